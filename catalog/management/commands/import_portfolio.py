@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog.models import Namespace
+from catalog.transfer.files import import_portfolio_file
+from catalog.transfer.problems import ImportFailed
+
+
+class Command(BaseCommand):
+    help = "Import a portfolio workbook (.xlsx) or JSON file into a namespace; all or nothing."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--namespace", required=True, help="slug of the namespace")
+        parser.add_argument("file")
+
+    def handle(self, *args, **options) -> None:
+        namespace = Namespace.objects.filter(slug=options["namespace"]).first()
+        if namespace is None:
+            raise CommandError(f"No namespace “{options['namespace']}”.")
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        try:
+            summary = import_portfolio_file(namespace, path.name, path.read_bytes())
+        except ImportFailed as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"Nothing was imported: {len(exc.problems)} problem(s).") from exc
+        self.stdout.write(f"Imported into “{namespace.slug}”: {summary}")

@@ -1,0 +1,20 @@
+from .base import NamespacedModel, TimestampedModel
+from .contracts import ProductContract
+from .parties import Contact, Supplier
+from .portfolio import BusinessApplication, DeploymentProfile
+from .technology import ITService, SoftwareProduct
+from .tenancy import Membership, Namespace
+
+__all__ = [
+    "BusinessApplication",
+    "Contact",
+    "DeploymentProfile",
+    "ITService",
+    "Membership",
+    "Namespace",
+    "NamespacedModel",
+    "ProductContract",
+    "SoftwareProduct",
+    "Supplier",
+    "TimestampedModel",
+]

@@ -1,0 +1,35 @@
+from typing import Any
+from urllib.parse import urlencode
+
+from django import template
+from django.db.models import Model
+
+register = template.Library()
+
+
+@register.filter
+def cell(obj: Model, path: str) -> Any:
+    """A column value for display: choice labels instead of stored values, `a__b` follows relations."""
+    head, _, rest = path.partition("__")
+    display = getattr(obj, f"get_{head}_display", None)
+    value = display() if display and not rest else getattr(obj, head, None)
+    if rest and value is not None:
+        return cell(value, rest)
+    return "" if value is None else value
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes: Any) -> str:
+    """The current query string with some parameters replaced (sorting and paging links keep the search)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + urlencode(list(params.lists()), doseq=True) if params else "?"
+
+
+@register.simple_tag
+def next_sort(current: str, column: str) -> str:
+    return f"-{column}" if current == column else column

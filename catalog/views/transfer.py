@@ -1,0 +1,61 @@
+"""Portfolio export (any member) and import (editors), in Excel or JSON."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+
+from catalog.access import has_role
+from catalog.choices import Role
+from catalog.forms import PortfolioImportForm
+from catalog.transfer.files import FORMATS, export_portfolio, import_portfolio_file
+from catalog.transfer.problems import ImportFailed
+
+from .generic import NamespaceMixin
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+class ExportView(NamespaceMixin, View):
+    def get(self, request, namespace: str, fmt: str):
+        if fmt not in FORMATS:
+            raise Http404("Unknown export format.")
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response = HttpResponse(export_portfolio(self.namespace, fmt), content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = (
+            f'attachment; filename="portfolio-{self.namespace.slug}-{stamp}.{fmt}"'
+        )
+        return response
+
+
+class ImportView(NamespaceMixin, View):
+    """Viewers see the export buttons here; only editors may import."""
+
+    template_name = "catalog/import.html"
+
+    def get(self, request, namespace: str):
+        return self.render(PortfolioImportForm())
+
+    def post(self, request, namespace: str):
+        if not has_role(self.role, Role.EDITOR):
+            raise PermissionDenied("Only editors can import into this namespace.")
+        form = PortfolioImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        upload = form.cleaned_data["file"]
+        try:
+            summary = import_portfolio_file(self.namespace, upload.name, upload.read())
+        except ImportFailed as exc:
+            return self.render(form, problems=exc.problems, status=400)
+        messages.success(request, f"Imported {upload.name}: {summary}.")
+        return redirect(reverse("catalog:application_list", args=[self.namespace.slug]))
+
+    def render(self, form, problems=(), status: int = 200):
+        context = {"form": form, "problems": problems, "namespace": self.namespace, "can_edit": self.can_edit}
+        return render(self.request, self.template_name, context, status=status)

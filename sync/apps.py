@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SyncConfig(AppConfig):
+    """Matching, preview, publish plans and runs: the engine between the catalog and the platforms."""
+
+    name = "sync"
+    default_auto_field = "django.db.models.BigAutoField"
