@@ -167,6 +167,7 @@ SUPPLIERS = [
     "MongoDB",
     "Central IT",
 ]
+AUDIENCES = ["all staff", "finance", "field crews", "the public"]
 ENVIRONMENTS = ["Test", "Staging", "DR", "Development"]
 ENV_SHORT = {"Production": "Prod", "Test": "Test", "Staging": "Stage", "DR": "DR", "Development": "Dev"}
 HOSTING = [
@@ -227,7 +228,7 @@ def build_demo_document(shape: DemoShape) -> dict[str, list[dict[str, Any]]]:
             "app_id": f"APP-{number:04d}",
             "name": name,
             "short_description": summary,
-            "description": f"{summary}. Used by {rng.choice(['all staff', 'finance', 'field crews', 'the public'])}.",
+            "description": f"{summary}. Used by {rng.choice(AUDIENCES)}.",
             "operational_status": operational,
             "lifecycle_stage": stage,
             "lifecycle_status": status,

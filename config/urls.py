@@ -6,6 +6,5 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
-    path("django-rq/", include("django_rq.urls")),
     path("", include("catalog.urls")),
 ]

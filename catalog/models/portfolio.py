@@ -69,12 +69,8 @@ class BusinessApplication(NamespacedModel):
         stage, status = self.lifecycle_stage, self.lifecycle_status
         if stage in LIFECYCLE_PAIRS and status and not is_valid_lifecycle_pair(stage, status):
             allowed = ", ".join(LIFECYCLE_PAIRS[stage])
-            raise ValidationError(
-                {
-                    "lifecycle_status": f"“{status}” is not a status of stage “{stage}”; choose one of: {allowed}."
-                },
-                code="lifecycle_pair",
-            )
+            message = f"“{status}” is not a status of stage “{stage}”; choose one of: {allowed}."
+            raise ValidationError({"lifecycle_status": message}, code="lifecycle_pair")
 
 
 class DeploymentProfile(NamespacedModel):

@@ -46,7 +46,9 @@ def export_document(namespace: Namespace) -> dict[str, list[dict[str, Any]]]:
         queryset = section.model.objects.filter(namespace=namespace).order_by(*section.natural_key)
         related = [f.model_attr for f in section.fields if f.kind in (schema.CONTACT, schema.SUPPLIER)]
         many = [f.model_attr for f in section.fields if f.kind in schema.LIST_KINDS]
-        queryset = queryset.select_related(*related).prefetch_related(*many)
+        if related:
+            queryset = queryset.select_related(*related)
+        queryset = queryset.prefetch_related(*many)
         if section.model is BusinessApplication:
             deployments = DeploymentProfile.objects.order_by("name").prefetch_related(
                 "it_services", "software_products"

@@ -35,9 +35,10 @@ class ImportSummary:
 
 
 class _Upserter:
-    def __init__(self, namespace: Namespace, locator: Locator) -> None:
+    def __init__(self, namespace: Namespace, locator: Locator, bad: set[Path]) -> None:
         self.namespace = namespace
         self.locator = locator
+        self.bad = bad
         self.problems: list[Problem] = []
         self.summary = ImportSummary()
         self.index: dict[str, dict[tuple, Model]] = {}
@@ -121,6 +122,10 @@ class _Upserter:
         validates only (its parent could not be saved, so uniqueness against the parent is skipped)."""
         index = self.index.setdefault(section.key, {})
         key = natural_key(section, item)
+        if path in self.bad:
+            # Already reported; stands in unsaved so that references to it are not reported again.
+            index[key] = section.model(namespace=self.namespace, **fixed)
+            return None
         obj = index.get(key) or section.model(namespace=self.namespace, **fixed)
         is_new = obj._state.adding
         scalars_before = self.scalars(section, obj)
@@ -199,20 +204,22 @@ def import_document(namespace: Namespace, document: Any, locator: Locator | None
     """Import `document` into `namespace` in one transaction; raises ImportFailed listing every problem
     (with its location) and writes nothing when there is any."""
     locator = locator or JsonLocator()
-    problems = check_structure(document, locator)
-    if problems:
+    problems, bad = check_structure(document, locator)
+    if not isinstance(document, dict):
         raise ImportFailed(problems)
-    upserter = _Upserter(namespace, locator)
+    upserter = _Upserter(namespace, locator, bad)
     with transaction.atomic():
         for section in schema.TOP_LEVEL:
             upserter.load_existing(section)
         for section in schema.TOP_LEVEL:
+            if (section.key,) in bad:
+                continue
             for i, item in enumerate(document.get(section.key, [])):
                 obj = upserter.upsert(section, item, (section.key, i))
                 if section is schema.APPLICATIONS_SECTION:
                     import_deployments(upserter, obj, item, (section.key, i))
-        if upserter.problems:
-            raise ImportFailed(upserter.problems)
+        if problems or upserter.problems:
+            raise ImportFailed(problems + upserter.problems)
     return upserter.summary
 
 

@@ -127,14 +127,13 @@ def read_workbook(data: bytes) -> tuple[dict[str, list[dict[str, Any]]], XlsxLoc
         header = [_cell_text(v) for v in next(rows, ())]
         while header and not header[-1]:
             header.pop()
-        for col in header:
-            if col not in columns:
-                problems.append(
-                    Problem(
-                        f"sheet “{sheet.title}”, column “{col}”",
-                        f"Unknown column; expected {', '.join(columns)}.",
-                    )
-                )
+        problems += [
+            Problem(
+                f"sheet “{sheet.title}”, column “{col}”", f"Unknown column; expected {', '.join(columns)}."
+            )
+            for col in header
+            if col not in columns
+        ]
         records = []
         for row_number, values in enumerate(rows, start=2):
             texts = [_cell_text(v) for v in values[: len(header)]]

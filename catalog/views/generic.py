@@ -46,7 +46,8 @@ class ObjectViewMixin(NamespaceMixin):
     select_related: tuple[str, ...] = ()
 
     def get_queryset(self) -> QuerySet:
-        return self.model.objects.filter(namespace=self.namespace).select_related(*self.select_related)
+        queryset = self.model.objects.filter(namespace=self.namespace)
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
 
     def url(self, action: str, obj: Model | None = None) -> str:
         args = [self.namespace.slug] + ([obj.pk] if obj is not None else [])

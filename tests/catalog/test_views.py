@@ -1,0 +1,142 @@
+import pytest
+from django.urls import reverse
+
+from catalog.models import BusinessApplication, DeploymentProfile, ITService, Supplier
+from tests.factories import (
+    BusinessApplicationFactory,
+    DeploymentProfileFactory,
+    ITServiceFactory,
+    SoftwareProductFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_searches_sorts_and_paginates(editor_client, namespace):
+    for i in range(60):
+        BusinessApplicationFactory(namespace=namespace, name=f"App {i:02d}", app_id=f"APP-{i:04d}")
+    BusinessApplicationFactory(namespace=namespace, name="LegalEdge", app_id="APP-9999")
+    url = reverse("catalog:application_list", args=["acme"])
+    page = editor_client.get(url).content.decode()
+    assert "61 business applications" in page and "Page 1 of 2" in page
+    assert "App 00" in page and "App 59" not in page
+    page = editor_client.get(url, {"sort": "-name"}).content.decode()
+    assert page.index("LegalEdge") < page.index("App 59")
+    page = editor_client.get(url, {"q": "legal"}).content.decode()
+    assert "1 business application" in page and "App 00" not in page
+    assert "sort=-name" in editor_client.get(url, {"sort": "name"}).content.decode()
+
+
+def test_unknown_sort_column_falls_back_to_name(editor_client, namespace):
+    BusinessApplicationFactory(namespace=namespace)
+    response = editor_client.get(
+        reverse("catalog:application_list", args=["acme"]), {"sort": "namespace__slug"}
+    )
+    assert response.status_code == 200
+
+
+def test_htmx_search_returns_only_the_results_partial(editor_client, namespace):
+    BusinessApplicationFactory(namespace=namespace, name="LegalEdge")
+    response = editor_client.get(
+        reverse("catalog:application_list", args=["acme"]), {"q": "Legal"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert "LegalEdge" in body and "<html" not in body
+
+
+def test_create_edit_and_delete_an_it_service(editor_client, namespace):
+    add = reverse("catalog:itservice_add", args=["acme"])
+    response = editor_client.post(
+        add, {"name": "Database Services", "scope": "shared", "description": "DBaaS"}
+    )
+    service = ITService.objects.get(name="Database Services")
+    assert response.status_code == 302 and response["Location"].endswith(f"{service.pk}/")
+    assert service.namespace == namespace
+    response = editor_client.post(add, {"name": "Database Services", "scope": "shared"})
+    assert response.status_code == 200 and "already exists" in response.content.decode()
+    edit = reverse("catalog:itservice_edit", args=["acme", service.pk])
+    editor_client.post(edit, {"name": "Database Services", "scope": "local", "description": ""})
+    service.refresh_from_db()
+    assert service.scope == "local"
+    editor_client.post(reverse("catalog:itservice_delete", args=["acme", service.pk]))
+    assert not ITService.objects.filter(pk=service.pk).exists()
+
+
+def test_application_form_rejects_an_invalid_lifecycle_pair(editor_client):
+    response = editor_client.post(
+        reverse("catalog:application_add", args=["acme"]),
+        {
+            "app_id": "APP-0001",
+            "name": "Ledger",
+            "operational_status": "operational",
+            "lifecycle_stage": "Ideation",
+            "lifecycle_status": "Retired",
+            "business_criticality": "3",
+        },
+    )
+    assert response.status_code == 200
+    assert "is not a status of stage" in response.content.decode()
+    assert not BusinessApplication.objects.exists()
+
+
+def test_deployment_profiles_are_edited_on_their_applications_page(editor_client, namespace):
+    app = BusinessApplicationFactory(namespace=namespace, name="LegalEdge")
+    service = ITServiceFactory(namespace=namespace, name="Application Hosting")
+    product = SoftwareProductFactory(namespace=namespace, name="PostgreSQL", version="15")
+    response = editor_client.post(
+        reverse("catalog:deployment_add", args=["acme", app.pk]),
+        {
+            "name": "LegalEdge — Prod",
+            "environment": "Production",
+            "hosting_type": "Cloud",
+            "operational_status": "operational",
+            "servicenow_sync_scope": "application_service",
+            "it_services": [str(service.pk)],
+            "software_products": [str(product.pk)],
+        },
+    )
+    detail = reverse("catalog:application_detail", args=["acme", app.pk])
+    assert response.status_code == 302 and response["Location"] == detail
+    deployment = DeploymentProfile.objects.get(application=app)
+    assert deployment.namespace == namespace
+    assert list(deployment.it_services.all()) == [service]
+    page = editor_client.get(detail).content.decode()
+    assert "LegalEdge — Prod" in page and "Application Hosting" in page and "PostgreSQL" in page
+    editor_client.post(reverse("catalog:deployment_delete", args=["acme", deployment.pk]))
+    assert not DeploymentProfile.objects.exists()
+
+
+def test_a_deployment_name_is_unique_within_its_application(editor_client, namespace):
+    deployment = DeploymentProfileFactory(application=BusinessApplicationFactory(namespace=namespace))
+    response = editor_client.post(
+        reverse("catalog:deployment_add", args=["acme", deployment.application.pk]),
+        {
+            "name": deployment.name,
+            "environment": "Production",
+            "hosting_type": "Cloud",
+            "operational_status": "operational",
+            "servicenow_sync_scope": "none",
+        },
+    )
+    assert response.status_code == 200 and "already exists" in response.content.decode()
+
+
+def test_delete_confirmation_and_message(editor_client, namespace):
+    supplier = Supplier.objects.create(namespace=namespace, name="Oracle")
+    url = reverse("catalog:supplier_delete", args=["acme", supplier.pk])
+    assert "Delete supplier “Oracle”?" in editor_client.get(url).content.decode()
+    response = editor_client.post(url, follow=True)
+    assert "Deleted supplier “Oracle”." in response.content.decode()
+
+
+def test_home_redirects_a_single_namespace_member_to_the_portfolio(editor_client):
+    response = editor_client.get(reverse("catalog:home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("catalog:application_list", args=["acme"])
+
+
+def test_list_pages_do_not_query_per_row(editor_client, namespace, django_assert_max_num_queries):
+    for _ in range(30):
+        BusinessApplicationFactory(namespace=namespace)
+    with django_assert_max_num_queries(12):
+        editor_client.get(reverse("catalog:application_list", args=["acme"]))

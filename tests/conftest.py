@@ -1,0 +1,42 @@
+import pytest
+
+from catalog.choices import Role
+from tests.factories import MembershipFactory, NamespaceFactory, UserFactory
+
+
+@pytest.fixture
+def namespace(db):
+    return NamespaceFactory(name="Acme", slug="acme")
+
+
+@pytest.fixture
+def other_namespace(db):
+    return NamespaceFactory(name="Globex", slug="globex")
+
+
+def member(namespace, role: str):
+    return MembershipFactory(
+        namespace=namespace, role=role, user=UserFactory(username=f"{role}-{namespace.slug}")
+    ).user
+
+
+@pytest.fixture
+def editor(namespace):
+    return member(namespace, Role.EDITOR)
+
+
+@pytest.fixture
+def viewer(namespace):
+    return member(namespace, Role.VIEWER)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
