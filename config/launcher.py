@@ -131,11 +131,17 @@ def step(name: str, command: list[str], env: dict[str, str]) -> bool:
     return ok
 
 
+def test_database(url: str) -> str:
+    """Tests use their own Redis database so they never share queues with a running worker."""
+    parsed = urlparse(url)
+    return parsed._replace(path=f"/{os.environ.get('PB_TEST_REDIS_DB', '15')}").geturl()
+
+
 def test(args: argparse.Namespace) -> int:
     processes: list[subprocess.Popen] = []
     in_ci = os.environ.get("CI", "").lower() == "true"
     try:
-        env = {**os.environ, "REDIS_URL": redis_url(processes)}
+        env = {**os.environ, "REDIS_URL": test_database(redis_url(processes))}
         env.pop("DATABASE_URL", None)
         results = {
             "ruff check": step("ruff check", [PYTHON, "-m", "ruff", "check", "."], env),

@@ -24,10 +24,11 @@ class _Checker:
         self.problems: list[Problem] = []
         self.bad: set[Path] = set()
 
-    def problem(self, path: Path, message: str, owner: Path) -> None:
-        """Record a problem at `path`; `owner` is the item or section it disqualifies."""
+    def problem(self, path: Path, message: str, owner: Path | None = None) -> None:
+        """Record a problem at `path`; `owner` is the item or section it leaves unreadable, if any."""
         self.problems.append(Problem(self.locator.describe(path), message))
-        self.bad.add(owner)
+        if owner is not None:
+            self.bad.add(owner)
 
     def document(self, document: Any) -> None:
         if not isinstance(document, dict):
@@ -37,7 +38,7 @@ class _Checker:
         for key in document:
             if key not in schema.SECTIONS_BY_KEY:
                 expected = ", ".join(schema.SECTIONS_BY_KEY)
-                self.problem((key,), f"Unknown section “{key}”; expected one of {expected}.", (key,))
+                self.problem((key,), f"Unknown section “{key}”; expected one of {expected}.")
         for section in schema.TOP_LEVEL:
             if section.key in document:
                 self.items(section, document[section.key], (section.key,))
@@ -56,11 +57,8 @@ class _Checker:
                 continue
             for key in item:
                 if key not in allowed:
-                    self.problem(
-                        (*where, key),
-                        f"Unknown key “{key}”; expected one of {', '.join(sorted(allowed))}.",
-                        where,
-                    )
+                    expected = ", ".join(sorted(allowed))
+                    self.problem((*where, key), f"Unknown key “{key}”; expected one of {expected}.")
             for f in section.fields:
                 if f.key in item:
                     self.value(f, item[f.key], (*where, f.key), where)
@@ -71,7 +69,7 @@ class _Checker:
                 if key in seen:
                     shown = " ".join(str(v) for v in key if v)
                     label = section.key.replace("_", " ")
-                    self.problem(where, f"Duplicate {label} “{shown}” (also at index {seen[key]}).", where)
+                    self.problem(where, f"Duplicate {label} “{shown}” (also at index {seen[key]}).")
                 else:
                     seen[key] = i
             if nested and nested[0] in item:

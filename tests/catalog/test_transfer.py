@@ -3,12 +3,10 @@
 import copy
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 from django.test import override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -261,16 +259,17 @@ def test_cli_import_and_export(tmp_path, namespace, document):
         call_command("import_portfolio", "--namespace", "acme", str(source))
 
 
-@pytest.mark.django_db(transaction=True)
-def test_cli_import_exits_1_and_prints_each_problem(tmp_path, namespace):
+def test_cli_import_exits_1_and_prints_each_problem(tmp_path, namespace, capsys):
     source = tmp_path / "p.json"
-    source.write_text(
-        json.dumps({"applications": [{"app_id": "APP-1", "name": "X", "lifecycle_stage": "Nope"}]})
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_portfolio", "--namespace", "nope", str(source)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 1
-    assert "No namespace “nope”" in result.stderr
+    bad = {"applications": [{"app_id": "APP-1", "name": "X", "lifecycle_stage": "Nope", "colour": "red"}]}
+    source.write_text(json.dumps(bad))
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(["manage.py", "import_portfolio", "--namespace", "acme", str(source)]).execute()
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "applications[0].colour: Unknown key" in err
+    assert "applications[0].lifecycle_stage: “Nope” is not one of" in err
+    assert "Nothing was imported: 2 problem(s)." in err
+    with pytest.raises(SystemExit):
+        ManagementUtility(["manage.py", "import_portfolio", "--namespace", "nope", str(source)]).execute()
+    assert "No namespace “nope”" in capsys.readouterr().err

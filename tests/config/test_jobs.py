@@ -19,6 +19,7 @@ def test_both_queues_use_redis_url():
 
 def test_a_worker_runs_jobs_from_the_publish_queue():
     queue = django_rq.get_queue("publish")
+    queue.empty()
     job = queue.enqueue(math.factorial, 5)
     SimpleWorker([queue], connection=queue.connection).work(burst=True)
     job.refresh()
