@@ -22,23 +22,23 @@ class OperationalStatus(models.TextChoices):
 
 
 class LifecycleStage(models.TextChoices):
-    IDEATION = "Ideation"
-    DESIGN = "Design"
-    OPERATIONAL = "Operational"
-    END_OF_LIFE = "End of Life"
+    IDEATION = "Ideation", "Ideation"
+    DESIGN = "Design", "Design"
+    OPERATIONAL = "Operational", "Operational"
+    END_OF_LIFE = "End of Life", "End of Life"
 
 
 class LifecycleStatus(models.TextChoices):
-    UNDER_EVALUATION = "Under Evaluation"
-    PILOT = "Pilot"
-    DESIGN = "Design"
-    CHARTERED = "Chartered"
-    BUILD = "Build"
-    IN_USE = "In Use"
-    END_OF_SUPPORT = "End of Support"
-    PENDING_RETIREMENT = "Pending Retirement"
-    RETIRED = "Retired"
-    OBSOLETE = "Obsolete"
+    UNDER_EVALUATION = "Under Evaluation", "Under Evaluation"
+    PILOT = "Pilot", "Pilot"
+    DESIGN = "Design", "Design"
+    CHARTERED = "Chartered", "Chartered"
+    BUILD = "Build", "Build"
+    IN_USE = "In Use", "In Use"
+    END_OF_SUPPORT = "End of Support", "End of Support"
+    PENDING_RETIREMENT = "Pending Retirement", "Pending Retirement"
+    RETIRED = "Retired", "Retired"
+    OBSOLETE = "Obsolete", "Obsolete"
 
 
 # CSDM's valid (life_cycle_stage, life_cycle_stage_status) pairs for business applications.
@@ -66,18 +66,18 @@ class BusinessCriticality(models.TextChoices):
 
 
 class Environment(models.TextChoices):
-    PRODUCTION = "Production"
-    STAGING = "Staging"
-    TEST = "Test"
-    DEVELOPMENT = "Development"
-    DR = "DR"
+    PRODUCTION = "Production", "Production"
+    STAGING = "Staging", "Staging"
+    TEST = "Test", "Test"
+    DEVELOPMENT = "Development", "Development"
+    DR = "DR", "DR"
 
 
 class HostingType(models.TextChoices):
-    CLOUD = "Cloud"
-    ON_PREMISE = "On-Premise"
-    HYBRID = "Hybrid"
-    SAAS = "SaaS"
+    CLOUD = "Cloud", "Cloud"
+    ON_PREMISE = "On-Premise", "On-Premise"
+    HYBRID = "Hybrid", "Hybrid"
+    SAAS = "SaaS", "SaaS"
 
 
 class SyncScope(models.TextChoices):
