@@ -259,7 +259,9 @@ def test_cli_import_and_export(tmp_path, namespace, document):
         call_command("import_portfolio", "--namespace", "acme", str(source))
 
 
-def test_cli_import_exits_1_and_prints_each_problem(tmp_path, namespace, capsys):
+def test_cli_import_exits_1_and_prints_each_problem(tmp_path, namespace, capsys, monkeypatch):
+    # The command runner closes every DB connection on exit, which would end this test's transaction.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
     source = tmp_path / "p.json"
     bad = {"applications": [{"app_id": "APP-1", "name": "X", "lifecycle_stage": "Nope", "colour": "red"}]}
     source.write_text(json.dumps(bad))
