@@ -1,0 +1,372 @@
+"""The sandbox's WSGI application: routing, authentication, rate limits, faults and bookkeeping around
+the API handlers."""
+
+import base64
+import html
+import json
+import re
+import socket
+import struct
+import threading
+import time
+from collections import Counter, deque
+from http import HTTPStatus
+from urllib.parse import parse_qsl, urlsplit
+
+from werkzeug.wrappers import Request, Response
+
+from . import faults as faults_module
+from .attachments import AttachmentApi
+from .auth import Authenticator
+from .change import ChangeRules
+from .config import SandboxConfig
+from .context import Call, Caller
+from .errors import ApiError
+from .ire import IdentifyReconcile
+from .limits import RateLimiter
+from .records import Records
+from .rules import Rules
+from .seed import load_seed_file, seed_instance, stable_id
+from .store import Store
+from .table_api import Response as ApiResponse
+from .table_api import TableApi
+
+TABLE = re.compile(r"^/api/now(?:/(v1|v2))?/table/([^/]+)(?:/([^/]+))?/?$")
+IRE = re.compile(r"^/api/now(?:/(v1|v2))?/identifyreconcile(?:/(query|enhanced|queryEnhanced))?/?$")
+ATTACHMENT = re.compile(r"^/api/now(?:/v1)?/attachment(?:/(file|[0-9a-f]{32}))?(?:/(file))?/?$")
+BATCH = re.compile(r"^/api/now(?:/v1)?/batch/?$")
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def api_of(path: str) -> str:
+    if path == "/oauth_token.do":
+        return "oauth"
+    if TABLE.match(path):
+        return "table"
+    if match := IRE.match(path):
+        return "ire_query" if match[2] in ("query", "queryEnhanced") else "ire"
+    if ATTACHMENT.match(path):
+        return "attachment"
+    if BATCH.match(path):
+        return "batch"
+    return "other"
+
+
+class Bookkeeping:
+    """Request counts for `/sandbox/stats` and the last 200 requests for the status page."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.recent: deque[tuple[str, str, str, int, str]] = deque(maxlen=200)
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.since = time.time()
+            self.by_api: Counter = Counter()
+            self.by_method: Counter = Counter()
+            self.by_status: Counter = Counter()
+            self.by_api_method: Counter = Counter()
+            self.writes = 0
+
+    def record(self, method: str, path: str, status: int, user: str, api: str, committing: bool) -> None:
+        with self.lock:
+            self.recent.appendleft((time.strftime("%H:%M:%S"), method, path, status, user))
+            self.by_api[api] += 1
+            self.by_method[method] += 1
+            self.by_status[str(status)] += 1
+            self.by_api_method[f"{api} {method}"] += 1
+            self.writes += int(committing and status < 400)
+
+    def snapshot(self) -> dict:
+        with self.lock:
+            return {
+                "since": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(self.since)),
+                "total": sum(self.by_api.values()),
+                "by_api": dict(self.by_api),
+                "by_method": dict(self.by_method),
+                "by_status": dict(self.by_status),
+                "by_api_method": dict(self.by_api_method),
+                "committing_calls": self.writes,
+            }
+
+
+class SandboxApp:
+    def __init__(self, config: SandboxConfig, store: Store, base_url: str) -> None:
+        self.config = config
+        self.store = store
+        self.base_url = base_url
+        self.records = Records(store, base_url)
+        self.rules = Rules(self.records, ChangeRules(self.records, config.approval_delay))
+        self.tables = TableApi(self.records, self.rules, config.fold_case, config.invalid_query_no_rows)
+        self.ire = IdentifyReconcile(
+            self.records, config.skip_duplicates, config.duplicate_threshold, config.fold_case
+        )
+        self.attachments = AttachmentApi(self.records, self.tables)
+        self.auth = Authenticator(config.users, config.clients, config.token_lifetime)
+        self.limiter = RateLimiter(
+            config.rate_limit, config.time_scale, stable_id("sys_rate_limit_rules", "sandbox")
+        )
+        self.faults = faults_module.FaultInjector(
+            faults_module.parse_faults(config.faults), config.fault_seed
+        )
+        self.book = Bookkeeping()
+        seed_instance(self.records, config.users)
+        for path in config.seed_files:
+            load_seed_file(self.records, path)
+        if config.rate_limit:
+            self.store.put("sys_rate_limit_rules", self.rate_rule(config.rate_limit))
+
+    def rate_rule(self, limit: int) -> dict[str, str]:
+        return self.records.create(
+            "sys_rate_limit_rules",
+            {"name": "Sandbox limit per user", "rest_api": "all", "limit": str(limit), "type": "all_users"},
+            "system",
+            sys_id=self.limiter.rule_sys_id,
+        )
+
+    # WSGI ---------------------------------------------------------------------------------------------
+
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        api = api_of(request.path)
+        user = "-"
+        committing = request.method in WRITES and api in ("table", "attachment") or api == "ire"
+        try:
+            own_pages = request.path == "/" or request.path.startswith("/sandbox/")
+            fault = None if own_pages else self.faults.draw(request.path)
+            if fault == "reset":
+                self.drop(environ)
+                self.book.record(request.method, request.path, 0, user, api, False)
+                start_response("500 Dropped", [("Content-Length", "0")])
+                return [b""]
+            if fault == "slow":
+                time.sleep(self.config.slow_seconds)
+            response, user = self.respond(request, api, fault)
+        except ApiError as exc:
+            response = self.envelope(exc)
+        self.book.record(request.method, request.path, response.status_code, user, api, committing)
+        return response(environ, start_response)
+
+    @staticmethod
+    def drop(environ) -> None:
+        sock = environ.get("werkzeug.socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def respond(self, request: Request, api: str, fault: str | None) -> tuple[Response, str]:
+        if fault == "hibernate":
+            return Response(faults_module.HIBERNATION_PAGE, 200, content_type="text/html;charset=UTF-8"), "-"
+        if fault in ("500", "502", "503"):
+            status = int(fault)
+            raise ApiError(status, HTTPStatus(status).phrase, "Injected fault")
+        if fault == "429":
+            return Response("Too Many Requests", 429, content_type="text/plain"), "-"
+        if request.path in ("/", ""):
+            return self.status_page(), "-"
+        if request.path.startswith("/sandbox/stats"):
+            return self.stats(request), "-"
+        if api == "oauth":
+            return self.oauth(request), "-"
+        if not request.path.startswith("/api/"):
+            raise ApiError(400, "Requested URI does not represent any resource", None)
+        length = request.content_length or 0
+        if length > self.config.max_body:
+            raise ApiError(
+                400,
+                "Exception while reading request",
+                f"Rejected large REST payload with content-length = {length} bytes. Max allowed: {self.config.max_body} bytes.",
+            )
+        caller = self.auth.authenticate(request.headers.get("Authorization", ""))
+        allowed, limit_headers = self.limiter.check(caller.user_name, api)
+        if not allowed:
+            raise ApiError(429, "Rate limit exceeded", self.limiter.detail(api), limit_headers)
+        call = self.call_from(request, caller)
+        response = self.dispatch(call, api)
+        response.headers.update(limit_headers)
+        return response, caller.user_name
+
+    @staticmethod
+    def call_from(request: Request, caller: Caller) -> Call:
+        method = request.headers.get("X-HTTP-Method-Override", request.method).upper()
+        return Call(
+            caller=caller,
+            method=method,
+            path=request.path,
+            params=list(request.args.items(multi=True)),
+            body=request.get_data(cache=False),
+            content_type=request.headers.get("Content-Type", ""),
+            headers={k.lower(): v for k, v in request.headers.items()},
+        )
+
+    # Routing ------------------------------------------------------------------------------------------
+
+    def dispatch(self, call: Call, api: str) -> Response:
+        method = "GET" if call.method == "HEAD" else call.method
+        if match := TABLE.match(call.path):
+            call.version, table, sys_id = match[1] or "", match[2], match[3]
+            routes = {
+                ("GET", False): lambda: self.tables.list(call, table, self.base_url),
+                ("POST", False): lambda: self.tables.create(call, table, self.base_url),
+                ("GET", True): lambda: self.tables.get(call, table, sys_id),
+                ("PUT", True): lambda: self.tables.update(call, table, sys_id),
+                ("PATCH", True): lambda: self.tables.update(call, table, sys_id),
+                ("DELETE", True): lambda: self.tables.delete(call, table, sys_id),
+            }
+            handler = routes.get((method, bool(sys_id)))
+        elif match := IRE.match(call.path):
+            handler = (lambda: self.identify(call, match[2] or "")) if method == "POST" else None
+        elif match := ATTACHMENT.match(call.path):
+            handler = self.attachment_route(call, method, match[1], match[2])
+        elif BATCH.match(call.path):
+            handler = (lambda: self.batch(call)) if method == "POST" else None
+        else:
+            raise ApiError(400, "Requested URI does not represent any resource", None)
+        if handler is None:
+            raise ApiError(405, "Method not Supported", f"{call.method} is not supported by this resource")
+        result = handler()
+        if isinstance(result, Response):
+            return result
+        return self.json(result.status, result.body, result.headers, head=call.method == "HEAD")
+
+    def attachment_route(self, call: Call, method: str, first: str | None, second: str | None):
+        if first == "file" and not second:
+            return (lambda: self.attachments.upload(call, self.base_url)) if method == "POST" else None
+        if first is None:
+            return (lambda: self.attachments.list(call, self.base_url)) if method == "GET" else None
+        if second == "file":
+
+            def download() -> Response:
+                data, content_type = self.attachments.download(call, first)
+                return Response(data, 200, content_type=content_type)
+
+            return download if method == "GET" else None
+        return {
+            "GET": lambda: self.attachments.get(call, first, self.base_url),
+            "DELETE": lambda: self.attachments.delete(call, first),
+        }.get(method)
+
+    def identify(self, call: Call, variant: str) -> ApiResponse:
+        if not call.caller.has_any({"itil", "asset"}):
+            raise ApiError(
+                403, "User Not Authorized", "The itil or asset role is required to identify and reconcile CIs"
+            )
+        payload = call.json()
+        body = self.ire.run(
+            payload,
+            call.param("sysparm_data_source"),
+            commit=variant in ("", "enhanced"),
+            enhanced=variant in ("enhanced", "queryEnhanced"),
+            options=call.param("options"),
+            user=call.caller.user_name,
+        )
+        return ApiResponse(200, body)
+
+    def batch(self, call: Call) -> ApiResponse:
+        data = call.json()
+        if not isinstance(data, dict) or not isinstance(data.get("rest_requests"), list):
+            raise ApiError(
+                400, "Exception while reading request", "Expected batch_request_id and rest_requests"
+            )
+        serviced = []
+        for sub in data["rest_requests"]:
+            started = time.monotonic()
+            url = urlsplit(str(sub.get("url", "")))
+            headers = {
+                h.get("name", "").lower(): h.get("value", "")
+                for h in sub.get("headers", [])
+                if isinstance(h, dict)
+            }
+            body = base64.b64decode(sub.get("body") or "")
+            inner = Call(
+                call.caller,
+                str(sub.get("method", "GET")).upper(),
+                url.path,
+                parse_qsl(url.query, keep_blank_values=True),
+                body,
+                headers.get("content-type", "application/json"),
+                headers,
+            )
+            try:
+                response = self.dispatch(inner, api_of(url.path))
+            except ApiError as exc:
+                response = self.envelope(exc)
+            self.book.record(
+                inner.method,
+                url.path,
+                response.status_code,
+                call.caller.user_name,
+                "batch",
+                inner.method in WRITES and response.status_code < 400,
+            )
+            entry = {
+                "id": str(sub.get("id")),
+                "status_code": response.status_code,
+                "status_text": HTTPStatus(response.status_code).phrase,
+                "body": base64.b64encode(response.get_data()).decode(),
+                "execution_time": int((time.monotonic() - started) * 1000),
+            }
+            if not sub.get("exclude_response_headers"):
+                entry["headers"] = [{"name": k, "value": v} for k, v in response.headers.items()]
+            else:
+                entry["headers"] = []
+            serviced.append(entry)
+        return ApiResponse(
+            200,
+            {
+                "batch_request_id": str(data.get("batch_request_id")),
+                "serviced_requests": serviced,
+                "unserviced_requests": [],
+            },
+        )
+
+    # Responses ----------------------------------------------------------------------------------------
+
+    def json(self, status: int, body, headers: dict[str, str] | None = None, head: bool = False) -> Response:
+        text = "" if body is None or head else Records.dumps(body)
+        response = Response(text, status, content_type="application/json;charset=UTF-8")
+        for key, value in (headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    def envelope(self, exc: ApiError) -> Response:
+        return self.json(exc.status, exc.body(), exc.headers)
+
+    def oauth(self, request: Request) -> Response:
+        if request.method != "POST":
+            raise ApiError(405, "Method not Supported", "Use POST")
+        status, body = self.auth.token(
+            request.get_data(),
+            request.headers.get("Content-Type", ""),
+            request.headers.get("Authorization", ""),
+        )
+        return Response(json.dumps(body), status, content_type="application/json;charset=UTF-8")
+
+    def stats(self, request: Request) -> Response:
+        if request.path.rstrip("/") == "/sandbox/stats/reset":
+            if request.method != "POST":
+                raise ApiError(405, "Method not Supported", "Use POST")
+            self.book.reset()
+        return Response(json.dumps(self.book.snapshot()), 200, content_type="application/json")
+
+    def status_page(self) -> Response:
+        tables = sorted((name, len(rows)) for name, rows in self.store.tables.items() if rows)
+        rows = "".join(f"<tr><td>{html.escape(n)}</td><td class=n>{c}</td></tr>" for n, c in tables)
+        with self.book.lock:
+            recent = list(self.book.recent)
+        requests = "".join(
+            f"<tr><td>{t}</td><td>{m}</td><td>{html.escape(p)}</td><td class=n>{s}</td><td>{html.escape(u)}</td></tr>"
+            for t, m, p, s, u in recent
+        )
+        page = f"""<!doctype html><html><head><meta charset=utf-8><title>ServiceNow sandbox</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430}}table{{border-collapse:collapse;margin-bottom:2rem}}
+td,th{{padding:.25rem .7rem;border-bottom:1px solid #dde2ea;text-align:left}}.n{{text-align:right}}</style></head><body>
+<h1>ServiceNow sandbox</h1><p>Base URL <code>{html.escape(self.base_url)}</code> · <a href="/sandbox/stats">request statistics (JSON)</a></p>
+<h2>Tables</h2><table><tr><th>Table</th><th>Records</th></tr>{rows}</table>
+<h2>Last {len(recent)} requests</h2><table><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>User</th></tr>{requests}</table>
+</body></html>"""
+        return Response(page, 200, content_type="text/html;charset=UTF-8")

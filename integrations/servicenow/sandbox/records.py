@@ -1,0 +1,215 @@
+"""Rows as ServiceNow keeps and returns them: system fields, all values strings, references as sys_ids,
+and the three `sysparm_display_value` renderings."""
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from . import dictionary
+from .store import Store
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def new_sys_id() -> str:
+    return uuid.uuid4().hex
+
+
+def as_text(value: Any) -> str:
+    """ServiceNow stores every value as a string; JSON booleans and numbers arrive as such."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return as_text(value.get("value", value.get("sys_id", "")))
+    if isinstance(value, (list, tuple)):
+        return ",".join(as_text(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class Records:
+    """Creates, changes and renders rows of any table (known to the dictionary or not)."""
+
+    def __init__(self, store: Store, base_url: str) -> None:
+        self.store = store
+        self.base_url = base_url
+        self._choice_cache: tuple[int, dict] = (-1, {})
+
+    # Writing ------------------------------------------------------------------------------------------
+
+    def writable(self, table: str, values: dict[str, Any]) -> dict[str, str]:
+        """The values a client may set: known columns only (unknown ones are ignored, as on an instance),
+        never system fields."""
+        known = dictionary.columns(table) if dictionary.known(table) else None
+        return {
+            k: as_text(v)
+            for k, v in values.items()
+            if not k.startswith("sys_") and (known is None or k in known)
+        }
+
+    def create(
+        self, table: str, values: dict[str, Any], user: str, sys_id: str | None = None
+    ) -> dict[str, str]:
+        record = (
+            {name: column.default for name, column in dictionary.columns(table).items()}
+            if dictionary.known(table)
+            else {}
+        )
+        stamp = now()
+        record.update(self.writable(table, values))
+        record.update(
+            sys_id=sys_id or new_sys_id(),
+            sys_created_on=stamp,
+            sys_updated_on=stamp,
+            sys_created_by=user,
+            sys_updated_by=user,
+            sys_mod_count="0",
+            sys_class_name=table,
+            sys_domain="global",
+            sys_domain_path="/",
+        )
+        prefix = dictionary.number_prefix(table)
+        if prefix and not record.get("number"):
+            record["number"] = self.store.next_number(prefix)
+        self.store.put(table, record)
+        return record
+
+    def update(
+        self, table: str, record: dict[str, str], values: dict[str, Any], user: str
+    ) -> tuple[dict[str, str], bool]:
+        changes = {k: v for k, v in self.writable(table, values).items() if record.get(k) != v}
+        if not changes:
+            return record, False
+        updated = {
+            **record,
+            **changes,
+            "sys_updated_on": now(),
+            "sys_updated_by": user,
+            "sys_mod_count": str(int(record.get("sys_mod_count") or 0) + 1),
+        }
+        self.store.put(table, updated)
+        return updated, True
+
+    # Reading ------------------------------------------------------------------------------------------
+
+    def field_exists(self, table: str, name: str) -> bool:
+        head, _, tail = name.partition(".")
+        if not dictionary.known(table):
+            return True
+        cols = dictionary.columns(table)
+        if head not in cols and not any(head in dictionary.columns(c) for c in dictionary.descendants(table)):
+            return False
+        if not tail:
+            return True
+        column = cols.get(head)
+        return bool(column and column.reference) and self.field_exists(column.reference, tail)
+
+    def raw(self, table: str, record: dict[str, str], name: str) -> str:
+        """A value by field name, following one dot-walk through a reference."""
+        head, _, tail = name.partition(".")
+        value = record.get(head, "")
+        if not tail:
+            return value
+        column = dictionary.columns(table).get(head) if dictionary.known(table) else None
+        target = self.referenced(column, value) if column else None
+        return target[1].get(tail, "") if target else ""
+
+    def referenced(self, column: dictionary.Column, value: str) -> tuple[str, dict[str, str]] | None:
+        if not value or not column.reference:
+            return None
+        if column.ref_key == "sys_id":
+            return self.store.locate(column.reference, value)
+        for name, row in self.store.scan(column.reference):
+            if row.get(column.ref_key) == value:
+                return name, row
+        return None
+
+    def choice_label(self, table: str, name: str, value: str) -> str:
+        column = dictionary.columns(table).get(name) if dictionary.known(table) else None
+        if column is not None:
+            for stored, label in column.choices:
+                if stored == value:
+                    return label
+        version, cache = self._choice_cache
+        if version != self.store.versions["sys_choice"]:
+            cache = {}
+            for _, row in self.store.scan("sys_choice"):
+                cache[(row.get("name"), row.get("element"), row.get("value"))] = row.get("label", "")
+            self._choice_cache = (self.store.versions["sys_choice"], cache)
+        for owner in dictionary.ancestors(table):
+            if (owner, name, value) in cache:
+                return cache[(owner, name, value)]
+        return value
+
+    def display(self, table: str, record: dict[str, str], name: str) -> str:
+        head, _, tail = name.partition(".")
+        column = dictionary.columns(table).get(head) if dictionary.known(table) else None
+        if tail:
+            target = self.referenced(column, record.get(head, "")) if column else None
+            return self.display(target[0], target[1], tail) if target else ""
+        value = record.get(name, "")
+        if column is None or not value:
+            return value
+        if column.reference:
+            target = self.referenced(column, value)
+            if target is None:
+                return value if column.ref_key != "sys_id" else ""
+            return target[1].get(dictionary.display_field(target[0]), "")
+        if column.type == "choice":
+            return self.choice_label(table, name, value)
+        return value
+
+    def link(self, column: dictionary.Column, value: str) -> str:
+        if column.ref_key == "sys_id":
+            return f"{self.base_url}/api/now/table/{column.reference}/{value}"
+        return f"{self.base_url}/api/now/table/{column.reference}?{column.ref_key}={value.replace(' ', '+')}"
+
+    def render(
+        self,
+        query_table: str,
+        table: str,
+        record: dict[str, str],
+        fields: list[str] | None,
+        display_value: str = "false",
+        exclude_link: bool = False,
+    ) -> dict[str, Any]:
+        """A row as the Table API returns it. Reading through a parent table shows the parent's columns
+        (and `sys_class_name` naming the actual class)."""
+        if fields is None:
+            names = list(dictionary.columns(query_table)) if dictionary.known(query_table) else list(record)
+        else:
+            names = [f for f in fields if self.field_exists(table, f) or f in record]
+        result: dict[str, Any] = {}
+        for name in names:
+            head = name.partition(".")[0]
+            column = dictionary.columns(table).get(head) if dictionary.known(table) else None
+            raw = self.raw(table, record, name)
+            is_ref = bool(column and column.reference and "." not in name and raw)
+            if display_value == "false":
+                result[name] = (
+                    {"link": self.link(column, raw), "value": raw} if is_ref and not exclude_link else raw
+                )
+            elif display_value == "true":
+                shown = self.display(table, record, name)
+                result[name] = (
+                    {"display_value": shown, "link": self.link(column, raw)}
+                    if is_ref and not exclude_link
+                    else shown
+                )
+            else:
+                entry: dict[str, str] = {"display_value": self.display(table, record, name)}
+                if is_ref and not exclude_link:
+                    entry["link"] = self.link(column, raw)
+                entry["value"] = raw
+                result[name] = entry
+        return result
+
+    @staticmethod
+    def dumps(payload: Any) -> str:
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,59 @@
+"""The sandbox's business rules: what a real instance enforces on the tables the product writes."""
+
+from typing import Any
+
+from . import errors
+from .change import APPROVERS, ChangeRules
+from .context import Caller
+from .records import Records
+
+
+class Rules:
+    def __init__(self, records: Records, change: ChangeRules) -> None:
+        self.records = records
+        self.change = change
+
+    def before_read(self, table: str, record: dict[str, str]) -> None:
+        if table == "change_request":
+            self.change.settle(record)
+
+    def before_insert(self, table: str, values: dict[str, Any], caller: Caller) -> dict[str, Any]:
+        if table == "cmdb_rel_ci":
+            self.check_relationship(values)
+        if table == "change_request":
+            return self.change.before_insert(values, caller)
+        return values
+
+    def before_update(
+        self, table: str, record: dict[str, str], values: dict[str, Any], caller: Caller
+    ) -> dict[str, Any]:
+        if table == "cmdb_rel_ci":
+            self.check_relationship({**record, **values})
+        if table == "change_request":
+            return self.change.before_update(record, values, caller)
+        if table == "sysapproval_approver" and "state" in values and not caller.has_any(APPROVERS):
+            raise errors.operation_failed("Only an approver can decide an approval.")
+        return values
+
+    def after_insert(self, table: str, record: dict[str, str], caller: Caller) -> None:
+        if table == "change_request":
+            self.change.after_change(record, caller)
+
+    def after_update(self, table: str, old: dict[str, str], new: dict[str, str], caller: Caller) -> None:
+        if table == "change_request":
+            self.change.after_change(new, caller)
+        if table == "sysapproval_approver" and old.get("state") != new.get("state"):
+            if new.get("state") in ("approved", "rejected"):
+                self.change.decide(new, new["state"])
+
+    def check_relationship(self, values: dict[str, Any]) -> None:
+        """A CI relationship joins two configuration items; anything else (a product model, a user…) is
+        refused, as the instance's reference qualifiers and business rules do."""
+        for end in ("parent", "child"):
+            sys_id = str(values.get(end) or "")
+            if not sys_id or self.records.store.locate("cmdb_ci", sys_id) is None:
+                raise errors.operation_failed(
+                    f"Invalid {end}: {sys_id or '(empty)'} is not a configuration item (cmdb_ci)"
+                )
+        if not self.records.store.locate("cmdb_rel_type", str(values.get("type") or "")):
+            raise errors.operation_failed("Invalid type: not a CI relationship type (cmdb_rel_type)")

@@ -1,0 +1,190 @@
+"""The Table API: `/api/now/[v1|v2/]table/{table}[/{sys_id}]`."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from . import dictionary, errors, query
+from .context import Call
+from .records import Records
+from .rules import Rules
+
+DEFAULT_LIMIT = 10000
+RESERVED = {"sysparm_query", "sysparm_fields", "sysparm_limit", "sysparm_offset", "sysparm_display_value"}
+
+
+class Response:
+    def __init__(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+
+
+class TableApi:
+    def __init__(
+        self, records: Records, rules: Rules, fold_case: bool = True, invalid_query_no_rows: bool = False
+    ) -> None:
+        self.records = records
+        self.store = records.store
+        self.rules = rules
+        self.fold_case = fold_case
+        self.invalid_query_no_rows = invalid_query_no_rows
+
+    # Shared pieces ------------------------------------------------------------------------------------
+
+    def check_table(self, table: str) -> None:
+        if not self.store.exists(table):
+            raise errors.invalid_table(table)
+
+    def check_read(self, call: Call, table: str) -> None:
+        readers, _ = dictionary.acl(table)
+        if not call.caller.has_any(readers):
+            raise errors.read_denied()
+
+    def check_write(self, call: Call, table: str, operation: str) -> None:
+        _, writers = dictionary.acl(table)
+        if not call.caller.has_any(writers):
+            raise errors.acl_denied(operation)
+
+    def fields(self, call: Call) -> list[str] | None:
+        text = call.param("sysparm_fields")
+        return [f.strip() for f in text.split(",") if f.strip()] or None if text else None
+
+    def rendered(self, call: Call, query_table: str, table: str, record: dict[str, str]) -> dict[str, Any]:
+        display = call.param("sysparm_display_value", "false").lower()
+        display = display if display in ("true", "all") else "false"
+        return self.records.render(
+            query_table,
+            table,
+            record,
+            self.fields(call),
+            display,
+            call.flag("sysparm_exclude_reference_link"),
+        )
+
+    # Reads --------------------------------------------------------------------------------------------
+
+    def select(
+        self, table: str, text: str, filters: list[tuple[str, str]]
+    ) -> list[tuple[str, dict[str, str]]]:
+        parsed = query.parse(text, lambda f: self.records.field_exists(table, f))
+        if parsed.invalid and self.invalid_query_no_rows:
+            return []
+        rows = []
+        for name, record in self.store.scan(table):
+            lookup = lambda f, n=name, r=record: self.records.raw(n, r, f)  # noqa: E731
+            if not query.matches(parsed, lookup, lambda n=name: dictionary.ancestors(n), self.fold_case):
+                continue
+            if all(self.filter_matches(name, record, k, v) for k, v in filters):
+                rows.append((name, record))
+        for name, descending in reversed(parsed.order):
+            rows.sort(
+                key=lambda row, f=name: query.sort_key(self.records.raw(row[0], row[1], f)),
+                reverse=descending,
+            )
+        return rows
+
+    def filter_matches(self, table: str, record: dict[str, str], name: str, value: str) -> bool:
+        if not self.records.field_exists(table, name):
+            return True
+        raw = self.records.raw(table, record, name)
+        shown = self.records.display(table, record, name)
+        if self.fold_case:
+            return value.lower() in (raw.lower(), shown.lower())
+        return value in (raw, shown)
+
+    def list(self, call: Call, table: str, base_url: str) -> Response:
+        self.check_table(table)
+        self.check_read(call, table)
+        filters = [(k, v) for k, v in call.params if not k.startswith("sysparm_") and v != ""]
+        rows = self.select(table, call.param("sysparm_query"), filters)
+        limit = max(_int(call.param("sysparm_limit"), DEFAULT_LIMIT), 1)
+        offset = max(_int(call.param("sysparm_offset"), 0), 0)
+        page = rows[offset : offset + limit]
+        if not page and call.version == "v1":
+            raise errors.not_found()
+        headers = {"X-Total-Count": str(len(rows))}
+        if not call.flag("sysparm_suppress_pagination_header"):
+            headers["Link"] = self.link_header(call, base_url, len(rows), offset, limit)
+        result = [self.rendered(call, table, name, record) for name, record in page]
+        return Response(200, {"result": result}, headers)
+
+    @staticmethod
+    def link_header(call: Call, base_url: str, total: int, offset: int, limit: int) -> str:
+        def url(new_offset: int) -> str:
+            params = [(k, v) for k, v in call.params if k not in ("sysparm_offset", "sysparm_limit")]
+            params += [("sysparm_offset", str(new_offset)), ("sysparm_limit", str(limit))]
+            return f"<{base_url}{call.path}?{urlencode(params)}>"
+
+        last = max(total - 1, 0) // limit * limit
+        links = [f'{url(0)};rel="first"']
+        if offset > 0:
+            links.append(f'{url(max(offset - limit, 0))};rel="prev"')
+        if offset + limit < total:
+            links.append(f'{url(offset + limit)};rel="next"')
+        links.append(f'{url(last)};rel="last"')
+        return ",".join(links)
+
+    def get(self, call: Call, table: str, sys_id: str) -> Response:
+        self.check_table(table)
+        self.check_read(call, table)
+        found = self.store.locate(table, sys_id)
+        if found is None:
+            raise errors.not_found()
+        self.rules.before_read(found[0], found[1])
+        found = self.store.locate(table, sys_id)
+        return Response(200, {"result": self.rendered(call, table, *found)})
+
+    # Writes -------------------------------------------------------------------------------------------
+
+    def body(self, call: Call) -> dict[str, Any]:
+        data = call.json()
+        if isinstance(data, list):
+            data = data[0] if data else {}  # only the first record of a multi-record body is processed
+        if not isinstance(data, dict):
+            raise errors.ApiError(400, "Exception while reading request", "The payload is not a JSON object")
+        return data
+
+    def create(self, call: Call, table: str, base_url: str) -> Response:
+        self.check_table(table)
+        self.check_write(call, table, "Insert")
+        values = self.rules.before_insert(table, self.body(call), call.caller)
+        with self.store.transaction():
+            record = self.records.create(table, values, call.caller.user_name)
+            self.rules.after_insert(table, record, call.caller)
+        headers = {"Location": f"{base_url}/api/now/table/{table}/{record['sys_id']}"}
+        no_body = call.headers.get("x-no-response-body", "").lower() == "true"
+        body = None if no_body else {"result": self.rendered(call, table, table, record)}
+        return Response(201, body, headers)
+
+    def update(self, call: Call, table: str, sys_id: str) -> Response:
+        self.check_table(table)
+        found = self.store.locate(table, sys_id)
+        if found is None:
+            raise errors.not_found()
+        self.check_write(call, table, "Update")
+        actual, record = found
+        self.rules.before_read(actual, record)
+        record = self.store.locate(table, sys_id)[1]
+        values = self.rules.before_update(actual, record, self.body(call), call.caller)
+        with self.store.transaction():
+            updated, changed = self.records.update(actual, record, values, call.caller.user_name)
+            if changed:
+                self.rules.after_update(actual, record, updated, call.caller)
+        updated = self.store.locate(table, sys_id)[1]
+        return Response(200, {"result": self.rendered(call, table, actual, updated)})
+
+    def delete(self, call: Call, table: str, sys_id: str) -> Response:
+        self.check_table(table)
+        found = self.store.locate(table, sys_id)
+        if found is None:
+            raise errors.not_found()
+        self.check_write(call, table, "Delete")
+        self.store.remove(found[0], sys_id)
+        return Response(204)
+
+
+def _int(text: str, default: int) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return default
