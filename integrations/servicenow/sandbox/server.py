@@ -54,16 +54,18 @@ class SandboxServer:
 
     def start(self) -> "SandboxServer":
         self._thread = threading.Thread(
-            target=self.httpd.serve_forever, name="servicenow-sandbox", daemon=True
+            target=self.httpd.serve_forever, args=(0.05,), name="servicenow-sandbox", daemon=True
         )
         self._thread.start()
         return self
 
     def serve_forever(self) -> None:
+        self._thread = threading.current_thread()
         self.httpd.serve_forever()
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if self._thread is not None:
+            self.httpd.shutdown()
         self.httpd.server_close()
         if self._thread:
             self._thread.join(timeout=5)
