@@ -2,6 +2,7 @@
 the API handlers."""
 
 import base64
+import contextlib
 import html
 import json
 import re
@@ -132,8 +133,8 @@ class SandboxApp:
         api = api_of(request.path)
         user = "-"
         committing = request.method in WRITES and api in ("table", "attachment") or api == "ire"
+        own_pages = request.path == "/" or request.path.startswith("/sandbox/")
         try:
-            own_pages = request.path == "/" or request.path.startswith("/sandbox/")
             fault = None if own_pages else self.faults.draw(request.path)
             if fault == "reset":
                 self.drop(environ)
@@ -145,7 +146,8 @@ class SandboxApp:
             response, user = self.respond(request, api, fault)
         except ApiError as exc:
             response = self.envelope(exc)
-        self.book.record(request.method, request.path, response.status_code, user, api, committing)
+        if not own_pages:
+            self.book.record(request.method, request.path, response.status_code, user, api, committing)
         return response(environ, start_response)
 
     @staticmethod
@@ -153,10 +155,8 @@ class SandboxApp:
         sock = environ.get("werkzeug.socket")
         if sock is not None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def respond(self, request: Request, api: str, fault: str | None) -> tuple[Response, str]:
         if fault == "hibernate":
@@ -179,7 +179,8 @@ class SandboxApp:
             raise ApiError(
                 400,
                 "Exception while reading request",
-                f"Rejected large REST payload with content-length = {length} bytes. Max allowed: {self.config.max_body} bytes.",
+                f"Rejected large REST payload with content-length = {length} bytes. "
+                f"Max allowed: {self.config.max_body} bytes.",
             )
         caller = self.auth.authenticate(request.headers.get("Authorization", ""))
         allowed, limit_headers = self.limiter.check(caller.user_name, api)
@@ -355,18 +356,28 @@ class SandboxApp:
 
     def status_page(self) -> Response:
         tables = sorted((name, len(rows)) for name, rows in self.store.tables.items() if rows)
-        rows = "".join(f"<tr><td>{html.escape(n)}</td><td class=n>{c}</td></tr>" for n, c in tables)
         with self.book.lock:
             recent = list(self.book.recent)
-        requests = "".join(
-            f"<tr><td>{t}</td><td>{m}</td><td>{html.escape(p)}</td><td class=n>{s}</td><td>{html.escape(u)}</td></tr>"
-            for t, m, p, s, u in recent
+        page = STATUS_PAGE.format(
+            base_url=html.escape(self.base_url),
+            tables="".join(f"<tr><td>{html.escape(n)}</td><td class=n>{c}</td></tr>" for n, c in tables),
+            count=len(recent),
+            requests="".join(
+                f"<tr><td>{t}</td><td>{m}</td><td>{html.escape(p)}</td>"
+                f"<td class=n>{s}</td><td>{html.escape(u)}</td></tr>"
+                for t, m, p, s, u in recent
+            ),
         )
-        page = f"""<!doctype html><html><head><meta charset=utf-8><title>ServiceNow sandbox</title>
-<style>body{{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430}}table{{border-collapse:collapse;margin-bottom:2rem}}
-td,th{{padding:.25rem .7rem;border-bottom:1px solid #dde2ea;text-align:left}}.n{{text-align:right}}</style></head><body>
-<h1>ServiceNow sandbox</h1><p>Base URL <code>{html.escape(self.base_url)}</code> · <a href="/sandbox/stats">request statistics (JSON)</a></p>
-<h2>Tables</h2><table><tr><th>Table</th><th>Records</th></tr>{rows}</table>
-<h2>Last {len(recent)} requests</h2><table><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>User</th></tr>{requests}</table>
-</body></html>"""
         return Response(page, 200, content_type="text/html;charset=UTF-8")
+
+
+STATUS_PAGE = """<!doctype html><html><head><meta charset=utf-8><title>ServiceNow sandbox</title><style>
+body{{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430}}
+table{{border-collapse:collapse;margin-bottom:2rem}}
+td,th{{padding:.25rem .7rem;border-bottom:1px solid #dde2ea;text-align:left}}.n{{text-align:right}}
+</style></head><body><h1>ServiceNow sandbox</h1>
+<p>Base URL <code>{base_url}</code> · <a href="/sandbox/stats">request statistics (JSON)</a></p>
+<h2>Tables</h2><table><tr><th>Table</th><th>Records</th></tr>{tables}</table>
+<h2>Last {count} requests</h2>
+<table><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>User</th></tr>{requests}</table>
+</body></html>"""

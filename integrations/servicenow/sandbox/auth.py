@@ -141,7 +141,7 @@ class Authenticator:
             self.refresh[refresh] = Token(user, client_id, now + REFRESH_LIFETIME)
             body["refresh_token"] = refresh
         expires_in = int(self.access[access].expires - now)
-        body.update(scope="useraccount", token_type="Bearer", expires_in=max(expires_in, 0))
+        body.update(scope="useraccount", token_type="Bearer", expires_in=max(expires_in, 0))  # noqa: S106
         return body
 
     def expire_all(self) -> None:

@@ -1,5 +1,6 @@
 """Change requests: the normal, standard and emergency state models, approvals and closing rules."""
 
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -106,28 +107,29 @@ class ChangeRules:
         if record.get("approval") != "requested":
             return
         store = self.records.store
-        if any(r.get("sysapproval") == record["sys_id"] for _, r in store.scan("sysapproval_approver")):
+        pending = [r for _, r in store.scan("sysapproval_approver") if r.get("state") == "requested"]
+        if any(r.get("sysapproval") == record["sys_id"] for r in pending):
             return
         approver = next(
             (r["sys_id"] for _, r in store.scan("sys_user") if "approver_user" in r.get("roles", "")), ""
         )
-        self.records.create(
+        approval = self.records.create(
             "sysapproval_approver",
             {"approver": approver, "sysapproval": record["sys_id"], "state": "requested"},
             "system",
         )
+        store.set_meta(f"approval-requested:{approval['sys_id']}", repr(time.time()))
 
     def settle(self, record: dict[str, str]) -> None:
         """Apply the automatic approval once its delay has passed since the approval was requested
         (evaluated whenever the change or its approval is read or written)."""
         if self.approval_delay is None or record.get("approval") != "requested":
             return
-        for _, approval in self.records.store.scan("sysapproval_approver"):
+        store = self.records.store
+        for _, approval in store.scan("sysapproval_approver"):
             if approval.get("sysapproval") == record["sys_id"] and approval.get("state") == "requested":
-                requested = datetime.strptime(approval["sys_created_on"], "%Y-%m-%d %H:%M:%S").replace(
-                    tzinfo=UTC
-                )
-                if (datetime.now(UTC) - requested).total_seconds() >= self.approval_delay:
+                requested = float(store.meta(f"approval-requested:{approval['sys_id']}", "0"))
+                if time.time() - requested >= self.approval_delay:
                     self.decide(approval, "approved")
 
     def decide(self, approval: dict[str, str], state: str) -> None:

@@ -88,7 +88,7 @@ def choice(options: tuple[tuple[str, str], ...], default: str = "") -> Column:
     return Column("choice", choices=options, default=default)
 
 
-S, DT, B, I = Column(), Column("glide_date_time"), Column("boolean", default="false"), Column("integer")
+S, DT, B, INT = Column(), Column("glide_date_time"), Column("boolean", default="false"), Column("integer")
 
 SYSTEM_COLUMNS = {
     "sys_id": Column("GUID"),
@@ -129,7 +129,6 @@ _TABLES = [
             "model_category": S,
             "life_cycle_stage": ref("life_cycle_stage", "name"),
             "life_cycle_stage_status": ref("life_cycle_stage_status", "name"),
-            "environment": S,
             "version": S,
             "duplicate_of": ref("cmdb_ci"),
             "category": S,
@@ -382,7 +381,7 @@ _TABLES = [
         columns={
             "name": S,
             "rest_api": S,
-            "limit": I,
+            "limit": INT,
             "active": Column("boolean", default="true"),
             "type": S,
         },
@@ -479,8 +478,8 @@ _TABLES = [
         columns={
             "file_name": S,
             "content_type": S,
-            "size_bytes": I,
-            "size_compressed": I,
+            "size_bytes": INT,
+            "size_compressed": INT,
             "table_name": S,
             "table_sys_id": S,
             "hash": S,

@@ -61,6 +61,7 @@ HIBERNATION_PAGE = """<!DOCTYPE html>
 <html><head><title>Instance Hibernating page</title></head>
 <body><div class="instance-hibernating">
 <h1>Your instance is hibernating</h1>
-<p>Developer instances hibernate after a period of inactivity. Sign in to the developer portal to wake it up.</p>
+<p>Developer instances hibernate after a period of inactivity.
+Sign in to the developer portal to wake it up.</p>
 </div></body></html>
 """

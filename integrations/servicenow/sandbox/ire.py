@@ -7,10 +7,10 @@ update which attributes. Item failures come back inside a 200, as on an instance
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from . import dictionary, errors
+from .reconciliation import Reconciler
 from .records import Records, as_text, now
 
 OPTION_KEYS = ("partial_payloads", "partial_commits", "deduplicate_payloads", "generate_summary")
@@ -59,6 +59,7 @@ class IdentifyReconcile:
         self.skip_duplicates = skip_duplicates
         self.duplicate_threshold = duplicate_threshold
         self.fold_case = fold_case
+        self.reconciler = Reconciler(records)
 
     def run(
         self, payload: Any, data_source: str, *, commit: bool, enhanced: bool, options: str, user: str
@@ -75,7 +76,7 @@ class IdentifyReconcile:
             outcomes = [
                 self.item(i, item, data_source, source_problem, commit, user) for i, item in enumerate(items)
             ]
-            relation_results = self.relations(relations, items, outcomes, data_source, commit, user)
+            relation_results = self.relations(relations, items, outcomes, commit, user)
         result: dict[str, Any] = {
             "items": [self.item_result(i, o) for i, o in enumerate(outcomes)],
             "additionalCommittedItems": [],
@@ -95,15 +96,14 @@ class IdentifyReconcile:
 
     def source_problem(self, data_source: str) -> str:
         if not data_source:
-            return "In payload no data source exist. You need to provide choice value from choice field [discovery_source] in table [cmdb_ci]"
+            return (
+                "In payload no data source exist. "
+                "You need to provide choice value from choice field [discovery_source] in table [cmdb_ci]"
+            )
         for _, row in self.store.scan("sys_choice"):
-            if (row.get("name"), row.get("element"), row.get("value")) == (
-                "cmdb_ci",
-                "discovery_source",
-                data_source,
-            ):
-                if row.get("inactive") != "true":
-                    return ""
+            key = (row.get("name"), row.get("element"), row.get("value"))
+            if key == ("cmdb_ci", "discovery_source", data_source) and row.get("inactive") != "true":
+                return ""
         return (
             f"In payload invalid data source [{data_source}] exist. "
             "You need to provide a valid choice value from field [discovery_source] in table [cmdb_ci]"
@@ -192,10 +192,13 @@ class IdentifyReconcile:
                 if not self.skip_duplicates or len(candidates) >= self.duplicate_threshold:
                     outcome.error(
                         "MULTIPLE_DUPLICATE_RECORDS",
-                        f"Found {len(candidates)} duplicate records in table [{table}] for attributes [{', '.join(attributes)}]",
+                        f"Found {len(candidates)} duplicate records in table [{table}] "
+                        f"for attributes [{', '.join(attributes)}]",
                     )
                     return
-                candidates.sort(key=lambda c: (c[1].get("sys_created_on", ""), c[1]["sys_id"]))
+                candidates.sort(
+                    key=lambda c: c[1].get("sys_created_on", "")
+                )  # stable: creation order breaks ties
                 outcome.duplicates = [c[1]["sys_id"] for c in candidates[1:]]
                 outcome.warnings.append(
                     {
@@ -208,7 +211,8 @@ class IdentifyReconcile:
         if not tried:
             outcome.error(
                 "MISSING_MATCHING_ATTRIBUTES",
-                f"Payload is missing the attributes of every identifier entry of rule [{rule.get('name', '')}]",
+                "Payload is missing the attributes of every identifier entry of rule "
+                f"[{rule.get('name', '')}]",
             )
 
     def by_native_key(self, name: str, key: str) -> tuple[str, dict[str, str]] | None:
@@ -257,7 +261,7 @@ class IdentifyReconcile:
             sys_id=values.get("sys_id") or None,
         )
         outcome.sys_id = record["sys_id"]
-        self.note_authority(outcome.class_name, record["sys_id"], values, source)
+        self.reconciler.note_authority(outcome.class_name, record["sys_id"], values, source)
 
     def reconcile_update(
         self, outcome: Outcome, values: dict[str, str], source: str, commit: bool, user: str
@@ -272,7 +276,7 @@ class IdentifyReconcile:
                 operation = "UPDATE_WITH_DOWNGRADE"
             else:
                 operation = "UPDATE_WITH_SWITCH"
-        allowed = self.authoritative(outcome.class_name, record, values, source)
+        allowed = self.reconciler.authoritative(outcome.class_name, record, values, source)
         changes = {k: v for k, v in allowed.items() if k != "sys_id" and record.get(k, "") != v}
         if not changes and operation == "UPDATE":
             outcome.operation = "NO_CHANGE"
@@ -286,7 +290,7 @@ class IdentifyReconcile:
             self.store.put(outcome.class_name, record)
             table = outcome.class_name
         self.records.update(table, record, {**changes, "last_discovered": now()}, user)
-        self.note_authority(outcome.class_name, record["sys_id"], changes, source)
+        self.reconciler.note_authority(outcome.class_name, record["sys_id"], changes, source)
         for duplicate in outcome.duplicates:
             found = self.store.locate("cmdb_ci", duplicate)
             if found:
@@ -322,176 +326,67 @@ class IdentifyReconcile:
             "system",
         )
 
-    # Reconciliation ------------------------------------------------------------------------------------
-
-    def definitions(self, class_name: str) -> list[dict[str, str]]:
-        rows = [r for _, r in self.store.scan("cmdb_reconciliation_definition") if r.get("active") != "false"]
-        for ancestor in dictionary.ancestors(class_name):
-            found = [r for r in rows if r.get("applies_to") == ancestor]
-            if found:
-                return found
-        return []
-
-    def authoritative(
-        self, class_name: str, record: dict[str, str], values: dict[str, str], source: str
-    ) -> dict[str, str]:
-        """The values `source` may write: attributes governed by reconciliation rules only from the
-        sources the rules name, and not over a higher-priority source's fresh value."""
-        definitions = self.definitions(class_name)
-        if not definitions:
-            return values
-        last = {
-            r.get("attribute"): r
-            for _, r in self.store.scan("cmdb_datasource_last_update")
-            if r.get("ci") == record["sys_id"]
-        }
-        allowed = {}
-        for attribute, value in values.items():
-            governing = [
-                d for d in definitions if not d.get("attributes") or attribute in _split(d["attributes"])
-            ]
-            if not governing:
-                allowed[attribute] = value
-                continue
-            priority = {d.get("discovery_source"): int(d.get("priority") or 100) for d in governing}
-            if source not in priority:
-                continue
-            previous = last.get(attribute)
-            holder = previous.get("discovery_source") if previous else None
-            if holder and holder != source and holder in priority and priority[holder] < priority[source]:
-                if not self.stale(class_name, holder, previous):
-                    continue
-            allowed[attribute] = value
-        return allowed
-
-    def stale(self, class_name: str, source: str, last_update: dict[str, str]) -> bool:
-        for _, rule in self.store.scan("cmdb_datasource_staleness"):
-            if rule.get("discovery_source") == source and rule.get("applies_to") in dictionary.ancestors(
-                class_name
-            ):
-                days = int(rule.get("effective_duration") or 0)
-                updated = datetime.strptime(last_update["sys_updated_on"], "%Y-%m-%d %H:%M:%S").replace(
-                    tzinfo=UTC
-                )
-                return datetime.now(UTC) - updated > timedelta(days=days)
-        return False
-
-    def note_authority(self, class_name: str, sys_id: str, values: dict[str, str], source: str) -> None:
-        """Data source history, kept (as on an instance) only for attributes under reconciliation rules."""
-        definitions = self.definitions(class_name)
-        if not definitions:
-            return
-        governed = {a for d in definitions for a in _split(d.get("attributes", ""))}
-        everything = any(not d.get("attributes") for d in definitions)
-        existing = {
-            r.get("attribute"): r
-            for _, r in self.store.scan("cmdb_datasource_last_update")
-            if r.get("ci") == sys_id
-        }
-        for attribute in values:
-            if attribute == "sys_id" or not (everything or attribute in governed):
-                continue
-            if attribute in existing:
-                self.records.update(
-                    "cmdb_datasource_last_update", existing[attribute], {"discovery_source": source}, "system"
-                )
-            else:
-                self.records.create(
-                    "cmdb_datasource_last_update",
-                    {"ci": sys_id, "attribute": attribute, "discovery_source": source},
-                    "system",
-                )
-
     # Relations -----------------------------------------------------------------------------------------
 
     def relations(
-        self, relations: Any, items: list, outcomes: list[Outcome], source: str, commit: bool, user: str
+        self, relations: Any, items: list, outcomes: list[Outcome], commit: bool, user: str
     ) -> list[dict[str, Any]]:
         if not isinstance(relations, list):
             return []
-        by_internal_id = {
+        internal = {
             str(item.get("internal_id")): i
             for i, item in enumerate(items)
             if isinstance(item, dict) and item.get("internal_id") is not None
         }
         types = {r.get("name"): r["sys_id"] for _, r in self.store.scan("cmdb_rel_type")}
-        results = []
-        for j, relation in enumerate(relations):
-            result = {
-                "className": "cmdb_rel_ci",
-                "operation": "",
-                "sysId": "Unknown",
-                "identifierEntrySysId": "Unknown",
-                "markers": [],
-                "inputIndices": [j],
-                "mergedPayloadIds": [],
-                "errorCount": 0,
-            }
-            problems = []
-            ends = []
-            for end in ("parent", "child"):
-                index = (
-                    self.end_index(relation, end, by_internal_id, len(items))
-                    if isinstance(relation, dict)
-                    else None
-                )
-                if index is None:
-                    problems.append(
-                        (
-                            "INVALID_INPUT_DATA",
-                            f"Payload relations '{relation}' has invalid {end} record index: [{relation.get(end) if isinstance(relation, dict) else ''}]",
-                        )
-                    )
-                elif outcomes[index].errors:
-                    problems.append(
-                        (
-                            "MISSING_DEPENDENCY",
-                            f"Relation {end} item [{index}] failed identification or reconciliation",
-                        )
-                    )
-                else:
-                    ends.append(outcomes[index].sys_id)
-            type_name = relation.get("type", "") if isinstance(relation, dict) else ""
-            if type_name not in types:
-                problems.append(
-                    (
-                        "INVALID_INPUT_DATA",
-                        f"No such relationship with name [{type_name}] exist in table [cmdb_rel_type]",
-                    )
-                )
-            if problems:
-                result.update(
-                    operation="",
-                    errorCount=len(problems),
-                    errors=[{"error": c, "message": m} for c, m in problems],
-                )
-                results.append(result)
-                continue
-            parent, child = ends
-            existing = (
-                next(
-                    (
-                        r
-                        for _, r in self.store.scan("cmdb_rel_ci")
-                        if (r.get("parent"), r.get("child"), r.get("type"))
-                        == (parent, child, types[type_name])
-                    ),
-                    None,
-                )
-                if "Unknown" not in ends
-                else None
-            )
-            if existing:
-                result.update(operation="NO_CHANGE", sysId=existing["sys_id"])
+        return [
+            self.relation(j, rel if isinstance(rel, dict) else {}, internal, outcomes, types, commit, user)
+            for j, rel in enumerate(relations)
+        ]
+
+    def relation(self, j, relation, internal, outcomes, types, commit, user) -> dict[str, Any]:
+        """One relation of the payload: both ends must have been identified, the type must exist."""
+        result: dict[str, Any] = {
+            "className": "cmdb_rel_ci",
+            "operation": "",
+            "sysId": "Unknown",
+            "identifierEntrySysId": "Unknown",
+            "markers": [],
+            "inputIndices": [j],
+            "mergedPayloadIds": [],
+            "errorCount": 0,
+        }
+        problems, ends = [], []
+        for end in ("parent", "child"):
+            index = self.end_index(relation, end, internal, len(outcomes))
+            if index is None:
+                where = relation.get(f"{end}_id", relation.get(end, ""))
+                message = f"Payload relations '{j}' has invalid {end} record index: [{where}]"
+                problems.append({"error": "INVALID_INPUT_DATA", "message": message})
+            elif outcomes[index].errors:
+                message = f"Relation {end} item [{index}] failed identification or reconciliation"
+                problems.append({"error": "MISSING_DEPENDENCY", "message": message})
             else:
-                result["operation"] = "INSERT"
-                if commit:
-                    created = self.records.create(
-                        "cmdb_rel_ci", {"parent": parent, "child": child, "type": types[type_name]}, user
-                    )
-                    result["sysId"] = created["sys_id"]
-            results.append(result)
-        return results
+                ends.append(outcomes[index].sys_id)
+        type_name = relation.get("type", "")
+        if type_name not in types:
+            message = f"No such relationship with name [{type_name}] exist in table [cmdb_rel_type]"
+            problems.append({"error": "INVALID_INPUT_DATA", "message": message})
+        if problems:
+            return {**result, "errorCount": len(problems), "errors": problems}
+        key = (*ends, types[type_name])
+        existing = None
+        if "Unknown" not in ends:
+            rows = self.store.scan("cmdb_rel_ci")
+            existing = next(
+                (r for _, r in rows if (r.get("parent"), r.get("child"), r.get("type")) == key), None
+            )
+        if existing:
+            return {**result, "operation": "NO_CHANGE", "sysId": existing["sys_id"]}
+        if commit:
+            values = dict(zip(("parent", "child", "type"), key, strict=True))
+            result["sysId"] = self.records.create("cmdb_rel_ci", values, user)["sys_id"]
+        return {**result, "operation": "INSERT"}
 
     @staticmethod
     def end_index(
@@ -567,7 +462,3 @@ def _attempt(name: str, result: str, attributes: list[str], table: str) -> dict[
         "searchOnTable": table,
         "hybridEntryCiAttributes": [],
     }
-
-
-def _split(text: str) -> list[str]:
-    return [a.strip() for a in text.split(",") if a.strip()]

@@ -42,9 +42,9 @@ class Rules:
     def after_update(self, table: str, old: dict[str, str], new: dict[str, str], caller: Caller) -> None:
         if table == "change_request":
             self.change.after_change(new, caller)
-        if table == "sysapproval_approver" and old.get("state") != new.get("state"):
-            if new.get("state") in ("approved", "rejected"):
-                self.change.decide(new, new["state"])
+        decided = new.get("state") in ("approved", "rejected") and old.get("state") != new.get("state")
+        if table == "sysapproval_approver" and decided:
+            self.change.decide(new, new["state"])
 
     def check_relationship(self, values: dict[str, Any]) -> None:
         """A CI relationship joins two configuration items; anything else (a product model, a user…) is

@@ -128,9 +128,10 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
     if store.meta("seeded"):
         return
     with store.transaction():
-        add = lambda table, values, *key: records.create(
-            table, values, "system", sys_id=stable_id(table, *key)
-        )  # noqa: E731
+
+        def add(table: str, values: dict[str, str], *key: str) -> dict[str, str]:
+            return records.create(table, values, "system", sys_id=stable_id(table, *key))
+
         for table in dictionary.TABLES.values():
             add(
                 "sys_db_object",
