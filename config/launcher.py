@@ -105,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         env = {**os.environ, "REDIS_URL": redis_url(processes)}
         subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
         subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
+        sandbox = ["sandbox", "servicenow", "--host", "127.0.0.1", "--port", str(args.sandbox_port)]
+        processes.append(subprocess.Popen([*MANAGE, *sandbox], env=env, stdout=subprocess.DEVNULL))
         processes.append(subprocess.Popen([*MANAGE, "rqworker", "default", "publish"], env=env))
         address = f"{args.host}:{args.port}"
         processes.append(subprocess.Popen([*MANAGE, "runserver", address, "--noreload"], env=env))
@@ -112,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
             "PB_DEMO_PASSWORD", "demo-portfolio"
         )
         log(f"Portfolio Bridge is at http://{address}/  —  log in as demo / {password}")
+        log(
+            f"ServiceNow sandbox is at https://127.0.0.1:{args.sandbox_port}/  —  users admin/admin, "
+            "integration/integration, readonly/readonly; CA certificate var/sandbox-servicenow/tls/ca.pem"
+        )
         log("Press Ctrl-C to stop.")
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         while all(p.poll() is None for p in processes):
@@ -179,6 +185,9 @@ def main() -> None:
     run_parser = commands.add_parser("run", help="run the product on embedded defaults")
     run_parser.add_argument("--host", default=os.environ.get("PB_HOST", "127.0.0.1"))
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PB_PORT", "8000")))
+    run_parser.add_argument(
+        "--sandbox-port", type=int, default=int(os.environ.get("PB_SANDBOX_PORT", "8443"))
+    )
     test_parser = commands.add_parser("test", help="run linters, checks and the whole test suite")
     test_parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     args = parser.parse_args()
