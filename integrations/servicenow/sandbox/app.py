@@ -31,6 +31,7 @@ from .seed import load_seed_file, seed_instance, stable_id
 from .store import Store
 from .table_api import Response as ApiResponse
 from .table_api import TableApi
+from .update_sets import UpdateSetError, commit_update_set, parse_update_set
 
 TABLE = re.compile(r"^/api/now(?:/(v1|v2))?/table/([^/]+)(?:/([^/]+))?/?$")
 IRE = re.compile(r"^/api/now(?:/(v1|v2))?/identifyreconcile(?:/(query|enhanced|queryEnhanced))?/?$")
@@ -170,6 +171,8 @@ class SandboxApp:
             return self.status_page(), "-"
         if request.path.startswith("/sandbox/stats"):
             return self.stats(request), "-"
+        if request.path.rstrip("/") == "/sandbox/update_set":
+            return self.update_set(request), "-"
         if api == "oauth":
             return self.oauth(request), "-"
         if not request.path.startswith("/api/"):
@@ -354,6 +357,22 @@ class SandboxApp:
             self.book.reset()
         return Response(json.dumps(self.book.snapshot()), 200, content_type="application/json")
 
+    def update_set(self, request: Request) -> Response:
+        """The upload page (GET) and the import itself (POST, raw XML or a multipart `file`)."""
+        if request.method == "GET":
+            return Response(UPLOAD_PAGE, 200, content_type="text/html;charset=UTF-8")
+        if request.method != "POST":
+            raise ApiError(405, "Method not Supported", "Use GET or POST")
+        upload = request.files.get("file")
+        data = upload.read() if upload else request.get_data()
+        try:
+            parsed = parse_update_set(data)
+            counts = commit_update_set(self.records, parsed, "admin")
+        except UpdateSetError as exc:
+            return Response(json.dumps({"error": str(exc)}), 400, content_type="application/json")
+        body = {"name": parsed.name, "state": "committed", "records": len(parsed.updates), **counts}
+        return Response(json.dumps(body), 200, content_type="application/json")
+
     def status_page(self) -> Response:
         tables = sorted((name, len(rows)) for name, rows in self.store.tables.items() if rows)
         with self.book.lock:
@@ -371,12 +390,20 @@ class SandboxApp:
         return Response(page, 200, content_type="text/html;charset=UTF-8")
 
 
+UPLOAD_PAGE = """<!doctype html><html><head><meta charset=utf-8><title>Import an update set</title></head>
+<body style="font-family:system-ui,sans-serif;margin:2rem"><h1>Import an update set</h1>
+<p>The file is loaded and committed at once; a malformed or unsafe file changes nothing.</p>
+<form method=post enctype=multipart/form-data><input type=file name=file accept=".xml">
+<button type=submit>Import and commit</button></form>
+<p><a href="/">Back to the sandbox</a></p></body></html>"""
+
 STATUS_PAGE = """<!doctype html><html><head><meta charset=utf-8><title>ServiceNow sandbox</title><style>
 body{{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430}}
 table{{border-collapse:collapse;margin-bottom:2rem}}
 td,th{{padding:.25rem .7rem;border-bottom:1px solid #dde2ea;text-align:left}}.n{{text-align:right}}
 </style></head><body><h1>ServiceNow sandbox</h1>
-<p>Base URL <code>{base_url}</code> · <a href="/sandbox/stats">request statistics (JSON)</a></p>
+<p>Base URL <code>{base_url}</code> · <a href="/sandbox/stats">request statistics (JSON)</a>
+· <a href="/sandbox/update_set">import an update set</a></p>
 <h2>Tables</h2><table><tr><th>Table</th><th>Records</th></tr>{tables}</table>
 <h2>Last {count} requests</h2>
 <table><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>User</th></tr>{requests}</table>

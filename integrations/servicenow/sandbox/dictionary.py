@@ -488,6 +488,18 @@ _TABLES = [
         display="file_name",
     ),
     Table(
+        "sys_remote_update_set",
+        "Retrieved Update Set",
+        columns={
+            "name": S,
+            "state": Column(default="loaded"),
+            "remote_sys_id": S,
+            "commit_date": DT,
+            "description": S,
+        },
+        acl="system",
+    ),
+    Table(
         "ast_contract",
         "Contract",
         columns={

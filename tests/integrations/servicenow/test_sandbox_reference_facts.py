@@ -1,7 +1,7 @@
 """One test per fact of section 0 of the ServiceNow wire reference (../shared/reference/servicenow.md).
 
-Fact 19 (the exported Update Set format) belongs to the Update Set import (issue 8); fact 20 is proven
-by PySNC running unchanged over HTTPS in test_sandbox_pysnc.py.
+Fact 19 (the exported Update Set format) is tested in test_sandbox_update_sets.py; fact 20 (PySNC
+needs https) by PySNC running unchanged over HTTPS in test_sandbox_pysnc.py.
 """
 
 import re
