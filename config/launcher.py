@@ -28,13 +28,24 @@ def log(message: str) -> None:
 
 
 def ensure_env_file() -> None:
-    """A first start writes `.env` with fresh secrets, so nothing secret is ever committed."""
+    """A first start writes `.env` with fresh secrets (and later starts add any that are missing), so
+    nothing secret is ever committed."""
+    from cryptography.fernet import Fernet
+
     path = ROOT / ".env"
-    if path.exists():
-        return
-    path.write_text(f"SECRET_KEY={secrets.token_urlsafe(50)}\nDEBUG=false\n")
-    path.chmod(0o600)
-    log("Wrote .env with a new SECRET_KEY")
+    existing = read_env_file() if path.exists() else {}
+    wanted = {
+        "SECRET_KEY": lambda: secrets.token_urlsafe(50),
+        "FIELD_ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
+    }
+    missing = [name for name in wanted if not existing.get(name) and not os.environ.get(name)]
+    if not path.exists():
+        path.write_text("DEBUG=false\n")
+        path.chmod(0o600)
+    if missing:
+        with path.open("a") as env_file:
+            env_file.writelines(f"{name}={wanted[name]()}\n" for name in missing)
+        log(f"Wrote {', '.join(missing)} to .env")
 
 
 def read_env_file() -> dict[str, str]:

@@ -3,6 +3,8 @@ import pytest
 from catalog.choices import Role
 from tests.factories import MembershipFactory, NamespaceFactory, UserFactory
 
+pytest_plugins = ["tests.sandbox_fixtures"]
+
 
 @pytest.fixture
 def namespace(db):

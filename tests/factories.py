@@ -110,3 +110,16 @@ class ProductContractFactory(factory.django.DjangoModelFactory):
     namespace = factory.SubFactory(NamespaceFactory)
     name = factory.Sequence(lambda n: f"Contract {n}")
     supplier = factory.SubFactory(SupplierFactory, namespace=factory.SelfAttribute("..namespace"))
+
+
+class ConnectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "integrations.Connection"
+
+    namespace = factory.SubFactory(NamespaceFactory)
+    name = factory.Sequence(lambda n: f"servicenow-{n}")
+    platform = "servicenow"
+    instance_url = "https://127.0.0.1:8443"
+    auth_method = "basic"
+    username = "integration"
+    password = "integration"

@@ -1,0 +1,125 @@
+"""`manage.py connection add|list|test|remove` — connections for automation. Secrets come from the
+environment (PB_PASSWORD, PB_CLIENT_SECRET) or a prompt, never from arguments."""
+
+import getpass
+import os
+import sys
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog.models import Namespace
+from integrations.models import AuthMethod, Connection, Platform
+from integrations.servicenow.exceptions import ServiceNowError
+from integrations.services import connection_test
+
+AUTH_CHOICES = [m.value for m in AuthMethod]
+
+
+def find_connection(name: str, namespace: str | None) -> Connection:
+    """A connection by name (and namespace when the name is not unique); CommandError otherwise."""
+    matches = Connection.objects.filter(name=name).select_related("namespace")
+    if namespace:
+        matches = matches.filter(namespace__slug=namespace)
+    found = list(matches[:2])
+    if not found:
+        raise CommandError(
+            f"No connection “{name}”" + (f" in namespace “{namespace}”." if namespace else ".")
+        )
+    if len(found) > 1:
+        raise CommandError(f"Several namespaces have a connection “{name}”; add --namespace SLUG.")
+    return found[0]
+
+
+class Command(BaseCommand):
+    help = "Add, list, test or remove connections to target instances."
+
+    def add_arguments(self, parser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        add = actions.add_parser(
+            "add", help="create a connection (secrets from PB_PASSWORD / PB_CLIENT_SECRET or a prompt)"
+        )
+        add.add_argument("--namespace", required=True)
+        add.add_argument("--name", required=True)
+        add.add_argument("--platform", choices=[p.value for p in Platform], default=Platform.SERVICENOW)
+        add.add_argument("--url", required=True)
+        add.add_argument("--auth", choices=AUTH_CHOICES, required=True)
+        add.add_argument("--username", default="")
+        add.add_argument("--client-id", default="")
+        add.add_argument("--ca-bundle", default="", help="CA file to trust, e.g. the sandbox's ca.pem")
+        listing = actions.add_parser("list", help="list connections")
+        listing.add_argument("--namespace")
+        for action in ("test", "remove"):
+            sub = actions.add_parser(action, help=f"{action} a connection")
+            sub.add_argument("name")
+            sub.add_argument("--namespace")
+
+    def handle(self, *args, **options) -> None:
+        getattr(self, f"handle_{options['action']}")(options)
+
+    def secret(self, variable: str, label: str) -> str:
+        value = os.environ.get(variable, "")
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            raise CommandError(
+                f"Set {variable} (the {label}) in the environment; secrets are never taken as arguments."
+            )
+        return getpass.getpass(f"{label}: ")
+
+    def handle_add(self, options) -> None:
+        namespace = Namespace.objects.filter(slug=options["namespace"]).first()
+        if namespace is None:
+            raise CommandError(f"No namespace “{options['namespace']}”.")
+        auth = options["auth"]
+        connection = Connection(
+            namespace=namespace,
+            name=options["name"],
+            platform=options["platform"],
+            instance_url=options["url"],
+            auth_method=auth,
+            username=options["username"],
+            client_id=options["client_id"],
+            ca_bundle=options["ca_bundle"],
+        )
+        if auth in (AuthMethod.BASIC, AuthMethod.OAUTH_PASSWORD):
+            connection.password = self.secret("PB_PASSWORD", "password")
+        if auth in (AuthMethod.OAUTH_PASSWORD, AuthMethod.OAUTH_CLIENT_CREDENTIALS):
+            connection.client_secret = self.secret("PB_CLIENT_SECRET", "client secret")
+        if connection.ca_bundle and not os.path.isfile(connection.ca_bundle):
+            raise CommandError(f"No CA bundle at {connection.ca_bundle}")
+        try:
+            connection.full_clean()
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()
+            )
+            raise CommandError(f"Invalid connection: {problems}") from None
+        connection.save()
+        self.stdout.write(f"Added connection “{connection.name}” in namespace “{namespace.slug}”.")
+
+    def handle_list(self, options) -> None:
+        connections = Connection.objects.select_related("namespace").order_by("namespace__slug", "name")
+        if options["namespace"]:
+            connections = connections.filter(namespace__slug=options["namespace"])
+        for c in connections:
+            state = "active" if c.is_active else "inactive"
+            self.stdout.write(
+                f"{c.namespace.slug}\t{c.name}\t{c.platform}\t{c.instance_url}\t{c.auth_method}\t{state}"
+            )
+
+    def handle_test(self, options) -> None:
+        connection = find_connection(options["name"], options["namespace"])
+        try:
+            checks = connection_test(connection)
+        except (ServiceNowError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+        for check in checks:
+            self.stdout.write(f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.message}")
+        if not all(c.ok for c in checks):
+            raise CommandError(f"{sum(not c.ok for c in checks)} check(s) failed.")
+
+    def handle_remove(self, options) -> None:
+        connection = find_connection(options["name"], options["namespace"])
+        connection.delete()
+        self.stdout.write(f"Removed connection “{connection.name}”.")

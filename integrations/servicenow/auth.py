@@ -1,0 +1,106 @@
+"""Client-side authentication: Basic, or OAuth tokens fetched from `/oauth_token.do`, cached and renewed
+a minute before they expire (or at once after a 401)."""
+
+import base64
+import threading
+import time
+from collections.abc import Callable
+
+import requests
+
+from .exceptions import AuthenticationFailed, ConnectionFailed, InstanceHibernating
+
+RENEW_BEFORE = 60
+
+
+class BasicCredentials:
+    can_renew = False
+
+    def __init__(self, username: str, password: str) -> None:
+        token = base64.b64encode(f"{username}:{password}".encode()).decode()
+        self._header = f"Basic {token}"
+
+    def header(self) -> str:
+        return self._header
+
+    def invalidate(self) -> None:
+        """Basic credentials cannot be renewed."""
+
+
+class OAuthCredentials:
+    """Thread-safe token cache for the password and client_credentials grants (with refresh tokens)."""
+
+    can_renew = True
+
+    def __init__(
+        self,
+        post: Callable[[str, dict[str, str]], requests.Response],
+        grant: str,
+        client_id: str,
+        client_secret: str,
+        username: str = "",
+        password: str = "",
+        refresh_token: str = "",
+    ) -> None:
+        self._post = post
+        self.grant = grant
+        self._client = {"client_id": client_id, "client_secret": client_secret}
+        self._user = {"username": username, "password": password}
+        self._refresh = refresh_token
+        self._token = ""
+        self._expires = 0.0
+        self._lock = threading.Lock()
+
+    def header(self) -> str:
+        with self._lock:
+            if not self._token or time.time() > self._expires - RENEW_BEFORE:
+                self._fetch()
+            return f"Bearer {self._token}"
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._token = ""
+
+    def _fetch(self) -> None:
+        attempts = []
+        if self._refresh:
+            attempts.append({"grant_type": "refresh_token", "refresh_token": self._refresh})
+        if self.grant == "password":
+            attempts.append({"grant_type": "password", **self._user})
+        elif self.grant == "client_credentials":
+            attempts.append({"grant_type": "client_credentials"})
+        response = None
+        for form in attempts:
+            response = self._post("/oauth_token.do", {**form, **self._client})
+            if response.status_code == 200:
+                break
+        if response is None or response.status_code != 200:
+            self._refused(response)
+        try:
+            body = response.json()
+            self._token = body["access_token"]
+        except (ValueError, KeyError):
+            self._refused(response)
+        self._expires = time.time() + int(body.get("expires_in") or 1800)
+        self._refresh = body.get("refresh_token") or self._refresh
+
+    @staticmethod
+    def _refused(response: requests.Response | None):
+        if response is None:
+            raise ConnectionFailed("No OAuth grant is possible with these credentials")
+        if response.headers.get("Content-Type", "").startswith("text/html"):
+            raise InstanceHibernating(
+                "The instance is hibernating", status=response.status_code, path="/oauth_token.do"
+            )
+        try:
+            body = response.json()
+            reason = f"{body.get('error', '')}: {body.get('error_description', '')}".strip(": ")
+        except ValueError:
+            reason = response.text[:200]
+        raise AuthenticationFailed(
+            "OAuth token request refused",
+            status=response.status_code,
+            detail=reason,
+            method="POST",
+            path="/oauth_token.do",
+        )

@@ -1,0 +1,32 @@
+"""What the connection pages and commands do, in one place."""
+
+from django.db import transaction
+
+from integrations.clients import client_for
+from integrations.models import Connection
+from integrations.servicenow.checks import Check, run_checks
+from integrations.servicenow.fields import FieldInfo, discover_fields
+from integrations.servicenow.options import ServiceNowOptions
+
+SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_token")
+
+
+def connection_test(connection: Connection) -> list[Check]:
+    options = ServiceNowOptions.from_dict(connection.options)
+    return run_checks(client_for(connection), options.data_source)
+
+
+def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:
+    return discover_fields(client_for(connection), table)
+
+
+def rotate_encryption_keys() -> int:
+    """Re-encrypt every stored secret with the newest key; returns the number of rows rewritten."""
+    count = 0
+    with transaction.atomic():
+        rows = Connection.objects.select_for_update().values_list("pk", *SECRET_FIELDS)
+        # values_list decrypts; re-encrypting on save uses the newest key
+        for pk, *secrets in rows:
+            Connection.objects.filter(pk=pk).update(**dict(zip(SECRET_FIELDS, secrets, strict=True)))
+            count += 1
+    return count

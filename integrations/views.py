@@ -1,0 +1,120 @@
+"""Connection pages, for namespace admins: list, add, edit, delete, test and field discovery."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views import View, generic
+
+from catalog.choices import Role
+from catalog.views.generic import NamespaceMixin
+from integrations.forms import ConnectionForm
+from integrations.models import Connection
+from integrations.servicenow.checks import describe
+from integrations.servicenow.exceptions import ServiceNowError
+from integrations.services import connection_fields, connection_test
+
+
+class ConnectionMixin(NamespaceMixin):
+    required_role = Role.ADMIN
+    model = Connection
+
+    def get_queryset(self):
+        return Connection.objects.filter(namespace=self.namespace)
+
+    def list_url(self) -> str:
+        return reverse("integrations:connection_list", args=[self.namespace.slug])
+
+
+class ConnectionListView(ConnectionMixin, generic.ListView):
+    template_name = "integrations/connection_list.html"
+
+
+class ConnectionFormMixin(ConnectionMixin):
+    form_class = ConnectionForm
+    template_name = "integrations/connection_form.html"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.instance.namespace = self.namespace
+        return form
+
+    def get_success_url(self) -> str:
+        return reverse("integrations:connection_detail", args=[self.namespace.slug, self.object.pk])
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, f"Saved connection “{self.object.name}”.")
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "cancel_url": self.list_url()}
+
+
+class ConnectionCreateView(ConnectionFormMixin, generic.CreateView):
+    pass
+
+
+class ConnectionUpdateView(ConnectionFormMixin, generic.UpdateView):
+    pass
+
+
+class ConnectionDetailView(ConnectionMixin, generic.DetailView):
+    template_name = "integrations/connection_detail.html"
+
+
+class ConnectionDeleteView(ConnectionMixin, generic.DeleteView):
+    template_name = "catalog/object_confirm_delete.html"
+
+    def get_success_url(self) -> str:
+        return self.list_url()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "verbose_name": "connection",
+            "cancel_url": self.list_url(),
+        }
+
+    def form_valid(self, form):
+        name = self.object.name
+        response = super().form_valid(form)
+        messages.success(self.request, f"Deleted connection “{name}”.")
+        return response
+
+
+class ConnectionTestView(ConnectionMixin, View):
+    """POST runs the checks against the instance; htmx swaps in just the results."""
+
+    def post(self, request, namespace: str, pk):
+        connection = get_object_or_404(self.get_queryset(), pk=pk)
+        checks = connection_test(connection)
+        template = (
+            "integrations/connection_detail.html#checks"
+            if request.htmx
+            else "integrations/connection_detail.html"
+        )
+        return render(
+            request, template, {"object": connection, "checks": checks, "namespace": self.namespace}
+        )
+
+
+class ConnectionFieldsView(ConnectionMixin, View):
+    def get(self, request, namespace: str, pk):
+        connection = get_object_or_404(self.get_queryset(), pk=pk)
+        table = request.GET.get("table", "").strip()
+        fields, error = [], ""
+        if table:
+            try:
+                fields = connection_fields(connection, table)
+            except ServiceNowError as exc:
+                error = describe(exc, table)
+        context = {
+            "object": connection,
+            "table": table,
+            "fields": fields,
+            "error": error,
+            "namespace": self.namespace,
+        }
+        return render(request, "integrations/connection_fields.html", context)
