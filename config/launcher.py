@@ -99,6 +99,15 @@ def redis_url(processes: list[subprocess.Popen]) -> str:
     raise SystemExit("The embedded Redis did not start.")
 
 
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        if answers(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def stop(processes: list[subprocess.Popen]) -> None:
     for process in reversed(processes):
         if process.poll() is None:
@@ -118,6 +127,29 @@ def run(args: argparse.Namespace) -> int:
         subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
         sandbox = ["sandbox", "servicenow", "--host", "127.0.0.1", "--port", str(args.sandbox_port)]
         processes.append(subprocess.Popen([*MANAGE, *sandbox], env=env, stdout=subprocess.DEVNULL))
+        sandbox_url = f"https://127.0.0.1:{args.sandbox_port}"
+        if not wait_for(sandbox_url, processes[-1]):
+            raise SystemExit("The ServiceNow sandbox did not start.")
+        demo_connection = [
+            "connection",
+            "add",
+            "--namespace",
+            "demo",
+            "--name",
+            "sandbox",
+            "--url",
+            sandbox_url,
+            "--auth",
+            "oauth_client_credentials",
+            "--client-id",
+            "portfolio-bridge",
+            "--if-missing",
+            "--ca-bundle",
+            str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"),
+        ]
+        subprocess.run(
+            [*MANAGE, *demo_connection], env={**env, "PB_CLIENT_SECRET": "sandbox-secret"}, check=True
+        )
         processes.append(subprocess.Popen([*MANAGE, "rqworker", "default", "publish"], env=env))
         address = f"{args.host}:{args.port}"
         processes.append(subprocess.Popen([*MANAGE, "runserver", address, "--noreload"], env=env))

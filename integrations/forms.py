@@ -55,7 +55,7 @@ class ConnectionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        editing = bool(self.instance.pk)
+        editing = not self.instance._state.adding
         for name in SECRETS:
             self.fields[name].required = False
             if editing and getattr(self.instance, name):
@@ -66,10 +66,11 @@ class ConnectionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
+        if not self.instance._state.adding:
+            stored = Connection.objects.get(pk=self.instance.pk)
             for name in SECRETS:
                 if not cleaned.get(name):
-                    cleaned[name] = getattr(Connection.objects.get(pk=self.instance.pk), name)
+                    cleaned[name] = getattr(stored, name)
         try:
             self.options = ServiceNowOptions.from_dict(
                 {k: cleaned.get(k) for k in OPTION_FIELDS if cleaned.get(k) is not None}

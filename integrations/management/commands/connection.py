@@ -47,6 +47,7 @@ class Command(BaseCommand):
         add.add_argument("--username", default="")
         add.add_argument("--client-id", default="")
         add.add_argument("--ca-bundle", default="", help="CA file to trust, e.g. the sandbox's ca.pem")
+        add.add_argument("--if-missing", action="store_true", help="do nothing if the connection exists")
         listing = actions.add_parser("list", help="list connections")
         listing.add_argument("--namespace")
         for action in ("test", "remove"):
@@ -71,6 +72,12 @@ class Command(BaseCommand):
         namespace = Namespace.objects.filter(slug=options["namespace"]).first()
         if namespace is None:
             raise CommandError(f"No namespace “{options['namespace']}”.")
+        if (
+            options["if_missing"]
+            and Connection.objects.filter(namespace=namespace, name=options["name"]).exists()
+        ):
+            self.stdout.write(f"Connection “{options['name']}” already exists.")
+            return
         auth = options["auth"]
         connection = Connection(
             namespace=namespace,
