@@ -294,3 +294,13 @@ def test_field_discovery_page(admin_client, namespace, sandbox):
     page = admin_client.get(url, {"table": "cmdb_ci_service_auto"}).content.decode()
     assert "<code>environment</code>" in page and "<code>correlation_id</code>" in page
     assert "No table" in admin_client.get(url, {"table": "nope"}).content.decode()
+
+
+def test_a_hibernating_instance_is_named_as_such(namespace, make_sandbox, capsys):
+    sandbox = make_sandbox(faults="hibernate:1")
+    ConnectionFactory(
+        namespace=namespace, name="sleepy", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+    )
+    with pytest.raises(CommandError):
+        call_command("connection", "test", "sleepy")
+    assert "FAIL  Authenticate: The instance is hibernating" in capsys.readouterr().out
