@@ -1,0 +1,56 @@
+"""Matching speed: suggestions for 2,000 local records against 10,000 target records (target: < 1 s CPU),
+and the wizard page for 500 rows (target: < 300 ms server time).
+
+    .venv/bin/python bench/matching.py
+"""
+
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sync.matching import Item, suggest  # noqa: E402
+
+WORDS = (
+    "claims permit fleet grant payroll procurement licensing asset case benefits inspection revenue tax court library "
+    "transit water parks records training inventory vendor contract budget audit incident donor volunteer property "
+    "health billing booking portal management tracker scheduler analytics workflow registry reporting mobile warehouse "
+    "notification database hosting network backup cloud identity access security monitoring storage integration desk "
+    "email print mainframe recovery telephony collaboration observability compute platform linux windows oracle"
+).split()
+TIERS = ["", " - Gold", " - Silver", " - Standard", " (Prod)"]
+
+
+def names(rng: random.Random, count: int, suffix: bool) -> list[str]:
+    result = []
+    for i in range(count):
+        words = rng.sample(WORDS, rng.randint(2, 4))
+        name = " ".join(w.title() for w in words)
+        result.append(f"{name}{rng.choice(TIERS) if suffix else ''} {i}" if suffix else name)
+    return result
+
+
+def main() -> None:
+    rng = random.Random(42)
+    targets = [Item(f"t{i}", n) for i, n in enumerate(names(rng, 10_000, suffix=True))]
+    local_names = [t.name.rsplit(" ", 1)[0] for t in rng.sample(targets, 1_000)] + names(
+        rng, 1_000, suffix=False
+    )
+    locals_ = [Item(f"l{i}", n) for i, n in enumerate(local_names)]
+    started_cpu, started = time.process_time(), time.perf_counter()
+    result = suggest(locals_, targets, versioned=False)
+    cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
+    found = sum(1 for c in result.values() if c)
+    print(f"suggestions: {len(locals_):,} local × {len(targets):,} target records")
+    print(f"  CPU {cpu:.2f} s, wall {wall:.2f} s (target < 1 s CPU); {found:,} records with candidates")
+    if os.environ.get("BENCH_WIZARD", "1") == "1":
+        from bench.wizard_page import measure
+
+        measure()
+
+
+if __name__ == "__main__":
+    main()

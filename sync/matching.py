@@ -1,0 +1,202 @@
+"""Ranked match suggestions between portfolio records and target records (plain data in, plain data out).
+
+Names are normalised (case, accents, punctuation, "&"/"and", British/American spellings, plurals, tier
+suffixes such as "- Gold"), candidates are found through shared name tokens, then scored with rapidfuzz.
+Versioned records (software) only ever pair with the same version.
+"""
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from rapidfuzz import fuzz, process
+
+THRESHOLD = 80  # below this, "create new" is pre-selected
+TIERS = (
+    r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
+)
+TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*)({TIERS})\s*[)\]]?\s*$", re.I)
+VERSION = re.compile(r"^(?:v)?\d+(?:\.\d+)*[a-z]{0,2}$")
+SPELLING = {
+    "centre": "center",
+    "organisation": "organization",
+    "catalogue": "catalog",
+    "licence": "license",
+    "programme": "program",
+    "defence": "defense",
+    "analyse": "analyze",
+    "analytics": "analytic",
+    "colour": "color",
+    "behaviour": "behavior",
+    "authorisation": "authorization",
+    "optimisation": "optimization",
+    "virtualisation": "virtualization",
+    "mgmt": "management",
+    "svc": "service",
+    "svcs": "service",
+    "infra": "infrastructure",
+    "db": "database",
+    "ops": "operation",
+}
+STOPWORDS = {"the", "of", "for", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A portfolio record or a target record, as matching sees it."""
+
+    key: str  # local record id or target sys_id
+    name: str
+    version: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sys_id: str
+    name: str
+    score: int
+    reason: str  # exact, normalised, token, fuzzy
+    taken_by: str | None = None  # another local record already matched to it
+
+
+def _token(word: str) -> str:
+    word = SPELLING.get(word, word)
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return SPELLING.get(word, word)
+
+
+@lru_cache(maxsize=100_000)
+def normalise(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ").replace("+", " plus ")
+    while True:
+        stripped = TIER_SUFFIX.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?", text)
+    return " ".join(_token(w) for w in words if w not in STOPWORDS)
+
+
+def _canonical_version(text: str) -> str:
+    text = text.lower().lstrip("v")
+    while text.endswith(".0"):
+        text = text[:-2]
+    return text
+
+
+def versions_in(name: str, version: str = "") -> set[str]:
+    found = {_canonical_version(v) for v in version.split() if v}
+    found |= {_canonical_version(w) for w in normalise(name).split() if VERSION.match(w)}
+    return found
+
+
+def without_versions(normalised: str) -> str:
+    return " ".join(w for w in normalised.split() if not VERSION.match(w))
+
+
+def versions_agree(local: Item, target: Item) -> bool:
+    """“Oracle Database 19c” may match “Oracle Database 19c Enterprise Edition”, never “… 12c”."""
+    mine, theirs = versions_in(local.name, local.version), versions_in(target.name, target.version)
+    if not mine or not theirs:
+        return mine == theirs
+    return bool(mine & theirs)
+
+
+class Matcher:
+    """Indexes the target records once; then suggests candidates for any number of local records."""
+
+    def __init__(self, targets: list[Item], *, versioned: bool) -> None:
+        self.targets = targets
+        self.versioned = versioned
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.normalised: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.keys: list[str] = []
+        for i, target in enumerate(targets):
+            norm = normalise(target.name)
+            key = without_versions(norm) if versioned else norm
+            self.keys.append(key)
+            self.exact[target.name].append(i)
+            self.normalised[key].append(i)
+            words = sorted(set(key.split()))
+            for word in words:
+                self.postings[word].append(i)
+            for pair in combinations(words, 2):
+                self.pairs[pair].append(i)
+
+    def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
+        norm = normalise(local.name)
+        key = without_versions(norm) if self.versioned else norm
+        scored: dict[int, tuple[int, str]] = {}
+        for i in self.exact.get(local.name, []):
+            scored[i] = (100, "exact")
+        for i in self.normalised.get(key, []):
+            scored.setdefault(i, (95, "normalised"))
+        pool = [i for i in self._pool(key) if i not in scored]
+        if pool:
+            choices = [self.keys[i] for i in pool]
+            for _, score, j in process.extract(
+                key, choices, scorer=fuzz.token_set_ratio, limit=limit * 4, score_cutoff=55
+            ):
+                i = pool[j]
+                exactish = fuzz.ratio(key, self.keys[i])
+                if score == 100:
+                    scored[i] = (int(min(92, 80 + exactish / 10)), "token")
+                else:
+                    scored[i] = (int(min(90, (score + exactish) / 2)), "fuzzy")
+        if not scored or max(s for s, _ in scored.values()) < THRESHOLD:
+            for _, score, i in process.extract(
+                key, self.keys, scorer=fuzz.ratio, limit=limit, score_cutoff=70
+            ):
+                scored.setdefault(i, (int(min(90, score)), "fuzzy"))
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], self.targets[kv[0]].name))
+        result = []
+        for i, (score, reason) in ranked:
+            target = self.targets[i]
+            if self.versioned and not versions_agree(local, target):
+                continue
+            owner = (taken or {}).get(target.key)
+            result.append(
+                Candidate(target.key, target.name, score, reason, owner if owner != local.key else None)
+            )
+            if len(result) == limit:
+                break
+        return result
+
+    def _pool(self, key: str, size: int = 150) -> list[int]:
+        """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size`)."""
+        words = sorted(set(key.split()))
+        pool: set[int] = set()
+        for pair in combinations(words, 2):
+            pool.update(self.pairs.get(pair, ()))
+        if len(pool) < 5:
+            known = [w for w in words if w in self.postings]
+            if known:
+                pool.update(min((self.postings[w] for w in known), key=len)[:size])
+        return list(pool)
+
+
+def suggest(
+    locals_: list[Item],
+    targets: list[Item],
+    *,
+    versioned: bool,
+    taken: dict[str, str] | None = None,
+    limit: int = 5,
+) -> dict[str, list[Candidate]]:
+    """Up to `limit` ranked candidates per local record; `taken` maps target sys_id → local record key."""
+    matcher = Matcher(targets, versioned=versioned)
+    return {local.key: matcher.candidates(local, limit, taken) for local in locals_}
+
+
+def preselect(candidates: list[Candidate], threshold: int = THRESHOLD) -> Candidate | None:
+    """The suggestion the wizard pre-selects: the best free candidate at or above the threshold."""
+    return next((c for c in candidates if c.score >= threshold and c.taken_by is None), None)

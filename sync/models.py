@@ -1,0 +1,114 @@
+"""The sync map (what is what in each target), the target records pulled for matching, and the
+matching choices admins confirm in the wizard."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class RecordKind(models.TextChoices):
+    IT_SERVICE = "it_service", "IT service"
+    SOFTWARE_PRODUCT = "software_product", "Software product"
+    APPLICATION = "application", "Business application"
+    DEPLOYMENT = "deployment", "Deployment profile"
+
+
+class Direction(models.TextChoices):
+    SUBSCRIBED = "subscribed", "Matched to an existing record"
+    PUBLISHED = "published", "Created by Portfolio Bridge"
+
+
+class SyncMapEntry(models.Model):
+    """The single source of truth for "which target record is this portfolio record" on a connection."""
+
+    connection = models.ForeignKey(
+        "integrations.Connection", on_delete=models.CASCADE, related_name="sync_map"
+    )
+    kind = models.CharField(max_length=20, choices=RecordKind.choices)
+    record_id = models.UUIDField()
+    target_table = models.CharField(max_length=80)
+    target_sys_id = models.CharField(max_length=32)
+    direction = models.CharField(max_length=10, choices=Direction.choices)
+    last_synced_at = models.DateTimeField(null=True, blank=True)
+    last_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "sync map entry"
+        verbose_name_plural = "sync map"
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "kind", "record_id"], name="syncmap_unique_record"),
+            models.UniqueConstraint(
+                fields=["connection", "target_table", "target_sys_id"], name="syncmap_unique_target"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id} → {self.target_table}/{self.target_sys_id}"
+
+
+class TargetRecord(models.Model):
+    """A record pulled from the target for matching (technical service offerings, software models)."""
+
+    connection = models.ForeignKey(
+        "integrations.Connection", on_delete=models.CASCADE, related_name="target_records"
+    )
+    kind = models.CharField(max_length=20, choices=RecordKind.choices)
+    table = models.CharField(max_length=80)
+    sys_id = models.CharField(max_length=32)
+    name = models.CharField(max_length=300)
+    version = models.CharField(max_length=100, blank=True)
+    manufacturer = models.CharField(max_length=200, blank=True)
+    first_seen_at = models.DateTimeField()
+    pulled_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "kind", "sys_id"], name="targetrecord_unique")
+        ]
+        indexes = [models.Index(fields=["connection", "kind", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MatchChoice(models.Model):
+    """An admin's confirmed decision for one portfolio record: match an existing target record, create a
+    new one, or leave the record out."""
+
+    class Decision(models.TextChoices):
+        MATCH = "match", "Match existing"
+        CREATE = "create", "Create new"
+        SKIP = "skip", "Skip"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    connection = models.ForeignKey(
+        "integrations.Connection", on_delete=models.CASCADE, related_name="match_choices"
+    )
+    kind = models.CharField(max_length=20, choices=RecordKind.choices)
+    record_id = models.UUIDField()
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    target_sys_id = models.CharField(max_length=32, blank=True)
+    target_name = models.CharField(max_length=300, blank=True)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "kind", "record_id"], name="matchchoice_unique")
+        ]
+
+
+class WizardVisit(models.Model):
+    """When an admin last confirmed a matching step, to flag what is new on either side since."""
+
+    connection = models.ForeignKey("integrations.Connection", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=RecordKind.choices)
+    visited_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["connection", "kind"], name="wizardvisit_unique")]
