@@ -14,13 +14,75 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync.matching import Item, suggest  # noqa: E402
 
-WORDS = (
-    "claims permit fleet grant payroll procurement licensing asset case benefits inspection revenue tax court library "
-    "transit water parks records training inventory vendor contract budget audit incident donor volunteer property "
-    "health billing booking portal management tracker scheduler analytics workflow registry reporting mobile warehouse "
-    "notification database hosting network backup cloud identity access security monitoring storage integration desk "
-    "email print mainframe recovery telephony collaboration observability compute platform linux windows oracle"
-).split()
+WORDS = [
+    "claims",
+    "permit",
+    "fleet",
+    "grant",
+    "payroll",
+    "procurement",
+    "licensing",
+    "asset",
+    "case",
+    "benefits",
+    "inspection",
+    "revenue",
+    "tax",
+    "court",
+    "library",
+    "transit",
+    "water",
+    "parks",
+    "records",
+    "training",
+    "inventory",
+    "vendor",
+    "contract",
+    "budget",
+    "audit",
+    "incident",
+    "donor",
+    "volunteer",
+    "property",
+    "health",
+    "billing",
+    "booking",
+    "portal",
+    "management",
+    "tracker",
+    "scheduler",
+    "analytics",
+    "workflow",
+    "registry",
+    "reporting",
+    "mobile",
+    "warehouse",
+    "notification",
+    "database",
+    "hosting",
+    "network",
+    "backup",
+    "cloud",
+    "identity",
+    "access",
+    "security",
+    "monitoring",
+    "storage",
+    "integration",
+    "desk",
+    "email",
+    "print",
+    "mainframe",
+    "recovery",
+    "telephony",
+    "collaboration",
+    "observability",
+    "compute",
+    "platform",
+    "linux",
+    "windows",
+    "oracle",
+]
 TIERS = ["", " - Gold", " - Silver", " - Standard", " (Prod)"]
 
 

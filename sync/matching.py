@@ -7,7 +7,7 @@ Versioned records (software) only ever pair with the same version.
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations

@@ -102,6 +102,9 @@ class MatchChoice(models.Model):
             models.UniqueConstraint(fields=["connection", "kind", "record_id"], name="matchchoice_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id}: {self.decision} {self.target_name}".strip()
+
 
 class WizardVisit(models.Model):
     """When an admin last confirmed a matching step, to flag what is new on either side since."""
@@ -112,3 +115,6 @@ class WizardVisit(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["connection", "kind"], name="wizardvisit_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} visited {self.visited_at:%Y-%m-%d %H:%M}"
