@@ -109,7 +109,7 @@ def main() -> None:
     print(f"suggestions: {len(locals_):,} local × {len(targets):,} target records")
     print(f"  CPU {cpu:.2f} s, wall {wall:.2f} s (target < 1 s CPU); {found:,} records with candidates")
     if os.environ.get("BENCH_WIZARD", "1") == "1":
-        from bench.wizard_page import measure
+        from wizard_page import measure
 
         measure()
 

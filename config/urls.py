@@ -7,5 +7,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("integrations.urls")),
+    path("", include("sync.urls")),
     path("", include("catalog.urls")),
 ]

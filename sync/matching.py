@@ -103,10 +103,12 @@ def without_versions(normalised: str) -> str:
 
 def versions_agree(local: Item, target: Item) -> bool:
     """“Oracle Database 19c” may match “Oracle Database 19c Enterprise Edition”, never “… 12c”."""
-    mine, theirs = versions_in(local.name, local.version), versions_in(target.name, target.version)
-    if not mine or not theirs:
-        return mine == theirs
-    return bool(mine & theirs)
+    return compatible(versions_in(local.name, local.version), versions_in(target.name, target.version))
+
+
+def compatible(mine: set[str], theirs: set[str]) -> bool:
+    """Versioned names share a version; unversioned ones pair only with unversioned ones."""
+    return bool(mine & theirs) if mine and theirs else mine == theirs
 
 
 class Matcher:
@@ -120,6 +122,7 @@ class Matcher:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.keys: list[str] = []
+        self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
         for i, target in enumerate(targets):
             norm = normalise(target.name)
             key = without_versions(norm) if versioned else norm
@@ -135,12 +138,18 @@ class Matcher:
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         norm = normalise(local.name)
         key = without_versions(norm) if self.versioned else norm
+        mine = versions_in(local.name, local.version) if self.versioned else set()
+
+        def fits(i: int) -> bool:
+            return not self.versioned or compatible(mine, self.versions[i])
+
         scored: dict[int, tuple[int, str]] = {}
         for i in self.exact.get(local.name, []):
             scored[i] = (100, "exact")
         for i in self.normalised.get(key, []):
             scored.setdefault(i, (95, "normalised"))
-        pool = [i for i in self._pool(key) if i not in scored]
+        scored = {i: s for i, s in scored.items() if fits(i)}
+        pool = [i for i in self._pool(key) if i not in scored and fits(i)]
         if pool:
             choices = [self.keys[i] for i in pool]
             for _, score, j in process.extract(
@@ -154,15 +163,14 @@ class Matcher:
                     scored[i] = (int(min(90, (score + exactish) / 2)), "fuzzy")
         if not scored or max(s for s, _ in scored.values()) < THRESHOLD:
             for _, score, i in process.extract(
-                key, self.keys, scorer=fuzz.ratio, limit=limit, score_cutoff=70
+                key, self.keys, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=70
             ):
-                scored.setdefault(i, (int(min(90, score)), "fuzzy"))
+                if fits(i):
+                    scored.setdefault(i, (int(min(90, score)), "fuzzy"))
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], self.targets[kv[0]].name))
         result = []
         for i, (score, reason) in ranked:
             target = self.targets[i]
-            if self.versioned and not versions_agree(local, target):
-                continue
             owner = (taken or {}).get(target.key)
             result.append(
                 Candidate(target.key, target.name, score, reason, owner if owner != local.key else None)

@@ -33,3 +33,8 @@ def query_with(context, **changes: Any) -> str:
 @register.simple_tag
 def next_sort(current: str, column: str) -> str:
     return f"-{column}" if current == column else column
+
+
+@register.filter
+def get_item(mapping: dict, key: str) -> Any:
+    return mapping.get(key)

@@ -11,7 +11,8 @@ class ServiceNowError(Exception):
         self.method = method
         self.path = path
         where = f" ({method} {path})" if method else ""
-        super().__init__(f"{status} {message}{': ' + self.detail if self.detail else ''}{where}".strip())
+        prefix = f"{status} " if status else ""
+        super().__init__(f"{prefix}{message}{': ' + self.detail if self.detail else ''}{where}")
 
 
 class AuthenticationFailed(ServiceNowError):

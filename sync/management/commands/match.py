@@ -1,0 +1,43 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from integrations.management.commands.connection import find_connection
+from integrations.servicenow.exceptions import ServiceNowError
+from sync import match_io, wizard
+
+KINDS = {"it_services": "it-services", "software_products": "software-products"}
+
+
+class Command(BaseCommand):
+    help = "Print or write the current match suggestions and choices of a connection."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--connection", required=True)
+        parser.add_argument("--namespace")
+        parser.add_argument("--kind", choices=list(KINDS), required=True)
+        parser.add_argument("--format", choices=["json", "xlsx"], default="json")
+        parser.add_argument("--output", help="file to write (required for xlsx)")
+        parser.add_argument("--refresh", action="store_true", help="pull the target's records first")
+
+    def handle(self, *args, **options) -> None:
+        connection = find_connection(options["connection"], options["namespace"])
+        step = wizard.STEP_BY_SLUG[KINDS[options["kind"]]]
+        if options["refresh"] or wizard.pulled_at(connection, step) is None:
+            try:
+                wizard.pull_targets(connection, step)
+            except ServiceNowError as exc:
+                raise CommandError(f"Could not pull from {connection.name}: {exc}") from None
+        if options["format"] == "xlsx":
+            if not options["output"]:
+                raise CommandError("--format xlsx needs --output FILE.xlsx")
+            Path(options["output"]).write_bytes(match_io.export_xlsx(connection, step))
+            self.stdout.write(f"Wrote {options['output']}")
+            return
+        text = json.dumps(match_io.rows_as_json(connection, step), indent=2, ensure_ascii=False)
+        if options["output"]:
+            Path(options["output"]).write_text(text)
+            self.stdout.write(f"Wrote {options['output']}")
+        else:
+            self.stdout.write(text)

@@ -1,0 +1,320 @@
+"""The subscribe-first matching wizard's logic: pull the target's records, build ranked rows, save the
+choices an admin confirms (into the sync map), and summarise."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from catalog.choices import ServiceScope
+from catalog.models import ITService, SoftwareProduct
+from integrations.clients import client_for
+from integrations.models import Connection
+from sync.matching import Candidate, Item, Matcher, preselect
+from sync.models import Direction, MatchChoice, RecordKind, SyncMapEntry, TargetRecord, WizardVisit
+
+Decision = MatchChoice.Decision
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str
+    slug: str
+    title: str
+    table: str
+    query: str
+    versioned: bool
+
+
+STEPS = (
+    Step(
+        RecordKind.IT_SERVICE,
+        "it-services",
+        "IT services",
+        "service_offering",
+        "service_classification=Technical Service",
+        False,
+    ),
+    Step(
+        RecordKind.SOFTWARE_PRODUCT,
+        "software-products",
+        "Software products",
+        "cmdb_software_product_model",
+        "",
+        True,
+    ),
+)
+STEP_BY_SLUG = {s.slug: s for s in STEPS}
+STEP_BY_KIND = {s.kind: s for s in STEPS}
+
+
+class ChoiceError(ValueError):
+    """The submitted choices are inconsistent; nothing was saved."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Row:
+    local_id: str
+    name: str
+    version: str
+    candidates: list[Candidate]
+    decision: str  # match, create or skip
+    choice_sys_id: str
+    choice_name: str
+    score: int | None
+    confirmed: bool
+    new_local: bool = False
+    synced_to: str = ""  # the target record it was already published or matched to, if synced
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def chosen_elsewhere(self) -> bool:
+        """The saved match was picked by search, not among the suggestions."""
+        return self.decision == Decision.MATCH and self.choice_sys_id not in {
+            c.sys_id for c in self.candidates
+        }
+
+
+def pull_targets(connection: Connection, step: Step) -> int:
+    """Refresh the cached target records of a step (streamed from the instance); returns how many."""
+    client = client_for(connection)
+    fields = ["sys_id", "name"] + (["version", "manufacturer.name"] if step.versioned else [])
+    now = timezone.now()
+    seen = dict(
+        TargetRecord.objects.filter(connection=connection, kind=step.kind).values_list(
+            "sys_id", "first_seen_at"
+        )
+    )
+    rows = [
+        TargetRecord(
+            connection=connection,
+            kind=step.kind,
+            table=step.table,
+            sys_id=r["sys_id"],
+            name=r.get("name", ""),
+            version=r.get("version", ""),
+            manufacturer=r.get("manufacturer.name", ""),
+            first_seen_at=seen.get(r["sys_id"], now),
+            pulled_at=now,
+        )
+        for r in client.records(step.table, step.query, fields)
+    ]
+    with transaction.atomic():
+        TargetRecord.objects.filter(connection=connection, kind=step.kind).delete()
+        TargetRecord.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def pulled_at(connection: Connection, step: Step) -> datetime | None:
+    return TargetRecord.objects.filter(connection=connection, kind=step.kind).aggregate(at=Max("pulled_at"))[
+        "at"
+    ]
+
+
+def local_records(connection: Connection, step: Step) -> list:
+    if step.kind == RecordKind.IT_SERVICE:
+        return list(
+            ITService.objects.filter(namespace=connection.namespace, scope=ServiceScope.SHARED).order_by(
+                "name"
+            )
+        )
+    return list(SoftwareProduct.objects.filter(namespace=connection.namespace).order_by("name", "version"))
+
+
+@dataclass(frozen=True)
+class Target:
+    sys_id: str
+    name: str
+    version: str
+    first_seen_at: datetime
+
+
+def targets(connection: Connection, step: Step) -> list[Target]:
+    rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
+    return [Target(*values) for values in rows.values_list("sys_id", "name", "version", "first_seen_at")]
+
+
+def target_count(connection: Connection, step: Step) -> int:
+    return TargetRecord.objects.filter(connection=connection, kind=step.kind).count()
+
+
+_matchers: dict[tuple, Matcher] = {}
+
+
+def matcher_for(connection: Connection, step: Step, pulled: list[Target]) -> Matcher:
+    """The index of a pull is built once and reused until the next pull."""
+    key = (connection.pk, step.kind, pulled_at(connection, step), len(pulled))
+    if key not in _matchers:
+        if len(_matchers) > 16:
+            _matchers.clear()
+        _matchers[key] = Matcher(
+            [Item(t.sys_id, t.name, t.version) for t in pulled], versioned=step.versioned
+        )
+    return _matchers[key]
+
+
+def build_rows(connection: Connection, step: Step, accept_above: int | None = None) -> list[Row]:
+    """One row per local record: saved choice (or the pre-selected suggestion), candidates and flags.
+    `accept_above` previews the bulk action "accept all suggestions above N%, create new for the rest"."""
+    pulled = targets(connection, step)
+    by_sys_id = {t.sys_id: t for t in pulled}
+    choices = {str(c.record_id): c for c in MatchChoice.objects.filter(connection=connection, kind=step.kind)}
+    synced = {str(e.record_id): e for e in SyncMapEntry.objects.filter(connection=connection, kind=step.kind)}
+    taken = {c.target_sys_id: rid for rid, c in choices.items() if c.decision == Decision.MATCH}
+    taken.update({e.target_sys_id: rid for rid, e in synced.items()})
+    visit = (
+        WizardVisit.objects.filter(connection=connection, kind=step.kind)
+        .values_list("visited_at", flat=True)
+        .first()
+    )
+    matcher = matcher_for(connection, step, pulled)
+    rows = []
+    for record in local_records(connection, step):
+        key = str(record.pk)
+        version = getattr(record, "version", "")
+        candidates = matcher.candidates(Item(key, record.name, version), taken=taken)
+        saved = choices.get(key)
+        best = preselect(candidates, accept_above) if accept_above is not None else preselect(candidates)
+        if saved and accept_above is None:
+            decision, sys_id, score = saved.decision, saved.target_sys_id, saved.score
+        elif best:
+            decision, sys_id, score = Decision.MATCH, best.sys_id, best.score
+        else:
+            decision, sys_id, score = Decision.CREATE, "", None
+        entry = synced.get(key)
+        row = Row(
+            key,
+            record.name,
+            version,
+            candidates,
+            decision,
+            sys_id,
+            by_sys_id[sys_id].name if sys_id in by_sys_id else (saved.target_name if saved else ""),
+            score,
+            confirmed=saved is not None,
+            new_local=bool(visit and record.created_at > visit),
+            synced_to=entry.target_sys_id if entry and entry.last_synced_at else "",
+        )
+        if row.new_local:
+            row.flags.append("new in the portfolio")
+        if visit and any(
+            by_sys_id[c.sys_id].first_seen_at > visit for c in candidates if c.sys_id in by_sys_id
+        ):
+            row.flags.append("new candidates in the target")
+        rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def save_choices(
+    connection: Connection, step: Step, decisions: dict[str, tuple[str, str]], user=None
+) -> list[str]:
+    """Save confirmed choices {local id: (decision, target sys_id)} and the sync map entries they imply.
+    Raises ChoiceError (nothing saved) for unknown records or target sys_ids and duplicate claims; returns
+    warnings for records whose published mapping changes."""
+    locals_ = {str(r.pk): r for r in local_records(connection, step)}
+    pulled = {t.sys_id: t for t in targets(connection, step)}
+    problems, claimed = [], {}
+    for local_id, (decision, sys_id) in decisions.items():
+        label = locals_[local_id].name if local_id in locals_ else local_id
+        if local_id not in locals_:
+            problems.append(f"Unknown {step.title.lower()[:-1]} {local_id}")
+        elif decision not in Decision.values:
+            problems.append(f"{label}: unknown choice “{decision}”")
+        elif decision == Decision.MATCH and sys_id not in pulled:
+            problems.append(
+                f"{label}: no {step.table} record with sys_id {sys_id or '(empty)'} in the target"
+            )
+        elif decision == Decision.MATCH and sys_id in claimed:
+            problems.append(
+                f"{label}: {pulled[sys_id].name} is already chosen for {locals_[claimed[sys_id]].name}"
+            )
+        elif decision == Decision.MATCH:
+            claimed[sys_id] = local_id
+    others = SyncMapEntry.objects.filter(connection=connection, target_sys_id__in=claimed).exclude(
+        kind=step.kind, record_id__in=list(decisions)
+    )
+    problems += [
+        f"{pulled[e.target_sys_id].name} is already mapped to another portfolio record" for e in others
+    ]
+    if problems:
+        raise ChoiceError(problems)
+    warnings = []
+    entries = {
+        str(e.record_id): e
+        for e in SyncMapEntry.objects.filter(
+            connection=connection, kind=step.kind, record_id__in=list(decisions)
+        )
+    }
+    for local_id, (decision, sys_id) in decisions.items():
+        entry = entries.get(local_id)
+        target = pulled.get(sys_id)
+        if entry and entry.last_synced_at and (decision != Decision.MATCH or entry.target_sys_id != sys_id):
+            now_to = (
+                target.name
+                if target
+                else ("a new record" if decision == Decision.CREATE else "nothing (skipped)")
+            )
+            warnings.append(
+                f"{locals_[local_id].name} was already synced to {entry.target_sys_id}; "
+                f"it will now point to {now_to}."
+            )
+        if (
+            entry
+            and entry.direction == Direction.SUBSCRIBED
+            and (decision != Decision.MATCH or entry.target_sys_id != sys_id)
+        ):
+            entry.delete()
+    for local_id, (decision, sys_id) in decisions.items():
+        target = pulled.get(sys_id) if decision == Decision.MATCH else None
+        MatchChoice.objects.update_or_create(
+            connection=connection,
+            kind=step.kind,
+            record_id=local_id,
+            defaults={
+                "decision": decision,
+                "target_sys_id": target.sys_id if target else "",
+                "target_name": target.name if target else "",
+                "score": None,
+                "decided_by": user,
+            },
+        )
+        if target:
+            SyncMapEntry.objects.update_or_create(
+                connection=connection,
+                kind=step.kind,
+                record_id=local_id,
+                defaults={
+                    "target_table": step.table,
+                    "target_sys_id": target.sys_id,
+                    "direction": Direction.SUBSCRIBED,
+                },
+            )
+    WizardVisit.objects.update_or_create(
+        connection=connection, kind=step.kind, defaults={"visited_at": timezone.now()}
+    )
+    return warnings
+
+
+def summary(connection: Connection) -> dict[str, dict[str, int]]:
+    """Per step: matched, new, skipped and not yet confirmed records."""
+    result = {}
+    for step in STEPS:
+        counts = {"matched": 0, "new": 0, "skipped": 0, "unconfirmed": 0}
+        decided = dict(
+            MatchChoice.objects.filter(connection=connection, kind=step.kind).values_list(
+                "record_id", "decision"
+            )
+        )
+        for record in local_records(connection, step):
+            decision = decided.get(record.pk)
+            key = {"match": "matched", "create": "new", "skip": "skipped"}.get(decision, "unconfirmed")
+            counts[key] += 1
+        result[step.slug] = counts
+    return result

@@ -1,0 +1,84 @@
+import pytest
+
+from sync.matching import Item, normalise, preselect, suggest, versions_agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Database Services - Gold", "database services"),
+        ("Backup & Recovery", "Backup and Recovery"),
+        ("Data Centre Facilities", "Data Center Facility"),
+        ("Identity & Access Mgmt", "Identity and Access Management"),
+        ("Application Hosting (Prod)", "Application hosting"),
+        ("Réseau  Services!", "reseau service"),
+    ],
+)
+def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
+    assert normalise(a) == normalise(b)
+
+
+def test_versions_must_agree():
+    local = Item("l", "Oracle Database", "19c")
+    assert versions_agree(local, Item("t", "Oracle Database 19c Enterprise Edition", "19c"))
+    assert not versions_agree(local, Item("t", "Oracle Database 12c", "12c"))
+    assert versions_agree(Item("l", "VMware vSphere", "8"), Item("t", "VMware vSphere 8.0", "8.0"))
+    assert not versions_agree(local, Item("t", "Oracle Database", ""))
+
+
+TSOS = [
+    Item(f"t{i}", n)
+    for i, n in enumerate(
+        [
+            "Database Services - Gold",
+            "Database Services - Silver",
+            "Network Services",
+            "Backup & Recovery",
+            "Service Desk",
+            "Identity and Access Management",
+        ]
+    )
+]
+
+
+def test_ranked_candidates_with_reasons():
+    result = suggest(
+        [
+            Item("a", "Database Services"),
+            Item("b", "Identity & Access Management"),
+            Item("c", "Quantum Computing"),
+        ],
+        TSOS,
+        versioned=False,
+    )
+    first = result["a"][0]
+    assert first.name == "Database Services - Gold" and first.reason == "normalised" and first.score == 95
+    assert len(result["a"]) <= 5 and [c.score for c in result["a"]] == sorted(
+        (c.score for c in result["a"]), reverse=True
+    )
+    assert result["b"][0].name == "Identity and Access Management"
+    assert preselect(result["c"]) is None
+
+
+def test_exact_names_score_100():
+    assert suggest([Item("a", "Service Desk")], TSOS, versioned=False)["a"][0].score == 100
+
+
+def test_software_never_pairs_different_versions():
+    models = [
+        Item("m1", "Oracle Database 12c", "12c"),
+        Item("m2", "Oracle Database 19c Enterprise Edition", "19c"),
+    ]
+    result = suggest(
+        [Item("a", "Oracle Database", "19c"), Item("b", "Oracle Database", "11g")], models, versioned=True
+    )
+    assert [c.name for c in result["a"]] == ["Oracle Database 19c Enterprise Edition"]
+    assert result["b"] == []
+
+
+def test_taken_candidates_are_marked_and_not_preselected():
+    result = suggest([Item("a", "Network Services")], TSOS, versioned=False, taken={"t2": "other-record"})
+    assert result["a"][0].taken_by == "other-record"
+    assert preselect(result["a"]) is None
+    mine = suggest([Item("a", "Network Services")], TSOS, versioned=False, taken={"t2": "a"})
+    assert mine["a"][0].taken_by is None

@@ -1,0 +1,231 @@
+"""The matching wizard against the sandbox's seeded offerings and models and a demo portfolio."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from catalog.choices import Role
+from catalog.demo import DemoShape, build_demo_document
+from catalog.models import ITService, SoftwareProduct
+from catalog.transfer.importer import import_document
+from sync import match_io, wizard
+from sync.models import Direction, MatchChoice, SyncMapEntry
+from tests.conftest import member
+from tests.factories import ConnectionFactory
+
+pytestmark = pytest.mark.django_db
+SERVICES, PRODUCTS = wizard.STEP_BY_SLUG["it-services"], wizard.STEP_BY_SLUG["software-products"]
+
+
+@pytest.fixture
+def connection(namespace, sandbox):
+    import_document(namespace, build_demo_document(DemoShape(apps=10, services=10, seed=3)))
+    conn = ConnectionFactory(
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+    )
+    wizard.pull_targets(conn, SERVICES)
+    wizard.pull_targets(conn, PRODUCTS)
+    return conn
+
+
+def by_name(rows):
+    return {r.name: r for r in rows}
+
+
+def test_pull_caches_the_targets_records(connection):
+    assert len(wizard.targets(connection, SERVICES)) == 20
+    models = {t.name: t for t in wizard.targets(connection, PRODUCTS)}
+    assert (
+        len(models) == 30
+        and models["Oracle Database 12c"].version == "12c"
+        and models["Oracle Database 12c"].manufacturer == "Oracle"
+    )
+
+
+def test_suggestions_put_the_right_record_first_and_never_pair_versions(connection):
+    services = by_name(wizard.build_rows(connection, SERVICES))
+    assert services["Database Services"].choice_name.startswith("Database Services - ")
+    assert services["Identity & Access Management"].choice_name == "Identity and Access Management"
+    assert services["End User Computing"].choice_name == "End User Computing"
+    assert services["Enterprise Backup"].decision == "create"
+    products = wizard.build_rows(connection, PRODUCTS)
+    for row in products:
+        for candidate in row.candidates:
+            assert row.version.rstrip(".0") in candidate.name or row.version in candidate.name, (
+                row.name,
+                candidate.name,
+            )
+    named = {f"{r.name} {r.version}": r for r in products}
+    assert named["Oracle Database 19c"].choice_name == "Oracle Database 19c Enterprise Edition"
+    assert named["Oracle Database 12c"].choice_name == "Oracle Database 12c"
+    assert named["Microsoft SQL Server 2022"].decision == "create"
+
+
+def test_confirmed_choices_fill_the_sync_map_and_are_shown_again(connection):
+    rows = by_name(wizard.build_rows(connection, SERVICES))
+    silver = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Silver")
+    decisions = {r.local_id: (r.decision, r.choice_sys_id) for r in rows.values()}
+    decisions[rows["Database Services"].local_id] = ("match", silver.sys_id)
+    decisions[rows["Help Desk Services"].local_id] = ("skip", "")
+    wizard.save_choices(connection, SERVICES, decisions)
+    entry = SyncMapEntry.objects.get(connection=connection, record_id=rows["Database Services"].local_id)
+    assert (entry.target_table, entry.target_sys_id, entry.direction) == (
+        "service_offering",
+        silver.sys_id,
+        Direction.SUBSCRIBED,
+    )
+    matched = [lid for lid, (d, _) in decisions.items() if d == "match"]
+    assert SyncMapEntry.objects.filter(connection=connection, kind="it_service").count() == len(matched)
+    again = by_name(wizard.build_rows(connection, SERVICES))
+    assert again["Database Services"].choice_sys_id == silver.sys_id and again["Database Services"].confirmed
+    assert again["Help Desk Services"].decision == "skip"
+    summary = wizard.summary(connection)["it-services"]
+    assert summary == {
+        "matched": len(matched),
+        "new": len(decisions) - len(matched) - 1,
+        "skipped": 1,
+        "unconfirmed": 0,
+    }
+
+
+def test_inconsistent_choices_are_refused_whole(connection):
+    rows = list(by_name(wizard.build_rows(connection, SERVICES)).values())
+    gold = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Gold")
+    with pytest.raises(wizard.ChoiceError) as raised:
+        wizard.save_choices(
+            connection,
+            SERVICES,
+            {
+                rows[0].local_id: ("match", gold.sys_id),
+                rows[1].local_id: ("match", gold.sys_id),
+                rows[2].local_id: ("match", "f" * 32),
+            },
+        )
+    assert len(raised.value.problems) == 2
+    assert not MatchChoice.objects.exists() and not SyncMapEntry.objects.exists()
+
+
+def test_changing_a_synced_match_warns_and_new_records_are_flagged(connection, namespace):
+    rows = by_name(wizard.build_rows(connection, SERVICES))
+    row = rows["Database Services"]
+    wizard.save_choices(connection, SERVICES, {row.local_id: ("match", row.choice_sys_id)})
+    SyncMapEntry.objects.filter(record_id=row.local_id).update(last_synced_at="2026-01-01T00:00:00Z")
+    warnings = wizard.save_choices(connection, SERVICES, {row.local_id: ("create", "")})
+    assert len(warnings) == 1 and "will now point to a new record" in warnings[0]
+    ITService.objects.create(namespace=namespace, name="Quantum Hosting", scope="shared")
+    assert "new in the portfolio" in by_name(wizard.build_rows(connection, SERVICES))["Quantum Hosting"].flags
+
+
+def test_bulk_accept_above_previews_without_saving(connection):
+    rows = wizard.build_rows(connection, SERVICES, accept_above=96)
+    assert all(r.decision == "create" or r.score >= 96 for r in rows)
+    assert not MatchChoice.objects.exists()
+
+
+def test_excel_round_trip_and_validation_with_row_numbers(connection):
+    data = match_io.export_xlsx(connection, PRODUCTS)
+    workbook = load_workbook(io.BytesIO(data))
+    sheet = workbook.active
+    assert [c.value for c in sheet[1]] == list(match_io.COLUMNS)
+    count, _ = match_io.import_xlsx(connection, PRODUCTS, data)
+    assert count == SoftwareProduct.objects.count()
+    gold = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Gold")
+    sheet["E2"], sheet["D2"] = "0" * 32, "match"
+    sheet["D3"], sheet["E3"] = "match", sheet["E4"].value or gold.sys_id
+    sheet["D4"] = "maybe"
+    out = io.BytesIO()
+    workbook.save(out)
+    before = list(
+        MatchChoice.objects.values_list("record_id", "decision", "target_sys_id").order_by("record_id")
+    )
+    with pytest.raises(match_io.MatchFileError) as raised:
+        match_io.import_xlsx(connection, PRODUCTS, out.getvalue())
+    assert any(
+        p.startswith("Row 2: no cmdb_software_product_model record with sys_id 000")
+        for p in raised.value.problems
+    )
+    assert any(p.startswith("Row 4: decision must be match, create or skip") for p in raised.value.problems)
+    assert (
+        list(MatchChoice.objects.values_list("record_id", "decision", "target_sys_id").order_by("record_id"))
+        == before
+    )
+    with pytest.raises(match_io.MatchFileError, match="Not a readable Excel workbook"):
+        match_io.import_xlsx(connection, PRODUCTS, b"nope")
+
+
+def test_match_command_prints_suggestions_and_choices(connection, capsys, tmp_path):
+    call_command("match", "--connection", "snow", "--kind", "it_services")
+    listed = json.loads(capsys.readouterr().out)
+    database = next(r for r in listed if r["local"] == "Database Services")
+    assert set(database) >= {
+        "local",
+        "local_id",
+        "choice",
+        "choice_sys_id",
+        "confirmed",
+        "score",
+        "candidates",
+    }
+    assert database["choice"].startswith("Database Services - ") and database["confirmed"] is False
+    assert next(r for r in listed if r["local"] == "Enterprise Backup")["choice"] is None
+    call_command(
+        "match",
+        "--connection",
+        "snow",
+        "--kind",
+        "software_products",
+        "--format",
+        "xlsx",
+        "--output",
+        str(tmp_path / "m.xlsx"),
+    )
+    assert load_workbook(tmp_path / "m.xlsx").active.max_row == SoftwareProduct.objects.count() + 1
+
+
+def test_wizard_pages_walk_and_save(client, namespace, connection):
+    client.force_login(member(namespace, Role.ADMIN))
+    start = client.get(reverse("sync:match_start", args=["acme"])).content.decode()
+    assert "snow" in start
+    step = reverse("sync:match_step", args=["acme", connection.pk, "it-services"])
+    page = client.get(step).content.decode()
+    assert (
+        "Database Services - Gold — 95% normalised" in page
+        and "20 <code>service_offering</code> records" in page
+    )
+    rows = wizard.build_rows(connection, SERVICES)
+    form = {
+        f"decision-{r.local_id}": (f"match:{r.choice_sys_id}" if r.decision == "match" else r.decision)
+        for r in rows
+    }
+    response = client.post(step, form)
+    assert response["Location"] == reverse(
+        "sync:match_step", args=["acme", connection.pk, "software-products"]
+    )
+    assert MatchChoice.objects.filter(kind="it_service").count() == len(rows)
+    search = client.get(
+        reverse("sync:match_search", args=["acme", connection.pk, "it-services"]), {"q": "telep"}
+    )
+    assert "Telephony" in search.content.decode()
+    summary = client.get(reverse("sync:match_summary", args=["acme", connection.pk])).content.decode()
+    assert "Summary" in summary
+
+
+def test_wizard_is_for_namespace_admins(client, namespace, connection):
+    client.force_login(member(namespace, Role.EDITOR))
+    assert client.get(reverse("sync:match_start", args=["acme"])).status_code == 403
+
+
+def test_wizard_page_for_500_rows_needs_few_queries(
+    client, namespace, connection, django_assert_max_num_queries
+):
+    SoftwareProduct.objects.bulk_create(
+        SoftwareProduct(namespace=namespace, name=f"Widget {i}", version=str(i)) for i in range(500)
+    )
+    client.force_login(member(namespace, Role.ADMIN))
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("sync:match_step", args=["acme", connection.pk, "software-products"]))
+    assert response.status_code == 200
