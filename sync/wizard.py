@@ -132,12 +132,13 @@ class Target:
     sys_id: str
     name: str
     version: str
+    manufacturer: str
     first_seen_at: datetime
 
 
 def targets(connection: Connection, step: Step) -> list[Target]:
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
-    return [Target(*values) for values in rows.values_list("sys_id", "name", "version", "first_seen_at")]
+    return [Target(*values) for values in rows.values_list("sys_id", "name", "version", "manufacturer", "first_seen_at")]
 
 
 def target_count(connection: Connection, step: Step) -> int:
