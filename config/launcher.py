@@ -7,6 +7,7 @@
 import argparse
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -186,12 +187,29 @@ def test_database(url: str) -> str:
     return parsed._replace(path=f"/{os.environ.get('PB_TEST_REDIS_DB', '15')}").geturl()
 
 
+def ensure_chromium() -> None:
+    """Browser tests drive the system's Chromium; on a Debian machine without it, install it."""
+    if os.environ.get("CHROMIUM_PATH") or shutil.which("chromium"):
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        log("Installing Debian's chromium for the browser tests …")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    else:
+        log(
+            "No chromium found: install it (e.g. apt-get install chromium) or set CHROMIUM_PATH; "
+            "browser tests will fail."
+        )
+
+
 def test(args: argparse.Namespace) -> int:
     processes: list[subprocess.Popen] = []
     in_ci = os.environ.get("CI", "").lower() == "true"
     try:
         env = {**os.environ, "REDIS_URL": test_database(redis_url(processes))}
         env.pop("DATABASE_URL", None)
+        ensure_chromium()
         results = {
             "ruff check": step("ruff check", [PYTHON, "-m", "ruff", "check", "."], env),
             "ruff format": step("ruff format", [PYTHON, "-m", "ruff", "format", "--check", "."], env),

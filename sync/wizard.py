@@ -138,7 +138,10 @@ class Target:
 
 def targets(connection: Connection, step: Step) -> list[Target]:
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
-    return [Target(*values) for values in rows.values_list("sys_id", "name", "version", "manufacturer", "first_seen_at")]
+    return [
+        Target(*values)
+        for values in rows.values_list("sys_id", "name", "version", "manufacturer", "first_seen_at")
+    ]
 
 
 def target_count(connection: Connection, step: Step) -> int:

@@ -3,7 +3,7 @@ import pytest
 from catalog.choices import Role
 from tests.factories import MembershipFactory, NamespaceFactory, UserFactory
 
-pytest_plugins = ["tests.sandbox_fixtures"]
+pytest_plugins = ["tests.sandbox_fixtures", "tests.browser"]
 
 
 @pytest.fixture

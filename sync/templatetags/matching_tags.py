@@ -33,4 +33,4 @@ def match_options(row) -> SafeString:
         '<option value="create"{}>Create new</option>', " selected" if row.decision == "create" else ""
     )
     skip = format_html('<option value="skip"{}>Skip</option>', " selected" if row.decision == "skip" else "")
-    return candidates + chosen + create + skip
+    return format_html("{}{}{}{}", candidates, chosen, create, skip)

@@ -229,3 +229,28 @@ def test_wizard_page_for_500_rows_needs_few_queries(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("sync:match_step", args=["acme", connection.pk, "software-products"]))
     assert response.status_code == 200
+
+
+def test_saved_matches_show_up_in_the_match_command(connection, capsys):
+    rows = {r.name: r for r in wizard.build_rows(connection, SERVICES)}
+    silver = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Silver")
+    wizard.save_choices(
+        connection,
+        SERVICES,
+        {
+            rows["Database Services"].local_id: ("match", silver.sys_id),
+            rows["Network Infrastructure"].local_id: ("create", ""),
+        },
+    )
+    call_command("match", "--connection", "snow", "--kind", "it_services")
+    listed = {r["local"]: r for r in json.loads(capsys.readouterr().out)}
+    assert listed["Database Services"] | {"candidates": []} == listed["Database Services"] | {
+        "choice": "Database Services - Silver",
+        "choice_sys_id": silver.sys_id,
+        "confirmed": True,
+        "candidates": [],
+    }
+    assert (
+        listed["Network Infrastructure"]["choice"] is None
+        and listed["Network Infrastructure"]["confirmed"] is True
+    )
