@@ -1,0 +1,102 @@
+"""Building blocks of the sandbox's data dictionary: column and table types, choice lists, ACL groups."""
+
+from dataclasses import dataclass, field
+
+OPERATIONAL_STATUS = (
+    ("1", "Operational"),
+    ("2", "Non-Operational"),
+    ("3", "Repair in Progress"),
+    ("4", "DR Standby"),
+    ("5", "Ready"),
+    ("6", "Retired"),
+    ("7", "Pipeline"),
+    ("8", "Catalog"),
+)
+INSTALL_STATUS = (
+    ("1", "Installed"),
+    ("2", "On Order"),
+    ("3", "In Maintenance"),
+    ("4", "Pending Install"),
+    ("5", "Pending Repair"),
+    ("6", "In Stock"),
+    ("7", "Retired"),
+    ("8", "Stolen"),
+    ("100", "Absent"),
+)
+CHANGE_STATE = (
+    ("-5", "New"),
+    ("-4", "Assess"),
+    ("-3", "Authorize"),
+    ("-2", "Scheduled"),
+    ("-1", "Implement"),
+    ("0", "Review"),
+    ("3", "Closed"),
+    ("4", "Canceled"),
+)
+APPROVAL = (
+    ("not requested", "Not Yet Requested"),
+    ("requested", "Requested"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+)
+SERVICE_CLASSIFICATION = (
+    ("Business Service", "Business Service"),
+    ("Technical Service", "Technical Service"),
+    ("Application Service", "Application Service"),
+    ("Shared Service", "Shared Service"),
+)
+
+# Who may read and write a table, by the group of the table.
+ACL = {
+    "cmdb": ({"admin", "itil", "cmdb_read", "cmdb_write", "asset"}, {"admin", "itil", "cmdb_write"}),
+    "task": ({"admin", "itil"}, {"admin", "itil"}),
+    "system": ({"admin", "itil", "cmdb_read", "cmdb_write"}, {"admin"}),
+    "cmdb_config": ({"admin", "itil", "cmdb_read", "cmdb_write"}, {"admin", "cmdb_write"}),
+    "user": ({"admin", "itil", "cmdb_read"}, {"admin"}),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    type: str = "string"
+    reference: str = ""
+    ref_key: str = "sys_id"  # the referenced record's field the value holds (life cycle stages use name)
+    choices: tuple[tuple[str, str], ...] = ()
+    mandatory: bool = False
+    default: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    label: str
+    parent: str | None = None
+    columns: dict[str, Column] = field(default_factory=dict)
+    acl: str = "cmdb"
+    display: str = "name"
+    number_prefix: str = ""
+
+
+def ref(table: str, key: str = "sys_id") -> Column:
+    return Column("reference", reference=table, ref_key=key)
+
+
+def choice(options: tuple[tuple[str, str], ...], default: str = "") -> Column:
+    return Column("choice", choices=options, default=default)
+
+
+S, DT, B, INT = Column(), Column("glide_date_time"), Column("boolean", default="false"), Column("integer")
+
+SYSTEM_COLUMNS = {
+    "sys_id": Column("GUID"),
+    "sys_created_on": DT,
+    "sys_created_by": S,
+    "sys_updated_on": DT,
+    "sys_updated_by": S,
+    "sys_mod_count": Column("integer", default="0"),
+    "sys_class_name": Column("sys_class_name"),
+    "sys_tags": S,
+    "sys_domain": ref("sys_user_group"),
+    "sys_domain_path": Column(default="/"),
+}
