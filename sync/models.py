@@ -118,3 +118,99 @@ class WizardVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} visited {self.visited_at:%Y-%m-%d %H:%M}"
+
+
+class RunKind(models.TextChoices):
+    PREVIEW = "preview", "Preview"
+    PUBLISH = "publish", "Publish"
+    ROLLBACK = "rollback", "Rollback"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    PARTIAL = "partial", "Partly succeeded"
+    FAILED = "failed", "Failed"
+    CANCELED = "canceled", "Canceled"
+
+
+class Run(models.Model):
+    """One preview, publish or rollback of a connection, with its counts and per-step progress."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    connection = models.ForeignKey("integrations.Connection", on_delete=models.CASCADE, related_name="runs")
+    kind = models.CharField(max_length=10, choices=RunKind.choices)
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    counts = models.JSONField(default=dict, blank=True)  # outcome → number of records
+    progress = models.JSONField(default=dict, blank=True)  # step → {"done": n, "total": n}
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.connection} ({self.get_status_display()})"
+
+
+class Outcome(models.TextChoices):
+    CREATE = "create", "Create"
+    UPDATE = "update", "Update"
+    UNCHANGED = "unchanged", "Unchanged"
+    ADOPT = "adopt", "Adopt"
+    CONFLICT = "conflict", "Conflict"
+    POSSIBLE_DUPLICATE = "possible_duplicate", "Possible duplicate"
+    ERROR = "error", "Error"
+    NOT_PUBLISHED = "not_published", "Not published"
+
+
+class RunItem(models.Model):
+    """What a run found (preview) or did (publish) for one record or relationship."""
+
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="items")
+    step = models.CharField(max_length=30)
+    kind = models.CharField(max_length=20)
+    record_id = models.CharField(max_length=80)
+    name = models.CharField(max_length=400)
+    target_table = models.CharField(max_length=80, blank=True)
+    target_sys_id = models.CharField(max_length=32, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    diff = models.JSONField(default=dict, blank=True)  # field → [target value, portfolio value]
+    message = models.TextField(blank=True)
+    decision = models.CharField(
+        max_length=10, blank=True
+    )  # adopt or create, for ADOPT / POSSIBLE DUPLICATE rows
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["run", "outcome"]), models.Index(fields=["run", "step"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.get_outcome_display()}"
+
+
+class AuditEntry(models.Model):
+    """One API call (one attempt) a run made, with secrets already redacted."""
+
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="audit")
+    at = models.DateTimeField(auto_now_add=True)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=300)
+    status = models.PositiveSmallIntegerField()
+    duration_ms = models.PositiveIntegerField()
+    attempt = models.PositiveSmallIntegerField(default=1)
+    request_body = models.TextField(blank=True)
+    response_body = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "audit entries"
+        indexes = [models.Index(fields=["run", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} → {self.status}"
