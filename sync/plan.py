@@ -27,7 +27,10 @@ STEPS = (
     ("instance_to_service", "Service instance → IT service"),
 )
 STEP_TITLES = dict(STEPS)
-RUNS_ON_REASON = "A software model is not a CI, so “Runs on” cannot be a CI relationship; the product is published as a model."
+RUNS_ON_REASON = (
+    "A software model is not a CI, so “Runs on” cannot be a CI relationship; "
+    "the product is published as a model."
+)
 
 
 @dataclass(frozen=True)
