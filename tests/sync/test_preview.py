@@ -1,0 +1,118 @@
+"""The sync preview against the sandbox: nothing is written, every record is classified."""
+
+import pytest
+
+from catalog.demo import DemoShape, build_demo_document
+from catalog.transfer.importer import import_document
+from sync.models import AuditEntry, Outcome, RunStatus, SyncMapEntry
+from sync.plan import build_plan
+from sync.preview import run_preview
+from tests.factories import ConnectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def register_data_source(sandbox, value="PortfolioBridge"):
+    sandbox.post(
+        "/api/now/table/sys_choice",
+        json={"name": "cmdb_ci", "element": "discovery_source", "value": value, "label": value},
+    )
+
+
+@pytest.fixture
+def connection(namespace, sandbox):
+    import_document(namespace, build_demo_document(DemoShape(apps=30, services=6, seed=5)))
+    register_data_source(sandbox)
+    return ConnectionFactory(
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+    )
+
+
+def outcomes(run, step=None):
+    rows = run.items.all() if step is None else run.items.filter(step=step)
+    return {r.name: r for r in rows}
+
+
+def test_preview_classifies_and_writes_nothing(connection, sandbox):
+    sandbox.post("/sandbox/stats/reset")
+    run = run_preview(connection)
+    assert run.status == RunStatus.SUCCEEDED, run.message
+    assert sandbox.get("/sandbox/stats").json()["committing_calls"] == 0
+    apps = outcomes(run, "applications")
+    assert apps["Sage 300"].outcome == Outcome.ADOPT and apps["ServiceDesk Plus"].outcome == Outcome.ADOPT
+    assert apps["Confluence"].outcome == Outcome.ADOPT
+    assert apps["Microsoft 365"].outcome == Outcome.POSSIBLE_DUPLICATE
+    assert "Microsoft Office 365" in apps["Microsoft 365"].message
+    assert apps["Workday HCM"].outcome == Outcome.POSSIBLE_DUPLICATE
+    others = [
+        r
+        for name, r in apps.items()
+        if name
+        not in {
+            "Sage 300",
+            "ServiceDesk Plus",
+            "Confluence",
+            "Microsoft 365",
+            "Workday HCM",
+            "Jira Software",
+            "Tableau Server",
+            "Salesforce Sales Cloud",
+        }
+    ]
+    assert others and all(r.outcome == Outcome.CREATE for r in others)
+    assert {r.outcome for r in run.items.filter(step="deployments")} == {Outcome.CREATE}
+    assert {r.outcome for r in run.items.filter(kind="relation")} == {Outcome.CREATE}
+    assert run.items.filter(outcome=Outcome.NOT_PUBLISHED, kind="runs_on").exists()
+    assert run.counts[Outcome.CREATE] > 0 and sum(run.counts.values()) == run.items.count()
+    assert not SyncMapEntry.objects.exists()
+
+
+def test_adopted_records_show_a_field_diff(connection):
+    run = run_preview(connection)
+    sage = outcomes(run, "applications")["Sage 300"]
+    assert sage.diff["correlation_id"][0] == "" and sage.diff["discovery_source"] == [
+        "Manual Entry",
+        "PortfolioBridge",
+    ]
+
+
+def test_every_call_is_audited(connection):
+    run = run_preview(connection)
+    paths = list(AuditEntry.objects.filter(run=run).values_list("path", flat=True))
+    assert paths.count("/api/now/identifyreconcile/query") >= 1 and "/api/now/identifyreconcile" not in paths
+    assert all(e.status == 200 for e in AuditEntry.objects.filter(run=run))
+
+
+def test_a_missing_data_source_is_an_error_that_points_to_the_package(namespace, sandbox):
+    import_document(namespace, build_demo_document(DemoShape(apps=3, services=2, seed=5)))
+    connection = ConnectionFactory(
+        namespace=namespace, instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+    )
+    run = run_preview(connection)
+    errors = run.items.filter(outcome=Outcome.ERROR, step="applications")
+    assert errors.count() == 3
+    assert "INVALID_INPUT_DATA" in errors[0].message and "configuration package" in errors[0].message
+
+
+def test_conflicts_are_detected(connection):
+    plan = build_plan(connection)
+    sage = next(i for i in plan.by_step("applications") if i.name == "Sage 300")
+    SyncMapEntry.objects.create(
+        connection=connection,
+        kind=sage.kind,
+        record_id=sage.record_id,
+        target_table=sage.class_name,
+        target_sys_id="b" * 32,
+        direction="published",
+        last_hash="old",
+    )
+    run = run_preview(connection)
+    row = outcomes(run, "applications")["Sage 300"]
+    assert row.outcome == Outcome.CONFLICT and "b" * 32 in row.message
+
+
+def test_an_unreachable_target_fails_the_run_with_the_reason(namespace):
+    import_document(namespace, build_demo_document(DemoShape(apps=2, services=1, seed=5)))
+    connection = ConnectionFactory(namespace=namespace, instance_url="https://127.0.0.1:9")
+    run = run_preview(connection)
+    assert run.status == RunStatus.FAILED and "could not be reached" in run.message
