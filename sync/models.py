@@ -17,6 +17,7 @@ class RecordKind(models.TextChoices):
 class Direction(models.TextChoices):
     SUBSCRIBED = "subscribed", "Matched to an existing record"
     PUBLISHED = "published", "Created by Portfolio Bridge"
+    ADOPTED = "adopted", "Existing record taken over (updated, never deleted)"
 
 
 class SyncMapEntry(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sync import views
+from sync import run_views, views
 
 app_name = "sync"
 base = "n/<slug:namespace>/match/"
@@ -13,4 +13,12 @@ urlpatterns = [
     path(f"{base}<uuid:pk>/<slug:slug>/search/", views.SearchTargetsView.as_view(), name="match_search"),
     path(f"{base}<uuid:pk>/<slug:slug>/export/", views.MatchExportView.as_view(), name="match_export"),
     path(f"{base}<uuid:pk>/<slug:slug>/import/", views.MatchImportView.as_view(), name="match_import"),
+    path("n/<slug:namespace>/runs/", run_views.RunListView.as_view(), name="run_list"),
+    path("n/<slug:namespace>/runs/<uuid:pk>/", run_views.RunDetailView.as_view(), name="run_detail"),
+    path("n/<slug:namespace>/runs/<uuid:pk>/audit/", run_views.AuditView.as_view(), name="run_audit"),
+    path(
+        "n/<slug:namespace>/connections/<uuid:pk>/preview/",
+        run_views.StartPreviewView.as_view(),
+        name="preview_start",
+    ),
 ]

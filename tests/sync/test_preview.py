@@ -116,3 +116,58 @@ def test_an_unreachable_target_fails_the_run_with_the_reason(namespace):
     connection = ConnectionFactory(namespace=namespace, instance_url="https://127.0.0.1:9")
     run = run_preview(connection)
     assert run.status == RunStatus.FAILED and "could not be reached" in run.message
+
+
+def test_preview_pages_decisions_and_exports(client, namespace, connection):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from catalog.choices import Role
+    from tests.conftest import member
+
+    client.force_login(member(namespace, Role.ADMIN))
+    response = client.post(reverse("sync:preview_start", args=["acme", connection.pk]))
+    run = connection.runs.get()
+    assert response["Location"] == reverse("sync:run_detail", args=["acme", run.pk])
+    detail = reverse("sync:run_detail", args=["acme", run.pk])
+    page = client.get(detail).content.decode()
+    assert "need a decision" in page and "Sage 300" in page
+    adopt_rows = run.items.filter(outcome__in=[Outcome.ADOPT, Outcome.POSSIBLE_DUPLICATE])
+    sage = adopt_rows.get(name="Sage 300")
+    client.post(
+        detail, {f"decision-{row.pk}": "adopt" if row.pk == sage.pk else "create" for row in adopt_rows}
+    )
+    entry = SyncMapEntry.objects.get(connection=connection, record_id=sage.record_id)
+    assert entry.direction == "adopted" and entry.target_sys_id == sage.target_sys_id
+    assert "No decision pending" in client.get(detail).content.decode()
+    filtered = client.get(detail, {"outcome": "adopt"}).content.decode()
+    assert "Sage 300" in filtered and "Claims Intake" not in filtered
+    workbook = load_workbook(io.BytesIO(client.get(detail, {"format": "xlsx"}).content))
+    assert workbook.sheetnames[0] == "Summary" and "Business applications" in workbook.sheetnames
+    audit = reverse("sync:run_audit", args=["acme", run.pk])
+    assert "/api/now/identifyreconcile/query" in client.get(audit).content.decode()
+    assert (
+        load_workbook(io.BytesIO(client.get(audit, {"format": "xlsx", "method": "POST"}).content))[
+            "Audit"
+        ].max_row
+        > 1
+    )
+    assert "Preview snow" in client.get(reverse("sync:run_list", args=["acme"])).content.decode()
+    client.force_login(member(namespace, Role.VIEWER))
+    assert client.get(detail).status_code == 200
+    assert client.post(reverse("sync:preview_start", args=["acme", connection.pk])).status_code == 403
+    assert client.post(detail, {}).status_code == 403
+
+
+def test_preview_command(connection, capsys, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("preview", "--connection", "snow")
+    body = json.loads(capsys.readouterr().out)
+    assert body["counts"]["create"] > 0 and any(i["outcome"] == "adopt" for i in body["items"])
+    call_command("preview", "--connection", "snow", "--format", "xlsx", "--output", str(tmp_path / "p.xlsx"))
+    assert (tmp_path / "p.xlsx").stat().st_size > 1000

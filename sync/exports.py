@@ -1,0 +1,102 @@
+"""Runs as Excel workbooks: the preview (a summary sheet and one sheet per step) and the audit log."""
+
+import io
+from collections import Counter
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from sync.models import AuditEntry, Outcome, Run
+from sync.plan import STEP_TITLES
+
+STEP_SHEETS = {**STEP_TITLES, "not_published": "Not published"}
+
+
+def _workbook() -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
+def _sheet(workbook: Workbook, title: str, header: list[str]):
+    sheet = workbook.create_sheet(title[:31].replace("→", "-").replace("/", "-"))
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def run_workbook(run: Run) -> bytes:
+    workbook = _workbook()
+    items = list(run.items.all())
+    summary = _sheet(workbook, "Summary", ["Step", *Outcome.labels, "Total"])
+    by_step = Counter((i.step, i.outcome) for i in items)
+    for step, title in STEP_SHEETS.items():
+        counts = [by_step[(step, outcome)] for outcome in Outcome.values]
+        if any(counts):
+            summary.append([title, *counts, sum(counts)])
+    summary.append([])
+    summary.append(
+        [
+            "Run",
+            f"{run.get_kind_display()} of {run.connection.name}",
+            run.get_status_display(),
+            run.created_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        ]
+    )
+    for step, title in STEP_SHEETS.items():
+        rows = [i for i in items if i.step == step]
+        if not rows:
+            continue
+        sheet = _sheet(
+            workbook,
+            title,
+            ["Record", "Outcome", "Target table", "Target sys_id", "Changes", "Message", "Decision"],
+        )
+        for i in rows:
+            changes = "\n".join(f"{field}: {old!r} → {new!r}" for field, (old, new) in i.diff.items())
+            sheet.append(
+                [
+                    i.name,
+                    i.get_outcome_display(),
+                    i.target_table,
+                    i.target_sys_id,
+                    changes,
+                    i.message,
+                    i.decision,
+                ]
+            )
+        for letter, width in zip("ABCDEFG", (48, 18, 28, 34, 60, 70, 10), strict=True):
+            sheet.column_dimensions[letter].width = width
+    return _bytes(workbook)
+
+
+def audit_workbook(entries: list[AuditEntry]) -> bytes:
+    workbook = _workbook()
+    sheet = _sheet(
+        workbook,
+        "Audit",
+        ["At (UTC)", "Method", "Path", "Status", "Duration (ms)", "Attempt", "Error", "Request", "Response"],
+    )
+    for e in entries:
+        sheet.append(
+            [
+                e.at.strftime("%Y-%m-%d %H:%M:%S"),
+                e.method,
+                e.path,
+                e.status,
+                e.duration_ms,
+                e.attempt,
+                e.error,
+                e.request_body[:32000],
+                e.response_body[:32000],
+            ]
+        )
+    return _bytes(workbook)

@@ -1,0 +1,147 @@
+"""Runs: the list, a run's classified records (filterable, with diffs and decisions), its audit log,
+their Excel exports, and starting a preview."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+
+from catalog.access import has_role
+from catalog.choices import Role
+from catalog.views.generic import NamespaceMixin
+from integrations.models import Connection
+from sync import decisions, exports
+from sync.models import Outcome, Run
+from sync.plan import STEP_TITLES
+from sync.preview import run_preview
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STEPS = {**STEP_TITLES, "not_published": "Not published"}
+
+
+class RunMixin(NamespaceMixin):
+    def run(self, pk) -> Run:
+        return get_object_or_404(
+            Run.objects.select_related("connection", "started_by"),
+            pk=pk,
+            connection__namespace=self.namespace,
+        )
+
+
+class RunListView(RunMixin, View):
+    def get(self, request, namespace: str):
+        runs = Run.objects.filter(connection__namespace=self.namespace).select_related(
+            "connection", "started_by"
+        )[:200]
+        connections = Connection.objects.filter(namespace=self.namespace, is_active=True)
+        context = {
+            "namespace": self.namespace,
+            "role": self.role,
+            "runs": runs,
+            "connections": connections,
+            "is_admin": has_role(self.role, Role.ADMIN),
+        }
+        return render(request, "sync/run_list.html", context)
+
+
+class StartPreviewView(RunMixin, View):
+    required_role = Role.ADMIN
+
+    def post(self, request, namespace: str, pk):
+        connection = get_object_or_404(Connection, namespace=self.namespace, pk=pk)
+        run = run_preview(connection, request.user)
+        if run.message:
+            messages.error(request, f"The preview failed: {run.message}")
+        return redirect(reverse("sync:run_detail", args=[self.namespace.slug, run.pk]))
+
+
+class RunDetailView(RunMixin, View):
+    def get(self, request, namespace: str, pk):
+        run = self.run(pk)
+        items = run.items.all()
+        outcome, step, query = (
+            request.GET.get("outcome", ""),
+            request.GET.get("step", ""),
+            request.GET.get("q", "").strip(),
+        )
+        if outcome:
+            items = items.filter(outcome=outcome)
+        if step:
+            items = items.filter(step=step)
+        if query:
+            items = items.filter(Q(name__icontains=query) | Q(message__icontains=query))
+        if request.GET.get("format") == "xlsx":
+            response = HttpResponse(exports.run_workbook(run), content_type=XLSX)
+            response["Content-Disposition"] = (
+                f'attachment; filename="{run.kind}-{run.connection.name}-{run.created_at:%Y%m%d-%H%M}.xlsx"'
+            )
+            return response
+        by_step = Counter(run.items.values_list("step", "outcome"))
+        table = [(key, title, [by_step[(key, o)] for o in Outcome.values]) for key, title in STEPS.items()]
+        context = {
+            "namespace": self.namespace,
+            "role": self.role,
+            "run": run,
+            "page_obj": Paginator(items, 100).get_page(request.GET.get("page")),
+            "outcomes": Outcome.choices,
+            "steps": STEPS,
+            "table": [row for row in table if any(row[2])],
+            "filters": {"outcome": outcome, "step": step, "q": query},
+            "pending": decisions.pending(run),
+            "is_admin": has_role(self.role, Role.ADMIN),
+            "needs_decision": decisions.NEEDS_DECISION,
+        }
+        return render(request, "sync/run_detail.html", context)
+
+    def post(self, request, namespace: str, pk):
+        if not has_role(self.role, Role.ADMIN):
+            return HttpResponse("Only namespace admins decide.", status=403)
+        run = self.run(pk)
+        choices = {
+            int(k.removeprefix("decision-")): v
+            for k, v in request.POST.items()
+            if k.startswith("decision-") and v
+        }
+        count = decisions.decide(run, choices)
+        messages.success(request, f"Recorded {count} decision{'s' if count != 1 else ''}.")
+        return redirect(request.get_full_path())
+
+
+class AuditView(RunMixin, View):
+    def get(self, request, namespace: str, pk):
+        run = self.run(pk)
+        entries = run.audit.all()
+        status, method, query = (
+            request.GET.get("status", ""),
+            request.GET.get("method", ""),
+            request.GET.get("q", "").strip(),
+        )
+        if status.isdigit():
+            entries = entries.filter(status=int(status))
+        elif status == "errors":
+            entries = entries.filter(Q(status__gte=400) | Q(status=0))
+        if method:
+            entries = entries.filter(method=method)
+        if query:
+            entries = entries.filter(path__icontains=query)
+        if request.GET.get("format") == "xlsx":
+            response = HttpResponse(exports.audit_workbook(list(entries)), content_type=XLSX)
+            response["Content-Disposition"] = (
+                f'attachment; filename="audit-{run.connection.name}-{run.created_at:%Y%m%d-%H%M}.xlsx"'
+            )
+            return response
+        context = {
+            "namespace": self.namespace,
+            "role": self.role,
+            "run": run,
+            "page_obj": Paginator(entries, 100).get_page(request.GET.get("page")),
+            "filters": {"status": status, "method": method, "q": query},
+            "status_codes": [str(c) for c in sorted(set(run.audit.values_list("status", flat=True)))],
+            "methods": sorted(set(run.audit.values_list("method", flat=True))),
+        }
+        return render(request, "sync/run_audit.html", context)
