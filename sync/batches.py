@@ -10,6 +10,8 @@ from sync.plan import Plan, PlanItem
 
 MAX_ITEMS = 500
 MAX_BYTES = 5 * 1024 * 1024
+ITEM_OVERHEAD = 300  # className, internal_id, sys_object_source_info keys and the data source name
+RELATION_OVERHEAD = len(json.dumps({"parent_id": "", "child_id": "", "type": ""})) + 1
 CI_STEPS = ("shared_services", "local_services", "applications", "deployments")
 
 
@@ -19,12 +21,21 @@ class Batch:
     relations: list[dict[str, Any]] = field(default_factory=list)
     sent: list[PlanItem] = field(default_factory=list)  # plan items sent in full, in order
     present: set[str] = field(default_factory=set)  # record ids with an item in this payload
+    bytes: int = 0  # the payload's JSON size, kept up to date as parts are added
 
     def payload(self) -> dict[str, Any]:
         return {"items": self.items, "relations": self.relations}
 
-    def size(self) -> int:
-        return len(json.dumps(self.payload()))
+    def add_item(self, item: dict[str, Any], record_id: str, values_size: int = 0) -> None:
+        self.items.append(item)
+        self.present.add(record_id)
+        self.bytes += (
+            ITEM_OVERHEAD + len(record_id) * 2 + values_size if values_size else len(json.dumps(item)) + 1
+        )
+
+    def add_relation(self, relation: dict[str, str]) -> None:
+        self.relations.append(relation)
+        self.bytes += RELATION_OVERHEAD + sum(len(v) for v in relation.values())
 
 
 def ire_item(item: PlanItem, data_source: str) -> dict[str, Any]:
@@ -65,8 +76,7 @@ def ire_batches(plan: Plan, batch_size: int, include_unchanged: bool = False) ->
         item = plan.item(record_id)
         if item is None:
             return
-        batch.items.append(reference_item(item) if item.sys_id else ire_item(item, plan.data_source))
-        batch.present.add(record_id)
+        batch.add_item(reference_item(item) if item.sys_id else ire_item(item, plan.data_source), record_id)
 
     services = [
         i
@@ -77,9 +87,8 @@ def ire_batches(plan: Plan, batch_size: int, include_unchanged: bool = False) ->
         if len(current().items) >= limit:
             batches.append(Batch())
         batch = current()
-        batch.items.append(ire_item(service, plan.data_source))
+        batch.add_item(ire_item(service, plan.data_source), service.record_id, service.size)
         batch.sent.append(service)
-        batch.present.add(service.record_id)
     groups: dict[str, list[PlanItem]] = {}
     for item in plan.items:
         if item.step == "applications":
@@ -99,18 +108,17 @@ def ire_batches(plan: Plan, batch_size: int, include_unchanged: bool = False) ->
             batches.append(Batch())
         batch = current()
         for member in sending:
-            batch.items.append(ire_item(member, plan.data_source))
+            batch.add_item(ire_item(member, plan.data_source), member.record_id, member.size)
             batch.sent.append(member)
-            batch.present.add(member.record_id)
         for member in sending:
             if member.step != "deployments":
                 continue
             for relation in relations_of.get(member.record_id, []):
                 ensure(batch, relation.parent)
                 ensure(batch, relation.child)
-                batch.relations.append(
+                batch.add_relation(
                     {"parent_id": relation.parent, "child_id": relation.child, "type": relation.type}
                 )
-        if batch.size() > MAX_BYTES:
+        if batch.bytes > MAX_BYTES:
             raise ValueError("An application with its deployments does not fit in one 5 MB payload.")
     return [b for b in batches if b.items]

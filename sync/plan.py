@@ -47,6 +47,7 @@ class PlanItem:
     last_hash: str = ""
     group: str = ""  # the application a deployment belongs to (batches keep them together)
     related: tuple[str, ...] = ()  # record ids this item's relations point to
+    size: int = 0  # bytes of the values as JSON (for payload size limits)
 
     @property
     def unchanged(self) -> bool:
@@ -96,10 +97,14 @@ class Plan:
 
 
 def payload_hash(class_name: str, values: dict[str, str], related: tuple[str, ...] = ()) -> str:
+    return _hash_and_size(class_name, values, related)[0]
+
+
+def _hash_and_size(class_name: str, values: dict[str, str], related: tuple[str, ...]) -> tuple[str, int]:
     text = json.dumps(
         {"class": class_name, "values": values, "related": related}, sort_keys=True, separators=(",", ":")
     )
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(text.encode()).hexdigest(), len(text)
 
 
 def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan:
@@ -118,6 +123,7 @@ def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan
         related: tuple[str, ...] = (),
     ) -> None:
         entry = synced.get((kind, record["id"]))
+        digest, size = _hash_and_size(class_name, values, related)
         plan.add(
             PlanItem(
                 step,
@@ -126,12 +132,13 @@ def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan
                 record["name"],
                 class_name,
                 values,
-                payload_hash(class_name, values, related),
+                digest,
                 sys_id=entry.target_sys_id if entry else "",
                 direction=entry.direction if entry else "",
                 last_hash=entry.last_hash if entry else "",
                 group=group,
                 related=related,
+                size=size,
             )
         )
 

@@ -1,0 +1,156 @@
+"""Planning and previewing speed.
+
+- planning + hashing the demo portfolio (300 applications): target < 0.3 s;
+- a 10,000-application portfolio: target < 3 s and < 300 MB;
+- a preview of the demo portfolio against the sandbox: target at most 15 API calls.
+
+    .venv/bin/python bench/preview.py
+"""
+
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def big_portfolio(namespace, apps: int) -> None:
+    """10,000 applications × 2 deployments × 6 services × 3 products, bulk-created."""
+    from catalog.models import BusinessApplication, DeploymentProfile, ITService, SoftwareProduct
+
+    services = ITService.objects.bulk_create(
+        ITService(namespace=namespace, name=f"Service {i}", scope="shared") for i in range(6)
+    )
+    products = SoftwareProduct.objects.bulk_create(
+        SoftwareProduct(namespace=namespace, name=f"Product {i}", version="1") for i in range(30)
+    )
+    applications = BusinessApplication.objects.bulk_create(
+        BusinessApplication(
+            namespace=namespace, app_id=f"APP-{i:05d}", name=f"Application {i}", short_description="Bench"
+        )
+        for i in range(apps)
+    )
+    deployments = DeploymentProfile.objects.bulk_create(
+        DeploymentProfile(
+            id=uuid.uuid4(),
+            namespace=namespace,
+            application=app,
+            name=f"{app.name} — {env}",
+            environment="Production",
+        )
+        for app in applications
+        for env in ("Prod", "Test")
+    )
+    through_s = DeploymentProfile.it_services.through
+    through_p = DeploymentProfile.software_products.through
+    through_s.objects.bulk_create(
+        (through_s(deploymentprofile_id=d.pk, itservice_id=s.pk) for d in deployments for s in services),
+        batch_size=5000,
+    )
+    through_p.objects.bulk_create(
+        (
+            through_p(deploymentprofile_id=d.pk, softwareproduct_id=products[(i + k) % 30].pk)
+            for i, d in enumerate(deployments)
+            for k in range(3)
+        ),
+        batch_size=5000,
+    )
+
+
+def measure_plan(connection, label: str) -> None:
+    from sync.batches import ire_batches
+    from sync.plan import build_plan
+
+    started = time.perf_counter()
+    plan = build_plan(connection)
+    batches = ire_batches(plan, 100)
+    elapsed = time.perf_counter() - started
+    del plan, batches
+    tracemalloc.start()  # a second pass measures memory (tracing slows Python down several times)
+    plan = build_plan(connection)
+    batches = ire_batches(plan, 100)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"plan {label}: {len(plan.items):,} records, {len(plan.relations):,} relationships, "
+        f"{len(batches)} payloads"
+    )
+    print(f"  {elapsed:.2f} s (plan + batches), peak {peak / 1e6:.0f} MB traced")
+
+
+def main() -> None:
+    setup_django()
+    import requests
+    from django.core.management import call_command
+
+    from catalog.models import Namespace
+    from integrations.models import Connection
+    from integrations.servicenow.sandbox.config import SandboxConfig
+    from integrations.servicenow.sandbox.server import SandboxServer
+    from sync.preview import run_preview
+
+    call_command("load_demo_portfolio", "--namespace", "demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    sandbox = SandboxServer(SandboxConfig(port=0)).start()
+    verify = str(sandbox.ca_path)
+    requests.post(
+        f"{sandbox.url}/api/now/table/sys_choice",
+        auth=("admin", "admin"),
+        verify=verify,
+        timeout=10,
+        json={
+            "name": "cmdb_ci",
+            "element": "discovery_source",
+            "value": "PortfolioBridge",
+            "label": "PortfolioBridge",
+        },
+    )
+    demo = Connection.objects.create(
+        namespace=Namespace.objects.get(slug="demo"),
+        name="sandbox",
+        instance_url=sandbox.url,
+        auth_method="oauth_client_credentials",
+        client_id="portfolio-bridge",
+        client_secret="sandbox-secret",
+        ca_bundle=verify,
+    )
+    measure_plan(demo, "demo portfolio (300 applications)")
+    requests.post(f"{sandbox.url}/sandbox/stats/reset", verify=verify, timeout=10)
+    started = time.perf_counter()
+    run = run_preview(demo)
+    elapsed = time.perf_counter() - started
+    stats = requests.get(f"{sandbox.url}/sandbox/stats", verify=verify, timeout=10).json()
+    print(f"preview of the demo portfolio: {stats['total']} API calls ({stats['by_api']})")
+    print(f"  {stats['committing_calls']} committing calls")
+    print(f"  {elapsed:.1f} s wall; {run.counts}")
+    sandbox.stop()
+    big = Namespace.objects.create(name="Big", slug="big")
+    big_portfolio(big, 10_000)
+    connection = Connection.objects.create(
+        namespace=big,
+        name="big",
+        instance_url="https://big.example",
+        auth_method="basic",
+        username="u",
+        password="p",
+    )  # noqa: S106
+    measure_plan(connection, "10,000 applications")
+
+
+if __name__ == "__main__":
+    main()
