@@ -126,7 +126,18 @@ def run(args: argparse.Namespace) -> int:
         env = {**os.environ, "REDIS_URL": redis_url(processes)}
         subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
         subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
-        sandbox = ["sandbox", "servicenow", "--host", "127.0.0.1", "--port", str(args.sandbox_port)]
+        # The demo seed registers the product's data source (until the configuration package does).
+        demo_seed = ROOT / "integrations" / "servicenow" / "sandbox" / "seeds" / "demo.json"
+        sandbox = [
+            "sandbox",
+            "servicenow",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(args.sandbox_port),
+            "--seed",
+            str(demo_seed),
+        ]
         processes.append(subprocess.Popen([*MANAGE, *sandbox], env=env, stdout=subprocess.DEVNULL))
         sandbox_url = f"https://127.0.0.1:{args.sandbox_port}"
         if not wait_for(sandbox_url, processes[-1]):
