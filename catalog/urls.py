@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from catalog.views import deployments, home, objects, transfer
+from catalog.views import deployments, objects, transfer
 
 app_name = "catalog"
 
@@ -20,6 +20,5 @@ namespace_patterns = [
 ]
 
 urlpatterns = [
-    path("", home.home, name="home"),
     path("n/<slug:namespace>/", include(namespace_patterns)),
 ]

@@ -70,6 +70,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server and the worker read while the other writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    # a file, not memory, so that a worker process started by a test sees the test database
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -80,7 +82,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "catalog:home"
+LOGIN_REDIRECT_URL = "sync:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"
@@ -113,6 +115,11 @@ RQ_QUEUES = {
     "publish": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 6 * 3600},
 }
 RQ_SHOW_ADMIN_LINK = True
+# A running publish whose worker gave no sign of life for this long (and cannot be checked on this host)
+# is marked interrupted, so it can be resumed.
+SYNC_RUN_STALE_SECONDS = env.int("SYNC_RUN_STALE_SECONDS", default=600)
+# `On change` connections publish this long after the last portfolio edit.
+SYNC_ON_CHANGE_DELAY_SECONDS = env.int("SYNC_ON_CHANGE_DELAY_SECONDS", default=120)
 
 LOGGING = {
     "version": 1,

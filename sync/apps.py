@@ -6,3 +6,8 @@ class SyncConfig(AppConfig):
 
     name = "sync"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from sync import signals
+
+        signals.connect()

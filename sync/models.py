@@ -33,6 +33,8 @@ class SyncMapEntry(models.Model):
     direction = models.CharField(max_length=10, choices=Direction.choices)
     last_synced_at = models.DateTimeField(null=True, blank=True)
     last_hash = models.CharField(max_length=64, blank=True)
+    # sys_mod_count the target should show if only Portfolio Bridge wrote the record (rollback checks it)
+    target_mod_count = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -41,8 +43,11 @@ class SyncMapEntry(models.Model):
         verbose_name_plural = "sync map"
         constraints = [
             models.UniqueConstraint(fields=["connection", "kind", "record_id"], name="syncmap_unique_record"),
+            # A blank sys_id marks a create whose answer is not known yet (written before the call).
             models.UniqueConstraint(
-                fields=["connection", "target_table", "target_sys_id"], name="syncmap_unique_target"
+                fields=["connection", "target_table", "target_sys_id"],
+                condition=~models.Q(target_sys_id=""),
+                name="syncmap_unique_target",
             ),
         ]
 
@@ -134,6 +139,11 @@ class RunStatus(models.TextChoices):
     PARTIAL = "partial", "Partly succeeded"
     FAILED = "failed", "Failed"
     CANCELED = "canceled", "Canceled"
+    INTERRUPTED = "interrupted", "Interrupted (worker stopped)"
+
+
+ACTIVE = (RunStatus.QUEUED.value, RunStatus.RUNNING.value)
+WRITING = (RunKind.PUBLISH.value, RunKind.ROLLBACK.value)
 
 
 class Run(models.Model):
@@ -142,17 +152,33 @@ class Run(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     connection = models.ForeignKey("integrations.Connection", on_delete=models.CASCADE, related_name="runs")
     kind = models.CharField(max_length=10, choices=RunKind.choices)
-    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    status = models.CharField(max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     counts = models.JSONField(default=dict, blank=True)  # outcome → number of records
     progress = models.JSONField(default=dict, blank=True)  # step → {"done": n, "total": n}
+    stats = models.JSONField(default=dict, blank=True)  # calls, retries, rate-limit waits, errors
     message = models.TextField(blank=True)
+    trigger = models.CharField(max_length=10, default="manual")  # manual, command, daily, on_change
+    rollback_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="rollbacks"
+    )
+    worker = models.CharField(max_length=200, blank=True)  # host:pid of the process executing it
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    cancel_requested = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # The publish lock: one queued or running publish or rollback per connection.
+            models.UniqueConstraint(
+                fields=["connection"],
+                condition=models.Q(status__in=ACTIVE, kind__in=WRITING),
+                name="run_one_writer_per_connection",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.connection} ({self.get_status_display()})"
@@ -167,6 +193,8 @@ class Outcome(models.TextChoices):
     POSSIBLE_DUPLICATE = "possible_duplicate", "Possible duplicate"
     ERROR = "error", "Error"
     NOT_PUBLISHED = "not_published", "Not published"
+    SKIPPED = "skipped", "Skipped"
+    DELETED = "deleted", "Deleted"
 
 
 class RunItem(models.Model):

@@ -15,13 +15,37 @@ from catalog.access import has_role
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.models import Connection
-from sync import decisions, exports
-from sync.models import Outcome, Run
+from sync import decisions, exports, runs
+from sync.models import ACTIVE, Outcome, Run, RunKind, RunStatus
 from sync.plan import STEP_TITLES
 from sync.preview import run_preview
+from sync.progress import eta_seconds
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STEPS = {**STEP_TITLES, "not_published": "Not published"}
+RESUMABLE = (RunStatus.INTERRUPTED, RunStatus.CANCELED, RunStatus.FAILED)
+
+
+def progress_context(run: Run, namespace, role) -> dict:
+    steps = [
+        (
+            STEPS.get(step, step),
+            p["done"],
+            p["total"],
+            round(100 * p["done"] / p["total"]) if p["total"] else 100,
+        )
+        for step, p in run.progress.items()
+    ]
+    eta = eta_seconds(run)
+    return {
+        "run": run,
+        "namespace": namespace,
+        "step_progress": steps,
+        "eta": None if eta is None else int(eta),
+        "live": run.status in ACTIVE,
+        "is_admin": has_role(role, Role.ADMIN),
+        "resumable": RESUMABLE,
+    }
 
 
 class RunMixin(NamespaceMixin):
@@ -63,6 +87,9 @@ class StartPreviewView(RunMixin, View):
 class RunDetailView(RunMixin, View):
     def get(self, request, namespace: str, pk):
         run = self.run(pk)
+        if run.status == RunStatus.RUNNING:
+            runs.reap(run.connection)
+            run.refresh_from_db()
         items = run.items.all()
         outcome, step, query = (
             request.GET.get("outcome", ""),
@@ -83,17 +110,19 @@ class RunDetailView(RunMixin, View):
             return response
         by_step = Counter(run.items.values_list("step", "outcome"))
         table = [(key, title, [by_step[(key, o)] for o in Outcome.values]) for key, title in STEPS.items()]
+        pending = decisions.pending(run) if run.kind == RunKind.PREVIEW else 0
         context = {
-            "namespace": self.namespace,
+            **progress_context(run, self.namespace, self.role),
             "role": self.role,
-            "run": run,
             "page_obj": Paginator(items, 100).get_page(request.GET.get("page")),
             "outcomes": Outcome.choices,
             "steps": STEPS,
             "table": [row for row in table if any(row[2])],
             "filters": {"outcome": outcome, "step": step, "q": query},
-            "pending": decisions.pending(run),
-            "is_admin": has_role(self.role, Role.ADMIN),
+            "pending": pending,
+            "publish_blocker": runs.publish_blocker(run.connection) if run.kind == RunKind.PREVIEW else "",
+            "latest_preview": run.kind == RunKind.PREVIEW
+            and runs.latest(run.connection, RunKind.PREVIEW) == run,
             "needs_decision": decisions.NEEDS_DECISION,
         }
         return render(request, "sync/run_detail.html", context)

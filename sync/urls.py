@@ -1,11 +1,15 @@
 from django.urls import path
 
-from sync import run_views, views
+from sync import dashboard, publish_views, run_views, views
 
 app_name = "sync"
 base = "n/<slug:namespace>/match/"
 
+runs = "n/<slug:namespace>/runs/<uuid:pk>/"
+
 urlpatterns = [
+    path("", dashboard.HomeView.as_view(), name="dashboard"),
+    path("n/<slug:namespace>/", dashboard.NamespaceDashboardView.as_view(), name="dashboard_ns"),
     path(base, views.ChooseConnectionView.as_view(), name="match_start"),
     path(f"{base}<uuid:pk>/summary/", views.SummaryView.as_view(), name="match_summary"),
     path(f"{base}<uuid:pk>/<slug:slug>/", views.MatchStepView.as_view(), name="match_step"),
@@ -16,6 +20,13 @@ urlpatterns = [
     path("n/<slug:namespace>/runs/", run_views.RunListView.as_view(), name="run_list"),
     path("n/<slug:namespace>/runs/<uuid:pk>/", run_views.RunDetailView.as_view(), name="run_detail"),
     path("n/<slug:namespace>/runs/<uuid:pk>/audit/", run_views.AuditView.as_view(), name="run_audit"),
+    path(f"{runs}progress/", publish_views.ProgressView.as_view(), name="run_progress"),
+    path(f"{runs}<slug:action>/", publish_views.RunActionView.as_view(), name="run_action"),
+    path(
+        "n/<slug:namespace>/connections/<uuid:pk>/publish/",
+        publish_views.StartPublishView.as_view(),
+        name="publish_start",
+    ),
     path(
         "n/<slug:namespace>/connections/<uuid:pk>/preview/",
         run_views.StartPreviewView.as_view(),

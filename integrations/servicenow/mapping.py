@@ -105,6 +105,10 @@ def it_service(service: dict[str, Any], data_source: str) -> dict[str, str]:
     )
 
 
+def software_model_fields() -> list[str]:
+    return list(software_model({"name": "", "version": "", "manufacturer": ""}))
+
+
 def software_model(product: dict[str, Any]) -> dict[str, str]:
     """A Table API body: product models are not CIs, so they carry no CI identity fields."""
     name = (

@@ -54,7 +54,7 @@ def records_in(namespace) -> dict:
 
 
 def test_anonymous_users_are_sent_to_login_from_every_url(client, namespace):
-    urls = [reverse("catalog:home"), *namespace_urls("acme"), *object_urls("acme", records_in(namespace))]
+    urls = [reverse("sync:dashboard"), *namespace_urls("acme"), *object_urls("acme", records_in(namespace))]
     for url in urls:
         for method in (client.get, client.post):
             response = method(url)
@@ -130,7 +130,7 @@ def test_superusers_see_every_namespace(client, namespace, other_namespace):
     client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
     app = BusinessApplicationFactory(namespace=other_namespace)
     assert client.get(reverse("catalog:application_detail", args=["globex", app.pk])).status_code == 200
-    page = client.get(reverse("catalog:home")).content.decode()
+    page = client.get(reverse("sync:dashboard")).content.decode()
     assert "Acme" in page and "Globex" in page
 
 

@@ -129,12 +129,6 @@ def test_delete_confirmation_and_message(editor_client, namespace):
     assert "Deleted supplier “Oracle”." in response.content.decode()
 
 
-def test_home_redirects_a_single_namespace_member_to_the_portfolio(editor_client):
-    response = editor_client.get(reverse("catalog:home"))
-    assert response.status_code == 302
-    assert response["Location"] == reverse("catalog:application_list", args=["acme"])
-
-
 def test_list_pages_do_not_query_per_row(editor_client, namespace, django_assert_max_num_queries):
     for _ in range(30):
         BusinessApplicationFactory(namespace=namespace)

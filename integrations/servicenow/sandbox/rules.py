@@ -5,6 +5,7 @@ from typing import Any
 from . import errors
 from .change import APPROVERS, ChangeRules
 from .context import Caller
+from .dictionary import is_ci_class
 from .records import Records
 
 
@@ -45,6 +46,14 @@ class Rules:
         decided = new.get("state") in ("approved", "rejected") and old.get("state") != new.get("state")
         if table == "sysapproval_approver" and decided:
             self.change.decide(new, new["state"])
+
+    def after_delete(self, table: str, record: dict[str, str]) -> None:
+        """Deleting a CI deletes its relationships (the cascade rule of cmdb_rel_ci's parent and child)."""
+        if not is_ci_class(table):
+            return
+        for _, rel in list(self.records.store.scan("cmdb_rel_ci")):
+            if record["sys_id"] in (rel.get("parent"), rel.get("child")):
+                self.records.store.remove("cmdb_rel_ci", rel["sys_id"])
 
     def check_relationship(self, values: dict[str, Any]) -> None:
         """A CI relationship joins two configuration items; anything else (a product model, a user…) is

@@ -179,7 +179,9 @@ class TableApi:
         if found is None:
             raise errors.not_found()
         self.check_write(call, table, "Delete")
-        self.store.remove(found[0], sys_id)
+        with self.store.transaction():
+            self.store.remove(found[0], sys_id)
+            self.rules.after_delete(found[0], found[1])
         return Response(204)
 
 

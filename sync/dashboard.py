@@ -1,0 +1,71 @@
+"""The home page: per connection, its last preview and publish with status and counts, decisions
+waiting, and the buttons to preview and to publish."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import render
+from django.views import View
+
+from catalog.access import has_role, namespaces_for, role_in
+from catalog.choices import Role
+from catalog.views.generic import NamespaceMixin
+from integrations.models import Connection
+from sync import decisions, runs
+from sync.models import Run, RunKind, RunStatus
+
+
+@dataclass
+class ConnectionStatus:
+    connection: Connection
+    preview: Run | None
+    publish: Run | None
+    active: Run | None
+    pending: int
+    blocker: str
+
+
+def status_of(connection: Connection) -> ConnectionStatus:
+    active = runs.active_run(connection)
+    preview = runs.latest(connection, RunKind.PREVIEW)
+    pending = decisions.pending(preview) if preview and preview.status == RunStatus.SUCCEEDED else 0
+    return ConnectionStatus(
+        connection,
+        preview,
+        runs.latest(connection, RunKind.PUBLISH),
+        active,
+        pending,
+        runs.publish_blocker(connection),
+    )
+
+
+def sections(namespaces, user) -> list[dict]:
+    connections: dict = {}
+    for connection in Connection.objects.filter(namespace__in=namespaces, is_active=True).order_by("name"):
+        connections.setdefault(connection.namespace_id, []).append(status_of(connection))
+    return [
+        {
+            "namespace": ns,
+            "connections": connections.get(ns.pk, []),
+            "is_admin": has_role(role_in(user, ns), Role.ADMIN),
+        }
+        for ns in namespaces
+    ]
+
+
+class HomeView(View):
+    def get(self, request):
+        namespaces = list(namespaces_for(request.user).order_by("name"))
+        context = {"sections": sections(namespaces, request.user)}
+        if len(namespaces) == 1:  # the navigation of the only namespace
+            context.update(namespace=namespaces[0], role=role_in(request.user, namespaces[0]))
+        return render(request, "sync/dashboard.html", context)
+
+
+class NamespaceDashboardView(NamespaceMixin, View):
+    def get(self, request, namespace: str):
+        context = {
+            "namespace": self.namespace,
+            "role": self.role,
+            "sections": sections([self.namespace], request.user),
+        }
+        return render(request, "sync/dashboard.html", context)

@@ -1,0 +1,24 @@
+"""RQ jobs: each loads its row by id and calls the engine; nothing else happens here."""
+
+from integrations.models import Connection
+from sync import schedule
+from sync.models import Run, RunKind
+from sync.progress import Heartbeat
+from sync.publish import execute_publish
+from sync.rollback import execute_rollback
+
+
+def execute_run(run_id: str) -> str:
+    run = Run.objects.select_related("connection", "rollback_of").get(pk=run_id)
+    with Heartbeat(run.pk):
+        run = execute_rollback(run) if run.kind == RunKind.ROLLBACK else execute_publish(run)
+    return run.status
+
+
+def publish_due() -> int:
+    return len(schedule.publish_due())
+
+
+def publish_after_change(connection_id: str, token: str) -> str:
+    connection = Connection.objects.filter(pk=connection_id).first()
+    return schedule.publish_after_change(connection, token) if connection else "gone"

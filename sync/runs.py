@@ -1,0 +1,177 @@
+"""Starting, cancelling, resuming and reaping publish and rollback runs. A run is a row first; the job that
+executes it is enqueued only after that row is committed, and the database (not the UI) guarantees one
+writing run per connection at a time."""
+
+import os
+import socket
+from datetime import timedelta
+from pathlib import Path
+
+import django_rq
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from integrations.models import Connection
+from sync import decisions
+from sync.models import ACTIVE, Outcome, Run, RunKind, RunStatus
+
+QUEUE = "publish"
+
+
+class RunRefused(Exception):
+    """A run that cannot start now; the message says why, in words an admin can act on."""
+
+
+def this_worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(worker: str) -> bool | None:
+    """Whether the process is alive, when it runs on this host (None: cannot tell from here)."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return None
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed process nobody has reaped yet still answers signals
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def reap(connection: Connection | None = None) -> int:
+    """Mark running runs whose worker died (killed, crashed, machine lost) as interrupted, so they can be
+    resumed and no longer hold the connection's publish lock."""
+    stale_before = timezone.now() - timedelta(seconds=settings.SYNC_RUN_STALE_SECONDS)
+    runs = Run.objects.filter(status=RunStatus.RUNNING)
+    if connection is not None:
+        runs = runs.filter(connection=connection)
+    reaped = 0
+    for run in runs:
+        alive = _alive(run.worker) if run.worker else None
+        stale = run.heartbeat_at is None or run.heartbeat_at < stale_before
+        if alive is False or (alive is None and stale):
+            reaped += Run.objects.filter(pk=run.pk, status=RunStatus.RUNNING, worker=run.worker).update(
+                status=RunStatus.INTERRUPTED,
+                finished_at=timezone.now(),
+                message="The worker stopped during this run (killed or crashed). "
+                "What it finished is recorded; resume the run to complete it.",
+            )
+    return reaped
+
+
+def active_run(connection: Connection) -> Run | None:
+    reap(connection)
+    return (
+        Run.objects.filter(
+            connection=connection, status__in=ACTIVE, kind__in=(RunKind.PUBLISH, RunKind.ROLLBACK)
+        )
+        .select_related("started_by")
+        .first()
+    )
+
+
+def latest(connection: Connection, kind: str) -> Run | None:
+    return Run.objects.filter(connection=connection, kind=kind).first()
+
+
+def publish_blocker(connection: Connection) -> str:
+    """Why a publish cannot start now ("" when it can)."""
+    if not connection.is_active:
+        return f"The connection {connection.name} is inactive."
+    busy = active_run(connection)
+    if busy:
+        who = f" by {busy.started_by}" if busy.started_by else ""
+        return (
+            f"A {busy.get_kind_display().lower()} of {connection.name} is already "
+            f"{busy.get_status_display().lower()} (started {busy.created_at:%Y-%m-%d %H:%M}{who}); "
+            "wait for it to finish or cancel it."
+        )
+    preview = latest(connection, RunKind.PREVIEW)
+    if preview and preview.status == RunStatus.SUCCEEDED:
+        pending = decisions.pending(preview)
+        if pending:
+            return (
+                f"The latest preview has {pending} record{'s' if pending != 1 else ''} "
+                "waiting for a decision (adopt the existing record, or create a new one); decide them first."
+            )
+    return ""
+
+
+def enqueue(run: Run) -> None:
+    """Queue the run's job once the surrounding transaction has committed (the worker must see the row)."""
+
+    def send() -> None:
+        django_rq.get_queue(QUEUE).enqueue("sync.jobs.execute_run", str(run.pk))
+
+    transaction.on_commit(send)
+
+
+def _create(connection: Connection, **fields) -> Run:
+    try:
+        with transaction.atomic():
+            run = Run.objects.create(connection=connection, status=RunStatus.QUEUED, **fields)
+            enqueue(run)
+    except IntegrityError:
+        raise RunRefused(publish_blocker(connection) or "Another publish or rollback is running.") from None
+    return run
+
+
+def start_publish(connection: Connection, user=None, trigger: str = "manual") -> Run:
+    blocker = publish_blocker(connection)
+    if blocker:
+        raise RunRefused(blocker)
+    return _create(connection, kind=RunKind.PUBLISH, started_by=user, trigger=trigger)
+
+
+def start_rollback(run: Run, user=None) -> Run:
+    if run.kind != RunKind.PUBLISH or run.status in ACTIVE:
+        raise RunRefused("Only a finished publish can be rolled back.")
+    if not run.items.filter(outcome=Outcome.CREATE).exists():
+        raise RunRefused("This publish created nothing, so there is nothing to roll back.")
+    if run.rollbacks.filter(status=RunStatus.SUCCEEDED).exists():
+        raise RunRefused("This publish has already been rolled back.")
+    busy = active_run(run.connection)
+    if busy:
+        raise RunRefused(publish_blocker(run.connection))
+    return _create(run.connection, kind=RunKind.ROLLBACK, started_by=user, rollback_of=run, trigger="manual")
+
+
+def cancel(run: Run) -> str:
+    """A queued run is cancelled at once; a running one stops cleanly after its current batch."""
+    if run.status == RunStatus.QUEUED:
+        Run.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
+            status=RunStatus.CANCELED, cancel_requested=True, finished_at=timezone.now()
+        )
+        return "The run was cancelled before it started."
+    if run.status == RunStatus.RUNNING:
+        Run.objects.filter(pk=run.pk).update(cancel_requested=True)
+        return "Cancelling: the run stops after the batch it is sending now."
+    raise RunRefused(f"The run is {run.get_status_display().lower()}; there is nothing to cancel.")
+
+
+def resume(run: Run) -> Run:
+    """Execute an interrupted (or cancelled) run again: what it finished is skipped, the rest is sent;
+    identification by source native key makes re-sent records update, never duplicate."""
+    if run.kind == RunKind.PREVIEW or run.status not in (
+        RunStatus.INTERRUPTED,
+        RunStatus.CANCELED,
+        RunStatus.FAILED,
+    ):
+        raise RunRefused("Only an interrupted, cancelled or failed run can be resumed.")
+    try:
+        with transaction.atomic():
+            updated = Run.objects.filter(pk=run.pk, status=run.status).update(
+                status=RunStatus.QUEUED, cancel_requested=False, finished_at=None, worker="", message=""
+            )
+            if updated:
+                enqueue(run)
+    except IntegrityError:
+        raise RunRefused(publish_blocker(run.connection)) from None
+    run.refresh_from_db()
+    return run

@@ -1,0 +1,240 @@
+"""Publishing against the sandbox: dependency order, sync map, delta, failures, idempotency."""
+
+from collections import Counter
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from catalog.demo import DemoShape, build_demo_document
+from catalog.models import BusinessApplication
+from catalog.transfer.importer import import_document
+from sync import runs
+from sync.models import Direction, Outcome, Run, RunKind, RunStatus, SyncMapEntry
+from sync.publish import execute_publish
+from tests.factories import ConnectionFactory
+from tests.sync.test_preview import register_data_source
+
+pytestmark = pytest.mark.django_db
+
+CI_CLASSES = ("cmdb_ci_business_app", "cmdb_ci_service_auto", "cmdb_ci_service_technical", "service_offering")
+
+
+@pytest.fixture
+def connection(namespace, sandbox):
+    import_document(namespace, build_demo_document(DemoShape(apps=30, services=6, seed=5)))
+    register_data_source(sandbox)
+    return ConnectionFactory(
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+    )
+
+
+def publish(connection) -> Run:
+    run = runs.start_publish(connection)
+    return execute_publish(run)
+
+
+def target_state(sandbox) -> dict:
+    """Each CI the product wrote, by correlation id, and each relationship between them."""
+    cis: Counter = Counter()
+    for table in CI_CLASSES:
+        for row in sandbox.table(table, sysparm_fields="correlation_id", sysparm_limit=10000):
+            if row["correlation_id"]:
+                cis[(table, row["correlation_id"])] += 1
+    rels = Counter(
+        (r["parent"], r["child"], r["type"])
+        for r in sandbox.table(
+            "cmdb_rel_ci",
+            sysparm_fields="parent,child,type",
+            sysparm_limit=10000,
+            sysparm_exclude_reference_link="true",
+        )
+    )
+    models = Counter(
+        (r["name"], r["version"])
+        for r in sandbox.table(
+            "cmdb_software_product_model", sysparm_fields="name,version", sysparm_limit=10000
+        )
+    )
+    return {"cis": cis, "relations": rels, "models": models}
+
+
+def test_first_publish_creates_each_record_once_in_dependency_order(connection, sandbox):
+    run = publish(connection)
+    assert run.status == RunStatus.SUCCEEDED, run.message
+    state = target_state(sandbox)
+    assert state["cis"] and max(state["cis"].values()) == 1
+    assert max(state["relations"].values()) == 1 and max(state["models"].values()) == 1
+    mapped = SyncMapEntry.objects.filter(connection=connection)
+    apps = BusinessApplication.objects.filter(namespace=connection.namespace).count()
+    assert mapped.filter(kind="application").count() == apps
+    assert set(mapped.values_list("direction", flat=True)) == {Direction.PUBLISHED, Direction.ADOPTED}
+    assert (
+        mapped.get(kind="application", record_id=app_id(connection, "Sage 300")).direction
+        == Direction.ADOPTED
+    )
+    # the audit shows the dependency order: services, then models, then applications, then instances
+    paths = [(e.method, e.path, e.request_body[:200]) for e in run.audit.exclude(path__startswith="/oauth")]
+    ire_classes = [body for method, path, body in paths if path == "/api/now/identifyreconcile"]
+    assert "service_offering" in ire_classes[0] or "cmdb_ci_service_technical" in ire_classes[0]
+    first_model = next(i for i, p in enumerate(paths) if "cmdb_software_product_model" in p[1])
+    first_app = next(i for i, p in enumerate(paths) if "cmdb_ci_business_app" in p[2])
+    assert first_model < first_app
+    assert run.progress["applications"] == {"done": apps, "total": apps}
+    assert run.stats["calls"] == run.audit.filter(attempt=1).count()
+    relations = run.items.filter(kind="relation")
+    assert relations.exists() and set(relations.values_list("outcome", flat=True)) == {Outcome.CREATE}
+
+
+def app_id(connection, name: str) -> str:
+    return str(BusinessApplication.objects.get(namespace=connection.namespace, name=name).pk)
+
+
+def test_republish_without_change_writes_nothing(connection, sandbox):
+    publish(connection)
+    sandbox.post("/sandbox/stats/reset")
+    run = publish(connection)
+    assert run.status == RunStatus.SUCCEEDED
+    assert sandbox.get("/sandbox/stats").json()["committing_calls"] == 0
+    assert set(run.counts) <= {Outcome.UNCHANGED, Outcome.NOT_PUBLISHED}
+
+
+def test_one_edited_application_costs_one_call(connection, sandbox):
+    publish(connection)
+    app = BusinessApplication.objects.get(namespace=connection.namespace, name="Sage 300")
+    app.short_description = "General ledger"
+    app.save()
+    sandbox.post("/sandbox/stats/reset")
+    run = publish(connection)
+    stats = sandbox.get("/sandbox/stats").json()
+    assert sum(stats["by_api"].values()) <= 3
+    row = run.items.get(record_id=str(app.pk))
+    assert row.outcome == Outcome.UPDATE
+    target = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={row.target_sys_id}")[0]
+    assert target["short_description"] == "General ledger"
+
+
+def test_failed_records_do_not_stop_the_others_and_their_children_are_skipped(connection, sandbox):
+    rule = sandbox.table("cmdb_identifier", sysparm_query="applies_to=cmdb_ci_business_app")[0]
+    assert sandbox.delete(f"/api/now/table/cmdb_identifier/{rule['sys_id']}").status_code == 204
+    run = publish(connection)
+    assert run.status == RunStatus.PARTIAL
+    apps = run.items.filter(step="applications")
+    # a new application has no native key yet, so without a rule it cannot be identified
+    failed = apps.filter(outcome=Outcome.ERROR)
+    assert failed.exists() and "IDENTIFICATION_RULE_MISSING" in failed.first().message
+    app = failed.first()
+    deployments = run.items.filter(step="deployments", message__contains="failed")
+    assert deployments.exists() and all(app.name in d.message or "failed" in d.message for d in deployments)
+    assert run.items.filter(step="shared_services", outcome=Outcome.CREATE).exists()
+    assert not SyncMapEntry.objects.filter(connection=connection, record_id=app.record_id).exists()
+
+
+def test_one_publish_per_connection_is_enforced_by_the_database(connection):
+    first = runs.start_publish(connection)
+    with pytest.raises(runs.RunRefused, match="already queued"):
+        runs.start_publish(connection)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Run.objects.create(connection=connection, kind=RunKind.ROLLBACK, status=RunStatus.RUNNING)
+    first.status = RunStatus.SUCCEEDED
+    first.save()
+    assert runs.start_publish(connection).status == RunStatus.QUEUED
+
+
+def test_pending_decisions_block_the_publish(connection):
+    from sync.preview import run_preview
+
+    preview = run_preview(connection)
+    assert preview.items.filter(outcome=Outcome.ADOPT).exists()
+    with pytest.raises(runs.RunRefused, match="waiting for a decision"):
+        runs.start_publish(connection)
+
+
+def test_cancel_stops_between_batches_and_resume_finishes(connection, sandbox):
+    run = runs.start_publish(connection)
+    run.cancel_requested = True
+    run.save()
+    run = execute_publish(run)
+    assert run.status == RunStatus.CANCELED
+    runs.resume(run)
+    run = execute_publish(Run.objects.get(pk=run.pk))
+    assert run.status == RunStatus.SUCCEEDED, run.message
+    assert max(target_state(sandbox)["cis"].values()) == 1
+
+
+def test_a_queued_run_is_cancelled_at_once(connection):
+    run = runs.start_publish(connection)
+    runs.cancel(run)
+    run.refresh_from_db()
+    assert run.status == RunStatus.CANCELED
+    assert execute_publish(run).status == RunStatus.CANCELED
+
+
+def test_a_run_whose_worker_died_is_marked_interrupted(connection, settings):
+    import socket
+
+    run = runs.start_publish(connection)
+    Run.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, worker=f"{socket.gethostname()}:999999999")
+    other = Run.objects.create(
+        connection=ConnectionFactory(namespace=connection.namespace),
+        kind=RunKind.PUBLISH,
+        status=RunStatus.RUNNING,
+        worker="elsewhere:12",
+        heartbeat_at=None,
+    )
+    assert runs.reap() == 2
+    run.refresh_from_db()
+    other.refresh_from_db()
+    assert run.status == RunStatus.INTERRUPTED and other.status == RunStatus.INTERRUPTED
+    assert "resume" in run.message
+    # the lock is released
+    assert runs.publish_blocker(connection) == ""
+
+
+def test_rollback_deletes_only_what_the_publish_created_and_nobody_changed(connection, sandbox):
+    from sync.rollback import execute_rollback
+
+    published = publish(connection)
+    created = published.items.filter(outcome=Outcome.CREATE)
+    touched = created.filter(step="applications").first()
+    other_user = sandbox.put(
+        f"/api/now/table/cmdb_ci_business_app/{touched.target_sys_id}", json={"comments": "ours now"}
+    )
+    assert other_user.status_code == 200
+    adopted = published.items.get(step="applications", name="Sage 300")
+    before = target_state(sandbox)
+
+    rollback = execute_rollback(runs.start_rollback(published))
+    assert rollback.kind == RunKind.ROLLBACK and rollback.status == RunStatus.SUCCEEDED, rollback.message
+    kept = rollback.items.get(record_id=touched.record_id)
+    assert kept.outcome == Outcome.SKIPPED and "changed since by admin" in kept.message
+    deleted = rollback.items.filter(outcome=Outcome.DELETED)
+    assert deleted.count() == created.count() - 1
+    audit_deletes = rollback.audit.filter(method="DELETE", status=204).count()
+    assert audit_deletes == deleted.count()
+    # relationships went first, services last
+    order = list(rollback.items.filter(outcome=Outcome.DELETED).values_list("step", flat=True))
+    assert order[0] in ("app_to_instance", "instance_to_service") and order[-1] == "shared_services"
+    after = target_state(sandbox)
+    assert (
+        sum(after["cis"].values())
+        == sum(before["cis"].values())
+        - deleted.exclude(kind="relation").exclude(step="software_products").count()
+    )
+    assert sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={adopted.target_sys_id}")
+    assert sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={touched.target_sys_id}")
+    remaining = SyncMapEntry.objects.filter(connection=connection)
+    assert remaining.filter(record_id=touched.record_id).exists()
+    assert not remaining.filter(direction=Direction.PUBLISHED).exclude(record_id=touched.record_id).exists()
+    with pytest.raises(runs.RunRefused, match="already been rolled back"):
+        runs.start_rollback(published)
+    # publishing again recreates what the rollback removed, once
+    again = publish(connection)
+    assert again.status == RunStatus.SUCCEEDED, again.message
+    assert max(target_state(sandbox)["cis"].values()) == 1
+
+
+def test_a_publish_never_deletes(connection, sandbox):
+    publish(connection)
+    BusinessApplication.objects.filter(namespace=connection.namespace, name="Sage 300").delete()
+    run = publish(connection)
+    assert not run.audit.filter(method="DELETE").exists()
