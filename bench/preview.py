@@ -7,27 +7,11 @@
     .venv/bin/python bench/preview.py
 """
 
-import os
-import sys
-import tempfile
 import time
 import tracemalloc
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def setup_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from common import Sandbox, load_demo, setup_django
 
 
 def big_portfolio(namespace, apps: int) -> None:
@@ -96,45 +80,18 @@ def measure_plan(connection, label: str) -> None:
 
 def main() -> None:
     setup_django()
-    import requests
-    from django.core.management import call_command
-
     from catalog.models import Namespace
     from integrations.models import Connection
-    from integrations.servicenow.sandbox.config import SandboxConfig
-    from integrations.servicenow.sandbox.server import SandboxServer
     from sync.preview import run_preview
 
-    call_command("load_demo_portfolio", "--namespace", "demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    sandbox = SandboxServer(SandboxConfig(port=0)).start()
-    verify = str(sandbox.ca_path)
-    requests.post(
-        f"{sandbox.url}/api/now/table/sys_choice",
-        auth=("admin", "admin"),
-        verify=verify,
-        timeout=10,
-        json={
-            "name": "cmdb_ci",
-            "element": "discovery_source",
-            "value": "PortfolioBridge",
-            "label": "PortfolioBridge",
-        },
-    )
-    demo = Connection.objects.create(
-        namespace=Namespace.objects.get(slug="demo"),
-        name="sandbox",
-        instance_url=sandbox.url,
-        auth_method="oauth_client_credentials",
-        client_id="portfolio-bridge",
-        client_secret="sandbox-secret",
-        ca_bundle=verify,
-    )
+    sandbox = Sandbox()
+    demo = sandbox.connect(load_demo())
     measure_plan(demo, "demo portfolio (300 applications)")
-    requests.post(f"{sandbox.url}/sandbox/stats/reset", verify=verify, timeout=10)
+    sandbox.reset_stats()
     started = time.perf_counter()
     run = run_preview(demo)
     elapsed = time.perf_counter() - started
-    stats = requests.get(f"{sandbox.url}/sandbox/stats", verify=verify, timeout=10).json()
+    stats = sandbox.stats()
     print(f"preview of the demo portfolio: {stats['total']} API calls ({stats['by_api']})")
     print(f"  {stats['committing_calls']} committing calls")
     print(f"  {elapsed:.1f} s wall; {run.counts}")

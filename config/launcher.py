@@ -162,7 +162,12 @@ def run(args: argparse.Namespace) -> int:
         subprocess.run(
             [*MANAGE, *demo_connection], env={**env, "PB_CLIENT_SECRET": "sandbox-secret"}, check=True
         )
-        processes.append(subprocess.Popen([*MANAGE, "rqworker", "default", "publish"], env=env))
+        # --with-scheduler runs the delayed "on change" publishes; rqcron starts the daily ones
+        worker = [*MANAGE, "rqworker", "default", "publish", "--with-scheduler"]
+        processes.append(subprocess.Popen(worker, env=env))
+        processes.append(
+            subprocess.Popen([*MANAGE, "rqcron", "sync.cron", "--logging-level", "WARNING"], env=env)
+        )
         address = f"{args.host}:{args.port}"
         processes.append(subprocess.Popen([*MANAGE, "runserver", address, "--noreload"], env=env))
         password = os.environ.get("PB_DEMO_PASSWORD") or read_env_file().get(

@@ -52,8 +52,8 @@ class PoliteRetry(Retry):
         )
         if wait is None:
             wait = self.get_backoff_time()
-        if self.on_wait and wait:
-            self.on_wait(wait, status)
+        if self.on_wait:  # every retry, even the first one that urllib3 sends without waiting
+            self.on_wait(wait or 0.0, status)
         super().sleep(response)
 
 

@@ -170,9 +170,16 @@ class Publisher:
         for start in range(0, len(sending), limit):
             batch = Batch()
             for item in sending[start : start + limit]:
-                batch.add_item(ire_item(item, self.plan.data_source), item.record_id, item.size)
+                batch.add_item(self.ire_item(item), item.record_id, item.size)
                 batch.sent.append(item)
             self.send(batch)
+
+    def ire_item(self, item: PlanItem) -> dict:
+        """A mapped record names its CI, so that an adopted record whose name differs is still found."""
+        payload = ire_item(item, self.plan.data_source)
+        if item.sys_id:
+            payload["values"] = {**item.values, "sys_id": item.sys_id}
+        return payload
 
     def send(self, batch: Batch) -> None:
         self.tracker.checkpoint()
@@ -288,7 +295,7 @@ class Publisher:
             if batch.items and len(batch.items) + 1 + len(ends - batch.present) > limit:
                 batch = Batch()
                 batches.append(batch)
-            batch.add_item(ire_item(item, self.plan.data_source), item.record_id, item.size)
+            batch.add_item(self.ire_item(item), item.record_id, item.size)
             batch.sent.append(item)
             for end in sorted(ends - batch.present):
                 target = self.plan.item(end)
@@ -382,6 +389,7 @@ class Publisher:
             except TRANSIENT:
                 if attempt == CREATE_ATTEMPTS:
                     raise
+                self.client.stats.retries += 1
                 time.sleep(min(0.5 * 2**attempt, 10))
                 found = self.find_model(item)
                 if found:

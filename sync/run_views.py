@@ -96,7 +96,9 @@ class RunDetailView(RunMixin, View):
             request.GET.get("step", ""),
             request.GET.get("q", "").strip(),
         )
-        if outcome:
+        if outcome == "decide":
+            items = items.filter(outcome__in=decisions.NEEDS_DECISION)
+        elif outcome:
             items = items.filter(outcome=outcome)
         if step:
             items = items.filter(step=step)

@@ -238,3 +238,25 @@ def test_a_publish_never_deletes(connection, sandbox):
     BusinessApplication.objects.filter(namespace=connection.namespace, name="Sage 300").delete()
     run = publish(connection)
     assert not run.audit.filter(method="DELETE").exists()
+
+
+def test_decisions_taken_on_the_preview_are_what_the_publish_does(connection, sandbox):
+    from sync import decisions
+    from sync.preview import run_preview
+
+    preview = run_preview(connection)
+    duplicate = preview.items.get(step="applications", name="Microsoft 365")
+    assert duplicate.outcome == Outcome.POSSIBLE_DUPLICATE
+    workday = preview.items.get(step="applications", name="Workday HCM")
+    choices = {r.pk: "adopt" for r in preview.items.filter(outcome__in=decisions.NEEDS_DECISION)}
+    choices[workday.pk] = "create"
+    decisions.decide(preview, choices)
+    assert runs.publish_blocker(connection) == ""
+    run = publish(connection)
+    assert run.status == RunStatus.SUCCEEDED, run.message
+    adopted = run.items.get(record_id=duplicate.record_id)
+    assert adopted.outcome == Outcome.UPDATE and adopted.target_sys_id == duplicate.target_sys_id
+    renamed = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={duplicate.target_sys_id}")[0]
+    assert renamed["name"] == "Microsoft 365"  # the existing CI now carries the portfolio's values
+    created = run.items.get(record_id=workday.record_id)
+    assert created.outcome == Outcome.CREATE and created.target_sys_id != workday.target_sys_id

@@ -1,0 +1,71 @@
+"""From the browser: preview, decide, publish, watch the progress, see the result in the sandbox's page."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from catalog.choices import Role
+from catalog.demo import DemoShape, build_demo_document
+from catalog.models import Membership
+from catalog.transfer.importer import import_document
+from sync.models import Run, RunKind, RunStatus
+from tests.factories import ConnectionFactory
+from tests.sync.test_preview import register_data_source
+from tests.sync.test_publish import target_state
+from tests.worker import kill, start_worker
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_admin_previews_decides_publishes_and_watches_the_progress(
+    live_server, page, namespace, sandbox, queue
+):
+    import_document(namespace, build_demo_document(DemoShape(apps=12, services=6, seed=5)))
+    register_data_source(sandbox)
+    admin = get_user_model().objects.create_user("ada", password="a-long-password-1")
+    Membership.objects.create(user=admin, namespace=namespace, role=Role.ADMIN)
+    ConnectionFactory(
+        namespace=namespace,
+        name="snow",
+        instance_url=sandbox.url,
+        ca_bundle=str(sandbox.server.ca_path),
+        options={"ire_batch_size": 4, "max_calls_per_minute": 300},  # slow enough to watch
+    )
+    worker = start_worker()
+    try:
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("#id_username", "ada")
+        page.fill("#id_password", "a-long-password-1")
+        page.click("button[type=submit]")
+        page.wait_for_selector("h1:has-text('Dashboard')")
+        page.click("button:has-text('Preview')")
+        page.wait_for_selector("h1:has-text('Preview of snow')")
+        publish = page.locator("button:has-text('Publish to snow')")
+        assert publish.is_disabled()  # decisions are pending
+        page.click("text=Show the records to decide")
+        for select in page.locator("select[name^='decision-']").all():
+            select.select_option("adopt")
+        page.click("button:has-text('Save decisions')")
+        page.wait_for_selector("text=No decision pending")
+        page.click("button:has-text('Publish to snow')")
+
+        page.wait_for_selector("h1:has-text('Publish of snow')")
+        page.wait_for_selector("#run-progress >> text=API calls", timeout=30_000)
+        page.wait_for_selector("#run-progress .status-succeeded", timeout=90_000)  # reloaded when done
+        assert page.locator("#run-progress progress").count() >= 4
+        calls = int(re.search(r"API calls (\d+)", page.inner_text("#run-progress")).group(1))
+        assert calls > 0
+    finally:
+        kill(worker)
+    run = Run.objects.get(kind=RunKind.PUBLISH)
+    assert run.status == RunStatus.SUCCEEDED and run.started_by == admin
+    state = target_state(sandbox)
+    assert state["cis"] and max(state["cis"].values()) == 1
+
+    context = page.context.browser.new_context(ignore_https_errors=True)
+    sandbox_page = context.new_page()
+    sandbox_page.goto(sandbox.url + "/")
+    rows = sandbox_page.inner_text("table")
+    assert re.search(r"cmdb_ci_service_auto\s+\d+", rows) and "cmdb_rel_ci" in rows
+    context.close()
