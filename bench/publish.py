@@ -57,9 +57,8 @@ def end_state(sandbox: Sandbox) -> tuple:
 
 def report(label: str, run, elapsed: float, stats: dict, scale: float, apps: int) -> None:
     calls = stats["total"]
-    print(
-        f"{label}: {calls} API calls, {stats['committing_calls']} writes, {calls / apps:.2f} calls/application"
-    )
+    writes = stats["committing_calls"]
+    print(f"{label}: {calls} API calls, {writes} writes, {calls / apps:.2f} calls/application")
     print(
         f"  {elapsed:.1f} s wall here, ≈{elapsed * scale:.0f} s at {RATE} calls/min; "
         f"status {run.status}; {dict(run.counts)}"
