@@ -5,14 +5,17 @@
 """
 
 import argparse
+import json
 import os
 import secrets
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -65,6 +68,23 @@ def answers(url: str, timeout: float = 1.0) -> bool:
             return True
     except OSError:
         return False
+
+
+def install_package(sandbox_url: str, env: dict[str, str]) -> None:
+    """Import the demo connection's configuration package into the sandbox, as a customer's ServiceNow
+    admin would, so a first-time user can publish at once."""
+    package = VAR / "sandbox-update-set.xml"
+    command = ["update_set", "--connection", "sandbox", "--namespace", "demo", "--output", str(package)]
+    subprocess.run([*MANAGE, *command], env=env, check=True, stderr=subprocess.DEVNULL)
+    context = ssl.create_default_context(cafile=str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"))
+    request = urllib.request.Request(  # noqa: S310 (the local sandbox's https URL)
+        f"{sandbox_url}/sandbox/update_set",
+        data=package.read_bytes(),
+        headers={"Content-Type": "application/xml"},
+    )
+    with urllib.request.urlopen(request, context=context, timeout=30) as response:  # noqa: S310
+        result = json.loads(response.read())
+    log(f"Installed the configuration package in the sandbox ({result['records']} records).")
 
 
 def free_port() -> int:
@@ -126,8 +146,6 @@ def run(args: argparse.Namespace) -> int:
         env = {**os.environ, "REDIS_URL": redis_url(processes)}
         subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
         subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
-        # The demo seed registers the product's data source (until the configuration package does).
-        demo_seed = ROOT / "integrations" / "servicenow" / "sandbox" / "seeds" / "demo.json"
         sandbox = [
             "sandbox",
             "servicenow",
@@ -135,8 +153,6 @@ def run(args: argparse.Namespace) -> int:
             "127.0.0.1",
             "--port",
             str(args.sandbox_port),
-            "--seed",
-            str(demo_seed),
         ]
         processes.append(subprocess.Popen([*MANAGE, *sandbox], env=env, stdout=subprocess.DEVNULL))
         sandbox_url = f"https://127.0.0.1:{args.sandbox_port}"
@@ -162,6 +178,7 @@ def run(args: argparse.Namespace) -> int:
         subprocess.run(
             [*MANAGE, *demo_connection], env={**env, "PB_CLIENT_SECRET": "sandbox-secret"}, check=True
         )
+        install_package(sandbox_url, env)
         # --with-scheduler runs the delayed "on change" publishes; rqcron starts the daily ones
         worker = [*MANAGE, "rqworker", "default", "publish", "--with-scheduler"]
         processes.append(subprocess.Popen(worker, env=env))

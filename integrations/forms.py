@@ -12,6 +12,8 @@ OPTION_FIELDS = (
     "ire_batch_size",
     "max_calls_per_minute",
     "page_size",
+    "reconciliation_priority",
+    "data_refresh_days",
 )
 
 
@@ -36,6 +38,19 @@ class ConnectionForm(forms.ModelForm):
         min_value=0, initial=0, help_text="Client-side limit; 0 for none."
     )
     page_size = forms.IntegerField(min_value=1, max_value=2000, initial=1000, help_text="Records per read.")
+    reconciliation_priority = forms.IntegerField(
+        min_value=1,
+        max_value=1000,
+        initial=200,
+        help_text="Of the configuration package's reconciliation rules; lower numbers win.",
+    )
+    data_refresh_days = forms.IntegerField(
+        min_value=0,
+        max_value=365,
+        initial=2,
+        label="Data refresh (days)",
+        help_text="After this long without a publish, other data sources may overwrite the product's values.",
+    )
 
     class Meta:
         model = Connection

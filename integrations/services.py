@@ -7,6 +7,7 @@ from integrations.models import Connection
 from integrations.servicenow.checks import Check, run_checks
 from integrations.servicenow.fields import FieldInfo, discover_fields
 from integrations.servicenow.options import ServiceNowOptions
+from integrations.servicenow.update_set import PackageSettings, build_update_set
 
 SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_token")
 
@@ -18,6 +19,24 @@ def connection_test(connection: Connection) -> list[Check]:
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:
     return discover_fields(client_for(connection), table)
+
+
+def package_settings(connection: Connection) -> PackageSettings:
+    options = ServiceNowOptions.from_dict(connection.options)
+    return PackageSettings(
+        connection_id=str(connection.pk),
+        connection_name=connection.name,
+        data_source=options.data_source,
+        priority=options.reconciliation_priority,
+        refresh_days=options.data_refresh_days,
+    )
+
+
+def configuration_package(connection: Connection) -> tuple[str, bytes]:
+    """The ServiceNow configuration package (Update Set XML) for the connection, and its file name."""
+    return f"portfolio-bridge-{connection.name}-update-set.xml", build_update_set(
+        package_settings(connection)
+    )
 
 
 def rotate_encryption_keys() -> int:

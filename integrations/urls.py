@@ -28,6 +28,16 @@ urlpatterns = [
         name="connection_test",
     ),
     path(
+        "n/<slug:namespace>/connections/<uuid:pk>/update-set/",
+        views.UpdateSetChecklistView.as_view(),
+        name="update_set_checklist",
+    ),
+    path(
+        "n/<slug:namespace>/connections/<uuid:pk>/update-set/download/",
+        views.UpdateSetView.as_view(),
+        name="update_set_download",
+    ),
+    path(
         "n/<slug:namespace>/connections/<uuid:pk>/fields/",
         views.ConnectionFieldsView.as_view(),
         name="connection_fields",

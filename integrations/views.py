@@ -3,7 +3,8 @@
 from typing import Any
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View, generic
 
@@ -13,7 +14,8 @@ from integrations.forms import ConnectionForm
 from integrations.models import Connection
 from integrations.servicenow.checks import describe
 from integrations.servicenow.exceptions import ServiceNowError
-from integrations.services import connection_fields, connection_test
+from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records
+from integrations.services import configuration_package, connection_fields, connection_test, package_settings
 
 
 class ConnectionMixin(NamespaceMixin):
@@ -118,3 +120,38 @@ class ConnectionFieldsView(ConnectionMixin, View):
             "namespace": self.namespace,
         }
         return render(request, "integrations/connection_fields.html", context)
+
+
+class UpdateSetView(ConnectionMixin, View):
+    """GET: download the configuration package (an Update Set) made for this connection."""
+
+    def get(self, request, namespace: str, pk):
+        connection = get_object_or_404(self.get_queryset(), pk=pk)
+        try:
+            filename, body = configuration_package(connection)
+        except PackageError as exc:
+            messages.error(request, str(exc))
+            return redirect(reverse("integrations:update_set_checklist", args=[namespace, pk]))
+        response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class UpdateSetChecklistView(ConnectionMixin, View):
+    """What the package contains and what the customer's ServiceNow admin checks before committing it."""
+
+    def get(self, request, namespace: str, pk):
+        connection = get_object_or_404(self.get_queryset(), pk=pk)
+        try:
+            records, problem = package_records(package_settings(connection)), ""
+        except PackageError as exc:
+            records, problem = [], str(exc)
+        context = {
+            "namespace": self.namespace,
+            "role": self.role,
+            "object": connection,
+            "records": records,
+            "problem": problem,
+            "authoritative": AUTHORITATIVE,
+        }
+        return render(request, "integrations/update_set_checklist.html", context)

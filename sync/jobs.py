@@ -9,7 +9,9 @@ from sync.rollback import execute_rollback
 
 
 def execute_run(run_id: str) -> str:
-    run = Run.objects.select_related("connection", "rollback_of").get(pk=run_id)
+    run = Run.objects.select_related("connection", "rollback_of").filter(pk=run_id).first()
+    if run is None:  # deleted with its connection while queued
+        return "gone"
     with Heartbeat(run.pk):
         run = execute_rollback(run) if run.kind == RunKind.ROLLBACK else execute_publish(run)
     return run.status

@@ -18,7 +18,7 @@ from integrations.models import Connection
 from sync import decisions, exports, runs
 from sync.models import ACTIVE, Outcome, Run, RunKind, RunStatus
 from sync.plan import STEP_TITLES
-from sync.preview import run_preview
+from sync.preview import PACKAGE, run_preview
 from sync.progress import eta_seconds
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,6 +35,7 @@ def progress_context(run: Run, namespace, role) -> dict:
             round(100 * p["done"] / p["total"]) if p["total"] else 100,
         )
         for step, p in run.progress.items()
+        if p["total"]
     ]
     eta = eta_seconds(run)
     return {
@@ -126,6 +127,7 @@ class RunDetailView(RunMixin, View):
             "latest_preview": run.kind == RunKind.PREVIEW
             and runs.latest(run.connection, RunKind.PREVIEW) == run,
             "needs_decision": decisions.NEEDS_DECISION,
+            "needs_package": run.items.filter(outcome=Outcome.ERROR, message__contains=PACKAGE).exists(),
         }
         return render(request, "sync/run_detail.html", context)
 

@@ -19,6 +19,8 @@ class ServiceNowOptions:
     ire_batch_size: int = 100
     max_calls_per_minute: int = 0  # 0: no client-side limit
     page_size: int = 1000
+    reconciliation_priority: int = 200  # of the configuration package's reconciliation rules (lower wins)
+    data_refresh_days: int = 2  # after this long without a publish, other sources may overwrite
 
     def __post_init__(self) -> None:
         problems = []
@@ -30,6 +32,10 @@ class ServiceNowOptions:
             problems.append("Page size must be between 1 and 2000.")
         if self.max_calls_per_minute < 0:
             problems.append("Calls per minute cannot be negative.")
+        if not 1 <= self.reconciliation_priority <= 1000:
+            problems.append("Reconciliation priority must be between 1 and 1000.")
+        if not 0 <= self.data_refresh_days <= 365:
+            problems.append("Data refresh must be between 0 and 365 days.")
         if not self.data_source.strip():
             problems.append("The data source name is required.")
         problems += [
@@ -44,7 +50,8 @@ class ServiceNowOptions:
     def from_dict(cls, data: dict[str, Any] | None) -> "ServiceNowOptions":
         known = {f.name: f.type for f in fields(cls)}
         values = {k: v for k, v in (data or {}).items() if k in known}
-        for name in ("csdm_version", "ire_batch_size", "max_calls_per_minute", "page_size"):
+        numbers = ("csdm_version", "ire_batch_size", "max_calls_per_minute", "page_size")
+        for name in (*numbers, "reconciliation_priority", "data_refresh_days"):
             if name in values:
                 try:
                     values[name] = int(values[name])

@@ -223,11 +223,11 @@ class IdentifyReconcile:
         return None
 
     def rule_for(self, class_name: str) -> dict[str, str] | None:
-        rules = {
-            r.get("applies_to"): r
-            for _, r in self.store.scan("cmdb_identifier")
-            if r.get("active") != "false"
-        }
+        """An instance allows one rule per class; where an imported rule joins an existing one (the
+        checklist tells admins to deactivate one of them), the newest is used."""
+        active = [r for _, r in self.store.scan("cmdb_identifier") if r.get("active") != "false"]
+        active.sort(key=lambda r: (r.get("sys_updated_on", ""), r.get("sys_created_on", "")))
+        rules = {r.get("applies_to"): r for r in active}
         return next((rules[c] for c in dictionary.ancestors(class_name) if c in rules), None)
 
     def entries(self, rule: dict[str, str]) -> list[dict[str, str]]:
