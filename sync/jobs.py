@@ -3,7 +3,7 @@
 from integrations.models import Connection
 from sync import schedule
 from sync.models import Run, RunKind
-from sync.progress import Heartbeat
+from sync.progress import Heartbeat, fail_unexpectedly
 from sync.publish import execute_publish
 from sync.rollback import execute_rollback
 
@@ -12,8 +12,12 @@ def execute_run(run_id: str) -> str:
     run = Run.objects.select_related("connection", "rollback_of").filter(pk=run_id).first()
     if run is None:  # deleted with its connection while queued
         return "gone"
-    with Heartbeat(run.pk):
-        run = execute_rollback(run) if run.kind == RunKind.ROLLBACK else execute_publish(run)
+    try:
+        with Heartbeat(run.pk):
+            run = execute_rollback(run) if run.kind == RunKind.ROLLBACK else execute_publish(run)
+    except Exception as exc:  # a bug, or the database went away: say so on the run, keep RQ's traceback
+        fail_unexpectedly(run, exc)
+        raise
     return run.status
 
 

@@ -17,6 +17,7 @@ from sync.batches import CI_STEPS, ire_batches
 from sync.matching import Item, Matcher
 from sync.models import Outcome, Run, RunItem, RunKind, RunStatus
 from sync.plan import Plan, PlanItem, build_plan
+from sync.rows import relation_row, row_for
 
 DUPLICATE_SCORE = 85
 PACKAGE = "install the ServiceNow configuration package (Update Set)"
@@ -66,9 +67,8 @@ def diff(target: dict[str, str], values: dict[str, str]) -> dict[str, list[str]]
 
 
 def classify(item: PlanItem, result: IreOutcome, index: TargetIndex) -> RunItem:
-    row = RunItem(
-        step=item.step, kind=item.kind, record_id=item.record_id, name=item.name, target_table=item.class_name
-    )
+    row = row_for(item, "")
+    row.target_sys_id = ""  # what the target answers, below
     if result.errors:
         code, message = result.errors[0]
         row.outcome, row.message = Outcome.ERROR, f"{code}: {message} {HINTS.get(code, '')}".strip()
@@ -103,13 +103,7 @@ def software_rows(plan: Plan, index: TargetIndex) -> list[RunItem]:
     """Software models go through the Table API (they are not CIs), so they are compared directly."""
     rows = []
     for item in plan.by_step("software_products"):
-        row = RunItem(
-            step=item.step,
-            kind=item.kind,
-            record_id=item.record_id,
-            name=item.name,
-            target_table=item.class_name,
-        )
+        row = row_for(item, "")
         if item.matched:
             row.outcome, row.target_sys_id = Outcome.NOT_PUBLISHED, item.sys_id
             row.message = "Matched to an existing software model; relationships point to it."
@@ -126,25 +120,6 @@ def software_rows(plan: Plan, index: TargetIndex) -> list[RunItem]:
                 row.message = f"The target already has the software model “{near[1]}” ({near[2]}% alike)."
         rows.append(row)
     return rows
-
-
-def relation_row(plan: Plan, relation: dict, outcome: IreOutcome) -> RunItem:
-    parent, child = plan.item(relation["parent_id"]), plan.item(relation["child_id"])
-    if outcome.errors:
-        result = Outcome.ERROR
-    else:
-        result = Outcome.UNCHANGED if outcome.operation == "NO_CHANGE" else Outcome.CREATE
-    return RunItem(
-        step="app_to_instance" if parent.step == "applications" else "instance_to_service",
-        kind="relation",
-        record_id=f"{parent.record_id}:{child.record_id}",
-        name=f"{parent.name} → {child.name}",
-        target_table="cmdb_rel_ci",
-        target_sys_id=outcome.sys_id,
-        outcome=result,
-        message="; ".join(f"{code}: {message}" for code, message in outcome.errors),
-        diff={"type": ["", relation["type"]]},
-    )
 
 
 def run_preview(connection: Connection, user=None) -> Run:
@@ -172,24 +147,26 @@ def run_preview(connection: Connection, user=None) -> Run:
             for item in batch.sent:
                 rows.append(classify(item, by_id[item.record_id], index))
             rows += [
-                relation_row(plan, r, o) for r, o in zip(batch.relations, result.relations, strict=False)
+                relation_row(
+                    plan,
+                    r,
+                    Outcome.ERROR
+                    if o.errors
+                    else Outcome.UNCHANGED
+                    if o.operation == "NO_CHANGE"
+                    else Outcome.CREATE,
+                    "; ".join(f"{code}: {message}" for code, message in o.errors),
+                    o.sys_id,
+                )
+                for r, o in zip(batch.relations, result.relations, strict=False)
             ]
         sent = {i.record_id for b in batches for i in b.sent}
         for item in plan.items:
             if item.step in CI_STEPS and item.record_id not in sent:
                 rows.append(
-                    RunItem(
-                        step=item.step,
-                        kind=item.kind,
-                        record_id=item.record_id,
-                        name=item.name,
-                        target_table=item.class_name,
-                        target_sys_id=item.sys_id,
-                        outcome=Outcome.NOT_PUBLISHED if item.matched else Outcome.UNCHANGED,
-                        message="Matched to an existing record; relationships point to it."
-                        if item.matched
-                        else "",
-                    )
+                    row_for(item, Outcome.NOT_PUBLISHED, "Matched to an existing record; not written.")
+                    if item.matched
+                    else row_for(item, Outcome.UNCHANGED)
                 )
         for skipped in plan.not_published:
             rows.append(

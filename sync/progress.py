@@ -90,6 +90,12 @@ def finish(run: Run, status: str, message: str = "") -> Run:
     return run
 
 
+def fail_unexpectedly(run: Run, exc: Exception) -> None:
+    Run.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
+        status=RunStatus.FAILED, message=f"Unexpected error: {exc}"[:2000], finished_at=timezone.now()
+    )
+
+
 def eta_seconds(run: Run, now: datetime | None = None) -> float | None:
     """Time left, from this attempt's pace; None until there is a pace to go by."""
     if run.status != RunStatus.RUNNING or not run.started_at:

@@ -30,6 +30,7 @@ from sync.batches import MAX_ITEMS, Batch, ire_item
 from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
 from sync.plan import Plan, PlanItem, build_plan
 from sync.progress import Canceled, Superseded, Tracker, claim, finish
+from sync.rows import relation_row, row_for
 
 FATAL = (AuthenticationFailed, AccessDenied, InstanceHibernating)
 TRANSIENT = (ConnectionFailed, RateLimited, ServerError)
@@ -56,19 +57,6 @@ class Outbox:
 
     def add(self, row: RunItem, entry: SyncMapEntry | None = None) -> None:
         self.rows.append(Written(row, entry))
-
-
-def row_for(item: PlanItem, outcome: str, message: str = "", sys_id: str = "") -> RunItem:
-    return RunItem(
-        step=item.step,
-        kind=item.kind,
-        record_id=item.record_id,
-        name=item.name,
-        target_table=item.class_name,
-        target_sys_id=sys_id or item.sys_id,
-        outcome=outcome,
-        message=message,
-    )
 
 
 def by_native_key(result: IreOutcome) -> bool:
@@ -249,18 +237,7 @@ class Publisher:
         outbox.add(row, self.map_entry(item, result.sys_id, direction, mod_count))
 
     def relation_row(self, relation: dict, outcome: str, message: str = "", sys_id: str = "") -> RunItem:
-        parent, child = self.plan.item(relation["parent_id"]), self.plan.item(relation["child_id"])
-        return RunItem(
-            step="app_to_instance" if parent.step == "applications" else "instance_to_service",
-            kind="relation",
-            record_id=f"{parent.record_id}:{child.record_id}",
-            name=f"{parent.name} → {child.name}",
-            target_table="cmdb_rel_ci",
-            target_sys_id=sys_id,
-            outcome=outcome,
-            message=message,
-            diff={"type": ["", relation["type"]]},
-        )
+        return relation_row(self.plan, relation, outcome, message, sys_id)
 
     def deployment_step(self) -> None:
         """Service instances per application, with their relationships in the same payload; the ends

@@ -260,3 +260,19 @@ def test_decisions_taken_on_the_preview_are_what_the_publish_does(connection, sa
     assert renamed["name"] == "Microsoft 365"  # the existing CI now carries the portfolio's values
     created = run.items.get(record_id=workday.record_id)
     assert created.outcome == Outcome.CREATE and created.target_sys_id != workday.target_sys_id
+
+
+def test_an_unexpected_error_fails_the_run_with_its_message(connection, monkeypatch):
+    from sync import jobs
+
+    def broken(run):
+        Run.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(jobs, "execute_publish", broken)
+    run = runs.start_publish(connection)
+    with pytest.raises(RuntimeError):
+        jobs.execute_run(str(run.pk))
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED and "disk full" in run.message
+    assert jobs.execute_run("00000000-0000-0000-0000-000000000000") == "gone"
