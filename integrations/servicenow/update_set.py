@@ -254,7 +254,15 @@ def build_update_set(settings: PackageSettings, now: datetime | None = None) -> 
                 "view": "",
             },
         )
-    return b'<?xml version="1.0" encoding="UTF-8"?>' + tostring(unload, encoding="unicode").encode("utf-8")
+    # laid out as the instance writes it: one element per line, empty elements as <x></x>
+    unload.text = "\n"
+    for element in unload.iter():
+        if element is not unload:
+            element.tail = "\n"
+        if len(element) and element is not unload:
+            element.text = "\n"
+    document = tostring(unload, encoding="unicode", short_empty_elements=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>' + document.encode("utf-8")
 
 
 def _payload(record: PackageRecord) -> str:

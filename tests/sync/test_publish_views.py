@@ -193,3 +193,12 @@ def test_portfolio_edits_schedule_one_debounced_publish(namespace, queue, settin
     assert schedule.publish_after_change(connection, newest.args[1]) == "started"
     run = Run.objects.get(connection=connection, kind=RunKind.PUBLISH)
     assert run.trigger == "on_change"
+
+
+def test_the_cron_configuration_registers_the_daily_check(queue):
+    from rq.cron import CronScheduler
+
+    scheduler = CronScheduler(connection=queue.connection)
+    scheduler.load_config_from_file("sync.cron")
+    [job] = scheduler.get_jobs()
+    assert job.func_name == "sync.jobs.publish_due" and job.interval == 3600 and job.queue_name == "publish"

@@ -35,6 +35,8 @@ def parse(body: bytes):
 def test_the_file_has_the_structure_of_a_servicenow_export():
     body = build_update_set(SETTINGS)
     assert body.startswith(b'<?xml version="1.0" encoding="UTF-8"?><unload unload_date="')
+    assert b'\n<sys_remote_update_set action="INSERT_OR_UPDATE">\n<application display_value=' in body
+    assert b"<application_version></application_version>\n" in body  # as exports write empty fields
     root, payloads = parse(body)
     assert root.tag == "unload" and len(root.findall("sys_remote_update_set")) == 1
     header = root.find("sys_remote_update_set")
