@@ -103,6 +103,8 @@ def form_data(sandbox, **overrides):
         "ire_batch_size": "100",
         "max_calls_per_minute": "0",
         "page_size": "1000",
+        "reconciliation_priority": "200",
+        "data_refresh_days": "2",
     }
     return {**data, **overrides}
 
@@ -158,6 +160,8 @@ def test_secrets_are_never_rendered_back_and_blank_keeps_them(admin_client, name
         edit, form_data(sandbox, name=conn.name, page_size="5000", instance_url="http://example.com")
     )
     assert bad.status_code == 200 and "plain http is only allowed" in bad.content.decode()
+    worse = admin_client.post(edit, form_data(sandbox, name=conn.name, reconciliation_priority="0"))
+    assert worse.status_code == 200 and "greater than or equal to 1" in worse.content.decode()
 
 
 def test_only_namespace_admins_manage_connections(client, namespace, other_namespace):
