@@ -25,7 +25,8 @@ class ConnectionStatus:
 
 
 def status_of(connection: Connection) -> ConnectionStatus:
-    active = runs.active_run(connection)
+    blocker = runs.publish_blocker(connection)  # reaps runs whose worker died
+    active = runs.active_run(connection, reaped=True)
     preview = runs.latest(connection, RunKind.PREVIEW)
     pending = decisions.pending(preview) if preview and preview.status == RunStatus.SUCCEEDED else 0
     return ConnectionStatus(
@@ -34,7 +35,7 @@ def status_of(connection: Connection) -> ConnectionStatus:
         runs.latest(connection, RunKind.PUBLISH),
         active,
         pending,
-        runs.publish_blocker(connection),
+        blocker,
     )
 
 

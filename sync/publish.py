@@ -7,6 +7,7 @@ their source native key, and software models are looked up before they are creat
 A publish never deletes anything in the target."""
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -28,7 +29,7 @@ from integrations.servicenow.options import ServiceNowOptions
 from sync.audit import AuditRecorder
 from sync.batches import MAX_ITEMS, Batch, ire_item
 from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
-from sync.plan import Plan, PlanItem, build_plan
+from sync.plan import STEPS, Plan, PlanItem, build_plan
 from sync.progress import Canceled, Superseded, Tracker, claim, finish
 from sync.rows import relation_row, row_for
 
@@ -86,13 +87,8 @@ class Publisher:
         )
         self.done = set(run.items.values_list("record_id", flat=True))  # finished by an earlier attempt
         self.failed_batches = 0
-        totals = {step: len(self.plan.by_step(step)) for step in ("shared_services", "local_services")}
-        totals["software_products"] = len(self.plan.by_step("software_products"))
-        totals["applications"] = len(self.plan.by_step("applications"))
-        totals["deployments"] = len(self.plan.by_step("deployments"))
-        for relation in self.plan.relations:
-            totals[relation.step] = totals.get(relation.step, 0) + 1
-        self.tracker = Tracker(run, totals, self.client)
+        counts = Counter(i.step for i in self.plan.items) + Counter(r.step for r in self.plan.relations)
+        self.tracker = Tracker(run, {step: counts[step] for step, _ in STEPS}, self.client)
 
     # Recording ----------------------------------------------------------------------------------------
 

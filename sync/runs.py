@@ -65,8 +65,11 @@ def reap(connection: Connection | None = None) -> int:
     return reaped
 
 
-def active_run(connection: Connection) -> Run | None:
-    reap(connection)
+def active_run(connection: Connection, reaped: bool = False) -> Run | None:
+    """The connection's queued or running publish or rollback (after reaping dead ones, unless the
+    caller just did)."""
+    if not reaped:
+        reap(connection)
     return (
         Run.objects.filter(
             connection=connection, status__in=ACTIVE, kind__in=(RunKind.PUBLISH, RunKind.ROLLBACK)
