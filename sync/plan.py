@@ -107,10 +107,15 @@ def _hash_and_size(class_name: str, values: dict[str, str], related: tuple[str, 
     return hashlib.sha256(text.encode()).hexdigest(), len(text)
 
 
+def sync_map(connection: Connection) -> dict[tuple[str, str], SyncMapEntry]:
+    """The connection's sync map by (kind, record id)."""
+    return {(e.kind, str(e.record_id)): e for e in SyncMapEntry.objects.filter(connection=connection)}
+
+
 def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan:
     options = ServiceNowOptions.from_dict(connection.options)
     snapshot = snapshot or take_snapshot(connection.namespace)
-    synced = {(e.kind, str(e.record_id)): e for e in SyncMapEntry.objects.filter(connection=connection)}
+    synced = sync_map(connection)
     plan = Plan(options.data_source)
 
     def add(

@@ -4,12 +4,15 @@ transaction as the batch's results, so the page never shows work that is not rec
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db import DatabaseError, connections
 from django.db.models import Count
 from django.utils import timezone
 
+from integrations.models import Connection
+from integrations.servicenow.exceptions import ServiceNowError
 from sync.models import Run, RunStatus
 from sync.runs import this_worker
 
@@ -18,6 +21,11 @@ FAILED_OUTCOMES = ("error", "conflict")
 
 class Canceled(Exception):
     """An admin asked the run to stop."""
+
+
+class Abort(Exception):
+    """The target refuses every call (credentials, roles, hibernation): stop instead of failing each
+    record the same way."""
 
 
 class Superseded(Exception):
@@ -88,6 +96,27 @@ def finish(run: Run, status: str, message: str = "") -> Run:
     )
     run.refresh_from_db()
     return run
+
+
+def drive(run: Run, engine_class, outcome: Callable[[Run], tuple[str, str]]) -> Run:
+    """Claim a queued run, execute it, and end it however it ends; `outcome` gives the status and message
+    of a run that went through all its steps."""
+    if not claim(run):
+        return run
+    engine = None
+    try:
+        engine = engine_class(run)
+        engine.execute()
+    except Superseded:
+        return run
+    except Canceled:
+        return finish(run, RunStatus.CANCELED, "Cancelled by an admin; what was done before is recorded.")
+    except (Abort, ServiceNowError) as exc:
+        if engine:
+            engine.recorder.flush()
+        return finish(run, RunStatus.FAILED, str(exc))
+    Connection.objects.filter(pk=run.connection_id).update(last_sync_at=timezone.now())
+    return finish(run, *outcome(run))
 
 
 def fail_unexpectedly(run: Run, exc: Exception) -> None:

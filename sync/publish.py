@@ -29,19 +29,14 @@ from integrations.servicenow.options import ServiceNowOptions
 from sync.audit import AuditRecorder
 from sync.batches import MAX_ITEMS, Batch, ire_item
 from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
-from sync.plan import STEPS, Plan, PlanItem, build_plan
-from sync.progress import Canceled, Superseded, Tracker, claim, finish
+from sync.plan import STEPS, Plan, PlanItem, build_plan, sync_map
+from sync.progress import Abort, Tracker, drive
 from sync.rows import relation_row, row_for
 
 FATAL = (AuthenticationFailed, AccessDenied, InstanceHibernating)
 TRANSIENT = (ConnectionFailed, RateLimited, ServerError)
 CREATE_ATTEMPTS = 5
 MAX_FAILED_BATCHES = 3  # consecutive whole-batch failures before the run gives up
-
-
-class Abort(Exception):
-    """The target refuses every call (credentials, roles, hibernation): stop instead of failing each
-    record the same way."""
 
 
 @dataclass
@@ -75,9 +70,7 @@ class Publisher:
         self.recorder = AuditRecorder(run)
         self.client = client_for(self.connection, audit=self.recorder)
         self.plan: Plan = build_plan(self.connection)
-        self.entries = {
-            (e.kind, str(e.record_id)): e for e in SyncMapEntry.objects.filter(connection=self.connection)
-        }
+        self.entries = sync_map(self.connection)
         self.owner = {(e.target_table, e.target_sys_id): str(e.record_id) for e in self.entries.values()}
         self.sys_ids = {i.record_id: i.sys_id for i in self.plan.items if i.sys_id}
         self.failed: dict[str, str] = dict(  # record id → why it is not in the target
@@ -387,28 +380,15 @@ def _mod_count(record: dict) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def execute_publish(run: Run) -> Run:
-    """Run (or resume) a queued publish to its end, whatever the target answers."""
-    if not claim(run):
-        return run
-    publisher = None
-    try:
-        publisher = Publisher(run)
-        publisher.execute()
-    except Superseded:
-        return run
-    except Canceled:
-        return finish(run, RunStatus.CANCELED, "Cancelled by an admin; what was sent before is recorded.")
-    except (Abort, ServiceNowError) as exc:
-        if publisher:
-            publisher.recorder.flush()
-        return finish(run, RunStatus.FAILED, str(exc))
+def publish_outcome(run: Run) -> tuple[str, str]:
     failures = run.items.filter(outcome__in=(Outcome.ERROR, Outcome.CONFLICT)).count()
     if not failures:
-        status, message = RunStatus.SUCCEEDED, ""
-    elif run.items.exclude(outcome__in=(Outcome.ERROR, Outcome.CONFLICT)).exists():
-        status, message = RunStatus.PARTIAL, f"{failures} record{'s' if failures != 1 else ''} failed."
-    else:
-        status, message = RunStatus.FAILED, "Every record failed."
-    run.connection.__class__.objects.filter(pk=run.connection_id).update(last_sync_at=timezone.now())
-    return finish(run, status, message)
+        return RunStatus.SUCCEEDED, ""
+    if run.items.exclude(outcome__in=(Outcome.ERROR, Outcome.CONFLICT)).exists():
+        return RunStatus.PARTIAL, f"{failures} record{'s' if failures != 1 else ''} failed."
+    return RunStatus.FAILED, "Every record failed."
+
+
+def execute_publish(run: Run) -> Run:
+    """Run (or resume) a queued publish to its end, whatever the target answers."""
+    return drive(run, Publisher, publish_outcome)

@@ -3,14 +3,13 @@ that publish created — never records it adopted or matched, and never a record
 (its `sys_mod_count` no longer equals the writes Portfolio Bridge made). Its own run, with its own audit."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from integrations.clients import client_for
 from integrations.servicenow.exceptions import NotFound, ServiceNowError
 from sync.audit import AuditRecorder
 from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
-from sync.plan import STEPS
-from sync.progress import Canceled, Superseded, Tracker, claim, finish
+from sync.plan import STEPS, sync_map
+from sync.progress import Tracker, drive
 from sync.publish import FATAL
 
 ORDER = ("app_to_instance", "instance_to_service", *reversed([s for s, _ in STEPS if "_to_" not in s]))
@@ -32,9 +31,7 @@ class Rollback:
         for row in self.created:
             totals[row.step] = totals.get(row.step, 0) + 1
         self.tracker = Tracker(run, {step: totals[step] for step in ORDER if step in totals}, self.client)
-        self.entries = {
-            (e.kind, str(e.record_id)): e for e in SyncMapEntry.objects.filter(connection=self.connection)
-        }
+        self.entries = sync_map(self.connection)
 
     def execute(self) -> None:
         for step in ORDER:
@@ -103,24 +100,12 @@ class Rollback:
             self.tracker.save()
 
 
-def execute_rollback(run: Run) -> Run:
-    if not claim(run):
-        return run
-    rollback = None
-    try:
-        rollback = Rollback(run)
-        rollback.execute()
-    except Superseded:
-        return run
-    except Canceled:
-        return finish(run, RunStatus.CANCELED, "Cancelled by an admin; what was deleted before is recorded.")
-    except ServiceNowError as exc:
-        if rollback:
-            rollback.recorder.flush()
-        return finish(run, RunStatus.FAILED, str(exc))
+def rollback_outcome(run: Run) -> tuple[str, str]:
     errors = run.items.filter(outcome=Outcome.ERROR).count()
     kept = run.items.filter(outcome=Outcome.SKIPPED).count()
-    status = RunStatus.PARTIAL if errors else RunStatus.SUCCEEDED
     parts = [f"{errors} failed" if errors else "", f"{kept} kept" if kept else ""]
-    run.connection.__class__.objects.filter(pk=run.connection_id).update(last_sync_at=timezone.now())
-    return finish(run, status, ", ".join(p for p in parts if p))
+    return RunStatus.PARTIAL if errors else RunStatus.SUCCEEDED, ", ".join(p for p in parts if p)
+
+
+def execute_rollback(run: Run) -> Run:
+    return drive(run, Rollback, rollback_outcome)
