@@ -45,8 +45,8 @@ class Tracker:
         self.base = {k: run.stats.get(k, 0) for k in ("calls", "retries", "rate_limit_waits")}
         self.done_at_start = sum(self.done.values())
 
-    def count(self, step: str, n: int = 1, errors: int = 0) -> None:
-        self.done[step] += n
+    def count(self, step: str, errors: int = 0) -> None:
+        self.done[step] += 1
         self.errors += errors
 
     def save(self) -> None:

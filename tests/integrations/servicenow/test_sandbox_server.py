@@ -101,10 +101,11 @@ def test_expired_and_unknown_tokens_get_401_with_the_envelope(make_sandbox):
 
 
 def test_rate_limit_windows_follow_the_time_scale(make_sandbox):
-    sandbox = make_sandbox(rate_limit=2, time_scale=3600)  # an "hour" of one second
+    sandbox = make_sandbox(rate_limit=2, time_scale=1800)  # an "hour" of two seconds
+    time.sleep(2 - time.time() % 2 + 0.02)  # windows are aligned to the clock: start at the top of one
     statuses = [sandbox.get("/api/now/table/sys_user").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
-    time.sleep(1.05)
+    time.sleep(2.05)
     assert sandbox.get("/api/now/table/sys_user").status_code == 200
     rule = sandbox.table("sys_rate_limit_rules")[0]
     assert rule["limit"] == "2" and rule["sys_id"] == sandbox.get("/api/now/table/sys_user").headers.get(
