@@ -60,7 +60,7 @@ class SoftwareProductAdmin(NamespacedAdmin):
 class DeploymentInline(admin.StackedInline):
     model = models.DeploymentProfile
     extra = 0
-    fields = ("name", "environment", "hosting_type", "operational_status", "servicenow_sync_scope")
+    fields = ("name", "environment", "hosting_type", "operational_status", "publish_as")
     show_change_link = True
 
 
@@ -82,8 +82,8 @@ class BusinessApplicationAdmin(NamespacedAdmin):
 
 @admin.register(models.DeploymentProfile)
 class DeploymentProfileAdmin(NamespacedAdmin):
-    list_display = ("name", "application", "environment", "hosting_type", "servicenow_sync_scope")
-    list_filter = ("environment", "hosting_type", "servicenow_sync_scope", "namespace")
+    list_display = ("name", "application", "environment", "hosting_type", "publish_as")
+    list_filter = ("environment", "hosting_type", "publish_as", "namespace")
     search_fields = ("name", "application__name", "application__app_id")
     list_select_related = ("namespace", "application")
     filter_horizontal = ("it_services", "software_products")

@@ -80,8 +80,10 @@ class HostingType(models.TextChoices):
     SAAS = "SaaS", "SaaS"
 
 
-class SyncScope(models.TextChoices):
-    NONE = "none", "Not synchronised"
+class PublishAs(models.TextChoices):
+    """What a deployment becomes in a target (each platform maps these to its own record types)."""
+
+    NONE = "none", "Not published"
     APPLICATION_SERVICE = "application_service", "Application service"
     TECHNICAL_SERVICE = "technical_service", "Technical service"
     TECHNICAL_SERVICE_OFFERING = "technical_service_offering", "Technical service offering"

@@ -251,7 +251,7 @@ def build_demo_document(shape: DemoShape) -> dict[str, list[dict[str, Any]]]:
                     "region": region,
                     "operational_status": operational,
                     "version": f"{rng.randint(1, 12)}.{rng.randint(0, 9)}",
-                    "sync_scope": "application_service",
+                    "publish_as": "application_service",
                     "it_services": [s["name"] for s in services],
                     "software_products": [{"name": p["name"], "version": p["version"]} for p in chosen],
                 }

@@ -87,7 +87,7 @@ class DeploymentProfileForm(NamespacedModelForm):
             "region",
             "operational_status",
             "version",
-            "servicenow_sync_scope",
+            "publish_as",
             "it_services",
             "software_products",
         ]

@@ -5,6 +5,7 @@
 """
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -14,10 +15,11 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -85,6 +87,71 @@ def install_package(sandbox_url: str, env: dict[str, str]) -> None:
     with urllib.request.urlopen(request, context=context, timeout=30) as response:  # noqa: S310
         result = json.loads(response.read())
     log(f"Installed the configuration package in the sandbox ({result['records']} records).")
+
+
+def sandbox_table(sandbox_url: str, table: str, query: str = "", body: dict | None = None) -> list | dict:
+    """GET (with an encoded query) or POST one record through the sandbox's Table API, as admin."""
+    url = f"{sandbox_url}/api/now/table/{table}"
+    if body is None:
+        url += "?" + urlencode({"sysparm_query": query, "sysparm_fields": "sys_id,user_name,email,name"})
+    request = urllib.request.Request(  # noqa: S310 (the local sandbox's https URL)
+        url,
+        data=None if body is None else json.dumps(body).encode(),
+        method="GET" if body is None else "POST",
+        headers={
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "Authorization": "Basic " + base64.b64encode(b"admin:admin").decode(),
+        },
+    )
+    context = ssl.create_default_context(cafile=str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"))
+    with urllib.request.urlopen(request, context=context, timeout=30) as response:  # noqa: S310
+        return json.loads(response.read())["result"]
+
+
+def add_demo_people(sandbox_url: str, env: dict[str, str]) -> None:
+    """Give the sandbox users for the demo namespace's contacts (all but every 5th in e-mail order, so the
+    demo shows unknown-user reports) and companies for its first 3 suppliers by name. Rows already there
+    (by e-mail or user name, by company name) are left alone, so every start may run it."""
+    with tempfile.TemporaryDirectory() as directory:
+        export = Path(directory) / "demo.json"
+        command = ["export_portfolio", "--namespace", "demo", str(export)]
+        subprocess.run([*MANAGE, *command], env=env, check=True, stdout=subprocess.DEVNULL)
+        portfolio = json.loads(export.read_text())
+    contacts = sorted(
+        (c for c in portfolio.get("contacts", []) if "@" in (c.get("email") or "")),
+        key=lambda c: c["email"].lower(),
+    )
+    wanted = [c for position, c in enumerate(contacts, start=1) if position % 5]
+    users_added = 0
+    if wanted:
+        emails = ",".join(c["email"] for c in wanted)
+        names = ",".join(c["email"].split("@")[0] for c in wanted)
+        existing = sandbox_table(sandbox_url, "sys_user", f"emailIN{emails}^ORuser_nameIN{names}")
+        taken = {u["email"].lower() for u in existing} | {u["user_name"].lower() for u in existing}
+        for contact in wanted:
+            email = contact["email"]
+            user_name = email.split("@")[0]
+            if email.lower() in taken or user_name.lower() in taken:
+                continue
+            first, _, last = (contact.get("name") or user_name).strip().partition(" ")
+            user = {
+                "user_name": user_name,
+                "name": contact.get("name") or user_name,
+                "first_name": first,
+                "last_name": last.strip(),
+                "email": email,
+            }
+            sandbox_table(sandbox_url, "sys_user", body=user)
+            taken |= {email.lower(), user_name.lower()}
+            users_added += 1
+    suppliers = sorted((s["name"] for s in portfolio.get("suppliers", []) if s.get("name")), key=str.casefold)
+    companies_added = 0
+    for name in suppliers[:3]:
+        if not sandbox_table(sandbox_url, "core_company", f"name={name}"):
+            sandbox_table(sandbox_url, "core_company", body={"name": name, "vendor": "true"})
+            companies_added += 1
+    log(f"Sandbox demo data: {users_added} users and {companies_added} companies added.")
 
 
 def free_port() -> int:
@@ -179,6 +246,10 @@ def run(args: argparse.Namespace) -> int:
             [*MANAGE, *demo_connection], env={**env, "PB_CLIENT_SECRET": "sandbox-secret"}, check=True
         )
         install_package(sandbox_url, env)
+        try:
+            add_demo_people(sandbox_url, env)
+        except (OSError, ValueError, KeyError, subprocess.CalledProcessError) as exc:
+            log(f"Could not add the demo users and companies to the sandbox: {exc}")
         # --with-scheduler runs the delayed "on change" publishes; rqcron starts the daily ones
         worker = [*MANAGE, "rqworker", "default", "publish", "--with-scheduler"]
         processes.append(subprocess.Popen(worker, env=env))

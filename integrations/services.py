@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
+from integrations.base.platform import Check, platform_of
 from integrations.clients import client_for
 from integrations.models import Connection
-from integrations.servicenow.checks import Check, run_checks
 from integrations.servicenow.fields import FieldInfo, discover_fields
 from integrations.servicenow.options import ServiceNowOptions
 from integrations.servicenow.update_set import PackageSettings, build_update_set
@@ -13,8 +13,8 @@ SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_
 
 
 def connection_test(connection: Connection) -> list[Check]:
-    options = ServiceNowOptions.from_dict(connection.options)
-    return run_checks(client_for(connection), options.data_source)
+    platform = platform_of(connection)
+    return platform.checks(platform.client(connection), platform.options(connection.options))
 
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:

@@ -9,21 +9,21 @@ class SyncMapEntryAdmin(admin.ModelAdmin):
         "connection",
         "kind",
         "record_id",
-        "target_table",
-        "target_sys_id",
+        "target_type",
+        "target_id",
         "direction",
         "last_synced_at",
     )
     list_filter = ("kind", "direction", "connection")
-    search_fields = ("record_id", "target_sys_id")
+    search_fields = ("record_id", "target_id")
     list_select_related = ("connection",)
 
 
 @admin.register(TargetRecord)
 class TargetRecordAdmin(admin.ModelAdmin):
-    list_display = ("name", "version", "table", "sys_id", "connection", "pulled_at")
+    list_display = ("name", "version", "target_type", "target_id", "connection", "pulled_at")
     list_filter = ("kind", "connection")
-    search_fields = ("name", "sys_id")
+    search_fields = ("name", "target_id")
     list_select_related = ("connection",)
 
 
@@ -31,5 +31,5 @@ class TargetRecordAdmin(admin.ModelAdmin):
 class MatchChoiceAdmin(admin.ModelAdmin):
     list_display = ("connection", "kind", "record_id", "decision", "target_name", "decided_by", "decided_at")
     list_filter = ("kind", "decision", "connection")
-    search_fields = ("record_id", "target_name", "target_sys_id")
+    search_fields = ("record_id", "target_name", "target_id")
     list_select_related = ("connection", "decided_by")

@@ -2,7 +2,7 @@
 
 import threading
 
-from integrations.servicenow.client import CallRecord
+from integrations.base.calls import CallRecord
 from sync.models import AuditEntry, Run
 
 

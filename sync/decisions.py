@@ -1,42 +1,138 @@
-"""Decisions on a preview's ADOPT and POSSIBLE DUPLICATE rows, taken before publishing."""
+"""Decisions on preview rows, recorded exactly or refused with the reason — never replaced by another.
+
+Row decisions: adopt, create, skip (records the target already holds, or a similar one); keep,
+overwrite, take (fields changed in the target, or on both sides). Field decisions refine a row:
+`{"name": "overwrite"}` on an adopt rewrites the existing record's name, which an adopt keeps by
+default. "Take" copies the target's value into the portfolio at once; preview again to publish.
+"""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 
-from sync.models import Direction, Outcome, Run, SyncMapEntry
+from sync import diff, takeback
+from sync.models import Outcome, Run, RunItem, RunKind, RunStatus
 
+ADOPT, CREATE, SKIP = "adopt", "create", "skip"
+KEEP, OVERWRITE, TAKE = diff.KEEP, diff.OVERWRITE, diff.TAKE
 NEEDS_DECISION = (Outcome.ADOPT, Outcome.POSSIBLE_DUPLICATE)
+ALLOWED = {
+    Outcome.ADOPT: (ADOPT, CREATE, SKIP),
+    Outcome.POSSIBLE_DUPLICATE: (ADOPT, CREATE, SKIP),
+    Outcome.CONFLICT: (KEEP, OVERWRITE, TAKE, SKIP),
+    Outcome.CHANGED_IN_TARGET: (KEEP, OVERWRITE, TAKE, SKIP),
+    Outcome.UPDATE: (KEEP, OVERWRITE, TAKE, SKIP),
+    Outcome.CREATE: (SKIP,),
+}
+CHOICES = (ADOPT, CREATE, SKIP, KEEP, OVERWRITE, TAKE)
+
+
+class DecisionRefused(ValueError):
+    """A decision that cannot be carried out as asked; nothing was recorded for that row."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    row: RunItem
+    decision: str
+    fields: dict[str, str]
+    note: str = ""
+
+
+def undecided_conflict(row: RunItem) -> bool:
+    if row.outcome != Outcome.CONFLICT or row.decision in (KEEP, OVERWRITE, TAKE, SKIP):
+        return False
+    open_fields = [f for f, c in row.diff.items() if c.get("state") == diff.CONFLICT]
+    return any(f not in row.field_decisions for f in open_fields)
 
 
 def pending(run: Run) -> int:
-    return run.items.filter(outcome__in=NEEDS_DECISION, decision="").count()
+    """Rows that block a publish until someone decides."""
+    waiting = run.items.filter(outcome__in=NEEDS_DECISION, decision="").count()
+    conflicts = run.items.filter(outcome=Outcome.CONFLICT, decision="")
+    return waiting + sum(1 for row in conflicts if undecided_conflict(row))
+
+
+def check(row: RunItem, decision: str, fields: dict[str, str]) -> None:
+    """Raise DecisionRefused when the decision cannot be carried out as recorded."""
+    if decision and decision not in ALLOWED.get(row.outcome, ()):
+        allowed = ", ".join(ALLOWED.get(row.outcome, ())) or "none"
+        raise DecisionRefused(
+            f"{row.name}: “{decision}” is not a decision for a {row.get_outcome_display().lower()} row "
+            f"(allowed: {allowed})."
+        )
+    if decision == CREATE and row.identified:
+        raise DecisionRefused(
+            f"{row.name}: the target's identification rules name the existing record, so a new one "
+            "cannot be created beside it; adopt it or skip it."
+        )
+    for name, choice in fields.items():
+        if name not in row.diff:
+            raise DecisionRefused(f"{row.name}: no change to decide on the field “{name}”.")
+        if choice not in diff.FIELD_CHOICES:
+            raise DecisionRefused(f"{row.name}: “{choice}” is not a field decision (keep, overwrite, take).")
+    takes = [n for n, c in fields.items() if c == TAKE] or (list(row.diff) if decision == TAKE else [])
+    for name in takes:
+        problem = takeback.problem(row, name)
+        if problem:
+            raise DecisionRefused(f"{row.name}: {problem}")
 
 
 @transaction.atomic
-def decide(run: Run, choices: dict[int, str]) -> int:
-    """Record `adopt` (the existing record joins the sync map) or `create` (publish a new one) per row."""
-    rows = {
-        r.pk: r
-        for r in run.items.filter(pk__in=list(choices), outcome__in=NEEDS_DECISION).select_for_update()
-    }
-    for pk, choice in choices.items():
-        row = rows.get(pk)
-        if row is None or choice not in ("adopt", "create"):
+def record(run: Run, row_id: int, decision: str, fields: dict[str, str] | None = None) -> Recorded:
+    """Record one row's decision (and field decisions); "take" writes the portfolio now."""
+    if run.kind != RunKind.PREVIEW or run.status != RunStatus.SUCCEEDED:
+        raise DecisionRefused("Decisions are recorded on a finished preview.")
+    row = run.items.select_for_update().filter(pk=row_id).first()
+    if row is None:
+        raise DecisionRefused(f"The preview has no row {row_id}.")
+    fields = {k: v for k, v in (fields or {}).items() if v}
+    check(row, decision, fields)
+    takes = [n for n, c in fields.items() if c == TAKE] or (list(row.diff) if decision == TAKE else [])
+    note = takeback.take(run.connection, row, takes) if takes else ""
+    row.decision = decision
+    row.field_decisions = fields
+    row.save(update_fields=["decision", "field_decisions"])
+    return Recorded(row, decision, fields, note)
+
+
+def decide(run: Run, choices: dict[int, str]) -> tuple[list[Recorded], list[str]]:
+    """Many rows at once (the preview page); each is recorded or refused on its own."""
+    recorded, refused = [], []
+    for row_id, decision in choices.items():
+        try:
+            recorded.append(record(run, row_id, decision))
+        except DecisionRefused as exc:
+            refused.append(str(exc))
+    return recorded, refused
+
+
+def decide_all(run: Run, decision: str) -> tuple[list[Recorded], list[str]]:
+    """One decision for every row it applies to (`--all`)."""
+    rows = run.items.exclude(kind="relation").filter(
+        outcome__in=[o for o, a in ALLOWED.items() if decision in a]
+    )
+    return decide(run, {row.pk: decision for row in rows})
+
+
+def decide_posted(run: Run, data) -> tuple[list[Recorded], list[str]]:
+    """The preview page's form: `decision-<row>` and `field-<row>-<field>` values."""
+    wanted: dict[int, tuple[str, dict[str, str]]] = {}
+    for key, value in data.items():
+        if not value:
             continue
-        row.decision = choice
-        row.save(update_fields=["decision"])
-        if choice == "adopt" and row.target_sys_id:
-            SyncMapEntry.objects.update_or_create(
-                connection=run.connection,
-                kind=row.kind,
-                record_id=row.record_id,
-                defaults={
-                    "target_table": row.target_table,
-                    "target_sys_id": row.target_sys_id,
-                    "direction": Direction.ADOPTED,
-                },
-            )
-        elif choice == "create":
-            SyncMapEntry.objects.filter(
-                connection=run.connection, kind=row.kind, record_id=row.record_id, direction=Direction.ADOPTED
-            ).delete()
-    return len(rows)
+        if key.startswith("decision-") and key.removeprefix("decision-").isdigit():
+            row_id = int(key.removeprefix("decision-"))
+            wanted[row_id] = (value, wanted.get(row_id, ("", {}))[1])
+        elif key.startswith("field-"):
+            row_text, _, name = key.removeprefix("field-").partition("-")
+            if row_text.isdigit() and name:
+                decision, fields = wanted.get(int(row_text), ("", {}))
+                wanted[int(row_text)] = (decision, {**fields, name: value})
+    recorded, refused = [], []
+    for row_id, (decision, fields) in wanted.items():
+        try:
+            recorded.append(record(run, row_id, decision, fields))
+        except DecisionRefused as exc:
+            refused.append(str(exc))
+    return recorded, refused

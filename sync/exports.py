@@ -7,9 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from sync.models import AuditEntry, Outcome, Run
-from sync.plan import STEP_TITLES
-
-STEP_SHEETS = {**STEP_TITLES, "not_published": "Not published"}
+from sync.plan import step_titles
 
 
 def _workbook() -> Workbook:
@@ -38,7 +36,8 @@ def run_workbook(run: Run) -> bytes:
     items = list(run.items.all())
     summary = _sheet(workbook, "Summary", ["Step", *Outcome.labels, "Total"])
     by_step = Counter((i.step, i.outcome) for i in items)
-    for step, title in STEP_SHEETS.items():
+    sheets = step_titles(run.connection)
+    for step, title in sheets.items():
         counts = [by_step[(step, outcome)] for outcome in Outcome.values]
         if any(counts):
             summary.append([title, *counts, sum(counts)])
@@ -51,23 +50,23 @@ def run_workbook(run: Run) -> bytes:
             run.created_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
         ]
     )
-    for step, title in STEP_SHEETS.items():
+    for step, title in sheets.items():
         rows = [i for i in items if i.step == step]
         if not rows:
             continue
         sheet = _sheet(
             workbook,
             title,
-            ["Record", "Outcome", "Target table", "Target sys_id", "Changes", "Message", "Decision"],
+            ["Record", "Outcome", "Target type", "Target id", "Changes", "Message", "Decision"],
         )
         for i in rows:
-            changes = "\n".join(f"{field}: {old!r} → {new!r}" for field, (old, new) in i.diff.items())
+            changes = "\n".join(describe(name, change) for name, change in i.diff.items())
             sheet.append(
                 [
                     i.name,
                     i.get_outcome_display(),
-                    i.target_table,
-                    i.target_sys_id,
+                    i.target_type,
+                    i.target_id,
                     changes,
                     i.message,
                     i.decision,
@@ -76,6 +75,15 @@ def run_workbook(run: Run) -> bytes:
         for letter, width in zip("ABCDEFG", (48, 18, 28, 34, 60, 70, 10), strict=True):
             sheet.column_dimensions[letter].width = width
     return _bytes(workbook)
+
+
+def describe(name: str, change: dict) -> str:
+    """One field's change in words: target → portfolio, and the value last synced when there is one."""
+    last = change.get("last")
+    since = "" if last is None else f" (last synced {last!r})"
+    state = str(change.get("state", "")).replace("_", " ")
+    target, portfolio = change.get("target", ""), change.get("portfolio", "")
+    return f"{name} [{state}]: target {target!r} → portfolio {portfolio!r}{since}"
 
 
 def audit_workbook(entries: list[AuditEntry]) -> bytes:

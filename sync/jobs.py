@@ -3,9 +3,16 @@
 from integrations.models import Connection
 from sync import schedule
 from sync.models import Run, RunKind
+from sync.preview import execute_preview
 from sync.progress import Heartbeat, fail_unexpectedly
 from sync.publish import execute_publish
 from sync.rollback import execute_rollback
+
+ENGINES = {
+    RunKind.PREVIEW: execute_preview,
+    RunKind.PUBLISH: execute_publish,
+    RunKind.ROLLBACK: execute_rollback,
+}
 
 
 def execute_run(run_id: str) -> str:
@@ -14,7 +21,12 @@ def execute_run(run_id: str) -> str:
         return "gone"
     try:
         with Heartbeat(run.pk):
-            run = execute_rollback(run) if run.kind == RunKind.ROLLBACK else execute_publish(run)
+            engine = {
+                RunKind.PREVIEW: execute_preview,
+                RunKind.PUBLISH: execute_publish,
+                RunKind.ROLLBACK: execute_rollback,
+            }[run.kind]
+            run = engine(run)
     except Exception as exc:  # a bug, or the database went away: say so on the run, keep RQ's traceback
         fail_unexpectedly(run, exc)
         raise

@@ -16,7 +16,7 @@ COLUMNS = (
     "local",
     "version",
     "decision",
-    "choice_sys_id",
+    "choice_target_id",
     "choice_name",
     "score",
     "confirmed",
@@ -37,11 +37,13 @@ def rows_as_json(connection: Connection, step: wizard.Step) -> list[dict[str, An
             "local": row.name,
             "local_id": row.local_id,
             "choice": row.choice_name if row.decision == "match" else None,
-            "choice_sys_id": row.choice_sys_id if row.decision == "match" else None,
+            "choice_target_id": row.choice_target_id if row.decision == "match" else None,
             "decision": row.decision,
             "confirmed": row.confirmed,
             "score": row.score,
-            "candidates": [{"name": c.name, "sys_id": c.sys_id, "score": c.score} for c in row.candidates],
+            "candidates": [
+                {"name": c.name, "target_id": c.target_id, "score": c.score} for c in row.candidates
+            ],
         }
         for row in wizard.build_rows(connection, step)
     ]
@@ -55,14 +57,14 @@ def export_xlsx(connection: Connection, step: wizard.Step) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in wizard.build_rows(connection, step):
-        candidates = "\n".join(f"{c.name} [{c.sys_id}] {c.score}%" for c in row.candidates)
+        candidates = "\n".join(f"{c.name} [{c.target_id}] {c.score}%" for c in row.candidates)
         sheet.append(
             [
                 row.local_id,
                 row.name,
                 row.version,
                 row.decision,
-                row.choice_sys_id,
+                row.choice_target_id,
                 row.choice_name,
                 row.score,
                 "yes" if row.confirmed else "no",
@@ -86,33 +88,35 @@ def import_xlsx(connection: Connection, step: wizard.Step, data: bytes, user=Non
         raise MatchFileError([f"Not a readable Excel workbook ({exc.__class__.__name__})."]) from exc
     rows = sheet.iter_rows(values_only=True)
     header = [str(v or "").strip() for v in next(rows, ())]
-    missing = [c for c in ("local_id", "decision", "choice_sys_id") if c not in header]
+    missing = [c for c in ("local_id", "decision", "choice_target_id") if c not in header]
     if missing:
         raise MatchFileError([f"Missing column(s): {', '.join(missing)}."])
     at = {name: header.index(name) for name in header}
     known_locals = {str(r.pk) for r in wizard.local_records(connection, step)}
-    known_targets = {t.sys_id for t in wizard.targets(connection, step)}
+    known_targets = {t.target_id for t in wizard.targets(connection, step)}
     decisions, problems, claimed = {}, [], {}
     for number, values in enumerate(rows, start=2):
         cell = lambda name, v=values: str(v[at[name]] or "").strip() if at[name] < len(v) else ""  # noqa: E731
-        local_id, decision, sys_id = cell("local_id"), cell("decision").lower(), cell("choice_sys_id")
-        if not any((local_id, decision, sys_id)):
+        local_id, decision, target_id = cell("local_id"), cell("decision").lower(), cell("choice_target_id")
+        if not any((local_id, decision, target_id)):
             continue
-        decision = decision or ("match" if sys_id else "create")
+        decision = decision or ("match" if target_id else "create")
         if local_id not in known_locals:
             problems.append(f"Row {number}: unknown local record {local_id or '(empty)'}.")
         elif decision not in ("match", "create", "skip"):
             problems.append(f"Row {number}: decision must be match, create or skip, not “{decision}”.")
-        elif decision == "match" and sys_id not in known_targets:
+        elif decision == "match" and target_id not in known_targets:
             problems.append(
-                f"Row {number}: no {step.table} record with sys_id {sys_id or '(empty)'} in the target."
+                f"Row {number}: no {step.table} record with target_id {target_id or '(empty)'} in the target."
             )
-        elif decision == "match" and sys_id in claimed:
-            problems.append(f"Row {number}: sys_id {sys_id} is already claimed on row {claimed[sys_id]}.")
+        elif decision == "match" and target_id in claimed:
+            problems.append(
+                f"Row {number}: target_id {target_id} is already claimed on row {claimed[target_id]}."
+            )
         else:
             if decision == "match":
-                claimed[sys_id] = number
-            decisions[local_id] = (decision, sys_id if decision == "match" else "")
+                claimed[target_id] = number
+            decisions[local_id] = (decision, target_id if decision == "match" else "")
     if problems:
         raise MatchFileError(problems)
     try:

@@ -48,14 +48,14 @@ STOPWORDS = {"the", "of", "for", "a", "an"}
 class Item:
     """A portfolio record or a target record, as matching sees it."""
 
-    key: str  # local record id or target sys_id
+    key: str  # local record id or target target_id
     name: str
     version: str = ""
 
 
 @dataclass(frozen=True)
 class Candidate:
-    sys_id: str
+    target_id: str
     name: str
     score: int
     reason: str  # exact, normalised, token, fuzzy
@@ -200,7 +200,7 @@ def suggest(
     taken: dict[str, str] | None = None,
     limit: int = 5,
 ) -> dict[str, list[Candidate]]:
-    """Up to `limit` ranked candidates per local record; `taken` maps target sys_id → local record key."""
+    """Up to `limit` ranked candidates per local record; `taken` maps target target_id → local record key."""
     matcher = Matcher(targets, versioned=versioned)
     return {local.key: matcher.candidates(local, limit, taken) for local in locals_}
 

@@ -15,26 +15,29 @@ class RecordKind(models.TextChoices):
 
 
 class Direction(models.TextChoices):
-    SUBSCRIBED = "subscribed", "Matched to an existing record"
-    PUBLISHED = "published", "Created by Portfolio Bridge"
-    ADOPTED = "adopted", "Existing record taken over (updated, never deleted)"
+    MATCHED = "matched", "Matched to an existing record"
+    PUBLISHED = "published", "Published by Portfolio Bridge"
+    ADOPTED = "adopted", "Adopted: an existing record kept up to date (never deleted)"
 
 
 class SyncMapEntry(models.Model):
-    """The single source of truth for "which target record is this portfolio record" on a connection."""
+    """The memory of the last agreement with a target: which record a portfolio record is there, the
+    values last written (or taken) and the target's version then, so every comparison is three-way."""
 
     connection = models.ForeignKey(
         "integrations.Connection", on_delete=models.CASCADE, related_name="sync_map"
     )
     kind = models.CharField(max_length=20, choices=RecordKind.choices)
     record_id = models.UUIDField()
-    target_table = models.CharField(max_length=80)
-    target_sys_id = models.CharField(max_length=32)
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
     direction = models.CharField(max_length=10, choices=Direction.choices)
     last_synced_at = models.DateTimeField(null=True, blank=True)
     last_hash = models.CharField(max_length=64, blank=True)
-    # sys_mod_count the target should show if only Portfolio Bridge wrote the record (rollback checks it)
-    target_mod_count = models.PositiveIntegerField(null=True, blank=True)
+    last_values = models.JSONField(default=dict, blank=True)  # field → value last agreed with the target
+    last_references = models.JSONField(default=dict, blank=True)  # field → "kind:key" its value was found by
+    # the version the target should show if only Portfolio Bridge wrote the record (rollback checks it)
+    target_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -43,16 +46,16 @@ class SyncMapEntry(models.Model):
         verbose_name_plural = "sync map"
         constraints = [
             models.UniqueConstraint(fields=["connection", "kind", "record_id"], name="syncmap_unique_record"),
-            # A blank sys_id marks a create whose answer is not known yet (written before the call).
+            # A blank target id marks a create whose answer is not known yet (written before the call).
             models.UniqueConstraint(
-                fields=["connection", "target_table", "target_sys_id"],
-                condition=~models.Q(target_sys_id=""),
+                fields=["connection", "target_type", "target_id"],
+                condition=~models.Q(target_id=""),
                 name="syncmap_unique_target",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.record_id} → {self.target_table}/{self.target_sys_id}"
+        return f"{self.kind} {self.record_id} → {self.target_type}/{self.target_id}"
 
 
 class TargetRecord(models.Model):
@@ -62,8 +65,8 @@ class TargetRecord(models.Model):
         "integrations.Connection", on_delete=models.CASCADE, related_name="target_records"
     )
     kind = models.CharField(max_length=20, choices=RecordKind.choices)
-    table = models.CharField(max_length=80)
-    sys_id = models.CharField(max_length=32)
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
     name = models.CharField(max_length=300)
     version = models.CharField(max_length=100, blank=True)
     manufacturer = models.CharField(max_length=200, blank=True)
@@ -73,7 +76,7 @@ class TargetRecord(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["connection", "kind", "sys_id"], name="targetrecord_unique")
+            models.UniqueConstraint(fields=["connection", "kind", "target_id"], name="targetrecord_unique")
         ]
         indexes = [models.Index(fields=["connection", "kind", "name"])]
 
@@ -97,7 +100,7 @@ class MatchChoice(models.Model):
     kind = models.CharField(max_length=20, choices=RecordKind.choices)
     record_id = models.UUIDField()
     decision = models.CharField(max_length=10, choices=Decision.choices)
-    target_sys_id = models.CharField(max_length=32, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
     target_name = models.CharField(max_length=300, blank=True)
     score = models.PositiveSmallIntegerField(null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -140,10 +143,12 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", "Failed"
     CANCELED = "canceled", "Canceled"
     INTERRUPTED = "interrupted", "Interrupted (worker stopped)"
+    ROLLED_BACK = "rolled_back", "Rolled back"
 
 
 ACTIVE = (RunStatus.QUEUED.value, RunStatus.RUNNING.value)
 WRITING = (RunKind.PUBLISH.value, RunKind.ROLLBACK.value)
+RESUMABLE = (RunStatus.INTERRUPTED, RunStatus.CANCELED, RunStatus.FAILED)
 
 
 class Run(models.Model):
@@ -168,6 +173,8 @@ class Run(models.Model):
     worker = models.CharField(max_length=200, blank=True)  # host:pid of the process executing it
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     cancel_requested = models.BooleanField(default=False)
+    plan_hash = models.CharField(max_length=64, blank=True)  # of the plan it previewed or published
+    without_preview = models.BooleanField(default=False)  # a publish explicitly started without one
 
     class Meta:
         ordering = ["-created_at"]
@@ -187,6 +194,7 @@ class Run(models.Model):
 class Outcome(models.TextChoices):
     CREATE = "create", "Create"
     UPDATE = "update", "Update"
+    CHANGED_IN_TARGET = "changed_in_target", "Changed in target"
     UNCHANGED = "unchanged", "Unchanged"
     ADOPT = "adopt", "Adopt"
     CONFLICT = "conflict", "Conflict"
@@ -195,6 +203,7 @@ class Outcome(models.TextChoices):
     NOT_PUBLISHED = "not_published", "Not published"
     SKIPPED = "skipped", "Skipped"
     DELETED = "deleted", "Deleted"
+    RESTORED = "restored", "Restored"
 
 
 class RunItem(models.Model):
@@ -205,14 +214,18 @@ class RunItem(models.Model):
     kind = models.CharField(max_length=20)
     record_id = models.CharField(max_length=80)
     name = models.CharField(max_length=400)
-    target_table = models.CharField(max_length=80, blank=True)
-    target_sys_id = models.CharField(max_length=32, blank=True)
+    target_type = models.CharField(max_length=80, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    target_version = models.CharField(max_length=40, blank=True)  # after a publish's write
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
-    diff = models.JSONField(default=dict, blank=True)  # field → [target value, portfolio value]
+    # field → {"state", "portfolio", "last", "target"} (see sync.diff)
+    diff = models.JSONField(default=dict, blank=True)
+    previous = models.JSONField(default=dict, blank=True)  # values a publish overwrote (rollback)
     message = models.TextField(blank=True)
-    decision = models.CharField(
-        max_length=10, blank=True
-    )  # adopt or create, for ADOPT / POSSIBLE DUPLICATE rows
+    decision = models.CharField(max_length=12, blank=True)  # see sync.decisions.Decision
+    field_decisions = models.JSONField(default=dict, blank=True)  # field → keep, overwrite or take
+    # the target's own identification rules name the record: it can be adopted, never created anew
+    identified = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]

@@ -1,86 +1,84 @@
-"""The publish plan: from the portfolio and the sync map, the ordered steps of a publish, each record's
-payload and hash, the relationships, and what is not published (and why). The preview and the publish
-job execute the same plan.
+"""The publish plan: the platform's mapping of the portfolio, with each record's hash and what the sync
+map remembers of it (target id, the values last agreed, the target's version then). Preview and publish
+execute the same plan; its hash says whether a preview still describes the portfolio.
 
-Identity (what a record is in the target) is the sync map's sys_id, else the source native key (the
-record's UUID); what is compared is the payload's values, hashed.
+Identity (which target record this is) is the sync map's target id; what is compared is the payload's
+values, field by field, three ways (see `sync.diff`).
 """
 
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
 
+from integrations.base.platform import Mapping, Omitted, Record, Reference, Relation, Step, platform_of
 from integrations.models import Connection
-from integrations.servicenow import mapping
-from integrations.servicenow.options import ServiceNowOptions
-from sync.models import RecordKind, SyncMapEntry
+from sync.models import Direction, MatchChoice, SyncMapEntry
 from sync.snapshot import Snapshot, take_snapshot
 
-STEPS = (
-    ("shared_services", "Shared IT services → technical service offerings"),
-    ("local_services", "Local IT services → technical services"),
-    ("software_products", "Software products → software models"),
-    ("applications", "Business applications"),
-    ("deployments", "Deployment profiles → service instances"),
-    ("app_to_instance", "Business application → service instance"),
-    ("instance_to_service", "Service instance → IT service"),
-)
-STEP_TITLES = dict(STEPS)
-RUNS_ON_REASON = (
-    "A software model is not a CI, so “Runs on” cannot be a CI relationship; "
-    "the product is published as a model."
-)
+SKIPPED_IN_WIZARD = "Skipped in the matching wizard: it is left out of every publish."
 
 
 @dataclass(frozen=True)
 class PlanItem:
-    step: str
-    kind: str
-    record_id: str
-    name: str
-    class_name: str
-    values: dict[str, str]
+    record: Record
     hash: str
-    sys_id: str = ""  # from the sync map
-    direction: str = ""  # subscribed or published, when mapped
+    target_id: str = ""  # from the sync map
+    direction: str = ""  # matched, published or adopted, when mapped
     last_hash: str = ""
-    group: str = ""  # the application a deployment belongs to (batches keep them together)
-    related: tuple[str, ...] = ()  # record ids this item's relations point to
-    size: int = 0  # bytes of the values as JSON (for payload size limits)
+    last_values: dict[str, str] = field(default_factory=dict)
+    last_references: dict[str, str] = field(default_factory=dict)
+    target_version: str = ""
+    size: int = 0  # bytes of the values as JSON (payload size limits)
+
+    @property
+    def step(self) -> str:
+        return self.record.step
+
+    @property
+    def kind(self) -> str:
+        return self.record.kind
+
+    @property
+    def record_id(self) -> str:
+        return self.record.record_id
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def target_type(self) -> str:
+        return self.record.target_type
+
+    @property
+    def values(self) -> dict[str, str]:
+        return self.record.values
+
+    @property
+    def group(self) -> str:
+        return self.record.group
 
     @property
     def unchanged(self) -> bool:
-        return bool(self.sys_id) and self.hash == self.last_hash
+        """The portfolio did not change since the last sync (the target may have)."""
+        return bool(self.target_id) and self.hash == self.last_hash
 
     @property
     def matched(self) -> bool:
         """Matched to a record someone else owns: used for relations, never written."""
-        return self.direction == "subscribed"
-
-
-@dataclass(frozen=True)
-class PlanRelation:
-    step: str
-    parent: str  # record id
-    child: str  # record id
-    type: str
-
-
-@dataclass(frozen=True)
-class NotPublished:
-    kind: str
-    record_id: str
-    name: str
-    reason: str
+        return self.direction == Direction.MATCHED
 
 
 @dataclass
 class Plan:
-    data_source: str
+    steps: list[Step]
     items: list[PlanItem] = field(default_factory=list)
-    relations: list[PlanRelation] = field(default_factory=list)
-    not_published: list[NotPublished] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    not_published: list[Omitted] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, PlanItem] = {}
 
     def by_step(self, step: str) -> list[PlanItem]:
         return [i for i in self.items if i.step == step]
@@ -88,21 +86,42 @@ class Plan:
     def item(self, record_id: str) -> PlanItem | None:
         return self._index.get(record_id)
 
-    def __post_init__(self) -> None:
-        self._index: dict[str, PlanItem] = {}
-
     def add(self, item: PlanItem) -> None:
         self.items.append(item)
         self._index[item.record_id] = item
 
+    @property
+    def titles(self) -> dict[str, str]:
+        return {s.key: s.title for s in self.steps}
 
-def payload_hash(class_name: str, values: dict[str, str], related: tuple[str, ...] = ()) -> str:
-    return _hash_and_size(class_name, values, related)[0]
+    @cached_property
+    def hash(self) -> str:
+        """One digest of everything a publish would do: a preview of another portfolio never passes."""
+        digest = hashlib.sha256()
+        for item in self.items:
+            matched = item.target_id if item.matched else ""  # a publish never changes these
+            digest.update(f"{item.record_id}:{item.hash}:{matched};".encode())
+        for relation in self.relations:
+            digest.update(f"{relation.parent}>{relation.child}:{relation.type};".encode())
+        for skipped in self.not_published:
+            digest.update(f"-{skipped.record_id};".encode())
+        return digest.hexdigest()
 
 
-def _hash_and_size(class_name: str, values: dict[str, str], related: tuple[str, ...]) -> tuple[str, int]:
+def reference_key(reference: Reference) -> str:
+    return f"{reference.kind}:{reference.key}"
+
+
+def record_hash(record: Record) -> tuple[str, int]:
     text = json.dumps(
-        {"class": class_name, "values": values, "related": related}, sort_keys=True, separators=(",", ":")
+        {
+            "type": record.target_type,
+            "values": record.values,
+            "references": {k: [r.kind, r.key] for k, r in sorted(record.references.items())},
+            "related": record.related,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
     )
     return hashlib.sha256(text.encode()).hexdigest(), len(text)
 
@@ -112,117 +131,57 @@ def sync_map(connection: Connection) -> dict[tuple[str, str], SyncMapEntry]:
     return {(e.kind, str(e.record_id)): e for e in SyncMapEntry.objects.filter(connection=connection)}
 
 
-def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan:
-    options = ServiceNowOptions.from_dict(connection.options)
-    snapshot = snapshot or take_snapshot(connection.namespace)
-    synced = sync_map(connection)
-    plan = Plan(options.data_source)
+def skipped_in_wizard(connection: Connection) -> set[str]:
+    return {
+        str(record_id)
+        for record_id in MatchChoice.objects.filter(
+            connection=connection, decision=MatchChoice.Decision.SKIP
+        ).values_list("record_id", flat=True)
+    }
 
-    def add(
-        step: str,
-        kind: str,
-        record: dict[str, Any],
-        class_name: str,
-        values: dict[str, str],
-        group: str = "",
-        related: tuple[str, ...] = (),
-    ) -> None:
-        entry = synced.get((kind, record["id"]))
-        digest, size = _hash_and_size(class_name, values, related)
+
+def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan:
+    platform = platform_of(connection)
+    options = platform.options(connection.options)
+    mapping: Mapping = platform.map(snapshot or take_snapshot(connection.namespace), options)
+    synced = sync_map(connection)
+    skipped = skipped_in_wizard(connection)
+    plan = Plan(platform.steps(options))
+    for record in mapping.records:
+        if record.record_id in skipped:
+            plan.not_published.append(Omitted(record.kind, record.record_id, record.name, SKIPPED_IN_WIZARD))
+            continue
+        entry = synced.get((record.kind, record.record_id))
+        digest, size = record_hash(record)
         plan.add(
             PlanItem(
-                step,
-                kind,
-                record["id"],
-                record["name"],
-                class_name,
-                values,
+                record,
                 digest,
-                sys_id=entry.target_sys_id if entry else "",
+                target_id=entry.target_id if entry else "",
                 direction=entry.direction if entry else "",
                 last_hash=entry.last_hash if entry else "",
-                group=group,
-                related=related,
+                last_values=entry.last_values if entry else {},
+                last_references=entry.last_references if entry else {},
+                target_version=entry.target_version if entry else "",
                 size=size,
             )
         )
-
-    for service in snapshot.services:
-        shared = service["scope"] == "shared"
-        add(
-            "shared_services" if shared else "local_services",
-            RecordKind.IT_SERVICE,
-            service,
-            mapping.SHARED_SERVICE_CLASS if shared else mapping.LOCAL_SERVICE_CLASS,
-            mapping.it_service(service, options.data_source),
-        )
-    for product in snapshot.products:
-        add(
-            "software_products",
-            RecordKind.SOFTWARE_PRODUCT,
-            product,
-            mapping.SOFTWARE_MODEL_TABLE,
-            mapping.software_model(product),
-        )
-    products = {p["id"]: p for p in snapshot.products}
-    for app in snapshot.applications:
-        add(
-            "applications",
-            RecordKind.APPLICATION,
-            app,
-            "cmdb_ci_business_app",
-            mapping.business_application(app, options.data_source),
-        )
-        for deployment in app["deployments"]:
-            class_name = mapping.CLASS_BY_SCOPE.get(deployment["servicenow_sync_scope"])
-            if class_name is None:
-                plan.not_published.append(
-                    NotPublished(
-                        RecordKind.DEPLOYMENT, deployment["id"], deployment["name"], "Sync scope is “none”."
-                    )
-                )
-                continue
-            related = (
-                app["id"],
-                options.business_app_to_service,
-                *deployment["service_ids"],
-                options.service_to_offering,
-            )
-            add(
-                "deployments",
-                RecordKind.DEPLOYMENT,
-                deployment,
-                class_name,
-                mapping.service_instance(deployment, options.data_source, class_name),
-                group=app["id"],
-                related=related,
-            )
-            plan.relations.append(
-                PlanRelation("app_to_instance", app["id"], deployment["id"], options.business_app_to_service)
-            )
-            for service_id in deployment["service_ids"]:
-                plan.relations.append(
-                    PlanRelation(
-                        "instance_to_service", deployment["id"], service_id, options.service_to_offering
-                    )
-                )
-            for product_id in deployment["product_ids"]:
-                product = products[product_id]
-                plan.not_published.append(
-                    NotPublished(
-                        "runs_on",
-                        f"{deployment['id']}:{product_id}",
-                        f"{deployment['name']} runs on {product['name']} {product['version']}".strip(),
-                        RUNS_ON_REASON,
-                    )
-                )
-    for contract in snapshot.contracts:
-        plan.not_published.append(
-            NotPublished(
-                "contract",
-                contract["id"],
-                contract["name"],
-                "Vendor contracts are not part of the CSDM publish sequence.",
-            )
-        )
+    plan.relations = [r for r in mapping.relations if r.parent not in skipped and r.child not in skipped]
+    plan.not_published += mapping.omitted
     return plan
+
+
+def step_titles(connection: Connection) -> dict[str, str]:
+    """Step key → title, in order, as the connection's platform publishes them (and what is left out)."""
+    platform = platform_of(connection)
+    steps = platform.steps(platform.options(connection.options))
+    return {**{s.key: s.title for s in steps}, "not_published": "Not published"}
+
+
+def carrier(plan: Plan, relation: Relation) -> PlanItem | None:
+    """The record that carries a relation when it is written: the end published later (a deployment
+    carries its links to its application and services; a contract, the CIs it covers)."""
+    order = {s.key: n for n, s in enumerate(plan.steps)}
+    ends = [plan.item(relation.parent), plan.item(relation.child)]
+    known = [e for e in ends if e is not None]
+    return max(known, key=lambda e: order.get(e.step, 0)) if len(known) == 2 else None

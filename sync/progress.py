@@ -11,9 +11,9 @@ from django.db import DatabaseError, connections
 from django.db.models import Count
 from django.utils import timezone
 
+from integrations.base.errors import TargetError
 from integrations.models import Connection
-from integrations.servicenow.exceptions import ServiceNowError
-from sync.models import Run, RunStatus
+from sync.models import Run, RunKind, RunStatus
 from sync.runs import this_worker
 
 FAILED_OUTCOMES = ("error", "conflict")
@@ -111,11 +111,12 @@ def drive(run: Run, engine_class, outcome: Callable[[Run], tuple[str, str]]) -> 
         return run
     except Canceled:
         return finish(run, RunStatus.CANCELED, "Cancelled by an admin; what was done before is recorded.")
-    except (Abort, ServiceNowError) as exc:
+    except (Abort, TargetError) as exc:
         if engine:
             engine.recorder.flush()
         return finish(run, RunStatus.FAILED, str(exc))
-    Connection.objects.filter(pk=run.connection_id).update(last_sync_at=timezone.now())
+    if run.kind == RunKind.PUBLISH:
+        Connection.objects.filter(pk=run.connection_id).update(last_sync_at=timezone.now())
     return finish(run, *outcome(run))
 
 

@@ -1,33 +1,44 @@
-"""Run rows (one per record or relationship) as the preview and the publish record them."""
+"""Run rows (one per record or relationship) as preview, publish and rollback record them."""
 
+from integrations.base.platform import Relation
 from sync.models import RunItem
 from sync.plan import Plan, PlanItem
 
 
-def row_for(item: PlanItem, outcome: str, message: str = "", sys_id: str = "") -> RunItem:
+def row_for(item: PlanItem, outcome: str, message: str = "", target_id: str = "") -> RunItem:
     return RunItem(
         step=item.step,
         kind=item.kind,
         record_id=item.record_id,
         name=item.name,
-        target_table=item.class_name,
-        target_sys_id=sys_id or item.sys_id,
+        target_type=item.target_type,
+        target_id=target_id or item.target_id,
         outcome=outcome,
         message=message,
     )
 
 
-def relation_row(plan: Plan, relation: dict, outcome: str, message: str = "", sys_id: str = "") -> RunItem:
-    """`relation` as sent to IRE: parent_id, child_id (record ids) and type."""
-    parent, child = plan.item(relation["parent_id"]), plan.item(relation["child_id"])
+def relation_key(relation: Relation) -> str:
+    return f"{relation.parent}:{relation.child}"
+
+
+def relation_row(
+    plan: Plan,
+    relation: Relation,
+    outcome: str,
+    message: str = "",
+    target_id: str = "",
+    target_type: str = "",
+) -> RunItem:
+    parent, child = plan.item(relation.parent), plan.item(relation.child)
     return RunItem(
-        step="app_to_instance" if parent.step == "applications" else "instance_to_service",
+        step=relation.step,
         kind="relation",
-        record_id=f"{parent.record_id}:{child.record_id}",
-        name=f"{parent.name} → {child.name}",
-        target_table="cmdb_rel_ci",
-        target_sys_id=sys_id,
+        record_id=relation_key(relation),
+        name=f"{parent.name if parent else relation.parent} → {child.name if child else relation.child}",
+        target_type=target_type,
+        target_id=target_id,
         outcome=outcome,
         message=message,
-        diff={"type": ["", relation["type"]]},
+        diff={"type": {"state": "update", "portfolio": relation.type, "last": None, "target": ""}},
     )

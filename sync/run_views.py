@@ -16,20 +16,27 @@ from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.models import Connection
 from sync import decisions, exports, runs
-from sync.models import ACTIVE, Outcome, Run, RunKind, RunStatus
-from sync.plan import STEP_TITLES
-from sync.preview import PACKAGE, run_preview
+from sync.models import ACTIVE, RESUMABLE, Outcome, Run, RunKind, RunStatus
+from sync.plan import step_titles
 from sync.progress import eta_seconds
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-STEPS = {**STEP_TITLES, "not_published": "Not published"}
-RESUMABLE = (RunStatus.INTERRUPTED, RunStatus.CANCELED, RunStatus.FAILED)
+CONFIGURATION_HINT = "configuration package"
+
+
+def publish_summary(run: Run) -> str:
+    """What the Publish button asks to confirm, e.g. "create 5,097 and update 3 in prod-servicenow"."""
+    counts = run.counts or {}
+    creates = counts.get(Outcome.CREATE, 0)
+    updates = counts.get(Outcome.UPDATE, 0) + counts.get(Outcome.ADOPT, 0)
+    return f"create {creates:,} and update {updates:,} in {run.connection.name}"
 
 
 def progress_context(run: Run, namespace, role) -> dict:
+    titles = step_titles(run.connection)
     steps = [
         (
-            STEPS.get(step, step),
+            titles.get(step, step),
             p["done"],
             p["total"],
             round(100 * p["done"] / p["total"]) if p["total"] else 100,
@@ -79,9 +86,11 @@ class StartPreviewView(RunMixin, View):
 
     def post(self, request, namespace: str, pk):
         connection = get_object_or_404(Connection, namespace=self.namespace, pk=pk)
-        run = run_preview(connection, request.user)
-        if run.message:
-            messages.error(request, f"The preview failed: {run.message}")
+        try:
+            run = runs.start_preview(connection, request.user)
+        except runs.RunRefused as exc:
+            messages.error(request, f"The preview was not started: {exc}")
+            return redirect(reverse("sync:dashboard_ns", args=[namespace]))
         return redirect(reverse("sync:run_detail", args=[self.namespace.slug, run.pk]))
 
 
@@ -112,22 +121,28 @@ class RunDetailView(RunMixin, View):
             )
             return response
         by_step = Counter(run.items.values_list("step", "outcome"))
-        table = [(key, title, [by_step[(key, o)] for o in Outcome.values]) for key, title in STEPS.items()]
-        pending = decisions.pending(run) if run.kind == RunKind.PREVIEW else 0
+        titles = step_titles(run.connection)
+        table = [(key, title, [by_step[(key, o)] for o in Outcome.values]) for key, title in titles.items()]
+        previewed = run.kind == RunKind.PREVIEW and run.status == RunStatus.SUCCEEDED
+        pending = decisions.pending(run) if previewed else 0
         context = {
             **progress_context(run, self.namespace, self.role),
             "role": self.role,
             "page_obj": Paginator(items, 100).get_page(request.GET.get("page")),
             "outcomes": Outcome.choices,
-            "steps": STEPS,
+            "steps": titles,
             "table": [row for row in table if any(row[2])],
             "filters": {"outcome": outcome, "step": step, "q": query},
             "pending": pending,
-            "publish_blocker": runs.publish_blocker(run.connection) if run.kind == RunKind.PREVIEW else "",
-            "latest_preview": run.kind == RunKind.PREVIEW
-            and runs.latest(run.connection, RunKind.PREVIEW) == run,
-            "needs_decision": decisions.NEEDS_DECISION,
-            "needs_package": run.items.filter(outcome=Outcome.ERROR, message__contains=PACKAGE).exists(),
+            "previewed": previewed,
+            "publish_blocker": runs.publish_blocker(run.connection) if previewed else "",
+            "publish_summary": publish_summary(run) if previewed else "",
+            "latest_preview": previewed and runs.latest(run.connection, RunKind.PREVIEW) == run,
+            "choices": decisions.ALLOWED if previewed else {},
+            "field_choices": [(c, c.capitalize()) for c in decisions.diff.FIELD_CHOICES],
+            "needs_package": run.items.filter(
+                outcome=Outcome.ERROR, message__contains=CONFIGURATION_HINT
+            ).exists(),
         }
         return render(request, "sync/run_detail.html", context)
 
@@ -135,12 +150,13 @@ class RunDetailView(RunMixin, View):
         if not has_role(self.role, Role.ADMIN):
             return HttpResponse("Only namespace admins decide.", status=403)
         run = self.run(pk)
-        choices = {
-            int(k.removeprefix("decision-")): v
-            for k, v in request.POST.items()
-            if k.startswith("decision-") and v
-        }
-        count = decisions.decide(run, choices)
+        recorded, refused = decisions.decide_posted(run, request.POST)
+        for problem in refused:
+            messages.error(request, f"Not recorded: {problem}")
+        for done in recorded:
+            if done.note:
+                messages.info(request, f"{done.row.name}: {done.note}")
+        count = len(recorded)
         messages.success(request, f"Recorded {count} decision{'s' if count != 1 else ''}.")
         return redirect(request.get_full_path())
 

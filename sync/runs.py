@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from integrations.models import Connection
 from sync import decisions
-from sync.models import ACTIVE, Outcome, Run, RunKind, RunStatus
+from sync.models import ACTIVE, RESUMABLE, Outcome, Run, RunKind, RunStatus
+from sync.plan import build_plan
 
 QUEUE = "publish"
 
@@ -83,8 +84,10 @@ def latest(connection: Connection, kind: str) -> Run | None:
     return Run.objects.filter(connection=connection, kind=kind).first()
 
 
-def publish_blocker(connection: Connection) -> str:
-    """Why a publish cannot start now ("" when it can)."""
+def publish_blocker(connection: Connection, without_preview: bool = False, plan_hash: str = "") -> str:
+    """Why a publish cannot start now ("" when it can). Without `without_preview`, it needs a
+    successful preview of the current portfolio (`plan_hash`, computed when not given) whose every
+    adopt, possible duplicate and conflict has a decision."""
     if not connection.is_active:
         return f"The connection {connection.name} is inactive."
     busy = active_run(connection)
@@ -95,14 +98,20 @@ def publish_blocker(connection: Connection) -> str:
             f"{busy.get_status_display().lower()} (started {busy.created_at:%Y-%m-%d %H:%M}{who}); "
             "wait for it to finish or cancel it."
         )
+    if without_preview:
+        return ""
     preview = latest(connection, RunKind.PREVIEW)
-    if preview and preview.status == RunStatus.SUCCEEDED:
-        pending = decisions.pending(preview)
-        if pending:
-            return (
-                f"The latest preview has {pending} record{'s' if pending != 1 else ''} "
-                "waiting for a decision (adopt the existing record, or create a new one); decide them first."
-            )
+    if preview is None or preview.status != RunStatus.SUCCEEDED:
+        state = "" if preview is None else f" (the latest one {preview.get_status_display().lower()})"
+        return f"Publishing needs a successful preview of the current portfolio{state}: run a preview first."
+    if preview.plan_hash != (plan_hash or build_plan(connection).hash):
+        return "The portfolio or the matches changed since the latest preview: preview again, then publish."
+    waiting = decisions.pending(preview)
+    if waiting:
+        return (
+            f"The latest preview has {waiting} record{'s' if waiting != 1 else ''} waiting for a decision "
+            "(adopt or create; or which side wins a conflict); decide them first."
+        )
     return ""
 
 
@@ -121,27 +130,64 @@ def _create(connection: Connection, **fields) -> Run:
             run = Run.objects.create(connection=connection, status=RunStatus.QUEUED, **fields)
             enqueue(run)
     except IntegrityError:
-        raise RunRefused(publish_blocker(connection) or "Another publish or rollback is running.") from None
+        raise RunRefused(
+            publish_blocker(connection, without_preview=True) or "Another publish or rollback is running."
+        ) from None
     return run
 
 
-def start_publish(connection: Connection, user=None, trigger: str = "manual") -> Run:
-    blocker = publish_blocker(connection)
+def start_publish(
+    connection: Connection, user=None, trigger: str = "manual", without_preview: bool = False
+) -> Run:
+    """Queue a publish. A scheduled one (daily, on change) needs no preview: it writes only what needs
+    no decision (conflicts, possible duplicates and undecided adopts are left for an admin)."""
+    plan_hash = build_plan(connection).hash
+    unattended = without_preview or trigger in ("daily", "on_change")
+    blocker = publish_blocker(connection, without_preview=unattended, plan_hash=plan_hash)
     if blocker:
         raise RunRefused(blocker)
-    return _create(connection, kind=RunKind.PUBLISH, started_by=user, trigger=trigger)
+    return _create(
+        connection,
+        kind=RunKind.PUBLISH,
+        started_by=user,
+        trigger=trigger,
+        plan_hash=plan_hash,
+        without_preview=without_preview,
+    )
+
+
+def start_preview(connection: Connection, user=None, trigger: str = "manual") -> Run:
+    """Queue a preview; the worker executes it with live progress, like a publish."""
+    if not connection.is_active:
+        raise RunRefused(f"The connection {connection.name} is inactive.")
+    with transaction.atomic():
+        run = Run.objects.create(
+            connection=connection,
+            kind=RunKind.PREVIEW,
+            status=RunStatus.QUEUED,
+            started_by=user,
+            trigger=trigger,
+        )
+        enqueue(run)
+    return run
 
 
 def start_rollback(run: Run, user=None) -> Run:
     if run.kind != RunKind.PUBLISH or run.status in ACTIVE:
         raise RunRefused("Only a finished publish can be rolled back.")
-    if not run.items.filter(outcome=Outcome.CREATE).exists():
-        raise RunRefused("This publish created nothing, so there is nothing to roll back.")
-    if run.rollbacks.filter(status=RunStatus.SUCCEEDED).exists():
+    if run.status == RunStatus.ROLLED_BACK or run.rollbacks.filter(status=RunStatus.SUCCEEDED).exists():
         raise RunRefused("This publish has already been rolled back.")
+    if run.rollbacks.filter(status__in=(*ACTIVE, *RESUMABLE, RunStatus.PARTIAL)).exists():
+        raise RunRefused("A rollback of this publish is unfinished: resume it from its page.")
+    touched = run.items.exclude(target_id="")
+    if not (
+        touched.filter(outcome=Outcome.CREATE).exists()
+        or touched.filter(outcome__in=(Outcome.UPDATE, Outcome.ADOPT)).exclude(previous={}).exists()
+    ):
+        raise RunRefused("This publish created and changed nothing, so there is nothing to roll back.")
     busy = active_run(run.connection)
     if busy:
-        raise RunRefused(publish_blocker(run.connection))
+        raise RunRefused(publish_blocker(run.connection, without_preview=True))
     return _create(run.connection, kind=RunKind.ROLLBACK, started_by=user, rollback_of=run, trigger="manual")
 
 
@@ -161,12 +207,11 @@ def cancel(run: Run) -> str:
 def resume(run: Run) -> Run:
     """Execute an interrupted (or cancelled) run again: what it finished is skipped, the rest is sent;
     identification by source native key makes re-sent records update, never duplicate."""
-    if run.kind == RunKind.PREVIEW or run.status not in (
-        RunStatus.INTERRUPTED,
-        RunStatus.CANCELED,
-        RunStatus.FAILED,
-    ):
-        raise RunRefused("Only an interrupted, cancelled or failed run can be resumed.")
+    partial_rollback = run.kind == RunKind.ROLLBACK and run.status == RunStatus.PARTIAL
+    if run.kind == RunKind.PREVIEW or (run.status not in RESUMABLE and not partial_rollback):
+        raise RunRefused(
+            "Only an interrupted, cancelled or failed run (or a partial rollback) can be resumed."
+        )
     try:
         with transaction.atomic():
             updated = Run.objects.filter(pk=run.pk, status=run.status).update(
@@ -175,6 +220,6 @@ def resume(run: Run) -> Run:
             if updated:
                 enqueue(run)
     except IntegrityError:
-        raise RunRefused(publish_blocker(run.connection)) from None
+        raise RunRefused(publish_blocker(run.connection, without_preview=True)) from None
     run.refresh_from_db()
     return run

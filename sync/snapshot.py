@@ -6,13 +6,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
+from django.db.models import F
 
 from catalog.choices import ContractKind
-from catalog.models import BusinessApplication, DeploymentProfile, ITService, ProductContract, SoftwareProduct
+from catalog.models import (
+    BusinessApplication,
+    DeploymentProfile,
+    ITService,
+    ProductContract,
+    SoftwareProduct,
+)
 
 
 @dataclass
 class Snapshot:
+    """Plain data only: a platform's mapping reads it and never sees a model."""
+
     services: list[dict[str, Any]] = field(default_factory=list)
     products: list[dict[str, Any]] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
@@ -47,7 +56,7 @@ def take_snapshot(namespace) -> Snapshot:
         ids(r)
         for r in ITService.objects.filter(namespace=namespace)
         .order_by("name")
-        .values("id", "name", "description", "scope")
+        .values("id", "name", "description", "scope", owner_email=F("owner__email"))
     ]
     products = [
         ids(r)
@@ -68,7 +77,14 @@ def take_snapshot(namespace) -> Snapshot:
     )
     applications = {
         str(r["id"]): {**ids(r), "deployments": []}
-        for r in BusinessApplication.objects.filter(namespace=namespace).order_by("name").values(*app_fields)
+        for r in BusinessApplication.objects.filter(namespace=namespace)
+        .order_by("name")
+        .values(
+            *app_fields,
+            owner_email=F("owner__email"),
+            manager_email=F("manager__email"),
+            vendor_name=F("vendor__name"),
+        )
     }
     services_of = _links(
         DeploymentProfile.it_services.through.objects.filter(deploymentprofile__namespace=namespace),
@@ -90,7 +106,7 @@ def take_snapshot(namespace) -> Snapshot:
         "region",
         "operational_status",
         "version",
-        "servicenow_sync_scope",
+        "publish_as",
     )
     for row in (
         DeploymentProfile.objects.filter(namespace=namespace).order_by("name").values(*deployment_fields)
@@ -107,10 +123,32 @@ def take_snapshot(namespace) -> Snapshot:
                 "product_ids": sorted(products_of.get(key, [])),
             }
         )
+    vendor_contracts = ProductContract.objects.filter(namespace=namespace).exclude(
+        kind=ContractKind.INTERNAL_CHARGEBACK
+    )
+    covered = _links(
+        ProductContract.applications.through.objects.filter(productcontract__in=vendor_contracts),
+        "productcontract_id",
+        "businessapplication_id",
+    )
     contracts = [
-        ids(r)
-        for r in ProductContract.objects.filter(namespace=namespace)
-        .exclude(kind=ContractKind.INTERNAL_CHARGEBACK)
-        .values("id", "name", "kind")
+        {
+            **ids(r),
+            "annual_cost": "" if r["annual_cost"] is None else str(r["annual_cost"]),
+            "start_date": r["start_date"].isoformat() if r["start_date"] else "",
+            "end_date": r["end_date"].isoformat() if r["end_date"] else "",
+            "application_ids": sorted(covered.get(str(r["id"]), [])),
+        }
+        for r in vendor_contracts.order_by("name").values(
+            "id",
+            "name",
+            "number",
+            "kind",
+            "start_date",
+            "end_date",
+            "annual_cost",
+            "currency",
+            supplier_name=F("supplier__name"),
+        )
     ]
     return Snapshot(services, products, list(applications.values()), contracts)

@@ -10,8 +10,8 @@ from django.views import View
 
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
-from integrations.models import Connection, Platform
-from integrations.servicenow.exceptions import ServiceNowError
+from integrations.base.errors import TargetError
+from integrations.models import Connection
 from sync import match_io, wizard
 from sync.models import TargetRecord
 
@@ -22,12 +22,13 @@ class WizardMixin(NamespaceMixin):
     required_role = Role.ADMIN
 
     def connection(self, pk) -> Connection:
-        return get_object_or_404(Connection, namespace=self.namespace, pk=pk, platform=Platform.SERVICENOW)
+        return get_object_or_404(Connection, namespace=self.namespace, pk=pk)
 
-    def step(self, slug: str) -> wizard.Step:
-        if slug not in wizard.STEP_BY_SLUG:
+    def step(self, slug: str, connection: Connection) -> wizard.Step:
+        found = {s.slug: s for s in wizard.steps_of(connection)}
+        if slug not in found:
             raise Http404("No such step.")
-        return wizard.STEP_BY_SLUG[slug]
+        return found[slug]
 
     def step_url(self, connection: Connection, slug: str) -> str:
         return reverse("sync:match_step", args=[self.namespace.slug, connection.pk, slug])
@@ -35,9 +36,7 @@ class WizardMixin(NamespaceMixin):
 
 class ChooseConnectionView(WizardMixin, View):
     def get(self, request, namespace: str):
-        connections = Connection.objects.filter(
-            namespace=self.namespace, platform=Platform.SERVICENOW, is_active=True
-        )
+        connections = Connection.objects.filter(namespace=self.namespace, is_active=True)
         return render(
             request,
             "sync/match_start.html",
@@ -47,7 +46,8 @@ class ChooseConnectionView(WizardMixin, View):
 
 class MatchStepView(WizardMixin, View):
     def get(self, request, namespace: str, pk, slug: str):
-        connection, step = self.connection(pk), self.step(slug)
+        connection = self.connection(pk)
+        step = self.step(slug, connection)
         accept_above = request.GET.get("accept_above")
         threshold = int(accept_above) if accept_above and accept_above.isdigit() else None
         rows = wizard.build_rows(connection, step, accept_above=threshold)
@@ -57,7 +57,7 @@ class MatchStepView(WizardMixin, View):
             "role": self.role,
             "connection": connection,
             "step": step,
-            "steps": wizard.STEPS,
+            "steps": wizard.steps_of(connection),
             "page_obj": page,
             "rows": page.object_list,
             "pulled_at": wizard.pulled_at(connection, step),
@@ -67,12 +67,13 @@ class MatchStepView(WizardMixin, View):
         return render(request, "sync/match_step.html", context)
 
     def post(self, request, namespace: str, pk, slug: str):
-        connection, step = self.connection(pk), self.step(slug)
+        connection = self.connection(pk)
+        step = self.step(slug, connection)
         decisions = {}
         for key, value in request.POST.items():
             if key.startswith("decision-"):
-                decision, _, sys_id = value.partition(":")
-                decisions[key.removeprefix("decision-")] = (decision, sys_id)
+                decision, _, target_id = value.partition(":")
+                decisions[key.removeprefix("decision-")] = (decision, target_id)
         try:
             warnings = wizard.save_choices(connection, step, decisions, request.user)
         except wizard.ChoiceError as exc:
@@ -82,19 +83,21 @@ class MatchStepView(WizardMixin, View):
         for warning in warnings:
             messages.warning(request, warning)
         messages.success(request, f"Saved {len(decisions)} choices for {step.title.lower()}.")
-        index = wizard.STEPS.index(step)
-        if index + 1 < len(wizard.STEPS):
-            return redirect(self.step_url(connection, wizard.STEPS[index + 1].slug))
+        steps = wizard.steps_of(connection)
+        index = steps.index(step)
+        if index + 1 < len(steps):
+            return redirect(self.step_url(connection, steps[index + 1].slug))
         return redirect(reverse("sync:match_summary", args=[self.namespace.slug, connection.pk]))
 
 
 class PullView(WizardMixin, View):
     def post(self, request, namespace: str, pk, slug: str):
-        connection, step = self.connection(pk), self.step(slug)
+        connection = self.connection(pk)
+        step = self.step(slug, connection)
         try:
             count = wizard.pull_targets(connection, step)
             messages.success(request, f"Pulled {count} {step.table} records from {connection.name}.")
-        except ServiceNowError as exc:
+        except TargetError as exc:
             messages.error(request, f"Could not pull from {connection.name}: {exc}")
         return redirect(self.step_url(connection, slug))
 
@@ -103,7 +106,8 @@ class SearchTargetsView(WizardMixin, View):
     """htmx: target records whose name contains the query, as <option>s for a row's picker."""
 
     def get(self, request, namespace: str, pk, slug: str):
-        connection, step = self.connection(pk), self.step(slug)
+        connection = self.connection(pk)
+        step = self.step(slug, connection)
         query = request.GET.get("q", "").strip()
         found = []
         if len(query) >= 2:
@@ -120,7 +124,7 @@ class SummaryView(WizardMixin, View):
             "namespace": self.namespace,
             "role": self.role,
             "connection": connection,
-            "steps": wizard.STEPS,
+            "steps": wizard.steps_of(connection),
             "summary": wizard.summary(connection),
         }
         return render(request, "sync/match_summary.html", context)
@@ -128,7 +132,8 @@ class SummaryView(WizardMixin, View):
 
 class MatchExportView(WizardMixin, View):
     def get(self, request, namespace: str, pk, slug: str):
-        connection, step = self.connection(pk), self.step(slug)
+        connection = self.connection(pk)
+        step = self.step(slug, connection)
         response = HttpResponse(match_io.export_xlsx(connection, step), content_type=match_io.XLSX)
         response["Content-Disposition"] = f'attachment; filename="matches-{connection.name}-{step.slug}.xlsx"'
         return response
@@ -136,7 +141,8 @@ class MatchExportView(WizardMixin, View):
 
 class MatchImportView(WizardMixin, View):
     def post(self, request, namespace: str, pk, slug: str):
-        connection, step = self.connection(pk), self.step(slug)
+        connection = self.connection(pk)
+        step = self.step(slug, connection)
         upload = request.FILES.get("file")
         if upload is None:
             messages.error(request, "Choose an Excel file to import.")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from catalog.choices import ServiceScope
 from catalog.models import ITService, SoftwareProduct
-from integrations.clients import client_for
+from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync.matching import Candidate, Item, Matcher, preselect
 from sync.models import Direction, MatchChoice, RecordKind, SyncMapEntry, TargetRecord, WizardVisit
@@ -20,34 +20,20 @@ Decision = MatchChoice.Decision
 
 @dataclass(frozen=True)
 class Step:
+    """One matching step: a kind of portfolio record and what the target offers for it."""
+
     kind: str
     slug: str
     title: str
-    table: str
-    query: str
+    table: str  # the target type offered
     versioned: bool
 
 
-STEPS = (
-    Step(
-        RecordKind.IT_SERVICE,
-        "it-services",
-        "IT services",
-        "service_offering",
-        "service_classification=Technical Service",
-        False,
-    ),
-    Step(
-        RecordKind.SOFTWARE_PRODUCT,
-        "software-products",
-        "Software products",
-        "cmdb_software_product_model",
-        "",
-        True,
-    ),
-)
-STEP_BY_SLUG = {s.slug: s for s in STEPS}
-STEP_BY_KIND = {s.kind: s for s in STEPS}
+def steps_of(connection: Connection) -> list[Step]:
+    return [
+        Step(s.kind, s.slug, s.title, s.target_type, s.versioned)
+        for s in platform_of(connection).match_sources()
+    ]
 
 
 class ChoiceError(ValueError):
@@ -65,7 +51,7 @@ class Row:
     version: str
     candidates: list[Candidate]
     decision: str  # match, create or skip
-    choice_sys_id: str
+    choice_target_id: str
     choice_name: str
     score: int | None
     confirmed: bool
@@ -76,34 +62,34 @@ class Row:
     @property
     def chosen_elsewhere(self) -> bool:
         """The saved match was picked by search, not among the suggestions."""
-        return self.decision == Decision.MATCH and self.choice_sys_id not in {
-            c.sys_id for c in self.candidates
+        return self.decision == Decision.MATCH and self.choice_target_id not in {
+            c.target_id for c in self.candidates
         }
 
 
 def pull_targets(connection: Connection, step: Step) -> int:
     """Refresh the cached target records of a step (streamed from the instance); returns how many."""
-    client = client_for(connection)
-    fields = ["sys_id", "name"] + (["version", "manufacturer.name"] if step.versioned else [])
+    platform = platform_of(connection)
+    source = next(s for s in platform.match_sources() if s.kind == step.kind)
     now = timezone.now()
     seen = dict(
         TargetRecord.objects.filter(connection=connection, kind=step.kind).values_list(
-            "sys_id", "first_seen_at"
+            "target_id", "first_seen_at"
         )
     )
     rows = [
         TargetRecord(
             connection=connection,
             kind=step.kind,
-            table=step.table,
-            sys_id=r["sys_id"],
-            name=r.get("name", ""),
-            version=r.get("version", ""),
-            manufacturer=r.get("manufacturer.name", ""),
-            first_seen_at=seen.get(r["sys_id"], now),
+            target_type=source.target_type,
+            target_id=c.target_id,
+            name=c.name,
+            version=c.version,
+            manufacturer=c.manufacturer,
+            first_seen_at=seen.get(c.target_id, now),
             pulled_at=now,
         )
-        for r in client.records(step.table, step.query, fields)
+        for c in platform.candidates(platform.client(connection), source)
     ]
     with transaction.atomic():
         TargetRecord.objects.filter(connection=connection, kind=step.kind).delete()
@@ -129,7 +115,7 @@ def local_records(connection: Connection, step: Step) -> list:
 
 @dataclass(frozen=True)
 class Target:
-    sys_id: str
+    target_id: str
     name: str
     version: str
     manufacturer: str
@@ -140,7 +126,7 @@ def targets(connection: Connection, step: Step) -> list[Target]:
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
     return [
         Target(*values)
-        for values in rows.values_list("sys_id", "name", "version", "manufacturer", "first_seen_at")
+        for values in rows.values_list("target_id", "name", "version", "manufacturer", "first_seen_at")
     ]
 
 
@@ -158,7 +144,7 @@ def matcher_for(connection: Connection, step: Step, pulled: list[Target]) -> Mat
         if len(_matchers) > 16:
             _matchers.clear()
         _matchers[key] = Matcher(
-            [Item(t.sys_id, t.name, t.version) for t in pulled], versioned=step.versioned
+            [Item(t.target_id, t.name, t.version) for t in pulled], versioned=step.versioned
         )
     return _matchers[key]
 
@@ -167,11 +153,11 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
     """One row per local record: saved choice (or the pre-selected suggestion), candidates and flags.
     `accept_above` previews the bulk action "accept all suggestions above N%, create new for the rest"."""
     pulled = targets(connection, step)
-    by_sys_id = {t.sys_id: t for t in pulled}
+    by_target_id = {t.target_id: t for t in pulled}
     choices = {str(c.record_id): c for c in MatchChoice.objects.filter(connection=connection, kind=step.kind)}
     synced = {str(e.record_id): e for e in SyncMapEntry.objects.filter(connection=connection, kind=step.kind)}
-    taken = {c.target_sys_id: rid for rid, c in choices.items() if c.decision == Decision.MATCH}
-    taken.update({e.target_sys_id: rid for rid, e in synced.items()})
+    taken = {c.target_id: rid for rid, c in choices.items() if c.decision == Decision.MATCH}
+    taken.update({e.target_id: rid for rid, e in synced.items()})
     visit = (
         WizardVisit.objects.filter(connection=connection, kind=step.kind)
         .values_list("visited_at", flat=True)
@@ -186,11 +172,11 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         saved = choices.get(key)
         best = preselect(candidates, accept_above) if accept_above is not None else preselect(candidates)
         if saved and accept_above is None:
-            decision, sys_id, score = saved.decision, saved.target_sys_id, saved.score
+            decision, target_id, score = saved.decision, saved.target_id, saved.score
         elif best:
-            decision, sys_id, score = Decision.MATCH, best.sys_id, best.score
+            decision, target_id, score = Decision.MATCH, best.target_id, best.score
         else:
-            decision, sys_id, score = Decision.CREATE, "", None
+            decision, target_id, score = Decision.CREATE, "", None
         entry = synced.get(key)
         row = Row(
             key,
@@ -198,17 +184,19 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
             version,
             candidates,
             decision,
-            sys_id,
-            by_sys_id[sys_id].name if sys_id in by_sys_id else (saved.target_name if saved else ""),
+            target_id,
+            by_target_id[target_id].name
+            if target_id in by_target_id
+            else (saved.target_name if saved else ""),
             score,
             confirmed=saved is not None,
             new_local=bool(visit and record.created_at > visit),
-            synced_to=entry.target_sys_id if entry and entry.last_synced_at else "",
+            synced_to=entry.target_id if entry and entry.last_synced_at else "",
         )
         if row.new_local:
             row.flags.append("new in the portfolio")
         if visit and any(
-            by_sys_id[c.sys_id].first_seen_at > visit for c in candidates if c.sys_id in by_sys_id
+            by_target_id[c.target_id].first_seen_at > visit for c in candidates if c.target_id in by_target_id
         ):
             row.flags.append("new candidates in the target")
         rows.append(row)
@@ -219,34 +207,30 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
 def save_choices(
     connection: Connection, step: Step, decisions: dict[str, tuple[str, str]], user=None
 ) -> list[str]:
-    """Save confirmed choices {local id: (decision, target sys_id)} and the sync map entries they imply.
+    """Save confirmed choices {local id: (decision, target id)} and the sync map entries they imply.
     Raises ChoiceError (nothing saved) for unknown records or target sys_ids and duplicate claims; returns
     warnings for records whose published mapping changes."""
     locals_ = {str(r.pk): r for r in local_records(connection, step)}
-    pulled = {t.sys_id: t for t in targets(connection, step)}
+    pulled = {t.target_id: t for t in targets(connection, step)}
     problems, claimed = [], {}
-    for local_id, (decision, sys_id) in decisions.items():
+    for local_id, (decision, target_id) in decisions.items():
         label = locals_[local_id].name if local_id in locals_ else local_id
         if local_id not in locals_:
             problems.append(f"Unknown {step.title.lower()[:-1]} {local_id}")
         elif decision not in Decision.values:
             problems.append(f"{label}: unknown choice “{decision}”")
-        elif decision == Decision.MATCH and sys_id not in pulled:
+        elif decision == Decision.MATCH and target_id not in pulled:
+            problems.append(f"{label}: no {step.table} record with id {target_id or '(empty)'} in the target")
+        elif decision == Decision.MATCH and target_id in claimed:
             problems.append(
-                f"{label}: no {step.table} record with sys_id {sys_id or '(empty)'} in the target"
-            )
-        elif decision == Decision.MATCH and sys_id in claimed:
-            problems.append(
-                f"{label}: {pulled[sys_id].name} is already chosen for {locals_[claimed[sys_id]].name}"
+                f"{label}: {pulled[target_id].name} is already chosen for {locals_[claimed[target_id]].name}"
             )
         elif decision == Decision.MATCH:
-            claimed[sys_id] = local_id
-    others = SyncMapEntry.objects.filter(connection=connection, target_sys_id__in=claimed).exclude(
+            claimed[target_id] = local_id
+    others = SyncMapEntry.objects.filter(connection=connection, target_id__in=claimed).exclude(
         kind=step.kind, record_id__in=list(decisions)
     )
-    problems += [
-        f"{pulled[e.target_sys_id].name} is already mapped to another portfolio record" for e in others
-    ]
+    problems += [f"{pulled[e.target_id].name} is already mapped to another portfolio record" for e in others]
     if problems:
         raise ChoiceError(problems)
     warnings = []
@@ -256,34 +240,34 @@ def save_choices(
             connection=connection, kind=step.kind, record_id__in=list(decisions)
         )
     }
-    for local_id, (decision, sys_id) in decisions.items():
+    for local_id, (decision, target_id) in decisions.items():
         entry = entries.get(local_id)
-        target = pulled.get(sys_id)
-        if entry and entry.last_synced_at and (decision != Decision.MATCH or entry.target_sys_id != sys_id):
+        target = pulled.get(target_id)
+        if entry and entry.last_synced_at and (decision != Decision.MATCH or entry.target_id != target_id):
             now_to = (
                 target.name
                 if target
                 else ("a new record" if decision == Decision.CREATE else "nothing (skipped)")
             )
             warnings.append(
-                f"{locals_[local_id].name} was already synced to {entry.target_sys_id}; "
+                f"{locals_[local_id].name} was already synced to {entry.target_id}; "
                 f"it will now point to {now_to}."
             )
         if (
             entry
-            and entry.direction == Direction.SUBSCRIBED
-            and (decision != Decision.MATCH or entry.target_sys_id != sys_id)
+            and entry.direction == Direction.MATCHED
+            and (decision != Decision.MATCH or entry.target_id != target_id)
         ):
             entry.delete()
-    for local_id, (decision, sys_id) in decisions.items():
-        target = pulled.get(sys_id) if decision == Decision.MATCH else None
+    for local_id, (decision, target_id) in decisions.items():
+        target = pulled.get(target_id) if decision == Decision.MATCH else None
         MatchChoice.objects.update_or_create(
             connection=connection,
             kind=step.kind,
             record_id=local_id,
             defaults={
                 "decision": decision,
-                "target_sys_id": target.sys_id if target else "",
+                "target_id": target.target_id if target else "",
                 "target_name": target.name if target else "",
                 "score": None,
                 "decided_by": user,
@@ -295,9 +279,9 @@ def save_choices(
                 kind=step.kind,
                 record_id=local_id,
                 defaults={
-                    "target_table": step.table,
-                    "target_sys_id": target.sys_id,
-                    "direction": Direction.SUBSCRIBED,
+                    "target_type": step.table,
+                    "target_id": target.target_id,
+                    "direction": Direction.MATCHED,
                 },
             )
     WizardVisit.objects.update_or_create(
@@ -309,7 +293,7 @@ def save_choices(
 def summary(connection: Connection) -> dict[str, dict[str, int]]:
     """Per step: matched, new, skipped and not yet confirmed records."""
     result = {}
-    for step in STEPS:
+    for step in steps_of(connection):
         counts = {"matched": 0, "new": 0, "skipped": 0, "unconfirmed": 0}
         decided = dict(
             MatchChoice.objects.filter(connection=connection, kind=step.kind).values_list(

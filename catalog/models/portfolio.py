@@ -10,7 +10,7 @@ from catalog.choices import (
     LifecycleStage,
     LifecycleStatus,
     OperationalStatus,
-    SyncScope,
+    PublishAs,
     is_valid_lifecycle_pair,
 )
 
@@ -87,11 +87,11 @@ class DeploymentProfile(NamespacedModel):
         max_length=20, choices=OperationalStatus.choices, default=OperationalStatus.OPERATIONAL
     )
     version = models.CharField(max_length=100, blank=True, validators=[validate_single_line])
-    servicenow_sync_scope = models.CharField(
-        "ServiceNow sync scope",
+    publish_as = models.CharField(
         max_length=30,
-        choices=SyncScope.choices,
-        default=SyncScope.APPLICATION_SERVICE,
+        choices=PublishAs.choices,
+        default=PublishAs.APPLICATION_SERVICE,
+        help_text="What this deployment becomes in the targets; “Not published” keeps it out.",
     )
     it_services = models.ManyToManyField("catalog.ITService", blank=True, related_name="deployments")
     software_products = models.ManyToManyField(

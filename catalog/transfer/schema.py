@@ -117,7 +117,7 @@ DEPLOYMENTS = Section(
         Field("region"),
         Field("operational_status"),
         Field("version"),
-        Field("sync_scope", attr="servicenow_sync_scope"),
+        Field("publish_as"),
         Field("it_services", SERVICES),
         Field("software_products", PRODUCTS),
     ),

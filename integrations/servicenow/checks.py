@@ -1,6 +1,6 @@
 """“Test connection”: can the product authenticate, read every table it reads, and call IRE?"""
 
-from dataclasses import dataclass
+from integrations.base.platform import Check
 
 from .client import ServiceNowClient
 from .exceptions import AuthenticationFailed, ConnectionFailed, InstanceHibernating, ServiceNowError
@@ -16,13 +16,6 @@ READ_TABLES = (
     "sys_choice",
     "sys_dictionary",
 )
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    ok: bool
-    message: str
 
 
 def describe(error: ServiceNowError, subject: str) -> str:

@@ -21,6 +21,7 @@ class ServiceNowOptions:
     page_size: int = 1000
     reconciliation_priority: int = 200  # of the configuration package's reconciliation rules (lower wins)
     data_refresh_days: int = 2  # after this long without a publish, other sources may overwrite
+    create_vendors: bool = False  # create a missing vendor (core_company) instead of leaving it out
 
     def __post_init__(self) -> None:
         problems = []
@@ -59,6 +60,11 @@ class ServiceNowOptions:
                     raise ValueError(
                         f"{name.replace('_', ' ').capitalize()} must be a whole number."
                     ) from None
+        if "create_vendors" in values:
+            flag = values["create_vendors"]
+            values["create_vendors"] = (
+                flag if isinstance(flag, bool) else str(flag).lower() in ("1", "true", "on")
+            )
         return cls(**values)
 
     def as_dict(self) -> dict[str, Any]:

@@ -13,8 +13,8 @@ def match_options(row) -> SafeString:
         '<option value="match:{}"{}{}>{} — {}% {}{}</option>',
         (
             (
-                c.sys_id,
-                " selected" if row.decision == "match" and row.choice_sys_id == c.sys_id else "",
+                c.target_id,
+                " selected" if row.decision == "match" and row.choice_target_id == c.target_id else "",
                 " disabled" if c.taken_by else "",
                 c.name,
                 c.score,
@@ -25,7 +25,7 @@ def match_options(row) -> SafeString:
         ),
     )
     chosen = (
-        format_html('<option value="match:{}" selected>{}</option>', row.choice_sys_id, row.choice_name)
+        format_html('<option value="match:{}" selected>{}</option>', row.choice_target_id, row.choice_name)
         if row.chosen_elsewhere
         else ""
     )

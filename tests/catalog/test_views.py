@@ -90,7 +90,7 @@ def test_deployment_profiles_are_edited_on_their_applications_page(editor_client
             "environment": "Production",
             "hosting_type": "Cloud",
             "operational_status": "operational",
-            "servicenow_sync_scope": "application_service",
+            "publish_as": "application_service",
             "it_services": [str(service.pk)],
             "software_products": [str(product.pk)],
         },
@@ -115,7 +115,7 @@ def test_a_deployment_name_is_unique_within_its_application(editor_client, names
             "environment": "Production",
             "hosting_type": "Cloud",
             "operational_status": "operational",
-            "servicenow_sync_scope": "none",
+            "publish_as": "none",
         },
     )
     assert response.status_code == 200 and "already exists" in response.content.decode()

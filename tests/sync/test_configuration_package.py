@@ -59,12 +59,12 @@ def test_the_package_makes_the_target_ready_for_publishing(namespace, sandbox, c
     after = run_preview(connection)
     assert not after.items.filter(outcome=Outcome.ERROR).exists()
     row = after.items.get(record_id=str(app.pk))
-    assert row.outcome == Outcome.ADOPT and row.target_sys_id == made_by_hand["sys_id"]
+    assert row.outcome == Outcome.ADOPT and row.target_id == made_by_hand["sys_id"]
     assert row.diff["name"] == ["Legacy name", app.name]
 
     # 3. publish
     decisions.decide(after, {r.pk: "adopt" for r in after.items.filter(outcome__in=decisions.NEEDS_DECISION)})
-    run = execute_publish(runs.start_publish(connection))
+    run = execute_publish(runs.start_publish(connection, without_preview=True))
     assert run.status == RunStatus.SUCCEEDED, run.message
     ci = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={made_by_hand['sys_id']}")[0]
     assert ci["name"] == app.name and ci["discovery_source"] in ("PortfolioBridge", "")

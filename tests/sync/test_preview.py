@@ -70,10 +70,13 @@ def test_preview_classifies_and_writes_nothing(connection, sandbox):
 def test_adopted_records_show_a_field_diff(connection):
     run = run_preview(connection)
     sage = outcomes(run, "applications")["Sage 300"]
-    assert sage.diff["correlation_id"][0] == "" and sage.diff["discovery_source"] == [
-        "Manual Entry",
-        "PortfolioBridge",
-    ]
+    assert sage.diff["correlation_id"]["target"] == "" and sage.diff["correlation_id"]["last"] is None
+    assert sage.diff["discovery_source"] == {
+        "state": "update",
+        "portfolio": "PortfolioBridge",
+        "last": None,
+        "target": "Manual Entry",
+    }
 
 
 def test_every_call_is_audited(connection):
@@ -94,21 +97,22 @@ def test_a_missing_data_source_is_an_error_that_points_to_the_package(namespace,
     assert "INVALID_INPUT_DATA" in errors[0].message and "configuration package" in errors[0].message
 
 
-def test_conflicts_are_detected(connection):
+def test_a_record_deleted_in_the_target_is_not_silently_recreated(connection):
     plan = build_plan(connection)
     sage = next(i for i in plan.by_step("applications") if i.name == "Sage 300")
     SyncMapEntry.objects.create(
         connection=connection,
         kind=sage.kind,
         record_id=sage.record_id,
-        target_table=sage.class_name,
-        target_sys_id="b" * 32,
+        target_type=sage.target_type,
+        target_id="b" * 32,
         direction="published",
         last_hash="old",
     )
     run = run_preview(connection)
     row = outcomes(run, "applications")["Sage 300"]
-    assert row.outcome == Outcome.CONFLICT and "b" * 32 in row.message
+    assert row.outcome == Outcome.CHANGED_IN_TARGET and "Deleted in the target" in row.message
+    assert row.target_id == "b" * 32
 
 
 def test_an_unreachable_target_fails_the_run_with_the_reason(namespace):
@@ -128,20 +132,34 @@ def test_preview_pages_decisions_and_exports(client, namespace, connection):
     from tests.conftest import member
 
     client.force_login(member(namespace, Role.ADMIN))
+    from sync.preview import execute_preview
+
     response = client.post(reverse("sync:preview_start", args=["acme", connection.pk]))
     run = connection.runs.get()
+    assert run.status == RunStatus.QUEUED  # the worker executes it; here, this process does
+    run = execute_preview(run)
     assert response["Location"] == reverse("sync:run_detail", args=["acme", run.pk])
     detail = reverse("sync:run_detail", args=["acme", run.pk])
     page = client.get(detail).content.decode()
     assert "need a decision" in page and "Sage 300" in page
     adopt_rows = run.items.filter(outcome__in=[Outcome.ADOPT, Outcome.POSSIBLE_DUPLICATE])
     sage = adopt_rows.get(name="Sage 300")
+    identified = adopt_rows.filter(identified=True)
+    refused = client.post(detail, {f"decision-{identified.first().pk}": "create"}, follow=True)
+    assert "cannot be created beside it" in refused.content.decode()
     client.post(
-        detail, {f"decision-{row.pk}": "adopt" if row.pk == sage.pk else "create" for row in adopt_rows}
+        detail,
+        {
+            f"decision-{row.pk}": "create" if not row.identified and row.pk != sage.pk else "adopt"
+            for row in adopt_rows
+        },
     )
-    entry = SyncMapEntry.objects.get(connection=connection, record_id=sage.record_id)
-    assert entry.direction == "adopted" and entry.target_sys_id == sage.target_sys_id
-    assert "No decision pending" in client.get(detail).content.decode()
+    sage.refresh_from_db()
+    assert (
+        sage.decision == "adopt" and not SyncMapEntry.objects.exists()
+    )  # the publish adopts, not the decision
+    page = client.get(detail).content.decode()
+    assert "No decision pending" in page and "Publish: create" in page
     filtered = client.get(detail, {"outcome": "adopt"}).content.decode()
     assert "Sage 300" in filtered and "Claims Intake" not in filtered
     workbook = load_workbook(io.BytesIO(client.get(detail, {"format": "xlsx"}).content))
@@ -166,8 +184,10 @@ def test_preview_command(connection, capsys, tmp_path):
 
     from django.core.management import call_command
 
-    call_command("preview", "--connection", "snow")
+    call_command("preview", "--connection", "snow", "--here")
     body = json.loads(capsys.readouterr().out)
     assert body["counts"]["create"] > 0 and any(i["outcome"] == "adopt" for i in body["items"])
-    call_command("preview", "--connection", "snow", "--format", "xlsx", "--output", str(tmp_path / "p.xlsx"))
+    call_command(
+        "preview", "--connection", "snow", "--here", "--format", "xlsx", "--output", str(tmp_path / "p.xlsx")
+    )
     assert (tmp_path / "p.xlsx").stat().st_size > 1000

@@ -29,8 +29,24 @@ def connection(namespace, sandbox):
 
 
 def publish(connection) -> Run:
-    run = runs.start_publish(connection)
+    """Without a preview: possible duplicates wait for a decision, records the target identifies are adopted."""
+    run = runs.start_publish(connection, without_preview=True)
     return execute_publish(run)
+
+
+def preview_and_decide(connection, decision: str = "adopt") -> Run:
+    from sync import decisions
+    from sync.preview import run_preview
+
+    preview = run_preview(connection)
+    decisions.decide_all(preview, decision)
+    return preview
+
+
+def publish_previewed(connection, decision: str = "adopt") -> Run:
+    """The admin's way: a preview, decisions on what the target already holds, then the publish."""
+    preview_and_decide(connection, decision)
+    return execute_publish(runs.start_publish(connection))
 
 
 def target_state(sandbox) -> dict:
@@ -61,12 +77,16 @@ def target_state(sandbox) -> dict:
 def test_first_publish_creates_each_record_once_in_dependency_order(connection, sandbox):
     run = publish(connection)
     assert run.status == RunStatus.SUCCEEDED, run.message
+    assert not run.without_preview or run.plan_hash
     state = target_state(sandbox)
     assert state["cis"] and max(state["cis"].values()) == 1
     assert max(state["relations"].values()) == 1 and max(state["models"].values()) == 1
     mapped = SyncMapEntry.objects.filter(connection=connection)
     apps = BusinessApplication.objects.filter(namespace=connection.namespace).count()
-    assert mapped.filter(kind="application").count() == apps
+    # without a preview, possible duplicates wait for a decision: they (and their deployments) are skipped
+    waiting = run.items.filter(step="applications", outcome=Outcome.SKIPPED)
+    assert waiting.exists() and all("needs a decision" in r.message for r in waiting)
+    assert mapped.filter(kind="application").count() == apps - waiting.count()
     assert set(mapped.values_list("direction", flat=True)) == {Direction.PUBLISHED, Direction.ADOPTED}
     assert (
         mapped.get(kind="application", record_id=app_id(connection, "Sage 300")).direction
@@ -81,7 +101,7 @@ def test_first_publish_creates_each_record_once_in_dependency_order(connection, 
     assert first_model < first_app
     assert run.progress["applications"] == {"done": apps, "total": apps}
     assert run.stats["calls"] == run.audit.filter(attempt=1).count()
-    relations = run.items.filter(kind="relation")
+    relations = run.items.filter(kind="relation").exclude(outcome=Outcome.SKIPPED)
     assert relations.exists() and set(relations.values_list("outcome", flat=True)) == {Outcome.CREATE}
 
 
@@ -90,26 +110,30 @@ def app_id(connection, name: str) -> str:
 
 
 def test_republish_without_change_writes_nothing(connection, sandbox):
-    publish(connection)
+    publish_previewed(connection)
+    preview_and_decide(connection)
     sandbox.post("/sandbox/stats/reset")
-    run = publish(connection)
+    run = execute_publish(runs.start_publish(connection))
     assert run.status == RunStatus.SUCCEEDED
-    assert sandbox.get("/sandbox/stats").json()["committing_calls"] == 0
+    stats = sandbox.get("/sandbox/stats").json()
+    assert stats["committing_calls"] == 0 and sum(stats["by_api"].values()) == 0
     assert set(run.counts) <= {Outcome.UNCHANGED, Outcome.NOT_PUBLISHED}
 
 
-def test_one_edited_application_costs_one_call(connection, sandbox):
-    publish(connection)
+def test_one_edited_application_costs_at_most_three_calls(connection, sandbox):
+    publish_previewed(connection)
     app = BusinessApplication.objects.get(namespace=connection.namespace, name="Sage 300")
     app.short_description = "General ledger"
     app.save()
+    preview_and_decide(connection)
     sandbox.post("/sandbox/stats/reset")
-    run = publish(connection)
+    run = execute_publish(runs.start_publish(connection))
     stats = sandbox.get("/sandbox/stats").json()
-    assert sum(stats["by_api"].values()) <= 3
+    # read the record, look up its owner and vendor (one Batch API call), write it
+    assert run.stats["calls"] <= 3 and stats["committing_calls"] == 1
     row = run.items.get(record_id=str(app.pk))
     assert row.outcome == Outcome.UPDATE
-    target = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={row.target_sys_id}")[0]
+    target = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={row.target_id}")[0]
     assert target["short_description"] == "General ledger"
 
 
@@ -130,14 +154,14 @@ def test_failed_records_do_not_stop_the_others_and_their_children_are_skipped(co
 
 
 def test_one_publish_per_connection_is_enforced_by_the_database(connection):
-    first = runs.start_publish(connection)
+    first = runs.start_publish(connection, without_preview=True)
     with pytest.raises(runs.RunRefused, match="already queued"):
-        runs.start_publish(connection)
+        runs.start_publish(connection, without_preview=True)
     with pytest.raises(IntegrityError), transaction.atomic():
         Run.objects.create(connection=connection, kind=RunKind.ROLLBACK, status=RunStatus.RUNNING)
     first.status = RunStatus.SUCCEEDED
     first.save()
-    assert runs.start_publish(connection).status == RunStatus.QUEUED
+    assert runs.start_publish(connection, without_preview=True).status == RunStatus.QUEUED
 
 
 def test_pending_decisions_block_the_publish(connection):
@@ -150,7 +174,7 @@ def test_pending_decisions_block_the_publish(connection):
 
 
 def test_cancel_stops_between_batches_and_resume_finishes(connection, sandbox):
-    run = runs.start_publish(connection)
+    run = runs.start_publish(connection, without_preview=True)
     run.cancel_requested = True
     run.save()
     run = execute_publish(run)
@@ -162,7 +186,7 @@ def test_cancel_stops_between_batches_and_resume_finishes(connection, sandbox):
 
 
 def test_a_queued_run_is_cancelled_at_once(connection):
-    run = runs.start_publish(connection)
+    run = runs.start_publish(connection, without_preview=True)
     runs.cancel(run)
     run.refresh_from_db()
     assert run.status == RunStatus.CANCELED
@@ -172,7 +196,7 @@ def test_a_queued_run_is_cancelled_at_once(connection):
 def test_a_run_whose_worker_died_is_marked_interrupted(connection, settings):
     import socket
 
-    run = runs.start_publish(connection)
+    run = runs.start_publish(connection, without_preview=True)
     Run.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, worker=f"{socket.gethostname()}:999999999")
     other = Run.objects.create(
         connection=ConnectionFactory(namespace=connection.namespace),
@@ -187,7 +211,7 @@ def test_a_run_whose_worker_died_is_marked_interrupted(connection, settings):
     assert run.status == RunStatus.INTERRUPTED and other.status == RunStatus.INTERRUPTED
     assert "resume" in run.message
     # the lock is released
-    assert runs.publish_blocker(connection) == ""
+    assert runs.publish_blocker(connection, without_preview=True) == ""
 
 
 def test_rollback_deletes_only_what_the_publish_created_and_nobody_changed(connection, sandbox):
@@ -197,7 +221,7 @@ def test_rollback_deletes_only_what_the_publish_created_and_nobody_changed(conne
     created = published.items.filter(outcome=Outcome.CREATE)
     touched = created.filter(step="applications").first()
     other_user = sandbox.put(
-        f"/api/now/table/cmdb_ci_business_app/{touched.target_sys_id}", json={"comments": "ours now"}
+        f"/api/now/table/cmdb_ci_business_app/{touched.target_id}", json={"comments": "ours now"}
     )
     assert other_user.status_code == 200
     adopted = published.items.get(step="applications", name="Sage 300")
@@ -213,15 +237,21 @@ def test_rollback_deletes_only_what_the_publish_created_and_nobody_changed(conne
     assert audit_deletes == deleted.count()
     # relationships went first, services last
     order = list(rollback.items.filter(outcome=Outcome.DELETED).values_list("step", flat=True))
-    assert order[0] in ("app_to_instance", "instance_to_service") and order[-1] == "shared_services"
+    assert order[0] in ("app_to_instance", "instance_to_service", "contract_to_ci")
+    assert order[-1] == "shared_services"
     after = target_state(sandbox)
+    # adopted records get their previous values back (no correlation id): they no longer count as ours
+    restored = rollback.items.filter(outcome=Outcome.RESTORED)
+    assert restored.filter(record_id=adopted.record_id).exists()
+    deleted_cis = deleted.exclude(kind="relation").exclude(step__in=("software_products", "contracts"))
+    restored_cis = restored.exclude(step__in=("software_products", "contracts"))
     assert (
-        sum(after["cis"].values())
-        == sum(before["cis"].values())
-        - deleted.exclude(kind="relation").exclude(step="software_products").count()
+        sum(after["cis"].values()) == sum(before["cis"].values()) - deleted_cis.count() - restored_cis.count()
     )
-    assert sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={adopted.target_sys_id}")
-    assert sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={touched.target_sys_id}")
+    sage = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={adopted.target_id}")[0]
+    assert sage["correlation_id"] == "" and sage["discovery_source"] != "PortfolioBridge"
+    assert sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={adopted.target_id}")
+    assert sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={touched.target_id}")
     remaining = SyncMapEntry.objects.filter(connection=connection)
     assert remaining.filter(record_id=touched.record_id).exists()
     assert not remaining.filter(direction=Direction.PUBLISHED).exclude(record_id=touched.record_id).exists()
@@ -250,16 +280,17 @@ def test_decisions_taken_on_the_preview_are_what_the_publish_does(connection, sa
     workday = preview.items.get(step="applications", name="Workday HCM")
     choices = {r.pk: "adopt" for r in preview.items.filter(outcome__in=decisions.NEEDS_DECISION)}
     choices[workday.pk] = "create"
-    decisions.decide(preview, choices)
+    recorded, refused = decisions.decide(preview, choices)
+    assert len(recorded) == len(choices) and not refused
     assert runs.publish_blocker(connection) == ""
-    run = publish(connection)
+    run = execute_publish(runs.start_publish(connection))
     assert run.status == RunStatus.SUCCEEDED, run.message
     adopted = run.items.get(record_id=duplicate.record_id)
-    assert adopted.outcome == Outcome.UPDATE and adopted.target_sys_id == duplicate.target_sys_id
-    renamed = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={duplicate.target_sys_id}")[0]
-    assert renamed["name"] == "Microsoft 365"  # the existing CI now carries the portfolio's values
+    assert adopted.outcome == Outcome.ADOPT and adopted.target_id == duplicate.target_id
+    kept = sandbox.table("cmdb_ci_business_app", sysparm_query=f"sys_id={duplicate.target_id}")[0]
+    assert kept["name"] == "Microsoft Office 365"  # an adopt keeps the existing record's identity
     created = run.items.get(record_id=workday.record_id)
-    assert created.outcome == Outcome.CREATE and created.target_sys_id != workday.target_sys_id
+    assert created.outcome == Outcome.CREATE and created.target_id != workday.target_id
 
 
 def test_an_unexpected_error_fails_the_run_with_its_message(connection, monkeypatch):
@@ -270,7 +301,7 @@ def test_an_unexpected_error_fails_the_run_with_its_message(connection, monkeypa
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(jobs, "execute_publish", broken)
-    run = runs.start_publish(connection)
+    run = runs.start_publish(connection, without_preview=True)
     with pytest.raises(RuntimeError):
         jobs.execute_run(str(run.pk))
     run.refresh_from_db()

@@ -68,20 +68,23 @@ def test_suggestions_put_the_right_record_first_and_never_pair_versions(connecti
 def test_confirmed_choices_fill_the_sync_map_and_are_shown_again(connection):
     rows = by_name(wizard.build_rows(connection, SERVICES))
     silver = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Silver")
-    decisions = {r.local_id: (r.decision, r.choice_sys_id) for r in rows.values()}
-    decisions[rows["Database Services"].local_id] = ("match", silver.sys_id)
+    decisions = {r.local_id: (r.decision, r.choice_target_id) for r in rows.values()}
+    decisions[rows["Database Services"].local_id] = ("match", silver.target_id)
     decisions[rows["Help Desk Services"].local_id] = ("skip", "")
     wizard.save_choices(connection, SERVICES, decisions)
     entry = SyncMapEntry.objects.get(connection=connection, record_id=rows["Database Services"].local_id)
-    assert (entry.target_table, entry.target_sys_id, entry.direction) == (
+    assert (entry.target_type, entry.target_id, entry.direction) == (
         "service_offering",
-        silver.sys_id,
-        Direction.SUBSCRIBED,
+        silver.target_id,
+        Direction.MATCHED,
     )
     matched = [lid for lid, (d, _) in decisions.items() if d == "match"]
     assert SyncMapEntry.objects.filter(connection=connection, kind="it_service").count() == len(matched)
     again = by_name(wizard.build_rows(connection, SERVICES))
-    assert again["Database Services"].choice_sys_id == silver.sys_id and again["Database Services"].confirmed
+    assert (
+        again["Database Services"].choice_target_id == silver.target_id
+        and again["Database Services"].confirmed
+    )
     assert again["Help Desk Services"].decision == "skip"
     summary = wizard.summary(connection)["it-services"]
     assert summary == {
@@ -100,8 +103,8 @@ def test_inconsistent_choices_are_refused_whole(connection):
             connection,
             SERVICES,
             {
-                rows[0].local_id: ("match", gold.sys_id),
-                rows[1].local_id: ("match", gold.sys_id),
+                rows[0].local_id: ("match", gold.target_id),
+                rows[1].local_id: ("match", gold.target_id),
                 rows[2].local_id: ("match", "f" * 32),
             },
         )
@@ -112,7 +115,7 @@ def test_inconsistent_choices_are_refused_whole(connection):
 def test_changing_a_synced_match_warns_and_new_records_are_flagged(connection, namespace):
     rows = by_name(wizard.build_rows(connection, SERVICES))
     row = rows["Database Services"]
-    wizard.save_choices(connection, SERVICES, {row.local_id: ("match", row.choice_sys_id)})
+    wizard.save_choices(connection, SERVICES, {row.local_id: ("match", row.choice_target_id)})
     SyncMapEntry.objects.filter(record_id=row.local_id).update(last_synced_at="2026-01-01T00:00:00Z")
     warnings = wizard.save_choices(connection, SERVICES, {row.local_id: ("create", "")})
     assert len(warnings) == 1 and "will now point to a new record" in warnings[0]
@@ -135,22 +138,20 @@ def test_excel_round_trip_and_validation_with_row_numbers(connection):
     assert count == SoftwareProduct.objects.count()
     gold = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Gold")
     sheet["E2"], sheet["D2"] = "0" * 32, "match"
-    sheet["D3"], sheet["E3"] = "match", sheet["E4"].value or gold.sys_id
+    sheet["D3"], sheet["E3"] = "match", sheet["E4"].value or gold.target_id
     sheet["D4"] = "maybe"
     out = io.BytesIO()
     workbook.save(out)
-    before = list(
-        MatchChoice.objects.values_list("record_id", "decision", "target_sys_id").order_by("record_id")
-    )
+    before = list(MatchChoice.objects.values_list("record_id", "decision", "target_id").order_by("record_id"))
     with pytest.raises(match_io.MatchFileError) as raised:
         match_io.import_xlsx(connection, PRODUCTS, out.getvalue())
     assert any(
-        p.startswith("Row 2: no cmdb_software_product_model record with sys_id 000")
+        p.startswith("Row 2: no cmdb_software_product_model record with target_id 000")
         for p in raised.value.problems
     )
     assert any(p.startswith("Row 4: decision must be match, create or skip") for p in raised.value.problems)
     assert (
-        list(MatchChoice.objects.values_list("record_id", "decision", "target_sys_id").order_by("record_id"))
+        list(MatchChoice.objects.values_list("record_id", "decision", "target_id").order_by("record_id"))
         == before
     )
     with pytest.raises(match_io.MatchFileError, match="Not a readable Excel workbook"):
@@ -165,7 +166,7 @@ def test_match_command_prints_suggestions_and_choices(connection, capsys, tmp_pa
         "local",
         "local_id",
         "choice",
-        "choice_sys_id",
+        "choice_target_id",
         "confirmed",
         "score",
         "candidates",
@@ -198,7 +199,7 @@ def test_wizard_pages_walk_and_save(client, namespace, connection):
     )
     rows = wizard.build_rows(connection, SERVICES)
     form = {
-        f"decision-{r.local_id}": (f"match:{r.choice_sys_id}" if r.decision == "match" else r.decision)
+        f"decision-{r.local_id}": (f"match:{r.choice_target_id}" if r.decision == "match" else r.decision)
         for r in rows
     }
     response = client.post(step, form)
@@ -238,7 +239,7 @@ def test_saved_matches_show_up_in_the_match_command(connection, capsys):
         connection,
         SERVICES,
         {
-            rows["Database Services"].local_id: ("match", silver.sys_id),
+            rows["Database Services"].local_id: ("match", silver.target_id),
             rows["Network Infrastructure"].local_id: ("create", ""),
         },
     )
@@ -246,7 +247,7 @@ def test_saved_matches_show_up_in_the_match_command(connection, capsys):
     listed = {r["local"]: r for r in json.loads(capsys.readouterr().out)}
     assert listed["Database Services"] | {"candidates": []} == listed["Database Services"] | {
         "choice": "Database Services - Silver",
-        "choice_sys_id": silver.sys_id,
+        "choice_target_id": silver.target_id,
         "confirmed": True,
         "candidates": [],
     }

@@ -43,7 +43,7 @@ def test_an_admin_walks_the_wizard_overrides_one_suggestion_and_accepts_the_rest
     assert (
         services["Database Services"].choice_name == "Database Services - Gold"
     )  # the suggestion being overridden
-    page.select_option(f"select[name='decision-{database.pk}']", f"match:{silver.sys_id}")
+    page.select_option(f"select[name='decision-{database.pk}']", f"match:{silver.target_id}")
     page.click("button:has-text('Confirm it services')")
 
     page.wait_for_selector("h1:has-text('Match software products')")
@@ -54,13 +54,13 @@ def test_an_admin_walks_the_wizard_overrides_one_suggestion_and_accepts_the_rest
     page.wait_for_selector("h1:has-text('Summary')")
 
     expected = {
-        (r.local_id, r.choice_sys_id)
+        (r.local_id, r.choice_target_id)
         for r in services.values()
         if r.decision == "match" and r.name != "Database Services"
     }
-    expected.add((str(database.pk), silver.sys_id))
-    expected |= {(r.local_id, r.choice_sys_id) for r in products if r.decision == "match"}
-    actual = {(str(e.record_id), e.target_sys_id) for e in SyncMapEntry.objects.filter(connection=connection)}
+    expected.add((str(database.pk), silver.target_id))
+    expected |= {(r.local_id, r.choice_target_id) for r in products if r.decision == "match"}
+    actual = {(str(e.record_id), e.target_id) for e in SyncMapEntry.objects.filter(connection=connection)}
     assert actual == expected
     summary = page.inner_text("table")
     assert "IT services" in summary and "Software products" in summary

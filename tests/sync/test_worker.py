@@ -24,7 +24,7 @@ def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(na
         ca_bundle=str(sandbox.server.ca_path),
         options={"ire_batch_size": 4, "max_calls_per_minute": 240},  # many small batches, four a second
     )
-    run = runs.start_publish(connection)  # enqueued on commit
+    run = runs.start_publish(connection, without_preview=True)  # enqueued on commit
     assert queue.count == 1
     worker = start_worker()
     try:
@@ -59,4 +59,4 @@ def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(na
     assert max(state["relations"].values()) == 1, "a relationship was duplicated"
     assert max(state["models"].values()) == 1, "a software model was duplicated"
     assert run.items.values("record_id").distinct().count() == run.items.count()
-    assert SyncMapEntry.objects.filter(connection=connection, target_sys_id="").count() == 0
+    assert SyncMapEntry.objects.filter(connection=connection, target_id="").count() == 0

@@ -53,6 +53,11 @@ ACL = {
     "system": ({"admin", "itil", "cmdb_read", "cmdb_write"}, {"admin"}),
     "cmdb_config": ({"admin", "itil", "cmdb_read", "cmdb_write"}, {"admin", "cmdb_write"}),
     "user": ({"admin", "itil", "cmdb_read"}, {"admin"}),
+    # contracts, the CIs they cover and companies: asset and contract managers, and ITIL users
+    "asset": (
+        {"admin", "itil", "asset", "contract_manager", "cmdb_read", "cmdb_write"},
+        {"admin", "itil", "asset", "contract_manager"},
+    ),
 }
 
 

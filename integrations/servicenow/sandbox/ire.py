@@ -277,8 +277,11 @@ class IdentifyReconcile:
                 operation = "UPDATE_WITH_DOWNGRADE"
             else:
                 operation = "UPDATE_WITH_SWITCH"
-        allowed = self.reconciler.authoritative(outcome.class_name, record, values, source)
-        changes = {k: v for k, v in allowed.items() if k != "sys_id" and record.get(k, "") != v}
+        # Only the attributes the item gives are reconciled (a partial item keeps the CI's other values);
+        # fields the class does not have, and system fields, are ignored and change nothing.
+        given = self.records.writable(outcome.class_name, values)
+        allowed = self.reconciler.authoritative(outcome.class_name, record, given, source)
+        changes = {k: v for k, v in allowed.items() if record.get(k, "") != v}
         if not changes and operation == "UPDATE":
             outcome.operation = "NO_CHANGE"
             return

@@ -8,6 +8,7 @@ a part with an unknown field or operator is ignored and the rest still applies.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 OPERATORS = (
     "DOES NOT CONTAIN",
@@ -49,6 +50,20 @@ class Condition:
     field: str
     op: str
     value: str
+
+    @cached_property
+    def folded(self) -> str:
+        return self.value.lower()
+
+    @cached_property
+    def _members(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The values of an IN / NOT IN list (as given, and lowercased), split once per query rather than
+        once per row: `sys_idIN` lists of hundreds of ids are common."""
+        items = frozenset(v.strip() for v in self.value.split(","))
+        return items, frozenset(v.lower() for v in items)
+
+    def members(self, fold: bool) -> frozenset[str]:
+        return self._members[1] if fold else self._members[0]
 
 
 @dataclass
@@ -126,7 +141,7 @@ def _test(
     c: Condition, lookup: Callable[[str], str], class_of: Callable[[], tuple[str, ...]], fold: bool
 ) -> bool:
     raw = lookup(c.field)
-    value, target = (raw.lower(), c.value.lower()) if fold else (raw, c.value)
+    value, target = (raw.lower(), c.folded) if fold else (raw, c.value)
     match c.op:
         case "=":
             return value == target
@@ -141,9 +156,9 @@ def _test(
         case "ENDSWITH":
             return value.endswith(target)
         case "IN":
-            return value in [v.strip() for v in target.split(",")]
+            return value in c.members(fold)
         case "NOT IN":
-            return value not in [v.strip() for v in target.split(",")]
+            return value not in c.members(fold)
         case "ISEMPTY" | "EMPTYSTRING":
             return raw == ""
         case "ISNOTEMPTY":

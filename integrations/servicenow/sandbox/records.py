@@ -83,7 +83,10 @@ class Records:
     def update(
         self, table: str, record: dict[str, str], values: dict[str, Any], user: str
     ) -> tuple[dict[str, str], bool]:
-        changes = {k: v for k, v in self.writable(table, values).items() if record.get(k) != v}
+        """Write the values that differ from the record's (a missing field counts as empty). As on an
+        instance, an update that changes nothing is not written: `sys_mod_count`, `sys_updated_on` and
+        `sys_updated_by` stay as they were. Otherwise `sys_mod_count` goes up by exactly one."""
+        changes = {k: v for k, v in self.writable(table, values).items() if record.get(k, "") != v}
         if not changes:
             return record, False
         updated = {

@@ -124,16 +124,32 @@ def stable_id(*parts: str) -> str:
 
 
 def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
+    """The records of a new instance on first start; on every start, the dictionary rows of tables and
+    columns added since (by their stable sys_ids) and a `sys_user` row for every configured user."""
     store = records.store
-    if store.meta("seeded"):
-        return
     with store.transaction():
+        add_dictionary(records)
+        if not store.meta("seeded"):
+            seed_records(records)
+            store.set_meta("seeded", "1")
+        add_users(records, users)
 
-        def add(table: str, values: dict[str, str], *key: str) -> dict[str, str]:
-            return records.create(table, values, "system", sys_id=stable_id(table, *key))
 
-        for table in dictionary.TABLES.values():
-            add(
+def _add(records: Records, table: str, values: dict[str, str], *key: str) -> dict[str, str]:
+    return records.create(table, values, "system", sys_id=stable_id(table, *key))
+
+
+def add_dictionary(records: Records) -> None:
+    """`sys_db_object` / `sys_dictionary` rows for the dictionary's tables and columns, where missing."""
+    store = records.store
+
+    def missing(table: str, *key: str) -> bool:
+        return stable_id(table, *key) not in store.tables.get(table, {})
+
+    for table in dictionary.TABLES.values():
+        if missing("sys_db_object", table.name):
+            _add(
+                records,
                 "sys_db_object",
                 {
                     "name": table.name,
@@ -143,8 +159,10 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
                 },
                 table.name,
             )
-            for element, column in table.columns.items():
-                add(
+        for element, column in table.columns.items():
+            if missing("sys_dictionary", table.name, element):
+                _add(
+                    records,
                     "sys_dictionary",
                     {
                         "name": table.name,
@@ -157,101 +175,122 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
                     table.name,
                     element,
                 )
-        for name, sys_id in REL_TYPES.items():
-            parent, child = name.split("::")
-            records.create(
-                "cmdb_rel_type",
-                {"name": name, "parent_descriptor": parent, "child_descriptor": child, "sys_name": name},
-                "system",
-                sys_id=sys_id,
-            )
-        for sequence, value in enumerate(DISCOVERY_SOURCES):
-            add(
-                "sys_choice",
-                {
-                    "name": "cmdb_ci",
-                    "element": "discovery_source",
-                    "value": value,
-                    "label": value,
-                    "sequence": str(sequence),
-                },
-                value,
-            )
-        for stage, statuses in LIFE_CYCLES.items():
-            add("life_cycle_stage", {"name": stage}, stage)
-            for status in statuses:
-                add("life_cycle_stage_status", {"name": status, "life_cycle_stage": stage}, stage, status)
-        for user in users:
-            first, _, last = user.user_name.title().partition(" ")
+
+
+def user_email(user_name: str) -> str:
+    return f"{user_name}@example.com"  # as on a new instance (admin@example.com)
+
+
+def add_users(records: Records, users: tuple[SandboxUser, ...]) -> None:
+    """A `sys_user` row per configured user (`--user` ones included); roles follow the configuration, and
+    an empty e-mail (or the one older sandboxes gave, `NAME@sandbox.example`) becomes `NAME@example.com`."""
+    for user in users:
+        roles = ",".join(sorted(user.roles))
+        found = records.store.locate("sys_user", user.sys_id)
+        if found is None:
             records.create(
                 "sys_user",
                 {
                     "user_name": user.user_name,
                     "name": f"{user.user_name.title()} User",
-                    "first_name": first,
-                    "last_name": last or "User",
-                    "email": f"{user.user_name}@sandbox.example",
-                    "roles": ",".join(sorted(user.roles)),
+                    "first_name": user.user_name.title(),
+                    "last_name": "User",
+                    "email": user_email(user.user_name),
+                    "roles": roles,
                 },
                 "system",
                 sys_id=user.sys_id,
             )
-        for group in ("CMDB Administrators", "Service Desk", "Application Support"):
-            add("sys_user_group", {"name": group}, group)
-        companies = {m for _, m, _ in SOFTWARE_MODELS}
-        for company in sorted(companies):
-            add("core_company", {"name": company, "manufacturer": "true", "vendor": "true"}, company)
-        for name in TECHNICAL_OFFERINGS:
+            continue
+        values = {"roles": roles}
+        if found[1].get("email", "") in ("", f"{user.user_name}@sandbox.example"):
+            values["email"] = user_email(user.user_name)
+        records.update(found[0], found[1], values, "system")
+
+
+def seed_records(records: Records) -> None:
+    def add(table: str, values: dict[str, str], *key: str) -> dict[str, str]:
+        return _add(records, table, values, *key)
+
+    for name, sys_id in REL_TYPES.items():
+        parent, child = name.split("::")
+        records.create(
+            "cmdb_rel_type",
+            {"name": name, "parent_descriptor": parent, "child_descriptor": child, "sys_name": name},
+            "system",
+            sys_id=sys_id,
+        )
+    for sequence, value in enumerate(DISCOVERY_SOURCES):
+        add(
+            "sys_choice",
+            {
+                "name": "cmdb_ci",
+                "element": "discovery_source",
+                "value": value,
+                "label": value,
+                "sequence": str(sequence),
+            },
+            value,
+        )
+    for stage, statuses in LIFE_CYCLES.items():
+        add("life_cycle_stage", {"name": stage}, stage)
+        for status in statuses:
+            add("life_cycle_stage_status", {"name": status, "life_cycle_stage": stage}, stage, status)
+    for group in ("CMDB Administrators", "Service Desk", "Application Support"):
+        add("sys_user_group", {"name": group}, group)
+    companies = {m for _, m, _ in SOFTWARE_MODELS}
+    for company in sorted(companies):
+        add("core_company", {"name": company, "manufacturer": "true", "vendor": "true"}, company)
+    for name in TECHNICAL_OFFERINGS:
+        add(
+            "service_offering",
+            {
+                "name": name,
+                "service_classification": "Technical Service",
+                "operational_status": "1",
+                "discovery_source": "Manual Entry",
+            },
+            name,
+        )
+    for name, manufacturer, version in SOFTWARE_MODELS:
+        add(
+            "cmdb_software_product_model",
+            {
+                "name": name,
+                "display_name": name,
+                "version": version,
+                "manufacturer": stable_id("core_company", manufacturer),
+            },
+            name,
+        )
+    for name in BUSINESS_APPS:
+        add(
+            "cmdb_ci_business_app",
+            {
+                "name": name,
+                "operational_status": "1",
+                "life_cycle_stage": "Operational",
+                "life_cycle_stage_status": "In Use",
+                "discovery_source": "Manual Entry",
+            },
+            name,
+        )
+    for applies_to, (rule, entries) in IDENTIFIERS.items():
+        identifier = add(
+            "cmdb_identifier", {"name": rule, "applies_to": applies_to, "independent": "true"}, applies_to
+        )
+        for attributes, order in entries:
             add(
-                "service_offering",
+                "cmdb_identifier_entry",
                 {
-                    "name": name,
-                    "service_classification": "Technical Service",
-                    "operational_status": "1",
-                    "discovery_source": "Manual Entry",
+                    "identifier": identifier["sys_id"],
+                    "table": applies_to,
+                    "attributes": attributes,
+                    "order": str(order),
                 },
-                name,
+                applies_to,
+                attributes,
             )
-        for name, manufacturer, version in SOFTWARE_MODELS:
-            add(
-                "cmdb_software_product_model",
-                {
-                    "name": name,
-                    "display_name": name,
-                    "version": version,
-                    "manufacturer": stable_id("core_company", manufacturer),
-                },
-                name,
-            )
-        for name in BUSINESS_APPS:
-            add(
-                "cmdb_ci_business_app",
-                {
-                    "name": name,
-                    "operational_status": "1",
-                    "life_cycle_stage": "Operational",
-                    "life_cycle_stage_status": "In Use",
-                    "discovery_source": "Manual Entry",
-                },
-                name,
-            )
-        for applies_to, (rule, entries) in IDENTIFIERS.items():
-            identifier = add(
-                "cmdb_identifier", {"name": rule, "applies_to": applies_to, "independent": "true"}, applies_to
-            )
-            for attributes, order in entries:
-                add(
-                    "cmdb_identifier_entry",
-                    {
-                        "identifier": identifier["sys_id"],
-                        "table": applies_to,
-                        "attributes": attributes,
-                        "order": str(order),
-                    },
-                    applies_to,
-                    attributes,
-                )
-        store.set_meta("seeded", "1")
 
 
 def load_seed_file(records: Records, path: Path) -> int:

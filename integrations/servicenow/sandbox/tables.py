@@ -146,7 +146,7 @@ TABLE_LIST = [
         {"version": S, "edition": S, "platform": S, "language": S, "product": S},
     ),
     Table("cmdb_application_product_model", "Application Model", "cmdb_model"),
-    Table("core_company", "Company", columns={"name": S, "manufacturer": B, "vendor": B}, acl="user"),
+    Table("core_company", "Company", columns={"name": S, "manufacturer": B, "vendor": B}, acl="asset"),
     Table(
         "sys_user",
         "User",
@@ -419,14 +419,24 @@ TABLE_LIST = [
         columns={
             "number": S,
             "short_description": S,
+            "description": S,
             "vendor": ref("core_company"),
+            "vendor_contract": Column(label="Vendor contract"),  # the vendor's own contract number
             "starts": S,
             "ends": S,
             "cost": S,
             "state": S,
         },
-        acl="cmdb",
+        acl="asset",
         display="number",
         number_prefix="CNTR",
+    ),
+    # The contract form's "CIs covered" related list. Deleting either end leaves these rows in place.
+    Table(
+        "contract_rel_ci",
+        "Contract CIs",
+        columns={"contract": ref("ast_contract"), "ci_item": ref("cmdb_ci")},
+        acl="asset",
+        display="contract",
     ),
 ]

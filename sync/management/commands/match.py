@@ -3,11 +3,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from integrations.base.errors import TargetError
 from integrations.management.commands.connection import find_connection
-from integrations.servicenow.exceptions import ServiceNowError
 from sync import match_io, wizard
 
-KINDS = {"it_services": "it-services", "software_products": "software-products"}
+KINDS = {"it_services": "it_service", "software_products": "software_product"}
 
 
 class Command(BaseCommand):
@@ -23,11 +23,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         connection = find_connection(options["connection"], options["namespace"])
-        step = wizard.STEP_BY_SLUG[KINDS[options["kind"]]]
+        step = next((s for s in wizard.steps_of(connection) if s.kind == KINDS[options["kind"]]), None)
+        if step is None:
+            raise CommandError(f"{connection.name} offers nothing to match {options['kind']} with.")
         if options["refresh"] or wizard.pulled_at(connection, step) is None:
             try:
                 wizard.pull_targets(connection, step)
-            except ServiceNowError as exc:
+            except TargetError as exc:
                 raise CommandError(f"Could not pull from {connection.name}: {exc}") from None
         if options["format"] == "xlsx":
             if not options["output"]:

@@ -81,7 +81,7 @@ def test_source_native_key_identifies_before_the_rules(sandbox):
     renamed = sandbox.ire([{**app_item("Renamed app"), "sys_object_source_info": info}])["items"][0]
     assert renamed["operation"] == "UPDATE" and renamed["sysId"] == first["sysId"]
     assert renamed["identificationAttempts"][0]["attemptResult"] == "MATCHED"
-    assert sandbox.table("sys_object_source", id="uuid-42")[0]["target_sys_id"] == first["sysId"]
+    assert sandbox.table("sys_object_source", id="uuid-42")[0]["target_id"] == first["sysId"]
 
 
 def test_relations_by_index_and_internal_id_are_created_once(sandbox):
@@ -215,3 +215,96 @@ def test_ire_needs_the_itil_or_asset_role(sandbox):
         "/api/now/identifyreconcile/query", params={"sysparm_data_source": "ServiceNow"}, json={"items": []}
     )
     assert response.status_code == 403 and response.json()["error"]["message"] == "User Not Authorized"
+
+
+def ci(sandbox, table, sys_id):
+    response = sandbox.get(
+        f"/api/now/table/{table}/{sys_id}", params={"sysparm_exclude_reference_link": "true"}
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["result"]
+
+
+def test_a_partial_item_with_a_sys_id_updates_only_its_fields(sandbox):
+    integration = sandbox.as_user("integration", "integration")
+    values = {"short_description": "v1", "correlation_id": "pb-7", "comments": "keep"}
+    inserted = integration.ire([app_item("Partial", **values)])["items"][0]
+    before = ci(sandbox, APP, inserted["sysId"])
+    assert before["number"].startswith("APM") and before["sys_mod_count"] == "0"
+    partial = {"className": APP, "values": {"sys_id": inserted["sysId"], "short_description": "v2"}}
+    item = integration.ire([partial])["items"][0]
+    assert item["operation"] == "UPDATE" and item["sysId"] == inserted["sysId"] and item["errorCount"] == 0
+    after = ci(sandbox, APP, inserted["sysId"])
+    assert after["short_description"] == "v2" and after["sys_mod_count"] == "1"
+    kept = ("name", "number", "correlation_id", "comments", "discovery_source", "sys_created_on")
+    assert {k: after[k] for k in kept} == {k: before[k] for k in kept}
+    assert integration.ire([partial])["items"][0]["operation"] == "NO_CHANGE"
+    unchanged = ci(sandbox, APP, inserted["sysId"])
+    assert unchanged["sys_mod_count"] == "1" and unchanged["last_discovered"] == after["last_discovered"]
+
+
+def test_fields_a_class_does_not_have_and_system_fields_change_nothing(sandbox):
+    sys_id = sandbox.ire([app_item("Strict")])["items"][0]["sysId"]
+    noise = {"sys_id": sys_id, "u_not_a_column": "x", "sys_mod_count": "99", "sys_updated_by": "mallory"}
+    item = sandbox.ire([{"className": APP, "values": noise}])["items"][0]
+    assert item["operation"] == "NO_CHANGE" and item["sysId"] == sys_id
+    record = ci(sandbox, APP, sys_id)
+    assert record["sys_mod_count"] == "0" and record["sys_updated_by"] == "admin"
+    assert "u_not_a_column" not in record
+
+
+def test_the_sys_id_wins_over_the_identification_rule(sandbox):
+    mapped = sandbox.ire([app_item("Mapped")])["items"][0]["sysId"]
+    other = sandbox.ire([app_item("Other")])["items"][0]["sysId"]
+    item = sandbox.ire([{"className": APP, "values": {"sys_id": mapped, "name": "Other"}}])["items"][0]
+    assert item["operation"] == "UPDATE" and item["sysId"] == mapped
+    assert item["identificationAttempts"] == []
+    assert ci(sandbox, APP, mapped)["name"] == "Other"
+    assert ci(sandbox, APP, other)["sys_mod_count"] == "0"
+
+
+def test_a_sys_id_of_a_subclass_ci_identifies_it(sandbox):
+    created = sandbox.post(
+        "/api/now/table/cmdb_ci_service_auto", json={"name": "Ledger PROD", "environment": "Production"}
+    ).json()["result"]
+    same_class = {"sys_id": created["sys_id"], "short_description": "same class"}
+    item = sandbox.ire([{"className": "cmdb_ci_service_auto", "values": same_class}])["items"][0]
+    assert item["operation"] == "UPDATE" and item["sysId"] == created["sys_id"]
+    parent_class = {"sys_id": created["sys_id"], "short_description": "parent class"}
+    item = sandbox.ire([{"className": "cmdb_ci_service", "values": parent_class}])["items"][0]
+    assert item["sysId"] == created["sys_id"] and item["errorCount"] == 0
+    # as on an instance (glide.class.downgrade.enabled is true in the base system) the CI takes the
+    # payload's class
+    assert item["operation"] == "UPDATE_WITH_DOWNGRADE"
+    record = ci(sandbox, "cmdb_ci", created["sys_id"])
+    assert record["sys_class_name"] == "cmdb_ci_service" and record["name"] == "Ledger PROD"
+    assert record["short_description"] == "parent class" and record["sys_mod_count"] == "2"
+
+
+def test_an_unknown_sys_id_falls_back_to_the_rule(sandbox):
+    ghost = "0" * 32
+    item = sandbox.ire([{"className": APP, "values": {"sys_id": ghost, "short_description": "?"}}])["items"][
+        0
+    ]
+    assert item["errors"][0]["error"] == "MISSING_MATCHING_ATTRIBUTES" and item["sysId"] == "Unknown"
+    named = sandbox.ire([{"className": APP, "values": {"sys_id": ghost, "name": "Ghost"}}])["items"][0]
+    assert named["operation"] == "INSERT" and named["sysId"] == ghost
+
+
+def test_table_api_updates_that_change_nothing_are_not_written(sandbox):
+    created = sandbox.post(
+        f"/api/now/table/{APP}", json={"name": "Quiet", "short_description": "same"}
+    ).json()["result"]
+    path = f"/api/now/table/{APP}/{created['sys_id']}"
+    integration = sandbox.as_user("integration", "integration")
+    for method in (integration.put, integration.patch):
+        response = method(path, json={"name": "Quiet", "short_description": "same", "u_unknown": "x"})
+        assert response.status_code == 200
+        result = response.json()["result"]
+        assert result["sys_mod_count"] == "0" and result["sys_updated_by"] == "admin"
+    changed = integration.put(path, json={"name": "Quiet", "short_description": "different"}).json()["result"]
+    assert changed["sys_mod_count"] == "1" and changed["sys_updated_by"] == "integration"
+    twice = integration.patch(path, json={"short_description": "again", "comments": "and this"}).json()[
+        "result"
+    ]
+    assert twice["sys_mod_count"] == "2"

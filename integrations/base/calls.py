@@ -1,0 +1,26 @@
+"""What every platform client reports about its HTTP calls: one record per attempt for the audit log,
+and running totals for a run's progress."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """What the audit log keeps of one HTTP attempt (bodies already redacted)."""
+
+    method: str
+    path: str
+    status: int
+    duration_ms: int
+    attempt: int
+    request_body: str = ""
+    response_body: str = ""
+    error: str = ""
+
+
+@dataclass
+class ClientStats:
+    calls: int = 0
+    retries: int = 0
+    rate_limit_waits: int = 0
+    waited_seconds: float = 0.0

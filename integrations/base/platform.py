@@ -1,0 +1,276 @@
+"""The contract every target platform implements, the plain data that crosses it, and the registry by
+platform name. `sync` talks to targets only through this module; a platform package implements it and
+registers itself (one line in `integrations.platforms`)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from integrations.base.calls import CallRecord
+
+Audit = Callable[[CallRecord], None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One publish step, in dependency order; `relations` steps carry links between records."""
+
+    key: str
+    title: str
+    relations: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A value the target knows by its own id, looked up by a natural key (a user by e-mail, a company
+    by name). Resolved in batches before anything is compared or written."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A portfolio record as the target will hold it: identity (kind, record id, target type) apart from
+    the compared values."""
+
+    step: str
+    kind: str
+    record_id: str
+    name: str
+    target_type: str
+    values: dict[str, str]
+    references: dict[str, Reference] = field(default_factory=dict)
+    group: str = ""  # records that travel together (an application and its deployments)
+    related: tuple[str, ...] = ()  # what this record's relations point to, in the hash
+    identity: frozenset[str] = frozenset()  # fields an adopted record keeps by default
+
+
+@dataclass(frozen=True)
+class Relation:
+    step: str
+    parent: str  # record id
+    child: str  # record id
+    type: str
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """A portfolio record the platform does not publish, and why."""
+
+    kind: str
+    record_id: str
+    name: str
+    reason: str
+
+
+@dataclass
+class Mapping:
+    records: list[Record] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    omitted: list[Omitted] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    type: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Current:
+    """A target record as read now."""
+
+    values: dict[str, str]
+    version: str = ""  # a marker that changes with every write (a counter, a timestamp)
+    updated_by: str = ""
+    updated_on: str = ""
+
+
+@dataclass(frozen=True)
+class Near:
+    ref: TargetRef
+    name: str
+    score: int
+
+
+@dataclass(frozen=True)
+class Identified:
+    """What the target holds for a record the sync map does not know: the record it would update
+    (`ref`), or a similar one (`near`), or an error from the target."""
+
+    ref: TargetRef | None = None
+    near: Near | None = None
+    error: str = ""
+    exact: bool = False  # `near` is the same record under the platform's own rules
+
+
+@dataclass(frozen=True)
+class Write:
+    """One record to write: `values` are exactly the fields to send (all of them for a create)."""
+
+    record: Record
+    target_id: str = ""  # "" for a create
+    values: dict[str, str] = field(default_factory=dict)
+    version: str = ""  # as read before the write
+    relations: tuple[tuple[Relation, TargetRef | None, TargetRef | None], ...] = ()  # with ends' refs
+    resumed: bool = False  # an earlier attempt may have created it already
+
+
+@dataclass(frozen=True)
+class RelationResult:
+    relation: Relation
+    ok: bool
+    target_id: str = ""
+    created: bool = False
+    error: str = ""
+    target_type: str = ""
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    record_id: str
+    ok: bool
+    operation: str = ""  # created | updated | unchanged | found (an interrupted attempt created it)
+    target_id: str = ""
+    target_type: str = ""
+    version: str = ""  # after the write
+    error: str = ""
+    relations: tuple[RelationResult, ...] = ()
+
+
+@dataclass
+class ApplyContext:
+    """What the sync engine lends a platform while it writes one step."""
+
+    commit: Callable[[list[ItemResult]], None]  # after every batch: results are recorded at once
+    checkpoint: Callable[[], None]  # between calls: raises when the run must stop
+    before_create: Callable[[Record], None]  # before a create that is not safe to repeat
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class MatchSource:
+    """What the matching wizard can pair a kind of portfolio record with in the target."""
+
+    kind: str
+    slug: str
+    title: str
+    target_type: str
+    versioned: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    target_id: str
+    name: str
+    version: str = ""
+    manufacturer: str = ""
+
+
+class Platform(ABC):
+    """A target platform. Implementations are stateless; the client carries the connection."""
+
+    name: str
+    label: str
+
+    @abstractmethod
+    def options(self, data: dict[str, Any] | None) -> Any:
+        """Validated connection options (raises ValueError with a readable message)."""
+
+    @abstractmethod
+    def option_fields(self) -> dict[str, Any]:
+        """Form fields of the options, by option name (drives the connection form)."""
+
+    @abstractmethod
+    def client(self, connection: Any, audit: Audit | None = None) -> Any:
+        """A client for the connection; exposes `stats` (ClientStats)."""
+
+    @abstractmethod
+    def steps(self, options: Any) -> list[Step]: ...
+
+    @abstractmethod
+    def map(self, snapshot: Any, options: Any) -> Mapping:
+        """The portfolio as target records: payloads, relations, and what is not published."""
+
+    @abstractmethod
+    def resolve(
+        self, client: Any, references: Iterable[Reference], options: Any, create: bool = False
+    ) -> dict[Reference, str]:
+        """Target ids of references (missing: not found). `create` may create what the options allow."""
+
+    @abstractmethod
+    def identify(self, client: Any, records: list[Record], options: Any) -> dict[str, Identified]:
+        """For records the sync map does not know: what the target holds (dry run, batched)."""
+
+    @abstractmethod
+    def read(self, client: Any, refs: list[TargetRef], fields: set[str]) -> dict[TargetRef, Current]:
+        """Current values of target records, batched; a record that is gone is absent."""
+
+    @abstractmethod
+    def apply(
+        self, client: Any, step: Step, writes: list[Write], options: Any, context: ApplyContext
+    ) -> None:
+        """Write a step's records in batches, handing each batch's results to `context.commit`."""
+
+    @abstractmethod
+    def delete(self, client: Any, ref: TargetRef) -> None:
+        """Delete one record (NotFound when it is already gone)."""
+
+    @abstractmethod
+    def restore(self, client: Any, ref: TargetRef, values: dict[str, str]) -> str:
+        """Put previous values back; returns the record's version after the write."""
+
+    @abstractmethod
+    def portfolio_value(self, kind: str, field_name: str, value: str) -> tuple[str, str] | None:
+        """The portfolio attribute and value a target field's value stands for ("take into the
+        portfolio"); None when the field has no portfolio counterpart."""
+
+    @abstractmethod
+    def match_sources(self) -> list[MatchSource]: ...
+
+    @abstractmethod
+    def candidates(self, client: Any, source: MatchSource) -> Iterator[Candidate]:
+        """Every target record a source offers for matching (streamed)."""
+
+    @abstractmethod
+    def checks(self, client: Any, options: Any) -> list[Check]:
+        """The connection test."""
+
+    @abstractmethod
+    def sandbox(self) -> Any:
+        """The platform's sandbox command module: `add_arguments(parser)` and `serve(options, out)`."""
+
+
+_registry: dict[str, Platform] = {}
+
+
+def register(platform: Platform) -> Platform:
+    _registry[platform.name] = platform
+    return platform
+
+
+def platforms() -> dict[str, Platform]:
+    from integrations import platforms as _loaded  # noqa: F401  (registers every platform)
+
+    return dict(_registry)
+
+
+def platform_named(name: str) -> Platform:
+    found = platforms().get(name)
+    if found is None:
+        raise LookupError(f"No platform “{name}” is available.")
+    return found
+
+
+def platform_of(connection: Any) -> Platform:
+    return platform_named(connection.platform)

@@ -1,0 +1,6 @@
+"""The platforms this installation can publish to: adding one is a package plus one line here."""
+
+from integrations.base.platform import register
+from integrations.servicenow.platform import ServiceNowPlatform
+
+register(ServiceNowPlatform())

@@ -1,0 +1,182 @@
+"""Reading the target before writing to it: for each plan item, what the target holds now and how it
+compares with the portfolio and the last agreement. Preview and publish classify with this same code,
+so what a preview shows is what a publish does."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from integrations.base.platform import Current, Platform, Reference, TargetRef
+from sync import diff
+from sync.models import Outcome, RunItem
+from sync.plan import PlanItem, reference_key
+
+ADOPT_MESSAGE = (
+    "The target already holds this record (not created by Portfolio Bridge): adopt it — its identity "
+    "fields are kept unless you choose otherwise — or create a new one."
+)
+GONE_MESSAGE = (
+    "Deleted in the target since the last sync: it stays deleted unless you choose to overwrite "
+    "(publish it again)."
+)
+
+
+@dataclass
+class Finding:
+    item: PlanItem
+    outcome: str
+    target: TargetRef | None = None
+    current: Current | None = None
+    portfolio: dict[str, str] = field(default_factory=dict)  # with references resolved
+    diff: dict[str, dict] = field(default_factory=dict)
+    message: str = ""
+    notes: list[str] = field(default_factory=list)
+    identified: bool = False  # by the target's identification rules: adopt only
+
+    def row(self) -> RunItem:
+        item = self.item
+        message = " ".join(p for p in (self.message, *self.notes) if p)
+        return RunItem(
+            step=item.step,
+            kind=item.kind,
+            record_id=item.record_id,
+            name=item.name,
+            target_type=item.target_type,
+            target_id=self.target.id if self.target else item.target_id,
+            outcome=self.outcome,
+            diff=self.diff,
+            message=message,
+            identified=self.identified,
+        )
+
+
+class Comparer:
+    def __init__(self, platform: Platform, client: Any, options: Any) -> None:
+        self.platform = platform
+        self.client = client
+        self.options = options
+
+    def portfolio_values(
+        self, items: list[PlanItem], create: bool
+    ) -> dict[str, tuple[dict[str, str], list[str]]]:
+        """Each record's values as the target would hold them: references looked up (batched), the
+        unknown ones left out with a note. A record whose portfolio did not change keeps its last
+        agreed values and costs no look-up."""
+        fresh = [i for i in items if not (i.unchanged and i.last_values)]
+        wanted = {
+            ref for i in fresh for name, ref in i.record.references.items() if not remembered(i, name, ref)
+        }
+        found = self.platform.resolve(self.client, wanted, self.options, create=create) if wanted else {}
+        result = {}
+        for item in items:
+            if item not in fresh:
+                result[item.record_id] = (dict(item.last_values), [])
+                continue
+            values, notes = dict(item.values), []
+            for name, ref in item.record.references.items():
+                if remembered(item, name, ref):
+                    values[name] = item.last_values[name]
+                elif ref in found:
+                    values[name] = found[ref]
+                else:
+                    notes.append(unknown(ref, name))
+            result[item.record_id] = (values, notes)
+        return result
+
+    def findings(self, items: list[PlanItem], create_references: bool = False) -> dict[str, Finding]:
+        written = [i for i in items if not i.matched]
+        mapped = [i for i in written if i.target_id]
+        unmapped = [i for i in written if not i.target_id]
+        identified = (
+            self.platform.identify(self.client, [i.record for i in unmapped], self.options)
+            if unmapped
+            else {}
+        )
+        refs = [TargetRef(i.target_type, i.target_id) for i in mapped]
+        refs += [f.ref or f.near.ref for f in identified.values() if f.ref or f.near]
+        names: set[str] = set()
+        for item in written:
+            names |= item.values.keys() | item.record.references.keys()
+        current = self.platform.read(self.client, refs, names) if refs else {}
+        values = self.portfolio_values(written, create_references)
+        result = {}
+        for item in items:
+            if item.matched:
+                result[item.record_id] = Finding(
+                    item, Outcome.NOT_PUBLISHED, message="Matched to an existing record; not written."
+                )
+                continue
+            portfolio, notes = values[item.record_id]
+            if item.target_id:
+                finding = self.known(item, portfolio, current)
+            else:
+                finding = self.new(item, portfolio, identified.get(item.record_id), current)
+            finding.notes = notes
+            result[item.record_id] = finding
+        return result
+
+    def known(self, item: PlanItem, portfolio: dict[str, str], current: dict) -> Finding:
+        ref = TargetRef(item.target_type, item.target_id)
+        now = current.get(ref)
+        if now is None:
+            gone = {
+                "state": diff.CHANGED_IN_TARGET,
+                "portfolio": "present",
+                "last": "present",
+                "target": "deleted",
+            }
+            return Finding(
+                item, Outcome.CHANGED_IN_TARGET, ref, None, portfolio, {diff.GONE: gone}, GONE_MESSAGE
+            )
+        comparison = diff.compare(portfolio, item.last_values or None, now.values, item.record.identity)
+        outcome = diff.record_state(comparison)
+        message = ""
+        if outcome == diff.UNCHANGED and not item.unchanged and item.record.related:
+            outcome, message = diff.UPDATE, "Its relationships change."
+        elif outcome == diff.UPDATE and diff.CHANGED_IN_TARGET in comparison.states:
+            message = "Fields changed in the target are kept unless you choose to overwrite them."
+        elif outcome == diff.CONFLICT:
+            message = "Changed on both sides: decide which value wins before publishing."
+        return Finding(item, OUTCOMES[outcome], ref, now, portfolio, comparison.as_json(), message)
+
+    def new(self, item: PlanItem, portfolio: dict[str, str], found, current: dict) -> Finding:
+        if found is None:
+            return Finding(item, Outcome.CREATE, portfolio=portfolio)
+        if found.error:
+            return Finding(item, Outcome.ERROR, portfolio=portfolio, message=found.error)
+        ref = found.ref or (found.near.ref if found.near else None)
+        if ref is None:
+            return Finding(item, Outcome.CREATE, portfolio=portfolio)
+        now = current.get(ref)
+        comparison = diff.compare(portfolio, None, now.values if now else {}, item.record.identity)
+        if found.ref or found.exact:
+            finding = Finding(item, Outcome.ADOPT, ref, now, portfolio, comparison.as_json(), ADOPT_MESSAGE)
+            finding.identified = bool(found.ref)
+            return finding
+        near = found.near
+        message = (
+            f"The target already has “{near.name}” ({near.score}% alike); adopt it or create a new record."
+        )
+        return Finding(item, Outcome.POSSIBLE_DUPLICATE, ref, now, portfolio, comparison.as_json(), message)
+
+
+def remembered(item: PlanItem, name: str, ref: Reference) -> bool:
+    """The reference was found by the same key at the last sync: its target id is known."""
+    return item.last_references.get(name) == reference_key(ref) and name in item.last_values
+
+
+OUTCOMES = {
+    diff.UNCHANGED: Outcome.UNCHANGED,
+    diff.UPDATE: Outcome.UPDATE,
+    diff.CHANGED_IN_TARGET: Outcome.CHANGED_IN_TARGET,
+    diff.CONFLICT: Outcome.CONFLICT,
+}
+
+
+def unknown(ref: Reference, field_name: str) -> str:
+    if ref.kind == "company":
+        return (
+            f"No company named “{ref.key}” in the target: {field_name} is left out "
+            "(created only when the connection allows it)."
+        )
+    what = "user with the e-mail" if ref.kind == "user" else ref.kind
+    return f"No {what} “{ref.key}” in the target: {field_name} is left out (never created)."
