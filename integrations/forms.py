@@ -1,56 +1,14 @@
 from django import forms
 
-from integrations.models import Connection
-from integrations.servicenow.options import ServiceNowOptions
+from integrations.base.platform import platform_named, platforms
+from integrations.models import Connection, Platform
 
 SECRETS = ("client_id", "client_secret", "username", "password", "refresh_token")
-OPTION_FIELDS = (
-    "data_source",
-    "csdm_version",
-    "app_service_relationship",
-    "service_offering_relationship",
-    "ire_batch_size",
-    "max_calls_per_minute",
-    "page_size",
-    "reconciliation_priority",
-    "data_refresh_days",
-)
 
 
 class ConnectionForm(forms.ModelForm):
-    """Secrets are write-only: never rendered back, and left empty they keep the stored value.
-    ServiceNow's own settings are separate fields stored in `options`."""
-
-    data_source = forms.CharField(
-        initial="PortfolioBridge", help_text="The discovery_source value the product writes as."
-    )
-    csdm_version = forms.TypedChoiceField(choices=[(5, "CSDM 5"), (4, "CSDM 4")], coerce=int, initial=5)
-    app_service_relationship = forms.CharField(
-        required=False,
-        help_text="Business application → service instance; empty: Uses::Used by (CSDM 5) "
-        "or Consumes::Consumed by (CSDM 4).",
-    )
-    service_offering_relationship = forms.CharField(
-        required=False, help_text="Service instance → technical service offering; empty: Depends on::Used by."
-    )
-    ire_batch_size = forms.IntegerField(min_value=1, max_value=500, initial=100, label="IRE batch size")
-    max_calls_per_minute = forms.IntegerField(
-        min_value=0, initial=0, help_text="Client-side limit; 0 for none."
-    )
-    page_size = forms.IntegerField(min_value=1, max_value=2000, initial=1000, help_text="Records per read.")
-    reconciliation_priority = forms.IntegerField(
-        min_value=1,
-        max_value=1000,
-        initial=200,
-        help_text="Of the configuration package's reconciliation rules; lower numbers win.",
-    )
-    data_refresh_days = forms.IntegerField(
-        min_value=0,
-        max_value=365,
-        initial=2,
-        label="Data refresh (days)",
-        help_text="After this long without a publish, other data sources may overwrite the product's values.",
-    )
+    """Secrets are write-only: never rendered back, and left empty they keep the stored value. The
+    chosen platform adds its own option fields (stored in `options`, checked by the platform)."""
 
     class Meta:
         model = Connection
@@ -71,13 +29,21 @@ class ConnectionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         editing = not self.instance._state.adding
+        registered = platforms()
+        self.fields["platform"].choices = [(p.value, p.label) for p in Platform if p.value in registered]
         for name in SECRETS:
             self.fields[name].required = False
             if editing and getattr(self.instance, name):
                 self.fields[name].widget.attrs["placeholder"] = "unchanged"
-        options = ServiceNowOptions.from_dict(self.instance.options if editing else {})
-        for name in OPTION_FIELDS:
-            self.fields[name].initial = getattr(options, name)
+        chosen = (
+            self.data.get(self.add_prefix("platform")) if self.is_bound else None
+        ) or self.instance.platform
+        self.platform = registered.get(chosen) or registered[Platform.SERVICENOW]
+        self.option_names = list(self.platform.option_fields())
+        current = self.platform.options(self.instance.options if editing else {})
+        for name, field in self.platform.option_fields().items():
+            field.initial = getattr(current, name)
+            self.fields[name] = field
 
     def clean(self):
         cleaned = super().clean()
@@ -87,10 +53,11 @@ class ConnectionForm(forms.ModelForm):
                 if not cleaned.get(name):
                     cleaned[name] = getattr(stored, name)
         try:
-            self.options = ServiceNowOptions.from_dict(
-                {k: cleaned.get(k) for k in OPTION_FIELDS if cleaned.get(k) is not None}
+            platform = platform_named(cleaned.get("platform") or self.platform.name)
+            self.options = platform.options(
+                {k: cleaned.get(k) for k in self.option_names if cleaned.get(k) is not None}
             )
-        except ValueError as exc:
+        except (LookupError, ValueError) as exc:
             raise forms.ValidationError(str(exc)) from None
         return cleaned
 

@@ -10,10 +10,10 @@ from django.views import View, generic
 
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
+from integrations.base.errors import TargetError
 from integrations.forms import ConnectionForm
 from integrations.models import Connection
 from integrations.servicenow.checks import describe
-from integrations.servicenow.exceptions import ServiceNowError
 from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records
 from integrations.services import configuration_package, connection_fields, connection_test, package_settings
 
@@ -110,7 +110,7 @@ class ConnectionFieldsView(ConnectionMixin, View):
         if table:
             try:
                 fields = connection_fields(connection, table)
-            except ServiceNowError as exc:
+            except TargetError as exc:
                 error = describe(exc, table)
         context = {
             "object": connection,

@@ -7,7 +7,7 @@ from typing import Any
 
 from integrations.base.platform import Current, Platform, Reference, TargetRef
 from sync import diff
-from sync.models import Outcome, RunItem
+from sync.models import Direction, Outcome, RunItem
 from sync.plan import PlanItem, reference_key
 
 ADOPT_MESSAGE = (
@@ -61,17 +61,19 @@ class Comparer:
         """Each record's values as the target would hold them: references looked up (batched), the
         unknown ones left out with a note. A record whose portfolio did not change keeps its last
         agreed values and costs no look-up."""
-        fresh = [i for i in items if not (i.unchanged and i.last_values)]
+        fresh = [i for i in items if not (i.unchanged and i.last_values) or missing(i)]
+        fresh_ids = {i.record_id for i in fresh}
         wanted = {
             ref for i in fresh for name, ref in i.record.references.items() if not remembered(i, name, ref)
         }
         found = self.platform.resolve(self.client, wanted, self.options, create=create) if wanted else {}
         result = {}
         for item in items:
-            if item not in fresh:
+            if item.record_id not in fresh_ids:
                 result[item.record_id] = (dict(item.last_values), [])
                 continue
-            values, notes = dict(item.values), []
+            values = dict(item.last_values) if item.unchanged and item.last_values else dict(item.values)
+            notes = []
             for name, ref in item.record.references.items():
                 if remembered(item, name, ref):
                     values[name] = item.last_values[name]
@@ -127,7 +129,9 @@ class Comparer:
             return Finding(
                 item, Outcome.CHANGED_IN_TARGET, ref, None, portfolio, {diff.GONE: gone}, GONE_MESSAGE
             )
-        comparison = diff.compare(portfolio, item.last_values or None, now.values, item.record.identity)
+        adopted = item.direction == Direction.ADOPTED or not item.last_values
+        identity = item.record.identity if adopted else frozenset()
+        comparison = diff.compare(portfolio, item.last_values or None, now.values, identity, item.kept)
         outcome = diff.record_state(comparison)
         message = ""
         if outcome == diff.UNCHANGED and not item.unchanged and item.record.related:
@@ -157,6 +161,11 @@ class Comparer:
             f"The target already has “{near.name}” ({near.score}% alike); adopt it or create a new record."
         )
         return Finding(item, Outcome.POSSIBLE_DUPLICATE, ref, now, portfolio, comparison.as_json(), message)
+
+
+def missing(item: PlanItem) -> bool:
+    """A reference that was not found at the last sync: it is looked for again (it may exist now)."""
+    return any(name not in item.last_values for name in item.record.references)
 
 
 def remembered(item: PlanItem, name: str, ref: Reference) -> bool:

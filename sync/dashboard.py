@@ -12,6 +12,7 @@ from catalog.views.generic import NamespaceMixin
 from integrations.models import Connection
 from sync import decisions, runs
 from sync.models import Run, RunKind, RunStatus
+from sync.run_views import publish_summary
 
 
 @dataclass
@@ -22,20 +23,22 @@ class ConnectionStatus:
     active: Run | None
     pending: int
     blocker: str
+    summary: str  # what a publish would do, from the latest preview
 
 
 def status_of(connection: Connection) -> ConnectionStatus:
     blocker = runs.publish_blocker(connection)  # reaps runs whose worker died
     active = runs.active_run(connection, reaped=True)
     preview = runs.latest(connection, RunKind.PREVIEW)
-    pending = decisions.pending(preview) if preview and preview.status == RunStatus.SUCCEEDED else 0
+    previewed = preview is not None and preview.status == RunStatus.SUCCEEDED
     return ConnectionStatus(
         connection,
         preview,
         runs.latest(connection, RunKind.PUBLISH),
         active,
-        pending,
+        decisions.pending(preview) if previewed else 0,
         blocker,
+        publish_summary(preview) if previewed else "",
     )
 
 

@@ -74,16 +74,21 @@ def compare(
     last: dict[str, str] | None,
     target: dict[str, str],
     identity: frozenset[str] = frozenset(),
+    kept: dict[str, str] | None = None,
 ) -> Comparison:
-    """Only the fields the portfolio publishes are compared; `last` None means no agreement yet."""
+    """Only the fields the portfolio publishes are compared; `last` None means no agreement yet.
+    `identity` fields are kept by default; `kept` holds target values a publish already chose to keep:
+    while neither side moves, that difference is agreed and shows as unchanged."""
     result = Comparison()
+    kept = kept or {}
     for name, value in portfolio.items():
         before = None if last is None else last.get(name)
         now = target.get(name, "")
+        if name in kept and kept[name] == now and (before is None or before == value):
+            continue
         state = field_state(value, before, now)
         if state != UNCHANGED:
-            keep_identity = last is None and name in identity
-            result.changes[name] = FieldChange(state, value, before, now, identity=keep_identity)
+            result.changes[name] = FieldChange(state, value, before, now, identity=name in identity)
     return result
 
 

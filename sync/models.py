@@ -36,6 +36,7 @@ class SyncMapEntry(models.Model):
     last_hash = models.CharField(max_length=64, blank=True)
     last_values = models.JSONField(default=dict, blank=True)  # field → value last agreed with the target
     last_references = models.JSONField(default=dict, blank=True)  # field → "kind:key" its value was found by
+    kept = models.JSONField(default=dict, blank=True)  # field → the target's value a publish chose to keep
     # the version the target should show if only Portfolio Bridge wrote the record (rollback checks it)
     target_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

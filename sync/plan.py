@@ -28,6 +28,7 @@ class PlanItem:
     last_hash: str = ""
     last_values: dict[str, str] = field(default_factory=dict)
     last_references: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)  # differences agreed at the last sync
     target_version: str = ""
     size: int = 0  # bytes of the values as JSON (payload size limits)
 
@@ -162,6 +163,7 @@ def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan
                 last_hash=entry.last_hash if entry else "",
                 last_values=entry.last_values if entry else {},
                 last_references=entry.last_references if entry else {},
+                kept=entry.kept if entry else {},
                 target_version=entry.target_version if entry else "",
                 size=size,
             )

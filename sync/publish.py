@@ -32,12 +32,20 @@ from sync.rows import relation_key, relation_row, row_for
 
 FAILED = (Outcome.ERROR, Outcome.CONFLICT)
 CHANGED = "The portfolio changed since this publish was started: preview again, then publish."
+PREVIEW_ACTION = (Outcome.UPDATE, Outcome.CHANGED_IN_TARGET, Outcome.CONFLICT)
 
 
 @dataclass(frozen=True)
 class Decided:
     decision: str = ""
     fields: dict[str, str] = field(default_factory=dict)
+    outcome: str = ""  # what the preview found
+
+    @property
+    def needs_reading(self) -> bool:
+        """The preview saw something to act on although the portfolio did not change: a target edit
+        to keep (and remember), or a value found since (a user created in the target)."""
+        return bool(self.decision or self.fields) or self.outcome in PREVIEW_ACTION
 
 
 def preview_decisions(run: Run) -> dict[str, Decided]:
@@ -56,10 +64,12 @@ def preview_decisions(run: Run) -> dict[str, Decided]:
     )
     if preview is None:
         return {}
-    rows = preview.items.exclude(decision="", field_decisions={}).values_list(
-        "record_id", "decision", "field_decisions"
+    rows = (
+        preview.items.exclude(kind="relation")
+        .exclude(decision="", field_decisions={}, outcome__in=(Outcome.UNCHANGED, Outcome.NOT_PUBLISHED))
+        .values_list("record_id", "decision", "field_decisions", "outcome")
     )
-    return {record_id: Decided(decision, fields) for record_id, decision, fields in rows}
+    return {record_id: Decided(decision, fields, outcome) for record_id, decision, fields, outcome in rows}
 
 
 @dataclass
@@ -131,7 +141,7 @@ class Publisher:
                 group = self.plan.item(item.group)
                 reason = self.failed.get(item.group, "it is not in the target")
                 rows += self.fail(item, f"Skipped: {group.name if group else item.group} failed ({reason}).")
-            elif item.unchanged and not decided.decision and not decided.fields:
+            elif item.unchanged and not decided.needs_reading:
                 rows.append(row_for(item, Outcome.UNCHANGED))
                 rows += [
                     self.relation_row(r, Outcome.UNCHANGED) for r in self.carried.get(item.record_id, [])
@@ -287,22 +297,22 @@ class Publisher:
             result.version,
         )
         entry.last_values = finding.portfolio if finding else dict(write.values)
+        entry.kept = kept_values(finding, write.values) if write.target_id else {}
         entry.last_references = references_of(item, entry.last_values)
         self.refs[item.record_id] = TargetRef(item.target_type, result.target_id)
         return row, entry
 
     def kept(self, item: PlanItem, finding: Finding, message: str) -> list[RunItem]:
-        """Nothing to send: the sync map takes the portfolio's values as agreed (target edits stay)."""
+        """Nothing to send: the portfolio's values are the agreement, and the target's differing values
+        are remembered as kept (target edits stay, and stay quiet until either side moves)."""
         row = finding.row()
         row.message = message
         entry = self.entries.get((item.kind, item.record_id))
         if entry is not None:
-            entry.last_hash, entry.last_values, entry.last_synced_at = (
-                item.hash,
-                finding.portfolio,
-                timezone.now(),
-            )
-            entry.save(update_fields=["last_hash", "last_values", "last_synced_at", "updated_at"])
+            entry.last_hash, entry.last_values = item.hash, finding.portfolio
+            entry.last_references = references_of(item, finding.portfolio)
+            entry.kept, entry.last_synced_at = kept_values(finding, {}), timezone.now()
+            entry.save()
         return [row, *[self.relation_row(r, Outcome.UNCHANGED) for r in self.carried.get(item.record_id, [])]]
 
     def relation_rows(self, item: PlanItem, result: ItemResult) -> list[RunItem]:
@@ -362,6 +372,15 @@ class Publisher:
 def references_of(item: PlanItem, values: dict[str, str]) -> dict[str, str]:
     """Which key each resolved reference was found by, so that the next sync need not look it up."""
     return {name: reference_key(ref) for name, ref in item.record.references.items() if name in values}
+
+
+def kept_values(finding: Finding, sent: dict[str, str]) -> dict[str, str]:
+    """The target's values this publish left in place where they differ from the portfolio."""
+    return {
+        name: change["target"]
+        for name, change in finding.diff.items()
+        if name != diff.GONE and name not in sent and change["state"] != diff.UNCHANGED
+    }
 
 
 def publish_outcome(run: Run) -> tuple[str, str]:

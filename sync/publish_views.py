@@ -52,7 +52,9 @@ class RunActionView(RunMixin, View):
             messages.error(request, str(exc))
             return redirect(detail_url(run))
         if action == "rollback":
-            messages.success(request, "Rollback queued: it deletes only what this publish created.")
+            messages.success(
+                request, "Rollback queued: it deletes what this publish created and restores what it changed."
+            )
             return redirect(detail_url(result))
         messages.success(request, result)
         return redirect(detail_url(run))

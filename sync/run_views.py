@@ -25,7 +25,7 @@ CONFIGURATION_HINT = "configuration package"
 
 
 def publish_summary(run: Run) -> str:
-    """What the Publish button asks to confirm, e.g. "create 5,097 and update 3 in prod-servicenow"."""
+    """What the Publish button asks to confirm, e.g. "create 5,097 and update 3 in prod-cmdb"."""
     counts = run.counts or {}
     creates = counts.get(Outcome.CREATE, 0)
     updates = counts.get(Outcome.UPDATE, 0) + counts.get(Outcome.ADOPT, 0)
@@ -51,6 +51,9 @@ def progress_context(run: Run, namespace, role) -> dict:
         "step_progress": steps,
         "eta": None if eta is None else int(eta),
         "live": run.status in ACTIVE,
+        "rollbackable": run.kind == RunKind.PUBLISH
+        and run.status not in (*ACTIVE, RunStatus.ROLLED_BACK)
+        and any(run.counts.get(o) for o in (Outcome.CREATE, Outcome.UPDATE, Outcome.ADOPT)),
         "is_admin": has_role(role, Role.ADMIN),
         "resumable": RESUMABLE,
     }

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from catalog.choices import ServiceScope
 from catalog.models import ITService, SoftwareProduct
-from integrations.base.platform import platform_of
+from integrations.base.platform import MatchSource, platform_of
 from integrations.models import Connection
 from sync.matching import Candidate, Item, Matcher, preselect
 from sync.models import Direction, MatchChoice, RecordKind, SyncMapEntry, TargetRecord, WizardVisit
@@ -28,12 +28,13 @@ class Step:
     table: str  # the target type offered
     versioned: bool
 
+    @classmethod
+    def of(cls, source: MatchSource) -> "Step":
+        return cls(source.kind, source.slug, source.title, source.target_type, source.versioned)
+
 
 def steps_of(connection: Connection) -> list[Step]:
-    return [
-        Step(s.kind, s.slug, s.title, s.target_type, s.versioned)
-        for s in platform_of(connection).match_sources()
-    ]
+    return [Step.of(s) for s in platform_of(connection).match_sources()]
 
 
 class ChoiceError(ValueError):
@@ -208,7 +209,7 @@ def save_choices(
     connection: Connection, step: Step, decisions: dict[str, tuple[str, str]], user=None
 ) -> list[str]:
     """Save confirmed choices {local id: (decision, target id)} and the sync map entries they imply.
-    Raises ChoiceError (nothing saved) for unknown records or target sys_ids and duplicate claims; returns
+    Raises ChoiceError (nothing saved) for unknown records or target ids and duplicate claims; returns
     warnings for records whose published mapping changes."""
     locals_ = {str(r.pk): r for r in local_records(connection, step)}
     pulled = {t.target_id: t for t in targets(connection, step)}

@@ -309,3 +309,42 @@ def portfolio_value(kind: str, field_name: str, value: str) -> tuple[str, str] |
             return None
         value = codes[value]
     return attribute, value
+
+
+_SAMPLE_APP = {
+    "id": "",
+    "app_id": "",
+    "name": "",
+    "short_description": "",
+    "description": "",
+    "operational_status": "",
+    "lifecycle_stage": "",
+    "lifecycle_status": "",
+    "business_criticality": "",
+}
+_SAMPLE_DEPLOYMENT = {
+    "id": "",
+    "name": "",
+    "version": "",
+    "environment": "",
+    "hosting_type": "",
+    "operational_status": "",
+    "lifecycle_stage": "",
+    "lifecycle_status": "",
+}
+# fields that identify a CI rather than describe it: IRE and the identification rules own them
+NOT_RECONCILED = frozenset({"correlation_id", "discovery_source"})
+
+
+def published_fields(class_name: str) -> tuple[str, ...]:
+    """Every field the product writes on a CI class (references included): what the configuration
+    package's reconciliation rules make it authoritative for, and nothing else."""
+    if class_name == BUSINESS_APP_CLASS:
+        values = [*business_application(_SAMPLE_APP, ""), "owned_by", "managed_by", "vendor"]
+    elif class_name in CLASS_BY_SCOPE.values():
+        values = list(service_instance(_SAMPLE_DEPLOYMENT, "", class_name))
+        if class_name == LOCAL_SERVICE_CLASS:
+            values += [*it_service({"id": "", "name": "", "description": ""}, ""), "owned_by"]
+    else:
+        return ()
+    return tuple(dict.fromkeys(v for v in values if v not in NOT_RECONCILED))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405  (building, not parsing)
 
+from .mapping import published_fields
+
 NAMESPACE = uuid.UUID("5d1c3a4e-6f0b-4c55-9a7e-2b8f0c9d1e27")
 CLASSES = {
     "cmdb_ci_business_app": "Business Application",
@@ -25,15 +27,8 @@ IDENTIFIER_ENTRIES = {
     "cmdb_ci_service_auto": ("correlation_id",),
     "cmdb_ci_service_technical": ("correlation_id",),
 }
-AUTHORITATIVE = (
-    "operational_status",
-    "life_cycle_stage",
-    "life_cycle_stage_status",
-    "description",
-    "short_description",
-    "owned_by",
-    "managed_by_group",
-)
+# per class, exactly the fields the product publishes (see mapping.published_fields)
+AUTHORITATIVE = {table: published_fields(table) for table in CLASSES}
 TYPES = {
     "sys_choice": "Choice",
     "cmdb_identifier": "CI Identifier",
@@ -144,14 +139,14 @@ def package_records(settings: PackageSettings) -> list[PackageRecord]:
                     "name": f"Portfolio Bridge: {label}",
                     "applies_to": table,
                     "discovery_source": source,
-                    "attributes": ",".join(AUTHORITATIVE),
+                    "attributes": ",".join(AUTHORITATIVE[table]),
                     "priority": str(settings.priority),
                     "active": "true",
                     "condition": "",
                 },
                 {},
                 f"Reconciliation rule for {table}: {source} is authoritative for "
-                f"{', '.join(AUTHORITATIVE)} (priority {settings.priority})",
+                f"{', '.join(AUTHORITATIVE[table])} (priority {settings.priority})",
             )
         )
         records.append(

@@ -30,6 +30,7 @@ class Migration(migrations.Migration):
         migrations.AlterField("syncmapentry", "target_id", models.CharField(max_length=64)),
         migrations.AddField("syncmapentry", "last_values", models.JSONField(blank=True, default=dict)),
         migrations.AddField("syncmapentry", "last_references", models.JSONField(blank=True, default=dict)),
+        migrations.AddField("syncmapentry", "kept", models.JSONField(blank=True, default=dict)),
         migrations.AddField("syncmapentry", "target_version", models.CharField(blank=True, max_length=40)),
         migrations.RunPython(forwards, backwards),
         migrations.RemoveField("syncmapentry", "target_mod_count"),

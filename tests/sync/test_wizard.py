@@ -12,13 +12,14 @@ from catalog.choices import Role
 from catalog.demo import DemoShape, build_demo_document
 from catalog.models import ITService, SoftwareProduct
 from catalog.transfer.importer import import_document
+from integrations.servicenow.platform import MATCH_SOURCES
 from sync import match_io, wizard
 from sync.models import Direction, MatchChoice, SyncMapEntry
 from tests.conftest import member
 from tests.factories import ConnectionFactory
 
 pytestmark = pytest.mark.django_db
-SERVICES, PRODUCTS = wizard.STEP_BY_SLUG["it-services"], wizard.STEP_BY_SLUG["software-products"]
+SERVICES, PRODUCTS = (wizard.Step.of(source) for source in MATCH_SOURCES)
 
 
 @pytest.fixture

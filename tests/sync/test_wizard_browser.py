@@ -7,6 +7,7 @@ from catalog.choices import Role
 from catalog.demo import DemoShape, build_demo_document
 from catalog.models import ITService, Membership
 from catalog.transfer.importer import import_document
+from integrations.servicenow.platform import MATCH_SOURCES
 from sync import wizard
 from sync.models import SyncMapEntry
 from tests.factories import ConnectionFactory
@@ -33,11 +34,11 @@ def test_an_admin_walks_the_wizard_overrides_one_suggestion_and_accepts_the_rest
     page.click("button:has-text('Pull from snow')")
     page.wait_for_selector("text=20 service_offering records pulled")
 
-    services = {r.name: r for r in wizard.build_rows(connection, wizard.STEP_BY_SLUG["it-services"])}
+    services = {r.name: r for r in wizard.build_rows(connection, wizard.Step.of(MATCH_SOURCES[0]))}
     database = ITService.objects.get(namespace=namespace, name="Database Services")
     silver = next(
         t
-        for t in wizard.targets(connection, wizard.STEP_BY_SLUG["it-services"])
+        for t in wizard.targets(connection, wizard.Step.of(MATCH_SOURCES[0]))
         if t.name == "Database Services - Silver"
     )
     assert (
@@ -49,7 +50,7 @@ def test_an_admin_walks_the_wizard_overrides_one_suggestion_and_accepts_the_rest
     page.wait_for_selector("h1:has-text('Match software products')")
     page.click("button:has-text('Pull from snow')")
     page.wait_for_selector("text=30 cmdb_software_product_model records pulled")
-    products = wizard.build_rows(connection, wizard.STEP_BY_SLUG["software-products"])
+    products = wizard.build_rows(connection, wizard.Step.of(MATCH_SOURCES[1]))
     page.click("button:has-text('Confirm software products')")
     page.wait_for_selector("h1:has-text('Summary')")
 

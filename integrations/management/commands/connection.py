@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog.models import Namespace
+from integrations.base.errors import TargetError
+from integrations.base.platform import platforms
 from integrations.models import AuthMethod, Connection, Platform
-from integrations.servicenow.exceptions import ServiceNowError
 from integrations.services import connection_test
 
 AUTH_CHOICES = [m.value for m in AuthMethod]
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         )
         add.add_argument("--namespace", required=True)
         add.add_argument("--name", required=True)
-        add.add_argument("--platform", choices=[p.value for p in Platform], default=Platform.SERVICENOW)
+        add.add_argument("--platform", choices=sorted(platforms()), default=Platform.SERVICENOW)
         add.add_argument("--url", required=True)
         add.add_argument("--auth", choices=AUTH_CHOICES, required=True)
         add.add_argument("--username", default="")
@@ -119,7 +120,7 @@ class Command(BaseCommand):
         connection = find_connection(options["name"], options["namespace"])
         try:
             checks = connection_test(connection)
-        except (ServiceNowError, ValueError) as exc:
+        except (TargetError, ValueError) as exc:
             raise CommandError(str(exc)) from None
         for check in checks:
             self.stdout.write(f"{'PASS' if check.ok else 'FAIL'}  {check.name}: {check.message}")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from integrations.base.errors import TargetError
 from integrations.management.commands.connection import find_connection
-from integrations.servicenow.exceptions import ServiceNowError
 from integrations.services import connection_fields
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         connection = find_connection(options["connection"], options["namespace"])
         try:
             fields = connection_fields(connection, options["table"])
-        except ServiceNowError as exc:
+        except TargetError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write("table\tfield\tlabel\ttype\treference\tmandatory")
         for f in fields:

@@ -64,11 +64,18 @@ def test_the_file_has_the_structure_of_a_servicenow_export():
         if p[0].tag == "cmdb_identifier_entry" and p[0].findtext("table") == "cmdb_ci_business_app"
     ]
     assert sorted(app_entries) == [("100", "correlation_id"), ("200", "name")]
-    rule = next(p[0] for p in payloads if p[0].tag == "cmdb_reconciliation_definition")
-    assert rule.findtext("priority") == "200" and rule.findtext("discovery_source") == "PortfolioBridge"
-    assert "operational_status" in rule.findtext("attributes") and "managed_by_group" in rule.findtext(
-        "attributes"
+    rule = next(
+        p[0]
+        for p in payloads
+        if p[0].tag == "cmdb_reconciliation_definition"
+        and p[0].findtext("applies_to") == "cmdb_ci_business_app"
     )
+    assert rule.findtext("priority") == "200" and rule.findtext("discovery_source") == "PortfolioBridge"
+    # exactly the fields that are published: owner and manager, never the support group
+    attributes = rule.findtext("attributes").split(",")
+    assert {"operational_status", "owned_by", "managed_by", "vendor"} <= set(attributes)
+    assert "managed_by_group" not in attributes and "support_group" not in attributes
+    assert "correlation_id" not in attributes
 
 
 def test_sys_ids_are_the_same_for_a_connection_and_differ_between_connections():
