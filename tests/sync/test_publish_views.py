@@ -14,6 +14,8 @@ from catalog.models import BusinessApplication
 from integrations.models import Schedule
 from sync import schedule
 from sync.models import Outcome, Run, RunItem, RunKind, RunStatus
+from sync.plan import build_plan
+from sync.preview import run_preview
 from sync.publish import execute_publish
 from tests.conftest import member
 from tests.factories import BusinessApplicationFactory, ConnectionFactory
@@ -33,7 +35,14 @@ def connection(namespace):
 
 
 def preview_with(connection, outcome: str, decision: str = "") -> Run:
-    run = Run.objects.create(connection=connection, kind=RunKind.PREVIEW, status=RunStatus.SUCCEEDED)
+    """A finished preview of the current portfolio with one row."""
+    run = Run.objects.create(
+        connection=connection,
+        kind=RunKind.PREVIEW,
+        status=RunStatus.SUCCEEDED,
+        plan_hash=build_plan(connection).hash,
+        counts={outcome: 1},
+    )
     RunItem.objects.create(
         run=run,
         step="applications",
@@ -49,6 +58,9 @@ def preview_with(connection, outcome: str, decision: str = "") -> Run:
 def test_the_publish_button_queues_a_job_after_commit(
     admin_client, connection, queue, django_capture_on_commit_callbacks
 ):
+    refused = admin_client.post(reverse("sync:publish_start", args=["acme", connection.pk]), follow=True)
+    assert "needs a successful preview" in refused.content.decode()
+    preview_with(connection, Outcome.CREATE)
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(reverse("sync:publish_start", args=["acme", connection.pk]))
     run = Run.objects.get(kind=RunKind.PUBLISH)
@@ -72,6 +84,8 @@ def test_publishing_needs_an_admin_and_a_post(client, editor, connection):
 
 def test_preview_page_enables_publish_only_without_pending_decisions(admin_client, connection):
     preview = preview_with(connection, Outcome.ADOPT)
+    preview.counts = {"adopt": 1}
+    preview.save()
     url = reverse("sync:run_detail", args=["acme", preview.pk])
     page = admin_client.get(url).content.decode()
     assert 'disabled aria-describedby="publish-blocker">Publish to snow' in page
@@ -79,6 +93,7 @@ def test_preview_page_enables_publish_only_without_pending_decisions(admin_clien
     preview.items.update(decision="adopt")
     page = admin_client.get(url).content.decode()
     assert 'class="primary">Publish to snow</button>' in page and "publish-blocker" not in page
+    assert 'data-confirm="Publish: create 0 and update 1 in snow?"' in page
 
 
 def test_dashboard_shows_each_connection_with_its_last_runs(admin_client, connection):
@@ -131,6 +146,9 @@ def test_cancel_resume_and_rollback_buttons(admin_client, connection, queue):
 
 
 def test_publish_command_queues_and_refuses_clearly(connection, queue, django_capture_on_commit_callbacks):
+    with pytest.raises(CommandError, match="needs a successful preview"):
+        call_command("publish", "--connection", "snow")
+    preview_with(connection, Outcome.CREATE)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("publish", "--connection", "snow")
     assert queue.count == 1
@@ -148,10 +166,11 @@ def test_publish_command_waits_for_the_end(connection, sandbox, queue, monkeypat
     connection.save()
     BusinessApplicationFactory(namespace=connection.namespace, name="Ledger")
 
-    def executing_follow(command, run):
+    def executing_follow(run, out, err):
         return execute_publish(run)
 
-    monkeypatch.setattr("sync.management.commands.publish.Command.follow", executing_follow)
+    monkeypatch.setattr("sync.management.commands.publish.follow", executing_follow)
+    assert run_preview(connection).status == RunStatus.SUCCEEDED
     call_command("publish", "--connection", "snow", "--wait")
     assert Run.objects.get(kind=RunKind.PUBLISH).status == RunStatus.SUCCEEDED
 

@@ -81,7 +81,7 @@ def test_source_native_key_identifies_before_the_rules(sandbox):
     renamed = sandbox.ire([{**app_item("Renamed app"), "sys_object_source_info": info}])["items"][0]
     assert renamed["operation"] == "UPDATE" and renamed["sysId"] == first["sysId"]
     assert renamed["identificationAttempts"][0]["attemptResult"] == "MATCHED"
-    assert sandbox.table("sys_object_source", id="uuid-42")[0]["target_id"] == first["sysId"]
+    assert sandbox.table("sys_object_source", id="uuid-42")[0]["target_sys_id"] == first["sysId"]
 
 
 def test_relations_by_index_and_internal_id_are_created_once(sandbox):
