@@ -152,7 +152,7 @@ class Publisher:
         if not consider:
             return
         self.tracker.checkpoint()
-        findings = self.comparer.findings(consider, create_references=True)
+        findings = self.findings(consider)
         writes = []
         for item in consider:
             write, rows = self.write_for(item, findings[item.record_id])
@@ -165,6 +165,23 @@ class Publisher:
                 commit=self.record, checkpoint=self.tracker.checkpoint, before_create=self.intent
             )
             self.platform.apply(self.client, step, writes, self.options, context)
+
+    def findings(self, items: list[PlanItem]) -> dict[str, Finding]:
+        """The preview's comparison, done again for what is about to be written. A record the preview
+        of this very plan found new is not looked for again (its create is identified by the target)."""
+        new_ids = {
+            i.record_id
+            for i in items
+            if not i.target_id and self.decided.get(i.record_id, Decided()).outcome == Outcome.CREATE
+        }
+        known = [i for i in items if i.record_id not in new_ids]
+        found = self.comparer.findings(known, create_references=True) if known else {}
+        new = [i for i in items if i.record_id in new_ids]
+        resolved = self.comparer.portfolio_values(new, create=True) if new else {}
+        for item in new:
+            values, notes = resolved[item.record_id]
+            found[item.record_id] = Finding(item, Outcome.CREATE, portfolio=values, notes=notes)
+        return found
 
     def write_for(self, item: PlanItem, finding: Finding) -> tuple[Write | None, list[RunItem]]:
         """The write a finding and its decisions call for, or the rows that say why there is none."""
@@ -193,7 +210,7 @@ class Publisher:
             return None, self.fail(
                 item, "Changed on both sides and not decided: not written.", Outcome.CONFLICT
             )
-        if not values and not self.carried.get(item.record_id) and finding.target is not None:
+        if not values and item.target_id and not self.carried.get(item.record_id):
             note = "Fields changed in the target were kept." if finding.diff else notes
             return None, self.kept(item, finding, note)
         version = finding.current.version if finding.current else ""

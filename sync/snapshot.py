@@ -37,7 +37,11 @@ def _links(queryset, left: str, right: str) -> dict[str, list[str]]:
     def key(raw: Any) -> str:
         text = memo.get(raw)
         if text is None:
-            text = memo[raw] = str(raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw)))
+            if isinstance(raw, str) and len(raw) == 32:  # SQLite keeps UUIDs as 32 hex digits
+                text = f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}".lower()
+            else:
+                text = str(raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw)))
+            memo[raw] = text
         return text
 
     links: dict[str, list[str]] = {}

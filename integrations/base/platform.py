@@ -7,7 +7,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from integrations.base.calls import CallRecord
 
@@ -32,7 +32,7 @@ class Reference:
     key: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Record:
     """A portfolio record as the target will hold it: identity (kind, record id, target type) apart from
     the compared values."""
@@ -49,16 +49,16 @@ class Record:
     identity: frozenset[str] = frozenset()  # fields an adopted record keeps by default
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
+    """A link between two records (a tuple: plans hold hundreds of thousands of them)."""
+
     step: str
     parent: str  # record id
     child: str  # record id
     type: str
 
 
-@dataclass(frozen=True)
-class Omitted:
+class Omitted(NamedTuple):
     """A portfolio record the platform does not publish, and why."""
 
     kind: str

@@ -75,6 +75,8 @@ def test_an_admin_previews_decides_publishes_and_watches_the_progress(
         page.click("button:has-text('Filter')")
         row = page.locator("tr", has_text=created.name).first
         assert "Changed in target" in row.inner_text() and "Edited in ServiceNow" in row.inner_text()
+        blocker = page.locator("#publish-blocker")
+        assert not blocker.count(), blocker.inner_text()
         page.click("button:has-text('Publish to snow')")
         page.wait_for_selector("#run-progress .status-succeeded", timeout=90_000)
         assert sandbox.table("cmdb_ci_business_app", sys_id=created.target_id)[0]["short_description"] == (

@@ -5,8 +5,9 @@ import pytest
 
 from catalog.demo import DemoShape, build_demo_document
 from catalog.transfer.importer import import_document
-from sync import runs
+from sync import decisions, runs
 from sync.models import Run, RunStatus, SyncMapEntry
+from sync.preview import run_preview
 from tests.factories import ConnectionFactory
 from tests.sync.test_preview import register_data_source
 from tests.sync.test_publish import target_state
@@ -24,7 +25,9 @@ def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(na
         ca_bundle=str(sandbox.server.ca_path),
         options={"ire_batch_size": 4, "max_calls_per_minute": 240},  # many small batches, four a second
     )
-    run = runs.start_publish(connection, without_preview=True)  # enqueued on commit
+    preview = run_preview(connection)
+    decisions.decide_all(preview, "adopt")
+    run = runs.start_publish(connection)  # enqueued on commit
     assert queue.count == 1
     worker = start_worker()
     try:
