@@ -5,7 +5,7 @@ so what a preview shows is what a publish does."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from integrations.base.platform import Current, Platform, Reference, TargetRef
+from integrations.base.platform import Current, Identified, Platform, Reference, TargetRef
 from sync import diff
 from sync.models import Direction, Outcome, RunItem
 from sync.plan import PlanItem, reference_key
@@ -84,15 +84,19 @@ class Comparer:
             result[item.record_id] = (values, notes)
         return result
 
-    def findings(self, items: list[PlanItem], create_references: bool = False) -> dict[str, Finding]:
+    def findings(
+        self,
+        items: list[PlanItem],
+        create_references: bool = False,
+        known: dict[str, Identified] | None = None,
+    ) -> dict[str, Finding]:
+        """`known`: identifications already made (a publish takes its preview's): read again, not redone."""
         written = [i for i in items if not i.matched]
         mapped = [i for i in written if i.target_id]
-        unmapped = [i for i in written if not i.target_id]
-        identified = (
-            self.platform.identify(self.client, [i.record for i in unmapped], self.options)
-            if unmapped
-            else {}
-        )
+        identified = dict(known or {})
+        unmapped = [i for i in written if not i.target_id and i.record_id not in identified]
+        if unmapped:
+            identified |= self.platform.identify(self.client, [i.record for i in unmapped], self.options)
         refs = [TargetRef(i.target_type, i.target_id) for i in mapped]
         refs += [f.ref or f.near.ref for f in identified.values() if f.ref or f.near]
         names: set[str] = set()

@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from integrations.base.platform import (
     ApplyContext,
+    Identified,
     ItemResult,
+    Near,
     Record,
     Relation,
     Step,
@@ -40,6 +42,8 @@ class Decided:
     decision: str = ""
     fields: dict[str, str] = field(default_factory=dict)
     outcome: str = ""  # what the preview found
+    target: TargetRef | None = None  # the existing record it found for an adopt or possible duplicate
+    identified: bool = False
 
     @property
     def needs_reading(self) -> bool:
@@ -67,9 +71,14 @@ def preview_decisions(run: Run) -> dict[str, Decided]:
     rows = (
         preview.items.exclude(kind="relation")
         .exclude(decision="", field_decisions={}, outcome__in=(Outcome.UNCHANGED, Outcome.NOT_PUBLISHED))
-        .values_list("record_id", "decision", "field_decisions", "outcome")
+        .values_list(
+            "record_id", "decision", "field_decisions", "outcome", "target_type", "target_id", "identified"
+        )
     )
-    return {record_id: Decided(decision, fields, outcome) for record_id, decision, fields, outcome in rows}
+    return {
+        record_id: Decided(decision, fields, outcome, TargetRef(type_, id_) if id_ else None, identified)
+        for record_id, decision, fields, outcome, type_, id_, identified in rows
+    }
 
 
 @dataclass
@@ -175,7 +184,20 @@ class Publisher:
             if not i.target_id and self.decided.get(i.record_id, Decided()).outcome == Outcome.CREATE
         }
         known = [i for i in items if i.record_id not in new_ids]
-        found = self.comparer.findings(known, create_references=True) if known else {}
+        previewed = {}
+        for item in known:
+            decided = self.decided.get(item.record_id)
+            if item.target_id or decided is None or decided.target is None:
+                continue
+            if decided.outcome == Outcome.ADOPT:
+                previewed[item.record_id] = (
+                    Identified(ref=decided.target)
+                    if decided.identified
+                    else (Identified(near=Near(decided.target, "", 100), exact=True))
+                )
+            elif decided.outcome == Outcome.POSSIBLE_DUPLICATE:
+                previewed[item.record_id] = Identified(near=Near(decided.target, "", 0))
+        found = self.comparer.findings(known, create_references=True, known=previewed) if known else {}
         new = [i for i in items if i.record_id in new_ids]
         resolved = self.comparer.portfolio_values(new, create=True) if new else {}
         for item in new:

@@ -2,14 +2,13 @@
 calls (never for plain creates), a shared rate governor, paged reads in constant memory, typed errors
 and an audit callback for every call."""
 
-import base64
 import json
 import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 
@@ -52,6 +51,14 @@ class ServiceNowClient:
         self.stats = ClientStats()
         self.session = outgoing_session(
             attempts=settings.attempts, timeout=settings.timeout, on_wait=self._waited
+        )
+        mount_retrying(  # a Batch API call sent to /v1/ carries only reads and PUTs: safe to repeat
+            self.session,
+            f"{self.base_url}/api/now/v1/batch",
+            ("POST",),
+            attempts=settings.attempts,
+            timeout=settings.timeout,
+            on_wait=self._waited,
         )
         mount_retrying(
             self.session,
@@ -209,45 +216,6 @@ class ServiceNowClient:
             total = int(response.headers.get("X-Total-Count", offset))
             if not page or offset >= total:
                 return
-
-    def batch_records(self, queries: list[tuple[str, str, list[str]]]) -> list[list[dict[str, Any]]]:
-        """Several reads in one call (the Batch API); a query with more than one page of results is
-        finished with ordinary paged reads."""
-        if len(queries) == 1:
-            return [list(self.records(*queries[0]))]
-        size = min(self.settings.page_size, 2000)
-        requests_ = []
-        for number, (table, query, fields) in enumerate(queries):
-            params = {
-                "sysparm_query": query,
-                "sysparm_limit": size,
-                "sysparm_exclude_reference_link": "true",
-                "sysparm_fields": ",".join(fields),
-            }
-            requests_.append(
-                {
-                    "id": str(number),
-                    "method": "GET",
-                    "url": f"/api/now/table/{table}?{urlencode(params)}",
-                    "headers": [{"name": "Accept", "value": "application/json"}],
-                    "exclude_response_headers": False,
-                }
-            )
-        body = self.json(
-            "POST", "/api/now/v1/batch", payload={"batch_request_id": "1", "rest_requests": requests_}
-        )
-        answers = {str(a.get("id")): a for a in (body or {}).get("serviced_requests", [])}
-        results = []
-        for number, query in enumerate(queries):
-            answer = answers.get(str(number))
-            if answer is None or int(answer.get("status_code", 0)) != 200:
-                results.append(list(self.records(*query)))  # unserviced or failed: ask it on its own
-                continue
-            rows = json.loads(base64.b64decode(answer.get("body") or "") or b"{}").get("result", [])
-            headers = {h.get("name", "").lower(): h.get("value", "") for h in answer.get("headers") or []}
-            total = int(headers.get("x-total-count", len(rows)) or len(rows))
-            results.append(rows if total <= len(rows) else list(self.records(*query)))
-        return results
 
     def count(self, table: str, query: str = "") -> int:
         response = self.request(

@@ -8,6 +8,7 @@ from integrations.base.platform import Current, Identified, Near, Record, Refere
 from sync.matching import Item, Matcher
 
 from . import mapping
+from .batch_api import records_many
 from .batches import ire_item, limit_of
 from .client import ServiceNowClient
 
@@ -52,7 +53,7 @@ def resolve(
             queries.append((table, _in_query(field, chunk), ["sys_id", field]))
             keys_of.append(kind)
     found: dict[Reference, str] = {}
-    for kind, rows in zip(keys_of, client.batch_records(queries) if queries else [], strict=True):
+    for kind, rows in zip(keys_of, records_many(client, queries) if queries else [], strict=True):
         field = LOOKUPS[kind][1]
         by_key = {k.casefold(): k for k in wanted[kind]}
         for row in rows:
@@ -82,7 +83,7 @@ def read(client: ServiceNowClient, refs: list[TargetRef], fields: set[str]) -> d
     current: dict[TargetRef, Current] = {}
     for start in range(0, len(queries), BATCH_READS):
         part = queries[start : start + BATCH_READS]
-        for (table, _query, _fields), rows in zip(part, client.batch_records(part), strict=True):
+        for (table, _query, _fields), rows in zip(part, records_many(client, part), strict=True):
             for row in rows:
                 current[TargetRef(table, row["sys_id"])] = Current(
                     {f: str(row.get(f, "") or "") for f in fields},
