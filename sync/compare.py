@@ -2,6 +2,7 @@
 compares with the portfolio and the last agreement. Preview and publish classify with this same code,
 so what a preview shows is what a publish does."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,7 @@ from sync import diff
 from sync.models import Direction, Outcome, RunItem
 from sync.plan import PlanItem, reference_key
 
+Recheck = Callable[[PlanItem, str], bool]
 ADOPT_MESSAGE = (
     "The target already holds this record (not created by Portfolio Bridge): adopt it — its identity "
     "fields are kept unless you choose otherwise — or create a new one."
@@ -56,16 +58,26 @@ class Comparer:
         self.options = options
 
     def portfolio_values(
-        self, items: list[PlanItem], create: bool
+        self, items: list[PlanItem], create: bool, recheck: Recheck | None = None
     ) -> dict[str, tuple[dict[str, str], list[str]]]:
         """Each record's values as the target would hold them: references looked up (batched), the
         unknown ones left out with a note. A record whose portfolio did not change keeps its last
-        agreed values and costs no look-up."""
-        fresh = [i for i in items if not (i.unchanged and i.last_values) or missing(i)]
+        agreed values and costs no look-up. A reference not found last time is looked for again
+        (it may exist now) unless `recheck` says it need not be."""
+
+        def stale(item: PlanItem, name: str, ref: Reference) -> bool:
+            if item.last_references.get(name) != reference_key(ref):
+                return True
+            return name not in item.last_values and (recheck is None or recheck(item, name))
+
+        fresh = [
+            i
+            for i in items
+            if not (i.unchanged and i.last_values)
+            or any(stale(i, n, r) for n, r in i.record.references.items())
+        ]
         fresh_ids = {i.record_id for i in fresh}
-        wanted = {
-            ref for i in fresh for name, ref in i.record.references.items() if not remembered(i, name, ref)
-        }
+        wanted = {ref for i in fresh for name, ref in i.record.references.items() if stale(i, name, ref)}
         found = self.platform.resolve(self.client, wanted, self.options, create=create) if wanted else {}
         result = {}
         for item in items:
@@ -75,7 +87,7 @@ class Comparer:
             values = dict(item.last_values) if item.unchanged and item.last_values else dict(item.values)
             notes = []
             for name, ref in item.record.references.items():
-                if remembered(item, name, ref):
+                if not stale(item, name, ref) and name in item.last_values:
                     values[name] = item.last_values[name]
                 elif ref in found:
                     values[name] = found[ref]
@@ -89,6 +101,7 @@ class Comparer:
         items: list[PlanItem],
         create_references: bool = False,
         known: dict[str, Identified] | None = None,
+        recheck: Recheck | None = None,
     ) -> dict[str, Finding]:
         """`known`: identifications already made (a publish takes its preview's): read again, not redone."""
         written = [i for i in items if not i.matched]
@@ -103,7 +116,7 @@ class Comparer:
         for item in written:
             names |= item.values.keys() | item.record.references.keys()
         current = self.platform.read(self.client, refs, names) if refs else {}
-        values = self.portfolio_values(written, create_references)
+        values = self.portfolio_values(written, create_references, recheck)
         result = {}
         for item in items:
             if item.matched:
@@ -165,16 +178,6 @@ class Comparer:
             f"The target already has “{near.name}” ({near.score}% alike); adopt it or create a new record."
         )
         return Finding(item, Outcome.POSSIBLE_DUPLICATE, ref, now, portfolio, comparison.as_json(), message)
-
-
-def missing(item: PlanItem) -> bool:
-    """A reference that was not found at the last sync: it is looked for again (it may exist now)."""
-    return any(name not in item.last_values for name in item.record.references)
-
-
-def remembered(item: PlanItem, name: str, ref: Reference) -> bool:
-    """The reference was found by the same key at the last sync: its target id is known."""
-    return item.last_references.get(name) == reference_key(ref) and name in item.last_values
 
 
 OUTCOMES = {

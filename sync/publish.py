@@ -44,6 +44,7 @@ class Decided:
     outcome: str = ""  # what the preview found
     target: TargetRef | None = None  # the existing record it found for an adopt or possible duplicate
     identified: bool = False
+    changed: frozenset[str] = frozenset()  # the fields its diff lists
 
     @property
     def needs_reading(self) -> bool:
@@ -52,10 +53,10 @@ class Decided:
         return bool(self.decision or self.fields) or self.outcome in PREVIEW_ACTION
 
 
-def preview_decisions(run: Run) -> dict[str, Decided]:
-    """The decisions recorded on the preview this publish executes (none without a preview)."""
+def preview_decisions(run: Run) -> tuple[dict[str, Decided], bool]:
+    """What the preview this publish executes found and decided, by record (and whether there is one)."""
     if run.without_preview or run.trigger in ("daily", "on_change"):
-        return {}
+        return {}, False
     preview = (
         Run.objects.filter(
             connection=run.connection,
@@ -67,18 +68,27 @@ def preview_decisions(run: Run) -> dict[str, Decided]:
         .first()
     )
     if preview is None:
-        return {}
+        return {}, False
     rows = (
         preview.items.exclude(kind="relation")
         .exclude(decision="", field_decisions={}, outcome__in=(Outcome.UNCHANGED, Outcome.NOT_PUBLISHED))
         .values_list(
-            "record_id", "decision", "field_decisions", "outcome", "target_type", "target_id", "identified"
+            "record_id",
+            "decision",
+            "field_decisions",
+            "outcome",
+            "target_type",
+            "target_id",
+            "identified",
+            "diff",
         )
     )
     return {
-        record_id: Decided(decision, fields, outcome, TargetRef(type_, id_) if id_ else None, identified)
-        for record_id, decision, fields, outcome, type_, id_, identified in rows
-    }
+        record_id: Decided(
+            decision, fields, outcome, TargetRef(type_, id_) if id_ else None, identified, frozenset(changes)
+        )
+        for record_id, decision, fields, outcome, type_, id_, identified, changes in rows
+    }, True
 
 
 @dataclass
@@ -100,7 +110,7 @@ class Publisher:
         if run.plan_hash and self.plan.hash != run.plan_hash:
             raise Abort(CHANGED)
         self.entries = sync_map(self.connection)
-        self.decided = preview_decisions(run)
+        self.decided, self.previewed = preview_decisions(run)
         self.refs = {
             i.record_id: TargetRef(i.target_type, i.target_id) for i in self.plan.items if i.target_id
         }
@@ -184,26 +194,37 @@ class Publisher:
             if not i.target_id and self.decided.get(i.record_id, Decided()).outcome == Outcome.CREATE
         }
         known = [i for i in items if i.record_id not in new_ids]
-        previewed = {}
+        identified_before: dict[str, Identified] = {}
         for item in known:
             decided = self.decided.get(item.record_id)
             if item.target_id or decided is None or decided.target is None:
                 continue
             if decided.outcome == Outcome.ADOPT:
-                previewed[item.record_id] = (
+                identified_before[item.record_id] = (
                     Identified(ref=decided.target)
                     if decided.identified
                     else (Identified(near=Near(decided.target, "", 100), exact=True))
                 )
             elif decided.outcome == Outcome.POSSIBLE_DUPLICATE:
-                previewed[item.record_id] = Identified(near=Near(decided.target, "", 0))
-        found = self.comparer.findings(known, create_references=True, known=previewed) if known else {}
+                identified_before[item.record_id] = Identified(near=Near(decided.target, "", 0))
+        found = (
+            self.comparer.findings(
+                known, create_references=True, known=identified_before, recheck=self.recheck
+            )
+            if known
+            else {}
+        )
         new = [i for i in items if i.record_id in new_ids]
-        resolved = self.comparer.portfolio_values(new, create=True) if new else {}
+        resolved = self.comparer.portfolio_values(new, create=True, recheck=self.recheck) if new else {}
         for item in new:
             values, notes = resolved[item.record_id]
             found[item.record_id] = Finding(item, Outcome.CREATE, portfolio=values, notes=notes)
         return found
+
+    def recheck(self, item: PlanItem, name: str) -> bool:
+        """Look again for a reference not found last time? Only where the preview found it since (its
+        diff lists the field); without a preview, always."""
+        return not self.previewed or name in self.decided.get(item.record_id, Decided()).changed
 
     def write_for(self, item: PlanItem, finding: Finding) -> tuple[Write | None, list[RunItem]]:
         """The write a finding and its decisions call for, or the rows that say why there is none."""
@@ -409,8 +430,9 @@ class Publisher:
 
 
 def references_of(item: PlanItem, values: dict[str, str]) -> dict[str, str]:
-    """Which key each resolved reference was found by, so that the next sync need not look it up."""
-    return {name: reference_key(ref) for name, ref in item.record.references.items() if name in values}
+    """Which key each reference was looked up by (found, or not found: then it is absent from the
+    values), so that the next sync need not look it up again."""
+    return {name: reference_key(ref) for name, ref in item.record.references.items()}
 
 
 def kept_values(finding: Finding, sent: dict[str, str]) -> dict[str, str]:
