@@ -85,6 +85,9 @@ class Comparer:
                 result[item.record_id] = (dict(item.last_values), [])
                 continue
             values = dict(item.last_values) if item.unchanged and item.last_values else dict(item.values)
+            for name in item.last_references.keys() - item.record.references.keys():
+                if item.last_values.get(name):
+                    values[name] = ""  # the portfolio no longer names one: cleared in the target too
             notes = []
             for name, ref in item.record.references.items():
                 if not stale(item, name, ref) and name in item.last_values:
@@ -146,8 +149,7 @@ class Comparer:
             return Finding(
                 item, Outcome.CHANGED_IN_TARGET, ref, None, portfolio, {diff.GONE: gone}, GONE_MESSAGE
             )
-        adopted = item.direction == Direction.ADOPTED or not item.last_values
-        identity = item.record.identity if adopted else frozenset()
+        identity = item.record.identity if item.direction == Direction.ADOPTED else frozenset()
         comparison = diff.compare(portfolio, item.last_values or None, now.values, identity, item.kept)
         outcome = diff.record_state(comparison)
         message = ""

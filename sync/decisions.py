@@ -21,7 +21,7 @@ ALLOWED = {
     Outcome.POSSIBLE_DUPLICATE: (ADOPT, CREATE, SKIP),
     Outcome.CONFLICT: (KEEP, OVERWRITE, TAKE, SKIP),
     Outcome.CHANGED_IN_TARGET: (KEEP, OVERWRITE, TAKE, SKIP),
-    Outcome.UPDATE: (KEEP, OVERWRITE, TAKE, SKIP),
+    Outcome.UPDATE: (KEEP, OVERWRITE, SKIP),
     Outcome.CREATE: (SKIP,),
 }
 CHOICES = (ADOPT, CREATE, SKIP, KEEP, OVERWRITE, TAKE)
@@ -37,6 +37,15 @@ class Recorded:
     decision: str
     fields: dict[str, str]
     note: str = ""
+
+
+def taken(row: RunItem, decision: str, fields: dict[str, str]) -> list[str]:
+    """The fields a "take" copies into the portfolio: those named, or for a row decision every field
+    the target changed (never one only the portfolio changed)."""
+    named = [n for n, c in fields.items() if c == TAKE]
+    if named or decision != TAKE:
+        return named
+    return [n for n, c in row.diff.items() if c.get("state") in (diff.CHANGED_IN_TARGET, diff.CONFLICT)]
 
 
 def undecided_conflict(row: RunItem) -> bool:
@@ -71,8 +80,7 @@ def check(row: RunItem, decision: str, fields: dict[str, str]) -> None:
             raise DecisionRefused(f"{row.name}: no change to decide on the field “{name}”.")
         if choice not in diff.FIELD_CHOICES:
             raise DecisionRefused(f"{row.name}: “{choice}” is not a field decision (keep, overwrite, take).")
-    takes = [n for n, c in fields.items() if c == TAKE] or (list(row.diff) if decision == TAKE else [])
-    for name in takes:
+    for name in taken(row, decision, fields):
         problem = takeback.problem(row, name)
         if problem:
             raise DecisionRefused(f"{row.name}: {problem}")
@@ -83,12 +91,20 @@ def record(run: Run, row_id: int, decision: str, fields: dict[str, str] | None =
     """Record one row's decision (and field decisions); "take" writes the portfolio now."""
     if run.kind != RunKind.PREVIEW or run.status != RunStatus.SUCCEEDED:
         raise DecisionRefused("Decisions are recorded on a finished preview.")
+    if Run.objects.filter(
+        connection=run.connection, kind=RunKind.PREVIEW, created_at__gt=run.created_at
+    ).exists():
+        raise DecisionRefused("A newer preview of this connection exists: decide on it.")
     row = run.items.select_for_update().filter(pk=row_id).first()
     if row is None:
         raise DecisionRefused(f"The preview has no row {row_id}.")
     fields = {k: v for k, v in (fields or {}).items() if v}
     check(row, decision, fields)
-    takes = [n for n, c in fields.items() if c == TAKE] or (list(row.diff) if decision == TAKE else [])
+    if decision == row.decision and fields == row.field_decisions:
+        return Recorded(row, decision, fields, "")  # already recorded (a form sent again)
+    takes = [
+        n for n in taken(row, decision, fields) if row.field_decisions.get(n) != TAKE and row.decision != TAKE
+    ]
     note = takeback.take(run.connection, row, takes) if takes else ""
     row.decision = decision
     row.field_decisions = fields
@@ -121,12 +137,12 @@ def decide_posted(run: Run, data) -> tuple[list[Recorded], list[str]]:
     for key, value in data.items():
         if not value:
             continue
-        if key.startswith("decision-") and key.removeprefix("decision-").isdigit():
+        if key.startswith("decision-") and key.removeprefix("decision-").isascii() and key[9:].isdecimal():
             row_id = int(key.removeprefix("decision-"))
             wanted[row_id] = (value, wanted.get(row_id, ("", {}))[1])
         elif key.startswith("field-"):
             row_text, _, name = key.removeprefix("field-").partition("-")
-            if row_text.isdigit() and name:
+            if row_text.isascii() and row_text.isdecimal() and name:
                 decision, fields = wanted.get(int(row_text), ("", {}))
                 wanted[int(row_text)] = (decision, {**fields, name: value})
     recorded, refused = [], []

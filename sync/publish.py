@@ -110,6 +110,7 @@ class Publisher:
         if run.plan_hash and self.plan.hash != run.plan_hash:
             raise Abort(CHANGED)
         self.entries = sync_map(self.connection)
+        self.holders = {(e.target_type, e.target_id): key for key, e in self.entries.items() if e.target_id}
         self.decided, self.previewed = preview_decisions(run)
         self.refs = {
             i.record_id: TargetRef(i.target_type, i.target_id) for i in self.plan.items if i.target_id
@@ -260,8 +261,8 @@ class Publisher:
         return self.write(item, finding.target.id, values, version=version), []
 
     def adopt_by_default(self, finding: Finding) -> bool:
-        """Without a preview's decision, only a record the target's own rules identify is adopted."""
-        return finding.outcome == Outcome.ADOPT and (self.run.without_preview or self.run.trigger != "manual")
+        """Without a preview, only a record the target's own identification rules name is adopted."""
+        return finding.outcome == Outcome.ADOPT and finding.identified and not self.previewed
 
     @staticmethod
     def field_choice(decided: Decided, name: str) -> str:
@@ -270,8 +271,12 @@ class Publisher:
         )
 
     def expand(self, decided: Decided, changes: dict) -> dict[str, str]:
+        """Each field's decision; a row's decision covers only the fields its preview showed (a field
+        edited in the target since gets the default: kept)."""
         choices = {}
         for name in changes:
+            if name not in decided.fields and name not in decided.changed:
+                continue
             choice = self.field_choice(decided, name)
             if choice in (diff.KEEP, diff.TAKE):
                 choices[name] = diff.KEEP
@@ -313,9 +318,20 @@ class Publisher:
             if not result.ok:
                 rows += self.fail(item, result.error)
                 continue
+            holder = self.holders.get((item.target_type, result.target_id))
+            if holder and holder != (item.kind, item.record_id):
+                other = self.plan.item(holder[1])
+                rows += self.fail(
+                    item,
+                    f"The target record {result.target_id} already belongs to "
+                    f"{other.name if other else holder[1]} in the sync map; this record was not mapped.",
+                    Outcome.CONFLICT,
+                )
+                continue
             row, entry = self.landed(pending, result)
             rows.append(row)
             entries.append(entry)
+            self.holders[(entry.target_type, entry.target_id)] = (entry.kind, str(entry.record_id))
             rows += self.relation_rows(item, result)
         with transaction.atomic():
             for entry in entries:
@@ -356,8 +372,11 @@ class Publisher:
             timezone.now(),
             result.version,
         )
+        carried = self.carried.get(item.record_id, [])
+        if any(not link.ok for link in result.relations) or len(result.relations) < len(carried):
+            entry.last_hash = ""  # a relationship did not land: the next publish sends it again
         entry.last_values = finding.portfolio if finding else dict(write.values)
-        entry.kept = kept_values(finding, write.values) if write.target_id else {}
+        entry.kept = kept_values(item, finding, write.values) if write.target_id else {}
         entry.last_references = references_of(item, entry.last_values)
         self.refs[item.record_id] = TargetRef(item.target_type, result.target_id)
         return row, entry
@@ -371,7 +390,7 @@ class Publisher:
         if entry is not None:
             entry.last_hash, entry.last_values = item.hash, finding.portfolio
             entry.last_references = references_of(item, finding.portfolio)
-            entry.kept, entry.last_synced_at = kept_values(finding, {}), timezone.now()
+            entry.kept, entry.last_synced_at = kept_values(item, finding, {}), timezone.now()
             entry.save()
         return [row, *[self.relation_row(r, Outcome.UNCHANGED) for r in self.carried.get(item.record_id, [])]]
 
@@ -435,13 +454,17 @@ def references_of(item: PlanItem, values: dict[str, str]) -> dict[str, str]:
     return {name: reference_key(ref) for name, ref in item.record.references.items()}
 
 
-def kept_values(finding: Finding, sent: dict[str, str]) -> dict[str, str]:
-    """The target's values this publish left in place where they differ from the portfolio."""
-    return {
+def kept_values(item: PlanItem, finding: Finding, sent: dict[str, str]) -> dict[str, str]:
+    """The target's values left in place where they differ from the portfolio: those this publish
+    kept, and those kept before that still stand."""
+    now = finding.current.values if finding.current else {}
+    kept = {k: v for k, v in item.kept.items() if k not in sent and k not in finding.diff and now.get(k) == v}
+    kept |= {
         name: change["target"]
         for name, change in finding.diff.items()
         if name != diff.GONE and name not in sent and change["state"] != diff.UNCHANGED
     }
+    return kept
 
 
 def publish_outcome(run: Run) -> tuple[str, str]:

@@ -54,6 +54,11 @@ class Rollback:
             self.one(row, current.get(TargetRef(row.target_type, row.target_id)))
 
     def expected(self, row: RunItem, entry: SyncMapEntry | None) -> str:
+        """The version only Portfolio Bridge's writes would have left: for a restore, the one this
+        publish's write left (a later publish's write counts as a change since); for a delete, the
+        latest of ours."""
+        if row.outcome != Outcome.CREATE:
+            return row.target_version
         return (entry.target_version if entry else "") or row.target_version
 
     def one(self, source: RunItem, now: Current | None) -> None:

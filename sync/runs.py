@@ -106,6 +106,10 @@ def publish_blocker(connection: Connection, without_preview: bool = False, plan_
         return f"Publishing needs a successful preview of the current portfolio{state}: run a preview first."
     if preview.plan_hash != (plan_hash or build_plan(connection).hash):
         return "The portfolio or the matches changed since the latest preview: preview again, then publish."
+    if Run.objects.filter(
+        connection=connection, kind=RunKind.PUBLISH, created_at__gt=preview.created_at
+    ).exists():
+        return "The latest preview was published already: preview again (the target may have changed)."
     waiting = decisions.pending(preview)
     if waiting:
         return (

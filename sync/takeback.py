@@ -43,7 +43,7 @@ def problem(row: RunItem, name: str) -> str:
         return problem
     setattr(record, attribute, value)
     try:
-        record.full_clean(validate_unique=False, validate_constraints=False)
+        record.full_clean()
     except ValidationError as exc:
         messages = "; ".join(m for ms in exc.message_dict.values() for m in ms)
         return f"the target's “{name}” ({value!r}) is not valid in the portfolio: {messages}"

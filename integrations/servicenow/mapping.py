@@ -171,6 +171,7 @@ RUNS_ON_REASON = (
     "the product is published as a model."
 )
 KEEP_ON_ADOPT = frozenset({"name", "number", "display_name"})
+KEEP_CONTRACT_ON_ADOPT = frozenset({"short_description", "vendor_contract"})
 
 
 def portfolio_records(snapshot: Any, options: Any) -> Mapping:
@@ -180,8 +181,9 @@ def portfolio_records(snapshot: Any, options: Any) -> Mapping:
     source = options.data_source
 
     def add(step: str, kind: str, record: dict, type_: str, values: dict, **extra: Any) -> None:
+        identity = KEEP_CONTRACT_ON_ADOPT if type_ == CONTRACT_TABLE else KEEP_ON_ADOPT
         result.records.append(
-            Record(step, kind, record["id"], record["name"], type_, values, identity=KEEP_ON_ADOPT, **extra)
+            Record(step, kind, record["id"], record["name"], type_, values, identity=identity, **extra)
         )
 
     for service in snapshot.services:

@@ -143,7 +143,9 @@ def identify(client: ServiceNowClient, records: list[Record], options) -> dict[s
             elif outcome.operation == "INSERT":
                 found[record.record_id] = Identified(near=index.near(record))
             else:
-                found[record.record_id] = Identified(ref=TargetRef(record.target_type, outcome.sys_id))
+                found[record.record_id] = Identified(
+                    ref=TargetRef(outcome.class_name or record.target_type, outcome.sys_id)
+                )
     for record in records:
         if record.step not in mapping.CI_STEPS:
             near = index.near(record)

@@ -1,9 +1,11 @@
 """Writing records that are not CIs (software models, contracts and the CIs a contract covers) through the
-Table API, many at a time with the Batch API. Updates are safe to repeat; a create is not, so the engine
-records the intent first, and after a call whose outcome is unknown the target is searched before the
-create is tried again."""
+Table API, many at a time with the Batch API. Updates are safe to repeat; a create is not, so each one
+carries a sys_id of its own, derived from the portfolio record: after a call whose outcome is unknown (or
+a killed worker), the record is looked up by that sys_id before the create is tried again — never by
+name, which could claim someone else's record."""
 
 import time
+import uuid
 from dataclasses import replace
 
 from integrations.base.errors import FATAL, TRANSIENT, TargetError
@@ -14,6 +16,7 @@ from .batch_api import MAX_CALLS, batch, error_text, records_many
 from .client import ServiceNowClient
 
 CREATE_ATTEMPTS = 5
+NAMESPACE = uuid.UUID("0b6f4c1e-2d7a-4f55-8e61-9c3d2a7b5e10")
 
 
 def _path(table: str, sys_id: str = "") -> str:
@@ -22,12 +25,9 @@ def _path(table: str, sys_id: str = "") -> str:
     )
 
 
-def _key_fields(write: Write) -> dict[str, str]:
-    """What an interrupted create is found again by: a contract by its name, a model by name and version."""
-    values = write.values
-    if write.record.target_type == mapping.CONTRACT_TABLE:
-        return {"short_description": values.get("short_description", write.record.name)}
-    return {"name": values.get("name", ""), "version": values.get("version", "")}
+def own_sys_id(write: Write) -> str:
+    """The sys_id a create of this portfolio record carries, the same on every attempt."""
+    return uuid.uuid5(NAMESPACE, f"{write.record.target_type}:{write.record.record_id}").hex
 
 
 class TableWriter:
@@ -95,7 +95,9 @@ class TableWriter:
                 break
             for write in waiting:
                 self.context.before_create(write.record)
-            calls = [("POST", _path(w.record.target_type), w.values) for w in waiting]
+            calls = [
+                ("POST", _path(w.record.target_type), {**w.values, "sys_id": own_sys_id(w)}) for w in waiting
+            ]
             try:
                 answers = batch(self.client, calls, repeatable=False)
             except FATAL:
@@ -134,29 +136,21 @@ class TableWriter:
         return results
 
     def find(self, writes: list[Write]) -> dict[str, ItemResult]:
-        """Records an interrupted create may have left, found in one call."""
-        keys = [_key_fields(w) for w in writes]
+        """Records an earlier attempt created, by the sys_id it gave them (one call)."""
         queries = [
-            (
-                w.record.target_type,
-                "^".join(f"{k}={v}" for k, v in key.items()),
-                ["sys_id", "sys_mod_count", *key],
-            )
-            for w, key in zip(writes, keys, strict=True)
+            (w.record.target_type, f"sys_id={own_sys_id(w)}", ["sys_id", "sys_mod_count"]) for w in writes
         ]
         found = {}
-        for write, key, rows in zip(writes, keys, records_many(self.client, queries), strict=True):
-            wanted = {k: v.casefold() for k, v in key.items()}
-            row = next((r for r in rows if {k: str(r.get(k, "")).casefold() for k in key} == wanted), None)
-            if row is not None:
+        for write, rows in zip(writes, records_many(self.client, queries), strict=True):
+            if rows:
                 record = write.record
                 found[record.record_id] = ItemResult(
                     record.record_id,
                     True,
                     "found",
-                    row["sys_id"],
+                    rows[0]["sys_id"],
                     record.target_type,
-                    str(row.get("sys_mod_count", "")),
+                    str(rows[0].get("sys_mod_count", "")),
                 )
         return found
 

@@ -16,6 +16,31 @@ def backwards(apps, schema_editor):
             SyncMapEntry.objects.filter(pk=entry.pk).update(target_mod_count=int(entry.target_version))
 
 
+def diffs_three_way(apps, schema_editor):
+    """Run rows kept `field: [target, portfolio]`; pages now read the three-way form."""
+    RunItem = apps.get_model("sync", "RunItem")
+    changed = []
+    for item in RunItem.objects.exclude(diff={}).only("pk", "diff").iterator(chunk_size=2000):
+        if not any(isinstance(v, list) for v in item.diff.values()):
+            continue
+        item.diff = {
+            name: {
+                "state": "update",
+                "portfolio": value[1] if len(value) > 1 else "",
+                "last": None,
+                "target": value[0] if value else "",
+            }
+            if isinstance(value, list)
+            else value
+            for name, value in item.diff.items()
+        }
+        changed.append(item)
+        if len(changed) >= 1000:
+            RunItem.objects.bulk_update(changed, ["diff"])
+            changed = []
+    RunItem.objects.bulk_update(changed, ["diff"])
+
+
 class Migration(migrations.Migration):
     """Neutral names (target type, target id, target version), the values last agreed with the target,
     "matched" instead of "subscribed", and what a two-sided preview and a restoring rollback keep."""
@@ -113,6 +138,7 @@ class Migration(migrations.Migration):
                 max_length=20,
             ),
         ),
+        migrations.RunPython(diffs_three_way, migrations.RunPython.noop),
         migrations.AddField("run", "plan_hash", models.CharField(blank=True, max_length=64)),
         migrations.AddField("run", "without_preview", models.BooleanField(default=False)),
     ]

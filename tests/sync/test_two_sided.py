@@ -331,3 +331,52 @@ def test_sync_speaks_no_platform_vocabulary():
         if words.search(line)
     ]
     assert offenders == []
+
+
+def test_a_preview_serves_one_publish(connection, sandbox, published):
+    with pytest.raises(runs.RunRefused, match="published already"):
+        runs.start_publish(connection)
+    previewed(connection)
+    assert runs.publish_blocker(connection) == ""
+
+
+def test_take_of_a_name_another_application_has_is_refused(connection, sandbox, published):
+    first, second = published.items.filter(step="applications", outcome=Outcome.CREATE).order_by("name")[:2]
+    sandbox.put(f"/api/now/table/cmdb_ci_business_app/{first.target_id}", json={"name": second.name})
+    preview = run_preview(connection)
+    drift = preview.items.get(record_id=first.record_id)
+    with pytest.raises(decisions.DecisionRefused, match="not valid in the portfolio"):
+        decisions.record(preview, drift.pk, "take")
+    assert BusinessApplication.objects.get(pk=first.record_id).name == first.name
+
+
+def test_malformed_decisions_are_refused_without_an_error_page(client, namespace, connection, sandbox):
+    from django.urls import reverse
+
+    from catalog.choices import Role
+    from tests.conftest import member
+
+    preview = run_preview(connection)
+    client.force_login(member(namespace, Role.ADMIN))
+    url = reverse("sync:run_detail", args=[namespace.slug, preview.pk])
+    row = app_row(preview, "Sage 300")
+    response = client.post(
+        url,
+        {"decision-²": "keep", "field-²-x": "keep", f"decision-{row.pk}": "explode", "field-9x-y": "z"},
+        follow=True,
+    )
+    assert response.status_code == 200 and "Not recorded" in response.content.decode()
+    row.refresh_from_db()
+    assert row.decision == ""
+
+
+def test_rolling_back_an_older_publish_keeps_what_a_later_publish_wrote(connection, sandbox, published):
+    sage = app_row(published, "Sage 300")
+    assert sage.outcome == Outcome.ADOPT and sage.previous
+    BusinessApplication.objects.filter(pk=sage.record_id).update(short_description="second publish")
+    previewed(connection)
+    assert publish(connection).items.get(record_id=sage.record_id).outcome == Outcome.UPDATE
+    rollback = execute_rollback(runs.start_rollback(published))
+    kept = rollback.items.get(record_id=sage.record_id)
+    assert kept.outcome == Outcome.SKIPPED and "changed since" in kept.message
+    assert target_app(sandbox, sage.target_id)["short_description"] == "second publish"

@@ -1,5 +1,6 @@
 """The Table API: `/api/now/[v1|v2/]table/{table}[/{sys_id}]`."""
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -148,8 +149,14 @@ class TableApi:
         self.check_table(table)
         self.check_write(call, table, "Insert")
         values = self.rules.before_insert(table, self.body(call), call.caller)
+        wanted = str(values.get("sys_id") or "")
+        sys_id = wanted if re.fullmatch(r"[0-9a-f]{32}", wanted) else None  # a client may choose it
         with self.store.transaction():
-            record = self.records.create(table, values, call.caller.user_name)
+            if sys_id and self.store.locate(table, sys_id) is not None:
+                raise errors.ApiError(
+                    403, "Operation Failed", f"Unique Key violation detected by database ({sys_id})"
+                )
+            record = self.records.create(table, values, call.caller.user_name, sys_id=sys_id)
             self.rules.after_insert(table, record, call.caller)
         headers = {"Location": f"{base_url}/api/now/table/{table}/{record['sys_id']}"}
         no_body = call.headers.get("x-no-response-body", "").lower() == "true"

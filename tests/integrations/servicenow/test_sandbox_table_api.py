@@ -224,3 +224,14 @@ def test_several_clients_at_once(sandbox):
     with ThreadPoolExecutor(8) as pool:
         assert set(pool.map(create, range(40))) == {201}
     assert len(sandbox.table("cmdb_ci_appl", sysparm_query="nameSTARTSWITHParallel")) == 40
+
+
+def test_a_client_may_choose_the_sys_id_of_a_new_record_once(sandbox):
+    chosen = "0123456789abcdef0123456789abcdef"
+    first = sandbox.post("/api/now/table/ast_contract", json={"sys_id": chosen, "short_description": "Mine"})
+    assert first.status_code == 201 and first.json()["result"]["sys_id"] == chosen
+    again = sandbox.post("/api/now/table/ast_contract", json={"sys_id": chosen, "short_description": "Again"})
+    assert again.status_code == 403 and "Unique Key violation" in again.json()["error"]["detail"]
+    assert len(sandbox.table("ast_contract", sysparm_query=f"sys_id={chosen}")) == 1
+    odd = sandbox.post("/api/now/table/ast_contract", json={"sys_id": "not-hex", "short_description": "x"})
+    assert odd.status_code == 201 and odd.json()["result"]["sys_id"] != "not-hex"
