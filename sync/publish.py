@@ -7,7 +7,7 @@ batch in flight, and re-sending it is safe.
 An edit made in the target is never overwritten silently: fields changed there are kept unless a
 decision says otherwise, and a conflict without a decision is not written. A publish never deletes."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,70 +25,17 @@ from integrations.base.platform import (
     platform_of,
 )
 from sync import decisions, diff
+from sync.agreement import kept_values, references_of
 from sync.audit import AuditRecorder
 from sync.compare import Comparer, Finding
-from sync.models import Direction, Outcome, Run, RunItem, RunKind, RunStatus, SyncMapEntry
-from sync.plan import Plan, PlanItem, build_plan, carrier, reference_key, sync_map
+from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
+from sync.plan import Plan, PlanItem, build_plan, carrier, sync_map
+from sync.previewed import Decided, preview_decisions
 from sync.progress import Abort, Tracker, drive
 from sync.rows import relation_key, relation_row, row_for
 
 FAILED = (Outcome.ERROR, Outcome.CONFLICT)
 CHANGED = "The portfolio changed since this publish was started: preview again, then publish."
-PREVIEW_ACTION = (Outcome.UPDATE, Outcome.CHANGED_IN_TARGET, Outcome.CONFLICT)
-
-
-@dataclass(frozen=True)
-class Decided:
-    decision: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
-    outcome: str = ""  # what the preview found
-    target: TargetRef | None = None  # the existing record it found for an adopt or possible duplicate
-    identified: bool = False
-    changed: frozenset[str] = frozenset()  # the fields its diff lists
-
-    @property
-    def needs_reading(self) -> bool:
-        """The preview saw something to act on although the portfolio did not change: a target edit
-        to keep (and remember), or a value found since (a user created in the target)."""
-        return bool(self.decision or self.fields) or self.outcome in PREVIEW_ACTION
-
-
-def preview_decisions(run: Run) -> tuple[dict[str, Decided], bool]:
-    """What the preview this publish executes found and decided, by record (and whether there is one)."""
-    if run.without_preview or run.trigger in ("daily", "on_change"):
-        return {}, False
-    preview = (
-        Run.objects.filter(
-            connection=run.connection,
-            kind=RunKind.PREVIEW,
-            status=RunStatus.SUCCEEDED,
-            plan_hash=run.plan_hash,
-        )
-        .filter(created_at__lte=run.created_at)
-        .first()
-    )
-    if preview is None:
-        return {}, False
-    rows = (
-        preview.items.exclude(kind="relation")
-        .exclude(decision="", field_decisions={}, outcome__in=(Outcome.UNCHANGED, Outcome.NOT_PUBLISHED))
-        .values_list(
-            "record_id",
-            "decision",
-            "field_decisions",
-            "outcome",
-            "target_type",
-            "target_id",
-            "identified",
-            "diff",
-        )
-    )
-    return {
-        record_id: Decided(
-            decision, fields, outcome, TargetRef(type_, id_) if id_ else None, identified, frozenset(changes)
-        )
-        for record_id, decision, fields, outcome, type_, id_, identified, changes in rows
-    }, True
 
 
 @dataclass
@@ -377,7 +324,7 @@ class Publisher:
             entry.last_hash = ""  # a relationship did not land: the next publish sends it again
         entry.last_values = finding.portfolio if finding else dict(write.values)
         entry.kept = kept_values(item, finding, write.values) if write.target_id else {}
-        entry.last_references = references_of(item, entry.last_values)
+        entry.last_references = references_of(item)
         self.refs[item.record_id] = TargetRef(item.target_type, result.target_id)
         return row, entry
 
@@ -389,7 +336,7 @@ class Publisher:
         entry = self.entries.get((item.kind, item.record_id))
         if entry is not None:
             entry.last_hash, entry.last_values = item.hash, finding.portfolio
-            entry.last_references = references_of(item, finding.portfolio)
+            entry.last_references = references_of(item)
             entry.kept, entry.last_synced_at = kept_values(item, finding, {}), timezone.now()
             entry.save()
         return [row, *[self.relation_row(r, Outcome.UNCHANGED) for r in self.carried.get(item.record_id, [])]]
@@ -446,25 +393,6 @@ class Publisher:
             RunItem.objects.bulk_create(rows, batch_size=1000)
             self.recorder.flush()
             self.tracker.save()
-
-
-def references_of(item: PlanItem, values: dict[str, str]) -> dict[str, str]:
-    """Which key each reference was looked up by (found, or not found: then it is absent from the
-    values), so that the next sync need not look it up again."""
-    return {name: reference_key(ref) for name, ref in item.record.references.items()}
-
-
-def kept_values(item: PlanItem, finding: Finding, sent: dict[str, str]) -> dict[str, str]:
-    """The target's values left in place where they differ from the portfolio: those this publish
-    kept, and those kept before that still stand."""
-    now = finding.current.values if finding.current else {}
-    kept = {k: v for k, v in item.kept.items() if k not in sent and k not in finding.diff and now.get(k) == v}
-    kept |= {
-        name: change["target"]
-        for name, change in finding.diff.items()
-        if name != diff.GONE and name not in sent and change["state"] != diff.UNCHANGED
-    }
-    return kept
 
 
 def publish_outcome(run: Run) -> tuple[str, str]:

@@ -311,6 +311,15 @@ def test_the_rollback_command(connection, sandbox, published, capsys):
     assert "Queued rollback" in capsys.readouterr().out
     with pytest.raises(CommandError, match="unfinished|already"):
         call_command("rollback", "--run", str(published.pk))
+    rollback = published.rollbacks.get()
+    rollback.status = RunStatus.PARTIAL  # as if some deletes had failed
+    rollback.save()
+    call_command("rollback", "--run", str(published.pk))
+    assert f"Resumed rollback {rollback.pk}" in capsys.readouterr().out
+    rollback.refresh_from_db()
+    assert rollback.status == RunStatus.QUEUED
+    with pytest.raises(CommandError, match="No run"):
+        call_command("rollback", "--run", "00000000-0000-0000-0000-000000000000")
 
 
 def test_sync_speaks_no_platform_vocabulary():

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sync import runs
 from sync.cli import follow, summary
-from sync.models import Run, RunStatus
+from sync.models import RESUMABLE, Run, RunStatus
 
 
 def find_run(run_id: str) -> Run:
@@ -18,7 +18,10 @@ def find_run(run_id: str) -> Run:
 
 
 class Command(BaseCommand):
-    help = "Roll back a publish: delete what it created and put back what it changed (a queued run)."
+    help = (
+        "Roll back a publish: delete what it created and put back what it changed (a queued run); "
+        "a rollback of it that ended part way is resumed."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--run", required=True, help="the publish run's id")
@@ -26,11 +29,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         publish = find_run(options["run"])
+        unfinished = publish.rollbacks.filter(status__in=(RunStatus.PARTIAL, *RESUMABLE)).first()
         try:
-            run = runs.start_rollback(publish)
+            run = runs.resume(unfinished) if unfinished else runs.start_rollback(publish)
         except runs.RunRefused as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"Queued rollback {run.pk} of publish {publish.pk}.")
+        verb = "Resumed" if unfinished else "Queued"
+        self.stdout.write(f"{verb} rollback {run.pk} of publish {publish.pk}.")
         if not options["wait"]:
             return
         run = follow(run, self.stdout, self.stderr)
