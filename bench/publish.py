@@ -73,7 +73,7 @@ def report(label: str, run, elapsed: float, stats: dict, scale: float, apps: int
     print(f"{label}: {calls} API calls, {writes} writes, {calls / apps:.2f} calls/application")
     print(
         f"  {elapsed:.1f} s wall here, ≈{elapsed * scale:.0f} s at {RATE} calls/min; "
-        f"status {run.status}{" — " + run.message if run.message else ""}; {dict(run.counts)}"
+        f"status {run.status}{' — ' + run.message if run.message else ''}; {dict(run.counts)}"
     )
     print(f"  by API and method: {stats['by_api_method']}; retries {run.stats.get('retries', 0)}")
 
