@@ -12,6 +12,7 @@ class RecordKind(models.TextChoices):
     SOFTWARE_PRODUCT = "software_product", "Software product"
     APPLICATION = "application", "Business application"
     DEPLOYMENT = "deployment", "Deployment profile"
+    CONTRACT = "contract", "Vendor contract"
 
 
 class Direction(models.TextChoices):

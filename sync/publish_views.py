@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from catalog.choices import Role
@@ -27,7 +28,10 @@ class StartPublishView(RunMixin, View):
             run = runs.start_publish(connection, request.user)
         except runs.RunRefused as exc:
             messages.error(request, f"The publish was not started: {exc}")
-            return redirect(request.POST.get("next") or reverse("sync:dashboard_ns", args=[namespace]))
+            back = request.POST.get("next", "")
+            if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+                back = reverse("sync:dashboard_ns", args=[namespace])
+            return redirect(back)
         messages.success(request, f"Publish of {connection.name} queued.")
         return redirect(detail_url(run))
 

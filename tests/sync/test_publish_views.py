@@ -221,3 +221,11 @@ def test_the_cron_configuration_registers_the_daily_check(queue):
     scheduler.load_config_from_file("sync.cron")
     [job] = scheduler.get_jobs()
     assert job.func_name == "sync.jobs.publish_due" and job.interval == 3600 and job.queue_name == "publish"
+
+
+def test_a_refused_publish_never_redirects_off_site(admin_client, connection):
+    url = reverse("sync:publish_start", args=["acme", connection.pk])
+    response = admin_client.post(url, {"next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == reverse("sync:dashboard_ns", args=["acme"])
+    response = admin_client.post(url, {"next": "/n/acme/runs/"})
+    assert response["Location"] == "/n/acme/runs/"
