@@ -125,7 +125,8 @@ class RunDetailView(RunMixin, View):
             return response
         by_step = Counter(run.items.values_list("step", "outcome"))
         titles = step_titles(run.connection)
-        table = [(key, title, [by_step[(key, o)] for o in Outcome.values]) for key, title in titles.items()]
+        present = [(o, label) for o, label in Outcome.choices if any(k[1] == o for k in by_step)]
+        table = [(key, title, [by_step[(key, o)] for o, _ in present]) for key, title in titles.items()]
         previewed = run.kind == RunKind.PREVIEW and run.status == RunStatus.SUCCEEDED
         pending = decisions.pending(run) if previewed else 0
         context = {
@@ -133,6 +134,7 @@ class RunDetailView(RunMixin, View):
             "role": self.role,
             "page_obj": Paginator(items, 100).get_page(request.GET.get("page")),
             "outcomes": Outcome.choices,
+            "present_outcomes": present,
             "steps": titles,
             "table": [row for row in table if any(row[2])],
             "filters": {"outcome": outcome, "step": step, "q": query},
