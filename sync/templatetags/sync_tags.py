@@ -17,7 +17,7 @@ DECISIONS = {
 STATES = {
     diff.UPDATE: "portfolio changed",
     diff.CHANGED_IN_TARGET: "changed in target",
-    diff.CONFLICT: "conflict: changed on both sides",
+    diff.CONFLICT: "conflict: both changed",
 }
 
 
@@ -34,7 +34,9 @@ def decision_label(value: str) -> str:
 @register.filter
 def change_label(change: dict) -> str:
     if change.get("identity"):
-        return "identity field: kept on adopt unless you overwrite it"
+        return "identity: kept"
+    if change.get("last") is None and change.get("state") == diff.UPDATE:
+        return "differs: written"
     return STATES.get(change.get("state", ""), "")
 
 
