@@ -64,6 +64,8 @@ def pending(run: Run) -> int:
 
 def check(row: RunItem, decision: str, fields: dict[str, str]) -> None:
     """Raise DecisionRefused when the decision cannot be carried out as recorded."""
+    if row.kind == "relation":
+        raise DecisionRefused(f"{row.name}: a relationship follows its records; decide on them.")
     if decision and decision not in ALLOWED.get(row.outcome, ()):
         allowed = ", ".join(ALLOWED.get(row.outcome, ())) or "none"
         raise DecisionRefused(

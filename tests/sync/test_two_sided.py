@@ -369,14 +369,23 @@ def test_malformed_decisions_are_refused_without_an_error_page(client, namespace
     client.force_login(member(namespace, Role.ADMIN))
     url = reverse("sync:run_detail", args=[namespace.slug, preview.pk])
     row = app_row(preview, "Sage 300")
+    link = preview.items.filter(kind="relation").first()
     response = client.post(
         url,
-        {"decision-²": "keep", "field-²-x": "keep", f"decision-{row.pk}": "explode", "field-9x-y": "z"},
+        {
+            "decision-²": "keep",
+            "field-²-x": "keep",
+            f"decision-{row.pk}": "explode",
+            "field-9x-y": "z",
+            f"decision-{link.pk}": "skip",
+        },
         follow=True,
     )
-    assert response.status_code == 200 and "Not recorded" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "Not recorded" in page and "follows its records" in page
     row.refresh_from_db()
-    assert row.decision == ""
+    link.refresh_from_db()
+    assert row.decision == "" and link.decision == ""
 
 
 def test_rolling_back_an_older_publish_keeps_what_a_later_publish_wrote(connection, sandbox, published):
