@@ -8,12 +8,6 @@ from sync.progress import Heartbeat, fail_unexpectedly
 from sync.publish import execute_publish
 from sync.rollback import execute_rollback
 
-ENGINES = {
-    RunKind.PREVIEW: execute_preview,
-    RunKind.PUBLISH: execute_publish,
-    RunKind.ROLLBACK: execute_rollback,
-}
-
 
 def execute_run(run_id: str) -> str:
     run = Run.objects.select_related("connection", "rollback_of").filter(pk=run_id).first()

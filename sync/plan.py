@@ -29,7 +29,6 @@ class PlanItem:
     last_references: dict[str, str] = field(default_factory=dict)
     kept: dict[str, str] = field(default_factory=dict)  # differences agreed at the last sync
     target_version: str = ""
-    size: int = 0  # bytes of the values as JSON (payload size limits)
 
     @property
     def step(self) -> str:
@@ -110,7 +109,7 @@ def reference_key(reference: Reference) -> str:
     return f"{reference.kind}:{reference.key}"
 
 
-def record_hash(record: Record) -> tuple[str, int]:
+def record_hash(record: Record) -> str:
     text = repr(  # unambiguous and fast; the mapping builds values in a fixed order
         (
             record.target_type,
@@ -119,7 +118,7 @@ def record_hash(record: Record) -> tuple[str, int]:
             record.related,
         )
     )
-    return hashlib.sha256(text.encode()).hexdigest(), len(text)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def sync_map(connection: Connection) -> dict[tuple[str, str], SyncMapEntry]:
@@ -148,7 +147,7 @@ def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan
             plan.not_published.append(Omitted(record.kind, record.record_id, record.name, SKIPPED_IN_WIZARD))
             continue
         entry = synced.get((record.kind, record.record_id))
-        digest, size = record_hash(record)
+        digest = record_hash(record)
         plan.add(
             PlanItem(
                 record,
@@ -160,7 +159,6 @@ def build_plan(connection: Connection, snapshot: Snapshot | None = None) -> Plan
                 last_references=entry.last_references if entry else {},
                 kept=entry.kept if entry else {},
                 target_version=entry.target_version if entry else "",
-                size=size,
             )
         )
     plan.relations = [r for r in mapping.relations if r.parent not in skipped and r.child not in skipped]
