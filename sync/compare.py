@@ -10,6 +10,7 @@ from integrations.base.platform import Current, Identified, Platform, Reference,
 from sync import diff
 from sync.models import Direction, Outcome, RunItem
 from sync.plan import PlanItem, reference_key
+from sync.rows import row_for
 
 Recheck = Callable[[PlanItem, str], bool]
 ADOPT_MESSAGE = (
@@ -35,20 +36,10 @@ class Finding:
     identified: bool = False  # by the target's identification rules: adopt only
 
     def row(self) -> RunItem:
-        item = self.item
         message = " ".join(p for p in (self.message, *self.notes) if p)
-        return RunItem(
-            step=item.step,
-            kind=item.kind,
-            record_id=item.record_id,
-            name=item.name,
-            target_type=item.target_type,
-            target_id=self.target.id if self.target else item.target_id,
-            outcome=self.outcome,
-            diff=self.diff,
-            message=message,
-            identified=self.identified,
-        )
+        row = row_for(self.item, self.outcome, message, self.target.id if self.target else "")
+        row.diff, row.identified = self.diff, self.identified
+        return row
 
 
 class Comparer:

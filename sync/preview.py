@@ -4,8 +4,6 @@ conflict, adopt, possible duplicate, unchanged, error or not published. Nothing 
 target. A preview is a run like a publish: queued, executed on the worker step by step with live
 progress, and kept so that it can be reopened and decided on."""
 
-from django.db import transaction
-
 from integrations.base.platform import platform_of
 from sync.audit import AuditRecorder
 from sync.compare import Comparer, Finding
@@ -74,15 +72,7 @@ class Previewer:
         return relation_row(self.plan, relation, Outcome.UNCHANGED)
 
     def save(self, rows: list[RunItem]) -> None:
-        if not rows:
-            return
-        with transaction.atomic():
-            for row in rows:
-                row.run = self.run
-                self.tracker.count(row.step, errors=row.outcome == Outcome.ERROR)
-            RunItem.objects.bulk_create(rows, batch_size=1000)
-            self.recorder.flush()
-            self.tracker.save()
+        self.tracker.store(rows, self.recorder, failed=(Outcome.ERROR,))
 
 
 def preview_outcome(run: Run) -> tuple[str, str]:

@@ -3,7 +3,7 @@ outcome, the existing record it identified, the fields its diff showed) and what
 
 from dataclasses import dataclass, field
 
-from integrations.base.platform import TargetRef
+from integrations.base.platform import Identified, Near, TargetRef
 from sync.models import Outcome, Run, RunKind, RunStatus
 
 # outcomes that make a publish read a record although the portfolio did not change
@@ -18,6 +18,22 @@ class Decided:
     target: TargetRef | None = None  # the existing record it found for an adopt or possible duplicate
     identified: bool = False
     changed: frozenset[str] = frozenset()  # the fields its diff lists
+
+    def identification(self) -> Identified | None:
+        """What the preview identified for a record the sync map does not know (None: look again)."""
+        if self.outcome == Outcome.CREATE:
+            return Identified()  # nothing in the target
+        if self.target is None:
+            return None
+        if self.outcome == Outcome.ADOPT:
+            return (
+                Identified(ref=self.target)
+                if self.identified
+                else Identified(near=Near(self.target, "", 100), exact=True)
+            )
+        if self.outcome == Outcome.POSSIBLE_DUPLICATE:
+            return Identified(near=Near(self.target, "", 0))
+        return None
 
     @property
     def needs_reading(self) -> bool:

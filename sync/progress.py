@@ -7,13 +7,13 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from integrations.base.errors import TargetError
 from integrations.models import Connection
-from sync.models import Run, RunKind, RunStatus
+from sync.models import Run, RunItem, RunKind, RunStatus
 from sync.runs import this_worker
 
 FAILED_OUTCOMES = ("error", "conflict")
@@ -48,6 +48,18 @@ class Tracker:
     def count(self, step: str, errors: int = 0) -> None:
         self.done[step] += 1
         self.errors += errors
+
+    def store(self, rows: list[RunItem], recorder, failed: tuple[str, ...] = FAILED_OUTCOMES) -> None:
+        """A batch's rows, the audit entries of its calls and the progress they make, all or nothing."""
+        if not rows:
+            return
+        with transaction.atomic():
+            for row in rows:
+                row.run = self.run
+                self.count(row.step, errors=row.outcome in failed)
+            RunItem.objects.bulk_create(rows, batch_size=1000)
+            recorder.flush()
+            self.save()
 
     def save(self) -> None:
         """Store progress and stats (inside the caller's batch transaction)."""

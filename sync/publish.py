@@ -14,9 +14,7 @@ from django.utils import timezone
 
 from integrations.base.platform import (
     ApplyContext,
-    Identified,
     ItemResult,
-    Near,
     Record,
     Relation,
     Step,
@@ -134,40 +132,15 @@ class Publisher:
             self.platform.apply(self.client, step, writes, self.options, context)
 
     def findings(self, items: list[PlanItem]) -> dict[str, Finding]:
-        """The preview's comparison, done again for what is about to be written. A record the preview
-        of this very plan found new is not looked for again (its create is identified by the target)."""
-        new_ids = {
-            i.record_id
-            for i in items
-            if not i.target_id and self.decided.get(i.record_id, Decided()).outcome == Outcome.CREATE
-        }
-        known = [i for i in items if i.record_id not in new_ids]
-        identified_before: dict[str, Identified] = {}
-        for item in known:
+        """The preview's comparison, done again for what is about to be written. What the preview of this
+        very plan identified (new, or an existing record) is read again, not looked for again."""
+        known = {}
+        for item in items:
             decided = self.decided.get(item.record_id)
-            if item.target_id or decided is None or decided.target is None:
-                continue
-            if decided.outcome == Outcome.ADOPT:
-                identified_before[item.record_id] = (
-                    Identified(ref=decided.target)
-                    if decided.identified
-                    else (Identified(near=Near(decided.target, "", 100), exact=True))
-                )
-            elif decided.outcome == Outcome.POSSIBLE_DUPLICATE:
-                identified_before[item.record_id] = Identified(near=Near(decided.target, "", 0))
-        found = (
-            self.comparer.findings(
-                known, create_references=True, known=identified_before, recheck=self.recheck
-            )
-            if known
-            else {}
-        )
-        new = [i for i in items if i.record_id in new_ids]
-        resolved = self.comparer.portfolio_values(new, create=True, recheck=self.recheck) if new else {}
-        for item in new:
-            values, notes = resolved[item.record_id]
-            found[item.record_id] = Finding(item, Outcome.CREATE, portfolio=values, notes=notes)
-        return found
+            found = decided.identification() if decided and not item.target_id else None
+            if found is not None:
+                known[item.record_id] = found
+        return self.comparer.findings(items, create_references=True, known=known, recheck=self.recheck)
 
     def recheck(self, item: PlanItem, name: str) -> bool:
         """Look again for a reference not found last time? Only where the preview found it since (its
@@ -383,16 +356,8 @@ class Publisher:
         ]
 
     def commit_rows(self, rows: list[RunItem]) -> None:
-        if not rows:
-            return
-        with transaction.atomic():
-            for row in rows:
-                row.run = self.run
-                self.done.add(row.record_id)
-                self.tracker.count(row.step, errors=row.outcome in FAILED)
-            RunItem.objects.bulk_create(rows, batch_size=1000)
-            self.recorder.flush()
-            self.tracker.save()
+        self.tracker.store(rows, self.recorder, failed=FAILED)
+        self.done.update(row.record_id for row in rows)
 
 
 def publish_outcome(run: Run) -> tuple[str, str]:

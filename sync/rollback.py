@@ -105,16 +105,12 @@ class Rollback:
             except TargetError as exc:
                 row.outcome, row.message = Outcome.ERROR, str(exc)
         with transaction.atomic():
-            row.run = self.run
-            row.save()
             if entry is not None:
                 if forget:
                     entry.delete()
                 elif row.outcome == Outcome.RESTORED:
                     entry.save()
-            self.recorder.flush()
-            self.tracker.count(row.step, errors=row.outcome == Outcome.ERROR)
-            self.tracker.save()
+            self.tracker.store([row], self.recorder, failed=(Outcome.ERROR,))
 
 
 def rollback_outcome(run: Run) -> tuple[str, str]:
