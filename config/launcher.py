@@ -210,7 +210,8 @@ def stop(processes: list[subprocess.Popen]) -> None:
 def run(args: argparse.Namespace) -> int:
     processes: list[subprocess.Popen] = []
     try:
-        env = {**os.environ, "REDIS_URL": redis_url(processes)}
+        # the demo's ServiceNow sandbox answers on 127.0.0.1, which connections may not reach by default
+        env = {**os.environ, "REDIS_URL": redis_url(processes), "CONNECTIONS_ALLOW_LOOPBACK": "true"}
         subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
         subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
         sandbox = [

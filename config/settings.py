@@ -149,3 +149,8 @@ if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True
     CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE
+
+# Connections: where the server may send requests (and credentials). Plain http:// and addresses on
+# this machine (loopback, 0.0.0.0, link-local) are refused unless allowed; the demo sandbox needs loopback.
+CONNECTIONS_ALLOW_HTTP = env.bool("CONNECTIONS_ALLOW_HTTP", default=False)
+CONNECTIONS_ALLOW_LOOPBACK = env.bool("CONNECTIONS_ALLOW_LOOPBACK", default=False)

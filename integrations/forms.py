@@ -1,6 +1,7 @@
 from django import forms
 
 from integrations.base.platform import platform_named, platforms
+from integrations.base.trust import MAX_CA_BUNDLE_BYTES, InvalidCaBundle, certificates, clean_pem
 from integrations.models import Connection, Platform
 
 SECRETS = ("client_id", "client_secret", "username", "password", "refresh_token")
@@ -8,7 +9,14 @@ SECRETS = ("client_id", "client_secret", "username", "password", "refresh_token"
 
 class ConnectionForm(forms.ModelForm):
     """Secrets are write-only: never rendered back, and left empty they keep the stored value. The
-    chosen platform adds its own option fields (stored in `options`, checked by the platform)."""
+    chosen platform adds its own option fields (stored in `options`, checked by the platform). The CA
+    bundle is pasted or uploaded PEM text, never a path on the server."""
+
+    ca_bundle_file = forms.FileField(
+        required=False,
+        label="or upload the CA bundle",
+        help_text="A .pem or .crt file; it replaces the text above.",
+    )
 
     class Meta:
         model = Connection
@@ -19,11 +27,15 @@ class ConnectionForm(forms.ModelForm):
             "auth_method",
             *SECRETS,
             "ca_bundle",
+            "ca_bundle_file",
             "sync_direction",
             "schedule",
             "is_active",
         ]
-        widgets = {name: forms.PasswordInput(render_value=False) for name in SECRETS}
+        widgets = {
+            **{name: forms.PasswordInput(render_value=False) for name in SECRETS},
+            "ca_bundle": forms.Textarea(attrs={"rows": 4, "placeholder": "-----BEGIN CERTIFICATE-----"}),
+        }
         labels = {"client_id": "Client ID", "instance_url": "Instance URL"}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -45,8 +57,24 @@ class ConnectionForm(forms.ModelForm):
             field.initial = getattr(current, name)
             self.fields[name] = field
 
+    def clean_ca_bundle_file(self) -> str:
+        upload = self.cleaned_data.get("ca_bundle_file")
+        if not upload:
+            return ""
+        if upload.size > MAX_CA_BUNDLE_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_CA_BUNDLE_BYTES // 1000} kB.")
+        try:
+            text = clean_pem(upload.read().decode("ascii"))
+            certificates(text)
+        except UnicodeDecodeError:
+            raise forms.ValidationError("This is not a PEM file (PEM is plain text).") from None
+        except InvalidCaBundle as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return text
+
     def clean(self):
         cleaned = super().clean()
+        cleaned["ca_bundle"] = cleaned.get("ca_bundle_file") or clean_pem(cleaned.get("ca_bundle") or "")
         if not self.instance._state.adding:
             stored = Connection.objects.get(pk=self.instance.pk)
             for name in SECRETS:

@@ -4,9 +4,11 @@ import ipaddress
 import uuid
 from urllib.parse import urlparse
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from integrations.base.trust import InvalidCaBundle, certificates, summary
 from integrations.crypto import EncryptedTextField
 
 
@@ -34,24 +36,46 @@ class Schedule(models.TextChoices):
     ON_CHANGE = "on_change", "On change"
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
+def is_local(host: str) -> bool:
+    """This machine or its link (loopback, 0.0.0.0, link-local such as a cloud metadata service)."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    return address.is_loopback or address.is_unspecified or address.is_link_local
 
 
 def validate_instance_url(value: str) -> None:
-    """Credentials only travel over HTTPS; plain HTTP is accepted for the local sandbox only."""
-    parsed = urlparse(value)
-    if parsed.scheme not in ("https", "http") or not parsed.hostname:
+    """The server sends credentials to this address: HTTPS to a remote host unless the settings
+    CONNECTIONS_ALLOW_HTTP or CONNECTIONS_ALLOW_LOOPBACK (the demo sandbox) say otherwise."""
+    try:
+        parsed = urlparse(value)
+        port_ok = parsed.port is None or parsed.port > 0
+    except ValueError:
+        port_ok = False
+    if not port_ok or parsed.scheme not in ("https", "http") or not parsed.hostname:
         raise ValidationError("Enter the instance's address, e.g. https://acme.service-now.com")
-    if parsed.scheme == "http" and not is_loopback(parsed.hostname):
-        raise ValidationError("Use https:// (plain http is only allowed for a sandbox on this machine).")
+    if parsed.username or parsed.password:
+        raise ValidationError("Give the credentials in their own fields, not in the address.")
+    if parsed.scheme == "http" and not settings.CONNECTIONS_ALLOW_HTTP:
+        raise ValidationError("Use https:// (plain http is not allowed: CONNECTIONS_ALLOW_HTTP is off).")
+    if is_local(parsed.hostname) and not settings.CONNECTIONS_ALLOW_LOOPBACK:
+        raise ValidationError(
+            "This address is on this server itself, which connections may not reach "
+            "(CONNECTIONS_ALLOW_LOOPBACK is off; it is meant for the local sandbox)."
+        )
     if parsed.path not in ("", "/") or parsed.query or parsed.fragment:
         raise ValidationError("Give only the instance's address, without a path.")
+
+
+def validate_ca_bundle(value: str) -> None:
+    try:
+        certificates(value)
+    except InvalidCaBundle as exc:
+        raise ValidationError(str(exc)) from None
 
 
 class Connection(models.Model):
@@ -73,11 +97,12 @@ class Connection(models.Model):
     username = EncryptedTextField(blank=True)
     password = EncryptedTextField(blank=True)
     refresh_token = EncryptedTextField(blank=True)
-    ca_bundle = models.CharField(
+    ca_bundle = models.TextField(
         "CA bundle",
-        max_length=500,
         blank=True,
-        help_text="Path of a CA file to trust (e.g. the sandbox's ca.pem).",
+        validators=[validate_ca_bundle],
+        help_text="PEM certificates of the CA that signed the instance's certificate (e.g. the sandbox's "
+        "ca.pem), trusted instead of the system's CAs. Empty: the system's CAs.",
     )
     sync_direction = models.CharField(
         max_length=10, choices=SyncDirection.choices, default=SyncDirection.PUBLISH
@@ -99,6 +124,10 @@ class Connection(models.Model):
     @property
     def base_url(self) -> str:
         return self.instance_url.rstrip("/")
+
+    @property
+    def ca_summary(self) -> list[str]:
+        return summary(self.ca_bundle)
 
     def clean(self) -> None:
         super().clean()

@@ -23,6 +23,11 @@ class SandboxClient:
             self.url + path, timeout=10, verify=str(self.server.ca_path), **kwargs
         )
 
+    @property
+    def ca_pem(self) -> str:
+        """The sandbox's CA certificate as PEM text, what a connection's CA bundle holds."""
+        return self.server.ca_path.read_text()
+
     def as_user(self, name: str, password: str) -> "SandboxClient":
         return SandboxClient(self.server, (name, password))
 

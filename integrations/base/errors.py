@@ -1,5 +1,6 @@
-"""Errors a target platform answers with, the same tree for every platform. Each keeps the remote
-system's own message and detail, so an admin reads what the instance said."""
+"""Errors a target platform answers with, the same tree for every platform. The message says in plain
+words what went wrong and the likely fix; the detail keeps the remote system's (or the network
+library's) own words, so an admin can still read what the instance said."""
 
 
 class TargetError(Exception):
@@ -48,6 +49,22 @@ class ConnectionFailed(TargetError):
     """No answer at all: DNS, TLS, refused or dropped connections, timeouts (after every retry)."""
 
 
+class HostNotFound(ConnectionFailed):
+    """DNS knows no such host name (never retried: a typo does not fix itself)."""
+
+
+class ConnectionRefused(ConnectionFailed):
+    """The host answers but nothing listens on the port (never retried)."""
+
+
+class CertificateUntrusted(ConnectionFailed):
+    """The server's TLS certificate does not verify against the trusted CAs (never retried)."""
+
+
+class TimedOut(ConnectionFailed):
+    """The host did not answer in time (after every retry)."""
+
+
 class UnexpectedResponse(TargetError):
     """An answer that is not what the API documents."""
 
@@ -59,7 +76,16 @@ TRANSIENT = (ConnectionFailed, RateLimited, Unavailable)
 
 BY_STATUS = {400: BadRequest, 401: AuthFailed, 403: Forbidden, 404: NotFound, 429: RateLimited}
 
+# What a person can do about it; the instance's own message moves to the detail.
+PLAIN = {
+    401: "The instance refused the credentials: check the user name and password (or client ID and secret)",
+    403: "The integration user is not allowed to do this: give it the roles the product needs, "
+    "or check the instance's ACLs",
+}
+
 
 def error_for(status: int, message: str, detail: str, method: str, path: str) -> TargetError:
     kind = BY_STATUS.get(status) or (Unavailable if status >= 500 else TargetError)
+    if status in PLAIN:
+        message, detail = PLAIN[status], ": ".join(part for part in (message, detail) if part)
     return kind(message, status=status, detail=detail, method=method, path=path)

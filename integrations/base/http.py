@@ -1,23 +1,34 @@
 """The one outgoing-HTTP factory every platform client uses: pooled sessions, default timeouts, a
-User-Agent naming the product, retries from urllib3 that honour Retry-After and X-RateLimit-Reset,
-and redaction of secrets in anything logged or audited."""
+User-Agent naming the product, retries from urllib3 that honour Retry-After and X-RateLimit-Reset
+(but never repeat a DNS failure, a refused connection or an untrusted certificate), and redaction of
+secrets, user names and client ids in anything logged or audited."""
 
 import json
 import re
 import time
 from collections.abc import Callable, Collection
 from typing import Any
+from urllib.parse import quote_plus
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError
 from urllib3.util.retry import Retry
+
+from .failures import fails_fast
 
 USER_AGENT = "PortfolioBridge/0.1 (+https://github.com/portfolio-bridge)"
 DEFAULT_TIMEOUT = (5.0, 60.0)  # connect, read
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 MAX_WAIT = 300.0
-SECRET_KEYS = re.compile(r"(pass(word)?|secret|(^|_)token$|authorization|api[_-]?key|credential)", re.I)
+SECRET_KEYS = re.compile(
+    r"(pass(word)?|secret|(^|_)token$|authorization|api[_-]?key|credential|(^|_)user(_?name)?$|client_?id"
+    r"|^login$)",
+    re.I,
+)
+FORM_SECRET = re.compile(r"((?:^|[&?])[^=&?]*(?:pass|secret|token|user|client_?id|login)[^=&]*=)[^&]*", re.I)
 REDACTED = "********"
+SHORTEST_SCRUBBED = 3  # a shorter credential would mask ordinary words; field names still mask it
 
 
 class PoliteRetry(Retry):
@@ -42,6 +53,11 @@ class PoliteRetry(Retry):
             if reset and reset.isdigit():
                 seconds = max(int(reset) - time.time(), 0.0)
         return None if seconds is None else min(seconds, MAX_WAIT)
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if error is not None and fails_fast(error):
+            raise MaxRetryError(_pool, url, error) from error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
 
     def sleep(self, response=None) -> None:
         status = response.status if response is not None else None
@@ -139,7 +155,25 @@ def redact(value: Any) -> Any:
                 return json.dumps(redact(json.loads(text)))
             except ValueError:
                 pass
-        return re.sub(
-            r"((?:^|&)[^=&]*(?:pass|secret|token)[^=&]*=)[^&]*", rf"\g<1>{REDACTED}", value, flags=re.I
-        )
+        return FORM_SECRET.sub(rf"\g<1>{REDACTED}", value)
     return value
+
+
+class Redactor:
+    """Masks secret-looking fields by name (`redact`) and, by value, one connection's own credentials
+    wherever they appear (e.g. a user name echoed in `sys_created_by`), as text for a log or audit row."""
+
+    def __init__(self, *credentials: str) -> None:
+        variants = {
+            form
+            for value in credentials
+            if len(value) >= SHORTEST_SCRUBBED
+            for form in (value, quote_plus(value), json.dumps(value)[1:-1])
+        }
+        alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w.@%+-])(?:{alternatives})(?![\w.@%+-])") if variants else None
+
+    def __call__(self, value: Any) -> str:
+        masked = redact(value)
+        text = masked if isinstance(masked, str) else json.dumps(masked) if masked is not None else ""
+        return self.pattern.sub(REDACTED, text) if self.pattern else text

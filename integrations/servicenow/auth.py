@@ -98,7 +98,8 @@ class OAuthCredentials:
         except ValueError:
             reason = response.text[:200]
         raise AuthenticationFailed(
-            "OAuth token request refused",
+            "The instance refused the OAuth credentials: check the client ID and secret "
+            "(and, for the password grant, the user name and password)",
             status=response.status_code,
             detail=reason,
             method="POST",

@@ -13,11 +13,13 @@ from urllib.parse import urlsplit
 import requests
 
 from integrations.base.calls import CallRecord, ClientStats
+from integrations.base.failures import fails_fast, reason_of, unreachable
 from integrations.base.governor import governor_for
-from integrations.base.http import DEFAULT_TIMEOUT, mount_retrying, outgoing_session, redact
+from integrations.base.http import DEFAULT_TIMEOUT, Redactor, mount_retrying, outgoing_session
+from integrations.base.trust import CaFile
 
 from .auth import BasicCredentials, OAuthCredentials
-from .exceptions import ConnectionFailed, InstanceHibernating, UnexpectedResponse, error_for
+from .exceptions import InstanceHibernating, UnexpectedResponse, error_for
 from .ire import IreResult, parse_ire
 
 log = logging.getLogger("integrations.servicenow")
@@ -35,7 +37,7 @@ class ClientSettings:
     username: str = field(default="", repr=False)
     password: str = field(default="", repr=False)
     refresh_token: str = field(default="", repr=False)
-    verify: str | bool = True
+    ca_bundle: str = ""  # PEM certificates to trust instead of the system store; empty: the system store
     page_size: int = 1000
     calls_per_minute: int = 0
     governor_key: str = ""
@@ -49,6 +51,15 @@ class ServiceNowClient:
         self.base_url = settings.base_url.rstrip("/")
         self.audit = audit
         self.stats = ClientStats()
+        self.ca_file = CaFile(settings.ca_bundle) if settings.ca_bundle else None
+        self.verify: str | bool = self.ca_file.path if self.ca_file else True
+        self.redact = Redactor(
+            settings.username,
+            settings.client_id,
+            settings.password,
+            settings.client_secret,
+            settings.refresh_token,
+        )
         self.session = outgoing_session(
             attempts=settings.attempts, timeout=settings.timeout, on_wait=self._waited
         )
@@ -103,24 +114,36 @@ class ServiceNowClient:
         started = time.monotonic()
         body = kwargs.get("data") if kwargs.get("data") is not None else kwargs.get("json")
         try:
-            response = self.session.request(
-                method, self.base_url + path, verify=self.settings.verify, **kwargs
-            )
+            response = self.session.request(method, self.base_url + path, verify=self.verify, **kwargs)
         except requests.RequestException as exc:
-            reason = _reason(exc)
+            failure = unreachable(exc, self.base_url, method, path)
             self._record(
                 CallRecord(
-                    method, path, 0, _ms(started), self.settings.attempts, _clip(redact(body)), "", reason
+                    method,
+                    path,
+                    0,
+                    _ms(started),
+                    1 if fails_fast(exc) else self.settings.attempts,
+                    _clip(self.redact(body)),
+                    "",
+                    _clip(self.redact(f"{failure.message} ({failure.detail})")),
                 )
             )
-            raise ConnectionFailed(
-                "The instance could not be reached", detail=reason, method=method, path=path
-            ) from None
+            raise failure from None
         history = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
         for attempt, previous in enumerate(history, start=1):
-            error = str(previous.error) if previous.error else ""
+            error = reason_of(previous.error) if previous.error else ""
             self._record(
-                CallRecord(method, path, previous.status or 0, 0, attempt, _clip(redact(body)), "", error)
+                CallRecord(
+                    method,
+                    path,
+                    previous.status or 0,
+                    0,
+                    attempt,
+                    _clip(self.redact(body)),
+                    "",
+                    _clip(self.redact(error)),
+                )
             )
         self._record(
             CallRecord(
@@ -129,8 +152,8 @@ class ServiceNowClient:
                 response.status_code,
                 _ms(started),
                 len(history) + 1,
-                _clip(redact(body)),
-                _clip(redact(response.text)),
+                _clip(self.redact(body)),
+                _clip(self.redact(response.text)),
             )
         )
         return response
@@ -276,14 +299,6 @@ def _envelope(response: requests.Response) -> tuple[str, str]:
         return str(error.get("message") or response.reason), str(error.get("detail") or "")
     except (ValueError, AttributeError):
         return response.reason or "Error", response.text[:200]
-
-
-def _reason(exc: requests.RequestException) -> str:
-    text = str(exc)
-    for marker in ("Caused by ", "reason: "):
-        if marker in text:
-            text = text.split(marker, 1)[1]
-    return text.strip("()'\" ")[:300]
 
 
 def _ms(started: float) -> int:

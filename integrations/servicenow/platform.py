@@ -46,7 +46,7 @@ def client_settings(connection: Any) -> ClientSettings:
         username=connection.username,
         password=connection.password,
         refresh_token=connection.refresh_token,
-        verify=connection.ca_bundle or True,
+        ca_bundle=connection.ca_bundle,
         page_size=options.page_size,
         calls_per_minute=options.max_calls_per_minute,
         governor_key=str(connection.pk),

@@ -16,6 +16,12 @@ from tests.factories import ConnectionFactory, NamespaceFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def sandbox_on_loopback(settings):
+    """The sandbox answers on 127.0.0.1, as the demo's does."""
+    settings.CONNECTIONS_ALLOW_LOOPBACK = True
+
+
 def raw_row(pk) -> dict:
     with db.cursor() as cursor:
         cursor.execute(
@@ -52,17 +58,29 @@ def test_rotating_the_key_re_encrypts_every_secret(settings):
 
 
 @pytest.mark.parametrize(
-    ("url", "ok"),
+    ("url", "allow_http", "allow_loopback", "ok"),
     [
-        ("https://acme.service-now.com", True),
-        ("http://127.0.0.1:8443", True),
-        ("http://localhost:8443", True),
-        ("http://acme.service-now.com", False),
-        ("ftp://acme", False),
-        ("https://acme.service-now.com/api/now", False),
+        ("https://acme.service-now.com", False, False, True),
+        ("https://127.0.0.1:8443", False, False, False),
+        ("https://localhost:8443", False, False, False),
+        ("https://[::1]:8443", False, False, False),
+        ("https://169.254.169.254", False, False, False),
+        ("https://0.0.0.0:8443", False, False, False),
+        ("https://127.0.0.1:8443", False, True, True),
+        ("http://127.0.0.1:8443", False, True, False),
+        ("http://127.0.0.1:8443", True, True, True),
+        ("http://acme.service-now.com", False, True, False),
+        ("http://acme.service-now.com", True, False, True),
+        ("https://user:pw@acme.service-now.com", False, False, False),
+        ("https://acme.service-now.com:99999", False, False, False),
+        ("ftp://acme", True, True, False),
+        ("https://acme.service-now.com/api/now", False, False, False),
     ],
 )
-def test_instance_urls_need_https_except_on_loopback(url, ok):
+def test_instance_urls_need_https_to_a_remote_host_unless_allowed(
+    settings, url, allow_http, allow_loopback, ok
+):
+    settings.CONNECTIONS_ALLOW_HTTP, settings.CONNECTIONS_ALLOW_LOOPBACK = allow_http, allow_loopback
     conn = ConnectionFactory.build(namespace=NamespaceFactory(), instance_url=url)
     if ok:
         conn.full_clean()
@@ -94,7 +112,7 @@ def form_data(sandbox, **overrides):
         "auth_method": "oauth_client_credentials",
         "client_id": "portfolio-bridge",
         "client_secret": "sandbox-secret",
-        "ca_bundle": str(sandbox.server.ca_path),
+        "ca_bundle": sandbox.ca_pem,
         "sync_direction": "publish",
         "schedule": "manual",
         "is_active": "on",
@@ -126,14 +144,15 @@ def test_a_read_only_user_is_told_exactly_what_fails(admin_client, namespace, sa
     conn = ConnectionFactory(
         namespace=namespace,
         instance_url=sandbox.url,
-        ca_bundle=str(sandbox.server.ca_path),
+        ca_bundle=sandbox.ca_pem,
         auth_method="basic",
         username="readonly",
         password="readonly",
     )
     page = admin_client.post(reverse("integrations:connection_test", args=["acme", conn.pk])).content.decode()
     assert page.count(">Pass<") == 10 and page.count(">Fail<") == 1
-    assert "403 User Not Authorized" in page and "identifyreconcile" in page
+    assert "403 The integration user is not allowed to do this" in page
+    assert "User Not Authorized" in page and "identifyreconcile" in page
 
 
 def test_secrets_are_never_rendered_back_and_blank_keeps_them(admin_client, namespace, sandbox):
@@ -159,7 +178,7 @@ def test_secrets_are_never_rendered_back_and_blank_keeps_them(admin_client, name
     bad = admin_client.post(
         edit, form_data(sandbox, name=conn.name, page_size="5000", instance_url="http://example.com")
     )
-    assert bad.status_code == 200 and "plain http is only allowed" in bad.content.decode()
+    assert bad.status_code == 200 and "plain http is not allowed" in bad.content.decode()
     worse = admin_client.post(edit, form_data(sandbox, name=conn.name, reconciliation_priority="0"))
     assert worse.status_code == 200 and "greater than or equal to 1" in worse.content.decode()
 
@@ -220,7 +239,9 @@ def test_cli_add_list_test_remove(namespace, sandbox, monkeypatch, capsys):
     )
     with pytest.raises(CommandError, match="1 check"):
         call_command("connection", "test", "ro")
-    assert "FAIL  Identify and Reconcile API: 403 User Not Authorized" in capsys.readouterr().out
+    assert "FAIL  Identify and Reconcile API: 403 The integration user is not allowed" in (
+        capsys.readouterr().out
+    )
     call_command("connection", "remove", "ro")
     assert not Connection.objects.filter(name="ro").exists()
 
@@ -243,7 +264,7 @@ def test_cli_refuses_missing_secrets_and_bad_input(namespace, monkeypatch):
             "u",
         )
     monkeypatch.setenv("PB_PASSWORD", "p")
-    with pytest.raises(CommandError, match="plain http is only allowed"):
+    with pytest.raises(CommandError, match="plain http is not allowed"):
         call_command(
             "connection",
             "add",
@@ -277,7 +298,7 @@ def test_cli_refuses_missing_secrets_and_bad_input(namespace, monkeypatch):
 
 def test_field_discovery_includes_inherited_fields(namespace, sandbox, capsys):
     conn = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
     fields = {f.name: f for f in connection_fields(conn, "cmdb_ci_business_app")}
     assert fields["number"].table == "cmdb_ci_business_app"
@@ -291,9 +312,7 @@ def test_field_discovery_includes_inherited_fields(namespace, sandbox, capsys):
 
 
 def test_field_discovery_page(admin_client, namespace, sandbox):
-    conn = ConnectionFactory(
-        namespace=namespace, instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
-    )
+    conn = ConnectionFactory(namespace=namespace, instance_url=sandbox.url, ca_bundle=sandbox.ca_pem)
     url = reverse("integrations:connection_fields", args=["acme", conn.pk])
     page = admin_client.get(url, {"table": "cmdb_ci_service_auto"}).content.decode()
     assert "<code>environment</code>" in page and "<code>correlation_id</code>" in page
@@ -302,9 +321,7 @@ def test_field_discovery_page(admin_client, namespace, sandbox):
 
 def test_a_hibernating_instance_is_named_as_such(namespace, make_sandbox, capsys):
     sandbox = make_sandbox(faults="hibernate:1")
-    ConnectionFactory(
-        namespace=namespace, name="sleepy", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
-    )
+    ConnectionFactory(namespace=namespace, name="sleepy", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem)
     with pytest.raises(CommandError):
         call_command("connection", "test", "sleepy")
     assert "FAIL  Authenticate: The instance is hibernating" in capsys.readouterr().out

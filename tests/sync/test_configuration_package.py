@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_the_package_makes_the_target_ready_for_publishing(namespace, sandbox, client):
     import_document(namespace, build_demo_document(DemoShape(apps=12, services=6, seed=5)))
     connection = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
     app = BusinessApplication.objects.filter(namespace=namespace).order_by("name").last()
     made_by_hand = sandbox.post(

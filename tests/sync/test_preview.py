@@ -24,7 +24,7 @@ def connection(namespace, sandbox):
     import_document(namespace, build_demo_document(DemoShape(apps=30, services=6, seed=5)))
     register_data_source(sandbox)
     return ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
 
 
@@ -88,9 +88,7 @@ def test_every_call_is_audited(connection):
 
 def test_a_missing_data_source_is_an_error_that_points_to_the_package(namespace, sandbox):
     import_document(namespace, build_demo_document(DemoShape(apps=3, services=2, seed=5)))
-    connection = ConnectionFactory(
-        namespace=namespace, instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
-    )
+    connection = ConnectionFactory(namespace=namespace, instance_url=sandbox.url, ca_bundle=sandbox.ca_pem)
     run = run_preview(connection)
     errors = run.items.filter(outcome=Outcome.ERROR, step="applications")
     assert errors.count() == 3

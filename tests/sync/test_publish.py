@@ -24,7 +24,7 @@ def connection(namespace, sandbox):
     import_document(namespace, build_demo_document(DemoShape(apps=30, services=6, seed=5)))
     register_data_source(sandbox)
     return ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
 
 

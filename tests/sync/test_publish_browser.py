@@ -29,7 +29,7 @@ def test_an_admin_previews_decides_publishes_and_watches_the_progress(
         namespace=namespace,
         name="snow",
         instance_url=sandbox.url,
-        ca_bundle=str(sandbox.server.ca_path),
+        ca_bundle=sandbox.ca_pem,
         options={"ire_batch_size": 4, "max_calls_per_minute": 300},  # slow enough to watch
     )
     worker = start_worker()

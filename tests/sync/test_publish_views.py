@@ -162,7 +162,7 @@ def test_publish_command_waits_for_the_end(connection, sandbox, queue, monkeypat
     from tests.sync.test_preview import register_data_source
 
     register_data_source(sandbox)
-    connection.instance_url, connection.ca_bundle = sandbox.url, str(sandbox.server.ca_path)
+    connection.instance_url, connection.ca_bundle = sandbox.url, sandbox.ca_pem
     connection.save()
     BusinessApplicationFactory(namespace=connection.namespace, name="Ledger")
 

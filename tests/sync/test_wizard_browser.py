@@ -22,7 +22,7 @@ def test_an_admin_walks_the_wizard_overrides_one_suggestion_and_accepts_the_rest
     admin = get_user_model().objects.create_user("ada", password="a-long-password-1")
     Membership.objects.create(user=admin, namespace=namespace, role=Role.ADMIN)
     connection = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
 
     page.goto(f"{live_server.url}/accounts/login/")

@@ -22,7 +22,7 @@ def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(na
     connection = ConnectionFactory(
         namespace=namespace,
         instance_url=sandbox.url,
-        ca_bundle=str(sandbox.server.ca_path),
+        ca_bundle=sandbox.ca_pem,
         options={"ire_batch_size": 4, "max_calls_per_minute": 240},  # many small batches, four a second
     )
     preview = run_preview(connection)

@@ -1,9 +1,11 @@
-"""`manage.py connection add|list|test|remove` — connections for automation. Secrets come from the
-environment (PB_PASSWORD, PB_CLIENT_SECRET) or a prompt, never from arguments."""
+"""`manage.py connection add|edit|list|test|remove` — connections for automation. Secrets come from the
+environment (PB_PASSWORD, PB_CLIENT_SECRET) or a prompt, never from arguments. `--ca-bundle FILE` reads
+the file's PEM certificates into the connection (the server never keeps the path)."""
 
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -11,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalog.models import Namespace
 from integrations.base.errors import TargetError
 from integrations.base.platform import platforms
+from integrations.base.trust import MAX_CA_BUNDLE_BYTES, clean_pem
 from integrations.models import AuthMethod, Connection, Platform
 from integrations.services import connection_test
 
@@ -32,6 +35,28 @@ def find_connection(name: str, namespace: str | None) -> Connection:
     return found[0]
 
 
+def read_ca_bundle(path: str) -> str:
+    """The PEM text of a CA file given on the command line (checked later with the connection)."""
+    file = Path(path)
+    try:
+        if file.stat().st_size > MAX_CA_BUNDLE_BYTES:
+            raise CommandError(f"{path} is larger than {MAX_CA_BUNDLE_BYTES // 1000} kB; it is no CA bundle.")
+        return clean_pem(file.read_bytes().decode("ascii"))
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} is not a PEM file (PEM is plain text).") from None
+    except OSError as exc:
+        raise CommandError(f"No CA bundle at {path} ({exc.strerror}).") from None
+
+
+def save(connection: Connection) -> None:
+    try:
+        connection.full_clean()
+    except ValidationError as exc:
+        problems = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items())
+        raise CommandError(f"Invalid connection: {problems}") from None
+    connection.save()
+
+
 class Command(BaseCommand):
     help = "Add, list, test or remove connections to target instances."
 
@@ -47,8 +72,15 @@ class Command(BaseCommand):
         add.add_argument("--auth", choices=AUTH_CHOICES, required=True)
         add.add_argument("--username", default="")
         add.add_argument("--client-id", default="")
-        add.add_argument("--ca-bundle", default="", help="CA file to trust, e.g. the sandbox's ca.pem")
+        add.add_argument("--ca-bundle", default="", help="PEM file of the CA to trust (e.g. ca.pem)")
         add.add_argument("--if-missing", action="store_true", help="do nothing if the connection exists")
+        edit = actions.add_parser("edit", help="change a connection's address or CA bundle")
+        edit.add_argument("name")
+        edit.add_argument("--namespace")
+        edit.add_argument("--url")
+        trust = edit.add_mutually_exclusive_group()
+        trust.add_argument("--ca-bundle", help="PEM file of the CA to trust (its content is stored)")
+        trust.add_argument("--no-ca-bundle", action="store_true", help="trust the system's CAs again")
         listing = actions.add_parser("list", help="list connections")
         listing.add_argument("--namespace")
         for action in ("test", "remove"):
@@ -88,23 +120,25 @@ class Command(BaseCommand):
             auth_method=auth,
             username=options["username"],
             client_id=options["client_id"],
-            ca_bundle=options["ca_bundle"],
+            ca_bundle=read_ca_bundle(options["ca_bundle"]) if options["ca_bundle"] else "",
         )
         if auth in (AuthMethod.BASIC, AuthMethod.OAUTH_PASSWORD):
             connection.password = self.secret("PB_PASSWORD", "password")
         if auth in (AuthMethod.OAUTH_PASSWORD, AuthMethod.OAUTH_CLIENT_CREDENTIALS):
             connection.client_secret = self.secret("PB_CLIENT_SECRET", "client secret")
-        if connection.ca_bundle and not os.path.isfile(connection.ca_bundle):
-            raise CommandError(f"No CA bundle at {connection.ca_bundle}")
-        try:
-            connection.full_clean()
-        except ValidationError as exc:
-            problems = "; ".join(
-                f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()
-            )
-            raise CommandError(f"Invalid connection: {problems}") from None
-        connection.save()
+        save(connection)
         self.stdout.write(f"Added connection “{connection.name}” in namespace “{namespace.slug}”.")
+
+    def handle_edit(self, options) -> None:
+        connection = find_connection(options["name"], options["namespace"])
+        if options["url"]:
+            connection.instance_url = options["url"]
+        if options["ca_bundle"]:
+            connection.ca_bundle = read_ca_bundle(options["ca_bundle"])
+        elif options["no_ca_bundle"]:
+            connection.ca_bundle = ""
+        save(connection)
+        self.stdout.write(f"Saved connection “{connection.name}”.")
 
     def handle_list(self, options) -> None:
         connections = Connection.objects.select_related("namespace").order_by("namespace__slug", "name")
