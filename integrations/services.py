@@ -1,5 +1,7 @@
 """What the connection pages and commands do, in one place."""
 
+from contextlib import closing
+
 from django.db import transaction
 
 from integrations.base.platform import Check, platform_of
@@ -14,11 +16,13 @@ SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_
 
 def connection_test(connection: Connection) -> list[Check]:
     platform = platform_of(connection)
-    return platform.checks(platform.client(connection), platform.options(connection.options))
+    with closing(platform.client(connection)) as client:
+        return platform.checks(client, platform.options(connection.options))
 
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:
-    return discover_fields(client_for(connection), table)
+    with closing(client_for(connection)) as client:
+        return discover_fields(client, table)
 
 
 def package_settings(connection: Connection) -> PackageSettings:

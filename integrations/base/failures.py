@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import requests
-from urllib3.exceptions import NameResolutionError
+from urllib3.exceptions import NameResolutionError, NewConnectionError
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from .errors import (
     CertificateUntrusted,
@@ -77,7 +78,9 @@ def unreachable(error: requests.RequestException, base_url: str, method: str, pa
         return CertificateUntrusted(
             "The server's certificate is not trusted: upload its CA bundle on the connection", **where
         )
-    if isinstance(error, requests.Timeout):
+    if isinstance(error, requests.Timeout) or any(
+        isinstance(e, (Urllib3Timeout, TimeoutError)) and not isinstance(e, NewConnectionError) for e in found
+    ):
         return TimedOut(
             f"{address} did not answer in time — check the URL, the network (proxy, firewall) "
             "and that the instance is up",

@@ -94,6 +94,19 @@ class ServiceNowClient:
                 settings.refresh_token,
             )
 
+    def close(self) -> None:
+        """Release the pooled connections and the CA bundle's temporary file (garbage collection does
+        too, later)."""
+        self.session.close()
+        if self.ca_file:
+            self.ca_file.close()
+
+    def __enter__(self) -> "ServiceNowClient":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def _waited(self, seconds: float, status: int | None) -> None:
         self.stats.retries += 1
         self.stats.waited_seconds += seconds
