@@ -4,6 +4,7 @@ from contextlib import closing
 
 from django.db import transaction
 
+from integrations.base.errors import TargetError
 from integrations.base.platform import Check, platform_of
 from integrations.clients import client_for
 from integrations.models import Connection
@@ -15,9 +16,15 @@ SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_
 
 
 def connection_test(connection: Connection) -> list[Check]:
-    platform = platform_of(connection)
-    with closing(platform.client(connection)) as client:
-        return platform.checks(client, platform.options(connection.options))
+    """The platform's checks; a connection that cannot even be tried (unknown platform, invalid options)
+    is one failed check saying why, not an error page."""
+    try:
+        platform = platform_of(connection)
+        options = platform.options(connection.options)
+        with closing(platform.client(connection)) as client:
+            return platform.checks(client, options)
+    except (LookupError, ValueError, TargetError) as exc:
+        return [Check("Prepare the test", False, str(exc))]
 
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:

@@ -45,6 +45,10 @@ class Hibernating(TargetError):
     """The instance answered an HTML page (asleep, maintenance) instead of its API."""
 
 
+class Redirected(TargetError):
+    """The instance sent the request to another address (not followed: a wrong URL, or an instance page)."""
+
+
 class ConnectionFailed(TargetError):
     """No answer at all: DNS, TLS, refused or dropped connections, timeouts (after every retry)."""
 
@@ -70,7 +74,7 @@ class UnexpectedResponse(TargetError):
 
 
 # The target refuses every call the same way: a run stops instead of failing each record.
-FATAL = (AuthFailed, Forbidden, Hibernating)
+FATAL = (AuthFailed, Forbidden, Hibernating, Redirected)
 # Worth another try later (the HTTP layer has already retried).
 TRANSIENT = (ConnectionFailed, RateLimited, Unavailable)
 

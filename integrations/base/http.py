@@ -8,7 +8,7 @@ import re
 import time
 from collections.abc import Callable, Collection
 from typing import Any
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -20,6 +20,7 @@ from .failures import fails_fast
 USER_AGENT = "PortfolioBridge/0.1 (+https://github.com/portfolio-bridge)"
 DEFAULT_TIMEOUT = (5.0, 60.0)  # connect, read
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+DEFAULT_PORTS = {"https": 443, "http": 80}
 MAX_WAIT = 300.0
 SECRET_KEYS = re.compile(
     r"(pass(word)?|secret|(^|_)token$|authorization|api[_-]?key|credential|(^|_)user(_?name)?$|client_?id"
@@ -73,6 +74,22 @@ class PoliteRetry(Retry):
         super().sleep(response)
 
 
+class SameOriginSession(requests.Session):
+    """Follows redirects only to the same scheme, host and port: an instance's API never moves, and a
+    redirect must not carry the server's requests (or credentials) to another address."""
+
+    def get_redirect_target(self, resp):
+        target = super().get_redirect_target(resp)
+        if target and _origin(urljoin(resp.url, target)) != _origin(resp.url):
+            return None
+        return target
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or DEFAULT_PORTS.get(parts.scheme)
+
+
 class TimeoutAdapter(HTTPAdapter):
     def __init__(self, *args: Any, timeout: tuple[float, float] = DEFAULT_TIMEOUT, **kwargs: Any) -> None:
         self.timeout = timeout
@@ -112,7 +129,7 @@ def outgoing_session(
     pool_size: int = 10,
     on_wait: Callable[[float, int | None], None] | None = None,
 ) -> requests.Session:
-    session = requests.Session()
+    session = SameOriginSession()
     session.headers["User-Agent"] = USER_AGENT
     session.headers["Accept"] = "application/json"
     adapter = TimeoutAdapter(

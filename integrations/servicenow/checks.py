@@ -19,11 +19,11 @@ READ_TABLES = (
 
 
 def describe(error: ServiceNowError, subject: str) -> str:
-    """The server's own words, e.g. "403 Insufficient rights to query records — service_offering"."""
-    text = f"{error.status} {error.message}" if error.status else error.message
-    if error.detail and error.detail not in text:
-        text += f" ({error.detail})"
-    return f"{text} — {subject}"
+    """What went wrong and what to do first, then the instance's (or the network's) own words, e.g.
+    "The integration user is not allowed … (403: Insufficient rights to query records) — service_offering"."""
+    detail = error.detail if error.detail not in error.message else ""
+    said = ": ".join(part for part in (str(error.status or ""), detail) if part)
+    return f"{error.message}{f' ({said})' if said else ''} — {subject}"
 
 
 def run_checks(client: ServiceNowClient, data_source: str) -> list[Check]:

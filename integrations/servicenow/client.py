@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import requests
 
 from integrations.base.calls import CallRecord, ClientStats
+from integrations.base.errors import Redirected
 from integrations.base.failures import fails_fast, reason_of, unreachable
 from integrations.base.governor import governor_for
 from integrations.base.http import DEFAULT_TIMEOUT, Redactor, mount_retrying, outgoing_session
@@ -199,6 +200,15 @@ class ServiceNowClient:
                 self.credentials.invalidate()
                 continue
             break
+        if response.is_redirect:
+            raise Redirected(
+                "The instance sent the request to another address instead of answering: check the "
+                "instance URL (or wake the instance if it is hibernating)",
+                status=response.status_code,
+                detail=f"to {response.headers.get('Location', '')[:200]}",
+                method=method,
+                path=path,
+            )
         content_type = response.headers.get("Content-Type", "")
         if content_type.startswith("text/html"):
             raise InstanceHibernating(

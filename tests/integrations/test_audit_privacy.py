@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.urls import reverse
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from catalog.choices import Role
 from catalog.demo import DemoShape, build_demo_document
@@ -86,3 +88,15 @@ def test_a_connection_test_and_a_publish_leave_no_user_name_or_client_id(client,
     assert "/oauth_token.do" in caplog.text  # the connection test's calls were logged
     for value in CREDENTIALS:
         assert not mentions(recorded, value), value
+
+
+@given(
+    value=st.text(st.characters(codec="ascii", categories=("L", "N", "P")), min_size=3, max_size=30),
+    before=st.text(max_size=40),
+    after=st.text(max_size=40),
+)
+def test_a_credential_between_separators_never_survives(value, before, after):
+    assume(value not in before + after)
+    for separator in (" ", '"', "=", "\n"):
+        text = f"{before}{separator}{value}{separator}{after}"
+        assert f"{separator}{value}{separator}" not in Redactor(value)(text)

@@ -4,7 +4,9 @@ refused credentials each fail fast (no retries where a retry cannot help) with a
 import datetime
 import gc
 import socket
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,10 +19,12 @@ from django.urls import reverse
 
 from catalog.choices import Role
 from integrations.base.errors import (
+    FATAL,
     AuthFailed,
     CertificateUntrusted,
     ConnectionRefused,
     HostNotFound,
+    Redirected,
     TargetError,
     TimedOut,
 )
@@ -155,3 +159,59 @@ def test_the_command_line_test_names_the_unknown_host(namespace, capsys):
     with pytest.raises(CommandError, match="1 check"):
         call_command("connection", "test", "typo")
     assert "FAIL  Authenticate: Host name not found: nonexistent.invalid" in capsys.readouterr().out
+
+
+class Recorder(BaseHTTPRequestHandler):
+    """A plain-HTTP server that redirects every request to `server.location` (if set) and counts them."""
+
+    def do_GET(self) -> None:
+        self.server.hits += 1
+        location = self.server.location
+        self.send_response(302 if location else 200)
+        if location:
+            self.send_header("Location", location + self.path)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def http_server():
+    servers = []
+
+    def start(location: str = "") -> ThreadingHTTPServer:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+        server.hits, server.location = 0, location
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_redirect_to_another_address_is_not_followed(http_server):
+    elsewhere = http_server()
+    target = f"http://127.0.0.1:{elsewhere.server_address[1]}"
+    redirecting = http_server(location=target)
+    snc = client(f"http://127.0.0.1:{redirecting.server_address[1]}")
+    with pytest.raises(Redirected) as raised:
+        snc.count("sys_user")
+    assert raised.value.message.startswith("The instance sent the request to another address")
+    assert target in raised.value.detail
+    assert redirecting.hits == 1 and elsewhere.hits == 0
+    assert Redirected in FATAL  # a publish stops instead of failing every record
+
+
+@pytest.mark.django_db
+def test_a_connection_that_cannot_be_tried_is_one_failed_check(client, namespace):
+    conn = ConnectionFactory(namespace=namespace, options={"page_size": 0})
+    client.force_login(member(namespace, Role.ADMIN))
+    page = client.post(reverse("integrations:connection_test", args=["acme", conn.pk])).content.decode()
+    assert "Page size must be between 1 and 2000." in page and ">Fail<" in page
