@@ -1,6 +1,7 @@
 """Connections to target instances (ServiceNow now; HaloITSM and GLPI later, without a model change)."""
 
 import ipaddress
+import socket
 import uuid
 from urllib.parse import urlparse
 
@@ -44,7 +45,12 @@ def is_local(host: str) -> bool:
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        return False
+        try:  # the shorthand IPv4 forms the resolver also accepts: 127.1, 2130706433, 0x7f.1
+            address = ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
     return address.is_loopback or address.is_unspecified or address.is_link_local
 
 
