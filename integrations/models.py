@@ -70,7 +70,7 @@ def validate_instance_url(value: str) -> None:
         raise ValidationError("Use https:// (plain http is not allowed: CONNECTIONS_ALLOW_HTTP is off).")
     if is_local(parsed.hostname) and not settings.CONNECTIONS_ALLOW_LOOPBACK:
         raise ValidationError(
-            "This address is on this server itself, which connections may not reach "
+            "This address is this server itself or its local link, which connections may not reach "
             "(CONNECTIONS_ALLOW_LOOPBACK is off; it is meant for the local sandbox)."
         )
     if parsed.path not in ("", "/") or parsed.query or parsed.fragment:
