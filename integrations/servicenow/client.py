@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 import requests
 
 from integrations.base.calls import CallRecord, ClientStats
-from integrations.base.errors import Redirected
+from integrations.base.errors import CertificateUntrusted, Redirected
 from integrations.base.failures import fails_fast, reason_of, unreachable
 from integrations.base.governor import governor_for
 from integrations.base.http import DEFAULT_TIMEOUT, Redactor, mount_retrying, outgoing_session
-from integrations.base.trust import CaFile
+from integrations.base.trust import CaFile, InvalidCaBundle, certificates
 
 from .auth import BasicCredentials, OAuthCredentials
 from .exceptions import InstanceHibernating, UnexpectedResponse, error_for
@@ -52,7 +52,8 @@ class ServiceNowClient:
         self.base_url = settings.base_url.rstrip("/")
         self.audit = audit
         self.stats = ClientStats()
-        self.ca_file = CaFile(settings.ca_bundle) if settings.ca_bundle else None
+        self.ca_problem = _ca_problem(settings.ca_bundle)
+        self.ca_file = CaFile(settings.ca_bundle) if settings.ca_bundle and not self.ca_problem else None
         self.verify: str | bool = self.ca_file.path if self.ca_file else True
         self.redact = Redactor(
             settings.username,
@@ -123,6 +124,13 @@ class ServiceNowClient:
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         """One logical call (urllib3 may retry it); every attempt reaches the audit callback."""
+        if self.ca_problem:
+            raise CertificateUntrusted(
+                "The connection's CA bundle is unusable: paste or upload its PEM certificates again",
+                detail=self.ca_problem,
+                method=method,
+                path=path,
+            )
         self.stats.waited_seconds += self.governor.acquire()
         self.stats.calls += 1
         started = time.monotonic()
@@ -322,6 +330,17 @@ def _envelope(response: requests.Response) -> tuple[str, str]:
         return str(error.get("message") or response.reason), str(error.get("detail") or "")
     except (ValueError, AttributeError):
         return response.reason or "Error", response.text[:200]
+
+
+def _ca_problem(pem: str) -> str:
+    """Why the stored CA bundle cannot be used ("" when it can, or when there is none)."""
+    if not pem:
+        return ""
+    try:
+        certificates(pem)
+    except InvalidCaBundle as exc:
+        return str(exc)
+    return ""
 
 
 def _ms(started: float) -> int:

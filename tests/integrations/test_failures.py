@@ -215,3 +215,11 @@ def test_a_connection_that_cannot_be_tried_is_one_failed_check(client, namespace
     client.force_login(member(namespace, Role.ADMIN))
     page = client.post(reverse("integrations:connection_test", args=["acme", conn.pk])).content.decode()
     assert "Page size must be between 1 and 2000." in page and ">Fail<" in page
+
+
+def test_a_ca_bundle_that_is_a_path_says_to_upload_the_certificates(sandbox):
+    """E.g. a connection whose path the migration could not read."""
+    snc = client(sandbox.url, ca_bundle=str(sandbox.server.ca_path))
+    error = fails_within(FAST, CertificateUntrusted, lambda: snc.count("sys_user"))
+    assert error.message.startswith("The connection's CA bundle is unusable: paste or upload")
+    assert "not a file path" in error.detail and snc.ca_file is None
