@@ -14,8 +14,9 @@ class ConnectionForm(forms.ModelForm):
 
     ca_bundle_file = forms.FileField(
         required=False,
-        label="or upload the CA bundle",
-        help_text="A .pem or .crt file; it replaces the text above.",
+        label="Or upload a CA bundle file",
+        help_text="A PEM file (.pem, .crt); it replaces the text above.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pem,.crt,.cer,.txt"}),
     )
 
     class Meta:
