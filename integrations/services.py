@@ -1,6 +1,7 @@
 """What the connection pages and commands do, in one place."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from integrations.base.platform import Check, platform_of
 from integrations.clients import client_for
@@ -13,8 +14,13 @@ SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_
 
 
 def connection_test(connection: Connection) -> list[Check]:
+    """Run the platform's checks; a test that passes them all is recorded (the dashboard's checklist)."""
     platform = platform_of(connection)
-    return platform.checks(platform.client(connection), platform.options(connection.options))
+    checks = platform.checks(platform.client(connection), platform.options(connection.options))
+    if checks and all(check.ok for check in checks):
+        connection.last_tested_at = timezone.now()
+        Connection.objects.filter(pk=connection.pk).update(last_tested_at=connection.last_tested_at)
+    return checks
 
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:

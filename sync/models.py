@@ -143,7 +143,7 @@ class RunStatus(models.TextChoices):
     SUCCEEDED = "succeeded", "Succeeded"
     PARTIAL = "partial", "Partly succeeded"
     FAILED = "failed", "Failed"
-    CANCELED = "canceled", "Canceled"
+    CANCELED = "canceled", "Cancelled"  # the stored value keeps its old spelling
     INTERRUPTED = "interrupted", "Interrupted (worker stopped)"
     ROLLED_BACK = "rolled_back", "Rolled back"
 

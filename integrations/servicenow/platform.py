@@ -56,6 +56,7 @@ def client_settings(connection: Any) -> ClientSettings:
 class ServiceNowPlatform(Platform):
     name = "servicenow"
     label = "ServiceNow"
+    package_label = "ServiceNow configuration package"
 
     def options(self, data: dict[str, Any] | None) -> ServiceNowOptions:
         return ServiceNowOptions.from_dict(data)
@@ -116,3 +117,6 @@ class ServiceNowPlatform(Platform):
         from .sandbox import command
 
         return command
+
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str:
+        return f"{connection.base_url}/{target_type}.do?sys_id={target_id}"

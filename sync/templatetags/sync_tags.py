@@ -3,6 +3,7 @@
 from django import template
 
 from sync import diff
+from sync.models import Outcome
 
 register = template.Library()
 
@@ -60,3 +61,29 @@ def default_label(change: dict) -> str:
 @register.filter
 def get(mapping: dict, key: str) -> str:
     return (mapping or {}).get(key, "")
+
+
+# outcome → (one, many); a preview counts what would happen, a publish what did
+COUNT_WORDS = {
+    "create": (("to create",) * 2, ("created",) * 2),
+    "update": (("to update",) * 2, ("updated",) * 2),
+    "adopt": (("to adopt",) * 2, ("adopted",) * 2),
+    "conflict": (("conflict", "conflicts"),) * 2,
+    "possible_duplicate": (("possible duplicate", "possible duplicates"),) * 2,
+    "error": (("error", "errors"),) * 2,
+}
+
+
+@register.filter
+def counts_in_words(run) -> str:
+    """A run's outcome counts as a phrase: "3 to create · 1 possible duplicate · 12 not published"."""
+    written = run.kind != "preview"
+    parts = []
+    for outcome, label in Outcome.choices:
+        n = (run.counts or {}).get(outcome)
+        if not n:
+            continue
+        words = COUNT_WORDS.get(outcome)
+        one, many = words[written] if words else (label.lower(), label.lower())
+        parts.append(f"{n:,} {one if n == 1 else many}")
+    return " · ".join(parts) or "—"
