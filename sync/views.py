@@ -129,12 +129,14 @@ class SearchTargetsView(WizardMixin, View):
 class SummaryView(WizardMixin, View):
     def get(self, request, namespace: str, pk):
         connection = self.connection(pk)
+        steps = wizard.steps_of(connection)
         context = {
             "namespace": self.namespace,
             "role": self.role,
             "connection": connection,
-            "steps": wizard.steps_of(connection),
+            "steps": steps,
             "summary": wizard.summary(connection),
+            "unpulled": [s.slug for s in steps if wizard.pulled_at(connection, s) is None],
         }
         return render(request, "sync/match_summary.html", context)
 

@@ -5,6 +5,7 @@ warning, the wizard's search results) work under the Content-Security-Policy."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from catalog.choices import Role
 from catalog.demo import DemoShape, build_demo_document
@@ -20,6 +21,7 @@ from catalog.models import (
 from catalog.transfer.importer import import_document
 from integrations.servicenow.platform import MATCH_SOURCES
 from sync import wizard
+from sync.models import AuditEntry, Run, RunKind, RunStatus
 from sync.preview import run_preview
 from tests.factories import ConnectionFactory
 from tests.sync.test_preview import register_data_source
@@ -160,4 +162,28 @@ def test_the_page_scripts_work_under_the_content_security_policy(admin_page, liv
     assert dialogs == ["beforeunload"]  # saving is not leaving
     choice = wizard.build_rows(connection, SERVICES)
     assert next(r for r in choice if r.local_id == row.local_id).choice_target_id == silver.target_id
+    assert page.errors == []
+
+
+def test_the_live_run_pages_header_follows_the_run(admin_page, live_server, namespace):
+    page = admin_page
+    run = Run.objects.create(connection=page.connection, kind=RunKind.PUBLISH, status=RunStatus.QUEUED)
+    page.goto(live_server.url + reverse("sync:run_detail", args=[namespace.slug, run.pk]))
+    assert page.inner_text("#run-state").startswith("Queued") and page.inner_text("#audit-link") == (
+        "Audit log (0 calls)"
+    )
+    Run.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING,
+        worker="elsewhere:1",
+        started_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        progress={"applications": {"done": 7, "total": 100}},
+        stats={"calls": 1, "done_at_start": 0},
+    )
+    AuditEntry.objects.create(
+        run=run, method="POST", path="/api/now/identifyreconcile", status=200, duration_ms=5
+    )
+    page.wait_for_selector("#run-state .status-running", timeout=10_000)
+    assert page.inner_text("#audit-link") == "Audit log (1 call)"
+    assert "estimating the time left…" in page.inner_text("#run-progress")
     assert page.errors == []

@@ -88,3 +88,10 @@ def test_a_saved_match_keeps_its_score_and_shows_the_chosen_records_details(admi
     page = admin_client.get(step_url(connection, SERVICES)).content.decode()
     assert f'<td class="num">{suggested.score}%</td>' in page
     assert f"<code>{suggested.choice_target_id}</code>" in page and "open in snow" in page
+
+
+def test_the_summary_marks_the_steps_nothing_was_pulled_for(admin_client, connection):
+    wizard.pull_targets(connection, SERVICES)
+    page = admin_client.get(reverse("sync:match_summary", args=["acme", connection.pk])).content.decode()
+    assert page.count('<span class="badge">nothing pulled yet</span>') == 1
+    assert 'Software products</a> <span class="badge">nothing pulled yet' in page
