@@ -67,6 +67,7 @@ class Row:
     flags: list[str] = field(default_factory=list)
     choice: "Target | None" = None  # the chosen target record, for its details
     link: str = ""  # where the chosen target record opens in the target
+    details: dict[str, str] = field(default_factory=dict)  # candidate target id → its key details
 
     @property
     def chosen_elsewhere(self) -> bool:
@@ -95,6 +96,7 @@ def pull_targets(connection: Connection, step: Step) -> int:
             name=c.name,
             version=c.version,
             manufacturer=c.manufacturer,
+            details=[list(pair) for pair in c.details],
             first_seen_at=seen.get(c.target_id, now),
             pulled_at=now,
         )
@@ -129,13 +131,21 @@ class Target:
     version: str
     manufacturer: str
     first_seen_at: datetime
+    details: list = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """Its key details in a line, e.g. "SVO1001 · Technical Service"."""
+        return " · ".join(str(value) for _, value in self.details)
 
 
 def targets(connection: Connection, step: Step) -> list[Target]:
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
     return [
         Target(*values)
-        for values in rows.values_list("target_id", "name", "version", "manufacturer", "first_seen_at")
+        for values in rows.values_list(
+            "target_id", "name", "version", "manufacturer", "first_seen_at", "details"
+        )
     ]
 
 
@@ -147,7 +157,12 @@ class Found:
     name: str
     version: str
     manufacturer: str
+    details: list
     link: str
+
+    @property
+    def summary(self) -> str:
+        return " · ".join(str(value) for _, value in self.details)
 
 
 def search_targets(connection: Connection, step: Step, query: str, limit: int = 20) -> list[Found]:
@@ -156,7 +171,9 @@ def search_targets(connection: Connection, step: Step, query: str, limit: int = 
         return []
     platform = platform_of(connection)
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind, name__icontains=query)
-    values = rows.order_by("name").values_list("target_id", "name", "version", "manufacturer")[:limit]
+    values = rows.order_by("name").values_list("target_id", "name", "version", "manufacturer", "details")[
+        :limit
+    ]
     return [Found(*row, platform.record_url(connection, step.table, row[0])) for row in values]
 
 
@@ -227,6 +244,9 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         )
         if row.choice:
             row.link = platform.record_url(connection, step.table, target_id)
+        row.details = {
+            c.target_id: by_target_id[c.target_id].summary for c in candidates if c.target_id in by_target_id
+        }
         if row.new_local:
             row.flags.append("new in the portfolio")
         if visit and any(

@@ -175,6 +175,7 @@ class Candidate:
     name: str
     version: str = ""
     manufacturer: str = ""
+    details: tuple[tuple[str, str], ...] = ()  # (label, value): what tells look-alikes apart, e.g. a number
 
 
 class Platform(ABC):

@@ -104,10 +104,21 @@ class ServiceNowPlatform(Platform):
         return list(MATCH_SOURCES)
 
     def candidates(self, client: ServiceNowClient, source: MatchSource) -> Iterator[Candidate]:
-        fields = ["sys_id", "name"] + (["version", "manufacturer.name"] if source.versioned else [])
+        shown = ["number"] + (
+            ["version", "manufacturer.name"] if source.versioned else ["service_classification"]
+        )
+        fields = ["sys_id", "name", *shown]
         for row in client.records(source.target_type, MATCH_QUERIES.get(source.target_type, ""), fields):
+            details = (
+                ("Number", row.get("number", "")),
+                ("Classification", row.get("service_classification", "")),
+            )
             yield Candidate(
-                row["sys_id"], row.get("name", ""), row.get("version", ""), row.get("manufacturer.name", "")
+                row["sys_id"],
+                row.get("name", ""),
+                row.get("version", ""),
+                row.get("manufacturer.name", ""),
+                tuple((label, value) for label, value in details if value),
             )
 
     def checks(self, client: ServiceNowClient, options: ServiceNowOptions) -> list[Check]:

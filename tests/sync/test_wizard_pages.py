@@ -86,6 +86,13 @@ def test_a_saved_match_keeps_its_score_and_shows_the_chosen_records_details(admi
     again = {r.name: r for r in wizard.build_rows(connection, SERVICES)}["Database Services"]
     assert again.confirmed and again.score == suggested.score
     page = admin_client.get(step_url(connection, SERVICES)).content.decode()
+    gold = next(t for t in wizard.targets(connection, SERVICES) if t.target_id == suggested.choice_target_id)
+    number = dict(gold.details)["Number"]
+    assert number.startswith("SVO") and dict(gold.details)["Classification"] == "Technical Service"
+    assert f'<span title="Number">{number}</span>' in page  # the chosen record's details
+    assert (
+        f"— {suggested.score}% normalised · {number} · Technical Service</option>" in page
+    )  # each candidate's
     assert f'<td class="num">{suggested.score}%</td>' in page
     assert f"<code>{suggested.choice_target_id}</code>" in page and "open in snow" in page
 
