@@ -1,6 +1,10 @@
-"""Labels for the three-way diff and the decision pickers of a preview page."""
+"""Labels of the run and wizard pages: the three-way diff, decision pickers, counts in words, times ago."""
+
+from datetime import timedelta
 
 from django import template
+from django.utils import timezone
+from django.utils.timesince import timesince
 
 from sync import diff
 from sync.models import Outcome
@@ -87,3 +91,13 @@ def counts_in_words(run) -> str:
         one, many = words[written] if words else (label.lower(), label.lower())
         parts.append(f"{n:,} {one if n == 1 else many}")
     return " · ".join(parts) or "—"
+
+
+@register.filter
+def ago(moment) -> str:
+    """ "just now" rather than "0 minutes ago"."""
+    if moment is None:
+        return ""
+    if timezone.now() - moment < timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(moment)} ago"

@@ -36,7 +36,8 @@ def admin_page(live_server, page, namespace, sandbox):
     page records every console error and uncaught exception."""
     import_document(namespace, build_demo_document(DemoShape(apps=6, services=10, seed=3)))
     register_data_source(sandbox)
-    admin = get_user_model().objects.create_user("ada", password="a-long-password-1")
+    # staff, and so with the longest navigation: the Admin link too
+    admin = get_user_model().objects.create_user("ada", password="a-long-password-1", is_staff=True)
     Membership.objects.create(user=admin, namespace=namespace, role=Role.ADMIN)
     connection = ConnectionFactory(
         namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
