@@ -47,8 +47,14 @@ def test_before_a_pull_the_page_says_nothing_has_been_pulled(admin_client, conne
     assert 'data-busy="Pulling…"' in page and "data-unsaved-warning" in page
     wizard.pull_targets(connection, SERVICES)
     page = admin_client.get(step_url(connection, SERVICES)).content.decode()
-    assert "Nothing has been pulled" not in page
+    assert "Nothing has been pulled" not in page and 'data-dirty="true"' not in page
     assert "20 <code>service_offering</code> records pulled just now." in page
+
+
+def test_a_previewed_bulk_action_counts_as_unsaved(admin_client, connection):
+    wizard.pull_targets(connection, SERVICES)
+    page = admin_client.get(step_url(connection, SERVICES), {"accept_above": "90"}).content.decode()
+    assert '<form method="post" id="choices" data-unsaved-warning data-dirty="true">' in page
 
 
 def test_a_pull_and_a_save_say_how_many_in_words(admin_client, connection):
