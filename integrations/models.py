@@ -116,6 +116,9 @@ class Connection(models.Model):
     schedule = models.CharField(max_length=10, choices=Schedule.choices, default=Schedule.MANUAL)
     is_active = models.BooleanField("active", default=True)
     last_sync_at = models.DateTimeField(null=True, blank=True)
+    last_tested_at = models.DateTimeField(
+        null=True, blank=True, help_text="When “Test connection” last passed every check."
+    )
     options = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -3,6 +3,7 @@
 from contextlib import closing
 
 from django.db import transaction
+from django.utils import timezone
 
 from integrations.base.errors import TargetError
 from integrations.base.platform import Check, platform_of
@@ -17,14 +18,19 @@ SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_
 
 def connection_test(connection: Connection) -> list[Check]:
     """The platform's checks; a connection that cannot even be tried (unknown platform, invalid options)
-    is one failed check saying why, not an error page."""
+    is one failed check saying why, not an error page. A test that passes them all is recorded (the
+    dashboard's checklist)."""
     try:
         platform = platform_of(connection)
         options = platform.options(connection.options)
         with closing(platform.client(connection)) as client:
-            return platform.checks(client, options)
+            checks = platform.checks(client, options)
     except (LookupError, ValueError, TargetError) as exc:
         return [Check("Prepare the test", False, str(exc))]
+    if checks and all(check.ok for check in checks):
+        connection.last_tested_at = timezone.now()
+        Connection.objects.filter(pk=connection.pk).update(last_tested_at=connection.last_tested_at)
+    return checks
 
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:

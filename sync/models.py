@@ -72,6 +72,7 @@ class TargetRecord(models.Model):
     name = models.CharField(max_length=300)
     version = models.CharField(max_length=100, blank=True)
     manufacturer = models.CharField(max_length=200, blank=True)
+    details = models.JSONField(default=list, blank=True)  # [label, value] pairs shown to tell records apart
     first_seen_at = models.DateTimeField()
     pulled_at = models.DateTimeField()
 
@@ -143,7 +144,7 @@ class RunStatus(models.TextChoices):
     SUCCEEDED = "succeeded", "Succeeded"
     PARTIAL = "partial", "Partly succeeded"
     FAILED = "failed", "Failed"
-    CANCELED = "canceled", "Canceled"
+    CANCELED = "canceled", "Cancelled"  # the stored value keeps its old spelling
     INTERRUPTED = "interrupted", "Interrupted (worker stopped)"
     ROLLED_BACK = "rolled_back", "Rolled back"
 

@@ -138,17 +138,26 @@ def fail_unexpectedly(run: Run, exc: Exception) -> None:
     )
 
 
+ETA_MIN_SHARE = 0.1  # of this attempt's work done before its pace is trusted
+ETA_MIN_SECONDS = 10.0
+
+
 def eta_seconds(run: Run, now: datetime | None = None) -> float | None:
-    """Time left, from this attempt's pace; None until there is a pace to go by."""
+    """Time left, from this attempt's pace; None ("estimating…") until a tenth of the attempt's work and
+    ten seconds are behind it: the first batches (reference look-ups, a slow sign-in) say little about
+    the pace, and an early guess read "about 0 s" at 7 %. Never less than a second while unfinished."""
     if run.status != RunStatus.RUNNING or not run.started_at:
         return None
     done = sum(p["done"] for p in run.progress.values())
     total = sum(p["total"] for p in run.progress.values())
-    this_attempt = done - run.stats.get("done_at_start", 0)
-    if this_attempt <= 0 or total <= done:
+    at_start = run.stats.get("done_at_start", 0)
+    this_attempt = done - at_start
+    if this_attempt <= 0 or total <= done or this_attempt < ETA_MIN_SHARE * (total - at_start):
         return None
     elapsed = ((now or timezone.now()) - run.started_at).total_seconds()
-    return elapsed * (total - done) / this_attempt
+    if elapsed < ETA_MIN_SECONDS:
+        return None
+    return max(1.0, elapsed * (total - done) / this_attempt)
 
 
 class Heartbeat:

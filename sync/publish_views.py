@@ -32,7 +32,8 @@ class StartPublishView(RunMixin, View):
             if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
                 back = reverse("sync:dashboard_ns", args=[namespace])
             return redirect(back)
-        messages.success(request, f"Publish of {connection.name} queued.")
+        # no success message: the run page says "Queued" itself, and a message left in the session would
+        # be shown by whichever tab loads a page next (e.g. another tab's refused publish)
         return redirect(detail_url(run))
 
 
@@ -71,7 +72,9 @@ class ProgressView(RunMixin, View):
         run = self.run(pk)
         runs.reap(run.connection)
         run.refresh_from_db()
-        response = render(request, "sync/_progress.html", progress_context(run, self.namespace, self.role))
+        # the page's header (status, audit count) is swapped out-of-band with it, so nothing goes stale
+        context = {**progress_context(run, self.namespace, self.role), "oob": True}
+        response = render(request, "sync/_progress.html", context)
         if request.GET.get("live") and run.status not in ACTIVE:
             response["HX-Refresh"] = "true"  # finished: reload the page for the results table
         return response

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views import View
 
 from catalog.access import has_role
@@ -162,7 +163,11 @@ class RunDetailView(RunMixin, View):
             if done.note:
                 messages.info(request, f"{done.row.name}: {done.note}")
         count = len(recorded)
-        messages.success(request, f"Recorded {count} decision{'s' if count != 1 else ''}.")
+        if count:
+            text = ngettext("Recorded %d decision.", "Recorded %d decisions.", count) % count
+            messages.success(request, text)
+        elif not refused:
+            messages.info(request, "No decision changed: nothing was recorded.")
         return redirect(request.get_full_path())
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views import View
 
 from catalog.choices import Role
@@ -13,7 +14,6 @@ from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
 from integrations.models import Connection
 from sync import match_io, wizard
-from sync.models import TargetRecord
 
 ROWS_PER_PAGE = 500
 
@@ -82,7 +82,13 @@ class MatchStepView(WizardMixin, View):
             return redirect(self.step_url(connection, slug))
         for warning in warnings:
             messages.warning(request, warning)
-        messages.success(request, f"Saved {len(decisions)} choices for {step.title.lower()}.")
+        count = len(decisions)
+        text = ngettext(
+            "Saved %(count)d choice for %(what)s.",
+            "Saved %(count)d choices for %(what)s.",
+            count,
+        )
+        (messages.success if count else messages.info)(request, text % {"count": count, "what": step.noun})
         steps = wizard.steps_of(connection)
         index = steps.index(step)
         if index + 1 < len(steps):
@@ -96,36 +102,41 @@ class PullView(WizardMixin, View):
         step = self.step(slug, connection)
         try:
             count = wizard.pull_targets(connection, step)
-            messages.success(request, f"Pulled {count} {step.table} records from {connection.name}.")
+            text = ngettext("Pulled %(count)d %(table)s record", "Pulled %(count)d %(table)s records", count)
+            text = text % {"count": count, "table": step.table} + f" from {connection.name}."
+            (messages.success if count else messages.warning)(request, text)
         except TargetError as exc:
             messages.error(request, f"Could not pull from {connection.name}: {exc}")
         return redirect(self.step_url(connection, slug))
 
 
 class SearchTargetsView(WizardMixin, View):
-    """htmx: target records whose name contains the query, as <option>s for a row's picker."""
+    """htmx: target records whose name contains the query, listed under a row's search box with their
+    details (a drop-down cannot show them) and a button that makes one the row's choice."""
 
     def get(self, request, namespace: str, pk, slug: str):
         connection = self.connection(pk)
         step = self.step(slug, connection)
         query = request.GET.get("q", "").strip()
-        found = []
-        if len(query) >= 2:
-            found = TargetRecord.objects.filter(connection=connection, kind=step.kind, name__icontains=query)[
-                :20
-            ]
-        return render(request, "sync/match_search.html", {"found": found})
+        context = {
+            "found": wizard.search_targets(connection, step, query),
+            "query": query,
+            "row": request.GET.get("row", ""),
+        }
+        return render(request, "sync/match_search.html", context)
 
 
 class SummaryView(WizardMixin, View):
     def get(self, request, namespace: str, pk):
         connection = self.connection(pk)
+        steps = wizard.steps_of(connection)
         context = {
             "namespace": self.namespace,
             "role": self.role,
             "connection": connection,
-            "steps": wizard.steps_of(connection),
+            "steps": steps,
             "summary": wizard.summary(connection),
+            "unpulled": [s.slug for s in steps if wizard.pulled_at(connection, s) is None],
         }
         return render(request, "sync/match_summary.html", context)
 
@@ -155,5 +166,6 @@ class MatchImportView(WizardMixin, View):
             return redirect(self.step_url(connection, slug))
         for warning in warnings:
             messages.warning(request, warning)
-        messages.success(request, f"Imported {count} choices from {upload.name}.")
+        text = ngettext("Imported %(count)d choice", "Imported %(count)d choices", count) % {"count": count}
+        (messages.success if count else messages.info)(request, f"{text} from {upload.name}.")
         return redirect(self.step_url(connection, slug))

@@ -28,6 +28,12 @@ class Step:
     table: str  # the target type offered
     versioned: bool
 
+    @property
+    def noun(self) -> str:
+        """The title inside a sentence: "software products", but "IT services"."""
+        first = self.title.split(" ", 1)[0]
+        return self.title if first.isupper() else self.title[:1].lower() + self.title[1:]
+
     @classmethod
     def of(cls, source: MatchSource) -> "Step":
         return cls(source.kind, source.slug, source.title, source.target_type, source.versioned)
@@ -59,6 +65,9 @@ class Row:
     new_local: bool = False
     synced_to: str = ""  # the target record it was already published or matched to, if synced
     flags: list[str] = field(default_factory=list)
+    choice: "Target | None" = None  # the chosen target record, for its details
+    link: str = ""  # where the chosen target record opens in the target
+    details: dict[str, str] = field(default_factory=dict)  # candidate target id → its key details
 
     @property
     def chosen_elsewhere(self) -> bool:
@@ -87,6 +96,7 @@ def pull_targets(connection: Connection, step: Step) -> int:
             name=c.name,
             version=c.version,
             manufacturer=c.manufacturer,
+            details=[list(pair) for pair in c.details],
             first_seen_at=seen.get(c.target_id, now),
             pulled_at=now,
         )
@@ -121,14 +131,50 @@ class Target:
     version: str
     manufacturer: str
     first_seen_at: datetime
+    details: list = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """Its key details in a line, e.g. "SVO1001 · Technical Service"."""
+        return " · ".join(str(value) for _, value in self.details)
 
 
 def targets(connection: Connection, step: Step) -> list[Target]:
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
     return [
         Target(*values)
-        for values in rows.values_list("target_id", "name", "version", "manufacturer", "first_seen_at")
+        for values in rows.values_list(
+            "target_id", "name", "version", "manufacturer", "first_seen_at", "details"
+        )
     ]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search result of the wizard, with what tells look-alike records apart."""
+
+    target_id: str
+    name: str
+    version: str
+    manufacturer: str
+    details: list
+    link: str
+
+    @property
+    def summary(self) -> str:
+        return " · ".join(str(value) for _, value in self.details)
+
+
+def search_targets(connection: Connection, step: Step, query: str, limit: int = 20) -> list[Found]:
+    """Pulled target records whose name contains `query` (two characters at least)."""
+    if len(query) < 2:
+        return []
+    platform = platform_of(connection)
+    rows = TargetRecord.objects.filter(connection=connection, kind=step.kind, name__icontains=query)
+    values = rows.order_by("name").values_list("target_id", "name", "version", "manufacturer", "details")[
+        :limit
+    ]
+    return [Found(*row, platform.record_url(connection, step.table, row[0])) for row in values]
 
 
 def target_count(connection: Connection, step: Step) -> int:
@@ -165,6 +211,7 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         .first()
     )
     matcher = matcher_for(connection, step, pulled)
+    platform = platform_of(connection)
     rows = []
     for record in local_records(connection, step):
         key = str(record.pk)
@@ -193,7 +240,13 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
             confirmed=saved is not None,
             new_local=bool(visit and record.created_at > visit),
             synced_to=entry.target_id if entry and entry.last_synced_at else "",
+            choice=by_target_id.get(target_id) if decision == Decision.MATCH else None,
         )
+        if row.choice:
+            row.link = platform.record_url(connection, step.table, target_id)
+        row.details = {
+            c.target_id: by_target_id[c.target_id].summary for c in candidates if c.target_id in by_target_id
+        }
         if row.new_local:
             row.flags.append("new in the portfolio")
         if visit and any(
@@ -217,7 +270,7 @@ def save_choices(
     for local_id, (decision, target_id) in decisions.items():
         label = locals_[local_id].name if local_id in locals_ else local_id
         if local_id not in locals_:
-            problems.append(f"Unknown {step.title.lower()[:-1]} {local_id}")
+            problems.append(f"Unknown portfolio record {local_id} among the {step.noun}")
         elif decision not in Decision.values:
             problems.append(f"{label}: unknown choice “{decision}”")
         elif decision == Decision.MATCH and target_id not in pulled:
@@ -260,6 +313,7 @@ def save_choices(
             and (decision != Decision.MATCH or entry.target_id != target_id)
         ):
             entry.delete()
+    scores = scores_of(connection, step, locals_, decisions, list(pulled.values()))
     for local_id, (decision, target_id) in decisions.items():
         target = pulled.get(target_id) if decision == Decision.MATCH else None
         MatchChoice.objects.update_or_create(
@@ -270,7 +324,7 @@ def save_choices(
                 "decision": decision,
                 "target_id": target.target_id if target else "",
                 "target_name": target.name if target else "",
-                "score": None,
+                "score": scores.get(local_id) if target else None,
                 "decided_by": user,
             },
         )
@@ -289,6 +343,28 @@ def save_choices(
         connection=connection, kind=step.kind, defaults={"visited_at": timezone.now()}
     )
     return warnings
+
+
+def scores_of(
+    connection: Connection,
+    step: Step,
+    locals_: dict,
+    decisions: dict[str, tuple[str, str]],
+    pulled: list[Target],
+) -> dict[str, int]:
+    """The score of each chosen match, so that the page shows it after saving too (a match picked by
+    search among the non-suggested records has none)."""
+    matcher = matcher_for(connection, step, pulled)
+    scores = {}
+    for local_id, (decision, target_id) in decisions.items():
+        if decision != Decision.MATCH:
+            continue
+        record = locals_[local_id]
+        item = Item(local_id, record.name, getattr(record, "version", ""))
+        found = next((c.score for c in matcher.candidates(item) if c.target_id == target_id), None)
+        if found is not None:
+            scores[local_id] = found
+    return scores
 
 
 def summary(connection: Connection) -> dict[str, dict[str, int]]:

@@ -38,3 +38,9 @@ def next_sort(current: str, column: str) -> str:
 @register.filter
 def get_item(mapping: dict, key: str) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def filled_items(mapping: dict | None) -> list[tuple[str, Any]]:
+    """A mapping's entries that hold a value: an option left empty means "the default", not "= ·"."""
+    return [(key, value) for key, value in (mapping or {}).items() if value not in ("", None, [], {})]

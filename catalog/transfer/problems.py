@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.template.defaultfilters import pluralize
+
 Path = tuple[str | int, ...]
 
 
@@ -19,7 +21,8 @@ class ImportFailed(Exception):
     """The file was refused as a whole; nothing was written."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the portfolio file")
+        count = len(problems)
+        super().__init__(f"{count} problem{pluralize(count)} in the portfolio file")
         self.problems = problems
 
 

@@ -175,6 +175,7 @@ class Candidate:
     name: str
     version: str = ""
     manufacturer: str = ""
+    details: tuple[tuple[str, str], ...] = ()  # (label, value): what tells look-alikes apart, e.g. a number
 
 
 class Platform(ABC):
@@ -249,6 +250,14 @@ class Platform(ABC):
     @abstractmethod
     def sandbox(self) -> Any:
         """The platform's sandbox command module: `add_arguments(parser)` and `serve(options, out)`."""
+
+    # What an admin installs in the target before the first publish (its name on the pages); "" when the
+    # platform needs nothing installed.
+    package_label: str = ""
+
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str:
+        """Where an admin opens a target record in the platform's own pages; "" when there is none."""
+        return ""
 
 
 _registry: dict[str, Platform] = {}

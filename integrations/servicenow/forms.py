@@ -8,7 +8,9 @@ def option_fields() -> dict[str, forms.Field]:
         "data_source": forms.CharField(
             initial="PortfolioBridge", help_text="The discovery_source value the product writes as."
         ),
-        "csdm_version": forms.TypedChoiceField(choices=[(5, "CSDM 5"), (4, "CSDM 4")], coerce=int, initial=5),
+        "csdm_version": forms.TypedChoiceField(
+            choices=[(5, "CSDM 5"), (4, "CSDM 4")], coerce=int, initial=5, label="CSDM version"
+        ),
         "app_service_relationship": forms.CharField(
             required=False,
             help_text="Business application → service instance; empty: Uses::Used by (CSDM 5) "

@@ -56,6 +56,7 @@ def client_settings(connection: Any) -> ClientSettings:
 class ServiceNowPlatform(Platform):
     name = "servicenow"
     label = "ServiceNow"
+    package_label = "ServiceNow configuration package"
 
     def options(self, data: dict[str, Any] | None) -> ServiceNowOptions:
         return ServiceNowOptions.from_dict(data)
@@ -103,10 +104,21 @@ class ServiceNowPlatform(Platform):
         return list(MATCH_SOURCES)
 
     def candidates(self, client: ServiceNowClient, source: MatchSource) -> Iterator[Candidate]:
-        fields = ["sys_id", "name"] + (["version", "manufacturer.name"] if source.versioned else [])
+        shown = ["number"] + (
+            ["version", "manufacturer.name"] if source.versioned else ["service_classification"]
+        )
+        fields = ["sys_id", "name", *shown]
         for row in client.records(source.target_type, MATCH_QUERIES.get(source.target_type, ""), fields):
+            details = (
+                ("Number", row.get("number", "")),
+                ("Classification", row.get("service_classification", "")),
+            )
             yield Candidate(
-                row["sys_id"], row.get("name", ""), row.get("version", ""), row.get("manufacturer.name", "")
+                row["sys_id"],
+                row.get("name", ""),
+                row.get("version", ""),
+                row.get("manufacturer.name", ""),
+                tuple((label, value) for label, value in details if value),
             )
 
     def checks(self, client: ServiceNowClient, options: ServiceNowOptions) -> list[Check]:
@@ -116,3 +128,6 @@ class ServiceNowPlatform(Platform):
         from .sandbox import command
 
         return command
+
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str:
+        return f"{connection.base_url}/{target_type}.do?sys_id={target_id}"

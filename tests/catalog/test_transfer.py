@@ -271,7 +271,7 @@ def test_cli_import_exits_1_and_prints_each_problem(tmp_path, namespace, capsys,
     err = capsys.readouterr().err
     assert "applications[0].colour: Unknown key" in err
     assert "applications[0].lifecycle_stage: “Nope” is not one of" in err
-    assert "Nothing was imported: 2 problem(s)." in err
+    assert "Nothing was imported: 2 problems." in err
     with pytest.raises(SystemExit):
         ManagementUtility(["manage.py", "import_portfolio", "--namespace", "nope", str(source)]).execute()
     assert "No namespace “nope”" in capsys.readouterr().err

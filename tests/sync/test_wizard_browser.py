@@ -45,7 +45,7 @@ def test_an_admin_walks_the_wizard_overrides_one_suggestion_and_accepts_the_rest
         services["Database Services"].choice_name == "Database Services - Gold"
     )  # the suggestion being overridden
     page.select_option(f"select[name='decision-{database.pk}']", f"match:{silver.target_id}")
-    page.click("button:has-text('Confirm it services')")
+    page.click("button:has-text('Confirm IT services')")
 
     page.wait_for_selector("h1:has-text('Match software products')")
     page.click("button:has-text('Pull from snow')")

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from catalog.models import Namespace
 from catalog.transfer.files import import_portfolio_file
@@ -26,5 +27,6 @@ class Command(BaseCommand):
         except ImportFailed as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(f"Nothing was imported: {len(exc.problems)} problem(s).") from exc
+            count = len(exc.problems)
+            raise CommandError(f"Nothing was imported: {count} problem{pluralize(count)}.") from exc
         self.stdout.write(f"Imported into “{namespace.slug}”: {summary}")

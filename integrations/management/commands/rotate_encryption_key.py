@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.template.defaultfilters import pluralize
 
 from integrations.services import rotate_encryption_keys
 
@@ -11,4 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         count = rotate_encryption_keys()
-        self.stdout.write(f"Re-encrypted the secrets of {count} connection(s) with the newest key.")
+        self.stdout.write(
+            f"Re-encrypted the secrets of {count} connection{pluralize(count)} with the newest key."
+        )
