@@ -40,7 +40,7 @@ def admin_page(live_server, page, namespace, sandbox):
     admin = get_user_model().objects.create_user("ada", password="a-long-password-1", is_staff=True)
     Membership.objects.create(user=admin, namespace=namespace, role=Role.ADMIN)
     connection = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
     page.errors = []
     page.on("console", lambda m: m.type == "error" and page.errors.append(f"{page.url}: {m.text}"))

@@ -21,7 +21,7 @@ SERVICES, PRODUCTS = (wizard.Step.of(source) for source in MATCH_SOURCES)
 def connection(namespace, sandbox):
     import_document(namespace, build_demo_document(DemoShape(apps=4, services=10, seed=3)))
     return ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=str(sandbox.server.ca_path)
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
 
 
