@@ -76,6 +76,7 @@ class ConnectionDeleteView(ConnectionMixin, generic.DeleteView):
         return {
             **super().get_context_data(**kwargs),
             "verbose_name": "connection",
+            "list_url": self.list_url(),
             "cancel_url": self.list_url(),
         }
 

@@ -134,3 +134,10 @@ def test_list_pages_do_not_query_per_row(editor_client, namespace, django_assert
         BusinessApplicationFactory(namespace=namespace)
     with django_assert_max_num_queries(12):
         editor_client.get(reverse("catalog:application_list", args=["acme"]))
+
+
+def test_the_deployment_delete_page_renders_and_cancels_to_its_application(editor_client, namespace):
+    deployment = DeploymentProfileFactory(application=BusinessApplicationFactory(namespace=namespace))
+    response = editor_client.get(reverse("catalog:deployment_delete", args=["acme", deployment.pk]))
+    detail = reverse("catalog:application_detail", args=["acme", deployment.application.pk])
+    assert response.status_code == 200 and f'href="{detail}">Cancel' in response.content.decode()

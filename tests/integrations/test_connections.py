@@ -308,3 +308,13 @@ def test_a_hibernating_instance_is_named_as_such(namespace, make_sandbox, capsys
     with pytest.raises(CommandError):
         call_command("connection", "test", "sleepy")
     assert "FAIL  Authenticate: The instance is hibernating" in capsys.readouterr().out
+
+
+def test_the_connection_delete_page_renders_and_deletes(client, namespace):
+    client.force_login(member(namespace, Role.ADMIN))
+    connection = ConnectionFactory(namespace=namespace, name="snow")
+    url = reverse("integrations:connection_delete", args=["acme", connection.pk])
+    assert "Delete connection “snow (ServiceNow)”?" in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+    assert "Deleted connection “snow”." in response.content.decode()
+    assert not Connection.objects.filter(pk=connection.pk).exists()
