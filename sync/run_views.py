@@ -13,15 +13,18 @@ from django.views import View
 
 from catalog.access import has_role
 from catalog.choices import Role
+from catalog.filters import filtered
 from catalog.views.generic import NamespaceMixin
 from integrations.models import Connection
 from sync import decisions, exports, runs
+from sync.filters import AuditFilter, RunFilter
 from sync.models import ACTIVE, RESUMABLE, Outcome, Run, RunKind, RunStatus
 from sync.plan import step_titles
 from sync.progress import eta_seconds
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONFIGURATION_HINT = "configuration package"
+RUNS_PER_PAGE = 50
 
 
 def publish_summary(run: Run) -> str:
@@ -70,14 +73,19 @@ class RunMixin(NamespaceMixin):
 
 class RunListView(RunMixin, View):
     def get(self, request, namespace: str):
-        runs = Run.objects.filter(connection__namespace=self.namespace).select_related(
-            "connection", "started_by"
-        )[:200]
+        run_filter = RunFilter(
+            request.GET,
+            queryset=Run.objects.filter(connection__namespace=self.namespace).select_related(
+                "connection", "started_by"
+            ),
+            namespace=self.namespace,
+        )
         connections = Connection.objects.filter(namespace=self.namespace, is_active=True)
         context = {
             "namespace": self.namespace,
             "role": self.role,
-            "runs": runs,
+            "page_obj": Paginator(filtered(run_filter), RUNS_PER_PAGE).get_page(request.GET.get("page")),
+            "filter_form": run_filter.form,
             "connections": connections,
             "is_admin": has_role(self.role, Role.ADMIN),
         }
@@ -169,20 +177,8 @@ class RunDetailView(RunMixin, View):
 class AuditView(RunMixin, View):
     def get(self, request, namespace: str, pk):
         run = self.run(pk)
-        entries = run.audit.all()
-        status, method, query = (
-            request.GET.get("status", ""),
-            request.GET.get("method", ""),
-            request.GET.get("q", "").strip(),
-        )
-        if status.isdigit():
-            entries = entries.filter(status=int(status))
-        elif status == "errors":
-            entries = entries.filter(Q(status__gte=400) | Q(status=0))
-        if method:
-            entries = entries.filter(method=method)
-        if query:
-            entries = entries.filter(path__icontains=query)
+        audit_filter = AuditFilter(request.GET, queryset=run.audit.all())
+        entries = filtered(audit_filter)
         if request.GET.get("format") == "xlsx":
             response = HttpResponse(exports.audit_workbook(list(entries)), content_type=XLSX)
             response["Content-Disposition"] = (
@@ -194,7 +190,8 @@ class AuditView(RunMixin, View):
             "role": self.role,
             "run": run,
             "page_obj": Paginator(entries, 100).get_page(request.GET.get("page")),
-            "filters": {"status": status, "method": method, "q": query},
+            "filters": {key: request.GET.get(key, "") for key in ("status", "method", "q")},
+            "filter_errors": audit_filter.errors,
             "status_codes": [str(c) for c in sorted(set(run.audit.values_list("status", flat=True)))],
             "methods": sorted(set(run.audit.values_list("method", flat=True))),
         }

@@ -9,9 +9,11 @@ from django.db.models import Model, ProtectedError, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views import generic
+from django_filters import FilterSet
 
 from catalog.access import get_namespace_for, has_role
 from catalog.choices import Role
+from catalog.filters import filtered
 
 
 class NamespaceMixin:
@@ -66,13 +68,15 @@ class ObjectViewMixin(NamespaceMixin):
 
 
 class ObjectListView(ObjectViewMixin, generic.ListView):
-    """A searchable, sortable, paginated list; htmx requests get only the results partial."""
+    """A searchable, filterable, sortable, paginated list; htmx requests get only the results partial."""
 
     template_name = "catalog/object_list.html"
     paginate_by = 50
     columns: tuple[tuple[str, str], ...] = ()  # (field path, label); the first links to the detail page
     search_fields: tuple[str, ...] = ("name",)
     default_sort = "name"
+    filterset_class: type[FilterSet] | None = None
+    filterset: FilterSet | None = None
 
     def get_template_names(self) -> list[str]:
         if self.request.htmx and not self.request.htmx.boosted:
@@ -92,12 +96,19 @@ class ObjectListView(ObjectViewMixin, generic.ListView):
             for field in self.search_fields:
                 condition |= Q(**{f"{field}__icontains": query})
             queryset = queryset.filter(condition)
-        sort = self.sort_key()
-        return queryset.order_by(sort, "pk")
+        if self.filterset_class is not None:
+            self.filterset = self.filterset_class(self.request.GET, queryset=queryset, request=self.request)
+            queryset = filtered(self.filterset)
+        return queryset.order_by(self.sort_key(), "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(columns=self.columns, sort=self.sort_key(), query=self.request.GET.get("q", ""))
+        context.update(
+            columns=self.columns,
+            sort=self.sort_key(),
+            query=self.request.GET.get("q", ""),
+            filter_form=self.filterset.form if self.filterset else None,
+        )
         return context
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from catalog import forms
+from catalog import filters, forms
 from catalog.models import (
     BusinessApplication,
     Contact,
@@ -61,6 +61,7 @@ urlpatterns = [
             ),
             "search_fields": ("name", "app_id", "short_description"),
             "select_related": ("owner", "manager", "vendor"),
+            "filterset_class": filters.BusinessApplicationFilter,
         },
         detail_fields=(
             "app_id",
@@ -84,6 +85,7 @@ urlpatterns = [
             "columns": (("name", "Name"), ("scope", "Scope"), ("owner__name", "Owner")),
             "search_fields": ("name", "description"),
             "select_related": ("owner",),
+            "filterset_class": filters.ITServiceFilter,
         },
         detail_fields=("scope", "description", "owner"),
     ),
@@ -114,6 +116,7 @@ urlpatterns = [
             ),
             "search_fields": ("name", "number", "supplier__name"),
             "select_related": ("supplier",),
+            "filterset_class": filters.ProductContractFilter,
         },
         detail_fields=("number", "supplier", "kind", "start_date", "end_date", "annual_cost", "currency"),
     ),
