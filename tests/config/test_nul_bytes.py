@@ -17,5 +17,7 @@ def test_a_nul_byte_in_the_query_string_is_a_bad_request(editor_client, query):
 def test_a_nul_byte_in_posted_data_is_refused_and_nothing_is_written(editor_client):
     response = editor_client.post(reverse("catalog:itservice_add", args=["acme"]), {"name": "Host\x00ing"})
     assert response.status_code == 400 and not ITService.objects.exists()
-    editor_client.post(reverse("catalog:itservice_add", args=["acme"]), {"name": "Hosting", "scope": "shared"})
+    editor_client.post(
+        reverse("catalog:itservice_add", args=["acme"]), {"name": "Hosting", "scope": "shared"}
+    )
     assert ITService.objects.filter(name="Hosting").exists()
