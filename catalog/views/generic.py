@@ -115,6 +115,9 @@ class ObjectListView(ObjectViewMixin, generic.ListView):
 class ObjectDetailView(ObjectViewMixin, generic.DetailView):
     template_name = "catalog/object_detail.html"
     fields: tuple[str, ...] = ()
+    # Related records listed below the fields: (relation name, relations to load with each).
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    most_related = 200
 
     def get_template_names(self) -> list[str]:
         return [f"catalog/{self.url_base}_detail.html", self.template_name]
@@ -125,8 +128,13 @@ class ObjectDetailView(ObjectViewMixin, generic.DetailView):
             fields=[(self.model._meta.get_field(name).verbose_name, name) for name in self.fields],
             edit_url=self.url("edit", self.object),
             delete_url=self.url("delete", self.object),
+            related={name: self.related_records(name, joined) for name, joined in self.related},
         )
         return context
+
+    def related_records(self, name: str, joined: tuple[str, ...]) -> QuerySet:
+        records = getattr(self.object, name).all()
+        return (records.select_related(*joined) if joined else records)[: self.most_related]
 
 
 class ObjectFormMixin(ObjectViewMixin):

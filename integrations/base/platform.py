@@ -250,6 +250,11 @@ class Platform(ABC):
     def sandbox(self) -> Any:
         """The platform's sandbox command module: `add_arguments(parser)` and `serve(options, out)`."""
 
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
+        """A link to one record in the target's own user interface, or None where the platform has none
+        (optional: the record is then shown without a link)."""
+        return None
+
 
 _registry: dict[str, Platform] = {}
 

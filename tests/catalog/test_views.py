@@ -184,3 +184,34 @@ def test_page_numbers_that_are_not_ascii_digits_are_not_found(editor_client, nam
     url = reverse("catalog:application_list", args=["acme"])
     assert editor_client.get(url, {"page": "²"}).status_code == 404
     assert editor_client.get(url, {"page": "99999999999999999999999"}).status_code == 404
+
+
+def test_detail_pages_show_related_records(editor_client, namespace):
+    app = BusinessApplicationFactory(namespace=namespace, name="Ledger")
+    service = ITServiceFactory(namespace=namespace, name="Hosting")
+    product = SoftwareProductFactory(namespace=namespace, name="PostgreSQL", version="15")
+    DeploymentProfileFactory(
+        application=app, name="Ledger Prod", it_services=[service], software_products=[product]
+    )
+    contract = ProductContractFactory(
+        namespace=namespace, name="PG support", annual_cost="1234.5", currency="EUR"
+    )
+    contract.software_products.add(product)
+    contract.applications.add(app)
+    page = editor_client.get(reverse("catalog:itservice_detail", args=["acme", service.pk])).content.decode()
+    assert "Ledger Prod" in page and reverse("catalog:application_detail", args=["acme", app.pk]) in page
+    page = editor_client.get(
+        reverse("catalog:softwareproduct_detail", args=["acme", product.pk])
+    ).content.decode()
+    assert "Ledger Prod" in page and "PG support" in page and "1,234.50 EUR" in page
+    page = editor_client.get(reverse("catalog:contract_detail", args=["acme", contract.pk])).content.decode()
+    assert "1,234.50 EUR" in page and "PostgreSQL" in page and "Ledger" in page
+    page = editor_client.get(reverse("catalog:application_detail", args=["acme", app.pk])).content.decode()
+    assert "PG support" in page
+
+
+def test_contract_costs_are_listed_with_their_currency(editor_client, namespace):
+    ProductContractFactory(namespace=namespace, name="ULA", annual_cost="98000", currency="USD")
+    ProductContractFactory(namespace=namespace, name="Free", annual_cost=None, currency="")
+    page = editor_client.get(reverse("catalog:contract_list", args=["acme"]), {"sort": "-annual_cost"})
+    assert "98,000.00 USD" in page.content.decode()
