@@ -6,9 +6,11 @@ from django.db.models import Q, QuerySet
 
 from catalog.filters import ascii_int
 from integrations.models import Connection
-from sync.models import AuditEntry, Run, RunKind, RunStatus
+from sync.decisions import NEEDS_DECISION
+from sync.models import AuditEntry, Outcome, Run, RunItem, RunKind, RunStatus
 
 ERRORS = "errors"
+DECIDE = "decide"
 
 
 def validate_status(value: str) -> None:
@@ -45,3 +47,30 @@ class AuditFilter(django_filters.FilterSet):
         if value == ERRORS:
             return queryset.filter(Q(status__gte=400) | Q(status=0))
         return queryset.filter(status=int(value))
+
+
+class RunItemFilter(django_filters.FilterSet):
+    """A run's records by outcome ("decide": those waiting for a decision), step and name or message."""
+
+    outcome = django_filters.ChoiceFilter(
+        choices=[(DECIDE, "Needs a decision"), *Outcome.choices], method="filter_outcome"
+    )
+    step = django_filters.ChoiceFilter(choices=[])
+    q = django_filters.CharFilter(method="filter_text")
+
+    class Meta:
+        model = RunItem
+        fields: list[str] = []
+
+    def __init__(self, *args, steps: dict[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["step"].extra["choices"] = list(steps.items())
+
+    def filter_outcome(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == DECIDE:
+            return queryset.filter(outcome__in=NEEDS_DECISION)
+        return queryset.filter(outcome=value)
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(message__icontains=value)) if value else queryset

@@ -5,7 +5,6 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from catalog.filters import filtered
 from catalog.views.generic import NamespaceMixin
 from integrations.models import Connection
 from sync import decisions, exports, runs
-from sync.filters import AuditFilter, RunFilter
+from sync.filters import AuditFilter, RunFilter, RunItemFilter
 from sync.models import ACTIVE, RESUMABLE, Outcome, Run, RunKind, RunStatus
 from sync.plan import step_titles
 from sync.progress import eta_seconds
@@ -111,20 +110,9 @@ class RunDetailView(RunMixin, View):
         if run.status == RunStatus.RUNNING:
             runs.reap(run.connection)
             run.refresh_from_db()
-        items = run.items.all()
-        outcome, step, query = (
-            request.GET.get("outcome", ""),
-            request.GET.get("step", ""),
-            request.GET.get("q", "").strip(),
-        )
-        if outcome == "decide":
-            items = items.filter(outcome__in=decisions.NEEDS_DECISION)
-        elif outcome:
-            items = items.filter(outcome=outcome)
-        if step:
-            items = items.filter(step=step)
-        if query:
-            items = items.filter(Q(name__icontains=query) | Q(message__icontains=query))
+        titles = step_titles(run.connection)
+        item_filter = RunItemFilter(request.GET, queryset=run.items.all(), steps=titles)
+        items = filtered(item_filter)
         if request.GET.get("format") == "xlsx":
             response = HttpResponse(exports.run_workbook(run), content_type=XLSX)
             response["Content-Disposition"] = (
@@ -132,7 +120,6 @@ class RunDetailView(RunMixin, View):
             )
             return response
         by_step = Counter(run.items.values_list("step", "outcome"))
-        titles = step_titles(run.connection)
         present = [(o, label) for o, label in Outcome.choices if any(k[1] == o for k in by_step)]
         table = [(key, title, [by_step[(key, o)] for o, _ in present]) for key, title in titles.items()]
         previewed = run.kind == RunKind.PREVIEW and run.status == RunStatus.SUCCEEDED
@@ -145,7 +132,8 @@ class RunDetailView(RunMixin, View):
             "present_outcomes": present,
             "steps": titles,
             "table": [row for row in table if any(row[2])],
-            "filters": {"outcome": outcome, "step": step, "q": query},
+            "filters": {key: request.GET.get(key, "") for key in ("outcome", "step", "q")},
+            "filter_errors": item_filter.errors,
             "pending": pending,
             "previewed": previewed,
             "publish_blocker": runs.publish_blocker(run.connection) if previewed else "",

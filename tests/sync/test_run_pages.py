@@ -60,3 +60,31 @@ def test_a_score_threshold_that_is_no_ascii_number_is_ignored_with_a_message(adm
     response = admin_client.get(url, {"accept_above": "²"})
     assert response.status_code == 200 and "takes a score from 0 to 100" in response.content.decode()
     assert admin_client.get(url, {"accept_above": "90"}).status_code == 200
+
+
+def test_a_runs_records_filter_by_outcome_and_step_and_refuse_unknown_values(admin_client, run):
+    from sync.models import RunItem
+
+    RunItem.objects.create(
+        run=run, step="applications", kind="application", record_id="1", name="Ledger", outcome="adopt"
+    )
+    RunItem.objects.create(
+        run=run, step="deployments", kind="deployment", record_id="2", name="Ledger Prod", outcome="create"
+    )
+    url = reverse("sync:run_detail", args=["acme", run.pk])
+    page = admin_client.get(url, {"outcome": "decide"}).content.decode()
+    assert "Ledger<div" in page and "Ledger Prod" not in page
+    assert "Ledger Prod" not in admin_client.get(url, {"step": "applications"}).content.decode()
+    assert "Ledger Prod" in admin_client.get(url, {"q": "prod"}).content.decode()
+    response = admin_client.get(url, {"outcome": "²", "step": "nope"})
+    page = response.content.decode()
+    assert response.status_code == 200 and 'role="alert"' in page and "No records match" in page
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"]
+)
+def test_a_refused_publish_never_redirects_off_site(admin_client, run, target):
+    url = reverse("sync:publish_start", args=["acme", run.connection.pk])
+    response = admin_client.post(url, {"next": target})
+    assert response.status_code == 302 and response["Location"] == reverse("sync:dashboard_ns", args=["acme"])
