@@ -17,6 +17,11 @@ from integrations.servicenow.checks import describe
 from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records
 from integrations.services import configuration_package, connection_fields, connection_test, package_settings
 
+DELETE_CONSEQUENCE = (
+    "This deletes its runs, their audit log and its sync map (which target record each portfolio record "
+    "is). Nothing is deleted in the target; a new connection to it starts again with matching."
+)
+
 
 class ConnectionMixin(NamespaceMixin):
     required_role = Role.ADMIN
@@ -76,6 +81,7 @@ class ConnectionDeleteView(ConnectionMixin, generic.DeleteView):
         return {
             **super().get_context_data(**kwargs),
             "verbose_name": "connection",
+            "consequence": DELETE_CONSEQUENCE,
             "list_url": self.list_url(),
             "cancel_url": self.list_url(),
         }

@@ -314,7 +314,8 @@ def test_the_connection_delete_page_renders_and_deletes(client, namespace):
     client.force_login(member(namespace, Role.ADMIN))
     connection = ConnectionFactory(namespace=namespace, name="snow")
     url = reverse("integrations:connection_delete", args=["acme", connection.pk])
-    assert "Delete connection “snow (ServiceNow)”?" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Delete connection “snow (ServiceNow)”?" in page and "sync map" in page
     response = client.post(url, follow=True)
     assert "Deleted connection “snow”." in response.content.decode()
     assert not Connection.objects.filter(pk=connection.pk).exists()
