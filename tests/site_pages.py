@@ -191,6 +191,8 @@ def fill(page: Page, site: dict) -> str:
             values[parameter] = site["namespace"].slug
         elif parameter == "application":
             values[parameter] = site[BusinessApplication].pk
+        elif parameter == "action":
+            values[parameter] = "cancel"
         elif parameter == "slug" and model_of(page) is Connection:
             values[parameter] = site["step"]
         elif parameter == "pk" and model_of(page) in site:

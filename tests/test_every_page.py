@@ -2,6 +2,7 @@
 so a page that never renders cannot hide by not being in a list."""
 
 import pytest
+from django.urls import reverse
 
 from tests.site_pages import SKIPPED, Page, fill, make_site, site_pages
 
@@ -45,3 +46,14 @@ def test_every_page_renders_for_an_admin(client, namespace):
             failures.append(f"{page.name} {url} → {response.status_code}")
     assert not failures, "\n".join(failures)
     assert rendered > 40
+
+
+def test_every_page_but_the_login_sends_a_visitor_to_log_in(client, namespace):
+    site = make_site(namespace)
+    login = reverse("login")
+    for page in site_pages():
+        if page.skipped or page.name == "login":
+            continue
+        url = fill(page, site)
+        response = client.post(url) if not page.gettable else client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(f"{login}?next="), url
