@@ -1,5 +1,6 @@
 """Connection pages, for namespace admins: list, add, edit, delete, test and field discovery."""
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +17,12 @@ from integrations.models import Connection
 from integrations.servicenow.checks import describe
 from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records
 from integrations.services import configuration_package, connection_fields, connection_test, package_settings
+
+TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,79}")
+DELETE_CONSEQUENCE = (
+    "This deletes its runs, their audit log and its sync map (which target record each portfolio record "
+    "is). Nothing is deleted in the target; a new connection to it starts again with matching."
+)
 
 
 class ConnectionMixin(NamespaceMixin):
@@ -76,6 +83,8 @@ class ConnectionDeleteView(ConnectionMixin, generic.DeleteView):
         return {
             **super().get_context_data(**kwargs),
             "verbose_name": "connection",
+            "consequence": DELETE_CONSEQUENCE,
+            "list_url": self.list_url(),
             "cancel_url": self.list_url(),
         }
 
@@ -107,7 +116,9 @@ class ConnectionFieldsView(ConnectionMixin, View):
         connection = get_object_or_404(self.get_queryset(), pk=pk)
         table = request.GET.get("table", "").strip()
         fields, error = [], ""
-        if table:
+        if table and not TABLE_NAME.fullmatch(table):
+            error = "A table name has only lower-case letters, digits and underscores, e.g. cmdb_ci_appl."
+        elif table:
             try:
                 fields = connection_fields(connection, table)
             except TargetError as exc:

@@ -133,21 +133,33 @@ def decide_all(run: Run, decision: str) -> tuple[list[Recorded], list[str]]:
     return decide(run, {row.pk: decision for row in rows})
 
 
+def row_number(text: str) -> int | None:
+    """A row id from a form key: ASCII digits only, and small enough for any database's integer."""
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= 18 else None
+
+
 def decide_posted(run: Run, data) -> tuple[list[Recorded], list[str]]:
-    """The preview page's form: `decision-<row>` and `field-<row>-<field>` values."""
+    """The preview page's form: `decision-<row>` and `field-<row>-<field>` values; other keys (the CSRF
+    token, paging) are not decisions."""
     wanted: dict[int, tuple[str, dict[str, str]]] = {}
+    refused: list[str] = []
     for key, value in data.items():
-        if not value:
+        if not value or not key.startswith(("decision-", "field-")):
             continue
-        if key.startswith("decision-") and key.removeprefix("decision-").isascii() and key[9:].isdecimal():
-            row_id = int(key.removeprefix("decision-"))
+        row_text, _, name = key.partition("-")[2].partition("-")
+        row_id = row_number(row_text)
+        if (
+            row_id is None
+            or (key.startswith("field-") and not name)
+            or (key.startswith("decision-") and name)
+        ):
+            refused.append(f"“{key[:80]}” is not a decision of this page.")
+        elif key.startswith("decision-"):
             wanted[row_id] = (value, wanted.get(row_id, ("", {}))[1])
-        elif key.startswith("field-"):
-            row_text, _, name = key.removeprefix("field-").partition("-")
-            if row_text.isascii() and row_text.isdecimal() and name:
-                decision, fields = wanted.get(int(row_text), ("", {}))
-                wanted[int(row_text)] = (decision, {**fields, name: value})
-    recorded, refused = [], []
+        else:
+            decision, fields = wanted.get(row_id, ("", {}))
+            wanted[row_id] = (decision, {**fields, name: value})
+    recorded = []
     for row_id, (decision, fields) in wanted.items():
         try:
             recorded.append(record(run, row_id, decision, fields))

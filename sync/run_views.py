@@ -5,7 +5,6 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,15 +13,18 @@ from django.views import View
 
 from catalog.access import has_role
 from catalog.choices import Role
+from catalog.filters import filtered
 from catalog.views.generic import NamespaceMixin
 from integrations.models import Connection
 from sync import decisions, exports, runs
+from sync.filters import AuditFilter, RunFilter, RunItemFilter
 from sync.models import ACTIVE, RESUMABLE, Outcome, Run, RunKind, RunStatus
 from sync.plan import step_titles
 from sync.progress import eta_seconds
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONFIGURATION_HINT = "configuration package"
+RUNS_PER_PAGE = 50
 
 
 def publish_summary(run: Run) -> str:
@@ -71,14 +73,19 @@ class RunMixin(NamespaceMixin):
 
 class RunListView(RunMixin, View):
     def get(self, request, namespace: str):
-        runs = Run.objects.filter(connection__namespace=self.namespace).select_related(
-            "connection", "started_by"
-        )[:200]
+        run_filter = RunFilter(
+            request.GET,
+            queryset=Run.objects.filter(connection__namespace=self.namespace).select_related(
+                "connection", "started_by"
+            ),
+            namespace=self.namespace,
+        )
         connections = Connection.objects.filter(namespace=self.namespace, is_active=True)
         context = {
             "namespace": self.namespace,
             "role": self.role,
-            "runs": runs,
+            "page_obj": Paginator(filtered(run_filter), RUNS_PER_PAGE).get_page(request.GET.get("page")),
+            "filter_form": run_filter.form,
             "connections": connections,
             "is_admin": has_role(self.role, Role.ADMIN),
         }
@@ -104,20 +111,9 @@ class RunDetailView(RunMixin, View):
         if run.status == RunStatus.RUNNING:
             runs.reap(run.connection)
             run.refresh_from_db()
-        items = run.items.all()
-        outcome, step, query = (
-            request.GET.get("outcome", ""),
-            request.GET.get("step", ""),
-            request.GET.get("q", "").strip(),
-        )
-        if outcome == "decide":
-            items = items.filter(outcome__in=decisions.NEEDS_DECISION)
-        elif outcome:
-            items = items.filter(outcome=outcome)
-        if step:
-            items = items.filter(step=step)
-        if query:
-            items = items.filter(Q(name__icontains=query) | Q(message__icontains=query))
+        titles = step_titles(run.connection)
+        item_filter = RunItemFilter(request.GET, queryset=run.items.all(), steps=titles)
+        items = filtered(item_filter)
         if request.GET.get("format") == "xlsx":
             response = HttpResponse(exports.run_workbook(run), content_type=XLSX)
             response["Content-Disposition"] = (
@@ -125,7 +121,6 @@ class RunDetailView(RunMixin, View):
             )
             return response
         by_step = Counter(run.items.values_list("step", "outcome"))
-        titles = step_titles(run.connection)
         present = [(o, label) for o, label in Outcome.choices if any(k[1] == o for k in by_step)]
         table = [(key, title, [by_step[(key, o)] for o, _ in present]) for key, title in titles.items()]
         previewed = run.kind == RunKind.PREVIEW and run.status == RunStatus.SUCCEEDED
@@ -138,7 +133,8 @@ class RunDetailView(RunMixin, View):
             "present_outcomes": present,
             "steps": titles,
             "table": [row for row in table if any(row[2])],
-            "filters": {"outcome": outcome, "step": step, "q": query},
+            "filters": {key: request.GET.get(key, "") for key in ("outcome", "step", "q")},
+            "filter_errors": item_filter.errors,
             "pending": pending,
             "previewed": previewed,
             "publish_blocker": runs.publish_blocker(run.connection) if previewed else "",
@@ -174,20 +170,8 @@ class RunDetailView(RunMixin, View):
 class AuditView(RunMixin, View):
     def get(self, request, namespace: str, pk):
         run = self.run(pk)
-        entries = run.audit.all()
-        status, method, query = (
-            request.GET.get("status", ""),
-            request.GET.get("method", ""),
-            request.GET.get("q", "").strip(),
-        )
-        if status.isdigit():
-            entries = entries.filter(status=int(status))
-        elif status == "errors":
-            entries = entries.filter(Q(status__gte=400) | Q(status=0))
-        if method:
-            entries = entries.filter(method=method)
-        if query:
-            entries = entries.filter(path__icontains=query)
+        audit_filter = AuditFilter(request.GET, queryset=run.audit.all())
+        entries = filtered(audit_filter)
         if request.GET.get("format") == "xlsx":
             response = HttpResponse(exports.audit_workbook(list(entries)), content_type=XLSX)
             response["Content-Disposition"] = (
@@ -199,7 +183,8 @@ class AuditView(RunMixin, View):
             "role": self.role,
             "run": run,
             "page_obj": Paginator(entries, 100).get_page(request.GET.get("page")),
-            "filters": {"status": status, "method": method, "q": query},
+            "filters": {key: request.GET.get(key, "") for key in ("status", "method", "q")},
+            "filter_errors": audit_filter.errors,
             "status_codes": [str(c) for c in sorted(set(run.audit.values_list("status", flat=True)))],
             "methods": sorted(set(run.audit.values_list("method", flat=True))),
         }

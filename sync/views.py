@@ -1,6 +1,8 @@
 """The matching wizard: choose a connection → match IT services → match software products → summary.
 Every step has its own URL; a step writes only when the admin confirms it."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -10,12 +12,21 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from catalog.choices import Role
+from catalog.filters import ascii_int
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
 from integrations.models import Connection
 from sync import match_io, wizard
 
 ROWS_PER_PAGE = 500
+
+
+def is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 class WizardMixin(NamespaceMixin):
@@ -48,8 +59,10 @@ class MatchStepView(WizardMixin, View):
     def get(self, request, namespace: str, pk, slug: str):
         connection = self.connection(pk)
         step = self.step(slug, connection)
-        accept_above = request.GET.get("accept_above")
-        threshold = int(accept_above) if accept_above and accept_above.isdigit() else None
+        accept_above = request.GET.get("accept_above", "")
+        threshold = ascii_int(accept_above, 0, 100) if accept_above else None
+        if accept_above and threshold is None:
+            messages.error(request, "“Accept above” takes a score from 0 to 100; it was ignored.")
         rows = wizard.build_rows(connection, step, accept_above=threshold)
         page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
@@ -69,11 +82,18 @@ class MatchStepView(WizardMixin, View):
     def post(self, request, namespace: str, pk, slug: str):
         connection = self.connection(pk)
         step = self.step(slug, connection)
-        decisions = {}
+        decisions, unknown = {}, []
         for key, value in request.POST.items():
             if key.startswith("decision-"):
                 decision, _, target_id = value.partition(":")
-                decisions[key.removeprefix("decision-")] = (decision, target_id)
+                record_id = key.removeprefix("decision-")
+                if is_uuid(record_id):
+                    decisions[record_id] = (decision, target_id)
+                else:
+                    unknown.append(record_id)
+        if unknown:
+            messages.error(request, f"Nothing saved: unknown records {', '.join(unknown[:5])}.")
+            return redirect(self.step_url(connection, slug))
         try:
             warnings = wizard.save_choices(connection, step, decisions, request.user)
         except wizard.ChoiceError as exc:

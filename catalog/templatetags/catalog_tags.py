@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -7,9 +8,19 @@ from django.db.models import Model
 register = template.Library()
 
 
+def money(amount: Decimal | None, currency: str) -> str:
+    return "" if amount is None else f"{amount:,.2f} {currency}".strip()
+
+
+# Fields shown together with another: an amount with its currency.
+SHOWN_WITH = {"annual_cost": lambda obj: money(obj.annual_cost, getattr(obj, "currency", ""))}
+
+
 @register.filter
 def cell(obj: Model, path: str) -> Any:
     """A column value for display: choice labels instead of stored values, `a__b` follows relations."""
+    if path in SHOWN_WITH:
+        return SHOWN_WITH[path](obj)
     head, _, rest = path.partition("__")
     display = getattr(obj, f"get_{head}_display", None)
     value = display() if display and not rest else getattr(obj, head, None)

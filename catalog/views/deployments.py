@@ -68,7 +68,11 @@ class DeploymentDeleteView(DeploymentMixin, generic.DeleteView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(verbose_name="deployment profile", cancel_url=self.get_success_url())
+        context.update(
+            verbose_name="deployment profile",
+            list_url=self.get_success_url(),
+            cancel_url=self.get_success_url(),
+        )
         return context
 
     def form_valid(self, form):

@@ -9,9 +9,11 @@ from django.db.models import Model, ProtectedError, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views import generic
+from django_filters import FilterSet
 
 from catalog.access import get_namespace_for, has_role
 from catalog.choices import Role
+from catalog.filters import filtered
 
 
 class NamespaceMixin:
@@ -66,13 +68,15 @@ class ObjectViewMixin(NamespaceMixin):
 
 
 class ObjectListView(ObjectViewMixin, generic.ListView):
-    """A searchable, sortable, paginated list; htmx requests get only the results partial."""
+    """A searchable, filterable, sortable, paginated list; htmx requests get only the results partial."""
 
     template_name = "catalog/object_list.html"
     paginate_by = 50
     columns: tuple[tuple[str, str], ...] = ()  # (field path, label); the first links to the detail page
     search_fields: tuple[str, ...] = ("name",)
     default_sort = "name"
+    filterset_class: type[FilterSet] | None = None
+    filterset: FilterSet | None = None
 
     def get_template_names(self) -> list[str]:
         if self.request.htmx and not self.request.htmx.boosted:
@@ -92,18 +96,28 @@ class ObjectListView(ObjectViewMixin, generic.ListView):
             for field in self.search_fields:
                 condition |= Q(**{f"{field}__icontains": query})
             queryset = queryset.filter(condition)
-        sort = self.sort_key()
-        return queryset.order_by(sort, "pk")
+        if self.filterset_class is not None:
+            self.filterset = self.filterset_class(self.request.GET, queryset=queryset, request=self.request)
+            queryset = filtered(self.filterset)
+        return queryset.order_by(self.sort_key(), "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(columns=self.columns, sort=self.sort_key(), query=self.request.GET.get("q", ""))
+        context.update(
+            columns=self.columns,
+            sort=self.sort_key(),
+            query=self.request.GET.get("q", ""),
+            filter_form=self.filterset.form if self.filterset else None,
+        )
         return context
 
 
 class ObjectDetailView(ObjectViewMixin, generic.DetailView):
     template_name = "catalog/object_detail.html"
     fields: tuple[str, ...] = ()
+    # Related records listed below the fields: (relation name, relations to load with each).
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    most_related = 200
 
     def get_template_names(self) -> list[str]:
         return [f"catalog/{self.url_base}_detail.html", self.template_name]
@@ -114,8 +128,13 @@ class ObjectDetailView(ObjectViewMixin, generic.DetailView):
             fields=[(self.model._meta.get_field(name).verbose_name, name) for name in self.fields],
             edit_url=self.url("edit", self.object),
             delete_url=self.url("delete", self.object),
+            related={name: self.related_records(name, joined) for name, joined in self.related},
         )
         return context
+
+    def related_records(self, name: str, joined: tuple[str, ...]) -> QuerySet:
+        records = getattr(self.object, name).all()
+        return (records.select_related(*joined) if joined else records)[: self.most_related]
 
 
 class ObjectFormMixin(ObjectViewMixin):

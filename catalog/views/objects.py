@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from catalog import forms
+from catalog import filters, forms
 from catalog.models import (
     BusinessApplication,
     Contact,
@@ -16,7 +16,14 @@ from .generic import ObjectCreateView, ObjectDeleteView, ObjectDetailView, Objec
 
 
 def crud_urls(
-    url_base: str, prefix: str, model, form_class, *, list_options: dict, detail_fields: tuple
+    url_base: str,
+    prefix: str,
+    model,
+    form_class,
+    *,
+    list_options: dict,
+    detail_fields: tuple,
+    related: tuple = (),
 ) -> list:
     """URL patterns for a model's five pages; the per-model differences are passed as class attributes."""
     common = {"model": model, "url_base": url_base}
@@ -30,7 +37,10 @@ def crud_urls(
         path(
             f"{prefix}/<uuid:pk>/",
             ObjectDetailView.as_view(
-                **common, fields=detail_fields, select_related=list_options.get("select_related", ())
+                **common,
+                fields=detail_fields,
+                related=related,
+                select_related=list_options.get("select_related", ()),
             ),
             name=f"{url_base}_detail",
         ),
@@ -61,6 +71,7 @@ urlpatterns = [
             ),
             "search_fields": ("name", "app_id", "short_description"),
             "select_related": ("owner", "manager", "vendor"),
+            "filterset_class": filters.BusinessApplicationFilter,
         },
         detail_fields=(
             "app_id",
@@ -74,6 +85,7 @@ urlpatterns = [
             "manager",
             "vendor",
         ),
+        related=(("contracts", ("supplier",)),),
     ),
     *crud_urls(
         "itservice",
@@ -84,8 +96,10 @@ urlpatterns = [
             "columns": (("name", "Name"), ("scope", "Scope"), ("owner__name", "Owner")),
             "search_fields": ("name", "description"),
             "select_related": ("owner",),
+            "filterset_class": filters.ITServiceFilter,
         },
         detail_fields=("scope", "description", "owner"),
+        related=(("deployments", ("application",)),),
     ),
     *crud_urls(
         "softwareproduct",
@@ -97,6 +111,7 @@ urlpatterns = [
             "search_fields": ("name", "manufacturer", "version"),
         },
         detail_fields=("manufacturer", "version"),
+        related=(("deployments", ("application",)), ("contracts", ("supplier",))),
     ),
     *crud_urls(
         "contract",
@@ -114,8 +129,10 @@ urlpatterns = [
             ),
             "search_fields": ("name", "number", "supplier__name"),
             "select_related": ("supplier",),
+            "filterset_class": filters.ProductContractFilter,
         },
-        detail_fields=("number", "supplier", "kind", "start_date", "end_date", "annual_cost", "currency"),
+        detail_fields=("number", "supplier", "kind", "start_date", "end_date", "annual_cost"),
+        related=(("software_products", ()), ("applications", ())),
     ),
     *crud_urls(
         "supplier",
@@ -124,6 +141,7 @@ urlpatterns = [
         forms.SupplierForm,
         list_options={"columns": (("name", "Name"), ("website", "Website")), "search_fields": ("name",)},
         detail_fields=("website", "notes"),
+        related=(("contracts", ()), ("applications", ())),
     ),
     *crud_urls(
         "contact",

@@ -255,9 +255,10 @@ class Platform(ABC):
     # platform needs nothing installed.
     package_label: str = ""
 
-    def record_url(self, connection: Any, target_type: str, target_id: str) -> str:
-        """Where an admin opens a target record in the platform's own pages; "" when there is none."""
-        return ""
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
+        """A link to one record in the target's own user interface, or None where the platform has none
+        (optional: the record is then shown without a link)."""
+        return None
 
 
 _registry: dict[str, Platform] = {}

@@ -1,6 +1,7 @@
 """ServiceNow as a target platform: CSDM classes through Identify and Reconcile, models and contracts
 through the Table API, versions from `sys_mod_count`."""
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -33,6 +34,8 @@ MATCH_SOURCES = (
         "software_product", "software-products", "Software products", mapping.SOFTWARE_MODEL_TABLE, True
     ),
 )
+TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,79}")
+SYS_ID = re.compile(r"[0-9a-f]{32}")
 MATCH_QUERIES = {mapping.SHARED_SERVICE_CLASS: "service_classification=Technical Service"}
 
 
@@ -129,5 +132,7 @@ class ServiceNowPlatform(Platform):
 
         return command
 
-    def record_url(self, connection: Any, target_type: str, target_id: str) -> str:
-        return f"{connection.base_url}/{target_type}.do?sys_id={target_id}"
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
+        if not (TABLE_NAME.fullmatch(target_type) and SYS_ID.fullmatch(target_id)):
+            return None
+        return f"{connection.base_url}/nav_to.do?uri={target_type}.do?sys_id={target_id}"

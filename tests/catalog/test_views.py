@@ -6,6 +6,7 @@ from tests.factories import (
     BusinessApplicationFactory,
     DeploymentProfileFactory,
     ITServiceFactory,
+    ProductContractFactory,
     SoftwareProductFactory,
 )
 
@@ -134,3 +135,83 @@ def test_list_pages_do_not_query_per_row(editor_client, namespace, django_assert
         BusinessApplicationFactory(namespace=namespace)
     with django_assert_max_num_queries(12):
         editor_client.get(reverse("catalog:application_list", args=["acme"]))
+
+
+def test_the_deployment_delete_page_renders_and_cancels_to_its_application(editor_client, namespace):
+    deployment = DeploymentProfileFactory(application=BusinessApplicationFactory(namespace=namespace))
+    response = editor_client.get(reverse("catalog:deployment_delete", args=["acme", deployment.pk]))
+    detail = reverse("catalog:application_detail", args=["acme", deployment.application.pk])
+    assert response.status_code == 200 and f'href="{detail}">Cancel' in response.content.decode()
+
+
+def test_application_list_filters_by_status_criticality_and_environment(editor_client, namespace):
+    ledger = BusinessApplicationFactory(namespace=namespace, name="Ledger", business_criticality="1")
+    BusinessApplicationFactory(namespace=namespace, name="Wiki", operational_status="retired")
+    DeploymentProfileFactory(application=ledger, environment="Test")
+    DeploymentProfileFactory(application=ledger, environment="Test")
+    url = reverse("catalog:application_list", args=["acme"])
+    page = editor_client.get(url, {"operational_status": "retired"}).content.decode()
+    assert "1 business application" in page and "Wiki" in page and "Ledger" not in page
+    page = editor_client.get(url, {"business_criticality": "1", "q": "led"}).content.decode()
+    assert "1 business application" in page and "Ledger" in page
+    page = editor_client.get(url, {"environment": "Test"}).content.decode()
+    assert "1 business application" in page and "Wiki" not in page
+    assert 'option value="retired"' in page
+
+
+def test_an_invalid_filter_value_is_a_form_error_on_the_page(editor_client, namespace):
+    BusinessApplicationFactory(namespace=namespace, name="Ledger")
+    url = reverse("catalog:application_list", args=["acme"])
+    response = editor_client.get(url, {"business_criticality": "²", "lifecycle_stage": "Nope"})
+    page = response.content.decode()
+    assert response.status_code == 200 and 'role="alert"' in page
+    assert "Criticality: Select a valid choice" in page and "Stage: Select a valid choice" in page
+    assert "0 business applications" in page
+
+
+def test_it_services_filter_by_scope_and_contracts_by_kind(editor_client, namespace):
+    ITServiceFactory(namespace=namespace, name="Hosting", scope="shared")
+    ITServiceFactory(namespace=namespace, name="Printing", scope="local")
+    page = editor_client.get(reverse("catalog:itservice_list", args=["acme"]), {"scope": "local"})
+    assert "Printing" in page.content.decode() and "Hosting" not in page.content.decode()
+    ProductContractFactory(namespace=namespace, name="Oracle ULA", kind="vendor")
+    ProductContractFactory(namespace=namespace, name="Chargeback", kind="internal_chargeback")
+    page = editor_client.get(reverse("catalog:contract_list", args=["acme"]), {"kind": "vendor"})
+    assert "Oracle ULA" in page.content.decode() and "Chargeback" not in page.content.decode()
+
+
+def test_page_numbers_that_are_not_ascii_digits_are_not_found(editor_client, namespace):
+    url = reverse("catalog:application_list", args=["acme"])
+    assert editor_client.get(url, {"page": "²"}).status_code == 404
+    assert editor_client.get(url, {"page": "99999999999999999999999"}).status_code == 404
+
+
+def test_detail_pages_show_related_records(editor_client, namespace):
+    app = BusinessApplicationFactory(namespace=namespace, name="Ledger")
+    service = ITServiceFactory(namespace=namespace, name="Hosting")
+    product = SoftwareProductFactory(namespace=namespace, name="PostgreSQL", version="15")
+    DeploymentProfileFactory(
+        application=app, name="Ledger Prod", it_services=[service], software_products=[product]
+    )
+    contract = ProductContractFactory(
+        namespace=namespace, name="PG support", annual_cost="1234.5", currency="EUR"
+    )
+    contract.software_products.add(product)
+    contract.applications.add(app)
+    page = editor_client.get(reverse("catalog:itservice_detail", args=["acme", service.pk])).content.decode()
+    assert "Ledger Prod" in page and reverse("catalog:application_detail", args=["acme", app.pk]) in page
+    page = editor_client.get(
+        reverse("catalog:softwareproduct_detail", args=["acme", product.pk])
+    ).content.decode()
+    assert "Ledger Prod" in page and "PG support" in page and "1,234.50 EUR" in page
+    page = editor_client.get(reverse("catalog:contract_detail", args=["acme", contract.pk])).content.decode()
+    assert "1,234.50 EUR" in page and "PostgreSQL" in page and "Ledger" in page
+    page = editor_client.get(reverse("catalog:application_detail", args=["acme", app.pk])).content.decode()
+    assert "PG support" in page
+
+
+def test_contract_costs_are_listed_with_their_currency(editor_client, namespace):
+    ProductContractFactory(namespace=namespace, name="ULA", annual_cost="98000", currency="USD")
+    ProductContractFactory(namespace=namespace, name="Free", annual_cost=None, currency="")
+    page = editor_client.get(reverse("catalog:contract_list", args=["acme"]), {"sort": "-annual_cost"})
+    assert "98,000.00 USD" in page.content.decode()

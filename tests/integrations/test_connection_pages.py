@@ -39,9 +39,7 @@ def test_the_csdm_option_is_labelled_in_capitals(admin_client):
 
 
 def test_a_passing_test_is_recorded_and_a_failing_one_is_not(admin_client, namespace, sandbox):
-    good = ConnectionFactory(
-        namespace=namespace, instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
+    good = ConnectionFactory(namespace=namespace, instance_url=sandbox.url, ca_bundle=sandbox.ca_pem)
     bad = ConnectionFactory(
         namespace=namespace,
         instance_url=sandbox.url,

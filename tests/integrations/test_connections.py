@@ -330,3 +330,27 @@ def test_a_hibernating_instance_is_named_as_such(namespace, make_sandbox, capsys
     with pytest.raises(CommandError):
         call_command("connection", "test", "sleepy")
     assert "FAIL  Authenticate: The instance is hibernating" in capsys.readouterr().out
+
+
+def test_the_connection_delete_page_renders_and_deletes(client, namespace):
+    client.force_login(member(namespace, Role.ADMIN))
+    connection = ConnectionFactory(namespace=namespace, name="snow")
+    url = reverse("integrations:connection_delete", args=["acme", connection.pk])
+    page = client.get(url).content.decode()
+    assert "Delete connection “snow (ServiceNow)”?" in page and "sync map" in page
+    response = client.post(url, follow=True)
+    assert "Deleted connection “snow”." in response.content.decode()
+    assert not Connection.objects.filter(pk=connection.pk).exists()
+
+
+@pytest.mark.parametrize("table", ["sys_user^ORname=x", "²", "../x", "A" * 100])
+def test_field_discovery_refuses_what_is_no_table_name_without_asking_the_target(client, namespace, table):
+    client.force_login(member(namespace, Role.ADMIN))
+    connection = ConnectionFactory(namespace=namespace, instance_url="https://unreachable.invalid")
+    response = client.get(
+        reverse("integrations:connection_fields", args=["acme", connection.pk]), {"table": table}
+    )
+    assert (
+        response.status_code == 200
+        and "A table name has only lower-case letters" in response.content.decode()
+    )

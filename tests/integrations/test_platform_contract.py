@@ -63,3 +63,14 @@ def test_match_sources_and_the_sandbox_command(name):
     parser = argparse.ArgumentParser()
     command.add_arguments(parser)
     assert callable(command.serve) and parser.parse_args([]).port
+
+
+def test_servicenow_links_a_record_to_its_form_and_refuses_odd_ids():
+    from types import SimpleNamespace
+
+    platform = platform_named("servicenow")
+    connection = SimpleNamespace(base_url="https://acme.service-now.com")
+    url = platform.record_url(connection, "cmdb_ci_business_app", "a" * 32)
+    assert url == f"https://acme.service-now.com/nav_to.do?uri=cmdb_ci_business_app.do?sys_id={'a' * 32}"
+    assert platform.record_url(connection, "cmdb_ci_business_app", "") is None
+    assert platform.record_url(connection, "x.do?evil=1&", "a" * 32) is None

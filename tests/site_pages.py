@@ -1,0 +1,204 @@
+"""Every page of the site, read from the URLconf, with its path parameters filled from one namespace's
+records: the page-rendering test and the query fuzz test walk the same list, so a new page is covered by
+both without being named anywhere."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from catalog.choices import Role
+from catalog.models import (
+    BusinessApplication,
+    Contact,
+    DeploymentProfile,
+    ITService,
+    ProductContract,
+    SoftwareProduct,
+    Supplier,
+)
+from integrations.models import Connection
+from sync import wizard
+from sync.models import (
+    AuditEntry,
+    Direction,
+    Outcome,
+    RecordKind,
+    Run,
+    RunItem,
+    RunKind,
+    RunStatus,
+    SyncMapEntry,
+)
+from tests.conftest import member
+from tests.factories import (
+    BusinessApplicationFactory,
+    ConnectionFactory,
+    ContactFactory,
+    DeploymentProfileFactory,
+    ITServiceFactory,
+    ProductContractFactory,
+    SoftwareProductFactory,
+    SupplierFactory,
+)
+
+# Left out on purpose, by URL name or namespace, each with the reason.
+SKIPPED = {
+    "admin": "Django's own admin site, tested by Django",
+    "catalog:export": "file download (tested in tests/catalog/test_transfer.py)",
+    "integrations:update_set_download": "file download (tested in tests/sync/test_configuration_package.py)",
+    "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
+}
+# Views whose `<pk>` names no `model` of the view: which record it is.
+PK_OBJECTS = {
+    "sync:run_detail": Run,
+    "sync:run_audit": Run,
+    "sync:run_progress": Run,
+    "sync:run_action": Run,
+    "sync:match_summary": Connection,
+    "sync:match_step": Connection,
+    "sync:match_pull": Connection,
+    "sync:match_search": Connection,
+    "sync:match_import": Connection,
+    "sync:publish_start": Connection,
+    "sync:preview_start": Connection,
+}
+PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # namespaced URL name
+    route: str
+    view_class: type | None
+    initkwargs: dict[str, Any]
+
+    @property
+    def parameters(self) -> list[str]:
+        return PARAMETER.findall(self.route)
+
+    @property
+    def gettable(self) -> bool:
+        view = self.view_class
+        return view is not None and hasattr(view, "get") and "get" in view.http_method_names
+
+    @property
+    def skipped(self) -> str:
+        return SKIPPED.get(self.name) or SKIPPED.get(self.name.partition(":")[0], "")
+
+
+def site_pages(patterns=None, prefix: str = "", namespace: str = "") -> Iterator[Page]:
+    """Every named URL pattern, includes followed."""
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = ":".join(n for n in (namespace, entry.namespace) if n)
+            yield from site_pages(entry.url_patterns, route, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            callback = entry.callback
+            yield Page(
+                f"{namespace}:{entry.name}" if namespace else entry.name,
+                route,
+                getattr(callback, "view_class", None),
+                dict(getattr(callback, "view_initkwargs", {})),
+            )
+
+
+def make_site(namespace) -> dict[Any, Any]:
+    """One record of every kind in `namespace`, a finished preview with rows and calls, and an admin."""
+    contact = ContactFactory(namespace=namespace)
+    supplier = SupplierFactory(namespace=namespace)
+    service = ITServiceFactory(namespace=namespace, owner=contact)
+    product = SoftwareProductFactory(namespace=namespace)
+    application = BusinessApplicationFactory(namespace=namespace, owner=contact, vendor=supplier)
+    deployment = DeploymentProfileFactory(
+        application=application, it_services=[service], software_products=[product]
+    )
+    contract = ProductContractFactory(
+        namespace=namespace, supplier=supplier, annual_cost=1200, currency="EUR"
+    )
+    contract.software_products.add(product)
+    contract.applications.add(application)
+    connection = ConnectionFactory(namespace=namespace, name="snow")
+    run = Run.objects.create(
+        connection=connection,
+        kind=RunKind.PREVIEW,
+        status=RunStatus.SUCCEEDED,
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+        counts={Outcome.ADOPT: 1, Outcome.CONFLICT: 1},
+    )
+    RunItem.objects.create(
+        run=run,
+        step="applications",
+        kind="application",
+        record_id=str(application.pk),
+        name=application.name,
+        outcome=Outcome.ADOPT,
+        target_type="cmdb_ci_business_app",
+        target_id="a" * 32,
+    )
+    RunItem.objects.create(
+        run=run,
+        step="applications",
+        kind="application",
+        record_id=str(application.pk),
+        name=application.name,
+        outcome=Outcome.CONFLICT,
+        diff={"name": {"state": "conflict", "portfolio": "A", "last": "B", "target": "C"}},
+    )
+    AuditEntry.objects.create(run=run, method="GET", path="/api/now/table/x", status=200, duration_ms=3)
+    AuditEntry.objects.create(run=run, method="POST", path="/api/now/table/y", status=500, duration_ms=9)
+    SyncMapEntry.objects.create(
+        connection=connection,
+        kind=RecordKind.APPLICATION,
+        record_id=application.pk,
+        target_type="cmdb_ci_business_app",
+        target_id="b" * 32,
+        direction=Direction.PUBLISHED,
+        last_synced_at=timezone.now(),
+    )
+    return {
+        "namespace": namespace,
+        "admin": member(namespace, Role.ADMIN),
+        "step": wizard.steps_of(connection)[0].slug,
+        Contact: contact,
+        Supplier: supplier,
+        ITService: service,
+        SoftwareProduct: product,
+        BusinessApplication: application,
+        DeploymentProfile: deployment,
+        ProductContract: contract,
+        Connection: connection,
+        Run: run,
+    }
+
+
+def model_of(page: Page) -> type | None:
+    return (
+        page.initkwargs.get("model") or getattr(page.view_class, "model", None) or PK_OBJECTS.get(page.name)
+    )
+
+
+def fill(page: Page, site: dict) -> str:
+    """The page's URL with every path parameter filled; LookupError names one that cannot be."""
+    values: dict[str, Any] = {}
+    for parameter in page.parameters:
+        if parameter == "namespace":
+            values[parameter] = site["namespace"].slug
+        elif parameter == "application":
+            values[parameter] = site[BusinessApplication].pk
+        elif parameter == "action":
+            values[parameter] = "cancel"
+        elif parameter == "slug" and model_of(page) is Connection:
+            values[parameter] = site["step"]
+        elif parameter == "pk" and model_of(page) in site:
+            values[parameter] = site[model_of(page)].pk
+        else:
+            raise LookupError(
+                f"{page.name} ({page.route}): no value for <{parameter}>; teach tests/site_pages.py one"
+            )
+    return reverse(page.name, kwargs=values)
