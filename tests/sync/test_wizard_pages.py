@@ -74,7 +74,10 @@ def test_search_results_are_listed_with_details_and_a_button(admin_client, conne
     oracle = next(t for t in wizard.targets(connection, PRODUCTS) if t.name == "Oracle Database 12c")
     assert "<option" not in html
     assert "<strong>Oracle Database 12c</strong> 12c · Oracle · <code>" in html
-    assert f'href="{connection.base_url}/nav_to.do?uri=cmdb_software_product_model.do?sys_id={oracle.target_id}"' in html
+    assert (
+        f'href="{connection.base_url}/nav_to.do?uri=cmdb_software_product_model.do?sys_id={oracle.target_id}"'
+        in html
+    )
     assert (
         f'data-choose="match:{oracle.target_id}"' in html and f'data-select="decision-{row.local_id}"' in html
     )
