@@ -1,8 +1,8 @@
 """Publishing: the plan executed step by step in the platform's dependency order. Each step reads what it
 is about to write (the same comparison as the preview), builds exactly the fields the decisions call
 for, and hands them to the platform; each batch's results, sync map rows, previous values, progress
-and audit entries are written in one transaction, so a worker killed at any moment loses at most the
-batch in flight, and re-sending it is safe.
+are written in one transaction, so a worker killed at any moment loses at most the batch in flight,
+and re-sending it is safe (its calls are in the audit already: `sync.audit` writes them ahead).
 
 An edit made in the target is never overwritten silently: fields changed there are kept unless a
 decision says otherwise, and a conflict without a decision is not written. A publish never deletes."""
@@ -230,7 +230,7 @@ class Publisher:
             self.entries[(record.kind, record.record_id)] = entry
 
     def record(self, results: list[ItemResult]) -> None:
-        """One batch's results: rows, sync map, previous values, audit and progress together."""
+        """One batch's results: rows, sync map, previous values and progress together."""
         rows, entries = [], []
         for result in results:
             pending = self.pending.pop(result.record_id)
@@ -356,7 +356,7 @@ class Publisher:
         ]
 
     def commit_rows(self, rows: list[RunItem]) -> None:
-        self.tracker.store(rows, self.recorder, failed=FAILED)
+        self.tracker.store(rows, failed=FAILED)
         self.done.update(row.record_id for row in rows)
 
 

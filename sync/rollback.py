@@ -110,7 +110,7 @@ class Rollback:
                     entry.delete()
                 elif row.outcome == Outcome.RESTORED:
                     entry.save()
-            self.tracker.store([row], self.recorder, failed=(Outcome.ERROR,))
+            self.tracker.store([row], failed=(Outcome.ERROR,))
 
 
 def rollback_outcome(run: Run) -> tuple[str, str]:

@@ -2,8 +2,10 @@
 calls (never for plain creates), a shared rate governor, paged reads in constant memory, typed errors
 and an audit callback for every call."""
 
+import itertools
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -49,6 +51,8 @@ class ServiceNowClient:
         self.base_url = settings.base_url.rstrip("/")
         self.audit = audit
         self.stats = ClientStats()
+        self._sending = threading.local()  # the call this thread is sending, for its retried attempts
+        self._numbers = itertools.count(1)
         self.session = outgoing_session(
             attempts=settings.attempts, timeout=settings.timeout, on_wait=self._waited
         )
@@ -88,6 +92,10 @@ class ServiceNowClient:
         self.stats.waited_seconds += seconds
         if status == 429:
             self.stats.rate_limit_waits += 1
+        sending = getattr(self._sending, "call", None)
+        if sending is not None:  # urllib3 is about to send the call again
+            sending.attempts += 1
+            self._announce(sending)
 
     # Transport ----------------------------------------------------------------------------------------
 
@@ -97,43 +105,42 @@ class ServiceNowClient:
         )
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        """One logical call (urllib3 may retry it); every attempt reaches the audit callback."""
+        """One logical call (urllib3 may retry it); every attempt reaches the audit callback before it goes
+        out, and again with its answer."""
         self.stats.waited_seconds += self.governor.acquire()
         self.stats.calls += 1
         started = time.monotonic()
         body = kwargs.get("data") if kwargs.get("data") is not None else kwargs.get("json")
+        sending = _Sending(method, path, _clip(redact(body)), next(self._numbers))
+        outer, self._sending.call = getattr(self._sending, "call", None), sending
         try:
+            self._announce(sending)
             response = self.session.request(
                 method, self.base_url + path, verify=self.settings.verify, **kwargs
             )
         except requests.RequestException as exc:
             reason = _reason(exc)
-            self._record(
-                CallRecord(
-                    method, path, 0, _ms(started), self.settings.attempts, _clip(redact(body)), "", reason
-                )
-            )
+            for attempt in range(1, sending.attempts + 1):
+                elapsed = _ms(started) if attempt == sending.attempts else 0
+                self._record(sending.answer(attempt, 0, elapsed, error=reason))
             raise ConnectionFailed(
                 "The instance could not be reached", detail=reason, method=method, path=path
             ) from None
+        finally:
+            self._sending.call = outer
         history = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
         for attempt, previous in enumerate(history, start=1):
             error = str(previous.error) if previous.error else ""
-            self._record(
-                CallRecord(method, path, previous.status or 0, 0, attempt, _clip(redact(body)), "", error)
-            )
+            self._record(sending.answer(attempt, previous.status or 0, 0, error=error))
         self._record(
-            CallRecord(
-                method,
-                path,
-                response.status_code,
-                _ms(started),
-                len(history) + 1,
-                _clip(redact(body)),
-                _clip(redact(response.text)),
-            )
+            sending.answer(len(history) + 1, response.status_code, _ms(started), _clip(redact(response.text)))
         )
         return response
+
+    def _announce(self, sending: "_Sending") -> None:
+        """An attempt about to go out: a write-ahead audit holds it before the target can act on it."""
+        if hasattr(self.audit, "sent"):
+            self.audit.sent(sending.ahead())
 
     def _record(self, record: CallRecord) -> None:
         log.info(
@@ -268,6 +275,25 @@ class ServiceNowClient:
             self.request(
                 "GET", "/api/now/table/sys_user", params={"sysparm_limit": 1, "sysparm_fields": "sys_id"}
             )
+
+
+@dataclass
+class _Sending:
+    """A logical call on its way: what its audit records share, and how many attempts went out."""
+
+    method: str
+    path: str
+    body: str
+    number: int
+    attempts: int = 1
+
+    def ahead(self) -> CallRecord:
+        return CallRecord(self.method, self.path, 0, 0, self.attempts, self.body, call=self.number)
+
+    def answer(self, attempt: int, status: int, ms: int, response: str = "", error: str = "") -> CallRecord:
+        return CallRecord(
+            self.method, self.path, status, ms, attempt, self.body, response, error, self.number
+        )
 
 
 def _envelope(response: requests.Response) -> tuple[str, str]:
