@@ -17,6 +17,7 @@ from integrations.base.platform import (
     ItemResult,
     Record,
     Relation,
+    RelationResult,
     Step,
     TargetRef,
     Write,
@@ -65,6 +66,9 @@ class Publisher:
         )
         self.skipped = set(run.items.filter(outcome=Outcome.SKIPPED).values_list("record_id", flat=True))
         self.done = set(run.items.values_list("record_id", flat=True))
+        # records this run created, whichever attempt did: a relationship to one of them is new too
+        created = run.items.filter(outcome=Outcome.CREATE).exclude(kind="relation")
+        self.created = set(created.values_list("record_id", flat=True))
         self.carried: dict[str, list[Relation]] = {}
         for relation in self.plan.relations:
             owner = carrier(self.plan, relation)
@@ -250,6 +254,8 @@ class Publisher:
                 continue
             row, entry = self.landed(pending, result)
             rows.append(row)
+            if row.outcome == Outcome.CREATE:
+                self.created.add(item.record_id)
             entries.append(entry)
             self.holders[(entry.target_type, entry.target_id)] = (entry.kind, str(entry.record_id))
             rows += self.relation_rows(item, result)
@@ -330,13 +336,22 @@ class Publisher:
             elif not link.ok:
                 rows.append(self.relation_row(relation, Outcome.ERROR, link.error))
             else:
-                outcome = Outcome.CREATE if link.created else Outcome.UNCHANGED
-                rows.append(
-                    self.relation_row(
-                        relation, outcome, target_id=link.target_id, target_type=link.target_type
-                    )
-                )
+                rows.append(self.linked(relation, link))
         return rows
+
+    def linked(self, relation: Relation, link: RelationResult) -> RunItem:
+        """A relationship that landed. The target may call it existing because an interrupted attempt of
+        this run created it: with an end this run created, it cannot have existed before, so it counts
+        as created (a resumed run counts what all its attempts did)."""
+        outcome, message = Outcome.CREATE, ""
+        if not link.created:
+            if {relation.parent, relation.child} & self.created:
+                message = "Created by an interrupted attempt; confirmed."
+            else:
+                outcome = Outcome.UNCHANGED
+        return self.relation_row(
+            relation, outcome, message, target_id=link.target_id, target_type=link.target_type
+        )
 
     def relation_row(self, relation: Relation, outcome: str, message: str = "", **target) -> RunItem:
         return relation_row(self.plan, relation, outcome, message, **target)

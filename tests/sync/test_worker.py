@@ -79,7 +79,10 @@ def sys_ids(sandbox) -> set[tuple[str, str]]:
     }
 
 
-def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(namespace, sandbox, queue):
+@pytest.mark.parametrize("step", ["applications", "deployments"])  # CIs; CIs with their relationships
+def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(
+    namespace, sandbox, queue, step
+):
     import_document(namespace, build_demo_document(DemoShape(apps=24, services=6, seed=5)))
     register_data_source(sandbox)
     connection = ConnectionFactory(
@@ -98,9 +101,9 @@ def test_killed_worker_is_detected_and_the_resumed_publish_duplicates_nothing(na
     horse = 0
     try:
         wait_for(
-            lambda: Run.objects.get(pk=run.pk).progress.get("applications", {}).get("done", 0) >= 4,
+            lambda: Run.objects.get(pk=run.pk).progress.get(step, {}).get("done", 0) >= 4,
             60,
-            "the worker to publish some applications",
+            f"the worker to publish some {step}",
         )
         horse = int(Run.objects.get(pk=run.pk).worker.rpartition(":")[2] or 0)
         killed = kill_inside_next_commit(sandbox, worker, horse)
