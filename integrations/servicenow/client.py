@@ -94,6 +94,8 @@ class ServiceNowClient:
             self.stats.rate_limit_waits += 1
         sending = getattr(self._sending, "call", None)
         if sending is not None:  # urllib3 is about to send the call again
+            if status is not None:
+                self._answer(sending, sending.attempts, status, 0)
             sending.attempts += 1
             self._announce(sending)
 
@@ -122,7 +124,7 @@ class ServiceNowClient:
             reason = _reason(exc)
             for attempt in range(1, sending.attempts + 1):
                 elapsed = _ms(started) if attempt == sending.attempts else 0
-                self._record(sending.answer(attempt, 0, elapsed, error=reason))
+                self._answer(sending, attempt, 0, elapsed, error=reason)
             raise ConnectionFailed(
                 "The instance could not be reached", detail=reason, method=method, path=path
             ) from None
@@ -131,9 +133,9 @@ class ServiceNowClient:
         history = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
         for attempt, previous in enumerate(history, start=1):
             error = str(previous.error) if previous.error else ""
-            self._record(sending.answer(attempt, previous.status or 0, 0, error=error))
-        self._record(
-            sending.answer(len(history) + 1, response.status_code, _ms(started), _clip(redact(response.text)))
+            self._answer(sending, attempt, previous.status or 0, 0, error=error)
+        self._answer(
+            sending, len(history) + 1, response.status_code, _ms(started), _clip(redact(response.text))
         )
         return response
 
@@ -141,6 +143,26 @@ class ServiceNowClient:
         """An attempt about to go out: a write-ahead audit holds it before the target can act on it."""
         if hasattr(self.audit, "sent"):
             self.audit.sent(sending.ahead())
+
+    def _answer(
+        self, sending: "_Sending", attempt: int, status: int, ms: int, response: str = "", error: str = ""
+    ) -> None:
+        """An attempt's answer (or failure) for the audit, once."""
+        if attempt not in sending.answered:
+            sending.answered.add(attempt)
+            self._record(
+                CallRecord(
+                    sending.method,
+                    sending.path,
+                    status,
+                    ms,
+                    attempt,
+                    sending.body,
+                    response,
+                    error,
+                    sending.number,
+                )
+            )
 
     def _record(self, record: CallRecord) -> None:
         log.info(
@@ -286,14 +308,10 @@ class _Sending:
     body: str
     number: int
     attempts: int = 1
+    answered: set[int] = field(default_factory=set)
 
     def ahead(self) -> CallRecord:
         return CallRecord(self.method, self.path, 0, 0, self.attempts, self.body, call=self.number)
-
-    def answer(self, attempt: int, status: int, ms: int, response: str = "", error: str = "") -> CallRecord:
-        return CallRecord(
-            self.method, self.path, status, ms, attempt, self.body, response, error, self.number
-        )
 
 
 def _envelope(response: requests.Response) -> tuple[str, str]:
