@@ -33,6 +33,7 @@ class Rollback:
             [*created, *changed], key=lambda r: (r.kind != "relation", -rank.get(r.step, 0), r.pk)
         )
         self.done = set(run.items.values_list("record_id", flat=True))
+        self.attempted = AuditRecorder.written_targets(run)  # by an interrupted attempt, when resumed
         totals: dict[str, int] = {}
         for row in self.rows:
             totals[row.step] = totals.get(row.step, 0) + 1
@@ -78,9 +79,16 @@ class Rollback:
             row.message = "Kept: the sync map no longer ties this record to that publish."
         elif not restoring and entry is not None and entry.direction != Direction.PUBLISHED:
             row.message = "Kept: Portfolio Bridge did not create this record."
+        elif now is None and not restoring and source.target_id in self.attempted:
+            row.outcome, forget = Outcome.DELETED, True
+            row.message = "Deleted by an interrupted attempt of this rollback; confirmed."
         elif now is None:
             row.message, forget = "Already deleted in the target.", not restoring
-        elif source.kind != "relation" and now.version != self.expected(source, entry):
+        elif (
+            source.kind != "relation"
+            and now.version != self.expected(source, entry)
+            and not (restoring and source.target_id in self.attempted)  # ours: put them back again
+        ):
             row.message = (
                 f"Kept: changed since by {now.updated_by or 'someone'} on {now.updated_on or '?'} "
                 f"(version {now.version})."
