@@ -37,14 +37,6 @@ class AuditRecorder:
         else:
             entry.save(update_fields=ANSWER_FIELDS)
 
-    @staticmethod
-    def written_targets(run: Run) -> set[str]:
-        """Target ids this run sent a change or a delete for (answered or not), by the last segment of the
-        call's path: the record URL convention of REST APIs. A resumed run tells by it what an interrupted
-        attempt of its own did from what someone else did."""
-        paths = run.audit.filter(method__in=("PUT", "PATCH", "DELETE")).values_list("path", flat=True)
-        return {path.rstrip("/").rpartition("/")[2] for path in paths.iterator()}
-
     def fields(self, record: CallRecord) -> dict:
         return {
             "run": self.run,
@@ -57,3 +49,11 @@ class AuditRecorder:
             "response_body": record.response_body,
             "error": record.error,
         }
+
+
+def written_targets(run: Run) -> set[str]:
+    """Target ids this run sent a change or a delete for (answered or not), by the last segment of the
+    call's path: the record URL convention of REST APIs. A resumed run tells by it what an interrupted
+    attempt of its own did from what someone else did."""
+    paths = run.audit.filter(method__in=("PUT", "PATCH", "DELETE")).values_list("path", flat=True)
+    return {path.rstrip("/").rpartition("/")[2] for path in paths.iterator()}

@@ -1,6 +1,6 @@
 """Publishing: the plan executed step by step in the platform's dependency order. Each step reads what it
 is about to write (the same comparison as the preview), builds exactly the fields the decisions call
-for, and hands them to the platform; each batch's results, sync map rows, previous values, progress
+for, and hands them to the platform; each batch's results, sync map rows, previous values and progress
 are written in one transaction, so a worker killed at any moment loses at most the batch in flight,
 and re-sending it is safe (its calls are in the audit already: `sync.audit` writes them ahead).
 

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from integrations.base.errors import FATAL, NotFound, TargetError
 from integrations.base.platform import Current, TargetRef, platform_of
-from sync.audit import AuditRecorder
+from sync.audit import AuditRecorder, written_targets
 from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
 from sync.plan import step_titles, sync_map
 from sync.progress import Tracker, drive
@@ -33,7 +33,7 @@ class Rollback:
             [*created, *changed], key=lambda r: (r.kind != "relation", -rank.get(r.step, 0), r.pk)
         )
         self.done = set(run.items.values_list("record_id", flat=True))
-        self.attempted = AuditRecorder.written_targets(run)  # by an interrupted attempt, when resumed
+        self.attempted = written_targets(run)  # by an interrupted attempt, when resumed
         totals: dict[str, int] = {}
         for row in self.rows:
             totals[row.step] = totals.get(row.step, 0) + 1
