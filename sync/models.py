@@ -238,11 +238,19 @@ class RunItem(models.Model):
         return f"{self.name}: {self.get_outcome_display()}"
 
 
+class AuditState(models.TextChoices):
+    SENT = "sent", "Sent — no answer recorded"
+    ANSWERED = "answered", "Answered"
+
+
 class AuditEntry(models.Model):
-    """One API call (one attempt) a run made, with secrets already redacted."""
+    """One API call (one attempt) a run made, with secrets already redacted. Written before the request
+    goes out (state "sent") and completed with its answer, so a killed worker leaves its last call on
+    record."""
 
     run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="audit")
     at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=10, choices=AuditState.choices, default=AuditState.ANSWERED)
     method = models.CharField(max_length=10)
     path = models.CharField(max_length=300)
     status = models.PositiveSmallIntegerField()

@@ -72,7 +72,7 @@ class Previewer:
         return relation_row(self.plan, relation, Outcome.UNCHANGED)
 
     def save(self, rows: list[RunItem]) -> None:
-        self.tracker.store(rows, self.recorder, failed=(Outcome.ERROR,))
+        self.tracker.store(rows, failed=(Outcome.ERROR,))
 
 
 def preview_outcome(run: Run) -> tuple[str, str]:

@@ -1,6 +1,7 @@
 """What a writing run reports while it works (per-step done/total, calls, retries, rate-limit waits,
 errors) and the checks it makes between batches (cancelled? still ours?). Progress is saved in the same
-transaction as the batch's results, so the page never shows work that is not recorded."""
+transaction as the batch's results, so the page never shows work that is not recorded. (The audit of
+the calls is written ahead of each call, outside that transaction: see `sync.audit`.)"""
 
 import threading
 from collections import Counter
@@ -49,8 +50,8 @@ class Tracker:
         self.done[step] += 1
         self.errors += errors
 
-    def store(self, rows: list[RunItem], recorder, failed: tuple[str, ...] = FAILED_OUTCOMES) -> None:
-        """A batch's rows, the audit entries of its calls and the progress they make, all or nothing."""
+    def store(self, rows: list[RunItem], failed: tuple[str, ...] = FAILED_OUTCOMES) -> None:
+        """A batch's rows and the progress they make, all or nothing."""
         if not rows:
             return
         with transaction.atomic():
@@ -58,7 +59,6 @@ class Tracker:
                 row.run = self.run
                 self.count(row.step, errors=row.outcome in failed)
             RunItem.objects.bulk_create(rows, batch_size=1000)
-            recorder.flush()
             self.save()
 
     def save(self) -> None:
@@ -115,7 +115,6 @@ def drive(run: Run, engine_class, outcome: Callable[[Run], tuple[str, str]]) -> 
     of a run that went through all its steps."""
     if not claim(run):
         return run
-    engine = None
     try:
         engine = engine_class(run)
         engine.execute()
@@ -124,8 +123,6 @@ def drive(run: Run, engine_class, outcome: Callable[[Run], tuple[str, str]]) -> 
     except Canceled:
         return finish(run, RunStatus.CANCELED, "Cancelled by an admin; what was done before is recorded.")
     except (Abort, TargetError) as exc:
-        if engine:
-            engine.recorder.flush()
         return finish(run, RunStatus.FAILED, str(exc))
     if run.kind == RunKind.PUBLISH:
         Connection.objects.filter(pk=run.connection_id).update(last_sync_at=timezone.now())

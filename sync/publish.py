@@ -1,8 +1,8 @@
 """Publishing: the plan executed step by step in the platform's dependency order. Each step reads what it
 is about to write (the same comparison as the preview), builds exactly the fields the decisions call
-for, and hands them to the platform; each batch's results, sync map rows, previous values, progress
-and audit entries are written in one transaction, so a worker killed at any moment loses at most the
-batch in flight, and re-sending it is safe.
+for, and hands them to the platform; each batch's results, sync map rows, previous values and progress
+are written in one transaction, so a worker killed at any moment loses at most the batch in flight,
+and re-sending it is safe (its calls are in the audit already: `sync.audit` writes them ahead).
 
 An edit made in the target is never overwritten silently: fields changed there are kept unless a
 decision says otherwise, and a conflict without a decision is not written. A publish never deletes."""
@@ -17,6 +17,7 @@ from integrations.base.platform import (
     ItemResult,
     Record,
     Relation,
+    RelationResult,
     Step,
     TargetRef,
     Write,
@@ -65,6 +66,9 @@ class Publisher:
         )
         self.skipped = set(run.items.filter(outcome=Outcome.SKIPPED).values_list("record_id", flat=True))
         self.done = set(run.items.values_list("record_id", flat=True))
+        # records this run created, whichever attempt did: a relationship to one of them is new too
+        created = run.items.filter(outcome=Outcome.CREATE).exclude(kind="relation")
+        self.created = set(created.values_list("record_id", flat=True))
         self.carried: dict[str, list[Relation]] = {}
         for relation in self.plan.relations:
             owner = carrier(self.plan, relation)
@@ -230,7 +234,7 @@ class Publisher:
             self.entries[(record.kind, record.record_id)] = entry
 
     def record(self, results: list[ItemResult]) -> None:
-        """One batch's results: rows, sync map, previous values, audit and progress together."""
+        """One batch's results: rows, sync map, previous values and progress together."""
         rows, entries = [], []
         for result in results:
             pending = self.pending.pop(result.record_id)
@@ -250,6 +254,8 @@ class Publisher:
                 continue
             row, entry = self.landed(pending, result)
             rows.append(row)
+            if row.outcome == Outcome.CREATE:
+                self.created.add(item.record_id)
             entries.append(entry)
             self.holders[(entry.target_type, entry.target_id)] = (entry.kind, str(entry.record_id))
             rows += self.relation_rows(item, result)
@@ -330,13 +336,22 @@ class Publisher:
             elif not link.ok:
                 rows.append(self.relation_row(relation, Outcome.ERROR, link.error))
             else:
-                outcome = Outcome.CREATE if link.created else Outcome.UNCHANGED
-                rows.append(
-                    self.relation_row(
-                        relation, outcome, target_id=link.target_id, target_type=link.target_type
-                    )
-                )
+                rows.append(self.linked(relation, link))
         return rows
+
+    def linked(self, relation: Relation, link: RelationResult) -> RunItem:
+        """A relationship that landed. The target may call it existing because an interrupted attempt of
+        this run created it: with an end this run created, it cannot have existed before, so it counts
+        as created (a resumed run counts what all its attempts did)."""
+        outcome, message = Outcome.CREATE, ""
+        if not link.created:
+            if {relation.parent, relation.child} & self.created:
+                message = "Created by an interrupted attempt; confirmed."
+            else:
+                outcome = Outcome.UNCHANGED
+        return self.relation_row(
+            relation, outcome, message, target_id=link.target_id, target_type=link.target_type
+        )
 
     def relation_row(self, relation: Relation, outcome: str, message: str = "", **target) -> RunItem:
         return relation_row(self.plan, relation, outcome, message, **target)
@@ -356,7 +371,7 @@ class Publisher:
         ]
 
     def commit_rows(self, rows: list[RunItem]) -> None:
-        self.tracker.store(rows, self.recorder, failed=FAILED)
+        self.tracker.store(rows, failed=FAILED)
         self.done.update(row.record_id for row in rows)
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from integrations.base.errors import FATAL, NotFound, TargetError
 from integrations.base.platform import Current, TargetRef, platform_of
-from sync.audit import AuditRecorder
+from sync.audit import AuditRecorder, written_targets
 from sync.models import Direction, Outcome, Run, RunItem, RunStatus, SyncMapEntry
 from sync.plan import step_titles, sync_map
 from sync.progress import Tracker, drive
@@ -33,6 +33,7 @@ class Rollback:
             [*created, *changed], key=lambda r: (r.kind != "relation", -rank.get(r.step, 0), r.pk)
         )
         self.done = set(run.items.values_list("record_id", flat=True))
+        self.attempted = written_targets(run)  # by an interrupted attempt, when resumed
         totals: dict[str, int] = {}
         for row in self.rows:
             totals[row.step] = totals.get(row.step, 0) + 1
@@ -78,9 +79,16 @@ class Rollback:
             row.message = "Kept: the sync map no longer ties this record to that publish."
         elif not restoring and entry is not None and entry.direction != Direction.PUBLISHED:
             row.message = "Kept: Portfolio Bridge did not create this record."
+        elif now is None and not restoring and source.target_id in self.attempted:
+            row.outcome, forget = Outcome.DELETED, True
+            row.message = "Deleted by an interrupted attempt of this rollback; confirmed."
         elif now is None:
             row.message, forget = "Already deleted in the target.", not restoring
-        elif source.kind != "relation" and now.version != self.expected(source, entry):
+        elif (
+            source.kind != "relation"
+            and now.version != self.expected(source, entry)
+            and not (restoring and source.target_id in self.attempted)  # ours: put them back again
+        ):
             row.message = (
                 f"Kept: changed since by {now.updated_by or 'someone'} on {now.updated_on or '?'} "
                 f"(version {now.version})."
@@ -110,7 +118,7 @@ class Rollback:
                     entry.delete()
                 elif row.outcome == Outcome.RESTORED:
                     entry.save()
-            self.tracker.store([row], self.recorder, failed=(Outcome.ERROR,))
+            self.tracker.store([row], failed=(Outcome.ERROR,))
 
 
 def rollback_outcome(run: Run) -> tuple[str, str]:

@@ -2,8 +2,10 @@
 calls (never for plain creates), a shared rate governor, paged reads in constant memory, typed errors
 and an audit callback for every call."""
 
+import itertools
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +16,7 @@ import requests
 
 from integrations.base.calls import CallRecord, ClientStats
 from integrations.base.errors import CertificateUntrusted, Redirected
-from integrations.base.failures import fails_fast, reason_of, unreachable
+from integrations.base.failures import reason_of, unreachable
 from integrations.base.governor import governor_for
 from integrations.base.http import DEFAULT_TIMEOUT, Redactor, mount_retrying, outgoing_session
 from integrations.base.trust import CaFile, InvalidCaBundle, certificates
@@ -62,6 +64,8 @@ class ServiceNowClient:
             settings.client_secret,
             settings.refresh_token,
         )
+        self._sending = threading.local()  # the call this thread is sending, for its retried attempts
+        self._numbers = itertools.count(1)
         self.session = outgoing_session(
             attempts=settings.attempts, timeout=settings.timeout, on_wait=self._waited
         )
@@ -114,6 +118,12 @@ class ServiceNowClient:
         self.stats.waited_seconds += seconds
         if status == 429:
             self.stats.rate_limit_waits += 1
+        sending = getattr(self._sending, "call", None)
+        if sending is not None:  # urllib3 is about to send the call again
+            if status is not None:
+                self._answer(sending, sending.attempts, status, 0)
+            sending.attempts += 1
+            self._announce(sending)
 
     # Transport ----------------------------------------------------------------------------------------
 
@@ -123,7 +133,8 @@ class ServiceNowClient:
         )
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        """One logical call (urllib3 may retry it); every attempt reaches the audit callback."""
+        """One logical call (urllib3 may retry it); every attempt reaches the audit callback before it goes
+        out, and again with its answer."""
         if self.ca_problem:
             raise CertificateUntrusted(
                 "The connection's CA bundle is unusable: paste or upload its PEM certificates again",
@@ -135,50 +146,53 @@ class ServiceNowClient:
         self.stats.calls += 1
         started = time.monotonic()
         body = kwargs.get("data") if kwargs.get("data") is not None else kwargs.get("json")
+        sending = _Sending(method, path, _clip(self.redact(body)), next(self._numbers))
+        outer, self._sending.call = getattr(self._sending, "call", None), sending
         try:
+            self._announce(sending)
             response = self.session.request(method, self.base_url + path, verify=self.verify, **kwargs)
         except requests.RequestException as exc:
             failure = unreachable(exc, self.base_url, method, path)
-            self._record(
-                CallRecord(
-                    method,
-                    path,
-                    0,
-                    _ms(started),
-                    1 if fails_fast(exc) else self.settings.attempts,
-                    _clip(self.redact(body)),
-                    "",
-                    _clip(self.redact(f"{failure.message} ({failure.detail})")),
-                )
-            )
+            reason = _clip(self.redact(f"{failure.message} ({failure.detail})"))
+            for attempt in range(1, sending.attempts + 1):
+                elapsed = _ms(started) if attempt == sending.attempts else 0
+                self._answer(sending, attempt, 0, elapsed, error=reason)
             raise failure from None
+        finally:
+            self._sending.call = outer
         history = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
         for attempt, previous in enumerate(history, start=1):
             error = reason_of(previous.error) if previous.error else ""
-            self._record(
-                CallRecord(
-                    method,
-                    path,
-                    previous.status or 0,
-                    0,
-                    attempt,
-                    _clip(self.redact(body)),
-                    "",
-                    _clip(self.redact(error)),
-                )
-            )
-        self._record(
-            CallRecord(
-                method,
-                path,
-                response.status_code,
-                _ms(started),
-                len(history) + 1,
-                _clip(self.redact(body)),
-                _clip(self.redact(response.text)),
-            )
+            self._answer(sending, attempt, previous.status or 0, 0, error=_clip(self.redact(error)))
+        self._answer(
+            sending, len(history) + 1, response.status_code, _ms(started), _clip(self.redact(response.text))
         )
         return response
+
+    def _announce(self, sending: "_Sending") -> None:
+        """An attempt about to go out: a write-ahead audit holds it before the target can act on it."""
+        if hasattr(self.audit, "sent"):
+            self.audit.sent(sending.ahead())
+
+    def _answer(
+        self, sending: "_Sending", attempt: int, status: int, ms: int, response: str = "", error: str = ""
+    ) -> None:
+        """An attempt's answer (or failure) for the audit, once."""
+        if attempt not in sending.answered:
+            sending.answered.add(attempt)
+            self._record(
+                CallRecord(
+                    sending.method,
+                    sending.path,
+                    status,
+                    ms,
+                    attempt,
+                    sending.body,
+                    response,
+                    error,
+                    sending.number,
+                )
+            )
 
     def _record(self, record: CallRecord) -> None:
         log.info(
@@ -322,6 +336,21 @@ class ServiceNowClient:
             self.request(
                 "GET", "/api/now/table/sys_user", params={"sysparm_limit": 1, "sysparm_fields": "sys_id"}
             )
+
+
+@dataclass
+class _Sending:
+    """A logical call on its way: what its audit records share, and how many attempts went out."""
+
+    method: str
+    path: str
+    body: str
+    number: int
+    attempts: int = 1
+    answered: set[int] = field(default_factory=set)
+
+    def ahead(self) -> CallRecord:
+        return CallRecord(self.method, self.path, 0, 0, self.attempts, self.body, call=self.number)
 
 
 def _envelope(response: requests.Response) -> tuple[str, str]:

@@ -307,3 +307,40 @@ def test_an_unexpected_error_fails_the_run_with_its_message(connection, monkeypa
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED and "disk full" in run.message
     assert jobs.execute_run("00000000-0000-0000-0000-000000000000") == "gone"
+
+
+class Crash(BaseException):
+    """The worker dying (nothing in the engine catches it)."""
+
+
+@pytest.mark.parametrize("outcome", [Outcome.DELETED, Outcome.RESTORED])
+def test_a_resumed_rollback_counts_what_its_interrupted_attempt_did(connection, monkeypatch, outcome):
+    from sync.progress import Tracker
+    from sync.rollback import execute_rollback
+
+    published = publish(connection)
+    created = published.items.filter(outcome=Outcome.CREATE).count()
+    changed = published.items.filter(outcome__in=(Outcome.UPDATE, Outcome.ADOPT)).exclude(previous={})
+    store, crashed = Tracker.store, []
+
+    def store_then_crash(tracker, rows, failed=()):
+        if rows[0].outcome == outcome and not crashed:
+            crashed.append(rows[0].record_id)
+            raise Crash  # the target acted on the call; its row is never stored
+        store(tracker, rows, failed)
+
+    monkeypatch.setattr(Tracker, "store", store_then_crash)
+    rollback = runs.start_rollback(published)
+    with pytest.raises(Crash):
+        execute_rollback(rollback)
+    monkeypatch.setattr(Tracker, "store", store)
+    Run.objects.filter(pk=rollback.pk).update(status=RunStatus.INTERRUPTED)
+    rollback.refresh_from_db()
+    assert not rollback.items.filter(record_id=crashed[0]).exists()
+
+    runs.resume(rollback)
+    rollback = execute_rollback(Run.objects.get(pk=rollback.pk))
+    assert rollback.status == RunStatus.SUCCEEDED, rollback.message
+    # what the publish created is deleted and what it changed is restored, whichever attempt did it
+    assert rollback.counts == {Outcome.DELETED: created, Outcome.RESTORED: changed.count()}, rollback.counts
+    assert rollback.items.get(record_id=crashed[0]).outcome == outcome
