@@ -33,30 +33,48 @@ def log(message: str) -> None:
     print(f"[portfolio-bridge] {message}", flush=True)
 
 
+PLACEHOLDERS = ("", "change-me")
+
+
 def ensure_env_file() -> None:
-    """A first start writes `.env` with fresh secrets (and later starts add any that are missing), so
-    nothing secret is ever committed."""
+    """A first start writes `.env` with fresh secrets (and later starts fill in any that are missing, empty
+    or the "change-me" placeholder of a copied .env.example), so nothing secret is ever committed."""
     from cryptography.fernet import Fernet
 
     path = ROOT / ".env"
-    existing = read_env_file() if path.exists() else {}
     wanted = {
         "SECRET_KEY": lambda: secrets.token_urlsafe(50),
         "FIELD_ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
     }
-    missing = [name for name in wanted if not existing.get(name) and not os.environ.get(name)]
     if not path.exists():
         path.write_text("DEBUG=false\n")
         path.chmod(0o600)
-    if missing:
-        with path.open("a") as env_file:
-            env_file.writelines(f"{name}={wanted[name]()}\n" for name in missing)
-        log(f"Wrote {', '.join(missing)} to .env")
+    lines, written = [], []
+    for line in path.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        given = os.environ.get(key, "").strip() not in PLACEHOLDERS
+        if sep and key in wanted and key not in written and value.strip() in PLACEHOLDERS and not given:
+            line = f"{key}={wanted[key]()}"
+            written.append(key)
+        lines.append(line)
+    present = read_env_values(lines)
+    for key, make in wanted.items():
+        if key not in present and os.environ.get(key, "").strip() in PLACEHOLDERS:
+            lines.append(f"{key}={make()}")
+            written.append(key)
+    if written:
+        path.write_text("\n".join(lines) + "\n")
+        log(f"Wrote {', '.join(written)} to .env")
 
 
 def read_env_file() -> dict[str, str]:
+    return read_env_values((ROOT / ".env").read_text().splitlines())
+
+
+def read_env_values(lines: list[str]) -> dict[str, str]:
     values = {}
-    for line in (ROOT / ".env").read_text().splitlines():
+    for line in lines:
         key, sep, value = line.partition("=")
         if sep and not key.strip().startswith("#"):
             values[key.strip()] = value.strip()
