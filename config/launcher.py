@@ -90,21 +90,30 @@ def answers(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
+SANDBOX_ADMIN = "Basic " + base64.b64encode(b"admin:admin").decode()
+
+
 def install_package(sandbox_url: str, env: dict[str, str]) -> None:
     """Import the demo connection's configuration package into the sandbox, as a customer's ServiceNow
     admin would, so a first-time user can publish at once."""
     package = VAR / "sandbox-update-set.xml"
     command = ["update_set", "--connection", "sandbox", "--namespace", "demo", "--output", str(package)]
     subprocess.run([*MANAGE, *command], env=env, check=True, stderr=subprocess.DEVNULL)
-    context = ssl.create_default_context(cafile=str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"))
+    cafile = VAR / "sandbox-servicenow" / "tls" / "ca.pem"
+    result = import_update_set(sandbox_url, package.read_bytes(), cafile)
+    log(f"Installed the configuration package in the sandbox ({result['records']} records).")
+
+
+def import_update_set(sandbox_url: str, package: bytes, cafile: Path) -> dict:
+    """POST an Update Set to the sandbox's import endpoint with the sandbox admin's credentials."""
     request = urllib.request.Request(  # noqa: S310 (the local sandbox's https URL)
         f"{sandbox_url}/sandbox/update_set",
-        data=package.read_bytes(),
-        headers={"Content-Type": "application/xml"},
+        data=package,
+        headers={"Content-Type": "application/xml", "Authorization": SANDBOX_ADMIN},
     )
+    context = ssl.create_default_context(cafile=str(cafile))
     with urllib.request.urlopen(request, context=context, timeout=30) as response:  # noqa: S310
-        result = json.loads(response.read())
-    log(f"Installed the configuration package in the sandbox ({result['records']} records).")
+        return json.loads(response.read())
 
 
 def sandbox_table(sandbox_url: str, table: str, query: str = "", body: dict | None = None) -> list | dict:
@@ -119,7 +128,7 @@ def sandbox_table(sandbox_url: str, table: str, query: str = "", body: dict | No
         headers={
             "Accept": "application/json",
             "Content-Type": "application/json",
-            "Authorization": "Basic " + base64.b64encode(b"admin:admin").decode(),
+            "Authorization": SANDBOX_ADMIN,
         },
     )
     context = ssl.create_default_context(cafile=str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"))
