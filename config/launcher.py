@@ -27,6 +27,8 @@ MANAGE = [PYTHON, str(ROOT / "manage.py")]
 VAR = ROOT / "var"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+# Every start: the demo portfolio only into an empty namespace (restarts keep edits), and the demo superuser.
+DEMO_LOAD = ["load_demo_portfolio", "--namespace", "demo", "--demo-login"]
 
 
 def log(message: str) -> None:
@@ -239,7 +241,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         env = {**os.environ, "REDIS_URL": redis_url(processes)}
         subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
-        subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
+        subprocess.run([*MANAGE, *DEMO_LOAD], env=env, check=True)
         sandbox = [
             "sandbox",
             "servicenow",
@@ -288,7 +290,10 @@ def run(args: argparse.Namespace) -> int:
         password = os.environ.get("PB_DEMO_PASSWORD") or read_env_file().get(
             "PB_DEMO_PASSWORD", "demo-portfolio"
         )
-        log(f"Portfolio Bridge is at http://{address}/  —  log in as demo / {password}")
+        log(
+            f"Portfolio Bridge is at http://{address}/  —  log in as demo / {password} "
+            "(a superuser for trying the product; not for a shared or production server)"
+        )
         log(
             f"ServiceNow sandbox is at https://127.0.0.1:{args.sandbox_port}/  —  users admin/admin, "
             "integration/integration, readonly/readonly; CA certificate var/sandbox-servicenow/tls/ca.pem"
