@@ -8,11 +8,13 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from catalog.choices import Role
+from catalog.models import BusinessApplication
+from integrations.models import Schedule
 from sync import runs
 from sync.models import Outcome, Run, RunItem, RunKind, RunStatus
 from sync.plan import build_plan
 from tests.conftest import member
-from tests.factories import ConnectionFactory
+from tests.factories import BusinessApplicationFactory, ConnectionFactory
 
 # the run row commits before the job is sent, as in production (no test transaction around it)
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -124,3 +126,12 @@ def test_the_rollback_command_fails_with_the_message(connection, redis_down):
             call_command("rollback", "--run", str(publish.pk))
         assert_nothing_queued(RunKind.ROLLBACK)
     assert Run.objects.filter(kind=RunKind.ROLLBACK).count() == 1
+
+
+def test_a_portfolio_edit_is_saved_when_the_on_change_publish_cannot_be_scheduled(
+    namespace, redis_down, caplog
+):
+    ConnectionFactory(namespace=namespace, schedule=Schedule.ON_CHANGE)
+    application = BusinessApplicationFactory(namespace=namespace, name="Ledger")
+    assert BusinessApplication.objects.get(pk=application.pk).name == "Ledger"
+    assert "Could not schedule the publish after a portfolio change" in caplog.text
