@@ -135,3 +135,10 @@ def test_a_portfolio_edit_is_saved_when_the_on_change_publish_cannot_be_schedule
     application = BusinessApplicationFactory(namespace=namespace, name="Ledger")
     assert BusinessApplication.objects.get(pk=application.pk).name == "Ledger"
     assert "Could not schedule the publish after a portfolio change" in caplog.text
+
+
+def test_connecting_to_redis_gives_up_after_seconds():
+    import django_rq
+
+    pool = django_rq.get_queue(runs.QUEUE).connection.connection_pool
+    assert pool.connection_kwargs["socket_connect_timeout"] == 5
