@@ -4,7 +4,7 @@
 from html.parser import HTMLParser
 
 import pytest
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 from catalog.choices import Role
 from sync.models import Run, RunKind, RunStatus
@@ -93,7 +93,6 @@ def pages(namespace) -> dict[str, dict]:
         "run": run,
     }
     found = {}
-    from django.urls import get_resolver
 
     def walk(patterns, prefix: str = "", outer: frozenset = frozenset()) -> None:
         for pattern in patterns:
@@ -103,15 +102,19 @@ def pages(namespace) -> dict[str, dict]:
                 walk(pattern.url_patterns, inner, converters)
                 continue
             name = f"{prefix}{pattern.name}"
+            wizard_step = name.startswith("sync:match_") and name != "sync:match_start"
             if (
                 not pattern.name
                 or name in NOT_PAGES
-                or name.startswith(("admin:", "django_rq", "sync:match"))
+                or wizard_step
+                or name.startswith(("admin:", "django_rq"))
             ):
                 continue
             kwargs = {"namespace": namespace.slug, "application": application.pk}
             if "pk" in converters:
-                kwargs["pk"] = objects[pattern.name.split("_")[0]].pk
+                kind = pattern.name.split("_")[0]
+                assert kind in objects, f"{name}: add an object of this kind to the `pages` fixture"
+                kwargs["pk"] = objects[kind].pk
             found[name] = {k: v for k, v in kwargs.items() if k in converters}
 
     walk(get_resolver().url_patterns)
