@@ -312,13 +312,13 @@ def _contracts(rng: random.Random, applications, products, shape: DemoShape) -> 
 DEMO_USERNAME = "demo"
 
 
-def load_demo_portfolio(slug: str, shape: DemoShape, password: str):
-    """Create (or bring up to date) the demo namespace, its portfolio and the demo admin login."""
-    from django.contrib.auth import get_user_model
+def load_demo_portfolio(slug: str, shape: DemoShape, force: bool = False):
+    """Create the demo namespace and load the demo portfolio into it, only while it has no applications
+    (or with `force`), so a restart never puts back what someone edited. Returns the namespace and the
+    import summary, or None as the summary when the namespace was left alone."""
     from django.db import transaction
 
-    from catalog.choices import Role
-    from catalog.models import Membership, Namespace
+    from catalog.models import BusinessApplication, Namespace
     from catalog.transfer.importer import import_document
 
     document = build_demo_document(shape)
@@ -326,7 +326,22 @@ def load_demo_portfolio(slug: str, shape: DemoShape, password: str):
         namespace, _ = Namespace.objects.get_or_create(
             slug=slug, defaults={"name": slug.replace("-", " ").title() + " Organisation"}
         )
-        summary = import_document(namespace, document)
+        if not force and BusinessApplication.objects.filter(namespace=namespace).exists():
+            return namespace, None
+        return namespace, import_document(namespace, document)
+
+
+def ensure_demo_login(namespace, password: str):
+    """The demo superuser, an admin of `namespace`, with `password` (set again when it differs, so the
+    login the run command prints always works). For trying the product only: the run command creates it,
+    nothing else does."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from catalog.choices import Role
+    from catalog.models import Membership
+
+    with transaction.atomic():
         user, created = get_user_model().objects.get_or_create(
             username=DEMO_USERNAME,
             defaults={"is_staff": True, "is_superuser": True, "email": "demo@example.org"},
@@ -335,4 +350,4 @@ def load_demo_portfolio(slug: str, shape: DemoShape, password: str):
             user.set_password(password)
             user.save(update_fields=["password"])
         Membership.objects.get_or_create(user=user, namespace=namespace, defaults={"role": Role.ADMIN})
-    return namespace, summary
+    return user

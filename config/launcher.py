@@ -27,36 +27,56 @@ MANAGE = [PYTHON, str(ROOT / "manage.py")]
 VAR = ROOT / "var"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+# Every start: the demo portfolio only into an empty namespace (restarts keep edits), and the demo superuser.
+DEMO_LOAD = ["load_demo_portfolio", "--namespace", "demo", "--demo-login"]
 
 
 def log(message: str) -> None:
     print(f"[portfolio-bridge] {message}", flush=True)
 
 
+PLACEHOLDERS = ("", "change-me")
+
+
 def ensure_env_file() -> None:
-    """A first start writes `.env` with fresh secrets (and later starts add any that are missing), so
-    nothing secret is ever committed."""
+    """A first start writes `.env` with fresh secrets (and later starts fill in any that are missing, empty
+    or the "change-me" placeholder of a copied .env.example), so nothing secret is ever committed."""
     from cryptography.fernet import Fernet
 
     path = ROOT / ".env"
-    existing = read_env_file() if path.exists() else {}
     wanted = {
         "SECRET_KEY": lambda: secrets.token_urlsafe(50),
         "FIELD_ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
     }
-    missing = [name for name in wanted if not existing.get(name) and not os.environ.get(name)]
     if not path.exists():
         path.write_text("DEBUG=false\n")
         path.chmod(0o600)
-    if missing:
-        with path.open("a") as env_file:
-            env_file.writelines(f"{name}={wanted[name]()}\n" for name in missing)
-        log(f"Wrote {', '.join(missing)} to .env")
+    lines, written = [], []
+    for line in path.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        given = os.environ.get(key, "").strip() not in PLACEHOLDERS
+        if sep and key in wanted and key not in written and value.strip() in PLACEHOLDERS and not given:
+            line = f"{key}={wanted[key]()}"
+            written.append(key)
+        lines.append(line)
+    present = read_env_values(lines)
+    for key, make in wanted.items():
+        if key not in present and os.environ.get(key, "").strip() in PLACEHOLDERS:
+            lines.append(f"{key}={make()}")
+            written.append(key)
+    if written:
+        path.write_text("\n".join(lines) + "\n")
+        log(f"Wrote {', '.join(written)} to .env")
 
 
 def read_env_file() -> dict[str, str]:
+    return read_env_values((ROOT / ".env").read_text().splitlines())
+
+
+def read_env_values(lines: list[str]) -> dict[str, str]:
     values = {}
-    for line in (ROOT / ".env").read_text().splitlines():
+    for line in lines:
         key, sep, value = line.partition("=")
         if sep and not key.strip().startswith("#"):
             values[key.strip()] = value.strip()
@@ -72,21 +92,30 @@ def answers(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
+SANDBOX_ADMIN = "Basic " + base64.b64encode(b"admin:admin").decode()
+
+
 def install_package(sandbox_url: str, env: dict[str, str]) -> None:
     """Import the demo connection's configuration package into the sandbox, as a customer's ServiceNow
     admin would, so a first-time user can publish at once."""
     package = VAR / "sandbox-update-set.xml"
     command = ["update_set", "--connection", "sandbox", "--namespace", "demo", "--output", str(package)]
     subprocess.run([*MANAGE, *command], env=env, check=True, stderr=subprocess.DEVNULL)
-    context = ssl.create_default_context(cafile=str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"))
+    cafile = VAR / "sandbox-servicenow" / "tls" / "ca.pem"
+    result = import_update_set(sandbox_url, package.read_bytes(), cafile)
+    log(f"Installed the configuration package in the sandbox ({result['records']} records).")
+
+
+def import_update_set(sandbox_url: str, package: bytes, cafile: Path) -> dict:
+    """POST an Update Set to the sandbox's import endpoint with the sandbox admin's credentials."""
     request = urllib.request.Request(  # noqa: S310 (the local sandbox's https URL)
         f"{sandbox_url}/sandbox/update_set",
-        data=package.read_bytes(),
-        headers={"Content-Type": "application/xml"},
+        data=package,
+        headers={"Content-Type": "application/xml", "Authorization": SANDBOX_ADMIN},
     )
+    context = ssl.create_default_context(cafile=str(cafile))
     with urllib.request.urlopen(request, context=context, timeout=30) as response:  # noqa: S310
-        result = json.loads(response.read())
-    log(f"Installed the configuration package in the sandbox ({result['records']} records).")
+        return json.loads(response.read())
 
 
 def sandbox_table(sandbox_url: str, table: str, query: str = "", body: dict | None = None) -> list | dict:
@@ -101,7 +130,7 @@ def sandbox_table(sandbox_url: str, table: str, query: str = "", body: dict | No
         headers={
             "Accept": "application/json",
             "Content-Type": "application/json",
-            "Authorization": "Basic " + base64.b64encode(b"admin:admin").decode(),
+            "Authorization": SANDBOX_ADMIN,
         },
     )
     context = ssl.create_default_context(cafile=str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"))
@@ -213,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
         # the demo's ServiceNow sandbox answers on 127.0.0.1, which connections may not reach by default
         env = {**os.environ, "REDIS_URL": redis_url(processes), "CONNECTIONS_ALLOW_LOOPBACK": "true"}
         subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], env=env, check=True)
-        subprocess.run([*MANAGE, "load_demo_portfolio", "--namespace", "demo"], env=env, check=True)
+        subprocess.run([*MANAGE, *DEMO_LOAD], env=env, check=True)
         sandbox = [
             "sandbox",
             "servicenow",
@@ -262,7 +291,10 @@ def run(args: argparse.Namespace) -> int:
         password = os.environ.get("PB_DEMO_PASSWORD") or read_env_file().get(
             "PB_DEMO_PASSWORD", "demo-portfolio"
         )
-        log(f"Portfolio Bridge is at http://{address}/  —  log in as demo / {password}")
+        log(
+            f"Portfolio Bridge is at http://{address}/  —  log in as demo / {password} "
+            "(a superuser for trying the product; not for a shared or production server)"
+        )
         log(
             f"ServiceNow sandbox is at https://127.0.0.1:{args.sandbox_port}/  —  users admin/admin, "
             "integration/integration, readonly/readonly; CA certificate var/sandbox-servicenow/tls/ca.pem"

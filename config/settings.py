@@ -3,9 +3,11 @@
 Every variable is documented in `.env.example`.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -14,7 +16,13 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY")
+SECRET_KEY = env.str("SECRET_KEY", default="").strip()
+if SECRET_KEY in ("", "change-me"):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is empty or still the placeholder “change-me”. Put a long random value in .env "
+        "(`python config/bootstrap.py run` writes one), e.g. from "
+        'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -27,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_rq",
+    "axes",
     "catalog",
     "integrations",
     "sync",
@@ -45,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.nul_bytes.RejectNulBytesMiddleware",
+    # last, as django-axes asks: it turns a refused login into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -96,7 +107,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# django-axes refuses logins for a while after repeated failures, per user name and per client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.lockout.locked_out"
+# Behind N reverse proxies, the client address is the Nth from the right of X-Forwarded-For.
+LOGIN_PROXY_COUNT = env.int("LOGIN_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sync:dashboard"
@@ -127,9 +153,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = PORTFOLIO_IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# An unreachable Redis fails a publish button within seconds instead of hanging the request.
+_QUEUE_URL = REDIS_URL
+if "socket_connect_timeout=" not in _QUEUE_URL:
+    _QUEUE_URL += ("&" if "?" in _QUEUE_URL else "?") + "socket_connect_timeout=5"
 RQ_QUEUES = {
-    "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600},
-    "publish": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 6 * 3600},
+    "default": {"URL": _QUEUE_URL, "DEFAULT_TIMEOUT": 600},
+    "publish": {"URL": _QUEUE_URL, "DEFAULT_TIMEOUT": 6 * 3600},
 }
 RQ_SHOW_ADMIN_LINK = True
 # A running publish whose worker gave no sign of life for this long (and cannot be checked on this host)
@@ -146,10 +176,20 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-if not DEBUG:
-    SESSION_COOKIE_HTTPONLY = True
-    CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE
+# HTTPS in production (all off by default, for the local run command on plain http; see .env.example).
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+_proxy_header = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+if _proxy_header and len(_proxy_header) != 2:
+    raise ImproperlyConfigured(
+        "SECURE_PROXY_SSL_HEADER takes HEADER,VALUE, e.g. HTTP_X_FORWARDED_PROTO,https"
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_header) or None
 
 # Connections: where the server may send requests (and credentials). Plain http:// and addresses on
 # this machine (loopback, 0.0.0.0, link-local) are refused unless allowed; the demo sandbox needs loopback.

@@ -2,6 +2,7 @@
 executes it is enqueued only after that row is committed, and the database (not the UI) guarantees one
 writing run per connection at a time."""
 
+import logging
 import os
 import socket
 from datetime import timedelta
@@ -11,6 +12,7 @@ import django_rq
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from integrations.models import Connection
 from sync import decisions
@@ -18,10 +20,16 @@ from sync.models import ACTIVE, RESUMABLE, Outcome, Run, RunKind, RunStatus
 from sync.plan import build_plan
 
 QUEUE = "publish"
+log = logging.getLogger("sync.runs")
 
 
 class RunRefused(Exception):
     """A run that cannot start now; the message says why, in words an admin can act on."""
+
+
+class QueueUnavailable(RunRefused):
+    """Redis did not take the job: the run is marked failed (not left queued for a worker that never
+    hears of it), and the message says what to fix."""
 
 
 def this_worker() -> str:
@@ -120,10 +128,23 @@ def publish_blocker(connection: Connection, without_preview: bool = False, plan_
 
 
 def enqueue(run: Run) -> None:
-    """Queue the run's job once the surrounding transaction has committed (the worker must see the row)."""
+    """Queue the run's job once the surrounding transaction has committed (the worker must see the row).
+    When Redis does not answer, the committed run is marked failed and `QueueUnavailable` is raised from
+    the commit, so the caller shows the reason instead of a run that stays queued for ever."""
 
     def send() -> None:
-        django_rq.get_queue(QUEUE).enqueue("sync.jobs.execute_run", str(run.pk))
+        try:
+            django_rq.get_queue(QUEUE, commit_mode="auto").enqueue("sync.jobs.execute_run", str(run.pk))
+        except RedisError as exc:
+            message = (
+                f"The job queue (Redis) did not answer ({exc}), so the {run.get_kind_display().lower()} "
+                "was not queued. Start Redis or check REDIS_URL, then try again."
+            )
+            Run.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
+                status=RunStatus.FAILED, finished_at=timezone.now(), message=message
+            )
+            log.warning("Run %s not queued: %s", run.pk, exc)
+            raise QueueUnavailable(message) from exc
 
     transaction.on_commit(send)
 

@@ -7,6 +7,7 @@ from catalog.models import BusinessApplication, DeploymentProfile, ITService, Na
 from catalog.transfer.export import export_document
 from catalog.transfer.problems import JsonLocator
 from catalog.transfer.structure import check_structure
+from config import launcher
 
 
 def test_the_default_shape_is_the_seed_research_reference_portfolio():
@@ -31,25 +32,67 @@ def test_the_demo_includes_internal_chargeback_contracts():
     assert kinds == {"vendor", "internal_chargeback"}
 
 
+SMALL = ["--namespace", "demo", "--apps", "25", "--services", "3", "--seed", "5"]
+
+
 @pytest.mark.django_db
-def test_loading_twice_changes_nothing_and_creates_a_working_login(capsys):
-    options = ["--namespace", "demo", "--apps", "25", "--services", "3", "--seed", "5"]
-    call_command("load_demo_portfolio", *options)
+def test_loading_again_leaves_a_namespace_with_applications_alone(capsys):
+    call_command("load_demo_portfolio", *SMALL)
     first_output = capsys.readouterr().out
     namespace = Namespace.objects.get(slug="demo")
     snapshot = export_document(namespace)
     stamps = sorted(BusinessApplication.objects.values_list("updated_at", flat=True))
-    call_command("load_demo_portfolio", *options)
+    call_command("load_demo_portfolio", *SMALL)
     second_output = capsys.readouterr().out
     assert export_document(namespace) == snapshot
     assert sorted(BusinessApplication.objects.values_list("updated_at", flat=True)) == stamps
     assert "applications: 25 created" in first_output
-    assert "applications: 0 created, 0 updated, 25 unchanged" in second_output
+    assert "“demo” already has 25 applications: left as it is (--force loads" in second_output
     assert BusinessApplication.objects.count() == 25 and DeploymentProfile.objects.count() == 50
     assert ITService.objects.count() == 3 and ProductContract.objects.exists()
-    assert "Demo login: demo / demo-portfolio" in second_output
+
+
+@pytest.mark.django_db
+def test_force_loads_over_an_existing_portfolio_and_reverts_edited_demo_records(capsys):
+    call_command("load_demo_portfolio", *SMALL)
+    original = BusinessApplication.objects.get(app_id="APP-0001").name
+    BusinessApplication.objects.filter(app_id="APP-0001").update(name="Renamed by a user")
+    capsys.readouterr()
+    call_command("load_demo_portfolio", *SMALL, "--force")
+    assert "applications: 0 created, 1 updated, 24 unchanged" in capsys.readouterr().out
+    assert BusinessApplication.objects.get(app_id="APP-0001").name == original
+
+
+@pytest.mark.django_db
+def test_the_portfolio_loader_creates_no_user(capsys):
+    call_command("load_demo_portfolio", *SMALL)
+    assert not get_user_model().objects.exists()
+    assert "Demo login" not in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_demo_login_is_a_superuser_with_a_warning(capsys, monkeypatch):
+    monkeypatch.setenv("PB_DEMO_PASSWORD", "try-it-out-42")
+    call_command("load_demo_portfolio", *SMALL, "--demo-login")
+    output = capsys.readouterr()
+    assert "Demo login: demo / try-it-out-42" in output.out
+    assert "is a superuser with a known password, for trying the product" in output.err
     user = get_user_model().objects.get(username="demo")
-    assert user.check_password("demo-portfolio") and user.memberships.get().role == "admin"
+    assert user.is_superuser and user.check_password("try-it-out-42")
+    assert user.memberships.get().role == "admin"
+
+
+@pytest.mark.django_db
+def test_an_edit_to_a_demo_record_survives_the_run_commands_restart(capsys):
+    call_command(*launcher.DEMO_LOAD, *SMALL)
+    application = BusinessApplication.objects.get(app_id="APP-0001")
+    application.name = "Renamed by a user"
+    application.save()
+    BusinessApplication.objects.filter(app_id="APP-0002").delete()
+    call_command(*launcher.DEMO_LOAD, *SMALL)
+    assert BusinessApplication.objects.get(app_id="APP-0001").name == "Renamed by a user"
+    assert not BusinessApplication.objects.filter(app_id="APP-0002").exists()
+    assert get_user_model().objects.get(username="demo").is_superuser
 
 
 @pytest.mark.django_db

@@ -31,7 +31,7 @@ from .seed import load_seed_file, seed_instance, stable_id
 from .store import Store
 from .table_api import Response as ApiResponse
 from .table_api import TableApi
-from .update_sets import UpdateSetError, commit_update_set, parse_update_set
+from .update_set_upload import admin_of, upload_update_set
 
 TABLE = re.compile(r"^/api/now(?:/(v1|v2))?/table/([^/]+)(?:/([^/]+))?/?$")
 IRE = re.compile(r"^/api/now(?:/(v1|v2))?/identifyreconcile(?:/(query|enhanced|queryEnhanced))?/?$")
@@ -358,20 +358,8 @@ class SandboxApp:
         return Response(json.dumps(self.book.snapshot()), 200, content_type="application/json")
 
     def update_set(self, request: Request) -> Response:
-        """The upload page (GET) and the import itself (POST, raw XML or a multipart `file`)."""
-        if request.method == "GET":
-            return Response(UPLOAD_PAGE, 200, content_type="text/html;charset=UTF-8")
-        if request.method != "POST":
-            raise ApiError(405, "Method not Supported", "Use GET or POST")
-        upload = request.files.get("file")
-        data = upload.read() if upload else request.get_data()
-        try:
-            parsed = parse_update_set(data)
-            counts = commit_update_set(self.records, parsed, "admin")
-        except UpdateSetError as exc:
-            return Response(json.dumps({"error": str(exc)}), 400, content_type="application/json")
-        body = {"name": parsed.name, "state": "committed", "records": len(parsed.updates), **counts}
-        return Response(json.dumps(body), 200, content_type="application/json")
+        admin_of(self.auth, request)
+        return upload_update_set(request, self.records, self.config.max_update_set)
 
     def status_page(self) -> Response:
         tables = sorted((name, len(rows)) for name, rows in self.store.tables.items() if rows)
@@ -389,13 +377,6 @@ class SandboxApp:
         )
         return Response(page, 200, content_type="text/html;charset=UTF-8")
 
-
-UPLOAD_PAGE = """<!doctype html><html><head><meta charset=utf-8><title>Import an update set</title></head>
-<body style="font-family:system-ui,sans-serif;margin:2rem"><h1>Import an update set</h1>
-<p>The file is loaded and committed at once; a malformed or unsafe file changes nothing.</p>
-<form method=post enctype=multipart/form-data><input type=file name=file accept=".xml">
-<button type=submit>Import and commit</button></form>
-<p><a href="/">Back to the sandbox</a></p></body></html>"""
 
 STATUS_PAGE = """<!doctype html><html><head><meta charset=utf-8><title>ServiceNow sandbox</title><style>
 body{{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430}}

@@ -28,3 +28,4 @@ class SandboxConfig:
     skip_duplicates: bool = True  # glide.identification_engine.skip_duplicates
     duplicate_threshold: int = 5  # glide.identification_engine.skip_duplicates.threshold
     max_body: int = 10_485_760
+    max_update_set: int = 5_242_880  # bytes, for POST /sandbox/update_set
