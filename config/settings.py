@@ -149,3 +149,16 @@ if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True
     CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE
+
+# Import hardening: every upload is counted while it streams and stopped past PORTFOLIO_IMPORT_MAX_BYTES
+# (portfolio and match-table imports alike); a workbook's unzipped size, rows and cells and a JSON
+# file's nesting are bounded before they are parsed.
+FILE_UPLOAD_HANDLERS = [
+    "catalog.transfer.limits.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+IMPORT_MAX_UNZIPPED_BYTES = env.int("IMPORT_MAX_UNZIPPED_BYTES", default=100 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=2_000_000)
+IMPORT_MAX_JSON_DEPTH = env.int("IMPORT_MAX_JSON_DEPTH", default=20)

@@ -226,7 +226,7 @@ def import_document(namespace: Namespace, document: Any, locator: Locator | None
 def import_deployments(upserter: _Upserter, application: Model | None, item: dict, path: Path) -> None:
     """Deployments are keyed by name within their application; when the application itself was refused
     they are still checked (dry) so the user sees all problems at once."""
-    if "deployments" not in item:
+    if "deployments" not in item or (*path, "deployments") in upserter.bad:
         return
     parent = application or upserter.index["applications"].get(natural_key(schema.APPLICATIONS_SECTION, item))
     if parent is None:

@@ -11,8 +11,9 @@ from django.views import View
 from catalog.access import has_role
 from catalog.choices import Role
 from catalog.forms import PortfolioImportForm
+from catalog.transfer import limits
 from catalog.transfer.files import FORMATS, export_portfolio, import_portfolio_file
-from catalog.transfer.problems import ImportFailed
+from catalog.transfer.problems import ImportFailed, Problem
 
 from .generic import NamespaceMixin
 
@@ -45,12 +46,18 @@ class ImportView(NamespaceMixin, View):
     def post(self, request, namespace: str):
         if not has_role(self.role, Role.EDITOR):
             raise PermissionDenied("Only editors can import into this namespace.")
+        refused = limits.refused_upload(request)
+        if refused:
+            return self.render(PortfolioImportForm(), problems=[Problem("upload", refused)], status=400)
         form = PortfolioImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form, status=400)
         upload = form.cleaned_data["file"]
         try:
+            limits.check_size(upload.size)
             summary = import_portfolio_file(self.namespace, upload.name, upload.read())
+        except limits.FileRefused as exc:
+            return self.render(form, problems=[Problem(upload.name, str(exc))], status=400)
         except ImportFailed as exc:
             return self.render(form, problems=exc.problems, status=400)
         messages.success(request, f"Imported {upload.name}: {summary}.")
