@@ -45,7 +45,9 @@ class BoundedUploadHandler(FileUploadHandler):
 
 
 def refused_upload(request: HttpRequest) -> str | None:
-    """Why the upload handler stopped this request's file, if it did."""
+    """Why the upload handler stopped this request's file, if it did (reading FILES parses the body, in
+    case the CSRF check has not yet)."""
+    _ = request.FILES
     return getattr(request, "upload_refused", None)
 
 
