@@ -99,3 +99,31 @@ def texts(data: bytes) -> set[str]:
         for c in row
         if isinstance(c.value, str)
     }
+
+
+def mutations(data: bytes):
+    """A Hypothesis strategy of damaged copies of `data`: bytes overwritten, the file cut short, or one
+    zip member's XML (still inside a valid zip) overwritten or cut."""
+    from hypothesis import strategies as st
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = {n: archive.read(n) for n in archive.namelist() if n.endswith(".xml")}
+
+    def overwrite(body: bytes, edits: list[tuple[int, bytes]]) -> bytes:
+        for at, chunk in edits:
+            at %= max(len(body), 1)
+            body = body[:at] + chunk + body[at + len(chunk) :]
+        return body
+
+    edits = st.lists(
+        st.tuples(st.integers(0, 10**7), st.binary(min_size=1, max_size=12)), min_size=1, max_size=6
+    )
+    raw = st.builds(overwrite, st.just(data), edits)
+    cut = st.integers(0, len(data)).map(lambda n: data[:n])
+    member = st.sampled_from(sorted(members)).flatmap(
+        lambda name: st.one_of(
+            st.builds(overwrite, st.just(members[name]), edits),
+            st.integers(0, len(members[name])).map(lambda n: members[name][:n]),
+        ).map(lambda body: rezip(data, {name: body}))
+    )
+    return st.one_of(raw, cut, member)
