@@ -99,6 +99,11 @@ def test_a_part_packed_tighter_than_any_real_sheet_is_refused(namespace, small_e
     assert "is compressed more than 200 to 1" in refused(namespace, "tight.xlsx", data)
 
 
+def test_a_zip_with_an_unsupported_version_is_refused(namespace, small_export):
+    data = small_export.replace(b"PK\x01\x02\x14\x03\x14\x00", b"PK\x01\x02\x14\x03\x40\x00")
+    assert "this file is not an Excel workbook" in refused(namespace, "v64.xlsx", data)
+
+
 def test_too_many_parts_are_refused(namespace, small_export):
     data = rezip(small_export, {f"extra/{i}.xml": b"" for i in range(1001)})
     assert "parts; the limit is 1,000." in refused(namespace, "parts.xlsx", data)
