@@ -1,5 +1,6 @@
 """Portfolio export (any member) and import (editors), in Excel or JSON."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -64,5 +65,13 @@ class ImportView(NamespaceMixin, View):
         return redirect(reverse("catalog:application_list", args=[self.namespace.slug]))
 
     def render(self, form, problems=(), status: int = 200):
-        context = {"form": form, "problems": problems, "namespace": self.namespace, "can_edit": self.can_edit}
+        context = {
+            "form": form,
+            "problems": problems,
+            "namespace": self.namespace,
+            "can_edit": self.can_edit,
+            "max_bytes": settings.PORTFOLIO_IMPORT_MAX_BYTES,
+            "max_unzipped_bytes": settings.IMPORT_MAX_UNZIPPED_BYTES,
+            "max_rows": settings.IMPORT_MAX_ROWS,
+        }
         return render(self.request, self.template_name, context, status=status)

@@ -88,7 +88,7 @@ def test_a_workbook_that_unzips_to_1_gb_is_refused_before_it_is_unzipped(
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "bomb.xlsx: The workbook unzips to 1,07" in message and "the limit is 104,857,600 bytes" in message
+    assert "bomb.xlsx: The workbook unzips to 1,07" in message and "the limit is 52,428,800 bytes" in message
     assert peak < 3 * len(data) + 5 * 1024 * 1024
     assert "The workbook unzips to" in shown(post(editor_client, "bomb.xlsx", data))
     assert not Supplier.objects.filter(namespace=namespace).exists()
@@ -198,3 +198,9 @@ def test_nul_bytes_are_stripped_from_text(namespace):
     )
     supplier = Supplier.objects.get(namespace=namespace)
     assert (supplier.name, supplier.notes) == ("Acme", "")
+
+
+@override_settings(PORTFOLIO_IMPORT_MAX_BYTES=2 * 1024 * 1024, IMPORT_MAX_ROWS=500)
+def test_the_import_page_states_the_limits(editor_client, namespace):
+    page = re.sub(r"\s+", " ", editor_client.get(reverse("catalog:import", args=["acme"])).content.decode())
+    assert "At most 2.0 MB; a workbook may unzip to at most 50.0 MB and hold at most 500 rows." in page

@@ -95,7 +95,7 @@ def test_a_zip_bomb_is_refused_with_the_portfolio_imports_words(admin_client, co
     shown = upload(admin_client, connection, data)
     assert len(shown) == 1 and shown[0][0] == "error"
     assert re.fullmatch(
-        r"The workbook unzips to 209,7\d\d,\d{3} bytes; the limit is 104,857,600 bytes\.", shown[0][1]
+        r"The workbook unzips to 209,7\d\d,\d{3} bytes; the limit is 52,428,800 bytes\.", shown[0][1]
     )
     assert not MatchChoice.objects.exists()
 
