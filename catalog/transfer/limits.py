@@ -68,13 +68,15 @@ def check_archive(data: bytes) -> None:
     if unzipped > limit:
         raise FileRefused(f"The workbook unzips to {unzipped:,} bytes; the limit is {limit:,} bytes.")
     for member in members:
-        if member.file_size > RATIO_CHECKED_FROM_BYTES and member.file_size > MAX_COMPRESSION_RATIO * max(
-            member.compress_size, 1
-        ):
+        if member.file_size > RATIO_CHECKED_FROM_BYTES and _ratio(member) > MAX_COMPRESSION_RATIO:
             raise FileRefused(
                 f"The workbook part {member.filename} is compressed more than {MAX_COMPRESSION_RATIO} to 1, "
                 "as no real workbook is."
             )
+
+
+def _ratio(member: zipfile.ZipInfo) -> float:
+    return member.file_size / max(member.compress_size, 1)
 
 
 def open_workbook(data: bytes) -> Workbook:
