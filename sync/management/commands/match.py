@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalog.transfer import limits
 from integrations.base.errors import TargetError
 from integrations.management.commands.connection import find_connection
+from integrations.models import Connection
 from sync import match_io, wizard
 
 KINDS = {"it_services": "it_service", "software_products": "software_product"}
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(text)
 
-    def import_table(self, connection, step: wizard.Step, path: Path) -> None:
+    def import_table(self, connection: Connection, step: wizard.Step, path: Path) -> None:
         """The match-table upload of the wizard, from a file: same limits, same all-or-nothing check."""
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
