@@ -195,3 +195,16 @@ SECURE_PROXY_SSL_HEADER = tuple(_proxy_header) or None
 # this machine (loopback, 0.0.0.0, link-local) are refused unless allowed; the demo sandbox needs loopback.
 CONNECTIONS_ALLOW_HTTP = env.bool("CONNECTIONS_ALLOW_HTTP", default=False)
 CONNECTIONS_ALLOW_LOOPBACK = env.bool("CONNECTIONS_ALLOW_LOOPBACK", default=False)
+
+# Import hardening: every upload is counted while it streams and stopped past PORTFOLIO_IMPORT_MAX_BYTES
+# (portfolio and match-table imports alike); a workbook's unzipped size, rows and cells and a JSON
+# file's nesting are bounded before they are parsed.
+FILE_UPLOAD_HANDLERS = [
+    "catalog.transfer.limits.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+IMPORT_MAX_UNZIPPED_BYTES = env.int("IMPORT_MAX_UNZIPPED_BYTES", default=50 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=2_000_000)
+IMPORT_MAX_JSON_DEPTH = env.int("IMPORT_MAX_JSON_DEPTH", default=20)

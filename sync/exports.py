@@ -1,4 +1,5 @@
-"""Runs as Excel workbooks: the preview (a summary sheet and one sheet per step) and the audit log."""
+"""Runs as Excel workbooks: the preview (a summary sheet and one sheet per step) and the audit log.
+Every row goes through `append_row`, so names from the portfolio or the target never run as formulas."""
 
 import io
 from collections import Counter
@@ -6,6 +7,7 @@ from collections import Counter
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from catalog.transfer.cells import append_row
 from sync.models import AuditEntry, Outcome, Run
 from sync.plan import step_titles
 
@@ -18,7 +20,7 @@ def _workbook() -> Workbook:
 
 def _sheet(workbook: Workbook, title: str, header: list[str]):
     sheet = workbook.create_sheet(title[:31].replace("→", "-").replace("/", "-"))
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -40,15 +42,16 @@ def run_workbook(run: Run) -> bytes:
     for step, title in sheets.items():
         counts = [by_step[(step, outcome)] for outcome in Outcome.values]
         if any(counts):
-            summary.append([title, *counts, sum(counts)])
+            append_row(summary, [title, *counts, sum(counts)])
     summary.append([])
-    summary.append(
+    append_row(
+        summary,
         [
             "Run",
             f"{run.get_kind_display()} of {run.connection.name}",
             run.get_status_display(),
             run.created_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
-        ]
+        ],
     )
     for step, title in sheets.items():
         rows = [i for i in items if i.step == step]
@@ -61,7 +64,8 @@ def run_workbook(run: Run) -> bytes:
         )
         for i in rows:
             changes = "\n".join(describe(name, change) for name, change in i.diff.items())
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     i.name,
                     i.get_outcome_display(),
@@ -70,7 +74,7 @@ def run_workbook(run: Run) -> bytes:
                     changes,
                     i.message,
                     i.decision,
-                ]
+                ],
             )
         for letter, width in zip("ABCDEFG", (48, 18, 28, 34, 60, 70, 10), strict=True):
             sheet.column_dimensions[letter].width = width
@@ -94,7 +98,8 @@ def audit_workbook(entries: list[AuditEntry]) -> bytes:
         ["At (UTC)", "Method", "Path", "Status", "Duration (ms)", "Attempt", "Error", "Request", "Response"],
     )
     for e in entries:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 e.at.strftime("%Y-%m-%d %H:%M:%S"),
                 e.method,
@@ -105,6 +110,6 @@ def audit_workbook(entries: list[AuditEntry]) -> bytes:
                 e.error,
                 e.request_body[:32000],
                 e.response_body[:32000],
-            ]
+            ],
         )
     return _bytes(workbook)

@@ -4,9 +4,11 @@ edited and imported back (validated with row numbers, all or nothing)."""
 import io
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from catalog.transfer import limits
+from catalog.transfer.cells import append_row
 from integrations.models import Connection
 from sync import wizard
 
@@ -53,12 +55,13 @@ def export_xlsx(connection: Connection, step: wizard.Step) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = step.title
-    sheet.append(list(COLUMNS))
+    append_row(sheet, COLUMNS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in wizard.build_rows(connection, step):
         candidates = "\n".join(f"{c.name} [{c.target_id}] {c.score}%" for c in row.candidates)
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.local_id,
                 row.name,
@@ -69,7 +72,7 @@ def export_xlsx(connection: Connection, step: wizard.Step) -> bytes:
                 row.score,
                 "yes" if row.confirmed else "no",
                 candidates,
-            ]
+            ],
         )
         sheet.cell(sheet.max_row, len(COLUMNS)).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHI", (38, 34, 10, 10, 34, 40, 7, 10, 60), strict=True):
@@ -83,11 +86,29 @@ def export_xlsx(connection: Connection, step: wizard.Step) -> bytes:
 def import_xlsx(connection: Connection, step: wizard.Step, data: bytes, user=None) -> tuple[int, list[str]]:
     """Apply an edited match table; every problem is reported with its row and nothing is saved then."""
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise MatchFileError([f"Not a readable Excel workbook ({exc.__class__.__name__})."]) from exc
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(v or "").strip() for v in next(rows, ())]
+        workbook = limits.open_workbook(data)
+        try:
+            decisions = _read_decisions(connection, step, workbook)
+        finally:
+            workbook.close()
+    except limits.FileRefused as exc:
+        raise MatchFileError([str(exc)]) from exc
+    try:
+        warnings = wizard.save_choices(connection, step, decisions, user)
+    except wizard.ChoiceError as exc:
+        raise MatchFileError(exc.problems) from None
+    return len(decisions), warnings
+
+
+def _text(value: Any) -> str:
+    return str(value or "").replace("\x00", "").strip()
+
+
+def _read_decisions(connection: Connection, step: wizard.Step, workbook: Any) -> dict[str, tuple[str, str]]:
+    if not workbook.worksheets:
+        raise MatchFileError(["The workbook has no sheet."])
+    rows = limits.RowBudget().rows_of(workbook.worksheets[0])
+    header = [_text(v) for v in next(rows, ())]
     missing = [c for c in ("local_id", "decision", "choice_target_id") if c not in header]
     if missing:
         raise MatchFileError([f"Missing column(s): {', '.join(missing)}."])
@@ -96,7 +117,7 @@ def import_xlsx(connection: Connection, step: wizard.Step, data: bytes, user=Non
     known_targets = {t.target_id for t in wizard.targets(connection, step)}
     decisions, problems, claimed = {}, [], {}
     for number, values in enumerate(rows, start=2):
-        cell = lambda name, v=values: str(v[at[name]] or "").strip() if at[name] < len(v) else ""  # noqa: E731
+        cell = lambda name, v=values: _text(v[at[name]]) if at[name] < len(v) else ""  # noqa: E731
         local_id, decision, target_id = cell("local_id"), cell("decision").lower(), cell("choice_target_id")
         if not any((local_id, decision, target_id)):
             continue
@@ -119,8 +140,4 @@ def import_xlsx(connection: Connection, step: wizard.Step, data: bytes, user=Non
             decisions[local_id] = (decision, target_id if decision == "match" else "")
     if problems:
         raise MatchFileError(problems)
-    try:
-        warnings = wizard.save_choices(connection, step, decisions, user)
-    except wizard.ChoiceError as exc:
-        raise MatchFileError(exc.problems) from None
-    return len(decisions), warnings
+    return decisions

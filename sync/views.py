@@ -13,6 +13,7 @@ from django.views import View
 
 from catalog.choices import Role
 from catalog.filters import ascii_int
+from catalog.transfer import limits
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
 from integrations.models import Connection
@@ -175,11 +176,16 @@ class MatchImportView(WizardMixin, View):
         connection = self.connection(pk)
         step = self.step(slug, connection)
         upload = request.FILES.get("file")
-        if upload is None:
-            messages.error(request, "Choose an Excel file to import.")
+        refused = limits.refused_upload(request)
+        if refused or upload is None:
+            messages.error(request, refused or "Choose an Excel file to import.")
             return redirect(self.step_url(connection, slug))
         try:
+            limits.check_size(upload.size)
             count, warnings = match_io.import_xlsx(connection, step, upload.read(), request.user)
+        except limits.FileRefused as exc:
+            messages.error(request, str(exc))
+            return redirect(self.step_url(connection, slug))
         except match_io.MatchFileError as exc:
             for problem in exc.problems:
                 messages.error(request, problem)

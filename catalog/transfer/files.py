@@ -1,17 +1,15 @@
 """Turns an uploaded or given file into a portfolio document, whatever its format."""
 
-import io
 import json
-import zipfile
 from pathlib import PurePath
 from typing import Any
-
-from django.conf import settings
 
 from catalog.models import Namespace
 
 from .export import export_document
 from .importer import ImportSummary, import_document
+from .json_input import load_json
+from .limits import FileRefused, check_size
 from .problems import ImportFailed, JsonLocator, Locator, Problem
 from .xlsx import read_workbook, write_workbook
 
@@ -19,22 +17,17 @@ FORMATS = ("xlsx", "json")
 
 
 def read_portfolio_file(filename: str, data: bytes) -> tuple[Any, Locator]:
-    """The document in `data`; a file that is neither JSON nor xlsx, or too big, raises ImportFailed."""
-    limit = settings.PORTFOLIO_IMPORT_MAX_BYTES
+    """The document in `data`; a file that is neither JSON nor xlsx, too big or malformed raises
+    ImportFailed."""
     suffix = PurePath(filename).suffix.lower()
-    if len(data) > limit:
-        raise ImportFailed(
-            [Problem(filename, f"The file is {len(data):,} bytes; the limit is {limit:,} bytes.")]
-        )
-    if suffix == ".xlsx":
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            raise ImportFailed([Problem(filename, "This .xlsx file is not an Excel workbook.")])
-        return read_workbook(data)
-    if suffix == ".json":
-        try:
-            return json.loads(data.decode("utf-8-sig")), JsonLocator()
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ImportFailed([Problem(filename, f"Not valid JSON: {exc}.")]) from exc
+    try:
+        check_size(len(data))
+        if suffix == ".xlsx":
+            return read_workbook(data)
+        if suffix == ".json":
+            return load_json(data), JsonLocator()
+    except FileRefused as exc:
+        raise ImportFailed([Problem(filename, str(exc))]) from exc
     raise ImportFailed(
         [Problem(filename, "Unsupported file type; upload an .xlsx workbook or a .json file.")]
     )

@@ -121,11 +121,12 @@ class _Upserter:
         """Create or update one record from `item`; returns it, or None when it has problems. `dry`
         validates only (its parent could not be saved, so uniqueness against the parent is skipped)."""
         index = self.index.setdefault(section.key, {})
-        key = natural_key(section, item)
         if path in self.bad:
             # Already reported; stands in unsaved so that references to it are not reported again.
-            index[key] = section.model(namespace=self.namespace, **fixed)
+            if isinstance(item, dict):
+                index[natural_key(section, item)] = section.model(namespace=self.namespace, **fixed)
             return None
+        key = natural_key(section, item)
         obj = index.get(key) or section.model(namespace=self.namespace, **fixed)
         is_new = obj._state.adding
         scalars_before = self.scalars(section, obj)
@@ -226,7 +227,7 @@ def import_document(namespace: Namespace, document: Any, locator: Locator | None
 def import_deployments(upserter: _Upserter, application: Model | None, item: dict, path: Path) -> None:
     """Deployments are keyed by name within their application; when the application itself was refused
     they are still checked (dry) so the user sees all problems at once."""
-    if "deployments" not in item:
+    if not isinstance(item, dict) or "deployments" not in item or (*path, "deployments") in upserter.bad:
         return
     parent = application or upserter.index["applications"].get(natural_key(schema.APPLICATIONS_SECTION, item))
     if parent is None:

@@ -10,10 +10,11 @@ NESTED = {schema.APPLICATIONS_SECTION.key: ("deployments", schema.DEPLOYMENTS)}
 
 
 def natural_key(section: schema.Section, item: dict) -> tuple:
+    """The item's natural key; a value that is not text (already reported) counts as empty."""
     values = []
     for key in section.natural_key:
-        value = item.get(key) or ""
-        value = value.strip() if isinstance(value, str) else value
+        value = item.get(key)
+        value = value.strip() if isinstance(value, str) else ""
         values.append(value.lower() if section is schema.CONTACTS else value)
     return tuple(values)
 

@@ -8,11 +8,13 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from . import schema
+from .cells import append_row
+from .limits import RowBudget, open_workbook
 from .problems import ImportFailed, Path, Problem
 
 DEPLOYMENT_COLUMNS = (schema.DEPLOYMENT_APPLICATION_COLUMN, *schema.DEPLOYMENTS.keys)
@@ -53,14 +55,13 @@ def write_workbook(document: dict[str, list[dict[str, Any]]]) -> bytes:
     ]
     for title, section, columns in SHEETS:
         sheet = workbook.create_sheet(title)
-        sheet.append(list(columns))
+        append_row(sheet, columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for record in rows_by_sheet[title]:
-            sheet.append([_to_cell(section.field(c), record.get(c, "")) for c in columns])
+            append_row(sheet, [_to_cell(section.field(c), record.get(c, "")) for c in columns])
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
-                cell.data_type = "s"
                 if isinstance(cell.value, str) and "\n" in cell.value:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         for i, column in enumerate(columns, start=1):
@@ -95,7 +96,7 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return str(value).replace("\x00", "").strip()
 
 
 def _cell_value(field: schema.Field | None, text: str) -> Any:
@@ -106,13 +107,17 @@ def _cell_value(field: schema.Field | None, text: str) -> Any:
 
 
 def read_workbook(data: bytes) -> tuple[dict[str, list[dict[str, Any]]], XlsxLocator]:
-    """The document a workbook holds; structural problems of the workbook itself raise ImportFailed."""
+    """The document a workbook holds; structural problems of the workbook itself raise ImportFailed, a
+    file that is no workbook or is over the limits raises FileRefused."""
+    workbook = open_workbook(data)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise ImportFailed(
-            [Problem("workbook", f"Not a readable Excel workbook ({exc.__class__.__name__}).")]
-        ) from exc
+        return _read_sheets(workbook)
+    finally:
+        workbook.close()
+
+
+def _read_sheets(workbook: Workbook) -> tuple[dict[str, list[dict[str, Any]]], XlsxLocator]:
+    budget = RowBudget()
     locator = XlsxLocator()
     problems: list[Problem] = []
     known = {title: (section, columns) for title, section, columns in SHEETS}
@@ -123,7 +128,7 @@ def read_workbook(data: bytes) -> tuple[dict[str, list[dict[str, Any]]], XlsxLoc
             problems.append(Problem(f"sheet “{sheet.title}”", f"Unknown sheet; expected {', '.join(known)}."))
             continue
         section, columns = known[sheet.title]
-        rows = sheet.iter_rows(values_only=True)
+        rows = budget.rows_of(sheet)
         header = [_cell_text(v) for v in next(rows, ())]
         while header and not header[-1]:
             header.pop()

@@ -5,6 +5,7 @@ from django.template.defaultfilters import pluralize
 
 from catalog.models import Namespace
 from catalog.transfer.files import import_portfolio_file
+from catalog.transfer.limits import FileRefused, check_size
 from catalog.transfer.problems import ImportFailed
 
 
@@ -22,6 +23,10 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
+        try:
+            check_size(path.stat().st_size)
+        except FileRefused as exc:
+            raise CommandError(f"Nothing was imported: {exc}") from exc
         try:
             summary = import_portfolio_file(namespace, path.name, path.read_bytes())
         except ImportFailed as exc:
