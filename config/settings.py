@@ -147,7 +147,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Fernet keys for secrets at rest, newest first (older ones only decrypt; see rotate_encryption_key).
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEY", default=[])
 
-# Largest upload accepted by the portfolio import (bytes).
+# Largest upload accepted (portfolio and match-table imports), counted while it streams (bytes).
 PORTFOLIO_IMPORT_MAX_BYTES = env.int("PORTFOLIO_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = PORTFOLIO_IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -95,7 +95,18 @@ def audit_workbook(entries: list[AuditEntry]) -> bytes:
     sheet = _sheet(
         workbook,
         "Audit",
-        ["At (UTC)", "Method", "Path", "Status", "Duration (ms)", "Attempt", "Error", "Request", "Response"],
+        [
+            "At (UTC)",
+            "Method",
+            "Path",
+            "State",
+            "Status",
+            "Duration (ms)",
+            "Attempt",
+            "Error",
+            "Request",
+            "Response",
+        ],
     )
     for e in entries:
         append_row(
@@ -104,6 +115,7 @@ def audit_workbook(entries: list[AuditEntry]) -> bytes:
                 e.at.strftime("%Y-%m-%d %H:%M:%S"),
                 e.method,
                 e.path,
+                e.get_state_display(),
                 e.status,
                 e.duration_ms,
                 e.attempt,

@@ -42,3 +42,10 @@ def editor_client(client, editor):
 def viewer_client(client, viewer):
     client.force_login(viewer)
     return client
+
+
+@pytest.fixture
+def admin_client(client, namespace):
+    """Signed in as an admin of the `namespace` (replaces pytest-django's superuser client)."""
+    client.force_login(member(namespace, Role.ADMIN))
+    return client

@@ -6,17 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from catalog.choices import Role
-from tests.conftest import member
 from tests.factories import BusinessApplicationFactory, ConnectionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 def nav_of(page: str) -> str:

@@ -9,9 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from catalog.choices import Role
 from integrations.models import Connection
-from tests.conftest import member
 from tests.factories import ConnectionFactory
 from tests.integrations.test_connections import form_data
 
@@ -21,12 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def sandbox_on_loopback(settings):
     settings.CONNECTIONS_ALLOW_LOOPBACK = True
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 def add(admin_client, data):

@@ -103,12 +103,6 @@ def test_each_auth_method_requires_its_credentials():
     assert set(raised.value.message_dict) == {"client_id", "client_secret"}
 
 
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
-
-
 def form_data(sandbox, **overrides):
     data = {
         "name": "sandbox",

@@ -5,19 +5,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.choices import Role
 from sync.dashboard import checklist, portfolio_counts
 from sync.models import MatchChoice, Outcome, Run, RunItem, RunKind, RunStatus
-from tests.conftest import member
 from tests.factories import BusinessApplicationFactory, ConnectionFactory, ITServiceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 @pytest.fixture

@@ -43,3 +43,9 @@ def test_the_audit_workbook_writes_formula_like_text_as_text(run):
     data = audit_workbook(list(run.audit.all()))
     assert {*HOSTILE[:5], "=bell"} <= texts(data)
     assert risky_cells(data) == []
+
+
+def test_the_audit_workbook_says_which_calls_got_no_answer(run):
+    AuditEntry.objects.create(run=run, method="POST", path="/x", status=0, duration_ms=0, state="sent")
+    AuditEntry.objects.create(run=run, method="GET", path="/y", status=200, duration_ms=3)
+    assert {"Sent — no answer recorded", "Answered"} <= texts(audit_workbook(list(run.audit.all())))

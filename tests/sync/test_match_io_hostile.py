@@ -14,14 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from catalog.choices import Role
 from catalog.demo import DemoShape, build_demo_document
 from catalog.models import SoftwareProduct
 from catalog.transfer.importer import import_document
 from integrations.servicenow.platform import MATCH_SOURCES
 from sync import match_io, wizard
 from sync.models import MatchChoice, SyncMapEntry
-from tests.conftest import member
 from tests.factories import ConnectionFactory
 from tests.hostile_files import (
     SHEET_CLOSE,
@@ -51,12 +49,6 @@ def connection(namespace, sandbox):
     )
     wizard.pull_targets(conn, PRODUCTS)
     return conn
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 def saved(connection) -> list:

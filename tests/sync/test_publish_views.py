@@ -9,7 +9,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.choices import Role
 from catalog.models import BusinessApplication
 from integrations.models import Schedule
 from sync import schedule
@@ -17,16 +16,9 @@ from sync.models import Outcome, Run, RunItem, RunKind, RunStatus
 from sync.plan import build_plan
 from sync.preview import run_preview
 from sync.publish import execute_publish
-from tests.conftest import member
 from tests.factories import BusinessApplicationFactory, ConnectionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 @pytest.fixture

@@ -7,13 +7,11 @@ from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from catalog.choices import Role
 from catalog.models import BusinessApplication
 from integrations.models import Schedule
 from sync import runs
 from sync.models import Outcome, Run, RunItem, RunKind, RunStatus
 from sync.plan import build_plan
-from tests.conftest import member
 from tests.factories import BusinessApplicationFactory, ConnectionFactory
 
 # the run row commits before the job is sent, as in production (no test transaction around it)
@@ -35,12 +33,6 @@ def redis_down(settings):
 @pytest.fixture
 def connection(namespace):
     return ConnectionFactory(namespace=namespace, name="snow")
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 def successful_preview(connection) -> Run:

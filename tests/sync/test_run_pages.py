@@ -3,18 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from catalog.choices import Role
 from sync.models import AuditEntry, Run, RunKind, RunStatus
-from tests.conftest import member
 from tests.factories import ConnectionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ of a saved match, a warning before leaving unsaved changes, and titles that keep
 import pytest
 from django.urls import reverse
 
-from catalog.choices import Role
 from catalog.demo import DemoShape, build_demo_document
 from catalog.transfer.importer import import_document
 from integrations.servicenow.platform import MATCH_SOURCES
 from sync import wizard
 from sync.models import MatchChoice
-from tests.conftest import member
 from tests.factories import ConnectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +21,6 @@ def connection(namespace, sandbox):
     return ConnectionFactory(
         namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
-
-
-@pytest.fixture
-def admin_client(client, namespace):
-    client.force_login(member(namespace, Role.ADMIN))
-    return client
 
 
 def step_url(connection, step) -> str:
