@@ -88,7 +88,7 @@ class Sandbox:
             auth_method="oauth_client_credentials",
             client_id="portfolio-bridge",
             client_secret="sandbox-secret",  # noqa: S106
-            ca_bundle=self.verify,
+            ca_bundle=self.server.ca_path.read_text(),
             options=options,
         )
 
