@@ -84,8 +84,8 @@ def measure(rows: int = 500, targets: int = 10_000, repeats: int = 5) -> None:
         TargetRecord(
             connection=connection,
             kind="software_product",
-            table="cmdb_software_product_model",
-            sys_id=f"{i:032x}",
+            target_type="cmdb_software_product_model",
+            target_id=f"{i:032x}",
             name=f"{rng.choice(vendors)} {rng.choice(kinds)} {rng.randint(0, rows)}",
             version=str(rng.randint(1, 20)),
             first_seen_at=now,
