@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 import requests
 
 from integrations.base.calls import CallRecord
+from integrations.base.credentials import BasicCredentials, OAuthCredentials
 from integrations.base.errors import Redirected
 from integrations.base.http import DEFAULT_TIMEOUT
 from integrations.base.transport import Transport
 
-from .auth import BasicCredentials, OAuthCredentials
 from .exceptions import InstanceHibernating, UnexpectedResponse, error_for
 from .ire import IreResult, parse_ire
 

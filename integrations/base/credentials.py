@@ -1,5 +1,5 @@
-"""Client-side authentication: Basic, or OAuth tokens fetched from `/oauth_token.do`, cached and renewed
-a minute before they expire (or at once after a 401)."""
+"""Client-side authentication any platform's client uses: Basic, or OAuth tokens fetched from the
+platform's token endpoint, cached and renewed a minute before they expire (or at once after a 401)."""
 
 import base64
 import threading
@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import requests
 
-from .exceptions import AuthenticationFailed, ConnectionFailed, InstanceHibernating
+from .errors import AuthFailed, ConnectionFailed, Hibernating
 
 RENEW_BEFORE = 60
 
@@ -41,8 +41,13 @@ class OAuthCredentials:
         username: str = "",
         password: str = "",
         refresh_token: str = "",
+        *,
+        path: str = "/oauth_token.do",
+        extra: dict[str, str] | None = None,
     ) -> None:
         self._post = post
+        self.path = path  # may carry a query string, e.g. Halo's ?tenant=
+        self._extra = extra or {}
         self.grant = grant
         self._client = {"client_id": client_id, "client_secret": client_secret}
         self._user = {"username": username, "password": password}
@@ -71,7 +76,7 @@ class OAuthCredentials:
             attempts.append({"grant_type": "client_credentials"})
         response = None
         for form in attempts:
-            response = self._post("/oauth_token.do", {**form, **self._client})
+            response = self._post(self.path, {**form, **self._client, **self._extra})
             if response.status_code == 200:
                 break
         if response is None or response.status_code != 200:
@@ -84,24 +89,25 @@ class OAuthCredentials:
         self._expires = time.time() + int(body.get("expires_in") or 1800)
         self._refresh = body.get("refresh_token") or self._refresh
 
-    @staticmethod
-    def _refused(response: requests.Response | None):
+    def _refused(self, response: requests.Response | None):
         if response is None:
             raise ConnectionFailed("No OAuth grant is possible with these credentials")
         if response.headers.get("Content-Type", "").startswith("text/html"):
-            raise InstanceHibernating(
-                "The instance is hibernating", status=response.status_code, path="/oauth_token.do"
+            raise Hibernating(
+                "The instance answered a web page instead of a token: it is probably hibernating; wake it up",
+                status=response.status_code,
+                path=self.path,
             )
         try:
             body = response.json()
             reason = f"{body.get('error', '')}: {body.get('error_description', '')}".strip(": ")
         except ValueError:
             reason = response.text[:200]
-        raise AuthenticationFailed(
+        raise AuthFailed(
             "The instance refused the OAuth credentials: check the client ID and secret "
             "(and, for the password grant, the user name and password)",
             status=response.status_code,
             detail=reason,
             method="POST",
-            path="/oauth_token.do",
+            path=self.path,
         )
