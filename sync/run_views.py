@@ -15,6 +15,7 @@ from catalog.access import has_role
 from catalog.choices import Role
 from catalog.filters import filtered
 from catalog.views.generic import NamespaceMixin
+from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync import decisions, exports, runs
 from sync.filters import AuditFilter, RunFilter, RunItemFilter
@@ -142,6 +143,7 @@ class RunDetailView(RunMixin, View):
             "latest_preview": previewed and runs.latest(run.connection, RunKind.PREVIEW) == run,
             "choices": decisions.ALLOWED if previewed else {},
             "field_choices": [(c, c.capitalize()) for c in decisions.diff.FIELD_CHOICES],
+            "platform": platform_of(run.connection),
             "needs_package": run.items.filter(
                 outcome=Outcome.ERROR, message__contains=CONFIGURATION_HINT
             ).exists(),

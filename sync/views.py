@@ -16,6 +16,7 @@ from catalog.filters import ascii_int
 from catalog.transfer import limits
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
+from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync import match_io, wizard
 
@@ -158,6 +159,7 @@ class SummaryView(WizardMixin, View):
             "steps": steps,
             "summary": wizard.summary(connection),
             "unpulled": [s.slug for s in steps if wizard.pulled_at(connection, s) is None],
+            "platform": platform_of(connection),
         }
         return render(request, "sync/match_summary.html", context)
 
