@@ -13,12 +13,13 @@ from catalog.choices import (
     BusinessCriticality,
     ContractKind,
     Environment,
+    InfrastructureType,
     LifecycleStage,
     LifecycleStatus,
     OperationalStatus,
     ServiceScope,
 )
-from catalog.models import BusinessApplication, ITService, ProductContract
+from catalog.models import BusinessApplication, InfrastructureItem, ITService, ProductContract
 
 ASCII_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
@@ -87,6 +88,22 @@ class ProductContractFilter(django_filters.FilterSet):
     class Meta:
         model = ProductContract
         fields: list[str] = []
+
+
+class InfrastructureItemFilter(django_filters.FilterSet):
+    item_type = django_filters.ChoiceFilter(
+        label="Type", choices=InfrastructureType.choices, empty_label="Any type"
+    )
+    source = django_filters.ChoiceFilter(label="Source", empty_label="Any source", choices=[])
+
+    class Meta:
+        model = InfrastructureItem
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        sources = self.queryset.order_by("source").values_list("source", flat=True).distinct()
+        self.filters["source"].extra["choices"] = [(s, s) for s in sources[:100]]
 
 
 def filtered(filterset: django_filters.FilterSet) -> QuerySet:
