@@ -129,7 +129,14 @@ urlpatterns = [
                 ("location", "Location"),
                 ("source", "Source"),
             ),
-            "search_fields": ("name", "serial_number", "manufacturer", "model", "operating_system", "location"),
+            "search_fields": (
+                "name",
+                "serial_number",
+                "manufacturer",
+                "model",
+                "operating_system",
+                "location",
+            ),
             "filterset_class": filters.InfrastructureItemFilter,
         },
         detail_fields=(
