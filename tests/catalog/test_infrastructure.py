@@ -10,6 +10,7 @@ from tests.factories import (
     DeploymentProfileFactory,
     InfrastructureItemFactory,
     NamespaceFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,20 @@ def test_control_characters_are_refused_in_names(editor_client):
     )
     assert response.status_code == 200 and "single line" in response.content.decode()
     assert not InfrastructureItem.objects.exists()
+
+
+def test_the_navigation_links_the_infrastructure_list(viewer_client):
+    page = viewer_client.get(reverse("catalog:application_list", args=["acme"])).content.decode()
+    nav = page.split('<nav class="mainnav"', 1)[1].split("</nav>", 1)[0]
+    link = f'<a href="{reverse("catalog:infrastructure_list", args=["acme"])}">Infrastructure</a>'
+    assert link in nav and nav.index(">Software</a>") < nav.index(link)
+
+
+def test_the_django_admin_lists_filters_and_edits_items(client, namespace):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    item = InfrastructureItemFactory(namespace=namespace, name="srv-admin", serial_number="ZX81")
+    changelist = reverse("admin:catalog_infrastructureitem_changelist")
+    page = client.get(changelist, {"q": "zx81", "item_type__exact": "server"}).content.decode()
+    assert "srv-admin" in page
+    change = client.get(reverse("admin:catalog_infrastructureitem_change", args=[item.pk]))
+    assert change.status_code == 200 and "OS licence / product id" in change.content.decode()
