@@ -95,15 +95,17 @@ class InfrastructureItemFilter(django_filters.FilterSet):
         label="Type", choices=InfrastructureType.choices, empty_label="Any type"
     )
     source = django_filters.ChoiceFilter(label="Source", empty_label="Any source", choices=[])
+    most_sources = 100
 
     class Meta:
         model = InfrastructureItem
         fields: list[str] = []
 
     def __init__(self, *args, **kwargs) -> None:
+        """The sources to choose from are those of the namespace's items (the view passes them all)."""
         super().__init__(*args, **kwargs)
         sources = self.queryset.order_by("source").values_list("source", flat=True).distinct()
-        self.filters["source"].extra["choices"] = [(s, s) for s in sources[:100]]
+        self.filters["source"].extra["choices"] = [(s, s) for s in sources[: self.most_sources]]
 
 
 def filtered(filterset: django_filters.FilterSet) -> QuerySet:

@@ -75,6 +75,8 @@ def test_the_list_filters_by_type_and_source_and_searches_serials(editor_client,
     assert "srv-a" in page and "vm-b" not in page
     page = editor_client.get(url, {"q": "zx81"}).content.decode()
     assert "srv-a" in page and "vm-b" not in page
+    page = editor_client.get(url, {"q": "vm-", "source": "manual"}).content.decode()
+    assert "0 infrastructure items" in page and "Select a valid choice" not in page
     response = editor_client.get(url, {"item_type": "mainframe"})
     assert response.status_code == 200 and "0 infrastructure items" in response.content.decode()
     assert "Select a valid choice" in response.content.decode()
