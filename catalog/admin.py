@@ -98,3 +98,11 @@ class ProductContractAdmin(NamespacedAdmin):
     list_select_related = ("namespace", "supplier")
     autocomplete_fields = ("supplier",)
     filter_horizontal = ("software_products", "applications")
+
+
+@admin.register(models.InfrastructureItem)
+class InfrastructureItemAdmin(NamespacedAdmin):
+    list_display = ("name", "item_type", "manufacturer", "model", "operating_system", "source", "namespace")
+    list_filter = ("item_type", "source", "namespace")
+    search_fields = ("name", "serial_number", "manufacturer", "model", "source_id")
+    filter_horizontal = ("deployments",)

@@ -97,3 +97,14 @@ class ServiceScope(models.TextChoices):
 class ContractKind(models.TextChoices):
     VENDOR = "vendor", "Vendor"
     INTERNAL_CHARGEBACK = "internal_chargeback", "Internal chargeback"
+
+
+class InfrastructureType(models.TextChoices):
+    SERVER = "server", "Server"
+    VIRTUAL_MACHINE = "virtual_machine", "Virtual machine"
+    COMPUTER = "computer", "Computer"
+    NETWORK_DEVICE = "network_device", "Network device"
+    STORAGE = "storage", "Storage"
+    CLOUD_INSTANCE = "cloud_instance", "Cloud instance"
+    CONTAINER_HOST = "container_host", "Container host"
+    OTHER = "other", "Other"

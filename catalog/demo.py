@@ -177,6 +177,27 @@ HOSTING = [
     ("SaaS", "", ""),
     ("Hybrid", "Azure", "canadaeast"),
 ]
+# (type, name prefix, manufacturer, model) by the hosting of the deployments an item runs.
+MACHINES = {
+    "On-Premise": [
+        ("server", "srv", "Dell", "PowerEdge R650"),
+        ("server", "srv", "HPE", "ProLiant DL380 Gen10"),
+        ("virtual_machine", "vm", "VMware", "VMware Virtual Platform"),
+    ],
+    "Hybrid": [("virtual_machine", "vm", "VMware", "VMware Virtual Platform")],
+    "Cloud": [
+        ("cloud_instance", "ec2", "Amazon Web Services", "m6i.large"),
+        ("cloud_instance", "azvm", "Microsoft Azure", "Standard_D4s_v5"),
+        ("container_host", "k8s", "Lenovo", "ThinkSystem SR650"),
+    ],
+    "SaaS": [("cloud_instance", "saas", "Microsoft Azure", "Standard_B2s")],
+}
+OPERATING_SYSTEMS = [
+    ("Red Hat Enterprise Linux", "9.4", ""),
+    ("Windows Server", "2022", "00454-"),
+    ("Ubuntu Server", "22.04 LTS", ""),
+    ("Windows Server", "2019", "00430-"),
+]
 LIFECYCLES = [  # (weight, stage, status, operational_status)
     (70, "Operational", "In Use", "operational"),
     (6, "Operational", "End of Support", "operational"),
@@ -258,6 +279,7 @@ def build_demo_document(shape: DemoShape) -> dict[str, list[dict[str, Any]]]:
             )
         applications.append(app)
     contracts = _contracts(rng, applications, products, shape)
+    infrastructure = _infrastructure(rng, applications)
     return {
         "suppliers": suppliers,
         "contacts": contacts,
@@ -265,6 +287,7 @@ def build_demo_document(shape: DemoShape) -> dict[str, list[dict[str, Any]]]:
         "software_products": products,
         "applications": applications,
         "contracts": contracts,
+        "infrastructure": infrastructure,
     }
 
 
@@ -307,6 +330,36 @@ def _contracts(rng: random.Random, applications, products, shape: DemoShape) -> 
             }
         )
     return contracts
+
+
+def _infrastructure(rng: random.Random, applications) -> list[dict[str, Any]]:
+    """One machine for every two deployments, in order, each running those two."""
+    deployments = [(a["app_id"], d) for a in applications for d in a["deployments"]]
+    items = []
+    for number, start in enumerate(range(0, len(deployments), 2), start=1):
+        pair = deployments[start : start + 2]
+        first = pair[0][1]
+        kind, prefix, manufacturer, model = rng.choice(MACHINES[first["hosting_type"]])
+        system, version, licence_prefix = rng.choice(OPERATING_SYSTEMS)
+        licence = f"{licence_prefix}{rng.randint(10000, 99999)}-{rng.randint(10000, 99999)}-AA{number:03d}"
+        items.append(
+            {
+                "name": f"{prefix}-{number:04d}",
+                "type": kind,
+                "manufacturer": manufacturer,
+                "model": model,
+                "serial_number": f"{manufacturer[:2].upper()}{rng.randint(10**7, 10**8 - 1)}",
+                "operating_system": system,
+                "os_version": version,
+                "os_license": licence if licence_prefix else "",
+                "location": first["region"] or first["cloud_provider"] or "HQ-DC1",
+                "service_end_date": f"{2026 + rng.randint(0, 4)}-{rng.randint(1, 12):02d}-28",
+                "source": "demo",
+                "source_id": "",
+                "deployments": [{"application": app_id, "name": d["name"]} for app_id, d in pair],
+            }
+        )
+    return items
 
 
 DEMO_USERNAME = "demo"

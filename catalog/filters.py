@@ -13,12 +13,13 @@ from catalog.choices import (
     BusinessCriticality,
     ContractKind,
     Environment,
+    InfrastructureType,
     LifecycleStage,
     LifecycleStatus,
     OperationalStatus,
     ServiceScope,
 )
-from catalog.models import BusinessApplication, ITService, ProductContract
+from catalog.models import BusinessApplication, InfrastructureItem, ITService, ProductContract
 
 ASCII_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
@@ -87,6 +88,24 @@ class ProductContractFilter(django_filters.FilterSet):
     class Meta:
         model = ProductContract
         fields: list[str] = []
+
+
+class InfrastructureItemFilter(django_filters.FilterSet):
+    item_type = django_filters.ChoiceFilter(
+        label="Type", choices=InfrastructureType.choices, empty_label="Any type"
+    )
+    source = django_filters.ChoiceFilter(label="Source", empty_label="Any source", choices=[])
+    most_sources = 100
+
+    class Meta:
+        model = InfrastructureItem
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        """The sources to choose from are those of the namespace's items (the view passes them all)."""
+        super().__init__(*args, **kwargs)
+        sources = self.queryset.order_by("source").values_list("source", flat=True).distinct()
+        self.filters["source"].extra["choices"] = [(s, s) for s in sources[: self.most_sources]]
 
 
 def filtered(filterset: django_filters.FilterSet) -> QuerySet:

@@ -4,6 +4,7 @@ from catalog.models import (
     BusinessApplication,
     Contact,
     DeploymentProfile,
+    InfrastructureItem,
     ITService,
     Namespace,
     ProductContract,
@@ -122,6 +123,41 @@ class ProductContractForm(NamespacedModelForm):
             "software_products": forms.SelectMultiple(attrs={"size": 8}),
             "applications": forms.SelectMultiple(attrs={"size": 8}),
         }
+
+
+class DeploymentChoiceField(forms.ModelMultipleChoiceField):
+    """Deployment names repeat across applications ("… — Prod"), so each choice names its application."""
+
+    def label_from_instance(self, obj: DeploymentProfile) -> str:
+        return f"{obj.application.name} · {obj.name}"
+
+
+class InfrastructureItemForm(NamespacedModelForm):
+    class Meta:
+        model = InfrastructureItem
+        fields = [
+            "name",
+            "item_type",
+            "manufacturer",
+            "model",
+            "serial_number",
+            "operating_system",
+            "os_version",
+            "os_license",
+            "location",
+            "service_end_date",
+            "deployments",
+        ]
+        field_classes = {"deployments": DeploymentChoiceField}
+        widgets = {
+            "service_end_date": forms.DateInput(attrs={"type": "date"}),
+            "deployments": forms.SelectMultiple(attrs={"size": 10}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        deployments = self.fields["deployments"]
+        deployments.queryset = deployments.queryset.select_related("application")
 
 
 class PortfolioImportForm(forms.Form):

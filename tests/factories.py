@@ -123,3 +123,23 @@ class ConnectionFactory(factory.django.DjangoModelFactory):
     auth_method = "basic"
     username = "integration"
     password = "integration"
+
+
+class InfrastructureItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.InfrastructureItem
+        skip_postgeneration_save = True
+
+    namespace = factory.SubFactory(NamespaceFactory)
+    name = factory.Sequence(lambda n: f"srv-{n:04d}")
+    item_type = "server"
+    manufacturer = "Dell"
+    model = "PowerEdge R650"
+    serial_number = factory.Sequence(lambda n: f"SN{n:06d}")
+    operating_system = "Red Hat Enterprise Linux"
+    os_version = "9.4"
+
+    @factory.post_generation
+    def deployments(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.deployments.set(extracted)

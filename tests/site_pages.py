@@ -15,6 +15,7 @@ from catalog.models import (
     BusinessApplication,
     Contact,
     DeploymentProfile,
+    InfrastructureItem,
     ITService,
     ProductContract,
     SoftwareProduct,
@@ -39,6 +40,7 @@ from tests.factories import (
     ConnectionFactory,
     ContactFactory,
     DeploymentProfileFactory,
+    InfrastructureItemFactory,
     ITServiceFactory,
     ProductContractFactory,
     SoftwareProductFactory,
@@ -122,6 +124,7 @@ def make_site(namespace) -> dict[Any, Any]:
     )
     contract.software_products.add(product)
     contract.applications.add(application)
+    infrastructure = InfrastructureItemFactory(namespace=namespace, deployments=[deployment])
     connection = ConnectionFactory(namespace=namespace, name="snow")
     run = Run.objects.create(
         connection=connection,
@@ -172,6 +175,7 @@ def make_site(namespace) -> dict[Any, Any]:
         BusinessApplication: application,
         DeploymentProfile: deployment,
         ProductContract: contract,
+        InfrastructureItem: infrastructure,
         Connection: connection,
         Run: run,
     }

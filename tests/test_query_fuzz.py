@@ -92,6 +92,10 @@ def test_the_parameters_of_a_page_are_read_from_its_view(client, site, monkeypat
     assert {"q", "sort", "page", "business_criticality", "environment"} <= read_parameters(
         client, apps, monkeypatch
     )
+    infrastructure = reverse("catalog:infrastructure_list", args=[site["namespace"].slug])
+    assert {"q", "sort", "page", "item_type", "source"} <= read_parameters(
+        client, infrastructure, monkeypatch
+    )
 
 
 def test_no_query_parameter_of_any_page_causes_a_server_error(client, site, monkeypatch):
@@ -109,6 +113,7 @@ def test_no_query_parameter_of_any_page_causes_a_server_error(client, site, monk
             fuzz_query(client, url, parameters)
     assert {"catalog:application_list", "sync:run_list", "sync:run_detail", "sync:run_audit"} <= fuzzed
     assert {"sync:match_step", "sync:match_search", "catalog:contact_list"} <= fuzzed
+    assert "catalog:infrastructure_list" in fuzzed
 
 
 def sweep_query(client, url: str, parameters: list[str]) -> None:

@@ -1,5 +1,6 @@
 from .base import NamespacedModel, TimestampedModel
 from .contracts import ProductContract
+from .infrastructure import InfrastructureItem
 from .parties import Contact, Supplier
 from .portfolio import BusinessApplication, DeploymentProfile
 from .technology import ITService, SoftwareProduct
@@ -10,6 +11,7 @@ __all__ = [
     "Contact",
     "DeploymentProfile",
     "ITService",
+    "InfrastructureItem",
     "Membership",
     "Namespace",
     "NamespacedModel",

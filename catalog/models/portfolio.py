@@ -72,6 +72,13 @@ class BusinessApplication(NamespacedModel):
             message = f"“{status}” is not a status of stage “{stage}”; choose one of: {allowed}."
             raise ValidationError({"lifecycle_status": message}, code="lifecycle_pair")
 
+    @property
+    def infrastructure_items(self) -> models.QuerySet:
+        """The infrastructure any of its deployments runs on."""
+        from .infrastructure import InfrastructureItem
+
+        return InfrastructureItem.objects.filter(deployments__application=self).distinct()
+
 
 class DeploymentProfile(NamespacedModel):
     """One deployment context of an application (environment + hosting); published as a service instance,

@@ -28,6 +28,9 @@ def _value(field: schema.Field, obj: Model) -> Any:
             return [{"name": p.name, "version": p.version} for p in sorted(value.all(), key=_product_key)]
         case schema.APPLICATIONS:
             return sorted(a.app_id for a in value.all())
+        case schema.DEPLOYMENT_REFS:
+            refs = sorted((d.application.app_id, d.name) for d in value.all())
+            return [{"application": app_id, "name": name} for app_id, name in refs]
     raise ValueError(f"unknown field kind {field.kind}")
 
 
@@ -49,6 +52,8 @@ def export_document(namespace: Namespace) -> dict[str, list[dict[str, Any]]]:
         if related:
             queryset = queryset.select_related(*related)
         queryset = queryset.prefetch_related(*many)
+        if section is schema.INFRASTRUCTURE:
+            queryset = queryset.prefetch_related("deployments__application")
         if section.model is BusinessApplication:
             deployments = DeploymentProfile.objects.order_by("name").prefetch_related(
                 "it_services", "software_products"

@@ -10,7 +10,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Model
 
-from catalog.models import Namespace
+from catalog.models import DeploymentProfile, Namespace
+from catalog.models.infrastructure import IMPORT_SOURCE
 
 from . import schema
 from .problems import ImportFailed, JsonLocator, Locator, Path, Problem
@@ -42,6 +43,7 @@ class _Upserter:
         self.problems: list[Problem] = []
         self.summary = ImportSummary()
         self.index: dict[str, dict[tuple, Model]] = {}
+        self.refused_deployments: dict[tuple, Model] = {}
 
     def problem(self, path: Path, message: str) -> None:
         self.problems.append(Problem(self.locator.describe(path), message))
@@ -93,6 +95,16 @@ class _Upserter:
                 ]
             case schema.APPLICATIONS:
                 return [self.lookup("applications", (a.strip(),), "application", a) for a in value]
+            case schema.DEPLOYMENT_REFS:
+                return [
+                    self.lookup(
+                        "deployment_refs",
+                        (d["application"].strip(), d["name"].strip()),
+                        "deployment",
+                        f"{d['application'].strip()}: {d['name'].strip()}",
+                    )
+                    for d in value
+                ]
         raise ValueError(f"unknown kind {kind}")
 
     def lookup(self, section_key: str, key: tuple, label: str, shown: str) -> Model:
@@ -193,6 +205,12 @@ class _Upserter:
             if f.kind in schema.LIST_KINDS
         }
 
+    def index_deployments(self) -> None:
+        """Every deployment of the namespace by (app_id, name), once the applications are written."""
+        deployments = DeploymentProfile.objects.filter(namespace=self.namespace).select_related("application")
+        self.index["deployment_refs"] = {(d.application.app_id, d.name): d for d in deployments}
+        self.index["deployment_refs"].update(self.refused_deployments)
+
     def report_validation(self, section: schema.Section, exc: ValidationError, path: Path) -> None:
         keys = {f.model_attr: f.key for f in section.fields}
         for attr, messages in exc.message_dict.items():
@@ -215,8 +233,12 @@ def import_document(namespace: Namespace, document: Any, locator: Locator | None
         for section in schema.TOP_LEVEL:
             if (section.key,) in bad:
                 continue
+            fixed = {}
+            if section is schema.INFRASTRUCTURE:
+                upserter.index_deployments()
+                fixed = {"source": IMPORT_SOURCE}
             for i, item in enumerate(document.get(section.key, [])):
-                obj = upserter.upsert(section, item, (section.key, i))
+                obj = upserter.upsert(section, item, (section.key, i), **fixed)
                 if section is schema.APPLICATIONS_SECTION:
                     import_deployments(upserter, obj, item, (section.key, i))
         if problems or upserter.problems:
@@ -234,7 +256,12 @@ def import_deployments(upserter: _Upserter, application: Model | None, item: dic
         return
     dry = application is None
     upserter.index["deployments"] = {} if dry else {(d.name,): d for d in application.deployments.all()}
+    app_id = natural_key(schema.APPLICATIONS_SECTION, item)[0]
     for j, deployment in enumerate(item["deployments"]):
-        upserter.upsert(
+        saved = upserter.upsert(
             schema.DEPLOYMENTS, deployment, (*path, "deployments", j), dry=dry, application=parent
         )
+        if saved is None and isinstance(deployment, dict):
+            # Its problems are reported; infrastructure that runs it is not reported again.
+            key = natural_key(schema.DEPLOYMENTS, deployment)
+            upserter.refused_deployments[(app_id, *key)] = upserter.index["deployments"][key]

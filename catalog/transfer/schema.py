@@ -9,13 +9,14 @@ from catalog.models import (
     BusinessApplication,
     Contact,
     DeploymentProfile,
+    InfrastructureItem,
     ITService,
     ProductContract,
     SoftwareProduct,
     Supplier,
 )
 
-TEXT, DATE, DECIMAL, CONTACT, SUPPLIER, SERVICES, PRODUCTS, APPLICATIONS = (
+TEXT, DATE, DECIMAL, CONTACT, SUPPLIER, SERVICES, PRODUCTS, APPLICATIONS, DEPLOYMENT_REFS = (
     "text",
     "date",
     "decimal",
@@ -24,8 +25,9 @@ TEXT, DATE, DECIMAL, CONTACT, SUPPLIER, SERVICES, PRODUCTS, APPLICATIONS = (
     "services",
     "products",
     "applications",
+    "deployment_refs",
 )
-LIST_KINDS = {SERVICES, PRODUCTS, APPLICATIONS}
+LIST_KINDS = {SERVICES, PRODUCTS, APPLICATIONS, DEPLOYMENT_REFS}
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,38 @@ CONTRACTS = Section(
     ),
 )
 
+# A deployment is named by its application's app_id and its own name, as deployments are keyed.
+INFRASTRUCTURE = Section(
+    "infrastructure",
+    "Infrastructure",
+    InfrastructureItem,
+    ("name",),
+    (
+        Field("name", required=True),
+        Field("type", attr="item_type"),
+        Field("manufacturer"),
+        Field("model"),
+        Field("serial_number"),
+        Field("operating_system"),
+        Field("os_version"),
+        Field("os_license"),
+        Field("location"),
+        Field("service_end_date", DATE),
+        Field("source"),
+        Field("source_id"),
+        Field("deployments", DEPLOYMENT_REFS),
+    ),
+)
+
 # In dependency order: a section only refers to sections before it.
-TOP_LEVEL = (SUPPLIERS, CONTACTS, IT_SERVICES, SOFTWARE_PRODUCTS, APPLICATIONS_SECTION, CONTRACTS)
+TOP_LEVEL = (
+    SUPPLIERS,
+    CONTACTS,
+    IT_SERVICES,
+    SOFTWARE_PRODUCTS,
+    APPLICATIONS_SECTION,
+    CONTRACTS,
+    INFRASTRUCTURE,
+)
 SECTIONS_BY_KEY = {s.key: s for s in TOP_LEVEL}
 DEPLOYMENT_APPLICATION_COLUMN = "application"

@@ -80,6 +80,9 @@ class _Checker:
         if field.kind in (schema.SERVICES, schema.APPLICATIONS):
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 self.problem(path, "Must be a list of names.", owner)
+        elif field.kind == schema.DEPLOYMENT_REFS:
+            if not isinstance(value, list) or not all(_is_deployment_ref(v) for v in value):
+                self.problem(path, 'Must be a list of {"application": app id, "name": …} objects.', owner)
         elif field.kind == schema.PRODUCTS:
             if not isinstance(value, list) or not all(_is_product_ref(v) for v in value):
                 self.problem(path, 'Must be a list of {"name": …, "version": …} objects.', owner)
@@ -94,6 +97,14 @@ def _is_product_ref(value: Any) -> bool:
         and isinstance(value.get("name"), str)
         and bool(value["name"].strip())
         and isinstance(value.get("version", ""), str)
+    )
+
+
+def _is_deployment_ref(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and set(value) == {"application", "name"}
+        and all(isinstance(v, str) and v.strip() for v in value.values())
     )
 
 

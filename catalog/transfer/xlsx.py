@@ -1,6 +1,7 @@
 """The portfolio as an Excel workbook: one sheet per entity, one row per record, header row = keys.
 
-List cells hold one entry per line; a software product is written `Name [version]`.
+List cells hold one entry per line; a software product is written `Name [version]`, a deployment
+`APP-0001: Deployment name`.
 """
 
 import io
@@ -34,9 +35,21 @@ def cell_to_product(text: str) -> dict[str, str]:
     return {"name": text.strip(), "version": ""}
 
 
+def deployment_to_cell(ref: dict[str, str]) -> str:
+    return f"{ref['application']}: {ref['name']}"
+
+
+def cell_to_deployment(text: str) -> dict[str, str]:
+    """`APP-0001: Name`; an app id never holds a colon, so the first one separates the two."""
+    app_id, _, name = text.partition(":")
+    return {"application": app_id.strip(), "name": name.strip()}
+
+
 def _to_cell(field: schema.Field | None, value: Any) -> str:
     if field is not None and field.kind == schema.PRODUCTS:
         return "\n".join(product_to_cell(p) for p in value)
+    if field is not None and field.kind == schema.DEPLOYMENT_REFS:
+        return "\n".join(deployment_to_cell(d) for d in value)
     if isinstance(value, list):
         return "\n".join(value)
     return value
@@ -103,7 +116,11 @@ def _cell_value(field: schema.Field | None, text: str) -> Any:
     if field is None or field.kind not in schema.LIST_KINDS:
         return text
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return [cell_to_product(line) for line in lines] if field.kind == schema.PRODUCTS else lines
+    if field.kind == schema.PRODUCTS:
+        return [cell_to_product(line) for line in lines]
+    if field.kind == schema.DEPLOYMENT_REFS:
+        return [cell_to_deployment(line) for line in lines]
+    return lines
 
 
 def read_workbook(data: bytes) -> tuple[dict[str, list[dict[str, Any]]], XlsxLocator]:

@@ -90,15 +90,16 @@ class ObjectListView(ObjectViewMixin, generic.ListView):
 
     def get_queryset(self) -> QuerySet:
         queryset = super().get_queryset()
+        if self.filterset_class is not None:
+            # Given the whole namespace, so a filter's choices can be read from it.
+            self.filterset = self.filterset_class(self.request.GET, queryset=queryset, request=self.request)
+            queryset = filtered(self.filterset)
         query = self.request.GET.get("q", "").strip()
         if query:
             condition = Q()
             for field in self.search_fields:
                 condition |= Q(**{f"{field}__icontains": query})
             queryset = queryset.filter(condition)
-        if self.filterset_class is not None:
-            self.filterset = self.filterset_class(self.request.GET, queryset=queryset, request=self.request)
-            queryset = filtered(self.filterset)
         return queryset.order_by(self.sort_key(), "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

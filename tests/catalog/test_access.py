@@ -8,6 +8,7 @@ from tests.factories import (
     BusinessApplicationFactory,
     ContactFactory,
     DeploymentProfileFactory,
+    InfrastructureItemFactory,
     ITServiceFactory,
     ProductContractFactory,
     SoftwareProductFactory,
@@ -24,6 +25,7 @@ FACTORIES = {
     "contract": ProductContractFactory,
     "supplier": SupplierFactory,
     "contact": ContactFactory,
+    "infrastructure": InfrastructureItemFactory,
 }
 
 

@@ -101,3 +101,28 @@ def test_bad_shapes_are_cli_errors():
 
     with pytest.raises(CommandError, match="--services must be between"):
         call_command("load_demo_portfolio", "--services", "99")
+
+
+def test_the_demo_has_one_machine_for_every_two_deployments_each_running_two():
+    document = build_demo_document(DemoShape())
+    items = document["infrastructure"]
+    deployments = {(a["app_id"], d["name"]) for a in document["applications"] for d in a["deployments"]}
+    assert len(items) == len(deployments) // 2 == 300
+    assert len({i["name"] for i in items}) == 300
+    run = [(r["application"], r["name"]) for i in items for r in i["deployments"]]
+    assert len(run) == len(set(run)) and set(run) == deployments
+    assert {i["type"] for i in items} >= {"server", "virtual_machine", "cloud_instance"}
+    assert all(
+        i["manufacturer"] and i["model"] and i["serial_number"] and i["operating_system"] for i in items
+    )
+    assert any(i["os_license"] for i in items) and all(i["source"] == "demo" for i in items)
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_its_infrastructure_linked_to_deployments(capsys):
+    from catalog.models import InfrastructureItem
+
+    call_command("load_demo_portfolio", *SMALL)
+    assert "infrastructure: 25 created" in capsys.readouterr().out
+    assert InfrastructureItem.objects.count() == 25
+    assert DeploymentProfile.objects.filter(infrastructure_items__isnull=True).count() == 0

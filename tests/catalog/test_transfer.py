@@ -243,6 +243,7 @@ def test_import_page_success_and_excel_export_download(editor_client, namespace,
         "Applications",
         "Deployments",
         "Contracts",
+        "Infrastructure",
     ]
     assert workbook["Applications"].max_row == 13
 
