@@ -1,0 +1,1 @@
+"""Shared sandbox core (contract documented below)."""
