@@ -35,7 +35,7 @@ class Platform:
     serves everything the core does not (the API, OAuth, the platform's own `/sandbox/...` pages)."""
 
     title = "Sandbox"
-    fault_kinds: tuple[str, ...] = ()  # extra fault kinds, passed to the app in environ[FAULT]
+    fault_kinds: tuple[str, ...] = ()  # fault kinds the app renders itself, passed in environ[FAULT]
     links: tuple[tuple[str, str], ...] = ()  # (href, text) of the platform's own pages
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:

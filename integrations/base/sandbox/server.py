@@ -65,9 +65,12 @@ class SandboxServer(ABC):
         rules = parse_faults(self.config.faults, self.fault_kinds)
         self.faults = FaultInjector(rules, self.config.fault_seed)
         logging.getLogger("werkzeug").addFilter(_QUIET)
-        self.httpd: BaseWSGIServer = make_server(
-            self.config.host, self.config.port, self._late_app, threaded=True, ssl_context=context
-        )
+        try:
+            self.httpd: BaseWSGIServer = make_server(
+                self.config.host, self.config.port, self._late_app, threaded=True, ssl_context=context
+            )
+        except SystemExit:  # werkzeug exits when it cannot bind; a caller wants an error it can report
+            raise OSError(f"cannot listen on {self.config.host}:{self.config.port}") from None
         scheme = "https" if self.config.https else "http"
         host = f"[{self.config.host}]" if ":" in self.config.host else self.config.host
         self.url = f"{scheme}://{host}:{self.httpd.server_port}"

@@ -55,7 +55,7 @@ def api_of(path: str) -> str:
 
 class SandboxApp(Platform):
     title = "ServiceNow sandbox"
-    fault_kinds = ("hibernate",)
+    fault_kinds = ("500", "502", "503", "429", "hibernate")  # rendered here, seen by `respond`
     links = (("/sandbox/update_set", "import an update set"),)
 
     def __init__(
@@ -118,6 +118,11 @@ class SandboxApp(Platform):
     def respond(self, request: Request, api: str, fault: str | None) -> tuple[Response, str]:
         if fault == "hibernate":
             return Response(HIBERNATION_PAGE, 200, content_type="text/html;charset=UTF-8"), "-"
+        if fault in ("500", "502", "503"):
+            status = int(fault)
+            raise ApiError(status, HTTPStatus(status).phrase, "Injected fault")
+        if fault == "429":
+            return Response("Too Many Requests", 429, content_type="text/plain"), "-"
         if request.path.rstrip("/") == "/sandbox/update_set":
             return self.update_set(request), "-"
         if api == "oauth":
