@@ -1,28 +1,27 @@
-"""The sandbox's WSGI application: routing, authentication, rate limits, faults and bookkeeping around
-the API handlers."""
+"""The sandbox's WSGI application: routing, authentication and rate limits around the API handlers. The
+shared core (integrations.base.sandbox) serves the status page and statistics, injects faults and keeps
+the request log."""
 
 import base64
-import contextlib
-import html
 import json
 import re
-import socket
-import struct
-import threading
 import time
-from collections import Counter, deque
 from http import HTTPStatus
 from urllib.parse import parse_qsl, urlsplit
 
 from werkzeug.wrappers import Request, Response
 
-from . import faults as faults_module
+from integrations.base.sandbox.bookkeeping import Bookkeeping
+from integrations.base.sandbox.faults import FaultInjector
+from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
+
 from .attachments import AttachmentApi
 from .auth import Authenticator
 from .change import ChangeRules
 from .config import SandboxConfig
 from .context import Call, Caller
 from .errors import ApiError
+from .faults import HIBERNATION_PAGE
 from .ire import IdentifyReconcile
 from .limits import RateLimiter
 from .records import Records
@@ -54,47 +53,14 @@ def api_of(path: str) -> str:
     return "other"
 
 
-class Bookkeeping:
-    """Request counts for `/sandbox/stats` and the last 200 requests for the status page."""
+class SandboxApp(Platform):
+    title = "ServiceNow sandbox"
+    fault_kinds = ("500", "502", "503", "429", "hibernate")  # rendered here, seen by `respond`
+    links = (("/sandbox/update_set", "import an update set"),)
 
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.recent: deque[tuple[str, str, str, int, str]] = deque(maxlen=200)
-        self.reset()
-
-    def reset(self) -> None:
-        with self.lock:
-            self.since = time.time()
-            self.by_api: Counter = Counter()
-            self.by_method: Counter = Counter()
-            self.by_status: Counter = Counter()
-            self.by_api_method: Counter = Counter()
-            self.writes = 0
-
-    def record(self, method: str, path: str, status: int, user: str, api: str, committing: bool) -> None:
-        with self.lock:
-            self.recent.appendleft((time.strftime("%H:%M:%S"), method, path, status, user))
-            self.by_api[api] += 1
-            self.by_method[method] += 1
-            self.by_status[str(status)] += 1
-            self.by_api_method[f"{api} {method}"] += 1
-            self.writes += int(committing and status < 400)
-
-    def snapshot(self) -> dict:
-        with self.lock:
-            return {
-                "since": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(self.since)),
-                "total": sum(self.by_api.values()),
-                "by_api": dict(self.by_api),
-                "by_method": dict(self.by_method),
-                "by_status": dict(self.by_status),
-                "by_api_method": dict(self.by_api_method),
-                "committing_calls": self.writes,
-            }
-
-
-class SandboxApp:
-    def __init__(self, config: SandboxConfig, store: Store, base_url: str) -> None:
+    def __init__(
+        self, config: SandboxConfig, store: Store, base_url: str, book: Bookkeeping, faults: FaultInjector
+    ) -> None:
         self.config = config
         self.store = store
         self.base_url = base_url
@@ -109,10 +75,8 @@ class SandboxApp:
         self.limiter = RateLimiter(
             config.rate_limit, config.time_scale, stable_id("sys_rate_limit_rules", "sandbox")
         )
-        self.faults = faults_module.FaultInjector(
-            faults_module.parse_faults(config.faults), config.fault_seed
-        )
-        self.book = Bookkeeping()
+        self.faults = faults
+        self.book = book
         seed_instance(self.records, config.users)
         for path in config.seed_files:
             load_seed_file(self.records, path)
@@ -131,46 +95,34 @@ class SandboxApp:
 
     def __call__(self, environ, start_response):
         request = Request(environ)
-        api = api_of(request.path)
-        user = "-"
-        committing = request.method in WRITES and api in ("table", "attachment") or api == "ire"
-        own_pages = request.path == "/" or request.path.startswith("/sandbox/")
         try:
-            fault = None if own_pages else self.faults.draw(request.path)
-            if fault == "reset":
-                self.drop(environ)
-                self.book.record(request.method, request.path, 0, user, api, False)
-                start_response("500 Dropped", [("Content-Length", "0")])
-                return [b""]
-            if fault == "slow":
-                time.sleep(self.config.slow_seconds)
-            response, user = self.respond(request, api, fault)
+            response, user = self.respond(request, api_of(request.path), environ.get(FAULT))
         except ApiError as exc:
-            response = self.envelope(exc)
-        if not own_pages:
-            self.book.record(request.method, request.path, response.status_code, user, api, committing)
+            response, user = self.envelope(exc), "-"
+        environ[USER] = user
         return response(environ, start_response)
 
-    @staticmethod
-    def drop(environ) -> None:
-        sock = environ.get("werkzeug.socket")
-        if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+    def api_of(self, path: str) -> str:
+        return api_of(path)
+
+    def committing(self, method: str, path: str, api: str) -> bool:
+        return method in WRITES and api in ("table", "attachment") or api == "ire"
+
+    def error_response(self, status: int, message: str, detail: str | None) -> Response:
+        return self.envelope(ApiError(status, message, detail))
+
+    def status_tables(self) -> list[StatusTable]:
+        counts = sorted((name, len(rows)) for name, rows in self.store.tables.items() if rows)
+        return [StatusTable("Tables", ("Table", "Records"), counts)]
 
     def respond(self, request: Request, api: str, fault: str | None) -> tuple[Response, str]:
         if fault == "hibernate":
-            return Response(faults_module.HIBERNATION_PAGE, 200, content_type="text/html;charset=UTF-8"), "-"
+            return Response(HIBERNATION_PAGE, 200, content_type="text/html;charset=UTF-8"), "-"
         if fault in ("500", "502", "503"):
             status = int(fault)
             raise ApiError(status, HTTPStatus(status).phrase, "Injected fault")
         if fault == "429":
             return Response("Too Many Requests", 429, content_type="text/plain"), "-"
-        if request.path in ("/", ""):
-            return self.status_page(), "-"
-        if request.path.startswith("/sandbox/stats"):
-            return self.stats(request), "-"
         if request.path.rstrip("/") == "/sandbox/update_set":
             return self.update_set(request), "-"
         if api == "oauth":
@@ -350,42 +302,6 @@ class SandboxApp:
         )
         return Response(json.dumps(body), status, content_type="application/json;charset=UTF-8")
 
-    def stats(self, request: Request) -> Response:
-        if request.path.rstrip("/") == "/sandbox/stats/reset":
-            if request.method != "POST":
-                raise ApiError(405, "Method not Supported", "Use POST")
-            self.book.reset()
-        return Response(json.dumps(self.book.snapshot()), 200, content_type="application/json")
-
     def update_set(self, request: Request) -> Response:
         admin_of(self.auth, request)
         return upload_update_set(request, self.records, self.config.max_update_set)
-
-    def status_page(self) -> Response:
-        tables = sorted((name, len(rows)) for name, rows in self.store.tables.items() if rows)
-        with self.book.lock:
-            recent = list(self.book.recent)
-        page = STATUS_PAGE.format(
-            base_url=html.escape(self.base_url),
-            tables="".join(f"<tr><td>{html.escape(n)}</td><td class=n>{c}</td></tr>" for n, c in tables),
-            count=len(recent),
-            requests="".join(
-                f"<tr><td>{t}</td><td>{m}</td><td>{html.escape(p)}</td>"
-                f"<td class=n>{s}</td><td>{html.escape(u)}</td></tr>"
-                for t, m, p, s, u in recent
-            ),
-        )
-        return Response(page, 200, content_type="text/html;charset=UTF-8")
-
-
-STATUS_PAGE = """<!doctype html><html><head><meta charset=utf-8><title>ServiceNow sandbox</title><style>
-body{{font-family:system-ui,sans-serif;margin:2rem;color:#1d2430}}
-table{{border-collapse:collapse;margin-bottom:2rem}}
-td,th{{padding:.25rem .7rem;border-bottom:1px solid #dde2ea;text-align:left}}.n{{text-align:right}}
-</style></head><body><h1>ServiceNow sandbox</h1>
-<p>Base URL <code>{base_url}</code> · <a href="/sandbox/stats">request statistics (JSON)</a>
-· <a href="/sandbox/update_set">import an update set</a></p>
-<h2>Tables</h2><table><tr><th>Table</th><th>Records</th></tr>{tables}</table>
-<h2>Last {count} requests</h2>
-<table><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>User</th></tr>{requests}</table>
-</body></html>"""

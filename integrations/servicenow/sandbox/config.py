@@ -1,24 +1,16 @@
 """The sandbox's settings (the command line's options, and what tests pass to the fixture)."""
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+
+from integrations.base.sandbox.config import ServerConfig
 
 from .auth import DEFAULT_USERS, OAuthClient, SandboxUser
 
 
 @dataclass
-class SandboxConfig:
-    host: str = "127.0.0.1"
+class SandboxConfig(ServerConfig):
     port: int = 8443
-    https: bool = True
-    data_dir: Path | None = None  # None: in memory, certificates in a temporary directory
-    reset: bool = False
-    seed_files: list[Path] = field(default_factory=list)
     rate_limit: int | None = None  # requests per user per hour
-    time_scale: float = 1.0
-    faults: str = ""
-    fault_seed: int = 0
-    slow_seconds: float = 2.0
     token_lifetime: int = 1800
     users: tuple[SandboxUser, ...] = DEFAULT_USERS
     clients: tuple[OAuthClient, ...] = (OAuthClient("portfolio-bridge", "sandbox-secret", "integration"),)

@@ -1,9 +1,9 @@
 """What a new sandbox holds on first start, and `--seed FILE.json` loading."""
 
 import hashlib
-import json
 from pathlib import Path
-from typing import Any
+
+from integrations.base.sandbox.store import read_seed_file
 
 from . import dictionary
 from .auth import SandboxUser
@@ -295,15 +295,11 @@ def seed_records(records: Records) -> None:
 
 def load_seed_file(records: Records, path: Path) -> int:
     """Add (or, for rows that give their sys_id, replace) the rows of `{"<table>": [{field: value}, …]}`."""
-    data: Any = json.loads(path.read_text())
-    if not isinstance(data, dict) or not all(isinstance(rows, list) for rows in data.values()):
-        raise ValueError(f"{path}: expected an object mapping table names to lists of records")
+    data = read_seed_file(path)
     count = 0
     with records.store.transaction():
         for table, rows in data.items():
             for row in rows:
-                if not isinstance(row, dict):
-                    raise ValueError(f"{path}: every record of {table} must be an object")
                 sys_id = str(row.get("sys_id") or "")
                 found = records.store.locate(table, sys_id) if sys_id else None
                 if found:
