@@ -130,7 +130,8 @@ class HaloSandbox:
 
     def post(self, request: Request, resource: Resource, record_id: str | None) -> tuple[int, Any]:
         """A JSON array upserts every element; a bare object (and `POST /X/{id}`, which
-        haloitsm-python sends) upserts one and answers with one object."""
+        haloitsm-python sends) upserts one. One record saved is answered with the object (as n8n
+        expects of Halo), several with an array."""
         content_type = (request.mimetype or "").lower()
         if not (
             content_type in JSON_TYPES
@@ -138,8 +139,7 @@ class HaloSandbox:
         ):
             raise HaloError(415, "Unsupported Media Type: send application/json")
         data = self.parse_json(self.read_body(request))
-        single = isinstance(data, dict)
-        items = [data] if single else data
+        items = [data] if isinstance(data, dict) else data
         if not isinstance(items, list):
             raise model_state({"$": [f"The JSON value could not be converted to {resource.name}[]."]})
         if not items:
@@ -149,7 +149,7 @@ class HaloSandbox:
                 raise model_state({"$": [f"The JSON value could not be converted to {resource.name}."]})
             items[0].setdefault("id", int(record_id) if not resource.guid_ids else record_id)
         saved = self.writer.upsert(resource, items)
-        return self.settings.post_status, saved[0] if single or record_id is not None else saved
+        return self.settings.post_status, saved[0] if len(saved) == 1 else saved
 
     def read_body(self, request: Request) -> bytes:
         """The body, refused before reading when it is larger than the instance accepts."""
