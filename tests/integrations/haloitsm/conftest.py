@@ -73,7 +73,7 @@ def halo_client(halo_sandbox) -> Client:
 def serve(app) -> Iterator[str]:
     """`app` on 127.0.0.1 over plain http in a thread; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
