@@ -13,7 +13,7 @@ from . import listing
 from .auth import ApiApplication, Authorisation, permits
 from .errors import HaloError, model_state, not_found
 from .limits import RollingWindowLimiter
-from .resources import Resource, resource_named
+from .resources import MASK, Resource, resource_named
 from .seed import seed_demo
 from .store import HaloStore
 from .webhooks import WebhookDispatcher
@@ -96,7 +96,8 @@ class HaloSandbox:
         if resource.area and not permits(token, resource.area, write):
             verb = "edit" if write else "read"
             raise HaloError(403, f"The API application is not allowed to {verb} {resource.label} records")
-        return self.dispatch(request, resource, record_id)
+        status, body = self.dispatch(request, resource, record_id)
+        return status, masked(resource, body)
 
     @staticmethod
     def allow(request: Request, *methods: str) -> None:
@@ -167,3 +168,16 @@ class HaloSandbox:
             return json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise model_state({"$": ["The request body is not valid JSON."]}) from None
+
+
+def masked(resource: Resource, body: Any) -> Any:
+    """The answer with secret fields (a webhook's Basic password) shown as MASK."""
+    if not resource.secrets:
+        return body
+    if isinstance(body, list):
+        return [masked(resource, row) for row in body]
+    if isinstance(body, dict) and resource.list_key in body:
+        return {**body, resource.list_key: masked(resource, body[resource.list_key])}
+    if isinstance(body, dict):
+        return {k: (MASK if k in resource.secrets and v else v) for k, v in body.items()}
+    return body

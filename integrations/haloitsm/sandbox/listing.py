@@ -6,7 +6,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from .errors import model_state
-from .resources import Resource
+from .resources import STATUS_DOMAINS, Resource
 from .store import HaloStore
 
 DEFAULT_PAGE_SIZE = 50
@@ -55,6 +55,8 @@ def select(resource: Resource, store: HaloStore, args: MultiDict) -> list[dict[s
             rows = [r for r in rows if matches(r, field, wanted)]
     if resource.name == "Asset":
         rows = asset_filters(rows, store, args)
+    if resource.name == "Status" and (domain := args.get("domain")):
+        rows = [r for r in rows if r.get("type") == STATUS_DOMAINS.get(domain.lower())]
     if search := (args.get("search") or "").strip().lower():
         fields = resource.search
         if resource.name == "Asset" and flag(args, "search_inventory_number_only", False):

@@ -26,11 +26,15 @@ class Resource:
     filters: dict[str, str] = field(default_factory=dict)  # query parameter -> field (equality)
     references: dict[str, Reference] = field(default_factory=dict)
     guid_ids: bool = False
+    stamped: bool = False  # has `last_modified`, set on every save
     label: str = "Record"
     area: str | None = "assets"  # the permission scope area (read:<area>/edit:<area>); None: any token
+    secrets: tuple[str, ...] = ()  # stored, never answered; MASK stands for them on read
 
 
+MASK = "********"
 COMMON = {"id": INT, "name": TEXT, "inactive": BOOL, "customfields": LIST, "notes": TEXT}
+STATUS_DOMAINS = {"tickets": 1, "assets": 2}  # /Status?domain= as the record's `type` [INF]
 
 RESOURCES = {
     r.name.lower(): r
@@ -39,7 +43,10 @@ RESOURCES = {
             "Asset",
             "assets",
             {
-                **COMMON,
+                "id": INT,
+                "inactive": BOOL,
+                "customfields": LIST,
+                "notes": TEXT,
                 "inventory_number": TEXT,
                 "key_field": TEXT,
                 "key_field2": TEXT,
@@ -73,6 +80,7 @@ RESOURCES = {
                 "supplier_id": Reference("supplier", "supplier_name", "Please select a valid Supplier"),
             },
             label="Asset",
+            stamped=True,
         ),
         Resource(
             "AssetType",
@@ -90,7 +98,6 @@ RESOURCES = {
                 "keyfield3_name": TEXT,
                 "fields": LIST,
                 "field_list": LIST,
-                "inactive": BOOL,
             },
             required=("name",),
             filters={"assetgroup_id": "assetgroup_id"},
@@ -101,13 +108,13 @@ RESOURCES = {
             },
             label="Asset Type",
         ),
-        Resource("AssetGroup", None, {**COMMON}, required=("name",), label="Asset Group"),
+        Resource("AssetGroup", None, {"id": INT, "name": TEXT}, required=("name",), label="Asset Group"),
         Resource(
             "Status",
             None,
-            {"id": INT, "name": TEXT, "domain": TEXT, "colour": TEXT, "type": INT},
+            {"id": INT, "name": TEXT, "colour": TEXT, "type": INT},
             required=("name",),
-            filters={"domain": "domain"},
+            filters={"type": "type"},
             label="Status",
             area=None,
         ),
@@ -115,7 +122,9 @@ RESOURCES = {
             "Service",
             "services",
             {
-                **COMMON,
+                "id": INT,
+                "name": TEXT,
+                "customfields": LIST,
                 "summary": TEXT,
                 "service_category_id": INT,
                 "current_status": INT,
@@ -137,6 +146,7 @@ RESOURCES = {
             required=("name",),
             label="Supplier",
             area="suppliers",
+            stamped=True,
         ),
         Resource(
             "ClientContract",
@@ -155,7 +165,6 @@ RESOURCES = {
                 "periodchargeamount": NUMBER,
                 "assets": LIST,
                 "customfields": LIST,
-                "inactive": BOOL,
             },
             required=("ref", "client_id"),
             search=("ref", "note"),
@@ -165,6 +174,7 @@ RESOURCES = {
                 "site_id": Reference("site", "site_name", "Please select a valid Site"),
             },
             label="Contract",
+            stamped=True,
             area="contracts",
         ),
         Resource(
@@ -225,6 +235,7 @@ RESOURCES = {
             required=("name", "url"),
             filters={"type": "type"},
             guid_ids=True,
+            secrets=("basic_password",),
             label="Webhook",
             area="admin",
         ),

@@ -5,7 +5,7 @@ product's asset-type setup step has types to create."""
 
 from typing import Any
 
-from .resources import RESOURCES
+from .resources import RESOURCES, STATUS_DOMAINS
 from .store import HaloStore
 from .writes import Writer
 
@@ -20,12 +20,12 @@ ASSET_TYPES = [
     ("Firewall", 3, "FW"),
 ]
 STATUSES = [
-    {"name": "Active", "domain": "assets", "colour": "#2e7d32"},
-    {"name": "In Repair", "domain": "assets", "colour": "#f9a825"},
-    {"name": "Retired", "domain": "assets", "colour": "#757575"},
-    {"name": "New", "domain": "tickets", "colour": "#1565c0"},
-    {"name": "In Progress", "domain": "tickets", "colour": "#6a1b9a"},
-    {"name": "Closed", "domain": "tickets", "colour": "#424242"},
+    {"name": "Active", "type": STATUS_DOMAINS["assets"], "colour": "#2e7d32"},
+    {"name": "In Repair", "type": STATUS_DOMAINS["assets"], "colour": "#f9a825"},
+    {"name": "Retired", "type": STATUS_DOMAINS["assets"], "colour": "#757575"},
+    {"name": "New", "type": STATUS_DOMAINS["tickets"], "colour": "#1565c0"},
+    {"name": "In Progress", "type": STATUS_DOMAINS["tickets"], "colour": "#6a1b9a"},
+    {"name": "Closed", "type": STATUS_DOMAINS["tickets"], "colour": "#424242"},
 ]
 SERVICES = [
     ("Application Hosting", "Managed virtual and container hosting."),

@@ -58,6 +58,16 @@ def parse_date(value: str) -> dt.datetime | None:
         return None
 
 
+def as_datetime(value: str) -> str:
+    """A date or date-time as Halo answers it: UTC, to the second, with a Z."""
+    parsed = parse_date(value)
+    if parsed is None:
+        return value
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def check_types(resource: Resource, items: list[Any]) -> list[dict[str, Any]]:
     """The items with NULs stripped and integral numbers as ints, or 400 naming every bad field."""
     errors: dict[str, list[str]] = {}
@@ -75,6 +85,8 @@ def check_types(resource: Resource, items: list[Any]) -> list[dict[str, Any]]:
                 ]
             elif kind == INT and isinstance(value, float):
                 item[key] = int(value)
+            elif kind == DATE and value is not None:
+                item[key] = as_datetime(value)
         cleaned.append(item)
     if errors:
         raise model_state(errors)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import not_found, rule
-from .resources import RESOURCES, Resource
+from .resources import MASK, RESOURCES, Resource
 from .store import HaloStore
 from .validation import check_rules, check_types
 
@@ -20,7 +20,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "authentication_type": 0,
         "content_type": "application/json",
     },
-    "Tickets": {"status_id": 1},
+    "Tickets": {"status_id": 4},  # "New" in the demo statuses
     "Actions": {"outcome": "Note"},
 }
 CASCADES = {"tickets": ("actions", "ticket_id")}
@@ -40,6 +40,9 @@ class Writer:
             pending: dict[str, dict[str, Any]] = {}
             for item in items:
                 existing = self.existing(resource, item.get("id"), pending)
+                for secret in resource.secrets:
+                    if existing is not None and item.get(secret) == MASK:
+                        del item[secret]
                 merged = {**(existing or DEFAULTS.get(resource.name, {})), **item}
                 if existing is None:
                     merged.pop("id", None)
@@ -52,7 +55,8 @@ class Writer:
             for created, record in planned:
                 if created:
                     record["id"] = self.store.new_id(key, resource.guid_ids)
-                record["last_modified"] = now
+                if resource.stamped:
+                    record["last_modified"] = now
                 self.store.put(key, record)
                 saved.append(record)
         for created, record in planned:

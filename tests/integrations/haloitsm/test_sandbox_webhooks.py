@@ -103,3 +103,17 @@ def test_a_failed_delivery_is_logged_and_recorded(halo_api, halo_sandbox, caplog
     assert (delivery.webhook_id, delivery.status, delivery.error) == (hook["id"], None, "ConnectionError")
     assert f"Webhook {hook['id']}: Asset Updated failed" in caplog.text
     assert "pw-x" not in caplog.text
+
+
+def test_the_basic_password_is_never_answered_and_survives_a_round_trip(halo_api, halo_sandbox):
+    hook = register(
+        halo_api, "https://example.org/hook", authentication_type=1, basic_username="u", basic_password="pw"
+    )
+
+    read = halo_api.get(f"/api/Webhook/{hook['id']}").json
+    halo_api.post("/api/Webhook", [{**read, "name": "Renamed"}])
+
+    assert hook["basic_password"] == read["basic_password"] == "********"
+    assert [h["basic_password"] for h in halo_api.get("/api/Webhook").json] == ["********"]
+    stored = halo_sandbox.store.get("webhook", hook["id"])
+    assert (stored["name"], stored["basic_password"]) == ("Renamed", "pw")
