@@ -4,6 +4,7 @@ sandbox core serves it (HTTPS, faults, request log, persistence); tests call it 
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,7 +59,7 @@ class HaloSandbox:
         self.webhooks = WebhookDispatcher(self.store, self.settings.webhook_timeout)
         self.writer = Writer(self.store, self.webhooks.asset_changed)
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         request = Request(environ)
         try:
             status, body = self.route(request)

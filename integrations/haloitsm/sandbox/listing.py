@@ -1,6 +1,7 @@
 """List GETs: Halo's filters, search, ordering and paging (`pageinate`, `page_size`, `page_no`, or
 `count` without paging), and the response envelope."""
 
+import copy
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
@@ -47,7 +48,7 @@ def matches(record: dict[str, Any], field: str, wanted: str) -> bool:
 
 
 def select(resource: Resource, store: HaloStore, args: MultiDict) -> list[dict[str, Any]]:
-    rows = store.all(resource.name.lower())
+    rows = store.view(resource.name.lower())
     include_inactive, include_active = flag(args, "includeinactive", False), flag(args, "includeactive", True)
     rows = [r for r in rows if (include_inactive if r.get("inactive") else include_active)]
     for param, field in resource.filters.items():
@@ -78,7 +79,7 @@ def asset_filters(rows: list[dict], store: HaloStore, args: MultiDict) -> list[d
     if types := {t.strip() for t in (args.get("assettypes") or "").split(",") if t.strip()}:
         rows = [r for r in rows if str(r.get("assettype_id")) in types]
     if group := args.get("assetgroup_id"):
-        type_ids = {t["id"] for t in store.all("assettype") if matches(t, "assetgroup_id", group)}
+        type_ids = {t["id"] for t in store.view("assettype") if matches(t, "assetgroup_id", group)}
         rows = [r for r in rows if r.get("assettype_id") in type_ids]
     if statuses := {s.strip() for s in (args.get("assetstatuses") or "").split(",") if s.strip()}:
         rows = [r for r in rows if str(r.get("status_id")) in statuses]
@@ -100,6 +101,7 @@ def respond(resource: Resource, store: HaloStore, args: MultiDict) -> Any:
         body.update(page_no=page, page_size=size)
     elif (count := number(args, "count", None, 0)) is not None:
         rows = rows[:count]
+    rows = copy.deepcopy(rows)
     if resource.list_key is None:
         return rows
     return {**body, "record_count": total, resource.list_key: rows}

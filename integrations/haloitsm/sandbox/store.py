@@ -29,6 +29,12 @@ class HaloStore:
         with self.lock:
             return [copy.deepcopy(r) for r in self.records[resource].values()]
 
+    def view(self, resource: str) -> list[dict[str, Any]]:
+        """The live records, uncopied, for filtering; callers must not change them (put() replaces
+        records whole, so a view stays consistent) and copy what they hand out."""
+        with self.lock:
+            return list(self.records[resource].values())
+
     def get(self, resource: str, record_id: object) -> dict[str, Any] | None:
         with self.lock:
             record = self.records[resource].get(str(record_id))

@@ -33,7 +33,7 @@ class WebhookDispatcher:
     def __init__(self, store: HaloStore, timeout: float = 5.0, log_size: int = 200) -> None:
         self.store = store
         self.timeout = timeout
-        self.jobs: queue.Queue[tuple[dict, dict]] = queue.Queue(maxsize=10_000)
+        self.jobs: queue.Queue[tuple[dict, dict] | None] = queue.Queue(maxsize=10_000)
         self.deliveries: deque[Delivery] = deque(maxlen=log_size)
         self.idle = threading.Condition()
         self.pending = 0
@@ -71,9 +71,14 @@ class WebhookDispatcher:
             self.worker.start()
 
     def run(self) -> None:
-        while True:
-            hook, payload = self.jobs.get()
-            self.finished(self.send(hook, payload))
+        while (job := self.jobs.get()) is not None:
+            self.finished(self.send(*job))
+
+    def close(self) -> None:
+        """Stop the sender thread once the queued deliveries are done (the core calls it on exit)."""
+        if self.worker is not None and self.worker.is_alive():
+            self.jobs.put(None)
+            self.worker.join(self.timeout + 1)
 
     def send(self, hook: dict, payload: dict) -> Delivery:
         auth = None

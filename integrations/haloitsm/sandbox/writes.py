@@ -82,7 +82,7 @@ class Writer:
             self.store.remove(key, record_id)
             if cascade := CASCADES.get(key):
                 child, field = cascade
-                for row in self.store.all(child):
+                for row in self.store.view(child):
                     if row.get(field) == record["id"]:
                         self.store.remove(child, row["id"])
         self.notify(resource, "deleted", record)
@@ -93,7 +93,7 @@ class Writer:
             for field, reference in other.references.items():
                 if reference.resource != key or CASCADES.get(key) == (other.name.lower(), field):
                     continue
-                if any(row.get(field) == record_id for row in self.store.all(other.name.lower())):
+                if any(row.get(field) == record_id for row in self.store.view(other.name.lower())):
                     raise rule(f"This record is in use by a {other.label} and cannot be deleted")
 
     def notify(self, resource: Resource, event: str, record: dict[str, Any]) -> None:

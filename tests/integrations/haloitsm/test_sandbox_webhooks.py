@@ -117,3 +117,13 @@ def test_the_basic_password_is_never_answered_and_survives_a_round_trip(halo_api
     assert [h["basic_password"] for h in halo_api.get("/api/Webhook").json] == ["********"]
     stored = halo_sandbox.store.get("webhook", hook["id"])
     assert (stored["name"], stored["basic_password"]) == ("Renamed", "pw")
+
+
+def test_close_stops_the_sender_after_the_queued_deliveries(halo_api, halo_sandbox, receiver, receiver_url):
+    register(halo_api, f"{receiver_url}/hook")
+    halo_api.post("/api/Asset", [{"id": 1, "key_field": "renamed"}])
+
+    halo_sandbox.webhooks.close()
+
+    assert not halo_sandbox.webhooks.worker.is_alive()
+    assert len(receiver.received) == 1
