@@ -1,6 +1,7 @@
 """POST (upsert by id) and DELETE: the whole batch is checked first, then saved under one lock, and
 asset changes are handed to the webhook dispatcher."""
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -43,7 +44,7 @@ class Writer:
                 for secret in resource.secrets:
                     if existing is not None and item.get(secret) == MASK:
                         del item[secret]
-                merged = {**(existing or DEFAULTS.get(resource.name, {})), **item}
+                merged = {**(existing or copy.deepcopy(DEFAULTS.get(resource.name, {}))), **item}
                 if existing is None:
                     merged.pop("id", None)
                 check_rules(resource, merged, self.store)
