@@ -61,3 +61,39 @@ def test_no_body_makes_the_sandbox_fail(resource, body):
 
     assert response.status_code in (201, 400)
     assert response.is_json
+
+
+PARAMS = st.sampled_from(
+    [
+        "pageinate",
+        "page_size",
+        "page_no",
+        "count",
+        "search",
+        "order",
+        "orderdesc",
+        "includeinactive",
+        "assettype_id",
+        "inventory_number",
+        "assettypes",
+        "assetgroup_id",
+        "service_ids",
+        "search_inventory_number_only",
+        "domain",
+        "ticket_id",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    resource=st.sampled_from([r.name for r in RESOURCES.values()]),
+    params=st.dictionaries(PARAMS, st.text(max_size=12) | st.integers().map(str), max_size=5),
+)
+def test_no_query_makes_the_sandbox_fail(resource, params):
+    api = HaloApi(HaloSandbox(SandboxSettings(rate_limit=None)))
+
+    response = api.client.get(f"/api/{resource}", query_string=params, headers=api.headers())
+
+    assert response.status_code in (200, 400)
+    assert response.is_json
