@@ -64,13 +64,19 @@ def select(resource: Resource, store: HaloStore, args: MultiDict) -> list[dict[s
             fields = ("inventory_number",)
         rows = [r for r in rows if any(search in str(r.get(f) or "").lower() for f in fields)]
     order = args.get("order") or "id"
-    descending = flag(args, "orderdesc", False)
-    rows.sort(key=lambda r: (r.get(order) is None, str(r.get(order) or "").lower(), str(r.get("id"))))
-    if order == "id":
-        rows.sort(key=lambda r: r["id"] if isinstance(r["id"], int) else 0)
-    if descending:
+    rows.sort(key=lambda r: (sort_key(r.get(order)), sort_key(r.get("id"))))
+    if flag(args, "orderdesc", False):
         rows.reverse()
     return rows
+
+
+def sort_key(value: Any) -> tuple[int, Any]:
+    """Numbers before text (case-insensitive) before empty values, whatever a field holds."""
+    if value is None or isinstance(value, bool | list | dict):
+        return (2, str(value))
+    if isinstance(value, int | float):
+        return (0, value)
+    return (1, str(value).lower())
 
 
 def asset_filters(rows: list[dict], store: HaloStore, args: MultiDict) -> list[dict]:

@@ -112,14 +112,14 @@ def check_rules(resource: Resource, record: dict[str, Any], store: HaloStore) ->
         url = urlsplit(str(record.get("url") or ""))
         if url.scheme not in ("http", "https") or not url.hostname:
             raise rule("Please enter a valid Payload URL")
-    for key in ("assets", "services"):
-        check_links(record, key, "asset" if key == "assets" else "service", store)
+    check_links(record, "assets", "asset", store)
+    check_links(record, "services", "service", store)
 
 
 def check_links(record: dict[str, Any], key: str, target: str, store: HaloStore) -> None:
     """`assets: [{"id": 42}]` and `services: [{"id": 7}]` must name existing records."""
     links = record.get(key)
-    if links is None or key not in ("assets", "services"):
+    if links is None:
         return
     for link in links:
         link_id = link.get("id") if isinstance(link, dict) else None
