@@ -1,0 +1,1 @@
+"""HaloITSM: the platform's local sandbox (and, later, its client and platform adapter)."""
