@@ -10,7 +10,15 @@ from django.views import View
 
 from catalog.access import has_role, namespaces_for, role_in
 from catalog.choices import Role
-from catalog.models import BusinessApplication, Contact, ITService, ProductContract, SoftwareProduct, Supplier
+from catalog.models import (
+    BusinessApplication,
+    Contact,
+    InfrastructureItem,
+    ITService,
+    ProductContract,
+    SoftwareProduct,
+    Supplier,
+)
 from catalog.views.generic import NamespaceMixin
 from integrations.base.platform import platform_of
 from integrations.models import Connection
@@ -25,6 +33,7 @@ PORTFOLIO = (
     (ProductContract, "contract"),
     (Supplier, "supplier"),
     (Contact, "contact"),
+    (InfrastructureItem, "infrastructure"),
 )
 
 

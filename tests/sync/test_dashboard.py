@@ -89,6 +89,7 @@ def test_portfolio_counts_are_words_with_the_right_number(namespace, admin_clien
     ITServiceFactory.create_batch(2, namespace=namespace)
     labels = [label for label, _ in portfolio_counts(namespace)]
     assert labels[:3] == ["1 business application", "2 IT services", "0 software products"]
+    assert labels[-1] == "0 infrastructure items"
     page = admin_client.get(reverse("sync:dashboard_ns", args=["acme"])).content.decode()
     assert f'<a href="{reverse("catalog:itservice_list", args=["acme"])}">2 IT services</a>' in page
 
