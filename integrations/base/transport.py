@@ -187,3 +187,18 @@ def clip(value: Any) -> str:
 
 def _ms(started: float) -> int:
     return int((time.monotonic() - started) * 1000)
+
+
+class TransportClient:
+    """What every platform client built on a `Transport` shares: closing it, and `with` support."""
+
+    transport: Transport
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -16,7 +16,7 @@ from integrations.base.calls import CallRecord
 from integrations.base.credentials import OAuthCredentials
 from integrations.base.errors import BadRequest, Redirected, UnexpectedResponse, error_for
 from integrations.base.http import DEFAULT_TIMEOUT
-from integrations.base.transport import Transport
+from integrations.base.transport import Transport, TransportClient
 
 log = logging.getLogger("integrations.haloitsm")
 
@@ -63,7 +63,7 @@ def refusal(response: requests.Response, method: str, path: str) -> Exception:
     return error_for(response.status_code, "Halo refused the request", response.text[:500], method, path)
 
 
-class HaloClient:
+class HaloClient(TransportClient):
     def __init__(self, settings: HaloSettings, audit: Callable[[CallRecord], None] | None = None) -> None:
         self.settings = settings
         url = settings.resource_url.strip().rstrip("/")
@@ -82,15 +82,6 @@ class HaloClient:
         self.base_url = self.transport.base_url
         self.stats = self.transport.stats
         self._credentials: OAuthCredentials | None = None
-
-    def close(self) -> None:
-        self.transport.close()
-
-    def __enter__(self) -> "HaloClient":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     # Authentication -----------------------------------------------------------------------------------
 

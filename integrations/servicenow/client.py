@@ -14,7 +14,7 @@ from integrations.base.calls import CallRecord
 from integrations.base.credentials import BasicCredentials, OAuthCredentials
 from integrations.base.errors import Redirected
 from integrations.base.http import DEFAULT_TIMEOUT
-from integrations.base.transport import Transport
+from integrations.base.transport import Transport, TransportClient
 
 from .exceptions import InstanceHibernating, UnexpectedResponse, error_for
 from .ire import IreResult, parse_ire
@@ -41,7 +41,7 @@ class ClientSettings:
     timeout: tuple[float, float] = DEFAULT_TIMEOUT
 
 
-class ServiceNowClient:
+class ServiceNowClient(TransportClient):
     def __init__(self, settings: ClientSettings, audit: Callable[[CallRecord], None] | None = None) -> None:
         self.settings = settings
         self.transport = Transport(
@@ -79,15 +79,6 @@ class ServiceNowClient:
                 settings.password,
                 settings.refresh_token,
             )
-
-    def close(self) -> None:
-        self.transport.close()
-
-    def __enter__(self) -> "ServiceNowClient":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def _token_request(self, path: str, form: dict[str, str]) -> requests.Response:
         return self._send(
