@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 
@@ -225,7 +224,3 @@ def _envelope(response: requests.Response) -> tuple[str, str]:
         return str(error.get("message") or response.reason), str(error.get("detail") or "")
     except (ValueError, AttributeError):
         return response.reason or "Error", response.text[:200]
-
-
-def path_of(url: str) -> str:
-    return urlsplit(url).path
