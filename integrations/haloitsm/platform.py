@@ -1,0 +1,99 @@
+"""HaloITSM as a target platform. SKELETON: the publish and matching methods are being filled in."""
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from integrations.base.platform import (
+    ApplyContext,
+    Candidate,
+    Check,
+    Current,
+    Identified,
+    Mapping,
+    MatchSource,
+    Platform,
+    Record,
+    Reference,
+    Step,
+    TargetRef,
+    Write,
+)
+
+from .client import HaloClient, HaloSettings
+from .forms import option_fields
+from .options import HaloOptions
+
+
+def client_settings(connection: Any) -> HaloSettings:
+    options = HaloOptions.from_dict(connection.options)
+    return HaloSettings(
+        resource_url=connection.base_url,
+        client_id=connection.client_id,
+        client_secret=connection.client_secret,
+        auth_url=options.auth_url,
+        tenant=options.tenant,
+        ca_bundle=connection.ca_bundle,
+        page_size=options.page_size,
+        calls_per_minute=options.calls_per_minute,
+        governor_key=str(connection.pk),
+    )
+
+
+class HaloPlatform(Platform):
+    name = "haloitsm"
+    label = "HaloITSM"
+
+    def options(self, data: dict[str, Any] | None) -> HaloOptions:
+        return HaloOptions.from_dict(data)
+
+    def option_fields(self) -> dict[str, Any]:
+        return option_fields()
+
+    def client(self, connection: Any, audit=None) -> HaloClient:
+        return HaloClient(client_settings(connection), audit=audit)
+
+    def steps(self, options: HaloOptions) -> list[Step]:
+        return []
+
+    def map(self, snapshot: Any, options: HaloOptions) -> Mapping:
+        return Mapping()
+
+    def resolve(
+        self, client: HaloClient, references: Iterable[Reference], options, create: bool = False
+    ) -> dict[Reference, str]:
+        return {}
+
+    def identify(self, client: HaloClient, records: list[Record], options) -> dict[str, Identified]:
+        return {}
+
+    def read(self, client: HaloClient, refs: list[TargetRef], fields: set[str]) -> dict[TargetRef, Current]:
+        return {}
+
+    def apply(
+        self, client: HaloClient, step: Step, writes: list[Write], options, context: ApplyContext
+    ) -> None:
+        context.commit([])
+
+    def delete(self, client: HaloClient, ref: TargetRef) -> None:
+        client.delete(ref.type, ref.id)
+
+    def restore(self, client: HaloClient, ref: TargetRef, values: dict[str, str]) -> str:
+        client.save(ref.type, [{"id": int(ref.id), **values}])
+        return ""
+
+    def portfolio_value(self, kind: str, field_name: str, value: str) -> tuple[str, str] | None:
+        return None
+
+    def match_sources(self) -> list[MatchSource]:
+        return []
+
+    def candidates(self, client: HaloClient, source: MatchSource) -> Iterator[Candidate]:
+        return iter(())
+
+    def checks(self, client: HaloClient, options: HaloOptions) -> list[Check]:
+        return []
+
+    def sandbox(self) -> Any:
+        from .sandbox import command
+
+        return command
