@@ -3,6 +3,8 @@ import dataclasses
 import pytest
 import requests
 
+from integrations.haloitsm.sandbox.app import DEMO_APPLICATION
+from integrations.haloitsm.sandbox.server import HaloConfig, HaloServer
 from integrations.servicenow.sandbox.config import SandboxConfig
 from integrations.servicenow.sandbox.server import SandboxServer
 
@@ -61,3 +63,93 @@ def make_sandbox():
 @pytest.fixture
 def sandbox(make_sandbox) -> SandboxClient:
     return make_sandbox()
+
+
+class HaloSandboxClient:
+    """Talks to a served HaloITSM sandbox in tests: base URL, CA, and a bearer token of the demo API
+    application fetched on first use."""
+
+    def __init__(self, server: HaloServer) -> None:
+        self.server = server
+        self.url = server.url
+        self.session = requests.Session()
+        self._token = ""
+
+    @property
+    def halo(self):
+        """The WSGI sandbox behind the server: its store, limiter, auth and webhooks."""
+        return self.server.halo
+
+    @property
+    def ca_pem(self) -> str:
+        return self.server.ca_path.read_text()
+
+    def token(self) -> str:
+        if not self._token:
+            form = {
+                "grant_type": "client_credentials",
+                "client_id": DEMO_APPLICATION.client_id,
+                "client_secret": DEMO_APPLICATION.client_secret,
+                "scope": "all",
+                "tenant": self.server.config.tenant,
+            }
+            response = self.session.post(
+                self.url + "/auth/token", data=form, timeout=10, verify=str(self.server.ca_path)
+            )
+            response.raise_for_status()
+            self._token = response.json()["access_token"]
+        return self._token
+
+    def __getattr__(self, method: str):
+        call = getattr(self.session, method)
+        return lambda path, **kwargs: call(
+            self.url + path,
+            timeout=10,
+            verify=str(self.server.ca_path),
+            headers={"Authorization": f"Bearer {self.token()}", **kwargs.pop("headers", {})},
+            **kwargs,
+        )
+
+    def rows(self, resource: str) -> list[dict]:
+        """Every stored record of a resource, straight from the sandbox's store."""
+        return self.server.halo.store.all(resource.lower())
+
+    def connection(self, namespace, **overrides):
+        """A Connection to this sandbox with the demo API application's credentials."""
+        from tests.factories import ConnectionFactory
+
+        values = {
+            "namespace": namespace,
+            "name": "halo",
+            "platform": "haloitsm",
+            "instance_url": self.url,
+            "auth_method": "oauth_client_credentials",
+            "client_id": DEMO_APPLICATION.client_id,
+            "client_secret": DEMO_APPLICATION.client_secret,
+            "username": "",
+            "password": "",
+            "ca_bundle": self.ca_pem,
+            "options": {"tenant": ""},
+        }
+        return ConnectionFactory(**{**values, **overrides})
+
+
+@pytest.fixture
+def make_halo_server():
+    servers = []
+
+    def start(**overrides) -> HaloSandboxClient:
+        config = dataclasses.replace(HaloConfig(port=0, rate_limit=None), **overrides)
+        server = HaloServer(config).start()
+        servers.append(server)
+        return HaloSandboxClient(server)
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def halo_server(make_halo_server) -> HaloSandboxClient:
+    """A served HaloITSM sandbox with the demo instance and no rate limit."""
+    return make_halo_server()
