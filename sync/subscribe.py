@@ -52,9 +52,8 @@ def source_of(connection: Connection) -> str:
 
 def field_labels() -> dict[str, str]:
     meta = InfrastructureItem._meta
-    return {name: str(meta.get_field(name).verbose_name).capitalize() for name in FIELDS} | {
-        "deployments": "Deployments"
-    }
+    labels = {name: str(meta.get_field(name).verbose_name) for name in FIELDS}
+    return {name: label[:1].upper() + label[1:] for name, label in labels.items()}
 
 
 # Starting -------------------------------------------------------------------------------------------
