@@ -38,7 +38,13 @@ def publish_after_change(connection_id: str, token: str) -> str:
 
 def execute_pull(pull_id: str) -> str:
     pull = Pull.objects.select_related("connection").filter(pk=pull_id).first()
-    return subscribe.execute_pull(pull).status if pull else "gone"
+    if pull is None:
+        return "gone"
+    try:
+        return subscribe.execute_pull(pull).status
+    except Exception as exc:  # a bug: say so on the pull, keep RQ's traceback
+        subscribe.fail(pull, f"The pull stopped unexpectedly: {type(exc).__name__}")
+        raise
 
 
 def pulls_due() -> int:

@@ -137,9 +137,7 @@ def execute_pull(pull: Pull) -> Pull:
             finally:
                 calls = client.stats.calls
     except (TargetError, ValueError) as exc:
-        Pull.objects.filter(pk=pull.pk).update(
-            status=PullStatus.FAILED, finished_at=timezone.now(), message=str(exc)[:2000]
-        )
+        fail(pull, str(exc))
         pull.refresh_from_db()
         return pull
     changes = build_diff(connection, found, pull.scope)
@@ -156,6 +154,12 @@ def execute_pull(pull: Pull) -> Pull:
         supersede(pull)
     pull.refresh_from_db()
     return pull
+
+
+def fail(pull: Pull, message: str) -> None:
+    Pull.objects.filter(pk=pull.pk, status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).update(
+        status=PullStatus.FAILED, finished_at=timezone.now(), message=message[:2000]
+    )
 
 
 def supersede(pull: Pull) -> None:

@@ -5,6 +5,11 @@ import pytest
 
 from integrations.base.platform import platform_named
 
+from . import test_client
+from .test_client import halo
+
+served = test_client.served  # the checked sandbox fixture
+
 pytestmark = pytest.mark.django_db
 
 PLATFORM = platform_named("haloitsm")
@@ -89,3 +94,18 @@ def test_registering_twice_updates_the_same_webhook_and_a_test_is_delivered(halo
     delivery = halo_server.halo.webhooks.deliveries[0]
     assert delivery.event == "Webhook Test" and delivery.webhook_id == third
     assert "_test" not in halo_server.rows("Webhook")[0]
+
+
+def test_every_request_of_discovery_and_webhooks_is_one_halo_accepts(served):  # noqa: F811
+    url, app = served
+    client = halo(url)
+    options = PLATFORM.options({})
+    found = list(PLATFORM.discovered(client, options))
+    assert len(found) == 6
+    assert len(list(PLATFORM.discovered(client, options, ids=[found[0].target_id]))) == 1
+    hook = PLATFORM.register_webhook(client, "http://127.0.0.1:9/hook", "u", "p", "Portfolio Bridge")
+    PLATFORM.register_webhook(client, "http://127.0.0.1:9/hook", "u", "p2", "Portfolio Bridge", hook)
+    PLATFORM.send_test_event(client, hook)
+
+    assert app.problems == []
+    assert any("assettypes=" in path and "includeassetfields=true" in path for path in app.paths)
