@@ -19,7 +19,7 @@ from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync import webhooks
 from sync.models import ChangeKind, Pull, PullStatus
-from sync.subscribe import SubscribeRefused, field_labels, pull_blocker, start_pull
+from sync.subscribe import SubscribeRefused, field_labels, pull_blocker, source_of, start_pull
 from sync.subscribe_apply import apply_pull, suggested_ids
 
 PULLS_SHOWN = 30
@@ -100,6 +100,7 @@ class PullView(ConnectionMixin, View):
             )
         }
         labels = field_labels()
+        source = source_of(pull.connection)
         rows = []
         for change in changes:
             fields = [
@@ -107,6 +108,9 @@ class PullView(ConnectionMixin, View):
                 for f in change.fields
                 if f not in ("deployments", "source")
             ]
+            if "source" in change.fields and change.item:
+                now = " ".join(filter(None, (change.item.source, change.item.source_id)))
+                fields.append(("Source", now, f"{source} {change.target_id}"))
             why = {pk: reason for pk, _, reason in change.suggested}
             options = [
                 (pk, names.get(pk, pk), why.get(pk, "linked now"), pk in suggested_ids(change))

@@ -40,6 +40,7 @@ def test_the_diff_page_shows_fields_and_applies_the_chosen_rows(admin_client, co
     page = admin_client.get(pull_url(pull)).content.decode()
 
     assert "srv-db-01" in page and "srv-db-02" in page and "Old model" in page and "PowerEdge R750" in page
+    assert "HaloITSM: halo" in page  # matched by name, the item will record where it now comes from
     assert InfrastructureItem.objects.count() == 1  # the diff page writes nothing
     changed = pull.changes.get(name="srv-db-02")
     new = pull.changes.get(name="srv-db-01")
