@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sync.models import MatchChoice, SyncMapEntry, TargetRecord
+from sync.models import MatchChoice, Pull, SyncMapEntry, TargetRecord, WebhookDelivery, WebhookEndpoint
 
 
 @admin.register(SyncMapEntry)
@@ -33,3 +33,32 @@ class MatchChoiceAdmin(admin.ModelAdmin):
     list_filter = ("kind", "decision", "connection")
     search_fields = ("record_id", "target_name", "target_id")
     list_select_related = ("connection", "decided_by")
+
+
+@admin.register(Pull)
+class PullAdmin(admin.ModelAdmin):
+    list_display = ("connection", "created_at", "trigger", "status", "counts", "applied_by")
+    list_filter = ("status", "trigger", "connection")
+    list_select_related = ("connection", "applied_by")
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("connection", "received_at", "event", "event_id", "target_ids", "test")
+    list_filter = ("test", "connection")
+    search_fields = ("event_id",)
+    list_select_related = ("connection",)
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    """Read-only: credentials are generated on the connection page, and the digest is never shown."""
+
+    list_display = ("connection", "username", "rotated_at", "target_webhook_id", "last_event_at")
+    exclude = ("password_digest",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -267,3 +267,13 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} → {self.status}"
+
+
+from sync.subscription_models import (  # noqa: E402, F401  (subscribe's models live in their own module)
+    ChangeKind,
+    Pull,
+    PullChange,
+    PullStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+)

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from sync import dashboard, publish_views, run_views, views
+from sync import dashboard, publish_views, run_views, subscribe_views, views
 
 app_name = "sync"
 base = "n/<slug:namespace>/match/"
 
 runs = "n/<slug:namespace>/runs/<uuid:pk>/"
+connection = "n/<slug:namespace>/connections/<uuid:pk>/"
 
 urlpatterns = [
     path("", dashboard.HomeView.as_view(), name="dashboard"),
@@ -32,4 +33,13 @@ urlpatterns = [
         run_views.StartPreviewView.as_view(),
         name="preview_start",
     ),
+    path(f"{connection}subscribe/", subscribe_views.SubscribeView.as_view(), name="subscribe"),
+    path(f"{connection}subscribe/<uuid:pull_pk>/", subscribe_views.PullView.as_view(), name="subscribe_pull"),
+    path(
+        f"{connection}webhook/credentials/",
+        subscribe_views.WebhookCredentialsView.as_view(),
+        name="webhook_credentials",
+    ),
+    path(f"{connection}webhook/test/", subscribe_views.WebhookTestView.as_view(), name="webhook_test"),
+    path("hooks/<uuid:pk>/", subscribe_views.WebhookReceiveView.as_view(), name="webhook_receive"),
 ]

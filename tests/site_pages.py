@@ -25,8 +25,12 @@ from integrations.models import Connection
 from sync import wizard
 from sync.models import (
     AuditEntry,
+    ChangeKind,
     Direction,
     Outcome,
+    Pull,
+    PullChange,
+    PullStatus,
     RecordKind,
     Run,
     RunItem,
@@ -53,6 +57,8 @@ SKIPPED = {
     "catalog:export": "file download (tested in tests/catalog/test_transfer.py)",
     "integrations:update_set_download": "file download (tested in tests/sync/test_configuration_package.py)",
     "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
+    "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
+    "(tested in tests/sync/test_webhooks.py)",
 }
 # Views whose `<pk>` names no `model` of the view: which record it is.
 PK_OBJECTS = {
@@ -67,6 +73,10 @@ PK_OBJECTS = {
     "sync:match_import": Connection,
     "sync:publish_start": Connection,
     "sync:preview_start": Connection,
+    "sync:subscribe": Connection,
+    "sync:subscribe_pull": Connection,
+    "sync:webhook_credentials": Connection,
+    "sync:webhook_test": Connection,
 }
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
@@ -164,9 +174,22 @@ def make_site(namespace) -> dict[Any, Any]:
         direction=Direction.PUBLISHED,
         last_synced_at=timezone.now(),
     )
+    pull = Pull.objects.create(connection=connection, status=PullStatus.READY, counts={"changed": 1})
+    PullChange.objects.create(
+        pull=pull,
+        kind=ChangeKind.CHANGED,
+        target_id="7",
+        name=infrastructure.name,
+        item=infrastructure,
+        values={"name": infrastructure.name, "model": "New"},
+        current={"name": infrastructure.name, "model": "Old", "deployments": [str(deployment.pk)]},
+        fields=["model"],
+        suggested=[[str(deployment.pk), str(deployment), "linked in the source"]],
+    )
     return {
         "namespace": namespace,
         "admin": member(namespace, Role.ADMIN),
+        "pull": pull,
         "step": wizard.steps_of(connection)[0].slug,
         Contact: contact,
         Supplier: supplier,
@@ -199,6 +222,8 @@ def fill(page: Page, site: dict) -> str:
             values[parameter] = "cancel"
         elif parameter == "slug" and model_of(page) is Connection:
             values[parameter] = site["step"]
+        elif parameter == "pull_pk":
+            values[parameter] = site["pull"].pk
         elif parameter == "pk" and model_of(page) in site:
             values[parameter] = site[model_of(page)].pk
         else:

@@ -178,6 +178,53 @@ class Candidate:
     details: tuple[tuple[str, str], ...] = ()  # (label, value): what tells look-alikes apart, e.g. a number
 
 
+# The kinds of discovered assets a platform reports (`Discovered.item_type`).
+DISCOVERED_TYPES = (
+    "server",
+    "virtual_machine",
+    "computer",
+    "network_device",
+    "storage",
+    "cloud_instance",
+    "container_host",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """An asset the target discovered on its own (a server, a computer), as the subscribe side pulls it
+    into the portfolio. Plain strings ("" when the target holds nothing); `service_end_date` is an ISO
+    date; `links` are the target ids of the records the asset is linked to (those the portfolio
+    published, e.g. its deployments, are found through the sync map)."""
+
+    target_id: str
+    name: str
+    item_type: str = "other"  # one of DISCOVERED_TYPES
+    manufacturer: str = ""
+    model: str = ""
+    serial_number: str = ""
+    operating_system: str = ""
+    os_version: str = ""
+    os_license: str = ""
+    location: str = ""
+    service_end_date: str = ""
+    links: tuple[str, ...] = ()
+    target_type: str = ""
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """A webhook delivery the target sent, read from its body: `event_id` makes receiving idempotent;
+    `target_ids` are the records it says changed (to be read again through the API, never trusted from
+    the body); a test delivery changes nothing."""
+
+    event_id: str
+    name: str
+    target_ids: tuple[str, ...] = ()
+    test: bool = False
+
+
 class Platform(ABC):
     """A target platform. Implementations are stateless; the client carries the connection."""
 
@@ -259,6 +306,32 @@ class Platform(ABC):
         """A link to one record in the target's own user interface, or None where the platform has none
         (optional: the record is then shown without a link)."""
         return None
+
+    # Subscribe and webhooks in (optional: a platform without them keeps these defaults, and the
+    # subscribe and webhook pages say it offers none).
+    discovers: bool = False  # `discovered` pulls assets
+    sends_webhooks: bool = False  # `webhook_event`, `register_webhook` and `send_test_event` work
+
+    def discovered(self, client: Any, options: Any, ids: Iterable[str] | None = None) -> Iterator[Discovered]:
+        """The assets the target discovered (all of them, or only `ids`; an id that is gone is absent),
+        streamed. None by default: the platform offers no discovery."""
+        return iter(())
+
+    def webhook_event(self, body: Any) -> WebhookEvent:
+        """The event a webhook body (parsed JSON) describes; raises ValueError with a readable reason
+        when it is not one."""
+        raise ValueError(f"{self.label} sends no webhooks that Portfolio Bridge understands.")
+
+    def register_webhook(
+        self, client: Any, url: str, username: str, password: str, name: str, target_id: str = ""
+    ) -> str:
+        """Create (or, with `target_id`, update) the target's webhook that posts asset changes to `url`
+        with these Basic credentials; returns its id in the target."""
+        raise NotImplementedError(f"{self.label} webhooks cannot be registered through its API.")
+
+    def send_test_event(self, client: Any, target_id: str) -> None:
+        """Ask the target to send a test delivery through its webhook `target_id`."""
+        raise NotImplementedError(f"{self.label} cannot be asked to send a test event.")
 
 
 _registry: dict[str, Platform] = {}

@@ -8,6 +8,7 @@ from integrations.base.platform import (
     Candidate,
     Check,
     Current,
+    Discovered,
     Identified,
     Mapping,
     MatchSource,
@@ -16,9 +17,11 @@ from integrations.base.platform import (
     Reference,
     Step,
     TargetRef,
+    WebhookEvent,
     Write,
 )
 
+from . import discovery, webhooks
 from .client import HaloClient, HaloSettings
 from .forms import option_fields
 from .options import HaloOptions
@@ -97,3 +100,19 @@ class HaloPlatform(Platform):
         from .sandbox import command
 
         return command
+
+    # Subscribe and webhooks in (discovery.py, webhooks.py)
+    discovers = True
+    sends_webhooks = True
+
+    def discovered(self, client: HaloClient, options: HaloOptions, ids=None) -> Iterator[Discovered]:
+        return discovery.discovered(client, options, ids)
+
+    def webhook_event(self, body: Any) -> WebhookEvent:
+        return webhooks.webhook_event(body)
+
+    def register_webhook(self, client: HaloClient, url, username, password, name, target_id="") -> str:
+        return webhooks.register_webhook(client, url, username, password, name, target_id)
+
+    def send_test_event(self, client: HaloClient, target_id: str) -> None:
+        webhooks.send_test_event(client, target_id)

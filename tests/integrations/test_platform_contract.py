@@ -74,3 +74,18 @@ def test_servicenow_links_a_record_to_its_form_and_refuses_odd_ids():
     assert url == f"https://acme.service-now.com/nav_to.do?uri=cmdb_ci_business_app.do?sys_id={'a' * 32}"
     assert platform.record_url(connection, "cmdb_ci_business_app", "") is None
     assert platform.record_url(connection, "x.do?evil=1&", "a" * 32) is None
+
+
+@pytest.mark.parametrize("name", REGISTERED)
+def test_subscribe_and_webhooks_are_offered_or_refused_in_words(name):
+    platform = platform_named(name)
+    if not platform.discovers:
+        assert list(platform.discovered(None, platform.options({}))) == []
+    if not platform.sends_webhooks:
+        with pytest.raises(ValueError, match=platform.label):
+            platform.webhook_event({})
+        with pytest.raises(NotImplementedError):
+            platform.register_webhook(None, "https://example.org/hook", "u", "p", "n")
+    else:
+        with pytest.raises(ValueError):
+            platform.webhook_event("not an object")

@@ -211,8 +211,9 @@ def test_the_cron_configuration_registers_the_daily_check(queue):
 
     scheduler = CronScheduler(connection=queue.connection)
     scheduler.load_config_from_file("sync.cron")
-    [job] = scheduler.get_jobs()
-    assert job.func_name == "sync.jobs.publish_due" and job.interval == 3600 and job.queue_name == "publish"
+    jobs = {job.func_name: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {"sync.jobs.publish_due", "sync.jobs.pulls_due"}  # publishes and subscribe pulls
+    assert all(job.interval == 3600 and job.queue_name == "publish" for job in jobs.values())
 
 
 def test_a_refused_publish_never_redirects_off_site(admin_client, connection):

@@ -9,7 +9,15 @@ from .resources import RESOURCES, STATUS_DOMAINS
 from .store import HaloStore
 from .writes import Writer
 
-SERVER_FIELDS = ("Hostname", "Model", "Serial Number", "Manufacturer", "Operating System", "OS Version")
+SERVER_FIELDS = (
+    "Hostname",
+    "Model",
+    "Serial Number",
+    "Manufacturer",
+    "Operating System",
+    "OS Version",
+    "OS Licence",
+)
 
 ASSET_GROUPS = [{"name": "Hardware"}, {"name": "Software"}, {"name": "Network"}]
 ASSET_TYPES = [
@@ -35,14 +43,17 @@ SERVICES = [
     ("Printing", "Managed print service."),
 ]
 SUPPLIERS = ["Microsoft", "Oracle", "Red Hat", "Dell Technologies", "Hewlett Packard Enterprise"]
+# hostname, model, serial, maker, OS, OS version, OS licence, supplier (1-based), warranty end month
+# fmt: off
 SERVERS = [
-    ("srv-db-01", "PowerEdge R750", "DL7Q2K3", "Dell", "Red Hat Enterprise Linux", "9.3", 4),
-    ("srv-db-02", "PowerEdge R750", "DL7Q2K4", "Dell", "Red Hat Enterprise Linux", "9.3", 4),
-    ("srv-app-01", "ProLiant DL380 Gen10", "CZ2019ABC", "HPE", "Windows Server", "2022", 5),
-    ("srv-app-02", "ProLiant DL380 Gen10", "CZ2019ABD", "HPE", "Windows Server", "2019", 5),
-    ("srv-web-01", "PowerEdge R650", "DL8X0P1", "Dell", "Ubuntu Server", "22.04", 4),
-    ("Tableau Server", "PowerEdge R650", "DL8X0P2", "Dell", "Windows Server", "2022", 4),
+    ("srv-db-01", "PowerEdge R750", "DL7Q2K3", "Dell", "Red Hat Enterprise Linux", "9.3", "", 4, "2027-03"),
+    ("srv-db-02", "PowerEdge R750", "DL7Q2K4", "Dell", "Red Hat Enterprise Linux", "9.3", "", 4, "2027-03"),
+    ("srv-app-01", "ProLiant DL380", "CZ2019ABC", "HPE", "Windows Server", "2022", "00454-AA101", 5, ""),
+    ("srv-app-02", "ProLiant DL380", "CZ2019ABD", "HPE", "Windows Server", "2019", "00430-AA102", 5, ""),
+    ("srv-web-01", "PowerEdge R650", "DL8X0P1", "Dell", "Ubuntu Server", "22.04", "", 4, "2028-01"),
+    ("Tableau Server", "PowerEdge R650", "DL8X0P2", "Dell", "Windows Server", "2022", "00454-AA103", 4, ""),
 ]
+# fmt: on
 SOFTWARE = [("Oracle Database", "19c", 2), ("Microsoft SQL Server", "2019", 1), ("Windows Server", "2022", 1)]
 
 
@@ -97,17 +108,14 @@ def seed_demo(store: HaloStore) -> None:
                 "key_field2": model,
                 "key_field3": serial,
                 "supplier_id": supplier_ids[supplier - 1],
+                **({"warranty_end": f"{warranty_end}-31"} if warranty_end else {}),
                 "fields": [
                     {"id": i, "name": n, "value": v}
-                    for i, (n, v) in enumerate(
-                        zip(SERVER_FIELDS, (host, model, serial, maker, os_name, os_version), strict=True),
-                        start=1,
-                    )
+                    for i, (n, v) in enumerate(zip(SERVER_FIELDS, values, strict=True), start=1)
                 ],
             }
-            for number, (host, model, serial, maker, os_name, os_version, supplier) in enumerate(
-                SERVERS, start=1
-            )
+            for number, (*values, supplier, warranty_end) in enumerate(SERVERS, start=1)
+            for host, model, serial in [values[:3]]
         ],
     )
     post(

@@ -17,6 +17,7 @@ from .store import HaloStore
 
 logger = logging.getLogger(__name__)
 EVENTS = {"created": "Asset Created", "updated": "Asset Updated", "deleted": "Asset Deleted"}
+TEST_EVENT = "Webhook Test"  # what a webhook saved with `_test` true sends (its name is [INF])
 BASIC = 1
 
 
@@ -42,28 +43,35 @@ class WebhookDispatcher:
         self.session.trust_env = False
 
     def asset_changed(self, resource: str, event: str, record: dict[str, Any]) -> None:
-        """Queue one POST per active webhook; returns at once."""
-        if resource != "Asset":
+        """Queue one POST per active webhook (or, for a webhook saved with `_test`, a test delivery to
+        it alone); returns at once."""
+        if resource == "Webhook" and event == "tested":
+            self.queue(record, TEST_EVENT, 0, {})
+            return
+        if resource != "Asset" or event not in EVENTS:
             return
         for hook in self.store.all("webhook"):
             if hook.get("active") is False or hook.get("disabled"):
                 continue
-            payload = {
-                "id": str(uuid.uuid4()),
-                "webhook_id": hook["id"],
-                "event": EVENTS[event],
-                "object_id": record["id"],
-                "timestamp": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                "asset": record,
-            }
-            with self.idle:
-                self.pending += 1
-            try:
-                self.jobs.put_nowait((hook, payload))
-            except queue.Full:
-                self.finished(Delivery(hook["id"], payload["event"], record["id"], None, "queue full"))
-                continue
-            self.start()
+            self.queue(hook, EVENTS[event], record["id"], {"asset": record})
+
+    def queue(self, hook: dict, event: str, object_id: int, extra: dict[str, Any]) -> None:
+        payload = {
+            "id": str(uuid.uuid4()),
+            "webhook_id": hook["id"],
+            "event": event,
+            "object_id": object_id,
+            "timestamp": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            **extra,
+        }
+        with self.idle:
+            self.pending += 1
+        try:
+            self.jobs.put_nowait((hook, payload))
+        except queue.Full:
+            self.finished(Delivery(hook["id"], event, object_id, None, "queue full"))
+            return
+        self.start()
 
     def start(self) -> None:
         if self.worker is None or not self.worker.is_alive():

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "Actions": {"outcome": "Note"},
 }
 CASCADES = {"tickets": ("actions", "ticket_id")}
+# Flags that ask for something instead of being stored: saving a webhook with `_test` true sends it a
+# test delivery (the listener hears the event "tested").
+TRANSIENT = {"Webhook": "_test"}
 
 
 class Writer:
@@ -37,7 +40,7 @@ class Writer:
         key = resource.name.lower()
         items = check_types(resource, items)
         with self.store.writing():
-            planned: list[tuple[bool, dict[str, Any]]] = []
+            planned: list[tuple[bool, dict[str, Any], bool]] = []
             pending: dict[str, dict[str, Any]] = {}
             for item in items:
                 existing = self.existing(resource, item.get("id"), pending)
@@ -45,23 +48,26 @@ class Writer:
                     if existing is not None and item.get(secret) == MASK:
                         del item[secret]
                 merged = {**(existing or copy.deepcopy(DEFAULTS.get(resource.name, {}))), **item}
+                tested = bool(merged.pop(TRANSIENT.get(resource.name, ""), False))
                 if existing is None:
                     merged.pop("id", None)
                 check_rules(resource, merged, self.store)
-                planned.append((existing is None, merged))
+                planned.append((existing is None, merged, tested))
                 if existing is not None:
                     pending[str(merged["id"])] = merged
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
             saved = []
-            for created, record in planned:
+            for created, record, _ in planned:
                 if created:
                     record["id"] = self.store.new_id(key, resource.guid_ids)
                 if resource.stamped:
                     record["last_modified"] = now
                 self.store.put(key, record)
                 saved.append(record)
-        for created, record in planned:
+        for created, record, tested in planned:
             self.notify(resource, "created" if created else "updated", record)
+            if tested:
+                self.notify(resource, "tested", record)
         return saved
 
     def existing(self, resource: Resource, record_id: Any, pending: dict) -> dict[str, Any] | None:

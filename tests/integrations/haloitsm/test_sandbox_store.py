@@ -66,7 +66,9 @@ def test_demo_servers_carry_what_subscribe_pulls(halo_api):
         "Manufacturer": "Dell",
         "Operating System": "Red Hat Enterprise Linux",
         "OS Version": "9.3",
+        "OS Licence": "",
     }
+    assert servers[0]["warranty_end"].startswith("2027-03-31")
     assert servers[0]["supplier_name"] == "Dell Technologies"
 
 
