@@ -19,6 +19,7 @@ from integrations.base.platform import (
     Write,
 )
 
+from .checks import run_checks
 from .client import HaloClient, HaloSettings
 from .forms import option_fields
 from .options import HaloOptions
@@ -34,7 +35,7 @@ def client_settings(connection: Any) -> HaloSettings:
         tenant=options.tenant,
         ca_bundle=connection.ca_bundle,
         page_size=options.page_size,
-        calls_per_minute=options.calls_per_minute,
+        calls_per_five_minutes=options.calls_per_five_minutes,
         governor_key=str(connection.pk),
     )
 
@@ -91,7 +92,7 @@ class HaloPlatform(Platform):
         return iter(())
 
     def checks(self, client: HaloClient, options: HaloOptions) -> list[Check]:
-        return []
+        return run_checks(client)
 
     def sandbox(self) -> Any:
         from .sandbox import command
