@@ -254,6 +254,16 @@ class Platform(ABC):
     # What an admin installs in the target before the first publish (its name on the pages); "" when the
     # platform needs nothing installed.
     package_label: str = ""
+    # The authentication methods (integrations.models.AuthMethod values) the platform supports; empty: all.
+    # With one, the connection form shows only that method's credentials.
+    auth_methods: tuple[str, ...] = ()
+    # The connection form's labels and help texts where the platform names a field its own way.
+    connection_labels: dict[str, tuple[str, str]] = {}
+
+    def instance_url(self, url: str) -> str:
+        """The instance's address as a connection stores it, from what an admin typed or pasted (e.g.
+        without the API path a platform's own settings page shows)."""
+        return url.strip()
 
     def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
         """A link to one record in the target's own user interface, or None where the platform has none

@@ -15,6 +15,12 @@ ASSET_ROLES = {
 }
 
 
+def resource_root(url: str) -> str:
+    """The resource server's address without the `/api` Halo's API page shows after it."""
+    url = url.strip().rstrip("/")
+    return url[: -len("/api")] if url.lower().endswith("/api") else url
+
+
 @dataclass(frozen=True)
 class HaloOptions:
     auth_url: str = ""  # the authorisation server; empty: discovered from /api/authinfo

@@ -21,8 +21,8 @@ from integrations.base.platform import (
 
 from .checks import run_checks
 from .client import HaloClient, HaloSettings
-from .forms import option_fields
-from .options import HaloOptions
+from .forms import CONNECTION_LABELS, option_fields
+from .options import HaloOptions, resource_root
 
 
 def client_settings(connection: Any) -> HaloSettings:
@@ -43,6 +43,8 @@ def client_settings(connection: Any) -> HaloSettings:
 class HaloPlatform(Platform):
     name = "haloitsm"
     label = "HaloITSM"
+    auth_methods = ("oauth_client_credentials",)
+    connection_labels = CONNECTION_LABELS
 
     def options(self, data: dict[str, Any] | None) -> HaloOptions:
         return HaloOptions.from_dict(data)
@@ -93,6 +95,9 @@ class HaloPlatform(Platform):
 
     def checks(self, client: HaloClient, options: HaloOptions) -> list[Check]:
         return run_checks(client)
+
+    def instance_url(self, url: str) -> str:
+        return resource_root(url)
 
     def sandbox(self) -> Any:
         from .sandbox import command
