@@ -12,8 +12,8 @@ from django.views import View, generic
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
-from integrations.forms import ConnectionForm
 from integrations.base.platform import platforms
+from integrations.forms import ConnectionForm
 from integrations.models import Connection, Platform
 from integrations.servicenow.checks import describe
 from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records

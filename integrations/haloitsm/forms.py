@@ -4,7 +4,6 @@ from django import forms
 
 from .options import DEFAULT_CALLS_PER_FIVE_MINUTES
 
-
 # The connection form in Halo's own words (its API page: Configuration > Integrations > Halo API).
 CONNECTION_LABELS = {
     "instance_url": (
