@@ -19,6 +19,7 @@ from integrations.base.platform import (
     Write,
 )
 
+from .asset_types import AssetTypeStep
 from .checks import run_checks
 from .client import HaloClient, HaloSettings
 from .forms import CONNECTION_LABELS, option_fields
@@ -95,6 +96,9 @@ class HaloPlatform(Platform):
 
     def checks(self, client: HaloClient, options: HaloOptions) -> list[Check]:
         return run_checks(client)
+
+    def setup_step(self) -> AssetTypeStep:
+        return AssetTypeStep()
 
     def instance_url(self, url: str) -> str:
         return resource_root(url)
