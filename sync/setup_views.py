@@ -64,7 +64,17 @@ class SetupView(WizardMixin, View):
 
     def get(self, request, namespace: str, pk):
         connection = self.connection(pk)
-        return self.render_step(request, connection, self.setup_step(connection))
+        step = setup.step_of(connection)
+        if step is None:  # nothing to set up: say so, and lead on
+            context = {
+                "namespace": self.namespace,
+                "role": self.role,
+                "connection": connection,
+                "steps": wizard.steps_of(connection),
+                "next_url": next_url(self.namespace.slug, connection),
+            }
+            return render(request, self.template_name, context)
+        return self.render_step(request, connection, step)
 
     def post(self, request, namespace: str, pk):
         connection = self.connection(pk)

@@ -128,7 +128,9 @@ def test_the_wizard_starts_with_the_setup_step_for_halo_only(admin_client, halo,
     start = admin_client.get(reverse("sync:match_start", args=["acme"])).content.decode()
     assert setup_url(halo) in start
     assert reverse("sync:match_step", args=["acme", snow.pk, "it-services"]) in start
-    assert admin_client.get(setup_url(snow)).status_code == 404
+    nothing = admin_client.get(setup_url(snow)).content.decode()
+    assert "needs nothing set up" in nothing
+    assert admin_client.post(setup_url(snow), {"action": "apply"}).status_code == 404
 
 
 def test_the_page_previews_then_creates(admin_client, halo, halo_server):

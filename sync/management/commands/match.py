@@ -24,7 +24,7 @@ class Command(BaseCommand):
         what.add_argument(
             "--setup",
             action="store_true",
-            help="the platform's setup step (HaloITSM: the asset types the portfolio is published as)",
+            help="the platform's setup step (e.g. the types records are published as), if it has one",
         )
         parser.add_argument(
             "--map",
