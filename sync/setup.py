@@ -158,4 +158,7 @@ def save(
 
 def is_done(connection: Connection, step: SetupStep) -> bool:
     """Every row has a saved choice (whether the target still has it is checked when the step is shown)."""
-    return all(row.chosen for row in rows_of(connection, step))
+    try:
+        return all(row.chosen for row in rows_of(connection, step))
+    except ValueError:  # options the platform cannot read: not set up
+        return False

@@ -11,6 +11,7 @@ from catalog.choices import Role
 from integrations.haloitsm.sandbox.app import DEMO_APPLICATION
 from integrations.haloitsm.sandbox.auth import ApiApplication
 from sync import setup
+from sync.dashboard import checklist
 from sync.models import AuditEntry, Outcome, Run, RunKind, RunStatus
 from tests.conftest import member
 from tests.factories import ConnectionFactory
@@ -249,3 +250,17 @@ def test_the_command_says_when_a_platform_has_no_setup(namespace):
         call_command("match", "--connection", "snow", "--setup")
     with pytest.raises(CommandError, match="go with --setup"):
         call_command("match", "--connection", "snow", "--kind", "it_services", "--dry-run")
+
+
+def test_the_dashboard_checklist_has_the_setup_step_until_it_is_done(halo, halo_server):
+    labels = {step.label: step for step in checklist(halo, None, None)}
+    assert not labels["asset types set up"].done
+    assert labels["asset types set up"].url == setup_url(halo)
+    call_command("match", "--connection", "halo", "--setup", "--create-missing")
+    halo.refresh_from_db()
+    assert {step.label: step for step in checklist(halo, None, None)}["asset types set up"].done
+
+
+def test_the_servicenow_checklist_has_no_setup_step(namespace):
+    snow = ConnectionFactory(namespace=namespace, name="snow")
+    assert not any("set up" in step.label for step in checklist(snow, None, None))
