@@ -77,6 +77,7 @@ class MatchStepView(WizardMixin, View):
         if accept_above and threshold is None:
             messages.error(request, "“Accept above” takes a score from 0 to 100; it was ignored.")
         rows = wizard.build_rows(connection, step, accept_above=threshold)
+        setup_step = setup.step_of(connection)
         page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
             "namespace": self.namespace,
@@ -84,7 +85,8 @@ class MatchStepView(WizardMixin, View):
             "connection": connection,
             "step": step,
             "steps": wizard.steps_of(connection),
-            "setup": setup.step_of(connection),
+            "setup": setup_step,
+            "setup_pending": setup_step is not None and not setup.is_done(connection, setup_step),
             "page_obj": page,
             "rows": page.object_list,
             "pulled_at": wizard.pulled_at(connection, step),

@@ -8,6 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from catalog.choices import Role
+from integrations.base.platform import MatchSource
+from integrations.haloitsm.platform import HaloPlatform
 from integrations.haloitsm.sandbox.app import DEMO_APPLICATION
 from integrations.haloitsm.sandbox.auth import ApiApplication
 from sync import setup
@@ -264,3 +266,13 @@ def test_the_dashboard_checklist_has_the_setup_step_until_it_is_done(halo, halo_
 def test_the_servicenow_checklist_has_no_setup_step(namespace):
     snow = ConnectionFactory(namespace=namespace, name="snow")
     assert not any("set up" in step.label for step in checklist(snow, None, None))
+
+
+def test_match_steps_point_to_the_setup_until_it_is_done(admin_client, halo, halo_server, monkeypatch):
+    # the platform's own match sources are another change's; one stands in for them here
+    source = MatchSource("it_service", "it-services", "IT services", "Service", False)
+    monkeypatch.setattr(HaloPlatform, "match_sources", lambda self: [source])
+    url = reverse("sync:match_step", args=["acme", halo.pk, "it-services"])
+    assert "are not set up yet" in admin_client.get(url).content.decode()
+    call_command("match", "--connection", "halo", "--setup", "--create-missing")
+    assert "are not set up yet" not in admin_client.get(url).content.decode()
