@@ -1,6 +1,7 @@
 """The two README commands, once the virtualenv exists (see config/bootstrap.py).
 
-`run`  — migrate, load the demo portfolio, then serve the web app and an RQ worker until Ctrl-C.
+`run`  — migrate, load the demo portfolio, start the ServiceNow and HaloITSM sandboxes with a demo connection
+         to each, then serve the web app and an RQ worker until Ctrl-C.
 `test` — linters, Django checks, and the test suite on SQLite and on PostgreSQL.
 """
 
@@ -20,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
+
+from config import halo_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -280,6 +283,9 @@ def run(args: argparse.Namespace) -> int:
             add_demo_people(sandbox_url, env)
         except (OSError, ValueError, KeyError, subprocess.CalledProcessError) as exc:
             log(f"Could not add the demo users and companies to the sandbox: {exc}")
+        web_host = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host  # noqa: S104
+        web_url = f"http://{web_host}:{args.port}"
+        halo_demo.start(MANAGE, env, VAR, args.halo_sandbox_port, web_url, processes, wait_for, log)
         # --with-scheduler runs the delayed "on change" publishes; rqcron starts the daily ones
         worker = [*MANAGE, "rqworker", "default", "publish", "--with-scheduler"]
         processes.append(subprocess.Popen(worker, env=env))
@@ -385,6 +391,11 @@ def main() -> None:
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PB_PORT", "8000")))
     run_parser.add_argument(
         "--sandbox-port", type=int, default=int(os.environ.get("PB_SANDBOX_PORT", "8443"))
+    )
+    run_parser.add_argument(
+        "--halo-sandbox-port",
+        type=int,
+        default=int(os.environ.get("PB_HALO_SANDBOX_PORT", str(halo_demo.DEFAULT_PORT))),
     )
     test_parser = commands.add_parser("test", help="run linters, checks and the whole test suite")
     test_parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments")

@@ -2,9 +2,15 @@ from django import forms
 
 from integrations.base.platform import platform_named, platforms
 from integrations.base.trust import MAX_CA_BUNDLE_BYTES, InvalidCaBundle, certificates, clean_pem
-from integrations.models import Connection, Platform
+from integrations.models import AuthMethod, Connection, Platform
 
 SECRETS = ("client_id", "client_secret", "username", "password", "refresh_token")
+# The credentials each authentication method signs in with.
+CREDENTIALS = {
+    AuthMethod.OAUTH_PASSWORD: ("client_id", "client_secret", "username", "password"),
+    AuthMethod.OAUTH_CLIENT_CREDENTIALS: ("client_id", "client_secret"),
+    AuthMethod.BASIC: ("username", "password"),
+}
 
 
 class ConnectionForm(forms.ModelForm):
@@ -49,14 +55,35 @@ class ConnectionForm(forms.ModelForm):
             if editing and getattr(self.instance, name):
                 self.fields[name].widget.attrs["placeholder"] = "unchanged"
         chosen = (
-            self.data.get(self.add_prefix("platform")) if self.is_bound else None
+            self.data.get(self.add_prefix("platform")) if self.is_bound else self.initial.get("platform")
         ) or self.instance.platform
         self.platform = registered.get(chosen) or registered[Platform.SERVICENOW]
+        self.fit_to_platform()
         self.option_names = list(self.platform.option_fields())
         current = self.platform.options(self.instance.options if editing else {})
         for name, field in self.platform.option_fields().items():
             field.initial = getattr(current, name)
             self.fields[name] = field
+
+    def fit_to_platform(self) -> None:
+        """Only the credentials the platform's authentication methods use, in the platform's words: a
+        HaloITSM connection shows no user name or password and no choice of method."""
+        methods = self.platform.auth_methods
+        if methods:
+            self.fields["auth_method"].choices = [(m.value, m.label) for m in AuthMethod if m in methods]
+            used = {name for method in methods for name in CREDENTIALS[AuthMethod(method)]}
+            for name in SECRETS:
+                if name not in used:
+                    del self.fields[name]
+            if len(methods) == 1:
+                del self.fields["auth_method"]
+                self.instance.auth_method = methods[0]
+        for name, (label, help_text) in self.platform.connection_labels.items():
+            if name in self.fields:
+                self.fields[name].label, self.fields[name].help_text = label, help_text
+
+    def clean_instance_url(self) -> str:
+        return self.platform.instance_url(self.cleaned_data.get("instance_url") or "")
 
     def clean_ca_bundle_file(self) -> str:
         upload = self.cleaned_data.get("ca_bundle_file")
@@ -79,13 +106,14 @@ class ConnectionForm(forms.ModelForm):
         if not self.instance._state.adding:
             stored = Connection.objects.get(pk=self.instance.pk)
             for name in SECRETS:
-                if not cleaned.get(name):
+                if name in self.fields and not cleaned.get(name):
                     cleaned[name] = getattr(stored, name)
         try:
             platform = platform_named(cleaned.get("platform") or self.platform.name)
-            self.options = platform.options(
-                {k: cleaned.get(k) for k in self.option_names if cleaned.get(k) is not None}
-            )
+            # options the form does not show (e.g. a mapping a wizard step saved) are kept
+            kept = self.instance.options if self.instance.platform == platform.name else {}
+            given = {k: cleaned.get(k) for k in self.option_names if cleaned.get(k) is not None}
+            self.options = platform.options({**(kept or {}), **given})
         except (LookupError, ValueError) as exc:
             raise forms.ValidationError(str(exc)) from None
         return cleaned

@@ -12,8 +12,9 @@ from django.views import View, generic
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
+from integrations.base.platform import platforms
 from integrations.forms import ConnectionForm
-from integrations.models import Connection
+from integrations.models import Connection, Platform
 from integrations.servicenow.checks import describe
 from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records
 from integrations.services import configuration_package, connection_fields, connection_test, package_settings
@@ -62,7 +63,15 @@ class ConnectionFormMixin(ConnectionMixin):
 
 
 class ConnectionCreateView(ConnectionFormMixin, generic.CreateView):
-    pass
+    """`?platform=haloitsm` starts the form with that platform's fields."""
+
+    def get_initial(self) -> dict[str, Any]:
+        chosen = self.request.GET.get("platform", "")
+        return {**super().get_initial(), **({"platform": chosen} if chosen in platforms() else {})}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        choices = [(p.value, p.label) for p in Platform if p.value in platforms()]
+        return {**super().get_context_data(**kwargs), "platform_choices": choices}
 
 
 class ConnectionUpdateView(ConnectionFormMixin, generic.UpdateView):
@@ -113,7 +122,7 @@ class ConnectionTestView(ConnectionMixin, View):
 
 class ConnectionFieldsView(ConnectionMixin, View):
     def get(self, request, namespace: str, pk):
-        connection = get_object_or_404(self.get_queryset(), pk=pk)
+        connection = get_object_or_404(self.get_queryset(), pk=pk, platform=Platform.SERVICENOW)
         table = request.GET.get("table", "").strip()
         fields, error = [], ""
         if table and not TABLE_NAME.fullmatch(table):

@@ -22,7 +22,7 @@ from catalog.models import (
 from catalog.views.generic import NamespaceMixin
 from integrations.base.platform import platform_of
 from integrations.models import Connection
-from sync import decisions, runs
+from sync import decisions, runs, setup
 from sync.models import MatchChoice, Outcome, Run, RunKind, RunStatus
 from sync.run_views import CONFIGURATION_HINT, publish_summary
 
@@ -72,6 +72,15 @@ def checklist(connection: Connection, preview: Run | None, publish: Run | None) 
                 f"{platform.package_label} installed",
                 installed or published.exists(),
                 reverse("integrations:update_set_checklist", args=[ns, pk]),
+            )
+        )
+    setup_step = platform.setup_step()
+    if setup_step is not None:  # e.g. the types records are published as, mapped before matching
+        steps.append(
+            SetupStep(
+                f"{setup_step.title.lower()} set up",
+                setup.is_done(connection, setup_step),
+                reverse("sync:match_setup", args=[ns, pk]),
             )
         )
     sources = platform.match_sources()

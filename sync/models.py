@@ -136,6 +136,7 @@ class RunKind(models.TextChoices):
     PREVIEW = "preview", "Preview"
     PUBLISH = "publish", "Publish"
     ROLLBACK = "rollback", "Rollback"
+    SETUP = "setup", "Setup"  # a platform's setup step (e.g. creating the types records are published as)
 
 
 class RunStatus(models.TextChoices):

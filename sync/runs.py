@@ -233,7 +233,7 @@ def resume(run: Run) -> Run:
     """Execute an interrupted (or cancelled) run again: what it finished is skipped, the rest is sent;
     identification by source native key makes re-sent records update, never duplicate."""
     partial_rollback = run.kind == RunKind.ROLLBACK and run.status == RunStatus.PARTIAL
-    if run.kind == RunKind.PREVIEW or (run.status not in RESUMABLE and not partial_rollback):
+    if run.kind in (RunKind.PREVIEW, RunKind.SETUP) or (run.status not in RESUMABLE and not partial_rollback):
         raise RunRefused(
             "Only an interrupted, cancelled or failed run (or a partial rollback) can be resumed."
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sync import dashboard, publish_views, run_views, subscribe_views, views
+from sync import dashboard, publish_views, run_views, setup_views, subscribe_views, views
 
 app_name = "sync"
 base = "n/<slug:namespace>/match/"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("n/<slug:namespace>/", dashboard.NamespaceDashboardView.as_view(), name="dashboard_ns"),
     path(base, views.ChooseConnectionView.as_view(), name="match_start"),
     path(f"{base}<uuid:pk>/summary/", views.SummaryView.as_view(), name="match_summary"),
+    path(f"{base}<uuid:pk>/setup/", setup_views.SetupView.as_view(), name="match_setup"),
     path(f"{base}<uuid:pk>/<slug:slug>/", views.MatchStepView.as_view(), name="match_step"),
     path(f"{base}<uuid:pk>/<slug:slug>/pull/", views.PullView.as_view(), name="match_pull"),
     path(f"{base}<uuid:pk>/<slug:slug>/search/", views.SearchTargetsView.as_view(), name="match_search"),

@@ -18,7 +18,7 @@ from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
 from integrations.base.platform import platform_of
 from integrations.models import Connection
-from sync import match_io, wizard
+from sync import match_io, setup, wizard
 
 ROWS_PER_PAGE = 500
 
@@ -46,10 +46,21 @@ class WizardMixin(NamespaceMixin):
     def step_url(self, connection: Connection, slug: str) -> str:
         return reverse("sync:match_step", args=[self.namespace.slug, connection.pk, slug])
 
+    def first_url(self, connection: Connection) -> str:
+        """The wizard starts with the platform's setup step when it has one."""
+        if setup.step_of(connection) is not None:
+            return reverse("sync:match_setup", args=[self.namespace.slug, connection.pk])
+        steps = wizard.steps_of(connection)
+        if steps:
+            return self.step_url(connection, steps[0].slug)
+        return reverse("sync:match_summary", args=[self.namespace.slug, connection.pk])
+
 
 class ChooseConnectionView(WizardMixin, View):
     def get(self, request, namespace: str):
-        connections = Connection.objects.filter(namespace=self.namespace, is_active=True)
+        connections = list(Connection.objects.filter(namespace=self.namespace, is_active=True))
+        for connection in connections:
+            connection.first_url = self.first_url(connection)
         return render(
             request,
             "sync/match_start.html",
@@ -66,6 +77,7 @@ class MatchStepView(WizardMixin, View):
         if accept_above and threshold is None:
             messages.error(request, "“Accept above” takes a score from 0 to 100; it was ignored.")
         rows = wizard.build_rows(connection, step, accept_above=threshold)
+        setup_step = setup.step_of(connection)
         page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
             "namespace": self.namespace,
@@ -73,6 +85,8 @@ class MatchStepView(WizardMixin, View):
             "connection": connection,
             "step": step,
             "steps": wizard.steps_of(connection),
+            "setup": setup_step,
+            "setup_pending": setup_step is not None and not setup.is_done(connection, setup_step),
             "page_obj": page,
             "rows": page.object_list,
             "pulled_at": wizard.pulled_at(connection, step),
@@ -158,6 +172,7 @@ class SummaryView(WizardMixin, View):
             "connection": connection,
             "steps": steps,
             "summary": wizard.summary(connection),
+            "setup": setup.step_of(connection),
             "unpulled": [s.slug for s in steps if wizard.pulled_at(connection, s) is None],
             "platform": platform_of(connection),
         }

@@ -67,6 +67,7 @@ PK_OBJECTS = {
     "sync:run_progress": Run,
     "sync:run_action": Run,
     "sync:match_summary": Connection,
+    "sync:match_setup": Connection,
     "sync:match_step": Connection,
     "sync:match_pull": Connection,
     "sync:match_search": Connection,

@@ -37,15 +37,28 @@ class PoliteRetry(Retry):
     telling `on_wait(seconds, status)` about every wait (for progress and audit)."""
 
     def __init__(
-        self, *args: Any, on_wait: Callable[[float, int | None], None] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        on_wait: Callable[[float, int | None], None] | None = None,
+        any_method_statuses: Collection[int] = (),
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.on_wait = on_wait
+        self.any_method_statuses = frozenset(any_method_statuses)
 
     def new(self, **kwargs: Any) -> "PoliteRetry":
         retry = super().new(**kwargs)
         retry.on_wait = self.on_wait
+        retry.any_method_statuses = self.any_method_statuses
         return retry
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        """Also retries every method (a POST too) on the statuses a platform answers before acting on
+        the request at all, e.g. Halo's 429: repeating it cannot write twice."""
+        if status_code in self.any_method_statuses and self.total:
+            return True
+        return super().is_retry(method, status_code, has_retry_after)
 
     def get_retry_after(self, response) -> float | None:
         seconds = super().get_retry_after(response)
@@ -102,7 +115,10 @@ class TimeoutAdapter(HTTPAdapter):
 
 
 def retry_policy(
-    attempts: int, methods: Collection[str], on_wait: Callable[[float, int | None], None] | None = None
+    attempts: int,
+    methods: Collection[str],
+    on_wait: Callable[[float, int | None], None] | None = None,
+    any_method_statuses: Collection[int] = (),
 ) -> PoliteRetry:
     """Exponential backoff with jitter on 429/5xx and connection errors for `methods` only."""
     return PoliteRetry(
@@ -118,6 +134,7 @@ def retry_policy(
         respect_retry_after_header=True,
         raise_on_status=False,
         on_wait=on_wait,
+        any_method_statuses=any_method_statuses,
     )
 
 
@@ -128,12 +145,14 @@ def outgoing_session(
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     pool_size: int = 10,
     on_wait: Callable[[float, int | None], None] | None = None,
+    any_method_statuses: Collection[int] = (),
 ) -> requests.Session:
+    """`any_method_statuses`: statuses retried for every method (see PoliteRetry.is_retry)."""
     session = SameOriginSession()
     session.headers["User-Agent"] = USER_AGENT
     session.headers["Accept"] = "application/json"
     adapter = TimeoutAdapter(
-        max_retries=retry_policy(attempts, idempotent_methods, on_wait),
+        max_retries=retry_policy(attempts, idempotent_methods, on_wait, any_method_statuses),
         timeout=timeout,
         pool_maxsize=pool_size,
     )
@@ -150,11 +169,11 @@ def mount_retrying(
     attempts: int = 5,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     on_wait: Callable[[float, int | None], None] | None = None,
+    any_method_statuses: Collection[int] = (),
 ) -> None:
     """Retry `methods` (e.g. an idempotent POST) for URLs under `prefix` only."""
-    session.mount(
-        prefix, TimeoutAdapter(max_retries=retry_policy(attempts, methods, on_wait), timeout=timeout)
-    )
+    policy = retry_policy(attempts, methods, on_wait, any_method_statuses)
+    session.mount(prefix, TimeoutAdapter(max_retries=policy, timeout=timeout))
 
 
 def redact(value: Any) -> Any:

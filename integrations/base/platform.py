@@ -225,6 +225,54 @@ class WebhookEvent:
     test: bool = False
 
 
+@dataclass(frozen=True)
+class SetupOption:
+    """A target record an admin may choose in a setup step (e.g. an existing asset type)."""
+
+    target_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SetupRow:
+    """One thing a setup step maps: a role of the portfolio, the target record it uses now (its id in the
+    connection's options, "" when none), and the name the product gives a record it creates for it."""
+
+    key: str
+    title: str
+    chosen: str = ""
+    create_name: str = ""
+
+
+class SetupStep(ABC):
+    """What a platform needs set up in the target before matching and publishing (HaloITSM: the asset
+    types the portfolio's roles are published as). Optional: the matching wizard shows it first when a
+    platform offers one. The engine previews, validates, audits and saves; the platform reads, creates
+    and says how a choice is kept in the connection's options."""
+
+    slug: str = "setup"
+    title: str = "Setup"
+    noun: str = "record"  # what a row maps to, e.g. "asset type"
+    intro: str = ""
+
+    @abstractmethod
+    def offered(self, client: Any) -> list[SetupOption]:
+        """What the target holds to choose from (read now)."""
+
+    @abstractmethod
+    def rows(self, options: Any) -> list[SetupRow]:
+        """The roles to map, with what the connection's options hold for them."""
+
+    @abstractmethod
+    def create(self, client: Any, names: dict[str, str]) -> dict[str, str]:
+        """Create the records named {row key: name} and return {row key: target id}. Must be safe to
+        repeat: a record of the same name already there is used, not created again."""
+
+    @abstractmethod
+    def save(self, data: dict[str, Any], chosen: dict[str, str]) -> dict[str, Any]:
+        """The connection's options with the chosen {row key: target id} (ValueError when invalid)."""
+
+
 class Platform(ABC):
     """A target platform. Implementations are stateless; the client carries the connection."""
 
@@ -301,6 +349,20 @@ class Platform(ABC):
     # What an admin installs in the target before the first publish (its name on the pages); "" when the
     # platform needs nothing installed.
     package_label: str = ""
+    # The authentication methods (integrations.models.AuthMethod values) the platform supports; empty: all.
+    # With one, the connection form shows only that method's credentials.
+    auth_methods: tuple[str, ...] = ()
+    # The connection form's labels and help texts where the platform names a field its own way.
+    connection_labels: dict[str, tuple[str, str]] = {}
+
+    def instance_url(self, url: str) -> str:
+        """The instance's address as a connection stores it, from what an admin typed or pasted (e.g.
+        without the API path a platform's own settings page shows)."""
+        return url.strip()
+
+    def setup_step(self) -> SetupStep | None:
+        """The platform's setup step, or None when it needs none (optional)."""
+        return None
 
     def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
         """A link to one record in the target's own user interface, or None where the platform has none

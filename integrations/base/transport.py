@@ -20,7 +20,7 @@ import requests
 from .calls import CallRecord, ClientStats
 from .errors import CertificateUntrusted
 from .failures import reason_of, unreachable
-from .governor import governor_for
+from .governor import governor_for, window_for
 from .http import DEFAULT_TIMEOUT, Redactor, mount_retrying, outgoing_session
 from .trust import CaFile, InvalidCaBundle, certificates
 
@@ -39,10 +39,14 @@ class Transport:
         attempts: int = 5,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         calls_per_minute: int = 0,
+        calls_per_window: tuple[int, float] | None = None,
         governor_key: str = "",
         audit: Audit | None = None,
         log: logging.Logger | None = None,
+        any_method_statuses: Iterable[int] = (),
     ) -> None:
+        """`calls_per_window` (calls, seconds) governs by a rolling window instead of `calls_per_minute`;
+        `any_method_statuses` are retried for every method (statuses the target answers before acting)."""
         self.base_url = base_url.rstrip("/")
         self.audit = audit
         self.log = log or logging.getLogger("integrations")
@@ -55,8 +59,17 @@ class Transport:
         self.redact = Redactor(*secrets)
         self._sending = threading.local()  # the call this thread is sending, for its retried attempts
         self._numbers = itertools.count(1)
-        self.session = outgoing_session(attempts=attempts, timeout=timeout, on_wait=self._waited)
-        self.governor = governor_for(governor_key or self.base_url, calls_per_minute)
+        self.any_method_statuses = tuple(any_method_statuses)
+        self.session = outgoing_session(
+            attempts=attempts,
+            timeout=timeout,
+            on_wait=self._waited,
+            any_method_statuses=self.any_method_statuses,
+        )
+        key = governor_key or self.base_url
+        self.governor = (
+            window_for(key, *calls_per_window) if calls_per_window else governor_for(key, calls_per_minute)
+        )
 
     def retry_posts(self, path_prefix: str) -> None:
         """POSTs under this path are safe to repeat (e.g. an identification that finds the first attempt's
@@ -68,6 +81,7 @@ class Transport:
             attempts=self.attempts,
             timeout=self.timeout,
             on_wait=self._waited,
+            any_method_statuses=self.any_method_statuses,
         )
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ from integrations.base.http import DEFAULT_TIMEOUT
 from integrations.base.transport import Transport, TransportClient
 
 log = logging.getLogger("integrations.haloitsm")
+FIVE_MINUTES = 300.0
 
 # List envelopes name their rows per resource; AssetType and Status answer a bare array.
 LIST_KEYS = {
@@ -47,7 +48,7 @@ class HaloSettings:
     tenant: str = ""  # empty: discovered
     ca_bundle: str = ""
     page_size: int = 100
-    calls_per_minute: int = 60
+    calls_per_five_minutes: int = 300  # Halo's own rule: calls in any rolling five minutes
     governor_key: str = ""
     attempts: int = 5
     timeout: tuple[float, float] = DEFAULT_TIMEOUT
@@ -74,10 +75,11 @@ class HaloClient(TransportClient):
             ca_bundle=settings.ca_bundle,
             attempts=settings.attempts,
             timeout=settings.timeout,
-            calls_per_minute=settings.calls_per_minute,
+            calls_per_window=(settings.calls_per_five_minutes, FIVE_MINUTES),
             governor_key=settings.governor_key,
             audit=audit,
             log=log,
+            any_method_statuses=(429,),  # Halo refuses before acting: a repeated POST cannot write twice
         )
         self.base_url = self.transport.base_url
         self.stats = self.transport.stats

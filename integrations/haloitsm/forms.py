@@ -4,6 +4,16 @@ from django import forms
 
 from .options import DEFAULT_CALLS_PER_FIVE_MINUTES
 
+# The connection form in Halo's own words (its API page: Configuration > Integrations > Halo API).
+CONNECTION_LABELS = {
+    "instance_url": (
+        "Resource server",
+        "The instance's API address, e.g. https://acme.haloitsm.com (the /api after it may be left on).",
+    ),
+    "client_id": ("Client ID", "Of the API application; its authentication method is Client ID and Secret."),
+    "client_secret": ("Client secret", "Of the same API application; stored encrypted, never shown again."),
+}
+
 
 def option_fields() -> dict[str, forms.Field]:
     return {
@@ -11,7 +21,8 @@ def option_fields() -> dict[str, forms.Field]:
             required=False,
             label="Authorisation server",
             assume_scheme="https",
-            help_text="Empty: discovered from the instance's /api/authinfo.",
+            help_text="e.g. https://acme.haloitsm.com/auth; empty: discovered from the instance's "
+            "/api/authinfo.",
         ),
         "tenant": forms.CharField(
             required=False,

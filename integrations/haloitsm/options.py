@@ -15,6 +15,12 @@ ASSET_ROLES = {
 }
 
 
+def resource_root(url: str) -> str:
+    """The resource server's address without the `/api` Halo's API page shows after it."""
+    url = url.strip().rstrip("/")
+    return url[: -len("/api")] if url.lower().endswith("/api") else url
+
+
 @dataclass(frozen=True)
 class HaloOptions:
     auth_url: str = ""  # the authorisation server; empty: discovered from /api/authinfo
@@ -45,11 +51,6 @@ class HaloOptions:
         """The Halo asset type a role is published as; None until the asset-type step has mapped it."""
         return self.asset_types.get(role)
 
-    @property
-    def calls_per_minute(self) -> int:
-        """What the rate governor takes: a fifth of the five-minute budget, so a burst never meets a 429."""
-        return max(1, self.calls_per_five_minutes // 5)
-
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "HaloOptions":
         known = {f.name for f in fields(cls)}
@@ -76,3 +77,5 @@ class HaloOptions:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    as_dict = to_dict  # the name the connection form calls (as ServiceNowOptions has it)

@@ -22,9 +22,11 @@ from integrations.base.platform import (
 )
 
 from . import discovery, webhooks
+from .asset_types import AssetTypeStep
+from .checks import run_checks
 from .client import HaloClient, HaloSettings
-from .forms import option_fields
-from .options import HaloOptions
+from .forms import CONNECTION_LABELS, option_fields
+from .options import HaloOptions, resource_root
 
 
 def client_settings(connection: Any) -> HaloSettings:
@@ -37,7 +39,7 @@ def client_settings(connection: Any) -> HaloSettings:
         tenant=options.tenant,
         ca_bundle=connection.ca_bundle,
         page_size=options.page_size,
-        calls_per_minute=options.calls_per_minute,
+        calls_per_five_minutes=options.calls_per_five_minutes,
         governor_key=str(connection.pk),
     )
 
@@ -45,6 +47,8 @@ def client_settings(connection: Any) -> HaloSettings:
 class HaloPlatform(Platform):
     name = "haloitsm"
     label = "HaloITSM"
+    auth_methods = ("oauth_client_credentials",)
+    connection_labels = CONNECTION_LABELS
 
     def options(self, data: dict[str, Any] | None) -> HaloOptions:
         return HaloOptions.from_dict(data)
@@ -94,7 +98,13 @@ class HaloPlatform(Platform):
         return iter(())
 
     def checks(self, client: HaloClient, options: HaloOptions) -> list[Check]:
-        return []
+        return run_checks(client)
+
+    def setup_step(self) -> AssetTypeStep:
+        return AssetTypeStep()
+
+    def instance_url(self, url: str) -> str:
+        return resource_root(url)
 
     def sandbox(self) -> Any:
         from .sandbox import command

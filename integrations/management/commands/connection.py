@@ -68,10 +68,16 @@ class Command(BaseCommand):
         add.add_argument("--namespace", required=True)
         add.add_argument("--name", required=True)
         add.add_argument("--platform", choices=sorted(platforms()), default=Platform.SERVICENOW)
-        add.add_argument("--url", required=True)
-        add.add_argument("--auth", choices=AUTH_CHOICES, required=True)
+        add.add_argument("--url", required=True, help="the instance (HaloITSM: the resource server)")
+        add.add_argument(
+            "--auth", choices=AUTH_CHOICES, help="required for ServiceNow; HaloITSM uses client credentials"
+        )
         add.add_argument("--username", default="")
         add.add_argument("--client-id", default="")
+        add.add_argument(
+            "--auth-url", default="", help="HaloITSM: the authorisation server (default: from /api/authinfo)"
+        )
+        add.add_argument("--tenant", default="", help="HaloITSM: the tenant (default: from /api/authinfo)")
         add.add_argument("--ca-bundle", default="", help="PEM file of the CA to trust (e.g. ca.pem)")
         add.add_argument("--if-missing", action="store_true", help="do nothing if the connection exists")
         edit = actions.add_parser("edit", help="change a connection's address or CA bundle")
@@ -111,16 +117,22 @@ class Command(BaseCommand):
         ):
             self.stdout.write(f"Connection “{options['name']}” already exists.")
             return
-        auth = options["auth"]
+        auth = self.auth_method(options)
+        platform = platforms()[options["platform"]]
+        try:
+            settings = platform.options(self.platform_options(options))
+        except ValueError as exc:
+            raise CommandError(f"Invalid connection: {exc}") from None
         connection = Connection(
             namespace=namespace,
             name=options["name"],
             platform=options["platform"],
-            instance_url=options["url"],
+            instance_url=platform.instance_url(options["url"]),
             auth_method=auth,
             username=options["username"],
             client_id=options["client_id"],
             ca_bundle=read_ca_bundle(options["ca_bundle"]) if options["ca_bundle"] else "",
+            options=settings.as_dict() if options["platform"] == Platform.HALOITSM else {},
         )
         if auth in (AuthMethod.BASIC, AuthMethod.OAUTH_PASSWORD):
             connection.password = self.secret("PB_PASSWORD", "password")
@@ -128,6 +140,34 @@ class Command(BaseCommand):
             connection.client_secret = self.secret("PB_CLIENT_SECRET", "client secret")
         save(connection)
         self.stdout.write(f"Added connection “{connection.name}” in namespace “{namespace.slug}”.")
+
+    @staticmethod
+    def auth_method(options) -> str:
+        """HaloITSM takes client credentials only; ServiceNow needs the method said."""
+        auth = options["auth"]
+        if options["platform"] == Platform.HALOITSM:
+            if auth not in (None, AuthMethod.OAUTH_CLIENT_CREDENTIALS):
+                raise CommandError(
+                    "HaloITSM connections sign in with an API application's client ID and secret: "
+                    "leave out --auth (or give oauth_client_credentials)."
+                )
+            if options["username"]:
+                raise CommandError("HaloITSM connections take no --username: give --client-id.")
+            if not options["client_id"]:
+                raise CommandError("Give --client-id (the Halo API application's client ID).")
+            return AuthMethod.OAUTH_CLIENT_CREDENTIALS
+        if auth is None:
+            raise CommandError(f"Give --auth ({', '.join(AUTH_CHOICES)}).")
+        return auth
+
+    @staticmethod
+    def platform_options(options) -> dict:
+        given = {"auth_url": options["auth_url"], "tenant": options["tenant"]}
+        if options["platform"] == Platform.HALOITSM:
+            return given
+        if any(given.values()):
+            raise CommandError("--auth-url and --tenant are for HaloITSM connections only.")
+        return {}
 
     def handle_edit(self, options) -> None:
         connection = find_connection(options["name"], options["namespace"])

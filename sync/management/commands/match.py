@@ -8,6 +8,7 @@ from integrations.base.errors import TargetError
 from integrations.management.commands.connection import find_connection
 from integrations.models import Connection
 from sync import match_io, wizard
+from sync.setup_cli import run_setup
 
 KINDS = {"it_services": "it_service", "software_products": "software_product"}
 
@@ -18,7 +19,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--connection", required=True)
         parser.add_argument("--namespace")
-        parser.add_argument("--kind", choices=list(KINDS), required=True)
+        what = parser.add_mutually_exclusive_group(required=True)
+        what.add_argument("--kind", choices=list(KINDS))
+        what.add_argument(
+            "--setup",
+            action="store_true",
+            help="the platform's setup step (e.g. the types records are published as), if it has one",
+        )
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="ROW=ID",
+            help="with --setup: use this existing target record for a row (repeatable)",
+        )
+        parser.add_argument(
+            "--create-missing", action="store_true", help="with --setup: create what no row maps to yet"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="with --setup: print what would happen, write nothing"
+        )
         parser.add_argument("--format", choices=["json", "xlsx"], default="json")
         parser.add_argument("--output", help="file to write (required for xlsx)")
         parser.add_argument("--refresh", action="store_true", help="pull the target's records first")
@@ -28,6 +48,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         connection = find_connection(options["connection"], options["namespace"])
+        if options["setup"]:
+            run_setup(connection, options, self.stdout)
+            return
+        if options["map"] or options["create_missing"] or options["dry_run"]:
+            raise CommandError("--map, --create-missing and --dry-run go with --setup.")
         step = next((s for s in wizard.steps_of(connection) if s.kind == KINDS[options["kind"]]), None)
         if step is None:
             raise CommandError(f"{connection.name} offers nothing to match {options['kind']} with.")

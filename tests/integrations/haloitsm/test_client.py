@@ -62,7 +62,7 @@ def halo(url: str, audit=None, **overrides) -> HaloClient:
         "client_id": DEMO_APPLICATION.client_id,
         "client_secret": DEMO_APPLICATION.client_secret,
         "page_size": 3,
-        "calls_per_minute": 0,
+        "calls_per_five_minutes": 0,
         "attempts": 2,
         "timeout": (2.0, 5.0),
         **overrides,
