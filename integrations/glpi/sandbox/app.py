@@ -85,7 +85,7 @@ class GlpiSandbox:
 
     def route(self, request: Request, resource: str, api: str, fault: str | None) -> items.Answer:
         if not self.settings.enable_api:
-            raise error("ERROR", "API disabled")
+            raise GlpiError(400, "ERROR", "API disabled")  # GLPI adds no documentation pointer here
         if not resource:
             return 200, documentation(api), {}
         params = self.params(request)
