@@ -11,7 +11,7 @@ from typing import Any
 
 from werkzeug.wrappers import Request, Response
 
-from . import items, search, writes
+from . import documents, items, search, writes
 from .errors import ERRORS, GlpiError, error
 from .itemtypes import itemtype_named
 from .seed import DEMO_APP_TOKEN, seed_demo
@@ -89,6 +89,9 @@ class GlpiSandbox:
         if not resource:
             return 200, documentation(api), {}
         params = self.params(request)
+        uploads = [
+            (f.filename or "upload", f.read(), f.mimetype or "") for key, f in request.files.items(multi=True)
+        ]
         check_client(
             self.settings.clients,
             request.remote_addr or "",
@@ -113,6 +116,12 @@ class GlpiSandbox:
             return search.search(self.store, session, itemtype, params, self.settings.list_limit)
         if parts[0] == "getMultipleItems":
             return items.get_multiple_items(self.store, session, params, api)
+        if parts[0] == "Document" and len(parts) <= 2:
+            if len(parts) == 1 and request.method == "POST" and request.mimetype == "multipart/form-data":
+                return documents.upload(self.store, session, params, uploads, api)
+            wants_file = request.accept_mimetypes.best == "application/octet-stream"
+            if len(parts) == 2 and request.method == "GET" and wants_file:
+                return 200, documents.download(self.store, session, parts[1]), {}
         return self.itemtype_call(request.method, session, parts, params, api)
 
     def itemtype_call(

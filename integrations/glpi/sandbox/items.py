@@ -13,6 +13,18 @@ from .store import GlpiStore
 from .wire import page, truthy
 
 Answer = tuple[int, Any, dict[str, str]]
+# with_* options whose data the sandbox does not model: answered with an empty list
+UNSERVED = {
+    "with_devices": "_devices",
+    "with_disks": "_disks",
+    "with_softwares": "_softwares",
+    "with_connections": "_connections",
+    "with_networkports": "_networkports",
+    "with_problems": "_problems",
+    "with_changes": "_changes",
+    "with_notes": "_notes",
+    "with_logs": "_logs",
+}
 
 
 def text_matches(value: Any, pattern: str) -> bool:
@@ -95,10 +107,28 @@ def present(store: GlpiStore, itemtype: Itemtype, row: dict[str, Any], params: d
             None,
         )
         shown["_infocoms"] = dict(infocom) if infocom else []
+    for option, key in UNSERVED.items():
+        if truthy(params.get(option, False)):
+            shown[key] = []
+    if truthy(params.get("with_documents", False)):
+        shown["_documents"] = _linked(store, "Document_Item", "Document", "documents_id", itemtype, row)
+    if truthy(params.get("with_tickets", False)):
+        shown["_tickets"] = _linked(store, "Item_Ticket", "Ticket", "tickets_id", itemtype, row)
     if truthy(params.get("get_hateoas", True)):
         links += [{"rel": c, "href": f"{api}/{itemtype.name}/{row['id']}/{c}"} for c in itemtype.children]
         shown["links"] = links
     return shown
+
+
+def _linked(store: GlpiStore, relation: str, target: str, fk: str, itemtype: Itemtype, row: dict) -> list:
+    """The rows linked to the item through a relation, each with the relation's id as `assocID`."""
+    found = []
+    for link in store.rows(relation):
+        if link["itemtype"] == itemtype.name and link["items_id"] == row["id"]:
+            linked = store.item(target, link[fk])
+            if linked:
+                found.append({**linked, "assocID": link["id"]})
+    return found
 
 
 def last_modified(row: dict[str, Any]) -> dict[str, str]:

@@ -52,8 +52,14 @@ class GlpiGateway(Platform):
         self.sandbox = sandbox
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        environ[USER] = environ.get("HTTP_SESSION_TOKEN", "")[:8] or "-"
+        environ[USER] = self.user_of(environ.get("HTTP_SESSION_TOKEN", ""))
         return self.sandbox(environ, start_response, environ.get(FAULT))
+
+    def user_of(self, token: str) -> str:
+        """The login behind a session token, for the request log."""
+        session = self.sandbox.sessions.sessions.get(token) if token else None
+        user = self.sandbox.store.item("User", session.users_id) if session else None
+        return user["name"] if user else "-"
 
     def api_of(self, path: str) -> str:
         """`session` for the session endpoints, `search` for search and listSearchOptions, otherwise

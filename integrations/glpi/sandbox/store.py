@@ -11,6 +11,11 @@ from .itemtypes import ITEMTYPES, Itemtype
 ACCOUNTS = "_accounts"  # {"id": users_id, "password": ..., "user_token": ..., "profiles": [...]}
 
 
+def document_file(document_id: int) -> str:
+    """The blob key of a Document's uploaded file."""
+    return f"document:{document_id}"
+
+
 def now() -> str:
     """GLPI's datetime format (server local time; the sandbox uses UTC)."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")

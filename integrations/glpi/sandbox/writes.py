@@ -9,7 +9,7 @@ from .errors import GlpiError, error, write_failure
 from .items import Answer, can_see
 from .itemtypes import ITEMTYPES, Itemtype, itemtype_named, target_of
 from .sessions import CREATE, DELETE, PURGE, UPDATE, Session
-from .store import GlpiStore, now
+from .store import GlpiStore, document_file, now
 from .wire import require_list_of_objects, truthy
 
 NO_RIGHT = "You don't have permission to perform this action."
@@ -144,7 +144,19 @@ def _update_one(store: GlpiStore, session: Session, itemtype: Itemtype, values: 
         changed = _derived(store, itemtype, {**row, **clean}, session)
         _check_links(store, itemtype, changed)
         store.update(itemtype, row, changed)
+        if changed.get("completename") != row.get("completename"):
+            _retitle_below(store, itemtype, changed, session)
     return int(row["id"])
+
+
+def _retitle_below(store: GlpiStore, itemtype: Itemtype, parent: dict[str, Any], session: Session) -> None:
+    """A renamed or moved entity (location) renames the complete names of everything below it."""
+    parent_field = "entities_id" if itemtype.name == "Entity" else "locations_id"
+    for child in store.rows_of(itemtype):
+        if child[parent_field] == parent["id"] and child["id"] != parent["id"]:
+            renamed = _derived(store, itemtype, dict(child), session)
+            store.update(itemtype, child, renamed)
+            _retitle_below(store, itemtype, renamed, session)
 
 
 def update(
@@ -172,6 +184,8 @@ def purge(store: GlpiStore, itemtype: Itemtype, row: dict[str, Any]) -> None:
     GLPI's `cleanDBonPurge` does."""
     with store.transaction():
         store.remove(itemtype.name, str(row["id"]))
+        if itemtype.name == "Document":
+            store.remove_blob(document_file(row["id"]))
         for other in ITEMTYPES.values():
             polymorphic = "items_id" in other.fields and "itemtype" in other.fields
             owned = other.fk != itemtype.fk and itemtype.fk in other.fields and (other.links or other.unique)

@@ -57,6 +57,16 @@ def test_the_status_page_lists_the_itemtypes(glpi_server):
     assert "GLPI sandbox" in page and "Item_OperatingSystem" in page and "/sandbox/stats" in page
 
 
+def test_the_request_log_names_the_sessions_user(glpi_server):
+    glpi_server.get("/Computer/1")
+    assert glpi_server.server.book.last()[0][1:] == (
+        "GET",
+        "/apirest.php/Computer/1",
+        200,
+        "portfolio-bridge",
+    )
+
+
 def test_the_instance_survives_a_restart_and_reset_starts_again(tmp_path):
     config = GlpiConfig(port=0, data_dir=tmp_path)
     with served(config) as first:
