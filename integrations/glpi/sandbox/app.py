@@ -108,7 +108,9 @@ class GlpiSandbox:
         if parts[0] in self.endpoints.names:
             return self.endpoints.call(parts[0], session, token, params)
         if parts[0] in ("search", "listSearchOptions"):
-            itemtype = itemtype_named(parts[1]) if len(parts) > 1 else None
+            if len(parts) < 2 or not parts[1]:
+                raise error("ERROR_RESOURCE_MISSING")
+            itemtype = itemtype_named(parts[1])
             if itemtype is None:
                 raise error("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM")
             if parts[0] == "listSearchOptions":
@@ -137,7 +139,7 @@ class GlpiSandbox:
             if sub is not None:  # the parent is ignored, as GLPI does: the input must name it
                 sub_type = itemtype_named(sub)
                 if sub_type is None:
-                    raise error("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM")
+                    raise error("ERROR_ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM")
                 return writes.add(self.store, session, sub_type, params, api)
             if item_id is not None:
                 raise error("ERROR_METHOD_NOT_ALLOWED")
@@ -159,7 +161,7 @@ class GlpiSandbox:
         params = php_params(request.query_string.decode("latin-1"))
         limit = self.settings.max_body
         if (request.content_length or 0) > limit:
-            raise error("ERROR", f"The request body is larger than {limit} bytes")
+            raise error("ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE")
         if request.mimetype == "multipart/form-data":
             raw = (request.form.get("uploadManifest") or "").encode()
         else:

@@ -40,6 +40,7 @@ ERRORS: dict[str, tuple[int, str, bool]] = {
     "ERROR_RANGE_EXCEED_TOTAL": (400, "Provided range exceed total count of data: {}", True),
     "ERROR_JSON_PAYLOAD_FORBIDDEN": (400, "GET Request should not have json payload (http body)", True),
     "ERROR_JSON_PAYLOAD_INVALID": (400, "JSON payload seems not valid", False),
+    "ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE": (400, "The file seems too big", True),
     "ERROR_SQL": (500, "Unexpected SQL Error : {}", False),
     "ERROR": (400, "{}", True),
 }

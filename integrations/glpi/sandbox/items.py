@@ -225,7 +225,7 @@ def get_sub_items(
     parent itself points to, as GLPI tries them in that order."""
     sub = itemtype_named(sub_name)
     if sub is None:
-        raise error("ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM")
+        raise error("ERROR_ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM")
     require(session, parent)
     require(session, sub)
     row = store.item(parent, parent_id)

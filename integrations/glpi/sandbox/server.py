@@ -77,8 +77,10 @@ class GlpiGateway(Platform):
         return method in ("POST", "PUT", "PATCH", "DELETE") and api in ITEMTYPES
 
     def error_response(self, status: int, message: str, detail: str | None):
-        code = "ERROR_SQL" if status == 500 else "ERROR"
-        return GlpiSandbox.json(status, [code, f"{message} ({detail})" if detail else message])
+        """An injected 500 looks like GLPI's SQL failure; other 5xx carry the generic code."""
+        if status == 500:
+            return GlpiSandbox.json(status, ["ERROR_SQL", f"Unexpected SQL Error : {detail or message}"])
+        return GlpiSandbox.json(status, ["ERROR", f"{message} ({detail})" if detail else message])
 
     def status_tables(self) -> list[StatusTable]:
         store = self.sandbox.store

@@ -109,7 +109,7 @@ def test_sub_items_by_foreign_key_and_by_itemtype(glpi_server):
     assert [s["suppliers_id"] for s in glpi_server.get("/Contract/1/Contract_Supplier").json()] == [1]
     assert glpi_server.get("/Computer/2/Item_OperatingSystem").json() == []
     assert glpi_server.get("/Computer/404/Item_OperatingSystem").status_code == 404
-    assert glpi_server.get("/Computer/1/Spaceship").json()[0] == "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM"
+    assert glpi_server.get("/Computer/1/Spaceship").json()[0] == "ERROR_ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM"
 
 
 def test_get_multiple_items(glpi_server):
@@ -155,6 +155,11 @@ def test_request_level_errors(glpi_server):
         "ERROR_JSON_PAYLOAD_INVALID",
         "JSON payload seems not valid",
     ]
+    assert glpi_server.get("/search/").json()[0] == "ERROR_RESOURCE_MISSING"
+    too_big = glpi_server.post(
+        "/Computer", data=b"x" * (10 * 1024 * 1024 + 1), headers={"Content-Type": "application/json"}
+    )
+    assert too_big.status_code == 400 and too_big.json()[0] == "ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE"
     docs = glpi_server.raw("get", "/")
     assert docs.status_code == 200 and 'id="ERROR_SESSION_TOKEN_INVALID"' in docs.text
     outside = glpi_server.http.get(glpi_server.url + "/front/computer.php", verify=glpi_server.ca, timeout=10)

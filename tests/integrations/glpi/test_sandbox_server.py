@@ -109,6 +109,12 @@ def test_injected_faults_come_in_glpis_error_shape(make_glpi_server):
     refused = sandbox.get("/Computer/1")
     assert refused.status_code == 503
     assert refused.json() == ["ERROR", "Service Unavailable (Injected fault)"]
+    sandbox.server.faults.faults = [dataclasses.replace(sandbox.server.faults.faults[0], kind="500")]
+    failed = sandbox.get("/Computer/1")
+    assert failed.status_code == 500 and failed.json() == [
+        "ERROR_SQL",
+        "Unexpected SQL Error : Injected fault",
+    ]
 
 
 def test_the_expire_fault_ends_the_session(make_glpi_server):
