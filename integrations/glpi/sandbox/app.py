@@ -165,7 +165,9 @@ class GlpiSandbox:
         if request.mimetype == "multipart/form-data":
             raw = (request.form.get("uploadManifest") or "").encode()
         else:
-            raw = request.get_data(cache=False)[: limit + 1]
+            raw = request.stream.read(limit + 1)
+            if len(raw) > limit:  # a chunked body gives no Content-Length to check first
+                raise error("ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE")
         if not raw.strip():
             return params
         if request.method not in WRITE_METHODS:
