@@ -5,12 +5,15 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from werkzeug.wrappers import Request, Response
+
 from integrations.base.sandbox.config import ServerConfig
 from integrations.base.sandbox.faults import DEFAULT_PREFIX, KINDS
 from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
 from integrations.base.sandbox.server import SandboxServer
 from integrations.base.sandbox.store import read_seed_file
 
+from . import settings_page
 from .app import EXPIRE, GlpiSandbox, GlpiSettings, demo_clients
 from .itemtypes import ITEMTYPES, itemtype_named
 from .seed import DEMO_APP_TOKEN
@@ -46,12 +49,18 @@ class GlpiGateway(Platform):
     """Serves the WSGI sandbox behind the core and names its calls for the statistics."""
 
     title = "GLPI sandbox"
+    links = (("/sandbox/settings", "API settings (JSON; POST to change)"),)
     fault_kinds = (EXPIRE,)
 
     def __init__(self, sandbox: GlpiSandbox) -> None:
         self.sandbox = sandbox
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        request = Request(environ)
+        if request.path.startswith("/sandbox/"):
+            if request.path.rstrip("/") != "/sandbox/settings":
+                return Response("Not Found", 404, content_type="text/plain")(environ, start_response)
+            return settings_page.respond(self.sandbox, request)(environ, start_response)
         environ[USER] = self.user_of(environ.get("HTTP_SESSION_TOKEN", ""))
         return self.sandbox(environ, start_response, environ.get(FAULT))
 

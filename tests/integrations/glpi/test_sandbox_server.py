@@ -174,3 +174,48 @@ def test_the_demo_computers_collide_with_the_demo_portfolio():
     assert {"srv-0009", "vm-0004", "ec2-0002", "srv-0019"} <= demo_names
     assert sandbox["legacy-app-host"] == by_serial["HP79937264"]["serial_number"]
     assert not {"print-srv-01", "ws-finance-07", "old-file-server"} & demo_names
+
+
+def settings_call(sandbox: GlpiSandboxClient, body=None):
+    url = sandbox.url + "/sandbox/settings"
+    if body is None:
+        return sandbox.http.get(url, verify=sandbox.ca, timeout=10)
+    return sandbox.http.post(url, json=body, verify=sandbox.ca, timeout=10)
+
+
+def test_the_settings_page_shows_and_changes_the_api_setup(glpi_server):
+    shown = settings_call(glpi_server).json()
+    assert shown["enable_api"] is True and shown["clients"][0]["app_token"] == "sandbox-app-token"
+    token = glpi_server.session_token()
+
+    changed = settings_call(
+        glpi_server, {"login_credentials": False, "clients": [{"name": "far", "addresses": ["10.0.0.0/8"]}]}
+    )
+    assert changed.status_code == 200 and changed.json()["login_credentials"] is False
+    assert glpi_server.get("/getFullSession").json()[0] == "ERROR_NOT_ALLOWED_IP"
+    settings_call(
+        glpi_server,
+        {"clients": [{"name": "local", "addresses": ["127.0.0.1/32"], "app_token": "sandbox-app-token"}]},
+    )
+    assert glpi_server.get("/getFullSession").status_code == 200
+    assert settings_call(glpi_server, {"expire_sessions": True}).status_code == 200
+    assert glpi_server.get("/getFullSession", headers={"Session-Token": token}).status_code == 401
+    assert settings_call(glpi_server, {"enable_api": False}).status_code == 200
+    assert glpi_server.raw("get", "/initSession").json() == ["ERROR", "API disabled"]
+
+    for bad, message in (
+        ({"enable_api": "no"}, "enable_api must be true or false"),
+        ({"colour": "red"}, "unknown settings: colour"),
+        (
+            {"clients": [{"name": "x", "addresses": ["not-a-network"]}]},
+            "does not appear to be an IPv4 or IPv6 network",
+        ),
+        ({"session_lifetime": 0}, "session_lifetime must be a positive number"),
+        ([1], "send a JSON object"),
+    ):
+        refused = settings_call(glpi_server, bad)
+        assert refused.status_code == 400 and message in refused.json()[1]
+    assert settings_call(glpi_server).json()["enable_api"] is False  # nothing half-applied
+    assert (
+        "API settings" in glpi_server.http.get(glpi_server.url + "/", verify=glpi_server.ca, timeout=10).text
+    )
