@@ -141,6 +141,7 @@ def test_the_command_arguments_and_their_defaults():
     assert options["data_dir"] == settings.BASE_DIR / "var" / "sandbox-glpi"
     assert options["http"] is False and options["no_demo"] is False
     assert parse("--app-token", "T", "--http", "--port", "9000")["app_token"] == "T"
+    assert parse("--allow-ip", "10.0.0.0/8", "--allow-ip", "::1/128")["allow_ip"] == ["10.0.0.0/8", "::1/128"]
 
 
 @pytest.mark.parametrize(
@@ -151,6 +152,7 @@ def test_the_command_arguments_and_their_defaults():
         (("--time-scale", "0"), "--time-scale must be positive"),
         (("--seed", "/no/such/seed.json"), "No such seed file"),
         (("--app-token", "with space"), "--app-token must not contain spaces"),
+        (("--allow-ip", "10.0.0.0/33"), "10.0.0.0/33"),
     ],
 )
 def test_the_command_refuses_bad_options(argv, message):

@@ -213,3 +213,13 @@ def test_profiles_and_entities(glpi_server):
 def test_glpi_config_says_glpi_10(glpi_server):
     config = glpi_server.get("/getGlpiConfig").json()["cfg_glpi"]
     assert config["version"] == "10.0.16" and config["enable_api"] == 1 and config["list_limit"] == 15
+
+
+def test_the_configured_api_clients_decide_who_gets_in(make_glpi_server):
+    far = make_glpi_server(clients=[ApiClient("far", ("192.0.2.0/24",), "t")])
+    assert init(far, {"App-Token": "t", **TOKEN}).json()[0] == "ERROR_NOT_ALLOWED_IP"
+    near = make_glpi_server(
+        clients=[ApiClient("near", ("127.0.0.0/8",), "t"), ApiClient("open", ("127.0.0.1/32",), "")]
+    )
+    assert init(near, TOKEN).status_code == 200  # one matching client needs no App-Token
+    assert init(near, {"App-Token": "t", **TOKEN}).status_code == 200
