@@ -164,3 +164,16 @@ def test_request_level_errors(glpi_server):
     assert docs.status_code == 200 and 'id="ERROR_SESSION_TOKEN_INVALID"' in docs.text
     outside = glpi_server.http.get(glpi_server.url + "/front/computer.php", verify=glpi_server.ca, timeout=10)
     assert outside.status_code == 404
+
+
+def test_polymorphic_links_expand_and_keys_names(glpi_server):
+    (link,) = glpi_server.get("/Contract_Item", params={"expand_dropdowns": "true"}).json()
+    assert link["items_id"] == "srv-0009" and link["contracts_id"] == "Dell ProSupport srv-0009"
+    assert {"rel": "Computer", "href": f"{glpi_server.api}/Computer/1"} in link["links"]
+    computer = glpi_server.get(
+        "/Computer/1", params={"add_keys_names[]": ["manufacturers_id", "computertypes_id"]}
+    ).json()
+    assert computer["_keys_names"] == {"manufacturers_id": "Dell", "computertypes_id": "Server"}
+    assert computer["manufacturers_id"] == 1
+    tickets = glpi_server.get("/Computer/1", params={"with_tickets": "true"}).json()["_tickets"]
+    assert [(t["id"], t["assocID"]) for t in tickets] == [(1, 1)]

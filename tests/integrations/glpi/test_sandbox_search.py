@@ -198,3 +198,16 @@ def test_search_on_other_itemtypes(glpi_server):
         params=criteria({"field": "1", "searchtype": "equals", "value": "Windows Server"}),
     ).json()
     assert systems["data"] == [{"1": "Windows Server", "2": 1}]
+
+
+def test_several_linked_values_come_back_as_a_list(glpi_server):
+    second = glpi_server.post(
+        "/Contract", json={"input": {"name": "Extended warranty", "entities_id": 1}}
+    ).json()
+    glpi_server.post(
+        "/Contract_Item",
+        json={"input": {"contracts_id": second["id"], "itemtype": "Computer", "items_id": 1}},
+    )
+    params = {**criteria({"field": "2", "searchtype": "equals", "value": "1"}), "forcedisplay[0]": "29"}
+    (row,) = glpi_server.get("/search/Computer", params=params).json()["data"]
+    assert row["29"] == ["Dell ProSupport srv-0009", "Extended warranty"]
