@@ -2,6 +2,7 @@
 
 import ipaddress
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -15,7 +16,7 @@ from .sessions import ApiClient
 KINDS = ("500", "502", "503", "429", "reset", "slow", EXPIRE)
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: Any) -> None:
     add_common_arguments(
         parser,
         port=8445,
@@ -40,7 +41,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-demo", action="store_true", help="start an empty instance")
 
 
-def serve(options: dict, out) -> None:
+def serve(options: dict, out: Any) -> None:
     """Raises ValueError or OSError with a readable message for bad options."""
     token = options["app_token"]
     if token != token.strip() or any(ord(c) < 33 for c in token):

@@ -85,7 +85,7 @@ class GlpiGateway(Platform):
     def committing(self, method: str, path: str, api: str) -> bool:
         return method in ("POST", "PUT", "PATCH", "DELETE") and api in ITEMTYPES
 
-    def error_response(self, status: int, message: str, detail: str | None):
+    def error_response(self, status: int, message: str, detail: str | None) -> Response:
         """An injected 500 looks like GLPI's SQL failure; other 5xx carry the generic code."""
         if status == 500:
             return GlpiSandbox.json(status, ["ERROR_SQL", f"Unexpected SQL Error : {detail or message}"])
