@@ -147,7 +147,7 @@ def search(store: GlpiStore, session: Session, itemtype: Itemtype, params: dict,
     if start > total:
         raise error("ERROR_RANGE_EXCEED_TOTAL", total)
     chosen = rows[start : end + 1]
-    end = min(end, total - 1)
+    end = start + max(0, len(chosen) - 1)  # as API.php computes it: "0-0/0" when nothing matches
     uid_cols = truthy(params.get("uid_cols", False))
     prefix = f"{itemtype.name}."
 

@@ -78,6 +78,7 @@ def test_nothing_found_has_no_data_key(glpi_server):
     assert answer.status_code == 200 and "Content-Range" not in answer.headers
     body = answer.json()
     assert body["totalcount"] == 0 and body["count"] == 0 and "data" not in body
+    assert body["content-range"] == "0-0/0"
 
 
 def test_searchtypes_links_and_nesting(glpi_server):
