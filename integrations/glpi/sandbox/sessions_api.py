@@ -4,7 +4,7 @@ body or the query)."""
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import GlpiError, error, generic
+from .errors import error, generic
 from .items import Answer, name_of
 from .sessions import PROFILES, RIGHT_NAMES, Session, authenticate, descendants
 from .store import now
@@ -174,6 +174,3 @@ class SessionEndpoints:
                 "use_sanitized_content": 1,
             }
         }
-
-
-__all__ = ["GlpiError", "SessionEndpoints"]

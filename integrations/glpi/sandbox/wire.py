@@ -5,7 +5,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl
 
-from .errors import GlpiError, error, generic
+from .errors import error, generic
 
 _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])*)$")
 RANGE = re.compile(r"^(\d+)-(\d+)$")
@@ -117,6 +117,3 @@ def require_list_of_objects(value: Any) -> tuple[list[dict[str, Any]], bool]:
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         return value, False
     raise error("ERROR_BAD_ARRAY")
-
-
-__all__ = ["GlpiError", "page", "php_params", "sanitized", "strict_bool", "truthy"]

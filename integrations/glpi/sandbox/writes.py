@@ -5,7 +5,7 @@ item or many. Every item succeeds or fails on its own, as in GLPI, so a batch an
 
 from typing import Any
 
-from .errors import GlpiError, error, write_failure
+from .errors import GlpiError, write_failure
 from .items import Answer, can_see
 from .itemtypes import ITEMTYPES, Itemtype, itemtype_named, target_of
 from .sessions import CREATE, DELETE, PURGE, UPDATE, Session
@@ -232,6 +232,3 @@ def delete(
     if (failed := _batch("ERROR_GLPI_DELETE", results, failures, single)) is not None:
         raise failed
     return 200, results, {}
-
-
-__all__ = ["add", "delete", "error", "purge", "update"]
