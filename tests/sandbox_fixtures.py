@@ -153,3 +153,81 @@ def make_halo_server():
 def halo_server(make_halo_server) -> HaloSandboxClient:
     """A served HaloITSM sandbox with the demo instance and no rate limit."""
     return make_halo_server()
+
+
+# --- GLPI -------------------------------------------------------------------------------------------
+from integrations.glpi.sandbox.seed import DEMO_APP_TOKEN, DEMO_USER_TOKEN  # noqa: E402
+from integrations.glpi.sandbox.server import GlpiConfig, GlpiServer  # noqa: E402
+
+
+class GlpiSandboxClient:
+    """Talks to a served GLPI sandbox in tests: `api` is the `…/apirest.php` URL; `get/post/put/delete`
+    send the App-Token and a session of the demo API user (opened on first use) unless the call gives
+    its own headers."""
+
+    def __init__(self, server: GlpiServer) -> None:
+        self.server = server
+        self.url = server.url
+        self.api = server.url + "/apirest.php"
+        self.http = requests.Session()
+        self._session_token = ""
+
+    @property
+    def glpi(self):
+        """The WSGI sandbox behind the server: its store, sessions and settings."""
+        return self.server.glpi
+
+    @property
+    def ca(self) -> str:
+        return str(self.server.ca_path)
+
+    @property
+    def ca_pem(self) -> str:
+        return self.server.ca_path.read_text()
+
+    def session_token(self) -> str:
+        if not self._session_token:
+            response = self.raw(
+                "get",
+                "/initSession",
+                headers={"App-Token": DEMO_APP_TOKEN, "Authorization": f"user_token {DEMO_USER_TOKEN}"},
+            )
+            response.raise_for_status()
+            self._session_token = response.json()["session_token"]
+        return self._session_token
+
+    def raw(self, method: str, path: str, **kwargs) -> requests.Response:
+        """A call with exactly the headers given (no App-Token or session added)."""
+        return self.http.request(method, self.api + path, timeout=10, verify=self.ca, **kwargs)
+
+    def __getattr__(self, method: str):
+        def call(path: str, **kwargs) -> requests.Response:
+            headers = {"App-Token": DEMO_APP_TOKEN, "Session-Token": self.session_token()}
+            headers.update(kwargs.pop("headers", {}))
+            return self.raw(method, path, headers=headers, **kwargs)
+
+        return call
+
+    def rows(self, itemtype: str) -> list[dict]:
+        """Every stored row of an itemtype, straight from the sandbox's store, by id."""
+        return sorted(self.server.glpi.store.rows(itemtype), key=lambda r: r["id"])
+
+
+@pytest.fixture
+def make_glpi_server():
+    servers = []
+
+    def start(**overrides) -> GlpiSandboxClient:
+        server = GlpiServer(dataclasses.replace(GlpiConfig(port=0), **overrides)).start()
+        servers.append(server)
+        return GlpiSandboxClient(server)
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def glpi_server(make_glpi_server) -> GlpiSandboxClient:
+    """A served GLPI sandbox with the demo instance, over HTTPS."""
+    return make_glpi_server()

@@ -1,0 +1,1 @@
+"""GLPI: the platform's local sandbox (and, later, its client and platform adapter)."""
