@@ -15,15 +15,7 @@ from sync.preview import run_preview
 from sync.publish import execute_publish
 from sync.rollback import execute_rollback
 
-from .publishing import (  # noqa: F401  (fixtures)
-    asset_types,
-    checked,
-    connection,
-    halo_connection,
-    import_portfolio,
-    previewed,
-    publish,
-)
+from .publishing import halo_connection, import_portfolio, previewed, publish
 
 pytestmark = pytest.mark.django_db
 FAILED = (Outcome.ERROR, Outcome.CONFLICT)

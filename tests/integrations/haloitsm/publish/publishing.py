@@ -5,8 +5,6 @@ against Halo's OpenAPI document."""
 import io
 from typing import Any
 
-import pytest
-
 from catalog.demo import DemoShape, build_demo_document
 from catalog.transfer.importer import import_document
 from sync import decisions, runs
@@ -14,7 +12,7 @@ from sync.models import RunStatus
 from sync.preview import run_preview
 from sync.publish import execute_publish
 
-from .openapi_spec import check_request
+from ..openapi_spec import check_request
 
 SOFTWARE_TYPE = 4  # the demo instance's "Software" asset type (sandbox/seed.py)
 FAST = 100_000  # calls per five minutes: the governor does not slow the tests down
@@ -101,22 +99,3 @@ def publish(connection):
     run = execute_publish(runs.start_publish(connection))
     assert run.status in (RunStatus.SUCCEEDED, RunStatus.PARTIAL), run.message
     return run
-
-
-@pytest.fixture
-def checked(halo_server) -> Checked:
-    gateway = halo_server.server.app
-    gateway.sandbox = Checked(gateway.sandbox)
-    yield gateway.sandbox
-    gateway.sandbox = gateway.sandbox.inner
-
-
-@pytest.fixture
-def asset_types(halo_server) -> dict[str, int]:
-    return add_asset_types(halo_server)
-
-
-@pytest.fixture
-def connection(namespace, halo_server, asset_types, checked):
-    import_portfolio(namespace)
-    return halo_connection(halo_server, namespace, asset_types)
