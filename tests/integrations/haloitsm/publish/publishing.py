@@ -26,6 +26,7 @@ class Checked:
         self.inner = inner
         self.calls: list[tuple[str, str]] = []
         self.violations: list[str] = []
+        self.statuses: list[tuple[str, str, int]] = []  # what the sandbox answered
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -48,7 +49,12 @@ class Checked:
                 )
             except AssertionError as exc:
                 self.violations.append(str(exc))
-        return self.inner(environ, start_response)
+
+        def answered(status: str, headers: list, exc_info: Any = None) -> Any:
+            self.statuses.append((method, path, int(status.split()[0])))
+            return start_response(status, headers, exc_info)
+
+        return self.inner(environ, answered)
 
     def writes(self) -> list[tuple[str, str]]:
         return [(m, p) for m, p in self.calls if m in ("POST", "DELETE") and p.lower().startswith("/api/")]
