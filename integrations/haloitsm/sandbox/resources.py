@@ -57,6 +57,7 @@ RESOURCES = {
                 "status_id": INT,
                 "supplier_id": INT,
                 "parent_id": INT,
+                "child_assets": LIST,
                 "fields": LIST,
                 "services": LIST,
                 "service_ids": TEXT,
