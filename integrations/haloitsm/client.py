@@ -83,6 +83,9 @@ class HaloClient(TransportClient):
         self.base_url = self.transport.base_url
         self.stats = self.transport.stats
         self._credentials: OAuthCredentials | None = None
+        # whole lists read since this client's last write (a preview reads every asset once, not once
+        # per step); any write forgets them
+        self.listed: dict[Any, list[dict[str, Any]]] = {}
 
     # Authentication -----------------------------------------------------------------------------------
 
@@ -215,6 +218,7 @@ class HaloClient(TransportClient):
     def save(self, resource: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Create (no `id`) or update (with `id`, only the fields given) in one call; the saved records
         come back in the order sent."""
+        self.listed.clear()
         body = self.json("POST", f"/api/{resource}", payload=records)
         saved = body if isinstance(body, list) else [body] if body else []
         if len(saved) != len(records):
@@ -227,4 +231,5 @@ class HaloClient(TransportClient):
         return saved
 
     def delete(self, resource: str, record_id: int) -> None:
+        self.listed.clear()
         self.request("DELETE", f"/api/{resource}/{int(record_id)}")

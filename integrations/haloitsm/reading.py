@@ -99,6 +99,14 @@ def lookup(client: HaloClient, resource: str) -> list[dict[str, Any]]:
     return cache[resource]
 
 
+def listed(client: HaloClient, resource: str) -> list[dict[str, Any]]:
+    """Every record of a resource (assets of the mapped types), read once until the client writes."""
+    key = (resource, tuple(asset_types(client)))
+    if key not in client.listed:
+        client.listed[key] = list(rows_of(client, resource, key[1]))
+    return client.listed[key]
+
+
 def current_of(row: dict[str, Any], fields: set[str]) -> Current:
     return Current(
         {f: mapping.text(f, row.get(f)) for f in fields},
@@ -118,7 +126,7 @@ def fetch(client: HaloClient, refs: list[TargetRef]) -> dict[TargetRef, dict[str
             continue
         left = set(ids)
         if len(ids) > FEW:
-            for row in rows_of(client, resource, asset_types(client)):
+            for row in listed(client, resource):
                 if str(row.get("id")) in left:
                     rows[TargetRef(resource, str(row["id"]))] = row
                     left.discard(str(row["id"]))
