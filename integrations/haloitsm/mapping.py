@@ -7,7 +7,7 @@ tagged by `inventory_number`, which is how a re-created or adopted asset is iden
 
 from typing import Any
 
-from integrations.base.platform import Mapping, Omitted, Record, Reference, Relation, Step
+from integrations.base.platform import Mapping, Omitted, Record, Reference, Relation, Step, TargetRef
 
 ASSET, SERVICE, SUPPLIER, CONTRACT, CLIENT = "Asset", "Service", "Supplier", "ClientContract", "Client"
 UNMAPPED_REASON = "Map the Halo asset types first (matching wizard)."
@@ -34,6 +34,8 @@ LINK_FIELDS = {
     "instance_to_software": "child_assets",
     "contract_to_application": "assets",
 }
+# the list fields each step's records hold their links in
+LIST_LINKS = {"deployments": ("services", "child_assets"), "contracts": ("assets",)}
 INT_FIELDS = frozenset({"assettype_id", "supplier_id", "client_id", "site_id", "status_id", "parent_id"})
 BOOL_FIELDS = frozenset({"inactive"})
 DATE_FIELDS = frozenset({"start_date", "end_date"})
@@ -137,7 +139,9 @@ def portfolio_records(snapshot: Any, options: Any) -> Mapping:
     types = {role: options.asset_type(role) for role in ("business_application", "application_instance")}
     software_type = options.asset_type("software")
 
-    def add(step: str, kind: str, item: dict, type_: str, values: dict, identity, **extra: Any) -> None:
+    def add(
+        step: str, kind: str, item: dict, type_: str, values: dict, identity: frozenset[str], **extra: Any
+    ) -> None:
         result.records.append(
             Record(step, kind, item["id"], item["name"], type_, values, identity=identity, **extra)
         )
@@ -248,3 +252,14 @@ def text(name: str, value: Any) -> str:
     if name in DATE_FIELDS:
         return str(value)[:10]
     return str(value)
+
+
+def link_ref(ref: TargetRef) -> tuple[TargetRef, str, str] | None:
+    """(the record holding a link, its field, the linked id) of a link's ref, or None for a record's."""
+    if "." not in ref.type or ":" not in ref.id:
+        return None
+    resource, field = ref.type.split(".", 1)
+    carrier, other = ref.id.split(":", 1)
+    if field not in LINK_FIELDS.values():
+        return None
+    return TargetRef(resource, carrier), field, other

@@ -24,7 +24,7 @@ from . import mapping, reading
 from .client import HaloClient, HaloSettings
 from .forms import option_fields
 from .options import HaloOptions
-from .writing import StepWriter
+from .writing import StepWriter, unlink
 
 MATCH_SOURCES = (
     MatchSource("it_service", "it-services", "IT services", mapping.SERVICE, False),
@@ -85,6 +85,9 @@ class HaloPlatform(Platform):
         StepWriter(client, context).apply(writes)
 
     def delete(self, client: HaloClient, ref: TargetRef) -> None:
+        if mapping.link_ref(ref) is not None:  # a link added to a record that already existed
+            unlink(client, ref)
+            return
         client.delete(ref.type, ref.id)
 
     def restore(self, client: HaloClient, ref: TargetRef, values: dict[str, str]) -> str:

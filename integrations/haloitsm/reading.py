@@ -141,11 +141,17 @@ def fetch(client: HaloClient, refs: list[TargetRef]) -> dict[TargetRef, dict[str
 def read(client: HaloClient, refs: list[TargetRef], fields: set[str]) -> dict[TargetRef, Current]:
     """Current values by id; the links each record holds are remembered on the client, so a write can
     tell a new link from one that was there."""
-    rows = fetch(client, refs)
+    held = {ref: mapping.link_ref(ref) for ref in refs}
+    carriers = [link[0] for link in held.values() if link is not None]
+    rows = fetch(client, [ref for ref in refs if held[ref] is None] + carriers)
     links = client.__dict__.setdefault("links", {})
     for ref, row in rows.items():
         links[ref] = linked_ids(row)
-    return {ref: current_of(row, fields) for ref, row in rows.items()}
+    current = {ref: current_of(row, fields) for ref, row in rows.items() if held.get(ref) is None}
+    for ref, link in held.items():  # a link is there while the record holding it holds it
+        if link is not None and link[2] in links.get(link[0], {}).get(link[1], set()):
+            current[ref] = Current({})
+    return current
 
 
 def linked_ids(row: dict[str, Any]) -> dict[str, set[str]]:

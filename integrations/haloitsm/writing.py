@@ -11,7 +11,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from integrations.base.errors import FATAL, TRANSIENT, TargetError
+from integrations.base.errors import FATAL, TRANSIENT, NotFound, TargetError
 from integrations.base.platform import ApplyContext, ItemResult, RelationResult, TargetRef, Write
 
 from . import mapping, reading
@@ -23,8 +23,9 @@ MAX_FAILED_BATCHES = 3  # consecutive whole-batch failures before the run gives 
 
 
 def link_payload(write: Write) -> dict[str, Any]:
-    """The link fields of a record, whole (every link the portfolio has for it)."""
-    body: dict[str, Any] = {}
+    """The link fields of a record, whole (every link the portfolio has for it, none when it has
+    none left): Halo replaces a list it is sent."""
+    body: dict[str, Any] = {field: [] for field in mapping.LIST_LINKS.get(write.record.step, ())}
     for relation, parent, child in write.relations:
         other = child if relation.parent == write.record.record_id else parent
         if other is None:
@@ -136,8 +137,11 @@ class StepWriter:
         return replace(result, relations=links)
 
     def links(self, write: Write, target_id: str, created: bool) -> tuple[RelationResult, ...]:
-        """The links sent with the record; one is new unless the record held it when last read."""
-        held = getattr(self.client, "links", {}).get(TargetRef(write.record.target_type, target_id), {})
+        """The links sent with the record; one is new unless the record held it when last read. A new
+        link on a record that already existed gets an id of its own (`carrier:other`), so a rollback
+        can take it off again; a created record's links go with it."""
+        resource = write.record.target_type
+        held = getattr(self.client, "links", {}).get(TargetRef(resource, target_id), {})
         results = []
         for relation, parent, child in write.relations:
             other = child if relation.parent == write.record.record_id else parent
@@ -145,5 +149,22 @@ class StepWriter:
                 continue
             field = mapping.LINK_FIELDS[relation.step]
             new = created or other.id not in held.get(field, set())
-            results.append(RelationResult(relation, True, "", new, target_type=f"{mapping.ASSET}.{field}"))
+            link_id = "" if created or not new else f"{target_id}:{other.id}"
+            results.append(RelationResult(relation, True, link_id, new, target_type=f"{resource}.{field}"))
         return tuple(results)
+
+
+def unlink(client: HaloClient, ref: TargetRef) -> None:
+    """Take one link off the record that holds it (NotFound when either is gone)."""
+    carrier, field, other = mapping.link_ref(ref) or (None, "", "")
+    if carrier is None:
+        raise NotFound("Not a link of a Halo record", detail=f"{ref.type}/{ref.id}")
+    row = client.get(carrier.type, int(carrier.id))
+    held = reading.linked_ids(row).get(field, set())
+    if other not in held:
+        raise NotFound("The link is already gone", detail=f"{ref.type}/{ref.id}")
+    if field == "parent_id":
+        value: Any = None
+    else:
+        value = [{"id": int(i)} for i in sorted(held - {other}, key=int)]
+    client.save(carrier.type, [{"id": int(carrier.id), field: value}])

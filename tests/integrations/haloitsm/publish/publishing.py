@@ -82,7 +82,9 @@ def import_portfolio(namespace, apps: int = 6, services: int = 3) -> None:
     import_document(namespace, build_demo_document(DemoShape(apps=apps, services=services, seed=5)))
 
 
-def halo_connection(halo, namespace, asset_types: dict[str, int] | None = None, **options):
+def halo_connection(
+    halo, namespace, asset_types: dict[str, int] | None = None, name: str = "halo", **options
+):
     """Known authorisation server and tenant (as a saved connection has them): no discovery call."""
     values = {
         "auth_url": f"{halo.url}/auth",
@@ -91,7 +93,7 @@ def halo_connection(halo, namespace, asset_types: dict[str, int] | None = None, 
         "asset_types": asset_types or {},
         **options,
     }
-    return halo.connection(namespace, options=values)
+    return halo.connection(namespace, name=name, options=values)
 
 
 def previewed(connection, decision="adopt"):

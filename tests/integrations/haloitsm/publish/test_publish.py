@@ -210,3 +210,50 @@ def test_records_of_unmapped_asset_types_are_omitted_with_the_reason(namespace, 
     )
     assert ("POST", "/api/Asset") not in checked.writes()
     assert len(halo_server.rows("Asset")) == 9  # the demo instance's own
+
+
+def test_a_link_added_to_an_existing_asset_is_taken_off_by_its_rollback(connection, halo_server, published):
+    from catalog.models import DeploymentProfile
+
+    deployment = next(
+        d
+        for d in DeploymentProfile.objects.filter(namespace=connection.namespace).order_by("name")
+        if d.it_services.exists()
+    )
+    service = deployment.it_services.order_by("name").first()
+    target_id = int(published.items.get(record_id=deployment.pk).target_id)
+
+    def linked() -> list[int]:
+        asset = next(a for a in halo_server.rows("Asset") if a["id"] == target_id)
+        return sorted(s["id"] for s in asset["services"])
+
+    deployment.it_services.remove(service)
+    previewed(connection)
+    publish(connection)
+    before = linked()
+    deployment.it_services.add(service)
+    previewed(connection)
+    run = publish(connection)
+    link = run.items.get(kind="relation", outcome=Outcome.CREATE)
+    service_id = int(published.items.get(record_id=service.pk).target_id)
+    assert link.target_id == f"{target_id}:{service_id}"
+    assert linked() == sorted([*before, service_id])
+    rollback = execute_rollback(runs.start_rollback(run))
+    assert rollback.status == RunStatus.SUCCEEDED, rollback.message
+    assert rollback.items.get(kind="relation").outcome == Outcome.DELETED
+    assert linked() == before
+
+
+def test_a_deployment_that_loses_its_last_service_holds_none_in_halo(connection, halo_server, published):
+    from catalog.models import DeploymentProfile
+
+    deployment = next(
+        d
+        for d in DeploymentProfile.objects.filter(namespace=connection.namespace).order_by("name")
+        if d.it_services.exists()
+    )
+    deployment.it_services.clear()
+    previewed(connection)
+    publish(connection)
+    target_id = int(published.items.get(record_id=deployment.pk).target_id)
+    assert next(a for a in halo_server.rows("Asset") if a["id"] == target_id)["services"] == []
