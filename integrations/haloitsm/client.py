@@ -5,6 +5,7 @@ constant memory, and Halo's one write verb — a POST of a JSON array that upser
 Halo's paths are case-insensitive; the client writes them as the OpenAPI document does (`/api/Asset`)."""
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ import requests
 from integrations.base.calls import CallRecord
 from integrations.base.credentials import OAuthCredentials
 from integrations.base.errors import BadRequest, Redirected, UnexpectedResponse, error_for
-from integrations.base.http import DEFAULT_TIMEOUT
+from integrations.base.http import DEFAULT_TIMEOUT, MAX_WAIT
 from integrations.base.transport import Transport, TransportClient
 
 log = logging.getLogger("integrations.haloitsm")
@@ -84,6 +85,9 @@ class HaloClient(TransportClient):
         self.base_url = self.transport.base_url
         self.stats = self.transport.stats
         self._credentials: OAuthCredentials | None = None
+        # whole lists read since this client's last write (a preview reads every asset once, not once
+        # per step); any write forgets them
+        self.listed: dict[Any, list[dict[str, Any]]] = {}
 
     # Authentication -----------------------------------------------------------------------------------
 
@@ -137,7 +141,8 @@ class HaloClient(TransportClient):
     ) -> requests.Response:
         """An authenticated call; renews the token and tries once more after a 401; raises typed errors
         that keep Halo's own words."""
-        for renewal in (False, True):
+        renewed, refused = False, 0
+        while True:
             kwargs: dict[str, Any] = {
                 "params": params,
                 "headers": {"Authorization": self.credentials.header()},
@@ -145,8 +150,13 @@ class HaloClient(TransportClient):
             if payload is not None:
                 kwargs["json"] = payload
             response = self.transport.send(method, path, **kwargs)
-            if response.status_code == 401 and not renewal:
+            if response.status_code == 401 and not renewed:
                 self.credentials.invalidate()
+                renewed = True
+                continue
+            if response.status_code == 429 and method == "POST" and refused < self.settings.attempts - 1:
+                refused += 1  # Halo refused it unseen: safe to send again once the window allows
+                self.wait_for_window(response, refused)
                 continue
             break
         if response.is_redirect:
@@ -160,6 +170,17 @@ class HaloClient(TransportClient):
         if response.status_code >= 400:
             raise refusal(response, method, path)
         return response
+
+    def wait_for_window(self, response: requests.Response, attempt: int) -> None:
+        """Wait as long as a 429's Retry-After says (else back off); GETs are retried by the transport,
+        a POST only here, because only a 429 tells for certain that Halo did not act on it."""
+        after = response.headers.get("Retry-After", "")
+        seconds = float(after) if after.strip().isdigit() else min(2.0**attempt, MAX_WAIT)
+        seconds = min(seconds, MAX_WAIT)
+        self.stats.retries += 1
+        self.stats.rate_limit_waits += 1
+        self.stats.waited_seconds += seconds
+        time.sleep(seconds)
 
     def json(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._json(self.request(method, path, **kwargs), method, path)
@@ -199,6 +220,7 @@ class HaloClient(TransportClient):
     def save(self, resource: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Create (no `id`) or update (with `id`, only the fields given) in one call; the saved records
         come back in the order sent."""
+        self.listed.clear()
         body = self.json("POST", f"/api/{resource}", payload=records)
         saved = body if isinstance(body, list) else [body] if body else []
         if len(saved) != len(records):
@@ -211,4 +233,5 @@ class HaloClient(TransportClient):
         return saved
 
     def delete(self, resource: str, record_id: int) -> None:
+        self.listed.clear()
         self.request("DELETE", f"/api/{resource}/{int(record_id)}")

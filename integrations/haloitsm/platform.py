@@ -1,4 +1,5 @@
-"""HaloITSM as a target platform. SKELETON: the publish and matching methods are being filled in."""
+"""HaloITSM as a target platform: portfolio records as assets of the mapped asset types, services,
+suppliers and client contracts, written as JSON arrays; versions from `last_modified`."""
 
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -21,12 +22,18 @@ from integrations.base.platform import (
     Write,
 )
 
-from . import discovery, webhooks
+from . import discovery, mapping, reading, webhooks
 from .asset_types import AssetTypeStep
 from .checks import run_checks
 from .client import HaloClient, HaloSettings
 from .forms import CONNECTION_LABELS, option_fields
 from .options import HaloOptions, resource_root
+from .writing import StepWriter, unlink
+
+MATCH_SOURCES = (
+    MatchSource("it_service", "it-services", "IT services", mapping.SERVICE, False),
+    MatchSource("software_product", "software-products", "Software products", mapping.ASSET, True),
+)
 
 
 def client_settings(connection: Any) -> HaloSettings:
@@ -57,45 +64,51 @@ class HaloPlatform(Platform):
         return option_fields()
 
     def client(self, connection: Any, audit=None) -> HaloClient:
-        return HaloClient(client_settings(connection), audit=audit)
+        client = HaloClient(client_settings(connection), audit=audit)
+        client.options = HaloOptions.from_dict(connection.options)  # reads ask for the mapped asset types
+        return client
 
     def steps(self, options: HaloOptions) -> list[Step]:
-        return []
+        return list(mapping.STEPS)
 
     def map(self, snapshot: Any, options: HaloOptions) -> Mapping:
-        return Mapping()
+        return mapping.portfolio_records(snapshot, options)
 
     def resolve(
         self, client: HaloClient, references: Iterable[Reference], options, create: bool = False
     ) -> dict[Reference, str]:
-        return {}
+        return reading.resolve(client, references, create=create)
 
     def identify(self, client: HaloClient, records: list[Record], options) -> dict[str, Identified]:
-        return {}
+        return reading.identify(client, records)
 
     def read(self, client: HaloClient, refs: list[TargetRef], fields: set[str]) -> dict[TargetRef, Current]:
-        return {}
+        return reading.read(client, refs, fields)
 
     def apply(
         self, client: HaloClient, step: Step, writes: list[Write], options, context: ApplyContext
     ) -> None:
-        context.commit([])
+        StepWriter(client, context).apply(writes)
 
     def delete(self, client: HaloClient, ref: TargetRef) -> None:
+        if mapping.link_ref(ref) is not None:  # a link added to a record that already existed
+            unlink(client, ref)
+            return
         client.delete(ref.type, ref.id)
 
     def restore(self, client: HaloClient, ref: TargetRef, values: dict[str, str]) -> str:
-        client.save(ref.type, [{"id": int(ref.id), **values}])
-        return ""
+        (saved,) = client.save(ref.type, [{**mapping.payload(values), "id": int(ref.id)}])
+        return str(saved.get(reading.VERSION_FIELD) or "")
 
     def portfolio_value(self, kind: str, field_name: str, value: str) -> tuple[str, str] | None:
-        return None
+        return mapping.portfolio_value(kind, field_name, value)
 
     def match_sources(self) -> list[MatchSource]:
-        return []
+        return list(MATCH_SOURCES)
 
     def candidates(self, client: HaloClient, source: MatchSource) -> Iterator[Candidate]:
-        return iter(())
+        options = getattr(client, "options", None) or HaloOptions()
+        return reading.candidates(client, source, options.asset_type("software"))
 
     def checks(self, client: HaloClient, options: HaloOptions) -> list[Check]:
         return run_checks(client)

@@ -113,11 +113,12 @@ def check_rules(resource: Resource, record: dict[str, Any], store: HaloStore) ->
         if url.scheme not in ("http", "https") or not url.hostname:
             raise rule("Please enter a valid Payload URL")
     check_links(record, "assets", "asset", store)
+    check_links(record, "child_assets", "asset", store)
     check_links(record, "services", "service", store)
 
 
 def check_links(record: dict[str, Any], key: str, target: str, store: HaloStore) -> None:
-    """`assets: [{"id": 42}]` and `services: [{"id": 7}]` must name existing records."""
+    """`assets: [{"id": 42}]`, `child_assets` and `services: [{"id": 7}]` must name existing records."""
     links = record.get(key)
     if links is None:
         return

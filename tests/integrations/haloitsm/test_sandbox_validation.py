@@ -36,6 +36,7 @@ def test_a_wrong_json_type_answers_with_the_model_state_of_every_bad_field(halo_
         ("/api/Asset", {"assettype_id": 99}, "Please select a valid Asset Type"),
         ("/api/Asset", {"assettype_id": 1, "site_id": 99}, "Please select a valid Site"),
         ("/api/Asset", {"assettype_id": 1, "services": [{"id": 99}]}, "Please select a valid Service"),
+        ("/api/Asset", {"assettype_id": 1, "child_assets": [{"id": 999}]}, "Please select a valid Asset"),
         ("/api/Service", {"summary": "no name"}, "Please enter a value for name"),
         ("/api/ClientContract", {"ref": "C-1"}, "Please select a valid Customer"),
         ("/api/Actions", {"note": "orphan"}, "Please select a valid Ticket"),
