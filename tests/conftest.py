@@ -1,6 +1,8 @@
+import django_rq
 import pytest
 
 from catalog.choices import Role
+from sync import runs
 from tests.factories import MembershipFactory, NamespaceFactory, UserFactory
 
 pytest_plugins = ["tests.sandbox_fixtures", "tests.browser"]
@@ -49,3 +51,18 @@ def admin_client(client, namespace):
     """Signed in as an admin of the `namespace` (replaces pytest-django's superuser client)."""
     client.force_login(member(namespace, Role.ADMIN))
     return client
+
+
+def clear(queue) -> None:
+    queue.empty()
+    for job_id in queue.scheduled_job_registry.get_job_ids():
+        queue.scheduled_job_registry.remove(job_id, delete_job=True)
+
+
+@pytest.fixture
+def queue():
+    """The publish queue of the test Redis database, empty before and after."""
+    queue = django_rq.get_queue(runs.QUEUE)
+    clear(queue)
+    yield queue
+    clear(queue)
