@@ -1,6 +1,7 @@
 from django import forms
 
 from catalog.models import (
+    DESCRIPTION_FIELDS,
     BusinessApplication,
     Contact,
     DeploymentProfile,
@@ -135,19 +136,7 @@ class DeploymentChoiceField(forms.ModelMultipleChoiceField):
 class InfrastructureItemForm(NamespacedModelForm):
     class Meta:
         model = InfrastructureItem
-        fields = [
-            "name",
-            "item_type",
-            "manufacturer",
-            "model",
-            "serial_number",
-            "operating_system",
-            "os_version",
-            "os_license",
-            "location",
-            "service_end_date",
-            "deployments",
-        ]
+        fields = [*DESCRIPTION_FIELDS, "deployments"]
         field_classes = {"deployments": DeploymentChoiceField}
         widgets = {
             "service_end_date": forms.DateInput(attrs={"type": "date"}),

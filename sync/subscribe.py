@@ -17,7 +17,7 @@ from django.utils import timezone
 from redis.exceptions import RedisError
 
 from catalog.choices import Environment, InfrastructureType
-from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem
+from catalog.models import DESCRIPTION_FIELDS, BusinessApplication, DeploymentProfile, InfrastructureItem
 from integrations.base.errors import TargetError
 from integrations.base.platform import Discovered, platform_of
 from integrations.models import Connection, Schedule, SyncDirection
@@ -25,18 +25,7 @@ from sync.models import ChangeKind, Pull, PullChange, PullStatus, RecordKind, Sy
 
 log = logging.getLogger("sync.subscribe")
 QUEUE = "publish"
-FIELDS = (
-    "name",
-    "item_type",
-    "manufacturer",
-    "model",
-    "serial_number",
-    "operating_system",
-    "os_version",
-    "os_license",
-    "location",
-    "service_end_date",
-)
+FIELDS = DESCRIPTION_FIELDS
 SUBSCRIBING = (SyncDirection.SUBSCRIBE, SyncDirection.BOTH)
 MAX_NAME_SUGGESTIONS = 3
 

@@ -33,3 +33,12 @@ def page():
         yield context.new_page()
         context.close()
         browser.close()
+
+
+def log_in(page, base_url: str, username: str, password: str) -> None:
+    """Sign in through the login form and wait for the dashboard."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_selector("h1:has-text('Dashboard')")

@@ -9,6 +9,21 @@ MANUAL_SOURCE = "manual"
 IMPORT_SOURCE = "import"
 
 
+# What describes an item (its name first): the form edits these, a pull compares them.
+DESCRIPTION_FIELDS = (
+    "name",
+    "item_type",
+    "manufacturer",
+    "model",
+    "serial_number",
+    "operating_system",
+    "os_version",
+    "os_license",
+    "location",
+    "service_end_date",
+)
+
+
 class InfrastructureItem(NamespacedModel):
     """A server, machine or device that deployments run on, entered by hand, imported from a file or
     pulled from a platform's asset inventory.

@@ -4,6 +4,7 @@ from django.urls import path
 
 from catalog import filters, forms
 from catalog.models import (
+    DESCRIPTION_FIELDS,
     BusinessApplication,
     Contact,
     InfrastructureItem,
@@ -139,19 +140,7 @@ urlpatterns = [
             ),
             "filterset_class": filters.InfrastructureItemFilter,
         },
-        detail_fields=(
-            "item_type",
-            "manufacturer",
-            "model",
-            "serial_number",
-            "operating_system",
-            "os_version",
-            "os_license",
-            "location",
-            "service_end_date",
-            "source",
-            "source_id",
-        ),
+        detail_fields=(*DESCRIPTION_FIELDS[1:], "source", "source_id"),
         related=(("deployments", ("application",)),),
     ),
     *crud_urls(

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from catalog.choices import Role
 from catalog.models import Membership
+from tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +23,7 @@ def test_an_admin_maps_one_type_and_has_the_others_created(live_server, page, na
     server = next(t for t in halo_server.rows("AssetType") if t["name"] == "Server")
     before = len(halo_server.rows("AssetType"))
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", "a-long-password-1")
-    page.click("button[type=submit]")
+    log_in(page, live_server.url, "ada", "a-long-password-1")
     page.click("nav >> text=Match")
     page.click("text=halo")
     page.wait_for_selector("h1:has-text('Asset types')")

@@ -57,15 +57,16 @@ def test_applying_writes_the_chosen_rows_with_their_audit(halo_server, namespace
     connection = halo_server.connection(namespace, options=FAST)
     deployment = DeploymentProfileFactory(application__namespace=namespace, namespace=namespace)
     target = server(halo_server, "srv-web-01")
+    published = halo_server.post("/api/Asset", json=[{"assettype_id": 4, "inventory_number": "PB-1"}]).json()
     SyncMapEntry.objects.create(
         connection=connection,
         kind=RecordKind.DEPLOYMENT,
         record_id=deployment.pk,
         target_type="Asset",
-        target_id="900",
+        target_id=str(published["id"]),
         direction="published",
     )
-    halo_server.halo.store.put("asset", {**target, "child_assets": [{"id": 900}]})
+    halo_server.halo.store.put("asset", {**target, "child_assets": [{"id": published["id"]}]})
     pull = pull_now(connection)
     web, db = by_name(pull)["srv-web-01"], by_name(pull)["srv-db-01"]
     assert web.suggested == [[str(deployment.pk), str(deployment), "linked in the source"]]

@@ -9,6 +9,7 @@ from catalog.models import InfrastructureItem, Membership
 from sync import webhooks
 from sync.subscribe import execute_pull, start_pull
 from sync.subscribe_apply import apply_pull
+from tests.browser import log_in
 from tests.worker import kill, start_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,11 +29,7 @@ def test_an_asset_edited_in_the_sandbox_arrives_by_webhook_and_shows_in_the_diff
 
     worker = start_worker()
     try:
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("#id_username", "ada")
-        page.fill("#id_password", "a-long-password-1")
-        page.click("button[type=submit]")
-        page.wait_for_selector("h1:has-text('Dashboard')")
+        log_in(page, live_server.url, "ada", "a-long-password-1")
         page.goto(f"{live_server.url}/n/{namespace.slug}/connections/{connection.pk}/")
         assert page.inner_text("#webhook-url").endswith(f"/hooks/{connection.pk}/")
         assert "Registered in HaloITSM" in page.inner_text("#subscribe-card")

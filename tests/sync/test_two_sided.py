@@ -12,9 +12,9 @@ from catalog.transfer.importer import import_document
 from sync import decisions, runs
 from sync.models import Outcome, RunStatus
 from sync.preview import run_preview
-from sync.publish import execute_publish
 from sync.rollback import execute_rollback
 from tests.factories import ConnectionFactory
+from tests.runs import previewed, publish
 from tests.sync.test_preview import register_data_source
 
 pytestmark = pytest.mark.django_db
@@ -27,19 +27,6 @@ def connection(namespace, sandbox):
     return ConnectionFactory(
         namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
     )
-
-
-def previewed(connection, decision="adopt"):
-    preview = run_preview(connection)
-    assert preview.status == RunStatus.SUCCEEDED, preview.message
-    decisions.decide_all(preview, decision)
-    return preview
-
-
-def publish(connection):
-    run = execute_publish(runs.start_publish(connection))
-    assert run.status in (RunStatus.SUCCEEDED, RunStatus.PARTIAL), run.message
-    return run
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from catalog.demo import DemoShape, build_demo_document
 from catalog.models import Membership
 from catalog.transfer.importer import import_document
 from sync.models import Run, RunKind, RunStatus
+from tests.browser import log_in
 from tests.worker import kill, start_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,10 +33,7 @@ def test_an_admin_publishes_the_portfolio_to_halo_and_a_change_comes_back_by_web
     worker = start_worker()
     page.on("dialog", lambda dialog: dialog.accept())
     try:
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("#id_username", "ada")
-        page.fill("#id_password", "a-long-password-1")
-        page.click("button[type=submit]")
+        log_in(page, live_server.url, "ada", "a-long-password-1")
 
         # asset types: "Software" exists in the instance, the other two are created
         page.click("nav >> text=Match")

@@ -7,10 +7,6 @@ from typing import Any
 
 from catalog.demo import DemoShape, build_demo_document
 from catalog.transfer.importer import import_document
-from sync import decisions, runs
-from sync.models import RunStatus
-from sync.preview import run_preview
-from sync.publish import execute_publish
 
 from ..openapi_spec import check_request
 
@@ -94,16 +90,3 @@ def halo_connection(
         **options,
     }
     return halo.connection(namespace, name=name, options=values)
-
-
-def previewed(connection, decision="adopt"):
-    preview = run_preview(connection)
-    assert preview.status == RunStatus.SUCCEEDED, preview.message
-    decisions.decide_all(preview, decision)
-    return preview
-
-
-def publish(connection):
-    run = execute_publish(runs.start_publish(connection))
-    assert run.status in (RunStatus.SUCCEEDED, RunStatus.PARTIAL), run.message
-    return run

@@ -14,8 +14,9 @@ from sync.models import Outcome, Run, RunStatus, SyncMapEntry
 from sync.preview import run_preview
 from sync.publish import execute_publish
 from sync.rollback import execute_rollback
+from tests.runs import previewed, publish
 
-from .publishing import halo_connection, import_portfolio, previewed, publish
+from .publishing import halo_connection, import_portfolio
 
 pytestmark = pytest.mark.django_db
 FAILED = (Outcome.ERROR, Outcome.CONFLICT)

@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 
 from sync.models import Outcome
+from tests.runs import previewed, publish
 
-from .publishing import Checked, add_asset_types, halo_connection, import_portfolio, previewed, publish
+from .publishing import Checked, add_asset_types, halo_connection, import_portfolio
 
 pytestmark = pytest.mark.django_db
 
