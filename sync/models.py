@@ -13,6 +13,13 @@ class RecordKind(models.TextChoices):
     APPLICATION = "application", "Business application"
     DEPLOYMENT = "deployment", "Deployment profile"
     CONTRACT = "contract", "Vendor contract"
+    # kinds a platform may publish besides the ones above; the last three are records a mapping derives
+    # from a portfolio record (an item's operating system and service contract, a product's software)
+    INFRASTRUCTURE_ITEM = "infrastructure_item", "Infrastructure item"
+    SUPPLIER = "supplier", "Supplier"
+    OPERATING_SYSTEM = "operating_system", "Operating system of an infrastructure item"
+    SERVICE_CONTRACT = "service_contract", "Service contract of an infrastructure item"
+    SOFTWARE = "software", "Software (the products of one name)"
 
 
 class Direction(models.TextChoices):

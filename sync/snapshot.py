@@ -12,9 +12,11 @@ from catalog.choices import ContractKind
 from catalog.models import (
     BusinessApplication,
     DeploymentProfile,
+    InfrastructureItem,
     ITService,
     ProductContract,
     SoftwareProduct,
+    Supplier,
 )
 
 
@@ -26,6 +28,11 @@ class Snapshot:
     products: list[dict[str, Any]] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
     contracts: list[dict[str, Any]] = field(default_factory=list)  # vendor contracts only
+    # servers and machines, each with the deployments it runs (`deployment_ids`)
+    infrastructure: list[dict[str, Any]] = field(default_factory=list)
+    suppliers: list[dict[str, Any]] = field(default_factory=list)
+    # contracts never published (internal chargebacks): listed only so a mapping can say why
+    internal_contracts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _links(queryset, left: str, right: str) -> dict[str, list[str]]:
@@ -135,6 +142,11 @@ def take_snapshot(namespace) -> Snapshot:
         "productcontract_id",
         "businessapplication_id",
     )
+    covered_products = _links(
+        ProductContract.software_products.through.objects.filter(productcontract__in=vendor_contracts),
+        "productcontract_id",
+        "softwareproduct_id",
+    )
     contracts = [
         {
             **ids(r),
@@ -142,6 +154,8 @@ def take_snapshot(namespace) -> Snapshot:
             "start_date": r["start_date"].isoformat() if r["start_date"] else "",
             "end_date": r["end_date"].isoformat() if r["end_date"] else "",
             "application_ids": sorted(covered.get(str(r["id"]), [])),
+            "product_ids": sorted(covered_products.get(str(r["id"]), [])),
+            "supplier_id": "" if r["supplier_id"] is None else str(r["supplier_id"]),
         }
         for r in vendor_contracts.order_by("name").values(
             "id",
@@ -152,7 +166,62 @@ def take_snapshot(namespace) -> Snapshot:
             "end_date",
             "annual_cost",
             "currency",
+            "supplier_id",
             supplier_name=F("supplier__name"),
         )
     ]
-    return Snapshot(services, products, list(applications.values()), contracts)
+    internal = [
+        ids(r)
+        for r in ProductContract.objects.filter(namespace=namespace, kind=ContractKind.INTERNAL_CHARGEBACK)
+        .order_by("name")
+        .values("id", "name", "kind")
+    ]
+    return Snapshot(
+        services,
+        products,
+        list(applications.values()),
+        contracts,
+        _infrastructure(namespace),
+        [ids(r) for r in Supplier.objects.filter(namespace=namespace).order_by("name").values("id", "name")],
+        internal,
+    )
+
+
+def _infrastructure(namespace) -> list[dict[str, Any]]:
+    """Infrastructure items as plain strings (dates ISO, "" when unknown), with the deployments each
+    runs, read in one query for the items and one for the links."""
+    runs = _links(
+        InfrastructureItem.deployments.through.objects.filter(infrastructureitem__namespace=namespace),
+        "infrastructureitem_id",
+        "deploymentprofile_id",
+    )
+    rows = (
+        InfrastructureItem.objects.filter(namespace=namespace)
+        .order_by("name")
+        .values(
+            "id",
+            "name",
+            "item_type",
+            "manufacturer",
+            "model",
+            "serial_number",
+            "operating_system",
+            "os_version",
+            "os_license",
+            "location",
+            "service_end_date",
+        )
+    )
+    items = []
+    for row in rows:
+        key = str(row["id"])
+        end = row["service_end_date"]
+        items.append(
+            {
+                **row,
+                "id": key,
+                "service_end_date": end.isoformat() if end else "",
+                "deployment_ids": sorted(runs.get(key, [])),
+            }
+        )
+    return items
