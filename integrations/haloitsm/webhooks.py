@@ -6,6 +6,7 @@ Halo signs nothing: Basic credentials over HTTPS are its only authenticity, and 
 beyond the id of the asset it names (the asset is read again through the API). The key names of the
 body (`id`, `event`, `webhook_id`, `object_id`, `timestamp`) are inferred from Halo's guide [INF]."""
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -18,6 +19,12 @@ POST, JSON, BASIC = 0, "application/json", 1  # Webhook.method, content_type, au
 OUTBOUND = 0  # Webhook.type: a standard (outgoing) webhook, not a runbook
 TEST_EVENTS = ("webhook test", "test")
 MAX_ID = 200
+ASSET_ID = re.compile(r"[0-9]{1,18}")
+
+
+def without_nul(value: object) -> str:
+    """The text stripped of NUL bytes (no database keeps them) and surrounding blanks."""
+    return str(value).replace("\x00", "").strip()
 
 
 def webhook_event(body: Any) -> WebhookEvent:
@@ -25,18 +32,23 @@ def webhook_event(body: Any) -> WebhookEvent:
     if not isinstance(body, dict):
         raise ValueError("The body must be a JSON object.")
     event_id = body.get("id")
-    if not isinstance(event_id, str | int) or isinstance(event_id, bool) or not str(event_id).strip():
+    if not isinstance(event_id, str | int) or isinstance(event_id, bool) or not without_nul(event_id):
         raise ValueError("The body has no event id (“id”).")
-    event_id = str(event_id).strip()
+    event_id = without_nul(event_id)
     if len(event_id) > MAX_ID:
         raise ValueError(f"The event id is longer than {MAX_ID} characters.")
     name = body.get("event")
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not without_nul(name):
         raise ValueError("The body does not name its event (“event”).")
+    name = without_nul(name)
     if name.strip().lower() in TEST_EVENTS:
         return WebhookEvent(event_id=event_id, name=name.strip()[:100], test=True)
     object_id = body.get("object_id")
-    if isinstance(object_id, bool) or not isinstance(object_id, int | str) or not str(object_id).isdigit():
+    if (
+        isinstance(object_id, bool)
+        or not isinstance(object_id, int | str)
+        or not ASSET_ID.fullmatch(str(object_id))
+    ):
         raise ValueError("The body has no asset id (“object_id” must be a whole number).")
     if not name.lower().startswith("asset"):
         raise ValueError(f"Only asset events are subscribed to, not “{name[:100]}”.")

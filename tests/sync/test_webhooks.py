@@ -87,6 +87,14 @@ def test_unauthenticated_deliveries_get_401_and_write_nothing(connection, creden
     assert nothing_written()
 
 
+def test_nul_bytes_are_stripped_from_what_is_kept(connection, credentials, queue):
+    body = {**EVENT, "id": "evt\x00-2", "event": "Asset\x00 Updated"}
+    response = deliver(connection, body, basic(credentials.username, credentials.password))
+    assert response.status_code == 202, response.content
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.event_id, delivery.event) == ("evt-2", "Asset Updated")
+
+
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
@@ -96,6 +104,9 @@ def test_unauthenticated_deliveries_get_401_and_write_nothing(connection, creden
         ({**EVENT, "object_id": "five"}, "asset id"),
         ({"event": "Asset Updated", "object_id": 5}, "event id"),
         ({**EVENT, "event": "New Ticket Logged"}, "Only asset events"),
+        ({**EVENT, "id": "\x00 "}, "event id"),
+        ({**EVENT, "object_id": "²"}, "asset id"),
+        ({**EVENT, "object_id": "9" * 5000}, "asset id"),
     ],
 )
 def test_malformed_deliveries_get_400_with_the_reason(connection, credentials, body, reason):
