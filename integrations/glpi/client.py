@@ -111,7 +111,7 @@ def refusal(response: requests.Response, method: str, path: str) -> TargetError:
     kind: type[TargetError] | None = None
     message = ""
     if code == "ERROR" and said == API_DISABLED:
-        kind, message = Forbidden, "GLPI's API is disabled: enable it in Setup > General > API"
+        kind, message = Forbidden, "GLPI's API is disabled: turn on “Enable Rest API” (Setup > General > API)"
     elif code in CODES:
         kind, message = CODES[code]
     if kind is None:
