@@ -60,9 +60,14 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+def has_pip(python: Path) -> bool:
+    return subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True).returncode == 0
+
+
 def ensure_venv() -> Path:
     python = venv_python()
-    if python.exists() and version_of(str(python)) < MINIMUM:
+    if python.exists() and (version_of(str(python)) < MINIMUM or not has_pip(python)):
+        print("Replacing .venv (too old, or left half-made by an interrupted start)", flush=True)
         shutil.rmtree(VENV)
     if not python.exists():
         base = find_python()
