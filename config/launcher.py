@@ -1,7 +1,7 @@
 """The two README commands, once the virtualenv exists (see config/bootstrap.py).
 
-`run`  — migrate, load the demo portfolio, start the ServiceNow and HaloITSM sandboxes with a demo connection
-         to each, then serve the web app and an RQ worker until Ctrl-C.
+`run`  — migrate, load the demo portfolio, start the ServiceNow, HaloITSM and GLPI sandboxes with a demo
+         connection to each, then serve the web app and an RQ worker until Ctrl-C.
 `test` — linters, Django checks, and the test suite on SQLite and on PostgreSQL.
 """
 
@@ -22,7 +22,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
-from config import halo_demo
+from config import glpi_demo, halo_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -286,6 +286,7 @@ def run(args: argparse.Namespace) -> int:
         web_host = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host  # noqa: S104
         web_url = f"http://{web_host}:{args.port}"
         halo_demo.start(MANAGE, env, VAR, args.halo_sandbox_port, web_url, processes, wait_for, log)
+        glpi_demo.start(MANAGE, env, VAR, args.glpi_sandbox_port, processes, wait_for, log)
         # --with-scheduler runs the delayed "on change" publishes; rqcron starts the daily ones
         worker = [*MANAGE, "rqworker", "default", "publish", "--with-scheduler"]
         processes.append(subprocess.Popen(worker, env=env))
@@ -396,6 +397,11 @@ def main() -> None:
         "--halo-sandbox-port",
         type=int,
         default=int(os.environ.get("PB_HALO_SANDBOX_PORT", str(halo_demo.DEFAULT_PORT))),
+    )
+    run_parser.add_argument(
+        "--glpi-sandbox-port",
+        type=int,
+        default=int(os.environ.get("PB_GLPI_SANDBOX_PORT", str(glpi_demo.DEFAULT_PORT))),
     )
     test_parser = commands.add_parser("test", help="run linters, checks and the whole test suite")
     test_parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments")

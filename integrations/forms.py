@@ -10,7 +10,12 @@ CREDENTIALS = {
     AuthMethod.OAUTH_PASSWORD: ("client_id", "client_secret", "username", "password"),
     AuthMethod.OAUTH_CLIENT_CREDENTIALS: ("client_id", "client_secret"),
     AuthMethod.BASIC: ("username", "password"),
+    AuthMethod.USER_TOKEN: ("refresh_token",),
 }
+
+
+# Methods only a platform that names them in `auth_methods` offers (GLPI's user token).
+OFFERED_BY_NAME = (AuthMethod.USER_TOKEN,)
 
 
 class ConnectionForm(forms.ModelForm):
@@ -67,11 +72,16 @@ class ConnectionForm(forms.ModelForm):
 
     def fit_to_platform(self) -> None:
         """Only the credentials the platform's authentication methods use, in the platform's words: a
-        HaloITSM connection shows no user name or password and no choice of method."""
+        HaloITSM connection shows no user name or password and no choice of method; GLPI's methods are
+        a user token or a login, plus the App-Token either way."""
         methods = self.platform.auth_methods
+        if not methods:  # every method but the ones a platform must offer by name
+            choices = [(m.value, m.label) for m in AuthMethod if m not in OFFERED_BY_NAME]
+            self.fields["auth_method"].choices = choices
         if methods:
             self.fields["auth_method"].choices = [(m.value, m.label) for m in AuthMethod if m in methods]
             used = {name for method in methods for name in CREDENTIALS[AuthMethod(method)]}
+            used |= set(self.platform.always_secrets)
             for name in SECRETS:
                 if name not in used:
                     del self.fields[name]

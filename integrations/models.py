@@ -12,6 +12,8 @@ from django.db import models
 from integrations.base.trust import InvalidCaBundle, certificates, summary
 from integrations.crypto import EncryptedTextField
 
+API_ENTRY = "/apirest.php"  # GLPI's REST API script
+
 
 class Platform(models.TextChoices):
     SERVICENOW = "servicenow", "ServiceNow"
@@ -23,6 +25,7 @@ class AuthMethod(models.TextChoices):
     OAUTH_PASSWORD = "oauth_password", "OAuth (password grant)"
     OAUTH_CLIENT_CREDENTIALS = "oauth_client_credentials", "OAuth (client credentials)"
     BASIC = "basic", "Basic (user name and password)"
+    USER_TOKEN = "user_token", "User token (GLPI)"
 
 
 class SyncDirection(models.TextChoices):
@@ -73,8 +76,14 @@ def validate_instance_url(value: str) -> None:
             "This address is this server itself or its local link, which connections may not reach "
             "(CONNECTIONS_ALLOW_LOOPBACK is off; it is meant for the local sandbox)."
         )
-    if parsed.path not in ("", "/") or parsed.query or parsed.fragment:
+    if (parsed.path not in ("", "/") and not is_api_entry(parsed.path)) or parsed.query or parsed.fragment:
         raise ValidationError("Give only the instance's address, without a path.")
+
+
+def is_api_entry(path: str) -> bool:
+    """GLPI's API lives at a script under the instance (`/apirest.php`, or `/glpi/apirest.php` when GLPI
+    is installed under a path): the only path an instance URL may have, and only for GLPI."""
+    return path.endswith(API_ENTRY) and "//" not in path
 
 
 def validate_ca_bundle(value: str) -> None:
@@ -144,9 +153,21 @@ class Connection(models.Model):
             AuthMethod.OAUTH_PASSWORD: ("client_id", "client_secret", "username", "password"),
             AuthMethod.OAUTH_CLIENT_CREDENTIALS: ("client_id", "client_secret"),
             AuthMethod.BASIC: ("username", "password"),
+            AuthMethod.USER_TOKEN: ("refresh_token",),
         }[AuthMethod(self.auth_method)]
         missing = {
             name: "Required for this authentication method." for name in required if not getattr(self, name)
         }
         if missing:
             raise ValidationError(missing)
+        path = urlparse(self.instance_url).path
+        if (self.platform == Platform.GLPI) != is_api_entry(path):
+            raise ValidationError(
+                {
+                    "instance_url": "A GLPI connection's address is its API URL, ending in /apirest.php."
+                    if self.platform == Platform.GLPI
+                    else "Give only the instance's address, without a path."
+                }
+            )
+        if self.auth_method == AuthMethod.USER_TOKEN and self.platform != Platform.GLPI:
+            raise ValidationError({"auth_method": "Only GLPI connections sign in with a user token."})

@@ -8,6 +8,7 @@ from django.utils import timezone
 from integrations.base.errors import TargetError
 from integrations.base.platform import Check, platform_of
 from integrations.clients import client_for
+from integrations.glpi.checks import visible_entities
 from integrations.models import Connection
 from integrations.servicenow.fields import FieldInfo, discover_fields
 from integrations.servicenow.options import ServiceNowOptions
@@ -31,6 +32,26 @@ def connection_test(connection: Connection) -> list[Check]:
         connection.last_tested_at = timezone.now()
         Connection.objects.filter(pk=connection.pk).update(last_tested_at=connection.last_tested_at)
     return checks
+
+
+def glpi_entities(connection: Connection) -> list[tuple[int, str]]:
+    """(id, name) of the GLPI entities the connection's account can see, read now (a session of its own,
+    without activating the stored entity, which may be the wrong one)."""
+    platform = platform_of(connection)
+    with closing(platform.client(connection)) as client:
+        client.init_session()
+        return visible_entities(client)
+
+
+def choose_glpi_entity(connection: Connection, entity_id: int) -> str:
+    """Publish into this entity from now on; ValueError when the account cannot see it. Returns its name."""
+    names = dict(glpi_entities(connection))
+    if entity_id not in names:
+        raise ValueError(f"The account sees no GLPI entity {entity_id}.")
+    options = platform_of(connection).options({**connection.options, "entity_id": entity_id})
+    connection.options = {**connection.options, **options.as_dict()}
+    connection.save(update_fields=["options", "updated_at"])
+    return names[entity_id]
 
 
 def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:

@@ -42,4 +42,9 @@ urlpatterns = [
         views.ConnectionFieldsView.as_view(),
         name="connection_fields",
     ),
+    path(
+        "n/<slug:namespace>/connections/<uuid:pk>/entities/",
+        views.GlpiEntitiesView.as_view(),
+        name="glpi_entities",
+    ),
 ]

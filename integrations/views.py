@@ -1,4 +1,5 @@
-"""Connection pages, for namespace admins: list, add, edit, delete, test and field discovery."""
+"""Connection pages, for namespace admins: list, add, edit, delete, test, field discovery (ServiceNow)
+and the entity to publish into (GLPI)."""
 
 import re
 from typing import Any
@@ -17,7 +18,14 @@ from integrations.forms import ConnectionForm
 from integrations.models import Connection, Platform
 from integrations.servicenow.checks import describe
 from integrations.servicenow.update_set import AUTHORITATIVE, PackageError, package_records
-from integrations.services import configuration_package, connection_fields, connection_test, package_settings
+from integrations.services import (
+    choose_glpi_entity,
+    configuration_package,
+    connection_fields,
+    connection_test,
+    glpi_entities,
+    package_settings,
+)
 
 TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,79}")
 DELETE_CONSEQUENCE = (
@@ -140,6 +148,45 @@ class ConnectionFieldsView(ConnectionMixin, View):
             "namespace": self.namespace,
         }
         return render(request, "integrations/connection_fields.html", context)
+
+
+class GlpiEntitiesView(ConnectionMixin, View):
+    """The GLPI entities the connection's account can see (read now); POST chooses the one to publish
+    into."""
+
+    def connection(self, pk) -> Connection:
+        return get_object_or_404(self.get_queryset(), pk=pk, platform=Platform.GLPI)
+
+    def get(self, request, namespace: str, pk):
+        connection = self.connection(pk)
+        try:
+            entities, error = glpi_entities(connection), ""
+        except TargetError as exc:
+            entities, error = [], str(exc)
+        context = {
+            "object": connection,
+            "entities": entities,
+            "chosen": connection.options.get("entity_id", 0),
+            "error": error,
+            "namespace": self.namespace,
+        }
+        return render(request, "integrations/glpi_entities.html", context)
+
+    def post(self, request, namespace: str, pk):
+        connection = self.connection(pk)
+        here = reverse("integrations:glpi_entities", args=[namespace, pk])
+        try:
+            entity_id = int(request.POST.get("entity_id", ""))
+        except ValueError:
+            messages.error(request, "Choose one of the entities listed.")
+            return redirect(here)
+        try:
+            name = choose_glpi_entity(connection, entity_id)
+        except (ValueError, TargetError) as exc:
+            messages.error(request, str(exc))
+            return redirect(here)
+        messages.success(request, f"“{connection.name}” publishes into {name} from now on.")
+        return redirect(reverse("integrations:connection_detail", args=[namespace, pk]))
 
 
 class UpdateSetView(ConnectionMixin, View):

@@ -115,9 +115,15 @@ def drive(run: Run, engine_class, outcome: Callable[[Run], tuple[str, str]]) -> 
     of a run that went through all its steps."""
     if not claim(run):
         return run
+    engine = None
     try:
-        engine = engine_class(run)
-        engine.execute()
+        try:
+            engine = engine_class(run)
+            engine.execute()
+        finally:  # e.g. ends the target's session (GLPI) before the run is recorded as ended
+            client = getattr(engine, "client", None)
+            if client is not None:
+                client.close()
     except Superseded:
         return run
     except Canceled:

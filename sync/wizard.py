@@ -1,6 +1,7 @@
 """The subscribe-first matching wizard's logic: pull the target's records, build ranked rows, save the
 choices an admin confirms (into the sync map), and summarise."""
 
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -87,21 +88,22 @@ def pull_targets(connection: Connection, step: Step) -> int:
             "target_id", "first_seen_at"
         )
     )
-    rows = [
-        TargetRecord(
-            connection=connection,
-            kind=step.kind,
-            target_type=source.target_type,
-            target_id=c.target_id,
-            name=c.name,
-            version=c.version,
-            manufacturer=c.manufacturer,
-            details=[list(pair) for pair in c.details],
-            first_seen_at=seen.get(c.target_id, now),
-            pulled_at=now,
-        )
-        for c in platform.candidates(platform.client(connection), source)
-    ]
+    with closing(platform.client(connection)) as client:  # ends the target's session, if it has one
+        rows = [
+            TargetRecord(
+                connection=connection,
+                kind=step.kind,
+                target_type=source.target_type,
+                target_id=c.target_id,
+                name=c.name,
+                version=c.version,
+                manufacturer=c.manufacturer,
+                details=[list(pair) for pair in c.details],
+                first_seen_at=seen.get(c.target_id, now),
+                pulled_at=now,
+            )
+            for c in platform.candidates(client, source)
+        ]
     with transaction.atomic():
         TargetRecord.objects.filter(connection=connection, kind=step.kind).delete()
         TargetRecord.objects.bulk_create(rows, batch_size=1000)

@@ -212,6 +212,31 @@ class GlpiSandboxClient:
         """Every stored row of an itemtype, straight from the sandbox's store, by id."""
         return sorted(self.server.glpi.store.rows(itemtype), key=lambda r: r["id"])
 
+    def connection(self, namespace, **overrides):
+        """A Connection to this sandbox: the demo API user's token, the App-Token, the product's entity."""
+        from tests.factories import ConnectionFactory
+
+        values = {
+            "namespace": namespace,
+            "name": "glpi",
+            "platform": "glpi",
+            "instance_url": self.api,
+            "auth_method": "user_token",
+            "client_secret": DEMO_APP_TOKEN,
+            "refresh_token": DEMO_USER_TOKEN,
+            "username": "",
+            "password": "",
+            "ca_bundle": self.ca_pem,
+            "options": {"entity_id": 1},
+        }
+        return ConnectionFactory(**{**values, **overrides})
+
+    def settings(self, **changes) -> dict:
+        """Change Setup > General > API live (`/sandbox/settings`), as an admin would."""
+        response = self.http.post(self.url + "/sandbox/settings", json=changes, timeout=10, verify=self.ca)
+        assert response.status_code == 200, response.text
+        return response.json()
+
 
 @pytest.fixture
 def make_glpi_server():

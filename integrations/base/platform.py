@@ -352,6 +352,8 @@ class Platform(ABC):
     # The authentication methods (integrations.models.AuthMethod values) the platform supports; empty: all.
     # With one, the connection form shows only that method's credentials.
     auth_methods: tuple[str, ...] = ()
+    # Secret fields the platform asks for whichever method signs in (GLPI: the App-Token).
+    always_secrets: tuple[str, ...] = ()
     # The connection form's labels and help texts where the platform names a field its own way.
     connection_labels: dict[str, tuple[str, str]] = {}
 

@@ -1,5 +1,6 @@
 """`manage.py connection add|edit|list|test|remove` — connections for automation. Secrets come from the
-environment (PB_PASSWORD, PB_CLIENT_SECRET) or a prompt, never from arguments. `--ca-bundle FILE` reads
+environment (PB_PASSWORD, PB_CLIENT_SECRET; GLPI: PB_APP_TOKEN plus PB_USER_TOKEN or PB_PASSWORD) or a
+prompt, never from arguments. `--ca-bundle FILE` reads
 the file's PEM certificates into the connection (the server never keeps the path)."""
 
 import getpass
@@ -68,11 +69,16 @@ class Command(BaseCommand):
         add.add_argument("--namespace", required=True)
         add.add_argument("--name", required=True)
         add.add_argument("--platform", choices=sorted(platforms()), default=Platform.SERVICENOW)
-        add.add_argument("--url", required=True, help="the instance (HaloITSM: the resource server)")
+        add.add_argument(
+            "--url", required=True, help="the instance (HaloITSM: the resource server; GLPI: the API URL)"
+        )
         add.add_argument(
             "--auth", choices=AUTH_CHOICES, help="required for ServiceNow; HaloITSM uses client credentials"
         )
-        add.add_argument("--username", default="")
+        add.add_argument("--username", default="", help="GLPI: sign in with this login and PB_PASSWORD")
+        add.add_argument(
+            "--entity", type=int, default=None, help="GLPI: the id of the entity to publish into (default 0)"
+        )
         add.add_argument("--client-id", default="")
         add.add_argument(
             "--auth-url", default="", help="HaloITSM: the authorisation server (default: from /api/authinfo)"
@@ -84,6 +90,7 @@ class Command(BaseCommand):
         edit.add_argument("name")
         edit.add_argument("--namespace")
         edit.add_argument("--url")
+        edit.add_argument("--entity", type=int, help="GLPI: the id of the entity to publish into")
         trust = edit.add_mutually_exclusive_group()
         trust.add_argument("--ca-bundle", help="PEM file of the CA to trust (its content is stored)")
         trust.add_argument("--no-ca-bundle", action="store_true", help="trust the system's CAs again")
@@ -97,9 +104,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         getattr(self, f"handle_{options['action']}")(options)
 
-    def secret(self, variable: str, label: str) -> str:
+    def secret(self, variable: str, label: str, may_be_empty: bool = False) -> str:
         value = os.environ.get(variable, "")
-        if value:
+        if value or (may_be_empty and variable in os.environ):
             return value
         if not sys.stdin.isatty():
             raise CommandError(
@@ -132,19 +139,32 @@ class Command(BaseCommand):
             username=options["username"],
             client_id=options["client_id"],
             ca_bundle=read_ca_bundle(options["ca_bundle"]) if options["ca_bundle"] else "",
-            options=settings.as_dict() if options["platform"] == Platform.HALOITSM else {},
+            options=settings.as_dict() if options["platform"] != Platform.SERVICENOW else {},
         )
         if auth in (AuthMethod.BASIC, AuthMethod.OAUTH_PASSWORD):
             connection.password = self.secret("PB_PASSWORD", "password")
         if auth in (AuthMethod.OAUTH_PASSWORD, AuthMethod.OAUTH_CLIENT_CREDENTIALS):
             connection.client_secret = self.secret("PB_CLIENT_SECRET", "client secret")
+        if auth == AuthMethod.USER_TOKEN:
+            connection.refresh_token = self.secret("PB_USER_TOKEN", "GLPI user token")
+        if options["platform"] == Platform.GLPI:  # the App-Token; set but empty: the API client has none
+            connection.client_secret = self.secret("PB_APP_TOKEN", "GLPI App-Token", may_be_empty=True)
         save(connection)
         self.stdout.write(f"Added connection “{connection.name}” in namespace “{namespace.slug}”.")
 
     @staticmethod
     def auth_method(options) -> str:
-        """HaloITSM takes client credentials only; ServiceNow needs the method said."""
+        """HaloITSM takes client credentials only; GLPI a user token, or a login with --username;
+        ServiceNow needs the method said."""
         auth = options["auth"]
+        if options["platform"] == Platform.GLPI:
+            chosen = AuthMethod.BASIC if options["username"] else AuthMethod.USER_TOKEN
+            if auth not in (None, chosen) or options["client_id"]:
+                raise CommandError(
+                    "GLPI connections sign in with a user token (PB_USER_TOKEN), or with --username and "
+                    "PB_PASSWORD: leave out --auth and --client-id."
+                )
+            return chosen
         if options["platform"] == Platform.HALOITSM:
             if auth not in (None, AuthMethod.OAUTH_CLIENT_CREDENTIALS):
                 raise CommandError(
@@ -163,16 +183,28 @@ class Command(BaseCommand):
     @staticmethod
     def platform_options(options) -> dict:
         given = {"auth_url": options["auth_url"], "tenant": options["tenant"]}
+        entity = {} if options["entity"] is None else {"entity_id": options["entity"]}
+        if entity and options["platform"] != Platform.GLPI:
+            raise CommandError("--entity is for GLPI connections only.")
         if options["platform"] == Platform.HALOITSM:
             return given
         if any(given.values()):
             raise CommandError("--auth-url and --tenant are for HaloITSM connections only.")
-        return {}
+        return entity
 
     def handle_edit(self, options) -> None:
         connection = find_connection(options["name"], options["namespace"])
+        platform = platforms().get(connection.platform)
         if options["url"]:
-            connection.instance_url = options["url"]
+            connection.instance_url = platform.instance_url(options["url"]) if platform else options["url"]
+        if options["entity"] is not None:
+            if connection.platform != Platform.GLPI:
+                raise CommandError("--entity is for GLPI connections only.")
+            try:
+                chosen = platform.options({**connection.options, "entity_id": options["entity"]})
+            except ValueError as exc:
+                raise CommandError(f"Invalid connection: {exc}") from None
+            connection.options = {**connection.options, **chosen.as_dict()}
         if options["ca_bundle"]:
             connection.ca_bundle = read_ca_bundle(options["ca_bundle"])
         elif options["no_ca_bundle"]:

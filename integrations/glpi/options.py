@@ -1,0 +1,53 @@
+"""GLPI settings of a connection (kept in `Connection.options`), with their defaults and limits."""
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+API_ENTRY = "/apirest.php"
+
+
+def api_url(url: str) -> str:
+    """The API's address as a connection stores it: whatever an admin pasted (the GLPI address, or its
+    API URL from Setup > General > API, with or without an endpoint after it) ending in `/apirest.php`."""
+    parts = urlsplit(url.strip())
+    path = parts.path
+    if API_ENTRY in path:
+        path = path[: path.index(API_ENTRY)]
+    path = path.rstrip("/") + API_ENTRY
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
+@dataclass(frozen=True)
+class GlpiOptions:
+    entity_id: int = 0  # where the product reads and writes; seed 001: a sub-entity under the root
+    entity_recursive: bool = False  # also see the entities below it
+    page_size: int = 100
+
+    def __post_init__(self) -> None:
+        problems = []
+        if isinstance(self.entity_id, bool) or not isinstance(self.entity_id, int) or self.entity_id < 0:
+            problems.append("The entity is GLPI's entity id, a whole number (0 is the root entity).")
+        if not 1 <= self.page_size <= 1000:
+            problems.append("Page size must be between 1 and 1000.")
+        if problems:
+            raise ValueError(" ".join(problems))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "GlpiOptions":
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in (data or {}).items() if k in known}
+        for name, label in (("entity_id", "The entity id"), ("page_size", "Page size")):
+            if name in values:
+                try:
+                    values[name] = int(values[name])
+                except (TypeError, ValueError):
+                    raise ValueError(f"{label} must be a whole number.") from None
+        if "entity_recursive" in values:
+            values["entity_recursive"] = values["entity_recursive"] in (True, "true", "on", "1", 1)
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    as_dict = to_dict  # the name the connection form calls
