@@ -120,7 +120,7 @@ def drive(run: Run, engine_class, outcome: Callable[[Run], tuple[str, str]]) -> 
         try:
             engine = engine_class(run)
             engine.execute()
-        finally:  # e.g. ends the target's session (GLPI) before the run is recorded as ended
+        finally:  # e.g. ends the target's session before the run is recorded as ended
             client = getattr(engine, "client", None)
             if client is not None:
                 client.close()
