@@ -66,9 +66,10 @@ INT_FIELDS = frozenset(
     }
 )
 DATE_FIELDS = frozenset({"begin_date"})
-KEEP_NAME_ON_ADOPT = frozenset({"name"})
-KEEP_APPLIANCE_ON_ADOPT = frozenset({"name", "externalidentifier"})
-KEEP_CONTRACT_ON_ADOPT = frozenset({"name", "num"})
+# an adopted record stays in its own entity (moving it is a GLPI transfer, not an update)
+KEEP_NAME_ON_ADOPT = frozenset({"entities_id", "name"})
+KEEP_APPLIANCE_ON_ADOPT = frozenset({"entities_id", "name", "externalidentifier"})
+KEEP_CONTRACT_ON_ADOPT = frozenset({"entities_id", "name", "num"})
 CHARGEBACK_REASON = "An internal chargeback contract is never sent to GLPI."
 SERVICE_REASON = "GLPI's inventory has no IT service record (seed 001 maps none)."
 DEPLOYMENT_REASON = (

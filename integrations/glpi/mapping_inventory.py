@@ -47,8 +47,8 @@ COMPUTER_TYPES = {
     "cloud_instance": "Cloud instance",
     "container_host": "Container host",
 }
-KEEP_COMPUTER_ON_ADOPT = frozenset({"name", "serial"})
-KEEP_SERVICE_CONTRACT_ON_ADOPT = frozenset({"name", "begin_date", "duration"})
+KEEP_COMPUTER_ON_ADOPT = frozenset({"entities_id", "name", "serial"})
+KEEP_SERVICE_CONTRACT_ON_ADOPT = frozenset({"entities_id", "name", "begin_date", "duration"})
 NO_OS_REASON = "No operating system is recorded for it."
 NO_END_REASON = "No service end date is recorded, so no service contract is created (seed 001, note 1)."
 

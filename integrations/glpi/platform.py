@@ -1,6 +1,6 @@
-"""GLPI as a target platform: the connection, its client, checks and sandbox. Publishing (steps,
-mapping, matching, reads and writes) comes next; until then those methods return nothing, except the
-steps and mapping, which `mapping.py` provides."""
+"""GLPI as a target platform: the connection, its client, checks and sandbox; publishing through
+`mapping.py` (records), `reading.py` (references, identification, reads) and `writing.py` (bulk writes,
+delete, restore)."""
 
 import importlib
 from collections.abc import Iterable, Iterator
@@ -22,6 +22,7 @@ from integrations.base.platform import (
     Write,
 )
 
+from . import reading, writing
 from .checks import run_checks
 from .client import GlpiClient, GlpiSettings
 from .forms import CONNECTION_LABELS, option_fields
@@ -51,8 +52,7 @@ def mapping_module() -> Any:
 
 
 class GlpiPlatform(Platform):
-    """GLPI 10's legacy REST API. Publish comes next: beyond steps and map, the publish and matching
-    methods are placeholders that find, read and write nothing."""
+    """GLPI 10's legacy REST API."""
 
     name = "glpi"
     label = "GLPI"
@@ -81,33 +81,33 @@ class GlpiPlatform(Platform):
     def resolve(
         self, client: GlpiClient, references: Iterable[Reference], options, create: bool = False
     ) -> dict[Reference, str]:
-        return {}
+        return reading.resolve(client, references, create=create)
 
     def identify(self, client: GlpiClient, records: list[Record], options) -> dict[str, Identified]:
-        return {}
+        return reading.identify(client, records)
 
     def read(self, client: GlpiClient, refs: list[TargetRef], fields: set[str]) -> dict[TargetRef, Current]:
-        return {}
+        return reading.read(client, refs, fields)
 
     def apply(
         self, client: GlpiClient, step: Step, writes: list[Write], options, context: ApplyContext
     ) -> None:
-        context.commit([])
+        writing.StepWriter(client, context).apply(writes)
 
     def delete(self, client: GlpiClient, ref: TargetRef) -> None:
-        return None
+        writing.delete(client, ref)
 
     def restore(self, client: GlpiClient, ref: TargetRef, values: dict[str, str]) -> str:
-        return ""
+        return writing.restore(client, ref, values)
 
     def portfolio_value(self, kind: str, field_name: str, value: str) -> tuple[str, str] | None:
-        return None
+        return mapping_module().portfolio_value(kind, field_name, value)
 
     def match_sources(self) -> list[MatchSource]:
-        return []
+        return list(reading.MATCH_SOURCES)
 
     def candidates(self, client: GlpiClient, source: MatchSource) -> Iterator[Candidate]:
-        return iter(())
+        return reading.candidates(client, source)
 
     def checks(self, client: GlpiClient, options: GlpiOptions) -> list[Check]:
         return run_checks(client, options)

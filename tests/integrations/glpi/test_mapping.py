@@ -131,7 +131,7 @@ def test_an_infrastructure_item_is_a_computer_with_its_os_and_service_contract(p
         "manufacturers_id": Reference("Manufacturer", "Dell"),
         "computermodels_id": Reference("ComputerModel", "PowerEdge R650"),
     }
-    assert computer.identity == {"name", "serial"}
+    assert computer.identity == {"entities_id", "name", "serial"}  # an adopted computer stays in its entity
 
     installed = records[derived_id(server_id, "operating-system")]
     assert (installed.target_type, installed.group) == ("Item_OperatingSystem", server_id)
