@@ -57,7 +57,7 @@ def generate(connection: Connection) -> Credentials:
 
 def register(connection: Connection, url: str, credentials: Credentials) -> str:
     """Register (or update) the endpoint as the target's webhook with these credentials; its id there.
-    Raises TargetError or NotImplementedError with the reason."""
+    Raises TargetError (Unsupported where the platform cannot) with the reason."""
     platform = platform_of(connection)
     endpoint = WebhookEndpoint.objects.get(connection=connection)
     with platform.client(connection) as client:
@@ -81,7 +81,7 @@ def generate_and_register(connection: Connection, url: str) -> tuple[Credentials
         return credentials, "register the URL and credentials in the target yourself"
     try:
         register(connection, url, credentials)
-    except (TargetError, NotImplementedError) as exc:
+    except TargetError as exc:
         return credentials, str(exc)
     return credentials, ""
 
@@ -102,7 +102,7 @@ def send_test(connection: Connection) -> None:
     try:
         with platform.client(connection) as client:
             platform.send_test_event(client, endpoint.target_webhook_id)
-    except (TargetError, NotImplementedError) as exc:
+    except TargetError as exc:
         raise SubscribeRefused(f"The test event was not sent: {exc}") from None
 
 

@@ -25,6 +25,10 @@ class Forbidden(TargetError):
     """403: an ACL, a role or a business rule refused the operation."""
 
 
+class Unsupported(TargetError):
+    """The platform does not offer this (an optional part of the contract it leaves out)."""
+
+
 class NotFound(TargetError):
     """404: no such record (or an ACL hides it)."""
 

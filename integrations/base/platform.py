@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from integrations.base.calls import CallRecord
+from integrations.base.errors import Unsupported
 
 Audit = Callable[[CallRecord], None]
 
@@ -391,11 +392,11 @@ class Platform(ABC):
     ) -> str:
         """Create (or, with `target_id`, update) the target's webhook that posts asset changes to `url`
         with these Basic credentials; returns its id in the target."""
-        raise NotImplementedError(f"{self.label} webhooks cannot be registered through its API.")
+        raise Unsupported(f"{self.label} webhooks cannot be registered through its API.")
 
     def send_test_event(self, client: Any, target_id: str) -> None:
         """Ask the target to send a test delivery through its webhook `target_id`."""
-        raise NotImplementedError(f"{self.label} cannot be asked to send a test event.")
+        raise Unsupported(f"{self.label} cannot be asked to send a test event.")
 
 
 _registry: dict[str, Platform] = {}
