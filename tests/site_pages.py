@@ -79,6 +79,8 @@ PK_OBJECTS = {
     "sync:webhook_credentials": Connection,
     "sync:webhook_test": Connection,
 }
+# Pages of one platform's connections only (others answer 404): which platform's connection they show.
+PLATFORM_PAGES = {"integrations:glpi_entities": "glpi"}
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
@@ -137,6 +139,18 @@ def make_site(namespace) -> dict[Any, Any]:
     contract.applications.add(application)
     infrastructure = InfrastructureItemFactory(namespace=namespace, deployments=[deployment])
     connection = ConnectionFactory(namespace=namespace, name="snow")
+    glpi = ConnectionFactory(
+        namespace=namespace,
+        name="glpi",
+        platform="glpi",
+        instance_url="https://glpi.example.invalid/apirest.php",
+        auth_method="user_token",
+        client_secret="app-token",
+        refresh_token="user-token",
+        username="",
+        password="",
+        options={"entity_id": 1},
+    )
     run = Run.objects.create(
         connection=connection,
         kind=RunKind.PREVIEW,
@@ -201,6 +215,7 @@ def make_site(namespace) -> dict[Any, Any]:
         ProductContract: contract,
         InfrastructureItem: infrastructure,
         Connection: connection,
+        "glpi": glpi,
         Run: run,
     }
 
@@ -225,6 +240,8 @@ def fill(page: Page, site: dict) -> str:
             values[parameter] = site["step"]
         elif parameter == "pull_pk":
             values[parameter] = site["pull"].pk
+        elif parameter == "pk" and page.name in PLATFORM_PAGES:
+            values[parameter] = site[PLATFORM_PAGES[page.name]].pk
         elif parameter == "pk" and model_of(page) in site:
             values[parameter] = site[model_of(page)].pk
         else:

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog.models import BusinessApplication, ITService
+from integrations.models import Connection
 from sync import decisions, diff
 from sync.models import MatchChoice, Run, RunItem, SyncMapEntry
 from tests.site_pages import fill, make_site, site_pages
@@ -170,7 +171,7 @@ def test_posted_decisions_never_fail_and_record_only_valid_ones(client, site):
 
 
 def test_refused_matching_choices_write_nothing(client, site):
-    connection = site["namespace"].connections.get()
+    connection = site[Connection]
     url = reverse("sync:match_step", args=[site["namespace"].slug, connection.pk, site["step"]])
     service = str(site[ITService].pk)
     keys = st.one_of(
