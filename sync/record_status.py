@@ -7,7 +7,15 @@ from typing import Any
 
 from django.db.models import Model
 
-from catalog.models import BusinessApplication, DeploymentProfile, ITService, ProductContract, SoftwareProduct
+from catalog.models import (
+    BusinessApplication,
+    DeploymentProfile,
+    InfrastructureItem,
+    ITService,
+    ProductContract,
+    SoftwareProduct,
+    Supplier,
+)
 from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync.models import MatchChoice, RecordKind, SyncMapEntry
@@ -18,6 +26,8 @@ KINDS: dict[type[Model], str] = {
     ITService: RecordKind.IT_SERVICE,
     SoftwareProduct: RecordKind.SOFTWARE_PRODUCT,
     ProductContract: RecordKind.CONTRACT,
+    InfrastructureItem: RecordKind.INFRASTRUCTURE_ITEM,
+    Supplier: RecordKind.SUPPLIER,
 }
 MOST_DEPLOYMENTS = 100
 

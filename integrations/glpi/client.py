@@ -9,6 +9,7 @@ tree and a plain message; GLPI's own words stay in the detail."""
 import base64
 import logging
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,7 @@ CODES: dict[str, tuple[type[TargetError], str]] = {
     "ERROR_ITEM_NOT_FOUND": (NotFound, "GLPI has no such item (or the active entities hide it)"),
 }
 API_DISABLED = "API disabled"
+ADD_ATTEMPTS = 3  # a bulk add with no answer: what landed is looked for, then only the rest sent again
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class GlpiClient(TransportClient):
         self.stats = self.transport.stats
         self.session_token = ""
         self.sessions_opened = 0
+        self.failed_batches = 0  # whole-batch failures in a row in this run (writing.py)
 
     # Sessions -----------------------------------------------------------------------------------------
 
@@ -349,6 +352,10 @@ class GlpiClient(TransportClient):
         payload = {"input": [{"id": int(i)} for i in ids], "force_purge": force_purge}
         rows = self.write("DELETE", itemtype, payload)
         return [outcome(row, {"id": i}) for row, i in zip(rows, ids, strict=True)]
+
+
+def pause_before_retry(attempt: int) -> None:
+    time.sleep(min(0.5 * 2**attempt, 5))
 
 
 def added(row: dict[str, Any]) -> Outcome:

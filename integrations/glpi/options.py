@@ -18,6 +18,20 @@ def api_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
 
 
+def form_url(api: str, itemtype: str, item_id: str) -> str | None:
+    """An item's page in GLPI's own interface (`front/<itemtype>.form.php?id=N`, beside the API), or None
+    for what is not an item (a link field)."""
+    if not (itemtype.replace("_", "").isascii() and itemtype.replace("_", "").isalnum()):
+        return None
+    if not (item_id.isascii() and item_id.isdigit()):
+        return None
+    parts = urlsplit(api_url(api))
+    root = parts.path[: -len(API_ENTRY)]
+    return urlunsplit(
+        (parts.scheme, parts.netloc, f"{root}/front/{itemtype.lower()}.form.php", f"id={item_id}", "")
+    )
+
+
 @dataclass(frozen=True)
 class GlpiOptions:
     entity_id: int = 0  # where the product reads and writes; seed 001: a sub-entity under the root

@@ -26,7 +26,7 @@ from . import reading, writing
 from .checks import run_checks
 from .client import GlpiClient, GlpiSettings
 from .forms import CONNECTION_LABELS, option_fields
-from .options import GlpiOptions, api_url
+from .options import GlpiOptions, api_url, form_url
 
 
 def client_settings(connection: Any) -> GlpiSettings:
@@ -99,6 +99,9 @@ class GlpiPlatform(Platform):
 
     def restore(self, client: GlpiClient, ref: TargetRef, values: dict[str, str]) -> str:
         return writing.restore(client, ref, values)
+
+    def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
+        return form_url(connection.base_url, target_type, target_id)
 
     def portfolio_value(self, kind: str, field_name: str, value: str) -> tuple[str, str] | None:
         return mapping_module().portfolio_value(kind, field_name, value)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from integrations.base.errors import TRANSIENT
 from integrations.base.platform import (
     Candidate,
     Current,
@@ -27,7 +28,7 @@ from integrations.base.platform import (
 from sync.matching import Item, Matcher
 
 from . import mapping
-from .client import GlpiClient, content_range
+from .client import ADD_ATTEMPTS, GlpiClient, content_range, pause_before_retry
 from .mapping_inventory import (
     CLOCK_KINDS,
     COMPUTER,
@@ -173,14 +174,35 @@ def resolve(
             if folded not in names:
                 missing.setdefault(folded, key.strip())
         if create and missing:
-            outcomes = client.add(itemtype, [{"name": name} for name in missing.values()])
-            for folded, outcome in zip(missing, outcomes, strict=True):
-                if outcome.ok:
-                    names[folded] = str(outcome.id)
+            names = add_dropdown_values(client, itemtype, missing)
         for key in keys:
             if (target := names.get(key.strip().casefold())) is not None:
                 found[Reference(itemtype, key)] = target
     return found
+
+
+def add_dropdown_values(client: GlpiClient, itemtype: str, missing: dict[str, str]) -> dict[str, str]:
+    """Add the missing names in one call; after an add with no answer, the names are read again and only
+    those still missing are sent. The dropdown's {name: id}, updated."""
+    for attempt in range(1, ADD_ATTEMPTS + 1):
+        try:
+            outcomes = client.add(itemtype, [{"name": name} for name in missing.values()])
+        except TRANSIENT:
+            if attempt == ADD_ATTEMPTS:
+                raise
+            client.stats.retries += 1
+            pause_before_retry(attempt)
+            client.__dict__.get("dropdowns", {}).pop(itemtype, None)
+            missing = {k: v for k, v in missing.items() if k not in dropdown(client, itemtype)}
+            if missing:
+                continue
+            break
+        names = dropdown(client, itemtype)
+        for folded, outcome in zip(missing, outcomes, strict=True):
+            if outcome.ok:
+                names[folded] = str(outcome.id)
+        break
+    return dropdown(client, itemtype)
 
 
 # Identification --------------------------------------------------------------------------------------

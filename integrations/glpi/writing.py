@@ -4,22 +4,24 @@ Contract_Supplier) for the links the batch's records carry, then one read of the
 GLPI answers each item on its own (207 `ERROR_GLPI_PARTIAL_*`), so a failed item is that record's
 error, never the batch's.
 
-A create is not safe to repeat: the engine is told first (`before_create`), and a resumed record is
-looked for by GLPI's own rules before it is created again. A computer's operating system install is
-one per computer in practice: one already there (a computer adopted with its OS) is updated, not
-duplicated."""
+A create is not safe to repeat: the engine is told first (`before_create`), and a resumed record, or
+one whose bulk add got no answer (a dropped connection, a 5xx, a 429), is looked for by GLPI's own
+rules before it is sent again. A computer's operating system install is one per computer in practice:
+one already there (a computer adopted with its OS) is updated, not duplicated. A run gives up after
+`MAX_FAILED_BATCHES` batches in a row whose calls failed whole: the target is down, not one record."""
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from integrations.base.errors import FATAL, NotFound, TargetError
+from integrations.base.errors import FATAL, TRANSIENT, NotFound, TargetError
 from integrations.base.platform import ApplyContext, ItemResult, Relation, RelationResult, TargetRef, Write
 
 from . import mapping, reading
-from .client import GlpiClient, Outcome
+from .client import ADD_ATTEMPTS, GlpiClient, Outcome, pause_before_retry
 from .mapping_inventory import OS_LINK
 
 BATCH = 500  # items per bulk call: GLPI adds them one by one server-side; 500 keeps a call short
+MAX_FAILED_BATCHES = 3
 EXISTS = "already exists"
 
 
@@ -57,13 +59,29 @@ class StepWriter:
         self.client = client
         self.context = context
         self.versions: dict[str, str] = {}
+        self.failure: TargetError | None = None  # the last whole-call failure of the batch
+        self.answered = False  # a write call of the batch was answered
 
     def apply(self, writes: list[Write]) -> None:
         for start in range(0, len(writes), BATCH):
             chunk = writes[start : start + BATCH]
             self.context.checkpoint()
+            self.failure, self.answered = None, False
             sent = self.send(chunk)
             self.context.commit([self.result(s) for s in sent])
+            self.count_failure()
+
+    def count_failure(self) -> None:
+        """Batches in a row with a failed call, counted on the client: across the steps of a run (a
+        batch that sent nothing counts neither way)."""
+        if self.failure:
+            self.client.failed_batches += 1
+        elif self.answered:
+            self.client.failed_batches = 0
+        if self.client.failed_batches >= MAX_FAILED_BATCHES:
+            raise TargetError(
+                f"{self.client.failed_batches} batches in a row failed; the last error: {self.failure}"
+            ) from self.failure
 
     # One batch -------------------------------------------------------------------------------------
 
@@ -85,7 +103,7 @@ class StepWriter:
                 item.operation = item.operation or "unchanged"
         for item in creates:
             self.context.before_create(item.write.record)
-        self.call(creates, lambda: self.client.add(itemtype, [body_of(s.write) for s in creates]), True)
+        self.create(itemtype, creates)
         self.call(
             updates,
             lambda: self.client.update(itemtype, [body_of(s.write, s.target_id) for s in updates]),
@@ -96,17 +114,48 @@ class StepWriter:
         self.versions = reading.versions(self.client, itemtype, done) if done else {}
         return sent
 
-    def call(self, items: list[Sent], send, creating: bool) -> None:
+    def create(self, itemtype: str, items: list[Sent]) -> None:
+        """One bulk add; after no answer, what landed is looked for and only the rest sent again."""
+        waiting = items
+        for attempt in range(1, ADD_ATTEMPTS + 1):
+            retry = attempt < ADD_ATTEMPTS
+            if not self.call(
+                waiting,
+                lambda batch=waiting: self.client.add(itemtype, [body_of(s.write) for s in batch]),
+                True,
+                retry,
+            ):
+                return
+            self.client.stats.retries += 1
+            pause_before_retry(attempt)
+            landed = self.landed(itemtype, waiting)
+            for item in waiting:
+                if item.write.record.record_id in landed:
+                    item.target_id, item.operation = landed[item.write.record.record_id], "created"
+            waiting = [s for s in waiting if not s.target_id]
+
+    def landed(self, itemtype: str, items: list[Sent]) -> dict[str, str]:
+        if itemtype == OS_LINK:
+            return self.installed(items)
+        return reading.find_created(self.client, [s.write.record for s in items])
+
+    def call(self, items: list[Sent], send, creating: bool, retry: bool = False) -> bool:
+        """True when the call got no answer and may be sent again (`retry`)."""
         if not items:
-            return
+            return False
         try:
             outcomes: list[Outcome] = send()
         except FATAL:
             raise
+        except TRANSIENT as exc:
+            if retry:
+                return True
+            self.failed_call(items, exc)
+            return False
         except TargetError as exc:
-            for item in items:
-                item.error = f"The batch failed: {exc}"
-            return
+            self.failed_call(items, exc)
+            return False
+        self.answered = True
         for item, outcome in zip(items, outcomes, strict=True):
             if not outcome.ok:
                 item.error = f"GLPI refused it: {outcome.message or 'no reason given'}"
@@ -114,6 +163,12 @@ class StepWriter:
                 item.target_id, item.operation = str(outcome.id), "created"
             else:
                 item.operation = item.operation or "updated"
+        return False
+
+    def failed_call(self, items: list[Sent], exc: TargetError) -> None:
+        self.failure = exc
+        for item in items:
+            item.error = f"The batch failed: {exc}"
 
     def installed(self, items: list[Sent]) -> dict[str, str]:
         """{record id: id} of the operating system installs GLPI already holds for the computers."""
@@ -190,9 +245,11 @@ class StepWriter:
         except FATAL:
             raise
         except TargetError as exc:
+            self.failure = exc
             for item, relation, _row in adding:
                 item.links.append(RelationResult(relation, False, error=f"The link failed: {exc}"))
             return
+        self.answered = True
         for (item, relation, _row), outcome in zip(adding, outcomes, strict=True):
             if outcome.ok:
                 item.links.append(RelationResult(relation, True, str(outcome.id), True, target_type=itemtype))

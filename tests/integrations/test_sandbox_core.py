@@ -17,7 +17,7 @@ from werkzeug.wrappers import Request, Response
 from integrations.base.sandbox.bookkeeping import Bookkeeping
 from integrations.base.sandbox.command import add_common_arguments, common_config, run
 from integrations.base.sandbox.config import ServerConfig
-from integrations.base.sandbox.faults import KINDS, Fault, parse_faults
+from integrations.base.sandbox.faults import KINDS, Fault, FaultInjector, parse_faults
 from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
 from integrations.base.sandbox.limits import RateLimiter
 from integrations.base.sandbox.server import SandboxServer
@@ -187,9 +187,35 @@ def test_slow_faults_delay_and_can_be_switched_off_live(things):
     assert client.get("/api/things").status_code == 200
 
 
+def test_a_lost_answer_is_carried_out_then_dropped_for_one_method_path_and_count(things):
+    client = things(faults="POST /api/things$@lost:1:1")
+    with pytest.raises(requests.ConnectionError):
+        client.post("/api/things", json={"id": 1})
+    assert client.get("/api/things").json() == [{"id": 1}]  # done, though its answer never came
+    assert client.post("/api/things", json={"id": 2}).status_code == 201  # the fault was drawn once
+    assert client.stats()["committing_calls"] == 2
+
+
+def test_fault_rules_may_name_a_method_a_whole_path_and_a_count():
+    assert parse_faults("POST /api/things$@lost:1:2,get 503:0.5") == [
+        Fault("lost", 1.0, "/api/things$", "POST", 2),
+        Fault("503", 0.5, "/api/", "GET", 0),
+    ]
+    injector = FaultInjector(parse_faults("PUT /api/a$@503:1:1"))
+    assert injector.draw("/api/ab", "PUT") is None and injector.draw("/api/a", "GET") is None
+    assert [injector.draw("/api/a", "PUT"), injector.draw("/api/a", "PUT")] == ["503", None]
+
+
 @pytest.mark.parametrize(
     ("spec", "message"),
-    [("boom:0.1", "unknown fault kind 'boom'"), ("503:2", "between 0 and 1"), ("503:x", "a number")],
+    [
+        ("boom:0.1", "unknown fault kind 'boom'"),
+        ("503:2", "between 0 and 1"),
+        ("503:x", "a number"),
+        ("FETCH /api/x@503:1", "unknown method 'FETCH'"),
+        ("503:1:0", "whole number above 0"),
+        ("503:1:two", "whole number above 0"),
+    ],
 )
 def test_bad_fault_specs_are_refused(spec, message):
     with pytest.raises(ValueError, match=message):
@@ -198,7 +224,7 @@ def test_bad_fault_specs_are_refused(spec, message):
 
 def test_platform_kinds_are_only_accepted_where_declared():
     assert parse_faults("maintenance:0.5", (*KINDS, "maintenance")) == [Fault("maintenance", 0.5, "/api/")]
-    with pytest.raises(ValueError, match="use one of 500, 502, 503, 429, reset, slow$"):
+    with pytest.raises(ValueError, match="use one of 500, 502, 503, 429, reset, lost, slow$"):
         parse_faults("maintenance:0.5")
 
 

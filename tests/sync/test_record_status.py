@@ -12,7 +12,9 @@ from sync.record_status import in_targets
 from tests.factories import (
     BusinessApplicationFactory,
     ConnectionFactory,
+    ContactFactory,
     DeploymentProfileFactory,
+    InfrastructureItemFactory,
     ITServiceFactory,
     SupplierFactory,
 )
@@ -54,7 +56,7 @@ def test_an_application_and_its_deployments_per_connection(namespace):
     BusinessApplication.objects.filter(pk=app.pk).update(updated_at=timezone.now() + timedelta(minutes=1))
     app.refresh_from_db()
     assert in_targets(app)[1].state == "Changed since the last sync"
-    assert in_targets(deployment) and in_targets(SupplierFactory(namespace=namespace)) == []
+    assert in_targets(deployment) and in_targets(ContactFactory(namespace=namespace)) == []
 
 
 def test_states_of_unsynced_skipped_and_interrupted_records(namespace):
@@ -79,3 +81,31 @@ def test_the_application_page_shows_the_target_record_with_its_link(editor_clien
     entry(snow, RecordKind.APPLICATION, app, last_synced_at=timezone.now())
     page = editor_client.get(reverse("catalog:application_detail", args=["acme", app.pk])).content.decode()
     assert "In targets" in page and f"sys_id={SYS_ID}" in page and "snow" in page
+
+
+def test_infrastructure_items_and_suppliers_show_their_glpi_items_with_links(editor_client, namespace):
+    glpi = ConnectionFactory(
+        namespace=namespace,
+        name="glpi",
+        platform="glpi",
+        instance_url="https://glpi.example.org/glpi/apirest.php",
+    )
+    item = InfrastructureItemFactory(namespace=namespace, name="srv-0001")
+    supplier = SupplierFactory(namespace=namespace, name="Dell")
+    entry(
+        glpi,
+        RecordKind.INFRASTRUCTURE_ITEM,
+        item,
+        target_type="Computer",
+        target_id="12",
+        last_synced_at=timezone.now(),
+    )
+    entry(glpi, RecordKind.SUPPLIER, supplier, target_type="Supplier", target_id="3")
+    (row,) = in_targets(item)
+    assert (row.state, row.url) == ("In sync", "https://glpi.example.org/glpi/front/computer.form.php?id=12")
+    page = editor_client.get(
+        reverse("catalog:infrastructure_detail", args=["acme", item.pk])
+    ).content.decode()
+    assert "In targets" in page and "front/computer.form.php?id=12" in page
+    page = editor_client.get(reverse("catalog:supplier_detail", args=["acme", supplier.pk])).content.decode()
+    assert "front/supplier.form.php?id=3" in page and "not synced yet" in page

@@ -1,9 +1,14 @@
 """Deterministic fault injection: the same seed gives the same faults in the same request order.
 
-Spec: comma-separated `[PATH_PREFIX@]KIND:RATE`, e.g. `503:0.1,429:0.05,reset:0.05,slow:0.02` or
-`/api/Asset@503:0.2`; without a prefix a rule applies under `/api/`. The core's kinds: 500, 502, 503
-(the platform's error body), 429 (bare, without rate-limit headers), reset (dropped connection) and slow
-(a delay before answering). A platform may add kinds of its own and render them itself.
+Spec: comma-separated `[METHOD ][PATH_PREFIX@]KIND:RATE[:TIMES]`, e.g.
+`503:0.1,429:0.05,reset:0.05,slow:0.02`, `/api/Asset@503:0.2` or `POST /api/Asset$@lost:1:1` (the first
+POST to that path exactly: a prefix ending in `$` is the whole path); without a prefix a rule applies
+under `/api/`, without a method to every method, without TIMES for ever.
+
+The core's kinds: 500, 502, 503 (the platform's error body), 429 (bare, without rate-limit headers),
+reset (dropped connection, nothing done), lost (the request is carried out, then the connection
+dropped: the answer of a committed write never arrives) and slow (a delay before answering). A platform
+may add kinds of its own and render them itself.
 """
 
 import contextlib
@@ -14,7 +19,8 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-KINDS = ("500", "502", "503", "429", "reset", "slow")
+KINDS = ("500", "502", "503", "429", "reset", "lost", "slow")
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 DEFAULT_PREFIX = "/api/"
 
 
@@ -23,6 +29,8 @@ class Fault:
     kind: str
     rate: float
     prefix: str = DEFAULT_PREFIX
+    method: str = ""  # every method when empty
+    times: int = 0  # drawn at most this often (0: no limit)
 
 
 def parse_faults(spec: str, kinds: Iterable[str] = KINDS) -> list[Fault]:
@@ -30,8 +38,15 @@ def parse_faults(spec: str, kinds: Iterable[str] = KINDS) -> list[Fault]:
     allowed = tuple(kinds)
     faults = []
     for item in filter(None, (part.strip() for part in (spec or "").split(","))):
-        prefix, _, rule = item.rpartition("@")
-        kind, _, rate = rule.partition(":")
+        where, _, rule = item.rpartition("@")
+        method, _, prefix = where.rpartition(" ") if " " in where else ("", "", where)
+        if not where and rule.split(" ", 1)[0].upper() in METHODS:
+            method, _, rule = rule.partition(" ")
+        method = method.strip().upper()
+        if method and method not in METHODS:
+            raise ValueError(f"unknown method {method!r} in {item!r}; use one of {', '.join(METHODS)}")
+        kind, _, rate = rule.strip().partition(":")
+        rate, _, times = rate.partition(":")
         if kind not in allowed:
             raise ValueError(f"unknown fault kind {kind!r} in {item!r}; use one of {', '.join(allowed)}")
         try:
@@ -40,7 +55,9 @@ def parse_faults(spec: str, kinds: Iterable[str] = KINDS) -> list[Fault]:
             raise ValueError(f"fault rate must be a number between 0 and 1 in {item!r}") from None
         if not 0 <= probability <= 1:
             raise ValueError(f"fault rate must be between 0 and 1 in {item!r}")
-        faults.append(Fault(kind, probability, prefix or DEFAULT_PREFIX))
+        if times and not (times.isascii() and times.isdigit() and int(times) > 0):
+            raise ValueError(f"fault times must be a whole number above 0 in {item!r}")
+        faults.append(Fault(kind, probability, prefix.strip() or DEFAULT_PREFIX, method, int(times or 0)))
     return faults
 
 
@@ -52,18 +69,28 @@ class FaultInjector:
         self.random = random.Random(seed)
         self.lock = threading.Lock()
         self.enabled = True
+        self.drawn: dict[Fault, int] = {}
 
-    def draw(self, path: str) -> str | None:
-        """The fault to inject into a request for `path`, if any."""
-        candidates = [f for f in self.faults if path.startswith(f.prefix)]
-        if not candidates or not self.enabled:
+    def draw(self, path: str, method: str = "") -> str | None:
+        """The fault to inject into a `method` request for `path`, if any."""
+        if not self.enabled:
             return None
         with self.lock:
+            candidates = [
+                f
+                for f in self.faults
+                if (path == f.prefix[:-1] if f.prefix.endswith("$") else path.startswith(f.prefix))
+                and f.method in ("", method)
+                and not (f.times and self.drawn.get(f, 0) >= f.times)
+            ]
+            if not candidates:
+                return None
             roll = self.random.random()
-        for fault in candidates:
-            if roll < fault.rate:
-                return fault.kind
-            roll -= fault.rate
+            for fault in candidates:
+                if roll < fault.rate:
+                    self.drawn[fault] = self.drawn.get(fault, 0) + 1
+                    return fault.kind
+                roll -= fault.rate
         return None
 
 

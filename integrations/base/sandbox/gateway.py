@@ -89,7 +89,9 @@ class Gateway:
             return self.platform(environ, start_response)
         api = self.platform.api_of(path)
         committing = self.platform.committing(method, path, api)
-        fault = self.faults.draw(path)
+        fault = self.faults.draw(path, method)
+        if fault == "lost":
+            return self.lost(environ, start_response, api, committing)
         if fault == "reset":
             drop_connection(environ)
             self.book.record(method, path, 0, "-", api, False)
@@ -108,6 +110,28 @@ class Gateway:
             self.book.record(method, path, 429, "-", api, committing)
             return Response("Too Many Requests", 429, content_type="text/plain")(environ, start_response)
         return self.counted(environ, start_response, api, committing)
+
+    def lost(self, environ: dict, start_response: Callable, api: str, committing: bool) -> Iterable[bytes]:
+        """Carry the request out, then drop the connection: the caller never learns that it was done."""
+        seen: list[int] = []
+
+        def capture(status: str, headers: list, exc_info: Any = None) -> Callable:
+            seen.append(int(status.split(" ", 1)[0]))
+            return lambda _data: None
+
+        body = self.platform(environ, capture)
+        try:
+            for _chunk in body:
+                pass
+        finally:
+            getattr(body, "close", lambda: None)()
+        user = str(environ.get(USER) or "-")
+        self.book.record(
+            environ["REQUEST_METHOD"], Request(environ).path, seen[-1] if seen else 0, user, api, committing
+        )
+        drop_connection(environ)
+        start_response("500 Dropped", [("Content-Length", "0")])
+        return [b""]
 
     def counted(self, environ: dict, start_response: Callable, api: str, committing: bool) -> Iterable[bytes]:
         """The platform's answer, recorded once its status is known."""

@@ -7,13 +7,14 @@ from typing import Any
 from django.conf import settings
 
 from integrations.base.sandbox.command import add_common_arguments, common_config, run
+from integrations.base.sandbox.faults import KINDS as CORE_KINDS
 
 from .app import EXPIRE, VERSION
 from .seed import DEMO_APP_TOKEN, DEMO_LOGIN, DEMO_PASSWORD, DEMO_USER_TOKEN, PRODUCT_ENTITY
 from .server import GlpiConfig, GlpiServer
 from .sessions import ApiClient
 
-KINDS = ("500", "502", "503", "429", "reset", "slow", EXPIRE)
+KINDS = (*CORE_KINDS, EXPIRE)
 
 
 def add_arguments(parser: Any) -> None:

@@ -1,4 +1,4 @@
-"""ServiceNow's fault kinds: the core's (500, 502, 503, 429, reset, slow) plus `hibernate`, the
+"""ServiceNow's fault kinds: the core's (500, 502, 503, 429, reset, lost, slow) plus `hibernate`, the
 developer instance's HTML page answered with 200.
 
 Spec: `[PATH_PREFIX@]KIND:RATE`, e.g. `503:0.1,429:0.05,reset:0.05,slow:0.02,hibernate:0.01` or

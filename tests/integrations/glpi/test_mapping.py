@@ -18,6 +18,7 @@ from integrations.glpi.mapping_inventory import (
     derived_id,
     months_between,
 )
+from integrations.glpi.options import form_url
 from integrations.glpi.sandbox.itemtypes import ITEMTYPES
 from sync.compare import Comparer
 from sync.plan import PlanItem, record_hash, reference_key
@@ -397,3 +398,27 @@ def test_the_demo_portfolio_maps_whole(namespace):
     assert by_kind["contract"] == len(snapshot.contracts) and snapshot.internal_contracts
     # each machine runs the two deployments of one application
     assert len([r for r in result.relations if r.step == "appliance_items"]) == 300
+
+
+@pytest.mark.parametrize(
+    ("api", "itemtype", "item_id", "url"),
+    [
+        (
+            "https://glpi.example.org/apirest.php",
+            "Computer",
+            "7",
+            "https://glpi.example.org/front/computer.form.php?id=7",
+        ),
+        (
+            "https://h/glpi/apirest.php/",
+            "Item_OperatingSystem",
+            "2",
+            "https://h/glpi/front/item_operatingsystem.form.php?id=2",
+        ),
+        ("https://h/apirest.php", "Computer.items_id", "2", None),
+        ("https://h/apirest.php", "Computer", "../2", None),
+        ("https://h/apirest.php", "Computer", "", None),
+    ],
+)
+def test_an_items_page_in_glpi_is_beside_its_api(api, itemtype, item_id, url):
+    assert form_url(api, itemtype, item_id) == url
