@@ -65,7 +65,9 @@ class SandboxApp(Platform):
         self.store = store
         self.base_url = base_url
         self.records = Records(store, base_url)
-        self.rules = Rules(self.records, ChangeRules(self.records, config.approval_delay))
+        self.rules = Rules(
+            self.records, ChangeRules(self.records, config.approval_delay, config.reject_matching)
+        )
         self.tables = TableApi(self.records, self.rules, config.fold_case, config.invalid_query_no_rows)
         self.ire = IdentifyReconcile(
             self.records, config.skip_duplicates, config.duplicate_threshold, config.fold_case
@@ -130,7 +132,10 @@ class SandboxApp(Platform):
         if not request.path.startswith("/api/"):
             raise ApiError(400, "Requested URI does not represent any resource", None)
         length = request.content_length or 0
-        if length > self.config.max_body:
+        upload = api == "attachment" and request.method == "POST"
+        if upload and length > self.config.max_attachment:
+            raise self.too_large(length)
+        if not upload and length > self.config.max_body:
             raise ApiError(
                 400,
                 "Exception while reading request",
@@ -141,20 +146,33 @@ class SandboxApp(Platform):
         allowed, limit_headers = self.limiter.check(caller.user_name, api)
         if not allowed:
             raise ApiError(429, "Rate limit exceeded", self.limiter.detail(api), limit_headers)
-        call = self.call_from(request, caller)
+        body = None
+        if upload and request.content_length is None:
+            body = request.stream.read(self.config.max_attachment + 1)
+            if len(body) > self.config.max_attachment:
+                raise self.too_large(len(body))
+        call = self.call_from(request, caller, body)
         response = self.dispatch(call, api)
         response.headers.update(limit_headers)
         return response, caller.user_name
 
+    def too_large(self, length: int) -> ApiError:
+        return ApiError(
+            413,
+            "Request Entity Too Large",
+            f"The file is larger than the maximum attachment size: {length} bytes, "
+            f"max allowed {self.config.max_attachment} bytes (com.glide.attachment.max_size).",
+        )
+
     @staticmethod
-    def call_from(request: Request, caller: Caller) -> Call:
+    def call_from(request: Request, caller: Caller, body: bytes | None = None) -> Call:
         method = request.headers.get("X-HTTP-Method-Override", request.method).upper()
         return Call(
             caller=caller,
             method=method,
             path=request.path,
             params=list(request.args.items(multi=True)),
-            body=request.get_data(cache=False),
+            body=request.get_data(cache=False) if body is None else body,
             content_type=request.headers.get("Content-Type", ""),
             headers={k.lower(): v for k, v in request.headers.items()},
         )

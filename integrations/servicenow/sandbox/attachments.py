@@ -13,7 +13,13 @@ class AttachmentApi:
         self.records = records
         self.tables = tables
 
-    def meta(self, base_url: str, record: dict[str, str]) -> dict[str, str]:
+    @staticmethod
+    def root(call: Call, base_url: str) -> str:
+        """The attachment URLs an instance answers with follow the request's path: versioned or not."""
+        versioned = call.path.startswith("/api/now/v1/")
+        return f"{base_url}/api/now{'/v1' if versioned else ''}/attachment"
+
+    def meta(self, root: str, record: dict[str, str]) -> dict[str, str]:
         fields = (
             "sys_id",
             "file_name",
@@ -30,7 +36,7 @@ class AttachmentApi:
             "sys_mod_count",
         )
         result = {f: record.get(f, "") for f in fields}
-        result["download_link"] = f"{base_url}/api/now/attachment/{record['sys_id']}/file"
+        result["download_link"] = f"{root}/{record['sys_id']}/file"
         return result
 
     def upload(self, call: Call, base_url: str) -> Response:
@@ -55,8 +61,9 @@ class AttachmentApi:
         with self.records.store.transaction():
             record = self.records.create("sys_attachment", values, call.caller.user_name)
             self.records.store.put_blob(record["sys_id"], call.body)
-        location = f"{base_url}/api/now/attachment/{record['sys_id']}"
-        return Response(201, {"result": self.meta(base_url, record)}, {"Location": location})
+        root = self.root(call, base_url)
+        location = f"{root}/{record['sys_id']}"
+        return Response(201, {"result": self.meta(root, record)}, {"Location": location})
 
     def find(self, sys_id: str) -> dict[str, str]:
         found = self.records.store.locate("sys_attachment", sys_id)
@@ -70,12 +77,14 @@ class AttachmentApi:
         limit, offset = int(call.param("sysparm_limit", "1000")), int(call.param("sysparm_offset", "0"))
         page = rows[offset : offset + limit]
         return Response(
-            200, {"result": [self.meta(base_url, r) for _, r in page]}, {"X-Total-Count": str(len(rows))}
+            200,
+            {"result": [self.meta(self.root(call, base_url), r) for _, r in page]},
+            {"X-Total-Count": str(len(rows))},
         )
 
     def get(self, call: Call, sys_id: str, base_url: str) -> Response:
         self.tables.check_read(call, "sys_attachment")
-        return Response(200, {"result": self.meta(base_url, self.find(sys_id))})
+        return Response(200, {"result": self.meta(self.root(call, base_url), self.find(sys_id))})
 
     def download(self, call: Call, sys_id: str) -> tuple[bytes, str]:
         self.tables.check_read(call, "sys_attachment")

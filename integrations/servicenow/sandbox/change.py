@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import errors
+from .change_catalog import apply_template
 from .context import Caller
 from .records import Records
 
@@ -39,11 +40,15 @@ APPROVERS = {"admin", "approver_user", "itil_admin"}
 
 class ChangeRules:
     """`approval_delay` seconds after approval is requested, the sandbox's approver approves (None: only
-    an approver user does, through the Table API)."""
+    an approver user does, through the Table API). A change whose short description contains
+    `reject_matching` (any case) is rejected instead, after `approval_delay` or at once if that is None."""
 
-    def __init__(self, records: Records, approval_delay: float | None) -> None:
+    def __init__(
+        self, records: Records, approval_delay: float | None, reject_matching: str | None = None
+    ) -> None:
         self.records = records
         self.approval_delay = approval_delay
+        self.reject_matching = reject_matching or None
 
     def before_insert(self, values: dict[str, Any], caller: Caller) -> dict[str, Any]:
         kind = str(values.get("type") or "normal")
@@ -56,6 +61,8 @@ class ChangeRules:
             )
         if "approval" in values and not caller.has_any(APPROVERS):
             raise errors.acl_denied("Insert")
+        if kind == "standard":
+            values = apply_template(self.records, values)
         values = {**values, "type": kind, "state": NEW, "opened_by": caller.sys_id, "opened_at": _now()}
         values["approval"] = "approved" if kind == "standard" else "not requested"
         return values
@@ -120,21 +127,51 @@ class ChangeRules:
         )
         store.set_meta(f"approval-requested:{approval['sys_id']}", repr(time.time()))
 
+    def automatic(self, record: dict[str, str]) -> tuple[str, float] | None:
+        """The automatic decision on a requested change and its delay, if the sandbox makes one."""
+        text = self.reject_matching
+        if text and text.lower() in record.get("short_description", "").lower():
+            return "rejected", self.approval_delay or 0.0
+        if self.approval_delay is not None:
+            return "approved", self.approval_delay
+        return None
+
     def settle(self, record: dict[str, str]) -> None:
-        """Apply the automatic approval once its delay has passed since the approval was requested
+        """Apply the automatic decision once its delay has passed since the approval was requested
         (evaluated whenever the change or its approval is read or written)."""
-        if self.approval_delay is None or record.get("approval") != "requested":
+        decision = self.automatic(record) if record.get("approval") == "requested" else None
+        if decision is None:
             return
+        state, delay = decision
         store = self.records.store
         for _, approval in store.scan("sysapproval_approver"):
             if approval.get("sysapproval") == record["sys_id"] and approval.get("state") == "requested":
                 requested = float(store.meta(f"approval-requested:{approval['sys_id']}", "0"))
-                if time.time() - requested >= self.approval_delay:
-                    self.decide(approval, "approved")
+                if time.time() - requested >= delay:
+                    comment = f"Automatically {state} by the sandbox"
+                    if state == "rejected":
+                        comment += f" (the short description contains “{self.reject_matching}”)"
+                    self.decide(approval, state, comment)
 
-    def decide(self, approval: dict[str, str], state: str) -> None:
+    def settle_all(self) -> None:
+        """Settle every change waiting for approval (before a list read of changes or approvals)."""
+        if self.approval_delay is None and self.reject_matching is None:
+            return
+        store = self.records.store
+        waiting = {
+            r.get("sysapproval")
+            for _, r in store.scan("sysapproval_approver")
+            if r.get("state") == "requested"
+        }
+        for sys_id in waiting:
+            found = store.locate("change_request", sys_id or "")
+            if found is not None:
+                self.settle(found[1])
+
+    def decide(self, approval: dict[str, str], state: str, comments: str = "") -> None:
         """An approver's decision, applied to the approval and to its change."""
-        self.records.update("sysapproval_approver", approval, {"state": state}, "system")
+        values = {"state": state, **({"comments": comments} if comments else {})}
+        self.records.update("sysapproval_approver", approval, values, "system")
         found = self.records.store.locate("change_request", approval.get("sysapproval", ""))
         if found is None:
             return

@@ -92,6 +92,7 @@ def choice(options: tuple[tuple[str, str], ...], default: str = "") -> Column:
 
 
 S, DT, B, INT = Column(), Column("glide_date_time"), Column("boolean", default="false"), Column("integer")
+JOURNAL = Column("journal_input")  # write-only on the record; entries live in sys_journal_field
 
 SYSTEM_COLUMNS = {
     "sys_id": Column("GUID"),

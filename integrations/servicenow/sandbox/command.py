@@ -26,6 +26,19 @@ def add_arguments(parser) -> None:
         "--approval-delay", type=float, metavar="SECONDS", help="auto-approve changes after this delay"
     )
     parser.add_argument(
+        "--reject-matching",
+        metavar="TEXT",
+        help="reject (instead of approve) requested changes whose short description contains TEXT, "
+        "after --approval-delay (at once without it)",
+    )
+    parser.add_argument(
+        "--max-attachment",
+        type=int,
+        default=26_214_400,
+        metavar="BYTES",
+        help="largest file the Attachment API accepts (larger uploads get 413)",
+    )
+    parser.add_argument(
         "--user",
         action="append",
         default=[],
@@ -37,12 +50,20 @@ def add_arguments(parser) -> None:
 def serve(options: dict, out) -> None:
     """Raises ValueError or OSError with a readable message for bad options."""
     common = common_config(options, KINDS)
+    if options["approval_delay"] is not None and options["approval_delay"] < 0:
+        raise ValueError("--approval-delay must not be negative")
+    if options["max_attachment"] <= 0:
+        raise ValueError("--max-attachment must be positive")
+    if options["reject_matching"] is not None and not options["reject_matching"].strip():
+        raise ValueError("--reject-matching needs a non-empty TEXT")
     extra = [SandboxUser.parse(spec) for spec in options["user"]]
     users = {u.user_name: u for u in DEFAULT_USERS} | {u.user_name: u for u in extra}
     config = SandboxConfig(
         **common,
         token_lifetime=options["token_lifetime"],
         approval_delay=options["approval_delay"],
+        reject_matching=options["reject_matching"],
+        max_attachment=options["max_attachment"],
         users=tuple(users.values()),
     )
     lines = (

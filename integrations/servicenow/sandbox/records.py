@@ -63,6 +63,7 @@ class Records:
         )
         stamp = now()
         record.update(self.writable(table, values))
+        notes = {name: record.pop(name) for name in self.journal_columns(table) if name in record}
         record.update(
             sys_id=sys_id or new_sys_id(),
             sys_created_on=stamp,
@@ -78,6 +79,7 @@ class Records:
         if prefix and not record.get("number"):
             record["number"] = self.store.next_number(prefix)
         self.store.put(table, record)
+        self.add_journal(table, record["sys_id"], notes, user)
         return record
 
     def update(
@@ -86,8 +88,10 @@ class Records:
         """Write the values that differ from the record's (a missing field counts as empty). As on an
         instance, an update that changes nothing is not written: `sys_mod_count`, `sys_updated_on` and
         `sys_updated_by` stay as they were. Otherwise `sys_mod_count` goes up by exactly one."""
-        changes = {k: v for k, v in self.writable(table, values).items() if record.get(k, "") != v}
-        if not changes:
+        written = self.writable(table, values)
+        notes = {name: written.pop(name) for name in self.journal_columns(table) if name in written}
+        changes = {k: v for k, v in written.items() if record.get(k, "") != v}
+        if not changes and not any(v.strip() for v in notes.values()):
             return record, False
         updated = {
             **record,
@@ -97,7 +101,40 @@ class Records:
             "sys_mod_count": str(int(record.get("sys_mod_count") or 0) + 1),
         }
         self.store.put(table, updated)
+        self.add_journal(table, record["sys_id"], notes, user)
         return updated, True
+
+    # Journal fields -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def journal_columns(table: str) -> list[str]:
+        if not dictionary.known(table):
+            return []
+        return [name for name, column in dictionary.columns(table).items() if column.type == "journal_input"]
+
+    def add_journal(self, table: str, sys_id: str, notes: dict[str, str], user: str) -> None:
+        """A journal field is never stored on its record: each non-empty write is one `sys_journal_field`
+        entry, as on an instance."""
+        for element, value in notes.items():
+            if value.strip():
+                self.create(
+                    "sys_journal_field",
+                    {"name": table, "element": element, "element_id": sys_id, "value": value},
+                    user,
+                )
+
+    def journal(self, record: dict[str, str], element: str) -> str:
+        """The display value of a journal field: its entries, newest first, each under a heading."""
+        label = element.replace("_", " ").capitalize()
+        entries = [
+            row
+            for _, row in self.store.scan("sys_journal_field")
+            if row.get("element_id") == record.get("sys_id") and row.get("element") == element
+        ]
+        return "".join(
+            f"{row['sys_created_on']} - {row['sys_created_by']} ({label})\n{row['value']}\n\n"
+            for row in reversed(entries)
+        )
 
     # Reading ------------------------------------------------------------------------------------------
 
@@ -156,6 +193,8 @@ class Records:
         if tail:
             target = self.referenced(column, record.get(head, "")) if column else None
             return self.display(target[0], target[1], tail) if target else ""
+        if column is not None and column.type == "journal_input":
+            return self.journal(record, name)
         value = record.get(name, "")
         if column is None or not value:
             return value

@@ -17,6 +17,14 @@ class Rules:
     def before_read(self, table: str, record: dict[str, str]) -> None:
         if table == "change_request":
             self.change.settle(record)
+        if table == "sysapproval_approver":
+            found = self.records.store.locate("change_request", record.get("sysapproval", ""))
+            if found is not None:
+                self.change.settle(found[1])
+
+    def before_list(self, table: str) -> None:
+        if table in ("change_request", "task", "sysapproval_approver"):
+            self.change.settle_all()
 
     def before_insert(self, table: str, values: dict[str, Any], caller: Caller) -> dict[str, Any]:
         if table == "cmdb_rel_ci":

@@ -7,6 +7,7 @@ from integrations.base.sandbox.store import read_seed_file
 
 from . import dictionary
 from .auth import SandboxUser
+from .change_catalog import seed_catalog
 from .records import Records
 
 REL_TYPES = {
@@ -132,6 +133,9 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
         if not store.meta("seeded"):
             seed_records(records)
             store.set_meta("seeded", "1")
+        if not store.meta("seeded-change-catalog"):
+            seed_catalog(records, stable_id)
+            store.set_meta("seeded-change-catalog", "1")
         add_users(records, users)
 
 

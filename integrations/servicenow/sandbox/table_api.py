@@ -97,6 +97,7 @@ class TableApi:
         self.check_table(table)
         self.check_read(call, table)
         filters = [(k, v) for k, v in call.params if not k.startswith("sysparm_") and v != ""]
+        self.rules.before_list(table)
         rows = self.select(table, call.param("sysparm_query"), filters)
         limit = max(_int(call.param("sysparm_limit"), DEFAULT_LIMIT), 1)
         offset = max(_int(call.param("sysparm_offset"), 0), 0)

@@ -4,8 +4,15 @@ import time
 
 import pytest
 
+from integrations.servicenow.sandbox.seed import stable_id
+
 
 def create_change(sandbox, kind="normal", **values):
+    if kind == "standard":
+        values.setdefault(
+            "std_change_producer_version",
+            stable_id("std_change_producer_version", "Deploy application release", "1"),
+        )
     response = sandbox.post(
         "/api/now/table/change_request", json={"type": kind, "short_description": "Deploy 1.4.2", **values}
     )
