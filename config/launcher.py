@@ -253,6 +253,12 @@ def run(args: argparse.Namespace) -> int:
             "127.0.0.1",
             "--port",
             str(args.sandbox_port),
+            # pipelines' change requests: approved 30 s after approval is requested, or rejected
+            # when their short description says "[reject]"
+            "--approval-delay",
+            "30",
+            "--reject-matching",
+            "[reject]",
         ]
         processes.append(subprocess.Popen([*MANAGE, *sandbox], env=env, stdout=subprocess.DEVNULL))
         sandbox_url = f"https://127.0.0.1:{args.sandbox_port}"
