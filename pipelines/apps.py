@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PipelinesConfig(AppConfig):
+    """Change requests for CI/CD pipelines: tokens, the HTTP API, the shared poll and the change pages."""
+
+    name = "pipelines"
+    default_auto_field = "django.db.models.BigAutoField"
