@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # before anything reads a body: the pipeline API's attachment limit replaces the import's
+    "pipelines.middleware.PipelineUploadLimits",
     "config.nul_bytes.RejectNulBytesMiddleware",
     # last, as django-axes asks: it turns a refused login into the lockout page
     "axes.middleware.AxesMiddleware",

@@ -12,7 +12,7 @@ from integrations.base.changes import (
 from integrations.base.platform import Platform, platform_of
 from integrations.models import Connection
 from pipelines.audit import CallRecorder
-from pipelines.errors import ChangeNotFound, Conflict, InvalidInput, NotAllowed
+from pipelines.errors import ChangeNotFound, Conflict, InvalidInput, NotAllowed, PipelineError
 from pipelines.models import ChangeRequest, EventKind, PipelineToken, Scope
 from pipelines.polling import apply_state, schedule_next
 from pipelines.remote import change_api
@@ -190,9 +190,24 @@ def _actor(change: ChangeRequest, actor: str) -> CallRecorder:
     return CallRecorder(change.namespace, actor, change)
 
 
+def _refreshed_after_refusal(change: ChangeRequest, actor: str) -> None:
+    """A walk through the state model may be refused after its first steps: the row then shows where the
+    change really stopped."""
+    try:
+        with change_api(change.connection, _actor(change, actor)) as api:
+            apply_state(change, api.status(change.sys_id), actor)
+    except PipelineError:
+        pass
+
+
 def implement_change(change: ChangeRequest, actor: str = "") -> ChangeRequest:
-    with change_api(change.connection, _actor(change, actor)) as api:
-        state = api.implement(change.sys_id)
+    """Move an approved change through the state model to Implement."""
+    try:
+        with change_api(change.connection, _actor(change, actor)) as api:
+            state = api.implement(change.sys_id)
+    except Conflict:
+        _refreshed_after_refusal(change, actor)
+        raise
     apply_state(change, state, actor)
     return change
 
@@ -236,7 +251,11 @@ def close_change(change: ChangeRequest, code: str, notes: str, actor: str = "") 
         errors["notes"] = ["Close notes are required."]
     if errors:
         raise InvalidInput("The change cannot be closed like this.", errors)
-    with change_api(change.connection, _actor(change, actor)) as api:
-        state = api.close(change.sys_id, code, notes)
+    try:
+        with change_api(change.connection, _actor(change, actor)) as api:
+            state = api.close(change.sys_id, code, notes)
+    except Conflict:
+        _refreshed_after_refusal(change, actor)
+        raise
     apply_state(change, state, actor, note=f"{code}: {notes}"[:2000])
     return change

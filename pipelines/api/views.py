@@ -2,12 +2,6 @@
 is recorded (by token name, never its secret)."""
 
 from django.conf import settings
-from django.core.files.uploadhandler import (
-    FileUploadHandler,
-    MemoryFileUploadHandler,
-    StopUpload,
-    TemporaryFileUploadHandler,
-)
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -16,6 +10,7 @@ from rest_framework.views import APIView
 
 from pipelines import services
 from pipelines.errors import PipelineError
+from pipelines.middleware import too_large_message
 from pipelines.models import ChangeRequest, PipelineRequest
 from pipelines.polling import change_status, poll_interval
 
@@ -121,23 +116,8 @@ class ChangeNoteView(PipelineView):
         return Response({"ok": True}, status=status.HTTP_201_CREATED)
 
 
-class AttachmentLimit(FileUploadHandler):
-    """Stops a file once it passes PIPELINE_MAX_ATTACHMENT while it streams (a body sent without a
-    length); the view answers 413."""
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
-        if start + len(raw_data) > settings.PIPELINE_MAX_ATTACHMENT:
-            self.request.attachment_too_large = True
-            raise StopUpload(connection_reset=False)
-        return raw_data
-
-    def file_complete(self, file_size: int) -> None:
-        return None
-
-
 def too_large() -> TooLarge:
-    limit = settings.PIPELINE_MAX_ATTACHMENT
-    return TooLarge(f"The file is larger than the limit of {limit:,} bytes.")
+    return TooLarge(too_large_message())
 
 
 class ChangeAttachmentView(PipelineView):
@@ -146,17 +126,8 @@ class ChangeAttachmentView(PipelineView):
     )
     def post(self, request, number: str):
         change = self.change(number, write=True)
-        length = request.META.get("CONTENT_LENGTH") or "0"
-        if length.isdigit() and int(length) > settings.PIPELINE_MAX_ATTACHMENT + 64 * 1024:
-            raise too_large()
-        raw = request._request
-        raw.upload_handlers = [
-            AttachmentLimit(raw),
-            MemoryFileUploadHandler(raw),
-            TemporaryFileUploadHandler(raw),
-        ]
         form = AttachmentUploadSerializer(data=request.data)
-        if getattr(raw, "attachment_too_large", False):
+        if getattr(request._request, "attachment_too_large", False):
             raise too_large()
         form.is_valid(raise_exception=True)
         upload = form.validated_data["file"]

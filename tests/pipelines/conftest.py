@@ -36,9 +36,14 @@ def published_connection(namespace, sandbox, name="snow"):
 
 
 @pytest.fixture
-def connection(namespace, make_sandbox, request):
-    marker = request.node.get_closest_marker("sandbox")
-    snow = make_sandbox(**(marker.kwargs if marker else {}))
+def sandbox_options() -> dict:
+    """The sandbox's settings (a test module overrides this, e.g. with an approval delay)."""
+    return {}
+
+
+@pytest.fixture
+def connection(namespace, make_sandbox, sandbox_options):
+    snow = make_sandbox(**sandbox_options)
     connection = published_connection(namespace, snow)
     connection.sandbox = snow
     return connection
@@ -93,3 +98,16 @@ def new_change(api, published, **values):
         **values,
     }
     return api.post(f"{API}/changes/", body, format="json")
+
+
+def approve(snow, change_sys_id: str, decision: str = "approved") -> None:
+    """The sandbox's approver user decides, through the Table API as in ServiceNow."""
+    approval = snow.table("sysapproval_approver", sysapproval=change_sys_id)[0]
+    answer = snow.as_user("approver", "approver").patch(
+        f"/api/now/table/sysapproval_approver/{approval['sys_id']}", json={"state": decision}
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def stats(snow) -> dict:
+    return snow.get("/sandbox/stats").json()

@@ -54,7 +54,9 @@ def test_a_change_by_deployment_id(api, deployment):
 
 def test_a_deployment_not_published_is_refused_with_409(api, deployment, connection, snow):
     profile, _ = deployment
-    SyncMapEntry.objects.filter(connection=connection, kind=RecordKind.DEPLOYMENT, record_id=profile.pk).delete()
+    SyncMapEntry.objects.filter(
+        connection=connection, kind=RecordKind.DEPLOYMENT, record_id=profile.pk
+    ).delete()
     before = len(snow.table("change_request"))
     response = new_change(api, deployment)
     assert response.status_code == 409
