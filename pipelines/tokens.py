@@ -5,7 +5,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pipelines.models import PipelineToken, Scope
@@ -36,14 +36,15 @@ def create_token(namespace, name: str, scope: str = Scope.CHANGES, created_by=No
         raise TokenError(f"Unknown scope “{scope}”; use {' or '.join(Scope.values)}.")
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     try:
-        token = PipelineToken.objects.create(
-            namespace=namespace,
-            name=name,
-            prefix=secret[: len(SECRET_PREFIX) + SHOWN_PREFIX],
-            key_hash=hash_secret(secret),
-            scope=scope,
-            created_by=created_by,
-        )
+        with transaction.atomic():
+            token = PipelineToken.objects.create(
+                namespace=namespace,
+                name=name,
+                prefix=secret[: len(SECRET_PREFIX) + SHOWN_PREFIX],
+                key_hash=hash_secret(secret),
+                scope=scope,
+                created_by=created_by,
+            )
     except IntegrityError:
         raise TokenError(f"The namespace already has a token named “{name}”.") from None
     return NewToken(token, secret)
