@@ -83,7 +83,7 @@ def change_status(change: ChangeRequest, actor: str = "") -> ChangeRequest:
         return change
     try:
         with change_api(change.connection, CallRecorder(change.namespace, actor, change)) as api:
-            state = api.status(change.sys_id)
+            state = api.request_approval(api.status(change.sys_id))
     except PipelineError as exc:
         change.refresh_from_db()
         change.poll_failures += 1

@@ -8,6 +8,7 @@ from integrations.base.changes import (
     CLOSE_CODES,
     AttachmentInfo,
     ChangeInput,
+    verdict,
 )
 from integrations.base.platform import Platform, platform_of
 from integrations.models import Connection
@@ -162,10 +163,20 @@ def create_change(
         number=state.number,
         type=state.type,
         url=state.url,
+        state=state.state,
+        state_label=state.state_label,
+        approval=state.approval,
+        cmdb_ci=state.cmdb_ci or ci,
+        verdict=verdict(state),
     )
     recorder.bind(row)
     row.events.create(kind=EventKind.CREATED, message=f"{state.type} change {state.number}", token_name=actor)
-    apply_state(row, state, actor)
+    try:
+        with change_api(target, recorder) as api:
+            apply_state(row, api.request_approval(state), actor)
+    except PipelineError as exc:  # the next poll asks again
+        row.poll_error = exc.message
+        row.save(update_fields=["poll_error", "updated_at"])
     schedule_next(row)
     return row
 

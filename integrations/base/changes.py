@@ -113,7 +113,13 @@ class ChangeApi(ABC):
     system's message (`TargetError`, `ChangeRefused` for a refusal by the change model)."""
 
     @abstractmethod
-    def create(self, change: ChangeInput) -> ChangeState: ...
+    def create(self, change: ChangeInput) -> ChangeState:
+        """Create the change (in state New); `request_approval` then starts its approval."""
+
+    @abstractmethod
+    def request_approval(self, state: ChangeState) -> ChangeState:
+        """Move a new change that needs an approval to the state that asks for it (a change that needs
+        none, or has left New, is returned as it is)."""
 
     @abstractmethod
     def status(self, sys_id: str) -> ChangeState: ...

@@ -159,11 +159,13 @@ class ServiceNowChanges(ChangeApi):
             params={"sysparm_fields": FIELDS, "sysparm_exclude_reference_link": "true"},
             payload=values,
         )
-        created = self.state_of(row)
-        ask = APPROVAL_STATE.get(created.type)
-        if ask and created.state == contract.NEW:
-            return self._patch(created.sys_id, {"state": ask})
-        return created
+        return self.state_of(row)
+
+    def request_approval(self, state: ChangeState) -> ChangeState:
+        ask = APPROVAL_STATE.get(state.type)
+        if ask and state.state == contract.NEW and state.approval in ("not requested", ""):
+            return self._patch(state.sys_id, {"state": ask})
+        return state
 
     def status(self, sys_id: str) -> ChangeState:
         row = self._call(

@@ -86,3 +86,17 @@ def test_backoff_doubles_and_is_capped(settings):
     settings.PIPELINE_POLL_INTERVAL = 10
     assert [backoff(n) for n in range(4)] == [10, 20, 40, 80]
     assert backoff(10) == MAX_BACKOFF_SECONDS == 300
+
+
+@pytest.mark.django_db
+def test_a_poll_asks_for_the_approval_a_create_could_not(api, deployment, snow, settings):
+    doc = new_change(api, deployment).json()
+    stuck = snow.post("/api/now/table/change_request", json={"short_description": "stuck", "type": "normal"})
+    sys_id, number = stuck.json()["result"]["sys_id"], stuck.json()["result"]["number"]
+    change = ChangeRequest.objects.get(number=doc["number"])
+    ChangeRequest.objects.filter(pk=change.pk).update(
+        sys_id=sys_id, number=number, state="-5", state_label="New", approval="not requested"
+    )
+    make_due(number)
+    polled = api.get(f"{API}/changes/{number}/").json()
+    assert (polled["state_label"], polled["approval"], polled["verdict"]) == ("Assess", "requested", "wait")

@@ -36,8 +36,11 @@ def test_a_standard_change_is_preapproved_and_walks_to_closed(changes, sandbox):
 
 
 def test_a_normal_change_asks_for_approval_and_refusals_keep_servicenows_words(changes):
-    created = changes.create(ChangeInput(short_description="Deploy"))
+    new = changes.create(ChangeInput(short_description="Deploy"))
+    assert (new.state_label, new.approval, verdict(new)) == ("New", "not requested", "wait")
+    created = changes.request_approval(new)
     assert (created.state_label, created.approval, verdict(created)) == ("Assess", "requested", "wait")
+    assert changes.request_approval(created) == created
     with pytest.raises(ChangeRefused, match="the change is not approved"):
         changes.implement(created.sys_id)
     with pytest.raises(ChangeRefused, match="Invalid change type “bogus”"):
