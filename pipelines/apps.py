@@ -6,3 +6,6 @@ class PipelinesConfig(AppConfig):
 
     name = "pipelines"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from pipelines.api import schema  # noqa: F401  (registers the token's OpenAPI description)
