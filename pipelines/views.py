@@ -75,6 +75,6 @@ class ChangeDetailView(NamespaceMixin, generic.DetailView):
         context.update(
             events=events,
             attachments=[e.data for e in events if e.kind == EventKind.ATTACHMENT],
-            calls=self.object.calls.count(),
+            calls=self.object.calls.order_by("-id")[:200],
         )
         return context

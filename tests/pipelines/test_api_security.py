@@ -8,7 +8,7 @@ from django.apps import apps
 from django.db import models
 from django.test import Client
 
-from pipelines.models import PipelineRequest, Scope
+from pipelines.models import ChangeCall, PipelineRequest, Scope
 from pipelines.tokens import create_token, revoke_token
 from tests.pipelines.conftest import API, api_client, new_change
 
@@ -73,6 +73,11 @@ def test_every_call_is_recorded_and_the_secret_is_stored_nowhere(api, token, dep
         ("POST", 201, doc["number"], "deploy"),
         ("GET", 200, doc["number"], "deploy"),
     ]
+    calls = ChangeCall.objects.filter(change__number=doc["number"])
+    assert [c.method for c in calls] == ["POST", "PATCH", "PATCH"]  # create, ask for approval, work note
+    assert all(c.status in (200, 201) and c.duration_ms >= 0 for c in calls)
+    bodies = " ".join(c.request_body + c.response_body for c in calls)
+    assert "deployed" in bodies and "integration" not in bodies  # the connection's user name is masked
     for model in apps.get_app_config("pipelines").get_models():
         text_fields = [
             f.name for f in model._meta.fields if isinstance(f, (models.CharField, models.TextField))

@@ -83,6 +83,9 @@ def change(namespace):
             "download_link": "https://x.invalid/f",
         },
     )
+    change.calls.create(
+        namespace=namespace, method="PATCH", path="/api/now/table/change_request/x", status=200, duration_ms=7
+    )
     return change
 
 
