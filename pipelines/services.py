@@ -8,6 +8,7 @@ from integrations.base.changes import (
     CLOSE_CODES,
     AttachmentInfo,
     ChangeInput,
+    ChangeState,
     verdict,
 )
 from integrations.base.platform import Platform, platform_of
@@ -201,6 +202,15 @@ def _actor(change: ChangeRequest, actor: str) -> CallRecorder:
     return CallRecorder(change.namespace, actor, change)
 
 
+def known_state(change: ChangeRequest) -> ChangeState | None:
+    """The state the row last saw, to start a walk from without reading it again."""
+    if not change.state:
+        return None
+    return ChangeState(
+        change.sys_id, change.number, change.type, change.state, change.state_label, change.approval
+    )
+
+
 def _refreshed_after_refusal(change: ChangeRequest, actor: str) -> None:
     """A walk through the state model may be refused after its first steps: the row then shows where the
     change really stopped."""
@@ -215,7 +225,7 @@ def implement_change(change: ChangeRequest, actor: str = "") -> ChangeRequest:
     """Move an approved change through the state model to Implement."""
     try:
         with change_api(change.connection, _actor(change, actor)) as api:
-            state = api.implement(change.sys_id)
+            state = api.implement(change.sys_id, known_state(change))
     except Conflict:
         _refreshed_after_refusal(change, actor)
         raise
@@ -264,7 +274,7 @@ def close_change(change: ChangeRequest, code: str, notes: str, actor: str = "") 
         raise InvalidInput("The change cannot be closed like this.", errors)
     try:
         with change_api(change.connection, _actor(change, actor)) as api:
-            state = api.close(change.sys_id, code, notes)
+            state = api.close(change.sys_id, code, notes, known_state(change))
     except Conflict:
         _refreshed_after_refusal(change, actor)
         raise

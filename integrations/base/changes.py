@@ -129,8 +129,9 @@ class ChangeApi(ABC):
         """A change by its number (NotFound when there is none)."""
 
     @abstractmethod
-    def implement(self, sys_id: str) -> ChangeState:
-        """Move an approved change to Implement."""
+    def implement(self, sys_id: str, known: ChangeState | None = None) -> ChangeState:
+        """Move an approved change to Implement (from `known`, its last known state, when given: one read
+        fewer; a stale one costs that read after the target's refusal)."""
 
     @abstractmethod
     def work_note(self, sys_id: str, text: str) -> None: ...
@@ -142,5 +143,5 @@ class ChangeApi(ABC):
     def attachments(self, sys_id: str) -> list[AttachmentInfo]: ...
 
     @abstractmethod
-    def close(self, sys_id: str, code: str, notes: str) -> ChangeState:
+    def close(self, sys_id: str, code: str, notes: str, known: ChangeState | None = None) -> ChangeState:
         """Move an implemented change through Review to Closed with a close code and notes."""

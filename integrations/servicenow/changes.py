@@ -199,6 +199,10 @@ class ServiceNowChanges(ChangeApi):
                 f"{contract.STATE_LABELS[target]}."
             )
         start, end = model.index(current.state), model.index(target)
+        if start == end and not last:
+            return current
+        if start == end:
+            raise ChangeRefused(f"The change is already {current.state_label}.")
         if start > end:
             raise ChangeRefused(
                 f"The change is already {current.state_label}, past {contract.STATE_LABELS[target]}."
@@ -208,11 +212,20 @@ class ServiceNowChanges(ChangeApi):
             current = self._patch(current.sys_id, values)
         return current
 
-    def implement(self, sys_id: str) -> ChangeState:
-        current = self.status(sys_id)
-        if current.state == contract.IMPLEMENT:
-            return current
-        return self._walk(current, contract.IMPLEMENT)
+    def _walk_from(
+        self, sys_id: str, known: ChangeState | None, target: str, last: dict[str, str] | None = None
+    ) -> ChangeState:
+        if known is not None:
+            try:
+                return self._walk(known, target, last)
+            except ChangeRefused:
+                pass  # perhaps not where we last saw it: read it and walk from where it is
+        return self._walk(self.status(sys_id), target, last)
+
+    def implement(self, sys_id: str, known: ChangeState | None = None) -> ChangeState:
+        if known is not None and known.state == contract.IMPLEMENT:
+            known = None
+        return self._walk_from(sys_id, known, contract.IMPLEMENT)
 
     def work_note(self, sys_id: str, text: str) -> None:
         self._call(
@@ -256,6 +269,5 @@ class ServiceNowChanges(ChangeApi):
         )
         return [self._attachment(row) for row in rows or []]
 
-    def close(self, sys_id: str, code: str, notes: str) -> ChangeState:
-        current = self.status(sys_id)
-        return self._walk(current, contract.CLOSED, {"close_code": code, "close_notes": notes})
+    def close(self, sys_id: str, code: str, notes: str, known: ChangeState | None = None) -> ChangeState:
+        return self._walk_from(sys_id, known, contract.CLOSED, {"close_code": code, "close_notes": notes})

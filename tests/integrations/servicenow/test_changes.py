@@ -26,12 +26,24 @@ def test_a_standard_change_is_preapproved_and_walks_to_closed(changes, sandbox):
     sandbox.post("/sandbox/stats/reset")
     created = changes.create(ChangeInput(type="standard", short_description="Rotate certificates"))
     assert (created.state_label, created.approval, verdict(created)) == ("New", "approved", "proceed")
-    implemented = changes.implement(created.sys_id)
+    implemented = changes.implement(created.sys_id, created)
     assert implemented.state_label == "Implement"
-    closed = changes.close(created.sys_id, "successful", "Rotated")
+    closed = changes.close(created.sys_id, "successful", "Rotated", implemented)
     assert (closed.state, closed.close_code) == ("3", "successful")
     calls = sandbox.get("/sandbox/stats").json()["by_method"]
-    assert calls == {"POST": 1, "GET": 2, "PATCH": 4}  # create; implement and close read, then step
+    assert calls == {
+        "POST": 1,
+        "PATCH": 4,
+    }  # create, then one step each: Scheduled, Implement, Review, Closed
+
+
+def test_a_stale_known_state_costs_one_read(changes, sandbox):
+    created = changes.create(ChangeInput(type="standard", short_description="Rotate certificates"))
+    changes.implement(created.sys_id)
+    sandbox.post("/sandbox/stats/reset")
+    closed = changes.close(created.sys_id, "successful", "Rotated", created)  # it is in Implement now
+    assert closed.state_label == "Closed"
+    assert sandbox.get("/sandbox/stats").json()["by_method"] == {"PATCH": 3, "GET": 1}
     assert changes.find(created.number).sys_id == created.sys_id
 
 
@@ -47,8 +59,10 @@ def test_a_normal_change_asks_for_approval_and_refusals_keep_servicenows_words(c
         changes.create(ChangeInput(short_description="x", type="bogus"))
     standard = changes.create(ChangeInput(type="standard", short_description="x"))
     closed = changes.close(standard.sys_id, "successful", "done")
-    with pytest.raises(ChangeRefused, match="already Closed"):
+    with pytest.raises(ChangeRefused, match="already Closed, past Implement"):
         changes.implement(closed.sys_id)
+    with pytest.raises(ChangeRefused, match="already Closed"):
+        changes.close(closed.sys_id, "successful", "again", closed)
 
 
 def test_unknown_names_and_numbers(changes):
