@@ -5,7 +5,7 @@ import pytest
 from catalog.models import DeploymentProfile
 from pipelines.models import ChangeCall, ChangeRequest, EventKind
 from sync.models import RecordKind, SyncMapEntry
-from tests.factories import DeploymentProfileFactory
+from tests.factories import ConnectionFactory, DeploymentProfileFactory
 from tests.pipelines.conftest import API, new_change
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +109,21 @@ def test_several_deployments_in_one_environment_ask_for_the_deployment(api, depl
     response = new_change(api, deployment)
     assert response.status_code == 400 and "deployment" in response.json()["errors"]
     assert DeploymentProfile.objects.filter(application=profile.application).count() >= 2
+
+
+def test_the_connection_may_be_left_out_only_when_one_manages_changes(api, deployment, namespace):
+    ConnectionFactory(namespace=namespace, name="glpi", platform="glpi", auth_method="user_token")
+    assert new_change(api, deployment).status_code == 201  # GLPI has no change requests
+    ConnectionFactory(namespace=namespace, name="snow-test")
+    ambiguous = new_change(api, deployment)
+    assert ambiguous.status_code == 400 and "connection" in ambiguous.json()["errors"]
+    assert new_change(api, deployment, connection="snow").status_code == 201
+
+
+def test_a_servicenow_failure_is_a_502_with_its_message_and_nothing_stored(api, deployment, connection):
+    connection.password = "wrong"
+    connection.save()
+    response = new_change(api, deployment)
+    assert response.status_code == 502
+    assert "refused the credentials" in response.json()["detail"]
+    assert not ChangeRequest.objects.exists()
