@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "catalog",
     "integrations",
     "sync",
+    "rest_framework",
+    "drf_spectacular",
+    "pipelines",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # before anything reads a body: the pipeline API's attachment limit replaces the import's
+    "pipelines.middleware.PipelineUploadLimits",
     "config.nul_bytes.RejectNulBytesMiddleware",
     # last, as django-axes asks: it turns a refused login into the lockout page
     "axes.middleware.AxesMiddleware",
@@ -208,3 +213,28 @@ IMPORT_MAX_UNZIPPED_BYTES = env.int("IMPORT_MAX_UNZIPPED_BYTES", default=50 * 10
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=2_000_000)
 IMPORT_MAX_JSON_DEPTH = env.int("IMPORT_MAX_JSON_DEPTH", default=20)
+
+# Pipelines (the change-request API): how often the product reads a change from the target whatever the
+# number of waiting pipelines (seconds), each token's request rate, and the largest attachment (bytes).
+PIPELINE_POLL_INTERVAL = env.float("PIPELINE_POLL_INTERVAL", default=10.0)
+PIPELINE_RATE = env.str("PIPELINE_RATE", default="120/min")
+PIPELINE_MAX_ATTACHMENT = env.int("PIPELINE_MAX_ATTACHMENT", default=20 * 1024 * 1024)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["pipelines.api.auth.PipelineTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["pipelines.api.auth.IsPipelineToken"],
+    "DEFAULT_THROTTLE_CLASSES": ["pipelines.api.auth.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "pipelines.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Portfolio Bridge pipeline API",
+    "DESCRIPTION": "Change requests for CI/CD pipelines, tied to the portfolio.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # browsers ask for /favicon.ico whatever the page's <link rel="icon"> says
     path("favicon.ico", login_not_required(RedirectView.as_view(url=static("favicon.svg"), permanent=True))),
+    path("", include("pipelines.api.urls")),
+    path("", include("pipelines.urls")),
     path("", include("integrations.urls")),
     path("", include("sync.urls")),
     path("", include("catalog.urls")),

@@ -22,6 +22,8 @@ from catalog.models import (
     Supplier,
 )
 from integrations.models import Connection
+from pipelines.models import ChangeRequest, EventKind, PipelineToken
+from pipelines.tokens import create_token
 from sync import wizard
 from sync.models import (
     AuditEntry,
@@ -59,6 +61,7 @@ SKIPPED = {
     "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
     "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
     "(tested in tests/sync/test_webhooks.py)",
+    "pipeline_api": "the pipeline API: token authentication instead of a login (tested in tests/pipelines/)",
 }
 # Views whose `<pk>` names no `model` of the view: which record it is.
 PK_OBJECTS = {
@@ -78,6 +81,7 @@ PK_OBJECTS = {
     "sync:subscribe_pull": Connection,
     "sync:webhook_credentials": Connection,
     "sync:webhook_test": Connection,
+    "pipelines:token_revoke": PipelineToken,
 }
 # Pages of one platform's connections only (others answer 404): which platform's connection they show.
 PLATFORM_PAGES = {"integrations:glpi_entities": "glpi"}
@@ -201,9 +205,40 @@ def make_site(namespace) -> dict[Any, Any]:
         fields=["model"],
         suggested=[[str(deployment.pk), str(deployment), "linked in the source"]],
     )
+    token = create_token(namespace, "deploy").token
+    change = ChangeRequest.objects.create(
+        namespace=namespace,
+        connection=connection,
+        token=token,
+        deployment=deployment,
+        application=application.app_id,
+        environment=deployment.environment,
+        sys_id="c" * 32,
+        number="CHG0030001",
+        type="normal",
+        state="-4",
+        state_label="Assess",
+        approval="requested",
+        url="https://127.0.0.1:8443/nav_to.do?uri=change_request.do?sys_id=" + "c" * 32,
+    )
+    change.events.create(kind=EventKind.CREATED, message="normal change CHG0030001", token_name="deploy")
+    change.events.create(
+        kind=EventKind.ATTACHMENT,
+        message="junit.xml (10 bytes)",
+        token_name="deploy",
+        data={
+            "file_name": "junit.xml",
+            "size_bytes": 10,
+            "content_type": "application/xml",
+            "download_link": "https://127.0.0.1:8443/api/now/attachment/1/file",
+            "sys_id": "d" * 32,
+        },
+    )
     return {
         "namespace": namespace,
         "admin": member(namespace, Role.ADMIN),
+        "change": change,
+        PipelineToken: token,
         "pull": pull,
         "step": wizard.steps_of(connection)[0].slug,
         Contact: contact,
@@ -238,6 +273,8 @@ def fill(page: Page, site: dict) -> str:
             values[parameter] = "cancel"
         elif parameter == "slug" and model_of(page) is Connection:
             values[parameter] = site["step"]
+        elif parameter == "number":
+            values[parameter] = site["change"].number
         elif parameter == "pull_pk":
             values[parameter] = site["pull"].pk
         elif parameter == "pk" and page.name in PLATFORM_PAGES:

@@ -398,6 +398,11 @@ class Platform(ABC):
         """Ask the target to send a test delivery through its webhook `target_id`."""
         raise Unsupported(f"{self.label} cannot be asked to send a test event.")
 
+    def changes(self, client: Any) -> Any:
+        """The platform's change requests (`integrations.base.changes.ChangeApi`) over a client
+        (optional: pipelines can gate deployments only on a platform that has them)."""
+        raise Unsupported(f"{self.label} change requests are not supported.")
+
 
 _registry: dict[str, Platform] = {}
 

@@ -88,15 +88,25 @@ class ServiceNowClient(TransportClient):
         return self.transport.send(method, path, **kwargs)
 
     def request(
-        self, method: str, path: str, *, params: dict | None = None, payload: Any = None
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict | None = None,
+        payload: Any = None,
+        data: bytes | None = None,
+        content_type: str = "",
     ) -> requests.Response:
-        """An authenticated API call; renews the token and tries once more after a 401; raises typed
-        errors carrying the instance's message."""
+        """An authenticated API call (a JSON `payload`, or raw `data` of `content_type`); renews the token
+        and tries once more after a 401; raises typed errors carrying the instance's message."""
         for renewal in (False, True):
             headers = {"Authorization": self.credentials.header()}
             kwargs: dict[str, Any] = {"params": params, "headers": headers}
             if payload is not None:
                 kwargs["json"] = payload
+            if data is not None:
+                kwargs["data"] = data
+                headers["Content-Type"] = content_type or "application/octet-stream"
             response = self._send(method, path, **kwargs)
             if response.status_code == 401 and not renewal and self.credentials.can_renew:
                 self.credentials.invalidate()

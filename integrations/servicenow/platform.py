@@ -22,6 +22,7 @@ from integrations.base.platform import (
 )
 
 from . import mapping, reading
+from .changes import ServiceNowChanges
 from .checks import run_checks
 from .client import ClientSettings, ServiceNowClient
 from .forms import option_fields
@@ -131,6 +132,9 @@ class ServiceNowPlatform(Platform):
         from .sandbox import command
 
         return command
+
+    def changes(self, client: ServiceNowClient) -> ServiceNowChanges:
+        return ServiceNowChanges(client)
 
     def record_url(self, connection: Any, target_type: str, target_id: str) -> str | None:
         if not (TABLE_NAME.fullmatch(target_type) and SYS_ID.fullmatch(target_id)):
