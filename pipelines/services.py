@@ -125,6 +125,8 @@ def check_input(change: ChangeInput) -> None:
         errors["type"] = [f"Use one of: {', '.join(CHANGE_TYPES)}."]
     if not change.short_description.strip():
         errors["short_description"] = ["This field is required."]
+    if change.type == "standard" and not change.template.strip():
+        errors["template"] = ["A standard change is made from a template: name it."]
     for name in ("template", "assignment_group", "parent"):
         value = getattr(change, name)
         if any(ord(ch) < 32 for ch in value) or len(value) > 200:
