@@ -24,6 +24,7 @@ app_name = "pipeline_api"
 
 urlpatterns = [
     path("api/pipeline/v1/schema/", login_not_required(schema), name="api_schema"),
+    path("api/pipeline/v1/client/pb-change.py", api(views.ClientScriptView), name="api_client_script"),
     path("api/pipeline/v1/changes/", api(views.ChangeCreateView), name="api_changes"),
     path("api/pipeline/v1/changes/<str:number>/", api(views.ChangeDetailView), name="api_change"),
     path(

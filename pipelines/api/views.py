@@ -2,18 +2,23 @@
 is recorded (by token name, never its secret)."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pipelines import services
+from pipelines.client import DOWNLOAD_NAME, SCRIPT
 from pipelines.errors import PipelineError
 from pipelines.middleware import too_large_message
 from pipelines.models import ChangeRequest, PipelineRequest
 from pipelines.polling import change_status, poll_interval
 
+from .auth import PipelineTokenAuthentication
 from .serializers import (
     AttachmentSerializer,
     AttachmentUploadSerializer,
@@ -153,3 +158,17 @@ class ChangeCloseView(PipelineView):
         data = form.validated_data
         change = services.close_change(change, data["code"], data["notes"], self.actor)
         return Response(document(request, change))
+
+
+class ClientScriptView(APIView):
+    """`pb-change` for download, with a pipeline token (a pipeline fetches it) or a signed-in session."""
+
+    authentication_classes = [PipelineTokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    throttle_classes: list = []
+
+    @extend_schema(exclude=True)
+    def get(self, request):
+        response = HttpResponse(SCRIPT.read_bytes(), content_type="text/x-python; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{DOWNLOAD_NAME}"'
+        return response
