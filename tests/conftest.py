@@ -8,6 +8,16 @@ from tests.factories import MembershipFactory, NamespaceFactory, UserFactory
 pytest_plugins = ["tests.sandbox_fixtures", "tests.browser"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_process_caches():
+    """What a process remembers across clients (OAuth tokens, ServiceNow names): nothing, at each test."""
+    from integrations.base.credentials import SHARED_TOKENS
+    from integrations.servicenow.changes import LOOKUPS
+
+    SHARED_TOKENS.clear()
+    LOOKUPS.clear()
+
+
 @pytest.fixture
 def namespace(db):
     return NamespaceFactory(name="Acme", slug="acme")

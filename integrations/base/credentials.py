@@ -1,7 +1,10 @@
 """Client-side authentication any platform's client uses: Basic, or OAuth tokens fetched from the
-platform's token endpoint, cached and renewed a minute before they expire (or at once after a 401)."""
+platform's token endpoint, cached and renewed a minute before they expire (or at once after a 401). A
+client that names its `origin` shares its tokens with the other clients of the process for the same
+account, so short-lived clients (one per pipeline request) do not each ask for a token."""
 
 import base64
+import hashlib
 import threading
 import time
 from collections.abc import Callable
@@ -27,6 +30,34 @@ class BasicCredentials:
         """Basic credentials cannot be renewed."""
 
 
+class SharedTokens:
+    """Tokens by account (origin, endpoint, grant, client id and a hash of the secrets), in memory only."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[tuple, tuple[str, float, str]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[str, float, str] | None:
+        with self._lock:
+            return self._tokens.get(key)
+
+    def put(self, key: tuple, token: str, expires: float, refresh: str) -> None:
+        with self._lock:
+            self._tokens[key] = (token, expires, refresh)
+
+    def drop(self, key: tuple, token: str) -> None:
+        with self._lock:
+            if self._tokens.get(key, ("",))[0] == token:
+                del self._tokens[key]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._tokens.clear()
+
+
+SHARED_TOKENS = SharedTokens()
+
+
 class OAuthCredentials:
     """Thread-safe token cache for the password and client_credentials grants (with refresh tokens)."""
 
@@ -44,6 +75,7 @@ class OAuthCredentials:
         *,
         path: str = "/oauth_token.do",
         extra: dict[str, str] | None = None,
+        origin: str = "",
     ) -> None:
         self._post = post
         self.path = path  # may carry a query string, e.g. Halo's ?tenant=
@@ -55,15 +87,29 @@ class OAuthCredentials:
         self._token = ""
         self._expires = 0.0
         self._lock = threading.Lock()
+        secrets = hashlib.sha256("\0".join((client_secret, username, password)).encode()).hexdigest()
+        self._key = (origin, path, grant, client_id, secrets) if origin else None
 
     def header(self) -> str:
         with self._lock:
             if not self._token or time.time() > self._expires - RENEW_BEFORE:
-                self._fetch()
+                shared = SHARED_TOKENS.get(self._key) if self._key else None
+                if shared and time.time() < shared[1] - RENEW_BEFORE:
+                    self._token, self._expires, self._refresh = (
+                        shared[0],
+                        shared[1],
+                        shared[2] or self._refresh,
+                    )
+                else:
+                    self._fetch()
+                    if self._key:
+                        SHARED_TOKENS.put(self._key, self._token, self._expires, self._refresh)
             return f"Bearer {self._token}"
 
     def invalidate(self) -> None:
         with self._lock:
+            if self._key:
+                SHARED_TOKENS.drop(self._key, self._token)
             self._token = ""
 
     def _fetch(self) -> None:

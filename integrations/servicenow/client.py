@@ -77,6 +77,7 @@ class ServiceNowClient(TransportClient):
                 settings.username,
                 settings.password,
                 settings.refresh_token,
+                origin=self.base_url,
             )
 
     def _token_request(self, path: str, form: dict[str, str]) -> requests.Response:
