@@ -13,10 +13,11 @@ from rest_framework.views import APIView
 
 from pipelines import services
 from pipelines.client import DOWNLOAD_NAME, SCRIPT
+from pipelines.documents import change_document
 from pipelines.errors import PipelineError
 from pipelines.middleware import too_large_message
 from pipelines.models import ChangeRequest, PipelineRequest
-from pipelines.polling import change_status, poll_interval
+from pipelines.polling import change_status
 
 from .auth import PipelineTokenAuthentication
 from .serializers import (
@@ -36,23 +37,7 @@ class TooLarge(PipelineError):
 
 def document(request, change: ChangeRequest) -> dict:
     page = reverse("pipelines:change_detail", args=[change.namespace.slug, change.number])
-    return {
-        "number": change.number,
-        "sys_id": change.sys_id,
-        "type": change.type,
-        "state": change.state,
-        "state_label": change.state_label,
-        "approval": change.approval,
-        "verdict": change.verdict,
-        "cmdb_ci": change.cmdb_ci,
-        "application": change.application,
-        "environment": change.environment,
-        "connection": change.connection.name,
-        "url": change.url,
-        "page": request.build_absolute_uri(page),
-        "poll_interval": poll_interval(),
-        "poll_error": change.poll_error or None,
-    }
+    return change_document(change, request.build_absolute_uri(page))
 
 
 class PipelineView(APIView):

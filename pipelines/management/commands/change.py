@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from integrations.base.changes import CHANGE_TYPES, CLOSE_CODES, ChangeInput
 from integrations.management.commands.connection import find_connection
 from pipelines import services
+from pipelines.documents import change_document
 from pipelines.errors import PipelineError
 from pipelines.models import ChangeRequest
 from pipelines.polling import change_status
@@ -39,24 +40,6 @@ ACTOR = "manage.py change"
 
 def failed(message: str, code: int = ERROR) -> CommandError:
     return CommandError(message, returncode=code)
-
-
-def document(change: ChangeRequest) -> dict:
-    return {
-        "number": change.number,
-        "sys_id": change.sys_id,
-        "type": change.type,
-        "state": change.state,
-        "state_label": change.state_label,
-        "approval": change.approval,
-        "verdict": change.verdict,
-        "cmdb_ci": change.cmdb_ci,
-        "application": change.application,
-        "environment": change.environment,
-        "connection": change.connection.name,
-        "url": change.url,
-        "poll_error": change.poll_error or None,
-    }
 
 
 class Command(BaseCommand):
@@ -111,7 +94,7 @@ class Command(BaseCommand):
             )
 
     def show(self, change: ChangeRequest) -> None:
-        self.stdout.write(json.dumps(document(change), indent=2))
+        self.stdout.write(json.dumps(change_document(change), indent=2))
 
     def change(self, options: dict) -> ChangeRequest:
         if not options["number"]:
