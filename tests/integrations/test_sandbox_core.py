@@ -197,10 +197,8 @@ def test_a_lost_answer_is_carried_out_then_dropped_for_one_method_path_and_count
 
 
 def test_fault_rules_may_name_a_method_a_whole_path_and_a_count():
-    assert parse_faults("POST /api/things$@lost:1:2,get 503:0.5") == [
-        Fault("lost", 1.0, "/api/things$", "POST", 2),
-        Fault("503", 0.5, "/api/", "GET", 0),
-    ]
+    rules = [Fault("lost", 1.0, "/api/things$", "POST", 2), Fault("503", 0.5, "/api/", "GET", 0)]
+    assert parse_faults("POST /api/things$@lost:1:2,get 503:0.5") == rules
     injector = FaultInjector(parse_faults("PUT /api/a$@503:1:1"))
     assert injector.draw("/api/ab", "PUT") is None and injector.draw("/api/a", "GET") is None
     assert [injector.draw("/api/a", "PUT"), injector.draw("/api/a", "PUT")] == ["503", None]
