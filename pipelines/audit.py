@@ -8,6 +8,14 @@ from integrations.base.calls import CallRecord
 from pipelines.models import ChangeCall
 
 
+def as_text(body: str) -> str:
+    """A body fit for the audit: a file's binary content is summed up, not kept (nor can a database's text
+    column hold its NUL bytes)."""
+    if "\x00" in body or "\ufffd" in body:
+        return f"({len(body):,} characters of binary content, not kept)"
+    return body
+
+
 class CallRecorder:
     def __init__(self, namespace, token_name: str = "", change=None) -> None:
         self.namespace = namespace
@@ -26,8 +34,8 @@ class CallRecorder:
             status=record.status,
             duration_ms=record.duration_ms,
             attempt=record.attempt,
-            request_body=record.request_body,
-            response_body=record.response_body,
+            request_body=as_text(record.request_body),
+            response_body=as_text(record.response_body),
             error=record.error,
         )
         if self.change is None:

@@ -69,21 +69,28 @@ def apply_state(change: ChangeRequest, state: ChangeState, actor: str = "", note
     change.save(update_fields=["state", "state_label", "approval", "cmdb_ci", "verdict", "updated_at"])
 
 
-def change_status(change: ChangeRequest, actor: str = "") -> ChangeRequest:
-    """The change as known now: polled from the target if this caller wins the due poll, else the row."""
+CALL_LEASE = 180  # seconds a poll in flight holds off the others (a slow instance, retries)
+
+
+def change_status(change: ChangeRequest, actor: str = "", may_write: bool = True) -> ChangeRequest:
+    """The change as known now: polled from the target if this caller wins the due poll, else the row. A
+    caller that may change it (its creator, an admin) also asks for the approval a create could not."""
     now = timezone.now()
     if change.state in FINAL_STATES:
         return change
     due = Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+    lease = max(backoff(change.poll_failures), CALL_LEASE)
     claimed = ChangeRequest.objects.filter(due, pk=change.pk).update(
-        last_polled_at=now, next_poll_at=now + timedelta(seconds=backoff(change.poll_failures))
+        last_polled_at=now, next_poll_at=now + timedelta(seconds=lease)
     )
     if not claimed:
         change.refresh_from_db()
         return change
     try:
         with change_api(change.connection, CallRecorder(change.namespace, actor, change)) as api:
-            state = api.request_approval(api.status(change.sys_id))
+            state = api.status(change.sys_id)
+            if may_write:
+                state = api.request_approval(state)
     except PipelineError as exc:
         change.refresh_from_db()
         change.poll_failures += 1

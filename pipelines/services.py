@@ -2,6 +2,9 @@
 one talks to the connection's platform through its `ChangeApi`, audits every call, and records what it
 did on the change's timeline under the actor's name (a token's, or an admin's)."""
 
+import re
+import uuid
+
 from catalog.models import BusinessApplication, DeploymentProfile
 from integrations.base.changes import (
     CHANGE_TYPES,
@@ -14,11 +17,13 @@ from integrations.base.changes import (
 from integrations.base.platform import Platform, platform_of
 from integrations.models import Connection
 from pipelines.audit import CallRecorder
-from pipelines.errors import ChangeNotFound, Conflict, InvalidInput, NotAllowed, PipelineError
+from pipelines.errors import ChangeNotFound, Conflict, InvalidInput, NotAllowed, PipelineError, RemoteFailed
 from pipelines.models import ChangeRequest, EventKind, PipelineToken, Scope
 from pipelines.polling import apply_state, schedule_next
 from pipelines.remote import change_api
 from sync.models import RecordKind, SyncMapEntry
+
+CONTENT_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*", re.ASCII)
 
 
 def supports_changes(connection: Connection) -> bool:
@@ -59,6 +64,12 @@ def resolve_deployment(
     """The deployment profile a change is for: by id, or the application's deployment in an environment
     (the one published to the connection when there are several)."""
     if deployment:
+        try:
+            uuid.UUID(str(deployment))
+        except ValueError:
+            raise InvalidInput(
+                f"“{deployment}” is no deployment id (a UUID).", {"deployment": ["Not a UUID."]}
+            ) from None
         found = DeploymentProfile.objects.filter(namespace=namespace, pk=deployment).first()
         if found is None:
             raise InvalidInput(
@@ -148,6 +159,12 @@ def create_change(
 ) -> ChangeRequest:
     """Create a change for a deployment, with `cmdb_ci` its record in the connection's target."""
     check_input(change)
+    if change.parent:
+        try:
+            parent = find_change(namespace, change.parent, token)
+        except ChangeNotFound as exc:
+            raise InvalidInput(exc.message, {"parent": [exc.message]}) from None
+        change = ChangeInput(**{**change.__dict__, "parent": parent.sys_id})
     target = pick_connection(namespace, connection)
     profile = resolve_deployment(namespace, target, application, environment, deployment)
     ci = published_ci(target, profile)
@@ -192,7 +209,7 @@ def find_change(
     found = ChangeRequest.objects.select_related("connection", "token").filter(
         namespace=namespace, number=number
     )
-    change = found.first()
+    change = (found.filter(token=token).first() if token else None) or found.order_by("-created_at").first()
     if change is None or (token and token.scope == Scope.CHANGES and change.token_id != token.pk):
         raise ChangeNotFound(f"No change request {number} here.")
     if token and write and change.token_id != token.pk:
@@ -228,7 +245,7 @@ def implement_change(change: ChangeRequest, actor: str = "") -> ChangeRequest:
     try:
         with change_api(change.connection, _actor(change, actor)) as api:
             state = api.implement(change.sys_id, known_state(change))
-    except Conflict:
+    except (Conflict, RemoteFailed):
         _refreshed_after_refusal(change, actor)
         raise
     apply_state(change, state, actor)
@@ -243,6 +260,13 @@ def add_work_note(change: ChangeRequest, text: str, actor: str = "") -> None:
     change.events.create(kind=EventKind.WORK_NOTE, message=text[:2000], token_name=actor)
 
 
+def plain_type(content_type: str) -> str:
+    """The upload's declared type when it is a plain `type/subtype` (it goes on as a header)."""
+    if CONTENT_TYPE.fullmatch(content_type or ""):
+        return content_type
+    return "application/octet-stream"
+
+
 def attach_file(
     change: ChangeRequest, file_name: str, content: bytes, content_type: str = "", actor: str = ""
 ) -> AttachmentInfo:
@@ -250,7 +274,7 @@ def attach_file(
     if not name or any(ord(ch) < 32 for ch in name) or len(name) > 200:
         raise InvalidInput("The file needs a name of one line.", {"file": ["The file needs a name."]})
     with change_api(change.connection, _actor(change, actor)) as api:
-        info = api.attach(change.sys_id, name, content, content_type or "application/octet-stream")
+        info = api.attach(change.sys_id, name, content, plain_type(content_type))
     change.events.create(
         kind=EventKind.ATTACHMENT,
         message=f"{info.file_name} ({info.size_bytes:,} bytes)",
@@ -277,7 +301,7 @@ def close_change(change: ChangeRequest, code: str, notes: str, actor: str = "") 
     try:
         with change_api(change.connection, _actor(change, actor)) as api:
             state = api.close(change.sys_id, code, notes, known_state(change))
-    except Conflict:
+    except (Conflict, RemoteFailed):
         _refreshed_after_refusal(change, actor)
         raise
     apply_state(change, state, actor, note=f"{code}: {notes}"[:2000])

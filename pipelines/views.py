@@ -4,7 +4,9 @@ creating POST, and never again."""
 from typing import Any
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.views import View, generic
 
 from catalog.choices import Role
@@ -49,7 +51,9 @@ class TokenListView(TokenMixin, View):
         except TokenError as exc:
             form.add_error("name", str(exc))
             return self.page(form)
-        return self.page(TokenForm(), secret=made.secret, created=made.token)
+        response = self.page(TokenForm(), secret=made.secret, created=made.token)
+        add_never_cache_headers(response)  # the secret must not come back from a browser's cache
+        return response
 
 
 class TokenRevokeView(TokenMixin, View):
@@ -66,8 +70,13 @@ class ChangeDetailView(NamespaceMixin, generic.DetailView):
     context_object_name = "change"
 
     def get_object(self, queryset=None) -> ChangeRequest:
-        found = ChangeRequest.objects.select_related("connection", "token", "deployment__application")
-        return get_object_or_404(found, namespace=self.namespace, number=self.kwargs["number"])
+        found = ChangeRequest.objects.select_related("connection", "token", "deployment__application").filter(
+            namespace=self.namespace, number=self.kwargs["number"]
+        )
+        change = found.order_by("-created_at").first()  # two instances may both have issued the number
+        if change is None:
+            raise Http404("No such change request here.")
+        return change
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -19,7 +19,7 @@ from integrations.base.changes import (
     ChangeState,
     UnknownReference,
 )
-from integrations.base.errors import Forbidden, NotFound, TargetError
+from integrations.base.errors import Forbidden, NotFound, TargetError, UnexpectedResponse
 
 from .batch_api import batch, error_text
 from .client import ServiceNowClient
@@ -88,7 +88,9 @@ class ServiceNowChanges(ChangeApi):
     def url(self, sys_id: str) -> str:
         return f"{self.client.base_url}/nav_to.do?uri={TABLE}.do?sys_id={sys_id}"
 
-    def state_of(self, row: dict[str, Any]) -> ChangeState:
+    def state_of(self, row: Any) -> ChangeState:
+        if not isinstance(row, dict) or not _value(row.get("sys_id")) or not _value(row.get("number")):
+            raise UnexpectedResponse("ServiceNow answered no change request", detail=str(row)[:200])
         state = _value(row.get("state"))
         return ChangeState(
             sys_id=_value(row.get("sys_id")),
@@ -220,6 +222,12 @@ class ServiceNowChanges(ChangeApi):
                 f"{contract.STATE_LABELS[target]}."
             )
         start, end = model.index(current.state), model.index(target)
+        if end >= model.index(contract.SCHEDULED) > start and current.approval != "approved":
+            approval = current.approval or "none"
+            raise ChangeRefused(
+                f"The change is not approved (state {current.state_label}, approval {approval}): "
+                f"it cannot move to {contract.STATE_LABELS[target]}."
+            )
         if start == end and not last:
             return current
         if start == end:
@@ -231,9 +239,13 @@ class ServiceNowChanges(ChangeApi):
         steps = [
             {"state": step, **((last or {}) if step == target else {})} for step in model[start + 1 : end + 1]
         ]
-        if len(steps) == 1:
-            return self._patch(current.sys_id, steps[0])
-        return self._patch_all(current, steps)
+        moved = self._patch(current.sys_id, steps[0]) if len(steps) == 1 else self._patch_all(current, steps)
+        if moved.state != target:  # answered 200, yet not there (a rule or an ACL kept the state)
+            raise ChangeRefused(
+                f"ServiceNow kept the change in {moved.state_label}; it did not move to "
+                f"{contract.STATE_LABELS[target]}."
+            )
+        return moved
 
     def _patch_all(self, current: ChangeState, steps: list[dict[str, str]]) -> ChangeState:
         """The steps in one Batch API call (`/api/now/batch`: never sent twice). The instance carries out

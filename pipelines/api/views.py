@@ -85,7 +85,8 @@ class ChangeCreateView(PipelineView):
 class ChangeDetailView(PipelineView):
     @extend_schema(responses={200: ChangeDocumentSerializer})
     def get(self, request, number: str):
-        change = change_status(self.change(number), self.actor)
+        found = self.change(number)
+        change = change_status(found, self.actor, may_write=found.token_id == self.request.auth.pk)
         return Response(document(request, change))
 
 
