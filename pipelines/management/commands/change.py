@@ -66,7 +66,9 @@ class Command(BaseCommand):
         parser.add_argument("number", nargs="?", default="", help="the change number (all but create)")
         parser.add_argument("extra", nargs="?", default="", help="attach: the file; note: the text")
         parser.add_argument("--namespace", help="the namespace's slug, when the name or number is not unique")
-        parser.add_argument("--connection", help="create: the ServiceNow connection's name")
+        parser.add_argument(
+            "--connection", help="the ServiceNow connection's name (create; else when ambiguous)"
+        )
         parser.add_argument("--app", default="", help="create: the application id, e.g. APP-0042")
         parser.add_argument("--environment", default="", help="create: its environment, e.g. Production")
         parser.add_argument("--deployment", default="", help="create: or a deployment profile id")
@@ -104,11 +106,16 @@ class Command(BaseCommand):
         )
         if options["namespace"]:
             found = found.filter(namespace__slug=options["namespace"])
+        if options["connection"]:
+            found = found.filter(connection__name=options["connection"])
         matches = list(found[:2])
         if not matches:
             raise failed(f"No change request {options['number']} here.")
         if len(matches) > 1:
-            raise failed(f"Several namespaces have a change {options['number']}; add --namespace SLUG.")
+            raise failed(
+                f"Several connections have a change {options['number']}; "
+                "add --namespace SLUG or --connection NAME."
+            )
         return matches[0]
 
     def create(self, options: dict) -> int:
