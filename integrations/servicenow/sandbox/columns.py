@@ -39,6 +39,38 @@ APPROVAL = (
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 )
+# incident: the choice lists of a stock instance, values and labels as the Table API answers them
+INCIDENT_STATE = (
+    ("1", "New"),
+    ("2", "In Progress"),
+    ("3", "On Hold"),
+    ("6", "Resolved"),
+    ("7", "Closed"),
+    ("8", "Canceled"),
+)
+IMPACT = (("1", "1 - High"), ("2", "2 - Medium"), ("3", "3 - Low"))
+PRIORITY = (
+    ("1", "1 - Critical"),
+    ("2", "2 - High"),
+    ("3", "3 - Moderate"),
+    ("4", "4 - Low"),
+    ("5", "5 - Planning"),
+)
+INCIDENT_CLOSE_CODE = tuple(
+    (label, label)
+    for label in (
+        "Duplicate",
+        "Known error",
+        "No resolution provided",
+        "Resolved by caller",
+        "Resolved by change",
+        "Resolved by problem",
+        "Resolved by request",
+        "Solution provided",
+        "Workaround provided",
+        "User error",
+    )
+)
 SERVICE_CLASSIFICATION = (
     ("Business Service", "Business Service"),
     ("Technical Service", "Technical Service"),
@@ -81,6 +113,7 @@ class Table:
     acl: str = "cmdb"
     display: str = "name"
     number_prefix: str = ""
+    number_start: int = 1000  # the counter before the first number (a stock instance's INC0010001)
 
 
 def ref(table: str, key: str = "sys_id") -> Column:
@@ -92,7 +125,8 @@ def choice(options: tuple[tuple[str, str], ...], default: str = "") -> Column:
 
 
 S, DT, B, INT = Column(), Column("glide_date_time"), Column("boolean", default="false"), Column("integer")
-JOURNAL = Column("journal_input")  # write-only on the record; entries live in sys_journal_field
+JOURNAL = Column("journal_input", label="Work notes")  # write-only; entries live in sys_journal_field
+COMMENTS = Column("journal_input", label="Additional comments")
 
 SYSTEM_COLUMNS = {
     "sys_id": Column("GUID"),

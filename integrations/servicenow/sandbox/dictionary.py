@@ -18,6 +18,7 @@ __all__ = [
     "is_ci_class",
     "known",
     "number_prefix",
+    "numbering",
     "root_table",
 ]
 
@@ -75,7 +76,12 @@ def display_field(table: str) -> str:
 
 
 def number_prefix(table: str) -> str:
+    return numbering(table)[0]
+
+
+def numbering(table: str) -> tuple[str, int]:
+    """The prefix of `table`'s record numbers and the counter value before its first one."""
     for name in ancestors(table):
         if name in TABLES and TABLES[name].number_prefix:
-            return TABLES[name].number_prefix
-    return ""
+            return TABLES[name].number_prefix, TABLES[name].number_start
+    return "", 0

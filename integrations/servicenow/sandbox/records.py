@@ -75,9 +75,9 @@ class Records:
             sys_domain="global",
             sys_domain_path="/",
         )
-        prefix = dictionary.number_prefix(table)
+        prefix, start = dictionary.numbering(table)
         if prefix and not record.get("number"):
-            record["number"] = self.store.next_number(prefix)
+            record["number"] = self.store.next_number(prefix, start)
         self.store.put(table, record)
         self.add_journal(table, record["sys_id"], notes, user)
         return record
@@ -123,9 +123,11 @@ class Records:
                     user,
                 )
 
-    def journal(self, record: dict[str, str], element: str) -> str:
-        """The display value of a journal field: its entries, newest first, each under a heading."""
-        label = element.replace("_", " ").capitalize()
+    def journal(self, table: str, record: dict[str, str], element: str) -> str:
+        """The display value of a journal field: its entries, newest first, each under a heading that
+        names the field by its label ("Additional comments", "Work notes"), as a form's activity shows."""
+        column = dictionary.columns(table).get(element) if dictionary.known(table) else None
+        label = (column.label if column else "") or element.replace("_", " ").capitalize()
         entries = [
             row
             for _, row in self.store.scan("sys_journal_field")
@@ -194,7 +196,7 @@ class Records:
             target = self.referenced(column, record.get(head, "")) if column else None
             return self.display(target[0], target[1], tail) if target else ""
         if column is not None and column.type == "journal_input":
-            return self.journal(record, name)
+            return self.journal(table, record, name)
         value = record.get(name, "")
         if column is None or not value:
             return value

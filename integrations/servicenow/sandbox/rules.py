@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from . import errors
+from . import errors, incident
 from .change import APPROVERS, ChangeRules
 from .context import Caller
 from .dictionary import is_ci_class
@@ -31,6 +31,10 @@ class Rules:
             self.check_relationship(values)
         if table == "change_request":
             return self.change.before_insert(values, caller)
+        if table == "incident":
+            return incident.before_insert(values, caller)
+        if incident.is_task(table):
+            return incident.task_defaults(values, caller)
         return values
 
     def before_update(
@@ -40,6 +44,8 @@ class Rules:
             self.check_relationship({**record, **values})
         if table == "change_request":
             return self.change.before_update(record, values, caller)
+        if table == "incident":
+            return incident.before_update(record, values, caller)
         if table == "sysapproval_approver" and "state" in values and not caller.has_any(APPROVERS):
             raise errors.operation_failed("Only an approver can decide an approval.")
         return values

@@ -41,5 +41,5 @@ class Store(JsonStore):
     def exists(self, table: str) -> bool:
         return dictionary.known(table) or bool(self.tables.get(table))
 
-    def next_number(self, prefix: str) -> str:
-        return f"{prefix}{self.next_value(f'number:{prefix}', 1000):07d}"
+    def next_number(self, prefix: str, start: int = 1000) -> str:
+        return f"{prefix}{self.next_value(f'number:{prefix}', start):07d}"

@@ -1,7 +1,26 @@
 """The task tables of the sandbox's data dictionary: change requests and their approvals, the standard
 change catalog, journal entries, incidents, problems and attachments."""
 
-from .columns import APPROVAL, CHANGE_STATE, DT, INT, JOURNAL, B, Column, S, Table, choice, ref
+from dataclasses import replace
+
+from .columns import (
+    APPROVAL,
+    CHANGE_STATE,
+    COMMENTS,
+    DT,
+    IMPACT,
+    INCIDENT_CLOSE_CODE,
+    INCIDENT_STATE,
+    INT,
+    JOURNAL,
+    PRIORITY,
+    B,
+    Column,
+    S,
+    Table,
+    choice,
+    ref,
+)
 
 TASK_TABLES = [
     Table(
@@ -23,7 +42,7 @@ TASK_TABLES = [
             "urgency": Column(default="3"),
             "cmdb_ci": ref("cmdb_ci"),
             "close_notes": S,
-            "comments": S,
+            "comments": COMMENTS,
             "work_notes": JOURNAL,
             "parent": ref("task"),
         },
@@ -121,10 +140,24 @@ TASK_TABLES = [
         "incident",
         "Incident",
         "task",
-        {"caller_id": ref("sys_user"), "category": S},
+        {
+            "caller_id": ref("sys_user"),
+            "category": S,
+            "state": choice(INCIDENT_STATE, "1"),
+            "impact": choice(IMPACT, "3"),
+            "urgency": choice(IMPACT, "3"),
+            "priority": choice(PRIORITY, "5"),
+            "close_code": replace(choice(INCIDENT_CLOSE_CODE), label="Resolution code"),
+            "close_notes": Column(label="Resolution notes"),
+            "resolved_at": DT,
+            "resolved_by": ref("sys_user"),
+            "closed_at": DT,
+            "closed_by": ref("sys_user"),
+        },
         acl="task",
         display="number",
         number_prefix="INC",
+        number_start=10000,
     ),
     Table(
         "problem",
