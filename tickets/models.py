@@ -26,11 +26,11 @@ class TicketPair(models.Model):
     namespace = models.ForeignKey("catalog.Namespace", on_delete=models.CASCADE, related_name="ticket_pairs")
     name = models.SlugField(max_length=60, help_text="Short name used on the command line, e.g. helpdesk.")
     glpi = models.ForeignKey(
-        Connection, on_delete=models.PROTECT, related_name="glpi_ticket_pairs", verbose_name="GLPI connection"
+        Connection, on_delete=models.CASCADE, related_name="glpi_ticket_pairs", verbose_name="GLPI connection"
     )
     servicenow = models.ForeignKey(
         Connection,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="servicenow_ticket_pairs",
         verbose_name="ServiceNow connection",
     )
