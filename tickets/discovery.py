@@ -84,11 +84,14 @@ def propose(glpi: list[GlpiTicketField], servicenow: list[IncidentField]) -> str
         name: {"glpi_to_sn": dict(vm.glpi_to_sn), "sn_to_glpi": dict(vm.sn_to_glpi)}
         for name, vm in default.values.items()
     }
+    shipped = yaml.safe_load(default_mapping_text())
     document = {
         "version": 1,
         "conflict_policy": default.conflict_policy.value,
         "fields": rules,
         "values": values,
+        "defaults": shipped.get("defaults", {}),
+        "scope": shipped.get("scope", {}),
     }
     text = "# Proposed from the fields both instances have; review before use.\n" + yaml.safe_dump(
         document, sort_keys=False, allow_unicode=True

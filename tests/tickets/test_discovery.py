@@ -65,6 +65,7 @@ def test_the_page_proposes_a_mapping_that_parses_and_can_be_saved(admin_client, 
     rules = {(r.glpi, r.servicenow) for r in parse(proposal).fields}
     assert {("name", "short_description"), ("status", "state"), ("urgency", "urgency")} <= rules
     assert "priority" not in {servicenow for _, servicenow in rules}
+    assert parse(proposal).servicenow_defaults["assignment_group"] == "Service Desk"  # kept from the default
     assert "short_description" in response.content.decode()
     edit = reverse("tickets:pair_edit", args=["acme", live_pair.pk])
     data = {
