@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("pipelines.urls")),
     path("", include("integrations.urls")),
     path("", include("sync.urls")),
+    path("", include("tickets.urls")),
     path("", include("catalog.urls")),
 ]

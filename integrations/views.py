@@ -29,8 +29,9 @@ from integrations.services import (
 
 TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,79}")
 DELETE_CONSEQUENCE = (
-    "This deletes its runs, their audit log and its sync map (which target record each portfolio record "
-    "is). Nothing is deleted in the target; a new connection to it starts again with matching."
+    "This deletes its runs, their audit log, its ticket sync pairs and its sync map (which target record "
+    "each portfolio record is). Nothing is deleted in the target; a new connection to it starts again "
+    "with matching."
 )
 
 

@@ -52,6 +52,8 @@ from tests.factories import (
     SoftwareProductFactory,
     SupplierFactory,
 )
+from tickets.mapping import default_mapping_text
+from tickets.models import TicketConflict, TicketPair, TicketSyncLog
 
 # Left out on purpose, by URL name or namespace, each with the reason.
 SKIPPED = {
@@ -205,6 +207,12 @@ def make_site(namespace) -> dict[Any, Any]:
         fields=["model"],
         suggested=[[str(deployment.pk), str(deployment), "linked in the source"]],
     )
+    pair = TicketPair.objects.create(
+        namespace=namespace, name="helpdesk", glpi=glpi, servicenow=connection, mapping=default_mapping_text()
+    )
+    link = pair.links.create(glpi_id=7, servicenow_sys_id="e" * 32, servicenow_number="INC0010001")
+    TicketConflict.objects.create(pair=pair, link=link, field="name", glpi_value="A", servicenow_value="B")
+    TicketSyncLog.objects.create(pair=pair, link=link, message="linked GLPI #7 with INC0010001")
     token = create_token(namespace, "deploy").token
     change = ChangeRequest.objects.create(
         namespace=namespace,
@@ -252,6 +260,7 @@ def make_site(namespace) -> dict[Any, Any]:
         Connection: connection,
         "glpi": glpi,
         Run: run,
+        TicketPair: pair,
     }
 
 

@@ -1,0 +1,55 @@
+"""`manage.py tickets discover --connection NAME` lists a connection's ticket fields (GLPI tickets or
+ServiceNow incidents) with their choices; `--pair NAME` prints the mapping proposed for a pair."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from integrations.base.errors import TargetError
+from integrations.glpi.tickets import GlpiTicketField
+from integrations.management.commands.connection import find_connection
+from tickets.discovery import discover, propose
+from tickets.models import TicketPair
+
+
+def find_pair(name: str, namespace: str | None) -> TicketPair:
+    matches = TicketPair.objects.filter(name=name).select_related("glpi", "servicenow")
+    if namespace:
+        matches = matches.filter(namespace__slug=namespace)
+    found = list(matches[:2])
+    if not found:
+        raise CommandError(
+            f"No ticket sync pair “{name}”" + (f" in namespace “{namespace}”." if namespace else ".")
+        )
+    if len(found) > 1:
+        raise CommandError(f"Several namespaces have a pair “{name}”; add --namespace SLUG.")
+    return found[0]
+
+
+class Command(BaseCommand):
+    help = "Ticket synchronisation between GLPI and ServiceNow: field discovery."
+
+    def add_arguments(self, parser) -> None:
+        commands = parser.add_subparsers(dest="command", required=True)
+        discover_parser = commands.add_parser("discover", help="List ticket fields, or propose a mapping.")
+        which = discover_parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--connection", help="a GLPI or ServiceNow connection: list its ticket fields")
+        which.add_argument("--pair", help="a ticket sync pair: print the mapping proposed for it")
+        discover_parser.add_argument("--namespace")
+
+    def handle(self, *args, **options) -> None:
+        try:
+            if options["pair"]:
+                pair = find_pair(options["pair"], options["namespace"])
+                self.stdout.write(propose(discover(pair.glpi), discover(pair.servicenow)), ending="")
+                return
+            connection = find_connection(options["connection"], options["namespace"])
+            fields = discover(connection)
+        except (TargetError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write("field\tlabel\ttype\tsource\tchoices")
+        for f in fields:
+            if isinstance(f, GlpiTicketField):
+                source, kind = (f"search option {f.search_id}" if f.search_id else "item"), f.datatype
+            else:
+                source, kind = f.defined_on + (f" → {f.reference}" if f.reference else ""), f.type
+            choices = ", ".join(f"{value}={label}" for value, label in f.choices)
+            self.stdout.write(f"{f.field}\t{f.label}\t{kind}\t{source}\t{choices}")

@@ -1,0 +1,102 @@
+"""Ticket sync pair pages: list and state for the namespace's members; add, edit and field discovery
+for its admins."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views import View, generic
+
+from catalog.choices import Role
+from catalog.views.generic import NamespaceMixin
+from integrations.base.errors import TargetError
+from tickets.discovery import discover, propose
+from tickets.forms import TicketPairForm
+from tickets.mapping import default_mapping_text
+from tickets.models import ConflictState, TicketPair
+
+
+class PairMixin(NamespaceMixin):
+    model = TicketPair
+
+    def get_queryset(self):
+        return TicketPair.objects.filter(namespace=self.namespace).select_related("glpi", "servicenow")
+
+
+class PairListView(PairMixin, generic.ListView):
+    template_name = "tickets/pair_list.html"
+
+
+class PairDetailView(PairMixin, generic.DetailView):
+    template_name = "tickets/pair_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        pair = self.object
+        return {
+            **super().get_context_data(**kwargs),
+            "links": pair.links.count(),
+            "open_conflicts": pair.conflicts.filter(state=ConflictState.OPEN).count(),
+            "log": pair.log.all()[:20],
+        }
+
+
+class PairFormMixin(PairMixin):
+    required_role = Role.ADMIN
+    form_class = TicketPairForm
+    template_name = "tickets/pair_form.html"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "namespace": self.namespace}
+
+    def get_success_url(self) -> str:
+        return reverse("tickets:pair_detail", args=[self.namespace.slug, self.object.pk])
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, f"Saved ticket sync pair “{self.object.name}”.")
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "cancel_url": reverse("tickets:pair_list", args=[self.namespace.slug]),
+        }
+
+
+class PairCreateView(PairFormMixin, generic.CreateView):
+    def get_initial(self) -> dict[str, Any]:
+        return {**super().get_initial(), "mapping": default_mapping_text()}
+
+
+class PairUpdateView(PairFormMixin, generic.UpdateView):
+    pass
+
+
+class PairDiscoverView(PairMixin, View):
+    """GET shows what discovery does; POST reads both instances' ticket fields now (outbound calls, so
+    never on a plain visit) and proposes a mapping to copy into the pair."""
+
+    required_role = Role.ADMIN
+
+    def render(self, pair: TicketPair, **context: Any):
+        return render(
+            self.request,
+            "tickets/pair_discover.html",
+            {"object": pair, "namespace": self.namespace, "role": self.role, **context},
+        )
+
+    def get(self, request, namespace: str, pk: int):
+        return self.render(get_object_or_404(self.get_queryset(), pk=pk))
+
+    def post(self, request, namespace: str, pk: int):
+        pair = get_object_or_404(self.get_queryset(), pk=pk)
+        sides, errors = {}, {}
+        for side in ("glpi", "servicenow"):
+            connection = getattr(pair, side)
+            try:
+                sides[side] = discover(connection)
+            except (TargetError, ValueError) as exc:
+                sides[side], errors[side] = [], f"{connection.name}: {exc}"
+        proposal = propose(sides["glpi"], sides["servicenow"]) if not errors else ""
+        return self.render(pair, ran=True, errors=errors, proposal=proposal, **sides)
