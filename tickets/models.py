@@ -91,6 +91,9 @@ class TicketLink(models.Model):
     servicenow_number = models.CharField("ServiceNow number", max_length=40, blank=True)
     glpi_values = models.JSONField(default=dict, blank=True)
     servicenow_values = models.JSONField(default=dict, blank=True)
+    # Comment entries already mirrored (or written by the sync), by side: GLPI followup ids and ServiceNow
+    # journal sys_ids, so each is copied exactly once.
+    mirrored = models.JSONField(default=dict, blank=True)
     last_synced_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

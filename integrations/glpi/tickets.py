@@ -1,8 +1,10 @@
-"""GLPI tickets: what the ticket sync reads and writes (discovery only for now)."""
+"""GLPI tickets: what the ticket sync reads and writes (field discovery, changed tickets, followups)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from integrations.base.errors import UnexpectedResponse
 from integrations.glpi.client import GlpiClient
 
 ITEMTYPE = "Ticket"
@@ -57,3 +59,58 @@ def ticket_fields(client: GlpiClient) -> list[GlpiTicketField]:
 
 def _choices(name: str) -> tuple[tuple[str, str], ...]:
     return tuple((str(code), label) for code, label in CHOICES.get(name, {}).items())
+
+
+# Ticket sync: reads and writes ----------------------------------------------------------------------
+
+FOLLOWUP = "ITILFollowup"
+
+
+def changed_tickets(client: GlpiClient, since: str | None) -> Iterator[dict[str, Any]]:
+    """Tickets modified at or after `since` (GLPI's `YYYY-MM-DD HH:MM:SS`), newest first, a page at a time:
+    sorted by `date_mod` descending, the reading stops at the first older ticket, so an idle sync costs
+    one call. `since=None` reads every ticket."""
+    for row in client.items(ITEMTYPE, {"sort": "date_mod", "order": "DESC"}):
+        if since is not None and str(row.get("date_mod") or "") < since:
+            return
+        yield row
+
+
+def get_ticket(client: GlpiClient, ticket_id: int) -> dict[str, Any]:
+    return client.get(ITEMTYPE, ticket_id)
+
+
+def create_ticket(client: GlpiClient, values: dict[str, Any]) -> int:
+    """The new ticket's id; TargetError when GLPI refuses it."""
+    [result] = client.add(ITEMTYPE, [values])
+    if not result.ok or result.id is None:
+        raise UnexpectedResponse(f"GLPI did not create the ticket: {result.message}", path=f"/{ITEMTYPE}")
+    return result.id
+
+
+def update_ticket(client: GlpiClient, ticket_id: int, values: dict[str, Any]) -> None:
+    [result] = client.update(ITEMTYPE, [{"id": ticket_id, **values}])
+    if not result.ok:
+        raise UnexpectedResponse(f"GLPI did not update ticket {ticket_id}: {result.message}", path="/Ticket")
+
+
+def find_ticket(client: GlpiClient, marker: str) -> dict[str, Any] | None:
+    """The ticket whose description holds `marker` (what the sync writes into tickets it creates)."""
+    for row in client.items(ITEMTYPE, {"searchText[content]": marker}):
+        return row
+    return None
+
+
+def followups(client: GlpiClient, ticket_id: int) -> list[dict[str, Any]]:
+    """The ticket's followups, oldest first, with `users_id` as the author's name (expand_dropdowns), so
+    an attribution needs no read of User (which an API profile may not have the right to read)."""
+    params = {"expand_dropdowns": "true", "sort": "id"}
+    return list(client.items(f"{ITEMTYPE}/{int(ticket_id)}/{FOLLOWUP}", params))
+
+
+def add_followup(client: GlpiClient, ticket_id: int, content: str, private: bool) -> int:
+    values = {"itemtype": ITEMTYPE, "items_id": ticket_id, "content": content, "is_private": int(private)}
+    [result] = client.add(FOLLOWUP, [values])
+    if not result.ok or result.id is None:
+        raise UnexpectedResponse(f"GLPI did not add the followup: {result.message}", path=f"/{FOLLOWUP}")
+    return result.id

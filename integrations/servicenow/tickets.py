@@ -1,6 +1,9 @@
-"""ServiceNow incidents: what the ticket sync reads and writes (discovery only for now)."""
+"""ServiceNow incidents: what the ticket sync reads and writes (field discovery, changed incidents,
+comments and work notes as journal entries)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from integrations.servicenow.client import ServiceNowClient
 from integrations.servicenow.fields import discover_fields
@@ -42,3 +45,52 @@ def incident_fields(client: ServiceNowClient) -> list[IncidentField]:
         )
         for column in columns
     ]
+
+
+# Ticket sync: reads and writes ----------------------------------------------------------------------
+
+JOURNAL = "sys_journal_field"
+JOURNAL_FIELDS = ("comments", "work_notes")
+
+
+def changed_incidents(client: ServiceNowClient, since: str | None, scope: str) -> Iterator[dict[str, Any]]:
+    """Incidents in `scope` (an encoded query) updated at or after `since` (`YYYY-MM-DD HH:MM:SS`, the
+    instance's UTC), oldest first, a page at a time."""
+    parts = [f"sys_updated_on>={since}"] if since else []
+    parts += [scope] if scope else []
+    yield from client.records(TABLE, "^".join([*parts, "ORDERBYsys_updated_on"]))
+
+
+def get_incident(client: ServiceNowClient, sys_id: str) -> dict[str, Any]:
+    return client.get(TABLE, sys_id)
+
+
+def create_incident(client: ServiceNowClient, values: dict[str, Any]) -> dict[str, Any]:
+    return client.create(TABLE, values)
+
+
+def update_incident(client: ServiceNowClient, sys_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    return client.update(TABLE, sys_id, values)
+
+
+def find_incident(client: ServiceNowClient, marker: str) -> str | None:
+    """The incident holding the work note `marker` (what the sync writes into incidents it creates)."""
+    query = f"name={TABLE}^element=work_notes^value={marker}"
+    for row in client.records(JOURNAL, query, ["element_id"], page_size=1):
+        return str(row.get("element_id") or "") or None
+    return None
+
+
+def journal(client: ServiceNowClient, sys_id: str) -> list[dict[str, Any]]:
+    """The incident's comments and work notes, oldest first."""
+    query = f"name={TABLE}^element_id={sys_id}^elementIN{','.join(JOURNAL_FIELDS)}^ORDERBYsys_created_on"
+    fields = ["sys_id", "element", "value", "sys_created_by", "sys_created_on"]
+    return list(client.records(JOURNAL, query, fields))
+
+
+def note_starting(client: ServiceNowClient, sys_id: str, prefix: str) -> str | None:
+    """The text of the incident's first work note that starts with `prefix`, if any."""
+    query = f"name={TABLE}^element_id={sys_id}^element=work_notes^valueSTARTSWITH{prefix}"
+    for row in client.records(JOURNAL, query, ["value"], page_size=1):
+        return str(row.get("value") or "")
+    return None

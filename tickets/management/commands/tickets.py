@@ -1,5 +1,6 @@
 """`manage.py tickets discover --connection NAME` lists a connection's ticket fields (GLPI tickets or
-ServiceNow incidents) with their choices; `--pair NAME` prints the mapping proposed for a pair."""
+ServiceNow incidents) with their choices; `--pair NAME` prints the mapping proposed for a pair.
+`manage.py tickets sync --pair NAME [--dry-run] [--full]` runs a pair's sync and prints what it did."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,6 +8,7 @@ from integrations.base.errors import TargetError
 from integrations.glpi.tickets import GlpiTicketField
 from integrations.management.commands.connection import find_connection
 from tickets.discovery import discover, propose
+from tickets.engine import sync_pair
 from tickets.models import TicketPair
 
 
@@ -25,7 +27,7 @@ def find_pair(name: str, namespace: str | None) -> TicketPair:
 
 
 class Command(BaseCommand):
-    help = "Ticket synchronisation between GLPI and ServiceNow: field discovery."
+    help = "Ticket synchronisation between GLPI and ServiceNow: field discovery and sync runs."
 
     def add_arguments(self, parser) -> None:
         commands = parser.add_subparsers(dest="command", required=True)
@@ -34,8 +36,16 @@ class Command(BaseCommand):
         which.add_argument("--connection", help="a GLPI or ServiceNow connection: list its ticket fields")
         which.add_argument("--pair", help="a ticket sync pair: print the mapping proposed for it")
         discover_parser.add_argument("--namespace")
+        sync_parser = commands.add_parser("sync", help="Sync a pair's tickets now and print what was done.")
+        sync_parser.add_argument("--pair", required=True, help="the ticket sync pair's name")
+        sync_parser.add_argument("--namespace")
+        sync_parser.add_argument("--dry-run", action="store_true", help="read both sides, write nothing")
+        sync_parser.add_argument("--full", action="store_true", help="read every ticket, not only changes")
 
     def handle(self, *args, **options) -> None:
+        if options["command"] == "sync":
+            self.sync(options)
+            return
         try:
             if options["pair"]:
                 pair = find_pair(options["pair"], options["namespace"])
@@ -53,3 +63,18 @@ class Command(BaseCommand):
                 source, kind = f.defined_on + (f" → {f.reference}" if f.reference else ""), f.type
             choices = ", ".join(f"{value}={label}" for value, label in f.choices)
             self.stdout.write(f"{f.field}\t{f.label}\t{kind}\t{source}\t{choices}")
+
+    def sync(self, options: dict) -> None:
+        pair = find_pair(options["pair"], options["namespace"])
+        if not pair.enabled:
+            raise CommandError(f"The pair “{pair.name}” is disabled; enable it first.")
+        try:
+            report = sync_pair(pair, dry_run=options["dry_run"], full=options["full"])
+        except (TargetError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+        if report.dry_run:
+            self.stdout.write("Dry run: nothing was written.")
+        for line in report.lines():
+            self.stdout.write(line)
+        if report.errors and not report.dry_run:
+            raise CommandError(f"{len(report.errors)} error(s); see the pair's log.")

@@ -1,0 +1,249 @@
+"""One ticket of a run: link it (finding the other side a stopped run created, or creating it), apply
+the changes the three-way comparison plans, and mirror its comments. Remote writes come first; the link,
+its conflicts and log rows are then saved in one transaction, so a ticket is never half-recorded."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from integrations.glpi import tickets as glpi
+from integrations.servicenow import tickets as servicenow
+from tickets import comments
+from tickets.mapping import TicketMapping
+from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
+from tickets.reconcile import STAMP, Plan, initial_glpi, initial_servicenow, reconcile, values_of
+from tickets.values import MARKER, canonical
+
+GLPI_STAMP, SN_STAMP = "date_mod", "sys_updated_on"
+
+
+def sn_stamp(row: dict[str, Any]) -> str:
+    """An incident's version: its update time and `sys_mod_count` (which tells two writes of one second
+    apart)."""
+    return f"{row.get(SN_STAMP)}#{row.get('sys_mod_count')}"
+
+
+def glpi_marker(sys_id: str) -> str:
+    """Written into the description of a GLPI ticket created from an incident."""
+    return f"[servicenow:{sys_id}]"
+
+
+class Writer:
+    def __init__(
+        self,
+        pair: TicketPair,
+        mapping: TicketMapping,
+        glpi_client: Any,
+        sn_client: Any,
+        report: Any,
+        *,
+        dry_run: bool,
+    ) -> None:
+        self.pair, self.mapping, self.report, self.dry_run = pair, mapping, report, dry_run
+        self.glpi, self.sn = glpi_client, sn_client
+
+    def link_note(self, ticket_id: int | str = "") -> str:
+        """The correlation value (and work note) of an incident created from a GLPI ticket."""
+        return f"{comments.LINK_NOTE}glpi:{self.pair.pk}:{ticket_id}"
+
+    # Entry points ----------------------------------------------------------------------------------
+
+    def from_glpi(self, row: dict[str, Any]) -> int | None:
+        """The ticket's id when both sides were read and synced (the incident's pass skips it)."""
+        ticket_id = int(row["id"])
+        link = TicketLink.objects.filter(pair=self.pair, glpi_id=ticket_id).first()
+        if link is None:
+            found = MARKER.search(str(row.get("content") or ""))
+            sys_id = found[0].strip()[12:-1] if found else None
+            sys_id = sys_id or servicenow.find_incident(self.sn, self.link_note(ticket_id))
+            if sys_id is None:
+                self.create_incident(row)
+                return ticket_id
+            link = self.adopt(ticket_id, row, servicenow.get_incident(self.sn, sys_id))
+        elif self.unchanged(link.glpi_values, "glpi", row, GLPI_STAMP):
+            return None  # ServiceNow's side was not read: its own pass looks at it
+        if link is not None:
+            self.sync(link, row, servicenow.get_incident(self.sn, link.servicenow_sys_id))
+        return ticket_id
+
+    def from_servicenow(self, row: dict[str, Any], done: set[int]) -> None:
+        sys_id = str(row["sys_id"])
+        link = TicketLink.objects.filter(pair=self.pair, servicenow_sys_id=sys_id).first()
+        if link is not None and (
+            link.glpi_id in done or self.unchanged(link.servicenow_values, "servicenow", row, SN_STAMP)
+        ):
+            return
+        if link is None:
+            note = servicenow.note_starting(self.sn, sys_id, f"{comments.LINK_NOTE}glpi:")
+            if note is not None and not note.startswith(self.link_note()):
+                return  # created by another pair's sync
+            ticket_id = int(note.rsplit(":", 1)[1]) if note and note.rsplit(":", 1)[1].isdigit() else None
+            if ticket_id is None:
+                found = glpi.find_ticket(self.glpi, glpi_marker(sys_id))
+                ticket_id = int(found["id"]) if found else None
+            if ticket_id is None:
+                self.create_ticket(row)
+                return
+            link = self.adopt(ticket_id, glpi.get_ticket(self.glpi, ticket_id), row)
+            if link is None:
+                return
+        self.sync(link, glpi.get_ticket(self.glpi, link.glpi_id), row)
+
+    # Steps -----------------------------------------------------------------------------------------
+
+    def unchanged(self, last: dict[str, Any], side: str, row: dict[str, Any], stamp: str) -> bool:
+        """Whether this side shows what the link recorded (same modification time and values): then the
+        other side need not be read for it."""
+        current = values_of(self.mapping, side, row)
+        now = sn_stamp(row) if side == "servicenow" else row.get(stamp)
+        return last.get(STAMP) == now and all(last.get(k) == v for k, v in current.items())
+
+    def create_incident(self, row: dict[str, Any]) -> None:
+        ticket_id = int(row["id"])
+        values, warnings = initial_servicenow(self.mapping, row)
+        correlation = self.link_note(ticket_id)[len(comments.LINK_NOTE) :]
+        values.update(
+            correlation_id=correlation, correlation_display="GLPI", work_notes=self.link_note(ticket_id)
+        )
+        self.report.servicenow["created"] += 1
+        if self.dry_run:
+            return
+        created = servicenow.create_incident(self.sn, values)
+        link = self.new_link(ticket_id, row, created)
+        self.save(
+            link, Plan(warnings=warnings), f"GLPI ticket {ticket_id} created incident {created.get('number')}"
+        )
+        self.mirror(link)
+
+    def create_ticket(self, row: dict[str, Any]) -> None:
+        sys_id = str(row["sys_id"])
+        values, warnings = initial_glpi(self.mapping, row)
+        values["content"] = f"{values.get('content', '')}<p>{glpi_marker(sys_id)}</p>"
+        scope = self.mapping.scope
+        if scope.glpi_entity is not None and not scope.glpi_subentities:
+            values.setdefault("entities_id", scope.glpi_entity)
+        self.report.glpi["created"] += 1
+        if self.dry_run:
+            return
+        ticket_id = glpi.create_ticket(self.glpi, values)
+        link = self.new_link(ticket_id, glpi.get_ticket(self.glpi, ticket_id), row)
+        self.save(
+            link, Plan(warnings=warnings), f"Incident {row.get('number')} created GLPI ticket {ticket_id}"
+        )
+        self.mirror(link)
+
+    def adopt(self, ticket_id: int, glpi_row: dict[str, Any], sn_row: dict[str, Any]) -> TicketLink | None:
+        """Link the two sides a stopped run created (it wrote the record, not the link)."""
+        if self.dry_run:
+            return None
+        link = self.new_link(ticket_id, glpi_row, sn_row)
+        self.save(
+            link, Plan(), f"GLPI ticket {ticket_id} linked to {sn_row.get('number')}, found by its marker"
+        )
+        return link
+
+    def new_link(self, ticket_id: int, glpi_row: dict[str, Any], sn_row: dict[str, Any]) -> TicketLink:
+        return TicketLink(
+            pair=self.pair,
+            glpi_id=ticket_id,
+            servicenow_sys_id=str(sn_row["sys_id"]),
+            servicenow_number=str(sn_row.get("number") or ""),
+            glpi_values={**values_of(self.mapping, "glpi", glpi_row), STAMP: glpi_row.get(GLPI_STAMP)},
+            servicenow_values={**values_of(self.mapping, "servicenow", sn_row), STAMP: sn_stamp(sn_row)},
+        )
+
+    def sync(self, link: TicketLink, glpi_row: dict[str, Any], sn_row: dict[str, Any]) -> None:
+        from tickets.engine import parse_stamp
+
+        open_fields = set(link.conflicts.filter(state=ConflictState.OPEN).values_list("field", flat=True))
+        glpi_at, sn_at = parse_stamp(glpi_row.get(GLPI_STAMP)), parse_stamp(sn_row.get(SN_STAMP))
+        plan = reconcile(
+            self.mapping,
+            link.glpi_values,
+            link.servicenow_values,
+            glpi_row,
+            sn_row,
+            glpi_newer=bool(glpi_at and sn_at and glpi_at >= sn_at),
+            open_conflicts=open_fields,
+        )
+        self.report.servicenow["updated"] += bool(plan.servicenow)
+        self.report.glpi["updated"] += bool(plan.glpi)
+        self.report.conflicts += len(plan.conflicts)
+        if self.dry_run:
+            self.mirror(link)
+            return
+        plan.glpi_values[STAMP], plan.servicenow_values[STAMP] = (
+            glpi_row.get(GLPI_STAMP),
+            sn_row.get(SN_STAMP),
+        )
+        if plan.servicenow:
+            updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, plan.servicenow)
+            for rule in self.mapping.fields:
+                if rule.servicenow in plan.servicenow:
+                    plan.servicenow_values[rule.servicenow] = canonical(
+                        rule, "servicenow", updated.get(rule.servicenow)
+                    )
+            plan.servicenow_values[STAMP] = sn_stamp(updated)
+        if plan.glpi:
+            if "content" in plan.glpi:
+                kept = MARKER.search(str(glpi_row.get("content") or ""))
+                plan.glpi["content"] += f"<p>{kept[0].strip()}</p>" if kept else ""
+            glpi.update_ticket(self.glpi, link.glpi_id, plan.glpi)
+            fresh = glpi.get_ticket(self.glpi, link.glpi_id)  # GLPI answers an update with no item
+            for rule in self.mapping.fields:
+                if rule.glpi in plan.glpi:
+                    plan.glpi_values[rule.glpi] = canonical(rule, "glpi", fresh.get(rule.glpi))
+            plan.glpi_values[STAMP] = fresh.get(GLPI_STAMP)
+        link.glpi_values, link.servicenow_values = plan.glpi_values, plan.servicenow_values
+        self.save(link, plan, self.describe(link, plan))
+        self.mirror(link)
+
+    @staticmethod
+    def describe(link: TicketLink, plan: Plan) -> str:
+        parts = []
+        if plan.servicenow:
+            parts.append(f"ServiceNow {', '.join(sorted(plan.servicenow))} updated")
+        if plan.glpi:
+            parts.append(f"GLPI {', '.join(sorted(plan.glpi))} updated")
+        parts += [f"conflict on {name} queued" for name, _, _ in plan.conflicts]
+        parts += plan.decided
+        return f"{link}: {'; '.join(parts)}" if parts else ""
+
+    def save(self, link: TicketLink, plan: Plan, message: str) -> None:
+        with transaction.atomic():
+            link.last_synced_at = timezone.now()
+            link.save()
+            for name, glpi_value, sn_value in plan.conflicts:
+                TicketConflict.objects.update_or_create(
+                    link=link,
+                    field=name,
+                    state=ConflictState.OPEN,
+                    defaults={"pair": self.pair, "glpi_value": glpi_value, "servicenow_value": sn_value},
+                )
+            for text in [message, *plan.warnings]:
+                if text:
+                    level = "info" if text == message else "warning"
+                    TicketSyncLog.objects.create(pair=self.pair, link=link, level=level, message=text[:2000])
+
+    def mirror(self, link: TicketLink) -> None:
+        def saved(entry: comments.Entry, where: str) -> None:
+            with transaction.atomic():
+                link.mirrored.setdefault(entry.side, []).append(entry.id)
+                link.save(update_fields=["mirrored"])
+                if where:
+                    origin = "GLPI" if entry.side == "glpi" else "ServiceNow"
+                    message = f"{link}: comment by {entry.author} copied from {origin}"
+                    TicketSyncLog.objects.create(pair=self.pair, link=link, message=message)
+
+        counts = comments.mirror(
+            self.glpi,
+            self.sn,
+            link.glpi_id,
+            link.servicenow_sys_id,
+            link.mirrored,
+            dry_run=self.dry_run,
+            saved=saved,
+        )
+        for side, count in counts.items():
+            getattr(self.report, side)["comments"] += count
