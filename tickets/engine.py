@@ -85,8 +85,9 @@ def in_glpi_scope(mapping: TicketMapping, row: dict[str, Any]) -> bool:
 
 
 def sync_pair(pair: TicketPair, *, dry_run: bool = False, full: bool = False) -> Report:
-    """One run of the pair. A side that refuses every call (authentication, rights) stops the run; one
-    ticket's error is logged and the others go on. Watermarks move only after a run without errors."""
+    """One run of the pair. A side that refuses every call (authentication, rights, unreachable) or a
+    failed read stops the run; one ticket's error is logged and the others go on. Watermarks move only
+    after a run without errors."""
     report = Report(dry_run=dry_run)
     mapping = pair.parsed_mapping()
     with ExitStack() as stack:
@@ -104,7 +105,7 @@ def sync_pair(pair: TicketPair, *, dry_run: bool = False, full: bool = False) ->
             for row in servicenow.changed_incidents(sn_client, since(pair.servicenow_watermark, full), query):
                 marks["servicenow"] = _later(marks["servicenow"], parse_stamp(row.get("sys_updated_on")))
                 _guarded(report, writer.from_servicenow, row, f"incident {row.get('number')}", done)
-        except FATAL as exc:
+        except TargetError as exc:  # a side refuses everything, or a read failed: the run stops here
             report.errors.append(str(exc))
             marks = {}
     if not dry_run:

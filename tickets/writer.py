@@ -175,7 +175,7 @@ class Writer:
             return
         plan.glpi_values[STAMP], plan.servicenow_values[STAMP] = (
             glpi_row.get(GLPI_STAMP),
-            sn_row.get(SN_STAMP),
+            sn_stamp(sn_row),
         )
         if plan.servicenow:
             updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, plan.servicenow)

@@ -5,6 +5,7 @@ a stopped run then a re-run, and the dry run."""
 import pytest
 
 from tests.factories import ConnectionFactory
+from tickets.conflicts import ConflictGone, resolve
 from tickets.engine import sync_pair
 from tickets.mapping import default_mapping_text
 from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
@@ -236,3 +237,40 @@ def test_dry_run_writes_nothing_and_says_what_it_would_do(live, glpi_server, san
     live.refresh_from_db()
     assert live.glpi_watermark is None and live.last_run_status == "never"
     assert not TicketSyncLog.objects.exists()
+
+
+@pytest.mark.parametrize(("keep", "expected"), [("glpi", "glpi edit"), ("servicenow", "sn edit")])
+def test_a_queued_conflict_is_resolved_field_by_field_and_stays_resolved(
+    live, glpi_server, sandbox, admin_user, keep, expected
+):
+    set_policy(live, "manual")
+    sync_pair(live)
+    [incident] = incidents(sandbox)
+    glpi_put(glpi_server, SEEDED, name="glpi edit")
+    sn_put(sandbox, incident["sys_id"], short_description="sn edit")
+    sync_pair(live)
+    conflict = TicketConflict.objects.get()
+    resolve(conflict, keep, admin_user)
+    assert glpi_ticket(glpi_server, SEEDED)["name"] == expected
+    assert incidents(sandbox)[0]["short_description"] == expected
+    conflict.refresh_from_db()
+    assert (conflict.state, conflict.resolution, conflict.resolved_by) == ("resolved", keep, admin_user)
+    with pytest.raises(ConflictGone):
+        resolve(conflict, keep, admin_user)
+    before = snapshot(glpi_server, sandbox)
+    report = sync_pair(live)
+    assert report.conflicts == 0 and not report.as_dict()["glpi"].get("updated")
+    assert not report.as_dict()["servicenow"].get("updated")
+    assert snapshot(glpi_server, sandbox)[:4] == before[:4]
+    assert TicketConflict.objects.filter(state="open").count() == 0
+
+
+def test_an_idle_sync_reads_once_per_side(live, glpi_server, sandbox, caplog):
+    sync_pair(live)
+    sync_pair(live)  # learns the incident's version after the comment the first run copied
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        sync_pair(live)
+    calls = [r.getMessage().split(" →")[0] for r in caplog.records if r.name.startswith("integrations.")]
+    reads = [c for c in calls if "Session" not in c and "changeActiveEntities" not in c]
+    assert reads == ["GET /Ticket", "GET /api/now/table/incident"]
