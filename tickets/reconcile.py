@@ -104,8 +104,9 @@ def reconcile(
                 now_s = canonical(rule, "servicenow", written)
             elif source == "servicenow" and rule.direction.writes("glpi"):
                 written = to_glpi(mapping, rule, now_s)
-                plan.glpi[rule.glpi] = written
-                now_g = canonical(rule, "glpi", written)
+                if canonical(rule, "glpi", written) != now_g:
+                    plan.glpi[rule.glpi] = written
+                    now_g = canonical(rule, "glpi", written)
         except Unmapped as exc:
             plan.warnings.append(str(exc))
         plan.glpi_values[rule.glpi] = now_g
