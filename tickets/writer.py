@@ -106,6 +106,8 @@ class Writer:
         values.update(
             correlation_id=correlation, correlation_display="GLPI", work_notes=self.link_note(ticket_id)
         )
+        note = f"Solved in GLPI (ticket {ticket_id})."
+        values.update(servicenow.close_fields({}, values, self.mapping.servicenow_defaults, note))
         self.report.servicenow["created"] += 1
         if self.dry_run:
             return
@@ -178,6 +180,9 @@ class Writer:
             sn_stamp(sn_row),
         )
         if plan.servicenow:
+            note = f"Solved in GLPI (ticket {link.glpi_id})."
+            defaults = self.mapping.servicenow_defaults
+            plan.servicenow.update(servicenow.close_fields(sn_row, plan.servicenow, defaults, note))
             updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, plan.servicenow)
             for rule in self.mapping.fields:
                 if rule.servicenow in plan.servicenow:

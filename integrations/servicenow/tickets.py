@@ -94,3 +94,16 @@ def note_starting(client: ServiceNowClient, sys_id: str, prefix: str) -> str | N
     for row in client.records(JOURNAL, query, ["value"], page_size=1):
         return str(row.get("value") or "")
     return None
+
+
+RESOLVED_STATES = ("6", "7")  # Resolved, Closed: an instance's data policy wants the close fields then
+CLOSE_CODE = "Solution provided"
+
+
+def close_fields(record: dict[str, Any], values: dict[str, Any], defaults: Any, note: str) -> dict[str, str]:
+    """The close code and notes to add when `values` resolve or close the incident and neither the
+    record nor the values hold them: the mapping's defaults, else `Solution provided` and `note`."""
+    if str(values.get("state", "")) not in RESOLVED_STATES:
+        return {}
+    wanted = {"close_code": str(defaults.get("close_code") or CLOSE_CODE), "close_notes": note}
+    return {k: v for k, v in wanted.items() if not str(values.get(k) or record.get(k) or "").strip()}

@@ -290,3 +290,14 @@ def test_a_glpi_followup_becomes_one_work_note_or_comment(live, glpi_server, san
     assert len(notes) == 1 and notes[0][0] == "work_notes" and notes[0][1].startswith("[GLPI: ")
     assert sync_pair(live, full=True).servicenow["comments"] == 0
     assert not [f for f in glpi_server.rows("ITILFollowup") if f["content"].count("Private check") > 1]
+
+
+def test_a_solved_glpi_ticket_resolves_the_incident_with_close_fields(live, glpi_server, sandbox):
+    sync_pair(live)
+    glpi_put(glpi_server, SEEDED, status=5)
+    report = sync_pair(live)
+    assert not report.errors, report.errors
+    [incident] = incidents(sandbox)
+    assert (incident["state"], incident["close_code"]) == ("6", "Solution provided")
+    assert incident["close_notes"] == f"Solved in GLPI (ticket {SEEDED})."
+    assert sync_pair(live).as_dict()["glpi"].get("updated", 0) == 0  # ServiceNow's state is not echoed
