@@ -45,7 +45,8 @@ def test_glpi_ticket_fields_come_from_search_options_and_the_item(live_pair):
     assert fields["urgency"].search_id == 10
     assert ("5", "Very high") in fields["urgency"].choices
     assert fields["status"].choices[0] == ("1", "New")
-    assert fields["closedate"].search_id is None  # a field of the item no search option names
+    assert fields["closedate"].search_id == 16
+    assert fields["global_validation"].search_id is None  # a field of the item no search option names
     assert "Ticket" not in fields and all(f.field for f in fields.values())  # no section headers
 
 
