@@ -54,6 +54,10 @@ def prepare_ticket(
     """`row` (the stored row merged with the client's `given` fields) as GLPI saves it. The priority
     is recomputed when urgency or impact is given without a priority, as GLPI allows an explicit one."""
     _check(given, "status", STATUSES, "status")
+    if before is None:  # GLPI's add replaces an urgency or impact outside its mask with Medium
+        for field in ("urgency", "impact"):
+            if row[field] not in LEVELS:
+                row[field] = given[field] = 3
     _check(given, "urgency", LEVELS, "urgency")
     _check(given, "impact", LEVELS, "impact")
     _check(given, "priority", PRIORITIES, "priority")
