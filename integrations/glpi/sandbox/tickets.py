@@ -97,19 +97,20 @@ def _ticket_of(itemtype_name: str, row: dict[str, Any]) -> Any:
     return row["items_id"] if row.get("itemtype") == "Ticket" else None
 
 
-def after_add(store: GlpiStore, itemtype_name: str, row: dict[str, Any], users_id: int) -> None:
-    """An added followup, solution, document link or item link updates its ticket's `date_mod` (and
-    last updater); a solution also solves the ticket."""
-    if itemtype_name not in TIMELINE:
+def after_write(
+    store: GlpiStore, itemtype_name: str, row: dict[str, Any], users_id: int, added: bool
+) -> None:
+    """A followup, solution, document link or item link added (or a followup edited) updates its
+    ticket's `date_mod` and last updater; an added solution also solves the ticket."""
+    if itemtype_name not in TIMELINE or (not added and itemtype_name != "ITILFollowup"):
         return
     ticket = store.item("Ticket", _ticket_of(itemtype_name, row))
     if ticket is None:
         return
-    changes: dict[str, Any] = {"date_mod": now(), "users_id_lastupdater": users_id}
+    changes: dict[str, Any] = {"users_id_lastupdater": users_id}
     if itemtype_name == "ITILSolution":
         changes.update(prepare_ticket(ticket, {"status": SOLVED}, {**ticket, "status": SOLVED}))
-        changes["date_mod"] = now()
-    store.put("Ticket", {**ticket, **changes})
+    store.put("Ticket", {**ticket, **changes, "date_mod": now()})
 
 
 def document_links(given: dict[str, Any]) -> tuple[str, Any] | None:

@@ -10,7 +10,7 @@ from .items import Answer, can_see
 from .itemtypes import ITEMTYPES, Itemtype, itemtype_named, target_of
 from .sessions import CREATE, DELETE, PURGE, UPDATE, Session
 from .store import GlpiStore, document_file, now
-from .tickets import Refused, after_add, document_links, prepare_ticket, prepare_timeline
+from .tickets import Refused, after_write, document_links, prepare_ticket, prepare_timeline
 from .wire import require_list_of_objects, truthy
 
 NO_RIGHT = "You don't have permission to perform this action."
@@ -93,7 +93,7 @@ def _add_one(store: GlpiStore, session: Session, itemtype: Itemtype, values: dic
         _check_links(store, itemtype, row)
         prepare_timeline(store, itemtype.name, row, adding=True)
         added = store.insert(itemtype, row)
-        after_add(store, itemtype.name, added, session.users_id)
+        after_write(store, itemtype.name, added, session.users_id, added=True)
         linked = document_links(values) if itemtype.name == "Document" else None
         if linked:
             link = {"documents_id": added["id"], "itemtype": linked[0], "items_id": linked[1]}
@@ -154,7 +154,10 @@ def _update_one(store: GlpiStore, session: Session, itemtype: Itemtype, values: 
                 changed["users_id_lastupdater"] = session.users_id
         _check_links(store, itemtype, changed)
         prepare_timeline(store, itemtype.name, changed, adding=False)
-        store.update(itemtype, row, changed)
+        if changed != row:
+            after_write(
+                store, itemtype.name, store.update(itemtype, row, changed), session.users_id, added=False
+            )
         if changed.get("completename") != row.get("completename"):
             _retitle_below(store, itemtype, changed, session)
     return int(row["id"])

@@ -176,6 +176,14 @@ def test_a_followup_is_listed_under_its_ticket_and_touches_it(glpi_server):
     assert glpi_server.get("/Ticket/1/ITILFollowup").json()[1]["content"] == "&#60;b&#62;Rebooted&#60;/b&#62;"
 
 
+def test_editing_a_followup_touches_its_ticket_and_a_no_op_does_not(glpi_server):
+    age(glpi_server, 1)
+    assert glpi_server.put("/ITILFollowup/1", json={"input": {"is_private": 0}}).status_code == 200
+    assert ticket(glpi_server, 1)["date_mod"] == OLD
+    assert glpi_server.put("/ITILFollowup/1", json={"input": {"content": "Emptied it"}}).status_code == 200
+    assert ticket(glpi_server, 1)["date_mod"] > OLD
+
+
 @pytest.mark.parametrize(
     ("values", "message"),
     [
