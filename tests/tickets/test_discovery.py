@@ -12,20 +12,15 @@ from tickets.discovery import discover, propose
 from tickets.mapping import parse
 from tickets.models import TicketPair
 
-STATES = [("1", "New"), ("2", "In Progress"), ("6", "Resolved")]
+# the sandbox's seeded incident states (sys_choice), less Canceled, which the fixture deactivates
+STATES = [("1", "New"), ("2", "In Progress"), ("3", "On Hold"), ("6", "Resolved"), ("7", "Closed")]
 
 
 @pytest.fixture
 def live_pair(namespace, glpi_server, sandbox):
-    for sequence, (value, label) in enumerate(STATES):
-        row = {
-            "name": "incident",
-            "element": "state",
-            "value": value,
-            "label": label,
-            "sequence": str(sequence),
-        }
-        assert sandbox.post("/api/now/table/sys_choice", json=row).status_code == 201
+    (canceled,) = sandbox.table("sys_choice", sysparm_query="name=incident^element=state^value=8")
+    answer = sandbox.patch(f"/api/now/table/sys_choice/{canceled['sys_id']}", json={"inactive": "true"})
+    assert answer.status_code == 200
     glpi = glpi_server.connection(namespace)
     snow = ConnectionFactory(
         namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
@@ -45,7 +40,8 @@ def test_glpi_ticket_fields_come_from_search_options_and_the_item(live_pair):
     assert fields["urgency"].search_id == 10
     assert ("5", "Very high") in fields["urgency"].choices
     assert fields["status"].choices[0] == ("1", "New")
-    assert fields["closedate"].search_id is None  # a field of the item no search option names
+    assert fields["closedate"].search_id == 16
+    assert fields["global_validation"].search_id is None  # a field of the item no search option names
     assert "Ticket" not in fields and all(f.field for f in fields.values())  # no section headers
 
 

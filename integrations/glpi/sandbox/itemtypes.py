@@ -1,37 +1,12 @@
 """The itemtypes the sandbox serves, with GLPI 10's table names, fields and defaults
 (`install/mysql/glpi-empty.sql`), the right that guards each one, and how they link to each other."""
 
-from dataclasses import dataclass
 from typing import Any
 
-COMMON = {"comment": "", "date_mod": None, "date_creation": None}
-DROPDOWN = {"name": "", **COMMON}
-ENTITY = {"entities_id": 0, "is_recursive": 0}
+from .itemtype import COMMON, DROPDOWN, ENTITY, Itemtype
+from .itemtypes_itil import ITIL
 
-
-@dataclass(frozen=True)
-class Itemtype:
-    name: str
-    table: str
-    fields: dict[str, Any]  # every field but id, with its default
-    right: str  # the profile right that guards it ("dropdown" for dropdowns)
-    unique: tuple[str, ...] = ()  # a UNIQUE key (relations): adding a duplicate fails
-    links: tuple[str, ...] = ()  # fields that must name an existing item (relations)
-    children: tuple[str, ...] = ()  # HATEOAS links GLPI lists after the foreign keys
-
-    @property
-    def fk(self) -> str:
-        """The foreign key other tables use for it: `glpi_computers` → `computers_id`."""
-        return self.table.removeprefix("glpi_") + "_id"
-
-    @property
-    def trashable(self) -> bool:
-        """Items with `is_deleted` go to the trash unless purged."""
-        return "is_deleted" in self.fields
-
-    @property
-    def has_entity(self) -> bool:
-        return "entities_id" in self.fields
+__all__ = ["COMMON", "DROPDOWN", "ENTITY", "ITEMTYPES", "Itemtype", "itemtype_named", "target_of"]
 
 
 def _dropdown(name: str, table: str, **extra: Any) -> Itemtype:
@@ -86,6 +61,15 @@ _ITEMTYPES = [
     _dropdown("OperatingSystem", "glpi_operatingsystems"),
     _dropdown("OperatingSystemVersion", "glpi_operatingsystemversions"),
     _dropdown("ContractType", "glpi_contracttypes"),
+    _dropdown(
+        "ITILCategory",
+        "glpi_itilcategories",
+        **ENTITY,
+        itilcategories_id=0,
+        completename="",
+        level=1,
+        code="",
+    ),
     _dropdown("ApplianceType", "glpi_appliancetypes", **ENTITY, externalidentifier=""),
     _dropdown(
         "Location", "glpi_locations", **ENTITY, locations_id=0, completename="", level=1, address="", town=""
@@ -272,66 +256,7 @@ _ITEMTYPES = [
         },
         "user",
     ),
-    Itemtype(
-        "Ticket",
-        "glpi_tickets",
-        {
-            "entities_id": 0,
-            "name": "",
-            "date": None,
-            "closedate": None,
-            "solvedate": None,
-            "date_mod": None,
-            "users_id_lastupdater": 0,
-            "status": 1,
-            "users_id_recipient": 0,
-            "requesttypes_id": 1,
-            "content": "",
-            "urgency": 3,
-            "impact": 3,
-            "priority": 3,
-            "itilcategories_id": 0,
-            "type": 1,
-            "global_validation": 1,
-            "slas_id_ttr": 0,
-            "time_to_resolve": None,
-            "time_to_own": None,
-            "locations_id": 0,
-            "is_deleted": 0,
-            "date_creation": None,
-        },
-        "ticket",
-        children=("ITILFollowup", "Item_Ticket", "Document_Item"),
-    ),
-    Itemtype(
-        "ITILFollowup",
-        "glpi_itilfollowups",
-        {
-            "itemtype": "",
-            "items_id": 0,
-            "date": None,
-            "users_id": 0,
-            "users_id_editor": 0,
-            "content": "",
-            "is_private": 0,
-            "requesttypes_id": 0,
-            "date_mod": None,
-            "date_creation": None,
-            "timeline_position": 1,
-            "sourceitems_id": 0,
-            "sourceof_items_id": 0,
-        },
-        "followup",
-        links=("items_id",),
-    ),
-    Itemtype(
-        "Item_Ticket",
-        "glpi_items_tickets",
-        {"itemtype": "", "items_id": 0, "tickets_id": 0},
-        "ticket",
-        unique=("itemtype", "items_id", "tickets_id"),
-        links=("tickets_id", "items_id"),
-    ),
+    *ITIL,
     Itemtype(
         "Document",
         "glpi_documents",

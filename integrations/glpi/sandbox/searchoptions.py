@@ -273,21 +273,35 @@ def _contract(itemtype: Itemtype) -> list[SearchOption]:
     ) + [SearchOption(20, "End date", "end_date", itemtype.table, "end_date", "date", end_date)]
 
 
+def _category() -> SearchOption:
+    fk, target = "itilcategories_id", "ITILCategory"
+    table = ITEMTYPES[target].table
+    getter = named(fk, target, "completename")
+    return SearchOption(
+        7, "Category", f"{target}.completename", table, "completename", "dropdown", getter, own(fk)
+    )
+
+
 EXTRA: dict[str, Callable[[Itemtype], list[SearchOption]]] = {
     "Computer": _computer,
     "Contract": _contract,
     "Item_OperatingSystem": lambda it: _plain(
         it, (2, "Serial number", "license_number", "string"), (3, "Product ID", "licenseid", "string")
     ),
-    "Ticket": lambda it: _plain(
-        it,
-        (12, "Status", "status", "number"),
-        (10, "Urgency", "urgency", "number"),
-        (11, "Impact", "impact", "number"),
-        (3, "Priority", "priority", "number"),
-        (14, "Type", "type", "number"),
-        (15, "Opening date", "date", "datetime"),
-        (21, "Description", "content", "text"),
+    "Ticket": lambda it: (
+        _plain(
+            it,
+            (12, "Status", "status", "number"),
+            (10, "Urgency", "urgency", "number"),
+            (11, "Impact", "impact", "number"),
+            (3, "Priority", "priority", "number"),
+            (14, "Type", "type", "number"),
+            (15, "Opening date", "date", "datetime"),
+            (16, "Closing date", "closedate", "datetime"),
+            (17, "Resolution date", "solvedate", "datetime"),
+            (21, "Description", "content", "text"),
+        )
+        + [_category()]
     ),
     "User": lambda it: _plain(
         it,

@@ -37,6 +37,7 @@ DROPDOWNS: dict[str, list[str]] = {
     "ContractType": ["Maintenance"],
     "ApplianceType": ["Business application"],
     "ComputerModel": ["PowerEdge R650"],
+    "ITILCategory": ["Hardware", "Software"],
 }
 
 
@@ -68,7 +69,8 @@ def seed_demo(store: GlpiStore) -> None:
         )
         for itemtype, names in DROPDOWNS.items():
             for number, name in enumerate(names, start=1):
-                add(itemtype, id=number, name=name)
+                tree = {"completename": name} if itemtype == "ITILCategory" else {}
+                add(itemtype, id=number, name=name, **tree)
         add("Location", id=1, name="HQ-DC1", completename="HQ-DC1", is_recursive=1)
         for users_id, login, real in (
             (2, "glpi", "Administrator"),
@@ -128,6 +130,11 @@ def seed_demo(store: GlpiStore) -> None:
             entities_id=1,
             users_id_recipient=7,
             date="2026-01-05 09:30:00",
+            date_mod="2026-01-05 10:15:00",
+            itilcategories_id=1,
+            urgency=4,
+            impact=3,
+            priority=4,
         )
         add(
             "ITILFollowup",
@@ -136,5 +143,8 @@ def seed_demo(store: GlpiStore) -> None:
             items_id=1,
             users_id=2,
             content="<p>Cleaned the temp folder.</p>",
+            date="2026-01-05 10:15:00",
+            date_creation="2026-01-05 10:15:00",
+            date_mod="2026-01-05 10:15:00",
         )
         add("Item_Ticket", id=1, itemtype="Computer", items_id=1, tickets_id=1)

@@ -10,14 +10,11 @@ from .items import Answer, can_see
 from .itemtypes import ITEMTYPES, Itemtype, itemtype_named, target_of
 from .sessions import CREATE, DELETE, PURGE, UPDATE, Session
 from .store import GlpiStore, document_file, now
+from .tickets import Refused, after_write, document_links, prepare_ticket, prepare_timeline
 from .wire import require_list_of_objects, truthy
 
 NO_RIGHT = "You don't have permission to perform this action."
 NOT_FOUND = "Item not found"
-
-
-class Refused(Exception):
-    """One item of a batch failed; its message goes into the result collection."""
 
 
 def _clean(itemtype: Itemtype, values: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +71,7 @@ def _derived(store: GlpiStore, itemtype: Itemtype, row: dict[str, Any], session:
         row["date"] = now()
     if itemtype.name == "Ticket" and not row.get("users_id_recipient"):
         row["users_id_recipient"] = session.users_id
-    if itemtype.name == "ITILFollowup" and not row.get("users_id"):
+    if itemtype.name in ("ITILFollowup", "ITILSolution") and not row.get("users_id"):
         row["users_id"] = session.users_id
     return row
 
@@ -91,8 +88,17 @@ def _add_one(store: GlpiStore, session: Session, itemtype: Itemtype, values: dic
             raise Refused(NO_RIGHT)
     with store.transaction():
         row = _derived(store, itemtype, {**itemtype.fields, **clean}, session)
+        if itemtype.name == "Ticket":
+            prepare_ticket(None, clean, row)
         _check_links(store, itemtype, row)
-        return int(store.insert(itemtype, row)["id"])
+        prepare_timeline(store, itemtype.name, row, adding=True)
+        added = store.insert(itemtype, row)
+        after_write(store, itemtype.name, added, session.users_id, added=True)
+        linked = document_links(values) if itemtype.name == "Document" else None
+        if linked:
+            link = {"documents_id": added["id"], "itemtype": linked[0], "items_id": linked[1]}
+            _add_one(store, session, ITEMTYPES["Document_Item"], link)
+        return int(added["id"])
 
 
 def _batch(code: str, results: list[dict[str, Any]], failures: list[str], single: bool) -> GlpiError | None:
@@ -142,8 +148,16 @@ def _update_one(store: GlpiStore, session: Session, itemtype: Itemtype, values: 
         raise Refused(NO_RIGHT)
     with store.transaction():
         changed = _derived(store, itemtype, {**row, **clean}, session)
+        if itemtype.name == "Ticket":
+            prepare_ticket(row, clean, changed)
+            if changed != row:
+                changed["users_id_lastupdater"] = session.users_id
         _check_links(store, itemtype, changed)
-        store.update(itemtype, row, changed)
+        prepare_timeline(store, itemtype.name, changed, adding=False)
+        if changed != row:
+            after_write(
+                store, itemtype.name, store.update(itemtype, row, changed), session.users_id, added=False
+            )
         if changed.get("completename") != row.get("completename"):
             _retitle_below(store, itemtype, changed, session)
     return int(row["id"])

@@ -14,6 +14,7 @@ __all__ = [
     "ancestors",
     "columns",
     "descendants",
+    "dictionary_type",
     "display_field",
     "is_ci_class",
     "known",
@@ -85,3 +86,14 @@ def numbering(table: str) -> tuple[str, int]:
         if name in TABLES and TABLES[name].number_prefix:
             return TABLES[name].number_prefix, TABLES[name].number_start
     return "", 0
+
+
+def dictionary_type(column: Column) -> tuple[str, str]:
+    """`internal_type` and `choice` as an instance's `sys_dictionary` reports them: a choice list is an
+    attribute of an integer or string column (task's state, impact, urgency and priority are integers,
+    incident's close_code a string), shown as a dropdown without "-- None --" (3) when the column has a
+    default, with it (1) otherwise."""
+    if column.type != "choice":
+        return column.type, "0"
+    numeric = all(value.lstrip("-").isdigit() for value, _ in column.choices)
+    return ("integer" if numeric else "string"), ("3" if column.default else "1")

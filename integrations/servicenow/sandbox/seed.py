@@ -8,6 +8,7 @@ from integrations.base.sandbox.store import read_seed_file
 from . import dictionary
 from .auth import SandboxUser
 from .change_catalog import seed_catalog
+from .columns import IMPACT, INCIDENT_CLOSE_CODE, INCIDENT_STATE, PRIORITY
 from .records import Records
 
 REL_TYPES = {
@@ -133,6 +134,9 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
         if not store.meta("seeded"):
             seed_records(records)
             store.set_meta("seeded", "1")
+        if not store.meta("seeded-incident-choices"):
+            add_incident_choices(records)
+            store.set_meta("seeded-incident-choices", "1")
         if not store.meta("seeded-change-catalog"):
             seed_catalog(records, stable_id)
             store.set_meta("seeded-change-catalog", "1")
@@ -164,6 +168,7 @@ def add_dictionary(records: Records) -> None:
                 table.name,
             )
         for element, column in table.columns.items():
+            internal_type, choice = dictionary.dictionary_type(column)
             if missing("sys_dictionary", table.name, element):
                 _add(
                     records,
@@ -172,13 +177,50 @@ def add_dictionary(records: Records) -> None:
                         "name": table.name,
                         "element": element,
                         "column_label": column.label or element.replace("_", " ").title(),
-                        "internal_type": column.type,
+                        "internal_type": internal_type,
+                        "choice": choice,
                         "reference": column.reference,
                         "mandatory": str(column.mandatory).lower(),
                     },
                     table.name,
                     element,
                 )
+                continue
+            found = store.locate("sys_dictionary", stable_id("sys_dictionary", table.name, element))
+            if found and found[1].get("internal_type") == "choice":  # written by older sandboxes
+                records.update(
+                    found[0], found[1], {"internal_type": internal_type, "choice": choice}, "system"
+                )
+
+
+def add_incident_choices(records: Records) -> None:
+    """The incident's choice lists as `sys_choice` rows (name=incident), as a stock instance has them,
+    so field discovery reads them like any other choice list."""
+    lists = {
+        "state": INCIDENT_STATE,
+        "impact": IMPACT,
+        "urgency": IMPACT,
+        "priority": PRIORITY,
+        "close_code": INCIDENT_CLOSE_CODE,
+    }
+    for element, choices in lists.items():
+        for sequence, (value, label) in enumerate(choices, start=1):
+            _add(
+                records,
+                "sys_choice",
+                {
+                    "name": "incident",
+                    "element": element,
+                    "value": value,
+                    "label": label,
+                    "sequence": str(sequence),
+                    "language": "en",
+                    "inactive": "false",
+                },
+                "incident",
+                element,
+                value,
+            )
 
 
 def user_email(user_name: str) -> str:

@@ -191,6 +191,7 @@ TABLE_LIST = [
             "element": S,
             "column_label": S,
             "internal_type": S,
+            "choice": Column("integer", default="0"),
             "reference": S,
             "mandatory": B,
             "max_length": Column("integer", default="40"),

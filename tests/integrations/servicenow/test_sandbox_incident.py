@@ -126,10 +126,10 @@ def test_the_dictionary_describes_the_incident_fields(sandbox):
         sysparm_fields="element,internal_type,column_label",
     )
     assert [(r["element"], r["internal_type"], r["column_label"]) for r in rows] == [
-        ("close_code", "choice", "Resolution code"),
+        ("close_code", "string", "Resolution code"),
         ("close_notes", "string", "Resolution notes"),
-        ("priority", "choice", "Priority"),
-        ("state", "choice", "State"),
+        ("priority", "integer", "Priority"),
+        ("state", "integer", "State"),
     ]
 
 
