@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets import views
+from tickets import pair_views, views
 
 app_name = "tickets"
 
@@ -14,4 +14,13 @@ urlpatterns = [
         views.PairDiscoverView.as_view(),
         name="pair_discover",
     ),
+    path("n/<slug:namespace>/tickets/<int:pk>/links/", pair_views.LinkListView.as_view(), name="pair_links"),
+    path(
+        "n/<slug:namespace>/tickets/<int:pk>/conflicts/",
+        pair_views.ConflictListView.as_view(),
+        name="pair_conflicts",
+    ),
+    path("n/<slug:namespace>/tickets/<int:pk>/log/", pair_views.LogListView.as_view(), name="pair_log"),
+    path("n/<slug:namespace>/tickets/<int:pk>/sync/", pair_views.SyncNowView.as_view(), name="pair_sync"),
+    path("n/<slug:namespace>/tickets/<int:pk>/export/", pair_views.ExportView.as_view(), name="pair_export"),
 ]

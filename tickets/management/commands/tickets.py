@@ -1,6 +1,9 @@
 """`manage.py tickets discover --connection NAME` lists a connection's ticket fields (GLPI tickets or
 ServiceNow incidents) with their choices; `--pair NAME` prints the mapping proposed for a pair.
-`manage.py tickets sync --pair NAME [--dry-run] [--full]` runs a pair's sync and prints what it did."""
+`manage.py tickets sync --pair NAME [--dry-run] [--full]` runs a pair's sync and prints what it did.
+`manage.py tickets export --pair NAME FILE.xlsx` writes the pair's links, conflicts and log."""
+
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -9,6 +12,7 @@ from integrations.glpi.tickets import GlpiTicketField
 from integrations.management.commands.connection import find_connection
 from tickets.discovery import discover, propose
 from tickets.engine import sync_pair
+from tickets.exports import pair_workbook
 from tickets.models import TicketPair
 
 
@@ -42,9 +46,19 @@ class Command(BaseCommand):
         sync_parser.add_argument("--dry-run", action="store_true", help="read both sides, write nothing")
         sync_parser.add_argument("--full", action="store_true", help="read every ticket, not only changes")
 
+        export_parser = commands.add_parser(
+            "export", help="Write a pair's links, conflicts and log to Excel."
+        )
+        export_parser.add_argument("--pair", required=True, help="the ticket sync pair's name")
+        export_parser.add_argument("--namespace")
+        export_parser.add_argument("file", help="the workbook to write, ending in .xlsx")
+
     def handle(self, *args, **options) -> None:
         if options["command"] == "sync":
             self.sync(options)
+            return
+        if options["command"] == "export":
+            self.export(options)
             return
         try:
             if options["pair"]:
@@ -78,3 +92,20 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if report.errors and not report.dry_run:
             raise CommandError(f"{len(report.errors)} error(s); see the pair's log.")
+
+    def export(self, options: dict) -> None:
+        path = Path(options["file"])
+        if path.suffix.lower() != ".xlsx":
+            raise CommandError(f"Name the workbook FILE.xlsx; “{path}” is not one.")
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder “{path.parent}” does not exist.")
+        pair = find_pair(options["pair"], options["namespace"])
+        content = pair_workbook(pair)
+        try:
+            path.write_bytes(content)
+        except OSError as exc:
+            raise CommandError(f"Cannot write “{path}”: {exc.strerror}.") from None
+        self.stdout.write(
+            f"Wrote {path}: {pair.links.count()} link(s), {pair.conflicts.count()} conflict(s), "
+            f"{pair.log.count()} log entr{'y' if pair.log.count() == 1 else 'ies'}."
+        )
