@@ -61,6 +61,7 @@ SKIPPED = {
     "catalog:export": "file download (tested in tests/catalog/test_transfer.py)",
     "integrations:update_set_download": "file download (tested in tests/sync/test_configuration_package.py)",
     "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
+    "tickets:pair_export": "file download (tested in tests/tickets/test_exports.py)",
     "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
     "(tested in tests/sync/test_webhooks.py)",
     "pipeline_api": "the pipeline API: token authentication instead of a login (tested in tests/pipelines/)",
