@@ -101,11 +101,15 @@ class Command(BaseCommand):
             raise CommandError(f"The folder “{path.parent}” does not exist.")
         pair = find_pair(options["pair"], options["namespace"])
         content = pair_workbook(pair)
+        partial = path.with_name(path.name + ".part")
         try:
-            path.write_bytes(content)
+            partial.write_bytes(content)
+            partial.replace(path)
         except OSError as exc:
+            partial.unlink(missing_ok=True)
             raise CommandError(f"Cannot write “{path}”: {exc.strerror}.") from None
+        entries = pair.log.count()
         self.stdout.write(
             f"Wrote {path}: {pair.links.count()} link(s), {pair.conflicts.count()} conflict(s), "
-            f"{pair.log.count()} log entr{'y' if pair.log.count() == 1 else 'ies'}."
+            f"{entries} log entr{'y' if entries == 1 else 'ies'}."
         )
