@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from catalog.models import BusinessApplication, InfrastructureItem
+from integrations.base.errors import TargetError
 from integrations.clients import client_for
 from integrations.glpi import tickets as glpi
 from integrations.servicenow import tickets as servicenow
@@ -73,10 +74,13 @@ def receive(namespace, given: AlertInput) -> Outcome:
     if errors:
         raise AlertError(errors)
     with transaction.atomic():
-        alert = Alert.objects.select_for_update().filter(pair=pair, key=given.key).first()
         if given.state == AlertState.OK:
-            return _ok(pair, alert, given)
-        return _problem(pair, mapping, alert, target, given)
+            return _ok(
+                pair, Alert.objects.select_for_update().filter(pair=pair, key=given.key).first(), given
+            )
+        # the row exists before any remote call, so a simultaneous first problem waits on it and follows up
+        row, _ = Alert.objects.get_or_create(pair=pair, key=given.key, defaults={"state": ""})
+        return _problem(pair, mapping, Alert.objects.select_for_update().get(pk=row.pk), target, given)
 
 
 def find_pair(namespace, name: str) -> TicketPair:
@@ -123,10 +127,10 @@ def _title(given: AlertInput) -> str:
 
 
 def _problem(
-    pair: TicketPair, mapping: TicketMapping, alert: Alert | None, target: Target, given: AlertInput
+    pair: TicketPair, mapping: TicketMapping, alert: Alert, target: Target, given: AlertInput
 ) -> Outcome:
     now = timezone.now()
-    if alert is not None and alert.state == AlertState.PROBLEM:
+    if alert.state == AlertState.PROBLEM:
         note = f"Alert {given.key} again ({given.severity}): {given.message}"
         with closing(client_for(_connection(pair, alert.side))) as client:
             if alert.side == AlertTarget.GLPI:
@@ -145,8 +149,6 @@ def _problem(
             ticket_id = str(_open_glpi(client, pair, mapping, target, given, text, urgency, impact))
         else:
             ticket_id = _open_incident(client, pair, mapping, target, given, text, urgency, impact)
-    if alert is None:
-        alert = Alert(pair=pair, key=given.key, first_seen_at=now)
     alert.state, alert.side, alert.ticket_id = AlertState.PROBLEM, side, ticket_id
     alert.severity, alert.item, alert.message, alert.last_seen_at = (
         given.severity,
@@ -168,7 +170,10 @@ def _open_glpi(client, pair, mapping, target, given, text, urgency, impact) -> i
     ticket_id = glpi.create_ticket(client, values)
     entry = _mapped(pair.glpi, target)
     if entry is not None:
-        glpi.link_item(client, ticket_id, entry.target_type, int(entry.target_id))
+        try:
+            glpi.link_item(client, ticket_id, entry.target_type, int(entry.target_id))
+        except TargetError as exc:  # the ticket exists: record it (a retry follows it up), say what failed
+            glpi.add_followup(client, ticket_id, f"Could not link {target.label}: {exc}", private=True)
     return ticket_id
 
 

@@ -11,7 +11,7 @@ from pipelines.tokens import create_token
 from sync.models import RecordKind, SyncMapEntry
 from tests.factories import BusinessApplicationFactory, ConnectionFactory, InfrastructureItemFactory
 from tickets.engine import sync_pair
-from tickets.mapping import default_mapping_text
+from tickets.mapping import AlertTarget, MappingError, default_mapping_text, parse
 from tickets.models import Alert, TicketLink, TicketPair
 
 URL = "/api/alerts"
@@ -264,3 +264,35 @@ def test_the_command_refuses_bad_input_with_a_message(namespace, server):
             "--item",
             "ghost",
         )
+
+
+def test_the_default_mapping_sends_alerts_to_glpi_with_five_severities():
+    alerts = parse(default_mapping_text()).alerts
+    assert alerts.target is AlertTarget.GLPI
+    assert dict(alerts.severity) == {
+        "critical": (5, 5),
+        "major": (4, 4),
+        "minor": (3, 3),
+        "warning": (2, 2),
+        "info": (1, 1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("  target: glpi", "  target: halo", "alerts.target: use one of glpi, servicenow"),
+        (
+            "critical: {urgency: 5, impact: 5}",
+            "critical: {urgency: 9, impact: 5}",
+            "alerts.severity.critical.urgency",
+        ),
+        ("critical: {urgency: 5, impact: 5}", "critical: {urgency: 5}", "missing key impact"),
+    ],
+)
+def test_a_bad_alerts_section_names_its_line_and_key(old, new, where):
+    text = default_mapping_text()
+    line = text[: text.index(old)].count("\n") + 1
+    with pytest.raises(MappingError) as caught:
+        parse(text.replace(old, new))
+    assert where in str(caught.value) and f"line {line}" in str(caught.value)
