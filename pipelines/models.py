@@ -10,6 +10,7 @@ from django.db import models
 class Scope(models.TextChoices):
     CHANGES = "changes", "Changes it created"
     CHANGES_READ_ALL = "changes_read_all", "Changes it created; reads every change of the namespace"
+    ALERTS = "alerts", "Monitoring alerts (POST /api/alerts)"
 
 
 class PipelineToken(models.Model):

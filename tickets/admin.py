@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tickets.models import TicketConflict, TicketLink, TicketPair, TicketSyncLog
+from tickets.models import Alert, TicketConflict, TicketLink, TicketPair, TicketSyncLog
 
 
 @admin.register(TicketPair)
@@ -12,3 +12,20 @@ class TicketPairAdmin(admin.ModelAdmin):
 admin.site.register(TicketLink)
 admin.site.register(TicketConflict)
 admin.site.register(TicketSyncLog)
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    list_display = (
+        "key",
+        "pair",
+        "state",
+        "severity",
+        "item",
+        "side",
+        "ticket_id",
+        "problem_count",
+        "last_seen_at",
+    )
+    list_filter = ("state", "side", "pair")
+    search_fields = ("key", "item")

@@ -20,7 +20,7 @@ GLPI_VALUES = {  # GLPI's fixed codes (src/CommonITILObject.php, src/Ticket.php)
     "type": {1, 2},
 }
 TRANSFORMS = {*GLPI_VALUES, "text", "html_to_text"}
-TOP_KEYS = {"version", "conflict_policy", "fields", "values", "defaults", "scope"}
+TOP_KEYS = {"version", "conflict_policy", "fields", "values", "defaults", "scope", "alerts"}
 NEVER_WRITTEN = {
     "servicenow": ("priority", "ServiceNow computes priority from impact and urgency; map those instead"),
     "glpi": ("priority", "GLPI derives priority from urgency × impact (its matrix); map those instead"),
@@ -70,6 +70,23 @@ class Scope:
     servicenow_query: str = ""  # an encoded query, e.g. active=true^assignment_group.name=Service Desk
 
 
+class AlertTarget(StrEnum):
+    GLPI = "glpi"
+    SERVICENOW = "servicenow"
+
+
+@dataclass(frozen=True)
+class Alerts:
+    """Where a monitoring alert opens its ticket, and each severity's GLPI urgency and impact (1-5)."""
+
+    target: AlertTarget = AlertTarget.GLPI
+    severity: MappingProxyType = field(
+        default_factory=lambda: MappingProxyType(
+            {"critical": (5, 5), "major": (4, 4), "minor": (3, 3), "warning": (2, 2), "info": (1, 1)}
+        )
+    )
+
+
 @dataclass(frozen=True)
 class TicketMapping:
     conflict_policy: ConflictPolicy
@@ -78,6 +95,7 @@ class TicketMapping:
     glpi_defaults: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     servicenow_defaults: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     scope: Scope = Scope()
+    alerts: Alerts = Alerts()
 
     def written_to(self, side: str) -> tuple[FieldRule, ...]:
         return tuple(rule for rule in self.fields if rule.direction.writes(side))
@@ -145,7 +163,35 @@ def parse(text: str) -> TicketMapping:
         glpi_defaults=_defaults(check, defaults.get("glpi"), ("defaults", "glpi")),
         servicenow_defaults=_defaults(check, defaults.get("servicenow"), ("defaults", "servicenow")),
         scope=_scope(check, top.get("scope")),
+        alerts=_alerts(check, top.get("alerts")),
     )
+
+
+def _alerts(check: _Checker, value: Any) -> Alerts:
+    if value is None:
+        return Alerts()
+    section = check.mapping(value, ("alerts",), {"target", "severity"})
+    target = check.choice(section.get("target", "glpi"), ("alerts", "target"), AlertTarget)
+    if "severity" not in section:
+        return Alerts(target=target)
+    levels = check.mapping(section["severity"], ("alerts", "severity"))
+    if not levels:
+        raise check.fail(
+            ("alerts", "severity"), "expected severities, e.g. critical: {urgency: 5, impact: 5}."
+        )
+    parsed: dict[str, tuple[int, int]] = {}
+    for name, entry in levels.items():
+        path: Path = ("alerts", "severity", str(name))
+        check.text(name, path, FIELD_NAME, "a severity name has lower-case letters, digits and underscores.")
+        entry = check.mapping(entry, path, {"urgency", "impact"})
+        for key in ("urgency", "impact"):
+            if key not in entry:
+                raise check.fail(path, f"missing key {key} (a GLPI code, 1 to 5).")
+        parsed[name] = (
+            check.integer(entry["urgency"], (*path, "urgency"), GLPI_VALUES["urgency"]),
+            check.integer(entry["impact"], (*path, "impact"), GLPI_VALUES["impact"]),
+        )
+    return Alerts(target=target, severity=MappingProxyType(parsed))
 
 
 def _fields(check: _Checker, value: Any, values: dict[str, ValueMap]) -> tuple[FieldRule, ...]:

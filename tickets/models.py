@@ -170,3 +170,33 @@ class TicketSyncLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.level}: {self.message[:60]}"
+
+
+class AlertState(models.TextChoices):
+    PROBLEM = "problem", "Problem"
+    OK = "ok", "OK"
+
+
+class Alert(models.Model):
+    """A monitoring alert by its key: the ticket its first problem opened (on one side of the pair), so a
+    repeat adds a followup to it and `ok` solves it. A problem after `ok` opens a new ticket."""
+
+    pair = models.ForeignKey(TicketPair, on_delete=models.CASCADE, related_name="alerts")
+    key = models.CharField(max_length=200)
+    state = models.CharField(max_length=10, choices=AlertState.choices)
+    severity = models.CharField(max_length=40)
+    item = models.CharField(max_length=200)
+    message = models.TextField(blank=True)
+    side = models.CharField(max_length=10)  # glpi or servicenow
+    ticket_id = models.CharField(max_length=64)  # the GLPI ticket id or the incident's sys_id
+    problem_count = models.PositiveIntegerField(default=0)
+    ok_count = models.PositiveIntegerField(default=0)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+        constraints = [models.UniqueConstraint(fields=["pair", "key"], name="alert_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.state})"

@@ -1,10 +1,12 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from tickets import pair_views, views
+from tickets import api, pair_views, views
 
 app_name = "tickets"
 
 urlpatterns = [
+    path("api/alerts", login_not_required(api.AlertView.as_view()), name="api_alerts"),
     path("n/<slug:namespace>/tickets/", views.PairListView.as_view(), name="pair_list"),
     path("n/<slug:namespace>/tickets/add/", views.PairCreateView.as_view(), name="pair_add"),
     path("n/<slug:namespace>/tickets/<int:pk>/", views.PairDetailView.as_view(), name="pair_detail"),

@@ -114,3 +114,24 @@ def add_followup(client: GlpiClient, ticket_id: int, content: str, private: bool
     if not result.ok or result.id is None:
         raise UnexpectedResponse(f"GLPI did not add the followup: {result.message}", path=f"/{FOLLOWUP}")
     return result.id
+
+
+def link_item(client: GlpiClient, ticket_id: int, itemtype: str, items_id: int) -> None:
+    """Link the ticket to an asset (Item_Ticket), e.g. the Computer an alert is about."""
+    values = {"itemtype": itemtype, "items_id": items_id, "tickets_id": ticket_id}
+    [result] = client.add("Item_Ticket", [values])
+    if not result.ok:
+        raise UnexpectedResponse(
+            f"GLPI did not link ticket {ticket_id}: {result.message}", path="/Item_Ticket"
+        )
+
+
+def solve_ticket(client: GlpiClient, ticket_id: int, content: str) -> int:
+    """Add a solution (ITILSolution), which solves the ticket."""
+    values = {"itemtype": ITEMTYPE, "items_id": ticket_id, "content": content}
+    [result] = client.add("ITILSolution", [values])
+    if not result.ok or result.id is None:
+        raise UnexpectedResponse(
+            f"GLPI did not solve ticket {ticket_id}: {result.message}", path="/ITILSolution"
+        )
+    return result.id

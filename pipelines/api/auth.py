@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from rest_framework import authentication, exceptions, permissions, throttling
 
-from pipelines.models import PipelineToken
+from pipelines.models import PipelineToken, Scope
 from pipelines.tokens import find_token
 
 
@@ -49,9 +49,26 @@ class PipelineTokenAuthentication(authentication.BaseAuthentication):
 
 
 class IsPipelineToken(permissions.BasePermission):
+    """A pipeline token for changes: a monitoring token (scope `alerts`) only sends alerts."""
+
     message = "Send a pipeline token: “Authorization: Bearer pbt_…”."
 
     def has_permission(self, request, view) -> bool:
+        if isinstance(request.auth, PipelineToken) and request.auth.scope == Scope.ALERTS:
+            self.message = f"The token “{request.auth.name}” has the scope alerts: it only sends alerts."
+            return False
+        return isinstance(request.auth, PipelineToken)
+
+
+class IsAlertsToken(permissions.BasePermission):
+    """A token made for monitoring (scope `alerts`); a change token cannot open tickets."""
+
+    message = "Send a token with the scope alerts: “Authorization: Bearer pbt_…”."
+
+    def has_permission(self, request, view) -> bool:
+        if isinstance(request.auth, PipelineToken) and request.auth.scope != Scope.ALERTS:
+            self.message = f"The token “{request.auth.name}” has the scope {request.auth.scope}, not alerts."
+            return False
         return isinstance(request.auth, PipelineToken)
 
 
