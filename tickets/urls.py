@@ -14,4 +14,5 @@ urlpatterns = [
         views.PairDiscoverView.as_view(),
         name="pair_discover",
     ),
+    path("hooks/tickets/<int:pk>/<slug:side>/", views.TicketHookView.as_view(), name="hook_receive"),
 ]

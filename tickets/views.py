@@ -4,13 +4,18 @@ for its admins."""
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views import View, generic
+from django.views.decorators.csrf import csrf_exempt
 
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
+from tickets import hooks
 from tickets.discovery import discover, propose
 from tickets.forms import TicketPairForm
 from tickets.mapping import default_mapping_text
@@ -100,3 +105,25 @@ class PairDiscoverView(PairMixin, View):
                 sides[side], errors[side] = [], f"{connection.name}: {exc}"
         proposal = propose(sides["glpi"], sides["servicenow"]) if not errors else ""
         return self.render(pair, ran=True, errors=errors, proposal=proposal, **sides)
+
+
+@method_decorator([csrf_exempt, login_not_required], name="dispatch")
+class TicketHookView(View):
+    """GLPI or ServiceNow posts here with the pair's bearer secret, not a session: no login, no CSRF."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int, side: str):
+        length = request.META.get("CONTENT_LENGTH") or ""
+        delivery = hooks.Delivery(
+            authorization=request.headers.get("Authorization", ""),
+            length=int(length) if length.isdigit() else None,
+            delivery_id=next(
+                (request.headers[h] for h in hooks.DELIVERY_HEADERS if h in request.headers), ""
+            ).strip(),
+        )
+        answer = hooks.receive(pk, side, delivery, request)
+        response = JsonResponse({"detail": answer.message}, status=answer.status)
+        if answer.status == 401:
+            response["WWW-Authenticate"] = 'Bearer realm="Portfolio Bridge ticket webhooks"'
+        return response
