@@ -63,6 +63,8 @@ SKIPPED = {
     "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
     "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
     "(tested in tests/sync/test_webhooks.py)",
+    "tickets:hook_receive": "a ticket pair's webhook endpoint: a bearer secret instead of a login "
+    "(tested in tests/tickets/test_webhooks.py)",
     "pipeline_api": "the pipeline API: token authentication instead of a login (tested in tests/pipelines/)",
 }
 # Views whose `<pk>` names no `model` of the view: which record it is.

@@ -4,6 +4,7 @@ of each side, conflicts for a person, a log)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -43,7 +44,10 @@ class TicketPair(models.Model):
     )
     enabled = models.BooleanField(default=True)
     sync_interval = models.PositiveSmallIntegerField(
-        "sync every (minutes)", default=1, help_text="How often the schedule syncs the pair."
+        "sync every (minutes)",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(1440)],
+        help_text="How often the schedule syncs the pair (webhooks sync a ticket at once in between).",
     )
     hook_secret_digest = models.CharField(max_length=64, blank=True, editable=False)
     glpi_watermark = models.DateTimeField(null=True, blank=True, editable=False)

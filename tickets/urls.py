@@ -14,5 +14,10 @@ urlpatterns = [
         views.PairDiscoverView.as_view(),
         name="pair_discover",
     ),
+    path(
+        "n/<slug:namespace>/tickets/<int:pk>/webhook/",
+        views.PairHookSecretView.as_view(),
+        name="pair_hook_secret",
+    ),
     path("hooks/tickets/<int:pk>/<slug:side>/", views.TicketHookView.as_view(), name="hook_receive"),
 ]

@@ -107,6 +107,30 @@ class PairDiscoverView(PairMixin, View):
         return self.render(pair, ran=True, errors=errors, proposal=proposal, **sides)
 
 
+class PairHookSecretView(PairMixin, View):
+    """GET shows the pair's two webhook URLs; POST makes a new secret (the old one stops working) and shows
+    it this once: only its digest is kept."""
+
+    required_role = Role.ADMIN
+
+    def render(self, pair: TicketPair, secret: str = ""):
+        urls = {
+            side: self.request.build_absolute_uri(reverse("tickets:hook_receive", args=[pair.pk, side]))
+            for side in hooks.SIDES
+        }
+        context = {"object": pair, "namespace": self.namespace, "role": self.role, "urls": urls}
+        return render(self.request, "tickets/pair_hook_secret.html", {**context, "secret": secret})
+
+    def get(self, request, namespace: str, pk: int):
+        return self.render(get_object_or_404(self.get_queryset(), pk=pk))
+
+    def post(self, request, namespace: str, pk: int):
+        pair = get_object_or_404(self.get_queryset(), pk=pk)
+        secret = hooks.generate_secret(pair)
+        messages.success(request, "New webhook secret: copy it now, it is not shown again.")
+        return self.render(pair, secret)
+
+
 @method_decorator([csrf_exempt, login_not_required], name="dispatch")
 class TicketHookView(View):
     """GLPI or ServiceNow posts here with the pair's bearer secret, not a session: no login, no CSRF."""

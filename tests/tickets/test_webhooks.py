@@ -9,7 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from catalog.choices import Role
 from sync.webhooks import MAX_BODY
+from tests.conftest import member
 from tests.tickets.test_engine import SEEDED, glpi_put, incidents, live  # noqa: F401
 from tickets import hooks, jobs
 from tickets.engine import sync_pair
@@ -162,3 +164,45 @@ def test_a_servicenow_webhook_for_a_new_incident_creates_the_glpi_ticket(
     assert jobs.sync_ticket(*job.args) == "ok"
     rows = glpi_server.rows("Ticket")
     assert len(rows) == before + 1 and any(r["name"] == "printer on fire" for r in rows)
+
+
+def secret_url(pair) -> str:
+    return reverse("tickets:pair_hook_secret", args=[pair.namespace.slug, pair.pk])
+
+
+def test_an_admin_sees_the_urls_and_gets_a_new_secret_once(admin_client, pair, default_queue):
+    page = admin_client.get(secret_url(pair)).content.decode()
+    assert f"/hooks/tickets/{pair.pk}/glpi/" in page and f"/hooks/tickets/{pair.pk}/servicenow/" in page
+    assert "none yet" in page
+    response = admin_client.post(secret_url(pair))
+    assert response.status_code == 200
+    [secret] = [
+        line.split(">")[1].split("<")[0] for line in response.content.decode().split('class="secret"')[1:]
+    ]
+    pair.refresh_from_db()
+    assert hooks.authenticated(pair, f"Bearer {secret}")
+    assert secret not in admin_client.get(secret_url(pair)).content.decode()
+    assert deliver(pair, "glpi", {"item": {"id": 7}}, secret).status_code == 202
+
+
+def test_the_secret_page_is_for_admins_and_needs_csrf(pair):
+    for role, csrf in ((Role.VIEWER, False), (Role.ADMIN, True)):
+        browser = Client(enforce_csrf_checks=csrf)
+        browser.force_login(member(pair.namespace, role))
+        assert browser.post(secret_url(pair)).status_code == 403
+    assert Client().post(secret_url(pair)).status_code == 302  # to the login page
+    pair.refresh_from_db()
+    assert not pair.hook_secret_digest
+
+
+@pytest.mark.parametrize(("value", "saved", "error"), [("", 1, ""), ("15", 15, ""), ("0", None, "greater")])
+def test_the_interval_is_edited_with_the_pair(admin_client, pair, value, saved, error):
+    url = reverse("tickets:pair_edit", args=[pair.namespace.slug, pair.pk])
+    data = {"name": pair.name, "glpi": pair.glpi.pk, "servicenow": pair.servicenow.pk, "enabled": "on"}
+    response = admin_client.post(url, {**data, "mapping": pair.mapping, "sync_interval": value})
+    pair.refresh_from_db()
+    if error:
+        assert response.status_code == 200 and error in response.content.decode()
+        assert pair.sync_interval == 1
+    else:
+        assert response.status_code == 302 and pair.sync_interval == saved
