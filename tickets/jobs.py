@@ -10,9 +10,10 @@ from rq.job import Job, JobStatus
 
 from tickets.engine import sync_pair as run_pair
 from tickets.engine import sync_ticket as run_ticket
-from tickets.models import TicketPair
+from tickets.models import TicketHookDelivery, TicketPair
 
 QUEUE = "default"
+KEEP_DELIVERIES = dt.timedelta(days=7)  # senders retry for hours at most; a replay key need not outlive that
 PENDING = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
 
 
@@ -63,8 +64,10 @@ def enqueue_ticket(pair: TicketPair, side: str, ticket_id: str) -> bool:
 
 def sync_due() -> int:
     """The schedule (`tickets/cron.py`, every minute): queue each enabled pair whose interval has passed
-    since its last run and which is not already queued or running; how many were queued."""
+    since its last run and which is not already queued or running; how many were queued. Webhook replay
+    keys older than a week are forgotten here too."""
     now = timezone.now()
+    TicketHookDelivery.objects.filter(received_at__lt=now - KEEP_DELIVERIES).delete()
     queued = 0
     for pair in TicketPair.objects.filter(enabled=True):
         if pair.last_run_at and pair.last_run_at + dt.timedelta(minutes=pair.sync_interval) > now:

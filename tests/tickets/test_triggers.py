@@ -10,7 +10,7 @@ from django.utils import timezone
 from rq import cron
 
 from tickets import jobs
-from tickets.models import TicketPair
+from tickets.models import TicketHookDelivery, TicketPair
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,11 @@ def test_the_launcher_starts_the_ticket_cron():
     import config.launcher
 
     assert '"rqcron", "tickets.cron"' in Path(config.launcher.__file__).read_text()
+
+
+def test_old_webhook_replay_keys_are_forgotten(pair, default_queue):
+    old = TicketHookDelivery.objects.create(pair=pair, side="glpi", key="old", ticket="1")
+    TicketHookDelivery.objects.filter(pk=old.pk).update(received_at=timezone.now() - dt.timedelta(days=8))
+    TicketHookDelivery.objects.create(pair=pair, side="glpi", key="new", ticket="1")
+    jobs.sync_due()
+    assert list(TicketHookDelivery.objects.values_list("key", flat=True)) == ["new"]
