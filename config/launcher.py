@@ -299,6 +299,9 @@ def run(args: argparse.Namespace) -> int:
         processes.append(
             subprocess.Popen([*MANAGE, "rqcron", "sync.cron", "--logging-level", "WARNING"], env=env)
         )
+        processes.append(  # the ticket pairs' every-minute schedule
+            subprocess.Popen([*MANAGE, "rqcron", "tickets.cron", "--logging-level", "WARNING"], env=env)
+        )
         address = f"{args.host}:{args.port}"
         processes.append(subprocess.Popen([*MANAGE, "runserver", address, "--noreload"], env=env))
         password = os.environ.get("PB_DEMO_PASSWORD") or read_env_file().get(

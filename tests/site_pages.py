@@ -64,6 +64,8 @@ SKIPPED = {
     "tickets:pair_export": "file download (tested in tests/tickets/test_exports.py)",
     "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
     "(tested in tests/sync/test_webhooks.py)",
+    "tickets:hook_receive": "a ticket pair's webhook endpoint: a bearer secret instead of a login "
+    "(tested in tests/tickets/test_webhooks.py)",
     "pipeline_api": "the pipeline API: token authentication instead of a login (tested in tests/pipelines/)",
     "tickets:api_alerts": "the alert API: a token of scope alerts instead of a login "
     "(tested in tests/tickets/test_alerts.py)",

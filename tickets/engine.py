@@ -113,6 +113,30 @@ def sync_pair(pair: TicketPair, *, dry_run: bool = False, full: bool = False) ->
     return report
 
 
+def sync_ticket(pair: TicketPair, side: str, ticket_id: str) -> Report:
+    """One ticket named by a webhook (a GLPI id or an incident's sys_id), linked or not, synced now
+    rather than at the next scheduled run. Watermarks stay: the scheduled run still reads the window."""
+    report = Report()
+    mapping = pair.parsed_mapping()
+    with ExitStack() as stack:
+        glpi_client = stack.enter_context(closing(client_for(pair.glpi)))
+        sn_client = stack.enter_context(closing(client_for(pair.servicenow)))
+        writer = Writer(pair, mapping, glpi_client, sn_client, report, dry_run=False)
+        try:
+            if side == "glpi":
+                row = glpi.get_ticket(glpi_client, int(ticket_id))
+                if in_glpi_scope(mapping, row):
+                    _guarded(report, writer.from_glpi, row, f"GLPI ticket {ticket_id}")
+            else:
+                row = servicenow.get_incident(sn_client, ticket_id)
+                _guarded(report, writer.from_servicenow, row, f"incident {row.get('number')}", set())
+        except TargetError as exc:
+            report.errors.append(str(exc))
+    for error in report.errors:
+        TicketSyncLog.objects.create(pair=pair, level=LogLevel.ERROR, message=error[:2000])
+    return report
+
+
 def _guarded(report: Report, step: Any, row: dict[str, Any], what: str, *args: Any) -> Any:
     try:
         return step(row, *args)
@@ -146,4 +170,4 @@ def _finish(pair: TicketPair, report: Report, marks: dict[str, dt.datetime | Non
         setattr(pair, name, value)
 
 
-__all__ = ["OVERLAP", "STAMP", "Report", "sync_pair", "comments"]
+__all__ = ["OVERLAP", "STAMP", "Report", "sync_pair", "sync_ticket", "comments"]

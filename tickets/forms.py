@@ -21,7 +21,7 @@ class TicketPairForm(forms.ModelForm):
 
     class Meta:
         model = TicketPair
-        fields = ["name", "glpi", "servicenow", "enabled", "mapping"]
+        fields = ["name", "glpi", "servicenow", "enabled", "sync_interval", "mapping"]
         widgets = {"mapping": forms.Textarea(attrs={"rows": 30, "spellcheck": "false", "class": "code"})}
 
     def __init__(self, *args: Any, namespace, **kwargs: Any) -> None:
@@ -31,6 +31,7 @@ class TicketPairForm(forms.ModelForm):
         self.fields["glpi"].queryset = connections.filter(platform=Platform.GLPI)
         self.fields["servicenow"].queryset = connections.filter(platform=Platform.SERVICENOW)
         self.fields["mapping"].required = False
+        self.fields["sync_interval"].required = False  # left empty: every minute
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"]
@@ -38,6 +39,10 @@ class TicketPairForm(forms.ModelForm):
         if others.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("Another pair of this namespace has this name.")
         return name
+
+    def clean_sync_interval(self) -> int:
+        value = self.cleaned_data.get("sync_interval")
+        return 1 if value is None else value
 
     def clean_mapping_file(self) -> str:
         upload = self.files.get(self.add_prefix("mapping_file"))

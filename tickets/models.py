@@ -4,6 +4,7 @@ of each side, conflicts for a person, a log)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -42,6 +43,13 @@ class TicketPair(models.Model):
         editable=False,
     )
     enabled = models.BooleanField(default=True)
+    sync_interval = models.PositiveSmallIntegerField(
+        "sync every (minutes)",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(1440)],
+        help_text="How often the schedule syncs the pair (webhooks sync a ticket at once in between).",
+    )
+    hook_secret_digest = models.CharField(max_length=64, blank=True, editable=False)
     glpi_watermark = models.DateTimeField(null=True, blank=True, editable=False)
     servicenow_watermark = models.DateTimeField(null=True, blank=True, editable=False)
     last_run_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -200,3 +208,19 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.state})"
+
+
+class TicketHookDelivery(models.Model):
+    """A webhook delivery already received (its delivery id or body digest), so a replay queues nothing."""
+
+    pair = models.ForeignKey(TicketPair, on_delete=models.CASCADE, related_name="hook_deliveries")
+    side = models.CharField(max_length=12)
+    key = models.CharField(max_length=128)
+    ticket = models.CharField(max_length=40)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pair", "side", "key"], name="tickethook_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.side} {self.ticket} ({self.key})"

@@ -25,4 +25,10 @@ urlpatterns = [
     path("n/<slug:namespace>/tickets/<int:pk>/log/", pair_views.LogListView.as_view(), name="pair_log"),
     path("n/<slug:namespace>/tickets/<int:pk>/sync/", pair_views.SyncNowView.as_view(), name="pair_sync"),
     path("n/<slug:namespace>/tickets/<int:pk>/export/", pair_views.ExportView.as_view(), name="pair_export"),
+    path(
+        "n/<slug:namespace>/tickets/<int:pk>/webhook/",
+        views.PairHookSecretView.as_view(),
+        name="pair_hook_secret",
+    ),
+    path("hooks/tickets/<int:pk>/<slug:side>/", views.TicketHookView.as_view(), name="hook_receive"),
 ]

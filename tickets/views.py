@@ -4,13 +4,18 @@ for its admins."""
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views import View, generic
+from django.views.decorators.csrf import csrf_exempt
 
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
+from tickets import hooks
 from tickets.discovery import discover, propose
 from tickets.forms import TicketPairForm
 from tickets.mapping import default_mapping_text
@@ -100,3 +105,49 @@ class PairDiscoverView(PairMixin, View):
                 sides[side], errors[side] = [], f"{connection.name}: {exc}"
         proposal = propose(sides["glpi"], sides["servicenow"]) if not errors else ""
         return self.render(pair, ran=True, errors=errors, proposal=proposal, **sides)
+
+
+class PairHookSecretView(PairMixin, View):
+    """GET shows the pair's two webhook URLs; POST makes a new secret (the old one stops working) and shows
+    it this once: only its digest is kept."""
+
+    required_role = Role.ADMIN
+
+    def render(self, pair: TicketPair, secret: str = ""):
+        urls = {
+            side: self.request.build_absolute_uri(reverse("tickets:hook_receive", args=[pair.pk, side]))
+            for side in hooks.SIDES
+        }
+        context = {"object": pair, "namespace": self.namespace, "role": self.role, "urls": urls}
+        return render(self.request, "tickets/pair_hook_secret.html", {**context, "secret": secret})
+
+    def get(self, request, namespace: str, pk: int):
+        return self.render(get_object_or_404(self.get_queryset(), pk=pk))
+
+    def post(self, request, namespace: str, pk: int):
+        pair = get_object_or_404(self.get_queryset(), pk=pk)
+        secret = hooks.generate_secret(pair)
+        messages.success(request, "New webhook secret: copy it now, it is not shown again.")
+        return self.render(pair, secret)
+
+
+@method_decorator([csrf_exempt, login_not_required], name="dispatch")
+class TicketHookView(View):
+    """GLPI or ServiceNow posts here with the pair's bearer secret, not a session: no login, no CSRF."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int, side: str):
+        length = request.META.get("CONTENT_LENGTH") or ""
+        delivery = hooks.Delivery(
+            authorization=request.headers.get("Authorization", ""),
+            length=int(length) if length.isdigit() else None,
+            delivery_id=next(
+                (request.headers[h] for h in hooks.DELIVERY_HEADERS if h in request.headers), ""
+            ).strip(),
+        )
+        answer = hooks.receive(pk, side, delivery, request)
+        response = JsonResponse({"detail": answer.message}, status=answer.status)
+        if answer.status == 401:
+            response["WWW-Authenticate"] = 'Bearer realm="Portfolio Bridge ticket webhooks"'
+        return response
