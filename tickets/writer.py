@@ -9,13 +9,14 @@ from django.utils import timezone
 
 from integrations.glpi import tickets as glpi
 from integrations.servicenow import tickets as servicenow
-from tickets import comments
+from tickets import comments, items
 from tickets.mapping import TicketMapping
 from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
 from tickets.reconcile import STAMP, Plan, initial_glpi, initial_servicenow, reconcile, values_of
 from tickets.values import MARKER, canonical
 
 GLPI_STAMP, SN_STAMP = "date_mod", "sys_updated_on"
+ITEMS = "items"  # the link's `mirrored` key of the items already carried (or found unmapped)
 
 
 def sn_stamp(row: dict[str, Any]) -> str:
@@ -116,6 +117,7 @@ class Writer:
         self.save(
             link, Plan(warnings=warnings), f"GLPI ticket {ticket_id} created incident {created.get('number')}"
         )
+        self.carry_items(link, created)
         self.mirror(link)
 
     def create_ticket(self, row: dict[str, Any]) -> None:
@@ -133,6 +135,7 @@ class Writer:
         self.save(
             link, Plan(warnings=warnings), f"Incident {row.get('number')} created GLPI ticket {ticket_id}"
         )
+        self.carry_items(link, row)
         self.mirror(link)
 
     def adopt(self, ticket_id: int, glpi_row: dict[str, Any], sn_row: dict[str, Any]) -> TicketLink | None:
@@ -202,6 +205,7 @@ class Writer:
             plan.glpi_values[STAMP] = fresh.get(GLPI_STAMP)
         link.glpi_values, link.servicenow_values = plan.glpi_values, plan.servicenow_values
         self.save(link, plan, self.describe(link, plan))
+        self.carry_items(link, sn_row)
         self.mirror(link)
 
     @staticmethod
@@ -230,6 +234,48 @@ class Writer:
                 if text:
                     level = "info" if text == message else "warning"
                     TicketSyncLog.objects.create(pair=self.pair, link=link, level=level, message=text[:2000])
+
+    def carry_items(self, link: TicketLink, sn_row: dict[str, Any]) -> None:
+        """The ticket's GLPI items → the incident's `cmdb_ci` (when it has none), and the incident's
+        `cmdb_ci` → an Item_Ticket, each through the sync maps and once: what was carried or found
+        unmapped is kept on the link, so a re-run neither writes again nor logs again."""
+        done = link.mirrored.setdefault(ITEMS, [])
+        pair, notes = self.pair, []
+        ci = sn_row.get("cmdb_ci")
+        ci = str((ci.get("value") if isinstance(ci, dict) else ci) or "")
+        linked = glpi.ticket_items(self.glpi, link.glpi_id)
+        for itemtype, items_id in linked:
+            item = items.GlpiItem(itemtype, items_id)
+            if f"glpi:{item.key}" in done:
+                continue
+            done.append(f"glpi:{item.key}")
+            sys_id = items.servicenow_ci(pair.glpi, pair.servicenow, item)
+            if sys_id is None:
+                notes.append(
+                    f"{link}: GLPI {itemtype} {items_id} is not published to ServiceNow; cmdb_ci left unset"
+                )
+            elif not ci:
+                updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, {"cmdb_ci": sys_id})
+                link.servicenow_values[STAMP] = sn_stamp(updated)
+                ci = sys_id
+                done.append(f"servicenow:{sys_id}")
+                notes.append(f"{link}: cmdb_ci set from GLPI {itemtype} {items_id}")
+        if ci and f"servicenow:{ci}" not in done:
+            done.append(f"servicenow:{ci}")
+            item = items.glpi_item(pair.glpi, pair.servicenow, ci)
+            if item is None:
+                notes.append(f"{link}: cmdb_ci {ci} is not published to GLPI; no item linked")
+            elif (item.itemtype, item.items_id) not in linked:
+                glpi.link_item(self.glpi, link.glpi_id, item.itemtype, item.items_id)
+                link.glpi_values[STAMP] = glpi.get_ticket(self.glpi, link.glpi_id).get(GLPI_STAMP)
+                done.append(f"glpi:{item.key}")
+                notes.append(f"{link}: GLPI {item.itemtype} {item.items_id} linked from cmdb_ci")
+        if not notes:
+            return
+        with transaction.atomic():
+            link.save(update_fields=["mirrored", "glpi_values", "servicenow_values"])
+            for text in notes:
+                TicketSyncLog.objects.create(pair=pair, link=link, level="info", message=text[:2000])
 
     def mirror(self, link: TicketLink) -> None:
         def saved(entry: comments.Entry, where: str) -> None:

@@ -126,6 +126,12 @@ def link_item(client: GlpiClient, ticket_id: int, itemtype: str, items_id: int) 
         )
 
 
+def ticket_items(client: GlpiClient, ticket_id: int) -> list[tuple[str, int]]:
+    """The (itemtype, id) of every item the ticket is linked to (its Item_Ticket rows)."""
+    rows = client.items(f"{ITEMTYPE}/{int(ticket_id)}/Item_Ticket", {})
+    return [(str(row.get("itemtype") or ""), int(row.get("items_id") or 0)) for row in rows]
+
+
 def solve_ticket(client: GlpiClient, ticket_id: int, content: str) -> int:
     """Add a solution (ITILSolution), which solves the ticket."""
     values = {"itemtype": ITEMTYPE, "items_id": ticket_id, "content": content}

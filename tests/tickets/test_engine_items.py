@@ -1,0 +1,123 @@
+"""The item a ticket is about crosses through the sync maps, against both sandboxes: a GLPI ticket on a
+computer arrives with that computer's CI as `cmdb_ci`, an incident on a CI gets the Item_Ticket, an item
+no map knows is left unset (logged once), and re-runs change nothing."""
+
+import uuid
+
+import pytest
+
+from sync.models import SyncMapEntry
+from tests.factories import ConnectionFactory
+from tickets.engine import sync_pair
+from tickets.mapping import default_mapping_text
+from tickets.models import TicketLink, TicketPair, TicketSyncLog
+
+SEEDED = 1  # the GLPI sandbox's ticket 1, linked (Item_Ticket) to Computer 1
+
+
+@pytest.fixture
+def live(namespace, glpi_server, sandbox):
+    snow = ConnectionFactory(
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
+    )
+    pair = TicketPair(
+        namespace=namespace,
+        name="helpdesk",
+        glpi=glpi_server.connection(namespace),
+        servicenow=snow,
+        mapping=default_mapping_text(),
+    )
+    pair.full_clean()
+    pair.save()
+    return pair
+
+
+def new_ci(sandbox, name: str) -> str:
+    response = sandbox.post("/api/now/table/cmdb_ci_computer", json={"name": name})
+    assert response.status_code == 201, response.text
+    return response.json()["result"]["sys_id"]
+
+
+def published(pair: TicketPair, computer_id: int, sys_id: str, kind: str = "infrastructure_item") -> None:
+    """What publishing one portfolio record to both platforms leaves in their sync maps."""
+    record_id = uuid.uuid4()
+    SyncMapEntry.objects.create(
+        connection=pair.glpi,
+        kind=kind,
+        record_id=record_id,
+        target_type="Computer",
+        target_id=str(computer_id),
+        direction="published",
+    )
+    SyncMapEntry.objects.create(
+        connection=pair.servicenow,
+        kind=kind,
+        record_id=record_id,
+        target_type="cmdb_ci_computer",
+        target_id=sys_id,
+        direction="published",
+    )
+
+
+def ci_of(incident: dict) -> str:
+    value = incident.get("cmdb_ci")
+    return str((value.get("value") if isinstance(value, dict) else value) or "")
+
+
+def state(glpi_server, sandbox) -> tuple:
+    """Both sides' records, what the links carried, and the log: a re-run may only re-read (the link's
+    stamps settle after the comment mirroring's own writes, as in test_engine)."""
+    return (
+        glpi_server.rows("Ticket"),
+        glpi_server.rows("Item_Ticket"),
+        sandbox.table("incident", sysparm_query="ORDERBYnumber"),
+        sandbox.table("sys_journal_field"),
+        list(TicketLink.objects.values_list("mirrored", flat=True)),
+        TicketSyncLog.objects.count(),
+    )
+
+
+def test_a_glpi_ticket_on_a_published_computer_arrives_with_its_ci(live, glpi_server, sandbox):
+    sys_id = new_ci(sandbox, "srv-0009")
+    published(live, 1, sys_id)
+    report = sync_pair(live)
+    assert not report.errors, report.errors
+    [incident] = sandbox.table("incident")
+    assert ci_of(incident) == sys_id
+    before = state(glpi_server, sandbox)
+    assert not sync_pair(live).errors
+    assert not sync_pair(live).errors
+    assert state(glpi_server, sandbox) == before
+
+
+def test_an_item_no_map_knows_is_left_unset_and_logged_once(live, glpi_server, sandbox):
+    sync_pair(live)
+    [incident] = sandbox.table("incident")
+    assert ci_of(incident) == ""
+    sync_pair(live, full=True)
+    notes = TicketSyncLog.objects.filter(message__contains="not published to ServiceNow")
+    assert notes.count() == 1 and notes[0].level == "info"
+
+
+def test_an_incident_on_a_ci_gets_the_item_ticket_once(live, glpi_server, sandbox):
+    sys_id = new_ci(sandbox, "srv-0002")
+    published(live, 2, sys_id)
+    sync_pair(live)
+    response = sandbox.post(
+        "/api/now/table/incident", json={"short_description": "Server slow", "cmdb_ci": sys_id}
+    )
+    assert response.status_code == 201, response.text
+    created = response.json()["result"]["sys_id"]
+    report = sync_pair(live)
+    assert not report.errors, report.errors
+    link = TicketLink.objects.get(servicenow_sys_id=created)
+    linked = [
+        (r["itemtype"], r["items_id"])
+        for r in glpi_server.rows("Item_Ticket")
+        if r["tickets_id"] == link.glpi_id
+    ]
+    assert linked == [("Computer", 2)]
+    before = state(glpi_server, sandbox)
+    sync_pair(live)
+    sync_pair(live, full=True)
+    assert state(glpi_server, sandbox) == before
