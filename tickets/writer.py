@@ -13,9 +13,10 @@ from tickets import comments, items
 from tickets.mapping import TicketMapping
 from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
 from tickets.reconcile import STAMP, Plan, initial_glpi, initial_servicenow, reconcile, values_of
-from tickets.values import MARKER, canonical
+from tickets.values import MARKER, canonical, html_to_text, text_to_html
 
 GLPI_STAMP, SN_STAMP = "date_mod", "sys_updated_on"
+SOLVED = 5  # GLPI's Solved status: reached by adding a solution (ITILSolution), never by a plain write
 ITEMS = "items"  # the link's `mirrored` key of the items already carried (or found unmapped)
 
 
@@ -107,7 +108,7 @@ class Writer:
         values.update(
             correlation_id=correlation, correlation_display="GLPI", work_notes=self.link_note(ticket_id)
         )
-        note = f"Solved in GLPI (ticket {ticket_id})."
+        note = self.solution_note(ticket_id, values)
         values.update(servicenow.close_fields({}, values, self.mapping.servicenow_defaults, note))
         self.report.servicenow["created"] += 1
         if self.dry_run:
@@ -183,7 +184,7 @@ class Writer:
             sn_stamp(sn_row),
         )
         if plan.servicenow:
-            note = f"Solved in GLPI (ticket {link.glpi_id})."
+            note = self.solution_note(link.glpi_id, plan.servicenow)
             defaults = self.mapping.servicenow_defaults
             plan.servicenow.update(servicenow.close_fields(sn_row, plan.servicenow, defaults, note))
             updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, plan.servicenow)
@@ -197,7 +198,14 @@ class Writer:
             if "content" in plan.glpi:
                 kept = MARKER.search(str(glpi_row.get("content") or ""))
                 plan.glpi["content"] += f"<p>{kept[0].strip()}</p>" if kept else ""
-            glpi.update_ticket(self.glpi, link.glpi_id, plan.glpi)
+            solve = plan.glpi.get("status") == SOLVED and int(glpi_row.get("status") or 0) < SOLVED
+            writes = {k: v for k, v in plan.glpi.items() if not (solve and k == "status")}
+            if writes:
+                glpi.update_ticket(self.glpi, link.glpi_id, writes)
+            if solve:  # a solution solves the ticket, and carries the incident's close notes
+                text = str(sn_row.get("close_notes") or "").strip()
+                text = text or f"Resolved in ServiceNow ({link.servicenow_number})."
+                glpi.solve_ticket(self.glpi, link.glpi_id, text_to_html(text))
             fresh = glpi.get_ticket(self.glpi, link.glpi_id)  # GLPI answers an update with no item
             for rule in self.mapping.fields:
                 if rule.glpi in plan.glpi:
@@ -234,6 +242,16 @@ class Writer:
                 if text:
                     level = "info" if text == message else "warning"
                     TicketSyncLog.objects.create(pair=self.pair, link=link, level=level, message=text[:2000])
+
+    def solution_note(self, ticket_id: int, values: dict[str, Any]) -> str:
+        """The close notes of an incident a GLPI ticket resolves: its latest solution's text (read only
+        when `values` resolve the incident), else a line naming the ticket."""
+        if str(values.get("state", "")) in servicenow.RESOLVED_STATES:
+            found = glpi.solutions(self.glpi, ticket_id)
+            text = html_to_text(found[-1].get("content")) if found else ""
+            if text:
+                return text
+        return f"Solved in GLPI (ticket {ticket_id})."
 
     def carry_items(self, link: TicketLink, sn_row: dict[str, Any]) -> None:
         """The ticket's GLPI items → the incident's `cmdb_ci` (when it has none), and the incident's

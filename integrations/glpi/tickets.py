@@ -132,6 +132,11 @@ def ticket_items(client: GlpiClient, ticket_id: int) -> list[tuple[str, int]]:
     return [(str(row.get("itemtype") or ""), int(row.get("items_id") or 0)) for row in rows]
 
 
+def solutions(client: GlpiClient, ticket_id: int) -> list[dict[str, Any]]:
+    """The ticket's solutions (ITILSolution), oldest first."""
+    return list(client.items(f"{ITEMTYPE}/{int(ticket_id)}/ITILSolution", {"sort": "id"}))
+
+
 def solve_ticket(client: GlpiClient, ticket_id: int, content: str) -> int:
     """Add a solution (ITILSolution), which solves the ticket."""
     values = {"itemtype": ITEMTYPE, "items_id": ticket_id, "content": content}

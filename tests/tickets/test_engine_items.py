@@ -1,6 +1,7 @@
 """The item a ticket is about crosses through the sync maps, against both sandboxes: a GLPI ticket on a
 computer arrives with that computer's CI as `cmdb_ci`, an incident on a CI gets the Item_Ticket, an item
-no map knows is left unset (logged once), and re-runs change nothing."""
+no map knows is left unset (logged once); a solution and an incident's close notes cross once; re-runs
+change nothing."""
 
 import uuid
 
@@ -70,6 +71,7 @@ def state(glpi_server, sandbox) -> tuple:
     return (
         glpi_server.rows("Ticket"),
         glpi_server.rows("Item_Ticket"),
+        glpi_server.rows("ITILSolution"),
         sandbox.table("incident", sysparm_query="ORDERBYnumber"),
         sandbox.table("sys_journal_field"),
         list(TicketLink.objects.values_list("mirrored", flat=True)),
@@ -117,6 +119,37 @@ def test_an_incident_on_a_ci_gets_the_item_ticket_once(live, glpi_server, sandbo
         if r["tickets_id"] == link.glpi_id
     ]
     assert linked == [("Computer", 2)]
+    before = state(glpi_server, sandbox)
+    sync_pair(live)
+    sync_pair(live, full=True)
+    assert state(glpi_server, sandbox) == before
+
+
+def test_a_glpi_solution_becomes_the_close_notes_of_the_resolved_incident(live, glpi_server, sandbox):
+    sync_pair(live)
+    solution = {"itemtype": "Ticket", "items_id": SEEDED, "content": "<p>Purged the <b>old</b> logs.</p>"}
+    assert glpi_server.post("/ITILSolution", json={"input": solution}).status_code == 201
+    report = sync_pair(live)
+    assert not report.errors, report.errors
+    [incident] = sandbox.table("incident")
+    assert (incident["state"], incident["close_notes"]) == ("6", "Purged the old logs.")
+    before = state(glpi_server, sandbox)
+    sync_pair(live)
+    sync_pair(live, full=True)
+    assert state(glpi_server, sandbox) == before
+
+
+def test_a_resolved_incident_adds_one_glpi_solution_with_its_close_notes(live, glpi_server, sandbox):
+    sync_pair(live)
+    [incident] = sandbox.table("incident")
+    values = {"state": "6", "close_code": "Solution provided", "close_notes": "Extended the C: volume."}
+    response = sandbox.put(f"/api/now/table/incident/{incident['sys_id']}", json=values)
+    assert response.status_code == 200, response.text
+    report = sync_pair(live)
+    assert not report.errors, report.errors
+    [solution] = [s for s in glpi_server.rows("ITILSolution") if s["items_id"] == SEEDED]
+    assert "Extended the C: volume." in solution["content"]
+    assert next(t for t in glpi_server.rows("Ticket") if t["id"] == SEEDED)["status"] == 5
     before = state(glpi_server, sandbox)
     sync_pair(live)
     sync_pair(live, full=True)
