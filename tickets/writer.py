@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from integrations.glpi import tickets as glpi
 from integrations.servicenow import tickets as servicenow
-from tickets import comments, items
+from tickets import comments, documents, items
 from tickets.mapping import TicketMapping
 from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
 from tickets.reconcile import STAMP, Plan, initial_glpi, initial_servicenow, reconcile, values_of
@@ -316,3 +316,24 @@ class Writer:
         )
         for side, count in counts.items():
             getattr(self.report, side)["comments"] += count
+        self.mirror_documents(link)
+
+    def mirror_documents(self, link: TicketLink) -> None:
+        def saved(keys: list[str], message: str) -> None:
+            with transaction.atomic():
+                link.mirrored.setdefault(documents.KEY, []).extend(keys)
+                link.save(update_fields=["mirrored"])
+                if message:
+                    TicketSyncLog.objects.create(pair=self.pair, link=link, message=f"{link}: {message}")
+
+        counts = documents.mirror(
+            self.glpi,
+            self.sn,
+            link.glpi_id,
+            link.servicenow_sys_id,
+            link.mirrored,
+            dry_run=self.dry_run,
+            saved=saved,
+        )
+        for side, count in counts.items():
+            getattr(self.report, side)["documents"] += count

@@ -7,6 +7,7 @@ GLPI answers errors as a two-element array `[CODE, message]`: the code picks the
 tree and a plain message; GLPI's own words stay in the detail."""
 
 import base64
+import json
 import logging
 import re
 import time
@@ -217,15 +218,28 @@ class GlpiClient(TransportClient):
     # Calls --------------------------------------------------------------------------------------------
 
     def request(
-        self, method: str, path: str, *, params: Any = None, payload: Any = None, fresh: bool = True
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        payload: Any = None,
+        fresh: bool = True,
+        files: Any = None,
+        accept: str = "",
     ) -> requests.Response:
         """A call in the session (opened first when there is none); an expired session (401) is opened
-        again once. Raises the shared errors, keeping GLPI's code and words."""
+        again once. Raises the shared errors, keeping GLPI's code and words. `files` sends a multipart
+        upload (with `payload` as its `uploadManifest`); `accept` asks for another answer than JSON."""
         for again in (False, True):
             if not self.session_token:
                 self.open() if fresh else self.init_session()
             kwargs: dict[str, Any] = {"params": params, "headers": self._session_headers()}
-            if payload is not None:
+            if accept:
+                kwargs["headers"]["Accept"] = accept
+            if files is not None:
+                kwargs["files"] = {"uploadManifest": (None, json.dumps(payload), "application/json"), **files}
+            elif payload is not None:
                 kwargs["json"] = payload
             response = self.transport.send(method, path, **kwargs)
             if response.status_code == 401 and not again:

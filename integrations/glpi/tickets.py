@@ -146,3 +146,29 @@ def solve_ticket(client: GlpiClient, ticket_id: int, content: str) -> int:
             f"GLPI did not solve ticket {ticket_id}: {result.message}", path="/ITILSolution"
         )
     return result.id
+
+
+def ticket_documents(client: GlpiClient, ticket_id: int) -> list[dict[str, Any]]:
+    """The documents linked to the ticket (its Document_Item rows), each read for its file name, MIME
+    type and checksum, oldest link first."""
+    links = client.items(f"{ITEMTYPE}/{int(ticket_id)}/Document_Item", {"sort": "id"})
+    return [client.get("Document", int(row["documents_id"])) for row in links if row.get("documents_id")]
+
+
+def download_document(client: GlpiClient, document_id: int) -> bytes:
+    """The document's file (`Accept: application/octet-stream`)."""
+    return client.request("GET", f"/Document/{int(document_id)}", accept="application/octet-stream").content
+
+
+def upload_document(client: GlpiClient, ticket_id: int, name: str, content: bytes, mime: str) -> int:
+    """A new Document holding the file, in the ticket's entity and linked to the ticket at once
+    (`itemtype`/`items_id` in the manifest); its id."""
+    entity = get_ticket(client, ticket_id).get("entities_id") or 0  # not the session's: the ticket's
+    values = {"name": name, "_filename": [name], "itemtype": ITEMTYPE, "items_id": ticket_id}
+    manifest = {"input": {**values, "entities_id": entity}}
+    files = {"filename[0]": (name, content, mime or "application/octet-stream")}
+    body = client.json("POST", "/Document", payload=manifest, files=files)
+    document_id = body.get("id") if isinstance(body, dict) else None
+    if not document_id:
+        raise UnexpectedResponse(f"GLPI did not add the document {name}", path="/Document")
+    return int(document_id)

@@ -107,3 +107,25 @@ def close_fields(record: dict[str, Any], values: dict[str, Any], defaults: Any, 
         return {}
     wanted = {"close_code": str(defaults.get("close_code") or CLOSE_CODE), "close_notes": note}
     return {k: v for k, v in wanted.items() if not str(values.get(k) or record.get(k) or "").strip()}
+
+
+ATTACHMENTS = "/api/now/attachment"
+
+
+def attachments(client: ServiceNowClient, sys_id: str) -> list[dict[str, Any]]:
+    """The incident's attachments' metadata (file name, content type, size, SHA-256 hash), oldest first."""
+    query = f"table_name={TABLE}^table_sys_id={sys_id}^ORDERBYsys_created_on"
+    body = client.json("GET", ATTACHMENTS, params={"sysparm_query": query}) or {}
+    return list(body.get("result") or [])
+
+
+def download_attachment(client: ServiceNowClient, attachment_id: str) -> bytes:
+    return client.request("GET", f"{ATTACHMENTS}/{attachment_id}/file").content
+
+
+def upload_attachment(
+    client: ServiceNowClient, sys_id: str, name: str, content: bytes, content_type: str
+) -> dict[str, Any]:
+    params = {"table_name": TABLE, "table_sys_id": sys_id, "file_name": name}
+    body = client.json("POST", f"{ATTACHMENTS}/file", params=params, data=content, content_type=content_type)
+    return dict((body or {}).get("result") or {})

@@ -97,6 +97,7 @@ def _add_one(store: GlpiStore, session: Session, itemtype: Itemtype, values: dic
         linked = document_links(values) if itemtype.name == "Document" else None
         if linked:
             link = {"documents_id": added["id"], "itemtype": linked[0], "items_id": linked[1]}
+            link["entities_id"] = added["entities_id"]  # GLPI gives the link its document's entity
             _add_one(store, session, ITEMTYPES["Document_Item"], link)
         return int(added["id"])
 
