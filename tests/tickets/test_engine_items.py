@@ -7,8 +7,12 @@ import uuid
 
 import pytest
 
+from catalog.demo import DemoShape, build_demo_document
+from catalog.transfer.importer import import_document
 from sync.models import SyncMapEntry
 from tests.factories import ConnectionFactory
+from tests.runs import previewed, publish
+from tests.sync.test_preview import register_data_source
 from tickets.engine import sync_pair
 from tickets.mapping import default_mapping_text
 from tickets.models import TicketLink, TicketPair, TicketSyncLog
@@ -154,3 +158,38 @@ def test_a_resolved_incident_adds_one_glpi_solution_with_its_close_notes(live, g
     sync_pair(live)
     sync_pair(live, full=True)
     assert state(glpi_server, sandbox) == before
+
+
+def test_after_real_publishes_a_ticket_on_an_application_appliance_gets_its_business_app(
+    live, glpi_server, sandbox, settings
+):
+    """Both platforms publish applications (a GLPI Appliance, a ServiceNow business application); this
+    ServiceNow publish has no infrastructure items yet, so the computer path is covered by the map rows
+    above."""
+    settings.CONNECTIONS_ALLOW_LOOPBACK = True
+    import_document(live.namespace, build_demo_document(DemoShape(apps=2, services=1, seed=42)))
+    register_data_source(sandbox)
+    for connection in (live.glpi, live.servicenow):
+        previewed(connection)
+        publish(connection)
+    appliances = SyncMapEntry.objects.filter(
+        connection=live.glpi, kind="application", target_type="Appliance"
+    ).exclude(target_id="")
+    sn_apps = SyncMapEntry.objects.filter(connection=live.servicenow, kind="application").exclude(
+        target_id=""
+    )
+    glpi_entry = appliances.filter(record_id__in=sn_apps.values("record_id")).first()
+    assert glpi_entry is not None, "no application was published to both"
+    sn_entry = sn_apps.get(record_id=glpi_entry.record_id)
+    ticket = {"name": "App down", "content": "<p>500 on login</p>", "entities_id": 1}
+    response = glpi_server.post("/Ticket", json={"input": ticket})
+    assert response.status_code == 201, response.text
+    ticket_id = response.json()["id"]
+    on = {"itemtype": "Appliance", "items_id": int(glpi_entry.target_id), "tickets_id": ticket_id}
+    response = glpi_server.post("/Item_Ticket", json={"input": on})
+    assert response.status_code == 201, response.text
+    report = sync_pair(live)
+    assert not report.errors, report.errors
+    link = TicketLink.objects.get(pair=live, glpi_id=ticket_id)
+    [incident] = sandbox.table("incident", sysparm_query=f"sys_id={link.servicenow_sys_id}")
+    assert ci_of(incident) == sn_entry.target_id
