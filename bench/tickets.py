@@ -170,6 +170,7 @@ def main() -> None:
         f"loop check: {ROUNDS} rounds after a change in {time.perf_counter() - started:.1f} s, "
         f"both sides and links unchanged: {unchanged} ({counts})"
     )
+    counted("idle sync after the loop (outside the overlap)", glpi, snow, lambda: sync_pair(pair))
     glpi.stop()
     snow.stop()
 
