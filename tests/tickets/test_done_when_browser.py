@@ -142,7 +142,6 @@ def test_an_admin_runs_issue_17s_done_when(live_server, page, namespace, glpi_se
     assert workbook.worksheets[0].max_row >= 2  # the header and at least the fan ticket's link
 
 
-@pytest.mark.xfail(strict=False, reason="cmdb_ci through the sync maps is not in the ticket engine yet")
 def test_cmdb_ci_of_a_ticket_on_a_demo_computer_is_the_same_record_in_servicenow(
     namespace, glpi_server, sandbox
 ):
