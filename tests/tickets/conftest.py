@@ -36,21 +36,3 @@ def pair(namespace, glpi, snow):
     return TicketPair.objects.create(
         namespace=namespace, name="helpdesk", glpi=glpi, servicenow=snow, mapping=default_mapping_text()
     )
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    """A pair over the served GLPI and ServiceNow sandboxes, with the default mapping."""
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=default_mapping_text(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
