@@ -212,6 +212,33 @@ class Discovered:
     service_end_date: str = ""
     links: tuple[str, ...] = ()
     target_type: str = ""
+    updated_on: str = ""  # the target's own update time, "YYYY-MM-DD HH:MM:SS" UTC (a pull's watermark)
+    retired: bool = False  # the target marks it retired: flagged, never applied automatically
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """A record of a kind the portfolio publishes (a business application, a service instance, an
+    offering), as subscribe reads it back from the target, published by the portfolio or not. `values`
+    are the target's own fields as `read` returns them (so they compare with the sync map's last values
+    and the plan's); `parents` are the target ids of the records it hangs under (a service instance's
+    business applications, an offering's service)."""
+
+    kind: str  # a sync RecordKind value: "application", "deployment", "it_service"
+    ref: TargetRef
+    name: str
+    values: dict[str, str]
+    parents: tuple[str, ...] = ()
+    updated_on: str = ""  # as Discovered.updated_on
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """A target record deleted since a time (ServiceNow's `sys_audit_delete`): flagged, never applied."""
+
+    ref: TargetRef
+    deleted_on: str = ""
 
 
 @dataclass(frozen=True)
@@ -377,10 +404,24 @@ class Platform(ABC):
     discovers: bool = False  # `discovered` pulls assets
     sends_webhooks: bool = False  # `webhook_event`, `register_webhook` and `send_test_event` work
 
-    def discovered(self, client: Any, options: Any, ids: Iterable[str] | None = None) -> Iterator[Discovered]:
-        """The assets the target discovered (all of them, or only `ids`; an id that is gone is absent),
-        streamed. None by default: the platform offers no discovery."""
+    pulls_records: bool = False  # `pulled` and `deleted_since` read back published kinds (the CMDB pull)
+
+    def discovered(
+        self, client: Any, options: Any, ids: Iterable[str] | None = None, since: str = ""
+    ) -> Iterator[Discovered]:
+        """The assets the target discovered (all of them, or only `ids`; an id that is gone is absent;
+        with `since`, only those updated at or after it, in the target's time), streamed. None by
+        default: the platform offers no discovery."""
         return iter(())
+
+    def pulled(self, client: Any, options: Any, since: str = "") -> Iterator[Pulled]:
+        """The target's records of the kinds the platform publishes (all of them, or those updated at or
+        after `since`), streamed in pages; none by default."""
+        return iter(())
+
+    def deleted_since(self, client: Any, options: Any, since: str) -> list[Deleted]:
+        """Records of the pulled and discovered kinds deleted at or after `since`; none by default."""
+        return []
 
     def webhook_event(self, body: Any) -> WebhookEvent:
         """The event a webhook body (parsed JSON) describes; raises ValueError with a readable reason

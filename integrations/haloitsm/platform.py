@@ -128,7 +128,9 @@ class HaloPlatform(Platform):
     discovers = True
     sends_webhooks = True
 
-    def discovered(self, client: HaloClient, options: HaloOptions, ids=None) -> Iterator[Discovered]:
+    def discovered(
+        self, client: HaloClient, options: HaloOptions, ids=None, since: str = ""
+    ) -> Iterator[Discovered]:
         return discovery.discovered(client, options, ids)
 
     def webhook_event(self, body: Any) -> WebhookEvent:
