@@ -259,6 +259,9 @@ def run(args: argparse.Namespace) -> int:
             "30",
             "--reject-matching",
             "[reject]",
+            # servers and computers Service Mapping relates to the demo's service instances once they
+            # are published: what the subscribe pulls (leave it out to start without them)
+            "--demo-machines",
         ]
         processes.append(subprocess.Popen([*MANAGE, *sandbox], env=env, stdout=subprocess.DEVNULL))
         sandbox_url = f"https://127.0.0.1:{args.sandbox_port}"

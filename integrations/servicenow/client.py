@@ -153,11 +153,16 @@ class ServiceNowClient(TransportClient):
     # Table API ----------------------------------------------------------------------------------------
 
     def records(
-        self, table: str, query: str = "", fields: list[str] | None = None, page_size: int | None = None
+        self,
+        table: str,
+        query: str = "",
+        fields: list[str] | None = None,
+        page_size: int | None = None,
+        offset: int = 0,
     ) -> Iterator[dict[str, Any]]:
-        """Every matching record, page by page (offset paging with X-Total-Count), one page in memory."""
+        """Every matching record from `offset` on, page by page (offset paging with X-Total-Count), one
+        page in memory."""
         size = min(page_size or self.settings.page_size, 2000)
-        offset = 0
         while True:
             params = {
                 "sysparm_query": query,

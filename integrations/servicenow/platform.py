@@ -10,10 +10,13 @@ from integrations.base.platform import (
     Candidate,
     Check,
     Current,
+    Deleted,
+    Discovered,
     Identified,
     Mapping,
     MatchSource,
     Platform,
+    Pulled,
     Record,
     Reference,
     Step,
@@ -21,7 +24,7 @@ from integrations.base.platform import (
     Write,
 )
 
-from . import mapping, reading
+from . import discovery, mapping, pulling, reading
 from .changes import ServiceNowChanges
 from .checks import run_checks
 from .client import ClientSettings, ServiceNowClient
@@ -61,6 +64,8 @@ class ServiceNowPlatform(Platform):
     name = "servicenow"
     label = "ServiceNow"
     package_label = "ServiceNow configuration package"
+    discovers = True  # the computers and servers service instances depend on or run on
+    pulls_records = True  # business applications, service instances and offerings, and deletions
 
     def options(self, data: dict[str, Any] | None) -> ServiceNowOptions:
         return ServiceNowOptions.from_dict(data)
@@ -127,6 +132,21 @@ class ServiceNowPlatform(Platform):
 
     def checks(self, client: ServiceNowClient, options: ServiceNowOptions) -> list[Check]:
         return run_checks(client, options.data_source)
+
+    def discovered(
+        self, client: ServiceNowClient, options: ServiceNowOptions, ids=None, since: str = ""
+    ) -> Iterator[Discovered]:
+        return discovery.discovered(client, options, ids, since)
+
+    def pulled(
+        self, client: ServiceNowClient, options: ServiceNowOptions, since: str = ""
+    ) -> Iterator[Pulled]:
+        return pulling.pulled(client, options, since)
+
+    def deleted_since(
+        self, client: ServiceNowClient, options: ServiceNowOptions, since: str
+    ) -> list[Deleted]:
+        return pulling.deleted_since(client, options, since)
 
     def sandbox(self) -> Any:
         from .sandbox import command

@@ -18,10 +18,12 @@ from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
 from .attachments import AttachmentApi
 from .auth import Authenticator
 from .change import ChangeRules
+from .cmdb_page import cmdb_page
 from .config import SandboxConfig
 from .context import Call, Caller
 from .errors import ApiError
 from .faults import HIBERNATION_PAGE
+from .infrastructure import seed_demo_machines
 from .ire import IdentifyReconcile
 from .limits import RateLimiter
 from .records import Records
@@ -56,7 +58,10 @@ def api_of(path: str) -> str:
 class SandboxApp(Platform):
     title = "ServiceNow sandbox"
     fault_kinds = ("500", "502", "503", "429", "hibernate")  # rendered here, seen by `respond`
-    links = (("/sandbox/update_set", "import an update set"),)
+    links = (
+        ("/sandbox/update_set", "import an update set"),
+        ("/sandbox/cmdb", "edit applications and add servers under service instances"),
+    )
 
     def __init__(
         self, config: SandboxConfig, store: Store, base_url: str, book: Bookkeeping, faults: FaultInjector
@@ -82,6 +87,8 @@ class SandboxApp(Platform):
         seed_instance(self.records, config.users)
         for path in config.seed_files:
             load_seed_file(self.records, path)
+        if config.demo_machines:
+            seed_demo_machines(self.records)
         if config.rate_limit:
             self.store.put("sys_rate_limit_rules", self.rate_rule(config.rate_limit))
 
@@ -127,6 +134,9 @@ class SandboxApp(Platform):
             return Response("Too Many Requests", 429, content_type="text/plain"), "-"
         if request.path.rstrip("/") == "/sandbox/update_set":
             return self.update_set(request), "-"
+        if request.path.rstrip("/") == "/sandbox/cmdb":
+            caller = admin_of(self.auth, request, "Changing the CMDB from this page")
+            return cmdb_page(request, self.records, caller.user_name), caller.user_name
         if api == "oauth":
             return self.oauth(request), "-"
         if not request.path.startswith("/api/"):

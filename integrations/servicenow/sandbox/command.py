@@ -39,6 +39,12 @@ def add_arguments(parser) -> None:
         help="largest file the Attachment API accepts (larger uploads get 413)",
     )
     parser.add_argument(
+        "--demo-machines",
+        action="store_true",
+        help="seed servers and computers that Service Mapping relates to the demo portfolio's service "
+        "instances once a publish creates them (what the demo's subscribe pulls)",
+    )
+    parser.add_argument(
         "--user",
         action="append",
         default=[],
@@ -64,6 +70,7 @@ def serve(options: dict, out) -> None:
         approval_delay=options["approval_delay"],
         reject_matching=options["reject_matching"],
         max_attachment=options["max_attachment"],
+        demo_machines=options["demo_machines"],
         users=tuple(users.values()),
     )
     lines = (

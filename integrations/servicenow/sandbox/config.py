@@ -23,3 +23,4 @@ class SandboxConfig(ServerConfig):
     max_body: int = 10_485_760
     max_attachment: int = 26_214_400  # bytes of one uploaded file (com.glide.attachment.max_size); 413 above
     max_update_set: int = 5_242_880  # bytes, for POST /sandbox/update_set
+    demo_machines: bool = False  # servers and computers related to the demo portfolio's service instances

@@ -112,10 +112,11 @@ def _condition(text: str, is_field: Callable[[str], bool]) -> Condition | None:
 
 
 def matches(
-    query: Query, lookup: Callable[[str], str], class_of: Callable[[], tuple[str, ...]], fold: bool
+    query: Query, lookup: Callable[[str], str], class_of: Callable[[str], list[str]], fold: bool
 ) -> bool:
-    """Whether a row matches; `lookup(field)` gives the row's raw value (dot-walks resolved), `class_of()`
-    the row's class and its ancestors (for INSTANCEOF)."""
+    """Whether a row matches; `lookup(field)` gives the row's raw value (dot-walks resolved), `class_of(name)`
+    a class and its ancestors (for INSTANCEOF, which tests the class a field names: the row's own
+    `sys_class_name`, or a referenced record's, e.g. `child.sys_class_nameINSTANCEOFcmdb_ci_computer`)."""
     if not query.blocks:
         return True
     return any(
@@ -138,7 +139,7 @@ def _compare(left: str, right: str) -> int:
 
 
 def _test(
-    c: Condition, lookup: Callable[[str], str], class_of: Callable[[], tuple[str, ...]], fold: bool
+    c: Condition, lookup: Callable[[str], str], class_of: Callable[[str], list[str]], fold: bool
 ) -> bool:
     raw = lookup(c.field)
     value, target = (raw.lower(), c.folded) if fold else (raw, c.value)
@@ -177,7 +178,7 @@ def _test(
             low, _, high = c.value.partition("@")
             return raw != "" and _compare(raw, low) >= 0 and _compare(raw, high) <= 0
         case "INSTANCEOF":
-            return c.value in class_of()
+            return bool(raw) and c.value in class_of(raw)
         case "SAMEAS":
             return raw == lookup(c.value)
         case "NSAMEAS":

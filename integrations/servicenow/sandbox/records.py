@@ -3,6 +3,7 @@ and the three `sysparm_display_value` renderings."""
 
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,6 +41,9 @@ class Records:
         self.store = store
         self.base_url = base_url
         self._choice_cache: tuple[int, dict] = (-1, {})
+        # called with (table, record) after every create: what the instance does on its own when a record
+        # appears (the demo's Service Mapping relating servers to a new service instance)
+        self.created_hooks: list[Callable[[str, dict[str, str]], None]] = []
 
     # Writing ------------------------------------------------------------------------------------------
 
@@ -80,6 +84,8 @@ class Records:
             record["number"] = self.store.next_number(prefix, start)
         self.store.put(table, record)
         self.add_journal(table, record["sys_id"], notes, user)
+        for hook in self.created_hooks:
+            hook(table, record)
         return record
 
     def update(
@@ -103,6 +109,23 @@ class Records:
         self.store.put(table, updated)
         self.add_journal(table, record["sys_id"], notes, user)
         return updated, True
+
+    def audit_delete(self, table: str, record: dict[str, str], user: str) -> None:
+        """What an instance's `sys_audit_delete` keeps of a deleted record, so a pull can tell what is
+        gone since a time (`sys_created_on` is the deletion's time)."""
+        if table == "sys_audit_delete":
+            return
+        display = record.get(dictionary.display_field(table), "") if dictionary.known(table) else ""
+        self.create(
+            "sys_audit_delete",
+            {
+                "tablename": table,
+                "documentkey": record.get("sys_id", ""),
+                "display_value": display,
+                "payload": json.dumps(record, sort_keys=True),
+            },
+            user,
+        )
 
     # Journal fields -------------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ class Rules:
 
     def before_insert(self, table: str, values: dict[str, Any], caller: Caller) -> dict[str, Any]:
         if table == "cmdb_rel_ci":
+            values = self.relationship_type(values)
             self.check_relationship(values)
         if table == "change_request":
             return self.change.before_insert(values, caller)
@@ -41,6 +42,7 @@ class Rules:
         self, table: str, record: dict[str, str], values: dict[str, Any], caller: Caller
     ) -> dict[str, Any]:
         if table == "cmdb_rel_ci":
+            values = self.relationship_type(values)
             self.check_relationship({**record, **values})
         if table == "change_request":
             return self.change.before_update(record, values, caller)
@@ -68,6 +70,18 @@ class Rules:
         for _, rel in list(self.records.store.scan("cmdb_rel_ci")):
             if record["sys_id"] in (rel.get("parent"), rel.get("child")):
                 self.records.store.remove("cmdb_rel_ci", rel["sys_id"])
+                self.records.audit_delete("cmdb_rel_ci", rel, "system")
+
+    def relationship_type(self, values: dict[str, Any]) -> dict[str, Any]:
+        """A reference field takes a sys_id or the referenced record's display value: a relationship's
+        type may be given by name ("Depends on::Used by")."""
+        given = str(values.get("type") or "")
+        if not given or self.records.store.locate("cmdb_rel_type", given) is not None:
+            return values
+        for _, row in self.records.store.scan("cmdb_rel_type"):
+            if row.get("name") == given:
+                return {**values, "type": row["sys_id"]}
+        return values
 
     def check_relationship(self, values: dict[str, Any]) -> None:
         """A CI relationship joins two configuration items; anything else (a product model, a user…) is

@@ -73,7 +73,7 @@ class TableApi:
         rows = []
         for name, record in self.store.scan(table):
             lookup = lambda f, n=name, r=record: self.records.raw(n, r, f)  # noqa: E731
-            if not query.matches(parsed, lookup, lambda n=name: dictionary.ancestors(n), self.fold_case):
+            if not query.matches(parsed, lookup, dictionary.ancestors, self.fold_case):
                 continue
             if all(self.filter_matches(name, record, k, v) for k, v in filters):
                 rows.append((name, record))
@@ -189,6 +189,7 @@ class TableApi:
         self.check_write(call, table, "Delete")
         with self.store.transaction():
             self.store.remove(found[0], sys_id)
+            self.records.audit_delete(found[0], found[1], call.caller.user_name)
             self.rules.after_delete(found[0], found[1])
         return Response(204)
 

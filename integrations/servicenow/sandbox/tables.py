@@ -40,6 +40,7 @@ TABLE_LIST = [
             "manufacturer": ref("core_company"),
             "model_id": ref("cmdb_model"),
             "model_category": S,
+            "location": ref("cmn_location"),
             "life_cycle_stage": ref("life_cycle_stage", "name"),
             "life_cycle_stage_status": ref("life_cycle_stage_status", "name"),
             "version": S,
@@ -104,7 +105,12 @@ TABLE_LIST = [
     ),
     Table("cmdb_ci_appl", "Application", "cmdb_ci"),
     Table("cmdb_ci_hardware", "Hardware", "cmdb_ci", {"serial_number": S, "asset_tag": S}),
-    Table("cmdb_ci_computer", "Computer", "cmdb_ci_hardware", {"os": S, "ip_address": S, "ram": S}),
+    Table(
+        "cmdb_ci_computer",
+        "Computer",
+        "cmdb_ci_hardware",
+        {"os": S, "os_version": S, "ip_address": S, "ram": S, "cpu_count": S, "virtual": B},
+    ),
     Table("cmdb_ci_server", "Server", "cmdb_ci_computer"),
     Table("cmdb_ci_linux_server", "Linux Server", "cmdb_ci_server"),
     Table("cmdb_ci_win_server", "Windows Server", "cmdb_ci_server"),
@@ -145,6 +151,20 @@ TABLE_LIST = [
         {"version": S, "edition": S, "platform": S, "language": S, "product": S},
     ),
     Table("cmdb_application_product_model", "Application Model", "cmdb_model"),
+    Table(
+        "cmn_location",
+        "Location",
+        columns={"name": S, "street": S, "city": S, "state": S, "country": S, "parent": ref("cmn_location")},
+        acl="asset",
+    ),
+    # What a delete leaves behind (written by every Table API delete): what, which record, and when.
+    Table(
+        "sys_audit_delete",
+        "Deleted Records",
+        columns={"tablename": S, "documentkey": S, "display_value": S, "payload": S},
+        acl="system",
+        display="documentkey",
+    ),
     Table("core_company", "Company", columns={"name": S, "manufacturer": B, "vendor": B}, acl="asset"),
     Table(
         "sys_user",

@@ -16,7 +16,7 @@ from .records import Records
 from .update_sets import UpdateSetError, commit_update_set, parse_update_set
 
 
-def admin_of(auth: Authenticator, request: Request) -> Caller:
+def admin_of(auth: Authenticator, request: Request, action: str = "Importing an update set") -> Caller:
     """The caller, who must hold the admin role; a 401 asks a browser for the user name and password."""
     try:
         caller = auth.authenticate(request.headers.get("Authorization", ""))
@@ -24,7 +24,7 @@ def admin_of(auth: Authenticator, request: Request) -> Caller:
         exc.headers["WWW-Authenticate"] = 'Basic realm="ServiceNow sandbox"'
         raise
     if "admin" not in caller.roles:
-        raise ApiError(403, "User Not Authorized", "Importing an update set needs the admin role")
+        raise ApiError(403, "User Not Authorized", f"{action} needs the admin role")
     return caller
 
 
