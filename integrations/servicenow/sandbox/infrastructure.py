@@ -233,15 +233,15 @@ def machine_values(records: Records, machine: DemoMachine) -> dict[str, str]:
 
 
 def service_instances(records: Records) -> list[str]:
-    """The sys_ids of every service instance (application services, technical services and offerings)."""
-    return [row["sys_id"] for _, row in records.store.scan(SERVICE_CLASS)]
+    """The sys_ids of every application service (where a published deployment lands), by sys_id."""
+    return sorted(row["sys_id"] for _, row in records.store.scan("cmdb_ci_service_auto"))
 
 
 def add_related_servers(
     records: Records, count: int, parents: list[str] | None = None, prefix: str = "bench-srv"
 ) -> list[str]:
     """`count` Linux servers (serial, OS, manufacturer, location), each related (Depends on) to one of
-    `parents` (service instance sys_ids; by default every service instance in the store), in turn; written
+    `parents` (service instance sys_ids; by default every application service in the store), in turn; written
     straight into the store in one transaction, for benchmarks that run the sandbox in their own process.
     Returns the servers' sys_ids."""
     parents = parents if parents is not None else service_instances(records)
