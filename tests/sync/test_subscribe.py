@@ -149,7 +149,9 @@ def test_a_target_error_fails_the_pull_with_its_reason(halo_server, namespace):
 
 
 def test_platforms_without_discovery_are_refused(namespace):
-    connection = ConnectionFactory(namespace=namespace)  # ServiceNow
+    connection = ConnectionFactory(
+        namespace=namespace, platform="glpi", options={"entity_id": 1}
+    )  # no discovery
     with pytest.raises(SubscribeRefused, match="offers no discovered assets"):
         start_pull(connection)
 

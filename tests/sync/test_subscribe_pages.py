@@ -86,7 +86,7 @@ def test_other_namespaces_pulls_are_not_found(admin_client, halo_server, other_n
 
 
 def test_a_platform_without_discovery_says_so(admin_client, namespace):
-    connection = ConnectionFactory(namespace=namespace)
+    connection = ConnectionFactory(namespace=namespace, platform="glpi", options={"entity_id": 1})
     page = admin_client.get(reverse("sync:subscribe", args=["acme", connection.pk])).content.decode()
     assert "offers no discovered assets" in page and "Pull now" not in page
     detail = admin_client.get(reverse("integrations:connection_detail", args=["acme", connection.pk]))
