@@ -101,7 +101,7 @@ def render(records: Records, search: str, done: str) -> str:
     if done:
         parts.append(f"<p class=done>{html.escape(done)}</p>")
     parts.append(
-        f"<p>{len(apps)} business applications"
+        f"<p>{len(apps)} business application{'' if len(apps) == 1 else 's'}"
         + (f", the first {APPS_SHOWN} shown" if len(apps) > APPS_SHOWN else "")
         + ".</p>"
     )
