@@ -12,9 +12,10 @@ Calls are counted by each sandbox's `/sandbox/stats`; GLPI's session calls (init
 are part of its count. Needs Redis (REDIS_URL, default redis://127.0.0.1:6379/0; its default queue is
 emptied).
 
-    .venv/bin/python bench/tickets.py
+    .venv/bin/python bench/tickets.py [--tickets N] [--rounds N]
 """
 
+import argparse
 import json
 import logging
 import time
@@ -126,6 +127,10 @@ def webhook_latency(glpi: GlpiBench, snow: Sandbox, pair) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tickets", type=int, default=TICKETS, help=f"GLPI tickets seeded (default {TICKETS})")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"loop-check rounds (default {ROUNDS})")
+    args = parser.parse_args()
     setup_django()
     from django.conf import settings
 
@@ -150,9 +155,9 @@ def main() -> None:
     counted("first sync (the seeded ticket)", glpi, snow, lambda: sync_pair(pair))
     counted("idle sync (target: 1 read per side)", glpi, snow, lambda: sync_pair(pair))
 
-    seed_tickets(glpi, TICKETS)
+    seed_tickets(glpi, args.tickets)
     report, _ = counted(
-        f"initial sync of {TICKETS} GLPI tickets with a followup each", glpi, snow, lambda: sync_pair(pair)
+        f"initial sync of {args.tickets} GLPI tickets with a followup each", glpi, snow, lambda: sync_pair(pair)
     )
     print(f"  {report.lines()}; links: {TicketLink.objects.filter(pair=pair).count()}")
     counted("idle sync right after (inside the 60 s overlap)", glpi, snow, lambda: sync_pair(pair))
@@ -162,12 +167,12 @@ def main() -> None:
     sync_pair(pair)  # the change is settled; now nothing should move
     before, counts = snapshot(glpi, snow, pair)
     started = time.perf_counter()
-    for _ in range(ROUNDS):
+    for _ in range(args.rounds):
         sync_pair(pair)
     after, _ = snapshot(glpi, snow, pair)
     unchanged = "yes" if before == after else "NO"
     print(
-        f"loop check: {ROUNDS} rounds after a change in {time.perf_counter() - started:.1f} s, "
+        f"loop check: {args.rounds} rounds after a change in {time.perf_counter() - started:.1f} s, "
         f"both sides and links unchanged: {unchanged} ({counts})"
     )
     counted("idle sync after the loop (outside the overlap)", glpi, snow, lambda: sync_pair(pair))

@@ -84,9 +84,11 @@ def mirror(
     *,
     dry_run: bool,
     saved: Callable[[Entry, str], None],
+    wrote: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, int]:
     """Copy the new entries both ways; `saved(entry, where)` records each one as soon as it is written
-    (its id on the link, with its log row) so a run stopped half-way copies nothing twice."""
+    (its id on the link, with its log row) so a run stopped half-way copies nothing twice; `wrote` is
+    given the incident as each comment's update answers it (its new version stamp)."""
     from_glpi = glpi_entries(glpi_client, ticket_id)
     from_sn = servicenow_entries(sn_client, sys_id)
     counts = {"glpi": 0, "servicenow": 0}
@@ -98,7 +100,9 @@ def mirror(
                 continue
             if where == "servicenow":
                 element = "work_notes" if entry.private else "comments"
-                servicenow.update_incident(sn_client, sys_id, {element: entry.copied()})
+                incident = servicenow.update_incident(sn_client, sys_id, {element: entry.copied()})
+                if wrote is not None:
+                    wrote(incident)
             else:
                 glpi.add_followup(glpi_client, ticket_id, text_to_html(entry.copied()), entry.private)
             saved(entry, where)

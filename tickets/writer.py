@@ -13,17 +13,11 @@ from tickets import comments, documents, items
 from tickets.mapping import TicketMapping
 from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
 from tickets.reconcile import STAMP, Plan, initial_glpi, initial_servicenow, reconcile, values_of
+from tickets.stamps import GLPI_STAMP, SN_STAMP, advance_servicenow, new_files, sn_stamp
 from tickets.values import MARKER, canonical, html_to_text, text_to_html
 
-GLPI_STAMP, SN_STAMP = "date_mod", "sys_updated_on"
 SOLVED = 5  # GLPI's Solved status: reached by adding a solution (ITILSolution), never by a plain write
 ITEMS = "items"  # the link's `mirrored` key of the items already carried (or found unmapped)
-
-
-def sn_stamp(row: dict[str, Any]) -> str:
-    """An incident's version: its update time and `sys_mod_count` (which tells two writes of one second
-    apart)."""
-    return f"{row.get(SN_STAMP)}#{row.get('sys_mod_count')}"
 
 
 def glpi_marker(sys_id: str) -> str:
@@ -41,9 +35,15 @@ class Writer:
         report: Any,
         *,
         dry_run: bool,
+        force: bool = False,
+        new_attachments: dict[str, set[str]] | None = None,
     ) -> None:
+        """`force` reads every listed ticket in full even when its stamps say nothing changed (`--full`);
+        `new_attachments` are the incidents' files added in the read window (incident sys_id → attachment
+        sys_ids), which do not move an incident's stamp."""
         self.pair, self.mapping, self.report, self.dry_run = pair, mapping, report, dry_run
         self.glpi, self.sn = glpi_client, sn_client
+        self.force, self.new_attachments = force, new_attachments or {}
 
     def link_note(self, ticket_id: int | str = "") -> str:
         """The correlation value (and work note) of an incident created from a GLPI ticket."""
@@ -63,7 +63,7 @@ class Writer:
                 self.create_incident(row)
                 return ticket_id
             link = self.adopt(ticket_id, row, servicenow.get_incident(self.sn, sys_id))
-        elif self.unchanged(link.glpi_values, "glpi", row, GLPI_STAMP):
+        elif not self.force and self.unchanged(link.glpi_values, "glpi", row, GLPI_STAMP):
             return None  # ServiceNow's side was not read: its own pass looks at it
         if link is not None:
             self.sync(link, row, servicenow.get_incident(self.sn, link.servicenow_sys_id))
@@ -72,9 +72,7 @@ class Writer:
     def from_servicenow(self, row: dict[str, Any], done: set[int]) -> None:
         sys_id = str(row["sys_id"])
         link = TicketLink.objects.filter(pair=self.pair, servicenow_sys_id=sys_id).first()
-        if link is not None and (
-            link.glpi_id in done or self.unchanged(link.servicenow_values, "servicenow", row, SN_STAMP)
-        ):
+        if link is not None and (link.glpi_id in done or self.skipped(link, row)):
             return
         if link is None:
             note = servicenow.note_starting(self.sn, sys_id, f"{comments.LINK_NOTE}glpi:")
@@ -93,6 +91,14 @@ class Writer:
         self.sync(link, glpi.get_ticket(self.glpi, link.glpi_id), row)
 
     # Steps -----------------------------------------------------------------------------------------
+
+    def skipped(self, link: TicketLink, row: dict[str, Any]) -> bool:
+        """An incident whose stamp and values are the link's, and with no new attachment, is left unread."""
+        if self.force or new_files(
+            link.mirrored, self.new_attachments.get(link.servicenow_sys_id, set()), documents.KEY
+        ):
+            return False
+        return self.unchanged(link.servicenow_values, "servicenow", row, SN_STAMP)
 
     def unchanged(self, last: dict[str, Any], side: str, row: dict[str, Any], stamp: str) -> bool:
         """Whether this side shows what the link recorded (same modification time and values): then the
@@ -113,13 +119,39 @@ class Writer:
         self.report.servicenow["created"] += 1
         if self.dry_run:
             return
+        first, carried = self.create_extras(ticket_id, values)
         created = servicenow.create_incident(self.sn, values)
         link = self.new_link(ticket_id, row, created)
-        self.save(
-            link, Plan(warnings=warnings), f"GLPI ticket {ticket_id} created incident {created.get('number')}"
-        )
+        link.mirrored = {"glpi": [first.id]} if first else {}
+        message = f"GLPI ticket {ticket_id} created incident {created.get('number')}"
+        if carried:
+            link.mirrored[ITEMS] = [f"glpi:{carried.key}", f"servicenow:{values['cmdb_ci']}"]
+            message += f"; cmdb_ci set from GLPI {carried.itemtype} {carried.items_id}"
+        if first:
+            self.report.servicenow["comments"] += 1
+            message += f"; comment by {first.author} copied from GLPI"
+        self.save(link, Plan(warnings=warnings), message)
         self.carry_items(link, created)
         self.mirror(link)
+
+    def create_extras(
+        self, ticket_id: int, values: dict[str, Any]
+    ) -> tuple[comments.Entry | None, items.GlpiItem | None]:
+        """What a new incident can carry in its one create (journal fields and references are set on
+        insert): the ticket's first public followup as `comments`, and the first of its items published to
+        ServiceNow as `cmdb_ci`. The rest follows as updates."""
+        first = next(
+            (e for e in comments.glpi_entries(self.glpi, ticket_id) if not e.private and not e.is_copy), None
+        )
+        if first is not None:
+            values["comments"] = first.copied()
+        for itemtype, items_id in glpi.ticket_items(self.glpi, ticket_id):
+            item = items.GlpiItem(itemtype, items_id)
+            sys_id = items.servicenow_ci(self.pair.glpi, self.pair.servicenow, item)
+            if sys_id is not None and "cmdb_ci" not in values:
+                values["cmdb_ci"] = sys_id
+                return first, item
+        return first, None
 
     def create_ticket(self, row: dict[str, Any]) -> None:
         sys_id = str(row["sys_id"])
@@ -193,7 +225,7 @@ class Writer:
                     plan.servicenow_values[rule.servicenow] = canonical(
                         rule, "servicenow", updated.get(rule.servicenow)
                     )
-            plan.servicenow_values[STAMP] = sn_stamp(updated)
+            advance_servicenow(plan.servicenow_values, updated)
         if plan.glpi:
             if "content" in plan.glpi:
                 kept = MARKER.search(str(glpi_row.get("content") or ""))
@@ -274,7 +306,7 @@ class Writer:
                 )
             elif not ci:
                 updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, {"cmdb_ci": sys_id})
-                link.servicenow_values[STAMP] = sn_stamp(updated)
+                advance_servicenow(link.servicenow_values, updated)
                 ci = sys_id
                 done.append(f"servicenow:{sys_id}")
                 notes.append(f"{link}: cmdb_ci set from GLPI {itemtype} {items_id}")
@@ -305,6 +337,11 @@ class Writer:
                     message = f"{link}: comment by {entry.author} copied from {origin}"
                     TicketSyncLog.objects.create(pair=self.pair, link=link, message=message)
 
+        moved = []
+
+        def wrote(incident: dict[str, Any]) -> None:
+            moved.append(advance_servicenow(link.servicenow_values, incident))
+
         counts = comments.mirror(
             self.glpi,
             self.sn,
@@ -313,10 +350,13 @@ class Writer:
             link.mirrored,
             dry_run=self.dry_run,
             saved=saved,
+            wrote=wrote,
         )
         for side, count in counts.items():
             getattr(self.report, side)["comments"] += count
         self.mirror_documents(link)
+        if any(moved):  # the sync's own comments are not news to the next run
+            link.save(update_fields=["servicenow_values"])
 
     def mirror_documents(self, link: TicketLink) -> None:
         def saved(keys: list[str], message: str) -> None:
