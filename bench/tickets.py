@@ -43,9 +43,14 @@ def counted(label: str, glpi: GlpiBench, snow: Sandbox, step) -> tuple:
     result = step()
     elapsed = time.perf_counter() - started
     g, s = glpi_stats(glpi), snow.stats()
+    g_session = sum(n for k, n in g["by_api_method"].items() if k.startswith("session "))
+    s_inner = sum(n for k, n in s["by_api_method"].items() if k.startswith("batch ") and k != "batch POST")
+    s_auth = sum(n for k, n in s["by_api_method"].items() if k.startswith("oauth "))
     print(
-        f"{label}: GLPI {g['total']} calls ({g['committing_calls']} writes), ServiceNow {s['total']} "
-        f"calls ({s['committing_calls']} writes); {elapsed:.2f} s wall"
+        f"{label}: GLPI {g['total'] - g_session} data calls ({g['committing_calls']} writes) + {g_session} "
+        f"session calls; ServiceNow {s['total'] - s_inner - s_auth} HTTP requests "
+        f"({s['committing_calls']} writes; {s_inner} sub-requests inside Batch API calls, {s_auth} OAuth); "
+        f"{elapsed:.2f} s wall"
     )
     print(f"  GLPI by method: {g['by_api_method']}")
     print(f"  ServiceNow by method: {s['by_api_method']}")
@@ -128,7 +133,9 @@ def webhook_latency(glpi: GlpiBench, snow: Sandbox, pair) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--tickets", type=int, default=TICKETS, help=f"GLPI tickets seeded (default {TICKETS})")
+    parser.add_argument(
+        "--tickets", type=int, default=TICKETS, help=f"GLPI tickets seeded (default {TICKETS})"
+    )
     parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"loop-check rounds (default {ROUNDS})")
     args = parser.parse_args()
     setup_django()
@@ -156,9 +163,8 @@ def main() -> None:
     counted("idle sync (target: 1 read per side)", glpi, snow, lambda: sync_pair(pair))
 
     seed_tickets(glpi, args.tickets)
-    report, _ = counted(
-        f"initial sync of {args.tickets} GLPI tickets with a followup each", glpi, snow, lambda: sync_pair(pair)
-    )
+    label = f"initial sync of {args.tickets} GLPI tickets with a followup each (target: 1 write each)"
+    report, _ = counted(label, glpi, snow, lambda: sync_pair(pair))
     print(f"  {report.lines()}; links: {TicketLink.objects.filter(pair=pair).count()}")
     counted("idle sync right after (inside the 60 s overlap)", glpi, snow, lambda: sync_pair(pair))
 
