@@ -4,7 +4,6 @@ a stopped run then a re-run, and the dry run."""
 
 import pytest
 
-from tests.factories import ConnectionFactory
 from tickets.conflicts import ConflictGone, resolve
 from tickets.engine import sync_pair
 from tickets.mapping import default_mapping_text
@@ -16,23 +15,6 @@ SEEDED = 1  # the GLPI sandbox's ticket 1, "srv-0009: disk usage warning", with 
 
 def mapping(policy: str = "newer_wins") -> str:
     return default_mapping_text().replace("conflict_policy: newer_wins", f"conflict_policy: {policy}")
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=mapping(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
 
 
 def set_policy(pair: TicketPair, policy: str) -> None:

@@ -5,32 +5,11 @@ file over the size cap is skipped with one log line."""
 import datetime as dt
 import json
 
-import pytest
-
-from tests.factories import ConnectionFactory
 from tickets import documents
 from tickets.engine import sync_pair
-from tickets.mapping import default_mapping_text
 from tickets.models import TicketLink, TicketPair, TicketSyncLog
 
 SEEDED = 1
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=default_mapping_text(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
 
 
 def glpi_document(glpi_server, name: str, content: bytes) -> int:

@@ -5,36 +5,15 @@ change nothing."""
 
 import uuid
 
-import pytest
-
 from catalog.demo import DemoShape, build_demo_document
 from catalog.transfer.importer import import_document
 from sync.models import SyncMapEntry
-from tests.factories import ConnectionFactory
 from tests.runs import previewed, publish
 from tests.sync.test_preview import register_data_source
 from tickets.engine import sync_pair
-from tickets.mapping import default_mapping_text
 from tickets.models import TicketLink, TicketPair, TicketSyncLog
 
 SEEDED = 1  # the GLPI sandbox's ticket 1, linked (Item_Ticket) to Computer 1
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=default_mapping_text(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
 
 
 def new_ci(sandbox, name: str) -> str:
