@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils import timezone
 from integrations.base.errors import FATAL, TargetError
 from integrations.clients import client_for
 from integrations.glpi import tickets as glpi
+from integrations.glpi.options import GlpiOptions
 from integrations.servicenow import tickets as servicenow
 from tickets import comments, documents
 from tickets.mapping import TicketMapping
@@ -61,18 +63,24 @@ class Report:
         return lines
 
 
-def parse_stamp(value: Any) -> dt.datetime | None:
-    """A GLPI `date_mod` or ServiceNow `sys_updated_on` (both read as UTC) as an aware datetime."""
+def parse_stamp(value: Any, zone: dt.tzinfo = dt.UTC) -> dt.datetime | None:
+    """A GLPI `date_mod` (in its server's zone, the connection's `time_zone`) or ServiceNow
+    `sys_updated_on` (the Table API answers UTC) as an aware datetime."""
     try:
-        return dt.datetime.strptime(str(value), STAMP_FORMAT).replace(tzinfo=dt.UTC)
+        return dt.datetime.strptime(str(value), STAMP_FORMAT).replace(tzinfo=zone).astimezone(dt.UTC)
     except ValueError:
         return None
 
 
-def since(watermark: dt.datetime | None, full: bool) -> str | None:
+def since(watermark: dt.datetime | None, full: bool, zone: dt.tzinfo = dt.UTC) -> str | None:
+    """The watermark less the overlap, written as the side writes its dates (in `zone`)."""
     if full or watermark is None:
         return None
-    return (watermark - OVERLAP).astimezone(dt.UTC).strftime(STAMP_FORMAT)
+    return (watermark - OVERLAP).astimezone(zone).strftime(STAMP_FORMAT)
+
+
+def glpi_zone(pair: TicketPair) -> dt.tzinfo:
+    return ZoneInfo(GlpiOptions.from_dict(pair.glpi.options).time_zone)
 
 
 def in_glpi_scope(mapping: TicketMapping, row: dict[str, Any]) -> bool:
@@ -99,8 +107,9 @@ def sync_pair(pair: TicketPair, *, dry_run: bool = False, full: bool = False) ->
         marks = {"glpi": pair.glpi_watermark, "servicenow": pair.servicenow_watermark}
         try:
             done: set[int] = set()
-            for row in glpi.changed_tickets(glpi_client, since(pair.glpi_watermark, full)):
-                marks["glpi"] = _later(marks["glpi"], parse_stamp(row.get("date_mod")))
+            zone = glpi_zone(pair)
+            for row in glpi.changed_tickets(glpi_client, since(pair.glpi_watermark, full, zone)):
+                marks["glpi"] = _later(marks["glpi"], parse_stamp(row.get("date_mod"), zone))
                 if in_glpi_scope(mapping, row):
                     done.add(_guarded(report, writer.from_glpi, row, f"GLPI ticket {row.get('id')}"))
             for row in _incidents(writer, sn_client, since(pair.servicenow_watermark, full), mapping):

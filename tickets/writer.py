@@ -192,10 +192,13 @@ class Writer:
         )
 
     def sync(self, link: TicketLink, glpi_row: dict[str, Any], sn_row: dict[str, Any]) -> None:
-        from tickets.engine import parse_stamp
+        from tickets.engine import glpi_zone, parse_stamp
 
         open_fields = set(link.conflicts.filter(state=ConflictState.OPEN).values_list("field", flat=True))
-        glpi_at, sn_at = parse_stamp(glpi_row.get(GLPI_STAMP)), parse_stamp(sn_row.get(SN_STAMP))
+        glpi_at, sn_at = (
+            parse_stamp(glpi_row.get(GLPI_STAMP), glpi_zone(self.pair)),
+            parse_stamp(sn_row.get(SN_STAMP)),
+        )
         plan = reconcile(
             self.mapping,
             link.glpi_values,
