@@ -85,12 +85,16 @@ def mirror(
     dry_run: bool,
     saved: Callable[[Entry, str], None],
     wrote: Callable[[dict[str, Any]], None] | None = None,
+    known: tuple[list[Entry], list[Entry]] | None = None,
 ) -> dict[str, int]:
     """Copy the new entries both ways; `saved(entry, where)` records each one as soon as it is written
     (its id on the link, with its log row) so a run stopped half-way copies nothing twice; `wrote` is
-    given the incident as each comment's update answers it (its new version stamp)."""
-    from_glpi = glpi_entries(glpi_client, ticket_id)
-    from_sn = servicenow_entries(sn_client, sys_id)
+    given the incident as each comment's update answers it (its new version stamp). `known` are both
+    sides' entries when the caller has them (GLPI's just read, a new incident's none), so none are read."""
+    from_glpi, from_sn = known or (
+        glpi_entries(glpi_client, ticket_id),
+        servicenow_entries(sn_client, sys_id),
+    )
     counts = {"glpi": 0, "servicenow": 0}
     for mine, theirs, where in ((from_glpi, from_sn, "servicenow"), (from_sn, from_glpi, "glpi")):
         write, record = to_copy(mine, theirs, set(mirrored.get(mine[0].side if mine else "", [])))

@@ -119,7 +119,7 @@ class Writer:
         self.report.servicenow["created"] += 1
         if self.dry_run:
             return
-        first, carried = self.create_extras(ticket_id, values)
+        entries, linked, first, carried = self.create_extras(ticket_id, values)
         created = servicenow.create_incident(self.sn, values)
         link = self.new_link(ticket_id, row, created)
         link.mirrored = {"glpi": [first.id]} if first else {}
@@ -131,27 +131,28 @@ class Writer:
             self.report.servicenow["comments"] += 1
             message += f"; comment by {first.author} copied from GLPI"
         self.save(link, Plan(warnings=warnings), message)
-        self.carry_items(link, created)
-        self.mirror(link)
+        self.carry_items(link, created, linked)
+        self.mirror(link, entries)  # a new incident has no journal or files but what this create wrote
 
     def create_extras(
         self, ticket_id: int, values: dict[str, Any]
-    ) -> tuple[comments.Entry | None, items.GlpiItem | None]:
+    ) -> tuple[list[comments.Entry], list[tuple[str, int]], comments.Entry | None, items.GlpiItem | None]:
         """What a new incident can carry in its one create (journal fields and references are set on
         insert): the ticket's first public followup as `comments`, and the first of its items published to
-        ServiceNow as `cmdb_ci`. The rest follows as updates."""
-        first = next(
-            (e for e in comments.glpi_entries(self.glpi, ticket_id) if not e.private and not e.is_copy), None
-        )
+        ServiceNow as `cmdb_ci`; the rest follows as updates. Also the followups and items read, which the
+        rest of the ticket's first sync reuses."""
+        entries = comments.glpi_entries(self.glpi, ticket_id)
+        first = next((e for e in entries if not e.private and not e.is_copy), None)
         if first is not None:
             values["comments"] = first.copied()
-        for itemtype, items_id in glpi.ticket_items(self.glpi, ticket_id):
+        linked = glpi.ticket_items(self.glpi, ticket_id)
+        for itemtype, items_id in linked:
             item = items.GlpiItem(itemtype, items_id)
             sys_id = items.servicenow_ci(self.pair.glpi, self.pair.servicenow, item)
-            if sys_id is not None and "cmdb_ci" not in values:
+            if sys_id is not None:
                 values["cmdb_ci"] = sys_id
-                return first, item
-        return first, None
+                return entries, linked, first, item
+        return entries, linked, first, None
 
     def create_ticket(self, row: dict[str, Any]) -> None:
         sys_id = str(row["sys_id"])
@@ -288,7 +289,9 @@ class Writer:
                 return text
         return f"Solved in GLPI (ticket {ticket_id})."
 
-    def carry_items(self, link: TicketLink, sn_row: dict[str, Any]) -> None:
+    def carry_items(
+        self, link: TicketLink, sn_row: dict[str, Any], linked: list[tuple[str, int]] | None = None
+    ) -> None:
         """The ticket's GLPI items → the incident's `cmdb_ci` (when it has none), and the incident's
         `cmdb_ci` → an Item_Ticket, each through the sync maps and once: what was carried or found
         unmapped is kept on the link, so a re-run neither writes again nor logs again."""
@@ -296,7 +299,7 @@ class Writer:
         pair, notes = self.pair, []
         ci = sn_row.get("cmdb_ci")
         ci = str((ci.get("value") if isinstance(ci, dict) else ci) or "")
-        linked = glpi.ticket_items(self.glpi, link.glpi_id)
+        linked = glpi.ticket_items(self.glpi, link.glpi_id) if linked is None else linked
         for itemtype, items_id in linked:
             item = items.GlpiItem(itemtype, items_id)
             if f"glpi:{item.key}" in done:
@@ -330,7 +333,10 @@ class Writer:
             for text in notes:
                 TicketSyncLog.objects.create(pair=pair, link=link, level="info", message=text[:2000])
 
-    def mirror(self, link: TicketLink) -> None:
+    def mirror(self, link: TicketLink, new_incident: list[comments.Entry] | None = None) -> None:
+        """Comments then files both ways; `new_incident` (the ticket's followups, just read) says the
+        incident was created by this run, so its journal and attachments hold nothing to read."""
+
         def saved(entry: comments.Entry, where: str) -> None:
             with transaction.atomic():
                 link.mirrored.setdefault(entry.side, []).append(entry.id)
@@ -354,14 +360,15 @@ class Writer:
             dry_run=self.dry_run,
             saved=saved,
             wrote=wrote,
+            known=None if new_incident is None else (new_incident, []),
         )
         for side, count in counts.items():
             getattr(self.report, side)["comments"] += count
-        self.mirror_documents(link)
+        self.mirror_documents(link, new_incident is not None)
         if any(moved):  # the sync's own comments are not news to the next run
             link.save(update_fields=["servicenow_values"])
 
-    def mirror_documents(self, link: TicketLink) -> None:
+    def mirror_documents(self, link: TicketLink, new_incident: bool = False) -> None:
         def saved(keys: list[str], message: str) -> None:
             with transaction.atomic():
                 link.mirrored.setdefault(documents.KEY, []).extend(keys)
@@ -377,6 +384,7 @@ class Writer:
             link.mirrored,
             dry_run=self.dry_run,
             saved=saved,
+            no_attachments=new_incident,
         )
         for side, count in counts.items():
             getattr(self.report, side)["documents"] += count
