@@ -8,8 +8,13 @@
   by an RQ `SimpleWorker` in burst mode, in this process;
 - a loop check: 100 sync rounds after a change leave both sides and the link table unchanged.
 
-Calls are counted by each sandbox's `/sandbox/stats`; GLPI's session calls (initSession, killSession)
-are part of its count. Needs Redis (REDIS_URL, default redis://127.0.0.1:6379/0; its default queue is
+Calls are counted by each sandbox's `/sandbox/stats` and printed per side as data calls: GLPI's session
+calls (initSession, changeActiveEntities, killSession) are shown apart, and a ServiceNow Batch API call
+(the incident list with the attachments added since the watermark) counts as the one HTTP request it is,
+its sub-requests shown apart. A list longer than one page costs one call per page. The idle sync is
+measured right after the first sync, right after the initial sync of the seeded tickets (inside the 60 s
+overlap: every ticket is listed again and skipped on its version stamps) and after the loop check.
+Needs Redis (REDIS_URL, default redis://127.0.0.1:6379/0; its default queue is
 emptied).
 
     .venv/bin/python bench/tickets.py [--tickets N] [--rounds N]
