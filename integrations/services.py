@@ -13,6 +13,7 @@ from integrations.models import Connection
 from integrations.servicenow.fields import FieldInfo, discover_fields
 from integrations.servicenow.options import ServiceNowOptions
 from integrations.servicenow.update_set import PackageSettings, build_update_set
+from integrations.servicenow.update_set_hooks import TicketHook
 
 SECRET_FIELDS = ("client_id", "client_secret", "username", "password", "refresh_token")
 
@@ -59,7 +60,7 @@ def connection_fields(connection: Connection, table: str) -> list[FieldInfo]:
         return discover_fields(client, table)
 
 
-def package_settings(connection: Connection) -> PackageSettings:
+def package_settings(connection: Connection, ticket_hooks: tuple[TicketHook, ...] = ()) -> PackageSettings:
     options = ServiceNowOptions.from_dict(connection.options)
     return PackageSettings(
         connection_id=str(connection.pk),
@@ -67,13 +68,18 @@ def package_settings(connection: Connection) -> PackageSettings:
         data_source=options.data_source,
         priority=options.reconciliation_priority,
         refresh_days=options.data_refresh_days,
+        ticket_hooks=ticket_hooks,
     )
 
 
-def configuration_package(connection: Connection) -> tuple[str, bytes]:
-    """The ServiceNow configuration package (Update Set XML) for the connection, and its file name."""
-    return f"portfolio-bridge-{connection.name}-update-set.xml", build_update_set(
-        package_settings(connection)
+def configuration_package(
+    connection: Connection, ticket_hooks: tuple[TicketHook, ...] = ()
+) -> tuple[str, bytes]:
+    """The ServiceNow configuration package (Update Set XML) for the connection, and its file name; with
+    `ticket_hooks`, also the business rules that call those ticket pairs' webhooks."""
+    suffix = "-with-ticket-webhooks" if ticket_hooks else ""
+    return f"portfolio-bridge-{connection.name}{suffix}-update-set.xml", build_update_set(
+        package_settings(connection, ticket_hooks)
     )
 
 

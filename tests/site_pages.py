@@ -62,6 +62,7 @@ SKIPPED = {
     "integrations:update_set_download": "file download (tested in tests/sync/test_configuration_package.py)",
     "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
     "tickets:pair_export": "file download (tested in tests/tickets/test_exports.py)",
+    "tickets:pair_update_set": "file download (tested in tests/tickets/test_update_set_hooks.py)",
     "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
     "(tested in tests/sync/test_webhooks.py)",
     "tickets:hook_receive": "a ticket pair's webhook endpoint: a bearer secret instead of a login "

@@ -84,11 +84,17 @@ def mirror(
     *,
     dry_run: bool,
     saved: Callable[[Entry, str], None],
+    wrote: Callable[[dict[str, Any]], None] | None = None,
+    known: tuple[list[Entry], list[Entry]] | None = None,
 ) -> dict[str, int]:
     """Copy the new entries both ways; `saved(entry, where)` records each one as soon as it is written
-    (its id on the link, with its log row) so a run stopped half-way copies nothing twice."""
-    from_glpi = glpi_entries(glpi_client, ticket_id)
-    from_sn = servicenow_entries(sn_client, sys_id)
+    (its id on the link, with its log row) so a run stopped half-way copies nothing twice; `wrote` is
+    given the incident as each comment's update answers it (its new version stamp). `known` are both
+    sides' entries when the caller has them (GLPI's just read, a new incident's none), so none are read."""
+    from_glpi, from_sn = known or (
+        glpi_entries(glpi_client, ticket_id),
+        servicenow_entries(sn_client, sys_id),
+    )
     counts = {"glpi": 0, "servicenow": 0}
     for mine, theirs, where in ((from_glpi, from_sn, "servicenow"), (from_sn, from_glpi, "glpi")):
         write, record = to_copy(mine, theirs, set(mirrored.get(mine[0].side if mine else "", [])))
@@ -98,7 +104,9 @@ def mirror(
                 continue
             if where == "servicenow":
                 element = "work_notes" if entry.private else "comments"
-                servicenow.update_incident(sn_client, sys_id, {element: entry.copied()})
+                incident = servicenow.update_incident(sn_client, sys_id, {element: entry.copied()})
+                if wrote is not None:
+                    wrote(incident)
             else:
                 glpi.add_followup(glpi_client, ticket_id, text_to_html(entry.copied()), entry.private)
             saved(entry, where)

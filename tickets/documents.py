@@ -78,12 +78,13 @@ def mirror(
     *,
     dry_run: bool,
     saved: Callable[[list[str], str], None],
+    no_attachments: bool = False,
 ) -> dict[str, int]:
     """Copy the new files both ways; `saved(keys, message)` records keys on the link (with a log row
     when there is a message) as soon as a file is written, so a stopped run copies nothing twice."""
     done = set(mirrored.get(KEY, []))
     from_glpi = glpi_files(glpi_client, ticket_id)
-    from_sn = servicenow_files(sn_client, sys_id)
+    from_sn = [] if no_attachments else servicenow_files(sn_client, sys_id)  # an incident just created
     counts = {"glpi": 0, "servicenow": 0}
     for mine, theirs, where in ((from_glpi, from_sn, "servicenow"), (from_sn, from_glpi, "glpi")):
         for file in mine:

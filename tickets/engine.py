@@ -6,9 +6,11 @@ and log rows) is one transaction."""
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,11 +18,13 @@ from django.utils import timezone
 from integrations.base.errors import FATAL, TargetError
 from integrations.clients import client_for
 from integrations.glpi import tickets as glpi
+from integrations.glpi.options import GlpiOptions
 from integrations.servicenow import tickets as servicenow
-from tickets import comments
+from tickets import comments, documents
 from tickets.mapping import TicketMapping
-from tickets.models import LogLevel, RunStatus, TicketPair, TicketSyncLog
+from tickets.models import LogLevel, RunStatus, TicketLink, TicketPair, TicketSyncLog
 from tickets.reconcile import STAMP
+from tickets.stamps import new_files
 from tickets.writer import Writer
 
 OVERLAP = dt.timedelta(seconds=60)
@@ -59,18 +63,24 @@ class Report:
         return lines
 
 
-def parse_stamp(value: Any) -> dt.datetime | None:
-    """A GLPI `date_mod` or ServiceNow `sys_updated_on` (both read as UTC) as an aware datetime."""
+def parse_stamp(value: Any, zone: dt.tzinfo = dt.UTC) -> dt.datetime | None:
+    """A GLPI `date_mod` (in its server's zone, the connection's `time_zone`) or ServiceNow
+    `sys_updated_on` (the Table API answers UTC) as an aware datetime."""
     try:
-        return dt.datetime.strptime(str(value), STAMP_FORMAT).replace(tzinfo=dt.UTC)
+        return dt.datetime.strptime(str(value), STAMP_FORMAT).replace(tzinfo=zone).astimezone(dt.UTC)
     except ValueError:
         return None
 
 
-def since(watermark: dt.datetime | None, full: bool) -> str | None:
+def since(watermark: dt.datetime | None, full: bool, zone: dt.tzinfo = dt.UTC) -> str | None:
+    """The watermark less the overlap, written as the side writes its dates (in `zone`)."""
     if full or watermark is None:
         return None
-    return (watermark - OVERLAP).astimezone(dt.UTC).strftime(STAMP_FORMAT)
+    return (watermark - OVERLAP).astimezone(zone).strftime(STAMP_FORMAT)
+
+
+def glpi_zone(pair: TicketPair) -> dt.tzinfo:
+    return ZoneInfo(GlpiOptions.from_dict(pair.glpi.options).time_zone)
 
 
 def in_glpi_scope(mapping: TicketMapping, row: dict[str, Any]) -> bool:
@@ -93,16 +103,16 @@ def sync_pair(pair: TicketPair, *, dry_run: bool = False, full: bool = False) ->
     with ExitStack() as stack:
         glpi_client = stack.enter_context(closing(client_for(pair.glpi)))
         sn_client = stack.enter_context(closing(client_for(pair.servicenow)))
-        writer = Writer(pair, mapping, glpi_client, sn_client, report, dry_run=dry_run)
+        writer = Writer(pair, mapping, glpi_client, sn_client, report, dry_run=dry_run, force=full)
         marks = {"glpi": pair.glpi_watermark, "servicenow": pair.servicenow_watermark}
         try:
             done: set[int] = set()
-            for row in glpi.changed_tickets(glpi_client, since(pair.glpi_watermark, full)):
-                marks["glpi"] = _later(marks["glpi"], parse_stamp(row.get("date_mod")))
+            zone = glpi_zone(pair)
+            for row in glpi.changed_tickets(glpi_client, since(pair.glpi_watermark, full, zone)):
+                marks["glpi"] = _later(marks["glpi"], parse_stamp(row.get("date_mod"), zone))
                 if in_glpi_scope(mapping, row):
                     done.add(_guarded(report, writer.from_glpi, row, f"GLPI ticket {row.get('id')}"))
-            query = mapping.scope.servicenow_query
-            for row in servicenow.changed_incidents(sn_client, since(pair.servicenow_watermark, full), query):
+            for row in _incidents(writer, sn_client, since(pair.servicenow_watermark, full), mapping):
                 marks["servicenow"] = _later(marks["servicenow"], parse_stamp(row.get("sys_updated_on")))
                 _guarded(report, writer.from_servicenow, row, f"incident {row.get('number')}", done)
         except TargetError as exc:  # a side refuses everything, or a read failed: the run stops here
@@ -135,6 +145,24 @@ def sync_ticket(pair: TicketPair, side: str, ticket_id: str) -> Report:
     for error in report.errors:
         TicketSyncLog.objects.create(pair=pair, level=LogLevel.ERROR, message=error[:2000])
     return report
+
+
+def _incidents(writer: Writer, client: Any, start: str | None, mapping: TicketMapping) -> Iterable[dict]:
+    """The incidents to look at: with a watermark, the changed ones and the attachments added since, in
+    one call; the incidents of a new attachment that is not listed are read one by one (ServiceNow does
+    not move an incident's `sys_updated_on` for an attachment)."""
+    query = mapping.scope.servicenow_query
+    if start is None:
+        return servicenow.changed_incidents(client, start, query)
+    rows, writer.new_attachments = servicenow.changed_incidents_with_files(client, start, query)
+    listed = {str(row.get("sys_id")) for row in rows}
+    known = TicketLink.objects.filter(
+        pair=writer.pair, servicenow_sys_id__in=set(writer.new_attachments) - listed
+    )
+    for link in known:
+        if new_files(link.mirrored, writer.new_attachments[link.servicenow_sys_id], documents.KEY):
+            rows.append(servicenow.get_incident(client, link.servicenow_sys_id))
+    return rows
 
 
 def _guarded(report: Report, step: Any, row: dict[str, Any], what: str, *args: Any) -> Any:

@@ -30,5 +30,10 @@ urlpatterns = [
         views.PairHookSecretView.as_view(),
         name="pair_hook_secret",
     ),
+    path(
+        "n/<slug:namespace>/tickets/<int:pk>/update-set/",
+        views.PairUpdateSetView.as_view(),
+        name="pair_update_set",
+    ),
     path("hooks/tickets/<int:pk>/<slug:side>/", views.TicketHookView.as_view(), name="hook_receive"),
 ]

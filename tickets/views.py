@@ -5,8 +5,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View, generic
@@ -15,11 +15,14 @@ from django.views.decorators.csrf import csrf_exempt
 from catalog.choices import Role
 from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
+from integrations.servicenow.update_set import PackageError
+from integrations.services import configuration_package
 from tickets import hooks
 from tickets.discovery import discover, propose
 from tickets.forms import TicketPairForm
 from tickets.mapping import default_mapping_text
 from tickets.models import ConflictState, TicketPair
+from tickets.package import pair_hook
 
 
 class PairMixin(NamespaceMixin):
@@ -119,6 +122,7 @@ class PairHookSecretView(PairMixin, View):
             for side in hooks.SIDES
         }
         context = {"object": pair, "namespace": self.namespace, "role": self.role, "urls": urls}
+        context["secret_property"] = pair_hook(pair, "https://").secret_property
         return render(self.request, "tickets/pair_hook_secret.html", {**context, "secret": secret})
 
     def get(self, request, namespace: str, pk: int):
@@ -129,6 +133,26 @@ class PairHookSecretView(PairMixin, View):
         secret = hooks.generate_secret(pair)
         messages.success(request, "New webhook secret: copy it now, it is not shown again.")
         return self.render(pair, secret)
+
+
+class PairUpdateSetView(PairMixin, View):
+    """GET: the ServiceNow connection's configuration package with this pair's business rule and outbound
+    REST message added (the webhook secret stays out of it: the instance's admin sets it in a system
+    property)."""
+
+    required_role = Role.ADMIN
+
+    def get(self, request, namespace: str, pk: int):
+        pair = get_object_or_404(self.get_queryset(), pk=pk)
+        base_url = request.build_absolute_uri("/")
+        try:
+            filename, body = configuration_package(pair.servicenow, (pair_hook(pair, base_url),))
+        except PackageError as exc:
+            messages.error(request, str(exc))
+            return redirect(reverse("tickets:pair_hook_secret", args=[namespace, pk]))
+        response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 @method_decorator([csrf_exempt, login_not_required], name="dispatch")

@@ -13,17 +13,11 @@ from tickets import comments, documents, items
 from tickets.mapping import TicketMapping
 from tickets.models import ConflictState, TicketConflict, TicketLink, TicketPair, TicketSyncLog
 from tickets.reconcile import STAMP, Plan, initial_glpi, initial_servicenow, reconcile, values_of
+from tickets.stamps import GLPI_STAMP, SN_STAMP, advance_servicenow, new_files, sn_stamp
 from tickets.values import MARKER, canonical, html_to_text, text_to_html
 
-GLPI_STAMP, SN_STAMP = "date_mod", "sys_updated_on"
 SOLVED = 5  # GLPI's Solved status: reached by adding a solution (ITILSolution), never by a plain write
 ITEMS = "items"  # the link's `mirrored` key of the items already carried (or found unmapped)
-
-
-def sn_stamp(row: dict[str, Any]) -> str:
-    """An incident's version: its update time and `sys_mod_count` (which tells two writes of one second
-    apart)."""
-    return f"{row.get(SN_STAMP)}#{row.get('sys_mod_count')}"
 
 
 def glpi_marker(sys_id: str) -> str:
@@ -41,9 +35,15 @@ class Writer:
         report: Any,
         *,
         dry_run: bool,
+        force: bool = False,
+        new_attachments: dict[str, set[str]] | None = None,
     ) -> None:
+        """`force` reads every listed ticket in full even when its stamps say nothing changed (`--full`);
+        `new_attachments` are the incidents' files added in the read window (incident sys_id → attachment
+        sys_ids), which do not move an incident's stamp."""
         self.pair, self.mapping, self.report, self.dry_run = pair, mapping, report, dry_run
         self.glpi, self.sn = glpi_client, sn_client
+        self.force, self.new_attachments = force, new_attachments or {}
 
     def link_note(self, ticket_id: int | str = "") -> str:
         """The correlation value (and work note) of an incident created from a GLPI ticket."""
@@ -63,7 +63,7 @@ class Writer:
                 self.create_incident(row)
                 return ticket_id
             link = self.adopt(ticket_id, row, servicenow.get_incident(self.sn, sys_id))
-        elif self.unchanged(link.glpi_values, "glpi", row, GLPI_STAMP):
+        elif not self.force and self.unchanged(link.glpi_values, "glpi", row, GLPI_STAMP):
             return None  # ServiceNow's side was not read: its own pass looks at it
         if link is not None:
             self.sync(link, row, servicenow.get_incident(self.sn, link.servicenow_sys_id))
@@ -72,9 +72,7 @@ class Writer:
     def from_servicenow(self, row: dict[str, Any], done: set[int]) -> None:
         sys_id = str(row["sys_id"])
         link = TicketLink.objects.filter(pair=self.pair, servicenow_sys_id=sys_id).first()
-        if link is not None and (
-            link.glpi_id in done or self.unchanged(link.servicenow_values, "servicenow", row, SN_STAMP)
-        ):
+        if link is not None and (link.glpi_id in done or self.skipped(link, row)):
             return
         if link is None:
             note = servicenow.note_starting(self.sn, sys_id, f"{comments.LINK_NOTE}glpi:")
@@ -93,6 +91,14 @@ class Writer:
         self.sync(link, glpi.get_ticket(self.glpi, link.glpi_id), row)
 
     # Steps -----------------------------------------------------------------------------------------
+
+    def skipped(self, link: TicketLink, row: dict[str, Any]) -> bool:
+        """An incident whose stamp and values are the link's, and with no new attachment, is left unread."""
+        if self.force or new_files(
+            link.mirrored, self.new_attachments.get(link.servicenow_sys_id, set()), documents.KEY
+        ):
+            return False
+        return self.unchanged(link.servicenow_values, "servicenow", row, SN_STAMP)
 
     def unchanged(self, last: dict[str, Any], side: str, row: dict[str, Any], stamp: str) -> bool:
         """Whether this side shows what the link recorded (same modification time and values): then the
@@ -113,13 +119,40 @@ class Writer:
         self.report.servicenow["created"] += 1
         if self.dry_run:
             return
+        entries, linked, first, carried = self.create_extras(ticket_id, values)
         created = servicenow.create_incident(self.sn, values)
         link = self.new_link(ticket_id, row, created)
-        self.save(
-            link, Plan(warnings=warnings), f"GLPI ticket {ticket_id} created incident {created.get('number')}"
-        )
-        self.carry_items(link, created)
-        self.mirror(link)
+        link.mirrored = {"glpi": [first.id]} if first else {}
+        message = f"GLPI ticket {ticket_id} created incident {created.get('number')}"
+        if carried:
+            link.mirrored[ITEMS] = [f"glpi:{carried.key}", f"servicenow:{values['cmdb_ci']}"]
+            message += f"; cmdb_ci set from GLPI {carried.itemtype} {carried.items_id}"
+        if first:
+            self.report.servicenow["comments"] += 1
+            message += f"; comment by {first.author} copied from GLPI"
+        self.save(link, Plan(warnings=warnings), message)
+        self.carry_items(link, created, linked)
+        self.mirror(link, entries)  # a new incident has no journal or files but what this create wrote
+
+    def create_extras(
+        self, ticket_id: int, values: dict[str, Any]
+    ) -> tuple[list[comments.Entry], list[tuple[str, int]], comments.Entry | None, items.GlpiItem | None]:
+        """What a new incident can carry in its one create (journal fields and references are set on
+        insert): the ticket's first public followup as `comments`, and the first of its items published to
+        ServiceNow as `cmdb_ci`; the rest follows as updates. Also the followups and items read, which the
+        rest of the ticket's first sync reuses."""
+        entries = comments.glpi_entries(self.glpi, ticket_id)
+        first = next((e for e in entries if not e.private and not e.is_copy), None)
+        if first is not None:
+            values["comments"] = first.copied()
+        linked = glpi.ticket_items(self.glpi, ticket_id)
+        for itemtype, items_id in linked:
+            item = items.GlpiItem(itemtype, items_id)
+            sys_id = items.servicenow_ci(self.pair.glpi, self.pair.servicenow, item)
+            if sys_id is not None:
+                values["cmdb_ci"] = sys_id
+                return entries, linked, first, item
+        return entries, linked, first, None
 
     def create_ticket(self, row: dict[str, Any]) -> None:
         sys_id = str(row["sys_id"])
@@ -160,10 +193,13 @@ class Writer:
         )
 
     def sync(self, link: TicketLink, glpi_row: dict[str, Any], sn_row: dict[str, Any]) -> None:
-        from tickets.engine import parse_stamp
+        from tickets.engine import glpi_zone, parse_stamp
 
         open_fields = set(link.conflicts.filter(state=ConflictState.OPEN).values_list("field", flat=True))
-        glpi_at, sn_at = parse_stamp(glpi_row.get(GLPI_STAMP)), parse_stamp(sn_row.get(SN_STAMP))
+        glpi_at, sn_at = (
+            parse_stamp(glpi_row.get(GLPI_STAMP), glpi_zone(self.pair)),
+            parse_stamp(sn_row.get(SN_STAMP)),
+        )
         plan = reconcile(
             self.mapping,
             link.glpi_values,
@@ -193,7 +229,7 @@ class Writer:
                     plan.servicenow_values[rule.servicenow] = canonical(
                         rule, "servicenow", updated.get(rule.servicenow)
                     )
-            plan.servicenow_values[STAMP] = sn_stamp(updated)
+            advance_servicenow(plan.servicenow_values, updated)
         if plan.glpi:
             if "content" in plan.glpi:
                 kept = MARKER.search(str(glpi_row.get("content") or ""))
@@ -253,7 +289,9 @@ class Writer:
                 return text
         return f"Solved in GLPI (ticket {ticket_id})."
 
-    def carry_items(self, link: TicketLink, sn_row: dict[str, Any]) -> None:
+    def carry_items(
+        self, link: TicketLink, sn_row: dict[str, Any], linked: list[tuple[str, int]] | None = None
+    ) -> None:
         """The ticket's GLPI items → the incident's `cmdb_ci` (when it has none), and the incident's
         `cmdb_ci` → an Item_Ticket, each through the sync maps and once: what was carried or found
         unmapped is kept on the link, so a re-run neither writes again nor logs again."""
@@ -261,7 +299,7 @@ class Writer:
         pair, notes = self.pair, []
         ci = sn_row.get("cmdb_ci")
         ci = str((ci.get("value") if isinstance(ci, dict) else ci) or "")
-        linked = glpi.ticket_items(self.glpi, link.glpi_id)
+        linked = glpi.ticket_items(self.glpi, link.glpi_id) if linked is None else linked
         for itemtype, items_id in linked:
             item = items.GlpiItem(itemtype, items_id)
             if f"glpi:{item.key}" in done:
@@ -274,7 +312,7 @@ class Writer:
                 )
             elif not ci:
                 updated = servicenow.update_incident(self.sn, link.servicenow_sys_id, {"cmdb_ci": sys_id})
-                link.servicenow_values[STAMP] = sn_stamp(updated)
+                advance_servicenow(link.servicenow_values, updated)
                 ci = sys_id
                 done.append(f"servicenow:{sys_id}")
                 notes.append(f"{link}: cmdb_ci set from GLPI {itemtype} {items_id}")
@@ -295,7 +333,10 @@ class Writer:
             for text in notes:
                 TicketSyncLog.objects.create(pair=pair, link=link, level="info", message=text[:2000])
 
-    def mirror(self, link: TicketLink) -> None:
+    def mirror(self, link: TicketLink, new_incident: list[comments.Entry] | None = None) -> None:
+        """Comments then files both ways; `new_incident` (the ticket's followups, just read) says the
+        incident was created by this run, so its journal and attachments hold nothing to read."""
+
         def saved(entry: comments.Entry, where: str) -> None:
             with transaction.atomic():
                 link.mirrored.setdefault(entry.side, []).append(entry.id)
@@ -305,6 +346,11 @@ class Writer:
                     message = f"{link}: comment by {entry.author} copied from {origin}"
                     TicketSyncLog.objects.create(pair=self.pair, link=link, message=message)
 
+        moved = []
+
+        def wrote(incident: dict[str, Any]) -> None:
+            moved.append(advance_servicenow(link.servicenow_values, incident))
+
         counts = comments.mirror(
             self.glpi,
             self.sn,
@@ -313,12 +359,16 @@ class Writer:
             link.mirrored,
             dry_run=self.dry_run,
             saved=saved,
+            wrote=wrote,
+            known=None if new_incident is None else (new_incident, []),
         )
         for side, count in counts.items():
             getattr(self.report, side)["comments"] += count
-        self.mirror_documents(link)
+        self.mirror_documents(link, new_incident is not None)
+        if any(moved):  # the sync's own comments are not news to the next run
+            link.save(update_fields=["servicenow_values"])
 
-    def mirror_documents(self, link: TicketLink) -> None:
+    def mirror_documents(self, link: TicketLink, new_incident: bool = False) -> None:
         def saved(keys: list[str], message: str) -> None:
             with transaction.atomic():
                 link.mirrored.setdefault(documents.KEY, []).extend(keys)
@@ -334,6 +384,7 @@ class Writer:
             link.mirrored,
             dry_run=self.dry_run,
             saved=saved,
+            no_attachments=new_incident,
         )
         for side, count in counts.items():
             getattr(self.report, side)["documents"] += count

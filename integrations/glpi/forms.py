@@ -39,4 +39,12 @@ def option_fields() -> dict[str, forms.Field]:
         "page_size": forms.IntegerField(
             min_value=1, max_value=1000, initial=100, help_text="Items per read."
         ),
+        "time_zone": forms.CharField(
+            required=False,
+            initial="UTC",
+            max_length=60,
+            label="Server time zone",
+            help_text="The zone GLPI writes its dates in (its server's or Setup > General > Default values"
+            "), e.g. Europe/Paris; the ticket sync reads date_mod in it. Default UTC.",
+        ),
     }

@@ -3,6 +3,7 @@
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 API_ENTRY = "/apirest.php"
 
@@ -37,9 +38,14 @@ class GlpiOptions:
     entity_id: int = 0  # where the product reads and writes; seed 001: a sub-entity under the root
     entity_recursive: bool = False  # also see the entities below it
     page_size: int = 100
+    time_zone: str = "UTC"  # GLPI's server answers its dates (date_mod) in its own zone, without saying so
 
     def __post_init__(self) -> None:
         problems = []
+        try:
+            ZoneInfo(self.time_zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            problems.append(f"“{self.time_zone}” is not a time zone name (e.g. UTC or Europe/Paris).")
         if isinstance(self.entity_id, bool) or not isinstance(self.entity_id, int) or self.entity_id < 0:
             problems.append("The entity is GLPI's entity id, a whole number (0 is the root entity).")
         if not 1 <= self.page_size <= 1000:
@@ -57,6 +63,8 @@ class GlpiOptions:
                     values[name] = int(values[name])
                 except (TypeError, ValueError):
                     raise ValueError(f"{label} must be a whole number.") from None
+        if "time_zone" in values:
+            values["time_zone"] = str(values["time_zone"] or "").strip() or "UTC"
         if "entity_recursive" in values:
             values["entity_recursive"] = values["entity_recursive"] in (True, "true", "on", "1", 1)
         return cls(**values)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from integrations.servicenow.batch_api import records_many
 from integrations.servicenow.client import ServiceNowClient
 from integrations.servicenow.fields import discover_fields
 
@@ -59,6 +60,27 @@ def changed_incidents(client: ServiceNowClient, since: str | None, scope: str) -
     parts = [f"sys_updated_on>={since}"] if since else []
     parts += [scope] if scope else []
     yield from client.records(TABLE, "^".join([*parts, "ORDERBYsys_updated_on"]))
+
+
+ATTACHMENT_FIELDS = ["sys_id", "table_sys_id", "sys_created_on"]
+
+
+def changed_incidents_with_files(
+    client: ServiceNowClient, since: str, scope: str
+) -> tuple[list[dict[str, Any]], dict[str, set[str]]]:
+    """The incidents `changed_incidents` reads, and the attachments added to any incident since `since`
+    (incident sys_id → attachment sys_ids), in one Batch API call: an attachment does not move its
+    incident's `sys_updated_on`, so an idle sync would not notice a new file otherwise. A list longer than
+    one page is finished with paged reads."""
+    parts = [f"sys_updated_on>={since}", *([scope] if scope else []), "ORDERBYsys_updated_on"]
+    files = f"table_name={TABLE}^sys_created_on>={since}"
+    incidents, added = records_many(
+        client, [(TABLE, "^".join(parts), []), ("sys_attachment", files, ATTACHMENT_FIELDS)]
+    )
+    by_incident: dict[str, set[str]] = {}
+    for row in added:
+        by_incident.setdefault(str(row.get("table_sys_id") or ""), set()).add(str(row.get("sys_id") or ""))
+    return incidents, by_incident
 
 
 def get_incident(client: ServiceNowClient, sys_id: str) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 registers the connection's data source (one `sys_choice` row, never the whole choice list), identification
 rules (`cmdb_identifier` + `cmdb_identifier_entry`), reconciliation rules making the data source
 authoritative for the attributes it owns (`cmdb_reconciliation_definition`) and data refresh rules
-(`cmdb_datasource_staleness`).
+(`cmdb_datasource_staleness`); optionally, per ticket sync pair, an outbound REST message and a business
+rule calling the pair's webhook (`update_set_hooks`).
 
 Every sys_id is derived from the connection id and the record's role, so a newer download imported over
 an older one updates the same records instead of adding new ones.
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405  (building, not parsing)
 
 from .mapping import published_fields
+from .update_set_hooks import REST_TABLES, TicketHook, hook_records
 
 NAMESPACE = uuid.UUID("5d1c3a4e-6f0b-4c55-9a7e-2b8f0c9d1e27")
 CLASSES = {
@@ -35,6 +37,7 @@ TYPES = {
     "cmdb_identifier_entry": "Identifier Entry",
     "cmdb_reconciliation_definition": "Reconciliation Rule",
     "cmdb_datasource_staleness": "Data Source Staleness Definition",
+    **REST_TABLES,
 }
 # characters XML 1.0 cannot carry at all (not even escaped)
 FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -54,6 +57,7 @@ class PackageSettings:
     data_source: str
     priority: int = 200
     refresh_days: int = 2
+    ticket_hooks: tuple[TicketHook, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,8 @@ def package_records(settings: PackageSettings) -> list[PackageRecord]:
                 f"{settings.refresh_days} day{'s' if settings.refresh_days != 1 else ''} after a publish",
             )
         )
+    for hook in settings.ticket_hooks:
+        records += [PackageRecord(*r) for r in hook_records(hook, lambda role: sys_id_for(settings, role))]
     return [
         PackageRecord(
             r.table, r.role, {**r.values, "sys_id": sys_id_for(settings, r.role)}, r.references, r.summary
@@ -192,7 +198,9 @@ def build_update_set(settings: PackageSettings, now: datetime | None = None) -> 
             "commit_date": "",
             "deleted": "",
             "description": f"Registers the data source {settings.data_source} with identification, "
-            f"reconciliation and data refresh rules for Portfolio Bridge ({len(records)} records).",
+            f"reconciliation and data refresh rules for Portfolio Bridge"
+            f"{' and ticket webhook business rules' if settings.ticket_hooks else ''} "
+            f"({len(records)} records).",
             "inserted": "",
             "name": name,
             "origin_sys_id": "",
@@ -239,7 +247,9 @@ def build_update_set(settings: PackageSettings, now: datetime | None = None) -> 
                 "sys_recorded_at": f"{int((now or datetime.now(UTC)).timestamp() * 1000):x}0000001",
                 "sys_updated_by": AUTHOR,
                 "sys_updated_on": stamp,
-                "table": record.values.get("applies_to", record.values.get("table", "")),
+                "table": record.values.get("applies_to")
+                or record.values.get("collection")
+                or record.values.get("table", ""),
                 "target_name": record.values.get("name") or record.values.get("attributes", ""),
                 "type": TYPES[record.table],
                 "update_domain": "global",
@@ -299,6 +309,12 @@ def _check(settings: PackageSettings) -> None:
             raise PackageError(
                 f"The {label} contains the character U+{ord(bad.group()):04X}, which XML 1.0 (and so an "
                 "Update Set) cannot carry; change it on the connection."
+            )
+    for hook in settings.ticket_hooks:
+        bad = FORBIDDEN.search(hook.name + hook.url)
+        if bad or not hook.url.startswith(("https://", "http://")):
+            raise PackageError(
+                f"The webhook URL of the ticket pair {hook.name} cannot go into an Update Set."
             )
     if not settings.data_source.strip():
         raise PackageError("The connection has no data source name.")

@@ -1,3 +1,6 @@
+"""Ticket test fixtures: pairs over unreachable connections, and `live`, a pair over both served sandboxes
+(GLPI and ServiceNow) with the default mapping."""
+
 import pytest
 
 from tests.factories import ConnectionFactory
@@ -36,3 +39,20 @@ def pair(namespace, glpi, snow):
     return TicketPair.objects.create(
         namespace=namespace, name="helpdesk", glpi=glpi, servicenow=snow, mapping=default_mapping_text()
     )
+
+
+@pytest.fixture
+def live(namespace, glpi_server, sandbox):
+    snow = ConnectionFactory(
+        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
+    )
+    pair = TicketPair(
+        namespace=namespace,
+        name="helpdesk",
+        glpi=glpi_server.connection(namespace),
+        servicenow=snow,
+        mapping=default_mapping_text(),
+    )
+    pair.full_clean()
+    pair.save()
+    return pair

@@ -9,10 +9,10 @@ from rest_framework.test import APIClient
 
 from pipelines.tokens import create_token
 from sync.models import RecordKind, SyncMapEntry
-from tests.factories import BusinessApplicationFactory, ConnectionFactory, InfrastructureItemFactory
+from tests.factories import BusinessApplicationFactory, InfrastructureItemFactory
 from tickets.engine import sync_pair
 from tickets.mapping import AlertTarget, MappingError, default_mapping_text, parse
-from tickets.models import Alert, TicketLink, TicketPair
+from tickets.models import Alert, TicketLink
 
 URL = "/api/alerts"
 COMPUTER = 2  # a Computer of the GLPI sandbox's seed
@@ -24,23 +24,6 @@ def rate(settings):
 
     settings.PIPELINE_RATE = "1000/min"
     cache.clear()
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=default_mapping_text(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ a stopped run then a re-run, and the dry run."""
 
 import pytest
 
-from tests.factories import ConnectionFactory
 from tickets.conflicts import ConflictGone, resolve
 from tickets.engine import sync_pair
 from tickets.mapping import default_mapping_text
@@ -16,23 +15,6 @@ SEEDED = 1  # the GLPI sandbox's ticket 1, "srv-0009: disk usage warning", with 
 
 def mapping(policy: str = "newer_wins") -> str:
     return default_mapping_text().replace("conflict_policy: newer_wins", f"conflict_policy: {policy}")
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=mapping(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
 
 
 def set_policy(pair: TicketPair, policy: str) -> None:
@@ -266,14 +248,16 @@ def test_a_queued_conflict_is_resolved_field_by_field_and_stays_resolved(
 
 
 def test_an_idle_sync_reads_once_per_side(live, glpi_server, sandbox, caplog):
+    """Right after the run that created the incident (inside the overlap, so both lists return the
+    ticket again): the link's stamps match, and neither the followups, the journal, the files nor the
+    items are read; the incidents and the new attachments come in one Batch API call."""
     sync_pair(live)
-    sync_pair(live)  # learns the incident's version after the comment the first run copied
     caplog.clear()
     with caplog.at_level("INFO"):
         sync_pair(live)
     calls = [r.getMessage().split(" →")[0] for r in caplog.records if r.name.startswith("integrations.")]
     reads = [c for c in calls if "Session" not in c and "changeActiveEntities" not in c]
-    assert reads == ["GET /Ticket", "GET /api/now/table/incident"]
+    assert reads == ["GET /Ticket", "POST /api/now/v1/batch"]
 
 
 def test_a_glpi_followup_becomes_one_work_note_or_comment(live, glpi_server, sandbox):
@@ -301,3 +285,30 @@ def test_a_solved_glpi_ticket_resolves_the_incident_with_close_fields(live, glpi
     assert (incident["state"], incident["close_code"]) == ("6", "Solution provided")
     assert incident["close_notes"] == f"Solved in GLPI (ticket {SEEDED})."
     assert sync_pair(live).as_dict()["glpi"].get("updated", 0) == 0  # ServiceNow's state is not echoed
+
+
+def test_a_new_incident_is_created_in_one_write_with_its_first_comment(live, glpi_server, sandbox, caplog):
+    with caplog.at_level("INFO"):
+        report = sync_pair(live)
+    assert not report.errors, report.errors
+    calls = [
+        r.getMessage().split(" →")[0] for r in caplog.records if r.name.startswith("integrations.servicenow")
+    ]
+    assert [c for c in calls if not c.startswith("GET ")] == ["POST /api/now/table/incident"]
+    # the lists, the look for an incident a stopped run created, the create: its journal and attachments
+    # are not read back, as the create wrote all they hold
+    assert [c for c in calls if "oauth" not in c] == [
+        "GET /api/now/table/sys_journal_field",
+        "POST /api/now/table/incident",
+        "GET /api/now/table/incident",
+    ]
+    [incident] = incidents(sandbox)
+    journal = sandbox.table("sys_journal_field", sysparm_query=f"element_id={incident['sys_id']}")
+    copied = [j for j in journal if j["value"].startswith("[GLPI: ")]
+    assert len(copied) == 1 and copied[0]["element"] == "comments"
+    assert report.servicenow["comments"] == 1
+    assert TicketLink.objects.get().mirrored["glpi"] == [str(glpi_server.rows("ITILFollowup")[0]["id"])]
+    assert sync_pair(live, full=True).servicenow["comments"] == 0
+    assert len(sandbox.table("sys_journal_field", sysparm_query=f"element_id={incident['sys_id']}")) == len(
+        journal
+    )

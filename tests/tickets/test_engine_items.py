@@ -5,36 +5,15 @@ change nothing."""
 
 import uuid
 
-import pytest
-
 from catalog.demo import DemoShape, build_demo_document
 from catalog.transfer.importer import import_document
 from sync.models import SyncMapEntry
-from tests.factories import ConnectionFactory
 from tests.runs import previewed, publish
 from tests.sync.test_preview import register_data_source
 from tickets.engine import sync_pair
-from tickets.mapping import default_mapping_text
 from tickets.models import TicketLink, TicketPair, TicketSyncLog
 
 SEEDED = 1  # the GLPI sandbox's ticket 1, linked (Item_Ticket) to Computer 1
-
-
-@pytest.fixture
-def live(namespace, glpi_server, sandbox):
-    snow = ConnectionFactory(
-        namespace=namespace, name="snow", instance_url=sandbox.url, ca_bundle=sandbox.ca_pem
-    )
-    pair = TicketPair(
-        namespace=namespace,
-        name="helpdesk",
-        glpi=glpi_server.connection(namespace),
-        servicenow=snow,
-        mapping=default_mapping_text(),
-    )
-    pair.full_clean()
-    pair.save()
-    return pair
 
 
 def new_ci(sandbox, name: str) -> str:
@@ -70,26 +49,30 @@ def ci_of(incident: dict) -> str:
 
 
 def state(glpi_server, sandbox) -> tuple:
-    """Both sides' records, what the links carried, and the log: a re-run may only re-read (the link's
-    stamps settle after the comment mirroring's own writes, as in test_engine)."""
+    """Both sides' records, what the links carried (by link, not by last sync time: a full run re-saves
+    them), and the log: a re-run may only re-read."""
     return (
         glpi_server.rows("Ticket"),
         glpi_server.rows("Item_Ticket"),
         glpi_server.rows("ITILSolution"),
         sandbox.table("incident", sysparm_query="ORDERBYnumber"),
         sandbox.table("sys_journal_field"),
-        list(TicketLink.objects.values_list("mirrored", flat=True)),
+        list(TicketLink.objects.order_by("pk").values_list("mirrored", flat=True)),
         TicketSyncLog.objects.count(),
     )
 
 
-def test_a_glpi_ticket_on_a_published_computer_arrives_with_its_ci(live, glpi_server, sandbox):
+def test_a_glpi_ticket_on_a_published_computer_arrives_with_its_ci(live, glpi_server, sandbox, caplog):
     sys_id = new_ci(sandbox, "srv-0009")
     published(live, 1, sys_id)
-    report = sync_pair(live)
+    with caplog.at_level("INFO"):
+        report = sync_pair(live)
     assert not report.errors, report.errors
     [incident] = sandbox.table("incident")
     assert ci_of(incident) == sys_id
+    writes = [r.getMessage() for r in caplog.records if r.getMessage().startswith(("POST /api", "PUT /api"))]
+    assert len(writes) == 1 and writes[0].startswith("POST /api/now/table/incident")  # cmdb_ci in the create
+    assert TicketSyncLog.objects.filter(message__contains="cmdb_ci set from GLPI Computer 1").count() == 1
     before = state(glpi_server, sandbox)
     assert not sync_pair(live).errors
     assert not sync_pair(live).errors

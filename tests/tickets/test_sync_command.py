@@ -4,7 +4,7 @@ import django_rq
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.tickets.test_engine import incidents, live  # noqa: F401 (the fixture)
+from tests.tickets.test_engine import incidents
 from tickets import jobs
 from tickets.models import TicketLink
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from catalog.choices import Role
 from sync.webhooks import MAX_BODY
 from tests.conftest import member
-from tests.tickets.test_engine import SEEDED, glpi_put, incidents, live  # noqa: F401
+from tests.tickets.test_engine import SEEDED, glpi_put, incidents
 from tickets import hooks, jobs
 from tickets.engine import sync_pair
 from tickets.models import TicketHookDelivery, TicketPair

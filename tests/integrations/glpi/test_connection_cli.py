@@ -38,7 +38,12 @@ def test_add_with_a_user_token_then_test_passes(namespace, glpi_server, ca, monk
     assert (
         connection.client_secret == "sandbox-app-token" and connection.refresh_token == "sandbox-user-token"
     )
-    assert connection.options == {"entity_id": 1, "entity_recursive": False, "page_size": 100}
+    assert connection.options == {
+        "entity_id": 1,
+        "entity_recursive": False,
+        "page_size": 100,
+        "time_zone": "UTC",
+    }
     out = capsys.readouterr().out
     assert out.count("PASS") == 6 and "FAIL" not in out
     assert "sandbox-user-token" not in out and "sandbox-app-token" not in out

@@ -69,7 +69,12 @@ def test_adding_stores_the_api_url_and_encrypted_tokens(admin_client, url, store
     connection = Connection.objects.get(name="glpi")
     assert connection.instance_url == stored and connection.auth_method == "user_token"
     assert connection.client_secret == "app-token" and connection.refresh_token == "user-token"
-    assert connection.options == {"entity_id": 1, "entity_recursive": False, "page_size": 100}
+    assert connection.options == {
+        "entity_id": 1,
+        "entity_recursive": False,
+        "page_size": 100,
+        "time_zone": "UTC",
+    }
     raw = Connection.objects.values_list("refresh_token", flat=True).query
     assert "user-token" not in str(raw)
 
