@@ -1,0 +1,126 @@
+"""Subscribe from ServiceNow (issue 18): a sandbox holding the published demo portfolio plus 10,000
+server CIs related to its service instances.
+
+- calls for a full pull (pulled + discovered + deleted): target at most 15, with pages of 2,000;
+- calls for an incremental pull with 10 changes: target at most 5;
+- peak memory of the full pull and its comparison: target < 300 MB (tracemalloc);
+- the time to compute the differences.
+
+    .venv/bin/python bench/subscribe.py [--servers 10000]
+
+It needs the ServiceNow side of the contract (`ServiceNowPlatform.pulls_records`); without it, it says
+so after the publish and stops.
+"""
+
+import argparse
+import time
+import tracemalloc
+
+from common import Sandbox, load_demo, setup_django
+
+RUNS_ON = "60bc4e22c0a8010e01f074cbe6bd73c3"  # Runs on::Runs, as the sandbox seeds it
+SEEDED_ON = "2026-01-01 00:00:00"  # before the publish: the incremental pull does not read them again
+
+
+def seed_servers(sandbox: Sandbox, count: int) -> list[str]:
+    """`count` Linux servers, each related to one of the published service instances (in-process: the
+    sandbox's own records, no HTTP), with an update time before the publish's."""
+    app = sandbox.server.app
+    instances = [record["sys_id"] for _, record in app.store.scan("cmdb_ci_service_auto")]
+    if not instances:
+        raise SystemExit("The publish created no service instance to relate servers to.")
+    servers = []
+    with app.store.transaction():
+        for i in range(count):
+            server = app.records.create(
+                "cmdb_ci_linux_server",
+                {
+                    "name": f"bench-srv-{i:05d}",
+                    "serial_number": f"BS{i:07d}",
+                    "os": "Linux",
+                    "os_version": "9",
+                    "install_status": "1",
+                },
+                "system",
+            )
+            relation = app.records.create(
+                "cmdb_rel_ci",
+                {"parent": instances[i % len(instances)], "child": server["sys_id"], "type": RUNS_ON},
+                "system",
+            )
+            for record in (server, relation):
+                record["sys_updated_on"] = record["sys_created_on"] = SEEDED_ON
+            servers.append(server["sys_id"])
+    return servers
+
+
+def change_ten(sandbox: Sandbox, connection, servers: list[str]) -> None:
+    """Five application descriptions and five servers' OS versions, through the Table API."""
+    from sync.models import RecordKind, SyncMapEntry
+
+    apps = SyncMapEntry.objects.filter(connection=connection, kind=RecordKind.APPLICATION)[:5]
+    for i, entry in enumerate(apps):
+        path = f"/api/now/table/{entry.target_type}/{entry.target_id}"
+        sandbox.http.put(sandbox.url + path, json={"description": f"Bench edit {i}"}, verify=sandbox.verify)
+    for i, sys_id in enumerate(servers[:5]):
+        path = f"/api/now/table/cmdb_ci_linux_server/{sys_id}"
+        sandbox.http.put(sandbox.url + path, json={"os_version": f"10.{i}"}, verify=sandbox.verify)
+
+
+def measure(connection, label: str, full: bool) -> None:
+    from integrations.base.platform import platform_of
+    from sync import mirror
+    from sync.models import Pull, PullStatus
+    from sync.subscribe_records import prepare
+
+    platform = platform_of(connection)
+    options = platform.options(connection.options)
+    pull = Pull.objects.create(connection=connection, status=PullStatus.RUNNING, trigger="command", full=full)
+    tracemalloc.start()
+    with platform.client(connection) as client:
+        started = time.perf_counter()
+        refreshed = mirror.refresh(platform, client, options, connection, full=full)
+        pulled_in, calls = time.perf_counter() - started, client.stats.calls
+        started = time.perf_counter()
+        pull = prepare(pull, platform, client, options)
+        compared_in = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    target = 15 if full else 5
+    print(f"{label}: {calls} calls to pull (target at most {target}); {refreshed.upserted:,} records read")
+    print(f"  pull {pulled_in:.1f} s; differences computed in {compared_in:.1f} s: {pull.counts}")
+    print(f"  peak {peak / 1e6:.0f} MB traced (target < 300 MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--servers", type=int, default=10_000)
+    args = parser.parse_args()
+    setup_django()
+    from integrations.base.platform import platform_of
+    from sync import decisions, runs
+    from sync.preview import run_preview
+    from sync.publish import execute_publish
+
+    sandbox = Sandbox()
+    connection = sandbox.connect(load_demo())
+    connection.sync_direction = "both"
+    connection.save(update_fields=["sync_direction"])
+    with sandbox.faults_off():
+        decisions.decide_all(run_preview(connection), "adopt")
+        execute_publish(runs.start_publish(connection))
+        if not platform_of(connection).pulls_records:
+            print("ServiceNow does not pull records back in this build (the sn-pull side of issue 18).")
+            sandbox.stop()
+            return
+        servers = seed_servers(sandbox, args.servers)
+        print(f"sandbox: the published demo portfolio and {len(servers):,} related servers")
+        measure(connection, "full pull", full=True)
+        time.sleep(1.1)  # the changes get a later second than everything the full pull saw
+        change_ten(sandbox, connection, servers)
+        measure(connection, "incremental pull with 10 changes", full=False)
+    sandbox.stop()
+
+
+if __name__ == "__main__":
+    main()
