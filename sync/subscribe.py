@@ -72,7 +72,7 @@ def start_pull(
 
 def pull_blocker(connection: Connection) -> str:
     platform = platform_of(connection)
-    if not platform.discovers:
+    if not (platform.discovers or platform.pulls_records):
         return f"{platform.label} offers no discovered assets to subscribe to."
     if not connection.is_active:
         return f"The connection {connection.name} is inactive."
@@ -100,7 +100,8 @@ def pulls_due(now=None) -> list[Pull]:
         schedule=Schedule.DAILY, is_active=True, sync_direction__in=SUBSCRIBING
     )
     for connection in connections:
-        if not platform_of(connection).discovers:
+        platform = platform_of(connection)
+        if not (platform.discovers or platform.pulls_records):
             continue
         full = Pull.objects.filter(connection=connection, scope=[])
         if full.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
