@@ -154,3 +154,27 @@ def test_a_record_deleted_in_servicenow_is_flagged_by_the_incremental_pull(publi
     assert PulledRecord.objects.get(connection=published_snow, target_id=entry.target_id).deleted
     assert pull.changes.get(target_id=entry.target_id).outcome == "gone_from_target"
     assert BusinessApplication.objects.filter(pk=entry.record_id).exists()  # never applied
+
+
+def test_pull_now_queues_a_record_pull_after_commit_and_the_job_prepares_it(
+    admin_client, pulling_snow, queue, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from sync import jobs
+    from sync.models import Pull
+
+    url = reverse("sync:subscribe", args=["acme", pulling_snow.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"full": "on"})
+    pull = Pull.objects.get(connection=pulling_snow)
+    assert response.status_code == 302 and response["Location"] == url  # the merge screen, not a diff page
+    assert pull.full and [job.args for job in queue.get_jobs()] == [(str(pull.pk),)]
+    state = authority.state_of(pulling_snow)
+    state.apply_owned = True
+    state.save()
+
+    assert jobs.execute_pull(str(pull.pk)) == PullStatus.READY
+
+    pull.refresh_from_db()
+    assert pull.message.startswith("full pull") and "Target-owned changes taken automatically" in pull.message
