@@ -125,7 +125,13 @@ def prepare(connection, change: PullChange, submission: Submission, plan: Plan |
             else Direction.ADOPTED,
             last_values=dict(change.values),
         )
-        if SyncMapEntry.objects.filter(connection=connection, target_id=change.target_id).exists():
+        mapped = SyncMapEntry.objects.filter(connection=connection, target_id=change.target_id)
+        if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:  # an item deleted in the portfolio since
+            items = InfrastructureItem.objects.filter(pk__in=mapped.values("record_id"))
+            mapped.filter(kind=RecordKind.INFRASTRUCTURE_ITEM).exclude(
+                record_id__in=items.values("pk")
+            ).delete()
+        if mapped.exists():
             problems.append(f"{name}: already in the sync map (imported meanwhile): pull again.")
             return None
         return Planned(change, record, entry, [], [], parents, created=True)

@@ -267,3 +267,16 @@ def test_the_authority_setting_is_validated():
         authority.parse("deployment = target\napplication = nobody")
     assert authority.owner({}, "infrastructure_item", "os_version") == authority.TARGET
     assert authority.owner({"application": "target"}, "application", "name") == authority.TARGET
+
+
+def test_a_server_deleted_in_the_portfolio_is_proposed_and_imported_again(connection):
+    fill_mirror(connection, [server("s5")])
+    pull = compared(connection)
+    apply_merge(pull, Submission(imports={pull.changes.get(target_id="s5").pk: []}))
+    InfrastructureItem.objects.filter(name="srv-s5").delete()
+    pull = compared(connection)
+    change = pull.changes.get(target_id="s5")
+    assert change.outcome == NEW
+    apply_merge(pull, Submission(imports={change.pk: []}))
+    item = InfrastructureItem.objects.get(name="srv-s5")
+    assert SyncMapEntry.objects.get(connection=connection, target_id="s5").record_id == item.pk
