@@ -23,7 +23,7 @@ from catalog.views.generic import NamespaceMixin
 from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync import decisions, runs, setup
-from sync.models import MatchChoice, Outcome, Run, RunKind, RunStatus
+from sync.models import ChangeKind, MatchChoice, Outcome, PullStatus, Run, RunKind, RunStatus
 from sync.run_views import CONFIGURATION_HINT, publish_summary
 
 PORTFOLIO = (
@@ -122,6 +122,7 @@ class ConnectionStatus:
     blocker: str
     summary: str  # what a publish would do, from the latest preview
     setup: list[SetupStep] = field(default_factory=list)
+    differences: int = 0  # subscribe: rows of the newest ready pull nobody decided on yet
 
     @property
     def next_step(self) -> SetupStep | None:
@@ -143,7 +144,16 @@ def status_of(connection: Connection) -> ConnectionStatus:
         blocker,
         publish_summary(preview) if previewed else "",
         checklist(connection, preview, publish),
+        pending_differences(connection),
     )
+
+
+def pending_differences(connection: Connection) -> int:
+    """What the newest ready pull still asks a person to decide (unchanged rows never do)."""
+    pull = connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
+    if pull is None:
+        return 0
+    return pull.changes.filter(applied_at__isnull=True).exclude(kind=ChangeKind.UNCHANGED).count()
 
 
 def sections(namespaces, user) -> list[dict]:

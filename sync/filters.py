@@ -7,10 +7,11 @@ from django.db.models import Q, QuerySet
 from catalog.filters import ascii_int
 from integrations.models import Connection
 from sync.decisions import NEEDS_DECISION
-from sync.models import AuditEntry, Outcome, Run, RunItem, RunKind, RunStatus
+from sync.models import AuditEntry, Outcome, PullChange, RecordKind, Run, RunItem, RunKind, RunStatus
 
 ERRORS = "errors"
 DECIDE = "decide"
+MERGED_KINDS = ("application", "deployment", "it_service", "infrastructure_item")
 
 
 def validate_status(value: str) -> None:
@@ -74,3 +75,29 @@ class RunItemFilter(django_filters.FilterSet):
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
         return queryset.filter(Q(name__icontains=value) | Q(message__icontains=value)) if value else queryset
+
+
+class MergeFilter(django_filters.FilterSet):
+    """The merge screen's rows: by outcome, by portfolio kind, by the target's class."""
+
+    outcome = django_filters.ChoiceFilter(label="Outcome", choices=(), empty_label="To review")
+    record_kind = django_filters.ChoiceFilter(label="Kind", choices=(), empty_label="Any kind")
+    target_type = django_filters.ChoiceFilter(label="Class", choices=(), empty_label="Any class")
+
+    class Meta:
+        model = PullChange
+        fields: list[str] = []
+
+    def __init__(self, *args, outcomes: dict[str, str], classes: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["outcome"].extra["choices"] = list(outcomes.items())
+        self.filters["record_kind"].extra["choices"] = [
+            (k, label) for k, label in RecordKind.choices if k in MERGED_KINDS
+        ]
+        self.filters["target_type"].extra["choices"] = [(c, c) for c in classes]
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("outcome"):
+            queryset = queryset.exclude(outcome="unchanged")
+        return queryset

@@ -26,6 +26,7 @@ class Direction(models.TextChoices):
     MATCHED = "matched", "Matched to an existing record"
     PUBLISHED = "published", "Published by Portfolio Bridge"
     ADOPTED = "adopted", "Adopted: an existing record kept up to date (never deleted)"
+    TAKEN = "taken", "Taken from the target (subscribe): never written to it"
 
 
 class SyncMapEntry(models.Model):
@@ -277,6 +278,7 @@ class AuditEntry(models.Model):
         return f"{self.method} {self.path} → {self.status}"
 
 
+from sync.mirror_models import PulledRecord, SubscribeState  # noqa: E402, F401
 from sync.subscription_models import (  # noqa: E402, F401  (subscribe's models live in their own module)
     ChangeKind,
     Pull,

@@ -49,7 +49,12 @@ def field_labels() -> dict[str, str]:
 
 
 def start_pull(
-    connection: Connection, user=None, trigger: str = "manual", scope: Iterable[str] = (), queue: bool = True
+    connection: Connection,
+    user=None,
+    trigger: str = "manual",
+    scope: Iterable[str] = (),
+    queue: bool = True,
+    full: bool = False,
 ) -> Pull:
     """Queue a pull (after commit; `queue` False: the caller executes it); raises SubscribeRefused when
     the connection cannot subscribe."""
@@ -57,7 +62,9 @@ def start_pull(
     if refusal:
         raise SubscribeRefused(refusal)
     with transaction.atomic():
-        pull = Pull.objects.create(connection=connection, trigger=trigger, scope=list(scope), started_by=user)
+        pull = Pull.objects.create(
+            connection=connection, trigger=trigger, scope=list(scope), started_by=user, full=full
+        )
         if queue:
             transaction.on_commit(lambda: enqueue(pull))
     return pull
@@ -65,7 +72,7 @@ def start_pull(
 
 def pull_blocker(connection: Connection) -> str:
     platform = platform_of(connection)
-    if not platform.discovers:
+    if not (platform.discovers or platform.pulls_records):
         return f"{platform.label} offers no discovered assets to subscribe to."
     if not connection.is_active:
         return f"The connection {connection.name} is inactive."
@@ -93,7 +100,8 @@ def pulls_due(now=None) -> list[Pull]:
         schedule=Schedule.DAILY, is_active=True, sync_direction__in=SUBSCRIBING
     )
     for connection in connections:
-        if not platform_of(connection).discovers:
+        platform = platform_of(connection)
+        if not (platform.discovers or platform.pulls_records):
             continue
         full = Pull.objects.filter(connection=connection, scope=[])
         if full.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
@@ -117,6 +125,10 @@ def execute_pull(pull: Pull) -> Pull:
         return pull
     connection = pull.connection
     platform = platform_of(connection)
+    if platform.pulls_records:
+        from sync.subscribe_records import execute_record_pull  # it builds on this module
+
+        return execute_record_pull(pull)
     try:
         with platform.client(connection) as client:
             try:

@@ -45,19 +45,22 @@ class SubscribeView(ConnectionMixin, View):
     def get(self, request, namespace: str, pk):
         connection = self.connection(pk)
         pulls = list(connection.pulls.select_related("started_by")[:PULLS_SHOWN])
-        return render(
-            request,
-            "sync/subscribe.html",
-            {
-                "namespace": self.namespace,
-                "connection": connection,
-                "pulls": pulls,
-                "ready": [p for p in pulls if p.status == PullStatus.READY],
-                "blocker": pull_blocker(connection),
-                "is_admin": has_role(self.role, Role.ADMIN),
-                "live": any(p.status in LIVE for p in pulls),
-            },
-        )
+        is_admin = has_role(self.role, Role.ADMIN)
+        context = {
+            "namespace": self.namespace,
+            "connection": connection,
+            "pulls": pulls,
+            "ready": [p for p in pulls if p.status == PullStatus.READY],
+            "blocker": pull_blocker(connection),
+            "is_admin": is_admin,
+            "live": any(p.status in LIVE for p in pulls),
+        }
+        if platform_of(connection).pulls_records:
+            from sync.merge_views import merge_context  # the merge screen builds on this module
+
+            context |= merge_context(self.namespace, connection, request, is_admin)
+            return render(request, "sync/merge.html", context)
+        return render(request, "sync/subscribe.html", context)
 
     def post(self, request, namespace: str, pk):
         if not has_role(self.role, Role.ADMIN):
@@ -65,9 +68,11 @@ class SubscribeView(ConnectionMixin, View):
             return redirect(request.path)
         connection = self.connection(pk)
         try:
-            pull = start_pull(connection, request.user)
+            pull = start_pull(connection, request.user, full=request.POST.get("full") == "on")
         except SubscribeRefused as exc:
             messages.error(request, f"The pull was not started: {exc}")
+            return redirect(subscribe_url(connection))
+        if platform_of(connection).pulls_records:
             return redirect(subscribe_url(connection))
         return redirect(reverse("sync:subscribe_pull", args=[namespace, pk, pull.pk]))
 

@@ -26,6 +26,7 @@ class Pull(models.Model):
     status = models.CharField(max_length=12, choices=PullStatus.choices, default=PullStatus.QUEUED)
     trigger = models.CharField(max_length=10, default="manual")  # manual, command, daily, webhook
     scope = models.JSONField(default=list, blank=True)  # target ids; empty: everything
+    full = models.BooleanField(default=False)  # a record pull that reads everything, not what changed
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -79,6 +80,14 @@ class PullChange(models.Model):
     )
     result = models.CharField(max_length=300, blank=True)  # what the apply did
     deployments = models.JSONField(default=list, blank=True)  # deployment ids the admin confirmed
+    # A record pull (`Platform.pulls_records`): the three-way comparison of one target record.
+    outcome = models.CharField(max_length=24, blank=True)  # sync.subscribe_compare outcome words
+    record_kind = models.CharField(max_length=20, blank=True)
+    record_id = models.CharField(max_length=36, blank=True)  # the portfolio record ("" when new)
+    target_type = models.CharField(max_length=80, blank=True)
+    diff = models.JSONField(default=dict, blank=True)  # field → {state, portfolio, last, target, owner}
+    record_hash = models.CharField(max_length=64, blank=True)  # the plan's hash of the record at the pull
+    decisions = models.JSONField(default=dict, blank=True)  # field → take | keep, as applied
 
     class Meta:
         ordering = ["kind", "name"]

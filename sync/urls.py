@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sync import dashboard, publish_views, run_views, setup_views, subscribe_views, views
+from sync import dashboard, merge_views, publish_views, run_views, setup_views, subscribe_views, views
 
 app_name = "sync"
 base = "n/<slug:namespace>/match/"
@@ -36,6 +36,21 @@ urlpatterns = [
     ),
     path(f"{connection}subscribe/", subscribe_views.SubscribeView.as_view(), name="subscribe"),
     path(f"{connection}subscribe/<uuid:pull_pk>/", subscribe_views.PullView.as_view(), name="subscribe_pull"),
+    path(
+        f"{connection}subscribe/<uuid:pull_pk>/merge/",
+        merge_views.MergeView.as_view(),
+        name="subscribe_merge",
+    ),
+    path(
+        f"{connection}subscribe/<uuid:pull_pk>/export/",
+        merge_views.MergeExportView.as_view(),
+        name="subscribe_export",
+    ),
+    path(
+        f"{connection}subscribe/settings/",
+        merge_views.SubscribeSettingsView.as_view(),
+        name="subscribe_settings",
+    ),
     path(
         f"{connection}webhook/credentials/",
         subscribe_views.WebhookCredentialsView.as_view(),

@@ -61,6 +61,7 @@ SKIPPED = {
     "catalog:export": "file download (tested in tests/catalog/test_transfer.py)",
     "integrations:update_set_download": "file download (tested in tests/sync/test_configuration_package.py)",
     "sync:match_export": "file download (tested in tests/sync/test_wizard.py)",
+    "sync:subscribe_export": "file download (tested in tests/sync/test_subscribe_merge_pages.py)",
     "tickets:pair_export": "file download (tested in tests/tickets/test_exports.py)",
     "tickets:pair_update_set": "file download (tested in tests/tickets/test_update_set_hooks.py)",
     "sync:webhook_receive": "the target's webhook endpoint: Basic credentials instead of a login "
@@ -87,6 +88,9 @@ PK_OBJECTS = {
     "sync:preview_start": Connection,
     "sync:subscribe": Connection,
     "sync:subscribe_pull": Connection,
+    "sync:subscribe_merge": Connection,
+    "sync:subscribe_export": Connection,
+    "sync:subscribe_settings": Connection,
     "sync:webhook_credentials": Connection,
     "sync:webhook_test": Connection,
     "pipelines:token_revoke": PipelineToken,

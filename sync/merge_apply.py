@@ -1,0 +1,268 @@
+"""Applying decisions on a record pull (the merge screen, the command, the schedule): take the target's
+value, keep the portfolio's, or import a record new in the target under a chosen parent. One submission
+is all or nothing: every row is checked first (known, still as pulled, valid in the portfolio), and one
+refused row writes nothing. The writes, the sync map's new agreement and each row's audit (who, when,
+what was decided, the portfolio values it overwrote, kept in the row) share one transaction.
+
+The sync map records the decision so that preview and publish see the new baseline: a taken field's
+last value becomes the target's (the next preview shows it unchanged); a kept field's last value also
+becomes the target's, so the portfolio's value reads as its own change and publish sends it."""
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from catalog.models import InfrastructureItem
+from integrations.base.platform import platform_of
+from sync import diff
+from sync.merge_imports import build_import
+from sync.models import Direction, Pull, PullChange, PullStatus, RecordKind, SyncMapEntry
+from sync.plan import Plan, build_plan
+from sync.subscribe import FIELDS, SubscribeRefused, source_of, values_of
+from sync.subscribe_compare import BUSINESS, CHANGED_IN_TARGET, CONFLICT, GONE, NEW
+from sync.takeback import MODELS
+
+TAKE, KEEP = diff.TAKE, diff.KEEP
+DECIDABLE = (CHANGED_IN_TARGET, CONFLICT)
+
+
+@dataclass
+class Submission:
+    fields: dict[int, dict[str, str]] = field(default_factory=dict)  # change id → field → take | keep
+    imports: dict[int, list[str]] = field(default_factory=dict)  # change id → chosen parent ids
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.imports)
+
+
+@dataclass
+class Merged:
+    taken: int = 0
+    kept: int = 0
+    imported: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.taken} field(s) taken, {self.kept} kept, {self.imported} record(s) imported"
+
+
+@dataclass
+class Planned:
+    """One row's writes, prepared and validated, not saved yet."""
+
+    change: PullChange
+    record: models.Model
+    entry: SyncMapEntry
+    takes: list[str]
+    keeps: list[str]
+    parents: list[str] = field(default_factory=list)
+    created: bool = False
+
+
+def apply_merge(pull: Pull, submission: Submission, user: Any = None) -> Merged:
+    """Carry out a submission; raises SubscribeRefused with every reason when anything is refused."""
+    if pull.status != PullStatus.READY:
+        raise SubscribeRefused(f"This pull is {pull.get_status_display().lower()}: pull again.")
+    if not submission:
+        raise SubscribeRefused("Choose at least one field to take or keep, or a record to import.")
+    try:
+        return _apply(pull, submission, user)
+    except IntegrityError:
+        raise SubscribeRefused("Another change to the portfolio came first: pull again.") from None
+
+
+def _apply(pull: Pull, submission: Submission, user: Any) -> Merged:
+    connection = pull.connection
+    with transaction.atomic():
+        locked = Pull.objects.select_for_update().get(pk=pull.pk)
+        if locked.status != PullStatus.READY:
+            raise SubscribeRefused("This pull was superseded meanwhile: decide on the newer one.")
+        wanted = set(submission.fields) | set(submission.imports)
+        changes = {c.pk: c for c in pull.changes.filter(pk__in=wanted, applied_at__isnull=True)}
+        unknown = sorted(wanted - set(changes))
+        if unknown:
+            raise SubscribeRefused(
+                f"Unknown or already applied changes: {', '.join(map(str, unknown))}. Reload the page."
+            )
+        needs_plan = any(c.record_kind in BUSINESS and c.outcome != NEW for c in changes.values())
+        plan = build_plan(connection) if needs_plan else None
+        problems: list[str] = []
+        planned = []
+        for change in changes.values():
+            found = prepare(connection, change, submission, plan, problems)
+            if found is not None:
+                planned.append(found)
+        if problems:
+            raise SubscribeRefused(" ".join(problems))
+        result = write(pull, planned, user)
+        rebaseline(connection, [p for p in planned if p.change.record_kind in BUSINESS])
+    return result
+
+
+def prepare(connection, change: PullChange, submission: Submission, plan: Plan | None, problems: list[str]):
+    name = change.name
+    if change.pk in submission.imports:
+        if change.outcome != NEW:
+            problems.append(f"{name}: only a record new in the target can be imported.")
+            return None
+        try:
+            record, parents = build_import(connection, change, submission.imports[change.pk])
+        except ValueError as exc:
+            problems.append(f"{name}: {exc}")
+            return None
+        entry = SyncMapEntry(
+            connection=connection,
+            kind=change.record_kind,
+            record_id=record.pk,
+            target_type=change.target_type,
+            target_id=change.target_id,
+            direction=Direction.TAKEN
+            if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM
+            else Direction.ADOPTED,
+            last_values=dict(change.values),
+        )
+        mapped = SyncMapEntry.objects.filter(connection=connection, target_id=change.target_id)
+        if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:  # an item deleted in the portfolio since
+            items = InfrastructureItem.objects.filter(pk__in=mapped.values("record_id"))
+            mapped.filter(kind=RecordKind.INFRASTRUCTURE_ITEM).exclude(
+                record_id__in=items.values("pk")
+            ).delete()
+        if mapped.exists():
+            problems.append(f"{name}: already in the sync map (imported meanwhile): pull again.")
+            return None
+        return Planned(change, record, entry, [], [], parents, created=True)
+    choices = submission.fields.get(change.pk, {})
+    if change.outcome in (GONE, NEW):
+        problems.append(
+            f"{name}: a record {change.outcome.replace('_', ' ')} is flagged, not merged field by field."
+        )
+        return None
+    for field_name, choice in choices.items():
+        state = change.diff.get(field_name, {}).get("state")
+        if state not in DECIDABLE:
+            problems.append(f"{name}: no change of the target to decide on the field “{field_name}”.")
+        elif choice not in (TAKE, KEEP):
+            problems.append(f"{name}: “{choice}” is not a field decision (take or keep).")
+    if problems:
+        return None
+    takes = [f for f, c in choices.items() if c == TAKE]
+    keeps = [f for f, c in choices.items() if c == KEEP]
+    if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:
+        return prepare_item(connection, change, takes, keeps, problems)
+    return prepare_business(connection, change, takes, keeps, plan, problems)
+
+
+def prepare_business(connection, change, takes, keeps, plan, problems) -> Planned | None:
+    item = plan.item(change.record_id) if plan else None
+    if item is None or item.hash != change.record_hash:
+        problems.append(f"{change.name}: edited in the portfolio since the pull; pull again.")
+        return None
+    record = (
+        MODELS[change.record_kind].objects.filter(pk=change.record_id, namespace=connection.namespace).first()
+    )
+    entry = SyncMapEntry.objects.filter(
+        connection=connection, kind=change.record_kind, record_id=change.record_id
+    ).first()
+    if record is None or entry is None:
+        problems.append(f"{change.name}: the portfolio record or its sync map entry is gone; pull again.")
+        return None
+    platform = platform_of(connection)
+    for field_name in takes:
+        target = change.diff[field_name]["target"]
+        found = platform.portfolio_value(change.record_kind, field_name, target)
+        if found is None:
+            problems.append(
+                f"{change.name}: the target's “{field_name}” ({target!r}) has no portfolio field to go to; "
+                "keep it instead."
+            )
+            return None
+        setattr(record, found[0], found[1])
+    if not valid(record, change.name, problems):
+        return None
+    return Planned(change, record, entry, takes, keeps)
+
+
+def prepare_item(connection, change, takes, keeps, problems) -> Planned | None:
+    item = change.item
+    if item is None or any(values_of(item)[f] != change.current.get(f, "") for f in FIELDS):
+        problems.append(f"{change.name}: edited or deleted in the portfolio since the pull; pull again.")
+        return None
+    for field_name in takes:
+        value = change.diff[field_name]["target"]
+        if field_name == "service_end_date":
+            value = date.fromisoformat(value) if value else None
+        setattr(item, field_name, value)
+    item.source, item.source_id = source_of(connection), change.target_id
+    if not valid(item, change.name, problems):
+        return None
+    entry = SyncMapEntry.objects.filter(
+        connection=connection, kind=RecordKind.INFRASTRUCTURE_ITEM, record_id=item.pk
+    ).first() or SyncMapEntry(
+        connection=connection,
+        kind=RecordKind.INFRASTRUCTURE_ITEM,
+        record_id=item.pk,
+        target_type=change.target_type,
+        target_id=change.target_id,
+        direction=Direction.TAKEN,
+        last_values={f: change.current.get(f, "") for f in FIELDS},  # the baseline the pull compared with
+    )
+    return Planned(change, item, entry, takes, keeps)
+
+
+def valid(record: models.Model, name: str, problems: list[str]) -> bool:
+    try:
+        record.full_clean()
+    except ValidationError as exc:
+        reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+        problems.append(f"{name}: not valid in the portfolio: {reasons}")
+        return False
+    return True
+
+
+def write(pull: Pull, planned: list[Planned], user: Any) -> Merged:
+    result, now = Merged(), timezone.now()
+    for p in planned:
+        change = p.change
+        p.record.save()
+        entry = p.entry
+        for name in itertools.chain(p.takes, p.keeps):
+            entry.last_values = {**entry.last_values, name: change.diff[name]["target"]}
+            entry.kept = {k: v for k, v in entry.kept.items() if k != name}
+        if p.keeps:
+            entry.last_hash = ""  # the portfolio's value is its own change now: the plan computes it again
+        entry.last_synced_at = now
+        entry.save()
+        if p.created and isinstance(p.record, InfrastructureItem):
+            p.record.deployments.set(p.parents)
+        change.decisions = {**{n: TAKE for n in p.takes}, **{n: KEEP for n in p.keeps}}
+        if p.created:
+            change.record_id = str(p.record.pk)
+            change.result = "imported"
+        else:
+            change.result = f"{len(p.takes)} taken, {len(p.keeps)} kept"
+        if isinstance(p.record, InfrastructureItem):
+            change.item = p.record
+        change.applied_at, change.applied_by = now, user
+        change.save(update_fields=["decisions", "record_id", "result", "item", "applied_at", "applied_by"])
+        result.taken += len(p.takes)
+        result.kept += len(p.keeps)
+        result.imported += p.created
+    return result
+
+
+def rebaseline(connection, planned: list[Planned]) -> None:
+    """A business record whose portfolio values now all equal the agreed ones gets the plan's new hash,
+    so the next preview reads it as unchanged (and costs no look-up)."""
+    if not planned:
+        return
+    plan = build_plan(connection)
+    for p in planned:
+        item = plan.item(str(p.record.pk))
+        if item is None or p.keeps:
+            continue
+        if all(p.entry.last_values.get(k) == v for k, v in item.values.items()):
+            SyncMapEntry.objects.filter(pk=p.entry.pk).update(last_hash=item.hash)

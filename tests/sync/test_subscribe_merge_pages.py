@@ -1,0 +1,182 @@
+"""The merge screen of a record-pulling connection: differences per record and field, filters, take,
+keep, bulk, import with a parent, settings, the Excel export and the dashboard's pending count."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from catalog.models import BusinessApplication, InfrastructureItem
+from integrations.base.platform import Pulled, TargetRef
+from sync import authority
+from sync.models import Outcome, RecordKind, SyncMapEntry
+from sync.preview import run_preview
+from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, NEW
+from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def connection(pulling_snow):
+    return pulling_snow
+
+
+def page_url(connection) -> str:
+    return reverse("sync:subscribe", args=["acme", connection.pk])
+
+
+def merge_url(pull) -> str:
+    return reverse("sync:subscribe_merge", args=["acme", pull.connection.pk, pull.pk])
+
+
+def entries(connection, kind):
+    return SyncMapEntry.objects.filter(connection=connection, kind=kind).order_by("pk")
+
+
+@pytest.fixture
+def drift(connection, sandbox):
+    """The issue's done-when: an application's description edited in ServiceNow, and a new server
+    under one of its service instances."""
+    app = entries(connection, RecordKind.APPLICATION)[0]
+    deployment = entries(connection, RecordKind.DEPLOYMENT)[0]
+    response = sandbox.put(
+        f"/api/now/table/{app.target_type}/{app.target_id}", json={"description": "Edited in ServiceNow"}
+    )
+    assert response.status_code == 200
+    fill_mirror(connection, [server("srv1", links=[deployment.target_id], os_version="9")])
+    return app, deployment, compared(connection)
+
+
+def test_the_screen_shows_changed_and_new_and_taking_both_updates_the_portfolio(
+    admin_client, connection, drift
+):
+    app, deployment, pull = drift
+    page = admin_client.get(page_url(connection)).content.decode()
+    assert "Changed in ServiceNow" in page and "New in ServiceNow" in page and "Edited in ServiceNow" in page
+    assert "srv-srv1" in page
+    changed = pull.changes.get(target_id=app.target_id)
+    new = pull.changes.get(target_id="srv1")
+
+    response = admin_client.post(
+        merge_url(pull),
+        {
+            f"f:{changed.pk}:description": "take",
+            "import": [new.pk],
+            f"parent-{new.pk}": [str(deployment.record_id)],
+        },
+        follow=True,
+    )
+
+    assert "Applied: 1 field(s) taken, 0 kept, 1 record(s) imported." in response.content.decode()
+    assert BusinessApplication.objects.get(pk=app.record_id).description == "Edited in ServiceNow"
+    item = InfrastructureItem.objects.get(name="srv-srv1")
+    assert [d.pk for d in item.deployments.all()] == [deployment.record_id]
+    assert run_preview(connection).items.get(record_id=str(app.record_id)).outcome == Outcome.UNCHANGED
+
+
+def test_filters_by_outcome_and_kind_and_a_bad_filter_is_a_form_error(admin_client, connection, drift):
+    app, _, _ = drift
+    only_new = admin_client.get(page_url(connection) + f"?outcome={NEW}").content.decode()
+    assert "srv-srv1" in only_new and "Edited in ServiceNow" not in only_new
+    apps = admin_client.get(page_url(connection) + "?record_kind=application").content.decode()
+    assert "Edited in ServiceNow" in apps and "srv-srv1" not in apps
+    bad = admin_client.get(page_url(connection) + "?outcome=everything")
+    assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
+
+
+def test_keep_ours_for_everything_the_filter_matches(admin_client, connection, drift, sandbox):
+    app, _, pull = drift
+    second = entries(connection, RecordKind.APPLICATION)[1]
+    sandbox.put(f"/api/now/table/{second.target_type}/{second.target_id}", json={"description": "Theirs 2"})
+    fill_mirror(connection)
+    pull = compared(connection)
+    response = admin_client.post(
+        merge_url(pull),
+        {"bulk": "keep", "outcome": CHANGED_IN_TARGET, "record_kind": "application"},
+        follow=True,
+    )
+    assert "Applied: 0 field(s) taken, 2 kept" in response.content.decode()
+    assert not InfrastructureItem.objects.filter(name="srv-srv1").exists()  # outside the filter
+    again = compared(connection)
+    assert set(again.changes.filter(record_kind="application").values_list("outcome", flat=True)) == {
+        CHANGED_IN_PORTFOLIO
+    }
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ({"f:abc:description": "take"}, "names no change"),
+        ({"f:99999999:description": "take"}, "Unknown or already applied"),
+        ({"import": ["x1"]}, "names no change"),
+        ({"bulk": "overwrite"}, "not a decision for everything shown"),
+        ({}, "Choose at least one"),
+    ],
+)
+def test_bad_submissions_write_nothing_and_say_why(admin_client, connection, drift, data, reason):
+    app, _, pull = drift
+    response = admin_client.post(merge_url(pull), data, follow=True)
+    assert response.status_code == 200
+    assert "Nothing was applied" in response.content.decode() and reason in response.content.decode()
+    assert BusinessApplication.objects.get(pk=app.record_id).description != "Edited in ServiceNow"
+
+
+def test_a_wrong_parent_refuses_the_whole_submission(admin_client, connection, drift):
+    app, _, pull = drift
+    changed = pull.changes.get(target_id=app.target_id)
+    new = pull.changes.get(target_id="srv1")
+    response = admin_client.post(
+        merge_url(pull),
+        {f"f:{changed.pk}:description": "take", "import": [new.pk], f"parent-{new.pk}": [str(app.record_id)]},
+        follow=True,
+    )
+    assert "not in this namespace" in response.content.decode()  # an application is no deployment
+    assert BusinessApplication.objects.get(pk=app.record_id).description != "Edited in ServiceNow"
+    assert not InfrastructureItem.objects.filter(name="srv-srv1").exists()
+
+
+def test_only_an_admin_merges_or_changes_settings(viewer_client, connection, drift):
+    _, _, pull = drift
+    assert viewer_client.post(merge_url(pull), {"bulk": "take"}).status_code == 403
+    settings = reverse("sync:subscribe_settings", args=["acme", connection.pk])
+    assert viewer_client.post(settings, {"authority_text": "deployment = target"}).status_code == 403
+    assert viewer_client.get(page_url(connection)).status_code == 200
+
+
+def test_settings_are_validated_and_saved(admin_client, connection):
+    url = reverse("sync:subscribe_settings", args=["acme", connection.pk])
+    bad = admin_client.post(url, {"authority_text": "printer = target"}, follow=True).content.decode()
+    assert "The settings were not saved" in bad and "line 1" in bad
+    admin_client.post(url, {"authority_text": "application.description = target", "apply_owned": "on"})
+    state = authority.state_of(connection)
+    assert state.authority == {"application.description": "target"} and state.apply_owned
+
+
+def test_the_export_neutralises_formulas(admin_client, connection):
+    fill_mirror(
+        connection,
+        [
+            Pulled(
+                "application", TargetRef("cmdb_ci_business_app", "f" * 32), "=HYPERLINK(1)", {"name": "=1+1"}
+            )
+        ],
+    )
+    pull = compared(connection)
+    response = admin_client.get(reverse("sync:subscribe_export", args=["acme", connection.pk, pull.pk]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [row[5] for row in sheet.iter_rows(min_row=2) if row[5].value == "=HYPERLINK(1)"]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)  # text, never a formula
+    assert sheet.cell(1, 12).value == "ServiceNow now"
+
+
+def test_the_dashboard_shows_pending_differences(admin_client, connection, drift):
+    page = admin_client.get(reverse("sync:dashboard_ns", args=["acme"])).content.decode()
+    assert "2 differences to review" in page
+
+
+def test_the_screen_before_any_pull_invites_one(admin_client, connection):
+    page = admin_client.get(page_url(connection)).content.decode()
+    assert "No differences yet" in page and "Pull now" in page and "Who owns which field" in page

@@ -1,0 +1,180 @@
+"""`manage.py subscribe --connection NAME [--format json|xlsx] [--output FILE] [--apply-owned]` and the
+record pull end to end (mirror, watermark, schedule). The tests that pull from the sandbox need the
+ServiceNow side of issue 18 (`ServiceNowPlatform.pulls_records`) and skip until it is there."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from catalog.models import BusinessApplication, InfrastructureItem
+from integrations.base.platform import Discovered, Pulled, TargetRef, platform_of
+from integrations.servicenow.platform import ServiceNowPlatform
+from sync import authority, mirror
+from sync.models import PulledRecord, PullStatus, RecordKind, SyncMapEntry
+from sync.subscribe import execute_pull, pulls_due, start_pull
+from sync.subscribe_compare import CHANGED_IN_TARGET, NEW
+from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
+
+pytestmark = pytest.mark.django_db
+PULLS = ServiceNowPlatform.pulls_records  # before any test sets the flag
+needs_pull = pytest.mark.skipif(not PULLS, reason="needs the ServiceNow pull (issue 18, sn-pull side)")
+
+
+def run(*args) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("subscribe", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_the_command_needs_a_connection_or_a_subcommand(db):
+    with pytest.raises(CommandError, match="Name a --connection"):
+        run()
+
+
+def test_a_platform_without_record_pulls_is_sent_to_subscribe_pull(published_snow):
+    if PULLS:
+        pytest.skip("ServiceNow pulls records in this build")
+    with pytest.raises(CommandError, match="use `subscribe pull`"):
+        run("--connection", "snow")
+
+
+def test_diff_of_a_record_pull_as_json_and_xlsx(pulling_snow, sandbox, tmp_path):
+    entry = SyncMapEntry.objects.filter(connection=pulling_snow, kind=RecordKind.APPLICATION).first()
+    sandbox.put(f"/api/now/table/{entry.target_type}/{entry.target_id}", json={"description": "=SUM(A1)"})
+    fill_mirror(pulling_snow, [server("s7")])
+    pull = compared(pulling_snow)
+
+    out, _ = run("diff", "--pull", str(pull.pk))
+    found = {c["target_id"]: c for c in json.loads(out)["changes"]}
+    assert found[entry.target_id]["outcome"] == CHANGED_IN_TARGET
+    assert found[entry.target_id]["fields"]["description"]["target"] == "=SUM(A1)"
+    assert found["s7"]["outcome"] == NEW
+
+    target = tmp_path / "differences.xlsx"
+    run("diff", "--pull", str(pull.pk), "--format", "xlsx", "--output", str(target))
+    sheet = load_workbook(target).active
+    cells = [r[11] for r in sheet.iter_rows(min_row=2) if r[11].value == "=SUM(A1)"]
+    assert cells and cells[0].data_type == "s" and cells[0].quotePrefix
+    with pytest.raises(CommandError, match="give --output FILE"):
+        run("diff", "--pull", str(pull.pk), "--format", "xlsx")
+
+
+def test_the_mirror_upserts_in_chunks_and_keeps_the_highest_update_time(published_snow, monkeypatch):
+    monkeypatch.setattr(mirror, "CHUNK", 3)
+    records = [
+        Discovered(
+            target_id=f"c{i}",
+            name=f"pc{i}",
+            target_type="cmdb_ci_computer",
+            updated_on=f"2026-01-0{i + 1} 00:00:00",
+        )
+        for i in range(7)
+    ]
+    assert mirror.store(published_snow, records) == (7, "2026-01-07 00:00:00")
+    app = Pulled("application", TargetRef("cmdb_ci_business_app", "b1"), "App", {"name": "App"}, ("x",))
+    mirror.store(
+        published_snow,
+        [*records[:2], app, Discovered(target_id="c0", name="renamed", target_type="cmdb_ci_computer")],
+    )
+    rows = PulledRecord.objects.filter(connection=published_snow)
+    assert rows.count() == 8 and rows.get(target_id="c0").name == "renamed"
+    assert rows.get(target_id="b1").parents == ["x"] and rows.get(target_id="b1").kind == "application"
+
+
+@needs_pull
+def test_a_full_then_incremental_pull_moves_the_watermark_and_flags_deletions(published_snow, sandbox):
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    assert pull.status == PullStatus.READY, pull.message
+    state = authority.state_of(published_snow)
+    first = state.watermark
+    assert first and PulledRecord.objects.filter(connection=published_snow, kind="application").exists()
+    entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
+    sandbox.put(f"/api/now/table/{entry.target_type}/{entry.target_id}", json={"description": "Later"})
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    state.refresh_from_db()
+    assert "changes since" in pull.message and state.watermark >= first
+    assert pull.changes.get(target_id=entry.target_id).outcome == CHANGED_IN_TARGET
+
+
+@needs_pull
+def test_the_command_pulls_prints_and_applies_owned_changes(published_snow, sandbox, tmp_path):
+    state = authority.state_of(published_snow)
+    state.authority = {"application.description": "target"}
+    state.save()
+    entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
+    sandbox.put(f"/api/now/table/{entry.target_type}/{entry.target_id}", json={"description": "Owned"})
+    out, err = run("--connection", "snow", "--apply-owned")
+    assert "taken automatically: 1 field" in err
+    assert BusinessApplication.objects.get(pk=entry.record_id).description == "Owned"
+    assert json.loads(out)["connection"] == "snow"
+    run("--connection", "snow", "--format", "xlsx", "--output", str(tmp_path / "d.xlsx"))
+    assert load_workbook(tmp_path / "d.xlsx").active.max_row >= 1
+
+
+@needs_pull
+def test_the_daily_schedule_pulls_and_takes_only_target_owned_changes(published_snow, queue):
+    published_snow.schedule = "daily"
+    published_snow.save()
+    state = authority.state_of(published_snow)
+    state.apply_owned = True
+    state.save()
+    started = pulls_due()
+    assert [p.connection for p in started] == [published_snow]
+    pull = execute_pull(started[0])
+    assert pull.status == PullStatus.READY and "Target-owned changes taken automatically" in pull.message
+    servers = pull.changes.filter(record_kind=RecordKind.INFRASTRUCTURE_ITEM, outcome=NEW)
+    assert not InfrastructureItem.objects.filter(source_id__in=servers.values("target_id")).exists()  # waits
+
+
+def test_a_full_pull_marks_what_it_no_longer_found_as_gone(published_snow):
+    """Through the real platform: before the ServiceNow pull exists, a full pull finds nothing, so every
+    mirror row is marked gone (and shows as gone from ServiceNow, never applied)."""
+    platform = platform_of(published_snow)
+    fill_mirror(published_snow, [server("s1")])
+    with platform.client(published_snow) as client:
+        result = mirror.refresh(
+            platform, client, platform.options(published_snow.options), published_snow, full=True
+        )
+    assert result.full and authority.state_of(published_snow).full_pulled_at is not None
+    if not PULLS:
+        assert not PulledRecord.objects.filter(connection=published_snow, deleted=False).exists()
+        entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
+        assert compared(published_snow).changes.get(target_id=entry.target_id).outcome == "gone_from_target"
+
+
+@needs_pull
+def test_a_record_deleted_in_servicenow_is_flagged_by_the_incremental_pull(published_snow, sandbox):
+    execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
+    assert sandbox.delete(f"/api/now/table/{entry.target_type}/{entry.target_id}").status_code == 204
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    assert PulledRecord.objects.get(connection=published_snow, target_id=entry.target_id).deleted
+    assert pull.changes.get(target_id=entry.target_id).outcome == "gone_from_target"
+    assert BusinessApplication.objects.filter(pk=entry.record_id).exists()  # never applied
+
+
+def test_pull_now_queues_a_record_pull_after_commit_and_the_job_prepares_it(
+    admin_client, pulling_snow, queue, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from sync import jobs
+    from sync.models import Pull
+
+    url = reverse("sync:subscribe", args=["acme", pulling_snow.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"full": "on"})
+    pull = Pull.objects.get(connection=pulling_snow)
+    assert response.status_code == 302 and response["Location"] == url  # the merge screen, not a diff page
+    assert pull.full and [job.args for job in queue.get_jobs()] == [(str(pull.pk),)]
+    state = authority.state_of(pulling_snow)
+    state.apply_owned = True
+    state.save()
+
+    assert jobs.execute_pull(str(pull.pk)) == PullStatus.READY
+
+    pull.refresh_from_db()
+    assert pull.message.startswith("full pull") and "Target-owned changes taken automatically" in pull.message
