@@ -146,7 +146,10 @@ class Matcher:
             for pair in combinations(words, 2):
                 self.pairs[pair].append(i)
 
-    def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
+    def candidates(
+        self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True
+    ) -> list[Candidate]:
+        """`scan`: when the name shares no tokens with a good candidate, compare it with every target."""
         norm = local.name if self.prenormalised else normalise(local.name)
         key = without_versions(norm) if self.versioned else norm
         mine = versions_in(local.name, local.version) if self.versioned else set()
@@ -172,7 +175,7 @@ class Matcher:
                     scored[i] = (int(min(92, 80 + exactish / 10)), "token")
                 else:
                     scored[i] = (int(min(90, (score + exactish) / 2)), "fuzzy")
-        if not scored or max(s for s, _ in scored.values()) < THRESHOLD:
+        if scan and (not scored or max(s for s, _ in scored.values()) < THRESHOLD):
             for _, score, i in process.extract(
                 key, self.keys, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=70
             ):

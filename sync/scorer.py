@@ -104,11 +104,17 @@ class Scorer:
                 if normalise(self.targets[i].manufacturer).startswith(lead)
             ]
             add(hits, CORE, lambda i: [self._maker(i)])
-        for c in self.lexical.candidates(Item(local.key, mine.plain), limit):
+        strong = any(score >= CORE for score, _ in found.values())
+        lexical = self.lexical.candidates(Item(local.key, mine.plain), limit, scan=False)
+        if mine.fired and not strong:  # "OS Patching" reads "os patch management": compare that too
+            lexical += self.lexical.candidates(Item(local.key, mine.canon), limit, scan=False)
+        if not found and not lexical:  # no shared word at all: compare the spelling with every target
+            lexical = self.lexical.candidates(Item(local.key, mine.plain), limit)
+        for c in lexical:
             i = int(c.target_id)
-            if i not in found:
+            if i not in found or found[i][0] < min(LEXICAL_CAP, c.score):
                 words = "all words of the shorter name" if c.reason == "token" else "similar name"
-                found[i] = (min(LEXICAL_CAP, c.score), [words])
+                found[i] = (min(LEXICAL_CAP, c.score), [words, *mine.fired])
         return self._ranked(mine, local.key, found, limit, taken or {})
 
     def _ranked(
@@ -130,11 +136,11 @@ class Scorer:
                 score = min(score + EVIDENCE, 99 if score >= CORE else LEXICAL_WITH_EVIDENCE)
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        if len(scored) > 1 and scored[0][0] == scored[1][0] >= PRESELECT_AT:
-            first, second = scored[0][2], scored[1][2]
-            if self.names[first].core != self.names[second].core:
-                note = f"as likely as {self.targets[second].name}"
-                scored[0] = (*scored[0][:3], [*scored[0][3], note], False)
+        tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
+        if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
+            for n, (score, name, i, reasons, _) in enumerate(tied):
+                other = next(s[1] for s in tied if s[2] != i)
+                scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
         result = []
         for score, name, i, reasons, preselectable in scored[:limit]:
             target = self.targets[i]
