@@ -24,7 +24,7 @@ candidate tied with a different record (two expansions of one acronym).
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sync.match_names import NO_INITIALS, AliasBook, Name, version_verdict
+from sync.match_names import NO_INITIALS, AliasBook, Name, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, normalise
 
 EXACT, SAME, ALIAS, ACRONYM, CORE = 100, 96, 94, 92, 90
@@ -53,6 +53,7 @@ class Scorer:
         self.versioned = versioned
         self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
         self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
+        self.majors = [major(n.version) for n in self.names]
         self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
         generic = self.book.generic
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
@@ -105,7 +106,9 @@ class Scorer:
             ]
             add(hits, CORE, lambda i: [self._maker(i)])
         strong = any(score >= CORE for score, _ in found.values())
-        lexical = self.lexical.candidates(Item(local.key, mine.plain), limit, scan=False)
+        # many records of this very name (one per version): likeness adds nothing but time
+        many = len(found) >= 4 * limit
+        lexical = [] if many else self.lexical.candidates(Item(local.key, mine.plain), limit, scan=False)
         if mine.fired and not strong:  # "OS Patching" reads "os patch management": compare that too
             lexical += self.lexical.candidates(Item(local.key, mine.canon), limit, scan=False)
         if not found and not lexical:  # no shared word at all: compare the spelling with every target
@@ -121,16 +124,20 @@ class Scorer:
         self, mine: Name, key: str, found: dict, limit: int, taken: dict[str, str]
     ) -> list[Candidate]:
         scored = []
+        own = set(mine.words) - self.book.generic - NO_INITIALS
         for i, (score, reasons) in found.items():
             reasons, preselectable = list(reasons), True
-            if self.versioned:
-                allowed, note, preselectable = version_verdict(mine.version, self.names[i].version)
+            if self.versioned and mine.version != self.names[i].version:
+                theirs = self.names[i].version
+                if mine.version and theirs and major(mine.version) != self.majors[i]:
+                    continue  # different majors never match
+                allowed, note, preselectable = version_verdict(mine.version, theirs)
                 if not allowed:
                     continue
                 if note:
                     reasons.append(note)
                     score -= MINOR if preselectable else 0
-            evidence = self._evidence(mine, i) if score < EXACT else ""
+            evidence = self._evidence(own, i) if score < EXACT and own else ""
             if evidence:
                 reasons.append(evidence)
                 score = min(score + EVIDENCE, 99 if score >= CORE else LEXICAL_WITH_EVIDENCE)
@@ -188,10 +195,10 @@ class Scorer:
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
 
-    def _evidence(self, mine: Name, i: int) -> str:
+    def _evidence(self, own: set[str], i: int) -> str:
         """A word of the portfolio name that the target's name lacks, found in its manufacturer or
         details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
-        extra = set(mine.words) - set(self.names[i].words) - self.book.generic - NO_INITIALS
+        extra = own.difference(self.names[i].words)
         if not extra:
             return ""
         target = self.targets[i]
