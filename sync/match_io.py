@@ -60,7 +60,7 @@ def export_xlsx(connection: Connection, step: wizard.Step) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in wizard.build_rows(connection, step):
-        candidates = "\n".join(f"{c.name} [{c.target_id}] {c.score}%" for c in row.candidates)
+        candidates = "\n".join(f"{c.name} [{c.target_id}] {c.score}% ({c.why})" for c in row.candidates)
         append_row(
             sheet,
             [

@@ -168,3 +168,11 @@ def test_the_seeds_scenario_a():
         "Backup & Recovery",
         "",
     ]
+
+
+def test_embeddings_are_off_and_asking_for_them_warns_of_the_fallback(settings):
+    from sync.checks import matching_embeddings
+
+    assert settings.MATCHING_EMBEDDINGS is False and matching_embeddings(None) == []
+    settings.MATCHING_EMBEDDINGS = True
+    assert [w.id for w in matching_embeddings(None)] == ["sync.W001"]
