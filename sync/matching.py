@@ -82,13 +82,14 @@ def _token(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ").replace("+", " plus ")
-    while True:
+    while True:  # before the ASCII fold, which would drop the dash of "— Gold"
         stripped = TIER_SUFFIX.sub("", text)
         if stripped == text:
             break
         text = stripped
+    text = text.encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?", text)
     return " ".join(_token(w) for w in words if w not in STOPWORDS)
 

@@ -82,6 +82,8 @@ class Scorer:
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key."""
         mine = self.book.read(local.name, local.version, self.versioned)
+        if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
+            return []
         found: dict[int, tuple[int, list[str]]] = {}
 
         def add(indices: Iterable[int], score: int, reason) -> None:

@@ -176,3 +176,13 @@ def test_embeddings_are_off_and_asking_for_them_warns_of_the_fallback(settings):
     assert settings.MATCHING_EMBEDDINGS is False and matching_embeddings(None) == []
     settings.MATCHING_EMBEDDINGS = True
     assert [w.id for w in matching_embeddings(None)] == ["sync.W001"]
+
+
+def test_names_without_words_or_with_odd_characters_get_no_false_friends():
+    targets = [Item("a", "---"), Item("b", "Réseau & Wi-Fi — Gold"), Item("c", "x" * 300, "1.2")]
+    found = suggest(
+        [Item("1", "!!!"), Item("2", "reseau and wifi"), Item("3", "x" * 300, "1")], targets, versioned=True
+    )
+    assert found["1"] == []
+    assert found["2"][0].name == "Réseau & Wi-Fi — Gold" and found["2"][0].score == 90
+    assert found["3"][0].reasons == ("same name", "same product, different minor version")
