@@ -12,7 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sync.matching import Item, suggest  # noqa: E402
+from sync.matching import Item  # noqa: E402
+from sync.scorer import suggest  # noqa: E402
 
 WORDS = [
     "claims",

@@ -215,6 +215,12 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=2_000_000)
 IMPORT_MAX_JSON_DEPTH = env.int("IMPORT_MAX_JSON_DEPTH", default=20)
 
+# Matching (issue 19): semantic similarity from a small local embedding model is optional and not shipped
+# (no such model installs here under 100 MB without PyTorch, weights inside the package). Off, the scorer's
+# lexical, alias, acronym, version and supporting evidence is the whole of matching; on, a system check
+# warns that no model is installed and the same fallback runs.
+MATCHING_EMBEDDINGS = env.bool("MATCHING_EMBEDDINGS", default=False)
+
 # Pipelines (the change-request API): how often the product reads a change from the target whatever the
 # number of waiting pipelines (seconds), each token's request rate, and the largest attachment (bytes).
 PIPELINE_POLL_INTERVAL = env.float("PIPELINE_POLL_INTERVAL", default=10.0)

@@ -8,6 +8,6 @@ class SyncConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from sync import signals
+        from sync import checks, signals  # noqa: F401  (checks registers itself)
 
         signals.connect()

@@ -44,7 +44,8 @@ def rows_as_json(connection: Connection, step: wizard.Step) -> list[dict[str, An
             "confirmed": row.confirmed,
             "score": row.score,
             "candidates": [
-                {"name": c.name, "target_id": c.target_id, "score": c.score} for c in row.candidates
+                {"name": c.name, "target_id": c.target_id, "score": c.score, "reasons": list(c.reasons)}
+                for c in row.candidates
             ],
         }
         for row in wizard.build_rows(connection, step)
@@ -59,7 +60,7 @@ def export_xlsx(connection: Connection, step: wizard.Step) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in wizard.build_rows(connection, step):
-        candidates = "\n".join(f"{c.name} [{c.target_id}] {c.score}%" for c in row.candidates)
+        candidates = "\n".join(f"{c.name} [{c.target_id}] {c.score}% ({c.why})" for c in row.candidates)
         append_row(
             sheet,
             [

@@ -1,4 +1,5 @@
-"""Ranked match suggestions between portfolio records and target records (plain data in, plain data out).
+"""Lexical match suggestions between portfolio records and target records (plain data in, plain data out).
+The platforms' duplicate checks use it as is; the wizard's scorer (sync.scorer) adds the other evidence.
 
 Names are normalised (case, accents, punctuation, "&"/"and", British/American spellings, plurals, tier
 suffixes such as "- Gold"), candidates are found through shared name tokens, then scored with rapidfuzz.
@@ -51,6 +52,8 @@ class Item:
     key: str  # local record id or target target_id
     name: str
     version: str = ""
+    manufacturer: str = ""
+    context: str = ""  # a target's description, classification and other details: supporting evidence
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,14 @@ class Candidate:
     target_id: str
     name: str
     score: int
-    reason: str  # exact, normalised, token, fuzzy
+    reason: str  # exact, normalised, token, fuzzy (lexical); the first of `reasons` (sync.scorer)
     taken_by: str | None = None  # another local record already matched to it
+    reasons: tuple[str, ...] = ()  # the evidence, in words (sync.scorer)
+    preselectable: bool = True  # False: only ever a suggestion (e.g. a record without a version)
+
+    @property
+    def why(self) -> str:
+        return "; ".join(self.reasons) or self.reason
 
 
 def _token(word: str) -> str:
@@ -73,13 +82,14 @@ def _token(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ").replace("+", " plus ")
-    while True:
+    while True:  # before the ASCII fold, which would drop the dash of "— Gold"
         stripped = TIER_SUFFIX.sub("", text)
         if stripped == text:
             break
         text = stripped
+    text = text.encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?", text)
     return " ".join(_token(w) for w in words if w not in STOPWORDS)
 
@@ -114,9 +124,11 @@ def compatible(mine: set[str], theirs: set[str]) -> bool:
 class Matcher:
     """Indexes the target records once; then suggests candidates for any number of local records."""
 
-    def __init__(self, targets: list[Item], *, versioned: bool) -> None:
+    def __init__(self, targets: list[Item], *, versioned: bool, normalised: bool = False) -> None:
+        """`normalised`: the names are normalised already (the scorer's), so they are taken as they are."""
         self.targets = targets
         self.versioned = versioned
+        self.prenormalised = normalised
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.normalised: dict[str, list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -124,7 +136,7 @@ class Matcher:
         self.keys: list[str] = []
         self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
         for i, target in enumerate(targets):
-            norm = normalise(target.name)
+            norm = target.name if normalised else normalise(target.name)
             key = without_versions(norm) if versioned else norm
             self.keys.append(key)
             self.exact[target.name].append(i)
@@ -135,8 +147,11 @@ class Matcher:
             for pair in combinations(words, 2):
                 self.pairs[pair].append(i)
 
-    def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
-        norm = normalise(local.name)
+    def candidates(
+        self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True
+    ) -> list[Candidate]:
+        """`scan`: when the name shares no tokens with a good candidate, compare it with every target."""
+        norm = local.name if self.prenormalised else normalise(local.name)
         key = without_versions(norm) if self.versioned else norm
         mine = versions_in(local.name, local.version) if self.versioned else set()
 
@@ -161,7 +176,7 @@ class Matcher:
                     scored[i] = (int(min(92, 80 + exactish / 10)), "token")
                 else:
                     scored[i] = (int(min(90, (score + exactish) / 2)), "fuzzy")
-        if not scored or max(s for s, _ in scored.values()) < THRESHOLD:
+        if scan and (not scored or max(s for s, _ in scored.values()) < THRESHOLD):
             for _, score, i in process.extract(
                 key, self.keys, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=70
             ):
@@ -206,5 +221,8 @@ def suggest(
 
 
 def preselect(candidates: list[Candidate], threshold: int = THRESHOLD) -> Candidate | None:
-    """The suggestion the wizard pre-selects: the best free candidate at or above the threshold."""
-    return next((c for c in candidates if c.score >= threshold and c.taken_by is None), None)
+    """The suggestion the wizard pre-selects: the best free candidate at or above the threshold that may be
+    pre-selected at all."""
+    return next(
+        (c for c in candidates if c.score >= threshold and c.taken_by is None and c.preselectable), None
+    )

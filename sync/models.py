@@ -278,6 +278,7 @@ class AuditEntry(models.Model):
         return f"{self.method} {self.path} → {self.status}"
 
 
+from sync.alias_models import MatchAlias  # noqa: E402, F401  (the namespace's matching aliases)
 from sync.mirror_models import PulledRecord, SubscribeState  # noqa: E402, F401
 from sync.subscription_models import (  # noqa: E402, F401  (subscribe's models live in their own module)
     ChangeKind,

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from sync import dashboard, merge_views, publish_views, run_views, setup_views, subscribe_views, views
+from sync import (
+    alias_views,
+    dashboard,
+    merge_views,
+    publish_views,
+    run_views,
+    setup_views,
+    subscribe_views,
+    views,
+)
 
 app_name = "sync"
 base = "n/<slug:namespace>/match/"
@@ -12,6 +21,8 @@ urlpatterns = [
     path("", dashboard.HomeView.as_view(), name="dashboard"),
     path("n/<slug:namespace>/", dashboard.NamespaceDashboardView.as_view(), name="dashboard_ns"),
     path(base, views.ChooseConnectionView.as_view(), name="match_start"),
+    path(f"{base}aliases/", alias_views.AliasesView.as_view(), name="match_aliases"),
+    path(f"{base}aliases/<int:pk>/undo/", alias_views.AliasRemoveView.as_view(), name="match_alias_remove"),
     path(f"{base}<uuid:pk>/summary/", views.SummaryView.as_view(), name="match_summary"),
     path(f"{base}<uuid:pk>/setup/", setup_views.SetupView.as_view(), name="match_setup"),
     path(f"{base}<uuid:pk>/<slug:slug>/", views.MatchStepView.as_view(), name="match_step"),

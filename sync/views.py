@@ -18,7 +18,7 @@ from catalog.views.generic import NamespaceMixin
 from integrations.base.errors import TargetError
 from integrations.base.platform import platform_of
 from integrations.models import Connection
-from sync import match_io, setup, wizard
+from sync import aliases, match_io, setup, wizard
 
 ROWS_PER_PAGE = 500
 
@@ -92,6 +92,7 @@ class MatchStepView(WizardMixin, View):
             "pulled_at": wizard.pulled_at(connection, step),
             "accept_above": threshold,
             "target_count": wizard.target_count(connection, step),
+            "aliases": aliases.listed(self.namespace, step.kind),
         }
         return render(request, "sync/match_step.html", context)
 

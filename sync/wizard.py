@@ -13,8 +13,10 @@ from catalog.choices import ServiceScope
 from catalog.models import ITService, SoftwareProduct
 from integrations.base.platform import MatchSource, platform_of
 from integrations.models import Connection
-from sync.matching import Candidate, Item, Matcher, preselect
+from sync import aliases
+from sync.matching import Candidate, Item, preselect
 from sync.models import Direction, MatchChoice, RecordKind, SyncMapEntry, TargetRecord, WizardVisit
+from sync.scorer import PRESELECT_AT, Scorer
 
 Decision = MatchChoice.Decision
 
@@ -69,6 +71,7 @@ class Row:
     choice: "Target | None" = None  # the chosen target record, for its details
     link: str = ""  # where the chosen target record opens in the target
     details: dict[str, str] = field(default_factory=dict)  # candidate target id → its key details
+    why: tuple[str, ...] = ()  # the chosen candidate's reasons
 
     @property
     def chosen_elsewhere(self) -> bool:
@@ -183,17 +186,24 @@ def target_count(connection: Connection, step: Step) -> int:
     return TargetRecord.objects.filter(connection=connection, kind=step.kind).count()
 
 
-_matchers: dict[tuple, Matcher] = {}
+_matchers: dict[tuple, Scorer] = {}
 
 
-def matcher_for(connection: Connection, step: Step, pulled: list[Target]) -> Matcher:
-    """The index of a pull is built once and reused until the next pull."""
-    key = (connection.pk, step.kind, pulled_at(connection, step), len(pulled))
+def matcher_for(connection: Connection, step: Step, pulled: list[Target]) -> Scorer:
+    """The index of a pull is built once and reused until the next pull or a change of aliases."""
+    own = aliases.pairs(connection.namespace, step.kind)
+    key = (connection.pk, step.kind, pulled_at(connection, step), len(pulled), own)
     if key not in _matchers:
         if len(_matchers) > 16:
             _matchers.clear()
-        _matchers[key] = Matcher(
-            [Item(t.target_id, t.name, t.version) for t in pulled], versioned=step.versioned
+        _matchers[key] = Scorer(
+            [
+                Item(t.target_id, t.name, t.version, t.manufacturer, " ".join(str(v) for _, v in t.details))
+                for t in pulled
+            ],
+            versioned=step.versioned,
+            kind=step.kind,
+            aliases=own,
         )
     return _matchers[key]
 
@@ -220,7 +230,7 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         version = getattr(record, "version", "")
         candidates = matcher.candidates(Item(key, record.name, version), taken=taken)
         saved = choices.get(key)
-        best = preselect(candidates, accept_above) if accept_above is not None else preselect(candidates)
+        best = preselect(candidates, PRESELECT_AT if accept_above is None else accept_above)
         if saved and accept_above is None:
             decision, target_id, score = saved.decision, saved.target_id, saved.score
         elif best:
@@ -246,6 +256,7 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         )
         if row.choice:
             row.link = platform.record_url(connection, step.table, target_id)
+            row.why = next((c.reasons for c in candidates if c.target_id == target_id), ())
         row.details = {
             c.target_id: by_target_id[c.target_id].summary for c in candidates if c.target_id in by_target_id
         }
@@ -315,7 +326,14 @@ def save_choices(
             and (decision != Decision.MATCH or entry.target_id != target_id)
         ):
             entry.delete()
-    scores = scores_of(connection, step, locals_, decisions, list(pulled.values()))
+    scores, unsuggested = scores_of(connection, step, locals_, decisions, list(pulled.values()))
+    aliases.learn(
+        connection.namespace,
+        step.kind,
+        step.versioned,
+        [(locals_[lid].name, pulled[tid].name) for lid, tid in unsuggested],
+        user,
+    )
     for local_id, (decision, target_id) in decisions.items():
         target = pulled.get(target_id) if decision == Decision.MATCH else None
         MatchChoice.objects.update_or_create(
@@ -353,20 +371,24 @@ def scores_of(
     locals_: dict,
     decisions: dict[str, tuple[str, str]],
     pulled: list[Target],
-) -> dict[str, int]:
+) -> tuple[dict[str, int], list[tuple[str, str]]]:
     """The score of each chosen match, so that the page shows it after saving too (a match picked by
-    search among the non-suggested records has none)."""
+    search among the non-suggested records has none); and the (local id, target id) matches the scorer
+    would not have pre-selected: a person's "this is that", learned as aliases."""
     matcher = matcher_for(connection, step, pulled)
-    scores = {}
+    scores, unsuggested = {}, []
     for local_id, (decision, target_id) in decisions.items():
         if decision != Decision.MATCH:
             continue
         record = locals_[local_id]
-        item = Item(local_id, record.name, getattr(record, "version", ""))
-        found = next((c.score for c in matcher.candidates(item) if c.target_id == target_id), None)
+        candidates = matcher.candidates(Item(local_id, record.name, getattr(record, "version", "")))
+        found = next((c.score for c in candidates if c.target_id == target_id), None)
         if found is not None:
             scores[local_id] = found
-    return scores
+        best = preselect(candidates, PRESELECT_AT)
+        if best is None or best.target_id != target_id:
+            unsuggested.append((local_id, target_id))
+    return scores, unsuggested
 
 
 def summary(connection: Connection) -> dict[str, dict[str, int]]:

@@ -29,6 +29,7 @@ from sync.models import (
     AuditEntry,
     ChangeKind,
     Direction,
+    MatchAlias,
     Outcome,
     Pull,
     PullChange,
@@ -84,6 +85,7 @@ PK_OBJECTS = {
     "sync:match_pull": Connection,
     "sync:match_search": Connection,
     "sync:match_import": Connection,
+    "sync:match_alias_remove": MatchAlias,
     "sync:publish_start": Connection,
     "sync:preview_start": Connection,
     "sync:subscribe": Connection,
@@ -223,6 +225,9 @@ def make_site(namespace) -> dict[Any, Any]:
     link = pair.links.create(glpi_id=7, servicenow_sys_id="e" * 32, servicenow_number="INC0010001")
     TicketConflict.objects.create(pair=pair, link=link, field="name", glpi_value="A", servicenow_value="B")
     TicketSyncLog.objects.create(pair=pair, link=link, message="linked GLPI #7 with INC0010001")
+    alias = MatchAlias.objects.create(
+        namespace=namespace, kind="it_service", phrase="Cyber Ops", means="Security Operations Center"
+    )
     token = create_token(namespace, "deploy").token
     change = ChangeRequest.objects.create(
         namespace=namespace,
@@ -271,6 +276,7 @@ def make_site(namespace) -> dict[Any, Any]:
         "glpi": glpi,
         Run: run,
         TicketPair: pair,
+        MatchAlias: alias,
     }
 
 

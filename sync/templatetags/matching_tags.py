@@ -10,7 +10,7 @@ def match_options(row) -> SafeString:
     """A row's <option>s, built in Python: a 500-row wizard page has thousands of them."""
     candidates = format_html_join(
         "",
-        '<option value="match:{}"{}{}>{} — {}% {}{}{}</option>',
+        '<option value="match:{}"{}{}>{} — {}% · {}{}{}</option>',
         (
             (
                 c.target_id,
@@ -18,7 +18,7 @@ def match_options(row) -> SafeString:
                 " disabled" if c.taken_by else "",
                 c.name,
                 c.score,
-                c.reason,
+                c.why,
                 f" · {row.details[c.target_id]}" if row.details.get(c.target_id) else "",
                 " (taken)" if c.taken_by else "",
             )

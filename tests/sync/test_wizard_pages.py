@@ -93,8 +93,10 @@ def test_a_saved_match_keeps_its_score_and_shows_the_chosen_records_details(admi
     assert number.startswith("SVO") and dict(gold.details)["Classification"] == "Technical Service"
     assert f'<span title="Number">{number}</span>' in page  # the chosen record's details
     assert (
-        f"— {suggested.score}% normalised · {number} · Technical Service</option>" in page
-    )  # each candidate's
+        f"— {suggested.score}% · same name apart from case, punctuation or tier · {number} · "
+        "Technical Service</option>" in page
+    )  # each candidate's reason (issue 19) and details
+    assert "Why: same name apart from case, punctuation or tier</div>" in page  # the chosen one's
     assert f'<td class="num">{suggested.score}%</td>' in page
     assert f"<code>{suggested.choice_target_id}</code>" in page and "open in snow" in page
 

@@ -3,23 +3,30 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.models import Namespace
 from catalog.transfer import limits
 from integrations.base.errors import TargetError
 from integrations.management.commands.connection import find_connection
 from integrations.models import Connection
-from sync import match_io, wizard
+from sync import aliases, match_io, wizard
 from sync.setup_cli import run_setup
 
 KINDS = {"it_services": "it_service", "software_products": "software_product"}
 
 
 class Command(BaseCommand):
-    help = "Print or write the match suggestions and choices of a connection, or import an edited table."
+    help = (
+        "Print or write the match suggestions and choices of a connection, or import an edited table; "
+        "`match aliases --namespace N [--add A=B --kind K | --remove ID]` lists, adds or undoes aliases."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--connection", required=True)
+        parser.add_argument("action", nargs="?", choices=["aliases"], help="the namespace's matching aliases")
+        parser.add_argument("--connection")
         parser.add_argument("--namespace")
-        what = parser.add_mutually_exclusive_group(required=True)
+        parser.add_argument("--add", metavar="PORTFOLIO=TARGET", help="with aliases: add one (and --kind)")
+        parser.add_argument("--remove", metavar="ID", help="with aliases: undo an alias")
+        what = parser.add_mutually_exclusive_group()
         what.add_argument("--kind", choices=list(KINDS))
         what.add_argument(
             "--setup",
@@ -47,6 +54,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        if options["action"] == "aliases":
+            self.aliases(options)
+            return
+        if options["add"] or options["remove"]:
+            raise CommandError("--add and --remove go with `match aliases`.")
+        if not options["connection"] or not (options["kind"] or options["setup"]):
+            raise CommandError("--connection and one of --kind or --setup are required.")
         connection = find_connection(options["connection"], options["namespace"])
         if options["setup"]:
             run_setup(connection, options, self.stdout)
@@ -93,3 +107,27 @@ class Command(BaseCommand):
         for warning in warnings:
             self.stderr.write(warning)
         self.stdout.write(f"Imported {count} choices from {path.name}.")
+
+    def aliases(self, options) -> None:
+        """List, add (--add A=B --kind K) or undo (--remove ID) the namespace's matching aliases."""
+        slug = options["namespace"]
+        namespace = Namespace.objects.filter(slug=slug).first() if slug else None
+        if namespace is None:
+            raise CommandError(f"No namespace {slug!r}." if slug else "`match aliases` needs --namespace.")
+        try:
+            if options["add"]:
+                phrase, sep, means = options["add"].partition("=")
+                if not sep or not options["kind"]:
+                    raise CommandError("--add takes PORTFOLIO=TARGET, and --kind.")
+                alias = aliases.add(namespace, KINDS[options["kind"]], phrase, means)
+                self.stdout.write(f"Added alias {alias.pk}: {alias.phrase} = {alias.means}")
+            elif options["remove"]:
+                alias = aliases.remove(namespace, options["remove"])
+                self.stdout.write(f"Undid alias {options['remove']}: {alias.phrase} = {alias.means}")
+            else:
+                kind = KINDS[options["kind"]] if options["kind"] else None
+                for alias in aliases.listed(namespace, kind):
+                    source = "learned" if alias.learned else "added"
+                    self.stdout.write(f"{alias.pk}\t{alias.kind}\t{alias.phrase} = {alias.means}\t{source}")
+        except aliases.AliasError as exc:
+            raise CommandError(str(exc)) from None

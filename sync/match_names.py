@@ -1,0 +1,191 @@
+"""How the scorer reads a name: normalised words, the aliases that fired, the version, the words left once
+generic ones ("Services", "Infrastructure", "Edition") are out, and its initials.
+
+Aliases come from the dictionary that ships with the product (sync/data/aliases.yaml) and from a
+namespace's own aliases (typed by an admin or learned from confirmed matches). An alias replaces a run of
+words by the canonical name of its group, so "Postgres 16" reads as "postgresql" version 16.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
+
+ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
+SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
+GENERIC = {
+    "it_service": frozenset(
+        [
+            "service",
+            "infrastructure",
+            "enterprise",
+            "solution",
+            "managed",
+            "corporate",
+            "it",
+            "offering",
+            "capability",
+            "system",
+            "facility",
+            "platform",
+            "and",
+        ]
+    ),
+    "software_product": frozenset(
+        [
+            "edition",
+            "enterprise",
+            "standard",
+            "professional",
+            "datacenter",
+            "community",
+            "se",
+            "ee",
+            "lts",
+            "dc",
+            "server",
+            "software",
+            "x64",
+            "and",
+        ]
+    ),
+}
+NO_INITIALS = STOPWORDS | {"and"}
+INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
+
+
+@lru_cache(maxsize=4)
+def shipped_groups(kind: str) -> tuple[tuple[str, ...], ...]:
+    """The shipped dictionary's groups for a kind of record (its own section and `any`)."""
+    data = yaml.safe_load(ALIAS_FILE.read_text(encoding="utf-8")) or {}
+    groups = [*data.get("any", []), *data.get(kind, [])]
+    return tuple(tuple(str(name) for name in group) for group in groups)
+
+
+class AliasBook:
+    """Word runs → the canonical words of their group. Built per kind and per set of namespace aliases."""
+
+    def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...] = ()) -> None:
+        self.kind = kind
+        self.generic = GENERIC.get(kind, GENERIC["it_service"])
+        self.phrases: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        for group in shipped_groups(kind):
+            canonical = tuple(normalise(group[0]).split())
+            self.phrases.setdefault(canonical, (canonical, ""))
+            for name in group[1:]:
+                words = tuple(normalise(name).split())
+                if words and words not in self.phrases:
+                    self.phrases[words] = (canonical, f"alias: {name} = {group[0]}")
+        for phrase, means in pairs:  # a namespace's own aliases win over the shipped ones
+            target = tuple(normalise(means).split())
+            canonical = self.phrases.get(target, (target, ""))[0]
+            words = tuple(normalise(phrase).split())
+            if words and canonical:
+                self.phrases[words] = (canonical, f"your alias: {phrase} = {means}")
+                self.phrases.setdefault(target, (canonical, ""))
+        self.first_words = {words[0] for words in self.phrases}
+        self.longest = max((len(words) for words in self.phrases), default=1)
+        self.cache: dict[tuple[str, str, bool], Name] = {}
+
+    def substitute(self, words: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+        """The words with alias runs replaced (longest first), each marked whether an alias gave it."""
+        out: list[tuple[str, bool]] = []
+        fired: list[str] = []
+        i = 0
+        while i < len(words):
+            if words[i] in self.first_words:
+                for size in range(min(self.longest, len(words) - i), 0, -1):
+                    hit = self.phrases.get(tuple(words[i : i + size]))
+                    if hit:
+                        out.extend((word, True) for word in hit[0])
+                        if hit[1]:
+                            fired.append(hit[1])
+                        i += size
+                        break
+                else:
+                    out.append((words[i], False))
+                    i += 1
+            else:
+                out.append((words[i], False))
+                i += 1
+        return out, fired
+
+    def read(self, name: str, version: str = "", versioned: bool = False) -> "Name":
+        key = (name, version, versioned)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._read(name, version, versioned)
+        return found
+
+    def _read(self, name: str, version: str, versioned: bool) -> "Name":
+        normalised = normalise(name).split()
+        plain = [w for w in normalised if not (versioned and (VERSION.match(w) or SERVICE_PACK.match(w)))]
+        marked, fired = self.substitute(normalised)
+        words, versions = [], []
+        for word, from_alias in marked:
+            if versioned and not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
+                if VERSION.match(word):
+                    versions.append(_canonical_version(word))
+            else:
+                words.append(word)
+        if len(words) > 2 and len(words[-1]) < len(words) and words[-1] == initials(words[:-1]):
+            words.pop()  # "Web Application Firewall (WAF)"
+        core = [w for w in words if w not in self.generic] or words
+        acronym = initials(words)
+        return Name(
+            plain=" ".join(plain),
+            canon=" ".join(words),
+            fired=tuple(dict.fromkeys(fired)),
+            version=_canonical_version(version) if version.strip() else (versions[0] if versions else ""),
+            core=" ".join(sorted(set(core))),
+            loose="".join(core),
+            initials=acronym,
+            core_initials=initials(core) if len(core) < len(words) else acronym,
+            dropped=tuple(dict.fromkeys(w for w in words if w in self.generic and w != "and")),
+            words=tuple(words),
+        )
+
+
+def initials(words: list[str] | tuple[str, ...]) -> str:
+    """ "web application firewall" → "waf"; "" for fewer than two words."""
+    kept = [w for w in words if w not in NO_INITIALS]
+    return "".join(INITIAL.get(w, w[0]) for w in kept) if len(kept) > 1 else ""
+
+
+@dataclass(frozen=True)
+class Name:
+    plain: str  # normalised, versions out, no alias applied
+    canon: str  # aliases applied, versions out
+    fired: tuple[str, ...]  # the aliases applied, as reasons
+    version: str  # canonical version ("16.2", "19c"), "" if none
+    core: str  # canon without generic words, as a sorted set (word order does not matter)
+    loose: str  # the core words run together ("wi fi" and "wifi" agree)
+    initials: str
+    core_initials: str
+    dropped: tuple[str, ...]  # the generic words left out
+    words: tuple[str, ...]
+
+
+def major(version: str) -> str:
+    """ "16.2" → "16", "19c" → "19", "2023.3" → "2023"."""
+    head = version.split(".", 1)[0]
+    return head.rstrip("abcdefghijklmnopqrstuvwxyz") or head
+
+
+def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
+    """Whether two versions may match, the note to show, and whether the match may be pre-selected:
+    the same major matches ("different minor version"), different majors never do, and a record
+    without a version is only ever suggested."""
+    if mine == theirs:
+        return True, "", True
+    if mine and theirs:
+        if major(mine) != major(theirs):
+            return False, "", False
+        return True, "same product, different minor version", True
+    if not mine:
+        return True, "your record has no version: suggested, never pre-selected", False
+    return True, "the target record has no version: suggested, never pre-selected", False

@@ -1,0 +1,225 @@
+"""The wizard's match scorer: finds what a person would, and says why.
+
+A pair's score (0–100) is the best of the evidence found for it:
+
+    100  same name
+     96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
+     94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
+         own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS")
+     90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
+         order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
+         name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0")
+    ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
+     +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
+         manufacturer or appears in its description or classification (lexical stays ≤ 88)
+     −2  the same product in a different minor version (noted); different majors never match
+
+A candidate is pre-selected only at PRESELECT_AT or above, the lowest score at which the labelled set
+(bench/data/matching_cases.yaml, tuning part) shows 100 % precision; bench/matching_quality.py prints
+it. Never pre-selected: a record without a version against a versioned one (or the reverse), and a
+candidate tied with a different record (two expansions of one acronym).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sync.match_names import NO_INITIALS, AliasBook, Name, major, version_verdict
+from sync.matching import Candidate, Item, Matcher, normalise
+
+EXACT, SAME, ALIAS, ACRONYM, CORE = 100, 96, 94, 92, 90
+LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
+PRESELECT_AT = 88
+INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker")
+
+
+def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
+    words = list(words)
+    return " ".join(sorted(set(w for w in words if w not in generic) or words))
+
+
+class Scorer:
+    """Indexes the target records once; then scores any number of portfolio records against them."""
+
+    def __init__(
+        self,
+        targets: list[Item],
+        *,
+        versioned: bool,
+        kind: str = "",
+        aliases: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        self.targets = targets
+        self.versioned = versioned
+        self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
+        self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
+        self.majors = [major(n.version) for n in self.names]
+        self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
+        generic = self.book.generic
+        for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
+            for index, key in (
+                ("name", target.name),
+                ("plain", name.plain),
+                ("canon", name.canon),
+                ("core", name.core),
+                ("loose", name.loose),
+                ("initials", name.initials),
+            ):
+                if key:
+                    self.index[index][key].append(i)
+            if name.core_initials and name.core_initials != name.initials:
+                self.index["initials"][name.core_initials].append(i)
+            if " " not in name.core and 2 <= len(name.core) <= 6:
+                self.index["short"][name.core].append(i)
+            maker = normalise(target.manufacturer).split()
+            for size in (1, 2):
+                if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
+                    self.index["maker"][core_of(name.words[size:], generic)].append(i)
+        self.lexical = Matcher(
+            [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
+        )
+
+    def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
+        """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key."""
+        mine = self.book.read(local.name, local.version, self.versioned)
+        if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
+            return []
+        found: dict[int, tuple[int, list[str]]] = {}
+
+        def add(indices: Iterable[int], score: int, reason) -> None:
+            for i in indices:
+                if i not in found or found[i][0] < score:
+                    found[i] = (score, reason(i) if callable(reason) else [reason])
+
+        add(self.index["name"].get(local.name, ()), EXACT, "same name")
+        add(self.index["plain"].get(mine.plain, ()), SAME, "same name apart from case, punctuation or tier")
+        add(self.index["canon"].get(mine.canon, ()), ALIAS, lambda i: self._aliases(mine, i))
+        self._acronyms(mine, local.name, add)
+        add(self.index["core"].get(mine.core, ()), CORE, lambda i: self._generic(mine, i))
+        add(self.index["loose"].get(mine.loose, ()), CORE, "same name apart from spacing or generic words")
+        add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
+        for size in (1, 2):
+            rest = core_of(mine.words[size:], self.book.generic) if len(mine.words) > size else ""
+            lead = " ".join(mine.words[:size])
+            hits = [
+                i
+                for i in self.index["core"].get(rest, ())
+                if normalise(self.targets[i].manufacturer).startswith(lead)
+            ]
+            add(hits, CORE, lambda i: [self._maker(i)])
+        strong = any(score >= CORE for score, _ in found.values())
+        # many records of this very name (one per version): likeness adds nothing but time
+        many = len(found) >= 4 * limit
+        lexical = [] if many else self.lexical.candidates(Item(local.key, mine.plain), limit, scan=False)
+        if mine.fired and not strong:  # "OS Patching" reads "os patch management": compare that too
+            lexical += self.lexical.candidates(Item(local.key, mine.canon), limit, scan=False)
+        if not found and not lexical:  # no shared word at all: compare the spelling with every target
+            lexical = self.lexical.candidates(Item(local.key, mine.plain), limit)
+        for c in lexical:
+            i = int(c.target_id)
+            if i not in found or found[i][0] < min(LEXICAL_CAP, c.score):
+                words = "all words of the shorter name" if c.reason == "token" else "similar name"
+                found[i] = (min(LEXICAL_CAP, c.score), [words, *mine.fired])
+        return self._ranked(mine, local.key, found, limit, taken or {})
+
+    def _ranked(
+        self, mine: Name, key: str, found: dict, limit: int, taken: dict[str, str]
+    ) -> list[Candidate]:
+        scored = []
+        own = set(mine.words) - self.book.generic - NO_INITIALS
+        for i, (score, reasons) in found.items():
+            reasons, preselectable = list(reasons), True
+            if self.versioned and mine.version != self.names[i].version:
+                theirs = self.names[i].version
+                if mine.version and theirs and major(mine.version) != self.majors[i]:
+                    continue  # different majors never match
+                allowed, note, preselectable = version_verdict(mine.version, theirs)
+                if not allowed:
+                    continue
+                if note:
+                    reasons.append(note)
+                    score -= MINOR if preselectable else 0
+            evidence = self._evidence(own, i) if score < EXACT and own else ""
+            if evidence:
+                reasons.append(evidence)
+                score = min(score + EVIDENCE, 99 if score >= CORE else LEXICAL_WITH_EVIDENCE)
+            scored.append((score, self.targets[i].name, i, reasons, preselectable))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
+        if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
+            for n, (score, name, i, reasons, _) in enumerate(tied):
+                other = next(s[1] for s in tied if s[2] != i)
+                scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
+        result = []
+        for score, name, i, reasons, preselectable in scored[:limit]:
+            target = self.targets[i]
+            owner = taken.get(target.key)
+            result.append(
+                Candidate(
+                    target.key,
+                    name,
+                    score,
+                    reasons[0],
+                    owner if owner != key else None,
+                    tuple(reasons),
+                    preselectable,
+                )
+            )
+        return result
+
+    def _acronyms(self, mine: Name, shown: str, add) -> None:
+        if " " not in mine.core and 2 <= len(mine.core) <= 6:
+            add(
+                self.index["initials"].get(mine.core, ()),
+                ACRONYM,
+                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+            )
+        for initials in {mine.initials, mine.core_initials} - {""}:
+            add(
+                self.index["short"].get(initials, ()),
+                ACRONYM,
+                lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
+            )
+
+    def _aliases(self, mine: Name, i: int) -> list[str]:
+        fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
+        return fired or ["same name apart from a version or service pack"]
+
+    def _generic(self, mine: Name, i: int) -> list[str]:
+        dropped = list(dict.fromkeys(mine.dropped + self.names[i].dropped))
+        text = (
+            f"same name apart from generic words ({', '.join(dropped)})"
+            if dropped
+            else "same words in another order"
+        )
+        return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
+
+    def _maker(self, i: int) -> str:
+        return f"same name without the manufacturer ({self.targets[i].manufacturer})"
+
+    def _evidence(self, own: set[str], i: int) -> str:
+        """A word of the portfolio name that the target's name lacks, found in its manufacturer or
+        details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
+        extra = own.difference(self.names[i].words)
+        if not extra:
+            return ""
+        target = self.targets[i]
+        if extra & set(normalise(target.manufacturer).split()):
+            return f"manufacturer: {target.manufacturer}"
+        common = extra & set(normalise(target.context).split()) if target.context else set()
+        return f"its details mention {', '.join(sorted(common))}" if common else ""
+
+
+def suggest(
+    locals_: list[Item],
+    targets: list[Item],
+    *,
+    versioned: bool,
+    kind: str = "",
+    aliases: Iterable[tuple[str, str]] = (),
+    taken: dict[str, str] | None = None,
+    limit: int = 5,
+) -> dict[str, list[Candidate]]:
+    """Up to `limit` ranked candidates per local record."""
+    scorer = Scorer(targets, versioned=versioned, kind=kind, aliases=aliases)
+    return {local.key: scorer.candidates(local, limit, taken) for local in locals_}
