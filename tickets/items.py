@@ -1,7 +1,11 @@
 """The item a ticket is about, carried across a pair through the portfolio's sync maps: a GLPI item
 (Computer, Appliance, ...) is the target of a portfolio record on the pair's GLPI connection, and the same
 record's target on its ServiceNow connection is the incident's `cmdb_ci`. Only the sync map is read (ids,
-never catalog models), so a ticket's item crosses only when both platforms publish its record."""
+never catalog models), so a ticket's item crosses only when both connections' maps hold its record.
+
+An entry's direction is deliberately not filtered: ServiceNow does not publish infrastructure items, so a
+server's entry there is the one a subscribe import wrote ("taken"), next to GLPI's published Computer;
+applications are published, adopted or matched. All of them name the same record on both sides."""
 
 from dataclasses import dataclass
 

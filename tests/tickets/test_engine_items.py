@@ -146,9 +146,9 @@ def test_a_resolved_incident_adds_one_glpi_solution_with_its_close_notes(live, g
 def test_after_real_publishes_a_ticket_on_an_application_appliance_gets_its_business_app(
     live, glpi_server, sandbox, settings
 ):
-    """Both platforms publish applications (a GLPI Appliance, a ServiceNow business application); this
-    ServiceNow publish has no infrastructure items yet, so the computer path is covered by the map rows
-    above."""
+    """Both platforms publish applications (a GLPI Appliance, a ServiceNow business application).
+    ServiceNow publishes no infrastructure items: the computer path through entries a subscribe import
+    made is in test_engine_subscribed_items."""
     settings.CONNECTIONS_ALLOW_LOOPBACK = True
     import_document(live.namespace, build_demo_document(DemoShape(apps=2, services=1, seed=42)))
     register_data_source(sandbox)
