@@ -6,7 +6,9 @@ what was decided, the portfolio values it overwrote, kept in the row) share one 
 
 The sync map records the decision so that preview and publish see the new baseline: a taken field's
 last value becomes the target's (the next preview shows it unchanged); a kept field's last value also
-becomes the target's, so the portfolio's value reads as its own change and publish sends it."""
+becomes the target's, so the portfolio's value reads as its own change and publish sends it. An
+infrastructure item taken from the target is never published to it: keeping ours there records both
+values as agreed (`kept`), shown again only when one side moves."""
 
 import itertools
 from dataclasses import dataclass, field
@@ -232,7 +234,11 @@ def write(pull: Pull, planned: list[Planned], user: Any) -> Merged:
         for name in itertools.chain(p.takes, p.keeps):
             entry.last_values = {**entry.last_values, name: change.diff[name]["target"]}
             entry.kept = {k: v for k, v in entry.kept.items() if k != name}
-        if p.keeps:
+        if p.keeps and keeps_apart(entry):
+            for name in p.keeps:  # never published: both values stand, agreed until one side moves
+                entry.last_values[name] = change.diff[name]["portfolio"]
+                entry.kept = {**entry.kept, name: change.diff[name]["target"]}
+        elif p.keeps:
             entry.last_hash = ""  # the portfolio's value is its own change now: the plan computes it again
         entry.last_synced_at = now
         entry.save()
@@ -252,6 +258,12 @@ def write(pull: Pull, planned: list[Planned], user: Any) -> Merged:
         result.kept += len(p.keeps)
         result.imported += p.created
     return result
+
+
+def keeps_apart(entry: SyncMapEntry) -> bool:
+    """An infrastructure item the portfolio does not publish to the target (taken from it): keeping ours
+    sends nothing, so the difference is remembered as agreed (`kept`), not as the portfolio's change."""
+    return entry.kind == RecordKind.INFRASTRUCTURE_ITEM and entry.direction != Direction.PUBLISHED
 
 
 def rebaseline(connection, planned: list[Planned]) -> None:

@@ -21,7 +21,8 @@ from sync.subscribe import FIELDS, Index, values_of
 
 CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO = "changed_in_target", "changed_in_portfolio"
 CONFLICT, UNCHANGED, NEW, GONE = "conflict", "unchanged", "new_in_target", "gone_from_target"
-OUTCOMES = (CHANGED_IN_TARGET, CONFLICT, NEW, GONE, CHANGED_IN_PORTFOLIO, UNCHANGED)
+KEPT_HERE = "kept_in_portfolio"  # an item the portfolio never publishes to the target differs: ours stays
+OUTCOMES = (CHANGED_IN_TARGET, CONFLICT, NEW, GONE, CHANGED_IN_PORTFOLIO, KEPT_HERE, UNCHANGED)
 BUSINESS = (RecordKind.APPLICATION, RecordKind.DEPLOYMENT, RecordKind.IT_SERVICE)
 INFRASTRUCTURE = RecordKind.INFRASTRUCTURE_ITEM
 FIELD_STATES = {diff.CHANGED_IN_TARGET: CHANGED_IN_TARGET, diff.UPDATE: CHANGED_IN_PORTFOLIO}
@@ -34,6 +35,7 @@ def labels(target: str) -> dict[str, str]:
     return {
         CHANGED_IN_TARGET: f"Changed in {target}",
         CHANGED_IN_PORTFOLIO: "Changed in portfolio (publish will send it)",
+        KEPT_HERE: f"Changed in portfolio (kept here: publish does not send it to {target})",
         CONFLICT: "Conflict",
         NEW: f"New in {target}",
         GONE: f"Gone from {target}",
@@ -42,7 +44,7 @@ def labels(target: str) -> dict[str, str]:
 
 
 def record_outcome(states: set[str]) -> str:
-    for state in (CONFLICT, CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO):
+    for state in (CONFLICT, CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO, KEPT_HERE):
         if state in states:
             return state
     return UNCHANGED
@@ -108,14 +110,16 @@ class SubscribeComparer:
     def known(self, record: PulledRecord, entry, item: PlanItem, values: dict[str, str]) -> PullChange:
         change = self.row(record, str(entry.record_id), item.hash)
         change.current = values
-        if record.deleted or record.retired:
-            change.outcome = GONE
-            change.diff = {diff.GONE: gone_field(record)}
-            change.fields = [diff.GONE]
-            return change
+        if record.deleted:
+            return gone(change, record)
         identity = item.record.identity if item.direction == Direction.ADOPTED else frozenset()
         last = entry.last_values or None
-        comparison = diff.compare(values, last, record.values, identity, entry.kept)
+        # only the fields the target sends back are compared (not those it never reconciles, such as a
+        # correlation id): a field it does not return is no change of the target
+        carried = {k: v for k, v in values.items() if k in record.values}
+        comparison = diff.compare(carried, last, record.values, identity, entry.kept)
+        if record.retired and comparison.states & {diff.CHANGED_IN_TARGET, diff.CONFLICT}:
+            return gone(change, record)  # retired there since the last agreement
         change.diff = field_diff(comparison, self.authority, record.kind)
         change.fields = list(change.diff)
         change.outcome = record_outcome({c["state"] for c in change.diff.values()})
@@ -184,19 +188,49 @@ class SubscribeComparer:
         change.item = item
         change.current = values_of(item)
         if record.deleted or record.retired:
-            change.outcome = GONE
-            change.diff = {diff.GONE: gone_field(record)}
-            change.fields = [diff.GONE]
-            return change
+            return gone(change, record)
         # without an agreement yet, the portfolio's values are the baseline: every difference is the
         # target's to take or keep
         last = entry.last_values if entry is not None else change.current
         portfolio = {k: change.current[k] for k in FIELDS}
-        comparison = diff.compare(portfolio, last, record.values)
-        change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
+        if entry is None or entry.direction != Direction.PUBLISHED:  # taken from the target, never sent
+            comparison = compare_apart(portfolio, last, record.values, entry.kept if entry else {})
+            change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
+            for row in change.diff.values():
+                if row["state"] == CHANGED_IN_PORTFOLIO:
+                    row["state"] = KEPT_HERE
+        else:
+            comparison = diff.compare(portfolio, last, record.values, kept=entry.kept)
+            change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
         change.fields = list(change.diff)
         change.outcome = record_outcome({c["state"] for c in change.diff.values()})
         return change
+
+
+def compare_apart(
+    portfolio: dict[str, str], last: dict[str, str], target: dict[str, str], kept: dict[str, str]
+) -> diff.Comparison:
+    """The three-way comparison of an item the portfolio never publishes, where a field kept on both sides
+    has two baselines: `last` for the portfolio's value and `kept` for the target's. Each side moved when
+    it left its own."""
+    result = diff.compare({k: v for k, v in portfolio.items() if k not in kept}, last, target)
+    for name in portfolio.keys() & kept.keys():
+        value, now = portfolio[name], target.get(name, "")
+        here, there = value != last.get(name), now != kept[name]
+        if not (here or there) or (here and there and value == now):
+            continue
+        state = diff.CONFLICT if here and there else diff.UPDATE if here else diff.CHANGED_IN_TARGET
+        before = kept[name] if there else last.get(name)
+        result.changes[name] = diff.FieldChange(state, value, before, now)
+    return result
+
+
+def gone(change: PullChange, record: PulledRecord) -> PullChange:
+    """A record deleted or retired in the target: flagged, never merged field by field."""
+    change.outcome = GONE
+    change.diff = {diff.GONE: gone_field(record)}
+    change.fields = [diff.GONE]
+    return change
 
 
 def gone_field(record: PulledRecord) -> dict:

@@ -9,18 +9,20 @@ from openpyxl import load_workbook
 
 from catalog.models import BusinessApplication, InfrastructureItem
 from integrations.base.platform import Pulled, TargetRef
+from integrations.servicenow.sandbox.seed import REL_TYPES
 from sync import authority
-from sync.models import Outcome, RecordKind, SyncMapEntry
+from sync.models import Outcome, Pull, PullStatus, RecordKind, SyncMapEntry
 from sync.preview import run_preview
+from sync.subscribe import execute_pull, start_pull
 from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, NEW
-from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
+from tests.sync.subscribe_records_helpers import compared, fill_mirror
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def connection(pulling_snow):
-    return pulling_snow
+def connection(published_snow):
+    return published_snow
 
 
 def page_url(connection) -> str:
@@ -35,18 +37,36 @@ def entries(connection, kind):
     return SyncMapEntry.objects.filter(connection=connection, kind=kind).order_by("pk")
 
 
+def add_server(sandbox, instance: str, name: str, **values) -> str:
+    """A server and a "Depends on" relationship from a service instance, through the Table API."""
+    created = sandbox.post("/api/now/table/cmdb_ci_linux_server", json={"name": name, **values})
+    assert created.status_code == 201, created.text
+    sys_id = created.json()["result"]["sys_id"]
+    relation = {"parent": instance, "child": sys_id, "type": REL_TYPES["Depends on::Used by"]}
+    assert sandbox.post("/api/now/table/cmdb_rel_ci", json=relation).status_code == 201
+    return sys_id
+
+
+def pulled(connection) -> Pull:
+    pull = execute_pull(start_pull(connection, queue=False, trigger="command"))
+    assert pull.status == PullStatus.READY, pull.message
+    return pull
+
+
 @pytest.fixture
 def drift(connection, sandbox):
-    """The issue's done-when: an application's description edited in ServiceNow, and a new server
-    under one of its service instances."""
+    """The issue's done-when, pulled from the sandbox: an application's description edited in ServiceNow,
+    and a new server under one of its service instances."""
     app = entries(connection, RecordKind.APPLICATION)[0]
-    deployment = entries(connection, RecordKind.DEPLOYMENT)[0]
+    deployment = entries(connection, RecordKind.DEPLOYMENT).filter(target_type__startswith="cmdb_ci_service")[
+        0
+    ]
     response = sandbox.put(
         f"/api/now/table/{app.target_type}/{app.target_id}", json={"description": "Edited in ServiceNow"}
     )
     assert response.status_code == 200
-    fill_mirror(connection, [server("srv1", links=[deployment.target_id], os_version="9")])
-    return app, deployment, compared(connection)
+    add_server(sandbox, deployment.target_id, "srv-srv1", serial_number="SN-srv1", os_version="9")
+    return app, deployment, pulled(connection)
 
 
 def test_the_screen_shows_changed_and_new_and_taking_both_updates_the_portfolio(
@@ -57,7 +77,7 @@ def test_the_screen_shows_changed_and_new_and_taking_both_updates_the_portfolio(
     assert "Changed in ServiceNow" in page and "New in ServiceNow" in page and "Edited in ServiceNow" in page
     assert "srv-srv1" in page
     changed = pull.changes.get(target_id=app.target_id)
-    new = pull.changes.get(target_id="srv1")
+    new = pull.changes.get(name="srv-srv1")
 
     response = admin_client.post(
         merge_url(pull),
@@ -90,8 +110,7 @@ def test_keep_ours_for_everything_the_filter_matches(admin_client, connection, d
     app, _, pull = drift
     second = entries(connection, RecordKind.APPLICATION)[1]
     sandbox.put(f"/api/now/table/{second.target_type}/{second.target_id}", json={"description": "Theirs 2"})
-    fill_mirror(connection)
-    pull = compared(connection)
+    pull = pulled(connection)
     response = admin_client.post(
         merge_url(pull),
         {"bulk": "keep", "outcome": CHANGED_IN_TARGET, "record_kind": "application"},
@@ -126,7 +145,7 @@ def test_bad_submissions_write_nothing_and_say_why(admin_client, connection, dri
 def test_a_wrong_parent_refuses_the_whole_submission(admin_client, connection, drift):
     app, _, pull = drift
     changed = pull.changes.get(target_id=app.target_id)
-    new = pull.changes.get(target_id="srv1")
+    new = pull.changes.get(name="srv-srv1")
     response = admin_client.post(
         merge_url(pull),
         {f"f:{changed.pk}:description": "take", "import": [new.pk], f"parent-{new.pk}": [str(app.record_id)]},
