@@ -11,6 +11,9 @@ are counted."""
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Q
+
+from catalog.choices import LifecycleStatus, OperationalStatus
 from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem
 from integrations.base.platform import Discovered, Platform
 from sync import authority, diff
@@ -18,6 +21,7 @@ from sync.compare import Comparer
 from sync.models import ChangeKind, Direction, PullChange, PulledRecord, RecordKind, SyncMapEntry
 from sync.plan import Plan, PlanItem, build_plan
 from sync.subscribe import FIELDS, Index, values_of
+from sync.takeback import MODELS
 
 CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO = "changed_in_target", "changed_in_portfolio"
 CONFLICT, UNCHANGED, NEW, GONE = "conflict", "unchanged", "new_in_target", "gone_from_target"
@@ -72,6 +76,7 @@ class SubscribeComparer:
         }
         self.counts: dict[str, int] = {}
         self.names: dict[str, dict[str, str]] = {}
+        self.retired_here: set[str] = set()
 
     def changes(self) -> Iterator[PullChange]:
         mirror = PulledRecord.objects.filter(connection=self.connection)
@@ -92,6 +97,9 @@ class SubscribeComparer:
         by_target = {i.target_id: i for i in plan.items if i.target_id and not i.matched}
         compared = [by_target[r.target_id] for r in records if r.target_id in by_target and not r.deleted]
         portfolio = self.comparer.portfolio_values(compared, False) if compared else {}
+        self.retired_here = retired_in_portfolio(
+            [self.entries[r.target_id] for r in records if r.retired and r.target_id in self.entries]
+        )
         for record in records:
             entry = self.entries.get(record.target_id)
             item = by_target.get(record.target_id)
@@ -118,8 +126,8 @@ class SubscribeComparer:
         # correlation id): a field it does not return is no change of the target
         carried = {k: v for k, v in values.items() if k in record.values}
         comparison = diff.compare(carried, last, record.values, identity, entry.kept)
-        if record.retired and comparison.states & {diff.CHANGED_IN_TARGET, diff.CONFLICT}:
-            return gone(change, record)  # retired there since the last agreement
+        if record.retired and str(entry.record_id) not in self.retired_here:
+            return gone(change, record)  # retired there, not here
         change.diff = field_diff(comparison, self.authority, record.kind)
         change.fields = list(change.diff)
         change.outcome = record_outcome({c["state"] for c in change.diff.values()})
@@ -246,6 +254,24 @@ def as_discovered(record: PulledRecord) -> Discovered:
         serial_number=values.get("serial_number", ""),
         target_type=record.target_type,
     )
+
+
+def retired_in_portfolio(entries: list) -> set[str]:
+    """The ids of the portfolio records among `entries` that are retired here too (operational status or
+    lifecycle status): a target retiring what the portfolio published retired is no news."""
+    found: set[str] = set()
+    for kind in BUSINESS:
+        ids = [e.record_id for e in entries if e.kind == kind]
+        model = MODELS[kind]
+        names = {f.name for f in model._meta.fields}
+        retired = Q(pk__in=[])
+        if "operational_status" in names:
+            retired |= Q(operational_status=OperationalStatus.RETIRED)
+        if "lifecycle_status" in names:
+            retired |= Q(lifecycle_status__in=(LifecycleStatus.RETIRED, LifecycleStatus.OBSOLETE))
+        if ids:
+            found |= set(map(str, model.objects.filter(retired, pk__in=ids).values_list("pk", flat=True)))
+    return found
 
 
 def names_of(kind: str, namespace) -> dict[str, str]:

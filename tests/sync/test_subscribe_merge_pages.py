@@ -118,10 +118,8 @@ def test_keep_ours_for_everything_the_filter_matches(admin_client, connection, d
     )
     assert "Applied: 0 field(s) taken, 2 kept" in response.content.decode()
     assert not InfrastructureItem.objects.filter(name="srv-srv1").exists()  # outside the filter
-    again = compared(connection)
-    assert set(again.changes.filter(record_kind="application").values_list("outcome", flat=True)) == {
-        CHANGED_IN_PORTFOLIO
-    }
+    again = pulled(connection).changes.filter(target_id__in=[app.target_id, second.target_id])
+    assert list(again.values_list("outcome", flat=True)) == [CHANGED_IN_PORTFOLIO] * 2
 
 
 @pytest.mark.parametrize(
@@ -192,8 +190,27 @@ def test_the_export_neutralises_formulas(admin_client, connection):
 
 
 def test_the_dashboard_shows_pending_differences(admin_client, connection, drift):
+    _, _, pull = drift
+    waiting = pull.changes.count()
     page = admin_client.get(reverse("sync:dashboard_ns", args=["acme"])).content.decode()
-    assert "2 differences to review" in page
+    assert f"{waiting} differences to review" in page
+    changed = pull.changes.get(outcome=CHANGED_IN_TARGET, record_kind="application")
+    admin_client.post(merge_url(pull), {f"f:{changed.pk}:description": "take"})
+    page = admin_client.get(reverse("sync:dashboard_ns", args=["acme"])).content.decode()
+    assert f"{waiting - 1} differences to review" in page
+
+
+def test_the_export_of_a_real_pull_holds_every_difference(admin_client, connection, drift):
+    app, _, pull = drift
+    url = reverse("sync:subscribe_export", args=["acme", connection.pk, pull.pk])
+    sheet = load_workbook(io.BytesIO(admin_client.get(url).content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert {row[0] for row in rows} == set(pull.changes.values_list("pk", flat=True))
+    (described,) = [r for r in rows if r[4] == app.target_id and r[6] == "description"]
+    assert described[1] == "Changed in ServiceNow" and described[11] == "Edited in ServiceNow"
+    assert any(r[5] == "srv-srv1" and r[1] == "New in ServiceNow" for r in rows)
+    only_new = load_workbook(io.BytesIO(admin_client.get(url + f"?outcome={NEW}").content)).active
+    assert {r[1].value for r in only_new.iter_rows(min_row=2)} == {"New in ServiceNow"}
 
 
 def test_the_screen_before_any_pull_invites_one(admin_client, connection):

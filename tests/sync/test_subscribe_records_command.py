@@ -107,18 +107,37 @@ def test_the_command_pulls_prints_and_applies_owned_changes(published_snow, sand
     assert load_workbook(tmp_path / "d.xlsx").active.max_row >= 1
 
 
-def test_the_daily_schedule_pulls_and_takes_only_target_owned_changes(published_snow, queue):
+@pytest.mark.parametrize("allowed", [True, False])
+def test_the_daily_schedule_pulls_and_takes_only_target_owned_changes(
+    published_snow, sandbox, queue, allowed, django_capture_on_commit_callbacks
+):
     published_snow.schedule = "daily"
     published_snow.save()
     state = authority.state_of(published_snow)
-    state.apply_owned = True
+    state.apply_owned = allowed
+    state.authority = {"application.description": "target"}
     state.save()
-    started = pulls_due()
+    owned, other = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION)[:2]
+    before = BusinessApplication.objects.get(pk=other.record_id).name
+    sandbox.put(f"/api/now/table/{owned.target_type}/{owned.target_id}", json={"description": "Owned"})
+    sandbox.put(f"/api/now/table/{other.target_type}/{other.target_id}", json={"name": "Renamed there"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = pulls_due()
     assert [p.connection for p in started] == [published_snow]
+    assert [job.args for job in queue.get_jobs()] == [(str(started[0].pk),)]  # an RQ job
     pull = execute_pull(started[0])
-    assert pull.status == PullStatus.READY and "Target-owned changes taken automatically" in pull.message
+
+    assert pull.status == PullStatus.READY
+    taken = BusinessApplication.objects.get(pk=owned.record_id).description == "Owned"
+    assert taken is allowed and ("Target-owned changes taken automatically" in pull.message) is allowed
+    assert BusinessApplication.objects.get(pk=other.record_id).name == before  # portfolio-owned: waits
+    waiting = pull.changes.filter(applied_at__isnull=True)
+    assert waiting.get(target_id=other.target_id).outcome == CHANGED_IN_TARGET
+    assert waiting.filter(target_id=owned.target_id).exists() is not allowed
     servers = pull.changes.filter(record_kind=RecordKind.INFRASTRUCTURE_ITEM, outcome=NEW)
     assert not InfrastructureItem.objects.filter(source_id__in=servers.values("target_id")).exists()  # waits
+    assert pulls_due() == []  # once a day
 
 
 def test_a_full_pull_marks_what_it_no_longer_found_as_gone(published_snow):
@@ -169,3 +188,23 @@ def test_pull_now_queues_a_record_pull_after_commit_and_the_job_prepares_it(
 
     pull.refresh_from_db()
     assert pull.message.startswith("full pull") and "Target-owned changes taken automatically" in pull.message
+
+
+def test_a_pull_right_after_the_publish_finds_the_published_records_unchanged(published_snow, sandbox):
+    """Fields ServiceNow never reconciles (correlation id, discovery source) are no change of it, and an
+    application the portfolio retired itself is no news when ServiceNow holds it retired."""
+    from catalog.choices import OperationalStatus
+
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    published = SyncMapEntry.objects.filter(connection=published_snow, kind__in=("application", "deployment"))
+    assert not pull.changes.filter(target_id__in=published.values("target_id")).exists()
+    retired = BusinessApplication.objects.filter(
+        namespace=published_snow.namespace, operational_status=OperationalStatus.RETIRED
+    )
+    assert retired.exists() and PulledRecord.objects.filter(connection=published_snow, retired=True).exists()
+
+    active = published.filter(kind="application").exclude(record_id__in=retired.values("pk")).first()
+    sandbox.put(f"/api/now/table/{active.target_type}/{active.target_id}", json={"install_status": "7"})
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    assert pull.changes.get(target_id=active.target_id).outcome == "gone_from_target"
+    assert BusinessApplication.objects.get(pk=active.record_id).operational_status != "retired"  # flagged
