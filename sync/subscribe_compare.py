@@ -21,6 +21,7 @@ from sync.compare import Comparer
 from sync.models import ChangeKind, Direction, PullChange, PulledRecord, RecordKind, SyncMapEntry
 from sync.plan import Plan, PlanItem, build_plan
 from sync.subscribe import FIELDS, Index, values_of
+from sync.subscribe_links import LINKS, Links, shown
 from sync.takeback import MODELS
 
 CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO = "changed_in_target", "changed_in_portfolio"
@@ -77,6 +78,7 @@ class SubscribeComparer:
         self.counts: dict[str, int] = {}
         self.names: dict[str, dict[str, str]] = {}
         self.retired_here: set[str] = set()
+        self.links = Links(self.entries.values())
 
     def changes(self) -> Iterator[PullChange]:
         mirror = PulledRecord.objects.filter(connection=self.connection)
@@ -194,22 +196,28 @@ class SubscribeComparer:
     def item_change(self, record: PulledRecord, item: InfrastructureItem, entry) -> PullChange:
         change = self.row(record, str(item.pk), "")
         change.item = item
-        change.current = values_of(item)
+        change.current = {**values_of(item), LINKS: self.links.portfolio(item)}
         if record.deleted or record.retired:
             return gone(change, record)
         # without an agreement yet, the portfolio's values are the baseline: every difference is the
-        # target's to take or keep
-        last = entry.last_values if entry is not None else change.current
-        portfolio = {k: change.current[k] for k in FIELDS}
+        # target's to take or keep (the links too, for an item imported before they were compared)
+        last = dict(entry.last_values) if entry is not None else dict(change.current)
+        last.setdefault(LINKS, change.current[LINKS])
+        portfolio = {k: change.current[k] for k in (*FIELDS, LINKS)}
+        target = {**record.values, LINKS: self.links.target(record.parents)}
         if entry is None or entry.direction != Direction.PUBLISHED:  # taken from the target, never sent
-            comparison = compare_apart(portfolio, last, record.values, entry.kept if entry else {})
+            comparison = compare_apart(portfolio, last, target, entry.kept if entry else {})
             change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
             for row in change.diff.values():
                 if row["state"] == CHANGED_IN_PORTFOLIO:
                     row["state"] = KEPT_HERE
         else:
-            comparison = diff.compare(portfolio, last, record.values, kept=entry.kept)
+            comparison = diff.compare(portfolio, last, target, kept=entry.kept)
             change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
+        if LINKS in change.diff:
+            if RecordKind.DEPLOYMENT not in self.names:
+                self.names[RecordKind.DEPLOYMENT] = names_of(RecordKind.DEPLOYMENT, self.connection.namespace)
+            change.diff[LINKS] = shown(change.diff[LINKS], self.names[RecordKind.DEPLOYMENT])
         change.fields = list(change.diff)
         change.outcome = record_outcome({c["state"] for c in change.diff.values()})
         return change

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from catalog.models import BusinessApplication, InfrastructureItem
+from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem
 from integrations.base.platform import Pulled, TargetRef
 from integrations.servicenow.sandbox.seed import REL_TYPES
 from sync import authority
@@ -216,3 +216,49 @@ def test_the_export_of_a_real_pull_holds_every_difference(admin_client, connecti
 def test_the_screen_before_any_pull_invites_one(admin_client, connection):
     page = admin_client.get(page_url(connection)).content.decode()
     assert "No differences yet" in page and "Pull now" in page and "Who owns which field" in page
+
+
+def test_a_server_newly_related_to_another_service_instance_shows_its_deployments_changed(
+    admin_client, connection, drift, sandbox
+):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    admin_client.post(merge_url(pull), {"import": [new.pk], f"parent-{new.pk}": [str(deployment.record_id)]})
+    other = entries(connection, RecordKind.DEPLOYMENT).filter(target_type__startswith="cmdb_ci_service")[1]
+    relation = {"parent": other.target_id, "child": new.target_id, "type": REL_TYPES["Depends on::Used by"]}
+    assert sandbox.post("/api/now/table/cmdb_rel_ci", json=relation).status_code == 201
+
+    pull = pulled(connection)
+    change = pull.changes.get(target_id=new.target_id)
+    names = {
+        str(d.pk): str(d)
+        for d in DeploymentProfile.objects.filter(pk__in=[deployment.record_id, other.record_id])
+    }
+    links = change.diff["deployments"]
+    assert change.outcome == CHANGED_IN_TARGET and list(change.diff) == ["deployments"]
+    assert links["portfolio"] == names[str(deployment.record_id)] and links["owner"] == authority.TARGET
+    assert links["target"] == "; ".join(sorted(names.values()))
+    page = admin_client.get(page_url(connection)).content.decode()
+    assert f'name="f:{change.pk}:deployments"' in page
+
+    response = admin_client.post(merge_url(pull), {f"f:{change.pk}:deployments": "take"}, follow=True)
+    assert "Applied: 1 field(s) taken" in response.content.decode()
+    item = InfrastructureItem.objects.get(name="srv-srv1")
+    assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
+    assert not pulled(connection).changes.filter(target_id=new.target_id).exists()
+
+    assert sandbox.delete(f"/api/now/table/cmdb_rel_ci/{relation_id(sandbox, other, new)}").status_code == 204
+    change = pulled(connection).changes.get(target_id=new.target_id)
+    assert change.diff["deployments"]["target"] == names[str(deployment.record_id)]
+    admin_client.post(merge_url(change.pull), {f"f:{change.pk}:deployments": "keep"})
+    assert item.deployments.count() == 2  # ours kept
+    assert not pulled(connection).changes.filter(target_id=new.target_id).exists()  # agreed apart
+
+
+def relation_id(sandbox, parent, change) -> str:
+    (row,) = sandbox.table(
+        "cmdb_rel_ci",
+        sysparm_query=f"parent={parent.target_id}^child={change.target_id}",
+        sysparm_exclude_reference_link="true",
+    )
+    return row["sys_id"]
