@@ -7,50 +7,31 @@ server CIs related to its service instances.
 - the time to compute the differences.
 
     .venv/bin/python bench/subscribe.py [--servers 10000]
-
-It needs the ServiceNow side of the contract (`ServiceNowPlatform.pulls_records`); without it, it says
-so after the publish and stops.
 """
 
 import argparse
+import resource
 import time
 import tracemalloc
 
 from common import Sandbox, load_demo, setup_django
 
-RUNS_ON = "60bc4e22c0a8010e01f074cbe6bd73c3"  # Runs on::Runs, as the sandbox seeds it
 SEEDED_ON = "2026-01-01 00:00:00"  # before the publish: the incremental pull does not read them again
 
 
 def seed_servers(sandbox: Sandbox, count: int) -> list[str]:
-    """`count` Linux servers, each related to one of the published service instances (in-process: the
-    sandbox's own records, no HTTP), with an update time before the publish's."""
-    app = sandbox.server.app
-    instances = [record["sys_id"] for _, record in app.store.scan("cmdb_ci_service_auto")]
-    if not instances:
-        raise SystemExit("The publish created no service instance to relate servers to.")
-    servers = []
-    with app.store.transaction():
-        for i in range(count):
-            server = app.records.create(
-                "cmdb_ci_linux_server",
-                {
-                    "name": f"bench-srv-{i:05d}",
-                    "serial_number": f"BS{i:07d}",
-                    "os": "Linux",
-                    "os_version": "9",
-                    "install_status": "1",
-                },
-                "system",
-            )
-            relation = app.records.create(
-                "cmdb_rel_ci",
-                {"parent": instances[i % len(instances)], "child": server["sys_id"], "type": RUNS_ON},
-                "system",
-            )
-            for record in (server, relation):
-                record["sys_updated_on"] = record["sys_created_on"] = SEEDED_ON
-            servers.append(server["sys_id"])
+    """`count` Linux servers, each related ("Depends on") to one of the published service instances, in
+    process (the sandbox's own bulk helper, no HTTP), then dated before the publish."""
+    from integrations.servicenow.sandbox.infrastructure import add_related_servers
+
+    records = sandbox.server.app.records
+    servers = add_related_servers(records, count)
+    created = set(servers)
+    with records.store.transaction():
+        aged = [records.store.locate("cmdb_ci_computer", sys_id)[1] for sys_id in servers]
+        aged += [r for _, r in records.store.scan("cmdb_rel_ci") if r.get("child") in created]
+        for record in aged:
+            record["sys_updated_on"] = record["sys_created_on"] = SEEDED_ON
     return servers
 
 
@@ -97,62 +78,11 @@ def measure(connection, label: str, full: bool, trace: bool = False) -> None:
     print(f"  pull {pulled_in:.1f} s; differences computed in {compared_in:.1f} s: {pull.counts}")
 
 
-def compare_only(sandbox: Sandbox, connection) -> None:
-    """The differences' time and memory over a mirror filled from the sandbox's own store (what a pull
-    would bring: the published records as `read` returns them, the servers with their relations)."""
-    from integrations.base.platform import Discovered, Pulled, TargetRef, platform_of
-    from sync import mirror
-    from sync.models import Pull, PullStatus, SyncMapEntry
-    from sync.subscribe_compare import BUSINESS
-    from sync.subscribe_records import prepare
-
-    app = sandbox.server.app
-    links: dict[str, list[str]] = {}
-    for _, relation in app.store.scan("cmdb_rel_ci"):
-        links.setdefault(relation.get("child", ""), []).append(relation.get("parent", ""))
-    platform = platform_of(connection)
-    entries = SyncMapEntry.objects.filter(connection=connection, kind__in=BUSINESS).exclude(target_id="")
-    refs = {TargetRef(e.target_type, e.target_id): e.kind for e in entries}
-    fields = {name for e in entries for name in e.last_values}
-    with platform.client(connection) as client:
-        current = platform.read(client, list(refs), fields)
-    pulled = [Pulled(refs[r], r, now.values.get("name", ""), dict(now.values)) for r, now in current.items()]
-    found = (
-        Discovered(
-            target_id=record["sys_id"],
-            name=record.get("name", ""),
-            item_type="server",
-            serial_number=record.get("serial_number", ""),
-            operating_system=record.get("os", ""),
-            os_version=record.get("os_version", ""),
-            links=tuple(links.get(record["sys_id"], ())),
-            target_type=table,
-        )
-        for table, record in app.store.scan("cmdb_ci_linux_server")
-    )
-    mirror.store(connection, [*pulled, *found])
-
-    def compare() -> tuple[float, dict]:
-        pull = Pull.objects.create(connection=connection, status=PullStatus.RUNNING, trigger="command")
-        with platform.client(connection) as client:
-            started = time.perf_counter()
-            pull = prepare(pull, platform, client, platform.options(connection.options))
-            return time.perf_counter() - started, pull.counts
-
-    elapsed, counts = compare()
-    tracemalloc.start()
-    compare()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"  differences computed in {elapsed:.1f} s: {counts}; peak {peak / 1e6:.0f} MB traced (2nd pass)")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--servers", type=int, default=10_000)
     args = parser.parse_args()
     setup_django()
-    from integrations.base.platform import platform_of
     from sync import decisions, runs
     from sync.preview import run_preview
     from sync.publish import execute_publish
@@ -166,18 +96,14 @@ def main() -> None:
         execute_publish(runs.start_publish(connection))
         servers = seed_servers(sandbox, args.servers)
         print(f"sandbox: the published demo portfolio and {len(servers):,} related servers")
-        if not platform_of(connection).pulls_records:
-            print("ServiceNow does not pull records back in this build (the sn-pull side of issue 18):")
-            print("  no call counts; the comparison alone, over a mirror filled in-process from the sandbox:")
-            compare_only(sandbox, connection)
-            sandbox.stop()
-            return
         measure(connection, "full pull", full=True)
         measure(connection, "full pull again", full=True, trace=True)
         time.sleep(1.1)  # the changes get a later second than everything the full pull saw
         change_ten(sandbox, connection, servers)
         measure(connection, "incremental pull with 10 changes", full=False)
     sandbox.stop()
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"whole process (Django, the sandbox and its servers, every pass): peak RSS {peak_rss:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ what was decided, the portfolio values it overwrote, kept in the row) share one 
 
 The sync map records the decision so that preview and publish see the new baseline: a taken field's
 last value becomes the target's (the next preview shows it unchanged); a kept field's last value also
-becomes the target's, so the portfolio's value reads as its own change and publish sends it."""
+becomes the target's, so the portfolio's value reads as its own change and publish sends it. An
+infrastructure item taken from the target is never published to it: keeping ours there records both
+values as agreed (`kept`), shown again only when one side moves."""
 
 import itertools
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from sync.models import Direction, Pull, PullChange, PullStatus, RecordKind, Syn
 from sync.plan import Plan, build_plan
 from sync.subscribe import FIELDS, SubscribeRefused, source_of, values_of
 from sync.subscribe_compare import BUSINESS, CHANGED_IN_TARGET, CONFLICT, GONE, NEW
+from sync.subscribe_links import LINKS, Links, ids_of, joined
 from sync.takeback import MODELS
 
 TAKE, KEEP = diff.TAKE, diff.KEEP
@@ -61,6 +64,7 @@ class Planned:
     keeps: list[str]
     parents: list[str] = field(default_factory=list)
     created: bool = False
+    relink: bool = False  # set the item's deployments to `parents`
 
 
 def apply_merge(pull: Pull, submission: Submission, user: Any = None) -> Merged:
@@ -125,6 +129,10 @@ def prepare(connection, change: PullChange, submission: Submission, plan: Plan |
             else Direction.ADOPTED,
             last_values=dict(change.values),
         )
+        if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:  # the links chosen are agreed with the
+            entry.last_values[LINKS] = joined(parents)  # target's, kept apart when they differ
+            theirs = joined(s[0] for s in change.suggested)
+            entry.kept = {LINKS: theirs} if theirs != entry.last_values[LINKS] else {}
         mapped = SyncMapEntry.objects.filter(connection=connection, target_id=change.target_id)
         if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:  # an item deleted in the portfolio since
             items = InfrastructureItem.objects.filter(pk__in=mapped.values("record_id"))
@@ -188,10 +196,18 @@ def prepare_business(connection, change, takes, keeps, plan, problems) -> Planne
 
 def prepare_item(connection, change, takes, keeps, problems) -> Planned | None:
     item = change.item
-    if item is None or any(values_of(item)[f] != change.current.get(f, "") for f in FIELDS):
+    links = Links.of(connection)
+    if (
+        item is None
+        or any(values_of(item)[f] != change.current.get(f, "") for f in FIELDS)
+        or links.portfolio(item) != change.current.get(LINKS, links.portfolio(item))
+    ):
         problems.append(f"{change.name}: edited or deleted in the portfolio since the pull; pull again.")
         return None
+    parents = links.taken(item, ids_of(change.diff[LINKS], "target")) if LINKS in takes else []
     for field_name in takes:
+        if field_name == LINKS:
+            continue
         value = change.diff[field_name]["target"]
         if field_name == "service_end_date":
             value = date.fromisoformat(value) if value else None
@@ -208,9 +224,9 @@ def prepare_item(connection, change, takes, keeps, problems) -> Planned | None:
         target_type=change.target_type,
         target_id=change.target_id,
         direction=Direction.TAKEN,
-        last_values={f: change.current.get(f, "") for f in FIELDS},  # the baseline the pull compared with
+        last_values={f: change.current.get(f, "") for f in (*FIELDS, LINKS)},  # what the pull compared with
     )
-    return Planned(change, item, entry, takes, keeps)
+    return Planned(change, item, entry, takes, keeps, parents, relink=LINKS in takes)
 
 
 def valid(record: models.Model, name: str, problems: list[str]) -> bool:
@@ -230,13 +246,17 @@ def write(pull: Pull, planned: list[Planned], user: Any) -> Merged:
         p.record.save()
         entry = p.entry
         for name in itertools.chain(p.takes, p.keeps):
-            entry.last_values = {**entry.last_values, name: change.diff[name]["target"]}
+            entry.last_values = {**entry.last_values, name: ids_of(change.diff[name], "target")}
             entry.kept = {k: v for k, v in entry.kept.items() if k != name}
-        if p.keeps:
+        if p.keeps and keeps_apart(entry):
+            for name in p.keeps:  # never published: both values stand, agreed until one side moves
+                entry.last_values[name] = ids_of(change.diff[name], "portfolio")
+                entry.kept = {**entry.kept, name: ids_of(change.diff[name], "target")}
+        elif p.keeps:
             entry.last_hash = ""  # the portfolio's value is its own change now: the plan computes it again
         entry.last_synced_at = now
         entry.save()
-        if p.created and isinstance(p.record, InfrastructureItem):
+        if (p.created or p.relink) and isinstance(p.record, InfrastructureItem):
             p.record.deployments.set(p.parents)
         change.decisions = {**{n: TAKE for n in p.takes}, **{n: KEEP for n in p.keeps}}
         if p.created:
@@ -252,6 +272,12 @@ def write(pull: Pull, planned: list[Planned], user: Any) -> Merged:
         result.kept += len(p.keeps)
         result.imported += p.created
     return result
+
+
+def keeps_apart(entry: SyncMapEntry) -> bool:
+    """An infrastructure item the portfolio does not publish to the target (taken from it): keeping ours
+    sends nothing, so the difference is remembered as agreed (`kept`), not as the portfolio's change."""
+    return entry.kind == RecordKind.INFRASTRUCTURE_ITEM and entry.direction != Direction.PUBLISHED
 
 
 def rebaseline(connection, planned: list[Planned]) -> None:

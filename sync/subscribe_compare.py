@@ -11,6 +11,9 @@ are counted."""
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Q
+
+from catalog.choices import LifecycleStatus, OperationalStatus
 from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem
 from integrations.base.platform import Discovered, Platform
 from sync import authority, diff
@@ -18,10 +21,13 @@ from sync.compare import Comparer
 from sync.models import ChangeKind, Direction, PullChange, PulledRecord, RecordKind, SyncMapEntry
 from sync.plan import Plan, PlanItem, build_plan
 from sync.subscribe import FIELDS, Index, values_of
+from sync.subscribe_links import LINKS, Links, shown
+from sync.takeback import MODELS
 
 CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO = "changed_in_target", "changed_in_portfolio"
 CONFLICT, UNCHANGED, NEW, GONE = "conflict", "unchanged", "new_in_target", "gone_from_target"
-OUTCOMES = (CHANGED_IN_TARGET, CONFLICT, NEW, GONE, CHANGED_IN_PORTFOLIO, UNCHANGED)
+KEPT_HERE = "kept_in_portfolio"  # an item the portfolio never publishes to the target differs: ours stays
+OUTCOMES = (CHANGED_IN_TARGET, CONFLICT, NEW, GONE, CHANGED_IN_PORTFOLIO, KEPT_HERE, UNCHANGED)
 BUSINESS = (RecordKind.APPLICATION, RecordKind.DEPLOYMENT, RecordKind.IT_SERVICE)
 INFRASTRUCTURE = RecordKind.INFRASTRUCTURE_ITEM
 FIELD_STATES = {diff.CHANGED_IN_TARGET: CHANGED_IN_TARGET, diff.UPDATE: CHANGED_IN_PORTFOLIO}
@@ -34,6 +40,7 @@ def labels(target: str) -> dict[str, str]:
     return {
         CHANGED_IN_TARGET: f"Changed in {target}",
         CHANGED_IN_PORTFOLIO: "Changed in portfolio (publish will send it)",
+        KEPT_HERE: f"Changed in portfolio (kept here: publish does not send it to {target})",
         CONFLICT: "Conflict",
         NEW: f"New in {target}",
         GONE: f"Gone from {target}",
@@ -42,7 +49,7 @@ def labels(target: str) -> dict[str, str]:
 
 
 def record_outcome(states: set[str]) -> str:
-    for state in (CONFLICT, CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO):
+    for state in (CONFLICT, CHANGED_IN_TARGET, CHANGED_IN_PORTFOLIO, KEPT_HERE):
         if state in states:
             return state
     return UNCHANGED
@@ -70,6 +77,8 @@ class SubscribeComparer:
         }
         self.counts: dict[str, int] = {}
         self.names: dict[str, dict[str, str]] = {}
+        self.retired_here: set[str] = set()
+        self.links = Links(self.entries.values())
 
     def changes(self) -> Iterator[PullChange]:
         mirror = PulledRecord.objects.filter(connection=self.connection)
@@ -90,6 +99,9 @@ class SubscribeComparer:
         by_target = {i.target_id: i for i in plan.items if i.target_id and not i.matched}
         compared = [by_target[r.target_id] for r in records if r.target_id in by_target and not r.deleted]
         portfolio = self.comparer.portfolio_values(compared, False) if compared else {}
+        self.retired_here = retired_in_portfolio(
+            [self.entries[r.target_id] for r in records if r.retired and r.target_id in self.entries]
+        )
         for record in records:
             entry = self.entries.get(record.target_id)
             item = by_target.get(record.target_id)
@@ -108,14 +120,16 @@ class SubscribeComparer:
     def known(self, record: PulledRecord, entry, item: PlanItem, values: dict[str, str]) -> PullChange:
         change = self.row(record, str(entry.record_id), item.hash)
         change.current = values
-        if record.deleted or record.retired:
-            change.outcome = GONE
-            change.diff = {diff.GONE: gone_field(record)}
-            change.fields = [diff.GONE]
-            return change
+        if record.deleted:
+            return gone(change, record)
         identity = item.record.identity if item.direction == Direction.ADOPTED else frozenset()
         last = entry.last_values or None
-        comparison = diff.compare(values, last, record.values, identity, entry.kept)
+        # only the fields the target sends back are compared (not those it never reconciles, such as a
+        # correlation id): a field it does not return is no change of the target
+        carried = {k: v for k, v in values.items() if k in record.values}
+        comparison = diff.compare(carried, last, record.values, identity, entry.kept)
+        if record.retired and str(entry.record_id) not in self.retired_here:
+            return gone(change, record)  # retired there, not here
         change.diff = field_diff(comparison, self.authority, record.kind)
         change.fields = list(change.diff)
         change.outcome = record_outcome({c["state"] for c in change.diff.values()})
@@ -182,21 +196,57 @@ class SubscribeComparer:
     def item_change(self, record: PulledRecord, item: InfrastructureItem, entry) -> PullChange:
         change = self.row(record, str(item.pk), "")
         change.item = item
-        change.current = values_of(item)
+        change.current = {**values_of(item), LINKS: self.links.portfolio(item)}
         if record.deleted or record.retired:
-            change.outcome = GONE
-            change.diff = {diff.GONE: gone_field(record)}
-            change.fields = [diff.GONE]
-            return change
+            return gone(change, record)
         # without an agreement yet, the portfolio's values are the baseline: every difference is the
-        # target's to take or keep
-        last = entry.last_values if entry is not None else change.current
-        portfolio = {k: change.current[k] for k in FIELDS}
-        comparison = diff.compare(portfolio, last, record.values)
-        change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
+        # target's to take or keep (the links too, for an item imported before they were compared)
+        last = dict(entry.last_values) if entry is not None else dict(change.current)
+        last.setdefault(LINKS, change.current[LINKS])
+        portfolio = {k: change.current[k] for k in (*FIELDS, LINKS)}
+        target = {**record.values, LINKS: self.links.target(record.parents)}
+        if entry is None or entry.direction != Direction.PUBLISHED:  # taken from the target, never sent
+            comparison = compare_apart(portfolio, last, target, entry.kept if entry else {})
+            change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
+            for row in change.diff.values():
+                if row["state"] == CHANGED_IN_PORTFOLIO:
+                    row["state"] = KEPT_HERE
+        else:
+            comparison = diff.compare(portfolio, last, target, kept=entry.kept)
+            change.diff = field_diff(comparison, self.authority, INFRASTRUCTURE)
+        if LINKS in change.diff:
+            if RecordKind.DEPLOYMENT not in self.names:
+                self.names[RecordKind.DEPLOYMENT] = names_of(RecordKind.DEPLOYMENT, self.connection.namespace)
+            change.diff[LINKS] = shown(change.diff[LINKS], self.names[RecordKind.DEPLOYMENT])
         change.fields = list(change.diff)
         change.outcome = record_outcome({c["state"] for c in change.diff.values()})
         return change
+
+
+def compare_apart(
+    portfolio: dict[str, str], last: dict[str, str], target: dict[str, str], kept: dict[str, str]
+) -> diff.Comparison:
+    """The three-way comparison of an item the portfolio never publishes, where a field kept on both sides
+    has two baselines: `last` for the portfolio's value and `kept` for the target's. Each side moved when
+    it left its own."""
+    result = diff.compare({k: v for k, v in portfolio.items() if k not in kept}, last, target)
+    for name in portfolio.keys() & kept.keys():
+        value, now = portfolio[name], target.get(name, "")
+        here, there = value != last.get(name), now != kept[name]
+        if not (here or there) or (here and there and value == now):
+            continue
+        state = diff.CONFLICT if here and there else diff.UPDATE if here else diff.CHANGED_IN_TARGET
+        before = kept[name] if there else last.get(name)
+        result.changes[name] = diff.FieldChange(state, value, before, now)
+    return result
+
+
+def gone(change: PullChange, record: PulledRecord) -> PullChange:
+    """A record deleted or retired in the target: flagged, never merged field by field."""
+    change.outcome = GONE
+    change.diff = {diff.GONE: gone_field(record)}
+    change.fields = [diff.GONE]
+    return change
 
 
 def gone_field(record: PulledRecord) -> dict:
@@ -212,6 +262,24 @@ def as_discovered(record: PulledRecord) -> Discovered:
         serial_number=values.get("serial_number", ""),
         target_type=record.target_type,
     )
+
+
+def retired_in_portfolio(entries: list) -> set[str]:
+    """The ids of the portfolio records among `entries` that are retired here too (operational status or
+    lifecycle status): a target retiring what the portfolio published retired is no news."""
+    found: set[str] = set()
+    for kind in BUSINESS:
+        ids = [e.record_id for e in entries if e.kind == kind]
+        model = MODELS[kind]
+        names = {f.name for f in model._meta.fields}
+        retired = Q(pk__in=[])
+        if "operational_status" in names:
+            retired |= Q(operational_status=OperationalStatus.RETIRED)
+        if "lifecycle_status" in names:
+            retired |= Q(lifecycle_status__in=(LifecycleStatus.RETIRED, LifecycleStatus.OBSOLETE))
+        if ids:
+            found |= set(map(str, model.objects.filter(retired, pk__in=ids).values_list("pk", flat=True)))
+    return found
 
 
 def names_of(kind: str, namespace) -> dict[str, str]:

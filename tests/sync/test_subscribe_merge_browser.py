@@ -13,8 +13,8 @@ from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_take_theirs_keep_ours_filter_and_apply(live_server, page, namespace, pulling_snow, sandbox):
-    connection = pulling_snow
+def test_take_theirs_keep_ours_filter_and_apply(live_server, page, namespace, published_snow, sandbox):
+    connection = published_snow
     admin = get_user_model().objects.create_user("ada", password="a-long-password-1")
     Membership.objects.create(user=admin, namespace=namespace, role=Role.ADMIN)
     first, second = SyncMapEntry.objects.filter(connection=connection, kind=RecordKind.APPLICATION)[:2]

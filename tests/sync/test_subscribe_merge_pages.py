@@ -7,20 +7,22 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from catalog.models import BusinessApplication, InfrastructureItem
+from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem
 from integrations.base.platform import Pulled, TargetRef
+from integrations.servicenow.sandbox.seed import REL_TYPES
 from sync import authority
-from sync.models import Outcome, RecordKind, SyncMapEntry
+from sync.models import Outcome, Pull, PullStatus, RecordKind, SyncMapEntry
 from sync.preview import run_preview
+from sync.subscribe import execute_pull, start_pull
 from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, NEW
-from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
+from tests.sync.subscribe_records_helpers import compared, fill_mirror
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def connection(pulling_snow):
-    return pulling_snow
+def connection(published_snow):
+    return published_snow
 
 
 def page_url(connection) -> str:
@@ -35,18 +37,36 @@ def entries(connection, kind):
     return SyncMapEntry.objects.filter(connection=connection, kind=kind).order_by("pk")
 
 
+def add_server(sandbox, instance: str, name: str, **values) -> str:
+    """A server and a "Depends on" relationship from a service instance, through the Table API."""
+    created = sandbox.post("/api/now/table/cmdb_ci_linux_server", json={"name": name, **values})
+    assert created.status_code == 201, created.text
+    sys_id = created.json()["result"]["sys_id"]
+    relation = {"parent": instance, "child": sys_id, "type": REL_TYPES["Depends on::Used by"]}
+    assert sandbox.post("/api/now/table/cmdb_rel_ci", json=relation).status_code == 201
+    return sys_id
+
+
+def pulled(connection) -> Pull:
+    pull = execute_pull(start_pull(connection, queue=False, trigger="command"))
+    assert pull.status == PullStatus.READY, pull.message
+    return pull
+
+
 @pytest.fixture
 def drift(connection, sandbox):
-    """The issue's done-when: an application's description edited in ServiceNow, and a new server
-    under one of its service instances."""
+    """The issue's done-when, pulled from the sandbox: an application's description edited in ServiceNow,
+    and a new server under one of its service instances."""
     app = entries(connection, RecordKind.APPLICATION)[0]
-    deployment = entries(connection, RecordKind.DEPLOYMENT)[0]
+    deployment = entries(connection, RecordKind.DEPLOYMENT).filter(target_type__startswith="cmdb_ci_service")[
+        0
+    ]
     response = sandbox.put(
         f"/api/now/table/{app.target_type}/{app.target_id}", json={"description": "Edited in ServiceNow"}
     )
     assert response.status_code == 200
-    fill_mirror(connection, [server("srv1", links=[deployment.target_id], os_version="9")])
-    return app, deployment, compared(connection)
+    add_server(sandbox, deployment.target_id, "srv-srv1", serial_number="SN-srv1", os_version="9")
+    return app, deployment, pulled(connection)
 
 
 def test_the_screen_shows_changed_and_new_and_taking_both_updates_the_portfolio(
@@ -57,7 +77,7 @@ def test_the_screen_shows_changed_and_new_and_taking_both_updates_the_portfolio(
     assert "Changed in ServiceNow" in page and "New in ServiceNow" in page and "Edited in ServiceNow" in page
     assert "srv-srv1" in page
     changed = pull.changes.get(target_id=app.target_id)
-    new = pull.changes.get(target_id="srv1")
+    new = pull.changes.get(name="srv-srv1")
 
     response = admin_client.post(
         merge_url(pull),
@@ -90,8 +110,7 @@ def test_keep_ours_for_everything_the_filter_matches(admin_client, connection, d
     app, _, pull = drift
     second = entries(connection, RecordKind.APPLICATION)[1]
     sandbox.put(f"/api/now/table/{second.target_type}/{second.target_id}", json={"description": "Theirs 2"})
-    fill_mirror(connection)
-    pull = compared(connection)
+    pull = pulled(connection)
     response = admin_client.post(
         merge_url(pull),
         {"bulk": "keep", "outcome": CHANGED_IN_TARGET, "record_kind": "application"},
@@ -99,10 +118,8 @@ def test_keep_ours_for_everything_the_filter_matches(admin_client, connection, d
     )
     assert "Applied: 0 field(s) taken, 2 kept" in response.content.decode()
     assert not InfrastructureItem.objects.filter(name="srv-srv1").exists()  # outside the filter
-    again = compared(connection)
-    assert set(again.changes.filter(record_kind="application").values_list("outcome", flat=True)) == {
-        CHANGED_IN_PORTFOLIO
-    }
+    again = pulled(connection).changes.filter(target_id__in=[app.target_id, second.target_id])
+    assert list(again.values_list("outcome", flat=True)) == [CHANGED_IN_PORTFOLIO] * 2
 
 
 @pytest.mark.parametrize(
@@ -126,7 +143,7 @@ def test_bad_submissions_write_nothing_and_say_why(admin_client, connection, dri
 def test_a_wrong_parent_refuses_the_whole_submission(admin_client, connection, drift):
     app, _, pull = drift
     changed = pull.changes.get(target_id=app.target_id)
-    new = pull.changes.get(target_id="srv1")
+    new = pull.changes.get(name="srv-srv1")
     response = admin_client.post(
         merge_url(pull),
         {f"f:{changed.pk}:description": "take", "import": [new.pk], f"parent-{new.pk}": [str(app.record_id)]},
@@ -173,10 +190,75 @@ def test_the_export_neutralises_formulas(admin_client, connection):
 
 
 def test_the_dashboard_shows_pending_differences(admin_client, connection, drift):
+    _, _, pull = drift
+    waiting = pull.changes.count()
     page = admin_client.get(reverse("sync:dashboard_ns", args=["acme"])).content.decode()
-    assert "2 differences to review" in page
+    assert f"{waiting} differences to review" in page
+    changed = pull.changes.get(outcome=CHANGED_IN_TARGET, record_kind="application")
+    admin_client.post(merge_url(pull), {f"f:{changed.pk}:description": "take"})
+    page = admin_client.get(reverse("sync:dashboard_ns", args=["acme"])).content.decode()
+    assert f"{waiting - 1} differences to review" in page
+
+
+def test_the_export_of_a_real_pull_holds_every_difference(admin_client, connection, drift):
+    app, _, pull = drift
+    url = reverse("sync:subscribe_export", args=["acme", connection.pk, pull.pk])
+    sheet = load_workbook(io.BytesIO(admin_client.get(url).content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert {row[0] for row in rows} == set(pull.changes.values_list("pk", flat=True))
+    (described,) = [r for r in rows if r[4] == app.target_id and r[6] == "description"]
+    assert described[1] == "Changed in ServiceNow" and described[11] == "Edited in ServiceNow"
+    assert any(r[5] == "srv-srv1" and r[1] == "New in ServiceNow" for r in rows)
+    only_new = load_workbook(io.BytesIO(admin_client.get(url + f"?outcome={NEW}").content)).active
+    assert {r[1].value for r in only_new.iter_rows(min_row=2)} == {"New in ServiceNow"}
 
 
 def test_the_screen_before_any_pull_invites_one(admin_client, connection):
     page = admin_client.get(page_url(connection)).content.decode()
     assert "No differences yet" in page and "Pull now" in page and "Who owns which field" in page
+
+
+def test_a_server_newly_related_to_another_service_instance_shows_its_deployments_changed(
+    admin_client, connection, drift, sandbox
+):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    admin_client.post(merge_url(pull), {"import": [new.pk], f"parent-{new.pk}": [str(deployment.record_id)]})
+    other = entries(connection, RecordKind.DEPLOYMENT).filter(target_type__startswith="cmdb_ci_service")[1]
+    relation = {"parent": other.target_id, "child": new.target_id, "type": REL_TYPES["Depends on::Used by"]}
+    assert sandbox.post("/api/now/table/cmdb_rel_ci", json=relation).status_code == 201
+
+    pull = pulled(connection)
+    change = pull.changes.get(target_id=new.target_id)
+    names = {
+        str(d.pk): str(d)
+        for d in DeploymentProfile.objects.filter(pk__in=[deployment.record_id, other.record_id])
+    }
+    links = change.diff["deployments"]
+    assert change.outcome == CHANGED_IN_TARGET and list(change.diff) == ["deployments"]
+    assert links["portfolio"] == names[str(deployment.record_id)] and links["owner"] == authority.TARGET
+    assert links["target"] == "; ".join(sorted(names.values()))
+    page = admin_client.get(page_url(connection)).content.decode()
+    assert f'name="f:{change.pk}:deployments"' in page
+
+    response = admin_client.post(merge_url(pull), {f"f:{change.pk}:deployments": "take"}, follow=True)
+    assert "Applied: 1 field(s) taken" in response.content.decode()
+    item = InfrastructureItem.objects.get(name="srv-srv1")
+    assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
+    assert not pulled(connection).changes.filter(target_id=new.target_id).exists()
+
+    assert sandbox.delete(f"/api/now/table/cmdb_rel_ci/{relation_id(sandbox, other, new)}").status_code == 204
+    change = pulled(connection).changes.get(target_id=new.target_id)
+    assert change.diff["deployments"]["target"] == names[str(deployment.record_id)]
+    admin_client.post(merge_url(change.pull), {f"f:{change.pk}:deployments": "keep"})
+    assert item.deployments.count() == 2  # ours kept
+    assert not pulled(connection).changes.filter(target_id=new.target_id).exists()  # agreed apart
+
+
+def relation_id(sandbox, parent, change) -> str:
+    (row,) = sandbox.table(
+        "cmdb_rel_ci",
+        sysparm_query=f"parent={parent.target_id}^child={change.target_id}",
+        sysparm_exclude_reference_link="true",
+    )
+    return row["sys_id"]

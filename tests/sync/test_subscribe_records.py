@@ -9,7 +9,15 @@ from sync.merge_apply import Submission, apply_merge
 from sync.models import Direction, Outcome, PulledRecord, PullStatus, RecordKind, SyncMapEntry
 from sync.preview import run_preview
 from sync.subscribe import SubscribeRefused
-from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, CONFLICT, GONE, NEW
+from sync.subscribe_compare import (
+    CHANGED_IN_PORTFOLIO,
+    CHANGED_IN_TARGET,
+    CONFLICT,
+    GONE,
+    KEPT_HERE,
+    NEW,
+    labels,
+)
 from sync.subscribe_records import apply_target_owned
 from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
 
@@ -280,3 +288,29 @@ def test_a_server_deleted_in_the_portfolio_is_proposed_and_imported_again(connec
     apply_merge(pull, Submission(imports={change.pk: []}))
     item = InfrastructureItem.objects.get(name="srv-s5")
     assert SyncMapEntry.objects.get(connection=connection, target_id="s5").record_id == item.pk
+
+
+def test_keeping_ours_on_a_server_taken_from_the_target_is_agreed_and_never_said_to_be_published(
+    connection,
+):
+    deployment = deployment_entry(connection)
+    fill_mirror(connection, [server("s2", links=[deployment.target_id], os_version="8")])
+    pull = compared(connection)
+    apply_merge(pull, Submission(imports={pull.changes.get(target_id="s2").pk: []}))
+    fill_mirror(connection, [server("s2", links=[deployment.target_id], os_version="9")])
+    pull = compared(connection)
+    change = pull.changes.get(target_id="s2")
+    apply_merge(pull, Submission(fields={change.pk: {"os_version": "keep"}}))
+    assert not compared(connection).changes.filter(target_id="s2").exists()  # agreed while nobody moves
+
+    item = InfrastructureItem.objects.get(name="srv-s2")
+    item.os_version = "8.1"
+    item.save()
+    change = compared(connection).changes.get(target_id="s2")
+    assert change.outcome == KEPT_HERE and change.diff["os_version"]["state"] == KEPT_HERE
+    assert "publish does not send it" in labels("ServiceNow")[KEPT_HERE]
+    assert "publish will send it" not in labels("ServiceNow")[KEPT_HERE]
+
+    fill_mirror(connection, [server("s2", links=[deployment.target_id], os_version="10")])
+    change = compared(connection).changes.get(target_id="s2")
+    assert change.outcome == CONFLICT and change.diff["os_version"]["target"] == "10"

@@ -1,6 +1,5 @@
 """`manage.py subscribe --connection NAME [--format json|xlsx] [--output FILE] [--apply-owned]` and the
-record pull end to end (mirror, watermark, schedule). The tests that pull from the sandbox need the
-ServiceNow side of issue 18 (`ServiceNowPlatform.pulls_records`) and skip until it is there."""
+record pull end to end (mirror, watermark, schedule), pulling from the ServiceNow sandbox."""
 
 import io
 import json
@@ -11,7 +10,6 @@ from openpyxl import load_workbook
 
 from catalog.models import BusinessApplication, InfrastructureItem
 from integrations.base.platform import Discovered, Pulled, TargetRef, platform_of
-from integrations.servicenow.platform import ServiceNowPlatform
 from sync import authority, mirror
 from sync.models import PulledRecord, PullStatus, RecordKind, SyncMapEntry
 from sync.subscribe import execute_pull, pulls_due, start_pull
@@ -19,8 +17,6 @@ from sync.subscribe_compare import CHANGED_IN_TARGET, NEW
 from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
 
 pytestmark = pytest.mark.django_db
-PULLS = ServiceNowPlatform.pulls_records  # before any test sets the flag
-needs_pull = pytest.mark.skipif(not PULLS, reason="needs the ServiceNow pull (issue 18, sn-pull side)")
 
 
 def run(*args) -> tuple[str, str]:
@@ -34,18 +30,17 @@ def test_the_command_needs_a_connection_or_a_subcommand(db):
         run()
 
 
-def test_a_platform_without_record_pulls_is_sent_to_subscribe_pull(published_snow):
-    if PULLS:
-        pytest.skip("ServiceNow pulls records in this build")
+def test_a_platform_without_record_pulls_is_sent_to_subscribe_pull(namespace, halo_server):
+    halo_server.connection(namespace)
     with pytest.raises(CommandError, match="use `subscribe pull`"):
-        run("--connection", "snow")
+        run("--connection", "halo")
 
 
-def test_diff_of_a_record_pull_as_json_and_xlsx(pulling_snow, sandbox, tmp_path):
-    entry = SyncMapEntry.objects.filter(connection=pulling_snow, kind=RecordKind.APPLICATION).first()
+def test_diff_of_a_record_pull_as_json_and_xlsx(published_snow, sandbox, tmp_path):
+    entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
     sandbox.put(f"/api/now/table/{entry.target_type}/{entry.target_id}", json={"description": "=SUM(A1)"})
-    fill_mirror(pulling_snow, [server("s7")])
-    pull = compared(pulling_snow)
+    fill_mirror(published_snow, [server("s7")])
+    pull = compared(published_snow)
 
     out, _ = run("diff", "--pull", str(pull.pk))
     found = {c["target_id"]: c for c in json.loads(out)["changes"]}
@@ -84,7 +79,6 @@ def test_the_mirror_upserts_in_chunks_and_keeps_the_highest_update_time(publishe
     assert rows.get(target_id="b1").parents == ["x"] and rows.get(target_id="b1").kind == "application"
 
 
-@needs_pull
 def test_a_full_then_incremental_pull_moves_the_watermark_and_flags_deletions(published_snow, sandbox):
     pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
     assert pull.status == PullStatus.READY, pull.message
@@ -99,7 +93,6 @@ def test_a_full_then_incremental_pull_moves_the_watermark_and_flags_deletions(pu
     assert pull.changes.get(target_id=entry.target_id).outcome == CHANGED_IN_TARGET
 
 
-@needs_pull
 def test_the_command_pulls_prints_and_applies_owned_changes(published_snow, sandbox, tmp_path):
     state = authority.state_of(published_snow)
     state.authority = {"application.description": "target"}
@@ -114,24 +107,42 @@ def test_the_command_pulls_prints_and_applies_owned_changes(published_snow, sand
     assert load_workbook(tmp_path / "d.xlsx").active.max_row >= 1
 
 
-@needs_pull
-def test_the_daily_schedule_pulls_and_takes_only_target_owned_changes(published_snow, queue):
+@pytest.mark.parametrize("allowed", [True, False])
+def test_the_daily_schedule_pulls_and_takes_only_target_owned_changes(
+    published_snow, sandbox, queue, allowed, django_capture_on_commit_callbacks
+):
     published_snow.schedule = "daily"
     published_snow.save()
     state = authority.state_of(published_snow)
-    state.apply_owned = True
+    state.apply_owned = allowed
+    state.authority = {"application.description": "target"}
     state.save()
-    started = pulls_due()
+    owned, other = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION)[:2]
+    before = BusinessApplication.objects.get(pk=other.record_id).name
+    sandbox.put(f"/api/now/table/{owned.target_type}/{owned.target_id}", json={"description": "Owned"})
+    sandbox.put(f"/api/now/table/{other.target_type}/{other.target_id}", json={"name": "Renamed there"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = pulls_due()
     assert [p.connection for p in started] == [published_snow]
+    assert [job.args for job in queue.get_jobs()] == [(str(started[0].pk),)]  # an RQ job
     pull = execute_pull(started[0])
-    assert pull.status == PullStatus.READY and "Target-owned changes taken automatically" in pull.message
+
+    assert pull.status == PullStatus.READY
+    taken = BusinessApplication.objects.get(pk=owned.record_id).description == "Owned"
+    assert taken is allowed and ("Target-owned changes taken automatically" in pull.message) is allowed
+    assert BusinessApplication.objects.get(pk=other.record_id).name == before  # portfolio-owned: waits
+    waiting = pull.changes.filter(applied_at__isnull=True)
+    assert waiting.get(target_id=other.target_id).outcome == CHANGED_IN_TARGET
+    assert waiting.filter(target_id=owned.target_id).exists() is not allowed
     servers = pull.changes.filter(record_kind=RecordKind.INFRASTRUCTURE_ITEM, outcome=NEW)
     assert not InfrastructureItem.objects.filter(source_id__in=servers.values("target_id")).exists()  # waits
+    assert pulls_due() == []  # once a day
 
 
 def test_a_full_pull_marks_what_it_no_longer_found_as_gone(published_snow):
-    """Through the real platform: before the ServiceNow pull exists, a full pull finds nothing, so every
-    mirror row is marked gone (and shows as gone from ServiceNow, never applied)."""
+    """Through the real platform: a full pull marks what the sandbox no longer holds as gone (shown as gone
+    from ServiceNow, never applied), and what it found as present."""
     platform = platform_of(published_snow)
     fill_mirror(published_snow, [server("s1")])
     with platform.client(published_snow) as client:
@@ -139,13 +150,12 @@ def test_a_full_pull_marks_what_it_no_longer_found_as_gone(published_snow):
             platform, client, platform.options(published_snow.options), published_snow, full=True
         )
     assert result.full and authority.state_of(published_snow).full_pulled_at is not None
-    if not PULLS:
-        assert not PulledRecord.objects.filter(connection=published_snow, deleted=False).exists()
-        entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
-        assert compared(published_snow).changes.get(target_id=entry.target_id).outcome == "gone_from_target"
+    assert PulledRecord.objects.get(connection=published_snow, target_id="s1").deleted
+    entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
+    assert not PulledRecord.objects.get(connection=published_snow, target_id=entry.target_id).deleted
+    assert not compared(published_snow).changes.filter(target_id="s1").exists()  # never imported: nothing
 
 
-@needs_pull
 def test_a_record_deleted_in_servicenow_is_flagged_by_the_incremental_pull(published_snow, sandbox):
     execute_pull(start_pull(published_snow, queue=False, trigger="command"))
     entry = SyncMapEntry.objects.filter(connection=published_snow, kind=RecordKind.APPLICATION).first()
@@ -157,20 +167,20 @@ def test_a_record_deleted_in_servicenow_is_flagged_by_the_incremental_pull(publi
 
 
 def test_pull_now_queues_a_record_pull_after_commit_and_the_job_prepares_it(
-    admin_client, pulling_snow, queue, django_capture_on_commit_callbacks
+    admin_client, published_snow, queue, django_capture_on_commit_callbacks
 ):
     from django.urls import reverse
 
     from sync import jobs
     from sync.models import Pull
 
-    url = reverse("sync:subscribe", args=["acme", pulling_snow.pk])
+    url = reverse("sync:subscribe", args=["acme", published_snow.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, {"full": "on"})
-    pull = Pull.objects.get(connection=pulling_snow)
+    pull = Pull.objects.get(connection=published_snow)
     assert response.status_code == 302 and response["Location"] == url  # the merge screen, not a diff page
     assert pull.full and [job.args for job in queue.get_jobs()] == [(str(pull.pk),)]
-    state = authority.state_of(pulling_snow)
+    state = authority.state_of(published_snow)
     state.apply_owned = True
     state.save()
 
@@ -178,3 +188,23 @@ def test_pull_now_queues_a_record_pull_after_commit_and_the_job_prepares_it(
 
     pull.refresh_from_db()
     assert pull.message.startswith("full pull") and "Target-owned changes taken automatically" in pull.message
+
+
+def test_a_pull_right_after_the_publish_finds_the_published_records_unchanged(published_snow, sandbox):
+    """Fields ServiceNow never reconciles (correlation id, discovery source) are no change of it, and an
+    application the portfolio retired itself is no news when ServiceNow holds it retired."""
+    from catalog.choices import OperationalStatus
+
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    published = SyncMapEntry.objects.filter(connection=published_snow, kind__in=("application", "deployment"))
+    assert not pull.changes.filter(target_id__in=published.values("target_id")).exists()
+    retired = BusinessApplication.objects.filter(
+        namespace=published_snow.namespace, operational_status=OperationalStatus.RETIRED
+    )
+    assert retired.exists() and PulledRecord.objects.filter(connection=published_snow, retired=True).exists()
+
+    active = published.filter(kind="application").exclude(record_id__in=retired.values("pk")).first()
+    sandbox.put(f"/api/now/table/{active.target_type}/{active.target_id}", json={"install_status": "7"})
+    pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
+    assert pull.changes.get(target_id=active.target_id).outcome == "gone_from_target"
+    assert BusinessApplication.objects.get(pk=active.record_id).operational_status != "retired"  # flagged
