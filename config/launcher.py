@@ -281,6 +281,8 @@ def run(args: argparse.Namespace) -> int:
             "--client-id",
             "portfolio-bridge",
             "--if-missing",
+            "--direction",
+            "both",
             "--ca-bundle",
             str(VAR / "sandbox-servicenow" / "tls" / "ca.pem"),
         ]

@@ -211,10 +211,13 @@ def test_cli_add_list_test_remove(namespace, sandbox, monkeypatch, capsys):
         "oauth_client_credentials",
         "--client-id",
         "portfolio-bridge",
+        "--direction",
+        "both",
         "--ca-bundle",
         str(sandbox.server.ca_path),
     )
     assert Connection.objects.get(name="snow").client_secret == "sandbox-secret"
+    assert Connection.objects.get(name="snow").sync_direction == "both"
     call_command("connection", "list")
     call_command("connection", "test", "snow")
     out = capsys.readouterr().out
@@ -236,6 +239,7 @@ def test_cli_add_list_test_remove(namespace, sandbox, monkeypatch, capsys):
         "--ca-bundle",
         str(sandbox.server.ca_path),
     )
+    assert Connection.objects.get(name="ro").sync_direction == "publish"
     with pytest.raises(CommandError, match="1 check"):
         call_command("connection", "test", "ro")
     assert "FAIL  Identify and Reconcile API: The integration user is not allowed" in (

@@ -15,7 +15,7 @@ from catalog.models import Namespace
 from integrations.base.errors import TargetError
 from integrations.base.platform import platforms
 from integrations.base.trust import MAX_CA_BUNDLE_BYTES, clean_pem
-from integrations.models import AuthMethod, Connection, Platform
+from integrations.models import AuthMethod, Connection, Platform, SyncDirection
 from integrations.services import connection_test
 
 AUTH_CHOICES = [m.value for m in AuthMethod]
@@ -85,6 +85,12 @@ class Command(BaseCommand):
         )
         add.add_argument("--tenant", default="", help="HaloITSM: the tenant (default: from /api/authinfo)")
         add.add_argument("--ca-bundle", default="", help="PEM file of the CA to trust (e.g. ca.pem)")
+        add.add_argument(
+            "--direction",
+            choices=SyncDirection.values,
+            default=SyncDirection.PUBLISH,
+            help="publish, subscribe (pull back) or both (default publish)",
+        )
         add.add_argument("--if-missing", action="store_true", help="do nothing if the connection exists")
         edit = actions.add_parser("edit", help="change a connection's address or CA bundle")
         edit.add_argument("name")
@@ -139,6 +145,7 @@ class Command(BaseCommand):
             username=options["username"],
             client_id=options["client_id"],
             ca_bundle=read_ca_bundle(options["ca_bundle"]) if options["ca_bundle"] else "",
+            sync_direction=options["direction"],
             options=settings.as_dict() if options["platform"] != Platform.SERVICENOW else {},
         )
         if auth in (AuthMethod.BASIC, AuthMethod.OAUTH_PASSWORD):
