@@ -11,9 +11,10 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0")
-     88  all the words of the portfolio name, and no other product has them all: at least half the
-         target's words once its manufacturer is left out ("Workday" = "Workday HCM", "Webex" = "Cisco
-         Webex Meetings"; not "Salesforce" = "Salesforce Sales Cloud", nor "Jira" with two Jira products)
+     88  all the words of the portfolio name, and no other product has them all, which has at most one
+         word more once its manufacturer is left out ("Workday" = "Workday HCM", "Webex" = "Cisco Webex
+         Meetings"; not "Event Management" = "Security Information and Event Management", nor "Jira"
+         when two Jira products exist)
      88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",
          "App") are left out too, directly or through an alias group ("Identity Services" = "Identity
          Management", an alias of "Identity and Access Management")
@@ -38,6 +39,7 @@ from sync.matching import Candidate, Item, Matcher
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY = 100, 96, 94, 92, 90, 90, 88, 88
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
+SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning")
 
 
@@ -229,11 +231,12 @@ class Scorer:
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
-        return [i for i in found if self.brandless[i] <= 2 * len(words)]
+        return [i for i in found if self.brandless[i] <= len(words) + 1]
 
     def _meaning(self, mine: Name, i: int) -> list[str]:
         theirs = self.names[i]
-        left = dict.fromkeys(mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped)
+        both = mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped
+        left = dict.fromkeys(SPOKEN.get(word, word) for word in both)
         words = f"same meaning apart from the words {', '.join(left)}" if left else "same meaning"
         aliases = [a for a in (mine.meaning_alias, theirs.meaning_alias) if a]
         return [words, *dict.fromkeys(aliases + list(mine.fired + theirs.fired))]
