@@ -225,6 +225,7 @@ class Name:
     loose_dropped: tuple[str, ...] = ()  # the delivery words left out
 
 
+@lru_cache(maxsize=20_000)
 def words_of(text: str) -> tuple[str, ...]:
     """A name's normalised, stemmed words, as aliases and names are compared."""
     return tuple(stem(w) for w in normalise(text).split())

@@ -17,6 +17,7 @@ ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i38
 BITS = frozenset(["32", "64"])
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix"])
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
+TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | {"service"}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 
 
@@ -35,6 +36,8 @@ def stem(word: str) -> str:
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
     and build numbers out. `keep`: words never split (known aliases such as "o365")."""
+    if not any(w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) for w in words):
+        return words  # nothing to clean: most names
     out: list[str] = []
     i = 0
     while i < len(words):

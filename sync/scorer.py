@@ -32,7 +32,7 @@ candidate tied with a different record (two expansions of one acronym).
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sync.match_names import NO_INITIALS, AliasBook, Name, major, version_verdict, words_of
+from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, major, version_verdict, words_of
 from sync.match_rules import abbreviates
 from sync.matching import Candidate, Item, Matcher
 
@@ -224,8 +224,8 @@ class Scorer:
     def _only(self, mine: Name) -> list[int]:
         """The records of the one product whose words include all of the portfolio name's."""
         words = mine.core.split()
-        if not words or not any(len(w) >= 4 for w in words):
-            return []
+        if not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         found = postings[0].intersection(*postings[1:])
         products = {self.names[i].core for i in found}
