@@ -7,9 +7,17 @@ A pair's score (0–100) is the best of the evidence found for it:
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
      92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS")
+     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server")
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0")
+     88  all the words of the portfolio name, and no other product has them all, which has at most one
+         word more once its manufacturer is left out ("Workday" = "Workday HCM", "Webex" = "Cisco Webex
+         Meetings"; not "Event Management" = "Security Information and Event Management", nor "Jira"
+         when two Jira products exist)
+     88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",
+         "App") are left out too, directly or through an alias group ("Identity Services" = "Identity
+         Management", an alias of "Identity and Access Management")
     ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
      +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
          manufacturer or appears in its description or classification (lexical stays ≤ 88)
@@ -24,13 +32,15 @@ candidate tied with a different record (two expansions of one acronym).
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sync.match_names import NO_INITIALS, AliasBook, Name, major, version_verdict
-from sync.matching import Candidate, Item, Matcher, normalise
+from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, major, version_verdict, words_of
+from sync.match_rules import abbreviates
+from sync.matching import Candidate, Item, Matcher
 
-EXACT, SAME, ALIAS, ACRONYM, CORE = 100, 96, 94, 92, 90
+EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY = 100, 96, 94, 92, 90, 90, 88, 88
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
-INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker")
+SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
+INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning")
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -64,6 +74,7 @@ class Scorer:
                 ("core", name.core),
                 ("loose", name.loose),
                 ("initials", name.initials),
+                ("meaning", name.meaning),
             ):
                 if key:
                     self.index[index][key].append(i)
@@ -71,10 +82,19 @@ class Scorer:
                 self.index["initials"][name.core_initials].append(i)
             if " " not in name.core and 2 <= len(name.core) <= 6:
                 self.index["short"][name.core].append(i)
-            maker = normalise(target.manufacturer).split()
+            maker = list(words_of(target.manufacturer))
             for size in (1, 2):
                 if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
                     self.index["maker"][core_of(name.words[size:], generic)].append(i)
+        words_in: dict[str, list[int]] = defaultdict(list)
+        self.brandless: list[int] = []  # the number of core words once the manufacturer is out
+        for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
+            words = name.core.split()
+            maker = set(words_of(target.manufacturer))
+            self.brandless.append(len([w for w in words if w not in maker]) or len(words))
+            for word in words:
+                words_in[word].append(i)
+        self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -98,15 +118,19 @@ class Scorer:
         add(self.index["core"].get(mine.core, ()), CORE, lambda i: self._generic(mine, i))
         add(self.index["loose"].get(mine.loose, ()), CORE, "same name apart from spacing or generic words")
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
+        if mine.meaning:
+            add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
         for size in (1, 2):
             rest = core_of(mine.words[size:], self.book.generic) if len(mine.words) > size else ""
             lead = " ".join(mine.words[:size])
             hits = [
                 i
                 for i in self.index["core"].get(rest, ())
-                if normalise(self.targets[i].manufacturer).startswith(lead)
+                if " ".join(words_of(self.targets[i].manufacturer)).startswith(lead)
             ]
             add(hits, CORE, lambda i: [self._maker(i)])
+        if not any(score >= PRESELECT_AT for score, _ in found.values()):
+            add(self._only(mine), ONLY, "all its words, and no other product has them all")
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
@@ -120,6 +144,9 @@ class Scorer:
             if i not in found or found[i][0] < min(LEXICAL_CAP, c.score):
                 words = "all words of the shorter name" if c.reason == "token" else "similar name"
                 found[i] = (min(LEXICAL_CAP, c.score), [words, *mine.fired])
+        for i, (score, _) in list(found.items()):
+            if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
+                found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
         return self._ranked(mine, local.key, found, limit, taken or {})
 
     def _ranked(
@@ -194,6 +221,26 @@ class Scorer:
         )
         return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
 
+    def _only(self, mine: Name) -> list[int]:
+        """The records of the one product whose words include all of the portfolio name's."""
+        words = mine.core.split()
+        if not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what
+        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
+        found = postings[0].intersection(*postings[1:])
+        products = {self.names[i].core for i in found}
+        if len(products) != 1 or mine.core in products:
+            return []
+        return [i for i in found if self.brandless[i] <= len(words) + 1]
+
+    def _meaning(self, mine: Name, i: int) -> list[str]:
+        theirs = self.names[i]
+        both = mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped
+        left = dict.fromkeys(SPOKEN.get(word, word) for word in both)
+        words = f"same meaning apart from the words {', '.join(left)}" if left else "same meaning"
+        aliases = [a for a in (mine.meaning_alias, theirs.meaning_alias) if a]
+        return [words, *dict.fromkeys(aliases + list(mine.fired + theirs.fired))]
+
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
 
@@ -204,9 +251,9 @@ class Scorer:
         if not extra:
             return ""
         target = self.targets[i]
-        if extra & set(normalise(target.manufacturer).split()):
+        if extra & set(words_of(target.manufacturer)):
             return f"manufacturer: {target.manufacturer}"
-        common = extra & set(normalise(target.context).split()) if target.context else set()
+        common = extra & set(words_of(target.context)) if target.context else set()
         return f"its details mention {', '.join(sorted(common))}" if common else ""
 
 

@@ -1,0 +1,85 @@
+"""Word-level rules the scorer reads names with, kept apart so each can be tested on its own:
+
+- light stemming ("Patching" = "Patch", "Printing" = "Print", "Logging" = "Log");
+- a product name glued to its version ("Postgresql16", "Python3") is split, for software only;
+- inventory noise is left out of software names: architecture ("x64", "64-bit"), and an update, service
+  pack or build number ("Java 8 Update 381", "Service Pack 2"), while "Version 9" keeps its number;
+- word-by-word abbreviations ("Veeam B&R" = "Veeam Backup & Replication", "Win Server" = "Windows
+  Server"): each word the same or the start of the other name's word, in order.
+"""
+
+import re
+from functools import lru_cache
+
+VOWELS = set("aeiouy")
+GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
+ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
+BITS = frozenset(["32", "64"])
+DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix"])
+KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
+TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | {"service"}
+NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """ "patching" → "patch", "logging" → "log", "hosting" → "host"; short words and "string" stay."""
+    if len(word) >= 6 and word.endswith("ing"):
+        base = word[:-3]
+        if len(base) >= 3 and VOWELS.intersection(base):
+            if base[-1] == base[-2] and base[-1] not in "aeiouls":
+                base = base[:-1]
+            return base
+    return word
+
+
+def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
+    and build numbers out. `keep`: words never split (known aliases such as "o365")."""
+    if not any(w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) for w in words):
+        return words  # nothing to clean: most names
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in ARCHITECTURE:
+            i += 1
+        elif (word in BITS and following == "bit") or (word in DROP_WITH_NUMBER and NUMBER.match(following)):
+            i += 2
+        elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
+            i += 3
+        elif word in KEEP_NUMBER and NUMBER.match(following) and out:
+            i += 1
+        elif (glued := GLUED.match(word)) and word not in keep:
+            out.extend(glued.groups())
+            i += 1
+        else:
+            out.append(word)
+            i += 1
+    return out
+
+
+def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
+    """ "b and r" → "backup and replication": the pair of word runs one abbreviates in the other, or "".
+    Same number of words, in order; each the same or the start of the other's word (one side always
+    the shorter); at least one word the same and at least one shortened."""
+    if len(mine) != len(theirs) or len(mine) < 2:
+        return ""
+    short: list[str] = []
+    long: list[str] = []
+    same = 0
+    side = 0  # +1: mine is the abbreviated one, -1: theirs
+    for a, b in zip(mine, theirs, strict=True):
+        if a == b:
+            same += len(a) >= 3 and a != "and"
+            continue
+        if NUMBER.match(a) or NUMBER.match(b):
+            return ""
+        way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
+        if not way or (side and way != side) or len(max(a, b, key=len)) < 4:
+            return ""
+        side = way
+        short.append(a if way == 1 else b)
+        long.append(b if way == 1 else a)
+    return f"{' '.join(short)} = {' '.join(long)}" if short and same else ""
