@@ -280,12 +280,18 @@ def upload(sandbox, change, path="/api/now/attachment/file", data=b"<testsuite t
 
 
 @pytest.mark.parametrize("prefix", ["/api/now", "/api/now/v1"])
-def test_uploads_answer_with_the_location_and_download_link_of_their_path(sandbox, prefix):
+def test_uploads_answer_with_the_instance_location_and_the_download_link_of_their_path(sandbox, prefix):
+    """Issue 20, behaviour 8: the `Location` is the file's versioned URL, as an instance answers and as
+    PySNC compares it with an attachment's link; `download_link` follows the request's path."""
     change = create(sandbox, short_description="Deploy orders 3.6")
     response = upload(sandbox, change, f"{prefix}/attachment/file")
     assert response.status_code == 201, response.text
     meta = response.json()["result"]
-    assert response.headers["Location"] == f"{sandbox.url}{prefix}/attachment/{meta['sys_id']}"
+    assert response.headers["Location"] == f"{sandbox.url}/api/now/v1/attachment/{meta['sys_id']}/file"
+    assert (
+        sandbox.get(response.headers["Location"].removeprefix(sandbox.url)).content
+        == b"<testsuite tests='3'/>"
+    )
     assert meta["download_link"] == f"{sandbox.url}{prefix}/attachment/{meta['sys_id']}/file"
     assert meta["table_name"] == "change_request" and meta["table_sys_id"] == change["sys_id"]
     assert meta["content_type"] == "application/xml" and meta["size_bytes"] == "22"
