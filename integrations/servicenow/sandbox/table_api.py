@@ -201,6 +201,7 @@ class TableApi:
         if found is None:
             raise errors.not_found()
         self.check_write(call, table, "Delete")
+        self.rules.before_delete(found[0], found[1])
         with self.store.transaction():
             self.store.remove(found[0], sys_id)
             self.records.audit_delete(found[0], found[1], call.caller.user_name)
