@@ -23,6 +23,7 @@ from .config import SandboxConfig
 from .context import Call, Caller
 from .errors import ApiError
 from .faults import HIBERNATION_PAGE
+from .front_end import refused
 from .infrastructure import seed_demo_machines
 from .ire import IdentifyReconcile
 from .limits import RateLimiter
@@ -103,6 +104,9 @@ class SandboxApp(Platform):
     # WSGI ---------------------------------------------------------------------------------------------
 
     def __call__(self, environ, start_response):
+        if (early := refused(environ)) is not None:
+            environ[USER] = "-"
+            return early(environ, start_response)
         request = Request(environ)
         try:
             response, user = self.respond(request, api_of(request.path), environ.get(FAULT))
