@@ -95,6 +95,29 @@ def test_a_standard_change_receives_the_template_values_it_was_not_sent(sandbox)
     assert closed.json()["result"]["state"] == "3"
 
 
+def test_a_standard_change_as_the_ansible_collection_creates_it(sandbox):
+    """Issue 20, behaviour 12: servicenow.itsm's change_request module finds the template version by name
+    (`std_change_producer_version?name=…`), posts it with its own low priority, risk and impact, then reads
+    the change back by number and expects the template's description on it."""
+    [version] = sandbox.table("std_change_producer_version", name="Rotate TLS certificate - 1")
+    posted = create(
+        sandbox,
+        type="standard",
+        state="-5",
+        std_change_producer_version=version["sys_id"],
+        short_description="some short description",
+        priority="4",
+        risk="4",
+        impact="3",
+    )
+    [change] = sandbox.table("change_request", number=posted["number"])
+    assert change["type"] == "standard" and change["state"] == "-5"
+    assert (change["priority"], change["risk"], change["impact"]) == ("4", "4", "3")
+    assert change["short_description"] == "some short description"
+    assert "Replace a TLS certificate before it expires." in change["description"]
+    assert change["implementation_plan"] == "Install the new certificate and key; reload the listeners."
+
+
 def test_standard_changes_without_a_usable_template_are_refused(sandbox):
     before = len(sandbox.table("change_request"))
     missing = post_change(sandbox, type="standard", short_description="Deploy")
