@@ -307,8 +307,13 @@ class ServiceNowChanges(ChangeApi):
 
     def _attachment(self, row: dict[str, Any], location: str = "") -> AttachmentInfo:
         sys_id = _value(row.get("sys_id"))
-        link = _value(row.get("download_link")) or (
-            f"{location}/file" if location else f"{self.client.base_url}/api/now/attachment/{sys_id}/file"
+        # an instance's Location already names the file (`…/api/now/v1/attachment/<id>/file`)
+        if location and not location.endswith("/file"):
+            location = f"{location}/file"
+        link = (
+            _value(row.get("download_link"))
+            or location
+            or (f"{self.client.base_url}/api/now/attachment/{sys_id}/file")
         )
         size = _value(row.get("size_bytes"))
         return AttachmentInfo(

@@ -18,11 +18,14 @@ from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
 from .attachments import AttachmentApi
 from .auth import Authenticator
 from .change import ChangeRules
+from .cmdb_instance import PATH as CMDB_INSTANCE
+from .cmdb_instance import CmdbInstanceApi
 from .cmdb_page import cmdb_page
 from .config import SandboxConfig
 from .context import Call, Caller
 from .errors import ApiError
 from .faults import HIBERNATION_PAGE
+from .front_end import refused
 from .infrastructure import seed_demo_machines
 from .ire import IdentifyReconcile
 from .limits import RateLimiter
@@ -52,6 +55,8 @@ def api_of(path: str) -> str:
         return "attachment"
     if BATCH.match(path):
         return "batch"
+    if CMDB_INSTANCE.match(path):
+        return "cmdb_instance"
     return "other"
 
 
@@ -78,6 +83,7 @@ class SandboxApp(Platform):
             self.records, config.skip_duplicates, config.duplicate_threshold, config.fold_case
         )
         self.attachments = AttachmentApi(self.records, self.tables)
+        self.cmdb_instance = CmdbInstanceApi(self.records, self.rules, self.tables, base_url)
         self.auth = Authenticator(config.users, config.clients, config.token_lifetime)
         self.limiter = RateLimiter(
             config.rate_limit, config.time_scale, stable_id("sys_rate_limit_rules", "sandbox")
@@ -103,6 +109,9 @@ class SandboxApp(Platform):
     # WSGI ---------------------------------------------------------------------------------------------
 
     def __call__(self, environ, start_response):
+        if (early := refused(environ)) is not None:
+            environ[USER] = "-"
+            return early(environ, start_response)
         request = Request(environ)
         try:
             response, user = self.respond(request, api_of(request.path), environ.get(FAULT))
@@ -115,7 +124,7 @@ class SandboxApp(Platform):
         return api_of(path)
 
     def committing(self, method: str, path: str, api: str) -> bool:
-        return method in WRITES and api in ("table", "attachment") or api == "ire"
+        return method in WRITES and api in ("table", "attachment", "cmdb_instance") or api == "ire"
 
     def error_response(self, status: int, message: str, detail: str | None) -> Response:
         return self.envelope(ApiError(status, message, detail))
@@ -208,6 +217,8 @@ class SandboxApp(Platform):
             handler = self.attachment_route(call, method, match[1], match[2])
         elif BATCH.match(call.path):
             handler = (lambda: self.batch(call)) if method == "POST" else None
+        elif match := CMDB_INSTANCE.match(call.path):
+            handler = self.cmdb_instance.route(call, method, match)
         else:
             raise ApiError(400, "Requested URI does not represent any resource", None)
         if handler is None:

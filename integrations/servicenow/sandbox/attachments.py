@@ -61,8 +61,10 @@ class AttachmentApi:
         with self.records.store.transaction():
             record = self.records.create("sys_attachment", values, call.caller.user_name)
             self.records.store.put_blob(record["sys_id"], call.body)
+        # the new attachment's file, always through the versioned path whichever path the upload took (the
+        # download link follows the request's): PySNC compares it with `/api/now/v1/attachment/<id>/file`
+        location = f"{base_url}/api/now/v1/attachment/{record['sys_id']}/file"
         root = self.root(call, base_url)
-        location = f"{root}/{record['sys_id']}"
         return Response(201, {"result": self.meta(root, record)}, {"Location": location})
 
     def find(self, sys_id: str) -> dict[str, str]:

@@ -1,8 +1,10 @@
-"""The sandbox's business rules: what a real instance enforces on the tables the product writes."""
+"""The sandbox's business rules: what a real instance enforces on the tables the product writes, then the
+rules kept as data in `sys_script` (business_rules.py)."""
 
 from typing import Any
 
 from . import errors, incident
+from .business_rules import ScriptedRules
 from .change import APPROVERS, ChangeRules
 from .context import Caller
 from .dictionary import is_ci_class
@@ -13,6 +15,7 @@ class Rules:
     def __init__(self, records: Records, change: ChangeRules) -> None:
         self.records = records
         self.change = change
+        self.scripted = ScriptedRules(records)
 
     def before_read(self, table: str, record: dict[str, str]) -> None:
         if table == "change_request":
@@ -27,6 +30,10 @@ class Rules:
             self.change.settle_all()
 
     def before_insert(self, table: str, values: dict[str, Any], caller: Caller) -> dict[str, Any]:
+        values = self.builtin_before_insert(table, values, caller)
+        return self.scripted.before(table, "insert", self.scripted.candidate(table, None, values), values)
+
+    def builtin_before_insert(self, table: str, values: dict[str, Any], caller: Caller) -> dict[str, Any]:
         if table == "cmdb_rel_ci":
             values = self.relationship_type(values)
             self.check_relationship(values)
@@ -39,6 +46,15 @@ class Rules:
         return values
 
     def before_update(
+        self, table: str, record: dict[str, str], values: dict[str, Any], caller: Caller
+    ) -> dict[str, Any]:
+        values = self.builtin_before_update(table, record, values, caller)
+        return self.scripted.before(table, "update", self.scripted.candidate(table, record, values), values)
+
+    def before_delete(self, table: str, record: dict[str, str]) -> None:
+        self.scripted.before(table, "delete", record, {})
+
+    def builtin_before_update(
         self, table: str, record: dict[str, str], values: dict[str, Any], caller: Caller
     ) -> dict[str, Any]:
         if table == "cmdb_rel_ci":

@@ -67,9 +67,15 @@ class TableApi:
     def select(
         self, table: str, text: str, filters: list[tuple[str, str]]
     ) -> list[tuple[str, dict[str, str]]]:
-        parsed = query.parse(text, lambda f: self.records.field_exists(table, f))
+        parsed = query.parse(
+            text,
+            lambda f: self.records.field_exists(table, f),
+            lambda t: t in dictionary.ancestors(table) or table in dictionary.ancestors(t),
+        )
         if parsed.invalid and self.invalid_query_no_rows:
             return []
+        for related in query.related_parts(parsed):
+            self.count_related(related)
         rows = []
         for name, record in self.store.scan(table):
             lookup = lambda f, n=name, r=record: self.records.raw(n, r, f)  # noqa: E731
@@ -83,6 +89,14 @@ class TableApi:
                 reverse=descending,
             )
         return rows
+
+    def count_related(self, related: query.Related) -> None:
+        """How many rows of a JOIN's or RLQUERY's table, matching its conditions, carry each value of the
+        linking field (an unknown table has none)."""
+        if not self.store.exists(related.table):
+            return
+        for name, record in self.select(related.table, related.where, []):
+            related.found[self.records.raw(name, record, related.other_field)] += 1
 
     def filter_matches(self, table: str, record: dict[str, str], name: str, value: str) -> bool:
         if not self.records.field_exists(table, name):
@@ -187,6 +201,7 @@ class TableApi:
         if found is None:
             raise errors.not_found()
         self.check_write(call, table, "Delete")
+        self.rules.before_delete(found[0], found[1])
         with self.store.transaction():
             self.store.remove(found[0], sys_id)
             self.records.audit_delete(found[0], found[1], call.caller.user_name)

@@ -14,6 +14,7 @@ from .columns import (
     choice,
     ref,
 )
+from .tables_rules import SYS_SCRIPT
 from .tables_task import TASK_TABLES
 
 TABLE_LIST = [
@@ -360,4 +361,5 @@ TABLE_LIST = [
         acl="asset",
         display="contract",
     ),
+    SYS_SCRIPT,
 ]

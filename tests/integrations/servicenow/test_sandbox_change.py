@@ -129,7 +129,7 @@ def test_attachments_upload_list_download_delete(sandbox):
     )
     assert upload.status_code == 201
     meta = upload.json()["result"]
-    assert upload.headers["Location"].endswith(meta["sys_id"]) and meta["size_bytes"] == "20"
+    assert upload.headers["Location"].endswith(f"/{meta['sys_id']}/file") and meta["size_bytes"] == "20"
     listed = sandbox.get(
         "/api/now/attachment", params={"sysparm_query": f"table_sys_id={change['sys_id']}"}
     ).json()["result"]

@@ -95,6 +95,29 @@ def test_a_standard_change_receives_the_template_values_it_was_not_sent(sandbox)
     assert closed.json()["result"]["state"] == "3"
 
 
+def test_a_standard_change_as_the_ansible_collection_creates_it(sandbox):
+    """Issue 20, behaviour 12: servicenow.itsm's change_request module finds the template version by name
+    (`std_change_producer_version?name=…`), posts it with its own low priority, risk and impact, then reads
+    the change back by number and expects the template's description on it."""
+    [version] = sandbox.table("std_change_producer_version", name="Rotate TLS certificate - 1")
+    posted = create(
+        sandbox,
+        type="standard",
+        state="-5",
+        std_change_producer_version=version["sys_id"],
+        short_description="some short description",
+        priority="4",
+        risk="4",
+        impact="3",
+    )
+    [change] = sandbox.table("change_request", number=posted["number"])
+    assert change["type"] == "standard" and change["state"] == "-5"
+    assert (change["priority"], change["risk"], change["impact"]) == ("4", "4", "3")
+    assert change["short_description"] == "some short description"
+    assert "Replace a TLS certificate before it expires." in change["description"]
+    assert change["implementation_plan"] == "Install the new certificate and key; reload the listeners."
+
+
 def test_standard_changes_without_a_usable_template_are_refused(sandbox):
     before = len(sandbox.table("change_request"))
     missing = post_change(sandbox, type="standard", short_description="Deploy")
@@ -280,12 +303,18 @@ def upload(sandbox, change, path="/api/now/attachment/file", data=b"<testsuite t
 
 
 @pytest.mark.parametrize("prefix", ["/api/now", "/api/now/v1"])
-def test_uploads_answer_with_the_location_and_download_link_of_their_path(sandbox, prefix):
+def test_uploads_answer_with_the_instance_location_and_the_download_link_of_their_path(sandbox, prefix):
+    """Issue 20, behaviour 8: the `Location` is the file's versioned URL, as an instance answers and as
+    PySNC compares it with an attachment's link; `download_link` follows the request's path."""
     change = create(sandbox, short_description="Deploy orders 3.6")
     response = upload(sandbox, change, f"{prefix}/attachment/file")
     assert response.status_code == 201, response.text
     meta = response.json()["result"]
-    assert response.headers["Location"] == f"{sandbox.url}{prefix}/attachment/{meta['sys_id']}"
+    assert response.headers["Location"] == f"{sandbox.url}/api/now/v1/attachment/{meta['sys_id']}/file"
+    assert (
+        sandbox.get(response.headers["Location"].removeprefix(sandbox.url)).content
+        == b"<testsuite tests='3'/>"
+    )
     assert meta["download_link"] == f"{sandbox.url}{prefix}/attachment/{meta['sys_id']}/file"
     assert meta["table_name"] == "change_request" and meta["table_sys_id"] == change["sys_id"]
     assert meta["content_type"] == "application/xml" and meta["size_bytes"] == "22"
