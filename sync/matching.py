@@ -21,6 +21,7 @@ TIERS = (
 )
 TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*)({TIERS})\s*[)\]]?\s*$", re.I)
 VERSION = re.compile(r"^(?:v)?\d+(?:\.\d+)*[a-z]{0,2}$")
+LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
     "organisation": "organization",
@@ -90,6 +91,7 @@ def normalise(name: str) -> str:
             break
         text = stripped
     text = text.encode("ascii", "ignore").decode()
+    text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?", text)
     return " ".join(_token(w) for w in words if w not in STOPWORDS)
 

@@ -157,3 +157,14 @@ def test_a_qualifier_alone_is_no_meaning():
     """ "Cloud Platform Services" and "Cloud Hosting" share only "cloud", which says where, not what."""
     assert chosen("Cloud Platform Services") == ""
     assert AliasBook("it_service").meaning_of(words_of("Web Hosting")) == ""
+
+
+def test_a_leading_hyphenated_number_is_part_of_the_name_not_a_version():
+    book = AliasBook("software_product")
+    seven = book.read("7-Zip 24.07", "", True)
+    assert seven.version == "24.07" and "7zip" in seven.words
+    assert book.read("7-Zip", "", True).version == ""
+    zips = [Item("7z", "7-Zip 24", "24", "Igor Pavlov"), Item("winzip", "WinZip 24", "24", "Corel")]
+    found = suggest([Item("l", "7-Zip 24.07", "24.07")], zips, versioned=True)["l"]
+    assert found and found[0].target_id == "7z"
+    assert all(c.target_id != "winzip" for c in found if c.score >= PRESELECT_AT)
