@@ -29,13 +29,20 @@ def field_rows(change: PullChange) -> Iterable[tuple[str, dict]]:
         )
 
 
-def as_json(pull: Pull, changes: Iterable[PullChange]) -> dict[str, Any]:
+def header(pull: Pull) -> dict[str, Any]:
+    """What every JSON form of a pull starts with."""
     return {
         "pull": str(pull.pk),
         "connection": pull.connection.name,
         "status": pull.status,
         "counts": pull.counts,
         "message": pull.message,
+    }
+
+
+def as_json(pull: Pull, changes: Iterable[PullChange]) -> dict[str, Any]:
+    return {
+        **header(pull),
         "changes": [
             {
                 "change": c.pk,

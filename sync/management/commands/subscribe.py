@@ -22,7 +22,7 @@ from sync.models import ChangeKind, Pull
 from sync.subscribe import SubscribeRefused, execute_pull, start_pull
 from sync.subscribe_apply import apply_pull, suggested_ids
 from sync.subscribe_export import as_json as records_json
-from sync.subscribe_export import workbook
+from sync.subscribe_export import header, workbook
 from sync.subscribe_records import apply_target_owned
 
 
@@ -39,11 +39,7 @@ def find_pull(value: str) -> Pull:
 def as_json(pull: Pull, everything: bool) -> dict:
     changes = pull.changes.all() if everything else pull.changes.exclude(kind=ChangeKind.UNCHANGED)
     return {
-        "pull": str(pull.pk),
-        "connection": pull.connection.name,
-        "status": pull.status,
-        "counts": pull.counts,
-        "message": pull.message,
+        **header(pull),
         "changes": [
             {
                 "change": c.pk,
