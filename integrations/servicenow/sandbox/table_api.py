@@ -60,6 +60,7 @@ class TableApi:
             self.fields(call),
             display,
             call.flag("sysparm_exclude_reference_link"),
+            self.records.time_zone(call.caller.sys_id) if display != "false" else "",
         )
 
     # Reads --------------------------------------------------------------------------------------------
@@ -153,7 +154,8 @@ class TableApi:
         wanted = str(values.get("sys_id") or "")
         sys_id = wanted if re.fullmatch(r"[0-9a-f]{32}", wanted) else None  # a client may choose it
         with self.store.transaction():
-            if sys_id and self.store.locate(table, sys_id) is not None:
+            # one key space per class hierarchy: an instance stores a hierarchy in one database table
+            if sys_id and self.store.locate(dictionary.root_table(table), sys_id) is not None:
                 raise errors.ApiError(
                     403, "Operation Failed", f"Unique Key violation detected by database ({sys_id})"
                 )
