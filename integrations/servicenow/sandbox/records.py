@@ -297,7 +297,7 @@ class Records:
     ) -> dict[str, Any]:
         """A row as the Table API returns it. Reading through a parent table shows the parent's columns
         (and `sys_class_name` naming the actual class). Display values of date-times are in `zone` (the
-        caller's time zone); values stay UTC. A password column reads empty."""
+        caller's time zone); values stay UTC. A password column is masked."""
         if fields is None:
             names = list(dictionary.columns(query_table)) if dictionary.known(query_table) else list(record)
         else:
@@ -308,7 +308,7 @@ class Records:
             column = dictionary.columns(table).get(head) if dictionary.known(table) else None
             raw = self.raw(table, record, name)
             if column is not None and column.type == HASHED and "." not in name:
-                result[name] = "" if display_value != "all" else {"display_value": "", "value": ""}
+                result[name] = self.masked(raw, display_value)
                 continue
             is_ref = bool(column and column.reference and "." not in name and raw)
             if display_value == "false":
@@ -329,6 +329,15 @@ class Records:
                 entry["value"] = raw
                 result[name] = entry
         return result
+
+    @staticmethod
+    def masked(stored: str, display_value: str) -> str | dict[str, str]:
+        """A one-way password: its value never leaves the instance; its display value is eight stars once
+        one is set (what a form, and PySNC's `get_display_value`, show)."""
+        stars = "********" if stored else ""
+        if display_value == "all":
+            return {"display_value": stars, "value": ""}
+        return stars if display_value == "true" else ""
 
     @staticmethod
     def dumps(payload: Any) -> str:

@@ -250,12 +250,13 @@ def add_users(records: Records, users: tuple[SandboxUser, ...]) -> None:
                     "last_name": "User",
                     "email": user_email(user.user_name),
                     "roles": roles,
+                    "user_password": user.password,
                 },
                 "system",
                 sys_id=user.sys_id,
             )
             continue
-        values = {"roles": roles}
+        values = {"roles": roles, "user_password": user.password}
         if found[1].get("email", "") in ("", f"{user.user_name}@sandbox.example"):
             values["email"] = user_email(user.user_name)
         records.update(found[0], found[1], values, "system")

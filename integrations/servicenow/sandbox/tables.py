@@ -213,7 +213,7 @@ TABLE_LIST = [
     Table(
         "cmn_department",
         "Department",
-        columns={"name": S, "description": S, "head": ref("sys_user"), "company": ref("core_company")},
+        columns={"name": S, "description": S, "dept_head": ref("sys_user"), "company": ref("core_company")},
         acl="user",
     ),
     Table(

@@ -103,9 +103,12 @@ def test_5_real_columns_are_kept_through_inheritance(sandbox):
     ).json()["result"]
     assert user["department"]["value"] == department["sys_id"] and user["user_password"] == ""
     shown = sandbox.get(
-        f"/api/now/table/sys_user/{user['sys_id']}", params={"sysparm_display_value": "true"}
+        f"/api/now/table/sys_user/{user['sys_id']}", params={"sysparm_display_value": "all"}
     ).json()["result"]
-    assert shown["department"]["display_value"] == "Finance" and shown["user_password"] == ""
+    assert shown["department"]["display_value"] == "Finance"
+    assert shown["user_password"] == {"display_value": "********", "value": ""}
+    admin = sandbox.get(f"/api/now/table/sys_user/{ADMIN}", params={"sysparm_display_value": "true"})
+    assert admin.json()["result"]["user_password"] == "********"  # the configured users have one
     stored = sandbox.server.app.store.tables["sys_user"][user["sys_id"]]["user_password"]
     assert stored and "S3cret!" not in stored
 
