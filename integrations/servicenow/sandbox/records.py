@@ -222,14 +222,14 @@ class Records:
         return bool(column and column.reference) and self.field_exists(column.reference, tail)
 
     def raw(self, table: str, record: dict[str, str], name: str) -> str:
-        """A value by field name, following one dot-walk through a reference."""
+        """A value by field name, following dot-walks through references (`department.dept_head.email`)."""
         head, _, tail = name.partition(".")
         value = record.get(head, "")
         if not tail:
             return value
         column = dictionary.columns(table).get(head) if dictionary.known(table) else None
         target = self.referenced(column, value) if column else None
-        return target[1].get(tail, "") if target else ""
+        return self.raw(target[0], target[1], tail) if target else ""
 
     def referenced(self, column: dictionary.Column, value: str) -> tuple[str, dict[str, str]] | None:
         if not value or not column.reference:

@@ -154,6 +154,7 @@ TASK_TABLES = [
         {
             "caller_id": ref("sys_user"),
             "category": S,
+            "problem_id": ref("problem"),
             "state": choice(INCIDENT_STATE, "1"),
             "impact": choice(IMPACT, "3"),
             "urgency": choice(IMPACT, "3"),

@@ -2,6 +2,7 @@
 file or the Table API, add tables and columns, which later writes and reads honour and a restart keeps."""
 
 import json
+from pathlib import Path
 
 import pytest
 import requests
@@ -11,6 +12,8 @@ from integrations.servicenow.sandbox.config import SandboxConfig
 from integrations.servicenow.sandbox.server import SandboxServer
 
 ADMIN = "6816f79cc0a8016401c5a33be04be441"
+ADMIN_ROLE = "2831a114c611228501d4ea6c309d626d"
+STOCK = Path(dictionary.__file__).parent / "seeds" / "stock.json"
 SEED = {
     "sys_db_object": [
         {"name": "u_asset_tracker", "label": "Asset tracker", "super_class": "cmdb_ci_hardware"}
@@ -117,3 +120,34 @@ def test_seeded_tables_and_columns_survive_a_restart(tmp_path):
     finally:
         second.stop()
     assert created["u_tracker_id"] == "T2" and created["u_grade"] == "2" and "u_junk" not in created
+
+
+def test_the_stock_seed_holds_what_a_developer_instance_has(make_sandbox):
+    sandbox = make_sandbox(seed_files=[STOCK])
+    admin = sandbox.get(
+        f"/api/now/table/sys_user/{ADMIN}",
+        params={
+            "sysparm_fields": "name,email,department,department.name,department.dept_head.email,user_password",
+            "sysparm_display_value": "all",
+        },
+    ).json()["result"]
+    assert admin["name"]["value"] == "System Administrator" and admin["email"]["value"] == "admin@example.com"
+    assert admin["department.name"]["value"] == "Finance"
+    assert admin["department.dept_head.email"]["value"] == "natasha.ingram@example.com"
+    assert admin["user_password"]["display_value"] == "********"
+    tables = sandbox.table("sys_db_object", sysparm_query="name=alm_asset^ORname=bsm_chart")
+    assert len(tables) == 2
+    assert sandbox.get("/api/now/table/alm_asset").status_code == 200  # a table, if an empty one
+    assert len(sandbox.table("problem", sysparm_query="numberSTARTSWITHPRB000000")) >= 4
+    assert len(sandbox.table("incident", sysparm_query="numberSTARTSWITHINC000000")) >= 4
+    assert sandbox.table("sys_user", sysparm_query="user_name=problem.admin")
+    version = sandbox.table("std_change_producer_version", name="Clear BGP sessions on a Cisco router - 1")[0]
+    change = sandbox.post(
+        "/api/now/table/change_request",
+        json={"type": "standard", "std_change_producer_version": version["sys_id"]},
+        params={"sysparm_display_value": "true"},
+    ).json()["result"]
+    assert change["short_description"] == "Clear BGP sessions on a Cisco router"
+    assert change["assignment_group"]["display_value"] == "network"
+    admins = sandbox.table("sys_user_has_role", role=ADMIN_ROLE)
+    assert 10 < len({row["user"]["value"] for row in admins}) < 25
