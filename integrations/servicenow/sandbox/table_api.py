@@ -152,7 +152,8 @@ class TableApi:
         self.check_write(call, table, "Insert")
         values = self.rules.before_insert(table, self.body(call), call.caller)
         wanted = str(values.get("sys_id") or "")
-        sys_id = wanted if re.fullmatch(r"[0-9a-f]{32}", wanted) else None  # a client may choose it
+        # a client may choose it: 32 hex digits in either case, kept as sent (PySNC's own tests use capitals)
+        sys_id = wanted if re.fullmatch(r"[0-9a-fA-F]{32}", wanted) else None
         with self.store.transaction():
             # one key space per class hierarchy: an instance stores a hierarchy in one database table
             if sys_id and self.store.locate(dictionary.root_table(table), sys_id) is not None:

@@ -19,6 +19,9 @@ def test_1_a_sys_id_in_the_body_is_kept_and_a_used_one_is_refused(sandbox):
     assert len(sandbox.table("task", sysparm_query=f"sys_id={chosen}")) == 1
     other = sandbox.post("/api/now/table/cmdb_ci_appl", json={"sys_id": chosen, "name": "Other hierarchy"})
     assert other.status_code == 201
+    capitals = "AAAABBBBCCCCDDDDEEEEFFFF00001111"
+    kept = sandbox.post("/api/now/table/problem", json={"sys_id": capitals}).json()["result"]
+    assert kept["sys_id"] == capitals and sandbox.get(f"/api/now/table/problem/{capitals}").status_code == 200
 
 
 def test_2_only_system_maintained_fields_are_ignored_and_sys_name_is_a_column(sandbox):

@@ -135,10 +135,11 @@ def test_the_stock_seed_holds_what_a_developer_instance_has(make_sandbox):
     assert admin["department.name"]["value"] == "Finance"
     assert admin["department.dept_head.email"]["value"] == "natasha.ingram@example.com"
     assert admin["user_password"]["display_value"] == "********"
+    assert sandbox.table("sys_user", user_name="admin")[0]["time_zone"] == "America/Los_Angeles"  # a PDI's
     tables = sandbox.table("sys_db_object", sysparm_query="name=alm_asset^ORname=bsm_chart")
     assert len(tables) == 2
     assert sandbox.get("/api/now/table/alm_asset").status_code == 200  # a table, if an empty one
-    assert len(sandbox.table("problem", sysparm_query="numberSTARTSWITHPRB000000")) >= 4
+    assert len(sandbox.table("problem", sysparm_query="numberSTARTSWITHPRB00000")) >= 9  # PySNC pages by 3
     assert len(sandbox.table("incident", sysparm_query="numberSTARTSWITHINC000000")) >= 4
     assert sandbox.table("sys_user", sysparm_query="user_name=problem.admin")
     version = sandbox.table("std_change_producer_version", name="Clear BGP sessions on a Cisco router - 1")[0]
