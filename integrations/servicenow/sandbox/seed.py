@@ -8,7 +8,16 @@ from integrations.base.sandbox.store import read_seed_file
 from . import dictionary
 from .auth import SandboxUser
 from .change_catalog import seed_catalog
-from .columns import IMPACT, INCIDENT_CLOSE_CODE, INCIDENT_STATE, PRIORITY
+from .columns import (
+    CHANGE_STATE,
+    IMPACT,
+    INCIDENT_CLOSE_CODE,
+    INCIDENT_STATE,
+    PRIORITY,
+    PROBLEM_STATE,
+    TASK_STATE,
+)
+from .dictionary_rows import register, register_stored
 from .records import Records
 
 REL_TYPES = {
@@ -113,6 +122,19 @@ BUSINESS_APPS = [
     "Jira",
     "Tableau",
 ]
+INCIDENT_CHOICES = {
+    "state": INCIDENT_STATE,
+    "impact": IMPACT,
+    "urgency": IMPACT,
+    "priority": PRIORITY,
+    "close_code": INCIDENT_CLOSE_CODE,
+}
+# task's own lists (which its other classes inherit), and the state lists problem and change_request redefine
+TASK_CHOICES = {
+    "task": {"state": TASK_STATE, "impact": IMPACT, "urgency": IMPACT, "priority": PRIORITY},
+    "problem": {"state": PROBLEM_STATE},
+    "change_request": {"state": CHANGE_STATE},
+}
 IDENTIFIERS = {
     "cmdb_ci_business_app": ("Business Application Rule", [("name", 100)]),
     "cmdb_ci_service": ("Service Rule", [("name", 100)]),
@@ -129,14 +151,20 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
     """The records of a new instance on first start; on every start, the dictionary rows of tables and
     columns added since (by their stable sys_ids) and a `sys_user` row for every configured user."""
     store = records.store
+    register_stored(records)
+    records.created_hooks.append(lambda table, row: register(records, table, row))
     with store.transaction():
         add_dictionary(records)
         if not store.meta("seeded"):
             seed_records(records)
             store.set_meta("seeded", "1")
         if not store.meta("seeded-incident-choices"):
-            add_incident_choices(records)
+            add_choices(records, "incident", INCIDENT_CHOICES)
             store.set_meta("seeded-incident-choices", "1")
+        if not store.meta("seeded-task-choices"):
+            for table, lists in TASK_CHOICES.items():
+                add_choices(records, table, lists)
+            store.set_meta("seeded-task-choices", "1")
         if not store.meta("seeded-change-catalog"):
             seed_catalog(records, stable_id)
             store.set_meta("seeded-change-catalog", "1")
@@ -154,7 +182,9 @@ def add_dictionary(records: Records) -> None:
     def missing(table: str, *key: str) -> bool:
         return stable_id(table, *key) not in store.tables.get(table, {})
 
-    for table in dictionary.TABLES.values():
+    for table in list(dictionary.TABLES.values()):
+        if (table.name, "") in dictionary.EXTENDED:
+            continue  # defined by its own rows
         if missing("sys_db_object", table.name):
             _add(
                 records,
@@ -167,7 +197,9 @@ def add_dictionary(records: Records) -> None:
                 },
                 table.name,
             )
-        for element, column in table.columns.items():
+        for element, column in list(table.columns.items()):
+            if (table.name, element) in dictionary.EXTENDED:
+                continue
             internal_type, choice = dictionary.dictionary_type(column)
             if missing("sys_dictionary", table.name, element):
                 _add(
@@ -181,35 +213,28 @@ def add_dictionary(records: Records) -> None:
                         "choice": choice,
                         "reference": column.reference,
                         "mandatory": str(column.mandatory).lower(),
+                        "default_value": column.default,
                     },
                     table.name,
                     element,
                 )
                 continue
             found = store.locate("sys_dictionary", stable_id("sys_dictionary", table.name, element))
-            if found and found[1].get("internal_type") == "choice":  # written by older sandboxes
-                records.update(
-                    found[0], found[1], {"internal_type": internal_type, "choice": choice}, "system"
-                )
+            kept = {"internal_type": internal_type, "choice": choice, "default_value": column.default}
+            if found and any(found[1].get(k, "") != v for k, v in kept.items()):  # written by older sandboxes
+                records.update(found[0], found[1], kept, "system")
 
 
-def add_incident_choices(records: Records) -> None:
-    """The incident's choice lists as `sys_choice` rows (name=incident), as a stock instance has them,
-    so field discovery reads them like any other choice list."""
-    lists = {
-        "state": INCIDENT_STATE,
-        "impact": IMPACT,
-        "urgency": IMPACT,
-        "priority": PRIORITY,
-        "close_code": INCIDENT_CLOSE_CODE,
-    }
+def add_choices(records: Records, table: str, lists: dict[str, tuple[tuple[str, str], ...]]) -> None:
+    """Choice lists as `sys_choice` rows (name=`table`), as a stock instance has them, so field discovery
+    reads them like any other choice list."""
     for element, choices in lists.items():
         for sequence, (value, label) in enumerate(choices, start=1):
             _add(
                 records,
                 "sys_choice",
                 {
-                    "name": "incident",
+                    "name": table,
                     "element": element,
                     "value": value,
                     "label": label,
@@ -217,7 +242,7 @@ def add_incident_choices(records: Records) -> None:
                     "language": "en",
                     "inactive": "false",
                 },
-                "incident",
+                table,
                 element,
                 value,
             )
@@ -243,12 +268,13 @@ def add_users(records: Records, users: tuple[SandboxUser, ...]) -> None:
                     "last_name": "User",
                     "email": user_email(user.user_name),
                     "roles": roles,
+                    "user_password": user.password,
                 },
                 "system",
                 sys_id=user.sys_id,
             )
             continue
-        values = {"roles": roles}
+        values = {"roles": roles, "user_password": user.password}
         if found[1].get("email", "") in ("", f"{user.user_name}@sandbox.example"):
             values["email"] = user_email(user.user_name)
         records.update(found[0], found[1], values, "system")
