@@ -153,6 +153,8 @@ def prepare(connection, change: PullChange, submission: Submission, plan: Plan |
         state = change.diff.get(field_name, {}).get("state")
         if state not in DECIDABLE:
             problems.append(f"{name}: no change of the target to decide on the field “{field_name}”.")
+        elif field_name in change.decisions:
+            problems.append(f"{name}: the field “{field_name}” is decided already. Reload the page.")
         elif choice not in (TAKE, KEEP):
             problems.append(f"{name}: “{choice}” is not a field decision (take or keep).")
     if problems:
@@ -258,20 +260,44 @@ def write(pull: Pull, planned: list[Planned], user: Any) -> Merged:
         entry.save()
         if (p.created or p.relink) and isinstance(p.record, InfrastructureItem):
             p.record.deployments.set(p.parents)
-        change.decisions = {**{n: TAKE for n in p.takes}, **{n: KEEP for n in p.keeps}}
+        change.decisions = {**change.decisions, **{n: TAKE for n in p.takes}, **{n: KEEP for n in p.keeps}}
         if p.created:
             change.record_id = str(p.record.pk)
             change.result = "imported"
         else:
-            change.result = f"{len(p.takes)} taken, {len(p.keeps)} kept"
+            taken = sum(c == TAKE for c in change.decisions.values())
+            change.result = f"{taken} taken, {len(change.decisions) - taken} kept"
         if isinstance(p.record, InfrastructureItem):
             change.item = p.record
-        change.applied_at, change.applied_by = now, user
-        change.save(update_fields=["decisions", "record_id", "result", "item", "applied_at", "applied_by"])
+            if not p.created:  # what the portfolio holds now: the next decision on the row checks it
+                change.current = {**change.current, **current_of(p)}
+        change.applied_by = user
+        if p.created or not undecided(change):  # a row with fields left to decide stays open
+            change.applied_at = now
+        change.save(
+            update_fields=["decisions", "record_id", "result", "item", "current", "applied_at", "applied_by"]
+        )
         result.taken += len(p.takes)
         result.kept += len(p.keeps)
         result.imported += p.created
     return result
+
+
+def undecided(change: PullChange) -> list[str]:
+    """The fields of a row a person still has to decide on."""
+    return [
+        name
+        for name, f in change.diff.items()
+        if f.get("state") in DECIDABLE and name not in change.decisions
+    ]
+
+
+def current_of(p: Planned) -> dict[str, str]:
+    """An infrastructure item's compared values after the write (the links as the target's side took them)."""
+    values = {f: values_of(p.record)[f] for f in FIELDS}
+    if p.relink:
+        values[LINKS] = ids_of(p.change.diff[LINKS], "target") or ""
+    return values
 
 
 def keeps_apart(entry: SyncMapEntry) -> bool:
@@ -288,7 +314,11 @@ def rebaseline(connection, planned: list[Planned]) -> None:
     plan = build_plan(connection)
     for p in planned:
         item = plan.item(str(p.record.pk))
-        if item is None or p.keeps:
+        if item is None:
+            continue
+        if not p.change.applied_at:  # fields left to decide: the row is checked against this state next
+            PullChange.objects.filter(pk=p.change.pk).update(record_hash=item.hash)
+        if p.keeps:
             continue
         if all(p.entry.last_values.get(k) == v for k, v in item.values.items()):
             SyncMapEntry.objects.filter(pk=p.entry.pk).update(last_hash=item.hash)

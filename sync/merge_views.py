@@ -17,7 +17,7 @@ from catalog.models import BusinessApplication, DeploymentProfile
 from integrations.base.platform import platform_of
 from sync import authority
 from sync.filters import MergeFilter
-from sync.merge_apply import DECIDABLE, KEEP, TAKE, Submission, apply_merge
+from sync.merge_apply import DECIDABLE, KEEP, TAKE, Submission, apply_merge, undecided
 from sync.models import Pull, PullChange, PullStatus, SubscribeState
 from sync.subscribe import SubscribeRefused
 from sync.subscribe_compare import NEW, OUTCOMES, labels
@@ -89,7 +89,9 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
                 "last": f.get("last"),
                 "target": f.get("target", ""),
                 "owner": f.get("owner", ""),
-                "decidable": f.get("state") in DECIDABLE and not change.applied_at,
+                "decidable": f.get("state") in DECIDABLE
+                and not change.applied_at
+                and name not in change.decisions,
                 "decided": change.decisions.get(name, ""),
             }
             for name, f in change.diff.items()
@@ -130,7 +132,7 @@ def submission_from(post, pull: Pull) -> Submission:
         if not found.is_valid():
             raise ValueError("The filter is not valid: reload the page.")
         for change in found.qs.filter(outcome__in=DECIDABLE, applied_at__isnull=True):
-            chosen = {n: bulk for n, f in change.diff.items() if f.get("state") in DECIDABLE}
+            chosen = {n: bulk for n in undecided(change)}
             if chosen:
                 result.fields[change.pk] = chosen
         return result

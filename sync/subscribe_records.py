@@ -80,7 +80,9 @@ def owned_fields(change: PullChange) -> dict[str, str]:
     return {
         name: TAKE
         for name, c in change.diff.items()
-        if c.get("state") == CHANGED_IN_TARGET and c.get("owner") == authority.TARGET
+        if c.get("state") == CHANGED_IN_TARGET
+        and c.get("owner") == authority.TARGET
+        and name not in change.decisions
     }
 
 
