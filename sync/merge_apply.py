@@ -95,9 +95,9 @@ def _apply(pull: Pull, submission: Submission, user: Any) -> Merged:
         needs_plan = any(c.record_kind in BUSINESS and c.outcome != NEW for c in changes.values())
         plan = build_plan(connection) if needs_plan else None
         problems: list[str] = []
-        planned = []
+        planned, reserved = [], set()
         for change in changes.values():
-            found = prepare(connection, change, submission, plan, problems)
+            found = prepare(connection, change, submission, plan, problems, reserved)
             if found is not None:
                 planned.append(found)
         if problems:
@@ -107,14 +107,21 @@ def _apply(pull: Pull, submission: Submission, user: Any) -> Merged:
     return result
 
 
-def prepare(connection, change: PullChange, submission: Submission, plan: Plan | None, problems: list[str]):
+def prepare(
+    connection,
+    change: PullChange,
+    submission: Submission,
+    plan: Plan | None,
+    problems: list[str],
+    reserved: set[str] | None = None,
+):
     name = change.name
     if change.pk in submission.imports:
         if change.outcome != NEW:
             problems.append(f"{name}: only a record new in the target can be imported.")
             return None
         try:
-            record, parents = build_import(connection, change, submission.imports[change.pk])
+            record, parents = build_import(connection, change, submission.imports[change.pk], reserved)
         except ValueError as exc:
             problems.append(f"{name}: {exc}")
             return None
@@ -133,13 +140,10 @@ def prepare(connection, change: PullChange, submission: Submission, plan: Plan |
             entry.last_values[LINKS] = joined(parents)  # target's, kept apart when they differ
             theirs = joined(s[0] for s in change.suggested)
             entry.kept = {LINKS: theirs} if theirs != entry.last_values[LINKS] else {}
-        mapped = SyncMapEntry.objects.filter(connection=connection, target_id=change.target_id)
-        if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:  # an item deleted in the portfolio since
-            items = InfrastructureItem.objects.filter(pk__in=mapped.values("record_id"))
-            mapped.filter(kind=RecordKind.INFRASTRUCTURE_ITEM).exclude(
-                record_id__in=items.values("pk")
-            ).delete()
-        if mapped.exists():
+        stale = stale_entry(connection, change)
+        if stale is not None:  # its item was deleted in the portfolio: the entry follows the new one
+            entry = repointed(stale, entry)
+        elif SyncMapEntry.objects.filter(connection=connection, target_id=change.target_id).exists():
             problems.append(f"{name}: already in the sync map (imported meanwhile): pull again.")
             return None
         return Planned(change, record, entry, [], [], parents, created=True)
@@ -219,16 +223,39 @@ def prepare_item(connection, change, takes, keeps, problems) -> Planned | None:
         return None
     entry = SyncMapEntry.objects.filter(
         connection=connection, kind=RecordKind.INFRASTRUCTURE_ITEM, record_id=item.pk
-    ).first() or SyncMapEntry(
-        connection=connection,
-        kind=RecordKind.INFRASTRUCTURE_ITEM,
-        record_id=item.pk,
-        target_type=change.target_type,
-        target_id=change.target_id,
-        direction=Direction.TAKEN,
-        last_values={f: change.current.get(f, "") for f in (*FIELDS, LINKS)},  # what the pull compared with
-    )
+    ).first()
+    if entry is None:
+        entry = SyncMapEntry(
+            connection=connection,
+            kind=RecordKind.INFRASTRUCTURE_ITEM,
+            record_id=item.pk,
+            target_type=change.target_type,
+            target_id=change.target_id,
+            direction=Direction.TAKEN,
+            last_values={f: change.current.get(f, "") for f in (*FIELDS, LINKS)},  # what the pull compared
+        )
+        stale = stale_entry(connection, change)
+        if stale is not None:  # its item was deleted in the portfolio: the entry follows this one
+            entry = repointed(stale, entry)
     return Planned(change, item, entry, takes, keeps, parents, relink=LINKS in takes)
+
+
+def stale_entry(connection, change: PullChange) -> SyncMapEntry | None:
+    """The sync-map entry of the target's CI whose infrastructure item was deleted in the portfolio."""
+    entry = SyncMapEntry.objects.filter(
+        connection=connection, kind=RecordKind.INFRASTRUCTURE_ITEM, target_id=change.target_id
+    ).first()
+    if entry is None or InfrastructureItem.objects.filter(pk=entry.record_id).exists():
+        return None
+    return entry
+
+
+def repointed(stale: SyncMapEntry, fresh: SyncMapEntry) -> SyncMapEntry:
+    """The stale entry, saved in place (one entry per target record), now saying what `fresh` says."""
+    for name in ("record_id", "target_type", "direction", "last_values", "kept"):
+        setattr(stale, name, getattr(fresh, name))
+    stale.last_hash = ""
+    return stale
 
 
 def valid(record: models.Model, name: str, problems: list[str]) -> bool:

@@ -8,7 +8,8 @@ from sync import authority
 from sync.dashboard import pending_differences
 from sync.merge_apply import Submission, apply_merge
 from sync.models import RecordKind, SyncMapEntry
-from sync.subscribe import SubscribeRefused
+from sync.subscribe import SubscribeRefused, execute_pull, start_pull
+from sync.subscribe_compare import NEW
 from sync.subscribe_records import apply_target_owned
 from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
 
@@ -74,3 +75,43 @@ def test_taking_target_owned_fields_automatically_leaves_the_portfolio_owned_one
     assert app.description == "Owned by the target" and app.name != "Renamed in the target"
     apply_merge(pull, Submission(fields={change.pk: {"name": "take"}}))
     assert BusinessApplication.objects.get(pk=entry.record_id).name == "Renamed in the target"
+
+
+def pulled_for_real(connection):
+    """A full pull from the sandbox, as the schedule runs it."""
+    pull = start_pull(connection, queue=False, full=True)
+    return execute_pull(pull)
+
+
+def test_applications_created_in_the_target_are_imported_with_free_application_ids(published_snow, sandbox):
+    connection = published_snow
+    for name in ("Payroll Next", "Ledger Next"):
+        response = sandbox.post("/api/now/table/cmdb_ci_business_app", json={"name": name})
+        assert response.status_code == 201, response.text
+    pull = pulled_for_real(connection)
+    changes = [pull.changes.get(name=name) for name in ("Payroll Next", "Ledger Next")]
+    assert all(c.outcome == NEW for c in changes)
+    assert changes[0].values.get("number")  # the target's own number, not an application id
+
+    apply_merge(pull, Submission(imports={c.pk: [] for c in changes}))
+
+    ids = {app.app_id for app in BusinessApplication.objects.filter(name__in=["Payroll Next", "Ledger Next"])}
+    assert len(ids) == 2 and all(i.startswith("IMP-") for i in ids)
+
+
+def test_a_server_whose_item_was_deleted_and_made_again_by_hand_can_be_merged(published_snow):
+    connection = published_snow
+    item = imported_server(connection, "r1", os_version="8")
+    item.delete()
+    InfrastructureItem.objects.create(namespace=connection.namespace, name="srv-r1", os_version="7")
+    fill_mirror(connection, [server("r1", os_version="9")])
+    pull = compared(connection)
+    change = pull.changes.get(target_id="r1")
+    assert "os_version" in change.diff
+
+    apply_merge(pull, Submission(fields={change.pk: {"os_version": "take"}}))
+
+    again = InfrastructureItem.objects.get(name="srv-r1")
+    assert again.os_version == "9"
+    entry = SyncMapEntry.objects.get(connection=connection, target_id="r1")
+    assert entry.record_id == again.pk
