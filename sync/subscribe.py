@@ -21,13 +21,14 @@ from catalog.models import DESCRIPTION_FIELDS, BusinessApplication, DeploymentPr
 from integrations.base.errors import TargetError
 from integrations.base.platform import Discovered, platform_of
 from integrations.models import Connection, Schedule, SyncDirection
-from sync.models import ChangeKind, Pull, PullChange, PullStatus, RecordKind, SyncMapEntry
+from sync.models import ChangeKind, Pull, PullChange, PullStatus, RecordKind, SubscribeState, SyncMapEntry
 
 log = logging.getLogger("sync.subscribe")
 QUEUE = "publish"
 FIELDS = DESCRIPTION_FIELDS
 SUBSCRIBING = (SyncDirection.SUBSCRIBE, SyncDirection.BOTH)
 MAX_NAME_SUGGESTIONS = 3
+FULL_PULL_EVERY = timedelta(days=7)  # the daily pull of a record-pulling target reads everything this often
 
 
 class SubscribeRefused(Exception):
@@ -106,10 +107,14 @@ def pulls_due(now=None) -> list[Pull]:
         full = Pull.objects.filter(connection=connection, scope=[])
         if full.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
             continue
-        if full.filter(created_at__gt=now - timedelta(days=1)).exists():
+        if full.exclude(status=PullStatus.FAILED).filter(created_at__gt=now - timedelta(days=1)).exists():
             continue
-        try:
-            started.append(start_pull(connection, trigger="daily"))
+        state = SubscribeState.objects.filter(connection=connection).first()
+        stale = state is None or not state.full_pulled_at or state.full_pulled_at < now - FULL_PULL_EVERY
+        try:  # a full pull now and then: what no incremental read can tell (e.g. a missed deletion)
+            started.append(
+                start_pull(connection, trigger="daily", full=bool(platform.pulls_records and stale))
+            )
         except SubscribeRefused as exc:
             log.warning("Daily pull of %s not started: %s", connection.name, exc)
     return started

@@ -15,6 +15,7 @@ from sync.models import Outcome, Pull, PullStatus, RecordKind, SyncMapEntry
 from sync.preview import run_preview
 from sync.subscribe import execute_pull, start_pull
 from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, NEW
+from tests.integrations.servicenow.test_pulling import next_second
 from tests.sync.subscribe_records_helpers import compared, fill_mirror
 
 pytestmark = pytest.mark.django_db
@@ -247,6 +248,7 @@ def test_a_server_newly_related_to_another_service_instance_shows_its_deployment
     assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
     assert not pulled(connection).changes.filter(target_id=new.target_id).exists()
 
+    next_second()  # nothing else of the server changes in the watermark's second: only the deletion tells
     assert sandbox.delete(f"/api/now/table/cmdb_rel_ci/{relation_id(sandbox, other, new)}").status_code == 204
     change = pulled(connection).changes.get(target_id=new.target_id)
     assert change.diff["deployments"]["target"] == names[str(deployment.record_id)]
