@@ -9,7 +9,7 @@ from sync.dashboard import pending_differences
 from sync.merge_apply import Submission, apply_merge
 from sync.models import RecordKind, SyncMapEntry
 from sync.subscribe import SubscribeRefused, execute_pull, start_pull
-from sync.subscribe_compare import NEW
+from sync.subscribe_compare import CHANGED_IN_TARGET, CONFLICT, NEW
 from sync.subscribe_records import apply_target_owned
 from tests.sync.subscribe_records_helpers import compared, fill_mirror, server
 
@@ -115,3 +115,21 @@ def test_a_server_whose_item_was_deleted_and_made_again_by_hand_can_be_merged(pu
     assert again.os_version == "9"
     entry = SyncMapEntry.objects.get(connection=connection, target_id="r1")
     assert entry.record_id == again.pk
+
+
+def test_a_target_owned_field_is_taken_automatically_inside_a_record_in_conflict(published_snow):
+    connection = published_snow
+    item = imported_server(connection, "c1", os_version="8", model="M1")
+    item.model = "Ours"
+    item.save()
+    fill_mirror(connection, [server("c1", os_version="9", model="M2")])
+    pull = compared(connection)
+    change = pull.changes.get(target_id="c1")
+    assert change.outcome == CONFLICT and change.diff["os_version"]["state"] == CHANGED_IN_TARGET
+
+    assert "taken automatically: 1 field" in apply_target_owned(pull)
+
+    item.refresh_from_db()
+    assert (item.os_version, item.model) == ("9", "Ours")  # the conflict waits for a person
+    change.refresh_from_db()
+    assert change.applied_at is None and list(change.decisions) == ["os_version"]
