@@ -99,7 +99,7 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
         rows.append(
             {"change": change, "outcome": words.get(change.outcome, change.outcome), "fields": fields}
         )
-    state = authority.state_of(connection)
+    state = authority.read_state(connection)
     return {
         "merge": True,
         "pull": pull,

@@ -41,7 +41,7 @@ def execute_record_pull(pull: Pull, apply_owned: bool | None = None) -> Pull:
         pull.refresh_from_db()
         return pull
     if apply_owned is None:
-        apply_owned = authority.state_of(connection).apply_owned
+        apply_owned = authority.read_state(connection).apply_owned
     if apply_owned:
         note = apply_target_owned(pull)
         Pull.objects.filter(pk=pull.pk).update(message=f"{pull.message} {note}".strip())

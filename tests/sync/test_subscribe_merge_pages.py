@@ -11,7 +11,7 @@ from catalog.models import BusinessApplication, DeploymentProfile, Infrastructur
 from integrations.base.platform import Pulled, TargetRef
 from integrations.servicenow.sandbox.seed import REL_TYPES
 from sync import authority
-from sync.models import Outcome, Pull, PullStatus, RecordKind, SyncMapEntry
+from sync.models import Outcome, Pull, PullStatus, RecordKind, SubscribeState, SyncMapEntry
 from sync.preview import run_preview
 from sync.subscribe import execute_pull, start_pull
 from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, NEW
@@ -217,6 +217,7 @@ def test_the_export_of_a_real_pull_holds_every_difference(admin_client, connecti
 def test_the_screen_before_any_pull_invites_one(admin_client, connection):
     page = admin_client.get(page_url(connection)).content.decode()
     assert "No differences yet" in page and "Pull now" in page and "Who owns which field" in page
+    assert not SubscribeState.objects.filter(connection=connection).exists()  # a GET writes nothing
 
 
 def test_a_server_newly_related_to_another_service_instance_shows_its_deployments_changed(
