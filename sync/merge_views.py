@@ -64,7 +64,9 @@ def newest_pull(connection) -> Pull | None:
 def merge_filter(pull: Pull | None, data: Any) -> MergeFilter:
     target = platform_of(pull.connection).label if pull else "the target"
     changes = pull.changes.all() if pull else PullChange.objects.none()
-    classes = sorted(set(changes.values_list("target_type", flat=True))) if pull else []
+    classes = (
+        list(changes.order_by("target_type").values_list("target_type", flat=True).distinct()) if pull else []
+    )
     return MergeFilter(
         data,
         queryset=changes.order_by("outcome", "record_kind", "name"),
@@ -77,7 +79,7 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
     """What the subscribe page adds for a record-pulling connection."""
     pull = newest_pull(connection)
     found = merge_filter(pull, request.GET)
-    changes = list(found.qs.select_related("applied_by")[:ROWS_SHOWN]) if found.is_valid() else []
+    changes = list(found.qs.select_related("applied_by", "item")[:ROWS_SHOWN]) if found.is_valid() else []
     words = labels(platform_of(connection).label)
     rows = []
     for change in changes:
@@ -97,7 +99,12 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
             for name, f in change.diff.items()
         ]
         rows.append(
-            {"change": change, "outcome": words.get(change.outcome, change.outcome), "fields": fields}
+            {
+                "change": change,
+                "outcome": words.get(change.outcome, change.outcome),
+                "fields": fields,
+                "chosen": {str(s[0]) for s in change.suggested},
+            }
         )
     state = authority.read_state(connection)
     return {
@@ -111,14 +118,21 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
         "applications": BusinessApplication.objects.filter(namespace=namespace).order_by("name")
         if any(r["change"].outcome == NEW and r["change"].record_kind == "deployment" for r in rows)
         else [],
-        "deployments": DeploymentProfile.objects.filter(namespace=namespace).select_related("application")
-        if any(r["change"].outcome == NEW and r["change"].record_kind == "infrastructure_item" for r in rows)
-        else [],
+        "deployments": deployment_choices(namespace, rows),
         "settings_form": SettingsForm(instance=state),
         "state": state,
         "new": NEW,
         "can_merge": is_admin and pull is not None,
     }
+
+
+def deployment_choices(namespace, rows: list[dict]) -> list[tuple[str, str]]:
+    """(id, name) of the deployments a new item may be linked to, listed once for the page (a datalist);
+    each row's select offers only its suggested deployments, plus any typed in."""
+    if not any(r["change"].outcome == NEW and r["change"].record_kind == "infrastructure_item" for r in rows):
+        return []
+    found = DeploymentProfile.objects.filter(namespace=namespace).select_related("application")
+    return [(str(d.pk), str(d)) for d in found.order_by("application__name", "name")]
 
 
 def submission_from(post, pull: Pull) -> Submission:

@@ -265,3 +265,22 @@ def relation_id(sandbox, parent, change) -> str:
         sysparm_exclude_reference_link="true",
     )
     return row["sys_id"]
+
+
+def test_a_new_server_offers_its_suggested_deployments_and_any_other_typed_in(
+    admin_client, connection, drift
+):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    other = entries(connection, RecordKind.DEPLOYMENT).exclude(pk=deployment.pk)[0]
+    page = admin_client.get(page_url(connection)).content.decode()
+    select = page.split(f'<select name="parent-{new.pk}"', 1)[1].split("</select>", 1)[0]
+    assert select.count("<option") == len(new.suggested) == 1 and str(deployment.record_id) in select
+    assert page.count('<datalist id="deployment-choices">') == 1 and str(other.record_id) in page
+
+    admin_client.post(
+        merge_url(pull),
+        {"import": [new.pk], f"parent-{new.pk}": [str(deployment.record_id), str(other.record_id)]},
+    )
+    item = InfrastructureItem.objects.get(name="srv-srv1")
+    assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
