@@ -23,12 +23,12 @@ from catalog.models import InfrastructureItem
 from integrations.base.platform import platform_of
 from sync import diff
 from sync.merge_imports import build_import
+from sync.merge_loading import Loaded, load
 from sync.models import Direction, Pull, PullChange, PullStatus, RecordKind, SyncMapEntry
 from sync.plan import Plan, build_plan
 from sync.subscribe import FIELDS, SubscribeRefused, source_of, values_of
 from sync.subscribe_compare import BUSINESS, CHANGED_IN_TARGET, CONFLICT, GONE, NEW
-from sync.subscribe_links import LINKS, Links, ids_of, joined
-from sync.takeback import MODELS
+from sync.subscribe_links import LINKS, ids_of, joined
 
 TAKE, KEEP = diff.TAKE, diff.KEEP
 DECIDABLE = (CHANGED_IN_TARGET, CONFLICT)
@@ -86,18 +86,20 @@ def _apply(pull: Pull, submission: Submission, user: Any) -> Merged:
         if locked.status != PullStatus.READY:
             raise SubscribeRefused("This pull was superseded meanwhile: decide on the newer one.")
         wanted = set(submission.fields) | set(submission.imports)
-        changes = {c.pk: c for c in pull.changes.filter(pk__in=wanted, applied_at__isnull=True)}
+        rows = pull.changes.select_for_update().filter(pk__in=wanted, applied_at__isnull=True)
+        changes = {c.pk: c for c in rows}
         unknown = sorted(wanted - set(changes))
         if unknown:
             raise SubscribeRefused(
                 f"Unknown or already applied changes: {', '.join(map(str, unknown))}. Reload the page."
             )
+        loaded = load(connection, changes.values())  # locked first: the checks below see the final state
         needs_plan = any(c.record_kind in BUSINESS and c.outcome != NEW for c in changes.values())
         plan = build_plan(connection) if needs_plan else None
         problems: list[str] = []
-        planned, reserved = [], set()
+        planned = []
         for change in changes.values():
-            found = prepare(connection, change, submission, plan, problems, reserved)
+            found = prepare(connection, change, submission, plan, problems, loaded)
             if found is not None:
                 planned.append(found)
         if problems:
@@ -113,7 +115,7 @@ def prepare(
     submission: Submission,
     plan: Plan | None,
     problems: list[str],
-    reserved: set[str] | None = None,
+    loaded: Loaded,
 ):
     name = change.name
     if change.pk in submission.imports:
@@ -121,7 +123,7 @@ def prepare(
             problems.append(f"{name}: only a record new in the target can be imported.")
             return None
         try:
-            record, parents = build_import(connection, change, submission.imports[change.pk], reserved)
+            record, parents = build_import(connection, change, submission.imports[change.pk], loaded.reserved)
         except ValueError as exc:
             problems.append(f"{name}: {exc}")
             return None
@@ -166,21 +168,17 @@ def prepare(
     takes = [f for f, c in choices.items() if c == TAKE]
     keeps = [f for f, c in choices.items() if c == KEEP]
     if change.record_kind == RecordKind.INFRASTRUCTURE_ITEM:
-        return prepare_item(connection, change, takes, keeps, problems)
-    return prepare_business(connection, change, takes, keeps, plan, problems)
+        return prepare_item(connection, change, takes, keeps, problems, loaded)
+    return prepare_business(connection, change, takes, keeps, plan, problems, loaded)
 
 
-def prepare_business(connection, change, takes, keeps, plan, problems) -> Planned | None:
+def prepare_business(connection, change, takes, keeps, plan, problems, loaded: Loaded) -> Planned | None:
     item = plan.item(change.record_id) if plan else None
     if item is None or item.hash != change.record_hash:
         problems.append(f"{change.name}: edited in the portfolio since the pull; pull again.")
         return None
-    record = (
-        MODELS[change.record_kind].objects.filter(pk=change.record_id, namespace=connection.namespace).first()
-    )
-    entry = SyncMapEntry.objects.filter(
-        connection=connection, kind=change.record_kind, record_id=change.record_id
-    ).first()
+    record = loaded.record(change.record_kind, change.record_id)
+    entry = loaded.entry(change.record_kind, change.record_id)
     if record is None or entry is None:
         problems.append(f"{change.name}: the portfolio record or its sync map entry is gone; pull again.")
         return None
@@ -200,9 +198,9 @@ def prepare_business(connection, change, takes, keeps, plan, problems) -> Planne
     return Planned(change, record, entry, takes, keeps)
 
 
-def prepare_item(connection, change, takes, keeps, problems) -> Planned | None:
-    item = change.item
-    links = Links.of(connection)
+def prepare_item(connection, change, takes, keeps, problems, loaded: Loaded) -> Planned | None:
+    item = loaded.record(RecordKind.INFRASTRUCTURE_ITEM, change.item_id) if change.item_id else None
+    links = loaded.links
     if (
         item is None
         or any(values_of(item)[f] != change.current.get(f, "") for f in FIELDS)
@@ -221,9 +219,7 @@ def prepare_item(connection, change, takes, keeps, problems) -> Planned | None:
     item.source, item.source_id = source_of(connection), change.target_id
     if not valid(item, change.name, problems):
         return None
-    entry = SyncMapEntry.objects.filter(
-        connection=connection, kind=RecordKind.INFRASTRUCTURE_ITEM, record_id=item.pk
-    ).first()
+    entry = loaded.entry(RecordKind.INFRASTRUCTURE_ITEM, item.pk)
     if entry is None:
         entry = SyncMapEntry(
             connection=connection,

@@ -77,6 +77,8 @@ def pull_blocker(connection: Connection) -> str:
         return f"{platform.label} offers no discovered assets to subscribe to."
     if not connection.is_active:
         return f"The connection {connection.name} is inactive."
+    if connection.pulls.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
+        return f"A pull of {connection.name} is already queued or running: wait for it to finish."
     return ""
 
 

@@ -133,3 +133,31 @@ def test_a_target_owned_field_is_taken_automatically_inside_a_record_in_conflict
     assert (item.os_version, item.model) == ("9", "Ours")  # the conflict waits for a person
     change.refresh_from_db()
     assert change.applied_at is None and list(change.decisions) == ["os_version"]
+
+
+def test_a_bulk_decision_costs_a_bounded_number_of_queries_per_row(published_snow):
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    connection = published_snow
+    names = [f"q{n}" for n in range(8)]
+    fill_mirror(connection, [server(n, os_version="8") for n in names])
+    pull = compared(connection)
+    apply_merge(pull, Submission(imports={c.pk: [] for c in pull.changes.filter(target_id__in=names)}))
+    fill_mirror(connection, [server(n, os_version="9") for n in names])
+    pull = compared(connection)
+    rows = list(pull.changes.filter(target_id__in=names).order_by("pk"))
+
+    def queries(chosen) -> int:
+        with CaptureQueriesContext(db) as captured:
+            apply_merge(pull, Submission(fields={c.pk: {"os_version": "take"} for c in chosen}))
+        return len(captured)
+
+    two, six = queries(rows[:2]), queries(rows[2:])
+    assert (six - two) / 4 <= 9, (two, six)  # validation, the writes and the row's audit
+
+
+def test_pull_now_is_refused_while_a_pull_is_queued(published_snow):
+    start_pull(published_snow, queue=False)
+    with pytest.raises(SubscribeRefused, match="already queued or running"):
+        start_pull(published_snow, queue=False)
