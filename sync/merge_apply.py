@@ -119,6 +119,9 @@ def prepare(
 ):
     name = change.name
     if change.pk in submission.imports:
+        if submission.fields.get(change.pk):
+            problems.append(f"{name}: import the record or decide on its fields, not both.")
+            return None
         if change.outcome != NEW:
             problems.append(f"{name}: only a record new in the target can be imported.")
             return None

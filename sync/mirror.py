@@ -27,6 +27,7 @@ class Refreshed:
     upserted: int = 0
     deleted: int = 0
     watermark: str = ""
+    unlinked: int = 0  # items still in the target that nothing relates to any more
 
 
 def discovered_values(asset: Discovered) -> dict[str, str]:
@@ -84,6 +85,18 @@ def store(connection: Any, records: Iterable[Pulled | Discovered], now=None) -> 
     return count, highest
 
 
+def still_there(platform: Platform, client: Any, options: Any, connection: Any, started) -> int:
+    """The infrastructure a full pull no longer found among what records relate to: read again by id,
+    so an item that lost its last link is kept with no links (not reported as deleted)."""
+    missing = PulledRecord.objects.filter(
+        connection=connection, kind=RecordKind.INFRASTRUCTURE_ITEM, pulled_at__lt=started, deleted=False
+    )
+    ids = list(missing.values_list("target_id", flat=True))
+    if not ids:
+        return 0
+    return store(connection, platform.discovered(client, options, ids), started)[0]
+
+
 def refresh(platform: Platform, client: Any, options: Any, connection: Any, full: bool = False) -> Refreshed:
     """Bring the mirror up to date through the platform contract and move the watermark."""
     state = state_of(connection)
@@ -99,6 +112,7 @@ def refresh(platform: Platform, client: Any, options: Any, connection: Any, full
     result.upserted, highest = store(connection, everything(), started)
     mirror = PulledRecord.objects.filter(connection=connection)
     if full:
+        result.unlinked = still_there(platform, client, options, connection, started)
         result.deleted = mirror.filter(pulled_at__lt=started, deleted=False).update(deleted=True)
     else:
         gone = platform.deleted_since(client, options, since)

@@ -117,10 +117,10 @@ def discovered(
     client: ServiceNowClient, options: ServiceNowOptions, ids: Iterable[str] | None = None, since: str = ""
 ) -> Iterator[Discovered]:
     """The computers service instances relate to (all, those changed or relinked at or after `since`,
-    or only `ids`), each with the service instances it is linked to, streamed."""
+    or only `ids`, then related or not), each with the service instances it is linked to, streamed."""
     changed = since_query("sys_updated_on", since)  # a bad time fails before anything is read
-    if ids is not None:
-        return _linked(client, sorted(set(ids)), {}, since)
+    if ids is not None:  # asked by id: reported even when no service instance relates to it any more
+        return _linked(client, sorted(set(ids)), {}, since, set(ids))
     if since:
         return _incremental(client, changed, since)
     return _full(client)

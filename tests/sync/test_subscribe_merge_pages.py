@@ -284,3 +284,30 @@ def test_a_new_server_offers_its_suggested_deployments_and_any_other_typed_in(
     )
     item = InfrastructureItem.objects.get(name="srv-srv1")
     assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
+
+
+def test_a_server_no_instance_relates_to_any_more_is_kept_with_no_links_by_a_full_pull(
+    admin_client, connection, drift, sandbox
+):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    admin_client.post(merge_url(pull), {"import": [new.pk], f"parent-{new.pk}": [str(deployment.record_id)]})
+    assert (
+        sandbox.delete(f"/api/now/table/cmdb_rel_ci/{relation_id(sandbox, deployment, new)}").status_code
+        == 204
+    )
+
+    pull = execute_pull(start_pull(connection, queue=False, full=True))
+
+    change = pull.changes.get(target_id=new.target_id)
+    assert change.outcome == CHANGED_IN_TARGET and change.diff["deployments"]["target"] == ""
+
+
+def test_an_import_with_field_decisions_for_the_same_row_is_refused(admin_client, connection, drift):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    response = admin_client.post(
+        merge_url(pull), {"import": [new.pk], f"f:{new.pk}:name": "take"}, follow=True
+    )
+    assert "import the record or decide on its fields, not both" in response.content.decode()
+    assert not InfrastructureItem.objects.filter(name="srv-srv1").exists()
