@@ -12,7 +12,6 @@ values as agreed (`kept`), shown again only when one side moves."""
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,7 +25,7 @@ from sync.merge_imports import build_import
 from sync.merge_loading import Loaded, load
 from sync.models import Direction, Pull, PullChange, PullStatus, RecordKind, SyncMapEntry
 from sync.plan import Plan, build_plan
-from sync.subscribe import FIELDS, SubscribeRefused, source_of, values_of
+from sync.subscribe import FIELDS, SubscribeRefused, reasons, set_values, source_of, values_of
 from sync.subscribe_compare import BUSINESS, CHANGED_IN_TARGET, CONFLICT, GONE, NEW
 from sync.subscribe_links import LINKS, ids_of, joined
 
@@ -212,13 +211,8 @@ def prepare_item(connection, change, takes, keeps, problems, loaded: Loaded) -> 
         problems.append(f"{change.name}: edited or deleted in the portfolio since the pull; pull again.")
         return None
     parents = links.taken(item, ids_of(change.diff[LINKS], "target")) if LINKS in takes else []
-    for field_name in takes:
-        if field_name == LINKS:
-            continue
-        value = change.diff[field_name]["target"]
-        if field_name == "service_end_date":
-            value = date.fromisoformat(value) if value else None
-        setattr(item, field_name, value)
+    names = [f for f in takes if f != LINKS]
+    set_values(item, {f: change.diff[f]["target"] for f in names}, names)
     item.source, item.source_id = source_of(connection), change.target_id
     if not valid(item, change.name, problems):
         return None
@@ -261,8 +255,7 @@ def valid(record: models.Model, name: str, problems: list[str]) -> bool:
     try:
         record.full_clean()
     except ValidationError as exc:
-        reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        problems.append(f"{name}: not valid in the portfolio: {reasons}")
+        problems.append(f"{name}: not valid in the portfolio: {reasons(exc)}")
         return False
     return True
 

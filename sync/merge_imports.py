@@ -4,7 +4,6 @@ linked to the deployments chosen. Values come through the platform's reverse map
 and the catalog's validation; nothing is saved here."""
 
 import uuid
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ from catalog.models import BusinessApplication, DeploymentProfile, Infrastructur
 from catalog.models.portfolio import app_id_validator
 from integrations.base.platform import platform_of
 from sync.models import PullChange, RecordKind
-from sync.subscribe import FIELDS, source_of
+from sync.subscribe import reasons, set_values, source_of
 
 IMPORTED_PREFIX = "IMP"
 
@@ -52,13 +51,7 @@ def build_import(
         record = InfrastructureItem(
             namespace=namespace, source=source_of(connection), source_id=change.target_id
         )
-        for name in FIELDS:
-            value = change.values.get(name, "")
-            setattr(
-                record,
-                name,
-                (date.fromisoformat(value) if value else None) if name == "service_end_date" else value,
-            )
+        set_values(record, change.values)
         return checked(record), parents
     if kind == RecordKind.DEPLOYMENT:
         if len(parents) != 1:
@@ -118,6 +111,5 @@ def checked(record: models.Model) -> models.Model:
     try:
         record.full_clean()
     except ValidationError as exc:
-        reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        raise ValueError(f"not valid in the portfolio: {reasons}") from None
+        raise ValueError(f"not valid in the portfolio: {reasons(exc)}") from None
     return record

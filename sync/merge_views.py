@@ -18,8 +18,8 @@ from integrations.base.platform import platform_of
 from sync import authority
 from sync.filters import MergeFilter
 from sync.merge_apply import DECIDABLE, KEEP, TAKE, Submission, apply_merge, undecided
-from sync.models import Pull, PullChange, PullStatus, SubscribeState
-from sync.subscribe import SubscribeRefused
+from sync.models import Pull, PullChange, SubscribeState
+from sync.subscribe import SubscribeRefused, newest_pull
 from sync.subscribe_compare import NEW, OUTCOMES, labels
 from sync.subscribe_export import workbook
 from sync.subscribe_views import ConnectionMixin, subscribe_url
@@ -55,10 +55,6 @@ class SettingsForm(forms.ModelForm):
     def save(self, commit: bool = True) -> SubscribeState:
         self.instance.authority = self.cleaned_data["authority_text"]
         return super().save(commit)
-
-
-def newest_pull(connection) -> Pull | None:
-    return connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
 
 
 def merge_filter(pull: Pull | None, data: Any) -> MergeFilter:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 import django_rq
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
@@ -195,6 +196,25 @@ def clean(value: str, field: str) -> str:
         except ValueError:
             return ""
     return value[: InfrastructureItem._meta.get_field(field).max_length]
+
+
+def set_values(item: InfrastructureItem, values: dict[str, str], names=FIELDS) -> None:
+    """Put the source's values (as compared: text, dates ISO) into an item's fields."""
+    for name in names:
+        value = values.get(name, "")
+        if name == "service_end_date":
+            value = date.fromisoformat(value) if value else None
+        setattr(item, name, value)
+
+
+def reasons(exc: ValidationError) -> str:
+    """A validation error as one line: every field and its messages."""
+    return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+
+
+def newest_pull(connection: Connection) -> Pull | None:
+    """The connection's newest pull ready for decisions."""
+    return connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
 
 
 def values_of(item: InfrastructureItem) -> dict[str, str]:
