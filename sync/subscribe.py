@@ -63,6 +63,10 @@ def start_pull(
     refusal = pull_blocker(connection)
     if refusal:
         raise SubscribeRefused(refusal)
+    if connection.pulls.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
+        raise SubscribeRefused(
+            f"A pull of {connection.name} is already queued or running: wait for it to finish."
+        )
     with transaction.atomic():
         pull = Pull.objects.create(
             connection=connection, trigger=trigger, scope=list(scope), started_by=user, full=full
@@ -78,8 +82,6 @@ def pull_blocker(connection: Connection) -> str:
         return f"{platform.label} offers no discovered assets to subscribe to."
     if not connection.is_active:
         return f"The connection {connection.name} is inactive."
-    if connection.pulls.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
-        return f"A pull of {connection.name} is already queued or running: wait for it to finish."
     return ""
 
 
