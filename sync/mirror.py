@@ -14,7 +14,7 @@ from django.utils import timezone
 from integrations.base.platform import Discovered, Platform, Pulled
 from sync.authority import state_of
 from sync.models import PulledRecord, RecordKind
-from sync.subscribe import FIELDS, clean
+from sync.subscribe import discovered_values
 
 CHUNK = 1000
 UPDATED = ("name", "kind", "values", "parents", "updated_on", "retired", "deleted", "pulled_at")
@@ -28,13 +28,6 @@ class Refreshed:
     deleted: int = 0
     watermark: str = ""
     unlinked: int = 0  # items still in the target that nothing relates to any more
-
-
-def discovered_values(asset: Discovered) -> dict[str, str]:
-    """An asset's fields as an infrastructure item holds them (so they compare as they are)."""
-    values = {name: clean(getattr(asset, name), name) for name in FIELDS}
-    values["name"] = values["name"] or f"{asset.target_type or 'Asset'} {asset.target_id}"[:200]
-    return values
 
 
 def rows(connection: Any, records: Iterable[Pulled | Discovered], now) -> Iterator[PulledRecord]:

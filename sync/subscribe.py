@@ -219,6 +219,13 @@ def newest_pull(connection: Connection) -> Pull | None:
     return connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
 
 
+def discovered_values(asset: Discovered) -> dict[str, str]:
+    """An asset's fields as an infrastructure item holds them (so they compare as they are)."""
+    values = {name: clean(getattr(asset, name), name) for name in FIELDS}
+    values["name"] = values["name"] or f"{asset.target_type or 'Asset'} {asset.target_id}"[:200]
+    return values
+
+
 def values_of(item: InfrastructureItem) -> dict[str, str]:
     values = {name: str(getattr(item, name) or "") for name in FIELDS}
     values["service_end_date"] = item.service_end_date.isoformat() if item.service_end_date else ""
@@ -298,8 +305,7 @@ def build_diff(connection: Connection, found: list[Discovered], scope: list[str]
         if asset.target_id in seen:
             continue
         seen.add(asset.target_id)
-        values = {name: clean(getattr(asset, name), name) for name in FIELDS}
-        values["name"] = values["name"] or f"{asset.target_type or 'Asset'} {asset.target_id}"[:200]
+        values = discovered_values(asset)
         item, how = index.match(asset)
         linked = suggester.linked(set(asset.links))
         suggested = [[pk, name, "linked in the source"] for pk, name in linked.items()]
