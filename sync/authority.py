@@ -18,8 +18,16 @@ KINDS = tuple(DEFAULTS)
 
 
 def state_of(connection) -> SubscribeState:
+    """The connection's subscribe state, created when missing: for the writers (a pull, the settings)."""
     state, _ = SubscribeState.objects.get_or_create(connection=connection)
     return state
+
+
+def read_state(connection) -> SubscribeState:
+    """The connection's subscribe state, or an unsaved default one: reading (a page) writes nothing."""
+    return SubscribeState.objects.filter(connection=connection).first() or SubscribeState(
+        connection=connection
+    )
 
 
 def owner(authority: dict[str, str], kind: str, field_name: str) -> str:

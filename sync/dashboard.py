@@ -23,8 +23,9 @@ from catalog.views.generic import NamespaceMixin
 from integrations.base.platform import platform_of
 from integrations.models import Connection
 from sync import decisions, runs, setup
-from sync.models import ChangeKind, MatchChoice, Outcome, PullStatus, Run, RunKind, RunStatus
+from sync.models import ChangeKind, MatchChoice, Outcome, Run, RunKind, RunStatus
 from sync.run_views import CONFIGURATION_HINT, publish_summary
+from sync.subscribe import newest_pull
 
 PORTFOLIO = (
     (BusinessApplication, "application"),
@@ -150,7 +151,7 @@ def status_of(connection: Connection) -> ConnectionStatus:
 
 def pending_differences(connection: Connection) -> int:
     """What the newest ready pull still asks a person to decide (unchanged rows never do)."""
-    pull = connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
+    pull = newest_pull(connection)
     if pull is None:
         return 0
     return pull.changes.filter(applied_at__isnull=True).exclude(kind=ChangeKind.UNCHANGED).count()

@@ -4,16 +4,16 @@ linked to the deployments chosen. Values come through the platform's reverse map
 and the catalog's validation; nothing is saved here."""
 
 import uuid
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem, ITService
+from catalog.models.portfolio import app_id_validator
 from integrations.base.platform import platform_of
 from sync.models import PullChange, RecordKind
-from sync.subscribe import FIELDS, source_of
+from sync.subscribe import reasons, set_values, source_of
 
 IMPORTED_PREFIX = "IMP"
 
@@ -28,9 +28,12 @@ def valid_ids(values: list[str]) -> list[str]:
     return out
 
 
-def build_import(connection: Any, change: PullChange, parents: list[str]) -> tuple[models.Model, list[str]]:
+def build_import(
+    connection: Any, change: PullChange, parents: list[str], reserved: set[str] | None = None
+) -> tuple[models.Model, list[str]]:
     """The new portfolio record (unsaved) and its parents' ids; ValueError with the reason when the
-    chosen parents or the values do not fit."""
+    chosen parents or the values do not fit. `reserved`: the application ids given to the other imports
+    of the same submission (added to here)."""
     namespace = connection.namespace
     parents = valid_ids([p for p in parents if p])
     kind = change.record_kind
@@ -48,13 +51,7 @@ def build_import(connection: Any, change: PullChange, parents: list[str]) -> tup
         record = InfrastructureItem(
             namespace=namespace, source=source_of(connection), source_id=change.target_id
         )
-        for name in FIELDS:
-            value = change.values.get(name, "")
-            setattr(
-                record,
-                name,
-                (date.fromisoformat(value) if value else None) if name == "service_end_date" else value,
-            )
+        set_values(record, change.values)
         return checked(record), parents
     if kind == RecordKind.DEPLOYMENT:
         if len(parents) != 1:
@@ -79,13 +76,31 @@ def build_import(connection: Any, change: PullChange, parents: list[str]) -> tup
         found = platform.portfolio_value(kind, field_name, value)
         if found is not None and value:
             setattr(record, found[0], found[1])
-    if isinstance(record, BusinessApplication) and not record.app_id:
-        record.app_id = free_app_id(namespace)
+    if isinstance(record, BusinessApplication):
+        reserved = set() if reserved is None else reserved
+        record.app_id = usable_app_id(namespace, record.app_id, reserved)
+        reserved.add(record.app_id)
     return checked(record), parents
 
 
-def free_app_id(namespace: Any) -> str:
-    taken = set(BusinessApplication.objects.filter(namespace=namespace).values_list("app_id", flat=True))
+def usable_app_id(namespace: Any, wanted: str, reserved: set[str]) -> str:
+    """The target's identifier when it is a valid application id nobody holds (the target's own numbers,
+    e.g. APM0001234, are not); otherwise a free imported one."""
+    try:
+        app_id_validator(wanted)
+    except ValidationError:
+        return free_app_id(namespace, reserved)
+    taken = (
+        wanted in reserved or BusinessApplication.objects.filter(namespace=namespace, app_id=wanted).exists()
+    )
+    return free_app_id(namespace, reserved) if taken else wanted
+
+
+def free_app_id(namespace: Any, reserved: set[str] = frozenset()) -> str:
+    taken = {
+        *BusinessApplication.objects.filter(namespace=namespace).values_list("app_id", flat=True),
+        *reserved,
+    }
     number = len(taken) + 1
     while f"{IMPORTED_PREFIX}-{number:04d}" in taken:
         number += 1
@@ -96,6 +111,5 @@ def checked(record: models.Model) -> models.Model:
     try:
         record.full_clean()
     except ValidationError as exc:
-        reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        raise ValueError(f"not valid in the portfolio: {reasons}") from None
+        raise ValueError(f"not valid in the portfolio: {reasons(exc)}") from None
     return record

@@ -17,9 +17,9 @@ from catalog.models import BusinessApplication, DeploymentProfile
 from integrations.base.platform import platform_of
 from sync import authority
 from sync.filters import MergeFilter
-from sync.merge_apply import DECIDABLE, KEEP, TAKE, Submission, apply_merge
-from sync.models import Pull, PullChange, PullStatus, SubscribeState
-from sync.subscribe import SubscribeRefused
+from sync.merge_apply import DECIDABLE, KEEP, TAKE, Submission, apply_merge, undecided
+from sync.models import Pull, PullChange, SubscribeState
+from sync.subscribe import SubscribeRefused, newest_pull
 from sync.subscribe_compare import NEW, OUTCOMES, labels
 from sync.subscribe_export import workbook
 from sync.subscribe_views import ConnectionMixin, subscribe_url
@@ -57,14 +57,12 @@ class SettingsForm(forms.ModelForm):
         return super().save(commit)
 
 
-def newest_pull(connection) -> Pull | None:
-    return connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
-
-
 def merge_filter(pull: Pull | None, data: Any) -> MergeFilter:
     target = platform_of(pull.connection).label if pull else "the target"
     changes = pull.changes.all() if pull else PullChange.objects.none()
-    classes = sorted(set(changes.values_list("target_type", flat=True))) if pull else []
+    classes = (
+        list(changes.order_by("target_type").values_list("target_type", flat=True).distinct()) if pull else []
+    )
     return MergeFilter(
         data,
         queryset=changes.order_by("outcome", "record_kind", "name"),
@@ -77,7 +75,7 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
     """What the subscribe page adds for a record-pulling connection."""
     pull = newest_pull(connection)
     found = merge_filter(pull, request.GET)
-    changes = list(found.qs.select_related("applied_by")[:ROWS_SHOWN]) if found.is_valid() else []
+    changes = list(found.qs.select_related("applied_by", "item")[:ROWS_SHOWN]) if found.is_valid() else []
     words = labels(platform_of(connection).label)
     rows = []
     for change in changes:
@@ -89,15 +87,22 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
                 "last": f.get("last"),
                 "target": f.get("target", ""),
                 "owner": f.get("owner", ""),
-                "decidable": f.get("state") in DECIDABLE and not change.applied_at,
+                "decidable": f.get("state") in DECIDABLE
+                and not change.applied_at
+                and name not in change.decisions,
                 "decided": change.decisions.get(name, ""),
             }
             for name, f in change.diff.items()
         ]
         rows.append(
-            {"change": change, "outcome": words.get(change.outcome, change.outcome), "fields": fields}
+            {
+                "change": change,
+                "outcome": words.get(change.outcome, change.outcome),
+                "fields": fields,
+                "chosen": {str(s[0]) for s in change.suggested},
+            }
         )
-    state = authority.state_of(connection)
+    state = authority.read_state(connection)
     return {
         "merge": True,
         "pull": pull,
@@ -109,14 +114,21 @@ def merge_context(namespace, connection, request, is_admin: bool) -> dict[str, A
         "applications": BusinessApplication.objects.filter(namespace=namespace).order_by("name")
         if any(r["change"].outcome == NEW and r["change"].record_kind == "deployment" for r in rows)
         else [],
-        "deployments": DeploymentProfile.objects.filter(namespace=namespace).select_related("application")
-        if any(r["change"].outcome == NEW and r["change"].record_kind == "infrastructure_item" for r in rows)
-        else [],
+        "deployments": deployment_choices(namespace, rows),
         "settings_form": SettingsForm(instance=state),
         "state": state,
         "new": NEW,
         "can_merge": is_admin and pull is not None,
     }
+
+
+def deployment_choices(namespace, rows: list[dict]) -> list[tuple[str, str]]:
+    """(id, name) of the deployments a new item may be linked to, listed once for the page (a datalist);
+    each row's select offers only its suggested deployments, plus any typed in."""
+    if not any(r["change"].outcome == NEW and r["change"].record_kind == "infrastructure_item" for r in rows):
+        return []
+    found = DeploymentProfile.objects.filter(namespace=namespace).select_related("application")
+    return [(str(d.pk), str(d)) for d in found.order_by("application__name", "name")]
 
 
 def submission_from(post, pull: Pull) -> Submission:
@@ -130,7 +142,7 @@ def submission_from(post, pull: Pull) -> Submission:
         if not found.is_valid():
             raise ValueError("The filter is not valid: reload the page.")
         for change in found.qs.filter(outcome__in=DECIDABLE, applied_at__isnull=True):
-            chosen = {n: bulk for n, f in change.diff.items() if f.get("state") in DECIDABLE}
+            chosen = {n: bulk for n in undecided(change)}
             if chosen:
                 result.fields[change.pk] = chosen
         return result

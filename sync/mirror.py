@@ -14,7 +14,7 @@ from django.utils import timezone
 from integrations.base.platform import Discovered, Platform, Pulled
 from sync.authority import state_of
 from sync.models import PulledRecord, RecordKind
-from sync.subscribe import FIELDS, clean
+from sync.subscribe import discovered_values
 
 CHUNK = 1000
 UPDATED = ("name", "kind", "values", "parents", "updated_on", "retired", "deleted", "pulled_at")
@@ -27,13 +27,7 @@ class Refreshed:
     upserted: int = 0
     deleted: int = 0
     watermark: str = ""
-
-
-def discovered_values(asset: Discovered) -> dict[str, str]:
-    """An asset's fields as an infrastructure item holds them (so they compare as they are)."""
-    values = {name: clean(getattr(asset, name), name) for name in FIELDS}
-    values["name"] = values["name"] or f"{asset.target_type or 'Asset'} {asset.target_id}"[:200]
-    return values
+    unlinked: int = 0  # items still in the target that nothing relates to any more
 
 
 def rows(connection: Any, records: Iterable[Pulled | Discovered], now) -> Iterator[PulledRecord]:
@@ -84,6 +78,18 @@ def store(connection: Any, records: Iterable[Pulled | Discovered], now=None) -> 
     return count, highest
 
 
+def still_there(platform: Platform, client: Any, options: Any, connection: Any, started) -> int:
+    """The infrastructure a full pull no longer found among what records relate to: read again by id,
+    so an item that lost its last link is kept with no links (not reported as deleted)."""
+    missing = PulledRecord.objects.filter(
+        connection=connection, kind=RecordKind.INFRASTRUCTURE_ITEM, pulled_at__lt=started, deleted=False
+    )
+    ids = list(missing.values_list("target_id", flat=True))
+    if not ids:
+        return 0
+    return store(connection, platform.discovered(client, options, ids), started)[0]
+
+
 def refresh(platform: Platform, client: Any, options: Any, connection: Any, full: bool = False) -> Refreshed:
     """Bring the mirror up to date through the platform contract and move the watermark."""
     state = state_of(connection)
@@ -99,6 +105,7 @@ def refresh(platform: Platform, client: Any, options: Any, connection: Any, full
     result.upserted, highest = store(connection, everything(), started)
     mirror = PulledRecord.objects.filter(connection=connection)
     if full:
+        result.unlinked = still_there(platform, client, options, connection, started)
         result.deleted = mirror.filter(pulled_at__lt=started, deleted=False).update(deleted=True)
     else:
         gone = platform.deleted_since(client, options, since)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 import django_rq
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
@@ -21,13 +22,14 @@ from catalog.models import DESCRIPTION_FIELDS, BusinessApplication, DeploymentPr
 from integrations.base.errors import TargetError
 from integrations.base.platform import Discovered, platform_of
 from integrations.models import Connection, Schedule, SyncDirection
-from sync.models import ChangeKind, Pull, PullChange, PullStatus, RecordKind, SyncMapEntry
+from sync.models import ChangeKind, Pull, PullChange, PullStatus, RecordKind, SubscribeState, SyncMapEntry
 
 log = logging.getLogger("sync.subscribe")
 QUEUE = "publish"
 FIELDS = DESCRIPTION_FIELDS
 SUBSCRIBING = (SyncDirection.SUBSCRIBE, SyncDirection.BOTH)
 MAX_NAME_SUGGESTIONS = 3
+FULL_PULL_EVERY = timedelta(days=7)  # the daily pull of a record-pulling target reads everything this often
 
 
 class SubscribeRefused(Exception):
@@ -61,6 +63,10 @@ def start_pull(
     refusal = pull_blocker(connection)
     if refusal:
         raise SubscribeRefused(refusal)
+    if connection.pulls.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
+        raise SubscribeRefused(
+            f"A pull of {connection.name} is already queued or running: wait for it to finish."
+        )
     with transaction.atomic():
         pull = Pull.objects.create(
             connection=connection, trigger=trigger, scope=list(scope), started_by=user, full=full
@@ -106,10 +112,14 @@ def pulls_due(now=None) -> list[Pull]:
         full = Pull.objects.filter(connection=connection, scope=[])
         if full.filter(status__in=(PullStatus.QUEUED, PullStatus.RUNNING)).exists():
             continue
-        if full.filter(created_at__gt=now - timedelta(days=1)).exists():
+        if full.exclude(status=PullStatus.FAILED).filter(created_at__gt=now - timedelta(days=1)).exists():
             continue
-        try:
-            started.append(start_pull(connection, trigger="daily"))
+        state = SubscribeState.objects.filter(connection=connection).first()
+        stale = state is None or not state.full_pulled_at or state.full_pulled_at < now - FULL_PULL_EVERY
+        try:  # a full pull now and then: what no incremental read can tell (e.g. a missed deletion)
+            started.append(
+                start_pull(connection, trigger="daily", full=bool(platform.pulls_records and stale))
+            )
         except SubscribeRefused as exc:
             log.warning("Daily pull of %s not started: %s", connection.name, exc)
     return started
@@ -188,6 +198,32 @@ def clean(value: str, field: str) -> str:
         except ValueError:
             return ""
     return value[: InfrastructureItem._meta.get_field(field).max_length]
+
+
+def set_values(item: InfrastructureItem, values: dict[str, str], names=FIELDS) -> None:
+    """Put the source's values (as compared: text, dates ISO) into an item's fields."""
+    for name in names:
+        value = values.get(name, "")
+        if name == "service_end_date":
+            value = date.fromisoformat(value) if value else None
+        setattr(item, name, value)
+
+
+def reasons(exc: ValidationError) -> str:
+    """A validation error as one line: every field and its messages."""
+    return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+
+
+def newest_pull(connection: Connection) -> Pull | None:
+    """The connection's newest pull ready for decisions."""
+    return connection.pulls.filter(status=PullStatus.READY).order_by("-created_at").first()
+
+
+def discovered_values(asset: Discovered) -> dict[str, str]:
+    """An asset's fields as an infrastructure item holds them (so they compare as they are)."""
+    values = {name: clean(getattr(asset, name), name) for name in FIELDS}
+    values["name"] = values["name"] or f"{asset.target_type or 'Asset'} {asset.target_id}"[:200]
+    return values
 
 
 def values_of(item: InfrastructureItem) -> dict[str, str]:
@@ -269,8 +305,7 @@ def build_diff(connection: Connection, found: list[Discovered], scope: list[str]
         if asset.target_id in seen:
             continue
         seen.add(asset.target_id)
-        values = {name: clean(getattr(asset, name), name) for name in FIELDS}
-        values["name"] = values["name"] or f"{asset.target_type or 'Asset'} {asset.target_id}"[:200]
+        values = discovered_values(asset)
         item, how = index.match(asset)
         linked = suggester.linked(set(asset.links))
         suggested = [[pk, name, "linked in the source"] for pk, name in linked.items()]

@@ -4,7 +4,6 @@ values it overwrote). Everything is checked first: one refused row writes nothin
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from catalog.models import DeploymentProfile, InfrastructureItem
 from sync.models import ChangeKind, Pull, PullChange, PullStatus
-from sync.subscribe import FIELDS, SubscribeRefused, source_of, values_of
+from sync.subscribe import FIELDS, SubscribeRefused, reasons, set_values, source_of, values_of
 
 
 @dataclass
@@ -129,16 +128,11 @@ def plan(change: PullChange, pull: Pull, problems: list[str]) -> InfrastructureI
             return item
     else:
         item = InfrastructureItem(namespace=connection.namespace)
-    for name in FIELDS:
-        value = change.values.get(name, "")
-        if name == "service_end_date":
-            value = date.fromisoformat(value) if value else None
-        setattr(item, name, value)
+    set_values(item, change.values)
     item.source, item.source_id = source_of(connection), change.target_id
     try:
         item.full_clean()
     except ValidationError as exc:
-        reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        problems.append(f"{change.name}: {reasons}")
+        problems.append(f"{change.name}: {reasons(exc)}")
         return None
     return item

@@ -68,7 +68,7 @@ class SubscribeComparer:
 
     def __init__(self, connection: Any, platform: Platform, client: Any, options: Any) -> None:
         self.connection = connection
-        self.authority = authority.state_of(connection).authority
+        self.authority = authority.read_state(connection).authority
         self.comparer = Comparer(platform, client, options)
         self.entries = {
             e.target_id: e

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from catalog.transfer.cells import append_row
@@ -65,13 +66,15 @@ def as_json(pull: Pull, changes: Iterable[PullChange]) -> dict[str, Any]:
 def workbook(pull: Pull, changes: Iterable[PullChange]) -> bytes:
     target = platform_of(pull.connection).label
     words = labels(target)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Differences"
-    append_row(sheet, [*HEADER, "Portfolio now", "Last synced", f"{target} now", "Decision", "Applied"])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    book = Workbook(write_only=True)  # rows are streamed out: memory stays flat for a large pull
+    sheet = book.create_sheet("Differences")
     sheet.freeze_panes = "A2"
+    header = []
+    for title in [*HEADER, "Portfolio now", "Last synced", f"{target} now", "Decision", "Applied"]:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
     for change in changes:
         for name, field in field_rows(change):
             append_row(

@@ -13,13 +13,14 @@ from django.utils import timezone
 from integrations.base.errors import TargetError
 from integrations.base.platform import platform_of
 from sync import authority, mirror
-from sync.merge_apply import TAKE, Submission, apply_merge
+from sync.merge_apply import DECIDABLE, TAKE, Submission, apply_merge
 from sync.models import Pull, PullChange, PullStatus
 from sync.subscribe import SubscribeRefused, fail, supersede
 from sync.subscribe_compare import CHANGED_IN_TARGET, SubscribeComparer
 
 log = logging.getLogger("sync.subscribe")
 BATCH = 1000
+AUTO_BATCH = 200  # rows taken automatically in one submission (one transaction, one plan)
 
 
 def execute_record_pull(pull: Pull, apply_owned: bool | None = None) -> Pull:
@@ -40,7 +41,7 @@ def execute_record_pull(pull: Pull, apply_owned: bool | None = None) -> Pull:
         pull.refresh_from_db()
         return pull
     if apply_owned is None:
-        apply_owned = authority.state_of(connection).apply_owned
+        apply_owned = authority.read_state(connection).apply_owned
     if apply_owned:
         note = apply_target_owned(pull)
         Pull.objects.filter(pk=pull.pk).update(message=f"{pull.message} {note}".strip())
@@ -80,24 +81,34 @@ def owned_fields(change: PullChange) -> dict[str, str]:
     return {
         name: TAKE
         for name, c in change.diff.items()
-        if c.get("state") == CHANGED_IN_TARGET and c.get("owner") == authority.TARGET
+        if c.get("state") == CHANGED_IN_TARGET
+        and c.get("owner") == authority.TARGET
+        and name not in change.decisions
     }
 
 
 def apply_target_owned(pull: Pull, user: Any = None) -> str:
-    """Take every target-owned change of the pull, record by record (a record refused is left for a
-    person and said in the note; the others are applied)."""
+    """Take every target-owned change of the pull: the fields changed only in the target, in records
+    changed there or in conflict (another field of theirs may wait for a person). Rows go in batches of
+    one submission each; a batch refused is tried row by row, and a row refused is left for a person and
+    said in the note."""
     taken, refused = 0, []
-    rows = pull.changes.filter(outcome=CHANGED_IN_TARGET, applied_at__isnull=True)
-    for change in rows.iterator():
-        fields = owned_fields(change)
-        if not fields:
-            continue
+    rows = pull.changes.filter(outcome__in=DECIDABLE, applied_at__isnull=True).order_by("pk")
+    wanted = ((change, owned_fields(change)) for change in rows.iterator())
+    decided = (Submission(fields={change.pk: fields}) for change, fields in wanted if fields)
+    while batch := list(islice(decided, AUTO_BATCH)):
+        together = Submission(fields={k: v for s in batch for k, v in s.fields.items()})
         try:
-            taken += apply_merge(pull, Submission(fields={change.pk: fields}), user).taken
-        except SubscribeRefused as exc:
-            refused.append(str(exc))
-            log.warning("Target-owned change of %s not taken: %s", change.name, exc)
+            taken += apply_merge(pull, together, user).taken
+            continue
+        except SubscribeRefused:
+            pass
+        for submission in batch:
+            try:
+                taken += apply_merge(pull, submission, user).taken
+            except SubscribeRefused as exc:
+                refused.append(str(exc))
+                log.warning("Target-owned change not taken: %s", exc)
     note = f"Target-owned changes taken automatically: {taken} field(s)."
     if refused:
         note += f" {len(refused)} record(s) left for a person: {' '.join(refused)[:500]}"

@@ -5,8 +5,11 @@ A full pull reads two streams whose first pages share one Batch API call: every 
 computer relationship (parent and child ids only: the CIs' links, kept by CI id), then every computer,
 yielded when a service instance relates to it. An incremental pull asks what changed since a time (CIs
 and relationships), then, in one more call, every relationship of the CIs it touched (their full links)
-and the touched CIs that did not change themselves."""
+and the touched CIs that did not change themselves. A deleted relationship leaves no row to find by its
+update time: its copy in `sys_audit_delete` names the CI it led to, whose links are read again (a CI no
+service instance relates to any more is reported with no links)."""
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -82,6 +85,26 @@ def as_discovered(row: dict[str, Any], links: Iterable[str]) -> Discovered:
     )
 
 
+# The child of a deleted relationship in the audit's copy of the row: JSON (the sandbox) or XML (an instance).
+DELETED_CHILD = re.compile(r'"child"\s*:\s*"(\w{32})"|<child(?:\s[^>]*)?>(\w{32})</child>')
+
+
+def deleted_relations(since: str) -> Query:
+    """The relationships deleted at or after `since` (any type: the caller reads the links again)."""
+    condition = joined("tablename=cmdb_rel_ci", since_query("sys_created_on", since))
+    return Query("sys_audit_delete", condition, ("documentkey", "payload"))
+
+
+def unlinked(rows: Iterable[dict[str, Any]]) -> set[str]:
+    """The records deleted relationships led to (their children)."""
+    found = set()
+    for row in rows:
+        match = DELETED_CHILD.search(str(row.get("payload", "")))
+        if match:
+            found.add(match.group(1) or match.group(2))
+    return found
+
+
 def relations(condition: str = "") -> Query:
     return Query("cmdb_rel_ci", joined(RELATED, condition), RELATION_FIELDS)
 
@@ -94,12 +117,12 @@ def discovered(
     client: ServiceNowClient, options: ServiceNowOptions, ids: Iterable[str] | None = None, since: str = ""
 ) -> Iterator[Discovered]:
     """The computers service instances relate to (all, those changed or relinked at or after `since`,
-    or only `ids`), each with the service instances it is linked to, streamed."""
+    or only `ids`, then related or not), each with the service instances it is linked to, streamed."""
     changed = since_query("sys_updated_on", since)  # a bad time fails before anything is read
-    if ids is not None:
-        return _linked(client, sorted(set(ids)), {}, since)
+    if ids is not None:  # asked by id: reported even when no service instance relates to it any more
+        return _linked(client, sorted(set(ids)), {}, since, set(ids))
     if since:
-        return _incremental(client, changed)
+        return _incremental(client, changed, since)
     return _full(client)
 
 
@@ -113,22 +136,30 @@ def _full(client: ServiceNowClient) -> Iterator[Discovered]:
             yield as_discovered(row, links[row["sys_id"]])
 
 
-def _incremental(client: ServiceNowClient, changed: str) -> Iterator[Discovered]:
-    related, cis = streams(client, [relations(changed), computers(changed)])
+def _incremental(client: ServiceNowClient, changed: str, since: str) -> Iterator[Discovered]:
+    related, cis, deleted = streams(
+        client, [relations(changed), computers(changed), deleted_relations(since)]
+    )
     touched = {row["child"] for row in related}
     known = {}
     for row in cis:  # the changed CIs are held until their links are read
         known[row["sys_id"]] = row
         touched.add(row["sys_id"])
-    yield from _linked(client, sorted(touched), known, "")
+    lost = unlinked(deleted)
+    yield from _linked(client, sorted(touched | lost), known, "", lost)
 
 
 def _linked(
-    client: ServiceNowClient, ids: list[str], known: dict[str, dict[str, Any]], since: str
+    client: ServiceNowClient,
+    ids: list[str],
+    known: dict[str, dict[str, Any]],
+    since: str,
+    lost: set[str] = frozenset(),
 ) -> Iterator[Discovered]:
     """The CIs `ids` with all their service instance links: their relationships and the rows not in
     `known`, in one Batch API call per 50 queries. With `since`, only the CIs that changed at or after it,
-    or one of whose relationships did."""
+    or one of whose relationships did. A CI in `lost` (one of its relationships was deleted) is reported
+    even with no link left."""
     if not ids:
         return
     unread = [i for i in ids if i not in known]
@@ -147,8 +178,8 @@ def _linked(
             else:
                 rows[row["sys_id"]] = row
     for sys_id in ids:
-        if sys_id not in rows or sys_id not in links:
+        if sys_id not in rows or (sys_id not in links and sys_id not in lost):
             continue
-        item = as_discovered(rows[sys_id], links[sys_id])
-        if not since or item.updated_on >= since or relinked[sys_id] >= since:
+        item = as_discovered(rows[sys_id], links.get(sys_id, ()))
+        if not since or item.updated_on >= since or relinked.get(sys_id, "") >= since:
             yield item

@@ -1,7 +1,8 @@
 """Reading several Table API queries at once for a pull: the first page of every query in one Batch API
 call, then each query continued page by page (plain GETs, from where its first page ended) as it is read.
-Pages of up to 2,000 rows, sorted by sys_id so that offset paging is stable; memory holds the first pages
-and one more page at a time."""
+Pages of up to 2,000 rows, sorted by sys_id and continued by key (`sys_id>` the last one read), so a
+record deleted or added while a pull reads does not shift the window and skip another; memory holds the
+first pages and one more page at a time."""
 
 import re
 from collections.abc import Iterator
@@ -28,13 +29,17 @@ class Query:
             "sysparm_query": self.sorted_query,
             "sysparm_limit": PULL_PAGE,
             "sysparm_exclude_reference_link": "true",
-            "sysparm_fields": ",".join(self.fields),
+            "sysparm_fields": ",".join(dict.fromkeys(("sys_id", *self.fields))),  # the key of the next page
         }
         return f"/api/now/table/{self.table}?{urlencode(params)}"
 
     @property
     def sorted_query(self) -> str:
-        return f"{self.query}^ORDERBYsys_id" if self.query else "ORDERBYsys_id"
+        return self.after("")
+
+    def after(self, last_id: str) -> str:
+        """The query from the record after `last_id` on, sorted by sys_id."""
+        return joined(self.query, f"sys_id>{last_id}" if last_id else "", "ORDERBYsys_id")
 
 
 def since_query(field: str, since: str) -> str:
@@ -60,7 +65,7 @@ def streams(client: ServiceNowClient, queries: list[Query]) -> list[Iterator[dic
     """Every query's rows, in the order given; the first pages all arrive in one call (one per
     `MAX_CALLS` queries), the rest is read when a stream gets there."""
     if len(queries) <= 1:
-        return [_rest(client, q, 0) for q in queries]
+        return [_rest(client, q, "") for q in queries]
     answers: list[tuple[int, Any, dict[str, str]]] = []
     calls = [("GET", q.path(), None) for q in queries]
     for start in range(0, len(calls), MAX_CALLS):
@@ -74,16 +79,32 @@ def _continued(
     status, body, headers = answer
     rows = body.get("result") if status == 200 and isinstance(body, dict) else None
     if not isinstance(rows, list):  # not serviced, or refused: asked again on its own (raising its error)
-        yield from _rest(client, query, 0)
+        yield from _rest(client, query, "")
         return
     total = int(headers.get("x-total-count") or len(rows))
     yield from rows
     if rows and len(rows) < total:
-        yield from _rest(client, query, len(rows))
+        yield from _rest(client, query, str(rows[-1]["sys_id"]))
 
 
-def _rest(client: ServiceNowClient, query: Query, offset: int) -> Iterator[dict[str, Any]]:
-    return client.records(query.table, query.sorted_query, list(query.fields), PULL_PAGE, offset=offset)
+def _rest(client: ServiceNowClient, query: Query, last_id: str) -> Iterator[dict[str, Any]]:
+    """The query's pages after `last_id`, each asked by key; the total the answer counts (what is left
+    from there) says whether another page follows."""
+    fields = list(dict.fromkeys(("sys_id", *query.fields)))
+    while True:
+        params = {
+            "sysparm_query": query.after(last_id),
+            "sysparm_limit": PULL_PAGE,
+            "sysparm_exclude_reference_link": "true",
+            "sysparm_fields": ",".join(fields),
+        }
+        response = client.request("GET", f"/api/now/table/{query.table}", params=params)
+        page = response.json().get("result", [])
+        yield from page
+        total = int(response.headers.get("X-Total-Count") or len(page))
+        if not page or len(page) >= total:
+            return
+        last_id = str(page[-1]["sys_id"])
 
 
 def read_all(client: ServiceNowClient, queries: list[Query]) -> list[list[dict[str, Any]]]:

@@ -13,7 +13,7 @@ from integrations.base.platform import Deleted, Pulled, TargetRef
 
 from . import mapping
 from .client import ServiceNowClient
-from .discovery import COMPUTER_CLASSES, SERVICE_CLASS
+from .discovery import COMPUTER_CLASSES, SERVICE_CLASS, deleted_relations, unlinked
 from .options import ServiceNowOptions
 from .paging import PULL_PAGE, Query, id_chunks, joined, read_all, since_query, streams
 
@@ -25,7 +25,13 @@ CLASS_FILTERS = {"service_offering": "service_classification=Technical Service"}
 EITHER_KIND = (mapping.SHARED_SERVICE_CLASS, mapping.LOCAL_SERVICE_CLASS)
 META = ("sys_id", "sys_updated_on", "install_status", "operational_status")
 RETIRED_INSTALL, RETIRED_OPERATIONAL = "7", "6"
-DELETION_TABLES = (APP_CLASS, *INSTANCE_CLASSES, "cmdb_ci_service_discovered", *COMPUTER_CLASSES)
+DELETION_TABLES = (
+    APP_CLASS,
+    *INSTANCE_CLASSES,
+    "cmdb_ci_service_discovered",
+    *COMPUTER_CLASSES,
+    "cmdb_rel_ci",  # their times move the watermark; what they unlinked is read again by pulled/discovered
+)
 
 
 def value_fields(class_name: str) -> tuple[str, ...]:
@@ -75,16 +81,19 @@ class RecordPull:
     def run(self, client: ServiceNowClient) -> Iterator[Pulled]:
         condition = since_query("sys_updated_on", self.since)
         classes = (APP_CLASS, *INSTANCE_CLASSES)
-        relations, *records = streams(
-            client, [relationship_query(self.options), *(class_query(c, condition) for c in classes)]
-        )
+        queries = [relationship_query(self.options), *(class_query(c, condition) for c in classes)]
+        if self.since:  # an instance that lost an application has no relationship left to say so
+            queries.append(deleted_relations(self.since))
+        relations, *records = streams(client, queries)
         for row in relations:
             self.parents.setdefault(row["child"], []).append(row["parent"])
             if self.since and str(row.get("sys_updated_on", "")) >= self.since:
                 self.relinked.add(row["child"])
-        for class_name, rows in zip(classes, records, strict=True):
+        for class_name, rows in zip(classes, records, strict=False):
             for row in rows:
                 yield self.pulled(class_name, row)
+        if self.since:
+            self.relinked |= unlinked(records[-1])
         missing = sorted(self.relinked - self.seen)
         if missing:
             queries = [

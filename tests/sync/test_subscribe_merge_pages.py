@@ -11,10 +11,11 @@ from catalog.models import BusinessApplication, DeploymentProfile, Infrastructur
 from integrations.base.platform import Pulled, TargetRef
 from integrations.servicenow.sandbox.seed import REL_TYPES
 from sync import authority
-from sync.models import Outcome, Pull, PullStatus, RecordKind, SyncMapEntry
+from sync.models import Outcome, Pull, PullStatus, RecordKind, SubscribeState, SyncMapEntry
 from sync.preview import run_preview
 from sync.subscribe import execute_pull, start_pull
 from sync.subscribe_compare import CHANGED_IN_PORTFOLIO, CHANGED_IN_TARGET, NEW
+from tests.integrations.servicenow.test_pulling import next_second
 from tests.sync.subscribe_records_helpers import compared, fill_mirror
 
 pytestmark = pytest.mark.django_db
@@ -216,6 +217,7 @@ def test_the_export_of_a_real_pull_holds_every_difference(admin_client, connecti
 def test_the_screen_before_any_pull_invites_one(admin_client, connection):
     page = admin_client.get(page_url(connection)).content.decode()
     assert "No differences yet" in page and "Pull now" in page and "Who owns which field" in page
+    assert not SubscribeState.objects.filter(connection=connection).exists()  # a GET writes nothing
 
 
 def test_a_server_newly_related_to_another_service_instance_shows_its_deployments_changed(
@@ -247,6 +249,7 @@ def test_a_server_newly_related_to_another_service_instance_shows_its_deployment
     assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
     assert not pulled(connection).changes.filter(target_id=new.target_id).exists()
 
+    next_second()  # nothing else of the server changes in the watermark's second: only the deletion tells
     assert sandbox.delete(f"/api/now/table/cmdb_rel_ci/{relation_id(sandbox, other, new)}").status_code == 204
     change = pulled(connection).changes.get(target_id=new.target_id)
     assert change.diff["deployments"]["target"] == names[str(deployment.record_id)]
@@ -262,3 +265,49 @@ def relation_id(sandbox, parent, change) -> str:
         sysparm_exclude_reference_link="true",
     )
     return row["sys_id"]
+
+
+def test_a_new_server_offers_its_suggested_deployments_and_any_other_typed_in(
+    admin_client, connection, drift
+):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    other = entries(connection, RecordKind.DEPLOYMENT).exclude(pk=deployment.pk)[0]
+    page = admin_client.get(page_url(connection)).content.decode()
+    select = page.split(f'<select name="parent-{new.pk}"', 1)[1].split("</select>", 1)[0]
+    assert select.count("<option") == len(new.suggested) == 1 and str(deployment.record_id) in select
+    assert page.count('<datalist id="deployment-choices">') == 1 and str(other.record_id) in page
+
+    admin_client.post(
+        merge_url(pull),
+        {"import": [new.pk], f"parent-{new.pk}": [str(deployment.record_id), str(other.record_id)]},
+    )
+    item = InfrastructureItem.objects.get(name="srv-srv1")
+    assert {d.pk for d in item.deployments.all()} == {deployment.record_id, other.record_id}
+
+
+def test_a_server_no_instance_relates_to_any_more_is_kept_with_no_links_by_a_full_pull(
+    admin_client, connection, drift, sandbox
+):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    admin_client.post(merge_url(pull), {"import": [new.pk], f"parent-{new.pk}": [str(deployment.record_id)]})
+    assert (
+        sandbox.delete(f"/api/now/table/cmdb_rel_ci/{relation_id(sandbox, deployment, new)}").status_code
+        == 204
+    )
+
+    pull = execute_pull(start_pull(connection, queue=False, full=True))
+
+    change = pull.changes.get(target_id=new.target_id)
+    assert change.outcome == CHANGED_IN_TARGET and change.diff["deployments"]["target"] == ""
+
+
+def test_an_import_with_field_decisions_for_the_same_row_is_refused(admin_client, connection, drift):
+    _, deployment, pull = drift
+    new = pull.changes.get(name="srv-srv1")
+    response = admin_client.post(
+        merge_url(pull), {"import": [new.pk], f"f:{new.pk}:name": "take"}, follow=True
+    )
+    assert "import the record or decide on its fields, not both" in response.content.decode()
+    assert not InfrastructureItem.objects.filter(name="srv-srv1").exists()

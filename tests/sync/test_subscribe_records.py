@@ -163,7 +163,7 @@ def test_a_new_application_is_imported_and_adopted(connection):
         kind="application",
         ref=TargetRef("cmdb_ci_business_app", "a" * 32),
         name="Payroll Next",
-        values={"name": "Payroll Next", "description": "From the CMDB", "number": ""},
+        values={"name": "Payroll Next", "description": "From the CMDB", "number": "APM0001234"},
     )
     fill_mirror(connection, [record])
     pull = compared(connection)

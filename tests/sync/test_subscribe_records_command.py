@@ -208,3 +208,29 @@ def test_a_pull_right_after_the_publish_finds_the_published_records_unchanged(pu
     pull = execute_pull(start_pull(published_snow, queue=False, trigger="command"))
     assert pull.changes.get(target_id=active.target_id).outcome == "gone_from_target"
     assert BusinessApplication.objects.get(pk=active.record_id).operational_status != "retired"  # flagged
+
+
+def test_the_daily_schedule_pulls_in_full_once_a_week_and_retries_a_failed_pull(published_snow, queue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sync.models import Pull
+
+    published_snow.schedule = "daily"
+    published_snow.save()
+    (first,) = pulls_due()
+    assert first.full  # never pulled in full yet
+    execute_pull(first)
+    Pull.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=2))
+    (incremental,) = pulls_due()
+    assert not incremental.full
+    Pull.objects.filter(pk=incremental.pk).update(status=PullStatus.FAILED)
+    (retried,) = pulls_due()  # a failed pull is tried again the next run, not a day later
+    assert not retried.full
+    Pull.objects.filter(pk=retried.pk).update(status=PullStatus.FAILED)
+    state = authority.state_of(published_snow)
+    state.full_pulled_at = timezone.now() - timedelta(days=8)
+    state.save()
+    (weekly,) = pulls_due()
+    assert weekly.full

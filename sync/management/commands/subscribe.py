@@ -141,7 +141,7 @@ class Command(BaseCommand):
         pull = execute_pull(pull)
         if pull.status == "failed":
             raise CommandError(f"The pull failed: {pull.message}")
-        if options["apply_owned"] and not authority.state_of(connection).apply_owned:
+        if options["apply_owned"] and not authority.read_state(connection).apply_owned:
             note = apply_target_owned(pull)
             self.stderr.write(note)
             pull.refresh_from_db()

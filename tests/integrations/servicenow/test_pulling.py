@@ -221,3 +221,44 @@ def test_taking_a_pulled_application_field_into_the_portfolio_covers_every_plain
         assert mapping.portfolio_value("application", field, samples.get(field, "1")) is not None, field
     assert mapping.portfolio_value("application", "description", "New") == ("description", "New")
     assert mapping.portfolio_value("application", "short_description", "S") == ("short_description", "S")
+
+
+def test_a_ci_deleted_while_a_full_pull_reads_does_not_hide_another(published):
+    sandbox, connection = published
+    add_related_servers(sandbox.server.app.records, 2100)
+    client, options = reader(connection)
+    stream = SERVICENOW.discovered(client, options)
+    first = next(stream)  # the first page of computers is read: the rest follows page by page
+    smallest = min(r["sys_id"] for r in sandbox.table("cmdb_ci_computer", sysparm_fields="sys_id"))
+    assert sandbox.delete(f"/api/now/table/cmdb_ci/{smallest}").status_code == 204
+    found = {first.target_id, *(d.target_id for d in stream)}
+    assert len(found) == 2100 + len(DEMO_MACHINES)  # the deleted one was read before; none skipped
+
+
+def test_deleted_relationships_are_noticed_by_an_incremental_pull(published):
+    sandbox, connection = published
+    client, options = reader(connection)
+    machines = {d.name: d for d in SERVICENOW.discovered(client, options)}
+    instance = next(r for r in SERVICENOW.pulled(client, options) if r.kind == "deployment" and r.parents)
+    shared, single = machines["srv-sdp-01"], machines["lnx-legal-01"]
+    since = next_second()
+
+    def unrelate(parent: str, child: str) -> None:
+        (row,) = sandbox.table("cmdb_rel_ci", sysparm_query=f"parent={parent}^child={child}")
+        assert sandbox.delete(f"/api/now/table/cmdb_rel_ci/{row['sys_id']}").status_code == 204
+
+    for parent in instance.parents:
+        unrelate(parent, instance.ref.id)
+    unrelate(shared.links[0], shared.target_id)
+    for parent in single.links:
+        unrelate(parent, single.target_id)
+
+    before = client.stats.calls
+    records = {r.ref.id: r for r in SERVICENOW.pulled(client, options, since=since)}
+    found = {d.name: d for d in SERVICENOW.discovered(client, options, since=since)}
+    deleted = SERVICENOW.deleted_since(client, options, since)
+    assert client.stats.calls - before <= 5
+    assert records[instance.ref.id].parents == ()
+    assert found["srv-sdp-01"].links == shared.links[1:]
+    assert found["lnx-legal-01"].links == ()  # no service instance relates to it any more
+    assert {d.ref.type for d in deleted} == {"cmdb_rel_ci"}
