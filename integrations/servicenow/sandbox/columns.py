@@ -48,6 +48,23 @@ INCIDENT_STATE = (
     ("7", "Closed"),
     ("8", "Canceled"),
 )
+# task and problem: the state lists of a stock instance (incident's and change_request's are above)
+TASK_STATE = (
+    ("-5", "Pending"),
+    ("1", "Open"),
+    ("2", "Work in Progress"),
+    ("3", "Closed Complete"),
+    ("4", "Closed Incomplete"),
+    ("7", "Closed Skipped"),
+)
+PROBLEM_STATE = (
+    ("101", "New"),
+    ("102", "Assess"),
+    ("103", "Root Cause Analysis"),
+    ("104", "Fix in Progress"),
+    ("106", "Resolved"),
+    ("107", "Closed"),
+)
 IMPACT = (("1", "1 - High"), ("2", "2 - Medium"), ("3", "3 - Low"))
 PRIORITY = (
     ("1", "1 - Critical"),
@@ -123,6 +140,11 @@ def ref(table: str, key: str = "sys_id") -> Column:
 def choice(options: tuple[tuple[str, str], ...], default: str = "") -> Column:
     return Column("choice", choices=options, default=default)
 
+
+# Dictionary defaults an instance computes on insert (its `sys_dictionary.default_value` scripts).
+CALLER = "javascript:gs.getUserID()"
+NOW = "javascript:gs.nowDateTime()"
+HASHED = "password"  # one-way: a write is kept (hashed), a read answers an empty string
 
 S, DT, B, INT = Column(), Column("glide_date_time"), Column("boolean", default="false"), Column("integer")
 JOURNAL = Column("journal_input", label="Work notes")  # write-only; entries live in sys_journal_field

@@ -7,10 +7,13 @@ from .columns import ACL, SYSTEM_COLUMNS, Column, Table
 from .tables import TABLE_LIST
 
 __all__ = [
+    "EXTENDED",
     "TABLES",
     "Column",
     "Table",
     "acl",
+    "add_column",
+    "add_table",
     "ancestors",
     "columns",
     "descendants",
@@ -24,6 +27,33 @@ __all__ = [
 ]
 
 TABLES: dict[str, Table] = {t.name: t for t in TABLE_LIST}
+# What `sys_db_object` / `sys_dictionary` rows added to the built-in dictionary: (table, "") for a table,
+# (table, element) for a column. Their rows are the data; this registry is how reads see them.
+EXTENDED: set[tuple[str, str]] = set()
+
+
+def add_table(name: str, label: str, parent: str | None = None, number_prefix: str = "") -> None:
+    """A table a `sys_db_object` row defines (or an extension table's new parent or prefix)."""
+    current = TABLES.get(name)
+    if current is not None and (name, "") not in EXTENDED:
+        return  # built-in tables keep their definition
+    columns = current.columns if current else {}
+    acl_group = TABLES[root_table(parent)].acl if parent and known(parent) else "cmdb"
+    TABLES[name] = Table(
+        name, label or name, parent or None, columns, acl=acl_group, number_prefix=number_prefix
+    )
+    EXTENDED.add((name, ""))
+    descendants.cache_clear()
+
+
+def add_column(table: str, element: str, column: Column) -> None:
+    """A column a `sys_dictionary` row defines; a built-in column keeps its definition."""
+    if not known(table):
+        add_table(table, table)
+    if element in TABLES[table].columns and (table, element) not in EXTENDED:
+        return
+    TABLES[table].columns[element] = column
+    EXTENDED.add((table, element))
 
 
 def known(table: str) -> bool:

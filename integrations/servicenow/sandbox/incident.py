@@ -29,13 +29,10 @@ def is_task(table: str) -> bool:
 
 
 def task_defaults(values: dict[str, Any], caller: Caller) -> dict[str, Any]:
-    """Who opened a task and when, unless the client says: the dictionary defaults of `task`."""
-    values = dict(values)
-    if not as_text(values.get("opened_by")):
-        values["opened_by"] = caller.sys_id
-    if not as_text(values.get("opened_at")):
-        values["opened_at"] = now()
-    return values
+    """A value sent empty for a column with a dictionary default gets the default, as an absent one does:
+    `task`'s `opened_by` (the caller), `opened_at` (now), `state` (each class's New), `active`…"""
+    defaulted = {name for name, column in dictionary.columns("task").items() if column.default}
+    return {k: v for k, v in values.items() if not (k in defaulted and not as_text(v).strip())}
 
 
 def before_insert(values: dict[str, Any], caller: Caller) -> dict[str, Any]:

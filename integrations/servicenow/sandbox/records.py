@@ -1,14 +1,21 @@
 """Rows as ServiceNow keeps and returns them: system fields, all values strings, references as sys_ids,
 and the three `sysparm_display_value` renderings."""
 
+import hashlib
 import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import dictionary
+from .columns import CALLER, HASHED, NOW, SYSTEM_COLUMNS
 from .store import Store
+
+# System fields the instance maintains itself: a client's value for them is ignored. Other `sys_*` names
+# (`cmdb_rel_type.sys_name`, a seeded `sys_…` column) are ordinary columns. `sys_id` is taken by `create`.
+MAINTAINED = frozenset(SYSTEM_COLUMNS)
 
 
 def now() -> str:
@@ -17,6 +24,23 @@ def now() -> str:
 
 def new_sys_id() -> str:
     return uuid.uuid4().hex
+
+
+def in_zone(stamp: str, zone: str) -> str:
+    """A stored UTC date-time ("YYYY-MM-DD HH:MM:SS") as shown to a user of time zone `zone` (an IANA
+    name); unchanged when the zone is empty or unknown, or the value is not a date-time."""
+    if not zone or not stamp:
+        return stamp
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
+    except (ValueError, ZoneInfoNotFoundError):
+        return stamp
+
+
+def password_hash(text: str) -> str:
+    """A one-way password column keeps a digest of what was written, never the text."""
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest() if text else ""
 
 
 def as_text(value: Any) -> str:
@@ -49,22 +73,44 @@ class Records:
 
     def writable(self, table: str, values: dict[str, Any]) -> dict[str, str]:
         """The values a client may set: known columns only (unknown ones are ignored, as on an instance),
-        never system fields."""
+        never the system-maintained fields; a password column keeps a digest."""
         known = dictionary.columns(table) if dictionary.known(table) else None
-        return {
-            k: as_text(v)
-            for k, v in values.items()
-            if not k.startswith("sys_") and (known is None or k in known)
+        written = {
+            k: as_text(v) for k, v in values.items() if k not in MAINTAINED and (known is None or k in known)
         }
+        for name, value in written.items():
+            if known is not None and known[name].type == HASHED:
+                written[name] = password_hash(value)
+        return written
+
+    def defaults(self, table: str, user: str) -> dict[str, str]:
+        """A new record's dictionary defaults, with the two scripted ones an instance evaluates: the
+        caller's sys_id (`gs.getUserID()`) and the current date-time (`gs.nowDateTime()`)."""
+        if not dictionary.known(table):
+            return {}
+        values = {name: column.default for name, column in dictionary.columns(table).items()}
+        for name, default in values.items():
+            if default == CALLER:
+                values[name] = self.user_sys_id(user)
+            elif default == NOW:
+                values[name] = now()
+        return values
+
+    def user_sys_id(self, user_name: str) -> str:
+        for _, row in self.store.scan("sys_user"):
+            if row.get("user_name") == user_name:
+                return row["sys_id"]
+        return ""
+
+    def time_zone(self, user_sys_id: str) -> str:
+        """The user's `time_zone`: date-times are shown to them in it."""
+        found = self.store.locate("sys_user", user_sys_id) if user_sys_id else None
+        return found[1].get("time_zone", "") if found else ""
 
     def create(
         self, table: str, values: dict[str, Any], user: str, sys_id: str | None = None
     ) -> dict[str, str]:
-        record = (
-            {name: column.default for name, column in dictionary.columns(table).items()}
-            if dictionary.known(table)
-            else {}
-        )
+        record = self.defaults(table, user)
         stamp = now()
         record.update(self.writable(table, values))
         notes = {name: record.pop(name) for name in self.journal_columns(table) if name in record}
@@ -176,14 +222,14 @@ class Records:
         return bool(column and column.reference) and self.field_exists(column.reference, tail)
 
     def raw(self, table: str, record: dict[str, str], name: str) -> str:
-        """A value by field name, following one dot-walk through a reference."""
+        """A value by field name, following dot-walks through references (`department.dept_head.email`)."""
         head, _, tail = name.partition(".")
         value = record.get(head, "")
         if not tail:
             return value
         column = dictionary.columns(table).get(head) if dictionary.known(table) else None
         target = self.referenced(column, value) if column else None
-        return target[1].get(tail, "") if target else ""
+        return self.raw(target[0], target[1], tail) if target else ""
 
     def referenced(self, column: dictionary.Column, value: str) -> tuple[str, dict[str, str]] | None:
         if not value or not column.reference:
@@ -212,12 +258,12 @@ class Records:
                 return cache[(owner, name, value)]
         return value
 
-    def display(self, table: str, record: dict[str, str], name: str) -> str:
+    def display(self, table: str, record: dict[str, str], name: str, zone: str = "") -> str:
         head, _, tail = name.partition(".")
         column = dictionary.columns(table).get(head) if dictionary.known(table) else None
         if tail:
             target = self.referenced(column, record.get(head, "")) if column else None
-            return self.display(target[0], target[1], tail) if target else ""
+            return self.display(target[0], target[1], tail, zone) if target else ""
         if column is not None and column.type == "journal_input":
             return self.journal(table, record, name)
         value = record.get(name, "")
@@ -230,6 +276,8 @@ class Records:
             return target[1].get(dictionary.display_field(target[0]), "")
         if column.type == "choice":
             return self.choice_label(table, name, value)
+        if column.type == "glide_date_time":
+            return in_zone(value, zone)
         return value
 
     def link(self, column: dictionary.Column, value: str) -> str:
@@ -245,9 +293,11 @@ class Records:
         fields: list[str] | None,
         display_value: str = "false",
         exclude_link: bool = False,
+        zone: str = "",
     ) -> dict[str, Any]:
         """A row as the Table API returns it. Reading through a parent table shows the parent's columns
-        (and `sys_class_name` naming the actual class)."""
+        (and `sys_class_name` naming the actual class). Display values of date-times are in `zone` (the
+        caller's time zone); values stay UTC. A password column is masked."""
         if fields is None:
             names = list(dictionary.columns(query_table)) if dictionary.known(query_table) else list(record)
         else:
@@ -257,25 +307,37 @@ class Records:
             head = name.partition(".")[0]
             column = dictionary.columns(table).get(head) if dictionary.known(table) else None
             raw = self.raw(table, record, name)
+            if column is not None and column.type == HASHED and "." not in name:
+                result[name] = self.masked(raw, display_value)
+                continue
             is_ref = bool(column and column.reference and "." not in name and raw)
             if display_value == "false":
                 result[name] = (
                     {"link": self.link(column, raw), "value": raw} if is_ref and not exclude_link else raw
                 )
             elif display_value == "true":
-                shown = self.display(table, record, name)
+                shown = self.display(table, record, name, zone)
                 result[name] = (
                     {"display_value": shown, "link": self.link(column, raw)}
                     if is_ref and not exclude_link
                     else shown
                 )
             else:
-                entry: dict[str, str] = {"display_value": self.display(table, record, name)}
+                entry: dict[str, str] = {"display_value": self.display(table, record, name, zone)}
                 if is_ref and not exclude_link:
                     entry["link"] = self.link(column, raw)
                 entry["value"] = raw
                 result[name] = entry
         return result
+
+    @staticmethod
+    def masked(stored: str, display_value: str) -> str | dict[str, str]:
+        """A one-way password: its value never leaves the instance; its display value is eight stars once
+        one is set (what a form, and PySNC's `get_display_value`, show)."""
+        stars = "********" if stored else ""
+        if display_value == "all":
+            return {"display_value": stars, "value": ""}
+        return stars if display_value == "true" else ""
 
     @staticmethod
     def dumps(payload: Any) -> str:

@@ -9,6 +9,7 @@ from . import dictionary
 from .auth import SandboxUser
 from .change_catalog import seed_catalog
 from .columns import IMPACT, INCIDENT_CLOSE_CODE, INCIDENT_STATE, PRIORITY
+from .dictionary_rows import register, register_stored
 from .records import Records
 
 REL_TYPES = {
@@ -129,6 +130,8 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
     """The records of a new instance on first start; on every start, the dictionary rows of tables and
     columns added since (by their stable sys_ids) and a `sys_user` row for every configured user."""
     store = records.store
+    register_stored(records)
+    records.created_hooks.append(lambda table, row: register(records, table, row))
     with store.transaction():
         add_dictionary(records)
         if not store.meta("seeded"):
@@ -154,7 +157,9 @@ def add_dictionary(records: Records) -> None:
     def missing(table: str, *key: str) -> bool:
         return stable_id(table, *key) not in store.tables.get(table, {})
 
-    for table in dictionary.TABLES.values():
+    for table in list(dictionary.TABLES.values()):
+        if (table.name, "") in dictionary.EXTENDED:
+            continue  # defined by its own rows
         if missing("sys_db_object", table.name):
             _add(
                 records,
@@ -167,7 +172,9 @@ def add_dictionary(records: Records) -> None:
                 },
                 table.name,
             )
-        for element, column in table.columns.items():
+        for element, column in list(table.columns.items()):
+            if (table.name, element) in dictionary.EXTENDED:
+                continue
             internal_type, choice = dictionary.dictionary_type(column)
             if missing("sys_dictionary", table.name, element):
                 _add(
@@ -181,16 +188,16 @@ def add_dictionary(records: Records) -> None:
                         "choice": choice,
                         "reference": column.reference,
                         "mandatory": str(column.mandatory).lower(),
+                        "default_value": column.default,
                     },
                     table.name,
                     element,
                 )
                 continue
             found = store.locate("sys_dictionary", stable_id("sys_dictionary", table.name, element))
-            if found and found[1].get("internal_type") == "choice":  # written by older sandboxes
-                records.update(
-                    found[0], found[1], {"internal_type": internal_type, "choice": choice}, "system"
-                )
+            kept = {"internal_type": internal_type, "choice": choice, "default_value": column.default}
+            if found and any(found[1].get(k, "") != v for k, v in kept.items()):  # written by older sandboxes
+                records.update(found[0], found[1], kept, "system")
 
 
 def add_incident_choices(records: Records) -> None:
@@ -243,12 +250,13 @@ def add_users(records: Records, users: tuple[SandboxUser, ...]) -> None:
                     "last_name": "User",
                     "email": user_email(user.user_name),
                     "roles": roles,
+                    "user_password": user.password,
                 },
                 "system",
                 sys_id=user.sys_id,
             )
             continue
-        values = {"roles": roles}
+        values = {"roles": roles, "user_password": user.password}
         if found[1].get("email", "") in ("", f"{user.user_name}@sandbox.example"):
             values["email"] = user_email(user.user_name)
         records.update(found[0], found[1], values, "system")

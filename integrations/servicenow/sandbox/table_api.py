@@ -60,6 +60,7 @@ class TableApi:
             self.fields(call),
             display,
             call.flag("sysparm_exclude_reference_link"),
+            self.records.time_zone(call.caller.sys_id) if display != "false" else "",
         )
 
     # Reads --------------------------------------------------------------------------------------------
@@ -165,9 +166,11 @@ class TableApi:
         self.check_write(call, table, "Insert")
         values = self.rules.before_insert(table, self.body(call), call.caller)
         wanted = str(values.get("sys_id") or "")
-        sys_id = wanted if re.fullmatch(r"[0-9a-f]{32}", wanted) else None  # a client may choose it
+        # a client may choose it: 32 hex digits in either case, kept as sent (PySNC's own tests use capitals)
+        sys_id = wanted if re.fullmatch(r"[0-9a-fA-F]{32}", wanted) else None
         with self.store.transaction():
-            if sys_id and self.store.locate(table, sys_id) is not None:
+            # one key space per class hierarchy: an instance stores a hierarchy in one database table
+            if sys_id and self.store.locate(dictionary.root_table(table), sys_id) is not None:
                 raise errors.ApiError(
                     403, "Operation Failed", f"Unique Key violation detected by database ({sys_id})"
                 )

@@ -70,7 +70,7 @@ def test_instanceof_and_parent_table_reads_name_the_actual_class(sandbox):
     app = sandbox.post("/api/now/table/cmdb_ci_service_auto", json={"name": "Payroll PROD"}).json()["result"]
     through_parent = sandbox.get(f"/api/now/table/cmdb_ci/{app['sys_id']}").json()["result"]
     assert through_parent["sys_class_name"] == "cmdb_ci_service_auto"
-    assert "environment" not in through_parent and "name" in through_parent
+    assert "service_classification" not in through_parent and "name" in through_parent
     services = sandbox.table(
         "cmdb_ci",
         sysparm_query="sys_class_nameINSTANCEOFcmdb_ci_service",
