@@ -8,7 +8,15 @@ from integrations.base.sandbox.store import read_seed_file
 from . import dictionary
 from .auth import SandboxUser
 from .change_catalog import seed_catalog
-from .columns import IMPACT, INCIDENT_CLOSE_CODE, INCIDENT_STATE, PRIORITY
+from .columns import (
+    CHANGE_STATE,
+    IMPACT,
+    INCIDENT_CLOSE_CODE,
+    INCIDENT_STATE,
+    PRIORITY,
+    PROBLEM_STATE,
+    TASK_STATE,
+)
 from .dictionary_rows import register, register_stored
 from .records import Records
 
@@ -114,6 +122,19 @@ BUSINESS_APPS = [
     "Jira",
     "Tableau",
 ]
+INCIDENT_CHOICES = {
+    "state": INCIDENT_STATE,
+    "impact": IMPACT,
+    "urgency": IMPACT,
+    "priority": PRIORITY,
+    "close_code": INCIDENT_CLOSE_CODE,
+}
+# task's own lists (which its other classes inherit), and the state lists problem and change_request redefine
+TASK_CHOICES = {
+    "task": {"state": TASK_STATE, "impact": IMPACT, "urgency": IMPACT, "priority": PRIORITY},
+    "problem": {"state": PROBLEM_STATE},
+    "change_request": {"state": CHANGE_STATE},
+}
 IDENTIFIERS = {
     "cmdb_ci_business_app": ("Business Application Rule", [("name", 100)]),
     "cmdb_ci_service": ("Service Rule", [("name", 100)]),
@@ -138,8 +159,12 @@ def seed_instance(records: Records, users: tuple[SandboxUser, ...]) -> None:
             seed_records(records)
             store.set_meta("seeded", "1")
         if not store.meta("seeded-incident-choices"):
-            add_incident_choices(records)
+            add_choices(records, "incident", INCIDENT_CHOICES)
             store.set_meta("seeded-incident-choices", "1")
+        if not store.meta("seeded-task-choices"):
+            for table, lists in TASK_CHOICES.items():
+                add_choices(records, table, lists)
+            store.set_meta("seeded-task-choices", "1")
         if not store.meta("seeded-change-catalog"):
             seed_catalog(records, stable_id)
             store.set_meta("seeded-change-catalog", "1")
@@ -200,23 +225,16 @@ def add_dictionary(records: Records) -> None:
                 records.update(found[0], found[1], kept, "system")
 
 
-def add_incident_choices(records: Records) -> None:
-    """The incident's choice lists as `sys_choice` rows (name=incident), as a stock instance has them,
-    so field discovery reads them like any other choice list."""
-    lists = {
-        "state": INCIDENT_STATE,
-        "impact": IMPACT,
-        "urgency": IMPACT,
-        "priority": PRIORITY,
-        "close_code": INCIDENT_CLOSE_CODE,
-    }
+def add_choices(records: Records, table: str, lists: dict[str, tuple[tuple[str, str], ...]]) -> None:
+    """Choice lists as `sys_choice` rows (name=`table`), as a stock instance has them, so field discovery
+    reads them like any other choice list."""
     for element, choices in lists.items():
         for sequence, (value, label) in enumerate(choices, start=1):
             _add(
                 records,
                 "sys_choice",
                 {
-                    "name": "incident",
+                    "name": table,
                     "element": element,
                     "value": value,
                     "label": label,
@@ -224,7 +242,7 @@ def add_incident_choices(records: Records) -> None:
                     "language": "en",
                     "inactive": "false",
                 },
-                "incident",
+                table,
                 element,
                 value,
             )

@@ -76,6 +76,12 @@ def test_4_state_impact_urgency_priority_are_choices_per_table(sandbox):
     assert shown["problem"]["impact"] == {"display_value": "3 - Low", "value": "3"}
     assert shown["task"]["priority"] == {"display_value": "4 - Low", "value": "4"}
     assert shown["incident"]["priority"] == {"display_value": "5 - Planning", "value": "5"}
+    rows = sandbox.table("sys_choice", sysparm_query="name=problem^element=state^ORDERBYsequence")
+    assert [(r["value"], r["label"]) for r in rows][:3] == [
+        ("101", "New"),
+        ("102", "Assess"),
+        ("103", "Root Cause Analysis"),
+    ]
     entry = sandbox.table("sys_dictionary", sysparm_query="name=task^element=state")[0]
     assert (entry["internal_type"], entry["choice"], entry["default_value"]) == ("integer", "3", "1")
 
