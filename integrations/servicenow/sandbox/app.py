@@ -39,7 +39,8 @@ from .update_set_upload import admin_of, upload_update_set
 
 TABLE = re.compile(r"^/api/now(?:/(v1|v2))?/table/([^/]+)(?:/([^/]+))?/?$")
 IRE = re.compile(r"^/api/now(?:/(v1|v2))?/identifyreconcile(?:/(query|enhanced|queryEnhanced))?/?$")
-ATTACHMENT = re.compile(r"^/api/now(?:/v1)?/attachment(?:/(file|[0-9a-f]{32}))?(?:/(file))?/?$")
+# any id segment names an attachment: one that is not a sys_id is a 404 "No Record found", as on an instance
+ATTACHMENT = re.compile(r"^/api/now(?:/v1)?/attachment(?:/([^/]+))?(?:/(file))?/?$")
 BATCH = re.compile(r"^/api/now(?:/v1)?/batch/?$")
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -237,7 +238,12 @@ class SandboxApp(Platform):
 
             def download() -> Response:
                 data, content_type = self.attachments.download(call, first)
-                return Response(data, 200, content_type=content_type)
+                response = Response(data, 200, content_type=content_type)
+                # an instance sends the attachment's record with its file (the Ansible collection reads
+                # the size from it)
+                metadata = self.attachments.get(call, first, self.base_url).body["result"]
+                response.headers["X-Attachment-Metadata"] = json.dumps(metadata)
+                return response
 
             return download if method == "GET" else None
         return {

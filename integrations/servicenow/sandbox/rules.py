@@ -80,7 +80,11 @@ class Rules:
             self.change.decide(new, new["state"])
 
     def after_delete(self, table: str, record: dict[str, str]) -> None:
-        """Deleting a CI deletes its relationships (the cascade rule of cmdb_rel_ci's parent and child)."""
+        """Deleting a record deletes its attachments; deleting a CI deletes its relationships (the cascade
+        rule of cmdb_rel_ci's parent and child)."""
+        for _, attachment in list(self.records.store.scan("sys_attachment")):
+            if attachment.get("table_sys_id") == record["sys_id"]:
+                self.records.store.remove("sys_attachment", attachment["sys_id"])
         if not is_ci_class(table):
             return
         for _, rel in list(self.records.store.scan("cmdb_rel_ci")):

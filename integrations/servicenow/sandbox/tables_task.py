@@ -26,6 +26,22 @@ from .columns import (
     ref,
 )
 
+# change_request.category's stock choices (value and label alike); an instance defaults to Other
+CHANGE_CATEGORY = tuple(
+    (v, v)
+    for v in (
+        "Hardware",
+        "Software",
+        "Service",
+        "System Software",
+        "Applications Software",
+        "Network",
+        "Telecom",
+        "Documentation",
+        "Other",
+    )
+)
+
 TASK_TABLES = [
     Table(
         "task",
@@ -87,6 +103,7 @@ TASK_TABLES = [
             "test_plan": S,
             "on_hold": B,
             "std_change_producer_version": ref("std_change_producer_version"),
+            "category": choice(CHANGE_CATEGORY, "Other"),
         },
         acl="task",
         display="number",
