@@ -164,7 +164,9 @@ class TableApi:
     def create(self, call: Call, table: str, base_url: str) -> Response:
         self.check_table(table)
         self.check_write(call, table, "Insert")
-        values = self.rules.before_insert(table, self.body(call), call.caller)
+        body = self.body(call)
+        actual = self.insert_class(table, body)
+        values = self.rules.before_insert(actual, body, call.caller)
         wanted = str(values.get("sys_id") or "")
         # a client may choose it: 32 hex digits in either case, kept as sent (PySNC's own tests use capitals)
         sys_id = wanted if re.fullmatch(r"[0-9a-fA-F]{32}", wanted) else None
@@ -174,12 +176,20 @@ class TableApi:
                 raise errors.ApiError(
                     403, "Operation Failed", f"Unique Key violation detected by database ({sys_id})"
                 )
-            record = self.records.create(table, values, call.caller.user_name, sys_id=sys_id)
-            self.rules.after_insert(table, record, call.caller)
+            record = self.records.create(actual, values, call.caller.user_name, sys_id=sys_id)
+            self.rules.after_insert(actual, record, call.caller)
         headers = {"Location": f"{base_url}/api/now/table/{table}/{record['sys_id']}"}
         no_body = call.headers.get("x-no-response-body", "").lower() == "true"
-        body = None if no_body else {"result": self.rendered(call, table, table, record)}
-        return Response(201, body, headers)
+        result = None if no_body else {"result": self.rendered(call, table, actual, record)}
+        return Response(201, result, headers)
+
+    @staticmethod
+    def insert_class(table: str, body: dict[str, Any]) -> str:
+        """An insert through a parent table creates a record of the class its `sys_class_name` names, as
+        on an instance; a name that is not a class extending `table` is ignored."""
+        wanted = str(body.get("sys_class_name") or "")
+        known = dictionary.known(table) and wanted in dictionary.descendants(table)
+        return wanted if known else table
 
     def update(self, call: Call, table: str, sys_id: str) -> Response:
         self.check_table(table)

@@ -41,6 +41,13 @@ def test_2_only_system_maintained_fields_are_ignored_and_sys_name_is_a_column(sa
     assert created["sys_class_name"] == "cmdb_rel_type" and not created["sys_created_on"].startswith("2001")
     found = sandbox.table("cmdb_rel_type", sysparm_query="sys_name=Feeds::Fed by")
     assert [r["sys_id"] for r in found] == [created["sys_id"]]
+    server = sandbox.post(
+        "/api/now/table/cmdb_ci", json={"name": "srv-9", "sys_class_name": "cmdb_ci_linux_server"}
+    ).json()["result"]
+    assert server["sys_class_name"] == "cmdb_ci_linux_server"  # an insert through a parent names the class
+    assert sandbox.get(f"/api/now/table/cmdb_ci_linux_server/{server['sys_id']}").status_code == 200
+    stray = sandbox.post("/api/now/table/cmdb_ci_appl", json={"name": "x", "sys_class_name": "incident"})
+    assert stray.json()["result"]["sys_class_name"] == "cmdb_ci_appl"
     patched = sandbox.patch(
         f"/api/now/table/cmdb_rel_type/{created['sys_id']}", json={"sys_name": "Feeds", "sys_mod_count": "9"}
     ).json()["result"]
