@@ -1,0 +1,116 @@
+"""What PySNC's and the Ansible collection `servicenow.itsm`'s own suites found different from an instance
+when run against the sandbox (issue 20, verification), each as the instance behaves."""
+
+import json
+from pathlib import Path
+
+from integrations.servicenow.sandbox import dictionary
+
+STOCK = Path(dictionary.__file__).parent / "seeds" / "stock.json"
+
+
+def attach(sandbox, table: str, sys_id: str, data: bytes = b"this is a sample attachment") -> dict:
+    response = sandbox.post(
+        "/api/now/attachment/file",
+        params={"table_name": table, "table_sys_id": sys_id, "file_name": "test.txt"},
+        data=data,
+        headers={"Content-Type": "text/plain"},
+    )
+    assert response.status_code == 201, response.text
+    return response.json()["result"]
+
+
+def test_deleting_a_record_deletes_its_attachments(sandbox):
+    """PySNC's attachment test finds its own `test.txt` by name after earlier runs deleted theirs."""
+    problem = sandbox.post("/api/now/table/problem", json={"short_description": "Attached"}).json()["result"]
+    kept = sandbox.post("/api/now/table/problem", json={"short_description": "Kept"}).json()["result"]
+    gone, other = attach(sandbox, "problem", problem["sys_id"]), attach(sandbox, "problem", kept["sys_id"])
+    assert sandbox.delete(f"/api/now/table/problem/{problem['sys_id']}").status_code == 204
+    assert sandbox.get(f"/api/now/attachment/{gone['sys_id']}").status_code == 404
+    assert sandbox.get(f"/api/now/attachment/{gone['sys_id']}/file").status_code == 404
+    listed = sandbox.get("/api/now/attachment", params={"sysparm_query": "file_name=test.txt"}).json()
+    assert [a["sys_id"] for a in listed["result"]] == [other["sys_id"]]
+
+
+def test_a_download_carries_the_attachment_record_and_an_unknown_id_is_not_found(sandbox):
+    """The Ansible collection reads a download's size from `X-Attachment-Metadata` and expects a 404 whose
+    detail names the record for an id that is no attachment's, whatever its form."""
+    problem = sandbox.post("/api/now/table/problem", json={"short_description": "Download"}).json()["result"]
+    meta = attach(sandbox, "problem", problem["sys_id"], b"0123456789")
+    download = sandbox.get(f"/api/now/attachment/{meta['sys_id']}/file")
+    assert download.status_code == 200 and download.content == b"0123456789"
+    header = json.loads(download.headers["X-Attachment-Metadata"])
+    assert header["size_bytes"] == "10" and header["sys_id"] == meta["sys_id"]
+    assert header["file_name"] == "test.txt" and header["table_sys_id"] == problem["sys_id"]
+    for wrong in ("wrongid", "0" * 32):
+        for path in (f"/api/now/attachment/{wrong}/file", f"/api/now/attachment/{wrong}"):
+            missing = sandbox.get(path)
+            assert missing.status_code == 404, path
+            assert missing.json()["error"] == {
+                "message": "No Record found",
+                "detail": "Record doesn't exist or ACL restricts the record retrieval",
+            }
+
+
+def test_application_files_are_one_class_with_hundreds_of_rows(sandbox):
+    """`sys_metadata` is the base class of tables, dictionary entries, choices and business rules; PySNC
+    pages through more than 500 of its rows. The dictionary lists the system columns under each base
+    class, as an instance's does."""
+    total = sandbox.get("/api/now/table/sys_metadata", params={"sysparm_limit": "1"})
+    assert int(total.headers["X-Total-Count"]) > 500
+    classes = {r["sys_class_name"] for r in sandbox.table("sys_metadata", sysparm_fields="sys_class_name")}
+    assert {"sys_db_object", "sys_dictionary", "sys_choice"} <= classes
+    rule = sandbox.post("/api/now/table/sys_script", json={"name": "Noop", "collection": "incident"})
+    found = sandbox.table("sys_metadata", sysparm_query=f"sys_id={rule.json()['result']['sys_id']}")
+    assert [r["sys_class_name"] for r in found] == ["sys_script"]
+    system = sandbox.table("sys_dictionary", sysparm_query="name=task^elementSTARTSWITHsys_")
+    assert {"sys_id", "sys_created_on", "sys_updated_by", "sys_class_name"} <= {r["element"] for r in system}
+    assert sandbox.table("sys_dictionary", sysparm_query="name=incident^element=sys_id") == []
+    entry = sandbox.table("sys_dictionary", name="task", element="number")[0]
+    assert (
+        sandbox.get(f"/api/now/table/sys_metadata/{entry['sys_id']}").json()["result"]["sys_class_name"]
+        == "sys_dictionary"
+    )
+    incident = sandbox.post("/api/now/table/incident", json={"short_description": "Still plain"}).json()
+    assert "sys_id" in incident["result"] and incident["result"]["sys_mod_count"] == "0"
+
+
+def test_the_system_log_is_a_table(sandbox):
+    created = sandbox.post("/api/now/table/syslog", json={"message": "Hello", "source": "test"})
+    assert created.status_code == 201 and created.json()["result"]["level"] == "0"
+    assert [r["message"] for r in sandbox.table("syslog", source="test")] == ["Hello"]
+
+
+def test_columns_the_ansible_collection_writes(sandbox):
+    """A server's classification, a change's category (Other unless given) and a group's active flag
+    are real columns: a write keeps them."""
+    server = sandbox.post(
+        "/api/now/table/cmdb_ci_server", json={"name": "srv-1", "classification": "Development"}
+    ).json()["result"]
+    assert server["classification"] == "Development"
+    assert (
+        "classification"
+        not in sandbox.post("/api/now/table/cmdb_ci_computer", json={"name": "pc"}).json()["result"]
+    )
+    change = sandbox.post("/api/now/table/change_request", json={"short_description": "c"}).json()["result"]
+    assert change["category"] == "Other"
+    software = sandbox.post("/api/now/table/change_request", json={"category": "Software"}).json()["result"]
+    assert software["category"] == "Software"
+    group = sandbox.post("/api/now/table/sys_user_group", json={"name": "Night shift"}).json()["result"]
+    assert group["active"] == "true"
+
+
+def test_the_stock_seed_has_what_the_third_party_suites_read(make_sandbox):
+    sandbox = make_sandbox(seed_files=[STOCK])
+    log = sandbox.get("/api/now/table/syslog", params={"sysparm_limit": "1"})
+    assert int(log.headers["X-Total-Count"]) > 600  # PySNC pages through the system log
+    cools = sandbox.table("cmdb_rel_type", sysparm_query="sys_name=Cools::Cooled By")
+    assert [r["parent_descriptor"] for r in cools] == ["Cools"]  # the Ansible relations target
+    managers = sandbox.table(
+        "sys_user", sysparm_query="JOINsys_user.sys_id=sys_user_group.manager!active=true"
+    )
+    assert len(managers) > 1  # PySNC's join query
+    described = sandbox.table("cmdb_ci", sysparm_query="short_descriptionISNOTEMPTY")
+    assert described and all(r["short_description"] for r in described)
+    template = sandbox.table("std_change_template", name="Clear BGP sessions on a Cisco router")[0]
+    assert "Resend the complete BGP table to neighboring routers" in template["template"]
