@@ -72,6 +72,7 @@ TASK_TABLES = [
             "comments": COMMENTS,
             "work_notes": JOURNAL,
             "parent": ref("task"),
+            "user_input": Column("user_input"),
         },
         acl="task",
         display="number",
@@ -200,6 +201,17 @@ TASK_TABLES = [
             "fix_notes": S,
             "workaround": S,
             "first_reported_by_task": ref("task"),
+            "resolution_code": choice(
+                (
+                    ("fix_applied", "Fix Applied"),
+                    ("risk_accepted", "Risk Accepted"),
+                    ("canceled", "Canceled"),
+                    ("duplicate", "Duplicate"),
+                )
+            ),
+            "duplicate_of": ref("problem"),
+            "resolved_at": DT,
+            "resolved_by": ref("sys_user"),
         },
         acl="task",
         display="number",

@@ -98,6 +98,12 @@ def test_columns_the_ansible_collection_writes(sandbox):
     assert software["category"] == "Software"
     group = sandbox.post("/api/now/table/sys_user_group", json={"name": "Night shift"}).json()["result"]
     assert group["active"] == "true"
+    problem = sandbox.post(
+        "/api/now/table/problem",
+        json={"user_input": "notes", "resolution_code": "fix_applied", "duplicate_of": "", "fix_notes": "f"},
+    ).json()["result"]
+    assert problem["user_input"] == "notes" and problem["resolution_code"] == "fix_applied"
+    assert "duplicate_of" in problem and "resolved_by" in problem
 
 
 def test_the_stock_seed_has_what_the_third_party_suites_read(make_sandbox):
@@ -114,3 +120,4 @@ def test_the_stock_seed_has_what_the_third_party_suites_read(make_sandbox):
     assert described and all(r["short_description"] for r in described)
     template = sandbox.table("std_change_template", name="Clear BGP sessions on a Cisco router")[0]
     assert "Resend the complete BGP table to neighboring routers" in template["template"]
+    assert sandbox.table("sys_user", user_name="problem.manager")[0]["name"] == "Problem Manager"
