@@ -17,6 +17,7 @@ from .columns import (
     ref,
 )
 from .tables_rules import SYS_SCRIPT, SYSTEM_LOG_TABLES
+from .tables_subtasks import SUBTASK_TABLES
 from .tables_task import TASK_TABLES
 
 TABLE_LIST = [
@@ -414,4 +415,5 @@ TABLE_LIST = [
     ),
     SYS_SCRIPT,
     *SYSTEM_LOG_TABLES,
+    *SUBTASK_TABLES,
 ]

@@ -121,3 +121,34 @@ def test_the_stock_seed_has_what_the_third_party_suites_read(make_sandbox):
     template = sandbox.table("std_change_template", name="Clear BGP sessions on a Cisco router")[0]
     assert "Resend the complete BGP table to neighboring routers" in template["template"]
     assert sandbox.table("sys_user", user_name="problem.manager")[0]["name"] == "Problem Manager"
+
+
+def test_change_and_problem_tasks_are_task_tables(sandbox):
+    """The collection's change_request_task and problem_task modules write these stock tables."""
+    change = sandbox.post("/api/now/table/change_request", json={"short_description": "c"}).json()["result"]
+    task = sandbox.post(
+        "/api/now/table/change_task",
+        json={"change_request": change["sys_id"], "change_task_type": "testing", "short_description": "t"},
+    ).json()["result"]
+    assert (
+        task["number"].startswith("CTASK") and task["state"] == "1" and task["change_task_type"] == "testing"
+    )
+    assert task["change_request"]["value"] == change["sys_id"]
+    problem = sandbox.post("/api/now/table/problem", json={"short_description": "p"}).json()["result"]
+    ptask = sandbox.post("/api/now/table/problem_task", json={"problem": problem["sys_id"]}).json()["result"]
+    assert ptask["number"].startswith("PTASK") and ptask["state"] == "151"
+    assert ptask["problem_task_type"] == "general"
+    found = sandbox.table("task", sysparm_query=f"sys_id={task['sys_id']}^ORsys_id={ptask['sys_id']}")
+    assert {r["sys_class_name"] for r in found} == {"change_task", "problem_task"}
+
+
+def test_an_iso_date_time_is_stored_in_the_instance_form(sandbox):
+    """An instance takes `2021-07-15T08:00:00` for a date-time and answers `2021-07-15 08:00:00`."""
+    task = sandbox.post(
+        "/api/now/table/change_task",
+        json={"planned_end_date": "2021-07-15T08:00:00", "short_description": "2021-07-15T08:00:00"},
+    ).json()["result"]
+    assert task["planned_end_date"] == "2021-07-15 08:00:00"
+    assert task["short_description"] == "2021-07-15T08:00:00"  # text stays as written
+    found = sandbox.table("change_task", sysparm_query="planned_end_date=2021-07-15 08:00:00")
+    assert [r["sys_id"] for r in found] == [task["sys_id"]]
