@@ -15,6 +15,7 @@ from integrations.base.sandbox.bookkeeping import Bookkeeping
 from integrations.base.sandbox.faults import FaultInjector
 from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
 
+from . import tiny_url
 from .attachments import AttachmentApi
 from .auth import Authenticator
 from .change import ChangeRules
@@ -201,6 +202,7 @@ class SandboxApp(Platform):
 
     def dispatch(self, call: Call, api: str) -> Response:
         method = "GET" if call.method == "HEAD" else call.method
+        tiny_url.expand(self.records, call)
         if match := TABLE.match(call.path):
             call.version, table, sys_id = match[1] or "", match[2], match[3]
             routes = {
@@ -220,6 +222,10 @@ class SandboxApp(Platform):
             handler = (lambda: self.batch(call)) if method == "POST" else None
         elif match := CMDB_INSTANCE.match(call.path):
             handler = self.cmdb_instance.route(call, method, match)
+        elif tiny_url.PATH.match(call.path):
+            handler = (
+                (lambda: tiny_url.create(self.records, call, self.base_url)) if method == "POST" else None
+            )
         else:
             raise ApiError(400, "Requested URI does not represent any resource", None)
         if handler is None:

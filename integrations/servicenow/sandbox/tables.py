@@ -16,7 +16,7 @@ from .columns import (
     choice,
     ref,
 )
-from .tables_rules import SYS_SCRIPT, SYSTEM_LOG_TABLES
+from .tables_rules import SYS_SCRIPT, SYSTEM_TABLES
 from .tables_subtasks import SUBTASK_TABLES
 from .tables_task import TASK_TABLES
 
@@ -414,6 +414,6 @@ TABLE_LIST = [
         display="contract",
     ),
     SYS_SCRIPT,
-    *SYSTEM_LOG_TABLES,
+    *SYSTEM_TABLES,
     *SUBTASK_TABLES,
 ]

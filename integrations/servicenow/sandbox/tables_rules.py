@@ -1,5 +1,5 @@
 """The business rule table (`sys_script`): rules kept as data, which business_rules.py evaluates; the
-application-file base class it extends, and the system log."""
+application-file base class it extends, the system log and tiny URLs."""
 
 from .columns import INT, B, Column, S, Table
 
@@ -34,7 +34,7 @@ SYS_SCRIPT = Table(
 # On an instance `sys_metadata` (Application File) is the base class of every configuration record:
 # tables, dictionary entries, choices, business rules. PySNC pages through it as a table with many rows.
 # `syslog` holds the instance's log messages (a stock instance has thousands; the stock seed adds some).
-SYSTEM_LOG_TABLES = (
+SYSTEM_TABLES = (
     Table(
         "sys_metadata",
         "Application File",
@@ -48,4 +48,6 @@ SYSTEM_LOG_TABLES = (
         acl="system",
         display="message",
     ),
+    # what `POST /api/now/tinyurl` keeps: a long URL (`data`) behind a short `sysparm_tiny` value
+    Table("sys_tiny_url", "Tiny URL", columns={"tiny_url": S, "data": S}, acl="task", display="tiny_url"),
 )

@@ -152,3 +152,20 @@ def test_an_iso_date_time_is_stored_in_the_instance_form(sandbox):
     assert task["short_description"] == "2021-07-15T08:00:00"  # text stays as written
     found = sandbox.table("change_task", sysparm_query="planned_end_date=2021-07-15 08:00:00")
     assert [r["sys_id"] for r in found] == [task["sys_id"]]
+
+
+def test_a_tiny_url_stands_for_a_long_query(sandbox):
+    """The collection shortens a URL past its length limit with `POST /api/now/tinyurl`, then sends the
+    same path with only `sysparm_tiny`."""
+    wanted = sandbox.post("/api/now/table/incident", json={"short_description": "Tiny target"}).json()
+    sandbox.post("/api/now/table/incident", json={"short_description": "Other"})
+    long_query = "short_description=Tiny target" + "^ORshort_description=x" * 300
+    url = f"{sandbox.url}/api/now/table/incident?sysparm_query={long_query}&sysparm_fields=sys_id"
+    short = sandbox.post("/api/now/tinyurl", json={"url": url})
+    assert short.status_code == 200
+    tiny = short.json()["result"].split("sysparm_tiny=")[1]
+    rows = sandbox.get("/api/now/table/incident", params={"sysparm_tiny": tiny}).json()["result"]
+    assert rows == [{"sys_id": wanted["result"]["sys_id"]}]
+    unknown = sandbox.get("/api/now/table/incident", params={"sysparm_tiny": "nope"})
+    assert unknown.status_code == 400
+    assert sandbox.post("/api/now/tinyurl", json={}).status_code == 400
