@@ -137,6 +137,13 @@ TABLE_LIST = [
     Table("cmdb_ci_linux_server", "Linux Server", "cmdb_ci_server"),
     Table("cmdb_ci_win_server", "Windows Server", "cmdb_ci_server"),
     Table(
+        "cmdb_ci_vm_instance",
+        "Virtual Machine Instance",
+        "cmdb_ci",
+        {"vm_inst_id": S, "state": S, "cpus": INT, "memory": INT, "disks": INT},
+    ),
+    Table("cmdb_ci_ec2_instance", "Amazon EC2 Instance", "cmdb_ci_vm_instance"),
+    Table(
         "cmdb_rel_ci",
         "CI Relationship",
         columns={

@@ -169,3 +169,12 @@ def test_a_tiny_url_stands_for_a_long_query(sandbox):
     unknown = sandbox.get("/api/now/table/incident", params={"sysparm_tiny": "nope"})
     assert unknown.status_code == 400
     assert sandbox.post("/api/now/tinyurl", json={}).status_code == 400
+
+
+def test_cloud_instances_are_configuration_items(sandbox):
+    """The collection's batch target registers AWS instances as `cmdb_ci_ec2_instance` by `vm_inst_id`."""
+    ec2 = sandbox.post("/api/now/table/cmdb_ci_ec2_instance", json={"name": "web-1", "vm_inst_id": "i-0abc"})
+    assert ec2.status_code == 201 and ec2.json()["result"]["vm_inst_id"] == "i-0abc"
+    found = sandbox.table("cmdb_ci_vm_instance", vm_inst_id="i-0abc")
+    assert [r["sys_class_name"] for r in found] == ["cmdb_ci_ec2_instance"]
+    assert sandbox.table("cmdb_ci", name="web-1")[0]["sys_id"] == ec2.json()["result"]["sys_id"]
