@@ -3,7 +3,7 @@ rules kept as data in `sys_script` (business_rules.py)."""
 
 from typing import Any
 
-from . import errors, incident
+from . import catalog_request, errors, incident
 from .business_rules import ScriptedRules
 from .change import APPROVERS, ChangeRules
 from .context import Caller
@@ -41,6 +41,8 @@ class Rules:
             return self.change.before_insert(values, caller)
         if table == "incident":
             return incident.before_insert(values, caller)
+        if table == "sc_request":
+            values = catalog_request.before_write({"approval": "not requested"}, values)
         if incident.is_task(table):
             return incident.task_defaults(values, caller)
         return values
@@ -64,6 +66,8 @@ class Rules:
             return self.change.before_update(record, values, caller)
         if table == "incident":
             return incident.before_update(record, values, caller)
+        if table == "sc_request":
+            return catalog_request.before_write(record, values)
         if table == "sysapproval_approver" and "state" in values and not caller.has_any(APPROVERS):
             raise errors.operation_failed("Only an approver can decide an approval.")
         return values

@@ -152,6 +152,29 @@ def test_an_iso_date_time_is_stored_in_the_instance_form(sandbox):
     assert task["short_description"] == "2021-07-15T08:00:00"  # text stays as written
     found = sandbox.table("change_task", sysparm_query="planned_end_date=2021-07-15 08:00:00")
     assert [r["sys_id"] for r in found] == [task["sys_id"]]
+    dated = sandbox.post("/api/now/table/sc_task", json={"due_date": "2024-12-31"}).json()["result"]
+    assert dated["due_date"] == "2024-12-31 00:00:00"  # a date alone is midnight
+
+
+def test_catalog_requests_items_and_tasks(sandbox):
+    """The collection's catalog_request(_task) targets: a submitted request that needs no approval goes
+    on to in process; a request in draft stays in draft."""
+    draft = sandbox.post("/api/now/table/sc_request", json={"request_state": "draft"}).json()["result"]
+    assert draft["number"].startswith("REQ") and draft["request_state"] == "draft"
+    assert draft["requested_for"]["value"] == "6816f79cc0a8016401c5a33be04be441"  # the caller
+    submitted = sandbox.patch(
+        f"/api/now/table/sc_request/{draft['sys_id']}", json={"request_state": "submitted"}
+    ).json()["result"]
+    assert submitted["request_state"] == "in_process"
+    waiting = sandbox.post(
+        "/api/now/table/sc_request", json={"request_state": "submitted", "approval": "requested"}
+    ).json()["result"]
+    assert waiting["request_state"] == "submitted"
+    item = sandbox.post("/api/now/table/sc_req_item", json={"request": draft["sys_id"]}).json()["result"]
+    task = sandbox.post(
+        "/api/now/table/sc_task", json={"request": draft["sys_id"], "request_item": item["sys_id"]}
+    ).json()["result"]
+    assert item["number"].startswith("RITM") and task["number"].startswith("SCTASK") and task["state"] == "1"
 
 
 def test_a_tiny_url_stands_for_a_long_query(sandbox):
