@@ -15,6 +15,7 @@ from integrations.base.sandbox.bookkeeping import Bookkeeping
 from integrations.base.sandbox.faults import FaultInjector
 from integrations.base.sandbox.gateway import FAULT, USER, Platform, StatusTable
 
+from . import tiny_url
 from .attachments import AttachmentApi
 from .auth import Authenticator
 from .change import ChangeRules
@@ -39,7 +40,8 @@ from .update_set_upload import admin_of, upload_update_set
 
 TABLE = re.compile(r"^/api/now(?:/(v1|v2))?/table/([^/]+)(?:/([^/]+))?/?$")
 IRE = re.compile(r"^/api/now(?:/(v1|v2))?/identifyreconcile(?:/(query|enhanced|queryEnhanced))?/?$")
-ATTACHMENT = re.compile(r"^/api/now(?:/v1)?/attachment(?:/(file|[0-9a-f]{32}))?(?:/(file))?/?$")
+# any id segment names an attachment: one that is not a sys_id is a 404 "No Record found", as on an instance
+ATTACHMENT = re.compile(r"^/api/now(?:/v1)?/attachment(?:/([^/]+))?(?:/(file))?/?$")
 BATCH = re.compile(r"^/api/now(?:/v1)?/batch/?$")
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -200,6 +202,7 @@ class SandboxApp(Platform):
 
     def dispatch(self, call: Call, api: str) -> Response:
         method = "GET" if call.method == "HEAD" else call.method
+        tiny_url.expand(self.records, call)
         if match := TABLE.match(call.path):
             call.version, table, sys_id = match[1] or "", match[2], match[3]
             routes = {
@@ -219,6 +222,10 @@ class SandboxApp(Platform):
             handler = (lambda: self.batch(call)) if method == "POST" else None
         elif match := CMDB_INSTANCE.match(call.path):
             handler = self.cmdb_instance.route(call, method, match)
+        elif tiny_url.PATH.match(call.path):
+            handler = (
+                (lambda: tiny_url.create(self.records, call, self.base_url)) if method == "POST" else None
+            )
         else:
             raise ApiError(400, "Requested URI does not represent any resource", None)
         if handler is None:
@@ -237,7 +244,12 @@ class SandboxApp(Platform):
 
             def download() -> Response:
                 data, content_type = self.attachments.download(call, first)
-                return Response(data, 200, content_type=content_type)
+                response = Response(data, 200, content_type=content_type)
+                # an instance sends the attachment's record with its file (the Ansible collection reads
+                # the size from it)
+                metadata = self.attachments.get(call, first, self.base_url).body["result"]
+                response.headers["X-Attachment-Metadata"] = json.dumps(metadata)
+                return response
 
             return download if method == "GET" else None
         return {

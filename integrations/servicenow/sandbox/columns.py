@@ -95,6 +95,9 @@ SERVICE_CLASSIFICATION = (
     ("Shared Service", "Shared Service"),
 )
 
+# cmdb_ci_server.classification: a server's purpose (value and label alike, as on an instance).
+SERVER_CLASSIFICATION = tuple((v, v) for v in ("Production", "Development", "Test", "Staging"))
+
 # Who may read and write a table, by the group of the table.
 ACL = {
     "cmdb": ({"admin", "itil", "cmdb_read", "cmdb_write", "asset"}, {"admin", "itil", "cmdb_write"}),

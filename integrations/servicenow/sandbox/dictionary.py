@@ -50,6 +50,8 @@ def add_column(table: str, element: str, column: Column) -> None:
     """A column a `sys_dictionary` row defines; a built-in column keeps its definition."""
     if not known(table):
         add_table(table, table)
+    if element in SYSTEM_COLUMNS:
+        return  # every class has the system columns; their rows describe them
     if element in TABLES[table].columns and (table, element) not in EXTENDED:
         return
     TABLES[table].columns[element] = column
@@ -103,7 +105,12 @@ def acl(table: str) -> tuple[set[str], set[str]]:
 
 
 def display_field(table: str) -> str:
-    return TABLES[root_table(table)].display if root_table(table) in TABLES else "name"
+    """The nearest class that names a display column other than `name` decides (a dictionary entry shows
+    its element although its base class, the application file, shows its sys_name)."""
+    for name in ancestors(table):
+        if name in TABLES and TABLES[name].display != "name":
+            return TABLES[name].display
+    return "name"
 
 
 def number_prefix(table: str) -> str:

@@ -3,6 +3,7 @@ and the three `sysparm_display_value` renderings."""
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from .store import Store
 # System fields the instance maintains itself: a client's value for them is ignored. Other `sys_*` names
 # (`cmdb_rel_type.sys_name`, a seeded `sys_…` column) are ordinary columns. `sys_id` is taken by `create`.
 MAINTAINED = frozenset(SYSTEM_COLUMNS)
+ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$")
 
 
 def now() -> str:
@@ -81,6 +83,9 @@ class Records:
         for name, value in written.items():
             if known is not None and known[name].type == HASHED:
                 written[name] = password_hash(value)
+            elif known is not None and known[name].type == "glide_date_time" and ISO_DATE_TIME.match(value):
+                # an instance takes ISO 8601 (or a date alone: midnight) and stores its own form
+                written[name] = value.replace("T", " ") if "T" in value else f"{value} 00:00:00"
         return written
 
     def defaults(self, table: str, user: str) -> dict[str, str]:

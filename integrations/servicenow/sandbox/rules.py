@@ -3,7 +3,7 @@ rules kept as data in `sys_script` (business_rules.py)."""
 
 from typing import Any
 
-from . import errors, incident
+from . import catalog_request, errors, incident
 from .business_rules import ScriptedRules
 from .change import APPROVERS, ChangeRules
 from .context import Caller
@@ -41,6 +41,8 @@ class Rules:
             return self.change.before_insert(values, caller)
         if table == "incident":
             return incident.before_insert(values, caller)
+        if table == "sc_request":
+            values = catalog_request.before_write({"approval": "not requested"}, values)
         if incident.is_task(table):
             return incident.task_defaults(values, caller)
         return values
@@ -64,6 +66,8 @@ class Rules:
             return self.change.before_update(record, values, caller)
         if table == "incident":
             return incident.before_update(record, values, caller)
+        if table == "sc_request":
+            return catalog_request.before_write(record, values)
         if table == "sysapproval_approver" and "state" in values and not caller.has_any(APPROVERS):
             raise errors.operation_failed("Only an approver can decide an approval.")
         return values
@@ -80,7 +84,11 @@ class Rules:
             self.change.decide(new, new["state"])
 
     def after_delete(self, table: str, record: dict[str, str]) -> None:
-        """Deleting a CI deletes its relationships (the cascade rule of cmdb_rel_ci's parent and child)."""
+        """Deleting a record deletes its attachments; deleting a CI deletes its relationships (the cascade
+        rule of cmdb_rel_ci's parent and child)."""
+        for _, attachment in list(self.records.store.scan("sys_attachment")):
+            if attachment.get("table_sys_id") == record["sys_id"]:
+                self.records.store.remove("sys_attachment", attachment["sys_id"])
         if not is_ci_class(table):
             return
         for _, rel in list(self.records.store.scan("cmdb_rel_ci")):

@@ -15,6 +15,7 @@ from .columns import (
     INCIDENT_STATE,
     PRIORITY,
     PROBLEM_STATE,
+    SYSTEM_COLUMNS,
     TASK_STATE,
 )
 from .dictionary_rows import register, register_stored
@@ -197,7 +198,7 @@ def add_dictionary(records: Records) -> None:
                 },
                 table.name,
             )
-        for element, column in list(table.columns.items()):
+        for element, column in own_columns(table):
             if (table.name, element) in dictionary.EXTENDED:
                 continue
             internal_type, choice = dictionary.dictionary_type(column)
@@ -223,6 +224,13 @@ def add_dictionary(records: Records) -> None:
             kept = {"internal_type": internal_type, "choice": choice, "default_value": column.default}
             if found and any(found[1].get(k, "") != v for k, v in kept.items()):  # written by older sandboxes
                 records.update(found[0], found[1], kept, "system")
+
+
+def own_columns(table: dictionary.Table) -> list[tuple[str, dictionary.Column]]:
+    """The columns `sys_dictionary` lists under `table`: its own, and on a base class (no parent) the
+    system columns every class inherits from it, as an instance's dictionary has them."""
+    system = [] if table.parent else list(SYSTEM_COLUMNS.items())
+    return system + list(table.columns.items())
 
 
 def add_choices(records: Records, table: str, lists: dict[str, tuple[tuple[str, str], ...]]) -> None:

@@ -7,6 +7,7 @@ from .columns import (
     INSTALL_STATUS,
     INT,
     OPERATIONAL_STATUS,
+    SERVER_CLASSIFICATION,
     SERVICE_CLASSIFICATION,
     B,
     Column,
@@ -15,7 +16,8 @@ from .columns import (
     choice,
     ref,
 )
-from .tables_rules import SYS_SCRIPT
+from .tables_rules import SYS_SCRIPT, SYSTEM_TABLES
+from .tables_subtasks import SUBTASK_TABLES
 from .tables_task import TASK_TABLES
 
 TABLE_LIST = [
@@ -131,9 +133,16 @@ TABLE_LIST = [
         "cmdb_ci_hardware",
         {"os": S, "os_version": S, "ip_address": S, "ram": S, "cpu_count": S, "virtual": B},
     ),
-    Table("cmdb_ci_server", "Server", "cmdb_ci_computer"),
+    Table("cmdb_ci_server", "Server", "cmdb_ci_computer", {"classification": choice(SERVER_CLASSIFICATION)}),
     Table("cmdb_ci_linux_server", "Linux Server", "cmdb_ci_server"),
     Table("cmdb_ci_win_server", "Windows Server", "cmdb_ci_server"),
+    Table(
+        "cmdb_ci_vm_instance",
+        "Virtual Machine Instance",
+        "cmdb_ci",
+        {"vm_inst_id": S, "state": S, "cpus": INT, "memory": INT, "disks": INT},
+    ),
+    Table("cmdb_ci_ec2_instance", "Amazon EC2 Instance", "cmdb_ci_vm_instance"),
     Table(
         "cmdb_rel_ci",
         "CI Relationship",
@@ -220,12 +229,18 @@ TABLE_LIST = [
     Table(
         "sys_user_group",
         "Group",
-        columns={"name": S, "description": S, "manager": ref("sys_user")},
+        columns={
+            "name": S,
+            "description": S,
+            "manager": ref("sys_user"),
+            "active": Column("boolean", default="true"),
+        },
         acl="user",
     ),
     Table(
         "sys_choice",
         "Choices",
+        "sys_metadata",
         columns={
             "name": S,
             "element": S,
@@ -242,6 +257,7 @@ TABLE_LIST = [
     Table(
         "sys_dictionary",
         "Dictionary Entry",
+        "sys_metadata",
         columns={
             "name": S,
             "element": S,
@@ -260,6 +276,7 @@ TABLE_LIST = [
     Table(
         "sys_db_object",
         "Table",
+        "sys_metadata",
         columns={
             "name": S,
             "label": S,
@@ -404,4 +421,6 @@ TABLE_LIST = [
         display="contract",
     ),
     SYS_SCRIPT,
+    *SYSTEM_TABLES,
+    *SUBTASK_TABLES,
 ]

@@ -26,6 +26,22 @@ from .columns import (
     ref,
 )
 
+# change_request.category's stock choices (value and label alike); an instance defaults to Other
+CHANGE_CATEGORY = tuple(
+    (v, v)
+    for v in (
+        "Hardware",
+        "Software",
+        "Service",
+        "System Software",
+        "Applications Software",
+        "Network",
+        "Telecom",
+        "Documentation",
+        "Other",
+    )
+)
+
 TASK_TABLES = [
     Table(
         "task",
@@ -56,6 +72,7 @@ TASK_TABLES = [
             "comments": COMMENTS,
             "work_notes": JOURNAL,
             "parent": ref("task"),
+            "user_input": Column("user_input"),
         },
         acl="task",
         display="number",
@@ -87,6 +104,7 @@ TASK_TABLES = [
             "test_plan": S,
             "on_hold": B,
             "std_change_producer_version": ref("std_change_producer_version"),
+            "category": choice(CHANGE_CATEGORY, "Other"),
         },
         acl="task",
         display="number",
@@ -183,6 +201,17 @@ TASK_TABLES = [
             "fix_notes": S,
             "workaround": S,
             "first_reported_by_task": ref("task"),
+            "resolution_code": choice(
+                (
+                    ("fix_applied", "Fix Applied"),
+                    ("risk_accepted", "Risk Accepted"),
+                    ("canceled", "Canceled"),
+                    ("duplicate", "Duplicate"),
+                )
+            ),
+            "duplicate_of": ref("problem"),
+            "resolved_at": DT,
+            "resolved_by": ref("sys_user"),
         },
         acl="task",
         display="number",
