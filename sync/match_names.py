@@ -17,6 +17,7 @@ from sync.match_rules import software_words, stem
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
+BRACKETS = re.compile(r"\(([^()]*)\)")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 GENERIC = {
     "it_service": frozenset(
@@ -42,6 +43,8 @@ GENERIC = {
             "enterprise",
             "standard",
             "professional",
+            "pro",
+            "std",
             "datacenter",
             "community",
             "se",
@@ -117,6 +120,7 @@ class AliasBook:
             self.meanings.pop(clash, None)
         self.meanings.update((key, meant) for key, meant in own.items() if key not in own_clashes)
         self.first_words = {words[0] for words in self.phrases}
+        self.vocabulary = frozenset(w for words in self.phrases for w in words)  # words the dictionary knows
         self.longest = max((len(words) for words in self.phrases), default=1)
         self.cache: dict[tuple[str, str, bool], Name] = {}
 
@@ -166,6 +170,8 @@ class AliasBook:
         return found
 
     def _read(self, name: str, version: str, versioned: bool) -> "Name":
+        if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
+            name = BRACKETS.sub(" ", name).strip() or name
         normalised = normalise(name).split()
         if versioned:
             normalised = software_words(normalised, self.first_words)
@@ -183,13 +189,14 @@ class AliasBook:
             words.pop()  # "Web Application Firewall (WAF)"
         core = [w for w in words if w not in self.generic] or words
         acronym = initials(words)
+        others = {initials(plain), *declared(name)} - {acronym, ""}
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(
             plain=" ".join(plain),
             canon=" ".join(words),
             fired=tuple(dict.fromkeys(fired)),
-            version=_canonical_version(version) if version.strip() else (versions[0] if versions else ""),
+            version=version_of(version, versions[0] if versions else ""),
             core=" ".join(sorted(set(core))),
             loose="".join(core),
             initials=acronym,
@@ -199,7 +206,20 @@ class AliasBook:
             meaning=means,
             meaning_alias=because,
             loose_dropped=tuple(dict.fromkeys(w for w in words if w in self.loose)),
+            other_initials=tuple(sorted(others)),
         )
+
+
+def declared(name: str) -> list[str]:
+    """The acronym a name gives in brackets and the initials of the rest: "Security Log Monitoring
+    (SIEM)" → siem, slm; "Single Sign-On (SAML/OIDC)" → sso."""
+    if "(" not in name:
+        return []
+    inside = [w for part in BRACKETS.findall(name) for w in normalise(part).split()]
+    found = [initials(normalise(BRACKETS.sub(" ", name)).split())]
+    if len(inside) == 1 and inside[0].isalpha() and 2 <= len(inside[0]) <= 6:
+        found.append(inside[0])
+    return found
 
 
 def initials(words: list[str] | tuple[str, ...]) -> str:
@@ -223,12 +243,23 @@ class Name:
     meaning: str = ""  # the words less generic and delivery words, through an alias group if one has them
     meaning_alias: str = ""  # the alias that gave the meaning, as a reason
     loose_dropped: tuple[str, ...] = ()  # the delivery words left out
+    other_initials: tuple[str, ...] = ()  # before aliases; an acronym given in brackets; the rest's
 
 
 @lru_cache(maxsize=20_000)
 def words_of(text: str) -> tuple[str, ...]:
     """A name's normalised, stemmed words, as aliases and names are compared."""
     return tuple(stem(w) for w in normalise(text).split())
+
+
+def version_of(field: str, named: str) -> str:
+    """The version to compare: the record's version field, unless the name says another major: an
+    inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server 2019" at 15.0.2000.5)
+    is not the product's version."""
+    field = _canonical_version(field) if field.strip() else ""
+    if field and named and major(field) != major(named):
+        return named
+    return field or named
 
 
 def major(version: str) -> str:
@@ -239,8 +270,10 @@ def major(version: str) -> str:
 
 def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
     """Whether two versions may match, the note to show, and whether the match may be pre-selected:
-    the same major matches ("different minor version"), different majors never do, and a record
-    without a version is only ever suggested."""
+    the same major matches ("different minor version"), different majors never do, and a portfolio
+    record without a version is only ever suggested (it could be any of them). A target record without
+    a version stands for the product as a whole ("Google Chrome" for "Chrome 126"), ranked after the
+    same major."""
     if mine == theirs:
         return True, "", True
     if mine and theirs:
@@ -249,4 +282,4 @@ def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
         return True, "same product, different minor version", True
     if not mine:
         return True, "your record has no version: suggested, never pre-selected", False
-    return True, "the target record has no version: suggested, never pre-selected", False
+    return True, "the target record has no version: it stands for every version", True

@@ -2,8 +2,9 @@
 
 - light stemming ("Patching" = "Patch", "Printing" = "Print", "Logging" = "Log");
 - a product name glued to its version ("Postgresql16", "Python3") is split, for software only;
-- inventory noise is left out of software names: architecture ("x64", "64-bit"), and an update, service
-  pack or build number ("Java 8 Update 381", "Service Pack 2"), while "Version 9" keeps its number;
+- inventory noise is left out of software names: architecture ("x64", "64-bit"), a half-year release
+  ("23H2"), and an update, service pack or build number ("Java 8 Update 381", "Service Pack 2"), while
+  "Version 9" keeps its number;
 - word-by-word abbreviations ("Veeam B&R" = "Veeam Backup & Replication", "Win Server" = "Windows
   Server"): each word the same or the start of the other name's word, in order.
 """
@@ -19,6 +20,7 @@ DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix"])
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | {"service"}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 
 
 @lru_cache(maxsize=50_000)
@@ -36,14 +38,14 @@ def stem(word: str) -> str:
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
     and build numbers out. `keep`: words never split (known aliases such as "o365")."""
-    if not any(w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) for w in words):
+    if not any(w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) for w in words):  # "23h2" too
         return words  # nothing to clean: most names
     out: list[str] = []
     i = 0
     while i < len(words):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in ARCHITECTURE:
+        if word in ARCHITECTURE or FEATURE_UPDATE.match(word):
             i += 1
         elif (word in BITS and following == "bit") or (word in DROP_WITH_NUMBER and NUMBER.match(following)):
             i += 2

@@ -222,6 +222,30 @@ def suggest(
     return {local.key: matcher.candidates(local, limit, taken) for local in locals_}
 
 
+def preselect_all(
+    ranked: dict[str, list[Candidate]], threshold: int = THRESHOLD
+) -> tuple[dict[str, Candidate], dict[str, tuple[str, str]]]:
+    """The pre-selection of many records at once, one record per target: a target that is the best free
+    candidate of several records goes to the one with the highest score, and to none of them on a tie.
+    Returns {local key: candidate} and, for the records left to a person, {local key: (the other record's
+    key, the target's name)}."""
+    best = {key: preselect(candidates, threshold) for key, candidates in ranked.items()}
+    wanted: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, candidate in best.items():
+        if candidate:
+            wanted[candidate.target_id].append((candidate.score, key))
+    chosen, contested = {}, {}
+    for claims in wanted.values():
+        claims.sort(key=lambda claim: -claim[0])
+        winner = claims[0][1] if len(claims) == 1 or claims[0][0] > claims[1][0] else None
+        for _, key in claims:
+            if key == winner:
+                chosen[key] = best[key]
+            else:
+                contested[key] = (winner or next(k for _, k in claims if k != key), best[key].name)
+    return chosen, contested
+
+
 def preselect(candidates: list[Candidate], threshold: int = THRESHOLD) -> Candidate | None:
     """The suggestion the wizard pre-selects: the best free candidate at or above the threshold that may be
     pre-selected at all."""

@@ -12,31 +12,44 @@ A pair's score (0–100) is the best of the evidence found for it:
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0")
      88  all the words of the portfolio name, and no other product has them all, which has at most one
-         word more once its manufacturer is left out ("Workday" = "Workday HCM", "Webex" = "Cisco Webex
-         Meetings"; not "Event Management" = "Security Information and Event Management", nor "Jira"
-         when two Jira products exist)
+         word more once its manufacturer is left out, three in the same major version ("Workday" =
+         "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
+         not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
+         products exist, nor "File Sharing" = "Cloud File Sharing": a qualifier makes it one kind)
+     88  the target's description or classification names the portfolio record, as a proper name or an
+         acronym, and no other target's does ("Exchange Online" in "Exchange Online mailboxes"); a
+         mention otherwise nominates a candidate at 80, a suggestion
      88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",
          "App") are left out too, directly or through an alias group ("Identity Services" = "Identity
          Management", an alias of "Identity and Access Management")
     ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
      +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
          manufacturer or appears in its description or classification (lexical stays ≤ 88)
-     −2  the same product in a different minor version (noted); different majors never match
+     −2  the same product in a different minor version (noted); a target record without a version at
+         most 90, after any record of the same major; neither below PRESELECT_AT; different majors
+         never match
 
-A candidate is pre-selected only at PRESELECT_AT or above, the lowest score at which the labelled set
-(bench/data/matching_cases.yaml, tuning part) shows 100 % precision; bench/matching_quality.py prints
-it. Never pre-selected: a record without a version against a versioned one (or the reverse), and a
+Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the
+rest, and the initials before aliases are applied. Software that differs by an edition or client word on
+each side ("Tableau Server", "Tableau Desktop") is only suggested.
+
+A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
+(bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
+score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version
+against a versioned one, a target without a version when the name evidence is weaker than CORE, and a
 candidate tied with a different record (two expansions of one acronym).
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 
+from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, major, version_verdict, words_of
 from sync.match_rules import abbreviates
 from sync.matching import Candidate, Item, Matcher
 
-EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY = 100, 96, 94, 92, 90, 90, 88, 88
+EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, NAMED = 100, 96, 94, 92, 90, 90, 88, 88, 88
+MENTIONED, EXPLAINED = 80, 88
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
@@ -78,12 +91,12 @@ class Scorer:
             ):
                 if key:
                     self.index[index][key].append(i)
-            if name.core_initials and name.core_initials != name.initials:
-                self.index["initials"][name.core_initials].append(i)
+            for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
+                self.index["initials"][acronym].append(i)
             if " " not in name.core and 2 <= len(name.core) <= 6:
                 self.index["short"][name.core].append(i)
             maker = list(words_of(target.manufacturer))
-            for size in (1, 2):
+            for size in (1, 2, 3):
                 if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
                     self.index["maker"][core_of(name.words[size:], generic)].append(i)
         words_in: dict[str, list[int]] = defaultdict(list)
@@ -95,6 +108,7 @@ class Scorer:
             for word in words:
                 words_in[word].append(i)
         self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
+        self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -131,6 +145,10 @@ class Scorer:
             add(hits, CORE, lambda i: [self._maker(i)])
         if not any(score >= PRESELECT_AT for score, _ in found.values()):
             add(self._only(mine), ONLY, "all its words, and no other product has them all")
+            self._mentioned(mine, local.name, add)
+            for i, missing in self._explained(mine):
+                spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
+                add([i], EXPLAINED, f"its description names {spelled}")
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
@@ -147,31 +165,39 @@ class Scorer:
         for i, (score, _) in list(found.items()):
             if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
-        return self._ranked(mine, local.key, found, limit, taken or {})
+        clashes = {i for i, (score, _) in found.items() if score == LOOSE and self._editions_clash(mine, i)}
+        return self._ranked(mine, local.key, found, limit, taken or {}, clashes)
 
     def _ranked(
-        self, mine: Name, key: str, found: dict, limit: int, taken: dict[str, str]
+        self, mine: Name, key: str, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         for i, (score, reasons) in found.items():
-            reasons, preselectable = list(reasons), True
+            reasons, preselectable = list(reasons), i not in clashes
+            if not preselectable:
+                reasons.append("another edition? suggested, never pre-selected")
             if self.versioned and mine.version != self.names[i].version:
                 theirs = self.names[i].version
                 if mine.version and theirs and major(mine.version) != self.majors[i]:
                     continue  # different majors never match
-                allowed, note, preselectable = version_verdict(mine.version, theirs)
+                allowed, note, may = version_verdict(mine.version, theirs)
                 if not allowed:
                     continue
+                preselectable = preselectable and may and (bool(theirs) or score >= CORE)
                 if note:
                     reasons.append(note)
-                    score -= MINOR if preselectable else 0
-            evidence = self._evidence(own, i) if score < EXACT and own else ""
+                    if preselectable:  # ranked after the same version, never pushed below pre-selection
+                        lowered = score - MINOR if theirs else min(score - MINOR, CORE)
+                        score = max(lowered, min(score, PRESELECT_AT))
+            described = reasons[0].startswith("its description")
+            evidence = self._evidence(own, i) if score < EXACT and own and not described else ""
             if evidence:
                 reasons.append(evidence)
                 score = min(score + EVIDENCE, 99 if score >= CORE else LEXICAL_WITH_EVIDENCE)
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
-        scored.sort(key=lambda s: (-s[0], s[1]))
+        exact = mine.version
+        scored.sort(key=lambda s: (-s[0], bool(exact) and self.names[s[2]].version != exact, s[1]))
         tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
         if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
             for n, (score, name, i, reasons, _) in enumerate(tied):
@@ -201,12 +227,26 @@ class Scorer:
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
             )
-        for initials in {mine.initials, mine.core_initials} - {""}:
+        for initials in {mine.initials, mine.core_initials, *mine.other_initials} - {""}:
             add(
                 self.index["short"].get(initials, ()),
                 ACRONYM,
                 lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
             )
+
+    def _mentioned(self, mine: Name, shown: str, add) -> None:
+        """Targets whose details name the portfolio record: pre-selectable when one alone names it."""
+        words = tuple(mine.plain.split())
+        if self.mentions is None or not any(
+            len(w) >= 3 and w not in self.book.generic | self.book.loose | VAGUE | NO_INITIALS for w in words
+        ):
+            return
+        found = self.mentions.of(words)
+        for mention in found:
+            if mention.proper and len(found) == 1:
+                add([mention.target], NAMED, f"its description names {shown}")
+            else:
+                add([mention.target], MENTIONED, f"its description mentions {mine.plain}")
 
     def _aliases(self, mine: Name, i: int) -> list[str]:
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
@@ -222,7 +262,10 @@ class Scorer:
         return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
 
     def _only(self, mine: Name) -> list[int]:
-        """The records of the one product whose words include all of the portfolio name's."""
+        """The records of the one product whose words include all of the portfolio name's, with at most one
+        word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
+        "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
+        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training")."""
         words = mine.core.split()
         if not any(len(w) >= 4 and w not in VAGUE for w in words):
             return []  # "Cloud" alone says where, not what
@@ -231,7 +274,48 @@ class Scorer:
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
-        return [i for i in found if self.brandless[i] <= len(words) + 1]
+        qualified = VAGUE.intersection(self.names[next(iter(found))].words).difference(words)
+        if qualified:
+            return []  # "Cloud File Sharing" is one kind of "File Sharing": a person decides
+        same_major = major(mine.version) if self.versioned and mine.version else None
+        return [
+            i
+            for i in found
+            if self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
+            or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+        ]
+
+    def _named_extra(self, words: set[str], i: int) -> bool:
+        """The target's words beyond these are a known service or at most one word: "Zoom Web
+        Conferencing" for "Zoom", "Data Center Colocation" for "Colocation"."""
+        maker = set(words_of(self.targets[i].manufacturer))
+        extra = tuple(
+            w for w in self.names[i].words if w not in words and w not in self.book.generic and w not in maker
+        )
+        return len(extra) <= 1 or extra in self.book.phrases
+
+    def _explained(self, mine: Name) -> list[tuple[int, list[str]]]:
+        """Targets whose name has the portfolio name's other words, and whose description names the
+        ones it lacks ("Intune Device Management" = "Mobile Device Management (… Intune)"): words that
+        no target's name uses, written as names."""
+        if self.mentions is None:
+            return []
+        skip = self.book.generic | self.book.loose | NO_INITIALS
+        own = [w for w in dict.fromkeys(mine.words) if w not in skip]
+        found = set().union(*(self.mentions.names.get(w, ()) for w in own)) if own else set()
+        result = []
+        for i in sorted(found):
+            names = set(self.names[i].words)
+            missing = [w for w in own if w not in names]
+            present = [w for w in own if w in names and len(w) >= 3 and w not in VAGUE]
+            if (
+                missing
+                and present
+                and all(i in self.mentions.names.get(w, ()) and w not in self.words for w in missing)
+                and self._named_extra(set(mine.words), i)
+            ):
+                result.append((i, missing))
+        return result
 
     def _meaning(self, mine: Name, i: int) -> list[str]:
         theirs = self.names[i]
@@ -240,6 +324,19 @@ class Scorer:
         words = f"same meaning apart from the words {', '.join(left)}" if left else "same meaning"
         aliases = [a for a in (mine.meaning_alias, theirs.meaning_alias) if a]
         return [words, *dict.fromkeys(aliases + list(mine.fired + theirs.fired))]
+
+    def _editions_clash(self, mine: Name, i: int) -> bool:
+        """ "Tableau Server" and "Tableau Desktop", "Acrobat Pro" and "Acrobat Reader": software whose
+        names differ by an edition or client word on each side may be two products of one family."""
+        if self.book.kind != "software_product":
+            return False
+        theirs = self.names[i]
+        left = set(mine.dropped + mine.loose_dropped)
+        maker = set(words_of(self.targets[i].manufacturer))
+        right = set(theirs.dropped + theirs.loose_dropped) | (
+            set(theirs.core.split()) - set(mine.words) - maker
+        )
+        return bool(left) and bool(right) and not left & right
 
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"

@@ -14,7 +14,7 @@ from catalog.models import ITService, SoftwareProduct
 from integrations.base.platform import MatchSource, platform_of
 from integrations.models import Connection
 from sync import aliases
-from sync.matching import Candidate, Item, preselect
+from sync.matching import Candidate, Item, preselect, preselect_all
 from sync.models import Direction, MatchChoice, RecordKind, SyncMapEntry, TargetRecord, WizardVisit
 from sync.scorer import PRESELECT_AT, Scorer
 
@@ -224,13 +224,21 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
     )
     matcher = matcher_for(connection, step, pulled)
     platform = platform_of(connection)
+    records = local_records(connection, step)
+    ranked = {
+        str(r.pk): matcher.candidates(Item(str(r.pk), r.name, getattr(r, "version", "")), taken=taken)
+        for r in records
+    }
+    open_ = {key: found for key, found in ranked.items() if key not in choices or accept_above is not None}
+    chosen, contested = preselect_all(open_, PRESELECT_AT if accept_above is None else accept_above)
+    names = {str(r.pk): r.name for r in records}
     rows = []
-    for record in local_records(connection, step):
+    for record in records:
         key = str(record.pk)
         version = getattr(record, "version", "")
-        candidates = matcher.candidates(Item(key, record.name, version), taken=taken)
+        candidates = ranked[key]
         saved = choices.get(key)
-        best = preselect(candidates, PRESELECT_AT if accept_above is None else accept_above)
+        best = chosen.get(key)
         if saved and accept_above is None:
             decision, target_id, score = saved.decision, saved.target_id, saved.score
         elif best:
@@ -262,6 +270,9 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         }
         if row.new_local:
             row.flags.append("new in the portfolio")
+        if key in contested:
+            other, target = contested[key]
+            row.flags.append(f"{target} is also the best match for {names[other]}: not pre-selected")
         if visit and any(
             by_target_id[c.target_id].first_seen_at > visit for c in candidates if c.target_id in by_target_id
         ):

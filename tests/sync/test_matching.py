@@ -1,6 +1,6 @@
 import pytest
 
-from sync.matching import Item, normalise, preselect, suggest, versions_agree
+from sync.matching import Candidate, Item, normalise, preselect, preselect_all, suggest, versions_agree
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,13 @@ def test_taken_candidates_are_marked_and_not_preselected():
     assert preselect(result["a"]) is None
     mine = suggest([Item("a", "Network Services")], TSOS, versioned=False, taken={"t2": "a"})
     assert mine["a"][0].taken_by is None
+
+
+def test_preselect_all_gives_a_target_to_one_record():
+    def c(target: str, score: int) -> Candidate:
+        return Candidate(target, target.upper(), score, "token")
+
+    ranked = {"a": [c("t1", 96)], "b": [c("t1", 92), c("t2", 90)], "d": [c("t3", 90)], "e": [c("t3", 90)]}
+    chosen, contested = preselect_all(ranked, 88)
+    assert {k: v.target_id for k, v in chosen.items()} == {"a": "t1"}
+    assert contested == {"b": ("a", "T1"), "d": ("e", "T3"), "e": ("d", "T3")}

@@ -104,8 +104,96 @@ def test_a_record_without_a_version_is_only_suggested():
     assert {c.name for c in found} == {"PostgreSQL 16", "PostgreSQL 13"}
     assert all(not c.preselectable for c in found) and preselect(found, 0) is None
     assert "your record has no version: suggested, never pre-selected" in found[0].reasons
+
+
+def test_a_target_without_a_version_stands_for_every_version_after_the_same_major():
     versioned_local = best("Oracle Database", MODELS, "19c", versioned=True)
-    assert versioned_local.name == "Oracle Database" and not versioned_local.preselectable
+    assert versioned_local.name == "Oracle Database" and versioned_local.preselectable
+    assert "the target record has no version: it stands for every version" in versioned_local.reasons
+    both = MODELS + [Item("o19", "Oracle Database 19c", "19c", "Oracle")]
+    ranked = suggest([Item("l", "Oracle Database", "19.22")], both, versioned=True)["l"]
+    assert [c.name for c in ranked[:2]] == ["Oracle Database 19c", "Oracle Database"]
+    assert ranked[0].score > ranked[1].score >= PRESELECT_AT
+    weak = suggest([Item("l", "NGINX", "1.26")], [Item("plus", "NGINX Plus", "", "F5")], versioned=True)["l"]
+    assert weak[0].name == "NGINX Plus" and not weak[0].preselectable  # weak name evidence, no version
+
+
+def test_a_different_minor_version_never_drops_a_match_below_pre_selection():
+    keepass = best("KeePass", [Item("k", "KeePass Password Safe 2", "2", "Dominik Reichl")], "2.57", True)
+    assert keepass.score == PRESELECT_AT and keepass.preselectable
+    assert keepass.reasons == (
+        "all its words, and no other product has them all",
+        "same product, different minor version",
+    )
+    assert (
+        best("KeePass", [Item("k", "KeePass Password Safe", "", "Dominik Reichl")], "2.57", True).score
+        < PRESELECT_AT
+    )
+
+
+def test_editions_on_each_side_are_only_suggested():
+    tableau = [Item("d", "Tableau Desktop 2024", "2024", "Salesforce")]
+    server = best("Tableau Server", tableau, "2024.2", versioned=True)
+    assert server.name == "Tableau Desktop 2024" and not server.preselectable
+    assert "another edition? suggested, never pre-selected" in server.reasons
+    assert best("Tableau", tableau, "2024.2", versioned=True).preselectable
+
+
+def test_a_qualifier_makes_another_kind_of_service():
+    shares = [Item("c", "Cloud File Sharing"), Item("f", "File Storage")]
+    assert preselect(suggest([Item("l", "File Sharing")], shares, versioned=False)["l"], PRESELECT_AT) is None
+    assert best("File Sharing", [Item("c", "Departmental File Sharing")]).score == PRESELECT_AT
+
+
+def test_acronyms_given_in_brackets_and_before_aliases():
+    catalogue = [
+        Item("siem", "Security Log Monitoring (SIEM)"),
+        Item("sso", "Single Sign-On (SAML/OIDC)"),
+        Item("apm", "Application Performance Monitoring"),
+    ]
+    for local, target in [("SIEM", "siem"), ("SSO", "sso"), ("APM", "apm")]:
+        found = best(local, catalogue)
+        assert (found.target_id, found.score, found.reasons[0]) == (
+            target,
+            92,
+            f"acronym: {local} = {found.name}",
+        )
+    assert best("Single Sign-On", [Item("x", "SSO")]).score == 92
+
+
+def test_a_name_in_the_targets_description_nominates_it():
+    catalogue = [
+        Item("mail", "Microsoft 365 Email", context="Exchange Online mailboxes and calendars"),
+        Item("lms", "Learning Management System", context="Canvas courses"),
+        Item("store", "Storage Services", context="Disks, snapshots and backup"),
+        Item("gw", "Secure Email Gateway", context="Filtering of inbound mail, uses EOP"),
+    ]
+    exchange = best("Exchange Online", catalogue)
+    assert (exchange.target_id, exchange.score) == ("mail", PRESELECT_AT) and exchange.preselectable
+    assert exchange.reasons == ("its description names Exchange Online",)
+    assert best("EOP", catalogue).target_id == "gw" and best("EOP", catalogue).score == PRESELECT_AT
+    canvas = best("Canvas", catalogue)  # the text's first word: a capital that proves nothing
+    assert canvas.target_id == "lms" and canvas.score < PRESELECT_AT
+    backup = best("Backup", catalogue)
+    assert backup.reasons == ("its description mentions backup",) and backup.score < PRESELECT_AT
+    twice = catalogue + [Item("m2", "Mail Archive", context="Journal of Exchange Online mail")]
+    assert all(
+        c.score < PRESELECT_AT for c in suggest([Item("l", "Exchange Online")], twice, versioned=False)["l"]
+    )
+
+
+def test_a_half_year_release_is_inventory_noise():
+    windows = [Item("w", "Microsoft Windows 11 Enterprise", "11", "Microsoft")]
+    found = best("Windows 11 Enterprise 23H2", windows, "11", versioned=True)
+    assert found.name == "Microsoft Windows 11 Enterprise" and found.score >= PRESELECT_AT
+
+
+def test_a_manufacturer_of_three_words_is_left_out_too():
+    pan = [Item("p", "Palo Alto Networks PAN-OS 11", "11", "Palo Alto Networks")]
+    found = best("PAN-OS", pan, "11.1", versioned=True)
+    assert (
+        found.reasons[0] == "same name without the manufacturer (Palo Alto Networks)" and found.preselectable
+    )
 
 
 def test_supporting_evidence_from_the_manufacturer_and_the_details():
@@ -113,7 +201,7 @@ def test_supporting_evidence_from_the_manufacturer_and_the_details():
     assert java.name == "Java SE 17" and java.score == 94
     assert java.reasons == ("same name without the manufacturer (Oracle)", "manufacturer: Oracle")
     os_patching = best("OS Patching")
-    assert os_patching.name == "Patch Management" and "its details mention os" in os_patching.reasons
+    assert os_patching.name == "Patch Management" and os_patching.reasons == ("its description names OS",)
     assert os_patching.score == 88 and preselect([os_patching], PRESELECT_AT) == os_patching
 
 
@@ -144,17 +232,23 @@ def test_a_namespace_alias_wins_and_says_it_is_yours():
 
 
 def test_the_labelled_set_keeps_pre_selection_precise():
-    """The precision guard: at PRESELECT_AT nothing in the tuning part is pre-selected wrongly, and the
+    """The precision guard: at PRESELECT_AT nothing in the tuning sets is pre-selected wrongly, and the
     calibrated threshold (the lowest with 100 % precision) is not above it."""
-    data = matching_quality.load()
-    assert sum(len(data["cases"][k]) for k in matching_quality.KINDS) >= 150
-    for kind in matching_quality.KINDS:
-        scored = matching_quality.evaluate(
-            matching_quality.scorer_for(data, kind), matching_quality.tuning_cases(data, kind)
+    sets = matching_quality.tuning_sets()
+    assert (
+        len(sets) == 3
+        and sum(
+            len(matching_quality.all_cases(sets[matching_quality.CASES], k)) for k in matching_quality.KINDS
         )
-        assert scored.wrong == [] and scored.cross_major == []
-        assert scored.right >= 0.85 * scored.expected_preselected
-    assert matching_quality.calibrate(data) <= PRESELECT_AT
+        >= 150
+    )
+    for path, data in sets.items():
+        for kind in matching_quality.KINDS:
+            scorer = matching_quality.scorer_for(data, kind)
+            scored = matching_quality.evaluate(scorer, matching_quality.all_cases(data, kind))
+            assert scored.wrong == [] and scored.cross_major == [], (path.name, kind)
+            assert scored.right >= 0.6 * scored.expected_preselected
+    assert matching_quality.calibrate(sets) <= PRESELECT_AT
 
 
 def test_the_seeds_scenario_a():
@@ -186,3 +280,21 @@ def test_names_without_words_or_with_odd_characters_get_no_false_friends():
     assert found["1"] == []
     assert found["2"][0].name == "Réseau & Wi-Fi — Gold" and found["2"][0].score == 90
     assert found["3"][0].reasons == ("same name", "same product, different minor version")
+
+
+def test_a_product_named_in_the_description_explains_the_word_the_name_lacks():
+    catalogue = [
+        Item("mdm", "Mobile Device Management", context="Phones and tablets, enrolled with Intune"),
+        Item("print", "Printing Services", context="PaperCut print queues"),
+        Item("net", "Network Services", context="Switches and Monitoring"),
+        Item("mon", "Infrastructure Monitoring", context="Servers"),
+    ]
+    intune = best("Intune Device Management", catalogue)
+    assert (intune.target_id, intune.score, intune.reasons) == (
+        "mdm",
+        PRESELECT_AT,
+        ("its description names Intune",),
+    )
+    assert best("PaperCut Printing", catalogue).target_id == "print"
+    network = best("Network Monitoring", catalogue)  # "Monitoring" names a service too: no explanation
+    assert network is None or network.score < PRESELECT_AT

@@ -130,9 +130,12 @@ def test_the_one_product_with_all_the_words():
     assert preselect(two, PRESELECT_AT) is None  # two products have the word
 
 
-def test_a_different_minor_version_keeps_a_weak_match_a_suggestion():
+def test_a_different_minor_version_is_noted_and_ranked_after_the_same_one():
     docker = top("Docker", MODELS, "24.0.7", versioned=True)
-    assert docker.name == "Docker Engine 24" and docker.score < PRESELECT_AT
+    assert docker.name == "Docker Engine 24" and docker.score == PRESELECT_AT and docker.preselectable
+    assert docker.reasons[-1] == "same product, different minor version"
+    exact = MODELS + [Item("d247", "Docker Engine 24.0.7", "24.0.7", "Docker")]
+    assert chosen("Docker", exact, "24.0.7", versioned=True) == "Docker Engine 24.0.7"
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])

@@ -257,3 +257,27 @@ def test_saved_matches_show_up_in_the_match_command(connection, capsys):
         listed["Network Infrastructure"]["choice"] is None
         and listed["Network Infrastructure"]["confirmed"] is True
     )
+
+
+def test_one_target_is_pre_selected_for_one_record_only(connection, namespace):
+    assert (
+        by_name(wizard.build_rows(connection, SERVICES))["Enterprise Backup"].choice_name
+        == "Backup & Recovery"
+    )
+    ITService.objects.create(namespace=namespace, name="Backup & Recovery", scope="shared")
+    rows = by_name(wizard.build_rows(connection, SERVICES))
+    assert (
+        rows["Backup & Recovery"].choice_name == "Backup & Recovery"
+        and rows["Backup & Recovery"].score == 100
+    )
+    loser = rows["Enterprise Backup"]
+    assert loser.decision == "create" and loser.choice_name == ""
+    assert "Backup & Recovery is also the best match for Backup & Recovery: not pre-selected" in loser.flags
+    ITService.objects.filter(name="Backup & Recovery").update(name="backup & recovery")
+    ITService.objects.create(namespace=namespace, name="BACKUP & RECOVERY", scope="shared")
+    tied = by_name(wizard.build_rows(connection, SERVICES))
+    assert {tied[n].decision for n in ("backup & recovery", "BACKUP & RECOVERY", "Enterprise Backup")} == {
+        "create"
+    }
+    decisions = {r.local_id: (r.decision, r.choice_target_id) for r in tied.values()}
+    wizard.save_choices(connection, SERVICES, decisions)  # the page's defaults always save
