@@ -32,6 +32,7 @@ TUNING = {
     CASES: "first set (seed catalogue; its cases, fresh part and Scenario A)",
     DATA / "matching_seen_1.yaml": "former blind set 1 (university catalogue), tuned on since",
     DATA / "matching_seen_2.yaml": "former blind set 2 (university catalogue), tuned on since",
+    DATA / "matching_seen_3.yaml": "former held-back set (bank and hospital catalogue), tuned on since",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
@@ -202,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
             scored = evaluate(scorer_for(data, kind), all_cases(data, kind))
             report(f"{title} ({len(data['targets'][kind])} target records)", scored, args.misses)
             cross += len(scored.cross_major)
+    if not HELD_BACK.exists():
+        print(f"no held-back set ({HELD_BACK.name}): the targets cannot be measured")
+        return 1
     held = load(HELD_BACK)
     print(f"held back: {HELD_BACK.name}, written without seeing the scorer or its aliases, never tuned on")
     both = Score()

@@ -5,9 +5,10 @@ mention nominates the record as a candidate even when the names share no word.
 A mention is a run of the description's words equal to the portfolio name's. It is a proper name when
 each of its words is written with a capital or is a number, not merely because it opens the text, or when
 it is an acronym ("EDR"); only a proper name that one target alone mentions may be pre-selected (see
-sync.scorer); "backup" in "snapshots and backup" is a suggestion at most. A word written as a name
-("PaperCut", "(Intune)") also explains a word of a portfolio name that the target's name lacks
-("Intune Device Management" = "Mobile Device Management").
+sync.scorer); "backup" in "snapshots and backup" is a suggestion at most, and so is "Epic" in "Epic
+inpatient modules": the capital of a text's first word proves nothing.
+A word written as a name ("PaperCut", "(Intune)") also explains a word of a portfolio name that the
+target's name lacks ("Intune Device Management" = "Mobile Device Management").
 """
 
 import re

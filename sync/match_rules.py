@@ -3,8 +3,10 @@
 - light stemming ("Patching" = "Patch", "Printing" = "Print", "Logging" = "Log");
 - a product name glued to its version ("Postgresql16", "Python3") is split, for software only;
 - inventory noise is left out of software names: architecture ("x64", "64-bit"), a half-year release
-  ("23H2"), and an update, service pack or build number ("Java 8 Update 381", "Service Pack 2"), while
-  "Version 9" keeps its number;
+  ("23H2"), a language ("- en-us"), and an update, service pack or build number ("Java 8 Update 381",
+  "Service Pack 2"), while "Version 9" keeps its number;
+- a service named "Category: Name" is also read as its name ("Clinical: PACS");
+- editions: "Community" and "Professional" are two products, "Pro" and "Professional" one;
 - word-by-word abbreviations ("Veeam B&R" = "Veeam Backup & Replication", "Win Server" = "Windows
   Server"): each word the same or the start of the other name's word, in order.
 """
@@ -16,9 +18,12 @@ VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
-DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix"])
+DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
+LANGUAGES = frozenset(
+    ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
+)
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
-TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | {"service"}
+TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | {"service"}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 
@@ -47,7 +52,11 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in ARCHITECTURE or FEATURE_UPDATE.match(word):
             i += 1
-        elif (word in BITS and following == "bit") or (word in DROP_WITH_NUMBER and NUMBER.match(following)):
+        elif (
+            (word in BITS and following == "bit")
+            or (word in DROP_WITH_NUMBER and NUMBER.match(following))
+            or (word in LANGUAGES and len(following) == 2 and following.isalpha() and out)  # "- en-us"
+        ):
             i += 2
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
             i += 3
@@ -85,3 +94,33 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         short.append(a if way == 1 else b)
         long.append(b if way == 1 else a)
     return f"{' '.join(short)} = {' '.join(long)}" if short and same else ""
+
+
+EDITIONS = {  # edition words, and the edition each names
+    "enterprise": "enterprise",
+    "ee": "enterprise",
+    "standard": "standard",
+    "std": "standard",
+    "se": "standard",
+    "professional": "professional",
+    "pro": "professional",
+    "community": "community",
+    "datacenter": "datacenter",
+}
+
+
+def editions_differ(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """ "Visual Studio Community" and "Visual Studio Professional": two editions, two products; "Pro" and
+    "Professional" one. Takes the generic words each name left out."""
+    left = {EDITIONS[w] for w in mine if w in EDITIONS}
+    right = {EDITIONS[w] for w in theirs if w in EDITIONS}
+    return bool(left) and bool(right) and not left & right
+
+
+CATEGORY = re.compile(r"^\s*[^:/]{2,40}?\s*:\s*([^/\s].+)$")
+
+
+def uncategorised(name: str) -> str:
+    """ "Clinical: PACS" → "PACS": the name after a category, or ""."""
+    found = CATEGORY.match(name)
+    return found.group(1) if found else ""

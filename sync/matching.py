@@ -19,7 +19,7 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*)({TIERS})\s*[)\]]?\s*$", re.I)
+TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*)({TIERS})(?:\s+(?:tier|level|plan))?\s*[)\]]?\s*$", re.I)
 VERSION = re.compile(r"^(?:v)?\d+(?:\.\d+)*[a-z]{0,2}$")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
@@ -94,6 +94,12 @@ def normalise(name: str) -> str:
     text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?", text)
     return " ".join(_token(w) for w in words if w not in STOPWORDS)
+
+
+def tier_of(name: str) -> str:
+    """ "Virtual Server Hosting - Silver Tier" → "silver"; "" without a tier suffix."""
+    found = TIER_SUFFIX.search(unicodedata.normalize("NFKD", name).lower())
+    return found.group(1) if found else ""
 
 
 def _canonical_version(text: str) -> str:

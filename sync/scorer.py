@@ -45,8 +45,8 @@ from collections.abc import Iterable
 
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, major, version_verdict, words_of
-from sync.match_rules import abbreviates
-from sync.matching import Candidate, Item, Matcher
+from sync.match_rules import abbreviates, editions_differ, uncategorised
+from sync.matching import Candidate, Item, Matcher, tier_of
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, NAMED = 100, 96, 94, 92, 90, 90, 88, 88, 88
 MENTIONED, EXPLAINED = 80, 88
@@ -78,27 +78,10 @@ class Scorer:
         self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
         self.majors = [major(n.version) for n in self.names]
         self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
-        generic = self.book.generic
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
-            for index, key in (
-                ("name", target.name),
-                ("plain", name.plain),
-                ("canon", name.canon),
-                ("core", name.core),
-                ("loose", name.loose),
-                ("initials", name.initials),
-                ("meaning", name.meaning),
-            ):
-                if key:
-                    self.index[index][key].append(i)
-            for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
-                self.index["initials"][acronym].append(i)
-            if " " not in name.core and 2 <= len(name.core) <= 6:
-                self.index["short"][name.core].append(i)
-            maker = list(words_of(target.manufacturer))
-            for size in (1, 2, 3):
-                if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
-                    self.index["maker"][core_of(name.words[size:], generic)].append(i)
+            self._index(i, target.name, name, list(words_of(target.manufacturer)))
+            if not versioned and (bare := uncategorised(target.name)):
+                self._index(i, bare, self.book.read(bare), [], again=True)
         words_in: dict[str, list[int]] = defaultdict(list)
         self.brandless: list[int] = []  # the number of core words once the manufacturer is out
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
@@ -113,8 +96,40 @@ class Scorer:
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
 
+    def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
+        for index, key in (
+            ("name", shown),
+            ("plain", name.plain),
+            ("canon", name.canon),
+            ("core", name.core),
+            ("loose", name.loose),
+            ("initials", name.initials),
+            ("meaning", name.meaning),
+        ):
+            if key and not (again and i in self.index[index][key]):
+                self.index[index][key].append(i)
+        for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
+            self.index["initials"][acronym].append(i)
+        if " " not in name.core and 2 <= len(name.core) <= 6:
+            self.index["short"][name.core].append(i)
+        for size in (1, 2, 3):
+            if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
+                self.index["maker"][core_of(name.words[size:], self.book.generic)].append(i)
+
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
-        """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key."""
+        """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
+        service named "Category: Name" is also read as "Name", on either side."""
+        bare = "" if self.versioned else uncategorised(local.name)
+        found = self._candidates(local, limit, taken)
+        if not bare:
+            return found
+        best = {c.target_id: c for c in self._candidates(Item(local.key, bare), limit, taken)}
+        for c in found:
+            if c.target_id not in best or best[c.target_id].score < c.score:
+                best[c.target_id] = c
+        return sorted(best.values(), key=lambda c: (-c.score, c.name))[:limit]
+
+    def _candidates(self, local: Item, limit: int, taken: dict[str, str] | None) -> list[Candidate]:
         mine = self.book.read(local.name, local.version, self.versioned)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
@@ -165,18 +180,27 @@ class Scorer:
         for i, (score, _) in list(found.items()):
             if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
-        clashes = {i for i, (score, _) in found.items() if score == LOOSE and self._editions_clash(mine, i)}
-        return self._ranked(mine, local.key, found, limit, taken or {}, clashes)
+        clashes = {
+            i
+            for i, (score, _) in found.items()
+            if (score == LOOSE and self._editions_clash(mine, i))
+            or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
+        }
+        return self._ranked(mine, local, found, limit, taken or {}, clashes)
 
     def _ranked(
-        self, mine: Name, key: str, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
+        self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
+        key, tier = local.key, tier_of(local.name)
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         for i, (score, reasons) in found.items():
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
+            if tier and (theirs := tier_of(self.targets[i].name)) and theirs != tier:
+                reasons.append(f"another tier ({theirs}): suggested, never pre-selected")
+                preselectable, score = False, score - MINOR
             if self.versioned and mine.version != self.names[i].version:
                 theirs = self.names[i].version
                 if mine.version and theirs and major(mine.version) != self.majors[i]:

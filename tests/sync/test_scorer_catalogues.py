@@ -1,0 +1,87 @@
+"""How the scorer reads the conventions of real catalogues and inventories (issue 19): "Category: Name"
+services, tiers, editions, inventory build numbers, languages and patch levels. Each test names a rule,
+not a labelled case."""
+
+from sync.match_rules import software_words, uncategorised
+from sync.matching import Item, preselect, tier_of
+from sync.scorer import ACRONYM, PRESELECT_AT, suggest
+
+
+def ranked(name: str, targets: list[Item], version: str = "", versioned: bool = False):
+    return suggest([Item("l", name, version)], targets, versioned=versioned)["l"]
+
+
+def chosen(name: str, targets: list[Item], version: str = "", versioned: bool = False) -> str:
+    pick = preselect(ranked(name, targets, version, versioned), PRESELECT_AT)
+    return pick.name if pick else ""
+
+
+def test_a_category_before_a_colon_is_read_apart():
+    catalogue = [
+        Item("wan", "Network: Wide Area Network"),
+        Item("ehr", "Clinical: Electronic Health Record"),
+        Item("mdi", "Medical Device Integration", context="Bedside devices feeding the EHR"),
+        Item("nurse", "Nurse Call System"),
+    ]
+    assert uncategorised("Clinical: PACS") == "PACS" and uncategorised("https://x") == ""
+    wan = ranked("WAN", catalogue)[0]
+    assert (wan.target_id, wan.score) == ("wan", ACRONYM)
+    assert chosen("EHR", catalogue) == "Clinical: Electronic Health Record"  # not the one mentioning it
+    assert chosen("Clinical: Nurse Call", catalogue) == "Nurse Call System"
+
+
+def test_a_tier_picks_its_own_tier_and_never_another():
+    catalogue = [Item("g", "Virtual Server Hosting - Gold"), Item("s", "Virtual Server Hosting - Silver")]
+    assert tier_of("Virtual Server Hosting - Silver Tier") == "silver" and tier_of("Hosting") == ""
+    assert chosen("Virtual Server Hosting - Silver Tier", catalogue) == "Virtual Server Hosting - Silver"
+    bronze = ranked("Virtual Server Hosting (Bronze)", catalogue)
+    assert bronze and preselect(bronze, PRESELECT_AT) is None
+    assert bronze[0].reasons[-1].startswith("another tier (")
+    assert chosen("Virtual Server Hosting", catalogue[:1]) == "Virtual Server Hosting - Gold"
+
+
+def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
+    models = [
+        Item("vs", "Microsoft Visual Studio Professional 2022", "2022", "Microsoft"),
+        Item("acro", "Adobe Acrobat Pro", "", "Adobe"),
+        Item("gl", "GitLab Enterprise Edition", "", "GitLab"),
+    ]
+    community = ranked("Visual Studio Community 2022", models, "2022", True)[0]
+    assert community.target_id == "vs" and not community.preselectable
+    assert chosen("Adobe Acrobat Standard", models, versioned=True) == ""
+    assert (
+        chosen("Visual Studio Pro 2022", models, "2022", True) == "Microsoft Visual Studio Professional 2022"
+    )
+    assert chosen("GitLab EE", models, versioned=True) == "GitLab Enterprise Edition"
+
+
+def test_an_inventory_build_number_is_not_the_products_version():
+    models = [
+        Item("w10", "Microsoft Windows 10", "10", "Microsoft"),
+        Item("ws22", "Windows Server 2022", "2022", "Microsoft"),
+        Item("sql19", "Microsoft SQL Server 2019", "2019", "Microsoft"),
+    ]
+    assert chosen("Windows Server 2022 Datacenter", models, "10.0.20348", True) == "Windows Server 2022"
+    assert chosen("Windows Server 2016 Standard", models, "10.0.14393", True) == ""
+    assert chosen("Windows 10 Pro 22H2", models, "22H2", True) == "Microsoft Windows 10"
+    assert chosen("SQL Server 2019", models, "15.0.2000.5", True) == "Microsoft SQL Server 2019"
+
+
+def test_languages_patch_levels_and_brackets_are_inventory_noise():
+    assert software_words(["microsoft", "365", "apps", "for", "enterprise", "en", "us"]) == [
+        "microsoft",
+        "365",
+        "apps",
+        "for",
+        "enterprise",
+    ]
+    assert software_words(["sap", "gui", "8.00", "patchlevel", "9"]) == ["sap", "gui", "8.00"]
+    assert software_words(["en", "us"]) == ["en", "us"]  # a name that is only a language stays
+    models = [
+        Item("ff", "Mozilla Firefox", "", "Mozilla"),
+        Item("o19", "Microsoft Office Professional Plus 2019", "2019", "Microsoft"),
+    ]
+    firefox = ranked("Mozilla Firefox (x64 en-US)", models, "128.0.3", True)[0]
+    assert firefox.name == "Mozilla Firefox" and firefox.preselectable and firefox.score >= PRESELECT_AT
+    office = "Microsoft Office Professional Plus 2019 - en-us"
+    assert chosen(office, models, "16.0.10411.20011", True) == "Microsoft Office Professional Plus 2019"
