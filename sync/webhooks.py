@@ -1,8 +1,8 @@
 """Webhooks in: a connection's endpoint for the target's deliveries. Basic credentials are generated here
-and shown once (the password is stored as a SHA-256 digest); a delivery is authenticated, size-checked
-before it is read, parsed by the connection's platform, recorded once per event id, and queues a pull of
-just the assets it names. The product can also register its endpoint in the target and ask the target
-for a test delivery, where the platform allows it."""
+and shown once (the password is stored as a SHA-256 digest); a delivery is authenticated, size- and
+depth-checked (`read_json`, also for ticket pairs' hooks), parsed by the connection's platform, recorded
+once per event id, and queues a pull of just the assets it names. The product can also register its
+endpoint in the target and ask the target for a test delivery, where the platform allows it."""
 
 import base64
 import binascii
@@ -11,6 +11,7 @@ import hmac
 import json
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -23,6 +24,7 @@ from sync.models import Pull, PullStatus, WebhookDelivery, WebhookEndpoint
 from sync.subscribe import SubscribeRefused, enqueue
 
 MAX_BODY = 256 * 1024  # a full asset with its linked objects is a few kilobytes
+MAX_DEPTH = 20
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,42 @@ class Credentials:
 class Answer:
     status: int
     message: str
+
+
+@dataclass(frozen=True)
+class Body:
+    data: bytes
+    value: Any
+
+
+def read_json(length: int | None, stream) -> Body | Answer:
+    """A delivery's JSON body, read within bounds, or the 4xx answer: 413 when it is larger than MAX_BODY
+    (told by Content-Length before anything is read, or found reading one byte more), 400 when it is not
+    JSON or nests deeper than MAX_DEPTH."""
+    if length is not None and length > MAX_BODY:
+        return Answer(413, f"The body is larger than {MAX_BODY} bytes.")
+    data = stream.read(MAX_BODY + 1)
+    if len(data) > MAX_BODY:
+        return Answer(413, f"The body is larger than {MAX_BODY} bytes.")
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return Answer(400, "The body is not JSON.")
+    if too_deep(value):
+        return Answer(400, f"The JSON nests deeper than {MAX_DEPTH} levels.")
+    return Body(data, value)
+
+
+def too_deep(value: Any) -> bool:
+    """Whether a parsed body nests deeper than MAX_DEPTH (checked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def digest(password: str) -> str:
@@ -127,17 +165,11 @@ def receive(connection_id, header: str, length: int | None, stream) -> Answer:
         return Answer(404, "No webhook endpoint here.")
     if not authenticated(endpoint, header):
         return Answer(401, "Basic credentials are missing or wrong.")
-    if length is not None and length > MAX_BODY:
-        return Answer(413, f"The body is larger than {MAX_BODY} bytes.")
-    data = stream.read(MAX_BODY + 1)
-    if len(data) > MAX_BODY:
-        return Answer(413, f"The body is larger than {MAX_BODY} bytes.")
+    body = read_json(length, stream)
+    if isinstance(body, Answer):
+        return body
     try:
-        body = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return Answer(400, "The body is not JSON.")
-    try:
-        event = platform_of(connection).webhook_event(body)
+        event = platform_of(connection).webhook_event(body.value)
     except ValueError as exc:
         return Answer(400, str(exc))
     return record(connection, endpoint, event)

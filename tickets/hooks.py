@@ -6,7 +6,6 @@ queues nothing, and queues a sync of just the ticket it names."""
 
 import hashlib
 import hmac
-import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -15,12 +14,11 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from redis.exceptions import RedisError
 
-from sync.webhooks import MAX_BODY, Answer, digest
+from sync.webhooks import Answer, digest, read_json
 from tickets.jobs import enqueue_ticket
 from tickets.models import TicketHookDelivery, TicketPair
 
 SIDES = ("glpi", "servicenow")
-MAX_DEPTH = 20
 SYS_ID = re.compile(r"^[0-9a-f]{32}$")
 DELIVERY_HEADERS = ("X-Delivery-Id", "X-GLPI-Delivery", "X-ServiceNow-Delivery")
 
@@ -45,18 +43,6 @@ def authenticated(pair: TicketPair, authorization: str) -> bool:
     if scheme.lower() != "bearer" or not secret.strip() or not pair.hook_secret_digest:
         return False
     return hmac.compare_digest(digest(secret.strip()), pair.hook_secret_digest)
-
-
-def too_deep(value: Any) -> bool:
-    """Whether the parsed body nests deeper than MAX_DEPTH (checked without recursion)."""
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return True
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-        stack.extend((child, depth + 1) for child in children)
-    return False
 
 
 def ticket_of(side: str, body: Any) -> str:
@@ -87,22 +73,14 @@ def receive(pair_id: int, side: str, delivery: Delivery, stream) -> Answer:
         return Answer(401, "The bearer secret is missing or wrong.")
     if not pair.enabled:
         return Answer(409, "The pair is disabled: nothing is synced.")
-    if delivery.length is not None and delivery.length > MAX_BODY:
-        return Answer(413, f"The body is larger than {MAX_BODY} bytes.")
-    data = stream.read(MAX_BODY + 1)
-    if len(data) > MAX_BODY:
-        return Answer(413, f"The body is larger than {MAX_BODY} bytes.")
+    body = read_json(delivery.length, stream)
+    if isinstance(body, Answer):
+        return body
     try:
-        body = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return Answer(400, "The body is not JSON.")
-    if too_deep(body):
-        return Answer(400, f"The JSON nests deeper than {MAX_DEPTH} levels.")
-    try:
-        ticket = ticket_of(side, body)
+        ticket = ticket_of(side, body.value)
     except ValueError as exc:
         return Answer(400, str(exc))
-    key = delivery.delivery_id[:128] or "sha256:" + hashlib.sha256(data).hexdigest()
+    key = delivery.delivery_id[:128] or "sha256:" + hashlib.sha256(body.data).hexdigest()
     return record(pair, side, key, ticket)
 
 

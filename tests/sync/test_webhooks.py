@@ -107,6 +107,7 @@ def test_nul_bytes_are_stripped_from_what_is_kept(connection, credentials, queue
         ({**EVENT, "id": "\x00 "}, "event id"),
         ({**EVENT, "object_id": "²"}, "asset id"),
         ({**EVENT, "object_id": "9" * 5000}, "asset id"),
+        (b"[" * 30 + b"]" * 30, "nests deeper than 20 levels"),
     ],
 )
 def test_malformed_deliveries_get_400_with_the_reason(connection, credentials, body, reason):
