@@ -96,19 +96,41 @@ def names(rng: random.Random, count: int, suffix: bool) -> list[str]:
     return result
 
 
-def main() -> None:
+PRODUCTS = [f"{a}{b}" for a in ("Acme", "Contoso", "Fabrikam", "Northwind", "Tailspin") for b in range(200)]
+CLASSES = ["Business Service Offering", "Technical Service", "Application Service", ""]
+
+
+def description(rng: random.Random) -> str:
+    """A catalogue's kind of description: a product that leads, lower-case words, a classification."""
+    words = rng.sample(WORDS, 3)
+    product, kind = rng.choice(PRODUCTS), rng.choice(CLASSES)
+    return f"{product} {words[0]} and {words[1]} for {words[2].title()} teams; {kind}"
+
+
+def measure_suggestions(with_details: bool) -> None:
     rng = random.Random(42)
-    targets = [Item(f"t{i}", n) for i, n in enumerate(names(rng, 10_000, suffix=True))]
-    local_names = [t.name.rsplit(" ", 1)[0] for t in rng.sample(targets, 1_000)] + names(
-        rng, 1_000, suffix=False
+    targets = [
+        Item(f"t{i}", n, context=description(rng) if with_details else "")
+        for i, n in enumerate(names(rng, 10_000, suffix=True))
+    ]
+    local_names = (
+        [t.name.rsplit(" ", 1)[0] for t in rng.sample(targets, 1_000)]
+        + names(rng, 800, suffix=False)
+        + [f"{rng.choice(PRODUCTS)} {rng.choice(WORDS).title()}" for _ in range(200)]
     )
     locals_ = [Item(f"l{i}", n) for i, n in enumerate(local_names)]
     started_cpu, started = time.process_time(), time.perf_counter()
     result = suggest(locals_, targets, versioned=False)
     cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
     found = sum(1 for c in result.values() if c)
-    print(f"suggestions: {len(locals_):,} local × {len(targets):,} target records")
+    details = "with descriptions" if with_details else "names only"
+    print(f"suggestions: {len(locals_):,} local × {len(targets):,} target records, {details}")
     print(f"  CPU {cpu:.2f} s, wall {wall:.2f} s (target < 1 s CPU); {found:,} records with candidates")
+
+
+def main() -> None:
+    measure_suggestions(with_details=False)
+    measure_suggestions(with_details=True)
     if os.environ.get("BENCH_WIZARD", "1") == "1":
         from wizard_page import measure
 

@@ -106,8 +106,16 @@ def all_cases(data: dict, kind: str) -> list[Case]:
     return cases_of(data["cases"][kind]) + cases_of((data.get("fresh") or {}).get(kind))
 
 
+def majors(scorer: Scorer, name: str, version: str) -> set[str]:
+    """The majors a record's name (as the scorer reads names: "Office 365" is no version) and its
+    version field give, each on its own."""
+    named = scorer.book.read(name, "", True).version
+    return {major(v) for v in (named, version.strip().lower().lstrip("v")) if v}
+
+
 def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -> Score:
     score = Score()
+    versions = {t.key: t.version for t in scorer.targets}
     started = time.process_time()
     ranked = [scorer.candidates(Item(f"l{n}", c.local, c.version)) for n, c in enumerate(cases)]
     score.cpu = time.process_time() - started
@@ -131,10 +139,10 @@ def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -
             best = f"{names[0]} ({candidates[0].score}: {candidates[0].why})" if candidates else "nothing"
             score.missed.append(f"{label} → expected {' or '.join(case.expected)}; best {best}")
         if scorer.versioned:
-            mine = scorer.book.read(case.local, case.version, True).version
+            mine = majors(scorer, case.local, case.version)
             for c in candidates:
-                theirs = scorer.book.read(c.name, "", True).version
-                if mine and theirs and major(mine) != major(theirs):
+                theirs = majors(scorer, c.name, versions.get(c.target_id, ""))
+                if mine and theirs and not mine & theirs:
                     score.cross_major.append(f"{label} ~ {c.name}")
     return score
 

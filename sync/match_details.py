@@ -1,76 +1,120 @@
 """Portfolio names that a target record's description or classification names: "Exchange Online" in
-the description of "Microsoft 365 Email", "Canvas" in that of "Learning Management System". Such a
+"Exchange Online mailboxes and calendars", "Qualtrics" in "online surveys and forms (Qualtrics)". Such a
 mention nominates the record as a candidate even when the names share no word.
 
-A mention is a run of the description's words equal to the portfolio name's. It is a proper name when
-each of its words is written with a capital or is a number, not merely because it opens the text, or when
-it is an acronym ("EDR"); only a proper name that one target alone mentions may be pre-selected (see
-sync.scorer); "backup" in "snapshots and backup" is a suggestion at most, and so is "Epic" in "Epic
-inpatient modules": the capital of a text's first word proves nothing.
-A word written as a name ("PaperCut", "(Intune)") also explains a word of a portfolio name that the
-target's name lacks ("Intune Device Management" = "Mobile Device Management").
+A mention is a run of the description's words equal to the portfolio name's. It is a proper name when its
+words are written with capitals (an acronym or "DocuSign" anywhere; a plain capital not as a sentence's
+first word, and not in a Title Case text such as "Business Service Offering"). It leads when it opens a
+sentence or stands in brackets: what a service is delivered with. A proper name met elsewhere ("a nightly
+feed from Workday", "replaced Splunk") is often another system, so only a leading one may be
+pre-selected (see sync.scorer). A leading word also explains a word of a portfolio name that the
+target's name lacks ("Intune Device Management" = "Mobile Device Management (… Intune)").
 """
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+from sync.match_rules import stem
 from sync.matching import normalise
 
-TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*|[()]")
+SENTENCE = re.compile(r"[.;:|!?\n]+\s")  # details are joined by "; ": each value starts a text
+MENTIONS_AT_MOST = 25  # a word in more descriptions than this tells none of them apart
 
 
 @dataclass(frozen=True)
 class Mention:
     target: int
-    proper: bool
+    proper: bool  # written as a name
+    leads: bool  # opens a sentence or stands in brackets
+    opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
+
+
+class Word(NamedTuple):
+    text: str  # normalised
+    capital: int  # 0 lower case (or a capital proving nothing), 1 a capital or number, 2 "EDR", "NetID"
+    opens: bool  # a sentence's first word
+    bracketed: bool
 
 
 class Mentions:
     """An index of the targets' details, word by word, built once per pull."""
 
     def __init__(self, details: list[str]) -> None:
-        self.texts: list[tuple[tuple[str, ...], tuple[int, ...]]] = []  # words; 0 lower, 1 capital, 2 name
+        self.texts: list[tuple[Word, ...]] = []
         self.postings: dict[str, set[int]] = defaultdict(set)
-        self.names: dict[str, set[int]] = defaultdict(set)  # a word written as a name → targets
-        self.spelled: dict[str, str] = {}  # such a word as written ("os" → "OS")
+        self.leading: dict[str, dict[int, bool]] = defaultdict(dict)  # stem → {target: opens a sentence}
+        self.spelled: dict[str, str] = {}  # a leading word as written ("os" → "OS")
         for i, text in enumerate(details):
-            words, capitals = [], []
-            for position, raw in enumerate(TOKEN.findall(text or "")):
-                mark = mark_of(raw)
-                for word in normalise(raw).split():
-                    words.append(word)
-                    capitals.append(mark)
-                    self.postings[word].add(i)
-                    if mark == 2 or (mark and position):
-                        self.names[word].add(i)
-                        self.spelled.setdefault(word, raw)
-            self.texts.append((tuple(words), tuple(capitals)))
+            words = list(read(text or ""))
+            for word, raw in words:
+                self.postings[word.text].add(i)
+                if word.capital and (word.opens or word.bracketed):
+                    key = stem(word.text)
+                    opened = self.leading[key].get(i, True)
+                    self.leading[key][i] = opened and word.opens and not word.bracketed
+                    self.spelled.setdefault(key, raw)
+            self.texts.append(tuple(word for word, _ in words))
 
     def of(self, words: tuple[str, ...]) -> list[Mention]:
         """The targets whose details contain these normalised words in a row."""
         if not words or any(w not in self.postings for w in words):
             return []
         postings = sorted((self.postings[w] for w in words), key=len)
+        if len(postings[0]) > MENTIONS_AT_MOST:
+            return []
         found = postings[0].intersection(*postings[1:])
         size = len(words)
         result = []
         for i in sorted(found):
-            text, capitals = self.texts[i]
-            starts = [s for s in range(len(text) - size + 1) if text[s : s + size] == words]
-            if starts:
-                result.append(Mention(i, any(proper(capitals[s : s + size], s) for s in starts)))
+            text = self.texts[i]
+            runs = [text[s : s + size] for s in range(len(text) - size + 1)]
+            runs = [run for run in runs if tuple(w.text for w in run) == words]
+            if runs:
+                best = max(
+                    (mention_of(i, run) for run in runs), key=lambda m: (m.proper, m.leads, not m.opening)
+                )
+                result.append(best)
         return result
 
 
+def read(text: str):
+    """(Word, as written) for each word of the text, sentence by sentence."""
+    for sentence in SENTENCE.split(f"{text} "):
+        parts = TOKEN.findall(sentence)
+        raws = [t for t in parts if t not in "()"]
+        title = len(raws) >= 3 and all(r[:1].isupper() or not r[:1].isalpha() for r in raws)
+        depth, position = 0, 0
+        for part in parts:
+            if part in "()":
+                depth = max(0, depth + (1 if part == "(" else -1))
+                continue
+            capital = 0 if title and mark_of(part) == 1 else mark_of(part)
+            for word in words_in(part):
+                yield Word(word, capital, position == 0, depth > 0), part
+            position += 1
+
+
+def mention_of(i: int, run: tuple[Word, ...]) -> Mention:
+    proper = all(w.capital for w in run)
+    leads = run[0].opens or all(w.bracketed for w in run)
+    opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
+    return Mention(i, proper, leads, opening)
+
+
+@lru_cache(maxsize=100_000)
 def mark_of(raw: str) -> int:
-    """2: written as a name wherever it stands ("EDR", "DocuSign", "NetID"); 1: a capital or a number
-    (a name, unless it opens the text); 0: lower case."""
-    if len(raw) > 1 and (raw.isupper() or any(c.isupper() for c in raw[1:])):
+    """2: written as a name wherever it stands ("EDR", "DocuSign", "NetID"); 1: a capital or a number;
+    0: lower case."""
+    rest = raw[1:]
+    if rest and (raw.isupper() or rest != rest.lower()):
         return 2
     return int(raw[:1].isdigit() or raw[:1].isupper())
 
 
-def proper(capitals: tuple[int, ...], start: int) -> bool:
-    """Capitals on every word; the opening word of a text counts only as an acronym or with others."""
-    return all(capitals) and (start > 0 or len(capitals) > 1 or capitals[0] == 2)
+@lru_cache(maxsize=100_000)
+def words_in(part: str) -> tuple[str, ...]:
+    return tuple(normalise(part).split())

@@ -197,6 +197,8 @@ class AliasBook:
             canon=" ".join(words),
             fired=tuple(dict.fromkeys(fired)),
             version=version_of(version, versions[0] if versions else ""),
+            other_version=other_version(version, versions[0] if versions else ""),
+            named_version=bool(versions),
             core=" ".join(sorted(set(core))),
             loose="".join(core),
             initials=acronym,
@@ -244,6 +246,8 @@ class Name:
     meaning_alias: str = ""  # the alias that gave the meaning, as a reason
     loose_dropped: tuple[str, ...] = ()  # the delivery words left out
     other_initials: tuple[str, ...] = ()  # before aliases; an acronym given in brackets; the rest's
+    other_version: str = ""  # the version field, when the name gives another major (see version_of)
+    named_version: bool = False  # the name itself carries a version
 
 
 @lru_cache(maxsize=20_000)
@@ -260,6 +264,27 @@ def version_of(field: str, named: str) -> str:
     if field and named and major(field) != major(named):
         return named
     return field or named
+
+
+def other_version(field: str, named: str) -> str:
+    """The field's version when the name's wins (see version_of): read too, for suggestions only."""
+    field = _canonical_version(field) if field.strip() else ""
+    return field if field and named and major(field) != major(named) else ""
+
+
+def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
+    """The two versions to judge a pair by, and whether they are the records' own; None when they
+    differ in their major. When one name gives a year and the other none, the build number in a version
+    field may agree ("SQL Server 2019" at 15.0.2000.5, "Microsoft SQL Server" at 15.0): a suggestion."""
+    if not mine.version or not theirs.version or major(mine.version) == major(theirs.version):
+        return mine.version, theirs.version, True
+    if mine.named_version and theirs.named_version:
+        return None  # "Windows Server 2022" is not "Windows 10", whatever its build number says
+    for a in (mine.version, mine.other_version):
+        for b in (theirs.version, theirs.other_version):
+            if a and b and major(a) == major(b):
+                return a, b, False
+    return None
 
 
 def major(version: str) -> str:

@@ -14,6 +14,8 @@
 import re
 from functools import lru_cache
 
+from sync.matching import TIERS
+
 VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
@@ -55,7 +57,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif (
             (word in BITS and following == "bit")
             or (word in DROP_WITH_NUMBER and NUMBER.match(following))
-            or (word in LANGUAGES and len(following) == 2 and following.isalpha() and out)  # "- en-us"
+            or (word in LANGUAGES and len(following) == 2 and i + 2 == len(words) and out)  # "- en-us"
         ):
             i += 2
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
@@ -118,9 +120,12 @@ def editions_differ(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
 
 
 CATEGORY = re.compile(r"^\s*[^:/]{2,40}?\s*:\s*([^/\s].+)$")
+ONLY_TIER = re.compile(rf"^\s*({TIERS})(?:\s+(?:tier|level|plan))?\s*$", re.I)
 
 
 def uncategorised(name: str) -> str:
-    """ "Clinical: PACS" → "PACS": the name after a category, or ""."""
+    """ "Clinical: PACS" → "PACS": the name after a category, or "" (also for "Hosting: Gold", a tier)."""
     found = CATEGORY.match(name)
-    return found.group(1) if found else ""
+    if not found or ONLY_TIER.match(found.group(1)):
+        return ""
+    return found.group(1)

@@ -96,10 +96,13 @@ def normalise(name: str) -> str:
     return " ".join(_token(w) for w in words if w not in STOPWORDS)
 
 
-def tier_of(name: str) -> str:
-    """ "Virtual Server Hosting - Silver Tier" → "silver"; "" without a tier suffix."""
-    found = TIER_SUFFIX.search(unicodedata.normalize("NFKD", name).lower())
-    return found.group(1) if found else ""
+def tiers_of(name: str) -> frozenset[str]:
+    """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
+    text, found = unicodedata.normalize("NFKD", name).lower(), set()
+    while match := TIER_SUFFIX.search(text):
+        found.add(match.group(1))
+        text = text[: match.start()]
+    return frozenset(found)
 
 
 def _canonical_version(text: str) -> str:

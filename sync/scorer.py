@@ -43,13 +43,13 @@ candidate tied with a different record (two expansions of one acronym).
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sync.match_details import Mentions
-from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, major, version_verdict, words_of
+from sync.match_details import MENTIONS_AT_MOST, Mentions
+from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, agreeing, major, version_verdict, words_of
 from sync.match_rules import abbreviates, editions_differ, uncategorised
-from sync.matching import Candidate, Item, Matcher, tier_of
+from sync.matching import Candidate, Item, Matcher, tiers_of
 
-EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, NAMED = 100, 96, 94, 92, 90, 90, 88, 88, 88
-MENTIONED, EXPLAINED = 80, 88
+EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY = 100, 96, 94, 92, 90, 90, 88, 88
+NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED = 88, 86, 80, 88  # the details as evidence
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
@@ -59,6 +59,9 @@ INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "make
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
     words = list(words)
     return " ".join(sorted(set(w for w in words if w not in generic) or words))
+
+
+Found = tuple[int, list[str]]  # a target's score and the reasons for it
 
 
 class Scorer:
@@ -106,7 +109,7 @@ class Scorer:
             ("initials", name.initials),
             ("meaning", name.meaning),
         ):
-            if key and not (again and i in self.index[index][key]):
+            if key and not (again and (index == "name" or i in self.index[index][key])):
                 self.index[index][key].append(i)
         for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
             self.index["initials"][acronym].append(i)
@@ -119,21 +122,22 @@ class Scorer:
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" is also read as "Name", on either side."""
-        bare = "" if self.versioned else uncategorised(local.name)
-        found = self._candidates(local, limit, taken)
-        if not bare:
-            return found
-        best = {c.target_id: c for c in self._candidates(Item(local.key, bare), limit, taken)}
-        for c in found:
-            if c.target_id not in best or best[c.target_id].score < c.score:
-                best[c.target_id] = c
-        return sorted(best.values(), key=lambda c: (-c.score, c.name))[:limit]
-
-    def _candidates(self, local: Item, limit: int, taken: dict[str, str] | None) -> list[Candidate]:
         mine = self.book.read(local.name, local.version, self.versioned)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
-        found: dict[int, tuple[int, list[str]]] = {}
+        found, clashes = self._found(mine, local, limit)
+        if bare := "" if self.versioned else uncategorised(local.name):
+            more, more_clashes = self._found(self.book.read(bare), Item(local.key, bare), limit)
+            for i, (score, reasons) in more.items():
+                if i not in found or found[i][0] < score:
+                    found[i] = (score, reasons)
+            clashes |= more_clashes
+        return self._ranked(mine, local, found, limit, taken or {}, clashes)
+
+    def _found(self, mine: Name, local: Item, limit: int) -> tuple[dict[int, Found], set[int]]:
+        """The evidence for each target found: {target index: (score, reasons)}, and the editions that
+        clash."""
+        found: dict[int, Found] = {}
 
         def add(indices: Iterable[int], score: int, reason) -> None:
             for i in indices:
@@ -158,12 +162,9 @@ class Scorer:
                 if " ".join(words_of(self.targets[i].manufacturer)).startswith(lead)
             ]
             add(hits, CORE, lambda i: [self._maker(i)])
-        if not any(score >= PRESELECT_AT for score, _ in found.values()):
+        weak = not any(score >= PRESELECT_AT for score, _ in found.values())
+        if weak:
             add(self._only(mine), ONLY, "all its words, and no other product has them all")
-            self._mentioned(mine, local.name, add)
-            for i, missing in self._explained(mine):
-                spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
-                add([i], EXPLAINED, f"its description names {spelled}")
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
@@ -180,34 +181,42 @@ class Scorer:
         for i, (score, _) in list(found.items()):
             if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
+        if weak and self.mentions is not None:
+            self._mentioned(mine, local.name, add)
+            for i, missing in self._explained(mine):
+                spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
+                add([i], MENTIONED_NAME if self.versioned else EXPLAINED, f"its description names {spelled}")
         clashes = {
             i
             for i, (score, _) in found.items()
             if (score == LOOSE and self._editions_clash(mine, i))
             or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
         }
-        return self._ranked(mine, local, found, limit, taken or {}, clashes)
+        return found, clashes
 
     def _ranked(
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
-        key, tier = local.key, tier_of(local.name)
+        key, tiers = local.key, tiers_of(local.name)
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         for i, (score, reasons) in found.items():
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
-            if tier and (theirs := tier_of(self.targets[i].name)) and theirs != tier:
-                reasons.append(f"another tier ({theirs}): suggested, never pre-selected")
+            if tiers and (theirs := tiers_of(self.targets[i].name)) and theirs != tiers:
+                reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
             if self.versioned and mine.version != self.names[i].version:
-                theirs = self.names[i].version
-                if mine.version and theirs and major(mine.version) != self.majors[i]:
+                readings = agreeing(mine, self.names[i])
+                if readings is None:
                     continue  # different majors never match
-                allowed, note, may = version_verdict(mine.version, theirs)
+                ours, theirs, direct = readings
+                allowed, note, may = version_verdict(ours, theirs)
                 if not allowed:
                     continue
+                if not direct:
+                    note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
                 preselectable = preselectable and may and (bool(theirs) or score >= CORE)
                 if note:
                     reasons.append(note)
@@ -259,18 +268,22 @@ class Scorer:
             )
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
-        """Targets whose details name the portfolio record: pre-selectable when one alone names it."""
+        """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
+        proper name that leads (sync.match_details), for services."""
         words = tuple(mine.plain.split())
         if self.mentions is None or not any(
             len(w) >= 3 and w not in self.book.generic | self.book.loose | VAGUE | NO_INITIALS for w in words
         ):
             return
         found = self.mentions.of(words)
-        for mention in found:
-            if mention.proper and len(found) == 1:
-                add([mention.target], NAMED, f"its description names {shown}")
+        for m in found:
+            known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
+            if m.proper and m.leads and not known and len(found) == 1 and not self.versioned:
+                add([m.target], NAMED, f"its description names {shown}")
+            elif m.proper and not known:
+                add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
-                add([mention.target], MENTIONED, f"its description mentions {mine.plain}")
+                add([m.target], MENTIONED, f"its description mentions {mine.plain}")
 
     def _aliases(self, mine: Name, i: int) -> list[str]:
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
@@ -326,7 +339,8 @@ class Scorer:
             return []
         skip = self.book.generic | self.book.loose | NO_INITIALS
         own = [w for w in dict.fromkeys(mine.words) if w not in skip]
-        found = set().union(*(self.mentions.names.get(w, ()) for w in own)) if own else set()
+        leading = [self.mentions.leading.get(w, {}) for w in own]
+        found = set().union(*(set(n) for n in leading if len(n) <= MENTIONS_AT_MOST))
         result = []
         for i in sorted(found):
             names = set(self.names[i].words)
@@ -335,11 +349,18 @@ class Scorer:
             if (
                 missing
                 and present
-                and all(i in self.mentions.names.get(w, ()) and w not in self.words for w in missing)
+                and all(self._leads(w, i) for w in missing)
                 and self._named_extra(set(mine.words), i)
             ):
                 result.append((i, missing))
         return result
+
+    def _leads(self, word: str, i: int) -> bool:
+        """Whether target i's details name this word where it leads, and nothing else knows it."""
+        opens = self.mentions.leading.get(word, {}).get(i)
+        if opens is None or word in self.words:
+            return False
+        return not opens or word not in self.book.vocabulary
 
     def _meaning(self, mine: Name, i: int) -> list[str]:
         theirs = self.names[i]
@@ -366,15 +387,16 @@ class Scorer:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
 
     def _evidence(self, own: set[str], i: int) -> str:
-        """A word of the portfolio name that the target's name lacks, found in its manufacturer or
-        details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
+        """A word of the portfolio name that the target's name lacks, found in its manufacturer or leading
+        in its details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
         extra = own.difference(self.names[i].words)
         if not extra:
             return ""
         target = self.targets[i]
         if extra & set(words_of(target.manufacturer)):
             return f"manufacturer: {target.manufacturer}"
-        common = extra & set(words_of(target.context)) if target.context else set()
+        leading = self.mentions.leading if self.mentions is not None else {}
+        common = {w for w in extra if i in leading.get(w, ())}  # where it leads (sync.match_details)
         return f"its details mention {', '.join(sorted(common))}" if common else ""
 
 

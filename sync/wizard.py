@@ -243,6 +243,8 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
             decision, target_id, score = saved.decision, saved.target_id, saved.score
         elif best:
             decision, target_id, score = Decision.MATCH, best.target_id, best.score
+        elif key in contested:  # creating it could duplicate the contested record: a person decides
+            decision, target_id, score = Decision.SKIP, "", None
         else:
             decision, target_id, score = Decision.CREATE, "", None
         entry = synced.get(key)
@@ -272,7 +274,7 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
             row.flags.append("new in the portfolio")
         if key in contested:
             other, target = contested[key]
-            row.flags.append(f"{target} is also the best match for {names[other]}: not pre-selected")
+            row.flags.append(f"{target} is also the best match for {names[other]}: skipped until you choose")
         if visit and any(
             by_target_id[c.target_id].first_seen_at > visit for c in candidates if c.target_id in by_target_id
         ):

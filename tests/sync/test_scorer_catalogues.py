@@ -3,7 +3,7 @@ services, tiers, editions, inventory build numbers, languages and patch levels. 
 not a labelled case."""
 
 from sync.match_rules import software_words, uncategorised
-from sync.matching import Item, preselect, tier_of
+from sync.matching import Item, preselect, tiers_of
 from sync.scorer import ACRONYM, PRESELECT_AT, suggest
 
 
@@ -32,7 +32,8 @@ def test_a_category_before_a_colon_is_read_apart():
 
 def test_a_tier_picks_its_own_tier_and_never_another():
     catalogue = [Item("g", "Virtual Server Hosting - Gold"), Item("s", "Virtual Server Hosting - Silver")]
-    assert tier_of("Virtual Server Hosting - Silver Tier") == "silver" and tier_of("Hosting") == ""
+    assert tiers_of("Virtual Server Hosting - Silver Tier") == {"silver"} and tiers_of("Hosting") == set()
+    assert tiers_of("Database Hosting - Gold (Prod)") == {"gold", "prod"}
     assert chosen("Virtual Server Hosting - Silver Tier", catalogue) == "Virtual Server Hosting - Silver"
     bronze = ranked("Virtual Server Hosting (Bronze)", catalogue)
     assert bronze and preselect(bronze, PRESELECT_AT) is None
