@@ -46,7 +46,8 @@ class Mentions:
     def __init__(self, details: list[str]) -> None:
         self.texts: list[tuple[Word, ...]] = []
         self.postings: dict[str, set[int]] = defaultdict(set)
-        self.leading: dict[str, dict[int, bool]] = defaultdict(dict)  # stem → {target: opens a sentence}
+        # stem → {target: only as a plain capital opening a sentence, which proves less}
+        self.leading: dict[str, dict[int, bool]] = defaultdict(dict)
         self.spelled: dict[str, str] = {}  # a leading word as written ("os" → "OS")
         for i, text in enumerate(details):
             words = list(read(text or ""))
@@ -55,7 +56,7 @@ class Mentions:
                 if word.capital and (word.opens or word.bracketed):
                     key = stem(word.text)
                     opened = self.leading[key].get(i, True)
-                    self.leading[key][i] = opened and word.opens and not word.bracketed
+                    self.leading[key][i] = opened and word.opens and not word.bracketed and word.capital == 1
                     self.spelled.setdefault(key, raw)
             self.texts.append(tuple(word for word, _ in words))
 

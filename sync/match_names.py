@@ -119,9 +119,10 @@ class AliasBook:
         for clash in clashes:
             self.meanings.pop(clash, None)
         self.meanings.update((key, meant) for key, meant in own.items() if key not in own_clashes)
-        self.first_words = {words[0] for words in self.phrases}
+        self.first_words: dict[str, int] = {}  # a phrase's first word → the longest phrase it starts
+        for words in self.phrases:
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.vocabulary = frozenset(w for words in self.phrases for w in words)  # words the dictionary knows
-        self.longest = max((len(words) for words in self.phrases), default=1)
         self.cache: dict[tuple[str, str, bool], Name] = {}
 
     def meaning_of(self, words: tuple[str, ...] | list[str]) -> str:
@@ -146,7 +147,7 @@ class AliasBook:
         i = 0
         while i < len(words):
             if words[i] in self.first_words:
-                for size in range(min(self.longest, len(words) - i), 0, -1):
+                for size in range(min(self.first_words[words[i]], len(words) - i), 0, -1):
                     hit = self.phrases.get(tuple(words[i : i + size]))
                     if hit:
                         out.extend((word, True) for word in hit[0])
@@ -217,11 +218,16 @@ def declared(name: str) -> list[str]:
     (SIEM)" → siem, slm; "Single Sign-On (SAML/OIDC)" → sso."""
     if "(" not in name:
         return []
-    inside = [w for part in BRACKETS.findall(name) for w in normalise(part).split()]
     found = [initials(normalise(BRACKETS.sub(" ", name)).split())]
-    if len(inside) == 1 and inside[0].isalpha() and 2 <= len(inside[0]) <= 6:
-        found.append(inside[0])
-    return found
+    return [*found, acronym] if (acronym := bracketed(name)) else found
+
+
+def bracketed(name: str) -> str:
+    """ "Security Log Monitoring (SIEM)" → "siem": the one acronym-like word a name gives in brackets."""
+    if "(" not in name:
+        return ""
+    inside = [w for part in BRACKETS.findall(name) for w in normalise(part).split()]
+    return inside[0] if len(inside) == 1 and inside[0].isalpha() and 2 <= len(inside[0]) <= 6 else ""
 
 
 def initials(words: list[str] | tuple[str, ...]) -> str:
@@ -293,9 +299,16 @@ def major(version: str) -> str:
     return head.rstrip("abcdefghijklmnopqrstuvwxyz") or head
 
 
+def minor(version: str) -> str:
+    """ "3.12.2" → "12", "16" → "": a minor release, when the version gives one."""
+    parts = version.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
 def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
     """Whether two versions may match, the note to show, and whether the match may be pre-selected:
-    the same major matches ("different minor version"), different majors never do, and a portfolio
+    the same major matches ("different minor version") unless both give different minor releases
+    ("Python 3.12" and "Python 3.11": suggested), different majors never do, and a portfolio
     record without a version is only ever suggested (it could be any of them). A target record without
     a version stands for the product as a whole ("Google Chrome" for "Chrome 126"), ranked after the
     same major."""
@@ -304,6 +317,8 @@ def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
     if mine and theirs:
         if major(mine) != major(theirs):
             return False, "", False
+        if minor(mine) and minor(theirs) and minor(mine) != minor(theirs):
+            return True, "same product, another minor release: suggested, never pre-selected", False
         return True, "same product, different minor version", True
     if not mine:
         return True, "your record has no version: suggested, never pre-selected", False

@@ -16,22 +16,26 @@ A pair's score (0–100) is the best of the evidence found for it:
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing": a qualifier makes it one kind)
-     88  the target's description or classification names the portfolio record, as a proper name or an
-         acronym, and no other target's does ("Exchange Online" in "Exchange Online mailboxes"); a
-         mention otherwise nominates a candidate at 80, a suggestion
+     88  a service's description or classification names the portfolio record, as a proper name or an
+         acronym where it leads (opening a sentence, or in brackets), and no other target's does
+         ("Exchange Online" in "Exchange Online mailboxes"), or names the word of the portfolio name
+         that the target's name lacks ("Intune Device Management" = "Mobile Device Management
+         (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
      88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",
          "App") are left out too, directly or through an alias group ("Identity Services" = "Identity
          Management", an alias of "Identity and Access Management")
     ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
      +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
-         manufacturer or appears in its description or classification (lexical stays ≤ 88)
+         manufacturer or leads in its description or classification (lexical stays ≤ 88)
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
-         never match
+         never match, and two different minor releases ("3.12", "3.11") are only suggested
 
 Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the
-rest, and the initials before aliases are applied. Software that differs by an edition or client word on
-each side ("Tableau Server", "Tableau Desktop") is only suggested.
+rest, and the initials before aliases are applied. A service named "Category: Name" or "Name (…)" is
+read as "Name" too. Only suggested: software that differs by an edition on each side ("Tableau Server",
+"Tableau Desktop"; "Community", "Professional"), another tier than the portfolio record names ("- Gold"
+for "- Silver"), and versions that agree only through an inventory's build number.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
@@ -43,17 +47,28 @@ candidate tied with a different record (two expansions of one acronym).
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sync.match_details import MENTIONS_AT_MOST, Mentions
-from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, agreeing, major, version_verdict, words_of
+from sync.match_details import Mentions
+from sync.match_names import (
+    BRACKETS,
+    NO_INITIALS,
+    VAGUE,
+    AliasBook,
+    Name,
+    agreeing,
+    bracketed,
+    major,
+    version_verdict,
+    words_of,
+)
 from sync.match_rules import abbreviates, editions_differ, uncategorised
-from sync.matching import Candidate, Item, Matcher, tiers_of
+from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
+from sync.scorer_details import EXPLAINED, MENTIONED_NAME, DetailsEvidence
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY = 100, 96, 94, 92, 90, 90, 88, 88
-NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED = 88, 86, 80, 88  # the details as evidence
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
-INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning")
+INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -64,7 +79,16 @@ def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
 Found = tuple[int, list[str]]  # a target's score and the reasons for it
 
 
-class Scorer:
+def other_names(name: str) -> list[str]:
+    """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
+    gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops)."""
+    found = [bare] if (bare := uncategorised(name)) else []
+    if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
+        found.append(bare)
+    return found
+
+
+class Scorer(DetailsEvidence):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
@@ -83,8 +107,9 @@ class Scorer:
         self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
             self._index(i, target.name, name, list(words_of(target.manufacturer)))
-            if not versioned and (bare := uncategorised(target.name)):
-                self._index(i, bare, self.book.read(bare), [], again=True)
+            if not versioned:
+                for bare in other_names(target.name):
+                    self._index(i, bare, self.book.read(bare), [], again=True)
         words_in: dict[str, list[int]] = defaultdict(list)
         self.brandless: list[int] = []  # the number of core words once the manufacturer is out
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
@@ -115,6 +140,8 @@ class Scorer:
             self.index["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
             self.index["short"][name.core].append(i)
+        if acronym := bracketed(shown):
+            self.index["declared"][acronym].append(i)
         for size in (1, 2, 3):
             if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
                 self.index["maker"][core_of(name.words[size:], self.book.generic)].append(i)
@@ -254,9 +281,16 @@ class Scorer:
         return result
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
+        """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
         if " " not in mine.core and 2 <= len(mine.core) <= 6:
             add(
                 self.index["initials"].get(mine.core, ()),
+                ACRONYM,
+                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+            )
+        if mine.fired and " " not in mine.plain:  # an acronym the dictionary knows, given in brackets
+            add(
+                self.index["declared"].get(mine.plain, ()),
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
             )
@@ -266,24 +300,6 @@ class Scorer:
                 ACRONYM,
                 lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
             )
-
-    def _mentioned(self, mine: Name, shown: str, add) -> None:
-        """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
-        proper name that leads (sync.match_details), for services."""
-        words = tuple(mine.plain.split())
-        if self.mentions is None or not any(
-            len(w) >= 3 and w not in self.book.generic | self.book.loose | VAGUE | NO_INITIALS for w in words
-        ):
-            return
-        found = self.mentions.of(words)
-        for m in found:
-            known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
-            if m.proper and m.leads and not known and len(found) == 1 and not self.versioned:
-                add([m.target], NAMED, f"its description names {shown}")
-            elif m.proper and not known:
-                add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
-            else:
-                add([m.target], MENTIONED, f"its description mentions {mine.plain}")
 
     def _aliases(self, mine: Name, i: int) -> list[str]:
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
@@ -330,37 +346,6 @@ class Scorer:
             w for w in self.names[i].words if w not in words and w not in self.book.generic and w not in maker
         )
         return len(extra) <= 1 or extra in self.book.phrases
-
-    def _explained(self, mine: Name) -> list[tuple[int, list[str]]]:
-        """Targets whose name has the portfolio name's other words, and whose description names the
-        ones it lacks ("Intune Device Management" = "Mobile Device Management (… Intune)"): words that
-        no target's name uses, written as names."""
-        if self.mentions is None:
-            return []
-        skip = self.book.generic | self.book.loose | NO_INITIALS
-        own = [w for w in dict.fromkeys(mine.words) if w not in skip]
-        leading = [self.mentions.leading.get(w, {}) for w in own]
-        found = set().union(*(set(n) for n in leading if len(n) <= MENTIONS_AT_MOST))
-        result = []
-        for i in sorted(found):
-            names = set(self.names[i].words)
-            missing = [w for w in own if w not in names]
-            present = [w for w in own if w in names and len(w) >= 3 and w not in VAGUE]
-            if (
-                missing
-                and present
-                and all(self._leads(w, i) for w in missing)
-                and self._named_extra(set(mine.words), i)
-            ):
-                result.append((i, missing))
-        return result
-
-    def _leads(self, word: str, i: int) -> bool:
-        """Whether target i's details name this word where it leads, and nothing else knows it."""
-        opens = self.mentions.leading.get(word, {}).get(i)
-        if opens is None or word in self.words:
-            return False
-        return not opens or word not in self.book.vocabulary
 
     def _meaning(self, mine: Name, i: int) -> list[str]:
         theirs = self.names[i]

@@ -42,7 +42,7 @@ def test_reasons_are_shown_and_a_learned_alias_is_undone(live_server, page, name
     )
     assert "Why: same name apart from case, punctuation or tier" in row.locator(".why").inner_text()
     backup = page.locator("tr", has_text="Enterprise Backup").locator(".why").inner_text()
-    assert "alias: Backup = Backup and Recovery" in backup
+    assert "alias: Enterprise Backup = Backup and Recovery" in backup
     assert page.locator("#aliases").inner_text().count("None yet.") == 1
 
     page.select_option(f"select[name='decision-{cyber.pk}']", f"match:{soc.target_id}")

@@ -19,13 +19,15 @@ def chosen(name: str, targets: list[Item], version: str = "", versioned: bool = 
 def test_a_category_before_a_colon_is_read_apart():
     catalogue = [
         Item("wan", "Network: Wide Area Network"),
+        Item("lis", "Clinical: Laboratory Information System"),
         Item("ehr", "Clinical: Electronic Health Record"),
         Item("mdi", "Medical Device Integration", context="Bedside devices feeding the EHR"),
         Item("nurse", "Nurse Call System"),
     ]
     assert uncategorised("Clinical: PACS") == "PACS" and uncategorised("https://x") == ""
-    wan = ranked("WAN", catalogue)[0]
-    assert (wan.target_id, wan.score) == ("wan", ACRONYM)
+    lis = ranked("LIS", catalogue)[0]
+    assert (lis.target_id, lis.score) == ("lis", ACRONYM)
+    assert chosen("WAN", catalogue) == "Network: Wide Area Network"
     assert chosen("EHR", catalogue) == "Clinical: Electronic Health Record"  # not the one mentioning it
     assert chosen("Clinical: Nurse Call", catalogue) == "Nurse Call System"
 
