@@ -1,0 +1,66 @@
+"""The scorer's evidence from a target's description (issue 19, sync.scorer_details and
+sync.match_details): a description that names the portfolio record where it leads, the word of a
+portfolio name that the target's name lacks, and the mentions that stay suggestions."""
+
+from sync.matching import Item
+from sync.scorer import PRESELECT_AT, suggest
+
+CATALOGUE = [
+    Item("mail", "Microsoft 365 Email", context="Exchange Online mailboxes and calendars"),
+    Item("lms", "Learning Management System", context="Canvas courses"),
+    Item("store", "Storage Services", context="Backup targets, snapshots and disks"),
+    Item("gw", "Secure Email Gateway", context="Filtering of inbound mail (EOP)"),
+    Item("pay", "Payroll Integration", context="Nightly feed from Workday to SAP"),
+    Item("doc", "Business Service", context="Business Service Offering; Records"),
+    Item("mdm", "Mobile Device Management", context="Phones and tablets (Intune)"),
+    Item("log", "Log Management", context="Replaced Splunk with Elastic"),
+    Item("print", "Printing Services", context="PaperCut print queues"),
+    Item("net", "Network Services", context="Switches and Monitoring"),
+    Item("mon", "Infrastructure Monitoring", context="Servers"),
+]
+
+
+def best(name: str, catalogue: list[Item] = CATALOGUE):
+    found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+    return found[0] if found else None
+
+
+def test_a_name_the_description_leads_with_is_pre_selected():
+    exchange = best("Exchange Online")
+    assert (exchange.target_id, exchange.score) == ("mail", PRESELECT_AT) and exchange.preselectable
+    assert exchange.reasons == ("its description names Exchange Online",)
+    assert best("EOP").target_id == "gw" and best("EOP").score == PRESELECT_AT  # in brackets
+    canvas = best("Canvas")  # opens the text, and nothing else knows the word
+    assert canvas.target_id == "lms" and canvas.score == PRESELECT_AT
+
+
+def test_other_mentions_stay_suggestions():
+    backup = best("Backup")  # opens a text too, but the dictionary knows the word
+    assert backup.target_id == "store" and backup.score < PRESELECT_AT
+    workday = best("Workday")  # another system the description names
+    assert (workday.target_id, workday.reasons) == ("pay", ("its description mentions Workday",))
+    assert workday.score < PRESELECT_AT
+    offering = best("Offering")  # Title Case says nothing
+    assert offering is None or offering.score < PRESELECT_AT
+    twice = [*CATALOGUE, Item("m2", "Mail Archive", context="Exchange Online journal")]
+    assert best("Exchange Online", twice).score < PRESELECT_AT
+    java = suggest(
+        [Item("l", "Java", "9.0.4")],
+        [Item("t", "Apache Tomcat 9.0", "9.0", context="Requires Java 9")],
+        versioned=True,
+    )["l"]
+    assert all(c.score < PRESELECT_AT for c in java)  # software: the details only ever suggest
+
+
+def test_a_product_named_in_the_description_explains_the_word_the_name_lacks():
+    intune = best("Intune Device Management")
+    assert (intune.target_id, intune.score, intune.reasons) == (
+        "mdm",
+        PRESELECT_AT,
+        ("its description names Intune",),
+    )
+    assert best("PaperCut Printing").target_id == "print"
+    splunk = best("Splunk Log Management")  # named, but not what the service is delivered with
+    assert splunk.target_id == "log" and splunk.score < PRESELECT_AT
+    network = best("Network Monitoring")  # "Monitoring" names a service too: no explanation
+    assert network is None or network.score < PRESELECT_AT
