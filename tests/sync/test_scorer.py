@@ -233,7 +233,7 @@ def test_the_labelled_set_keeps_pre_selection_precise():
             scorer = matching_quality.scorer_for(data, kind)
             scored = matching_quality.evaluate(scorer, matching_quality.all_cases(data, kind))
             assert scored.wrong == [] and scored.cross_major == [], (path.name, kind)
-            assert scored.right >= 0.6 * scored.expected_preselected
+            assert scored.right >= 0.5 * scored.expected_preselected  # a floor against a collapse
     assert matching_quality.calibrate(sets) <= PRESELECT_AT
 
 
