@@ -13,6 +13,7 @@ target's name lacks ("Intune Device Management" = "Mobile Device Management (…
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -44,21 +45,25 @@ class Mentions:
     """An index of the targets' details, word by word, built once per pull."""
 
     def __init__(self, details: list[str]) -> None:
-        self.texts: list[tuple[Word, ...]] = []
+        self.details = details
+        self.texts: dict[int, tuple[Word, ...]] = {}  # read when a mention is looked for
         self.postings: dict[str, set[int]] = defaultdict(set)
         # stem → {target: only as a plain capital opening a sentence, which proves less}
         self.leading: dict[str, dict[int, bool]] = defaultdict(dict)
         self.spelled: dict[str, str] = {}  # a leading word as written ("os" → "OS")
         for i, text in enumerate(details):
-            words = list(read(text or ""))
-            for word, raw in words:
-                self.postings[word.text].add(i)
-                if word.capital and (word.opens or word.bracketed):
-                    key = stem(word.text)
+            for word, capital, opens, bracketed, raw in read(text or ""):
+                self.postings[word].add(i)
+                if capital and (opens or bracketed):
+                    key = stem(word)
                     opened = self.leading[key].get(i, True)
-                    self.leading[key][i] = opened and word.opens and not word.bracketed and word.capital == 1
+                    self.leading[key][i] = opened and opens and not bracketed and capital == 1
                     self.spelled.setdefault(key, raw)
-            self.texts.append(tuple(word for word, _ in words))
+
+    def text(self, i: int) -> tuple[Word, ...]:
+        if i not in self.texts:
+            self.texts[i] = tuple(Word(*fields[:4]) for fields in read(self.details[i] or ""))
+        return self.texts[i]
 
     def of(self, words: tuple[str, ...]) -> list[Mention]:
         """The targets whose details contain these normalised words in a row."""
@@ -71,7 +76,7 @@ class Mentions:
         size = len(words)
         result = []
         for i in sorted(found):
-            text = self.texts[i]
+            text = self.text(i)
             runs = [text[s : s + size] for s in range(len(text) - size + 1)]
             runs = [run for run in runs if tuple(w.text for w in run) == words]
             if runs:
@@ -82,8 +87,9 @@ class Mentions:
         return result
 
 
-def read(text: str):
-    """(Word, as written) for each word of the text, sentence by sentence."""
+def read(text: str) -> Iterator[tuple[str, int, bool, bool, str]]:
+    """The fields of a Word, then the word as written, for each word of the text, sentence by sentence
+    (plain tuples: an index of 10,000 descriptions reads every word)."""
     for sentence in SENTENCE.split(f"{text} "):
         parts = TOKEN.findall(sentence)
         raws = [t for t in parts if t not in "()"]
@@ -95,7 +101,7 @@ def read(text: str):
                 continue
             capital = 0 if title and mark_of(part) == 1 else mark_of(part)
             for word in words_in(part):
-                yield Word(word, capital, position == 0, depth > 0), part
+                yield word, capital, position == 0, depth > 0, part
             position += 1
 
 

@@ -190,15 +190,16 @@ class AliasBook:
             words.pop()  # "Web Application Firewall (WAF)"
         core = [w for w in words if w not in self.generic] or words
         acronym = initials(words)
-        others = {initials(plain), *declared(name)} - {acronym, ""}
+        chosen, other = versions_read(version, versions[0] if versions else "")
+        others = {initials(plain) if fired else "", *declared(name)} - {acronym, ""}
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(
             plain=" ".join(plain),
             canon=" ".join(words),
             fired=tuple(dict.fromkeys(fired)),
-            version=version_of(version, versions[0] if versions else ""),
-            other_version=other_version(version, versions[0] if versions else ""),
+            version=chosen,
+            other_version=other,
             named_version=bool(versions),
             core=" ".join(sorted(set(core))),
             loose="".join(core),
@@ -252,7 +253,7 @@ class Name:
     meaning_alias: str = ""  # the alias that gave the meaning, as a reason
     loose_dropped: tuple[str, ...] = ()  # the delivery words left out
     other_initials: tuple[str, ...] = ()  # before aliases; an acronym given in brackets; the rest's
-    other_version: str = ""  # the version field, when the name gives another major (see version_of)
+    other_version: str = ""  # the version field, when the name gives another major (versions_read)
     named_version: bool = False  # the name itself carries a version
 
 
@@ -262,20 +263,14 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in normalise(text).split())
 
 
-def version_of(field: str, named: str) -> str:
-    """The version to compare: the record's version field, unless the name says another major: an
-    inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server 2019" at 15.0.2000.5)
-    is not the product's version."""
+def versions_read(field: str, named: str) -> tuple[str, str]:
+    """The version to compare and the other reading: the record's version field, unless the name says
+    another major, since an inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server
+    2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
     field = _canonical_version(field) if field.strip() else ""
     if field and named and major(field) != major(named):
-        return named
-    return field or named
-
-
-def other_version(field: str, named: str) -> str:
-    """The field's version when the name's wins (see version_of): read too, for suggestions only."""
-    field = _canonical_version(field) if field.strip() else ""
-    return field if field and named and major(field) != major(named) else ""
+        return named, field
+    return field or named, ""
 
 
 def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:

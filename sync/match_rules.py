@@ -12,9 +12,10 @@
 """
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from sync.matching import TIERS
+from sync.matching import TIER
 
 VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
@@ -111,16 +112,17 @@ EDITIONS = {  # edition words, and the edition each names
 }
 
 
-def editions_differ(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+def editions_differ(mine: Iterable[str], theirs: Iterable[str], only_editions: bool = True) -> bool:
     """ "Visual Studio Community" and "Visual Studio Professional": two editions, two products; "Pro" and
-    "Professional" one. Takes the generic words each name left out."""
-    left = {EDITIONS[w] for w in mine if w in EDITIONS}
-    right = {EDITIONS[w] for w in theirs if w in EDITIONS}
+    "Professional" one. Takes the words each name left out: its edition words, or with
+    `only_editions=False` all of them ("Tableau Server" and "Tableau Desktop")."""
+    left = {EDITIONS.get(w, w) for w in mine if w in EDITIONS or not only_editions}
+    right = {EDITIONS.get(w, w) for w in theirs if w in EDITIONS or not only_editions}
     return bool(left) and bool(right) and not left & right
 
 
 CATEGORY = re.compile(r"^\s*[^:/]{2,40}?\s*:\s*([^/\s].+)$")
-ONLY_TIER = re.compile(rf"^\s*({TIERS})(?:\s+(?:tier|level|plan))?\s*$", re.I)
+ONLY_TIER = re.compile(rf"^\s*{TIER}\s*$", re.I)
 
 
 def uncategorised(name: str) -> str:

@@ -19,7 +19,8 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*)({TIERS})(?:\s+(?:tier|level|plan))?\s*[)\]]?\s*$", re.I)
+TIER = rf"({TIERS})(?:\s+(?:tier|level|plan))?"  # "Silver", "Silver Tier"
+TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?\s*$", re.I)
 VERSION = re.compile(r"^(?:v)?\d+(?:\.\d+)*[a-z]{0,2}$")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {

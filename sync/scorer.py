@@ -361,12 +361,12 @@ class Scorer(DetailsEvidence):
         if self.book.kind != "software_product":
             return False
         theirs = self.names[i]
-        left = set(mine.dropped + mine.loose_dropped)
         maker = set(words_of(self.targets[i].manufacturer))
-        right = set(theirs.dropped + theirs.loose_dropped) | (
-            set(theirs.core.split()) - set(mine.words) - maker
+        extra = set(theirs.core.split()) - set(mine.words) - maker
+        mine_out = mine.dropped + mine.loose_dropped
+        return editions_differ(
+            mine_out, {*theirs.dropped, *theirs.loose_dropped, *extra}, only_editions=False
         )
-        return bool(left) and bool(right) and not left & right
 
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
