@@ -22,7 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sync.match_names import major  # noqa: E402
+from sync.match_names import PACKAGE_VERSION, major  # noqa: E402
 from sync.matching import Item, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
 
@@ -34,6 +34,10 @@ TUNING = {
     DATA / "matching_seen_2.yaml": "former blind set 2 (university catalogue), tuned on since",
     DATA / "matching_seen_3.yaml": "former held-back set (bank and hospital catalogue), tuned on since",
     DATA / "matching_seen_4.yaml": "former held-back set (council and MSP catalogue), fixed for its 2 wrong",
+    DATA / "matching_seen_5.yaml": "former held-back set (manufacturing, retail, state agency), tuned on",
+    DATA / "matching_seen_6.yaml": "former held-back set (airline, logistics, pharma), tuned on since",
+    DATA / "matching_seen_7.yaml": "former held-back set (telecoms, utility, SaaS company), tuned on since",
+    DATA / "matching_seen_8.yaml": "former held-back set (law firm, construction), tuned on since",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
@@ -111,7 +115,10 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
     """The majors a record's name (as the scorer reads names: "Office 365" is no version) and its
     version field give, each on its own."""
     named = scorer.book.read(name, "", True).version
-    return {major(v) for v in (named, version.strip().lower().lstrip("v")) if v}
+    field = version.strip().lower().lstrip("v")
+    if package := PACKAGE_VERSION.match(field):  # "1:7.52.0-1" is version 7.52 of a package
+        field = package.group(1)
+    return {major(v) for v in (named, field) if v}
 
 
 def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -> Score:

@@ -39,6 +39,9 @@ class Word(NamedTuple):
     capital: int  # 0 lower case (or a capital proving nothing), 1 a capital or number, 2 "EDR", "NetID"
     opens: bool  # a sentence's first word
     bracketed: bool
+    acronym: bool = False  # written in capitals: "SAN", "HR", "TLS"
+    sentence: int = 0  # which sentence of the text
+    after: str = ""  # the word before it as written, lower case, stop words too ("from", "to")
 
 
 class Mentions:
@@ -52,17 +55,41 @@ class Mentions:
         self.leading: dict[str, dict[int, bool]] = defaultdict(dict)
         self.spelled: dict[str, str] = {}  # a leading word as written ("os" → "OS")
         for i, text in enumerate(details):
-            for word, capital, opens, bracketed, raw in read(text or ""):
+            for word, capital, opens, bracketed, raw, _, _ in read(text or ""):
                 self.postings[word].add(i)
                 if capital and (opens or bracketed):
                     key = stem(word)
                     opened = self.leading[key].get(i, True)
                     self.leading[key][i] = opened and opens and not bracketed and capital == 1
                     self.spelled.setdefault(key, raw)
+        self.stemmed: dict[str, list[str]] = defaultdict(list)  # "patch" → ["patching"]
+        for word in self.postings:
+            if (key := stem(word)) != word:
+                self.stemmed[key].append(word)
+
+    def has(self, word: str, i: int) -> bool:
+        """Whether target i's details have this stemmed word."""
+        return i in self.postings.get(word, ()) or any(
+            i in self.postings[o] for o in self.stemmed.get(word, ())
+        )
+
+    def having(self, word: str) -> set[int]:
+        """The targets whose details have this stemmed word."""
+        found = self.postings.get(word, set())
+        for other in self.stemmed.get(word, ()):
+            found = found | self.postings[other]
+        return found
+
+    def count(self, word: str) -> int:
+        return len(self.postings.get(word, ())) + sum(
+            len(self.postings[o]) for o in self.stemmed.get(word, ())
+        )
 
     def text(self, i: int) -> tuple[Word, ...]:
         if i not in self.texts:
-            self.texts[i] = tuple(Word(*fields[:4]) for fields in read(self.details[i] or ""))
+            self.texts[i] = tuple(
+                Word(*f[:4], f[4].isupper(), f[5], f[6]) for f in read(self.details[i] or "")
+            )
         return self.texts[i]
 
     def of(self, words: tuple[str, ...]) -> list[Mention]:
@@ -87,22 +114,22 @@ class Mentions:
         return result
 
 
-def read(text: str) -> Iterator[tuple[str, int, bool, bool, str]]:
-    """The fields of a Word, then the word as written, for each word of the text, sentence by sentence
-    (plain tuples: an index of 10,000 descriptions reads every word)."""
-    for sentence in SENTENCE.split(f"{text} "):
+def read(text: str) -> Iterator[tuple[str, int, bool, bool, str, int, str]]:
+    """The fields of a Word, then the word as written, its sentence and the word before it, for each word
+    of the text, sentence by sentence (plain tuples: an index of 10,000 descriptions reads every word)."""
+    for number, sentence in enumerate(SENTENCE.split(f"{text} ")):
         parts = TOKEN.findall(sentence)
         raws = [t for t in parts if t not in "()"]
         title = len(raws) >= 3 and all(r[:1].isupper() or not r[:1].isalpha() for r in raws)
-        depth, position = 0, 0
+        depth, position, before = 0, 0, ""
         for part in parts:
             if part in "()":
                 depth = max(0, depth + (1 if part == "(" else -1))
                 continue
             capital = 0 if title and mark_of(part) == 1 else mark_of(part)
             for word in words_in(part):
-                yield word, capital, position == 0, depth > 0, part
-            position += 1
+                yield word, capital, position == 0, depth > 0, part, number, before
+            position, before = position + 1, part.lower()
 
 
 def mention_of(i: int, run: tuple[Word, ...]) -> Mention:

@@ -17,7 +17,11 @@ from sync.match_rules import software_words, stem
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
+PACKAGE_VERSION = re.compile(
+    r"^(?:\d+:)?(\d+(?:\.\d+)*[a-z]?)(?:p\d+)?(?:[+~-]\S*)?$"
+)  # a package's epoch and release out
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 GENERIC = {
     "it_service": frozenset(
@@ -32,7 +36,6 @@ GENERIC = {
             "offering",
             "capability",
             "system",
-            "facility",
             "platform",
             "and",
         ]
@@ -50,6 +53,8 @@ GENERIC = {
             "se",
             "ee",
             "lts",
+            "ltsr",
+            "ltsc",
             "dc",
             "server",
             "software",
@@ -72,18 +77,74 @@ VAGUE = frozenset(
     ["cloud", "digital", "online", "virtual", "secure", "remote", "hybrid", "private", "public", "shared"]
     + ["central", "web", "global", "local", "new", "core", "general", "standard", "premium", "basic"]
 )
+DEPLOYMENT = frozenset(
+    ["cloud", "server", "desktop", "data", "center", "datacenter", "saas", "self", "hosted"]
+)
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
 NO_INITIALS = STOPWORDS | {"and"}
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
+def shipped_dictionary() -> dict:
+    """The shipped dictionary (sync/data/aliases.yaml), read once."""
+    return yaml.load(ALIAS_FILE.read_text(encoding="utf-8"), Loader=LOADER) or {}  # noqa: S506 (safe)
+
+
 def shipped_groups(kind: str) -> tuple[tuple[str, ...], ...]:
     """The shipped dictionary's groups for a kind of record (its own section and `any`)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
-    data = yaml.load(ALIAS_FILE.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 (safe)
+    data = shipped_dictionary()
     groups = [*data.get("any", []), *data.get(kind, [])]
     return tuple(tuple(str(name) for name in group) for group in groups)
+
+
+@lru_cache(maxsize=1)
+def shipped_releases() -> dict[str, list[tuple[tuple[str, ...], list[str], str]]]:
+    """Release names read as their version, normalised and by first word: "macos" → [(("macos",
+    "sonoma"), ["macos", "14"], "release: macOS Sonoma = macOS 14"), …], the longest name first."""
+    data = shipped_dictionary()
+    found: dict[str, list[tuple[tuple[str, ...], list[str], str]]] = {}
+    for name, means in data.get("releases", []):
+        words = tuple(normalise(name).split())
+        found.setdefault(words[0], []).append((words, normalise(means).split(), f"release: {name} = {means}"))
+    for named in found.values():
+        named.sort(key=lambda pair: -len(pair[0]))
+    return found
+
+
+@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Products whose edition word names a product of its own ("JMP Pro" is not "JMP"), normalised, by
+    their first word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for name in shipped_dictionary().get("separate_editions", []):
+        words = tuple(normalise(name).split())
+        found.setdefault(words[0], []).append(words)
+    return {first: tuple(names) for first, names in found.items()}
+
+
+def kept_editions(words: list[str]) -> set[int]:
+    """The positions of edition words that name a product of their own here (separate_editions)."""
+    index = separate_editions()
+    return {
+        i + len(name) - 1
+        for i, word in enumerate(words)
+        for name in index.get(word, ())
+        if tuple(words[i : i + len(name)]) == name
+    }
+
+
+def released(words: list[str]) -> tuple[list[str], str]:
+    """The words with a release name replaced by its product and version ("macos sonoma" → "macos 14"),
+    and the reason to show."""
+    releases = shipped_releases()
+    for i, word in enumerate(words):
+        for name, means, reason in releases.get(word, ()):
+            if tuple(words[i : i + len(name)]) == name:
+                return [*words[:i], *means, *words[i + len(name) :]], reason
+    return words, ""
 
 
 class AliasBook:
@@ -127,7 +188,7 @@ class AliasBook:
 
     def meaning_of(self, words: tuple[str, ...] | list[str]) -> str:
         """The words less generic and delivery words, as a sorted set; "" when too little is left."""
-        kept = sorted(set(w for w in words if w not in self.generic and w not in self.loose))
+        kept = sorted(set(words).difference(self.generic, self.loose))
         enough = 2 if self.kind == "software_product" else 1
         return " ".join(kept) if len(kept) >= enough and not VAGUE.issuperset(kept) else ""
 
@@ -172,23 +233,29 @@ class AliasBook:
 
     def _read(self, name: str, version: str, versioned: bool) -> "Name":
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
-            name = BRACKETS.sub(" ", name).strip() or name
-        normalised = normalise(name).split()
+            name = BRACKETS.sub(deployed, name).strip() or name
+        normalised, release = normalise(name).split(), ""
         if versioned:
-            normalised = software_words(normalised, self.first_words)
-        plain = [w for w in normalised if not (versioned and (VERSION.match(w) or SERVICE_PACK.match(w)))]
-        normalised = [stem(w) for w in normalised]
-        marked, fired = self.substitute(normalised)
+            normalised, release = released(software_words(normalised, self.first_words))
+        plain = (
+            [w for w in normalised if not (VERSION.match(w) or SERVICE_PACK.match(w))]
+            if versioned
+            else normalised
+        )
+        marked, fired = self.substitute([stem(w) for w in normalised])
         words, versions = [], []
-        for word, from_alias in marked:
-            if versioned and not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
+        if not versioned:
+            words = [word for word, _ in marked]
+        for word, from_alias in marked if versioned else ():
+            if not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
                 if VERSION.match(word):
                     versions.append(_canonical_version(word))
             else:
                 words.append(word)
         if len(words) > 2 and len(words[-1]) < len(words) and words[-1] == initials(words[:-1]):
             words.pop()  # "Web Application Firewall (WAF)"
-        core = [w for w in words if w not in self.generic] or words
+        kept = kept_editions(words) if versioned else set()
+        core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
         others = {initials(plain) if fired else "", *declared(name)} - {acronym, ""}
@@ -211,7 +278,15 @@ class AliasBook:
             meaning_alias=because,
             loose_dropped=tuple(dict.fromkeys(w for w in words if w in self.loose)),
             other_initials=tuple(sorted(others)),
+            release=release,
         )
+
+
+def deployed(bracket: re.Match) -> str:
+    """What a software name's brackets say that is kept: how it is deployed ("Confluence (Cloud)",
+    "Jira (Data Center)"); anything else there is an inventory's noise."""
+    words = normalise(bracket.group(1)).split()
+    return f" {bracket.group(1)} " if words and DEPLOYMENT.issuperset(words) else " "
 
 
 def declared(name: str) -> list[str]:
@@ -233,8 +308,27 @@ def bracketed(name: str) -> str:
 
 def initials(words: list[str] | tuple[str, ...]) -> str:
     """ "web application firewall" → "waf"; "" for fewer than two words."""
-    kept = [w for w in words if w not in NO_INITIALS]
-    return "".join(INITIAL.get(w, w[0]) for w in kept) if len(kept) > 1 else ""
+    kept = [INITIAL.get(w) or w[0] for w in words if w not in NO_INITIALS]
+    return "".join(kept) if len(kept) > 1 else ""
+
+
+def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
+    """ "workday hcm" and "workday human capital management": the acronym one name gives for words of
+    the other, all its other words the same and in place ("Zscaler ZIA" = "Zscaler Internet Access"
+    too), as "HCM = human capital management"; or ""."""
+    if len(mine) == len(theirs) or not (mine[0] == theirs[0] or mine[-1] == theirs[-1]):
+        return ""  # an acronym stands for two words or more, beside words the same on one side
+    for short, long in ((mine, theirs), (theirs, mine)):
+        for p, word in enumerate(short):
+            if not (2 <= len(word) <= 6 and word.isalpha()) or word in long:
+                continue
+            before, after = short[:p], short[p + 1 :]
+            middle = long[len(before) : len(long) - len(after)]
+            if len(middle) < 2 or long[: len(before)] != before or long[len(long) - len(after) :] != after:
+                continue
+            if word in (initials(middle), initials(before + middle)) and (before or after):
+                return f"{word.upper()} = {' '.join(middle)}"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -255,6 +349,7 @@ class Name:
     other_initials: tuple[str, ...] = ()  # before aliases; an acronym given in brackets; the rest's
     other_version: str = ""  # the version field, when the name gives another major (versions_read)
     named_version: bool = False  # the name itself carries a version
+    release: str = ""  # a release name read as its version, as a reason ("release: macos sonoma = macos 14")
 
 
 @lru_cache(maxsize=20_000)
@@ -267,6 +362,8 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     """The version to compare and the other reading: the record's version field, unless the name says
     another major, since an inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server
     2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
+    if package := PACKAGE_VERSION.match(field.strip()):  # "1:7.52.0-1", "17.0.10+7-1~22.04.1"
+        field = package.group(1)
     field = _canonical_version(field) if field.strip() else ""
     if field and named and major(field) != major(named):
         return named, field

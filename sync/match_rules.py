@@ -25,8 +25,11 @@ DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", 
 LANGUAGES = frozenset(
     ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
 )
+LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
+    ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
+)
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
-TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | {"service"}
+TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | {"service"}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 
@@ -61,6 +64,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             or (word in LANGUAGES and len(following) == 2 and i + 2 == len(words) and out)  # "- en-us"
         ):
             i += 2
+        elif word in LANGUAGE_NAMES and i + 1 == len(words) and out:
+            i += 1
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
             i += 3
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:

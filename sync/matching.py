@@ -20,8 +20,11 @@ TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
 TIER = rf"({TIERS})(?:\s+(?:tier|level|plan))?"  # "Silver", "Silver Tier"
-TIER_SUFFIX = re.compile(rf"\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?\s*$", re.I)
-VERSION = re.compile(r"^(?:v)?\d+(?:\.\d+)*[a-z]{0,2}$")
+METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
+TIER_SUFFIX = re.compile(
+    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
+)
+VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -44,7 +47,8 @@ SPELLING = {
     "db": "database",
     "ops": "operation",
 }
-STOPWORDS = {"the", "of", "for", "a", "an"}
+STOPWORDS = {"the", "of", "for", "a", "an", "to"}
+WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Candidate:
         return "; ".join(self.reasons) or self.reason
 
 
+@lru_cache(maxsize=50_000)
 def _token(word: str) -> str:
     word = SPELLING.get(word, word)
     if len(word) > 4 and word.endswith("ies"):
@@ -93,15 +98,14 @@ def normalise(name: str) -> str:
         text = stripped
     text = text.encode("ascii", "ignore").decode()
     text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
-    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?", text)
-    return " ".join(_token(w) for w in words if w not in STOPWORDS)
+    return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
 
 
 def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
     text, found = unicodedata.normalize("NFKD", name).lower(), set()
     while match := TIER_SUFFIX.search(text):
-        found.add(match.group(1))
+        found.add(match.group(1) or match.group(2))
         text = text[: match.start()]
     return frozenset(found)
 
@@ -175,8 +179,9 @@ class Matcher:
             scored[i] = (100, "exact")
         for i in self.normalised.get(key, []):
             scored.setdefault(i, (95, "normalised"))
-        scored = {i: s for i, s in scored.items() if fits(i)}
-        pool = [i for i in self._pool(key) if i not in scored and fits(i)]
+        if self.versioned:
+            scored = {i: s for i, s in scored.items() if fits(i)}
+        pool = [i for i in self._pool(key) if i not in scored and (not self.versioned or fits(i))]
         if pool:
             choices = [self.keys[i] for i in pool]
             for _, score, j in process.extract(

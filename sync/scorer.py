@@ -7,41 +7,61 @@ A pair's score (0–100) is the best of the evidence found for it:
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
      92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS")
+     90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
+         letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
+         suggested, since "CMS" could be Change or Configuration Management
      90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server")
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
-         name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0")
+         name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
+         Windows" = "Windows": a product for a platform is not the platform)
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
-         products exist, nor "File Sharing" = "Cloud File Sharing": a qualifier makes it one kind)
+         products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
+         qualifier or an edition word makes it one kind)
+     88  a product the service's name holds delivers the service (sync/data/products.yaml, through
+         sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
+         words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
+         the product's name is ordinary words ("Network Solutions")
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, or in brackets), and no other target's does
          ("Exchange Online" in "Exchange Online mailboxes"), or names the word of the portfolio name
          that the target's name lacks ("Intune Device Management" = "Mobile Device Management
          (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
+     88  one service alone whose name and description together hold every word of a portfolio name of
+         two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
+         inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
+         "synced from the student records system") or the kind of service another is named for ("Network
+         Monitoring" = "Network Services: … monitoring" beside "Infrastructure Monitoring")
      88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",
          "App") are left out too, directly or through an alias group ("Identity Services" = "Identity
          Management", an alias of "Identity and Access Management")
     ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
      +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
-         manufacturer or leads in its description or classification (lexical stays ≤ 88)
+         manufacturer or leads in its description or classification (lexical stays ≤ 88; at 88 it only
+         breaks a tie, to 89; a suggestion of 86 stays one, at most 87)
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match, and two different minor releases ("3.12", "3.11") are only suggested
 
 Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the
 rest, and the initials before aliases are applied. A service named "Category: Name" or "Name (…)" is
-read as "Name" too. Only suggested: software that differs by an edition on each side ("Tableau Server",
-"Tableau Desktop"; "Community", "Professional"), another tier than the portfolio record names ("- Gold"
-for "- Silver"), and versions that agree only through an inventory's build number.
+read as "Name" too, and a tier may follow without a dash ("DB Hosting Gold"). Software names are read as
+inventories write them: a release name is its version ("macOS Sonoma" is macOS 14), a package's epoch
+and release are left out of its version ("1:7.52.0-1"), a deployment word in brackets is kept
+("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word that
+names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs by an
+edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier
+than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
+inventory's build number.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version
-against a versioned one, a target without a version when the name evidence is weaker than CORE, and a
-candidate tied with a different record (two expansions of one acronym).
+against a versioned one, a target without a version when the name evidence is weaker than PRESELECT_AT,
+and a candidate tied with a different record (two expansions of one acronym).
 """
 
 from collections import defaultdict
@@ -51,23 +71,41 @@ from sync.match_details import Mentions
 from sync.match_names import (
     BRACKETS,
     NO_INITIALS,
-    VAGUE,
     AliasBook,
     Name,
+    acronym_within,
     agreeing,
     bracketed,
+    initials,
     major,
     version_verdict,
     words_of,
 )
+from sync.match_products import product_words, products_in
 from sync.match_rules import abbreviates, editions_differ, uncategorised
 from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
-from sync.scorer_details import EXPLAINED, MENTIONED_NAME, DetailsEvidence
+from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
+from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
+    ABBREVIATION,
+    ACRONYM,
+    ALIAS,
+    CORE,
+    EVIDENCE,
+    EXACT,
+    FOR_PLATFORM,
+    GUESSED,
+    LEXICAL_CAP,
+    LEXICAL_WITH_EVIDENCE,
+    LOOSE,
+    MINOR,
+    ONLY,
+    PLATFORMS,
+    PRESELECT_AT,
+    PRODUCT,
+    SAME,
+    NameEvidence,
+)
 
-EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY = 100, 96, 94, 92, 90, 90, 88, 88
-LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
-PRESELECT_AT = 88
-SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 
 
@@ -79,16 +117,23 @@ def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
 Found = tuple[int, list[str]]  # a target's score and the reasons for it
 
 
-def other_names(name: str) -> list[str]:
+def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
-    gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops)."""
+    gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
+    With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
+    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
+    is ("Time and Attendance (Site Operatives)")."""
     found = [bare] if (bare := uncategorised(name)) else []
     if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
-        found.append(bare)
+        words = normalise(bare).split()
+        acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
+        inside = " ".join(BRACKETS.findall(name))
+        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
+            found.append(bare)
     return found
 
 
-class Scorer(DetailsEvidence):
+class Scorer(DetailsEvidence, NameEvidence):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
@@ -120,6 +165,7 @@ class Scorer(DetailsEvidence):
                 words_in[word].append(i)
         self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
         self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
+        self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -143,17 +189,19 @@ class Scorer(DetailsEvidence):
         if acronym := bracketed(shown):
             self.index["declared"][acronym].append(i)
         for size in (1, 2, 3):
-            if len(maker) >= size and list(name.words[:size]) == maker[:size] and name.words[size:]:
-                self.index["maker"][core_of(name.words[size:], self.book.generic)].append(i)
+            rest = name.words[size:]
+            for_platform = PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)
+            if len(maker) >= size and list(name.words[:size]) == maker[:size] and rest and not for_platform:
+                self.index["maker"][core_of(rest, self.book.generic)].append(i)
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
-        service named "Category: Name" is also read as "Name", on either side."""
+        service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
         mine = self.book.read(local.name, local.version, self.versioned)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
         found, clashes = self._found(mine, local, limit)
-        if bare := "" if self.versioned else uncategorised(local.name):
+        for bare in [] if self.versioned else other_names(local.name, self.book.generic):
             more, more_clashes = self._found(self.book.read(bare), Item(local.key, bare), limit)
             for i, (score, reasons) in more.items():
                 if i not in found or found[i][0] < score:
@@ -161,9 +209,11 @@ class Scorer(DetailsEvidence):
             clashes |= more_clashes
         return self._ranked(mine, local, found, limit, taken or {}, clashes)
 
-    def _found(self, mine: Name, local: Item, limit: int) -> tuple[dict[int, Found], set[int]]:
+    def _found(
+        self, mine: Name, local: Item, limit: int, products: bool = True
+    ) -> tuple[dict[int, Found], set[int]]:
         """The evidence for each target found: {target index: (score, reasons)}, and the editions that
-        clash."""
+        clash. `products`: also read a product the name holds as the service it delivers."""
         found: dict[int, Found] = {}
 
         def add(indices: Iterable[int], score: int, reason) -> None:
@@ -192,6 +242,10 @@ class Scorer(DetailsEvidence):
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         if weak:
             add(self._only(mine), ONLY, "all its words, and no other product has them all")
+            for i, score, reason in (
+                self._delivering(mine, local, limit) if products and not self.versioned else ()
+            ):
+                add([i], score, reason)
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
@@ -208,11 +262,21 @@ class Scorer(DetailsEvidence):
         for i, (score, _) in list(found.items()):
             if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
+            elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
+                sure = len(short.split(" = ", 1)[0]) >= 3  # "SAP BO" could be Business One or Objects
+                found[i] = (ABBREVIATION if sure else GUESSED, [f"acronym: {short}", *mine.fired])
         if weak and self.mentions is not None:
             self._mentioned(mine, local.name, add)
             for i, missing in self._explained(mine):
                 spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
                 add([i], MENTIONED_NAME if self.versioned else EXPLAINED, f"its description names {spelled}")
+            found_in, given, sure = self._described(mine, local.name)
+            words = ", ".join(given)
+            add(
+                found_in,
+                DESCRIBED if sure else MENTIONED_NAME,
+                f"its description gives the words its name lacks: {words}",
+            )
         clashes = {
             i
             for i, (score, _) in found.items()
@@ -250,11 +314,22 @@ class Scorer(DetailsEvidence):
                     if preselectable:  # ranked after the same version, never pushed below pre-selection
                         lowered = score - MINOR if theirs else min(score - MINOR, CORE)
                         score = max(lowered, min(score, PRESELECT_AT))
+            reasons = list(
+                dict.fromkeys([*reasons, *(r for r in (mine.release, self.names[i].release) if r)])
+            )
             described = reasons[0].startswith("its description")
-            evidence = self._evidence(own, i) if score < EXACT and own and not described else ""
+            evidence = self._evidence(own, i, local.name) if score < EXACT and own and not described else ""
             if evidence:
                 reasons.append(evidence)
-                score = min(score + EVIDENCE, 99 if score >= CORE else LEXICAL_WITH_EVIDENCE)
+                if score >= CORE:
+                    cap = 99
+                elif score >= PRESELECT_AT:
+                    cap = PRESELECT_AT + 1  # it only breaks a tie
+                elif score <= LEXICAL_CAP:
+                    cap = LEXICAL_WITH_EVIDENCE
+                else:
+                    cap = PRESELECT_AT - 1  # evidence found a suggestion: it stays one
+                score = min(score + EVIDENCE, cap)  # at 88 it only breaks a tie
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         exact = mine.version
         scored.sort(key=lambda s: (-s[0], bool(exact) and self.names[s[2]].version != exact, s[1]))
@@ -280,98 +355,7 @@ class Scorer(DetailsEvidence):
             )
         return result
 
-    def _acronyms(self, mine: Name, shown: str, add) -> None:
-        """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
-        if " " not in mine.core and 2 <= len(mine.core) <= 6:
-            add(
-                self.index["initials"].get(mine.core, ()),
-                ACRONYM,
-                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-            )
-        if mine.fired and " " not in mine.plain:  # an acronym the dictionary knows, given in brackets
-            add(
-                self.index["declared"].get(mine.plain, ()),
-                ACRONYM,
-                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-            )
-        for initials in {mine.initials, mine.core_initials, *mine.other_initials} - {""}:
-            add(
-                self.index["short"].get(initials, ()),
-                ACRONYM,
-                lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
-            )
-
-    def _aliases(self, mine: Name, i: int) -> list[str]:
-        fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
-        return fired or ["same name apart from a version or service pack"]
-
-    def _generic(self, mine: Name, i: int) -> list[str]:
-        dropped = list(dict.fromkeys(mine.dropped + self.names[i].dropped))
-        text = (
-            f"same name apart from generic words ({', '.join(dropped)})"
-            if dropped
-            else "same words in another order"
-        )
-        return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
-
-    def _only(self, mine: Name) -> list[int]:
-        """The records of the one product whose words include all of the portfolio name's, with at most one
-        word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
-        "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
-        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training")."""
-        words = mine.core.split()
-        if not any(len(w) >= 4 and w not in VAGUE for w in words):
-            return []  # "Cloud" alone says where, not what
-        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
-        found = postings[0].intersection(*postings[1:])
-        products = {self.names[i].core for i in found}
-        if len(products) != 1 or mine.core in products:
-            return []
-        qualified = VAGUE.intersection(self.names[next(iter(found))].words).difference(words)
-        if qualified:
-            return []  # "Cloud File Sharing" is one kind of "File Sharing": a person decides
-        same_major = major(mine.version) if self.versioned and mine.version else None
-        return [
-            i
-            for i in found
-            if self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
-            or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
-        ]
-
-    def _named_extra(self, words: set[str], i: int) -> bool:
-        """The target's words beyond these are a known service or at most one word: "Zoom Web
-        Conferencing" for "Zoom", "Data Center Colocation" for "Colocation"."""
-        maker = set(words_of(self.targets[i].manufacturer))
-        extra = tuple(
-            w for w in self.names[i].words if w not in words and w not in self.book.generic and w not in maker
-        )
-        return len(extra) <= 1 or extra in self.book.phrases
-
-    def _meaning(self, mine: Name, i: int) -> list[str]:
-        theirs = self.names[i]
-        both = mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped
-        left = dict.fromkeys(SPOKEN.get(word, word) for word in both)
-        words = f"same meaning apart from the words {', '.join(left)}" if left else "same meaning"
-        aliases = [a for a in (mine.meaning_alias, theirs.meaning_alias) if a]
-        return [words, *dict.fromkeys(aliases + list(mine.fired + theirs.fired))]
-
-    def _editions_clash(self, mine: Name, i: int) -> bool:
-        """ "Tableau Server" and "Tableau Desktop", "Acrobat Pro" and "Acrobat Reader": software whose
-        names differ by an edition or client word on each side may be two products of one family."""
-        if self.book.kind != "software_product":
-            return False
-        theirs = self.names[i]
-        maker = set(words_of(self.targets[i].manufacturer))
-        extra = set(theirs.core.split()) - set(mine.words) - maker
-        mine_out = mine.dropped + mine.loose_dropped
-        return editions_differ(
-            mine_out, {*theirs.dropped, *theirs.loose_dropped, *extra}, only_editions=False
-        )
-
-    def _maker(self, i: int) -> str:
-        return f"same name without the manufacturer ({self.targets[i].manufacturer})"
-
-    def _evidence(self, own: set[str], i: int) -> str:
+    def _evidence(self, own: set[str], i: int, shown: str) -> str:
         """A word of the portfolio name that the target's name lacks, found in its manufacturer or leading
         in its details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
         extra = own.difference(self.names[i].words)
@@ -382,7 +366,9 @@ class Scorer(DetailsEvidence):
             return f"manufacturer: {target.manufacturer}"
         leading = self.mentions.leading if self.mentions is not None else {}
         common = {w for w in extra if i in leading.get(w, ())}  # where it leads (sync.match_details)
-        return f"its details mention {', '.join(sorted(common))}" if common else ""
+        return (
+            f"its details mention {', '.join(as_written(w, shown) for w in sorted(common))}" if common else ""
+        )
 
 
 def suggest(

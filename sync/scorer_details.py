@@ -2,10 +2,24 @@
 description that names the portfolio record, or the word of its name that the target's name lacks. Kept
 apart from sync.scorer, whose Scorer mixes this in."""
 
-from sync.match_details import MENTIONS_AT_MOST, Mentions
-from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name
+import re
 
-NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED = 88, 86, 80, 88
+from sync.match_details import MENTIONS_AT_MOST, Mentions
+from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, words_of
+from sync.match_rules import stem
+from sync.matching import Matcher
+
+NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
+OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
+    ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
+    + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
+    + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
+)
+
+
+def as_written(word: str, shown: str) -> str:
+    """A normalised, stemmed word as the name writes it ("antiviru" → "Antivirus"), for a reason."""
+    return next((raw for raw in re.findall(r"[^\W_]+", shown) if word in words_of(raw)), word)
 
 
 class DetailsEvidence:
@@ -14,6 +28,9 @@ class DetailsEvidence:
     book: AliasBook
     names: list[Name]
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
+    named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
+    lexical: Matcher
+    kinds: dict[str, set[str]] | None = None
     versioned: bool
     mentions: Mentions | None
 
@@ -65,3 +82,88 @@ class DetailsEvidence:
         if opens is None or word in self.words:
             return False
         return not opens or word not in self.book.vocabulary
+
+    def _described(self, mine: Name, shown: str) -> tuple[list[int], list[str], bool]:
+        """The one service whose name and description together hold every word of the portfolio name, as
+        written or through its aliases, its description giving those its name lacks ("Spam Filtering" =
+        "Email Security: filtering of inbound mail, spam and phishing"); the words it gave; and whether
+        that may be pre-selected: not when a name it gives is another system's ("a feed from Workday"),
+        nor when its name has the other words and its description the kind of service, the portfolio
+        name's last word, that another service is named for ("Network Monitoring" = "Network Services:
+        switches and monitoring", or "Infrastructure Monitoring"?). Two services or more: none."""
+        if self.versioned or self.mentions is None:
+            return [], [], False
+        skip = self.book.generic | NO_INITIALS
+        readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
+        for words in readings:
+            own = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
+            if len(own) >= 2 and (found := self._holding(own)):
+                given = [w for w in own if found[0] not in self._named(w)]
+                if given:
+                    core = self.names[found[0]].core
+                    # its name has some words, its description the kind of service, the name's last word
+                    partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
+                    kind = own[-1] if partly else ""
+                    rival = kind and bool(self._kinds().get(kind, set()) - {core})
+                    sure = not rival and self._delivered(given, found[0])
+                    return found, [as_written(w, shown) for w in given], sure
+        return [], [], False
+
+    def _delivered(self, given: list[str], i: int) -> bool:
+        """Whether target i's details give these words in one sentence, not introduced as another
+        system: "Exchange Online mailboxes", "spam … filtering", "via Intune and ConfigMgr"; not "a
+        nightly feed from Workday", "replaced Splunk", "synced from the student records system"."""
+        text = self.mentions.text(i)
+        sentences = None
+        for word in given:
+            places = {
+                w.sentence for n, w in enumerate(text) if stem(w.text) == word and self._given(text, n, given)
+            }
+            sentences = places if sentences is None else sentences & places
+        return bool(sentences)
+
+    @staticmethod
+    def _given(text: tuple, n: int, given: list[str]) -> bool:
+        """Whether the word at n is given as this service's own: the run of given words or names it
+        stands in does not follow a word that introduces another system."""
+        start = n
+        while start and not text[start].opens and text[start].sentence == text[start - 1].sentence:
+            previous = text[start - 1]
+            if previous.text in OTHER_SYSTEM or not (stem(previous.text) in given or previous.capital):
+                break
+            start -= 1
+        first = text[start]
+        before = text[start - 1].text if start and text[start - 1].sentence == first.sentence else ""
+        return not OTHER_SYSTEM.intersection((first.after, before, first.text))
+
+    def _kinds(self) -> dict[str, set[str]]:
+        """The last word of each target's name, as written and through aliases → the cores named for it
+        ("Infrastructure Monitoring" is named for monitoring), built once when first needed."""
+        if self.kinds is None:
+            self.kinds = {}
+            for n in self.names:
+                for last in {n.words[-1], stem(n.plain.rsplit(" ", 1)[-1])} if n.words else ():
+                    self.kinds.setdefault(last, set()).add(n.core)
+        return self.kinds
+
+    def _named(self, word: str) -> frozenset[int]:
+        """The targets whose name has this word, before or after aliases."""
+        found = self.named.get(word)
+        if found is None:
+            found = self.named[word] = self.words.get(word, frozenset()).union(
+                self.lexical.postings.get(word, ())
+            )
+        return found
+
+    def _holding(self, own: list[str]) -> list[int]:
+        mentions, named = self.mentions, {w: self._named(w) for w in own}
+        counts = {w: len(named[w]) + mentions.count(w) for w in own}
+        rarest = min(own, key=counts.__getitem__)
+        if counts[rarest] > MENTIONS_AT_MOST:  # its rarest word is common: the name tells no record apart
+            return []
+        found = [
+            i
+            for i in named[rarest] | mentions.having(rarest)
+            if all(i in named[w] or mentions.has(w, i) for w in own if w != rarest)
+        ]
+        return sorted(found) if len({self.names[i].core for i in found}) == 1 else []

@@ -1,0 +1,61 @@
+"""Products named in a service's name: "Mimecast Email Filtering", "Sophos Anti-Virus", "Veeam Cloud
+Backup". Organisations often name a service after what delivers it, while the target's catalogue names
+the service ("Email Security"). The product list ships in sync/data/products.yaml: each IT service and
+the products that deliver it, from vendors' product pages and public market categories. A product that
+delivers two services is listed under neither, so a name is read one way only (sync.scorer)."""
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+PRODUCT_FILE = Path(__file__).resolve().parent / "data" / "products.yaml"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+
+
+@lru_cache(maxsize=20_000)
+def product_words(text: str) -> tuple[str, ...]:
+    """A name's words as products are looked up: lower case, no plural or spelling folded, so "ADF" is
+    not "ADFS" and "SSI" not "SSIS"."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return tuple(WORD.findall(folded))
+
+
+class Product(NamedTuple):
+    words: tuple[str, ...]  # normalised
+    name: str  # as the list writes it
+    service: str
+
+
+@lru_cache(maxsize=1)
+def shipped_products() -> dict[str, tuple[Product, ...]]:
+    """The shipped products by their first normalised word, the longest name first."""
+    data = yaml.load(PRODUCT_FILE.read_text(encoding="utf-8"), Loader=LOADER) or {}  # noqa: S506 (safe)
+    found: dict[str, list[Product]] = {}
+    for service, products in data.items():
+        for name in products or ():
+            words = product_words(str(name))
+            if words:
+                found.setdefault(words[0], []).append(Product(words, str(name), str(service)))
+    return {first: tuple(sorted(named, key=lambda p: -len(p.words))) for first, named in found.items()}
+
+
+def products_in(words: list[str] | tuple[str, ...]) -> list[Product]:
+    """The products a normalised name holds, each at its longest ("Zoom Phone" rather than "Zoom")."""
+    index = shipped_products()
+    found: list[Product] = []
+    i = 0
+    while i < len(words):
+        product = next(
+            (p for p in index.get(words[i], ()) if tuple(words[i : i + len(p.words)]) == p.words), None
+        )
+        if product:
+            found.append(product)
+            i += len(product.words)
+        else:
+            i += 1
+    return found

@@ -1,0 +1,211 @@
+"""The scorer's name rules (mixed into sync.scorer.Scorer, whose index they read): acronyms either way,
+the one product with all the words, a product that delivers the service a name holds
+(sync.match_products), delivery words, editions, and the reasons each gives. The scores are documented
+in sync.scorer."""
+
+import re
+
+from sync.match_details import Mentions
+from sync.match_names import (
+    BRACKETS,
+    NO_INITIALS,
+    VAGUE,
+    AliasBook,
+    Name,
+    bracketed,
+    initials,
+    major,
+    words_of,
+)
+from sync.match_products import product_words, products_in
+from sync.match_rules import editions_differ
+from sync.matching import Item, Matcher, normalise
+
+EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
+PRODUCT_OTHERWISE = GUESSED = 86  # suggestions: a product's service the name's other words fit less well,
+# a two-letter acronym for part of a name, an acronym without the S of System
+LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
+PRESELECT_AT = 88
+SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
+EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
+    normalise(
+        "enterprise standard professional pro community datacenter plus premium ultimate advanced"
+    ).split()
+    + ["lite", "express", "home"]
+    # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
+    + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
+    + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
+)
+PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
+FOR_PLATFORM = re.compile(
+    r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
+)  # "Git for Windows"
+
+
+class NameEvidence:
+    """Mixed into sync.scorer.Scorer."""
+
+    targets: list[Item]
+    versioned: bool
+    book: AliasBook
+    names: list[Name]
+    majors: list[str]
+    brandless: list[int]
+    words: dict[str, frozenset[int]]
+    index: dict[str, dict[str, list[int]]]
+    lexical: Matcher
+    mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
+
+    def _acronyms(self, mine: Name, shown: str, add) -> None:
+        """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
+        if " " not in mine.core and 2 <= len(mine.core) <= 6:
+            add(
+                self.index["initials"].get(mine.core, ()),
+                ACRONYM,
+                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+            )
+        if (
+            " " not in mine.core
+            and 3 <= len(mine.core) <= 6
+            and mine.core.endswith("s")
+            and not self.versioned
+        ):
+            add(  # "WMS" for "Warehouse Management": the S of System or Service is often left out
+                self.index["initials"].get(mine.core[:-1], ()),
+                GUESSED,
+                lambda i: [f"acronym: {shown} = {self.targets[i].name} (system)"],
+            )
+        if mine.fired and " " not in mine.plain:  # an acronym the dictionary knows, given in brackets
+            add(
+                self.index["declared"].get(mine.plain, ()),
+                ACRONYM,
+                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+            )
+        given = bracketed(shown)  # "(CAD)" after a name whose initials it is not says what it is for
+        context = (
+            {given} if given and given != initials(normalise(BRACKETS.sub(" ", shown)).split()) else set()
+        )
+        for initials_ in {mine.initials, mine.core_initials, *mine.other_initials} - {""} - context:
+            add(
+                self.index["short"].get(initials_, ()),
+                ACRONYM,
+                lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
+            )
+
+    def _aliases(self, mine: Name, i: int) -> list[str]:
+        fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
+        return fired or ["same name apart from a version or service pack"]
+
+    def _generic(self, mine: Name, i: int) -> list[str]:
+        dropped = list(dict.fromkeys(mine.dropped + self.names[i].dropped))
+        text = (
+            f"same name apart from generic words ({', '.join(dropped)})"
+            if dropped
+            else "same words in another order"
+        )
+        return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
+
+    def _only(self, mine: Name) -> list[int]:
+        """The records of the one product whose words include all of the portfolio name's, with at most one
+        word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
+        "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
+        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training")."""
+        words = mine.core.split()
+        if not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what
+        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
+        found = postings[0].intersection(*postings[1:])
+        products = {self.names[i].core for i in found}
+        if len(products) != 1 or mine.core in products:
+            return []
+        kinds = EDITION_WORDS if self.versioned else VAGUE
+        if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
+            return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
+        same_major = major(mine.version) if self.versioned and mine.version else None
+        return [
+            i
+            for i in found
+            if self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
+            or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+        ]
+
+    def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
+        """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
+        Filtering" is "Email Security", found by that name's own evidence. Only suggested when the
+        name's other words point at another service ("Mimecast Archiving" and an "Email Archiving")."""
+        words = product_words(local.name)
+        found = products_in(words)
+        if not found or len({p.service for p in found}) > 1:
+            return []  # no product, or two products of two services: a person decides
+        product = found[0]
+        hits, _ = self._found(self.book.read(product.service), Item(local.key, product.service), limit, False)
+        targets = {  # the service's own name evidence, not its words inside a longer name
+            i
+            for i, (score, why) in hits.items()
+            if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
+        }
+        if len({self.names[i].core for i in targets}) != 1:
+            return []
+        used = {w for p in found for w in p.words}
+        rest = " ".join(w for w in words if w not in used)
+        reason = f"{product.name} delivers {product.service}"
+        known = self.book.vocabulary | self.book.generic | self.words.keys()
+        common = all(w in known for w in self.book.read(product.name).words)  # "Network Solutions"
+        return [
+            (
+                i,
+                PRODUCT if not common and self._rest_fits(rest, i, product.service) else PRODUCT_OTHERWISE,
+                reason,
+            )
+            for i in sorted(targets)
+        ]
+
+    def _rest_fits(self, rest: str, i: int, service: str) -> bool:
+        """Whether the words of a portfolio name besides its product fit service i: each in its name, the
+        product's service or its description, and all of them in no other service's name ("Mimecast Email
+        Filtering"; not "Google Workspace Administration" beside a "Microsoft 365 Administration")."""
+        reading = self.book.read(rest)
+        own = set(reading.words) - self.book.generic - NO_INITIALS
+        if not own:
+            return True
+        theirs = {*self.names[i].words, *self.book.read(service).words, *words_of(service)}
+        if any(w not in theirs and not (self.mentions and self.mentions.has(w, i)) for w in own):
+            return False
+        postings = [self._named(w) for w in own]
+        return not any(
+            j != i and self.names[j].core != self.names[i].core
+            for j in postings[0].intersection(*postings[1:])
+        )
+
+    def _named_extra(self, words: set[str], i: int) -> bool:
+        """The target's words beyond these are a known service or at most one word: "Zoom Web
+        Conferencing" for "Zoom", "Data Center Colocation" for "Colocation"."""
+        maker = set(words_of(self.targets[i].manufacturer))
+        extra = tuple(
+            w for w in self.names[i].words if w not in words and w not in self.book.generic and w not in maker
+        )
+        return len(extra) <= 1 or extra in self.book.phrases
+
+    def _meaning(self, mine: Name, i: int) -> list[str]:
+        theirs = self.names[i]
+        both = mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped
+        left = dict.fromkeys(SPOKEN.get(word, word) for word in both)
+        words = f"same meaning apart from the words {', '.join(left)}" if left else "same meaning"
+        aliases = [a for a in (mine.meaning_alias, theirs.meaning_alias) if a]
+        return [words, *dict.fromkeys(aliases + list(mine.fired + theirs.fired))]
+
+    def _editions_clash(self, mine: Name, i: int) -> bool:
+        """ "Tableau Server" and "Tableau Desktop", "Acrobat Pro" and "Acrobat Reader": software whose
+        names differ by an edition or client word on each side may be two products of one family."""
+        if self.book.kind != "software_product":
+            return False
+        theirs = self.names[i]
+        maker = set(words_of(self.targets[i].manufacturer))
+        extra = set(theirs.core.split()) - set(mine.words) - maker
+        mine_out = mine.dropped + mine.loose_dropped
+        return editions_differ(
+            mine_out, {*theirs.dropped, *theirs.loose_dropped, *extra}, only_editions=False
+        )
+
+    def _maker(self, i: int) -> str:
+        return f"same name without the manufacturer ({self.targets[i].manufacturer})"

@@ -1,0 +1,132 @@
+"""The scorer's rules for names a catalogue writes with its own words (issue 19): a service whose
+description gives the words its name lacks, an acronym for part of a name, release names read as
+versions, deployment words in brackets and stop words. Each test names a rule, not a labelled case."""
+
+from sync.match_names import acronym_within, versions_read
+from sync.matching import Item, normalise
+from sync.scorer import PRESELECT_AT, suggest
+
+CATALOGUE = [
+    Item(
+        "mail", "Security: Email Security", context="Inbound spam, phishing and malware filtering for email"
+    ),
+    Item("web", "Security: Web Filtering", context="Category-based URL filtering for staff browsing"),
+    Item("colo", "Colocation", context="Rack space in our data centre for partners' equipment"),
+    Item("pay", "Payroll Integration", context="Nightly feed from Workday to the ledger"),
+    Item("net", "Network Services", context="Switches, routers and monitoring of links"),
+    Item("mon", "Infrastructure Monitoring", context="Servers and storage alerting"),
+    Item("deploy", "Software Deployment", context="Application packaging via Intune and ConfigMgr"),
+]
+
+
+def best(name: str, catalogue: list[Item] = CATALOGUE, version: str = "", versioned: bool = False):
+    found = suggest([Item("l", name, version)], catalogue, versioned=versioned)["l"]
+    return found[0] if found else None
+
+
+def test_a_description_giving_the_words_the_name_lacks_is_pre_selected():
+    spam = best("Spam Filtering")  # "filtering" is also Web Filtering's, but only Email Security has both
+    assert (spam.target_id, spam.score) == ("mail", PRESELECT_AT) and spam.preselectable
+    assert spam.reasons[0] == "its description gives the words its name lacks: Spam, Filtering"
+    rack = best("Data Centre Rack Space")
+    assert (rack.target_id, rack.score) == ("colo", PRESELECT_AT)
+    tool = best("ConfigMgr Packaging")  # a product named after "via", and a common word
+    assert (tool.target_id, tool.score) == ("deploy", PRESELECT_AT)
+
+
+def test_two_services_holding_every_word_leave_it_to_a_person():
+    both = [*CATALOGUE, Item("mail2", "Mail Relay", context="Outbound filtering of spam for applications")]
+    spam = best("Spam Filtering", both)
+    assert spam is None or spam.score < PRESELECT_AT
+
+
+def test_another_system_or_another_kind_of_service_is_only_suggested():
+    workday = best("Workday Payroll")  # named after "from": a system the service feeds, not delivers
+    assert workday.target_id == "pay" and workday.score < PRESELECT_AT
+    assert workday.reasons[0] == "its description gives the words its name lacks: Workday"
+    network = best("Network Monitoring")  # Infrastructure Monitoring is named for the same kind
+    assert network.score < PRESELECT_AT
+    assert {
+        c.target_id for c in suggest([Item("l", "Network Monitoring")], CATALOGUE, versioned=False)["l"]
+    } >= {
+        "net",
+        "mon",
+    }
+
+
+def test_words_given_apart_or_as_another_system_are_only_suggested():
+    catalogue = [
+        Item("hr", "HR Services", context="Records are kept for seven years. Student placements by HR."),
+        Item("id", "Identity Management", context="Accounts synced nightly from the student records system"),
+        Item("pay", "Payroll Services", context="Starters and leavers are sent to Workday nightly."),
+    ]
+    for name in ("Student Records", "Workday Leavers"):
+        found = best(name, catalogue)
+        assert found is None or found.score < PRESELECT_AT, name
+
+
+def test_one_word_in_one_description_stays_a_suggestion():
+    spam = best("Spam")  # a single word is too little to go by (a backup target, a feed)
+    assert spam is None or spam.score < PRESELECT_AT
+
+
+def test_an_acronym_for_part_of_a_name():
+    assert acronym_within(("workday", "hcm"), ("workday", "human", "capital", "management")) == (
+        "HCM = human capital management"
+    )
+    assert acronym_within(("zscaler", "zia"), ("zscaler", "internet", "access")) == "ZIA = internet access"
+    assert acronym_within(("hcm",), ("human", "capital", "management")) == ""  # the dictionary's part
+    assert acronym_within(("workday", "hcm"), ("oracle", "human", "capital", "management")) == ""
+    pm = best("Contoso PM", [Item("pm", "Contoso Project Management", "", "Contoso")], versioned=True)
+    assert (pm.target_id, pm.score) == ("pm", 86)  # two letters: Project Management, or Plant Maintenance?
+    products = [
+        Item("hcm", "Workday Human Capital Management", "", "Workday"),
+        Item("fin", "Workday Financial Management", "", "Workday"),
+    ]
+    hcm = best("Workday HCM", products, versioned=True)
+    assert (hcm.target_id, hcm.score, hcm.reasons[0]) == (
+        "hcm",
+        90,
+        "acronym: HCM = human capital management",
+    )
+
+
+def test_a_release_name_is_read_as_its_version():
+    macs = [Item("14", "macOS Sonoma", "", "Apple"), Item("13", "macOS Ventura", "", "Apple")]
+    sonoma = best("macOS", macs, "14.4.1", versioned=True)
+    assert (sonoma.target_id, sonoma.preselectable) == ("14", True) and sonoma.score >= PRESELECT_AT
+    assert "release: macOS Sonoma = macOS 14" in sonoma.reasons
+    found = suggest([Item("l", "macOS 12.7", "12.7")], macs, versioned=True)["l"]
+    assert found == []  # Monterey is neither: different majors never match
+
+
+def test_a_deployment_word_in_brackets_is_kept():
+    products = [
+        Item("cloud", "Atlassian Confluence Cloud", "", "Atlassian"),
+        Item("dc", "Atlassian Confluence Data Center 8", "8", "Atlassian"),
+    ]
+    cloud = best("Atlassian Confluence (Cloud)", products, versioned=True)
+    assert (cloud.target_id, cloud.score) == ("cloud", 96)
+    firefox = best(
+        "Mozilla Firefox (x64 en-US)", [Item("ff", "Mozilla Firefox", "", "Mozilla")], "126.0", True
+    )
+    assert firefox.target_id == "ff"  # the inventory's noise still goes
+
+
+def test_versions_as_inventories_and_packages_write_them():
+    assert versions_read("1:8.9p1-3ubuntu0.6", "") == ("8.9", "")  # openssh's epoch, patch and release
+    assert versions_read("17.0.10+7-1~22.04.1", "") == ("17.0.10", "")
+    windows = [Item("95", "Windows 95", "95", "Microsoft"), Item("98", "Windows 98", "98", "Microsoft")]
+    assert best("Windows 98SE", windows, versioned=True).target_id == "98"
+    autodesk = [Item("max", "Autodesk 3ds Max 2025", "2025", "Autodesk")]
+    assert best("Autodesk 3ds Max 2025", autodesk, "2025", versioned=True).score == 100
+
+
+def test_release_channels_and_stop_words_say_nothing():
+    citrix = [Item("cvad", "Citrix Virtual Apps and Desktops 7", "7", "Citrix")]
+    assert (
+        best("Citrix Virtual Apps and Desktops 7 LTSR", citrix, "7.15", versioned=True).score >= PRESELECT_AT
+    )
+    assert normalise("Traded ICT Services to Schools") == "traded ict service school"
+    schools = [Item("s", "Schools ICT Traded Service")]
+    assert best("Traded ICT Services to Schools", schools).score >= PRESELECT_AT

@@ -1,0 +1,132 @@
+"""Products in a service's name, and the words that make another product (issue 19): the shipped list of
+which product delivers which service (sync.match_products), a product "for Windows" that is not
+Windows, edition words that make another product, tiers written without a dash and the S of
+"System" left out of an acronym. Each test names a rule, not a labelled case."""
+
+import yaml
+
+from sync.match_products import PRODUCT_FILE, product_words, products_in, shipped_products
+from sync.matching import Item, normalise, tiers_of
+from sync.scorer import PRESELECT_AT, suggest
+
+SERVICES = [
+    Item("sec", "Security: Email Security", context="Inbound mail filtering"),
+    Item("arch", "Email Archiving", context="Journaling and retention of mailboxes"),
+    Item("backup", "Backup and Restore", context="Nightly backups of servers"),
+    Item("pay", "Payroll Integration", context="Nightly feed from Workday to the ledger"),
+    Item("wms", "Warehouse Management", context="Stock, picking and dispatch in the distribution centres"),
+    Item("db-gold", "Database Hosting - Gold"),
+    Item("db-bronze", "Database Hosting - Bronze"),
+]
+
+
+def best(name: str, catalogue: list[Item] = SERVICES, version: str = "", versioned: bool = False):
+    found = suggest([Item("l", name, version)], catalogue, versioned=versioned)["l"]
+    return found[0] if found else None
+
+
+def test_a_product_in_the_name_reads_as_the_service_it_delivers():
+    mimecast = best("Mimecast Email Filtering")
+    assert (mimecast.target_id, mimecast.score) == ("sec", PRESELECT_AT) and mimecast.preselectable
+    assert "Mimecast delivers Email Security" in mimecast.reasons
+    veeam = best("Veeam")  # the product alone: its service
+    assert (veeam.target_id, veeam.score) == ("backup", PRESELECT_AT)
+
+
+def test_other_words_pointing_elsewhere_leave_the_product_a_suggestion():
+    archive = best("Mimecast Archiving")  # Mimecast's service, but the catalogue has Email Archiving
+    assert archive is None or archive.score < PRESELECT_AT or archive.target_id == "arch"
+    found = {
+        c.target_id: c for c in suggest([Item("l", "Mimecast Archiving")], SERVICES, versioned=False)["l"]
+    }
+    assert "sec" not in found or found["sec"].score < PRESELECT_AT
+    payroll = best("Workday Payroll")  # Payroll Processing is not "Payroll Integration" by name
+    assert payroll.score < PRESELECT_AT
+
+
+def test_a_product_is_looked_up_as_written_and_an_ordinary_word_product_only_suggested():
+    assert [p.name for p in products_in(product_words("ADF pipelines"))] == []  # not ADFS
+    sso = [Item("sso", "Single Sign-On"), Item("dns", "Domain Name Registration", context="Public domains")]
+    adf = best("ADF", sso)
+    assert adf is None or adf.score < PRESELECT_AT
+    solutions = best("Network Solutions", sso)  # a registrar, but its name is two ordinary words
+    assert solutions is None or solutions.score < PRESELECT_AT
+
+
+def test_evidence_does_not_lift_a_suggestion():
+    described = [*SERVICES[:2], Item("sec2", "Email Filtering", context="Mimecast gateway")]
+    archive = suggest([Item("l", "Mimecast Archiving")], described, versioned=False)["l"]
+    assert all(c.score < PRESELECT_AT for c in archive if c.target_id != "arch")
+
+
+def test_two_products_of_two_services_leave_it_to_a_person():
+    assert [p.service for p in products_in(product_words("Veeam and Mimecast"))] == [
+        "Backup and Recovery",
+        "Email Security",
+    ]
+    both = best("Veeam and Mimecast")
+    assert both is None or both.score < PRESELECT_AT
+
+
+def test_the_longest_product_name_wins():
+    words = product_words("CrowdStrike Falcon Insight EDR")
+    assert products_in(words)[0].name == "CrowdStrike Falcon Insight"
+
+
+def test_the_product_list_is_well_formed():
+    data = yaml.safe_load(PRODUCT_FILE.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and len(data) >= 100
+    seen: dict[str, str] = {}
+    for service, products in data.items():
+        assert isinstance(service, str) and isinstance(products, list) and products, service
+        for product in products:
+            key = " ".join(product_words(str(product)))
+            assert key and key not in seen, f"{product} under {service} and {seen.get(key)}"
+            seen[key] = service
+    for word in ("box", "teams", "exchange", "access", "word", "outlook", "edge", "office", "gateway"):
+        assert word not in seen, word  # ordinary words would read "Box Office" as a product
+    assert sum(len(p) for p in shipped_products().values()) == len(seen)
+
+
+def test_a_product_for_a_platform_is_not_the_platform():
+    products = [
+        Item("git", "Git for Windows", "", "The Git Development Community"),
+        Item("w10", "Microsoft Windows 10", "10", "Microsoft"),
+    ]
+    server = suggest([Item("l", "Windows Server 2016 Standard", "10.0.14393")], products, versioned=True)["l"]
+    assert all(c.target_id != "git" or c.score < PRESELECT_AT for c in server)
+    windows = best("Windows 10 Pro 22H2", products, "22H2", versioned=True)
+    assert (windows.target_id, windows.preselectable) == ("w10", True) and windows.score >= PRESELECT_AT
+
+
+def test_a_product_with_a_word_more_is_only_suggested_against_a_target_without_a_version():
+    rooms = [Item("rooms", "Zoom Rooms", "", "Zoom"), Item("sign", "Adobe Acrobat Sign", "", "Adobe")]
+    for name, version in (("Zoom", "5.17.5"), ("Adobe Acrobat", "2020")):
+        found = best(name, rooms, version, versioned=True)
+        assert found is None or found.score < PRESELECT_AT or not found.preselectable, name
+
+
+def test_an_edition_word_more_makes_another_product():
+    nginx = [Item("plus", "NGINX Plus", "", "F5"), Item("java", "Java SE Development Kit 21", "21", "Oracle")]
+    open_source = best("NGINX 1.26", nginx, "1.26", versioned=True)
+    assert open_source is None or open_source.score < PRESELECT_AT  # NGINX Plus is F5's commercial edition
+    jdk = best("JDK 21", nginx, "21.0.3", versioned=True)  # "SE" is the product's name, not an edition
+    assert jdk.target_id == "java"
+    jmp = best(
+        "JMP Pro 17", [Item("jmp", "JMP 17", "17", "JMP Statistical Discovery")], "17.2.0", versioned=True
+    )
+    assert jmp is None or jmp.score < PRESELECT_AT  # JMP Pro is sold apart (separate_editions)
+    power_bi = best("Power BI Pro", [Item("pbi", "Microsoft Power BI", "", "Microsoft")], versioned=True)
+    assert power_bi.target_id == "pbi"  # elsewhere "Pro" is the edition of the same product
+
+
+def test_a_tier_without_a_dash_and_the_s_of_system():
+    assert normalise("DB Hosting Gold") == normalise("Database Hosting - Gold")
+    assert tiers_of("Database Hosting Silver Tier") == {"silver"}
+    gold = best("DB Hosting Gold")
+    assert (gold.target_id, gold.preselectable) == ("db-gold", True) and gold.score >= PRESELECT_AT
+    wms = best("WMS")  # ranked first, but only suggested: "CMS" could be Change or Configuration Management
+    assert (wms.target_id, wms.score) == ("wms", 86)
+    assert wms.reasons[0] == "acronym: WMS = Warehouse Management (system)"
+    itsm = [Item("chg", "Change Management"), Item("cfg", "Configuration Management")]
+    assert all(c.score < PRESELECT_AT for c in suggest([Item("l", "CMS")], itsm, versioned=False)["l"])
