@@ -39,9 +39,8 @@ class Word(NamedTuple):
     capital: int  # 0 lower case (or a capital proving nothing), 1 a capital or number, 2 "EDR", "NetID"
     opens: bool  # a sentence's first word
     bracketed: bool
-    acronym: bool = False  # written in capitals: "SAN", "HR", "TLS"
     sentence: int = 0  # which sentence of the text
-    after: str = ""  # the word before it as written, lower case, stop words too ("from", "to")
+    after: str = ""  # the word it follows as written, lower case, stop words too ("from", "to")
 
 
 class Mentions:
@@ -81,15 +80,14 @@ class Mentions:
         return found
 
     def count(self, word: str) -> int:
+        """How many descriptions have this stemmed word (each counted once per spelling)."""
         return len(self.postings.get(word, ())) + sum(
             len(self.postings[o]) for o in self.stemmed.get(word, ())
         )
 
     def text(self, i: int) -> tuple[Word, ...]:
         if i not in self.texts:
-            self.texts[i] = tuple(
-                Word(*f[:4], f[4].isupper(), f[5], f[6]) for f in read(self.details[i] or "")
-            )
+            self.texts[i] = tuple(Word(*f[:4], *f[5:]) for f in read(self.details[i] or ""))
         return self.texts[i]
 
     def of(self, words: tuple[str, ...]) -> list[Mention]:

@@ -156,6 +156,8 @@ class DetailsEvidence:
         return found
 
     def _holding(self, own: list[str]) -> list[int]:
+        """The records of the one service whose name or description has each of these words; none when
+        its rarest word is common or two services have them all."""
         mentions, named = self.mentions, {w: self._named(w) for w in own}
         counts = {w: len(named[w]) + mentions.count(w) for w in own}
         rarest = min(own, key=counts.__getitem__)

@@ -22,8 +22,9 @@ from sync.match_rules import editions_differ
 from sync.matching import Item, Matcher, normalise
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
-PRODUCT_OTHERWISE = GUESSED = 86  # suggestions: a product's service the name's other words fit less well,
-# a two-letter acronym for part of a name, an acronym without the S of System
+# suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
+# two-letter acronym for part of a name, or one without the S of System (GUESSED)
+PRODUCT_OTHERWISE = GUESSED = 86
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
