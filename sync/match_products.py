@@ -12,8 +12,9 @@ from typing import NamedTuple
 
 import yaml
 
+from sync.match_names import LOADER
+
 PRODUCT_FILE = Path(__file__).resolve().parent / "data" / "products.yaml"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 
 

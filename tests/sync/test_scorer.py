@@ -6,6 +6,7 @@ import pytest
 from bench import matching_quality
 from sync.matching import Item, preselect
 from sync.scorer import LEXICAL_CAP, PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
 
 SERVICES = [
     Item(f"s{i}", name, context=context)
@@ -41,9 +42,8 @@ MODELS = [
 ]
 
 
-def best(name: str, targets=SERVICES, version: str = "", versioned: bool = False, aliases=()):
-    found = suggest([Item("l", name, version)], targets, versioned=versioned, aliases=aliases)["l"]
-    return found[0] if found else None
+def best(name: str, targets: list[Item] = SERVICES, *args, **kwargs):
+    return first_candidate(name, targets, *args, **kwargs)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ versions, deployment words in brackets and stop words. Each test names a rule, n
 from sync.match_names import acronym_within, versions_read
 from sync.matching import Item, normalise
 from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
 
 CATALOGUE = [
     Item(
@@ -19,9 +20,8 @@ CATALOGUE = [
 ]
 
 
-def best(name: str, catalogue: list[Item] = CATALOGUE, version: str = "", versioned: bool = False):
-    found = suggest([Item("l", name, version)], catalogue, versioned=versioned)["l"]
-    return found[0] if found else None
+def best(name: str, catalogue: list[Item] = CATALOGUE, *args, **kwargs):
+    return first_candidate(name, catalogue, *args, **kwargs)
 
 
 def test_a_description_giving_the_words_the_name_lacks_is_pre_selected():

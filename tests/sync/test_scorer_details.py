@@ -4,6 +4,7 @@ portfolio name that the target's name lacks, and the mentions that stay suggesti
 
 from sync.matching import Item
 from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
 
 CATALOGUE = [
     Item("mail", "Microsoft 365 Email", context="Exchange Online mailboxes and calendars"),
@@ -20,9 +21,8 @@ CATALOGUE = [
 ]
 
 
-def best(name: str, catalogue: list[Item] = CATALOGUE):
-    found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
-    return found[0] if found else None
+def best(name: str, catalogue: list[Item] = CATALOGUE, *args, **kwargs):
+    return first_candidate(name, catalogue, *args, **kwargs)
 
 
 def test_a_name_the_description_leads_with_is_pre_selected():

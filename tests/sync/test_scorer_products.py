@@ -8,6 +8,7 @@ import yaml
 from sync.match_products import PRODUCT_FILE, product_words, products_in, shipped_products
 from sync.matching import Item, normalise, tiers_of
 from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
 
 SERVICES = [
     Item("sec", "Security: Email Security", context="Inbound mail filtering"),
@@ -20,9 +21,8 @@ SERVICES = [
 ]
 
 
-def best(name: str, catalogue: list[Item] = SERVICES, version: str = "", versioned: bool = False):
-    found = suggest([Item("l", name, version)], catalogue, versioned=versioned)["l"]
-    return found[0] if found else None
+def best(name: str, catalogue: list[Item] = SERVICES, *args, **kwargs):
+    return first_candidate(name, catalogue, *args, **kwargs)
 
 
 def test_a_product_in_the_name_reads_as_the_service_it_delivers():

@@ -8,6 +8,7 @@ from sync.match_names import AliasBook, shipped_groups, words_of
 from sync.match_rules import abbreviates, software_words, stem
 from sync.matching import Item, preselect
 from sync.scorer import LOOSE, ONLY, PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
 
 SERVICES = [
     Item("db", "Database Services - Gold"),
@@ -34,9 +35,8 @@ MODELS = [
 ]
 
 
-def top(name: str, targets=SERVICES, version: str = "", versioned: bool = False):
-    found = suggest([Item("l", name, version)], targets, versioned=versioned)["l"]
-    return found[0] if found else None
+def top(name: str, targets: list[Item] = SERVICES, *args, **kwargs):
+    return first_candidate(name, targets, *args, **kwargs)
 
 
 def chosen(name: str, targets=SERVICES, version: str = "", versioned: bool = False) -> str:
