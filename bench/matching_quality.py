@@ -38,6 +38,8 @@ TUNING = {
     DATA / "matching_seen_6.yaml": "former held-back set (airline, logistics, pharma), tuned on since",
     DATA / "matching_seen_7.yaml": "former held-back set (telecoms, utility, SaaS company), tuned on since",
     DATA / "matching_seen_8.yaml": "former held-back set (law firm, construction), tuned on since",
+    DATA / "matching_seen_9.yaml": "former held-back set (insurer, transport, broadcaster), 1 wrong fixed",
+    DATA / "matching_seen_10.yaml": "former held-back set (university, hotel, casino, oil and gas), tuned on",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

@@ -7,6 +7,7 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ GENERIC = {
             "solution",
             "managed",
             "corporate",
+            "global",
             "it",
             "offering",
             "capability",
@@ -237,6 +239,9 @@ class AliasBook:
         normalised, release = normalise(name).split(), ""
         if versioned:
             normalised, release = released(software_words(normalised, self.first_words))
+            if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
+                named, release = released([*normalised, *normalise(version).split()])
+                normalised, version = (named, "") if release else (normalised, version)
         plain = (
             [w for w in normalised if not (VERSION.match(w) or SERVICE_PACK.match(w))]
             if versioned
@@ -310,6 +315,20 @@ def initials(words: list[str] | tuple[str, ...]) -> str:
     """ "web application firewall" → "waf"; "" for fewer than two words."""
     kept = [INITIAL.get(w) or w[0] for w in words if w not in NO_INITIALS]
     return "".join(kept) if len(kept) > 1 else ""
+
+
+SMALL_WORD = re.compile(r"\b(?:of|to|for|a|an|as|with)\b", re.I)
+
+
+def spoken_initials(name: str) -> str:
+    """ "Point of Sale" → "pos", "Permit to Work" → "ptw": the initials people say, small words included
+    ("the" and "and" apart); "" when they are the plain initials or fewer than three."""
+    if not SMALL_WORD.search(name):
+        return ""
+    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", BRACKETS.sub(" ", name)).lower())
+    said = "".join(INITIAL.get(w) or w[0] for w in words if w not in ("the", "and"))
+    plain = initials([w for w in words if w not in NO_INITIALS])
+    return said if len(said) >= 3 and said != plain and len(words) <= 6 else ""
 
 
 def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:

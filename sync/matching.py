@@ -19,12 +19,15 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-TIER = rf"({TIERS})(?:\s+(?:tier|level|plan))?"  # "Silver", "Silver Tier"
+REGIONS = r"emea|apac|amer|americas|latam|anz|uk|us|eu|europe|north america|asia pacific"
+# "Silver", "Silver Tier", " - EMEA"; not "en-us"
+TIER = rf"({TIERS}|(?<=[\s(\[])(?:{REGIONS}))(?:\s+(?:tier|level|plan))?"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 TIER_SUFFIX = re.compile(
     rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
 )
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
+PLUS = re.compile(r"\+(?!\d)")  # "Notepad++", "C++"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -41,14 +44,16 @@ SPELLING = {
     "optimisation": "optimization",
     "virtualisation": "virtualization",
     "mgmt": "management",
+    "admin": "administration",
     "svc": "service",
     "svcs": "service",
     "infra": "infrastructure",
     "db": "database",
     "ops": "operation",
+    "storage": "store",
 }
-STOPWORDS = {"the", "of", "for", "a", "an", "to"}
-WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]?")
+STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
+WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,9 @@ def _token(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).lower()
-    text = text.replace("&", " and ").replace("+", " plus ")
+    text = text.replace("&", " and ")
+    if "+" in text:
+        text = PLUS.sub(" plus ", text)
     while True:  # before the ASCII fold, which would drop the dash of "— Gold"
         stripped = TIER_SUFFIX.sub("", text)
         if stripped == text:

@@ -6,7 +6,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS")
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"), with the
+         small words people say ("POS" = "Point of Sale"), or beside a word of what it stands for
+         ("CMS - Casino" = "Casino Management System")
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -21,6 +23,14 @@ A pair's score (0–100) is the best of the evidence found for it:
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind)
+     88  a target's whole name, in a software name whose other words no target uses ("Slack Deployment",
+         "Cisco Secure Client - AnyConnect VPN"; not an edition, a part or a release channel: "Photoshop
+         Elements", "Nessus Agent", "Firefox ESR"), or that only says its platform ("R for Windows"); in a
+         service name whose other words only say what it serves ("Windows Server Patching" = "Patch
+         Management"; not "3D Printing Lab" = "Print Services")
+     88  a product the portfolio name gives in brackets that one target alone names or describes, with
+         another word of the name in that target ("Hotel Reservations (OPERA)" = "Property Management
+         System: … (Oracle OPERA)")
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
@@ -46,22 +56,27 @@ A pair's score (0–100) is the best of the evidence found for it:
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match, and two different minor releases ("3.12", "3.11") are only suggested
 
-Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the
-rest, and the initials before aliases are applied. A service named "Category: Name" or "Name (…)" is
-read as "Name" too, and a tier may follow without a dash ("DB Hosting Gold"). Software names are read as
-inventories write them: a release name is its version ("macOS Sonoma" is macOS 14), a package's epoch
-and release are left out of its version ("1:7.52.0-1"), a deployment word in brackets is kept
-("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word that
-names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs by an
-edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier
-than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
-inventory's build number.
+Words an inventory runs together are read as the targets write them ("UniversalForwarder"), a build
+number after a "+" is no word ("21.0.3+9"), and a region after a service name is read as its tier
+("Service Desk (EMEA)"). Acronyms include one a name gives in brackets ("Security Log Monitoring
+(SIEM)"), the initials of the rest, and the initials before aliases are applied. A service named
+"Category: Name" or "Name (…)" is read as "Name" too, and a tier may follow without a dash ("DB Hosting
+Gold"). Software names are read as inventories write them: a release name is its version ("macOS Sonoma"
+is macOS 14), a package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment
+word in brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"),
+and an edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested:
+software that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
+"Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions
+that agree only through an inventory's build number.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version
-against a versioned one, a target without a version when the name evidence is weaker than PRESELECT_AT,
-and a candidate tied with a different record (two expansions of one acronym).
+against a versioned one, a target without a version that has words the portfolio name lacks when the
+name evidence is weaker than CORE ("Zoom 5.17" is not surely "Zoom Rooms"), a candidate tied with a
+different record (two expansions of one acronym), and one below CORE when a product the name gives in
+brackets is another target's ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management"
+described with Intune).
 """
 
 from collections import defaultdict
@@ -78,6 +93,7 @@ from sync.match_names import (
     bracketed,
     initials,
     major,
+    spoken_initials,
     version_verdict,
     words_of,
 )
@@ -103,6 +119,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     PRESELECT_AT,
     PRODUCT,
     SAME,
+    WITHIN,
     NameEvidence,
 )
 
@@ -156,6 +173,7 @@ class Scorer(DetailsEvidence, NameEvidence):
                 for bare in other_names(target.name):
                     self._index(i, bare, self.book.read(bare), [], again=True)
         words_in: dict[str, list[int]] = defaultdict(list)
+        self.cores: dict[str, list[int]] = defaultdict(list)
         self.brandless: list[int] = []  # the number of core words once the manufacturer is out
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
             words = name.core.split()
@@ -163,9 +181,11 @@ class Scorer(DetailsEvidence, NameEvidence):
             self.brandless.append(len([w for w in words if w not in maker]) or len(words))
             for word in words:
                 words_in[word].append(i)
+            self.cores[name.core].append(i)
         self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
         self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
+        self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -182,7 +202,8 @@ class Scorer(DetailsEvidence, NameEvidence):
         ):
             if key and not (again and (index == "name" or i in self.index[index][key])):
                 self.index[index][key].append(i)
-        for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
+        said = spoken_initials(shown)  # "POS" for "Point of Sale"
+        for acronym in {name.core_initials, *name.other_initials, said} - {name.initials, ""}:
             self.index["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
             self.index["short"][name.core].append(i)
@@ -201,8 +222,10 @@ class Scorer(DetailsEvidence, NameEvidence):
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
         found, clashes = self._found(mine, local, limit)
-        for bare in [] if self.versioned else other_names(local.name, self.book.generic):
-            more, more_clashes = self._found(self.book.read(bare), Item(local.key, bare), limit)
+        others = [] if self.versioned else other_names(local.name, self.book.generic)
+        for bare in [*others, *self._compounds_split(local.name)]:
+            reading = self.book.read(bare, local.version, self.versioned)
+            more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
@@ -242,6 +265,8 @@ class Scorer(DetailsEvidence, NameEvidence):
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         if weak:
             add(self._only(mine), ONLY, "all its words, and no other product has them all")
+            within, why = self._within(mine, local.name)
+            add(within, WITHIN, why)
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):
@@ -267,6 +292,8 @@ class Scorer(DetailsEvidence, NameEvidence):
                 found[i] = (ABBREVIATION if sure else GUESSED, [f"acronym: {short}", *mine.fired])
         if weak and self.mentions is not None:
             self._mentioned(mine, local.name, add)
+            for i, raw in self._bracket_named(local.name):
+                add([i], PRESELECT_AT, f"its details give {raw}, as the name's brackets do")
             for i, missing in self._explained(mine):
                 spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
                 add([i], MENTIONED_NAME if self.versioned else EXPLAINED, f"its description names {spelled}")
@@ -298,6 +325,9 @@ class Scorer(DetailsEvidence, NameEvidence):
             if tiers and (theirs := tiers_of(self.targets[i].name)) and theirs != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
+            if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
+                reasons.append(elsewhere)
+                preselectable = False
             if self.versioned and mine.version != self.names[i].version:
                 readings = agreeing(mine, self.names[i])
                 if readings is None:
@@ -308,7 +338,8 @@ class Scorer(DetailsEvidence, NameEvidence):
                     continue
                 if not direct:
                     note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
-                preselectable = preselectable and may and (bool(theirs) or score >= CORE)
+                more = set(self.names[i].core.split()) - set(mine.words) - PLATFORMS - self.book.loose
+                preselectable = preselectable and may and (bool(theirs) or score >= CORE or not more)
                 if note:
                     reasons.append(note)
                     if preselectable:  # ranked after the same version, never pushed below pre-selection

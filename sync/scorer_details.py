@@ -5,7 +5,7 @@ apart from sync.scorer, whose Scorer mixes this in."""
 import re
 
 from sync.match_details import MENTIONS_AT_MOST, Mentions
-from sync.match_names import NO_INITIALS, VAGUE, AliasBook, Name, words_of
+from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_rules import stem
 from sync.matching import Matcher
 
@@ -29,6 +29,7 @@ class DetailsEvidence:
     names: list[Name]
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
+    brackets: dict[str, list[tuple[str, set[int]]]]  # a portfolio name → _bracket_products
     lexical: Matcher
     kinds: dict[str, set[str]] | None = None
     versioned: bool
@@ -169,3 +170,45 @@ class DetailsEvidence:
             if all(i in named[w] or mentions.has(w, i) for w in own if w != rarest)
         ]
         return sorted(found) if len({self.names[i].core for i in found}) == 1 else []
+
+    def _bracket_products(self, shown: str) -> list[tuple[str, set[int]]]:
+        """Each word a portfolio name gives in brackets ("(SCCM/Intune)") that a few targets name or
+        describe, with those targets; read once per name."""
+        if "(" not in shown or self.mentions is None:
+            return []
+        found = self.brackets.get(shown)
+        if found is None:
+            found = self.brackets[shown] = []
+            for part in BRACKETS.findall(shown):
+                for raw in re.findall(r"[^\W_]+", part):
+                    read = words_of(raw)
+                    if len(read) != 1 or len(raw) < 3 or read[0] in self.book.generic or read[0] in VAGUE:
+                        continue
+                    named = self._named(read[0])
+                    if 0 < len(named) + self.mentions.count(read[0]) <= MENTIONS_AT_MOST:
+                        found.append((raw, named | self.mentions.having(read[0])))
+        return found
+
+    def _elsewhere(self, shown: str, i: int) -> str:
+        """A product the portfolio name gives in brackets that only other targets name or describe:
+        "Desktop Management (SCCM/Intune)" beside an "Endpoint Management" described with Intune is no
+        "Laptop and Desktop Provisioning", however close the names read."""
+        for raw, having in self._bracket_products(shown):
+            if i not in having:
+                return f"{raw} is in another target's name or details: suggested, never pre-selected"
+        return ""
+
+    def _bracket_named(self, shown: str) -> list[tuple[int, str]]:
+        """The one target whose name or details give a product the portfolio name gives in brackets, and
+        one of its other words: "DevOps Platform (GitLab)" and a "Software Development Platform" described
+        with GitLab and DevOps."""
+        found = []
+        for raw, having in self._bracket_products(shown):
+            if len({self.names[i].core for i in having}) == 1:
+                own = set(words_of(BRACKETS.sub(" ", shown))) - self.book.generic - VAGUE - NO_INITIALS
+                found += [(i, raw) for i in having if self._shares(own, i)]
+        return found
+
+    def _shares(self, own: set[str], i: int) -> bool:
+        """Whether target i's name or details have one of these words: the rest of the name agrees."""
+        return any(w in self.names[i].words or self.mentions.has(w, i) for w in own)

@@ -4,6 +4,7 @@ the one product with all the words, a product that delivers the service a name h
 in sync.scorer."""
 
 import re
+from itertools import combinations
 
 from sync.match_details import Mentions
 from sync.match_names import (
@@ -20,6 +21,7 @@ from sync.match_names import (
 from sync.match_products import product_words, products_in
 from sync.match_rules import editions_differ
 from sync.matching import Item, Matcher, normalise
+from sync.scorer_details import as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
@@ -27,6 +29,7 @@ EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96,
 PRODUCT_OTHERWISE = GUESSED = 86
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
 PRESELECT_AT = 88
+WITHIN = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
     normalise(
@@ -36,6 +39,17 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
     # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
     + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
+)
+CHANNELS = frozenset(  # a word more that makes a lesser edition or another release channel
+    words_of(
+        "elements lt esr open source prime essentials starter student personal business home free trial"
+        " beta preview insider nightly canary dev developer education academic light mini embedded"
+    )
+)
+SCOPES = frozenset(  # what a service is for, not what it is: "Windows Server Patching" is "Patch Management"
+    words_of("os windows linux unix mac macos server servers desktop desktops laptop laptops workstation")
+    + ("pc", "24x7")
+    + words_of("centre center programme program request requests")  # or the form it takes
 )
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 FOR_PLATFORM = re.compile(
@@ -53,6 +67,7 @@ class NameEvidence:
     majors: list[str]
     brandless: list[int]
     words: dict[str, frozenset[int]]
+    cores: dict[str, list[int]]  # a target's core → the targets of that core
     index: dict[str, dict[str, list[int]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
@@ -64,6 +79,14 @@ class NameEvidence:
                 self.index["initials"].get(mine.core, ()),
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+            )
+        for written in re.findall(r"\b[A-Z]{3,6}\b", shown) if " " in mine.core else ():
+            acronym = written.lower()  # "CMS - Casino": the acronym, and a word of what it stands for
+            rest = set(mine.core.split()) - {acronym}
+            add(
+                [i for i in self.index["initials"].get(acronym, ()) if rest <= set(self.names[i].words)],
+                ACRONYM,
+                lambda i, written=written: [f"acronym: {written} = {self.targets[i].name}"],
             )
         if (
             " " not in mine.core
@@ -93,6 +116,31 @@ class NameEvidence:
                 lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
             )
 
+    def _compounds_split(self, name: str) -> list[str]:
+        """The name with a word the targets do not use written as the two of theirs it runs together:
+        "UniversalForwarder" is "Universal Forwarder"."""
+        split, changed = [], False
+        for word in re.split(r"(\W+)", name):
+            lower = word.lower()
+            if len(lower) >= 7 and lower.isalpha() and not self._known(lower) and (cuts := self._cuts(lower)):
+                ends = zip((0, *cuts), (*cuts, len(word)), strict=True)
+                word, changed = " ".join(word[a:b] for a, b in ends), True
+            split.append(word)
+        return ["".join(split)] if changed else []
+
+    def _known(self, piece: str) -> bool:
+        return len(read := words_of(piece)) == 1 and read[0] in self.words
+
+    def _cuts(self, word: str, start: int = 0) -> tuple[int, ...]:
+        """Where to cut a word into target words of three letters or more ("qualyscloudagent"), or ()."""
+        for cut in range(len(word) - 3, start + 2, -1):
+            if self._known(word[start:cut]):
+                if self._known(word[cut:]):
+                    return (cut,)
+                if rest := self._cuts(word, cut):
+                    return (cut, *rest)
+        return ()
+
     def _aliases(self, mine: Name, i: int) -> list[str]:
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
         return fired or ["same name apart from a version or service pack"]
@@ -112,13 +160,15 @@ class NameEvidence:
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
         = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training")."""
         words = mine.core.split()
-        if not any(len(w) >= 4 and w not in VAGUE for w in words):
-            return []  # "Cloud" alone says where, not what
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         found = postings[0].intersection(*postings[1:])
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
+        if not any(len(w) >= 4 and w not in VAGUE for w in words) and not (
+            self.versioned and PLATFORMS.issuperset(set(next(iter(products)).split()) - set(words))
+        ):
+            return []  # "Cloud" alone says where, not what; "Git" is "Git for Windows"
         kinds = EDITION_WORDS if self.versioned else VAGUE
         if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
@@ -129,6 +179,49 @@ class NameEvidence:
             if self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
             or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
         ]
+
+    def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
+        """The records of the one product whose every word the portfolio name holds, and the reason, when
+        its other words are ones no target record uses: "Cisco Secure Client - AnyConnect VPN" is "Cisco
+        Secure Client", "Slack Deployment" is "Slack". Not when a word more is an edition or a part
+        ("Tenable Nessus Agent" is not "Tenable Nessus"), or another target uses it: it may tell two
+        products apart. A service's other words may only say what it is for ("Windows Server Patching"):
+        any other word may make another service ("3D Printing Lab" is no "Print Services")."""
+        words = set(mine.core.split())
+        built = PLATFORMS.intersection(words) if FOR_PLATFORM.search(shown) else set()  # "R for Windows"
+        if len(words) > 8 or not (self.versioned or built or SCOPES & words):
+            return [], ""
+        ordered = sorted(words)  # a core is its sorted words: each part of the name is looked up whole
+        within = [
+            i
+            for size in range(1, len(ordered))
+            for part in combinations(ordered, size)
+            for i in self.cores.get(" ".join(part), ())
+            if not set(part) <= built  # not "Windows"
+        ]
+        if not within:
+            return [], ""
+        widest = max(within, key=lambda i: len(set(self.names[i].core.split())))
+        core = set(self.names[widest].core.split())
+        found = [i for i in within if self.names[i].core == self.names[widest].core]
+        maker = set(words_of(self.targets[widest].manufacturer))
+        extra = words - core - maker - self.book.generic
+        if (
+            any(not set(self.names[i].core.split()) <= core for i in within)  # two products in one name
+            or set(self.names[widest].words) - maker - set(mine.words)  # its tier: "… Apps for enterprise"
+            or not extra
+        ):
+            return [], ""
+        said = ", ".join(as_written(w, shown) for w in sorted(extra))
+        if extra == built:
+            return found, f"its whole name, for {said}"
+        if not any(len(w) >= 3 and w not in VAGUE for w in core):
+            return [], ""
+        if not self.versioned:
+            return (found, f"its whole name, for {said}") if SCOPES.issuperset(extra) else ([], "")
+        if extra & (EDITION_WORDS | CHANNELS) or any(w in self.words for w in extra):
+            return [], ""
+        return found, f"its whole name, beside words no target uses ({said})"
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
