@@ -19,6 +19,7 @@ from sync.matching import TIER
 
 VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
+GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
@@ -70,7 +71,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 3
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
-        elif (glued := GLUED.match(word)) and word not in keep:
+        elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:
             out.extend(glued.groups())
             i += 1
         else:

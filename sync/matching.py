@@ -27,7 +27,7 @@ TIER_SUFFIX = re.compile(
     rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
 )
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
-PLUS = re.compile(r"\+(?!\d)")  # "Notepad++", "C++"; not a build number ("17.0.10+7")
+PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -50,7 +50,6 @@ SPELLING = {
     "infra": "infrastructure",
     "db": "database",
     "ops": "operation",
-    "storage": "store",
 }
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
@@ -106,6 +105,16 @@ def normalise(name: str) -> str:
     text = text.encode("ascii", "ignore").decode()
     text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
+
+
+def tiers_differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Both name a level and the levels differ, or both a region and the regions do: "Service Desk -
+    Gold (EMEA)" is the "Service Desk - Gold" for EMEA, not another tier of it."""
+    regions = frozenset(REGIONS.split("|"))
+    return any(
+        a and b and a != b
+        for a, b in ((mine - regions, theirs - regions), (mine & regions, theirs & regions))
+    )
 
 
 def tiers_of(name: str) -> frozenset[str]:

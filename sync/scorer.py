@@ -23,14 +23,17 @@ A pair's score (0–100) is the best of the evidence found for it:
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind)
-     88  a target's whole name, in a software name whose other words no target uses ("Slack Deployment",
-         "Cisco Secure Client - AnyConnect VPN"; not an edition, a part or a release channel: "Photoshop
-         Elements", "Nessus Agent", "Firefox ESR"), or that only says its platform ("R for Windows"); in a
-         service name whose other words only say what it serves ("Windows Server Patching" = "Patch
-         Management"; not "3D Printing Lab" = "Print Services")
-     88  a product the portfolio name gives in brackets that one target alone names or describes, with
-         another word of the name in that target ("Hotel Reservations (OPERA)" = "Property Management
-         System: … (Oracle OPERA)")
+     88  a target's whole name, in a software name whose other words only say how it was packaged
+         ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1", "PaperCut MF Client"), its
+         platform ("R for Windows") or a brand before it that no target uses ("TIBCO Spotfire Analyst");
+         not a word that may name another product ("Visual Studio Code", "Edge WebView2 Runtime"), an
+         edition, a part or a channel ("Photoshop Elements", "Nessus Agent", "Firefox ESR"), nor a
+         server's client ("SQL Server Native Client"); in a service name whose other words only say what
+         it serves ("Windows Server Patching" = "Patch Management"; not "3D Printing Lab" = "Print
+         Services")
+     88  a product the portfolio name gives in brackets that one target's details alone write as a proper
+         name, with another word of the name in that target ("Hotel Reservations (OPERA)" = "Property
+         Management System: … (Oracle OPERA)"; an ordinary word is no product: "(Starters)")
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
@@ -73,10 +76,12 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version
 against a versioned one, a target without a version that has words the portfolio name lacks when the
-name evidence is weaker than CORE ("Zoom 5.17" is not surely "Zoom Rooms"), a candidate tied with a
-different record (two expansions of one acronym), and one below CORE when a product the name gives in
-brackets is another target's ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management"
-described with Intune).
+name evidence is weaker than CORE ("Zoom 5.17" is not surely "Zoom Rooms"; a name of the same words
+needs PRESELECT_AT before any supporting evidence), a candidate tied with a different record (two
+expansions of one acronym), software below SAME whose name has a part or lesser-edition word the target
+lacks ("Adobe Photoshop Elements 2024" is no "Photoshop 2024" made by Adobe), and one below CORE when a
+product the name gives in brackets is another target's ("Desktop Management (SCCM/Intune)" beside an
+"Endpoint Management" described with Intune).
 """
 
 from collections import defaultdict
@@ -99,7 +104,7 @@ from sync.match_names import (
 )
 from sync.match_products import product_words, products_in
 from sync.match_rules import abbreviates, editions_differ, uncategorised
-from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
+from sync.matching import Candidate, Item, Matcher, normalise, tiers_differ, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -223,10 +228,13 @@ class Scorer(DetailsEvidence, NameEvidence):
             return []
         found, clashes = self._found(mine, local, limit)
         others = [] if self.versioned else other_names(local.name, self.book.generic)
-        for bare in [*others, *self._compounds_split(local.name)]:
+        split = self._compounds_split(local.name)
+        for bare in [*others, *split]:
             reading = self.book.read(bare, local.version, self.versioned)
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
+                if bare in split and score > CORE:  # as "Qualys Cloud-Agent" reads
+                    score, reasons = CORE, ["same name apart from spacing", *reasons[1:]]
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
@@ -322,9 +330,12 @@ class Scorer(DetailsEvidence, NameEvidence):
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
-            if tiers and (theirs := tiers_of(self.targets[i].name)) and theirs != tiers:
+            if tiers and tiers_differ(tiers, theirs := tiers_of(self.targets[i].name)):
                 reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
+            if preselectable and self.versioned and score < SAME and self._lesser(mine, i):
+                reasons.append("another edition or part? suggested, never pre-selected")
+                preselectable = False
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
@@ -338,8 +349,9 @@ class Scorer(DetailsEvidence, NameEvidence):
                     continue
                 if not direct:
                     note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
-                more = set(self.names[i].core.split()) - set(mine.words) - PLATFORMS - self.book.loose
-                preselectable = preselectable and may and (bool(theirs) or score >= CORE or not more)
+                more = set(self.names[i].core.split()) - set(mine.words) - self.book.loose
+                whole = score >= CORE or (score >= PRESELECT_AT and not more)  # not "Zoom Rooms"
+                preselectable = preselectable and may and (bool(theirs) or whole)
                 if note:
                     reasons.append(note)
                     if preselectable:  # ranked after the same version, never pushed below pre-selection

@@ -172,8 +172,9 @@ class DetailsEvidence:
         return sorted(found) if len({self.names[i].core for i in found}) == 1 else []
 
     def _bracket_products(self, shown: str) -> list[tuple[str, set[int]]]:
-        """Each word a portfolio name gives in brackets ("(SCCM/Intune)") that a few targets name or
-        describe, with those targets; read once per name."""
+        """Each word a portfolio name gives in brackets ("(SCCM/Intune)") that a few targets' details
+        write as a proper name (capitalised within a sentence, or in brackets), with those targets; read
+        once per name. Ordinary words are not products: "(Starters)" beside "… for new starters"."""
         if "(" not in shown or self.mentions is None:
             return []
         found = self.brackets.get(shown)
@@ -184,22 +185,23 @@ class DetailsEvidence:
                     read = words_of(raw)
                     if len(read) != 1 or len(raw) < 3 or read[0] in self.book.generic or read[0] in VAGUE:
                         continue
-                    named = self._named(read[0])
-                    if 0 < len(named) + self.mentions.count(read[0]) <= MENTIONS_AT_MOST:
-                        found.append((raw, named | self.mentions.having(read[0])))
+                    leading = self.mentions.leading.get(read[0], {})
+                    proper = {i for i, opening in leading.items() if not opening}
+                    if 0 < len(proper) <= MENTIONS_AT_MOST:
+                        found.append((raw, proper))
         return found
 
     def _elsewhere(self, shown: str, i: int) -> str:
-        """A product the portfolio name gives in brackets that only other targets name or describe:
+        """A product the portfolio name gives in brackets that only other targets describe:
         "Desktop Management (SCCM/Intune)" beside an "Endpoint Management" described with Intune is no
         "Laptop and Desktop Provisioning", however close the names read."""
         for raw, having in self._bracket_products(shown):
             if i not in having:
-                return f"{raw} is in another target's name or details: suggested, never pre-selected"
+                return f"{raw} is in another target's details: suggested, never pre-selected"
         return ""
 
     def _bracket_named(self, shown: str) -> list[tuple[int, str]]:
-        """The one target whose name or details give a product the portfolio name gives in brackets, and
+        """The one target whose details give a product the portfolio name gives in brackets, and
         one of its other words: "DevOps Platform (GitLab)" and a "Software Development Platform" described
         with GitLab and DevOps."""
         found = []

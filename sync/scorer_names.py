@@ -19,8 +19,8 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ
-from sync.matching import Item, Matcher, normalise
+from sync.match_rules import editions_differ, stem
+from sync.matching import Item, Matcher, _token, normalise
 from sync.scorer_details import as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
@@ -36,10 +36,22 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
         "enterprise standard professional pro community datacenter plus premium ultimate advanced"
     ).split()
     + ["lite", "express", "home"]
-    # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
-    + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
+    + ["client"]
+)
+COMPONENTS = frozenset(  # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench"
+    normalise("agent console manager viewer reader sdk driver plugin connector").split()  # not the database
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
 )
+EDITION_WORDS = EDITION_WORDS | COMPONENTS
+PACKAGING = frozenset(  # words of an install or a package, not of a product
+    words_of("deployment classic stable mui dc hotspot org vpn installer setup package msi bin headless x86")
+    + words_of("machine wide luw compilation cumulative desktop")
+)
+# a release, patch level or plan: "BarTender 2022 R7", "SP1.0", "EHP8", "Adobe Reader XI", "… for Endpoint P2"
+RELEASE = re.compile(r"^(?:r\d{1,2}|sp\d+(?:\.\d+)*|ehp\d+|[ivx]{1,4}|[efgp]\d)$")
+PATCH_LEVEL = re.compile(r"\bupdate\s+\d+\b|'(\w+)'", re.I)  # "Cumulative Update 14", "QGIS 3.34 'Prizren'"
+CLIENTS = frozenset(["client"])  # an install of the product it names: "PaperCut MF Client" is "PaperCut MF"
+SERVED = frozenset(words_of("server database db sql dbms"))  # … unless that product is a server
 CHANNELS = frozenset(  # a word more that makes a lesser edition or another release channel
     words_of(
         "elements lt esr open source prime essentials starter student personal business home free trial"
@@ -47,7 +59,7 @@ CHANNELS = frozenset(  # a word more that makes a lesser edition or another rele
     )
 )
 SCOPES = frozenset(  # what a service is for, not what it is: "Windows Server Patching" is "Patch Management"
-    words_of("os windows linux unix mac macos server servers desktop desktops laptop laptops workstation")
+    words_of("os windows linux unix mac macos server servers laptop laptops workstation workstations")
     + ("pc", "24x7")
     + words_of("centre center programme program request requests")  # or the form it takes
 )
@@ -117,29 +129,34 @@ class NameEvidence:
             )
 
     def _compounds_split(self, name: str) -> list[str]:
-        """The name with a word the targets do not use written as the two of theirs it runs together:
-        "UniversalForwarder" is "Universal Forwarder"."""
+        """The name with each word the targets do not use written as the target words it runs together:
+        "UniversalForwarder" is "Universal Forwarder", "QualysCloudAgent" "Qualys Cloud Agent"."""
         split, changed = [], False
         for word in re.split(r"(\W+)", name):
             lower = word.lower()
-            if len(lower) >= 7 and lower.isalpha() and not self._known(lower) and (cuts := self._cuts(lower)):
+            unknown = 7 <= len(lower) <= 32 and lower.isalpha() and not self._known(lower)
+            if unknown and (cuts := self._cuts(lower)):
                 ends = zip((0, *cuts), (*cuts, len(word)), strict=True)
                 word, changed = " ".join(word[a:b] for a, b in ends), True
             split.append(word)
         return ["".join(split)] if changed else []
 
     def _known(self, piece: str) -> bool:
-        return len(read := words_of(piece)) == 1 and read[0] in self.words
+        """Whether a target's name has this word (lower-case letters), read as names' words are."""
+        return stem(_token(piece)) in self.words
 
-    def _cuts(self, word: str, start: int = 0) -> tuple[int, ...]:
-        """Where to cut a word into target words of three letters or more ("qualyscloudagent"), or ()."""
-        for cut in range(len(word) - 3, start + 2, -1):
-            if self._known(word[start:cut]):
-                if self._known(word[cut:]):
-                    return (cut,)
-                if rest := self._cuts(word, cut):
-                    return (cut, *rest)
-        return ()
+    def _cuts(self, word: str) -> tuple[int, ...]:
+        """Where to cut a word into the fewest target words of three letters or more, or (): each prefix
+        that ends a known word keeps its cuts, so a word of n letters costs at most n² lookups."""
+        ends: dict[int, tuple[int, ...]] = {0: ()}
+        for end in range(3, len(word) + 1):
+            for begin in sorted(b for b in ends if end - b >= 3):
+                if self._known(word[begin:end]) and (
+                    end not in ends or len(ends[begin]) + 1 < len(ends[end])
+                ):
+                    ends[end] = (*ends[begin], end)
+        cuts = ends.get(len(word), ())
+        return cuts[:-1] if len(cuts) >= 2 else ()
 
     def _aliases(self, mine: Name, i: int) -> list[str]:
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
@@ -182,11 +199,11 @@ class NameEvidence:
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
         """The records of the one product whose every word the portfolio name holds, and the reason, when
-        its other words are ones no target record uses: "Cisco Secure Client - AnyConnect VPN" is "Cisco
-        Secure Client", "Slack Deployment" is "Slack". Not when a word more is an edition or a part
-        ("Tenable Nessus Agent" is not "Tenable Nessus"), or another target uses it: it may tell two
-        products apart. A service's other words may only say what it is for ("Windows Server Patching"):
-        any other word may make another service ("3D Printing Lab" is no "Print Services")."""
+        its other words only say how it was packaged ("Slack Deployment", "google-chrome-stable", "Cisco
+        Secure Client - AnyConnect VPN"), or lead the name as a brand no target uses ("TIBCO Spotfire
+        Analyst"). Any other word may name another product: "Visual Studio Code", "Acrobat Sign", "Edge
+        WebView2 Runtime", "Tenable Nessus Agent". A service's other words may only say what it is for
+        ("Windows Server Patching"): any other may make another service ("3D Printing Lab")."""
         words = set(mine.core.split())
         built = PLATFORMS.intersection(words) if FOR_PLATFORM.search(shown) else set()  # "R for Windows"
         if len(words) > 8 or not (self.versioned or built or SCOPES & words):
@@ -206,12 +223,8 @@ class NameEvidence:
         found = [i for i in within if self.names[i].core == self.names[widest].core]
         maker = set(words_of(self.targets[widest].manufacturer))
         extra = words - core - maker - self.book.generic
-        if (
-            any(not set(self.names[i].core.split()) <= core for i in within)  # two products in one name
-            or set(self.names[widest].words) - maker - set(mine.words)  # its tier: "… Apps for enterprise"
-            or not extra
-        ):
-            return [], ""
+        if not extra or set(self.names[widest].words) - maker - set(mine.words):
+            return [], ""  # a word of its own the name lacks: "Tableau Server" for "Tableau Deployment"
         said = ", ".join(as_written(w, shown) for w in sorted(extra))
         if extra == built:
             return found, f"its whole name, for {said}"
@@ -219,9 +232,23 @@ class NameEvidence:
             return [], ""
         if not self.versioned:
             return (found, f"its whole name, for {said}") if SCOPES.issuperset(extra) else ([], "")
-        if extra & (EDITION_WORDS | CHANNELS) or any(w in self.words for w in extra):
+        first = next(n for n, w in enumerate(mine.words) if w in core)
+        brand = {w for w in mine.words[:first] if w not in self.words}  # "TIBCO", "PerkinElmer"
+        said_so = {w for m in PATCH_LEVEL.finditer(shown) for w in words_of(m.group(1) or "update")}
+        packaging = {w for w in extra if w in PACKAGING or w in said_so or RELEASE.match(w)}
+        if extra - brand - packaging - CLIENTS or extra & CHANNELS:
             return [], ""
-        return found, f"its whole name, beside words no target uses ({said})"
+        if extra & CLIENTS and SERVED.intersection(self.names[widest].words):
+            return [], ""  # "SQL Server Native Client" is a driver, not the database
+        return found, f"its whole name, beside how it was packaged ({said})"
+
+    def _lesser(self, mine: Name, i: int) -> bool:
+        """Whether the portfolio name has a part or a lesser edition word that target i lacks: whatever
+        the names share, "Adobe Photoshop Elements" is no "Photoshop", "Tenable Nessus Agent" no
+        "Tenable Nessus"."""
+        maker = words_of(self.targets[i].manufacturer)
+        extra = set(mine.words).difference(self.names[i].words, maker)
+        return bool(extra & (COMPONENTS | CHANNELS))
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
