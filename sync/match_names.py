@@ -84,6 +84,7 @@ DEPLOYMENT = frozenset(
 )
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
 NO_INITIALS = STOPWORDS | {"and"}
+PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])  # as words_of reads them
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 
 

@@ -24,16 +24,16 @@ A pair's score (0–100) is the best of the evidence found for it:
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind)
      88  a target's whole name, in a software name whose other words only say how it was packaged
-         ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1", "PaperCut MF Client"), its
-         platform ("R for Windows") or a brand before it that no target uses ("TIBCO Spotfire Analyst");
-         not a word that may name another product ("Visual Studio Code", "Edge WebView2 Runtime"), an
-         edition, a part or a channel ("Photoshop Elements", "Nessus Agent", "Firefox ESR"), nor a
-         server's client ("SQL Server Native Client"); in a service name whose other words only say what
-         it serves ("Windows Server Patching" = "Patch Management"; not "3D Printing Lab" = "Print
-         Services")
-     88  a product the portfolio name gives in brackets that one target's details alone write as a proper
-         name, with another word of the name in that target ("Hotel Reservations (OPERA)" = "Property
-         Management System: … (Oracle OPERA)"; an ordinary word is no product: "(Starters)")
+         ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1") or built ("R for Windows"),
+         never a word that may name another product ("Visual Studio Code", "mysql-client", "Windows
+         Server 2012 R2", "Lightroom Classic", "Symantec Endpoint Protection" beside an "Endpoint
+         Protection"); in a service name of two words or more whose other words only say what it serves
+         ("Windows Server Patching" = "Patch Management"; not "3D Printing Lab" = "Print Services", nor
+         "Laptop Loans" = "Loans")
+     88  a product the portfolio name gives in brackets that one target's details alone write as a name
+         (with a capital within a sentence, or in brackets), with another word of the name in that target
+         ("Hotel Reservations (OPERA)" = "Property Management System: … (Oracle OPERA)"; an ordinary word
+         is no product: "(Starters)" beside "… for new starters")
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
@@ -53,8 +53,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          Management", an alias of "Identity and Access Management")
     ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
      +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
-         manufacturer or leads in its description or classification (lexical stays ≤ 88; at 88 it only
-         breaks a tie, to 89; a suggestion of 86 stays one, at most 87)
+         manufacturer or leads in its description or classification (lexical stays a suggestion, at most
+         87: "Adobe Photoshop Elements" is no "Photoshop" made by Adobe; at 88 it only breaks a tie, to
+         89; a suggestion of 86 stays one, at most 87)
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match, and two different minor releases ("3.12", "3.11") are only suggested
@@ -74,14 +75,13 @@ that agree only through an inventory's build number.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
-score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version
-against a versioned one, a target without a version that has words the portfolio name lacks when the
-name evidence is weaker than CORE ("Zoom 5.17" is not surely "Zoom Rooms"; a name of the same words
-needs PRESELECT_AT before any supporting evidence), a candidate tied with a different record (two
-expansions of one acronym), software below SAME whose name has a part or lesser-edition word the target
-lacks ("Adobe Photoshop Elements 2024" is no "Photoshop 2024" made by Adobe), and one below CORE when a
-product the name gives in brackets is another target's ("Desktop Management (SCCM/Intune)" beside an
-"Endpoint Management" described with Intune).
+score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a
+version against a versioned one; a target without a version below CORE unless the portfolio name holds
+its whole name (above), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
+candidate tied with another pre-selectable record (two expansions of one acronym); and one below CORE
+when a product the name gives in brackets is only another target's, by its name or by its details
+written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with
+Intune).
 """
 
 from collections import defaultdict
@@ -190,7 +190,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
         self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
-        self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
+        self.brackets: dict[str, list[tuple[str, dict[int, int], frozenset[int]]]] = {}
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -333,9 +333,6 @@ class Scorer(DetailsEvidence, NameEvidence):
             if tiers and tiers_differ(tiers, theirs := tiers_of(self.targets[i].name)):
                 reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
-            if preselectable and self.versioned and score < SAME and self._lesser(mine, i):
-                reasons.append("another edition or part? suggested, never pre-selected")
-                preselectable = False
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
@@ -349,8 +346,8 @@ class Scorer(DetailsEvidence, NameEvidence):
                     continue
                 if not direct:
                     note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
-                more = set(self.names[i].core.split()) - set(mine.words) - self.book.loose
-                whole = score >= CORE or (score >= PRESELECT_AT and not more)  # not "Zoom Rooms"
+                within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
+                whole = score >= CORE or (within and score >= PRESELECT_AT)
                 preselectable = preselectable and may and (bool(theirs) or whole)
                 if note:
                     reasons.append(note)
@@ -376,11 +373,13 @@ class Scorer(DetailsEvidence, NameEvidence):
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         exact = mine.version
         scored.sort(key=lambda s: (-s[0], bool(exact) and self.names[s[2]].version != exact, s[1]))
-        tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
-        if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
-            for n, (score, name, i, reasons, _) in enumerate(tied):
-                other = next(s[1] for s in tied if s[2] != i)
-                scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
+        top = scored[0][0] if scored else 0
+        tied = {s[2]: s[1] for s in scored if s[0] == top >= PRESELECT_AT and s[4]}  # pre-selectable ones
+        if len({self.names[i].core for i in tied}) > 1:  # e.g. two expansions of one acronym
+            for n, (score, name, i, reasons, _) in enumerate(scored):
+                if i in tied:
+                    other = next(shown for j, shown in tied.items() if j != i)
+                    scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
         result = []
         for score, name, i, reasons, preselectable in scored[:limit]:
             target = self.targets[i]

@@ -10,6 +10,7 @@ from sync.match_details import Mentions
 from sync.match_names import (
     BRACKETS,
     NO_INITIALS,
+    PLATFORMS,
     VAGUE,
     AliasBook,
     Name,
@@ -27,7 +28,7 @@ EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96,
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
 # two-letter acronym for part of a name, or one without the S of System (GUESSED)
 PRODUCT_OTHERWISE = GUESSED = 86
-LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 88, 2
+LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 87, 2
 PRESELECT_AT = 88
 WITHIN = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
@@ -36,34 +37,19 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
         "enterprise standard professional pro community datacenter plus premium ultimate advanced"
     ).split()
     + ["lite", "express", "home"]
-    + ["client"]
-)
-COMPONENTS = frozenset(  # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench"
-    normalise("agent console manager viewer reader sdk driver plugin connector").split()  # not the database
+    # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
+    + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
 )
-EDITION_WORDS = EDITION_WORDS | COMPONENTS
-PACKAGING = frozenset(  # words of an install or a package, not of a product
-    words_of("deployment classic stable mui dc hotspot org vpn installer setup package msi bin headless x86")
-    + words_of("machine wide luw compilation cumulative desktop")
-)
-# a release, patch level or plan: "BarTender 2022 R7", "SP1.0", "EHP8", "Adobe Reader XI", "… for Endpoint P2"
-RELEASE = re.compile(r"^(?:r\d{1,2}|sp\d+(?:\.\d+)*|ehp\d+|[ivx]{1,4}|[efgp]\d)$")
-PATCH_LEVEL = re.compile(r"\bupdate\s+\d+\b|'(\w+)'", re.I)  # "Cumulative Update 14", "QGIS 3.34 'Prizren'"
-CLIENTS = frozenset(["client"])  # an install of the product it names: "PaperCut MF Client" is "PaperCut MF"
-SERVED = frozenset(words_of("server database db sql dbms"))  # … unless that product is a server
-CHANNELS = frozenset(  # a word more that makes a lesser edition or another release channel
-    words_of(
-        "elements lt esr open source prime essentials starter student personal business home free trial"
-        " beta preview insider nightly canary dev developer education academic light mini embedded"
-    )
-)
+# words of a deployment or a package, never of a product: not "Installer", "Client", "Classic", "Desktop",
+# "VPN", which name products of their own ("Windows Installer", "mysql-client", "Lightroom Classic")
+PACKAGING = frozenset(words_of("deployment stable mui org headless x86 compilation cumulative luw"))
+PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 SCOPES = frozenset(  # what a service is for, not what it is: "Windows Server Patching" is "Patch Management"
     words_of("os windows linux unix mac macos server servers laptop laptops workstation workstations")
     + ("pc", "24x7")
-    + words_of("centre center programme program request requests")  # or the form it takes
+    + words_of("centre center request requests")  # or the form it takes; not "Programme Management"
 )
-PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -199,10 +185,10 @@ class NameEvidence:
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
         """The records of the one product whose every word the portfolio name holds, and the reason, when
-        its other words only say how it was packaged ("Slack Deployment", "google-chrome-stable", "Cisco
-        Secure Client - AnyConnect VPN"), or lead the name as a brand no target uses ("TIBCO Spotfire
-        Analyst"). Any other word may name another product: "Visual Studio Code", "Acrobat Sign", "Edge
-        WebView2 Runtime", "Tenable Nessus Agent". A service's other words may only say what it is for
+        its other words only say how it was packaged ("Slack Deployment", "google-chrome-stable",
+        "SOLIDWORKS 2024 SP1") or built ("R for Windows"). Any other word may name another product:
+        "Visual Studio Code", "Acrobat Sign", "mysql-client", "Windows Server 2012 R2", "Symantec Endpoint
+        Protection" beside an "Endpoint Protection". A service's other words may only say what it is for
         ("Windows Server Patching"): any other may make another service ("3D Printing Lab")."""
         words = set(mine.core.split())
         built = PLATFORMS.intersection(words) if FOR_PLATFORM.search(shown) else set()  # "R for Windows"
@@ -230,25 +216,12 @@ class NameEvidence:
             return found, f"its whole name, for {said}"
         if not any(len(w) >= 3 and w not in VAGUE for w in core):
             return [], ""
-        if not self.versioned:
-            return (found, f"its whole name, for {said}") if SCOPES.issuperset(extra) else ([], "")
-        first = next(n for n, w in enumerate(mine.words) if w in core)
-        brand = {w for w in mine.words[:first] if w not in self.words}  # "TIBCO", "PerkinElmer"
-        said_so = {w for m in PATCH_LEVEL.finditer(shown) for w in words_of(m.group(1) or "update")}
-        packaging = {w for w in extra if w in PACKAGING or w in said_so or RELEASE.match(w)}
-        if extra - brand - packaging - CLIENTS or extra & CHANNELS:
+        if not self.versioned:  # a one-word service may be anything's: "Laptop Loans" is no "Loans"
+            scoped = SCOPES.issuperset(extra) and len(self.names[widest].words) >= 2
+            return (found, f"its whole name, for {said}") if scoped else ([], "")
+        if any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in extra):
             return [], ""
-        if extra & CLIENTS and SERVED.intersection(self.names[widest].words):
-            return [], ""  # "SQL Server Native Client" is a driver, not the database
         return found, f"its whole name, beside how it was packaged ({said})"
-
-    def _lesser(self, mine: Name, i: int) -> bool:
-        """Whether the portfolio name has a part or a lesser edition word that target i lacks: whatever
-        the names share, "Adobe Photoshop Elements" is no "Photoshop", "Tenable Nessus Agent" no
-        "Tenable Nessus"."""
-        maker = words_of(self.targets[i].manufacturer)
-        extra = set(mine.words).difference(self.names[i].words, maker)
-        return bool(extra & (COMPONENTS | CHANNELS))
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
