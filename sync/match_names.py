@@ -33,7 +33,6 @@ GENERIC = {
             "solution",
             "managed",
             "corporate",
-            "global",
             "it",
             "offering",
             "capability",

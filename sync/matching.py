@@ -20,6 +20,7 @@ TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
 REGIONS = r"emea|apac|amer|americas|latam|anz|uk|us|eu|europe|north america|asia pacific"
+REGION_NAMES = frozenset(REGIONS.split("|"))
 # "Silver", "Silver Tier", " - EMEA"; not "en-us"
 TIER = rf"({TIERS}|(?<=[\s(\[])(?:{REGIONS}))(?:\s+(?:tier|level|plan))?"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
@@ -44,7 +45,6 @@ SPELLING = {
     "optimisation": "optimization",
     "virtualisation": "virtualization",
     "mgmt": "management",
-    "admin": "administration",
     "svc": "service",
     "svcs": "service",
     "infra": "infrastructure",
@@ -110,10 +110,12 @@ def normalise(name: str) -> str:
 def tiers_differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Both name a level and the levels differ, or both a region and the regions do: "Service Desk -
     Gold (EMEA)" is the "Service Desk - Gold" for EMEA, not another tier of it."""
-    regions = frozenset(REGIONS.split("|"))
     return any(
         a and b and a != b
-        for a, b in ((mine - regions, theirs - regions), (mine & regions, theirs & regions))
+        for a, b in (
+            (mine - REGION_NAMES, theirs - REGION_NAMES),
+            (mine & REGION_NAMES, theirs & REGION_NAMES),
+        )
     )
 
 

@@ -23,17 +23,12 @@ A pair's score (0–100) is the best of the evidence found for it:
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind)
-     88  a target's whole name, in a software name whose other words only say how it was packaged
-         ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1") or built ("R for Windows"),
-         never a word that may name another product ("Visual Studio Code", "mysql-client", "Windows
-         Server 2012 R2", "Lightroom Classic", "Symantec Endpoint Protection" beside an "Endpoint
-         Protection"); in a service name of two words or more whose other words only say what it serves
-         ("Windows Server Patching" = "Patch Management"; not "3D Printing Lab" = "Print Services", nor
-         "Laptop Loans" = "Loans")
-     88  a product the portfolio name gives in brackets that one target's details alone write as a name
-         (with a capital within a sentence, or in brackets), with another word of the name in that target
-         ("Hotel Reservations (OPERA)" = "Property Management System: … (Oracle OPERA)"; an ordinary word
-         is no product: "(Starters)" beside "… for new starters")
+     88  a target's whole name, in a software name whose other words follow it and only say how it was
+         packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that
+         may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP
+         Pro Deployment", "Docker for Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside
+         an "Endpoint Protection"), and never for services, whose words more may always make another
+         service ("Data Centre Management" is no "Data Management")
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
@@ -78,10 +73,9 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a
 version against a versioned one; a target without a version below CORE unless the portfolio name holds
 its whole name (above), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
-candidate tied with another pre-selectable record (two expansions of one acronym); and one below CORE
-when a product the name gives in brackets is only another target's, by its name or by its details
-written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with
-Intune).
+candidate tied with a different record (two expansions of one acronym); and one below CORE when a
+product the name gives in brackets is only another target's, by its name or by its details written with
+a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict
@@ -190,7 +184,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
         self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
-        self.brackets: dict[str, list[tuple[str, dict[int, int], frozenset[int]]]] = {}
+        self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -207,7 +201,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         ):
             if key and not (again and (index == "name" or i in self.index[index][key])):
                 self.index[index][key].append(i)
-        said = spoken_initials(shown)  # "POS" for "Point of Sale"
+        said = "" if self.versioned else spoken_initials(shown)  # "POS" for "Point of Sale"; not "Tor"
         for acronym in {name.core_initials, *name.other_initials, said} - {name.initials, ""}:
             self.index["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
@@ -300,8 +294,6 @@ class Scorer(DetailsEvidence, NameEvidence):
                 found[i] = (ABBREVIATION if sure else GUESSED, [f"acronym: {short}", *mine.fired])
         if weak and self.mentions is not None:
             self._mentioned(mine, local.name, add)
-            for i, raw in self._bracket_named(local.name):
-                add([i], PRESELECT_AT, f"its details give {raw}, as the name's brackets do")
             for i, missing in self._explained(mine):
                 spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
                 add([i], MENTIONED_NAME if self.versioned else EXPLAINED, f"its description names {spelled}")
@@ -373,13 +365,11 @@ class Scorer(DetailsEvidence, NameEvidence):
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         exact = mine.version
         scored.sort(key=lambda s: (-s[0], bool(exact) and self.names[s[2]].version != exact, s[1]))
-        top = scored[0][0] if scored else 0
-        tied = {s[2]: s[1] for s in scored if s[0] == top >= PRESELECT_AT and s[4]}  # pre-selectable ones
-        if len({self.names[i].core for i in tied}) > 1:  # e.g. two expansions of one acronym
-            for n, (score, name, i, reasons, _) in enumerate(scored):
-                if i in tied:
-                    other = next(shown for j, shown in tied.items() if j != i)
-                    scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
+        tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
+        if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
+            for n, (score, name, i, reasons, _) in enumerate(tied):
+                other = next(s[1] for s in tied if s[2] != i)
+                scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
         result = []
         for score, name, i, reasons, preselectable in scored[:limit]:
             target = self.targets[i]

@@ -5,7 +5,7 @@ apart from sync.scorer, whose Scorer mixes this in."""
 import re
 
 from sync.match_details import MENTIONS_AT_MOST, Mentions
-from sync.match_names import BRACKETS, NO_INITIALS, PLATFORMS, VAGUE, AliasBook, Name, words_of
+from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_rules import stem
 from sync.matching import Matcher
 
@@ -29,7 +29,7 @@ class DetailsEvidence:
     names: list[Name]
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
-    brackets: dict[str, list[tuple[str, dict[int, int], frozenset[int]]]]  # a name → _bracket_products
+    brackets: dict[str, list[tuple[str, set[int]]]]  # a portfolio name → _bracket_products
     lexical: Matcher
     kinds: dict[str, set[str]] | None = None
     versioned: bool
@@ -171,11 +171,10 @@ class DetailsEvidence:
         ]
         return sorted(found) if len({self.names[i].core for i in found}) == 1 else []
 
-    def _bracket_products(self, shown: str) -> list[tuple[str, dict[int, int], frozenset[int]]]:
-        """Each word a portfolio name gives in brackets ("(SCCM/Intune)"), with the few targets whose
-        details write it with a capital (and how: _written) and those whose name has it; read once per
-        name. Ordinary words are written in lower case ("(Starters)" beside "… for new starters"), and
-        platforms are no products ("(Windows)")."""
+    def _bracket_products(self, shown: str) -> list[tuple[str, set[int]]]:
+        """Each word a portfolio name gives in brackets ("(SCCM/Intune)"), with the few targets whose name
+        has it or whose details write it with a capital; read once per name. Ordinary words are written
+        in lower case: "(Starters)" beside "… for new starters" is no product."""
         if "(" not in shown:
             return []
         found = self.brackets.get(shown)
@@ -185,47 +184,24 @@ class DetailsEvidence:
                 for raw in re.findall(r"[^\W_]+", part):
                     read = words_of(raw)
                     word = read[0] if len(read) == 1 and len(raw) >= 3 else ""
-                    if not word or word in self.book.generic or word in VAGUE or word in PLATFORMS:
+                    if not word or word in self.book.generic or word in VAGUE:
                         continue
-                    named, written = self._named(word), {}
+                    having = set(self._named(word))
                     if self.mentions is not None and 0 < self.mentions.count(word) <= MENTIONS_AT_MOST:
-                        written = {i: p for i in self.mentions.having(word) if (p := self._written(word, i))}
-                    if (written or named) and len(named) <= MENTIONS_AT_MOST:
-                        found.append((raw, written, named))
+                        having |= {i for i in self.mentions.having(word) if self._capitalised(word, i)}
+                    if 0 < len(having) <= MENTIONS_AT_MOST:
+                        found.append((raw, having))
         return found
 
-    def _written(self, word: str, i: int) -> int:
-        """How target i's details write this stemmed word: 2 as a name (with a capital within a sentence,
-        "built with Intune", or in brackets, "(Oracle OPERA)"), 1 with a capital opening a sentence, which
-        proves less, 0 not at all or in lower case."""
-        capitals = [
-            2 if w.bracketed or not w.opens else 1
-            for w in self.mentions.text(i)
-            if w.capital and stem(w.text) == word
-        ]
-        return max(capitals, default=0)
+    def _capitalised(self, word: str, i: int) -> bool:
+        """Whether target i's details write this stemmed word with a capital, as a name is written."""
+        return any(w.capital and stem(w.text) == word for w in self.mentions.text(i))
 
     def _elsewhere(self, shown: str, i: int) -> str:
         """A product the portfolio name gives in brackets that only other targets describe or name:
         "Desktop Management (SCCM/Intune)" beside an "Endpoint Management" described with Intune is no
         "Laptop and Desktop Provisioning", however close the names read."""
-        for raw, written, named in self._bracket_products(shown):
-            if i not in written and i not in named:
+        for raw, having in self._bracket_products(shown):
+            if i not in having:
                 return f"{raw} is another target's: suggested, never pre-selected"
         return ""
-
-    def _bracket_named(self, shown: str) -> list[tuple[int, str]]:
-        """The one target whose details give a product the portfolio name gives in brackets, and
-        one of its other words: "DevOps Platform (GitLab)" and a "Software Development Platform" described
-        with GitLab and DevOps."""
-        found = []
-        for raw, written, _ in self._bracket_products(shown):
-            having = {i for i, how in written.items() if how == 2}
-            if len({self.names[i].core for i in having}) == 1:
-                own = set(words_of(BRACKETS.sub(" ", shown))) - self.book.generic - VAGUE - NO_INITIALS
-                found += [(i, raw) for i in having if self._shares(own, i)]
-        return found
-
-    def _shares(self, own: set[str], i: int) -> bool:
-        """Whether target i's name or details have one of these words: the rest of the name agrees."""
-        return any(w in self.names[i].words or self.mentions.has(w, i) for w in own)

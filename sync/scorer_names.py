@@ -45,11 +45,6 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # "VPN", which name products of their own ("Windows Installer", "mysql-client", "Lightroom Classic")
 PACKAGING = frozenset(words_of("deployment stable mui org headless x86 compilation cumulative luw"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
-SCOPES = frozenset(  # what a service is for, not what it is: "Windows Server Patching" is "Patch Management"
-    words_of("os windows linux unix mac macos server servers laptop laptops workstation workstations")
-    + ("pc", "24x7")
-    + words_of("centre center request requests")  # or the form it takes; not "Programme Management"
-)
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -184,15 +179,14 @@ class NameEvidence:
         ]
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
-        """The records of the one product whose every word the portfolio name holds, and the reason, when
-        its other words only say how it was packaged ("Slack Deployment", "google-chrome-stable",
-        "SOLIDWORKS 2024 SP1") or built ("R for Windows"). Any other word may name another product:
-        "Visual Studio Code", "Acrobat Sign", "mysql-client", "Windows Server 2012 R2", "Symantec Endpoint
-        Protection" beside an "Endpoint Protection". A service's other words may only say what it is for
-        ("Windows Server Patching"): any other may make another service ("3D Printing Lab")."""
+        """The records of the one product whose every word a software name holds, and the reason, when its
+        other words follow them and only say how it was packaged ("Slack Deployment",
+        "google-chrome-stable", "SOLIDWORKS 2024 SP1"). Any other word may name another product ("Visual
+        Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Stable Diffusion",
+        "Docker for Windows"), and a service's may make another service ("Data Centre Management" is no
+        "Data Management"), so services never match this way."""
         words = set(mine.core.split())
-        built = PLATFORMS.intersection(words) if FOR_PLATFORM.search(shown) else set()  # "R for Windows"
-        if len(words) > 8 or not (self.versioned or built or SCOPES & words):
+        if not self.versioned or len(words) > 8:
             return [], ""
         ordered = sorted(words)  # a core is its sorted words: each part of the name is looked up whole
         within = [
@@ -200,27 +194,24 @@ class NameEvidence:
             for size in range(1, len(ordered))
             for part in combinations(ordered, size)
             for i in self.cores.get(" ".join(part), ())
-            if not set(part) <= built  # not "Windows"
         ]
         if not within:
             return [], ""
         widest = max(within, key=lambda i: len(set(self.names[i].core.split())))
-        core = set(self.names[widest].core.split())
-        found = [i for i in within if self.names[i].core == self.names[widest].core]
         maker = set(words_of(self.targets[widest].manufacturer))
-        extra = words - core - maker - self.book.generic
-        if not extra or set(self.names[widest].words) - maker - set(mine.words):
-            return [], ""  # a word of its own the name lacks: "Tableau Server" for "Tableau Deployment"
-        said = ", ".join(as_written(w, shown) for w in sorted(extra))
-        if extra == built:
-            return found, f"its whole name, for {said}"
-        if not any(len(w) >= 3 and w not in VAGUE for w in core):
+        theirs = set(self.names[widest].words)
+        extra = [w for w in mine.words if w not in theirs | maker]  # generic ones too: "Pro" makes "JMP Pro"
+        first = next(n for n, w in enumerate(mine.words) if w in theirs)
+        if (
+            not extra
+            or theirs - maker - set(mine.words)  # its own word: "Tableau Server" for "Tableau Deployment"
+            or any(w in mine.words[:first] for w in extra)  # "Stable Diffusion"
+            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in extra)
+            or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
+        ):
             return [], ""
-        if not self.versioned:  # a one-word service may be anything's: "Laptop Loans" is no "Loans"
-            scoped = SCOPES.issuperset(extra) and len(self.names[widest].words) >= 2
-            return (found, f"its whole name, for {said}") if scoped else ([], "")
-        if any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in extra):
-            return [], ""
+        said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
+        found = [i for i in within if self.names[i].core == self.names[widest].core]
         return found, f"its whole name, beside how it was packaged ({said})"
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
