@@ -19,10 +19,7 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-REGIONS = r"emea|apac|amer|americas|latam|anz|uk|us|eu|europe|north america|asia pacific"
-REGION_NAMES = frozenset(REGIONS.split("|"))
-# "Silver", "Silver Tier", " - EMEA"; not "en-us"
-TIER = rf"({TIERS}|(?<=[\s(\[])(?:{REGIONS}))(?:\s+(?:tier|level|plan))?"
+TIER = rf"({TIERS})(?:\s+(?:tier|level|plan))?"  # "Silver", "Silver Tier"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 TIER_SUFFIX = re.compile(
     rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
@@ -105,18 +102,6 @@ def normalise(name: str) -> str:
     text = text.encode("ascii", "ignore").decode()
     text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
-
-
-def tiers_differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Both name a level and the levels differ, or both a region and the regions do: "Service Desk -
-    Gold (EMEA)" is the "Service Desk - Gold" for EMEA, not another tier of it."""
-    return any(
-        a and b and a != b
-        for a, b in (
-            (mine - REGION_NAMES, theirs - REGION_NAMES),
-            (mine & REGION_NAMES, theirs & REGION_NAMES),
-        )
-    )
 
 
 def tiers_of(name: str) -> frozenset[str]:

@@ -7,8 +7,8 @@ A pair's score (0–100) is the best of the evidence found for it:
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
      92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"), with the
-         small words people say ("POS" = "Point of Sale"), or beside a word of what it stands for
-         ("CMS - Casino" = "Casino Management System")
+         small words people say when written as an acronym ("POS" = "Point of Sale"; not "Post", nor
+         software), or beside a word of what it stands for ("CMS - Casino" = "Casino Management System")
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -55,18 +55,18 @@ A pair's score (0–100) is the best of the evidence found for it:
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match, and two different minor releases ("3.12", "3.11") are only suggested
 
-Words an inventory runs together are read as the targets write them ("UniversalForwarder"), a build
-number after a "+" is no word ("21.0.3+9"), and a region after a service name is read as its tier
-("Service Desk (EMEA)"). Acronyms include one a name gives in brackets ("Security Log Monitoring
-(SIEM)"), the initials of the rest, and the initials before aliases are applied. A service named
-"Category: Name" or "Name (…)" is read as "Name" too, and a tier may follow without a dash ("DB Hosting
-Gold"). Software names are read as inventories write them: a release name is its version ("macOS Sonoma"
-is macOS 14), a package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment
-word in brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"),
-and an edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested:
-software that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
-"Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions
-that agree only through an inventory's build number.
+Words an inventory runs together are read as the targets write them, in their order
+("UniversalForwarder"; not "Notebook" for "Book Note"), and a build number after a "+" is no word
+("21.0.3+9"). Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the
+initials of the rest, and the initials before aliases are applied. A service named "Category: Name" or
+"Name (…)" is read as "Name" too, and a tier may follow without a dash ("DB Hosting Gold"). Software
+names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14), a
+package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment word in brackets is
+kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word
+that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs
+by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
+tier than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
+inventory's build number.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
@@ -98,7 +98,7 @@ from sync.match_names import (
 )
 from sync.match_products import product_words, products_in
 from sync.match_rules import abbreviates, editions_differ, uncategorised
-from sync.matching import Candidate, Item, Matcher, normalise, tiers_differ, tiers_of
+from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -122,7 +122,10 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     NameEvidence,
 )
 
-INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
+INDEXES = (
+    *("name", "plain", "canon", "core", "loose", "initials", "spoken", "short", "maker", "meaning"),
+    "declared",
+)
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -201,8 +204,9 @@ class Scorer(DetailsEvidence, NameEvidence):
         ):
             if key and not (again and (index == "name" or i in self.index[index][key])):
                 self.index[index][key].append(i)
-        said = "" if self.versioned else spoken_initials(shown)  # "POS" for "Point of Sale"; not "Tor"
-        for acronym in {name.core_initials, *name.other_initials, said} - {name.initials, ""}:
+        if not self.versioned and (said := spoken_initials(shown)):  # "POS" for "Point of Sale"; not "Tor"
+            self.index["spoken"][said].append(i)
+        for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
             self.index["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
             self.index["short"][name.core].append(i)
@@ -222,13 +226,17 @@ class Scorer(DetailsEvidence, NameEvidence):
             return []
         found, clashes = self._found(mine, local, limit)
         others = [] if self.versioned else other_names(local.name, self.book.generic)
-        split = self._compounds_split(local.name)
-        for bare in [*others, *split]:
+        split, phrases = self._compounds_split(local.name)
+        for bare in [*others, *([split] if split else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
-                if bare in split and score > CORE:  # as "Qualys Cloud-Agent" reads
-                    score, reasons = CORE, ["same name apart from spacing", *reasons[1:]]
+                if bare == split:  # the words in the target's order, as "Qualys Cloud-Agent" reads
+                    if not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
+                        continue  # "Notebook" is no "Book Note"
+                    together = [*reasons, "its words run together"]
+                    reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
+                    score = min(score, CORE)
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
@@ -322,7 +330,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
-            if tiers and tiers_differ(tiers, theirs := tiers_of(self.targets[i].name)):
+            if tiers and (theirs := tiers_of(self.targets[i].name)) and theirs != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
@@ -364,7 +372,9 @@ class Scorer(DetailsEvidence, NameEvidence):
                 score = min(score + EVIDENCE, cap)  # at 88 it only breaks a tie
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         exact = mine.version
-        scored.sort(key=lambda s: (-s[0], bool(exact) and self.names[s[2]].version != exact, s[1]))
+        scored.sort(  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
+            key=lambda s: (-s[0], -found[s[2]][0], bool(exact) and self.names[s[2]].version != exact, s[1])
+        )
         tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
         if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
             for n, (score, name, i, reasons, _) in enumerate(tied):

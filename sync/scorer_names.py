@@ -43,7 +43,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 )
 # words of a deployment or a package, never of a product: not "Installer", "Client", "Classic", "Desktop",
 # "VPN", which name products of their own ("Windows Installer", "mysql-client", "Lightroom Classic")
-PACKAGING = frozenset(words_of("deployment stable mui org headless x86 compilation cumulative luw"))
+PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
@@ -73,6 +73,12 @@ class NameEvidence:
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
             )
+            if shown.strip().isupper():  # "POS" for "Point of Sale", written as an acronym: not "Post"
+                add(
+                    self.index["spoken"].get(mine.core, ()),
+                    ACRONYM,
+                    lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+                )
         for written in re.findall(r"\b[A-Z]{3,6}\b", shown) if " " in mine.core else ():
             acronym = written.lower()  # "CMS - Casino": the acronym, and a word of what it stands for
             rest = set(mine.core.split()) - {acronym}
@@ -109,18 +115,22 @@ class NameEvidence:
                 lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
             )
 
-    def _compounds_split(self, name: str) -> list[str]:
-        """The name with each word the targets do not use written as the target words it runs together:
-        "UniversalForwarder" is "Universal Forwarder", "QualysCloudAgent" "Qualys Cloud Agent"."""
-        split, changed = [], False
+    def _compounds_split(self, name: str) -> tuple[str, list[str]]:
+        """The name with each word the targets do not use written as the target words it runs together,
+        and those words: "UniversalForwarder" is "Universal Forwarder", "QualysCloudAgent" "Qualys Cloud
+        Agent"; ("", []) when no word is."""
+        split, phrases = [], []
+        if name.count(" ") > 12:  # a sentence, not a product's name
+            return "", []
         for word in re.split(r"(\W+)", name):
             lower = word.lower()
             unknown = 7 <= len(lower) <= 32 and lower.isalpha() and not self._known(lower)
             if unknown and (cuts := self._cuts(lower)):
                 ends = zip((0, *cuts), (*cuts, len(word)), strict=True)
-                word, changed = " ".join(word[a:b] for a, b in ends), True
+                word = " ".join(word[a:b] for a, b in ends)
+                phrases.append(normalise(word))
             split.append(word)
-        return ["".join(split)] if changed else []
+        return ("".join(split), phrases) if phrases else ("", [])
 
     def _known(self, piece: str) -> bool:
         """Whether a target's name has this word (lower-case letters), read as names' words are."""
@@ -179,8 +189,8 @@ class NameEvidence:
         ]
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
-        """The records of the one product whose every word a software name holds, and the reason, when its
-        other words follow them and only say how it was packaged ("Slack Deployment",
+        """The records of the product with the most words a software name holds whole, and the reason, when
+        its other words follow them and only say how it was packaged ("Slack Deployment",
         "google-chrome-stable", "SOLIDWORKS 2024 SP1"). Any other word may name another product ("Visual
         Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Stable Diffusion",
         "Docker for Windows"), and a service's may make another service ("Data Centre Management" is no
@@ -197,21 +207,28 @@ class NameEvidence:
         ]
         if not within:
             return [], ""
-        widest = max(within, key=lambda i: len(set(self.names[i].core.split())))
-        maker = set(words_of(self.targets[widest].manufacturer))
+        mine_words = set(mine.words)
+        held = [  # its own words too: "Tableau Server" is not held by "Tableau Deployment"
+            i
+            for i in within
+            if not set(self.names[i].words) - set(words_of(self.targets[i].manufacturer)) - mine_words
+        ]
+        if not held:
+            return [], ""
+        widest = max(held, key=lambda i: (len(self.names[i].core.split()), len(set(self.names[i].words))))
         theirs = set(self.names[widest].words)
+        maker = set(words_of(self.targets[widest].manufacturer))
         extra = [w for w in mine.words if w not in theirs | maker]  # generic ones too: "Pro" makes "JMP Pro"
-        first = next(n for n, w in enumerate(mine.words) if w in theirs)
+        last = max(n for n, w in enumerate(mine.words) if w in theirs)
         if (
             not extra
-            or theirs - maker - set(mine.words)  # its own word: "Tableau Server" for "Tableau Deployment"
-            or any(w in mine.words[:first] for w in extra)  # "Stable Diffusion"
+            or any(w in mine.words[:last] for w in extra)  # "Stable Diffusion", "Windows Deployment Services"
             or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in extra)
             or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
         ):
             return [], ""
         said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
-        found = [i for i in within if self.names[i].core == self.names[widest].core]
+        found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
         return found, f"its whole name, beside how it was packaged ({said})"
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:

@@ -4,7 +4,7 @@ people say and the products a name gives in brackets. Each test names a rule, no
 
 import pytest
 
-from sync.matching import Item, normalise, tiers_of
+from sync.matching import Item, normalise
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -103,6 +103,21 @@ def test_a_word_more_that_may_make_another_product_is_only_suggested(name, versi
     assert found is None or found.target_id != not_this or not preselected(found)
 
 
+def test_the_target_with_the_most_of_the_words_and_packaging_only_after_them():
+    windows = [Item("server", "Windows Server", "", "Microsoft"), Item("client", "Windows", "", "Microsoft")]
+    found = first_candidate("Windows Server Deployment", windows, "10.0", versioned=True)
+    assert found.target_id == "server" and preselected(found)
+    services = [Item("svc", "Windows Services", "", "Microsoft")]
+    middle = first_candidate("Windows Deployment Services", services, "10.0", versioned=True)
+    assert middle is None or not preselected(middle)
+
+
+def test_a_name_itself_comes_before_a_name_it_was_renamed_to():
+    poly = [Item("plantronics", "Plantronics", "", "HP"), Item("polycom", "Polycom", "", "HP")]
+    found = first_candidate("Polycom", poly, "6.0", versioned=True)
+    assert found.target_id == "polycom" and preselected(found)
+
+
 def test_likeness_and_the_manufacturer_alone_do_not_pre_select_a_name_with_a_word_more():
     catalogue = [Item("any", "Photoshop", "", "Adobe"), Item("y24", "Photoshop 2024", "2024", "Adobe")]
     for name, version, target in (
@@ -169,21 +184,13 @@ def test_a_service_name_with_any_other_word_more_is_only_suggested(name, catalog
     assert found is None or not preselected(found)
 
 
-def test_a_region_after_a_service_name_is_read_as_its_tier():
-    assert tiers_of("Global Service Desk (EMEA)") == {"emea"} and tiers_of("Visio 2016 - en-us") == set()
-    desk = service("Service Desk (EMEA)")
-    assert desk.target_id == "desk" and preselected(desk)
-    other_region = service("Payroll - US")
-    assert other_region.target_id == "payroll-uk" and not preselected(other_region)
-    gold = first_candidate("Service Desk - Gold (EMEA)", [Item("gold", "Service Desk - Gold")])
-    assert preselected(gold)  # a region beside a level is not another level
-
-
 def test_the_initials_people_say_include_the_small_words():
     for name, expected in (("POS", "pos"), ("PTW", "ptw")):
         found = service(name)
         assert found.target_id == expected and preselected(found), name
-    tor = first_candidate("Tor", [Item("t", "Terms of Reference")], "13.0", versioned=True)
+    post = first_candidate("Post", [Item("pos", "Point of Sale Terminals"), Item("mail", "Mail Room")])
+    assert post is None or not preselected(post)  # a word, not an acronym written as one
+    tor = first_candidate("TOR", [Item("t", "Terms of Reference")], "13.0", versioned=True)
     assert tor is None or not preselected(tor)  # software is named, not spelled out
 
 
@@ -237,3 +244,8 @@ def test_a_matlab_release_is_the_version_its_install_reports():
 def test_a_short_name_glued_to_its_version():
     found = first_candidate("php8.1", [Item("php", "PHP 8", "8", "The PHP Group")], "8.1.2-1ubuntu2.14", True)
     assert found.target_id == "php" and preselected(found)
+
+
+def test_words_run_together_are_split_only_into_a_target_s_words_in_its_order():
+    found = first_candidate("Notebook", [Item("b", "Book Note")], "1.0", versioned=True)
+    assert found is None or not preselected(found)
