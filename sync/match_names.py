@@ -7,7 +7,6 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +82,6 @@ DEPLOYMENT = frozenset(
 )
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
 NO_INITIALS = STOPWORDS | {"and"}
-PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])  # as words_of reads them
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 
 
@@ -315,20 +313,6 @@ def initials(words: list[str] | tuple[str, ...]) -> str:
     """ "web application firewall" → "waf"; "" for fewer than two words."""
     kept = [INITIAL.get(w) or w[0] for w in words if w not in NO_INITIALS]
     return "".join(kept) if len(kept) > 1 else ""
-
-
-SMALL_WORD = re.compile(r"\b(?:of|to|for|a|an|as|with)\b", re.I)
-
-
-def spoken_initials(name: str) -> str:
-    """ "Point of Sale" → "pos", "Permit to Work" → "ptw": the initials people say, small words included
-    ("the" and "and" apart); "" when they are the plain initials or fewer than three."""
-    if not SMALL_WORD.search(name):
-        return ""
-    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", BRACKETS.sub(" ", name)).lower())
-    said = "".join(INITIAL.get(w) or w[0] for w in words if w not in ("the", "and"))
-    plain = initials([w for w in words if w not in NO_INITIALS])
-    return said if len(said) >= 3 and said != plain and len(words) <= 6 else ""
 
 
 def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:

@@ -6,9 +6,7 @@ A pair's score (0–100) is the best of the evidence found for it:
      96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"), with the
-         small words people say when written as an acronym ("POS" = "Point of Sale"; not "Post", nor
-         software), or beside a word of what it stands for ("CMS - Casino" = "Casino Management System")
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS")
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -92,7 +90,6 @@ from sync.match_names import (
     bracketed,
     initials,
     major,
-    spoken_initials,
     version_verdict,
     words_of,
 )
@@ -122,10 +119,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     NameEvidence,
 )
 
-INDEXES = (
-    *("name", "plain", "canon", "core", "loose", "initials", "spoken", "short", "maker", "meaning"),
-    "declared",
-)
+INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -204,8 +198,6 @@ class Scorer(DetailsEvidence, NameEvidence):
         ):
             if key and not (again and (index == "name" or i in self.index[index][key])):
                 self.index[index][key].append(i)
-        if not self.versioned and (said := spoken_initials(shown)):  # "POS" for "Point of Sale"; not "Tor"
-            self.index["spoken"][said].append(i)
         for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
             self.index["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
@@ -231,9 +223,9 @@ class Scorer(DetailsEvidence, NameEvidence):
             reading = self.book.read(bare, local.version, self.versioned)
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
-                if bare == split:  # the words in the target's order, as "Qualys Cloud-Agent" reads
-                    if not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
-                        continue  # "Notebook" is no "Book Note"
+                if bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
+                    if score < CORE or not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
+                        continue  # "Notebook" is no "Book Note", "Firewall" no "Fire Wall Safety"
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)

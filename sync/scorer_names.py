@@ -10,7 +10,6 @@ from sync.match_details import Mentions
 from sync.match_names import (
     BRACKETS,
     NO_INITIALS,
-    PLATFORMS,
     VAGUE,
     AliasBook,
     Name,
@@ -45,6 +44,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # "VPN", which name products of their own ("Windows Installer", "mysql-client", "Lightroom Classic")
 PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
+PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -72,20 +72,6 @@ class NameEvidence:
                 self.index["initials"].get(mine.core, ()),
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-            )
-            if shown.strip().isupper():  # "POS" for "Point of Sale", written as an acronym: not "Post"
-                add(
-                    self.index["spoken"].get(mine.core, ()),
-                    ACRONYM,
-                    lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-                )
-        for written in re.findall(r"\b[A-Z]{3,6}\b", shown) if " " in mine.core else ():
-            acronym = written.lower()  # "CMS - Casino": the acronym, and a word of what it stands for
-            rest = set(mine.core.split()) - {acronym}
-            add(
-                [i for i in self.index["initials"].get(acronym, ()) if rest <= set(self.names[i].words)],
-                ACRONYM,
-                lambda i, written=written: [f"acronym: {written} = {self.targets[i].name}"],
             )
         if (
             " " not in mine.core
@@ -173,10 +159,8 @@ class NameEvidence:
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
-        if not any(len(w) >= 4 and w not in VAGUE for w in words) and not (
-            self.versioned and PLATFORMS.issuperset(set(next(iter(products)).split()) - set(words))
-        ):
-            return []  # "Cloud" alone says where, not what; "Git" is "Git for Windows"
+        if not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what
         kinds = EDITION_WORDS if self.versioned else VAGUE
         if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
