@@ -19,8 +19,8 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ, stem
-from sync.matching import Item, Matcher, _token, normalise
+from sync.match_rules import editions_differ
+from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
@@ -120,7 +120,7 @@ class NameEvidence:
 
     def _known(self, piece: str) -> bool:
         """Whether a target's name has this word (lower-case letters), read as names' words are."""
-        return stem(_token(piece)) in self.words
+        return len(read := words_of(piece)) == 1 and read[0] in self.words
 
     def _cuts(self, word: str) -> tuple[int, ...]:
         """Where to cut a word into the fewest target words of three letters or more, or (): each prefix
@@ -154,13 +154,13 @@ class NameEvidence:
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
         = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training")."""
         words = mine.core.split()
+        if not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         found = postings[0].intersection(*postings[1:])
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
-        if not any(len(w) >= 4 and w not in VAGUE for w in words):
-            return []  # "Cloud" alone says where, not what
         kinds = EDITION_WORDS if self.versioned else VAGUE
         if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
