@@ -16,13 +16,11 @@ SOFTWARE = [
     Item("ps", "Adobe Photoshop 2024", "2024", "Adobe"),
     Item("m365", "Microsoft 365 Apps for enterprise", "", "Microsoft"),
     Item("ff", "Mozilla Firefox", "", "Mozilla"),
-    Item("temurin", "Eclipse Temurin JDK 21", "21", "Eclipse Foundation"),
     Item("uf", "Splunk Universal Forwarder 9", "9", "Splunk"),
     Item("qualys", "Qualys Cloud Agent", "", "Qualys"),
     Item("r", "R", "", "R Foundation"),
     Item("win", "Windows 11", "11", "Microsoft"),
     Item("pi", "AVEVA PI Server", "", "AVEVA"),
-    Item("agent", "Trellix Agent", "", "Trellix"),
     Item("zoom", "Zoom Rooms", "", "Zoom"),
     Item("exchange", "Microsoft Exchange Server 2019", "2019", "Microsoft"),
     Item("solidworks", "SOLIDWORKS 2024", "2024", "Dassault Systemes"),
@@ -41,7 +39,6 @@ SOFTWARE = [
     Item("edge", "Microsoft Edge", "", "Microsoft"),
     Item("acrobat", "Adobe Acrobat 2020", "2020", "Adobe"),
     Item("python", "Python", "", "Python Software Foundation"),
-    Item("photoshop", "Photoshop", "", "Adobe"),
     Item("mac", "Microsoft Office for Mac", "", "Microsoft"),
 ]
 
@@ -138,28 +135,10 @@ def test_a_build_number_after_a_plus_is_not_the_word_plus_and_a_suffix_after_a_v
     assert normalise("Oracle 19c") == "oracle 19c"
 
 
-SERVICES = [
-    Item("patch", "Patch Management", context="Monthly security updates for servers and laptops"),
-    Item("print", "Print Services", context="Managed printers and copiers"),
-    Item("desk", "Service Desk", context="Single point of contact for IT incidents and requests"),
-    Item("pos", "Point of Sale", context="Tills and card terminals in the shops"),
-    Item("ptw", "Permit to Work", context="Electronic permits and isolations on site"),
-    Item("cms", "Casino Management System", context="Slot accounting and player tracking"),
-    Item("payroll-uk", "Payroll - UK", context="Monthly payroll for UK staff"),
-    Item("endpoint", "Endpoint Management", context="Build and configuration of laptops (Intune, ConfigMgr)"),
-    Item("provision", "Laptop and Desktop Provisioning", context="Supply and imaging of staff computers"),
-    Item("pms", "Property Management System", context="Hotel reservations and folios (Oracle OPERA)"),
-]
-
-
-def service(name: str, catalogue: list[Item] = SERVICES):
-    return first_candidate(name, catalogue)
-
-
 @pytest.mark.parametrize(
     ("name", "catalogue"),
     [
-        ("3D Printing Lab", SERVICES),  # a service's words more may always make another service
+        ("3D Printing Lab", [Item("print", "Print Services", context="Managed printers and copiers")]),
         ("Data Centre Management", [Item("data", "Data Management")]),
         ("Laptop Loans", [Item("loans", "Loans", context="Lending platform")]),
         ("Microsoft 365 Deployment", [Item("m365", "Microsoft 365", context="Email and Office apps")]),
@@ -167,7 +146,7 @@ def service(name: str, catalogue: list[Item] = SERVICES):
     ],
 )
 def test_a_service_name_with_any_other_word_more_is_only_suggested(name, catalogue):
-    found = service(name, catalogue)
+    found = first_candidate(name, catalogue)  # a service's words more may make another service
     assert found is None or not preselected(found)
 
 
