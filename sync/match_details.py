@@ -53,14 +53,18 @@ class Mentions:
         # stem → {target: only as a plain capital opening a sentence, which proves less}
         self.leading: dict[str, dict[int, bool]] = defaultdict(dict)
         self.spelled: dict[str, str] = {}  # a leading word as written ("os" → "OS")
+        postings = self.postings
         for i, text in enumerate(details):
-            for word, capital, opens, bracketed, raw, _, _ in read(text or ""):
-                self.postings[word].add(i)
+            for raw, capital, opens, bracketed, _, _ in parts(text or ""):
+                words = words_in(raw)
+                for word in words:
+                    postings[word].add(i)
                 if capital and (opens or bracketed):
-                    key = stem(word)
-                    opened = self.leading[key].get(i, True)
-                    self.leading[key][i] = opened and opens and not bracketed and capital == 1
-                    self.spelled.setdefault(key, raw)
+                    for word in words:
+                        key = stem(word)
+                        opened = self.leading[key].get(i, True)
+                        self.leading[key][i] = opened and opens and not bracketed and capital == 1
+                        self.spelled.setdefault(key, raw)
         self.stemmed: dict[str, list[str]] = defaultdict(list)  # "patch" → ["patching"]
         for word in self.postings:
             if (key := stem(word)) != word:
@@ -114,19 +118,29 @@ class Mentions:
 
 def read(text: str) -> Iterator[tuple[str, int, bool, bool, str, int, str]]:
     """The fields of a Word, then the word as written, its sentence and the word before it, for each word
-    of the text, sentence by sentence (plain tuples: an index of 10,000 descriptions reads every word)."""
+    of the text, sentence by sentence."""
+    for raw, capital, opens, bracketed, number, before in parts(text):
+        for word in words_in(raw):
+            yield word, capital, opens, bracketed, raw, number, before
+
+
+def parts(text: str) -> Iterator[tuple[str, int, bool, bool, int, str]]:
+    """Each part of the text as written (a word, or words joined by ".", "+" or "-"), with its capital
+    mark, whether it opens its sentence or stands in brackets, its sentence and the part before it (plain
+    tuples: an index of 10,000 descriptions reads every part)."""
     for number, sentence in enumerate(SENTENCE.split(f"{text} ")):
-        parts = TOKEN.findall(sentence)
-        raws = [t for t in parts if t not in "()"]
+        found = TOKEN.findall(sentence)
+        raws = [t for t in found if t not in "()"]
         title = len(raws) >= 3 and all(r[:1].isupper() or not r[:1].isalpha() for r in raws)
         depth, position, before = 0, 0, ""
-        for part in parts:
+        for part in found:
             if part in "()":
                 depth = max(0, depth + (1 if part == "(" else -1))
                 continue
-            capital = 0 if title and mark_of(part) == 1 else mark_of(part)
-            for word in words_in(part):
-                yield word, capital, position == 0, depth > 0, part, number, before
+            capital = mark_of(part)
+            if title and capital == 1:
+                capital = 0
+            yield part, capital, position == 0, depth > 0, number, before
             position, before = position + 1, part.lower()
 
 

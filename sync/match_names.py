@@ -7,9 +7,9 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 """
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -85,7 +85,6 @@ NO_INITIALS = STOPWORDS | {"and"}
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 
 
-@lru_cache(maxsize=4)
 @lru_cache(maxsize=1)
 def shipped_dictionary() -> dict:
     """The shipped dictionary (sync/data/aliases.yaml), read once."""
@@ -113,7 +112,6 @@ def shipped_releases() -> dict[str, list[tuple[tuple[str, ...], list[str], str]]
     return found
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Products whose edition word names a product of its own ("JMP Pro" is not "JMP"), normalised, by
@@ -180,9 +178,11 @@ class AliasBook:
         for clash in clashes:
             self.meanings.pop(clash, None)
         self.meanings.update((key, meant) for key, meant in own.items() if key not in own_clashes)
-        self.first_words: dict[str, int] = {}  # a phrase's first word → the longest phrase it starts
+        sizes: dict[str, set[int]] = {}
         for words in self.phrases:
-            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+            sizes.setdefault(words[0], set()).add(len(words))
+        # a phrase's first word → the sizes of the phrases it starts, the longest first
+        self.first_words = {word: sorted(found, reverse=True) for word, found in sizes.items()}
         self.vocabulary = frozenset(w for words in self.phrases for w in words)  # words the dictionary knows
         self.cache: dict[tuple[str, str, bool], Name] = {}
 
@@ -208,8 +208,8 @@ class AliasBook:
         i = 0
         while i < len(words):
             if words[i] in self.first_words:
-                for size in range(min(self.first_words[words[i]], len(words) - i), 0, -1):
-                    hit = self.phrases.get(tuple(words[i : i + size]))
+                for size in self.first_words[words[i]]:
+                    hit = self.phrases.get(tuple(words[i : i + size])) if i + size <= len(words) else None
                     if hit:
                         out.extend((word, True) for word in hit[0])
                         if hit[1]:
@@ -261,7 +261,11 @@ class AliasBook:
         core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
-        others = {initials(plain) if fired else "", *declared(name)} - {acronym, ""}
+        others = (
+            {initials(plain) if fired else "", *declared(name)} - {acronym, ""}
+            if fired or "(" in name
+            else ()
+        )
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(
@@ -275,11 +279,11 @@ class AliasBook:
             loose="".join(core),
             initials=acronym,
             core_initials=initials(core) if len(core) < len(words) else acronym,
-            dropped=tuple(dict.fromkeys(w for w in words if w in self.generic and w != "and")),
+            dropped=tuple(dict.fromkeys([w for w in words if w in self.generic and w != "and"])),
             words=tuple(words),
             meaning=means,
             meaning_alias=because,
-            loose_dropped=tuple(dict.fromkeys(w for w in words if w in self.loose)),
+            loose_dropped=tuple(dict.fromkeys([w for w in words if w in self.loose])),
             other_initials=tuple(sorted(others)),
             release=release,
         )
@@ -334,8 +338,9 @@ def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
+    """A name as the scorer reads it (a tuple: thousands are read per pull)."""
+
     plain: str  # normalised, versions out, no alias applied
     canon: str  # aliases applied, versions out
     fired: tuple[str, ...]  # the aliases applied, as reasons
@@ -365,6 +370,8 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     """The version to compare and the other reading: the record's version field, unless the name says
     another major, since an inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server
     2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
+    if not field:
+        return named, ""
     if package := PACKAGE_VERSION.match(field.strip()):  # "1:7.52.0-1", "17.0.10+7-1~22.04.1"
         field = package.group(1)
     field = _canonical_version(field) if field.strip() else ""

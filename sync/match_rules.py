@@ -133,7 +133,7 @@ ONLY_TIER = re.compile(rf"^\s*{TIER}\s*$", re.I)
 
 def uncategorised(name: str) -> str:
     """ "Clinical: PACS" → "PACS": the name after a category, or "" (also for "Hosting: Gold", a tier)."""
-    found = CATEGORY.match(name)
+    found = CATEGORY.match(name) if ":" in name else None
     if not found or ONLY_TIER.match(found.group(1)):
         return ""
     return found.group(1)

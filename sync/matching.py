@@ -24,6 +24,17 @@ METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a das
 TIER_SUFFIX = re.compile(
     rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
 )
+TIER_WORDS = (
+    "gold",
+    "silver",
+    "bronze",
+    "platinum",
+    "standard",
+    "premium",
+    "basic",
+    "tier",
+    "prod",
+)  # in every tier (TIERS): a quick test before the regex
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
@@ -90,20 +101,22 @@ def _token(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).lower()
+    text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
     if "+" in text:
         text = PLUS.sub(" plus ", text)
-    while True:  # before the ASCII fold, which would drop the dash of "— Gold"
+    while any(word in text for word in TIER_WORDS):  # before the ASCII fold, which drops "— Gold"'s dash
         stripped = TIER_SUFFIX.sub("", text)
         if stripped == text:
             break
         text = stripped
-    text = text.encode("ascii", "ignore").decode()
+    if not text.isascii():
+        text = text.encode("ascii", "ignore").decode()
     text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
 
 
+@lru_cache(maxsize=100_000)
 def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
     text, found = unicodedata.normalize("NFKD", name).lower(), set()
@@ -153,6 +166,7 @@ class Matcher:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.keys: list[str] = []
+        self.names = [t.name for t in targets]
         self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
         for i, target in enumerate(targets):
             norm = target.name if normalised else normalise(target.name)
@@ -170,6 +184,18 @@ class Matcher:
         self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True
     ) -> list[Candidate]:
         """`scan`: when the name shares no tokens with a good candidate, compare it with every target."""
+        result = []
+        for i, score, reason in self.scored(local, limit, scan):
+            target = self.targets[i]
+            owner = (taken or {}).get(target.key)
+            result.append(
+                Candidate(target.key, target.name, score, reason, owner if owner != local.key else None)
+            )
+        return result
+
+    def scored(self, local: Item, limit: int = 5, scan: bool = True) -> list[tuple[int, int, str]]:
+        """Up to `limit` (target index, score, reason), best first: what `candidates` shows, as plain
+        tuples for the scorer, which reads thousands of them."""
         norm = local.name if self.prenormalised else normalise(local.name)
         key = without_versions(norm) if self.versioned else norm
         mine = versions_in(local.name, local.version) if self.versioned else set()
@@ -178,20 +204,20 @@ class Matcher:
             return not self.versioned or compatible(mine, self.versions[i])
 
         scored: dict[int, tuple[int, str]] = {}
-        for i in self.exact.get(local.name, []):
+        for i in self.exact.get(local.name, ()):
             scored[i] = (100, "exact")
-        for i in self.normalised.get(key, []):
+        for i in self.normalised.get(key, ()):
             scored.setdefault(i, (95, "normalised"))
         if self.versioned:
             scored = {i: s for i, s in scored.items() if fits(i)}
         pool = [i for i in self._pool(key) if i not in scored and (not self.versioned or fits(i))]
         if pool:
-            choices = [self.keys[i] for i in pool]
+            keys = self.keys
             for _, score, j in process.extract(
-                key, choices, scorer=fuzz.token_set_ratio, limit=limit * 4, score_cutoff=55
+                key, [keys[i] for i in pool], scorer=fuzz.token_set_ratio, limit=limit * 4, score_cutoff=55
             ):
                 i = pool[j]
-                exactish = fuzz.ratio(key, self.keys[i])
+                exactish = fuzz.ratio(key, keys[i])
                 if score == 100:
                     scored[i] = (int(min(92, 80 + exactish / 10)), "token")
                 else:
@@ -202,17 +228,9 @@ class Matcher:
             ):
                 if fits(i):
                     scored.setdefault(i, (int(min(90, score)), "fuzzy"))
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], self.targets[kv[0]].name))
-        result = []
-        for i, (score, reason) in ranked:
-            target = self.targets[i]
-            owner = (taken or {}).get(target.key)
-            result.append(
-                Candidate(target.key, target.name, score, reason, owner if owner != local.key else None)
-            )
-            if len(result) == limit:
-                break
-        return result
+        names = self.names
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], names[kv[0]]))
+        return [(i, score, reason) for i, (score, reason) in ranked[:limit]]
 
     def _pool(self, key: str, size: int = 150) -> list[int]:
         """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size`)."""

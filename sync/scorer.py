@@ -187,6 +187,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         )
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
+        indexes = self.index
         for index, key in (
             ("name", shown),
             ("plain", name.plain),
@@ -196,18 +197,19 @@ class Scorer(DetailsEvidence, NameEvidence):
             ("initials", name.initials),
             ("meaning", name.meaning),
         ):
-            if key and not (again and (index == "name" or i in self.index[index][key])):
-                self.index[index][key].append(i)
+            if key and not (again and (index == "name" or i in indexes[index][key])):
+                indexes[index][key].append(i)
         for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
             self.index["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
             self.index["short"][name.core].append(i)
         if acronym := bracketed(shown):
             self.index["declared"][acronym].append(i)
-        for size in (1, 2, 3):
+        for size in (1, 2, 3)[: len(maker)]:
             rest = name.words[size:]
-            for_platform = PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)
-            if len(maker) >= size and list(name.words[:size]) == maker[:size] and rest and not for_platform:
+            if list(name.words[:size]) != maker[:size] or not rest:
+                continue
+            if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 self.index["maker"][core_of(rest, self.book.generic)].append(i)
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
@@ -276,16 +278,15 @@ class Scorer(DetailsEvidence, NameEvidence):
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
-        lexical = [] if many else self.lexical.candidates(Item(local.key, mine.plain), limit, scan=False)
+        lexical = [] if many else self.lexical.scored(Item(local.key, mine.plain), limit, scan=False)
         if mine.fired and not strong:  # "OS Patching" reads "os patch management": compare that too
-            lexical += self.lexical.candidates(Item(local.key, mine.canon), limit, scan=False)
+            lexical += self.lexical.scored(Item(local.key, mine.canon), limit, scan=False)
         if not found and not lexical:  # no shared word at all: compare the spelling with every target
-            lexical = self.lexical.candidates(Item(local.key, mine.plain), limit)
-        for c in lexical:
-            i = int(c.target_id)
-            if i not in found or found[i][0] < min(LEXICAL_CAP, c.score):
-                words = "all words of the shorter name" if c.reason == "token" else "similar name"
-                found[i] = (min(LEXICAL_CAP, c.score), [words, *mine.fired])
+            lexical = self.lexical.scored(Item(local.key, mine.plain), limit)
+        for i, score, reason in lexical:
+            if i not in found or found[i][0] < min(LEXICAL_CAP, score):
+                words = "all words of the shorter name" if reason == "token" else "similar name"
+                found[i] = (min(LEXICAL_CAP, score), [words, *mine.fired])
         for i, (score, _) in list(found.items()):
             if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
@@ -346,9 +347,10 @@ class Scorer(DetailsEvidence, NameEvidence):
                     if preselectable:  # ranked after the same version, never pushed below pre-selection
                         lowered = score - MINOR if theirs else min(score - MINOR, CORE)
                         score = max(lowered, min(score, PRESELECT_AT))
-            reasons = list(
-                dict.fromkeys([*reasons, *(r for r in (mine.release, self.names[i].release) if r)])
-            )
+            if len(reasons) > 1 or mine.release or self.names[i].release:
+                reasons = list(
+                    dict.fromkeys([*reasons, *(r for r in (mine.release, self.names[i].release) if r)])
+                )
             described = reasons[0].startswith("its description")
             evidence = self._evidence(own, i, local.name) if score < EXACT and own and not described else ""
             if evidence:
@@ -396,7 +398,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         if not extra:
             return ""
         target = self.targets[i]
-        if extra & set(words_of(target.manufacturer)):
+        if target.manufacturer and not extra.isdisjoint(words_of(target.manufacturer)):
             return f"manufacturer: {target.manufacturer}"
         leading = self.mentions.leading if self.mentions is not None else {}
         common = {w for w in extra if i in leading.get(w, ())}  # where it leads (sync.match_details)
