@@ -1,6 +1,7 @@
 """Word-level rules the scorer reads names with, kept apart so each can be tested on its own:
 
-- light stemming ("Patching" = "Patch", "Printing" = "Print", "Logging" = "Log");
+- light stemming ("Patching" = "Patch", "Printing" = "Print", "Logging" = "Log"), not of nouns of their
+  own ("Building" is no "Build", "Accounting" no "Account");
 - a product name glued to its version ("Postgresql16", "Python3") is split, for software only;
 - inventory noise is left out of software names: architecture ("x64", "64-bit"), a half-year release
   ("23H2"), a language ("- en-us"), and an update, service pack or build number ("Java 8 Update 381",
@@ -35,10 +36,18 @@ NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 
 
+# nouns of their own, not the verb's doing: a "Building" is no "build", "Accounting" no "account"
+ING_NOUNS = frozenset(
+    ["building", "training", "accounting", "meeting", "marketing", "engineering", "housing", "banking"]
+    + ["parking", "clothing", "wedding", "ceiling"]
+)
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """ "patching" → "patch", "logging" → "log", "hosting" → "host"; short words and "string" stay."""
-    if len(word) >= 6 and word.endswith("ing"):
+    """ "patching" → "patch", "logging" → "log", "hosting" → "host"; short words, "string" and nouns of
+    their own ("building") stay."""
+    if len(word) >= 6 and word.endswith("ing") and word not in ING_NOUNS:
         base = word[:-3]
         if len(base) >= 3 and VOWELS.intersection(base):
             if base[-1] == base[-2] and base[-1] not in "aeiouls":

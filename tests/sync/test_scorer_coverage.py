@@ -65,6 +65,16 @@ def test_words_given_apart_or_as_another_system_are_only_suggested():
         assert found is None or found.score < PRESELECT_AT, name
 
 
+def test_a_building_is_not_what_a_description_builds():
+    catalogue = [
+        Item("euc", "Endpoint Management", context="Build, patching and software deployment for laptops"),
+        Item("qms", "Quality Management System", context="Non-conformances and audits"),
+    ]
+    found = best("Building Management System", catalogue)
+    assert found.target_id != "euc" or found.score < PRESELECT_AT
+    assert best("Laptop Build", catalogue).target_id == "euc"  # the word as the description writes it
+
+
 def test_one_word_in_one_description_stays_a_suggestion():
     spam = best("Spam")  # a single word is too little to go by (a backup target, a feed)
     assert spam is None or spam.score < PRESELECT_AT
