@@ -24,17 +24,9 @@ METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a das
 TIER_SUFFIX = re.compile(
     rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
 )
-TIER_WORDS = (
-    "gold",
-    "silver",
-    "bronze",
-    "platinum",
-    "standard",
-    "premium",
-    "basic",
-    "tier",
-    "prod",
-)  # in every tier (TIERS): a quick test before the regex
+# the last word of every tier (TIER), for a quick test before the regex
+TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
+TIER_ENDINGS += ("production", "level", "plan")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
@@ -105,7 +97,7 @@ def normalise(name: str) -> str:
     text = text.replace("&", " and ")
     if "+" in text:
         text = PLUS.sub(" plus ", text)
-    while any(word in text for word in TIER_WORDS):  # before the ASCII fold, which drops "— Gold"'s dash
+    while not text.isascii() or may_end_in_tier(text):  # before the ASCII fold, which drops "— Gold"'s dash
         stripped = TIER_SUFFIX.sub("", text)
         if stripped == text:
             break
@@ -114,6 +106,15 @@ def normalise(name: str) -> str:
         text = text.encode("ascii", "ignore").decode()
     text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
+
+
+def may_end_in_tier(text: str) -> bool:
+    """Whether a lower-case ASCII text may end in a tier (TIER_SUFFIX): the regex, tried at every
+    position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
+    end = text.rstrip().rstrip(")]").rstrip()
+    if end[-1:].isdigit():
+        return end.rstrip("0123456789").endswith("tier ")
+    return end.endswith(TIER_ENDINGS)
 
 
 @lru_cache(maxsize=100_000)

@@ -1,6 +1,18 @@
+from itertools import product
+
 import pytest
 
-from sync.matching import Candidate, Item, normalise, preselect, preselect_all, suggest, versions_agree
+from sync.matching import (
+    TIER_SUFFIX,
+    Candidate,
+    Item,
+    may_end_in_tier,
+    normalise,
+    preselect,
+    preselect_all,
+    suggest,
+    versions_agree,
+)
 
 
 @pytest.mark.parametrize(
@@ -16,6 +28,18 @@ from sync.matching import Candidate, Item, normalise, preselect, preselect_all, 
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
     assert normalise(a) == normalise(b)
+
+
+def test_the_quick_tier_test_lets_every_tier_through():
+    """may_end_in_tier only saves the regex's time: whatever TIER_SUFFIX strips, it lets through."""
+    tiers = ["gold", "silver tier", "platinum plan", "enterprise tier", "tier 3", "tier 12", "production"]
+    tiers += ["non prod", "prod", "basic level", "standard", "premium", "bronze"]
+    shapes = ["hosting - {}", "hosting ({})", "hosting [{}] ", "hosting: {} )", "hosting {}", "db {}  "]
+    texts = [shape.format(tier) for shape, tier in product(shapes, tiers)]
+    stripped = [text for text in texts if TIER_SUFFIX.search(text)]
+    assert len(stripped) > len(texts) / 2 and all(may_end_in_tier(text) for text in stripped)
+    assert not may_end_in_tier("claims permit - gold 17") and not may_end_in_tier("tier3 hosting")
+    assert normalise("Hosting - Premıum") == normalise("Hosting")  # not ASCII: the regex, as before
 
 
 def test_versions_must_agree():
