@@ -200,17 +200,17 @@ class Scorer(DetailsEvidence, NameEvidence):
             if key and not (again and (index == "name" or i in indexes[index][key])):
                 indexes[index][key].append(i)
         for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
-            self.index["initials"][acronym].append(i)
+            indexes["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
-            self.index["short"][name.core].append(i)
+            indexes["short"][name.core].append(i)
         if acronym := bracketed(shown):
-            self.index["declared"][acronym].append(i)
+            indexes["declared"][acronym].append(i)
         for size in (1, 2, 3)[: len(maker)]:
             rest = name.words[size:]
             if list(name.words[:size]) != maker[:size] or not rest:
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
-                self.index["maker"][core_of(rest, self.book.generic)].append(i)
+                indexes["maker"][core_of(rest, self.book.generic)].append(i)
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
