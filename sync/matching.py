@@ -19,20 +19,19 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-TIER = rf"({TIERS})(?:\s+(?:tier|level|plan))?"  # "Silver", "Silver Tier"
+TIER = rf"({TIERS})(?:\s+(?:tier|level|plan|sla))?"  # "Silver", "Silver Tier", "Gold SLA"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 TIER_SUFFIX = re.compile(
-    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan))?)\s*$", re.I
+    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan|sla))?)\s*$", re.I
 )
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan")
+TIER_ENDINGS += ("production", "level", "plan", "sla")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
-    "organisation": "organization",
     "catalogue": "catalog",
     "licence": "license",
     "programme": "program",
@@ -41,9 +40,6 @@ SPELLING = {
     "analytics": "analytic",
     "colour": "color",
     "behaviour": "behavior",
-    "authorisation": "authorization",
-    "optimisation": "optimization",
-    "virtualisation": "virtualization",
     "mgmt": "management",
     "svc": "service",
     "svcs": "service",
@@ -88,6 +84,8 @@ def _token(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
+    if word.endswith("isation"):  # "Digitisation", "Localisation": British spelling, as "centre"
+        word = word[:-7] + "ization"
     return SPELLING.get(word, word)
 
 

@@ -10,7 +10,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
-     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server")
+     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server"); for a
+         service also once generic words are out ("Flight Info Displays" = "Flight Information Display
+         System")
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
@@ -20,7 +22,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
-         qualifier or an edition word makes it one kind)
+         qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
+         Admissions": a service's generic words other than "Service" must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that
          may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP
@@ -57,7 +60,9 @@ Words an inventory runs together are read as the targets write them, in their or
 ("UniversalForwarder"; not "Notebook" for "Book Note"), and a build number after a "+" is no word
 ("21.0.3+9"). Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the
 initials of the rest, and the initials before aliases are applied. A service named "Category: Name" or
-"Name (…)" is read as "Name" too, and a tier may follow without a dash ("DB Hosting Gold"). Software
+"Name (…)" is read as "Name" too (a portfolio record's brackets only when they hold its acronym, a
+product or hours of cover, "(24/7)"), and a tier may follow without a dash ("DB Hosting Gold") or as an
+SLA ("(Gold SLA)"). British spellings are American ones ("Digitisation"). Software
 names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14), a
 package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment word in brackets is
 kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word
@@ -76,6 +81,7 @@ product the name gives in brackets is only another target's, by its name or by i
 a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -94,7 +100,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import abbreviates, editions_differ, uncategorised
+from sync.match_rules import editions_differ, uncategorised
 from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
@@ -120,6 +126,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 )
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
+HOURS = re.compile(r"^\s*\d{1,2}\s*[x/]\s*\d{1,2}\s*$", re.I)  # hours of cover: "(24/7)", "(8x5)"
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -134,14 +141,20 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
     gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
     With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
-    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
-    is ("Time and Attendance (Site Operatives)")."""
+    ("IT Disaster Recovery (DR)"), a product ("MDM (Intune)") or hours of cover ("Help Desk (24/7)"):
+    anything else there says which one it is ("Time and Attendance (Site Operatives)")."""
     found = [bare] if (bare := uncategorised(name)) else []
     if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
         words = normalise(bare).split()
         acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
         inside = " ".join(BRACKETS.findall(name))
-        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
+        hours = all(HOURS.match(part) for part in BRACKETS.findall(name))
+        if (
+            generic is None
+            or bracketed(name) in acronyms - {""}
+            or products_in(product_words(inside))
+            or hours
+        ):
             found.append(bare)
     return found
 
@@ -288,7 +301,7 @@ class Scorer(DetailsEvidence, NameEvidence):
                 words = "all words of the shorter name" if reason == "token" else "similar name"
                 found[i] = (min(LEXICAL_CAP, score), [words, *mine.fired])
         for i, (score, _) in list(found.items()):
-            if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
+            if score < ABBREVIATION and (short := self._abbreviates(mine, i)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
             elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
                 sure = len(short.split(" = ", 1)[0]) >= 3  # "SAP BO" could be Business One or Objects

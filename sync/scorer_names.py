@@ -19,7 +19,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ
+from sync.match_rules import abbreviates, editions_differ
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
@@ -152,7 +152,8 @@ class NameEvidence:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
-        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training")."""
+        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training"). A service's other
+        words must be the target's too: "IT Ticketing System" is no "Ticketing and Admissions"."""
         words = mine.core.split()
         if not any(len(w) >= 4 and w not in VAGUE for w in words):
             return []  # "Cloud" alone says where, not what
@@ -165,11 +166,15 @@ class NameEvidence:
         if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
         same_major = major(mine.version) if self.versioned and mine.version else None
+        said = set(mine.dropped) - {"service", "and"}  # "IT", "System": what else the name says it is
         return [
             i
             for i in found
-            if self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
-            or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+            if (self.versioned or said.issubset(self.names[i].words))
+            and (
+                self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
+                or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+            )
         ]
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
@@ -261,6 +266,20 @@ class NameEvidence:
         return not any(
             j != i and self.names[j].core != self.names[i].core
             for j in postings[0].intersection(*postings[1:])
+        )
+
+    def _abbreviates(self, mine: Name, i: int) -> str:
+        """A word-by-word abbreviation (sync.match_rules.abbreviates), for a service also once generic
+        words are out, as the same name is read: "Flight Info Displays" = "Flight Information Display
+        System"."""
+        theirs = self.names[i].words
+        if short := abbreviates(mine.words, theirs):
+            return short
+        if self.versioned:
+            return ""  # "Server", "Standard": an edition, a product of its own
+        generic = self.book.generic
+        return abbreviates(
+            tuple(w for w in mine.words if w not in generic), tuple(w for w in theirs if w not in generic)
         )
 
     def _named_extra(self, words: set[str], i: int) -> bool:

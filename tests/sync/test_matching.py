@@ -24,6 +24,7 @@ from sync.matching import (
         ("Identity & Access Mgmt", "Identity and Access Management"),
         ("Application Hosting (Prod)", "Application hosting"),
         ("Réseau  Services!", "reseau service"),
+        ("Digitisation Services", "Digitization Service"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
@@ -33,7 +34,7 @@ def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
 def test_the_quick_tier_test_lets_every_tier_through():
     """may_end_in_tier only saves the regex's time: whatever TIER_SUFFIX strips, it lets through."""
     tiers = ["gold", "silver tier", "platinum plan", "enterprise tier", "tier 3", "tier 12", "production"]
-    tiers += ["non prod", "prod", "basic level", "standard", "premium", "bronze"]
+    tiers += ["non prod", "prod", "basic level", "standard", "premium", "bronze", "gold sla"]
     shapes = ["hosting - {}", "hosting ({})", "hosting [{}] ", "hosting: {} )", "hosting {}", "db {}  "]
     texts = [shape.format(tier) for shape, tier in product(shapes, tiers)]
     stripped = [text for text in texts if TIER_SUFFIX.search(text)]

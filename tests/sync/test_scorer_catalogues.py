@@ -36,6 +36,7 @@ def test_a_tier_picks_its_own_tier_and_never_another():
     catalogue = [Item("g", "Virtual Server Hosting - Gold"), Item("s", "Virtual Server Hosting - Silver")]
     assert tiers_of("Virtual Server Hosting - Silver Tier") == {"silver"} and tiers_of("Hosting") == set()
     assert tiers_of("Database Hosting - Gold (Prod)") == {"gold", "prod"}
+    assert tiers_of("App Hosting (Gold SLA)") == {"gold"}  # an SLA's tier
     assert chosen("Virtual Server Hosting - Silver Tier", catalogue) == "Virtual Server Hosting - Silver"
     bronze = ranked("Virtual Server Hosting (Bronze)", catalogue)
     assert bronze and preselect(bronze, PRESELECT_AT) is None

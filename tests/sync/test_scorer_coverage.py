@@ -75,6 +75,13 @@ def test_a_building_is_not_what_a_description_builds():
     assert best("Laptop Build", catalogue).target_id == "euc"  # the word as the description writes it
 
 
+def test_a_service_name_saying_more_is_not_a_longer_name_holding_its_word():
+    catalogue = [Item("tix", "Ticketing and Admissions", context="Ticket sales and timed entry (Tessitura)")]
+    assert best("Ticketing", catalogue).score >= PRESELECT_AT  # all its words, one more
+    it = best("IT Ticketing System", catalogue)  # "IT" says whose tickets
+    assert it.target_id == "tix" and it.score < PRESELECT_AT
+
+
 def test_one_word_in_one_description_stays_a_suggestion():
     spam = best("Spam")  # a single word is too little to go by (a backup target, a feed)
     assert spam is None or spam.score < PRESELECT_AT

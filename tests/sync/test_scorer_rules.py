@@ -93,6 +93,18 @@ def test_word_by_word_abbreviations_both_ways_and_not_without_a_shared_word():
     assert preselect([found], PRESELECT_AT) == found
 
 
+def test_a_service_abbreviated_once_generic_words_are_out():
+    displays = [Item("fids", "Flight Information Display System"), Item("bag", "Baggage Handling")]
+    found = top("Flight Info Displays", displays)
+    assert (found.name, found.reasons[0]) == (
+        "Flight Information Display System",
+        "abbreviation: info = information",
+    )
+    assert preselect([found], PRESELECT_AT) == found
+    models = [Item("p", "Visual Studio Professional 2022", "2022", "Microsoft")]  # software: an edition
+    assert top("Vis Studio Enterprise 2022", models, "17.9", versioned=True).score < 90
+
+
 def test_delivery_words_give_a_weaker_match_on_the_meaning():
     found = top("Grant Services")
     assert (found.name, found.score) == ("Grant Administration", LOOSE)
