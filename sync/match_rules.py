@@ -92,7 +92,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
 def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
     """ "b and r" → "backup and replication": the pair of word runs one abbreviates in the other, or "".
     Same number of words, in order; each the same or the start of the other's word (one side always
-    the shorter); at least one word the same and at least one shortened."""
+    the shorter, never a noun of its own such as "parking"); at least one word the same and at least one
+    shortened."""
     if len(mine) != len(theirs) or len(mine) < 2:
         return ""
     short: list[str] = []
@@ -106,8 +107,8 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         if NUMBER.match(a) or NUMBER.match(b):
             return ""
         way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
-        if not way or (side and way != side) or len(max(a, b, key=len)) < 4:
-            return ""
+        if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & ING_NOUNS:
+            return ""  # "parks" is no shortened "parking", a noun of its own
         side = way
         short.append(a if way == 1 else b)
         long.append(b if way == 1 else a)

@@ -10,9 +10,8 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
-     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server"); for a
-         service also once generic words are out ("Flight Info Displays" = "Flight Information Display
-         System")
+     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server"); not a
+         noun of its own ("Parks" is no "Parking", "Build" no "Building")
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
@@ -23,7 +22,7 @@ A pair's score (0–100) is the best of the evidence found for it:
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
-         Admissions": a service's generic words other than "Service" must be the target's too)
+         Admissions": a generic word a service is written with, such as "IT", must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that
          may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP
@@ -60,9 +59,9 @@ Words an inventory runs together are read as the targets write them, in their or
 ("UniversalForwarder"; not "Notebook" for "Book Note"), and a build number after a "+" is no word
 ("21.0.3+9"). Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the
 initials of the rest, and the initials before aliases are applied. A service named "Category: Name" or
-"Name (…)" is read as "Name" too (a portfolio record's brackets only when they hold its acronym, a
-product or hours of cover, "(24/7)"), and a tier may follow without a dash ("DB Hosting Gold") or as an
-SLA ("(Gold SLA)"). British spellings are American ones ("Digitisation"). Software
+"Name (…)" is read as "Name" too, and a tier may follow without a dash ("DB Hosting Gold") or as an SLA
+("(Gold SLA)"); a name with a tier prefers a target of that tier to one without. British spellings are
+American ones ("Digitisation"). Software
 names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14), a
 package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment word in brackets is
 kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word
@@ -81,7 +80,6 @@ product the name gives in brackets is only another target's, by its name or by i
 a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -100,7 +98,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ, uncategorised
+from sync.match_rules import abbreviates, editions_differ, uncategorised
 from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
@@ -126,7 +124,6 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 )
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
-HOURS = re.compile(r"^\s*\d{1,2}\s*[x/]\s*\d{1,2}\s*$", re.I)  # hours of cover: "(24/7)", "(8x5)"
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -141,20 +138,14 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
     gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
     With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
-    ("IT Disaster Recovery (DR)"), a product ("MDM (Intune)") or hours of cover ("Help Desk (24/7)"):
-    anything else there says which one it is ("Time and Attendance (Site Operatives)")."""
+    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
+    is ("Time and Attendance (Site Operatives)")."""
     found = [bare] if (bare := uncategorised(name)) else []
     if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
         words = normalise(bare).split()
         acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
         inside = " ".join(BRACKETS.findall(name))
-        hours = all(HOURS.match(part) for part in BRACKETS.findall(name))
-        if (
-            generic is None
-            or bracketed(name) in acronyms - {""}
-            or products_in(product_words(inside))
-            or hours
-        ):
+        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
             found.append(bare)
     return found
 
@@ -301,7 +292,7 @@ class Scorer(DetailsEvidence, NameEvidence):
                 words = "all words of the shorter name" if reason == "token" else "similar name"
                 found[i] = (min(LEXICAL_CAP, score), [words, *mine.fired])
         for i, (score, _) in list(found.items()):
-            if score < ABBREVIATION and (short := self._abbreviates(mine, i)):
+            if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
             elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
                 sure = len(short.split(" = ", 1)[0]) >= 3  # "SAP BO" could be Business One or Objects
@@ -380,7 +371,13 @@ class Scorer(DetailsEvidence, NameEvidence):
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         exact = mine.version
         scored.sort(  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
-            key=lambda s: (-s[0], -found[s[2]][0], bool(exact) and self.names[s[2]].version != exact, s[1])
+            key=lambda s: (
+                -s[0],
+                -found[s[2]][0],
+                bool(exact) and self.names[s[2]].version != exact,
+                bool(tiers) and tiers_of(s[1]) != tiers,  # "(Gold SLA)": "- Gold" before the untiered
+                s[1],
+            )
         )
         tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
         if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym

@@ -19,7 +19,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import abbreviates, editions_differ
+from sync.match_rules import editions_differ
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
@@ -153,7 +153,8 @@ class NameEvidence:
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
         = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training"). A service's other
-        words must be the target's too: "IT Ticketing System" is no "Ticketing and Admissions"."""
+        generic words, as written, must be the target's too: "IT Ticketing System" is no "Ticketing and
+        Admissions", nor "IT Service Desk" a "Student Service Desk"."""
         words = mine.core.split()
         if not any(len(w) >= 4 and w not in VAGUE for w in words):
             return []  # "Cloud" alone says where, not what
@@ -166,7 +167,7 @@ class NameEvidence:
         if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
         same_major = major(mine.version) if self.versioned and mine.version else None
-        said = set(mine.dropped) - {"service", "and"}  # "IT", "System": what else the name says it is
+        said = self.book.generic.intersection(mine.plain.split()) - {"service", "system", "and"}  # "IT"
         return [
             i
             for i in found
@@ -266,20 +267,6 @@ class NameEvidence:
         return not any(
             j != i and self.names[j].core != self.names[i].core
             for j in postings[0].intersection(*postings[1:])
-        )
-
-    def _abbreviates(self, mine: Name, i: int) -> str:
-        """A word-by-word abbreviation (sync.match_rules.abbreviates), for a service also once generic
-        words are out, as the same name is read: "Flight Info Displays" = "Flight Information Display
-        System"."""
-        theirs = self.names[i].words
-        if short := abbreviates(mine.words, theirs):
-            return short
-        if self.versioned:
-            return ""  # "Server", "Standard": an edition, a product of its own
-        generic = self.book.generic
-        return abbreviates(
-            tuple(w for w in mine.words if w not in generic), tuple(w for w in theirs if w not in generic)
         )
 
     def _named_extra(self, words: set[str], i: int) -> bool:

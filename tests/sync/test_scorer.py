@@ -168,14 +168,6 @@ def test_acronyms_given_in_brackets_and_before_aliases():
     assert best("Quality Management System", [Item("x", "QMS")]).score == 92
 
 
-def test_hours_of_cover_in_brackets_are_not_part_of_the_name():
-    desk = [Item("sd", "Service Desk"), Item("pay", "Payroll Processing")]
-    for name in ("IT Help Desk (24/7)", "IT Help Desk (8x5)"):
-        found = best(name, desk)
-        assert found.target_id == "sd" and found.score >= PRESELECT_AT, name
-    assert best("IT Help Desk (Students)", desk).score < PRESELECT_AT  # says which desk
-
-
 def test_a_half_year_release_is_inventory_noise():
     windows = [Item("w", "Microsoft Windows 11 Enterprise", "11", "Microsoft")]
     found = best("Windows 11 Enterprise 23H2", windows, "11", versioned=True)

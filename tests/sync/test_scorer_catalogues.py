@@ -37,6 +37,8 @@ def test_a_tier_picks_its_own_tier_and_never_another():
     assert tiers_of("Virtual Server Hosting - Silver Tier") == {"silver"} and tiers_of("Hosting") == set()
     assert tiers_of("Database Hosting - Gold (Prod)") == {"gold", "prod"}
     assert tiers_of("App Hosting (Gold SLA)") == {"gold"}  # an SLA's tier
+    untiered = [Item("u", "Virtual Server Hosting"), *catalogue]
+    assert chosen("Virtual Server Hosting (Gold SLA)", untiered) == "Virtual Server Hosting - Gold"
     assert chosen("Virtual Server Hosting - Silver Tier", catalogue) == "Virtual Server Hosting - Silver"
     bronze = ranked("Virtual Server Hosting (Bronze)", catalogue)
     assert bronze and preselect(bronze, PRESELECT_AT) is None

@@ -80,6 +80,8 @@ def test_a_service_name_saying_more_is_not_a_longer_name_holding_its_word():
     assert best("Ticketing", catalogue).score >= PRESELECT_AT  # all its words, one more
     it = best("IT Ticketing System", catalogue)  # "IT" says whose tickets
     assert it.target_id == "tix" and it.score < PRESELECT_AT
+    assert best("IT Service Desk", [Item("s", "Student Service Desk")]).score < PRESELECT_AT
+    assert best("Fleet Management System", [Item("f", "Vehicle Fleet Management")]).score >= PRESELECT_AT
 
 
 def test_one_word_in_one_description_stays_a_suggestion():
