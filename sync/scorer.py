@@ -75,9 +75,10 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a
 version against a versioned one; a target without a version below CORE unless the portfolio name holds
 its whole name (above), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
-candidate tied with a different record (two expansions of one acronym); and one below CORE when a
-product the name gives in brackets is only another target's, by its name or by its details written with
-a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
+candidate tied with a different record (two expansions of one acronym, two services an alias reads
+alike, two editions the name does not give); and one below CORE when a product the name gives in
+brackets is only another target's, by its name or by its details written with a capital ("Desktop
+Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict
@@ -379,10 +380,16 @@ class Scorer(DetailsEvidence, NameEvidence):
                 s[1],
             )
         )
-        tied = [s for s in scored if s[0] == scored[0][0] >= PRESELECT_AT] if scored else []
-        if len({self.names[s[2]].core for s in tied}) > 1:  # e.g. two expansions of one acronym
-            for n, (score, name, i, reasons, _) in enumerate(tied):
-                other = next(s[1] for s in tied if s[2] != i)
+        # two records as likely: two expansions of one acronym, two services an alias reads alike ("IaaS":
+        # Cloud and Application Hosting), two editions the name does not give ("Windows Server 2022")
+        top = (scored[0][0], found[scored[0][2]][0]) if scored else (0, 0)  # and the evidence it rests on
+        tied = [
+            n for n, s in enumerate(scored) if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and s[4]
+        ]
+        if len({self.names[scored[n][2]].plain for n in tied}) > 1:
+            for n in tied:
+                score, name, i, reasons, _ = scored[n]
+                other = next(scored[m][1] for m in tied if scored[m][2] != i)
                 scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
         result = []
         for score, name, i, reasons, preselectable in scored[:limit]:

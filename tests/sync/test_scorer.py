@@ -208,6 +208,22 @@ def test_tiers_of_one_offering_are_not_a_tie():
     assert preselect(found, PRESELECT_AT).name == "Database Services - Gold"
 
 
+def test_two_records_read_alike_are_a_tie_a_person_decides():
+    hosting = [Item("c", "Cloud Hosting"), Item("a", "Application Hosting")]  # one alias group
+    found = suggest([Item("l", "IaaS")], hosting, versioned=False)["l"]
+    assert {c.name for c in found} == {"Cloud Hosting", "Application Hosting"}
+    assert preselect(found, PRESELECT_AT) is None and "as likely as" in found[0].why
+    windows = [
+        Item("d", "Windows Server 2022 Datacenter", "2022", "Microsoft"),
+        Item("s", "Windows Server 2022 Standard", "2022", "Microsoft"),
+    ]
+    unsaid = suggest([Item("l", "Windows Server 2022", "10.0.20348")], windows, versioned=True)["l"]
+    assert preselect(unsaid, PRESELECT_AT) is None  # the name does not say which edition
+    named = Item("l", "Microsoft Windows Server 2022 Datacenter", "10.0.20348")  # another edition: no tie
+    said = suggest([named], windows, versioned=True)["l"]
+    assert preselect(said, PRESELECT_AT).name == "Windows Server 2022 Datacenter"
+
+
 def test_a_namespace_alias_wins_and_says_it_is_yours():
     assert best("Enterprise Backup").name == "Backup & Recovery"
     mine = best("Corporate Backbone", aliases=[("Corporate Backbone", "Network Services")])
