@@ -171,7 +171,7 @@ class NameEvidence:
         return [
             i
             for i in found
-            if (self.versioned or said.issubset(self.names[i].words))
+            if (self.versioned or said.issubset(self.names[i].plain.split()))
             and (
                 self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
                 or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
