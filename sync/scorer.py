@@ -55,20 +55,19 @@ A pair's score (0–100) is the best of the evidence found for it:
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match, and two different minor releases ("3.12", "3.11") are only suggested
 
-Words an inventory runs together are read as the targets write them, in their order
-("UniversalForwarder"; not "Notebook" for "Book Note"), and a build number after a "+" is no word
-("21.0.3+9"). Acronyms include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the
-initials of the rest, and the initials before aliases are applied. A service named "Category: Name" or
-"Name (…)" is read as "Name" too, and a tier may follow without a dash ("DB Hosting Gold") or as an SLA
-("(Gold SLA)"); a name with a tier prefers a target of that tier to one without. British spellings are
-American ones ("Digitisation"). Software
-names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14), a
-package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment word in brackets is
-kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word
-that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs
-by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
-tier than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
-inventory's build number.
+Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder";
+not "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). Acronyms include
+one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the
+initials before aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too,
+and a tier may follow without a dash ("DB Hosting Gold") or as an SLA ("(Gold SLA)"); a name with a tier
+prefers a target of that tier to one without. British spellings are American ones ("Digitisation").
+Software names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS
+14), a package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment word in
+brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an
+edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software
+that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
+"Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions that
+agree only through an inventory's build number.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
