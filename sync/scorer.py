@@ -99,7 +99,7 @@ from sync.match_names import (
 )
 from sync.match_products import product_words, products_in
 from sync.match_rules import abbreviates, editions_differ, uncategorised
-from sync.matching import Candidate, Item, Matcher, normalise, tiers_of
+from sync.matching import Candidate, Item, Matcher, collection_paused, normalise, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -434,5 +434,6 @@ def suggest(
     limit: int = 5,
 ) -> dict[str, list[Candidate]]:
     """Up to `limit` ranked candidates per local record."""
-    scorer = Scorer(targets, versioned=versioned, kind=kind, aliases=aliases)
-    return {local.key: scorer.candidates(local, limit, taken) for local in locals_}
+    with collection_paused():
+        scorer = Scorer(targets, versioned=versioned, kind=kind, aliases=aliases)
+        return {local.key: scorer.candidates(local, limit, taken) for local in locals_}

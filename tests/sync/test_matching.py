@@ -1,3 +1,4 @@
+import gc
 from itertools import product
 
 import pytest
@@ -6,6 +7,7 @@ from sync.matching import (
     TIER_SUFFIX,
     Candidate,
     Item,
+    collection_paused,
     may_end_in_tier,
     normalise,
     preselect,
@@ -117,3 +119,18 @@ def test_preselect_all_gives_a_target_to_one_record():
     chosen, contested = preselect_all(ranked, 88)
     assert {k: v.target_id for k, v in chosen.items()} == {"a": "t1"}
     assert contested == {"b": ("a", "T1"), "d": ("e", "T3"), "e": ("d", "T3")}
+
+
+def test_the_collector_is_paused_for_a_batch_and_left_as_it_was_found():
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collection_paused():
+        assert not gc.isenabled()
+        raise ValueError("a batch that fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # someone else's pause is theirs to end
+    finally:
+        gc.enable()
