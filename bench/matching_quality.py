@@ -43,6 +43,7 @@ TUNING = {
     DATA / "matching_seen_11.yaml": "former held-back set (mining, motor dealers, charity), tuned on since",
     DATA / "matching_seen_13.yaml": "former blind set 13 (farm co-op, engineers, police), 1 wrong fixed",
     DATA / "matching_seen_14.yaml": "former blind set 14 (airport, museum, chip maker), 1 wrong fixed",
+    DATA / "matching_seen_15.yaml": "former blind set 15 (water, law firm, shipping, pharma), 1 wrong fixed",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

@@ -261,11 +261,9 @@ class AliasBook:
         core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
-        others = (
-            {initials(plain) if fired else "", *declared(name)} - {acronym, ""}
-            if fired or "(" in name
-            else ()
-        )
+        others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
+        if "and" in words:
+            others.add(with_and(words))
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(
@@ -284,7 +282,7 @@ class AliasBook:
             meaning=means,
             meaning_alias=because,
             loose_dropped=tuple(dict.fromkeys([w for w in words if w in self.loose])),
-            other_initials=tuple(sorted(others)),
+            other_initials=tuple(sorted(others - {acronym, ""})),
             release=release,
         )
 
@@ -317,6 +315,15 @@ def initials(words: list[str] | tuple[str, ...]) -> str:
     """ "web application firewall" → "waf"; "" for fewer than two words."""
     kept = [INITIAL.get(w) or w[0] for w in words if w not in NO_INITIALS]
     return "".join(kept) if len(kept) > 1 else ""
+
+
+def with_and(words: list[str] | tuple[str, ...]) -> str:
+    """The initials with an "and" inside a long name kept: "Supervisory Control and Data Acquisition" →
+    "scada"; "" for a short one, whose such initials are another acronym's ("Sales and Marketing" is no
+    "SAM", "R&D" no "RAD")."""
+    if len(words) < 4 or "and" not in words[1:-1] or any(len(w) < 2 for w in words):
+        return ""
+    return "".join(INITIAL.get(w) or w[0] for w in words if w not in STOPWORDS)
 
 
 def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:

@@ -321,6 +321,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
+        of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         for i, (score, reasons) in found.items():
@@ -330,6 +331,9 @@ class Scorer(DetailsEvidence, NameEvidence):
             if tiers and (theirs := tiers_of(self.targets[i].name)) and theirs != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
+            elif of_tier and not theirs and score < CORE:  # "App Hosting - Silver": not "Website Hosting"
+                reasons.append("no tier, where another record has yours: suggested, never pre-selected")
+                preselectable = False
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False

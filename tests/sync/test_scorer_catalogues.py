@@ -46,6 +46,19 @@ def test_a_tier_picks_its_own_tier_and_never_another():
     assert chosen("Virtual Server Hosting", catalogue[:1]) == "Virtual Server Hosting - Gold"
 
 
+def test_a_tier_is_not_pre_selected_away_from_the_records_of_that_tier():
+    catalogue = [
+        Item("gold", "Application Hosting - Gold"),
+        Item("silver", "Application Hosting - Silver"),
+        Item("web", "Website Hosting", context="Public websites and marketing content (Azure App Service)"),
+    ]
+    silver = ranked("App Hosting - Silver", catalogue)
+    web = next(c for c in silver if c.target_id == "web")
+    assert preselect(silver, PRESELECT_AT) is None  # the description's "App" is not the name's tier
+    assert not web.preselectable and web.reasons[-1].startswith("no tier, where another record has yours")
+    assert chosen("Website Hosting - Silver", catalogue) == "Website Hosting"  # its own name still is
+
+
 def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
     models = [
         Item("vs", "Microsoft Visual Studio Professional 2022", "2022", "Microsoft"),

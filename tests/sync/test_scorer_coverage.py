@@ -110,6 +110,23 @@ def test_an_acronym_for_part_of_a_name():
     )
 
 
+def test_an_acronym_may_keep_the_a_of_and_either_way():
+    plants = [Item("scada", "SCADA"), Item("grc", "Governance, Risk and Compliance")]
+    spelled = best("Supervisory Control and Data Acquisition", plants)
+    assert (spelled.target_id, spelled.reasons[0]) == (
+        "scada",
+        "acronym: SCADA = Supervisory Control and Data Acquisition",
+    )
+    assert spelled.score >= PRESELECT_AT
+    assert best("GRC", plants).target_id == "grc"  # without the "and", as before
+    long = [Item("scada", "Supervisory Control and Data Acquisition")]
+    assert best("SCADA", long).target_id == "scada" and best("SCDA", long).target_id == "scada"
+    short = [Item("rad", "RAD"), Item("sam", "SAM"), Item("sm", "Sales and Marketing")]
+    for name, other in (("Research and Development", "rad"), ("R&D", "rad"), ("SAM", "sm")):
+        found = suggest([Item("l", name)], short, versioned=False)["l"]
+        assert all(c.target_id != other for c in found), name  # such initials are another acronym's
+
+
 def test_a_release_name_is_read_as_its_version():
     macs = [Item("14", "macOS Sonoma", "", "Apple"), Item("13", "macOS Ventura", "", "Apple")]
     sonoma = best("macOS", macs, "14.4.1", versioned=True)
