@@ -202,27 +202,39 @@ class AliasBook:
         into.setdefault(key, (means, "" if key == means else reason))
 
     def substitute(self, words: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
-        """The words with alias runs replaced (longest first), each marked whether an alias gave it."""
+        """The words with alias runs replaced, each marked whether an alias gave it: the reading in the
+        fewest runs, the longest run first on a tie ("Microsoft Azure AD Connect" is "Microsoft" and "Azure
+        AD Connect", not "Microsoft Azure" and two words), a word the run repeats once."""
+        if not any(word in self.first_words for word in words):
+            return [(word, False) for word in words], []
+        runs = self._runs(words)
         out: list[tuple[str, bool]] = []
         fired: list[str] = []
         i = 0
         while i < len(words):
-            if words[i] in self.first_words:
-                for size in self.first_words[words[i]]:
-                    hit = self.phrases.get(tuple(words[i : i + size])) if i + size <= len(words) else None
-                    if hit:
-                        out.extend((word, True) for word in hit[0])
-                        if hit[1]:
-                            fired.append(hit[1])
-                        i += size
-                        break
-                else:
-                    out.append((words[i], False))
-                    i += 1
+            hit, size = runs[i]
+            if hit:
+                again = bool(out) and out[-1][0] == hit[0][0]  # "Microsoft" before "Microsoft Entra Connect"
+                out.extend((word, True) for word in hit[0][again:])
+                if hit[1]:
+                    fired.append(hit[1])
             else:
                 out.append((words[i], False))
-                i += 1
+            i += size
         return out, fired
+
+    def _runs(self, words: list[str]) -> list[tuple[tuple | None, int]]:
+        """From each position, the alias run (or None for a word of its own) and its size on a reading of
+        the fewest runs to the end."""
+        count = [0] * (len(words) + 1)
+        runs: list[tuple[tuple | None, int]] = [(None, 1)] * len(words)
+        for i in range(len(words) - 1, -1, -1):
+            count[i] = count[i + 1] + 1
+            for size in self.first_words.get(words[i], ()):  # the longest first: it wins a tie
+                hit = self.phrases.get(tuple(words[i : i + size])) if i + size <= len(words) else None
+                if hit and count[i + size] + 1 < count[i] + (runs[i][0] is None):
+                    count[i], runs[i] = count[i + size] + 1, (hit, size)
+        return runs
 
     def read(self, name: str, version: str = "", versioned: bool = False) -> "Name":
         key = (name, version, versioned)

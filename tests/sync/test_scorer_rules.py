@@ -118,6 +118,19 @@ def test_a_meaning_shared_by_two_alias_groups_gives_neither():
     assert "mobile" not in book.meanings
 
 
+def test_aliases_are_read_in_the_fewest_runs_of_words():
+    book = AliasBook("software_product", (("Azure", "Microsoft Azure"),))
+    inventory = book.read("Microsoft Azure AD Connect", "2.3.6.0", True)
+    assert inventory.canon == "microsoft entra connect"  # not "Microsoft Azure" and two words
+    assert inventory.fired == ("alias: Azure AD Connect = Microsoft Entra Connect",)
+    assert book.read("Microsoft Azure", "", True).canon == "microsoft azure"  # the longest run on a tie
+    connect = [
+        Item("c", "Microsoft Entra Connect", "", "Microsoft"),
+        Item("az", "Microsoft Azure", "", "Microsoft"),
+    ]
+    assert chosen("Microsoft Azure AD Connect", connect, "2.3.6.0", True) == "Microsoft Entra Connect"
+
+
 def test_software_delivery_words_need_two_words_left():
     assert chosen("Power BI Desktop", MODELS, versioned=True) == "Microsoft Power BI"
     book = AliasBook("software_product")
