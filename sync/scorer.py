@@ -123,7 +123,19 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     NameEvidence,
 )
 
-INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
+INDEXES = (
+    "name",
+    "plain",
+    "canon",
+    "core",
+    "loose",
+    "initials",
+    "short",
+    "maker",
+    "meaning",
+    "declared",
+    "lead",
+)
 
 
 def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
@@ -209,6 +221,8 @@ class Scorer(DetailsEvidence, NameEvidence):
             indexes["short"][name.core].append(i)
         if acronym := bracketed(shown):
             indexes["declared"][acronym].append(i)
+        if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
+            indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
         for size in (1, 2, 3)[: len(maker)]:
             rest = name.words[size:]
             if list(name.words[:size]) != maker[:size] or not rest:
@@ -291,7 +305,10 @@ class Scorer(DetailsEvidence, NameEvidence):
             if i not in found or found[i][0] < min(LEXICAL_CAP, score):
                 words = "all words of the shorter name" if reason == "token" else "similar name"
                 found[i] = (min(LEXICAL_CAP, score), [words, *mine.fired])
-        for i, (score, _) in list(found.items()):
+        # "SAP ATTP": a brand and an acronym for the rest of a longer name, however unlike its spelling
+        led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
+        for i in [*found, *(i for i in led if i not in found)]:
+            score = found[i][0] if i in found else 0
             if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
             elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):

@@ -108,6 +108,16 @@ def test_an_acronym_for_part_of_a_name():
         90,
         "acronym: HCM = human capital management",
     )
+    sap = [
+        Item(f"s{n}", f"SAP {name}", "", "SAP") for n, name in enumerate(["ERP", "GUI", "Ariba", "Concur"])
+    ]
+    sap.append(Item("attp", "SAP Advanced Track and Trace for Pharmaceuticals", "", "SAP"))
+    attp = best("SAP ATTP", sap, "3.0", versioned=True)  # too unlike its spelling for the lexical pass
+    assert (attp.target_id, attp.reasons[0]) == (
+        "attp",
+        "acronym: ATTP = advanced track and trace pharmaceutical",
+    )
+    assert attp.preselectable and attp.score >= PRESELECT_AT
 
 
 def test_an_acronym_may_keep_the_a_of_and_either_way():
