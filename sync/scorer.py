@@ -372,6 +372,8 @@ class Scorer(DetailsEvidence, NameEvidence):
                     if preselectable:  # ranked after the same version, never pushed below pre-selection
                         lowered = score - MINOR if theirs else min(score - MINOR, CORE)
                         score = max(lowered, min(score, PRESELECT_AT))
+                    elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
+                        score -= 2 * MINOR
             if len(reasons) > 1 or mine.release or self.names[i].release:
                 reasons = list(
                     dict.fromkeys([*reasons, *(r for r in (mine.release, self.names[i].release) if r)])

@@ -154,6 +154,10 @@ def test_a_different_minor_version_is_noted_and_ranked_after_the_same_one():
     assert docker.reasons[-1] == "same product, different minor version"
     exact = MODELS + [Item("d247", "Docker Engine 24.0.7", "24.0.7", "Docker")]
     assert chosen("Docker", exact, "24.0.7", versioned=True) == "Docker Engine 24.0.7"
+    pythons = [Item("311", "Python 3.11", "3.11", "Python"), Item("312", "Python 3.12", "3.12", "Python")]
+    found = suggest([Item("l", "Python 3.12.2 (64-bit)", "3.12.2150.0")], pythons, versioned=True)["l"]
+    assert [c.target_id for c in found] == ["312", "311"]  # another minor release after its own
+    assert found[0].preselectable and not found[1].preselectable
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
