@@ -138,8 +138,10 @@ INDEXES = (
 )
 
 
-def core_of(words: Iterable[str], generic: frozenset[str]) -> str:
-    words = list(words)
+def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> str:
+    """The core of some of a name's words; `core`: the whole name's, whose kept edition words ("Final Cut
+    Pro") stay."""
+    words, generic = list(words), generic.difference(core.split()) if core else generic
     return " ".join(sorted(set(w for w in words if w not in generic) or words))
 
 
@@ -228,7 +230,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             if list(name.words[:size]) != maker[:size] or not rest:
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
-                indexes["maker"][core_of(rest, self.book.generic)].append(i)
+                indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
@@ -276,7 +278,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
         for size in (1, 2):
-            rest = core_of(mine.words[size:], self.book.generic) if len(mine.words) > size else ""
+            rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
             lead = " ".join(mine.words[:size])
             hits = [
                 i

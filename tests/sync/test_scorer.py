@@ -182,6 +182,14 @@ def test_a_manufacturer_of_three_words_is_left_out_too():
     )
 
 
+def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
+    apple = [Item("fcp", "Apple Final Cut Pro", "", "Apple"), Item("x", "Apple Xcode 16", "16", "Apple")]
+    found = best("Final Cut Pro", apple, "10.7.1", versioned=True)
+    assert found.reasons[0] == "same name without the manufacturer (Apple)" and found.preselectable
+    trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
+    assert best("SketchUp 2024", trimble, "24.0.553", versioned=True).score < PRESELECT_AT  # "Pro" is its own
+
+
 def test_supporting_evidence_from_the_manufacturer_and_the_details():
     java = best("Oracle Java 17", MODELS, versioned=True)
     assert java.name == "Java SE 17" and java.score == 94

@@ -74,6 +74,18 @@ def test_software_names_lose_inventory_noise_and_split_glued_versions():
     ]
 
 
+def test_openjdk_packages_are_read_as_the_product_and_its_version():
+    assert software_words(["openjdk", "17", "jre", "headless"]) == ["openjdk", "17"]  # Debian
+    assert software_words(["java", "11", "openjdk", "headless"]) == ["openjdk", "11"]  # Red Hat
+    assert software_words(["java", "1.8.0", "openjdk"]) == ["openjdk", "8.0"]  # Java's old numbering
+    assert software_words(["java", "17", "openjdk", "javadoc"])[:3] == ["java", "17", "openjdk"]  # docs
+    assert software_words(["java", "8", "update", "381"]) == ["java", "8"]
+    jdks = [Item("17", "OpenJDK 17", "17", "Eclipse Adoptium"), Item("21", "OpenJDK 21", "21", "")]
+    assert chosen("java-17-openjdk-headless", jdks, "1:17.0.11.0.9-2.el9", versioned=True) == "OpenJDK 17"
+    assert chosen("openjdk-21-jre-headless", jdks, "21.0.3+9-1~22.04", versioned=True) == "OpenJDK 21"
+    assert chosen("java-11-openjdk", jdks, "11.0.22.0.7-1.el8", versioned=True) == ""  # another major
+
+
 def test_glued_version_matches_its_product_version():
     assert chosen("Postgresql16", MODELS, versioned=True) == "PostgreSQL 16"
     assert chosen("Java 17 (64-bit)", MODELS, versioned=True) == "Java SE 17"
