@@ -274,8 +274,8 @@ class AliasBook:
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
-        if "and" in words:
-            others.add(with_and(words))
+        if "and" in plain:
+            others.add(with_and(plain))
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(
@@ -330,12 +330,14 @@ def initials(words: list[str] | tuple[str, ...]) -> str:
 
 
 def with_and(words: list[str] | tuple[str, ...]) -> str:
-    """The initials with an "and" inside a long name kept: "Supervisory Control and Data Acquisition" →
-    "scada"; "" for a short one, whose such initials are another acronym's ("Sales and Marketing" is no
-    "SAM", "R&D" no "RAD")."""
-    if len(words) < 4 or "and" not in words[1:-1] or any(len(w) < 2 for w in words):
+    """The initials with an "and" inside a long name kept, as it is written (no alias applied):
+    "Supervisory Control and Data Acquisition" → "scada"; "" below five letters, where such initials are
+    another acronym's ("Sales and Marketing" is no "SAM", "R&D" no "RAD", "Business Planning and
+    Analysis" no "BPaaS")."""
+    if "and" not in words[1:-1] or any(len(w) < 2 for w in words):
         return ""
-    return "".join(INITIAL.get(w) or w[0] for w in words if w not in STOPWORDS)
+    found = "".join(INITIAL.get(w) or w[0] for w in words if w not in STOPWORDS)
+    return found if len(found) >= 5 else ""
 
 
 def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:

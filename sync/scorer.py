@@ -341,18 +341,21 @@ class Scorer(DetailsEvidence, NameEvidence):
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
+        untiered: set[int] = set()  # found by its description only, beside a record of the name's tier
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         for i, (score, reasons) in found.items():
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
-            if tiers and (theirs := tiers_of(self.targets[i].name)) and theirs != tiers:
-                reasons.append(f"another tier ({', '.join(sorted(theirs))}): suggested, never pre-selected")
+            tiered = tiers_of(self.targets[i].name) if tiers else frozenset()
+            if tiered and tiered != tiers:
+                reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
-            elif of_tier and not theirs and score < CORE:  # "App Hosting - Silver": not "Website Hosting"
+            elif of_tier and not tiered and reasons[0].startswith("its description"):
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
-                preselectable = False
+                preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
+                untiered.add(i)
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
@@ -408,7 +411,9 @@ class Scorer(DetailsEvidence, NameEvidence):
         # Cloud and Application Hosting), two editions the name does not give ("Windows Server 2022")
         top = (scored[0][0], found[scored[0][2]][0]) if scored else (0, 0)  # and the evidence it rests on
         tied = [
-            n for n, s in enumerate(scored) if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and s[4]
+            n
+            for n, s in enumerate(scored)
+            if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and (s[4] or s[2] in untiered)
         ]
         if len({self.names[scored[n][2]].plain for n in tied}) > 1:
             for n in tied:

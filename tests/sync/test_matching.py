@@ -1,4 +1,6 @@
 import gc
+import sys
+import threading
 from itertools import product
 
 import pytest
@@ -134,3 +136,26 @@ def test_the_collector_is_paused_for_a_batch_and_left_as_it_was_found():
         assert not gc.isenabled()  # someone else's pause is theirs to end
     finally:
         gc.enable()
+
+
+def test_batches_of_many_threads_share_one_pause_and_the_collector_comes_back():
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave between every few instructions
+
+    running = []
+
+    def batches() -> None:
+        for _ in range(2_000):
+            with collection_paused():
+                running.append(gc.isenabled())
+
+    try:
+        threads = [threading.Thread(target=batches) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switching)
+    assert len(running) == 16_000 and not any(running)  # never on inside a batch
+    assert gc.isenabled()

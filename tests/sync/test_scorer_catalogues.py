@@ -57,6 +57,12 @@ def test_a_tier_is_not_pre_selected_away_from_the_records_of_that_tier():
     assert preselect(silver, PRESELECT_AT) is None  # the description's "App" is not the name's tier
     assert not web.preselectable and web.reasons[-1].startswith("no tier, where another record has yours")
     assert chosen("Website Hosting - Silver", catalogue) == "Website Hosting"  # its own name still is
+    phones = [
+        Item("fixed", "Fixed Line Telephony", context="Desk phones, PSTN lines and SIP trunks"),
+        Item("uc", "Unified Communications - Silver", context="Teams calling, desk phones and centre lines"),
+    ]
+    tied = ranked("Desk Phones and Lines - Silver", phones)  # two descriptions give the words: a tie still
+    assert preselect(tied, PRESELECT_AT) is None and all("as likely as" in c.why for c in tied)
 
 
 def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
