@@ -311,7 +311,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
         for i in [*found, *(i for i in led if i not in found)]:
             score = found[i][0] if i in found else 0
-            if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
+            if score < ABBREVIATION and (short := self._abbreviates(mine, self.names[i])):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
             elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
                 sure = len(short.split(" = ", 1)[0]) >= 3  # "SAP BO" could be Business One or Objects
@@ -335,6 +335,15 @@ class Scorer(DetailsEvidence, NameEvidence):
             or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
         }
         return found, clashes
+
+    @staticmethod
+    def _abbreviates(mine: Name, theirs: Name) -> str:
+        """Word-by-word abbreviations (sync.match_rules.abbreviates) of the names as read, or as written
+        when an alias made one of them another name ("App Hosting", "Application Hosting")."""
+        found = abbreviates(mine.words, theirs.words)
+        if found or not (mine.fired or theirs.fired):
+            return found
+        return abbreviates(words_of(mine.plain), words_of(theirs.plain))
 
     def _ranked(
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]

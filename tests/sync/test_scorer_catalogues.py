@@ -48,8 +48,8 @@ def test_a_tier_picks_its_own_tier_and_never_another():
 
 def test_a_tier_is_not_pre_selected_away_from_the_records_of_that_tier():
     catalogue = [
-        Item("gold", "Application Hosting - Gold"),
-        Item("silver", "Application Hosting - Silver"),
+        Item("gold", "Managed Hosting - Gold"),
+        Item("silver", "Managed Hosting - Silver"),
         Item("web", "Website Hosting", context="Public websites and marketing content (Azure App Service)"),
     ]
     silver = ranked("App Hosting - Silver", catalogue)

@@ -104,6 +104,10 @@ def test_word_by_word_abbreviations_both_ways_and_not_without_a_shared_word():
     assert found.name == "Contoso Advanced Threat Protection 3"
     assert found.reasons[0] == "abbreviation: adv = advanced"
     assert preselect([found], PRESELECT_AT) == found
+    tiers = [Item("g", "Application Hosting - Gold"), Item("s", "Application Hosting - Silver")]
+    app = top("App Hosting (Gold)", tiers)  # an alias reads "Application Hosting" as "Cloud Hosting"
+    assert (app.target_id, app.reasons[0]) == ("g", "abbreviation: app = application")
+    assert chosen("App Hosting (Gold)", tiers) == "Application Hosting - Gold"
 
 
 def test_delivery_words_give_a_weaker_match_on_the_meaning():
