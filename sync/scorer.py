@@ -85,7 +85,6 @@ from collections.abc import Iterable
 
 from sync.match_details import Mentions
 from sync.match_names import (
-    BRACKETS,
     NO_INITIALS,
     AliasBook,
     Name,
@@ -97,9 +96,8 @@ from sync.match_names import (
     version_verdict,
     words_of,
 )
-from sync.match_products import product_words, products_in
-from sync.match_rules import abbreviates, editions_differ, uncategorised
-from sync.matching import Candidate, Item, Matcher, collection_paused, normalise, tiers_of
+from sync.match_rules import editions_differ
+from sync.matching import Candidate, Item, Matcher, collection_paused, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -120,7 +118,10 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     PRODUCT,
     SAME,
     WITHIN,
+    Found,
     NameEvidence,
+    core_of,
+    other_names,
 )
 
 INDEXES = (
@@ -136,32 +137,6 @@ INDEXES = (
     "declared",
     "lead",
 )
-
-
-def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> str:
-    """The core of some of a name's words; `core`: the whole name's, whose kept edition words ("Final Cut
-    Pro") stay."""
-    words, generic = list(words), generic.difference(core.split()) if core else generic
-    return " ".join(sorted(set(w for w in words if w not in generic) or words))
-
-
-Found = tuple[int, list[str]]  # a target's score and the reasons for it
-
-
-def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
-    """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
-    gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
-    With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
-    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
-    is ("Time and Attendance (Site Operatives)")."""
-    found = [bare] if (bare := uncategorised(name)) else []
-    if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
-        words = normalise(bare).split()
-        acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
-        inside = " ".join(BRACKETS.findall(name))
-        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
-            found.append(bare)
-    return found
 
 
 class Scorer(DetailsEvidence, NameEvidence):
@@ -335,15 +310,6 @@ class Scorer(DetailsEvidence, NameEvidence):
             or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
         }
         return found, clashes
-
-    @staticmethod
-    def _abbreviates(mine: Name, theirs: Name) -> str:
-        """Word-by-word abbreviations (sync.match_rules.abbreviates) of the names as read, or as written
-        when an alias made one of them another name ("App Hosting", "Application Hosting")."""
-        found = abbreviates(mine.words, theirs.words)
-        if found or not (mine.fired or theirs.fired):
-            return found
-        return abbreviates(words_of(mine.plain), words_of(theirs.plain))
 
     def _ranked(
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]

@@ -1,9 +1,10 @@
-"""The scorer's name rules (mixed into sync.scorer.Scorer, whose index they read): acronyms either way,
-the one product with all the words, a product that delivers the service a name holds
-(sync.match_products), delivery words, editions, and the reasons each gives. The scores are documented
-in sync.scorer."""
+"""The scorer's name rules (mixed into sync.scorer.Scorer, whose index they read): a name's other readings
+(without its category or brackets), acronyms either way, word-by-word abbreviations, the one product with
+all the words, a product that delivers the service a name holds (sync.match_products), delivery words,
+editions, and the reasons each gives. The scores are documented in sync.scorer."""
 
 import re
+from collections.abc import Iterable
 from itertools import combinations
 
 from sync.match_details import Mentions
@@ -19,7 +20,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ
+from sync.match_rules import abbreviates, editions_differ, uncategorised
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
@@ -48,6 +49,32 @@ PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
+
+
+def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> str:
+    """The core of some of a name's words; `core`: the whole name's, whose kept edition words ("Final Cut
+    Pro") stay."""
+    words, generic = list(words), generic.difference(core.split()) if core else generic
+    return " ".join(sorted(set(w for w in words if w not in generic) or words))
+
+
+Found = tuple[int, list[str]]  # a target's score and the reasons for it
+
+
+def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
+    """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
+    gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
+    With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
+    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
+    is ("Time and Attendance (Site Operatives)")."""
+    found = [bare] if (bare := uncategorised(name)) else []
+    if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
+        words = normalise(bare).split()
+        acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
+        inside = " ".join(BRACKETS.findall(name))
+        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
+            found.append(bare)
+    return found
 
 
 class NameEvidence:
@@ -301,3 +328,12 @@ class NameEvidence:
 
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
+
+    @staticmethod
+    def _abbreviates(mine: Name, theirs: Name) -> str:
+        """Word-by-word abbreviations (sync.match_rules.abbreviates) of the names as read, or as written
+        when an alias made one of them another name ("App Hosting", "Application Hosting")."""
+        found = abbreviates(mine.words, theirs.words)
+        if found or not (mine.fired or theirs.fired):
+            return found
+        return abbreviates(words_of(mine.plain), words_of(theirs.plain))
