@@ -45,6 +45,7 @@ TUNING = {
     DATA / "matching_seen_14.yaml": "former blind set 14 (airport, museum, chip maker), 1 wrong fixed",
     DATA / "matching_seen_15.yaml": "former blind set 15 (water, law firm, shipping, pharma), 1 wrong fixed",
     DATA / "matching_seen_16.yaml": "former blind set 16 (bank, council, publisher, builder), tuned on since",
+    DATA / "matching_seen_17.yaml": "former blind set 17 (hospital, caterer, SaaS, housing), 2 wrong fixed",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

@@ -383,14 +383,17 @@ class Scorer(DetailsEvidence, NameEvidence):
             )
         )
         # two records as likely: two expansions of one acronym, two services an alias reads alike ("IaaS":
-        # Cloud and Application Hosting), two editions the name does not give ("Windows Server 2022")
+        # Cloud and Application Hosting), two editions or minor releases the name does not give ("Windows
+        # Server 2022", "python3")
         top = (scored[0][0], found[scored[0][2]][0]) if scored else (0, 0)  # and the evidence it rests on
         tied = [
             n
             for n, s in enumerate(scored)
             if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and (s[4] or s[2] in untiered)
         ]
-        if len({self.names[scored[n][2]].plain for n in tied}) > 1:
+        if exact and any(self.names[scored[n][2]].version == exact for n in tied):
+            tied = [n for n in tied if self.names[scored[n][2]].version == exact]  # its very version
+        if len({(self.names[scored[n][2]].plain, self.names[scored[n][2]].version) for n in tied}) > 1:
             for n in tied:
                 score, name, i, reasons, _ = scored[n]
                 other = next(scored[m][1] for m in tied if scored[m][2] != i)

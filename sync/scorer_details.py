@@ -7,7 +7,7 @@ import re
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_rules import stem
-from sync.matching import Matcher
+from sync.matching import Matcher, normalise
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
@@ -106,9 +106,26 @@ class DetailsEvidence:
                     partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
                     kind = own[-1] if partly else ""
                     rival = kind and bool(self._kinds().get(kind, set()) - {core})
-                    sure = not rival and self._delivered(given, found[0])
+                    sure = (
+                        not rival
+                        and self._delivered(given, found[0])
+                        and self._compounds(shown, given, found[0])
+                    )
                     return found, [as_written(w, shown) for w in given], sure
         return [], [], False
+
+    def _compounds(self, shown: str, given: list[str], i: int) -> bool:
+        """Whether target i's details give each given word after the generic word the portfolio name
+        writes before it: "Service Charge Accounting" needs a "service charge", not "Rent charges" (a
+        bracket ends a run: "Finance System (Dynamics 365)")."""
+        text = self.mentions.text(i)
+        for part in re.split(r"[()]", shown):
+            words = normalise(part).split()
+            for before, word in zip(words, words[1:], strict=False):
+                compound = stem(word) in given and before in self.book.generic and before != "and"
+                if compound and not any(stem(w.text) == stem(word) and w.after == before for w in text):
+                    return False
+        return True
 
     def _delivered(self, given: list[str], i: int) -> bool:
         """Whether target i's details give these words in one sentence, not introduced as another

@@ -65,6 +65,16 @@ def test_words_given_apart_or_as_another_system_are_only_suggested():
         assert found is None or found.score < PRESELECT_AT, name
 
 
+def test_a_generic_word_before_a_given_one_is_a_compound_the_description_must_give():
+    rent = [Item("rent", "Rent Accounting", context="Rent charges, payments and direct debits")]
+    found = best("Service Charge Accounting", rent)  # a service charge is not a rent charge
+    assert found.target_id == "rent" and found.score < PRESELECT_AT
+    leases = [Item("lease", "Leasehold Accounting", context="Service charges and ground rent billing")]
+    assert best("Service Charge Billing", leases).score >= PRESELECT_AT
+    finance = [Item("fin", "Financial Management", context="Ledgers and budgets (Microsoft Dynamics 365)")]
+    assert best("Finance System (Dynamics 365)", finance).target_id == "fin"  # a bracket ends a run
+
+
 def test_a_building_is_not_what_a_description_builds():
     catalogue = [
         Item("euc", "Endpoint Management", context="Build, patching and software deployment for laptops"),

@@ -174,6 +174,9 @@ def test_a_different_minor_version_is_noted_and_ranked_after_the_same_one():
     found = suggest([Item("l", "Python 3.12.2 (64-bit)", "3.12.2150.0")], pythons, versioned=True)["l"]
     assert [c.target_id for c in found] == ["312", "311"]  # another minor release after its own
     assert found[0].preselectable and not found[1].preselectable
+    major_only = suggest([Item("l", "python3")], pythons, versioned=True)["l"]  # any 3.x: a person picks
+    assert len(major_only) == 2 and not any(c.preselectable for c in major_only)
+    assert major_only[0].reasons[-1].startswith("as likely as Python 3.1")
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
