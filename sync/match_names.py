@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import yaml
 
-from sync.match_rules import inventory_name, software_words, stem
+from sync.match_rules import inventory_name, java_package, software_words, stem
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
@@ -204,7 +204,7 @@ class AliasBook:
     def substitute(self, words: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
         """The words with alias runs replaced, each marked whether an alias gave it: the reading in the
         fewest runs, the longest run first on a tie ("Microsoft Azure AD Connect" is "Microsoft" and "Azure
-        AD Connect", not "Microsoft Azure" and two words), a word the run repeats once."""
+        AD Connect", not "Microsoft Azure" and two words), the words a run repeats once."""
         if not any(word in self.first_words for word in words):
             return [(word, False) for word in words], []
         runs = self._runs(words)
@@ -214,7 +214,14 @@ class AliasBook:
         while i < len(words):
             hit, size = runs[i]
             if hit:
-                again = bool(out) and out[-1][0] == hit[0][0]  # "Microsoft" before "Microsoft Entra Connect"
+                again = next(  # "Microsoft" before "Microsoft Entra Connect": once
+                    (
+                        k
+                        for k in range(min(len(out), len(hit[0])), 0, -1)
+                        if [w for w, _ in out[-k:]] == list(hit[0][:k])
+                    ),
+                    0,
+                )
                 out.extend((word, True) for word in hit[0][again:])
                 if hit[1]:
                     fired.append(hit[1])
@@ -250,6 +257,8 @@ class AliasBook:
             name = BRACKETS.sub(deployed, name).strip() or name
         normalised, release = normalise(name).split(), ""
         if versioned:
+            if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
+                normalised = java_package(normalised)
             normalised, release = released(software_words(normalised, self.first_words))
             if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
                 named, release = released([*normalised, *normalise(version).split()])

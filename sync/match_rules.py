@@ -39,7 +39,7 @@ FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year rel
 # nouns of their own, not the verb's doing: a "Building" is no "build", "Accounting" no "account"
 ING_NOUNS = frozenset(
     ["building", "training", "accounting", "meeting", "marketing", "engineering", "housing", "banking"]
-    + ["parking", "clothing", "wedding", "ceiling"]
+    + ["parking", "clothing", "wedding", "ceiling", "signing"]  # "Digital Signing" is no "Digital Signs"
 )
 
 
@@ -86,9 +86,10 @@ JAVA_PACKAGE_PARTS = frozenset(["jre", "jdk", "headless", "devel", "zero"])
 
 
 def java_package(words: list[str]) -> list[str]:
-    """OpenJDK as Linux packages name it, read as the product and its version: Debian's
-    "openjdk-17-jre-headless" and Red Hat's "java-11-openjdk-headless" are OpenJDK 17 and 11, and
-    "java-1.8.0-openjdk" is OpenJDK 8 (Java's old numbering)."""
+    """OpenJDK as Linux packages name it (a package's name, no space in it), read as the product and its
+    version: Debian's "openjdk-17-jre-headless" and Red Hat's "java-11-openjdk-headless" are OpenJDK 17
+    and 11, and "java-1.8.0-openjdk" is OpenJDK 8 (Java's old numbering). A name with spaces ("OpenJDK
+    17 JRE") keeps its words."""
     debian = len(words) >= 3 and words[0] == "openjdk" and words[2] in JAVA_PACKAGE_PARTS
     red_hat = len(words) >= 3 and words[0] == "java" and words[2] == "openjdk"
     if not (debian or red_hat) or not NUMBER.match(words[1]) or not JAVA_PACKAGE_PARTS.issuperset(words[3:]):
@@ -99,9 +100,7 @@ def java_package(words: list[str]) -> list[str]:
 
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
-    and build numbers out, OpenJDK's packages read (java_package). `keep`: words never split (known
-    aliases such as "o365")."""
-    words = java_package(words) if words[:1] in (["openjdk"], ["java"]) else words
+    and build numbers out. `keep`: words never split (known aliases such as "o365")."""
     if not any(w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) for w in words):  # "23h2" too
         return words  # nothing to clean: most names
     out: list[str] = []

@@ -6,13 +6,9 @@ suffixes such as "- Gold"), candidates are found through shared name tokens, the
 Versioned records (software) only ever pair with the same version.
 """
 
-import gc
 import re
-import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -79,37 +75,6 @@ class Candidate:
     @property
     def why(self) -> str:
         return "; ".join(self.reasons) or self.reason
-
-
-class CollectorPause:
-    """The cyclic garbage collector paused while batches of records are matched: an index of 10,000
-    targets is some 150,000 small lists, and each of the collector's passes over them, triggered by the
-    throwaway tuples of scoring, finds nothing to free (5-10 % of the time). The data is acyclic, so one
-    pass once the batch is done frees the same. Batches of several threads share one pause, which ends
-    with the last of them, and only if the collector was on when the first began."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.batches = 0
-        self.resume = False
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self.lock:
-            if not self.batches:
-                self.resume = gc.isenabled()
-                gc.disable()
-            self.batches += 1
-        try:
-            yield
-        finally:
-            with self.lock:
-                self.batches -= 1
-                if not self.batches and self.resume:
-                    gc.enable()
-
-
-collection_paused = CollectorPause()
 
 
 @lru_cache(maxsize=50_000)

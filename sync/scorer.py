@@ -53,7 +53,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          89; a suggestion of 86 stays one, at most 87)
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
-         never match, and two different minor releases ("3.12", "3.11") are only suggested
+         never match
+     −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor
 
 Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder";
 not "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). Acronyms include
@@ -96,8 +97,8 @@ from sync.match_names import (
     version_verdict,
     words_of,
 )
-from sync.match_rules import editions_differ
-from sync.matching import Candidate, Item, Matcher, collection_paused, tiers_of
+from sync.match_rules import abbreviates, editions_differ
+from sync.matching import Candidate, Item, Matcher, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -286,10 +287,12 @@ class Scorer(DetailsEvidence, NameEvidence):
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
         for i in [*found, *(i for i in led if i not in found)]:
             score = found[i][0] if i in found else 0
-            if score < ABBREVIATION and (short := self._abbreviates(mine, self.names[i])):
+            if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
             elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
-                sure = len(short.split(" = ", 1)[0]) >= 3  # "SAP BO" could be Business One or Objects
+                # "SAP BO" could be Business One or Objects; found by initials alone, "Cisco UCCE" could
+                # be Contact Center Express or Enterprise
+                sure = len(short.split(" = ", 1)[0]) >= 3 and i in found
                 found[i] = (ABBREVIATION if sure else GUESSED, [f"acronym: {short}", *mine.fired])
         if weak and self.mentions is not None:
             self._mentioned(mine, local.name, add)
@@ -442,6 +445,5 @@ def suggest(
     limit: int = 5,
 ) -> dict[str, list[Candidate]]:
     """Up to `limit` ranked candidates per local record."""
-    with collection_paused():
-        scorer = Scorer(targets, versioned=versioned, kind=kind, aliases=aliases)
-        return {local.key: scorer.candidates(local, limit, taken) for local in locals_}
+    scorer = Scorer(targets, versioned=versioned, kind=kind, aliases=aliases)
+    return {local.key: scorer.candidates(local, limit, taken) for local in locals_}

@@ -20,7 +20,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import abbreviates, editions_differ, uncategorised
+from sync.match_rules import editions_differ, uncategorised
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
@@ -40,6 +40,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
     # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
     + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
+    + ["build"]  # another's build of it: "Microsoft Build of OpenJDK" is not a distribution's "openjdk"
 )
 # words of a deployment or a package, never of a product: not "Installer", "Client", "Classic", "Desktop",
 # "VPN", which name products of their own ("Windows Installer", "mysql-client", "Lightroom Classic")
@@ -328,12 +329,3 @@ class NameEvidence:
 
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
-
-    @staticmethod
-    def _abbreviates(mine: Name, theirs: Name) -> str:
-        """Word-by-word abbreviations (sync.match_rules.abbreviates) of the names as read, or as written
-        when an alias made one of them another name ("App Hosting", "Application Hosting")."""
-        found = abbreviates(mine.words, theirs.words)
-        if found or not (mine.fired or theirs.fired):
-            return found
-        return abbreviates(words_of(mine.plain), words_of(theirs.plain))

@@ -14,7 +14,7 @@ from catalog.models import ITService, SoftwareProduct
 from integrations.base.platform import MatchSource, platform_of
 from integrations.models import Connection
 from sync import aliases
-from sync.matching import Candidate, Item, collection_paused, preselect, preselect_all
+from sync.matching import Candidate, Item, preselect, preselect_all
 from sync.models import Direction, MatchChoice, RecordKind, SyncMapEntry, TargetRecord, WizardVisit
 from sync.scorer import PRESELECT_AT, Scorer
 
@@ -222,14 +222,13 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         .values_list("visited_at", flat=True)
         .first()
     )
+    matcher = matcher_for(connection, step, pulled)
     platform = platform_of(connection)
     records = local_records(connection, step)
-    with collection_paused():
-        matcher = matcher_for(connection, step, pulled)
-        ranked = {
-            str(r.pk): matcher.candidates(Item(str(r.pk), r.name, getattr(r, "version", "")), taken=taken)
-            for r in records
-        }
+    ranked = {
+        str(r.pk): matcher.candidates(Item(str(r.pk), r.name, getattr(r, "version", "")), taken=taken)
+        for r in records
+    }
     open_ = {key: found for key, found in ranked.items() if key not in choices or accept_above is not None}
     chosen, contested = preselect_all(open_, PRESELECT_AT if accept_above is None else accept_above)
     names = {str(r.pk): r.name for r in records}

@@ -1,6 +1,3 @@
-import gc
-import sys
-import threading
 from itertools import product
 
 import pytest
@@ -9,7 +6,6 @@ from sync.matching import (
     TIER_SUFFIX,
     Candidate,
     Item,
-    collection_paused,
     may_end_in_tier,
     normalise,
     preselect,
@@ -121,41 +117,3 @@ def test_preselect_all_gives_a_target_to_one_record():
     chosen, contested = preselect_all(ranked, 88)
     assert {k: v.target_id for k, v in chosen.items()} == {"a": "t1"}
     assert contested == {"b": ("a", "T1"), "d": ("e", "T3"), "e": ("d", "T3")}
-
-
-def test_the_collector_is_paused_for_a_batch_and_left_as_it_was_found():
-    assert gc.isenabled()
-    with pytest.raises(ValueError), collection_paused():
-        assert not gc.isenabled()
-        raise ValueError("a batch that fails")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collection_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # someone else's pause is theirs to end
-    finally:
-        gc.enable()
-
-
-def test_batches_of_many_threads_share_one_pause_and_the_collector_comes_back():
-    switching = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # threads interleave between every few instructions
-
-    running = []
-
-    def batches() -> None:
-        for _ in range(2_000):
-            with collection_paused():
-                running.append(gc.isenabled())
-
-    try:
-        threads = [threading.Thread(target=batches) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(switching)
-    assert len(running) == 16_000 and not any(running)  # never on inside a batch
-    assert gc.isenabled()

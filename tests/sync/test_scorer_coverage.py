@@ -127,7 +127,7 @@ def test_an_acronym_for_part_of_a_name():
         "attp",
         "acronym: ATTP = advanced track and trace pharmaceutical",
     )
-    assert attp.preselectable and attp.score >= PRESELECT_AT
+    assert attp.score < PRESELECT_AT  # initials alone: is "Cisco UCCE" Contact Center Enterprise or Express?
 
 
 def test_an_acronym_may_keep_the_a_of_and_either_way():

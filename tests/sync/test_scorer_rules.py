@@ -5,7 +5,7 @@ the words, and the shipped dictionary's hygiene. Each test names a rule, not a l
 import pytest
 
 from sync.match_names import AliasBook, shipped_groups, words_of
-from sync.match_rules import abbreviates, inventory_name, software_words, stem
+from sync.match_rules import abbreviates, inventory_name, java_package, software_words, stem
 from sync.matching import Item, preselect
 from sync.scorer import LOOSE, ONLY, PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
@@ -96,15 +96,18 @@ def test_app_folders_winget_ids_and_taps_are_read_as_their_product(listed, produ
 
 
 def test_openjdk_packages_are_read_as_the_product_and_its_version():
-    assert software_words(["openjdk", "17", "jre", "headless"]) == ["openjdk", "17"]  # Debian
-    assert software_words(["java", "11", "openjdk", "headless"]) == ["openjdk", "11"]  # Red Hat
-    assert software_words(["java", "1.8.0", "openjdk"]) == ["openjdk", "8.0"]  # Java's old numbering
-    assert software_words(["java", "17", "openjdk", "javadoc"])[:3] == ["java", "17", "openjdk"]  # docs
-    assert software_words(["java", "8", "update", "381"]) == ["java", "8"]
+    assert java_package(["openjdk", "17", "jre", "headless"]) == ["openjdk", "17"]  # Debian
+    assert java_package(["java", "11", "openjdk", "headless"]) == ["openjdk", "11"]  # Red Hat
+    assert java_package(["java", "1.8.0", "openjdk"]) == ["openjdk", "8.0"]  # Java's old numbering
+    assert java_package(["java", "17", "openjdk", "javadoc"])[:3] == ["java", "17", "openjdk"]  # docs
     jdks = [Item("17", "OpenJDK 17", "17", "Eclipse Adoptium"), Item("21", "OpenJDK 21", "21", "")]
     assert chosen("java-17-openjdk-headless", jdks, "1:17.0.11.0.9-2.el9", versioned=True) == "OpenJDK 17"
     assert chosen("openjdk-21-jre-headless", jdks, "21.0.3+9-1~22.04", versioned=True) == "OpenJDK 21"
     assert chosen("java-11-openjdk", jdks, "11.0.22.0.7-1.el8", versioned=True) == ""  # another major
+    split = [Item("jdk", "OpenJDK 17 JDK", "17", ""), Item("jre", "OpenJDK 17 JRE", "17", "")]
+    assert chosen("openjdk-17-jre-headless", split, "17.0.11", versioned=True) != "OpenJDK 17 JDK"
+    vendors = [Item("ms", "Microsoft Build of OpenJDK 11", "11", "Microsoft")]
+    assert chosen("java-11-openjdk-headless", vendors, "11.0.23", versioned=True) == ""  # another's build
 
 
 def test_glued_version_matches_its_product_version():
@@ -125,10 +128,7 @@ def test_word_by_word_abbreviations_both_ways_and_not_without_a_shared_word():
     assert found.name == "Contoso Advanced Threat Protection 3"
     assert found.reasons[0] == "abbreviation: adv = advanced"
     assert preselect([found], PRESELECT_AT) == found
-    tiers = [Item("g", "Application Hosting - Gold"), Item("s", "Application Hosting - Silver")]
-    app = top("App Hosting (Gold)", tiers)  # an alias reads "Application Hosting" as "Cloud Hosting"
-    assert (app.target_id, app.reasons[0]) == ("g", "abbreviation: app = application")
-    assert chosen("App Hosting (Gold)", tiers) == "Application Hosting - Gold"
+    assert chosen("Digital Signing", [Item("ds", "Digital Signage")]) == ""  # a noun of its own
 
 
 def test_delivery_words_give_a_weaker_match_on_the_meaning():
