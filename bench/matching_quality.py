@@ -22,7 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sync.match_names import PACKAGE_VERSION, major  # noqa: E402
+from sync.match_versions import PACKAGE_VERSION, major  # noqa: E402
 from sync.matching import Item, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
 

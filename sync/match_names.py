@@ -14,14 +14,12 @@ from typing import NamedTuple
 import yaml
 
 from sync.match_rules import inventory_name, java_package, software_words, stem
+from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
-PACKAGE_VERSION = re.compile(
-    r"^(?:\d+:)?(\d+(?:\.\d+)*[a-z]?)(?:p\d+)?(?:[+~-]\S*)?$"
-)  # a package's epoch and release out
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 GENERIC = {
     "it_service": frozenset(
@@ -396,64 +394,3 @@ class Name(NamedTuple):
 def words_of(text: str) -> tuple[str, ...]:
     """A name's normalised, stemmed words, as aliases and names are compared."""
     return tuple(stem(w) for w in normalise(text).split())
-
-
-def versions_read(field: str, named: str) -> tuple[str, str]:
-    """The version to compare and the other reading: the record's version field, unless the name says
-    another major, since an inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server
-    2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
-    if not field:
-        return named, ""
-    if package := PACKAGE_VERSION.match(field.strip()):  # "1:7.52.0-1", "17.0.10+7-1~22.04.1"
-        field = package.group(1)
-    field = _canonical_version(field) if field.strip() else ""
-    if field and named and major(field) != major(named):
-        return named, field
-    return field or named, ""
-
-
-def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
-    """The two versions to judge a pair by, and whether they are the records' own; None when they
-    differ in their major. When one name gives a year and the other none, the build number in a version
-    field may agree ("SQL Server 2019" at 15.0.2000.5, "Microsoft SQL Server" at 15.0): a suggestion."""
-    if not mine.version or not theirs.version or major(mine.version) == major(theirs.version):
-        return mine.version, theirs.version, True
-    if mine.named_version and theirs.named_version:
-        return None  # "Windows Server 2022" is not "Windows 10", whatever its build number says
-    for a in (mine.version, mine.other_version):
-        for b in (theirs.version, theirs.other_version):
-            if a and b and major(a) == major(b):
-                return a, b, False
-    return None
-
-
-def major(version: str) -> str:
-    """ "16.2" → "16", "19c" → "19", "2023.3" → "2023"."""
-    head = version.split(".", 1)[0]
-    return head.rstrip("abcdefghijklmnopqrstuvwxyz") or head
-
-
-def minor(version: str) -> str:
-    """ "3.12.2" → "12", "16" → "": a minor release, when the version gives one."""
-    parts = version.split(".")
-    return parts[1] if len(parts) > 1 else ""
-
-
-def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
-    """Whether two versions may match, the note to show, and whether the match may be pre-selected:
-    the same major matches ("different minor version") unless both give different minor releases
-    ("Python 3.12" and "Python 3.11": suggested), different majors never do, and a portfolio
-    record without a version is only ever suggested (it could be any of them). A target record without
-    a version stands for the product as a whole ("Google Chrome" for "Chrome 126"), ranked after the
-    same major."""
-    if mine == theirs:
-        return True, "", True
-    if mine and theirs:
-        if major(mine) != major(theirs):
-            return False, "", False
-        if minor(mine) and minor(theirs) and minor(mine) != minor(theirs):
-            return True, "same product, another minor release: suggested, never pre-selected", False
-        return True, "same product, different minor version", True
-    if not mine:
-        return True, "your record has no version: suggested, never pre-selected", False
-    return True, "the target record has no version: it stands for every version", True

@@ -85,19 +85,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
-from sync.match_names import (
-    NO_INITIALS,
-    AliasBook,
-    Name,
-    acronym_within,
-    agreeing,
-    bracketed,
-    initials,
-    major,
-    version_verdict,
-    words_of,
-)
+from sync.match_names import NO_INITIALS, AliasBook, Name, acronym_within, bracketed, initials, words_of
 from sync.match_rules import abbreviates, editions_differ
+from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)

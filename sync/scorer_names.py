@@ -16,11 +16,11 @@ from sync.match_names import (
     Name,
     bracketed,
     initials,
-    major,
     words_of,
 )
 from sync.match_products import product_words, products_in
 from sync.match_rules import editions_differ, uncategorised
+from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
