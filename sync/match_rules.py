@@ -43,6 +43,10 @@ ING_NOUNS = frozenset(
 )
 
 
+# short words of their own that start another word: "Data Migration" is no "Database Migration"
+WHOLE_WORDS = ING_NOUNS | {"data", "voice", "log", "pay", "card", "sign", "wire", "wir", "mail", "file"}
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """ "patching" → "patch", "logging" → "log", "hosting" → "host"; short words, "string" and nouns of
@@ -149,8 +153,8 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         if NUMBER.match(a) or NUMBER.match(b):
             return ""
         way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
-        if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & ING_NOUNS:
-            return ""  # "parks" is no shortened "parking", a noun of its own
+        if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & WHOLE_WORDS:
+            return ""  # "parks" is no shortened "parking", nor "data" "database": words of their own
         side = way
         short.append(a if way == 1 else b)
         long.append(b if way == 1 else a)
