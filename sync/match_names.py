@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import yaml
 
-from sync.match_rules import inventory_name, java_package, software_words, stem
+from sync.match_rules import java_package, software_words, stem
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -249,8 +249,6 @@ class AliasBook:
         return found
 
     def _read(self, name: str, version: str, versioned: bool) -> "Name":
-        if versioned:
-            name = inventory_name(name)
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name
         normalised, release = normalise(name).split(), ""

@@ -60,32 +60,6 @@ def stem(word: str) -> str:
     return word
 
 
-WINGET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{1,}\.([A-Za-z0-9][A-Za-z0-9.+-]{2,})$")  # "Mozilla.Firefox"
-NOT_PRODUCTS = frozenset(["net", "js", "io", "us", "exe", "msi"])  # "ASP.NET", "Node.js", "zoom.us"
-
-
-def inventory_name(name: str) -> str:
-    """A software name as an app folder, winget or a package manager lists it, read as the product's:
-    "Firefox.app" (macOS), "PaloAltoNetworks.GlobalProtect" and "7zip.7zip" (winget's publisher and
-    product), "hashicorp/tap/terraform" (Homebrew). Not "Node.js", "ASP.NET", "gpfs.base" or
-    "jdk-17.0.11", whose dot is the name's own or a version's."""
-    text = name.strip()
-    if " " in text:
-        return name
-    if text.lower().endswith(".app") and len(text) > 4:
-        return text[:-4]
-    if text.count("/") == 2:
-        return text.rsplit("/", 1)[1]
-    winget = WINGET_ID.match(text)
-    if winget and winget.group(1).split(".")[0].lower() not in NOT_PRODUCTS:
-        product, publisher = winget.group(1), text.split(".", 1)[0]
-        named = any(c.isalpha() for c in product.split(".")[0])  # not "jdk-17.0.11"'s "0.11"
-        if named and (not product.islower() or product.split(".")[0] == publisher):
-            head, _, rest = product.partition(".")  # "Python.Python.3.12": "Python 3.12"
-            return f"{head} {rest}".strip()
-    return name
-
-
 JAVA_PACKAGE_PARTS = frozenset(["jre", "jdk", "headless", "devel", "zero"])
 
 

@@ -5,7 +5,7 @@ the words, and the shipped dictionary's hygiene. Each test names a rule, not a l
 import pytest
 
 from sync.match_names import AliasBook, shipped_groups, words_of
-from sync.match_rules import abbreviates, inventory_name, java_package, software_words, stem
+from sync.match_rules import abbreviates, java_package, software_words, stem
 from sync.matching import Item, preselect
 from sync.scorer import LOOSE, ONLY, PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
@@ -72,27 +72,6 @@ def test_software_names_lose_inventory_noise_and_split_glued_versions():
         "server",
         "2019",
     ]
-
-
-@pytest.mark.parametrize(
-    ("listed", "product"),
-    [
-        ("Firefox.app", "Firefox"),  # a macOS app folder
-        ("zoom.us.app", "zoom.us"),
-        ("PaloAltoNetworks.GlobalProtect", "GlobalProtect"),  # winget: publisher.product
-        ("AgileBits.1Password", "1Password"),
-        ("7zip.7zip", "7zip"),
-        ("Python.Python.3.12", "Python 3.12"),
-        ("hashicorp/tap/terraform", "terraform"),  # a Homebrew tap
-        ("Node.js", "Node.js"),  # a dot of the name's own
-        ("ASP.NET", "ASP.NET"),
-        ("gpfs.base", "gpfs.base"),
-        ("jdk-17.0.11", "jdk-17.0.11"),  # a version's dot
-        ("Microsoft Teams", "Microsoft Teams"),
-    ],
-)
-def test_app_folders_winget_ids_and_taps_are_read_as_their_product(listed, product):
-    assert inventory_name(listed) == product
 
 
 def test_openjdk_packages_are_read_as_the_product_and_its_version():
