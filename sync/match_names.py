@@ -212,15 +212,8 @@ class AliasBook:
         while i < len(words):
             hit, size = runs[i]
             if hit:
-                again = next(  # "Microsoft" before "Microsoft Entra Connect": once
-                    (
-                        k
-                        for k in range(min(len(out), len(hit[0])), 0, -1)
-                        if [w for w, _ in out[-k:]] == list(hit[0][:k])
-                    ),
-                    0,
-                )
-                out.extend((word, True) for word in hit[0][again:])
+                said = overlap([word for word, _ in out], hit[0])  # "Microsoft" + "Microsoft Entra Connect"
+                out.extend((word, True) for word in hit[0][said:])
                 if hit[1]:
                     fired.append(hit[1])
             else:
@@ -304,6 +297,11 @@ class AliasBook:
             other_initials=tuple(sorted(others - {acronym, ""})),
             release=release,
         )
+
+
+def overlap(before: list[str], run: tuple[str, ...]) -> int:
+    """How many of the run's first words the words before it end with."""
+    return next((k for k in range(min(len(before), len(run)), 0, -1) if before[-k:] == list(run[:k])), 0)
 
 
 def deployed(bracket: re.Match) -> str:

@@ -1,7 +1,7 @@
 """The scorer's name rules (mixed into sync.scorer.Scorer, whose index they read): a name's other readings
-(without its category or brackets), acronyms either way, word-by-word abbreviations, the one product with
-all the words, a product that delivers the service a name holds (sync.match_products), delivery words,
-editions, and the reasons each gives. The scores are documented in sync.scorer."""
+(without its category or brackets), acronyms either way, the one product with all the words, a product
+that delivers the service a name holds (sync.match_products), delivery words, editions, and the reasons
+each gives. The scores are documented in sync.scorer."""
 
 import re
 from collections.abc import Iterable
