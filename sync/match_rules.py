@@ -157,6 +157,26 @@ def editions_differ(mine: Iterable[str], theirs: Iterable[str], only_editions: b
     return bool(left) and bool(right) and not left & right
 
 
+RUNTIME_WORDS = frozenset(["jre", "runtime"])
+KIT_WORDS = frozenset(["jdk", "sdk"])
+
+
+def runtime_or_kit(plain: str) -> str:
+    """ "runtime" for a runtime ("Temurin 17 JRE", ".NET Runtime 8"), "kit" for a development kit ("JDK 17",
+    "Java SE Development Kit", ".NET SDK"), "" for neither or both: an alias reads JRE and JDK as Java,
+    yet a runtime's install is not the kit's record."""
+    words = set(plain.split())
+    runtime = not RUNTIME_WORDS.isdisjoint(words)
+    kit = not KIT_WORDS.isdisjoint(words) or " development kit" in f" {plain}"
+    return "runtime" if runtime and not kit else "kit" if kit and not runtime else ""
+
+
+def kinds_differ(mine: str, theirs: str) -> bool:
+    """A runtime and a development kit of one product, on either side (runtime_or_kit)."""
+    ours, other = runtime_or_kit(mine), runtime_or_kit(theirs)
+    return bool(ours) and bool(other) and ours != other
+
+
 CATEGORY = re.compile(r"^\s*[^:/]{2,40}?\s*:\s*([^/\s].+)$")
 ONLY_TIER = re.compile(rf"^\s*{TIER}\s*$", re.I)
 

@@ -86,7 +86,7 @@ from collections.abc import Iterable
 
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, acronym_within, bracketed, initials, words_of
-from sync.match_rules import abbreviates, editions_differ
+from sync.match_rules import abbreviates, editions_differ, kinds_differ
 from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
@@ -301,6 +301,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             for i, (score, _) in found.items()
             if (score == LOOSE and self._editions_clash(mine, i))
             or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
+            or (self.versioned and kinds_differ(mine.plain, self.names[i].plain))
         }
         return found, clashes
 
@@ -316,6 +317,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
+                score -= MINOR  # ranked after the edition the name gives
             tiered = tiers_of(self.targets[i].name) if tiers else frozenset()
             if tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
@@ -369,6 +371,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         scored.sort(  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
             key=lambda s: (
                 -s[0],
+                not s[4],  # at one score, the one that may be pre-selected first
                 -found[s[2]][0],
                 bool(exact) and self.names[s[2]].version != exact,
                 bool(tiers) and tiers_of(s[1]) != tiers,  # "(Gold SLA)": "- Gold" before the untiered

@@ -5,7 +5,7 @@ the words, and the shipped dictionary's hygiene. Each test names a rule, not a l
 import pytest
 
 from sync.match_names import AliasBook, shipped_groups, words_of
-from sync.match_rules import abbreviates, java_package, software_words, stem
+from sync.match_rules import abbreviates, java_package, runtime_or_kit, software_words, stem
 from sync.matching import Item, preselect
 from sync.scorer import LOOSE, ONLY, PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
@@ -214,3 +214,23 @@ def test_a_leading_hyphenated_number_is_part_of_the_name_not_a_version():
     found = suggest([Item("l", "7-Zip 24.07", "24.07")], zips, versioned=True)["l"]
     assert found and found[0].target_id == "7z"
     assert all(c.target_id != "winzip" for c in found if c.score >= PRESELECT_AT)
+
+
+def test_a_runtime_is_not_its_development_kit():
+    """An alias reads JRE and JDK as Java; a runtime's install still never pre-selects the kit's record,
+    and the record of its own kind is shown first."""
+    assert [runtime_or_kit(n) for n in ("temurin 17 jre", "java se development kit", "net sdk", "java")] == [
+        "runtime",
+        "kit",
+        "kit",
+        "",
+    ]
+    jdk = Item("jdk", "Eclipse Temurin JDK 17", "17", "Eclipse Foundation")
+    jre = Item("jre", "Eclipse Temurin JRE 17", "17", "Eclipse Foundation")
+    alone = suggest([Item("l", "Temurin 17 JRE", "17.0.9")], [jdk], versioned=True)["l"]
+    assert [c.target_id for c in alone] == ["jdk"] and not alone[0].preselectable
+    assert "another edition" in alone[0].why
+    both = suggest([Item("l", "Temurin 17 JRE", "17.0.9")], [jdk, jre], versioned=True)["l"]
+    assert [c.target_id for c in both] == ["jre", "jdk"]
+    assert preselect(both, PRESELECT_AT).target_id == "jre"
+    assert chosen("Java Runtime Environment 8", [Item("j8", "Java 8", "8", "Oracle")], "8", True) == "Java 8"
