@@ -19,14 +19,17 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-TIER = rf"({TIERS})(?:\s+(?:tier|level|plan|sla))?"  # "Silver", "Silver Tier", "Gold SLA"
+HOURS = r"\d{1,2}\s*[x/]\s*[5-7](?:\s*[x/]\s*365)?"  # hours of cover, a service level: "24x7", "24/7", "8x5"
+TIER = rf"({TIERS}|{HOURS}|(?:business|office|extended) hours)(?:\s+(?:tier|level|plan|sla))?"  # "Gold SLA"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 TIER_SUFFIX = re.compile(
-    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS})(?:\s+(?:tier|level|plan|sla))?)\s*$", re.I
+    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS})(?:\s+(?:tier|level|plan|sla))?)\s*$",
+    re.I,
 )
+HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
@@ -111,7 +114,7 @@ def may_end_in_tier(text: str) -> bool:
     position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
     end = text.rstrip().rstrip(")]").rstrip()
     if end[-1:].isdigit():
-        return end.rstrip("0123456789").endswith("tier ")
+        return end.rstrip("0123456789").endswith("tier ") or bool(HOURS_END.search(end))
     return end.endswith(TIER_ENDINGS)
 
 
@@ -120,7 +123,7 @@ def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
     text, found = unicodedata.normalize("NFKD", name).lower(), set()
     while match := TIER_SUFFIX.search(text):
-        found.add(match.group(1) or match.group(2))
+        found.add(re.sub(r"\s*/\s*|\s+x\s+", "x", match.group(1) or match.group(2)))  # "24/7" = "24x7"
         text = text[: match.start()]
     return frozenset(found)
 

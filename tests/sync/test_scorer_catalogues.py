@@ -46,6 +46,19 @@ def test_a_tier_picks_its_own_tier_and_never_another():
     assert chosen("Virtual Server Hosting", catalogue[:1]) == "Virtual Server Hosting - Gold"
 
 
+def test_hours_of_cover_are_a_tier():
+    """ "24x7" or "Business Hours" is the service level of a service, as "Gold" is: the same service
+    without it, and never another record's hours."""
+    assert tiers_of("Service Desk (24/7)") == tiers_of("Service Desk - 24 x 7") == {"24x7"}
+    assert tiers_of("Network Services 8x5") == {"8x5"} and tiers_of("Office 365") == set()
+    assert chosen("IT Help Desk (24/7)", [Item("sd", "Service Desk"), Item("h", "Hosting")]) == "Service Desk"
+    hours = [Item("a", "Service Desk - 24x7"), Item("b", "Service Desk - Business Hours")]
+    assert chosen("Service Desk (24/7)", hours) == "Service Desk - 24x7"
+    assert chosen("Service Desk (business hours)", hours) == "Service Desk - Business Hours"
+    other = ranked("Service Desk (8x5)", hours)
+    assert other and preselect(other, PRESELECT_AT) is None
+
+
 def test_a_tier_is_not_pre_selected_away_from_the_records_of_that_tier():
     catalogue = [
         Item("gold", "Managed Hosting - Gold"),
