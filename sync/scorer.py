@@ -15,7 +15,8 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
-         Windows" = "Windows": a product for a platform is not the platform)
+         Windows" = "Windows": a product for a platform is not the platform), or once the portfolio
+         name's leading words, the target's manufacturer, are ("Palo Alto Networks GlobalProtect")
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
@@ -243,7 +244,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
-        for size in (1, 2):
+        for size in (1, 2, 3):
             rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
             lead = " ".join(mine.words[:size])
             hits = [

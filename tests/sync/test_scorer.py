@@ -180,6 +180,10 @@ def test_a_manufacturer_of_three_words_is_left_out_too():
     assert (
         found.reasons[0] == "same name without the manufacturer (Palo Alto Networks)" and found.preselectable
     )
+    gp = [Item("g", "GlobalProtect", "6", "Palo Alto Networks"), Item("x", "GlobalScape EFT", "8", "Fortra")]
+    named = best("Palo Alto Networks GlobalProtect", gp, "6.2.1", versioned=True)  # the maker written first
+    assert named.name == "GlobalProtect" and named.reasons[0].startswith("same name without the manufacturer")
+    assert named.preselectable and named.score >= PRESELECT_AT
 
 
 def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
