@@ -19,8 +19,9 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-HOURS = r"\d{1,2}\s*[x/]\s*[5-7](?:\s*[x/]\s*365)?"  # hours of cover, a service level: "24x7", "24/7", "8x5"
-TIER = rf"({TIERS}|{HOURS}|(?:business|office|extended) hours)(?:\s+(?:tier|level|plan|sla))?"  # "Gold SLA"
+# hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7" nor "48x5"
+HOURS = r"(?:[89]|1[0-2]|24)\s*[x/]\s*[57](?:\s*[x/]\s*365)?"
+TIER = rf"({TIERS}|{HOURS}|business hours)(?:\s+(?:tier|level|plan|sla))?"  # "Silver Tier", "Gold SLA"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 TIER_SUFFIX = re.compile(
     rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS})(?:\s+(?:tier|level|plan|sla))?)\s*$",
@@ -114,7 +115,7 @@ def may_end_in_tier(text: str) -> bool:
     position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
     end = text.rstrip().rstrip(")]").rstrip()
     if end[-1:].isdigit():
-        return end.rstrip("0123456789").endswith("tier ") or bool(HOURS_END.search(end))
+        return end.rstrip("0123456789").endswith("tier ") or bool(HOURS_END.search(end[-14:]))
     return end.endswith(TIER_ENDINGS)
 
 
@@ -123,9 +124,22 @@ def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
     text, found = unicodedata.normalize("NFKD", name).lower(), set()
     while match := TIER_SUFFIX.search(text):
-        found.add(re.sub(r"\s*/\s*|\s+x\s+", "x", match.group(1) or match.group(2)))  # "24/7" = "24x7"
+        found.add(canonical_tier(match.group(1) or match.group(2)))
         text = text[: match.start()]
     return frozenset(found)
+
+
+def canonical_tier(tier: str) -> str:
+    """ "24 / 7 x 365" → "24x7": hours of cover however written; any other tier as it is."""
+    if not tier[:1].isdigit():
+        return tier
+    hours = re.sub(r"\s+", "", tier).replace("/", "x")
+    return hours.removesuffix("x365")
+
+
+def hours_of(name: str) -> frozenset[str]:
+    """The hours of cover among a name's tiers ("24x7", "business hours")."""
+    return frozenset(t for t in tiers_of(name) if t[:1].isdigit() or t.endswith("hours"))
 
 
 def _canonical_version(text: str) -> str:

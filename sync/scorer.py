@@ -89,7 +89,7 @@ from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, acronym_within, bracketed, initials, words_of
 from sync.match_rules import abbreviates, editions_differ, kinds_differ
 from sync.match_versions import agreeing, major, version_verdict
-from sync.matching import Candidate, Item, Matcher, tiers_of
+from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -390,7 +390,11 @@ class Scorer(DetailsEvidence, NameEvidence):
         ]
         if exact and any(self.names[scored[n][2]].version == exact for n in tied):
             tied = [n for n in tied if self.names[scored[n][2]].version == exact]  # its very version
-        if len({(self.names[scored[n][2]].plain, self.names[scored[n][2]].version) for n in tied}) > 1:
+        told = {  # hours of cover the name does not give are two services ("24x7" or "8x5")
+            (self.names[scored[n][2]].plain, self.names[scored[n][2]].version, hours_of(scored[n][1]))
+            for n in tied
+        }
+        if len(told) > 1:
             for n in tied:
                 score, name, i, reasons, _ = scored[n]
                 other = next(scored[m][1] for m in tied if scored[m][2] != i)

@@ -6,7 +6,7 @@ import re
 
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
-from sync.match_rules import stem
+from sync.match_rules import WHOLE_WORDS, stem
 from sync.matching import Matcher, normalise
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
@@ -106,8 +106,13 @@ class DetailsEvidence:
                     partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
                     kind = own[-1] if partly else ""
                     rival = kind and bool(self._kinds().get(kind, set()) - {core})
+                    theirs = self.names[found[0]].words  # "Data" is no "Database", however described
+                    longer = any(
+                        t != w and t.startswith(w) for w in WHOLE_WORDS.intersection(given) for t in theirs
+                    )
                     sure = (
                         not rival
+                        and not longer
                         and self._delivered(given, found[0])
                         and self._compounds(shown, given, found[0])
                     )

@@ -76,6 +76,15 @@ def test_a_generic_word_before_a_given_one_is_a_compound_the_description_must_gi
     assert best("Finance System (Dynamics 365)", finance).target_id == "fin"  # a bracket ends a run
 
 
+def test_a_short_word_the_description_gives_is_not_a_longer_word_of_the_name():
+    """ "Data" in "data centres" does not make "Database Migration" a "Data Migration"."""
+    moves = [Item("db", "Database Migration", context="Moving databases between platforms or data centres")]
+    found = best("Data Migration", moves)
+    assert found.target_id == "db" and found.score < PRESELECT_AT
+    mail = [Item("em", "Email Security", context="Filtering of inbound mail, spam and phishing")]
+    assert best("Spam Filtering", mail).score >= PRESELECT_AT
+
+
 def test_a_building_is_not_what_a_description_builds():
     catalogue = [
         Item("euc", "Endpoint Management", context="Build, patching and software deployment for laptops"),
