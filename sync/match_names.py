@@ -20,6 +20,7 @@ from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
+OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 GENERIC = {
     "it_service": frozenset(
@@ -276,6 +277,8 @@ class AliasBook:
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
+        if " of " in name.lower():
+            others.add(with_of(name))
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(
@@ -343,6 +346,13 @@ def with_and(words: list[str] | tuple[str, ...]) -> str:
         return ""
     found = "".join(INITIAL.get(w) or w[0] for w in words if w not in STOPWORDS)
     return found if len(found) >= 5 else ""
+
+
+def with_of(name: str) -> str:
+    """The initials of a name of three words with "of" between, the "of" kept as acronyms write it:
+    "Point of Sale" → "pos", "Bill of Materials" → "bom", "Proof of Concept" → "poc"; else ""."""
+    words = OF_NAME.findall(name.lower())
+    return f"{words[0][0]}o{words[2][0]}" if len(words) == 3 and words[1] == "of" else ""
 
 
 def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:

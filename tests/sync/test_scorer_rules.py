@@ -234,3 +234,10 @@ def test_a_runtime_is_not_its_development_kit():
     assert [c.target_id for c in both] == ["jre", "jdk"]
     assert preselect(both, PRESELECT_AT).target_id == "jre"
     assert chosen("Java Runtime Environment 8", [Item("j8", "Java 8", "8", "Oracle")], "8", True) == "Java 8"
+
+
+def test_initials_keep_the_of_of_a_three_word_name():
+    """ "POS" is "Point of Sale", "BOM" "Bill of Materials": these acronyms keep the "of"."""
+    till = [Item("pos", "Point of Sale"), Item("pay", "Payroll Services")]
+    assert chosen("POS", till) == "Point of Sale" and chosen("BOM", till) == ""
+    assert AliasBook("it_service").read("Department of Motor Vehicles").other_initials == ()
