@@ -91,7 +91,9 @@ class DetailsEvidence:
         that may be pre-selected: not when a name it gives is another system's ("a feed from Workday"),
         nor when its name has the other words and its description the kind of service, the portfolio
         name's last word, that another service is named for ("Network Monitoring" = "Network Services:
-        switches and monitoring", or "Infrastructure Monitoring"?). Two services or more: none."""
+        switches and monitoring", or "Infrastructure Monitoring"?), nor when a short word of its own it gives
+        starts a word of the target's name ("Data Migration" = "Database Migration: … data centres"). Two
+        services or more: none."""
         if self.versioned or self.mentions is None:
             return [], [], False
         skip = self.book.generic | NO_INITIALS
