@@ -277,8 +277,6 @@ class AliasBook:
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
-        if " of " in name.lower():
-            others.add(with_of(name))
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
         return Name(

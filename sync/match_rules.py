@@ -45,6 +45,10 @@ ING_NOUNS = frozenset(
 
 # short words of their own that start another word: "Data Migration" is no "Database Migration"
 WHOLE_WORDS = ING_NOUNS | {"data", "voice", "log", "pay", "card", "sign", "wire", "wir", "mail", "file"}
+# a word that names another thing than the longer words it starts, however a description uses it: data
+# is moved between systems, a database between platforms ("Data Migration" / "Database Migration"), where
+# "Mail Archiving" is still a mailbox's
+NOT_SHORT_FOR = {"data": ("database",)}
 
 
 @lru_cache(maxsize=50_000)

@@ -19,20 +19,18 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
 )
-# hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7" nor "48x5"
-HOURS = r"(?:[89]|1[0-2]|24)\s*[x/]\s*[57](?:\s*[x/]\s*365)?"
-TIER = (
-    rf"({TIERS}|{HOURS}|business hours)(?:\s+(?:tier|level|plan|sla|support))?"  # "Silver Tier", "Gold SLA"
-)
+# hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
+HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
+TIER = rf"({TIERS}|{HOURS}|business hours)(?:\s+(?:tier|level|plan|sla))?"  # "Silver Tier", "Gold SLA"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 TIER_SUFFIX = re.compile(
-    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS})(?:\s+(?:tier|level|plan|sla|support))?)\s*$",
+    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS})(?:\s+(?:tier|level|plan|sla))?)\s*$",
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "support")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
@@ -117,7 +115,7 @@ def may_end_in_tier(text: str) -> bool:
     position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
     end = text.rstrip().rstrip(")]").rstrip()
     if end[-1:].isdigit():
-        return end.rstrip("0123456789").endswith("tier ") or bool(HOURS_END.search(end[-14:]))
+        return end.rstrip("0123456789").endswith("tier ") or bool(HOURS_END.search(end[-24:]))
     return end.endswith(TIER_ENDINGS)
 
 

@@ -86,7 +86,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
-from sync.match_names import NO_INITIALS, AliasBook, Name, acronym_within, bracketed, initials, words_of
+from sync.match_names import (
+    NO_INITIALS,
+    AliasBook,
+    Name,
+    acronym_within,
+    bracketed,
+    initials,
+    with_of,
+    words_of,
+)
 from sync.match_rules import abbreviates, editions_differ, kinds_differ
 from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
@@ -128,6 +137,7 @@ INDEXES = (
     "meaning",
     "declared",
     "lead",
+    "of",
 )
 
 
@@ -190,6 +200,8 @@ class Scorer(DetailsEvidence, NameEvidence):
             indexes["short"][name.core].append(i)
         if acronym := bracketed(shown):
             indexes["declared"][acronym].append(i)
+        if of := with_of(shown):
+            indexes["of"][of].append(i)
         if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
             indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
         for size in (1, 2, 3)[: len(maker)]:

@@ -112,6 +112,14 @@ class NameEvidence:
                 GUESSED,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name} (system)"],
             )
+        if (
+            len(shown) == 3 and shown.isalpha() and shown.isupper()
+        ):  # "POS": "Point of Sale", or Point of Service?
+            add(
+                self.index["of"].get(shown.lower(), ()),
+                GUESSED,
+                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
+            )
         if mine.fired and " " not in mine.plain:  # an acronym the dictionary knows, given in brackets
             add(
                 self.index["declared"].get(mine.plain, ()),

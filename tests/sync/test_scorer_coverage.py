@@ -83,6 +83,8 @@ def test_a_short_word_the_description_gives_is_not_a_longer_word_of_the_name():
     assert found.target_id == "db" and found.score < PRESELECT_AT
     mail = [Item("em", "Email Security", context="Filtering of inbound mail, spam and phishing")]
     assert best("Spam Filtering", mail).score >= PRESELECT_AT
+    boxes = [Item("mb", "Mailbox Services", context="Mail archiving and retention (Exchange Online)")]
+    assert best("Mail Archiving", boxes).score >= PRESELECT_AT  # a mail is still a mailbox's
 
 
 def test_a_building_is_not_what_a_description_builds():

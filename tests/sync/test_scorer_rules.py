@@ -236,8 +236,16 @@ def test_a_runtime_is_not_its_development_kit():
     assert chosen("Java Runtime Environment 8", [Item("j8", "Java 8", "8", "Oracle")], "8", True) == "Java 8"
 
 
-def test_initials_keep_the_of_of_a_three_word_name():
-    """ "POS" is "Point of Sale", "BOM" "Bill of Materials": these acronyms keep the "of"."""
-    till = [Item("pos", "Point of Sale"), Item("pay", "Payroll Services")]
-    assert chosen("POS", till) == "Point of Sale" and chosen("BOM", till) == ""
-    assert AliasBook("it_service").read("Department of Motor Vehicles").other_initials == ()
+def test_an_acronym_written_in_capitals_may_keep_the_of_of_a_three_word_name():
+    """ "POS" may be "Point of Sale" (or Point of Service, Point of Care): only suggested, and only for a
+    name written as an acronym ("Tor" is no "Terms of Reference", "Docs" no "Declaration of Conformity")."""
+    till = [
+        Item("pos", "Point of Sale"),
+        Item("tor", "Terms of Reference"),
+        Item("doc", "Declaration of Conformity"),
+    ]
+    pos = suggest([Item("l", "POS")], till, versioned=False)["l"]
+    assert pos[0].target_id == "pos" and pos[0].why == "acronym: POS = Point of Sale"
+    assert preselect(pos, PRESELECT_AT) is None
+    for name in ("Tor", "Docs", "Proof of Concept"):
+        assert suggest([Item("l", name)], till, versioned=False)["l"] == [], name
