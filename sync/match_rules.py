@@ -45,10 +45,9 @@ ING_NOUNS = frozenset(
 
 # short words of their own that start another word: "Data Migration" is no "Database Migration"
 WHOLE_WORDS = ING_NOUNS | {"data", "voice", "log", "pay", "card", "sign", "wire", "wir", "mail", "file"}
-# a word that names another thing than the longer words it starts, however a description uses it: data
-# is moved between systems, a database between platforms ("Data Migration" / "Database Migration"), where
-# "Mail Archiving" is still a mailbox's
-NOT_SHORT_FOR = {"data": ("database",)}
+# the longer words a short word of its own is still part of, however a description gives it: a mail is a
+# mailbox's, pay a payroll's; not "Database" for "Data", "LogRhythm" for "Log", "FileZilla" for "File"
+SHORT_FOR = {"mail": ("mailbox",), "pay": ("payroll",), "file": ("fileshare", "filestore")}
 
 
 @lru_cache(maxsize=50_000)

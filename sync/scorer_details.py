@@ -6,7 +6,7 @@ import re
 
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
-from sync.match_rules import NOT_SHORT_FOR, stem
+from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.matching import Matcher, normalise
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
@@ -91,9 +91,10 @@ class DetailsEvidence:
         that may be pre-selected: not when a name it gives is another system's ("a feed from Workday"),
         nor when its name has the other words and its description the kind of service, the portfolio
         name's last word, that another service is named for ("Network Monitoring" = "Network Services:
-        switches and monitoring", or "Infrastructure Monitoring"?), nor when a word it gives names
-        another thing than a word of the target's name ("Data Migration" = "Database Migration: … data
-        centres"). Two services or more: none."""
+        switches and monitoring", or "Infrastructure Monitoring"?), nor when a short word of its own it
+        gives starts a word of the target's name ("Data Migration" = "Database Migration: … data centres",
+        "Log Analytics" = "LogRhythm SIEM"; a mail is still a mailbox's, SHORT_FOR). Two services or
+        more: none."""
         if self.versioned or self.mentions is None:
             return [], [], False
         skip = self.book.generic | NO_INITIALS
@@ -110,7 +111,9 @@ class DetailsEvidence:
                     rival = kind and bool(self._kinds().get(kind, set()) - {core})
                     theirs = self.names[found[0]].words  # "Data" is no "Database", however described
                     longer = any(
-                        t.startswith(NOT_SHORT_FOR[w]) for w in given if w in NOT_SHORT_FOR for t in theirs
+                        t != w and t.startswith(w) and not t.startswith(SHORT_FOR.get(w, ()))
+                        for w in WHOLE_WORDS.intersection(given)
+                        for t in theirs
                     )
                     sure = (
                         not rival

@@ -85,6 +85,8 @@ def test_a_short_word_the_description_gives_is_not_a_longer_word_of_the_name():
     assert best("Spam Filtering", mail).score >= PRESELECT_AT
     boxes = [Item("mb", "Mailbox Services", context="Mail archiving and retention (Exchange Online)")]
     assert best("Mail Archiving", boxes).score >= PRESELECT_AT  # a mail is still a mailbox's
+    siem = [Item("lr", "LogRhythm SIEM", context="Log analytics, correlation and alerting")]
+    assert best("Log Analytics", siem).score < PRESELECT_AT  # a brand that starts with the word
 
 
 def test_a_building_is_not_what_a_description_builds():
