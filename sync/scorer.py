@@ -99,7 +99,7 @@ from sync.match_names import (
 from sync.match_rules import abbreviates, editions_differ, kinds_differ
 from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
-from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence, as_written
+from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
     ACRONYM,
@@ -427,21 +427,6 @@ class Scorer(DetailsEvidence, NameEvidence):
                 )
             )
         return result
-
-    def _evidence(self, own: set[str], i: int, shown: str) -> str:
-        """A word of the portfolio name that the target's name lacks, found in its manufacturer or leading
-        in its details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
-        extra = own.difference(self.names[i].words)
-        if not extra:
-            return ""
-        target = self.targets[i]
-        if target.manufacturer and not extra.isdisjoint(words_of(target.manufacturer)):
-            return f"manufacturer: {target.manufacturer}"
-        leading = self.mentions.leading if self.mentions is not None else {}
-        common = {w for w in extra if i in leading.get(w, ())}  # where it leads (sync.match_details)
-        return (
-            f"its details mention {', '.join(as_written(w, shown) for w in sorted(common))}" if common else ""
-        )
 
 
 def suggest(

@@ -7,7 +7,7 @@ import re
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
-from sync.matching import Matcher, normalise
+from sync.matching import Item, Matcher, normalise
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
@@ -27,6 +27,7 @@ class DetailsEvidence:
 
     book: AliasBook
     names: list[Name]
+    targets: list[Item]
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
     brackets: dict[str, list[tuple[str, set[int]]]]  # a portfolio name → _bracket_products
@@ -83,6 +84,21 @@ class DetailsEvidence:
         if opens is None or word in self.words:
             return False
         return not opens or word not in self.book.vocabulary
+
+    def _evidence(self, own: set[str], i: int, shown: str) -> str:
+        """A word of the portfolio name that the target's name lacks, found in its manufacturer or leading
+        in its details: "Microsoft SQL Server" and a "SQL Server" made by Microsoft."""
+        extra = own.difference(self.names[i].words)
+        if not extra:
+            return ""
+        target = self.targets[i]
+        if target.manufacturer and not extra.isdisjoint(words_of(target.manufacturer)):
+            return f"manufacturer: {target.manufacturer}"
+        leading = self.mentions.leading if self.mentions is not None else {}
+        common = {w for w in extra if i in leading.get(w, ())}  # where it leads (sync.match_details)
+        return (
+            f"its details mention {', '.join(as_written(w, shown) for w in sorted(common))}" if common else ""
+        )
 
     def _described(self, mine: Name, shown: str) -> tuple[list[int], list[str], bool]:
         """The one service whose name and description together hold every word of the portfolio name, as
