@@ -181,6 +181,18 @@ def test_a_different_minor_version_is_noted_and_ranked_after_the_same_one():
     assert major_only[0].reasons[-1].startswith("as likely as Python 3.1")
 
 
+def test_at_one_score_the_name_that_keeps_more_of_the_words_written_ranks_first():
+    """ "Server" is a generic word of software names, so "Windows Server" and "Windows 11 Enterprise" both
+    read as Windows made by Microsoft: the records that also say "Server" come first, not the alphabet."""
+    windows = [
+        Item("w11", "Microsoft Windows 11 Enterprise", "", "Microsoft"),
+        Item("ws22", "Microsoft Windows Server 2022", "2022", "Microsoft"),
+    ]
+    found = suggest([Item("l", "Windows Server")], windows, versioned=True)["l"]
+    assert [c.target_id for c in found] == ["ws22", "w11"] and found[0].score == found[1].score
+    assert not any(c.preselectable for c in found)
+
+
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
 def test_the_shipped_dictionary_gives_each_name_one_meaning(kind):
     seen: dict[tuple[str, ...], str] = {}
