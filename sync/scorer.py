@@ -69,8 +69,8 @@ brackets is kept ("Confluence (Cloud)"), an install's language at the end is not
 edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software
 that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
 "Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions that
-agree only through an inventory's build number. At one score, the name that keeps more of the words written
-ranks first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
+agree only through an inventory's build number. At one score, the name that keeps more of the words written,
+its tier too, ranks first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
@@ -389,7 +389,7 @@ class Scorer(DetailsEvidence, NameEvidence):
                 -found[s[2]][0],
                 bool(exact) and self.names[s[2]].version != exact,
                 bool(tiers) and tiers_of(s[1]) != tiers,  # "(Gold SLA)": "- Gold" before the untiered
-                -len(written.intersection(self.names[s[2]].words)),  # more of the words written
+                -len(written.intersection([*self.names[s[2]].words, *tiers_of(s[1])])),  # more words written
                 s[1],
             )
         )

@@ -191,6 +191,11 @@ def test_at_one_score_the_name_that_keeps_more_of_the_words_written_ranks_first(
     found = suggest([Item("l", "Windows Server")], windows, versioned=True)["l"]
     assert [c.target_id for c in found] == ["ws22", "w11"] and found[0].score == found[1].score
     assert not any(c.preselectable for c in found)
+    tiers = [Item("p", "End User Computing - Premium"), Item("s", "End User Computing - Standard")]
+    found = suggest([Item("l", "End User Computing Standard")], tiers, versioned=False)["l"]
+    assert [c.target_id for c in found] == ["s", "p"] and found[0].score == found[
+        1
+    ].score  # its tier, written
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
