@@ -78,7 +78,8 @@ score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfol
 version against a versioned one; a target without a version below CORE unless the portfolio name holds
 its whole name (above), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
 candidate tied with a different record (two expansions of one acronym, two services an alias reads
-alike, two editions the name does not give); and one below CORE when a product the name gives in
+alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau
+Desktop": sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in
 brackets is only another target's, by its name or by its details written with a capital ("Desktop
 Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
@@ -316,6 +317,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             if (score == LOOSE and self._editions_clash(mine, i))
             or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
             or (self.versioned and kinds_differ(mine.plain, self.names[i].plain))
+            or (score < SAME and self._edition_unsaid(mine, i))
         }
         return found, clashes
 

@@ -19,7 +19,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ, uncategorised
+from sync.match_rules import EDITIONS, editions_differ, uncategorised
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -31,7 +31,10 @@ PRODUCT_OTHERWISE = GUESSED = 86
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 87, 2
 PRESELECT_AT = 88
 WITHIN = 88
-SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
+SPOKEN = {"host": "hosting", "provision": "provisioning"}
+UNSAID = frozenset(
+    [*EDITIONS, "server"]
+)  # words a record's name may leave out as generic, yet choose by  # stemmed words as a reason shows them
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
     normalise(
         "enterprise standard professional pro community datacenter plus premium ultimate advanced"
@@ -334,6 +337,26 @@ class NameEvidence:
         return editions_differ(
             mine_out, {*theirs.dropped, *theirs.loose_dropped, *extra}, only_editions=False
         )
+
+    def _edition_unsaid(self, mine: Name, i: int) -> bool:
+        """ "Tableau" for "Tableau Server" beside a "Tableau Desktop", "intellij-idea" for "IntelliJ IDEA
+        Community Edition" beside the Ultimate: the record's edition word, left out as generic, is not the
+        portfolio name's, and another product's name has all the name's words too. The name does not
+        choose between them."""
+        theirs, words = self.names[i], mine.core.split()
+        if self.book.kind != "software_product" or not words or UNSAID.isdisjoint(theirs.dropped):
+            return False
+        if not UNSAID.intersection(theirs.dropped).isdisjoint(mine.words):
+            return False
+        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
+        product, version = self._brandless_core(i), major(mine.version)
+        return any(  # of a version the name may be
+            self._brandless_core(j) != product and (not version or self.majors[j] in (version, ""))
+            for j in postings[0].intersection(*postings[1:])
+        )
+
+    def _brandless_core(self, i: int) -> frozenset[str]:
+        return frozenset(self.names[i].core.split()).difference(words_of(self.targets[i].manufacturer))
 
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"

@@ -198,6 +198,27 @@ def test_at_one_score_the_name_that_keeps_more_of_the_words_written_ranks_first(
     ].score  # its tier, written
 
 
+def test_an_edition_the_record_leaves_out_as_generic_is_not_chosen_by_a_name_without_it():
+    tableau = [
+        Item("desk", "Tableau Desktop", "", "Salesforce"),
+        Item("srv", "Tableau Server", "", "Salesforce"),
+    ]
+    found = suggest([Item("l", "Tableau 2023.3", "20233.24.0215.0850")], tableau, versioned=True)["l"]
+    assert found[0].target_id == "srv" and not found[0].preselectable
+    assert "another edition? suggested, never pre-selected" in found[0].reasons
+    assert chosen("Tableau Server 2023.3", tableau, "2023.3", versioned=True) == "Tableau Server"
+    idea = [
+        Item("ce", "JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
+        Item("ult", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
+    ]
+    assert chosen("intellij-idea", idea, "2024.1", versioned=True) == ""
+    java = [
+        Item("j8", "Oracle Java SE 8", "8", "Oracle"),
+        Item("t21", "Eclipse Temurin JDK 21", "21", "Eclipse"),
+    ]
+    assert chosen("Java 8 Update 401 (64-bit)", java, "8.0.4010.10", versioned=True) == "Oracle Java SE 8"
+
+
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
 def test_the_shipped_dictionary_gives_each_name_one_meaning(kind):
     seen: dict[tuple[str, ...], str] = {}
