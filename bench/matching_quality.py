@@ -22,6 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sync.match_names import renumbered  # noqa: E402
 from sync.match_versions import PACKAGE_VERSION, major  # noqa: E402
 from sync.matching import Item, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
@@ -123,12 +124,14 @@ def all_cases(data: dict, kind: str) -> list[Case]:
 
 def majors(scorer: Scorer, name: str, version: str) -> set[str]:
     """The majors a record's name (as the scorer reads names: "Office 365" is no version) and its
-    version field give, each on its own."""
-    named = scorer.book.read(name, "", True).version
+    version field give, each on its own and in the product's other numbering."""
+    reading = scorer.book.read(name, "", True)
     field = version.strip().lower().lstrip("v")
     if package := PACKAGE_VERSION.match(field):  # "1:7.52.0-1" is version 7.52 of a package
         field = package.group(1)
-    return {major(v) for v in (named, field) if v}
+    given = [v for v in (reading.version, field) if v]
+    # one version numbered two ways ("SQL Server 2022" is 16: sync.match_names.renumbered) is one major
+    return {major(v) for v in given} | {major(n) for v in given if (n := renumbered(list(reading.words), v))}
 
 
 def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -> Score:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import yaml
 
 from sync.match_rules import java_package, software_words, stem
-from sync.match_versions import versions_read
+from sync.match_versions import major, versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
@@ -109,6 +109,27 @@ def shipped_releases() -> dict[str, list[tuple[tuple[str, ...], list[str], str]]
     for named in found.values():
         named.sort(key=lambda pair: -len(pair[0]))
     return found
+
+
+@lru_cache(maxsize=1)
+def shipped_numbering() -> dict[tuple[str, ...], dict[str, str]]:
+    """Products sold by year whose installs report a major version (`numbered` in the dictionary), by their
+    words, each number to the other: {("sql", "server"): {"2022": "16", "16": "2022", …}}."""
+    found: dict[tuple[str, ...], dict[str, str]] = {}
+    for product, year, number in shipped_dictionary().get("numbered", []):
+        both = found.setdefault(words_of(str(product)), {})
+        both[str(year)], both[str(number)] = str(number), str(year)
+    return found
+
+
+def renumbered(words: list[str], version: str) -> str:
+    """The version in the product's other numbering ("16" for SQL Server 2022, "2022" for 16.0.4135), or "":
+    one version, however an inventory or a catalogue numbers it."""
+    for product, numbers in shipped_numbering().items() if version else ():
+        size = len(product)
+        if any(tuple(words[k : k + size]) == product for k in range(len(words) - size + 1)):
+            return numbers.get(major(version), "")
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +295,7 @@ class AliasBook:
         core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
+        numbered = renumbered(words, chosen) if versioned else ""
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
@@ -285,6 +307,7 @@ class AliasBook:
             fired=tuple(dict.fromkeys(fired)),
             version=chosen,
             other_version=other,
+            numbered=numbered,
             named_version=bool(versions),
             core=" ".join(sorted(set(core))),
             loose="".join(core),
@@ -390,6 +413,7 @@ class Name(NamedTuple):
     loose_dropped: tuple[str, ...] = ()  # the delivery words left out
     other_initials: tuple[str, ...] = ()  # before aliases; an acronym given in brackets; the rest's
     other_version: str = ""  # the version field, when the name gives another major (versions_read)
+    numbered: str = ""  # the version in the product's other numbering ("16" for SQL Server 2022; renumbered)
     named_version: bool = False  # the name itself carries a version
     release: str = ""  # a release name read as its version, as a reason ("release: macos sonoma = macos 14")
 

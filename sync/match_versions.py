@@ -35,6 +35,9 @@ def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
     field may agree ("SQL Server 2019" at 15.0.2000.5, "Microsoft SQL Server" at 15.0): a suggestion."""
     if not mine.version or not theirs.version or major(mine.version) == major(theirs.version):
         return mine.version, theirs.version, True
+    for ours, other in ((mine.version, theirs.numbered), (mine.numbered, theirs.version)):
+        if ours and other and major(ours) == major(other):
+            return ours, other, True  # one version, numbered two ways: "SQL Server 2022" is 16
     if mine.named_version and theirs.named_version:
         return None  # "Windows Server 2022" is not "Windows 10", whatever its build number says
     for a in (mine.version, mine.other_version):

@@ -4,7 +4,7 @@ the words, and the shipped dictionary's hygiene. Each test names a rule, not a l
 
 import pytest
 
-from sync.match_names import AliasBook, shipped_groups, words_of
+from sync.match_names import AliasBook, renumbered, shipped_groups, words_of
 from sync.match_rules import abbreviates, java_package, runtime_or_kit, software_words, stem
 from sync.matching import Item, preselect
 from sync.scorer import LOOSE, ONLY, PRESELECT_AT, suggest
@@ -217,6 +217,21 @@ def test_an_edition_the_record_leaves_out_as_generic_is_not_chosen_by_a_name_wit
         Item("t21", "Eclipse Temurin JDK 21", "21", "Eclipse"),
     ]
     assert chosen("Java 8 Update 401 (64-bit)", java, "8.0.4010.10", versioned=True) == "Oracle Java SE 8"
+
+
+def test_a_year_and_the_major_version_its_installs_report_are_one_version():
+    sql = [
+        Item("19", "Microsoft SQL Server 2019", "2019", "Microsoft"),
+        Item("22", "Microsoft SQL Server 2022", "2022", "Microsoft"),
+    ]
+    assert chosen("mssql-server", sql, "16.0.4135.4-2", versioned=True) == "Microsoft SQL Server 2022"
+    assert chosen("MSSQL 2019 Standard", sql, "15.0.2000.5", versioned=True) == "Microsoft SQL Server 2019"
+    found = suggest([Item("l", "mssql-server", "15.0.4355.3-2")], sql, versioned=True)["l"]
+    assert [c.target_id for c in found] == ["19"]  # never 2022: another major, however numbered
+    assert (
+        renumbered(["sql", "server"], "16.0.4135") == "2022" and renumbered(["sql", "server"], "2019") == "15"
+    )
+    assert renumbered(["postgresql"], "16") == "" and renumbered(["sql", "server"], "9") == ""
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
