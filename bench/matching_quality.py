@@ -131,7 +131,8 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
         field = package.group(1)
     given = [v for v in (reading.version, field) if v]
     # one version numbered two ways ("SQL Server 2022" is 16: sync.match_names.renumbered) is one major
-    return {major(v) for v in given} | {major(n) for v in given if (n := renumbered(list(reading.words), v))}
+    other = [renumbered(reading.words, v, scorer.book.generic)[0] for v in given]
+    return {major(v) for v in [*given, *other] if v}
 
 
 def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -> Score:

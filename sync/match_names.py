@@ -7,6 +7,7 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 """
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -112,24 +113,27 @@ def shipped_releases() -> dict[str, list[tuple[tuple[str, ...], list[str], str]]
 
 
 @lru_cache(maxsize=1)
-def shipped_numbering() -> dict[tuple[str, ...], dict[str, str]]:
+def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
     """Products sold by year whose installs report a major version (`numbered` in the dictionary), by their
-    words, each number to the other: {("sql", "server"): {"2022": "16", "16": "2022", …}}."""
-    found: dict[tuple[str, ...], dict[str, str]] = {}
+    words, each number to the other and why: {{"sql", "server"}: {"2022": ("16", "SQL Server 2022 is
+    version 16"), "16": ("2022", …), …}}."""
+    found: dict[frozenset[str], dict[str, tuple[str, str]]] = {}
     for product, year, number in shipped_dictionary().get("numbered", []):
-        both = found.setdefault(words_of(str(product)), {})
-        both[str(year)], both[str(number)] = str(number), str(year)
+        both = found.setdefault(frozenset(words_of(str(product))), {})
+        because = f"{product} {year} is version {number}"
+        both[str(year)], both[str(number)] = (str(number), because), (str(year), because)
     return found
 
 
-def renumbered(words: list[str], version: str) -> str:
-    """The version in the product's other numbering ("16" for SQL Server 2022, "2022" for 16.0.4135), or "":
-    one version, however an inventory or a catalogue numbers it."""
+def renumbered(words: Iterable[str], version: str, generic: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The version in the product's other numbering, and why ("16" for SQL Server 2022, "2022" for
+    16.0.4135), or ("", ""): for a name that is the product itself once generic words are out, not one that
+    holds it ("SQL Server Management Studio 19", "ODBC Driver 17 for SQL Server" number their own)."""
+    kept = frozenset(words).difference(generic)
     for product, numbers in shipped_numbering().items() if version else ():
-        size = len(product)
-        if any(tuple(words[k : k + size]) == product for k in range(len(words) - size + 1)):
-            return numbers.get(major(version), "")
-    return ""
+        if kept == product.difference(generic) and (found := numbers.get(major(version))):
+            return found
+    return "", ""
 
 
 @lru_cache(maxsize=1)
@@ -295,7 +299,7 @@ class AliasBook:
         core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
-        numbered = renumbered(words, chosen) if versioned else ""
+        numbered, renumbering = renumbered(words, chosen, self.generic) if versioned else ("", "")
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
@@ -319,7 +323,7 @@ class AliasBook:
             meaning_alias=because,
             loose_dropped=tuple(dict.fromkeys([w for w in words if w in self.loose])),
             other_initials=tuple(sorted(others - {acronym, ""})),
-            release=release,
+            release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
         )
 
 

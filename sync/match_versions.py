@@ -31,13 +31,15 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
 
 def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
     """The two versions to judge a pair by, and whether they are the records' own; None when they
-    differ in their major. When one name gives a year and the other none, the build number in a version
-    field may agree ("SQL Server 2019" at 15.0.2000.5, "Microsoft SQL Server" at 15.0): a suggestion."""
+    differ in their major. A product's year and the major its installs report are one version ("SQL Server
+    2022" and "mssql-server" at 16.0: sync.match_names.renumbered). Otherwise, when one name gives a year
+    and the other none, the build number in a version field may agree ("SQL Server 2019" at 15.0.2000.5,
+    "Microsoft SQL Server" at 15.0): a suggestion."""
     if not mine.version or not theirs.version or major(mine.version) == major(theirs.version):
         return mine.version, theirs.version, True
     for ours, other in ((mine.version, theirs.numbered), (mine.numbered, theirs.version)):
-        if ours and other and major(ours) == major(other):
-            return ours, other, True  # one version, numbered two ways: "SQL Server 2022" is 16
+        if mine.numbered and theirs.numbered and major(ours) == major(other):
+            return ours, other, True  # both the product, one version numbered two ways: 2022 is 16
     if mine.named_version and theirs.named_version:
         return None  # "Windows Server 2022" is not "Windows 10", whatever its build number says
     for a in (mine.version, mine.other_version):

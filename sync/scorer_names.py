@@ -10,6 +10,7 @@ from itertools import combinations
 from sync.match_details import Mentions
 from sync.match_names import (
     BRACKETS,
+    DEPLOYMENT,
     NO_INITIALS,
     VAGUE,
     AliasBook,
@@ -19,7 +20,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import EDITIONS, editions_differ, uncategorised
+from sync.match_rules import editions_differ, uncategorised
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -31,15 +32,17 @@ PRODUCT_OTHERWISE = GUESSED = 86
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 87, 2
 PRESELECT_AT = 88
 WITHIN = 88
-SPOKEN = {"host": "hosting", "provision": "provisioning"}
-UNSAID = frozenset(
-    [*EDITIONS, "server"]
-)  # words a record's name may leave out as generic, yet choose by  # stemmed words as a reason shows them
+SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
+EDITION_NAMES = normalise(
+    "enterprise standard professional pro community datacenter plus premium ultimate advanced lite express"
+).split() + ["home"]
+# what alone tells two records of one product and version apart: "Tableau Desktop" and "Tableau Server"
+EDITIONS_OF_ONE = frozenset(
+    [*EDITION_NAMES, *normalise("essentials developer workstation").split(), *DEPLOYMENT]
+)
+NAMING_WORDS = frozenset(["se", "ee"])  # generic, yet the platform's name ("Java SE"), not an edition
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
-    normalise(
-        "enterprise standard professional pro community datacenter plus premium ultimate advanced"
-    ).split()
-    + ["lite", "express", "home"]
+    EDITION_NAMES
     # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
     + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
@@ -339,21 +342,23 @@ class NameEvidence:
         )
 
     def _edition_unsaid(self, mine: Name, i: int) -> bool:
-        """ "Tableau" for "Tableau Server" beside a "Tableau Desktop", "intellij-idea" for "IntelliJ IDEA
-        Community Edition" beside the Ultimate: the record's edition word, left out as generic, is not the
-        portfolio name's, and another product's name has all the name's words too. The name does not
-        choose between them."""
-        theirs, words = self.names[i], mine.core.split()
-        if self.book.kind != "software_product" or not words or UNSAID.isdisjoint(theirs.dropped):
+        """ "Tableau" for a "Tableau Server" (or a "Tableau Software") beside a "Tableau Desktop",
+        "intellij-idea" for "IntelliJ IDEA Community Edition" beside the Ultimate: the record's name has a
+        generic word the portfolio name lacks, and another record of the same version differs from it by
+        edition words alone (EDITIONS_OF_ONE). The name does not choose between them. Not "Exchange Server
+        2019" beside an unversioned "Exchange Online", nor "MySQL Server 8.0" beside "MySQL Workbench 8.0"."""
+        words, said = mine.core.split(), set(mine.words)
+        if self.book.kind != "software_product" or not words:
             return False
-        if not UNSAID.intersection(theirs.dropped).isdisjoint(mine.words):
-            return False
-        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
-        product, version = self._brandless_core(i), major(mine.version)
-        return any(  # of a version the name may be
-            self._brandless_core(j) != product and (not version or self.majors[j] in (version, ""))
-            for j in postings[0].intersection(*postings[1:])
-        )
+        if not said.union(NAMING_WORDS).issuperset(self.names[i].dropped):
+            postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
+            product = self._brandless_core(i)
+            return any(
+                self.majors[j] == self.majors[i] and EDITIONS_OF_ONE.issuperset(extra)
+                for j in postings[0].intersection(*postings[1:])
+                if (extra := self._brandless_core(j) - product - said)
+            )
+        return False
 
     def _brandless_core(self, i: int) -> frozenset[str]:
         return frozenset(self.names[i].core.split()).difference(words_of(self.targets[i].manufacturer))

@@ -192,10 +192,8 @@ def test_at_one_score_the_name_that_keeps_more_of_the_words_written_ranks_first(
     assert [c.target_id for c in found] == ["ws22", "w11"] and found[0].score == found[1].score
     assert not any(c.preselectable for c in found)
     tiers = [Item("p", "End User Computing - Premium"), Item("s", "End User Computing - Standard")]
-    found = suggest([Item("l", "End User Computing Standard")], tiers, versioned=False)["l"]
-    assert [c.target_id for c in found] == ["s", "p"] and found[0].score == found[
-        1
-    ].score  # its tier, written
+    found = suggest([Item("l", "End User Computing Standard")], tiers, versioned=False)["l"]  # its tier
+    assert [c.target_id for c in found] == ["s", "p"] and found[0].score == found[1].score
 
 
 def test_an_edition_the_record_leaves_out_as_generic_is_not_chosen_by_a_name_without_it():
@@ -217,6 +215,21 @@ def test_an_edition_the_record_leaves_out_as_generic_is_not_chosen_by_a_name_wit
         Item("t21", "Eclipse Temurin JDK 21", "21", "Eclipse"),
     ]
     assert chosen("Java 8 Update 401 (64-bit)", java, "8.0.4010.10", versioned=True) == "Oracle Java SE 8"
+    twins = [*tableau, Item("sw", "Tableau Software", "", "Salesforce")]  # both read as "Tableau": a tie
+    assert chosen("Tableau 2023.3", twins, "2023.3", versioned=True) == ""
+    sql = [Item(e, f"Microsoft SQL Server 2022 {e}", "2022", "Microsoft") for e in ("Enterprise", "Express")]
+    assert chosen("Microsoft SQL Server 2022", sql, "16.0.1000.6", versioned=True) == ""
+    # another record of the product that is no edition of it, or of no version, leaves the name's choice
+    mysql = [
+        Item("s", "MySQL Server 8.0", "8.0", "Oracle"),
+        Item("w", "MySQL Workbench 8.0", "8.0", "Oracle"),
+    ]
+    assert chosen("MySQL 8.0", mysql, "8.0.36", versioned=True) == "MySQL Server 8.0"
+    exchange = [
+        Item("x", "Exchange Server 2019", "2019", "Microsoft"),
+        Item("o", "Exchange Online", "", "Microsoft"),
+    ]
+    assert chosen("Exchange 2019", exchange, versioned=True) == "Exchange Server 2019"
 
 
 def test_a_year_and_the_major_version_its_installs_report_are_one_version():
@@ -228,10 +241,15 @@ def test_a_year_and_the_major_version_its_installs_report_are_one_version():
     assert chosen("MSSQL 2019 Standard", sql, "15.0.2000.5", versioned=True) == "Microsoft SQL Server 2019"
     found = suggest([Item("l", "mssql-server", "15.0.4355.3-2")], sql, versioned=True)["l"]
     assert [c.target_id for c in found] == ["19"]  # never 2022: another major, however numbered
-    assert (
-        renumbered(["sql", "server"], "16.0.4135") == "2022" and renumbered(["sql", "server"], "2019") == "15"
-    )
-    assert renumbered(["postgresql"], "16") == "" and renumbered(["sql", "server"], "9") == ""
+    assert renumbered(["sql", "server"], "16.0.4135")[0] == "2022"
+    assert renumbered(["sql", "server"], "2019") == ("15", "SQL Server 2019 is version 15")
+    assert renumbered(["postgresql"], "16") == ("", "") and renumbered(["sql", "server"], "9") == ("", "")
+    assert renumbered(["sql", "server", "management", "studio"], "16") == ("", "")  # SSMS numbers its own
+    tools = [*sql, Item("odbc", "Microsoft ODBC Driver 17 for SQL Server", "17", "Microsoft")]
+    assert [c.target_id for c in suggest([Item("l", "SQL Server 2025")], tools, versioned=True)["l"]] == []
+    assert not suggest([Item("l", "ODBC Driver 17 for SQL Server", "17.10.6.1")], sql, versioned=True)["l"]
+    shown = suggest([Item("l", "mssql-server", "16.0.4135.4-2")], sql[1:], versioned=True)["l"][0]
+    assert "SQL Server 2022 is version 16" in shown.reasons
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
