@@ -40,6 +40,7 @@ SOFTWARE = [
     Item("acrobat", "Adobe Acrobat 2020", "2020", "Adobe"),
     Item("python", "Python", "", "Python Software Foundation"),
     Item("mac", "Microsoft Office for Mac", "", "Microsoft"),
+    Item("temurin", "Eclipse Temurin JDK 17", "17", "Eclipse Adoptium"),
 ]
 
 
@@ -58,6 +59,12 @@ def preselected(found) -> bool:
         ("google-chrome-stable", "125.0.6422.141-1", "chrome", "its whole name, beside how it was packaged"),
         ("Exchange Server 2019 Cumulative Update 14", "15.2.1544.4", "exchange", "its whole name, beside"),
         ("SOLIDWORKS 2024 SP1.0", "2024 SP1", "solidworks", "its whole name, beside how it was packaged"),
+        (
+            "Eclipse Temurin JDK with Hotspot 17.0.10+7 (x64)",
+            "17.0.10.7",
+            "temurin",
+            "its whole name, beside",
+        ),
     ],
 )
 def test_a_target_whose_whole_name_the_record_holds_beside_its_packaging(name, version, expected, reason):
