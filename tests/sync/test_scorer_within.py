@@ -224,3 +224,18 @@ def test_sister_brands_and_acronym_like_words_are_not_one():
     assert adp is None or adp.target_id != "adp" or not preselected(adp)
     pos = first_candidate("POST", [Item("pos", "Point of Sale Terminals"), Item("mail", "Mail Room")])
     assert pos is None or not preselected(pos)
+
+
+def test_an_install_named_for_the_product_itself_or_its_old_client():
+    """Inventories name the Zoom client "Zoom (64-bit)" and the old Teams client "Microsoft Teams classic":
+    the shipped dictionary reads them as the products, not as the other products of their makers."""
+    apps = [
+        Item("zw", "Zoom Workplace", "", "Zoom"),
+        Item("zr", "Zoom Rooms", "", "Zoom"),
+        Item("teams", "Microsoft Teams", "", "Microsoft"),
+    ]
+    zoom = best("Zoom (64-bit)", "6.0.2.33403", apps)
+    assert zoom.target_id == "zw" and preselected(zoom) and "alias: Zoom = Zoom Workplace" in zoom.reasons
+    assert best("Zoom Rooms", "5.17.11", apps).target_id == "zr"
+    teams = best("Microsoft Teams classic", "1.7.00.3653", apps)
+    assert teams.target_id == "teams" and preselected(teams)
