@@ -47,6 +47,8 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
     + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
     + ["build"]  # another's build of it: "Microsoft Build of OpenJDK" is not a distribution's "openjdk"
+    # or a distribution of its own: "Java 8 Update 401", Oracle's, is not "Eclipse Temurin JRE 8"
+    + normalise("temurin corretto zulu liberica semeru graalvm adoptopenjdk dragonwell").split()
 )
 # words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
 # not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows

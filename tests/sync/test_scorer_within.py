@@ -41,6 +41,7 @@ SOFTWARE = [
     Item("python", "Python", "", "Python Software Foundation"),
     Item("mac", "Microsoft Office for Mac", "", "Microsoft"),
     Item("temurin", "Eclipse Temurin JDK 17", "17", "Eclipse Adoptium"),
+    Item("temurin8", "Eclipse Temurin JRE 8", "8", "Eclipse Adoptium"),
 ]
 
 
@@ -98,6 +99,7 @@ def test_a_target_whose_whole_name_the_record_holds_beside_its_packaging(name, v
         ("Qlik Sense Desktop", "14.0", "qlik"),  # a delivery word against a product as a whole
         ("RStudio", "2023.12.1+402", "rstudio"),  # … either way
         ("R for Windows 4.3.3", "4.3.3", "r"),  # a build for a platform may be a product of its own
+        ("Java 8 Update 401 (64-bit)", "8.0.4010.10", "temurin8"),  # Oracle's: another distribution
         ("JMP Pro Deployment", "17.2", "jmp"),  # "Pro" makes "JMP Pro"
         ("Stable Diffusion", "1.5", "diffusion"),  # a packaging word before the name is no packaging
     ],
@@ -239,3 +241,9 @@ def test_an_install_named_for_the_product_itself_or_its_old_client():
     assert best("Zoom Rooms", "5.17.11", apps).target_id == "zr"
     teams = best("Microsoft Teams classic", "1.7.00.3653", apps)
     assert teams.target_id == "teams" and preselected(teams)
+    oracle = [
+        Item("jre", "Oracle Java SE Runtime Environment 8", "8", "Oracle"),
+        Item("jdk", "Oracle Java SE Development Kit 17", "17", "Oracle"),
+    ]
+    java = best("Java 8 Update 401 (64-bit)", "8.0.4010.10", oracle)  # the JRE's own install name
+    assert java.target_id == "jre" and preselected(java)
