@@ -42,6 +42,7 @@ SOFTWARE = [
     Item("mac", "Microsoft Office for Mac", "", "Microsoft"),
     Item("temurin", "Eclipse Temurin JDK 17", "17", "Eclipse Adoptium"),
     Item("temurin8", "Eclipse Temurin JRE 8", "8", "Eclipse Adoptium"),
+    Item("reader", "Adobe Acrobat Reader", "", "Adobe"),
 ]
 
 
@@ -65,6 +66,12 @@ def preselected(found) -> bool:
             "17.0.10.7",
             "temurin",
             "its whole name, beside",
+        ),
+        (
+            "Adobe Acrobat Reader DC MUI",
+            "23.008.20470",
+            "reader",
+            "its whole name, beside how it was packaged",
         ),
     ],
 )
@@ -247,3 +254,15 @@ def test_an_install_named_for_the_product_itself_or_its_old_client():
     ]
     java = best("Java 8 Update 401 (64-bit)", "8.0.4010.10", oracle)  # the JRE's own install name
     assert java.target_id == "jre" and preselected(java)
+    packages = [
+        Item("nginx", "nginx", "", "F5"),
+        Item("git", "Git for Windows", "", "The Git Development Community"),
+        Item("ftv", "FactoryTalk View SE 13", "13", "Rockwell Automation"),
+    ]
+    for name, version, expected in [
+        ("nginx-core", "1.22.1-9", "nginx"),  # Debian's package of it
+        ("Git", "2.44.0.windows.1", "git"),
+        ("FactoryTalk View Site Edition", "13.00.00", "ftv"),  # SE, written out
+    ]:
+        found = best(name, version, packages)
+        assert found.target_id == expected and preselected(found), name
