@@ -53,7 +53,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
 # not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows
 # Installer", "mysql-client", "Lightroom Classic")
-PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot mui dc"))
+PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 FOR_PLATFORM = re.compile(

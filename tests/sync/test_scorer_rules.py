@@ -278,6 +278,8 @@ def test_ambiguous_acronyms_stay_out_of_the_dictionary():
     assert not {words_of(a) for a in ambiguous} & names
     found = suggest([Item("l", "PIM")], [Item("pam", "Privileged Access Management")], versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None
+    srm = [Item("srm", "VMware Site Recovery Manager", "8.6", "VMware")]  # with its maker it is one product
+    assert chosen("VMware SRM", srm, "8.6.0", versioned=True) == "VMware Site Recovery Manager"
 
 
 def test_a_qualifier_alone_is_no_meaning():
