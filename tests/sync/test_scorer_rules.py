@@ -205,31 +205,58 @@ def test_an_edition_the_record_leaves_out_as_generic_is_not_chosen_by_a_name_wit
     assert found[0].target_id == "srv" and not found[0].preselectable
     assert "another edition? suggested, never pre-selected" in found[0].reasons
     assert chosen("Tableau Server 2023.3", tableau, "2023.3", versioned=True) == "Tableau Server"
-    idea = [
-        Item("ce", "JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
-        Item("ult", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
-    ]
-    assert chosen("intellij-idea", idea, "2024.1", versioned=True) == ""
-    java = [
-        Item("j8", "Oracle Java SE 8", "8", "Oracle"),
-        Item("t21", "Eclipse Temurin JDK 21", "21", "Eclipse"),
-    ]
-    assert chosen("Java 8 Update 401 (64-bit)", java, "8.0.4010.10", versioned=True) == "Oracle Java SE 8"
     twins = [*tableau, Item("sw", "Tableau Software", "", "Salesforce")]  # both read as "Tableau": a tie
     assert chosen("Tableau 2023.3", twins, "2023.3", versioned=True) == ""
-    sql = [Item(e, f"Microsoft SQL Server 2022 {e}", "2022", "Microsoft") for e in ("Enterprise", "Express")]
-    assert chosen("Microsoft SQL Server 2022", sql, "16.0.1000.6", versioned=True) == ""
-    # another record of the product that is no edition of it, or of no version, leaves the name's choice
-    mysql = [
-        Item("s", "MySQL Server 8.0", "8.0", "Oracle"),
-        Item("w", "MySQL Workbench 8.0", "8.0", "Oracle"),
-    ]
-    assert chosen("MySQL 8.0", mysql, "8.0.36", versioned=True) == "MySQL Server 8.0"
-    exchange = [
-        Item("x", "Exchange Server 2019", "2019", "Microsoft"),
-        Item("o", "Exchange Online", "", "Microsoft"),
-    ]
-    assert chosen("Exchange 2019", exchange, versioned=True) == "Exchange Server 2019"
+
+
+def pair(first: tuple[str, str, str], second: tuple[str, str, str]) -> list[Item]:
+    return [Item("a", *first), Item("b", *second)]
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue", "expected"),
+    [
+        (
+            "intellij-idea",
+            "2024.1",
+            pair(
+                ("JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
+                ("JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
+            ),
+            "",
+        ),
+        (
+            "Java 8 Update 401 (64-bit)",
+            "8.0.4010.10",
+            pair(("Oracle Java SE 8", "8", "Oracle"), ("Eclipse Temurin JDK 21", "21", "Eclipse")),
+            "Oracle Java SE 8",
+        ),
+        (
+            "Microsoft SQL Server 2022",
+            "16.0.1000.6",
+            pair(
+                ("Microsoft SQL Server 2022 Enterprise", "2022", "Microsoft"),
+                ("Microsoft SQL Server 2022 Express", "2022", "Microsoft"),
+            ),
+            "",
+        ),
+        # another record of the product that is no edition of it, or of no version, leaves the name's choice
+        (
+            "MySQL 8.0",
+            "8.0.36",
+            pair(("MySQL Server 8.0", "8.0", "Oracle"), ("MySQL Workbench 8.0", "8.0", "Oracle")),
+            "MySQL Server 8.0",
+        ),
+        (
+            "Exchange 2019",
+            "",
+            pair(("Exchange Server 2019", "2019", "Microsoft"), ("Exchange Online", "", "Microsoft")),
+            "Exchange Server 2019",
+        ),
+    ],
+)
+def test_which_edition_a_name_chooses(name, version, catalogue, expected):
+    assert chosen(name, catalogue, version, versioned=True) == expected
 
 
 def test_a_year_and_the_major_version_its_installs_report_are_one_version():
