@@ -10,7 +10,6 @@ import base64
 import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import ssl
@@ -29,7 +28,6 @@ PYTHON = sys.executable
 MANAGE = [PYTHON, str(ROOT / "manage.py")]
 VAR = ROOT / "var"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
-DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 # Every start: the demo portfolio only into an empty namespace (restarts keep edits), and the demo superuser.
 DEMO_LOAD = ["load_demo_portfolio", "--namespace", "demo", "--demo-login"]
 
@@ -332,72 +330,6 @@ def run(args: argparse.Namespace) -> int:
         stop(processes)
 
 
-def step(name: str, command: list[str], env: dict[str, str]) -> bool:
-    log(f"── {name}: {' '.join(command[1:] if command[0] == PYTHON else command)}")
-    ok = subprocess.run(command, env=env, cwd=ROOT).returncode == 0
-    log(f"   {name}: {'ok' if ok else 'FAILED'}")
-    return ok
-
-
-def test_database(url: str) -> str:
-    """Tests use their own Redis database so they never share queues with a running worker."""
-    parsed = urlparse(url)
-    return parsed._replace(path=f"/{os.environ.get('PB_TEST_REDIS_DB', '15')}").geturl()
-
-
-def ensure_chromium() -> None:
-    """Browser tests drive the system's Chromium; on a Debian machine without it, install it."""
-    if os.environ.get("CHROMIUM_PATH") or shutil.which("chromium"):
-        return
-    if shutil.which("apt-get") and os.geteuid() == 0:
-        log("Installing Debian's chromium for the browser tests …")
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
-    else:
-        log(
-            "No chromium found: install it (e.g. apt-get install chromium) or set CHROMIUM_PATH; "
-            "browser tests will fail."
-        )
-
-
-def test(args: argparse.Namespace) -> int:
-    processes: list[subprocess.Popen] = []
-    in_ci = os.environ.get("CI", "").lower() == "true"
-    try:
-        env = {**os.environ, "REDIS_URL": test_database(redis_url(processes))}
-        env.pop("DATABASE_URL", None)
-        ensure_chromium()
-        results = {
-            "ruff check": step("ruff check", [PYTHON, "-m", "ruff", "check", "."], env),
-            "ruff format": step("ruff format", [PYTHON, "-m", "ruff", "format", "--check", "."], env),
-            "django check": step("django check", [*MANAGE, "check", "--fail-level", "WARNING"], env),
-            "migrations": step("migrations", [*MANAGE, "makemigrations", "--check", "--dry-run"], env),
-        }
-        pytest = [PYTHON, "-m", "pytest", *args.pytest_args]
-        results["tests on SQLite"] = step("tests on SQLite", pytest, env)
-        postgres = (
-            os.environ.get("PB_TEST_POSTGRES_URL") or os.environ.get("DATABASE_URL") or DEFAULT_POSTGRES
-        )
-        if answers(postgres):
-            results["tests on PostgreSQL"] = step(
-                "tests on PostgreSQL", pytest, {**env, "DATABASE_URL": postgres}
-            )
-        elif in_ci:
-            log(f"PostgreSQL is required in CI and does not answer at {postgres}")
-            results["tests on PostgreSQL"] = False
-        else:
-            log(
-                f"PostgreSQL does not answer at {postgres}; "
-                "skipped the PostgreSQL run (set PB_TEST_POSTGRES_URL)."
-            )
-        failed = [name for name, ok in results.items() if not ok]
-        log("All checks passed." if not failed else f"FAILED: {', '.join(failed)}")
-        return 1 if failed else 0
-    finally:
-        stop(processes)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="config/bootstrap.py")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -423,7 +355,11 @@ def main() -> None:
     os.chdir(ROOT)
     VAR.mkdir(exist_ok=True)
     ensure_env_file()
-    sys.exit(run(args) if args.command == "run" else test(args))
+    if args.command == "run":
+        sys.exit(run(args))
+    from config import test_command
+
+    sys.exit(test_command.test(args.pytest_args))
 
 
 if __name__ == "__main__":
