@@ -21,6 +21,8 @@ from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
+APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
+CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“][\w .-]{1,30}['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 GENERIC = {
@@ -158,6 +160,26 @@ def kept_editions(words: list[str]) -> set[int]:
     }
 
 
+@lru_cache(maxsize=1)
+def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
+    """Names that stand for a product only as the whole name (`whole_names` in the dictionary), normalised:
+    ("zoom",) → (["zoom", "workplace"], "alias: Zoom = Zoom Workplace")."""
+    return {
+        tuple(normalise(str(name)).split()): (normalise(str(means)).split(), f"alias: {name} = {means}")
+        for name, means in shipped_dictionary().get("whole_names") or []
+    }
+
+
+def whole_name(words: list[str]) -> tuple[list[str], str]:
+    """A software name that is a whole-name alias once its versions are out, as its product ("Zoom" 6.0
+    is "Zoom Workplace"; "Zoom Phone" keeps its words), and the reason; else the words as they are."""
+    named = [w for w in words if not (VERSION.match(w) or SERVICE_PACK.match(w))]
+    found = shipped_whole_names().get(tuple(named)) if len(named) <= 3 else None
+    if not found:
+        return words, ""
+    return [*found[0], *(w for w in words if w not in named)], found[1]
+
+
 def released(words: list[str]) -> tuple[list[str], str]:
     """The words with a release name replaced by its product and version ("macos sonoma" → "macos 14"),
     and the reason to show."""
@@ -268,6 +290,9 @@ class AliasBook:
         return found
 
     def _read(self, name: str, version: str, versioned: bool) -> "Name":
+        if versioned:
+            name = APP_BUNDLE.sub("", name)  # macOS inventories list "zoom.us.app", "Firefox.app"
+            name = CODENAME.sub(r"\1", name)  # "QGIS 3.34.4 'Prizren'": a release's name after its version
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name
         normalised, release = normalise(name).split(), ""
@@ -283,7 +308,9 @@ class AliasBook:
             if versioned
             else normalised
         )
-        marked, fired = self.substitute([stem(w) for w in normalised])
+        product, whole = whole_name(normalised) if versioned else (normalised, "")
+        marked, fired = self.substitute([stem(w) for w in product])
+        fired = [whole, *fired] if whole else fired
         words, versions = [], []
         if not versioned:
             words = [word for word, _ in marked]

@@ -2,6 +2,8 @@
 services, tiers, editions, inventory build numbers, languages and patch levels. Each test names a rule,
 not a labelled case."""
 
+import pytest
+
 from sync.match_rules import software_words, uncategorised
 from sync.matching import Item, preselect, tiers_of
 from sync.scorer import ACRONYM, PRESELECT_AT, suggest
@@ -129,3 +131,55 @@ def test_languages_patch_levels_and_brackets_are_inventory_noise():
     assert firefox.name == "Mozilla Firefox" and firefox.preselectable and firefox.score >= PRESELECT_AT
     office = "Microsoft Office Professional Plus 2019 - en-us"
     assert chosen(office, models, "16.0.10411.20011", True) == "Microsoft Office Professional Plus 2019"
+
+
+def test_a_macos_bundle_name_is_its_application():
+    models = [Item("ff", "Mozilla Firefox", "", "Mozilla"), Item("zoom", "Zoom Workplace", "6.0", "Zoom")]
+    assert chosen("Firefox.app", models, "125.0.3", True) == "Mozilla Firefox"
+    assert chosen("zoom.us.app", models, "6.0.2", True) == "Zoom Workplace"
+
+
+def test_a_whole_name_alias_stands_for_its_product_only_as_the_whole_name():
+    models = [
+        Item("zw", "Zoom Workplace", "6.0", "Zoom"),
+        Item("zp", "Zoom Phone", "", "Zoom"),
+        Item("zr", "Zoom Rooms", "6.0", "Zoom"),
+    ]
+    zoom = ranked("Zoom (64-bit)", models, "6.0.2", True)[0]
+    assert (zoom.name, zoom.preselectable) == ("Zoom Workplace", True)
+    assert "alias: Zoom = Zoom Workplace" in zoom.reasons
+    assert chosen("Zoom", models, "6.0.11", True) == "Zoom Workplace"
+    assert (
+        chosen("Zoom Phone", models, "", True) == "Zoom Phone"
+    )  # "Zoom" inside a longer name: its own words
+    assert chosen("Zoom VDI", models, "6.0", True) == ""
+    assert chosen("Zoom", models, "5.17", True) == ""  # another major of Zoom Workplace, never Zoom Rooms
+
+
+@pytest.mark.parametrize(
+    ("package", "version", "product"),
+    [
+        ("code", "1.89.1-1715060508", "Visual Studio Code"),
+        ("docker-ce", "5:26.0.0-1~ubuntu.22.04~jammy", "Docker Engine"),
+        ("slack-desktop", "4.37.94", "Slack"),
+        ("git-core", "2.43.0-1.el9", "Git"),
+        ("nginx", "1.24.0-1.el9.ngx", "NGINX Open Source"),
+    ],
+)
+def test_a_linux_package_named_apart_from_its_product(package, version, product):
+    models = [
+        Item("vsc", "Visual Studio Code", "", "Microsoft"),
+        Item("docker", "Docker Engine", "", "Docker"),
+        Item("docker-ee", "Docker Engine - Enterprise", "", "Mirantis"),
+        Item("slack", "Slack", "", "Slack Technologies"),
+        Item("git", "Git", "", ""),
+        Item("nginx", "NGINX Open Source", "", "F5"),
+        Item("plus", "NGINX Plus", "", "F5"),
+    ]
+    assert chosen(package, models, version, True) == product
+    assert chosen(f"{package}-tools", models, version, True) != product  # the whole name only
+
+
+def test_a_release_name_in_quotes_after_the_version_is_no_word_of_the_product():
+    models = [Item("qgis", "QGIS", "", "QGIS.org"), Item("qfield", "QField", "", "OPENGIS.ch")]
+    assert chosen("QGIS 3.34.4 'Prizren'", models, "3.34.4", True) == "QGIS"
