@@ -94,10 +94,18 @@ def shipped_dictionary() -> dict:
 
 
 def shipped_groups(kind: str) -> tuple[tuple[str, ...], ...]:
-    """The shipped dictionary's groups for a kind of record (its own section and `any`)."""
+    """The shipped dictionary's groups for a kind of record (its own section, `any` and `any_product`)."""
     data = shipped_dictionary()
-    groups = [*data.get("any", []), *data.get(kind, [])]
+    groups = [*data.get("any", []), *(data.get("any_product") or []), *data.get(kind, [])]
     return tuple(tuple(str(name) for name in group) for group in groups)
+
+
+@lru_cache(maxsize=1)
+def shipped_product_names() -> frozenset[tuple[str, ...]]:
+    """The names in `any_product`, read as words: products, whose words a service's name may hold without
+    them being words of a service."""
+    groups = shipped_dictionary().get("any_product") or []
+    return frozenset(words_of(str(name)) for group in groups for name in group)
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +210,7 @@ class AliasBook:
         # a member's meaning (its words less generic and delivery words) → its group's, with the reason
         self.meanings: dict[str, tuple[str, str]] = {}
         clashes: set[str] = set()
+        products = shipped_product_names() if kind != "software_product" else frozenset()
         for group in shipped_groups(kind):
             canonical = words_of(group[0])
             self.phrases.setdefault(canonical, (canonical, ""))
@@ -209,7 +218,7 @@ class AliasBook:
                 words = words_of(name)
                 if words and words not in self.phrases:
                     self.phrases[words] = (canonical, f"alias: {name} = {group[0]}")
-            for name in group:
+            for name in group if canonical not in products else ():
                 self._mean(words_of(name), canonical, f"alias: {name} = {group[0]}", clashes)
         own: dict[str, tuple[str, str]] = {}
         own_clashes: set[str] = set()
@@ -229,7 +238,8 @@ class AliasBook:
             sizes.setdefault(words[0], set()).add(len(words))
         # a phrase's first word → the sizes of the phrases it starts, the longest first
         self.first_words = {word: sorted(found, reverse=True) for word, found in sizes.items()}
-        self.vocabulary = frozenset(w for words in self.phrases for w in words)  # words the dictionary knows
+        # words the dictionary knows, as words of services for services: not "Kubernetes", a product
+        self.vocabulary = frozenset(w for words in self.phrases if words not in products for w in words)
         self.cache: dict[tuple[str, str, bool], Name] = {}
 
     def meaning_of(self, words: tuple[str, ...] | list[str]) -> str:

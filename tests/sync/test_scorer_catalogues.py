@@ -183,3 +183,18 @@ def test_a_linux_package_named_apart_from_its_product(package, version, product)
 def test_a_release_name_in_quotes_after_the_version_is_no_word_of_the_product():
     models = [Item("qgis", "QGIS", "", "QGIS.org"), Item("qfield", "QField", "", "OPENGIS.ch")]
     assert chosen("QGIS 3.34.4 'Prizren'", models, "3.34.4", True) == "QGIS"
+
+
+def test_a_product_abbreviation_in_a_services_name_reads_as_the_product():
+    catalogue = [
+        Item("pg", "Database Hosting - PostgreSQL"),
+        Item("sql", "Database Hosting - SQL Server"),
+        Item("m365", "Microsoft 365 Administration"),
+        Item("ad", "Active Directory Administration"),
+        Item("k8s", "Container Platform", context="Managed Kubernetes clusters for product teams"),
+        Item("vm", "Virtual Server Hosting"),
+    ]
+    assert chosen("Postgres Database Service", catalogue) == "Database Hosting - PostgreSQL"
+    assert chosen("Office 365 Admin", catalogue) == "Microsoft 365 Administration"
+    assert chosen("MSSQL Database Hosting", catalogue) == "Database Hosting - SQL Server"
+    assert chosen("K8s Platform", catalogue) == "Container Platform"

@@ -57,7 +57,7 @@ def test_a_product_named_in_the_description_explains_the_word_the_name_lacks():
     assert (intune.target_id, intune.score, intune.reasons) == (
         "mdm",
         PRESELECT_AT,
-        ("its description names Intune",),
+        ("its description gives the words its name lacks: Intune",),
     )
     assert best("PaperCut Printing").target_id == "print"
     splunk = best("Splunk Log Management")  # named, but not what the service is delivered with
