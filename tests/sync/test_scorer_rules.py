@@ -279,6 +279,17 @@ def test_a_year_and_the_major_version_its_installs_report_are_one_version():
     assert "SQL Server 2022 is version 16" in shown.reasons
 
 
+def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
+    adobe = [
+        Item("ps24", "Adobe Photoshop 2024", "2024", "Adobe"),
+        Item("ps25", "Adobe Photoshop 2025", "2025", "Adobe"),
+        Item("ai25", "Adobe Illustrator 2025", "2025", "Adobe"),
+    ]
+    assert chosen("Adobe Photoshop", adobe, "25.4.0", versioned=True) == "Adobe Photoshop 2024"
+    assert chosen("Photoshop", adobe, "26.1", versioned=True) == "Adobe Photoshop 2025"
+    assert not suggest([Item("l", "Adobe Illustrator", "28.7.1")], adobe, versioned=True)["l"]  # 2024's
+
+
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
 def test_the_shipped_dictionary_gives_each_name_one_meaning(kind):
     seen: dict[tuple[str, ...], str] = {}
