@@ -10,8 +10,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
-     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server"); not a
-         noun of its own ("Parks" is no "Parking", "Build" no "Building")
+     90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server"), of the
+         names as read or as written ("App Hosting" = "Application Hosting", which an alias reads as
+         "Cloud Hosting"); not a noun of its own ("Parks" is no "Parking", "Build" no "Building")
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
@@ -99,7 +100,7 @@ from sync.match_names import (
     with_of,
     words_of,
 )
-from sync.match_rules import abbreviates, editions_differ, kinds_differ
+from sync.match_rules import editions_differ, kinds_differ
 from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
@@ -293,7 +294,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
         for i in [*found, *(i for i in led if i not in found)]:
             score = found[i][0] if i in found else 0
-            if score < ABBREVIATION and (short := abbreviates(mine.words, self.names[i].words)):
+            if score < ABBREVIATION and (short := self._abbreviates(mine, i)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
             elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
                 # "SAP BO" could be Business One or Objects; found by initials alone, "Cisco UCCE" could

@@ -20,7 +20,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import editions_differ, uncategorised
+from sync.match_rules import abbreviates, editions_differ, uncategorised
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -265,6 +265,16 @@ class NameEvidence:
         said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
         found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
         return found, f"its whole name, beside how it was packaged ({said})"
+
+    def _abbreviates(self, mine: Name, i: int) -> str:
+        """A word-by-word abbreviation of target i's name, read through aliases or as written ("App Hosting"
+        = "Application Hosting", which an alias reads as "Cloud Hosting")."""
+        theirs = self.names[i]
+        return abbreviates(mine.words, theirs.words) or (
+            abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
+            if mine.plain != mine.canon or theirs.plain != theirs.canon
+            else ""
+        )
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email

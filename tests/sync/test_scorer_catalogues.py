@@ -198,3 +198,13 @@ def test_a_product_abbreviation_in_a_services_name_reads_as_the_product():
     assert chosen("Office 365 Admin", catalogue) == "Microsoft 365 Administration"
     assert chosen("MSSQL Database Hosting", catalogue) == "Database Hosting - SQL Server"
     assert chosen("K8s Platform", catalogue) == "Container Platform"
+
+
+def test_a_word_abbreviated_as_written_though_an_alias_reads_the_name_otherwise():
+    catalogue = [  # the dictionary reads "Application Hosting" as "Cloud Hosting"
+        Item("silver", "Application Hosting - Silver"),
+        Item("gold", "Application Hosting - Gold"),
+        Item("web", "Website Hosting", context="Public websites on Azure App Service"),
+    ]
+    assert chosen("App Hosting - Silver", catalogue) == "Application Hosting - Silver"
+    assert chosen("App Hosting (Gold SLA)", catalogue) == "Application Hosting - Gold"
