@@ -309,13 +309,18 @@ class NameEvidence:
 
     def _rest_fits(self, rest: str, i: int, service: str) -> bool:
         """Whether the words of a portfolio name besides its product fit service i: each in its name, the
-        product's service or its description, and all of them in no other service's name ("Mimecast Email
-        Filtering"; not "Google Workspace Administration" beside a "Microsoft 365 Administration")."""
+        product's service or its description, or their initials ("PAM - CyberArk"), and all of them in no
+        other service's name ("Mimecast Email Filtering"; not "Google Workspace Administration" beside a
+        "Microsoft 365 Administration")."""
         reading = self.book.read(rest)
         own = set(reading.words) - self.book.generic - NO_INITIALS
         if not own:
             return True
-        theirs = {*self.names[i].words, *self.book.read(service).words, *words_of(service)}
+        delivered = self.book.read(service)
+        theirs = {*self.names[i].words, *delivered.words, *words_of(service)}
+        theirs |= {
+            a for n in (self.names[i], delivered) for a in (n.initials, n.core_initials) if len(a) >= 2
+        }
         if any(w not in theirs and not (self.mentions and self.mentions.has(w, i)) for w in own):
             return False
         postings = [self._named(w) for w in own]

@@ -130,3 +130,14 @@ def test_a_tier_without_a_dash_and_the_s_of_system():
     assert wms.reasons[0] == "acronym: WMS = Warehouse Management (system)"
     itsm = [Item("chg", "Change Management"), Item("cfg", "Configuration Management")]
     assert all(c.score < PRESELECT_AT for c in suggest([Item("l", "CMS")], itsm, versioned=False)["l"])
+
+
+def test_the_services_acronym_beside_its_product_fits_the_service():
+    catalogue = [
+        Item("pam", "Privileged Access Management", context="Credential vaulting for administrators"),
+        Item("iam", "Identity and Access Management", context="Joiners, movers and leavers"),
+    ]
+    pam = best("PAM - CyberArk", catalogue)
+    assert (pam.target_id, pam.score, pam.preselectable) == ("pam", PRESELECT_AT, True)
+    other = best("IGA - CyberArk", catalogue)  # initials of neither service: a suggestion
+    assert other is None or other.score < PRESELECT_AT
