@@ -14,7 +14,17 @@ from typing import NamedTuple
 
 import yaml
 
-from sync.match_rules import java_package, software_words, stem
+from sync.match_rules import (
+    ARCHITECTURE,
+    BITS,
+    EDITIONS,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    NUMBER,
+    java_package,
+    software_words,
+    stem,
+)
 from sync.match_versions import major, versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -22,7 +32,8 @@ ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
-CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“][\w .-]{1,30}['’\"”]")
+NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
+CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 GENERIC = {
@@ -178,14 +189,22 @@ def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
     }
 
 
-def whole_name(words: list[str]) -> tuple[list[str], str]:
-    """A software name that is a whole-name alias once its versions are out, as its product ("Zoom" 6.0
-    is "Zoom Workplace"; "Zoom Phone" keeps its words), and the reason; else the words as they are."""
-    named = [w for w in words if not (VERSION.match(w) or SERVICE_PACK.match(w))]
-    found = shipped_whole_names().get(tuple(named)) if len(named) <= 3 else None
-    if not found:
-        return words, ""
-    return [*found[0], *(w for w in words if w not in named)], found[1]
+def whole_name(name: str) -> tuple[list[str], str]:
+    """A portfolio's software name that is a whole-name alias, as its product's words, and the reason ("Zoom
+    (64-bit)" is "Zoom Workplace"); else ([], ""). Whole means all of it: brackets may only hold an
+    inventory's noise (architecture, language, a number), and no word or version may come more ("Zoom
+    (Rooms)", "Code 42", "Code (Insiders)" keep their words)."""
+    names = shipped_whole_names()
+    if "(" in name:
+        name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
+    found = names.get(tuple(normalise(name).split())) if "(" not in name else None
+    return found if found else ([], "")
+
+
+def inventory_noise(text: str) -> bool:
+    """Whether bracketed text only says how an install was built: "64-bit", "x64 en-US", "3.11.7"."""
+    words = normalise(text).split()
+    return bool(words) and all(w in NOISE or NUMBER.match(w) for w in words)
 
 
 def released(words: list[str]) -> tuple[list[str], str]:
@@ -242,6 +261,13 @@ class AliasBook:
         self.vocabulary = frozenset(w for words in self.phrases if words not in products for w in words)
         self.cache: dict[tuple[str, str, bool], Name] = {}
 
+    def _codename(self, quoted: re.Match) -> str:
+        """The version alone when the quoted words after it are a release's name, not a word the dictionary
+        knows or an edition ("QGIS 3.34.4 'Prizren'"; not "QGIS 3.34.4 'Server'")."""
+        words = normalise(quoted.group(2)).split()
+        known = self.vocabulary | self.generic | EDITIONS.keys()
+        return quoted.group(1) if words and not known.intersection(words) else quoted.group(0)
+
     def meaning_of(self, words: tuple[str, ...] | list[str]) -> str:
         """The words less generic and delivery words, as a sorted set; "" when too little is left."""
         kept = sorted(set(words).difference(self.generic, self.loose))
@@ -292,17 +318,19 @@ class AliasBook:
                     count[i], runs[i] = count[i + size] + 1, (hit, size)
         return runs
 
-    def read(self, name: str, version: str = "", versioned: bool = False) -> "Name":
-        key = (name, version, versioned)
+    def read(self, name: str, version: str = "", versioned: bool = False, portfolio: bool = False) -> "Name":
+        """How a name reads; `portfolio`: a portfolio record's, which may be a whole-name alias ("Zoom")."""
+        key = (name, version, versioned, portfolio)
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = self._read(name, version, versioned)
+            found = self.cache[key] = self._read(name, version, versioned, portfolio)
         return found
 
-    def _read(self, name: str, version: str, versioned: bool) -> "Name":
+    def _read(self, name: str, version: str, versioned: bool, portfolio: bool = False) -> "Name":
         if versioned:
             name = APP_BUNDLE.sub("", name)  # macOS inventories list "zoom.us.app", "Firefox.app"
-            name = CODENAME.sub(r"\1", name)  # "QGIS 3.34.4 'Prizren'": a release's name after its version
+            name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
+        shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name
         normalised, release = normalise(name).split(), ""
@@ -318,8 +346,8 @@ class AliasBook:
             if versioned
             else normalised
         )
-        product, whole = whole_name(normalised) if versioned else (normalised, "")
-        marked, fired = self.substitute([stem(w) for w in product])
+        product, whole = whole_name(shown) if versioned and portfolio else ([], "")
+        marked, fired = self.substitute([stem(w) for w in product or normalised])
         fired = [whole, *fired] if whole else fired
         words, versions = [], []
         if not versioned:

@@ -218,7 +218,7 @@ class Scorer(DetailsEvidence, NameEvidence):
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
-        mine = self.book.read(local.name, local.version, self.versioned)
+        mine = self.book.read(local.name, local.version, self.versioned, portfolio=True)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
         found, clashes = self._found(mine, local, limit)

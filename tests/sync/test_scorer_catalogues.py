@@ -208,3 +208,23 @@ def test_a_word_abbreviated_as_written_though_an_alias_reads_the_name_otherwise(
     ]
     assert chosen("App Hosting - Silver", catalogue) == "Application Hosting - Silver"
     assert chosen("App Hosting (Gold SLA)", catalogue) == "Application Hosting - Gold"
+
+
+def test_a_whole_name_alias_needs_the_whole_name():
+    models = [
+        Item("vsc", "Visual Studio Code", "", "Microsoft"),
+        Item("insiders", "Visual Studio Code - Insiders", "", "Microsoft"),
+        Item("zw", "Zoom Workplace", "", "Zoom"),
+        Item("zr", "Zoom Rooms", "", "Zoom"),
+        Item("ee", "Docker Engine - Enterprise", "", "Mirantis"),
+        Item("connector", "Zscaler App Connector", "", "Zscaler"),
+        Item("qgis", "QGIS", "", "QGIS.org"),
+        Item("qgis-server", "QGIS Server", "", "QGIS.org"),
+    ]
+    assert chosen("Code42", models, "11.1.1", True) == ""  # a glued number is no version of "code"
+    assert chosen("Code 42", models, "11.1.1", True) == ""
+    assert chosen("Code (Insiders)", models, "1.90", True) != "Visual Studio Code"
+    assert chosen("Zoom (Rooms)", models, "6.0.2", True) != "Zoom Workplace"
+    assert chosen("docker-ce", models, "5:26.0.0-1~ubuntu.22.04~jammy", True) == ""  # the community engine
+    assert chosen("Zscaler", models, "4.2.0.601", True) == ""  # the client, not the App Connector
+    assert chosen('QGIS 3.34.4 "Server"', models, "3.34.4", True) == "QGIS Server"  # an edition, no release
