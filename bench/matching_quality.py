@@ -22,7 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sync.match_names import renumbered  # noqa: E402
+from sync.match_dictionary import renumbered  # noqa: E402
 from sync.match_versions import PACKAGE_VERSION, major  # noqa: E402
 from sync.matching import Item, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
@@ -50,6 +50,7 @@ TUNING = {
     DATA / "matching_seen_18.yaml": "former blind set 18 (university, grocer, insurer, miner), 1 wrong fixed",
     DATA / "matching_seen_19.yaml": "former blind set 19 (schools, cruise line, wind, car parts), 2 fixed",
     DATA / "matching_seen_20.yaml": "former blind set 20 (defence, fashion, port, tax agency), 1 wrong fixed",
+    DATA / "matching_seen_21.yaml": "former blind set 21 (VFX studio, vets, traders, weather service)",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

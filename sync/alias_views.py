@@ -10,7 +10,7 @@ from django.views import View
 
 from sync import aliases
 from sync.alias_models import MatchAlias
-from sync.match_names import shipped_groups
+from sync.match_dictionary import shipped_groups
 from sync.views import WizardMixin
 
 

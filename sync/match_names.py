@@ -7,32 +7,23 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 """
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
-from sync.match_rules import (
-    ARCHITECTURE,
-    BITS,
-    EDITIONS,
-    LANGUAGE_NAMES,
-    LANGUAGES,
-    NUMBER,
-    java_package,
-    software_words,
-    stem,
+from sync.match_dictionary import (
+    BRACKETS,
+    bundled,
+    kept_editions,
+    released,
+    renumbered,
+    shipped_groups,
+    shipped_product_names,
+    whole_name,
+    words_of,
 )
-from sync.match_versions import major, versions_read
+from sync.match_rules import EDITIONS, java_package, software_words, stem
+from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
-ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
-BRACKETS = re.compile(r"\(([^()]*)\)")
-APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
-NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
@@ -96,126 +87,6 @@ DEPLOYMENT = frozenset(
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
 NO_INITIALS = STOPWORDS | {"and"}
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
-
-
-@lru_cache(maxsize=1)
-def shipped_dictionary() -> dict:
-    """The shipped dictionary (sync/data/aliases.yaml), read once."""
-    return yaml.load(ALIAS_FILE.read_text(encoding="utf-8"), Loader=LOADER) or {}  # noqa: S506 (safe)
-
-
-def shipped_groups(kind: str) -> tuple[tuple[str, ...], ...]:
-    """The shipped dictionary's groups for a kind of record (its own section, `any` and `any_product`)."""
-    data = shipped_dictionary()
-    groups = [*data.get("any", []), *(data.get("any_product") or []), *data.get(kind, [])]
-    return tuple(tuple(str(name) for name in group) for group in groups)
-
-
-@lru_cache(maxsize=1)
-def shipped_product_names() -> frozenset[tuple[str, ...]]:
-    """The names in `any_product`, read as words: products, whose words a service's name may hold without
-    them being words of a service."""
-    groups = shipped_dictionary().get("any_product") or []
-    return frozenset(words_of(str(name)) for group in groups for name in group)
-
-
-@lru_cache(maxsize=1)
-def shipped_releases() -> dict[str, list[tuple[tuple[str, ...], list[str], str]]]:
-    """Release names read as their version, normalised and by first word: "macos" → [(("macos",
-    "sonoma"), ["macos", "14"], "release: macOS Sonoma = macOS 14"), …], the longest name first."""
-    data = shipped_dictionary()
-    found: dict[str, list[tuple[tuple[str, ...], list[str], str]]] = {}
-    for name, means in data.get("releases", []):
-        words = tuple(normalise(name).split())
-        found.setdefault(words[0], []).append((words, normalise(means).split(), f"release: {name} = {means}"))
-    for named in found.values():
-        named.sort(key=lambda pair: -len(pair[0]))
-    return found
-
-
-@lru_cache(maxsize=1)
-def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
-    """Products sold by year whose installs report a major version (`numbered` in the dictionary), by their
-    words, each number to the other and why: {{"sql", "server"}: {"2022": ("16", "SQL Server 2022 is
-    version 16"), "16": ("2022", …), …}}."""
-    found: dict[frozenset[str], dict[str, tuple[str, str]]] = {}
-    for product, year, number in shipped_dictionary().get("numbered", []):
-        both = found.setdefault(frozenset(words_of(str(product))), {})
-        because = f"{product} {year} is version {number}"
-        both[str(year)], both[str(number)] = (str(number), because), (str(year), because)
-    return found
-
-
-def renumbered(words: Iterable[str], version: str, generic: frozenset[str] = frozenset()) -> tuple[str, str]:
-    """The version in the product's other numbering, and why ("16" for SQL Server 2022, "2022" for
-    16.0.4135), or ("", ""): for a name that is the product itself once generic words are out, not one that
-    holds it ("SQL Server Management Studio 19", "ODBC Driver 17 for SQL Server" number their own)."""
-    kept = frozenset(words).difference(generic)
-    for product, numbers in shipped_numbering().items() if version else ():
-        if kept == product.difference(generic) and (found := numbers.get(major(version))):
-            return found
-    return "", ""
-
-
-@lru_cache(maxsize=1)
-def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Products whose edition word names a product of its own ("JMP Pro" is not "JMP"), normalised, by
-    their first word."""
-    found: dict[str, list[tuple[str, ...]]] = {}
-    for name in shipped_dictionary().get("separate_editions", []):
-        words = tuple(normalise(name).split())
-        found.setdefault(words[0], []).append(words)
-    return {first: tuple(names) for first, names in found.items()}
-
-
-def kept_editions(words: list[str]) -> set[int]:
-    """The positions of edition words that name a product of their own here (separate_editions)."""
-    index = separate_editions()
-    return {
-        i + len(name) - 1
-        for i, word in enumerate(words)
-        for name in index.get(word, ())
-        if tuple(words[i : i + len(name)]) == name
-    }
-
-
-@lru_cache(maxsize=1)
-def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
-    """Names that stand for a product only as the whole name (`whole_names` in the dictionary), normalised:
-    ("zoom",) → (["zoom", "workplace"], "alias: Zoom = Zoom Workplace")."""
-    return {
-        tuple(normalise(str(name)).split()): (normalise(str(means)).split(), f"alias: {name} = {means}")
-        for name, means in shipped_dictionary().get("whole_names") or []
-    }
-
-
-def whole_name(name: str) -> tuple[list[str], str]:
-    """A portfolio's software name that is a whole-name alias, as its product's words, and the reason ("Zoom
-    (64-bit)" is "Zoom Workplace"); else ([], ""). Whole means all of it: brackets may only hold an
-    inventory's noise (architecture, language, a number), and no word or version may come more ("Zoom
-    (Rooms)", "Code 42", "Code (Insiders)" keep their words)."""
-    names = shipped_whole_names()
-    if "(" in name:
-        name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
-    found = names.get(tuple(normalise(name).split())) if "(" not in name else None
-    return found if found else ([], "")
-
-
-def inventory_noise(text: str) -> bool:
-    """Whether bracketed text only says how an install was built: "64-bit", "x64 en-US", "3.11.7"."""
-    words = normalise(text).split()
-    return bool(words) and all(w in NOISE or NUMBER.match(w) for w in words)
-
-
-def released(words: list[str]) -> tuple[list[str], str]:
-    """The words with a release name replaced by its product and version ("macos sonoma" → "macos 14"),
-    and the reason to show."""
-    releases = shipped_releases()
-    for i, word in enumerate(words):
-        for name, means, reason in releases.get(word, ()):
-            if tuple(words[i : i + len(name)]) == name:
-                return [*words[:i], *means, *words[i + len(name) :]], reason
-    return words, ""
 
 
 class AliasBook:
@@ -328,7 +199,7 @@ class AliasBook:
 
     def _read(self, name: str, version: str, versioned: bool, portfolio: bool = False) -> "Name":
         if versioned:
-            name = APP_BUNDLE.sub("", name)  # macOS inventories list "zoom.us.app", "Firefox.app"
+            name = bundled(name)  # macOS inventories list "zoom.us.app", "Firefox.app"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
@@ -485,9 +356,3 @@ class Name(NamedTuple):
     numbered: str = ""  # the version in the product's other numbering ("16" for SQL Server 2022; renumbered)
     named_version: bool = False  # the name itself carries a version
     release: str = ""  # a release name read as its version, as a reason ("release: macos sonoma = macos 14")
-
-
-@lru_cache(maxsize=20_000)
-def words_of(text: str) -> tuple[str, ...]:
-    """A name's normalised, stemmed words, as aliases and names are compared."""
-    return tuple(stem(w) for w in normalise(text).split())

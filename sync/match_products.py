@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import yaml
 
-from sync.match_names import LOADER
+from sync.match_dictionary import LOADER
 
 PRODUCT_FILE = Path(__file__).resolve().parent / "data" / "products.yaml"
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")

@@ -129,20 +129,9 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     other_names,
 )
 
-INDEXES = (
-    "name",
-    "plain",
-    "canon",
-    "core",
-    "loose",
-    "initials",
-    "short",
-    "maker",
-    "meaning",
-    "declared",
-    "lead",
-    "of",
-)
+# the indexes of target records, each by one reading of their names
+INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
+INDEXES += ("lead", "of")
 
 
 class Scorer(DetailsEvidence, NameEvidence):
@@ -237,6 +226,7 @@ class Scorer(DetailsEvidence, NameEvidence):
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
+        clashes |= self._shared(mine, local.name, found) if self.versioned else set()
         return self._ranked(mine, local, found, limit, taken or {}, clashes)
 
     def _found(

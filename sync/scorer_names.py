@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from sync.match_details import Mentions
+from sync.match_dictionary import shared_install
 from sync.match_names import (
     BRACKETS,
     DEPLOYMENT,
@@ -377,6 +378,24 @@ class NameEvidence:
                 if (extra := self._brandless_core(j) - product - said)
             )
         return False
+
+    def _shared(self, mine: Name, name: str, found: dict) -> set[int]:
+        """Found records of two or more of the editions one install name may be (shared_installs), of the
+        install's major: "Adobe Acrobat (64-bit)" beside "Adobe Acrobat" and "Adobe Acrobat Reader DC". None
+        of them is chosen."""
+        products = [frozenset(self.book.read(p, "", True).core.split()) for p in shared_install(name)]
+        ours = major(mine.version)
+        of = {
+            i: n
+            for i in found
+            for n, p in enumerate(products)
+            if self._brandless_core(i) in (p, p - self._maker_words(i))
+            and (not ours or not self.majors[i] or self.majors[i] == ours)
+        }
+        return set(of) if len(set(of.values())) > 1 else set()
+
+    def _maker_words(self, i: int) -> frozenset[str]:
+        return frozenset(words_of(self.targets[i].manufacturer))
 
     def _brandless_core(self, i: int) -> frozenset[str]:
         return frozenset(self.names[i].core.split()).difference(words_of(self.targets[i].manufacturer))

@@ -137,6 +137,9 @@ def test_a_macos_bundle_name_is_its_application():
     models = [Item("ff", "Mozilla Firefox", "", "Mozilla"), Item("zoom", "Zoom Workplace", "6.0", "Zoom")]
     assert chosen("Firefox.app", models, "125.0.3", True) == "Mozilla Firefox"
     assert chosen("zoom.us.app", models, "6.0.2", True) == "Zoom Workplace"
+    notes = [Item("hcl", "HCL Notes", "", "HCL"), Item("onenote", "Microsoft OneNote", "", "Microsoft")]
+    assert chosen("Notes.app", notes, "4.11", True) == ""  # the Notes that comes with macOS: Apple's
+    assert chosen("Notes.app", [Item("notes", "Notes", "", "Apple")], "4.11", True) == "Notes"
 
 
 def test_a_whole_name_alias_stands_for_its_product_only_as_the_whole_name():
@@ -228,3 +231,16 @@ def test_a_whole_name_alias_needs_the_whole_name():
     assert chosen("docker-ce", models, "5:26.0.0-1~ubuntu.22.04~jammy", True) == ""  # the community engine
     assert chosen("Zscaler", models, "4.2.0.601", True) == ""  # the client, not the App Connector
     assert chosen('QGIS 3.34.4 "Server"', models, "3.34.4", True) == "QGIS Server"  # an edition, no release
+
+
+def test_one_install_name_for_two_editions_sold_apart_is_only_suggested():
+    adobe = [Item("pro", "Adobe Acrobat", "", "Adobe"), Item("reader", "Adobe Acrobat Reader", "", "Adobe")]
+    found = ranked("Adobe Acrobat (64-bit)", adobe, "24.003.20112", True)  # Reader's install is named so too
+    assert {c.target_id for c in found} == {"pro", "reader"} and not any(c.preselectable for c in found)
+    assert "another edition? suggested, never pre-selected" in found[0].reasons
+    assert chosen("Adobe Acrobat (64-bit)", adobe[:1], "24.003.20112", True) == "Adobe Acrobat"  # one edition
+    resolve = [
+        Item("19", "DaVinci Resolve 19", "19", "Blackmagic Design"),
+        Item("studio-18", "DaVinci Resolve Studio 18", "18", "Blackmagic Design"),
+    ]
+    assert chosen("DaVinci Resolve", resolve, "19.0.1", True) == "DaVinci Resolve 19"  # Studio: another major

@@ -1,0 +1,181 @@
+"""The dictionary that ships with the product (sync/data/aliases.yaml), read once: its alias groups and its
+sections for what a name alone does not say (release names, products numbered by year, editions sold as
+products of their own, whole-name aliases, one install name for two editions)."""
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sync.match_rules import ARCHITECTURE, BITS, LANGUAGE_NAMES, LANGUAGES, NUMBER, stem
+from sync.match_versions import major
+from sync.matching import VERSION, normalise
+
+ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
+BRACKETS = re.compile(r"\(([^()]*)\)")
+APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
+NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
+
+
+@lru_cache(maxsize=20_000)
+def words_of(text: str) -> tuple[str, ...]:
+    """A name's normalised, stemmed words, as aliases and names are compared."""
+    return tuple(stem(w) for w in normalise(text).split())
+
+
+@lru_cache(maxsize=1)
+def shipped_dictionary() -> dict:
+    """The shipped dictionary (sync/data/aliases.yaml), read once."""
+    return yaml.load(ALIAS_FILE.read_text(encoding="utf-8"), Loader=LOADER) or {}  # noqa: S506 (safe)
+
+
+def shipped_groups(kind: str) -> tuple[tuple[str, ...], ...]:
+    """The shipped dictionary's groups for a kind of record (its own section, `any` and `any_product`)."""
+    data = shipped_dictionary()
+    groups = [*data.get("any", []), *(data.get("any_product") or []), *data.get(kind, [])]
+    return tuple(tuple(str(name) for name in group) for group in groups)
+
+
+@lru_cache(maxsize=1)
+def shipped_product_names() -> frozenset[tuple[str, ...]]:
+    """The names in `any_product`, read as words: products, whose words a service's name may hold without
+    them being words of a service."""
+    groups = shipped_dictionary().get("any_product") or []
+    return frozenset(words_of(str(name)) for group in groups for name in group)
+
+
+@lru_cache(maxsize=1)
+def shipped_releases() -> dict[str, list[tuple[tuple[str, ...], list[str], str]]]:
+    """Release names read as their version, normalised and by first word: "macos" → [(("macos",
+    "sonoma"), ["macos", "14"], "release: macOS Sonoma = macOS 14"), …], the longest name first."""
+    data = shipped_dictionary()
+    found: dict[str, list[tuple[tuple[str, ...], list[str], str]]] = {}
+    for name, means in data.get("releases", []):
+        words = tuple(normalise(name).split())
+        found.setdefault(words[0], []).append((words, normalise(means).split(), f"release: {name} = {means}"))
+    for named in found.values():
+        named.sort(key=lambda pair: -len(pair[0]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
+    """Products sold by year whose installs report a major version (`numbered` in the dictionary), by their
+    words, each number to the other and why: {{"sql", "server"}: {"2022": ("16", "SQL Server 2022 is
+    version 16"), "16": ("2022", …), …}}."""
+    found: dict[frozenset[str], dict[str, tuple[str, str]]] = {}
+    for product, year, number in shipped_dictionary().get("numbered", []):
+        both = found.setdefault(frozenset(words_of(str(product))), {})
+        because = f"{product} {year} is version {number}"
+        both[str(year)], both[str(number)] = (str(number), because), (str(year), because)
+    return found
+
+
+def renumbered(words: Iterable[str], version: str, generic: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The version in the product's other numbering, and why ("16" for SQL Server 2022, "2022" for
+    16.0.4135), or ("", ""): for a name that is the product itself once generic words are out, not one that
+    holds it ("SQL Server Management Studio 19", "ODBC Driver 17 for SQL Server" number their own)."""
+    kept = frozenset(words).difference(generic)
+    for product, numbers in shipped_numbering().items() if version else ():
+        if kept == product.difference(generic) and (found := numbers.get(major(version))):
+            return found
+    return "", ""
+
+
+@lru_cache(maxsize=1)
+def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Products whose edition word names a product of its own ("JMP Pro" is not "JMP"), normalised, by
+    their first word."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for name in shipped_dictionary().get("separate_editions", []):
+        words = tuple(normalise(name).split())
+        found.setdefault(words[0], []).append(words)
+    return {first: tuple(names) for first, names in found.items()}
+
+
+def kept_editions(words: list[str]) -> set[int]:
+    """The positions of edition words that name a product of their own here (separate_editions)."""
+    index = separate_editions()
+    return {
+        i + len(name) - 1
+        for i, word in enumerate(words)
+        for name in index.get(word, ())
+        if tuple(words[i : i + len(name)]) == name
+    }
+
+
+@lru_cache(maxsize=1)
+def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
+    """Names that stand for a product only as the whole name (`whole_names` in the dictionary), normalised:
+    ("zoom",) → (["zoom", "workplace"], "alias: Zoom = Zoom Workplace")."""
+    return {
+        tuple(normalise(str(name)).split()): (normalise(str(means)).split(), f"alias: {name} = {means}")
+        for name, means in shipped_dictionary().get("whole_names") or []
+    }
+
+
+def whole_name(name: str) -> tuple[list[str], str]:
+    """A portfolio's software name that is a whole-name alias, as its product's words, and the reason ("Zoom
+    (64-bit)" is "Zoom Workplace"); else ([], ""). Whole means all of it: brackets may only hold an
+    inventory's noise (architecture, language, a number), and no word or version may come more ("Zoom
+    (Rooms)", "Code 42", "Code (Insiders)" keep their words)."""
+    names = shipped_whole_names()
+    if "(" in name:
+        name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
+    found = names.get(tuple(normalise(name).split())) if "(" not in name else None
+    return found if found else ([], "")
+
+
+@lru_cache(maxsize=1)
+def shipped_shared_installs() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Install names of editions sold apart (`shared_installs`), normalised, to the products they may be."""
+    return {
+        tuple(normalise(str(name)).split()): tuple(str(p) for p in products)
+        for name, *products in shipped_dictionary().get("shared_installs") or []
+    }
+
+
+def shared_install(name: str) -> tuple[str, ...]:
+    """The products a software install of this whole name may be ("Adobe Acrobat (64-bit)": Acrobat or
+    Reader), versions and an inventory's noise in brackets aside; else ()."""
+    if "(" in name:
+        name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
+    words = tuple(w for w in normalise(name).split() if not VERSION.match(w))
+    return shipped_shared_installs().get(words, ()) if "(" not in name else ()
+
+
+def inventory_noise(text: str) -> bool:
+    """Whether bracketed text only says how an install was built: "64-bit", "x64 en-US", "3.11.7"."""
+    words = normalise(text).split()
+    return bool(words) and all(w in NOISE or NUMBER.match(w) for w in words)
+
+
+def released(words: list[str]) -> tuple[list[str], str]:
+    """The words with a release name replaced by its product and version ("macos sonoma" → "macos 14"),
+    and the reason to show."""
+    releases = shipped_releases()
+    for i, word in enumerate(words):
+        for name, means, reason in releases.get(word, ()):
+            if tuple(words[i : i + len(name)]) == name:
+                return [*words[:i], *means, *words[i + len(name) :]], reason
+    return words, ""
+
+
+@lru_cache(maxsize=1)
+def apple_bundles() -> frozenset[tuple[str, ...]]:
+    """The applications that come with macOS (`apple_bundles`), normalised."""
+    return frozenset(
+        tuple(normalise(str(name)).split()) for name in shipped_dictionary().get("apple_bundles") or []
+    )
+
+
+def bundled(name: str) -> str:
+    """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
+    the one that comes with macOS); other names as they are."""
+    if not APP_BUNDLE.search(name):
+        return name
+    name = APP_BUNDLE.sub("", name)
+    return f"Apple {name}" if tuple(normalise(name).split()) in apple_bundles() else name
