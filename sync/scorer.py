@@ -182,6 +182,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             ("canon", name.canon),
             ("core", name.core),
             ("loose", name.loose),
+            ("loose", joined if name.fired and (joined := name.plain.replace(" ", "")) != name.loose else ""),
             ("initials", name.initials),
             ("meaning", name.meaning),
         ):
@@ -247,6 +248,8 @@ class Scorer(DetailsEvidence, NameEvidence):
         self._acronyms(mine, local.name, add)
         add(self.index["core"].get(mine.core, ()), CORE, lambda i: self._generic(mine, i))
         add(self.index["loose"].get(mine.loose, ()), CORE, "same name apart from spacing or generic words")
+        if (joined := mine.plain.replace(" ", "")) != mine.loose:  # "Desk-side" for an alias's "Deskside"
+            add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))

@@ -167,6 +167,8 @@ def test_a_whole_name_alias_stands_for_its_product_only_as_the_whole_name():
         ("slack-desktop", "4.37.94", "Slack"),
         ("git-core", "2.43.0-1.el9", "Git"),
         ("nginx", "1.24.0-1.el9.ngx", "NGINX Open Source"),
+        ("splunkforwarder", "9.1.5-29befd543def", "Splunk Universal Forwarder"),
+        ("intel-hpckit", "2024.2.1-39", "Intel oneAPI HPC Toolkit"),
     ],
 )
 def test_a_linux_package_named_apart_from_its_product(package, version, product):
@@ -178,6 +180,10 @@ def test_a_linux_package_named_apart_from_its_product(package, version, product)
         Item("git", "Git", "", ""),
         Item("nginx", "NGINX Open Source", "", "F5"),
         Item("plus", "NGINX Plus", "", "F5"),
+        Item("uf", "Splunk Universal Forwarder", "", "Splunk"),
+        Item("splunk", "Splunk Enterprise", "", "Splunk"),
+        Item("hpc", "Intel oneAPI HPC Toolkit", "", "Intel"),
+        Item("base", "Intel oneAPI Base Toolkit", "", "Intel"),
     ]
     assert chosen(package, models, version, True) == product
     assert chosen(f"{package}-tools", models, version, True) != product  # the whole name only
@@ -244,3 +250,11 @@ def test_one_install_name_for_two_editions_sold_apart_is_only_suggested():
         Item("studio-18", "DaVinci Resolve Studio 18", "18", "Blackmagic Design"),
     ]
     assert chosen("DaVinci Resolve", resolve, "19.0.1", True) == "DaVinci Resolve 19"  # Studio: another major
+
+
+def test_a_hyphen_or_space_inside_a_word_the_dictionary_reads_otherwise():
+    catalogue = [
+        Item("deskside", "Deskside Support"),
+        Item("desk", "IT Service Desk"),
+    ]  # an alias: End User Computing
+    assert chosen("Desk-side Support", catalogue) == "Deskside Support"
