@@ -11,7 +11,7 @@ import yaml
 
 from sync.match_rules import ARCHITECTURE, BITS, LANGUAGE_NAMES, LANGUAGES, NUMBER, stem
 from sync.match_versions import major
-from sync.matching import VERSION, normalise
+from sync.matching import normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
@@ -140,11 +140,10 @@ def shipped_shared_installs() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 def shared_install(name: str) -> tuple[str, ...]:
     """The products a software install of this whole name may be ("Adobe Acrobat (64-bit)": Acrobat or
-    Reader), versions and an inventory's noise in brackets aside; else ()."""
+    Reader), an inventory's noise in brackets aside (not "Adobe Acrobat 2020", its own product), or ()."""
     if "(" in name:
         name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
-    words = tuple(w for w in normalise(name).split() if not VERSION.match(w))
-    return shipped_shared_installs().get(words, ()) if "(" not in name else ()
+    return shipped_shared_installs().get(tuple(normalise(name).split()), ()) if "(" not in name else ()
 
 
 def inventory_noise(text: str) -> bool:

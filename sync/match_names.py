@@ -101,6 +101,9 @@ class AliasBook:
         self.meanings: dict[str, tuple[str, str]] = {}
         clashes: set[str] = set()
         products = shipped_product_names() if kind != "software_product" else frozenset()
+        self.products: dict[str, list[tuple[str, ...]]] = {}  # the products' names, by their first word
+        for words in products:
+            self.products.setdefault(words[0], []).append(words)
         for group in shipped_groups(kind):
             canonical = words_of(group[0])
             self.phrases.setdefault(canonical, (canonical, ""))
@@ -138,6 +141,12 @@ class AliasBook:
         words = normalise(quoted.group(2)).split()
         known = self.vocabulary | self.generic | EDITIONS.keys()
         return quoted.group(1) if words and not known.intersection(words) else quoted.group(0)
+
+    def holds_product(self, words: list[str]) -> bool:
+        """Whether a service's name holds a product of `any_product` ("MSSQL", "SQL Server Licensing")."""
+        return any(
+            tuple(words[i : i + len(c)]) == c for i, w in enumerate(words) for c in self.products.get(w, ())
+        )
 
     def meaning_of(self, words: tuple[str, ...] | list[str]) -> str:
         """The words less generic and delivery words, as a sorted set; "" when too little is left."""
@@ -235,7 +244,8 @@ class AliasBook:
         core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
-        numbered, renumbering = renumbered(words, chosen, self.generic) if versioned else ("", "")
+        apart = self.generic.difference(words[n] for n in kept)  # "InDesign Server" numbers its own
+        numbered, renumbering = renumbered(words, chosen, apart) if versioned else ("", "")
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
@@ -260,6 +270,7 @@ class AliasBook:
             loose_dropped=tuple(dict.fromkeys([w for w in words if w in self.loose])),
             other_initials=tuple(sorted(others - {acronym, ""})),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
+            product=bool(self.products) and self.holds_product(words),
         )
 
 
@@ -356,3 +367,4 @@ class Name(NamedTuple):
     numbered: str = ""  # the version in the product's other numbering ("16" for SQL Server 2022; renumbered)
     named_version: bool = False  # the name itself carries a version
     release: str = ""  # a release name read as its version, as a reason ("release: macos sonoma = macos 14")
+    product: bool = False  # a service's name that holds a product of `any_product` ("MSSQL", "M365 Admin")

@@ -264,7 +264,8 @@ class Scorer(DetailsEvidence, NameEvidence):
             add(hits, CORE, lambda i: [self._maker(i)])
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         if weak:
-            add(self._only(mine), ONLY, "all its words, and no other product has them all")
+            if not mine.product:  # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
+                add(self._only(mine), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             for i, score, reason in (

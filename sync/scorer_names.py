@@ -41,6 +41,7 @@ EDITION_NAMES = normalise(
 EDITIONS_OF_ONE = frozenset(
     [*EDITION_NAMES, *normalise("essentials developer workstation").split(), *DEPLOYMENT]
 )
+WRITTEN_SHORT = frozenset(["app", "apps", "dev", "prod", "ops", "admin", "infra", "env"])  # IT's short words
 NAMING_WORDS = frozenset(["se", "ee"])  # generic, yet the platform's name ("Java SE"), not an edition
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
     EDITION_NAMES
@@ -268,14 +269,16 @@ class NameEvidence:
         return found, f"its whole name, beside how it was packaged ({said})"
 
     def _abbreviates(self, mine: Name, i: int) -> str:
-        """A word-by-word abbreviation of target i's name, read through aliases or as written ("App Hosting"
-        = "Application Hosting", which an alias reads as "Cloud Hosting")."""
+        """A word-by-word abbreviation of target i's name; as written too, where an alias reads one of the
+        names otherwise, for the words IT abbreviates everywhere ("App Hosting" = "Application Hosting",
+        which an alias reads as "Cloud Hosting"; not "BI Support" = "Billing Support")."""
         theirs = self.names[i]
-        return abbreviates(mine.words, theirs.words) or (
-            abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
-            if mine.plain != mine.canon or theirs.plain != theirs.canon
-            else ""
-        )
+        if found := abbreviates(mine.words, theirs.words):
+            return found
+        if mine.plain == mine.canon and theirs.plain == theirs.canon:
+            return ""
+        found = abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
+        return found if found and WRITTEN_SHORT.issuperset(found.partition(" = ")[0].split()) else ""
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
@@ -298,7 +301,7 @@ class NameEvidence:
         rest = " ".join(w for w in words if w not in used)
         reason = f"{product.name} delivers {product.service}"
         known = self.book.vocabulary | self.book.generic | self.words.keys()
-        common = all(w in known for w in self.book.read(product.name).words)  # "Network Solutions"
+        common = all(w in known for w in words_of(product.name))  # "Network Solutions", as written
         return [
             (
                 i,

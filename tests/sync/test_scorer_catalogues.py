@@ -245,6 +245,8 @@ def test_one_install_name_for_two_editions_sold_apart_is_only_suggested():
     assert {c.target_id for c in found} == {"pro", "reader"} and not any(c.preselectable for c in found)
     assert "another edition? suggested, never pre-selected" in found[0].reasons
     assert chosen("Adobe Acrobat (64-bit)", adobe[:1], "24.003.20112", True) == "Adobe Acrobat"  # one edition
+    perpetual = [*adobe, Item("2020", "Adobe Acrobat 2020", "", "Adobe")]  # a product of its own
+    assert chosen("Adobe Acrobat 2020", perpetual, "20.005.30574", True) == "Adobe Acrobat 2020"
     resolve = [
         Item("19", "DaVinci Resolve 19", "19", "Blackmagic Design"),
         Item("studio-18", "DaVinci Resolve Studio 18", "18", "Blackmagic Design"),
@@ -258,3 +260,25 @@ def test_a_hyphen_or_space_inside_a_word_the_dictionary_reads_otherwise():
         Item("desk", "IT Service Desk"),
     ]  # an alias: End User Computing
     assert chosen("Desk-side Support", catalogue) == "Deskside Support"
+
+
+def test_only_the_words_it_abbreviates_everywhere_are_read_as_written():
+    catalogue = [
+        Item("bill", "Billing Support"),
+        Item("bi", "Business Intelligence"),
+        Item("srv", "Server Hosting"),
+    ]
+    assert chosen("BI Support", catalogue) != "Billing Support"  # BI is Business Intelligence, not "Bi…"
+    assert chosen("Serverless Hosting", catalogue) == ""
+    rooms = [Item("class", "Classroom Scheduling"), Item("rooms", "Room Booking")]
+    assert chosen("Class Scheduling", rooms) == ""
+
+
+def test_a_product_named_alone_is_the_service_it_delivers_not_a_narrower_record_of_it():
+    catalogue = [
+        Item("db", "Database Services", context="Hosted SQL Server and Oracle databases"),
+        Item("lic", "SQL Server Licensing"),
+        Item("sw", "Software Licensing"),
+    ]
+    assert chosen("MSSQL", catalogue) == "Database Services"
+    assert chosen("SQL Server Licensing", catalogue) == "SQL Server Licensing"

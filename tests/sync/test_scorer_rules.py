@@ -289,6 +289,8 @@ def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
     assert chosen("Adobe Photoshop", adobe, "25.4.0", versioned=True) == "Adobe Photoshop 2024"
     assert chosen("Photoshop", adobe, "26.1", versioned=True) == "Adobe Photoshop 2025"
     assert not suggest([Item("l", "Adobe Illustrator", "28.7.1")], adobe, versioned=True)["l"]  # 2024's
+    server = [Item("ids", "Adobe InDesign Server 2024", "2024", "Adobe")]  # sold apart from InDesign
+    assert chosen("Adobe InDesign", server, "19.0", versioned=True) == ""
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])
