@@ -87,11 +87,11 @@ def renumbered(words: Iterable[str], version: str, generic: frozenset[str] = fro
 
 @lru_cache(maxsize=1)
 def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Products whose edition word names a product of its own ("JMP Pro" is not "JMP"), normalised, by
-    their first word."""
+    """Products whose edition word names a product of its own ("JMP Pro" is not "JMP"), as words are
+    read (stemmed: "windows" is "window"), by their first word."""
     found: dict[str, list[tuple[str, ...]]] = {}
     for name in shipped_dictionary().get("separate_editions", []):
-        words = tuple(normalise(name).split())
+        words = words_of(name)
         found.setdefault(words[0], []).append(words)
     return {first: tuple(names) for first, names in found.items()}
 

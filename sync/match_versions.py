@@ -49,6 +49,15 @@ def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
     return None
 
 
+def fields_disagree(mine: "Name", theirs: "Name") -> bool:
+    """Whether two records whose names end in the same number have version fields of two other majors:
+    "zabbix-agent2" at 7.0.3 and "Zabbix Agent 2" at 6.0, where the number is part of the product's name."""
+    ours, other = mine.other_version, theirs.other_version
+    return bool(
+        mine.named_version and theirs.named_version and ours and other and major(ours) != major(other)
+    )
+
+
 def major(version: str) -> str:
     """ "16.2" → "16", "19c" → "19", "2023.3" → "2023"."""
     head = version.split(".", 1)[0]

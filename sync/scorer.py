@@ -101,7 +101,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_rules import editions_differ, kinds_differ
-from sync.match_versions import agreeing, major, version_verdict
+from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
@@ -341,6 +341,12 @@ class Scorer(DetailsEvidence, NameEvidence):
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
+            if (
+                self.versioned
+                and mine.version == self.names[i].version
+                and fields_disagree(mine, self.names[i])
+            ):
+                continue  # "Zabbix Agent 2" 7.0 is no "Zabbix Agent 2" 6.0
             if self.versioned and mine.version != self.names[i].version:
                 readings = agreeing(mine, self.names[i])
                 if readings is None:

@@ -210,9 +210,12 @@ class NameEvidence:
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
-        kinds = EDITION_WORDS if self.versioned else VAGUE
-        if kinds.intersection(self.names[next(iter(found))].words).difference(mine.words):
-            return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX
+        theirs = self.names[next(iter(found))]
+        kinds = (
+            EDITION_WORDS | self.book.generic.intersection(theirs.core.split()) if self.versioned else VAGUE
+        )
+        if kinds.intersection(theirs.words).difference(mine.words):
+            return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
         same_major = major(mine.version) if self.versioned and mine.version else None
         said = self.book.generic.intersection(mine.plain.split()) - {"service", "system", "and"}  # "IT"
         return [
@@ -283,7 +286,9 @@ class NameEvidence:
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
         Filtering" is "Email Security", found by that name's own evidence. Only suggested when the
-        name's other words point at another service ("Mimecast Archiving" and an "Email Archiving")."""
+        name's other words point at another service ("Mimecast Archiving" and an "Email Archiving"), or
+        another service's details name the product ("SharePoint Online" beside a "Document Management
+        (SharePoint Online)")."""
         words = product_words(local.name)
         found = products_in(words)
         if not found or len({p.service for p in found}) > 1:
@@ -302,10 +307,16 @@ class NameEvidence:
         reason = f"{product.name} delivers {product.service}"
         known = self.book.vocabulary | self.book.generic | self.words.keys()
         common = all(w in known for w in words_of(product.name))  # "Network Solutions", as written
+        written = tuple(normalise(product.name).split())  # other services that name it in their details
+        elsewhere = (
+            {m.target for m in self.mentions.of(written) if m.proper} - targets if self.mentions else ()
+        )
         return [
             (
                 i,
-                PRODUCT if not common and self._rest_fits(rest, i, product.service) else PRODUCT_OTHERWISE,
+                PRODUCT
+                if not common and not elsewhere and self._rest_fits(rest, i, product.service)
+                else PRODUCT_OTHERWISE,
                 reason,
             )
             for i in sorted(targets)

@@ -282,3 +282,23 @@ def test_a_product_named_alone_is_the_service_it_delivers_not_a_narrower_record_
     ]
     assert chosen("MSSQL", catalogue) == "Database Services"
     assert chosen("SQL Server Licensing", catalogue) == "SQL Server Licensing"
+
+
+def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_majors():
+    zabbix = [Item("agent2", "Zabbix Agent 2", "6.0", "Zabbix")]
+    assert chosen("zabbix-agent2", zabbix, "1:6.0.33-1+ubuntu22.04", True) == "Zabbix Agent 2"
+    assert chosen("zabbix-agent2", zabbix, "1:7.0.3-1+ubuntu24.04", True) == ""  # Agent 2 of release 7
+
+
+def test_windows_ltsc_is_licensed_apart_from_windows_enterprise():
+    ltsc = [Item("ltsc", "Microsoft Windows 10 Enterprise LTSC 2021", "2021", "Microsoft")]
+    assert chosen("Windows 10 Enterprise", ltsc, "10.0.19045.4780", True) == ""
+    assert chosen("Windows 10 Enterprise LTSC 2021", ltsc, "10.0.19044.4780", True) == ltsc[0].name
+
+
+def test_a_product_another_service_names_in_its_details_is_only_suggested_for_what_it_delivers():
+    catalogue = [
+        Item("teams", "Collaboration - Teams", context="Chat, meetings and channels (Microsoft Teams)"),
+        Item("docs", "Document Management", context="Team sites and document libraries (SharePoint Online)"),
+    ]
+    assert chosen("SharePoint Online", catalogue) != "Collaboration - Teams"
