@@ -49,12 +49,20 @@ def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
     return None
 
 
+DOTTED = re.compile(r"^\d{1,2}(?:\.\d+)*$")  # "7.0.3", "6"; not "23H2", "1809" nor a build "233.13135"
+
+
 def fields_disagree(mine: "Name", theirs: "Name") -> bool:
-    """Whether two records whose names end in the same number have version fields of two other majors:
-    "zabbix-agent2" at 7.0.3 and "Zabbix Agent 2" at 6.0, where the number is part of the product's name."""
+    """Whether two records whose names give the same number have version fields of two other releases:
+    "zabbix-agent2" at 7.0.3 and "Zabbix Agent 2" at 6.0, where the number is part of the product's name.
+    Fields in another numbering (Windows' "23H2" and "22H2", JetBrains' builds) say nothing here."""
     ours, other = mine.other_version, theirs.other_version
     return bool(
-        mine.named_version and theirs.named_version and ours and other and major(ours) != major(other)
+        mine.named_version
+        and theirs.named_version
+        and DOTTED.match(ours)
+        and DOTTED.match(other)
+        and major(ours) != major(other)
     )
 
 

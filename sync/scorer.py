@@ -346,7 +346,8 @@ class Scorer(DetailsEvidence, NameEvidence):
                 and mine.version == self.names[i].version
                 and fields_disagree(mine, self.names[i])
             ):
-                continue  # "Zabbix Agent 2" 7.0 is no "Zabbix Agent 2" 6.0
+                reasons.append("version fields of two releases: suggested, never pre-selected")
+                preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name
             if self.versioned and mine.version != self.names[i].version:
                 readings = agreeing(mine, self.names[i])
                 if readings is None:

@@ -287,8 +287,8 @@ class NameEvidence:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
         Filtering" is "Email Security", found by that name's own evidence. Only suggested when the
         name's other words point at another service ("Mimecast Archiving" and an "Email Archiving"), or
-        another service's details name the product ("SharePoint Online" beside a "Document Management
-        (SharePoint Online)")."""
+        two other services name the product in their details and this one does not ("SharePoint Online"
+        beside a "Document Management (SharePoint Online)" and a "Microsoft 365 Backup")."""
         words = product_words(local.name)
         found = products_in(words)
         if not found or len({p.service for p in found}) > 1:
@@ -307,15 +307,14 @@ class NameEvidence:
         reason = f"{product.name} delivers {product.service}"
         known = self.book.vocabulary | self.book.generic | self.words.keys()
         common = all(w in known for w in words_of(product.name))  # "Network Solutions", as written
-        written = tuple(normalise(product.name).split())  # other services that name it in their details
-        elsewhere = (
-            {m.target for m in self.mentions.of(written) if m.proper} - targets if self.mentions else ()
-        )
+        written = tuple(normalise(product.name).split())
+        naming = {m.target for m in self.mentions.of(written) if m.proper} if self.mentions else set()
+        spread = len(naming - targets) >= 2 and not naming & targets  # used across services, not named here
         return [
             (
                 i,
                 PRODUCT
-                if not common and not elsewhere and self._rest_fits(rest, i, product.service)
+                if not common and not spread and self._rest_fits(rest, i, product.service)
                 else PRODUCT_OTHERWISE,
                 reason,
             )

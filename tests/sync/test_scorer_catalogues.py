@@ -288,6 +288,8 @@ def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_majo
     zabbix = [Item("agent2", "Zabbix Agent 2", "6.0", "Zabbix")]
     assert chosen("zabbix-agent2", zabbix, "1:6.0.33-1+ubuntu22.04", True) == "Zabbix Agent 2"
     assert chosen("zabbix-agent2", zabbix, "1:7.0.3-1+ubuntu24.04", True) == ""  # Agent 2 of release 7
+    windows = [Item("w11", "Windows 11", "22H2", "Microsoft")]  # fields in another numbering say nothing
+    assert chosen("Windows 11", windows, "23H2", True) == "Windows 11"
 
 
 def test_windows_ltsc_is_licensed_apart_from_windows_enterprise():
