@@ -144,6 +144,8 @@ class AliasBook:
 
     def holds_product(self, words: list[str]) -> bool:
         """Whether a service's name holds a product of `any_product` ("MSSQL", "SQL Server Licensing")."""
+        if self.products.keys().isdisjoint(words):
+            return False  # most names, at once
         return any(
             tuple(words[i : i + len(c)]) == c for i, w in enumerate(words) for c in self.products.get(w, ())
         )
