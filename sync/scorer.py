@@ -129,7 +129,6 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     other_names,
 )
 
-# the indexes of target records, each by one reading of their names
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of")
 
