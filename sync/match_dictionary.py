@@ -122,11 +122,8 @@ def whole_name(name: str) -> tuple[list[str], str]:
     (64-bit)" is "Zoom Workplace"); else ([], ""). Whole means all of it: brackets may only hold an
     inventory's noise (architecture, language, a number), and no word or version may come more ("Zoom
     (Rooms)", "Code 42", "Code (Insiders)" keep their words)."""
-    names = shipped_whole_names()
-    if "(" in name:
-        name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
-    found = names.get(tuple(normalise(name).split())) if "(" not in name else None
-    return found if found else ([], "")
+    words = whole_words(name)
+    return shipped_whole_names().get(words, ([], "")) if words else ([], "")
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +138,16 @@ def shipped_shared_installs() -> dict[tuple[str, ...], tuple[str, ...]]:
 def shared_install(name: str) -> tuple[str, ...]:
     """The products a software install of this whole name may be ("Adobe Acrobat (64-bit)": Acrobat or
     Reader), an inventory's noise in brackets aside (not "Adobe Acrobat 2020", its own product), or ()."""
+    words = whole_words(name)
+    return shipped_shared_installs().get(words, ()) if words else ()
+
+
+def whole_words(name: str) -> tuple[str, ...]:
+    """A software name's normalised words once brackets holding an inventory's noise are out ("Zoom
+    (64-bit)" → zoom); () when a bracket says more ("Zoom (Rooms)"), so the name is no whole name."""
     if "(" in name:
         name = BRACKETS.sub(lambda b: " " if inventory_noise(b.group(1)) else b.group(0), name)
-    return shipped_shared_installs().get(tuple(normalise(name).split()), ()) if "(" not in name else ()
+    return () if "(" in name else tuple(normalise(name).split())
 
 
 def inventory_noise(text: str) -> bool:

@@ -411,7 +411,7 @@ class NameEvidence:
         return frozenset(words_of(self.targets[i].manufacturer))
 
     def _brandless_core(self, i: int) -> frozenset[str]:
-        return frozenset(self.names[i].core.split()).difference(words_of(self.targets[i].manufacturer))
+        return frozenset(self.names[i].core.split()) - self._maker_words(i)
 
     def _maker(self, i: int) -> str:
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
