@@ -246,8 +246,9 @@ class AliasBook:
         core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
-        apart = self.generic.difference(words[n] for n in kept)  # "InDesign Server" numbers its own
-        numbered, renumbering = renumbered(words, chosen, apart) if versioned else ("", "")
+        numbered, renumbering = "", ""
+        if versioned:  # "InDesign Server" numbers its own
+            numbered, renumbering = renumbered(words, chosen, self.generic.difference(words[n] for n in kept))
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
@@ -272,7 +273,6 @@ class AliasBook:
             loose_dropped=tuple(dict.fromkeys([w for w in words if w in self.loose])),
             other_initials=tuple(sorted(others - {acronym, ""})),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
-            product=bool(self.products) and self.holds_product(words),
         )
 
 
@@ -369,4 +369,3 @@ class Name(NamedTuple):
     numbered: str = ""  # the version in the product's other numbering ("16" for SQL Server 2022; renumbered)
     named_version: bool = False  # the name itself carries a version
     release: str = ""  # a release name read as its version, as a reason ("release: macos sonoma = macos 14")
-    product: bool = False  # a service's name that holds a product of `any_product` ("MSSQL", "M365 Admin")

@@ -164,6 +164,7 @@ RUNTIME_WORDS = frozenset(["jre", "runtime"])
 KIT_WORDS = frozenset(["jdk", "sdk"])
 
 
+@lru_cache(maxsize=20_000)
 def runtime_or_kit(plain: str) -> str:
     """ "runtime" for a runtime ("Temurin 17 JRE", ".NET Runtime 8"), "kit" for a development kit ("JDK 17",
     "Java SE Development Kit", ".NET SDK"), "" for neither or both: an alias reads JRE and JDK as Java,

@@ -149,6 +149,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
         self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
         self.majors = [major(n.version) for n in self.names]
+        self.made = any(t.manufacturer for t in targets)  # a catalogue of services has no manufacturers
         self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
             self._index(i, target.name, name, list(words_of(target.manufacturer)))
@@ -169,6 +170,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
         self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
+        self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets (_serving)
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -252,7 +254,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
-        for size in (1, 2, 3):
+        for size in (1, 2, 3) if self.made else ():
             rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
             lead = " ".join(mine.words[:size])
             hits = [
@@ -263,7 +265,9 @@ class Scorer(DetailsEvidence, NameEvidence):
             add(hits, CORE, lambda i: [self._maker(i)])
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         if weak:
-            if not mine.product:  # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
+            if not self.book.holds_product(
+                mine.words
+            ):  # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
                 add(self._only(mine), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
@@ -324,7 +328,17 @@ class Scorer(DetailsEvidence, NameEvidence):
         untiered: set[int] = set()  # found by its description only, beside a record of the name's tier
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
+        mine_major = major(mine.version)
         for i, (score, reasons) in found.items():
+            theirs = self.names[i]
+            if self.versioned and mine.version != theirs.version:
+                if mine.version and theirs.version and mine_major == self.majors[i]:
+                    readings = mine.version, theirs.version, True
+                elif (readings := agreeing(mine, theirs)) is None:
+                    continue  # different majors never match
+                verdict = version_verdict(readings[0], readings[1])
+                if not verdict[0]:
+                    continue
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
@@ -340,37 +354,26 @@ class Scorer(DetailsEvidence, NameEvidence):
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
-            if (
-                self.versioned
-                and mine.version == self.names[i].version
-                and fields_disagree(mine, self.names[i])
-            ):
+            if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
                 reasons.append("version fields of two releases: suggested, never pre-selected")
                 preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name
-            if self.versioned and mine.version != self.names[i].version:
-                readings = agreeing(mine, self.names[i])
-                if readings is None:
-                    continue  # different majors never match
-                ours, theirs, direct = readings
-                allowed, note, may = version_verdict(ours, theirs)
-                if not allowed:
-                    continue
+            if self.versioned and mine.version != theirs.version:
+                ours, their, direct = readings
+                _, note, may = verdict
                 if not direct:
-                    note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
+                    note, may = f"versions agree only by the build number ({ours} ~ {their})", False
                 within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
                 whole = score >= CORE or (within and score >= PRESELECT_AT)
-                preselectable = preselectable and may and (bool(theirs) or whole)
+                preselectable = preselectable and may and (bool(their) or whole)
                 if note:
                     reasons.append(note)
                     if preselectable:  # ranked after the same version, never pushed below pre-selection
-                        lowered = score - MINOR if theirs else min(score - MINOR, CORE)
+                        lowered = score - MINOR if their else min(score - MINOR, CORE)
                         score = max(lowered, min(score, PRESELECT_AT))
-                    elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
+                    elif direct and ours and their and not may:  # "Python 3.11" after 3.12 for 3.12.2
                         score -= 2 * MINOR
-            if len(reasons) > 1 or mine.release or self.names[i].release:
-                reasons = list(
-                    dict.fromkeys([*reasons, *(r for r in (mine.release, self.names[i].release) if r)])
-                )
+            if len(reasons) > 1 or mine.release or theirs.release:
+                reasons = list(dict.fromkeys([*reasons, *(r for r in (mine.release, theirs.release) if r)]))
             described = reasons[0].startswith("its description")
             evidence = self._evidence(own, i, local.name) if score < EXACT and own and not described else ""
             if evidence:

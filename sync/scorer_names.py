@@ -103,6 +103,7 @@ class NameEvidence:
     index: dict[str, dict[str, list[int]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
+    serving: dict[tuple[str, int], frozenset[int]]
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -294,19 +295,16 @@ class NameEvidence:
         if not found or len({p.service for p in found}) > 1:
             return []  # no product, or two products of two services: a person decides
         product = found[0]
-        hits, _ = self._found(self.book.read(product.service), Item(local.key, product.service), limit, False)
-        targets = {  # the service's own name evidence, not its words inside a longer name
-            i
-            for i, (score, why) in hits.items()
-            if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
-        }
+        targets = self._serving(product.service, limit)
         if len({self.names[i].core for i in targets}) != 1:
             return []
         used = {w for p in found for w in p.words}
         rest = " ".join(w for w in words if w not in used)
         reason = f"{product.name} delivers {product.service}"
-        known = self.book.vocabulary | self.book.generic | self.words.keys()
-        common = all(w in known for w in words_of(product.name))  # "Network Solutions", as written
+        book = self.book
+        common = all(  # "Network Solutions", as written
+            w in book.vocabulary or w in book.generic or w in self.words for w in words_of(product.name)
+        )
         written = tuple(normalise(product.name).split())
         naming = {m.target for m in self.mentions.of(written) if m.proper} if self.mentions else set()
         spread = len(naming - targets) >= 2 and not naming & targets  # used across services, not named here
@@ -320,6 +318,18 @@ class NameEvidence:
             )
             for i in sorted(targets)
         ]
+
+    def _serving(self, service: str, limit: int) -> frozenset[int]:
+        """The targets a service's own name finds (not its words inside a longer name), once per service."""
+        key = (service, limit)
+        if key not in self.serving:
+            hits, _ = self._found(self.book.read(service), Item("", service), limit, False)
+            self.serving[key] = frozenset(
+                i
+                for i, (score, why) in hits.items()
+                if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
+            )
+        return self.serving[key]
 
     def _rest_fits(self, rest: str, i: int, service: str) -> bool:
         """Whether the words of a portfolio name besides its product fit service i: each in its name, the

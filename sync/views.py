@@ -77,6 +77,7 @@ class MatchStepView(WizardMixin, View):
         if accept_above and threshold is None:
             messages.error(request, "“Accept above” takes a score from 0 to 100; it was ignored.")
         rows = wizard.build_rows(connection, step, accept_above=threshold)
+        pull = wizard.pull_of(connection, step)
         setup_step = setup.step_of(connection)
         page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
@@ -89,9 +90,9 @@ class MatchStepView(WizardMixin, View):
             "setup_pending": setup_step is not None and not setup.is_done(connection, setup_step),
             "page_obj": page,
             "rows": page.object_list,
-            "pulled_at": wizard.pulled_at(connection, step),
+            "pulled_at": pull.at,
             "accept_above": threshold,
-            "target_count": wizard.target_count(connection, step),
+            "target_count": pull.count,
             "aliases": aliases.listed(self.namespace, step.kind),
         }
         return render(request, "sync/match_step.html", context)

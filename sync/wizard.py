@@ -4,9 +4,10 @@ choices an admin confirms (into the sync map), and summarise."""
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from catalog.choices import ServiceScope
@@ -114,9 +115,7 @@ def pull_targets(connection: Connection, step: Step) -> int:
 
 
 def pulled_at(connection: Connection, step: Step) -> datetime | None:
-    return TargetRecord.objects.filter(connection=connection, kind=step.kind).aggregate(at=Max("pulled_at"))[
-        "at"
-    ]
+    return pull_of(connection, step).at
 
 
 def local_records(connection: Connection, step: Step) -> list:
@@ -144,14 +143,32 @@ class Target:
         return " · ".join(str(value) for _, value in self.details)
 
 
+class Pull(NamedTuple):
+    at: datetime | None
+    count: int
+    targets: list[Target]  # by name
+
+
+_pulls: dict[tuple, Pull] = {}
+
+
+def pull_of(connection: Connection, step: Step) -> Pull:
+    """The target records of the last pull, read from the database once per pull (a pull replaces them
+    all at one time): the wizard's page reads them on every visit."""
+    rows = TargetRecord.objects.filter(connection=connection, kind=step.kind)
+    state = rows.aggregate(at=Max("pulled_at"), count=Count("pk"))
+    key = (connection.pk, step.kind, state["at"], state["count"])
+    if key not in _pulls:
+        if len(_pulls) > 16:
+            _pulls.clear()
+        fields = ("target_id", "name", "version", "manufacturer", "first_seen_at", "details")
+        found = [Target(*values) for values in rows.order_by("name").values_list(*fields)]
+        _pulls[key] = Pull(state["at"], state["count"], found)
+    return _pulls[key]
+
+
 def targets(connection: Connection, step: Step) -> list[Target]:
-    rows = TargetRecord.objects.filter(connection=connection, kind=step.kind).order_by("name")
-    return [
-        Target(*values)
-        for values in rows.values_list(
-            "target_id", "name", "version", "manufacturer", "first_seen_at", "details"
-        )
-    ]
+    return pull_of(connection, step).targets
 
 
 @dataclass(frozen=True)
@@ -182,24 +199,20 @@ def search_targets(connection: Connection, step: Step, query: str, limit: int = 
     return [Found(*row, platform.record_url(connection, step.table, row[0])) for row in values]
 
 
-def target_count(connection: Connection, step: Step) -> int:
-    return TargetRecord.objects.filter(connection=connection, kind=step.kind).count()
-
-
 _matchers: dict[tuple, Scorer] = {}
 
 
-def matcher_for(connection: Connection, step: Step, pulled: list[Target]) -> Scorer:
+def matcher_for(connection: Connection, step: Step, pull: Pull) -> Scorer:
     """The index of a pull is built once and reused until the next pull or a change of aliases."""
     own = aliases.pairs(connection.namespace, step.kind)
-    key = (connection.pk, step.kind, pulled_at(connection, step), len(pulled), own)
+    key = (connection.pk, step.kind, pull.at, pull.count, own)
     if key not in _matchers:
         if len(_matchers) > 16:
             _matchers.clear()
         _matchers[key] = Scorer(
             [
                 Item(t.target_id, t.name, t.version, t.manufacturer, " ".join(str(v) for _, v in t.details))
-                for t in pulled
+                for t in pull.targets
             ],
             versioned=step.versioned,
             kind=step.kind,
@@ -211,8 +224,8 @@ def matcher_for(connection: Connection, step: Step, pulled: list[Target]) -> Sco
 def build_rows(connection: Connection, step: Step, accept_above: int | None = None) -> list[Row]:
     """One row per local record: saved choice (or the pre-selected suggestion), candidates and flags.
     `accept_above` previews the bulk action "accept all suggestions above N%, create new for the rest"."""
-    pulled = targets(connection, step)
-    by_target_id = {t.target_id: t for t in pulled}
+    pull = pull_of(connection, step)
+    by_target_id = {t.target_id: t for t in pull.targets}
     choices = {str(c.record_id): c for c in MatchChoice.objects.filter(connection=connection, kind=step.kind)}
     synced = {str(e.record_id): e for e in SyncMapEntry.objects.filter(connection=connection, kind=step.kind)}
     taken = {c.target_id: rid for rid, c in choices.items() if c.decision == Decision.MATCH}
@@ -222,7 +235,7 @@ def build_rows(connection: Connection, step: Step, accept_above: int | None = No
         .values_list("visited_at", flat=True)
         .first()
     )
-    matcher = matcher_for(connection, step, pulled)
+    matcher = matcher_for(connection, step, pull)
     platform = platform_of(connection)
     records = local_records(connection, step)
     ranked = {
@@ -291,7 +304,8 @@ def save_choices(
     Raises ChoiceError (nothing saved) for unknown records or target ids and duplicate claims; returns
     warnings for records whose published mapping changes."""
     locals_ = {str(r.pk): r for r in local_records(connection, step)}
-    pulled = {t.target_id: t for t in targets(connection, step)}
+    pull = pull_of(connection, step)
+    pulled = {t.target_id: t for t in pull.targets}
     problems, claimed = [], {}
     for local_id, (decision, target_id) in decisions.items():
         label = locals_[local_id].name if local_id in locals_ else local_id
@@ -339,7 +353,7 @@ def save_choices(
             and (decision != Decision.MATCH or entry.target_id != target_id)
         ):
             entry.delete()
-    scores, unsuggested = scores_of(connection, step, locals_, decisions, list(pulled.values()))
+    scores, unsuggested = scores_of(connection, step, locals_, decisions, pull)
     aliases.learn(
         connection.namespace,
         step.kind,
@@ -383,12 +397,12 @@ def scores_of(
     step: Step,
     locals_: dict,
     decisions: dict[str, tuple[str, str]],
-    pulled: list[Target],
+    pull: Pull,
 ) -> tuple[dict[str, int], list[tuple[str, str]]]:
     """The score of each chosen match, so that the page shows it after saving too (a match picked by
     search among the non-suggested records has none); and the (local id, target id) matches the scorer
     would not have pre-selected: a person's "this is that", learned as aliases."""
-    matcher = matcher_for(connection, step, pulled)
+    matcher = matcher_for(connection, step, pull)
     scores, unsuggested = {}, []
     for local_id, (decision, target_id) in decisions.items():
         if decision != Decision.MATCH:

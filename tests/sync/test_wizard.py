@@ -47,6 +47,16 @@ def test_pull_caches_the_targets_records(connection):
     )
 
 
+def test_the_pulled_records_are_read_once_per_pull(connection, django_assert_num_queries):
+    first = wizard.targets(connection, SERVICES)
+    with django_assert_num_queries(1):  # the pull's time and count only: the page's every visit
+        assert wizard.targets(connection, SERVICES) is first
+    wizard.pull_targets(connection, SERVICES)
+    again = wizard.targets(connection, SERVICES)
+    assert again is not first and [t.target_id for t in again] == [t.target_id for t in first]
+    assert wizard.pull_of(connection, SERVICES).at > wizard.pull_of(connection, PRODUCTS).at
+
+
 def test_suggestions_put_the_right_record_first_and_never_pair_versions(connection):
     services = by_name(wizard.build_rows(connection, SERVICES))
     assert services["Database Services"].choice_name.startswith("Database Services - ")
