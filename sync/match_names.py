@@ -325,7 +325,8 @@ def with_and(words: list[str] | tuple[str, ...]) -> str:
 def with_of(name: str) -> str:
     """The initials of a name of three words with "of" between, the "of" kept as acronyms write it:
     "Point of Sale" → "pos", "Bill of Materials" → "bom", "Proof of Concept" → "poc"; else ""."""
-    words = OF_NAME.findall(name.lower())
+    lowered = name.lower()
+    words = OF_NAME.findall(lowered) if "of" in lowered else ()
     return f"{words[0][0]}o{words[2][0]}" if len(words) == 3 and words[1] == "of" else ""
 
 

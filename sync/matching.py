@@ -123,7 +123,7 @@ def may_end_in_tier(text: str) -> bool:
 def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
     text, found = unicodedata.normalize("NFKD", name).lower(), set()
-    while match := TIER_SUFFIX.search(text):
+    while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
         found.add(canonical_tier(match.group(1) or match.group(2)))
         text = text[: match.start()]
     return frozenset(found)

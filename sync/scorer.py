@@ -177,17 +177,20 @@ class Scorer(DetailsEvidence, NameEvidence):
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
         indexes = self.index
-        for index, key in (
-            ("name", shown),
+        keys = [
             ("plain", name.plain),
             ("canon", name.canon),
             ("core", name.core),
             ("loose", name.loose),
-            ("loose", joined if name.fired and (joined := name.plain.replace(" ", "")) != name.loose else ""),
             ("initials", name.initials),
             ("meaning", name.meaning),
-        ):
-            if key and not (again and (index == "name" or i in indexes[index][key])):
+        ]
+        if name.fired and (joined := name.plain.replace(" ", "")) != name.loose:
+            keys.append(("loose", joined))
+        if not again:
+            keys.append(("name", shown))
+        for index, key in keys:
+            if key and not (again and i in indexes[index][key]):
                 indexes[index][key].append(i)
         for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
             indexes["initials"][acronym].append(i)
