@@ -78,7 +78,8 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a
 version against a versioned one; a target without a version below CORE unless the portfolio name holds
-its whole name (above), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
+its whole name (above) or reads the same but for a client word ("Citrix Workspace" 2405 = "Citrix
+Workspace app"), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
 candidate tied with a different record (two expansions of one acronym, two services an alias reads
 alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau
 Desktop": sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in
@@ -127,6 +128,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     NameEvidence,
     core_of,
     other_names,
+    supported,
 )
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
@@ -366,7 +368,13 @@ class Scorer(DetailsEvidence, NameEvidence):
                 if not direct:
                     note, may = f"versions agree only by the build number ({ours} ~ {their})", False
                 within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
-                whole = score >= CORE or (within and score >= PRESELECT_AT)
+                # an install is the client app a target names ("Citrix Workspace app"); not the other way
+                client = (  # "Qlik Sense Desktop" is no "Qlik Sense"
+                    reasons[0].startswith("same meaning")
+                    and set(theirs.dropped) <= set(mine.dropped)
+                    and set(mine.loose_dropped) <= set(theirs.loose_dropped)
+                )
+                whole = score >= CORE or ((within or client) and score >= PRESELECT_AT)
                 preselectable = preselectable and may and (bool(their) or whole)
                 if note:
                     reasons.append(note)
@@ -381,15 +389,7 @@ class Scorer(DetailsEvidence, NameEvidence):
             evidence = self._evidence(own, i, local.name) if score < EXACT and own and not described else ""
             if evidence:
                 reasons.append(evidence)
-                if score >= CORE:
-                    cap = 99
-                elif score >= PRESELECT_AT:
-                    cap = PRESELECT_AT + 1  # it only breaks a tie
-                elif score <= LEXICAL_CAP:
-                    cap = LEXICAL_WITH_EVIDENCE
-                else:
-                    cap = PRESELECT_AT - 1  # evidence found a suggestion: it stays one
-                score = min(score + EVIDENCE, cap)  # at 88 it only breaks a tie
+                score = supported(score)
             scored.append((score, self.targets[i].name, i, reasons, preselectable))
         exact, written = mine.version, set(mine.words)
         scored.sort(  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
@@ -423,22 +423,14 @@ class Scorer(DetailsEvidence, NameEvidence):
                 score, name, i, reasons, _ = scored[n]
                 other = next(scored[m][1] for m in tied if scored[m][2] != i)
                 scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
-        result = []
-        for score, name, i, reasons, preselectable in scored[:limit]:
-            target = self.targets[i]
-            owner = taken.get(target.key)
-            result.append(
-                Candidate(
-                    target.key,
-                    name,
-                    score,
-                    reasons[0],
-                    owner if owner != key else None,
-                    tuple(reasons),
-                    preselectable,
-                )
+        keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
+        owners = [None if (owner := taken.get(target)) == key else owner for target in keys]
+        return [
+            Candidate(target, name, score, reasons[0], owner, tuple(reasons), preselectable)
+            for target, owner, (score, name, _, reasons, preselectable) in zip(
+                keys, owners, scored, strict=False
             )
-        return result
+        ]
 
 
 def suggest(

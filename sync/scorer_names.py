@@ -63,6 +63,20 @@ FOR_PLATFORM = re.compile(
 )  # "Git for Windows"
 
 
+def supported(score: int) -> int:
+    """A score once supporting evidence is found (EVIDENCE): lexical likeness stays a suggestion, at most
+    LEXICAL_WITH_EVIDENCE, as does a suggestion above it; at PRESELECT_AT it only breaks a tie."""
+    if score >= CORE:
+        cap = 99
+    elif score >= PRESELECT_AT:
+        cap = PRESELECT_AT + 1
+    elif score <= LEXICAL_CAP:
+        cap = LEXICAL_WITH_EVIDENCE
+    else:
+        cap = PRESELECT_AT - 1
+    return min(score + EVIDENCE, cap)
+
+
 def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> str:
     """The core of some of a name's words; `core`: the whole name's, whose kept edition words ("Final Cut
     Pro") stay."""

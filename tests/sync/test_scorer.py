@@ -123,6 +123,14 @@ def test_a_target_without_a_version_stands_for_every_version_after_the_same_majo
     assert weak[0].name == "NGINX Plus" and not weak[0].preselectable  # weak name evidence, no version
 
 
+def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
+    workspace = [Item("app", "Citrix Workspace app", "", "Citrix")]
+    assert best("Citrix Workspace", workspace, "24.5.0.131", True).preselectable
+    edition = [Item("pro", "Genesys Cloud Desktop App Professional", "", "Genesys")]
+    found = best("Genesys Cloud", edition, "2.39.791", True)  # and an edition: it could be another
+    assert found.reasons[0].startswith("same meaning") and not found.preselectable
+
+
 def test_a_different_minor_version_never_drops_a_match_below_pre_selection():
     keepass = best("KeePass", [Item("k", "KeePass Password Safe 2", "2", "Dominik Reichl")], "2.57", True)
     assert keepass.score == PRESELECT_AT and keepass.preselectable
