@@ -189,6 +189,7 @@ class Scorer(DetailsEvidence, NameEvidence):
         ]
         if name.fired and (joined := name.plain.replace(" ", "")) != name.loose:
             keys.append(("loose", joined))
+        keys.append(("meaning", self._written_meaning(name)))
         if not again:
             keys.append(("name", shown))
         for index, key in keys:
@@ -259,6 +260,8 @@ class Scorer(DetailsEvidence, NameEvidence):
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
+        if written := self._written_meaning(mine):  # "Managed Servers" = "Server Administration"
+            add(self.index["meaning"].get(written, ()), LOOSE, lambda i: self._meaning(mine, i, written=True))
         for size in (1, 2, 3) if self.made else ():
             rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
             lead = " ".join(mine.words[:size])

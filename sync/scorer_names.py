@@ -21,7 +21,7 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_products import product_words, products_in
-from sync.match_rules import abbreviates, editions_differ, uncategorised
+from sync.match_rules import abbreviates, editions_differ, stem, uncategorised
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -376,13 +376,34 @@ class NameEvidence:
         )
         return len(extra) <= 1 or extra in self.book.phrases
 
-    def _meaning(self, mine: Name, i: int) -> list[str]:
+    def _written_meaning(self, name: Name) -> str:
+        """A service's meaning of its words as written, where an alias reads them otherwise: "Windows Server
+        Hosting" means Windows Server, also when an alias reads it "Virtual Server Hosting"."""
+        if not name.fired or self.versioned:
+            return ""
+        return self.book.meaning_of([stem(w) for w in name.plain.split()])
+
+    def _meaning(self, mine: Name, i: int, written: bool = False) -> list[str]:
+        """The reasons of a meaning found; `written`: by the portfolio name's words as written, so its
+        aliases are not why."""
         theirs = self.names[i]
-        both = mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped
-        left = dict.fromkeys(SPOKEN.get(word, word) for word in both)
-        words = f"same meaning apart from the words {', '.join(left)}" if left else "same meaning"
-        aliases = [a for a in (mine.meaning_alias, theirs.meaning_alias) if a]
-        return [words, *dict.fromkeys(aliases + list(mine.fired + theirs.fired))]
+        if written:
+            dropped = [
+                w
+                for w in (stem(w) for w in mine.plain.split())
+                if w in self.book.generic or w in self.book.loose
+            ]
+            both = (*dropped, *theirs.dropped, *theirs.loose_dropped)
+            aliases = [theirs.meaning_alias, *theirs.fired]
+        else:
+            both = mine.dropped + mine.loose_dropped + theirs.dropped + theirs.loose_dropped
+            aliases = [mine.meaning_alias, theirs.meaning_alias, *mine.fired, *theirs.fired]
+        left = dict.fromkeys(SPOKEN.get(word, word) for word in both if word != "and")
+        how = "same meaning as written" if written else "same meaning"
+        return [
+            f"{how} apart from the words {', '.join(left)}" if left else how,
+            *dict.fromkeys(filter(None, aliases)),
+        ]
 
     def _editions_clash(self, mine: Name, i: int) -> bool:
         """ "Tableau Server" and "Tableau Desktop", "Acrobat Pro" and "Acrobat Reader": software whose

@@ -123,6 +123,21 @@ def test_a_target_without_a_version_stands_for_every_version_after_the_same_majo
     assert weak[0].name == "NGINX Plus" and not weak[0].preselectable  # weak name evidence, no version
 
 
+def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise():
+    hosting = [
+        Item("win", "Windows Server Hosting - Standard"),
+        Item("linux", "Linux Server Hosting - Standard"),
+    ]
+    found = best("Windows Server (Standard)", hosting)  # the alias reads "Virtual Server Hosting"
+    assert found.target_id == "win" and preselect([found], PRESELECT_AT) == found
+    assert found.reasons[0] == "same meaning apart from the words hosting"
+    admin = best(
+        "Managed Servers", [Item("admin", "Server Administration"), Item("db", "Database Administration")]
+    )
+    assert admin.target_id == "admin" and admin.score == PRESELECT_AT
+    assert admin.reasons == ("same meaning as written apart from the words managed, administration",)
+
+
 def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
     workspace = [Item("app", "Citrix Workspace app", "", "Citrix")]
     assert best("Citrix Workspace", workspace, "24.5.0.131", True).preselectable
