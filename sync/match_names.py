@@ -27,8 +27,10 @@ from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
+REGIONS = frozenset(["emea", "apac", "amer", "americas", "latam"])  # where a service runs, not what it is
 GENERIC = {
-    "it_service": frozenset(
+    "it_service": REGIONS
+    | frozenset(
         [
             "service",
             "infrastructure",

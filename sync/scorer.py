@@ -93,18 +93,17 @@ from collections.abc import Iterable
 from sync.match_details import Mentions
 from sync.match_names import (
     NO_INITIALS,
+    REGIONS,
     AliasBook,
     Name,
     acronym_within,
-    bracketed,
-    initials,
-    with_of,
     words_of,
 )
 from sync.match_rules import editions_differ, kinds_differ
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
+from sync.scorer_index import INDEXES, NameIndex
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
     ACRONYM,
@@ -131,11 +130,8 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 
-INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
-INDEXES += ("lead", "of")
 
-
-class Scorer(DetailsEvidence, NameEvidence):
+class Scorer(DetailsEvidence, NameEvidence, NameIndex):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
@@ -176,41 +172,6 @@ class Scorer(DetailsEvidence, NameEvidence):
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
-
-    def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
-        indexes = self.index
-        keys = [
-            ("plain", name.plain),
-            ("canon", name.canon),
-            ("core", name.core),
-            ("loose", name.loose),
-            ("initials", name.initials),
-            ("meaning", name.meaning),
-        ]
-        if name.fired and (joined := name.plain.replace(" ", "")) != name.loose:
-            keys.append(("loose", joined))
-        keys.append(("meaning", self._written_meaning(name)))
-        if not again:
-            keys.append(("name", shown))
-        for index, key in keys:
-            if key and not (again and i in indexes[index][key]):
-                indexes[index][key].append(i)
-        for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
-            indexes["initials"][acronym].append(i)
-        if " " not in name.core and 2 <= len(name.core) <= 6:
-            indexes["short"][name.core].append(i)
-        if acronym := bracketed(shown):
-            indexes["declared"][acronym].append(i)
-        if of := with_of(shown):
-            indexes["of"][of].append(i)
-        if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
-            indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
-        for size in (1, 2, 3)[: len(maker)]:
-            rest = name.words[size:]
-            if list(name.words[:size]) != maker[:size] or not rest:
-                continue
-            if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
-                indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
@@ -359,6 +320,9 @@ class Scorer(DetailsEvidence, NameEvidence):
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 untiered.add(i)
+            if (region := REGIONS.intersection(theirs.words)) and region != REGIONS.intersection(mine.words):
+                reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
+                preselectable = False
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False

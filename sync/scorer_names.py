@@ -376,13 +376,6 @@ class NameEvidence:
         )
         return len(extra) <= 1 or extra in self.book.phrases
 
-    def _written_meaning(self, name: Name) -> str:
-        """A service's meaning of its words as written, where an alias reads them otherwise: "Windows Server
-        Hosting" means Windows Server, also when an alias reads it "Virtual Server Hosting"."""
-        if not name.fired or self.versioned:
-            return ""
-        return self.book.meaning_of([stem(w) for w in name.plain.split()])
-
     def _meaning(self, mine: Name, i: int, written: bool = False) -> list[str]:
         """The reasons of a meaning found; `written`: by the portfolio name's words as written, so its
         aliases are not why."""

@@ -138,6 +138,14 @@ def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise(
     assert admin.reasons == ("same meaning as written apart from the words managed, administration",)
 
 
+def test_a_region_says_where_a_service_runs_and_another_region_is_another_offering():
+    assert best("IT Support Desk (APAC)", [Item("desk", "Service Desk")]).score >= PRESELECT_AT
+    regional = [Item("emea", "Service Desk - EMEA")]
+    assert best("Service Desk (EMEA)", regional).preselectable
+    other = best("Service Desk (AMER)", regional)
+    assert not other.preselectable and "another region (emea): suggested, never pre-selected" in other.reasons
+
+
 def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
     workspace = [Item("app", "Citrix Workspace app", "", "Citrix")]
     assert best("Citrix Workspace", workspace, "24.5.0.131", True).preselectable

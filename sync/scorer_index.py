@@ -1,0 +1,58 @@
+"""How the scorer indexes the target records: every key a portfolio name is looked up by (sync.scorer)."""
+
+from sync.match_names import AliasBook, Name, bracketed, initials, with_of
+from sync.match_rules import stem
+from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
+
+INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
+INDEXES += ("lead", "of")
+
+
+class NameIndex:
+    """The Scorer's indexes of target names: {index: {key: [target index]}}."""
+
+    versioned: bool
+    book: AliasBook
+    index: dict[str, dict[str, list[int]]]
+
+    def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
+        indexes = self.index
+        keys = [
+            ("plain", name.plain),
+            ("canon", name.canon),
+            ("core", name.core),
+            ("loose", name.loose),
+            ("initials", name.initials),
+            ("meaning", name.meaning),
+        ]
+        if name.fired and (joined := name.plain.replace(" ", "")) != name.loose:
+            keys.append(("loose", joined))
+        keys.append(("meaning", self._written_meaning(name)))
+        if not again:
+            keys.append(("name", shown))
+        for index, key in keys:
+            if key and not (again and i in indexes[index][key]):
+                indexes[index][key].append(i)
+        for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
+            indexes["initials"][acronym].append(i)
+        if " " not in name.core and 2 <= len(name.core) <= 6:
+            indexes["short"][name.core].append(i)
+        if acronym := bracketed(shown):
+            indexes["declared"][acronym].append(i)
+        if of := with_of(shown):
+            indexes["of"][of].append(i)
+        if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
+            indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
+        for size in (1, 2, 3)[: len(maker)]:
+            rest = name.words[size:]
+            if list(name.words[:size]) != maker[:size] or not rest:
+                continue
+            if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
+                indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
+
+    def _written_meaning(self, name: Name) -> str:
+        """A service's meaning of its words as written, where an alias reads them otherwise: "Windows Server
+        Hosting" means Windows Server, also when an alias reads it "Virtual Server Hosting"."""
+        if not name.fired or self.versioned:
+            return ""
+        return self.book.meaning_of([stem(w) for w in name.plain.split()])
