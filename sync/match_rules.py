@@ -29,6 +29,7 @@ LANGUAGES = frozenset(
 )
 LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
+    + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | {"service"}

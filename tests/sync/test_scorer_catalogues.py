@@ -123,6 +123,7 @@ def test_languages_patch_levels_and_brackets_are_inventory_noise():
     ]
     assert software_words(["sap", "gui", "8.00", "patchlevel", "9"]) == ["sap", "gui", "8.00"]
     assert software_words(["en", "us"]) == ["en", "us"]  # a name that is only a language stays
+    assert software_words(["adobe", "acrobat", "reader", "dc", "mui"]) == ["adobe", "acrobat", "reader", "dc"]
     models = [
         Item("ff", "Mozilla Firefox", "", "Mozilla"),
         Item("o19", "Microsoft Office Professional Plus 2019", "2019", "Microsoft"),
