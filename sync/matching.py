@@ -45,6 +45,7 @@ SPELLING = {
     "colour": "color",
     "behaviour": "behavior",
     "mgmt": "management",
+    "admin": "administration",
     "svc": "service",
     "svcs": "service",
     "infra": "infrastructure",
