@@ -321,7 +321,10 @@ class NameEvidence:
         )
         written = tuple(normalise(product.name).split())
         naming = {m.target for m in self.mentions.of(written) if m.proper} if self.mentions else set()
-        spread = len(naming - targets) >= 2 and not naming & targets  # used across services, not named here
+        # used across services and not named here; or named by one other, while this one names another product
+        spread = not naming & targets and (
+            len(naming - targets) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product.name))
+        )
         return [
             (
                 i,
@@ -332,6 +335,13 @@ class NameEvidence:
             )
             for i in sorted(targets)
         ]
+
+    def _built_otherwise(self, targets: frozenset[int], name: str) -> bool:
+        """Whether the details of these targets name a product other than this one: "Mobile Device
+        Management (Microsoft Intune)" is not built with Jamf, which a "Mac Device Management" names."""
+        return any(
+            p.name != name for i in targets for p in products_in(product_words(self.targets[i].context))
+        )
 
     def _serving(self, service: str, limit: int) -> frozenset[int]:
         """The targets a service's own name finds (not its words inside a longer name), once per service."""

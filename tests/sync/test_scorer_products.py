@@ -44,6 +44,19 @@ def test_other_words_pointing_elsewhere_leave_the_product_a_suggestion():
     assert payroll.score < PRESELECT_AT
 
 
+def test_the_one_service_named_with_the_product_where_its_own_service_names_another():
+    devices = [
+        Item("mdm", "Mobile Device Management", context="Phones and tablets (Microsoft Intune)"),
+        Item("mac", "Mac Device Management", context="macOS enrolment and app catalogue (Jamf Pro)"),
+    ]
+    jamf = best("Jamf", devices)
+    assert jamf.target_id == "mac" and jamf.score >= PRESELECT_AT and jamf.preselectable
+    devices[0] = Item(
+        "mdm", "Mobile Device Management", context="Phones and tablets"
+    )  # built with nothing named
+    assert best("Jamf", devices).reasons[-1] == "as likely as Mobile Device Management"
+
+
 def test_a_product_is_looked_up_as_written_and_an_ordinary_word_product_only_suggested():
     assert [p.name for p in products_in(product_words("ADF pipelines"))] == []  # not ADFS
     sso = [Item("sso", "Single Sign-On"), Item("dns", "Domain Name Registration", context="Public domains")]
