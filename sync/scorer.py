@@ -129,9 +129,11 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     other_names,
     supported,
 )
+from sync.scorer_products import ProductEvidence
+from sync.scorer_versions import VersionEvidence
 
 
-class Scorer(DetailsEvidence, NameEvidence, NameIndex):
+class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionEvidence):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
@@ -305,15 +307,17 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex):
                     readings = mine.version, theirs.version, True
                 elif (readings := agreeing(mine, theirs)) is None:
                     continue  # different majors never match
-                verdict = version_verdict(readings[0], readings[1])
-                if not verdict[0]:
+                if not version_verdict(readings[0], readings[1])[0]:
                     continue
             reasons, preselectable = list(reasons), i not in clashes
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
                 score -= MINOR  # ranked after the edition the name gives
             tiered = tiers_of(self.targets[i].name) if tiers else frozenset()
-            if tiered and tiered != tiers:
+            if tiered and tiered < tiers:  # "- Gold" for "Gold 24x7": after a record of both, if any
+                reasons.append(f"a tier of yours ({', '.join(sorted(tiered))})")
+                score -= MINOR
+            elif tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
             elif of_tier and not tiered and reasons[0].startswith("its description"):
@@ -330,26 +334,9 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex):
                 reasons.append("version fields of two releases: suggested, never pre-selected")
                 preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name
             if self.versioned and mine.version != theirs.version:
-                ours, their, direct = readings
-                _, note, may = verdict
-                if not direct:
-                    note, may = f"versions agree only by the build number ({ours} ~ {their})", False
-                within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
-                # an install is the client app a target names ("Citrix Workspace app"); not the other way
-                client = (  # "Qlik Sense Desktop" is no "Qlik Sense"
-                    reasons[0].startswith("same meaning")
-                    and set(theirs.dropped) <= set(mine.dropped)
-                    and set(mine.loose_dropped) <= set(theirs.loose_dropped)
+                score, preselectable = self._versions(
+                    mine, i, readings, local.name, score, reasons, preselectable
                 )
-                whole = score >= CORE or ((within or client) and score >= PRESELECT_AT)
-                preselectable = preselectable and may and (bool(their) or whole)
-                if note:
-                    reasons.append(note)
-                    if preselectable:  # ranked after the same version, never pushed below pre-selection
-                        lowered = score - MINOR if their else min(score - MINOR, CORE)
-                        score = max(lowered, min(score, PRESELECT_AT))
-                    elif direct and ours and their and not may:  # "Python 3.11" after 3.12 for 3.12.2
-                        score -= 2 * MINOR
             if len(reasons) > 1 or mine.release or theirs.release:
                 reasons = list(dict.fromkeys([*reasons, *(r for r in (mine.release, theirs.release) if r)]))
             described = reasons[0].startswith("its description")

@@ -149,6 +149,7 @@ def test_a_region_says_where_a_service_runs_and_another_region_is_another_offeri
 def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
     workspace = [Item("app", "Citrix Workspace app", "", "Citrix")]
     assert best("Citrix Workspace", workspace, "24.5.0.131", True).preselectable
+    assert best("Docker.app", [Item("dd", "Docker Desktop", "", "Docker")], "4.34.2", True).preselectable
     edition = [Item("pro", "Genesys Cloud Desktop App Professional", "", "Genesys")]
     found = best("Genesys Cloud", edition, "2.39.791", True)  # and an edition: it could be another
     assert found.reasons[0].startswith("same meaning") and not found.preselectable

@@ -145,6 +145,14 @@ def test_a_tier_without_a_dash_and_the_s_of_system():
     assert all(c.score < PRESELECT_AT for c in suggest([Item("l", "CMS")], itsm, versioned=False)["l"])
 
 
+def test_a_record_of_one_of_the_tiers_a_name_gives_after_a_record_of_all_of_them():
+    gold = best("Database Hosting - Gold 24x7")  # hours of cover the catalogue does not sell apart
+    assert gold.target_id == "db-gold" and gold.preselectable and "a tier of yours (gold)" in gold.reasons
+    both = [*SERVICES, Item("db-gold-24", "Database Hosting - Gold 24x7")]
+    found = suggest([Item("l", "Database Hosting - Gold 24x7")], both, versioned=False)["l"]
+    assert [c.target_id for c in found[:2]] == ["db-gold-24", "db-gold"] and found[0].score > found[1].score
+
+
 def test_the_services_acronym_beside_its_product_fits_the_service():
     catalogue = [
         Item("pam", "Privileged Access Management", context="Credential vaulting for administrators"),

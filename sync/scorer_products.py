@@ -1,0 +1,99 @@
+"""The scorer's product rule (mixed into sync.scorer.Scorer): a product a service's name holds delivers the
+service it is listed for (sync.match_products), found by that service's own name evidence. The scores
+are documented in sync.scorer."""
+
+from sync.match_details import Mentions
+from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
+from sync.match_products import product_words, products_in
+from sync.matching import Item, normalise
+from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
+
+
+class ProductEvidence:
+    """The Scorer's reading of a product in a service's name as the service it delivers."""
+
+    targets: list[Item]
+    book: AliasBook
+    names: list[Name]
+    words: dict[str, frozenset[int]]
+    mentions: Mentions | None
+    serving: dict[tuple[str, int], frozenset[int]]
+
+    def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
+        """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
+        Filtering" is "Email Security", found by that name's own evidence. Only suggested when the
+        name's other words point at another service ("Mimecast Archiving" and an "Email Archiving"), or
+        two other services name the product in their details and this one does not ("SharePoint Online"
+        beside a "Document Management (SharePoint Online)" and a "Microsoft 365 Backup")."""
+        words = product_words(local.name)
+        found = products_in(words)
+        if not found or len({p.service for p in found}) > 1:
+            return []  # no product, or two products of two services: a person decides
+        product = found[0]
+        targets = self._serving(product.service, limit)
+        if len({self.names[i].core for i in targets}) != 1:
+            return []
+        used = {w for p in found for w in p.words}
+        rest = " ".join(w for w in words if w not in used)
+        reason = f"{product.name} delivers {product.service}"
+        book = self.book
+        common = all(  # "Network Solutions", as written
+            w in book.vocabulary or w in book.generic or w in self.words for w in words_of(product.name)
+        )
+        written = tuple(normalise(product.name).split())
+        naming = {m.target for m in self.mentions.of(written) if m.proper} if self.mentions else set()
+        # used across services and not named here; or named by one other, while this one names another product
+        spread = not naming & targets and (
+            len(naming - targets) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product.name))
+        )
+        return [
+            (
+                i,
+                PRODUCT
+                if not common and not spread and self._rest_fits(rest, i, product.service)
+                else PRODUCT_OTHERWISE,
+                reason,
+            )
+            for i in sorted(targets)
+        ]
+
+    def _built_otherwise(self, targets: frozenset[int], name: str) -> bool:
+        """Whether the details of these targets name a product other than this one: "Mobile Device
+        Management (Microsoft Intune)" is not built with Jamf, which a "Mac Device Management" names."""
+        return any(
+            p.name != name for i in targets for p in products_in(product_words(self.targets[i].context))
+        )
+
+    def _serving(self, service: str, limit: int) -> frozenset[int]:
+        """The targets a service's own name finds (not its words inside a longer name), once per service."""
+        key = (service, limit)
+        if key not in self.serving:
+            hits, _ = self._found(self.book.read(service), Item("", service), limit, False)
+            self.serving[key] = frozenset(
+                i
+                for i, (score, why) in hits.items()
+                if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
+            )
+        return self.serving[key]
+
+    def _rest_fits(self, rest: str, i: int, service: str) -> bool:
+        """Whether the words of a portfolio name besides its product fit service i: each in its name, the
+        product's service or its description, or their initials ("PAM - CyberArk"), and all of them in no
+        other service's name ("Mimecast Email Filtering"; not "Google Workspace Administration" beside a
+        "Microsoft 365 Administration")."""
+        reading = self.book.read(rest)
+        own = set(reading.words) - self.book.generic - NO_INITIALS
+        if not own:
+            return True
+        delivered = self.book.read(service)
+        theirs = {*self.names[i].words, *delivered.words, *words_of(service)}
+        theirs |= {
+            a for n in (self.names[i], delivered) for a in (n.initials, n.core_initials) if len(a) >= 2
+        }
+        if any(w not in theirs and not (self.mentions and self.mentions.has(w, i)) for w in own):
+            return False
+        postings = [self._named(w) for w in own]
+        return not any(
+            j != i and self.names[j].core != self.names[i].core
+            for j in postings[0].intersection(*postings[1:])
+        )

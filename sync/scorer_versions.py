@@ -1,0 +1,61 @@
+"""How versions weigh a candidate the scorer found for a software record (sync.scorer)."""
+
+from sync.match_names import AliasBook, Name, words_of
+from sync.match_versions import version_verdict
+from sync.matching import Item
+from sync.scorer_names import CORE, MINOR, PRESELECT_AT
+
+
+class VersionEvidence:
+    """The Scorer's weighing of two records' versions, once their majors agree."""
+
+    targets: list[Item]
+    book: AliasBook
+    names: list[Name]
+
+    def _versions(
+        self,
+        mine: Name,
+        i: int,
+        readings: tuple[str, str, bool],
+        shown: str,
+        score: int,
+        reasons: list[str],
+        preselectable: bool,
+    ) -> tuple[int, bool]:
+        """The score and whether it may be pre-selected once the versions are read (sync.match_versions);
+        the note is added to `reasons`. A target record without a version stands for the product as a
+        whole: pre-selected only on strong name evidence (CORE), its whole name in the portfolio name, or
+        as the client app an install is ("Citrix Workspace app", "Docker.app" for "Docker Desktop")."""
+        ours, theirs, direct = readings
+        _, note, may = version_verdict(ours, theirs)
+        if not direct:
+            note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
+        within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
+        whole = score >= CORE or (
+            (within or self._client_app(mine, i, shown, reasons[0])) and score >= PRESELECT_AT
+        )
+        preselectable = preselectable and may and (bool(theirs) or whole)
+        if note:
+            reasons.append(note)
+            if preselectable:  # ranked after the same version, never pushed below pre-selection
+                lowered = score - MINOR if theirs else min(score - MINOR, CORE)
+                score = max(lowered, min(score, PRESELECT_AT))
+            elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
+                score -= 2 * MINOR
+        return score, preselectable
+
+    def _client_app(self, mine: Name, i: int, shown: str, why: str) -> bool:
+        """Whether an install is the client app target i names: the same meaning but for the target's
+        client words ("Citrix Workspace" = "Citrix Workspace app"; not "Qlik Sense Desktop" = "Qlik
+        Sense"), or a macOS bundle of the product whose other words are client words and its maker's
+        ("Docker.app" = "Docker Desktop")."""
+        theirs = self.names[i]
+        if why.startswith("same meaning"):
+            return set(theirs.dropped) <= set(mine.dropped) and set(mine.loose_dropped) <= set(
+                theirs.loose_dropped
+            )
+        if not shown.strip().lower().endswith(".app") or not why.startswith("all its words"):
+            return False
+        extra = set(theirs.words) - set(mine.words) - set(words_of(self.targets[i].manufacturer))
+        return bool(extra) and extra <= self.book.loose
