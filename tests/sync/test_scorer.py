@@ -138,6 +138,17 @@ def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise(
     assert admin.reasons == ("same meaning as written apart from the words managed, administration",)
 
 
+def test_two_short_words_are_enough_for_the_one_product_that_has_them_all():
+    windows = [Item("win", "SAP GUI for Windows 8.00", "8.00", "SAP")]
+    found = best("SAP GUI 8.00", windows, "8.00.5", True)
+    assert found.target_id == "win" and preselect([found], PRESELECT_AT) == found
+    both = [*windows, Item("java", "SAP GUI for Java 8.00", "8.00", "SAP")]
+    assert (
+        preselect(suggest([Item("l", "SAP GUI 8.00", "8.00.5")], both, versioned=True)["l"], PRESELECT_AT)
+        is None
+    )
+
+
 def test_a_region_says_where_a_service_runs_and_another_region_is_another_offering():
     assert best("IT Support Desk (APAC)", [Item("desk", "Service Desk")]).score >= PRESELECT_AT
     regional = [Item("emea", "Service Desk - EMEA")]
