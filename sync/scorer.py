@@ -250,14 +250,16 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
         lexical = [] if many else self.lexical.scored(Item(local.key, mine.plain), limit, scan=False)
-        if mine.fired and not strong:  # "OS Patching" reads "os patch management": compare that too
-            lexical += self.lexical.scored(Item(local.key, mine.canon), limit, scan=False)
-        if not found and not lexical:  # no shared word at all: compare the spelling with every target
+        aliased = []  # "OS Patching" reads "os patch management": compare that too, its aliases the reason
+        if mine.fired and not strong:
+            aliased = self.lexical.scored(Item(local.key, mine.canon), limit, scan=False)
+        if not found and not lexical and not aliased:  # no shared word: compare the spelling with all
             lexical = self.lexical.scored(Item(local.key, mine.plain), limit)
-        for i, score, reason in lexical:
-            if i not in found or found[i][0] < min(LEXICAL_CAP, score):
-                words = "all words of the shorter name" if reason == "token" else "similar name"
-                found[i] = (min(LEXICAL_CAP, score), [words, *mine.fired])
+        for hits, why in ((lexical, ()), (aliased, mine.fired)):
+            for i, score, reason in hits:
+                if i not in found or found[i][0] < min(LEXICAL_CAP, score):
+                    words = "all words of the shorter name" if reason == "token" else "similar name"
+                    found[i] = (min(LEXICAL_CAP, score), [words, *why])
         # "SAP ATTP": a brand and an acronym for the rest of a longer name, however unlike its spelling
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
         for i in [*found, *(i for i in led if i not in found)]:

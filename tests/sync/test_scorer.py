@@ -138,6 +138,15 @@ def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise(
     assert admin.reasons == ("same meaning as written apart from the words managed, administration",)
 
 
+def test_an_alias_is_a_reason_only_where_it_found_the_candidate():
+    catalogue = [Item("cloud", "Cloud Hosting - Standard"), Item("waf", "Web Application Firewall")]
+    found = {
+        c.target_id: c for c in suggest([Item("l", "Application Hosting")], catalogue, versioned=False)["l"]
+    }
+    assert "alias: Application Hosting = Cloud Hosting" in found["cloud"].reasons
+    assert found["waf"].reasons == ("similar name",)
+
+
 def test_two_short_words_are_enough_for_the_one_product_that_has_them_all():
     windows = [Item("win", "SAP GUI for Windows 8.00", "8.00", "SAP")]
     found = best("SAP GUI 8.00", windows, "8.00.5", True)
