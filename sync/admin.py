@@ -21,10 +21,22 @@ class SyncMapEntryAdmin(admin.ModelAdmin):
 
 @admin.register(TargetRecord)
 class TargetRecordAdmin(admin.ModelAdmin):
+    """A pull's copy of the target's records, to look at: the next pull replaces them all, and the matching
+    wizard reads them once per pull (sync.wizard.pull_of), so they are never edited here."""
+
     list_display = ("name", "version", "target_type", "target_id", "connection", "pulled_at")
     list_filter = ("kind", "connection")
     search_fields = ("name", "target_id")
     list_select_related = ("connection",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(MatchChoice)

@@ -45,7 +45,6 @@ SPELLING = {
     "colour": "color",
     "behaviour": "behavior",
     "mgmt": "management",
-    "admin": "administration",
     "svc": "service",
     "svcs": "service",
     "infra": "infrastructure",

@@ -223,7 +223,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
-        if written := self._written_meaning(mine):  # "Managed Servers" = "Server Administration"
+        if written := self._written_meaning(mine):  # "Remote Desktop Support" = "Desktop Support - Remote"
             add(self.index["meaning"].get(written, ()), LOOSE, lambda i: self._meaning(mine, i, written=True))
         for size in (1, 2, 3) if self.made else ():
             rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
@@ -299,6 +299,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         key, tiers = local.key, tiers_of(local.name)
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         untiered: set[int] = set()  # found by its description only, beside a record of the name's tier
+        partial: set[int] = set()  # of one of the tiers the name gives
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         mine_major = major(mine.version)
@@ -319,6 +320,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
             if tiered and tiered < tiers:  # "- Gold" for "Gold 24x7": after a record of both, if any
                 reasons.append(f"a tier of yours ({', '.join(sorted(tiered))})")
                 score -= MINOR
+                partial.add(i)
             elif tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
@@ -326,8 +328,16 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 untiered.add(i)
-            if (region := REGIONS.intersection(theirs.words)) and region != REGIONS.intersection(mine.words):
+            region, ours = REGIONS.intersection(theirs.words), REGIONS.intersection(mine.words)
+            if region and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
+                preselectable = False
+            elif (
+                ours and not region
+            ):  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" still pre-selectable
+                score = max(score - MINOR, min(score, PRESELECT_AT))
+            if preselectable and score < ALIAS and self._it_of_many(mine, i):
+                reasons.append("the IT one of several with its words: suggested, never pre-selected")
                 preselectable = False
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
@@ -370,8 +380,13 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         ]
         if exact and any(self.names[scored[n][2]].version == exact for n in tied):
             tied = [n for n in tied if self.names[scored[n][2]].version == exact]  # its very version
-        told = {  # hours of cover the name does not give are two services ("24x7" or "8x5")
-            (self.names[scored[n][2]].plain, self.names[scored[n][2]].version, hours_of(scored[n][1]))
+        told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
+            # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
+            (
+                self.names[scored[n][2]].plain,
+                self.names[scored[n][2]].version,
+                tiers_of(scored[n][1]) if scored[n][2] in partial else hours_of(scored[n][1]),
+            )
             for n in tied
         }
         if len(told) > 1:
@@ -379,6 +394,14 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
                 score, name, i, reasons, _ = scored[n]
                 other = next(scored[m][1] for m in tied if scored[m][2] != i)
                 scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
+        for n, (score, name, i, reasons, preselectable) in enumerate(
+            scored[:limit] if not hours_of(local.name) else ()
+        ):
+            if (
+                preselectable and score >= PRESELECT_AT and self._other_hours(i)
+            ):  # "Deskside Support", however described
+                reasons = [*reasons, "offered with other hours of cover too: suggested, never pre-selected"]
+                scored[n] = (score, name, i, reasons, False)
         keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
         owners = [None if (owner := taken.get(target)) == key else owner for target in keys]
         return [

@@ -55,4 +55,5 @@ class NameIndex:
         Hosting" means Windows Server, also when an alias reads it "Virtual Server Hosting"."""
         if not name.fired or self.versioned:
             return ""
-        return self.book.meaning_of([stem(w) for w in name.plain.split()])
+        meaning = self.book.meaning_of([stem(w) for w in name.plain.split()])
+        return meaning if len(meaning.split()) >= 2 else ""  # one word is too little: "Applications"

@@ -21,7 +21,7 @@ from sync.match_names import (
 from sync.match_products import product_words, products_in
 from sync.match_rules import abbreviates, editions_differ, stem, uncategorised
 from sync.match_versions import major
-from sync.matching import Item, Matcher, normalise
+from sync.matching import Item, Matcher, hours_of, normalise
 from sync.scorer_details import as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
@@ -296,6 +296,28 @@ class NameEvidence:
             return ""
         found = abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
         return found if found and WRITTEN_SHORT.issuperset(found.partition(" = ")[0].split()) else ""
+
+    def _other_hours(self, i: int) -> bool:
+        """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
+        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described."""
+        hours = hours_of(self.targets[i].name)
+        return bool(hours) and any(
+            hours_of(self.targets[j].name) != hours for j in self.index["plain"].get(self.names[i].plain, ())
+        )
+
+    def _it_of_many(self, mine: Name, i: int) -> bool:
+        """Whether target i is the IT one of several services with the portfolio name's words, which does
+        not say IT: a rail operator's "Asset Management" is "IT Asset Management" or "Rail Asset
+        Management", while beside no other, "Asset Management" is the IT one."""
+        if "it" not in self.names[i].dropped or "it" in mine.words:
+            return False
+        return self._held_apart(mine, i)
+
+    def _held_apart(self, mine: Name, i: int) -> bool:
+        """Whether another product or service than target i has every core word of the portfolio name."""
+        postings = [self.words.get(w, frozenset()) for w in mine.core.split()]
+        holders = postings[0].intersection(*postings[1:]) if postings else frozenset()
+        return any(self.names[j].core != self.names[i].core for j in holders)
 
     def _named_extra(self, words: set[str], i: int) -> bool:
         """The target's words beyond these are a known service or at most one word: "Zoom Web

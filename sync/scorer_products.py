@@ -4,7 +4,7 @@ are documented in sync.scorer."""
 
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
-from sync.match_products import product_words, products_in
+from sync.match_products import Product, product_words, products_in
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
@@ -41,10 +41,13 @@ class ProductEvidence:
             w in book.vocabulary or w in book.generic or w in self.words for w in words_of(product.name)
         )
         written = tuple(normalise(product.name).split())
-        naming = {m.target for m in self.mentions.of(written) if m.proper} if self.mentions else set()
-        # used across services and not named here; or named by one other, while this one names another product
+        mentions = self.mentions.of(written) if self.mentions else []
+        naming = {m.target for m in mentions if m.proper}
+        declared = {m.target for m in mentions if m.proper and m.leads}  # "(Jamf Pro)", "Jamf Pro managed …"
+        # used across services and not named here; or declared by one other, while this one declares another
         spread = not naming & targets and (
-            len(naming - targets) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product.name))
+            len(naming) >= 2
+            or (len(naming) == 1 and naming == declared and self._built_otherwise(targets, product))
         )
         return [
             (
@@ -57,12 +60,18 @@ class ProductEvidence:
             for i in sorted(targets)
         ]
 
-    def _built_otherwise(self, targets: frozenset[int], name: str) -> bool:
-        """Whether the details of these targets name a product other than this one: "Mobile Device
-        Management (Microsoft Intune)" is not built with Jamf, which a "Mac Device Management" names."""
-        return any(
-            p.name != name for i in targets for p in products_in(product_words(self.targets[i].context))
-        )
+    def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
+        """Whether the details of these targets declare another service's product as theirs, in brackets or
+        opening a sentence: "Mobile Device Management (Microsoft Intune)" is not built with Jamf, which a
+        "Mac Device Management (Jamf Pro)" declares; a mention in passing ("kept in Confluence") is not."""
+        for i in targets:
+            for other in products_in(product_words(self.targets[i].context)):
+                if other.words[0] == product.words[0]:  # "Jamf School" beside "Jamf Pro": one maker's
+                    continue
+                said = self.mentions.of(tuple(normalise(other.name).split())) if self.mentions else []
+                if any(m.target == i and m.proper and m.leads for m in said):
+                    return True
+        return False
 
     def _serving(self, service: str, limit: int) -> frozenset[int]:
         """The targets a service's own name finds (not its words inside a longer name), once per service."""

@@ -143,16 +143,16 @@ class Target:
         return " · ".join(str(value) for _, value in self.details)
 
 
-class Pull(NamedTuple):
+class PulledTargets(NamedTuple):
     at: datetime | None
     count: int
     targets: list[Target]  # by name
 
 
-_pulls: dict[tuple, Pull] = {}
+_pulls: dict[tuple, PulledTargets] = {}
 
 
-def pull_of(connection: Connection, step: Step) -> Pull:
+def pull_of(connection: Connection, step: Step) -> PulledTargets:
     """The target records of the last pull, read from the database once per pull (a pull replaces them
     all at one time): the wizard's page reads them on every visit."""
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind)
@@ -163,7 +163,7 @@ def pull_of(connection: Connection, step: Step) -> Pull:
             _pulls.clear()
         fields = ("target_id", "name", "version", "manufacturer", "first_seen_at", "details")
         found = [Target(*values) for values in rows.order_by("name").values_list(*fields)]
-        _pulls[key] = Pull(state["at"], state["count"], found)
+        _pulls[key] = PulledTargets(state["at"], state["count"], found)
     return _pulls[key]
 
 
@@ -202,7 +202,7 @@ def search_targets(connection: Connection, step: Step, query: str, limit: int = 
 _matchers: dict[tuple, Scorer] = {}
 
 
-def matcher_for(connection: Connection, step: Step, pull: Pull) -> Scorer:
+def matcher_for(connection: Connection, step: Step, pull: PulledTargets) -> Scorer:
     """The index of a pull is built once and reused until the next pull or a change of aliases."""
     own = aliases.pairs(connection.namespace, step.kind)
     key = (connection.pk, step.kind, pull.at, pull.count, own)
@@ -397,7 +397,7 @@ def scores_of(
     step: Step,
     locals_: dict,
     decisions: dict[str, tuple[str, str]],
-    pull: Pull,
+    pull: PulledTargets,
 ) -> tuple[dict[str, int], list[tuple[str, str]]]:
     """The score of each chosen match, so that the page shows it after saving too (a match picked by
     search among the non-suggested records has none); and the (local id, target id) matches the scorer

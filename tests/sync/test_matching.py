@@ -25,7 +25,6 @@ from sync.matching import (
         ("Application Hosting (Prod)", "Application hosting"),
         ("Réseau  Services!", "reseau service"),
         ("Digitisation Services", "Digitization Service"),
-        ("Policy Admin", "Policy Administration"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):

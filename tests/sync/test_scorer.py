@@ -131,11 +131,14 @@ def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise(
     found = best("Windows Server (Standard)", hosting)  # the alias reads "Virtual Server Hosting"
     assert found.target_id == "win" and preselect([found], PRESELECT_AT) == found
     assert found.reasons[0] == "same meaning apart from the words hosting"
-    admin = best(
-        "Managed Servers", [Item("admin", "Server Administration"), Item("db", "Database Administration")]
-    )
-    assert admin.target_id == "admin" and admin.score == PRESELECT_AT
-    assert admin.reasons == ("same meaning as written apart from the words managed, administration",)
+    desk = [Item("remote", "Desktop Support - Remote"), Item("onsite", "Desktop Support - Onsite")]
+    remote = best("Remote Desktop Support", desk)  # an alias reads it "Remote Support"
+    assert remote.target_id == "remote" and preselect([remote], PRESELECT_AT) == remote
+    assert remote.reasons[0] == "same meaning as written apart from the words support"
+    apps = [Item("app", "Application Hosting"), Item("db", "Database Hosting")]
+    for name in ("Corporate Applications", "Application Services", "Platform as a Service"):
+        found = best(name, apps)  # one word, or none ("as"), is too little a meaning
+        assert found is None or preselect([found], PRESELECT_AT) is None, name
 
 
 def test_an_alias_is_a_reason_only_where_it_found_the_candidate():
@@ -164,6 +167,18 @@ def test_a_region_says_where_a_service_runs_and_another_region_is_another_offeri
     assert best("Service Desk (EMEA)", regional).preselectable
     other = best("Service Desk (AMER)", regional)
     assert not other.preselectable and "another region (emea): suggested, never pre-selected" in other.reasons
+    payroll = [Item("all", "Payroll"), Item("latam", "Payroll - LATAM")]
+    assert (
+        preselect(suggest([Item("l", "LATAM Payroll")], payroll, versioned=False)["l"], 88).target_id
+        == "latam"
+    )
+
+
+def test_a_name_without_it_is_not_surely_the_it_one_of_several_services_with_its_words():
+    assets = [Item("itam", "IT Asset Management"), Item("rail", "Rail Asset Management")]
+    found = best("Asset Management", assets)
+    assert found.target_id == "itam" and not found.preselectable
+    assert best("Asset Management", assets[:1]).preselectable  # beside no other, it is the IT one
 
 
 def test_a_target_without_a_version_named_with_a_client_word_is_the_product():

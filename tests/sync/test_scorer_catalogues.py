@@ -65,6 +65,10 @@ def test_hours_of_cover_are_a_tier():
     either = ranked("Service Desk", hours)  # the hours are the admin's to choose
     assert len(either) == 2 and preselect(either, PRESELECT_AT) is None
     assert either[0].reasons[-1].startswith("as likely as")
+    field = [Item("bh", "Field Support - Business Hours", context="Deskside support at offices")]
+    described = ranked("Deskside Support", [*field, Item("f24", "Field Support - 24x7")])  # however described
+    assert described[0].target_id == "bh" and preselect(described, PRESELECT_AT) is None
+    assert described[0].reasons[-1] == "offered with other hours of cover too: suggested, never pre-selected"
 
 
 def test_a_tier_is_not_pre_selected_away_from_the_records_of_that_tier():

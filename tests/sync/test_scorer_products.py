@@ -6,7 +6,7 @@ Windows, edition words that make another product, tiers written without a dash a
 import yaml
 
 from sync.match_products import PRODUCT_FILE, product_words, products_in, shipped_products
-from sync.matching import Item, normalise, tiers_of
+from sync.matching import Item, normalise, preselect, tiers_of
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -51,10 +51,13 @@ def test_the_one_service_named_with_the_product_where_its_own_service_names_anot
     ]
     jamf = best("Jamf", devices)
     assert jamf.target_id == "mac" and jamf.score >= PRESELECT_AT and jamf.preselectable
-    devices[0] = Item(
-        "mdm", "Mobile Device Management", context="Phones and tablets"
-    )  # built with nothing named
+    devices[0] = Item("mdm", "Mobile Device Management", context="Phones and tablets")  # declares nothing
     assert best("Jamf", devices).reasons[-1] == "as likely as Mobile Device Management"
+    passing = [  # products named in passing declare nothing
+        Item("mdm", "Mobile Device Management", context="Phones and tablets; guides are kept in Confluence"),
+        Item("mac", "Mac Support", context="Mac desktops. Software is deployed through Jamf Pro policies"),
+    ]
+    assert preselect(suggest([Item("l", "Jamf Pro")], passing, versioned=False)["l"], PRESELECT_AT) is None
 
 
 def test_a_product_is_looked_up_as_written_and_an_ordinary_word_product_only_suggested():
@@ -151,6 +154,9 @@ def test_a_record_of_one_of_the_tiers_a_name_gives_after_a_record_of_all_of_them
     both = [*SERVICES, Item("db-gold-24", "Database Hosting - Gold 24x7")]
     found = suggest([Item("l", "Database Hosting - Gold 24x7")], both, versioned=False)["l"]
     assert [c.target_id for c in found[:2]] == ["db-gold-24", "db-gold"] and found[0].score > found[1].score
+    each = [Item("gold", "Database Hosting - Gold"), Item("prod", "Database Hosting - Prod")]
+    either = suggest([Item("l", "Database Hosting - Gold (Prod)")], each, versioned=False)["l"]
+    assert preselect(either, PRESELECT_AT) is None and either[0].reasons[-1].startswith("as likely as")
 
 
 def test_the_services_acronym_beside_its_product_fits_the_service():

@@ -14,9 +14,9 @@ from catalog.models import ITService, SoftwareProduct
 from catalog.transfer.importer import import_document
 from integrations.servicenow.platform import MATCH_SOURCES
 from sync import match_io, wizard
-from sync.models import Direction, MatchChoice, SyncMapEntry
+from sync.models import Direction, MatchChoice, SyncMapEntry, TargetRecord
 from tests.conftest import member
-from tests.factories import ConnectionFactory
+from tests.factories import ConnectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 SERVICES, PRODUCTS = (wizard.Step.of(source) for source in MATCH_SOURCES)
@@ -55,6 +55,16 @@ def test_the_pulled_records_are_read_once_per_pull(connection, django_assert_num
     again = wizard.targets(connection, SERVICES)
     assert again is not first and [t.target_id for t in again] == [t.target_id for t in first]
     assert wizard.pull_of(connection, SERVICES).at > wizard.pull_of(connection, PRODUCTS).at
+
+
+def test_the_pulled_records_are_only_looked_at_in_the_django_admin(client, connection):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    record = TargetRecord.objects.filter(connection=connection).first()
+    change = client.post(reverse("admin:sync_targetrecord_change", args=[record.pk]), {"name": "Renamed"})
+    assert change.status_code == 403 and TargetRecord.objects.get(pk=record.pk).name == record.name
+    assert client.get(reverse("admin:sync_targetrecord_add")).status_code == 403
+    listed = client.get(reverse("admin:sync_targetrecord_changelist"), {"q": record.name})
+    assert listed.status_code == 200 and record.name in listed.content.decode()
 
 
 def test_suggestions_put_the_right_record_first_and_never_pair_versions(connection):
