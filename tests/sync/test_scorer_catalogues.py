@@ -145,6 +145,14 @@ def test_a_macos_bundle_name_is_its_application():
     notes = [Item("hcl", "HCL Notes", "", "HCL"), Item("onenote", "Microsoft OneNote", "", "Microsoft")]
     assert chosen("Notes.app", notes, "4.11", True) == ""  # the Notes that comes with macOS: Apple's
     assert chosen("Notes.app", [Item("notes", "Notes", "", "Apple")], "4.11", True) == "Notes"
+    remote = [Item("rd", "Remote Desktop App", "", "Microsoft")]
+    assert chosen("Remote Desktop.app", remote, "3.9.8", True) == ""  # Apple Remote Desktop's bundle
+
+
+def test_a_homebrew_tap_formula_is_its_product():
+    models = [Item("tf", "Terraform", "", "HashiCorp"), Item("vault", "HashiCorp Vault", "", "HashiCorp")]
+    assert chosen("hashicorp/tap/terraform", models, "1.8.2", True) == "Terraform"
+    assert chosen("hashicorp/tap/vault", models, "1.17.1", True) == "HashiCorp Vault"
 
 
 def test_a_whole_name_alias_stands_for_its_product_only_as_the_whole_name():
