@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync.matching import Item  # noqa: E402
 from sync.matching import suggest as lexical_suggest  # noqa: E402
-from sync.scorer import suggest  # noqa: E402
+from sync.scorer import Scorer  # noqa: E402
 
 WORDS = [
     "claims",
@@ -121,7 +121,9 @@ def measure_suggestions(with_details: bool) -> None:
     )
     locals_ = [Item(f"l{i}", n) for i, n in enumerate(local_names)]
     started_cpu, started = time.process_time(), time.perf_counter()
-    result = suggest(locals_, targets, versioned=False)
+    scorer = Scorer(targets, versioned=False)  # the wizard builds it once per pull and keeps it
+    indexed = time.process_time() - started_cpu
+    result = {local.key: scorer.candidates(local) for local in locals_}  # what sync.scorer.suggest does
     cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
     started_cpu = time.process_time()
     lexical_suggest(locals_, targets, versioned=False)
@@ -130,6 +132,7 @@ def measure_suggestions(with_details: bool) -> None:
     details = "with descriptions" if with_details else "names only"
     print(f"suggestions: {len(locals_):,} local × {len(targets):,} target records, {details}")
     print(f"  CPU {cpu:.2f} s, wall {wall:.2f} s (target < 1 s CPU); {found:,} records with candidates")
+    print(f"  of which the index of the targets {indexed:.2f} s, the candidates {cpu - indexed:.2f} s")
     # the machine's speed drifts: the plain lexical matcher, the 0.85 s, timed beside it
     ratio = cpu / lexical
     print(f"  plain lexical matcher on the same records: CPU {lexical:.2f} s; the scorer takes {ratio:.2f}×")

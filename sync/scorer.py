@@ -170,7 +170,8 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
         self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
-        self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets (_serving)
+        self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
+        self.spelled_out: dict[str, set[int]] | None = None  # initials of details' opening words
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )
@@ -336,6 +337,17 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
                 ours and not region
             ):  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" still pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
+            if (
+                preselectable
+                and reasons[0].startswith("acronym")
+                and " " not in mine.plain
+                and (other := self._spelled_elsewhere(mine.plain, i))
+            ):
+                reasons.append(f"{other}'s details spell it otherwise: suggested, never pre-selected")
+                preselectable = False
+            if preselectable and reasons[0].startswith("alias") and (half := self._other_half(mine, i)):
+                reasons.append(f"{half} is one half of it: suggested, never pre-selected")
+                preselectable = False
             if preselectable and score < ALIAS and self._it_of_many(mine, i):
                 reasons.append("the IT one of several with its words: suggested, never pre-selected")
                 preselectable = False

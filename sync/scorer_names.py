@@ -115,6 +115,7 @@ class NameEvidence:
     index: dict[str, dict[str, list[int]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
+    spelled_out: dict[str, set[int]] | None
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -304,6 +305,41 @@ class NameEvidence:
         return bool(hours) and any(
             hours_of(self.targets[j].name) != hours for j in self.index["plain"].get(self.names[i].plain, ())
         )
+
+    def _spelled_elsewhere(self, acronym: str, i: int) -> str:
+        """Another target whose details open with words of these initials: "MDM" beside a "Smart Meter
+        Data Service" described as "Meter data management for smart meters" is not surely the "Mobile Device
+        Management" whose initials it is."""
+        if self.mentions is None:
+            return ""
+        if self.spelled_out is None:
+            self.spelled_out, kinds = {}, self._kinds()
+            for j in range(len(self.targets)):
+                text = self.mentions.text(j)
+                for n, word in enumerate(text):
+                    if word.opens or (word.bracketed and (n == 0 or not text[n - 1].bracketed)):
+                        run = [stem(w.text) for w in text[n : n + 4] if w.sentence == word.sentence]
+                        for size in (2, 3, 4)[: max(0, len(run) - 1)]:
+                            if (
+                                run[size - 1] in kinds
+                            ):  # a service's kind ends it: not "Single point of contact"
+                                self.spelled_out.setdefault(initials(run[:size]), set()).add(j)
+        others = self.spelled_out.get(acronym, set()) - {i}
+        return next((self.targets[j].name for j in sorted(others) if self.names[j].initials != acronym), "")
+
+    def _other_half(self, mine: Name, i: int) -> str:
+        """Another target that a name of two things joined by "and" holds whole, beside target i an alias
+        found: "Release and Deployment Management" is Release Management and Deployment Management, where
+        a catalogue holds both."""
+        written = {stem(w) for w in mine.plain.split()}
+        if "and" not in written:
+            return ""
+        for word in written - {"and"}:
+            for j in self.words.get(word, ()):
+                core = self.names[j].core
+                if core != self.names[i].core and written.issuperset(core.split()):
+                    return self.targets[j].name
+        return ""
 
     def _it_of_many(self, mine: Name, i: int) -> bool:
         """Whether target i is the IT one of several services with the portfolio name's words, which does

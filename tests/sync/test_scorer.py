@@ -174,6 +174,30 @@ def test_a_region_says_where_a_service_runs_and_another_region_is_another_offeri
     )
 
 
+def test_an_acronym_the_catalogue_spells_out_for_something_else_is_a_persons_choice():
+    catalogue = [
+        Item("mobile", "Mobile Device Management"),
+        Item("meter", "Smart Meter Data Service", context="Meter data management for smart meters"),
+        Item("desk", "Service Desk", context="Single point of contact for IT incidents"),
+    ]
+    mdm = best("MDM", catalogue)
+    assert mdm.target_id == "mobile" and not mdm.preselectable
+    assert (
+        "Smart Meter Data Service's details spell it otherwise: suggested, never pre-selected" in mdm.reasons
+    )
+    spc = [Item("spc", "Statistical Process Control"), catalogue[2]]  # "point of contact" is no service
+    assert best("SPC", spc).preselectable
+
+
+def test_a_name_of_two_things_is_not_surely_the_one_an_alias_reads():
+    both = [Item("rel", "Release Management"), Item("dep", "Deployment Management")]
+    found = best("Release and Deployment Management", both)
+    assert found.target_id == "rel" and not found.preselectable
+    assert best("Release and Deployment Management", both[:1]).preselectable
+    wifi = [Item("hotel", "Guest Wi-Fi - Hotels"), Item("library", "Public Wi-Fi - Libraries")]
+    assert preselect(suggest([Item("l", "Guest WiFi")], wifi, versioned=False)["l"], PRESELECT_AT) is None
+
+
 def test_a_name_without_it_is_not_surely_the_it_one_of_several_services_with_its_words():
     assets = [Item("itam", "IT Asset Management"), Item("rail", "Rail Asset Management")]
     found = best("Asset Management", assets)
