@@ -16,7 +16,9 @@ from sync.matching import normalise
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
-TAP_FORMULA = re.compile(r"^\s*[\w.-]+/[\w.-]+/([\w.@+-]+)\s*$")  # Homebrew: owner/tap/formula
+TAP_FORMULA = re.compile(
+    r"^\s*([\w.-]+)/(?:tap|brew|homebrew-[\w.-]+)/([\w.@+-]+)\s*$", re.I
+)  # owner/tap/formula
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
 
@@ -178,10 +180,10 @@ def apple_bundles() -> frozenset[tuple[str, ...]]:
 
 def bundled(name: str) -> str:
     """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
-    the one that comes with macOS), a Homebrew tap's formula as its own ("hashicorp/tap/terraform" →
-    "terraform"); other names as they are."""
+    the one that comes with macOS), a Homebrew tap's formula as its maker's ("hashicorp/tap/vault" →
+    "hashicorp vault", not Autodesk's Vault); other names as they are."""
     if "/" in name and (tap := TAP_FORMULA.match(name)):
-        return tap.group(1)
+        return f"{tap.group(1)} {tap.group(2)}"
     if not APP_BUNDLE.search(name):
         return name
     name = APP_BUNDLE.sub("", name)

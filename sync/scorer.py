@@ -301,6 +301,8 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         untiered: set[int] = set()  # found by its description only, beside a record of the name's tier
         partial: set[int] = set()  # of one of the tiers the name gives
+        # a record of one of them before one without a tier: "- Gold" for "Gold (Prod)"
+        some_tier = bool(tiers) and any(set() < tiers_of(self.targets[i].name) < tiers for i in found)
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         mine_major = major(mine.version)
@@ -325,7 +327,9 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
             elif tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
-            elif of_tier and not tiered and reasons[0].startswith("its description"):
+            elif some_tier and not tiered:
+                score -= 2 * MINOR
+            if of_tier and not tiered and reasons[0].startswith("its description"):
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 untiered.add(i)

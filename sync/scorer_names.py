@@ -216,10 +216,8 @@ class NameEvidence:
         generic words, as written, must be the target's too: "IT Ticketing System" is no "Ticketing and
         Admissions", nor "IT Service Desk" a "Student Service Desk"."""
         words = mine.core.split()
-        if not any(len(w) >= 4 and w not in VAGUE for w in words) and not (
-            len(words) >= 2 and VAGUE.isdisjoint(words)
-        ):
-            return []  # "Cloud" alone says where, not what; "SAP GUI" says what
+        if not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         found = postings[0].intersection(*postings[1:])
         products = {self.names[i].core for i in found}

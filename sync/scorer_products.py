@@ -41,13 +41,16 @@ class ProductEvidence:
             w in book.vocabulary or w in book.generic or w in self.words for w in words_of(product.name)
         )
         written = tuple(normalise(product.name).split())
-        mentions = self.mentions.of(written) if self.mentions else []
-        naming = {m.target for m in mentions if m.proper}
-        declared = {m.target for m in mentions if m.proper and m.leads}  # "(Jamf Pro)", "Jamf Pro managed …"
-        # used across services and not named here; or declared by one other, while this one declares another
+        naming: set[int] = set()  # also without its maker's word: "Configuration Manager"
+        for run in (written, written[1:] if len(written) >= 3 else ()):
+            naming |= (
+                {m.target for m in self.mentions.of(run) if m.proper} if self.mentions and run else set()
+            )
+        # used across services and not named here; or named by one other, while this one declares another
+        # product as what it is built with ("Mobile Device Management (Microsoft Intune)" beside a Mac
+        # service naming Jamf): a person's choice
         spread = not naming & targets and (
-            len(naming) >= 2
-            or (len(naming) == 1 and naming == declared and self._built_otherwise(targets, product))
+            len(naming) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product))
         )
         return [
             (
@@ -66,8 +69,8 @@ class ProductEvidence:
         "Mac Device Management (Jamf Pro)" declares; a mention in passing ("kept in Confluence") is not."""
         for i in targets:
             for other in products_in(product_words(self.targets[i].context)):
-                if other.words[0] == product.words[0]:  # "Jamf School" beside "Jamf Pro": one maker's
-                    continue
+                if within(other.words, product.words) or within(product.words, other.words):
+                    continue  # the product itself, named longer or shorter ("Jamf Pro", "Intune")
                 said = self.mentions.of(tuple(normalise(other.name).split())) if self.mentions else []
                 if any(m.target == i and m.proper and m.leads for m in said):
                     return True
@@ -106,3 +109,8 @@ class ProductEvidence:
             j != i and self.names[j].core != self.names[i].core
             for j in postings[0].intersection(*postings[1:])
         )
+
+
+def within(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether the words hold this run of words ("intune" in "microsoft intune")."""
+    return any(words[k : k + len(run)] == run for k in range(len(words) - len(run) + 1))

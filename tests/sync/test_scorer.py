@@ -150,15 +150,13 @@ def test_an_alias_is_a_reason_only_where_it_found_the_candidate():
     assert found["waf"].reasons == ("similar name",)
 
 
-def test_two_short_words_are_enough_for_the_one_product_that_has_them_all():
-    windows = [Item("win", "SAP GUI for Windows 8.00", "8.00", "SAP")]
-    found = best("SAP GUI 8.00", windows, "8.00.5", True)
-    assert found.target_id == "win" and preselect([found], PRESELECT_AT) == found
-    both = [*windows, Item("java", "SAP GUI for Java 8.00", "8.00", "SAP")]
-    assert (
-        preselect(suggest([Item("l", "SAP GUI 8.00", "8.00.5")], both, versioned=True)["l"], PRESELECT_AT)
-        is None
-    )
+def test_two_short_words_are_too_little_for_the_one_product_that_has_them_all():
+    for name, version, other in (
+        ("IBM MQ", "9.3.0.5", "IBM MQ Explorer"),
+        ("IBM Db2", "11.5.8", "IBM Db2 Connect"),
+    ):
+        found = best(name, [Item("t", other, version.rsplit(".", 1)[0], "IBM")], version, True)
+        assert found is None or not preselect([found], PRESELECT_AT), name  # another product of its own
 
 
 def test_a_region_says_where_a_service_runs_and_another_region_is_another_offering():
@@ -167,6 +165,10 @@ def test_a_region_says_where_a_service_runs_and_another_region_is_another_offeri
     assert best("Service Desk (EMEA)", regional).preselectable
     other = best("Service Desk (AMER)", regional)
     assert not other.preselectable and "another region (emea): suggested, never pre-selected" in other.reasons
+    americas = best(
+        "Service Desk (EMEA)", [Item("am", "Service Desk (Americas)"), Item("ap", "Service Desk (APAC)")]
+    )
+    assert not americas.preselectable
     payroll = [Item("all", "Payroll"), Item("latam", "Payroll - LATAM")]
     assert (
         preselect(suggest([Item("l", "LATAM Payroll")], payroll, versioned=False)["l"], 88).target_id

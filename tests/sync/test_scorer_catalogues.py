@@ -152,7 +152,12 @@ def test_a_macos_bundle_name_is_its_application():
 def test_a_homebrew_tap_formula_is_its_product():
     models = [Item("tf", "Terraform", "", "HashiCorp"), Item("vault", "HashiCorp Vault", "", "HashiCorp")]
     assert chosen("hashicorp/tap/terraform", models, "1.8.2", True) == "Terraform"
-    assert chosen("hashicorp/tap/vault", models, "1.17.1", True) == "HashiCorp Vault"
+    assert chosen(
+        "hashicorp/tap/vault", [*models, Item("adsk", "Vault", "", "Autodesk")], "1.17.1", True
+    ) == (
+        "HashiCorp Vault"  # the tap's owner is the maker: not Autodesk's Vault
+    )
+    assert chosen("github.com/go-sql-driver/mysql", [Item("m", "MySQL", "", "Oracle")], "1.8.1", True) == ""
 
 
 def test_a_whole_name_alias_stands_for_its_product_only_as_the_whole_name():

@@ -58,6 +58,12 @@ def test_the_one_service_named_with_the_product_where_its_own_service_names_anot
         Item("mac", "Mac Support", context="Mac desktops. Software is deployed through Jamf Pro policies"),
     ]
     assert preselect(suggest([Item("l", "Jamf Pro")], passing, versioned=False)["l"], PRESELECT_AT) is None
+    managers = [  # "Configuration Manager" names the product without its maker's word
+        Item("sd", "Software Distribution", context="App deployment (Microsoft Intune)"),
+        Item("srv", "Server Management", context="Servers patched with Configuration Manager"),
+    ]
+    sccm = suggest([Item("l", "Microsoft Configuration Manager")], managers, versioned=False)["l"]
+    assert preselect(sccm, PRESELECT_AT) is None
 
 
 def test_a_product_is_looked_up_as_written_and_an_ordinary_word_product_only_suggested():
@@ -154,6 +160,8 @@ def test_a_record_of_one_of_the_tiers_a_name_gives_after_a_record_of_all_of_them
     both = [*SERVICES, Item("db-gold-24", "Database Hosting - Gold 24x7")]
     found = suggest([Item("l", "Database Hosting - Gold 24x7")], both, versioned=False)["l"]
     assert [c.target_id for c in found[:2]] == ["db-gold-24", "db-gold"] and found[0].score > found[1].score
+    untiered = [Item("any", "Database Hosting"), Item("gold", "Database Hosting - Gold")]
+    assert best("Database Hosting - Gold (Prod)", untiered).target_id == "gold"  # one of its tiers first
     each = [Item("gold", "Database Hosting - Gold"), Item("prod", "Database Hosting - Prod")]
     either = suggest([Item("l", "Database Hosting - Gold (Prod)")], each, versioned=False)["l"]
     assert preselect(either, PRESELECT_AT) is None and either[0].reasons[-1].startswith("as likely as")
