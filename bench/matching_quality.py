@@ -54,6 +54,7 @@ TUNING = {
     DATA / "matching_seen_22.yaml": "former blind set 22 (pharmacy, football, satellites, credit union)",
     DATA / "matching_seen_23.yaml": "former blind set 23 (games studio, brewery, dentists, fire service)",
     DATA / "matching_seen_24.yaml": "former blind set 24 (rail, schools, cosmetics, audit), 2 wrong fixed",
+    DATA / "matching_seen_25.yaml": "former blind set 25 (hotels, power network, biotech, library), 3 fixed",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

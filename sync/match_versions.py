@@ -75,7 +75,9 @@ def major(version: str) -> str:
 def minor(version: str) -> str:
     """ "3.12.2" → "12", "16" → "": a minor release, when the version gives one."""
     parts = version.split(".")
-    return parts[1] if len(parts) > 1 else ""
+    if len(parts) < 2:
+        return ""
+    return (parts[1].lstrip("0") or "0") if parts[1].isdigit() else parts[1]  # SAP's "8.00" is 8.0
 
 
 def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:

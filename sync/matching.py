@@ -33,6 +33,7 @@ TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
+PRODUCTION = re.compile(r"\bproduction\b")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -130,9 +131,10 @@ def tiers_of(name: str) -> frozenset[str]:
 
 
 def canonical_tier(tier: str) -> str:
-    """ "24 / 7 x 365" → "24x7": hours of cover however written; any other tier as it is."""
+    """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod"; any other tier as
+    it is."""
     if not tier[:1].isdigit():
-        return tier
+        return PRODUCTION.sub("prod", tier)
     hours = re.sub(r"\s+", "", tier).replace("/", "x")
     return hours.removesuffix("x365")
 

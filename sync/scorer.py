@@ -334,7 +334,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 untiered.add(i)
             region, ours = REGIONS.intersection(theirs.words), REGIONS.intersection(mine.words)
-            if region and region != ours:
+            if region and ours and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
                 preselectable = False
             elif (

@@ -373,3 +373,19 @@ def test_an_acronym_written_in_capitals_may_keep_the_of_of_a_three_word_name():
     assert preselect(pos, PRESELECT_AT) is None
     for name in ("Tor", "Docs", "Proof of Concept"):
         assert suggest([Item("l", name)], till, versioned=False)["l"] == [], name
+
+
+def test_inventories_write_the_same_release_and_tier_several_ways():
+    sap = first_candidate(
+        "SAP GUI for Windows 8.00", [Item("s", "SAP GUI for Windows 8.00", "8.00", "SAP")], "8.0.9", True
+    )
+    assert preselect([sap], PRESELECT_AT) == sap  # 8.00 and 8.0.9 are one minor release
+    empower = [Item("e", "Empower 3", "", "Waters")]
+    assert first_candidate("Waters Empower 3 Feature Release 5", empower, "", True).preselectable
+    assert software_words(["empower", "3", "feature", "release", "5"]) == ["empower", "3"]
+    hosting = [
+        Item("prod", "Hosting - Windows Server - Prod"),
+        Item("np", "Hosting - Windows Server - Non-Prod"),
+    ]
+    found = first_candidate("Hosting: Windows Server (Production)", hosting)
+    assert found.target_id == "prod" and found.preselectable
