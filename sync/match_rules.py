@@ -32,9 +32,7 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
-TRIGGERS = (
-    ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | {"service", "feature"}
-)
+TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | {"service"}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 
@@ -102,13 +100,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 2
         elif word in LANGUAGE_NAMES and i + 1 == len(words) and out:
             i += 1
-        elif (
-            word in ("service", "feature")
-            and following in ("pack", "release")
-            and i + 2 < len(words)
-            and (NUMBER.match(words[i + 2]))
-        ):
-            i += 3  # "Service Pack 1", "Empower 3 Feature Release 5"
+        elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
+            i += 3
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
         elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:

@@ -77,7 +77,9 @@ def minor(version: str) -> str:
     parts = version.split(".")
     if len(parts) < 2:
         return ""
-    return (parts[1].lstrip("0") or "0") if parts[1].isdigit() else parts[1]  # SAP's "8.00" is 8.0
+    return (
+        "0" if parts[1].isdigit() and not parts[1].strip("0") else parts[1]
+    )  # SAP's "8.00" is 8.0; not 8.05
 
 
 def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:

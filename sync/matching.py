@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 
 THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
-    r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|prod(?:uction)?|non prod"
+    r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
+    r"|prod(?:uction)?"
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -34,6 +35,7 @@ TIER_ENDINGS += ("production", "level", "plan", "sla", "hours")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
+NON = re.compile(r"\bnon[ -]?(?=prod)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -131,10 +133,10 @@ def tiers_of(name: str) -> frozenset[str]:
 
 
 def canonical_tier(tier: str) -> str:
-    """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod"; any other tier as
-    it is."""
+    """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod", "Non-Production"
+    "Non Prod"; any other tier as it is."""
     if not tier[:1].isdigit():
-        return PRODUCTION.sub("prod", tier)
+        return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")
     return hours.removesuffix("x365")
 

@@ -171,7 +171,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
         self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
-        self.spelled_out: dict[str, set[int]] | None = None  # initials of details' opening words
+        self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
         self.lexical = Matcher(
             [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
         )

@@ -115,7 +115,7 @@ class NameEvidence:
     index: dict[str, dict[str, list[int]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
-    spelled_out: dict[str, set[int]] | None
+    spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -305,9 +305,9 @@ class NameEvidence:
         )
 
     def _spelled_elsewhere(self, acronym: str, i: int) -> str:
-        """Another target whose details open with words of these initials: "MDM" beside a "Smart Meter
-        Data Service" described as "Meter data management for smart meters" is not surely the "Mobile Device
-        Management" whose initials it is."""
+        """Another target whose details give the acronym in brackets, or open with other words of those
+        initials ending in a service's kind: "MDM" beside a "Smart Meter Data Service" described as "Meter
+        data management …" or "… master data management (MDM)" is not surely "Mobile Device Management"."""
         if self.mentions is None:
             return ""
         if self.spelled_out is None:
@@ -315,15 +315,26 @@ class NameEvidence:
             for j in range(len(self.targets)):
                 text = self.mentions.text(j)
                 for n, word in enumerate(text):
-                    if word.opens or (word.bracketed and (n == 0 or not text[n - 1].bracketed)):
-                        run = [stem(w.text) for w in text[n : n + 4] if w.sentence == word.sentence]
-                        for size in (2, 3, 4)[: max(0, len(run) - 1)]:
-                            if (
-                                run[size - 1] in kinds
-                            ):  # a service's kind ends it: not "Single point of contact"
-                                self.spelled_out.setdefault(initials(run[:size]), set()).add(j)
-        others = self.spelled_out.get(acronym, set()) - {i}
-        return next((self.targets[j].name for j in sorted(others) if self.names[j].initials != acronym), "")
+                    inside = word.bracketed and (n == 0 or not text[n - 1].bracketed)
+                    if not (word.opens or inside):
+                        continue
+                    words = [w for w in text[n : n + 4] if w.sentence == word.sentence]
+                    run = [
+                        stem(w.text)
+                        for w in words[: next((k for k, w in enumerate(words) if w.bracketed != inside), 4)]
+                    ]
+                    for size in (2, 3, 4)[: max(0, len(run) - 1)]:
+                        if run[size - 1] in kinds:  # a service's kind ends it: not "Single point of contact"
+                            self.spelled_out.setdefault(initials(run[:size]), {})[j] = tuple(run[:size])
+        spelled = self.spelled_out.get(acronym, {})
+        theirs = set(self.names[i].words)
+        for j in sorted(spelled):
+            if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
+                return self.targets[j].name
+        given = self.mentions.of((acronym,))  # "… (MDM)"
+        return next(
+            (self.targets[m.target].name for m in given if m.target != i and m.leads and m.proper), ""
+        )
 
     def _other_half(self, mine: Name, i: int) -> str:
         """Another target that a name of two things joined by "and" holds whole, beside target i an alias

@@ -380,12 +380,12 @@ def test_inventories_write_the_same_release_and_tier_several_ways():
         "SAP GUI for Windows 8.00", [Item("s", "SAP GUI for Windows 8.00", "8.00", "SAP")], "8.0.9", True
     )
     assert preselect([sap], PRESELECT_AT) == sap  # 8.00 and 8.0.9 are one minor release
-    empower = [Item("e", "Empower 3", "", "Waters")]
-    assert first_candidate("Waters Empower 3 Feature Release 5", empower, "", True).preselectable
-    assert software_words(["empower", "3", "feature", "release", "5"]) == ["empower", "3"]
+    assert not first_candidate("SAP GUI", [Item("s", "SAP GUI", "8.5", "SAP")], "8.05", True).preselectable
     hosting = [
         Item("prod", "Hosting - Windows Server - Prod"),
         Item("np", "Hosting - Windows Server - Non-Prod"),
     ]
     found = first_candidate("Hosting: Windows Server (Production)", hosting)
     assert found.target_id == "prod" and found.preselectable
+    only = [Item("np", "App Hosting (Non-Production)")]  # "Non-Production" is no "Production"
+    assert not first_candidate("App Hosting (Prod)", only).preselectable
