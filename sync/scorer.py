@@ -63,7 +63,9 @@ not "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.
 one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the
 initials before aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too,
 and a tier may follow without a dash ("DB Hosting Gold") or as an SLA ("(Gold SLA)"); a name with a tier
-prefers a target of that tier to one without. British spellings are American ones ("Digitisation").
+prefers a target of that tier, then one of its tiers ("- Gold" for "Gold 24x7"), then one without. A region
+(EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks first. British
+spellings are American ones ("Digitisation").
 Software names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS
 14), the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL
 Server 2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), a deployment word in
@@ -78,8 +80,14 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
 score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a
 version against a versioned one; a target without a version below CORE unless the portfolio name holds
-its whole name (above) or reads the same but for a client word ("Citrix Workspace" 2405 = "Citrix
-Workspace app"), since "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a
+its whole name (above) or is the client app the target's name ends with (sync.scorer_versions), since
+"Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a record of hours of cover the name
+does not give beside a record of other hours ("Deskside Support" and "Field Support - Business Hours" or
+"- 24x7"), however it was found; the "IT" one of several services with the name's words, for a name
+without "IT" ("Asset Management" beside "IT Asset Management" and "Rail Asset Management"); an acronym
+another target's details give in brackets or spell out for another service ("MDM" beside "Meter data
+management …"); a name of two things that an alias reads as one of them, beside the other ("Release and
+Deployment Management" beside "Deployment Management"); a
 candidate tied with a different record (two expansions of one acronym, two services an alias reads
 alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau
 Desktop": sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in
@@ -102,6 +110,7 @@ from sync.match_names import (
 from sync.match_rules import editions_differ, kinds_differ
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, hours_of, tiers_of
+from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_index import INDEXES, NameIndex
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
@@ -133,7 +142,7 @@ from sync.scorer_products import ProductEvidence
 from sync.scorer_versions import VersionEvidence
 
 
-class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionEvidence):
+class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionEvidence, ChoiceEvidence):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
@@ -341,19 +350,8 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
                 ours and not region
             ):  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" still pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
-            if (
-                preselectable
-                and reasons[0].startswith("acronym")
-                and " " not in mine.plain
-                and (other := self._spelled_elsewhere(mine.plain, i))
-            ):
-                reasons.append(f"{other}'s details spell it otherwise: suggested, never pre-selected")
-                preselectable = False
-            if preselectable and reasons[0].startswith("alias") and (half := self._other_half(mine, i)):
-                reasons.append(f"{half} is one half of it: suggested, never pre-selected")
-                preselectable = False
-            if preselectable and score < ALIAS and self._it_of_many(mine, i):
-                reasons.append("the IT one of several with its words: suggested, never pre-selected")
+            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
+                reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)

@@ -21,7 +21,7 @@ from sync.match_names import (
 from sync.match_products import product_words, products_in
 from sync.match_rules import abbreviates, editions_differ, stem, uncategorised
 from sync.match_versions import major
-from sync.matching import Item, Matcher, hours_of, normalise
+from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
@@ -115,7 +115,6 @@ class NameEvidence:
     index: dict[str, dict[str, list[int]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
-    spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -295,74 +294,6 @@ class NameEvidence:
             return ""
         found = abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
         return found if found and WRITTEN_SHORT.issuperset(found.partition(" = ")[0].split()) else ""
-
-    def _other_hours(self, i: int) -> bool:
-        """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
-        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described."""
-        hours = hours_of(self.targets[i].name)
-        return bool(hours) and any(
-            hours_of(self.targets[j].name) != hours for j in self.index["plain"].get(self.names[i].plain, ())
-        )
-
-    def _spelled_elsewhere(self, acronym: str, i: int) -> str:
-        """Another target whose details give the acronym in brackets, or open with other words of those
-        initials ending in a service's kind: "MDM" beside a "Smart Meter Data Service" described as "Meter
-        data management …" or "… master data management (MDM)" is not surely "Mobile Device Management"."""
-        if self.mentions is None:
-            return ""
-        if self.spelled_out is None:
-            self.spelled_out, kinds = {}, self._kinds()
-            for j in range(len(self.targets)):
-                text = self.mentions.text(j)
-                for n, word in enumerate(text):
-                    inside = word.bracketed and (n == 0 or not text[n - 1].bracketed)
-                    if not (word.opens or inside):
-                        continue
-                    words = [w for w in text[n : n + 4] if w.sentence == word.sentence]
-                    run = [
-                        stem(w.text)
-                        for w in words[: next((k for k, w in enumerate(words) if w.bracketed != inside), 4)]
-                    ]
-                    for size in (2, 3, 4)[: max(0, len(run) - 1)]:
-                        if run[size - 1] in kinds:  # a service's kind ends it: not "Single point of contact"
-                            self.spelled_out.setdefault(initials(run[:size]), {})[j] = tuple(run[:size])
-        spelled = self.spelled_out.get(acronym, {})
-        theirs = set(self.names[i].words)
-        for j in sorted(spelled):
-            if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
-                return self.targets[j].name
-        given = self.mentions.of((acronym,))  # "… (MDM)"
-        return next(
-            (self.targets[m.target].name for m in given if m.target != i and m.leads and m.proper), ""
-        )
-
-    def _other_half(self, mine: Name, i: int) -> str:
-        """Another target that a name of two things joined by "and" holds whole, beside target i an alias
-        found: "Release and Deployment Management" is Release Management and Deployment Management, where
-        a catalogue holds both."""
-        written = {stem(w) for w in mine.plain.split()}
-        if "and" not in written:
-            return ""
-        for word in written - {"and"}:
-            for j in self.words.get(word, ()):
-                core = self.names[j].core
-                if core != self.names[i].core and written.issuperset(core.split()):
-                    return self.targets[j].name
-        return ""
-
-    def _it_of_many(self, mine: Name, i: int) -> bool:
-        """Whether target i is the IT one of several services with the portfolio name's words, which does
-        not say IT: a rail operator's "Asset Management" is "IT Asset Management" or "Rail Asset
-        Management", while beside no other, "Asset Management" is the IT one."""
-        if "it" not in self.names[i].dropped or "it" in mine.words:
-            return False
-        return self._held_apart(mine, i)
-
-    def _held_apart(self, mine: Name, i: int) -> bool:
-        """Whether another product or service than target i has every core word of the portfolio name."""
-        postings = [self.words.get(w, frozenset()) for w in mine.core.split()]
-        holders = postings[0].intersection(*postings[1:]) if postings else frozenset()
-        return any(self.names[j].core != self.names[i].core for j in holders)
 
     def _named_extra(self, words: set[str], i: int) -> bool:
         """The target's words beyond these are a known service or at most one word: "Zoom Web

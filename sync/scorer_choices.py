@@ -1,0 +1,102 @@
+"""The scorer's cases for a person (mixed into sync.scorer.Scorer): candidates found on good evidence that a
+careful person would still look at, since the catalogue holds another record the name may mean. Each is
+only suggested, whatever its score."""
+
+from sync.match_details import Mentions
+from sync.match_names import Name, initials
+from sync.match_rules import stem
+from sync.matching import Item, hours_of
+from sync.scorer_names import ALIAS
+
+
+class ChoiceEvidence:
+    """What makes a found candidate a person's choice."""
+
+    targets: list[Item]
+    names: list[Name]
+    words: dict[str, frozenset[int]]
+    index: dict[str, dict[str, list[int]]]
+    mentions: Mentions | None
+    spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
+
+    def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
+        """Why target i, found by `why` at `score`, is a person's choice; or ""."""
+        if (
+            why.startswith("acronym")
+            and " " not in mine.plain
+            and (other := self._spelled_elsewhere(mine.plain, i))
+        ):
+            return f"{other}'s details spell it otherwise"
+        if why.startswith("alias") and (half := self._other_half(mine, i)):
+            return f"{half} is one half of it"
+        if score < ALIAS and self._it_of_many(mine, i):
+            return "the IT one of several with its words"
+        return ""
+
+    def _other_hours(self, i: int) -> bool:
+        """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
+        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described."""
+        hours = hours_of(self.targets[i].name)
+        return bool(hours) and any(
+            hours_of(self.targets[j].name) != hours for j in self.index["plain"].get(self.names[i].plain, ())
+        )
+
+    def _spelled_elsewhere(self, acronym: str, i: int) -> str:
+        """Another target whose details give the acronym in brackets, or open with other words of those
+        initials ending in a service's kind: "MDM" beside a "Smart Meter Data Service" described as "Meter
+        data management …" or "… master data management (MDM)" is not surely "Mobile Device Management"."""
+        if self.mentions is None:
+            return ""
+        if self.spelled_out is None:
+            self.spelled_out, kinds = {}, self._kinds()
+            for j in range(len(self.targets)):
+                text = self.mentions.text(j)
+                for n, word in enumerate(text):
+                    inside = word.bracketed and (n == 0 or not text[n - 1].bracketed)
+                    if not (word.opens or inside):
+                        continue
+                    words = [w for w in text[n : n + 4] if w.sentence == word.sentence]
+                    run = [
+                        stem(w.text)
+                        for w in words[: next((k for k, w in enumerate(words) if w.bracketed != inside), 4)]
+                    ]
+                    for size in (2, 3, 4)[: max(0, len(run) - 1)]:
+                        if run[size - 1] in kinds:  # a service's kind ends it: not "Single point of contact"
+                            self.spelled_out.setdefault(initials(run[:size]), {})[j] = tuple(run[:size])
+        spelled = self.spelled_out.get(acronym, {})
+        theirs = set(self.names[i].words)
+        for j in sorted(spelled):
+            if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
+                return self.targets[j].name
+        given = self.mentions.of((acronym,))  # "… (MDM)"
+        return next(
+            (self.targets[m.target].name for m in given if m.target != i and m.leads and m.proper), ""
+        )
+
+    def _other_half(self, mine: Name, i: int) -> str:
+        """Another target that a name of two things joined by "and" holds whole, beside target i an alias
+        found: "Release and Deployment Management" is Release Management and Deployment Management, where
+        a catalogue holds both."""
+        written = {stem(w) for w in mine.plain.split()}
+        if "and" not in written:
+            return ""
+        for word in written - {"and"}:
+            for j in self.words.get(word, ()):
+                core = self.names[j].core
+                if core != self.names[i].core and written.issuperset(core.split()):
+                    return self.targets[j].name
+        return ""
+
+    def _it_of_many(self, mine: Name, i: int) -> bool:
+        """Whether target i is the IT one of several services with the portfolio name's words, which does
+        not say IT: a rail operator's "Asset Management" is "IT Asset Management" or "Rail Asset
+        Management", while beside no other, "Asset Management" is the IT one."""
+        if "it" not in self.names[i].dropped or "it" in mine.words:
+            return False
+        return self._held_apart(mine, i)
+
+    def _held_apart(self, mine: Name, i: int) -> bool:
+        """Whether another product or service than target i has every core word of the portfolio name."""
+        postings = [self.words.get(w, frozenset()) for w in mine.core.split()]
+        holders = postings[0].intersection(*postings[1:]) if postings else frozenset()
+        return any(self.names[j].core != self.names[i].core for j in holders)
