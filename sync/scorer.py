@@ -246,9 +246,8 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
             add(hits, CORE, lambda i: [self._maker(i)])
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         if weak:
-            if not self.book.holds_product(
-                mine.words
-            ):  # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
+            # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
+            if not self.book.holds_product(mine.words):
                 add(self._only(mine), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
@@ -346,9 +345,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
             if region and ours and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
                 preselectable = False
-            elif (
-                ours and not region
-            ):  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" still pre-selectable
+            elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
                 reasons.append(f"{choice}: suggested, never pre-selected")
@@ -408,12 +405,9 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
                 score, name, i, reasons, _ = scored[n]
                 other = next(scored[m][1] for m in tied if scored[m][2] != i)
                 scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
-        for n, (score, name, i, reasons, preselectable) in enumerate(
-            scored[:limit] if not hours_of(local.name) else ()
-        ):
-            if (
-                preselectable and score >= PRESELECT_AT and self._other_hours(i)
-            ):  # "Deskside Support", however described
+        unsaid = () if hours_of(local.name) else scored[:limit]  # "Deskside Support", however described
+        for n, (score, name, i, reasons, preselectable) in enumerate(unsaid):
+            if preselectable and score >= PRESELECT_AT and self._other_hours(i):
                 reasons = [*reasons, "offered with other hours of cover too: suggested, never pre-selected"]
                 scored[n] = (score, name, i, reasons, False)
         keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
