@@ -371,6 +371,20 @@ def test_the_seeds_scenario_a():
     ]
 
 
+def test_a_new_blind_set_is_measured_alone_with_its_wrong_pre_selections_named(tmp_path, capsys):
+    blind = tmp_path / "blind.yaml"
+    blind.write_text(
+        "targets:\n  it_service: [Service Desk, Network Services]\n  software_product: [PostgreSQL 16 | 16 | PGDG]\n"
+        "cases:\n  it_service: ['IT Help Desk | | Service Desk', 'Network Infrastructure | | Service Desk']\n"
+        "  software_product: ['postgresql-16 | 16.4 | PostgreSQL 16']\n",
+        encoding="utf-8",
+    )
+    assert matching_quality.main(["--set", str(blind)]) == 0
+    shown = capsys.readouterr().out
+    assert "wrong pre-selection: Network Infrastructure → Network Services" in shown
+    assert "both kinds: top-1 66.7 %" in shown and "held back" not in shown
+
+
 def test_embeddings_are_off_and_asking_for_them_warns_of_the_fallback(settings):
     from sync.checks import matching_embeddings
 
