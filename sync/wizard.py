@@ -115,7 +115,10 @@ def pull_targets(connection: Connection, step: Step) -> int:
 
 
 def pulled_at(connection: Connection, step: Step) -> datetime | None:
-    return pull_of(connection, step).at
+    """When the step's records were last pulled; None before the first pull (no record is read)."""
+    return TargetRecord.objects.filter(connection=connection, kind=step.kind).aggregate(at=Max("pulled_at"))[
+        "at"
+    ]
 
 
 def local_records(connection: Connection, step: Step) -> list:
