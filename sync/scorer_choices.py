@@ -97,6 +97,4 @@ class ChoiceEvidence:
 
     def _held_apart(self, mine: Name, i: int) -> bool:
         """Whether another product or service than target i has every core word of the portfolio name."""
-        postings = [self.words.get(w, frozenset()) for w in mine.core.split()]
-        holders = postings[0].intersection(*postings[1:]) if postings else frozenset()
-        return any(self.names[j].core != self.names[i].core for j in holders)
+        return any(self.names[j].core != self.names[i].core for j in self._having(mine.core.split()))

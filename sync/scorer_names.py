@@ -207,6 +207,13 @@ class NameEvidence:
         )
         return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
 
+    def _having(self, words: list[str]) -> frozenset[int]:
+        """The targets whose core has every one of these words."""
+        if not words:
+            return frozenset()
+        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
+        return postings[0].intersection(*postings[1:])
+
     def _only(self, mine: Name) -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
@@ -217,8 +224,7 @@ class NameEvidence:
         words = mine.core.split()
         if not any(len(w) >= 4 and w not in VAGUE for w in words):
             return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
-        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
-        found = postings[0].intersection(*postings[1:])
+        found = self._having(words)
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
@@ -349,11 +355,10 @@ class NameEvidence:
         if self.book.kind != "software_product" or not words:
             return False
         if not said.union(NAMING_WORDS).issuperset(self.names[i].dropped):
-            postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
             product = self._brandless_core(i)
             return any(
                 self.majors[j] == self.majors[i] and EDITIONS_OF_ONE.issuperset(extra)
-                for j in postings[0].intersection(*postings[1:])
+                for j in self._having(words)
                 if (extra := self._brandless_core(j) - product - said)
             )
         return False
