@@ -63,8 +63,9 @@ Words an inventory runs together are read as the targets write them, in their or
 not "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). Acronyms include
 one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the
 initials before aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too,
-and a tier may follow without a dash ("DB Hosting Gold") or as an SLA ("(Gold SLA)"); a name with a tier
-prefers a target of that tier, then one of its tiers ("- Gold" for "Gold 24x7"), then one without. A region
+and a tier may follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the
+rest of the name: sync.scorer_index) or as an SLA ("(Gold SLA)"); a name with a tier prefers a target of that
+tier, then one of its tiers ("- Gold" for "Gold 24x7"), then one without. A region
 (EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks first. British
 spellings are American ones ("Digitisation").
 Software names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS
@@ -189,6 +190,8 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
+        if tiered := self.with_tier(local.name):
+            local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
         mine = self.book.read(local.name, local.version, self.versioned, portfolio=True)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []

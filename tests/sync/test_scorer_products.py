@@ -176,3 +176,13 @@ def test_the_services_acronym_beside_its_product_fits_the_service():
     assert (pam.target_id, pam.score, pam.preselectable) == ("pam", PRESELECT_AT, True)
     other = best("IGA - CyberArk", catalogue)  # initials of neither service: a suggestion
     assert other is None or other.score < PRESELECT_AT
+
+
+def test_a_tier_word_without_a_dash_where_a_target_of_that_tier_has_the_rest_of_the_name():
+    catalogue = [Item("std", "End User Computing - Standard"), Item("prem", "End User Computing - Premium")]
+    catalogue += [Item("dq", "Data Quality")]
+    premium = first_candidate("EUC Premium", catalogue, versioned=False)
+    assert (premium.target_id, premium.preselectable) == ("prem", True) and premium.score >= PRESELECT_AT
+    assert "same name" not in premium.reasons  # the name as written is not the target's
+    standard = first_candidate("Data Quality Standard", catalogue, versioned=False)  # a standard, no tier
+    assert standard is None or standard.target_id != "dq" or standard.score < PRESELECT_AT
