@@ -5,7 +5,8 @@ mention nominates the record as a candidate even when the names share no word.
 A mention is a run of the description's words equal to the portfolio name's. It is a proper name when its
 words are written with capitals (an acronym or "DocuSign" anywhere; a plain capital not as a sentence's
 first word, and not in a Title Case text such as "Business Service Offering"). It leads when it opens a
-sentence or stands in brackets: what a service is delivered with. A proper name met elsewhere ("a nightly
+sentence, or follows only its maker's name there ("IBM Maximo for …"), or stands in brackets: what a
+service is delivered with. A proper name met elsewhere ("a nightly
 feed from Workday", "replaced Splunk") is often another system, so only a leading one may be
 pre-selected (see sync.scorer). A leading word also explains a word of a portfolio name that the
 target's name lacks ("Intune Device Management" = "Mobile Device Management (… Intune)").
@@ -106,11 +107,18 @@ class Mentions:
         result = []
         for i in sorted(found):
             text = self.text(i)
-            runs = [text[s : s + size] for s in range(len(text) - size + 1)]
-            runs = [run for run in runs if tuple(w.text for w in run) == words]
-            if runs:
+            starts = [
+                s for s in range(len(text) - size + 1) if tuple(w.text for w in text[s : s + size]) == words
+            ]
+            if starts:
                 best = max(
-                    (mention_of(i, run) for run in runs), key=lambda m: (m.proper, m.leads, not m.opening)
+                    (
+                        mention_of(
+                            i, text[s : s + size], text[max(0, s - 3) : s], text[s + size : s + size + 1]
+                        )
+                        for s in starts
+                    ),
+                    key=lambda m: (m.proper, m.leads, not m.opening),
                 )
                 result.append(best)
         return result
@@ -144,9 +152,17 @@ def parts(text: str) -> Iterator[tuple[str, int, bool, bool, int, str]]:
             position, before = position + 1, part.lower()
 
 
-def mention_of(i: int, run: tuple[Word, ...]) -> Mention:
+def mention_of(
+    i: int, run: tuple[Word, ...], before: tuple[Word, ...] = (), after: tuple[Word, ...] = ()
+) -> Mention:
+    """`before`, `after`: a few words before the run and the one after it: a maker's name opening the
+    sentence leads it too ("IBM Maximo for substation maintenance", "SAP Concur travel and expenses"; not
+    "Microsoft Teams Phone" for "Teams", the start of another name)."""
     proper = all(w.capital for w in run)
-    leads = run[0].opens or all(w.bracketed for w in run)
+    maker = [w for w in before if w.sentence == run[0].sentence]
+    made = bool(maker) and maker[0].opens and all(w.capital and not w.bracketed for w in maker)
+    made = made and not any(w.capital and w.sentence == run[0].sentence for w in after)
+    leads = run[0].opens or all(w.bracketed for w in run) or (made and proper and not run[0].bracketed)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
     return Mention(i, proper, leads, opening)
 

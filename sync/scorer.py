@@ -37,10 +37,11 @@ A pair's score (0–100) is the best of the evidence found for it:
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
          the product's name is ordinary words ("Network Solutions")
      88  a service's description or classification names the portfolio record, as a proper name or an
-         acronym where it leads (opening a sentence, or in brackets), and no other target's does
-         ("Exchange Online" in "Exchange Online mailboxes"), or names the word of the portfolio name
-         that the target's name lacks ("Intune Device Management" = "Mobile Device Management
-         (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
+         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
+         no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),
+         or names the word of the portfolio name that the target's name lacks ("Intune Device
+         Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
+         suggestions (sync.scorer_details)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",

@@ -34,6 +34,20 @@ def test_a_name_the_description_leads_with_is_pre_selected():
     assert canvas.target_id == "lms" and canvas.score == PRESELECT_AT
 
 
+def test_a_name_after_its_makers_name_opening_the_description_leads_it():
+    catalogue = [
+        Item("eam", "Enterprise Asset Management", context="IBM Maximo for substation maintenance"),
+        Item("voice", "Telephony", context="Microsoft Teams Phone for calls and call queues"),
+        Item("lab", "Lab Integration", context="Balances and plate readers feeding LabWare LIMS"),
+    ]
+    maximo = best("Maximo", catalogue)
+    assert (maximo.target_id, maximo.score) == ("eam", PRESELECT_AT) and maximo.preselectable
+    teams = best("Teams", catalogue)  # the start of another name after the maker's: "Teams Phone"
+    assert teams is None or teams.score < PRESELECT_AT
+    lims = best("LIMS", catalogue)  # the maker's name does not open the sentence: another system
+    assert lims is None or lims.score < PRESELECT_AT
+
+
 def test_other_mentions_stay_suggestions():
     backup = best("Backup")  # opens a text too, but the dictionary knows the word
     assert backup.target_id == "store" and backup.score < PRESELECT_AT
