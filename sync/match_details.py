@@ -33,6 +33,7 @@ class Mention:
     proper: bool  # written as a name
     leads: bool  # opens a sentence or stands in brackets
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
+    longer: bool = False  # a capital word follows: maybe the start of another name ("SharePoint Online")
 
 
 class Word(NamedTuple):
@@ -161,10 +162,14 @@ def mention_of(
     proper = all(w.capital for w in run)
     maker = [w for w in before if w.sentence == run[0].sentence]
     made = bool(maker) and maker[0].opens and all(w.capital and not w.bracketed for w in maker)
-    made = made and not any(w.capital and w.sentence == run[0].sentence for w in after)
-    leads = run[0].opens or all(w.bracketed for w in run) or (made and proper and not run[0].bracketed)
+    longer = any(w.capital and w.sentence == run[0].sentence and not w.bracketed for w in after)
+    leads = (
+        run[0].opens
+        or all(w.bracketed for w in run)
+        or (made and proper and not longer and not run[0].bracketed)
+    )
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
-    return Mention(i, proper, leads, opening)
+    return Mention(i, proper, leads, opening, longer)
 
 
 @lru_cache(maxsize=100_000)

@@ -48,6 +48,19 @@ def test_a_name_after_its_makers_name_opening_the_description_leads_it():
     assert lims is None or lims.score < PRESELECT_AT
 
 
+def test_a_name_one_description_leads_with_and_others_only_list():
+    catalogue = [
+        Item("mdm", "Mobile Device Management", context="Intune and Jamf enrolment of phones and Macs"),
+        Item("dist", "Software Distribution", context="Packaging and deployment via SCCM, Intune and Jamf"),
+        Item("dms", "Document Management", context="SharePoint Online sites and records retention"),
+        Item("web", "Corporate Intranet", context="Staff news and policies portal on SharePoint"),
+    ]
+    intune = best("Intune", catalogue)
+    assert (intune.target_id, intune.score) == ("mdm", PRESELECT_AT) and intune.preselectable
+    sharepoint = best("SharePoint", catalogue)  # leads as the start of another name: SharePoint Online
+    assert sharepoint.score < PRESELECT_AT
+
+
 def test_other_mentions_stay_suggestions():
     backup = best("Backup")  # opens a text too, but the dictionary knows the word
     assert backup.target_id == "store" and backup.score < PRESELECT_AT
