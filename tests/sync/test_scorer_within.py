@@ -32,6 +32,7 @@ SOFTWARE = [
     Item("papercut", "PaperCut MF", "", "PaperCut"),
     Item("qlik", "Qlik Sense", "", "Qlik"),
     Item("rstudio", "RStudio Desktop", "", "Posit"),
+    Item("github", "GitHub Desktop", "", "GitHub"),
     Item("jmp", "JMP", "", "JMP Statistical Discovery"),
     Item("diffusion", "Diffusion", "", "DiffusionData"),
     Item("tableau", "Tableau Server", "", "Salesforce"),
@@ -98,7 +99,7 @@ def test_a_target_whose_whole_name_the_record_holds_beside_its_packaging(name, v
         ("Adobe Lightroom Classic", "13.1", "lightroom"),
         ("MySQL Client 8.0", "8.0.36", "mysql"),  # a server's client is not the server
         ("Qlik Sense Desktop", "14.0", "qlik"),  # a delivery word against a product as a whole
-        ("RStudio", "2023.12.1+402", "rstudio"),  # … either way
+        ("GitHub", "3.3.12", "github"),  # … either way
         ("R for Windows 4.3.3", "4.3.3", "r"),  # a build for a platform may be a product of its own
         ("Java 8 Update 401 (64-bit)", "8.0.4010.10", "temurin8"),  # Oracle's: another distribution
         ("JMP Pro Deployment", "17.2", "jmp"),  # "Pro" makes "JMP Pro"
