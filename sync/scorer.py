@@ -86,8 +86,9 @@ version against a versioned one; a target without a version below CORE unless th
 its whole name (above) or is the client app the target's name ends with (sync.scorer_versions), since
 "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a record of hours of cover the name
 does not give beside a record of other hours ("Deskside Support" and "Field Support - Business Hours" or
-"- 24x7"), however it was found; the "IT" one of several services with the name's words, for a name
-without "IT" ("Asset Management" beside "IT Asset Management" and "Rail Asset Management"); an acronym
+"- 24x7"), however it was found; the "IT" one, or a region's, of several services with the name's words,
+for a name without that word ("Asset Management" beside "IT Asset Management" and "Rail Asset Management",
+"Deskside Support" beside "- EMEA" and "- North America"); an acronym
 another target's details give in brackets or spell out for another service ("MDM" beside "Meter data
 management …"); a name of two things that an alias reads as one of them, beside the other ("Release and
 Deployment Management" beside "Deployment Management"); a

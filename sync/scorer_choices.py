@@ -3,10 +3,13 @@ careful person would still look at, since the catalogue holds another record the
 only suggested, whatever its score."""
 
 from sync.match_details import Mentions
-from sync.match_names import Name, initials
+from sync.match_names import REGIONS, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of
+from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS
+
+QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 
 
 class ChoiceEvidence:
@@ -29,8 +32,8 @@ class ChoiceEvidence:
             return f"{other}'s details spell it otherwise"
         if why.startswith("alias") and (half := self._other_half(mine, i)):
             return f"{half} is one half of it"
-        if score < ALIAS and self._it_of_many(mine, i):
-            return "the IT one of several with its words"
+        if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
+            return f"the {qualifier} one of several with its words"
         return ""
 
     def _other_hours(self, i: int) -> bool:
@@ -87,13 +90,16 @@ class ChoiceEvidence:
                     return self.targets[j].name
         return ""
 
-    def _it_of_many(self, mine: Name, i: int) -> bool:
-        """Whether target i is the IT one of several services with the portfolio name's words, which does
-        not say IT: a rail operator's "Asset Management" is "IT Asset Management" or "Rail Asset
-        Management", while beside no other, "Asset Management" is the IT one."""
-        if "it" not in self.names[i].dropped or "it" in mine.words:
-            return False
-        return self._held_apart(mine, i)
+    def _one_of_many(self, mine: Name, i: int) -> str:
+        """The word saying which one target i is (IT, a region), where other services have the portfolio
+        name's words and the name does not say it: a rail operator's "Asset Management" is "IT Asset
+        Management" or "Rail Asset Management", "Deskside Support" "- EMEA" or "- North America"; beside
+        no other, "Asset Management" is the IT one. Not "Corporate": "Telephony" is "Corporate Telephony"
+        beside a "Mobile Telephony" (tuning sets 4, 7, 13). "" when it is not such a one."""
+        which = [w for w in self.names[i].dropped if w in QUALIFIERS and w not in mine.words]
+        if not which or not self._held_apart(mine, i):
+            return ""
+        return as_written(which[0], self.targets[i].name)
 
     def _held_apart(self, mine: Name, i: int) -> bool:
         """Whether another product or service than target i has every core word of the portfolio name."""

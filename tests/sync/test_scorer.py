@@ -205,6 +205,11 @@ def test_a_name_without_it_is_not_surely_the_it_one_of_several_services_with_its
     found = best("Asset Management", assets)
     assert found.target_id == "itam" and not found.preselectable
     assert best("Asset Management", assets[:1]).preselectable  # beside no other, it is the IT one
+    desks = [Item("emea", "Deskside Support - EMEA"), Item("na", "Deskside Support - North America")]
+    found = best("Deskside Support", desks)  # nor the one of a region
+    assert found.target_id == "emea" and not found.preselectable
+    assert "the EMEA one of several with its words" in found.why
+    assert best("Deskside Support", desks[:1]).preselectable
 
 
 def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
