@@ -80,23 +80,23 @@ an inventory's build number. At one score, the name that keeps more of the words
 ranks first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
-(bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such
-score, never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a
-version against a versioned one; a target without a version below CORE unless the portfolio name holds
-its whole name (above) or is the client app the target's name ends with (sync.scorer_versions), since
-"Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"; a record of hours of cover the name
-does not give beside a record of other hours ("Deskside Support" and "Field Support - Business Hours" or
-"- 24x7"), however it was found; the "IT" one, or a region's, of several services with the name's words,
-for a name without that word ("Asset Management" beside "IT Asset Management" and "Rail Asset Management",
-"Deskside Support" beside "- EMEA" and "- North America"); an acronym
-another target's details give in brackets or spell out for another service ("MDM" beside "Meter data
-management …"); a name of two things that an alias reads as one of them, beside the other ("Release and
-Deployment Management" beside "Deployment Management"); a
-candidate tied with a different record (two expansions of one acronym, two services an alias reads
-alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau
-Desktop": sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in
-brackets is only another target's, by its name or by its details written with a capital ("Desktop
-Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
+(bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
+never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version against a
+versioned one; a target without a version below CORE unless the portfolio name holds its whole name (above) or
+is the client app the target's name ends with (sync.scorer_versions), since "Zoom 5.17" is not surely "Zoom
+Rooms" nor "Docker 24" "Docker Desktop"; a record of hours of cover the name does not give beside a record of
+other hours ("Deskside Support" and "Field Support - Business Hours" or "- 24x7"), however it was found; the
+"IT" one, or a region's, of several services with the name's words, for a name without that word ("Asset
+Management" beside "IT Asset Management" and "Rail Asset Management", "Deskside Support" beside "- EMEA" and
+"- North America"); an acronym another target's details give in brackets or spell out for another service
+("MDM" beside "Meter data management …"), or another service's name expands too (a "Master Data Management"
+described with "MDM", beside "Mobile Device Management"); a name of two things that an alias reads as one of
+them, beside the other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied
+with a different record (two expansions of one acronym, two services an alias reads alike, two editions the
+name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop":
+sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in brackets is only
+another target's, by its name or by its details written with a capital ("Desktop Management (SCCM/Intune)"
+beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict

@@ -24,12 +24,11 @@ class ChoiceEvidence:
 
     def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
         """Why target i, found by `why` at `score`, is a person's choice; or ""."""
-        if (
-            why.startswith("acronym")
-            and " " not in mine.plain
-            and (other := self._spelled_elsewhere(mine.plain, i))
-        ):
-            return f"{other}'s details spell it otherwise"
+        if why.startswith("acronym") and " " not in mine.plain:
+            if other := self._spelled_elsewhere(mine.plain, i):
+                return f"{other}'s details spell it otherwise"
+            if other := self._expanded_elsewhere(mine.plain, i):
+                return f"{other} is another expansion"
         if why.startswith("alias") and (half := self._other_half(mine, i)):
             return f"{half} is one half of it"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
@@ -74,6 +73,22 @@ class ChoiceEvidence:
         given = self.mentions.of((acronym,))  # "… (MDM)"
         return next(
             (self.targets[m.target].name for m in given if m.target != i and m.leads and m.proper), ""
+        )
+
+    def _expanded_elsewhere(self, acronym: str, i: int) -> str:
+        """Another service whose name the acronym expands as well, where target i's details name it (which
+        lifts it above the other; else the two tie): "MDM" is "Master Data Management" or "Mobile Device
+        Management", whichever details name it."""
+        if self.mentions is None or all(m.target != i for m in self.mentions.of((acronym,))):
+            return ""
+        core = self.names[i].core
+        return next(
+            (
+                self.targets[j].name
+                for j in self.index["initials"].get(acronym, ())
+                if self.names[j].core != core
+            ),
+            "",
         )
 
     def _other_half(self, mine: Name, i: int) -> str:

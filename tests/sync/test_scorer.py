@@ -189,6 +189,13 @@ def test_an_acronym_the_catalogue_spells_out_for_something_else_is_a_persons_cho
     )
     spc = [Item("spc", "Statistical Process Control"), catalogue[2]]  # "point of contact" is no service
     assert best("SPC", spc).preselectable
+    master = [
+        catalogue[0],
+        Item("mdm", "Master Data Management", context="Product master data (Informatica MDM)"),
+    ]
+    found = best("MDM", master)  # the details name it, but the other expands it as well
+    assert found.target_id == "mdm" and not found.preselectable
+    assert "Mobile Device Management is another expansion: suggested, never pre-selected" in found.reasons
 
 
 def test_a_name_of_two_things_is_not_surely_the_one_an_alias_reads():
