@@ -10,6 +10,8 @@ from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS
 
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
+# the people a service is for, beside its "Corporate" one
+AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
 
 
 class ChoiceEvidence:
@@ -109,12 +111,26 @@ class ChoiceEvidence:
         """The word saying which one target i is (IT, a region), where other services have the portfolio
         name's words and the name does not say it: a rail operator's "Asset Management" is "IT Asset
         Management" or "Rail Asset Management", "Deskside Support" "- EMEA" or "- North America"; beside
-        no other, "Asset Management" is the IT one. Not "Corporate": "Telephony" is "Corporate Telephony"
-        beside a "Mobile Telephony" (tuning sets 4, 7, 13). "" when it is not such a one."""
+        no other, "Asset Management" is the IT one. "Corporate" only beside a service for other people
+        ("Guest Wi-Fi"): "Telephony" is "Corporate Telephony" beside a "Mobile Telephony" (tuning sets 4,
+        7, 13). "" when it is not such a one."""
         which = [w for w in self.names[i].dropped if w in QUALIFIERS and w not in mine.words]
+        if (
+            "corporate" in self.names[i].dropped
+            and "corporate" not in mine.words
+            and self._for_others(mine, i)
+        ):
+            which.append("corporate")  # "Wi-Fi" beside "Corporate Wi-Fi" and "Guest Wi-Fi"
         if not which or not self._held_apart(mine, i):
             return ""
         return as_written(which[0], self.targets[i].name)
+
+    def _for_others(self, mine: Name, i: int) -> bool:
+        """Whether another service with the portfolio name's words is its version for other people ("Guest
+        Wi-Fi" beside "Corporate Wi-Fi"); not another kind of it ("Mobile Telephony")."""
+        return any(
+            j != i and AUDIENCES.intersection(self.names[j].words) for j in self._having(mine.core.split())
+        )
 
     def _held_apart(self, mine: Name, i: int) -> bool:
         """Whether another product or service than target i has every core word of the portfolio name."""

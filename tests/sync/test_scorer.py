@@ -217,6 +217,10 @@ def test_a_name_without_it_is_not_surely_the_it_one_of_several_services_with_its
     assert found.target_id == "emea" and not found.preselectable
     assert "the EMEA one of several with its words" in found.why
     assert best("Deskside Support", desks[:1]).preselectable
+    wifi = [Item("corp", "Corporate Wi-Fi"), Item("guest", "Guest Wi-Fi")]
+    assert best("Wi-Fi", wifi).target_id == "corp" and not best("Wi-Fi", wifi).preselectable  # or the guests'
+    phones = [Item("corp", "Corporate Telephony"), Item("mobile", "Mobile Telephony")]
+    assert best("Telephony", phones).preselectable  # another kind of it: the corporate one is the one
 
 
 def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
