@@ -24,8 +24,9 @@ TIERS = (
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
 TIER = rf"({TIERS}|{HOURS}|business hours)(?:\s+(?:tier|level|plan|sla))?"  # "Silver Tier", "Gold SLA"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
+NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 TIER_SUFFIX = re.compile(
-    rf"(?:\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS})(?:\s+(?:tier|level|plan|sla))?)\s*$",
+    rf"(?:(?<!non)\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?)\s*$",
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")

@@ -145,6 +145,7 @@ def test_an_edition_word_more_makes_another_product():
 def test_a_tier_without_a_dash_and_the_s_of_system():
     assert normalise("DB Hosting Gold") == normalise("Database Hosting - Gold")
     assert tiers_of("Database Hosting Silver Tier") == {"silver"}
+    assert tiers_of("AKS Non-Prod") == {"non prod"} == tiers_of("DB Hosting Non Production")  # no "- Prod"
     gold = best("DB Hosting Gold")
     assert (gold.target_id, gold.preselectable) == ("db-gold", True) and gold.score >= PRESELECT_AT
     wms = best("WMS")  # ranked first, but only suggested: "CMS" could be Change or Configuration Management
