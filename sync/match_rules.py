@@ -35,6 +35,10 @@ KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | {"service"}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR_RELEASE = re.compile(r"^r\d$")
+# "Windows Server 2012 R2", "SQL Server 2008 R2": Microsoft sells an R2 as a product of its own
+R2_PRODUCTS = frozenset(["window", "sql", "microsoft", "center"])
 
 
 # nouns of their own, not the verb's doing: a "Building" is no "build", "Accounting" no "account"
@@ -102,6 +106,13 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 1
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
             i += 3
+        elif (
+            YEAR_RELEASE.match(word)
+            and out
+            and YEAR.match(out[-1])
+            and not (word == "r2" and R2_PRODUCTS & set(words))
+        ):
+            i += 1  # "BarTender 2022 R7", "XProtect 2024 R1": a release of the year's version
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
         elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:

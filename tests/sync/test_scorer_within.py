@@ -245,3 +245,19 @@ def test_an_install_named_as_its_package_or_runtime():
     teams = [Item("new", "New Microsoft Teams", "", "Microsoft"), Item("old", "Microsoft Teams classic")]
     assert not preselected(best("Microsoft Teams", "24215.1007.3082.1590", teams))
     assert not preselected(best("Zoom Workplace", "6.1.11", [Item("phone", "Zoom Phone", "6", "Zoom")]))
+
+
+def test_a_years_release_or_quarter_is_that_years_version_but_microsofts_r2_is_a_product():
+    catalogue = [
+        Item("bt", "BarTender 2022", "2022", "Seagull Scientific"),
+        Item("lv", "NI LabVIEW 2023", "2023", "NI"),
+        Item("ws", "Windows Server 2012", "6.2", "Microsoft"),
+    ]
+    for name, version, expected in (
+        ("BarTender 2022 R7", "11.3.7", "bt"),
+        ("NI LabVIEW 2023 Q3 (64-bit)", "23.3.1", "lv"),
+    ):
+        found = best(name, version, catalogue)
+        assert found.target_id == expected and preselected(found), name
+    r2 = best("Windows Server 2012 R2", "6.3.9600", catalogue)
+    assert r2 is None or not preselected(r2)
