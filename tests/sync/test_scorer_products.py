@@ -16,6 +16,7 @@ SERVICES = [
     Item("backup", "Backup and Restore", context="Nightly backups of servers"),
     Item("pay", "Payroll Integration", context="Nightly feed from Workday to the ledger"),
     Item("wms", "Warehouse Management", context="Stock, picking and dispatch in the distribution centres"),
+    Item("yms", "Yard Management", context="Trailer check-in and dock scheduling"),
     Item("db-gold", "Database Hosting - Gold"),
     Item("db-bronze", "Database Hosting - Bronze"),
 ]
@@ -148,9 +149,11 @@ def test_a_tier_without_a_dash_and_the_s_of_system():
     assert tiers_of("AKS Non-Prod") == {"non prod"} == tiers_of("DB Hosting Non Production")  # no "- Prod"
     gold = best("DB Hosting Gold")
     assert (gold.target_id, gold.preselectable) == ("db-gold", True) and gold.score >= PRESELECT_AT
-    wms = best("WMS")  # ranked first, but only suggested: "CMS" could be Change or Configuration Management
-    assert (wms.target_id, wms.score) == ("wms", 86)
-    assert wms.reasons[0] == "acronym: WMS = Warehouse Management (system)"
+    yms = best("YMS")  # ranked first, but only suggested: "CMS" could be Change or Configuration Management
+    assert (yms.target_id, yms.score) == ("yms", 86)
+    assert yms.reasons[0] == "acronym: YMS = Yard Management (system)"
+    wms = best("WMS")  # one the dictionary knows: a warehouse's, wherever it is written
+    assert wms.target_id == "wms" and wms.preselectable and wms.score >= PRESELECT_AT
     itsm = [Item("chg", "Change Management"), Item("cfg", "Configuration Management")]
     assert all(c.score < PRESELECT_AT for c in suggest([Item("l", "CMS")], itsm, versioned=False)["l"])
 
