@@ -56,7 +56,11 @@ class ProductEvidence:
             (
                 i,
                 PRODUCT
-                if not common and not spread and self._rest_fits(rest, i, product.service)
+                if not spread
+                and (
+                    (not common and self._rest_fits(rest, i, product.service))
+                    or (i in naming and self._rest_elsewhere(rest, i))
+                )
                 else PRODUCT_OTHERWISE,
                 reason,
             )
@@ -87,6 +91,13 @@ class ProductEvidence:
                 if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
             )
         return self.serving[key]
+
+    def _rest_elsewhere(self, rest: str, i: int) -> bool:
+        """Whether no other service's name has a word of the portfolio name besides its product: its own
+        details naming the product, "Zscaler ZIA" is the "Secure Web Gateway" described with Zscaler, but
+        "Mimecast Archiving" no Mimecast-described "Email Security" beside an "Email Archiving"."""
+        own = set(self.book.read(rest).words) - self.book.generic - self.book.loose - NO_INITIALS
+        return not any(j != i for w in own for j in self._named(w))
 
     def _rest_fits(self, rest: str, i: int, service: str) -> bool:
         """Whether the words of a portfolio name besides its product fit service i: each in its name, the

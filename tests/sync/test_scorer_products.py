@@ -82,6 +82,17 @@ def test_evidence_does_not_lift_a_suggestion():
     assert all(c.score < PRESELECT_AT for c in archive if c.target_id != "arch")
 
 
+def test_a_product_the_services_own_details_name_with_words_no_other_service_has():
+    gateway = [
+        Item("swg", "Secure Web Gateway", context="Zscaler Internet Access for all staff"),
+        Item("vpn", "Remote Access", context="Always-on VPN"),
+    ]
+    zia = best("Zscaler ZIA", gateway)  # "ZIA" is in no service's name: its details name Zscaler
+    assert (zia.target_id, zia.preselectable) == ("swg", True) and zia.score >= PRESELECT_AT
+    undescribed = best("Zscaler ZIA", [Item("swg", "Secure Web Gateway"), gateway[1]])
+    assert undescribed.target_id == "swg" and undescribed.score < PRESELECT_AT
+
+
 def test_two_products_of_two_services_leave_it_to_a_person():
     assert [p.service for p in products_in(product_words("Veeam and Mimecast"))] == [
         "Backup and Recovery",
