@@ -120,6 +120,20 @@ def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A maker's former name, as words → the words of the makers it became (`former_makers`)."""
+    return {
+        tuple(normalise(str(former)).split()): tuple(tuple(normalise(str(m)).split()) for m in makers)
+        for former, *makers in shipped_dictionary().get("former_makers") or []
+    }
+
+
+def formerly(lead: tuple[str, ...], maker: tuple[str, ...]) -> bool:
+    """Whether these words are a former name of this manufacturer ("PerkinElmer" of "Revvity Signals")."""
+    return any(maker[: len(now)] == now for now in shipped_former_makers().get(lead, ()))
+
+
 def whole_name(name: str) -> tuple[list[str], str]:
     """A portfolio's software name that is a whole-name alias, as its product's words, and the reason ("Zoom
     (64-bit)" is "Zoom Workplace"); else ([], ""). Whole means all of it: brackets may only hold an

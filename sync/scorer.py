@@ -17,7 +17,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
          Windows" = "Windows": a product for a platform is not the platform), or once the portfolio
-         name's leading words, the target's manufacturer, are ("Palo Alto Networks GlobalProtect")
+         name's leading words, the target's manufacturer, are ("Palo Alto Networks GlobalProtect") or
+         its former name ("PerkinElmer ChemDraw" made by Revvity: former_makers in the dictionary)
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
@@ -244,15 +245,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
         if written := self._written_meaning(mine):  # "Remote Desktop Support" = "Desktop Support - Remote"
             add(self.index["meaning"].get(written, ()), LOOSE, lambda i: self._meaning(mine, i, written=True))
-        for size in (1, 2, 3) if self.made else ():
-            rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
-            lead = " ".join(mine.words[:size])
-            hits = [
-                i
-                for i in self.index["core"].get(rest, ())
-                if " ".join(words_of(self.targets[i].manufacturer)).startswith(lead)
-            ]
-            add(hits, CORE, lambda i: [self._maker(i)])
+        self._made_by(mine, add)
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         if weak:
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"

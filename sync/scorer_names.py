@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from sync.match_details import Mentions
-from sync.match_dictionary import shared_install
+from sync.match_dictionary import formerly, shared_install
 from sync.match_names import (
     BRACKETS,
     DEPLOYMENT,
@@ -119,6 +119,7 @@ class NameEvidence:
     index: dict[str, dict[str, list[int]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
+    made: bool  # whether any target has a manufacturer
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -392,5 +393,22 @@ class NameEvidence:
     def _brandless_core(self, i: int) -> frozenset[str]:
         return frozenset(self.names[i].core.split()) - self._maker_words(i)
 
-    def _maker(self, i: int) -> str:
+    def _made_by(self, mine: Name, add) -> None:
+        """The targets whose name is the portfolio name's once its leading words, the target's manufacturer
+        or its former name, are left out ("Palo Alto Networks GlobalProtect", "PerkinElmer ChemDraw")."""
+        for size in (1, 2, 3) if self.made else ():
+            rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
+            lead = mine.words[:size]
+            hits, former = [], set()
+            for i in self.index["core"].get(rest, ()):
+                maker = words_of(self.targets[i].manufacturer)
+                if formerly(lead, maker):
+                    former.add(i)
+                if i in former or " ".join(maker).startswith(" ".join(lead)):
+                    hits.append(i)
+            add(hits, CORE, lambda i, former=former: [self._maker(i, i in former)])
+
+    def _maker(self, i: int, former: bool = False) -> str:
+        if former:
+            return f"same name without its manufacturer's former name (now {self.targets[i].manufacturer})"
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"

@@ -261,3 +261,19 @@ def test_a_years_release_or_quarter_is_that_years_version_but_microsofts_r2_is_a
         assert found.target_id == expected and preselected(found), name
     r2 = best("Windows Server 2012 R2", "6.3.9600", catalogue)
     assert r2 is None or not preselected(r2)
+
+
+def test_a_makers_former_name_before_a_product_is_its_manufacturer():
+    catalogue = [
+        Item("chem", "ChemDraw Professional 22", "22", "Revvity Signals Software"),
+        Item("cal", "Calibre", "", "Siemens EDA"),
+    ]
+    chemdraw = best("PerkinElmer ChemDraw Professional", "22.2.0.3300", catalogue)
+    assert chemdraw.target_id == "chem" and preselected(chemdraw)
+    assert (
+        chemdraw.reasons[0]
+        == "same name without its manufacturer's former name (now Revvity Signals Software)"
+    )
+    assert preselected(best("Mentor Graphics Calibre", "2023.2", catalogue))
+    other = best("Synopsys Calibre", "2023.2", catalogue)  # not a name the maker had
+    assert other is None or not preselected(other)
