@@ -135,9 +135,17 @@ class DetailsEvidence:
                         for w in WHOLE_WORDS.intersection(given)
                         for t in theirs
                     )
+                    # one common word from the description, and only a delivery word from the name:
+                    # "Quality Management System" is no "Configuration Management" of "data quality"
+                    thin = (
+                        len(given) == 1
+                        and all(w in self.book.loose for w in own if w not in given)
+                        and not self._capitalised(given[0], found[0])
+                    )
                     sure = (
                         not rival
                         and not longer
+                        and not thin
                         and self._delivered(given, found[0])
                         and self._compounds(shown, given, found[0])
                     )

@@ -61,6 +61,16 @@ def test_a_name_one_description_leads_with_and_others_only_list():
     assert sharepoint.score < PRESELECT_AT
 
 
+def test_one_common_word_of_the_description_and_a_delivery_word_of_the_name_is_only_suggested():
+    cmdb = [Item("cmdb", "Service Configuration Management", context="CMDB data quality and CI lifecycle")]
+    quality = best("Quality Management System", cmdb)
+    assert quality.reasons[0].startswith("its description gives the words") and quality.score < PRESELECT_AT
+    vmware = best(
+        "VMware Hosting", [Item("vsh", "Virtual Server Hosting", context="VMware vSphere clusters")]
+    )
+    assert vmware.target_id == "vsh" and vmware.score >= PRESELECT_AT  # a name it gives is more
+
+
 def test_other_mentions_stay_suggestions():
     backup = best("Backup")  # opens a text too, but the dictionary knows the word
     assert backup.target_id == "store" and backup.score < PRESELECT_AT
