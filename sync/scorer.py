@@ -27,12 +27,11 @@ A pair's score (0–100) is the best of the evidence found for it:
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
          Admissions": a generic word a service is written with, such as "IT", must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
-         packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1") or that it is the
-         application's client install ("PaperCut MF Client"; a server's client is no server: "MySQL
-         Client"); never a word that may name another product ("Visual Studio Code", "mysql-client",
-         "Windows Server 2012 R2", "JMP Pro Deployment", "Docker for Windows", "Stable Diffusion",
-         "Symantec Endpoint Protection" beside an "Endpoint Protection"), and never for services, whose
-         words more may always make another service ("Data Centre Management" is no "Data Management")
+         packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that
+         may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP
+         Pro Deployment", "Docker for Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside
+         an "Endpoint Protection"), and never for services, whose words more may always make another
+         service ("Data Centre Management" is no "Data Management")
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or

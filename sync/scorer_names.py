@@ -52,12 +52,8 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 )
 # words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
 # not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows
-# Installer", "mysql-client", "Lightroom Classic"); but see CLIENT_INSTALL
+# Installer", "mysql-client", "Lightroom Classic")
 PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
-# "AMOS Client", "PaperCut MF Client": a business application's desktop install, written as a word of its
-# own, is the application; a server's client is not the server ("mysql-client", "Oracle Database Client")
-CLIENT_INSTALL = re.compile(r"\s(?:desktop\s+)?client\b(?![-.])", re.I)
-SERVER_SIDE = frozenset(words_of("server database sql db mysql postgresql mongodb redis mq"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 FOR_PLATFORM = re.compile(
@@ -283,19 +279,15 @@ class NameEvidence:
         maker = set(words_of(self.targets[widest].manufacturer))
         extra = [w for w in mine.words if w not in theirs | maker]  # generic ones too: "Pro" makes "JMP Pro"
         last = max(n for n, w in enumerate(mine.words) if w in theirs)
-        client = CLIENT_INSTALL.search(shown) if SERVER_SIDE.isdisjoint(theirs) else None
-        installed = set(client.group(0).lower().split()) if client else set()
         if (
             not extra
             or any(w in mine.words[:last] for w in extra)  # "Stable Diffusion", "Windows Deployment Services"
-            or any(w not in PACKAGING and not PACK_LEVEL.match(w) and w not in installed for w in extra)
+            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in extra)
             or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
         ):
             return [], ""
         said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
         found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
-        if installed.intersection(extra):
-            return found, f"its whole name, installed as its client ({said})"
         return found, f"its whole name, beside how it was packaged ({said})"
 
     def _abbreviates(self, mine: Name, i: int) -> str:
