@@ -49,6 +49,9 @@ SPELLING = {
     "colour": "color",
     "behaviour": "behavior",
     "mgmt": "management",
+    "managment": "management",  # the commonest misspellings of IT's commonest word
+    "mangement": "management",
+    "despatch": "dispatch",
     "svc": "service",
     "svcs": "service",
     "infra": "infrastructure",

@@ -51,7 +51,7 @@ class NameIndex:
             ("initials", name.initials),
             ("meaning", name.meaning),
         ]
-        if name.fired and (joined := name.plain.replace(" ", "")) != name.loose:
+        if (joined := name.plain.replace(" ", "")) != name.loose:  # "Servicedesk", "Desk-side"
             keys.append(("loose", joined))
         keys.append(("meaning", self._written_meaning(name)))
         if not again:
