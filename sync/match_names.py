@@ -26,7 +26,7 @@ from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
-SERVICE_PACK = re.compile(r"^(?:(?:sp|cu|ru|update|u)\d+|q[1-4])$")  # "Q3": a quarter's release of a year
+SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
 REGIONS = frozenset(["emea", "apac", "amer", "america", "latam"])  # where a service runs ("Americas")
 GENERIC = {
     "it_service": REGIONS

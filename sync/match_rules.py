@@ -36,9 +36,12 @@ TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LA
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-YEAR_RELEASE = re.compile(r"^r\d$")
-# "Windows Server 2012 R2", "SQL Server 2008 R2": Microsoft sells an R2 as a product of its own
-R2_PRODUCTS = frozenset(["window", "sql", "microsoft", "center"])
+YEAR_RELEASE = re.compile(r"^(?:r\d|q[1-4])$")  # "2022 R7", "2023 Q3": a release of the year's version
+# "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own
+R_PRODUCTS = frozenset(
+    ["window", "sql", "microsoft", "center", "server", "dynamics", "forefront", "biztalk", "exchange"]
+    + ["sharepoint", "lync", "office", "hyper", "ax", "nav", "gp", "crm", "visio", "project"]
+)
 
 
 # nouns of their own, not the verb's doing: a "Building" is no "build", "Accounting" no "account"
@@ -110,7 +113,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             YEAR_RELEASE.match(word)
             and out
             and YEAR.match(out[-1])
-            and not (word == "r2" and R2_PRODUCTS & set(words))
+            and not (word[0] == "r" and R_PRODUCTS & set(words))
         ):
             i += 1  # "BarTender 2022 R7", "XProtect 2024 R1": a release of the year's version
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:

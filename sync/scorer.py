@@ -76,8 +76,8 @@ spellings are American ones ("Digitisation").
 Software names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14),
 the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
 2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter
-after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not Microsoft's R2, a product: "Windows Server 2012
-R2"), a deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at the end is not
+after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2",
+"Dynamics AX 2012 R3"), a deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at the end is not
 ("- English"), and an edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only
 suggested: software that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
 "Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions that

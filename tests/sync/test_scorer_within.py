@@ -260,6 +260,16 @@ def test_a_years_release_or_quarter_is_that_years_version_but_microsofts_r2_is_a
         assert found.target_id == expected and preselected(found), name
     r2 = best("Windows Server 2012 R2", "6.3.9600", catalogue)
     assert r2 is None or not preselected(r2)
+    microsoft = [
+        Item("biz", "BizTalk Server 2013", "2013", "Microsoft"),
+        Item("ob", "Online Banking", "", "Temenos"),
+    ]
+    for name in (
+        "BizTalk Server 2013 R2",
+        "Q2 Online Banking",
+    ):  # Microsoft's R2; a quarter only after a year
+        found = best(name, "3.11", microsoft)
+        assert found is None or not preselected(found), name
 
 
 def test_a_makers_former_name_before_a_product_is_its_manufacturer():
