@@ -5,8 +5,9 @@ mention nominates the record as a candidate even when the names share no word.
 A mention is a run of the description's words equal to the portfolio name's. It is a proper name when its
 words are written with capitals (an acronym or "DocuSign" anywhere; a plain capital not as a sentence's
 first word, and not in a Title Case text such as "Business Service Offering"). It leads when it opens a
-sentence, or follows only its maker's name there ("IBM Maximo for …"), or stands in brackets: what a
-service is delivered with. A proper name met elsewhere ("a nightly
+sentence, or follows only capitalised words there that the scorer finds to be its maker's ("IBM Maximo
+for …", a product of the dictionary; not "Nightly Workday feed"), or stands in brackets: what a service
+is delivered with. A proper name met elsewhere ("a nightly
 feed from Workday", "replaced Splunk") is often another system, so only a leading one may be
 pre-selected (see sync.scorer). A leading word also explains a word of a portfolio name that the
 target's name lacks ("Intune Device Management" = "Mobile Device Management (… Intune)").
@@ -33,7 +34,9 @@ class Mention:
     proper: bool  # written as a name
     leads: bool  # opens a sentence or stands in brackets
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
-    longer: bool = False  # a capital word follows: maybe the start of another name ("SharePoint Online")
+    maker: tuple[
+        str, ...
+    ] = ()  # the capitalised words before it that make it lead: its maker's? (sync.scorer)
 
 
 class Word(NamedTuple):
@@ -162,14 +165,13 @@ def mention_of(
     proper = all(w.capital for w in run)
     maker = [w for w in before if w.sentence == run[0].sentence]
     made = bool(maker) and maker[0].opens and all(w.capital and not w.bracketed for w in maker)
-    longer = any(w.capital and w.sentence == run[0].sentence and not w.bracketed for w in after)
-    leads = (
-        run[0].opens
-        or all(w.bracketed for w in run)
-        or (made and proper and not longer and not run[0].bracketed)
-    )
+    made = made and not any(w.capital and w.sentence == run[0].sentence for w in after)
+    made = made and proper and not run[0].bracketed
+    leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
-    return Mention(i, proper, leads, opening, longer)
+    return Mention(
+        i, proper, leads or made, opening, tuple(w.text for w in maker) if made and not leads else ()
+    )
 
 
 @lru_cache(maxsize=100_000)

@@ -6,6 +6,7 @@ import re
 
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
+from sync.match_products import products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.matching import Item, Matcher, normalise
 
@@ -38,20 +39,19 @@ class DetailsEvidence:
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
         """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
-        proper name that leads (sync.match_details), for services; or leads there while the others only
-        list it ("Intune and Jamf enrolment …" beside "deployment via SCCM, Intune and Jamf"), unless
-        another capital word follows it ("SharePoint Online sites" beside "a portal on SharePoint")."""
+        proper name that leads (sync.match_details), for services."""
         words = tuple(mine.plain.split())
         if self.mentions is None or not any(
             len(w) >= 3 and w not in self.book.generic | self.book.loose | VAGUE | NO_INITIALS for w in words
         ):
             return
         found = self.mentions.of(words)
-        leading = [m for m in found if m.leads]  # others only mention it: "deployment via SCCM, Intune …"
         for m in found:
             known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
-            alone = len(found) == 1 or (len(leading) == 1 and not m.longer)
-            if m.proper and m.leads and not known and alone and not self.versioned:
+            # after words opening the sentence, only as a product of the dictionary: "IBM Maximo for …",
+            # not "Nightly Workday feed", "HR ServiceNow case management"
+            maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
+            if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
                 add([m.target], NAMED, f"its description names {shown}")
             elif m.proper and not known:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
