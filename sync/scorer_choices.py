@@ -33,6 +33,12 @@ class ChoiceEvidence:
                 return f"{other} is another expansion"
         if why.startswith("alias") and (half := self._other_half(mine, i)):
             return f"{half} is one half of it"
+        if (
+            why.startswith("alias")
+            and " " not in mine.plain
+            and (other := self._own_expansion(mine.plain, i))
+        ):
+            return f"{other} expands it too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
         return ""
@@ -92,6 +98,18 @@ class ChoiceEvidence:
             ),
             "",
         )
+
+    def _own_expansion(self, acronym: str, i: int) -> str:
+        """Another service whose name expands an acronym the dictionary reads as target i ("LMS" is a
+        Learning Management System, but a bank's "Loan Management System" is its own)."""
+        core = self.names[i].core
+        spelled = [  # each word one letter of it: not "IP Address Management" for "IAM"
+            j
+            for j in self.index["initials"].get(acronym, ())
+            if all(len(w) >= 3 for w in self.names[j].words)
+        ]
+        others = [*spelled, *self.index["declared"].get(acronym, ())]
+        return next((self.targets[j].name for j in others if self.names[j].core != core), "")
 
     def _other_half(self, mine: Name, i: int) -> str:
         """Another target that a name of two things joined by "and" holds whole, beside target i an alias
