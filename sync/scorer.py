@@ -35,9 +35,8 @@ A pair's score (0–100) is the best of the evidence found for it:
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
-         the product's name is ordinary words ("Network Solutions"), unless the service's own details
-         name the product and no other service's name has those words ("Zscaler ZIA" = a "Secure Web
-         Gateway" described with Zscaler)
+         the product's name is ordinary words ("Network Solutions") and the service's own details do not
+         name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
          no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),

@@ -5,7 +5,7 @@ are documented in sync.scorer."""
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_words, products_in
-from sync.matching import Item, normalise
+from sync.matching import Item, normalise, tiers_of
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
 
@@ -34,7 +34,8 @@ class ProductEvidence:
         if len({self.names[i].core for i in targets}) != 1:
             return []
         used = {w for p in found for w in p.words}
-        rest = " ".join(w for w in words if w not in used)
+        tiers = {w for tier in tiers_of(local.name) for w in tier.split()}  # "- Gold" says which, not what
+        rest = " ".join(w for w in words if w not in used and w not in tiers)
         reason = f"{product.name} delivers {product.service}"
         book = self.book
         common = all(  # "Network Solutions", as written
@@ -56,11 +57,7 @@ class ProductEvidence:
             (
                 i,
                 PRODUCT
-                if not spread
-                and (
-                    (not common and self._rest_fits(rest, i, product.service))
-                    or (i in naming and self._rest_elsewhere(rest, i))
-                )
+                if not spread and (not common or i in naming) and self._rest_fits(rest, i, product.service)
                 else PRODUCT_OTHERWISE,
                 reason,
             )
@@ -91,13 +88,6 @@ class ProductEvidence:
                 if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
             )
         return self.serving[key]
-
-    def _rest_elsewhere(self, rest: str, i: int) -> bool:
-        """Whether no other service's name has a word of the portfolio name besides its product: its own
-        details naming the product, "Zscaler ZIA" is the "Secure Web Gateway" described with Zscaler, but
-        "Mimecast Archiving" no Mimecast-described "Email Security" beside an "Email Archiving"."""
-        own = set(self.book.read(rest).words) - self.book.generic - self.book.loose - NO_INITIALS
-        return not any(j != i for w in own for j in self._named(w))
 
     def _rest_fits(self, rest: str, i: int, service: str) -> bool:
         """Whether the words of a portfolio name besides its product fit service i: each in its name, the

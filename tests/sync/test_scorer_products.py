@@ -82,15 +82,13 @@ def test_evidence_does_not_lift_a_suggestion():
     assert all(c.score < PRESELECT_AT for c in archive if c.target_id != "arch")
 
 
-def test_a_product_the_services_own_details_name_with_words_no_other_service_has():
-    gateway = [
-        Item("swg", "Secure Web Gateway", context="Zscaler Internet Access for all staff"),
-        Item("vpn", "Remote Access", context="Always-on VPN"),
-    ]
-    zia = best("Zscaler ZIA", gateway)  # "ZIA" is in no service's name: its details name Zscaler
-    assert (zia.target_id, zia.preselectable) == ("swg", True) and zia.score >= PRESELECT_AT
-    undescribed = best("Zscaler ZIA", [Item("swg", "Secure Web Gateway"), gateway[1]])
-    assert undescribed.target_id == "swg" and undescribed.score < PRESELECT_AT
+def test_a_tier_is_no_word_a_products_service_lacks_and_another_product_of_its_maker_is_no_fit():
+    email = [Item("gold", "Email - Gold"), Item("std", "Email - Standard")]
+    gold = best("Exchange Online - Gold", email)
+    assert (gold.target_id, gold.preselectable) == ("gold", True) and gold.score >= PRESELECT_AT
+    gateway = [Item("swg", "Secure Web Gateway", context="Zscaler Internet Access for all staff")]
+    other = best("Zscaler Digital Experience", gateway)  # another product of the maker the details name
+    assert other is None or other.score < PRESELECT_AT
 
 
 def test_two_products_of_two_services_leave_it_to_a_person():
