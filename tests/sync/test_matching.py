@@ -25,6 +25,9 @@ from sync.matching import (
         ("Application Hosting (Prod)", "Application hosting"),
         ("Réseau  Services!", "reseau service"),
         ("Digitisation Services", "Digitization Service"),
+        ("Problem Managment", "Problem Management"),
+        ("Traffic Officer Despatch", "Traffic Officer Dispatch"),
+        ("AKS Non-Prod", "AKS"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):

@@ -391,3 +391,8 @@ def test_inventories_write_the_same_release_and_tier_several_ways():
     assert found.target_id == "prod" and found.preselectable
     only = [Item("np", "App Hosting (Non-Production)")]  # "Non-Production" is no "Production"
     assert not first_candidate("App Hosting (Prod)", only).preselectable
+
+
+def test_a_service_name_written_as_one_word():
+    found = suggest([Item("l", "Servicedesk")], [Item("sd", "Service Desk")], versioned=False)["l"]
+    assert found[0].target_id == "sd" and found[0].score >= PRESELECT_AT and found[0].preselectable
