@@ -26,6 +26,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
          Admissions": a generic word a service is written with, such as "IT", must be the target's too)
+     88  a service's name once the platform leading it is left out, where no target's name has that
+         platform ("Windows Server Patching" = "Patch Management"; beside a "Linux Hosting", "Linux
+         Monitoring" is not surely "Monitoring")
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that
          may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP
@@ -63,15 +66,14 @@ A pair's score (0–100) is the best of the evidence found for it:
          never match
      −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor
 
-Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder";
-not "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). Acronyms include
-one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the
-initials before aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too,
-and a tier may follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the
-rest of the name: sync.scorer_index) or as an SLA ("(Gold SLA)"); a name with a tier prefers a target of that
-tier, then one of its tiers ("- Gold" for "Gold 24x7"), then one without. A region
-(EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks first. British
-spellings are American ones ("Digitisation").
+Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder"; not
+"Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). Acronyms include one a
+name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
+aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too, and a tier may
+follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
+sync.scorer_readings) or as an SLA ("(Gold SLA)"); a name with a tier prefers a target of that tier, then one
+of its tiers ("- Gold" for "Gold 24x7"), then one without. A region (EMEA, APAC …) is a generic word: another
+region is only suggested, the name's own ranks first. British spellings are American ones ("Digitisation").
 Software names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14),
 the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
 2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter
@@ -148,10 +150,13 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 from sync.scorer_products import ProductEvidence
+from sync.scorer_readings import OtherReadings
 from sync.scorer_versions import VersionEvidence
 
 
-class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionEvidence, ChoiceEvidence):
+class Scorer(
+    DetailsEvidence, NameEvidence, NameIndex, OtherReadings, ProductEvidence, VersionEvidence, ChoiceEvidence
+):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
@@ -203,21 +208,7 @@ class Scorer(DetailsEvidence, NameEvidence, NameIndex, ProductEvidence, VersionE
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
         found, clashes = self._found(mine, local, limit)
-        others = [] if self.versioned else other_names(local.name, self.book.generic)
-        split, phrases = self._compounds_split(local.name)
-        for bare in [*others, *([split] if split else [])]:
-            reading = self.book.read(bare, local.version, self.versioned)
-            more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
-            for i, (score, reasons) in more.items():
-                if bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
-                    if score < CORE or not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
-                        continue  # "Notebook" is no "Book Note", "Firewall" no "Fire Wall Safety"
-                    together = [*reasons, "its words run together"]
-                    reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
-                    score = min(score, CORE)
-                if i not in found or found[i][0] < score:
-                    found[i] = (score, reasons)
-            clashes |= more_clashes
+        clashes |= self._read_otherwise(local, found, limit)
         clashes |= self._shared(mine, local.name, found) if self.versioned else set()
         return self._ranked(mine, local, found, limit, taken or {}, clashes)
 

@@ -1,16 +1,11 @@
 """How the scorer indexes the target records: every key a portfolio name is looked up by (sync.scorer)."""
 
-import re
-
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
 from sync.match_rules import stem
-from sync.matching import Item, canonical_tier, tiers_of
 from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of")
-# a tier a service name may end in without a dash, as metals and hours may (sync.matching.TIER_SUFFIX)
-UNDASHED_TIER = re.compile(r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?)\s*$", re.I)
 
 
 class NameIndex:
@@ -19,27 +14,6 @@ class NameIndex:
     versioned: bool
     book: AliasBook
     index: dict[str, dict[str, list[int]]]
-    targets: list[Item]
-    names: list[Name]
-    tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
-
-    def with_tier(self, name: str) -> str:
-        """A service name ending in a tier without a dash, written with one, where a target of that tier
-        has the rest of the name ("Laptop Provisioning Premium", "EUC Standard" for an "End User Computing
-        - Standard"); "" otherwise: "Data Quality Standard" may be a standard."""
-        if self.versioned or not (found := UNDASHED_TIER.search(name)):
-            return ""
-        if self.tiered is None:
-            self.tiered = {
-                (self.names[i].core, tier) for i, t in enumerate(self.targets) for tier in tiers_of(t.name)
-            }
-        rest = name[: found.start()]
-        core = self.book.read(rest).core
-        return (
-            f"{rest} ({found.group(1)})"
-            if (core, canonical_tier(found.group(1).lower())) in self.tiered
-            else ""
-        )
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
         indexes = self.index
