@@ -21,7 +21,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          its former name ("PerkinElmer ChemDraw" made by Revvity: former_makers in the dictionary)
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
-         "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2";
+         "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2",
+         "SAP GUI 8.00" = "SAP GUI for Windows 8.00", built for a platform, short words too (a Linux
+         package, "git", is none for Windows);
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
@@ -242,7 +244,7 @@ class Scorer(
         if weak:
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
             if not self.book.holds_product(mine.words):
-                add(self._only(mine), ONLY, "all its words, and no other product has them all")
+                add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             for i, score, reason in (

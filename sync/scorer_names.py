@@ -215,7 +215,7 @@ class NameEvidence:
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         return postings[0].intersection(*postings[1:])
 
-    def _only(self, mine: Name) -> list[int]:
+    def _only(self, mine: Name, shown: str = "") -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
@@ -223,13 +223,19 @@ class NameEvidence:
         generic words, as written, must be the target's too: "IT Ticketing System" is no "Ticketing and
         Admissions", nor "IT Service Desk" a "Student Service Desk"."""
         words = mine.core.split()
-        if not any(len(w) >= 4 and w not in VAGUE for w in words):
-            return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
         found = self._having(words)
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
         theirs = self.names[next(iter(found))]
+        platform = (  # "SAP GUI" = "SAP GUI for Windows": the one product, built for a platform; a Linux
+            self.versioned  # package is written in lower case ("git"): not one for Windows
+            and not shown.islower()
+            and PLATFORMS.issuperset(set(theirs.core.split()) - set(words))
+            and FOR_PLATFORM.search(self.targets[next(iter(found))].name)
+        )
+        if not platform and not any(len(w) >= 4 and w not in VAGUE for w in words):
+            return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
         kinds = (
             EDITION_WORDS | self.book.generic.intersection(theirs.core.split()) if self.versioned else VAGUE
         )

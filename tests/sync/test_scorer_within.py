@@ -286,3 +286,17 @@ def test_a_makers_former_name_before_a_product_is_its_manufacturer():
     assert preselected(best("Mentor Graphics Calibre", "2023.2", catalogue))
     other = best("Synopsys Calibre", "2023.2", catalogue)  # not a name the maker had
     assert other is None or not preselected(other)
+
+
+def test_the_one_product_built_for_a_platform_short_words_too():
+    catalogue = [
+        Item("gui", "SAP GUI for Windows 8.00", "8.00", "SAP"),
+        Item("git", "Git for Windows", "2", "Git"),
+    ]
+    assert preselected(best("SAP GUI 8.00", "8.00.5", catalogue))
+    assert preselected(best("Git", "2.44.0", catalogue))
+    package = best("git", "1:2.34.1-1ubuntu1.10", catalogue)  # a Linux package: Git, but not for Windows
+    assert package is None or not preselected(package)
+    java = [*catalogue, Item("java", "SAP GUI for Java 8.00", "8.00", "SAP")]  # which platform? a person's
+    found = best("SAP GUI 8.00", "8.00.5", java)
+    assert found is None or not preselected(found)
