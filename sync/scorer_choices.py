@@ -29,14 +29,14 @@ class ChoiceEvidence:
         if why.startswith("acronym") and " " not in mine.plain:
             if other := self._spelled_elsewhere(mine.plain, i):
                 return f"{other}'s details spell it otherwise"
-            if other := self._expanded_elsewhere(mine.plain, i):
-                return f"{other} is another expansion"
+            if self._details_name(mine.plain, i) and (other := self._other_expansion(mine.plain, i)):
+                return f"{other} expands it too"  # else the two tie
         if why.startswith("alias") and (half := self._other_half(mine, i)):
             return f"{half} is one half of it"
         if (
             why.startswith("alias")
             and " " not in mine.plain
-            and (other := self._own_expansion(mine.plain, i))
+            and (other := self._other_expansion(mine.plain, i))
         ):
             return f"{other} expands it too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
@@ -83,25 +83,15 @@ class ChoiceEvidence:
             (self.targets[m.target].name for m in given if m.target != i and m.leads and m.proper), ""
         )
 
-    def _expanded_elsewhere(self, acronym: str, i: int) -> str:
-        """Another service whose name the acronym expands as well, where target i's details name it (which
-        lifts it above the other; else the two tie): "MDM" is "Master Data Management" or "Mobile Device
-        Management", whichever details name it."""
-        if self.mentions is None or all(m.target != i for m in self.mentions.of((acronym,))):
-            return ""
-        core = self.names[i].core
-        return next(
-            (
-                self.targets[j].name
-                for j in self.index["initials"].get(acronym, ())
-                if self.names[j].core != core
-            ),
-            "",
-        )
+    def _details_name(self, acronym: str, i: int) -> bool:
+        """Whether target i's details name the acronym, which lifts it above another expansion of it."""
+        return self.mentions is not None and any(m.target == i for m in self.mentions.of((acronym,)))
 
-    def _own_expansion(self, acronym: str, i: int) -> str:
-        """Another service whose name expands an acronym the dictionary reads as target i ("LMS" is a
-        Learning Management System, but a bank's "Loan Management System" is its own)."""
+    def _other_expansion(self, acronym: str, i: int) -> str:
+        """Another service whose name spells the acronym out or gives it in brackets, beside target i: "MDM"
+        is "Master Data Management" or "Mobile Device Management", whichever details name it; the
+        dictionary's "LMS" is a Learning Management System, but a bank's "Loan Management System" is its
+        own."""
         core = self.names[i].core
         spelled = [  # each word one letter of it: not "IP Address Management" for "IAM"
             j

@@ -195,7 +195,7 @@ def test_an_acronym_the_catalogue_spells_out_for_something_else_is_a_persons_cho
     ]
     found = best("MDM", master)  # the details name it, but the other expands it as well
     assert found.target_id == "mdm" and not found.preselectable
-    assert "Mobile Device Management is another expansion: suggested, never pre-selected" in found.reasons
+    assert "Mobile Device Management expands it too: suggested, never pre-selected" in found.reasons
     loans = [Item("learn", "E-Learning"), Item("loan", "Loan Management System")]  # the dictionary's LMS
     found = best("LMS", loans)  # is the bank's own expansion too
     assert found.target_id == "learn" and not found.preselectable
