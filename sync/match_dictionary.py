@@ -121,6 +121,12 @@ def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
 
 
 @lru_cache(maxsize=1)
+def shipped_ambiguous() -> frozenset[str]:
+    """Acronyms of several common systems (`ambiguous_acronyms`), normalised: never surely one of them."""
+    return frozenset(normalise(str(a)) for a in shipped_dictionary().get("ambiguous_acronyms") or [])
+
+
+@lru_cache(maxsize=1)
 def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """A maker's former name, as words → the words of the makers it became (`former_makers`)."""
     return {

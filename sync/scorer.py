@@ -100,12 +100,15 @@ name without that word ("Asset Management" beside "IT Asset Management" and "Rai
 Support" beside "- EMEA" and "- North America"); an acronym another target's details give in brackets or spell
 out for another service ("MDM" beside "Meter data management …"), or another service's name expands too (a
 "Master Data Management" described with "MDM", beside "Mobile Device Management"; a bank's "Loan Management
-System" beside the dictionary's "LMS"); a name of two things that an alias reads as one of them, beside the
-other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied with a different
-record (two expansions of one acronym, two services an alias reads alike, two editions the name does not give,
-as "Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid); and one
-below CORE when a product the name gives in brackets is only another target's, by its name or by its details
-written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
+System" beside the dictionary's "LMS"), or, for an acronym of several common systems (ambiguous_acronyms in
+the dictionary) a description names, another service's name may be ("CMS": a "Web Content Management"
+described with "Sitecore CMS" beside a "Case Management"); a name of two things that an alias reads as one of
+them, beside the other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied
+with a different record (two expansions of one acronym, two services an alias reads alike, two editions the
+name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop":
+sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in brackets is only
+another target's, by its name or by its details written with a capital ("Desktop Management (SCCM/Intune)"
+beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict

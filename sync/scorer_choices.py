@@ -3,6 +3,7 @@ careful person would still look at, since the catalogue holds another record the
 only suggested, whatever its score."""
 
 from sync.match_details import Mentions
+from sync.match_dictionary import shipped_ambiguous
 from sync.match_names import REGIONS, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of
@@ -26,6 +27,8 @@ class ChoiceEvidence:
 
     def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
         """Why target i, found by `why` at `score`, is a person's choice; or ""."""
+        if why.startswith("its description") and (other := self._other_system(mine.plain, i)):
+            return f"{other} may be what {mine.plain.upper()} stands for"
         if why.startswith("acronym") and " " not in mine.plain:
             if other := self._spelled_elsewhere(mine.plain, i):
                 return f"{other}'s details spell it otherwise"
@@ -34,7 +37,7 @@ class ChoiceEvidence:
         if why.startswith("alias") and (half := self._other_half(mine, i)):
             return f"{half} is one half of it"
         if (
-            why.startswith("alias")
+            why.startswith(("alias", "its description names"))
             and " " not in mine.plain
             and (other := self._other_expansion(mine.plain, i))
         ):
@@ -86,6 +89,16 @@ class ChoiceEvidence:
     def _details_name(self, acronym: str, i: int) -> bool:
         """Whether target i's details name the acronym, which lifts it above another expansion of it."""
         return self.mentions is not None and any(m.target == i for m in self.mentions.of((acronym,)))
+
+    def _other_system(self, acronym: str, i: int) -> str:
+        """Another service an acronym of several common systems may stand for, the S of System left out too
+        ("CMS" for a "Case Management - Civil" beside a "Web Content Management" described with "Sitecore
+        CMS"); ""."""
+        if acronym not in shipped_ambiguous():
+            return ""
+        core = self.names[i].core
+        others = [*self.index["initials"].get(acronym, ()), *self.index["initials"].get(acronym[:-1], ())]
+        return next((self.targets[j].name for j in others if self.names[j].core != core), "")
 
     def _other_expansion(self, acronym: str, i: int) -> str:
         """Another service whose name spells the acronym out or gives it in brackets, beside target i: "MDM"

@@ -201,6 +201,17 @@ def test_an_acronym_the_catalogue_spells_out_for_something_else_is_a_persons_cho
     assert found.target_id == "learn" and not found.preselectable
     assert "Loan Management System expands it too: suggested, never pre-selected" in found.reasons
     assert best("LMS", loans[:1]).preselectable
+    court = [
+        Item("wcm", "Web Content Management", context="Sitecore CMS for the public websites"),
+        Item("case", "Case Management", context="Civil and family court cases"),
+    ]
+    cms = best("CMS", court)  # a description names it, but a court's case management system is one too
+    assert cms.target_id == "wcm" and not cms.preselectable
+    assert "Case Management may be what CMS stands for: suggested, never pre-selected" in cms.reasons
+    assert best("CMS", court[:1]).preselectable
+    records = [Item("doc", "Document Management"), Item("rec", "Records Management")]
+    edrms = best("EDRMS", records)  # documents and records together: either, a person says
+    assert edrms is None or edrms.score < PRESELECT_AT or not edrms.preselectable
 
 
 def test_a_name_of_two_things_is_not_surely_the_one_an_alias_reads():
