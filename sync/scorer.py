@@ -28,9 +28,6 @@ A pair's score (0–100) is the best of the evidence found for it:
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
          Admissions": a generic word a service is written with, such as "IT", must be the target's too)
-     88  a service's name once the platform leading it is left out, where no target's name has that
-         platform ("Windows Server Patching" = "Patch Management"; beside a "Linux Hosting", "Linux
-         Monitoring" is not surely "Monitoring")
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that
          may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP

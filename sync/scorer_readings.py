@@ -1,14 +1,13 @@
 """The other ways the scorer reads a portfolio name (mixed into sync.scorer.Scorer): without its category or
-what it gives in brackets, its words run apart as the targets write them, a tier written without a dash,
-and without the platform it is for. The scores are documented in sync.scorer."""
+what it gives in brackets, its words run apart as the targets write them, and a tier written without a
+dash. The scores are documented in sync.scorer."""
 
 import re
 
-from sync.match_names import AliasBook, Name, words_of
+from sync.match_names import AliasBook, Name
 from sync.matching import Item, canonical_tier, tiers_of
-from sync.scorer_names import CORE, ONLY, Found, other_names
+from sync.scorer_names import CORE, Found, other_names
 
-PLATFORM_LED = re.compile(r"^((?:windows|linux|unix|mac|macos|os)(?:\s+server)?)\s+(\S.*)$", re.I)
 # a tier a service name may end in without a dash, as metals and hours may (sync.matching.TIER_SUFFIX)
 UNDASHED_TIER = re.compile(r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?)\s*$", re.I)
 
@@ -29,8 +28,7 @@ class OtherReadings:
         clashes: set[int] = set()
         others = [] if self.versioned else other_names(local.name, self.book.generic)
         split, phrases = self._compounds_split(local.name)
-        general, platform = self.for_platform(local.name)
-        for bare in [*others, *([split] if split else []), *([general] if general else [])]:
+        for bare in [*others, *([split] if split else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
@@ -40,24 +38,10 @@ class OtherReadings:
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
-                elif bare == general:  # "Windows Patching": the service, for a platform no record names
-                    if score < CORE:
-                        continue
-                    reasons, score = [*reasons, f"for {platform}, which no record names"], min(score, ONLY)
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
         return clashes
-
-    def for_platform(self, name: str) -> tuple[str, str]:
-        """A service name led by the platform it is for, where no target's name has that platform: the rest
-        and the platform ("Windows Server Patching" → "Patching", "Windows Server"); else ("", "")."""
-        if self.versioned or not (found := PLATFORM_LED.match(name)):
-            return "", ""
-        platform = words_of(found.group(1))
-        if any(w in self.words or w in self.index["plain"] for w in platform):
-            return "", ""
-        return found.group(2), found.group(1)
 
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier

@@ -396,13 +396,3 @@ def test_inventories_write_the_same_release_and_tier_several_ways():
 def test_a_service_name_written_as_one_word():
     found = suggest([Item("l", "Servicedesk")], [Item("sd", "Service Desk")], versioned=False)["l"]
     assert found[0].target_id == "sd" and found[0].score >= PRESELECT_AT and found[0].preselectable
-
-
-def test_a_service_for_a_platform_no_record_names_is_the_service():
-    catalogue = [Item("pm", "Patch Management"), Item("mon", "Monitoring")]
-    patching = first_candidate("Windows Server Patching", catalogue)
-    assert patching.target_id == "pm" and patching.preselectable and patching.score >= PRESELECT_AT
-    assert "for Windows Server, which no record names" in patching.reasons
-    linux = [*catalogue, Item("lh", "Linux Hosting")]  # a record names the platform: which one is it?
-    found = first_candidate("Linux Monitoring", linux)
-    assert found is None or found.score < PRESELECT_AT or found.target_id != "mon"
