@@ -228,10 +228,14 @@ class NameEvidence:
         if len(products) != 1 or mine.core in products:
             return []
         theirs = self.names[next(iter(found))]
-        platform = (  # "SAP GUI" = "SAP GUI for Windows": the one product, built for a platform; a Linux
-            self.versioned  # package is written in lower case ("git"): not one for Windows
+        # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
+        # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
+        platform = (
+            self.versioned
             and not shown.islower()
-            and PLATFORMS.issuperset(set(theirs.core.split()) - set(words))
+            and not shown.rstrip().lower().endswith(".app")
+            and len("".join(words)) >= 3
+            and set(theirs.core.split()) - set(words) == {"window"}
             and FOR_PLATFORM.search(self.targets[next(iter(found))].name)
         )
         if not platform and not any(len(w) >= 4 and w not in VAGUE for w in words):
@@ -398,11 +402,13 @@ class NameEvidence:
             rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
             lead = mine.words[:size]
             hits, former = [], set()
+            # the product's own name, not generic: "Hortonworks Data Platform" is no Cloudera "Data Platform"
+            named = any(w not in self.book.vocabulary and w not in self.book.generic for w in rest.split())
             for i in self.index["core"].get(rest, ()):
                 maker = words_of(self.targets[i].manufacturer)
-                if formerly(lead, maker):
+                if named and formerly(lead, maker):
                     former.add(i)
-                if i in former or " ".join(maker).startswith(" ".join(lead)):
+                if i in former or maker[:size] == tuple(lead):  # words: "Micro Office" is no Microsoft's
                     hits.append(i)
             add(hits, CORE, lambda i, former=former: [self._maker(i, i in former)])
 

@@ -286,6 +286,10 @@ def test_a_makers_former_name_before_a_product_is_its_manufacturer():
     assert preselected(best("Mentor Graphics Calibre", "2023.2", catalogue))
     other = best("Synopsys Calibre", "2023.2", catalogue)  # not a name the maker had
     assert other is None or not preselected(other)
+    generic = [Item("cdp", "Data Platform", "", "Cloudera"), Item("office", "Office", "", "Microsoft")]
+    for name in ("Hortonworks Data Platform", "Micro Office"):  # HDP is no CDP; "Micro" is no Microsoft
+        found = best(name, "3.1.5", generic)
+        assert found is None or not preselected(found), name
 
 
 def test_the_one_product_built_for_a_platform_short_words_too():
@@ -297,6 +301,10 @@ def test_the_one_product_built_for_a_platform_short_words_too():
     assert preselected(best("Git", "2.44.0", catalogue))
     package = best("git", "1:2.34.1-1ubuntu1.10", catalogue)  # a Linux package: Git, but not for Windows
     assert package is None or not preselected(package)
+    others = [Item("r", "R for Windows", "", "R Foundation"), Item("qt", "Qt for Android", "", "Qt Group")]
+    for name in ("R", "R.app", "Qt"):  # a letter or two, a Mac's bundle, another platform: not surely it
+        found = best(name, "4.3.2", others)
+        assert found is None or not preselected(found), name
     java = [*catalogue, Item("java", "SAP GUI for Java 8.00", "8.00", "SAP")]  # which platform? a person's
     found = best("SAP GUI 8.00", "8.00.5", java)
     assert found is None or not preselected(found)
