@@ -3,14 +3,13 @@
 mention nominates the record as a candidate even when the names share no word.
 
 A mention is a run of the description's words equal to the portfolio name's. It is a proper name when its
-words are written with capitals (an acronym or "DocuSign" anywhere; a plain capital not as a sentence's
-first word, and not in a Title Case text such as "Business Service Offering"). It leads when it opens a
-sentence, or follows only capitalised words there that the scorer finds to be its maker's ("IBM Maximo
-for …", a product of the dictionary; not "Nightly Workday feed"), or stands in brackets: what a service
-is delivered with. A proper name met elsewhere ("a nightly
-feed from Workday", "replaced Splunk") is often another system, so only a leading one may be
-pre-selected (see sync.scorer). A leading word also explains a word of a portfolio name that the
-target's name lacks ("Intune Device Management" = "Mobile Device Management (… Intune)").
+words are written with capitals (an acronym or "DocuSign" anywhere; a plain capital not as a sentence's first
+word, and not in a Title Case text such as "Business Service Offering"). It leads when it opens a sentence, or
+follows only capitalised words there that the scorer finds to be its maker's ("IBM Maximo for …", a product of
+the dictionary; not "Nightly Workday feed"), or stands in brackets: what a service is delivered with. A proper
+name met elsewhere ("a nightly feed from Workday", "replaced Splunk") is often another system, so only a
+leading one may be pre-selected (see sync.scorer). A leading word also explains a word of a portfolio name
+that the target's name lacks ("Intune Device Management" = "Mobile Device Management (… Intune)").
 """
 
 import re
@@ -34,9 +33,8 @@ class Mention:
     proper: bool  # written as a name
     leads: bool  # opens a sentence or stands in brackets
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
-    maker: tuple[
-        str, ...
-    ] = ()  # the capitalised words before it that make it lead: its maker's? (sync.scorer)
+    # the capitalised words before it that make it lead, if they are its maker's (sync.scorer_details)
+    maker: tuple[str, ...] = ()
 
 
 class Word(NamedTuple):
