@@ -23,7 +23,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2",
          "SAP GUI 8.00" = "SAP GUI for Windows 8.00", built for a platform, short words too (a Linux
-         package, "git", is none for Windows);
+         package, "git", is none for Windows; nor is an install "… for Mac" but a Mac's bundle, nor a
+         service "Care at Home" a "Care Homes");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and

@@ -56,6 +56,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
+BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -245,6 +246,10 @@ class NameEvidence:
         )
         if kinds.intersection(theirs.words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
+        apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
+        own = {*mine.words, *(("mac", "maco") if shown.rstrip().lower().endswith(".app") else ())}  # a Mac's
+        if apart.intersection(theirs.words) - own:
+            return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
         said = self.book.generic.intersection(mine.plain.split()) - {"service", "system", "and"}  # "IT"
         return [

@@ -396,3 +396,9 @@ def test_inventories_write_the_same_release_and_tier_several_ways():
 def test_a_service_name_written_as_one_word():
     found = suggest([Item("l", "Servicedesk")], [Item("sd", "Service Desk")], versioned=False)["l"]
     assert found[0].target_id == "sd" and found[0].score >= PRESELECT_AT and found[0].preselectable
+
+
+def test_a_service_whose_words_a_preposition_places_apart_is_another():
+    care = [Item("home", "Care at Home"), Item("res", "Residential Care")]
+    found = first_candidate("Care Homes", care)  # residential care is no care at home
+    assert found is None or found.score < PRESELECT_AT or not found.preselectable

@@ -309,3 +309,9 @@ def test_the_one_product_built_for_a_platform_short_words_too():
     java = [*catalogue, Item("java", "SAP GUI for Java 8.00", "8.00", "SAP")]  # which platform? a person's
     found = best("SAP GUI 8.00", "8.00.5", java)
     assert found is None or not preselected(found)
+
+
+def test_a_build_for_another_platform_is_not_the_install_unless_a_mac_bundle_says_so():
+    mac = [Item("mac", "Microsoft Office 2019 for Mac", "2019", "Microsoft")]
+    assert only_suggested("Microsoft Office 2019", "16.0.10417", mac)
+    assert preselected(best("Microsoft Office 2019.app", "16.0.10417", mac))
