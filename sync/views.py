@@ -76,8 +76,8 @@ class MatchStepView(WizardMixin, View):
         threshold = ascii_int(accept_above, 0, 100) if accept_above else None
         if accept_above and threshold is None:
             messages.error(request, "“Accept above” takes a score from 0 to 100; it was ignored.")
-        rows = wizard.build_rows(connection, step, accept_above=threshold)
         pull = wizard.pull_of(connection, step)
+        rows = wizard.build_rows(connection, step, accept_above=threshold, pull=pull)
         setup_step = setup.step_of(connection)
         page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
         context = {

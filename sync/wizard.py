@@ -153,6 +153,17 @@ class PulledTargets(NamedTuple):
 
 
 _pulls: dict[tuple, PulledTargets] = {}
+_matchers: dict[tuple, Scorer] = {}
+
+
+def _kept(cache: dict, key: tuple, make):
+    """What `make` gives for a pull, kept until the pull changes; a few pulls at most (the caches are per
+    process, the keys name the pull, so a new pull is never served an old one's)."""
+    if key not in cache:
+        if len(cache) > 16:
+            cache.clear()
+        cache[key] = make()
+    return cache[key]
 
 
 def pull_of(connection: Connection, step: Step) -> PulledTargets:
@@ -160,14 +171,14 @@ def pull_of(connection: Connection, step: Step) -> PulledTargets:
     all at one time): the wizard's page reads them on every visit."""
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind)
     state = rows.aggregate(at=Max("pulled_at"), count=Count("pk"))
-    key = (connection.pk, step.kind, state["at"], state["count"])
-    if key not in _pulls:
-        if len(_pulls) > 16:
-            _pulls.clear()
-        fields = ("target_id", "name", "version", "manufacturer", "first_seen_at", "details")
-        found = [Target(*values) for values in rows.order_by("name").values_list(*fields)]
-        _pulls[key] = PulledTargets(state["at"], state["count"], found)
-    return _pulls[key]
+    fields = ("target_id", "name", "version", "manufacturer", "first_seen_at", "details")
+    return _kept(
+        _pulls,
+        (connection.pk, step.kind, state["at"], state["count"]),
+        lambda: PulledTargets(
+            state["at"], state["count"], [Target(*v) for v in rows.order_by("name").values_list(*fields)]
+        ),
+    )
 
 
 def targets(connection: Connection, step: Step) -> list[Target]:
@@ -202,17 +213,13 @@ def search_targets(connection: Connection, step: Step, query: str, limit: int = 
     return [Found(*row, platform.record_url(connection, step.table, row[0])) for row in values]
 
 
-_matchers: dict[tuple, Scorer] = {}
-
-
 def matcher_for(connection: Connection, step: Step, pull: PulledTargets) -> Scorer:
     """The index of a pull is built once and reused until the next pull or a change of aliases."""
     own = aliases.pairs(connection.namespace, step.kind)
-    key = (connection.pk, step.kind, pull.at, pull.count, own)
-    if key not in _matchers:
-        if len(_matchers) > 16:
-            _matchers.clear()
-        _matchers[key] = Scorer(
+    return _kept(
+        _matchers,
+        (connection.pk, step.kind, pull.at, pull.count, own),
+        lambda: Scorer(
             [
                 Item(t.target_id, t.name, t.version, t.manufacturer, " ".join(str(v) for _, v in t.details))
                 for t in pull.targets
@@ -220,14 +227,17 @@ def matcher_for(connection: Connection, step: Step, pull: PulledTargets) -> Scor
             versioned=step.versioned,
             kind=step.kind,
             aliases=own,
-        )
-    return _matchers[key]
+        ),
+    )
 
 
-def build_rows(connection: Connection, step: Step, accept_above: int | None = None) -> list[Row]:
+def build_rows(
+    connection: Connection, step: Step, accept_above: int | None = None, pull: PulledTargets | None = None
+) -> list[Row]:
     """One row per local record: saved choice (or the pre-selected suggestion), candidates and flags.
-    `accept_above` previews the bulk action "accept all suggestions above N%, create new for the rest"."""
-    pull = pull_of(connection, step)
+    `accept_above` previews the bulk action "accept all suggestions above N%, create new for the rest";
+    `pull`: the step's pull, where the caller has it already (`pull_of`)."""
+    pull = pull or pull_of(connection, step)
     by_target_id = {t.target_id: t for t in pull.targets}
     choices = {str(c.record_id): c for c in MatchChoice.objects.filter(connection=connection, kind=step.kind)}
     synced = {str(e.record_id): e for e in SyncMapEntry.objects.filter(connection=connection, kind=step.kind)}
