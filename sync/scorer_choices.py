@@ -92,24 +92,20 @@ class ChoiceEvidence:
 
     def _other_system(self, acronym: str, i: int) -> str:
         """Another service an acronym of several common systems may stand for, the S of System left out too
-        ("CMS" for a "Case Management - Civil" beside a "Web Content Management" described with "Sitecore
-        CMS"); ""."""
-        if acronym not in shipped_ambiguous():
-            return ""
-        core = self.names[i].core
-        others = [*self.index["initials"].get(acronym, ()), *self.index["initials"].get(acronym[:-1], ())]
-        return next((self.targets[j].name for j in others if self.names[j].core != core), "")
+        ("CMS" for a "Case Management" beside a "Web Content Management" described with "Sitecore CMS")."""
+        return (
+            self._other_expansion(acronym, i, without_system=True) if acronym in shipped_ambiguous() else ""
+        )
 
-    def _other_expansion(self, acronym: str, i: int) -> str:
+    def _other_expansion(self, acronym: str, i: int, without_system: bool = False) -> str:
         """Another service whose name spells the acronym out or gives it in brackets, beside target i: "MDM"
         is "Master Data Management" or "Mobile Device Management", whichever details name it; the
         dictionary's "LMS" is a Learning Management System, but a bank's "Loan Management System" is its
         own."""
-        core = self.names[i].core
+        core, initials = self.names[i].core, self.index["initials"]
+        shorter = initials.get(acronym[:-1], ()) if without_system and acronym.endswith("s") else ()
         spelled = [  # each word one letter of it: not "IP Address Management" for "IAM"
-            j
-            for j in self.index["initials"].get(acronym, ())
-            if all(len(w) >= 3 for w in self.names[j].words)
+            j for j in [*initials.get(acronym, ()), *shorter] if all(len(w) >= 3 for w in self.names[j].words)
         ]
         others = [*spelled, *self.index["declared"].get(acronym, ())]
         return next((self.targets[j].name for j in others if self.names[j].core != core), "")

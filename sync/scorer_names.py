@@ -228,16 +228,17 @@ class NameEvidence:
         products = {self.names[i].core for i in found}
         if len(products) != 1 or mine.core in products:
             return []
-        theirs = self.names[next(iter(found))]
+        first = next(iter(found))
+        theirs, bundle = self.names[first], shown.rstrip().lower().endswith(".app")
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
         platform = (
             self.versioned
             and not shown.islower()
-            and not shown.rstrip().lower().endswith(".app")
+            and not bundle
             and len("".join(words)) >= 3
             and set(theirs.core.split()) - set(words) == {"window"}
-            and FOR_PLATFORM.search(self.targets[next(iter(found))].name)
+            and FOR_PLATFORM.search(self.targets[first].name)
         )
         if not platform and not any(len(w) >= 4 and w not in VAGUE for w in words):
             return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
@@ -247,7 +248,7 @@ class NameEvidence:
         if kinds.intersection(theirs.words).difference(mine.words):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
-        own = {*mine.words, *(("mac", "maco") if shown.rstrip().lower().endswith(".app") else ())}  # a Mac's
+        own = {*mine.words, *(("mac", "maco") if bundle else ())}  # a Mac's bundle is the Mac build
         if apart.intersection(theirs.words) - own:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
@@ -413,7 +414,7 @@ class NameEvidence:
                 maker = words_of(self.targets[i].manufacturer)
                 if named and formerly(lead, maker):
                     former.add(i)
-                if i in former or maker[:size] == tuple(lead):  # words: "Micro Office" is no Microsoft's
+                if i in former or maker[:size] == lead:  # words: "Micro Office" is no Microsoft's
                     hits.append(i)
             add(hits, CORE, lambda i, former=former: [self._maker(i, i in former)])
 
