@@ -171,7 +171,7 @@ class AliasBook:
         """The words with alias runs replaced, each marked whether an alias gave it: the reading in the
         fewest runs, the longest run first on a tie ("Microsoft Azure AD Connect" is "Microsoft" and "Azure
         AD Connect", not "Microsoft Azure" and two words), the words a run repeats once."""
-        if not any(word in self.first_words for word in words):
+        if self.first_words.keys().isdisjoint(words):
             return [(word, False) for word in words], []
         runs = self._runs(words)
         out: list[tuple[str, bool]] = []
@@ -233,33 +233,40 @@ class AliasBook:
         product, whole = whole_name(shown) if versioned and portfolio else ([], "")
         marked, fired = self.substitute([stem(w) for w in product or normalised])
         fired = [whole, *fired] if whole else fired
-        words, versions = [], []
-        if not versioned:
+        versions = []
+        if versioned:
+            words = []
+            for word, from_alias in marked:
+                if not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
+                    if VERSION.match(word):
+                        versions.append(_canonical_version(word))
+                else:
+                    words.append(word)
+        else:
             words = [word for word, _ in marked]
-        for word, from_alias in marked if versioned else ():
-            if not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
-                if VERSION.match(word):
-                    versions.append(_canonical_version(word))
-            else:
-                words.append(word)
         if len(words) > 2 and len(words[-1]) < len(words) and words[-1] == initials(words[:-1]):
             words.pop()  # "Web Application Firewall (WAF)"
-        kept = kept_editions(words) if versioned else set()
-        core = [w for n, w in enumerate(words) if w not in self.generic or n in kept] or words
+        generic = self.generic
+        if versioned:
+            kept = kept_editions(words)
+            core = [w for n, w in enumerate(words) if w not in generic or n in kept] or words
+        else:
+            core = [w for w in words if w not in generic] or words
         acronym = initials(words)
         chosen, other = versions_read(version, versions[0] if versions else "")
         numbered, renumbering = "", ""
         if versioned:  # "InDesign Server" numbers its own
-            numbered, renumbering = renumbered(words, chosen, self.generic.difference(words[n] for n in kept))
+            numbered, renumbering = renumbered(words, chosen, generic.difference(words[n] for n in kept))
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
         if "and" in plain:
             others.add(with_and(plain))
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
+        loose = self.loose
         return Name(
             plain=" ".join(plain),
             canon=" ".join(words),
-            fired=tuple(dict.fromkeys(fired)),
+            fired=tuple(dict.fromkeys(fired)) if fired else (),
             version=chosen,
             other_version=other,
             numbered=numbered,
@@ -268,12 +275,12 @@ class AliasBook:
             loose="".join(core),
             initials=acronym,
             core_initials=initials(core) if len(core) < len(words) else acronym,
-            dropped=tuple(dict.fromkeys([w for w in words if w in self.generic and w != "and"])),
+            dropped=tuple(dict.fromkeys([w for w in words if w in generic and w != "and"])),
             words=tuple(words),
             meaning=means,
             meaning_alias=because,
-            loose_dropped=tuple(dict.fromkeys([w for w in words if w in self.loose])),
-            other_initials=tuple(sorted(others - {acronym, ""})),
+            loose_dropped=tuple(dict.fromkeys([w for w in words if w in loose])),
+            other_initials=tuple(sorted(others - {acronym, ""})) if others else (),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
         )
 
