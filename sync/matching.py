@@ -49,6 +49,7 @@ SPELLING = {
     "colour": "color",
     "behaviour": "behavior",
     "mgmt": "management",
+    "mgt": "management",
     "managment": "management",  # the commonest misspellings of IT's commonest word
     "mangement": "management",
     "despatch": "dispatch",
