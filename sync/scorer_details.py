@@ -8,7 +8,7 @@ from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
-from sync.matching import Item, Matcher, normalise
+from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
@@ -236,6 +236,8 @@ class DetailsEvidence:
         if found is None:
             found = self.brackets[shown] = []
             for part in BRACKETS.findall(shown):
+                if tiers_of(f"x ({part})"):
+                    continue  # "(Production)" says which tier, not what it is built with
                 for raw in re.findall(r"[^\W_]+", part):
                     read = words_of(raw)
                     word = read[0] if len(read) == 1 and len(raw) >= 3 else ""
