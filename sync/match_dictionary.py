@@ -20,6 +20,10 @@ TAP_FORMULA = re.compile(
     r"^\s*([\w.-]+)/(?:tap|brew|homebrew-[\w.-]+)/([\w.@+-]+)\s*$", re.I
 )  # owner/tap/formula
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
+# a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
+TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
+APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9-]+)\.([\w.-]+?)\s*$")
+CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])  # "io.github.user.App": the user is no maker
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
 
 
@@ -201,9 +205,16 @@ def apple_bundles() -> frozenset[tuple[str, ...]]:
 def bundled(name: str) -> str:
     """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
     the one that comes with macOS), a Homebrew tap's formula as its maker's ("hashicorp/tap/vault" →
-    "hashicorp vault", not Autodesk's Vault); other names as they are."""
+    "hashicorp vault", not Autodesk's Vault), a reverse-DNS application id as its maker's and its name
+    ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"); other names as they
+    are."""
     if "/" in name and (tap := TAP_FORMULA.match(name)):
         return f"{tap.group(1)} {tap.group(2)}"
+    if " " not in name.strip() and (app := APP_ID.match(name)):
+        maker, rest = app.group(1), app.group(2).replace(".", " ")
+        if maker in CODE_HOSTS:
+            return rest.rsplit(" ", 1)[-1]
+        return rest if rest.lower() == maker else f"{maker} {rest}"
     if not APP_BUNDLE.search(name):
         return name
     name = APP_BUNDLE.sub("", name)
