@@ -388,6 +388,7 @@ class Scorer(
         ]
         if exact and any(self.names[scored[n][2]].version == exact for n in tied):
             tied = [n for n in tied if self.names[scored[n][2]].version == exact]  # its very version
+        tied = self._spelled_by(mine, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (

@@ -46,6 +46,26 @@ class ChoiceEvidence:
             return f"the {qualifier} one of several with its words"
         return ""
 
+    def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
+        """Of several records as likely for an acronym, the one whose name as written it spells: "DR" is
+        "Disaster Recovery" beside an "IT Service Continuity Management" an alias reads alike and a
+        "Managed Detection and Response"; the others are only suggested. `tied`: positions in `scored`."""
+        if len(tied) < 2 or " " in mine.plain:
+            return tied
+        spelled = [n for n in tied if initials(self.names[scored[n][2]].plain.split()) == mine.plain]
+        if len(spelled) != 1:
+            return tied
+        first = tied[0]
+        scored[first], scored[spelled[0]] = scored[spelled[0]], scored[first]  # it ranks first
+        score, name, i, reasons, preselectable = scored[first]
+        if not reasons[0].startswith("acronym"):
+            reasons = [f"acronym: {mine.plain.upper()} = {name}", *reasons]
+            scored[first] = (score, name, i, reasons, preselectable)
+        for n in tied[1:]:
+            score, other, i, reasons, _ = scored[n]
+            scored[n] = (score, other, i, [*reasons, f"{mine.plain.upper()} spells {name}"], False)
+        return [first]
+
     def _other_hours(self, i: int) -> bool:
         """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
         Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described."""
