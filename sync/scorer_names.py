@@ -55,6 +55,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # Installer", "mysql-client", "Lightroom Classic")
 PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
+CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
 FOR_PLATFORM = re.compile(
@@ -245,7 +246,10 @@ class NameEvidence:
         kinds = (
             EDITION_WORDS | self.book.generic.intersection(theirs.core.split()) if self.versioned else VAGUE
         )
-        if kinds.intersection(theirs.words).difference(mine.words):
+        given = set(mine.words)
+        if CLOUDS.intersection(given) and not self.versioned:
+            given.add("cloud")
+        if kinds.intersection(theirs.words).difference(given):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
         own = {*mine.words, *(("mac", "maco") if bundle else ())}  # a Mac's bundle is the Mac build
