@@ -2,14 +2,17 @@
 careful person would still look at, since the catalogue holds another record the name may mean. Each is
 only suggested, whatever its score."""
 
+import re
+
 from sync.match_details import Mentions
 from sync.match_dictionary import shipped_ambiguous
 from sync.match_names import REGIONS, Name, initials
 from sync.match_rules import stem
-from sync.matching import Item, hours_of
+from sync.matching import Item, hours_of, normalise
 from sync.scorer_details import as_written
-from sync.scorer_names import ALIAS
+from sync.scorer_names import ALIAS, PRESELECT_AT, SAME
 
+DASHED = re.compile(r"\s+[-–—]\s+")  # "Database Hosting - PostgreSQL": a name, a dash and which one
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
@@ -24,6 +27,7 @@ class ChoiceEvidence:
     index: dict[str, dict[str, list[int]]]
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
+    heads: dict[str, list[int]] | None = None  # a dashed name's head ("database hosting") → those targets
 
     def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
         """Why target i, found by `why` at `score`, is a person's choice; or ""."""
@@ -44,7 +48,22 @@ class ChoiceEvidence:
             return f"{other} expands it too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
+        if PRESELECT_AT <= score < SAME and (headed := self._headed(mine.plain, i)):
+            return f"{headed} is named for it"
         return ""
+
+    def _headed(self, plain: str, i: int) -> str:
+        """Another record named for the portfolio name, a dash and which one: beside "Database Hosting - SQL
+        Server - Prod" and "Database Hosting - PostgreSQL", a "Database Hosting" is no "Database
+        Administration" an alias reads alike. The first such name, or ""."""
+        if self.heads is None:
+            self.heads = {}
+            for j, target in enumerate(self.targets):
+                head = normalise(DASHED.split(target.name, 1)[0])
+                if head != self.names[j].plain:  # not a tier ("Server Hosting - Gold")
+                    self.heads.setdefault(head, []).append(j)
+        headed = self.heads.get(plain, ())
+        return "" if i in headed else next((self.targets[j].name for j in headed), "")
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records as likely for an acronym, the one whose name as written it spells: "DR" is
