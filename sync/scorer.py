@@ -6,7 +6,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS")
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"); of records as
+         likely, the one whose name as written it spells ("DR" = "Disaster Recovery" beside an "IT Service
+         Continuity Management" an alias reads alike), the others only suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -25,6 +27,7 @@ A pair's score (0–100) is the best of the evidence found for it:
          "SAP GUI 8.00" = "SAP GUI for Windows 8.00", built for a platform, short words too (a Linux
          package, "git", is none for Windows; nor is an install "… for Mac" but a Mac's bundle, nor a
          service "Care at Home" a "Care Homes");
+         a service of a named cloud is a cloud service ("Azure Hosting" = "Azure Cloud Hosting");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
@@ -41,7 +44,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
      88  a service's description or classification names the portfolio record, as a proper name or an
-         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
+         acronym where it leads (opening a sentence, after its maker's name there or words written as names
+         wherever they stand, "AKVA FishTalk records", or in brackets), and
          no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),
          or names the word of the portfolio name that the target's name lacks ("Intune Device
          Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
@@ -74,7 +78,8 @@ follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that t
 sync.scorer_readings) or as an SLA ("(Gold SLA)"); a name with a tier prefers a target of that tier, then one
 of its tiers ("- Gold" for "Gold 24x7"), then one without. A region (EMEA, APAC …) is a generic word: another
 region is only suggested, the name's own ranks first. British spellings are American ones ("Digitisation").
-Software names are read as inventories write them: a release name is its version ("macOS Sonoma" is macOS 14),
+Software names are read as inventories write them: a reverse-DNS application id is its maker's and its name
+("com.google.Chrome"), a release name is its version ("macOS Sonoma" is macOS 14),
 the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
 2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter
 after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2",
@@ -104,9 +109,11 @@ described with "Sitecore CMS" beside a "Case Management"); a name of two things 
 them, beside the other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied
 with a different record (two expansions of one acronym, two services an alias reads alike, two editions the
 name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop":
-sync.scorer_names._edition_unsaid); and one below CORE when a product the name gives in brackets is only
-another target's, by its name or by its details written with a capital ("Desktop Management (SCCM/Intune)"
-beside an "Endpoint Management" built with Intune).
+sync.scorer_names._edition_unsaid); a service an alias or its meaning finds, beside records named for the
+portfolio name, a dash and which one ("Database Hosting" beside "Database Hosting - PostgreSQL" is no
+"Database Administration"); and one below CORE when a product the name gives in brackets (not a tier:
+"(Production)") is only another target's, by its name or by its details written with a capital ("Desktop
+Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict

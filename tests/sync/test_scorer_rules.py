@@ -402,3 +402,16 @@ def test_a_service_whose_words_a_preposition_places_apart_is_another():
     care = [Item("home", "Care at Home"), Item("res", "Residential Care")]
     found = first_candidate("Care Homes", care)  # residential care is no care at home
     assert found is None or found.score < PRESELECT_AT or not found.preselectable
+
+
+def test_a_reverse_dns_application_id_is_its_makers_name_and_its_own():
+    models = [Item("c", "Google Chrome", "", "Google"), Item("k", "KeePassXC", "2.7", "KeePassXC Team")]
+    assert chosen("com.google.Chrome", models, "127.0.6533.120", True) == "Google Chrome"
+    assert chosen("org.keepassxc.KeePassXC", models, "2.7.9", True) == "KeePassXC"
+    flatseal = [Item("f", "Flatseal", "2", "")]  # a code host's user is no maker
+    assert chosen("io.github.tchx84.Flatseal", flatseal, "2.2.0", True) == "Flatseal"
+    assert chosen("asp.net.core", [Item("n", "Net Core", "", "")], "", True) == ""  # no such id
+
+
+def test_mgt_is_management():
+    assert chosen("Problem Mgt", [Item("p", "Problem Management")]) == "Problem Management"
