@@ -138,7 +138,17 @@ def measure_suggestions(with_details: bool) -> None:
     print(f"  plain lexical matcher on the same records: CPU {lexical:.2f} s; the scorer takes {ratio:.2f}×")
 
 
+def read_dictionaries() -> None:
+    """The shipped dictionaries are files read once per process (a web worker reads them at its first
+    page), not per pull: read before the clock starts, and timed apart."""
+    started = time.process_time()
+    Scorer([Item("t", "Warm-up")], versioned=False).candidates(Item("l", "Warm-up"))
+    Scorer([Item("t", "Warm-up 1", "1")], versioned=True).candidates(Item("l", "Warm-up", "1"))
+    print(f"the shipped dictionaries, read once per process: CPU {time.process_time() - started:.2f} s")
+
+
 def main() -> None:
+    read_dictionaries()
     measure_suggestions(with_details=False)
     measure_suggestions(with_details=True)
     if os.environ.get("BENCH_WIZARD", "1") == "1":
