@@ -35,7 +35,6 @@ class Mention:
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
     # the capitalised words before it that make it lead, if they are its maker's (sync.scorer_details)
     maker: tuple[str, ...] = ()
-    maker_named: bool = False  # those words are written as names wherever they stand ("AKVA", "SAP")
 
 
 class Word(NamedTuple):
@@ -168,14 +167,8 @@ def mention_of(
     made = made and proper and not run[0].bracketed
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
-    by = made and not leads
     return Mention(
-        i,
-        proper,
-        leads or made,
-        opening,
-        tuple(w.text for w in maker) if by else (),
-        by and all(w.capital == 2 for w in maker),
+        i, proper, leads or made, opening, tuple(w.text for w in maker) if made and not leads else ()
     )
 
 

@@ -48,14 +48,9 @@ class DetailsEvidence:
         found = self.mentions.of(words)
         for m in found:
             known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
-            # after words opening the sentence, only as a product of the dictionary ("IBM Maximo for …")
-            # or after names written so wherever they stand ("AKVA FishTalk records"); not "Nightly
-            # Workday feed", "Weekly Salesforce export"
-            maker = (
-                not m.maker
-                or m.maker_named
-                or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
-            )
+            # after words opening the sentence, only as a product of the dictionary: "IBM Maximo for …",
+            # not "Nightly Workday feed", "Weekly Salesforce export"
+            maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
             if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
                 add([m.target], NAMED, f"its description names {shown}")
             elif m.proper and not known:
