@@ -6,9 +6,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"); of records as
-         likely, the one whose name as written it spells ("DR" = "Disaster Recovery" beside an "IT Service
-         Continuity Management" an alias reads alike), the others only suggested
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"); of records its
+         alias group reads alike, the one whose name as written it spells ("ITSCM" = "IT Service Continuity
+         Management" beside a "Disaster Recovery"), the others only suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -44,8 +44,7 @@ A pair's score (0–100) is the best of the evidence found for it:
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
      88  a service's description or classification names the portfolio record, as a proper name or an
-         acronym where it leads (opening a sentence, after its maker's name there or words written as names
-         wherever they stand, "AKVA FishTalk records", or in brackets), and
+         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
          no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),
          or names the word of the portfolio name that the target's name lacks ("Intune Device
          Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
@@ -109,11 +108,12 @@ described with "Sitecore CMS" beside a "Case Management"); a name of two things 
 them, beside the other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied
 with a different record (two expansions of one acronym, two services an alias reads alike, two editions the
 name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop":
-sync.scorer_names._edition_unsaid); a service an alias or its meaning finds, beside records named for the
-portfolio name, a dash and which one ("Database Hosting" beside "Database Hosting - PostgreSQL" is no
-"Database Administration"); and one below CORE when a product the name gives in brackets (not a tier:
-"(Production)") is only another target's, by its name or by its details written with a capital ("Desktop
-Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
+sync.scorer_names._edition_unsaid), nor any record ranked below such records as likely; a service an alias
+or its meaning finds, not its own words, beside records named for the portfolio name and which one after a
+dash, a colon or in brackets ("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database
+Administration"); and one below CORE when a product the name gives in brackets (not the target's own tier:
+"(Production)" for a "- Prod") is only another target's, by its name or by its details written with a
+capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict
@@ -410,6 +410,11 @@ class Scorer(
                 score, name, i, reasons, _ = scored[n]
                 other = next(scored[m][1] for m in tied if scored[m][2] != i)
                 scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
+            below = f"below {scored[tied[0]][1]} and others as likely: suggested, never pre-selected"
+            for n in range(max(tied) + 1, min(len(scored), limit)):  # a person chooses among those first
+                score, name, i, reasons, preselectable = scored[n]
+                if preselectable and score >= PRESELECT_AT:
+                    scored[n] = (score, name, i, [*reasons, below], False)
         unsaid = () if hours_of(local.name) else scored[:limit]  # "Deskside Support", however described
         for n, (score, name, i, reasons, preselectable) in enumerate(unsaid):
             if preselectable and score >= PRESELECT_AT and self._other_hours(i):

@@ -12,7 +12,8 @@ from sync.matching import Item, hours_of, normalise
 from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, PRESELECT_AT, SAME
 
-DASHED = re.compile(r"\s+[-–—]\s+")  # "Database Hosting - PostgreSQL": a name, a dash and which one
+# "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
+DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
@@ -48,14 +49,17 @@ class ChoiceEvidence:
             return f"{other} expands it too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
-        if PRESELECT_AT <= score < SAME and (headed := self._headed(mine.plain, i)):
+        # read so, not by the target's own words: "Email" is "Email Services", "Backup" "Backup and Recovery"
+        read = why.startswith(("alias", "same meaning"))
+        read = read and not set(mine.plain.split()) <= set(self.names[i].plain.split())
+        if read and PRESELECT_AT <= score < SAME and (headed := self._headed(mine.plain, i)):
             return f"{headed} is named for it"
         return ""
 
     def _headed(self, plain: str, i: int) -> str:
-        """Another record named for the portfolio name, a dash and which one: beside "Database Hosting - SQL
-        Server - Prod" and "Database Hosting - PostgreSQL", a "Database Hosting" is no "Database
-        Administration" an alias reads alike. The first such name, or ""."""
+        """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:
+        beside "Database Hosting - SQL Server - Prod" and "Database Hosting - PostgreSQL", a "Database
+        Hosting" is no "Database Administration" an alias reads alike. The first such name, or ""."""
         if self.heads is None:
             self.heads = {}
             for j, target in enumerate(self.targets):
@@ -66,12 +70,19 @@ class ChoiceEvidence:
         return "" if i in headed else next((self.targets[j].name for j in headed), "")
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
-        """Of several records as likely for an acronym, the one whose name as written it spells: "DR" is
-        "Disaster Recovery" beside an "IT Service Continuity Management" an alias reads alike and a
-        "Managed Detection and Response"; the others are only suggested. `tied`: positions in `scored`."""
-        if len(tied) < 2 or " " in mine.plain:
+        """Of several records as likely for an acronym of the dictionary, the one of its alias group whose
+        name as written it spells: "DR" is "Disaster Recovery" beside an "IT Service Continuity Management"
+        the group reads alike and a "Managed Detection and Response"; the others are only suggested. Not a
+        record outside the group: "SD" is the dictionary's Service Desk, not surely a "Software
+        Distribution" beside an "IT Service Desk". `tied`: positions in `scored`."""
+        if len(tied) < 2 or " " in mine.plain or not mine.fired:
             return tied
-        spelled = [n for n in tied if initials(self.names[scored[n][2]].plain.split()) == mine.plain]
+        spelled = [
+            n
+            for n in tied
+            if self.names[scored[n][2]].core == mine.core
+            and initials(self.names[scored[n][2]].plain.split()) == mine.plain
+        ]
         if len(spelled) != 1:
             return tied
         first = tied[0]

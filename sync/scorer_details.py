@@ -236,8 +236,6 @@ class DetailsEvidence:
         if found is None:
             found = self.brackets[shown] = []
             for part in BRACKETS.findall(shown):
-                if tiers_of(f"x ({part})"):
-                    continue  # "(Production)" says which tier, not what it is built with
                 for raw in re.findall(r"[^\W_]+", part):
                     read = words_of(raw)
                     word = read[0] if len(read) == 1 and len(raw) >= 3 else ""
@@ -257,8 +255,11 @@ class DetailsEvidence:
     def _elsewhere(self, shown: str, i: int) -> str:
         """A product the portfolio name gives in brackets that only other targets describe or name:
         "Desktop Management (SCCM/Intune)" beside an "Endpoint Management" described with Intune is no
-        "Laptop and Desktop Provisioning", however close the names read."""
+        "Laptop and Desktop Provisioning", however close the names read; "(Production)" may be a tier, of a
+        target of that tier ("SQL Database Hosting (Production)" and "Database Hosting - SQL Server - Prod"
+        beside a "Fish Production Records"), or a business area ("Planning (Production)")."""
         for raw, having in self._bracket_products(shown):
-            if i not in having:
-                return f"{raw} is another target's: suggested, never pre-selected"
+            if i in having or ((tier := tiers_of(f"x ({raw})")) and tier <= tiers_of(self.targets[i].name)):
+                continue  # "(Production)" beside a "- Prod": its tier, not what it is built with
+            return f"{raw} is another target's: suggested, never pre-selected"
         return ""

@@ -18,15 +18,15 @@ def picked(name: str, catalogue: list[Item]) -> str:
     return chosen.target_id if chosen else ""
 
 
-def test_of_records_as_likely_for_an_acronym_the_one_it_spells_is_pre_selected_first():
-    found = suggest([Item("l", "DR")], CONTINUITY, versioned=False)["l"]
-    assert [c.target_id for c in found if c.preselectable] == ["dr"] and found[0].target_id == "dr"
-    others = [c for c in found if c.target_id != "dr" and c.score == found[0].score]
-    assert others and all("DR spells Disaster Recovery" in c.reasons for c in others)
-    itscm = first_candidate("ITSCM", CONTINUITY)  # an alias reads it as Disaster Recovery too
-    assert itscm.target_id == "itscm" and itscm.preselectable
-    assert itscm.reasons[0] == "acronym: ITSCM = IT Service Continuity Management"
-    assert picked("DR", CONTINUITY[1:]) == ""  # spelled by neither: two expansions, a person decides
+def test_of_an_alias_groups_records_as_likely_the_one_its_acronym_spells_is_pre_selected_first():
+    found = suggest([Item("l", "ITSCM")], CONTINUITY, versioned=False)["l"]
+    assert [c.target_id for c in found if c.preselectable] == ["itscm"] and found[0].target_id == "itscm"
+    assert found[0].reasons[0] == "acronym: ITSCM = IT Service Continuity Management"
+    dr = next(c for c in found if c.target_id == "dr")  # the group reads it alike
+    assert "ITSCM spells IT Service Continuity Management" in dr.reasons and not dr.preselectable
+    # outside the group a spelling proves nothing: "SD" is the dictionary's Service Desk too
+    assert picked("SD", [Item("sd", "IT Service Desk"), Item("dist", "Software Distribution")]) == ""
+    assert picked("DR", CONTINUITY) == ""  # no acronym of the dictionary: three expansions as likely
 
 
 def test_an_alias_reading_is_only_suggested_beside_records_named_for_the_name_and_a_dash():
@@ -41,6 +41,15 @@ def test_an_alias_reading_is_only_suggested_beside_records_named_for_the_name_an
     assert picked("Database Hosting", databases[2:]) == "dba"  # alone, the alias reading stands
     tiers = [Item("gold", "Database Hosting - Gold"), databases[2]]  # a tier is no "which one"
     assert picked("Database Hosting", tiers) == "gold"
+    for which in ("Database Hosting: {}", "Database Hosting ({})"):  # a colon, brackets
+        named = [
+            Item("pg", which.format("PostgreSQL")),
+            Item("sql", which.format("SQL Server")),
+            databases[2],
+        ]
+        assert picked("Database Hosting", named) == "", which
+    # the target's own name holding the portfolio name's words is no alias reading
+    assert picked("Email", [Item("mail", "Email Services"), Item("arc", "Email - Archiving")]) == "mail"
 
 
 def test_a_service_of_a_named_cloud_is_a_cloud_service():
@@ -48,3 +57,14 @@ def test_a_service_of_a_named_cloud_is_a_cloud_service():
     assert picked("Azure Hosting", clouds) == "az"
     assert picked("AWS Hosting", [Item("aws", "AWS Cloud Hosting")]) == "aws"
     assert picked("File Sharing", clouds) == ""  # elsewhere "Cloud" still makes another kind
+
+
+def test_below_records_as_likely_nothing_is_pre_selected():
+    support = [
+        Item("24", "Application Support - 24x7"),
+        Item("bh", "Application Support - Business Hours"),
+        Item("am", "Application Management"),  # an alias reads it alike, a little weaker
+    ]
+    found = suggest([Item("l", "Application Support")], support, versioned=False)["l"]
+    assert [c.target_id for c in found[:2]] == ["24", "bh"] and not any(c.preselectable for c in found)
+    assert any(r.startswith("below Application Support - 24x7") for r in found[2].reasons)

@@ -51,14 +51,6 @@ def test_a_name_after_its_makers_name_opening_the_description_leads_it():
     assert workday.target_id == "pay" and workday.score < PRESELECT_AT
 
 
-def test_a_name_after_words_written_as_names_opening_the_description_leads_it():
-    fish = [Item("fish", "Fish Production Records", context="AKVA FishTalk records of stocking and feeding")]
-    found = best("FishTalk", fish)
-    assert (found.target_id, found.score) == ("fish", PRESELECT_AT) and found.preselectable
-    nightly = [Item("fish", "Fish Production Records", context="Nightly FishTalk export of stocking")]
-    assert best("FishTalk", nightly).score < PRESELECT_AT  # "Nightly" is an ordinary word
-
-
 def test_a_tier_in_brackets_is_no_product_of_another_target():
     catalogue = [
         Item("sql", "Database Hosting - SQL Server - Prod", context="SQL Server instances"),

@@ -408,8 +408,8 @@ def test_a_reverse_dns_application_id_is_its_makers_name_and_its_own():
     models = [Item("c", "Google Chrome", "", "Google"), Item("k", "KeePassXC", "2.7", "KeePassXC Team")]
     assert chosen("com.google.Chrome", models, "127.0.6533.120", True) == "Google Chrome"
     assert chosen("org.keepassxc.KeePassXC", models, "2.7.9", True) == "KeePassXC"
-    flatseal = [Item("f", "Flatseal", "2", "")]  # a code host's user is no maker
-    assert chosen("io.github.tchx84.Flatseal", flatseal, "2.2.0", True) == "Flatseal"
+    docker = [Item("d", "Docker Desktop", "", "Docker")]  # a code host's user is no maker
+    assert chosen("io.github.shiftey.Desktop", docker, "3.3.12", True) == ""
     assert chosen("asp.net.core", [Item("n", "Net Core", "", "")], "", True) == ""  # no such id
 
 
