@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
-    r"|prod(?:uction)?"
+    r"|prod(?:uction)?|dev(?:elopment)?\s*(?:/|&|and)\s*test"
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -32,11 +32,12 @@ TIER_SUFFIX = re.compile(
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
+DEV_TEST = re.compile(r"^dev")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -139,7 +140,9 @@ def tiers_of(name: str) -> frozenset[str]:
 
 def canonical_tier(tier: str) -> str:
     """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod", "Non-Production"
-    "Non Prod"; any other tier as it is."""
+    and "Dev/Test" "Non Prod"; any other tier as it is."""
+    if DEV_TEST.match(tier):
+        return "non prod"  # "Dev/Test": what is not production
     if not tier[:1].isdigit():
         return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")

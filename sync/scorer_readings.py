@@ -4,9 +4,12 @@ dash. The scores are documented in sync.scorer."""
 
 import re
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from sync.match_names import AliasBook, Name
-from sync.matching import Item, canonical_tier, tiers_of
-from sync.scorer_names import CORE, Found, other_names
+from sync.matching import Item, canonical_tier, normalise, tiers_of
+from sync.scorer_names import CORE, PRESELECT_AT, Found, other_names
 
 # a tier a service name may end in without a dash, as metals and hours may (sync.matching.TIER_SUFFIX)
 UNDASHED_TIER = re.compile(r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?)\s*$", re.I)
@@ -22,13 +25,15 @@ class OtherReadings:
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     index: dict[str, dict[str, list[int]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
+    spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
 
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
         clashes: set[int] = set()
         others = [] if self.versioned else other_names(local.name, self.book.generic)
         split, phrases = self._compounds_split(local.name)
-        for bare in [*others, *([split] if split else [])]:
+        corrected, slips = self._misspelt(local.name)
+        for bare in [*others, *([split] if split else []), *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
@@ -38,10 +43,49 @@ class OtherReadings:
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
+                elif bare == corrected:
+                    if score < PRESELECT_AT:
+                        continue  # likeness the name as written has found already
+                    reasons, score = [*slips, *reasons], min(score, CORE)
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
         return clashes
+
+    def _misspelt(self, name: str) -> tuple[str, list[str]]:
+        """A service's name with each word of six letters or more that no target's name has written as the
+        one word of a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first
+        and last two right, as "Manager" and "Managed" are not): "Incedent Management", "Knowlege Base";
+        and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
+        target's as written or the dictionary's: alone, or beside "Service" only ("Texting Service"), a word
+        a slip away may be another word."""
+        if self.versioned:
+            return "", []
+        words = normalise(name).split()
+        if self.spellings is None:
+            self.spellings = {}
+            for word in {w for n in self.names for w in n.plain.split() if w.isalpha()}:
+                self.spellings.setdefault(word[0], []).append(word)
+        known = self.spellings.get
+        out, slips = [], []
+        for word in words:
+            if len(word) >= 6 and word.isalpha() and word not in known(word[0], ()):
+                near = process.extract(
+                    word, known(word[0], []), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2
+                )
+                if len(near) == 1 and near[0][0][-2:] == word[-2:]:  # "Manager" is no slip of "Managed"
+                    slips.append(f"misspelt: {word} = {near[0][0]}")
+                    out.append(near[0][0])
+                    continue
+            out.append(word)
+        kept = [w for w, was in zip(out, words, strict=True) if w == was]
+        book = self.book
+        anchored = any(
+            w not in book.generic and (w in known(w[0], ()) or w in book.vocabulary)
+            for w in kept
+            if len(w) >= 3
+        )
+        return (" ".join(out), slips) if slips and anchored else ("", [])
 
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier
