@@ -47,6 +47,8 @@ class ChoiceEvidence:
             and (other := self._other_expansion(mine.plain, i))
         ):
             return f"{other} expands it too"
+        if why.startswith("same meaning") and self._delivered_otherwise(mine, i):
+            return "support is no provisioning"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
         # read so, not by the target's own words: "Email" is "Email Services", "Backup" "Backup and Recovery"

@@ -55,6 +55,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # Installer", "mysql-client", "Lightroom Classic")
 PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
+APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
@@ -352,6 +353,16 @@ class NameEvidence:
             f"{how} apart from the words {', '.join(left)}" if left else how,
             *dict.fromkeys(filter(None, aliases)),
         ]
+
+    def _delivered_otherwise(self, mine: Name, i: int) -> bool:
+        """Whether of two services of one meaning one is support and the other provisioning, as written:
+        "Desktop Support" is no "Laptop and Desktop Provisioning", however an alias reads them (other
+        delivery words differ and agree: "Account Provisioning" is "Identity and Access Management")."""
+        if self.versioned:
+            return False
+        ours = {stem(w) for w in mine.plain.split()} & self.book.loose
+        theirs = {stem(w) for w in self.names[i].plain.split()} & self.book.loose
+        return {frozenset(ours), frozenset(theirs)} == APART
 
     def _editions_clash(self, mine: Name, i: int) -> bool:
         """ "Tableau Server" and "Tableau Desktop", "Acrobat Pro" and "Acrobat Reader": software whose

@@ -68,3 +68,10 @@ def test_below_records_as_likely_nothing_is_pre_selected():
     found = suggest([Item("l", "Application Support")], support, versioned=False)["l"]
     assert [c.target_id for c in found[:2]] == ["24", "bh"] and not any(c.preselectable for c in found)
     assert any(r.startswith("below Application Support - 24x7") for r in found[2].reasons)
+
+
+def test_support_is_no_provisioning_however_an_alias_reads_them():
+    euc = [Item("prov", "Laptop and Desktop Provision", context="Autopilot and Jamf enrolment")]
+    found = first_candidate("Desktop Support", euc)
+    assert found.score >= PRESELECT_AT and not found.preselectable
+    assert "support is no provisioning: suggested, never pre-selected" in found.reasons

@@ -415,3 +415,24 @@ def test_a_reverse_dns_application_id_is_its_makers_name_and_its_own():
 
 def test_mgt_is_management():
     assert chosen("Problem Mgt", [Item("p", "Problem Management")]) == "Problem Management"
+
+
+def test_a_slip_in_a_word_of_a_known_name_is_read_as_that_word():
+    practices = [
+        Item("inc", "Incident Management"),
+        Item("km", "Knowledge Management"),
+        Item("sd", "IT Service Desk"),
+    ]
+    assert chosen("Incedent Management", practices) == "Incident Management"
+    assert chosen("Knowlege Base", practices) == "Knowledge Management"  # the dictionary's "Knowledge Base"
+    assert chosen("Servce Desk", practices) == "IT Service Desk"
+    found = top("Incedent Management", practices)
+    assert found.reasons[0] == "misspelt: incedent = incident"
+    assert chosen("Testing Service", [Item("t", "Texting Service")]) == ""  # nothing else to go by
+    assert chosen("Manager Portal", [Item("m", "Managed Portal")]) == ""  # another ending: another word
+
+
+def test_dev_test_is_the_non_prod_tier():
+    hosting = [Item("p", "Database Hosting - Prod"), Item("np", "Database Hosting - Non-Prod")]
+    assert chosen("Database Hosting (Dev/Test)", hosting) == "Database Hosting - Non-Prod"
+    assert chosen("DB Hosting - Development and Test", hosting) == "Database Hosting - Non-Prod"
