@@ -26,6 +26,7 @@ class OtherReadings:
     index: dict[str, dict[str, list[int]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
+    spelled: set[str] = frozenset()  # all of them
 
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
@@ -66,12 +67,17 @@ class OtherReadings:
             self.spellings = {}
             for word in {w for n in self.names for w in n.plain.split() if w.isalpha()}:
                 self.spellings.setdefault(word[0], []).append(word)
-        known = self.spellings.get
+            self.spelled = {w for found in self.spellings.values() for w in found}
+        known = self.spelled
         out, slips = [], []
         for word in words:
-            if len(word) >= 6 and word.isalpha() and word not in known(word[0], ()):
+            if len(word) >= 6 and word.isalpha() and word not in known:
                 near = process.extract(
-                    word, known(word[0], []), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2
+                    word,
+                    self.spellings.get(word[0], []),
+                    scorer=DamerauLevenshtein.distance,
+                    score_cutoff=1,
+                    limit=2,
                 )
                 if len(near) == 1 and near[0][0][-2:] == word[-2:]:  # "Manager" is no slip of "Managed"
                     slips.append(f"misspelt: {word} = {near[0][0]}")
@@ -81,9 +87,7 @@ class OtherReadings:
         kept = [w for w, was in zip(out, words, strict=True) if w == was]
         book = self.book
         anchored = any(
-            w not in book.generic and (w in known(w[0], ()) or w in book.vocabulary)
-            for w in kept
-            if len(w) >= 3
+            w not in book.generic and (w in known or w in book.vocabulary) for w in kept if len(w) >= 3
         )
         return (" ".join(out), slips) if slips and anchored else ("", [])
 
