@@ -161,7 +161,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 )
 from sync.scorer_products import ProductEvidence
 from sync.scorer_readings import OtherReadings
-from sync.scorer_versions import VersionEvidence
+from sync.scorer_versions import VersionEvidence, makers_number
 
 
 class Scorer(
@@ -181,6 +181,8 @@ class Scorer(
         self.versioned = versioned
         self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
         self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
+        if versioned:
+            self.names = [makers_number(n, t) for n, t in zip(self.names, targets, strict=True)]
         self.majors = [major(n.version) for n in self.names]
         self.made = any(t.manufacturer for t in targets)  # a catalogue of services has no manufacturers
         self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}

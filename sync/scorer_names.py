@@ -182,8 +182,11 @@ class NameEvidence:
         return ("".join(split), phrases) if phrases else ("", [])
 
     def _known(self, piece: str) -> bool:
-        """Whether a target's name has this word (lower-case letters), read as names' words are."""
-        return len(read := words_of(piece)) == 1 and read[0] in self.words
+        """Whether a target's name has this word (lower-case letters), read as names' words are or as
+        written (an alias may read "Azure Data Studio" otherwise)."""
+        if len(read := words_of(piece)) != 1:
+            return False
+        return read[0] in self.words or normalise(piece) in self.lexical.postings
 
     def _cuts(self, word: str) -> tuple[int, ...]:
         """Where to cut a word into the fewest target words of three letters or more, or (): each prefix

@@ -6,6 +6,17 @@ from sync.matching import Item
 from sync.scorer_names import CORE, MINOR, PRESELECT_AT
 
 
+def makers_number(name: Name, target: Item) -> Name:
+    """A target's reading without a number its manufacturer's name gives as its version: "Figure 53 QLab"
+    at version 5 is QLab 5, not 53."""
+    maker = words_of(target.manufacturer)
+    if not name.version or name.version not in maker or not target.version.strip():
+        return name
+    if not (field := name.other_version) or field == name.version:
+        return name
+    return name._replace(version=field, other_version="", named_version=False)
+
+
 class VersionEvidence:
     """The Scorer's weighing of two records' versions, once their majors agree."""
 

@@ -315,3 +315,15 @@ def test_a_build_for_another_platform_is_not_the_install_unless_a_mac_bundle_say
     mac = [Item("mac", "Microsoft Office 2019 for Mac", "2019", "Microsoft")]
     assert only_suggested("Microsoft Office 2019", "16.0.10417", mac)
     assert preselected(best("Microsoft Office 2019.app", "16.0.10417", mac))
+
+
+def test_words_run_together_are_split_into_a_target_s_words_as_written_whatever_an_alias_reads():
+    studio = [Item("ads", "Microsoft Azure Data Studio", "", "Microsoft")]  # an alias reads "Looker Studio"
+    assert preselected(best("azuredatastudio", "1.49.1", studio))
+
+
+def test_a_number_of_the_manufacturer_s_name_is_no_version():
+    qlab = [Item("q", "Figure 53 QLab", "5", "Figure 53")]
+    found = best("QLab.app", "5.4.3", qlab)
+    assert preselected(found) and "same product, different minor version" in found.reasons
+    assert best("QLab.app", "4.7", qlab) is None  # QLab 5 is no QLab 4
