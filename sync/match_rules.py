@@ -71,6 +71,27 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Webster's and GCIDE's words, lower case (the english-words package), read once when first needed."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], alpha=True, lower=True))
+
+
+def is_english(word: str) -> bool:
+    """Whether a lower-case word is an English word, or one with an "s", "ed" or "ing" ending
+    ("rostering", "contacts", "caching"): such a word is no misspelling of another."""
+    known = english_words()
+    if word in known:
+        return True
+    for ending in ("s", "es", "ed", "ing"):
+        base = word.removesuffix(ending)
+        if base != word and (base in known or f"{base}e" in known or base[:-1] in known):
+            return True
+    return False
+
+
 JAVA_PACKAGE_PARTS = frozenset(["jre", "jdk", "headless", "devel", "zero"])
 
 

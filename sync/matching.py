@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
-    r"|prod(?:uction)?|dev(?:elopment)?\s*(?:/|&|and)\s*test"
+    r"|prod(?:uction)?|dev\s*[/&]\s*test|test\s*/\s*dev"
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -32,12 +32,12 @@ TIER_SUFFIX = re.compile(
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
-DEV_TEST = re.compile(r"^dev")
+DEV_TEST = re.compile(r"^(?:dev|test)\s*[/&]")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",

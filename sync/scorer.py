@@ -313,7 +313,10 @@ class Scorer(
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
-        untiered: set[int] = set()  # found by its description only, beside a record of the name's tier
+        # still as likely as a record it ties with, though never pre-selected: found by its description only
+        # beside a record of the name's tier, or a person's choice ("Mobile Device Support" beside a "Mobile
+        # Device Management" and a "Mobile Device Provisioning" is neither)
+        untiered: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
         # a record of one of them before one without a tier: "- Gold" for "Gold (Prod)"
         some_tier = bool(tiers) and any(set() < tiers_of(self.targets[i].name) < tiers for i in found)
@@ -356,6 +359,7 @@ class Scorer(
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
+                untiered.add(i)
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False

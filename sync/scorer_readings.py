@@ -8,6 +8,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_names import AliasBook, Name
+from sync.match_rules import is_english
 from sync.matching import Item, canonical_tier, normalise, tiers_of
 from sync.scorer_names import CORE, PRESELECT_AT, Found, other_names
 
@@ -54,12 +55,12 @@ class OtherReadings:
         return clashes
 
     def _misspelt(self, name: str) -> tuple[str, list[str]]:
-        """A service's name with each word of six letters or more that no target's name has written as the
-        one word of a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first
-        and last two right, as "Manager" and "Managed" are not): "Incedent Management", "Knowlege Base";
-        and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
-        target's as written or the dictionary's: alone, or beside "Service" only ("Texting Service"), a word
-        a slip away may be another word."""
+        """A service's name with each word of six letters or more that no target's name has and no English
+        dictionary ("Roster" is no slip of "Router", "Contact" none of "Contract") written as the one word of
+        a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first right):
+        "Incedent Management", "Knowlege Base"; and the slips, as reasons. ("", []) unless another word of
+        the name, not a generic one, is a target's as written or the dictionary's: alone, or beside
+        "Service" only ("Accomodation Service"), a word a slip away may be a product's name."""
         if self.versioned:
             return "", []
         words = normalise(name).split()
@@ -71,7 +72,7 @@ class OtherReadings:
         known = self.spelled
         out, slips = [], []
         for word in words:
-            if len(word) >= 6 and word.isalpha() and word not in known:
+            if len(word) >= 6 and word.isalpha() and word not in known and not is_english(word):
                 near = process.extract(
                     word,
                     self.spellings.get(word[0], []),
@@ -79,7 +80,7 @@ class OtherReadings:
                     score_cutoff=1,
                     limit=2,
                 )
-                if len(near) == 1 and near[0][0][-2:] == word[-2:]:  # "Manager" is no slip of "Managed"
+                if len(near) == 1:
                     slips.append(f"misspelt: {word} = {near[0][0]}")
                     out.append(near[0][0])
                     continue
@@ -95,8 +96,8 @@ class OtherReadings:
         """A service name ending in a tier without a dash, written with one, where a target of that tier
         has the rest of the name ("Laptop Provisioning Premium", "EUC Standard" for an "End User Computing
         - Standard"); "" otherwise: "Data Quality Standard" may be a standard."""
-        if self.versioned or not (found := UNDASHED_TIER.search(name)):
-            return ""
+        if self.versioned or not (found := UNDASHED_TIER.search(name)) or tiers_of(name):
+            return ""  # none, or one written so already ("SQL Hosting - Non-Prod")
         if self.tiered is None:
             self.tiered = {
                 (self.names[i].core, tier) for i, t in enumerate(self.targets) for tier in tiers_of(t.name)
