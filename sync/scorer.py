@@ -70,15 +70,19 @@ A pair's score (0–100) is the best of the evidence found for it:
      −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor
 
 Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder"; not
-"Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). Acronyms include one a
+"Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). A word of a service's
+name that no target's name has and no English dictionary, a slip from one word of a target's name, is read as
+that word ("Incedent Management"; not "Roster" for "Router": sync.scorer_readings). Acronyms include one a
 name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
 aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too, and a tier may
 follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
-sync.scorer_readings) or as an SLA ("(Gold SLA)"); a name with a tier prefers a target of that tier, then one
+sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier; a name with a tier
+prefers a target of that tier, then one
 of its tiers ("- Gold" for "Gold 24x7"), then one without. A region (EMEA, APAC …) is a generic word: another
 region is only suggested, the name's own ranks first. British spellings are American ones ("Digitisation").
 Software names are read as inventories write them: a reverse-DNS application id is its maker's and its name
-("com.google.Chrome"), a release name is its version ("macOS Sonoma" is macOS 14),
+("com.google.Chrome"), a number of the manufacturer's name is no version ("Figure 53 QLab"), a release name
+is its version ("macOS Sonoma" is macOS 14),
 the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
 2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter
 after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2",
@@ -108,10 +112,11 @@ described with "Sitecore CMS" beside a "Case Management"); a name of two things 
 them, beside the other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied
 with a different record (two expansions of one acronym, two services an alias reads alike, two editions the
 name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop":
-sync.scorer_names._edition_unsaid), nor any record ranked below such records as likely; a service an alias
-or its meaning finds, not its own words, beside records named for the portfolio name and which one after a
-dash, a colon or in brackets ("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database
-Administration"); and one below CORE when a product the name gives in brackets (not the target's own tier:
+sync.scorer_names._edition_unsaid; a record a person's choice keeps from pre-selection still ties), nor any
+record ranked below such records as likely; support of a service of one meaning with its provisioning
+("Desktop Support", "Laptop and Desktop Provisioning"); a service an alias or its meaning finds, not its own
+words, beside records named for the portfolio name and which one after a dash, a colon or in brackets
+("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database Administration"); and one below CORE when a product the name gives in brackets (not the target's own tier:
 "(Production)" for a "- Prod") is only another target's, by its name or by its details written with a
 capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """

@@ -73,10 +73,10 @@ class ChoiceEvidence:
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records as likely for an acronym of the dictionary, the one of its alias group whose
-        name as written it spells: "DR" is "Disaster Recovery" beside an "IT Service Continuity Management"
-        the group reads alike and a "Managed Detection and Response"; the others are only suggested. Not a
-        record outside the group: "SD" is the dictionary's Service Desk, not surely a "Software
-        Distribution" beside an "IT Service Desk". `tied`: positions in `scored`."""
+        name as written it spells: "ITSCM" is "IT Service Continuity Management" beside a "Disaster Recovery"
+        the group reads alike; the others are only suggested. Not a record outside the group: "SD" is the
+        dictionary's Service Desk, not surely a "Software Distribution" beside an "IT Service Desk".
+        `tied`: positions in `scored`."""
         if len(tied) < 2 or " " in mine.plain or not mine.fired:
             return tied
         spelled = [

@@ -27,7 +27,7 @@ class OtherReadings:
     index: dict[str, dict[str, list[int]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
-    spelled: set[str] = frozenset()  # all of them
+    spelled: frozenset[str] = frozenset()  # all of them
 
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
@@ -68,7 +68,7 @@ class OtherReadings:
             self.spellings = {}
             for word in {w for n in self.names for w in n.plain.split() if w.isalpha()}:
                 self.spellings.setdefault(word[0], []).append(word)
-            self.spelled = {w for found in self.spellings.values() for w in found}
+            self.spelled = frozenset(w for found in self.spellings.values() for w in found)
         known = self.spelled
         out, slips = [], []
         for word in words:
