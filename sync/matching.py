@@ -22,7 +22,8 @@ TIERS = (
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
-TIER = rf"({TIERS}|{HOURS}|business hours)(?:\s+(?:tier|level|plan|sla))?"  # "Silver Tier", "Gold SLA"
+# "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
+TIER = rf"({TIERS}|{HOURS}|business hours|out of hours|after hours)(?:\s+(?:tier|level|plan|sla))?"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 TIER_SUFFIX = re.compile(

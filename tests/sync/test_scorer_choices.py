@@ -75,3 +75,9 @@ def test_support_is_no_provisioning_however_an_alias_reads_them():
     found = first_candidate("Desktop Support", euc)
     assert found.score >= PRESELECT_AT and not found.preselectable
     assert "support is no provisioning: suggested, never pre-selected" in found.reasons
+
+
+def test_out_of_hours_is_hours_of_cover():
+    desks = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "Service Desk - Out of Hours")]
+    assert picked("IT Support Desk", desks) == ""  # which hours, a person decides
+    assert picked("Service Desk (Out of Hours)", desks) == "ooh"
