@@ -23,8 +23,8 @@ APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
 # a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
-CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])  # "io.github.user.App": no maker's name
-APP_KINDS = frozenset(["desktop", "client", "app", "application", "gui", "studio", "editor", "viewer"])
+# "io.github.user.App": no maker's name, and often another's client for a product ("…WhatsAppDesktop")
+CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
 
 
@@ -207,20 +207,16 @@ def bundled(name: str) -> str:
     """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
     the one that comes with macOS), a Homebrew tap's formula as its maker's ("hashicorp/tap/vault" →
     "hashicorp vault", not Autodesk's Vault), a reverse-DNS application id as its maker's and its name
-    ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; a code host's by its
-    last part, "io.github.tchx84.Flatseal", unless that only says what kind, "io.github.shiftey.Desktop");
-    other names as they are."""
+    ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; not a code host's,
+    "io.github.shiftey.Desktop", an unofficial client as often as not); other names as they are."""
     if "/" in name and (tap := TAP_FORMULA.match(name)):
         return f"{tap.group(1)} {tap.group(2)}"
     if APP_BUNDLE.search(name):
         name = APP_BUNDLE.sub("", name)
         if tuple(normalise(name).split()) in apple_bundles():
             return f"Apple {name}"
-    if " " not in name.strip() and (app := APP_ID.match(name)):
+    if " " not in name.strip() and (app := APP_ID.match(name)) and app.group(1) not in CODE_HOSTS:
         maker, rest = app.group(1).replace("_", " "), app.group(2).replace(".", " ")
-        if maker in CODE_HOSTS:  # the last part names the application, unless it only says what kind
-            last = rest.rsplit(" ", 1)[-1]
-            return name if last.lower() in APP_KINDS else last
         same = re.sub(r"[\W_]", "", rest.lower()) == re.sub(r"[\W_]", "", maker)
         return rest if same else f"{maker} {rest}"
     return name

@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 import yaml
 
-from sync.match_dictionary import LOADER
+from sync.match_dictionary import LOADER, shipped_groups
+from sync.matching import normalise
 
 PRODUCT_FILE = Path(__file__).resolve().parent / "data" / "products.yaml"
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
@@ -43,6 +44,16 @@ def shipped_products() -> dict[str, tuple[Product, ...]]:
             if words:
                 found.setdefault(words[0], []).append(Product(words, str(name), str(service)))
     return {first: tuple(sorted(named, key=lambda p: -len(p.words))) for first, named in found.items()}
+
+
+@lru_cache(maxsize=1)
+def named_words() -> frozenset[str]:
+    """Every word of a name the shipped lists know, products and aliases of every kind, normalised:
+    "Paycom", "OpenCart", "Talend" are names of their own, no slips of "Paycor", "Opencast", "Talent"."""
+    names = [p.name for found in shipped_products().values() for p in found]
+    for kind in ("it_service", "software_product"):
+        names += [name for group in shipped_groups(kind) for name in group]
+    return frozenset(w for name in names for w in normalise(name).split())
 
 
 def products_in(words: list[str] | tuple[str, ...]) -> list[Product]:

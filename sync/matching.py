@@ -18,12 +18,14 @@ from rapidfuzz import fuzz, process
 THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
-    r"|prod(?:uction)?|dev\s*[/&]\s*test|test\s*/\s*dev"
+    r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
 # "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
-TIER = rf"({TIERS}|{HOURS}|business hours|out of hours|after hours)(?:\s+(?:tier|level|plan|sla))?"
+OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours"
+TIER = rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS})(?:\s+(?:tier|level|plan|sla))?"
+LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS})\s+(?=\w)")  # "Out of Hours Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 TIER_SUFFIX = re.compile(
@@ -38,7 +40,7 @@ VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$") 
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
-DEV_TEST = re.compile(r"^(?:dev|test)\s*[/&]")
+DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
     "centre": "center",
@@ -107,6 +109,8 @@ def _token(word: str) -> str:
 def normalise(name: str) -> str:
     text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
+    if text.startswith(("out", "after")):
+        text = LEADING_HOURS.sub("", text)
     if "+" in text:
         text = PLUS.sub(" plus ", text)
     while not text.isascii() or may_end_in_tier(text):  # before the ASCII fold, which drops "— Gold"'s dash
@@ -133,6 +137,8 @@ def may_end_in_tier(text: str) -> bool:
 def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
     text, found = unicodedata.normalize("NFKD", name).lower(), set()
+    if leading := LEADING_HOURS.match(text):
+        found.add(canonical_tier(leading.group(1)))
     while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
         found.add(canonical_tier(match.group(1) or match.group(2)))
         text = text[: match.start()]
@@ -144,6 +150,8 @@ def canonical_tier(tier: str) -> str:
     and "Dev/Test" "Non Prod"; any other tier as it is."""
     if DEV_TEST.match(tier):
         return "non prod"  # "Dev/Test": what is not production
+    if tier.endswith("hours"):
+        return " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
     if not tier[:1].isdigit():
         return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")

@@ -8,11 +8,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_names import AliasBook, Name
+from sync.match_products import named_words
 from sync.match_rules import is_english
 from sync.matching import Item, canonical_tier, normalise, tiers_of
 from sync.scorer_names import CORE, PRESELECT_AT, Found, other_names
 
 # a tier a service name may end in without a dash, as metals and hours may (sync.matching.TIER_SUFFIX)
+WRITTEN = re.compile(r"[a-z]+")
 UNDASHED_TIER = re.compile(r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?)\s*$", re.I)
 
 
@@ -64,6 +66,7 @@ class OtherReadings:
         if self.versioned:
             return "", []
         words = normalise(name).split()
+        written = set(WRITTEN.findall(name.lower()))  # before a plural's "s" goes: "Analysis" is English
         if self.spellings is None:
             self.spellings = {}
             for word in {w for n in self.names for w in n.plain.split() if w.isalpha()}:
@@ -72,7 +75,7 @@ class OtherReadings:
         known = self.spelled
         out, slips = [], []
         for word in words:
-            if len(word) >= 6 and word.isalpha() and word not in known and not is_english(word):
+            if self._slip(word, written):
                 near = process.extract(
                     word,
                     self.spellings.get(word[0], []),
@@ -91,6 +94,13 @@ class OtherReadings:
             w not in book.generic and (w in known or w in book.vocabulary) for w in kept if len(w) >= 3
         )
         return (" ".join(out), slips) if slips and anchored else ("", [])
+
+    def _slip(self, word: str, written: set[str]) -> bool:
+        """Whether a normalised word may be a slip: six letters or more, in no target's name, no English
+        word, as written or read, and no word of a name the shipped lists know ("Paycom", "Securiti")."""
+        if len(word) < 6 or not word.isalpha() or word in self.spelled or word in named_words():
+            return False
+        return not is_english(word) and not any(is_english(w) for w in written if w.startswith(word))
 
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier

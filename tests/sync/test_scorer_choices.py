@@ -81,3 +81,6 @@ def test_out_of_hours_is_hours_of_cover():
     desks = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "Service Desk - Out of Hours")]
     assert picked("IT Support Desk", desks) == ""  # which hours, a person decides
     assert picked("Service Desk (Out of Hours)", desks) == "ooh"
+    leading = [Item("sd", "Service Desk"), Item("ooh", "Out of Hours Service Desk")]  # hours first
+    assert picked("Service Desk - Out-of-Hours", leading) == "ooh"
+    assert picked("Service Desk", leading) == "sd"

@@ -410,8 +410,8 @@ def test_a_reverse_dns_application_id_is_its_makers_name_and_its_own():
     assert chosen("org.keepassxc.KeePassXC", models, "2.7.9", True) == "KeePassXC"
     docker = [Item("d", "Docker Desktop", "", "Docker")]  # a code host's user is no maker
     assert chosen("io.github.shiftey.Desktop", docker, "3.3.12", True) == ""
-    flatseal = [Item("f", "Flatseal", "2", "")]
-    assert chosen("io.github.tchx84.Flatseal", flatseal, "2.2.0", True) == "Flatseal"
+    whatsapp = [Item("w", "WhatsApp Desktop", "", "WhatsApp")]  # another's client, as often as not
+    assert chosen("io.github.mimbrero.WhatsAppDesktop", whatsapp, "2.1.0", True) == ""
     assert chosen("asp.net.core", [Item("n", "Net Core", "", "")], "", True) == ""  # no such id
 
 
@@ -434,12 +434,16 @@ def test_a_slip_in_a_word_of_a_known_name_is_read_as_that_word():
     assert chosen("Manager Portal", [Item("m", "Managed Portal")]) == ""  # both English words
     assert chosen("Contact Management", [Item("c", "Contract Management")]) == ""
     assert chosen("Incidnet Management", practices) == "Incident Management"  # two letters swapped
+    payroll = [Item("p", "Paycor Payroll"), Item("a", "Business Analyst Services")]
+    assert chosen("Paycom Payroll", payroll) == ""  # a product the shipped lists know: no slip
+    assert chosen("Business Analysis Services", payroll) == ""  # English before its plural's "s" goes
 
 
 def test_dev_test_is_the_non_prod_tier():
     hosting = [Item("p", "Database Hosting - Prod"), Item("np", "Database Hosting - Non-Prod")]
     assert chosen("Database Hosting (Dev/Test)", hosting) == "Database Hosting - Non-Prod"
     assert chosen("DB Hosting - Test/Dev", hosting) == "Database Hosting - Non-Prod"
+    assert chosen("DB Hosting - Dev & Test", hosting) == "Database Hosting - Non-Prod"
     services = [Item("s", "Application Services"), Item("m", "Application Services - Support")]
     assert chosen("Application Services - Development and Test", services) == ""  # a service's words
     both = [*hosting, Item("dt", "Database Hosting - Dev/Test")]  # the name as written first
