@@ -58,6 +58,8 @@ def test_a_tier_in_brackets_is_no_product_of_another_target():
     ]
     found = best("SQL Database Hosting (Production)", catalogue)
     assert found.target_id == "sql" and found.preselectable and found.score >= PRESELECT_AT
+    planning = [Item("fin", "Financial Planning"), catalogue[1]]  # a business area beside no "- Prod"
+    assert not best("Planning (Production)", planning).preselectable
 
 
 def test_one_common_word_of_the_description_and_a_delivery_word_of_the_name_is_only_suggested():
