@@ -8,7 +8,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import shipped_ambiguous
 from sync.match_names import REGIONS, Name, initials
 from sync.match_rules import stem
-from sync.matching import Item, hours_of, normalise
+from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, PRESELECT_AT, SAME
 
@@ -70,6 +70,58 @@ class ChoiceEvidence:
                     self.heads.setdefault(head, []).append(j)
         headed = self.heads.get(plain, ())
         return "" if i in headed else next((self.targets[j].name for j in headed), "")
+
+    def _settle(
+        self,
+        mine: Name,
+        shown: str,
+        scored: list,
+        found: dict,
+        untiered: set[int],
+        partial: set[int],
+        limit: int,
+    ) -> None:
+        """Leaves only a sure candidate pre-selectable among the best (sync.scorer._ranked's `scored`,
+        changed in place): records as likely are a person's choice, and so is anything ranked below them;
+        a record of hours of cover the name does not give, beside one of other hours."""
+        # two records as likely: two expansions of one acronym, two services an alias reads alike ("IaaS":
+        # Cloud and Application Hosting), two editions or minor releases the name does not give ("Windows
+        # Server 2022", "python3")
+        top = (scored[0][0], found[scored[0][2]][0]) if scored else (0, 0)  # and the evidence it rests on
+        tied = [
+            n
+            for n, s in enumerate(scored)
+            if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and (s[4] or s[2] in untiered)
+        ]
+        if mine.version and any(self.names[scored[n][2]].version == mine.version for n in tied):
+            tied = [n for n in tied if self.names[scored[n][2]].version == mine.version]  # its very version
+        if (hours := hours_of(shown)) and any(hours_of(scored[n][1]) == hours for n in tied):
+            tied = [n for n in tied if hours_of(scored[n][1]) == hours]  # its very hours of cover
+        tied = self._spelled_by(mine, scored, tied)
+        told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
+            # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
+            (
+                self.names[scored[n][2]].plain,
+                self.names[scored[n][2]].version,
+                tiers_of(scored[n][1]) if scored[n][2] in partial else hours_of(scored[n][1]),
+            )
+            for n in tied
+        }
+        if len(told) > 1:
+            for n in tied:
+                score, name, i, reasons, _ = scored[n]
+                other = next(scored[m][1] for m in tied if scored[m][2] != i)
+                scored[n] = (score, name, i, [*reasons, f"as likely as {other}"], False)
+            below = f"below {scored[tied[0]][1]} and others as likely: suggested, never pre-selected"
+            for n in range(max(tied) + 1, min(len(scored), limit)):  # a person chooses among those first
+                score, name, i, reasons, preselectable = scored[n]
+                if preselectable and score >= PRESELECT_AT:
+                    scored[n] = (score, name, i, [*reasons, below], False)
+        unsaid = () if hours_of(shown) else scored[:limit]  # "Deskside Support", however described
+        for n, (score, name, i, reasons, preselectable) in enumerate(unsaid):
+            if preselectable and score >= PRESELECT_AT and self._other_hours(i):
+                reasons = [*reasons, "offered with other hours of cover too: suggested, never pre-selected"]
+                scored[n] = (score, name, i, reasons, False)
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records as likely for an acronym of the dictionary, the one of its alias group whose
