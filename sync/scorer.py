@@ -321,7 +321,7 @@ class Scorer(
         # still as likely as a record it ties with, though never pre-selected: found by its description only
         # beside a record of the name's tier, or a person's choice ("Mobile Device Support" beside a "Mobile
         # Device Management" and a "Mobile Device Provisioning" is neither)
-        untiered: set[int] = set()
+        still_tied: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
         # a record of one of them before one without a tier: "- Gold" for "Gold (Prod)"
         some_tier = bool(tiers) and any(set() < tiers_of(self.targets[i].name) < tiers for i in found)
@@ -354,7 +354,7 @@ class Scorer(
             if of_tier and not tiered and reasons[0].startswith("its description"):
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
-                untiered.add(i)
+                still_tied.add(i)
             region, ours = REGIONS.intersection(theirs.words), REGIONS.intersection(mine.words)
             if region and ours and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
@@ -364,7 +364,7 @@ class Scorer(
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
-                untiered.add(i)
+                still_tied.add(i)
             if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
@@ -395,7 +395,7 @@ class Scorer(
                 s[1],
             )
         )
-        self._settle(mine, local.name, scored, found, untiered, partial, limit)
+        self._settle(mine, local.name, scored, found, still_tied, partial, limit)
         keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
         owners = [None if (owner := taken.get(target)) == key else owner for target in keys]
         return [

@@ -77,7 +77,7 @@ class ChoiceEvidence:
         shown: str,
         scored: list,
         found: dict,
-        untiered: set[int],
+        still_tied: set[int],
         partial: set[int],
         limit: int,
     ) -> None:
@@ -91,7 +91,7 @@ class ChoiceEvidence:
         tied = [
             n
             for n, s in enumerate(scored)
-            if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and (s[4] or s[2] in untiered)
+            if (s[0], found[s[2]][0]) == top and s[0] >= PRESELECT_AT and (s[4] or s[2] in still_tied)
         ]
         if mine.version and any(self.names[scored[n][2]].version == mine.version for n in tied):
             tied = [n for n in tied if self.names[scored[n][2]].version == mine.version]  # its very version

@@ -10,7 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sync.match_names import AliasBook, Name
 from sync.match_products import named_words
 from sync.match_rules import is_english
-from sync.matching import Item, canonical_tier, normalise, tiers_of
+from sync.matching import Item, Matcher, canonical_tier, normalise, tiers_of
 from sync.scorer_names import CORE, PRESELECT_AT, Found, other_names
 
 # a tier a service name may end in without a dash, as metals and hours may (sync.matching.TIER_SUFFIX)
@@ -28,8 +28,8 @@ class OtherReadings:
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     index: dict[str, dict[str, list[int]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
+    lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
-    spelled: frozenset[str] = frozenset()  # all of them
 
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
@@ -67,12 +67,12 @@ class OtherReadings:
             return "", []
         words = normalise(name).split()
         written = set(WRITTEN.findall(name.lower()))  # before a plural's "s" goes: "Analysis" is English
-        if self.spellings is None:
+        if self.spellings is None:  # the targets' names' words as written: the lexical matcher's
             self.spellings = {}
-            for word in {w for n in self.names for w in n.plain.split() if w.isalpha()}:
-                self.spellings.setdefault(word[0], []).append(word)
-            self.spelled = frozenset(w for found in self.spellings.values() for w in found)
-        known = self.spelled
+            for word in self.lexical.postings:
+                if word.isalpha():
+                    self.spellings.setdefault(word[0], []).append(word)
+        known = self.lexical.postings
         out, slips = [], []
         for word in words:
             if self._slip(word, written):
@@ -98,7 +98,7 @@ class OtherReadings:
     def _slip(self, word: str, written: set[str]) -> bool:
         """Whether a normalised word may be a slip: six letters or more, in no target's name, no English
         word, as written or read, and no word of a name the shipped lists know ("Paycom", "Securiti")."""
-        if len(word) < 6 or not word.isalpha() or word in self.spelled or word in named_words():
+        if len(word) < 6 or not word.isalpha() or word in self.lexical.postings or word in named_words():
             return False
         return not is_english(word) and not any(is_english(w) for w in written if w.startswith(word))
 
