@@ -167,37 +167,42 @@ class AliasBook:
             clashes.add(key)  # one meaning, two groups: neither wins
         into.setdefault(key, (means, "" if key == means else reason))
 
-    def substitute(self, words: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
-        """The words with alias runs replaced, each marked whether an alias gave it: the reading in the
-        fewest runs, the longest run first on a tie ("Microsoft Azure AD Connect" is "Microsoft" and "Azure
-        AD Connect", not "Microsoft Azure" and two words), the words a run repeats once."""
+    def substitute(self, words: list[str]) -> tuple[list[str], list[bool], list[str]]:
+        """The words with alias runs replaced, whether an alias gave each (empty when none did), and the
+        aliases that fired: the reading in the fewest runs, the longest run first on a tie ("Microsoft
+        Azure AD Connect" is "Microsoft" and "Azure AD Connect", not "Microsoft Azure" and two words), the
+        words a run repeats once."""
         if self.first_words.keys().isdisjoint(words):
-            return [(word, False) for word in words], []
-        runs = self._runs(words)
-        out: list[tuple[str, bool]] = []
+            return words, [], []
+        runs = self._runs(tuple(words))
+        out: list[str] = []
+        aliased: list[bool] = []
         fired: list[str] = []
         i = 0
         while i < len(words):
             hit, size = runs[i]
             if hit:
-                said = overlap([word for word, _ in out], hit[0])  # "Microsoft" + "Microsoft Entra Connect"
-                out.extend((word, True) for word in hit[0][said:])
+                said = overlap(out, hit[0]) if out else 0  # "Microsoft" + "Microsoft Entra Connect"
+                out.extend(hit[0][said:])
+                aliased.extend([True] * (len(hit[0]) - said))
                 if hit[1]:
                     fired.append(hit[1])
             else:
-                out.append((words[i], False))
+                out.append(words[i])
+                aliased.append(False)
             i += size
-        return out, fired
+        return out, aliased, fired
 
-    def _runs(self, words: list[str]) -> list[tuple[tuple | None, int]]:
+    def _runs(self, words: tuple[str, ...]) -> list[tuple[tuple | None, int]]:
         """From each position, the alias run (or None for a word of its own) and its size on a reading of
         the fewest runs to the end."""
-        count = [0] * (len(words) + 1)
-        runs: list[tuple[tuple | None, int]] = [(None, 1)] * len(words)
-        for i in range(len(words) - 1, -1, -1):
+        first_words, phrases, end = self.first_words, self.phrases, len(words)
+        count = [0] * (end + 1)
+        runs: list[tuple[tuple | None, int]] = [(None, 1)] * end
+        for i in range(end - 1, -1, -1):
             count[i] = count[i + 1] + 1
-            for size in self.first_words.get(words[i], ()):  # the longest first: it wins a tie
-                hit = self.phrases.get(tuple(words[i : i + size])) if i + size <= len(words) else None
+            for size in first_words.get(words[i], ()):  # the longest first: it wins a tie
+                hit = phrases.get(words[i : i + size]) if i + size <= end else None
                 if hit and count[i + size] + 1 < count[i] + (runs[i][0] is None):
                     count[i], runs[i] = count[i + size] + 1, (hit, size)
         return runs
@@ -231,19 +236,18 @@ class AliasBook:
             else normalised
         )
         product, whole = whole_name(shown) if versioned and portfolio else ([], "")
-        marked, fired = self.substitute([stem(w) for w in product or normalised])
+        words, aliased, fired = self.substitute([stem(w) for w in product or normalised])
         fired = [whole, *fired] if whole else fired
         versions = []
         if versioned:
-            words = []
-            for word, from_alias in marked:
+            kept_words = []
+            for word, from_alias in zip(words, aliased or [False] * len(words), strict=True):
                 if not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
                     if VERSION.match(word):
                         versions.append(_canonical_version(word))
                 else:
-                    words.append(word)
-        else:
-            words = [word for word, _ in marked]
+                    kept_words.append(word)
+            words = kept_words
         if len(words) > 2 and len(words[-1]) < len(words) and words[-1] == initials(words[:-1]):
             words.pop()  # "Web Application Firewall (WAF)"
         generic = self.generic
@@ -275,11 +279,15 @@ class AliasBook:
             loose="".join(core),
             initials=acronym,
             core_initials=initials(core) if len(core) < len(words) else acronym,
-            dropped=tuple(dict.fromkeys([w for w in words if w in generic and w != "and"])),
+            dropped=()
+            if generic.isdisjoint(words)
+            else tuple(dict.fromkeys(w for w in words if w in generic and w != "and")),
             words=tuple(words),
             meaning=means,
             meaning_alias=because,
-            loose_dropped=tuple(dict.fromkeys([w for w in words if w in loose])),
+            loose_dropped=()
+            if loose.isdisjoint(words)
+            else tuple(dict.fromkeys(w for w in words if w in loose)),
             other_initials=tuple(sorted(others - {acronym, ""})) if others else (),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
         )

@@ -62,9 +62,8 @@ def products_in(words: list[str] | tuple[str, ...]) -> list[Product]:
     found: list[Product] = []
     i = 0
     while i < len(words):
-        product = next(
-            (p for p in index.get(words[i], ()) if tuple(words[i : i + len(p.words)]) == p.words), None
-        )
+        named = index.get(words[i])
+        product = named and next((p for p in named if tuple(words[i : i + len(p.words)]) == p.words), None)
         if product:
             found.append(product)
             i += len(product.words)

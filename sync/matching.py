@@ -120,7 +120,8 @@ def normalise(name: str) -> str:
         text = stripped
     if not text.isascii():
         text = text.encode("ascii", "ignore").decode()
-    text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
+    if "-" in text:
+        text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
 
 
@@ -129,7 +130,9 @@ def may_end_in_tier(text: str) -> bool:
     position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
     end = text.rstrip().rstrip(")]").rstrip()
     if end[-1:].isdigit():
-        return end.rstrip("0123456789").endswith("tier ") or bool(HOURS_END.search(end[-24:]))
+        return end.rstrip("0123456789").endswith("tier ") or (
+            end[-1] in "57" and bool(HOURS_END.search(end[-24:]))
+        )
     return end.endswith(TIER_ENDINGS)
 
 
@@ -193,23 +196,33 @@ def compatible(mine: set[str], theirs: set[str]) -> bool:
 class Matcher:
     """Indexes the target records once; then suggests candidates for any number of local records."""
 
-    def __init__(self, targets: list[Item], *, versioned: bool, normalised: bool = False) -> None:
-        """`normalised`: the names are normalised already (the scorer's), so they are taken as they are."""
+    def __init__(self, targets: list[Item], *, versioned: bool) -> None:
         self.targets = targets
         self.versioned = versioned
-        self.prenormalised = normalised
+        self.names = [t.name for t in targets]
+        self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
+        self._index([normalise(name) for name in self.names])
+
+    @classmethod
+    def of_normalised(cls, names: list[str]) -> "Matcher":
+        """A matcher of names normalised already, without versions (the scorer's): `scored` takes such a name
+        and gives their positions; there are no records for `candidates`."""
+        matcher = cls.__new__(cls)
+        matcher.targets, matcher.versioned = [], False
+        matcher.names, matcher.versions = names, []
+        matcher._index(names)
+        return matcher
+
+    def _index(self, normalised: list[str]) -> None:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.normalised: dict[str, list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.keys: list[str] = []
-        self.names = [t.name for t in targets]
-        self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
-        for i, target in enumerate(targets):
-            norm = target.name if normalised else normalise(target.name)
-            key = without_versions(norm) if versioned else norm
+        for i, (name, norm) in enumerate(zip(self.names, normalised, strict=True)):
+            key = without_versions(norm) if self.versioned else norm
             self.keys.append(key)
-            self.exact[target.name].append(i)
+            self.exact[name].append(i)
             self.normalised[key].append(i)
             words = sorted(set(key.split()))
             for word in words:
@@ -230,31 +243,38 @@ class Matcher:
             )
         return result
 
-    def scored(self, local: Item, limit: int = 5, scan: bool = True) -> list[tuple[int, int, str]]:
+    def scored(self, local: Item | str, limit: int = 5, scan: bool = True) -> list[tuple[int, int, str]]:
         """Up to `limit` (target index, score, reason), best first: what `candidates` shows, as plain
-        tuples for the scorer, which reads thousands of them."""
-        norm = local.name if self.prenormalised else normalise(local.name)
-        key = without_versions(norm) if self.versioned else norm
-        mine = versions_in(local.name, local.version) if self.versioned else set()
+        tuples for the scorer, which reads thousands of them. `local`: a record, or for a matcher of
+        normalised names (`of_normalised`) a name normalised so."""
+        if isinstance(local, str):
+            key, mine = local, set()
+        else:
+            norm = normalise(local.name)
+            key = without_versions(norm) if self.versioned else norm
+            mine = versions_in(local.name, local.version) if self.versioned else set()
 
         def fits(i: int) -> bool:
             return not self.versioned or compatible(mine, self.versions[i])
 
         scored: dict[int, tuple[int, str]] = {}
-        for i in self.exact.get(local.name, ()):
+        for i in self.exact.get(local if isinstance(local, str) else local.name, ()):
             scored[i] = (100, "exact")
         for i in self.normalised.get(key, ()):
             scored.setdefault(i, (95, "normalised"))
         if self.versioned:
             scored = {i: s for i, s in scored.items() if fits(i)}
-        pool = [i for i in self._pool(key) if i not in scored and (not self.versioned or fits(i))]
+        pool = self._pool(key)
+        if scored or self.versioned:
+            pool = [i for i in pool if i not in scored and (not self.versioned or fits(i))]
         if pool:
-            keys = self.keys
-            for _, score, j in process.extract(
-                key, [keys[i] for i in pool], scorer=fuzz.token_set_ratio, limit=limit * 4, score_cutoff=55
+            keys, ratio = self.keys, fuzz.ratio
+            choices = [keys[i] for i in pool]
+            for choice, score, j in process.extract(
+                key, choices, scorer=fuzz.token_set_ratio, limit=limit * 4, score_cutoff=55
             ):
                 i = pool[j]
-                exactish = fuzz.ratio(key, keys[i])
+                exactish = ratio(key, choice)
                 if score == 100:
                     scored[i] = (int(min(92, 80 + exactish / 10)), "token")
                 else:

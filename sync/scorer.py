@@ -191,18 +191,19 @@ class Scorer(
         self.majors = [major(n.version) for n in self.names]
         self.made = any(t.manufacturer for t in targets)  # a catalogue of services has no manufacturers
         self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
-        for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
-            self._index(i, target.name, name, list(words_of(target.manufacturer)))
-            if not versioned:
-                for bare in other_names(target.name):
-                    self._index(i, bare, self.book.read(bare), [], again=True)
         words_in: dict[str, list[int]] = defaultdict(list)
         self.cores: dict[str, list[int]] = defaultdict(list)
         self.brandless: list[int] = []  # the number of core words once the manufacturer is out
         for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
+            maker = words_of(target.manufacturer)
+            self._index(i, target.name, name, list(maker))
+            if not versioned:
+                for bare in other_names(target.name):
+                    self._index(i, bare, self.book.read(bare), [], again=True)
             words = name.core.split()
-            maker = set(words_of(target.manufacturer))
-            self.brandless.append(len([w for w in words if w not in maker]) or len(words))
+            self.brandless.append(
+                (len([w for w in words if w not in maker]) or len(words)) if maker else len(words)
+            )
             for word in words:
                 words_in[word].append(i)
             self.cores[name.core].append(i)
@@ -212,9 +213,7 @@ class Scorer(
         self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
-        self.lexical = Matcher(
-            [Item(str(i), n.plain) for i, n in enumerate(self.names)], versioned=False, normalised=True
-        )
+        self.lexical = Matcher.of_normalised([n.plain for n in self.names])
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
@@ -269,12 +268,12 @@ class Scorer(
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
-        lexical = [] if many else self.lexical.scored(Item(local.key, mine.plain), limit, scan=False)
+        lexical = [] if many else self.lexical.scored(mine.plain, limit, scan=False)
         aliased = []  # "OS Patching" reads "os patch management": compare that too, its aliases the reason
         if mine.fired and not strong:
-            aliased = self.lexical.scored(Item(local.key, mine.canon), limit, scan=False)
+            aliased = self.lexical.scored(mine.canon, limit, scan=False)
         if not found and not lexical and not aliased:  # no shared word: compare the spelling with all
-            lexical = self.lexical.scored(Item(local.key, mine.plain), limit)
+            lexical = self.lexical.scored(mine.plain, limit)
         for hits, why in ((lexical, ()), (aliased, mine.fired)):
             for i, score, reason in hits:
                 if i not in found or found[i][0] < min(LEXICAL_CAP, score):
@@ -282,11 +281,24 @@ class Scorer(
                     found[i] = (min(LEXICAL_CAP, score), [words, *why])
         # "SAP ATTP": a brand and an acronym for the rest of a longer name, however unlike its spelling
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
+        # the quick tests of _abbreviates and acronym_within first: thousands of pairs are neither
+        size, spaces, as_read = len(mine.words), mine.plain.count(" "), mine.plain == mine.canon
+        first, last = mine.words[0], mine.words[-1]
         for i in [*found, *(i for i in led if i not in found)]:
-            score = found[i][0] if i in found else 0
-            if score < ABBREVIATION and (short := self._abbreviates(mine, i)):
+            if i in found and found[i][0] >= ABBREVIATION:
+                continue
+            theirs, short = self.names[i], ""
+            if len(theirs.words) == size or (
+                not (as_read and theirs.plain == theirs.canon) and theirs.plain.count(" ") == spaces
+            ):
+                short = self._abbreviates(mine, i)
+            if short:
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
-            elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
+            elif (
+                len(theirs.words) != size
+                and (first == theirs.words[0] or last == theirs.words[-1])
+                and (short := acronym_within(mine.words, theirs.words))
+            ):
                 # "SAP BO" could be Business One or Objects; found by initials alone, "Cisco UCCE" could
                 # be Contact Center Express or Enterprise
                 sure = len(short.split(" = ", 1)[0]) >= 3 and i in found
@@ -328,6 +340,10 @@ class Scorer(
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         mine_major = major(mine.version)
+        exact, written = mine.version, set(mine.words)
+        ours = REGIONS.intersection(mine.words)
+        bracketed = "(" in local.name
+        rank: dict[int, tuple] = {}  # the order of the candidates, below
         for i, (score, reasons) in found.items():
             theirs = self.names[i]
             if self.versioned and mine.version != theirs.version:
@@ -341,7 +357,9 @@ class Scorer(
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
                 score -= MINOR  # ranked after the edition the name gives
-            tiered = tiers_of(self.targets[i].name) if tiers else frozenset()
+            name = self.targets[i].name
+            their_tiers = tiers_of(name)
+            tiered = their_tiers if tiers else frozenset()
             if tiered and tiered < tiers:  # "- Gold" for "Gold 24x7": after a record of both, if any
                 reasons.append(f"a tier of yours ({', '.join(sorted(tiered))})")
                 score -= MINOR
@@ -355,8 +373,8 @@ class Scorer(
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 still_tied.add(i)
-            region, ours = REGIONS.intersection(theirs.words), REGIONS.intersection(mine.words)
-            if region and ours and region != ours:
+            region = REGIONS.intersection(theirs.words) if ours else ()
+            if region and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
@@ -365,7 +383,7 @@ class Scorer(
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)
-            if preselectable and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
+            if preselectable and bracketed and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
             if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
@@ -382,19 +400,17 @@ class Scorer(
             if evidence:
                 reasons.append(evidence)
                 score = supported(score)
-            scored.append((score, self.targets[i].name, i, reasons, preselectable))
-        exact, written = mine.version, set(mine.words)
-        scored.sort(  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
-            key=lambda s: (
-                -s[0],
-                not s[4],  # at one score, the one that may be pre-selected first
-                -found[s[2]][0],
-                bool(exact) and self.names[s[2]].version != exact,
-                bool(tiers) and tiers_of(s[1]) != tiers,  # "(Gold SLA)": "- Gold" before the untiered
-                -len(written.intersection([*self.names[s[2]].words, *tiers_of(s[1])])),  # more words written
-                s[1],
+            scored.append((score, name, i, reasons, preselectable))
+            rank[i] = (  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
+                -score,
+                not preselectable,  # at one score, the one that may be pre-selected first
+                -found[i][0],
+                bool(exact) and theirs.version != exact,
+                bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered
+                -len(written.intersection([*theirs.words, *their_tiers])),  # more words written
+                name,
             )
-        )
+        scored.sort(key=lambda s: rank[s[2]])
         self._settle(mine, local.name, scored, found, still_tied, partial, limit)
         keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
         owners = [None if (owner := taken.get(target)) == key else owner for target in keys]

@@ -17,22 +17,22 @@ class NameIndex:
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
         indexes = self.index
-        keys = [
+        joined = name.plain.replace(" ", "")  # "Servicedesk", "Desk-side"
+        for index, key in (
             ("plain", name.plain),
             ("canon", name.canon),
             ("core", name.core),
             ("loose", name.loose),
             ("initials", name.initials),
             ("meaning", name.meaning),
-        ]
-        if (joined := name.plain.replace(" ", "")) != name.loose:  # "Servicedesk", "Desk-side"
-            keys.append(("loose", joined))
-        keys.append(("meaning", self._written_meaning(name)))
-        if not again:
-            keys.append(("name", shown))
-        for index, key in keys:
-            if key and not (again and i in indexes[index][key]):
-                indexes[index][key].append(i)
+            ("loose", joined if joined != name.loose else ""),
+            ("meaning", self._written_meaning(name)),
+            ("name", "" if again else shown),
+        ):
+            if key:
+                held = indexes[index][key]
+                if not (again and i in held):
+                    held.append(i)
         for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
             indexes["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:

@@ -230,10 +230,12 @@ class NameEvidence:
         Admissions", nor "IT Service Desk" a "Student Service Desk"."""
         words = mine.core.split()
         found = self._having(words)
-        products = {self.names[i].core for i in found}
-        if len(products) != 1 or mine.core in products:
+        if not found:
             return []
         first = next(iter(found))
+        core = self.names[first].core
+        if core == mine.core or any(self.names[i].core != core for i in found):
+            return []  # no product, or two
         theirs, bundle = self.names[first], shown.rstrip().lower().endswith(".app")
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")

@@ -6,6 +6,7 @@ from sync.matching import (
     TIER_SUFFIX,
     Candidate,
     Item,
+    Matcher,
     may_end_in_tier,
     normalise,
     preselect,
@@ -124,3 +125,12 @@ def test_preselect_all_gives_a_target_to_one_record():
     chosen, contested = preselect_all(ranked, 88)
     assert {k: v.target_id for k, v in chosen.items()} == {"a": "t1"}
     assert contested == {"b": ("a", "T1"), "d": ("e", "T3"), "e": ("d", "T3")}
+
+
+def test_a_matcher_of_normalised_names_finds_what_a_matcher_of_records_does():
+    names = ["database hosting", "database backup", "network service", "backup recovery", "print service"]
+    records = Matcher([Item(str(n), name) for n, name in enumerate(names)], versioned=False)
+    normalised = Matcher.of_normalised(names)
+    for name in ("database hosting", "backup", "network print service", "databse hosting"):
+        assert normalised.scored(name) == records.scored(Item("l", name))
+    assert normalised.scored("database hosting")[0][:2] == (0, 100)
