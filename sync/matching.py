@@ -57,6 +57,7 @@ SPELLING = {
     "managment": "management",  # the commonest misspellings of IT's commonest word
     "mangement": "management",
     "despatch": "dispatch",
+    "certs": "certificate",  # "SSL Certs"; not "CERT", a response team
     "svc": "service",
     "svcs": "service",
     "infra": "infrastructure",

@@ -33,7 +33,7 @@ PRESELECT_AT = 88
 WITHIN = 88
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 EDITION_NAMES = normalise(
-    "enterprise standard professional pro community datacenter plus premium ultimate advanced lite express"
+    "enterprise standard professional pro community datacenter plus premium ultimate advanced lite lt express"
 ).split() + ["home"]
 # what alone tells two records of one product and version apart: "Tableau Desktop" and "Tableau Server"
 EDITIONS_OF_ONE = frozenset(

@@ -322,3 +322,27 @@ def test_a_product_another_service_names_in_its_details_is_only_suggested_for_wh
         Item("docs", "Document Management", context="Team sites and document libraries (SharePoint Online)"),
     ]
     assert chosen("SharePoint Online", catalogue) != "Collaboration - Teams"
+
+
+def test_a_catalogues_words_for_packaging_knowledge_and_certificates():
+    catalogue = [
+        Item("pkg", "Software Packaging"),
+        Item("kb", "Knowledge Management"),
+        Item("pki", "Certificate Management"),
+        Item("rel", "Deployment Management"),
+    ]
+    assert chosen("App Packaging", catalogue) == "Software Packaging"
+    assert chosen("KB Articles", catalogue) == "Knowledge Management"
+    assert chosen("SSL Certs", catalogue) == "Certificate Management"
+
+
+def test_autocad_lt_is_another_edition_than_autocad():
+    lt = [Item("lt", "Autodesk AutoCAD LT", "2024", "Autodesk")]
+    assert chosen("Autodesk AutoCAD 2024", lt, "24.3.61.0", True) == ""
+    assert chosen("AutoCAD LT 2024", lt, "24.3.61.0", True) == lt[0].name
+
+
+def test_products_under_a_makers_former_name_or_their_own():
+    webfleet = [Item("wf", "Webfleet", "", "Webfleet Solutions")]
+    assert chosen("TomTom Telematics WEBFLEET", webfleet, "", True) == "Webfleet"
+    assert chosen("SHE Assure", [Item("ev", "Evotix Assure", "", "Evotix")], "", True) == "Evotix Assure"
