@@ -346,3 +346,10 @@ def test_products_under_a_makers_former_name_or_their_own():
     webfleet = [Item("wf", "Webfleet", "", "Webfleet Solutions")]
     assert chosen("TomTom Telematics WEBFLEET", webfleet, "", True) == "Webfleet"
     assert chosen("SHE Assure", [Item("ev", "Evotix Assure", "", "Evotix")], "", True) == "Evotix Assure"
+
+
+def test_pos_and_epos_are_the_point_of_sale():
+    catalogue = [Item("pos", "Point of Sale"), Item("pay", "Card Payments"), Item("rm", "Room Service")]
+    assert chosen("POS", catalogue) == "Point of Sale"
+    assert chosen("EPOS", catalogue) == "Point of Sale"
+    assert chosen("Shop EPOS", [Item("shop", "Shop Point of Sale"), *catalogue[1:]]) == "Shop Point of Sale"

@@ -363,16 +363,17 @@ def test_a_runtime_is_not_its_development_kit():
 
 
 def test_an_acronym_written_in_capitals_may_keep_the_of_of_a_three_word_name():
-    """ "POS" may be "Point of Sale" (or Point of Service, Point of Care): only suggested, and only for a
-    name written as an acronym ("Tor" is no "Terms of Reference", "Docs" no "Declaration of Conformity")."""
+    """ "BOM" may be "Bill of Materials" (or Bill of Manufacture; "POC" Proof of Concept or Point of Care):
+    only suggested, and only for a name written as an acronym ("Tor" is no "Terms of Reference", "Docs" no
+    "Declaration of Conformity"). "POS" is the dictionary's Point of Sale."""
     till = [
-        Item("pos", "Point of Sale"),
+        Item("bom", "Bill of Materials"),
         Item("tor", "Terms of Reference"),
         Item("doc", "Declaration of Conformity"),
     ]
-    pos = suggest([Item("l", "POS")], till, versioned=False)["l"]
-    assert pos[0].target_id == "pos" and pos[0].why == "acronym: POS = Point of Sale"
-    assert preselect(pos, PRESELECT_AT) is None
+    bom = suggest([Item("l", "BOM")], till, versioned=False)["l"]
+    assert bom[0].target_id == "bom" and bom[0].why == "acronym: BOM = Bill of Materials"
+    assert preselect(bom, PRESELECT_AT) is None
     for name in ("Tor", "Docs", "Proof of Concept"):
         assert suggest([Item("l", name)], till, versioned=False)["l"] == [], name
 
