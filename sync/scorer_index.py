@@ -1,11 +1,15 @@
 """How the scorer indexes the target records: every key a portfolio name is looked up by (sync.scorer)."""
 
+import re
+from collections.abc import Callable
+
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
 from sync.match_rules import stem
 from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
-INDEXES += ("lead", "of")
+INDEXES += ("lead", "of", "listed")
+LISTING = re.compile(r",|&|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
 class NameIndex:
@@ -14,6 +18,8 @@ class NameIndex:
     versioned: bool
     book: AliasBook
     index: dict[str, dict[str, list[int]]]
+    names: list[Name]
+    _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
         indexes = self.index
@@ -41,6 +47,13 @@ class NameIndex:
             indexes["declared"][acronym].append(i)
         if of := with_of(shown):
             indexes["of"][of].append(i)
+        if not again and self._lists(shown, name):  # "Cinema Ticketing and Box Office"
+            parts = LISTING.split(shown)
+            said_of_each = name.words[-1] in self.book.loose or name.words[-1] in self.book.generic
+            for n, part in enumerate(parts, 1):
+                read = self.book.read(part)
+                if len(read.words) >= 2 + (said_of_each and n == len(parts)) and read.canon != name.canon:
+                    indexes["listed"][read.canon].append(i)
         if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
             indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
         for size in (1, 2, 3)[: len(maker)]:
@@ -49,6 +62,27 @@ class NameIndex:
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
+
+    def _listed(self, mine: Name) -> list[int]:
+        """The one service whose name lists the portfolio name among other things ("Box Office" = "Cinema
+        Ticketing and Box Office"), where no other service has all its words."""
+        found = self.index["listed"].get(mine.canon, ())
+        if not found or len({self.names[i].core for i in found}) > 1:
+            return []
+        having = self._having(mine.core.split())
+        return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []
+
+    def _lists(self, shown: str, name: Name) -> bool:
+        """Whether a service's name lists two things or more ("Food Safety and HACCP Monitoring"). Where its
+        last word is said of each ("Management"), the last thing is one only with two words more: "DNS, DHCP
+        and IP Address Management" lists IP Address Management, but "Security Information and Event
+        Management" no Event Management, "Capacity and Performance Management" no Performance Management
+        (an HR system's)."""
+        return (
+            not self.versioned
+            and bool(name.words)
+            and ("," in shown or "&" in shown or "and" in name.plain.split())
+        )
 
     def _written_meaning(self, name: Name) -> str:
         """A service's meaning of its words as written, where an alias reads them otherwise: "Windows Server

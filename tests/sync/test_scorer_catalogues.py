@@ -353,3 +353,21 @@ def test_pos_and_epos_are_the_point_of_sale():
     assert chosen("POS", catalogue) == "Point of Sale"
     assert chosen("EPOS", catalogue) == "Point of Sale"
     assert chosen("Shop EPOS", [Item("shop", "Shop Point of Sale"), *catalogue[1:]]) == "Shop Point of Sale"
+
+
+def test_one_of_the_things_a_service_name_lists():
+    catalogue = [
+        Item("box", "Cinema Ticketing and Box Office"),
+        Item("ddi", "DNS, DHCP and IP Address Management"),
+        Item("food", "Food Safety and HACCP Monitoring"),
+        Item("siem", "Security Information and Event Management"),
+        Item("cap", "Capacity and Performance Management"),
+    ]
+    assert chosen("Box Office", catalogue) == "Cinema Ticketing and Box Office"
+    assert chosen("IPAM", catalogue) == "DNS, DHCP and IP Address Management"
+    assert chosen("HACCP Monitoring", catalogue) == "Food Safety and HACCP Monitoring"
+    # the last word said of each thing: one word before it is no thing of its own
+    assert chosen("Event Management", catalogue) == ""
+    assert chosen("Performance Management", catalogue) == ""
+    # another service with all its words: a person's choice
+    assert chosen("Box Office", [*catalogue, Item("bor", "Box Office Reporting")]) == ""
