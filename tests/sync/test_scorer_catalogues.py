@@ -371,3 +371,14 @@ def test_one_of_the_things_a_service_name_lists():
     assert chosen("Performance Management", catalogue) == ""
     # another service with all its words: a person's choice
     assert chosen("Box Office", [*catalogue, Item("bor", "Box Office Reporting")]) == ""
+
+
+def test_firewall_rule_changes_and_colocation_as_catalogues_name_them():
+    catalogue = [
+        Item("fw", "Firewall Management"),
+        Item("chg", "Change Enablement"),
+        Item("dc", "Data Centre Colocation"),
+    ]
+    assert chosen("Firewall Rule Requests", catalogue) == "Firewall Management"
+    assert chosen("Firewall Rule Changes", catalogue) == "Firewall Management"
+    assert chosen("Colocation", catalogue) == "Data Centre Colocation"
