@@ -10,7 +10,7 @@ aliases and is never tuned on: the targets are measured there. When it is tuned 
 sets and a new held-back set is written.
 
     .venv/bin/python bench/matching_quality.py [--misses]   # --misses: every miss of the tuning sets
-    .venv/bin/python bench/matching_quality.py --set bench/data/matching_blind_35.yaml   # one set
+    .venv/bin/python bench/matching_quality.py --set bench/data/matching_blind_36.yaml   # one set
 """
 
 import argparse

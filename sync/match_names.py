@@ -262,6 +262,8 @@ class AliasBook:
         if versioned:  # "InDesign Server" numbers its own
             numbered, renumbering = renumbered(words, chosen, generic.difference(words[n] for n in kept))
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
+        if len(words) > 3 and words[-1] in self.loose:  # "Baggage Handling System Support": BHS's
+            others.add(initials(words[:-1]))
         if "and" in plain:
             others.add(with_and(plain))
         meaning = self.meaning_of(words)
@@ -278,7 +280,7 @@ class AliasBook:
             core=" ".join(sorted(set(core))),
             loose="".join(core),
             initials=acronym,
-            core_initials=initials(core) if len(core) < len(words) else acronym,
+            core_initials=initials(core) if len(core) < len(words) and ends_kept(core, words) else acronym,
             dropped=()
             if generic.isdisjoint(words)
             else tuple(dict.fromkeys(w for w in words if w in generic and w != "and")),
@@ -291,6 +293,12 @@ class AliasBook:
             other_initials=tuple(sorted(others - {acronym, ""})) if others else (),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
         )
+
+
+def ends_kept(core: list[str], words: list[str]) -> bool:
+    """Whether the generic words a name's core leaves out are at its ends: "Managed Print Services" may be
+    said "PS"; "Data Platform and Reporting" is no "DR"."""
+    return f" {' '.join(core)} " in f" {' '.join(words)} "
 
 
 def overlap(before: list[str], run: tuple[str, ...]) -> int:

@@ -382,3 +382,9 @@ def test_firewall_rule_changes_and_colocation_as_catalogues_name_them():
     assert chosen("Firewall Rule Requests", catalogue) == "Firewall Management"
     assert chosen("Firewall Rule Changes", catalogue) == "Firewall Management"
     assert chosen("Colocation", catalogue) == "Data Centre Colocation"
+
+
+def test_initials_skip_generic_words_only_at_a_names_ends():
+    catalogue = [Item("dpr", "Data Platform and Reporting"), Item("bhs", "Baggage Handling System Support")]
+    assert chosen("DR", catalogue) == ""  # no Disaster Recovery here, and "Platform" is inside the name
+    assert chosen("BHS", catalogue) == "Baggage Handling System Support"  # the system's, then its support
