@@ -324,16 +324,30 @@ def test_a_product_another_service_names_in_its_details_is_only_suggested_for_wh
     assert chosen("SharePoint Online", catalogue) != "Collaboration - Teams"
 
 
-def test_a_catalogues_words_for_packaging_knowledge_and_certificates():
-    catalogue = [
-        Item("pkg", "Software Packaging"),
-        Item("kb", "Knowledge Management"),
-        Item("pki", "Certificate Management"),
-        Item("rel", "Deployment Management"),
-    ]
-    assert chosen("App Packaging", catalogue) == "Software Packaging"
-    assert chosen("KB Articles", catalogue) == "Knowledge Management"
-    assert chosen("SSL Certs", catalogue) == "Certificate Management"
+NAMED_SO = [
+    Item("pkg", "Software Packaging"),
+    Item("kb", "Knowledge Management"),
+    Item("pki", "Certificate Management"),
+    Item("rel", "Deployment Management"),
+    Item("fw", "Firewall Management"),
+    Item("chg", "Change Enablement"),
+    Item("dc", "Data Centre Colocation"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("App Packaging", "Software Packaging"),
+        ("KB Articles", "Knowledge Management"),
+        ("SSL Certs", "Certificate Management"),
+        ("Firewall Rule Requests", "Firewall Management"),
+        ("Firewall Rule Changes", "Firewall Management"),
+        ("Colocation", "Data Centre Colocation"),
+    ],
+)
+def test_the_words_catalogues_use_for_a_service(name, expected):
+    assert chosen(name, NAMED_SO) == expected
 
 
 def test_autocad_lt_is_another_edition_than_autocad():
@@ -371,17 +385,6 @@ def test_one_of_the_things_a_service_name_lists():
     assert chosen("Performance Management", catalogue) == ""
     # another service with all its words: a person's choice
     assert chosen("Box Office", [*catalogue, Item("bor", "Box Office Reporting")]) == ""
-
-
-def test_firewall_rule_changes_and_colocation_as_catalogues_name_them():
-    catalogue = [
-        Item("fw", "Firewall Management"),
-        Item("chg", "Change Enablement"),
-        Item("dc", "Data Centre Colocation"),
-    ]
-    assert chosen("Firewall Rule Requests", catalogue) == "Firewall Management"
-    assert chosen("Firewall Rule Changes", catalogue) == "Firewall Management"
-    assert chosen("Colocation", catalogue) == "Data Centre Colocation"
 
 
 def test_initials_skip_generic_words_only_at_a_names_ends():
