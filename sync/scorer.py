@@ -38,10 +38,12 @@ A pair's score (0–100) is the best of the evidence found for it:
          Pro Deployment", "Docker for Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside
          an "Endpoint Protection"), and never for services, whose words more may always make another
          service ("Data Centre Management" is no "Data Management")
-     88  one service whose name lists the portfolio name among other things, no other service having all
-         its words ("Box Office" = "Cinema Ticketing and Box Office", "IPAM" = "DNS, DHCP and IP Address
-         Management"); where the last word is said of each thing, the last needs two words besides it:
-         "Event Management" is no "Security Information and Event Management" (sync.scorer_index)
+     86  one service whose name lists the portfolio name among other things, no other service having all
+         its words ("Box Office": "Cinema Ticketing and Box Office", "IPAM": "DNS, DHCP and IP Address
+         Management"), only suggested, since the other things often say whose it is ("Wi-Fi": "Guest
+         Entertainment and Wi-Fi"); where the last word is said of each thing, the last needs two words
+         besides it: "Event Management" is not even suggested for "Security Information and Event
+         Management" (sync.scorer_index)
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
@@ -265,7 +267,7 @@ class Scorer(
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
-            add(self._listed(mine), WITHIN, "one of the things its name lists")
+            add(self._listed(mine), GUESSED, "one of the things its name lists")
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

@@ -9,7 +9,7 @@ from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
-LISTING = re.compile(r",|&|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
+LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
 class NameIndex:
@@ -64,8 +64,8 @@ class NameIndex:
                 indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
 
     def _listed(self, mine: Name) -> list[int]:
-        """The one service whose name lists the portfolio name among other things ("Box Office" = "Cinema
-        Ticketing and Box Office"), where no other service has all its words."""
+        """The one service whose name lists the portfolio name among other things ("Box Office": "Cinema
+        Ticketing and Box Office"), where no other service has all its words; "AT&T Mobile" lists nothing."""
         found = self.index["listed"].get(mine.canon, ())
         if not found or len({self.names[i].core for i in found}) > 1:
             return []
@@ -81,7 +81,7 @@ class NameIndex:
         return (
             not self.versioned
             and bool(name.words)
-            and ("," in shown or "&" in shown or "and" in name.plain.split())
+            and ("," in shown or " & " in shown or "and" in name.plain.split())
         )
 
     def _written_meaning(self, name: Name) -> str:
