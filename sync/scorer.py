@@ -84,7 +84,7 @@ aliases are applied. A service named "Category: Name" or "Name (…)" is read as
 follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
 sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, "Out of Hours" hours of
 cover, also before the name; a name with a tier prefers a target of that tier, then one of its tiers ("- Gold"
-for "Gold 24x7"), then one without. A region (EMEA, APAC …) is a generic word: another region is only
+for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC …) is a generic word: another region is only
 suggested, the name's own ranks first. British spellings are American ones ("Digitisation"). Software names
 are read as inventories write them: a reverse-DNS application id is its maker's and its name
 ("com.google.Chrome"), a number of the manufacturer's name is no version ("Figure 53 QLab"), a release name is
@@ -173,6 +173,8 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 from sync.scorer_products import ProductEvidence
 from sync.scorer_readings import OtherReadings
 from sync.scorer_versions import VersionEvidence, makers_number
+
+COVERED = {"out of hours": "24x7", "after hours": "24x7"}  # hours of cover a 24x7 record gives too
 
 
 class Scorer(
@@ -336,6 +338,7 @@ class Scorer(
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
+        covered = frozenset(COVERED.get(tier, tier) for tier in tiers)  # the hours a record of others covers
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         # still as likely as a record it ties with, though never pre-selected: found by its description only
         # beside a record of the name's tier, or a person's choice ("Mobile Device Support" beside a "Mobile
@@ -371,6 +374,9 @@ class Scorer(
                 reasons.append(f"a tier of yours ({', '.join(sorted(tiered))})")
                 score -= MINOR
                 partial.add(i)
+            elif tiered and tiered != tiers and tiered == covered:  # "Out of Hours Support": "- 24x7"
+                reasons.append(f"{', '.join(sorted(tiered))} covers your hours")
+                score -= MINOR
             elif tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR

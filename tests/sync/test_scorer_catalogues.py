@@ -394,3 +394,12 @@ def test_initials_skip_generic_words_only_at_a_names_ends():
     catalogue = [Item("dpr", "Data Platform and Reporting"), Item("bhs", "Baggage Handling System Support")]
     assert chosen("DR", catalogue) == ""  # no Disaster Recovery here, and "Platform" is inside the name
     assert chosen("BHS", catalogue) == "Baggage Handling System Support"  # the system's, then its support
+
+
+def test_a_24x7_record_covers_out_of_hours_not_business_hours():
+    support = [Item("bh", "Application Support - Business Hours"), Item("24", "Application Support - 24x7")]
+    assert chosen("Out of Hours Application Support", support) == "Application Support - 24x7"
+    assert chosen("Application Support - After Hours", support) == "Application Support - 24x7"
+    ooh = [*support, Item("ooh", "Application Support - Out of Hours")]
+    assert chosen("Out of Hours Application Support", ooh) == "Application Support - Out of Hours"
+    assert chosen("Application Support - Business Hours", support[1:]) == ""
