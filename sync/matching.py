@@ -162,6 +162,12 @@ def canonical_tier(tier: str) -> str:
     return hours.removesuffix("x365")
 
 
+def covered_hours(tiers: frozenset[str]) -> frozenset[str]:
+    """Tiers with out-of-hours cover read as the 24x7 that covers it: "Out of Hours Support" is a "Support -
+    24x7" where no record of its own hours exists (sync.scorer)."""
+    return frozenset("24x7" if tier in ("out of hours", "after hours") else tier for tier in tiers)
+
+
 def hours_of(name: str) -> frozenset[str]:
     """The hours of cover among a name's tiers ("24x7", "business hours")."""
     return frozenset(t for t in tiers_of(name) if t[:1].isdigit() or t.endswith("hours"))

@@ -84,20 +84,20 @@ aliases are applied. A service named "Category: Name" or "Name (…)" is read as
 follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
 sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, "Out of Hours" hours of
 cover, also before the name; a name with a tier prefers a target of that tier, then one of its tiers ("- Gold"
-for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC …) is a generic word: another region is only
-suggested, the name's own ranks first. British spellings are American ones ("Digitisation"). Software names
-are read as inventories write them: a reverse-DNS application id is its maker's and its name
-("com.google.Chrome"), a number of the manufacturer's name is no version ("Figure 53 QLab"), a release name is
-its version ("macOS Sonoma" is macOS 14), the year a product is sold by is the major version its installs
-report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch and release are left out of its version
-("1:7.52.0-1"), as is a release or a quarter after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not
-Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a deployment word in brackets is kept
-("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition word that names
-a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs by an edition on
-each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier than the portfolio
-record names ("- Gold" for "- Silver"), and versions that agree only through an inventory's build number. At
-one score, the name that keeps more of the words written, its tier too, ranks first ("Windows Server":
-"Windows Server 2022" before "Windows 11 Enterprise").
+for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC …) is
+a generic word: another region is only suggested, the name's own ranks first. British spellings are American
+ones ("Digitisation"). Software names are read as inventories write them: a reverse-DNS application id is its
+maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no version ("Figure 53
+QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is sold by is the major
+version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch and release are left
+out of its version ("1:7.52.0-1"), as is a release or a quarter after a year ("BarTender 2022 R7", "LabVIEW
+2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a deployment word in
+brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition
+word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs
+by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier
+than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an inventory's
+build number. At one score, the name that keeps more of the words written, its tier too, ranks first ("Windows
+Server": "Windows Server 2022" before "Windows 11 Enterprise").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -141,7 +141,7 @@ from sync.match_names import (
 )
 from sync.match_rules import editions_differ, kinds_differ
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
-from sync.matching import Candidate, Item, Matcher, tiers_of
+from sync.matching import Candidate, Item, Matcher, covered_hours, tiers_of
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_index import INDEXES, NameIndex
@@ -173,8 +173,6 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 from sync.scorer_products import ProductEvidence
 from sync.scorer_readings import OtherReadings
 from sync.scorer_versions import VersionEvidence, makers_number
-
-COVERED = {"out of hours": "24x7", "after hours": "24x7"}  # hours of cover a 24x7 record gives too
 
 
 class Scorer(
@@ -338,7 +336,7 @@ class Scorer(
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
-        covered = frozenset(COVERED.get(tier, tier) for tier in tiers)  # the hours a record of others covers
+        covered = covered_hours(tiers)
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         # still as likely as a record it ties with, though never pre-selected: found by its description only
         # beside a record of the name's tier, or a person's choice ("Mobile Device Support" beside a "Mobile
