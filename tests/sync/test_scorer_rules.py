@@ -363,9 +363,8 @@ def test_a_runtime_is_not_its_development_kit():
 
 
 def test_an_acronym_written_in_capitals_may_keep_the_of_of_a_three_word_name():
-    """ "BOM" may be "Bill of Materials" (or Bill of Manufacture; "POC" Proof of Concept or Point of Care):
-    only suggested, and only for a name written as an acronym ("Tor" is no "Terms of Reference", "Docs" no
-    "Declaration of Conformity"). "POS" is the dictionary's Point of Sale."""
+    """ "BOM" may be "Bill of Materials" (or "POC" Proof of Concept, Point of Care): only suggested, and only
+    for a name written as an acronym ("Tor" is no "Terms of Reference", "Docs" no "Declaration of Conformity")."""
     till = [
         Item("bom", "Bill of Materials"),
         Item("tor", "Terms of Reference"),
