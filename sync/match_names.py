@@ -262,13 +262,13 @@ class AliasBook:
         if versioned:  # "InDesign Server" numbers its own
             numbered, renumbering = renumbered(words, chosen, generic.difference(words[n] for n in kept))
         others = {initials(plain) if fired else "", *declared(name)} if fired or "(" in name else set()
-        if len(words) > 3 and words[-1] in self.loose:  # "Baggage Handling System Support": BHS's
-            others.add(initials(words[:-1]))
+        if len(words) > 3 and words[-1] in self.loose and words[-2] == "system":
+            others.add(initials(words[:-1]))  # "Baggage Handling System Support" is said as BHS's
         if "and" in plain:
             others.add(with_and(plain))
         meaning = self.meaning_of(words)
         means, because = self.meanings.get(meaning, (meaning, ""))
-        loose = self.loose
+        loose, shorter = self.loose, len(core) < len(words)
         return Name(
             plain=" ".join(plain),
             canon=" ".join(words),
@@ -280,7 +280,7 @@ class AliasBook:
             core=" ".join(sorted(set(core))),
             loose="".join(core),
             initials=acronym,
-            core_initials=initials(core) if len(core) < len(words) and ends_kept(core, words) else acronym,
+            core_initials=initials(core) if shorter and generic_only_at_ends(core, words) else acronym,
             dropped=()
             if generic.isdisjoint(words)
             else tuple(dict.fromkeys(w for w in words if w in generic and w != "and")),
@@ -295,9 +295,10 @@ class AliasBook:
         )
 
 
-def ends_kept(core: list[str], words: list[str]) -> bool:
-    """Whether the generic words a name's core leaves out are at its ends: "Managed Print Services" may be
-    said "PS"; "Data Platform and Reporting" is no "DR"."""
+def generic_only_at_ends(core: list[str], words: list[str]) -> bool:
+    """Whether the generic words a name's core leaves out are all at its ends, so that the core's initials
+    are an acronym people say: "Warehouse Management System" may be "WM"; "Data Platform and Reporting" is
+    no "DR"."""
     return f" {' '.join(core)} " in f" {' '.join(words)} "
 
 

@@ -62,8 +62,9 @@ def products_in(words: list[str] | tuple[str, ...]) -> list[Product]:
     found: list[Product] = []
     i = 0
     while i < len(words):
-        named = index.get(words[i])
-        product = named and next((p for p in named if tuple(words[i : i + len(p.words)]) == p.words), None)
+        product = None
+        if named := index.get(words[i]):
+            product = next((p for p in named if tuple(words[i : i + len(p.words)]) == p.words), None)
         if product:
             found.append(product)
             i += len(product.words)

@@ -212,11 +212,10 @@ class Matcher:
 
     @classmethod
     def of_normalised(cls, names: list[str]) -> "Matcher":
-        """A matcher of names normalised already, without versions (the scorer's): `scored` takes such a name
-        and gives their positions; there are no records for `candidates`."""
-        matcher = cls.__new__(cls)
-        matcher.targets, matcher.versioned = [], False
-        matcher.names, matcher.versions = names, []
+        """A matcher of names normalised already, without versions (the scorer's): `scored_normalised` gives
+        their positions; there are no records for `candidates`."""
+        matcher = cls([], versioned=False)
+        matcher.names = names
         matcher._index(names)
         return matcher
 
@@ -250,22 +249,29 @@ class Matcher:
             )
         return result
 
-    def scored(self, local: Item | str, limit: int = 5, scan: bool = True) -> list[tuple[int, int, str]]:
+    def scored_normalised(self, key: str, limit: int = 5, scan: bool = True) -> list[tuple[int, int, str]]:
+        """`scored` for a name normalised already, against an unversioned matcher (`of_normalised`)."""
+        if self.versioned:
+            raise ValueError("a versioned matcher reads the versions of the record's own name")
+        return self._scored(key, key, set(), limit, scan)
+
+    def scored(self, local: Item, limit: int = 5, scan: bool = True) -> list[tuple[int, int, str]]:
         """Up to `limit` (target index, score, reason), best first: what `candidates` shows, as plain
-        tuples for the scorer, which reads thousands of them. `local`: a record, or for a matcher of
-        normalised names (`of_normalised`) a name normalised so."""
-        if isinstance(local, str):
-            key, mine = local, set()
-        else:
-            norm = normalise(local.name)
-            key = without_versions(norm) if self.versioned else norm
-            mine = versions_in(local.name, local.version) if self.versioned else set()
+        tuples for the scorer, which reads thousands of them."""
+        norm = normalise(local.name)
+        key = without_versions(norm) if self.versioned else norm
+        mine = versions_in(local.name, local.version) if self.versioned else set()
+        return self._scored(key, local.name, mine, limit, scan)
+
+    def _scored(
+        self, key: str, name: str, mine: set[str], limit: int, scan: bool
+    ) -> list[tuple[int, int, str]]:
 
         def fits(i: int) -> bool:
             return not self.versioned or compatible(mine, self.versions[i])
 
         scored: dict[int, tuple[int, str]] = {}
-        for i in self.exact.get(local if isinstance(local, str) else local.name, ()):
+        for i in self.exact.get(name, ()):
             scored[i] = (100, "exact")
         for i in self.normalised.get(key, ()):
             scored.setdefault(i, (95, "normalised"))

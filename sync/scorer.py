@@ -156,6 +156,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     GUESSED,
     LEXICAL_CAP,
     LEXICAL_WITH_EVIDENCE,
+    LISTED,
     LOOSE,
     MINOR,
     ONLY,
@@ -267,7 +268,7 @@ class Scorer(
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
-            add(self._listed(mine), GUESSED, "one of the things its name lists")
+            add(self._listed(mine), LISTED, "one of the things its name lists")
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):
@@ -275,12 +276,12 @@ class Scorer(
         strong = any(score >= CORE for score, _ in found.values())
         # many records of this very name (one per version): likeness adds nothing but time
         many = len(found) >= 4 * limit
-        lexical = [] if many else self.lexical.scored(mine.plain, limit, scan=False)
+        lexical = [] if many else self.lexical.scored_normalised(mine.plain, limit, scan=False)
         aliased = []  # "OS Patching" reads "os patch management": compare that too, its aliases the reason
         if mine.fired and not strong:
-            aliased = self.lexical.scored(mine.canon, limit, scan=False)
+            aliased = self.lexical.scored_normalised(mine.canon, limit, scan=False)
         if not found and not lexical and not aliased:  # no shared word: compare the spelling with all
-            lexical = self.lexical.scored(mine.plain, limit)
+            lexical = self.lexical.scored_normalised(mine.plain, limit)
         for hits, why in ((lexical, ()), (aliased, mine.fired)):
             for i, score, reason in hits:
                 if i not in found or found[i][0] < min(LEXICAL_CAP, score):
@@ -288,24 +289,11 @@ class Scorer(
                     found[i] = (min(LEXICAL_CAP, score), [words, *why])
         # "SAP ATTP": a brand and an acronym for the rest of a longer name, however unlike its spelling
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
-        # the quick tests of _abbreviates and acronym_within first: thousands of pairs are neither
-        size, spaces, as_read = len(mine.words), mine.plain.count(" "), mine.plain == mine.canon
-        first, last = mine.words[0], mine.words[-1]
         for i in [*found, *(i for i in led if i not in found)]:
-            if i in found and found[i][0] >= ABBREVIATION:
-                continue
-            theirs, short = self.names[i], ""
-            if len(theirs.words) == size or (
-                not (as_read and theirs.plain == theirs.canon) and theirs.plain.count(" ") == spaces
-            ):
-                short = self._abbreviates(mine, i)
-            if short:
+            score = found[i][0] if i in found else 0
+            if score < ABBREVIATION and (short := self._abbreviates(mine, i)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
-            elif (
-                len(theirs.words) != size
-                and (first == theirs.words[0] or last == theirs.words[-1])
-                and (short := acronym_within(mine.words, theirs.words))
-            ):
+            elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
                 # "SAP BO" could be Business One or Objects; found by initials alone, "Cisco UCCE" could
                 # be Contact Center Express or Enterprise
                 sure = len(short.split(" = ", 1)[0]) >= 3 and i in found
@@ -344,7 +332,11 @@ class Scorer(
         still_tied: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
         # a record of one of them before one without a tier: "- Gold" for "Gold (Prod)"
-        some_tier = bool(tiers) and any(set() < tiers_of(self.targets[i].name) < tiers for i in found)
+        # (or of the 24x7 that covers its hours)
+        some_tier = bool(tiers) and any(
+            set() < tier < tiers or tier == covered != tiers
+            for tier in (tiers_of(self.targets[i].name) for i in found)
+        )
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
         mine_major = major(mine.version)
@@ -384,7 +376,7 @@ class Scorer(
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 still_tied.add(i)
-            region = REGIONS.intersection(theirs.words) if ours else ()
+            region = REGIONS.intersection(theirs.words) if ours else frozenset()
             if region and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
                 preselectable = False

@@ -3,8 +3,9 @@
 import re
 from collections.abc import Callable
 
+from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
-from sync.match_rules import stem
+from sync.match_rules import stem, uncategorised
 from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
@@ -47,13 +48,8 @@ class NameIndex:
             indexes["declared"][acronym].append(i)
         if of := with_of(shown):
             indexes["of"][of].append(i)
-        if not again and self._lists(shown, name):  # "Cinema Ticketing and Box Office"
-            parts = LISTING.split(shown)
-            said_of_each = name.words[-1] in self.book.loose or name.words[-1] in self.book.generic
-            for n, part in enumerate(parts, 1):
-                read = self.book.read(part)
-                if len(read.words) >= 2 + (said_of_each and n == len(parts)) and read.canon != name.canon:
-                    indexes["listed"][read.canon].append(i)
+        for thing in () if again else self._listed_things(shown, name):  # "Cinema Ticketing and Box Office"
+            indexes["listed"][thing].append(i)
         if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
             indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
         for size in (1, 2, 3)[: len(maker)]:
@@ -65,24 +61,31 @@ class NameIndex:
 
     def _listed(self, mine: Name) -> list[int]:
         """The one service whose name lists the portfolio name among other things ("Box Office": "Cinema
-        Ticketing and Box Office"), where no other service has all its words; "AT&T Mobile" lists nothing."""
+        Ticketing and Box Office"), where no other service has all its words; "AT&T Mobile" lists nothing.
+        Only looked for when no rule has found a sure candidate; the one-word-more rule comes first ("Network
+        Design": "Network Design and Implementation")."""
         found = self.index["listed"].get(mine.canon, ())
         if not found or len({self.names[i].core for i in found}) > 1:
             return []
         having = self._having(mine.core.split())
         return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []
 
-    def _lists(self, shown: str, name: Name) -> bool:
-        """Whether a service's name lists two things or more ("Food Safety and HACCP Monitoring"). Where its
-        last word is said of each ("Management"), the last thing is one only with two words more: "DNS, DHCP
-        and IP Address Management" lists IP Address Management, but "Security Information and Event
-        Management" no Event Management, "Capacity and Performance Management" no Performance Management
-        (an HR system's)."""
-        return (
-            not self.versioned
-            and bool(name.words)
-            and ("," in shown or " & " in shown or "and" in name.plain.split())
-        )
+    def _listed_things(self, shown: str, name: Name) -> list[str]:
+        """The things a service's name lists, as read, its category and brackets left out ("DNS, DHCP and IP
+        Address Management": ip address management). Where its last word is said of each thing
+        ("Management"), the last needs two words besides it: "Security Information and Event Management"
+        lists no Event Management, "Capacity and Performance Management" no Performance Management (an HR
+        system's). Words are counted as read: "Payroll" reads as two ("payroll process")."""
+        if self.versioned or not name.words or ("," not in shown and "and" not in name.plain.split()):
+            return []
+        parts = LISTING.split(BRACKETS.sub(" ", uncategorised(shown) or shown))
+        said_of_each = name.words[-1] in self.book.loose or name.words[-1] in self.book.generic
+        things = []
+        for n, part in enumerate(parts, 1) if len(parts) > 1 else ():
+            read = self.book.read(part)
+            if len(read.words) >= 2 + (said_of_each and n == len(parts)) and read.canon != name.canon:
+                things.append(read.canon)
+        return things
 
     def _written_meaning(self, name: Name) -> str:
         """A service's meaning of its words as written, where an alias reads them otherwise: "Windows Server

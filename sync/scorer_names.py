@@ -27,7 +27,7 @@ from sync.scorer_details import as_written
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
 # two-letter acronym for part of a name, or one without the S of System (GUESSED)
-PRODUCT_OTHERWISE = GUESSED = 86
+PRODUCT_OTHERWISE = GUESSED = LISTED = 86
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 87, 2
 PRESELECT_AT = 88
 WITHIN = 88
@@ -321,9 +321,11 @@ class NameEvidence:
         names otherwise, for the words IT abbreviates everywhere ("App Hosting" = "Application Hosting",
         which an alias reads as "Cloud Hosting"; not "BI Support" = "Billing Support")."""
         theirs = self.names[i]
-        if found := abbreviates(mine.words, theirs.words):
-            return found
+        if len(mine.words) == len(theirs.words) and (found := abbreviates(mine.words, theirs.words)):
+            return found  # (abbreviates pairs names of as many words: most pairs are not, at once)
         if mine.plain == mine.canon and theirs.plain == theirs.canon:
+            return ""
+        if mine.plain.count(" ") != theirs.plain.count(" "):
             return ""
         found = abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
         return found if found and WRITTEN_SHORT.issuperset(found.partition(" = ")[0].split()) else ""

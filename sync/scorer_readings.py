@@ -39,6 +39,8 @@ class OtherReadings:
         corrected, slips = self._misspelt(local.name)
         for bare in [*others, *([split] if split else []), *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
+            if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
+                continue
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
                 if bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads

@@ -132,5 +132,5 @@ def test_a_matcher_of_normalised_names_finds_what_a_matcher_of_records_does():
     records = Matcher([Item(str(n), name) for n, name in enumerate(names)], versioned=False)
     normalised = Matcher.of_normalised(names)
     for name in ("database hosting", "backup", "network print service", "databse hosting"):
-        assert normalised.scored(name) == records.scored(Item("l", name))
-    assert normalised.scored("database hosting")[0][:2] == (0, 100)
+        assert normalised.scored_normalised(name) == records.scored(Item("l", name))
+    assert normalised.scored_normalised("database hosting")[0][:2] == (0, 100)

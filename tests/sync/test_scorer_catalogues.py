@@ -391,7 +391,11 @@ def test_one_of_the_things_a_service_name_lists_is_suggested():
 
 
 def test_initials_skip_generic_words_only_at_a_names_ends():
-    catalogue = [Item("dpr", "Data Platform and Reporting"), Item("bhs", "Baggage Handling System Support")]
+    catalogue = [
+        Item("dpr", "Data Platform and Reporting"),
+        Item("drs", "Data and Reporting Support"),
+        Item("bhs", "Baggage Handling System Support"),
+    ]
     assert chosen("DR", catalogue) == ""  # no Disaster Recovery here, and "Platform" is inside the name
     assert chosen("BHS", catalogue) == "Baggage Handling System Support"  # the system's, then its support
 
@@ -400,6 +404,14 @@ def test_a_24x7_record_covers_out_of_hours_not_business_hours():
     support = [Item("bh", "Application Support - Business Hours"), Item("24", "Application Support - 24x7")]
     assert chosen("Out of Hours Application Support", support) == "Application Support - 24x7"
     assert chosen("Application Support - After Hours", support) == "Application Support - 24x7"
+    untiered = [Item("as", "Application Support"), support[1]]
+    assert chosen("Out of Hours Application Support", untiered) == "Application Support - 24x7"
     ooh = [*support, Item("ooh", "Application Support - Out of Hours")]
     assert chosen("Out of Hours Application Support", ooh) == "Application Support - Out of Hours"
     assert chosen("Application Support - Business Hours", support[1:]) == ""
+
+
+def test_a_category_with_no_words_after_it_reads_as_the_category():
+    catalogue = [Item("b", "Backup"), Item("sd", "Service Desk")]
+    assert chosen("Backup: The", catalogue) == "Backup"
+    assert chosen("Service Desk: Служба поддержки", catalogue) == "Service Desk"
