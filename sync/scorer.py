@@ -208,9 +208,7 @@ class Scorer(
                 for bare in other_names(target.name):
                     self._index(i, bare, self.book.read(bare), [], again=True)
             words = name.core.split()
-            self.brandless.append(
-                (len([w for w in words if w not in maker]) or len(words)) if maker else len(words)
-            )
+            self.brandless.append(len([w for w in words if w not in maker]) or len(words))
             for word in words:
                 words_in[word].append(i)
             self.cores[name.core].append(i)

@@ -321,11 +321,9 @@ class NameEvidence:
         names otherwise, for the words IT abbreviates everywhere ("App Hosting" = "Application Hosting",
         which an alias reads as "Cloud Hosting"; not "BI Support" = "Billing Support")."""
         theirs = self.names[i]
-        if len(mine.words) == len(theirs.words) and (found := abbreviates(mine.words, theirs.words)):
-            return found  # (abbreviates pairs names of as many words: most pairs are not, at once)
+        if found := abbreviates(mine.words, theirs.words):
+            return found
         if mine.plain == mine.canon and theirs.plain == theirs.canon:
-            return ""
-        if mine.plain.count(" ") != theirs.plain.count(" "):
             return ""
         found = abbreviates(tuple(mine.plain.split()), tuple(theirs.plain.split()))
         return found if found and WRITTEN_SHORT.issuperset(found.partition(" = ")[0].split()) else ""
