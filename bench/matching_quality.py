@@ -76,6 +76,7 @@ class Case:
     version: str
     expected: tuple[str, ...]  # empty: must stay "create new"
     suggest_only: bool
+    maker: str = ""  # a software record's manufacturer, where the set gives it
 
 
 @dataclass
@@ -128,9 +129,9 @@ def targets_of(data: dict, kind: str) -> list[Item]:
 def cases_of(lines: list[str]) -> list[Case]:
     result = []
     for line in lines or []:
-        local, version, expected, flag = fields(line, 4)[:4]
+        local, version, expected, flag, maker = fields(line, 5)[:5]
         names = tuple(e.strip() for e in expected.split(";") if e.strip())
-        result.append(Case(local, version, names, flag == "suggest"))
+        result.append(Case(local, version, names, flag == "suggest", maker))
     return result
 
 
@@ -155,7 +156,7 @@ def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -
     score = Score()
     versions = {t.key: t.version for t in scorer.targets}
     started = time.process_time()
-    ranked = [scorer.candidates(Item(f"l{n}", c.local, c.version)) for n, c in enumerate(cases)]
+    ranked = [scorer.candidates(Item(f"l{n}", c.local, c.version, c.maker)) for n, c in enumerate(cases)]
     score.cpu = time.process_time() - started
     for case, candidates in zip(cases, ranked, strict=True):
         score.cases += 1

@@ -78,6 +78,11 @@ class Item:
     manufacturer: str = ""
     context: str = ""  # a target's description, classification and other details: supporting evidence
 
+    @classmethod
+    def of_record(cls, key: str, record) -> "Item":
+        """A portfolio record as matching reads it: a software product with its version and manufacturer."""
+        return cls(key, record.name, getattr(record, "version", ""), getattr(record, "manufacturer", ""))
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -155,7 +160,8 @@ def canonical_tier(tier: str) -> str:
     if DEV_TEST.match(tier):
         return "non prod"  # "Dev/Test": what is not production
     if tier.endswith("hours"):
-        return " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
+        hours = " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
+        return "out of hours" if hours == "after hours" else hours
     if not tier[:1].isdigit():
         return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")

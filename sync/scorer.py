@@ -131,6 +131,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
+from sync.match_makers import other_maker
 from sync.match_names import (
     NO_INITIALS,
     REGIONS,
@@ -386,6 +387,16 @@ class Scorer(
                 still_tied.add(i)
             if preselectable and bracketed and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
+                preselectable = False
+            maker = self.targets[i].manufacturer
+            if (
+                preselectable
+                and local.manufacturer
+                and other_maker(local.manufacturer, mine.words, maker, theirs.words)
+            ):
+                reasons.append(
+                    f"made by {maker}, yours by {local.manufacturer}: suggested, never pre-selected"
+                )
                 preselectable = False
             if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
                 reasons.append("version fields of two releases: suggested, never pre-selected")

@@ -11,11 +11,16 @@ from sync.match_names import AliasBook, Name
 from sync.match_products import named_words
 from sync.match_rules import is_english
 from sync.matching import Item, Matcher, canonical_tier, normalise, tiers_of
+from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PRESELECT_AT, Found, other_names
 
-# a tier a service name may end in without a dash, as metals and hours may (sync.matching.TIER_SUFFIX)
 WRITTEN = re.compile(r"[a-z]+")
-UNDASHED_TIER = re.compile(r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?)\s*$", re.I)
+# a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
+UNDASHED_TIER = re.compile(
+    r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|business hours|(?:out[- ]of|after)[- ]hours)"
+    r"\s*$",
+    re.I,
+)
 
 
 class OtherReadings:
@@ -50,8 +55,8 @@ class OtherReadings:
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
                 elif bare == corrected:
-                    if score < PRESELECT_AT:
-                        continue  # likeness the name as written has found already
+                    if score < PRESELECT_AT and i in found:
+                        continue  # likeness the name as written has found already (or nothing)
                     reasons, score = [*slips, *reasons], min(score, CORE)
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
@@ -62,8 +67,9 @@ class OtherReadings:
         """A service's name with each word of six letters or more that no target's name has and no English
         dictionary ("Roster" is no slip of "Router", "Contact" none of "Contract") written as the one word of
         a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first right):
-        "Incedent Management", "Knowlege Base"; and the slips, as reasons. ("", []) unless another word of
-        the name, not a generic one, is a target's as written or the dictionary's: alone, or beside
+        "Incedent Management", "Knowlege Base"; the rest as the name writes it ("&", a tier without a dash);
+        and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
+        target's as written, the dictionary's or English ("Vulnerabilty Scanning"): alone, or beside
         "Service" only ("Accomodation Service"), a word a slip away may be a product's name."""
         if self.versioned:
             return "", []
@@ -75,7 +81,7 @@ class OtherReadings:
                 if word.isalpha():
                     self.spellings.setdefault(word[0], []).append(word)
         known = self.lexical.postings
-        out, slips = [], []
+        out, slips, corrected = [], [], name
         for word in words:
             if self._slip(word, written):
                 near = process.extract(
@@ -86,16 +92,21 @@ class OtherReadings:
                     limit=2,
                 )
                 if len(near) == 1:
-                    slips.append(f"misspelt: {word} = {near[0][0]}")
+                    mine = as_written(word, name)
+                    theirs = as_written(near[0][0], self.targets[next(iter(known[near[0][0]]))].name)
+                    slips.append(f"misspelt: {mine} = {theirs}")
+                    corrected = re.sub(rf"\b{re.escape(mine)}\b", theirs, corrected)  # as written: "&", tiers
                     out.append(near[0][0])
                     continue
             out.append(word)
         kept = [w for w, was in zip(out, words, strict=True) if w == was]
         book = self.book
         anchored = any(
-            w not in book.generic and (w in known or w in book.vocabulary) for w in kept if len(w) >= 3
+            w not in book.generic and (w in known or w in book.vocabulary or is_english(w))
+            for w in kept
+            if len(w) >= 3
         )
-        return (" ".join(out), slips) if slips and anchored else ("", [])
+        return (self.with_tier(corrected) or corrected, slips) if slips and anchored else ("", [])
 
     def _slip(self, word: str, written: set[str]) -> bool:
         """Whether a normalised word may be a slip: six letters or more, in no target's name, no English

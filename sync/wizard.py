@@ -251,10 +251,7 @@ def build_rows(
     matcher = matcher_for(connection, step, pull)
     platform = platform_of(connection)
     records = local_records(connection, step)
-    ranked = {
-        str(r.pk): matcher.candidates(Item(str(r.pk), r.name, getattr(r, "version", "")), taken=taken)
-        for r in records
-    }
+    ranked = {str(r.pk): matcher.candidates(Item.of_record(str(r.pk), r), taken=taken) for r in records}
     open_ = {key: found for key, found in ranked.items() if key not in choices or accept_above is not None}
     chosen, contested = preselect_all(open_, PRESELECT_AT if accept_above is None else accept_above)
     names = {str(r.pk): r.name for r in records}
@@ -421,7 +418,7 @@ def scores_of(
         if decision != Decision.MATCH:
             continue
         record = locals_[local_id]
-        candidates = matcher.candidates(Item(local_id, record.name, getattr(record, "version", "")))
+        candidates = matcher.candidates(Item.of_record(local_id, record))
         found = next((c.score for c in candidates if c.target_id == target_id), None)
         if found is not None:
             scores[local_id] = found

@@ -429,7 +429,7 @@ def test_a_slip_in_a_word_of_a_known_name_is_read_as_that_word():
     assert chosen("Knowlege Base", practices) == "Knowledge Management"  # the dictionary's "Knowledge Base"
     assert chosen("Servce Desk", practices) == "IT Service Desk"
     found = top("Incedent Management", practices)
-    assert found.reasons[0] == "misspelt: incedent = incident"
+    assert found.reasons[0] == "misspelt: Incedent = Incident"
     assert chosen("Testing Service", [Item("t", "Texting Service")]) == ""  # nothing else to go by
     assert chosen("Manager Portal", [Item("m", "Managed Portal")]) == ""  # both English words
     assert chosen("Contact Management", [Item("c", "Contract Management")]) == ""

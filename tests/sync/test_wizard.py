@@ -90,6 +90,23 @@ def test_suggestions_put_the_right_record_first_and_never_pair_versions(connecti
     assert named["Microsoft SQL Server 2022"].decision == "create"
 
 
+def test_a_product_of_another_manufacturer_is_only_suggested(connection, namespace):
+    def row():
+        return next(r for r in wizard.build_rows(connection, PRODUCTS) if r.local_id == str(record.pk))
+
+    SoftwareProduct.objects.filter(name__startswith="Kubernetes").delete()  # the demo's: a contest
+    record = SoftwareProduct.objects.create(
+        namespace=namespace, name="Kubernetes", version="1.29.3", manufacturer="CNCF"
+    )
+    assert row().choice_name == "Kubernetes 1.29"
+    SoftwareProduct.objects.filter(pk=record.pk).update(manufacturer="Mirantis Inc.")
+    found = row()
+    assert found.decision == "create" and found.candidates[0].name == "Kubernetes 1.29"
+    assert (
+        "made by CNCF, yours by Mirantis Inc.: suggested, never pre-selected" in found.candidates[0].reasons
+    )
+
+
 def test_confirmed_choices_fill_the_sync_map_and_are_shown_again(connection):
     rows = by_name(wizard.build_rows(connection, SERVICES))
     silver = next(t for t in wizard.targets(connection, SERVICES) if t.name == "Database Services - Silver")

@@ -1,0 +1,41 @@
+"""Two manufacturers told apart (issue 19, sync.match_makers): a target made by another maker than the
+portfolio record's is only suggested. Each test names a rule, not a labelled case."""
+
+from sync.match_makers import maker_words, other_maker
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+
+MODELS = [
+    Item("syn", "Synectics Synergy", "", "Synectics"),
+    Item("tools", "VMware Tools", "", "Broadcom"),
+    Item("zip", "7-Zip", "", "7-Zip"),
+    Item("jdk", "Java SE Development Kit 8", "8", "Oracle Corporation"),
+]
+
+
+def picked(name: str, version: str, maker: str) -> str:
+    found = suggest([Item("l", name, version, maker)], MODELS, versioned=True)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    return chosen.target_id if chosen else ""
+
+
+def test_a_makers_legal_words_are_no_maker():
+    assert maker_words("Oracle America, Inc.") == ("oracle", "america")
+    assert maker_words("Cisco Systems GmbH") == ("cisco",)
+    assert not other_maker("Microsoft Corporation", (), "Microsoft", ())
+    assert other_maker("Symless Ltd", ("synergy",), "Synectics Ltd", ("synectic", "synergy"))
+
+
+def test_a_product_of_one_name_made_by_another_maker_is_only_suggested():
+    found = suggest([Item("l", "Synergy 1", "1.14.6", "Symless")], MODELS, versioned=True)["l"]
+    assert found[0].target_id == "syn" and not found[0].preselectable
+    assert "made by Synectics, yours by Symless: suggested, never pre-selected" in found[0].reasons
+    assert picked("Synergy", "", "Synectics Ltd") == "syn"  # its maker, however written
+    assert picked("Synergy", "", "") == "syn"  # no maker given: the name decides, as before
+
+
+def test_a_maker_the_other_names_or_a_former_name_is_the_same_maker():
+    assert picked("VMware Tools", "12.3.5", "VMware, Inc.") == "tools"  # named in the target's name
+    assert picked("7-Zip 23.01 (x64)", "23.01", "Igor Pavlov") == "zip"  # its maker named in yours
+    assert picked("Java 8 Update 45", "8.0.450", "Sun Microsystems") == "jdk"  # Oracle's now
+    assert picked("Java 8 Update 45", "8.0.450", "Azul Systems") == ""  # another maker's Java

@@ -1,0 +1,43 @@
+"""The scorer's other readings of a portfolio name (issue 19, sync.scorer_readings): hours of cover written
+without a dash, and a name with a slip in one of its words. Each test names a rule, not a labelled case."""
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
+
+DESKS = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "Service Desk - Out of Hours")]
+
+
+def picked(name: str, catalogue: list[Item]) -> str:
+    chosen = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
+    return chosen.target_id if chosen else ""
+
+
+def test_hours_of_cover_may_end_a_name_without_a_dash():
+    assert picked("Service Desk Business Hours", DESKS) == "bh"
+    assert picked("Service Desk Out-of-Hours", DESKS) == "ooh"
+    assert picked("Service Desk After Hours", DESKS) == "ooh"  # after hours are out of hours
+    # read so only where a record of those hours has the rest of the name
+    assert picked("Service Desk Out of Hours", DESKS[:1]) == ""
+
+
+def test_a_slip_beside_an_ordinary_english_word_is_read_as_the_targets_word():
+    scanning = [Item("v", "Vulnerability Management"), Item("a", "Availability Management")]
+    assert picked("Vulnerabilty Scanning", scanning) == "v"  # "Scanning": no target's word, but English
+    assert (
+        picked("Accomodation Service", [Item("h", "Accommodation Services")]) == ""
+    )  # beside "Service" only
+
+
+def test_a_name_with_a_slip_keeps_what_its_corrected_reading_finds_below_pre_selection():
+    found = first_candidate("Servcie Desk Out of Hours", DESKS)  # the name as written finds nothing
+    assert found is not None and found.reasons[0] == "misspelt: Servcie = Service"
+
+
+def test_the_corrected_reading_keeps_the_names_own_writing():
+    crew = [Item("c", "Accreditation and Credentials", context="Crew accreditation, passes and wristbands")]
+    found = first_candidate("Accredidation & Passes", crew)
+    assert found.reasons[:2] == (
+        "misspelt: Accredidation = Accreditation",
+        "its description gives the words its name lacks: Passes",
+    )
