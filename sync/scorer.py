@@ -37,7 +37,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          may name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP
          Pro Deployment", "Docker for Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside
          an "Endpoint Protection"), and never for services, whose words more may always make another
-         service ("Data Centre Management" is no "Data Management")
+         service ("Data Centre Management" is no "Data Management"); or followed by the part of it an
+         install is, its client, console or app ("PaperCut MF Client"; "mysql-client" is no "MySQL
+         Server"), also the name less its manufacturer's (sync.scorer_versions)
      86  one service whose name lists the portfolio name among other things, no other service having all
          its words ("Box Office": "Cinema Ticketing and Box Office", "IPAM": "DNS, DHCP and IP Address
          Management"), only suggested, since the other things often say whose it is ("Wi-Fi": "Guest
@@ -104,34 +106,35 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version against a
 versioned one; a target without a version below CORE unless the portfolio name holds its whole name (above) or
 is the client app the target's name ends with (sync.scorer_versions), since "Zoom 5.17" is not surely "Zoom
-Rooms" nor "Docker 24" "Docker Desktop"; a record of hours of cover the name does not give beside a record of
-other hours ("Deskside Support" and "Field Support - Business Hours" or "- 24x7"), however it was found; the
-"IT" one, a region's or the "Corporate" one beside a guests', of several services with the name's words, for a
-name without that word ("Asset Management" beside "IT Asset Management" and "Rail Asset Management", "Deskside
-Support" beside "- EMEA" and "- North America"); an acronym another target's details give in brackets or spell
-out for another service ("MDM" beside "Meter data management …"), or another service's name expands too (a
-"Master Data Management" described with "MDM", beside "Mobile Device Management"; a bank's "Loan Management
-System" beside the dictionary's "LMS"), or, for an acronym of several common systems (ambiguous_acronyms in
-the dictionary) a description names, another service's name may be ("CMS": a "Web Content Management"
-described with "Sitecore CMS" beside a "Case Management"); a name of two things that an alias reads as one of
-them, beside the other ("Release and Deployment Management" beside "Deployment Management"); a candidate tied
-with a different record (two expansions of one acronym, two services an alias reads alike, two editions the
-name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop":
-sync.scorer_names._edition_unsaid; a record a person's choice keeps from pre-selection still ties), nor any
-record ranked below such records as likely; support of a service of one meaning with its provisioning
-("Desktop Support", "Laptop and Desktop Provisioning"); a service an alias or its meaning finds, not its own
-words, beside records named for the portfolio name and which one after a dash, a colon or in brackets
-("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database Administration"); and one below
-CORE when a product the name gives in brackets (not the target's own tier: "(Production)" for a "- Prod") is
-only another target's, by its name or by its details written with a capital ("Desktop Management
-(SCCM/Intune)" beside an "Endpoint Management" built with Intune).
+Rooms" nor "Docker 24" "Docker Desktop"; a target made by another manufacturer than the portfolio record's,
+whose name holds neither maker's words nor a former name of it (sync.match_makers: "Synergy" by Symless); a
+record of hours of cover the name does not give beside a record of other hours ("Deskside Support" and "Field
+Support - Business Hours" or "- 24x7"), however it was found; the "IT" one, a region's or the "Corporate" one
+beside a guests', of several services with the name's words, for a name without that word ("Asset Management"
+beside "IT Asset Management" and "Rail Asset Management", "Deskside Support" beside "- EMEA" and "- North
+America"); an acronym another target's details give in brackets or spell out for another service ("MDM" beside
+"Meter data management …"), or another service's name expands too (a "Master Data Management" described with
+"MDM", beside "Mobile Device Management"; a bank's "Loan Management System" beside the dictionary's "LMS"),
+or, for an acronym of several common systems (ambiguous_acronyms in the dictionary) a description names,
+another service's name may be ("CMS": a "Web Content Management" described with "Sitecore CMS" beside a "Case
+Management"); a name of two things that an alias reads as one of them, beside the other ("Release and
+Deployment Management" beside "Deployment Management"); a candidate tied with a different record (two
+expansions of one acronym, two services an alias reads alike, two editions the name does not give, as
+"Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a
+person's choice keeps from pre-selection still ties), nor any record ranked below such records as likely;
+support of a service of one meaning with its provisioning ("Desktop Support", "Laptop and Desktop
+Provisioning"); a service an alias or its meaning finds, not its own words, beside records named for the
+portfolio name and which one after a dash, a colon or in brackets ("Database Hosting" beside "Database Hosting
+- PostgreSQL" is no "Database Administration"); and one below CORE when a product the name gives in brackets
+(not the target's own tier: "(Production)" for a "- Prod") is only another target's, by its name or by its
+details written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with
+Intune).
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
-from sync.match_makers import other_maker
 from sync.match_names import (
     NO_INITIALS,
     REGIONS,
@@ -183,12 +186,7 @@ class Scorer(
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
-        self,
-        targets: list[Item],
-        *,
-        versioned: bool,
-        kind: str = "",
-        aliases: Iterable[tuple[str, str]] = (),
+        self, targets: list[Item], *, versioned: bool, kind: str = "", aliases: Iterable[tuple[str, str]] = ()
     ) -> None:
         self.targets = targets
         self.versioned = versioned
@@ -265,6 +263,12 @@ class Scorer(
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
             if not self.book.holds_product(mine.words):
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
+            parts, part, base = self._part_of(mine)
+            add(
+                parts,
+                ONLY,
+                lambda i: [f"its {'whole ' * (self.names[i].canon == base)}name, then its {part}"],
+            )
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             add(self._listed(mine), LISTED, "one of the things its name lists")
@@ -388,15 +392,8 @@ class Scorer(
             if preselectable and bracketed and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
-            maker = self.targets[i].manufacturer
-            if (
-                preselectable
-                and local.manufacturer
-                and other_maker(local.manufacturer, mine.words, maker, theirs.words)
-            ):
-                reasons.append(
-                    f"made by {maker}, yours by {local.manufacturer}: suggested, never pre-selected"
-                )
+            if preselectable and local.manufacturer and (made := self._made_otherwise(local, mine, i)):
+                reasons.append(f"{made}: suggested, never pre-selected")
                 preselectable = False
             if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
                 reasons.append("version fields of two releases: suggested, never pre-selected")

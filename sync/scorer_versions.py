@@ -1,9 +1,15 @@
-"""How versions weigh a candidate the scorer found for a software record (sync.scorer)."""
+"""How versions weigh a candidate the scorer found for a software record (sync.scorer), and an install named
+for a part of a product, its client, console or app ("PaperCut MF Client")."""
 
+from sync.match_makers import other_maker
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_versions import version_verdict
 from sync.matching import Item
-from sync.scorer_names import CORE, MINOR, PRESELECT_AT
+from sync.scorer_names import CORE, MINOR, PLATFORMS, PRESELECT_AT, core_of
+
+PARTS = frozenset(
+    ["client", "console", "app", "mobile", "tablet", "package"]
+)  # what an install is of a product
 
 
 def makers_number(name: Name, target: Item) -> Name:
@@ -23,6 +29,8 @@ class VersionEvidence:
     targets: list[Item]
     book: AliasBook
     names: list[Name]
+    index: dict[str, dict[str, list[int]]]
+    versioned: bool
 
     def _versions(
         self,
@@ -72,3 +80,30 @@ class VersionEvidence:
             return False
         extra = set(theirs.words) - set(mine.words) - set(words_of(self.targets[i].manufacturer))
         return bool(extra) and extra <= self.book.loose
+
+    def _made_otherwise(self, local: Item, mine: Name, i: int) -> str:
+        """Why target i is another manufacturer's product than the portfolio record's; or ""."""
+        theirs = self.targets[i].manufacturer
+        if other_maker(local.manufacturer, mine.words, theirs, self.names[i].words):
+            return f"made by {theirs}, yours by {local.manufacturer}"
+        return ""
+
+    def _part_of(self, mine: Name) -> tuple[list[int], str, str]:
+        """The records of the one product a portfolio name gives before the parts it installs, those parts
+        and the words before them; none where the rest is a platform ("Windows App" is a product of its
+        own) or two products have it. Only looked for when no rule has found a sure candidate, so a target
+        named for the part itself ("Configuration Manager Client") is found first, as that name."""
+        words = list(mine.words) if self.versioned else []
+        parts: list[str] = []
+        while len(words) > 1 and words[-1] in PARTS:
+            parts.insert(0, words.pop())
+        if not parts or PLATFORMS.issuperset(words):
+            return [], "", ""
+        index = self.index  # its whole name, or less its maker's; not its core: "mysql-client" is no server
+        found = {
+            *index["canon"].get(" ".join(words), ()),
+            *index["maker"].get(core_of(words, self.book.generic), ()),
+        }
+        if not found or len({self.names[i].core for i in found}) > 1:
+            return [], "", ""
+        return sorted(found), " ".join(parts), " ".join(words)

@@ -1,0 +1,32 @@
+"""The scorer's part-of rule for software (issue 19, sync.scorer_parts): an install named for a product's
+client, console or app is that product. Each test names a rule, not a labelled case."""
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+
+
+def picked(name: str, version: str, models: list[Item]) -> str:
+    chosen = preselect(suggest([Item("l", name, version)], models, versioned=True)["l"], PRESELECT_AT)
+    return chosen.target_id if chosen else ""
+
+
+def test_an_install_named_for_a_products_client_or_console_is_the_product():
+    print_ = [Item("mf", "PaperCut MF", "", "PaperCut Software"), Item("ng", "PaperCut NG", "", "PaperCut")]
+    assert picked("PaperCut MF Client", "23.0.7", print_) == "mf"
+    found = suggest([Item("l", "PaperCut MF Client", "23.0.7")], print_, versioned=True)["l"][0]
+    assert found.reasons[0] == "its whole name, then its client"
+    veeam = [
+        Item("12", "Veeam Backup & Replication 12", "12"),
+        Item("11", "Veeam Backup & Replication 11", "11"),
+    ]
+    assert picked("Veeam Backup & Replication Console", "12.1.2.172", veeam) == "12"  # its major's
+    assert picked("Nourish Care Mobile", "4.21.0", [Item("n", "Nourish Care")]) == "n"
+
+
+def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
+    sccm = [Item("c", "Configuration Manager Client"), Item("m", "Microsoft Configuration Manager")]
+    assert picked("Configuration Manager Client", "5.00.9128.1000", sccm) == "c"  # the part itself
+    windows = [Item("w", "Microsoft Windows 11", "11", "Microsoft")]
+    assert picked("Windows App", "11.0.6", windows) == ""  # a product of its own
+    two = [Item("a", "Acme Suite", "", "Acme"), Item("b", "Acme Suite Pro", "", "Acme")]
+    assert picked("Acme Client", "2.0", two) == ""  # no product of that name
