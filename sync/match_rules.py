@@ -189,10 +189,16 @@ EDITIONS = {  # edition words, and the edition each names
 
 def editions_differ(mine: Iterable[str], theirs: Iterable[str], only_editions: bool = True) -> bool:
     """ "Visual Studio Community" and "Visual Studio Professional": two editions, two products; "Pro" and
-    "Professional" one. Takes the words each name left out: its edition words, or with
-    `only_editions=False` all of them ("Tableau Server" and "Tableau Desktop")."""
+    "Professional" one; a server and an edition the server's name lacks two too ("PitStop Server", "PitStop
+    Pro"). Takes the words each name left out: its edition words, or with `only_editions=False` all of them
+    ("Tableau Server" and "Tableau Desktop")."""
+    mine, theirs = set(mine), set(theirs)
     left = {EDITIONS.get(w, w) for w in mine if w in EDITIONS or not only_editions}
     right = {EDITIONS.get(w, w) for w in theirs if w in EDITIONS or not only_editions}
+    if ("server" in mine) != ("server" in theirs):  # "PitStop Server" and "PitStop Pro"; not "Jamf Pro"
+        served, other = (left, right) if "server" in mine else (right, left)
+        if {EDITIONS.get(w, w) for w in other if w in EDITIONS} - served:
+            return True
     return bool(left) and bool(right) and not left & right
 
 

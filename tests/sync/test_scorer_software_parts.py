@@ -1,5 +1,6 @@
-"""The scorer's part-of rule for software (issue 19, sync.scorer_parts): an install named for a product's
-client, console or app is that product. Each test names a rule, not a labelled case."""
+"""Parts and editions of software (issue 19, sync.scorer_versions, sync.match_rules): an install named for a
+product's client, console or app is that product; a server is no edition another name gives. Each test names a
+rule, not a labelled case."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -30,3 +31,13 @@ def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
     assert picked("Windows App", "11.0.6", windows) == ""  # a product of its own
     two = [Item("a", "Acme Suite", "", "Acme"), Item("b", "Acme Suite Pro", "", "Acme")]
     assert picked("Acme Client", "2.0", two) == ""  # no product of that name
+
+
+def test_a_server_is_no_edition_the_other_name_gives_without_one():
+    enfocus = [Item("pro", "Enfocus PitStop Pro", "", "Enfocus")]
+    assert picked("Enfocus PitStop Server 2023", "23.1", enfocus) == ""  # another product of the name
+    assert picked("Enfocus PitStop Pro 2022", "22.0", enfocus) == "pro"
+    jamf = [Item("j", "Jamf Pro", "", "Jamf")]
+    assert picked("Jamf Pro Server", "11.12.1", jamf) == "j"  # its edition, and its server
+    rhel = [Item("r", "Red Hat Enterprise Linux 8", "8", "Red Hat")]
+    assert picked("Red Hat Enterprise Linux Server 8.9", "8.9", rhel) == "r"
