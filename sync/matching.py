@@ -19,6 +19,7 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
+    r"|live|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only: "- Live" is Prod
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -35,11 +36,12 @@ TIER_SUFFIX = re.compile(
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "live", "uat", "staging")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
+NOT_LIVE = frozenset(["uat", "staging"])
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
@@ -157,8 +159,10 @@ def tiers_of(name: str) -> frozenset[str]:
 def canonical_tier(tier: str) -> str:
     """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod", "Non-Production"
     and "Dev/Test" "Non Prod"; any other tier as it is."""
-    if DEV_TEST.match(tier):
-        return "non prod"  # "Dev/Test": what is not production
+    if DEV_TEST.match(tier) or tier in NOT_LIVE or tier.startswith("pre"):
+        return "non prod"  # "Dev/Test", "UAT": what is not production
+    if tier == "live":
+        return "prod"
     if tier.endswith("hours"):
         hours = " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
         return "out of hours" if hours == "after hours" else hours

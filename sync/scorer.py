@@ -84,11 +84,12 @@ that word ("Incedent Management"; not "Roster" for "Router": sync.scorer_reading
 name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
 aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too, and a tier may
 follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
-sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, "Out of Hours" hours of
-cover, also before the name; a name with a tier prefers a target of that tier, then one of its tiers ("- Gold"
-for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC …) is
-a generic word: another region is only suggested, the name's own ranks first. British spellings are American
-ones ("Digitisation"). Software names are read as inventories write them: a reverse-DNS application id is its
+sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test", "UAT", "Staging" and "Pre-Prod" are the
+Non-Prod tier and "Live" the Prod one, "Out of Hours" hours of cover, also before the name or after it without
+a dash; a name with a tier prefers a target of that tier, then one of its tiers ("- Gold" for "Gold 24x7"; a
+"- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC …) is a generic word:
+another region is only suggested, the name's own ranks first. British spellings are American ones
+("Digitisation"). Software names are read as inventories write them: a reverse-DNS application id is its
 maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no version ("Figure 53
 QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is sold by is the major
 version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch and release are left

@@ -12,6 +12,7 @@ from sync.matching import (
     preselect,
     preselect_all,
     suggest,
+    tiers_of,
     versions_agree,
 )
 
@@ -39,7 +40,7 @@ def test_the_quick_tier_test_lets_every_tier_through():
     """may_end_in_tier only saves the regex's time: whatever TIER_SUFFIX strips, it lets through."""
     tiers = ["gold", "silver tier", "platinum plan", "enterprise tier", "tier 3", "tier 12", "production"]
     tiers += ["non prod", "prod", "basic level", "standard", "premium", "bronze", "gold sla"]
-    tiers += ["24x7", "24/7", "24 x 7 x 365", "8x5", "business hours"]
+    tiers += ["24x7", "24/7", "24 x 7 x 365", "8x5", "business hours", "live", "uat", "staging", "pre-prod"]
     shapes = ["hosting - {}", "hosting ({})", "hosting [{}] ", "hosting: {} )", "hosting {}", "db {}  "]
     texts = [shape.format(tier) for shape, tier in product(shapes, tiers)]
     stripped = [text for text in texts if TIER_SUFFIX.search(text)]
@@ -49,6 +50,13 @@ def test_the_quick_tier_test_lets_every_tier_through():
     for name in ("PHP 5/7", "Cisco Catalyst 9300 48x5", "Research Computing: Office Hours"):
         assert normalise(name) == normalise(name.replace("/", " ").replace(":", " "))  # no tier there
     assert normalise("Hosting - Premıum") == normalise("Hosting")  # not ASCII: the regex, as before
+
+
+def test_live_is_the_prod_tier_and_uat_staging_and_pre_prod_the_non_prod_one():
+    assert tiers_of("VM Hosting - Live") == {"prod"} and tiers_of("Reservations (UAT)") == {"non prod"}
+    assert tiers_of("Hosting - Staging") == {"non prod"} == tiers_of("App Hosting [Pre-Prod]")
+    for name in ("Event Live Streaming", "Ableton Live 12 Suite", "UAT Environment Booking"):
+        assert not tiers_of(name)  # a word of the name, no dash or bracket before it
 
 
 def test_versions_must_agree():
