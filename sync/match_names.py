@@ -133,6 +133,7 @@ class AliasBook:
             sizes.setdefault(words[0], set()).add(len(words))
         # a phrase's first word → the sizes of the phrases it starts, the longest first
         self.first_words = {word: sorted(found, reverse=True) for word, found in sizes.items()}
+        self.unsplit = set(self.first_words)  # never split as a glued version: also makers' ("KnowBe4")
         # words the dictionary knows, as words of services for services: not "Kubernetes", a product
         self.vocabulary = frozenset(w for words in self.phrases if words not in products for w in words)
         self.cache: dict[tuple[str, str, bool], Name] = {}
@@ -226,7 +227,7 @@ class AliasBook:
         if versioned:
             if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
                 normalised = java_package(normalised)
-            normalised, release = released(software_words(normalised, self.first_words))
+            normalised, release = released(software_words(normalised, self.unsplit))
             if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
                 named, release = released([*normalised, *normalise(version).split()])
                 normalised, version = (named, "") if release else (normalised, version)

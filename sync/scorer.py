@@ -144,7 +144,7 @@ from sync.match_names import (
     acronym_within,
     words_of,
 )
-from sync.match_rules import editions_differ, kinds_differ
+from sync.match_rules import GLUED, editions_differ, kinds_differ
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, Matcher, covered_hours, tiers_of
 from sync.scorer_choices import ChoiceEvidence
@@ -192,6 +192,8 @@ class Scorer(
         self.targets = targets
         self.versioned = versioned
         self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
+        if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"
+            self.book.unsplit.update(w for t in targets for w in words_of(t.manufacturer) if GLUED.match(w))
         self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
         if versioned:
             self.names = [makers_number(n, t) for n, t in zip(self.names, targets, strict=True)]
@@ -264,12 +266,8 @@ class Scorer(
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
             if not self.book.holds_product(mine.words):
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
-            parts, part, base = self._part_of(mine)
-            add(
-                parts,
-                ONLY,
-                lambda i: [f"its {'whole ' * (self.names[i].canon == base)}name, then its {part}"],
-            )
+            for i, why in self._part_of(mine):
+                add([i], ONLY, why)
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             add(self._listed(mine), LISTED, "one of the things its name lists")

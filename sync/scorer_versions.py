@@ -88,22 +88,22 @@ class VersionEvidence:
             return f"made by {theirs}, yours by {local.manufacturer}"
         return ""
 
-    def _part_of(self, mine: Name) -> tuple[list[int], str, str]:
-        """The records of the one product a portfolio name gives before the parts it installs, those parts
-        and the words before them; none where the rest is a platform ("Windows App" is a product of its
-        own) or two products have it. Only looked for when no rule has found a sure candidate, so a target
-        named for the part itself ("Configuration Manager Client") is found first, as that name."""
+    def _part_of(self, mine: Name) -> list[tuple[int, str]]:
+        """The records of the one product a portfolio name gives before the parts of it an install is, with
+        the reason; none where the rest is a platform ("Windows App" is a product of its own) or two
+        products have it. Only looked for when no rule has found a sure candidate, so a target named for
+        the part itself ("Configuration Manager Client") is found first, as that name."""
         words = list(mine.words) if self.versioned else []
         parts: list[str] = []
         while len(words) > 1 and words[-1] in PARTS:
             parts.insert(0, words.pop())
         if not parts or PLATFORMS.issuperset(words):
-            return [], "", ""
+            return []
         index = self.index  # its whole name, or less its maker's; not its core: "mysql-client" is no server
-        found = {
-            *index["canon"].get(" ".join(words), ()),
-            *index["maker"].get(core_of(words, self.book.generic), ()),
-        }
+        whole = set(index["canon"].get(" ".join(words), ()))
+        found = whole | set(index["maker"].get(core_of(words, self.book.generic), ()))
         if not found or len({self.names[i].core for i in found}) > 1:
-            return [], "", ""
-        return sorted(found), " ".join(parts), " ".join(words)
+            return []
+        part = " ".join(parts)
+        but = {i: "" if i in whole else f" but its maker ({self.targets[i].manufacturer})" for i in found}
+        return [(i, f"its whole name{but[i]}, then its {part}") for i in sorted(found)]

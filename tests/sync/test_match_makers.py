@@ -39,3 +39,12 @@ def test_a_maker_the_other_names_or_a_former_name_is_the_same_maker():
     assert picked("7-Zip 23.01 (x64)", "23.01", "Igor Pavlov") == "zip"  # its maker named in yours
     assert picked("Java 8 Update 45", "8.0.450", "Sun Microsystems") == "jdk"  # Oracle's now
     assert picked("Java 8 Update 45", "8.0.450", "Azul Systems") == ""  # another maker's Java
+
+
+def test_a_number_a_makers_name_ends_in_is_no_version_glued_to_it():
+    knowbe4 = [Item("pab", "Phish Alert Button", "", "KnowBe4"), Item("py", "Python 3", "3", "Python")]
+    found = suggest([Item("l", "KnowBe4 Phish Alert Button", "1.10.13")], knowbe4, versioned=True)["l"]
+    assert found[0].target_id == "pab" and found[0].preselectable
+    assert found[0].reasons[0] == "same name without the manufacturer (KnowBe4)"
+    python = suggest([Item("l", "Python3", "3.12.1")], knowbe4, versioned=True)["l"]  # still a version
+    assert python[0].target_id == "py" and python[0].preselectable

@@ -22,6 +22,10 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     ]
     assert picked("Veeam Backup & Replication Console", "12.1.2.172", veeam) == "12"  # its major's
     assert picked("Nourish Care Mobile", "4.21.0", [Item("n", "Nourish Care")]) == "n"
+    sccm = [Item("m", "Microsoft Configuration Manager", "", "Microsoft")]
+    found = suggest([Item("l", "Configuration Manager Client", "5.00.9128.1000")], sccm, versioned=True)["l"]
+    assert found[0].reasons[0] == "its whole name but its maker (Microsoft), then its client"
+    assert found[0].preselectable
 
 
 def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
