@@ -62,6 +62,7 @@ GENERIC = {
             "ltsr",
             "ltsc",
             "dc",
+            "cc",  # "Photoshop CC": Creative Cloud's, as "Acrobat DC" is Document Cloud's
             "server",
             "software",
             "x64",
@@ -89,6 +90,11 @@ DEPLOYMENT = frozenset(
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
 NO_INITIALS = STOPWORDS | {"and"}
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
+
+
+PROTOCOLS = frozenset(
+    ["dhcp4", "dhcp6", "ipv4", "ipv6", "http2", "http3", "smbv1", "smbv2", "smbv3", "snmpv3"]
+)
 
 
 class AliasBook:
@@ -133,7 +139,8 @@ class AliasBook:
             sizes.setdefault(words[0], set()).add(len(words))
         # a phrase's first word → the sizes of the phrases it starts, the longest first
         self.first_words = {word: sorted(found, reverse=True) for word, found in sizes.items()}
-        self.unsplit = set(self.first_words)  # never split as a glued version: also makers' ("KnowBe4")
+        # never split as a glued version: protocols ("isc-kea-dhcp4"), and makers' names ("KnowBe4")
+        self.unsplit = set(self.first_words) | PROTOCOLS
         # words the dictionary knows, as words of services for services: not "Kubernetes", a product
         self.vocabulary = frozenset(w for words in self.phrases if words not in products for w in words)
         self.cache: dict[tuple[str, str, bool], Name] = {}

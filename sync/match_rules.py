@@ -32,11 +32,14 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
-TRIGGERS = ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | {"service"}
+SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
+TRIGGERS = (
+    ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
+)
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-YEAR_RELEASE = re.compile(r"^(?:r\d|q[1-4])$")  # "2022 R7", "2023 Q3": a release of the year's version
+YEAR_RELEASE = re.compile(r"^(?:r\d|q[1-4]|spring|summer|fall|autumn|winter)$")  # "2022 R7", "2024 Fall"
 # "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own
 R_PRODUCTS = frozenset(
     ["window", "sql", "microsoft", "center", "server", "dynamics", "forefront", "biztalk", "exchange"]

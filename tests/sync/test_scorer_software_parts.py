@@ -1,6 +1,6 @@
-"""Parts and editions of software (issue 19, sync.scorer_versions, sync.match_rules): an install named for a
-product's client, console or app is that product; a server is no edition another name gives. Each test names a
-rule, not a labelled case."""
+"""Parts, editions and release words of software (issue 19, sync.scorer_versions, sync.match_rules): an
+install named for a product's client, console or app is that product; a server is no edition another name
+gives; a season, a protocol's number and "CC" are no words of another product. Each test names a rule."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -45,3 +45,11 @@ def test_a_server_is_no_edition_the_other_name_gives_without_one():
     assert picked("Jamf Pro Server", "11.12.1", jamf) == "j"  # its edition, and its server
     rhel = [Item("r", "Red Hat Enterprise Linux 8", "8", "Red Hat")]
     assert picked("Red Hat Enterprise Linux Server 8.9", "8.9", rhel) == "r"
+
+
+def test_a_season_a_protocol_and_creative_cloud_are_no_words_of_another_product():
+    models = [Item("sw", "Enfocus Switch", "", "Enfocus"), Item("kea", "ISC Kea DHCP", "2", "ISC")]
+    models.append(Item("ps", "Adobe Photoshop", "", "Adobe"))
+    assert picked("Enfocus Switch 2024 Fall", "24.2", models) == "sw"  # a season's release of 2024
+    assert picked("isc-kea-dhcp4", "2.6.1-isc20240725", models) == "kea"  # DHCPv4, not version 4
+    assert picked("Photoshop CC 2019", "20.0.10", models) == "ps"  # Creative Cloud's, as DC is
