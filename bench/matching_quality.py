@@ -3,14 +3,15 @@ top-3 accuracy of the ranking, precision and recall of the pre-selection, wrong 
 matches across different major versions and the CPU time; then the seed's Scenario A. Exits 1 when a
 target of issue 19 is not met.
 
-Each set has its own target catalogues, as a real instance would. The tuning sets are the ones the
-scorer and its dictionary have been tuned on, including former held-back sets once they were looked at.
-The held-back set (matching_held_back.yaml) was written by someone who saw neither the scorer nor its
-aliases and is never tuned on: the targets are measured there. When it is tuned on, it joins the tuning
-sets and a new held-back set is written.
+Each set has its own target catalogues, as a real instance would. The tuning sets are the ones the scorer
+and its dictionary have been tuned on, including former held-back sets once they were looked at. Former
+blind sets with a wrong pre-selection left (SEEN) are shown, never calibrated on. The held-back set
+(matching_held_back.yaml) was written by someone who saw neither the scorer nor its aliases and is never
+tuned on: the targets are measured there. When it is tuned on, it joins the tuning sets and a new
+held-back set is written.
 
     .venv/bin/python bench/matching_quality.py [--misses]   # --misses: every miss of the tuning sets
-    .venv/bin/python bench/matching_quality.py --set bench/data/matching_blind_36.yaml   # one set
+    .venv/bin/python bench/matching_quality.py --set bench/data/matching_blind_37.yaml   # one set
 """
 
 import argparse
@@ -65,6 +66,13 @@ TUNING = {
     DATA / "matching_seen_32.yaml": "former blind set 32 (forestry, festivals, surveyors, horses), 2 relabel",
     DATA / "matching_seen_33.yaml": "former blind set 33 (spa, golf, events centre, mushrooms), 2 relabel",
     DATA / "matching_seen_34.yaml": "former blind set 34 (ferries, bakery, planetarium, quarries), 12 mended",
+}
+# Former blind sets looked at, with one wrong pre-selection left that no rule mends at a fair cost: shown,
+# never calibrated on (each set's header says which and why)
+SEEN = {
+    DATA / "matching_seen_35.yaml": "former blind set 35 (buses, property, glass, recruitment), 1 wrong left",
+    DATA
+    / "matching_seen_36.yaml": "former blind set 36 (care homes, car rental, fibre, print), 1 wrong left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
@@ -263,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         f"(lowest with 100 % precision on the tuning sets: {calibrate(sets)})"
     )
     cross = 0
-    for path, data in sets.items():
-        print(f"tuning: {path.name}, {TUNING[path]}")
+    for path, data in [*sets.items(), *((p, load(p)) for p in SEEN)]:
+        print(
+            f"tuning: {path.name}, {TUNING[path]}" if path in TUNING else f"seen: {path.name}, {SEEN[path]}"
+        )
         for kind, title in KINDS.items():
             scored = evaluate(scorer_for(data, kind), all_cases(data, kind))
             report(f"{title} ({len(data['targets'][kind])} target records)", scored, args.misses)

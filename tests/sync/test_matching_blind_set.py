@@ -5,7 +5,7 @@ import pytest
 
 from bench import matching_quality
 
-SETS = [*matching_quality.TUNING, matching_quality.HELD_BACK]
+SETS = [*matching_quality.TUNING, *matching_quality.SEEN, matching_quality.HELD_BACK]
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
