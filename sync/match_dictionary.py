@@ -132,6 +132,17 @@ def shipped_ambiguous() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def shipped_kindred() -> dict[str, tuple[tuple[str, str], ...]]:
+    """A group's canonical words, joined → each kindred group's (`kindred`), with the pair as written."""
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for pair in shipped_dictionary().get("kindred") or []:
+        names = {" ".join(words_of(str(name))): str(name) for name in pair}
+        for key, name in names.items():
+            found[key] = tuple((other, f"{name} ~ {names[other]}") for other in names if other != key)
+    return found
+
+
+@lru_cache(maxsize=1)
 def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """A maker's former name, as words → the words of the makers it became (`former_makers`)."""
     return {

@@ -66,7 +66,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          "Configuration Management" of "data quality"; "Server Hosting" and "virtual servers" too)
      88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",
          "App") are left out too, directly or through an alias group ("Identity Services" = "Identity
-         Management", an alias of "Identity and Access Management")
+         Management", an alias of "Identity and Access Management"); a kindred group's record where none
+         reads as the name's own ("Antivirus" = "Endpoint Detection and Response": kindred, dictionary)
     ≤84  lexical similarity only (rapidfuzz through sync.matching), capped so it is never pre-selected
      +4  supporting evidence: a word of the portfolio name that the target's name lacks is the target's
          manufacturer or leads in its description or classification (lexical stays a suggestion, at most
@@ -136,6 +137,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
+from sync.match_dictionary import shipped_kindred
 from sync.match_names import (
     NO_INITIALS,
     REGIONS,
@@ -250,6 +252,8 @@ class Scorer(
         add(self.index["name"].get(local.name, ()), EXACT, "same name")
         add(self.index["plain"].get(mine.plain, ()), SAME, "same name apart from case, punctuation or tier")
         add(self.index["canon"].get(mine.canon, ()), ALIAS, lambda i: self._aliases(mine, i))
+        for kin, pair in () if self.index["canon"].get(mine.canon) else shipped_kindred().get(mine.canon, ()):
+            add(self.index["canon"].get(kin, ()), LOOSE, f"kindred: {pair}, and no record of yours")
         self._acronyms(mine, local.name, add)
         add(self.index["core"].get(mine.core, ()), CORE, lambda i: self._generic(mine, i))
         add(self.index["loose"].get(mine.loose, ()), CORE, "same name apart from spacing or generic words")

@@ -84,3 +84,15 @@ def test_out_of_hours_is_hours_of_cover():
     leading = [Item("sd", "Service Desk"), Item("ooh", "Out of Hours Service Desk")]  # hours first
     assert picked("Service Desk - Out-of-Hours", leading) == "ooh"
     assert picked("Service Desk", leading) == "sd"
+
+
+def test_a_kindred_service_is_the_one_where_the_catalogue_has_none_of_the_names_kind():
+    protection, edr = Item("ep", "Endpoint Protection"), Item("edr", "Endpoint Detection and Response")
+    assert picked("Antivirus", [edr]) == "edr" and picked("EDR", [protection]) == "ep"
+    found = first_candidate("Antivirus", [edr, Item("x", "Email Security")])
+    assert (
+        found.reasons[0]
+        == "kindred: Endpoint Protection ~ Endpoint Detection and Response, and no record of yours"
+    )
+    assert picked("Antivirus", [protection, edr]) == "ep"  # beside both, each its own
+    assert picked("EDR", [protection, edr]) == "edr"
