@@ -133,12 +133,12 @@ def shipped_ambiguous() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def shipped_kindred() -> dict[str, tuple[tuple[str, str], ...]]:
-    """A group's canonical words, joined → each kindred group's (`kindred`), with the pair as written."""
+    """A group's canonical words, joined → each group (`kindred`) whose record may be its service, with
+    the pair as written."""
     found: dict[str, tuple[tuple[str, str], ...]] = {}
-    for pair in shipped_dictionary().get("kindred") or []:
-        names = {" ".join(words_of(str(name))): str(name) for name in pair}
-        for key, name in names.items():
-            found[key] = tuple((other, f"{name} ~ {names[other]}") for other in names if other != key)
+    for name, other in shipped_dictionary().get("kindred") or []:
+        key, kin = (" ".join(words_of(str(n))) for n in (name, other))
+        found[key] = (*found.get(key, ()), (kin, f"{name} ~ {other}"))
     return found
 
 

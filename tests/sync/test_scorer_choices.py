@@ -96,3 +96,5 @@ def test_a_kindred_service_is_the_one_where_the_catalogue_has_none_of_the_names_
     )
     assert picked("Antivirus", [protection, edr]) == "ep"  # beside both, each its own
     assert picked("EDR", [protection, edr]) == "edr"
+    assert picked("Colocation", [Item("dc", "Data Centre Services")]) == "dc"  # a wider kind may be it
+    assert picked("Data Centre", [Item("co", "Colocation")]) == ""  # a narrower one is not
