@@ -260,6 +260,8 @@ class Scorer(
         if (joined := mine.plain.replace(" ", "")) != mine.loose:  # "Desk-side" for an alias's "Deskside"
             add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
+        for i, why in self._part_of(mine):  # before a meaning's: "Teams Rooms App" is Teams Rooms' app
+            add([i], ONLY, why)
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
         if written := self._written_meaning(mine):  # "Remote Desktop Support" = "Desktop Support - Remote"
@@ -270,8 +272,6 @@ class Scorer(
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
             if not self.book.holds_product(mine.words):
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
-            for i, why in self._part_of(mine):
-                add([i], ONLY, why)
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             add(self._listed(mine), LISTED, "one of the things its name lists")

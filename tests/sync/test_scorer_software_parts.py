@@ -22,6 +22,11 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     ]
     assert picked("Veeam Backup & Replication Console", "12.1.2.172", veeam) == "12"  # its major's
     assert picked("Nourish Care Mobile", "4.21.0", [Item("n", "Nourish Care")]) == "n"
+    rooms = [
+        Item("r", "Microsoft Teams Rooms", "", "Microsoft"),
+        Item("t", "Microsoft Teams", "", "Microsoft"),
+    ]
+    assert picked("Teams Rooms App", "5.0.111.0", rooms) == "r"  # its app, before the meaning "Teams Rooms"
     sccm = [Item("m", "Microsoft Configuration Manager", "", "Microsoft")]
     found = suggest([Item("l", "Configuration Manager Client", "5.00.9128.1000")], sccm, versioned=True)["l"]
     assert found[0].reasons[0] == "its whole name but its maker (Microsoft), then its client"
