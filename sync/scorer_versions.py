@@ -7,9 +7,8 @@ from sync.match_versions import version_verdict
 from sync.matching import Item
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
-PARTS = frozenset(
-    ["client", "console", "app", "mobile", "tablet", "package"]
-)  # what an install is of a product
+# what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"
+PARTS = frozenset(["client", "console", "app", "mobile", "tablet", "package", "sensor"])
 
 
 def makers_number(name: Name, target: Item) -> Name:

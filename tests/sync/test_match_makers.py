@@ -48,3 +48,13 @@ def test_a_number_a_makers_name_ends_in_is_no_version_glued_to_it():
     assert found[0].reasons[0] == "same name without the manufacturer (KnowBe4)"
     python = suggest([Item("l", "Python3", "3.12.1")], knowbe4, versioned=True)["l"]  # still a version
     assert python[0].target_id == "py" and python[0].preselectable
+
+
+def test_a_makers_former_name_before_the_product_is_no_word_of_it():
+    mft = [Item("g", "GoAnywhere MFT", "7", "Fortra"), Item("b", "Boomi Atom", "", "Boomi")]
+    for name, version, key in (
+        ("HelpSystems GoAnywhere MFT", "7.4.1", "g"),
+        ("Dell Boomi Atom", "24.09.1", "b"),
+    ):
+        found = preselect(suggest([Item("l", name, version)], mft, versioned=True)["l"], PRESELECT_AT)
+        assert found is not None and found.target_id == key
