@@ -1,42 +1,24 @@
 """Two manufacturers told apart: a portfolio record's and a target's. An inventory lists each install's
 publisher, and a product of one name may be two makers' ("Synergy" is Symless' desktop-sharing tool and
-Synectics' CCTV platform): a target made by another maker is only ever suggested."""
+Synectics' CCTV platform): a target made by another maker is only suggested. One maker is written many
+ways, so only makers surely two are: neither a packager, nor the other's initials, nor of its lineage."""
 
-from sync.match_dictionary import formerly
+from functools import lru_cache
+
+from sync.match_dictionary import shipped_former_makers
+from sync.match_names import initials
 from sync.match_rules import stem
 from sync.matching import normalise
 
 # words of many makers' legal names ("Inc.", "GmbH", "Software", "Systems"), normalised: no maker's own
 LEGAL = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "llp",
-        "plc",
-        "gmbh",
-        "ag",
-        "bv",
-        "nv",
-        "oy",
-        "pty",
-        "srl",
-        "group",
-        "holding",
-        "international",
-        "software",
-        "system",
-        "technology",
-        "solution",
-        "lab",
-        "and",
-    ]
+    "inc incorporated corp corporation co company ltd limited llc llp plc gmbh ag bv nv oy pty srl group "  # noqa: SIM905
+    "holding international software system technology solution lab and".split()
+)
+# publishers of other makers' software: a Linux distribution's packages, a package manager's
+PACKAGERS = frozenset(
+    "ubuntu debian canonical fedora centos red hat suse opensuse alpine rocky almalinux homebrew "  # noqa: SIM905
+    "chocolatey arch".split()
 )
 
 
@@ -45,10 +27,35 @@ def maker_words(maker: str) -> tuple[str, ...]:
     return tuple(w for w in normalise(maker).split() if w not in LEGAL)
 
 
+@lru_cache(maxsize=1)
+def _formers() -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """A maker's words → the former makers it became (`former_makers`, read the other way)."""
+    found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for former, nows in shipped_former_makers().items():
+        for now in nows:
+            found.setdefault(now, set()).add(former)
+    return found
+
+
+def lineage(maker: str) -> set[tuple[str, ...]]:
+    """A maker's words, and those of the makers it was, became, or was with (`former_makers`): Omnissa's
+    are VMware's and Broadcom's too, Citrix's Cloud Software Group's."""
+    words = tuple(normalise(maker).split())
+    found = {words}
+    for size in range(1, len(words) + 1):
+        lead = words[:size]
+        found |= _formers().get(lead, set()) | ({lead} if lead in shipped_former_makers() else set())
+    for former in list(found):
+        found.update(shipped_former_makers().get(former, ()))
+    return found
+
+
 def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words: tuple[str, ...]) -> bool:
-    """Whether a portfolio record's manufacturer and a target's are two makers: no word in common, neither
-    in the other record's name (stemmed words, as sync.match_names reads names: "VMware, Inc." for a
-    "VMware Tools" made by Broadcom), neither the other's former name (`former_makers`)."""
+    """Whether a portfolio record's manufacturer and a target's are surely two makers: no word in common,
+    neither in the other record's name (stemmed words, as sync.match_names reads names: "VMware, Inc." for
+    a "VMware Tools" made by Broadcom), neither a packager ("Ubuntu Developers" for nginx), nor the other's
+    initials ("HPE", "IBM"), nor of one lineage, one's name the start of another's ("Citrix Systems",
+    "Cloud Software Group")."""
     ours, others = maker_words(mine), maker_words(theirs)
     if not ours or not others or not set(ours).isdisjoint(others):
         return False
@@ -56,4 +63,10 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
         mine_words
     ):
         return False
-    return not formerly(ours, others) and not formerly(others, ours)
+    full, other_full = normalise(mine).split(), normalise(theirs).split()
+    if not PACKAGERS.isdisjoint(ours) or {initials(full), initials(other_full)} & {
+        "".join(ours),
+        "".join(others),
+    }:
+        return False
+    return not any(a[: len(b)] == b or b[: len(a)] == a for a in lineage(mine) for b in lineage(theirs))

@@ -19,7 +19,7 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
-    r"|live|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only: "- Live" is Prod
+    r"|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only, each its own (covered_tiers)
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -30,18 +30,23 @@ LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS})\s+(?=\w)")  # "Out of Hours S
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 TIER_SUFFIX = re.compile(
-    rf"(?:(?<!non)\s*(?:[-–—:|(\[]\s*){TIER}\s*[)\]]?|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?)\s*$",
+    rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
+    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?)\s*$",
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "live", "uat", "staging")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "uat", "staging")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
-NOT_LIVE = frozenset(["uat", "staging"])
+PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
+# tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
+# for a UAT, staging or pre-production environment
+COVERS = {"out of hours": "24x7", "after hours": "24x7", "uat": "non prod", "staging": "non prod"}
+COVERS["pre prod"] = "non prod"
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {
@@ -159,10 +164,10 @@ def tiers_of(name: str) -> frozenset[str]:
 def canonical_tier(tier: str) -> str:
     """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod", "Non-Production"
     and "Dev/Test" "Non Prod"; any other tier as it is."""
-    if DEV_TEST.match(tier) or tier in NOT_LIVE or tier.startswith("pre"):
-        return "non prod"  # "Dev/Test", "UAT": what is not production
-    if tier == "live":
-        return "prod"
+    if DEV_TEST.match(tier):
+        return "non prod"  # "Dev/Test": what is not production
+    if PRE_PROD.match(tier):
+        return "pre prod"
     if tier.endswith("hours"):
         hours = " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
         return "out of hours" if hours == "after hours" else hours
@@ -172,10 +177,10 @@ def canonical_tier(tier: str) -> str:
     return hours.removesuffix("x365")
 
 
-def covered_hours(tiers: frozenset[str]) -> frozenset[str]:
-    """Tiers with out-of-hours cover read as the 24x7 that covers it: "Out of Hours Support" is a "Support -
-    24x7" where no record of its own hours exists (sync.scorer)."""
-    return frozenset("24x7" if tier in ("out of hours", "after hours") else tier for tier in tiers)
+def covered_tiers(tiers: frozenset[str]) -> frozenset[str]:
+    """Tiers read as the tier that covers each (COVERS): "Out of Hours Support" is a "Support - 24x7", an
+    "App - UAT" an "App - Non-Prod", where no record of their own tier exists (sync.scorer)."""
+    return frozenset(COVERS.get(tier, tier) for tier in tiers)
 
 
 def hours_of(name: str) -> frozenset[str]:

@@ -148,7 +148,7 @@ from sync.match_names import (
 )
 from sync.match_rules import GLUED, editions_differ, kinds_differ
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
-from sync.matching import Candidate, Item, Matcher, covered_hours, tiers_of
+from sync.matching import Candidate, Item, Matcher, covered_tiers, tiers_of
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_index import INDEXES, NameIndex
@@ -260,7 +260,9 @@ class Scorer(
         if (joined := mine.plain.replace(" ", "")) != mine.loose:  # "Desk-side" for an alias's "Deskside"
             add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
-        for i, why in self._part_of(mine):  # before a meaning's: "Teams Rooms App" is Teams Rooms' app
+        for i, why in self._part_of(
+            mine, local.name
+        ):  # before a meaning's: "Teams Rooms App" is Teams Rooms' app
             add([i], ONLY, why)
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))
@@ -330,7 +332,7 @@ class Scorer(
         self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
-        covered = covered_hours(tiers)
+        covered = covered_tiers(tiers)
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         # still as likely as a record it ties with, though never pre-selected: found by its description only
         # beside a record of the name's tier, or a person's choice ("Mobile Device Support" beside a "Mobile
@@ -371,7 +373,7 @@ class Scorer(
                 score -= MINOR
                 partial.add(i)
             elif tiered and tiered != tiers and tiered == covered:  # "Out of Hours Support": "- 24x7"
-                reasons.append(f"{', '.join(sorted(tiered))} covers your hours")
+                reasons.append(f"{', '.join(sorted(tiered))} covers yours")
                 score -= MINOR
             elif tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")

@@ -8,7 +8,12 @@ from sync.matching import Item
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"
-PARTS = frozenset(["client", "console", "app", "mobile", "tablet", "package", "sensor"])
+PARTS = frozenset(
+    ["client", "console", "app", "tablet", "package", "sensor"]
+)  # not "Excel Mobile", a free app
+DATABASES = frozenset(
+    ["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb", "redis"]
+)
 
 
 def makers_number(name: Name, target: Item) -> Name:
@@ -95,7 +100,7 @@ class VersionEvidence:
             return f"made by {theirs}, yours by {local.manufacturer}"
         return ""
 
-    def _part_of(self, mine: Name) -> list[tuple[int, str]]:
+    def _part_of(self, mine: Name, shown: str) -> list[tuple[int, str]]:
         """The records of the one product a portfolio name gives before the parts of it an install is, with
         the reason; none where the rest is a platform ("Windows App" is a product of its own) or two
         products have it. Only looked for when no rule has found a sure candidate, so a target named for
@@ -106,6 +111,10 @@ class VersionEvidence:
             parts.insert(0, words.pop())
         if not parts or PLATFORMS.issuperset(words):
             return []
+        if "client" in parts and (
+            not DATABASES.isdisjoint(words) or ("-" in shown and " " not in shown.strip())
+        ):
+            return []  # a database's client, or a Linux package's ("postgresql-client"): a product of its own
         index = self.index  # its whole name, or less its maker's; not its core: "mysql-client" is no server
         whole = set(index["canon"].get(" ".join(words), ()))
         found = whole | set(index["maker"].get(core_of(words, self.book.generic), ()))

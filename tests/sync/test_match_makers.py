@@ -26,6 +26,18 @@ def test_a_makers_legal_words_are_no_maker():
     assert other_maker("Symless Ltd", ("synergy",), "Synectics Ltd", ("synectic", "synergy"))
 
 
+def test_one_maker_written_two_ways_is_no_other_maker():
+    for mine, theirs in (
+        ("Hewlett Packard Enterprise", "HPE"),  # its initials
+        ("IBM", "International Business Machines"),
+        ("Ubuntu Developers", "F5"),  # a packager of nginx, not its maker
+        ("Omnissa, LLC", "Broadcom"),  # both were VMware
+        ("Citrix Systems, Inc.", "Cloud Software Group"),  # Citrix became it
+    ):
+        assert not other_maker(mine, (), theirs, ()), (mine, theirs)
+    assert other_maker("Azul Systems", (), "Oracle", ())
+
+
 def test_a_product_of_one_name_made_by_another_maker_is_only_suggested():
     found = suggest([Item("l", "Synergy 1", "1.14.6", "Symless")], MODELS, versioned=True)["l"]
     assert found[0].target_id == "syn" and not found[0].preselectable

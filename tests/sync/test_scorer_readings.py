@@ -41,3 +41,13 @@ def test_the_corrected_reading_keeps_the_names_own_writing():
         "misspelt: Accredidation = Accreditation",
         "its description gives the words its name lacks: Passes",
     )
+
+
+def test_a_non_prod_record_covers_a_uat_or_staging_one_where_none_of_its_own_exists():
+    reservations = [Item("p", "Reservations - Prod"), Item("np", "Reservations - Non-Prod")]
+    assert picked("Reservations - UAT", reservations) == "np"
+    assert picked("Reservations - UAT", [*reservations, Item("uat", "Reservations - UAT")]) == "uat"
+    portal = [Item("s", "HR Portal - Staging"), Item("p", "HR Portal - Production")]
+    assert picked("HR Portal - UAT", portal) == ""  # two environments, not one
+    hosting = [Item("np", "Database Hosting - Non-Prod"), Item("pr", "Database Hosting - Premium")]
+    assert picked("Database Hosting - Premium", hosting) == "pr"  # Premium is no pre-production

@@ -21,7 +21,7 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
         Item("11", "Veeam Backup & Replication 11", "11"),
     ]
     assert picked("Veeam Backup & Replication Console", "12.1.2.172", veeam) == "12"  # its major's
-    assert picked("Nourish Care Mobile", "4.21.0", [Item("n", "Nourish Care")]) == "n"
+    assert picked("Atlas eMAR Tablet App", "3.2", [Item("a", "Atlas eMAR")]) == "a"
     rooms = [
         Item("r", "Microsoft Teams Rooms", "", "Microsoft"),
         Item("t", "Microsoft Teams", "", "Microsoft"),
@@ -40,6 +40,11 @@ def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
     assert picked("Windows App", "11.0.6", windows) == ""  # a product of its own
     two = [Item("a", "Acme Suite", "", "Acme"), Item("b", "Acme Suite Pro", "", "Acme")]
     assert picked("Acme Client", "2.0", two) == ""  # no product of that name
+    databases = [Item("pg", "PostgreSQL", "16"), Item("o", "Oracle Database", "19c"), Item("k", "Kubernetes")]
+    assert picked("postgresql-client", "16.2", databases) == ""  # a database's client: free, apart
+    assert picked("Oracle Database Client", "19.0.0", databases) == ""
+    assert picked("kubernetes-client", "1.29.2", databases) == ""  # a Linux package of its own
+    assert picked("Excel Mobile", "16001.14326", [Item("x", "Microsoft Excel", "", "Microsoft")]) == ""
 
 
 def test_a_server_is_no_edition_the_other_name_gives_without_one():
