@@ -183,10 +183,10 @@ def test_a_different_minor_version_is_noted_and_ranked_after_the_same_one():
 
 
 def test_at_one_score_the_name_that_keeps_more_of_the_words_written_ranks_first():
-    """ "Server" is a generic word of software names, so "Windows Server" and "Windows 11 Enterprise" both
-    read as Windows made by Microsoft: the records that also say "Server" come first, not the alphabet."""
+    """ "Server" is a generic word of software names, so "Windows Server" and "Windows 11" both read as
+    Windows made by Microsoft: the records that also say "Server" come first, not the alphabet."""
     windows = [
-        Item("w11", "Microsoft Windows 11 Enterprise", "", "Microsoft"),
+        Item("w11", "Microsoft Windows 11", "", "Microsoft"),
         Item("ws22", "Microsoft Windows Server 2022", "2022", "Microsoft"),
     ]
     found = suggest([Item("l", "Windows Server")], windows, versioned=True)["l"]

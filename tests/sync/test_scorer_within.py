@@ -100,7 +100,6 @@ def test_a_target_whose_whole_name_the_record_holds_beside_its_packaging(name, v
         ("Symantec Endpoint Protection", "14.3", "ep"),
         ("Docker Desktop", "4.26", "docker"),
         ("Adobe Lightroom Classic", "13.1", "lightroom"),
-        ("PaperCut MF Client", "23.0.7", "papercut"),
         ("Qlik Sense Desktop", "14.0", "qlik"),  # a delivery word against a product as a whole
         ("GitHub", "3.3.12", "github"),  # … either way
         ("R for Windows 4.3.3", "4.3.3", "r"),  # a build for a platform may be a product of its own
