@@ -29,15 +29,18 @@ TIER = rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS})(?:\s+(?:tier|level|pla
 LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS})\s+(?=\w)")  # "Out of Hours Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
+# business hours as a name says them in brackets: "(Office Hours)", "(8-6 weekdays)", "(Mon-Fri 9-5)"
+OFFICE_HOURS = r"(?:office|working|core) hours|[^()]*\b(?:weekdays|mon(?:day)?\s*-\s*fri(?:day)?)\b[^()]*"
 TIER_SUFFIX = re.compile(
     rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
-    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?)\s*$",
+    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?|\s*\(\s*({OFFICE_HOURS})\s*\))\s*$",
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "uat", "staging")
+TIER_ENDINGS += ("weekdays", "fri", "friday", "pm")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
@@ -143,8 +146,10 @@ def may_end_in_tier(text: str) -> bool:
     position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
     end = text.rstrip().rstrip(")]").rstrip()
     if end[-1:].isdigit():
-        return end.rstrip("0123456789").endswith("tier ") or (
-            end[-1] in "57" and bool(HOURS_END.search(end[-24:]))
+        return (
+            end.rstrip("0123456789").endswith("tier ")
+            or (end[-1] in "57" and bool(HOURS_END.search(end[-24:])))
+            or "fri" in end[-24:]  # "(Mon-Fri 9-5)"
         )
     return end.endswith(TIER_ENDINGS)
 
@@ -156,7 +161,9 @@ def tiers_of(name: str) -> frozenset[str]:
     if leading := LEADING_HOURS.match(text):
         found.add(canonical_tier(leading.group(1)))
     while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
-        found.add(canonical_tier(match.group(1) or match.group(2)))
+        found.add(
+            canonical_tier(match.group(1) or match.group(2)) if match.group(3) is None else "business hours"
+        )
         text = text[: match.start()]
     return frozenset(found)
 

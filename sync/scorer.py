@@ -85,23 +85,23 @@ that word ("Incedent Management"; not "Roster" for "Router": sync.scorer_reading
 name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
 aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too, and a tier may
 follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
-sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test", "UAT", "Staging" and "Pre-Prod" are the
-Non-Prod tier and "Live" the Prod one, "Out of Hours" hours of cover, also before the name or after it without
-a dash; a name with a tier prefers a target of that tier, then one of its tiers ("- Gold" for "Gold 24x7"; a
-"- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC …) is a generic word:
-another region is only suggested, the name's own ranks first. British spellings are American ones
-("Digitisation"). Software names are read as inventories write them: a reverse-DNS application id is its
-maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no version ("Figure 53
-QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is sold by is the major
-version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch and release are left
-out of its version ("1:7.52.0-1"), as is a release or a quarter after a year ("BarTender 2022 R7", "LabVIEW
-2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a deployment word in
-brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English"), and an edition
-word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only suggested: software that differs
-by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier
-than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an inventory's
-build number. At one score, the name that keeps more of the words written, its tier too, ranks first ("Windows
-Server": "Windows Server 2022" before "Windows 11 Enterprise").
+sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, which covers "UAT",
+"Staging" and "Pre-Prod", "Out of Hours" hours of cover, also before the name or after it without a dash,
+"(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of that tier, then one
+of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A
+region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks first. British
+spellings are American ones ("Digitisation"). Software names are read as inventories write them: a reverse-DNS
+application id is its maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no
+version ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is
+sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch
+and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter after a year ("BarTender
+2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a
+deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("-
+English"), and an edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only
+suggested: software that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
+"Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions that
+agree only through an inventory's build number. At one score, the name that keeps more of the words written,
+its tier too, ranks first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -282,8 +282,7 @@ class Scorer(
             ):
                 add([i], score, reason)
         strong = any(score >= CORE for score, _ in found.values())
-        # many records of this very name (one per version): likeness adds nothing but time
-        many = len(found) >= 4 * limit
+        many = len(found) >= 4 * limit  # many records of one name (one per version): likeness adds nothing
         lexical = [] if many else self.lexical.scored_normalised(mine.plain, limit, scan=False)
         aliased = []  # "OS Patching" reads "os patch management": compare that too, its aliases the reason
         if mine.fired and not strong:
@@ -334,13 +333,11 @@ class Scorer(
         key, tiers = local.key, tiers_of(local.name)
         covered = covered_tiers(tiers)
         of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
-        # still as likely as a record it ties with, though never pre-selected: found by its description only
-        # beside a record of the name's tier, or a person's choice ("Mobile Device Support" beside a "Mobile
-        # Device Management" and a "Mobile Device Provisioning" is neither)
+        # still as likely as a record it ties with, though never pre-selected: found by its description beside
+        # a record of the name's tier, or a person's choice ("Mobile Device Support" and two such services)
         still_tied: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
-        # a record of one of them before one without a tier: "- Gold" for "Gold (Prod)"
-        # (or of the 24x7 that covers its hours)
+        # a record of one of them (or of the tier covering it) before one without a tier: "Gold (Prod)"
         some_tier = bool(tiers) and any(
             set() < tier < tiers or tier == covered != tiers
             for tier in (tiers_of(self.targets[i].name) for i in found)

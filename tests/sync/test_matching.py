@@ -61,6 +61,17 @@ def test_uat_staging_and_pre_prod_are_tiers_the_non_prod_one_covers():
         assert not tiers_of(name)  # a word of the name, no dash or bracket before it
 
 
+def test_business_hours_in_brackets_are_said_many_ways():
+    for name in (
+        "Support (Office Hours)",
+        "Help Desk (8-6 weekdays)",
+        "Desk (Mon-Fri 9-5)",
+        "Desk (weekdays 8am-6pm)",
+    ):
+        assert tiers_of(name) == {"business hours"}, name
+    assert not tiers_of("Research Computing: Office Hours") and not tiers_of("Claims (Friday)")
+
+
 def test_versions_must_agree():
     local = Item("l", "Oracle Database", "19c")
     assert versions_agree(local, Item("t", "Oracle Database 19c Enterprise Edition", "19c"))

@@ -51,3 +51,9 @@ def test_a_non_prod_record_covers_a_uat_or_staging_one_where_none_of_its_own_exi
     assert picked("HR Portal - UAT", portal) == ""  # two environments, not one
     hosting = [Item("np", "Database Hosting - Non-Prod"), Item("pr", "Database Hosting - Premium")]
     assert picked("Database Hosting - Premium", hosting) == "pr"  # Premium is no pre-production
+
+
+def test_office_hours_in_brackets_are_business_hours():
+    desks = [Item("bh", "Service Desk - Business Hours"), Item("24", "Service Desk - 24x7")]
+    assert picked("IT Help Desk (Office Hours)", desks) == "bh"
+    assert picked("IT Help Desk (Mon-Fri 8-6)", desks) == "bh"
