@@ -118,6 +118,8 @@ def _token(word: str) -> str:
         word = word[:-1]
     if word.endswith("isation"):  # "Digitisation", "Localisation": British spelling, as "centre"
         word = word[:-7] + "ization"
+    elif len(word) > 8 and word.endswith("elling"):  # "Modelling", "Labelling"; not "Spelling"
+        word = word[:-5] + "ling"
     return SPELLING.get(word, word)
 
 

@@ -31,6 +31,7 @@ from sync.matching import (
         ("Problem Managment", "Problem Management"),
         ("Traffic Officer Despatch", "Traffic Officer Dispatch"),
         ("AKS Non-Prod", "AKS"),
+        ("Hydraulic Modelling", "Hydraulic Modeling"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):

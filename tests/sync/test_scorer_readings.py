@@ -57,3 +57,8 @@ def test_office_hours_in_brackets_are_business_hours():
     desks = [Item("bh", "Service Desk - Business Hours"), Item("24", "Service Desk - 24x7")]
     assert picked("IT Help Desk (Office Hours)", desks) == "bh"
     assert picked("IT Help Desk (Mon-Fri 8-6)", desks) == "bh"
+
+
+def test_a_name_a_letter_longer_is_no_abbreviation_of_it():
+    assert picked("Civica Payments", [Item("c", "Civic Payments")]) == ""  # a product, not an abbreviation
+    assert picked("Win Server", [Item("w", "Windows Server")]) == "w"
