@@ -15,11 +15,10 @@ LEGAL = frozenset(
     "inc incorporated corp corporation co company ltd limited llc llp plc gmbh ag bv nv oy pty srl group "  # noqa: SIM905
     "holding international software system technology solution lab and".split()
 )
-# publishers of other makers' software: a Linux distribution's packages, a package manager's
-PACKAGERS = frozenset(
-    "ubuntu debian canonical fedora centos red hat suse opensuse alpine rocky almalinux homebrew "  # noqa: SIM905
-    "chocolatey arch".split()
-)
+# publishers of other makers' software, as their names begin: a Linux distribution's packages, a package
+# manager's ("Ubuntu Developers", "Red Hat, Inc."; not "Red Box Recorders")
+PACKAGERS = ("ubuntu ", "debian ", "canonical ", "fedora ", "centos ", "red hat ", "suse ", "opensuse ")
+PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "chocolatey ", "arch linux ")
 
 
 def maker_words(maker: str) -> tuple[str, ...]:
@@ -64,9 +63,11 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     ):
         return False
     full, other_full = normalise(mine).split(), normalise(theirs).split()
-    if not PACKAGERS.isdisjoint(ours) or {initials(full), initials(other_full)} & {
-        "".join(ours),
-        "".join(others),
-    }:
+    if f"{' '.join(full)} ".startswith(PACKAGERS):
+        return False
+    said = {
+        a for a in (initials(full), initials(other_full)) if len(a) >= 3
+    }  # not "VI" for Viavi Instruments
+    if said & {"".join(ours), "".join(others)}:  # "HPE", "IBM"
         return False
     return not any(a[: len(b)] == b or b[: len(a)] == a for a in lineage(mine) for b in lineage(theirs))

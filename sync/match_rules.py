@@ -169,7 +169,12 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         if NUMBER.match(a) or NUMBER.match(b):
             return ""
         way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
-        if way and abs(len(a) - len(b)) == 1 and not is_english(max(a, b, key=len)):
+        if (
+            way
+            and abs(len(a) - len(b)) == 1
+            and (long_ := max(a, b, key=len)).isalpha()
+            and not is_english(long_)
+        ):
             return ""  # a letter less of a name is no abbreviation: "Civic" is no "Civica"
         if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & WHOLE_WORDS:
             return ""  # "parks" is no shortened "parking", nor "data" "database": words of their own

@@ -137,7 +137,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import shipped_kindred
 from sync.match_names import (
     NO_INITIALS,
     REGIONS,
@@ -252,8 +251,6 @@ class Scorer(
         add(self.index["name"].get(local.name, ()), EXACT, "same name")
         add(self.index["plain"].get(mine.plain, ()), SAME, "same name apart from case, punctuation or tier")
         add(self.index["canon"].get(mine.canon, ()), ALIAS, lambda i: self._aliases(mine, i))
-        for kin, pair in () if self.index["canon"].get(mine.canon) else shipped_kindred().get(mine.canon, ()):
-            add(self.index["canon"].get(kin, ()), LOOSE, f"kindred: {pair}, and no record of yours")
         self._acronyms(mine, local.name, add)
         add(self.index["core"].get(mine.core, ()), CORE, lambda i: self._generic(mine, i))
         add(self.index["loose"].get(mine.loose, ()), CORE, "same name apart from spacing or generic words")
@@ -317,6 +314,9 @@ class Scorer(
                 DESCRIBED if sure else MENTIONED_NAME,
                 f"its description gives the words its name lacks: {words}",
             )
+        if max((score for score, _ in found.values()), default=0) < LISTED:  # nothing but likeness
+            for i, why in self._kindred(mine):
+                add([i], LOOSE, why)
         clashes = {
             i
             for i, (score, _) in found.items()

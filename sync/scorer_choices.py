@@ -5,8 +5,8 @@ only suggested, whatever its score."""
 import re
 
 from sync.match_details import Mentions
-from sync.match_dictionary import shipped_ambiguous
-from sync.match_names import REGIONS, Name, initials
+from sync.match_dictionary import shipped_ambiguous, shipped_kindred
+from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
@@ -25,10 +25,25 @@ class ChoiceEvidence:
     targets: list[Item]
     names: list[Name]
     words: dict[str, frozenset[int]]
+    book: AliasBook
     index: dict[str, dict[str, list[int]]]
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     heads: dict[str, list[int]] | None = None  # a dashed name's head ("database hosting") → those targets
+
+    def _kindred(self, mine: Name) -> list[tuple[int, str]]:
+        """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
+        nothing but likeness found the portfolio name: none where another record has the words of its own
+        kind ("Anti-Virus" beside a "Sophos Endpoint Protection" or a "Server Anti-Virus", "API Management"
+        beside an "Azure API Management")."""
+        own = set(mine.core.split()) - self.book.loose  # its kind's words: "api", "record"
+        for kin, pair in shipped_kindred().get(mine.canon, ()):
+            found = self.index["canon"].get(kin, ())
+            if found and not any(
+                j not in found and own <= set(n.core.split()) for j, n in enumerate(self.names)
+            ):
+                return [(i, f"kindred: {pair}, and no record of yours") for i in found]
+        return []
 
     def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
         """Why target i, found by `why` at `score`, is a person's choice; or ""."""

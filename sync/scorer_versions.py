@@ -5,7 +5,7 @@ from sync.match_makers import other_maker
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_versions import version_verdict
 from sync.matching import Item
-from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
+from sync.scorer_names import CORE, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"
 PARTS = frozenset(
@@ -54,7 +54,7 @@ class VersionEvidence:
         _, note, may = version_verdict(ours, theirs)
         if not direct:
             note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
-        within = reasons[0].startswith("its whole name") or self._for_platform(mine, i)  # not "Zoom Rooms"
+        within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
         whole = score >= CORE or (
             (within or self._client_app(mine, i, shown, reasons[0])) and score >= PRESELECT_AT
         )
@@ -67,14 +67,6 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
-
-    def _for_platform(self, mine: Name, i: int) -> bool:
-        """Whether target i is the portfolio name's product built for a platform, and only that: "Git" is
-        "Git for Windows", as an install on a Windows machine reports it."""
-        extra = set(self.names[i].words) - set(mine.words)
-        return (
-            bool(extra) and extra <= {"for", *PLATFORMS} and bool(FOR_PLATFORM.search(self.targets[i].name))
-        )
 
     def _client_app(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether an install is the client app target i names: the same meaning but for the target's

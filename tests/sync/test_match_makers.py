@@ -36,6 +36,8 @@ def test_one_maker_written_two_ways_is_no_other_maker():
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())
+    assert other_maker("Red Box Recorders Ltd", (), "IBM", ())  # a packager is named whole: Red Hat
+    assert other_maker("VI", (), "Viavi Instruments", ())  # two letters are no maker's initials
 
 
 def test_a_product_of_one_name_made_by_another_maker_is_only_suggested():

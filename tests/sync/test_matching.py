@@ -71,6 +71,8 @@ def test_business_hours_in_brackets_are_said_many_ways():
     ):
         assert tiers_of(name) == {"business hours"}, name
     assert not tiers_of("Research Computing: Office Hours") and not tiers_of("Claims (Friday)")
+    for name in ("Desk (24x5 Mon-Fri)", "Desk (Mon-Fri 7am-10pm)", "Backup (Weekdays)"):
+        assert not tiers_of(name), name  # other hours, or no hours at all
 
 
 def test_versions_must_agree():

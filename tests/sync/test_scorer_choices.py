@@ -88,7 +88,7 @@ def test_out_of_hours_is_hours_of_cover():
 
 def test_a_kindred_service_is_the_one_where_the_catalogue_has_none_of_the_names_kind():
     protection, edr = Item("ep", "Endpoint Protection"), Item("edr", "Endpoint Detection and Response")
-    assert picked("Antivirus", [edr]) == "edr" and picked("EDR", [protection]) == "ep"
+    assert picked("Antivirus", [edr]) == "edr" and picked("EDR", [protection]) == ""  # one way only
     found = first_candidate("Antivirus", [edr, Item("x", "Email Security")])
     assert (
         found.reasons[0]
@@ -96,5 +96,13 @@ def test_a_kindred_service_is_the_one_where_the_catalogue_has_none_of_the_names_
     )
     assert picked("Antivirus", [protection, edr]) == "ep"  # beside both, each its own
     assert picked("EDR", [protection, edr]) == "edr"
-    assert picked("Colocation", [Item("dc", "Data Centre Services")]) == "dc"  # a wider kind may be it
-    assert picked("Data Centre", [Item("co", "Colocation")]) == ""  # a narrower one is not
+
+
+def test_no_kindred_service_where_another_record_has_the_names_kind():
+    edr = Item("edr", "Endpoint Detection and Response")
+    assert picked("Anti-Virus", [edr, Item("s", "Sophos Endpoint Protection")]) == "s"
+    assert picked("Antivirus", [edr, Item("d", "Desktop Antivirus")]) == "d"
+    assert (
+        picked("API Management", [Item("i", "Integration Services"), Item("a", "Azure API Management")])
+        == "a"
+    )

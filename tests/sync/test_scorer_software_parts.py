@@ -63,9 +63,3 @@ def test_a_season_a_protocol_and_creative_cloud_are_no_words_of_another_product(
     assert picked("Enfocus Switch 2024 Fall", "24.2", models) == "sw"  # a season's release of 2024
     assert picked("isc-kea-dhcp4", "2.6.1-isc20240725", models) == "kea"  # DHCPv4, not version 4
     assert picked("Photoshop CC 2019", "20.0.10", models) == "ps"  # Creative Cloud's, as DC is
-
-
-def test_a_product_built_for_a_platform_is_the_install_of_its_name():
-    git = [Item("g", "Git for Windows", "", "The Git Development Community"), Item("h", "GitHub Desktop")]
-    assert picked("Git", "2.44.0", git) == "g"  # the target stands for every version
-    assert picked("Zoom", "5.17.11", [Item("z", "Zoom Rooms", "", "Zoom")]) == ""  # another product
