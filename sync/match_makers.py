@@ -65,9 +65,7 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     full, other_full = normalise(mine).split(), normalise(theirs).split()
     if f"{' '.join(full)} ".startswith(PACKAGERS):
         return False
-    said = {
-        a for a in (initials(full), initials(other_full)) if len(a) >= 3
-    }  # not "VI" for Viavi Instruments
-    if said & {"".join(ours), "".join(others)}:  # "HPE", "IBM"
+    said = {a for a in (initials(full), initials(other_full)) if len(a) >= 3}  # "HPE", "IBM"; not "VI"
+    if said & {"".join(ours), "".join(others)}:
         return False
     return not any(a[: len(b)] == b or b[: len(a)] == a for a in lineage(mine) for b in lineage(theirs))

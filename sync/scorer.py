@@ -257,9 +257,7 @@ class Scorer(
         if (joined := mine.plain.replace(" ", "")) != mine.loose:  # "Desk-side" for an alias's "Deskside"
             add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
-        for i, why in self._part_of(
-            mine, local.name
-        ):  # before a meaning's: "Teams Rooms App" is Teams Rooms' app
+        for i, why in self._part_of(mine, local.name):  # before a meaning's: "Teams Rooms App"
             add([i], ONLY, why)
         if mine.meaning:
             add(self.index["meaning"].get(mine.meaning, ()), LOOSE, lambda i: self._meaning(mine, i))

@@ -7,13 +7,12 @@ from sync.match_versions import version_verdict
 from sync.matching import Item
 from sync.scorer_names import CORE, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
-# what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"
-PARTS = frozenset(
-    ["client", "console", "app", "tablet", "package", "sensor"]
-)  # not "Excel Mobile", a free app
-DATABASES = frozenset(
-    ["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb", "redis"]
-)
+# what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
+# a free app
+PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor"])
+# a database's client is a product of its own ("Oracle Database Client", "postgresql-client")
+DATABASES = frozenset(["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb"])
+DATABASES |= {"redis"}
 
 
 def makers_number(name: Name, target: Item) -> Name:
@@ -93,20 +92,19 @@ class VersionEvidence:
         return ""
 
     def _part_of(self, mine: Name, shown: str) -> list[tuple[int, str]]:
-        """The records of the one product a portfolio name gives before the parts of it an install is, with
-        the reason; none where the rest is a platform ("Windows App" is a product of its own) or two
-        products have it. Only looked for when no rule has found a sure candidate, so a target named for
-        the part itself ("Configuration Manager Client") is found first, as that name."""
+        """The records of the one product a portfolio name (`shown` as written) gives before the parts of it
+        an install is, with the reason; none where the rest is a platform ("Windows App" is a product of
+        its own), a database's or a Linux package's client, or two products have it. A target named for the
+        part itself ("Configuration Manager Client") is found by its very name, at a higher score."""
         words = list(mine.words) if self.versioned else []
         parts: list[str] = []
         while len(words) > 1 and words[-1] in PARTS:
             parts.insert(0, words.pop())
         if not parts or PLATFORMS.issuperset(words):
             return []
-        if "client" in parts and (
-            not DATABASES.isdisjoint(words) or ("-" in shown and " " not in shown.strip())
-        ):
-            return []  # a database's client, or a Linux package's ("postgresql-client"): a product of its own
+        package = "-" in shown and " " not in shown.strip()  # "kubernetes-client"
+        if "client" in parts and (package or not DATABASES.isdisjoint(words)):
+            return []
         index = self.index  # its whole name, or less its maker's; not its core: "mysql-client" is no server
         whole = set(index["canon"].get(" ".join(words), ()))
         found = whole | set(index["maker"].get(core_of(words, self.book.generic), ()))
