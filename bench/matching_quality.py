@@ -11,7 +11,7 @@ tuned on: the targets are measured there. When it is tuned on, it joins the tuni
 held-back set is written.
 
     .venv/bin/python bench/matching_quality.py [--misses]   # --misses: every miss of the tuning sets
-    .venv/bin/python bench/matching_quality.py --set bench/data/matching_blind_38.yaml   # one set
+    .venv/bin/python bench/matching_quality.py --set bench/data/matching_blind_39.yaml   # one set
 """
 
 import argparse
