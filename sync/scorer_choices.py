@@ -71,7 +71,18 @@ class ChoiceEvidence:
         read = read and not set(mine.plain.split()) <= set(self.names[i].plain.split())
         if read and PRESELECT_AT <= score < SAME and (headed := self._headed(mine.plain, i)):
             return f"{headed} is named for it"
+        if score < SAME and (
+            other := self._headed_too(mine.plain, i)
+        ):  # "IT Asset Management": "- Hardware"?
+            return f"{other} is named for it too"
         return ""
+
+    def _headed_too(self, plain: str, i: int) -> str:
+        """Another record named for the portfolio name and which one after a dash, beside target i, one such
+        too: "IT Asset Management - Hardware" and "- Software" are two. The first other one, or ""."""
+        self._headed(plain, i)  # fills self.heads
+        headed = self.heads.get(plain, ()) if self.heads else ()
+        return next((self.targets[j].name for j in headed if j != i), "") if i in headed else ""
 
     def _headed(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:

@@ -106,3 +106,10 @@ def test_no_kindred_service_where_another_record_has_the_names_kind():
         picked("API Management", [Item("i", "Integration Services"), Item("a", "Azure API Management")])
         == "a"
     )
+
+
+def test_a_name_two_records_are_named_for_after_a_dash_is_a_persons_choice():
+    assets = [Item("hw", "IT Asset Management - Hardware"), Item("sw", "IT Asset Management - Software")]
+    assert picked("IT Asset Management", assets) == ""  # which one is not said
+    assert picked("IT Asset Management - Hardware", assets) == "hw"
+    assert picked("Hardware Asset Management", assets) == "hw"
