@@ -214,18 +214,48 @@ def apple_bundles() -> frozenset[tuple[str, ...]]:
     )
 
 
+# Office's product ids, as the Office Deployment Tool and click-to-run inventories list them:
+# "O365ProPlusRetail", "VisioStd2019Volume", "ProjectPro2021Retail"
+OFFICE_ID = re.compile(
+    r"^(O365|Visio|Project|Access|Word|Excel|Outlook|PowerPoint|Publisher)?"
+    r"(ProPlus|Pro|Std|Standard|Business)?(20\d\d)?(Retail|Volume)$"
+)
+OFFICE_EDITIONS = {
+    "ProPlus": "Professional Plus",
+    "Pro": "Professional",
+    "Std": "Standard",
+    "Standard": "Standard",
+}
+
+
+def office_product(found: re.Match) -> str:
+    """An Office product id's product as its name is written ("Microsoft Visio Standard 2019")."""
+    app, edition, year, _ = found.groups()
+    if app == "O365":
+        return (
+            "Microsoft 365 Apps for business"
+            if edition == "Business"
+            else "Microsoft 365 Apps for enterprise"
+        )
+    words = ["Microsoft", app or "Office", OFFICE_EDITIONS.get(edition or "", edition or ""), year or ""]
+    return " ".join(w for w in words if w)
+
+
 def bundled(name: str) -> str:
     """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
     the one that comes with macOS), a Homebrew tap's formula as its maker's ("hashicorp/tap/vault" →
     "hashicorp vault", not Autodesk's Vault), a reverse-DNS application id as its maker's and its name
     ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; not a code host's,
-    "io.github.shiftey.Desktop", an unofficial client as often as not); other names as they are."""
+    "io.github.shiftey.Desktop", an unofficial client as often as not), an Office product id as its product
+    ("VisioStd2019Volume"); other names as they are."""
     if "/" in name and (tap := TAP_FORMULA.match(name)):
         return f"{tap.group(1)} {tap.group(2)}"
     if APP_BUNDLE.search(name):
         name = APP_BUNDLE.sub("", name)
         if tuple(normalise(name).split()) in apple_bundles():
             return f"Apple {name}"
+    if " " not in name.strip() and (office := OFFICE_ID.match(name.strip())) and (office[1] or office[2]):
+        return office_product(office)  # not a product named "Retail"
     if " " not in name.strip() and (app := APP_ID.match(name)) and app.group(1) not in CODE_HOSTS:
         maker, rest = app.group(1).replace("_", " "), app.group(2).replace(".", " ")
         same = re.sub(r"[\W_]", "", rest.lower()) == re.sub(r"[\W_]", "", maker)

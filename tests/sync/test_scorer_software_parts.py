@@ -1,7 +1,9 @@
 """Parts, editions and release words of software (issue 19, sync.scorer_versions, sync.match_rules): an
 install named for a product's client, console or app is that product; a server is no edition another name
-gives; a season, a protocol's number and "CC" are no words of another product. Each test names a rule."""
+gives; a season, a protocol's number and "CC" are no words of another product; an Office product id is
+its product. Each test names a rule."""
 
+from sync.match_dictionary import bundled
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 
@@ -63,3 +65,11 @@ def test_a_season_a_protocol_and_creative_cloud_are_no_words_of_another_product(
     assert picked("Enfocus Switch 2024 Fall", "24.2", models) == "sw"  # a season's release of 2024
     assert picked("isc-kea-dhcp4", "2.6.1-isc20240725", models) == "kea"  # DHCPv4, not version 4
     assert picked("Photoshop CC 2019", "20.0.10", models) == "ps"  # Creative Cloud's, as DC is
+
+
+def test_an_office_product_id_is_its_product():
+    office = [Item("v", "Microsoft Visio Standard 2019", "2019", "Microsoft")]
+    office.append(Item("a", "Microsoft 365 Apps for enterprise", "16.0", "Microsoft"))
+    assert picked("VisioStd2019Volume", "16.0.10410.20026", office) == "v"  # the Office Deployment Tool's id
+    assert picked("O365ProPlusRetail", "16.0.17726.20160", office) == "a"
+    assert bundled("Retail") == "Retail" and bundled("ProRetail") == "Microsoft Office Professional"
