@@ -39,7 +39,7 @@ TRIGGERS = (
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-YEAR_RELEASE = re.compile(r"^(?:r\d|q[1-4]|spring|summer|fall|autumn|winter)$")  # "2022 R7", "2024 Fall"
+YEAR_RELEASE = re.compile(rf"^(?:r\d|q[1-4]|{'|'.join(SEASONS)})$")  # "2022 R7", "2024 Fall"
 # "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own
 R_PRODUCTS = frozenset(
     ["window", "sql", "microsoft", "center", "server", "dynamics", "forefront", "biztalk", "exchange"]

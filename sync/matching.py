@@ -51,8 +51,7 @@ NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 # tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
 # for a UAT, staging or pre-production environment
-COVERS = {"out of hours": "24x7", "after hours": "24x7", "uat": "non prod", "staging": "non prod"}
-COVERS["pre prod"] = "non prod"
+COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 SPELLING = {

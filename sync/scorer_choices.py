@@ -80,22 +80,25 @@ class ChoiceEvidence:
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
         too: "IT Asset Management - Hardware" and "- Software" are two. The first other one, or ""."""
-        self._headed(plain, i)  # fills self.heads
-        headed = self.heads.get(plain, ()) if self.heads else ()
+        headed = self._heads().get(plain, ())
         return next((self.targets[j].name for j in headed if j != i), "") if i in headed else ""
 
     def _headed(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:
         beside "Database Hosting - SQL Server - Prod" and "Database Hosting - PostgreSQL", a "Database
         Hosting" is no "Database Administration" an alias reads alike. The first such name, or ""."""
+        headed = self._heads().get(plain, ())
+        return "" if i in headed else next((self.targets[j].name for j in headed), "")
+
+    def _heads(self) -> dict[str, list[int]]:
+        """A dashed name's head ("database hosting") → those targets, not a tier's; built once."""
         if self.heads is None:
             self.heads = {}
             for j, target in enumerate(self.targets):
                 head = normalise(DASHED.split(target.name, 1)[0])
                 if head != self.names[j].plain:  # not a tier ("Server Hosting - Gold")
                     self.heads.setdefault(head, []).append(j)
-        headed = self.heads.get(plain, ())
-        return "" if i in headed else next((self.targets[j].name for j in headed), "")
+        return self.heads
 
     def _settle(
         self,

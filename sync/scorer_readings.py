@@ -10,16 +10,14 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sync.match_names import AliasBook, Name
 from sync.match_products import named_words
 from sync.match_rules import is_english
-from sync.matching import Item, Matcher, canonical_tier, normalise, tiers_of
+from sync.matching import OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
 from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PRESELECT_AT, Found, other_names
 
 WRITTEN = re.compile(r"[a-z]+")
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
 UNDASHED_TIER = re.compile(
-    r"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|business hours|(?:out[- ]of|after)[- ]hours)"
-    r"\s*$",
-    re.I,
+    rf"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|business hours|{OUT_OF_HOURS})\s*$", re.I
 )
 
 
