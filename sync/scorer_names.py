@@ -18,8 +18,7 @@ from sync.match_names import (
     initials,
     words_of,
 )
-from sync.match_products import product_words, products_in
-from sync.match_rules import abbreviates, editions_differ, stem, uncategorised
+from sync.match_rules import abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -55,6 +54,9 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # Installer", "mysql-client", "Lightroom Classic")
 PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
+# what a service runs on or how widely it is given, before its name: "Windows Patching", "Cloud Backup"
+RUNS_ON = frozenset(["window", "linux", "unix", "mac", "maco", "os", "cloud", "server"])
+RUNS_ON |= frozenset(["centralised", "centralized", "central", "global", "enterprise", "corporate"])
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
@@ -86,22 +88,6 @@ def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> st
 
 
 Found = tuple[int, list[str]]  # a target's score and the reasons for it
-
-
-def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
-    """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
-    gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
-    With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
-    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
-    is ("Time and Attendance (Site Operatives)")."""
-    found = [bare] if (bare := uncategorised(name)) else []
-    if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
-        words = normalise(bare).split()
-        acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
-        inside = " ".join(BRACKETS.findall(name))
-        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
-            found.append(bare)
-    return found
 
 
 class NameEvidence:
@@ -220,6 +206,19 @@ class NameEvidence:
             return frozenset()
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         return postings[0].intersection(*postings[1:])
+
+    def _qualified(self, mine: Name) -> tuple[list[int], str]:
+        """The records a service's whole name reads as once the words before it that say what it runs on or
+        how widely are out ("Windows Patching" = "Patch Management", "Cloud Backup" = "Backup & Recovery",
+        "Global Service Desk"; not "Virtual Desktop" = "Desktop", a thing of its own), and the reason; the
+        fewest words out first, two left at least."""
+        words = mine.words
+        for n in range(1, len(words) - 1):
+            if words[n - 1] not in RUNS_ON:
+                break
+            if found := self.index["canon"].get(" ".join(words[n:]), ()):
+                return list(found), f"its whole name, after what it runs on ({' '.join(words[:n])})"
+        return [], ""
 
     def _only(self, mine: Name, shown: str = "") -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one
