@@ -35,7 +35,6 @@ class Mention:
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
     # the capitalised words before it that make it lead, if they are its maker's (sync.scorer_details)
     maker: tuple[str, ...] = ()
-    around: tuple[str, str] = ("", "")  # the words before and after it, lower case ("and", "export")
 
 
 class Word(NamedTuple):
@@ -169,12 +168,7 @@ def mention_of(
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
     return Mention(
-        i,
-        proper,
-        leads or made,
-        opening,
-        tuple(w.text for w in maker) if made and not leads else (),
-        (run[0].after, after[0].text if after and after[0].sentence == run[0].sentence else ""),
+        i, proper, leads or made, opening, tuple(w.text for w in maker) if made and not leads else ()
     )
 
 

@@ -6,10 +6,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS", "Amazon Web
-         Services" = "Public Cloud - AWS"); of records its alias group reads alike, the one whose name as
-         written it spells ("ITSCM" = "IT Service Continuity Management" beside a "Disaster Recovery"), the
-         others only suggested
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"); of records its
+         alias group reads alike, the one whose name as written it spells ("ITSCM" = "IT Service Continuity
+         Management" beside a "Disaster Recovery"), the others only suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -34,14 +33,14 @@ A pair's score (0–100) is the best of the evidence found for it:
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
          Admissions": a generic word a service is written with, such as "IT", must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
-         packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1"); never a word that may
-         name another product ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro
-         Deployment", "Docker for Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside an
-         "Endpoint Protection"), and never for services, whose words more may always make another service
-         ("Data Centre Management" is no "Data Management") but what it runs on or how widely, before it
-         ("Windows Patching" = "Patch Management", "Global Service Desk"); or followed by the part of it an
-         install is, its client, console or app ("PaperCut MF Client"; "mysql-client" is no "MySQL Server"),
-         also the name less its manufacturer's (sync.scorer_versions)
+         packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1", "SQL Server 2022
+         Database Engine Services", as Windows lists the engine); never a word that may name another product
+         ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Docker for
+         Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside an "Endpoint Protection"), and
+         never for services, whose words more may always make another service ("Data Centre Management" is no
+         "Data Management"); or followed by the part of it an install is, its client, console or app
+         ("PaperCut MF Client"; "mysql-client" is no "MySQL Server"), also the name less its manufacturer's
+         (sync.scorer_versions)
      86  one service whose name lists the portfolio name among other things, no other service having all
          its words ("Box Office": "Cinema Ticketing and Box Office", "IPAM": "DNS, DHCP and IP Address
          Management"), only suggested, since the other things often say whose it is ("Wi-Fi": "Guest
@@ -53,12 +52,12 @@ A pair's score (0–100) is the best of the evidence found for it:
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
-     88  a service's description or classification names the portfolio record, as a proper name or an acronym
-         where it leads (opening a sentence, after its maker's name there, or in brackets), or as a product's
-         one-word name anywhere but in a list ("Chevin FleetWave vehicle records"), and no other target's does
-         ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"), or names the word of the
-         portfolio name that the target's name lacks ("Intune Device Management" = "Mobile Device Management
-         (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
+     88  a service's description or classification names the portfolio record, as a proper name or an
+         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
+         no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),
+         or names the word of the portfolio name that the target's name lacks ("Intune Device
+         Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
+         suggestions (sync.scorer_details)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
@@ -85,15 +84,15 @@ Words an inventory runs together are read as the targets write them, in their or
 name that no target's name has and no English dictionary, a slip from one word of a target's name, is read as
 that word ("Incedent Management"; not "Roster" for "Router": sync.scorer_readings). Acronyms include one a
 name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
-aliases are applied. A service named "Category: Name", "Name (…)" or "Name Process" is read as "Name" too, and
-a tier may follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of
-the name: sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, which covers
-"UAT", "Staging" and "Pre-Prod", "Out of Hours" hours of cover, also before the name or after it without a
-dash, "(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of that tier,
-then one of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one
-without. A region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks
-first. British spellings are American ones ("Digitisation"). Software names are read as inventories write
-them: a reverse-DNS application id is its maker's and its name ("com.google.Chrome"), a number of the
+aliases are applied. A service named "Category: Name" or "Name (…)" is read as "Name" too ("Name Process" at
+most 90), and a tier may follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier
+has the rest of the name: sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier,
+which covers "UAT", "Staging" and "Pre-Prod", "Out of Hours" hours of cover, also before the name or after it
+without a dash, "(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of
+that tier, then one of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers),
+then one without. A region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own
+ranks first. British spellings are American ones ("Digitisation"). Software names are read as inventories
+write them: a reverse-DNS application id is its maker's and its name ("com.google.Chrome"), a number of the
 manufacturer's name is no version ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS
 14), the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
 2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter
@@ -273,8 +272,6 @@ class Scorer(
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
-            qualified, why = self._qualified(mine)
-            add(qualified, ONLY, why)
             add(self._listed(mine), LISTED, "one of the things its name lists")
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()

@@ -4,10 +4,10 @@ apart from sync.scorer, whose Scorer mixes this in."""
 
 import re
 
-from sync.match_details import MENTIONS_AT_MOST, Mentions, mark_of
+from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
-from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
+from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
@@ -16,15 +16,6 @@ OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not deli
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
     + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
 )
-
-
-def product_like(shown: str) -> bool:
-    """Whether a portfolio name is one word written as a product's name, not an acronym ("FleetWave",
-    "Bynder"; not "SCCM", "POS", nor an English word)."""
-    word = shown.strip()
-    if not word.isalpha() or " " in word or word.isupper() or len(word) < 4:
-        return False
-    return mark_of(word) == 2 or not is_english(word.lower())
 
 
 def as_written(word: str, shown: str) -> str:
@@ -60,12 +51,7 @@ class DetailsEvidence:
             # after words opening the sentence, only as a product of the dictionary: "IBM Maximo for …",
             # not "Nightly Workday feed", "Weekly Salesforce export"
             maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
-            # or a product's name, one of its own: "Chevin FleetWave vehicle records", "library in Bynder";
-            # not one of a list ("radio and Starlink links") nor another system ("Salesforce export")
-            product = m.proper and product_like(shown) and OTHER_SYSTEM.isdisjoint(m.around)
-            product = product and m.around[0] not in ("and", "or")
-            alone = not known and len(found) == 1 and not self.versioned
-            if m.proper and (m.leads and maker or product) and alone:
+            if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
                 add([m.target], NAMED, f"its description names {shown}")
             elif m.proper and not known:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")

@@ -10,7 +10,6 @@ from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
-ACRONYM_TAIL = re.compile(r"\s[-–—]\s+([A-Z]{3,6})$")  # which one, as an acronym after a dash
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
@@ -45,8 +44,6 @@ class NameIndex:
             indexes["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
             indexes["short"][name.core].append(i)
-        elif not (again or self.versioned) and (tail := ACRONYM_TAIL.search(shown)):
-            indexes["short"][tail.group(1).lower()].append(i)  # "Public Cloud - AWS": Amazon Web Services
         if acronym := bracketed(shown):
             indexes["declared"][acronym].append(i)
         if of := with_of(shown):

@@ -52,11 +52,11 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
 # not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows
 # Installer", "mysql-client", "Lightroom Classic")
-PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
+PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot rtm"))
+# an install's words for the product itself, as Windows lists its features: "SQL Server 2022 Database Engine
+# Services" (not "Teams Machine-Wide Installer", which the labelled sets call the installer, not Teams)
+PACKAGING_PHRASES = (tuple(words_of("database engine services")),)
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
-# what a service runs on or how widely it is given, before its name: "Windows Patching", "Cloud Backup"
-RUNS_ON = frozenset(["window", "linux", "unix", "mac", "maco", "os", "cloud", "server"])
-RUNS_ON |= frozenset(["centralised", "centralized", "central", "global", "enterprise", "corporate"])
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
@@ -88,6 +88,16 @@ def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> st
 
 
 Found = tuple[int, list[str]]  # a target's score and the reasons for it
+
+
+def unpackaged(words: list[str]) -> list[str]:
+    """The words less the phrases an install names the product itself with (PACKAGING_PHRASES)."""
+    for phrase in PACKAGING_PHRASES:
+        size = len(phrase)
+        at = next((n for n in range(len(words) - size + 1) if tuple(words[n : n + size]) == phrase), None)
+        if at is not None:
+            words = words[:at] + words[at + size :]
+    return words
 
 
 class NameEvidence:
@@ -207,19 +217,6 @@ class NameEvidence:
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         return postings[0].intersection(*postings[1:])
 
-    def _qualified(self, mine: Name) -> tuple[list[int], str]:
-        """The records a service's whole name reads as once the words before it that say what it runs on or
-        how widely are out ("Windows Patching" = "Patch Management", "Cloud Backup" = "Backup & Recovery",
-        "Global Service Desk"; not "Virtual Desktop" = "Desktop", a thing of its own), and the reason; the
-        fewest words out first, two left at least."""
-        words = mine.words
-        for n in range(1, len(words) - 1):
-            if words[n - 1] not in RUNS_ON:
-                break
-            if found := self.index["canon"].get(" ".join(words[n:]), ()):
-                return list(found), f"its whole name, after what it runs on ({' '.join(words[:n])})"
-        return [], ""
-
     def _only(self, mine: Name, shown: str = "") -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
@@ -307,7 +304,7 @@ class NameEvidence:
         if (
             not extra
             or any(w in mine.words[:last] for w in extra)  # "Stable Diffusion", "Windows Deployment Services"
-            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in extra)
+            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in unpackaged(extra))
             or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
         ):
             return [], ""

@@ -3,7 +3,6 @@ what it gives in brackets, its words run apart as the targets write them, and a 
 dash. The scores are documented in sync.scorer."""
 
 import re
-from collections.abc import Container
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -21,42 +20,23 @@ WRITTEN = re.compile(r"[a-z]+")
 UNDASHED_TIER = re.compile(
     rf"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|business hours|{OUT_OF_HOURS})\s*$", re.I
 )
-PRACTICE = re.compile(r"^(\S.*?\w)\s+(?:process|practice|practise)$", re.I)  # ITIL's words for one
-ON_PREMISES = frozenset(["on", "prem", "premise", "onprem"])
+PRACTICE = re.compile(r"^(\S.*?\w)\s+(process|practice|practise)$", re.I)  # "MIM Process": ITIL's words
 
 
-def other_names(name: str, generic: frozenset[str] | None = None, theirs: Container[str] = ()) -> list[str]:
+def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
     gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
     With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
-    ("IT Disaster Recovery (DR)"), a product ("MDM (Intune)"), names no target's name has, a product's as
-    written ("TOS (Navis N4)"; not "Payroll (Ireland)" beside a "Payroll - Ireland": `theirs`, the words
-    of the targets' names), or on-premises, where a service runs unless it says otherwise ("Active
-    Directory (On-Prem)"): anything else there says which one it is ("Time and Attendance (Site
-    Operatives)")."""
+    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
+    is ("Time and Attendance (Site Operatives)")."""
     found = [bare] if (bare := uncategorised(name)) else []
     if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
         words = normalise(bare).split()
         acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
         inside = " ".join(BRACKETS.findall(name))
-        if (
-            generic is None
-            or bracketed(name) in acronyms - {""}
-            or ON_PREMISES.issuperset(normalise(inside).split())
-            or products_in(product_words(inside))
-            or (named_only(inside) and not any(w in theirs for w in normalise(inside).split()))
-        ):
+        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
             found.append(bare)
-    if generic is not None and (practice := PRACTICE.match(name)):
-        found.append(practice.group(1))  # "MIM Process": the practice itself
     return found
-
-
-def named_only(text: str) -> bool:
-    """Whether words in brackets are only names of things, a product's as written ("OPERA", "ClaimCenter",
-    "Navis N4"), no English word among them ("Site Operatives")."""
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
-    return bool(words) and all(w[0].isupper() and not is_english(w.lower()) for w in words)
 
 
 class OtherReadings:
@@ -75,16 +55,25 @@ class OtherReadings:
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
         clashes: set[int] = set()
-        others = [] if self.versioned else other_names(local.name, self.book.generic, self.words)
+        others = [] if self.versioned else other_names(local.name, self.book.generic)
+        practice = PRACTICE.match(local.name) if not self.versioned else None
+        practised = practice.group(1) if practice else ""
         split, phrases = self._compounds_split(local.name)
         corrected, slips = self._misspelt(local.name)
-        for bare in [*others, *([split] if split else []), *([corrected] if corrected else [])]:
+        for bare in [
+            *others,
+            *([practised] if practised else []),
+            *([split] if split else []),
+            *([corrected] if corrected else []),
+        ]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
                 continue
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
-                if bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
+                if bare == practised:  # "MIM Process": the practice
+                    reasons, score = [*reasons, f"read without {practice.group(2)}"], min(score, CORE)
+                elif bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
                     if score < CORE or not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
                         continue  # "Notebook" is no "Book Note", "Firewall" no "Fire Wall Safety"
                     together = [*reasons, "its words run together"]

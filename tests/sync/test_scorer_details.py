@@ -102,20 +102,3 @@ def test_a_product_named_in_the_description_explains_the_word_the_name_lacks():
     assert splunk.target_id == "log" and splunk.score < PRESELECT_AT
     network = best("Network Monitoring")  # "Monitoring" names a service too: no explanation
     assert network is None or network.score < PRESELECT_AT
-
-
-def test_a_products_one_word_name_anywhere_in_one_description_is_pre_selected():
-    fleet = [
-        Item("f", "Fleet Management", context="Chevin FleetWave vehicle records and MOT scheduling"),
-        Item("w", "Site Network", context="Fibre, radio and Starlink links at festival sites"),
-        Item("i", "Internet Connectivity", context="Leased line breakout"),
-        Item("c", "Data Warehouse", context="Weekly Salesforce export of opportunities"),
-    ]
-    found = best("FleetWave", fleet)
-    assert (found.target_id, found.preselectable) == ("f", True) and found.score >= PRESELECT_AT
-    assert found.reasons[0] == "its description names FleetWave"
-    starlink = best("Starlink", fleet)  # one of several things a list names
-    assert starlink.target_id == "w" and starlink.score < PRESELECT_AT
-    salesforce = best("Salesforce", fleet)  # a system the data goes to or comes from
-    assert salesforce.target_id == "c" and not (salesforce.score >= PRESELECT_AT and salesforce.preselectable)
-    assert best("SCCM", [Item("s", "Packaging", context="Packages deployed with SCCM")]).score < PRESELECT_AT

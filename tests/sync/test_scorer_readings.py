@@ -59,36 +59,14 @@ def test_office_hours_in_brackets_are_business_hours():
     assert picked("IT Help Desk (Mon-Fri 8-6)", desks) == "bh"
 
 
-def test_brackets_holding_only_a_products_name_or_on_premises_are_read_without():
-    terminal = [Item("t", "Terminal Operating System"), Item("c", "Container Freight Station")]
-    assert picked("TOS (Navis N4)", terminal) == "t"
-    assert picked("Active Directory (On-Prem)", [Item("d", "Directory Services")]) == "d"
-    # a word a target's name has says which one: "Ireland" is Payroll - Ireland's, not Payroll's
-    payroll = [Item("p", "Payroll"), Item("ie", "Payroll - Ireland")]
-    assert first_candidate("Payroll (Ireland)", payroll).target_id == "ie"
-    # English words say which one too
-    assert picked("Time and Attendance (Site Operatives)", [Item("t", "Time and Attendance")]) == ""
-
-
 def test_a_practice_is_read_without_the_word_process():
     incidents = [Item("m", "Major Incident Management"), Item("p", "Problem Management")]
     assert picked("MIM Process", incidents) == "m"
     assert picked("Problem Management Practice", incidents) == "p"
+    found = first_candidate("Problem Management Process", incidents)
+    assert found.score == 90 and found.reasons[-1] == "read without Process"  # no more than a core's
 
 
 def test_a_name_a_letter_longer_is_no_abbreviation_of_it():
     assert picked("Civica Payments", [Item("c", "Civic Payments")]) == ""  # a product, not an abbreviation
     assert picked("Win Server", [Item("w", "Windows Server")]) == "w"
-
-
-def test_what_a_service_runs_on_before_its_whole_name():
-    patching = [Item("p", "Patch Management"), Item("b", "Backup & Recovery"), Item("d", "Desktop Support")]
-    assert picked("Windows Server Patching", patching) == "p"
-    assert picked("Cloud Backup", patching) == "b"
-    assert picked("Virtual Desktop Support", patching) == ""  # a virtual desktop is a thing of its own
-
-
-def test_initials_a_target_gives_after_a_dash():
-    clouds = [Item("aws", "Public Cloud - AWS"), Item("az", "Public Cloud - Azure")]
-    assert picked("Amazon Web Services", clouds) == "aws"
-    assert picked("Human Resources", [Item("hr", "Payroll - HR")]) == ""  # two letters say too little

@@ -73,3 +73,21 @@ def test_an_office_product_id_is_its_product():
     assert picked("VisioStd2019Volume", "16.0.10410.20026", office) == "v"  # the Office Deployment Tool's id
     assert picked("O365ProPlusRetail", "16.0.17726.20160", office) == "a"
     assert bundled("Retail") == "Retail" and bundled("ProRetail") == "Microsoft Office Professional"
+
+
+def test_the_engine_windows_lists_is_the_database_server():
+    sql = [
+        Item("22", "Microsoft SQL Server 2022", "2022", "Microsoft"),
+        Item("19", "Microsoft SQL Server 2019", "2019", "Microsoft"),
+        Item("ms", "SQL Server Management Studio", "20", "Microsoft"),
+    ]
+    assert picked("SQL Server 2022 Database Engine Services", "16.0.4115.5", sql) == "22"
+    assert picked("Microsoft SQL Server 2019 RTM Database Engine Services", "15.0.2000.5", sql) == "19"
+    assert picked("SQL Server 2022 Database Engine Shared", "16.0.4115.5", sql) == ""  # a feature of it
+
+
+def test_the_old_teams_client_and_a_linux_package_of_the_library_are_their_products():
+    models = [Item("t", "Microsoft Teams", "", "Microsoft"), Item("o", "OpenSSL 3", "3", "OpenSSL Project")]
+    assert picked("Microsoft Teams classic", "1.7.00.13456", models) == "t"
+    assert picked("libssl3", "3.0.13-0ubuntu3.1", models) == "o"
+    assert picked("libssl1.1", "1.1.1f-1ubuntu2.22", models) == ""  # OpenSSL 1.1, another major
