@@ -48,7 +48,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          besides it: "Event Management" is not even suggested for "Security Information and Event
          Management" (sync.scorer_index)
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
-         sync.match_products): "Mimecast Email Filtering" = "Email Security"; 86 when the name's other
+         sync.match_products): "Mimecast Email Filtering" = "Email Security", also a service named for the
+         product and that service ("MS Teams" = "Microsoft Teams Collaboration"); 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")

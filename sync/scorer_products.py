@@ -21,7 +21,8 @@ class ProductEvidence:
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
-        Filtering" is "Email Security", found by that name's own evidence. Only suggested when the
+        Filtering" is "Email Security", found by that name's own evidence, or named for both ("Microsoft
+        Teams Collaboration"). Only suggested when the
         name's other words point at another service ("Mimecast Archiving" and an "Email Archiving"), or
         two other services name the product in their details and this one does not ("SharePoint Online"
         beside a "Document Management (SharePoint Online)" and a "Microsoft 365 Backup")."""
@@ -31,6 +32,10 @@ class ProductEvidence:
             return []  # no product, or two products of two services: a person decides
         product = found[0]
         targets = self._serving(product.service, limit)
+        # or named for the product and its service ("Microsoft Teams Collaboration"): its own name names it
+        both = self.book.read(f"{product.name} {product.service}").core
+        named_for = frozenset(self.index["core"].get(both, ()))
+        targets |= named_for
         if len({self.names[i].core for i in targets}) != 1:
             return []
         used = {w for p in found for w in p.words}
@@ -50,6 +55,7 @@ class ProductEvidence:
         # used across services and not named here; or named by one other, while this one declares another
         # product as what it is built with ("Mobile Device Management (Microsoft Intune)" beside a Mac
         # service naming Jamf): a person's choice
+        naming |= named_for
         spread = not naming & targets and (
             len(naming) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product))
         )

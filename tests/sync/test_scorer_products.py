@@ -201,3 +201,15 @@ def test_a_tier_word_without_a_dash_where_a_target_of_that_tier_has_the_rest_of_
         "l"
     ]  # a standard, no tier
     assert not any(c.target_id == "dq" and c.preselectable and c.score >= PRESELECT_AT for c in found)
+
+
+def test_a_service_named_for_the_product_and_its_service_is_the_products():
+    teams = [
+        Item("c", "Microsoft Teams Collaboration", context="Teams chat, channels and meetings"),
+        Item("p", "Telephony - Teams Phone", context="Microsoft Teams Phone with Direct Routing"),
+        Item("r", "Meeting Room AV", context="Microsoft Teams Rooms in boardrooms"),
+    ]
+    for name in ("Microsoft Teams", "MS Teams"):
+        found = suggest([Item("l", name)], teams, versioned=False)["l"][0]
+        assert (found.target_id, found.preselectable) == ("c", True) and found.score >= PRESELECT_AT
+        assert found.reasons[0] == f"{name} delivers Collaboration Services"
