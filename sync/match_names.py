@@ -65,6 +65,7 @@ GENERIC = {
             "cc",  # "Photoshop CC": Creative Cloud's, as "Acrobat DC" is Document Cloud's
             "server",
             "software",
+            "distribution",  # "Anaconda Distribution", as installs name it "Anaconda3"
             "x64",
             "and",
         ]

@@ -130,7 +130,7 @@ class ChoiceEvidence:
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (
-                self.names[scored[n][2]].plain,
+                normalise(scored[n][1]),  # as written: "Microsoft Teams (free)" is another record
                 self.names[scored[n][2]].version,
                 tiers_of(scored[n][1]) if scored[n][2] in partial else hours_of(scored[n][1]),
             )

@@ -52,10 +52,13 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 # words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
 # not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows
 # Installer", "mysql-client", "Lightroom Classic")
-PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot rtm"))
+PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
 # an install's words for the product itself, as Windows lists its features: "SQL Server 2022 Database Engine
 # Services" (not "Teams Machine-Wide Installer", which the labelled sets call the installer, not Teams)
-PACKAGING_PHRASES = (tuple(words_of("database engine services")),)
+PACKAGING_PHRASES = (
+    tuple(words_of("rtm database engine services")),
+    tuple(words_of("database engine services")),
+)
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"

@@ -20,7 +20,8 @@ WRITTEN = re.compile(r"[a-z]+")
 UNDASHED_TIER = re.compile(
     rf"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|business hours|{OUT_OF_HOURS})\s*$", re.I
 )
-PRACTICE = re.compile(r"^(\S.*?\w)\s+(process|practice|practise)$", re.I)  # "MIM Process": ITIL's words
+# "MIM Process": ITIL's word for a practice; not "Legal Practice", a business
+PRACTICE = re.compile(r"^(\S.*?\w)\s+(process)$", re.I)
 
 
 def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
@@ -71,8 +72,10 @@ class OtherReadings:
                 continue
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():
-                if bare == practised:  # "MIM Process": the practice
-                    reasons, score = [*reasons, f"read without {practice.group(2)}"], min(score, CORE)
+                if bare == practised:  # "MIM Process": the practice, by its very name, acronym or alias
+                    if score < CORE:
+                        continue  # "Incident Management Process" is no "Major Incident Management"
+                    reasons, score = [*reasons, f"read without {practice.group(2)}"], CORE
                 elif bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
                     if score < CORE or not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
                         continue  # "Notebook" is no "Book Note", "Firewall" no "Fire Wall Safety"

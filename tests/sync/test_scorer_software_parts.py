@@ -83,6 +83,8 @@ def test_the_engine_windows_lists_is_the_database_server():
     ]
     assert picked("SQL Server 2022 Database Engine Services", "16.0.4115.5", sql) == "22"
     assert picked("Microsoft SQL Server 2019 RTM Database Engine Services", "15.0.2000.5", sql) == "19"
+    lsf = [Item("l", "IBM Spectrum LSF", "10", "IBM")]
+    assert picked("IBM Spectrum LSF RTM", "10.2.0.14", lsf) == ""  # RTM, a product of its own
     assert picked("SQL Server 2022 Database Engine Shared", "16.0.4115.5", sql) == ""  # a feature of it
 
 
@@ -91,3 +93,11 @@ def test_the_old_teams_client_and_a_linux_package_of_the_library_are_their_produ
     assert picked("Microsoft Teams classic", "1.7.00.13456", models) == "t"
     assert picked("libssl3", "3.0.13-0ubuntu3.1", models) == "o"
     assert picked("libssl1.1", "1.1.1f-1ubuntu2.22", models) == ""  # OpenSSL 1.1, another major
+    # two records the brackets of their names tell apart are two
+    editions = [Item("w", "Microsoft Teams (work or school)"), Item("f", "Microsoft Teams (free)")]
+    assert picked("Microsoft Teams classic", "1.7.00.13456", editions) == ""
+
+
+def test_a_distribution_is_the_product_it_distributes():
+    models = [Item("a", "Anaconda Distribution", "", "Anaconda"), Item("p", "Python 3", "3", "Python")]
+    assert picked("Anaconda3 2024.06-1 (Python 3.12.4 64-bit)", "2024.06-1", models) == "a"
