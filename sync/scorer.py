@@ -58,7 +58,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"), or names the
          word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile Device
          Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
-     88  what one service's name gives in brackets at its end ("eduroam" = "Campus Wi-Fi (eduroam)")
+     88  what one service's name gives in brackets at its end ("eduroam" = "Campus Wi-Fi (eduroam)"), or after
+         a dash, before words of the rest ("Azure Hosting" = "Public Cloud Hosting - Azure")
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
@@ -274,7 +275,7 @@ class Scorer(
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             add(self._listed(mine), LISTED, "one of the things its name lists")
-            add(self.index["given"].get(mine.plain, ()), ONLY, "what its name gives in brackets")
+            add(*self._named_which(mine))
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

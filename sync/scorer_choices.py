@@ -3,6 +3,7 @@ careful person would still look at, since the catalogue holds another record the
 only suggested, whatever its score."""
 
 import re
+from collections.abc import Callable
 
 from sync.match_details import Mentions
 from sync.match_dictionary import shipped_ambiguous, shipped_kindred
@@ -10,10 +11,11 @@ from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
-from sync.scorer_names import ALIAS, PRESELECT_AT, SAME
+from sync.scorer_names import ALIAS, ONLY, PRESELECT_AT, SAME
 
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
 DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
+WHICH = re.compile(r"\s+[-–—]\s+")  # "Public Cloud Hosting - Azure": a name, then which one
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
@@ -30,6 +32,7 @@ class ChoiceEvidence:
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     heads: dict[str, list[int]] | None = None  # a dashed name's head ("database hosting") → those targets
+    _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -76,6 +79,31 @@ class ChoiceEvidence:
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
         return ""
+
+    def _named_which(self, mine: Name) -> tuple[list[int], int, str]:
+        """The one service whose name gives the portfolio name in brackets at its end ("Campus Wi-Fi
+        (eduroam)"), else the one whose which after a dash it gives first (_which_first), with the score
+        and the reason."""
+        if found := self.index["given"].get(mine.plain):
+            return list(found), ONLY, "what its name gives in brackets"
+        return self._which_first(mine), ONLY, "its words, which one first"
+
+    def _which_first(self, mine: Name) -> list[int]:
+        """The one service named "Head - Which" whose which the portfolio name gives, before a word or two of
+        its head and nothing else: "Azure Hosting" = "Public Cloud Hosting - Azure", "Subscriber DHCP" =
+        "DNS and DHCP - Subscriber"; none where two are ("Windows Laptop" beside a standard and a developer
+        laptop "- Windows")."""
+        words = set(mine.core.split())
+        if self.versioned or len(words) < 2:
+            return []
+        found = []
+        for i in self._having(list(words)):
+            parts = WHICH.split(self.targets[i].name, 1)
+            if len(parts) == 2 and (which := set(self.book.read(parts[1]).core.split())):
+                rest = words - which
+                if which <= words and rest and rest <= set(self.book.read(parts[0]).core.split()):
+                    found.append(i)
+        return found if len(found) == 1 else []
 
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
