@@ -16,6 +16,7 @@ from sync.matching import normalise
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
 BRACKETS = re.compile(r"\(([^()]*)\)")
+DOTTED = re.compile(r"^v?\d+(?:\.\d+)+$")  # "4.4.1": a release, not a number of the name ("Code 42")
 TAP_FORMULA = re.compile(
     r"^\s*([\w.-]+)/(?:tap|brew|homebrew-[\w.-]+)/([\w.@+-]+)\s*$", re.I
 )  # owner/tap/formula
@@ -160,9 +161,14 @@ def whole_name(name: str) -> tuple[list[str], str]:
     """A portfolio's software name that is a whole-name alias, as its product's words, and the reason ("Zoom
     (64-bit)" is "Zoom Workplace"); else ([], ""). Whole means all of it: brackets may only hold an
     inventory's noise (architecture, language, a number), and no word or version may come more ("Zoom
-    (Rooms)", "Code 42", "Code (Insiders)" keep their words)."""
+    (Rooms)", "Code 42", "Code (Insiders)" keep their words) but a release's dotted version at the end,
+    kept ("R for Windows 4.4.1" is R 4.4.1)."""
     words = whole_words(name)
-    return shipped_whole_names().get(words, ([], "")) if words else ([], "")
+    found = shipped_whole_names().get(words, ([], "")) if words else ([], "")
+    if not found[0] and len(words) > 1 and DOTTED.match(words[-1]):
+        product, reason = shipped_whole_names().get(words[:-1], ([], ""))
+        return ([*product, words[-1]], reason) if product else ([], "")
+    return found
 
 
 @lru_cache(maxsize=1)

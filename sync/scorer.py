@@ -53,13 +53,12 @@ A pair's score (0–100) is the best of the evidence found for it:
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
-     88  a service's description or classification names the portfolio record, as a proper name or an acronym
-         where it leads (opening a sentence, after its maker's name there, or in brackets), and no other
-         target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"), or names the
-         word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile Device
-         Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
-     88  what one service's name gives in brackets at its end ("eduroam" = "Campus Wi-Fi (eduroam)"), or after
-         a dash, before words of the rest ("Azure Hosting" = "Public Cloud Hosting - Azure")
+     88  a service's description or classification names the portfolio record, as a proper name or an
+         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
+         no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),
+         or names the word of the portfolio name that the target's name lacks ("Intune Device
+         Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
+         suggestions (sync.scorer_details)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
@@ -275,7 +274,6 @@ class Scorer(
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             add(self._listed(mine), LISTED, "one of the things its name lists")
-            add(*self._named_which(mine))
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

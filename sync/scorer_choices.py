@@ -3,22 +3,25 @@ careful person would still look at, since the catalogue holds another record the
 only suggested, whatever its score."""
 
 import re
-from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import shipped_ambiguous, shipped_kindred
+from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred
 from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
-from sync.scorer_names import ALIAS, ONLY, PRESELECT_AT, SAME
+from sync.scorer_names import ALIAS, PRESELECT_AT, SAME
 
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
 DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
-WHICH = re.compile(r"\s+[-–—]\s+")  # "Public Cloud Hosting - Azure": a name, then which one
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
+
+
+def bracketed_words(name: str) -> frozenset[str]:
+    """The words a name gives in brackets ("… Redistributable (x64)"): which build of two it is."""
+    return frozenset(normalise(" ".join(BRACKETS.findall(name))).split()) if "(" in name else frozenset()
 
 
 class ChoiceEvidence:
@@ -32,7 +35,6 @@ class ChoiceEvidence:
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     heads: dict[str, list[int]] | None = None  # a dashed name's head ("database hosting") → those targets
-    _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -79,31 +81,6 @@ class ChoiceEvidence:
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
         return ""
-
-    def _named_which(self, mine: Name) -> tuple[list[int], int, str]:
-        """The one service whose name gives the portfolio name in brackets at its end ("Campus Wi-Fi
-        (eduroam)"), else the one whose which after a dash it gives first (_which_first), with the score
-        and the reason."""
-        if found := self.index["given"].get(mine.plain):
-            return list(found), ONLY, "what its name gives in brackets"
-        return self._which_first(mine), ONLY, "its words, which one first"
-
-    def _which_first(self, mine: Name) -> list[int]:
-        """The one service named "Head - Which" whose which the portfolio name gives, before a word or two of
-        its head and nothing else: "Azure Hosting" = "Public Cloud Hosting - Azure", "Subscriber DHCP" =
-        "DNS and DHCP - Subscriber"; none where two are ("Windows Laptop" beside a standard and a developer
-        laptop "- Windows")."""
-        words = set(mine.core.split())
-        if self.versioned or len(words) < 2:
-            return []
-        found = []
-        for i in self._having(list(words)):
-            parts = WHICH.split(self.targets[i].name, 1)
-            if len(parts) == 2 and (which := set(self.book.read(parts[1]).core.split())):
-                rest = words - which
-                if which <= words and rest and rest <= set(self.book.read(parts[0]).core.split()):
-                    found.append(i)
-        return found if len(found) == 1 else []
 
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
@@ -155,6 +132,7 @@ class ChoiceEvidence:
         if (hours := hours_of(shown)) and any(hours_of(scored[n][1]) == hours for n in tied):
             tied = [n for n in tied if hours_of(scored[n][1]) == hours]  # its very hours of cover
         tied = self._spelled_by(mine, scored, tied)
+        tied = self._own_build(shown, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (
@@ -179,6 +157,28 @@ class ChoiceEvidence:
             if preselectable and score >= PRESELECT_AT and self._other_hours(i):
                 reasons = [*reasons, "offered with other hours of cover too: suggested, never pre-selected"]
                 scored[n] = (score, name, i, reasons, False)
+
+    def _own_build(self, shown: str, scored: list, tied: list[int]) -> list[int]:
+        """Of software records as likely that differ in what their names give in brackets ("…
+        Redistributable (x64)" and "(x86)"), the install's own build first and alone pre-selectable."""
+        ours = bracketed_words(shown)
+        same = [n for n in tied if bracketed_words(scored[n][1]) == ours] if self.versioned else tied
+        if not same or len(same) == len(tied):
+            return tied
+        for n in tied:
+            if n not in same:
+                score, name, i, reasons, _ = scored[n]
+                scored[n] = (
+                    score,
+                    name,
+                    i,
+                    [*reasons, "another build: suggested, never pre-selected"],
+                    False,
+                )
+        entries = [scored[n] for n in [*same, *(n for n in tied if n not in same)]]
+        for n, entry in zip(sorted(tied), entries, strict=True):
+            scored[n] = entry
+        return sorted(tied)[: len(same)]
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records as likely for an acronym of the dictionary, the one of its alias group whose

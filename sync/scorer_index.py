@@ -6,12 +6,10 @@ from collections.abc import Callable
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
 from sync.match_rules import stem, uncategorised
-from sync.matching import normalise
 from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
-INDEXES += ("lead", "of", "listed", "given")
-GIVEN = re.compile(r"\S\s*\(([^()]+)\)$")  # what a service's name gives in brackets at its end
+INDEXES += ("lead", "of", "listed")
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
@@ -48,8 +46,6 @@ class NameIndex:
             indexes["short"][name.core].append(i)
         if acronym := bracketed(shown):
             indexes["declared"][acronym].append(i)
-        if not (again or self.versioned) and shown.endswith(")") and (given := GIVEN.search(shown)):
-            indexes["given"][normalise(given.group(1))].append(i)  # "Enterprise Asset Management (Maximo)"
         if of := with_of(shown):
             indexes["of"][of].append(i)
         for thing in () if again else self._listed_things(shown, name):  # "Cinema Ticketing and Box Office"

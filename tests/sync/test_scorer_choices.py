@@ -113,20 +113,3 @@ def test_a_name_two_records_are_named_for_after_a_dash_is_a_persons_choice():
     assert picked("IT Asset Management", assets) == ""  # which one is not said
     assert picked("IT Asset Management - Hardware", assets) == "hw"
     assert picked("Hardware Asset Management", assets) == "hw"
-
-
-def test_which_one_a_name_gives_first():
-    clouds = [Item("az", "Public Cloud Hosting - Azure"), Item("aws", "Public Cloud Hosting - AWS")]
-    found = first_candidate("Azure Hosting", clouds)
-    assert (found.target_id, found.reasons[0], found.preselectable) == (
-        "az",
-        "its words, which one first",
-        True,
-    )
-    laptops = [Item("s", "Standard Laptop - Windows"), Item("d", "Developer Laptop - Windows")]
-    found = first_candidate("Windows Laptop", laptops)
-    assert found is None or not (found.score >= PRESELECT_AT and found.preselectable)  # two of them
-    assert (
-        first_candidate("Azure Support", clouds) is None
-        or first_candidate("Azure Support", clouds).score < 88
-    )

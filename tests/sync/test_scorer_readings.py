@@ -72,10 +72,3 @@ def test_a_practice_is_read_without_the_word_process():
 def test_a_name_a_letter_longer_is_no_abbreviation_of_it():
     assert picked("Civica Payments", [Item("c", "Civic Payments")]) == ""  # a product, not an abbreviation
     assert picked("Win Server", [Item("w", "Windows Server")]) == "w"
-
-
-def test_what_a_services_name_gives_in_brackets_names_it():
-    wifi = [Item("c", "Campus Wi-Fi (eduroam)"), Item("g", "Guest Wi-Fi (The Cloud)")]
-    assert picked("eduroam", wifi) == "c"
-    hosting = [Item("a", "Hosting (Azure)"), Item("b", "Backup (Azure)")]
-    assert picked("Azure", hosting) == ""  # two services give it: a person's choice

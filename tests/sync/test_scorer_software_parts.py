@@ -101,3 +101,18 @@ def test_the_old_teams_client_and_a_linux_package_of_the_library_are_their_produ
 def test_a_distribution_is_the_product_it_distributes():
     models = [Item("a", "Anaconda Distribution", "", "Anaconda"), Item("p", "Python 3", "3", "Python")]
     assert picked("Anaconda3 2024.06-1 (Python 3.12.4 64-bit)", "2024.06-1", models) == "a"
+
+
+def test_a_whole_name_may_end_in_its_release():
+    models = [Item("r", "R", "4", "R Foundation"), Item("b", "BeyondTrust Remote Support", "", "BeyondTrust")]
+    assert picked("R for Windows 4.4.1", "4.4.1", models) == "r"
+    assert picked("Bomgar Representative Console", "23.2.3", models) == "b"
+    assert picked("R for Windows 42", "4.4.1", models) == ""  # a number of the name is no release
+
+
+def test_of_two_builds_told_apart_in_brackets_the_installs_own():
+    vc = "Microsoft Visual C++ 2015-2022 Redistributable"
+    builds = [Item("64", f"{vc} (x64)", "14", "Microsoft"), Item("86", f"{vc} (x86)", "14", "Microsoft")]
+    assert picked(f"{vc} (x86) - 14.38.33135", "14.38.33135.0", builds) == "86"
+    assert picked(f"{vc} (x64) - 14.38.33135", "14.38.33135.0", builds) == "64"
+    assert picked(vc, "14.38.33135.0", builds) == ""  # no build given: a person's choice

@@ -19,6 +19,7 @@ SOFTWARE = [
     Item("uf", "Splunk Universal Forwarder 9", "9", "Splunk"),
     Item("qualys", "Qualys Cloud Agent", "", "Qualys"),
     Item("r", "R", "", "R Foundation"),
+    Item("octave", "GNU Octave", "", "GNU Project"),
     Item("win", "Windows 11", "11", "Microsoft"),
     Item("pi", "AVEVA PI Server", "", "AVEVA"),
     Item("zoom", "Zoom Rooms", "", "Zoom"),
@@ -102,7 +103,8 @@ def test_a_target_whose_whole_name_the_record_holds_beside_its_packaging(name, v
         ("Adobe Lightroom Classic", "13.1", "lightroom"),
         ("Qlik Sense Desktop", "14.0", "qlik"),  # a delivery word against a product as a whole
         ("GitHub", "3.3.12", "github"),  # … either way
-        ("R for Windows 4.3.3", "4.3.3", "r"),  # a build for a platform may be a product of its own
+        ("GNU Octave for Windows 9.2.0", "9.2.0", "octave"),  # a build for a platform may be a product of
+        # its own (where the dictionary does not say otherwise: "R for Windows" is R)
         ("Java 8 Update 401 (64-bit)", "8.0.4010.10", "temurin8"),  # Oracle's: another distribution
         ("JMP Pro Deployment", "17.2", "jmp"),  # "Pro" makes "JMP Pro"
         ("Stable Diffusion", "1.5", "diffusion"),  # a packaging word before the name is no packaging
