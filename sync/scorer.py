@@ -387,7 +387,7 @@ class Scorer(
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
-            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
+            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], found)):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)
