@@ -332,9 +332,9 @@ class Scorer(
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
         covered = covered_tiers(tiers)
-        of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) for i in found)  # of some tier
+        of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
         # still as likely as a record it ties with, though never pre-selected: found by its description beside
-        # records of tiers, the name giving one, or a person's choice ("Mobile Device Support" and two such)
+        # a record of the name's tier, or a person's choice ("Mobile Device Support" and two such services)
         still_tied: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
         # a record of one of them (or of the tier covering it) before one without a tier: "Gold (Prod)"
@@ -378,7 +378,7 @@ class Scorer(
             elif some_tier and not tiered:
                 score -= 2 * MINOR
             if of_tier and not tiered and reasons[0].startswith("its description"):
-                reasons.append("no tier, where other records have one: suggested, never pre-selected")
+                reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
                 still_tied.add(i)
             region = REGIONS.intersection(theirs.words) if ours else frozenset()
@@ -387,7 +387,7 @@ class Scorer(
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
-            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], found)):
+            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)

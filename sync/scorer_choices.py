@@ -50,10 +50,8 @@ class ChoiceEvidence:
                 return [(i, f"kindred: {pair}, and no record of yours") for i in found]
         return []
 
-    def _persons_choice(self, mine: Name, i: int, score: int, why: str, found: dict | None = None) -> str:
-        """Why target i, found by `why` at `score`, is a person's choice; or ""; `found`: the others."""
-        if why.startswith("alias") and found and (rival := self._written(mine, i, found)):
-            return f"{rival} is named as written"
+    def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
+        """Why target i, found by `why` at `score`, is a person's choice; or ""."""
         if why.startswith("its description") and (other := self._other_system(mine.plain, i)):
             return f"{other} may be what {mine.plain.upper()} stands for"
         if why.startswith("acronym") and " " not in mine.plain:
@@ -82,19 +80,6 @@ class ChoiceEvidence:
             other := self._headed_too(mine.plain, i)
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
-        return ""
-
-    def _written(self, mine: Name, i: int, found: dict) -> str:
-        """Another found record, likely enough to be pre-selected, whose name's own words the portfolio name
-        writes, beside target i that only an alias reads it as: "IT Service Continuity Management" is the
-        "Service Continuity Management" beside a "Disaster Recovery" the dictionary reads alike."""
-        written = set(mine.plain.split()) - self.book.generic
-        if not written or written & set(self.names[i].plain.split()):
-            return ""
-        for j, (score, _) in found.items():
-            own = set(self.names[j].plain.split()) - self.book.generic
-            if j != i and score >= PRESELECT_AT and own and own <= written:
-                return self.targets[j].name
         return ""
 
     def _headed_too(self, plain: str, i: int) -> str:

@@ -113,13 +113,3 @@ def test_a_name_two_records_are_named_for_after_a_dash_is_a_persons_choice():
     assert picked("IT Asset Management", assets) == ""  # which one is not said
     assert picked("IT Asset Management - Hardware", assets) == "hw"
     assert picked("Hardware Asset Management", assets) == "hw"
-
-
-def test_a_record_the_name_writes_before_one_an_alias_reads_it_as():
-    continuity = [Item("dr", "Disaster Recovery"), Item("scm", "Service Continuity Management")]
-    chosen = preselect(
-        suggest([Item("l", "IT Service Continuity Management (ITSCM)")], continuity, versioned=False)["l"],
-        PRESELECT_AT,
-    )
-    assert chosen is not None and chosen.target_id == "scm"
-    assert first_candidate("ITSCM", continuity[:1]).target_id == "dr"  # alone, the alias still finds it
