@@ -56,8 +56,8 @@ PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumul
 # an install's words for the product itself, as Windows lists its features: "SQL Server 2022 Database Engine
 # Services" (not "Teams Machine-Wide Installer", which the labelled sets call the installer, not Teams)
 PACKAGING_PHRASES = (
-    tuple(words_of("rtm database engine services")),
-    tuple(words_of("database engine services")),
+    " ".join(words_of("rtm database engine services")),
+    " ".join(words_of("database engine services")),
 )
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
@@ -95,12 +95,10 @@ Found = tuple[int, list[str]]  # a target's score and the reasons for it
 
 def unpackaged(words: list[str]) -> list[str]:
     """The words less the phrases an install names the product itself with (PACKAGING_PHRASES)."""
+    text = f" {' '.join(words)} "
     for phrase in PACKAGING_PHRASES:
-        size = len(phrase)
-        at = next((n for n in range(len(words) - size + 1) if tuple(words[n : n + size]) == phrase), None)
-        if at is not None:
-            words = words[:at] + words[at + size :]
-    return words
+        text = text.replace(f" {phrase} ", " ", 1)
+    return text.split()
 
 
 class NameEvidence:
