@@ -20,7 +20,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_rules import EDITIONS, java_package, software_words, stem
+from sync.match_rules import EDITIONS, java_package, licence_plans, software_words, stem
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -68,6 +68,7 @@ GENERIC = {
             "distribution",  # "Anaconda Distribution", as installs name it "Anaconda3"
             "x64",
             "and",
+            *(f"plan{n}" for n in range(1, 6)),  # "Visio Plan 2": a licence plan (match_rules.licence_plans)
         ]
     ),
 }
@@ -235,7 +236,7 @@ class AliasBook:
         if versioned:
             if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
                 normalised = java_package(normalised)
-            normalised, release = released(software_words(normalised, self.unsplit))
+            normalised, release = released(licence_plans(software_words(normalised, self.unsplit)))
             if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
                 named, release = released([*normalised, *normalise(version).split()])
                 normalised, version = (named, "") if release else (normalised, version)

@@ -56,6 +56,17 @@ def named_words() -> frozenset[str]:
     return frozenset(w for name in names for w in normalise(name).split())
 
 
+@lru_cache(maxsize=1)
+def _software_groups() -> dict[str, tuple[str, ...]]:
+    return {normalise(name): tuple(group) for group in shipped_groups("software_product") for name in group}
+
+
+def product_names(name: str) -> tuple[str, ...]:
+    """A product's name and its other names in the software dictionary: "Teams Calling" is "Microsoft
+    Teams Phone" too, which a service may be named for ("Telephony - Microsoft Teams Phone")."""
+    return tuple(dict.fromkeys([name, *_software_groups().get(normalise(name), ())]))
+
+
 def products_in(words: list[str] | tuple[str, ...]) -> list[Product]:
     """The products a normalised name holds, each at its longest ("Zoom Phone" rather than "Zoom")."""
     index = shipped_products()

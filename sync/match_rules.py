@@ -111,6 +111,14 @@ def java_package(words: list[str]) -> list[str]:
     return ["openjdk", version]
 
 
+def licence_plans(words: list[str]) -> list[str]:
+    """A licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of Visio."""
+    if "plan" not in words[:-1]:
+        return words
+    joined = " ".join(words)
+    return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
+
+
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
     and build numbers out. `keep`: words never split (known aliases such as "o365")."""
@@ -184,7 +192,9 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
     return f"{' '.join(short)} = {' '.join(long)}" if short and same else ""
 
 
+PLAN = re.compile(r"\bplan ([1-5])\b")
 EDITIONS = {  # edition words, and the edition each names
+    **{f"plan{n}": f"plan{n}" for n in range(1, 6)},  # licence plans (licence_plans)
     "enterprise": "enterprise",
     "ee": "enterprise",
     "standard": "standard",

@@ -41,12 +41,13 @@ A pair's score (0–100) is the best of the evidence found for it:
          "Data Management"); or followed by the part of it an install is, its client, console or app
          ("PaperCut MF Client"; "mysql-client" is no "MySQL Server"), also the name less its manufacturer's
          (sync.scorer_versions)
-     86  one service whose name lists the portfolio name among other things, no other service having all
+     88  one service whose name lists the portfolio name among other things, no other service having all
          its words ("Box Office": "Cinema Ticketing and Box Office", "IPAM": "DNS, DHCP and IP Address
-         Management"), only suggested, since the other things often say whose it is ("Wi-Fi": "Guest
-         Entertainment and Wi-Fi"); where the last word is said of each thing, the last needs two words
-         besides it: "Event Management" is not even suggested for "Security Information and Event
-         Management" (sync.scorer_index)
+         Management"); 86 where the other things say whose it is ("Wi-Fi": "Guest Entertainment and
+         Wi-Fi") or another service's details name it too ("DNS" beside a "Directory Services" of
+         "AD-integrated DNS"); where the last word is said of each thing, the last needs two words besides
+         it: "Event Management" is not even suggested for "Security Information and Event Management"
+         (sync.scorer_index)
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security", also a service named for the
          product and that service ("MS Teams" = "Microsoft Teams Collaboration"); 86 when the name's other
@@ -88,23 +89,24 @@ name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the r
 aliases are applied. A service named "Category: Name", "Name (…)" or "Name Process" is read as "Name" too (the
 last at 90, where that finds the very name, an acronym or an alias: "MIM Process"), and a tier may follow
 without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name:
-sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, which covers "UAT",
-"Staging" and "Pre-Prod", "Out of Hours" hours of cover, also before the name or after it without a dash,
-"(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of that tier, then one
-of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A
-region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks first. British
-spellings are American ones ("Digitisation"). Software names are read as inventories write them: a reverse-DNS
-application id is its maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no
-version ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is
-sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch
-and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter after a year ("BarTender
-2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a
-deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at the end is not ("-
-English"), and an edition word that names a product of its own is kept ("JMP Pro" is not "JMP"). Only
-suggested: software that differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community",
-"Professional"), another tier than the portfolio record names ("- Gold" for "- Silver"), and versions that
-agree only through an inventory's build number. At one score, the name that keeps more of the words written,
-its tier too, ranks first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
+sync.scorer_readings) or as an SLA ("(Gold SLA)"), "Dev/Test" is the Non-Prod tier, also without a dash, which
+covers "UAT", "Staging" and "Pre-Prod", "Out of Hours" or "24/7" hours of cover, also before the name or after
+it without a dash, "(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of
+that tier, then one of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers),
+then one without. A region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own
+ranks first. British spellings are American ones ("Digitisation"). Software names are read as inventories
+write them: a reverse-DNS application id is its maker's and its name ("com.google.Chrome"), a number of the
+manufacturer's name is no version ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS
+14), the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
+2022), a package's epoch and release are left out of its version ("1:7.52.0-1"), as is a release or a quarter
+after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2",
+"Dynamics AX 2012 R3"), a deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at
+the end is not ("- English"), an edition word that names a product of its own is kept ("JMP Pro" is not
+"JMP"), and a licence plan is an edition, not a version ("Visio Plan 2"). Only suggested: software that
+differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
+tier than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
+inventory's build number. At one score, the name that keeps more of the words written, its tier too, ranks
+first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -153,7 +155,7 @@ from sync.match_versions import agreeing, fields_disagree, major, version_verdic
 from sync.matching import Candidate, Item, Matcher, covered_tiers, tiers_of
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
-from sync.scorer_index import INDEXES, NameIndex
+from sync.scorer_index import INDEXES, LISTED_WHY, NameIndex
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
     ACRONYM,
@@ -267,30 +269,20 @@ class Scorer(
             add(self.index["meaning"].get(written, ()), LOOSE, lambda i: self._meaning(mine, i, written=True))
         self._made_by(mine, add)
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
+        listed: list[int] = []
         if weak:
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
             if not self.book.holds_product(mine.words):
                 add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
-            add(self._listed(mine), LISTED, "one of the things its name lists")
+            listed = self._listed(mine)
+            add(listed, LISTED, LISTED_WHY)
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):
                 add([i], score, reason)
-        strong = any(score >= CORE for score, _ in found.values())
-        many = len(found) >= 4 * limit  # many records of one name (one per version): likeness adds nothing
-        lexical = [] if many else self.lexical.scored_normalised(mine.plain, limit, scan=False)
-        aliased = []  # "OS Patching" reads "os patch management": compare that too, its aliases the reason
-        if mine.fired and not strong:
-            aliased = self.lexical.scored_normalised(mine.canon, limit, scan=False)
-        if not found and not lexical and not aliased:  # no shared word: compare the spelling with all
-            lexical = self.lexical.scored_normalised(mine.plain, limit)
-        for hits, why in ((lexical, ()), (aliased, mine.fired)):
-            for i, score, reason in hits:
-                if i not in found or found[i][0] < min(LEXICAL_CAP, score):
-                    words = "all words of the shorter name" if reason == "token" else "similar name"
-                    found[i] = (min(LEXICAL_CAP, score), [words, *why])
+        self._alike(mine, found, limit)
         # "SAP ATTP": a brand and an acronym for the rest of a longer name, however unlike its spelling
         led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
         for i in [*found, *(i for i in led if i not in found)]:
@@ -314,6 +306,8 @@ class Scorer(
                 DESCRIBED if sure else MENTIONED_NAME,
                 f"its description gives the words its name lacks: {words}",
             )
+        if weak and listed:
+            self._listed_otherwise(listed, found)
         if max((score for score, _ in found.values()), default=0) < LISTED:  # nothing but likeness
             for i, why in self._kindred(mine):
                 add([i], LOOSE, why)

@@ -10,13 +10,12 @@ from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
-from sync.scorer_names import ALIAS, PRESELECT_AT, SAME
+from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
 DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
-AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
 
 
 def bracketed_words(name: str) -> frozenset[str]:
@@ -186,12 +185,15 @@ class ChoiceEvidence:
         the group reads alike; the others are only suggested. Not a record outside the group: "SD" is the
         dictionary's Service Desk, not surely a "Software Distribution" beside an "IT Service Desk".
         `tied`: positions in `scored`."""
-        if len(tied) < 2 or " " in mine.plain or not mine.fired:
+        if len(tied) < 2 or " " in mine.plain:
             return tied
+        cores = {self.names[scored[n][2]].core for n in tied}
+        if not mine.fired and len(cores) > 1:
+            return tied  # initials of records the dictionary reads alike ("DR": "IT Service Continuity …")
         spelled = [
             n
             for n in tied
-            if self.names[scored[n][2]].core == mine.core
+            if self.names[scored[n][2]].core == (mine.core if mine.fired else next(iter(cores)))
             and initials(self.names[scored[n][2]].plain.split()) == mine.plain
         ]
         if len(spelled) != 1:

@@ -11,6 +11,7 @@ from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
+CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
@@ -142,8 +143,12 @@ class DetailsEvidence:
                         and all(w in self.book.loose for w in own if w not in given)
                         and not self._capitalised(given[0], found[0])
                     )
+                    # a cloud it gives that another service is named for: "Azure Hosting" and a "Web
+                    # Hosting" on "Azure App Service", beside a "Cloud: Microsoft Azure"
+                    elsewhere = any(self._named(w) - set(found) for w in CLOUDS.intersection(given))
                     sure = (
                         not rival
+                        and not elsewhere
                         and not longer
                         and not thin
                         and self._delivered(given, found[0])

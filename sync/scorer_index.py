@@ -6,10 +6,12 @@ from collections.abc import Callable
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
 from sync.match_rules import stem, uncategorised
-from sync.scorer_names import FOR_PLATFORM, PLATFORMS, core_of
+from sync.matching import Item, Matcher
+from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CAP, LISTED, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
+LISTED_WHY = "one of the things its name lists"
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
@@ -17,7 +19,9 @@ class NameIndex:
     """The Scorer's indexes of target names: {index: {key: [target index]}}."""
 
     versioned: bool
+    targets: list[Item]
     book: AliasBook
+    lexical: Matcher
     index: dict[str, dict[str, list[int]]]
     names: list[Name]
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
@@ -59,6 +63,23 @@ class NameIndex:
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
 
+    def _alike(self, mine: Name, found: dict, limit: int) -> None:
+        """Adds to `found` (sync.scorer._found's) the names the lexical matcher finds alike, capped below
+        pre-selection: as written, and as its aliases read it where no rule found a sure candidate."""
+        strong = any(score >= CORE for score, _ in found.values())
+        many = len(found) >= 4 * limit  # many records of one name (one per version): likeness adds nothing
+        lexical = [] if many else self.lexical.scored_normalised(mine.plain, limit, scan=False)
+        aliased = []  # "OS Patching" reads "os patch management": compare that too, its aliases the reason
+        if mine.fired and not strong:
+            aliased = self.lexical.scored_normalised(mine.canon, limit, scan=False)
+        if not found and not lexical and not aliased:  # no shared word: compare the spelling with all
+            lexical = self.lexical.scored_normalised(mine.plain, limit)
+        for hits, why in ((lexical, ()), (aliased, mine.fired)):
+            for i, score, reason in hits:
+                if i not in found or found[i][0] < min(LEXICAL_CAP, score):
+                    words = "all words of the shorter name" if reason == "token" else "similar name"
+                    found[i] = (min(LEXICAL_CAP, score), [words, *why])
+
     def _listed(self, mine: Name) -> list[int]:
         """The one service whose name lists the portfolio name among other things ("Box Office": "Cinema
         Ticketing and Box Office"), where no other service has all its words; "AT&T Mobile" lists nothing.
@@ -69,6 +90,23 @@ class NameIndex:
             return []
         having = self._having(mine.core.split())
         return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []
+
+    def _listed_otherwise(self, listed: list[int], found: dict) -> None:
+        """A listing service only suggested where its other things name whose it is ("Wi-Fi" and a "Guest
+        Entertainment and Wi-Fi") or another service's details name the portfolio record too ("DNS" and a
+        "Directory Services" of "AD-integrated DNS"): `found` (sync.scorer._found's) changed in place."""
+        described = [
+            j
+            for j, (score, why) in found.items()
+            if j not in listed and score >= GUESSED and why[0].startswith("its description")
+        ]
+        for i in listed:
+            score, why = found[i]
+            audience = sorted(AUDIENCES.intersection(self.names[i].plain.split()))
+            if score != LISTED or why[0] != LISTED_WHY or not (audience or described):
+                continue
+            whose = f"for {audience[0]}s" if audience else f"{self.targets[described[0]].name} has it too"
+            found[i] = (GUESSED, [*why, f"{whose}: suggested, never pre-selected"])
 
     def _listed_things(self, shown: str, name: Name) -> list[str]:
         """The things a service's name lists, as read, its category and brackets left out ("DNS, DHCP and IP

@@ -21,15 +21,18 @@ from sync.match_names import (
 from sync.match_rules import abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
-from sync.scorer_details import as_written
+from sync.scorer_details import CLOUDS, as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
 # two-letter acronym for part of a name, or one without the S of System (GUESSED)
-PRODUCT_OTHERWISE = GUESSED = LISTED = 86
+PRODUCT_OTHERWISE = GUESSED = 86
+LISTED = 88
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 87, 2
 PRESELECT_AT = 88
 WITHIN = 88
+# the people a service is for, other than staff: "Guest Wi-Fi" is not the organisation's own
+AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 EDITION_NAMES = normalise(
     "enterprise standard professional pro community datacenter plus premium ultimate advanced lite lt express"
@@ -58,10 +61,11 @@ PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumul
 PACKAGING_PHRASES = (
     " ".join(words_of("rtm database engine services")),
     " ".join(words_of("database engine services")),
+    "java hotspot",  # Adoptium's "Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", the JDK read as Java
+    " ".join(words_of("jdk hotspot")),
 )
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
-CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
 FOR_PLATFORM = re.compile(

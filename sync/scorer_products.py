@@ -4,7 +4,7 @@ are documented in sync.scorer."""
 
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
-from sync.match_products import Product, product_words, products_in
+from sync.match_products import Product, product_names, product_words, products_in
 from sync.matching import Item, normalise, tiers_of
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
@@ -33,8 +33,11 @@ class ProductEvidence:
         product = found[0]
         targets = self._serving(product.service, limit)
         # or named for the product and its service ("Microsoft Teams Collaboration"): its own name names it
-        both = self.book.read(f"{product.name} {product.service}").core
-        named_for = frozenset(self.index["core"].get(both, ()))
+        named_for = frozenset(
+            i
+            for name in product_names(product.name)
+            for i in self.index["core"].get(self.book.read(f"{name} {product.service}").core, ())
+        )
         targets |= named_for
         if len({self.names[i].core for i in targets}) != 1:
             return []
@@ -46,12 +49,11 @@ class ProductEvidence:
         common = all(  # "Network Solutions", as written
             w in book.vocabulary or w in book.generic or w in self.words for w in words_of(product.name)
         )
-        written = tuple(normalise(product.name).split())
-        naming: set[int] = set()  # also without its maker's word: "Configuration Manager"
-        for run in (written, written[1:] if len(written) >= 3 else ()):
-            naming |= (
-                {m.target for m in self.mentions.of(run) if m.proper} if self.mentions and run else set()
-            )
+        naming: set[int] = set()  # also without its maker's word ("Configuration Manager"), or by its new
+        for name in product_names(product.name) if self.mentions else ():  # name ("Azure AD": Entra ID)
+            written = tuple(normalise(name).split())
+            for run in (written, written[1:] if len(written) >= 3 else ()):
+                naming |= {m.target for m in self.mentions.of(run) if m.proper} if run else set()
         # used across services and not named here; or named by one other, while this one declares another
         # product as what it is built with ("Mobile Device Management (Microsoft Intune)" beside a Mac
         # service naming Jamf): a person's choice

@@ -315,8 +315,14 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     apple = [Item("fcp", "Apple Final Cut Pro", "", "Apple"), Item("x", "Apple Xcode 16", "16", "Apple")]
     found = best("Final Cut Pro", apple, "10.7.1", versioned=True)
     assert found.reasons[0] == "same name without the manufacturer (Apple)" and found.preselectable
+    sas = [Item("jmp", "JMP Pro 18", "18", "SAS")]
+    assert (
+        best("JMP 18", sas, "18.0.1", versioned=True).score < PRESELECT_AT
+    )  # "JMP Pro" is a product of its own
+    # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)
     trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
-    assert best("SketchUp 2024", trimble, "24.0.553", versioned=True).score < PRESELECT_AT  # "Pro" is its own
+    found = best("SketchUp 2024", trimble, "24.0.553", versioned=True)
+    assert found.score >= PRESELECT_AT and found.preselectable
 
 
 def test_supporting_evidence_from_the_manufacturer_and_the_details():

@@ -369,7 +369,7 @@ def test_pos_and_epos_are_the_point_of_sale():
     assert chosen("Shop EPOS", [Item("shop", "Shop Point of Sale"), *catalogue[1:]]) == "Shop Point of Sale"
 
 
-def test_one_of_the_things_a_service_name_lists_is_suggested():
+def test_one_of_the_things_a_service_name_lists_is_pre_selected_unless_another_says_whose():
     catalogue = [
         Item("box", "Cinema Ticketing and Box Office"),
         Item("ddi", "DNS, DHCP and IP Address Management"),
@@ -380,8 +380,16 @@ def test_one_of_the_things_a_service_name_lists_is_suggested():
     listed = "one of the things its name lists"
     for name, found in (("Box Office", "box"), ("IPAM", "ddi")):
         best = ranked(name, catalogue)[0]
-        assert (best.target_id, best.why) == (found, listed) and best.score < PRESELECT_AT
-        assert chosen(name, catalogue) == ""  # the other things may say whose it is: a person decides
+        assert (best.target_id, best.why) == (found, listed) and best.score >= PRESELECT_AT
+        assert chosen(name, catalogue) == best.name
+    # the other things say whose it is, or another service's details name it too: a person decides
+    guests = [Item("ent", "Guest Entertainment and Wi-Fi")]
+    assert ranked("Wi-Fi", guests)[0].reasons[1] == "for guests: suggested, never pre-selected"
+    assert chosen("Wi-Fi", guests) == ""
+    directory = Item("ad", "Directory Services", context="Active Directory and AD-integrated DNS")
+    dns = ranked("DNS", [*catalogue, directory])
+    assert dns[0].target_id == "ddi" and chosen("DNS", [*catalogue, directory]) == ""
+    assert "Directory Services has it too: suggested, never pre-selected" in dns[0].reasons
     # the last word said of each thing: one word before it is no thing of its own; no split inside a word
     for name in ("Event Management", "Performance Management", "T Mobile Services"):
         assert all(listed not in c.why for c in ranked(name, catalogue)), name

@@ -26,7 +26,9 @@ def test_of_an_alias_groups_records_as_likely_the_one_its_acronym_spells_is_pre_
     assert "ITSCM spells IT Service Continuity Management" in dr.reasons and not dr.preselectable
     # outside the group a spelling proves nothing: "SD" is the dictionary's Service Desk too
     assert picked("SD", [Item("sd", "IT Service Desk"), Item("dist", "Software Distribution")]) == ""
-    assert picked("DR", CONTINUITY) == ""  # no acronym of the dictionary: three expansions as likely
+    # no acronym of the dictionary, yet of records the group reads alike the one whose name it spells
+    assert picked("DR", CONTINUITY) == "dr"
+    assert picked("DR", [*CONTINUITY, Item("dar", "Dailies and Review")]) == ""  # another meaning of it
 
 
 def test_an_alias_reading_is_only_suggested_beside_records_named_for_the_name_and_a_dash():
@@ -71,7 +73,7 @@ def test_below_records_as_likely_nothing_is_pre_selected():
 
 
 def test_support_is_no_provisioning_however_an_alias_reads_them():
-    euc = [Item("prov", "Laptop and Desktop Provision", context="Autopilot and Jamf enrolment")]
+    euc = [Item("prov", "Desktop Provision", context="Autopilot and Jamf enrolment")]
     found = first_candidate("Desktop Support", euc)
     assert found.score >= PRESELECT_AT and not found.preselectable
     assert "support is no provisioning: suggested, never pre-selected" in found.reasons

@@ -213,3 +213,15 @@ def test_a_service_named_for_the_product_and_its_service_is_the_products():
         found = suggest([Item("l", name)], teams, versioned=False)["l"][0]
         assert (found.target_id, found.preselectable) == ("c", True) and found.score >= PRESELECT_AT
         assert found.reasons[0] == f"{name} delivers Collaboration Services"
+
+
+def test_a_product_is_known_by_its_other_names_too():
+    teams = [Item("tp", "Telephony - Microsoft Teams Phone"), Item("ms", "Microsoft Teams Collaboration")]
+    calling = first_candidate("Teams Calling", teams)  # the dictionary's name for Teams Phone's calling
+    assert calling.target_id == "tp" and calling.preselectable and calling.score >= PRESELECT_AT
+    iam = [
+        Item("iam", "Identity and Access Management", context="Microsoft Entra ID accounts and groups"),
+        Item("bk", "Microsoft 365 Backup"),
+    ]
+    azure_ad = first_candidate("Azure AD", iam)  # its details name it by its new name, Entra ID
+    assert azure_ad.target_id == "iam" and preselect([azure_ad], PRESELECT_AT) == azure_ad

@@ -72,3 +72,12 @@ def test_a_practice_is_read_without_the_word_process():
 def test_a_name_a_letter_longer_is_no_abbreviation_of_it():
     assert picked("Civica Payments", [Item("c", "Civic Payments")]) == ""  # a product, not an abbreviation
     assert picked("Win Server", [Item("w", "Windows Server")]) == "w"
+
+
+def test_hours_of_cover_before_the_name_and_dev_test_without_a_dash():
+    desks = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
+    found = first_candidate("24/7 Service Desk", desks)
+    assert found.target_id == "24" and found.preselectable and found.score >= PRESELECT_AT
+    kubernetes = [Item("np", "Container Platform - Non-Prod"), Item("p", "Container Platform - Prod")]
+    found = first_candidate("Kubernetes Dev/Test", kubernetes)
+    assert found.target_id == "np" and found.preselectable and found.score >= PRESELECT_AT

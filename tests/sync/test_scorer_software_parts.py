@@ -6,6 +6,7 @@ its product. Each test names a rule."""
 from sync.match_dictionary import bundled
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
 
 
 def picked(name: str, version: str, models: list[Item]) -> str:
@@ -116,3 +117,22 @@ def test_of_two_builds_told_apart_in_brackets_the_installs_own():
     assert picked(f"{vc} (x86) - 14.38.33135", "14.38.33135.0", builds) == "86"
     assert picked(f"{vc} (x64) - 14.38.33135", "14.38.33135.0", builds) == "64"
     assert picked(vc, "14.38.33135.0", builds) == ""  # no build given: a person's choice
+
+
+def test_a_licence_plan_is_an_edition_not_a_version():
+    plans = [Item("v2", "Microsoft Visio Plan 2", "", "Microsoft"), Item("p3", "Microsoft Project Plan 3")]
+    visio = first_candidate("Microsoft Visio - en-gb", plans, "16.0.17726.20160", versioned=True)
+    assert visio.target_id == "v2" and visio.preselectable and visio.score >= PRESELECT_AT
+    other = first_candidate("Microsoft Visio Plan 1", plans, "", versioned=True)  # another plan
+    assert other.target_id == "v2" and not other.preselectable
+    both = [*plans, Item("v1", "Microsoft Visio Plan 1", "", "Microsoft")]
+    assert not first_candidate("Microsoft Visio", both, "16.0.1", versioned=True).preselectable
+
+
+def test_adoptiums_install_name_is_the_jdk_it_packages():
+    temurin = [Item("t17", "Eclipse Temurin 17", "17", "Eclipse Adoptium")]
+    found = first_candidate("Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", temurin, "17.0.11.9", True)
+    assert found.target_id == "t17" and found.preselectable and found.score >= PRESELECT_AT
+    jre = [Item("jre", "Eclipse Temurin JRE 17", "17", "Eclipse Adoptium")]  # the JDK is no JRE
+    found = first_candidate("Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", jre, "17.0.11.9", True)
+    assert found is None or not found.preselectable
