@@ -163,7 +163,9 @@ def mention_of(
     proper = all(w.capital for w in run)
     maker = [w for w in before if w.sentence == run[0].sentence]
     made = bool(maker) and maker[0].opens and all(w.capital and not w.bracketed for w in maker)
-    made = made and not any(w.capital and w.sentence == run[0].sentence for w in after)
+    made = made and not any(  # a number after it is its version: "Ocuco Acuitas 3 patient records"
+        w.capital and w.sentence == run[0].sentence and not w.text.isdigit() for w in after
+    )
     made = made and proper and not run[0].bracketed
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed

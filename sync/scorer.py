@@ -56,7 +56,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
-         no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …"),
+         no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
+         "Saab VTS radar": a maker of the dictionary or a word none knows, "Ocuco Acuitas 3 …"),
          or names the word of the portfolio name that the target's name lacks ("Intune Device
          Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
          suggestions (sync.scorer_details)

@@ -7,7 +7,7 @@ import re
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
-from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
+from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
 from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
@@ -52,12 +52,24 @@ class DetailsEvidence:
             # after words opening the sentence, only as a product of the dictionary: "IBM Maximo for …",
             # not "Nightly Workday feed", "Weekly Salesforce export"
             maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
+            maker = maker or self._brand(m.maker)
             if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
                 add([m.target], NAMED, f"its description names {shown}")
             elif m.proper and not known:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
+
+    def _brand(self, words: tuple[str, ...]) -> bool:
+        """Whether the one word opening a sentence before a product is a maker's name: no English word,
+        none the dictionary or a target's name knows ("Chevin FleetWave …", "Saab VTS radar …"; not
+        "Nightly Workday feed", "Azure Databricks", a cloud some target is named for)."""
+        return (
+            len(words) == 1
+            and not is_english(words[0])
+            and words[0] not in self.book.vocabulary
+            and words[0] not in self.words
+        )
 
     def _explained(self, mine: Name) -> list[tuple[int, list[str]]]:
         """Targets whose name has the portfolio name's other words, and whose description names the

@@ -51,6 +51,20 @@ def test_a_name_after_its_makers_name_opening_the_description_leads_it():
     assert workday.target_id == "pay" and workday.score < PRESELECT_AT
 
 
+def test_a_brand_opening_the_description_is_a_makers_name_and_a_number_after_its_version():
+    catalogue = [
+        Item("vts", "Vessel Traffic Services Support", context="Saab VTS radar and AIS integration"),
+        Item("opt", "Optical Practice Management", context="Ocuco Acuitas 3 patient records and diary"),
+        Item("dw", "Data Platform", context="Azure Databricks lakehouse"),
+        Item("az", "Cloud: Microsoft Azure", context="Landing zone subscriptions"),
+    ]
+    for name, found in (("VTS", "vts"), ("Acuitas", "opt")):  # no English word, none a name knows
+        named = best(name, catalogue)
+        assert (named.target_id, named.score) == (found, PRESELECT_AT) and named.preselectable, name
+    databricks = best("Databricks", catalogue)  # "Azure" names a target: a cloud, no maker
+    assert databricks.target_id == "dw" and databricks.score < PRESELECT_AT
+
+
 def test_a_tier_in_brackets_is_no_product_of_another_target():
     catalogue = [
         Item("sql", "Database Hosting - SQL Server - Prod", context="SQL Server instances"),
