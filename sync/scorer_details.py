@@ -61,15 +61,13 @@ class DetailsEvidence:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
 
     def _brand(self, words: tuple[str, ...]) -> bool:
-        """Whether the one word opening a sentence before a product is a maker's name: no English word,
-        none the dictionary or a target's name knows ("Chevin FleetWave …", "Saab VTS radar …"; not
-        "Nightly Workday feed", "Azure Databricks", a cloud some target is named for)."""
-        return (
-            len(words) == 1
-            and not is_english(words[0])
-            and words[0] not in self.book.vocabulary
-            and words[0] not in self.words
-        )
+        """Whether the one word opening a sentence before a product is a maker's name: a cloud's
+        ("Azure Databricks …"), or no English word and none the dictionary or a target's name knows
+        ("Chevin FleetWave …", "Saab VTS radar …"; not "Nightly Workday feed")."""
+        if len(words) != 1:
+            return False
+        word = words[0]
+        return word in CLOUDS or not (is_english(word) or word in self.book.vocabulary or word in self.words)
 
     def _explained(self, mine: Name) -> list[tuple[int, list[str]]]:
         """Targets whose name has the portfolio name's other words, and whose description names the

@@ -12,6 +12,7 @@ from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CA
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
 LISTED_WHY = "one of the things its name lists"
+ACRONYM = re.compile(r"^[A-Z]{3,6}$")
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
@@ -121,7 +122,10 @@ class NameIndex:
         things = []
         for n, part in enumerate(parts, 1) if len(parts) > 1 else ():
             read = self.book.read(part)
-            if len(read.words) >= 2 + (said_of_each and n == len(parts)) and read.canon != name.canon:
+            acronym = n < len(parts) and ACRONYM.match(part.strip())  # "CCTV and Video Management"
+            if (
+                acronym or len(read.words) >= 2 + (said_of_each and n == len(parts))
+            ) and read.canon != name.canon:
                 things.append(read.canon)
         return things
 

@@ -57,12 +57,14 @@ def test_a_brand_opening_the_description_is_a_makers_name_and_a_number_after_its
         Item("opt", "Optical Practice Management", context="Ocuco Acuitas 3 patient records and diary"),
         Item("dw", "Data Platform", context="Azure Databricks lakehouse"),
         Item("az", "Cloud: Microsoft Azure", context="Landing zone subscriptions"),
+        Item("sf", "CRM Exports", context="Northgate Salesforce extracts for finance"),
+        Item("ng", "Northgate Intranet"),
     ]
-    for name, found in (("VTS", "vts"), ("Acuitas", "opt")):  # no English word, none a name knows
+    for name, found in (("VTS", "vts"), ("Acuitas", "opt"), ("Databricks", "dw")):  # a cloud's too
         named = best(name, catalogue)
         assert (named.target_id, named.score) == (found, PRESELECT_AT) and named.preselectable, name
-    databricks = best("Databricks", catalogue)  # "Azure" names a target: a cloud, no maker
-    assert databricks.target_id == "dw" and databricks.score < PRESELECT_AT
+    salesforce = best("Salesforce", catalogue)  # a word of a target's name: the organisation's, no maker
+    assert salesforce.target_id == "sf" and salesforce.score < PRESELECT_AT
 
 
 def test_a_tier_in_brackets_is_no_product_of_another_target():
