@@ -112,8 +112,9 @@ def java_package(words: list[str]) -> list[str]:
 
 
 def licence_plans(words: list[str]) -> list[str]:
-    """A licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of Visio."""
-    if "plan" not in words[:-1]:
+    """A Microsoft licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of
+    Visio; "Blue Sky Plan 4" is version 4 of a dental planning product."""
+    if "plan" not in words[:-1] or PLANNED.isdisjoint(words):
         return words
     joined = " ".join(words)
     return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
@@ -192,7 +193,9 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
     return f"{' '.join(short)} = {' '.join(long)}" if short and same else ""
 
 
-PLAN = re.compile(r"\bplan ([1-5])\b")
+PLAN = re.compile(r"\bplan ([1-5])(?![\w.])")
+# the products Microsoft licenses by plan: "Microsoft Project Plan 3", "Exchange Online Plan 1"
+PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra"])
 EDITIONS = {  # edition words, and the edition each names
     **{f"plan{n}": f"plan{n}" for n in range(1, 6)},  # licence plans (licence_plans)
     "enterprise": "enterprise",

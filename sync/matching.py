@@ -26,9 +26,9 @@ HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
 # "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
 OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours"
 TIER = rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS})(?:\s+(?:tier|level|plan|sla))?"
-LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS})\s+(?=\w)")  # "Out of Hours Service Desk", "24/7 …"
+LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business hours)\s+(?=\w)")  # "24/7 Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
-NON_PROD = r"non[ -]?prod(?:uction)?|dev\s*/\s*test|test\s*/\s*dev"  # "AKS Non-Prod", "K8s Dev/Test"
+NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 # business hours as a name says them in brackets: "(Office Hours)", "(8-6 weekdays)", "(Mon-Fri 9-5)"; a
 # day that starts at 7 to 9 and ends at 5 to 6, not "(24x5 Mon-Fri)", "(Mon-Fri 7am-10pm)"
 DAYS = r"(?:weekdays|mon(?:day)?\s*-\s*fri(?:day)?)"
@@ -129,7 +129,7 @@ def _token(word: str) -> str:
 def normalise(name: str) -> str:
     text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
-    if text.startswith(("out", "after", "24", "8", "9", "1")):
+    if text.startswith(("out", "after", "business", "24", "8", "9", "1")):
         text = LEADING_HOURS.sub("", text)
     if "+" in text:
         text = PLUS.sub(" plus ", text)

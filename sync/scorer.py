@@ -42,12 +42,12 @@ A pair's score (0–100) is the best of the evidence found for it:
          ("PaperCut MF Client"; "mysql-client" is no "MySQL Server"), also the name less its manufacturer's
          (sync.scorer_versions)
      88  one service whose name lists the portfolio name among other things, no other service having all
-         its words ("Box Office": "Cinema Ticketing and Box Office", "IPAM": "DNS, DHCP and IP Address
-         Management"); 86 where the other things say whose it is ("Wi-Fi": "Guest Entertainment and
-         Wi-Fi") or another service's details name it too ("DNS" beside a "Directory Services" of
-         "AD-integrated DNS"); where the last word is said of each thing, the last needs two words besides
-         it: "Event Management" is not even suggested for "Security Information and Event Management"
-         (sync.scorer_index)
+         its words ("IPAM": "DNS, DHCP and IP Address Management", "CCTV": "CCTV and Video Management");
+         86 where the other things say whose it is ("Wi-Fi": "Guest Entertainment and Wi-Fi", "Remote
+         Access": "Contractor Onboarding and …") or another service's details have it too ("Payroll" and
+         "Pensions Administration and Payroll" beside an HR system "for staff payroll"); where the last
+         word is said of each thing, the last needs two words besides it: "Event Management" is not even
+         suggested for "Security Information and Event Management" (sync.scorer_index)
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security", also a service named for the
          product and that service ("MS Teams" = "Microsoft Teams Collaboration"); 86 when the name's other
@@ -103,11 +103,12 @@ manufacturer's name is no version ("Figure 53 QLab"), a release name is its vers
 after a year ("BarTender 2022 R7", "LabVIEW 2023 Q3"; not Microsoft's, products: "Windows Server 2012 R2",
 "Dynamics AX 2012 R3"), a deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at
 the end is not ("- English"), an edition word that names a product of its own is kept ("JMP Pro" is not
-"JMP"), and a licence plan is an edition, not a version ("Visio Plan 2"). Only suggested: software that
-differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
-tier than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
-inventory's build number. At one score, the name that keeps more of the words written, its tier too, ranks
-first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
+"JMP"), and a Microsoft licence plan is an edition, not a version ("Visio Plan 2"; two plans, or a plan below
+a perpetual licence, are a person's choice). Only suggested: software that differs by an edition on each side
+("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier than the portfolio record
+names ("- Gold" for "- Silver"), and versions that agree only through an inventory's build number. At one
+score, the name that keeps more of the words written, its tier too, ranks first ("Windows Server": "Windows
+Server 2022" before "Windows 11 Enterprise").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,

@@ -151,6 +151,13 @@ class ChoiceEvidence:
                 score, name, i, reasons, preselectable = scored[n]
                 if preselectable and score >= PRESELECT_AT:
                     scored[n] = (score, name, i, [*reasons, below], False)
+        if self.versioned:  # below a likelier release a person must choose ("Visio Professional 2021")
+            first = next((n for n, s in enumerate(scored) if s[4] and s[0] >= PRESELECT_AT), None)
+            above = [s for s in scored[:first] if s[0] > scored[first][0]] if first is not None else []
+            if above:
+                score, name, i, reasons, _ = scored[first]
+                below = f"below {above[0][1]}, a person's choice: suggested, never pre-selected"
+                scored[first] = (score, name, i, [*reasons, below], False)
         unsaid = () if hours_of(shown) else scored[:limit]  # "Deskside Support", however described
         for n, (score, name, i, reasons, preselectable) in enumerate(unsaid):
             if preselectable and score >= PRESELECT_AT and self._other_hours(i):

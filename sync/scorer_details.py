@@ -11,7 +11,10 @@ from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
 from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
-CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
+CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])
+CLOUD_WORDS = frozenset(
+    normalise("cloud public microsoft amazon web google subscription account tenancy").split()
+)  # a service of one is a cloud's: "Azure Hosting"
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
@@ -59,6 +62,12 @@ class DetailsEvidence:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
+
+    def _cloud_named(self, cloud: str, j: int) -> bool:
+        """Whether target j is the cloud itself as a service: its name's other words only say so ("Cloud:
+        Microsoft Azure", "Public Cloud - AWS"; not "Azure DevOps")."""
+        other = set(self.names[j].plain.split()) - {cloud} - self.book.generic - self.book.loose
+        return other <= CLOUD_WORDS
 
     def _brand(self, words: tuple[str, ...]) -> bool:
         """Whether the one word opening a sentence before a product is a maker's name: a cloud's
@@ -153,9 +162,16 @@ class DetailsEvidence:
                         and all(w in self.book.loose for w in own if w not in given)
                         and not self._capitalised(given[0], found[0])
                     )
-                    # a cloud it gives that another service is named for: "Azure Hosting" and a "Web
-                    # Hosting" on "Azure App Service", beside a "Cloud: Microsoft Azure"
-                    elsewhere = any(self._named(w) - set(found) for w in CLOUDS.intersection(given))
+                    # a cloud it gives that another service is named for, the name's other words only how
+                    # it is delivered: "Azure Hosting" and a "Web Hosting" on "Azure App Service", beside a
+                    # "Cloud: Microsoft Azure" (not "Azure DevOps"; not "Azure Web Hosting")
+                    delivery = all(w in self.book.loose for w in own if w not in given)
+                    elsewhere = delivery and any(
+                        self._cloud_named(w, j)
+                        for w in CLOUDS.intersection(given)
+                        for j in self._named(w)
+                        if j not in found
+                    )
                     sure = (
                         not rival
                         and not elsewhere

@@ -6,12 +6,16 @@ from collections.abc import Callable
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
 from sync.match_rules import stem, uncategorised
-from sync.matching import Item, Matcher
+from sync.matching import Item, Matcher, normalise
 from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CAP, LISTED, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
 LISTED_WHY = "one of the things its name lists"
+# the people or the kind a listing's other things may say it is for: "Contractor Onboarding and Remote Access"
+WHOSE = AUDIENCES | frozenset(
+    normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
+)
 ACRONYM = re.compile(r"^[A-Z]{3,6}$")
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
@@ -96,14 +100,10 @@ class NameIndex:
         """A listing service only suggested where its other things name whose it is ("Wi-Fi" and a "Guest
         Entertainment and Wi-Fi") or another service's details name the portfolio record too ("DNS" and a
         "Directory Services" of "AD-integrated DNS"): `found` (sync.scorer._found's) changed in place."""
-        described = [
-            j
-            for j, (score, why) in found.items()
-            if j not in listed and score >= GUESSED and why[0].startswith("its description")
-        ]
+        described = [j for j, (_, why) in found.items() if j not in listed and why[0].startswith("its descr")]
         for i in listed:
             score, why = found[i]
-            audience = sorted(AUDIENCES.intersection(self.names[i].plain.split()))
+            audience = sorted(WHOSE.intersection(self.names[i].plain.split()))
             if score != LISTED or why[0] != LISTED_WHY or not (audience or described):
                 continue
             whose = f"for {audience[0]}s" if audience else f"{self.targets[described[0]].name} has it too"
@@ -122,7 +122,8 @@ class NameIndex:
         things = []
         for n, part in enumerate(parts, 1) if len(parts) > 1 else ():
             read = self.book.read(part)
-            acronym = n < len(parts) and ACRONYM.match(part.strip())  # "CCTV and Video Management"
+            # "CCTV and Video Management"; not one the dictionary reads otherwise: "Audit, SOX and SOC"
+            acronym = n < len(parts) and ACRONYM.match(part.strip()) and not read.fired
             if (
                 acronym or len(read.words) >= 2 + (said_of_each and n == len(parts))
             ) and read.canon != name.canon:

@@ -4,7 +4,6 @@ words, editions, and the reasons each gives. The scores are documented in sync.s
 
 import re
 from collections.abc import Iterable
-from itertools import combinations
 
 from sync.match_details import Mentions
 from sync.match_dictionary import formerly, shared_install
@@ -21,7 +20,7 @@ from sync.match_names import (
 from sync.match_rules import abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
-from sync.scorer_details import CLOUDS, as_written
+from sync.scorer_details import CLOUDS
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
@@ -41,6 +40,7 @@ EDITION_NAMES = normalise(
 EDITIONS_OF_ONE = frozenset(
     [*EDITION_NAMES, *normalise("essentials developer workstation").split(), *DEPLOYMENT]
 )
+PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans (sync.match_rules.licence_plans)
 WRITTEN_SHORT = frozenset(["app", "apps", "dev", "prod", "ops", "admin", "infra", "env"])  # IT's short words
 NAMING_WORDS = frozenset(["se", "ee"])  # generic, yet the platform's name ("Java SE"), not an edition
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
@@ -52,19 +52,6 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
     # or a distribution of its own: "Java 8 Update 401", Oracle's, is not "Eclipse Temurin JRE 8"
     + normalise("temurin corretto zulu liberica semeru graalvm adoptopenjdk dragonwell").split()
 )
-# words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
-# not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows
-# Installer", "mysql-client", "Lightroom Classic")
-PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
-# an install's words for the product itself, as Windows lists its features: "SQL Server 2022 Database Engine
-# Services" (not "Teams Machine-Wide Installer", which the labelled sets call the installer, not Teams)
-PACKAGING_PHRASES = (
-    " ".join(words_of("rtm database engine services")),
-    " ".join(words_of("database engine services")),
-    "java hotspot",  # Adoptium's "Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", the JDK read as Java
-    " ".join(words_of("jdk hotspot")),
-)
-PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
@@ -95,14 +82,6 @@ def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> st
 
 
 Found = tuple[int, list[str]]  # a target's score and the reasons for it
-
-
-def unpackaged(words: list[str]) -> list[str]:
-    """The words less the phrases an install names the product itself with (PACKAGING_PHRASES)."""
-    text = f" {' '.join(words)} "
-    for phrase in PACKAGING_PHRASES:
-        text = text.replace(f" {phrase} ", " ", 1)
-    return text.split()
 
 
 class NameEvidence:
@@ -274,49 +253,6 @@ class NameEvidence:
             )
         ]
 
-    def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
-        """The records of the product with the most words a software name holds whole, and the reason, when
-        its other words follow them and only say how it was packaged ("Slack Deployment",
-        "google-chrome-stable", "SOLIDWORKS 2024 SP1"). Any other word may name another product ("Visual
-        Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Stable Diffusion",
-        "Docker for Windows"), and a service's may make another service ("Data Centre Management" is no
-        "Data Management"), so services never match this way."""
-        words = set(mine.core.split())
-        if not self.versioned or len(words) > 8:
-            return [], ""
-        ordered = sorted(words)  # a core is its sorted words: each part of the name is looked up whole
-        within = [
-            i
-            for size in range(1, len(ordered))
-            for part in combinations(ordered, size)
-            for i in self.cores.get(" ".join(part), ())
-        ]
-        if not within:
-            return [], ""
-        mine_words = set(mine.words)
-        held = [  # its own words too: "Tableau Server" is not held by "Tableau Deployment"
-            i
-            for i in within
-            if not set(self.names[i].words) - set(words_of(self.targets[i].manufacturer)) - mine_words
-        ]
-        if not held:
-            return [], ""
-        widest = max(held, key=lambda i: (len(self.names[i].core.split()), len(set(self.names[i].words))))
-        theirs = set(self.names[widest].words)
-        maker = set(words_of(self.targets[widest].manufacturer))
-        extra = [w for w in mine.words if w not in theirs | maker]  # generic ones too: "Pro" makes "JMP Pro"
-        last = max(n for n, w in enumerate(mine.words) if w in theirs)
-        if (
-            not extra
-            or any(w in mine.words[:last] for w in extra)  # "Stable Diffusion", "Windows Deployment Services"
-            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in unpackaged(extra))
-            or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
-        ):
-            return [], ""
-        said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
-        found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
-        return found, f"its whole name, beside how it was packaged ({said})"
-
     def _abbreviates(self, mine: Name, i: int) -> str:
         """A word-by-word abbreviation of target i's name; as written too, where an alias reads one of the
         names otherwise, for the words IT abbreviates everywhere ("App Hosting" = "Application Hosting",
@@ -392,12 +328,17 @@ class NameEvidence:
         words, said = mine.core.split(), set(mine.words)
         if self.book.kind != "software_product" or not words:
             return False
-        if not said.union(NAMING_WORDS).issuperset(self.names[i].dropped):
+        theirs = self.names[i]
+        if not said.union(NAMING_WORDS).issuperset(theirs.dropped):
             product = self._brandless_core(i)
             return any(
                 self.majors[j] == self.majors[i] and EDITIONS_OF_ONE.issuperset(extra)
                 for j in self._having(words)
                 if (extra := self._brandless_core(j) - product - said)
+            ) or any(  # two licence plans of one product: "Visio Plan 1" and "Plan 2"
+                self.majors[j] == self.majors[i] and set(self.names[j].dropped) != set(theirs.dropped)
+                for j in self.cores.get(theirs.core, ())
+                if j != i and PLANS.intersection(theirs.dropped)
             )
         return False
 

@@ -17,9 +17,9 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
-UNDASHED_TIER = re.compile(
-    rf"\s+(premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|business hours|{OUT_OF_HOURS})\s*$", re.I
-)
+UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business hours|"
+UNDASHED += OUT_OF_HOURS
+UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 # "MIM Process": ITIL's word for a practice; not "Legal Practice", a business
 PRACTICE = re.compile(r"^(\S.*?\w)\s+(process)$", re.I)
 

@@ -1,10 +1,15 @@
-"""How versions weigh a candidate the scorer found for a software record (sync.scorer), and an install named
-for a part of a product, its client, console or app ("PaperCut MF Client")."""
+"""How versions weigh a candidate the scorer found for a software record (sync.scorer), an install named for a
+part of a product, its client, console or app ("PaperCut MF Client"), and one named for the product and how it
+was packaged ("Slack Deployment")."""
+
+import re
+from itertools import combinations
 
 from sync.match_makers import other_maker
-from sync.match_names import AliasBook, Name, words_of
+from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
 from sync.matching import Item
+from sync.scorer_details import as_written
 from sync.scorer_names import CORE, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
@@ -13,6 +18,28 @@ PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor"])
 # a database's client is a product of its own ("Oracle Database Client", "postgresql-client")
 DATABASES = frozenset(["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb"])
 DATABASES |= {"redis"}
+
+# words of a deployment or a package, never of a product ("Temurin JDK with Hotspot": the JVM of the build):
+# not "Installer", "Client", "Classic", "Desktop", "VPN", which name products of their own ("Windows
+# Installer", "mysql-client", "Lightroom Classic")
+PACKAGING = frozenset(words_of("deployment stable headless x86 compilation cumulative luw hotspot"))
+# an install's words for the product itself, as Windows lists its features: "SQL Server 2022 Database Engine
+# Services" (not "Teams Machine-Wide Installer", which the labelled sets call the installer, not Teams)
+PACKAGING_PHRASES = (
+    " ".join(words_of("rtm database engine services")),
+    " ".join(words_of("database engine services")),
+    "java hotspot",  # Adoptium's "Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", the JDK read as Java
+    " ".join(words_of("jdk hotspot")),
+)
+PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
+
+
+def unpackaged(words: list[str]) -> list[str]:
+    """The words less the phrases an install names the product itself with (PACKAGING_PHRASES)."""
+    text = f" {' '.join(words)} "
+    for phrase in PACKAGING_PHRASES:
+        text = text.replace(f" {phrase} ", " ", 1)
+    return text.split()
 
 
 def makers_number(name: Name, target: Item) -> Name:
@@ -33,7 +60,51 @@ class VersionEvidence:
     book: AliasBook
     names: list[Name]
     index: dict[str, dict[str, list[int]]]
+    cores: dict[str, list[int]]  # a target's core → the targets of that core
     versioned: bool
+
+    def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
+        """The records of the product with the most words a software name holds whole, and the reason, when
+        its other words follow them and only say how it was packaged ("Slack Deployment",
+        "google-chrome-stable", "SOLIDWORKS 2024 SP1"). Any other word may name another product ("Visual
+        Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Stable Diffusion",
+        "Docker for Windows"), and a service's may make another service ("Data Centre Management" is no
+        "Data Management"), so services never match this way."""
+        words = set(mine.core.split())
+        if not self.versioned or len(words) > 8:
+            return [], ""
+        ordered = sorted(words)  # a core is its sorted words: each part of the name is looked up whole
+        within = [
+            i
+            for size in range(1, len(ordered))
+            for part in combinations(ordered, size)
+            for i in self.cores.get(" ".join(part), ())
+        ]
+        if not within:
+            return [], ""
+        mine_words = set(mine.words)
+        held = [  # its own words too: "Tableau Server" is not held by "Tableau Deployment"
+            i
+            for i in within
+            if not set(self.names[i].words) - set(words_of(self.targets[i].manufacturer)) - mine_words
+        ]
+        if not held:
+            return [], ""
+        widest = max(held, key=lambda i: (len(self.names[i].core.split()), len(set(self.names[i].words))))
+        theirs = set(self.names[widest].words)
+        maker = set(words_of(self.targets[widest].manufacturer))
+        extra = [w for w in mine.words if w not in theirs | maker]  # generic ones too: "Pro" makes "JMP Pro"
+        last = max(n for n, w in enumerate(mine.words) if w in theirs)
+        if (
+            not extra
+            or any(w in mine.words[:last] for w in extra)  # "Stable Diffusion", "Windows Deployment Services"
+            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in unpackaged(extra))
+            or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
+        ):
+            return [], ""
+        said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
+        found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
+        return found, f"its whole name, beside how it was packaged ({said})"
 
     def _versions(
         self,

@@ -388,6 +388,13 @@ def test_one_of_the_things_a_service_name_lists_is_pre_selected_unless_another_s
     guests = [Item("ent", "Guest Entertainment and Wi-Fi")]
     assert ranked("Wi-Fi", guests)[0].reasons[1] == "for guests: suggested, never pre-selected"
     assert chosen("Wi-Fi", guests) == ""
+    contractors = [Item("co", "Contractor Onboarding and Remote Access"), Item("h", "Staff Home Working")]
+    assert chosen("Remote Access", contractors) == ""
+    pensions = [
+        Item("pen", "Pensions Administration and Payroll", context="pensioner payroll"),
+        Item("hr", "HR and Workforce System", context="iTrent HR and payroll for council staff"),
+    ]
+    assert chosen("Payroll", pensions) == ""  # another service's details have it too
     directory = Item("ad", "Directory Services", context="Active Directory and AD-integrated DNS")
     dns = ranked("DNS", [*catalogue, directory])
     assert dns[0].target_id == "ddi" and chosen("DNS", [*catalogue, directory]) == ""

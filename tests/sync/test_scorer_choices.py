@@ -73,7 +73,7 @@ def test_below_records_as_likely_nothing_is_pre_selected():
 
 
 def test_support_is_no_provisioning_however_an_alias_reads_them():
-    euc = [Item("prov", "Desktop Provision", context="Autopilot and Jamf enrolment")]
+    euc = [Item("prov", "Laptop and Desktop Provision", context="Autopilot and Jamf enrolment")]
     found = first_candidate("Desktop Support", euc)
     assert found.score >= PRESELECT_AT and not found.preselectable
     assert "support is no provisioning: suggested, never pre-selected" in found.reasons

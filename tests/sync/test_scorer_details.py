@@ -67,6 +67,20 @@ def test_a_brand_opening_the_description_is_a_makers_name_and_a_number_after_its
     assert salesforce.target_id == "sf" and salesforce.score < PRESELECT_AT
 
 
+def test_a_cloud_a_description_gives_is_the_clouds_own_service_where_one_is_named_for_it():
+    catalogue = [
+        Item("web", "Web Hosting", context="websites on Azure App Service"),
+        Item("az", "Cloud: Microsoft Azure", context="tenant and subscriptions governance"),
+        Item("ado", "Azure DevOps", context="repos and pipelines"),
+    ]
+    hosting = best("Azure Hosting", catalogue)  # "Hosting" says how, "Azure" which: the cloud's own?
+    assert hosting is None or not hosting.preselectable or hosting.score < PRESELECT_AT
+    web = best("Azure Web Hosting", catalogue)  # its own words name the web hosting
+    assert (web.target_id, web.score) == ("web", PRESELECT_AT) and web.preselectable
+    devops = [catalogue[0], catalogue[2]]  # a service of Azure is not Azure itself
+    assert best("Azure Hosting", devops).target_id == "web" and best("Azure Hosting", devops).preselectable
+
+
 def test_a_tier_in_brackets_is_no_product_of_another_target():
     catalogue = [
         Item("sql", "Database Hosting - SQL Server - Prod", context="SQL Server instances"),

@@ -78,6 +78,9 @@ def test_hours_of_cover_before_the_name_and_dev_test_without_a_dash():
     desks = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
     found = first_candidate("24/7 Service Desk", desks)
     assert found.target_id == "24" and found.preselectable and found.score >= PRESELECT_AT
+    support = [Item("bh", "Support - Business Hours"), Item("24", "24x7 Support")]
+    found = first_candidate("Business Hours Support", support)
+    assert found.target_id == "bh" and found.preselectable and found.score >= PRESELECT_AT
     kubernetes = [Item("np", "Container Platform - Non-Prod"), Item("p", "Container Platform - Prod")]
     found = first_candidate("Kubernetes Dev/Test", kubernetes)
     assert found.target_id == "np" and found.preselectable and found.score >= PRESELECT_AT

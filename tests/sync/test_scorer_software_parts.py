@@ -125,8 +125,14 @@ def test_a_licence_plan_is_an_edition_not_a_version():
     assert visio.target_id == "v2" and visio.preselectable and visio.score >= PRESELECT_AT
     other = first_candidate("Microsoft Visio Plan 1", plans, "", versioned=True)  # another plan
     assert other.target_id == "v2" and not other.preselectable
-    both = [*plans, Item("v1", "Microsoft Visio Plan 1", "", "Microsoft")]
-    assert not first_candidate("Microsoft Visio", both, "16.0.1", versioned=True).preselectable
+    both = [*plans, Item("v1", "Microsoft Visio Plan 1", "", "Microsoft")]  # which plan, a person decides
+    found = suggest([Item("l", "Microsoft Visio", "16.0.1")], both, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    perpetual = [*plans, Item("p", "Microsoft Visio Professional 2021", "16", "Microsoft")]
+    found = suggest([Item("l", "Microsoft Visio - en-us", "16.0.17928")], perpetual, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT) is None  # below the perpetual licence it may be as well
+    dental = [Item("bs", "Blue Sky Plan 4", "", "Blue Sky Bio")]  # not Microsoft's: a version
+    assert first_candidate("Blue Sky Plan", dental, "5.0.2", versioned=True) is None
 
 
 def test_adoptiums_install_name_is_the_jdk_it_packages():

@@ -174,7 +174,9 @@ def test_a_service_name_with_any_other_word_more_is_only_suggested(name, catalog
     ],
 )
 def test_a_product_in_brackets_that_only_another_target_gives_stops_a_pre_selection(endpoint):
-    provision = Item("provision", "Desktop Provisioning", context="Supply and imaging of computers")
+    provision = Item(
+        "provision", "Laptop and Desktop Provisioning", context="Supply and imaging of computers"
+    )
     found = suggest([Item("l", "Desktop Management (SCCM/Intune)")], [endpoint, provision], versioned=False)
     provisioning = next(c for c in found["l"] if c.target_id == "provision")
     assert provisioning.score >= PRESELECT_AT and not provisioning.preselectable
