@@ -53,14 +53,15 @@ A pair's score (0–100) is the best of the evidence found for it:
          product and that service ("MS Teams" = "Microsoft Teams Collaboration"); 86 when the name's other
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
-         name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold")
+         name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
+         service named for it after a dash or in brackets ("Bullhorn" = "Recruitment CRM - Bullhorn"), no
+         other's name or details having it (sync.scorer_products)
      88  a service's description or classification names the portfolio record, as a proper name or an
-         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and
-         no other target's does ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
-         "Saab VTS radar": a maker of the dictionary or a word none knows, "Ocuco Acuitas 3 …"),
-         or names the word of the portfolio name that the target's name lacks ("Intune Device
-         Management" = "Mobile Device Management (Intune)"); named elsewhere 86, mentioned 80:
-         suggestions (sync.scorer_details)
+         acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no
+         other target's does, nor names ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
+         "Saab VTS radar": a maker of the dictionary or a word none knows, "Ocuco Acuitas 3 …"), or names the
+         word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile Device
+         Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
@@ -280,6 +281,8 @@ class Scorer(
             add(within, WITHIN, why)
             listed = self._listed(mine)
             add(listed, LISTED, LISTED_WHY)
+            if not self.versioned:  # "Bullhorn": "Recruitment CRM - Bullhorn"
+                add(self._tail_named(mine, local.name), PRODUCT, f"a service named for {local.name}")
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

@@ -57,11 +57,19 @@ class DetailsEvidence:
             maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
             maker = maker or self._brand(m.maker)
             if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
+                if self._name_has(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
+                    add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
+                    continue
                 add([m.target], NAMED, f"its description names {shown}")
             elif m.proper and not known:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
+
+    def _name_has(self, words: tuple[str, ...]) -> frozenset[int]:
+        """The targets whose name has every one of these words."""
+        postings = [self._named(w) for w in words]
+        return postings[0].intersection(*postings[1:]) if postings else frozenset()
 
     def _cloud_named(self, cloud: str, j: int) -> bool:
         """Whether target j is the cloud itself as a service: its name's other words only say so ("Cloud:

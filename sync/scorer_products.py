@@ -2,11 +2,16 @@
 service it is listed for (sync.match_products), found by that service's own name evidence. The scores
 are documented in sync.scorer."""
 
+from collections.abc import Callable
+
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.matching import Item, normalise, tiers_of
+from sync.scorer_choices import DASHED
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
+
+DEPLOYED = frozenset(["online", "cloud", "saas"])  # how a product is run, not which: "SharePoint Online"
 
 
 class ProductEvidence:
@@ -18,6 +23,8 @@ class ProductEvidence:
     words: dict[str, frozenset[int]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
+    tails: dict[str, set[int]] | None = None  # a word after a dash or in brackets → those targets
+    _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
@@ -71,6 +78,33 @@ class ProductEvidence:
             )
             for i in sorted(targets)
         ]
+
+    def _tail_named(self, mine: Name, shown: str) -> list[int]:
+        """The one service named for a product the portfolio name is, after a dash or in brackets: "Bullhorn"
+        is "Recruitment CRM - Bullhorn", "SharePoint Online" a "Document Management - SharePoint". The
+        name's own words, none the dictionary knows as a service's, must all be there, and in no other
+        service's name or details; a deployment word ("Online") may be left out."""
+        written = normalise(shown).split()
+        brands = [w for w in written if w not in self.book.vocabulary and w not in self.book.generic]
+        if (
+            not brands
+            or len(written) - len(brands) > 1
+            or any(w not in DEPLOYED for w in written if w not in brands)
+        ):
+            return []
+        if self.tails is None:
+            self.tails = {}
+            for j, target in enumerate(self.targets):
+                parts = DASHED.split(target.name, 1)
+                if len(parts) == 2:
+                    for w in normalise(parts[1]).split():
+                        self.tails.setdefault(w, set()).add(j)
+        found = set.intersection(*(self.tails.get(w, set()) for w in brands))
+        if len({self.names[j].core for j in found}) != 1 or any(self._named(w) - found for w in brands):
+            return []
+        # another service built with it ("Group Intranet | SharePoint Online communication site"): a person's
+        mentioned = set().union(*(self.mentions.having(w) for w in brands)) if self.mentions else set()
+        return [] if mentioned - found else sorted(found)
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another service's product as theirs, in brackets or

@@ -225,3 +225,19 @@ def test_a_product_is_known_by_its_other_names_too():
     ]
     azure_ad = first_candidate("Azure AD", iam)  # its details name it by its new name, Entra ID
     assert azure_ad.target_id == "iam" and preselect([azure_ad], PRESELECT_AT) == azure_ad
+
+
+def test_a_service_named_for_the_product_after_a_dash_or_in_brackets():
+    catalogue = [
+        Item("crm", "Recruitment CRM - Bullhorn", context="Candidate and placement records in Bullhorn"),
+        Item("pay", "Payments - CHAPS and SWIFT"),
+        Item("gsm", "Operational Telecoms (GSM-R)"),
+        Item("ats", "Applicant Tracking"),
+    ]
+    for name, found in (("Bullhorn", "crm"), ("CHAPS", "pay"), ("GSM-R", "gsm")):
+        named = first_candidate(name, catalogue)
+        assert (named.target_id, named.score) == (found, PRESELECT_AT) and named.preselectable, name
+    # another service built with it: a person decides
+    intranet = Item("in", "Group Intranet", context="SharePoint Online communication site")
+    docs = [Item("dm", "Document Management - SharePoint Online"), intranet]
+    assert preselect(suggest([Item("l", "SharePoint")], docs, versioned=False)["l"], PRESELECT_AT) is None
