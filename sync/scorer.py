@@ -42,7 +42,7 @@ A pair's score (0–100) is the best of the evidence found for it:
          ("PaperCut MF Client"; "mysql-client" is no "MySQL Server"), also the name less its manufacturer's
          (sync.scorer_versions)
      88  one service whose name lists the portfolio name among other things, no other service having all
-         its words ("IPAM": "DNS, DHCP and IP Address Management", "CCTV": "CCTV and Video Management");
+         its words ("IPAM": "DNS, DHCP and IP Address Management", "Box Office": "Ticketing and Box Office");
          86 where the other things say whose it is ("Wi-Fi": "Guest Entertainment and Wi-Fi", "Remote
          Access": "Contractor Onboarding and …") or another service's details have it too ("Payroll" and
          "Pensions Administration and Payroll" beside an HR system "for staff payroll"); where the last
@@ -59,7 +59,7 @@ A pair's score (0–100) is the best of the evidence found for it:
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no
          other target's does, nor names ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
-         "Saab VTS radar": a maker of the dictionary or a word none knows, "Ocuco Acuitas 3 …"), or names the
+         a maker of the dictionary, "IBM Maximo 7 …", not "Contoso Workday integration"), or names the
          word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile Device
          Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
      88  one service alone whose name and description together hold every word of a portfolio name of

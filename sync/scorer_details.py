@@ -7,7 +7,7 @@ import re
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
-from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
+from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
@@ -55,7 +55,6 @@ class DetailsEvidence:
             # after words opening the sentence, only as a product of the dictionary: "IBM Maximo for …",
             # not "Nightly Workday feed", "Weekly Salesforce export"
             maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
-            maker = maker or self._brand(m.maker)
             if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
                 if self._name_has(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
@@ -76,15 +75,6 @@ class DetailsEvidence:
         Microsoft Azure", "Public Cloud - AWS"; not "Azure DevOps")."""
         other = set(self.names[j].plain.split()) - {cloud} - self.book.generic - self.book.loose
         return other <= CLOUD_WORDS
-
-    def _brand(self, words: tuple[str, ...]) -> bool:
-        """Whether the one word opening a sentence before a product is a maker's name: a cloud's
-        ("Azure Databricks …"), or no English word and none the dictionary or a target's name knows
-        ("Chevin FleetWave …", "Saab VTS radar …"; not "Nightly Workday feed")."""
-        if len(words) != 1:
-            return False
-        word = words[0]
-        return word in CLOUDS or not (is_english(word) or word in self.book.vocabulary or word in self.words)
 
     def _explained(self, mine: Name) -> list[tuple[int, list[str]]]:
         """Targets whose name has the portfolio name's other words, and whose description names the
@@ -170,11 +160,9 @@ class DetailsEvidence:
                         and all(w in self.book.loose for w in own if w not in given)
                         and not self._capitalised(given[0], found[0])
                     )
-                    # a cloud it gives that another service is named for, the name's other words only how
-                    # it is delivered: "Azure Hosting" and a "Web Hosting" on "Azure App Service", beside a
-                    # "Cloud: Microsoft Azure" (not "Azure DevOps"; not "Azure Web Hosting")
-                    delivery = all(w in self.book.loose for w in own if w not in given)
-                    elsewhere = delivery and any(
+                    # a cloud it gives that another service is named for: "Azure Hosting" and a "Web Hosting"
+                    # on "Azure App Service", beside a "Cloud: Microsoft Azure" (not an "Azure DevOps")
+                    elsewhere = any(
                         self._cloud_named(w, j)
                         for w in CLOUDS.intersection(given)
                         for j in self._named(w)

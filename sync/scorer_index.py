@@ -16,7 +16,6 @@ LISTED_WHY = "one of the things its name lists"
 WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
 )
-ACRONYM = re.compile(r"^[A-Z]{3,6}$")
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 
 
@@ -122,11 +121,7 @@ class NameIndex:
         things = []
         for n, part in enumerate(parts, 1) if len(parts) > 1 else ():
             read = self.book.read(part)
-            # "CCTV and Video Management"; not one the dictionary reads otherwise: "Audit, SOX and SOC"
-            acronym = n < len(parts) and ACRONYM.match(part.strip()) and not read.fired
-            if (
-                acronym or len(read.words) >= 2 + (said_of_each and n == len(parts))
-            ) and read.canon != name.canon:
+            if len(read.words) >= 2 + (said_of_each and n == len(parts)) and read.canon != name.canon:
                 things.append(read.canon)
         return things
 

@@ -335,10 +335,10 @@ class NameEvidence:
                 self.majors[j] == self.majors[i] and EDITIONS_OF_ONE.issuperset(extra)
                 for j in self._having(words)
                 if (extra := self._brandless_core(j) - product - said)
-            ) or any(  # two licence plans of one product: "Visio Plan 1" and "Plan 2"
+            ) or any(  # a licence plan beside another plan or edition: "Visio Plan 2", "Visio Standard"
                 self.majors[j] == self.majors[i] and set(self.names[j].dropped) != set(theirs.dropped)
                 for j in self.cores.get(theirs.core, ())
-                if j != i and PLANS.intersection(theirs.dropped)
+                if j != i and PLANS.intersection([*theirs.dropped, *self.names[j].dropped])
             )
         return False
 

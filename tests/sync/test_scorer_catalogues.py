@@ -382,8 +382,6 @@ def test_one_of_the_things_a_service_name_lists_is_pre_selected_unless_another_s
         best = ranked(name, catalogue)[0]
         assert (best.target_id, best.why) == (found, listed) and best.score >= PRESELECT_AT
         assert chosen(name, catalogue) == best.name
-    cctv = [Item("cctv", "CCTV and Video Management"), Item("ac", "Access Control")]  # an acronym alone too
-    assert chosen("CCTV", cctv) == "CCTV and Video Management"
     # the other things say whose it is, or another service's details name it too: a person decides
     guests = [Item("ent", "Guest Entertainment and Wi-Fi")]
     assert ranked("Wi-Fi", guests)[0].reasons[1] == "for guests: suggested, never pre-selected"

@@ -131,6 +131,11 @@ def test_a_licence_plan_is_an_edition_not_a_version():
     perpetual = [*plans, Item("p", "Microsoft Visio Professional 2021", "16", "Microsoft")]
     found = suggest([Item("l", "Microsoft Visio - en-us", "16.0.17928")], perpetual, versioned=True)["l"]
     assert preselect(found, PRESELECT_AT) is None  # below the perpetual licence it may be as well
+    standard = [plans[0], Item("std", "Microsoft Visio Standard", "", "Microsoft")]  # a plan or a licence
+    assert (
+        preselect(suggest([Item("l", "Microsoft Visio")], standard, versioned=True)["l"], PRESELECT_AT)
+        is None
+    )
     dental = [Item("bs", "Blue Sky Plan 4", "", "Blue Sky Bio")]  # not Microsoft's: a version
     assert first_candidate("Blue Sky Plan", dental, "5.0.2", versioned=True) is None
 
