@@ -78,6 +78,7 @@ SEEN = {
     DATA / "matching_seen_40.yaml": "former blind set 40 (dairy, leisure, canals, legal aid), 12 left",
     DATA / "matching_seen_41.yaml": "former blind set 41 (botanic garden, ambulance, steel, union), 4 left",
     DATA / "matching_seen_42.yaml": "former blind set 42 (prisons, chocolate, coastguard, architect), 5 left",
+    DATA / "matching_seen_43.yaml": "former blind set 43 (lottery, orchards, cathedral, subsea), 1 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

@@ -56,6 +56,7 @@ GENERIC = {
             "std",
             "datacenter",
             "community",
+            "ce",
             "se",
             "ee",
             "lts",

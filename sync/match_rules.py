@@ -206,6 +206,7 @@ EDITIONS = {  # edition words, and the edition each names
     "professional": "professional",
     "pro": "professional",
     "community": "community",
+    "ce": "community",  # "dbeaver-ce", "docker-ce"
     "datacenter": "datacenter",
 }
 

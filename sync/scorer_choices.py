@@ -131,6 +131,7 @@ class ChoiceEvidence:
         if (hours := hours_of(shown)) and any(hours_of(scored[n][1]) == hours for n in tied):
             tied = [n for n in tied if hours_of(scored[n][1]) == hours]  # its very hours of cover
         tied = self._spelled_by(mine, scored, tied)
+        tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
@@ -214,6 +215,28 @@ class ChoiceEvidence:
         for n in tied[1:]:
             score, other, i, reasons, _ = scored[n]
             scored[n] = (score, other, i, [*reasons, f"{mine.plain.upper()} spells {name}"], False)
+        return [first]
+
+    def _written_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
+        """Of several records an alias group reads alike, the one alone whose name as written shares a word
+        of its own with the portfolio name's ("IT Service Continuity (ITSCM)" is "Service Continuity
+        Management" beside a "Disaster Recovery - Gold"); the others only suggested."""
+        if len(tied) < 2 or not mine.fired or self.versioned:
+            return tied
+        skip = self.book.generic | self.book.loose
+        own = {stem(w) for w in mine.plain.split()} - skip
+        sharing = [
+            n for n in tied if own.intersection(stem(w) for w in self.names[scored[n][2]].plain.split())
+        ]
+        read = all(scored[n][3][0].startswith("alias") for n in tied)  # found by the alias, not described
+        if not read or len(sharing) != 1 or len({self.names[scored[n][2]].core for n in tied}) != 1:
+            return tied
+        first = tied[0]
+        scored[first], scored[sharing[0]] = scored[sharing[0]], scored[first]
+        name = scored[first][1]
+        for n in tied[1:]:
+            score, other, i, reasons, _ = scored[n]
+            scored[n] = (score, other, i, [*reasons, f"{name} writes its words"], False)
         return [first]
 
     def _other_hours(self, i: int) -> bool:

@@ -115,3 +115,13 @@ def test_a_name_two_records_are_named_for_after_a_dash_is_a_persons_choice():
     assert picked("IT Asset Management", assets) == ""  # which one is not said
     assert picked("IT Asset Management - Hardware", assets) == "hw"
     assert picked("Hardware Asset Management", assets) == "hw"
+
+
+def test_of_records_an_alias_group_reads_alike_the_one_that_writes_the_names_words():
+    continuity = [Item("dr", "Disaster Recovery - Gold"), Item("scm", "Service Continuity Management")]
+    assert picked("IT Service Continuity (ITSCM)", continuity) == "scm"
+    found = suggest([Item("l", "IT Service Continuity (ITSCM)")], continuity, versioned=False)["l"]
+    dr = next(c for c in found if c.target_id == "dr")
+    assert "Service Continuity Management writes its words" in dr.reasons and not dr.preselectable
+    both = [*continuity, Item("it", "IT Service Continuity Management")]  # two write them: a person decides
+    assert picked("IT Service Continuity (ITSCM)", both) == ""

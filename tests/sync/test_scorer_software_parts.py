@@ -147,3 +147,11 @@ def test_adoptiums_install_name_is_the_jdk_it_packages():
     jre = [Item("jre", "Eclipse Temurin JRE 17", "17", "Eclipse Adoptium")]  # the JDK is no JRE
     found = first_candidate("Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", jre, "17.0.11.9", True)
     assert found is None or not found.preselectable
+
+
+def test_ce_is_the_community_edition():
+    dbeaver = [Item("db", "DBeaver", "", "DBeaver Corp")]
+    found = first_candidate("dbeaver-ce", dbeaver, "24.1.1", versioned=True)
+    assert found.target_id == "db" and found.preselectable and found.score >= PRESELECT_AT
+    gitlab = [Item("ee", "GitLab Enterprise Edition", "17", "GitLab")]
+    assert not first_candidate("gitlab-ce", gitlab, "17.1.0", versioned=True).preselectable
