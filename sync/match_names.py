@@ -24,6 +24,7 @@ from sync.match_rules import EDITIONS, java_package, licence_plans, software_wor
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
+GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
@@ -56,7 +57,6 @@ GENERIC = {
             "std",
             "datacenter",
             "community",
-            "ce",
             "se",
             "ee",
             "lts",
@@ -229,6 +229,8 @@ class AliasBook:
     def _read(self, name: str, version: str, versioned: bool, portfolio: bool = False) -> "Name":
         if versioned:
             name = bundled(name)  # macOS inventories list "zoom.us.app", "Firefox.app"
+            if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
+                name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise

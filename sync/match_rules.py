@@ -206,7 +206,6 @@ EDITIONS = {  # edition words, and the edition each names
     "professional": "professional",
     "pro": "professional",
     "community": "community",
-    "ce": "community",  # "dbeaver-ce", "docker-ce"
     "datacenter": "datacenter",
 }
 

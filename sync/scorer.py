@@ -54,7 +54,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
-         service named for it after a dash or in brackets ("Bullhorn" = "Recruitment CRM - Bullhorn"), no
+         service named for it after a dash or in brackets, all that follows or one thing listed there
+         ("Bullhorn" = "Recruitment CRM - Bullhorn"; not "Zoom Rooms", nor a "Backup - Salesforce"), no
          other's name or details having it (sync.scorer_products)
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no

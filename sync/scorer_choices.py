@@ -13,6 +13,7 @@ from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
+VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
 DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
@@ -223,13 +224,19 @@ class ChoiceEvidence:
         Management" beside a "Disaster Recovery - Gold"); the others only suggested."""
         if len(tied) < 2 or not mine.fired or self.versioned:
             return tied
-        skip = self.book.generic | self.book.loose
+        skip = self.book.generic | self.book.loose | VAGUE_WRITTEN
         own = {stem(w) for w in mine.plain.split()} - skip
         sharing = [
             n for n in tied if own.intersection(stem(w) for w in self.names[scored[n][2]].plain.split())
         ]
         read = all(scored[n][3][0].startswith("alias") for n in tied)  # found by the alias, not described
-        if not read or len(sharing) != 1 or len({self.names[scored[n][2]].core for n in tied}) != 1:
+        if not read or len(sharing) != 1:
+            return tied
+        # of two tiers or hours of cover, a person chooses ("Virtual Servers - Production" and "Server
+        # Hosting - Non-Production" for "Virtual Machine Hosting")
+        if tiers_of(scored[sharing[0]][1]) and len({tiers_of(scored[n][1]) for n in tied}) > 1:
+            return tied
+        if len({self.names[scored[n][2]].core for n in tied}) != 1:
             return tied
         first = tied[0]
         scored[first], scored[sharing[0]] = scored[sharing[0]], scored[first]

@@ -3,6 +3,7 @@ description that names the portfolio record, or the word of its name that the ta
 apart from sync.scorer, whose Scorer mixes this in."""
 
 import re
+from collections.abc import Callable
 
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
@@ -40,6 +41,7 @@ class DetailsEvidence:
     kinds: dict[str, set[str]] | None = None
     versioned: bool
     mentions: Mentions | None
+    _named_within: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_products.ProductEvidence's
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
         """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
@@ -56,7 +58,7 @@ class DetailsEvidence:
             # not "Nightly Workday feed", "Weekly Salesforce export"
             maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
             if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
-                if self._name_has(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
+                if self._named_within(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")
@@ -64,11 +66,6 @@ class DetailsEvidence:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
-
-    def _name_has(self, words: tuple[str, ...]) -> frozenset[int]:
-        """The targets whose name has every one of these words."""
-        postings = [self._named(w) for w in words]
-        return postings[0].intersection(*postings[1:]) if postings else frozenset()
 
     def _cloud_named(self, cloud: str, j: int) -> bool:
         """Whether target j is the cloud itself as a service: its name's other words only say so ("Cloud:

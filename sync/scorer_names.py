@@ -335,8 +335,9 @@ class NameEvidence:
                 self.majors[j] == self.majors[i] and EDITIONS_OF_ONE.issuperset(extra)
                 for j in self._having(words)
                 if (extra := self._brandless_core(j) - product - said)
-            ) or any(  # a licence plan beside another plan or edition: "Visio Plan 2", "Visio Standard"
-                self.majors[j] == self.majors[i] and set(self.names[j].dropped) != set(theirs.dropped)
+            ) or any(  # a licence plan beside another plan or edition: "Visio Plan 2", "Visio Standard 2021"
+                (self.majors[j] == self.majors[i] or not self.majors[j] or not self.majors[i])
+                and set(self.names[j].dropped) != set(theirs.dropped)
                 for j in self.cores.get(theirs.core, ())
                 if j != i and PLANS.intersection([*theirs.dropped, *self.names[j].dropped])
             )

@@ -2,16 +2,32 @@
 service it is listed for (sync.match_products), found by that service's own name evidence. The scores
 are documented in sync.scorer."""
 
+import re
 from collections.abc import Callable
 
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
+from sync.match_rules import stem
 from sync.matching import Item, normalise, tiers_of
 from sync.scorer_choices import DASHED
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
-DEPLOYED = frozenset(["online", "cloud", "saas"])  # how a product is run, not which: "SharePoint Online"
+# the services about a product rather than the product's own: "Backup - Salesforce", "Integration - Workday"
+WRAPPERS = frozenset(
+    stem(w)
+    for w in normalise(
+        "backup integration migration archive archiving licensing licence license training support site "
+        "reporting test testing upgrade interface feed project programme decommissioning network lan"
+    ).split()
+)
+TAIL_LIST = re.compile(r",|\s&\s|\s+and\s+|/|\)", re.I)
+
+
+def _head_tail(name: str) -> tuple[str, str]:
+    """A service's name before and after its first dash, colon or opening bracket."""
+    parts = DASHED.split(name, 1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (name, "")
 
 
 class ProductEvidence:
@@ -23,7 +39,8 @@ class ProductEvidence:
     words: dict[str, frozenset[int]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
-    tails: dict[str, set[int]] | None = None  # a word after a dash or in brackets → those targets
+    tails: dict[tuple[str, ...], set[int]] | None = None  # what follows a dash, whole or listed → targets
+    tail_words: dict[str, set[int]]  # a word of what follows a dash → targets
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -80,31 +97,46 @@ class ProductEvidence:
         ]
 
     def _tail_named(self, mine: Name, shown: str) -> list[int]:
-        """The one service named for a product the portfolio name is, after a dash or in brackets: "Bullhorn"
-        is "Recruitment CRM - Bullhorn", "SharePoint Online" a "Document Management - SharePoint". The
-        name's own words, none the dictionary knows as a service's, must all be there, and in no other
-        service's name or details; a deployment word ("Online") may be left out."""
-        written = normalise(shown).split()
-        brands = [w for w in written if w not in self.book.vocabulary and w not in self.book.generic]
-        if (
-            not brands
-            or len(written) - len(brands) > 1
-            or any(w not in DEPLOYED for w in written if w not in brands)
-        ):
+        """The one service named for a product the portfolio name is, after a dash or in brackets, the
+        whole of what follows or one of the things listed there: "Bullhorn" is "Recruitment CRM -
+        Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom Rooms" for "Zoom", a
+        "LAN - Beacon House", nor a service about the product ("Backup - Salesforce", "Migration -
+        Exchange Online"). Its words, none the dictionary knows as a service's, in no other service's name
+        or details, and no other service the product is listed for (sync/data/products.yaml)."""
+        written = tuple(normalise(shown).split())
+        if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
             return []
+        found = self._named_after(written)
+        if len({self.names[j].core for j in found}) != 1 or any(self._named(w) - found for w in written):
+            return []
+        if self.mentions and set().union(*(self.mentions.having(w) for w in written)) - found:
+            return []  # another service built with it ("Intranet | SharePoint Online sites"): a person's
+        products = products_in(product_words(shown))
+        if products and any(self._serving(p.service, 5) - found for p in products):
+            return []  # "Zoom" is the dictionary's web conferencing
+        return sorted(found)
+
+    def _named_after(self, words: tuple[str, ...]) -> set[int]:
+        """The services named for these words after a dash or in brackets, whole or as one listed thing,
+        whose head is no service about a product (WRAPPERS)."""
         if self.tails is None:
-            self.tails = {}
+            self.tails, self.tail_words = {}, {}
             for j, target in enumerate(self.targets):
-                parts = DASHED.split(target.name, 1)
-                if len(parts) == 2:
-                    for w in normalise(parts[1]).split():
-                        self.tails.setdefault(w, set()).add(j)
-        found = set.intersection(*(self.tails.get(w, set()) for w in brands))
-        if len({self.names[j].core for j in found}) != 1 or any(self._named(w) - found for w in brands):
-            return []
-        # another service built with it ("Group Intranet | SharePoint Online communication site"): a person's
-        mentioned = set().union(*(self.mentions.having(w) for w in brands)) if self.mentions else set()
-        return [] if mentioned - found else sorted(found)
+                head, tail = _head_tail(target.name)
+                if not tail or WRAPPERS.intersection(stem(w) for w in normalise(head).split()):
+                    continue
+                for part in [tail, *TAIL_LIST.split(tail)]:
+                    self.tails.setdefault(tuple(normalise(part).split()), set()).add(j)
+                for word in normalise(tail).split():
+                    self.tail_words.setdefault(word, set()).add(j)
+        return set(self.tails.get(words, ()))
+
+    def _named_within(self, words: tuple[str, ...]) -> set[int]:
+        """The services whose name has these words after a dash or in brackets, among others or not ("…
+        - SharePoint Online" for "SharePoint"), whose head is no service about a product."""
+        self._named_after(())  # the index of tails, once
+        found = [self.tail_words.get(w, set()) for w in words]
+        return set.intersection(*found) if found else set()
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another service's product as theirs, in brackets or

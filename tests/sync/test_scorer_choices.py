@@ -125,3 +125,5 @@ def test_of_records_an_alias_group_reads_alike_the_one_that_writes_the_names_wor
     assert "Service Continuity Management writes its words" in dr.reasons and not dr.preselectable
     both = [*continuity, Item("it", "IT Service Continuity Management")]  # two write them: a person decides
     assert picked("IT Service Continuity (ITSCM)", both) == ""
+    hours = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "IT Support - Out of Hours")]
+    assert picked("IT Help Desk", hours) == ""  # which hours, a person decides

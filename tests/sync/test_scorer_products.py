@@ -237,6 +237,16 @@ def test_a_service_named_for_the_product_after_a_dash_or_in_brackets():
     for name, found in (("Bullhorn", "crm"), ("CHAPS", "pay"), ("GSM-R", "gsm")):
         named = first_candidate(name, catalogue)
         assert (named.target_id, named.score) == (found, PRESELECT_AT) and named.preselectable, name
+    # only the whole of what follows the dash, and not a service about the product
+    about = [
+        Item("bk", "Backup - Salesforce", context="Daily backup of CRM data"),
+        Item("crm", "CRM", context="Sales pipeline"),
+        Item("mr", "Meeting Rooms - Zoom Rooms"),
+        Item("lan", "Local Area Network - Beacon House"),
+    ]
+    for name in ("Salesforce", "Zoom", "Beacon"):
+        found = first_candidate(name, about)
+        assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
     # another service built with it: a person decides
     intranet = Item("in", "Group Intranet", context="SharePoint Online communication site")
     docs = [Item("dm", "Document Management - SharePoint Online"), intranet]

@@ -136,6 +136,10 @@ def test_a_licence_plan_is_an_edition_not_a_version():
         preselect(suggest([Item("l", "Microsoft Visio")], standard, versioned=True)["l"], PRESELECT_AT)
         is None
     )
+    dated = [plans[0], Item("s21", "Microsoft Visio Standard 2021", "2021", "Microsoft")]
+    assert (
+        preselect(suggest([Item("l", "Microsoft Visio")], dated, versioned=True)["l"], PRESELECT_AT) is None
+    )
     dental = [Item("bs", "Blue Sky Plan 4", "", "Blue Sky Bio")]  # not Microsoft's: a version
     assert first_candidate("Blue Sky Plan", dental, "5.0.2", versioned=True) is None
 
@@ -153,5 +157,8 @@ def test_ce_is_the_community_edition():
     dbeaver = [Item("db", "DBeaver", "", "DBeaver Corp")]
     found = first_candidate("dbeaver-ce", dbeaver, "24.1.1", versioned=True)
     assert found.target_id == "db" and found.preselectable and found.score >= PRESELECT_AT
+    windows = [Item("w", "Microsoft Windows", "", "Microsoft")]  # Windows CE is an OS of its own
+    found = first_candidate("Microsoft Windows CE", windows, "6.0", versioned=True)
+    assert found is None or not found.preselectable
     gitlab = [Item("ee", "GitLab Enterprise Edition", "17", "GitLab")]
     assert not first_candidate("gitlab-ce", gitlab, "17.1.0", versioned=True).preselectable
