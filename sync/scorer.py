@@ -283,7 +283,7 @@ class Scorer(
             listed = self._listed(mine)
             add(listed, LISTED, LISTED_WHY)
             if not self.versioned:  # "Bullhorn": "Recruitment CRM - Bullhorn"
-                add(self._tail_named(mine, local.name), PRODUCT, f"a service named for {local.name}")
+                add(self._tail_named(local.name), PRODUCT, f"a service named for {local.name}")
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

@@ -12,10 +12,9 @@ from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.matching import Item, Matcher, normalise, tiers_of
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
-CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])
-CLOUD_WORDS = frozenset(
-    normalise("cloud public microsoft amazon web google subscription account tenancy").split()
-)  # a service of one is a cloud's: "Azure Hosting"
+CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
+# the other words of a service that is the cloud itself: "Cloud: Microsoft Azure", "Public Cloud - AWS"
+CLOUD_WORDS = frozenset(normalise("cloud public microsoft amazon web google subscription account").split())
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]

@@ -96,9 +96,10 @@ class NameIndex:
         return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []
 
     def _listed_otherwise(self, listed: list[int], found: dict) -> None:
-        """A listing service only suggested where its other things name whose it is ("Wi-Fi" and a "Guest
-        Entertainment and Wi-Fi") or another service's details name the portfolio record too ("DNS" and a
-        "Directory Services" of "AD-integrated DNS"): `found` (sync.scorer._found's) changed in place."""
+        """A listing service only suggested where its other things say whose it is ("Wi-Fi" and a "Guest
+        Entertainment and Wi-Fi") or another service's details have the portfolio name too ("Payroll" and a
+        "Pensions Administration and Payroll" beside an HR system of "staff payroll"): `found`
+        (sync.scorer._found's) changed in place."""
         described = [j for j, (_, why) in found.items() if j not in listed and why[0].startswith("its descr")]
         for i in listed:
             score, why = found[i]

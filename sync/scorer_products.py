@@ -96,7 +96,7 @@ class ProductEvidence:
             for i in sorted(targets)
         ]
 
-    def _tail_named(self, mine: Name, shown: str) -> list[int]:
+    def _tail_named(self, shown: str) -> list[int]:
         """The one service named for a product the portfolio name is, after a dash or in brackets, the
         whole of what follows or one of the things listed there: "Bullhorn" is "Recruitment CRM -
         Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom Rooms" for "Zoom", a
@@ -119,6 +119,16 @@ class ProductEvidence:
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
         """The services named for these words after a dash or in brackets, whole or as one listed thing,
         whose head is no service about a product (WRAPPERS)."""
+        return set(self._tails()[0].get(words, ()))
+
+    def _named_within(self, words: tuple[str, ...]) -> set[int]:
+        """The services whose name has these words after a dash or in brackets, among others or not ("…
+        - SharePoint Online" for "SharePoint"), whose head is no service about a product."""
+        found = [self._tails()[1].get(w, set()) for w in words]
+        return set.intersection(*found) if found else set()
+
+    def _tails(self) -> tuple[dict[tuple[str, ...], set[int]], dict[str, set[int]]]:
+        """What follows the services' dashes, whole or listed, and its words → those services; built once."""
         if self.tails is None:
             self.tails, self.tail_words = {}, {}
             for j, target in enumerate(self.targets):
@@ -129,14 +139,7 @@ class ProductEvidence:
                     self.tails.setdefault(tuple(normalise(part).split()), set()).add(j)
                 for word in normalise(tail).split():
                     self.tail_words.setdefault(word, set()).add(j)
-        return set(self.tails.get(words, ()))
-
-    def _named_within(self, words: tuple[str, ...]) -> set[int]:
-        """The services whose name has these words after a dash or in brackets, among others or not ("…
-        - SharePoint Online" for "SharePoint"), whose head is no service about a product."""
-        self._named_after(())  # the index of tails, once
-        found = [self.tail_words.get(w, set()) for w in words]
-        return set.intersection(*found) if found else set()
+        return self.tails, self.tail_words
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another service's product as theirs, in brackets or
