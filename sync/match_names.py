@@ -20,7 +20,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_rules import EDITIONS, java_package, licence_plans, software_words, stem
+from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -69,7 +69,7 @@ GENERIC = {
             "distribution",  # "Anaconda Distribution", as installs name it "Anaconda3"
             "x64",
             "and",
-            *(f"plan{n}" for n in range(1, 6)),  # "Visio Plan 2": a licence plan (match_rules.licence_plans)
+            *PLANS,  # "Visio Plan 2": a licence plan (match_rules.licence_plans)
         ]
     ),
 }

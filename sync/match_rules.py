@@ -194,10 +194,11 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
 
 
 PLAN = re.compile(r"\bplan ([1-5])(?![\w.])")
+PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans as read ("Visio Plan 2": licence_plans)
 # the products Microsoft licenses by plan: "Microsoft Project Plan 3", "Exchange Online Plan 1"
 PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra"])
 EDITIONS = {  # edition words, and the edition each names
-    **{f"plan{n}": f"plan{n}" for n in range(1, 6)},  # licence plans (licence_plans)
+    **{plan: plan for plan in sorted(PLANS)},
     "enterprise": "enterprise",
     "ee": "enterprise",
     "standard": "standard",

@@ -2,7 +2,7 @@
 careful person would still look at, since the catalogue holds another record the name may mean. Each is
 only suggested, whatever its score."""
 
-import re
+from collections.abc import Callable
 
 from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred
@@ -10,11 +10,10 @@ from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
+from sync.scorer_index import Dashed
 from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
-# "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
-DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
 # the people a service is for, beside its "Corporate" one
 
@@ -34,7 +33,7 @@ class ChoiceEvidence:
     index: dict[str, dict[str, list[int]]]
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
-    heads: dict[str, list[int]] | None = None  # a dashed name's head ("database hosting") → those targets
+    _dashed: Callable[[], Dashed]  # sync.scorer_index.NameIndex's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -85,25 +84,15 @@ class ChoiceEvidence:
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
         too: "IT Asset Management - Hardware" and "- Software" are two. The first other one, or ""."""
-        headed = self._heads().get(plain, ())
+        headed = self._dashed().heads.get(plain, ())
         return next((self.targets[j].name for j in headed if j != i), "") if i in headed else ""
 
     def _headed(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:
         beside "Database Hosting - SQL Server - Prod" and "Database Hosting - PostgreSQL", a "Database
         Hosting" is no "Database Administration" an alias reads alike. The first such name, or ""."""
-        headed = self._heads().get(plain, ())
+        headed = self._dashed().heads.get(plain, ())
         return "" if i in headed else next((self.targets[j].name for j in headed), "")
-
-    def _heads(self) -> dict[str, list[int]]:
-        """A dashed name's head ("database hosting") → those targets, not a tier's; built once."""
-        if self.heads is None:
-            self.heads = {}
-            for j, target in enumerate(self.targets):
-                head = normalise(DASHED.split(target.name, 1)[0])
-                if head != self.names[j].plain:  # not a tier ("Server Hosting - Gold")
-                    self.heads.setdefault(head, []).append(j)
-        return self.heads
 
     def _settle(
         self,
@@ -207,16 +196,13 @@ class ChoiceEvidence:
         ]
         if len(spelled) != 1:
             return tied
-        first = tied[0]
-        scored[first], scored[spelled[0]] = scored[spelled[0]], scored[first]  # it ranks first
-        score, name, i, reasons, preselectable = scored[first]
+        name = scored[spelled[0]][1]
+        first = _put_first(scored, tied, spelled[0], f"{mine.plain.upper()} spells {name}")
+        score, name, i, reasons, preselectable = scored[first[0]]
         if not reasons[0].startswith("acronym"):
             reasons = [f"acronym: {mine.plain.upper()} = {name}", *reasons]
-            scored[first] = (score, name, i, reasons, preselectable)
-        for n in tied[1:]:
-            score, other, i, reasons, _ = scored[n]
-            scored[n] = (score, other, i, [*reasons, f"{mine.plain.upper()} spells {name}"], False)
-        return [first]
+            scored[first[0]] = (score, name, i, reasons, preselectable)
+        return first
 
     def _written_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records an alias group reads alike, the one alone whose name as written shares a word
@@ -238,13 +224,7 @@ class ChoiceEvidence:
             return tied
         if len({self.names[scored[n][2]].core for n in tied}) != 1:
             return tied
-        first = tied[0]
-        scored[first], scored[sharing[0]] = scored[sharing[0]], scored[first]
-        name = scored[first][1]
-        for n in tied[1:]:
-            score, other, i, reasons, _ = scored[n]
-            scored[n] = (score, other, i, [*reasons, f"{name} writes its words"], False)
-        return [first]
+        return _put_first(scored, tied, sharing[0], f"{scored[sharing[0]][1]} writes its words")
 
     def _other_hours(self, i: int) -> bool:
         """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
@@ -352,3 +332,14 @@ class ChoiceEvidence:
     def _held_apart(self, mine: Name, i: int) -> bool:
         """Whether another product or service than target i has every core word of the portfolio name."""
         return any(self.names[j].core != self.names[i].core for j in self._having(mine.core.split()))
+
+
+def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> list[int]:
+    """Ranks the chosen one of records as likely first (sync.scorer._ranked's `scored`, changed in place) and
+    leaves the others suggestions, noting why; returns the position it now holds, as `tied` is read."""
+    first = tied[0]
+    scored[first], scored[chosen] = scored[chosen], scored[first]
+    for n in tied[1:]:
+        score, other, i, reasons, _ = scored[n]
+        scored[n] = (score, other, i, [*reasons, note], False)
+    return [first]

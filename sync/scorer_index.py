@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
@@ -17,6 +18,27 @@ WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
 )
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
+# "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
+DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
+TAIL_LIST = re.compile(r",|\s&\s|\s+and\s+|/|\)", re.I)
+# the services about a product rather than the product's own: "Backup - Salesforce", "Integration - Workday"
+WRAPPERS = frozenset(
+    stem(w)
+    for w in normalise(
+        "backup integration migration archive archiving licensing licence license training support site "
+        "reporting test testing upgrade interface feed project programme decommissioning network lan"
+    ).split()
+)
+
+
+@dataclass
+class Dashed:
+    """The targets' names read at their first dash, colon or opening bracket."""
+
+    heads: dict[str, list[int]] = field(default_factory=dict)  # a head ("database hosting"), not a tier's
+    # what follows, whole or listed, where the head is no service about a product (WRAPPERS) → targets
+    tails: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
+    tail_words: dict[str, set[int]] = field(default_factory=dict)  # a word of what follows → those targets
 
 
 class NameIndex:
@@ -29,6 +51,27 @@ class NameIndex:
     index: dict[str, dict[str, list[int]]]
     names: list[Name]
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
+    dashed: Dashed | None = None
+
+    def _dashed(self) -> Dashed:
+        """The dashed names' heads and tails (sync.scorer_choices, sync.scorer_products): built once, at
+        the first rule that asks."""
+        if self.dashed is None:
+            self.dashed = dashed = Dashed()
+            for j, target in enumerate(self.targets):
+                parts = DASHED.split(target.name, 1)
+                if len(parts) == 1:
+                    continue
+                head, tail = normalise(parts[0]), parts[1]
+                if head != self.names[j].plain:  # not a tier ("Server Hosting - Gold")
+                    dashed.heads.setdefault(head, []).append(j)
+                if not tail or WRAPPERS.intersection(stem(w) for w in head.split()):
+                    continue
+                for part in [tail, *TAIL_LIST.split(tail)]:
+                    dashed.tails.setdefault(tuple(normalise(part).split()), set()).add(j)
+                for word in normalise(tail).split():
+                    dashed.tail_words.setdefault(word, set()).add(j)
+        return self.dashed
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
         indexes = self.index

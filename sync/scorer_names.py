@@ -17,7 +17,7 @@ from sync.match_names import (
     initials,
     words_of,
 )
-from sync.match_rules import abbreviates, editions_differ, stem
+from sync.match_rules import PLANS, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import CLOUDS
@@ -40,7 +40,6 @@ EDITION_NAMES = normalise(
 EDITIONS_OF_ONE = frozenset(
     [*EDITION_NAMES, *normalise("essentials developer workstation").split(), *DEPLOYMENT]
 )
-PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans (sync.match_rules.licence_plans)
 WRITTEN_SHORT = frozenset(["app", "apps", "dev", "prod", "ops", "admin", "infra", "env"])  # IT's short words
 NAMING_WORDS = frozenset(["se", "ee"])  # generic, yet the platform's name ("Java SE"), not an edition
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",

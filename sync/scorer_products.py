@@ -2,32 +2,14 @@
 service it is listed for (sync.match_products), found by that service's own name evidence. The scores
 are documented in sync.scorer."""
 
-import re
 from collections.abc import Callable
 
 from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
-from sync.match_rules import stem
 from sync.matching import Item, normalise, tiers_of
-from sync.scorer_choices import DASHED
+from sync.scorer_index import Dashed
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
-
-# the services about a product rather than the product's own: "Backup - Salesforce", "Integration - Workday"
-WRAPPERS = frozenset(
-    stem(w)
-    for w in normalise(
-        "backup integration migration archive archiving licensing licence license training support site "
-        "reporting test testing upgrade interface feed project programme decommissioning network lan"
-    ).split()
-)
-TAIL_LIST = re.compile(r",|\s&\s|\s+and\s+|/|\)", re.I)
-
-
-def _head_tail(name: str) -> tuple[str, str]:
-    """A service's name before and after its first dash, colon or opening bracket."""
-    parts = DASHED.split(name, 1)
-    return (parts[0], parts[1]) if len(parts) == 2 else (name, "")
 
 
 class ProductEvidence:
@@ -39,8 +21,7 @@ class ProductEvidence:
     words: dict[str, frozenset[int]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
-    tails: dict[tuple[str, ...], set[int]] | None = None  # what follows a dash, whole or listed → targets
-    tail_words: dict[str, set[int]]  # a word of what follows a dash → targets
+    _dashed: Callable[[], Dashed]  # sync.scorer_index.NameIndex's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -118,28 +99,14 @@ class ProductEvidence:
 
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
         """The services named for these words after a dash or in brackets, whole or as one listed thing,
-        whose head is no service about a product (WRAPPERS)."""
-        return set(self._tails()[0].get(words, ()))
+        whose head is no service about a product (sync.scorer_index.WRAPPERS)."""
+        return set(self._dashed().tails.get(words, ()))
 
     def _named_within(self, words: tuple[str, ...]) -> set[int]:
         """The services whose name has these words after a dash or in brackets, among others or not ("…
         - SharePoint Online" for "SharePoint"), whose head is no service about a product."""
-        found = [self._tails()[1].get(w, set()) for w in words]
+        found = [self._dashed().tail_words.get(w, set()) for w in words]
         return set.intersection(*found) if found else set()
-
-    def _tails(self) -> tuple[dict[tuple[str, ...], set[int]], dict[str, set[int]]]:
-        """What follows the services' dashes, whole or listed, and its words → those services; built once."""
-        if self.tails is None:
-            self.tails, self.tail_words = {}, {}
-            for j, target in enumerate(self.targets):
-                head, tail = _head_tail(target.name)
-                if not tail or WRAPPERS.intersection(stem(w) for w in normalise(head).split()):
-                    continue
-                for part in [tail, *TAIL_LIST.split(tail)]:
-                    self.tails.setdefault(tuple(normalise(part).split()), set()).add(j)
-                for word in normalise(tail).split():
-                    self.tail_words.setdefault(word, set()).add(j)
-        return self.tails, self.tail_words
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another service's product as theirs, in brackets or
