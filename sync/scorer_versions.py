@@ -10,7 +10,7 @@ from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
 from sync.matching import Item
 from sync.scorer_details import as_written
-from sync.scorer_names import CORE, MINOR, PLATFORMS, PRESELECT_AT, core_of
+from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
@@ -125,8 +125,10 @@ class VersionEvidence:
         if not direct:
             note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
         within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
+        why = reasons[0]
         whole = score >= CORE or (
-            (within or self._client_app(mine, i, shown, reasons[0])) and score >= PRESELECT_AT
+            (within or self._client_app(mine, i, shown, why) or self._plainly_more(mine, i, why))
+            and score >= PRESELECT_AT
         )
         preselectable = preselectable and may and (bool(theirs) or whole)
         if note:
@@ -137,6 +139,17 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
+
+    def _plainly_more(self, mine: Name, i: int, why: str) -> bool:
+        """Whether target i, the one product with all of an install's words, adds to them only its maker's
+        name or the platform it is built for ("Git" = "Git for Windows", "Outlook.app" = "Microsoft Outlook
+        for Mac"; not "Lightroom" = "Lightroom Classic", "Firefox" = "Firefox ESR", "Microsoft Monitoring
+        Agent" = "Azure Monitor Agent", nor, either way, a client word: "GitHub" = "GitHub Desktop")."""
+        if not why.startswith("all its words"):
+            return False
+        theirs = self.names[i]
+        extra = set(theirs.words) - set(mine.words) - set(words_of(self.targets[i].manufacturer)) - {"for"}
+        return extra <= PLATFORMS and bool(FOR_PLATFORM.search(self.targets[i].name) or not extra)
 
     def _client_app(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether an install is the client app target i names: the same meaning but for the target's
