@@ -121,8 +121,9 @@ Server 2022" before "Windows 11 Enterprise").
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
 never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version against a
-versioned one; a target without a version below CORE unless the portfolio name holds its whole name (above) or
-is the client app the target's name ends with (sync.scorer_versions), since "Zoom 5.17" is not surely "Zoom
+versioned one; a target without a version below CORE unless the portfolio name holds its whole name (above),
+is the client app the target's name ends with, or has all its words but the target's maker's and the platform
+it is built for ("Git 2.44" = "Git for Windows": sync.scorer_versions), since "Zoom 5.17" is not surely "Zoom
 Rooms" nor "Docker 24" "Docker Desktop"; a target made by another manufacturer than the portfolio record's,
 whose name holds neither maker's words nor a former name of it (sync.match_makers: "Synergy" by Symless); a
 record of hours of cover the name does not give beside a record of other hours ("Deskside Support" and "Field
