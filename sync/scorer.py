@@ -31,13 +31,7 @@ A pair's score (0–100) is the best of the evidence found for it:
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
          qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
-         Admissions": a generic word a service is written with, such as "IT", must be the target's too);
-         a service with two words more where none has fewer ("Tag Accounts" = "Customer Accounts and Tag
-         Issue"), unless another service's name or details have the words too (86: "Temperature
-         Monitoring" beside a "Market Cold Store Monitoring" of "temperature … monitoring"), it is the last
-         thing the service lists ("Event Management": "Monitoring and Event Management"), its words more
-         say what is done with the thing ("Backup - Salesforce"), or the name is a product's
-         (sync.scorer_index._wider)
+         Admissions": a generic word a service is written with, such as "IT", must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1", "SQL Server 2022
          Database Engine Services", as Windows lists the engine); never a word that may name another product
@@ -166,7 +160,7 @@ from sync.match_versions import agreeing, fields_disagree, major, version_verdic
 from sync.matching import Candidate, Item, Matcher, covered_tiers, tiers_of
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
-from sync.scorer_index import INDEXES, LISTED_WHY, ONLY_WHY, NameIndex
+from sync.scorer_index import INDEXES, LISTED_WHY, NameIndex
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
     ACRONYM,
@@ -281,15 +275,10 @@ class Scorer(
         self._made_by(mine, add)
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         listed: list[int] = []
-        wider: list[int] = []
         if weak:
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
             if not self.book.holds_product(mine.words):
-                only, wider_found = self._only(mine, local.name)
-                add(only, ONLY, ONLY_WHY)
-                for i, score, why in self._wider(mine, local.name, wider_found):
-                    add([i], score, lambda _, why=why: why)
-                    wider += [i] if score == ONLY else []
+                add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             listed = self._listed(mine)
@@ -324,8 +313,8 @@ class Scorer(
                 DESCRIBED if sure else MENTIONED_NAME,
                 f"its description gives the words its name lacks: {words}",
             )
-        if weak and (listed or wider):
-            self._listed_otherwise(listed, wider, found)
+        if weak and listed:
+            self._listed_otherwise(listed, found)
         if max((score for score, _ in found.values()), default=0) < LISTED:  # nothing but likeness
             for i, why in self._kindred(mine):
                 add([i], LOOSE, why)

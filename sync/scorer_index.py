@@ -4,28 +4,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of
-from sync.match_products import product_words, products_in
 from sync.match_rules import stem, uncategorised
 from sync.matching import Item, Matcher, normalise
-from sync.scorer_names import (
-    AUDIENCES,
-    CORE,
-    FOR_PLATFORM,
-    GUESSED,
-    LEXICAL_CAP,
-    LISTED,
-    ONLY,
-    PLATFORMS,
-    core_of,
-)
+from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CAP, LISTED, PLATFORMS, core_of
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
 LISTED_WHY = "one of the things its name lists"
-ONLY_WHY = "all its words, and no other product has them all"
 # the people or the kind a listing's other things may say it is for: "Contractor Onboarding and Remote Access"
 WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
@@ -64,8 +51,6 @@ class NameIndex:
     index: dict[str, dict[str, list[int]]]
     names: list[Name]
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
-    _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
-    mentions: Mentions | None
     dashed: Dashed | None = None
 
     def _dashed(self) -> Dashed:
@@ -153,60 +138,19 @@ class NameIndex:
         having = self._having(mine.core.split())
         return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []
 
-    def _listed_otherwise(self, listed: list[int], wider: list[int], found: dict) -> None:
-        """A service listing the portfolio name (_listed), or having its words among two more (_wider), only
-        suggested where another service's details have the portfolio name ("Payroll" and a "Pensions
-        Administration and Payroll" beside an HR system of "staff payroll"; "POS" and a "Food and Beverage
-        Point of Sale" beside a "Cinema Ticketing" of "cinema POS"), or, for a listing, its other things say
-        whose it is ("Wi-Fi" and a "Guest Entertainment and Wi-Fi"): `found` (sync.scorer._found's) changed
-        in place."""
-        chosen = {*listed, *wider}
-        described = [j for j, (_, why) in found.items() if j not in chosen and why[0].startswith("its descr")]
-        for i, reason in [*((i, LISTED_WHY) for i in listed), *((i, ONLY_WHY) for i in wider)]:
+    def _listed_otherwise(self, listed: list[int], found: dict) -> None:
+        """A listing service only suggested where its other things say whose it is ("Wi-Fi" and a "Guest
+        Entertainment and Wi-Fi") or another service's details have the portfolio name too ("Payroll" and a
+        "Pensions Administration and Payroll" beside an HR system of "staff payroll"): `found`
+        (sync.scorer._found's) changed in place."""
+        described = [j for j, (_, why) in found.items() if j not in listed and why[0].startswith("its descr")]
+        for i in listed:
             score, why = found[i]
-            audience = sorted(WHOSE.intersection(self.names[i].plain.split())) if reason == LISTED_WHY else []
-            if score != LISTED or why[0] != reason or not (audience or described):
-                continue  # found otherwise
+            audience = sorted(WHOSE.intersection(self.names[i].plain.split()))
+            if score != LISTED or why[0] != LISTED_WHY or not (audience or described):
+                continue
             whose = f"for {audience[0]}s" if audience else f"{self.targets[described[0]].name} has it too"
             found[i] = (GUESSED, [*why, f"{whose}: suggested, never pre-selected"])
-
-    def _wider(self, mine: Name, shown: str, found: list[int]) -> list[tuple[int, int, list[str]]]:
-        """The records of the one service having all the portfolio name's words among two more ("Tag
-        Accounts": "Customer Accounts and Tag Issue"), with their score and reasons: only suggested where
-        another service's name or details have its words too ("Temperature Monitoring" and a "Cold Chain
-        Temperature Monitoring" beside a "Market Cold Store Monitoring" of "temperature … monitoring"), or
-        where it is the last thing the service lists, whose last word is said of each ("Event Management"
-        and a "Monitoring and Event Management": _listed_things). None about the thing, whose words more say
-        what is done with it ("Backup - Salesforce": WRAPPERS), and none for a product's name, which only the
-        product rule reads as a service's (sync.scorer_products; "Zoom": no "Meeting Rooms - Zoom Rooms")."""
-        if not found or products_in(product_words(shown)):
-            return []
-        result = []
-        for i in found:
-            if WRAPPERS.intersection(set(self.names[i].words) - set(mine.words)):
-                continue
-            theirs = self.targets[i].name
-            parts = LISTING.split(BRACKETS.sub(" ", uncategorised(theirs) or theirs))
-            if elsewhere := self._held_elsewhere(mine.core.split(), i):
-                why = f"{elsewhere} has its words too"
-            elif len(parts) > 1 and self.book.read(parts[-1]).canon == mine.canon:
-                why = "the last of the things it lists"
-            else:
-                result.append((i, ONLY, [ONLY_WHY]))
-                continue
-            result.append((i, GUESSED, [ONLY_WHY, f"{why}: suggested, never pre-selected"]))
-        return result
-
-    def _held_elsewhere(self, words: list[str], i: int) -> str:
-        """Another service, not of target i's name, whose name or details have each of these words; or ""."""
-        others: set[int] = set()
-        for n, word in enumerate(words):
-            held = self._named(word) | (self.mentions.having(word) if self.mentions else set())
-            others = set(held) if n == 0 else others.intersection(held)
-            if not others:
-                return ""
-        core = self.names[i].core
-        return next((self.targets[j].name for j in sorted(others) if self.names[j].core != core), "")
 
     def _listed_things(self, shown: str, name: Name) -> list[str]:
         """The things a service's name lists, as read, its category and brackets left out ("DNS, DHCP and IP

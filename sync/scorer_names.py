@@ -200,23 +200,21 @@ class NameEvidence:
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         return postings[0].intersection(*postings[1:])
 
-    def _only(self, mine: Name, shown: str = "") -> tuple[list[int], list[int]]:
+    def _only(self, mine: Name, shown: str = "") -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
         = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training"). A service's other
         generic words, as written, must be the target's too: "IT Ticketing System" is no "Ticketing and
-        Admissions", nor "IT Service Desk" a "Student Service Desk". Where there are none, a service's
-        records with two words more, for sync.scorer_index._wider to weigh ("Tag Accounts": "Customer
-        Accounts and Tag Issue")."""
+        Admissions", nor "IT Service Desk" a "Student Service Desk"."""
         words = mine.core.split()
         found = self._having(words)
         if not found:
-            return [], []
+            return []
         first = next(iter(found))
         core = self.names[first].core
         if core == mine.core or any(self.names[i].core != core for i in found):
-            return [], []  # no product, or two
+            return []  # no product, or two
         theirs, bundle = self.names[first], shown.rstrip().lower().endswith(".app")
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
@@ -229,7 +227,7 @@ class NameEvidence:
             and FOR_PLATFORM.search(self.targets[first].name)
         )
         if not platform and not any(len(w) >= 4 and w not in VAGUE for w in words):
-            return [], []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
+            return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
         kinds = (
             EDITION_WORDS | self.book.generic.intersection(theirs.core.split()) if self.versioned else VAGUE
         )
@@ -237,24 +235,22 @@ class NameEvidence:
         if CLOUDS.intersection(given) and not self.versioned:
             given.add("cloud")
         if kinds.intersection(theirs.words).difference(given):
-            # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
-            return [], []
+            return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
         own = {*mine.words, *(("mac", "maco") if bundle else ())}  # a Mac's bundle is the Mac build
         if apart.intersection(theirs.words) - own:
-            return [], []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
+            return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
         said = self.book.generic.intersection(mine.plain.split()) - {"service", "system", "and"}  # "IT"
-        kept = [i for i in found if self.versioned or said.issubset(self.names[i].plain.split())]
-        only = [
+        return [
             i
-            for i in kept
-            if self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
-            or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+            for i in found
+            if (self.versioned or said.issubset(self.names[i].plain.split()))
+            and (
+                self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
+                or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+            )
         ]
-        if only or self.versioned:
-            return only, []
-        return [], [i for i in kept if self.brandless[i] <= len(words) + 2]
 
     def _abbreviates(self, mine: Name, i: int) -> str:
         """A word-by-word abbreviation of target i's name; as written too, where an alias reads one of the

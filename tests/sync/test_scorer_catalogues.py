@@ -405,40 +405,6 @@ def test_one_of_the_things_a_service_name_lists_is_pre_selected_unless_another_s
     assert all(listed not in c.why for c in ranked("Box Office", more))
 
 
-def test_the_one_service_with_the_names_words_among_two_more_is_pre_selected_unless_another_has_them():
-    catalogue = [
-        Item("tag", "Customer Accounts and Tag Issue"),
-        Item("pay", "Clinical Coding and Billing - Self-Pay"),
-        Item("ort", "Toll Collection - Open Road Tolling"),
-    ]
-    for name, found in (("Tag Accounts", "tag"), ("Self-Pay Billing", "pay")):
-        best = ranked(name, catalogue)[0]
-        assert (best.target_id, best.why) == (found, "all its words, and no other product has them all")
-        assert chosen(name, catalogue) == best.name
-    assert chosen("Tag Accounts", [Item("t", "Customer Accounts, Tag Issue and Refunds")]) == ""  # three more
-    # another service's name or details have its words too: a person decides
-    cold = [
-        Item("cc", "Cold Chain Temperature Monitoring"),
-        Item(
-            "ms", "Market Cold Store Monitoring", context="Temperature and ice-plant monitoring for the halls"
-        ),
-    ]
-    assert chosen("Temperature Monitoring", cold) == ""
-    why = "Market Cold Store Monitoring has its words too: suggested, never pre-selected"
-    assert ranked("Temperature Monitoring", cold)[0].reasons == (
-        "all its words, and no other product has them all",
-        why,
-    )
-    assert chosen("Temperature Monitoring", cold[:1]) == "Cold Chain Temperature Monitoring"
-    tills = [
-        Item("fb", "Food and Beverage Point of Sale"),
-        Item("cin", "Cinema Box Office", context="Vista cinema POS"),
-    ]
-    assert chosen("POS", tills) == "" and chosen("POS", tills[:1]) == "Food and Beverage Point of Sale"
-    # the last of the things a service lists, whose last word is said of each
-    assert chosen("Event Management", [Item("m", "Monitoring and Event Management")]) == ""
-
-
 def test_initials_skip_generic_words_only_at_a_names_ends():
     catalogue = [
         Item("dpr", "Data Platform and Reporting"),
