@@ -8,7 +8,7 @@ from itertools import combinations
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
-from sync.matching import Item
+from sync.matching import Item, normalise
 from sync.scorer_details import as_written
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
@@ -127,7 +127,7 @@ class VersionEvidence:
         within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
         why = reasons[0]
         whole = score >= CORE or (
-            (within or self._client_app(mine, i, shown, why) or self._plainly_more(mine, i, why))
+            (within or self._client_app(mine, i, shown, why) or self._plainly_more(mine, i, shown, why))
             and score >= PRESELECT_AT
         )
         preselectable = preselectable and may and (bool(theirs) or whole)
@@ -140,16 +140,20 @@ class VersionEvidence:
                 score -= 2 * MINOR
         return score, preselectable
 
-    def _plainly_more(self, mine: Name, i: int, why: str) -> bool:
+    def _plainly_more(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether target i, the one product with all of an install's words, adds to them only its maker's
         name or the platform it is built for ("Git" = "Git for Windows", "Outlook.app" = "Microsoft Outlook
         for Mac"; not "Lightroom" = "Lightroom Classic", "Firefox" = "Firefox ESR", "Microsoft Monitoring
-        Agent" = "Azure Monitor Agent", nor, either way, a client word: "GitHub" = "GitHub Desktop")."""
+        Agent" = "Azure Monitor Agent", nor, either way, a client word: "GitHub" = "GitHub Desktop"). A Mac's
+        bundle or a package, in lower case, is no Windows build ("Python.app", "python3")."""
         if not why.startswith("all its words"):
             return False
-        theirs = self.names[i]
-        extra = set(theirs.words) - set(mine.words) - set(words_of(self.targets[i].manufacturer)) - {"for"}
-        return extra <= PLATFORMS and bool(FOR_PLATFORM.search(self.targets[i].name) or not extra)
+        theirs = self.targets[i]
+        extra = set(self.names[i].words) - set(mine.words) - set(words_of(theirs.manufacturer)) - {"for"}
+        built = FOR_PLATFORM.search(theirs.name)
+        if extra and not (built and extra <= set(normalise(built.group(0)).split())):
+            return False  # "Windows Subsystem for Linux": the platform it is built for only
+        return "window" not in extra or not (shown.islower() or shown.rstrip().lower().endswith(".app"))
 
     def _client_app(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether an install is the client app target i names: the same meaning but for the target's

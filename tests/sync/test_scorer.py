@@ -260,6 +260,9 @@ def test_a_target_without_a_version_adding_only_maker_platform_or_client_words_i
         ("Microsoft Monitoring Agent", Item("a", "Azure Monitor Agent", "", "Microsoft")),
         ("docker", Item("d", "Docker Desktop", "", "Docker")),
         ("GitHub", Item("h", "GitHub Desktop", "", "GitHub")),
+        ("Python.app", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a Mac's bundle
+        ("python3", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a package
+        ("Subsystem for Linux", Item("w", "Windows Subsystem for Linux", "", "Microsoft")),
     ):
         found = best(name, [target], "7.3", True)
         assert found.reasons[0] == "all its words, and no other product has them all", name
