@@ -248,27 +248,6 @@ def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
     assert found.reasons[0].startswith("same meaning") and not found.preselectable
 
 
-def test_a_target_without_a_version_adding_only_maker_platform_or_client_words_is_the_product():
-    git = [Item("g", "Git for Windows", "", "The Git Development Community")]
-    assert best("Git", git, "2.44.0", True).preselectable
-    outlook = [Item("o", "Microsoft Outlook for Mac", "", "Microsoft")]
-    assert best("Microsoft Outlook.app", outlook, "16.84", True).preselectable
-    # another edition or product, a client word: a person decides
-    for name, target in (
-        ("Adobe Lightroom", Item("l", "Adobe Lightroom Classic", "", "Adobe")),
-        ("Mozilla Firefox", Item("f", "Mozilla Firefox ESR", "", "Mozilla")),
-        ("Microsoft Monitoring Agent", Item("a", "Azure Monitor Agent", "", "Microsoft")),
-        ("docker", Item("d", "Docker Desktop", "", "Docker")),
-        ("GitHub", Item("h", "GitHub Desktop", "", "GitHub")),
-        ("Python.app", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a Mac's bundle
-        ("python3", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a package
-        ("Subsystem for Linux", Item("w", "Windows Subsystem for Linux", "", "Microsoft")),
-    ):
-        found = best(name, [target], "7.3", True)
-        assert found.reasons[0] == "all its words, and no other product has them all", name
-        assert not found.preselectable, name
-
-
 def test_a_different_minor_version_never_drops_a_match_below_pre_selection():
     keepass = best("KeePass", [Item("k", "KeePass Password Safe 2", "2", "Dominik Reichl")], "2.57", True)
     assert keepass.score == PRESELECT_AT and keepass.preselectable

@@ -1,5 +1,6 @@
 """Parts, editions and release words of software (issue 19, sync.scorer_versions, sync.match_rules): an
-install named for a product's client, console or app is that product; a server is no edition another name
+install named for a product's client, console or app is that product, and so is one of a product whose
+record adds only its maker or the platform it is built for; a server is no edition another name
 gives; a season, a protocol's number and "CC" are no words of another product; an Office product id is
 its product. Each test names a rule."""
 
@@ -162,3 +163,26 @@ def test_ce_is_the_community_edition():
     assert found is None or not found.preselectable
     gitlab = [Item("ee", "GitLab Enterprise Edition", "17", "GitLab")]
     assert not first_candidate("gitlab-ce", gitlab, "17.1.0", versioned=True).preselectable
+
+
+def test_a_target_without_a_version_adding_only_its_maker_or_the_platform_it_is_built_for_is_the_product():
+    git = [Item("g", "Git for Windows", "", "The Git Development Community")]
+    assert picked("Git", "2.44.0", git) == "g"
+    assert (
+        picked("Microsoft Outlook.app", "16.84", [Item("o", "Microsoft Outlook for Mac", "", "Microsoft")])
+        == "o"
+    )
+    # another edition or product, a client word, another platform's build: a person decides
+    for name, target in (
+        ("Adobe Lightroom", Item("l", "Adobe Lightroom Classic", "", "Adobe")),
+        ("Mozilla Firefox", Item("f", "Mozilla Firefox ESR", "", "Mozilla")),
+        ("Microsoft Monitoring Agent", Item("a", "Azure Monitor Agent", "", "Microsoft")),
+        ("docker", Item("d", "Docker Desktop", "", "Docker")),
+        ("GitHub", Item("h", "GitHub Desktop", "", "GitHub")),
+        ("Python.app", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a Mac's bundle
+        ("python3", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a package
+        ("Subsystem for Linux", Item("w", "Windows Subsystem for Linux", "", "Microsoft")),
+    ):
+        found = first_candidate(name, [target], "7.3", versioned=True)
+        assert found.reasons[0] == "all its words, and no other product has them all", name
+        assert not found.preselectable, name
