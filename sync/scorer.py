@@ -18,7 +18,8 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
-         Windows" = "Windows": a product for a platform is not the platform), or once the portfolio
+         Windows" = "Windows": a product for a platform is not the platform, nor "Mimecast for Outlook" =
+         "Outlook": a maker's add-in for a product is not the product), or once the portfolio
          name's leading words, the target's manufacturer, are ("Palo Alto Networks GlobalProtect") or
          its former name ("PerkinElmer ChemDraw" made by Revvity: former_makers in the dictionary)
      88  all the words of the portfolio name, and no other product has them all, which has at most one

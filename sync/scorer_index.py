@@ -18,6 +18,7 @@ WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
 )
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
+FOR_OTHER = re.compile(r"\s+for\s+", re.I)  # a maker's add-in: "Mimecast for Outlook"
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
 DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
 TAIL_LIST = re.compile(r",|\s&\s|\s+and\s+|/|\)", re.I)
@@ -103,9 +104,12 @@ class NameIndex:
             indexes["listed"][thing].append(i)
         if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
             indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
+        add_in = FOR_OTHER.split(shown, 1)  # "Grammarly for Microsoft Office" is no Office, made by Grammarly
         for size in (1, 2, 3)[: len(maker)]:
             rest = name.words[size:]
             if list(name.words[:size]) != maker[:size] or not rest:
+                continue
+            if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[:size]):
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)

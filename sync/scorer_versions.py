@@ -10,6 +10,7 @@ from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
 from sync.matching import Item, normalise
 from sync.scorer_details import as_written
+from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
@@ -151,6 +152,8 @@ class VersionEvidence:
         theirs = self.targets[i]
         extra = set(self.names[i].words) - set(mine.words) - set(words_of(theirs.manufacturer)) - {"for"}
         built = FOR_PLATFORM.search(theirs.name)
+        if not built and FOR_OTHER.search(theirs.name):
+            return False  # an add-in: "Grammarly for Microsoft Office" is no Office
         if extra and not (built and extra <= set(normalise(built.group(0)).split())):
             return False  # "Windows Subsystem for Linux": the platform it is built for only
         return "window" not in extra or not (shown.islower() or shown.rstrip().lower().endswith(".app"))

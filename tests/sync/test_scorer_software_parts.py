@@ -182,6 +182,11 @@ def test_a_target_without_a_version_adding_only_its_maker_or_the_platform_it_is_
         ("Python.app", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a Mac's bundle
         ("python3", Item("p", "Python for Windows", "", "Python Software Foundation")),  # a package
         ("Subsystem for Linux", Item("w", "Windows Subsystem for Linux", "", "Microsoft")),
+        (
+            "Microsoft Office",
+            Item("g", "Grammarly for Microsoft Office", "", "Grammarly"),
+        ),  # an add-in for it
+        ("Outlook", Item("m", "Mimecast for Outlook", "", "Mimecast")),
     ):
         found = first_candidate(name, [target], "7.3", versioned=True)
         assert found.reasons[0] == "all its words, and no other product has them all", name
