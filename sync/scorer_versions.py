@@ -119,14 +119,15 @@ class VersionEvidence:
     ) -> tuple[int, bool]:
         """The score and whether it may be pre-selected once the versions are read (sync.match_versions);
         the note is added to `reasons`. A target record without a version stands for the product as a
-        whole: pre-selected only on strong name evidence (CORE), its whole name in the portfolio name, or
-        as the client app an install is ("Citrix Workspace app", "Docker.app" for "Docker Desktop")."""
+        whole: pre-selected only on strong name evidence (CORE), its whole name in the portfolio name, as
+        the client app an install is ("Citrix Workspace app", "Docker.app" for "Docker Desktop"), or as the
+        product built for a platform ("Git" for "Git for Windows")."""
         ours, theirs, direct = readings
         _, note, may = version_verdict(ours, theirs)
         if not direct:
             note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
-        within = reasons[0].startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
         why = reasons[0]
+        within = why.startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
         whole = score >= CORE or (
             (within or self._client_app(mine, i, shown, why) or self._plainly_more(mine, i, shown, why))
             and score >= PRESELECT_AT
@@ -150,7 +151,7 @@ class VersionEvidence:
         if not why.startswith("all its words"):
             return False
         theirs = self.targets[i]
-        extra = set(self.names[i].words) - set(mine.words) - set(words_of(theirs.manufacturer)) - {"for"}
+        extra = set(self.names[i].words) - set(mine.words) - set(words_of(theirs.manufacturer))
         built = FOR_PLATFORM.search(theirs.name)
         if not built and FOR_OTHER.search(theirs.name):
             return False  # an add-in: "Grammarly for Microsoft Office" is no Office
