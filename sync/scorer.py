@@ -5,7 +5,8 @@ A pair's score (0–100) is the best of the evidence found for it:
     100  same name
      96  same name apart from case, punctuation, spelling or a tier suffix ("Database Services - Gold")
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
-         own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL")
+         own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL"); 88
+         beside a record of the name itself ("IT Disaster Recovery" for "Disaster Recovery": _written_first)
      92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"); of records its
          alias group reads alike, the one whose name as written it spells ("ITSCM" = "IT Service Continuity
          Management" beside a "Disaster Recovery"), the others only suggested
@@ -18,10 +19,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      90  the same words once generic ones ("Services", "Infrastructure", "Edition") are left out, in any
          order or spacing ("Network Infrastructure" = "Network Services", "WiFi" = "Wi-Fi"); or the same
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
-         Windows" = "Windows": a product for a platform is not the platform, nor "Mimecast for Outlook" =
-         "Outlook": a maker's add-in for a product is not the product), or once the portfolio
-         name's leading words, the target's manufacturer, are ("Palo Alto Networks GlobalProtect") or
-         its former name ("PerkinElmer ChemDraw" made by Revvity: former_makers in the dictionary)
+         Windows" = "Windows", a product for a platform, nor a maker's add-in, "Mimecast for Outlook"), or
+         once the portfolio name's leading words, the target's manufacturer, are ("Palo Alto Networks
+         GlobalProtect") or its former name ("PerkinElmer ChemDraw" made by Revvity: former_makers)
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2",
@@ -117,31 +117,30 @@ A candidate is pre-selected only at PRESELECT_AT or above, a score at which the 
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
 never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version against a
 versioned one; a target without a version below CORE unless the portfolio name holds its whole name (above),
-is the client app the target's name ends with, or has all its words but the target's maker's and the platform
-it is built for ("Git 2.44" = "Git for Windows": sync.scorer_versions), since "Zoom 5.17" is not surely "Zoom
-Rooms" nor "Docker 24" "Docker Desktop"; a target made by another manufacturer than the portfolio record's,
-whose name holds neither maker's words nor a former name of it (sync.match_makers: "Synergy" by Symless); a
-record of hours of cover the name does not give beside a record of other hours ("Deskside Support" and "Field
-Support - Business Hours" or "- 24x7"), however it was found; the "IT" one, a region's or the "Corporate" one
-beside a guests', of several services with the name's words, for a name without that word ("Asset Management"
-beside "IT Asset Management" and "Rail Asset Management", "Deskside Support" beside "- EMEA" and "- North
-America"); an acronym another target's details give in brackets or spell out for another service ("MDM" beside
-"Meter data management …"), or another service's name expands too (a "Master Data Management" described with
-"MDM", beside "Mobile Device Management"; a bank's "Loan Management System" beside the dictionary's "LMS"),
-or, for an acronym of several common systems (ambiguous_acronyms in the dictionary) a description names,
-another service's name may be ("CMS": a "Web Content Management" described with "Sitecore CMS" beside a "Case
-Management"); a name of two things that an alias reads as one of them, beside the other ("Release and
-Deployment Management" beside "Deployment Management"); a candidate tied with a different record (two
-expansions of one acronym, two services an alias reads alike, two editions the name does not give, as
-"Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a
-person's choice keeps from pre-selection still ties), nor any record ranked below such records as likely;
-support of a service of one meaning with its provisioning ("Desktop Support", "Laptop and Desktop
-Provisioning"); a service an alias or its meaning finds, not its own words, beside records named for the
-portfolio name and which one after a dash, a colon or in brackets ("Database Hosting" beside "Database Hosting
-- PostgreSQL" is no "Database Administration"); and one below CORE when a product the name gives in brackets
-(not the target's own tier: "(Production)" for a "- Prod") is only another target's, by its name or by its
-details written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with
-Intune).
+is the client app it ends with or it adds only a maker and a platform ("Git" = "Git for Windows":
+sync.scorer_versions: "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"); a target made
+by another manufacturer than the portfolio record's, whose name holds neither maker's words nor a former name
+of it (sync.match_makers: "Synergy" by Symless); a record of hours of cover the name does not give beside a
+record of other hours ("Deskside Support" and "Field Support - Business Hours" or "- 24x7"), however it was
+found; the "IT" one, a region's or the "Corporate" one beside a guests', of several services with the name's
+words, for a name without that word ("Asset Management" beside "IT Asset Management" and "Rail Asset
+Management", "Deskside Support" beside "- EMEA" and "- North America"); an acronym another target's details
+give in brackets or spell out for another service ("MDM" beside "Meter data management …"), or another
+service's name expands too (a "Master Data Management" described with "MDM", beside "Mobile Device
+Management"; a bank's "Loan Management System" beside the dictionary's "LMS"), or, for an acronym of several
+common systems (ambiguous_acronyms in the dictionary) a description names, another service's name may be
+("CMS": a "Web Content Management" described with "Sitecore CMS" beside a "Case Management"); a name of two
+things that an alias reads as one of them, beside the other ("Release and Deployment Management" beside
+"Deployment Management"); a candidate tied with a different record (two expansions of one acronym, two
+services an alias reads alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside
+a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a person's choice keeps from pre-selection
+still ties), nor any record ranked below such records as likely; support of a service of one meaning with its
+provisioning ("Desktop Support", "Laptop and Desktop Provisioning"); a service an alias or its meaning finds,
+not its own words, beside records named for the portfolio name and which one after a dash, a colon or in
+brackets ("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database Administration"); and one
+below CORE when a product the name gives in brackets (not the target's own tier: "(Production)" for a
+"- Prod") is only another target's, by its name or by its details written with a capital ("Desktop Management
+(SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
 from collections import defaultdict
@@ -267,6 +266,7 @@ class Scorer(
         if (joined := mine.plain.replace(" ", "")) != mine.loose:  # "Desk-side" for an alias's "Deskside"
             add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
+        self._written_first(mine, found)
         for i, why in self._part_of(mine, local.name):  # before a meaning's: "Teams Rooms App"
             add([i], ONLY, why)
         if mine.meaning:

@@ -184,6 +184,27 @@ class NameEvidence:
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
         return fired or ["same name apart from a version or service pack"]
 
+    def _written_first(self, mine: Name, found: dict[int, Found]) -> None:
+        """Ranks a record whose name only an alias reads as the portfolio name after one of the name itself,
+        its generic words aside ("Disaster Recovery (DR)": "IT Disaster Recovery" before a "Service
+        Continuity Management" of the disaster recovery group); `found` (sync.scorer._found's) changed in
+        place."""
+        if mine.fired or self.versioned:
+            return
+        own = set(mine.words)
+
+        def writes(j: int) -> bool:
+            return own <= {stem(w) for w in self.names[j].plain.split()}
+
+        if not any(
+            self.names[j].core == mine.core and writes(j) and not why[0].startswith("alias")
+            for j, (_, why) in found.items()
+        ):
+            return  # no record of the name itself, its generic words aside
+        for i, (score, why) in list(found.items()):
+            if score > LOOSE and why[0].startswith("alias") and not writes(i):
+                found[i] = (LOOSE, why)
+
     def _generic(self, mine: Name, i: int) -> list[str]:
         dropped = list(dict.fromkeys(mine.dropped + self.names[i].dropped))
         text = (

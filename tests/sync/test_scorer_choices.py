@@ -127,3 +127,12 @@ def test_of_records_an_alias_group_reads_alike_the_one_that_writes_the_names_wor
     assert picked("IT Service Continuity (ITSCM)", both) == ""
     hours = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "IT Support - Out of Hours")]
     assert picked("IT Help Desk", hours) == ""  # which hours, a person decides
+
+
+def test_a_record_of_the_name_itself_ranks_before_one_an_alias_reads_as_it():
+    continuity = [Item("scm", "Service Continuity Management"), Item("itdr", "IT Disaster Recovery")]
+    for name in ("Disaster Recovery", "Disaster Recovery (DR)"):
+        found = suggest([Item("l", name)], continuity, versioned=False)["l"]
+        assert [c.target_id for c in found] == ["itdr", "scm"], name
+        assert picked(name, continuity) == "itdr"
+    assert picked("Disaster Recovery", continuity[:1]) == "scm"  # the group's alone: still the one
