@@ -80,6 +80,7 @@ SEEN = {
     DATA / "matching_seen_42.yaml": "former blind set 42 (prisons, chocolate, coastguard, architect), 5 left",
     DATA / "matching_seen_43.yaml": "former blind set 43 (lottery, orchards, cathedral, subsea), 1 left",
     DATA / "matching_seen_44.yaml": "former blind set 44 (toll bridge, climbing, self-storage, IVF), 1 left",
+    DATA / "matching_seen_45.yaml": "former blind set 45 (hospice, cable car, hearing aids, marina), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
