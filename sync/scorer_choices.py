@@ -198,11 +198,11 @@ class ChoiceEvidence:
             return tied
         name = scored[spelled[0]][1]
         first = _put_first(scored, tied, spelled[0], f"{mine.plain.upper()} spells {name}")
-        score, name, i, reasons, preselectable = scored[first[0]]
+        score, name, i, reasons, preselectable = scored[first]
         if not reasons[0].startswith("acronym"):
             reasons = [f"acronym: {mine.plain.upper()} = {name}", *reasons]
-            scored[first[0]] = (score, name, i, reasons, preselectable)
-        return first
+            scored[first] = (score, name, i, reasons, preselectable)
+        return [first]
 
     def _written_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records an alias group reads alike, the one alone whose name as written shares a word
@@ -224,7 +224,7 @@ class ChoiceEvidence:
             return tied
         if len({self.names[scored[n][2]].core for n in tied}) != 1:
             return tied
-        return _put_first(scored, tied, sharing[0], f"{scored[sharing[0]][1]} writes its words")
+        return [_put_first(scored, tied, sharing[0], f"{scored[sharing[0]][1]} writes its words")]
 
     def _other_hours(self, i: int) -> bool:
         """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
@@ -334,12 +334,12 @@ class ChoiceEvidence:
         return any(self.names[j].core != self.names[i].core for j in self._having(mine.core.split()))
 
 
-def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> list[int]:
+def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> int:
     """Ranks the chosen one of records as likely first (sync.scorer._ranked's `scored`, changed in place) and
-    leaves the others suggestions, noting why; returns the position it now holds, as `tied` is read."""
+    leaves the others suggestions, noting why; returns the position it now holds."""
     first = tied[0]
     scored[first], scored[chosen] = scored[chosen], scored[first]
     for n in tied[1:]:
         score, other, i, reasons, _ = scored[n]
         scored[n] = (score, other, i, [*reasons, note], False)
-    return [first]
+    return first
