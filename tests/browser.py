@@ -1,6 +1,7 @@
 """Headless Chromium for browser tests: Debian's chromium driven by Playwright, never a downloaded browser."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -42,3 +43,17 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_selector("h1:has-text('Dashboard')")
+
+
+def decide_every_record(page, choice: str = "adopt") -> None:
+    """On a preview, open the records that need a decision, take `choice` for each and save.
+
+    It waits for the filtered page to load: a locator's `all()` does not wait, and on a busy machine it
+    would read the page still being left, or one half parsed."""
+    page.click("text=Show the records to decide")
+    page.wait_for_url(re.compile(r"[?&]outcome=decide"))
+    page.wait_for_load_state()
+    for select in page.locator("select[name^='decision-']").all():
+        select.select_option(choice)
+    page.click("button:has-text('Save decisions')")
+    page.wait_for_selector("text=No decision pending")

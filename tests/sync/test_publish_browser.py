@@ -10,6 +10,7 @@ from catalog.demo import DemoShape, build_demo_document
 from catalog.models import Membership
 from catalog.transfer.importer import import_document
 from sync.models import Run, RunKind, RunStatus
+from tests.browser import decide_every_record, log_in
 from tests.factories import ConnectionFactory
 from tests.sync.test_preview import register_data_source
 from tests.sync.test_publish import target_state
@@ -35,21 +36,13 @@ def test_an_admin_previews_decides_publishes_and_watches_the_progress(
     worker = start_worker()
     page.on("dialog", lambda dialog: dialog.accept())  # the publish and rollback confirmations
     try:
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("#id_username", "ada")
-        page.fill("#id_password", "a-long-password-1")
-        page.click("button[type=submit]")
-        page.wait_for_selector("h1:has-text('Dashboard')")
+        log_in(page, live_server.url, "ada", "a-long-password-1")
         page.click("button:has-text('Preview')")
         page.wait_for_selector("h1:has-text('Preview of snow')")
         page.wait_for_selector("text=need a decision", timeout=60_000)  # the worker finished it
         publish = page.locator("button:has-text('Publish to snow')")
         assert publish.is_disabled()  # decisions are pending
-        page.click("text=Show the records to decide")
-        for select in page.locator("select[name^='decision-']").all():
-            select.select_option("adopt")
-        page.click("button:has-text('Save decisions')")
-        page.wait_for_selector("text=No decision pending")
+        decide_every_record(page)
         page.click("button:has-text('Publish to snow')")
 
         page.wait_for_selector("h1:has-text('Publish of snow')")

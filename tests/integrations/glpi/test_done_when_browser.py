@@ -12,7 +12,7 @@ from catalog.models import InfrastructureItem, Membership
 from integrations.glpi.sandbox.seed import DEMO_APP_TOKEN, DEMO_USER_TOKEN
 from integrations.models import Connection
 from sync.models import Run, RunKind, RunStatus
-from tests.browser import log_in
+from tests.browser import decide_every_record, log_in
 from tests.worker import kill, start_worker
 
 from .publish.publishing import import_portfolio
@@ -64,11 +64,7 @@ def test_an_admin_connects_checks_previews_and_publishes_to_glpi(
         page.wait_for_selector("h1:has-text('Preview of glpi')")
         page.wait_for_selector("text=/need a decision|No decision pending/", timeout=60_000)
         if page.locator("text=Show the records to decide").count():
-            page.click("text=Show the records to decide")
-            for select in page.locator("select[name^='decision-']").all():
-                select.select_option("adopt")
-            page.click("button:has-text('Save decisions')")
-            page.wait_for_selector("text=No decision pending")
+            decide_every_record(page)
         page.click("button:has-text('Publish to glpi')")
         page.wait_for_selector("h1:has-text('Publish of glpi')")
         page.wait_for_selector("#run-progress .status-succeeded", timeout=120_000)

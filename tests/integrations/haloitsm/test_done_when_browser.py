@@ -12,7 +12,7 @@ from catalog.demo import DemoShape, build_demo_document
 from catalog.models import Membership
 from catalog.transfer.importer import import_document
 from sync.models import Run, RunKind, RunStatus
-from tests.browser import log_in
+from tests.browser import decide_every_record, log_in
 from tests.worker import kill, start_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,11 +63,7 @@ def test_an_admin_publishes_the_portfolio_to_halo_and_a_change_comes_back_by_web
         page.wait_for_selector("h1:has-text('Preview of halo')")
         page.wait_for_selector("text=/need a decision|No decision pending/", timeout=60_000)
         if page.locator("text=Show the records to decide").count():
-            page.click("text=Show the records to decide")
-            for select in page.locator("select[name^='decision-']").all():
-                select.select_option("adopt")
-            page.click("button:has-text('Save decisions')")
-            page.wait_for_selector("text=No decision pending")
+            decide_every_record(page)
         page.click("button:has-text('Publish to halo')")
         page.wait_for_selector("h1:has-text('Publish of halo')")
         page.wait_for_selector("#run-progress .status-succeeded", timeout=120_000)
