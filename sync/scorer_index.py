@@ -59,19 +59,23 @@ class NameIndex:
         the first rule that asks."""
         if self.dashed is None:
             self.dashed = dashed = Dashed()
-            for j, target in enumerate(self.targets):
-                parts = DASHED.split(target.name, 1)
+            heads, tails, tail_words, split = dashed.heads, dashed.tails, dashed.tail_words, DASHED.split
+            for j, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
+                parts = split(target.name, 1)
                 if len(parts) == 1:
                     continue
                 head, tail = normalise(parts[0]), parts[1]
-                if head != self.names[j].plain:  # not a tier ("Server Hosting - Gold")
-                    dashed.heads.setdefault(head, []).append(j)
-                if not tail or WRAPPERS.intersection(stem(w) for w in head.split()):
+                if head != name.plain:  # not a tier ("Server Hosting - Gold")
+                    heads.setdefault(head, []).append(j)
+                if not tail or not WRAPPERS.isdisjoint(map(stem, head.split())):
                     continue
-                for part in [tail, *TAIL_LIST.split(tail)]:
-                    dashed.tails.setdefault(tuple(normalise(part).split()), set()).add(j)
-                for word in normalise(tail).split():
-                    dashed.tail_words.setdefault(word, set()).add(j)
+                said = normalise(tail).split()
+                tails.setdefault(tuple(said), set()).add(j)
+                if len(listed := TAIL_LIST.split(tail)) > 1 or listed[0] != tail:
+                    for part in listed:
+                        tails.setdefault(tuple(normalise(part).split()), set()).add(j)
+                for word in said:
+                    tail_words.setdefault(word, set()).add(j)
         return self.dashed
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
@@ -92,8 +96,9 @@ class NameIndex:
                 held = indexes[index][key]
                 if not (again and i in held):
                     held.append(i)
-        for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
-            indexes["initials"][acronym].append(i)
+        if name.other_initials or name.core_initials != name.initials:
+            for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
+                indexes["initials"][acronym].append(i)
         if " " not in name.core and 2 <= len(name.core) <= 6:
             indexes["short"][name.core].append(i)
         if acronym := bracketed(shown):
@@ -104,7 +109,7 @@ class NameIndex:
             indexes["listed"][thing].append(i)
         if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
             indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
-        add_in = FOR_OTHER.split(shown, 1)  # "Grammarly for Microsoft Office" is no Office, made by Grammarly
+        add_in = FOR_OTHER.split(shown, 1) if maker else ()  # "Grammarly for Microsoft Office": no Office
         for size in (1, 2, 3)[: len(maker)]:
             rest = name.words[size:]
             if list(name.words[:size]) != maker[:size] or not rest:
