@@ -26,6 +26,8 @@ TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
 # "io.github.user.App": no maker's name, and often another's client for a product ("…WhatsAppDesktop")
 CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])
+ID_DOT = re.compile(r"(?<=[^\W\d_])\.|\.(?=[^\W\d_])")  # a dot between an id's parts, not a version's
+WINGET_ID = re.compile(r"^\s*([A-Za-z0-9][\w+-]*)\.([A-Za-z0-9][\w+.-]*?)\s*$")  # Publisher.Package
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
 
 
@@ -253,7 +255,8 @@ def bundled(name: str) -> str:
     "hashicorp vault", not Autodesk's Vault), a reverse-DNS application id as its maker's and its name
     ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; not a code host's,
     "io.github.shiftey.Desktop", an unofficial client as often as not), an Office product id as its product
-    ("VisioStd2019Volume"); other names as they are."""
+    ("VisioStd2019Volume"), a winget id as its package where the publisher only repeats it ("Zoom.Zoom");
+    other names as they are."""
     if "/" in name and (tap := TAP_FORMULA.match(name)):
         return f"{tap.group(1)} {tap.group(2)}"
     if APP_BUNDLE.search(name):
@@ -266,4 +269,16 @@ def bundled(name: str) -> str:
         maker, rest = app.group(1).replace("_", " "), app.group(2).replace(".", " ")
         same = re.sub(r"[\W_]", "", rest.lower()) == re.sub(r"[\W_]", "", maker)
         return rest if same else f"{maker} {rest}"
+    if " " not in name.strip() and (winget := WINGET_ID.match(name)):
+        return winget_package(winget.group(1), winget.group(2)) or name
     return name
+
+
+def winget_package(publisher: str, package: str) -> str:
+    """A winget id's package, where the publisher is only its product's name again ("Zoom.Zoom",
+    "SlackTechnologies.Slack", "KeePassXCTeam.KeePassXC", "Docker.DockerDesktop"); else "": the publisher
+    says whose it is ("Microsoft.Teams", "Mozilla.Firefox")."""
+    first, maker = package.split(".", 1)[0].lower(), publisher.lower()
+    if min(len(first), len(maker)) >= 3 and (first.startswith(maker) or maker.startswith(first)):
+        return ID_DOT.sub(" ", package)  # "Python.3.12" is Python 3.12
+    return ""

@@ -2,7 +2,8 @@
 install named for a product's client, console or app is that product, and so is one of a product whose
 record adds only its maker or the platform it is built for; a server is no edition another name
 gives; a season, a protocol's number and "CC" are no words of another product; an Office product id is
-its product. Each test names a rule."""
+its product, and a winget id whose publisher only repeats its product that product. Each test names
+a rule."""
 
 from sync.match_dictionary import bundled
 from sync.matching import Item, preselect
@@ -191,3 +192,15 @@ def test_a_target_without_a_version_adding_only_its_maker_or_the_platform_it_is_
         found = first_candidate(name, [target], "7.3", versioned=True)
         assert found.reasons[0] == "all its words, and no other product has them all", name
         assert not found.preselectable, name
+
+
+def test_a_winget_id_whose_publisher_only_repeats_its_product_is_that_product():
+    models = [Item("slack", "Slack", "", "Salesforce"), Item("zip", "7-Zip", "", "Igor Pavlov")]
+    models += [Item("py", "Python 3", "3", "Python Software Foundation"), Item("kp", "KeePassXC", "", "")]
+    assert picked("SlackTechnologies.Slack", "4.38.125", models) == "slack"
+    assert picked("7zip.7zip", "24.06", models) == "zip"
+    assert picked("Python.Python.3.12", "3.12.4", models) == "py"
+    assert picked("KeePassXCTeam.KeePassXC", "2.7.8", models) == "kp"
+    teams = [Item("t", "Microsoft Teams", "", "Microsoft"), Item("js", "Node.js", "20", "OpenJS Foundation")]
+    assert picked("Microsoft.Teams", "24152.405.2925.6762", teams) == "t"  # the publisher says whose it is
+    assert picked("Node.js", "20.14.0", teams) == "js"  # a name with a dot, no id
