@@ -25,9 +25,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync.match_dictionary import renumbered  # noqa: E402
-from sync.match_rules import year_release  # noqa: E402
 from sync.match_versions import PACKAGE_VERSION, major  # noqa: E402
-from sync.matching import Item, normalise, preselect  # noqa: E402
+from sync.matching import Item, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -160,7 +159,7 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
     """The majors a record's name (as the scorer reads names: "Office 365" is no version) and its
     version field give, each on its own and in the product's other numbering."""
     reading = scorer.book.read(name, "", True)
-    field = year_release(version.strip().lower().lstrip("v"), normalise(name).split())  # "2023 R3" is 2023
+    field = version.strip().lower().lstrip("v")
     if package := PACKAGE_VERSION.match(field):  # "1:7.52.0-1" is version 7.52 of a package
         field = package.group(1)
     given = [v for v in (reading.version, field) if v]

@@ -20,7 +20,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem, year_release
+from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -237,7 +237,6 @@ class AliasBook:
             name = BRACKETS.sub(deployed, name).strip() or name
         normalised, release = normalise(name).split(), ""
         if versioned:
-            version = year_release(version, normalised) if " " in version.strip() else version
             if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
                 normalised = java_package(normalised)
             normalised, release = released(licence_plans(software_words(normalised, self.unsplit)))
@@ -250,7 +249,7 @@ class AliasBook:
             else normalised
         )
         product, whole = whole_name(shown) if versioned and portfolio else ([], "")
-        words, aliased, fired = self.substitute(list(map(stem, product or normalised)))
+        words, aliased, fired = self.substitute([stem(w) for w in product or normalised])
         fired = [whole, *fired] if whole else fired
         versions = []
         if versioned:

@@ -111,15 +111,6 @@ def java_package(words: list[str]) -> list[str]:
     return ["openjdk", version]
 
 
-def year_release(field: str, words: list[str]) -> str:
-    """A version field of a year's release ("2023 R3", "2024 Fall") read as a name's (software_words): the
-    year, since "XProtect 2024 R1" reads 2024. Microsoft's R2 products keep theirs ("2012 R2")."""
-    parts = field.lower().split()
-    if len(parts) != 2 or not (YEAR.match(parts[0]) and YEAR_RELEASE.match(parts[1])):
-        return field
-    return field if parts[1][0] == "r" and R_PRODUCTS.intersection(words) else parts[0]
-
-
 def licence_plans(words: list[str]) -> list[str]:
     """A Microsoft licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of
     Visio; "Blue Sky Plan 4" is version 4 of a dental planning product."""
