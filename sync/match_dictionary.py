@@ -26,6 +26,9 @@ TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
 # "io.github.user.App": no maker's name, and often another's client for a product ("…WhatsAppDesktop")
 CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])
+# the words a winget publisher adds to its product's name: "SlackTechnologies", "KeePassXCTeam"
+COMPANY = frozenset(["technologies", "technology", "team", "software", "inc", "corp", "corporation", "llc"])
+COMPANY |= {"ltd", "gmbh", "foundation"}
 ID_DOT = re.compile(r"(?<=[^\W\d_])\.|\.(?=[^\W\d_])")  # a dot between an id's parts, not a version's
 WINGET_ID = re.compile(r"^\s*([A-Za-z0-9][\w+-]*)\.([A-Za-z0-9][\w+.-]*?)\s*$")  # Publisher.Package
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
@@ -275,10 +278,11 @@ def bundled(name: str) -> str:
 
 
 def winget_package(publisher: str, package: str) -> str:
-    """A winget id's package, where the publisher is only its product's name again ("Zoom.Zoom",
-    "SlackTechnologies.Slack", "KeePassXCTeam.KeePassXC", "Docker.DockerDesktop"); else "": the publisher
-    says whose it is ("Microsoft.Teams", "Mozilla.Firefox")."""
-    first, maker = package.split(".", 1)[0].lower(), publisher.lower()
-    if min(len(first), len(maker)) >= 3 and (first.startswith(maker) or maker.startswith(first)):
+    """A winget id's package, where the publisher is only its product's name again, or that and a word
+    companies add ("Zoom.Zoom", "Python.Python.3.12", "SlackTechnologies.Slack", "KeePassXCTeam.KeePassXC");
+    else "": the publisher says whose it is ("Microsoft.Teams"), or which one of a name ("TabbyML.Tabby" is
+    no terminal's, "Ninja-build.Ninja" no NinjaOne's, and "Docker.DockerDesktop" reads as it is)."""
+    first, maker = (re.sub(r"[\W_]", "", part.lower()) for part in (package.split(".", 1)[0], publisher))
+    if len(first) >= 3 and (maker == first or maker.startswith(first) and maker[len(first) :] in COMPANY):
         return ID_DOT.sub(" ", package)  # "Python.3.12" is Python 3.12
     return ""

@@ -201,6 +201,8 @@ def test_a_winget_id_whose_publisher_only_repeats_its_product_is_that_product():
     assert picked("7zip.7zip", "24.06", models) == "zip"
     assert picked("Python.Python.3.12", "3.12.4", models) == "py"
     assert picked("KeePassXCTeam.KeePassXC", "2.7.8", models) == "kp"
+    tabby = [Item("t", "Tabby", "", "Eugeny")]  # the terminal: TabbyML's is a coding assistant
+    assert picked("TabbyML.Tabby", "0.12.0", tabby) == ""
     teams = [Item("t", "Microsoft Teams", "", "Microsoft"), Item("js", "Node.js", "20", "OpenJS Foundation")]
     assert picked("Microsoft.Teams", "24152.405.2925.6762", teams) == "t"  # the publisher says whose it is
     assert picked("Node.js", "20.14.0", teams) == "js"  # a name with a dot, no id
