@@ -81,6 +81,7 @@ SEEN = {
     DATA / "matching_seen_43.yaml": "former blind set 43 (lottery, orchards, cathedral, subsea), 1 left",
     DATA / "matching_seen_44.yaml": "former blind set 44 (toll bridge, climbing, self-storage, IVF), 1 left",
     DATA / "matching_seen_45.yaml": "former blind set 45 (hospice, cable car, hearing aids, marina), 7 left",
+    DATA / "matching_seen_46.yaml": "former blind set 46 (lighthouses, paper mill, ice rinks, kelp), 1 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
