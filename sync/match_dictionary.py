@@ -252,6 +252,17 @@ def office_product(found: re.Match) -> str:
     return " ".join(w for w in words if w)
 
 
+def is_bundle(shown: str) -> bool:
+    """Whether an install's name is a macOS bundle's ("Docker.app")."""
+    return bool(APP_BUNDLE.search(shown))
+
+
+def no_windows_build(shown: str) -> bool:
+    """A Mac's bundle or a package, written in lower case ("R.app", "git"): no install of a product built for
+    Windows ("SAP GUI for Windows", "Git for Windows")."""
+    return shown.islower() or is_bundle(shown)
+
+
 def bundled(name: str) -> str:
     """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
     the one that comes with macOS), a Homebrew tap's formula as its maker's ("hashicorp/tap/vault" →

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import formerly, shared_install
+from sync.match_dictionary import formerly, is_bundle, no_windows_build, shared_install
 from sync.match_names import (
     BRACKETS,
     DEPLOYMENT,
@@ -236,13 +236,12 @@ class NameEvidence:
         core = self.names[first].core
         if core == mine.core or any(self.names[i].core != core for i in found):
             return []  # no product, or two
-        theirs, bundle = self.names[first], shown.rstrip().lower().endswith(".app")
+        theirs = self.names[first]
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
         platform = (
             self.versioned
-            and not shown.islower()
-            and not bundle
+            and not no_windows_build(shown)
             and len("".join(words)) >= 3
             and set(theirs.core.split()) - set(words) == {"window"}
             and FOR_PLATFORM.search(self.targets[first].name)
@@ -258,7 +257,7 @@ class NameEvidence:
         if kinds.intersection(theirs.words).difference(given):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
-        own = {*mine.words, *(("mac", "maco") if bundle else ())}  # a Mac's bundle is the Mac build
+        own = {*mine.words, *(("mac", "maco") if is_bundle(shown) else ())}  # a Mac's bundle is the Mac build
         if apart.intersection(theirs.words) - own:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None

@@ -5,6 +5,7 @@ was packaged ("Slack Deployment")."""
 import re
 from itertools import combinations
 
+from sync.match_dictionary import is_bundle, no_windows_build
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
@@ -157,7 +158,7 @@ class VersionEvidence:
             return False  # an add-in: "Grammarly for Microsoft Office" is no Office
         if extra and not (built and extra <= set(normalise(built.group(0)).split())):
             return False  # "Windows Subsystem for Linux": the platform it is built for only
-        return "window" not in extra or not (shown.islower() or shown.rstrip().lower().endswith(".app"))
+        return "window" not in extra or not no_windows_build(shown)
 
     def _client_app(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether an install is the client app target i names: the same meaning but for the target's
@@ -171,7 +172,7 @@ class VersionEvidence:
             return set(theirs.dropped) <= set(mine.dropped) and set(mine.loose_dropped) <= set(
                 theirs.loose_dropped
             )
-        if not shown.strip().lower().endswith(".app") or not why.startswith("all its words"):
+        if not is_bundle(shown) or not why.startswith("all its words"):
             return False
         extra = set(theirs.words) - set(mine.words) - set(words_of(self.targets[i].manufacturer))
         return bool(extra) and extra <= self.book.loose
