@@ -52,6 +52,20 @@ def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
     assert picked("Excel Mobile", "16001.14326", [Item("x", "Microsoft Excel", "", "Microsoft")]) == ""
 
 
+def test_windows_lists_the_dotnet_desktop_runtime_as_its_own_product():
+    desktop = [
+        Item("d", ".NET Desktop Runtime 8", "", "Microsoft"),
+        Item("w", "Windows Desktop", "", "Microsoft"),
+    ]
+    assert picked("Microsoft Windows Desktop Runtime - 8.0.8 (x64)", "8.0.8.34017", desktop) == "d"
+    assert picked("Microsoft .NET Runtime - 8.0.8 (x64)", "8.0.8.34017", desktop) == ""  # not the desktop's
+    plain = [Item("r", "Microsoft .NET Runtime 8", "", "Microsoft")]
+    assert picked("Microsoft Windows Desktop Runtime - 8.0.8 (x64)", "8.0.8.34017", plain) == ""
+    assert (
+        picked("Microsoft .NET Core Runtime - 3.1.32 (x64)", "3.1.32", [Item("c", ".NET Runtime 3")]) == "c"
+    )
+
+
 def test_a_server_is_no_edition_the_other_name_gives_without_one():
     enfocus = [Item("pro", "Enfocus PitStop Pro", "", "Enfocus")]
     assert picked("Enfocus PitStop Server 2023", "23.1", enfocus) == ""  # another product of the name
