@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 PACKAGE_VERSION = re.compile(
     r"^(?:\d+:)?(\d+(?:\.\d+)*[a-z]?)(?:p\d+)?(?:[+~-]\S*)?$"
 )  # a package's epoch and release out
+SERVICING = re.compile(r"\s+(?:lts[bcr]?|esr)\s*$", re.I)  # "22.04 LTS", "2019 LTSC": a channel, no version
 
 
 def versions_read(field: str, named: str) -> tuple[str, str]:
@@ -21,6 +22,7 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
     if not field:
         return named, ""
+    field = SERVICING.sub("", field)
     if package := PACKAGE_VERSION.match(field.strip()):  # "1:7.52.0-1", "17.0.10+7-1~22.04.1"
         field = package.group(1)
     field = _canonical_version(field) if field.strip() else ""

@@ -186,6 +186,10 @@ def test_a_deployment_word_in_brackets_is_kept():
 def test_versions_as_inventories_and_packages_write_them():
     assert versions_read("1:8.9p1-3ubuntu0.6", "") == ("8.9", "")  # openssh's epoch, patch and release
     assert versions_read("17.0.10+7-1~22.04.1", "") == ("17.0.10", "")
+    assert versions_read("22.04 LTS", "") == ("22.04", "")  # a servicing channel is no version
+    assert versions_read("2019 LTSC", "") == ("2019", "")
+    ubuntu = [Item("u", "Ubuntu Server", "22.04 LTS", "Canonical")]
+    assert best("Ubuntu 22.04.4 LTS", ubuntu, "22.04", versioned=True).score >= PRESELECT_AT
     windows = [Item("95", "Windows 95", "95", "Microsoft"), Item("98", "Windows 98", "98", "Microsoft")]
     assert best("Windows 98SE", windows, versioned=True).target_id == "98"
     autodesk = [Item("max", "Autodesk 3ds Max 2025", "2025", "Autodesk")]
