@@ -82,6 +82,7 @@ SEEN = {
     DATA / "matching_seen_44.yaml": "former blind set 44 (toll bridge, climbing, self-storage, IVF), 1 left",
     DATA / "matching_seen_45.yaml": "former blind set 45 (hospice, cable car, hearing aids, marina), 7 left",
     DATA / "matching_seen_46.yaml": "former blind set 46 (lighthouses, paper mill, ice rinks, kelp), 1 left",
+    DATA / "matching_seen_47.yaml": "former blind set 47 (observatory, desalination, pier, tea), 2 relabel",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
