@@ -190,6 +190,18 @@ def test_versions_as_inventories_and_packages_write_them():
     assert versions_read("2019 LTSC", "") == ("2019", "")
     ubuntu = [Item("u", "Ubuntu Server", "22.04 LTS", "Canonical")]
     assert best("Ubuntu 22.04.4 LTS", ubuntu, "22.04", versioned=True).score >= PRESELECT_AT
+    runtimes = [
+        Item("14", "Microsoft Visual C++ Redistributable", "14", "Microsoft"),
+        Item("12", "Microsoft Visual C++ Redistributable", "12", "Microsoft"),
+    ]  # a runtime's year, or a range's first one, is its major: 2015 to 2022 are 14, 2013 is 12
+    vc14 = best(
+        "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.40.33810", runtimes, "14.40.33810.0", True
+    )
+    assert (vc14.target_id, vc14.preselectable) == ("14", True)
+    vc12 = best(
+        "Microsoft Visual C++ 2013 Redistributable (x64) - 12.0.40664", runtimes, "12.0.40664.0", True
+    )
+    assert (vc12.target_id, vc12.preselectable) == ("12", True)
     windows = [Item("95", "Windows 95", "95", "Microsoft"), Item("98", "Windows 98", "98", "Microsoft")]
     assert best("Windows 98SE", windows, versioned=True).target_id == "98"
     autodesk = [Item("max", "Autodesk 3ds Max 2025", "2025", "Autodesk")]
