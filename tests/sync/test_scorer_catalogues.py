@@ -187,6 +187,7 @@ def test_a_whole_name_alias_stands_for_its_product_only_as_the_whole_name():
         ("nginx", "1.24.0-1.el9.ngx", "NGINX Open Source"),
         ("splunkforwarder", "9.1.5-29befd543def", "Splunk Universal Forwarder"),
         ("intel-hpckit", "2024.2.1-39", "Intel oneAPI HPC Toolkit"),
+        ("filezilla", "3.63.0-1", "FileZilla Client"),  # the client, as Windows lists it too
     ],
 )
 def test_a_linux_package_named_apart_from_its_product(package, version, product):
@@ -202,6 +203,8 @@ def test_a_linux_package_named_apart_from_its_product(package, version, product)
         Item("splunk", "Splunk Enterprise", "", "Splunk"),
         Item("hpc", "Intel oneAPI HPC Toolkit", "", "Intel"),
         Item("base", "Intel oneAPI Base Toolkit", "", "Intel"),
+        Item("fz", "FileZilla Client", "", "Tim Kosse"),
+        Item("fzs", "FileZilla Server", "1.8", "Tim Kosse"),
     ]
     assert chosen(package, models, version, True) == product
     assert chosen(f"{package}-tools", models, version, True) != product  # the whole name only
