@@ -17,6 +17,8 @@ from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
 PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor"])
+# the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client"
+PART_KINDS = frozenset(["smart", "management", "desktop", "admin"])
 # a database's client is a product of its own ("Oracle Database Client", "postgresql-client")
 DATABASES = frozenset(["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb"])
 DATABASES |= {"redis"}
@@ -192,6 +194,8 @@ class VersionEvidence:
         words = list(mine.words) if self.versioned else []
         parts: list[str] = []
         while len(words) > 1 and words[-1] in PARTS:
+            parts.insert(0, words.pop())
+        if parts and len(words) > 2 and words[-1] in PART_KINDS:
             parts.insert(0, words.pop())
         if not parts or PLATFORMS.issuperset(words):
             return []
