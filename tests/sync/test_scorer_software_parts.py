@@ -38,6 +38,8 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     assert found[0].preselectable
     intune = [Item("i", "Microsoft Intune", "", "Microsoft"), Item("e", "Microsoft Edge", "", "Microsoft")]
     assert picked("Microsoft Intune Management Extension", "1.80.102.0", intune) == "i"  # its agent
+    jamf = [Item("p", "Jamf Pro", "", "Jamf"), Item("c", "Jamf Connect", "", "Jamf")]
+    assert picked("Jamf Self Service.app", "11.4.0", jamf) == "p"  # its app on Macs
     milestone = [Item("x", "Milestone XProtect", "", "Milestone Systems")]  # the kind of client it is
     assert picked("Milestone XProtect Smart Client 2024 R1 (64-bit)", "24.1a", milestone) == "x"
     assert picked("Milestone XProtect Management Client 2023 R3", "23.3a", milestone) == "x"
