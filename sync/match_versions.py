@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 PACKAGE_VERSION = re.compile(
     r"^(?:\d+:)?(\d+(?:\.\d+)*[a-z]?)(?:p\d+)?(?:[+~-]\S*)?$"
 )  # a package's epoch and release out
-SERVICING = re.compile(r"\s+(?:lts[bcr]?|esr)\s*$", re.I)  # "22.04 LTS", "2019 LTSC": a channel, no version
+# "22.04 LTS", "2019 LTSC": a long-term release of that version; not ESR or LTSR, a track of their own
+LONG_TERM = re.compile(r"\s+lts[bc]?\s*$", re.I)
 
 
 def versions_read(field: str, named: str) -> tuple[str, str]:
@@ -22,10 +23,11 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
     if not field:
         return named, ""
-    field = SERVICING.sub("", field)
+    if long_term := LONG_TERM.search(field):  # its minor kept: "6.0 LTS" is no 6.4
+        field = field[: long_term.start()].lower().lstrip("v")
     if package := PACKAGE_VERSION.match(field.strip()):  # "1:7.52.0-1", "17.0.10+7-1~22.04.1"
         field = package.group(1)
-    field = _canonical_version(field) if field.strip() else ""
+    field = _canonical_version(field) if field.strip() and not long_term else field.strip()
     if field and named and major(field) != major(named):
         return named, field
     return field or named, ""

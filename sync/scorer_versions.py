@@ -17,8 +17,9 @@ from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
 PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor"])
-# the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client"
-PART_KINDS = frozenset(["smart", "management", "desktop", "admin"])
+# the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client"; not
+# "Desktop" ("Project Online Desktop Client" comes with a plan, not with Project Online)
+PART_KINDS = frozenset(["smart", "management", "admin"])
 # a database's client is a product of its own ("Oracle Database Client", "postgresql-client")
 DATABASES = frozenset(["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb"])
 DATABASES |= {"redis"}
@@ -186,6 +187,12 @@ class VersionEvidence:
             return f"made by {theirs}, yours by {local.manufacturer}"
         return ""
 
+    def _named_whole(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The records named these words, whole or less their maker's (not their core: "mysql-client" is no
+        server), and of those the ones named them whole."""
+        whole = set(self.index["canon"].get(" ".join(words), ()))
+        return whole | set(self.index["maker"].get(core_of(words, self.book.generic), ())), whole
+
     def _part_of(self, mine: Name, shown: str) -> list[tuple[int, str]]:
         """The records of the one product a portfolio name (`shown` as written) gives before the parts of it
         an install is, with the reason; none where the rest is a platform ("Windows App" is a product of
@@ -195,16 +202,15 @@ class VersionEvidence:
         parts: list[str] = []
         while len(words) > 1 and words[-1] in PARTS:
             parts.insert(0, words.pop())
-        if parts and len(words) > 2 and words[-1] in PART_KINDS:
-            parts.insert(0, words.pop())
         if not parts or PLATFORMS.issuperset(words):
             return []
         package = "-" in shown and " " not in shown.strip()  # "kubernetes-client"
         if "client" in parts and (package or not DATABASES.isdisjoint(words)):
             return []
-        index = self.index  # its whole name, or less its maker's; not its core: "mysql-client" is no server
-        whole = set(index["canon"].get(" ".join(words), ()))
-        found = whole | set(index["maker"].get(core_of(words, self.book.generic), ()))
+        found, whole = self._named_whole(words)
+        if not found and len(words) > 2 and words[-1] in PART_KINDS:  # "… Management Console" is its own
+            parts.insert(0, words.pop())
+            found, whole = self._named_whole(words)
         if not found or len({self.names[i].core for i in found}) > 1:
             return []
         part = " ".join(parts)

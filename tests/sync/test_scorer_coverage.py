@@ -188,6 +188,11 @@ def test_versions_as_inventories_and_packages_write_them():
     assert versions_read("17.0.10+7-1~22.04.1", "") == ("17.0.10", "")
     assert versions_read("22.04 LTS", "") == ("22.04", "")  # a servicing channel is no version
     assert versions_read("2019 LTSC", "") == ("2019", "")
+    assert versions_read("6.0 LTS", "") == ("6.0", "")  # that minor's long-term release, no 6.4
+    zabbix = [Item("z", "Zabbix Agent", "6.0 LTS", "Zabbix")]
+    assert not best("zabbix-agent", zabbix, "1:6.4.10-1+ubuntu22.04", versioned=True).preselectable
+    firefox = [Item("f", "Mozilla Firefox", "128 ESR", "Mozilla")]  # the extended support track, apart
+    assert best("Mozilla Firefox (x64 en-US)", firefox, "128.0.3", versioned=True) is None
     ubuntu = [Item("u", "Ubuntu Server", "22.04 LTS", "Canonical")]
     assert best("Ubuntu 22.04.4 LTS", ubuntu, "22.04", versioned=True).score >= PRESELECT_AT
     runtimes = [

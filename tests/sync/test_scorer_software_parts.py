@@ -44,6 +44,10 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     assert picked("Milestone XProtect Smart Client 2024 R1 (64-bit)", "24.1a", milestone) == "x"
     assert picked("Milestone XProtect Management Client 2023 R3", "23.3a", milestone) == "x"
     assert picked("Autodesk Desktop App", "2.1", [Item("a", "Autodesk", "", "Autodesk")]) == ""  # its own
+    project = [Item("o", "Microsoft Project Online", "", "Microsoft")]  # the desktop client comes with a plan
+    assert picked("Microsoft Project Online Desktop Client", "16.0.17328.20162", project) == ""
+    citrix = [Item("c", "Citrix Endpoint Management", "", "Citrix")]  # a name ending in its kind word
+    assert picked("Citrix Endpoint Management Console", "23.9", citrix) == "c"
 
 
 def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
