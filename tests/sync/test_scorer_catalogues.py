@@ -441,8 +441,8 @@ def test_a_category_with_no_words_after_it_reads_as_the_category():
         ("AgileBits.1Password", "8.10.30", "1Password"),  # a winget id under the maker's former name
         ("Net2 Access Control", "6.07.11", "Paxton Net2"),
         ("Genetec Security Desk 5.11", "5.11.2.35", "Genetec Security Center"),  # its operator client
+        ("Jamf Self Service.app", "11.6.0", "Jamf Pro"),  # its app on Macs, never its server
         ("Tableau 2024.2 (20242.24.0807.0334)", "20242.24.0807.0334", "Tableau Desktop"),
-        ("IntelliJ IDEA 2024.1", "241.14494.240", "JetBrains IntelliJ IDEA Ultimate"),
         (
             "IntelliJ IDEA Community Edition 2024.1",
             "241.14494.240",
@@ -457,6 +457,8 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("1p", "1Password", "8", "1Password"),
         Item("net2", "Paxton Net2", "", "Paxton"),
         Item("gsc", "Genetec Security Center", "5.11", "Genetec"),
+        Item("jamf", "Jamf Pro", "", "Jamf"),
+        Item("jamfs", "Jamf Pro Server", "11", "Jamf"),
         Item("td", "Tableau Desktop", "", "Salesforce"),
         Item("ts", "Tableau Server", "", "Salesforce"),
         Item("iu", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
