@@ -53,6 +53,11 @@ def test_a_maker_the_other_names_or_a_former_name_is_the_same_maker():
     assert picked("7-Zip 23.01 (x64)", "23.01", "Igor Pavlov") == "zip"  # its maker named in yours
     assert picked("Java 8 Update 45", "8.0.450", "Sun Microsystems") == "jdk"  # Oracle's now
     assert picked("Java 8 Update 45", "8.0.450", "Azul Systems") == ""  # another maker's Java
+    pi = [Item("pi", "AVEVA PI Server", "", "AVEVA")]  # the PI System, OSIsoft's until 2023
+    found = suggest(
+        [Item("l", "PI Server 2018 SP3 Patch 4", "3.4.435.604", "OSIsoft, LLC")], pi, versioned=True
+    )
+    assert preselect(found["l"], PRESELECT_AT).target_id == "pi"
 
 
 def test_a_number_a_makers_name_ends_in_is_no_version_glued_to_it():
