@@ -129,8 +129,12 @@ def test_it_service_synonyms_of_the_dictionary():
         Item("gc", "Gift Cards"),
         Item("pt", "Penetration Testing"),
         Item("hc", "Health Checks", context="Staff occupational health checks"),
+        Item("es", "Email Security"),
+        Item("lo", "Translation Services"),
     ]
-    for name, key in (("Staff Rostering", "ws"), ("Gift Vouchers", "gc"), ("Pen Testing / ITHC", "pt")):
+    pairs = [("Staff Rostering", "ws"), ("Gift Vouchers", "gc"), ("Pen Testing / ITHC", "pt")]
+    pairs += [("Anti-Spam", "es"), ("Localisation", "lo")]
+    for name, key in pairs:
         found = best(name, services)
         assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name
     assert best("IT Health Check", services).target_id == "hc"  # a health check is no penetration test
