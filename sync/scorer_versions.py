@@ -5,7 +5,7 @@ was packaged ("Slack Deployment")."""
 import re
 from itertools import combinations
 
-from sync.match_dictionary import is_bundle, no_windows_build
+from sync.match_dictionary import is_bundle, no_windows_build, whole_name
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
@@ -186,6 +186,11 @@ class VersionEvidence:
         if other_maker(local.manufacturer, mine.words, theirs, self.names[i].words):
             return f"made by {theirs}, yours by {local.manufacturer}"
         return ""
+
+    def _whole_named(self, shown: str) -> bool:
+        """Whether an install's whole name is a whole-name alias of the dictionary's: its product is that one,
+        whatever else its words may spell ("Tableau 2024.2" is Tableau Desktop, never a "Tableau Server")."""
+        return self.versioned and bool(whole_name(shown)[0])
 
     def _named_whole(self, words: list[str]) -> tuple[set[int], set[int]]:
         """The records named these words, whole or less their maker's (not their core: "mysql-client" is no
