@@ -263,9 +263,8 @@ class Scorer(
         self._acronyms(mine, local.name, add)
         add(self.index["core"].get(mine.core, ()), CORE, lambda i: self._generic(mine, i))
         add(self.index["loose"].get(mine.loose, ()), CORE, "same name apart from spacing or generic words")
-        # "Desk-side" for an alias's "Deskside"; not an install a whole-name alias reads ("Tableau 2024.2")
         if (joined := mine.plain.replace(" ", "")) != mine.loose and not self._whole_named(local.name):
-            add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")
+            add(self.index["loose"].get(joined, ()), CORE, "same name apart from spacing")  # "Desk-side"
         add(self.index["maker"].get(mine.core, ()), CORE, lambda i: [self._maker(i)])
         self._written_first(mine, found)
         for i, why in self._part_of(mine, local.name):  # before a meaning's: "Teams Rooms App"

@@ -123,23 +123,6 @@ def test_a_target_without_a_version_stands_for_every_version_after_the_same_majo
     assert weak[0].name == "NGINX Plus" and not weak[0].preselectable  # weak name evidence, no version
 
 
-def test_it_service_synonyms_of_the_dictionary():
-    services = [
-        Item("ws", "Workforce Scheduling", context="Staff shift scheduling and rotas"),
-        Item("gc", "Gift Cards"),
-        Item("pt", "Penetration Testing"),
-        Item("hc", "Health Checks", context="Staff occupational health checks"),
-        Item("lo", "Translation Services"),
-        Item("ec", "E-Commerce Platform"),
-    ]
-    pairs = [("Staff Rostering", "ws"), ("Gift Vouchers", "gc"), ("Pen Testing / ITHC", "pt")]
-    pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec")]
-    for name, key in pairs:
-        found = best(name, services)
-        assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name
-    assert best("IT Health Check", services).target_id == "hc"  # a health check is no penetration test
-
-
 def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise():
     hosting = [
         Item("win", "Windows Server Hosting - Standard"),

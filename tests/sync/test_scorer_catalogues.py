@@ -433,37 +433,3 @@ def test_a_category_with_no_words_after_it_reads_as_the_category():
     catalogue = [Item("b", "Backup"), Item("sd", "Service Desk")]
     assert chosen("Backup: The", catalogue) == "Backup"
     assert chosen("Service Desk: Служба поддержки", catalogue) == "Service Desk"
-
-
-@pytest.mark.parametrize(
-    ("install", "version", "product"),
-    [
-        ("AgileBits.1Password", "8.10.30", "1Password"),  # a winget id under the maker's former name
-        ("Net2 Access Control", "6.07.11", "Paxton Net2"),
-        ("Genetec Security Desk 5.11", "5.11.2.35", "Genetec Security Center"),  # its operator client
-        ("Jamf Self Service.app", "11.6.0", "Jamf Pro"),  # its app on Macs, never its server
-        ("Tableau 2024.2 (20242.24.0807.0334)", "20242.24.0807.0334", "Tableau Desktop"),
-        (
-            "IntelliJ IDEA Community Edition 2024.1",
-            "241.14494.240",
-            "JetBrains IntelliJ IDEA Community Edition",
-        ),
-        ("Sage 50cloud Accounts v29", "29.0.0.280", "Sage 50 Accounts"),  # its name until v30
-        ("Sage 50cloud Payroll", "29.1", "Sage 50 Payroll"),
-    ],
-)
-def test_an_install_named_otherwise_than_its_catalogue_record(install, version, product):
-    models = [
-        Item("1p", "1Password", "8", "1Password"),
-        Item("net2", "Paxton Net2", "", "Paxton"),
-        Item("gsc", "Genetec Security Center", "5.11", "Genetec"),
-        Item("jamf", "Jamf Pro", "", "Jamf"),
-        Item("jamfs", "Jamf Pro Server", "11", "Jamf"),
-        Item("td", "Tableau Desktop", "", "Salesforce"),
-        Item("ts", "Tableau Server", "", "Salesforce"),
-        Item("iu", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
-        Item("ic", "JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
-        Item("s50", "Sage 50 Accounts", "", "Sage"),
-        Item("s50p", "Sage 50 Payroll", "", "Sage"),
-    ]
-    assert chosen(install, models, version, True) == product

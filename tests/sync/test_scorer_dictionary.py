@@ -1,0 +1,67 @@
+"""Facts of the shipped dictionary (issue 19, sync/data/aliases.yaml): installs named otherwise than their
+catalogue records, as inventories list them, and IT-service synonyms of public catalogues. Each test names a
+kind of entry, not a labelled case."""
+
+import pytest
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate
+
+
+def chosen(name: str, targets: list[Item], version: str = "") -> str:
+    pick = preselect(suggest([Item("l", name, version)], targets, versioned=True)["l"], PRESELECT_AT)
+    return pick.name if pick else ""
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "product"),
+    [
+        ("AgileBits.1Password", "8.10.30", "1Password"),  # a winget id under the maker's former name
+        ("Net2 Access Control", "6.07.11", "Paxton Net2"),
+        ("Genetec Security Desk 5.11", "5.11.2.35", "Genetec Security Center"),  # its operator client
+        ("Jamf Self Service.app", "11.6.0", "Jamf Pro"),  # its app on Macs, never its server
+        ("Tableau 2024.2 (20242.24.0807.0334)", "20242.24.0807.0334", "Tableau Desktop"),
+        (
+            "IntelliJ IDEA Community Edition 2024.1",
+            "241.14494.240",
+            "JetBrains IntelliJ IDEA Community Edition",
+        ),
+        ("Sage 50cloud Accounts v29", "29.0.0.280", "Sage 50 Accounts"),  # its name until v30
+        ("Sage 50cloud Payroll", "29.1", "Sage 50 Payroll"),
+    ],
+)
+def test_an_install_named_otherwise_than_its_catalogue_record(install, version, product):
+    models = [
+        Item("1p", "1Password", "8", "1Password"),
+        Item("net2", "Paxton Net2", "", "Paxton"),
+        Item("gsc", "Genetec Security Center", "5.11", "Genetec"),
+        Item("jamf", "Jamf Pro", "", "Jamf"),
+        Item("jamfs", "Jamf Pro Server", "11", "Jamf"),
+        Item("td", "Tableau Desktop", "", "Salesforce"),
+        Item("ts", "Tableau Server", "", "Salesforce"),
+        Item("iu", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
+        Item("ic", "JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
+        Item("s50", "Sage 50 Accounts", "", "Sage"),
+        Item("s50p", "Sage 50 Payroll", "", "Sage"),
+    ]
+    assert chosen(install, models, version) == product
+
+
+def test_it_service_synonyms_of_the_dictionary():
+    services = [
+        Item("ws", "Workforce Scheduling", context="Staff shift scheduling and rotas"),
+        Item("gc", "Gift Cards"),
+        Item("pt", "Penetration Testing"),
+        Item("hc", "Health Checks", context="Staff occupational health checks"),
+        Item("lo", "Translation Services"),
+        Item("ec", "E-Commerce Platform"),
+    ]
+    pairs = [("Staff Rostering", "ws"), ("Gift Vouchers", "gc"), ("Pen Testing / ITHC", "pt")]
+    pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec")]
+    for name, key in pairs:
+        found = first_candidate(name, services)
+        assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name
+    assert (
+        first_candidate("IT Health Check", services).target_id == "hc"
+    )  # a health check is no penetration test
