@@ -192,7 +192,7 @@ class VersionEvidence:
         whatever else its words may spell ("Tableau 2024.2" is Tableau Desktop, never a "Tableau Server")."""
         return self.versioned and bool(whole_name(shown)[0])
 
-    def _named_whole(self, words: list[str]) -> tuple[set[int], set[int]]:
+    def _records_named(self, words: list[str]) -> tuple[set[int], set[int]]:
         """The records named these words, whole or less their maker's (not their core: "mysql-client" is no
         server), and of those the ones named them whole."""
         whole = set(self.index["canon"].get(" ".join(words), ()))
@@ -212,10 +212,10 @@ class VersionEvidence:
         package = "-" in shown and " " not in shown.strip()  # "kubernetes-client"
         if "client" in parts and (package or not DATABASES.isdisjoint(words)):
             return []
-        found, whole = self._named_whole(words)
+        found, whole = self._records_named(words)
         if not found and len(words) > 2 and words[-1] in PART_KINDS:  # "… Management Console" is its own
             parts.insert(0, words.pop())
-            found, whole = self._named_whole(words)
+            found, whole = self._records_named(words)
         if not found or len({self.names[i].core for i in found}) > 1:
             return []
         part = " ".join(parts)
