@@ -84,3 +84,15 @@ def test_hours_of_cover_before_the_name_and_dev_test_without_a_dash():
     kubernetes = [Item("np", "Container Platform - Non-Prod"), Item("p", "Container Platform - Prod")]
     found = first_candidate("Kubernetes Dev/Test", kubernetes)
     assert found.target_id == "np" and found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_brackets_holding_a_name_no_list_knows_are_read_away():
+    catalogue = [
+        Item("mam", "Media Asset Management", context="Ingest, metadata and search of rushes"),
+        Item("vd", "Virtual Desktop", context="Azure Virtual Desktop pooled host pools"),
+        Item("pay", "Payroll", context="Monthly staff pay"),
+    ]
+    assert picked("MAM (iconik)", catalogue) == "mam"  # a product no list of ours knows: what delivers it
+    assert picked("VDI (Citrix)", catalogue) == ""  # a maker the lists know: maybe another product
+    assert picked("Payroll (Contractors)", catalogue) == ""  # English: which one it is
+    assert picked("Server Hosting (Linux)", [Item("sh", "Server Hosting")]) == ""  # a platform
