@@ -65,3 +65,36 @@ def test_it_service_synonyms_of_the_dictionary():
     assert (
         first_candidate("IT Health Check", services).target_id == "hc"
     )  # a health check is no penetration test
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "maker", "product"),
+    [
+        ("Totally Integrated Automation Portal V18", "18.0.0.0", "Siemens AG", "Siemens TIA Portal"),
+        ("Apple Final Cut Pro X", "10.4.10", "Apple", "Apple Final Cut Pro"),  # renamed at 10.5
+        ("Sony Vegas Pro 13.0 (64-bit)", "13.0.453", "", "VEGAS Pro"),  # MAGIX's since 2016
+        ("McAfee Endpoint Security Platform", "10.7.0.6451", "McAfee, LLC", "Trellix Endpoint Security"),
+        ("us.zoom.xos", "6.2.5", "", "Zoom Workplace"),  # its macOS bundle id
+        ("ShotGrid Desktop", "1.8.0", "", "Autodesk Flow Production Tracking"),
+        ("Teradici PCoIP Client", "22.04.1", "Teradici Corporation", "HP Anyware"),
+        ("hedge", "22.5", "", "OffShoot"),  # "the app formerly known as Hedge"
+        ("Houdini 20.5.332", "20.5.332", "Side Effects Software Inc.", "SideFX Houdini"),  # its company
+        ("ZIMS for Husbandry", "", "International Species Information System", "ZIMS for Husbandry"),
+    ],
+)
+def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
+    models = [
+        Item("tia", "Siemens TIA Portal", "", "Siemens"),
+        Item("fcp", "Apple Final Cut Pro", "", "Apple"),
+        Item("vegas", "VEGAS Pro", "", "MAGIX"),
+        Item("ens", "Trellix Endpoint Security", "", "Trellix"),
+        Item("zoom", "Zoom Workplace", "", "Zoom"),
+        Item("fpt", "Autodesk Flow Production Tracking", "", "Autodesk"),
+        Item("hpa", "HP Anyware", "", "HP"),
+        Item("off", "OffShoot", "", "Hedge"),
+        Item("hou", "SideFX Houdini", "", "SideFX"),
+        Item("zims", "ZIMS for Husbandry", "", "Species360"),
+    ]
+    found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
+    pick = preselect(found, PRESELECT_AT)
+    assert pick is not None and pick.name == product
