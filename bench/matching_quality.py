@@ -83,6 +83,7 @@ SEEN = {
     DATA / "matching_seen_45.yaml": "former blind set 45 (hospice, cable car, hearing aids, marina), 7 left",
     DATA / "matching_seen_46.yaml": "former blind set 46 (lighthouses, paper mill, ice rinks, kelp), 1 left",
     DATA / "matching_seen_47.yaml": "former blind set 47 (observatory, desalination, pier, tea), 2 relabel",
+    DATA / "matching_seen_48.yaml": "former blind set 48 (ski lifts, winery, zoo, post-production), 0 wrong",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
