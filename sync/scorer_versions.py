@@ -16,7 +16,7 @@ from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT
 
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
-PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor"])
+PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk"])
 # the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client"; not
 # "Desktop" ("Project Online Desktop Client" comes with a plan, not with Project Online)
 PART_KINDS = frozenset(["smart", "management", "admin"])

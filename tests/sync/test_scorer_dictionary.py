@@ -29,6 +29,9 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ),
         ("Sage 50cloud Accounts v29", "29.0.0.280", "Sage 50 Accounts"),  # its name until v30
         ("Sage 50cloud Payroll", "29.1", "Sage 50 Payroll"),
+        ("Git for Windows", "2.44.0", "Git"),  # Git's Windows build
+        ("DisplayLink Graphics", "11.4.9331.0", "DisplayLink Graphics Driver"),  # as Windows lists it
+        ("Box", "2.40.345", "Box Drive"),  # Box Drive installs as "Box"
     ],
 )
 def test_an_install_named_otherwise_than_its_catalogue_record(install, version, product):
@@ -44,6 +47,10 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("ic", "JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
         Item("s50", "Sage 50 Accounts", "", "Sage"),
         Item("s50p", "Sage 50 Payroll", "", "Sage"),
+        Item("git", "Git", "", "Git"),
+        Item("dl", "DisplayLink Graphics Driver", "", "Synaptics"),
+        Item("boxd", "Box Drive", "", "Box"),
+        Item("boxt", "Box Tools", "", "Box"),
     ]
     assert chosen(install, models, version) == product
 

@@ -27,6 +27,7 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     ]
     assert picked("Veeam Backup & Replication Console", "12.1.2.172", veeam) == "12"  # its major's
     assert picked("Atlas eMAR Tablet App", "3.2", [Item("a", "Atlas eMAR")]) == "a"
+    assert picked("Smartwaiver Kiosk", "", [Item("s", "Smartwaiver")]) == "s"  # its check-in kiosk app
     rooms = [
         Item("r", "Microsoft Teams Rooms", "", "Microsoft"),
         Item("t", "Microsoft Teams", "", "Microsoft"),
