@@ -16,6 +16,8 @@ from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PLATFORMS, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
+SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
+SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
 UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business hours|"
 UNDASHED += OUT_OF_HOURS
@@ -109,7 +111,27 @@ class OtherReadings:
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
+        if not self.versioned and SLASHED.search(local.name):
+            self._slashed(local, found, limit)
         return clashes
+
+    def _slashed(self, local: Item, found: dict[int, Found], limit: int) -> None:
+        """A service given by two of its names between slashes ("Anti-Virus / EDR", "SOC / SIEM"): the one
+        record that each name finds first, at SLASHED_AT or more, and one of them surely enough to pre-select,
+        is added to `found` at that score (at most CORE's). Two records first, another for either name, or a
+        name that finds little: nothing."""
+        best, sure = -1, 0
+        for part in SLASHED.split(local.name):
+            reading = self.book.read(part)
+            more = self._found(reading, Item(local.key, part), limit)[0] if reading.words else {}
+            top = max((score for score, _ in more.values()), default=0)
+            firsts = [i for i, (score, _) in more.items() if score == top]
+            if len(firsts) != 1 or best not in (-1, firsts[0]) or top < SLASHED_AT:
+                return  # "Email / Teams": a likeness of "Teams" alone says nothing
+            best, sure = firsts[0], max(sure, top)
+        score = min(sure, CORE)
+        if sure >= PRESELECT_AT and (best not in found or found[best][0] < score):
+            found[best] = (score, [f"each of its names between slashes reads as {self.targets[best].name}"])
 
     def _misspelt(self, name: str) -> tuple[str, list[str]]:
         """A service's name with each word of six letters or more that no target's name has and no English

@@ -96,3 +96,15 @@ def test_brackets_holding_a_name_no_list_knows_are_read_away():
     assert picked("VDI (Citrix)", catalogue) == ""  # a maker the lists know: maybe another product
     assert picked("Payroll (Contractors)", catalogue) == ""  # English: which one it is
     assert picked("Server Hosting (Linux)", [Item("sh", "Server Hosting")]) == ""  # a platform
+
+
+def test_two_names_of_one_service_between_slashes_are_that_service():
+    catalogue = [
+        Item("ep", "Endpoint Protection", context="Next-generation antivirus and EDR on servers and laptops"),
+        Item("br", "Backup and Recovery", context="Daily backups, 30-day retention"),
+        Item("dr", "Disaster Recovery", context="Secondary-site replication and failover tests"),
+        Item("em", "Email and Calendar", context="Exchange Online mailboxes"),
+    ]
+    assert picked("Anti-Virus / EDR", catalogue) == "ep"
+    assert picked("Backup / DR", catalogue) == ""  # each name finds another record first
+    assert picked("Email / Teams", catalogue) == ""  # "Teams" finds nothing like it
