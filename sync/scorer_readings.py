@@ -16,6 +16,10 @@ from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PLATFORMS, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
+# an environment or a tier brackets may give, as a list of them ("Virtual Servers (Dev/Test/UAT)")
+STAGES = frozenset(normalise("dev test uat staging prod production preprod live sandbox qa sit").split())
+STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basic tier").split())
+UNLIKE = 80  # what a name finds below it is no more than alike
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
@@ -79,6 +83,8 @@ class OtherReadings:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
         clashes: set[int] = set()
         others = [] if self.versioned else other_names(local.name, self.book.generic)
+        lost = self._unbracketed(local.name, found) if "(" in local.name and not self.versioned else ""
+        lost = "" if lost in others else lost
         practice = PRACTICE.match(local.name) if not self.versioned else None
         practised = practice.group(1) if practice else ""
         split, phrases = self._compounds_split(local.name)
@@ -88,6 +94,7 @@ class OtherReadings:
             *([practised] if practised else []),
             *([split] if split else []),
             *([corrected] if corrected else []),
+            *([lost] if lost else []),
         ]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
@@ -104,6 +111,8 @@ class OtherReadings:
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
+                elif bare == lost:
+                    reasons, score = [*reasons, "read without its brackets"], min(score, CORE)
                 elif bare == corrected:
                     if score < PRESELECT_AT and i in found:
                         continue  # likeness the name as written has found already (or nothing)
@@ -114,6 +123,20 @@ class OtherReadings:
         if not self.versioned and SLASHED.search(local.name):
             self._slashed(local, found, limit)
         return clashes
+
+    def _unbracketed(self, name: str, found: dict[int, Found]) -> str:
+        """The name without its brackets where, as written, it finds nothing alike (at UNLIKE or less): their
+        words, no target's, made it unlike the one it is ("CCTV (Site Security)"); but not where they give an
+        environment or a tier, or a product or maker the lists know ("Finance System (D365)"), which say
+        which one it is. Else ""."""
+        if max((score for score, _ in found.values()), default=0) >= UNLIKE:
+            return ""
+        inside = " ".join(BRACKETS.findall(name))
+        words = normalise(inside).split()
+        known = named_words().difference(self.book.vocabulary, self.book.generic)
+        if tiers_of(f"x ({inside})") or not known.isdisjoint(words) or not STAGES.isdisjoint(words):
+            return ""
+        return BRACKETS.sub(" ", name).strip()
 
     def _slashed(self, local: Item, found: dict[int, Found], limit: int) -> None:
         """A service given by two of its names between slashes ("Anti-Virus / EDR", "SOC / SIEM"): the one

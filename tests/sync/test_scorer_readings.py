@@ -108,3 +108,17 @@ def test_two_names_of_one_service_between_slashes_are_that_service():
     assert picked("Anti-Virus / EDR", catalogue) == "ep"
     assert picked("Backup / DR", catalogue) == ""  # each name finds another record first
     assert picked("Email / Teams", catalogue) == ""  # "Teams" finds nothing like it
+
+
+def test_a_name_that_finds_nothing_alike_is_read_without_its_brackets():
+    catalogue = [
+        Item("cctv", "CCTV and Video Surveillance", context="Cameras and recording at all sites"),
+        Item("prod", "Hosting - Virtual Servers (Prod)", context="Production cluster"),
+        Item("np", "Hosting - Virtual Servers - Non-Prod", context="Development and test machines"),
+        Item("sfm", "Service Financial Management", context="IT cost allocation"),
+    ]
+    found = first_candidate("CCTV (Site Security)", catalogue)
+    assert found is not None and found.target_id == "cctv" and "read without its brackets" in found.reasons
+    assert picked("CCTV (Site Security)", catalogue) == "cctv"
+    assert picked("Virtual Servers (Dev/Test/UAT)", catalogue) == ""  # environments: which one it is
+    assert picked("Finance System (D365)", catalogue) == ""  # a product the lists know: what it is built with
