@@ -132,6 +132,25 @@ def shipped_whole_names() -> dict[tuple[str, ...], tuple[list[str], str]]:
 
 
 @lru_cache(maxsize=1)
+def shipped_omissions() -> dict[tuple[str, ...], tuple[list[str], tuple[int, ...], str]]:
+    """Install names that were one edition's until a release (`named_by_omission`), normalised → the
+    edition's words, that release, and the reason."""
+    return {
+        tuple(normalise(str(name)).split()): (
+            normalise(str(means)).split(),
+            release(str(until)),
+            f"alias: {name} = {means} before {until}",
+        )
+        for name, means, until in shipped_dictionary().get("named_by_omission") or []
+    }
+
+
+def release(version: str) -> tuple[int, ...]:
+    """ "2024.1.2" → (2024, 1, 2), to compare releases."""
+    return tuple(int(part) for part in version.lstrip("v").split(".") if part.isdigit())
+
+
+@lru_cache(maxsize=1)
 def shipped_ambiguous() -> frozenset[str]:
     """Acronyms of several common systems (`ambiguous_acronyms`), normalised: never surely one of them."""
     return frozenset(normalise(str(a)) for a in shipped_dictionary().get("ambiguous_acronyms") or [])
@@ -172,6 +191,9 @@ def whole_name(name: str) -> tuple[list[str], str]:
     found = shipped_whole_names().get(words, ([], "")) if words else ([], "")
     if not found[0] and len(words) > 1 and DOTTED.match(words[-1]):
         product, reason = shipped_whole_names().get(words[:-1], ([], ""))
+        if not product and (omitted := shipped_omissions().get(words[:-1])):
+            product, until, reason = omitted  # "IntelliJ IDEA 2024.1" is Ultimate; "2025.3" either edition
+            product = product if release(words[-1]) < until else []
         return ([*product, words[-1]], reason) if product else ([], "")
     return found
 

@@ -105,3 +105,16 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
     assert pick is not None and pick.name == product
+
+
+def test_an_install_named_by_omitting_its_edition_is_that_edition_until_one_download_served_both():
+    idea = [
+        Item("u", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
+        Item("c", "JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
+    ]
+    assert chosen("IntelliJ IDEA 2024.1", idea, "241.14494.240") == "JetBrains IntelliJ IDEA Ultimate"
+    assert chosen("IntelliJ IDEA Community Edition 2024.1", idea, "241.14494.240") == idea[1].name
+    assert chosen("IntelliJ IDEA 2025.3", idea, "253.28294.334") == ""  # one download since: either edition
+    assert chosen("IntelliJ IDEA", idea, "2024.1") == ""  # no release in its name to tell by
+    pycharm = [Item("p", "PyCharm Professional", "", "JetBrains"), Item("pc", "PyCharm Community Edition")]
+    assert chosen("PyCharm 2024.3.5", pycharm, "243.26053.29") == "PyCharm Professional"
