@@ -237,7 +237,7 @@ class Scorer(
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
         if tiered := self.with_tier(local.name):
             local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
-        mine = self.book.read(local.name, local.version, self.versioned, portfolio=True)
+        mine = self._portfolio_name(local)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []
         found, clashes = self._found(mine, local, limit)

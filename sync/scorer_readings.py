@@ -8,12 +8,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_dictionary import BRACKETS
-from sync.match_names import REGIONS, AliasBook, Name, bracketed, initials
+from sync.match_names import AliasBook, Name, bracketed, initials
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.matching import OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
 from sync.scorer_details import as_written
-from sync.scorer_names import CORE, PLATFORMS, PRESELECT_AT, Found
+from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
 # an environment or a tier brackets may give, as a list of them ("Virtual Servers (Dev/Test/UAT)")
@@ -41,29 +41,9 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
         words = normalise(bare).split()
         acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
         inside = " ".join(BRACKETS.findall(name))
-        if (
-            generic is None
-            or bracketed(name) in acronyms - {""}
-            or products_in(product_words(inside))
-            or unknown_name(inside)
-        ):
+        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
             found.append(bare)
     return found
-
-
-def unknown_name(inside: str) -> bool:
-    """Whether brackets hold one word of five letters or more that no English dictionary, nor any list of
-    ours, knows: a product's name ("MAM (iconik)", "Cellar Mgmt (InnoVint)"), not which one ("(EMEA)",
-    "(Linux)"), nor whose, a maker the lists know ("VDI (Citrix)" may be no Azure Virtual Desktop)."""
-    words = WRITTEN.findall(inside.lower())
-    return (
-        len(words) == 1
-        and len(words[0]) >= 5
-        and not is_english(words[0])
-        and words[0] not in REGIONS
-        and words[0] not in PLATFORMS
-        and normalise(words[0]) not in named_words()
-    )
 
 
 class OtherReadings:

@@ -192,6 +192,16 @@ class VersionEvidence:
         whatever else its words may spell ("Tableau 2024.2" is Tableau Desktop, never a "Tableau Server")."""
         return self.versioned and bool(whole_name(shown)[0])
 
+    def _portfolio_name(self, local: Item) -> Name:
+        """How a portfolio record's name reads. An install's whole-name alias gives way to a record of its own
+        name: "Teradici PCoIP Client" is HP Anyware's, the catalogue's "HP Anyware PCoIP Client" if it lists
+        one; the whole name stands for its product where the catalogue has nothing closer."""
+        mine = self.book.read(local.name, local.version, self.versioned, portfolio=True)
+        if not self._whole_named(local.name):
+            return mine
+        own = self.book.read(local.name, local.version, True)
+        return own if own.canon in self.index["canon"] else mine
+
     def _records_named(self, words: list[str]) -> tuple[set[int], set[int]]:
         """The records named these words, whole or less their maker's (not their core: "mysql-client" is no
         server), and of those the ones named them whole."""

@@ -107,6 +107,27 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
     assert pick is not None and pick.name == product
 
 
+@pytest.mark.parametrize(
+    ("install", "version", "maker", "record"),
+    [
+        ("Teradici PCoIP Client", "22.04.1", "Teradici Corporation", "HP Anyware PCoIP Client"),
+        (
+            "McAfee Endpoint Security Platform",
+            "10.7.0.6451",
+            "McAfee, LLC",
+            "Trellix Endpoint Security Platform",
+        ),
+        ("ShotGrid Desktop", "1.8.0", "", "Flow Production Tracking Desktop"),
+    ],
+)
+def test_a_whole_name_gives_way_to_a_record_of_the_installs_own_name(install, version, maker, record):
+    models = [Item("whole", "HP Anyware", "", "HP"), Item("ens", "Trellix Endpoint Security", "", "Trellix")]
+    models += [Item("fpt", "Flow Production Tracking", "", "Autodesk"), Item("own", record, "", "")]
+    found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
+    pick = preselect(found, PRESELECT_AT)
+    assert pick is not None and pick.target_id == "own"
+
+
 def test_an_install_named_by_omitting_its_edition_is_that_edition_until_one_download_served_both():
     idea = [
         Item("u", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),

@@ -86,15 +86,20 @@ def test_hours_of_cover_before_the_name_and_dev_test_without_a_dash():
     assert found.target_id == "np" and found.preselectable and found.score >= PRESELECT_AT
 
 
-def test_brackets_holding_a_name_no_list_knows_are_read_away():
+def test_brackets_that_say_which_one_keep_the_record_of_that_one():
     catalogue = [
-        Item("mam", "Media Asset Management", context="Ingest, metadata and search of rushes"),
+        Item("net", "Network"),
+        Item("sg", "Network - Singapore"),
+        Item("pay", "Payroll"),
+        Item("au", "Payroll - Australia", context="Sydney and Melbourne staff pay"),
+        Item("tix", "Ticketing", context="HaloPSA service desk"),
+        Item("box", "Box Office Ticketing", context="Spektrix"),
         Item("vd", "Virtual Desktop", context="Azure Virtual Desktop pooled host pools"),
-        Item("pay", "Payroll", context="Monthly staff pay"),
     ]
-    assert picked("MAM (iconik)", catalogue) == "mam"  # a product no list of ours knows: what delivers it
+    assert picked("Network (Singapore)", catalogue) == "sg"  # a place no list knows: never read away
+    assert picked("Payroll (Sydney)", catalogue) == "au"
+    assert picked("Ticketing (Spektrix)", catalogue) == "box"  # the product another record's details name
     assert picked("VDI (Citrix)", catalogue) == ""  # a maker the lists know: maybe another product
-    assert picked("Payroll (Contractors)", catalogue) == ""  # English: which one it is
     assert picked("Server Hosting (Linux)", [Item("sh", "Server Hosting")]) == ""  # a platform
 
 
