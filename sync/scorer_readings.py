@@ -26,6 +26,9 @@ SLASHED_AT = 80  # each name's first record at least this likely (a likeness cap
 UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business hours|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
+# what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
+# whose words it has
+BY_NAME = ("same name", "same words", "alias:", "acronym:", "abbreviation:", "its description")
 # "MIM Process": ITIL's word for a practice; not "Legal Practice", a business
 PRACTICE = re.compile(r"^(\S.*?\w)\s+(process)$", re.I)
 
@@ -92,7 +95,8 @@ class OtherReadings:
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
                 elif bare == lost:
-                    reasons, score = [*reasons, "read without its brackets"], min(score, CORE)
+                    cap = CORE if reasons[0].startswith(BY_NAME) else PRESELECT_AT - 1
+                    reasons, score = [*reasons, "read without its brackets"], min(score, cap)
                 elif bare == corrected:
                     if score < PRESELECT_AT and i in found:
                         continue  # likeness the name as written has found already (or nothing)
@@ -108,13 +112,17 @@ class OtherReadings:
         """The name without its brackets where, as written, it finds nothing alike (at UNLIKE or less): their
         words, no target's, made it unlike the one it is ("CCTV (Site Security)"); but not where they give an
         environment or a tier, or a product or maker the lists know ("Finance System (D365)"), which say
-        which one it is. Else ""."""
+        which one it is, nor where a target has all their words ("Website (Recruitment)" beside a
+        "Recruitment Portal"). Else "". What it finds is pre-selected only by its name or description
+        (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
         if max((score for score, _ in found.values()), default=0) >= UNLIKE:
             return ""
         inside = " ".join(BRACKETS.findall(name))
         words = normalise(inside).split()
         known = named_words().difference(self.book.vocabulary, self.book.generic)
         if tiers_of(f"x ({inside})") or not known.isdisjoint(words) or not STAGES.isdisjoint(words):
+            return ""
+        if self._having(self.book.read(inside).core.split()):  # "Website (Recruitment)": "Recruitment Portal"
             return ""
         return BRACKETS.sub(" ", name).strip()
 

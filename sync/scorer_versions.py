@@ -194,13 +194,15 @@ class VersionEvidence:
 
     def _portfolio_name(self, local: Item) -> Name:
         """How a portfolio record's name reads. An install's whole-name alias gives way to a record of its own
-        name: "Teradici PCoIP Client" is HP Anyware's, the catalogue's "HP Anyware PCoIP Client" if it lists
-        one; the whole name stands for its product where the catalogue has nothing closer."""
+        name, a part of the alias's product: "Teradici PCoIP Client" is HP Anyware's, the catalogue's "HP
+        Anyware PCoIP Client" if it lists one; but "Zscaler" is the Zscaler Client Connector beside a
+        "Zscaler" (the platform). The whole name stands for its product where the catalogue has nothing
+        closer."""
         mine = self.book.read(local.name, local.version, self.versioned, portfolio=True)
         if not self._whole_named(local.name):
             return mine
         own = self.book.read(local.name, local.version, True)
-        return own if own.canon in self.index["canon"] else mine
+        return own if own.canon in self.index["canon"] and len(own.words) > len(mine.words) else mine
 
     def _records_named(self, words: list[str]) -> tuple[set[int], set[int]]:
         """The records named these words, whole or less their maker's (not their core: "mysql-client" is no

@@ -128,6 +128,13 @@ def test_a_whole_name_gives_way_to_a_record_of_the_installs_own_name(install, ve
     assert pick is not None and pick.target_id == "own"
 
 
+def test_a_whole_name_keeps_its_product_beside_a_record_of_the_umbrella():
+    models = [Item("z", "Zscaler", "", "Zscaler"), Item("zcc", "Zscaler Client Connector", "4.3", "Zscaler")]
+    found = suggest([Item("l", "Zscaler", "4.3.0.202", "Zscaler Inc.")], models, versioned=True)["l"]
+    pick = preselect(found, PRESELECT_AT)
+    assert pick is not None and pick.target_id == "zcc"
+
+
 def test_an_install_named_by_omitting_its_edition_is_that_edition_until_one_download_served_both():
     idea = [
         Item("u", "JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),

@@ -127,3 +127,17 @@ def test_a_name_that_finds_nothing_alike_is_read_without_its_brackets():
     assert picked("CCTV (Site Security)", catalogue) == "cctv"
     assert picked("Virtual Servers (Dev/Test/UAT)", catalogue) == ""  # environments: which one it is
     assert picked("Finance System (D365)", catalogue) == ""  # a product the lists know: what it is built with
+
+
+def test_brackets_read_away_never_pre_select_another_one_or_what_another_record_is_named_for():
+    catalogue = [
+        Item("sg", "Network - Singapore", context="Singapore office network"),
+        Item("mf", "Managed Firewall - Contoso", context="FortiGate for Contoso Ltd"),
+        Item("web", "Website", context="Corporate site, Sitecore"),
+        Item("rec", "Recruitment Portal", context="Careers site, Eploy"),
+    ]
+    found = first_candidate("Network (Manila)", catalogue)  # all its words: another site's, maybe
+    assert found.target_id == "sg" and "read without its brackets" in found.reasons
+    assert picked("Network (Manila)", catalogue) == ""
+    assert picked("Managed Firewall (Fabrikam)", catalogue) == ""  # another customer's
+    assert picked("Website (Recruitment)", catalogue) == ""  # the name of another record
