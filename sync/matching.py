@@ -242,25 +242,27 @@ class Matcher:
         their positions; there are no records for `candidates`."""
         matcher = cls([], versioned=False)
         matcher.names = names
-        matcher._index(names)
+        matcher._index(names, exact=False)
+        matcher.exact = matcher.normalised  # its names are their normalised keys
         return matcher
 
-    def _index(self, normalised: list[str]) -> None:
+    def _index(self, normalised: list[str], exact: bool = True) -> None:
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.normalised: dict[str, list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.keys: list[str] = []
-        for i, (name, norm) in enumerate(zip(self.names, normalised, strict=True)):
-            key = without_versions(norm) if self.versioned else norm
-            self.keys.append(key)
-            self.exact[name].append(i)
-            self.normalised[key].append(i)
+        self.keys = [without_versions(n) for n in normalised] if self.versioned else list(normalised)
+        if exact:
+            for i, name in enumerate(self.names):
+                self.exact[name].append(i)
+        by_key, postings, pairs = self.normalised, self.postings, self.pairs
+        for i, key in enumerate(self.keys):
+            by_key[key].append(i)
             words = sorted(set(key.split()))
             for word in words:
-                self.postings[word].append(i)
+                postings[word].append(i)
             for pair in combinations(words, 2):
-                self.pairs[pair].append(i)
+                pairs[pair].append(i)
 
     def candidates(
         self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True

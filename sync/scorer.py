@@ -143,7 +143,6 @@ below CORE when a product the name gives in brackets (not the target's own tier:
 (SCCM/Intune)" beside an "Endpoint Management" built with Intune).
 """
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
@@ -157,10 +156,10 @@ from sync.match_names import (
 )
 from sync.match_rules import GLUED, editions_differ, kinds_differ
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
-from sync.matching import Candidate, Item, Matcher, covered_tiers, tiers_of
+from sync.matching import Candidate, Item, covered_tiers, tiers_of
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
-from sync.scorer_index import INDEXES, LISTED_WHY, NameIndex
+from sync.scorer_index import LISTED_WHY, NameIndex
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
     ACRONYM,
@@ -187,7 +186,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 from sync.scorer_products import ProductEvidence
-from sync.scorer_readings import OtherReadings, other_names
+from sync.scorer_readings import OtherReadings
 from sync.scorer_versions import VersionEvidence, makers_number
 
 
@@ -208,29 +207,15 @@ class Scorer(
         if versioned:
             self.names = [makers_number(n, t) for n, t in zip(self.names, targets, strict=True)]
         self.majors = [major(n.version) for n in self.names]
+        self._index_targets()
+        details = [t.context for t in targets]
+        self.mentions = Mentions(details) if any(details) else None
         self.made = any(t.manufacturer for t in targets)  # a catalogue of services has no manufacturers
-        self.index: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in INDEXES}
-        words_in: dict[str, list[int]] = defaultdict(list)
-        self.cores: dict[str, list[int]] = defaultdict(list)
-        self.brandless: list[int] = []  # the number of core words once the manufacturer is out
-        for i, (target, name) in enumerate(zip(targets, self.names, strict=True)):
-            maker = words_of(target.manufacturer)
-            self._index(i, target.name, name, list(maker))
-            if not versioned:
-                for bare in other_names(target.name):
-                    self._index(i, bare, self.book.read(bare), [], again=True)
-            words = name.core.split()
-            self.brandless.append(len([w for w in words if w not in maker]) or len(words))
-            for word in words:
-                words_in[word].append(i)
-            self.cores[name.core].append(i)
-        self.words = {word: frozenset(found) for word, found in words_in.items()}  # core word → targets
-        self.mentions = Mentions([t.context for t in targets]) if any(t.context for t in targets) else None
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
         self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
-        self.lexical = Matcher.of_normalised([n.plain for n in self.names])
+        self.heads, self.tails = {}, {}  # read as rules ask (sync.scorer_index)
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A

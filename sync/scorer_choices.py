@@ -10,7 +10,6 @@ from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
-from sync.scorer_index import Dashed
 from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
@@ -33,7 +32,7 @@ class ChoiceEvidence:
     index: dict[str, dict[str, list[int]]]
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
-    _dashed: Callable[[], Dashed]  # sync.scorer_index.NameIndex's
+    _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -84,14 +83,16 @@ class ChoiceEvidence:
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
         too: "IT Asset Management - Hardware" and "- Software" are two. The first other one, or ""."""
-        headed = self._dashed().heads.get(plain, ())
+        if not self.versioned and not self.names[i].plain.startswith(f"{plain} "):
+            return ""  # a head begins the name (_headed_by): most are not looked up
+        headed = self._headed_by(plain)
         return next((self.targets[j].name for j in headed if j != i), "") if i in headed else ""
 
     def _headed(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:
         beside "Database Hosting - SQL Server - Prod" and "Database Hosting - PostgreSQL", a "Database
         Hosting" is no "Database Administration" an alias reads alike. The first such name, or ""."""
-        headed = self._dashed().heads.get(plain, ())
+        headed = self._headed_by(plain)
         return "" if i in headed else next((self.targets[j].name for j in headed), "")
 
     def _settle(

@@ -1,14 +1,16 @@
 """How the scorer indexes the target records: every key a portfolio name is looked up by (sync.scorer)."""
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from sync.match_dictionary import BRACKETS
-from sync.match_names import AliasBook, Name, bracketed, initials, with_of
+from sync.match_names import AliasBook, Name, bracketed, initials, with_of, words_of
 from sync.match_rules import stem, uncategorised
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CAP, LISTED, PLATFORMS, core_of
+from sync.scorer_readings import other_names
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
@@ -17,6 +19,7 @@ LISTED_WHY = "one of the things its name lists"
 WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
 )
+NUMBER_JOINED = re.compile(r"^(\d+)([a-z]\w*)$")  # "7-Zip" alone (sync.matching.LEADING_NUMBER)
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 FOR_OTHER = re.compile(r"\s+for\s+", re.I)  # a maker's add-in: "Mimecast for Outlook"
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
@@ -32,16 +35,6 @@ WRAPPERS = frozenset(
 )
 
 
-@dataclass
-class Dashed:
-    """The targets' names read at their first dash, colon or opening bracket."""
-
-    heads: dict[str, list[int]] = field(default_factory=dict)  # a head ("database hosting"), not a tier's
-    # what follows, whole or listed, where the head is no service about a product (WRAPPERS) → targets
-    tails: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
-    tail_words: dict[str, set[int]] = field(default_factory=dict)  # a word of what follows → those targets
-
-
 class NameIndex:
     """The Scorer's indexes of target names: {index: {key: [target index]}}."""
 
@@ -51,32 +44,95 @@ class NameIndex:
     lexical: Matcher
     index: dict[str, dict[str, list[int]]]
     names: list[Name]
+    words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
+    cores: dict[str, list[int]]
+    brandless: list[int]  # the number of core words once the manufacturer is out
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
-    dashed: Dashed | None = None
+    heads: dict[str, list[int]]  # a name → the targets it heads, as they are asked for (_headed_by)
+    sorted_names: tuple[list[str], list[int]] | None = None
+    tails: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]]  # _tails, as read
 
-    def _dashed(self) -> Dashed:
-        """The dashed names' heads and tails (sync.scorer_choices, sync.scorer_products): built once, at
-        the first rule that asks."""
-        if self.dashed is None:
-            self.dashed = dashed = Dashed()
-            heads, tails, tail_words, split = dashed.heads, dashed.tails, dashed.tail_words, DASHED.split
-            for j, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
-                parts = split(target.name, 1)
-                if len(parts) == 1:
-                    continue
-                head, tail = normalise(parts[0]), parts[1]
-                if head != name.plain:  # not a tier ("Server Hosting - Gold")
-                    heads.setdefault(head, []).append(j)
-                if not tail or not WRAPPERS.isdisjoint(map(stem, head.split())):
-                    continue
-                said = normalise(tail).split()
-                tails.setdefault(tuple(said), set()).add(j)
-                if len(listed := TAIL_LIST.split(tail)) > 1 or listed[0] != tail:
-                    for part in listed:
-                        tails.setdefault(tuple(normalise(part).split()), set()).add(j)
-                for word in said:
-                    tail_words.setdefault(word, set()).add(j)
-        return self.dashed
+    def _index_targets(self) -> None:
+        """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
+        self.index = {name: defaultdict(list) for name in INDEXES}
+        words_in: dict[str, list[int]] = defaultdict(list)
+        self.cores, self.brandless = defaultdict(list), []
+        for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
+            maker = words_of(target.manufacturer)
+            self._index(i, target.name, name, list(maker))
+            if not self.versioned:
+                for bare in other_names(target.name):
+                    self._index(i, bare, self.book.read(bare), [], again=True)
+            words = name.core.split()
+            self.brandless.append(len([w for w in words if w not in maker]) or len(words))
+            for word in words:
+                words_in[word].append(i)
+            self.cores[name.core].append(i)
+        self.words = {word: frozenset(found) for word, found in words_in.items()}
+        self.lexical = Matcher.of_normalised([n.plain for n in self.names])
+
+    def _headed_by(self, plain: str) -> list[int]:
+        """The targets named `plain` and which one after their first dash, colon or opening bracket
+        ("Database Hosting - PostgreSQL" for "database hosting"), not a tier's ("- Gold"), in order. A head
+        begins the whole name as normalised, so only the names it begins are read (sync.scorer_choices)."""
+        found = self.heads.get(plain)
+        if found is None:
+            names, order = self._sorted_names()
+            start, end = bisect_left(names, f"{plain} "), bisect_left(names, f"{plain}!")  # "!" follows " "
+            found = self.heads[plain] = [j for j in sorted(order[start:end]) if self._head(j) == plain]
+        return found
+
+    def _head(self, j: int) -> str:
+        """Target j's name before its first dash, colon or opening bracket, normalised; "" for none or a
+        tier's ("Server Hosting - Gold")."""
+        parts = DASHED.split(self.targets[j].name, 1)
+        head = normalise(parts[0]) if len(parts) == 2 else ""
+        return "" if head == self.names[j].plain else head
+
+    def _sorted_names(self) -> tuple[list[str], list[int]]:
+        """The targets' whole names normalised (a software name reads otherwise: sync.match_names), in
+        order, and their targets: the names a head begins are a range of them."""
+        if self.sorted_names is None:
+            if self.versioned:
+                whole = [normalise(t.name) for t in self.targets]
+            else:
+                whole = [n.plain for n in self.names]
+            order = sorted(range(len(whole)), key=whole.__getitem__)
+            self.sorted_names = [whole[j] for j in order], order
+        return self.sorted_names
+
+    def _sharing(self, words: tuple[str, ...]) -> set[int]:
+        """The targets whose names, as normalised, have all these words: what follows a dash has none the
+        whole name lacks (services only: a software name reads otherwise, sync.match_names), but for a
+        number joined to a word, "7zip" alone and "7 zip" after a dash ("Compression - 7-Zip")."""
+        postings, found = self.lexical.postings, None
+        for word in sorted(set(words), key=lambda w: len(postings.get(w, ()))):
+            having = set(postings.get(word, ()))
+            if joined := NUMBER_JOINED.match(word):
+                having.update(set(postings.get(joined[1], ())).intersection(postings.get(joined[2], ())))
+            found = having if found is None else found & having
+            if not found:
+                return set()
+        return found or set()
+
+    def _tails(self, j: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+        """What follows service j's name's first dash, colon or opening bracket, whole and each thing listed
+        there, and its words; nothing where the head is a service about a product (WRAPPERS). Read as the
+        rules ask (sync.scorer_products)."""
+        found = self.tails.get(j)
+        if found is None:
+            parts = DASHED.split(self.targets[j].name, 1)
+            tail = parts[1] if len(parts) == 2 else ""
+            if not tail or not WRAPPERS.isdisjoint(map(stem, normalise(parts[0]).split())):
+                found = frozenset(), frozenset()
+            else:
+                said = tuple(normalise(tail).split())
+                listed = TAIL_LIST.split(tail)
+                many = len(listed) > 1 or listed[0] != tail
+                things = {said, *(tuple(normalise(part).split()) for part in listed if many)}
+                found = frozenset(things), frozenset(said)
+            self.tails[j] = found
+        return found
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
         indexes = self.index

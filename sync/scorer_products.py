@@ -8,7 +8,6 @@ from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.matching import Item, normalise, tiers_of
-from sync.scorer_index import Dashed
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
 
@@ -21,7 +20,8 @@ class ProductEvidence:
     words: dict[str, frozenset[int]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
-    _dashed: Callable[[], Dashed]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
+    _tails: Callable[[int], tuple[frozenset[tuple[str, ...]], frozenset[str]]]  # sync.scorer_index's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -100,13 +100,12 @@ class ProductEvidence:
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
         """The services named for these words after a dash or in brackets, whole or as one listed thing,
         whose head is no service about a product (sync.scorer_index.WRAPPERS)."""
-        return set(self._dashed().tails.get(words, ()))
+        return {j for j in self._sharing(words) if words in self._tails(j)[0]}
 
     def _named_within(self, words: tuple[str, ...]) -> set[int]:
         """The services whose name has these words after a dash or in brackets, among others or not ("…
         - SharePoint Online" for "SharePoint"), whose head is no service about a product."""
-        found = [self._dashed().tail_words.get(w, set()) for w in words]
-        return set.intersection(*found) if found else set()
+        return {j for j in self._sharing(words) if self._tails(j)[1].issuperset(words)}
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another service's product as theirs, in brackets or

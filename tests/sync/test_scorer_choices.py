@@ -3,7 +3,7 @@ acronym's own spelling first, a service named for the portfolio name and a dash,
 Each test names a rule, not a labelled case."""
 
 from sync.matching import Item, preselect
-from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer import PRESELECT_AT, Scorer, suggest
 from tests.sync.scoring import first_candidate
 
 CONTINUITY = [
@@ -136,3 +136,20 @@ def test_a_record_of_the_name_itself_ranks_before_one_an_alias_reads_as_it():
         assert [c.target_id for c in found] == ["itdr", "scm"], name
         assert picked(name, continuity) == "itdr"
     assert picked("Disaster Recovery", continuity[:1]) == "scm"  # the group's alone: still the one
+
+
+def test_the_records_a_name_heads_are_those_named_for_it_and_which_one():
+    names = [
+        "IT Asset Management - Hardware",
+        "IT Asset Management Tools",  # its words and more, no "which one"
+        "IT Asset Management: Licences",
+        "IT Asset Managementx - Consoles",
+        "IT Asset Management - Gold",  # a tier
+        "IT Asset",
+        "It Asset Management (Cloud)",
+        "Asset Management - Fleet",
+    ]
+    scorer = Scorer([Item(f"t{n}", name) for n, name in enumerate(names)], versioned=False)
+    assert scorer._headed_by("it asset management") == [0, 2, 6]
+    assert scorer._headed_by("asset management") == [7]
+    assert scorer._headed_by("it asset") == []

@@ -233,8 +233,9 @@ def test_a_service_named_for_the_product_after_a_dash_or_in_brackets():
         Item("pay", "Payments - CHAPS and SWIFT"),
         Item("gsm", "Operational Telecoms (GSM-R)"),
         Item("ats", "Applicant Tracking"),
+        Item("zip", "File Compression - 7-Zip"),  # "7zip" alone, "7 zip" after the dash
     ]
-    for name, found in (("Bullhorn", "crm"), ("CHAPS", "pay"), ("GSM-R", "gsm")):
+    for name, found in (("Bullhorn", "crm"), ("CHAPS", "pay"), ("GSM-R", "gsm"), ("7-Zip", "zip")):
         named = first_candidate(name, catalogue)
         assert (named.target_id, named.score) == (found, PRESELECT_AT) and named.preselectable, name
     # only the whole of what follows the dash, and not a service about the product
