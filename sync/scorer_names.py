@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import formerly, is_bundle, no_windows_build, shared_install
+from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build, shared_install
 from sync.match_names import (
     BRACKETS,
     DEPLOYMENT,
@@ -256,6 +256,8 @@ class NameEvidence:
             given.add("cloud")
         if kinds.intersection(theirs.words).difference(given):
             return []  # "Cloud File Sharing" is a kind of "File Sharing", "NGINX Plus" of NGINX, "… LTSC" too
+        if self.versioned and any(theirs.words[k] not in given for k in kept_editions(list(theirs.words))):
+            return []  # an edition sold apart (separate_editions): "DaVinci Resolve Studio"
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
         own = {*mine.words, *(("mac", "maco") if is_bundle(shown) else ())}  # a Mac's bundle is the Mac build
         if apart.intersection(theirs.words) - own:

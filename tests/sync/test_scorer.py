@@ -319,6 +319,10 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     assert (
         best("JMP 18", sas, "18.0.1", versioned=True).score < PRESELECT_AT
     )  # "JMP Pro" is a product of its own
+    studio = [Item("s", "DaVinci Resolve Studio", "18", "Blackmagic Design")]  # a word no edition's elsewhere
+    assert best("DaVinci Resolve", studio, "18.6.4", versioned=True).score < PRESELECT_AT
+    assert best("DaVinci Resolve Studio", studio, "18.6.6", versioned=True).preselectable
+    assert best("OBS", [Item("o", "OBS Studio", "30", "OBS Project")], "30.2.2", versioned=True).preselectable
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)
     trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
     found = best("SketchUp 2024", trimble, "24.0.553", versioned=True)
