@@ -33,13 +33,17 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     return field or named, ""
 
 
-def agreeing(mine: "Name", theirs: "Name") -> tuple[str, str, bool] | None:
+def agreeing(
+    mine: "Name", theirs: "Name", majors: tuple[str, str] | None = None
+) -> tuple[str, str, bool] | None:
     """The two versions to judge a pair by, and whether they are the records' own; None when they
     differ in their major. A product's year and the major its installs report are one version ("SQL Server
     2022" and "mssql-server" at 16.0: sync.match_names.renumbered). Otherwise, when one name gives a year
     and the other none, the build number in a version field may agree ("SQL Server 2019" at 15.0.2000.5,
-    "Microsoft SQL Server" at 15.0): a suggestion."""
-    if not mine.version or not theirs.version or major(mine.version) == major(theirs.version):
+    "Microsoft SQL Server" at 15.0): a suggestion. `majors`: the two versions' majors, when known (the
+    scorer weighs many releases of a product against one record)."""
+    ours, other = majors or (major(mine.version), major(theirs.version))
+    if not mine.version or not theirs.version or ours == other:
         return mine.version, theirs.version, True
     for ours, other in ((mine.version, theirs.numbered), (mine.numbered, theirs.version)):
         if mine.numbered and theirs.numbered and major(ours) == major(other):

@@ -341,7 +341,7 @@ class Scorer(
             if self.versioned and mine.version != theirs.version:
                 if mine.version and theirs.version and mine_major == self.majors[i]:
                     readings = mine.version, theirs.version, True
-                elif (readings := agreeing(mine, theirs)) is None:
+                elif (readings := agreeing(mine, theirs, (mine_major, self.majors[i]))) is None:
                     continue  # different majors never match
                 if not version_verdict(readings[0], readings[1])[0]:
                     continue

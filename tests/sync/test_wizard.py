@@ -240,6 +240,8 @@ def test_wizard_pages_walk_and_save(client, namespace, connection):
         and "20 <code>service_offering</code> records" in page
     )
     rows = wizard.build_rows(connection, SERVICES)
+    search_url = reverse("sync:match_search", args=["acme", connection.pk, "it-services"])
+    assert page.count(f'hx-get="{search_url}"') == len(rows) > 0  # each row searches the target
     form = {
         f"decision-{r.local_id}": (f"match:{r.choice_target_id}" if r.decision == "match" else r.decision)
         for r in rows
