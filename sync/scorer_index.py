@@ -104,7 +104,8 @@ class NameIndex:
     def _sharing(self, words: tuple[str, ...]) -> set[int]:
         """The targets whose names, as normalised, have all these words: what follows a dash has none the
         whole name lacks (services only: a software name reads otherwise, sync.match_names), but for a
-        number joined to a word, "7zip" alone and "7 zip" after a dash ("Compression - 7-Zip")."""
+        number joined to a word, "7zip" alone and "7 zip" after a dash ("Compression - 7-Zip"), and a tier
+        the whole name's reading drops ("- Gold", "- 24x7"), which names no product a service is for."""
         postings, found = self.lexical.postings, None
         for word in sorted(set(words), key=lambda w: len(postings.get(w, ()))):
             having = set(postings.get(word, ()))
