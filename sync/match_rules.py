@@ -243,8 +243,8 @@ def runtime_or_kit(plain: str) -> str:
 
 def kinds_differ(mine: str, theirs: str) -> bool:
     """A runtime and a development kit of one product, on either side (runtime_or_kit)."""
-    ours = runtime_or_kit(mine)
-    return bool(ours) and (other := runtime_or_kit(theirs)) != "" and ours != other
+    ours, other = runtime_or_kit(mine), runtime_or_kit(theirs)
+    return bool(ours) and bool(other) and ours != other
 
 
 CATEGORY = re.compile(r"^\s*[^:/]{2,40}?\s*:\s*([^/\s].+)$")

@@ -42,8 +42,10 @@ def agreeing(
     and the other none, the build number in a version field may agree ("SQL Server 2019" at 15.0.2000.5,
     "Microsoft SQL Server" at 15.0): a suggestion. `majors`: the two versions' majors, when known (the
     scorer weighs many releases of a product against one record)."""
-    ours, other = majors or (major(mine.version), major(theirs.version))
-    if not mine.version or not theirs.version or ours == other:
+    if not mine.version or not theirs.version:
+        return mine.version, theirs.version, True
+    mine_major, their_major = majors or (major(mine.version), major(theirs.version))
+    if mine_major == their_major:
         return mine.version, theirs.version, True
     for ours, other in ((mine.version, theirs.numbered), (mine.numbered, theirs.version)):
         if mine.numbered and theirs.numbered and major(ours) == major(other):

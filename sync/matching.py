@@ -235,6 +235,9 @@ class Matcher:
         self.names = [t.name for t in targets]
         self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
         self._index([normalise(name) for name in self.names])
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        for i, name in enumerate(self.names):
+            self.exact[name].append(i)
 
     @classmethod
     def of_normalised(cls, names: list[str]) -> "Matcher":
@@ -242,19 +245,15 @@ class Matcher:
         their positions; there are no records for `candidates`."""
         matcher = cls([], versioned=False)
         matcher.names = names
-        matcher._index(names, exact=False)
+        matcher._index(names)
         matcher.exact = matcher.normalised  # its names are their normalised keys
         return matcher
 
-    def _index(self, normalised: list[str], exact: bool = True) -> None:
-        self.exact: dict[str, list[int]] = defaultdict(list)
+    def _index(self, normalised: list[str]) -> None:
         self.normalised: dict[str, list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.keys = [without_versions(n) for n in normalised] if self.versioned else list(normalised)
-        if exact:
-            for i, name in enumerate(self.names):
-                self.exact[name].append(i)
+        self.keys: list[str] = [without_versions(n) for n in normalised] if self.versioned else [*normalised]
         by_key, postings, pairs = self.normalised, self.postings, self.pairs
         for i, key in enumerate(self.keys):
             by_key[key].append(i)

@@ -4,6 +4,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of, words_of
@@ -19,7 +20,7 @@ LISTED_WHY = "one of the things its name lists"
 WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
 )
-NUMBER_JOINED = re.compile(r"^(\d+)([a-z]\w*)$")  # "7-Zip" alone (sync.matching.LEADING_NUMBER)
+NUMBER_JOINED = re.compile(r"^(\d+)[a-z]")  # "7-Zip" alone (sync.matching.LEADING_NUMBER)
 LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Management": three things
 FOR_OTHER = re.compile(r"\s+for\s+", re.I)  # a maker's add-in: "Mimecast for Outlook"
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
@@ -35,6 +36,13 @@ WRAPPERS = frozenset(
 )
 
 
+class Tail(NamedTuple):
+    """What follows a service's name's first dash, colon or opening bracket (NameIndex._tails)."""
+
+    things: frozenset[tuple[str, ...]]  # whole, and each thing listed there ("CHAPS and SWIFT")
+    words: frozenset[str]
+
+
 class NameIndex:
     """The Scorer's indexes of target names: {index: {key: [target index]}}."""
 
@@ -48,9 +56,10 @@ class NameIndex:
     cores: dict[str, list[int]]
     brandless: list[int]  # the number of core words once the manufacturer is out
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
-    heads: dict[str, list[int]]  # a name → the targets it heads, as they are asked for (_headed_by)
-    sorted_names: tuple[list[str], list[int]] | None = None
-    tails: dict[int, tuple[frozenset[tuple[str, ...]], frozenset[str]]]  # _tails, as read
+    # read as rules ask: a name → the targets it heads (_headed_by), the names in order, what follows
+    heads: dict[str, list[int]]
+    sorted_names: tuple[list[str], list[int]] | None
+    tails: dict[int, "Tail"]
 
     def _index_targets(self) -> None:
         """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
@@ -74,11 +83,12 @@ class NameIndex:
     def _headed_by(self, plain: str) -> list[int]:
         """The targets named `plain` and which one after their first dash, colon or opening bracket
         ("Database Hosting - PostgreSQL" for "database hosting"), not a tier's ("- Gold"), in order. A head
-        begins the whole name as normalised, so only the names it begins are read (sync.scorer_choices)."""
+        begins the whole name as normalised (or is all of it, a software name's "(Standard)" read away), so
+        only the names it begins are read (sync.scorer_choices)."""
         found = self.heads.get(plain)
         if found is None:
             names, order = self._sorted_names()
-            start, end = bisect_left(names, f"{plain} "), bisect_left(names, f"{plain}!")  # "!" follows " "
+            start, end = bisect_left(names, plain), bisect_left(names, f"{plain}!")  # "!" follows " "
             found = self.heads[plain] = [j for j in sorted(order[start:end]) if self._head(j) == plain]
         return found
 
@@ -109,14 +119,14 @@ class NameIndex:
         postings, found = self.lexical.postings, None
         for word in sorted(set(words), key=lambda w: len(postings.get(w, ()))):
             having = set(postings.get(word, ()))
-            if joined := NUMBER_JOINED.match(word):
-                having.update(set(postings.get(joined[1], ())).intersection(postings.get(joined[2], ())))
+            if joined := NUMBER_JOINED.match(word):  # its word may read otherwise alone: "3-Ops", "ops"
+                having.update(postings.get(joined[1], ()))
             found = having if found is None else found & having
             if not found:
                 return set()
         return found or set()
 
-    def _tails(self, j: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    def _tails(self, j: int) -> Tail:
         """What follows service j's name's first dash, colon or opening bracket, whole and each thing listed
         there, and its words; nothing where the head is a service about a product (WRAPPERS). Read as the
         rules ask (sync.scorer_products)."""
@@ -125,13 +135,13 @@ class NameIndex:
             parts = DASHED.split(self.targets[j].name, 1)
             tail = parts[1] if len(parts) == 2 else ""
             if not tail or not WRAPPERS.isdisjoint(map(stem, normalise(parts[0]).split())):
-                found = frozenset(), frozenset()
+                found = Tail(frozenset(), frozenset())
             else:
                 said = tuple(normalise(tail).split())
                 listed = TAIL_LIST.split(tail)
                 many = len(listed) > 1 or listed[0] != tail
                 things = {said, *(tuple(normalise(part).split()) for part in listed if many)}
-                found = frozenset(things), frozenset(said)
+                found = Tail(frozenset(things), frozenset(said))
             self.tails[j] = found
         return found
 

@@ -8,6 +8,7 @@ from sync.match_details import Mentions
 from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.matching import Item, normalise, tiers_of
+from sync.scorer_index import Tail
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
 
@@ -21,7 +22,7 @@ class ProductEvidence:
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
-    _tails: Callable[[int], tuple[frozenset[tuple[str, ...]], frozenset[str]]]  # sync.scorer_index's
+    _tails: Callable[[int], Tail]  # sync.scorer_index.NameIndex's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -100,12 +101,12 @@ class ProductEvidence:
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
         """The services named for these words after a dash or in brackets, whole or as one listed thing,
         whose head is no service about a product (sync.scorer_index.WRAPPERS)."""
-        return {j for j in self._sharing(words) if words in self._tails(j)[0]}
+        return {j for j in self._sharing(words) if words in self._tails(j).things}
 
     def _named_within(self, words: tuple[str, ...]) -> set[int]:
         """The services whose name has these words after a dash or in brackets, among others or not ("…
         - SharePoint Online" for "SharePoint"), whose head is no service about a product."""
-        return {j for j in self._sharing(words) if self._tails(j)[1].issuperset(words)}
+        return {j for j in self._sharing(words) if self._tails(j).words.issuperset(words)}
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another service's product as theirs, in brackets or

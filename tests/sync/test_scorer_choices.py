@@ -153,3 +153,7 @@ def test_the_records_a_name_heads_are_those_named_for_it_and_which_one():
     assert scorer._headed_by("it asset management") == [0, 2, 6]
     assert scorer._headed_by("asset management") == [7]
     assert scorer._headed_by("it asset") == []
+    # a software name read without its language is its head alone once its tier is read away
+    editions = [Item("std", "Foo English (Standard)", "2"), Item("lnx", "Foo English (Linux)", "2")]
+    found = suggest([Item("l", "Foo English 2", "2")], editions, versioned=True, kind="software_product")["l"]
+    assert {c.target_id for c in found} == {"std", "lnx"} and not any(c.preselectable for c in found)
