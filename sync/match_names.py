@@ -280,6 +280,8 @@ class AliasBook:
         if "and" in plain:
             others.add(with_and(plain))
         meaning = self.meaning_of(words)
+        if versioned and kept and meaning:  # "InDesign Server" is no "InDesign" by its meaning either
+            meaning = " ".join(sorted({*meaning.split(), *(words[n] for n in kept)}))
         means, because = self.meanings.get(meaning, (meaning, ""))
         loose, shorter = self.loose, len(core) < len(words)
         return Name(

@@ -47,6 +47,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
     # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
     + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
+    + ["iot"]  # a device maker's build, licensed apart: "Windows 10 IoT Enterprise"
     + ["build"]  # another's build of it: "Microsoft Build of OpenJDK" is not a distribution's "openjdk"
     # or a distribution of its own: "Java 8 Update 401", Oracle's, is not "Eclipse Temurin JRE 8"
     + normalise("temurin corretto zulu liberica semeru graalvm adoptopenjdk dragonwell").split()

@@ -323,6 +323,10 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     assert best("DaVinci Resolve", studio, "18.6.4", versioned=True).score < PRESELECT_AT
     assert best("DaVinci Resolve Studio", studio, "18.6.6", versioned=True).preselectable
     assert best("OBS", [Item("o", "OBS Studio", "30", "OBS Project")], "30.2.2", versioned=True).preselectable
+    indesign = [Item("i", "Adobe InDesign 2024", "2024", "Adobe")]  # nor by its meaning, "Server" left out
+    assert best("InDesign Server 2024", indesign, "19.0", versioned=True).score < PRESELECT_AT
+    iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
+    assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)
     trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
     found = best("SketchUp 2024", trimble, "24.0.553", versioned=True)
