@@ -375,8 +375,10 @@ def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
     """ "workday hcm" and "workday human capital management": the acronym one name gives for words of
     the other, all its other words the same and in place ("Zscaler ZIA" = "Zscaler Internet Access"
     too), as "HCM = human capital management"; or ""."""
-    if len(mine) == len(theirs) or not (mine[0] == theirs[0] or mine[-1] == theirs[-1]):
+    if not mine or not theirs or len(mine) == len(theirs):
         return ""  # an acronym stands for two words or more, beside words the same on one side
+    if not (mine[0] == theirs[0] or mine[-1] == theirs[-1]):
+        return ""
     for short, long in ((mine, theirs), (theirs, mine)):
         for p, word in enumerate(short):
             if not (2 <= len(word) <= 6 and word.isalpha()) or word in long:

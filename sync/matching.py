@@ -40,6 +40,7 @@ TIER_SUFFIX = re.compile(
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
+DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "08:00-18:00"
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "uat", "staging")
@@ -154,6 +155,7 @@ def may_end_in_tier(text: str) -> bool:
             end.rstrip("0123456789").endswith("tier ")
             or (end[-1] in "57" and bool(HOURS_END.search(end[-24:])))
             or "fri" in end[-24:]  # "(Mon-Fri 9-5)"
+            or bool(DAY_RANGE_END.search(end[-14:]))  # a day's hours alone: "(9-5)", "(08:00-18:00)"
         )
     return end.endswith(TIER_ENDINGS)
 

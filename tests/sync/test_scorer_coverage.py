@@ -118,6 +118,7 @@ def test_an_acronym_for_part_of_a_name():
         "HCM = human capital management"
     )
     assert acronym_within(("zscaler", "zia"), ("zscaler", "internet", "access")) == "ZIA = internet access"
+    assert acronym_within(("uat",), ()) == ""  # a name of no words ("A - UAT", its tier read away)
     assert acronym_within(("hcm",), ("human", "capital", "management")) == ""  # the dictionary's part
     assert acronym_within(("workday", "hcm"), ("oracle", "human", "capital", "management")) == ""
     pm = best("Contoso PM", [Item("pm", "Contoso Project Management", "", "Contoso")], versioned=True)
