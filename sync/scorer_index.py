@@ -59,7 +59,7 @@ class NameIndex:
     # read as rules ask: a name → the targets it heads (_headed_by), the names in order, what follows
     heads: dict[str, list[int]]
     sorted_names: tuple[list[str], list[int]] | None
-    tails: dict[int, "Tail"]
+    tails: dict[int, Tail]
 
     def _index_targets(self) -> None:
         """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
