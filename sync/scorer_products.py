@@ -5,7 +5,7 @@ are documented in sync.scorer."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_names import NO_INITIALS, AliasBook, Name, words_of
+from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.matching import Item, normalise, tiers_of
 from sync.scorer_index import Tail
@@ -68,7 +68,9 @@ class ProductEvidence:
             len(naming) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product))
         )
         return [
-            (
+            (i, PRODUCT_OTHERWISE, f"{reason}; its name gives {other}: suggested, never pre-selected")
+            if (other := self._named_otherwise(i, product))
+            else (
                 i,
                 PRODUCT
                 if not spread and (not common or i in naming) and self._rest_fits(rest, i, product.service)
@@ -120,6 +122,17 @@ class ProductEvidence:
                 if any(m.target == i and m.proper and m.leads for m in said):
                     return True
         return False
+
+    def _named_otherwise(self, i: int, product: Product) -> str:
+        """The other product service i's name gives in brackets as what it is built with, or "": "Oracle
+        Database" is no "Database Services (SQL Server)", "ServiceNow ITSM" no "IT Service Management
+        Platform (HaloITSM)"; "AVD" is the "Virtual Desktop (Azure Virtual Desktop)", one product."""
+        inside = " ".join(BRACKETS.findall(self.targets[i].name))
+        named = products_in(product_words(inside)) if inside else []
+        itself = {tuple(normalise(name).split()) for name in product_names(product.name)}
+        if any(within(other.words, mine) or within(mine, other.words) for other in named for mine in itself):
+            return ""
+        return named[0].name if named else ""
 
     def _serving(self, service: str, limit: int) -> frozenset[int]:
         """The targets a service's own name finds (not its words inside a longer name), once per service."""

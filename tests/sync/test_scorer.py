@@ -325,6 +325,8 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     assert best("OBS", [Item("o", "OBS Studio", "30", "OBS Project")], "30.2.2", versioned=True).preselectable
     indesign = [Item("i", "Adobe InDesign 2024", "2024", "Adobe")]  # nor by its meaning, "Server" left out
     assert best("InDesign Server 2024", indesign, "19.0", versioned=True).score < PRESELECT_AT
+    rstudio = [Item("r", "RStudio", "", "Posit Software")]  # the IDE; its server edition installs apart
+    assert best("rstudio-server", rstudio, "2024.09.1-394", versioned=True).score < PRESELECT_AT
     iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
     assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)

@@ -34,6 +34,18 @@ def test_a_product_in_the_name_reads_as_the_service_it_delivers():
     assert (veeam.target_id, veeam.score) == ("backup", PRESELECT_AT)
 
 
+def test_a_service_built_with_another_product_is_only_suggested():
+    databases = [
+        Item("sql", "Database Services (SQL Server)"),
+        Item("vdi", "Virtual Desktop (Azure Virtual Desktop)"),
+    ]
+    oracle = first_candidate("Oracle Database", databases)
+    assert oracle.target_id == "sql" and oracle.score < PRESELECT_AT
+    assert "its name gives SQL Server: suggested, never pre-selected" in oracle.why
+    avd = first_candidate("AVD", databases)  # the product it gives, by another of its names
+    assert avd.target_id == "vdi" and avd.score >= PRESELECT_AT and avd.preselectable
+
+
 def test_other_words_pointing_elsewhere_leave_the_product_a_suggestion():
     archive = best("Mimecast Archiving")  # Mimecast's service, but the catalogue has Email Archiving
     assert archive is None or archive.score < PRESELECT_AT or archive.target_id == "arch"
