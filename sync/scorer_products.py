@@ -125,8 +125,8 @@ class ProductEvidence:
 
     def _named_otherwise(self, i: int, product: Product) -> str:
         """The other product service i's name gives in brackets as what it is built with, or "": "Oracle
-        Database" is no "Database Services (SQL Server)", "ServiceNow ITSM" no "IT Service Management
-        Platform (HaloITSM)"; "AVD" is the "Virtual Desktop (Azure Virtual Desktop)", one product."""
+        Database" is no "Database Services (SQL Server)"; "AVD" is the "Virtual Desktop (Azure Virtual
+        Desktop)", one product by two names."""
         inside = " ".join(BRACKETS.findall(self.targets[i].name))
         named = products_in(product_words(inside)) if inside else []
         itself = {tuple(normalise(name).split()) for name in product_names(product.name)}
