@@ -1,0 +1,65 @@
+"""The scorer's reading of software (issue 19): a manufacturer left out of a name, an edition kept or
+sold apart, the client words and release noise of an install."""
+
+from sync.matching import Item
+from sync.scorer import PRESELECT_AT
+from tests.sync.scoring import first_candidate as best
+
+
+def test_a_target_without_a_version_named_with_a_client_word_is_the_product():
+    workspace = [Item("app", "Citrix Workspace app", "", "Citrix")]
+    assert best("Citrix Workspace", workspace, "24.5.0.131", True).preselectable
+    assert best("Docker.app", [Item("dd", "Docker Desktop", "", "Docker")], "4.34.2", True).preselectable
+    edition = [Item("pro", "Genesys Cloud Desktop App Professional", "", "Genesys")]
+    found = best("Genesys Cloud", edition, "2.39.791", True)  # and an edition: it could be another
+    assert found.reasons[0].startswith("same meaning") and not found.preselectable
+
+
+def test_editions_on_each_side_are_only_suggested():
+    tableau = [Item("d", "Tableau Desktop 2024", "2024", "Salesforce")]
+    server = best("Tableau Server", tableau, "2024.2", versioned=True)
+    assert server.name == "Tableau Desktop 2024" and not server.preselectable
+    assert "another edition? suggested, never pre-selected" in server.reasons
+    assert best("Tableau", tableau, "2024.2", versioned=True).preselectable
+
+
+def test_a_half_year_release_is_inventory_noise():
+    windows = [Item("w", "Microsoft Windows 11 Enterprise", "11", "Microsoft")]
+    found = best("Windows 11 Enterprise 23H2", windows, "11", versioned=True)
+    assert found.name == "Microsoft Windows 11 Enterprise" and found.score >= PRESELECT_AT
+
+
+def test_a_manufacturer_of_three_words_is_left_out_too():
+    pan = [Item("p", "Palo Alto Networks PAN-OS 11", "11", "Palo Alto Networks")]
+    found = best("PAN-OS", pan, "11.1", versioned=True)
+    assert (
+        found.reasons[0] == "same name without the manufacturer (Palo Alto Networks)" and found.preselectable
+    )
+    gp = [Item("g", "GlobalProtect", "6", "Palo Alto Networks"), Item("x", "GlobalScape EFT", "8", "Fortra")]
+    named = best("Palo Alto Networks GlobalProtect", gp, "6.2.1", versioned=True)  # the maker written first
+    assert named.name == "GlobalProtect" and named.reasons[0].startswith("same name without the manufacturer")
+    assert named.preselectable and named.score >= PRESELECT_AT
+
+
+def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
+    apple = [Item("fcp", "Apple Final Cut Pro", "", "Apple"), Item("x", "Apple Xcode 16", "16", "Apple")]
+    found = best("Final Cut Pro", apple, "10.7.1", versioned=True)
+    assert found.reasons[0] == "same name without the manufacturer (Apple)" and found.preselectable
+    sas = [Item("jmp", "JMP Pro 18", "18", "SAS")]
+    assert (
+        best("JMP 18", sas, "18.0.1", versioned=True).score < PRESELECT_AT
+    )  # "JMP Pro" is a product of its own
+    studio = [Item("s", "DaVinci Resolve Studio", "18", "Blackmagic Design")]  # a word no edition's elsewhere
+    assert best("DaVinci Resolve", studio, "18.6.4", versioned=True).score < PRESELECT_AT
+    assert best("DaVinci Resolve Studio", studio, "18.6.6", versioned=True).preselectable
+    assert best("OBS", [Item("o", "OBS Studio", "30", "OBS Project")], "30.2.2", versioned=True).preselectable
+    indesign = [Item("i", "Adobe InDesign 2024", "2024", "Adobe")]  # nor by its meaning, "Server" left out
+    assert best("InDesign Server 2024", indesign, "19.0", versioned=True).score < PRESELECT_AT
+    rstudio = [Item("r", "RStudio", "", "Posit Software")]  # the IDE; its server edition installs apart
+    assert best("rstudio-server", rstudio, "2024.09.1-394", versioned=True).score < PRESELECT_AT
+    iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
+    assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
+    # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)
+    trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
+    found = best("SketchUp 2024", trimble, "24.0.553", versioned=True)
+    assert found.score >= PRESELECT_AT and found.preselectable
