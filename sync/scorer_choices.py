@@ -33,6 +33,7 @@ class ChoiceEvidence:
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
+    _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -83,8 +84,8 @@ class ChoiceEvidence:
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
         too: "IT Asset Management - Hardware" and "- Software" are two. The first other one, or ""."""
-        if not self.versioned and not self.names[i].plain.startswith(f"{plain} "):
-            return ""  # a head begins the name (_headed_by): most are not looked up
+        if not self._may_head(plain, i):
+            return ""
         headed = self._headed_by(plain)
         return next((self.targets[j].name for j in headed if j != i), "") if i in headed else ""
 

@@ -95,18 +95,31 @@ class NameIndex:
     def _head(self, j: int) -> str:
         """Target j's name before its first dash, colon or opening bracket, normalised; "" for none or a
         tier's ("Server Hosting - Gold")."""
-        parts = DASHED.split(self.targets[j].name, 1)
-        head = normalise(parts[0]) if len(parts) == 2 else ""
+        head, tail = self._dashed(j)
+        head = normalise(head) if tail else ""
         return "" if head == self.names[j].plain else head
 
+    def _dashed(self, j: int) -> tuple[str, str]:
+        """Target j's name split at its first dash, colon or opening bracket; ("", "") for none."""
+        parts = DASHED.split(self.targets[j].name, 1)
+        return (parts[0], parts[1]) if len(parts) == 2 else ("", "")
+
+    def _whole(self, j: int) -> str:
+        """Target j's whole name normalised, which a head begins (a software name reads otherwise:
+        sync.match_names)."""
+        return normalise(self.targets[j].name) if self.versioned else self.names[j].plain
+
+    def _may_head(self, plain: str, j: int) -> bool:
+        """Whether `plain` could head target j's name: it begins its whole name, the range of sorted names
+        `_headed_by` reads. A quick test before it, as most names are not looked up."""
+        whole = self._whole(j)
+        return whole == plain or whole.startswith(f"{plain} ")
+
     def _sorted_names(self) -> tuple[list[str], list[int]]:
-        """The targets' whole names normalised (a software name reads otherwise: sync.match_names), in
-        order, and their targets: the names a head begins are a range of them."""
+        """The targets' whole names normalised (`_whole`), in order, and their targets: the names a head
+        begins are a range of them."""
         if self.sorted_names is None:
-            if self.versioned:
-                whole = [normalise(t.name) for t in self.targets]
-            else:
-                whole = [n.plain for n in self.names]
+            whole = [self._whole(j) for j in range(len(self.targets))]
             order = sorted(range(len(whole)), key=whole.__getitem__)
             self.sorted_names = [whole[j] for j in order], order
         return self.sorted_names
@@ -132,9 +145,8 @@ class NameIndex:
         rules ask (sync.scorer_products)."""
         found = self.tails.get(j)
         if found is None:
-            parts = DASHED.split(self.targets[j].name, 1)
-            tail = parts[1] if len(parts) == 2 else ""
-            if not tail or not WRAPPERS.isdisjoint(map(stem, normalise(parts[0]).split())):
+            head, tail = self._dashed(j)
+            if not tail or not WRAPPERS.isdisjoint(map(stem, normalise(head).split())):
                 found = Tail(frozenset(), frozenset())
             else:
                 said = tuple(normalise(tail).split())
