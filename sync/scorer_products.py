@@ -116,8 +116,8 @@ class ProductEvidence:
         "Mac Device Management (Jamf Pro)" declares; a mention in passing ("kept in Confluence") is not."""
         for i in targets:
             for other in products_in(product_words(self.targets[i].context)):
-                if within(other.words, product.words) or within(product.words, other.words):
-                    continue  # the product itself, named longer or shorter ("Jamf Pro", "Intune")
+                if same_product(other, product):
+                    continue
                 said = self.mentions.of(tuple(normalise(other.name).split())) if self.mentions else []
                 if any(m.target == i and m.proper and m.leads for m in said):
                     return True
@@ -129,8 +129,7 @@ class ProductEvidence:
         Desktop)", one product by two names."""
         inside = " ".join(BRACKETS.findall(self.targets[i].name))
         named = products_in(product_words(inside)) if inside else []
-        itself = {tuple(normalise(name).split()) for name in product_names(product.name)}
-        if any(within(other.words, mine) or within(mine, other.words) for other in named for mine in itself):
+        if any(same_product(other, product) for other in named):
             return ""
         return named[0].name if named else ""
 
@@ -167,6 +166,15 @@ class ProductEvidence:
             j != i and self.names[j].core != self.names[i].core
             for j in postings[0].intersection(*postings[1:])
         )
+
+
+def same_product(other: Product, product: Product) -> bool:
+    """Whether `other` is `product` itself, named longer or shorter ("Jamf Pro", "Intune") or by another
+    of its names ("AVD" and "Azure Virtual Desktop")."""
+    return any(
+        within(other.words, mine) or within(mine, other.words)
+        for mine in map(product_words, product_names(product.name))
+    )
 
 
 def within(run: tuple[str, ...], words: tuple[str, ...]) -> bool:

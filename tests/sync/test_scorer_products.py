@@ -3,11 +3,13 @@ which product delivers which service (sync.match_products), a product "for Windo
 Windows, edition words that make another product, tiers written without a dash and the S of
 "System" left out of an acronym. Each test names a rule, not a labelled case."""
 
+import pytest
 import yaml
 
 from sync.match_products import PRODUCT_FILE, product_words, products_in, shipped_products
 from sync.matching import Item, normalise, preselect, tiers_of
 from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_products import same_product
 from tests.sync.scoring import first_candidate
 
 SERVICES = [
@@ -237,6 +239,21 @@ def test_a_product_is_known_by_its_other_names_too():
     ]
     azure_ad = first_candidate("Azure AD", iam)  # its details name it by its new name, Entra ID
     assert azure_ad.target_id == "iam" and preselect([azure_ad], PRESELECT_AT) == azure_ad
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Jamf Pro", "Jamf", True),  # named longer or shorter
+        ("Intune", "Microsoft Intune", True),
+        ("AVD", "Azure Virtual Desktop", True),  # by another of its names
+        ("Azure AD", "Microsoft Entra ID", True),
+        ("Jamf Pro", "Microsoft Intune", False),
+    ],
+)
+def test_a_product_is_itself_by_any_of_its_names(one, other, same):
+    [first], [second] = products_in(product_words(one)), products_in(product_words(other))
+    assert same_product(first, second) is same and same_product(second, first) is same
 
 
 def test_a_service_named_for_the_product_after_a_dash_or_in_brackets():
