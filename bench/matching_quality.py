@@ -86,6 +86,7 @@ SEEN = {
     DATA / "matching_seen_48.yaml": "former blind set 48 (ski lifts, winery, zoo, post-production), 0 wrong",
     DATA / "matching_seen_49.yaml": "former blind set 49 (water park, crematoria, foundry, esports), 1 fixed",
     DATA / "matching_seen_50.yaml": "former blind set 50 (pilotage, puppet theatre, winery, zoo), 3 fixed",
+    DATA / "matching_seen_51.yaml": "former blind set 51 (ferries, press, cement, blood), 17 caution",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
