@@ -82,6 +82,9 @@ def test_it_service_synonyms_of_the_dictionary():
         ("Sony Vegas Pro 13.0 (64-bit)", "13.0.453", "", "VEGAS Pro"),  # MAGIX's since 2016
         ("McAfee Endpoint Security Platform", "10.7.0.6451", "McAfee, LLC", "Trellix Endpoint Security"),
         ("us.zoom.xos", "6.2.5", "", "Zoom Workplace"),  # its macOS bundle id
+        ("com.microsoft.wdav", "101.24092.0004", "", "Microsoft Defender for Endpoint"),
+        ("com.tinyspeck.slackmacgap", "4.41.105", "", "Slack"),
+        ("com.microsoft.rdc.macos", "11.0.6", "", "Windows App"),  # Microsoft Remote Desktop for Mac, renamed
         ("ShotGrid Desktop", "1.8.0", "", "Autodesk Flow Production Tracking"),
         ("Teradici PCoIP Client", "22.04.1", "Teradici Corporation", "HP Anyware"),
         ("hedge", "22.5", "", "OffShoot"),  # "the app formerly known as Hedge"
@@ -101,6 +104,10 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("off", "OffShoot", "", "Hedge"),
         Item("hou", "SideFX Houdini", "", "SideFX"),
         Item("zims", "ZIMS for Husbandry", "", "Species360"),
+        Item("mde", "Microsoft Defender for Endpoint", "", "Microsoft"),
+        Item("slack", "Slack", "", "Slack Technologies"),
+        Item("app", "Windows App", "", "Microsoft"),
+        Item("edge", "Microsoft Edge", "", "Microsoft"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
