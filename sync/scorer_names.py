@@ -401,6 +401,10 @@ class NameEvidence:
                     former.add(i)
                 if i in former or maker[:size] == lead:  # words: "Micro Office" is no Microsoft's
                     hits.append(i)
+            for i in self.index["maker"].get(rest, ()) if named else ():  # each led by its maker's name
+                if i not in former and formerly(lead, words_of(self.targets[i].manufacturer)):
+                    former.add(i)
+                    hits.append(i)
             add(hits, CORE, lambda i, former=former: [self._maker(i, i in former)])
 
     def _maker(self, i: int, former: bool = False) -> str:

@@ -63,3 +63,16 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
     found = best("SketchUp 2024", trimble, "24.0.553", versioned=True)
     assert found.score >= PRESELECT_AT and found.preselectable
+
+
+def test_a_makers_former_name_leading_a_name_is_its_new_name_leading_the_targets():
+    models = [
+        Item("r", "OpenText Reflection Desktop", "", "OpenText"),
+        Item("x", "OpenText Exceed", "", "OpenText"),
+    ]
+    found = best("Micro Focus Reflection Desktop", models, "17.0.3", True)
+    assert found.target_id == "r" and found.preselectable and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "same name without its manufacturer's former name (now OpenText)"
+    moveit = [Item("m", "Progress MOVEit Transfer", "", "Progress Software")]
+    assert best("Ipswitch MOVEit Transfer", moveit, "2023.0.6", True).preselectable
+    assert best("Micro Focus Desktop", models, "17.0.3", True).score < PRESELECT_AT  # no name of its own
