@@ -85,6 +85,8 @@ def test_it_service_synonyms_of_the_dictionary():
         ("com.microsoft.wdav", "101.24092.0004", "", "Microsoft Defender for Endpoint"),
         ("com.tinyspeck.slackmacgap", "4.41.105", "", "Slack"),
         ("com.microsoft.rdc.macos", "11.0.6", "", "Windows App"),  # Microsoft Remote Desktop for Mac, renamed
+        ("SAP NetWeaver Business Client 6.5", "6.5.10", "SAP SE", "SAP Business Client"),
+        ("Cisco AMP for Endpoints Connector", "8.4.2.30317", "Cisco Systems, Inc.", "Cisco Secure Endpoint"),
         ("ShotGrid Desktop", "1.8.0", "", "Autodesk Flow Production Tracking"),
         ("Teradici PCoIP Client", "22.04.1", "Teradici Corporation", "HP Anyware"),
         ("hedge", "22.5", "", "OffShoot"),  # "the app formerly known as Hedge"
@@ -108,6 +110,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("slack", "Slack", "", "Slack Technologies"),
         Item("app", "Windows App", "", "Microsoft"),
         Item("edge", "Microsoft Edge", "", "Microsoft"),
+        Item("nwbc", "SAP Business Client", "", "SAP"),
+        Item("amp", "Cisco Secure Endpoint", "", "Cisco"),
+        Item("csc", "Cisco Secure Client", "", "Cisco"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
