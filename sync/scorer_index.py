@@ -95,14 +95,15 @@ class NameIndex:
     def _head(self, j: int) -> str:
         """Target j's name before its first dash, colon or opening bracket, normalised; "" for none or a
         tier's ("Server Hosting - Gold")."""
-        head, tail = self._dashed(j)
-        head = normalise(head) if tail else ""
+        parts = self._dashed(j)
+        head = normalise(parts[0]) if parts else ""
         return "" if head == self.names[j].plain else head
 
-    def _dashed(self, j: int) -> tuple[str, str]:
-        """Target j's name split at its first dash, colon or opening bracket; ("", "") for none."""
+    def _dashed(self, j: int) -> tuple[str, str] | None:
+        """Target j's name split at its first dash, colon or opening bracket (what follows may be empty, a
+        name cut short: "Visio Professional 2021 ("); None for none."""
         parts = DASHED.split(self.targets[j].name, 1)
-        return (parts[0], parts[1]) if len(parts) == 2 else ("", "")
+        return (parts[0], parts[1]) if len(parts) == 2 else None
 
     def _whole(self, j: int) -> str:
         """Target j's whole name normalised, which a head begins (a software name reads otherwise:
@@ -145,7 +146,7 @@ class NameIndex:
         rules ask (sync.scorer_products)."""
         found = self.tails.get(j)
         if found is None:
-            head, tail = self._dashed(j)
+            head, tail = self._dashed(j) or ("", "")
             if not tail or not WRAPPERS.isdisjoint(map(stem, normalise(head).split())):
                 found = Tail(frozenset(), frozenset())
             else:

@@ -388,7 +388,9 @@ class NameEvidence:
 
     def _made_by(self, mine: Name, add) -> None:
         """The targets whose name is the portfolio name's once its leading words, the target's manufacturer
-        or its former name, are left out ("Palo Alto Networks GlobalProtect", "PerkinElmer ChemDraw")."""
+        or its former name, are left out ("Palo Alto Networks GlobalProtect", "PerkinElmer ChemDraw"), or
+        whose name is led by the new name where the portfolio name is led by the former ("Micro Focus
+        Reflection Desktop" and "OpenText Reflection Desktop")."""
         for size in (1, 2, 3) if self.made else ():
             rest = core_of(mine.words[size:], self.book.generic, mine.core) if len(mine.words) > size else ""
             lead = mine.words[:size]

@@ -69,6 +69,7 @@ def test_a_makers_former_name_leading_a_name_is_its_new_name_leading_the_targets
     models = [
         Item("r", "OpenText Reflection Desktop", "", "OpenText"),
         Item("x", "OpenText Exceed", "", "OpenText"),
+        Item("d", "OpenText Desktop", "", "OpenText"),
     ]
     found = best("Micro Focus Reflection Desktop", models, "17.0.3", True)
     assert found.target_id == "r" and found.preselectable and found.score >= PRESELECT_AT

@@ -248,6 +248,7 @@ def test_a_product_is_known_by_its_other_names_too():
         ("Intune", "Microsoft Intune", True),
         ("AVD", "Azure Virtual Desktop", True),  # by another of its names
         ("Azure AD", "Microsoft Entra ID", True),
+        ("MCAS", "Microsoft Defender for Cloud Apps", True),  # its words as products are read, no plural
         ("Jamf Pro", "Microsoft Intune", False),
     ],
 )
