@@ -254,16 +254,14 @@ class Matcher:
     def _index(self, normalised: list[str]) -> None:
         self.normalised: dict[str, list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
-        self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.pairs: dict[tuple[str, str], list[int]] = {}  # filled as names ask (`_paired`)
+        self.sets: dict[str, frozenset[int]] = {}
         self.keys: list[str] = [without_versions(n) for n in normalised] if self.versioned else [*normalised]
-        by_key, postings, pairs = self.normalised, self.postings, self.pairs
+        by_key, postings = self.normalised, self.postings
         for i, key in enumerate(self.keys):
             by_key[key].append(i)
-            words = sorted(set(key.split()))
-            for word in words:
+            for word in set(key.split()):
                 postings[word].append(i)
-            for pair in combinations(words, 2):
-                pairs[pair].append(i)
 
     def candidates(
         self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True
@@ -331,12 +329,27 @@ class Matcher:
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], names[kv[0]]))
         return [(i, score, reason) for i, (score, reason) in ranked[:limit]]
 
+    def _paired(self, pair: tuple[str, str]) -> list[int]:
+        """The targets having both words, in order: read when a name asks, as most pairs of the targets'
+        words are no portfolio name's."""
+        found = self.pairs.get(pair)
+        if found is None:
+            first, second = (self._word_set(word) for word in pair)
+            found = self.pairs[pair] = sorted(first & second)
+        return found
+
+    def _word_set(self, word: str) -> frozenset[int]:
+        found = self.sets.get(word)
+        if found is None:
+            found = self.sets[word] = frozenset(self.postings.get(word, ()))
+        return found
+
     def _pool(self, key: str, size: int = 150) -> list[int]:
         """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size`)."""
         words = sorted(set(key.split()))
         pool: set[int] = set()
         for pair in combinations(words, 2):
-            pool.update(self.pairs.get(pair, ()))
+            pool.update(self._paired(pair))
         if len(pool) < 5:
             known = [w for w in words if w in self.postings]
             if known:
