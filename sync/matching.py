@@ -345,15 +345,17 @@ class Matcher:
         return found
 
     def _pool(self, key: str, size: int = 150) -> list[int]:
-        """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size`)."""
+        """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size`), or
+        each of its rarest where several are as rare ("Workday HCM" and "SQL Server Management Studio" for
+        "Workday Human Capital Management"): the first of them in the alphabet is no better."""
         words = sorted(set(key.split()))
         pool: set[int] = set()
         for pair in combinations(words, 2):
             pool.update(self._paired(pair))
         if len(pool) < 5:
-            known = [w for w in words if w in self.postings]
-            if known:
-                pool.update(min((self.postings[w] for w in known), key=len)[:size])
+            known = sorted((self.postings[w] for w in words if w in self.postings), key=len)
+            for having in [found for found in known if len(found) == len(known[0])]:
+                pool.update(having[:size])
         return list(pool)
 
 

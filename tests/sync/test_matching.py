@@ -162,3 +162,12 @@ def test_a_matcher_of_normalised_names_finds_what_a_matcher_of_records_does():
     for name in ("database hosting", "backup", "network print service", "databse hosting"):
         assert normalised.scored_normalised(name) == records.scored(Item("l", name))
     assert normalised.scored_normalised("database hosting")[0][:2] == (0, 100)
+
+
+def test_a_name_sharing_no_pair_of_words_is_compared_with_the_records_of_each_of_its_rarest_words():
+    records = [Item("ssms", "SQL Server Management Studio"), Item("hcm", "Workday HCM")]
+    found = suggest([Item("a", "Workday Human Capital Management")], records, versioned=False)["a"]
+    assert [c.target_id for c in found] == ["hcm"]  # "workday" and "management": one record each
+    records += [Item(f"m{n}", f"{word} Management") for n, word in enumerate(("Asset", "Project"))]
+    found = suggest([Item("a", "Workday Human Capital Management")], records, versioned=False)["a"]
+    assert [c.target_id for c in found] == ["hcm"]  # "management" is the word of three
