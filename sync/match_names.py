@@ -20,7 +20,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem
+from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem, year_release
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -270,6 +270,8 @@ class AliasBook:
         else:
             core = [w for w in words if w not in generic] or words
         acronym = initials(words)
+        if versioned and version:
+            version = year_release(version, normalised)
         chosen, other = versions_read(version, versions[0] if versions else "")
         numbered, renumbering = "", ""
         if versioned:  # "InDesign Server" numbers its own

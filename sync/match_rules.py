@@ -120,6 +120,16 @@ def licence_plans(words: list[str]) -> list[str]:
     return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
 
 
+def year_release(field: str, words: list[str]) -> str:
+    """A version field of a year and a release of it ("2024 R2", "2023 Q4") read as a name's are: the
+    year's version ("XProtect 2024 R1"); not for Microsoft's products, whose such release is a product of
+    its own ("Windows Server" at "2012 R2"). Any other field as it is."""
+    parts = field.lower().split()
+    if len(parts) != 2 or not (YEAR.match(parts[0]) and YEAR_RELEASE.match(parts[1])):
+        return field
+    return field if parts[1][0] == "r" and not R_PRODUCTS.isdisjoint(words) else parts[0]
+
+
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
     and build numbers out. `keep`: words never split (known aliases such as "o365")."""

@@ -276,6 +276,19 @@ def test_a_years_release_or_quarter_is_that_years_version_but_microsofts_r2_is_a
         assert only_suggested(name, "3.11", microsoft), name
 
 
+def test_a_version_field_of_a_year_and_its_release_is_that_years_version_too():
+    catalogue = [
+        Item("xp", "Milestone XProtect Smart Client", "2024 R2", "Milestone Systems"),
+        Item("fp", "FIS Prophet Professional", "2023 Q4", "FIS"),
+        Item("ws", "Windows Server", "2012 R2", "Microsoft"),
+    ]
+    client = best("Milestone XProtect Smart Client 2024 R2 (64-bit)", "24.2a", catalogue)
+    assert client.target_id == "xp" and preselected(client)
+    assert preselected(best("Prophet Professional 2023", "", catalogue))
+    r2 = best("Windows Server 2012", "", catalogue)  # Microsoft's R2 stays a product of its own
+    assert r2 is None or not preselected(r2)
+
+
 def test_a_makers_former_name_before_a_product_is_its_manufacturer():
     catalogue = [
         Item("chem", "ChemDraw Professional 22", "22", "Revvity Signals Software"),
