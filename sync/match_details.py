@@ -159,14 +159,15 @@ def mention_of(
 ) -> Mention:
     """`before`, `after`: a few words before the run and the one after it: a maker's name opening the
     sentence leads it too ("IBM Maximo for substation maintenance", "SAP Concur travel and expenses"; not
-    "Microsoft Teams Phone" for "Teams", the start of another name)."""
+    "Microsoft Teams Phone" for "Teams", the start of another name, nor a product the name is for: "Veeam
+    Backup for Microsoft 365")."""
     proper = all(w.capital for w in run)
     maker = [w for w in before if w.sentence == run[0].sentence]
     made = bool(maker) and maker[0].opens and all(w.capital and not w.bracketed for w in maker)
     made = made and not any(  # a number after it is its version: "Ocuco Acuitas 3 patient records"
         w.capital and w.sentence == run[0].sentence and not w.text.isdigit() for w in after
     )
-    made = made and proper and not run[0].bracketed
+    made = made and proper and not run[0].bracketed and run[0].after != "for"
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
     return Mention(

@@ -46,6 +46,9 @@ def test_a_name_after_its_makers_name_opening_the_description_leads_it():
     assert teams is None or teams.score < PRESELECT_AT
     lims = best("LIMS", catalogue)  # the maker's name does not open the sentence: another system
     assert lims is None or lims.score < PRESELECT_AT
+    backup = [Item("bk", "Backup - Microsoft 365", context="Veeam Backup for Microsoft 365 mailboxes")]
+    m365 = best("Microsoft 365", backup)  # what the product before it is for, not made by it
+    assert m365.target_id == "bk" and m365.score < PRESELECT_AT
     feed = [Item("pay", "Payroll Integration", context="Nightly Workday feed to the general ledger")]
     workday = best("Workday", feed)  # "Nightly Workday" is no product of the dictionary: no maker
     assert workday.target_id == "pay" and workday.score < PRESELECT_AT
