@@ -170,6 +170,9 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
     return out
 
 
+RUN_TOGETHER = re.compile(r"[a-z]\d+[a-z]{3}")  # words run together around a number
+
+
 def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
     """ "b and r" → "backup and replication": the pair of word runs one abbreviates in the other, or "".
     Same number of words, in order; each the same or the start of the other's word (one side always
@@ -185,8 +188,8 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         if a == b:
             same += len(a) >= 3 and a != "and"
             continue
-        if NUMBER.match(a) or NUMBER.match(b):
-            return ""
+        if NUMBER.match(a) or NUMBER.match(b) or RUN_TOGETHER.search(max(a, b, key=len)):
+            return ""  # nor words run together around a number: "Edge" is no "EdgeWebView2Runtime"
         way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
         if (
             way

@@ -55,6 +55,7 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
+NUMBER_INSIDE = re.compile(r"([^\W\d_]+)(\d+)([^\W\d_]+)")  # "EdgeWebView2Runtime"
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -147,19 +148,34 @@ class NameEvidence:
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,
         and those words: "UniversalForwarder" is "Universal Forwarder", "QualysCloudAgent" "Qualys Cloud
-        Agent"; ("", []) when no word is."""
+        Agent", "EdgeWebView2Runtime" "Edge WebView2 Runtime" (a number inside kept with the words before
+        it); ("", []) when no word is."""
         split, phrases = [], []
         if name.count(" ") > 12:  # a sentence, not a product's name
             return "", []
         for word in re.split(r"(\W+)", name):
             lower = word.lower()
-            unknown = 7 <= len(lower) <= 32 and lower.isalpha() and not self._known(lower)
-            if unknown and (cuts := self._cuts(lower)):
-                ends = zip((0, *cuts), (*cuts, len(word)), strict=True)
-                word = " ".join(word[a:b] for a, b in ends)
-                phrases.append(normalise(word))
+            if 7 <= len(lower) <= 32 and not self._known(lower):
+                pieces = NUMBER_INSIDE.fullmatch(word)
+                apart = [self._apart(p) for p in pieces.group(1, 3)] if pieces else [self._apart(word)]
+                if all(apart) and (pieces or apart[0] != word):
+                    phrases.extend(normalise(piece) for piece in apart)
+                    word = f"{apart[0]}{pieces.group(2)} {apart[1]}" if pieces else apart[0]
             split.append(word)
         return ("".join(split), phrases) if phrases else ("", [])
+
+    def _apart(self, word: str) -> str:
+        """The word of letters as the target words it runs together, or as it is when a target's name has
+        it; "" for neither."""
+        lower = word.lower()
+        if len(lower) < 3 or not lower.isalpha():
+            return ""
+        if self._known(lower):
+            return word
+        cuts = self._cuts(lower)
+        return (
+            " ".join(word[a:b] for a, b in zip((0, *cuts), (*cuts, len(word)), strict=True)) if cuts else ""
+        )
 
     def _known(self, piece: str) -> bool:
         """Whether a target's name has this word (lower-case letters), read as names' words are or as

@@ -140,6 +140,14 @@ def test_words_run_together_are_read_as_the_targets_write_them():
     agent = best("QualysCloudAgent", "5.5.0.37")
     assert agent.target_id == "qualys" and preselected(agent)
     assert agent.reasons[0] == "same name apart from spacing"
+    edge = [
+        Item("edge", "Microsoft Edge", "124.0", "Microsoft"),
+        Item("wv", "Microsoft Edge WebView2 Runtime", "124.0", "Microsoft"),
+    ]
+    webview = "Microsoft.EdgeWebView2Runtime"
+    found = suggest([Item("l", webview, "124.0.2478.80")], edge, versioned=True)["l"]
+    assert found[0].target_id == "wv"  # "Edge" abbreviates no words run together around a number
+    assert not any(c.target_id == "edge" and preselected(c) for c in found)
 
 
 def test_a_build_number_after_a_plus_is_not_the_word_plus_and_a_suffix_after_a_version_is_a_word():
