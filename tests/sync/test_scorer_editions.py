@@ -57,6 +57,8 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     assert best("InDesign Server 2024", indesign, "19.0", versioned=True).score < PRESELECT_AT
     rstudio = [Item("r", "RStudio", "", "Posit Software")]  # the IDE; its server edition installs apart
     assert best("rstudio-server", rstudio, "2024.09.1-394", versioned=True).score < PRESELECT_AT
+    qgis = [Item("q", "QGIS", "3.34", "QGIS.org")]  # the desktop application; the map server installs apart
+    assert best("QGIS Server", qgis, "3.34.5", versioned=True).score < PRESELECT_AT
     iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
     assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)
