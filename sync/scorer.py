@@ -30,9 +30,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          service "Care at Home" a "Care Homes");
          a service of a named cloud is a cloud service ("Azure Hosting" = "Azure Cloud Hosting");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
-         products exist, nor "File Sharing" = "Cloud File Sharing" or "NGINX" = "NGINX Plus": a
-         qualifier or an edition word makes it one kind; nor "IT Ticketing System" = "Ticketing and
-         Admissions": a generic word a service is written with, such as "IT", must be the target's too)
+         products exist, nor "File Sharing" = "Cloud File Sharing", "Access Control" = "Physical Access
+         Control" or "NGINX" = "NGINX Plus": a qualifier or an edition word makes it one kind; nor "IT
+         Ticketing System" = "Ticketing and Admissions": a generic word a service is written with, such
+         as "IT", must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1", "SQL Server 2022
          Database Engine Services", as Windows lists the engine); never a word that may name another product

@@ -55,6 +55,8 @@ EDITION_WORDS = frozenset(  # a word more that makes another edition of a produc
 APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, delivering it
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
+# the words that make a service one sort of the service its other words name: "OT Security Monitoring"
+SORTS = VAGUE | {"ot", "physical"}
 NUMBER_INSIDE = re.compile(r"([^\W\d_]+)(\d+)([^\W\d_]+)")  # "EdgeWebView2Runtime"
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
@@ -266,7 +268,7 @@ class NameEvidence:
         if not platform and not any(len(w) >= 4 and w not in VAGUE for w in words):
             return []  # "Cloud" alone says where, not what; "IBM MQ" may be "IBM MQ Explorer"
         kinds = (
-            EDITION_WORDS | self.book.generic.intersection(theirs.core.split()) if self.versioned else VAGUE
+            EDITION_WORDS | self.book.generic.intersection(theirs.core.split()) if self.versioned else SORTS
         )
         given = set(mine.words)
         if CLOUDS.intersection(given) and not self.versioned:

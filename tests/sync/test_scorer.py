@@ -256,6 +256,14 @@ def test_a_qualifier_makes_another_kind_of_service():
     shares = [Item("c", "Cloud File Sharing"), Item("f", "File Storage")]
     assert preselect(suggest([Item("l", "File Sharing")], shares, versioned=False)["l"], PRESELECT_AT) is None
     assert best("File Sharing", [Item("c", "Departmental File Sharing")]).score == PRESELECT_AT
+    for name, target in (
+        ("Access Control", "Physical Access Control"),
+        ("Security Monitoring", "OT Security Monitoring"),
+    ):
+        assert (
+            best(name, [Item("t", target), Item("iam", "Identity and Access Management")]).score
+            < PRESELECT_AT
+        )
 
 
 def test_acronyms_given_in_brackets_and_before_aliases():
