@@ -55,6 +55,7 @@ PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
+E_MAIL = re.compile(r"\be-mail")  # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
 SPELLING = {
     "centre": "center",
     "catalogue": "catalog",
@@ -143,6 +144,7 @@ def normalise(name: str) -> str:
         text = text.encode("ascii", "ignore").decode()
     if "-" in text:
         text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
+        text = E_MAIL.sub("email", text)
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
 
 

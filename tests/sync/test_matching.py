@@ -32,6 +32,7 @@ from sync.matching import (
         ("Traffic Officer Despatch", "Traffic Officer Dispatch"),
         ("AKS Non-Prod", "AKS"),
         ("Hydraulic Modelling", "Hydraulic Modeling"),
+        ("E-mail & Calendar", "Email and Calendar"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
