@@ -30,6 +30,9 @@ LANGUAGES = frozenset(
 LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
+    # and as each names itself, read as names are ("Nederlands", "Français"): "Reader DC - Deutsch"
+    + ["nederland", "deutsch", "francai", "espanol", "italiano", "portugue", "svenska", "norsk", "dansk"]
+    + ["polski"]
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
