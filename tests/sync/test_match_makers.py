@@ -33,6 +33,8 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("Ubuntu Developers", "F5"),  # a packager of nginx, not its maker
         ("Omnissa, LLC", "Broadcom"),  # both were VMware
         ("Citrix Systems, Inc.", "Cloud Software Group"),  # Citrix became it
+        ("QSR International", "Lumivero"),  # NVivo's maker, renamed
+        ("Plantronics, Inc.", "HP Inc."),  # Poly, HP's since 2022
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())
