@@ -92,6 +92,8 @@ def test_it_service_synonyms_of_the_dictionary():
         ("hedge", "22.5", "", "OffShoot"),  # "the app formerly known as Hedge"
         ("Houdini 20.5.332", "20.5.332", "Side Effects Software Inc.", "SideFX Houdini"),  # its company
         ("ZIMS for Husbandry", "", "International Species Information System", "ZIMS for Husbandry"),
+        ("com.apple.FinalCut", "10.7.1", "", "Apple Final Cut Pro"),  # its macOS bundle id
+        ("ArcMap 10.8.2", "10.8.2", "Esri", "ArcGIS Desktop 10.8"),  # the application it installs
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -113,6 +115,7 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("nwbc", "SAP Business Client", "", "SAP"),
         Item("amp", "Cisco Secure Endpoint", "", "Cisco"),
         Item("csc", "Cisco Secure Client", "", "Cisco"),
+        Item("arc", "ArcGIS Desktop 10.8", "10.8", "Esri"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
