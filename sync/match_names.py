@@ -243,6 +243,8 @@ class AliasBook:
             if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
                 named, release = released([*normalised, *normalise(version).split()])
                 normalised, version = (named, "") if release else (normalised, version)
+            if version and not any(c.isdigit() for c in version):
+                version = ""  # a track, no version: Adobe's "DC" (Document Cloud), "Latest"
         plain = (
             [w for w in normalised if not (VERSION.match(w) or SERVICE_PACK.match(w))]
             if versioned

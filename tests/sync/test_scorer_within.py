@@ -297,6 +297,13 @@ def test_a_version_field_of_a_year_and_its_release_is_that_years_version_too():
     assert r2 is None or not preselected(r2)
 
 
+def test_a_version_field_without_a_number_is_a_track_not_a_version():
+    reader = [Item("r", "Adobe Acrobat Reader", "DC", "Adobe")]  # Document Cloud, every release of it
+    found = best("Adobe Acrobat Reader DC MUI", "24.002.20991", reader)
+    assert found.target_id == "r" and preselected(found)
+    assert "the target record has no version: it stands for every version" in found.reasons
+
+
 def test_a_makers_former_name_before_a_product_is_its_manufacturer():
     catalogue = [
         Item("chem", "ChemDraw Professional 22", "22", "Revvity Signals Software"),
