@@ -21,7 +21,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          name once the target's manufacturer is left out ("Tomcat 9" = "Apache Tomcat 9.0"; not "Git for
          Windows" = "Windows", a product for a platform, nor a maker's add-in, "Mimecast for Outlook"), or
          once the portfolio name's leading words, the target's manufacturer, are ("Palo Alto Networks
-         GlobalProtect") or its former name ("PerkinElmer ChemDraw" made by Revvity: former_makers)
+         GlobalProtect", a winget id's "OBSProject.OBSStudio") or its former name ("PerkinElmer ChemDraw"
+         made by Revvity: former_makers)
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2",

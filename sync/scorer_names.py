@@ -419,7 +419,9 @@ class NameEvidence:
                 maker = words_of(self.targets[i].manufacturer)
                 if named and formerly(lead, maker):
                     former.add(i)
-                if i in former or maker[:size] == lead:  # words: "Micro Office" is no Microsoft's
+                if (
+                    i in former or maker[:size] == lead or glued(lead, maker)
+                ):  # "Micro Office": no Microsoft's
                     hits.append(i)
             for i in self.index["maker"].get(rest, ()) if named else ():  # each led by its maker's name
                 if i not in former and formerly(lead, words_of(self.targets[i].manufacturer)):
@@ -431,3 +433,9 @@ class NameEvidence:
         if former:
             return f"same name without its manufacturer's former name (now {self.targets[i].manufacturer})"
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
+
+
+def glued(lead: tuple[str, ...], maker: tuple[str, ...]) -> bool:
+    """Whether one word is the manufacturer's name of two words or more written together, as a winget id
+    leads with it ("OBSProject.OBSStudio" by "OBS Project")."""
+    return len(lead) == 1 and len(maker) > 1 and lead[0] == "".join(maker)

@@ -8,7 +8,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_dictionary import BRACKETS
-from sync.match_names import AliasBook, Name, bracketed, initials
+from sync.match_names import AliasBook, Name, bracketed, initials, words_of
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.matching import OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
@@ -89,7 +89,10 @@ class OtherReadings:
                         continue  # "Incident Management Process" is no "Major Incident Management"
                     reasons, score = [*reasons, f"read without {practice.group(2)}"], CORE
                 elif bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
-                    if score < CORE or not all(f" {p} " in f" {self.names[i].plain} " for p in phrases):
+                    maker = " ".join(words_of(self.targets[i].manufacturer))  # "OBSProject.OBSStudio"
+                    if score < CORE or not all(
+                        f" {p} " in f" {self.names[i].plain} " or p == maker for p in phrases
+                    ):
                         continue  # "Notebook" is no "Book Note", "Firewall" no "Fire Wall Safety"
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together

@@ -148,6 +148,8 @@ def test_words_run_together_are_read_as_the_targets_write_them():
     found = suggest([Item("l", webview, "124.0.2478.80")], edge, versioned=True)["l"]
     assert found[0].target_id == "wv"  # "Edge" abbreviates no words run together around a number
     assert not any(c.target_id == "edge" and preselected(c) for c in found)
+    obs = [Item("obs", "OBS Studio", "30", "OBS Project")]  # a winget id: its maker's name, then its own
+    assert preselected(first_candidate("OBSProject.OBSStudio", obs, "30.2.3", versioned=True))
 
 
 def test_a_build_number_after_a_plus_is_not_the_word_plus_and_a_suffix_after_a_version_is_a_word():
