@@ -94,6 +94,9 @@ def test_it_service_synonyms_of_the_dictionary():
         ("ZIMS for Husbandry", "", "International Species Information System", "ZIMS for Husbandry"),
         ("com.apple.FinalCut", "10.7.1", "", "Apple Final Cut Pro"),  # its macOS bundle id
         ("ArcMap 10.8.2", "10.8.2", "Esri", "ArcGIS Desktop 10.8"),  # the application it installs
+        ("RealtimeBoard", "0.4", "", "Miro"),  # renamed in 2018
+        ("Blackmagic ATEM Switchers", "9.6.1", "Blackmagic Design", "ATEM Software Control"),
+        ("LsAgent", "11.1.9.0", "Lansweeper", "Lansweeper"),  # its agent
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -116,6 +119,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("amp", "Cisco Secure Endpoint", "", "Cisco"),
         Item("csc", "Cisco Secure Client", "", "Cisco"),
         Item("arc", "ArcGIS Desktop 10.8", "10.8", "Esri"),
+        Item("miro", "Miro", "", "Miro"),
+        Item("atem", "ATEM Software Control", "", "Blackmagic Design"),
+        Item("ls", "Lansweeper", "", "Lansweeper"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
