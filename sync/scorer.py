@@ -114,7 +114,8 @@ own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition
 differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
 tier than the portfolio record names ("- Gold" for "- Silver"), and versions that agree only through an
 inventory's build number. At one score, the name that keeps more of the words written, its tier too, ranks
-first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise").
+first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise"), and where the name gives no
+tier, a production record before another environment's ("Server Hosting - Prod" before "- Non-Prod").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -191,6 +192,8 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 from sync.scorer_products import ProductEvidence
 from sync.scorer_readings import OtherReadings
 from sync.scorer_versions import VersionEvidence, makers_number
+
+NOT_LIVE = frozenset(["non prod", "pre prod", "uat", "staging"])  # tiers of an environment, as read
 
 
 class Scorer(
@@ -408,6 +411,7 @@ class Scorer(
                 -found[i][0],
                 bool(exact) and theirs.version != exact,
                 bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered
+                not tiers and bool(their_tiers & NOT_LIVE),  # "Server Hosting": "(Prod)" before "(Non-Prod)"
                 -len(written.intersection([*theirs.words, *their_tiers])),  # more words written
                 name,
             )

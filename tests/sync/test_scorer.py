@@ -308,6 +308,9 @@ def test_two_expansions_of_one_acronym_are_a_tie_and_not_pre_selected():
 def test_tiers_of_one_offering_are_not_a_tie():
     found = suggest([Item("l", "Database Services")], SERVICES, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).name == "Database Services - Gold"
+    environments = [Item("np", "Server Hosting - Non-Prod"), Item("p", "Server Hosting - Prod")]
+    found = suggest([Item("l", "Server Hosting")], environments, versioned=False)["l"]
+    assert [c.target_id for c in found] == ["p", "np"]  # production first, however the names sort
 
 
 def test_two_records_read_alike_are_a_tie_a_person_decides():
