@@ -99,7 +99,6 @@ def test_it_service_synonyms_of_the_dictionary():
         ("LsAgent", "11.1.9.0", "Lansweeper", "Lansweeper"),  # its agent
         ("Mnova 15.0.1", "15.0.1-35756", "Mestrelab Research S.L.", "MestReNova"),
         ("E046963F.LenovoCompanion", "10.2401.29.0", "", "Lenovo Vantage"),  # its Store package
-        ("PI Data Archive 2023", "2023", "AVEVA", "AVEVA PI Server"),  # the server's archive
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -127,7 +126,6 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("ls", "Lansweeper", "", "Lansweeper"),
         Item("mnova", "MestReNova", "15.0", "Mestrelab Research"),
         Item("lv", "Lenovo Vantage", "10.2401", "Lenovo Group Ltd."),
-        Item("pi", "AVEVA PI Server", "2023", "AVEVA Group"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
