@@ -89,6 +89,7 @@ SEEN = {
     DATA / "matching_seen_50.yaml": "former blind set 50 (pilotage, puppet theatre, winery, zoo), 3 fixed",
     DATA / "matching_seen_51.yaml": "former blind set 51 (ferries, press, cement, blood), 17 caution",
     DATA / "matching_seen_52.yaml": "former blind set 52 (sugar, newspapers, vet school, dams), 6 caution",
+    DATA / "matching_seen_53.yaml": "former blind set 53 (airline, pools, chemicals, research), 9 caution",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
