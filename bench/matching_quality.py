@@ -25,7 +25,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync.match_dictionary import renumbered  # noqa: E402
-from sync.match_rules import year_release  # noqa: E402
+from sync.match_rules import version_field  # noqa: E402
 from sync.match_versions import PACKAGE_VERSION, major  # noqa: E402
 from sync.matching import Item, normalise, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
@@ -171,8 +171,7 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
     field = version.strip().lower().lstrip("v")
     if package := PACKAGE_VERSION.match(field):  # "1:7.52.0-1" is version 7.52 of a package
         field = package.group(1)
-    field = year_release(field, normalise(name).split())  # "2024 R2" is 2024, as in a name
-    field = field if any(c.isdigit() for c in field) else ""  # a track ("DC") has no major
+    field = version_field(field, normalise(name).split())  # "2024 R2" is 2024.2, a track ("DC") none
     given = [v for v in (reading.version, field) if v]
     # one version numbered two ways ("SQL Server 2022" is 16: sync.match_names.renumbered) is one major
     other = [renumbered(reading.words, v, scorer.book.generic)[0] for v in given]

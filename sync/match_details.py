@@ -167,7 +167,7 @@ def mention_of(
     made = made and not any(  # a number after it is its version: "Ocuco Acuitas 3 patient records"
         w.capital and w.sentence == run[0].sentence and not w.text.isdigit() for w in after
     )
-    made = made and proper and not run[0].bracketed and run[0].after != "for"
+    made = made and proper and not run[0].bracketed and run[0].after != "for"  # `after`: the word before it
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
     return Mention(

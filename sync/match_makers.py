@@ -26,6 +26,16 @@ def maker_words(maker: str) -> tuple[str, ...]:
     return tuple(w for w in normalise(maker).split() if w not in LEGAL)
 
 
+@lru_cache(maxsize=10_000)
+def maker_names(maker: str) -> frozenset[str]:
+    """The ways a name may lead with its manufacturer's own words: the first of them, apart and, two or
+    more, written together as a winget id does ("OBSProject.OBSStudio", "PaloAltoNetworks.GlobalProtect" by
+    "Palo Alto Networks, Inc.")."""
+    words = maker_words(maker)
+    runs = [words[:k] for k in range(1, len(words) + 1)]
+    return frozenset([" ".join(run) for run in runs] + ["".join(run) for run in runs if len(run) > 1])
+
+
 @lru_cache(maxsize=1)
 def _formers() -> dict[tuple[str, ...], set[tuple[str, ...]]]:
     """A maker's words → the former makers it became (`former_makers`, read the other way)."""

@@ -20,7 +20,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem, year_release
+from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem, version_field
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -243,8 +243,7 @@ class AliasBook:
             if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
                 named, release = released([*normalised, *normalise(version).split()])
                 normalised, version = (named, "") if release else (normalised, version)
-            if version and not any(c.isdigit() for c in version):
-                version = ""  # a track, no version: Adobe's "DC" (Document Cloud), "Latest"
+            version = version_field(version, normalised) if version else ""
         plain = (
             [w for w in normalised if not (VERSION.match(w) or SERVICE_PACK.match(w))]
             if versioned
@@ -272,8 +271,6 @@ class AliasBook:
         else:
             core = [w for w in words if w not in generic] or words
         acronym = initials(words)
-        if versioned and version:
-            version = year_release(version, normalised)
         chosen, other = versions_read(version, versions[0] if versions else "")
         numbered, renumbering = "", ""
         if versioned:  # "InDesign Server" numbers its own

@@ -123,14 +123,26 @@ def licence_plans(words: list[str]) -> list[str]:
     return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
 
 
-def year_release(field: str, words: list[str]) -> str:
-    """A version field of a year and a release of it ("2024 R2", "2023 Q4") read as a name's are: the
-    year's version ("XProtect 2024 R1"); not for Microsoft's products, whose such release is a product of
-    its own ("Windows Server" at "2012 R2"). Any other field as it is."""
+TRACKS = frozenset(
+    ["dc", "continuous", "classic", "latest", "current", "evergreen"]
+)  # Adobe's "DC": no version
+
+
+def version_field(field: str, words: list[str]) -> str:
+    """A version field read as a name's version is: a track alone is none (Adobe's "DC"); a year and a
+    release or quarter of it ("2024 R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is
+    another); not for Microsoft's products, whose such release is a product of its own ("Windows Server" at
+    "2012 R2"). Any other field as it is ("XP" is Windows XP's version)."""
     parts = field.lower().split()
-    if len(parts) != 2 or not (YEAR.match(parts[0]) and YEAR_RELEASE.match(parts[1])):
+    if len(parts) == 1 and parts[0] in TRACKS:
+        return ""
+    year = parts[0].lstrip("v") if parts else ""
+    if len(parts) < 2 or not (YEAR.match(year) and YEAR_RELEASE.match(parts[1])):
         return field
-    return field if parts[1][0] == "r" and not R_PRODUCTS.isdisjoint(words) else parts[0]
+    if parts[1][0] == "r" and not R_PRODUCTS.isdisjoint(words):
+        return field
+    number = parts[1].lstrip("rq")
+    return f"{year}.{number}" if number.isdigit() else year
 
 
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -173,7 +185,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
     return out
 
 
-RUN_TOGETHER = re.compile(r"[a-z]\d+[a-z]{3}")  # words run together around a number
+# words run together around a number, as an app's id writes them: "EdgeWebView2Runtime"
+RUN_TOGETHER = re.compile(r"([^\W\d_]+)(\d+)([^\W\d_]{3,})")
 
 
 def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
@@ -191,7 +204,7 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         if a == b:
             same += len(a) >= 3 and a != "and"
             continue
-        if NUMBER.match(a) or NUMBER.match(b) or RUN_TOGETHER.search(max(a, b, key=len)):
+        if NUMBER.match(a) or NUMBER.match(b) or RUN_TOGETHER.fullmatch(max(a, b, key=len)):
             return ""  # nor words run together around a number: "Edge" is no "EdgeWebView2Runtime"
         way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
         if (

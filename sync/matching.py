@@ -19,7 +19,7 @@ THRESHOLD = 80  # below this, "create new" is pre-selected
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
-    r"|uat|staging|pre[ -]?prod(?:uction)?|live"  # after a dash or in brackets only (covered_tiers)
+    r"|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only, each its own (covered_tiers)
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -44,10 +44,10 @@ DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "uat", "staging")
-TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "live")
+TIER_ENDINGS += ("weekdays", "fri", "friday", "pm")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
-PRODUCTION = re.compile(r"\b(?:production|live)\b")  # "- Live" is the production environment
+PRODUCTION = re.compile(r"\bproduction\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 # tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
@@ -55,7 +55,9 @@ PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
-E_MAIL = re.compile(r"\be-mail")  # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
+E_MAIL = re.compile(
+    r"\be-mail(?=s?\b)"
+)  # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
 SPELLING = {
     "centre": "center",
     "catalogue": "catalog",
@@ -347,9 +349,9 @@ class Matcher:
         return found
 
     def _pool(self, key: str, size: int = 150) -> list[int]:
-        """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size`), or
-        each of its rarest where several are as rare ("Workday HCM" and "SQL Server Management Studio" for
-        "Workday Human Capital Management"): the first of them in the alphabet is no better."""
+        """Targets sharing two of the name's tokens; else those sharing its rarest token (at most `size` of
+        them), or each of its rarest where several are as rare ("Workday HCM" and "SQL Server Management
+        Studio" for "Workday Human Capital Management"): the first of them in the alphabet is no better."""
         words = sorted(set(key.split()))
         pool: set[int] = set()
         for pair in combinations(words, 2):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build, shared_install
+from sync.match_makers import maker_names
 from sync.match_names import (
     BRACKETS,
     DEPLOYMENT,
@@ -17,7 +18,7 @@ from sync.match_names import (
     initials,
     words_of,
 )
-from sync.match_rules import PLANS, abbreviates, editions_differ, stem
+from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import CLOUDS
@@ -57,7 +58,6 @@ PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
 # the words that make a service one sort of the service its other words name: "OT Security Monitoring"
 SORTS = VAGUE | {"ot", "physical"}
-NUMBER_INSIDE = re.compile(r"([^\W\d_]+)(\d+)([^\W\d_]+)")  # "EdgeWebView2Runtime"
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -158,7 +158,7 @@ class NameEvidence:
         for word in re.split(r"(\W+)", name):
             lower = word.lower()
             if 7 <= len(lower) <= 32 and not self._known(lower):
-                pieces = NUMBER_INSIDE.fullmatch(word)
+                pieces = RUN_TOGETHER.fullmatch(word)
                 apart = [self._apart(p) for p in pieces.group(1, 3)] if pieces else [self._apart(word)]
                 if all(apart) and (pieces or apart[0] != word):
                     phrases.extend(normalise(piece) for piece in apart)
@@ -419,9 +419,8 @@ class NameEvidence:
                 maker = words_of(self.targets[i].manufacturer)
                 if named and formerly(lead, maker):
                     former.add(i)
-                if (
-                    i in former or maker[:size] == lead or glued(lead, maker)
-                ):  # "Micro Office": no Microsoft's
+                glued = size == 1 and lead[0] in maker_names(self.targets[i].manufacturer)  # a winget id's
+                if i in former or maker[:size] == lead or glued:  # words: "Micro Office" is no Microsoft's
                     hits.append(i)
             for i in self.index["maker"].get(rest, ()) if named else ():  # each led by its maker's name
                 if i not in former and formerly(lead, words_of(self.targets[i].manufacturer)):
@@ -433,9 +432,3 @@ class NameEvidence:
         if former:
             return f"same name without its manufacturer's former name (now {self.targets[i].manufacturer})"
         return f"same name without the manufacturer ({self.targets[i].manufacturer})"
-
-
-def glued(lead: tuple[str, ...], maker: tuple[str, ...]) -> bool:
-    """Whether one word is the manufacturer's name of two words or more written together, as a winget id
-    leads with it ("OBSProject.OBSStudio" by "OBS Project")."""
-    return len(lead) == 1 and len(maker) > 1 and lead[0] == "".join(maker)

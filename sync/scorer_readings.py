@@ -8,7 +8,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_dictionary import BRACKETS
-from sync.match_names import AliasBook, Name, bracketed, initials, words_of
+from sync.match_makers import maker_names
+from sync.match_names import AliasBook, Name, bracketed, initials
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.matching import OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
@@ -26,6 +27,7 @@ SLASHED_AT = 80  # each name's first record at least this likely (a likeness cap
 UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business hours|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
+LIVE = re.compile(r"\s*(?:[-–—]\s*|\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)": production
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
 BY_NAME = ("same name", "same words", "alias:", "acronym:", "abbreviation:", "its description")
@@ -89,9 +91,9 @@ class OtherReadings:
                         continue  # "Incident Management Process" is no "Major Incident Management"
                     reasons, score = [*reasons, f"read without {practice.group(2)}"], CORE
                 elif bare == split:  # the target's own words in its order, as "Qualys Cloud-Agent" reads
-                    maker = " ".join(words_of(self.targets[i].manufacturer))  # "OBSProject.OBSStudio"
+                    maker = maker_names(self.targets[i].manufacturer)  # "OBSProject.OBSStudio"
                     if score < CORE or not all(
-                        f" {p} " in f" {self.names[i].plain} " or p == maker for p in phrases
+                        f" {p} " in f" {self.names[i].plain} " or p in maker for p in phrases
                     ):
                         continue  # "Notebook" is no "Book Note", "Firewall" no "Fire Wall Safety"
                     together = [*reasons, "its words run together"]
@@ -202,17 +204,20 @@ class OtherReadings:
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier
         has the rest of the name ("Laptop Provisioning Premium", "EUC Standard" for an "End User Computing
-        - Standard"); "" otherwise: "Data Quality Standard" may be a standard."""
-        if self.versioned or not (found := UNDASHED_TIER.search(name)) or tiers_of(name):
+        - Standard"); "" otherwise: "Data Quality Standard" may be a standard. So too "- Live", the
+        production tier where a "- Prod" target has the rest ("VM Hosting - Live"; not "Video Streaming -
+        Live", the content)."""
+        found = None if self.versioned or tiers_of(name) else UNDASHED_TIER.search(name) or LIVE.search(name)
+        if not found:
             return ""  # none, or one written so already ("SQL Hosting - Non-Prod")
         if self.tiered is None:
             self.tiered = {
                 (self.names[i].core, tier) for i, t in enumerate(self.targets) for tier in tiers_of(t.name)
             }
-        rest = name[: found.start()]
-        core = self.book.read(rest).core
+        rest, tier = name[: found.start()], found.group(1)
+        tier = "Prod" if tier.lower() == "live" else tier
         return (
-            f"{rest} ({found.group(1)})"
-            if (core, canonical_tier(found.group(1).lower())) in self.tiered
+            f"{rest} ({tier})"
+            if (self.book.read(rest).core, canonical_tier(tier.lower())) in self.tiered
             else ""
         )

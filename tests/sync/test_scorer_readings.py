@@ -53,6 +53,14 @@ def test_a_non_prod_record_covers_a_uat_or_staging_one_where_none_of_its_own_exi
     assert picked("Database Hosting - Premium", hosting) == "pr"  # Premium is no pre-production
 
 
+def test_live_is_the_production_tier_where_a_production_record_has_the_rest_of_the_name():
+    hosting = [Item("np", "Server Hosting - Non-Prod"), Item("p", "Server Hosting - Prod")]
+    assert picked("Server Hosting - Live", hosting) == "p"
+    assert picked("Server Hosting (Live)", hosting) == "p"
+    found = first_candidate("Video Streaming - Live", [Item("v", "Video Streaming")])  # the content
+    assert found.target_id == "v" and found.score < PRESELECT_AT
+
+
 def test_office_hours_in_brackets_are_business_hours():
     desks = [Item("bh", "Service Desk - Business Hours"), Item("24", "Service Desk - 24x7")]
     assert picked("IT Help Desk (Office Hours)", desks) == "bh"

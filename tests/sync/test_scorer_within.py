@@ -148,8 +148,14 @@ def test_words_run_together_are_read_as_the_targets_write_them():
     found = suggest([Item("l", webview, "124.0.2478.80")], edge, versioned=True)["l"]
     assert found[0].target_id == "wv"  # "Edge" abbreviates no words run together around a number
     assert not any(c.target_id == "edge" and preselected(c) for c in found)
-    obs = [Item("obs", "OBS Studio", "30", "OBS Project")]  # a winget id: its maker's name, then its own
+    obs = [
+        Item("obs", "OBS Studio", "30", "OBS Project, Inc.")
+    ]  # a winget id: its maker's name, then its own
     assert preselected(first_candidate("OBSProject.OBSStudio", obs, "30.2.3", versioned=True))
+    palo = [Item("gp", "GlobalProtect", "6.2", "Palo Alto Networks, Inc.")]
+    assert preselected(first_candidate("PaloAltoNetworks.GlobalProtect", palo, "6.2.1", versioned=True))
+    python = [Item("py", "Python Launcher", "3.12", "Python Software Foundation")]
+    assert preselected(first_candidate("Python3Launcher", python, "3.12.1", versioned=True))
 
 
 def test_a_build_number_after_a_plus_is_not_the_word_plus_and_a_suffix_after_a_version_is_a_word():
@@ -297,13 +303,18 @@ def test_a_version_field_of_a_year_and_its_release_is_that_years_version_too():
     assert preselected(best("Prophet Professional 2023", "", catalogue))
     r2 = best("Windows Server 2012", "", catalogue)  # Microsoft's R2 stays a product of its own
     assert r2 is None or not preselected(r2)
+    assert preselected(best("Milestone XProtect Smart Client", "v2024 R2 SP1", catalogue))
+    release = best("Milestone XProtect Smart Client", "2024 R1", catalogue)  # another release of the year
+    assert release.target_id == "xp" and not preselected(release)
 
 
-def test_a_version_field_without_a_number_is_a_track_not_a_version():
+def test_a_track_is_no_version_but_another_word_is_the_products_own():
     reader = [Item("r", "Adobe Acrobat Reader", "DC", "Adobe")]  # Document Cloud, every release of it
     found = best("Adobe Acrobat Reader DC MUI", "24.002.20991", reader)
     assert found.target_id == "r" and preselected(found)
     assert "the target record has no version: it stands for every version" in found.reasons
+    xp = [Item("xp", "Microsoft Windows", "XP", "Microsoft")]  # Windows XP: no Windows 11
+    assert best("Windows 11", "10.0.22631", xp) is None
 
 
 def test_a_makers_former_name_before_a_product_is_its_manufacturer():
