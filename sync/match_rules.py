@@ -35,10 +35,12 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
     + ["polski"]
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
+LONG_TERM_CHANNELS = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing releases, by their year
 SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
 TRIGGERS = (
     ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
 )
+TRIGGERS |= LONG_TERM_CHANNELS
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -174,6 +176,9 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             and not (word[0] == "r" and R_PRODUCTS & set(words))
         ):
             i += 1  # "BarTender 2022 R7", "XProtect 2024 R1": a release of the year's version
+        elif word in LONG_TERM_CHANNELS and YEAR.match(following):
+            out.append(f"{word}{following}")  # "LTSC 2019": a release of its own, no version; not "LTSC 2021"
+            i += 2
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
         elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:
