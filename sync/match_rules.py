@@ -16,13 +16,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sync.matching import TIER
+from sync.matching import TIER, normalise
 
 VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
+# an install's build, however written: "(x86)", "win32", "(32-bit)" are one
+BUILDS = {"x64": "64-bit", "amd64": "64-bit", "win64": "64-bit", "x86": "32-bit", "win32": "32-bit"}
+BUILDS |= {"i386": "32-bit", "i686": "32-bit", "arm64": "ARM64"}
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
 LANGUAGES = frozenset(
     ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
@@ -145,6 +148,20 @@ def version_field(field: str, words: list[str]) -> str:
         return field
     number = parts[1].lstrip("rq")
     return f"{year}.{number}" if number.isdigit() else year
+
+
+@lru_cache(maxsize=100_000)
+def builds_of(name: str) -> frozenset[str]:
+    """The builds a software name gives ("… Redistributable (x86)": 32-bit), to tell two installs apart."""
+    words = normalise(name).split()
+    bits = {f"{w}-bit" for w, after in zip(words, words[1:], strict=False) if after == "bit" and w in BITS}
+    return frozenset({BUILDS[w] for w in words if w in BUILDS} | bits)
+
+
+def other_build(mine: str, theirs: str) -> str:
+    """The build a software record names where the install names another ("(x64)" for an "(x86)"), or ""."""
+    ours, others = builds_of(mine), builds_of(theirs)
+    return ", ".join(sorted(others)) if ours and others and ours.isdisjoint(others) else ""
 
 
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:

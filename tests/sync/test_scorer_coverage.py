@@ -208,6 +208,12 @@ def test_versions_as_inventories_and_packages_write_them():
         "Microsoft Visual C++ 2013 Redistributable (x64) - 12.0.40664", runtimes, "12.0.40664.0", True
     )
     assert (vc12.target_id, vc12.preselectable) == ("12", True)
+    x64 = [Item("x64", "Microsoft Visual C++ 2015-2022 Redistributable (x64)", "14.38", "Microsoft")]
+    x86 = best(
+        "Microsoft Visual C++ 2015-2022 Redistributable (x86) - 14.38.33135", x64, "14.38.33135.0", True
+    )
+    assert x86.target_id == "x64" and not x86.preselectable  # another build: a person's choice
+    assert "another build (64-bit): suggested, never pre-selected" in x86.reasons
     windows = [Item("95", "Windows 95", "95", "Microsoft"), Item("98", "Windows 98", "98", "Microsoft")]
     assert best("Windows 98SE", windows, versioned=True).target_id == "98"
     autodesk = [Item("max", "Autodesk 3ds Max 2025", "2025", "Autodesk")]
