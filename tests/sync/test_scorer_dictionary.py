@@ -171,3 +171,9 @@ def test_an_install_named_by_omitting_its_edition_is_that_edition_until_one_down
     assert chosen("IntelliJ IDEA", idea, "2024.1") == ""  # no release in its name to tell by
     pycharm = [Item("p", "PyCharm Professional", "", "JetBrains"), Item("pc", "PyCharm Community Edition")]
     assert chosen("PyCharm 2024.3.5", pycharm, "243.26053.29") == "PyCharm Professional"
+
+
+def test_a_generic_word_and_reporting_is_no_business_intelligence():
+    catalogue = [Item("sr", "Service Reporting", context="SLA and KPI reports"), Item("dw", "Data Warehouse")]
+    found = first_candidate("BI & Reporting", catalogue)  # "Service Reporting" reads as "Reporting" alone
+    assert found is None or found.target_id != "sr" or found.score < PRESELECT_AT
