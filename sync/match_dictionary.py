@@ -249,6 +249,7 @@ def apple_bundles() -> frozenset[tuple[str, ...]]:
 
 # Office's product ids, as the Office Deployment Tool and click-to-run inventories list them:
 # "O365ProPlusRetail", "VisioStd2019Volume", "ProjectPro2021Retail"
+LANGUAGE_AFTER = re.compile(r"\s+-\s+[a-z]{2}-[a-z]{2}\s*$", re.I)
 OFFICE_ID = re.compile(
     r"^(O365|Visio|Project|Access|Word|Excel|Outlook|PowerPoint|Publisher)?"
     r"(ProPlus|Pro|Std|Standard|Business)?(20\d\d)?(Retail|Volume)$"
@@ -299,7 +300,8 @@ def bundled(name: str) -> str:
         name = APP_BUNDLE.sub("", name)
         if tuple(normalise(name).split()) in apple_bundles():
             return f"Apple {name}"
-    if " " not in name.strip() and (office := OFFICE_ID.match(name.strip())) and (office[1] or office[2]):
+    product_id = LANGUAGE_AFTER.sub("", name).strip()  # "O365ProPlusRetail - en-gb": an install's language
+    if " " not in product_id and (office := OFFICE_ID.match(product_id)) and (office[1] or office[2]):
         return office_product(office)  # not a product named "Retail"
     if " " not in name.strip() and (app := APP_ID.match(name)) and app.group(1) not in CODE_HOSTS:
         maker, rest = app.group(1).replace("_", " "), app.group(2).replace(".", " ")

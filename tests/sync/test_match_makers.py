@@ -35,6 +35,9 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("Citrix Systems, Inc.", "Cloud Software Group"),  # Citrix became it
         ("QSR International", "Lumivero"),  # NVivo's maker, renamed
         ("Plantronics, Inc.", "HP Inc."),  # Poly, HP's since 2022
+        ("Kronos Incorporated", "UKG Inc."),
+        ("LogMeIn, Inc.", "GoTo Group, Inc."),
+        ("Physio-Control, Inc.", "Stryker"),
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())

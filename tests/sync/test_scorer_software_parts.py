@@ -102,6 +102,7 @@ def test_an_office_product_id_is_its_product():
     office.append(Item("a", "Microsoft 365 Apps for enterprise", "16.0", "Microsoft"))
     assert picked("VisioStd2019Volume", "16.0.10410.20026", office) == "v"  # the Office Deployment Tool's id
     assert picked("O365ProPlusRetail", "16.0.17726.20160", office) == "a"
+    assert picked("O365ProPlusRetail - en-gb", "16.0.17726.20160", office) == "a"  # its language after it
     assert bundled("Retail") == "Retail" and bundled("ProRetail") == "Microsoft Office Professional"
 
 
