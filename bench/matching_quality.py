@@ -90,6 +90,7 @@ SEEN = {
     DATA / "matching_seen_51.yaml": "former blind set 51 (ferries, press, cement, blood), 17 caution",
     DATA / "matching_seen_52.yaml": "former blind set 52 (sugar, newspapers, vet school, dams), 6 caution",
     DATA / "matching_seen_53.yaml": "former blind set 53 (airline, pools, chemicals, research), 9 caution",
+    DATA / "matching_seen_54.yaml": "former blind set 54 (port, bookshops, ambulances, chips), 10 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
