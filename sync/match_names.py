@@ -25,6 +25,11 @@ from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
+# an install's language at the end after a dash, as the language names itself
+LANGUAGE_AS_NAMED = re.compile(
+    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski)\s*$",
+    re.I,
+)
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
@@ -232,6 +237,9 @@ class AliasBook:
             if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
                 name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
+            name = LANGUAGE_AS_NAMED.sub(
+                "", name
+            )  # "Acrobat Reader DC - Nederlands": not "Duolingo Italiano"
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name

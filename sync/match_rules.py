@@ -33,9 +33,6 @@ LANGUAGES = frozenset(
 LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
-    # and as each names itself, read as names are ("Nederlands", "Français"): "Reader DC - Deutsch"
-    + ["nederland", "deutsch", "francai", "espanol", "italiano", "portugue", "svenska", "norsk", "dansk"]
-    + ["polski"]
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 LONG_TERM_CHANNELS = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing releases, by their year
@@ -194,7 +191,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         ):
             i += 1  # "BarTender 2022 R7", "XProtect 2024 R1": a release of the year's version
         elif word in LONG_TERM_CHANNELS and YEAR.match(following):
-            out.append(f"{word}{following}")  # "LTSC 2019": a release of its own, no version; not "LTSC 2021"
+            out.extend([word, f"{word}{following}"])  # "LTSC 2019": a release of its own, no version
             i += 2
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1

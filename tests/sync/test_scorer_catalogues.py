@@ -5,7 +5,7 @@ not a labelled case."""
 import pytest
 
 from sync.match_rules import software_words, uncategorised
-from sync.matching import Item, normalise, preselect, tiers_of
+from sync.matching import Item, preselect, tiers_of
 from sync.scorer import ACRONYM, PRESELECT_AT, suggest
 
 
@@ -128,10 +128,11 @@ def test_languages_patch_levels_and_brackets_are_inventory_noise():
     assert software_words(["sap", "gui", "8.00", "patchlevel", "9"]) == ["sap", "gui", "8.00"]
     assert software_words(["en", "us"]) == ["en", "us"]  # a name that is only a language stays
     assert software_words(["adobe", "acrobat", "reader", "dc", "mui"]) == ["adobe", "acrobat", "reader", "dc"]
-    for language in ("Nederlands", "Deutsch", "Français"):  # as each language names itself
-        words = normalise(f"Adobe Acrobat Reader DC - {language}").split()
-        assert software_words(words) == ["adobe", "acrobat", "reader", "dc"], language
-    assert software_words(["norsk", "tipping"]) == ["norsk", "tipping"]  # only at the end of a name
+    reader = [Item("r", "Adobe Acrobat Reader DC", "24", "Adobe")]
+    for language in ("Nederlands", "Deutsch", "Français"):  # as each language names itself, after a dash
+        assert chosen(f"Adobe Acrobat Reader DC - {language}", reader, "24.002.20736", True), language
+    dictionary = [Item("l", "Langenscheidt", "", "Langenscheidt")]  # no dash: a word of the name
+    assert chosen("Langenscheidt Deutsch", dictionary, "", True) == ""
     models = [
         Item("ff", "Mozilla Firefox", "", "Mozilla"),
         Item("o19", "Microsoft Office Professional Plus 2019", "2019", "Microsoft"),
