@@ -247,9 +247,9 @@ def apple_bundles() -> frozenset[tuple[str, ...]]:
     )
 
 
+LANGUAGE_AFTER = re.compile(r"\s+-\s+[a-z]{2}-[a-z]{2}\s*$", re.I)  # an install's: "… - en-gb"
 # Office's product ids, as the Office Deployment Tool and click-to-run inventories list them:
 # "O365ProPlusRetail", "VisioStd2019Volume", "ProjectPro2021Retail"
-LANGUAGE_AFTER = re.compile(r"\s+-\s+[a-z]{2}-[a-z]{2}\s*$", re.I)
 OFFICE_ID = re.compile(
     r"^(O365|Visio|Project|Access|Word|Excel|Outlook|PowerPoint|Publisher)?"
     r"(ProPlus|Pro|Std|Standard|Business)?(20\d\d)?(Retail|Volume)$"

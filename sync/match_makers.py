@@ -3,6 +3,7 @@ publisher, and a product of one name may be two makers' ("Synergy" is Symless' d
 Synectics' CCTV platform): a target made by another maker is only suggested. One maker is written many
 ways, so only makers surely two are: neither a packager, nor the other's initials, nor of its lineage."""
 
+import re
 from functools import lru_cache
 
 from sync.match_dictionary import shipped_former_makers
@@ -31,9 +32,12 @@ def maker_names(maker: str) -> frozenset[str]:
     """The ways a name may lead with its manufacturer's own words: the first of them, apart and, two or
     more, written together as a winget id does ("OBSProject.OBSStudio", "PaloAltoNetworks.GlobalProtect" by
     "Palo Alto Networks, Inc.")."""
-    words = maker_words(maker)
+    words, raw = maker_words(maker), [w for w in re.findall(r"[a-z0-9]+", maker.lower()) if w not in LEGAL]
     runs = [words[:k] for k in range(1, len(words) + 1)]
-    return frozenset([" ".join(run) for run in runs] + ["".join(run) for run in runs if len(run) > 1])
+    glued = ["".join(run) for run in runs if len(run) > 1] + [
+        "".join(raw[:k]) for k in range(2, len(raw) + 1)
+    ]
+    return frozenset([" ".join(run) for run in runs] + glued)  # "TheDocumentFoundation" keeps its "The"
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,11 @@ GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
-# an install's build, however written: "(x86)", "win32", "(32-bit)" are one
-BUILDS = {"x64": "64-bit", "amd64": "64-bit", "win64": "64-bit", "x86": "32-bit", "win32": "32-bit"}
-BUILDS |= {"i386": "32-bit", "i686": "32-bit", "arm64": "ARM64"}
+# an install's build, however written, on its two axes: "(x86)", "win32", "(32-bit)" are one
+BUILDS = {"x64": ("bits 64", "x86"), "amd64": ("bits 64", "x86"), "win64": ("bits 64", "x86")}
+BUILDS |= {"x86": ("bits 32", "x86"), "win32": ("bits 32", "x86"), "i386": ("bits 32", "x86")}
+BUILDS |= {"i686": ("bits 32", "x86"), "arm64": ("bits 64", "arm"), "aarch64": ("bits 64", "arm")}
+BUILDS |= {"64bit": ("bits 64",), "32bit": ("bits 32",)}
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
 LANGUAGES = frozenset(
     ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
@@ -35,12 +37,12 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
-LONG_TERM_CHANNELS = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing releases, by their year
 SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
 TRIGGERS = (
     ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
 )
-TRIGGERS |= LONG_TERM_CHANNELS
+LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels, released by year
+TRIGGERS |= LONG_TERM
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -125,19 +127,18 @@ def licence_plans(words: list[str]) -> list[str]:
     return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
 
 
-TRACKS = frozenset(
-    ["dc", "continuous", "classic", "latest", "current", "evergreen"]
-)  # Adobe's "DC": no version
+# versions without a number that are a product's own: Windows XP, Vista; any other such field is no version
+NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
 def version_field(field: str, words: list[str]) -> str:
-    """A version field read as a name's version is: a track alone is none (Adobe's "DC"); a year and a
-    release or quarter of it ("2024 R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is
-    another); not for Microsoft's products, whose such release is a product of its own ("Windows Server" at
-    "2012 R2"). Any other field as it is ("XP" is Windows XP's version)."""
+    """A version field read as a name's version is: one without a number is none (Adobe's "DC", "N/A",
+    "Unknown") but a version named so ("XP" is Windows XP's); a year and a release or quarter of it ("2024
+    R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is another); not for Microsoft's products,
+    whose such release is a product of its own ("Windows Server" at "2012 R2"). Any other field as it is."""
     parts = field.lower().split()
-    if len(parts) == 1 and parts[0] in TRACKS:
-        return ""
+    if not any(c.isdigit() for c in field):
+        return field if len(parts) == 1 and parts[0] in NAMED_VERSIONS else ""
     year = parts[0].lstrip("v") if parts else ""
     if len(parts) < 2 or not (YEAR.match(year) and YEAR_RELEASE.match(parts[1])):
         return field
@@ -149,16 +150,37 @@ def version_field(field: str, words: list[str]) -> str:
 
 @lru_cache(maxsize=100_000)
 def builds_of(name: str) -> frozenset[str]:
-    """The builds a software name gives ("… Redistributable (x86)": 32-bit), to tell two installs apart."""
-    words = normalise(name).split()
-    bits = {f"{w}-bit" for w, after in zip(words, words[1:], strict=False) if after == "bit" and w in BITS}
-    return frozenset({BUILDS[w] for w in words if w in BUILDS} | bits)
+    """The build a software name gives, its bits and its processor ("… Redistributable (x86)": bits 32, x86;
+    "x86_64": bits 64), to tell two installs apart."""
+    words = normalise(name).replace("x86 64", "x64").split()
+    bits = {f"bits {w}" for w, after in zip(words, words[1:], strict=False) if after == "bit" and w in BITS}
+    return frozenset(bits.union(*(BUILDS.get(w, ()) for w in words)))
 
 
-def other_build(mine: str, theirs: str) -> str:
-    """The build a software record names where the install names another ("(x64)" for an "(x86)"), or ""."""
+def other_install(mine: str, theirs: str) -> str:
+    """What a software record names that the install names otherwise: another build of the same axis
+    ("(x64)" for an "(x86)", "ARM64" for an "x64"), another long-term release ("LTSC 2021" for "LTSC
+    2019"); or ""."""
     ours, others = builds_of(mine), builds_of(theirs)
-    return ", ".join(sorted(others)) if ours and others and ours.isdisjoint(others) else ""
+    clash = [o for o in sorted(others - ours) if any(m.split()[0] == o.split()[0] for m in ours - others)]
+    if clash:
+        return (
+            "another build ("
+            + ", ".join(w.replace("bits ", "") + ("-bit" if "bits" in w else "") for w in clash)
+            + ")"
+        )
+    year, their_year = long_term_year(mine), long_term_year(theirs)
+    return f"another long-term release ({their_year})" if year and their_year and year != their_year else ""
+
+
+def long_term_year(name: str) -> str:
+    """The year of a long-term servicing release a name gives ("Windows 10 Enterprise LTSC 2019", "… 2019
+    LTSC"), a release of its own; or ""."""
+    words = normalise(name).split()
+    for i, word in enumerate(words):
+        if word in LONG_TERM:
+            return next((w for w in words[max(0, i - 1) : i + 2] if YEAR.match(w)), "")
+    return ""
 
 
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -190,9 +212,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             and not (word[0] == "r" and R_PRODUCTS & set(words))
         ):
             i += 1  # "BarTender 2022 R7", "XProtect 2024 R1": a release of the year's version
-        elif word in LONG_TERM_CHANNELS and YEAR.match(following):
-            out.extend([word, f"{word}{following}"])  # "LTSC 2019": a release of its own, no version
-            i += 2
+        elif YEAR.match(word) and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM):
+            i += 1  # "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
         elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:

@@ -55,9 +55,8 @@ PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
-E_MAIL = re.compile(
-    r"\be-mail(?=s?\b)"
-)  # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
+# one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
+E_MAIL = re.compile(r"\be-mail(?=s?\b)")
 SPELLING = {
     "centre": "center",
     "catalogue": "catalog",

@@ -113,11 +113,11 @@ the end is not ("- English", "- Deutsch"), an edition word that names a product 
 is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio Plan 2"; two plans, or a plan
 below a perpetual licence, are a person's choice). Only suggested: software that differs by an edition on each
 side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier than the portfolio
-record names ("- Gold" for "- Silver"), another build than the install's ("(x64)" for an "(x86)"), and
-versions that agree only through an inventory's build number. At one score, the name that keeps more of the
-words written, its tier too, ranks first ("Windows Server": "Windows Server 2022" before "Windows 11
-Enterprise"), and where the name gives no tier, a production record before another environment's ("Server
-Hosting - Prod" before "- Non-Prod").
+record names ("- Gold" for "- Silver"), another build or long-term release than the install's ("(x64)" for an
+"(x86)", "LTSC 2021" for "LTSC 2019"), and versions that agree only through an inventory's build number. At
+one score, the name that keeps more of the words written, its tier too, ranks first ("Windows Server":
+"Windows Server 2022" before "Windows 11 Enterprise"), and where the name gives no tier, a production record
+before another environment's ("Server Hosting - Prod" before "- Non-Prod").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -160,7 +160,7 @@ from sync.match_names import (
     acronym_within,
     words_of,
 )
-from sync.match_rules import GLUED, editions_differ, kinds_differ, other_build
+from sync.match_rules import GLUED, editions_differ, kinds_differ, other_install
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, covered_tiers, tiers_of
 from sync.scorer_choices import ChoiceEvidence
@@ -392,9 +392,9 @@ class Scorer(
             if preselectable and local.manufacturer and (made := self._made_otherwise(local, mine, i)):
                 reasons.append(f"{made}: suggested, never pre-selected")
                 preselectable = False
-            if self.versioned and preselectable and (build := other_build(local.name, name)):
-                reasons.append(f"another build ({build}): suggested, never pre-selected")
-                preselectable = False  # an x86 install is no x64 record's
+            if self.versioned and preselectable and (other := other_install(local.name, name)):
+                reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
+                preselectable, score = False, score - MINOR
             if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
                 reasons.append("version fields of two releases: suggested, never pre-selected")
                 preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name

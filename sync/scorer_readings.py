@@ -27,7 +27,7 @@ SLASHED_AT = 80  # each name's first record at least this likely (a likeness cap
 UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business hours|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
-LIVE = re.compile(r"\s*(?:[-–—]\s*|\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)": production
+LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
 BY_NAME = ("same name", "same words", "alias:", "acronym:", "abbreviation:", "its description")

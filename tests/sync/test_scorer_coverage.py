@@ -214,6 +214,10 @@ def test_versions_as_inventories_and_packages_write_them():
     )
     assert x86.target_id == "x64" and not x86.preselectable  # another build: a person's choice
     assert "another build (64-bit): suggested, never pre-selected" in x86.reasons
+    pythons = [Item("64", "Python 3.12 (64-bit)", "3.12", "PSF"), Item("any", "Python 3.12", "3.12", "PSF")]
+    assert best("Python 3.12.1 x86_64", pythons[:1], "3.12.1", True).preselectable  # x86_64 is 64-bit
+    bits32 = best("Python 3.12.1 (32-bit)", pythons, "3.12.1", True)
+    assert (bits32.target_id, bits32.preselectable) == ("any", True)  # the record of no build first
     windows = [Item("95", "Windows 95", "95", "Microsoft"), Item("98", "Windows 98", "98", "Microsoft")]
     assert best("Windows 98SE", windows, versioned=True).target_id == "98"
     autodesk = [Item("max", "Autodesk 3ds Max 2025", "2025", "Autodesk")]

@@ -60,8 +60,11 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     qgis = [Item("q", "QGIS", "3.34", "QGIS.org")]  # the desktop application; the map server installs apart
     assert best("QGIS Server", qgis, "3.34.5", versioned=True).score < PRESELECT_AT
     ltsc = [Item("w", "Windows 10 Enterprise LTSC 2021", "21H2", "Microsoft")]  # a release of its own
-    assert best("Windows 10 Enterprise LTSC 2019", ltsc, "1809", versioned=True).score < PRESELECT_AT
+    for name in ("Windows 10 Enterprise LTSC 2019", "Windows 10 Enterprise 2019 LTSC"):
+        assert not best(name, ltsc, "1809", versioned=True).preselectable, name
     assert best("Windows 10 Enterprise LTSC 2021", ltsc, "10.0.19044", versioned=True).preselectable
+    any_year = [Item("w", "Windows 10 Enterprise LTSC", "10", "Microsoft")]
+    assert best("Windows 10 Enterprise LTSC 2019", any_year, "10.0.17763", versioned=True).preselectable
     iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
     assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)

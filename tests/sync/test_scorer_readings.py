@@ -57,6 +57,7 @@ def test_live_is_the_production_tier_where_a_production_record_has_the_rest_of_t
     hosting = [Item("np", "Server Hosting - Non-Prod"), Item("p", "Server Hosting - Prod")]
     assert picked("Server Hosting - Live", hosting) == "p"
     assert picked("Server Hosting (Live)", hosting) == "p"
+    assert picked("ERP Go-Live", [Item("p", "ERP Go - Prod")]) == ""  # going live is no environment
     found = first_candidate("Video Streaming - Live", [Item("v", "Video Streaming")])  # the content
     assert found.target_id == "v" and found.score < PRESELECT_AT
 

@@ -152,6 +152,8 @@ def test_words_run_together_are_read_as_the_targets_write_them():
         Item("obs", "OBS Studio", "30", "OBS Project, Inc.")
     ]  # a winget id: its maker's name, then its own
     assert preselected(first_candidate("OBSProject.OBSStudio", obs, "30.2.3", versioned=True))
+    office = [Item("lo", "LibreOffice", "24.2", "The Document Foundation")]
+    assert preselected(first_candidate("TheDocumentFoundation.LibreOffice", office, "24.2.1", versioned=True))
     palo = [Item("gp", "GlobalProtect", "6.2", "Palo Alto Networks, Inc.")]
     assert preselected(first_candidate("PaloAltoNetworks.GlobalProtect", palo, "6.2.1", versioned=True))
     python = [Item("py", "Python Launcher", "3.12", "Python Software Foundation")]
@@ -315,6 +317,8 @@ def test_a_track_is_no_version_but_another_word_is_the_products_own():
     assert "the target record has no version: it stands for every version" in found.reasons
     xp = [Item("xp", "Microsoft Windows", "XP", "Microsoft")]  # Windows XP: no Windows 11
     assert best("Windows 11", "10.0.22631", xp) is None
+    photoshop = [Item("ps", "Adobe Photoshop", "N/A", "Adobe")]  # a field saying there is none
+    assert preselected(best("Adobe Photoshop 2024", "25.4.0", photoshop))
 
 
 def test_a_makers_former_name_before_a_product_is_its_manufacturer():
