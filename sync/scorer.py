@@ -107,17 +107,17 @@ id is its maker's and its name ("com.google.Chrome"), a number of the manufactur
 is the major version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch and
 release are left out of its version ("1:7.52.0-1"), as is a release or a quarter after a year, in a name
 ("BarTender 2022 R7", "LabVIEW 2023 Q3"; in a version field its minor: "XProtect" at "2024 R2" is 2024.2; not
-Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a track in a version field is no
-version (Adobe's "DC"), a deployment word in brackets is kept ("Confluence (Cloud)"), an install's language at
-the end is not ("- English", "- Deutsch"), an edition word that names a product of its own is kept ("JMP Pro"
-is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio Plan 2"; two plans, or a plan
-below a perpetual licence, are a person's choice). Only suggested: software that differs by an edition on each
-side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another tier than the portfolio
-record names ("- Gold" for "- Silver"), another build or long-term release than the install's ("(x64)" for an
-"(x86)", "LTSC 2021" for "LTSC 2019"), and versions that agree only through an inventory's build number. At
-one score, the name that keeps more of the words written, its tier too, ranks first ("Windows Server":
-"Windows Server 2022" before "Windows 11 Enterprise"), and where the name gives no tier, a production record
-before another environment's ("Server Hosting - Prod" before "- Non-Prod").
+Microsoft's, products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a version field without a number is
+none (Adobe's "DC", "N/A"; not Windows' "XP"), a deployment word in brackets is kept ("Confluence (Cloud)"),
+an install's language at the end is not ("- English", "- Deutsch"), an edition word that names a product of
+its own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio
+Plan 2"; two plans, or a plan below a perpetual licence, are a person's choice). Only suggested: software that
+differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
+tier than the portfolio record names ("- Gold" for "- Silver"), another build or long-term release than the
+install's ("(x64)" for an "(x86)", "LTSC 2021" for "LTSC 2019"), and versions that agree only through an
+inventory's build number. At one score, the name that keeps more of the words written, its tier too, ranks
+first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise"), and where the name gives no
+tier, a production record before another environment's ("Server Hosting - Prod" before "- Non-Prod").
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
