@@ -23,11 +23,16 @@ GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
-# an install's build, however written, on its two axes: "(x86)", "win32", "(32-bit)" are one
-BUILDS = {"x64": ("bits 64", "x86"), "amd64": ("bits 64", "x86"), "win64": ("bits 64", "x86")}
-BUILDS |= {"x86": ("bits 32", "x86"), "win32": ("bits 32", "x86"), "i386": ("bits 32", "x86")}
-BUILDS |= {"i686": ("bits 32", "x86"), "arm64": ("bits 64", "arm"), "aarch64": ("bits 64", "arm")}
-BUILDS |= {"64bit": ("bits 64",), "32bit": ("bits 32",)}
+# an install's build, however written, on its two axes, its bits and its processor: "(x86)", "win32" are one
+BITS_64, BITS_32, INTEL, ARM = (
+    ("bits", "64-bit"),
+    ("bits", "32-bit"),
+    ("processor", "x86"),
+    ("processor", "ARM"),
+)
+BUILDS = {"x64": (BITS_64, INTEL), "amd64": (BITS_64, INTEL), "win64": (BITS_64, INTEL), "64bit": (BITS_64,)}
+BUILDS |= {"x86": (BITS_32, INTEL), "win32": (BITS_32, INTEL), "i386": (BITS_32, INTEL), "32bit": (BITS_32,)}
+BUILDS |= {"i686": (BITS_32, INTEL), "arm64": (BITS_64, ARM), "aarch64": (BITS_64, ARM)}
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
 LANGUAGES = frozenset(
     ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
@@ -149,26 +154,26 @@ def version_field(field: str, words: list[str]) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def builds_of(name: str) -> frozenset[str]:
-    """The build a software name gives, its bits and its processor ("… Redistributable (x86)": bits 32, x86;
-    "x86_64": bits 64), to tell two installs apart."""
+def builds_of(name: str) -> frozenset[tuple[str, str]]:
+    """The build a software name gives, as (axis, value) ("… Redistributable (x86)": 32-bit, x86; "x86_64"
+    is 64-bit), to tell two installs apart."""
     words = normalise(name).replace("x86 64", "x64").split()
-    bits = {f"bits {w}" for w, after in zip(words, words[1:], strict=False) if after == "bit" and w in BITS}
+    bits = {
+        ("bits", f"{w}-bit")
+        for w, after in zip(words, words[1:], strict=False)
+        if after == "bit" and w in BITS
+    }
     return frozenset(bits.union(*(BUILDS.get(w, ()) for w in words)))
 
 
 def other_install(mine: str, theirs: str) -> str:
-    """What a software record names that the install names otherwise: another build of the same axis
+    """What a software record names that the install names otherwise: another build on an axis both give
     ("(x64)" for an "(x86)", "ARM64" for an "x64"), another long-term release ("LTSC 2021" for "LTSC
     2019"); or ""."""
-    ours, others = builds_of(mine), builds_of(theirs)
-    clash = [o for o in sorted(others - ours) if any(m.split()[0] == o.split()[0] for m in ours - others)]
+    ours = dict(builds_of(mine))
+    clash = sorted(value for axis, value in builds_of(theirs) if ours.get(axis, value) != value)
     if clash:
-        return (
-            "another build ("
-            + ", ".join(w.replace("bits ", "") + ("-bit" if "bits" in w else "") for w in clash)
-            + ")"
-        )
+        return f"another build ({', '.join(clash)})"
     year, their_year = long_term_year(mine), long_term_year(theirs)
     return f"another long-term release ({their_year})" if year and their_year and year != their_year else ""
 
