@@ -237,9 +237,8 @@ class AliasBook:
             if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
                 name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
-            name = LANGUAGE_AS_NAMED.sub(
-                "", name
-            )  # "Acrobat Reader DC - Nederlands": not "Duolingo Italiano"
+            # "Acrobat Reader DC - Nederlands": an install's language; not "Duolingo Italiano"
+            name = LANGUAGE_AS_NAMED.sub("", name)
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name

@@ -53,6 +53,7 @@ PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 # tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
 # for a UAT, staging or pre-production environment
 COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
+NOT_LIVE = frozenset(["non prod", *(tier for tier, cover in COVERS.items() if cover == "non prod")])
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"

@@ -162,7 +162,7 @@ from sync.match_names import (
 )
 from sync.match_rules import GLUED, editions_differ, kinds_differ, other_install
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
-from sync.matching import Candidate, Item, covered_tiers, tiers_of
+from sync.matching import NOT_LIVE, Candidate, Item, covered_tiers, tiers_of
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_index import LISTED_WHY, NameIndex
@@ -194,8 +194,6 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 from sync.scorer_products import ProductEvidence
 from sync.scorer_readings import OtherReadings
 from sync.scorer_versions import VersionEvidence, makers_number
-
-NOT_LIVE = frozenset(["non prod", "pre prod", "uat", "staging"])  # tiers of an environment, as read
 
 
 class Scorer(
