@@ -192,7 +192,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 from sync.scorer_products import ProductEvidence
-from sync.scorer_readings import OtherReadings
+from sync.scorer_readings import OtherReadings, live_as_prod
 from sync.scorer_versions import VersionEvidence, makers_number
 
 
@@ -209,7 +209,10 @@ class Scorer(
         self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
         if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"
             self.book.unsplit.update(w for t in targets for w in words_of(t.manufacturer) if GLUED.match(w))
-        self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
+        self.read_as = {} if versioned else live_as_prod(targets, self.book)  # "- Live" beside "- Non-Prod"
+        self.names = [
+            self.book.read(self.read_as.get(i, t.name), t.version, versioned) for i, t in enumerate(targets)
+        ]
         if versioned:
             self.names = [makers_number(n, t) for n, t in zip(self.names, targets, strict=True)]
         self.majors = [major(n.version) for n in self.names]
@@ -325,15 +328,14 @@ class Scorer(
     ) -> list[Candidate]:
         key, tiers = local.key, tiers_of(local.name)
         covered = covered_tiers(tiers)
-        of_tier = bool(tiers) and any(tiers_of(self.targets[i].name) == tiers for i in found)
+        of_tier = bool(tiers) and any(self._tiers(i) == tiers for i in found)
         # still as likely as a record it ties with, though never pre-selected: found by its description beside
         # a record of the name's tier, or a person's choice ("Mobile Device Support" and two such services)
         still_tied: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
         # a record of one of them (or of the tier covering it) before one without a tier: "Gold (Prod)"
         some_tier = bool(tiers) and any(
-            set() < tier < tiers or tier == covered != tiers
-            for tier in (tiers_of(self.targets[i].name) for i in found)
+            set() < tier < tiers or tier == covered != tiers for tier in (self._tiers(i) for i in found)
         )
         scored = []
         own = set(mine.words) - self.book.generic - NO_INITIALS
@@ -356,7 +358,7 @@ class Scorer(
                 reasons.append("another edition? suggested, never pre-selected")
                 score -= MINOR  # ranked after the edition the name gives
             name = self.targets[i].name
-            their_tiers = tiers_of(name)
+            their_tiers = self._tiers(i)
             tiered = their_tiers if tiers else frozenset()
             if tiered and tiered < tiers:  # "- Gold" for "Gold 24x7": after a record of both, if any
                 reasons.append(f"a tier of yours ({', '.join(sorted(tiered))})")

@@ -8,7 +8,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred
 from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
-from sync.matching import Item, hours_of, normalise, tiers_of
+from sync.matching import Item, hours_of, normalise
 from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
@@ -34,6 +34,8 @@ class ChoiceEvidence:
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
+    _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
+    _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -128,9 +130,9 @@ class ChoiceEvidence:
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (
-                normalise(scored[n][1]),  # as written: "Microsoft Teams (free)" is another record
+                normalise(self._as_read(scored[n][2])),  # as written: "Microsoft Teams (free)" is another
                 self.names[scored[n][2]].version,
-                tiers_of(scored[n][1]) if scored[n][2] in partial else hours_of(scored[n][1]),
+                self._tiers(scored[n][2]) if scored[n][2] in partial else hours_of(scored[n][1]),
             )
             for n in tied
         }
@@ -222,7 +224,7 @@ class ChoiceEvidence:
             return tied
         # of two tiers or hours of cover, a person chooses ("Virtual Servers - Production" and "Server
         # Hosting - Non-Production" for "Virtual Machine Hosting")
-        if tiers_of(scored[sharing[0]][1]) and len({tiers_of(scored[n][1]) for n in tied}) > 1:
+        if self._tiers(scored[sharing[0]][2]) and len({self._tiers(scored[n][2]) for n in tied}) > 1:
             return tied
         if len({self.names[scored[n][2]].core for n in tied}) != 1:
             return tied

@@ -41,6 +41,7 @@ class DetailsEvidence:
     versioned: bool
     mentions: Mentions | None
     _named_within: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_products.ProductEvidence's
+    _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
         """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
@@ -282,7 +283,7 @@ class DetailsEvidence:
         target of that tier ("SQL Database Hosting (Production)" and "Database Hosting - SQL Server - Prod"
         beside a "Fish Production Records"), or a business area ("Planning (Production)")."""
         for raw, having in self._bracket_products(shown):
-            if i in having or ((tier := tiers_of(f"x ({raw})")) and tier <= tiers_of(self.targets[i].name)):
+            if i in having or ((tier := tiers_of(f"x ({raw})")) and tier <= self._tiers(i)):
                 continue  # "(Production)" beside a "- Prod": its tier, not what it is built with
             return f"{raw} is another target's: suggested, never pre-selected"
         return ""

@@ -12,7 +12,7 @@ from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name, bracketed, initials
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
-from sync.matching import OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
+from sync.matching import NOT_LIVE, OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
 from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
@@ -51,6 +51,18 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     return found
 
 
+def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:
+    """The services named "- Live" or "(Live)" read as the production tier, {target index: "… (Prod)"}, where
+    another has the rest of the name and an environment that is not production ("Server Hosting - Live"
+    beside "- Non-Prod"); not "Video Streaming - Live", the content."""
+    live = {i: found.start() for i, t in enumerate(targets) if (found := LIVE.search(t.name))}
+    if not live:
+        return {}
+    others = {book.read(t.name).core for t in targets if tiers_of(t.name) & NOT_LIVE}
+    rests = {i: targets[i].name[:start] for i, start in live.items()}
+    return {i: f"{rest} (Prod)" for i, rest in rests.items() if book.read(rest).core in others}
+
+
 class OtherReadings:
     """Mixed into sync.scorer.Scorer, whose index and evidence it reads."""
 
@@ -58,6 +70,7 @@ class OtherReadings:
     book: AliasBook
     targets: list[Item]
     names: list[Name]
+    read_as: dict[int, str]
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     index: dict[str, dict[str, list[int]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
@@ -200,6 +213,13 @@ class OtherReadings:
         if len(word) < 6 or not word.isalpha() or word in self.lexical.postings or word in named_words():
             return False
         return not is_english(word) and not any(is_english(w) for w in written if w.startswith(word))
+
+    def _as_read(self, i: int) -> str:
+        """Target i's name as read: "- Live" as production where another record is of another environment."""
+        return self.read_as.get(i) or self.targets[i].name
+
+    def _tiers(self, i: int) -> frozenset[str]:
+        return tiers_of(self._as_read(i))
 
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier

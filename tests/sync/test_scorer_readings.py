@@ -62,6 +62,16 @@ def test_live_is_the_production_tier_where_a_production_record_has_the_rest_of_t
     assert found.target_id == "v" and found.score < PRESELECT_AT
 
 
+def test_a_target_named_live_is_the_production_record_beside_another_environments():
+    hosting = [Item("np", "Server Hosting - Non-Prod"), Item("live", "Server Hosting - Live")]
+    assert picked("Server Hosting", hosting) == "live"  # as a "- Prod" record would be, not Non-Prod
+    assert picked("Server Hosting (Production)", hosting) == "live"
+    assert picked("Server Hosting - Live", hosting) == "live"
+    streaming = [Item("l", "Video Streaming - Live"), Item("r", "Video Streaming - Recorded")]
+    assert picked("Video Streaming", streaming) == ""  # the content: neither is production
+    assert picked("Video Streaming (Production)", streaming) == ""
+
+
 def test_office_hours_in_brackets_are_business_hours():
     desks = [Item("bh", "Service Desk - Business Hours"), Item("24", "Service Desk - 24x7")]
     assert picked("IT Help Desk (Office Hours)", desks) == "bh"
