@@ -216,7 +216,9 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             and YEAR.match(out[-1])
             and not (word[0] == "r" and R_PRODUCTS & set(words))
         ):
-            i += 1  # "BarTender 2022 R7", "XProtect 2024 R1": a release of the year's version
+            if (number := word.lstrip("rq")).isdigit():  # "XProtect 2024 R1": 2024.1, as a version field
+                out[-1] = f"{out[-1]}.{number}"
+            i += 1  # "2024 Fall": a release of the year's version
         elif YEAR.match(word) and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM):
             i += 1  # "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:

@@ -308,6 +308,9 @@ def test_a_version_field_of_a_year_and_its_release_is_that_years_version_too():
     assert preselected(best("Milestone XProtect Smart Client", "v2024 R2 SP1", catalogue))
     release = best("Milestone XProtect Smart Client", "2024 R1", catalogue)  # another release of the year
     assert release.target_id == "xp" and not preselected(release)
+    named = best("Milestone XProtect Smart Client 2024 R1", "", catalogue)  # so too written in the name
+    assert named.target_id == "xp" and not preselected(named)
+    assert preselected(best("Milestone XProtect Smart Client 2024 R2", "", catalogue))
 
 
 def test_a_track_is_no_version_but_another_word_is_the_products_own():
