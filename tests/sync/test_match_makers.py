@@ -38,6 +38,10 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("Kronos Incorporated", "UKG Inc."),
         ("LogMeIn, Inc.", "GoTo Group, Inc."),
         ("Physio-Control, Inc.", "Stryker"),
+        ("Environmental Systems Research Institute, Inc.", "Esri"),  # its full name
+        ("Gael Ltd", "Ideagen"),  # Q-Pulse's maker, bought
+        ("Euro Plus d.o.o.", "Loftware"),  # NiceLabel's
+        ("MICROS Systems, Inc.", "Oracle Corporation"),
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())

@@ -32,6 +32,8 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("Git for Windows", "2.44.0", "Git"),  # Git's Windows build
         ("DisplayLink Graphics", "11.4.9331.0", "DisplayLink Graphics Driver"),  # as Windows lists it
         ("Box", "2.40.345", "Box Drive"),  # Box Drive installs as "Box"
+        ("com.okta.android.auth", "8.2.1", "Okta Verify"),  # an app's Android package id
+        ("azcmagent", "1.41.02664.1629", "Azure Connected Machine Agent"),  # its Linux package
     ],
 )
 def test_an_install_named_otherwise_than_its_catalogue_record(install, version, product):
@@ -51,6 +53,8 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("dl", "DisplayLink Graphics Driver", "", "Synaptics"),
         Item("boxd", "Box Drive", "", "Box"),
         Item("boxt", "Box Tools", "", "Box"),
+        Item("okta", "Okta Verify", "", "Okta"),
+        Item("arc", "Azure Connected Machine Agent", "1.41", "Microsoft"),
     ]
     assert chosen(install, models, version) == product
 
