@@ -34,6 +34,8 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("Box", "2.40.345", "Box Drive"),  # Box Drive installs as "Box"
         ("com.okta.android.auth", "8.2.1", "Okta Verify"),  # an app's Android package id
         ("azcmagent", "1.41.02664.1629", "Azure Connected Machine Agent"),  # its Linux package
+        ("bacula-client", "13.0.4-1.el9", "Bacula File Daemon"),  # not the Director
+        ("Sophos Intercept X", "2023.2.1.7", "Sophos Endpoint Agent"),  # as Windows lists it since 2021
     ],
 )
 def test_an_install_named_otherwise_than_its_catalogue_record(install, version, product):
@@ -55,6 +57,9 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("boxt", "Box Tools", "", "Box"),
         Item("okta", "Okta Verify", "", "Okta"),
         Item("arc", "Azure Connected Machine Agent", "1.41", "Microsoft"),
+        Item("bfd", "Bacula File Daemon", "13.0", "Bacula"),
+        Item("bdir", "Bacula Director", "13.0", "Bacula"),
+        Item("sea", "Sophos Endpoint Agent", "2023.2", "Sophos"),
     ]
     assert chosen(install, models, version) == product
 
