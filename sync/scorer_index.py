@@ -179,8 +179,8 @@ class NameIndex:
         if name.other_initials or name.core_initials != name.initials:
             for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
                 indexes["initials"][acronym].append(i)
-        if " " not in name.core and 2 <= len(name.core) <= 6:
-            indexes["short"][name.core].append(i)
+        if " " not in name.core and 2 <= len(name.core) <= 6 and name.core in name.plain.split():
+            indexes["short"][name.core].append(i)  # as written: "HR Information System" is no "HRI" (HRIS)
         if acronym := bracketed(shown):
             indexes["declared"][acronym].append(i)
         if of := with_of(shown):

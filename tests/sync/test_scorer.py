@@ -305,6 +305,15 @@ def test_two_expansions_of_one_acronym_are_a_tie_and_not_pre_selected():
     assert preselect(found, PRESELECT_AT) is None and found[0].reasons[-1].startswith("as likely as ")
 
 
+def test_a_targets_acronym_read_from_an_alias_is_no_initials_of_another_name():
+    hr = [Item("hr", "HR Information System")]  # read as HRIS, which normalising makes "hri"
+    found = suggest([Item("l", "Hoist Rope Inspection")], hr, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert preselect(suggest([Item("l", "HRIS")], hr, versioned=False)["l"], PRESELECT_AT).target_id == "hr"
+    spelled = suggest([Item("l", "Human Resources Information System")], hr, versioned=False)["l"]
+    assert preselect(spelled, PRESELECT_AT).target_id == "hr"
+
+
 def test_tiers_of_one_offering_are_not_a_tie():
     found = suggest([Item("l", "Database Services")], SERVICES, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).name == "Database Services - Gold"
