@@ -91,6 +91,8 @@ SEEN = {
     DATA / "matching_seen_52.yaml": "former blind set 52 (sugar, newspapers, vet school, dams), 6 caution",
     DATA / "matching_seen_53.yaml": "former blind set 53 (airline, pools, chemicals, research), 9 caution",
     DATA / "matching_seen_54.yaml": "former blind set 54 (port, bookshops, ambulances, chips), 10 left",
+    DATA / "matching_seen_55.yaml": "former blind set 55 (ski resort, blood, seeds, courier), 12 left",
+    DATA / "matching_seen_56.yaml": "former blind set 56 (theatres, customs, observatory, salt mine), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
