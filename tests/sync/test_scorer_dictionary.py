@@ -36,6 +36,11 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("azcmagent", "1.41.02664.1629", "Azure Connected Machine Agent"),  # its Linux package
         ("bacula-client", "13.0.4-1.el9", "Bacula File Daemon"),  # not the Director
         ("Sophos Intercept X", "2023.2.1.7", "Sophos Endpoint Agent"),  # as Windows lists it since 2021
+        (
+            "Microsoft 365 Apps voor ondernemingen - nl-nl",
+            "16.0.17328.20282",
+            "Microsoft 365 Apps for enterprise",
+        ),
     ],
 )
 def test_an_install_named_otherwise_than_its_catalogue_record(install, version, product):
@@ -60,6 +65,7 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("bfd", "Bacula File Daemon", "13.0", "Bacula"),
         Item("bdir", "Bacula Director", "13.0", "Bacula"),
         Item("sea", "Sophos Endpoint Agent", "2023.2", "Sophos"),
+        Item("m365", "Microsoft 365 Apps for enterprise", "16.0", "Microsoft"),
     ]
     assert chosen(install, models, version) == product
 
