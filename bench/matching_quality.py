@@ -183,7 +183,9 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
 
 def evaluate(scorer: Scorer, cases: list[Case], threshold: int = PRESELECT_AT) -> Score:
     score = Score()
-    versions = {t.key: t.version for t in scorer.targets}
+    versions = {
+        t.key: t.version for t in [*scorer.targets, *(scorer.retired.targets if scorer.retired else ())]
+    }
     started = time.process_time()
     ranked = [scorer.candidates(Item(f"l{n}", c.local, c.version, c.maker)) for n, c in enumerate(cases)]
     score.cpu = time.process_time() - started

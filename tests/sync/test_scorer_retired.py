@@ -1,0 +1,75 @@
+"""Target records their names or descriptions say are retired, duplicates or not to be used (issue 19,
+sync.scorer_retired): read apart, so that a live record is pre-selected before them."""
+
+import pytest
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_retired import is_retired
+
+
+@pytest.mark.parametrize(
+    ("name", "details"),
+    [
+        ("Skype for Business (Decommissioned)", "Replaced by Microsoft Teams"),
+        ("Printing Services (DUPLICATE - use Workplace: Printing)", ""),
+        ("BlackBerry Enterprise Service - RETIRED", ""),
+        ("VPN Remote Access (old record)", ""),
+        ("TEST SERVICE - do not use", ""),
+        ("zz_OLD Citrix Farm", ""),
+        ("Lotus Notes Mail", "RETIRED 2016"),
+        ("Print Services (legacy)", "Retired 2019, kept for history"),
+        ("Core Banking T24", "Duplicate record - use Core Banking - Temenos Transact (Prod)"),
+    ],
+)
+def test_a_record_marked_retired_in_its_name_or_description(name, details):
+    assert is_retired(Item("t", name, context=details))
+
+
+@pytest.mark.parametrize(
+    ("name", "details"),
+    [
+        ("Duplicate Payment Detection", "Flags invoices paid twice"),  # a live service of the word
+        ("Virtual Servers - Legacy", "The older vSphere cluster"),  # a legacy platform may well be live
+        ("Application Support (Legacy Systems)", ""),
+        ("Retired Members Portal", "Pension statements for retired members"),
+        ("Old Town Car Parks", ""),
+        ("Device Decommissioning", "Decommissioning and disposal of end-of-life devices"),
+        ("DUPLICATE INVOICE CHECKS", ""),  # a name all in capitals says nothing by them
+    ],
+)
+def test_a_live_record_is_not_read_as_retired(name, details):
+    assert not is_retired(Item("t", name, context=details))
+
+
+def chosen(name: str, catalogue: list[Item]) -> str:
+    pick = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
+    return pick.target_id if pick else ""
+
+
+def test_a_live_record_is_pre_selected_before_a_retired_one_of_the_very_name():
+    printing = [
+        Item("old", "Print Services (legacy)", context="RETIRED 2019 - replaced by Workplace: Printing"),
+        Item("live", "Workplace: Printing", context="Managed print and follow-me printing"),
+    ]
+    assert chosen("Print Services", printing) == "live"
+    found = suggest([Item("l", "Print Services")], printing, versioned=False)["l"]
+    assert [c.target_id for c in found] == ["live", "old"]
+    assert found[1].reasons[-1].startswith("retired in the target") and not found[1].preselectable
+
+
+def test_a_retired_record_makes_no_live_one_a_persons_choice():
+    vpn = [Item("live", "Remote Access VPN"), Item("old", "VPN Remote Access (old record)")]
+    assert chosen("VPN", vpn) == "live"  # the two expand it alike: without the old one, no tie
+
+
+def test_a_retired_record_alone_may_still_be_pre_selected_but_not_by_its_description():
+    notes = [Item("old", "Lotus Notes Mail", context="RETIRED 2016"), Item("hr", "HR Information System")]
+    assert chosen("Lotus Notes Mail", notes) == "old"  # nothing live is like it
+    found = suggest([Item("l", "Lotus Notes Mail")], notes, versioned=False)["l"]
+    assert found[0].reasons[-1] == "retired in the target, as its name or description says"
+    skype = [
+        Item("old", "Skype for Business (Decommissioned)", context="Replaced by Microsoft Teams"),
+        Item("hr", "HR Information System"),
+    ]
+    assert chosen("Microsoft Teams", skype) == ""  # what replaced it, not what it was
