@@ -26,19 +26,31 @@ IN_DETAILS = re.compile(
     re.I,
 )
 RETIRED_WHY = "retired in the target, as its name or description says"
+# any of the marks, lower case: most records have none, and are told at once (an "old" only after a bracket
+# or a dash: "gold" is none)
+HINT = re.compile(r"retire|decommission|obsolete|deprecat|supersed|not use|duplicat|dupe|zz|[(\-–—]\s*old")
+HINT_DETAILS = re.compile(f"{HINT.pattern}|for history")
+HINTS = ("retire", "decommission", "obsolete", "deprecat", "supersed", "not use", "duplicat", "dupe", "zz")
+HINTS += tuple(f"{mark}{space}old" for mark in "(-–—" for space in ("", " ")) + ("for history",)
 
 
 def is_retired(target: Item) -> bool:
     """Whether a target record's name or description says it is retired, a duplicate or not to be used."""
+    marked = [
+        text
+        for text, hint in ((target.name, HINT), (target.context, HINT_DETAILS))
+        if text and hint.search(text.lower())
+    ]
     return any(
-        IN_NAME.search(text) or (not text.isupper() and CAPITALS.search(text))
-        for text in (target.name, target.context)
-        if text
-    ) or bool(target.context and IN_DETAILS.search(target.context))
+        IN_NAME.search(text) or (not text.isupper() and CAPITALS.search(text)) for text in marked
+    ) or bool(target.context in marked and IN_DETAILS.search(target.context))
 
 
 def live_and_retired(targets: list[Item]) -> tuple[list[Item], list[Item]]:
     """The live records and the retired ones; all as live where none is retired, or all are."""
+    names, details = "\n".join(t.name for t in targets).lower(), "\n".join(t.context for t in targets).lower()
+    if not any(mark in names or mark in details for mark in HINTS):
+        return targets, []  # most catalogues, at once
     retired = [t for t in targets if is_retired(t)]
     if not retired or len(retired) == len(targets):
         return targets, []
