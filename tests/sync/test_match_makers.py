@@ -42,6 +42,8 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("Gael Ltd", "Ideagen"),  # Q-Pulse's maker, bought
         ("Euro Plus d.o.o.", "Loftware"),  # NiceLabel's
         ("MICROS Systems, Inc.", "Oracle Corporation"),
+        ("Azteca Systems", "Trimble Inc."),  # Cityworks' maker, bought
+        ("Micro Focus", "Open Text Corporation"),  # OpenText, as its legal name writes it
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())
