@@ -44,6 +44,8 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("MICROS Systems, Inc.", "Oracle Corporation"),
         ("Azteca Systems", "Trimble Inc."),  # Cityworks' maker, bought
         ("Micro Focus", "Open Text Corporation"),  # OpenText, as its legal name writes it
+        ("Refinitiv", "London Stock Exchange Group"),
+        ("Gemalto", "Thales"),  # SafeNet's maker, bought
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())

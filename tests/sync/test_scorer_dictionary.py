@@ -38,6 +38,8 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("Sophos Intercept X", "2023.2.1.7", "Sophos Endpoint Agent"),  # as Windows lists it since 2021
         ("Xstore POS", "22.0.1.0.45", "Oracle Retail Xstore Point of Service"),
         ("com.airwatch.androidagent", "24.04.0.12", "Workspace ONE Intelligent Hub"),  # an Android package
+        ("Avaloq Banking Suite (ACP)", "", "Avaloq Core Platform"),  # renamed
+        ("Vend Register", "", "Lightspeed Retail (X-Series)"),  # Vend, Lightspeed's X-Series since 2021
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -69,6 +71,8 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("sea", "Sophos Endpoint Agent", "2023.2", "Sophos"),
         Item("xs", "Oracle Retail Xstore Point of Service", "22.0", "Oracle"),
         Item("hub", "Workspace ONE Intelligent Hub", "24.04", "Omnissa"),
+        Item("acp", "Avaloq Core Platform", "", "Avaloq"),
+        Item("ls", "Lightspeed Retail (X-Series)", "", "Lightspeed"),
         Item("m365", "Microsoft 365 Apps for enterprise", "16.0", "Microsoft"),
     ]
     assert chosen(install, models, version) == product
