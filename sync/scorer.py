@@ -215,9 +215,9 @@ class Scorer(
         if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"
             self.book.unsplit.update(w for t in targets for w in words_of(t.manufacturer) if GLUED.match(w))
         self.read_as = {} if versioned else live_as_prod(targets, self.book)  # "- Live" beside "- Non-Prod"
-        self.names = [
-            self.book.read(self.read_as.get(i, t.name), t.version, versioned) for i, t in enumerate(targets)
-        ]
+        self.names = [self.book.read(t.name, t.version, versioned) for t in targets]
+        for i, name in self.read_as.items():
+            self.names[i] = self.book.read(name)
         if versioned:
             self.names = [makers_number(n, t) for n, t in zip(self.names, targets, strict=True)]
         self.majors = [major(n.version) for n in self.names]

@@ -55,6 +55,8 @@ def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:
     """The services named "- Live" or "(Live)" read as the production tier, {target index: "… (Prod)"}, where
     another has the rest of the name and an environment that is not production ("Server Hosting - Live"
     beside "- Non-Prod"); not "Video Streaming - Live", the content."""
+    if "live" not in "\n".join(t.name for t in targets).lower():
+        return {}  # most catalogues, at once
     live = {i: found.start() for i, t in enumerate(targets) if (found := LIVE.search(t.name))}
     if not live:
         return {}
