@@ -52,10 +52,11 @@ NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 YEAR_RELEASE = re.compile(rf"^(?:r\d|q[1-4]|{'|'.join(SEASONS)})$")  # "2022 R7", "2024 Fall"
-# "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own
+# "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own;
+# words of Microsoft's products only, not "server" ("XProtect Management Server 2024 R1" is a release of 2024)
 R_PRODUCTS = frozenset(
-    ["window", "sql", "microsoft", "center", "server", "dynamics", "forefront", "biztalk", "exchange"]
-    + ["sharepoint", "lync", "office", "hyper", "ax", "nav", "gp", "crm", "visio", "project"]
+    ["window", "sql", "microsoft", "center", "dynamics", "forefront", "biztalk", "sharepoint", "lync", "hyper"]
+    + ["ax", "nav", "gp", "visio"]
 )
 
 

@@ -310,6 +310,9 @@ def test_a_version_field_of_a_year_and_its_release_is_that_years_version_too():
     assert release.target_id == "xp" and not preselected(release)
     named = best("Milestone XProtect Smart Client 2024 R1", "", catalogue)  # so too written in the name
     assert named.target_id == "xp" and not preselected(named)
+    server = [Item("ms", "Milestone XProtect Management Server", "2024 R2", "Milestone Systems")]
+    other = best("XProtect Management Server 2024 R1", "2024 R1", server)  # "Server" is no Microsoft's R2
+    assert other.target_id == "ms" and not preselected(other)
     assert preselected(best("Milestone XProtect Smart Client 2024 R2", "", catalogue))
 
 
