@@ -55,7 +55,18 @@ YEAR_RELEASE = re.compile(rf"^(?:r\d|q[1-4]|{'|'.join(SEASONS)})$")  # "2022 R7"
 # "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own;
 # words of Microsoft's products only, not "server" ("XProtect Management Server 2024 R1" is a release of 2024)
 R_PRODUCTS = frozenset(
-    ["window", "sql", "microsoft", "center", "dynamics", "forefront", "biztalk", "sharepoint", "lync", "hyper"]
+    [
+        "window",
+        "sql",
+        "microsoft",
+        "center",
+        "dynamics",
+        "forefront",
+        "biztalk",
+        "sharepoint",
+        "lync",
+        "hyper",
+    ]
     + ["ax", "nav", "gp", "visio"]
 )
 

@@ -195,23 +195,29 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 )
 from sync.scorer_products import ProductEvidence
 from sync.scorer_readings import OtherReadings, live_as_prod
-from sync.scorer_retired import live_and_retired, with_retired
+from sync.scorer_retired import RetiredRecords
 from sync.scorer_versions import VersionEvidence, makers_number
 
 
 class Scorer(
-    DetailsEvidence, NameEvidence, NameIndex, OtherReadings, ProductEvidence, VersionEvidence, ChoiceEvidence
+    DetailsEvidence,
+    NameEvidence,
+    NameIndex,
+    OtherReadings,
+    ProductEvidence,
+    VersionEvidence,
+    ChoiceEvidence,
+    RetiredRecords,
 ):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
         self, targets: list[Item], *, versioned: bool, kind: str = "", aliases: Iterable[tuple[str, str]] = ()
     ) -> None:
-        targets, retired = live_and_retired(targets)  # read apart: sync.scorer_retired
-        self.retired = Scorer(retired, versioned=versioned, kind=kind, aliases=aliases) if retired else None
-        self.targets = targets
+        aliases = tuple(aliases)
+        self.targets = targets = self._read_apart(targets, versioned, kind, aliases)  # sync.scorer_retired
         self.versioned = versioned
-        self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), tuple(aliases))
+        self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), aliases)
         if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"
             self.book.unsplit.update(w for t in targets for w in words_of(t.manufacturer) if GLUED.match(w))
         self.read_as = {} if versioned else live_as_prod(targets, self.book)  # "- Live" beside "- Non-Prod"
@@ -242,11 +248,8 @@ class Scorer(
         found, clashes = self._found(mine, local, limit)
         clashes |= self._read_otherwise(local, found, limit)
         clashes |= self._shared(mine, local.name, found) if self.versioned else set()
-        ranked = self._ranked(mine, local, found, limit, taken or {}, clashes)
-        return (
-            with_retired(ranked, self.retired.candidates(local, limit, taken), limit)
-            if self.retired
-            else ranked
+        return self._with_retired(
+            local, self._ranked(mine, local, found, limit, taken or {}, clashes), limit, taken
         )
 
     def _found(

@@ -1,84 +1,141 @@
-"""Target records their names or descriptions say are retired, duplicates or not to be used ("Print
-Services (legacy)", "TEST SERVICE - do not use", a "Lotus Notes Mail" described "RETIRED 2016"). The scorer
-reads them apart (sync.scorer.Scorer), so that they neither take a portfolio name from a live record nor
-make a live record a person's choice: a retired record is pre-selected only where no live record may be."""
+"""Target records their names or descriptions mark as retired, duplicates or not to be used ("Print Services
+(legacy)" described "RETIRED 2019", "TEST SERVICE - do not use", "[Retired] Lotus Notes"). The scorer reads
+them apart (sync.scorer.Scorer), without their mark: they take no portfolio name from a live record and make
+no live record a person's choice, yet a live record merely like a name they have is not pre-selected
+either. A retired record is pre-selected only where nothing live is found."""
 
 import re
+from collections.abc import Callable
 
-from sync.matching import Candidate, Item
-from sync.scorer_names import MINOR
+from sync.matching import Candidate, Item, normalise
+from sync.scorer_names import LEXICAL_CAP, MINOR
 from sync.scorer_readings import UNLIKE
 
-MARKS = r"retired|decommissioned|obsolete|deprecated|superseded|do not use|duplicate|dupe|old record|old"
-# the mark alone in brackets or after a last dash, with a year or a pointer to the live record at most:
-# "(Retired)", "(DUPLICATE - use Workplace: Printing)", "- RETIRED"; not "Duplicate Payment Detection", nor
-# "(legacy)": a legacy platform may well be live ("Virtual Servers - Legacy")
+MARKS = (
+    r"retired|decommissioned|obsolete|deprecated|superseded|inactive|archived|end of life|eol|do not use|dnu"
+)
+MARKS += r"|duplicate|dupe|old record|old"
+# a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
+# "[DUPLICATE - use Workplace: Printing]"; not "(Retired, Deferred)", the members), or before or after a dash
+# ("Retired - X", "X - DNU"), or around the name as CMDBs write it ("zz_X", "X_OLD"); not "(legacy)": a legacy
+# platform may well be live ("Virtual Servers - Legacy")
 IN_NAME = re.compile(
-    rf"\(\s*(?:{MARKS})(?:\s+\d{{4}}|\s*[-–—:,;].*|\s+(?:use|see|replaced)\b.*)?\s*\)"
-    rf"|\s[-–—]\s*(?:{MARKS})(?:\s+\d{{4}})?\s*$|\bdo not use\b|^zz_|\bzz_?old\b",
+    rf"[(\[]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+|\s*[-–—:]\s.*|\s+(?:use|see|replaced)\b.*)?\s*[)\]]"
+    rf"|^\s*(?:{MARKS})\s*[-–—:]\s|\s[-–—]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+)?\s*$"
+    r"|^z{2,}[\W_]|[\W_]old$",
     re.I,
 )
-CAPITALS = re.compile(r"\b(?:RETIRED|DECOMMISSIONED|OBSOLETE|DEPRECATED|DUPLICATE)\b")  # in a name not all so
-# a description that begins by saying so: "Retired 2019, kept for history", "Duplicate record - use …"
+CAPITALS = re.compile(r"\b(?:RETIRED|DECOMMISSIONED|OBSOLETE|DEPRECATED|DUPLICATE|DO NOT USE)\b")  # in a name
+# a description that begins with the mark and nothing after it but a date or a pointer ("Retired 2019, kept
+# for history", "Duplicate - see Email"; not "Decommissioned equipment collected", a live service, nor "Do
+# not use for patient data"), or says so in a sentence
 IN_DETAILS = re.compile(
-    r"^\s*(?:retired\s+(?:in\s+)?\d{4}|decommissioned\b|duplicate\s+(?:of|record|cmdb)\b)"
-    r"|\bdo not use\b|\bkept for history\b",
+    rf"^\s*(?:{MARKS})(?:\s+(?:in\s+)?(?:[a-z]+\s+)?\d{{4}}|\s+(?:of|record|cmdb|entry)\b|\s*[-–—:,;.(]|\s*$)"
+    r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
 RETIRED_WHY = "retired in the target, as its name or description says"
-# any of the marks, lower case: most records have none, and are told at once (an "old" only after a bracket
-# or a dash: "gold" is none)
-HINT = re.compile(r"retire|decommission|obsolete|deprecat|supersed|not use|duplicat|dupe|zz|[(\-–—]\s*old")
-HINT_DETAILS = re.compile(f"{HINT.pattern}|for history")
-HINTS = ("retire", "decommission", "obsolete", "deprecat", "supersed", "not use", "duplicat", "dupe", "zz")
-HINTS += tuple(f"{mark}{space}old" for mark in "(-–—" for space in ("", " ")) + ("for history",)
+NAMED = (
+    "same name",
+    "same words",
+    "alias:",
+    "your alias:",
+    "acronym:",
+    "abbreviation:",
+)  # its name's evidence
+# what every mark has, in lower case: a catalogue without any is told at once ("zz", as "gold" has "old")
+TRACES = ("retire", "decommission", "obsolete", "deprecat", "supersed", "inactive", "archived", "end of life")
+TRACES += ("eol", "not use", "dnu", "dupe", "duplicat", "zz", "(old", "[old", " old", "-old", "_old")
 
 
 def is_retired(target: Item) -> bool:
-    """Whether a target record's name or description says it is retired, a duplicate or not to be used."""
-    marked = [
-        text
-        for text, hint in ((target.name, HINT), (target.context, HINT_DETAILS))
-        if text and hint.search(text.lower())
-    ]
-    return any(
-        IN_NAME.search(text) or (not text.isupper() and CAPITALS.search(text)) for text in marked
-    ) or bool(target.context in marked and IN_DETAILS.search(target.context))
+    """Whether a target record's name or description marks it retired, a duplicate or not to be used."""
+    name, details = target.name, target.context
+    if not any(trace in f"{name}\n{details}".lower() for trace in TRACES):
+        return False
+    named = bool(IN_NAME.search(name)) or (not name.isupper() and bool(CAPITALS.search(name)))
+    return named or bool(details and IN_DETAILS.search(details))
 
 
-def live_and_retired(targets: list[Item]) -> tuple[list[Item], list[Item]]:
-    """The live records and the retired ones; all as live where none is retired, or all are."""
-    names, details = "\n".join(t.name for t in targets).lower(), "\n".join(t.context for t in targets).lower()
-    if not any(mark in names or mark in details for mark in HINTS):
-        return targets, []  # most catalogues, at once
+def unmarked(name: str) -> str:
+    """The name without its mark, as the record's own name reads ("Lotus Notes Mail (Retired)")."""
+    return IN_NAME.sub(" ", name).strip(" -–—:_") or name
+
+
+def live_and_retired(targets: list[Item]) -> tuple[list[Item], list[Item], dict[str, str]]:
+    """The live records, the retired ones read without their marks, and the retired ones' names as shown
+    {key: name}; all as live where all are retired (the retired records' own scorer reads them so)."""
+    everything = "\n".join(f"{t.name}\n{t.context}" for t in targets).lower()
+    if not any(trace in everything for trace in TRACES):
+        return targets, [], {}  # most catalogues, at once
     retired = [t for t in targets if is_retired(t)]
-    if not retired or len(retired) == len(targets):
-        return targets, []
-    keys = {id(t) for t in retired}
-    return [t for t in targets if id(t) not in keys], retired
+    if len(retired) == len(targets):
+        return targets, [], {}
+    keys = {t.key for t in retired}
+    read = [Item(t.key, unmarked(t.name), t.version, t.manufacturer, t.context) for t in retired]
+    return [t for t in targets if t.key not in keys], read, {t.key: t.name for t in retired}
 
 
-def with_retired(live: list[Candidate], retired: list[Candidate], limit: int) -> list[Candidate]:
-    """The live records' candidates with the retired ones found by more than a likeness of spelling: a
-    retired record only suggested, and below the live records of its score, where a live one is found by
-    as much."""
-    rivalled = any(c.score >= UNLIKE for c in live)
-    marked = []
+class RetiredRecords:
+    """Mixed into sync.scorer.Scorer: its retired records, read apart by a scorer of their own."""
+
+    retired: "RetiredRecords | None"
+    shown: dict[str, str]
+    candidates: Callable[..., list[Candidate]]
+
+    def _read_apart(self, targets: list[Item], versioned: bool, kind: str, aliases: tuple) -> list[Item]:
+        """The live records; the retired ones go to a scorer of their own (`retired`)."""
+        live, retired, self.shown = live_and_retired(targets)
+        self.retired = (
+            type(self)(retired, versioned=versioned, kind=kind, aliases=aliases) if retired else None
+        )
+        return live
+
+    def _with_retired(self, local: Item, ranked: list[Candidate], limit: int, taken: dict | None) -> list:
+        if self.retired is None:
+            return ranked
+        return with_retired(
+            local.name, ranked, self.retired.candidates(local, limit, taken), self.shown, limit
+        )
+
+
+def with_retired(
+    name: str, live: list[Candidate], retired: list[Candidate], shown: dict[str, str], limit: int
+) -> list[Candidate]:
+    """The live records' candidates and the retired ones', by their shown names. A retired record is only
+    suggested where a live one is found by more than its spelling, and it is trusted only as far as its name
+    goes (`name`, the portfolio record's): its own scorer reads it among retired records alone, where a rule
+    that asks that no other record have the words is easily met. A live record is only suggested where a
+    retired one has the name itself."""
+    found_live = any(c.score >= UNLIKE for c in live)
+    words = set(normalise(name).split())
+    holding = [c for c in (*live, *retired) if words <= set(normalise(c.name).split())]  # the name's words
+    alone = holding[0].target_id if len(holding) == 1 else None  # "Lotus Notes" in a "Lotus Notes Mail" only
+    trusted = {c.target_id for c in retired if c.reason.startswith(NAMED) or c.target_id == alone}
+    named = [c.score for c in retired if c.target_id in trusted]
+    ranked = [
+        _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
+        if named and c.preselectable and c.score < max(named) - MINOR
+        else c
+        for c in live
+    ]
     for c in retired:
-        # what a retired record's description says is mostly what replaced it: "Replaced by Microsoft Teams"
-        never = rivalled or c.reason.startswith("its description")
-        if c.score >= UNLIKE:
-            why = f"{RETIRED_WHY}: suggested, never pre-selected" if never else RETIRED_WHY
-            score = c.score - MINOR if never else c.score
-            marked.append(
-                Candidate(
-                    c.target_id,
-                    c.name,
-                    score,
-                    c.reason,
-                    c.taken_by,
-                    (*c.reasons, why),
-                    c.preselectable and not never,
-                )
+        score = c.score if c.target_id in trusted else min(c.score, LEXICAL_CAP)
+        if live and score < UNLIKE:
+            continue  # a likeness of spelling to a record no longer used adds nothing beside live ones
+        if found_live or score < c.score:
+            ranked.append(
+                _suggested(c, score - MINOR, f"{RETIRED_WHY}: suggested, never pre-selected", shown)
             )
-    return sorted([*live, *marked], key=lambda c: -c.score)[:limit]  # stable: live first at one score
+        else:
+            ranked.append(_suggested(c, score, RETIRED_WHY, shown, keep=True))
+    return sorted(ranked, key=lambda c: -c.score)[:limit]  # stable: live first at one score
+
+
+def _suggested(
+    c: Candidate, score: int, why: str, shown: dict | None = None, keep: bool = False
+) -> Candidate:
+    name = (shown or {}).get(c.target_id, c.name)
+    return Candidate(
+        c.target_id, name, score, c.reason, c.taken_by, (*c.reasons, why), keep and c.preselectable
+    )

@@ -20,6 +20,18 @@ from sync.scorer_retired import is_retired
         ("Lotus Notes Mail", "RETIRED 2016"),
         ("Print Services (legacy)", "Retired 2019, kept for history"),
         ("Core Banking T24", "Duplicate record - use Core Banking - Temenos Transact (Prod)"),
+        ("[Retired] Lotus Notes", ""),
+        ("Retired - Fax Gateway", ""),
+        ("Fax Gateway (Retired in 2016)", ""),
+        ("Fax Gateway [Decommissioned 2019-05]", ""),
+        ("Fax Gateway - DNU", ""),
+        ("Fax_Gateway_OLD", ""),
+        ("ZZZ_Fax Gateway", ""),
+        ("Fax Gateway (End of Life)", ""),
+        ("Fax Gateway", "Retired"),
+        ("Fax Gateway", "Obsolete - replaced by cloud fax"),
+        ("Email Archive", "Duplicate - see Email"),
+        ("Fax Gateway", "This service was retired in 2016."),
     ],
 )
 def test_a_record_marked_retired_in_its_name_or_description(name, details):
@@ -36,6 +48,12 @@ def test_a_record_marked_retired_in_its_name_or_description(name, details):
         ("Old Town Car Parks", ""),
         ("Device Decommissioning", "Decommissioning and disposal of end-of-life devices"),
         ("DUPLICATE INVOICE CHECKS", ""),  # a name all in capitals says nothing by them
+        ("Microsoft Teams", "Chat and meetings; replaces Skype for Business (retired 2021)"),  # another's
+        ("Secure File Transfer", "Managed SFTP. Do not use for patient data."),
+        ("Asset Disposal", "Decommissioned equipment collected and wiped"),
+        ("Accounts Payable", "Invoice processing with DUPLICATE payment checks"),
+        ("Pension Payroll (Retired, Deferred)", ""),  # its members
+        ("Gold Support", "Old and new sites alike"),
     ],
 )
 def test_a_live_record_is_not_read_as_retired(name, details):
@@ -73,3 +91,29 @@ def test_a_retired_record_alone_may_still_be_pre_selected_but_not_by_its_descrip
         Item("hr", "HR Information System"),
     ]
     assert chosen("Microsoft Teams", skype) == ""  # what replaced it, not what it was
+
+
+def test_a_live_record_merely_like_a_retired_records_name_is_not_pre_selected():
+    notes = [Item("old", "Lotus Notes Mail (Retired)"), Item("archive", "Lotus Notes Mail Archive")]
+    found = suggest([Item("l", "Lotus Notes Mail")], notes, versioned=False)["l"]
+    assert [c.target_id for c in found] == ["old", "archive"]
+    assert found[0].name == "Lotus Notes Mail (Retired)"  # read without its mark, shown with it
+    assert preselect(found, PRESELECT_AT) is None
+    assert found[1].reasons[-1] == "a retired record has the name: suggested, never pre-selected"
+
+
+def test_a_retired_records_likeness_of_spelling_is_shown_only_where_nothing_live_is_found():
+    flash = [Item("old", "Adobe Flash Player - Decommissioned"), Item("hr", "HR Information System")]
+    found = suggest([Item("l", "Adobe Flash Player 32 NPAPI")], flash, versioned=False)["l"]
+    assert found and found[0].target_id == "old"
+    with_live = [*flash, Item("pdf", "Adobe Acrobat Reader")]
+    found = suggest([Item("l", "Adobe Flash 32")], with_live, versioned=False)["l"]
+    assert "old" not in [c.target_id for c in found if c.score < 80]
+
+
+def test_the_namespaces_aliases_reach_the_retired_records_too():
+    catalogue = [Item("old", "Payroll (Retired)"), Item("live", "Workforce Hub")]
+    found = suggest(
+        [Item("l", "Paie")], catalogue, versioned=False, aliases=(p for p in [("Paie", "Payroll")])
+    )
+    assert found["l"][0].target_id == "old" and found["l"][0].reasons[0] == "your alias: Paie = Payroll"
