@@ -35,6 +35,8 @@ IN_DETAILS = re.compile(
     re.I,
 )
 RETIRED_WHY = "retired in the target, as its name or description says"
+# a record its name says is not to be used, unlike a retired one, is never pre-selected: it says which is
+NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 NAMED = (
     "same name",
     "same words",
@@ -123,7 +125,7 @@ def with_retired(
         score = c.score if c.target_id in trusted else min(c.score, LEXICAL_CAP)
         if live and score < UNLIKE:
             continue  # a likeness of spelling to a record no longer used adds nothing beside live ones
-        if found_live or score < c.score:
+        if found_live or score < c.score or NOT_TO_USE.search(shown.get(c.target_id, "")):
             ranked.append(
                 _suggested(c, score - MINOR, f"{RETIRED_WHY}: suggested, never pre-selected", shown)
             )

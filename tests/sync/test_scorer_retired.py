@@ -117,3 +117,12 @@ def test_the_namespaces_aliases_reach_the_retired_records_too():
         [Item("l", "Paie")], catalogue, versioned=False, aliases=(p for p in [("Paie", "Payroll")])
     )
     assert found["l"][0].target_id == "old" and found["l"][0].reasons[0] == "your alias: Paie = Payroll"
+
+
+def test_a_record_its_name_says_is_a_duplicate_is_never_pre_selected_even_alone():
+    dms = [
+        Item("dup", "Legal: iManage DMS - DUPLICATE", context="Duplicate of Legal: Document Management"),
+        Item("live", "Legal: Document Management - iManage Work"),
+    ]
+    found = suggest([Item("l", "iManage DMS")], dms, versioned=False)["l"]
+    assert found[0].target_id == "dup" and preselect(found, PRESELECT_AT) is None
