@@ -93,10 +93,10 @@ SEEN = {
     DATA / "matching_seen_54.yaml": "former blind set 54 (port, bookshops, ambulances, chips), 10 left",
     DATA / "matching_seen_55.yaml": "former blind set 55 (ski resort, blood, seeds, courier), 12 left",
     DATA / "matching_seen_56.yaml": "former blind set 56 (theatres, customs, observatory, salt mine), 7 left",
-    DATA
-    / "matching_seen_57.yaml": "former blind set 57 (liquor board, hydro, health, public works), 14 left",
-    DATA
-    / "matching_seen_58.yaml": "former blind set 58 (private bank, air ambulance, textiles, park), 10 left",
+    DATA / "matching_seen_57.yaml": "former blind set 57 (liquor, hydro, health, public works), 14 left",
+    DATA / "matching_seen_58.yaml": "former blind set 58 (bank, air ambulance, textiles, park), 10 left",
+    DATA / "matching_seen_59.yaml": "former blind set 59 (distillery, radiology, buses, law), 11 left",
+    DATA / "matching_seen_60.yaml": "former blind set 60 (grain, library, aged care, builder), 12 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
