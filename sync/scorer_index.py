@@ -60,6 +60,7 @@ class NameIndex:
     heads: dict[str, list[int]]
     sorted_names: tuple[list[str], list[int]] | None
     tails: dict[int, Tail]
+    read_as: dict[int, str]  # sync.scorer_readings.live_as_prod's
 
     def _index_targets(self) -> None:
         """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
@@ -72,6 +73,8 @@ class NameIndex:
             if not self.versioned:
                 for bare in other_names(target.name):
                     self._index(i, bare, self.book.read(bare), [], again=True)
+                if i in self.read_as:  # as written too: "Server Hosting Live"
+                    self._index(i, target.name, self.book.read(target.name), [], again=True)
             words = name.core.split()
             self.brandless.append(len([w for w in words if w not in maker]) or len(words))
             for word in words:

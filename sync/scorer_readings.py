@@ -61,8 +61,11 @@ def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:
     if not live:
         return {}
     others = {book.read(t.name).core for t in targets if tiers_of(t.name) & NOT_LIVE}
+    prod = {
+        book.read(t.name).core for t in targets if "prod" in tiers_of(t.name)
+    }  # one is production already
     rests = {i: targets[i].name[:start] for i, start in live.items()}
-    return {i: f"{rest} (Prod)" for i, rest in rests.items() if book.read(rest).core in others}
+    return {i: f"{rest} (Prod)" for i, rest in rests.items() if book.read(rest).core in others - prod}
 
 
 class OtherReadings:
@@ -229,12 +232,14 @@ class OtherReadings:
         - Standard"); "" otherwise: "Data Quality Standard" may be a standard. So too "- Live", the
         production tier where a "- Prod" target has the rest ("VM Hosting - Live"; not "Video Streaming -
         Live", the content)."""
-        found = None if self.versioned or tiers_of(name) else UNDASHED_TIER.search(name) or LIVE.search(name)
+        if self.versioned or tiers_of(name) or name in self.index["name"]:
+            return ""  # none, one written so already ("SQL Hosting - Non-Prod"), or a target's very name
+        found = UNDASHED_TIER.search(name) or LIVE.search(name)
         if not found:
-            return ""  # none, or one written so already ("SQL Hosting - Non-Prod")
+            return ""
         if self.tiered is None:
             self.tiered = {
-                (self.names[i].core, tier) for i, t in enumerate(self.targets) for tier in tiers_of(t.name)
+                (self.names[i].core, tier) for i in range(len(self.targets)) for tier in self._tiers(i)
             }
         rest, tier = name[: found.start()], found.group(1)
         tier = "Prod" if tier.lower() == "live" else tier

@@ -70,6 +70,11 @@ def test_a_target_named_live_is_the_production_record_beside_another_environment
     streaming = [Item("l", "Video Streaming - Live"), Item("r", "Video Streaming - Recorded")]
     assert picked("Video Streaming", streaming) == ""  # the content: neither is production
     assert picked("Video Streaming (Production)", streaming) == ""
+    for written in ("Server Hosting (Live)", "Server Hosting Live", "Server Hosting Prod"):
+        assert picked(written, hosting) == "live", written  # as written, or a Prod tier, still the Live one
+    both = [*hosting, Item("prod", "Server Hosting - Prod")]  # production already: "- Live" is its own
+    assert picked("Server Hosting", both) == "prod"
+    assert picked("Server Hosting - Live", both) == "live"  # a target's very name is no tier of another's
 
 
 def test_office_hours_in_brackets_are_business_hours():
