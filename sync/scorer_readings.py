@@ -224,6 +224,7 @@ class OtherReadings:
         return self.read_as.get(i) or self.targets[i].name
 
     def _tiers(self, i: int) -> frozenset[str]:
+        """Target i's tiers as read, so that a "- Live" read as production is compared as one."""
         return tiers_of(self._as_read(i))
 
     def with_tier(self, name: str) -> str:
