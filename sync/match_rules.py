@@ -159,9 +159,16 @@ def version_field(field: str, words: list[str]) -> str:
     year = parts[0].lstrip("v") if parts else ""
     if len(parts) < 2 or not (YEAR.match(year) and YEAR_RELEASE.match(parts[1])):
         return field
-    if parts[1][0] == "r" and not R_PRODUCTS.isdisjoint(words):
-        return field
-    number = parts[1].lstrip("rq")
+    return year_release(year, parts[1], words) or field
+
+
+def year_release(year: str, release: str, words: Iterable[str]) -> str:
+    """A year and a release or quarter of it (YEAR_RELEASE), in a name or a version field, as that year's
+    version: "2024 R2" is 2024.2, "2024 Fall" 2024; "" for Microsoft's products, whose such release is a
+    product of its own ("Windows Server 2012 R2")."""
+    if release[0] == "r" and not R_PRODUCTS.isdisjoint(words):
+        return ""
+    number = release.lstrip("rq")
     return f"{year}.{number}" if number.isdigit() else year
 
 
@@ -226,11 +233,10 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             YEAR_RELEASE.match(word)
             and out
             and YEAR.match(out[-1])
-            and not (word[0] == "r" and R_PRODUCTS & set(words))
+            and (read := year_release(out[-1], word, words))
         ):
-            if (number := word.lstrip("rq")).isdigit():  # "XProtect 2024 R1": 2024.1, as a version field
-                out[-1] = f"{out[-1]}.{number}"
-            i += 1  # "2024 Fall": a release of the year's version
+            out[-1] = read  # "XProtect 2024 R1": 2024.1, as a version field reads it
+            i += 1
         elif YEAR.match(word) and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM):
             i += 1  # "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_names import LEXICAL_CAP, MINOR
-from sync.scorer_readings import UNLIKE
+from sync.scorer_readings import BY_NAME, UNLIKE
 
 MARKS = (
     r"retired|decommissioned|obsolete|deprecated|superseded|inactive|archived|end of life|eol|do not use|dnu"
@@ -37,14 +37,8 @@ IN_DETAILS = re.compile(
 RETIRED_WHY = "retired in the target, as its name or description says"
 # a record its name says is not to be used, unlike a retired one, is never pre-selected: it says which is
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
-NAMED = (
-    "same name",
-    "same words",
-    "alias:",
-    "your alias:",
-    "acronym:",
-    "abbreviation:",
-)  # its name's evidence
+# its name's evidence: what finds a record by its name (not its description), a namespace's alias too
+NAMED = (*(way for way in BY_NAME if way != "its description"), "your alias:")
 # what every mark has, in lower case: a catalogue without any is told at once ("zz", as "gold" has "old")
 TRACES = ("retire", "decommission", "obsolete", "deprecat", "supersed", "inactive", "archived", "end of life")
 TRACES += ("eol", "not use", "dnu", "dupe", "duplicat", "zz", "(old", "[old", " old", "-old", "_old")
