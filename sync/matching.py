@@ -93,6 +93,7 @@ class Item:
     version: str = ""
     manufacturer: str = ""
     context: str = ""  # a target's description, classification and other details: supporting evidence
+    retired: bool = False  # a target its status says is no longer used (sync.scorer_retired)
 
     @classmethod
     def of_record(cls, key: str, record) -> "Item":

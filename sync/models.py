@@ -81,6 +81,7 @@ class TargetRecord(models.Model):
     version = models.CharField(max_length=100, blank=True)
     manufacturer = models.CharField(max_length=200, blank=True)
     details = models.JSONField(default=list, blank=True)  # [label, value] pairs shown to tell records apart
+    retired = models.BooleanField(default=False)  # the target's status says it is no longer used
     first_seen_at = models.DateTimeField()
     pulled_at = models.DateTimeField()
 

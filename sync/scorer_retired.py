@@ -1,5 +1,6 @@
-"""Target records their names or descriptions mark as retired, duplicates or not to be used ("Print Services
-(legacy)" described "RETIRED 2019", "TEST SERVICE - do not use", "[Retired] Lotus Notes"). The scorer reads
+"""Target records their status, names or descriptions mark as retired, duplicates or not to be used ("Print
+Services (legacy)" described "RETIRED 2019", "TEST SERVICE - do not use", "[Retired] Lotus Notes", an offering
+whose install status is Retired: `Item.retired`, as the platform reads it). The scorer reads
 them apart (sync.scorer.Scorer), without their mark: they take no portfolio name from a live record and make
 no live record a person's choice, yet a live record merely like a name they have is not pre-selected
 either. A retired record is pre-selected only where nothing live is found."""
@@ -35,6 +36,7 @@ IN_DETAILS = re.compile(
     re.I,
 )
 RETIRED_WHY = "retired in the target, as its name or description says"
+RETIRED_BY_STATUS = "retired in the target, as its status says"
 # a record its name says is not to be used, unlike a retired one, is never pre-selected: it says which is
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
@@ -45,7 +47,10 @@ TRACES += ("eol", "not use", "dnu", "dupe", "duplicat", "zz", "(old", "[old", " 
 
 
 def is_retired(target: Item) -> bool:
-    """Whether a target record's name or description marks it retired, a duplicate or not to be used."""
+    """Whether a target record's status, name or description marks it retired, a duplicate or not to be
+    used."""
+    if target.retired:
+        return True
     name, details = target.name, target.context
     if not any(trace in f"{name}\n{details}".lower() for trace in TRACES):
         return False
@@ -58,25 +63,27 @@ def unmarked(name: str) -> str:
     return IN_NAME.sub(" ", name).strip(" -–—:_") or name
 
 
-def live_and_retired(targets: list[Item]) -> tuple[list[Item], list[Item], dict[str, str]]:
+def live_and_retired(targets: list[Item]) -> tuple[list[Item], list[Item], dict[str, tuple[str, str]]]:
     """The live records, the retired ones read without their marks, and the retired ones' names as shown
-    {key: name}; all as live where all are retired (the retired records' own scorer reads them so)."""
+    and why they are retired {key: (name, why)}; all as live where all are retired (the retired records'
+    own scorer reads them so)."""
     everything = "\n".join(f"{t.name}\n{t.context}" for t in targets).lower()
-    if not any(trace in everything for trace in TRACES):
+    if not any(trace in everything for trace in TRACES) and not any(t.retired for t in targets):
         return targets, [], {}  # most catalogues, at once
     retired = [t for t in targets if is_retired(t)]
     if len(retired) == len(targets):
         return targets, [], {}
     keys = {t.key for t in retired}
     read = [Item(t.key, unmarked(t.name), t.version, t.manufacturer, t.context) for t in retired]
-    return [t for t in targets if t.key not in keys], read, {t.key: t.name for t in retired}
+    shown = {t.key: (t.name, RETIRED_BY_STATUS if t.retired else RETIRED_WHY) for t in retired}
+    return [t for t in targets if t.key not in keys], read, shown
 
 
 class RetiredRecords:
     """Mixed into sync.scorer.Scorer: its retired records, read apart by a scorer of their own."""
 
     retired: "RetiredRecords | None"
-    shown: dict[str, str]
+    shown: dict[str, tuple[str, str]]
     candidates: Callable[..., list[Candidate]]
 
     def _read_apart(self, targets: list[Item], versioned: bool, kind: str, aliases: tuple) -> list[Item]:
@@ -96,7 +103,7 @@ class RetiredRecords:
 
 
 def with_retired(
-    name: str, live: list[Candidate], retired: list[Candidate], shown: dict[str, str], limit: int
+    name: str, live: list[Candidate], retired: list[Candidate], shown: dict[str, tuple[str, str]], limit: int
 ) -> list[Candidate]:
     """The live records' candidates and the retired ones', by their shown names. A retired record is only
     suggested where a live one is found by more than its spelling, and it is trusted only as far as its name
@@ -119,19 +126,18 @@ def with_retired(
         score = c.score if c.target_id in trusted else min(c.score, LEXICAL_CAP)
         if live and score < UNLIKE:
             continue  # a likeness of spelling to a record no longer used adds nothing beside live ones
-        if found_live or score < c.score or NOT_TO_USE.search(shown.get(c.target_id, "")):
+        shown_as, retired_why = shown.get(c.target_id, (c.name, RETIRED_WHY))
+        if found_live or score < c.score or NOT_TO_USE.search(shown_as):
             ranked.append(
-                _suggested(c, score - MINOR, f"{RETIRED_WHY}: suggested, never pre-selected", shown)
+                _suggested(c, score - MINOR, f"{retired_why}: suggested, never pre-selected", shown_as)
             )
         else:
-            ranked.append(_suggested(c, score, RETIRED_WHY, shown, keep=True))
+            ranked.append(_suggested(c, score, retired_why, shown_as, keep=True))
     return sorted(ranked, key=lambda c: -c.score)[:limit]  # stable: live first at one score
 
 
-def _suggested(
-    c: Candidate, score: int, why: str, shown: dict | None = None, keep: bool = False
-) -> Candidate:
-    name = (shown or {}).get(c.target_id, c.name)
+def _suggested(c: Candidate, score: int, why: str, name: str = "", keep: bool = False) -> Candidate:
+    name = name or c.name
     return Candidate(
         c.target_id, name, score, c.reason, c.taken_by, (*c.reasons, why), keep and c.preselectable
     )

@@ -103,6 +103,7 @@ def pull_targets(connection: Connection, step: Step) -> int:
                 version=c.version,
                 manufacturer=c.manufacturer,
                 details=[list(pair) for pair in c.details],
+                retired=c.retired,
                 first_seen_at=seen.get(c.target_id, now),
                 pulled_at=now,
             )
@@ -139,11 +140,11 @@ class Target:
     manufacturer: str
     first_seen_at: datetime
     details: list = field(default_factory=list)
+    retired: bool = False
 
     @property
     def summary(self) -> str:
-        """Its key details in a line, e.g. "SVO1001 · Technical Service"."""
-        return " · ".join(str(value) for _, value in self.details)
+        return summary_of(self.details, self.retired)
 
 
 class PulledTargets(NamedTuple):
@@ -171,7 +172,7 @@ def pull_of(connection: Connection, step: Step) -> PulledTargets:
     all at one time): the wizard's page reads them on every visit."""
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind)
     state = rows.aggregate(at=Max("pulled_at"), count=Count("pk"))
-    fields = ("target_id", "name", "version", "manufacturer", "first_seen_at", "details")
+    fields = ("target_id", "name", "version", "manufacturer", "first_seen_at", "details", "retired")
     return _kept(
         _pulls,
         (connection.pk, step.kind, state["at"], state["count"]),
@@ -195,10 +196,16 @@ class Found:
     manufacturer: str
     details: list
     link: str
+    retired: bool = False
 
     @property
     def summary(self) -> str:
-        return " · ".join(str(value) for _, value in self.details)
+        return summary_of(self.details, self.retired)
+
+
+def summary_of(details: list, retired: bool) -> str:
+    """A target record's key details in a line, e.g. "SVO1001 · Technical Service · retired"."""
+    return " · ".join([*(str(value) for _, value in details), *(["retired"] if retired else [])])
 
 
 def search_targets(connection: Connection, step: Step, query: str, limit: int = 20) -> list[Found]:
@@ -207,10 +214,10 @@ def search_targets(connection: Connection, step: Step, query: str, limit: int = 
         return []
     platform = platform_of(connection)
     rows = TargetRecord.objects.filter(connection=connection, kind=step.kind, name__icontains=query)
-    values = rows.order_by("name").values_list("target_id", "name", "version", "manufacturer", "details")[
-        :limit
-    ]
-    return [Found(*row, platform.record_url(connection, step.table, row[0])) for row in values]
+    values = rows.order_by("name").values_list(
+        "target_id", "name", "version", "manufacturer", "details", "retired"
+    )[:limit]
+    return [Found(*row[:5], platform.record_url(connection, step.table, row[0]), row[5]) for row in values]
 
 
 def matcher_for(connection: Connection, step: Step, pull: PulledTargets) -> Scorer:
@@ -221,7 +228,14 @@ def matcher_for(connection: Connection, step: Step, pull: PulledTargets) -> Scor
         (connection.pk, step.kind, pull.at, pull.count, own),
         lambda: Scorer(
             [
-                Item(t.target_id, t.name, t.version, t.manufacturer, " ".join(str(v) for _, v in t.details))
+                Item(
+                    t.target_id,
+                    t.name,
+                    t.version,
+                    t.manufacturer,
+                    " ".join(str(v) for _, v in t.details),
+                    retired=t.retired,
+                )
                 for t in pull.targets
             ],
             versioned=step.versioned,

@@ -184,6 +184,9 @@ class Candidate:
     version: str = ""
     manufacturer: str = ""
     details: tuple[tuple[str, str], ...] = ()  # (label, value): what tells look-alikes apart, e.g. a number
+    # the target's own status says the record is no longer used (matching prefers a live record to it);
+    # a platform that lists no such records leaves it False
+    retired: bool = False
 
 
 @dataclass(frozen=True)

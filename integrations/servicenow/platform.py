@@ -41,6 +41,12 @@ MATCH_SOURCES = (
 TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,79}")
 SYS_ID = re.compile(r"[0-9a-f]{32}")
 MATCH_QUERIES = {mapping.SHARED_SERVICE_CLASS: "service_classification=Technical Service"}
+RETIRED_MODEL = "retired"  # a product model's status (cmdb_model.status: In Production, Retired)
+
+
+def is_retired(row: dict[str, Any]) -> bool:
+    """A service offering retired by its install or operational status, a software model by its status."""
+    return pulling.is_retired(row) or str(row.get("status", "")).strip().lower() == RETIRED_MODEL
 
 
 def client_settings(connection: Any) -> ClientSettings:
@@ -116,7 +122,8 @@ class ServiceNowPlatform(Platform):
         shown = ["number"] + (
             ["version", "manufacturer.name"] if source.versioned else ["service_classification"]
         )
-        fields = ["sys_id", "name", *shown]
+        status = ["status"] if source.versioned else ["install_status", "operational_status"]
+        fields = ["sys_id", "name", *shown, *status]
         for row in client.records(source.target_type, MATCH_QUERIES.get(source.target_type, ""), fields):
             details = (
                 ("Number", row.get("number", "")),
@@ -128,6 +135,7 @@ class ServiceNowPlatform(Platform):
                 row.get("version", ""),
                 row.get("manufacturer.name", ""),
                 tuple((label, value) for label, value in details if value),
+                retired=is_retired(row),
             )
 
     def checks(self, client: ServiceNowClient, options: ServiceNowOptions) -> list[Check]:

@@ -126,3 +126,21 @@ def test_a_record_its_name_says_is_a_duplicate_is_never_pre_selected_even_alone(
     ]
     found = suggest([Item("l", "iManage DMS")], dms, versioned=False)["l"]
     assert found[0].target_id == "dup" and preselect(found, PRESELECT_AT) is None
+
+
+def test_a_record_its_status_says_is_retired_is_read_apart_though_its_name_is_unmarked():
+    printing = [Item("old", "Print Services", retired=True), Item("live", "Print Services")]
+    assert is_retired(printing[0]) and not is_retired(printing[1])
+    found = suggest([Item("l", "Print Services")], printing, versioned=False)["l"]
+    assert [c.target_id for c in found] == ["live", "old"]
+    assert found[1].reasons[-1] == "retired in the target, as its status says: suggested, never pre-selected"
+    assert preselect(found, PRESELECT_AT).target_id == "live"
+    unflagged = [Item("old", "Print Services"), Item("live", "Print Services")]
+    assert chosen("Print Services", unflagged) == "old"  # unflagged, the first of one name
+
+
+def test_a_record_retired_by_its_status_alone_may_still_be_pre_selected_as_one_retired_by_its_name():
+    notes = [Item("old", "Lotus Notes Mail", retired=True), Item("hr", "HR Information System")]
+    assert chosen("Lotus Notes Mail", notes) == "old"
+    found = suggest([Item("l", "Lotus Notes Mail")], notes, versioned=False)["l"]
+    assert found[0].reasons[-1] == "retired in the target, as its status says"

@@ -326,3 +326,34 @@ def test_one_target_is_pre_selected_for_one_record_only(connection, namespace):
     }
     decisions = {r.local_id: (r.decision, r.choice_target_id) for r in tied.values()}
     wizard.save_choices(connection, SERVICES, decisions)  # the page's defaults always save
+
+
+def test_a_record_its_status_says_is_retired_is_shown_so_and_a_live_one_comes_first(
+    client, namespace, connection, sandbox
+):
+    (old,) = sandbox.table("service_offering", sysparm_query="name=Identity and Access Management")
+    sandbox.patch(f"/api/now/table/service_offering/{old['sys_id']}", json={"install_status": "7"})
+    (model,) = sandbox.table("cmdb_software_product_model", sysparm_query="name=Oracle Database 12c")
+    sandbox.patch(f"/api/now/table/cmdb_software_product_model/{model['sys_id']}", json={"status": "Retired"})
+    wizard.pull_targets(connection, SERVICES)
+    wizard.pull_targets(connection, PRODUCTS)
+    retired = TargetRecord.objects.filter(connection=connection, retired=True)
+    assert sorted(retired.values_list("target_id", flat=True)) == sorted([old["sys_id"], model["sys_id"]])
+    iam = by_name(wizard.build_rows(connection, SERVICES))["Identity & Access Management"]
+    assert iam.choice.target_id == old["sys_id"]  # nothing live is like it: still pre-selected
+    assert "retired in the target, as its status says" in iam.why
+    assert iam.details[old["sys_id"]].endswith(" · retired")
+    oracle = {f"{r.name} {r.version}": r for r in wizard.build_rows(connection, PRODUCTS)}[
+        "Oracle Database 12c"
+    ]
+    assert "retired in the target, as its status says" in oracle.why
+
+    created = sandbox.post(
+        "/api/now/table/service_offering",
+        json={"name": "Identity and Access Management", "service_classification": "Technical Service"},
+    ).json()["result"]
+    wizard.pull_targets(connection, SERVICES)
+    iam = by_name(wizard.build_rows(connection, SERVICES))["Identity & Access Management"]
+    assert iam.choice.target_id == created["sys_id"]
+    assert [c.target_id for c in iam.candidates[:2]] == [created["sys_id"], old["sys_id"]]
+    assert not iam.candidates[1].preselectable
