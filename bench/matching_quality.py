@@ -97,6 +97,8 @@ SEEN = {
     DATA / "matching_seen_58.yaml": "former blind set 58 (bank, air ambulance, textiles, park), 10 left",
     DATA / "matching_seen_59.yaml": "former blind set 59 (distillery, radiology, buses, law), 11 left",
     DATA / "matching_seen_60.yaml": "former blind set 60 (grain, library, aged care, builder), 12 left",
+    DATA / "matching_seen_61.yaml": "former blind set 61 (fire service, chocolate, pathology, port), 13 left",
+    DATA / "matching_seen_62.yaml": "former blind set 62 (broker, airline MRO, archive, solar), 6 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

@@ -65,6 +65,7 @@ SPELLING = {
     "programme": "program",
     "defence": "defense",
     "analyse": "analyze",
+    "analyser": "analyzer",
     "analytics": "analytic",
     "colour": "color",
     "behaviour": "behavior",

@@ -3,13 +3,14 @@ Services (legacy)" described "RETIRED 2019", "TEST SERVICE - do not use", "[Reti
 whose install status is Retired: `Item.retired`, as the platform reads it). The scorer reads
 them apart (sync.scorer.Scorer), without their mark: they take no portfolio name from a live record and make
 no live record a person's choice, yet a live record merely like a name they have is not pre-selected
-either. A retired record is pre-selected only where nothing live is found."""
+either. A retired record is never pre-selected, even alone: whether a portfolio record is one no longer used
+in the target, whose publish would write to it, is a person's choice."""
 
 import re
 from collections.abc import Callable
 
 from sync.matching import Candidate, Item, normalise
-from sync.scorer_names import LEXICAL_CAP, MINOR
+from sync.scorer_names import ALIAS, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_readings import BY_NAME, UNLIKE
 
 MARKS = (
@@ -37,7 +38,7 @@ IN_DETAILS = re.compile(
 )
 RETIRED_WHY = "retired in the target, as its name or description says"
 RETIRED_BY_STATUS = "retired in the target, as its status says"
-# a record its name says is not to be used, unlike a retired one, is never pre-selected: it says which is
+# a record its name says is not to be used ranks after the others, even alone: it says which is
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
 NAMED = (*(way for way in BY_NAME if way != "its description"), "your alias:")
@@ -109,7 +110,8 @@ def with_retired(
     suggested where a live one is found by more than its spelling, and it is trusted only as far as its name
     goes (`name`, the portfolio record's): its own scorer reads it among retired records alone, where a rule
     that asks that no other record have the words is easily met. A live record is only suggested where a
-    retired one has the name itself."""
+    retired one has the name itself, unless its own name, an alias or an acronym finds it ("G Suite" →
+    "Google Workspace" beside a "G Suite (Retired)")."""
     found_live = any(c.score >= UNLIKE for c in live)
     words = set(normalise(name).split())
     holding = [c for c in (*live, *retired) if words <= set(normalise(c.name).split())]  # the name's words
@@ -118,7 +120,7 @@ def with_retired(
     named = [c.score for c in retired if c.target_id in trusted]
     ranked = [
         _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
-        if named and c.preselectable and c.score < max(named) - MINOR
+        if named and c.preselectable and c.score < min(max(named) - MINOR, ALIAS)
         else c
         for c in live
     ]
@@ -128,16 +130,18 @@ def with_retired(
             continue  # a likeness of spelling to a record no longer used adds nothing beside live ones
         shown_as, retired_why = shown.get(c.target_id, (c.name, RETIRED_WHY))
         if found_live or score < c.score or NOT_TO_USE.search(shown_as):
-            ranked.append(
-                _suggested(c, score - MINOR, f"{retired_why}: suggested, never pre-selected", shown_as)
-            )
-        else:
-            ranked.append(_suggested(c, score, retired_why, shown_as, keep=True))
-    return sorted(ranked, key=lambda c: -c.score)[:limit]  # stable: live first at one score
+            score -= MINOR
+        ranked.append(_suggested(c, score, f"{retired_why}: suggested, never pre-selected", shown_as))
+    # live first at one score; a retired record scoring above the live one pre-selected comes next to it
+    chosen = [c.score for c in ranked if c.preselectable and c.score >= PRESELECT_AT]
+    apart = {c.target_id for c in retired}
+
+    def order(c: Candidate) -> tuple[int, bool]:
+        retired_one = c.target_id in apart
+        return -(min(c.score, chosen[0]) if chosen and retired_one else c.score), retired_one
+
+    return sorted(ranked, key=order)[:limit]
 
 
-def _suggested(c: Candidate, score: int, why: str, name: str = "", keep: bool = False) -> Candidate:
-    name = name or c.name
-    return Candidate(
-        c.target_id, name, score, c.reason, c.taken_by, (*c.reasons, why), keep and c.preselectable
-    )
+def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:
+    return Candidate(c.target_id, name or c.name, score, c.reason, c.taken_by, (*c.reasons, why), False)

@@ -122,6 +122,12 @@ def test_it_service_synonyms_of_the_dictionary():
         ("LsAgent", "11.1.9.0", "Lansweeper", "Lansweeper"),  # its agent
         ("Mnova 15.0.1", "15.0.1-35756", "Mestrelab Research S.L.", "MestReNova"),
         ("E046963F.LenovoCompanion", "10.2401.29.0", "", "Lenovo Vantage"),  # its Store package
+        ("com.azure.authenticator", "6.2406.3901", "", "Microsoft Authenticator"),  # its Android package
+        ("com.sap.scc-ui", "2.17.0-8", "", "SAP Cloud Connector"),  # its rpm package
+        ("Sunquest Laboratory", "9.0.2", "Sunquest Information Systems", "Clinisys Laboratory"),
+        ("Cerner PathNet", "2018.01", "Cerner Corporation", "Oracle Health PathNet"),
+        ("JDA Warehouse Management", "2018.1", "JDA Software", "Blue Yonder Warehouse Management"),
+        ("Kronos Workforce Dimensions", "", "Kronos Incorporated", "UKG Pro Workforce Management"),
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -149,6 +155,12 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("ls", "Lansweeper", "", "Lansweeper"),
         Item("mnova", "MestReNova", "15.0", "Mestrelab Research"),
         Item("lv", "Lenovo Vantage", "10.2401", "Lenovo Group Ltd."),
+        Item("ma", "Microsoft Authenticator", "6", "Microsoft"),
+        Item("scc", "SAP Cloud Connector", "2.17", "SAP"),
+        Item("lab", "Clinisys Laboratory", "9.0", "Clinisys"),
+        Item("path", "Oracle Health PathNet", "2018.01", "Oracle Health"),
+        Item("wms", "Blue Yonder Warehouse Management", "2018.1", "Blue Yonder"),
+        Item("ukg", "UKG Pro Workforce Management", "", "UKG"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
@@ -200,3 +212,17 @@ def test_a_generic_word_and_reporting_is_no_business_intelligence():
     catalogue = [Item("sr", "Service Reporting", context="SLA and KPI reports"), Item("dw", "Data Warehouse")]
     found = first_candidate("BI & Reporting", catalogue)  # "Service Reporting" reads as "Reporting" alone
     assert found is None or found.target_id != "sr" or found.score < PRESELECT_AT
+
+
+def test_amazon_web_services_delivers_cloud_hosting_and_an_analyser_is_an_analyzer():
+    services = [
+        Item("aws", "AWS Cloud Hosting", context="Managed AWS accounts and landing zone"),
+        Item("mw", "Analyser Middleware", context="Instrument interfacing and autoverification"),
+        Item("sd", "Service Desk"),
+    ]
+    assert first_candidate("Amazon Web Services", services).target_id == "aws"
+    assert preselect(
+        suggest([Item("l", "Amazon Web Services")], services, versioned=False)["l"], PRESELECT_AT
+    )
+    found = suggest([Item("l", "Analyzer Middleware")], services, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "mw"

@@ -81,16 +81,21 @@ def test_a_retired_record_makes_no_live_one_a_persons_choice():
     assert chosen("VPN", vpn) == "live"  # the two expand it alike: without the old one, no tie
 
 
-def test_a_retired_record_alone_may_still_be_pre_selected_but_not_by_its_description():
+def test_a_retired_record_is_never_pre_selected_even_alone():
     notes = [Item("old", "Lotus Notes Mail", context="RETIRED 2016"), Item("hr", "HR Information System")]
-    assert chosen("Lotus Notes Mail", notes) == "old"  # nothing live is like it
+    assert chosen("Lotus Notes Mail", notes) == ""  # a person decides whether it is the retired one
     found = suggest([Item("l", "Lotus Notes Mail")], notes, versioned=False)["l"]
-    assert found[0].reasons[-1] == "retired in the target, as its name or description says"
+    assert found[0].target_id == "old" and found[0].score == 100  # first, at its name's score
+    assert (
+        found[0].reasons[-1]
+        == "retired in the target, as its name or description says: suggested, never pre-selected"
+    )
     skype = [
         Item("old", "Skype for Business (Decommissioned)", context="Replaced by Microsoft Teams"),
         Item("hr", "HR Information System"),
     ]
-    assert chosen("Microsoft Teams", skype) == ""  # what replaced it, not what it was
+    found = suggest([Item("l", "Microsoft Teams")], skype, versioned=False)["l"]
+    assert found[0].target_id == "old" and found[0].score == 82  # its description: a likeness at most
 
 
 def test_a_live_record_merely_like_a_retired_records_name_is_not_pre_selected():
@@ -139,8 +144,22 @@ def test_a_record_its_status_says_is_retired_is_read_apart_though_its_name_is_un
     assert chosen("Print Services", unflagged) == "old"  # unflagged, the first of one name
 
 
-def test_a_record_retired_by_its_status_alone_may_still_be_pre_selected_as_one_retired_by_its_name():
+def test_a_record_retired_by_its_status_alone_is_suggested_first_and_not_pre_selected():
     notes = [Item("old", "Lotus Notes Mail", retired=True), Item("hr", "HR Information System")]
-    assert chosen("Lotus Notes Mail", notes) == "old"
+    assert chosen("Lotus Notes Mail", notes) == ""
     found = suggest([Item("l", "Lotus Notes Mail")], notes, versioned=False)["l"]
-    assert found[0].reasons[-1] == "retired in the target, as its status says"
+    assert found[0].target_id == "old"
+    assert found[0].reasons[-1] == "retired in the target, as its status says: suggested, never pre-selected"
+
+
+def test_a_live_record_its_rebrand_names_is_pre_selected_before_the_retired_record_of_the_old_name():
+    workspace = [
+        Item("old", "G Suite (Retired)"),
+        Item("live", "Google Workspace"),
+        Item("mail", "Email Archiving"),
+        Item("gsm", "Gas Supply Monitoring"),
+    ]
+    found = suggest([Item("l", "G Suite")], workspace, versioned=False)["l"]
+    assert [c.target_id for c in found[:2]] == ["live", "old"]  # the retired one scores more, yet comes next
+    assert found[0].reasons == ("alias: G Suite = Google Workspace",) and found[1].score > found[0].score
+    assert preselect(found, PRESELECT_AT).target_id == "live"

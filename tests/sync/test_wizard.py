@@ -340,13 +340,25 @@ def test_a_record_its_status_says_is_retired_is_shown_so_and_a_live_one_comes_fi
     retired = TargetRecord.objects.filter(connection=connection, retired=True)
     assert sorted(retired.values_list("target_id", flat=True)) == sorted([old["sys_id"], model["sys_id"]])
     iam = by_name(wizard.build_rows(connection, SERVICES))["Identity & Access Management"]
-    assert iam.choice.target_id == old["sys_id"]  # nothing live is like it: still pre-selected
-    assert "retired in the target, as its status says" in iam.why
+    assert iam.decision == "create" and iam.candidates[0].target_id == old["sys_id"]  # a person decides
+    why = "retired in the target, as its status says: suggested, never pre-selected"
+    assert iam.candidates[0].reasons[-1] == why
     assert iam.details[old["sys_id"]].endswith(" · retired")
     oracle = {f"{r.name} {r.version}": r for r in wizard.build_rows(connection, PRODUCTS)}[
         "Oracle Database 12c"
     ]
-    assert "retired in the target, as its status says" in oracle.why
+    assert oracle.decision == "create" and oracle.candidates[0].target_id == model["sys_id"]
+    assert why in oracle.candidates[0].reasons
+    client.force_login(member(namespace, Role.ADMIN))
+    page = client.get(
+        reverse("sync:match_step", args=["acme", connection.pk, "it-services"])
+    ).content.decode()
+    assert f"{why} · {old['number']} · Technical Service · retired</option>" in page
+    search = reverse("sync:match_search", args=["acme", connection.pk, "it-services"])
+    assert (
+        "Technical Service</span> · <strong>retired</strong>"
+        in client.get(search, {"q": "Identity"}).content.decode()
+    )
 
     created = sandbox.post(
         "/api/now/table/service_offering",
