@@ -265,10 +265,14 @@ def candidates(client: HaloClient, source: MatchSource, software_type: int | Non
                 str(row.get("key_field2") or ""),
                 str(row.get("supplier_name") or ""),
                 tuple(d for d in details if d[1]),
+                retired=bool(row.get("inactive")),  # listed too (rows_of): an asset no longer in use
             )
         return
     for row in rows_of(client, source.target_type):
         details = (("Summary", str(row.get("summary") or "")[:80]),)
         yield Candidate(
-            str(row["id"]), name_of(source.target_type, row), details=tuple(d for d in details if d[1])
+            str(row["id"]),
+            name_of(source.target_type, row),
+            details=tuple(d for d in details if d[1]),
+            retired=bool(row.get("inactive")),
         )
