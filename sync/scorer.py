@@ -181,10 +181,16 @@ class Scorer(
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
     def __init__(
-        self, targets: list[Item], *, versioned: bool, kind: str = "", aliases: Iterable[tuple[str, str]] = ()
+        self,
+        targets: list[Item],
+        *,
+        versioned: bool,
+        kind: str = "",
+        aliases: Iterable[tuple[str, str]] = (),
+        read_apart: bool = True,
     ) -> None:
         aliases = tuple(aliases)
-        self.targets = targets = self._read_apart(targets, versioned, kind, aliases)  # sync.scorer_retired
+        self.targets = targets = self._read_apart(targets, versioned, kind, aliases, read_apart)  # retired
         self.versioned = versioned
         self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), aliases)
         if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"

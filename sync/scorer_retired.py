@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from sync.matching import Candidate, Item, normalise
-from sync.scorer_names import ALIAS, LEXICAL_CAP, MINOR, PRESELECT_AT
+from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_readings import BY_NAME, UNLIKE
 
 MARKS = (
@@ -66,14 +66,11 @@ def unmarked(name: str) -> str:
 
 def live_and_retired(targets: list[Item]) -> tuple[list[Item], list[Item], dict[str, tuple[str, str]]]:
     """The live records, the retired ones read without their marks, and the retired ones' names as shown
-    and why they are retired {key: (name, why)}; all as live where all are retired (the retired records'
-    own scorer reads them so)."""
+    and why they are retired {key: (name, why)}."""
     everything = "\n".join(f"{t.name}\n{t.context}" for t in targets).lower()
     if not any(trace in everything for trace in TRACES) and not any(t.retired for t in targets):
         return targets, [], {}  # most catalogues, at once
     retired = [t for t in targets if is_retired(t)]
-    if len(retired) == len(targets):
-        return targets, [], {}
     keys = {t.key for t in retired}
     read = [Item(t.key, unmarked(t.name), t.version, t.manufacturer, t.context) for t in retired]
     shown = {t.key: (t.name, RETIRED_BY_STATUS if t.retired else RETIRED_WHY) for t in retired}
@@ -87,13 +84,23 @@ class RetiredRecords:
     shown: dict[str, tuple[str, str]]
     candidates: Callable[..., list[Candidate]]
 
-    def _read_apart(self, targets: list[Item], versioned: bool, kind: str, aliases: tuple) -> list[Item]:
-        """The live records; the retired ones go to a scorer of their own (`retired`)."""
-        live, retired, self.shown = live_and_retired(targets)
+    def _read_apart(
+        self, targets: list[Item], versioned: bool, kind: str, aliases: tuple, apart: bool = True
+    ) -> list[Item]:
+        """The live records; the retired ones go to a scorer of their own (`retired`), which reads all its
+        records as they are (`apart` False)."""
+        live, retired, self.shown = live_and_retired(targets) if apart else (targets, [], {})
         self.retired = (
-            type(self)(retired, versioned=versioned, kind=kind, aliases=aliases) if retired else None
+            type(self)(retired, versioned=versioned, kind=kind, aliases=aliases, read_apart=False)
+            if retired
+            else None
         )
         return live
+
+    def retired_target(self, key: str) -> bool:
+        """Whether a target record is one its status, name or description says is no longer used: a match
+        to it teaches no alias (sync.wizard), which would find it before its live successor next time."""
+        return key in self.shown
 
     def _with_retired(self, local: Item, ranked: list[Candidate], limit: int, taken: dict | None) -> list:
         if self.retired is None:
@@ -120,7 +127,7 @@ def with_retired(
     named = [c.score for c in retired if c.target_id in trusted]
     ranked = [
         _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
-        if named and c.preselectable and c.score < min(max(named) - MINOR, ALIAS)
+        if named and c.preselectable and c.score < min(max(named) - MINOR, ACRONYM)
         else c
         for c in live
     ]

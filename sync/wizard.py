@@ -425,7 +425,8 @@ def scores_of(
 ) -> tuple[dict[str, int], list[tuple[str, str]]]:
     """The score of each chosen match, so that the page shows it after saving too (a match picked by
     search among the non-suggested records has none); and the (local id, target id) matches the scorer
-    would not have pre-selected: a person's "this is that", learned as aliases."""
+    would not have pre-selected: a person's "this is that", learned as aliases (not of a retired record,
+    which the scorer never pre-selects)."""
     matcher = matcher_for(connection, step, pull)
     scores, unsuggested = {}, []
     for local_id, (decision, target_id) in decisions.items():
@@ -437,7 +438,7 @@ def scores_of(
         if found is not None:
             scores[local_id] = found
         best = preselect(candidates, PRESELECT_AT)
-        if best is None or best.target_id != target_id:
+        if (best is None or best.target_id != target_id) and not matcher.retired_target(target_id):
             unsuggested.append((local_id, target_id))
     return scores, unsuggested
 

@@ -74,6 +74,17 @@ def test_confirming_a_suggestion_or_choosing_another_tier_learns_nothing(connect
     assert not MatchAlias.objects.exists()
 
 
+def test_confirming_a_retired_record_learns_nothing(connection, namespace, sandbox):
+    (old,) = sandbox.table("service_offering", sysparm_query="name=Security Operations Center")
+    sandbox.patch(f"/api/now/table/service_offering/{old['sys_id']}", json={"install_status": "7"})
+    wizard.pull_targets(connection, SERVICES)
+    cyber = rows(connection)["Cybersecurity Operations"]
+    assert cyber.decision == "create" and old["sys_id"] in [c.target_id for c in cyber.candidates]
+    wizard.save_choices(connection, SERVICES, {cyber.local_id: ("match", old["sys_id"])})
+    assert MatchChoice.objects.filter(target_id=old["sys_id"]).exists()
+    assert not MatchAlias.objects.exists()  # an alias would find it before a live successor next time
+
+
 def test_aliases_page_adds_lists_and_undoes(admin_client, connection, namespace):
     url = reverse("sync:match_aliases", args=["acme"])
     page = admin_client.get(url).content.decode()

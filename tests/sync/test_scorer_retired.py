@@ -163,3 +163,36 @@ def test_a_live_record_its_rebrand_names_is_pre_selected_before_the_retired_reco
     assert [c.target_id for c in found[:2]] == ["live", "old"]  # the retired one scores more, yet comes next
     assert found[0].reasons == ("alias: G Suite = Google Workspace",) and found[1].score > found[0].score
     assert preselect(found, PRESELECT_AT).target_id == "live"
+
+
+@pytest.mark.parametrize(
+    "catalogue",
+    [
+        [Item("old", "Lotus Notes Mail", retired=True)],
+        [Item("old", "Lotus Notes Mail", context="RETIRED 2016"), Item("fax", "Fax Gateway (Retired)")],
+        [Item("old", "Lotus Notes Mail (Retired)")],
+    ],
+)
+def test_a_catalogue_of_retired_records_only_is_read_as_retired_all_the_same(catalogue):
+    found = suggest([Item("l", "Lotus Notes Mail")], catalogue, versioned=False)["l"]
+    assert found[0].target_id == "old" and not found[0].preselectable
+    assert found[0].reasons[-1].startswith("retired in the target")
+
+
+def test_a_retired_record_read_apart_is_not_read_apart_again_by_its_own_scorer():
+    printing = [
+        Item("a", "Print Services", retired=True),
+        Item("b", "Print Services", context="RETIRED 2016"),
+        Item("live", "Email"),
+    ]
+    found = suggest([Item("l", "Print Services")], printing, versioned=False)["l"]
+    assert [(c.target_id, c.score) for c in found] == [("a", 100), ("b", 100)]
+    assert all(len([r for r in c.reasons if r.startswith("retired")]) == 1 for c in found)
+
+
+def test_a_live_record_its_acronym_finds_is_pre_selected_beside_a_retired_record_of_the_acronym():
+    fleet = [Item("old", "FTP (Retired)"), Item("live", "Fleet Telematics Portal"), Item("hr", "HR System")]
+    found = suggest([Item("l", "FTP")], fleet, versioned=False)["l"]
+    assert [c.target_id for c in found[:2]] == ["live", "old"]
+    assert found[0].reasons[0] == "acronym: FTP = Fleet Telematics Portal"
+    assert preselect(found, PRESELECT_AT).target_id == "live"

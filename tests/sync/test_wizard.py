@@ -339,6 +339,24 @@ def test_a_record_its_status_says_is_retired_is_shown_so_and_a_live_one_comes_fi
     wizard.pull_targets(connection, PRODUCTS)
     retired = TargetRecord.objects.filter(connection=connection, retired=True)
     assert sorted(retired.values_list("target_id", flat=True)) == sorted([old["sys_id"], model["sys_id"]])
+    others = sandbox.table("service_offering", sysparm_query="service_classification=Technical Service")
+    others = [o for o in others if o["sys_id"] != old["sys_id"]][:3]
+    for row, values in zip(
+        others,
+        [
+            {"operational_status": "6"},
+            {"life_cycle_stage": "End of Life", "life_cycle_stage_status": "Obsolete"},
+            {"life_cycle_stage": "Operational", "life_cycle_stage_status": "In Use"},
+        ],
+        strict=True,
+    ):
+        sandbox.patch(f"/api/now/table/service_offering/{row['sys_id']}", json=values).raise_for_status()
+    wizard.pull_targets(connection, SERVICES)
+    assert set(retired.filter(kind="it_service").values_list("target_id", flat=True)) == {
+        old["sys_id"],
+        others[0]["sys_id"],
+        others[1]["sys_id"],
+    }
     iam = by_name(wizard.build_rows(connection, SERVICES))["Identity & Access Management"]
     assert iam.decision == "create" and iam.candidates[0].target_id == old["sys_id"]  # a person decides
     why = "retired in the target, as its status says: suggested, never pre-selected"
