@@ -99,6 +99,8 @@ SEEN = {
     DATA / "matching_seen_60.yaml": "former blind set 60 (grain, library, aged care, builder), 12 left",
     DATA / "matching_seen_61.yaml": "former blind set 61 (fire service, chocolate, pathology, port), 13 left",
     DATA / "matching_seen_62.yaml": "former blind set 62 (broker, airline MRO, archive, solar), 6 left",
+    DATA / "matching_seen_63.yaml": "former blind set 63 (stadium, dairy, courts, wind farms), 8 left",
+    DATA / "matching_seen_64.yaml": "former blind set 64 (HPC, transit, hotels, pharma wholesale), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
@@ -182,6 +184,8 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
         field = package.group(1)
     field = version_field(field, normalise(name).split())  # "2024 R2" is 2024.2, a track ("DC") none
     given = [v for v in (reading.version, field) if v]
+    if version[:1].isalpha():  # a release's name ("MATLAB" at "R2024a"), as the release table numbers it
+        given.append(scorer.book.read(name, version, True).version)
     # one version numbered two ways ("SQL Server 2022" is 16: sync.match_names.renumbered) is one major
     other = [renumbered(reading.words, v, scorer.book.generic)[0] for v in given]
     return {major(v) for v in [*given, *other] if v}

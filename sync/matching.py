@@ -58,6 +58,10 @@ DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
 E_MAIL = re.compile(r"\be-mail(?=s?\b)")
+# plurals in "es" after a hissing sound ("switches", "processes"; "caches" is a cache's), and nouns in "us"
+ES_PLURALS = ("sse", "che", "she", "xe")
+E_NOUNS = frozenset(["cache", "niche", "ache", "headache", "avalanche", "cliche", "moustache", "axe"])
+US_NOUNS = frozenset(["bus", "campus", "virus", "status", "bonus", "census", "corpus", "focus", "syllabus"])
 SPELLING = {
     "centre": "center",
     "catalogue": "catalog",
@@ -122,8 +126,10 @@ def _token(word: str) -> str:
     word = SPELLING.get(word, word)
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in US_NOUNS:
         word = word[:-1]
+        if (word.endswith(ES_PLURALS) and word not in E_NOUNS) or word[:-1] in US_NOUNS:
+            word = word[:-1]  # "Switches", "Processes", "Boxes", "Buses": their "es"
     if word.endswith("isation"):  # "Digitisation", "Localisation": British spelling, as "centre"
         word = word[:-7] + "ization"
     elif len(word) > 8 and word.endswith("elling"):  # "Modelling", "Labelling"; not "Spelling"

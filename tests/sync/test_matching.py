@@ -33,6 +33,12 @@ from sync.matching import (
         ("AKS Non-Prod", "AKS"),
         ("Hydraulic Modelling", "Hydraulic Modeling"),
         ("E-mail & Calendar", "Email and Calendar"),
+        ("Network Switches", "Network Switch"),
+        ("Business Processes", "Business Process"),
+        ("Onboard CCTV - Buses", "Onboard CCTV Bus"),
+        ("Campus Status Pages", "Campus Statuses Page"),
+        ("Season Passes", "Season Pass"),
+        ("Analyser Middleware", "Analyzer Middleware"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
@@ -179,3 +185,10 @@ def test_a_name_sharing_no_pair_of_words_is_compared_with_the_records_of_each_of
     records += [Item(f"m{n}", f"{word} Management") for n, word in enumerate(("Asset", "Project"))]
     found = suggest([Item("a", "Workday Human Capital Management")], records, versioned=False)["a"]
     assert [c.target_id for c in found] == ["hcm"]  # "management" is the word of three
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("Caches", "cache"), ("Warehouses", "warehouse"), ("Licenses", "license")]
+)
+def test_a_plural_in_es_keeps_the_e_of_its_singular(plural, singular):
+    assert normalise(plural) == singular

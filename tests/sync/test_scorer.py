@@ -5,7 +5,7 @@ import pytest
 
 from bench import matching_quality
 from sync.matching import Item, preselect
-from sync.scorer import LEXICAL_CAP, PRESELECT_AT, suggest
+from sync.scorer import LEXICAL_CAP, PRESELECT_AT, Scorer, suggest
 from tests.sync.scoring import first_candidate
 
 SERVICES = [
@@ -410,3 +410,34 @@ def test_names_without_words_or_with_odd_characters_get_no_false_friends():
     assert found["1"] == []
     assert found["2"][0].name == "Réseau & Wi-Fi — Gold" and found["2"][0].score == 90
     assert found["3"][0].reasons == ("same name", "same product, different minor version")
+
+
+def test_the_benchmark_reads_a_release_named_in_a_version_field_as_the_scorer_does():
+    scorer = Scorer([Item("m", "MATLAB", "R2024a", "The MathWorks, Inc.")], versioned=True)
+    assert "24" in matching_quality.majors(scorer, "MATLAB", "R2024a")
+    case = matching_quality.Case("matlab/R2024a", "", ("MATLAB",), False)
+    scored = matching_quality.evaluate(scorer, [case])
+    assert scored.right == 1 and scored.cross_major == []
+
+
+def test_the_one_record_of_a_major_stands_for_its_every_minor_release():
+    terraform = [Item("t", "Terraform", "1.9", "HashiCorp"), Item("v", "Vault", "1.17", "HashiCorp")]
+    found = best("terraform", terraform, "1.5.7", True)
+    assert found.target_id == "t" and found.preselectable and found.score >= PRESELECT_AT
+    assert found.reasons[-1] == "same product, another minor release, the only record of its major version"
+    two = [*terraform, Item("t6", "Terraform", "1.6", "HashiCorp")]  # a catalogue of minor releases
+    assert not best("terraform", two, "1.5.7", True).preselectable
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("python3", "3.10.12", [Item("p", "Python", "3.12", "Python Software Foundation")]),
+        ("Kubernetes", "1.30.2", [Item("k", "Kubernetes 1.29", "1.29", "CNCF")]),
+        ("Tableau Server", "2023.1.4", [Item("t", "Tableau Server", "2023.3", "Tableau")]),
+    ],
+)
+def test_a_minor_release_of_its_own_is_only_suggested(name, version, catalogue):
+    found = best(name, catalogue, version, True)
+    assert found is not None and not found.preselectable
+    assert "same product, another minor release: suggested, never pre-selected" in found.reasons

@@ -128,6 +128,11 @@ def test_it_service_synonyms_of_the_dictionary():
         ("Cerner PathNet", "2018.01", "Cerner Corporation", "Oracle Health PathNet"),
         ("JDA Warehouse Management", "2018.1", "JDA Software", "Blue Yonder Warehouse Management"),
         ("Kronos Workforce Dimensions", "", "Kronos Incorporated", "UKG Pro Workforce Management"),
+        ("com.adobe.acc.AdobeCreativeCloud", "6.3.0.207", "", "Adobe Creative Cloud"),  # its bundle id
+        ("GXS Trading Grid", "24.2", "GXS Inc.", "OpenText Trading Grid"),
+        ("TopTix", "2024.3", "", "SeatGeek Enterprise"),
+        ("Odyssey Case Manager", "2023.1", "Tyler Technologies", "Tyler Enterprise Justice"),
+        ("Bright Cluster Manager", "10.0", "Bright Computing", "NVIDIA Base Command Manager"),
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -161,6 +166,11 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("path", "Oracle Health PathNet", "2018.01", "Oracle Health"),
         Item("wms", "Blue Yonder Warehouse Management", "2018.1", "Blue Yonder"),
         Item("ukg", "UKG Pro Workforce Management", "", "UKG"),
+        Item("cc", "Adobe Creative Cloud", "6.3", "Adobe"),
+        Item("tg", "OpenText Trading Grid", "24", "OpenText"),
+        Item("sge", "SeatGeek Enterprise", "2024", "SeatGeek"),
+        Item("tej", "Tyler Enterprise Justice", "2023", "Tyler Technologies"),
+        Item("bcm", "NVIDIA Base Command Manager", "10.24", "NVIDIA"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
