@@ -110,14 +110,6 @@ def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(names) for first, names in found.items()}
 
 
-@lru_cache(maxsize=1)
-def minor_releases_apart() -> tuple[frozenset[str], ...]:
-    """Products whose minor releases are releases of their own (`minor_releases_apart`), each as the words
-    of a name's core that say it: "Python 3.10" is no "Python" record at 3.12."""
-    names = shipped_dictionary().get("minor_releases_apart") or []
-    return tuple(frozenset(words_of(str(name))) for name in names)
-
-
 def kept_editions(words: list[str]) -> set[int]:
     """The positions of edition words that name a product of their own here (separate_editions)."""
     index = separate_editions()

@@ -60,7 +60,10 @@ LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 E_MAIL = re.compile(r"\be-mail(?=s?\b)")
 # plurals in "es" after a hissing sound ("switches", "processes"; "caches" is a cache's), and nouns in "us"
 ES_PLURALS = ("sse", "che", "she", "xe")
-E_NOUNS = frozenset(["cache", "niche", "ache", "headache", "avalanche", "cliche", "moustache", "axe"])
+E_NOUNS = frozenset(
+    ["cache", "niche", "ache", "headache", "avalanche", "cliche", "moustache", "mustache", "axe", "tranche"]
+    + ["creche", "microfiche", "psyche", "cloche", "apache"]
+)
 US_NOUNS = frozenset(["bus", "campus", "virus", "status", "bonus", "census", "corpus", "focus", "syllabus"])
 SPELLING = {
     "centre": "center",

@@ -85,10 +85,7 @@ A pair's score (0–100) is the best of the evidence found for it:
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match
-     −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor; but
-         −2 and pre-selectable where the record is its product's only one of that major, its name giving
-         no minor, the major no year and the product none whose minor releases are its own ("Terraform"
-         at 1.9 for a "terraform" 1.5.7; not "Python" at 3.12 for 3.10)
+     −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor
 
 How names are read before they are compared, tiers, versions and retired records among them, is told in
 sync.scorer_readings.

@@ -5,11 +5,11 @@ was packaged ("Slack Deployment")."""
 import re
 from itertools import combinations
 
-from sync.match_dictionary import is_bundle, minor_releases_apart, no_windows_build, whole_name
+from sync.match_dictionary import is_bundle, no_windows_build, whole_name
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
-from sync.matching import Item, normalise, versions_in
+from sync.matching import Item, normalise
 from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
@@ -37,9 +37,6 @@ PACKAGING_PHRASES = (
     " ".join(words_of("jdk hotspot")),
 )
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
-# a record of another minor release that is the catalogue's one record of its major: it may be pre-selected
-TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release
-ONLY_OF_MAJOR = "same product, another minor release, the only record of its major version"
 
 
 def unpackaged(words: list[str]) -> list[str]:
@@ -131,8 +128,6 @@ class VersionEvidence:
         product built for a platform ("Git" for "Git for Windows")."""
         ours, theirs, direct = readings
         _, note, may = version_verdict(ours, theirs)
-        if not may and direct and ours and theirs and score >= CORE and self._only_of_major(i):
-            note, may = ONLY_OF_MAJOR, True  # "Terraform" at 1.9 for a "terraform" 1.5.7
         if not direct:
             note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
         why = reasons[0]
@@ -150,21 +145,6 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
-
-    def _only_of_major(self, i: int) -> bool:
-        """Whether target i is its product's one record of its major (by the name's core), so that it
-        stands for every minor release of it: a catalogue that holds several ("Python 3.11", "Python
-        3.12") tells them apart, and so does a record whose name gives its minor ("Kubernetes 1.29") or
-        whose version is a minor's long-term track ("6.0 LTS"), a major that is a year ("Tableau Server"
-        at 2023.3) or a product whose minor releases are its releases (minor_releases_apart)."""
-        mine, core = self.majors[i], self.names[i].core
-        words = set(core.split())
-        if not mine.isdigit() or int(mine) >= 1990 or any(p <= words for p in minor_releases_apart()):
-            return False
-        target = self.targets[i]
-        if any("." in v for v in versions_in(target.name)) or TRACK.search(target.version):
-            return False  # "Kubernetes 1.29"; "Zabbix Agent" at "6.0 LTS", that minor's long-term release
-        return all(j == i or self.majors[j] != mine for j in self.cores.get(core, ()))
 
     def _plainly_more(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether target i, the one product with all of an install's words, adds to them only its maker's

@@ -415,18 +415,10 @@ def test_names_without_words_or_with_odd_characters_get_no_false_friends():
 def test_the_benchmark_reads_a_release_named_in_a_version_field_as_the_scorer_does():
     scorer = Scorer([Item("m", "MATLAB", "R2024a", "The MathWorks, Inc.")], versioned=True)
     assert "24" in matching_quality.majors(scorer, "MATLAB", "R2024a")
+    assert matching_quality.majors(scorer, "Node.js", "20 LTS") == {"20"}  # a track of 20
     case = matching_quality.Case("matlab/R2024a", "", ("MATLAB",), False)
     scored = matching_quality.evaluate(scorer, [case])
     assert scored.right == 1 and scored.cross_major == []
-
-
-def test_the_one_record_of_a_major_stands_for_its_every_minor_release():
-    terraform = [Item("t", "Terraform", "1.9", "HashiCorp"), Item("v", "Vault", "1.17", "HashiCorp")]
-    found = best("terraform", terraform, "1.5.7", True)
-    assert found.target_id == "t" and found.preselectable and found.score >= PRESELECT_AT
-    assert found.reasons[-1] == "same product, another minor release, the only record of its major version"
-    two = [*terraform, Item("t6", "Terraform", "1.6", "HashiCorp")]  # a catalogue of minor releases
-    assert not best("terraform", two, "1.5.7", True).preselectable
 
 
 @pytest.mark.parametrize(
@@ -435,9 +427,13 @@ def test_the_one_record_of_a_major_stands_for_its_every_minor_release():
         ("python3", "3.10.12", [Item("p", "Python", "3.12", "Python Software Foundation")]),
         ("Kubernetes", "1.30.2", [Item("k", "Kubernetes 1.29", "1.29", "CNCF")]),
         ("Tableau Server", "2023.1.4", [Item("t", "Tableau Server", "2023.3", "Tableau")]),
+        ("MySQL Server 5.6", "5.6.51", [Item("m", "MySQL Server", "5.7", "Oracle")]),
+        ("terraform", "1.5.7", [Item("t", "Terraform", "1.9", "HashiCorp")]),
     ],
 )
-def test_a_minor_release_of_its_own_is_only_suggested(name, version, catalogue):
+def test_another_minor_release_is_only_suggested_even_where_the_catalogue_has_one_record(
+    name, version, catalogue
+):
     found = best(name, catalogue, version, True)
     assert found is not None and not found.preselectable
     assert "same product, another minor release: suggested, never pre-selected" in found.reasons
