@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from catalog.choices import LifecycleStatus, OperationalStatus
+from catalog.choices import LifecycleStage, LifecycleStatus, OperationalStatus
 from catalog.models import BusinessApplication, DeploymentProfile, InfrastructureItem
 from integrations.base.platform import Discovered, Platform
 from sync import authority, diff
@@ -265,8 +265,8 @@ def as_discovered(record: PulledRecord) -> Discovered:
 
 
 def retired_in_portfolio(entries: list) -> set[str]:
-    """The ids of the portfolio records among `entries` that are retired here too (operational status or
-    lifecycle status): a target retiring what the portfolio published retired is no news."""
+    """The ids of the portfolio records among `entries` that are retired here too (operational status,
+    lifecycle stage or status): a target retiring what the portfolio published retired is no news."""
     found: set[str] = set()
     for kind in BUSINESS:
         ids = [e.record_id for e in entries if e.kind == kind]
@@ -277,6 +277,8 @@ def retired_in_portfolio(entries: list) -> set[str]:
             retired |= Q(operational_status=OperationalStatus.RETIRED)
         if "lifecycle_status" in names:
             retired |= Q(lifecycle_status__in=(LifecycleStatus.RETIRED, LifecycleStatus.OBSOLETE))
+        if "lifecycle_stage" in names:
+            retired |= Q(lifecycle_stage=LifecycleStage.END_OF_LIFE)
         if ids:
             found |= set(map(str, model.objects.filter(retired, pk__in=ids).values_list("pk", flat=True)))
     return found

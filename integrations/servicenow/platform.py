@@ -42,21 +42,12 @@ TABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,79}")
 SYS_ID = re.compile(r"[0-9a-f]{32}")
 MATCH_QUERIES = {mapping.SHARED_SERVICE_CLASS: "service_classification=Technical Service"}
 RETIRED_MODEL = "retired"  # a product model's status (cmdb_model.status: In Production, Retired)
-# CSDM's life cycle, where an instance keeps it (stage and status by name): End of Life, or its statuses
-RETIRED_STAGE, RETIRED_STAGE_STATUSES = "end of life", ("retired", "obsolete")
-LIFE_CYCLE = ("life_cycle_stage", "life_cycle_stage_status")
 
 
 def is_retired(row: dict[str, Any]) -> bool:
     """A service offering retired by its install or operational status or its life cycle, a software model
     by its status."""
-    stage, stage_status = (str(row.get(field) or "").strip().lower() for field in LIFE_CYCLE)
-    return (
-        pulling.is_retired(row)
-        or stage == RETIRED_STAGE
-        or stage_status in RETIRED_STAGE_STATUSES
-        or str(row.get("status", "")).strip().lower() == RETIRED_MODEL
-    )
+    return pulling.is_retired(row) or str(row.get("status", "")).strip().lower() == RETIRED_MODEL
 
 
 def client_settings(connection: Any) -> ClientSettings:
@@ -132,7 +123,9 @@ class ServiceNowPlatform(Platform):
         shown = ["number"] + (
             ["version", "manufacturer.name"] if source.versioned else ["service_classification"]
         )
-        status = ["status"] if source.versioned else ["install_status", "operational_status", *LIFE_CYCLE]
+        status = (
+            ["status"] if source.versioned else ["install_status", "operational_status", *pulling.LIFE_CYCLE]
+        )
         fields = ["sys_id", "name", *shown, *status]
         for row in client.records(source.target_type, MATCH_QUERIES.get(source.target_type, ""), fields):
             details = (

@@ -23,8 +23,11 @@ INSTANCE_CLASSES = ("cmdb_ci_service_auto", "cmdb_ci_service_technical", "servic
 CLASS_FILTERS = {"service_offering": "service_classification=Technical Service"}
 # A class that may hold either kind: an instance under a business application is a deployment.
 EITHER_KIND = (mapping.SHARED_SERVICE_CLASS, mapping.LOCAL_SERVICE_CLASS)
-META = ("sys_id", "sys_updated_on", "install_status", "operational_status")
+# CSDM's life cycle, where a record keeps it (stage and status by name): End of Life, or its statuses
+LIFE_CYCLE = ("life_cycle_stage", "life_cycle_stage_status")
+META = ("sys_id", "sys_updated_on", "install_status", "operational_status", *LIFE_CYCLE)
 RETIRED_INSTALL, RETIRED_OPERATIONAL = "7", "6"
+RETIRED_STAGE, RETIRED_STAGE_STATUSES = "end of life", ("retired", "obsolete")
 DELETION_TABLES = (
     APP_CLASS,
     *INSTANCE_CLASSES,
@@ -45,9 +48,14 @@ def value_fields(class_name: str) -> tuple[str, ...]:
 
 
 def is_retired(row: dict[str, Any]) -> bool:
+    """Retired by its install or operational status or by its CSDM life cycle: an instance may be moved to
+    "End of Life" while its operational status still says operational."""
+    stage, stage_status = (str(row.get(field) or "").strip().lower() for field in LIFE_CYCLE)
     return (
         str(row.get("install_status", "")) == RETIRED_INSTALL
         or str(row.get("operational_status", "")) == RETIRED_OPERATIONAL
+        or stage == RETIRED_STAGE
+        or stage_status in RETIRED_STAGE_STATUSES
     )
 
 

@@ -252,6 +252,24 @@ def test_a_deleted_or_retired_record_is_flagged_and_never_merged(connection):
     assert BusinessApplication.objects.filter(pk=entry.record_id).exists()
 
 
+@pytest.mark.parametrize(
+    "retired_here",
+    [
+        {"operational_status": "retired"},
+        {"lifecycle_stage": "End of Life", "lifecycle_status": "Retired"},
+        {"lifecycle_stage": "End of Life"},  # a stage alone says it too
+    ],
+)
+def test_a_record_retired_there_is_flagged_unless_the_portfolio_retired_it_too(connection, retired_here):
+    entry = app_entry(connection)
+    fill_mirror(connection)
+    PulledRecord.objects.filter(connection=connection, target_id=entry.target_id).update(retired=True)
+    change = compared(connection).changes.get(target_id=entry.target_id)
+    assert change.outcome == GONE and change.diff["(record)"]["target"] == "retired"
+    BusinessApplication.objects.filter(pk=entry.record_id).update(**retired_here)
+    assert not compared(connection).changes.filter(target_id=entry.target_id, outcome=GONE).exists()
+
+
 def test_authority_per_field_lets_a_business_field_be_taken_automatically(connection, sandbox):
     entry = app_entry(connection)
     state = authority.state_of(connection)

@@ -205,6 +205,39 @@ def test_a_retired_application_is_flagged(published):
     assert pulled.retired and pulled.kind == "application"
 
 
+@pytest.mark.parametrize(
+    "life_cycle",
+    [
+        {"life_cycle_stage": "End of Life"},
+        {"life_cycle_stage_status": "Retired"},
+        {"life_cycle_stage_status": "Obsolete"},
+    ],
+)
+def test_an_application_at_the_end_of_its_life_cycle_is_flagged_though_still_operational(
+    published, life_cycle
+):
+    sandbox, connection = published
+    client, options = reader(connection)
+    app = sandbox.table("cmdb_ci_business_app", sysparm_query="name=Workday")[0]
+    sandbox.put(
+        f"/api/now/table/cmdb_ci_business_app/{app['sys_id']}", json={"operational_status": "1", **life_cycle}
+    )
+    (pulled,) = [r for r in SERVICENOW.pulled(client, options) if r.ref.id == app["sys_id"]]
+    assert pulled.retired
+
+
+def test_an_application_pending_retirement_is_not_retired_yet(published):
+    sandbox, connection = published
+    client, options = reader(connection)
+    app = sandbox.table("cmdb_ci_business_app", sysparm_query="name=Workday")[0]
+    pending = {"life_cycle_stage": "Operational", "life_cycle_stage_status": "Pending Retirement"}
+    sandbox.put(
+        f"/api/now/table/cmdb_ci_business_app/{app['sys_id']}", json={"operational_status": "1", **pending}
+    )
+    (pulled,) = [r for r in SERVICENOW.pulled(client, options) if r.ref.id == app["sys_id"]]
+    assert not pulled.retired
+
+
 def test_a_time_that_is_not_one_is_refused_before_any_call(published):
     _, connection = published
     client, options = reader(connection)
