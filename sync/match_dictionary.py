@@ -110,6 +110,12 @@ def separate_editions() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(names) for first, names in found.items()}
 
 
+def minor_releases_together() -> tuple[str, ...]:
+    """Products whose minor releases are one release line (`minor_releases_together`): one record of
+    "Terraform" at 1.9 stands for a "terraform" 1.5.7."""
+    return tuple(str(name) for name in shipped_dictionary().get("minor_releases_together") or [])
+
+
 def kept_editions(words: list[str]) -> set[int]:
     """The positions of edition words that name a product of their own here (separate_editions)."""
     index = separate_editions()

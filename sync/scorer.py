@@ -85,7 +85,11 @@ A pair's score (0–100) is the best of the evidence found for it:
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match
-     −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor
+     −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor; but
+         −2 and pre-selectable where the product's minor releases are one release line (the dictionary's
+         minor_releases_together) and the record is the catalogue's one record of the product, its name
+         giving no minor and its version no long-term track ("Terraform" at 1.9 for a "terraform" 1.5.7;
+         not "Python" at 3.12 for 3.10, nor "MySQL Server" at 5.7 for 5.6)
 
 How names are read before they are compared, tiers, versions and retired records among them, is told in
 sync.scorer_readings.

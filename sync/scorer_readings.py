@@ -65,7 +65,7 @@ UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
-BY_NAME = ("same name", "same words", "alias:", "acronym:", "abbreviation:", "its description")
+BY_NAME = ("same name", "same words", "alias:", "your alias:", "acronym:", "abbreviation:", "its description")
 # "MIM Process": ITIL's word for a practice; not "Legal Practice", a business
 PRACTICE = re.compile(r"^(\S.*?\w)\s+(process)$", re.I)
 

@@ -41,7 +41,7 @@ RETIRED_BY_STATUS = "retired in the target, as its status says"
 # a record its name says is not to be used ranks after the others, even alone: it says which is
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
-NAMED = (*(way for way in BY_NAME if way != "its description"), "your alias:")
+NAMED = tuple(way for way in BY_NAME if way != "its description")
 # what every mark has, in lower case: a catalogue without any is told at once ("zz", as "gold" has "old")
 TRACES = ("retire", "decommission", "obsolete", "deprecat", "supersed", "inactive", "archived", "end of life")
 TRACES += ("eol", "not use", "dnu", "dupe", "duplicat", "zz", "(old", "[old", " old", "-old", "_old")

@@ -5,11 +5,11 @@ was packaged ("Slack Deployment")."""
 import re
 from itertools import combinations
 
-from sync.match_dictionary import is_bundle, no_windows_build, whole_name
+from sync.match_dictionary import is_bundle, minor_releases_together, no_windows_build, whole_name
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
-from sync.matching import Item, normalise
+from sync.matching import Item, normalise, versions_in
 from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
@@ -37,6 +37,8 @@ PACKAGING_PHRASES = (
     " ".join(words_of("jdk hotspot")),
 )
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
+TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
+ONE_LINE = "same product, another minor release of its one release line"
 
 
 def unpackaged(words: list[str]) -> list[str]:
@@ -60,6 +62,8 @@ def makers_number(name: Name, target: Item) -> Name:
 
 class VersionEvidence:
     """The Scorer's weighing of two records' versions, once their majors agree."""
+
+    one_line: frozenset[frozenset[str]] | None = None  # the cores of minor_releases_together, read once
 
     targets: list[Item]
     book: AliasBook
@@ -128,6 +132,8 @@ class VersionEvidence:
         product built for a platform ("Git" for "Git for Windows")."""
         ours, theirs, direct = readings
         _, note, may = version_verdict(ours, theirs)
+        if not may and direct and ours and theirs and score >= CORE and self._one_line(i):
+            note, may = ONE_LINE, True  # "Terraform" at 1.9 for a "terraform" 1.5.7
         if not direct:
             note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
         why = reasons[0]
@@ -145,6 +151,23 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
+
+    def _one_line(self, i: int) -> bool:
+        """Whether target i stands for every minor release of its major: its product's minor releases are
+        one release line (the dictionary's `minor_releases_together`: "Terraform", "Git"; not "Python" or
+        "MySQL", whose minors are supported apart) and it is the catalogue's one record of the product, live
+        or retired, its name giving no minor and its version no long-term track ("6.0 LTS")."""
+        core = self.names[i].core
+        if self.one_line is None:  # as this catalogue's aliases read them: "Azure CLI" is Microsoft's
+            read = (self.book.read(name, "", True).core for name in minor_releases_together())
+            self.one_line = frozenset(frozenset(words.split()) for words in read)
+        if frozenset(core.split()) not in self.one_line:
+            return False
+        target = self.targets[i]
+        if any("." in v for v in versions_in(target.name)) or TRACK.search(target.version):
+            return False
+        retired = self.retired.cores.get(core) if self.retired is not None else None
+        return not retired and all(j == i for j in self.cores.get(core, ()))
 
     def _plainly_more(self, mine: Name, i: int, shown: str, why: str) -> bool:
         """Whether target i, the one product with all of an install's words, adds to them only its maker's

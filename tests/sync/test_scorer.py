@@ -428,7 +428,10 @@ def test_the_benchmark_reads_a_release_named_in_a_version_field_as_the_scorer_do
         ("Kubernetes", "1.30.2", [Item("k", "Kubernetes 1.29", "1.29", "CNCF")]),
         ("Tableau Server", "2023.1.4", [Item("t", "Tableau Server", "2023.3", "Tableau")]),
         ("MySQL Server 5.6", "5.6.51", [Item("m", "MySQL Server", "5.7", "Oracle")]),
-        ("terraform", "1.5.7", [Item("t", "Terraform", "1.9", "HashiCorp")]),
+        # a product of one release line, but not its one record of the major, or a record of a minor
+        ("terraform", "1.5.7", [Item("t", "Terraform", "1.9", "HashiCorp"), Item("u", "Terraform", "1.6")]),
+        ("git", "1:2.39.2-1.1", [Item("g", "Git 2.45", "2.45", "The Git Development Community")]),
+        ("nginx", "1.24.0", [Item("n", "nginx", "1.26 LTS", "F5")]),
     ],
 )
 def test_another_minor_release_is_only_suggested_even_where_the_catalogue_has_one_record(
@@ -437,3 +440,25 @@ def test_another_minor_release_is_only_suggested_even_where_the_catalogue_has_on
     found = best(name, catalogue, version, True)
     assert found is not None and not found.preselectable
     assert "same product, another minor release: suggested, never pre-selected" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("terraform", "1.5.7", [Item("t", "Terraform", "1.9", "HashiCorp")]),
+        ("git", "1:2.39.2-1.1", [Item("g", "Git", "2.45", "The Git Development Community")]),
+        ("Microsoft Azure CLI", "2.61.0", [Item("a", "Azure CLI", "2.66", "Microsoft")]),  # as aliases read
+    ],
+)
+def test_one_record_of_a_product_of_one_release_line_stands_for_its_other_minor_releases(
+    name, version, catalogue
+):
+    found = best(name, catalogue, version, True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
+    assert "same product, another minor release of its one release line" in found.reasons
+
+
+def test_a_retired_record_of_the_product_keeps_its_live_one_from_standing_for_other_minors():
+    catalogue = [Item("t", "Terraform", "1.9", "HashiCorp"), Item("r", "Terraform", "1.5", retired=True)]
+    found = best("terraform", catalogue, "1.5.7", True)
+    assert found is not None and not found.preselectable

@@ -153,6 +153,16 @@ def test_a_name_that_finds_nothing_alike_is_read_without_its_brackets():
     assert picked("Finance System (D365)", catalogue) == ""  # a product the lists know: what it is built with
 
 
+def test_a_namespace_alias_found_once_brackets_are_read_away_is_name_evidence_as_a_shipped_alias_is():
+    catalogue = [Item("uc", "Unified Communications"), Item("mail", "Email Security")]
+    shipped = first_candidate("Telephony (Old Building)", catalogue)  # the dictionary's alias
+    own = first_candidate(
+        "Comms Platform (Old Building)", catalogue, aliases=[("Comms Platform", "Unified Communications")]
+    )
+    assert "read without its brackets" in own.reasons and own.reasons[0].startswith("your alias:")
+    assert own.target_id == shipped.target_id == "uc" and own.score == shipped.score >= PRESELECT_AT
+
+
 def test_brackets_read_away_never_pre_select_another_one_or_what_another_record_is_named_for():
     catalogue = [
         Item("sg", "Network - Singapore", context="Singapore office network"),
