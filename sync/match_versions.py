@@ -62,9 +62,13 @@ def agreeing(
 DOTTED = re.compile(r"^\d{1,2}(?:\.\d+)*$")  # "7.0.3", "6"; not "23H2", "1809" nor a build "233.13135"
 
 
+YEAR = re.compile(r"^(?:19[89]\d|20\d\d)$")  # a version that is a year a product is sold by
+
+
 def fields_disagree(mine: "Name", theirs: "Name") -> bool:
     """Whether two records whose names give the same number have version fields of two other releases:
-    "zabbix-agent2" at 7.0.3 and "Zabbix Agent 2" at 6.0, where the number is part of the product's name.
+    "zabbix-agent2" at 7.0.3 and "Zabbix Agent 2" at 6.0, where the number is part of the product's name,
+    or two minor releases of one major ("Zabbix Agent 2" at 7.2.0 and at 7.0.3, a long-term release).
     Fields in another numbering (Windows' "23H2" and "22H2", JetBrains' builds) say nothing here."""
     ours, other = mine.other_version, theirs.other_version
     return bool(
@@ -72,7 +76,8 @@ def fields_disagree(mine: "Name", theirs: "Name") -> bool:
         and theirs.named_version
         and DOTTED.match(ours)
         and DOTTED.match(other)
-        and major(ours) != major(other)
+        and not version_verdict(ours, other)[2]
+        and (major(ours) != major(other) or not YEAR.match(mine.version))  # "Photoshop 2024": its updates
     )
 
 

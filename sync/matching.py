@@ -24,7 +24,7 @@ TIERS = (
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
 # "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
-OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours"
+OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours|evenings?\s*(?:and|&)\s*weekends?"
 TIER = rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS})(?:\s+(?:tier|level|plan|sla))?"
 LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business hours)\s+(?=\w)")  # "24/7 Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
@@ -44,7 +44,7 @@ DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "uat", "staging")
-TIER_ENDINGS += ("weekdays", "fri", "friday", "pm")
+TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 PRODUCTION = re.compile(r"\bproduction\b")
@@ -52,6 +52,7 @@ NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 # tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
 # for a UAT, staging or pre-production environment
+EVENINGS = "evenings and weekends"
 COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
 NOT_LIVE = frozenset(["non prod", *(tier for tier, cover in COVERS.items() if cover == "non prod")])
 DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
@@ -144,7 +145,7 @@ def _token(word: str) -> str:
 def normalise(name: str) -> str:
     text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
-    if text.startswith(("out", "after", "business", "24", "8", "9", "1")):
+    if text.startswith(("out", "after", "business", "evening", "24", "8", "9", "1")):
         text = LEADING_HOURS.sub("", text)
     if "+" in text:
         text = PLUS.sub(" plus ", text)
@@ -196,6 +197,8 @@ def canonical_tier(tier: str) -> str:
         return "non prod"  # "Dev/Test": what is not production
     if PRE_PROD.match(tier):
         return "pre prod"
+    if tier.startswith("evening"):
+        return EVENINGS  # hours of cover of their own: no 24x7 covers them surely
     if tier.endswith("hours"):
         hours = " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
         return "out of hours" if hours == "after hours" else hours
@@ -213,7 +216,7 @@ def covered_tiers(tiers: frozenset[str]) -> frozenset[str]:
 
 def hours_of(name: str) -> frozenset[str]:
     """The hours of cover among a name's tiers ("24x7", "business hours")."""
-    return frozenset(t for t in tiers_of(name) if t[:1].isdigit() or t.endswith("hours"))
+    return frozenset(t for t in tiers_of(name) if t[:1].isdigit() or t.endswith("hours") or t == EVENINGS)
 
 
 def _canonical_version(text: str) -> str:

@@ -21,7 +21,7 @@ from sync.match_names import (
 from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
-from sync.scorer_details import CLOUDS
+from sync.scorer_details import CLOUDS, as_written
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
@@ -57,7 +57,7 @@ APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, de
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
 # the words that make a service one sort of the service its other words name: "OT Security Monitoring"
-SORTS = VAGUE | {"ot", "physical"}
+SORTS = VAGUE | {"ot", "physical", "major"}  # "Major Incident Management": ITIL's practice of its own
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"
@@ -144,7 +144,7 @@ class NameEvidence:
             add(
                 self.index["short"].get(initials_, ()),
                 ACRONYM,
-                lambda i: [f"acronym: {self.targets[i].name} = {shown}"],
+                lambda i, short=initials_: [f"acronym: {as_written(short, self.targets[i].name)} = {shown}"],
             )
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:

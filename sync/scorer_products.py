@@ -5,7 +5,8 @@ are documented in sync.scorer."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, words_of
+from sync.match_makers import lineage
+from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, acronym_within, initials, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.matching import Item, normalise, tiers_of
 from sync.scorer_index import Tail
@@ -65,7 +66,7 @@ class ProductEvidence:
         # service naming Jamf): a person's choice
         naming |= named_for
         spread = not naming & targets and (
-            len(naming) >= 2 or (len(naming) == 1 and self._built_otherwise(targets, product))
+            len(naming) >= 2 or (len(naming) <= 1 and self._built_otherwise(targets, product))
         )
         return [
             (i, PRODUCT_OTHERWISE, f"{reason}; its name gives {other}: suggested, never pre-selected")
@@ -116,7 +117,7 @@ class ProductEvidence:
         "Mac Device Management (Jamf Pro)" declares; a mention in passing ("kept in Confluence") is not."""
         for i in targets:
             for other in products_in(product_words(self.targets[i].context)):
-                if same_product(other, product):
+                if same_product(other, product) or renamed(other, product):
                     continue
                 said = self.mentions.of(tuple(normalise(other.name).split())) if self.mentions else []
                 if any(m.target == i and m.proper and m.leads for m in said):
@@ -175,6 +176,18 @@ def same_product(other: Product, product: Product) -> bool:
         within(other.words, mine) or within(mine, other.words)
         for mine in map(product_words, product_names(product.name))
     )
+
+
+def renamed(other: Product, product: Product) -> bool:
+    """Whether `other` may be `product` by another of its names: its initials ("AKS", "Azure Kubernetes
+    Service"), an acronym of its words after the maker's ("Zscaler ZIA"), or its maker's name before or
+    after a merger or rebrand ("Cerner Millennium" for "Oracle Health", "UKG Pro" for "Kronos")."""
+    for one, two in ((other.words, product.words), (product.words, other.words)):
+        if len(one) == 1 and one[0] == initials(two) or acronym_within(one, two):
+            return True
+        if any(two[: len(lead)] == lead and one[: len(lead)] != lead for lead in lineage(" ".join(one))):
+            return True
+    return False
 
 
 def within(run: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -14,7 +14,8 @@ from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_readings import BY_NAME, UNLIKE
 
 MARKS = (
-    r"retired|decommissioned|obsolete|deprecated|superseded|inactive|archived|end of life|eol|do not use|dnu"
+    r"retired|decommissioned|discontinued|obsolete|deprecated|superseded|inactive|archived|end of life|eol"
+    r"|do not use|dnu"
 )
 MARKS += r"|duplicate|dupe|old record|old"
 # a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
@@ -27,7 +28,9 @@ IN_NAME = re.compile(
     r"|^z{2,}[\W_]|[\W_]old$",
     re.I,
 )
-CAPITALS = re.compile(r"\b(?:RETIRED|DECOMMISSIONED|OBSOLETE|DEPRECATED|DUPLICATE|DO NOT USE)\b")  # in a name
+CAPITALS = re.compile(
+    r"\b(?:RETIRED|DECOMMISSIONED|DISCONTINUED|OBSOLETE|DEPRECATED|DUPLICATE|DO NOT USE)\b"
+)  # in a name
 # a description that begins with the mark and nothing after it but a date or a pointer ("Retired 2019, kept
 # for history", "Duplicate - see Email"; not "Decommissioned equipment collected", a live service, nor "Do
 # not use for patient data"), or says so in a sentence
@@ -43,7 +46,17 @@ NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
 NAMED = tuple(way for way in BY_NAME if way != "its description")
 # what every mark has, in lower case: a catalogue without any is told at once ("zz", as "gold" has "old")
-TRACES = ("retire", "decommission", "obsolete", "deprecat", "supersed", "inactive", "archived", "end of life")
+TRACES = (
+    "retire",
+    "decommission",
+    "discontinu",
+    "obsolete",
+    "deprecat",
+    "supersed",
+    "inactive",
+    "archived",
+    "end of life",
+)
 TRACES += ("eol", "not use", "dnu", "dupe", "duplicat", "zz", "(old", "[old", " old", "-old", "_old")
 
 
@@ -125,9 +138,24 @@ def with_retired(
     alone = holding[0].target_id if len(holding) == 1 else None  # "Lotus Notes" in a "Lotus Notes Mail" only
     trusted = {c.target_id for c in retired if c.reason.startswith(NAMED) or c.target_id == alone}
     named = [c.score for c in retired if c.target_id in trusted]
+    # a duplicate, or a record not to be used, is no retired predecessor: a live record its name finds stays
+    # ("Adobe Acrobat Pro" beside a "zz_Adobe Acrobat Pro DC (duplicate - DO NOT USE)")
+    copies = all(
+        NOT_TO_USE.search(shown.get(c.target_id, (c.name,))[0]) for c in retired if c.target_id in trusted
+    )
+    # "Dynamics NAV": a retired "ERP - Dynamics NAV 2018" beside an ERP service the product delivers
+    held = any(c.target_id in trusted and words <= set(normalise(c.name).split()) for c in retired)
     ranked = [
         _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
-        if named and c.preselectable and c.score < min(max(named) - MINOR, ACRONYM)
+        if c.preselectable
+        and (
+            (
+                named
+                and c.score < min(max(named) - MINOR, ACRONYM)
+                and not (copies and c.reason.startswith(NAMED))
+            )
+            or (held and not c.reason.startswith(NAMED) and not words <= set(normalise(c.name).split()))
+        )
         else c
         for c in live
     ]

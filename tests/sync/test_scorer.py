@@ -284,6 +284,29 @@ def test_acronyms_given_in_brackets_and_before_aliases():
     assert best("Quality Management System", [Item("x", "QMS")]).score == 92
 
 
+def test_an_acronym_a_service_gives_alone_after_a_dash_is_found_either_way():
+    catalogue = [
+        Item("siem", "Log Management - SIEM"),
+        Item("logs", "Application Log Management"),
+        Item("mail", "Email - EMEA"),  # a region, no acronym
+        Item("qa", "Payroll - UAT"),  # an environment
+    ]
+    spelled = best("Security Information and Event Management", catalogue)
+    assert (spelled.target_id, spelled.score) == ("siem", 92)
+    assert spelled.reasons[0] == "acronym: SIEM = Security Information and Event Management"
+    assert best("SIEM", catalogue).target_id == "siem"
+    for name in ("Europe Middle East Africa", "User Acceptance Testing"):
+        found = best(name, catalogue)
+        assert found is None or found.score < PRESELECT_AT, name
+
+
+def test_a_major_incident_is_a_practice_of_its_own_not_the_one_product_with_the_words():
+    catalogue = [Item("mim", "Major Incident Management - 24x7"), Item("chg", "Change Management")]
+    found = best("Incident Management", catalogue)
+    assert found is None or found.score < PRESELECT_AT
+    assert best("Major Incident Mgmt", catalogue).score >= PRESELECT_AT
+
+
 def test_supporting_evidence_from_the_manufacturer_and_the_details():
     java = best("Oracle Java 17", MODELS, versioned=True)
     assert java.name == "Java SE 17" and java.score == 94
@@ -456,6 +479,49 @@ def test_one_record_of_a_product_of_one_release_line_stands_for_its_other_minor_
     found = best(name, catalogue, version, True)
     assert found is not None and found.preselectable and found.score >= PRESELECT_AT
     assert "same product, another minor release of its one release line" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("TeamViewer", "15.40.8", [Item("t", "TeamViewer 15", "15.55", "TeamViewer")]),
+        ("RHEL 8.8", "8.8", [Item("r", "Red Hat Enterprise Linux 8", "8.10", "Red Hat")]),
+    ],
+)
+def test_a_record_its_name_gives_the_major_of_stands_for_that_majors_minor_releases(name, version, catalogue):
+    found = best(name, catalogue, version, True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
+    assert "same product, another minor release of its one release line" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        (
+            "MySQL Server 8.4",
+            "8.4.2",
+            [Item("m", "MySQL Server 8.0", "8.0.39", "Oracle")],
+        ),  # a minor, read "8"
+        (
+            "TeamViewer",
+            "15.40.8",
+            [Item("a", "TeamViewer 15", "15.55"), Item("b", "TeamViewer 15", "15.30")],
+        ),
+        ("com.adobe.reader", "24.7.0", [Item("r", "Adobe Acrobat Reader (Continuous)", "24.3", "Adobe")]),
+    ],
+)
+def test_no_record_stands_for_other_minors_by_a_minor_a_track_or_beside_another_of_its_major(
+    name, version, catalogue
+):
+    found = best(name, catalogue, version, True)
+    assert found is None or not found.preselectable
+
+
+def test_a_year_that_names_both_records_leaves_their_version_fields_updates_of_it():
+    found = best(
+        "Adobe Photoshop 2024", [Item("ps", "Adobe Photoshop 2024", "25.11", "Adobe")], "25.9.1", True
+    )
+    assert found.preselectable and found.score >= PRESELECT_AT
 
 
 def test_a_retired_record_of_the_product_keeps_its_live_one_from_standing_for_other_minors():

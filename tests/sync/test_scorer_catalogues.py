@@ -318,6 +318,12 @@ def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_majo
     assert chosen("Windows 11", windows, "23H2", True) == "Windows 11"
 
 
+def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_minor_releases():
+    lts = [Item("agent2", "Zabbix Agent 2 (7.0 LTS)", "7.0.3", "Zabbix SIA")]
+    assert chosen("Zabbix Agent 2 (64-bit)", lts, "7.0.5", True) == "Zabbix Agent 2 (7.0 LTS)"
+    assert chosen("Zabbix Agent 2 (64-bit)", lts, "7.2.0", True) == ""  # 7.2 is no release of the 7.0 track
+
+
 def test_windows_ltsc_is_licensed_apart_from_windows_enterprise():
     ltsc = [Item("ltsc", "Microsoft Windows 10 Enterprise LTSC 2021", "2021", "Microsoft")]
     assert chosen("Windows 10 Enterprise", ltsc, "10.0.19045.4780", True) == ""

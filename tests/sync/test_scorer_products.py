@@ -59,6 +59,37 @@ def test_other_words_pointing_elsewhere_leave_the_product_a_suggestion():
     assert payroll.score < PRESELECT_AT
 
 
+def test_a_service_whose_details_declare_another_product_is_only_suggested_for_a_product_it_delivers():
+    mail = [
+        Item(
+            "mail", "Email and Calendar", context="Exchange Online mailboxes, shared mailboxes and calendars"
+        )
+    ]
+    google = best("Google Workspace", mail)
+    assert google.target_id == "mail" and not preselect([google], PRESELECT_AT)
+    assert (
+        best(
+            "Google Workspace", [Item("mail", "Email and Calendar", context="Mailboxes and calendars")]
+        ).score
+        >= PRESELECT_AT
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "details"),
+    [
+        ("AKS", "Container hosting platform (Azure Kubernetes Service)"),  # its initials
+        ("Zscaler ZIA", "Internet filtering for remote users (Zscaler Internet Access)"),  # an acronym
+        ("OSIsoft PI", "Time-series plant data (AVEVA PI System)"),  # its maker's later name
+    ],
+)
+def test_details_that_declare_the_product_by_another_of_its_names_declare_no_other_product(name, details):
+    product = products_in(product_words(name))[0]
+    catalogue = [Item("s", product.service, context=details)]
+    found = best(name, catalogue)
+    assert found.target_id == "s" and preselect([found], PRESELECT_AT) == found
+
+
 def test_the_one_service_named_with_the_product_where_its_own_service_names_another():
     devices = [
         Item("mdm", "Mobile Device Management", context="Phones and tablets (Microsoft Intune)"),

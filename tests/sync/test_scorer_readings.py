@@ -1,7 +1,7 @@
 """The scorer's other readings of a portfolio name (issue 19, sync.scorer_readings): hours of cover written
 without a dash, and a name with a slip in one of its words. Each test names a rule, not a labelled case."""
 
-from sync.matching import Item, preselect
+from sync.matching import Item, preselect, tiers_of
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -11,6 +11,19 @@ DESKS = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "Service Desk 
 def picked(name: str, catalogue: list[Item]) -> str:
     chosen = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
     return chosen.target_id if chosen else ""
+
+
+def test_evenings_and_weekends_are_hours_of_cover_that_no_24x7_record_surely_covers():
+    av = [
+        Item("bh", "Audio Visual Support - Business Hours"),
+        Item("ew", "Audio Visual Support - Evenings and Weekends"),
+    ]
+    assert tiers_of("AV Support (Evenings & Weekends)") == {"evenings and weekends"}
+    assert picked("Audio Visual Support", av) == ""  # which hours: a person's choice
+    assert picked("Audio Visual Support (Evenings & Weekends)", av) == "ew"
+    desks = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
+    assert picked("Service Desk - Evenings and Weekends", desks) == ""
+    assert picked("Service Desk - Out of Hours", desks) == "24"  # which 24x7 covers
 
 
 def test_hours_of_cover_may_end_a_name_without_a_dash():

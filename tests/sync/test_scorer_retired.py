@@ -152,6 +152,30 @@ def test_a_record_retired_by_its_status_alone_is_suggested_first_and_not_pre_sel
     assert found[0].reasons[-1] == "retired in the target, as its status says: suggested, never pre-selected"
 
 
+def test_a_live_record_a_product_delivers_is_only_suggested_beside_a_retired_record_named_for_it():
+    erp = [
+        Item("bc", "ERP - Dynamics 365 Business Central - Prod", context="Finance and supply chain"),
+        Item("nav", "ERP - Dynamics NAV 2018 - RETIRED"),
+    ]
+    found = suggest([Item("l", "Dynamics NAV")], erp, versioned=False)["l"]
+    assert found[0].target_id == "bc" and "delivers" in found[0].reason
+    assert found[0].reasons[-1] == "a retired record has the name: suggested, never pre-selected"
+    assert preselect(found, PRESELECT_AT) is None
+    assert preselect(suggest([Item("l", "Dynamics NAV")], erp[:1], versioned=False)["l"], PRESELECT_AT)
+
+
+def test_a_duplicate_not_to_be_used_keeps_no_live_record_its_name_finds_from_pre_selection():
+    acrobat = [
+        Item("dup", "zz_Adobe Acrobat Pro DC (duplicate - DO NOT USE)", "24", "Adobe"),
+        Item("live", "Adobe Acrobat Pro", "24", "Adobe"),
+    ]
+    found = suggest([Item("l", "Adobe Acrobat Pro DC", "24.004.20220")], acrobat, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "live"
+    retired = [Item("old", "Adobe Acrobat Pro DC (Retired)", "24", "Adobe"), acrobat[1]]
+    found = suggest([Item("l", "Adobe Acrobat Pro DC", "24.004.20220")], retired, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT) is None  # a predecessor: a person's choice
+
+
 def test_a_live_record_its_rebrand_names_is_pre_selected_before_the_retired_record_of_the_old_name():
     workspace = [
         Item("old", "G Suite (Retired)"),
@@ -171,6 +195,7 @@ def test_a_live_record_its_rebrand_names_is_pre_selected_before_the_retired_reco
         [Item("old", "Lotus Notes Mail", retired=True)],
         [Item("old", "Lotus Notes Mail", context="RETIRED 2016"), Item("fax", "Fax Gateway (Retired)")],
         [Item("old", "Lotus Notes Mail (Retired)")],
+        [Item("old", "Lotus Notes Mail (Discontinued)")],
     ],
 )
 def test_a_catalogue_of_retired_records_only_is_read_as_retired_all_the_same(catalogue):
