@@ -102,8 +102,7 @@ SEEN = {
     DATA / "matching_seen_63.yaml": "former blind set 63 (stadium, dairy, courts, wind farms), 8 left",
     DATA / "matching_seen_64.yaml": "former blind set 64 (HPC, transit, hotels, pharma wholesale), 6 left",
     DATA / "matching_seen_65.yaml": "former blind set 65 (dam, school board, maple, clinics), 10 left",
-    DATA
-    / "matching_seen_66.yaml": "former blind set 66 (aquarium, bicycles, funerals, ground station), 12 left",
+    DATA / "matching_seen_66.yaml": "former blind set 66 (aquarium, bicycles, funerals, satellites), 12 left",
     DATA / "matching_seen_67.yaml": "former blind set 67 (opera, fertiliser, airport, carpets), 6 left",
     DATA / "matching_seen_68.yaml": "former blind set 68 (weather, vets, shipping line, press), 5 left",
     DATA / "matching_seen_69.yaml": "former blind set 69 (nuclear site, bank, newsroom, food banks), 7 left",

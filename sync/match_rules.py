@@ -148,11 +148,17 @@ def licence_plans(words: list[str]) -> list[str]:
 NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
+UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
+
+
 def version_field(field: str, words: list[str]) -> str:
     """A version field read as a name's version is: one without a number is none (Adobe's "DC", "N/A",
     "Unknown") but a version named so ("XP" is Windows XP's); a year and a release or quarter of it ("2024
     R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is another); not for Microsoft's products,
-    whose such release is a product of its own ("Windows Server" at "2012 R2"). Any other field as it is."""
+    whose such release is a product of its own ("Windows Server" at "2012 R2"); a minor and its update
+    ("8.0 U2") that update's version. Any other field as it is."""
+    if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
+        return f"{update[1]}.{update[2]}"
     parts = field.lower().split()
     if not any(c.isdigit() for c in field):
         return field if len(parts) == 1 and parts[0] in NAMED_VERSIONS else ""

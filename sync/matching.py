@@ -24,8 +24,11 @@ TIERS = (
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
 # "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
-OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours|evenings?\s*(?:and|&)\s*weekends?"
-TIER = rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS})(?:\s+(?:tier|level|plan|sla))?"
+OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours"
+EVENINGS_AND_WEEKENDS = r"evenings?\s*(?:and|&)\s*weekends?"  # after a dash or in brackets only
+TIER = (
+    rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})(?:\s+(?:tier|level|plan|sla))?"
+)
 LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business hours)\s+(?=\w)")  # "24/7 Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
@@ -145,7 +148,7 @@ def _token(word: str) -> str:
 def normalise(name: str) -> str:
     text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
-    if text.startswith(("out", "after", "business", "evening", "24", "8", "9", "1")):
+    if text.startswith(("out", "after", "business", "24", "8", "9", "1")):
         text = LEADING_HOURS.sub("", text)
     if "+" in text:
         text = PLUS.sub(" plus ", text)

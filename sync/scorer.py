@@ -87,9 +87,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          never match
      −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor; but
          −2 and pre-selectable where the product's minor releases are one release line (the dictionary's
-         minor_releases_together) and the record is the catalogue's one record of the product, its name
-         giving no minor and its version no long-term track ("Terraform" at 1.9 for a "terraform" 1.5.7;
-         not "Python" at 3.12 for 3.10, nor "MySQL Server" at 5.7 for 5.6)
+         minor_releases_together) and the record is the catalogue's one record of the product, or the one
+         record of the major its name gives alone, its name giving no minor or track and its version no
+         long-term track ("Terraform" at 1.9 for a "terraform" 1.5.7, "TeamViewer 15" at 15.55 for 15.40;
+         not "Python" at 3.12 for 3.10, nor "MySQL Server 5" at 5.7 for 5.6)
 
 How names are read before they are compared, tiers, versions and retired records among them, is told in
 sync.scorer_readings.

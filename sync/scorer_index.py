@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from sync.match_dictionary import BRACKETS
-from sync.match_names import REGIONS, AliasBook, Name, bracketed, initials, with_of, words_of
+from sync.match_names import AliasBook, Name, bracketed, initials, with_of, words_of
 from sync.match_rules import stem, uncategorised
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CAP, LISTED, PLATFORMS, core_of
@@ -34,17 +34,6 @@ WRAPPERS = frozenset(
         "reporting test testing upgrade interface feed project programme decommissioning network lan"
     ).split()
 )
-
-
-def dashed_acronym(shown: str) -> str:
-    """The acronym a service's name gives after a dash, in capitals and alone: "Log Management - SIEM" →
-    "siem"; not a tier ("- UAT"), a region ("- EMEA") nor a word ("- Gold")."""
-    parts = re.split(r"\s+[-–—]\s+", shown.strip())
-    last = parts[-1] if len(parts) == 2 else ""
-    if not (2 <= len(last) <= 6 and last.isalpha() and last.isupper()):
-        return ""
-    word = last.lower()
-    return "" if word in REGIONS or normalise(f"x - {last}") != f"x {word}" else word
 
 
 class Tail(NamedTuple):
@@ -197,9 +186,6 @@ class NameIndex:
             indexes["short"][name.core].append(i)  # as written: "HR Information System" is no "HRI" (HRIS)
         if acronym := bracketed(shown):
             indexes["declared"][acronym].append(i)
-        elif acronym := dashed_acronym(shown):  # "Log Management - SIEM": SIEM's, as "HRIS" alone is
-            indexes["declared"][acronym].append(i)
-            indexes["short"][acronym].append(i)
         if of := with_of(shown):
             indexes["of"][of].append(i)
         for thing in () if again else self._listed_things(shown, name):  # "Cinema Ticketing and Box Office"

@@ -112,8 +112,8 @@ class ProductEvidence:
         return {j for j in self._sharing(words) if self._tails(j).words.issuperset(words)}
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
-        """Whether the details of these targets declare another service's product as theirs, in brackets or
-        opening a sentence: "Mobile Device Management (Microsoft Intune)" is not built with Jamf, which a
+        """Whether the details of these targets declare another product as theirs, in brackets or opening a
+        sentence: "Mobile Device Management (Microsoft Intune)" is not built with Jamf, which a
         "Mac Device Management (Jamf Pro)" declares; a mention in passing ("kept in Confluence") is not."""
         for i in targets:
             for other in products_in(product_words(self.targets[i].context)):
@@ -181,12 +181,21 @@ def same_product(other: Product, product: Product) -> bool:
 def renamed(other: Product, product: Product) -> bool:
     """Whether `other` may be `product` by another of its names: its initials ("AKS", "Azure Kubernetes
     Service"), an acronym of its words after the maker's ("Zscaler ZIA"), or its maker's name before or
-    after a merger or rebrand ("Cerner Millennium" for "Oracle Health", "UKG Pro" for "Kronos")."""
-    for one, two in ((other.words, product.words), (product.words, other.words)):
+    after a merger or rebrand, the rest of the names sharing a word or one of them the maker's name alone
+    ("Cerner Millennium" for "Oracle Health", "AVEVA PI System" for "OSIsoft PI"; not "Wonderware
+    Historian" for "AVEVA PI System", two products of one maker)."""
+    theirs, mine = (tuple(normalise(" ".join(p.words)).split()) for p in (other, product))  # as makers read
+    for one, two in ((theirs, mine), (mine, theirs)):
         if len(one) == 1 and one[0] == initials(two) or acronym_within(one, two):
             return True
-        if any(two[: len(lead)] == lead and one[: len(lead)] != lead for lead in lineage(" ".join(one))):
-            return True
+        makers = [lead for lead in lineage(" ".join(one)) if lead != one]
+        own = max((len(lead) for lead in makers if one[: len(lead)] == lead), default=0)
+        for lead in makers:
+            if two[: len(lead)] != lead or one[: len(lead)] == lead:
+                continue
+            rest, other_rest = one[own:], two[len(lead) :]
+            if not rest or not other_rest or set(rest) & set(other_rest):
+                return True
     return False
 
 

@@ -43,6 +43,10 @@ RETIRED_WHY = "retired in the target, as its name or description says"
 RETIRED_BY_STATUS = "retired in the target, as its status says"
 # a record its name says is not to be used ranks after the others, even alone: it says which is
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
+COPY = re.compile(r"duplicat|\bdupe\b", re.I)
+RETIRED_MARK = re.compile(
+    r"retire|decommission|discontinu|obsolete|deprecat|supersed|end of life|\beol\b", re.I
+)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
 NAMED = tuple(way for way in BY_NAME if way != "its description")
 # what every mark has, in lower case: a catalogue without any is told at once ("zz", as "gold" has "old")
@@ -138,11 +142,9 @@ def with_retired(
     alone = holding[0].target_id if len(holding) == 1 else None  # "Lotus Notes" in a "Lotus Notes Mail" only
     trusted = {c.target_id for c in retired if c.reason.startswith(NAMED) or c.target_id == alone}
     named = [c.score for c in retired if c.target_id in trusted]
-    # a duplicate, or a record not to be used, is no retired predecessor: a live record its name finds stays
-    # ("Adobe Acrobat Pro" beside a "zz_Adobe Acrobat Pro DC (duplicate - DO NOT USE)")
-    copies = all(
-        NOT_TO_USE.search(shown.get(c.target_id, (c.name,))[0]) for c in retired if c.target_id in trusted
-    )
+    # a duplicate is no retired predecessor: a live record its name finds stays ("Adobe Acrobat Pro" beside a
+    # "zz_Adobe Acrobat Pro DC (duplicate - DO NOT USE)"; not a "(Retired - DO NOT USE)")
+    copies = all(is_copy(shown.get(c.target_id, (c.name,))[0]) for c in retired if c.target_id in trusted)
     # "Dynamics NAV": a retired "ERP - Dynamics NAV 2018" beside an ERP service the product delivers
     held = any(c.target_id in trusted and words <= set(normalise(c.name).split()) for c in retired)
     ranked = [
@@ -180,3 +182,8 @@ def with_retired(
 
 def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:
     return Candidate(c.target_id, name or c.name, score, c.reason, c.taken_by, (*c.reasons, why), False)
+
+
+def is_copy(shown: str) -> bool:
+    """Whether a record's name marks it a duplicate of another, and not retired as well."""
+    return bool(COPY.search(shown)) and not RETIRED_MARK.search(shown)

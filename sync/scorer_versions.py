@@ -155,31 +155,30 @@ class VersionEvidence:
         return score, preselectable
 
     def _one_line(self, i: int) -> bool:
-        """Whether target i stands for every minor release of its major. Either its name gives its major
-        alone ("TeamViewer 15" at 15.55, "Red Hat Enterprise Linux 8" at 8.8: the record of that major) and
-        no other record of the product has that major; or its product's minor releases are one release
-        line (the dictionary's `minor_releases_together`: "Terraform", "Git"; not "Python" or "MySQL",
-        whose minors are supported apart) and it is the catalogue's one record of the product, live or
-        retired. Never where its name gives a minor or a track ("Adobe Acrobat (Continuous)"), or its
-        version a long-term track ("6.0 LTS")."""
+        """Whether target i stands for every minor release of its major: its product's minor releases are
+        one release line (the dictionary's `minor_releases_together`: "Terraform", "Git"; not "Python" or
+        "MySQL", whose minors are supported apart) and it is the catalogue's one record of the product, live
+        or retired, or the one record of the major its name gives alone ("TeamViewer 15" at 15.55 beside a
+        "TeamViewer 14"). Never where its name gives a minor or a track ("Adobe Acrobat (Continuous)"), or
+        its version a long-term track ("6.0 LTS")."""
         core, target, mine = self.names[i].core, self.targets[i], self.majors[i]
-        given = versions_in(target.name)
         if (
             MINOR_GIVEN.search(target.name)
             or TRACK.search(target.version)
             or RELEASE_TRACK.search(target.name)
         ):
             return False
-        retired = self.retired.cores.get(core) if self.retired is not None else None
-        if mine in given:  # named for its major
-            return all(j == i or self.majors[j] != mine for j in self.cores.get(core, ())) and not any(
-                self.retired.majors[j] == mine for j in retired or ()
-            )
         if self.one_line is None:  # as this catalogue's aliases read them: "Azure CLI" is Microsoft's
             read = (self.book.read(name, "", True).core for name in minor_releases_together())
             self.one_line = frozenset(frozenset(words.split()) for words in read)
         if frozenset(core.split()) not in self.one_line:
             return False
+        retired = (self.retired.cores.get(core) if self.retired is not None else None) or ()
+        if mine in versions_in(target.name):  # named for its major
+            others = [j for j in self.cores.get(core, ()) if j != i]
+            return not any(self.majors[j] == mine for j in others) and not any(
+                self.retired.majors[j] == mine for j in retired
+            )
         return not retired and all(j == i for j in self.cores.get(core, ()))
 
     def _plainly_more(self, mine: Name, i: int, shown: str, why: str) -> bool:

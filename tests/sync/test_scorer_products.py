@@ -90,6 +90,12 @@ def test_details_that_declare_the_product_by_another_of_its_names_declare_no_oth
     assert found.target_id == "s" and preselect([found], PRESELECT_AT) == found
 
 
+def test_another_product_of_the_same_makers_line_is_no_other_name_of_the_product():
+    historian = [Item("h", "Process Historian", context="Plant data historian (Wonderware Historian)")]
+    found = best("AVEVA PI System", historian)
+    assert found.target_id == "h" and not preselect([found], PRESELECT_AT)
+
+
 def test_the_one_service_named_with_the_product_where_its_own_service_names_another():
     devices = [
         Item("mdm", "Mobile Device Management", context="Phones and tablets (Microsoft Intune)"),

@@ -24,6 +24,8 @@ def test_evenings_and_weekends_are_hours_of_cover_that_no_24x7_record_surely_cov
     desks = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
     assert picked("Service Desk - Evenings and Weekends", desks) == ""
     assert picked("Service Desk - Out of Hours", desks) == "24"  # which 24x7 covers
+    classes = [Item("c", "Classes"), Item("p", "Parking Permits")]
+    assert picked("Evening and Weekend Classes", classes) == ""  # what they are, not hours of cover
 
 
 def test_hours_of_cover_may_end_a_name_without_a_dash():
