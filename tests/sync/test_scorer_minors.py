@@ -1,0 +1,111 @@
+"""Version families across minor releases (issue 19): a record of another minor release is only suggested,
+unless the product's minor releases are one release line; tracks, years and version fields' updates."""
+
+import pytest
+
+from sync.matching import Item
+from sync.scorer import PRESELECT_AT
+from tests.sync.scoring import first_candidate as best
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("python3", "3.10.12", [Item("p", "Python", "3.12", "Python Software Foundation")]),
+        ("Kubernetes", "1.30.2", [Item("k", "Kubernetes 1.29", "1.29", "CNCF")]),
+        ("Tableau Server", "2023.1.4", [Item("t", "Tableau Server", "2023.3", "Tableau")]),
+        ("MySQL Server 5.6", "5.6.51", [Item("m", "MySQL Server", "5.7", "Oracle")]),
+        # a product of one release line, but not its one record of the major, or a record of a minor
+        ("terraform", "1.5.7", [Item("t", "Terraform", "1.9", "HashiCorp"), Item("u", "Terraform", "1.6")]),
+        ("git", "1:2.39.2-1.1", [Item("g", "Git 2.45", "2.45", "The Git Development Community")]),
+        ("nginx", "1.24.0", [Item("n", "nginx", "1.26 LTS", "F5")]),
+    ],
+)
+def test_another_minor_release_is_only_suggested_even_where_the_catalogue_has_one_record(
+    name, version, catalogue
+):
+    found = best(name, catalogue, version, True)
+    assert found is not None and not found.preselectable
+    assert "same product, another minor release: suggested, never pre-selected" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("terraform", "1.5.7", [Item("t", "Terraform", "1.9", "HashiCorp")]),
+        ("git", "1:2.39.2-1.1", [Item("g", "Git", "2.45", "The Git Development Community")]),
+        ("Microsoft Azure CLI", "2.61.0", [Item("a", "Azure CLI", "2.66", "Microsoft")]),  # as aliases read
+    ],
+)
+def test_one_record_of_a_product_of_one_release_line_stands_for_its_other_minor_releases(
+    name, version, catalogue
+):
+    found = best(name, catalogue, version, True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
+    assert "same product, another minor release of its one release line" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("TeamViewer", "15.40.8", [Item("t", "TeamViewer 15", "15.55", "TeamViewer")]),
+        (
+            "TeamViewer",
+            "14.2.3",
+            [Item("a", "TeamViewer 14", "14.7.48"), Item("b", "TeamViewer 15", "15.55")],
+        ),
+    ],
+)
+def test_a_record_its_name_gives_the_major_of_stands_for_that_majors_minor_releases(name, version, catalogue):
+    found = best(name, catalogue, version, True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
+    assert "same product, another minor release of its one release line" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        (
+            "MySQL Server 8.4",
+            "8.4.2",
+            [Item("m", "MySQL Server 8.0", "8.0.39", "Oracle")],
+        ),  # a minor, read "8"
+        (
+            "TeamViewer",
+            "15.40.8",
+            [Item("a", "TeamViewer 15", "15.55"), Item("b", "TeamViewer 15", "15.30")],
+        ),
+        ("com.adobe.reader", "24.7.0", [Item("r", "Adobe Acrobat Reader (Continuous)", "24.3", "Adobe")]),
+        # a name giving the major of a product whose minor releases are their own, its field one of them
+        ("Apache Tomcat 8.5", "8.5.99", [Item("t", "Apache Tomcat 8", "8.0.53", "Apache")]),
+        ("PostgreSQL 9.5", "9.5.25", [Item("p", "PostgreSQL 9", "9.6", "PostgreSQL")]),
+        ("MySQL Server 5.6", "5.6.51", [Item("m", "MySQL Server 5", "5.7.44", "Oracle")]),
+        ("QGIS", "3.28.15", [Item("q", "QGIS 3", "3.34", "QGIS")]),
+        ("Ubuntu", "22.10", [Item("u", "Ubuntu 22", "22.04", "Canonical")]),
+        ("VMware ESXi", "6.5.0", [Item("e", "VMware ESXi", "6.7", "VMware")]),  # 6.5 and 6.7: releases
+    ],
+)
+def test_no_record_stands_for_other_minors_by_a_minor_a_track_or_beside_another_of_its_major(
+    name, version, catalogue
+):
+    found = best(name, catalogue, version, True)
+    assert found is None or not found.preselectable
+
+
+def test_an_update_in_a_version_field_is_that_minors_update():
+    esxi = [Item("e", "VMware ESXi", "8.0 U2", "Broadcom Inc.")]
+    found = best("ESXi 8.0 Update 2", esxi, "8.0.2-22380479", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_a_year_that_names_both_records_leaves_their_version_fields_updates_of_it():
+    found = best(
+        "Adobe Photoshop 2024", [Item("ps", "Adobe Photoshop 2024", "25.11", "Adobe")], "25.9.1", True
+    )
+    assert found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_a_retired_record_of_the_product_keeps_its_live_one_from_standing_for_other_minors():
+    catalogue = [Item("t", "Terraform", "1.9", "HashiCorp"), Item("r", "Terraform", "1.5", retired=True)]
+    found = best("terraform", catalogue, "1.5.7", True)
+    assert found is not None and not found.preselectable
