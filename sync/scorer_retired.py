@@ -44,13 +44,11 @@ RETIRED_BY_STATUS = "retired in the target, as its status says"
 # a record its name says is not to be used ranks after the others, even alone: it says which is
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 COPY = re.compile(r"duplicat|\bdupe\b", re.I)
-RETIRED_MARK = re.compile(
-    r"retire|decommission|discontinu|obsolete|deprecat|supersed|end of life|\beol\b", re.I
-)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
 NAMED = tuple(way for way in BY_NAME if way != "its description")
-# what every mark has, in lower case: a catalogue without any is told at once ("zz", as "gold" has "old")
-TRACES = (
+# what every mark of retirement has, in lower case; with the others', every mark's: a catalogue without any
+# is told at once ("zz", as "gold" has "old")
+RETIRED_TRACES = (
     "retire",
     "decommission",
     "discontinu",
@@ -61,7 +59,19 @@ TRACES = (
     "archived",
     "end of life",
 )
-TRACES += ("eol", "not use", "dnu", "dupe", "duplicat", "zz", "(old", "[old", " old", "-old", "_old")
+TRACES = RETIRED_TRACES + (
+    "eol",
+    "not use",
+    "dnu",
+    "dupe",
+    "duplicat",
+    "zz",
+    "(old",
+    "[old",
+    " old",
+    "-old",
+    "_old",
+)
 
 
 def is_retired(target: Item) -> bool:
@@ -186,4 +196,5 @@ def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:
 
 def is_copy(shown: str) -> bool:
     """Whether a record's name marks it a duplicate of another, and not retired as well."""
-    return bool(COPY.search(shown)) and not RETIRED_MARK.search(shown)
+    lowered = shown.lower()
+    return bool(COPY.search(shown)) and not any(trace in lowered for trace in RETIRED_TRACES)
