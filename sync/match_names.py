@@ -24,6 +24,8 @@ from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, softw
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
+MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
+
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
 # an install's language at the end after a dash, as the language names itself
 LANGUAGE_AS_NAMED = re.compile(
@@ -265,7 +267,7 @@ class AliasBook:
             for word, from_alias in zip(words, aliased or [False] * len(words), strict=True):
                 if not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
                     if VERSION.match(word):
-                        versions.append(_canonical_version(word))
+                        versions.append(named_version(word))
                 else:
                     kept_words.append(word)
             words = kept_words
@@ -316,6 +318,13 @@ class AliasBook:
             other_initials=tuple(sorted(others - {acronym, ""})) if others else (),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
         )
+
+
+def named_version(word: str) -> str:
+    """A version a name gives, canonical; a minor of 0 kept, as the name names that release line: "MySQL
+    Server 8.0" or "OpenSSL 3.0" is no 8.4 or 3.4 (a version field's "8.0" may be the major alone)."""
+    found = _canonical_version(word)
+    return f"{found}.0" if MINOR_ZERO.match(word) else found
 
 
 def generic_only_at_ends(core: list[str], words: list[str]) -> bool:

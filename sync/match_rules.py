@@ -149,6 +149,8 @@ NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
+# "2018 SP3", "2019 CU12 Patch 2": a service pack or cumulative update of that version
+PACKED_FIELD = re.compile(r"^\s*v?(\d+(?:\.\d+)*)\s+(?:sp|cu|ru)\s*\d+(?:\s+patch\s*\d+)?\s*$", re.I)
 
 
 def version_field(field: str, words: list[str]) -> str:
@@ -156,9 +158,12 @@ def version_field(field: str, words: list[str]) -> str:
     "Unknown") but a version named so ("XP" is Windows XP's); a year and a release or quarter of it ("2024
     R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is another); not for Microsoft's products,
     whose such release is a product of its own ("Windows Server" at "2012 R2"); a minor and its update
-    ("8.0 U2") that update's version. Any other field as it is."""
+    ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version. Any other
+    field as it is."""
     if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
         return f"{update[1]}.{update[2]}"
+    if packed := PACKED_FIELD.match(field):
+        return packed[1]
     parts = field.lower().split()
     if not any(c.isdigit() for c in field):
         return field if len(parts) == 1 and parts[0] in NAMED_VERSIONS else ""

@@ -30,6 +30,8 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     field = _canonical_version(field) if field.strip() and not long_term else field.strip()
     if field and named and major(field) != major(named):
         return named, field
+    if field and minor(named) == "0" and minor(field) != "0":  # the release line a name gives ("MySQL
+        return named, ""  # Server 8.0" at "8.0"), its field the major alone or a build ("CPS 2.0" at 2.138)
     return field or named, ""
 
 

@@ -24,12 +24,13 @@ TIERS = (
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
 # "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
-OUT_OF_HOURS = r"out[- ]of[- ]hours|after[- ]hours"
+HRS = r"h(?:ou)?rs"  # "Business Hrs"
+OUT_OF_HOURS = rf"out[- ]of[- ]{HRS}|after[- ]{HRS}"
 EVENINGS_AND_WEEKENDS = r"evenings?\s*(?:and|&)\s*weekends?"  # after a dash or in brackets only
 TIER = (
-    rf"({TIERS}|{HOURS}|business hours|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})(?:\s+(?:tier|level|plan|sla))?"
+    rf"({TIERS}|{HOURS}|business {HRS}|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})(?:\s+(?:tier|level|plan|sla))?"
 )
-LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business hours)\s+(?=\w)")  # "24/7 Service Desk"
+LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business {HRS})\s+(?=\w)")  # "24/7 Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 # business hours as a name says them in brackets: "(Office Hours)", "(8-6 weekdays)", "(Mon-Fri 9-5)"; a
@@ -46,7 +47,7 @@ HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "08:00-18:00"
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "test", "dev", "uat", "staging")
+TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging")
 TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
@@ -200,6 +201,8 @@ def canonical_tier(tier: str) -> str:
         return "non prod"  # "Dev/Test": what is not production
     if PRE_PROD.match(tier):
         return "pre prod"
+    if tier.endswith("hrs"):
+        tier = f"{tier[:-3]}hours"
     if tier.startswith("evening"):
         return EVENINGS  # hours of cover of their own: no 24x7 covers them surely
     if tier.endswith("hours"):

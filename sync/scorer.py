@@ -59,7 +59,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
          service named for it after a dash or in brackets, all that follows or one thing listed there
          ("Bullhorn" = "Recruitment CRM - Bullhorn"; not "Zoom Rooms", nor a "Backup - Salesforce"), no
-         other's name or details having it (sync.scorer_products)
+         other's name or details having it; a product of the dictionary by any of its names ("Dynamics NAV"
+         = "Wholesale ERP - Business Central") (sync.scorer_products)
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no
          other target's does, nor names ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
@@ -85,7 +86,8 @@ A pair's score (0–100) is the best of the evidence found for it:
      −2  the same product in a different minor version (noted); a target record without a version at
          most 90, after any record of the same major; neither below PRESELECT_AT; different majors
          never match
-     −4  another minor release ("3.11" for "3.12.2"): only suggested, after the record of its minor; but
+     −4  another minor release ("3.11" for "3.12.2"; a name's minor of 0 names it: "MySQL Server 8.0" is no
+         8.4): only suggested, after the record of its minor; but
          −2 and pre-selectable where the product's minor releases are one release line (the dictionary's
          minor_releases_together) and the record is the catalogue's one record of the product, or the one
          record of the major its name gives alone, its name giving no minor or track and its version no
@@ -272,7 +274,9 @@ class Scorer(
             listed = self._listed(mine)
             add(listed, LISTED, LISTED_WHY)
             if not self.versioned:  # "Bullhorn": "Recruitment CRM - Bullhorn"
-                add(self._tail_named(local.name), PRODUCT, f"a service named for {local.name}")
+                tailed, by = self._tail_named(local.name)
+                other = "" if by == local.name else f", another name of {local.name}"
+                add(tailed, PRODUCT, f"a service named for {by}{other}")
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

@@ -58,7 +58,7 @@ class DetailsEvidence:
             # not "Nightly Workday feed", "Weekly Salesforce export"
             maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
             if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
-                if self._named_within(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
+                if self._sharing(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")

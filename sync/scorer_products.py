@@ -81,25 +81,43 @@ class ProductEvidence:
             for i in sorted(targets)
         ]
 
-    def _tail_named(self, shown: str) -> list[int]:
+    def _tail_named(self, shown: str) -> tuple[list[int], str]:
         """The one service named for a product the portfolio name is, after a dash or in brackets, the
-        whole of what follows or one of the things listed there: "Bullhorn" is "Recruitment CRM -
-        Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom Rooms" for "Zoom", a
-        "LAN - Beacon House", nor a service about the product ("Backup - Salesforce", "Migration -
-        Exchange Online"). Its words, none the dictionary knows as a service's, in no other service's name
-        or details, and no other service the product is listed for (sync/data/products.yaml)."""
-        written = tuple(normalise(shown).split())
-        if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
-            return []
-        found = self._named_after(written)
-        if len({self.names[j].core for j in found}) != 1 or any(self._named(w) - found for w in written):
-            return []
-        if self.mentions and set().union(*(self.mentions.having(w) for w in written)) - found:
-            return []  # another service built with it ("Intranet | SharePoint Online sites"): a person's
-        products = products_in(product_words(shown))
+        whole of what follows or one of the things listed there, and the name it is named by: "Bullhorn" is
+        "Recruitment CRM - Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom
+        Rooms" for "Zoom", a "LAN - Beacon House", nor a service about the product ("Backup - Salesforce",
+        "Migration - Exchange Online"). Its words, none the dictionary knows as a service's, in no other
+        service's name or details, and no other service the product is listed for (sync/data/products.yaml).
+        A product of the dictionary, the whole name, by any of its names, whatever its words ("Exchange
+        Online"; "Dynamics NAV" is a "Wholesale ERP - Business Central")."""
+        written, said = tuple(normalise(shown).split()), tuple(product_words(shown))
+        products = products_in(said)
+        if whole := next((p for p in products if p.words == said), None):
+            found, name, named = self._named_by_any(whole)
+        else:
+            if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
+                return [], ""
+            found, name = self._named_after(written), shown
+            named = set().union(*(self._named(w) for w in written))
+            named |= set().union(*(self.mentions.having(w) for w in written)) if self.mentions else set()
+        if len({self.names[j].core for j in found}) != 1 or named - found:
+            return [], ""  # another service built with it ("Intranet | SharePoint Online sites"): a person's
         if products and any(self._serving(p.service, 5) - found for p in products):
-            return []  # "Zoom" is the dictionary's web conferencing
-        return sorted(found)
+            return [], ""  # "Zoom" is the dictionary's web conferencing
+        return sorted(found), name
+
+    def _named_by_any(self, product: Product) -> tuple[set[int], str, set[int]]:
+        """The services named for a product of the dictionary by the first of its names that names any
+        after a dash or in brackets, that name, and the services whose names or details have any of its
+        names: a product's whole name, whatever its words ("Online" may be elsewhere)."""
+        names = {name: tuple(normalise(name).split()) for name in product_names(product.name)}
+        found, by = next(
+            ((found, n) for n, words in names.items() if (found := self._named_after(words))), (set(), "")
+        )
+        named = set().union(*(self._sharing(words) for words in names.values()))
+        if self.mentions:
+            named.update(m.target for words in names.values() for m in self.mentions.of(words))
+        return found, by, named
 
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
         """The services named for these words after a dash or in brackets, whole or as one listed thing,

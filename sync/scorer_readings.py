@@ -59,7 +59,7 @@ UNLIKE = 80  # what a name finds below it is no more than alike
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
-UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business hours|"
+UNDASHED = r"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business h(?:ou)?rs|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"

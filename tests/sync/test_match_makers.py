@@ -73,6 +73,21 @@ def test_a_maker_the_other_names_or_a_former_name_is_the_same_maker():
     assert preselect(found["l"], PRESELECT_AT).target_id == "pi"
 
 
+def test_makers_bought_or_split_off_are_their_new_owners():
+    catalogue = [
+        Item("dmo", "Dragon Medical One", "", "Microsoft"),  # Nuance, Microsoft's since 2022
+        Item("enc", "Solventum 360 Encompass", "", "Solventum"),  # 3M's health care, Solventum since 2024
+    ]
+    for name, version, maker, key in (
+        ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
+        ("Nuance Dragon Medical One", "2023.4.1", "Nuance Communications, Inc.", "dmo"),
+        ("3M 360 Encompass", "", "3M Health Information Systems", "enc"),
+    ):
+        found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
+        chosen = preselect(found, PRESELECT_AT)
+        assert chosen is not None and chosen.target_id == key, name
+
+
 def test_a_number_a_makers_name_ends_in_is_no_version_glued_to_it():
     knowbe4 = [Item("pab", "Phish Alert Button", "", "KnowBe4"), Item("py", "Python 3", "3", "Python")]
     found = suggest([Item("l", "KnowBe4 Phish Alert Button", "1.10.13")], knowbe4, versioned=True)["l"]

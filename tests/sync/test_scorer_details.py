@@ -131,3 +131,12 @@ def test_a_product_named_in_the_description_explains_the_word_the_name_lacks():
     assert splunk.target_id == "log" and splunk.score < PRESELECT_AT
     network = best("Network Monitoring")  # "Monitoring" names a service too: no explanation
     assert network is None or network.score < PRESELECT_AT
+
+
+def test_a_name_another_services_name_has_too_is_only_mentioned_in_a_description():
+    catalogue = [
+        Item("cafe", "Café POS - Square", context="Square POS terminals and kitchen display in the cafes"),
+        Item("retail", "Retail POS - Park Shops", context="Oracle Xstore point of sale in the shops"),
+    ]
+    found = first_candidate("POS", catalogue)
+    assert found is not None and not (found.preselectable and found.score >= PRESELECT_AT)

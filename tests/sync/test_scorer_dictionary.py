@@ -40,6 +40,7 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("com.airwatch.androidagent", "24.04.0.12", "Workspace ONE Intelligent Hub"),  # an Android package
         ("Avaloq Banking Suite (ACP)", "", "Avaloq Core Platform"),  # renamed
         ("Vend Register", "", "Lightspeed Retail (X-Series)"),  # Vend, Lightspeed's X-Series since 2021
+        ("Streamlabs OBS", "1.17.0", "Streamlabs Desktop"),  # renamed in 2021
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -74,6 +75,8 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("acp", "Avaloq Core Platform", "", "Avaloq"),
         Item("ls", "Lightspeed Retail (X-Series)", "", "Lightspeed"),
         Item("m365", "Microsoft 365 Apps for enterprise", "16.0", "Microsoft"),
+        Item("sld", "Streamlabs Desktop", "1", "Streamlabs"),
+        Item("obs", "OBS Studio", "30", "OBS Project"),
     ]
     assert chosen(install, models, version) == product
 
@@ -95,6 +98,16 @@ def test_it_service_synonyms_of_the_dictionary():
     assert (
         first_candidate("IT Health Check", services).target_id == "hc"
     )  # a health check is no penetration test
+
+
+def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
+    kinds = [
+        Item("im", "Infrastructure Monitoring - LogicMonitor"),
+        Item("apm", "Application Performance Monitoring - Dynatrace"),
+    ]
+    found = first_candidate("Monitoring", kinds)
+    assert found is not None and not (found.preselectable and found.score >= PRESELECT_AT)
+    assert first_candidate("Infrastructure Monitoring", kinds).target_id == "im"  # still its alias group
 
 
 @pytest.mark.parametrize(

@@ -109,3 +109,39 @@ def test_a_retired_record_of_the_product_keeps_its_live_one_from_standing_for_ot
     catalogue = [Item("t", "Terraform", "1.9", "HashiCorp"), Item("r", "Terraform", "1.5", retired=True)]
     found = best("terraform", catalogue, "1.5.7", True)
     assert found is not None and not found.preselectable
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("mysql-community-server", "8.4.3-1.el9", [Item("m", "MySQL Server 8.0", "8.0", "Oracle")]),
+        ("openssl@3", "3.4.0", [Item("o", "OpenSSL 3.0", "3.0", "OpenSSL Software Foundation")]),
+        ("OpenSSL", "3.4.0", [Item("o", "OpenSSL 3.0", "", "OpenSSL Software Foundation")]),
+    ],
+)
+def test_a_name_giving_a_minor_of_0_names_that_release_line(name, version, catalogue):
+    found = best(name, catalogue, version, True)
+    assert found is not None and not found.preselectable
+    assert "same product, another minor release: suggested, never pre-selected" in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "catalogue"),
+    [
+        ("mysql-server-8.0", "8.0.39-0ubuntu0.22.04.1", [Item("m", "MySQL Server 8.0", "8.0", "Oracle")]),
+        ("MySQL", "8", [Item("m", "MySQL Server 8.0", "8.0", "Oracle")]),  # the major alone: its own
+        # the same name on both sides: a generation its name gives, whatever build the field says
+        ("MOTOTRBO CPS 2.0", "2.138.263.0", [Item("c", "MOTOTRBO CPS 2.0", "", "Motorola Solutions")]),
+    ],
+)
+def test_a_release_line_a_name_gives_still_matches_its_own_releases(name, version, catalogue):
+    found = best(name, catalogue, version, True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_a_service_pack_in_a_version_field_is_an_update_of_that_version():
+    pi = [Item("pi", "AVEVA PI Server", "2018 SP3", "AVEVA")]
+    found = best("OSIsoft PI Server", pi, "2018", True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
+    found = best("OSIsoft PI Server", pi, "2023", True)
+    assert found is None  # another major

@@ -321,3 +321,24 @@ def test_a_service_named_for_the_product_after_a_dash_or_in_brackets():
     intranet = Item("in", "Group Intranet", context="SharePoint Online communication site")
     docs = [Item("dm", "Document Management - SharePoint Online"), intranet]
     assert preselect(suggest([Item("l", "SharePoint")], docs, versioned=False)["l"], PRESELECT_AT) is None
+
+
+def test_a_product_of_the_dictionary_is_named_after_a_dash_or_in_brackets_by_any_of_its_names():
+    catalogue = [
+        Item("mail", "Microsoft 365 Email (Exchange Online)", context="Mailboxes and calendars"),
+        Item("intra", "SharePoint Online Intranet"),  # "Online" elsewhere: the whole name counts
+        Item("erp", "Wholesale ERP - Business Central", context="Dynamics 365 Business Central for orders"),
+    ]
+    mail = first_candidate("Exchange Online", catalogue)
+    assert (mail.target_id, mail.preselectable, mail.reasons[0]) == (
+        "mail",
+        True,
+        "a service named for Exchange Online",
+    )
+    erp = first_candidate("Dynamics NAV", catalogue)  # its new name
+    assert erp.target_id == "erp" and erp.preselectable and erp.score >= PRESELECT_AT
+    assert erp.reasons[0] == "a service named for Business Central, another name of Dynamics NAV"
+    # another service whose details name it too: a person decides
+    finance = Item("fin", "Finance Reporting", context="Reports from Business Central ledgers")
+    erp = first_candidate("Dynamics NAV", [*catalogue, finance])
+    assert erp is None or not (erp.preselectable and erp.score >= PRESELECT_AT)

@@ -36,6 +36,14 @@ def test_hours_of_cover_may_end_a_name_without_a_dash():
     assert picked("Service Desk Out of Hours", DESKS[:1]) == ""
 
 
+def test_hours_of_cover_written_short_are_those_hours():
+    assert tiers_of("Service Desk (Business Hrs)") == {"business hours"}
+    assert tiers_of("IT Support - Out of Hrs") == tiers_of("Helpdesk - After Hrs") == {"out of hours"}
+    desks = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
+    assert picked("Service Desk (Business Hrs)", desks) == "bh"
+    assert picked("Service Desk Business Hrs", desks) == "bh"
+
+
 def test_a_slip_beside_an_ordinary_english_word_is_read_as_the_targets_word():
     scanning = [Item("v", "Vulnerability Management"), Item("a", "Availability Management")]
     assert picked("Vulnerabilty Scanning", scanning) == "v"  # "Scanning": no target's word, but English
