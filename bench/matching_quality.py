@@ -106,8 +106,10 @@ SEEN = {
     DATA / "matching_seen_67.yaml": "former blind set 67 (opera, fertiliser, airport, carpets), 6 left",
     DATA / "matching_seen_68.yaml": "former blind set 68 (weather, vets, shipping line, press), 5 left",
     DATA / "matching_seen_69.yaml": "former blind set 69 (nuclear site, bank, newsroom, food banks), 7 left",
-    DATA / "matching_seen_70.yaml": "former blind set 70 (trams, child hospital, paint, esports), 12 left",
+    DATA / "matching_seen_70.yaml": "former blind set 70 (trams, child hospital, paint, esports), 11 left",
     DATA / "matching_seen_71.yaml": "former blind set 71 (theme parks, freight, dental lab, coffee), 4 left",
+    DATA / "matching_seen_72.yaml": "former blind set 72 (wind, pet insurance, press, parking), 8 left",
+    DATA / "matching_seen_73.yaml": "former blind set 73 (glass, clubs, satellite TV, vet pharma), 13 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

@@ -34,7 +34,7 @@ LANGUAGE_AS_NAMED = re.compile(
 )
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
-SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|u)\d+$")
+SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|upd|u)\d+$")  # "Upd12": Siemens' updates
 REGIONS = frozenset(["emea", "apac", "amer", "america", "latam"])  # where a service runs ("Americas")
 GENERIC = {
     "it_service": REGIONS

@@ -8,8 +8,9 @@ from sync.match_details import Mentions
 from sync.match_makers import lineage
 from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, acronym_within, initials, words_of
 from sync.match_products import Product, product_names, product_words, products_in
+from sync.match_rules import stem
 from sync.matching import Item, normalise, tiers_of
-from sync.scorer_index import Tail
+from sync.scorer_index import WRAPPERS, Tail
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
 
@@ -109,14 +110,17 @@ class ProductEvidence:
     def _named_by_any(self, product: Product) -> tuple[set[int], str, set[int]]:
         """The services named for a product of the dictionary by the first of its names that names any
         after a dash or in brackets, that name, and the services whose names or details have any of its
-        names: a product's whole name, whatever its words ("Online" may be elsewhere)."""
+        names: a product's whole name, whatever its words ("Online" may be elsewhere); a name of three
+        words or more also without its first, its maker's ("SCCM": "… - Configuration Manager")."""
         names = {name: tuple(normalise(name).split()) for name in product_names(product.name)}
+        names |= {" ".join(name.split()[1:]): words[1:] for name, words in names.items() if len(words) >= 3}
         found, by = next(
             ((found, n) for n, words in names.items() if (found := self._named_after(words))), (set(), "")
         )
         named = set().union(*(self._sharing(words) for words in names.values()))
-        if self.mentions:
-            named.update(m.target for words in names.values() for m in self.mentions.of(words))
+        if self.mentions:  # not the details of a service about it: a "Microsoft 365 Backup" of its mailboxes
+            said = {m.target for words in names.values() for m in self.mentions.of(words)}
+            named |= {j for j in said if WRAPPERS.isdisjoint(map(stem, self.names[j].plain.split()))}
         return found, by, named
 
     def _named_after(self, words: tuple[str, ...]) -> set[int]:

@@ -41,6 +41,7 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("Avaloq Banking Suite (ACP)", "", "Avaloq Core Platform"),  # renamed
         ("Vend Register", "", "Lightspeed Retail (X-Series)"),  # Vend, Lightspeed's X-Series since 2021
         ("Streamlabs OBS", "1.17.0", "Streamlabs Desktop"),  # renamed in 2021
+        ("SAP S4", "2023", "SAP S/4HANA"),
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -76,6 +77,7 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("ls", "Lightspeed Retail (X-Series)", "", "Lightspeed"),
         Item("m365", "Microsoft 365 Apps for enterprise", "16.0", "Microsoft"),
         Item("sld", "Streamlabs Desktop", "1", "Streamlabs"),
+        Item("s4", "SAP S/4HANA", "2023", "SAP"),
         Item("obs", "OBS Studio", "30", "OBS Project"),
     ]
     assert chosen(install, models, version) == product

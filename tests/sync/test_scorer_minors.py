@@ -145,3 +145,9 @@ def test_a_service_pack_in_a_version_field_is_an_update_of_that_version():
     assert found is not None and found.preselectable and found.score >= PRESELECT_AT
     found = best("OSIsoft PI Server", pi, "2023", True)
     assert found is None  # another major
+
+
+def test_an_update_a_name_gives_is_no_word_of_it():
+    wincc = [Item("w", "SIMATIC WinCC V7.5", "7.5", "Siemens")]
+    found = best("SIMATIC WinCC V7.5 SP2 Upd12", wincc, "7.5.2.12", True)
+    assert found.preselectable and found.reasons[0] == "same name apart from case, punctuation or tier"

@@ -339,6 +339,17 @@ def test_a_product_of_the_dictionary_is_named_after_a_dash_or_in_brackets_by_any
     assert erp.target_id == "erp" and erp.preselectable and erp.score >= PRESELECT_AT
     assert erp.reasons[0] == "a service named for Business Central, another name of Dynamics NAV"
     # another service whose details name it too: a person decides
-    finance = Item("fin", "Finance Reporting", context="Reports from Business Central ledgers")
+    finance = Item("fin", "Management Accounts", context="Ledgers kept in Business Central")
     erp = first_candidate("Dynamics NAV", [*catalogue, finance])
     assert erp is None or not (erp.preselectable and erp.score >= PRESELECT_AT)
+
+
+def test_a_products_name_less_its_maker_and_a_backup_of_it_in_the_details():
+    catalogue = [
+        Item("cm", "Endpoint Management - Configuration Manager"),  # "Microsoft Configuration Manager"
+        Item("mail", "Microsoft 365 Email (Exchange Online)"),
+        Item("bk", "Microsoft 365 Backup", context="Backup of Exchange Online mailboxes and OneDrive"),
+    ]
+    for name, key in (("SCCM", "cm"), ("Exchange Online", "mail")):
+        found = first_candidate(name, catalogue)
+        assert found.target_id == key and found.preselectable and found.score >= PRESELECT_AT, name
