@@ -20,7 +20,16 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_rules import EDITIONS, PLANS, java_package, licence_plans, software_words, stem, version_field
+from sync.match_rules import (
+    EDITIONS,
+    PLANS,
+    UPDATES,
+    java_package,
+    licence_plans,
+    software_words,
+    stem,
+    version_field,
+)
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
@@ -34,7 +43,7 @@ LANGUAGE_AS_NAMED = re.compile(
 )
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
-SERVICE_PACK = re.compile(r"^(?:sp|cu|ru|update|upd|u)\d+$")  # "Upd12": Siemens' updates
+SERVICE_PACK = re.compile(rf"^(?:{UPDATES})\d+$")
 REGIONS = frozenset(["emea", "apac", "amer", "america", "latam"])  # where a service runs ("Americas")
 GENERIC = {
     "it_service": REGIONS
@@ -267,7 +276,7 @@ class AliasBook:
             for word, from_alias in zip(words, aliased or [False] * len(words), strict=True):
                 if not from_alias and (VERSION.match(word) or SERVICE_PACK.match(word)):
                     if VERSION.match(word):
-                        versions.append(named_version(word))
+                        versions.append(version_named(word, normalised))
                 else:
                     kept_words.append(word)
             words = kept_words
@@ -320,11 +329,12 @@ class AliasBook:
         )
 
 
-def named_version(word: str) -> str:
+def version_named(word: str, words: list[str]) -> str:
     """A version a name gives, canonical; a minor of 0 kept, as the name names that release line: "MySQL
-    Server 8.0" or "OpenSSL 3.0" is no 8.4 or 3.4 (a version field's "8.0" may be the major alone)."""
+    Server 8.0" or "OpenSSL 3.0" is no 8.4 or 3.4 (a version field's "8.0" may be the major alone). Not an
+    extended-support release's, numbered by its major: "Firefox ESR 115.0" is ESR 115."""
     found = _canonical_version(word)
-    return f"{found}.0" if MINOR_ZERO.match(word) else found
+    return f"{found}.0" if MINOR_ZERO.match(word) and "esr" not in words else found
 
 
 def generic_only_at_ends(core: list[str], words: list[str]) -> bool:

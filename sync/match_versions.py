@@ -20,7 +20,8 @@ LONG_TERM = re.compile(r"\s+lts[bc]?\s*$", re.I)
 def versions_read(field: str, named: str) -> tuple[str, str]:
     """The version to compare and the other reading: the record's version field, unless the name says
     another major, since an inventory's build number ("Windows Server 2022" at 10.0.20348, "SQL Server
-    2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only."""
+    2019" at 15.0.2000.5) is not the product's version; the field is then kept for suggestions only. A
+    minor of 0 the name gives wins over a field of the major alone or a build (sync.match_names)."""
     if not field:
         return named, ""
     if long_term := LONG_TERM.search(field):  # its minor kept: "6.0 LTS" is no 6.4
@@ -30,9 +31,16 @@ def versions_read(field: str, named: str) -> tuple[str, str]:
     field = _canonical_version(field) if field.strip() and not long_term else field.strip()
     if field and named and major(field) != major(named):
         return named, field
-    if field and minor(named) == "0" and minor(field) != "0":  # the release line a name gives ("MySQL
-        return named, ""  # Server 8.0" at "8.0"), its field the major alone or a build ("CPS 2.0" at 2.138)
+    if field and minor(named) == "0" and (not minor(field) or is_build(field)):
+        return named, ""  # the line a name gives: "MySQL Server 8.0" at "8.0", "MOTOTRBO CPS 2.0" at 2.138
     return field or named, ""
+
+
+def is_build(version: str) -> bool:
+    """Whether a version is a build number rather than a release: four parts or more, or a minor of three
+    digits or more ("2.138.263", "10.0.22631"); not "12.1" nor "8.4.3"."""
+    parts = version.split(".")
+    return len(parts) >= 4 or (len(parts) >= 2 and len(parts[1]) >= 3)
 
 
 def agreeing(

@@ -37,7 +37,7 @@ NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 # day that starts at 7 to 9 and ends at 5 to 6, not "(24x5 Mon-Fri)", "(Mon-Fri 7am-10pm)"
 DAYS = r"(?:weekdays|mon(?:day)?\s*-\s*fri(?:day)?)"
 DAY_HOURS = r"0?[7-9](?:[:.]?[03]0)?\s*(?:am)?\s*-\s*(?:0?[56]|1[78])(?:[:.]?[03]0)?\s*(?:pm)?"
-OFFICE_HOURS = rf"(?:office|working|core) hours|(?:{DAYS}\s*)?{DAY_HOURS}(?:\s*{DAYS})?"
+OFFICE_HOURS = rf"(?:office|working|core) {HRS}|(?:{DAYS}\s*)?{DAY_HOURS}(?:\s*{DAYS})?"
 TIER_SUFFIX = re.compile(
     rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
     rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?|\s*\(\s*({OFFICE_HOURS})\s*\))\s*$",

@@ -274,9 +274,8 @@ class Scorer(
             listed = self._listed(mine)
             add(listed, LISTED, LISTED_WHY)
             if not self.versioned:  # "Bullhorn": "Recruitment CRM - Bullhorn"
-                tailed, by = self._tail_named(local.name)
-                other = "" if by == local.name else f", another name of {local.name}"
-                add(tailed, PRODUCT, f"a service named for {by}{other}")
+                tailed, why = self._tail_named(local.name)
+                add(tailed, PRODUCT, why)
             for i, score, reason in (
                 self._delivering(mine, local, limit) if products and not self.versioned else ()
             ):

@@ -25,6 +25,7 @@ class ProductEvidence:
     serving: dict[tuple[str, int], frozenset[int]]
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
     _tails: Callable[[int], Tail]  # sync.scorer_index.NameIndex's
+    _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -84,43 +85,66 @@ class ProductEvidence:
 
     def _tail_named(self, shown: str) -> tuple[list[int], str]:
         """The one service named for a product the portfolio name is, after a dash or in brackets, the
-        whole of what follows or one of the things listed there, and the name it is named by: "Bullhorn" is
+        whole of what follows or one of the things listed there, and the reason: "Bullhorn" is
         "Recruitment CRM - Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom
         Rooms" for "Zoom", a "LAN - Beacon House", nor a service about the product ("Backup - Salesforce",
-        "Migration - Exchange Online"). Its words, none the dictionary knows as a service's, in no other
-        service's name or details, and no other service the product is listed for (sync/data/products.yaml).
-        A product of the dictionary, the whole name, by any of its names, whatever its words ("Exchange
-        Online"; "Dynamics NAV" is a "Wholesale ERP - Business Central")."""
-        written, said = tuple(normalise(shown).split()), tuple(product_words(shown))
+        "Migration - Exchange Online"). No other service's name or details may have it, nor may another
+        service be the one the dictionary lists the product for (sync/data/products.yaml)."""
+        said = tuple(product_words(shown))
         products = products_in(said)
         if whole := next((p for p in products if p.words == said), None):
             found, name, named = self._named_by_any(whole)
         else:
-            if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
-                return [], ""
-            found, name = self._named_after(written), shown
-            named = set().union(*(self._named(w) for w in written))
-            named |= set().union(*(self.mentions.having(w) for w in written)) if self.mentions else set()
+            found, named = self._named_as_written(tuple(normalise(shown).split()))
+            name = shown
         if len({self.names[j].core for j in found}) != 1 or named - found:
-            return [], ""  # another service built with it ("Intranet | SharePoint Online sites"): a person's
+            return (
+                [],
+                "",
+            )  # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
         if products and any(self._serving(p.service, 5) - found for p in products):
             return [], ""  # "Zoom" is the dictionary's web conferencing
-        return sorted(found), name
+        other = "" if normalise(name) == normalise(shown) else f", another name of {shown}"
+        return sorted(found), f"a service named for {name}{other}"
+
+    def _named_as_written(self, written: tuple[str, ...]) -> tuple[set[int], set[int]]:
+        """The services named for a name as written, none of whose words the dictionary knows as a
+        service's, and the services whose names or details have any of its words."""
+        if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
+            return set(), set()
+        named = set().union(*(self._named(w) for w in written))
+        named |= set().union(*(self.mentions.having(w) for w in written)) if self.mentions else set()
+        return self._named_after(written), named
 
     def _named_by_any(self, product: Product) -> tuple[set[int], str, set[int]]:
-        """The services named for a product of the dictionary by the first of its names that names any
-        after a dash or in brackets, that name, and the services whose names or details have any of its
-        names: a product's whole name, whatever its words ("Online" may be elsewhere); a name of three
-        words or more also without its first, its maker's ("SCCM": "… - Configuration Manager")."""
+        """The services named for a product of the dictionary by the first of its names that names any,
+        that name, and the services whose names or details have any of its names: a product's whole name,
+        whatever its words ("Exchange Online": "Online" may be elsewhere; "Dynamics NAV" is a "Wholesale ERP
+        - Business Central"). A name of three words or more also without its first, its maker's, where a
+        word the dictionary does not know for a service is left ("SCCM": "… - Configuration Manager"; not
+        "Google Cloud Platform" as "Cloud Platform"); another name of three letters or fewer only for a
+        service whose name before the dash shares a word with the product's ("TSM" is no "Rail Operations -
+        TSM")."""
+        book, written = self.book, product_words(product.name)
         names = {name: tuple(normalise(name).split()) for name in product_names(product.name)}
-        names |= {" ".join(name.split()[1:]): words[1:] for name, words in names.items() if len(words) >= 3}
-        found, by = next(
-            ((found, n) for n, words in names.items() if (found := self._named_after(words))), (set(), "")
-        )
+        names |= {
+            " ".join(name.split()[1:]): words[1:]
+            for name, words in names.items()
+            if len(words) >= 3 and any(w not in book.vocabulary and w not in book.generic for w in words[1:])
+        }
+        kind = {stem(w) for w in normalise(product.service).split()} - book.generic
+        found, by = set(), ""
+        for name, words in names.items():
+            found = self._named_after(words)
+            if len("".join(words)) <= 3 and words != tuple(written):
+                found = {j for j in found if kind & {stem(w) for w in self._head(j).split()}}
+            if found:
+                by = name
+                break
         named = set().union(*(self._sharing(words) for words in names.values()))
         if self.mentions:  # not the details of a service about it: a "Microsoft 365 Backup" of its mailboxes
-            said = {m.target for words in names.values() for m in self.mentions.of(words)}
-            named |= {j for j in said if WRAPPERS.isdisjoint(map(stem, self.names[j].plain.split()))}
+            mentioned = {m.target for words in names.values() for m in self.mentions.of(words)}
+            named |= {j for j in mentioned if WRAPPERS.isdisjoint(map(stem, self.names[j].plain.split()))}
         return found, by, named
 
     def _named_after(self, words: tuple[str, ...]) -> set[int]:

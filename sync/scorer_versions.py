@@ -39,7 +39,7 @@ PACKAGING_PHRASES = (
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
-MINOR_GIVEN = re.compile(r"\d\.\d")  # "MySQL Server 8.0": a minor, however it is read ("8")
+MINOR_GIVEN = re.compile(r"\d\.(?!0+(?:\D|$))\d")  # "Git 2.45"; "Node.js 20.0" names its major's line
 RELEASE_TRACK = re.compile(r"\b(?:continuous|classic)\b", re.I)  # Adobe's tracks of Acrobat
 
 

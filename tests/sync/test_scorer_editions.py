@@ -52,9 +52,8 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     studio = [Item("s", "DaVinci Resolve Studio", "18", "Blackmagic Design")]  # a word no edition's elsewhere
     assert best("DaVinci Resolve", studio, "18.6.4", versioned=True).score < PRESELECT_AT
     assert best("DaVinci Resolve Studio", studio, "18.6.6", versioned=True).preselectable
-    zebra = [
-        Item("z", "ZebraDesigner 3 Professional", "3", "Zebra Technologies")
-    ]  # the free one installs too
+    # the paid edition: the free one installs as "ZebraDesigner 3" too
+    zebra = [Item("z", "ZebraDesigner 3 Professional", "3", "Zebra Technologies")]
     assert best("ZebraDesigner 3", zebra, "3.2.2.644", versioned=True).score < PRESELECT_AT
     assert best("OBS", [Item("o", "OBS Studio", "30", "OBS Project")], "30.2.2", versioned=True).preselectable
     indesign = [Item("i", "Adobe InDesign 2024", "2024", "Adobe")]  # nor by its meaning, "Server" left out

@@ -353,3 +353,19 @@ def test_a_products_name_less_its_maker_and_a_backup_of_it_in_the_details():
     for name, key in (("SCCM", "cm"), ("Exchange Online", "mail")):
         found = first_candidate(name, catalogue)
         assert found.target_id == key and found.preselectable and found.score >= PRESELECT_AT, name
+
+
+def test_a_products_other_name_is_neither_generic_without_its_maker_nor_a_stray_acronym():
+    filler = Item("wiki", "Wiki - Confluence")
+    for name, service in (
+        ("Azure AD", "Identity - Active Directory"),  # "Microsoft Active Directory", less its maker
+        ("McAfee Endpoint Security", "Security - Endpoint Security"),
+        ("IBM Spectrum Protect", "Rail Operations - TSM"),  # "TSM": no backup service
+        ("Cisco Duo", "Language Apps - Duo"),
+    ):
+        found = first_candidate(name, [Item("s", service), filler])
+        assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
+    clouds = [Item(k, f"Cloud Platform - {k.upper()}") for k in ("azure", "gcp", "aws")]
+    for name, key in (("GCP", "gcp"), ("Google Cloud Platform", "gcp"), ("Amazon Web Services", "aws")):
+        found = first_candidate(name, clouds)  # an acronym of the product's kind of service
+        assert found.target_id == key and found.preselectable and found.score >= PRESELECT_AT, name

@@ -42,6 +42,8 @@ def test_hours_of_cover_written_short_are_those_hours():
     desks = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
     assert picked("Service Desk (Business Hrs)", desks) == "bh"
     assert picked("Service Desk Business Hrs", desks) == "bh"
+    assert picked("Business Hrs Service Desk", desks) == "bh"
+    assert picked("Service Desk (Office Hrs)", desks) == "bh"
 
 
 def test_a_slip_beside_an_ordinary_english_word_is_read_as_the_targets_word():
