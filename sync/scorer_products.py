@@ -97,11 +97,9 @@ class ProductEvidence:
         else:
             found, named = self._named_as_written(tuple(normalise(shown).split()))
             name = shown
+        # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
         if len({self.names[j].core for j in found}) != 1 or named - found:
-            return (
-                [],
-                "",
-            )  # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
+            return [], ""
         if products and any(self._serving(p.service, 5) - found for p in products):
             return [], ""  # "Zoom" is the dictionary's web conferencing
         other = "" if normalise(name) == normalise(shown) else f", another name of {shown}"
