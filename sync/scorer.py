@@ -128,6 +128,7 @@ below CORE when a product the name gives in brackets (not the target's own tier:
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sync.match_details import Mentions
 from sync.match_names import (
@@ -170,7 +171,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 from sync.scorer_products import ProductEvidence
-from sync.scorer_readings import OtherReadings, live_as_prod
+from sync.scorer_readings import OtherReadings, client_codes, live_as_prod, without_code
 from sync.scorer_retired import RetiredRecords
 from sync.scorer_versions import VersionEvidence, makers_number
 
@@ -197,9 +198,13 @@ class Scorer(
         read_apart: bool = True,
     ) -> None:
         aliases = tuple(aliases)
+        self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), aliases)
+        self.codes = frozenset() if versioned else client_codes(targets, self.book)
+        self.coded = {t.key: t.name for t in targets if without_code(t.name, self.codes) != t.name}
+        if self.coded:  # read without a client's code, shown with it
+            targets = [replace(t, name=without_code(t.name, self.codes)) for t in targets]
         self.targets = targets = self._read_apart(targets, versioned, kind, aliases, read_apart)  # retired
         self.versioned = versioned
-        self.book = AliasBook(kind or ("software_product" if versioned else "it_service"), aliases)
         if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"
             self.book.unsplit.update(w for t in targets for w in words_of(t.manufacturer) if GLUED.match(w))
         self.read_as = {} if versioned else live_as_prod(targets, self.book)  # "- Live" beside "- Non-Prod"
@@ -222,6 +227,8 @@ class Scorer(
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
+        if self.codes and (bare := without_code(local.name, self.codes)) != local.name:
+            local = replace(local, name=bare)
         if tiered := self.with_tier(local.name):
             local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
         mine = self._portfolio_name(local)
@@ -230,9 +237,12 @@ class Scorer(
         found, clashes = self._found(mine, local, limit)
         clashes |= self._read_otherwise(local, found, limit)
         clashes |= self._shared(mine, local.name, found) if self.versioned else set()
-        return self._with_retired(
+        ranked = self._with_retired(
             local, self._ranked(mine, local, found, limit, taken or {}, clashes), limit, taken
         )
+        if not self.coded:
+            return ranked
+        return [replace(c, name=self.coded.get(c.target_id, c.name)) for c in ranked]
 
     def _found(
         self, mine: Name, local: Item, limit: int, products: bool = True

@@ -34,10 +34,13 @@ inventory's build number. At one score, the name that keeps more of the words wr
 first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise"), and where the name gives no
 tier, a production record before another environment's ("Server Hosting - Prod" before "- Non-Prod"). Records
 a target marks retired, duplicate or not to be used ("(old record)", "RETIRED 2016") are read apart: only
-suggested where a live record is found (sync.scorer_retired).
+suggested where a live record is found (sync.scorer_retired). A code an MSP heads one client's services with
+("FW - Claims Management", "BWS - Lone Worker Safety") is read away on both sides where eight services or more
+begin with it and the lists know no such word ("ERP - Finance" is a category); the names are shown as written.
 """
 
 import re
+from collections import Counter
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -68,6 +71,34 @@ LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- L
 BY_NAME = ("same name", "same words", "alias:", "your alias:", "acronym:", "abbreviation:", "its description")
 # "MIM Process": ITIL's word for a practice; not "Legal Practice", a business
 PRACTICE = re.compile(r"^(\S.*?\w)\s+(process)$", re.I)
+
+
+# a code an MSP heads the services it runs for one client with ("FW - Claims Management", "BWS - Lone Worker
+# Safety"): no category the lists know ("ERP - Finance", "SCADA - Historian")
+CODED = re.compile(r"([A-Z][A-Z0-9]{1,4})\s+[-–—]\s+(?=\w)")
+CLIENT_SERVICES = 8  # a client's services at least: a category may head a few
+
+
+def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
+    """The codes heading CLIENT_SERVICES services' names or more that the lists do not know, nor an English
+    dictionary as a word of four letters or more (it has "wup" too): a client's, which says whose a
+    service is, not what it is. Read away on both sides (`without_code`), as a portfolio names its services
+    without them ("Claims Management (Guidewire)")."""
+    counts = Counter(found.group(1) for t in targets if (found := CODED.match(t.name)))
+    known = named_words() | book.vocabulary | book.generic | book.first_words.keys()
+    return frozenset(
+        code
+        for code, count in counts.items()
+        if count >= CLIENT_SERVICES
+        and (word := code.lower()) not in known
+        and not (len(word) >= 4 and is_english(word))
+    )
+
+
+def without_code(name: str, codes: frozenset[str]) -> str:
+    """The name without a client's code it begins with (`client_codes`)."""
+    found = CODED.match(name) if codes else None
+    return name[found.end() :] if found and found.group(1) in codes else name
 
 
 def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
