@@ -29,6 +29,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          "SAP GUI 8.00" = "SAP GUI for Windows 8.00", built for a platform, short words too (a Linux
          package, "git", is none for Windows; nor is an install "… for Mac" but a Mac's bundle, nor a
          service "Care at Home" a "Care Homes");
+         or a service named for what it is, then after a dash or in brackets which one, the portfolio
+         name giving words of both, one of these no word of the dictionary ("SKIDATA Barriers" = "Car Park
+         Barrier Equipment - SKIDATA"; not "SAP ERP" = "SAP S/4HANA - ERP", nor a category's "Security:
+         SIEM and SOC Monitoring" for "Security Monitoring");
          a service of a named cloud is a cloud service ("Azure Hosting" = "Azure Cloud Hosting");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing", "Access Control" = "Physical Access

@@ -25,6 +25,7 @@ LISTING = re.compile(r",|\s&\s|\band\b", re.I)  # "DNS, DHCP and IP Address Mana
 FOR_OTHER = re.compile(r"\s+for\s+", re.I)  # a maker's add-in: "Mimecast for Outlook"
 # "Database Hosting - PostgreSQL", "…: PostgreSQL", "… (PostgreSQL)": a name, then which one
 DASHED = re.compile(r"\s+[-–—]\s+|:\s+|\s*\(")
+SPANNED = re.compile(r"\s+[-–—]\s+|\s*\(")
 TAIL_LIST = re.compile(r",|\s&\s|\s+and\s+|/|\)", re.I)
 # the services about a product rather than the product's own: "Backup - Salesforce", "Integration - Workday"
 WRAPPERS = frozenset(
@@ -127,6 +128,18 @@ class NameIndex:
             order = sorted(range(len(whole)), key=whole.__getitem__)
             self.sorted_names = [whole[j] for j in order], order
         return self.sorted_names
+
+    def _spans(self, words: list[str], i: int) -> bool:
+        """Whether a portfolio name's words are some of what service i is, before its first dash or opening
+        bracket, and some of which one, after it, one of these a word the dictionary does not know ("SKIDATA
+        Barriers": "Car Park Barrier Equipment - SKIDATA"; not "SAP ERP": "SAP S/4HANA - ERP", nor a
+        category's "Security: SIEM and SOC Monitoring")."""
+        parts = SPANNED.split(self.targets[i].name, 1)
+        if len(parts) < 2:
+            return False
+        head, tail = (set(self.book.read(part).words) for part in parts)
+        which = tail.intersection(words).difference(head, self.book.vocabulary, self.book.generic)
+        return bool(which) and not head.difference(tail).isdisjoint(words)
 
     def _sharing(self, words: tuple[str, ...]) -> set[int]:
         """The targets whose names, as normalised, have all these words: what follows a dash has none the

@@ -3,7 +3,7 @@
 words, editions, and the reasons each gives. The scores are documented in sync.scorer."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build, shared_install
@@ -102,6 +102,7 @@ class NameEvidence:
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
     made: bool  # whether any target has a manufacturer
+    _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -244,9 +245,10 @@ class NameEvidence:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
-        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training"). A service's other
-        generic words, as written, must be the target's too: "IT Ticketing System" is no "Ticketing and
-        Admissions", nor "IT Service Desk" a "Student Service Desk"."""
+        = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training"), or of a service
+        whose name the portfolio name spans, what and which one (NameIndex._spans: "SKIDATA Barriers"). A
+        service's other generic words, as written, must be the target's too: "IT Ticketing System" is no
+        "Ticketing and Admissions", nor "IT Service Desk" a "Student Service Desk"."""
         words = mine.core.split()
         found = self._having(words)
         if not found:
@@ -290,6 +292,7 @@ class NameEvidence:
             and (
                 self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
                 or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+                or (not self.versioned and self._spans(words, i))
             )
         ]
 

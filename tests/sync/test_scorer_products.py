@@ -369,3 +369,23 @@ def test_a_products_other_name_is_neither_generic_without_its_maker_nor_a_stray_
     for name, key in (("GCP", "gcp"), ("Google Cloud Platform", "gcp"), ("Amazon Web Services", "aws")):
         found = first_candidate(name, clouds)  # an acronym of the product's kind of service
         assert found.target_id == key and found.preselectable and found.score >= PRESELECT_AT, name
+
+
+def test_a_name_of_what_a_service_is_and_which_one_is_that_service():
+    parking = [
+        Item("barriers", "Car Park Barrier Equipment - SKIDATA"),
+        Item("meters", "Pay and Display Machines - Flowbird"),
+        Item("erp", "SAP S/4HANA - ERP"),
+        Item("siem", "Security: SIEM and SOC Monitoring (Microsoft Sentinel)"),
+        Item("loler", "Equipment Inspection Records (LOLER)"),
+        Item("inspections", "Site Inspections"),
+    ]
+
+    def chosen(name: str) -> str:
+        found = preselect(suggest([Item("l", name)], parking, versioned=False)["l"], PRESELECT_AT)
+        return found.target_id if found else ""
+
+    assert chosen("SKIDATA Barriers") == "barriers"  # what it is and which one
+    assert chosen("LOLER Inspections") == "loler"  # which one in brackets
+    assert chosen("SAP ERP") == ""  # which one a word of the dictionary: ERP is what SAP makes
+    assert chosen("Security Monitoring") == ""  # a category's name, no which one
