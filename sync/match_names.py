@@ -121,6 +121,7 @@ class AliasBook:
 
     def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...] = ()) -> None:
         self.kind = kind
+        self.pairs = pairs
         self.generic = GENERIC.get(kind, GENERIC["it_service"])
         self.loose = LOOSE.get(kind, LOOSE["it_service"])
         self.phrases: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}

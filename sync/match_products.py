@@ -47,13 +47,24 @@ def shipped_products() -> dict[str, tuple[Product, ...]]:
 
 
 @lru_cache(maxsize=1)
-def named_words() -> frozenset[str]:
-    """Every word of a name the shipped lists know, products and aliases of every kind, normalised:
-    "Paycom", "OpenCart", "Talend" are names of their own, no slips of "Paycor", "Opencast", "Talent"."""
+def _shipped_names() -> tuple[str, ...]:
     names = [p.name for found in shipped_products().values() for p in found]
     for kind in ("it_service", "software_product"):
         names += [name for group in shipped_groups(kind) for name in group]
-    return frozenset(w for name in names for w in normalise(name).split())
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def named_words() -> frozenset[str]:
+    """Every word of a name the shipped lists know, products and aliases of every kind, normalised:
+    "Paycom", "OpenCart", "Talend" are names of their own, no slips of "Paycor", "Opencast", "Talent"."""
+    return frozenset(w for name in _shipped_names() for w in normalise(name).split())
+
+
+@lru_cache(maxsize=1)
+def written_words() -> frozenset[str]:
+    """`named_words` as written, no plural folded: "SaaS" is "saas", not the "saa" of a code "SAA"."""
+    return frozenset(w for name in _shipped_names() for w in product_words(name))
 
 
 @lru_cache(maxsize=1)

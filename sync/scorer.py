@@ -31,8 +31,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          service "Care at Home" a "Care Homes");
          or a service named for what it is, then after a dash or in brackets which one, the portfolio
          name giving words of both, one of these no word of the dictionary ("SKIDATA Barriers" = "Car Park
-         Barrier Equipment - SKIDATA"; not "SAP ERP" = "SAP S/4HANA - ERP", nor a category's "Security:
-         SIEM and SOC Monitoring" for "Security Monitoring");
+         Barrier Equipment - SKIDATA", also for a name that holds a product, "Veeam for M365" = "Microsoft
+         365 Backup (Veeam)"; not "SAP ERP" = "SAP S/4HANA - ERP", nor a category's "Security: SIEM and SOC
+         Monitoring" for "Security Monitoring");
          a service of a named cloud is a cloud service ("Azure Hosting" = "Azure Cloud Hosting");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing", "Access Control" = "Physical Access
@@ -58,7 +59,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security", also a service named for the
          product and that service ("MS Teams" = "Microsoft Teams Collaboration"); 86 when the name's other
-         words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"), or
+         words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"; not
+         where it is named for the product and them: "Bomgar Remote Support" = "Remote Support -
+         BeyondTrust" beside a "Desktop Support - Remote"), or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
          service named for it after a dash or in brackets, all that follows or one thing listed there
@@ -280,9 +283,14 @@ class Scorer(
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         listed: list[int] = []
         if weak:
-            # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"
-            if not self.book.holds_product(mine.words):
-                add(self._only(mine, local.name), ONLY, "all its words, and no other product has them all")
+            # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"; but "WordPress Hosting" is
+            # a "Web Hosting (WordPress on WP Engine)"
+            spanned = self.book.holds_product(mine.words)
+            add(
+                self._only(mine, local.name, spanned),
+                ONLY,
+                "all its words, and no other product has them all",
+            )
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             listed = self._listed(mine)

@@ -85,11 +85,13 @@ class ChoiceEvidence:
 
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
-        too: "IT Asset Management - Hardware" and "- Software" are two. The first other one, or ""."""
+        too: "IT Asset Management - Hardware" and "- Software" are two; "Server Hosting - VMware (Prod)" and
+        "(Non-Prod)" one in two environments, a tier's choice. The first other one, or ""."""
         if not self._may_head(plain, i):
             return ""
-        headed = self._headed_by(plain)
-        return next((self.targets[j].name for j in headed if j != i), "") if i in headed else ""
+        headed, theirs = self._headed_by(plain), self.names[i].plain
+        other = (self.targets[j].name for j in headed if j != i and self.names[j].plain != theirs)
+        return next(other, "") if i in headed else ""
 
     def _headed(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:

@@ -241,7 +241,7 @@ class NameEvidence:
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         return postings[0].intersection(*postings[1:])
 
-    def _only(self, mine: Name, shown: str = "") -> list[int]:
+    def _only(self, mine: Name, shown: str = "", spanned: bool = False) -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one
         word more once its manufacturer is out, or three in the same major version ("KeePass 2.57" =
         "KeePass Password Safe 2"), or a known service besides a name the dictionary does not know ("Zoom"
@@ -290,8 +290,12 @@ class NameEvidence:
             for i in found
             if (self.versioned or said.issubset(self.names[i].plain.split()))
             and (
-                self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1)
-                or (not self.book.vocabulary.intersection(words) and self._named_extra(set(words), i))
+                (not spanned and self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1))
+                or (
+                    not spanned
+                    and not self.book.vocabulary.intersection(words)
+                    and self._named_extra(set(words), i)
+                )
                 or (not self.versioned and self._spans(words, i))
             )
         ]

@@ -76,7 +76,9 @@ class ProductEvidence:
             else (
                 i,
                 PRODUCT
-                if not spread and (not common or i in naming) and self._rest_fits(rest, i, product.service)
+                if not spread
+                and (not common or i in naming)
+                and self._rest_fits(rest, i, product.service, i in named_for)
                 else PRODUCT_OTHERWISE,
                 reason,
             )
@@ -190,14 +192,16 @@ class ProductEvidence:
             )
         return self.serving[key]
 
-    def _rest_fits(self, rest: str, i: int, service: str) -> bool:
+    def _rest_fits(self, rest: str, i: int, service: str, named: bool = False) -> bool:
         """Whether the words of a portfolio name besides its product fit service i: each in its name, the
         product's service or its description, or their initials ("PAM - CyberArk"), and all of them in no
         other service's name ("Mimecast Email Filtering"; not "Google Workspace Administration" beside a
-        "Microsoft 365 Administration")."""
+        "Microsoft 365 Administration"), unless service i is `named` for the product and has them all in its
+        name too ("Bomgar Remote Support": "Remote Support - BeyondTrust" beside a "Desktop Support -
+        Remote")."""
         reading = self.book.read(rest)
         own = set(reading.words) - self.book.generic - NO_INITIALS
-        if not own:
+        if not own or (named and own <= set(self.names[i].words)):
             return True
         delivered = self.book.read(service)
         theirs = {*self.names[i].words, *delivered.words, *words_of(service)}

@@ -48,7 +48,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sync.match_dictionary import BRACKETS
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name, bracketed, initials
-from sync.match_products import named_words, product_words, products_in
+from sync.match_products import named_words, product_words, products_in, written_words
 from sync.match_rules import is_english, uncategorised
 from sync.matching import HRS, NOT_LIVE, OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
 from sync.scorer_details import as_written
@@ -85,7 +85,14 @@ def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
     service is, not what it is. Read away on both sides (`without_code`), as a portfolio names its services
     without them ("Claims Management (Guidewire)")."""
     counts = Counter(found.group(1) for t in targets if (found := CODED.match(t.name)))
-    known = named_words() | book.vocabulary | book.generic | book.first_words.keys()
+    if max(counts.values(), default=0) < CLIENT_SERVICES:
+        return frozenset()  # most catalogues, at once
+    # as written, no plural folded: "SaaS" is no "SAA"
+    known = (
+        written_words()
+        | book.generic
+        | {w for pair in book.pairs for text in pair for w in product_words(text)}
+    )
     return frozenset(
         code
         for code, count in counts.items()

@@ -389,3 +389,16 @@ def test_a_name_of_what_a_service_is_and_which_one_is_that_service():
     assert chosen("LOLER Inspections") == "loler"  # which one in brackets
     assert chosen("SAP ERP") == ""  # which one a word of the dictionary: ERP is what SAP makes
     assert chosen("Security Monitoring") == ""  # a category's name, no which one
+
+
+def test_a_product_and_what_a_service_is_find_the_service_named_for_both():
+    backups = [
+        Item("m365", "Microsoft 365 Backup (Veeam)"),
+        Item("gold", "Managed Backup - Gold", context="Veeam backup of servers"),
+        Item("silver", "Managed Backup - Silver", context="Veeam backup of servers"),
+    ]
+    found = first_candidate("Veeam for M365", backups)
+    assert found is not None and found.target_id == "m365" and found.score >= PRESELECT_AT
+    support = [Item("bt", "Remote Support - BeyondTrust"), Item("desk", "Desktop Support - Remote")]
+    found = first_candidate("Bomgar Remote Support", support)  # BeyondTrust's former name, and its service
+    assert found is not None and found.target_id == "bt" and found.score >= PRESELECT_AT

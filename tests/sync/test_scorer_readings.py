@@ -223,3 +223,16 @@ def test_a_category_the_lists_know_is_no_clients_code():
     categories = [Item(f"e{n}", f"ERP - {name}") for n, name in enumerate(CLIENT)]
     assert client_codes(categories, book) == frozenset()
     assert client_codes([Item(f"m{n}", f"MCP – {name}") for n, name in enumerate(CLIENT)], book) == {"MCP"}
+    # as the lists write their words: "SaaS" is no "SAA"
+    assert client_codes([Item(f"s{n}", f"SAA - {name}") for n, name in enumerate(CLIENT)], book) == {"SAA"}
+
+
+def test_one_service_in_two_environments_is_no_two_services_named_for_the_name():
+    hosting = [
+        Item("prod", "Server Hosting - VMware (Prod)"),
+        Item("non", "Server Hosting - VMware (Non-Prod)"),
+        Item("db", "Database Hosting"),
+    ]
+    assert picked("Server Hosting", hosting) == "prod"  # production first, as for any tier
+    hosting.append(Item("aws", "Server Hosting - AWS"))
+    assert picked("Server Hosting", hosting) == ""  # two services named for it: which one?
