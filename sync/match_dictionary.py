@@ -88,6 +88,22 @@ def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
     return found
 
 
+WINDOWS_BUILD = re.compile(r"^10\.0\.(\d{5})(?:\.\d+)?$")
+
+
+def windows_update(version: str) -> str:
+    """The feature update a Windows install's version reports by its build ("10.0.22631" → "23h2"), or ""."""
+    found = WINDOWS_BUILD.match(version)
+    return _windows_builds().get(found.group(1), "") if found else ""
+
+
+@lru_cache(maxsize=1)
+def _windows_builds() -> dict[str, str]:
+    return {
+        str(build): str(update).lower() for build, update in shipped_dictionary()["windows_builds"].items()
+    }
+
+
 def renumbered(words: Iterable[str], version: str, generic: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The version in the product's other numbering, and why ("16" for SQL Server 2022, "2022" for
     16.0.4135), or ("", ""): for a name that is the product itself once generic words are out, not one that

@@ -5,7 +5,7 @@ only suggested, whatever its score."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred
+from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
 from sync.matching import Item, hours_of, normalise
@@ -129,6 +129,7 @@ class ChoiceEvidence:
         tied = self._spelled_by(mine, scored, tied)
         tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
+        tied = self._own_update(mine, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (
@@ -166,22 +167,14 @@ class ChoiceEvidence:
         Redistributable (x64)" and "(x86)"), the install's own build first and alone pre-selectable."""
         ours = bracketed_words(shown)
         same = [n for n in tied if bracketed_words(scored[n][1]) == ours] if self.versioned else tied
-        if not same or len(same) == len(tied):
-            return tied
-        for n in tied:
-            if n not in same:
-                score, name, i, reasons, _ = scored[n]
-                scored[n] = (
-                    score,
-                    name,
-                    i,
-                    [*reasons, "another build: suggested, never pre-selected"],
-                    False,
-                )
-        entries = [scored[n] for n in [*same, *(n for n in tied if n not in same)]]
-        for n, entry in zip(sorted(tied), entries, strict=True):
-            scored[n] = entry
-        return sorted(tied)[: len(same)]
+        return first_of(scored, tied, same, "another build")
+
+    def _own_update(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
+        """Of Windows records as likely at two feature updates ("… 23H2" and "… 24H2"), the one the install's
+        build reports first and alone pre-selectable ("Windows 11 Enterprise" at 10.0.22631 is 23H2)."""
+        update = windows_update(mine.other_version or mine.version) if self.versioned else ""
+        same = [n for n in tied if update in normalise(scored[n][1]).split()] if update else tied
+        return first_of(scored, tied, same, "another feature update")
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records as likely for an acronym of the dictionary, the one of its alias group whose
@@ -349,3 +342,18 @@ def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> int:
         score, other, i, reasons, _ = scored[n]
         scored[n] = (score, other, i, [*reasons, note], False)
     return first
+
+
+def first_of(scored: list, tied: list[int], same: list[int], other: str) -> list[int]:
+    """Of records as likely (`tied`, positions in `scored`), `same` first and alone pre-selectable, the
+    others `other` ones, suggested; `scored` changed in place."""
+    if not same or len(same) == len(tied):
+        return tied
+    for n in tied:
+        if n not in same:
+            score, name, i, reasons, _ = scored[n]
+            scored[n] = (score, name, i, [*reasons, f"{other}: suggested, never pre-selected"], False)
+    entries = [scored[n] for n in [*same, *(n for n in tied if n not in same)]]
+    for n, entry in zip(sorted(tied), entries, strict=True):
+        scored[n] = entry
+    return sorted(tied)[: len(same)]

@@ -19,7 +19,8 @@ Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one
 American ones ("Digitisation"). Software names are read as inventories write them: a reverse-DNS application
 id is its maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no version
 ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is sold by
-is the major version its installs report ("mssql-server" 16.0 is SQL Server 2022), a package's epoch and
+is the major version its installs report ("mssql-server" 16.0 is SQL Server 2022), a Windows install's build
+its feature update, of records of two ("Windows 11 Enterprise" at 10.0.22631 is 23H2), a package's epoch and
 release are left out of its version ("1:7.52.0-1"), a release or a quarter after a year is its minor, in a
 name or a version field ("BarTender 2022 R7" is 2022.7, "XProtect 2024 R1" another release than "2024 R2"; not
 Microsoft's products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a version field without a number is

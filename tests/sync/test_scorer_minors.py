@@ -163,3 +163,25 @@ def test_an_update_a_name_gives_is_no_word_of_it():
     wincc = [Item("w", "SIMATIC WinCC V7.5", "7.5", "Siemens")]
     found = best("SIMATIC WinCC V7.5 SP2 Upd12", wincc, "7.5.2.12", True)
     assert found.preselectable and found.reasons[0] == "same name apart from case, punctuation or tier"
+
+
+WINDOWS = [
+    Item("23", "Windows 11 Enterprise 23H2", "", "Microsoft"),
+    Item("24", "Windows 11 Enterprise 24H2", "", "Microsoft"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "update"),
+    [
+        ("Microsoft Windows 11 Enterprise", "10.0.22631", "23"),
+        ("Windows 11 Enterprise x64", "10.0.26100.2605", "24"),
+        ("Windows 11 Enterprise", "11", ""),  # no build: which feature update is a person's choice
+        ("Windows 11 Enterprise", "10.0.99999", ""),  # a build the table does not know
+    ],
+)
+def test_a_windows_build_is_its_feature_update_among_records_of_two(name, version, update):
+    found = best(name, WINDOWS, version, versioned=True)
+    assert found is not None
+    chosen = found.target_id if found.preselectable and found.score >= PRESELECT_AT else ""
+    assert chosen == update
