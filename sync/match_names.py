@@ -77,6 +77,7 @@ GENERIC = {
             "ee",
             "lts",
             "ltsr",
+            "ltr",  # QGIS's long-term release
             "ltsc",
             "dc",
             "cc",  # "Photoshop CC": Creative Cloud's, as "Acrobat DC" is Document Cloud's

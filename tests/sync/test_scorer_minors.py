@@ -185,3 +185,11 @@ def test_a_windows_build_is_its_feature_update_among_records_of_two(name, versio
     assert found is not None
     chosen = found.target_id if found.preselectable and found.score >= PRESELECT_AT else ""
     assert chosen == update
+
+
+def test_an_install_of_a_long_term_release_line_is_that_line():
+    catalogue = [Item("ltr", "QGIS 3.34 LTR", "3.34", "QGIS.org"), Item("arc", "ArcGIS Pro", "3.3", "Esri")]
+    found = best("QGIS 3.34.13 'Prizren'", catalogue, "3.34.13", versioned=True)
+    assert found is not None and found.target_id == "ltr" and found.score >= PRESELECT_AT
+    found = best("QGIS 3.40.1 'Bratislava'", catalogue, "3.40.1", versioned=True)
+    assert found is not None and not (found.preselectable and found.score >= PRESELECT_AT)  # another line
