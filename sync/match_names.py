@@ -41,6 +41,8 @@ LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski)\s*$",
     re.I,
 )
+# how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
+LICENSING = re.compile(r"\s*:\s*core[- ]based\s+licen[cs]ing\b", re.I)
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(rf"^(?:{UPDATES})\d+$")
@@ -252,6 +254,7 @@ class AliasBook:
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
             # "Acrobat Reader DC - Nederlands": an install's language; not "Duolingo Italiano"
             name = LANGUAGE_AS_NAMED.sub("", name)
+            name = LICENSING.sub("", name) if ":" in name else name
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name

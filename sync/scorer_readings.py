@@ -25,7 +25,8 @@ release are left out of its version ("1:7.52.0-1"), a release or a quarter after
 name or a version field ("BarTender 2022 R7" is 2022.7, "XProtect 2024 R1" another release than "2024 R2"; not
 Microsoft's products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a version field without a number is
 none (Adobe's "DC", "N/A"; not Windows' "XP"), a deployment word in brackets is kept ("Confluence (Cloud)"),
-an install's language at the end is not ("- English", "- Deutsch"), an edition word that names a product of
+an install's language at the end is not ("- English", "- Deutsch"), nor how it was licensed (SQL Server's
+"Enterprise Edition: Core-based Licensing"), an edition word that names a product of
 its own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio
 Plan 2"; two plans, or a plan below a perpetual licence, are a person's choice). Only suggested: software that
 differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another

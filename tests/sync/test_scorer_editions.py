@@ -88,3 +88,16 @@ def test_a_makers_former_name_leading_a_name_is_its_new_name_leading_the_targets
     moveit = [Item("m", "Progress MOVEit Transfer", "", "Progress Software")]
     assert best("Ipswitch MOVEit Transfer", moveit, "2023.0.6", True).preselectable
     assert best("Micro Focus Desktop", models, "17.0.3", True).score < PRESELECT_AT  # no name of its own
+
+
+def test_how_an_install_was_licensed_is_no_word_of_its_name():
+    editions = [
+        Item("ent", "Microsoft SQL Server 2022 Enterprise", "2022", "Microsoft"),
+        Item("std", "Microsoft SQL Server 2022 Standard", "2022", "Microsoft"),
+    ]
+    for name in (
+        "SQL Server 2022 Enterprise Edition: Core-based Licensing (64-bit)",
+        "Microsoft SQL Server 2022 Enterprise: Core-based Licensing (64-bit)",
+    ):
+        found = best(name, editions, "16.0.4155.4", True)
+        assert found.target_id == "ent" and found.preselectable and found.score >= PRESELECT_AT
