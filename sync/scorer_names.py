@@ -39,7 +39,7 @@ EDITION_NAMES = normalise(
 ).split() + ["home"]
 # what alone tells two records of one product and version apart: "Tableau Desktop" and "Tableau Server"
 EDITIONS_OF_ONE = frozenset(
-    [*EDITION_NAMES, *normalise("essentials developer workstation").split(), *DEPLOYMENT]
+    [*EDITION_NAMES, *normalise("essentials developer workstation studio").split(), *DEPLOYMENT]
 )
 WRITTEN_SHORT = frozenset(["app", "apps", "dev", "prod", "ops", "admin", "infra", "env"])  # IT's short words
 NAMING_WORDS = frozenset(["se", "ee"])  # generic, yet the platform's name ("Java SE"), not an edition

@@ -101,3 +101,13 @@ def test_how_an_install_was_licensed_is_no_word_of_its_name():
     ):
         found = best(name, editions, "16.0.4155.4", True)
         assert found.target_id == "ent" and found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_a_studio_is_an_edition_the_name_does_not_choose():
+    editions = [
+        Item("pro", "SketchUp Pro 2024", "2024", "Trimble"),
+        Item("studio", "SketchUp Studio 2024", "2024", "Trimble"),
+    ]
+    found = best("SketchUp 2024", editions, "24.0.594", True)
+    assert found.target_id == "pro" and not found.preselectable  # Pro or Studio: a person's choice
+    assert best("SketchUp Pro 2024", editions, "24.0.594", True).preselectable
