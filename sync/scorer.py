@@ -230,6 +230,7 @@ class Scorer(
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
         self.heads, self.tails, self.sorted_names = {}, {}, None  # read as rules ask (sync.scorer_index)
+        self.heads_spelled: dict[str, list[int]] | None = None
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A

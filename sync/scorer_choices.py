@@ -90,7 +90,11 @@ class ChoiceEvidence:
         if not self._may_head(plain, i):
             return ""
         headed, theirs = self._headed_by(plain), self.names[i].plain
-        other = (self.targets[j].name for j in headed if j != i and self.names[j].plain != theirs)
+        other = (
+            self.targets[j].name
+            for j in headed
+            if j != i and (self.versioned or self.names[j].plain != theirs)  # a service's tiers read away
+        )
         return next(other, "") if i in headed else ""
 
     def _headed(self, plain: str, i: int) -> str:

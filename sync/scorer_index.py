@@ -10,7 +10,17 @@ from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, bracketed, initials, with_of, words_of
 from sync.match_rules import stem, uncategorised
 from sync.matching import Item, Matcher, normalise
-from sync.scorer_names import AUDIENCES, CORE, FOR_PLATFORM, GUESSED, LEXICAL_CAP, LISTED, PLATFORMS, core_of
+from sync.scorer_names import (
+    AUDIENCES,
+    CORE,
+    DASH,
+    FOR_PLATFORM,
+    GUESSED,
+    LEXICAL_CAP,
+    LISTED,
+    PLATFORMS,
+    core_of,
+)
 from sync.scorer_readings import other_names
 
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
@@ -61,6 +71,7 @@ class NameIndex:
     heads: dict[str, list[int]]
     sorted_names: tuple[list[str], list[int]] | None
     tails: dict[int, Tail]
+    heads_spelled: dict[str, list[int]] | None  # the initials of names before a dash, once asked
     read_as: dict[int, str]  # sync.scorer_readings.live_as_prod's
 
     def _index_targets(self) -> None:
@@ -140,6 +151,19 @@ class NameIndex:
         head, tail = (set(self.book.read(part).words) for part in parts)
         which = tail.intersection(words).difference(head, self.book.vocabulary, self.book.generic)
         return bool(which) and not head.difference(tail).isdisjoint(words)
+
+    def _spelling_heads(self, acronym: str) -> list[int]:
+        """The services whose names before their first dash it spells, what follows saying which one
+        ("MDM": "Mobile Device Management - Intune"); read once a portfolio name asks, as most are no
+        acronym."""
+        if self.heads_spelled is None:
+            self.heads_spelled = defaultdict(list)
+            for j, target in enumerate([] if self.versioned else self.targets):
+                parts = DASH.split(target.name, 1)
+                head = normalise(parts[0]).split() if len(parts) == 2 else []
+                if len(head) >= 2 and " ".join(head) != self.names[j].plain and (spelled := initials(head)):
+                    self.heads_spelled[spelled].append(j)
+        return self.heads_spelled.get(acronym, [])
 
     def _sharing(self, words: tuple[str, ...]) -> set[int]:
         """The targets whose names, as normalised, have all these words: what follows a dash has none the

@@ -34,6 +34,7 @@ WITHIN = 88
 # the people a service is for, other than staff: "Guest Wi-Fi" is not the organisation's own
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
+DASH = re.compile(r"\s+[-–—]\s+")  # before which one: "Mobile Device Management - Intune"
 EDITION_NAMES = normalise(
     "enterprise standard professional pro community datacenter plus premium ultimate advanced lite lt express"
 ).split() + ["home"]
@@ -103,6 +104,7 @@ class NameEvidence:
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
     made: bool  # whether any target has a manufacturer
     _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
+    _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -112,6 +114,12 @@ class NameEvidence:
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
             )
+            if len(mine.core) >= 3 and not self.versioned:  # "MDM": "Mobile Device Management - Intune"
+                add(
+                    self._spelling_heads(mine.core),
+                    ACRONYM,
+                    lambda i: [f"acronym: {shown} = {DASH.split(self.targets[i].name, 1)[0]}"],
+                )
         if (
             " " not in mine.core
             and 3 <= len(mine.core) <= 6

@@ -437,3 +437,12 @@ def test_an_acronym_after_a_dash_that_only_says_which_one_finds_nothing_by_its_l
     for name in ("Audio Visual", "Human Resources"):
         found = best(name, catalogue)
         assert found is None or not preselect([found], PRESELECT_AT), name
+
+
+def test_an_acronym_of_a_name_before_a_dash_that_says_which_one_is_that_service():
+    catalogue = [Item("mdm", "Mobile Device Management - Intune"), Item("sd", "Service Desk - Gold")]
+    found = best("MDM", catalogue)
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
+    two = [*catalogue, Item("dm", "Mobile Device Management - Jamf")]
+    assert not preselect(suggest([Item("l", "MDM")], two, versioned=False)["l"], PRESELECT_AT)
