@@ -110,6 +110,8 @@ SEEN = {
     DATA / "matching_seen_71.yaml": "former blind set 71 (theme parks, freight, dental lab, coffee), 4 left",
     DATA / "matching_seen_72.yaml": "former blind set 72 (wind, pet insurance, press, parking), 8 left",
     DATA / "matching_seen_73.yaml": "former blind set 73 (glass, clubs, satellite TV, vet pharma), 13 left",
+    DATA / "matching_seen_74.yaml": "former blind set 74 (canals, ballet, smokehouse, ATC school), 18 left",
+    DATA / "matching_seen_75.yaml": "former blind set 75 (plasma, mountain rescue, organs, cemetery), 8 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
