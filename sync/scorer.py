@@ -178,7 +178,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 from sync.scorer_products import ProductEvidence
-from sync.scorer_readings import OtherReadings, client_codes, live_as_prod, without_code
+from sync.scorer_readings import OtherReadings, client_codes, live_as_prod, with_codes, without_code
 from sync.scorer_retired import RetiredRecords
 from sync.scorer_versions import VersionEvidence, makers_number
 
@@ -248,9 +248,7 @@ class Scorer(
         ranked = self._with_retired(
             local, self._ranked(mine, local, found, limit, taken or {}, clashes), limit, taken
         )
-        if not self.coded:
-            return ranked
-        return [replace(c, name=self.coded.get(c.target_id, c.name)) for c in ranked]
+        return with_codes(ranked, self.coded) if self.coded else ranked
 
     def _found(
         self, mine: Name, local: Item, limit: int, products: bool = True

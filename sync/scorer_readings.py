@@ -43,6 +43,7 @@ begin with it and the lists know no such word ("ERP - Finance" is a category); t
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -52,7 +53,17 @@ from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name, bracketed, initials
 from sync.match_products import named_words, product_words, products_in, written_words
 from sync.match_rules import is_english, uncategorised
-from sync.matching import HRS, NOT_LIVE, OUT_OF_HOURS, Item, Matcher, canonical_tier, normalise, tiers_of
+from sync.matching import (
+    HRS,
+    NOT_LIVE,
+    OUT_OF_HOURS,
+    Candidate,
+    Item,
+    Matcher,
+    canonical_tier,
+    normalise,
+    tiers_of,
+)
 from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
@@ -108,6 +119,21 @@ def without_code(name: str, codes: frozenset[str]) -> str:
     """The name without a client's code it begins with (`client_codes`)."""
     found = CODED.match(name) if codes else None
     return name[found.end() :] if found and found.group(1) in codes else name
+
+
+def with_codes(ranked: list[Candidate], coded: dict[str, str]) -> list[Candidate]:
+    """The candidates named as the target names them, with a client's code, and so in each other's reasons
+    ("as likely as CMR - Base IT Support - 24x7")."""
+    shown = {c.name: coded[c.target_id] for c in ranked if c.target_id in coded}
+    said = re.compile("|".join(rf"(?<![-–—] ){re.escape(name)}" for name in shown)) if shown else None
+    return [
+        replace(
+            c,
+            name=coded.get(c.target_id, c.name),
+            reasons=tuple(said.sub(lambda m: shown[m.group(0)], r) for r in c.reasons) if said else c.reasons,
+        )
+        for c in ranked
+    ]
 
 
 def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:

@@ -216,6 +216,11 @@ def test_a_clients_code_heading_many_services_is_read_away_and_shown():
     assert picked("RingGo", catalogue) == "c1"
     assert picked("MCP - Season Tickets", catalogue) == "c6"  # a portfolio may write it too
     assert picked("Blue Badges", catalogue[:7]) == ""  # seven services: it may be a category
+    hours = [Item("24", "MCP - Parking Support - 24x7"), Item("bh", "MCP - Parking Support - Business Hours")]
+    found = first_candidate("Parking Support", [*catalogue, *hours])
+    assert found is not None and found.name.startswith("MCP - Parking Support - ")
+    other = "MCP - Parking Support - Business Hours" if found.target_id == "24" else hours[0].name
+    assert found.reasons[-1] == f"as likely as {other}"  # named as the target names it there too
 
 
 def test_a_category_the_lists_know_is_no_clients_code():
