@@ -197,11 +197,13 @@ class ProductEvidence:
         product's service or its description, or their initials ("PAM - CyberArk"), and all of them in no
         other service's name ("Mimecast Email Filtering"; not "Google Workspace Administration" beside a
         "Microsoft 365 Administration"), unless service i is `named` for the product and has them all in its
-        name too ("Bomgar Remote Support": "Remote Support - BeyondTrust" beside a "Desktop Support -
-        Remote")."""
+        name too, as read or as written ("Bomgar Remote Support": "Remote Support - BeyondTrust" beside a
+        "Desktop Support - Remote"; "Postgres Hosting": "Database Hosting - PostgreSQL", which an alias reads
+        as Database Services)."""
         reading = self.book.read(rest)
         own = set(reading.words) - self.book.generic - NO_INITIALS
-        if not own or (named and own <= set(self.names[i].words)):
+        written = {*self.names[i].words, *map(stem, self.names[i].plain.split())}  # "Hosting" as written too
+        if not own or (named and own <= written):
             return True
         delivered = self.book.read(service)
         theirs = {*self.names[i].words, *delivered.words, *words_of(service)}

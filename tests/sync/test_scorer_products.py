@@ -402,3 +402,11 @@ def test_a_product_and_what_a_service_is_find_the_service_named_for_both():
     support = [Item("bt", "Remote Support - BeyondTrust"), Item("desk", "Desktop Support - Remote")]
     found = first_candidate("Bomgar Remote Support", support)  # BeyondTrust's former name, and its service
     assert found is not None and found.target_id == "bt" and found.score >= PRESELECT_AT
+    hosting = [
+        Item("pg", "Database Hosting - PostgreSQL", context="Managed PostgreSQL on Azure and AWS"),
+        Item("sql", "Database Hosting - SQL Server", context="Managed Microsoft SQL Server"),
+        Item("vm", "Hosting - VMware Private Cloud", context="Virtual machines in our data centres"),
+        Item("aws", "Hosting - AWS Sydney", context="Workloads in AWS ap-southeast-2"),
+    ]
+    found = first_candidate("Postgres Hosting", hosting)  # its name gives the product, and "Hosting"
+    assert found is not None and found.target_id == "pg" and found.score >= PRESELECT_AT
