@@ -212,6 +212,9 @@ class ProductEvidence:
         }
         if any(w not in theirs and not (self.mentions and self.mentions.has(w, i)) for w in own):
             return False
+        said = {stem(w) for w in reading.plain.split()} - self.book.generic
+        if own <= set(delivered.words) and own <= set(self.names[i].words) and said <= written:
+            return True  # the product's service said again, as the service writes it: "AnyConnect VPN"
         postings = [self._named(w) for w in own]
         return not any(
             j != i and self.names[j].core != self.names[i].core

@@ -410,3 +410,10 @@ def test_a_product_and_what_a_service_is_find_the_service_named_for_both():
     ]
     found = first_candidate("Postgres Hosting", hosting)  # its name gives the product, and "Hosting"
     assert found is not None and found.target_id == "pg" and found.score >= PRESELECT_AT
+    vpn = [
+        Item("ra", "Remote Access VPN"),
+        Item("s2s", "Site-to-Site VPN"),
+        Item("dba", "Database Administration"),
+    ]
+    found = first_candidate("AnyConnect VPN", vpn)  # the service AnyConnect delivers, said again
+    assert found is not None and found.target_id == "ra" and found.score >= PRESELECT_AT
