@@ -30,10 +30,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          package, "git", is none for Windows; nor is an install "… for Mac" but a Mac's bundle, nor a
          service "Care at Home" a "Care Homes");
          or a service named for what it is, then after a dash or in brackets which one, the portfolio
-         name giving words of both, one of these no word of the dictionary ("SKIDATA Barriers" = "Car Park
-         Barrier Equipment - SKIDATA", also for a name that holds a product, "Veeam for M365" = "Microsoft
-         365 Backup (Veeam)"; not "SAP ERP" = "SAP S/4HANA - ERP", nor a category's "Security: SIEM and SOC
-         Monitoring" for "Security Monitoring");
+         name giving words of both, which one a word the dictionary does not know ("SKIDATA Barriers" =
+         "Car Park Barrier Equipment - SKIDATA", also for a name that holds a product, "Veeam for M365" =
+         "Microsoft 365 Backup (Veeam)"; not "SAP ERP" = "SAP S/4HANA - ERP", nor a category's "Security:
+         SIEM and SOC Monitoring" for "Security Monitoring");
          a service of a named cloud is a cloud service ("Azure Hosting" = "Azure Cloud Hosting");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
          products exist, nor "File Sharing" = "Cloud File Sharing", "Access Control" = "Physical Access
@@ -137,6 +137,7 @@ below CORE when a product the name gives in brackets (not the target's own tier:
 from collections.abc import Iterable
 from dataclasses import replace
 
+from sync.match_codes import client_codes, code_of, with_codes, without_code
 from sync.match_details import Mentions
 from sync.match_names import (
     NO_INITIALS,
@@ -178,7 +179,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     supported,
 )
 from sync.scorer_products import ProductEvidence
-from sync.scorer_readings import OtherReadings, client_codes, live_as_prod, with_codes, without_code
+from sync.scorer_readings import OtherReadings, live_as_prod
 from sync.scorer_retired import RetiredRecords
 from sync.scorer_versions import VersionEvidence, makers_number
 
@@ -235,8 +236,8 @@ class Scorer(
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
-        if self.codes and (bare := without_code(local.name, self.codes)) != local.name:
-            local = replace(local, name=bare)
+        if code := code_of(local.name, self.codes):
+            local = replace(local, name=without_code(local.name, self.codes))
         if tiered := self.with_tier(local.name):
             local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
         mine = self._portfolio_name(local)
@@ -248,7 +249,7 @@ class Scorer(
         ranked = self._with_retired(
             local, self._ranked(mine, local, found, limit, taken or {}, clashes), limit, taken
         )
-        return with_codes(ranked, self.coded) if self.coded else ranked
+        return with_codes(ranked, self.coded, code) if self.coded else ranked
 
     def _found(
         self, mine: Name, local: Item, limit: int, products: bool = True
@@ -282,8 +283,8 @@ class Scorer(
         weak = not any(score >= PRESELECT_AT for score, _ in found.values())
         listed: list[int] = []
         if weak:
-            # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"; but "WordPress Hosting" is
-            # a "Web Hosting (WordPress on WP Engine)"
+            # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"; but "Veeam for M365" is a
+            # "Microsoft 365 Backup (Veeam)"
             spanned = self.book.holds_product(mine.words)
             add(
                 self._only(mine, local.name, spanned),

@@ -142,7 +142,7 @@ class NameIndex:
 
     def _spans(self, words: list[str], i: int) -> bool:
         """Whether a portfolio name's words are some of what service i is, before its first dash or opening
-        bracket, and some of which one, after it, one of these a word the dictionary does not know ("SKIDATA
+        bracket, and some of which one, after it, a word the dictionary does not know among these ("SKIDATA
         Barriers": "Car Park Barrier Equipment - SKIDATA"; not "SAP ERP": "SAP S/4HANA - ERP", nor a
         category's "Security: SIEM and SOC Monitoring")."""
         parts = SPANNED.split(self.targets[i].name, 1)

@@ -37,13 +37,10 @@ first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise"), 
 tier, a production record before another environment's ("Server Hosting - Prod" before "- Non-Prod"). Records
 a target marks retired, duplicate or not to be used ("(old record)", "RETIRED 2016") are read apart: only
 suggested where a live record is found (sync.scorer_retired). A code an MSP heads one client's services with
-("FW - Claims Management", "BWS - Lone Worker Safety") is read away on both sides where eight services or more
-begin with it and the lists know no such word ("ERP - Finance" is a category); the names are shown as written.
+("FW - Claims Management") is read away on both sides, the names shown as written (sync.match_codes).
 """
 
 import re
-from collections import Counter
-from dataclasses import replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -51,13 +48,12 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sync.match_dictionary import BRACKETS
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name, bracketed, initials
-from sync.match_products import named_words, product_words, products_in, written_words
+from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.matching import (
     HRS,
     NOT_LIVE,
     OUT_OF_HOURS,
-    Candidate,
     Item,
     Matcher,
     canonical_tier,
@@ -84,56 +80,6 @@ LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- L
 BY_NAME = ("same name", "same words", "alias:", "your alias:", "acronym:", "abbreviation:", "its description")
 # "MIM Process": ITIL's word for a practice; not "Legal Practice", a business
 PRACTICE = re.compile(r"^(\S.*?\w)\s+(process)$", re.I)
-
-
-# a code an MSP heads the services it runs for one client with ("FW - Claims Management", "BWS - Lone Worker
-# Safety"): no category the lists know ("ERP - Finance", "SCADA - Historian")
-CODED = re.compile(r"([A-Z][A-Z0-9]{1,4})\s+[-–—]\s+(?=\w)")
-CLIENT_SERVICES = 8  # a client's services at least: a category may head a few
-
-
-def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
-    """The codes heading CLIENT_SERVICES services' names or more that the lists do not know, nor an English
-    dictionary as a word of four letters or more (it has "wup" too): a client's, which says whose a
-    service is, not what it is. Read away on both sides (`without_code`), as a portfolio names its services
-    without them ("Claims Management (Guidewire)")."""
-    counts = Counter(found.group(1) for t in targets if (found := CODED.match(t.name)))
-    if max(counts.values(), default=0) < CLIENT_SERVICES:
-        return frozenset()  # most catalogues, at once
-    # as written, no plural folded: "SaaS" is no "SAA"
-    known = (
-        written_words()
-        | book.generic
-        | {w for pair in book.pairs for text in pair for w in product_words(text)}
-    )
-    return frozenset(
-        code
-        for code, count in counts.items()
-        if count >= CLIENT_SERVICES
-        and (word := code.lower()) not in known
-        and not (len(word) >= 4 and is_english(word))
-    )
-
-
-def without_code(name: str, codes: frozenset[str]) -> str:
-    """The name without a client's code it begins with (`client_codes`)."""
-    found = CODED.match(name) if codes else None
-    return name[found.end() :] if found and found.group(1) in codes else name
-
-
-def with_codes(ranked: list[Candidate], coded: dict[str, str]) -> list[Candidate]:
-    """The candidates named as the target names them, with a client's code, and so in each other's reasons
-    ("as likely as CMR - Base IT Support - 24x7")."""
-    shown = {c.name: coded[c.target_id] for c in ranked if c.target_id in coded}
-    said = re.compile("|".join(rf"(?<![-–—] ){re.escape(name)}" for name in shown)) if shown else None
-    return [
-        replace(
-            c,
-            name=coded.get(c.target_id, c.name),
-            reasons=tuple(said.sub(lambda m: shown[m.group(0)], r) for r in c.reasons) if said else c.reasons,
-        )
-        for c in ranked
-    ]
 
 
 def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:

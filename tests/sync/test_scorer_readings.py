@@ -1,10 +1,8 @@
 """The scorer's other readings of a portfolio name (issue 19, sync.scorer_readings): hours of cover written
 without a dash, and a name with a slip in one of its words. Each test names a rule, not a labelled case."""
 
-from sync.match_names import AliasBook
 from sync.matching import Item, preselect, tiers_of
 from sync.scorer import PRESELECT_AT, suggest
-from sync.scorer_readings import client_codes
 from tests.sync.scoring import first_candidate
 
 DESKS = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "Service Desk - Out of Hours")]
@@ -202,34 +200,6 @@ def test_brackets_read_away_never_pre_select_another_one_or_what_another_record_
     assert picked("Network (Manila)", catalogue) == ""
     assert picked("Managed Firewall (Fabrikam)", catalogue) == ""  # another customer's
     assert picked("Website (Recruitment)", catalogue) == ""  # the name of another record
-
-
-CLIENT = ["Blue Badge Administration", "Pay by Phone - RingGo", "Visitor Permits", "Bus Lane Enforcement"]
-CLIENT += ["Car Park Barriers", "Penalty Charge Processing", "Season Tickets", "Parking Suspensions"]
-
-
-def test_a_clients_code_heading_many_services_is_read_away_and_shown():
-    catalogue = [Item(f"c{n}", f"MCP - {name}") for n, name in enumerate(CLIENT)]
-    found = first_candidate("Blue Badges", catalogue)
-    assert found is not None and found.score >= PRESELECT_AT
-    assert found.name == "MCP - Blue Badge Administration"  # shown as the target names it
-    assert picked("RingGo", catalogue) == "c1"
-    assert picked("MCP - Season Tickets", catalogue) == "c6"  # a portfolio may write it too
-    assert picked("Blue Badges", catalogue[:7]) == ""  # seven services: it may be a category
-    hours = [Item("24", "MCP - Parking Support - 24x7"), Item("bh", "MCP - Parking Support - Business Hours")]
-    found = first_candidate("Parking Support", [*catalogue, *hours])
-    assert found is not None and found.name.startswith("MCP - Parking Support - ")
-    other = "MCP - Parking Support - Business Hours" if found.target_id == "24" else hours[0].name
-    assert found.reasons[-1] == f"as likely as {other}"  # named as the target names it there too
-
-
-def test_a_category_the_lists_know_is_no_clients_code():
-    book = AliasBook("it_service", ())
-    categories = [Item(f"e{n}", f"ERP - {name}") for n, name in enumerate(CLIENT)]
-    assert client_codes(categories, book) == frozenset()
-    assert client_codes([Item(f"m{n}", f"MCP – {name}") for n, name in enumerate(CLIENT)], book) == {"MCP"}
-    # as the lists write their words: "SaaS" is no "SAA"
-    assert client_codes([Item(f"s{n}", f"SAA - {name}") for n, name in enumerate(CLIENT)], book) == {"SAA"}
 
 
 def test_one_service_in_two_environments_is_no_two_services_named_for_the_name():
