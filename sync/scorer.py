@@ -362,6 +362,16 @@ class Scorer(
         ours = REGIONS.intersection(mine.words)
         bracketed = "(" in local.name
         rank: dict[int, tuple] = {}  # the order of the candidates, below
+        # the name itself in another tier keeps what an alias reads alike from pre-selection: "Database
+        # Administration - 12x5" beside a "- 24x7" is no "Database Hosting (PostgreSQL)"
+        named_apart = next(
+            (
+                self.targets[j].name
+                for j, (_, why) in found.items()
+                if tiers and why[0].startswith("same name") and self.names[j].plain == mine.plain
+            ),
+            "",
+        )
         for i, (score, reasons) in found.items():
             theirs = self.names[i]
             if self.versioned and mine.version != theirs.version:
@@ -390,6 +400,13 @@ class Scorer(
                 preselectable, score = False, score - MINOR
             elif some_tier and not tiered:
                 score -= 2 * MINOR
+            if (
+                named_apart
+                and reasons[0].startswith(("alias", "same meaning"))
+                and theirs.plain != mine.plain
+            ):
+                reasons.append(f"{named_apart} has the name itself: suggested, never pre-selected")
+                preselectable = False
             if of_tier and not tiered and reasons[0].startswith("its description"):
                 reasons.append("no tier, where another record has yours: suggested, never pre-selected")
                 preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"

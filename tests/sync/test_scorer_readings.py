@@ -211,3 +211,13 @@ def test_one_service_in_two_environments_is_no_two_services_named_for_the_name()
     assert picked("Server Hosting", hosting) == "prod"  # production first, as for any tier
     hosting.append(Item("aws", "Server Hosting - AWS"))
     assert picked("Server Hosting", hosting) == ""  # two services named for it: which one?
+
+
+def test_the_name_itself_in_another_tier_keeps_what_an_alias_reads_alike_from_pre_selection():
+    dba = [
+        Item("24", "Database Administration - 24x7"),
+        Item("bh", "Database Administration - Business Hours"),
+        Item("pg", "Database Hosting (PostgreSQL)"),
+    ]
+    assert picked("Database Administration - 12x5", dba) == ""  # which hours: a person's choice
+    assert picked("Database Hosting", dba) == "pg"
