@@ -183,7 +183,7 @@ class NameEvidence:
             return ""
         if self._known(lower):
             return word
-        cuts = self._cuts(lower)
+        cuts = self._cuts(lower, word)
         return (
             " ".join(word[a:b] for a, b in zip((0, *cuts), (*cuts, len(word)), strict=True)) if cuts else ""
         )
@@ -195,12 +195,15 @@ class NameEvidence:
             return False
         return read[0] in self.words or normalise(piece) in self.lexical.postings
 
-    def _cuts(self, word: str) -> tuple[int, ...]:
-        """Where to cut a word into the fewest target words of three letters or more, or (): each prefix
-        that ends a known word keeps its cuts, so a word of n letters costs at most n² lookups."""
+    def _cuts(self, word: str, written: str = "") -> tuple[int, ...]:
+        """Where to cut a word into the fewest target words of three letters or more, or two written in
+        capitals ("PowerBI"), or (): each prefix that ends a known word keeps its cuts, so a word of n
+        letters costs at most n² lookups."""
         ends: dict[int, tuple[int, ...]] = {0: ()}
-        for end in range(3, len(word) + 1):
-            for begin in sorted(b for b in ends if end - b >= 3):
+        for end in range(2, len(word) + 1):
+            for begin in sorted(
+                b for b in ends if end - b >= 3 or (end - b == 2 and written[b:end].isupper())
+            ):
                 if self._known(word[begin:end]) and (
                     end not in ends or len(ends[begin]) + 1 < len(ends[end])
                 ):

@@ -232,6 +232,11 @@ def test_a_short_name_glued_to_its_version():
 def test_words_run_together_are_split_only_into_a_target_s_words_in_its_order():
     found = first_candidate("Notebook", [Item("b", "Book Note")], "1.0", versioned=True)
     assert found is None or not preselected(found)
+    reporting = [Item("bi", "Enterprise Reporting (Power BI)"), Item("bw", "SAP BW/4HANA Reporting")]
+    found = first_candidate("PowerBI Reporting", reporting)  # a word of two capitals run in too
+    assert found is not None and found.target_id == "bi" and preselected(found)
+    found = first_candidate("Powerbi Reporting", reporting)  # two letters in lower case: no word
+    assert found is None or not preselected(found)
 
 
 def test_a_renamed_product_reads_as_its_new_name_and_itself_first():
