@@ -105,6 +105,7 @@ class NameEvidence:
     made: bool  # whether any target has a manufacturer
     _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
     _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -268,6 +269,8 @@ class NameEvidence:
         core = self.names[first].core
         if core == mine.core or any(self.names[i].core != core for i in found):
             return []  # no product, or two
+        if not self.versioned and any(self.names[j].core != core for j in self._sharing(tuple(words))):
+            return []  # another has them as written: "Microsoft Teams Collaboration", an alias read away
         theirs = self.names[first]
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
