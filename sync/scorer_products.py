@@ -102,8 +102,15 @@ class ProductEvidence:
         # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
         if len({self.names[j].core for j in found}) != 1 or named - found:
             return [], ""
-        if products and any(self._serving(p.service, 5) - found for p in products):
-            return [], ""  # "Zoom" is the dictionary's web conferencing
+        if products and any(
+            j not in found and not self._named_otherwise(j, p)
+            for p in products
+            for j in self._serving(p.service, 5)
+        ):
+            return (
+                [],
+                "",
+            )  # "Zoom" is the dictionary's web conferencing; not where its name gives another product
         other = "" if normalise(name) == normalise(shown) else f", another name of {shown}"
         return sorted(found), f"a service named for {name}{other}"
 

@@ -424,3 +424,13 @@ def test_a_service_an_alias_reads_otherwise_still_has_the_words_it_is_written_wi
     found = first_candidate("MS Teams", teams)  # not "all its words" of the phone service alone
     assert found is not None and found.target_id == "collab" and found.score >= PRESELECT_AT
     assert found.preselectable
+
+
+def test_the_service_named_for_a_product_wins_over_the_dictionarys_service_built_with_another():
+    library = [
+        Item("sso", "Single Sign-On (Shibboleth IdP)"),
+        Item("athens", "Off-Campus Library Access (OpenAthens)"),
+    ]
+    found = first_candidate("OpenAthens", library)  # the dictionary's single sign-on, named for Shibboleth
+    assert found is not None and found.target_id == "athens" and found.score >= PRESELECT_AT
+    assert found.preselectable
