@@ -155,9 +155,18 @@ class ProductEvidence:
         return found, by, named
 
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
-        """The services named for these words after a dash or in brackets, whole or as one listed thing,
-        whose head is no service about a product (sync.scorer_index.WRAPPERS)."""
-        return {j for j in self._sharing(words) if words in self._tails(j).things}
+        """The services named for these words after a dash or in brackets, whole or as one listed thing, or
+        after a maker's name of two words at most that the dictionary does not know as a service's ("Ex
+        Libris Alma" for "Alma"), whose head is no service about a product (sync.scorer_index.WRAPPERS)."""
+        return {
+            j for j in self._sharing(words) if any(self._names_it(t, words) for t in self._tails(j).things)
+        }
+
+    def _names_it(self, thing: tuple[str, ...], words: tuple[str, ...]) -> bool:
+        lead = thing[: len(thing) - len(words)]
+        if thing[len(lead) :] != words or len(lead) > 2:
+            return False
+        return not any(w in self.book.vocabulary or w in self.book.generic for w in lead)
 
     def _named_within(self, words: tuple[str, ...]) -> set[int]:
         """The services whose name has these words after a dash or in brackets, among others or not ("…

@@ -434,3 +434,15 @@ def test_the_service_named_for_a_product_wins_over_the_dictionarys_service_built
     found = first_candidate("OpenAthens", library)  # the dictionary's single sign-on, named for Shibboleth
     assert found is not None and found.target_id == "athens" and found.score >= PRESELECT_AT
     assert found.preselectable
+
+
+def test_a_service_named_for_a_product_after_its_makers_name_is_named_for_it():
+    library = [
+        Item("lms", "Library Management System (Ex Libris Alma)"),
+        Item("disc", "Library Discovery (Primo VE)"),
+        Item("int", "Intranet (Acme Widget Works Connect)"),
+    ]
+    found = first_candidate("Alma", library)
+    assert found is not None and found.target_id == "lms" and found.score >= PRESELECT_AT
+    found = first_candidate("Connect", library)  # after three words: no maker's name
+    assert found is None or found.score < PRESELECT_AT
