@@ -149,7 +149,7 @@ NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
-UPDATES = r"sp|cu|ru|upd|update|u"  # a service pack or an update: "SP3", "CU12", Siemens' "Upd12"
+UPDATES = r"sp|cu|ru|sr|fp|upd|update|u"  # a service pack, release, fix pack or update: "SP3", "CU12", "SR1"
 # "2018 SP3", "15.0 SP2 CU5", "V7.5 SP2 Upd12", "2019 CU12 Patch 2", SAP's "8.00 PL 12": its updates
 PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|patch|pl)\s*\d+)+\s*$", re.I)
 

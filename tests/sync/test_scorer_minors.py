@@ -147,7 +147,8 @@ def test_a_release_line_a_name_gives_still_matches_its_own_releases(name, versio
 
 @pytest.mark.parametrize(
     ("field", "read"),
-    [("2018 SP3", "2018"), ("2019 CU12 Patch 2", "2019"), ("V7.5 SP2 Upd12", "7.5"), ("8.00 PL 12", "8.00")],
+    [("2018 SP3", "2018"), ("2019 CU12 Patch 2", "2019"), ("V7.5 SP2 Upd12", "7.5"), ("8.00 PL 12", "8.00")]
+    + [("2024 SR1", "2024"), ("11.5 FP3", "11.5")],
 )
 def test_service_packs_and_updates_in_a_version_field_are_updates_of_that_version(field, read):
     assert version_field(field, []) == read
@@ -162,6 +163,9 @@ def test_a_service_pack_in_a_version_field_is_an_update_of_that_version():
 def test_an_update_a_name_gives_is_no_word_of_it():
     wincc = [Item("w", "SIMATIC WinCC V7.5", "7.5", "Siemens")]
     found = best("SIMATIC WinCC V7.5 SP2 Upd12", wincc, "7.5.2.12", True)
+    assert found.preselectable and found.reasons[0] == "same name apart from case, punctuation or tier"
+    origin = [Item("o", "OriginPro 2024", "2024", "OriginLab")]
+    found = best("OriginPro 2024 (64-bit) SR1", origin, "10.1.0.178", True)  # a service release
     assert found.preselectable and found.reasons[0] == "same name apart from case, punctuation or tier"
 
 

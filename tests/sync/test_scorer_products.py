@@ -420,7 +420,10 @@ def test_a_product_and_what_a_service_is_find_the_service_named_for_both():
 
 
 def test_a_service_an_alias_reads_otherwise_still_has_the_words_it_is_written_with():
-    teams = [Item("collab", "Microsoft Teams Collaboration"), Item("phone", "Telephony (Microsoft Teams Phone)")]
+    teams = [
+        Item("collab", "Microsoft Teams Collaboration"),
+        Item("phone", "Telephony (Microsoft Teams Phone)"),
+    ]
     found = first_candidate("MS Teams", teams)  # not "all its words" of the phone service alone
     assert found is not None and found.target_id == "collab" and found.score >= PRESELECT_AT
     assert found.preselectable
