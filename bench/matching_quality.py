@@ -112,6 +112,8 @@ SEEN = {
     DATA / "matching_seen_73.yaml": "former blind set 73 (glass, clubs, satellite TV, vet pharma), 13 left",
     DATA / "matching_seen_74.yaml": "former blind set 74 (canals, ballet, smokehouse, ATC school), 18 left",
     DATA / "matching_seen_75.yaml": "former blind set 75 (plasma, mountain rescue, organs, cemetery), 8 left",
+    DATA / "matching_seen_76.yaml": "former blind set 76 (rail infrastructure, in-house IT), 10 left",
+    DATA / "matching_seen_77.yaml": "former blind set 77 (university and teaching hospital), 16 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
