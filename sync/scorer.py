@@ -7,9 +7,11 @@ A pair's score (0–100) is the best of the evidence found for it:
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL"); 88
          beside a record of the name itself ("IT Disaster Recovery" for "Disaster Recovery": _written_first)
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"); of records its
-         alias group reads alike, the one whose name as written it spells ("ITSCM" = "IT Service Continuity
-         Management" beside a "Disaster Recovery"), the others only suggested
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"), also one written
+         in capitals of a service's name before a dash that says which one ("MDM" = "Mobile Device
+         Management - Intune"); of records its alias group reads alike, the one whose name as written it
+         spells ("ITSCM" = "IT Service Continuity Management" beside a "Disaster Recovery"), the others only
+         suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -232,6 +234,7 @@ class Scorer(
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
         self.heads, self.tails, self.sorted_names = {}, {}, None  # read as rules ask (sync.scorer_index)
         self.heads_spelled: dict[str, list[int]] | None = None
+        self.spanned = {}
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
@@ -364,13 +367,17 @@ class Scorer(
         rank: dict[int, tuple] = {}  # the order of the candidates, below
         # the name itself in another tier keeps what an alias reads alike from pre-selection: "Database
         # Administration - 12x5" beside a "- 24x7" is no "Database Hosting (PostgreSQL)"
-        named_apart = next(
-            (
-                self.targets[j].name
-                for j, (_, why) in found.items()
-                if tiers and why[0].startswith("same name") and self.names[j].plain == mine.plain
-            ),
-            "",
+        named_apart = (
+            next(
+                (
+                    self.targets[j].name
+                    for j, (_, why) in found.items()
+                    if why[0].startswith("same name") and self.names[j].plain == mine.plain
+                ),
+                "",
+            )
+            if tiers
+            else ""
         )
         for i, (score, reasons) in found.items():
             theirs = self.names[i]

@@ -72,6 +72,7 @@ class NameIndex:
     sorted_names: tuple[list[str], list[int]] | None
     tails: dict[int, Tail]
     heads_spelled: dict[str, list[int]] | None  # the initials of names before a dash, once asked
+    spanned: dict[int, tuple[frozenset[str], frozenset[str]]]  # a name's words before a dash and after
     read_as: dict[int, str]  # sync.scorer_readings.live_as_prod's
 
     def _index_targets(self) -> None:
@@ -145,12 +146,18 @@ class NameIndex:
         bracket, and some of which one, after it, a word the dictionary does not know among these ("SKIDATA
         Barriers": "Car Park Barrier Equipment - SKIDATA"; not "SAP ERP": "SAP S/4HANA - ERP", nor a
         category's "Security: SIEM and SOC Monitoring")."""
-        parts = SPANNED.split(self.targets[i].name, 1)
-        if len(parts) < 2:
-            return False
-        head, tail = (set(self.book.read(part).words) for part in parts)
-        which = tail.intersection(words).difference(head, self.book.vocabulary, self.book.generic)
-        return bool(which) and not head.difference(tail).isdisjoint(words)
+        found = self.spanned.get(i)
+        if found is None:
+            parts = SPANNED.split(self.targets[i].name, 1)
+            head, tail = (
+                (frozenset(self.book.read(part).words) for part in parts) if len(parts) == 2 else ((),) * 2
+            )
+            found = self.spanned[i] = (
+                frozenset(head).difference(tail),
+                frozenset(tail).difference(head, self.book.vocabulary, self.book.generic),
+            )
+        what, which = found
+        return not which.isdisjoint(words) and not what.isdisjoint(words)
 
     def _spelling_heads(self, acronym: str) -> list[int]:
         """The services whose names before their first dash it spells, what follows saying which one

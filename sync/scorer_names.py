@@ -115,7 +115,9 @@ class NameEvidence:
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
             )
-            if len(mine.core) >= 3 and not self.versioned:  # "MDM": "Mobile Device Management - Intune"
+            if (
+                len(mine.core) >= 3 and shown.isupper() and not self.versioned
+            ):  # "MDM": "… Management - Intune"
                 add(
                     self._spelling_heads(mine.core),
                     ACRONYM,
@@ -269,8 +271,6 @@ class NameEvidence:
         core = self.names[first].core
         if core == mine.core or any(self.names[i].core != core for i in found):
             return []  # no product, or two
-        if not self.versioned and any(self.names[j].core != core for j in self._sharing(tuple(words))):
-            return []  # another has them as written: "Microsoft Teams Collaboration", an alias read away
         theirs = self.names[first]
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
@@ -299,7 +299,7 @@ class NameEvidence:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
         said = self.book.generic.intersection(mine.plain.split()) - {"service", "system", "and"}  # "IT"
-        return [
+        only = [
             i
             for i in found
             if (self.versioned or said.issubset(self.names[i].plain.split()))
@@ -313,6 +313,13 @@ class NameEvidence:
                 or (not self.versioned and self._spans(words, i))
             )
         ]
+        if (
+            only
+            and not self.versioned
+            and any(self.names[j].core != core for j in self._sharing(tuple(words)))
+        ):
+            return []  # another has them as written: "Microsoft Teams Collaboration", an alias read away
+        return only
 
     def _abbreviates(self, mine: Name, i: int) -> str:
         """A word-by-word abbreviation of target i's name; as written too, where an alias reads one of the
