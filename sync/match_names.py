@@ -29,6 +29,7 @@ from sync.match_rules import (
     software_words,
     stem,
     version_field,
+    without_release_updates,
 )
 from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
@@ -263,6 +264,7 @@ class AliasBook:
             if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
                 normalised = java_package(normalised)
             normalised, release = released(licence_plans(software_words(normalised, self.unsplit)))
+            normalised = without_release_updates(normalised)
             if not release and version[:1].isalpha():  # "MATLAB" at version "R2024a": the release
                 named, release = released([*normalised, *normalise(version).split()])
                 normalised, version = (named, "") if release else (normalised, version)

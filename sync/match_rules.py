@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sync.matching import TIER, normalise
+from sync.matching import TIER, VERSION, normalise
 
 VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
@@ -149,9 +149,20 @@ NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
-UPDATES = r"sp|cu|ru|sr|fp|upd|update|u"  # a service pack, release, fix pack or update: "SP3", "CU12", "SR1"
+UPDATES = r"sp|cu|ru|upd|update|u"  # a service pack or an update: "SP3", "CU12", Siemens' "Upd12"
+RELEASES = (
+    r"sr|fp"  # a service release or fix pack, after a version only: "2024 SR1", not "ThinkSystem SR650"
+)
 # "2018 SP3", "15.0 SP2 CU5", "V7.5 SP2 Upd12", "2019 CU12 Patch 2", SAP's "8.00 PL 12": its updates
-PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|patch|pl)\s*\d+)+\s*$", re.I)
+PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|{RELEASES}|patch|pl)\s*\d+)+\s*$", re.I)
+RELEASE_UPDATE = re.compile(rf"^(?:{RELEASES})\d+$")
+
+
+def without_release_updates(words: list[str]) -> list[str]:
+    """A software name's words less a service release or fix pack after its version ("OriginPro 2024 SR1")."""
+    return [
+        w for n, w in enumerate(words) if not (n and RELEASE_UPDATE.match(w) and VERSION.match(words[n - 1]))
+    ]
 
 
 def version_field(field: str, words: list[str]) -> str:

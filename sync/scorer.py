@@ -67,9 +67,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
          service named for it after a dash or in brackets, all that follows or one thing listed there
-         ("Bullhorn" = "Recruitment CRM - Bullhorn"; not "Zoom Rooms", nor a "Backup - Salesforce"), no
-         other's name or details having it; a product of the dictionary by any of its names ("Dynamics NAV"
-         = "Wholesale ERP - Business Central") (sync.scorer_products)
+         ("Bullhorn" = "Recruitment CRM - Bullhorn", "iTrent" = "HR & Payroll - MHR iTrent" after its maker's
+         name; not "Zoom Rooms", nor a "Backup - Salesforce"), no other's name or details having it; a product
+         of the dictionary by any of its names ("Dynamics NAV" = "Wholesale ERP - Business Central")
+         (sync.scorer_products)
      88  a service's description or classification names the portfolio record, as a proper name or an
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no
          other target's does, nor names ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
@@ -124,10 +125,12 @@ Management"; a bank's "Loan Management System" beside the dictionary's "LMS"), o
 common systems (ambiguous_acronyms in the dictionary) a description names, another service's name may be
 ("CMS": a "Web Content Management" described with "Sitecore CMS" beside a "Case Management"); a name of two
 things that an alias reads as one of them, beside the other ("Release and Deployment Management" beside
-"Deployment Management"); a candidate tied with a different record (two expansions of one acronym, two
-services an alias reads alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside
-a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a person's choice keeps from pre-selection
-still ties), nor any record ranked below such records as likely; support of a service of one meaning with its
+"Deployment Management"); a record an alias or a meaning finds beside the portfolio name itself in another
+tier ("Database Administration - 12x5" beside a "- 24x7" is no "Database Hosting"); a candidate tied with a
+different record (two expansions of one acronym, two services an alias reads alike, two editions the name does
+not give, as "Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid; a
+record a person's choice keeps from pre-selection still ties), nor any record ranked below such records as
+likely; support of a service of one meaning with its
 provisioning ("Desktop Support", "Laptop and Desktop Provisioning"); a service an alias or its meaning finds,
 not its own words, beside records named for the portfolio name and which one after a dash, a colon or in
 brackets ("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database Administration"); and one
@@ -372,7 +375,9 @@ class Scorer(
                 (
                     self.targets[j].name
                     for j, (_, why) in found.items()
-                    if why[0].startswith("same name") and self.names[j].plain == mine.plain
+                    if why[0].startswith("same name")
+                    and self.names[j].plain == mine.plain
+                    and self._tiers(j) != tiers
                 ),
                 "",
             )
@@ -411,6 +416,7 @@ class Scorer(
                 named_apart
                 and reasons[0].startswith(("alias", "same meaning"))
                 and theirs.plain != mine.plain
+                and their_tiers != tiers
             ):
                 reasons.append(f"{named_apart} has the name itself: suggested, never pre-selected")
                 preselectable = False

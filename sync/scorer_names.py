@@ -115,13 +115,12 @@ class NameEvidence:
                 ACRONYM,
                 lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
             )
-            if (
-                len(mine.core) >= 3 and shown.isupper() and not self.versioned
-            ):  # "MDM": "… Management - Intune"
+            written = mine.core.upper()  # "MDM", "MDM Services (Gold)": "Mobile Device Management - Intune"
+            if len(mine.core) >= 3 and not self.versioned and written in re.findall(r"\w+", shown):
                 add(
                     self._spelling_heads(mine.core),
                     ACRONYM,
-                    lambda i: [f"acronym: {shown} = {DASH.split(self.targets[i].name, 1)[0]}"],
+                    lambda i: [f"acronym: {written} = {DASH.split(self.targets[i].name, 1)[0]}"],
                 )
         if (
             " " not in mine.core

@@ -8,7 +8,7 @@ from sync.match_details import Mentions
 from sync.match_makers import lineage
 from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, acronym_within, initials, words_of
 from sync.match_products import Product, product_names, product_words, products_in
-from sync.match_rules import stem
+from sync.match_rules import is_english, stem
 from sync.matching import Item, normalise, tiers_of
 from sync.scorer_index import WRAPPERS, Tail
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
@@ -156,8 +156,9 @@ class ProductEvidence:
 
     def _named_after(self, words: tuple[str, ...]) -> set[int]:
         """The services named for these words after a dash or in brackets, whole or as one listed thing, or
-        after a maker's name of two words at most that the dictionary does not know as a service's ("Ex
-        Libris Alma" for "Alma"), whose head is no service about a product (sync.scorer_index.WRAPPERS)."""
+        after a maker's name of two words at most that the dictionary does not know as a service's, where they
+        are no English words ("MHR iTrent" for "iTrent"; not "R Studio" for "Studio"), whose head is no
+        service about a product (sync.scorer_index.WRAPPERS)."""
         return {
             j for j in self._sharing(words) if any(self._names_it(t, words) for t in self._tails(j).things)
         }
@@ -166,6 +167,8 @@ class ProductEvidence:
         lead = thing[: len(thing) - len(words)]
         if thing[len(lead) :] != words or len(lead) > 2:
             return False
+        if lead and (any(is_english(w) for w in words) or any(len(w) < 2 for w in lead)):
+            return False  # "Horizon" may be VMware's as well as "(Gamma Horizon)", "Studio" no "(R Studio)"
         return not any(w in self.book.vocabulary or w in self.book.generic for w in lead)
 
     def _named_within(self, words: tuple[str, ...]) -> set[int]:
@@ -215,7 +218,8 @@ class ProductEvidence:
         "Microsoft 365 Administration"), unless service i is `named` for the product and has them all in its
         name too, as read or as written ("Bomgar Remote Support": "Remote Support - BeyondTrust" beside a
         "Desktop Support - Remote"; "Postgres Hosting": "Database Hosting - PostgreSQL", which an alias reads
-        as Database Services)."""
+        as Database Services), or they are the product's service whole, as service i writes it ("AnyConnect
+        VPN" beside a "Site-to-Site VPN"; not "Jamf Management" beside a "Mac Device Management")."""
         reading = self.book.read(rest)
         own = set(reading.words) - self.book.generic - NO_INITIALS
         written = {*self.names[i].words, *map(stem, self.names[i].plain.split())}  # "Hosting" as written too
@@ -229,8 +233,9 @@ class ProductEvidence:
         if any(w not in theirs and not (self.mentions and self.mentions.has(w, i)) for w in own):
             return False
         said = {stem(w) for w in reading.plain.split()} - self.book.generic
-        if own <= set(delivered.words) and own <= set(self.names[i].words) and said <= written:
-            return True  # the product's service said again, as the service writes it: "AnyConnect VPN"
+        whole = set(delivered.words) - self.book.generic - NO_INITIALS
+        if own == whole and own <= set(self.names[i].words) and said <= written:
+            return True  # the product's service said again, whole, as the service writes it: "AnyConnect VPN"
         postings = [self._named(w) for w in own]
         return not any(
             j != i and self.names[j].core != self.names[i].core

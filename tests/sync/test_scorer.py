@@ -446,3 +446,5 @@ def test_an_acronym_of_a_name_before_a_dash_that_says_which_one_is_that_service(
     assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
     two = [*catalogue, Item("dm", "Mobile Device Management - Jamf")]
     assert not preselect(suggest([Item("l", "MDM")], two, versioned=False)["l"], PRESELECT_AT)
+    found = best("MDM Services (Gold)", catalogue)  # the acronym written in capitals among other words
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT

@@ -197,3 +197,9 @@ def test_an_install_of_a_long_term_release_line_is_that_line():
     assert found is not None and found.target_id == "ltr" and found.score >= PRESELECT_AT
     found = best("QGIS 3.40.1 'Bratislava'", catalogue, "3.40.1", versioned=True)
     assert found is not None and not (found.preselectable and found.score >= PRESELECT_AT)  # another line
+
+
+def test_a_model_number_is_no_service_release():
+    servers = [Item("630", "ThinkSystem SR630 XClarity Controller", "2.10", "Lenovo")]
+    found = best("ThinkSystem SR650 XClarity Controller", servers, "2.10", True)
+    assert found is None or not (found.preselectable and found.score >= PRESELECT_AT)

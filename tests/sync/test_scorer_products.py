@@ -441,11 +441,25 @@ def test_the_service_named_for_a_product_wins_over_the_dictionarys_service_built
 
 def test_a_service_named_for_a_product_after_its_makers_name_is_named_for_it():
     library = [
-        Item("lms", "Library Management System (Ex Libris Alma)"),
+        Item("lms", "Reading Lists (Ex Libris Leganto)"),
         Item("disc", "Library Discovery (Primo VE)"),
         Item("int", "Intranet (Acme Widget Works Connect)"),
     ]
-    found = first_candidate("Alma", library)
+    found = first_candidate("Leganto", library)
     assert found is not None and found.target_id == "lms" and found.score >= PRESELECT_AT
     found = first_candidate("Connect", library)  # after three words: no maker's name
     assert found is None or found.score < PRESELECT_AT
+
+
+def test_a_product_and_a_word_of_its_service_are_no_surer_than_the_word_is():
+    devices = [Item("mdm", "Mobile Device Management"), Item("mac", "Mac Device Management")]
+    found = first_candidate("Jamf Management", devices)  # Mac or mobile: a person's choice
+    assert found is None or not (found.preselectable and found.score >= PRESELECT_AT)
+    tails = [
+        Item("r", "Statistics (R Studio)"),
+        Item("h", "Telephony (Gamma Horizon)"),
+        Item("e", "Email Service"),
+    ]
+    for name in ("Studio", "Horizon"):  # English words, and after a letter or a name
+        found = first_candidate(name, tails)
+        assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name

@@ -221,3 +221,5 @@ def test_the_name_itself_in_another_tier_keeps_what_an_alias_reads_alike_from_pr
     ]
     assert picked("Database Administration - 12x5", dba) == ""  # which hours: a person's choice
     assert picked("Database Hosting", dba) == "pg"
+    identity = [Item("bh", "Identity Management - Business Hours"), Item("24", "Identity Services - 24x7")]
+    assert picked("Identity Management - 24x7", identity) == "24"  # an alias's record of the name's own tier
