@@ -60,6 +60,10 @@ class ChoiceEvidence:
                 return f"{other}'s details spell it otherwise"
             if self._details_name(mine.plain, i) and (other := self._other_expansion(mine.plain, i)):
                 return f"{other} expands it too"  # else the two tie
+            if mine.plain in shipped_ambiguous() and (
+                other := self._other_expansion(mine.plain, i, without_system=True)
+            ):
+                return f"{other} expands it too"  # "DMS": Dynamic Message Signs or Document Management?
         if why.startswith("alias") and (half := self._other_half(mine, i)):
             return f"{half} is one half of it"
         if (

@@ -448,3 +448,10 @@ def test_an_acronym_of_a_name_before_a_dash_that_says_which_one_is_that_service(
     assert not preselect(suggest([Item("l", "MDM")], two, versioned=False)["l"], PRESELECT_AT)
     found = best("MDM Services (Gold)", catalogue)  # the acronym written in capitals among other words
     assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+
+
+def test_an_acronym_of_several_common_systems_another_name_spells_without_its_s_is_a_persons_choice():
+    signs = [Item("dms", "Dynamic Message Signs"), Item("doc", "Document Management (OnBase)")]
+    assert not preselect(suggest([Item("l", "DMS")], signs, versioned=False)["l"], PRESELECT_AT)
+    found = best("DMS", signs[:1])  # the one expansion
+    assert found is not None and found.target_id == "dms" and found.score >= PRESELECT_AT
