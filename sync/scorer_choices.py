@@ -264,13 +264,18 @@ class ChoiceEvidence:
                         if run[size - 1] in kinds:  # a service's kind ends it: not "Single point of contact"
                             self.spelled_out.setdefault(initials(run[:size]), {})[j] = tuple(run[:size])
         spelled = self.spelled_out.get(acronym, {})
-        theirs = set(self.names[i].words)
+        theirs, plain = set(self.names[i].words), self.names[i].plain
         for j in sorted(spelled):
             if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
                 return self.targets[j].name
-        given = self.mentions.of((acronym,))  # "… (MDM)"
+        given = self.mentions.of((acronym,))  # "… (MDM)"; not by the same service in another environment
         return next(
-            (self.targets[m.target].name for m in given if m.target != i and m.leads and m.proper), ""
+            (
+                self.targets[m.target].name
+                for m in given
+                if m.target != i and m.leads and m.proper and self.names[m.target].plain != plain
+            ),
+            "",
         )
 
     def _details_name(self, acronym: str, i: int) -> bool:

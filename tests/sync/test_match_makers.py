@@ -78,12 +78,14 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         Item("dmo", "Dragon Medical One", "", "Microsoft"),  # Nuance, Microsoft's since 2022
         Item("enc", "Solventum 360 Encompass", "", "Solventum"),  # 3M's health care, Solventum since 2024
         Item("pasx", "Körber PAS-X MES", "3.2", "Körber Pharma Software"),
+        Item("syn", "Synchro Studio", "", "Cubic"),
     ]
     for name, version, maker, key in (
         ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
         ("Nuance Dragon Medical One", "2023.4.1", "Nuance Communications, Inc.", "dmo"),
         ("3M 360 Encompass", "", "3M Health Information Systems", "enc"),
         ("PAS-X MES", "3.2.4", "Werum IT Solutions GmbH", "pasx"),  # Körber's since 2007
+        ("Synchro Studio 12", "12.2.0.29", "Trafficware", "syn"),  # Cubic's since 2018
     ):
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         chosen = preselect(found, PRESELECT_AT)

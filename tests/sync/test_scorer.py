@@ -455,3 +455,13 @@ def test_an_acronym_of_several_common_systems_another_name_spells_without_its_s_
     assert not preselect(suggest([Item("l", "DMS")], signs, versioned=False)["l"], PRESELECT_AT)
     found = best("DMS", signs[:1])  # the one expansion
     assert found is not None and found.target_id == "dms" and found.score >= PRESELECT_AT
+
+
+def test_one_service_in_two_environments_does_not_spell_its_acronym_otherwise():
+    licensing = [
+        Item("prod", "Driver Licensing System (Prod)", context="The DMV's core system (DLS) for licences"),
+        Item("non", "Driver Licensing System (Non-Prod)", context="Test copy of the core system (DLS)"),
+    ]
+    found = best("DLS", licensing)
+    assert found is not None and found.target_id == "prod" and found.score >= PRESELECT_AT
+    assert found.preselectable
