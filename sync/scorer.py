@@ -7,10 +7,12 @@ A pair's score (0–100) is the best of the evidence found for it:
      94  same name through an alias: the shipped dictionary (sync/data/aliases.yaml) or the namespace's
          own aliases, typed by an admin or learned from confirmed matches ("Postgres" = "PostgreSQL"); 88
          beside a record of the name itself ("IT Disaster Recovery" for "Disaster Recovery": _written_first)
-     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"), also one written
-         in capitals of a service's name before a dash that says which one ("MDM" = "Mobile Device
-         Management - Intune"); of records its alias group reads alike, the one whose name as written it
-         spells ("ITSCM" = "IT Service Continuity Management" beside a "Disaster Recovery"), the others only
+     92  an acronym or initialism, either way ("WAF" = "Web Application Firewall", "IIS"), also one written in
+         capitals of a service's name before a dash that says which one ("MDM" = "Mobile Device Management -
+         Intune"), or beside a product's name, of the service whose name as written spells it and has the
+         product in its name or details ("Intune MDM" = a "Mobile Device Management" of "Microsoft Intune
+         enrollment"); of records its alias group reads alike, the one whose name as written it spells
+         ("ITSCM" = "IT Service Continuity Management" beside a "Disaster Recovery"), the others only
          suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only

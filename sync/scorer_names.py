@@ -18,7 +18,8 @@ from sync.match_names import (
     initials,
     words_of,
 )
-from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
+from sync.match_products import product_words, products_in
+from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem, uncategorised
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import CLOUDS, as_written
@@ -122,6 +123,7 @@ class NameEvidence:
                     ACRONYM,
                     lambda i: [f"acronym: {written} = {DASH.split(self.targets[i].name, 1)[0]}"],
                 )
+        self._acronym_beside(mine, shown, add)
         if (
             " " not in mine.core
             and 3 <= len(mine.core) <= 6
@@ -157,6 +159,32 @@ class NameEvidence:
                 ACRONYM,
                 lambda i, short=initials_: [f"acronym: {as_written(short, self.targets[i].name)} = {shown}"],
             )
+
+    def _acronym_beside(self, mine: Name, shown: str, add) -> None:
+        """An acronym written in capitals beside a product's name, where the service it spells has the
+        product in its name or details ("Intune MDM": a "Mobile Device Management" of "Microsoft Intune
+        enrollment"): that service, by its acronym."""
+        caps = [
+            w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
+        ]
+        if len(caps) != 1 or len(mine.words) < 2 or self.versioned:
+            return
+        if not any(caps[0] not in p.words for p in products_in(product_words(shown))):
+            return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
+        rest = [w for w in mine.words if w != caps[0]]
+        spelled = [
+            i
+            for i in self.index["initials"].get(caps[0], ())
+            if self._spells(caps[0], self.targets[i].name)
+            and all(w in self.names[i].words or (self.mentions and self.mentions.has(w, i)) for w in rest)
+        ]
+        add(spelled, ACRONYM, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", *mine.fired])
+
+    @staticmethod
+    def _spells(acronym: str, name: str) -> bool:
+        """Whether a service's name as written, its category and brackets left out, has these initials: an
+        alias's reading does not count ("VPN" is no "Remote Access VPN")."""
+        return initials(normalise(BRACKETS.sub(" ", uncategorised(name) or name)).split()) == acronym
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,

@@ -465,3 +465,16 @@ def test_one_service_in_two_environments_does_not_spell_its_acronym_otherwise():
     found = best("DLS", licensing)
     assert found is not None and found.target_id == "prod" and found.score >= PRESELECT_AT
     assert found.preselectable
+
+
+def test_an_acronym_beside_a_product_is_the_service_it_spells_that_has_the_product():
+    catalogue = [
+        Item("mdm", "Mobile Device Management", context="Microsoft Intune enrollment for phones"),
+        Item("data", "Master Data Management", context="Golden records for customers"),
+        Item("vpn", "Remote Access VPN (Cisco AnyConnect)", context="Replaced by GlobalProtect"),
+    ]
+    found = best("Intune MDM", catalogue)
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
+    found = best("GlobalProtect VPN", catalogue)  # an alias's reading spells it, not the name as written
+    assert found is None or not found.reasons[0].startswith("acronym")
