@@ -114,6 +114,8 @@ SEEN = {
     DATA / "matching_seen_75.yaml": "former blind set 75 (plasma, mountain rescue, organs, cemetery), 8 left",
     DATA / "matching_seen_76.yaml": "former blind set 76 (rail infrastructure, in-house IT), 10 left",
     DATA / "matching_seen_77.yaml": "former blind set 77 (university and teaching hospital), 16 left",
+    DATA / "matching_seen_78.yaml": "former blind set 78 (state motor vehicles and roads), 14 left",
+    DATA / "matching_seen_79.yaml": "former blind set 79 (grocery chain, Linux-heavy), 15 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
