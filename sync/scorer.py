@@ -157,6 +157,7 @@ from sync.match_names import (
 from sync.match_rules import GLUED, editions_differ, kinds_differ, other_install
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import NOT_LIVE, Candidate, Item, covered_tiers, tiers_of
+from sync.scorer_acronyms import AcronymEvidence
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_index import LISTED_WHY, NameIndex
@@ -194,6 +195,7 @@ from sync.scorer_versions import VersionEvidence, makers_number
 class Scorer(
     DetailsEvidence,
     NameEvidence,
+    AcronymEvidence,
     NameIndex,
     OtherReadings,
     ProductEvidence,

@@ -9,20 +9,16 @@ from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build, shared_install
 from sync.match_makers import maker_names
 from sync.match_names import (
-    BRACKETS,
     DEPLOYMENT,
     VAGUE,
     AliasBook,
     Name,
-    bracketed,
-    initials,
     words_of,
 )
-from sync.match_products import product_words, products_in
-from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem, uncategorised
+from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
-from sync.scorer_details import CLOUDS, as_written
+from sync.scorer_details import CLOUDS
 
 EXACT, SAME, ALIAS, ACRONYM, CORE, ABBREVIATION, LOOSE, ONLY, PRODUCT = 100, 96, 94, 92, 90, 90, 88, 88, 88
 # suggestions only: a product's service that the name's other words fit less well (PRODUCT_OTHERWISE); a
@@ -105,86 +101,7 @@ class NameEvidence:
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
     made: bool  # whether any target has a manufacturer
     _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
-    _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
-
-    def _acronyms(self, mine: Name, shown: str, add) -> None:
-        """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
-        if " " not in mine.core and 2 <= len(mine.core) <= 6:
-            add(
-                self.index["initials"].get(mine.core, ()),
-                ACRONYM,
-                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-            )
-            written = mine.core.upper()  # "MDM", "MDM Services (Gold)": "Mobile Device Management - Intune"
-            if len(mine.core) >= 3 and not self.versioned and written in re.findall(r"\w+", shown):
-                add(
-                    self._spelling_heads(mine.core),
-                    ACRONYM,
-                    lambda i: [f"acronym: {written} = {DASH.split(self.targets[i].name, 1)[0]}"],
-                )
-        self._acronym_beside(mine, shown, add)
-        if (
-            " " not in mine.core
-            and 3 <= len(mine.core) <= 6
-            and mine.core.endswith("s")
-            and not self.versioned
-        ):
-            add(  # "WMS" for "Warehouse Management": the S of System or Service is often left out
-                self.index["initials"].get(mine.core[:-1], ()),
-                GUESSED,
-                lambda i: [f"acronym: {shown} = {self.targets[i].name} (system)"],
-            )
-        if (
-            len(shown) == 3 and shown.isalpha() and shown.isupper()
-        ):  # "POS": "Point of Sale", or Point of Service?
-            add(
-                self.index["of"].get(shown.lower(), ()),
-                GUESSED,
-                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-            )
-        if mine.fired and " " not in mine.plain:  # an acronym the dictionary knows, given in brackets
-            add(
-                self.index["declared"].get(mine.plain, ()),
-                ACRONYM,
-                lambda i: [f"acronym: {shown} = {self.targets[i].name}"],
-            )
-        given = bracketed(shown)  # "(CAD)" after a name whose initials it is not says what it is for
-        context = (
-            {given} if given and given != initials(normalise(BRACKETS.sub(" ", shown)).split()) else set()
-        )
-        for initials_ in {mine.initials, mine.core_initials, *mine.other_initials} - {""} - context:
-            add(
-                self.index["short"].get(initials_, ()),
-                ACRONYM,
-                lambda i, short=initials_: [f"acronym: {as_written(short, self.targets[i].name)} = {shown}"],
-            )
-
-    def _acronym_beside(self, mine: Name, shown: str, add) -> None:
-        """An acronym written in capitals beside a product's name, where the service it spells has the
-        product in its name or details ("Intune MDM": a "Mobile Device Management" of "Microsoft Intune
-        enrollment"): that service, by its acronym."""
-        caps = [
-            w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
-        ]
-        if len(caps) != 1 or len(mine.words) < 2 or self.versioned:
-            return
-        if not any(caps[0] not in p.words for p in products_in(product_words(shown))):
-            return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
-        rest = [w for w in mine.words if w != caps[0]]
-        spelled = [
-            i
-            for i in self.index["initials"].get(caps[0], ())
-            if self._spells(caps[0], self.targets[i].name)
-            and all(w in self.names[i].words or (self.mentions and self.mentions.has(w, i)) for w in rest)
-        ]
-        add(spelled, ACRONYM, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", *mine.fired])
-
-    @staticmethod
-    def _spells(acronym: str, name: str) -> bool:
-        """Whether a service's name as written, its category and brackets left out, has these initials: an
-        alias's reading does not count ("VPN" is no "Remote Access VPN")."""
-        return initials(normalise(BRACKETS.sub(" ", uncategorised(name) or name)).split()) == acronym
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,

@@ -1,0 +1,47 @@
+"""Acronyms (issue 19, sync.scorer_acronyms): of a service's name before a dash, beside a product's name, and
+the acronyms several systems share. Each test names a rule, not a labelled case."""
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import first_candidate as best
+
+
+def test_an_acronym_of_a_name_before_a_dash_that_says_which_one_is_that_service():
+    catalogue = [Item("mdm", "Mobile Device Management - Intune"), Item("sd", "Service Desk - Gold")]
+    found = best("MDM", catalogue)
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
+    two = [*catalogue, Item("dm", "Mobile Device Management - Jamf")]
+    assert not preselect(suggest([Item("l", "MDM")], two, versioned=False)["l"], PRESELECT_AT)
+    found = best("MDM Services (Gold)", catalogue)  # the acronym written in capitals among other words
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+
+
+def test_an_acronym_of_several_common_systems_another_name_spells_without_its_s_is_a_persons_choice():
+    signs = [Item("dms", "Dynamic Message Signs"), Item("doc", "Document Management (OnBase)")]
+    assert not preselect(suggest([Item("l", "DMS")], signs, versioned=False)["l"], PRESELECT_AT)
+    found = best("DMS", signs[:1])  # the one expansion
+    assert found is not None and found.target_id == "dms" and found.score >= PRESELECT_AT
+
+
+def test_one_service_in_two_environments_does_not_spell_its_acronym_otherwise():
+    licensing = [
+        Item("prod", "Driver Licensing System (Prod)", context="The DMV's core system (DLS) for licences"),
+        Item("non", "Driver Licensing System (Non-Prod)", context="Test copy of the core system (DLS)"),
+    ]
+    found = best("DLS", licensing)
+    assert found is not None and found.target_id == "prod" and found.score >= PRESELECT_AT
+    assert found.preselectable
+
+
+def test_an_acronym_beside_a_product_is_the_service_it_spells_that_has_the_product():
+    catalogue = [
+        Item("mdm", "Mobile Device Management", context="Microsoft Intune enrollment for phones"),
+        Item("data", "Master Data Management", context="Golden records for customers"),
+        Item("vpn", "Remote Access VPN (Cisco AnyConnect)", context="Replaced by GlobalProtect"),
+    ]
+    found = best("Intune MDM", catalogue)
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
+    found = best("GlobalProtect VPN", catalogue)  # an alias's reading spells it, not the name as written
+    assert found is None or not found.reasons[0].startswith("acronym")
