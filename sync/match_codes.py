@@ -31,7 +31,7 @@ COUNTRIES = frozenset(ISO_COUNTRIES.split())
 OTHER_PLACES = "anz apj nam eur mea cee dach emea nordics benelux"
 PLACES = COUNTRIES | REGIONS | frozenset(OTHER_PLACES.split())
 ENVIRONMENTS = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"
-STAGES = frozenset(ENVIRONMENTS.split())
+ENVIRONMENT_CODES = frozenset(ENVIRONMENTS.split())
 
 
 def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
@@ -42,7 +42,7 @@ def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
     if max(counts.values(), default=0) < CLIENT_SERVICES:
         return frozenset()  # most catalogues, at once
     own = {w for pair in book.pairs for text in pair for w in product_words(text)}  # a namespace's aliases
-    known = written_words() | book.generic | own | PLACES | STAGES
+    known = written_words() | book.generic | own | PLACES | ENVIRONMENT_CODES
     return frozenset(
         code
         for code, count in counts.items()

@@ -239,7 +239,7 @@ class Scorer(
         self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
-        self.heads, self.tails, self.sorted_names = {}, {}, None  # read as rules ask (sync.scorer_index)
+        self.heads, self.tails, self.kinds_of, self.sorted_names = {}, {}, {}, None  # read as rules ask
         self.heads_spelled: dict[str, list[int]] | None = None
         self.spanned = {}
 
@@ -434,7 +434,7 @@ class Scorer(
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
-            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0])):
+            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)

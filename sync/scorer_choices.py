@@ -8,7 +8,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name, initials
 from sync.match_rules import stem
-from sync.matching import Item, hours_of, normalise
+from sync.matching import Item, Matcher, hours_of, normalise
 from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
@@ -34,6 +34,9 @@ class ChoiceEvidence:
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
+    _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
+    lexical: Matcher
+    kinds_of: dict[str, frozenset[int]]  # a word → the services it names as written (`_kinds_of`)
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
 
@@ -51,8 +54,9 @@ class ChoiceEvidence:
                 return [(i, f"kindred: {pair}, and no record of yours") for i in found]
         return []
 
-    def _persons_choice(self, mine: Name, i: int, score: int, why: str) -> str:
-        """Why target i, found by `why` at `score`, is a person's choice; or ""."""
+    def _persons_choice(self, mine: Name, i: int, score: int, why: str, tiered: bool = False) -> str:
+        """Why target i, found by `why` at `score`, is a person's choice; or "". `tiered`: the portfolio
+        name gives a tier."""
         if why.startswith("its description") and (other := self._other_system(mine.plain, i)):
             return f"{other} may be what {mine.plain.upper()} stands for"
         if why.startswith("acronym") and " " not in mine.plain:
@@ -74,6 +78,8 @@ class ChoiceEvidence:
             return f"{other} expands it too"
         if why.startswith("same meaning") and self._delivered_otherwise(mine, i):
             return "support is no provisioning"
+        if not self.versioned and (other := self._broad(mine, i, tiered)):
+            return f"a broad name: {other} is one too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
         # read so, not by the target's own words: "Email" is "Email Services", "Backup" "Backup and Recovery"
@@ -333,6 +339,47 @@ class ChoiceEvidence:
         if not which or not self._held_apart(mine, i):
             return ""
         return as_written(which[0], self.targets[i].name)
+
+    def _broad(self, mine: Name, i: int, tiered: bool) -> str:
+        """Another service a portfolio name of one word, with no tier, means as well, where none is named
+        for it alone: "Monitoring" beside an "Infrastructure Monitoring" and an "Application Performance
+        Monitoring", "VPN" beside a "Remote Access VPN" and a "Site-to-Site VPN"; not "Email" beside an
+        "Email" and an "Email Security". The services are those with its words as read and those with it
+        as written ("VPN", which an alias reads as a "Remote Access VPN"). Services named alike before a
+        dash are kinds of one ("Laboratory Information Management - Water Quality" and "- Quality
+        Control"). The first such other service, or ""."""
+        if " " in mine.plain or not mine.core:
+            return ""
+        vague = self.book.generic | self.book.loose
+        for having, alone in (
+            (self._having(mine.core.split()), lambda j: self.names[j].core == mine.core),
+            (
+                frozenset() if tiered else self._kinds_of(mine.plain),
+                lambda j: set(self.names[j].plain.split()) - vague <= {mine.plain},
+            ),
+        ):
+            if i in having and len(having) > 1 and not any(alone(j) for j in having):
+                theirs = self._family(i)
+                other = (self.targets[j].name for j in sorted(having) if self._family(j) != theirs)
+                if found := next(other, ""):
+                    return found
+        return ""
+
+    def _family(self, j: int) -> str:
+        """Service j's name before a dash, else all of it: the service its tiers and kinds are of."""
+        return self._head(j) or self.names[j].plain
+
+    def _kinds_of(self, word: str) -> frozenset[int]:
+        """The services a word names, as written: those it ends, or begins a list of ("VPN": "Remote Access
+        VPN", "Backup": "Backup and Recovery"); not those it says which one of ("Email Security")."""
+        found = self.kinds_of.get(word)
+        if found is None:
+            found = self.kinds_of[word] = frozenset(
+                j
+                for j in self.lexical.postings.get(word, ())
+                if (said := self._family(j).split())[-1] == word or said[:2] == [word, "and"]
+            )
+        return found
 
     def _for_others(self, mine: Name, i: int) -> bool:
         """Whether another service with the portfolio name's words is its version for other people ("Guest

@@ -157,3 +157,26 @@ def test_the_records_a_name_heads_are_those_named_for_it_and_which_one():
     editions = [Item("std", "Foo English (Standard)", "2"), Item("lnx", "Foo English (Linux)", "2")]
     found = suggest([Item("l", "Foo English 2", "2")], editions, versioned=True, kind="software_product")["l"]
     assert {c.target_id for c in found} == {"std", "lnx"} and not any(c.preselectable for c in found)
+
+
+def test_a_broad_name_of_one_word_is_a_persons_choice_where_several_services_are_of_it_and_none_alone():
+    monitoring = [
+        Item("infra", "Infrastructure Monitoring"),
+        Item("apm", "Application Performance Monitoring (Dynatrace)"),
+        Item("desk", "Service Desk"),
+    ]
+    found = suggest([Item("l", "Monitoring")], monitoring, versioned=False)["l"]
+    assert {c.target_id for c in found} >= {"infra", "apm"} and not any(c.preselectable for c in found)
+    assert any("a broad name: " in reason for reason in found[0].reasons)
+    assert picked("Infrastructure Monitoring", monitoring) == "infra"  # says which one
+    # as written too, where an alias reads one of them as any VPN; and not where the name gives a tier
+    assert picked("VPN", [Item("ra", "Remote Access VPN"), Item("s2s", "Site-to-Site VPN")]) == ""
+    backups = [Item("gold", "Backup and Recovery - Gold"), Item("m365", "Microsoft 365 Backup")]
+    assert picked("Backups", backups) == "" and picked("Backup - Gold", backups) == "gold"
+    assert picked("VPN", [Item("ra", "Remote Access VPN"), Item("fw", "Firewall Management")]) == "ra"
+    # one service named for it alone is it; kinds of one service after a dash are one service
+    assert picked("Email", [Item("mail", "Email"), Item("sec", "Email Security")]) == "mail"
+    # a service the word says which one of is no kind of it
+    assert picked("Email", [Item("cal", "Email and Calendar"), Item("sec", "Email Security")]) == "cal"
+    gis = [Item("prod", "Enterprise GIS - Prod"), Item("field", "Enterprise GIS - Field Apps")]
+    assert picked("GIS", gis) == "prod"
