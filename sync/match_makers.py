@@ -20,6 +20,7 @@ LEGAL = frozenset(
 # manager's ("Ubuntu Developers", "Red Hat, Inc."; not "Red Box Recorders")
 PACKAGERS = ("ubuntu ", "debian ", "canonical ", "fedora ", "centos ", "red hat ", "suse ", "opensuse ")
 PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "chocolatey ", "arch linux ")
+PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
 
 
 def maker_words(maker: str) -> tuple[str, ...]:

@@ -294,6 +294,8 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
             continue
         if NUMBER.match(a) or NUMBER.match(b) or RUN_TOGETHER.fullmatch(max(a, b, key=len)):
             return ""  # nor words run together around a number: "Edge" is no "EdgeWebView2Runtime"
+        if not (long_ := max(a, b, key=len)).isalpha() and long_.rstrip("0123456789.") != min(a, b, key=len):
+            return ""  # a number ends it: "DHCP" is "dhcp4", "Runtime" "runtime.8", "C" no "cxx4"
         way = 1 if len(a) < len(b) and b.startswith(a) else -1 if len(b) < len(a) and a.startswith(b) else 0
         if (
             way

@@ -106,6 +106,8 @@ def test_word_by_word_abbreviations_both_ways_and_not_without_a_shared_word():
     assert abbreviates(("park", "management"), ("parking", "management")) == ""  # a noun of its own
     assert abbreviates(("data", "migration"), ("database", "migration")) == ""  # a word of its own
     assert abbreviates(("campus", "wir"), ("campus", "wireless")) == ""  # "Campus Wiring", stemmed
+    assert abbreviates(("netcdf", "c"), ("netcdf", "cxx4")) == ""  # the C++ library, not the C one
+    assert abbreviates(("isc", "kea", "dhcp"), ("isc", "kea", "dhcp4")) == "dhcp = dhcp4"  # a number ends it
     found = top("Contoso Adv Threat Protection 3.1", MODELS, versioned=True)
     assert found.name == "Contoso Advanced Threat Protection 3"
     assert found.reasons[0] == "abbreviation: adv = advanced"
