@@ -20,6 +20,12 @@ DOTTED = re.compile(r"^v?\d+(?:\.\d+)+$")  # "4.4.1": a release, not a number of
 TAP_FORMULA = re.compile(
     r"^\s*([\w.-]+)/(?:tap|brew|homebrew-[\w.-]+)/([\w.@+-]+)\s*$", re.I
 )  # owner/tap/formula
+# a container image's reference, its registry's host first: "docker.io/grafana/grafana",
+# "registry.redhat.io/rhel9/postgresql-15:1-54" (an owner's alone may be a product's: "drupal/core")
+IMAGE = re.compile(r"^\s*[\w-]+\.[\w.-]+(?::\d+)?/(?:[\w.-]+/)*([a-z][\w.-]*?)(?::[\w.-]+)?\s*$")
+# an environment module's name and version (Lmod, EasyBuild, Spack), its toolchain after a dash:
+# "netcdf-fortran/4.6.1-gompi-2023a", "abaqus/2024"
+MODULE = re.compile(r"^\s*([A-Za-z][\w.+-]*)/(v?\d[\w.+]*)(?:-[\w.+-]*)?\s*$")
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
 # a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
@@ -314,10 +320,16 @@ def bundled(name: str) -> str:
     "hashicorp vault", not Autodesk's Vault), a reverse-DNS application id as its maker's and its name
     ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; not a code host's,
     "io.github.shiftey.Desktop", an unofficial client as often as not), an Office product id as its product
-    ("VisioStd2019Volume"), a winget id as its package where the publisher only repeats it ("Zoom.Zoom");
-    other names as they are."""
-    if "/" in name and (tap := TAP_FORMULA.match(name)):
-        return f"{tap.group(1)} {tap.group(2)}"
+    ("VisioStd2019Volume"), a winget id as its package where the publisher only repeats it ("Zoom.Zoom"),
+    a container image as its last name ("docker.io/library/postgres" → "postgres"), an environment module
+    as its name and version ("OpenMPI/4.1.5-GCC-12.3.0" → "OpenMPI 4.1.5"); other names as they are."""
+    if "/" in name and " " not in name.strip():
+        if tap := TAP_FORMULA.match(name):
+            return f"{tap.group(1)} {tap.group(2)}"
+        if module := MODULE.match(name):
+            return f"{module.group(1)} {module.group(2)}"
+        if image := IMAGE.match(name):
+            return image.group(1)  # its product, as the last part of its name gives it
     if APP_BUNDLE.search(name):
         name = APP_BUNDLE.sub("", name)
         if tuple(normalise(name).split()) in apple_bundles():

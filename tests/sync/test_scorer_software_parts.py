@@ -234,3 +234,18 @@ def test_a_winget_id_whose_publisher_only_repeats_its_product_is_that_product():
     teams = [Item("t", "Microsoft Teams", "", "Microsoft"), Item("js", "Node.js", "20", "OpenJS Foundation")]
     assert picked("Microsoft.Teams", "24152.405.2925.6762", teams) == "t"  # the publisher says whose it is
     assert picked("Node.js", "20.14.0", teams) == "js"  # a name with a dot, no id
+
+
+def test_a_container_images_product_is_the_last_part_of_its_name_and_a_modules_its_name():
+    models = [
+        Item("pg", "PostgreSQL 15", "15", "PostgreSQL Global Development Group"),
+        Item("rhel", "Red Hat Enterprise Linux 9", "9", "Red Hat"),
+        Item("nc", "NetCDF-Fortran 4", "4", "Unidata"),
+        Item("aba", "Abaqus", "", "Dassault Systemes"),
+        Item("drupal", "Drupal 10", "10", "Drupal Association"),
+    ]
+    assert picked("registry.redhat.io/rhel9/postgresql-15", "1-54", models) == "pg"  # not the image's OS
+    assert picked("docker.io/library/postgres", "15.10-alpine", models) == "pg"
+    assert picked("netcdf-fortran/4.6.1-gompi-2023a", "", models) == "nc"  # its toolchain after a dash
+    assert bundled("abaqus/2024") == "abaqus 2024"  # the version a module gives is kept
+    assert bundled("drupal/core") == "drupal/core"  # an owner's name alone may be the product's
