@@ -148,6 +148,11 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("TopTix", "2024.3", "", "SeatGeek Enterprise"),
         ("Odyssey Case Manager", "2023.1", "Tyler Technologies", "Tyler Enterprise Justice"),
         ("Bright Cluster Manager", "10.0", "Bright Computing", "NVIDIA Base Command Manager"),
+        ("rstudio-server-pro", "1.4.1717-3", "", "Posit Workbench"),
+        ("pgi", "20.4", "", "NVIDIA HPC SDK"),
+        ("Univa Grid Engine", "8.6.17", "Univa Corporation", "Altair Grid Engine"),
+        ("slurm", "23.11.10-1.el9", "", "Slurm Workload Manager"),  # its own package
+        ("rocky-release", "9.4-1.7.el9", "", "Rocky Linux 9"),  # the package that says the release
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -186,6 +191,11 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("sge", "SeatGeek Enterprise", "2024", "SeatGeek"),
         Item("tej", "Tyler Enterprise Justice", "2023", "Tyler Technologies"),
         Item("bcm", "NVIDIA Base Command Manager", "10.24", "NVIDIA"),
+        Item("posit", "Posit Workbench", "", "Posit"),
+        Item("hpcsdk", "NVIDIA HPC SDK", "", "NVIDIA"),
+        Item("age", "Altair Grid Engine", "", "Altair Engineering"),
+        Item("slurm", "Slurm Workload Manager", "", "SchedMD"),
+        Item("rocky", "Rocky Linux 9", "9", "Rocky Enterprise Software Foundation"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
