@@ -33,14 +33,16 @@ TIER = (
 LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business {HRS})\s+(?=\w)")  # "24/7 Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
-# business hours as a name says them in brackets: "(Office Hours)", "(8-6 weekdays)", "(Mon-Fri 9-5)"; a
-# day that starts at 7 to 9 and ends at 5 to 6, not "(24x5 Mon-Fri)", "(Mon-Fri 7am-10pm)"
+# business hours as a name says them in brackets or after a dash: "(Office Hours)", "- office hours", "(8-6
+# weekdays)", "(Mon-Fri 9-5)"; a day that starts at 7 to 9 and ends at 5 to 6, not "(24x5 Mon-Fri)", "(Mon-Fri
+# 7am-10pm)"; not after a colon ("Research Computing: Office Hours" is a service of its own)
 DAYS = r"(?:weekdays|mon(?:day)?\s*-\s*fri(?:day)?)"
 DAY_HOURS = r"0?[7-9](?:[:.]?[03]0)?\s*(?:am)?\s*-\s*(?:0?[56]|1[78])(?:[:.]?[03]0)?\s*(?:pm)?"
 OFFICE_HOURS = rf"(?:office|working|core) {HRS}|(?:{DAYS}\s*)?{DAY_HOURS}(?:\s*{DAYS})?"
 TIER_SUFFIX = re.compile(
     rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
-    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?|\s*\(\s*({OFFICE_HOURS})\s*\))\s*$",
+    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?"
+    rf"|(?:\s*\(|\s+[-–—])\s*({OFFICE_HOURS})\s*\)?)\s*$",
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
