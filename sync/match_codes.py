@@ -71,8 +71,12 @@ def with_codes(ranked: list[Candidate], coded: dict[str, str], code: str) -> lis
     portfolio name gives a `code`, and one of two clients' services of one name where it gives none."""
     theirs = {c.target_id: CODED.match(coded[c.target_id]).group(1) for c in ranked if c.target_id in coded}
     names: dict[str, set[str]] = {}
+    clients: dict[str, dict[str, str]] = {}  # a service as normalised, tiers aside → its clients' names
     for c in ranked:
         names.setdefault(c.name, set()).add(coded.get(c.target_id, c.name))
+        clients.setdefault(normalise(c.name), {}).setdefault(
+            theirs.get(c.target_id, ""), coded.get(c.target_id, c.name)
+        )
     shown = {name: next(iter(written)) for name, written in names.items() if len(written) == 1}
     longest = sorted(shown, key=len, reverse=True)  # "Parking Support" before "Parking"
     said = re.compile("|".join(rf"(?<![\w-]){re.escape(name)}(?!\w)" for name in longest)) if shown else None
@@ -82,8 +86,9 @@ def with_codes(ranked: list[Candidate], coded: dict[str, str], code: str) -> lis
         why = ""
         if code and theirs.get(c.target_id, code) != code:
             why = f"{theirs[c.target_id]}'s, not {code}'s: suggested, never pre-selected"
-        elif not code and len(names[c.name]) > 1:
-            other = next(n for n in sorted(names[c.name]) if n != coded.get(c.target_id, c.name))
+        elif not code and len(others := clients[normalise(c.name)]) > 1:
+            mine = theirs.get(c.target_id, "")
+            other = next(others[k] for k in sorted(others) if k != mine)
             why = f"as likely as {other}"
         if why and c.preselectable:
             reasons, c = (*reasons, why), replace(c, preselectable=False)

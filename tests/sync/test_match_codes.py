@@ -53,6 +53,15 @@ def test_two_clients_services_of_one_name_are_a_persons_choice_unless_the_name_g
     assert found is not None and found.reasons[-1].startswith("as likely as ")
     assert picked("FWX - Season Tickets", catalogue) == "FWX6"
     assert picked("MCP - Season Tickets", catalogue) == "MCP6"
+    # one client's tier of a service beside another client's: which client's is a person's choice too
+    tiers = [
+        *headed("MCP"),
+        *headed("FWX"),
+        Item("mg", "MCP - Backup - Gold"),
+        Item("fb", "FWX - Backup - Bronze"),
+    ]
+    assert picked("Backup - Bronze", tiers) == ""
+    assert picked("FWX - Backup - Bronze", tiers) == "fb"
     found = suggest([Item("l", "FWX - Blue Badges")], catalogue, versioned=False)["l"]
     other = next(c for c in found if c.target_id == "MCP0")
     assert not other.preselectable and other.reasons[-1].startswith("MCP's, not FWX's")
