@@ -14,6 +14,7 @@ from sync.match_rules import is_english
 from sync.matching import Candidate, Item, normalise
 
 CODED = re.compile(r"([A-Z]{2,5})\s+[-–—]\s+(?=\w)")
+WRITTEN_CODED = re.compile(r"([A-Z]{2,5})(?:\s*[-–—]\s*|\s+)(?=\w)")  # as a portfolio may: "SMD-Firewalls"
 CLIENT_SERVICES = 8  # a client's services at least: a category may head a few
 # what else heads many services' names in capitals: a country, a region, an environment ("DE - Service Desk",
 # "ANZ - Payroll", "UAT - Payroll")
@@ -52,23 +53,27 @@ def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
     )
 
 
-def code_of(name: str, codes: frozenset[str]) -> str:
-    """The client's code a name begins with, or "" (also where nothing but a tier follows: "FW - Gold")."""
-    found = CODED.match(name) if codes else None
+def code_of(name: str, codes: frozenset[str], portfolio: bool = False) -> str:
+    """The client's code a name begins with, or "" (also where nothing but a tier follows: "FW - Gold").
+    `portfolio`: a portfolio name's, which may give it without spaces or a dash ("SMD-Firewalls", "SMD
+    Backup"), once the targets' names have shown it a code."""
+    found = (WRITTEN_CODED if portfolio else CODED).match(name) if codes else None
     if not found or found.group(1) not in codes or not normalise(name[found.end() :]):
         return ""
     return found.group(1)
 
 
-def without_code(name: str, codes: frozenset[str]) -> str:
+def without_code(name: str, codes: frozenset[str], portfolio: bool = False) -> str:
     """The name without a client's code it begins with (`code_of`)."""
-    return CODED.sub("", name, count=1) if code_of(name, codes) else name
+    coded = code_of(name, codes, portfolio)
+    return (WRITTEN_CODED if portfolio else CODED).sub("", name, count=1) if coded else name
 
 
 def with_codes(ranked: list[Candidate], coded: dict[str, str], code: str) -> list[Candidate]:
     """The candidates named as the target names them, with a client's code, and so in each other's reasons
     ("as likely as CMR - Base IT Support - 24x7"); only suggested, another client's service where the
-    portfolio name gives a `code`, and one of two clients' services of one name where it gives none."""
+    portfolio name gives a `code`, and one of two clients' services of one name, tiers aside, where it gives
+    none."""
     theirs = {c.target_id: CODED.match(coded[c.target_id]).group(1) for c in ranked if c.target_id in coded}
     names: dict[str, set[str]] = {}
     clients: dict[str, dict[str, str]] = {}  # a service as normalised, tiers aside → its clients' names

@@ -246,8 +246,8 @@ class Scorer(
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
-        if code := code_of(local.name, self.codes):
-            local = replace(local, name=without_code(local.name, self.codes))
+        if code := code_of(local.name, self.codes, portfolio=True):
+            local = replace(local, name=without_code(local.name, self.codes, portfolio=True))
         if tiered := self.with_tier(local.name):
             local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
         mine = self._portfolio_name(local)

@@ -53,6 +53,7 @@ def test_two_clients_services_of_one_name_are_a_persons_choice_unless_the_name_g
     assert found is not None and found.reasons[-1].startswith("as likely as ")
     assert picked("FWX - Season Tickets", catalogue) == "FWX6"
     assert picked("MCP - Season Tickets", catalogue) == "MCP6"
+    assert picked("FWX-Season Tickets", catalogue) == picked("FWX Season Tickets", catalogue) == "FWX6"
     # one client's tier of a service beside another client's: which client's is a person's choice too
     tiers = [
         *headed("MCP"),
