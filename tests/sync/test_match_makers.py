@@ -49,6 +49,9 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("conda-forge", "Project Jupyter"),  # a channel's build of JupyterLab, not its maker
         ("Pivotal Software, Inc.", "Broadcom"),  # RabbitMQ's, VMware's in 2019
         ("Univa Corporation", "Altair Engineering"),  # Grid Engine's, bought in 2020
+        ("Cadent Inc.", "Align Technology"),  # OrthoCAD's
+        ("PFU Limited", "Ricoh"),  # ScanSnap's
+        ("StorageCraft Technology Corporation", "Arcserve"),
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())

@@ -153,6 +153,7 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("Univa Grid Engine", "8.6.17", "Univa Corporation", "Altair Grid Engine"),
         ("slurm", "23.11.10-1.el9", "", "Slurm Workload Manager"),  # its own package
         ("rocky-release", "9.4-1.7.el9", "", "Rocky Linux 9"),  # the package that says the release
+        ("NinjaRMMAgent", "5.9.9154", "NinjaRMM LLC", "NinjaOne Agent"),  # its maker renamed too
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -196,6 +197,7 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("age", "Altair Grid Engine", "", "Altair Engineering"),
         Item("slurm", "Slurm Workload Manager", "", "SchedMD"),
         Item("rocky", "Rocky Linux 9", "9", "Rocky Enterprise Software Foundation"),
+        Item("ninja", "NinjaOne Agent", "", "NinjaOne"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
