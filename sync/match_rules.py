@@ -20,6 +20,7 @@ from sync.matching import TIER, VERSION, normalise
 
 VOWELS = set("aeiouy")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
+PYTHON_MINOR = re.compile(r"^([23])(\d{1,2})$")  # a Python package's major and minor run together
 GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
@@ -265,7 +266,10 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
         elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:
-            out.extend(glued.groups())
+            letters, number = glued.groups()
+            if letters == "python" and (minor := PYTHON_MINOR.match(number)):
+                number = f"{minor[1]}.{minor[2]}"  # Red Hat's "python39" is Python 3.9
+            out.extend((letters, number))
             i += 1
         else:
             out.append(word)

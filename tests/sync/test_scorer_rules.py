@@ -66,6 +66,8 @@ def test_light_stemming_drops_ing_and_keeps_short_words(word, stemmed):
 def test_software_names_lose_inventory_noise_and_split_glued_versions():
     assert software_words(["postgresql16"]) == ["postgresql", "16"]
     assert software_words(["o365"]) == ["o365"]  # too short a name to be split
+    assert software_words(["python39"]) == ["python", "3.9"]  # Red Hat's package: its major and minor
+    assert software_words(["python3"]) == ["python", "3"]
     assert software_words(["java", "8", "update", "381", "64", "bit"]) == ["java", "8"]
     assert software_words(["tomcat", "version", "9", "x64"]) == ["tomcat", "9"]
     assert software_words(["windows", "server", "2019", "service", "pack", "2"]) == [
