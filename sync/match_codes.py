@@ -6,12 +6,13 @@ pre-selection."""
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import replace
 
 from sync.match_names import REGIONS, AliasBook
 from sync.match_products import product_words, written_words
 from sync.match_rules import is_english
-from sync.matching import Candidate, Item, normalise
+from sync.matching import Candidate, Item, normalise, tiers_of
 
 CODED = re.compile(r"([A-Z]{2,5})\s+[-–—]\s+(?=\w)")
 WRITTEN_CODED = re.compile(r"([A-Z]{2,5})(?:\s*[-–—]\s*|\s+)(?=\w)")  # as a portfolio may: "SMD-Firewalls"
@@ -69,17 +70,29 @@ def without_code(name: str, codes: frozenset[str], portfolio: bool = False) -> s
     return (WRITTEN_CODED if portfolio else CODED).sub("", name, count=1) if coded else name
 
 
-def with_codes(ranked: list[Candidate], coded: dict[str, str], code: str) -> list[Candidate]:
+def portfolio_code(name: str, codes: frozenset[str], named: Container[str]) -> tuple[str, str]:
+    """The client's code a portfolio name gives, as the targets write it or run together ("SMD-Fortigate
+    Firewalls", "SMD Backup"), and the name without it; not where the name, normalised, is a target's own
+    (`named`: "SMD Rework Station Support" where a target is named so)."""
+    written = normalise(name) not in named
+    code = code_of(name, codes, portfolio=written)
+    return code, without_code(name, codes, portfolio=written) if code else name
+
+
+def with_codes(
+    ranked: list[Candidate], coded: dict[str, str], code: str, tiers: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """The candidates named as the target names them, with a client's code, and so in each other's reasons
     ("as likely as CMR - Base IT Support - 24x7"); only suggested, another client's service where the
-    portfolio name gives a `code`, and one of two clients' services of one name, tiers aside, where it gives
-    none."""
+    portfolio name gives a `code`, and one of two clients' services of one name where it gives none: tiers
+    aside, unless it gives `tiers` ("Backup" beside one's "- Gold" and another's "- Bronze")."""
     theirs = {c.target_id: CODED.match(coded[c.target_id]).group(1) for c in ranked if c.target_id in coded}
     names: dict[str, set[str]] = {}
-    clients: dict[str, dict[str, str]] = {}  # a service as normalised, tiers aside → its clients' names
+    clients: dict[tuple, dict[str, str]] = {}  # a service as normalised (and its tiers) → its clients' names
+    services = {c.target_id: (normalise(c.name), tiers_of(c.name) if tiers else frozenset()) for c in ranked}
     for c in ranked:
         names.setdefault(c.name, set()).add(coded.get(c.target_id, c.name))
-        clients.setdefault(normalise(c.name), {}).setdefault(
+        clients.setdefault(services[c.target_id], {}).setdefault(
             theirs.get(c.target_id, ""), coded.get(c.target_id, c.name)
         )
     shown = {name: next(iter(written)) for name, written in names.items() if len(written) == 1}
@@ -91,7 +104,7 @@ def with_codes(ranked: list[Candidate], coded: dict[str, str], code: str) -> lis
         why = ""
         if code and theirs.get(c.target_id, code) != code:
             why = f"{theirs[c.target_id]}'s, not {code}'s: suggested, never pre-selected"
-        elif not code and len(others := clients[normalise(c.name)]) > 1:
+        elif not code and len(others := clients[services[c.target_id]]) > 1:
             mine = theirs.get(c.target_id, "")
             other = next(others[k] for k in sorted(others) if k != mine)
             why = f"as likely as {other}"

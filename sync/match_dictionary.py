@@ -20,12 +20,23 @@ DOTTED = re.compile(r"^v?\d+(?:\.\d+)+$")  # "4.4.1": a release, not a number of
 TAP_FORMULA = re.compile(
     r"^\s*([\w.-]+)/(?:tap|brew|homebrew-[\w.-]+)/([\w.@+-]+)\s*$", re.I
 )  # owner/tap/formula
-# a container image's reference, its registry's host first: "docker.io/grafana/grafana",
-# "registry.redhat.io/rhel9/postgresql-15:1-54" (an owner's alone may be a product's: "drupal/core")
-IMAGE = re.compile(r"^\s*[\w-]+\.[\w.-]+(?::\d+)?/(?:[\w.-]+/)*([a-z][\w.-]*?)(?::[\w.-]+)?\s*$")
+# a container image's reference after its registry's host: "docker.io/grafana/grafana",
+# "registry.redhat.io/rhel9/postgresql-15:1-54" (an owner's name alone may be a product's: "drupal/core"),
+# and its tag's version: "15.10-alpine", not an image's build "1-54"
+IMAGE = re.compile(
+    r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|localhost)(?::\d+)?/((?:[\w.-]+/)*)([a-z][\w.-]*?)"
+    r"(?::v?(\d+\.\d[\w.]*?|\d{4})(?:-[\w.-]*)?|:[\w.-]+)?\s*$",
+    re.I,
+)
+# the last part of an image's name that says which part of a product it is: "mssql/server", "dotnet/aspnet"
+IMAGE_PARTS = frozenset(
+    ["server", "agent", "runner", "enterprise", "client", "runtime", "sdk", "aspnet", "core"]
+)
 # an environment module's name and version (Lmod, EasyBuild, Spack), its toolchain after a dash:
-# "netcdf-fortran/4.6.1-gompi-2023a", "abaqus/2024"
-MODULE = re.compile(r"^\s*([A-Za-z][\w.+-]*)/(v?\d[\w.+]*)(?:-[\w.+-]*)?\s*$")
+# "netcdf-fortran/4.6.1-gompi-2023a", "abaqus/2024"; not "OS/2-Warp"
+MODULE = re.compile(
+    r"^\s*([A-Za-z][\w.+-]*)/(v?\d+(?:\.\d+)+[\w.+]*|\d{4}[\w.+]*)(?:-[\w.+-]*\d[\w.+-]*)?\s*$"
+)
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
 # a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
@@ -321,7 +332,8 @@ def bundled(name: str) -> str:
     ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; not a code host's,
     "io.github.shiftey.Desktop", an unofficial client as often as not), an Office product id as its product
     ("VisioStd2019Volume"), a winget id as its package where the publisher only repeats it ("Zoom.Zoom"),
-    a container image as its last name ("docker.io/library/postgres" → "postgres"), an environment module
+    a container image as its last name and its tag's version ("docker.io/library/postgres:15.10-alpine" →
+    "postgres 15.10"), an environment module
     as its name and version ("OpenMPI/4.1.5-GCC-12.3.0" → "OpenMPI 4.1.5"); other names as they are."""
     if "/" in name and " " not in name.strip():
         if tap := TAP_FORMULA.match(name):
@@ -329,7 +341,7 @@ def bundled(name: str) -> str:
         if module := MODULE.match(name):
             return f"{module.group(1)} {module.group(2)}"
         if image := IMAGE.match(name):
-            return image.group(1)  # its product, as the last part of its name gives it
+            return image_product(*image.groups())
     if APP_BUNDLE.search(name):
         name = APP_BUNDLE.sub("", name)
         if tuple(normalise(name).split()) in apple_bundles():
@@ -344,6 +356,14 @@ def bundled(name: str) -> str:
     if " " not in name.strip() and (winget := WINGET_ID.match(name)):
         return winget_package(winget.group(1), winget.group(2)) or name
     return name
+
+
+def image_product(path: str, last: str, tag: str | None) -> str:
+    """A container image's product: the last part of its name, after the one before it where it says only
+    which part ("mssql/server"), and the version its tag gives ("postgres:15.10-alpine": 15.10)."""
+    owner = path.rstrip("/").rsplit("/", 1)[-1]
+    product = f"{owner} {last}" if owner and last.lower() in IMAGE_PARTS else last
+    return f"{product} {tag}" if tag else product
 
 
 def winget_package(publisher: str, package: str) -> str:

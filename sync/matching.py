@@ -42,7 +42,7 @@ OFFICE_HOURS = rf"(?:office|working|core) {HRS}|(?:{DAYS}\s*)?{DAY_HOURS}(?:\s*{
 TIER_SUFFIX = re.compile(
     rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
     rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?"
-    rf"|(?:\s*\(|\s+[-–—])\s*({OFFICE_HOURS})\s*\)?)\s*$",
+    rf"|\s*\(\s*({OFFICE_HOURS})\s*\)|\s+[-–—]\s*({OFFICE_HOURS}))\s*$",
     re.I,
 )
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
@@ -190,7 +190,9 @@ def tiers_of(name: str) -> frozenset[str]:
         found.add(canonical_tier(leading.group(1)))
     while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
         found.add(
-            canonical_tier(match.group(1) or match.group(2)) if match.group(3) is None else "business hours"
+            "business hours"
+            if match.group(3) or match.group(4)
+            else canonical_tier(match.group(1) or match.group(2))
         )
         text = text[: match.start()]
     return frozenset(found)

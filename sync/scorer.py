@@ -144,7 +144,7 @@ below CORE when a product the name gives in brackets (not the target's own tier:
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sync.match_codes import client_codes, code_of, with_codes, without_code
+from sync.match_codes import client_codes, portfolio_code, with_codes, without_code
 from sync.match_details import Mentions
 from sync.match_names import (
     NO_INITIALS,
@@ -246,8 +246,8 @@ class Scorer(
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
-        if code := code_of(local.name, self.codes, portfolio=True):
-            local = replace(local, name=without_code(local.name, self.codes, portfolio=True))
+        code, name = portfolio_code(local.name, self.codes, self.index["plain"])
+        local = replace(local, name=name) if code else local
         if tiered := self.with_tier(local.name):
             local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
         mine = self._portfolio_name(local)
@@ -259,7 +259,7 @@ class Scorer(
         ranked = self._with_retired(
             local, self._ranked(mine, local, found, limit, taken or {}, clashes), limit, taken
         )
-        return with_codes(ranked, self.coded, code) if self.coded else ranked
+        return with_codes(ranked, self.coded, code, tiers_of(local.name)) if self.coded else ranked
 
     def _found(
         self, mine: Name, local: Item, limit: int, products: bool = True

@@ -36,7 +36,7 @@ class ChoiceEvidence:
     _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     lexical: Matcher
-    kinds_of: dict[str, frozenset[int]]  # a word → the services it names as written (`_kinds_of`)
+    kinds_of: dict[tuple[str, str], tuple[dict[int, str], ...]]  # a broad name's kinds (`_kinds_for`)
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
 
@@ -341,45 +341,50 @@ class ChoiceEvidence:
         return as_written(which[0], self.targets[i].name)
 
     def _broad(self, mine: Name, i: int, tiered: bool) -> str:
-        """Another service a portfolio name of one word, with no tier, means as well, where none is named
-        for it alone: "Monitoring" beside an "Infrastructure Monitoring" and an "Application Performance
-        Monitoring", "VPN" beside a "Remote Access VPN" and a "Site-to-Site VPN"; not "Email" beside an
-        "Email" and an "Email Security". The services are those with its words as read and those with it
-        as written ("VPN", which an alias reads as a "Remote Access VPN"). Services named alike before a
-        dash are kinds of one ("Laboratory Information Management - Water Quality" and "- Quality
-        Control"). The first such other service, or ""."""
+        """Another service a portfolio name of one word means as well, where none is named for it alone:
+        "Monitoring" beside an "Infrastructure Monitoring" and an "Application Performance Monitoring", "VPN"
+        beside a "Remote Access VPN" and a "Site-to-Site VPN"; not "Email" beside an "Email" and an "Email
+        Security". Where the name gives a tier ("24x7 Monitoring"), only by its words as read: the services
+        with the word as written are told apart by their tiers. The first such other service, or ""."""
         if " " in mine.plain or not mine.core:
             return ""
-        vague = self.book.generic | self.book.loose
-        for having, alone in (
-            (self._having(mine.core.split()), lambda j: self.names[j].core == mine.core),
+        key = (mine.plain, mine.core)
+        found = self.kinds_of.get(key)
+        if found is None:
+            found = self.kinds_of[key] = self._kinds_for(mine)
+        for kinds in found[:1] if tiered else found:
+            if (theirs := kinds.get(i)) is not None:
+                other = next((self.targets[j].name for j, family in kinds.items() if family != theirs), "")
+                if other:
+                    return other
+        return ""
+
+    def _kinds_for(self, mine: Name) -> tuple[dict[int, str], ...]:
+        """The services of two kinds or more a portfolio name of one word names, each with its family
+        (`_family`): those with its words as read, and of those with it as written ("VPN", which an alias
+        reads as a "Remote Access VPN") the ones whose names it ends or begins a list of ("Backup and
+        Recovery"; not "Email Security"); none where one is named for it alone ("Email Services")."""
+        word, vague = mine.plain, self.book.generic | self.book.loose
+        found = []
+        for having, alone, written in (
+            (self._having(mine.core.split()), lambda j: self.names[j].core == mine.core, False),
             (
-                frozenset() if tiered else self._kinds_of(mine.plain),
-                lambda j: set(self.names[j].plain.split()) - vague <= {mine.plain},
+                self.lexical.postings.get(word, ()),
+                lambda j: set(self.names[j].plain.split()) - vague <= {word},
+                True,
             ),
         ):
-            if i in having and len(having) > 1 and not any(alone(j) for j in having):
-                theirs = self._family(i)
-                other = (self.targets[j].name for j in sorted(having) if self._family(j) != theirs)
-                if found := next(other, ""):
-                    return found
-        return ""
+            if any(alone(j) for j in having):
+                found.append({})
+                continue
+            families = {j: self._family(j) for j in sorted(having)}
+            kinds = {j: f for j, f in families.items() if not written or is_kind(word, f)}
+            found.append(kinds if len(set(kinds.values())) > 1 else {})
+        return tuple(found)
 
     def _family(self, j: int) -> str:
         """Service j's name before a dash, else all of it: the service its tiers and kinds are of."""
         return self._head(j) or self.names[j].plain
-
-    def _kinds_of(self, word: str) -> frozenset[int]:
-        """The services a word names, as written: those it ends, or begins a list of ("VPN": "Remote Access
-        VPN", "Backup": "Backup and Recovery"); not those it says which one of ("Email Security")."""
-        found = self.kinds_of.get(word)
-        if found is None:
-            found = self.kinds_of[word] = frozenset(
-                j
-                for j in self.lexical.postings.get(word, ())
-                if (said := self._family(j).split())[-1] == word or said[:2] == [word, "and"]
-            )
-        return found
 
     def _for_others(self, mine: Name, i: int) -> bool:
         """Whether another service with the portfolio name's words is its version for other people ("Guest
@@ -391,6 +396,13 @@ class ChoiceEvidence:
     def _held_apart(self, mine: Name, i: int) -> bool:
         """Whether another product or service than target i has every core word of the portfolio name."""
         return any(self.names[j].core != self.names[i].core for j in self._having(mine.core.split()))
+
+
+def is_kind(word: str, name: str) -> bool:
+    """Whether a service's name (normalised) is a kind of what a word names: the word ends it, or begins a
+    list of things ("Remote Access VPN", "Backup and Recovery"; not "Email Security")."""
+    said = name.split()
+    return stem(said[-1]) == stem(word) or said[:2] == [word, "and"]
 
 
 def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> int:

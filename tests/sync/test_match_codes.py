@@ -61,8 +61,12 @@ def test_two_clients_services_of_one_name_are_a_persons_choice_unless_the_name_g
         Item("mg", "MCP - Backup - Gold"),
         Item("fb", "FWX - Backup - Bronze"),
     ]
-    assert picked("Backup - Bronze", tiers) == ""
+    assert picked("Backup", tiers) == ""
+    assert picked("Backup - Bronze", tiers) == "fb"  # a tier only one client has
     assert picked("FWX - Backup - Bronze", tiers) == "fb"
+    # a code run together is read only where the name is no target's own
+    own = [*catalogue, Item("rw", "FWX Rework Station Support"), Item("mrw", "MCP - Rework Station Support")]
+    assert picked("FWX Rework Station Support", own) == "rw"
     found = suggest([Item("l", "FWX - Blue Badges")], catalogue, versioned=False)["l"]
     other = next(c for c in found if c.target_id == "MCP0")
     assert not other.preselectable and other.reasons[-1].startswith("MCP's, not FWX's")

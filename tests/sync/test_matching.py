@@ -88,7 +88,8 @@ def test_business_hours_in_brackets_are_said_many_ways():
     ):
         assert tiers_of(name) == {"business hours"}, name
     assert not tiers_of("Research Computing: Office Hours") and not tiers_of("Claims (Friday)")
-    assert tiers_of("Help Desk - office hours") == {"business hours"}  # after a dash too
+    assert tiers_of("Help Desk - office hours") == tiers_of("Desk - Mon-Fri 8am-6pm") == {"business hours"}
+    assert not tiers_of("Support (Office Hours") and not tiers_of("Support - Office Hours)")  # unbalanced
     assert normalise("Desk (9-5)") == normalise("Désk (9-5)") == "desk"  # ASCII or not, read alike
     for name in ("Desk (24x5 Mon-Fri)", "Desk (Mon-Fri 7am-10pm)", "Backup (Weekdays)", "Release 3-5"):
         assert not tiers_of(name), name  # other hours, or no hours at all

@@ -173,6 +173,11 @@ def test_a_broad_name_of_one_word_is_a_persons_choice_where_several_services_are
     assert picked("VPN", [Item("ra", "Remote Access VPN"), Item("s2s", "Site-to-Site VPN")]) == ""
     backups = [Item("gold", "Backup and Recovery - Gold"), Item("m365", "Microsoft 365 Backup")]
     assert picked("Backups", backups) == "" and picked("Backup - Gold", backups) == "gold"
+    # a tier tells the services with the word as written apart, not those an alias reads alike
+    vpns = [Item("ra", "Remote Access VPN - Gold"), Item("s2s", "Site-to-Site VPN")]
+    assert picked("VPN - Gold", vpns) == "ra" and picked("VPN", vpns) == ""
+    monitoring_24x7 = [Item("infra", "Infrastructure Monitoring - 24x7"), monitoring[1]]
+    assert picked("24x7 Monitoring", monitoring_24x7) == ""
     assert picked("VPN", [Item("ra", "Remote Access VPN"), Item("fw", "Firewall Management")]) == "ra"
     # one service named for it alone is it; kinds of one service after a dash are one service
     assert picked("Email", [Item("mail", "Email"), Item("sec", "Email Security")]) == "mail"

@@ -248,4 +248,9 @@ def test_a_container_images_product_is_the_last_part_of_its_name_and_a_modules_i
     assert picked("docker.io/library/postgres", "15.10-alpine", models) == "pg"
     assert picked("netcdf-fortran/4.6.1-gompi-2023a", "", models) == "nc"  # its toolchain after a dash
     assert bundled("abaqus/2024") == "abaqus 2024"  # the version a module gives is kept
+    assert bundled("OS/2-Warp") == "OS/2-Warp"  # no module: no toolchain after a version
+    assert bundled("docker.io/library/postgres:15.10-alpine") == "postgres 15.10"  # its tag's version
+    assert bundled("localhost:5000/team/myapp:1.0") == "myapp 1.0"  # a registry's port
+    assert bundled("mcr.microsoft.com/mssql/server:2022-latest") == "mssql server 2022"  # which part
+    assert bundled("10.0.0.1/foo") == "10.0.0.1/foo"  # no registry's host name
     assert bundled("drupal/core") == "drupal/core"  # an owner's name alone may be the product's
