@@ -154,6 +154,9 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("slurm", "23.11.10-1.el9", "", "Slurm Workload Manager"),  # its own package
         ("rocky-release", "9.4-1.7.el9", "", "Rocky Linux 9"),  # the package that says the release
         ("NinjaRMMAgent", "5.9.9154", "NinjaRMM LLC", "NinjaOne Agent"),  # its maker renamed too
+        ("FLEXlm License Manager", "11.13", "Macrovision", "FlexNet Publisher"),
+        ("Mentor Graphics Calibre", "2021.2_28.15", "Mentor Graphics", "Siemens Calibre"),
+        ("FTK Imager", "4.7.1.2", "AccessData", "FTK Imager"),  # its maker bought
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -198,6 +201,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("slurm", "Slurm Workload Manager", "", "SchedMD"),
         Item("rocky", "Rocky Linux 9", "9", "Rocky Enterprise Software Foundation"),
         Item("ninja", "NinjaOne Agent", "", "NinjaOne"),
+        Item("flex", "FlexNet Publisher", "", "Flexera"),
+        Item("calibre", "Siemens Calibre", "", "Siemens EDA"),
+        Item("ftk", "FTK Imager", "", "Exterro"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
@@ -262,3 +268,17 @@ def test_amazon_web_services_delivers_cloud_hosting_and_an_analyser_is_an_analyz
     assert preselect(aws, PRESELECT_AT).target_id == "aws"
     found = suggest([Item("l", "Analyzer Middleware")], services, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "mw"
+
+
+def test_a_digital_preservation_product_delivers_no_records_management():
+    catalogue = [
+        Item("rm", "Records Management (EDRMS)", context="Retention schedules and disposal"),
+        Item(
+            "dp",
+            "Digital Preservation - Preservica",
+            context="Long-term preservation of born-digital records",
+        ),
+    ]
+    found = suggest([Item("l", "Preservica")], catalogue, versioned=False)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == "dp"
