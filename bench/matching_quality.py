@@ -117,7 +117,9 @@ SEEN = {
     DATA / "matching_seen_78.yaml": "former blind set 78 (state motor vehicles and roads), 11 left",
     DATA / "matching_seen_79.yaml": "former blind set 79 (grocery chain, Linux-heavy), 12 left",
     DATA / "matching_seen_80.yaml": "former blind set 80 (weather and climate service, HPC), 7 left",
-    DATA / "matching_seen_81.yaml": "former blind set 81 (MSP of dental and vet groups), 18 left",
+    DATA / "matching_seen_81.yaml": "former blind set 81 (MSP of dental and vet groups), 19 left",
+    DATA / "matching_seen_82.yaml": "former blind set 82 (national museum and archives), 2 left",
+    DATA / "matching_seen_83.yaml": "former blind set 83 (semiconductor fabs, EDA), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
