@@ -22,9 +22,11 @@ TAP_FORMULA = re.compile(
 )  # owner/tap/formula
 # a container image's reference after its registry's host: "docker.io/grafana/grafana",
 # "registry.redhat.io/rhel9/postgresql-15:1-54" (an owner's name alone may be a product's: "drupal/core"),
-# and its tag's version: "15.10-alpine", not an image's build "1-54"
+# and its tag's version: "15.10-alpine", not an image's build "1-54"; not a code host's source package
+# ("github.com/go-sql-driver/mysql" is no MySQL)
 IMAGE = re.compile(
-    r"^\s*(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|localhost)(?::\d+)?/((?:[\w.-]+/)*)([a-z][\w.-]*?)"
+    r"^\s*(?!(?:github\.com|gitlab\.com|bitbucket\.org|golang\.org|gopkg\.in|sourceforge\.net)/)"
+    r"(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|localhost)(?::\d+)?/((?:[\w.-]+/)*)([a-z][\w.-]*?)"
     r"(?::v?(\d+\.\d[\w.]*?|\d{4})(?:-[\w.-]*)?|:[\w.-]+)?\s*$",
     re.I,
 )
