@@ -35,6 +35,7 @@ class ChoiceEvidence:
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
     kinds_of: dict[tuple[str, str], tuple[dict[int, str], ...]]  # a broad name's kinds (`_kinds_for`)
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
@@ -341,12 +342,14 @@ class ChoiceEvidence:
         return as_written(which[0], self.targets[i].name)
 
     def _broad(self, mine: Name, i: int, tiered: bool) -> str:
-        """Another service a portfolio name of one word means as well, where none is named for it alone:
-        "Monitoring" beside an "Infrastructure Monitoring" and an "Application Performance Monitoring", "VPN"
-        beside a "Remote Access VPN" and a "Site-to-Site VPN"; not "Email" beside an "Email" and an "Email
-        Security". Where the name gives a tier ("24x7 Monitoring"), only by its words as read: the services
-        with the word as written are told apart by their tiers. The first such other service, or ""."""
-        if " " in mine.plain or not mine.core:
+        """Another service a broad portfolio name means as well, where none is named for it alone: of one
+        word, "Monitoring" beside an "Infrastructure Monitoring" and an "Application Performance Monitoring",
+        "VPN" beside a "Remote Access VPN" and a "Site-to-Site VPN"; not "Email" beside an "Email" and an
+        "Email Security"; of two, only as written ("Server Hosting" beside a "Virtual Server Hosting" and a
+        "Physical Server Hosting"). Where the name gives a tier ("24x7 Monitoring"), only by its words as
+        read: the services with them as written are told apart by their tiers. The first such other
+        service, or ""."""
+        if mine.plain.count(" ") > 1 or not mine.core:
             return ""
         key = (mine.plain, mine.core)
         found = self.kinds_of.get(key)
@@ -360,17 +363,21 @@ class ChoiceEvidence:
         return ""
 
     def _kinds_for(self, mine: Name) -> tuple[dict[int, str], ...]:
-        """The services of two kinds or more a portfolio name of one word names, each with its family
-        (`_family`): those with its words as read, and of those with it as written ("VPN", which an alias
-        reads as a "Remote Access VPN") the ones whose names it ends or begins a list of ("Backup and
-        Recovery"; not "Email Security"); none where one is named for it alone ("Email Services")."""
-        word, vague = mine.plain, self.book.generic | self.book.loose
+        """The services of two kinds or more a broad portfolio name names, each with its family (`_family`):
+        those with its one word as read, and of those with its words as written ("VPN", which an alias reads
+        as a "Remote Access VPN") the ones whose names they end or begin a list of ("Backup and Recovery";
+        not "Email Security"); none where one is named for it alone ("Email Services")."""
+        words, vague = mine.plain.split(), self.book.generic | self.book.loose
         found = []
         for having, alone, written in (
-            (self._having(mine.core.split()), lambda j: self.names[j].core == mine.core, False),
             (
-                self.lexical.postings.get(word, ()),
-                lambda j: set(self.names[j].plain.split()) - vague <= {word},
+                self._having(mine.core.split()) if len(words) == 1 else (),
+                lambda j: self.names[j].core == mine.core,
+                False,
+            ),
+            (
+                self._sharing(tuple(words)),
+                lambda j: set(self.names[j].plain.split()) - vague <= set(words),
                 True,
             ),
         ):
@@ -378,7 +385,7 @@ class ChoiceEvidence:
                 found.append({})
                 continue
             families = {j: self._family(j) for j in sorted(having)}
-            kinds = {j: f for j, f in families.items() if not written or is_kind(word, f)}
+            kinds = {j: f for j, f in families.items() if not written or is_kind(words, f)}
             found.append(kinds if len(set(kinds.values())) > 1 else {})
         return tuple(found)
 
@@ -398,11 +405,11 @@ class ChoiceEvidence:
         return any(self.names[j].core != self.names[i].core for j in self._having(mine.core.split()))
 
 
-def is_kind(word: str, name: str) -> bool:
-    """Whether a service's name (normalised) is a kind of what a word names: the word ends it, or begins a
-    list of things ("Remote Access VPN", "Backup and Recovery"; not "Email Security")."""
-    said = name.split()
-    return stem(said[-1]) == stem(word) or said[:2] == [word, "and"]
+def is_kind(words: list[str], name: str) -> bool:
+    """Whether a service's name (normalised) is a kind of what words name: they end it, or begin a list of
+    things ("Remote Access VPN", "Physical Server Hosting", "Backup and Recovery"; not "Email Security")."""
+    said, size = name.split(), len(words)
+    return [stem(w) for w in said[-size:]] == [stem(w) for w in words] or said[: size + 1] == [*words, "and"]
 
 
 def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> int:

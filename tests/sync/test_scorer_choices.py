@@ -176,6 +176,8 @@ def test_a_broad_name_of_one_word_is_a_persons_choice_where_several_services_are
     # a tier tells the services with the word as written apart, not those an alias reads alike
     vpns = [Item("ra", "Remote Access VPN - Gold"), Item("s2s", "Site-to-Site VPN")]
     assert picked("VPN - Gold", vpns) == "ra" and picked("VPN", vpns) == ""
+    hosting = [Item("vm", "Virtual Server Hosting"), Item("phys", "Physical Server Hosting")]
+    assert picked("Server Hosting", hosting) == "" and picked("Virtual Server Hosting", hosting) == "vm"
     monitoring_24x7 = [Item("infra", "Infrastructure Monitoring - 24x7"), monitoring[1]]
     assert picked("24x7 Monitoring", monitoring_24x7) == ""
     assert picked("VPN", [Item("ra", "Remote Access VPN"), Item("fw", "Firewall Management")]) == "ra"
