@@ -37,7 +37,7 @@ class ChoiceEvidence:
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
-    kinds_of: dict[tuple[str, str], tuple[dict[int, str], ...]]  # a broad name's kinds (`_kinds_for`)
+    kinds_of: dict[tuple[str, str, bool], dict[int, str]]  # a broad name's kinds (`_kinds_for`)
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
 
@@ -79,7 +79,8 @@ class ChoiceEvidence:
             return f"{other} expands it too"
         if why.startswith("same meaning") and self._delivered_otherwise(mine, i):
             return "support is no provisioning"
-        if not self.versioned and (other := self._broad(mine, i, tiered)):
+        broad = " " not in mine.plain or score >= PRESELECT_AT  # of two words: only where it would tell
+        if not self.versioned and broad and (other := self._broad(mine, i, tiered)):
             return f"a broad name: {other} is one too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
@@ -351,43 +352,37 @@ class ChoiceEvidence:
         service, or ""."""
         if mine.plain.count(" ") > 1 or not mine.core:
             return ""
-        key = (mine.plain, mine.core)
-        found = self.kinds_of.get(key)
-        if found is None:
-            found = self.kinds_of[key] = self._kinds_for(mine)
-        for kinds in found[:1] if tiered else found:
+        words = mine.plain.split()
+        for written in (False, True) if not tiered else (False,):
+            if written and not is_kind(words, self._family(i)):
+                continue  # most names, at once: it names no kind of the candidate's
+            key = (mine.plain, mine.core, written)
+            kinds = self.kinds_of.get(key)
+            if kinds is None:
+                kinds = self.kinds_of[key] = self._kinds_for(mine, written)
             if (theirs := kinds.get(i)) is not None:
                 other = next((self.targets[j].name for j, family in kinds.items() if family != theirs), "")
                 if other:
                     return other
         return ""
 
-    def _kinds_for(self, mine: Name) -> tuple[dict[int, str], ...]:
+    def _kinds_for(self, mine: Name, written: bool) -> dict[int, str]:
         """The services of two kinds or more a broad portfolio name names, each with its family (`_family`):
-        those with its one word as read, and of those with its words as written ("VPN", which an alias reads
-        as a "Remote Access VPN") the ones whose names they end or begin a list of ("Backup and Recovery";
+        those with its one word as read, or (`written`) those with its words as written whose names they
+        end or begin a list of ("VPN", which an alias reads as a "Remote Access VPN"; "Backup and Recovery";
         not "Email Security"); none where one is named for it alone ("Email Services")."""
         words, vague = mine.plain.split(), self.book.generic | self.book.loose
-        found = []
-        for having, alone, written in (
-            (
-                self._having(mine.core.split()) if len(words) == 1 else (),
-                lambda j: self.names[j].core == mine.core,
-                False,
-            ),
-            (
-                self._sharing(tuple(words)),
-                lambda j: set(self.names[j].plain.split()) - vague <= set(words),
-                True,
-            ),
-        ):
-            if any(alone(j) for j in having):
-                found.append({})
-                continue
-            families = {j: self._family(j) for j in sorted(having)}
-            kinds = {j: f for j, f in families.items() if not written or is_kind(words, f)}
-            found.append(kinds if len(set(kinds.values())) > 1 else {})
-        return tuple(found)
+        if written:
+            having = self._sharing(tuple(words))
+            alone = [j for j in having if set(self.names[j].plain.split()) - vague <= set(words)]
+        else:
+            having = self._having(mine.core.split()) if len(words) == 1 else frozenset()
+            alone = [j for j in having if self.names[j].core == mine.core]
+        if alone:
+            return {}
+        families = {j: self._family(j) for j in sorted(having)}
+        kinds = {j: f for j, f in families.items() if not written or is_kind(words, f)}
+        return kinds if len(set(kinds.values())) > 1 else {}
 
     def _family(self, j: int) -> str:
         """Service j's name before a dash, else all of it: the service its tiers and kinds are of."""
