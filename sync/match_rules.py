@@ -149,6 +149,8 @@ def licence_plans(words: list[str]) -> list[str]:
 NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
+# IBM's version and release (and modification): "z/OS V2R5" is 2.5, "V6R1M0" 6.1.0
+VERSION_RELEASE = re.compile(r"^\s*v(\d+)\s*r(\d+)(?:\s*m(\d+))?\s*$", re.I)
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
 UPDATES = r"sp|cu|ru|upd|update|u"  # a service pack or an update: "SP3", "CU12", Siemens' "Upd12"
 RELEASES = (
@@ -171,10 +173,12 @@ def version_field(field: str, words: list[str]) -> str:
     "Unknown") but a version named so ("XP" is Windows XP's); a year and a release or quarter of it ("2024
     R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is another); not for Microsoft's products,
     whose such release is a product of its own ("Windows Server" at "2012 R2"); a minor and its update
-    ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version. Any other
-    field as it is."""
+    ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version; IBM's version
+    and release ("V2R5") that version. Any other field as it is."""
     if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
         return f"{update[1]}.{update[2]}"
+    if release := VERSION_RELEASE.match(field):
+        return ".".join(filter(None, release.groups()))
     if packed := PACKED_FIELD.match(field):
         return packed[1]
     parts = field.lower().split()
@@ -242,6 +246,9 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in ARCHITECTURE or FEATURE_UPDATE.match(word):
+            i += 1
+        elif release := VERSION_RELEASE.match(word):
+            out.append(".".join(filter(None, release.groups())))
             i += 1
         elif (
             (word in BITS and following == "bit")

@@ -99,6 +99,15 @@ def test_an_update_in_a_version_field_is_that_minors_update():
     assert found.preselectable and found.score >= PRESELECT_AT
 
 
+def test_ibms_version_and_release_is_that_version():
+    assert version_field("V3R1", []) == "3.1" and version_field("V6R1M0", []) == "6.1.0"
+    zos = [Item("25", "z/OS 2.5", "2.5", "IBM"), Item("31", "z/OS 3.1", "3.1", "IBM")]
+    found = best("z/OS V2R5 (HBB77C0)", zos, "", True)  # as SMP/E lists it, its FMID in brackets
+    assert found.target_id == "25" and found.preselectable and found.score >= PRESELECT_AT
+    found = best("z/OS", zos, "V3R1", True)
+    assert found.target_id == "31" and found.preselectable and found.score >= PRESELECT_AT
+
+
 def test_a_year_that_names_both_records_leaves_their_version_fields_updates_of_it():
     found = best(
         "Adobe Photoshop 2024", [Item("ps", "Adobe Photoshop 2024", "25.11", "Adobe")], "25.9.1", True
