@@ -157,6 +157,9 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("FLEXlm License Manager", "11.13", "Macrovision", "FlexNet Publisher"),
         ("Mentor Graphics Calibre", "2021.2_28.15", "Mentor Graphics", "Siemens Calibre"),
         ("FTK Imager", "4.7.1.2", "AccessData", "FTK Imager"),  # its maker bought
+        ("IBM Tivoli NetView for z/OS", "6.3", "IBM", "IBM Z NetView"),
+        ("MQSeriesServer", "9.3.0-15", "", "IBM MQ"),  # its rpm package, by its former name
+        ("CA ACF2 for z/OS", "16.0", "CA, Inc.", "ACF2 for z/OS"),  # Broadcom's since 2018
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -204,6 +207,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("flex", "FlexNet Publisher", "", "Flexera"),
         Item("calibre", "Siemens Calibre", "", "Siemens EDA"),
         Item("ftk", "FTK Imager", "", "Exterro"),
+        Item("netview", "IBM Z NetView", "", "IBM"),
+        Item("mq", "IBM MQ", "", "IBM"),
+        Item("acf2", "ACF2 for z/OS", "", "Broadcom"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
