@@ -120,7 +120,7 @@ SEEN = {
     DATA / "matching_seen_81.yaml": "former blind set 81 (MSP of dental and vet groups), 19 left",
     DATA / "matching_seen_82.yaml": "former blind set 82 (national museum and archives), 2 left",
     DATA / "matching_seen_83.yaml": "former blind set 83 (semiconductor fabs, EDA), 7 left",
-    DATA / "matching_seen_84.yaml": "blind set 84 (police and fire service), measured, not yet looked at",
+    DATA / "matching_seen_84.yaml": "former blind set 84 (police and fire service), 10 left",
     DATA / "matching_seen_85.yaml": "former blind set 85 (bank with a mainframe estate), 14 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"

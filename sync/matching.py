@@ -76,6 +76,8 @@ SPELLING = {
     "centre": "center",
     "catalogue": "catalog",
     "licence": "license",
+    "licencing": "licensing",  # a common misspelling, "licence" taken for the verb
+    "mobilising": "mobilizing",  # a fire service's "mobilising system", British spelling
     "programme": "program",
     "defence": "defense",
     "analyse": "analyze",

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred, windows_update
-from sync.match_names import REGIONS, AliasBook, Name, initials
+from sync.match_names import REGIONS, AliasBook, Name, declared, initials
 from sync.match_rules import stem
-from sync.matching import Item, Matcher, hours_of, normalise
+from sync.matching import NOT_LIVE, Item, Matcher, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
 
@@ -146,6 +146,7 @@ class ChoiceEvidence:
         tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
         tied = self._own_update(mine, scored, tied)
+        tied = self._live(shown, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (
@@ -191,6 +192,14 @@ class ChoiceEvidence:
         update = windows_update(mine.other_version or mine.version) if self.versioned else ""
         same = [n for n in tied if update in normalise(scored[n][1]).split()] if update else tied
         return first_of(scored, tied, same, "another feature update")
+
+    def _live(self, shown: str, scored: list, tied: list[int]) -> list[int]:
+        """Of services as likely, for a name that gives no tier, those of production before another
+        environment's: "Police CAD" is "Police CAD - 24x7" beside its "(Non-Prod)", whatever their hours."""
+        if self.versioned or len(tied) < 2 or tiers_of(shown):
+            return tied
+        live = [n for n in tied if not self._tiers(scored[n][2]) & NOT_LIVE]
+        return first_of(scored, tied, live, "another environment")
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
         """Of several records as likely for an acronym of the dictionary, the one of its alias group whose
@@ -243,10 +252,12 @@ class ChoiceEvidence:
 
     def _other_hours(self, i: int) -> bool:
         """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
-        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described."""
+        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described;
+        not a record of another environment ("(Non-Prod)"), which gives none."""
         hours = hours_of(self.targets[i].name)
         return bool(hours) and any(
-            hours_of(self.targets[j].name) != hours for j in self.index["plain"].get(self.names[i].plain, ())
+            hours_of(self.targets[j].name) != hours and not self._tiers(j) & NOT_LIVE
+            for j in self.index["plain"].get(self.names[i].plain, ())
         )
 
     def _spelled_elsewhere(self, acronym: str, i: int) -> str:
@@ -276,6 +287,8 @@ class ChoiceEvidence:
         for j in sorted(spelled):
             if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
                 return self.targets[j].name
+        if declared(self.targets[i].name) == [acronym, acronym]:
+            return ""  # a name that spells its own: "Police National Computer (PNC)", whoever mentions PNC
         given = self.mentions.of((acronym,))  # "… (MDM)"; not by the same service in another environment
         return next(
             (

@@ -85,6 +85,8 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         Item("enc", "Solventum 360 Encompass", "", "Solventum"),  # 3M's health care, Solventum since 2024
         Item("pasx", "Körber PAS-X MES", "3.2", "Körber Pharma Software"),
         Item("syn", "Synchro Studio", "", "Cubic"),
+        Item("encase", "OpenText EnCase Forensic", "", "OpenText"),
+        Item("axon", "Axon Evidence Sync", "", "Axon Enterprise"),
     ]
     for name, version, maker, key in (
         ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
@@ -92,6 +94,8 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         ("3M 360 Encompass", "", "3M Health Information Systems", "enc"),
         ("PAS-X MES", "3.2.4", "Werum IT Solutions GmbH", "pasx"),  # Körber's since 2007
         ("Synchro Studio 12", "12.2.0.29", "Trafficware", "syn"),  # Cubic's since 2018
+        ("EnCase Forensic", "8.11.0", "Guidance Software", "encase"),  # OpenText's since 2017
+        ("Evidence Sync", "2.7.2", "TASER International, Inc.", "axon"),  # renamed Axon in 2017
     ):
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         chosen = preselect(found, PRESELECT_AT)

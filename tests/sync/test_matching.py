@@ -39,6 +39,8 @@ from sync.matching import (
         ("Campus Status Pages", "Campus Statuses Page"),
         ("Season Passes", "Season Pass"),
         ("Analyser Middleware", "Analyzer Middleware"),
+        ("Firearms Licencing", "Firearms Licensing"),
+        ("Fire Mobilising System", "Fire Mobilizing System"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):

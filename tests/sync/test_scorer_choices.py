@@ -187,3 +187,24 @@ def test_a_broad_name_of_one_word_is_a_persons_choice_where_several_services_are
     assert picked("Email", [Item("cal", "Email and Calendar"), Item("sec", "Email Security")]) == "cal"
     gis = [Item("prod", "Enterprise GIS - Prod"), Item("field", "Enterprise GIS - Field Apps")]
     assert picked("GIS", gis) == "prod"
+
+
+def test_a_name_without_a_tier_is_the_live_record_beside_another_environments_whatever_its_hours():
+    cad = [
+        Item("live", "Police Command and Control (CAD) - 24x7"),
+        Item("np", "Police Command and Control (CAD) (Non-Prod)"),
+    ]
+    assert picked("Police CAD", cad) == "live"
+    assert picked("Police CAD (Non-Prod)", cad) == "np"
+    # other hours of the live service are still a person's choice
+    assert picked("Police CAD", [*cad, Item("bh", "Police Command and Control (CAD) - Business Hours")]) == ""
+
+
+def test_a_name_that_spells_its_own_acronym_is_that_acronym_whoever_else_mentions_it():
+    catalogue = [
+        Item("pnc", "Police National Computer (PNC) - 24x7", context="PNC enquiry and update access"),
+        Item("leds", "Law Enforcement Data Service (LEDS)", context="LEDS access (replacing PNC/PND)"),
+    ]
+    assert picked("PNC", catalogue) == "pnc"
+    spelled_apart = [Item("pnc", "PNC Access - 24x7"), catalogue[1]]  # the name does not spell it
+    assert picked("PNC", spelled_apart) == ""

@@ -42,6 +42,10 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("Vend Register", "", "Lightspeed Retail (X-Series)"),  # Vend, Lightspeed's X-Series since 2021
         ("Streamlabs OBS", "1.17.0", "Streamlabs Desktop"),  # renamed in 2021
         ("SAP S4", "2023", "SAP S/4HANA"),
+        ("UFED Physical Analyzer", "7.66.0.42", "Cellebrite Physical Analyzer"),  # renamed in 2022
+        ("Avaya Equinox", "3.6.1.25", "Avaya Workplace Client"),  # renamed in 2020
+        ("Dragon Professional Individual 16", "16.00.200.121", "Dragon Professional"),  # its licence
+        ("com.android.chrome", "131.0.6778.200", "Google Chrome"),  # Chrome's Android package
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -79,6 +83,10 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("sld", "Streamlabs Desktop", "1", "Streamlabs"),
         Item("s4", "SAP S/4HANA", "2023", "SAP"),
         Item("obs", "OBS Studio", "30", "OBS Project"),
+        Item("cpa", "Cellebrite Physical Analyzer", "", "Cellebrite"),
+        Item("avaya", "Avaya Workplace Client", "", "Avaya"),
+        Item("dragon", "Dragon Professional", "16", "Nuance"),
+        Item("chrome", "Google Chrome", "", "Google"),
     ]
     assert chosen(install, models, version) == product
 
