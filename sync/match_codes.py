@@ -54,29 +54,28 @@ def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:
     )
 
 
-def code_of(name: str, codes: frozenset[str], portfolio: bool = False) -> str:
-    """The client's code a name begins with, or "" (also where nothing but a tier follows: "FW - Gold").
-    `portfolio`: a portfolio name's, which may give it without spaces or a dash ("SMD-Firewalls", "SMD
-    Backup"), once the targets' names have shown it a code."""
+def split_code(name: str, codes: frozenset[str], portfolio: bool = False) -> tuple[str, str]:
+    """The client's code a name begins with and the name without it; ("", name) for none, also where
+    nothing but a tier follows ("FW - Gold"). `portfolio`: a portfolio name's, which may give it without
+    spaces or a dash ("SMD-Firewalls", "SMD Backup"), once the targets' names have shown it a code."""
     found = (WRITTEN_CODED if portfolio else CODED).match(name) if codes else None
-    if not found or found.group(1) not in codes or not normalise(name[found.end() :]):
-        return ""
-    return found.group(1)
+    if not found or found.group(1) not in codes or not normalise(rest := name[found.end() :]):
+        return "", name
+    return found.group(1), rest
 
 
-def without_code(name: str, codes: frozenset[str], portfolio: bool = False) -> str:
-    """The name without a client's code it begins with (`code_of`)."""
-    coded = code_of(name, codes, portfolio)
-    return (WRITTEN_CODED if portfolio else CODED).sub("", name, count=1) if coded else name
+def without_code(name: str, codes: frozenset[str]) -> str:
+    """A target's name without a client's code it begins with (`split_code`)."""
+    return split_code(name, codes)[1]
 
 
 def portfolio_code(name: str, codes: frozenset[str], named: Container[str]) -> tuple[str, str]:
     """The client's code a portfolio name gives, as the targets write it or run together ("SMD-Fortigate
     Firewalls", "SMD Backup"), and the name without it; not where the name, normalised, is a target's own
     (`named`: "SMD Rework Station Support" where a target is named so)."""
-    written = normalise(name) not in named
-    code = code_of(name, codes, portfolio=written)
-    return code, without_code(name, codes, portfolio=written) if code else name
+    if not codes:
+        return "", name  # most catalogues
+    return split_code(name, codes, portfolio=normalise(name) not in named)
 
 
 def with_codes(

@@ -4,7 +4,7 @@ the words, and the shipped dictionary's hygiene. Each test names a rule, not a l
 
 import pytest
 
-from sync.match_dictionary import renumbered, shipped_groups, words_of
+from sync.match_dictionary import shipped_groups, words_of
 from sync.match_names import AliasBook
 from sync.match_rules import abbreviates, java_package, runtime_or_kit, software_words, stem
 from sync.matching import Item, preselect
@@ -201,104 +201,6 @@ def test_at_one_score_the_name_that_keeps_more_of_the_words_written_ranks_first(
     assert (
         [c.target_id for c in found] == ["s", "p"] and found[0].preselectable and not found[1].preselectable
     )
-
-
-def test_an_edition_the_record_leaves_out_as_generic_is_not_chosen_by_a_name_without_it():
-    tableau = [
-        Item("desk", "Tableau Desktop", "", "Salesforce"),
-        Item("srv", "Tableau Server", "", "Salesforce"),
-    ]
-    found = suggest([Item("l", "Tableau 2023.3", "20233.24.0215.0850")], tableau, versioned=True)["l"]
-    assert found[0].target_id == "desk"  # as Tableau Desktop installs (a whole-name alias), never the server
-    server = suggest([Item("l", "Tableau 2023.3", "20233.24.0215.0850")], tableau[1:], versioned=True)["l"]
-    assert server[0].target_id == "srv" and preselect(server, PRESELECT_AT) is None  # only a suggestion
-    assert chosen("Tableau Server 2023.3", tableau, "2023.3", versioned=True) == "Tableau Server"
-    twins = [*tableau, Item("sw", "Tableau Software", "", "Salesforce")]  # "Tableau" too, as a maker
-    assert chosen("Tableau 2023.3", twins, "2023.3", versioned=True) == "Tableau Desktop"  # as it installs
-    assert chosen("Tableau Reader", twins, "2023.3", versioned=True) == ""  # another product
-
-
-def pair(first: tuple[str, str, str], second: tuple[str, str, str]) -> list[Item]:
-    return [Item("a", *first), Item("b", *second)]
-
-
-@pytest.mark.parametrize(
-    ("name", "version", "catalogue", "expected"),
-    [
-        (
-            "intellij-idea",
-            "2024.1",
-            pair(
-                ("JetBrains IntelliJ IDEA Community Edition", "", "JetBrains"),
-                ("JetBrains IntelliJ IDEA Ultimate", "", "JetBrains"),
-            ),
-            "",
-        ),
-        (
-            "Java 8 Update 401 (64-bit)",
-            "8.0.4010.10",
-            pair(("Oracle Java SE 8", "8", "Oracle"), ("Eclipse Temurin JDK 21", "21", "Eclipse")),
-            "Oracle Java SE 8",
-        ),
-        (
-            "Microsoft SQL Server 2022",
-            "16.0.1000.6",
-            pair(
-                ("Microsoft SQL Server 2022 Enterprise", "2022", "Microsoft"),
-                ("Microsoft SQL Server 2022 Express", "2022", "Microsoft"),
-            ),
-            "",
-        ),
-        # another record of the product that is no edition of it, or of no version, leaves the name's choice
-        (
-            "MySQL 8.0",
-            "8.0.36",
-            pair(("MySQL Server 8.0", "8.0", "Oracle"), ("MySQL Workbench 8.0", "8.0", "Oracle")),
-            "MySQL Server 8.0",
-        ),
-        (
-            "Exchange 2019",
-            "",
-            pair(("Exchange Server 2019", "2019", "Microsoft"), ("Exchange Online", "", "Microsoft")),
-            "Exchange Server 2019",
-        ),
-    ],
-)
-def test_which_edition_a_name_chooses(name, version, catalogue, expected):
-    assert chosen(name, catalogue, version, versioned=True) == expected
-
-
-def test_a_year_and_the_major_version_its_installs_report_are_one_version():
-    sql = [
-        Item("19", "Microsoft SQL Server 2019", "2019", "Microsoft"),
-        Item("22", "Microsoft SQL Server 2022", "2022", "Microsoft"),
-    ]
-    assert chosen("mssql-server", sql, "16.0.4135.4-2", versioned=True) == "Microsoft SQL Server 2022"
-    assert chosen("MSSQL 2019 Standard", sql, "15.0.2000.5", versioned=True) == "Microsoft SQL Server 2019"
-    found = suggest([Item("l", "mssql-server", "15.0.4355.3-2")], sql, versioned=True)["l"]
-    assert [c.target_id for c in found] == ["19"]  # never 2022: another major, however numbered
-    assert renumbered(["sql", "server"], "16.0.4135")[0] == "2022"
-    assert renumbered(["sql", "server"], "2019") == ("15", "SQL Server 2019 is version 15")
-    assert renumbered(["postgresql"], "16") == ("", "") and renumbered(["sql", "server"], "9") == ("", "")
-    assert renumbered(["sql", "server", "management", "studio"], "16") == ("", "")  # SSMS numbers its own
-    tools = [*sql, Item("odbc", "Microsoft ODBC Driver 17 for SQL Server", "17", "Microsoft")]
-    assert [c.target_id for c in suggest([Item("l", "SQL Server 2025")], tools, versioned=True)["l"]] == []
-    assert not suggest([Item("l", "ODBC Driver 17 for SQL Server", "17.10.6.1")], sql, versioned=True)["l"]
-    shown = suggest([Item("l", "mssql-server", "16.0.4135.4-2")], sql[1:], versioned=True)["l"][0]
-    assert "SQL Server 2022 is version 16" in shown.reasons
-
-
-def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
-    adobe = [
-        Item("ps24", "Adobe Photoshop 2024", "2024", "Adobe"),
-        Item("ps25", "Adobe Photoshop 2025", "2025", "Adobe"),
-        Item("ai25", "Adobe Illustrator 2025", "2025", "Adobe"),
-    ]
-    assert chosen("Adobe Photoshop", adobe, "25.4.0", versioned=True) == "Adobe Photoshop 2024"
-    assert chosen("Photoshop", adobe, "26.1", versioned=True) == "Adobe Photoshop 2025"
-    assert not suggest([Item("l", "Adobe Illustrator", "28.7.1")], adobe, versioned=True)["l"]  # 2024's
-    server = [Item("ids", "Adobe InDesign Server 2024", "2024", "Adobe")]  # sold apart from InDesign
-    assert chosen("Adobe InDesign", server, "19.0", versioned=True) == ""
 
 
 @pytest.mark.parametrize("kind", ["it_service", "software_product"])

@@ -1,0 +1,145 @@
+"""How the scorer ranks what it found (sync.scorer): versions, editions, tiers, regions and the choices a
+person must make (sync.scorer_choices) lower a candidate's score or keep it from pre-selection, each with its
+reason; the order puts the stronger evidence first once they have."""
+
+from sync.match_names import NO_INITIALS, REGIONS, Name
+from sync.match_rules import other_install
+from sync.match_versions import agreeing, fields_disagree, major, version_verdict
+from sync.matching import NOT_LIVE, Candidate, Item, covered_tiers, tiers_of
+from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, supported
+
+
+class Ranking:
+    """The candidates of a portfolio record, ranked, from the evidence `_found` gathered (sync.scorer)."""
+
+    def _ranked(
+        self, mine: Name, local: Item, found: dict, limit: int, taken: dict[str, str], clashes: set[int]
+    ) -> list[Candidate]:
+        key, tiers = local.key, tiers_of(local.name)
+        covered = covered_tiers(tiers)
+        of_tier = bool(tiers) and any(self._tiers(i) == tiers for i in found)
+        # still as likely as a record it ties with, though never pre-selected: found by its description beside
+        # a record of the name's tier, or a person's choice ("Mobile Device Support" and two such services)
+        still_tied: set[int] = set()
+        partial: set[int] = set()  # of one of the tiers the name gives
+        # a record of one of them (or of the tier covering it) before one without a tier: "Gold (Prod)"
+        some_tier = bool(tiers) and any(
+            set() < tier < tiers or tier == covered != tiers for tier in (self._tiers(i) for i in found)
+        )
+        scored = []
+        own = set(mine.words) - self.book.generic - NO_INITIALS
+        mine_major = major(mine.version)
+        exact, written = mine.version, set(mine.words)
+        ours = REGIONS.intersection(mine.words)
+        bracketed = "(" in local.name
+        rank: dict[int, tuple] = {}  # the order of the candidates, below
+        # the name itself in another tier keeps what an alias reads alike from pre-selection: "Database
+        # Administration - 12x5" beside a "- 24x7" is no "Database Hosting (PostgreSQL)"
+        named_apart = (
+            next(
+                (
+                    self.targets[j].name
+                    for j, (_, why) in found.items()
+                    if why[0].startswith("same name")
+                    and self.names[j].plain == mine.plain
+                    and self._tiers(j) != tiers
+                ),
+                "",
+            )
+            if tiers
+            else ""
+        )
+        for i, (score, reasons) in found.items():
+            theirs = self.names[i]
+            if self.versioned and mine.version != theirs.version:
+                if mine.version and theirs.version and mine_major == self.majors[i]:
+                    readings = mine.version, theirs.version, True
+                elif (readings := agreeing(mine, theirs, (mine_major, self.majors[i]))) is None:
+                    continue  # different majors never match
+                if not version_verdict(readings[0], readings[1])[0]:
+                    continue
+            reasons, preselectable = list(reasons), i not in clashes
+            if not preselectable:
+                reasons.append("another edition? suggested, never pre-selected")
+                score -= MINOR  # ranked after the edition the name gives
+            name = self.targets[i].name
+            their_tiers = self._tiers(i)
+            tiered = their_tiers if tiers else frozenset()
+            if tiered and tiered < tiers:  # "- Gold" for "Gold 24x7": after a record of both, if any
+                reasons.append(f"a tier of yours ({', '.join(sorted(tiered))})")
+                score -= MINOR
+                partial.add(i)
+            elif tiered and tiered != tiers and tiered == covered:  # "Out of Hours Support": "- 24x7"
+                reasons.append(f"{', '.join(sorted(tiered))} covers yours")
+                score -= MINOR
+            elif tiered and tiered != tiers:
+                reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
+                preselectable, score = False, score - MINOR
+            elif some_tier and not tiered:
+                score -= 2 * MINOR
+            if (
+                named_apart
+                and reasons[0].startswith(("alias", "same meaning"))
+                and theirs.plain != mine.plain
+                and their_tiers != tiers
+            ):
+                reasons.append(f"{named_apart} has the name itself: suggested, never pre-selected")
+                preselectable = False
+            if of_tier and not tiered and reasons[0].startswith("its description"):
+                reasons.append("no tier, where another record has yours: suggested, never pre-selected")
+                preselectable = False  # "App Hosting - Silver" is not the "Website Hosting" of "Azure App …"
+                still_tied.add(i)
+            region = REGIONS.intersection(theirs.words) if ours else frozenset()
+            if region and region != ours:
+                reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
+                preselectable = False
+            elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
+                score = max(score - MINOR, min(score, PRESELECT_AT))
+            if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
+                reasons.append(f"{choice}: suggested, never pre-selected")
+                preselectable = False
+                still_tied.add(i)
+            if preselectable and bracketed and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
+                reasons.append(elsewhere)
+                preselectable = False
+            if preselectable and local.manufacturer and (made := self._made_otherwise(local, mine, i)):
+                reasons.append(f"{made}: suggested, never pre-selected")
+                preselectable = False
+            if self.versioned and preselectable and (other := other_install(local.name, name)):
+                reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
+                preselectable, score = False, score - MINOR
+            if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
+                reasons.append("version fields of two releases: suggested, never pre-selected")
+                preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name
+            if self.versioned and mine.version != theirs.version:
+                score, preselectable = self._versions(
+                    mine, i, readings, local.name, score, reasons, preselectable
+                )
+            if len(reasons) > 1 or mine.release or theirs.release:
+                reasons = list(dict.fromkeys([*reasons, *(r for r in (mine.release, theirs.release) if r)]))
+            described = reasons[0].startswith("its description")
+            evidence = self._evidence(own, i, local.name) if score < EXACT and own and not described else ""
+            if evidence:
+                reasons.append(evidence)
+                score = supported(score)
+            scored.append((score, name, i, reasons, preselectable))
+            rank[i] = (  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
+                -score,
+                not preselectable,  # at one score, the one that may be pre-selected first
+                -found[i][0],
+                bool(exact) and theirs.version != exact,
+                bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered
+                not tiers and bool(their_tiers & NOT_LIVE),  # "Server Hosting": "(Prod)" before "(Non-Prod)"
+                -len(written.intersection([*theirs.words, *their_tiers])),  # more words written
+                name,
+            )
+        scored.sort(key=lambda s: rank[s[2]])
+        self._settle(mine, local.name, scored, found, still_tied, partial, limit)
+        keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
+        owners = [None if (owner := taken.get(target)) == key else owner for target in keys]
+        return [
+            Candidate(target, name, score, reasons[0], owner, tuple(reasons), preselectable)
+            for target, owner, (score, name, _, reasons, preselectable) in zip(
+                keys, owners, scored, strict=False
+            )
+        ]
