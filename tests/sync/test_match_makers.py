@@ -87,6 +87,7 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         Item("syn", "Synchro Studio", "", "Cubic"),
         Item("encase", "OpenText EnCase Forensic", "", "OpenText"),
         Item("axon", "Axon Evidence Sync", "", "Axon Enterprise"),
+        Item("star", "Simcenter STAR-CCM+", "", "Siemens Digital Industries Software"),
     ]
     for name, version, maker, key in (
         ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
@@ -96,6 +97,7 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         ("Synchro Studio 12", "12.2.0.29", "Trafficware", "syn"),  # Cubic's since 2018
         ("EnCase Forensic", "8.11.0", "Guidance Software", "encase"),  # OpenText's since 2017
         ("Evidence Sync", "2.7.2", "TASER International, Inc.", "axon"),  # renamed Axon in 2017
+        ("STAR-CCM+ 15.04.008", "15.04.008", "CD-adapco", "star"),  # Siemens' since 2016
     ):
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         chosen = preselect(found, PRESELECT_AT)

@@ -46,6 +46,10 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("Avaya Equinox", "3.6.1.25", "Avaya Workplace Client"),  # renamed in 2020
         ("Dragon Professional Individual 16", "16.00.200.121", "Dragon Professional"),  # its licence
         ("com.android.chrome", "131.0.6778.200", "Google Chrome"),  # Chrome's Android package
+        ("RSLinx Enterprise", "5.90.00", "FactoryTalk Linx"),  # renamed in 2017
+        ("KEPServerEX 6", "6.14.263.0", "Kepware Server 6"),  # renamed in 2023
+        ("com.symbol.enterprisebrowser", "3.7.1.0", "Zebra Enterprise Browser"),  # a handheld's package
+        ("intel-oneapi-mpi", "2021.13.1", "Intel MPI Library"),
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -87,6 +91,11 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("avaya", "Avaya Workplace Client", "", "Avaya"),
         Item("dragon", "Dragon Professional", "16", "Nuance"),
         Item("chrome", "Google Chrome", "", "Google"),
+        Item("linx", "FactoryTalk Linx", "", "Rockwell Automation"),
+        Item("rsc", "RSLinx Classic", "", "Rockwell Automation"),  # another product
+        Item("kep", "Kepware Server 6", "6", "PTC"),
+        Item("zeb", "Zebra Enterprise Browser", "", "Zebra Technologies"),
+        Item("mpi", "Intel MPI Library", "", "Intel"),
     ]
     assert chosen(install, models, version) == product
 
@@ -99,8 +108,14 @@ def test_it_service_synonyms_of_the_dictionary():
         Item("hc", "Health Checks", context="Staff occupational health checks"),
         Item("lo", "Translation Services"),
         Item("ec", "E-Commerce Platform"),
+        Item("sd", "Service Desk - 24x7"),
     ]
-    pairs = [("Staff Rostering", "ws"), ("Gift Vouchers", "gc"), ("Pen Testing / ITHC", "pt")]
+    pairs = [
+        ("IT-Hotline 24/7", "sd"),
+        ("Staff Rostering", "ws"),
+        ("Gift Vouchers", "gc"),
+        ("Pen Testing / ITHC", "pt"),
+    ]
     pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec")]
     for name, key in pairs:
         found = first_candidate(name, services)
