@@ -121,7 +121,8 @@ SEEN = {
     DATA / "matching_seen_82.yaml": "former blind set 82 (national museum and archives), 2 left",
     DATA / "matching_seen_83.yaml": "former blind set 83 (semiconductor fabs, EDA), 7 left",
     DATA / "matching_seen_84.yaml": "former blind set 84 (police and fire service), 10 left",
-    DATA / "matching_seen_85.yaml": "former blind set 85 (bank with a mainframe estate), 14 left",
+    DATA / "matching_seen_85.yaml": "former blind set 85 (bank with a mainframe estate), 13 left",
+    DATA / "matching_seen_86.yaml": "former blind set 86 (property, casualty and life insurer), 7 left",
     DATA / "matching_seen_87.yaml": "former blind set 87 (carmaker's plants and engineering), 6 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"

@@ -108,12 +108,20 @@ def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
 
 
 WINDOWS_BUILD = re.compile(r"^10\.0\.(\d{5})(?:\.\d+)?$")
+FEATURE_UPDATE = re.compile(r"\s*(\d\d[hH][12])\b")  # "23H2", "24H2 (26100.1742)"
 
 
 def windows_update(version: str) -> str:
     """The feature update a Windows install's version reports by its build ("10.0.22631" → "23h2"), or ""."""
     found = WINDOWS_BUILD.match(version)
     return _windows_builds().get(found.group(1), "") if found else ""
+
+
+def feature_update(field: str) -> str:
+    """The feature update a Windows install's version field names ("23H2", "24H2 (26100.1742)" → "24h2"), or
+    ""."""
+    found = FEATURE_UPDATE.match(field)
+    return found.group(1).lower() if found else ""
 
 
 @lru_cache(maxsize=1)

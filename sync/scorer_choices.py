@@ -5,7 +5,7 @@ only suggested, whatever its score."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import BRACKETS, shipped_ambiguous, shipped_kindred, windows_update
+from sync.match_dictionary import BRACKETS, feature_update, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name, declared, initials
 from sync.match_rules import stem
 from sync.matching import NOT_LIVE, Item, Matcher, hours_of, normalise, tiers_of
@@ -119,7 +119,7 @@ class ChoiceEvidence:
     def _settle(
         self,
         mine: Name,
-        shown: str,
+        local: Item,
         scored: list,
         found: dict,
         still_tied: set[int],
@@ -129,6 +129,7 @@ class ChoiceEvidence:
         """Leaves only a sure candidate pre-selectable among the best (sync.scorer._ranked's `scored`,
         changed in place): records as likely are a person's choice, and so is anything ranked below them;
         a record of hours of cover the name does not give, beside one of other hours."""
+        shown = local.name
         # two records as likely: two expansions of one acronym, two services an alias reads alike ("IaaS":
         # Cloud and Application Hosting), two editions or minor releases the name does not give ("Windows
         # Server 2022", "python3")
@@ -145,7 +146,7 @@ class ChoiceEvidence:
         tied = self._spelled_by(mine, scored, tied)
         tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
-        tied = self._own_update(mine, scored, tied)
+        tied = self._own_update(mine, local.version, scored, tied)
         tied = self._live(shown, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
@@ -186,10 +187,13 @@ class ChoiceEvidence:
         same = [n for n in tied if bracketed_words(scored[n][1]) == ours] if self.versioned else tied
         return first_of(scored, tied, same, "another build")
 
-    def _own_update(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
+    def _own_update(self, mine: Name, field: str, scored: list, tied: list[int]) -> list[int]:
         """Of Windows records as likely at two feature updates ("… 23H2" and "… 24H2"), the one the install's
-        build reports first and alone pre-selectable ("Windows 11 Enterprise" at 10.0.22631 is 23H2)."""
-        update = windows_update(mine.other_version or mine.version) if self.versioned else ""
+        build reports first and alone pre-selectable ("Windows 11 Enterprise" at 10.0.22631 is 23H2), or its
+        version field names ("23H2", "24H2 (26100.1742)")."""
+        if not self.versioned:
+            return tied
+        update = windows_update(mine.other_version or mine.version) or feature_update(field)
         same = [n for n in tied if update in normalise(scored[n][1]).split()] if update else tied
         return first_of(scored, tied, same, "another feature update")
 

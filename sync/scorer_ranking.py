@@ -134,7 +134,7 @@ class Ranking:
                 name,
             )
         scored.sort(key=lambda s: rank[s[2]])
-        self._settle(mine, local.name, scored, found, still_tied, partial, limit)
+        self._settle(mine, local, scored, found, still_tied, partial, limit)
         keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
         owners = [None if (owner := taken.get(target)) == key else owner for target in keys]
         return [

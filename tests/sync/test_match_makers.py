@@ -88,6 +88,8 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         Item("encase", "OpenText EnCase Forensic", "", "OpenText"),
         Item("axon", "Axon Evidence Sync", "", "Axon Enterprise"),
         Item("star", "Simcenter STAR-CCM+", "", "Siemens Digital Industries Software"),
+        Item("axis", "Moody's AXIS", "", "Moody's"),
+        Item("prophet", "FIS Prophet Professional", "", "FIS"),
     ]
     for name, version, maker, key in (
         ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
@@ -98,6 +100,8 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         ("EnCase Forensic", "8.11.0", "Guidance Software", "encase"),  # OpenText's since 2017
         ("Evidence Sync", "2.7.2", "TASER International, Inc.", "axon"),  # renamed Axon in 2017
         ("STAR-CCM+ 15.04.008", "15.04.008", "CD-adapco", "star"),  # Siemens' since 2016
+        ("GGY AXIS", "2023.1", "GGY", "axis"),  # Moody's since 2016
+        ("SunGard Prophet Professional", "9.0", "SunGard", "prophet"),  # FIS's since 2015
     ):
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         chosen = preselect(found, PRESELECT_AT)

@@ -50,6 +50,8 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("KEPServerEX 6", "6.14.263.0", "Kepware Server 6"),  # renamed in 2023
         ("com.symbol.enterprisebrowser", "3.7.1.0", "Zebra Enterprise Browser"),  # a handheld's package
         ("intel-oneapi-mpi", "2021.13.1", "Intel MPI Library"),
+        ("Livelink ECM", "9.7.1", "OpenText Content Server"),  # renamed in 2010
+        ("Websense Endpoint", "8.5", "Forcepoint DLP Endpoint"),  # Websense renamed Forcepoint in 2016
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -96,6 +98,8 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("kep", "Kepware Server 6", "6", "PTC"),
         Item("zeb", "Zebra Enterprise Browser", "", "Zebra Technologies"),
         Item("mpi", "Intel MPI Library", "", "Intel"),
+        Item("cs", "OpenText Content Server", "", "OpenText"),
+        Item("fp", "Forcepoint DLP Endpoint", "", "Forcepoint"),
     ]
     assert chosen(install, models, version) == product
 

@@ -191,9 +191,11 @@ WINDOWS = [
         ("Windows 11 Enterprise x64", "10.0.26100.2605", "24"),
         ("Windows 11 Enterprise", "11", ""),  # no build: which feature update is a person's choice
         ("Windows 11 Enterprise", "10.0.99999", ""),  # a build the table does not know
+        ("Windows 11 Enterprise", "23H2 (22631.4037)", "23"),  # a field that names the update
+        ("Microsoft Windows 11 Enterprise", "24H2", "24"),
     ],
 )
-def test_a_windows_build_is_its_feature_update_among_records_of_two(name, version, update):
+def test_a_windows_build_or_its_field_is_its_feature_update_among_records_of_two(name, version, update):
     found = best(name, WINDOWS, version, versioned=True)
     assert found is not None
     chosen = found.target_id if found.preselectable and found.score >= PRESELECT_AT else ""
