@@ -291,10 +291,8 @@ class ChoiceEvidence:
         for j in sorted(spelled):
             if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
                 return self.targets[j].name
-        if declared(self.targets[i].name) == [acronym, acronym]:
-            return ""  # a name that spells its own: "Police National Computer (PNC)", whoever mentions PNC
         given = self.mentions.of((acronym,))  # "… (MDM)"; not by the same service in another environment
-        return next(
+        other = next(
             (
                 self.targets[m.target].name
                 for m in given
@@ -302,6 +300,8 @@ class ChoiceEvidence:
             ),
             "",
         )
+        # a name that spells its own stays it, whoever mentions it: "Police National Computer (PNC)"
+        return "" if other and declared(self.targets[i].name) == [acronym, acronym] else other
 
     def _details_name(self, acronym: str, i: int) -> bool:
         """Whether target i's details name the acronym, which lifts it above another expansion of it."""
