@@ -51,6 +51,22 @@ def _formers() -> dict[tuple[str, ...], set[tuple[str, ...]]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def known_makers() -> frozenset[tuple[str, ...]]:
+    """The makers the dictionary names, as words: former ones and those they became (`former_makers`)."""
+    return frozenset(shipped_former_makers()).union(*shipped_former_makers().values())
+
+
+def without_maker(name: str) -> tuple[str, str]:
+    """A name less a maker of the dictionary that leads it, and that maker as written ("TIBCO Spotfire" →
+    "Spotfire", "TIBCO"); ("", "") where none leads it or nothing is left."""
+    written = name.split()
+    for size in range(min(3, len(written) - 1), 0, -1):
+        if tuple(normalise(" ".join(written[:size])).split()) in known_makers():
+            return " ".join(written[size:]), " ".join(written[:size])
+    return "", ""
+
+
 def lineage(maker: str) -> set[tuple[str, ...]]:
     """A maker's words, and those of the makers it was, became, or was with (`former_makers`): Omnissa's
     are VMware's and Broadcom's too, Citrix's Cloud Software Group's."""

@@ -152,7 +152,8 @@ NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 # IBM's version and release (and modification): "z/OS V2R5" is 2.5, "V6R1M0" 6.1.0
 VERSION_RELEASE = re.compile(r"^\s*v(\d+)\s*r(\d+)(?:\s*m(\d+))?\s*$", re.I)
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
-UPDATES = r"sp|cu|ru|upd|update|u"  # a service pack or an update: "SP3", "CU12", Siemens' "Upd12"
+# a service pack or an update: "SP3", "CU12", Siemens' "Upd12", Waters' software change notice "SCN1017"
+UPDATES = r"sp|cu|ru|upd|update|u|scn"
 RELEASES = (
     r"sr|fp"  # a service release or fix pack, after a version only: "2024 SR1", not "ThinkSystem SR650"
 )

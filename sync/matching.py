@@ -97,6 +97,7 @@ SPELLING = {
     "db": "database",
     "ops": "operation",
 }
+PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an acronym's plural
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
@@ -151,6 +152,7 @@ def _token(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
+    name = PLURAL_ACRONYM.sub(r"\1", name)
     text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
     if text.startswith(("out", "after", "business", "24", "8", "9", "1")):

@@ -12,6 +12,7 @@ from sync.match_products import product_words, products_in
 from sync.match_rules import uncategorised
 from sync.matching import Item, normalise
 from sync.scorer_details import as_written
+from sync.scorer_index import Tail
 from sync.scorer_names import ACRONYM, DASH, GUESSED
 
 
@@ -23,6 +24,7 @@ class AcronymEvidence:
     index: dict[str, dict[str, list[int]]]
     mentions: Mentions | None
     _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
+    _tails: Callable[[int], Tail]
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
@@ -83,11 +85,24 @@ class AcronymEvidence:
         caps = [
             w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
         ]
-        if len(caps) != 1 or len(mine.words) < 2 or self.versioned:
+        if not caps or len(caps) > 2 or len(mine.words) < 2 or self.versioned:
             return
+        for acronym in caps:  # "Oracle DBA", "SAS SCE": a "Database Administration - Oracle", and so on
+            rest = [w for w in mine.words if w != acronym]
+            which = {*self.index["initials"].get(acronym, ()), *self._spelling_heads(acronym)}
+            add(
+                sorted(i for i in which if self._tails(i).words.issuperset(rest)),
+                ACRONYM,
+                lambda i, a=acronym: [
+                    f"acronym: {a.upper()} = {DASH.split(self.targets[i].name, 1)[0]}",
+                    *mine.fired,
+                ],
+            )
+        if len(caps) != 1:
+            return
+        rest = [w for w in mine.words if w != caps[0]]
         if not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
-        rest = [w for w in mine.words if w != caps[0]]
         spelled = [
             i
             for i in self.index["initials"].get(caps[0], ())

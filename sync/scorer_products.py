@@ -5,7 +5,7 @@ are documented in sync.scorer."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_makers import lineage
+from sync.match_makers import lineage, without_maker
 from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, acronym_within, initials, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.match_rules import is_english, stem
@@ -91,7 +91,15 @@ class ProductEvidence:
         "Recruitment CRM - Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom
         Rooms" for "Zoom", a "LAN - Beacon House", nor a service about the product ("Backup - Salesforce",
         "Migration - Exchange Online"). No other service's name or details may have it, nor may another
-        service be the one the dictionary lists the product for (sync/data/products.yaml)."""
+        service be the one the dictionary lists the product for (sync/data/products.yaml). Also the name
+        less a maker of the dictionary that leads it: "TIBCO Spotfire" is a "… (Spotfire)"."""
+        found, why = self._tail_named_as(shown)
+        if not found and (rest := without_maker(shown))[0]:
+            found, why = self._tail_named_as(rest[0])
+            why = f"{why}, read without its maker's name ({rest[1]})" if found else why
+        return found, why
+
+    def _tail_named_as(self, shown: str) -> tuple[list[int], str]:
         said = tuple(product_words(shown))
         products = products_in(said)
         if whole := next((p for p in products if p.words == said), None):

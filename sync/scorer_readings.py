@@ -167,6 +167,11 @@ class OtherReadings:
                 elif bare == lost:
                     cap = CORE if reasons[0].startswith(BY_NAME) else PRESELECT_AT - 1
                     reasons, score = [*reasons, "read without its brackets"], min(score, cap)
+                    if (tiers := tiers_of(lost)) and (theirs := self._tiers(i)) and not theirs <= tiers:
+                        # "Backup - Platinum (hourly snapshots)" is no "Backup and Restore - Gold"
+                        other = ", ".join(sorted(theirs - tiers))
+                        reasons = [*reasons, f"another tier ({other}): suggested, never pre-selected"]
+                        score = min(score, PRESELECT_AT - 1)
                 elif bare == corrected:
                     if score < PRESELECT_AT and i in found:
                         continue  # likeness the name as written has found already (or nothing)

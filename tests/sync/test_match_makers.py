@@ -90,6 +90,10 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         Item("star", "Simcenter STAR-CCM+", "", "Siemens Digital Industries Software"),
         Item("axis", "Moody's AXIS", "", "Moody's"),
         Item("prophet", "FIS Prophet Professional", "", "FIS"),
+        Item("chrom", "Chromeleon 6", "6", "Thermo Fisher Scientific"),
+        Item("gen5", "Gen5", "3", "Agilent Technologies"),
+        Item("snap", "SnapGene", "", "Dotmatics"),
+        Item("tw", "TrackWise Digital", "", "Honeywell"),
     ]
     for name, version, maker, key in (
         ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
@@ -102,6 +106,11 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         ("STAR-CCM+ 15.04.008", "15.04.008", "CD-adapco", "star"),  # Siemens' since 2016
         ("GGY AXIS", "2023.1", "GGY", "axis"),  # Moody's since 2016
         ("SunGard Prophet Professional", "9.0", "SunGard", "prophet"),  # FIS's since 2015
+        ("Chromeleon 6.80 SR15", "6.80.15", "Dionex Corporation", "chrom"),  # Thermo Fisher's since 2011
+        ("Thermo Scientific Chromeleon 6.80", "6.80", "Thermo Fisher Scientific Inc.", "chrom"),  # its brand
+        ("Gen5 3.14", "3.14", "BioTek Instruments, Inc.", "gen5"),  # Agilent's since 2019
+        ("SnapGene 7.2.1", "7.2.1", "GSL Biotech LLC", "snap"),  # Dotmatics' since 2021
+        ("Sparta TrackWise Digital", "", "Sparta Systems", "tw"),  # Honeywell's since 2020
     ):
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         chosen = preselect(found, PRESELECT_AT)

@@ -45,3 +45,19 @@ def test_an_acronym_beside_a_product_is_the_service_it_spells_that_has_the_produ
     assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
     found = best("GlobalProtect VPN", catalogue)  # an alias's reading spells it, not the name as written
     assert found is None or not found.reasons[0].startswith("acronym")
+
+
+def test_an_acronym_beside_what_a_service_names_after_its_dash_is_that_service():
+    catalogue = [
+        Item("ora", "Database Administration - Oracle (Prod)"),
+        Item("oran", "Database Administration - Oracle (Non-Prod)"),
+        Item("sql", "Database Administration - SQL Server"),
+        Item("sas", "Statistical Computing Environment - SAS (Prod)"),
+        Item("r", "Statistical Computing Environment - R (Posit)"),
+    ]
+    for name, key in (("Oracle DBA", "ora"), ("MS SQL DBA", "sql"), ("SAS SCE", "sas")):
+        chosen = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
+        assert chosen is not None and chosen.target_id == key, name
+    found = best("Oracle DBA", catalogue)
+    assert found is not None and found.reasons[0] == "acronym: DBA = Database Administration"
+    assert not preselect(suggest([Item("l", "Sybase DBA")], catalogue, versioned=False)["l"], PRESELECT_AT)

@@ -176,6 +176,9 @@ def test_an_update_a_name_gives_is_no_word_of_it():
     origin = [Item("o", "OriginPro 2024", "2024", "OriginLab")]
     found = best("OriginPro 2024 (64-bit) SR1", origin, "10.1.0.178", True)  # a service release
     assert found.preselectable and found.reasons[0] == "same name apart from case, punctuation or tier"
+    masslynx = [Item("m", "MassLynx", "", "Waters")]
+    found = best("MassLynx 4.2 SCN1017", masslynx, "4.2", True)  # Waters' software change notice
+    assert found.preselectable and found.score >= PRESELECT_AT
 
 
 WINDOWS = [

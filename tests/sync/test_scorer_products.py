@@ -463,3 +463,18 @@ def test_a_product_and_a_word_of_its_service_are_no_surer_than_the_word_is():
     for name in ("Studio", "Horizon"):  # English words, and after a letter or a name
         found = first_candidate(name, tails)
         assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
+
+
+def test_a_product_after_its_makers_name_is_the_service_named_for_the_product():
+    catalogue = [
+        Item("bi", "Scientific Analytics and Visualisation (Spotfire)"),
+        Item("cds", "Chromatography Data System - Chromeleon"),
+        Item("bk", "Business Intelligence (Power BI)"),
+    ]
+    found = best("TIBCO Spotfire", catalogue)
+    assert found is not None and found.target_id == "bi" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "a service named for Spotfire, read without its maker's name (TIBCO)"
+    found = best("Dionex Chromeleon", catalogue)
+    assert found is not None and found.target_id == "cds" and found.score >= PRESELECT_AT
+    found = best("Contoso Chromeleon", catalogue)  # no maker the dictionary knows
+    assert found is None or found.score < PRESELECT_AT

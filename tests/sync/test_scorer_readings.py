@@ -1,7 +1,7 @@
 """The scorer's other readings of a portfolio name (issue 19, sync.scorer_readings): hours of cover written
 without a dash, and a name with a slip in one of its words. Each test names a rule, not a labelled case."""
 
-from sync.matching import Item, preselect, tiers_of
+from sync.matching import Item, normalise, preselect, tiers_of
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -223,3 +223,19 @@ def test_the_name_itself_in_another_tier_keeps_what_an_alias_reads_alike_from_pr
     assert picked("Database Hosting", dba) == "pg"
     identity = [Item("bh", "Identity Management - Business Hours"), Item("24", "Identity Services - 24x7")]
     assert picked("Identity Management - 24x7", identity) == "24"  # an alias's record of the name's own tier
+
+
+def test_a_tier_before_a_remark_in_brackets_is_the_names_tier():
+    backup = [Item("g", "Backup and Restore - Gold"), Item("s", "Backup and Restore - Silver")]
+    assert picked("Backup - Platinum (hourly snapshots)", backup) == ""  # a tier the target lacks
+    found = first_candidate("Backup - Platinum (hourly snapshots)", backup)
+    assert found is not None and "another tier (gold): suggested, never pre-selected" in found.reasons
+    assert picked("Backup - Gold (hourly snapshots)", backup) == "g"
+    assert picked("Backup (hourly snapshots)", backup) != ""  # no tier given: any of them
+
+
+def test_an_acronym_in_capitals_with_a_small_s_is_its_plural():
+    pcs = [Item("pc", "Instrument PC Support"), Item("net", "Lab Instrument Network")]
+    assert picked("Instrument PCs", pcs) == "pc"
+    assert normalise("Instrument PCs") == normalise("Instrument PC")
+    assert normalise("SAS") == "sas" and normalise("DNS") == "dns"  # no plural: the S is the acronym's
