@@ -57,10 +57,18 @@ def known_makers() -> frozenset[tuple[str, ...]]:
     return frozenset(shipped_former_makers()).union(*shipped_former_makers().values())
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(maker[0] for maker in known_makers() if maker)
+
+
 def without_maker(name: str) -> tuple[str, str]:
     """A name less a maker of the dictionary that leads it, and that maker as written ("TIBCO Spotfire" →
     "Spotfire", "TIBCO"); ("", "") where none leads it or nothing is left."""
     written = name.split()
+    head = normalise(written[0]).split() if len(written) > 1 else []
+    if not head or head[0] not in _first_words():
+        return "", ""  # most names, at once
     for size in range(min(3, len(written) - 1), 0, -1):
         if tuple(normalise(" ".join(written[:size])).split()) in known_makers():
             return " ".join(written[size:]), " ".join(written[:size])
