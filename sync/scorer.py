@@ -11,9 +11,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          capitals of a service's name before a dash that says which one ("MDM" = "Mobile Device Management -
          Intune"), or beside a product's name, of the service whose name as written spells it and has the
          product in its name or details ("Intune MDM" = a "Mobile Device Management" of "Microsoft Intune
-         enrollment"); of records its alias group reads alike, the one whose name as written it spells
-         ("ITSCM" = "IT Service Continuity Management" beside a "Disaster Recovery"), the others only
-         suggested
+         enrollment"), or beside the words of what the service it spells names after its dash ("Oracle DBA"
+         = "Database Administration - Oracle", "SAS SCE"); of records its alias group reads alike, the one
+         whose name as written it spells ("ITSCM" = "IT Service Continuity Management" beside a "Disaster
+         Recovery"), the others only suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
          letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
          suggested, since "CMS" could be Change or Configuration Management
@@ -70,7 +71,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
          service named for it after a dash or in brackets, all that follows or one thing listed there
          ("Bullhorn" = "Recruitment CRM - Bullhorn", "iTrent" = "HR & Payroll - MHR iTrent" after its maker's
-         name; not "Zoom Rooms", nor a "Backup - Salesforce"), no other's name or details having it; a product
+         name, "TIBCO Spotfire" = "… (Spotfire)" read without a maker of the dictionary; not "Zoom Rooms",
+         nor a "Backup - Salesforce"), no other's name or details having it; a product
          of the dictionary by any of its names ("Dynamics NAV" = "Wholesale ERP - Business Central")
          (sync.scorer_products)
      88  a service's description or classification names the portfolio record, as a proper name or an
