@@ -50,8 +50,9 @@ def agreeing(
     differ in their major. A product's year and the major its installs report are one version ("SQL Server
     2022" and "mssql-server" at 16.0: sync.match_names.renumbered). Otherwise, when one name gives a year
     and the other none, the build number in a version field may agree ("SQL Server 2019" at 15.0.2000.5,
-    "Microsoft SQL Server" at 15.0): a suggestion. `majors`: the two versions' majors, when known (the
-    scorer weighs many releases of a product against one record)."""
+    "Microsoft SQL Server" at 15): a suggestion, unless they agree to the minor and the other name gives no
+    year (sync.scorer_versions: "Snagit 2024" at 24.1.0, a "Snagit" at 24.1). `majors`: the two versions'
+    majors, when known (the scorer weighs many releases of a product against one record)."""
     if not mine.version or not theirs.version:
         return mine.version, theirs.version, True
     mine_major, their_major = majors or (major(mine.version), major(theirs.version))

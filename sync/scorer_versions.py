@@ -117,6 +117,15 @@ class VersionEvidence:
         found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
         return found, f"its whole name, beside how it was packaged ({said})"
 
+    def _field_is_release(self, i: int, ours: str, theirs: str) -> bool:
+        """Whether a build number agrees with target i's version to its minor, where the target's name gives
+        no year of its own: its version field is the release the portfolio name gives by its year ("Snagit
+        2024" at 24.1.0 for a "Snagit" at 24.1, "BarTender 2022 R8" at 11.3.207 for one at 11.3); a major
+        alone may be many years' ("Microsoft SQL Server" at 15)."""
+        return (
+            not self.names[i].named_version and "." in theirs and ours.split(".")[:2] == theirs.split(".")[:2]
+        )
+
     def _versions(
         self,
         mine: Name,
@@ -136,7 +145,9 @@ class VersionEvidence:
         _, note, may = version_verdict(ours, theirs)
         if not may and direct and ours and theirs and score >= CORE and self._one_line(i):
             note, may = ONE_LINE, True  # "Terraform" at 1.9 for a "terraform" 1.5.7
-        if not direct:
+        if not direct and self._field_is_release(i, ours, theirs):
+            note = f"its version {theirs} is the release your name gives ({mine.version}: {ours})"
+        elif not direct:
             note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
         why = reasons[0]
         within = why.startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
