@@ -3,31 +3,31 @@ what it gives in brackets, its words run apart as the targets write them, and a 
 dash. The scores are documented in sync.scorer; how names are read, here:
 
 Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder"; not
-"Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). A word of a service's
+"Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). A word of a portfolio
 name that no target's name has and no English dictionary, a slip from one word of a target's name, is read as
-that word ("Incedent Management"; not "Roster" for "Router"). Acronyms include one a name gives in brackets
-("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before aliases are applied. A
-service named "Category: Name", "Name (…)" or "Name Process" is read as "Name" too (the last at 90, where that
-finds the very name, an acronym or an alias: "MIM Process"), and a tier may follow without a dash ("DB Hosting
-Gold"; "EUC Premium" where a target of that tier has the rest of the name) or as an SLA ("(Gold SLA)"), "-
-Live" the Prod tier where a Prod record has the rest of the name (a target's where another environment's has
-it), "Dev/Test" the Non-Prod tier, also without a dash, which covers "UAT", "Staging" and "Pre-Prod", "Out of
-Hours" or "24/7" hours of cover, also before the name or after it without a dash, "(Office Hours)" or
-"(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of that tier, then one of its tiers ("-
-Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one without. A region (EMEA, APAC
-…) is a generic word: another region is only suggested, the name's own ranks first. British spellings are
-American ones ("Digitisation"). Software names are read as inventories write them: a reverse-DNS application
-id is its maker's and its name ("com.google.Chrome"), a number of the manufacturer's name is no version
-("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS 14), the year a product is sold by
-is the major version its installs report ("mssql-server" 16.0 is SQL Server 2022), a Windows install's build
-its feature update, of records of two ("Windows 11 Enterprise" at 10.0.22631 is 23H2), a package's epoch and
-release are left out of its version ("1:7.52.0-1"), a release or a quarter after a year is its minor, in a
-name or a version field ("BarTender 2022 R7" is 2022.7, "XProtect 2024 R1" another release than "2024 R2"; not
-Microsoft's products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a version field without a number is
-none (Adobe's "DC", "N/A"; not Windows' "XP"), a deployment word in brackets is kept ("Confluence (Cloud)"),
-an install's language at the end is not ("- English", "- Deutsch"), nor how it was licensed (SQL Server's
-"Enterprise Edition: Core-based Licensing"), an edition word that names a product of
-its own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio
+that word ("Incedent Management", "Mozila Firefox"; not "Roster" for "Router"). Acronyms include one a name
+gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
+aliases are applied. A service named "Category: Name", "Name (…)" or "Name Process" is read as "Name" too (the
+last at 90, where that finds the very name, an acronym or an alias: "MIM Process"), and a tier may follow
+without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name) or as
+an SLA ("(Gold SLA)"), "- Live" the Prod tier where a Prod record has the rest of the name (a target's where
+another environment's has it), "Dev/Test" the Non-Prod tier, also without a dash, which covers "UAT",
+"Staging" and "Pre-Prod", "Out of Hours" or "24/7" hours of cover, also before the name or after it without a
+dash, "(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of that tier,
+then one of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one
+without. A region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks
+first. British spellings are American ones ("Digitisation"). Software names are read as inventories write
+them: a reverse-DNS application id is its maker's and its name ("com.google.Chrome"), a number of the
+manufacturer's name is no version ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS
+14), the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
+2022), a Windows install's build its feature update, of records of two ("Windows 11 Enterprise" at 10.0.22631
+is 23H2), a package's epoch and release are left out of its version ("1:7.52.0-1"), a release or a quarter
+after a year is its minor, in a name or a version field ("BarTender 2022 R7" is 2022.7, "XProtect 2024 R1"
+another release than "2024 R2"; not Microsoft's products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a
+version field without a number is none (Adobe's "DC", "N/A"; not Windows' "XP"), a deployment word in brackets
+is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English", "- Deutsch"), nor how it
+was licensed (SQL Server's "Enterprise Edition: Core-based Licensing"), an edition word that names a product
+of its own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio
 Plan 2"; two plans, or a plan below a perpetual licence, are a person's choice). Only suggested: software that
 differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
 tier than the portfolio record names ("- Gold" for "- Silver"), another build or long-term release than the
@@ -37,8 +37,7 @@ first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise"), 
 tier, a production record before another environment's ("Server Hosting - Prod" before "- Non-Prod"). Records
 a target marks retired, duplicate or not to be used ("(old record)", "RETIRED 2016") are read apart: only
 suggested where a live record is found (sync.scorer_retired). A code an MSP heads one client's services with
-("FW - Claims Management") is read away on both sides, the names shown as written (sync.match_codes).
-"""
+("FW - Claims Management") is read away on both sides, the names shown as written (sync.match_codes)."""
 
 import re
 
@@ -220,15 +219,13 @@ class OtherReadings:
             found[best] = (score, [f"each of its names between slashes reads as {self.targets[best].name}"])
 
     def _misspelt(self, name: str) -> tuple[str, list[str]]:
-        """A service's name with each word of six letters or more that no target's name has and no English
-        dictionary ("Roster" is no slip of "Router", "Contact" none of "Contract") written as the one word of
-        a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first right):
-        "Incedent Management", "Knowlege Base"; the rest as the name writes it ("&", a tier without a dash);
-        and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
+        """A name, a service's or a product's, with each word of six letters or more that no target's name has
+        and no English dictionary ("Roster" is no slip of "Router", "Contact" none of "Contract") written as
+        the one word of a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first
+        right): "Incedent Management", "Notpad++"; the rest as the name writes it ("&", a tier without a
+        dash); and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
         target's as written, the dictionary's or English ("Vulnerabilty Scanning"): alone, or beside
         "Service" only ("Accomodation Service"), a word a slip away may be a product's name."""
-        if self.versioned:
-            return "", []
         words = normalise(name).split()
         written = set(WRITTEN.findall(name.lower()))  # before a plural's "s" goes: "Analysis" is English
         if self.spellings is None:  # the targets' names' words as written: the lexical matcher's

@@ -54,6 +54,15 @@ def test_a_slip_beside_an_ordinary_english_word_is_read_as_the_targets_word():
     )  # beside "Service" only
 
 
+def test_a_slip_in_a_products_name_is_read_as_the_targets_word():
+    models = [Item("ff", "Mozilla Firefox", "", "Mozilla"), Item("np", "Notepad++", "", "Notepad++ Team")]
+    for name, version, key in (("Mozila Firefox (x64 en-GB)", "125.0.3", "ff"), ("Notpad++", "8.6.5", "np")):
+        chosen = preselect(suggest([Item("l", name, version)], models, versioned=True)["l"], PRESELECT_AT)
+        assert chosen is not None and chosen.target_id == key, name
+    found = suggest([Item("l", "Mozila Firefox", "125.0")], models, versioned=True)["l"][0]
+    assert found.reasons[0] == "misspelt: Mozila = Mozilla"
+
+
 def test_a_name_with_a_slip_keeps_what_its_corrected_reading_finds_below_pre_selection():
     found = first_candidate("Servcie Desk Out of Hours", DESKS)  # the name as written finds nothing
     assert found is not None and found.reasons[0] == "misspelt: Servcie = Service"
