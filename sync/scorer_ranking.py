@@ -95,6 +95,9 @@ class Ranking:
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
+            if preselectable and not tiers and their_tiers & NOT_LIVE and self._live_beside(mine, i, found):
+                reasons.append("another environment, beside live records: suggested, never pre-selected")
+                preselectable = False
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
@@ -143,3 +146,12 @@ class Ranking:
                 keys, owners, scored, strict=False
             )
         ]
+
+    def _live_beside(self, mine: Name, i: int, found: dict) -> bool:
+        """Whether another record found for a name that gives no tier is of production and has all the
+        name's words: "Work Management" is no "Work Management (Maximo) - Non-Prod" beside its "- Ashgrove"
+        and "- Keel Point", whatever the dash reads as."""
+        words = set(mine.core.split())
+        return not self.versioned and any(
+            j != i and not self._tiers(j) & NOT_LIVE and words.issubset(self.names[j].words) for j in found
+        )

@@ -200,6 +200,20 @@ def test_a_name_without_a_tier_is_the_live_record_beside_another_environments_wh
     assert picked("Police CAD", [*cad, Item("bh", "Police Command and Control (CAD) - Business Hours")]) == ""
 
 
+def test_a_name_without_a_tier_is_no_other_environment_beside_live_records_of_its_words():
+    maximo = [
+        Item("a", "Work Management (Maximo) - Ashgrove"),
+        Item("k", "Work Management (Maximo) - Keel Point"),
+        Item("np", "Work Management (Maximo) - Non-Prod"),
+    ]
+    assert picked("Work Management", maximo) == ""  # which site: a person's choice, never the test system
+    found = suggest([Item("l", "Work Management")], maximo, versioned=False)["l"]
+    non_prod = next(c for c in found if c.target_id == "np")
+    assert "another environment, beside live records: suggested, never pre-selected" in non_prod.reasons
+    assert picked("Work Management - Non-Prod", maximo) == "np"
+    assert picked("Work Management", maximo[2:]) == "np"  # no live record beside it
+
+
 def test_a_name_that_spells_its_own_acronym_is_that_acronym_whoever_else_mentions_it():
     catalogue = [
         Item("pnc", "Police National Computer (PNC) - 24x7", context="PNC enquiry and update access"),
