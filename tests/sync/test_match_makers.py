@@ -94,6 +94,8 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         Item("gen5", "Gen5", "3", "Agilent Technologies"),
         Item("snap", "SnapGene", "", "Dotmatics"),
         Item("tw", "TrackWise Digital", "", "Honeywell"),
+        Item("tri", "Schneider Electric TriStation 1131", "4", "Schneider Electric"),
+        Item("onguard", "LenelS2 OnGuard", "8", "LenelS2"),
     ]
     for name, version, maker, key in (
         ("Dragon Medical One", "2024.3", "Nuance Communications, Inc.", "dmo"),
@@ -111,6 +113,8 @@ def test_makers_bought_or_split_off_are_their_new_owners():
         ("Gen5 3.14", "3.14", "BioTek Instruments, Inc.", "gen5"),  # Agilent's since 2019
         ("SnapGene 7.2.1", "7.2.1", "GSL Biotech LLC", "snap"),  # Dotmatics' since 2021
         ("Sparta TrackWise Digital", "", "Sparta Systems", "tw"),  # Honeywell's since 2020
+        ("TriStation 1131", "4.16.0", "Invensys", "tri"),  # Schneider Electric's since 2014
+        ("OnGuard 8.1", "8.1.0.426", "Lenel Systems International", "onguard"),  # LenelS2 since 2018
     ):
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         chosen = preselect(found, PRESELECT_AT)
