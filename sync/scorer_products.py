@@ -124,11 +124,12 @@ class ProductEvidence:
 
     def _named_as_written(self, written: tuple[str, ...]) -> tuple[set[int], set[int]]:
         """The services named for a name as written, none of whose words the dictionary knows as a
-        service's, and the services whose names or details have any of its words."""
+        service's, and the services whose names or details have all its words: another site's "Maximo -
+        Keel Point" leaves "Maximo - Ashgrove" the "Work Management (Maximo) - Ashgrove"."""
         if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
             return set(), set()
-        named = set().union(*(self._named(w) for w in written))
-        named |= set().union(*(self.mentions.having(w) for w in written)) if self.mentions else set()
+        having = [self._named(w) | (self.mentions.having(w) if self.mentions else set()) for w in written]
+        named = set(having[0]).intersection(*having[1:])
         return self._named_after(written), named
 
     def _named_by_any(self, product: Product) -> tuple[set[int], str, set[int]]:

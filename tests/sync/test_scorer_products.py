@@ -478,3 +478,16 @@ def test_a_product_after_its_makers_name_is_the_service_named_for_the_product():
     assert found is not None and found.target_id == "cds" and found.score >= PRESELECT_AT
     found = best("Contoso Chromeleon", catalogue)  # no maker the dictionary knows
     assert found is None or found.score < PRESELECT_AT
+
+
+def test_a_product_and_which_one_is_the_service_named_for_both_beside_other_sites():
+    maximo = [
+        Item("a", "Work Management (Maximo) - Ashgrove"),
+        Item("k", "Work Management (Maximo) - Keel Point"),
+        Item("inv", "Inventory and Warehouse (Maximo)"),
+    ]
+    found = best("Maximo - Ashgrove", maximo)
+    assert found is not None and found.target_id == "a" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "a service named for Maximo - Ashgrove"
+    found = best("Maximo", maximo)  # which one: a person's choice
+    assert found is None or found.score < PRESELECT_AT or not found.preselectable
