@@ -117,19 +117,6 @@ def test_an_inventory_build_number_is_not_the_products_version():
     assert chosen("SQL Server 2019", models, "15.0.2000.5", True) == "Microsoft SQL Server 2019"
 
 
-def test_a_build_number_agreeing_to_the_minor_with_a_record_of_no_year_is_its_release():
-    models = [
-        Item("snag", "Snagit", "24.1", "TechSmith"),
-        Item("bt", "BarTender", "11.3", "Seagull Scientific"),
-    ]
-    assert chosen("Snagit 2024", models, "24.1.0", True) == "Snagit"
-    assert chosen("BarTender 2022 R8", models, "11.3.207.1", True) == "BarTender"
-    found = suggest([Item("l", "Snagit 2024", "24.1.0")], models, versioned=True)["l"][0]
-    assert "its version 24.1 is the release your name gives (2024: 24.1)" in found.reasons
-    assert chosen("BarTender 2022 R8", [Item("bt", "BarTender", "11", "Seagull")], "11.3.207.1", True) == ""
-    assert chosen("Snagit 2023", models, "23.2.0", True) == ""  # another major
-
-
 def test_languages_patch_levels_and_brackets_are_inventory_noise():
     assert software_words(["microsoft", "365", "apps", "for", "enterprise", "en", "us"]) == [
         "microsoft",

@@ -4,8 +4,8 @@ unless the product's minor releases are one release line; tracks, years and vers
 import pytest
 
 from sync.match_rules import version_field
-from sync.matching import Item
-from sync.scorer import PRESELECT_AT
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate as best
 
 
@@ -217,3 +217,21 @@ def test_a_model_number_is_no_service_release():
     servers = [Item("630", "ThinkSystem SR630 XClarity Controller", "2.10", "Lenovo")]
     found = best("ThinkSystem SR650 XClarity Controller", servers, "2.10", True)
     assert found is None or not (found.preselectable and found.score >= PRESELECT_AT)
+
+
+def chosen(name: str, models: list[Item], version: str) -> str:
+    pick = preselect(suggest([Item("l", name, version)], models, versioned=True)["l"], PRESELECT_AT)
+    return pick.name if pick else ""
+
+
+def test_a_build_number_agreeing_to_the_minor_with_a_record_of_no_year_is_its_release():
+    models = [
+        Item("snag", "Snagit", "24.1", "TechSmith"),
+        Item("bt", "BarTender", "11.3", "Seagull Scientific"),
+    ]
+    assert chosen("Snagit 2024", models, "24.1.0") == "Snagit"
+    assert chosen("BarTender 2022 R8", models, "11.3.207.1") == "BarTender"
+    found = suggest([Item("l", "Snagit 2024", "24.1.0")], models, versioned=True)["l"][0]
+    assert "its version 24.1 is the release your name gives (2024: 24.1)" in found.reasons
+    assert chosen("BarTender 2022 R8", [Item("bt", "BarTender", "11", "Seagull")], "11.3.207.1") == ""
+    assert chosen("Snagit 2023", models, "23.2.0") == ""  # another major
