@@ -62,6 +62,11 @@ def _first_words() -> frozenset[str]:
     return frozenset(maker[0] for maker in known_makers() if maker)
 
 
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(map(len, known_makers()), default=1)
+
+
 def without_maker(name: str) -> tuple[str, str]:
     """A name less a maker of the dictionary that leads it, and that maker as written ("TIBCO Spotfire" →
     "Spotfire", "TIBCO"); ("", "") where none leads it or nothing is left."""
@@ -69,9 +74,10 @@ def without_maker(name: str) -> tuple[str, str]:
     head = normalise(written[0]).split() if len(written) > 1 else []
     if not head or head[0] not in _first_words():
         return "", ""  # most names, at once
-    for size in range(min(3, len(written) - 1), 0, -1):
-        if tuple(normalise(" ".join(written[:size])).split()) in known_makers():
-            return " ".join(written[size:]), " ".join(written[:size])
+    for size in range(min(_longest(), len(written) - 1), 0, -1):
+        rest = " ".join(written[size:])
+        if tuple(normalise(" ".join(written[:size])).split()) in known_makers() and normalise(rest):
+            return rest, " ".join(written[:size])
     return "", ""
 
 

@@ -1,6 +1,6 @@
 """The scorer's acronyms (mixed into sync.scorer.Scorer): a portfolio name that is an acronym or initialism
-of a target's name, either way, and an acronym written in capitals beside a product's name. The scores are
-documented in sync.scorer."""
+of a target's name, either way, and an acronym written in capitals beside a product's name or beside what a
+service names after its dash. The scores are documented in sync.scorer."""
 
 import re
 from collections.abc import Callable
@@ -79,9 +79,10 @@ class AcronymEvidence:
             )
 
     def _acronym_beside(self, mine: Name, shown: str, add) -> None:
-        """An acronym written in capitals beside a product's name, where the service it spells has the
-        product in its name or details ("Intune MDM": a "Mobile Device Management" of "Microsoft Intune
-        enrollment"): that service, by its acronym."""
+        """An acronym written in capitals beside the words of what a service it spells names after its
+        dash ("Oracle DBA": a "Database Administration - Oracle"), or beside a product's name, where the
+        service it spells has the product in its name or details ("Intune MDM": a "Mobile Device
+        Management" of "Microsoft Intune enrollment"): that service, by its acronym."""
         caps = [
             w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
         ]
@@ -89,6 +90,8 @@ class AcronymEvidence:
             return
         for acronym in caps:  # "Oracle DBA", "SAS SCE": a "Database Administration - Oracle", and so on
             rest = [w for w in mine.words if w != acronym]
+            if not rest:
+                continue
             which = {*self.index["initials"].get(acronym, ()), *self._spelling_heads(acronym)}
             add(
                 sorted(i for i in which if self._tails(i).words.issuperset(rest)),

@@ -92,10 +92,14 @@ class ProductEvidence:
         Rooms" for "Zoom", a "LAN - Beacon House", nor a service about the product ("Backup - Salesforce",
         "Migration - Exchange Online"). No other service's name or details may have it, nor may another
         service be the one the dictionary lists the product for (sync/data/products.yaml). Also the name
-        less a maker of the dictionary that leads it: "TIBCO Spotfire" is a "… (Spotfire)"."""
+        less a maker of the dictionary that leads it, where what is left is a product of the dictionary or
+        no ordinary words: "TIBCO Spotfire" is a "… (Spotfire)"."""
         found, why = self._tail_named_as(shown)
-        if not found and (rest := without_maker(shown))[0]:
-            found, why = self._tail_named_as(rest[0])
+        rest = without_maker(shown) if not found else ("", "")
+        if rest[0] and (
+            products_in(product_words(rest[0])) or not all(map(is_english, product_words(rest[0])))
+        ):
+            found, why = self._tail_named_as(rest[0])  # not "Progress Reporting", ordinary words
             why = f"{why}, read without its maker's name ({rest[1]})" if found else why
         return found, why
 

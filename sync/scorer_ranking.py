@@ -6,7 +6,7 @@ from sync.match_names import NO_INITIALS, REGIONS, Name
 from sync.match_rules import other_install
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import NOT_LIVE, Candidate, Item, covered_tiers, tiers_of
-from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, supported
+from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
 
 class Ranking:
@@ -27,6 +27,7 @@ class Ranking:
             set() < tier < tiers or tier == covered != tiers for tier in (self._tiers(i) for i in found)
         )
         scored = []
+        live: set[int] | None = None  # the records of no other environment with all its words, once asked
         own = set(mine.words) - self.book.generic - NO_INITIALS
         mine_major = major(mine.version)
         exact, written = mine.version, set(mine.words)
@@ -95,9 +96,11 @@ class Ranking:
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
-            if preselectable and not tiers and their_tiers & NOT_LIVE and self._live_beside(mine, i, found):
-                reasons.append("another environment, beside live records: suggested, never pre-selected")
-                preselectable = False
+            if preselectable and not tiers and their_tiers & NOT_LIVE:
+                live = self._live_records(mine, found) if live is None else live
+                if live - {i}:
+                    reasons.append("another environment, beside live records: suggested, never pre-selected")
+                    preselectable = False
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
@@ -147,11 +150,9 @@ class Ranking:
             )
         ]
 
-    def _live_beside(self, mine: Name, i: int, found: dict) -> bool:
-        """Whether another record found for a name that gives no tier is of production and has all the
-        name's words: "Work Management" is no "Work Management (Maximo) - Non-Prod" beside its "- Ashgrove"
-        and "- Keel Point", whatever the dash reads as."""
+    def _live_records(self, mine: Name, found: dict[int, Found]) -> set[int]:
+        """The records found for a name that gives no tier that are of no other environment and have all
+        its words: "Work Management" is no "Work Management (Maximo) - Non-Prod" beside its "- Ashgrove" and
+        "- Keel Point", whatever the dash reads as."""
         words = set(mine.core.split())
-        return not self.versioned and any(
-            j != i and not self._tiers(j) & NOT_LIVE and words.issubset(self.names[j].words) for j in found
-        )
+        return {j for j in found if not self._tiers(j) & NOT_LIVE and words.issubset(self.names[j].words)}

@@ -56,6 +56,7 @@ from sync.matching import (
     Item,
     Matcher,
     canonical_tier,
+    covered_tiers,
     normalise,
     tiers_of,
 )
@@ -137,7 +138,10 @@ class OtherReadings:
         practice = PRACTICE.match(local.name) if not self.versioned else None
         practised = practice.group(1) if practice else ""
         split, phrases = self._compounds_split(local.name)
-        corrected, slips = self._misspelt(local.name)
+        sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
+        corrected, slips = (
+            ("", []) if sure else self._misspelt(local.name)
+        )  # an install's words: only if need be
         for bare in [
             *others,
             *([practised] if practised else []),
@@ -166,7 +170,8 @@ class OtherReadings:
                 elif bare == lost:
                     cap = CORE if reasons[0].startswith(BY_NAME) else PRESELECT_AT - 1
                     reasons, score = [*reasons, "read without its brackets"], min(score, cap)
-                    if (tiers := tiers_of(lost)) and (theirs := self._tiers(i)) and not theirs <= tiers:
+                    tiers, theirs = tiers_of(lost), self._tiers(i)
+                    if tiers and theirs and not (theirs <= tiers or theirs == covered_tiers(tiers)):
                         # "Backup - Platinum (hourly snapshots)" is no "Backup and Restore - Gold"
                         other = ", ".join(sorted(theirs - tiers))
                         reasons = [*reasons, f"another tier ({other}): suggested, never pre-selected"]
@@ -222,7 +227,7 @@ class OtherReadings:
         """A name, a service's or a product's, with each word of six letters or more that no target's name has
         and no English dictionary ("Roster" is no slip of "Router", "Contact" none of "Contract") written as
         the one word of a target's name a slip away (a letter wrong, missing, extra, or two swapped; the first
-        right): "Incedent Management", "Notpad++"; the rest as the name writes it ("&", a tier without a
+        right): "Incedent Management", "Mozila Firefox"; the rest as the name writes it ("&", a tier without a
         dash); and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
         target's as written, the dictionary's or English ("Vulnerabilty Scanning"): alone, or beside
         "Service" only ("Accomodation Service"), a word a slip away may be a product's name."""

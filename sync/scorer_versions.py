@@ -119,7 +119,7 @@ class VersionEvidence:
 
     def _field_is_release(self, i: int, ours: str, theirs: str) -> bool:
         """Whether a build number agrees with target i's version to its minor, where the target's name gives
-        no year of its own: its version field is the release the portfolio name gives by its year ("Snagit
+        no version of its own: its version field is the release the portfolio name gives by its year ("Snagit
         2024" at 24.1.0 for a "Snagit" at 24.1, "BarTender 2022 R8" at 11.3.207 for one at 11.3); a major
         alone may be many years' ("Microsoft SQL Server" at 15)."""
         return (

@@ -1,7 +1,7 @@
 """Two manufacturers told apart (issue 19, sync.match_makers): a target made by another maker than the
 portfolio record's is only suggested. Each test names a rule, not a labelled case."""
 
-from sync.match_makers import maker_words, other_maker
+from sync.match_makers import maker_words, other_maker, without_maker
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 
@@ -138,3 +138,14 @@ def test_a_makers_former_name_before_the_product_is_no_word_of_it():
     ):
         found = preselect(suggest([Item("l", name, version)], mft, versioned=True)["l"], PRESELECT_AT)
         assert found is not None and found.target_id == key
+
+
+def test_a_maker_of_the_dictionary_leading_a_name_is_read_off_it():
+    assert without_maker("TIBCO Spotfire") == ("Spotfire", "TIBCO")
+    assert without_maker("Siemens Digital Industries Software Teamcenter") == (
+        "Teamcenter",
+        "Siemens Digital Industries Software",
+    )
+    assert without_maker("TIBCO -") == ("", "")  # nothing left
+    assert without_maker("TIBCO") == without_maker("") == ("", "")
+    assert without_maker("Contoso Spotfire") == ("", "")  # no maker the dictionary knows

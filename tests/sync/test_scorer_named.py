@@ -204,3 +204,10 @@ def test_a_product_and_which_one_is_the_service_named_for_both_beside_other_site
     assert found.reasons[0] == "a service named for Maximo - Ashgrove"
     found = first_candidate("Maximo", maximo)  # which one: a person's choice
     assert found is None or found.score < PRESELECT_AT or not found.preselectable
+
+
+def test_ordinary_words_after_a_makers_name_are_no_product_named_for_a_service():
+    catalogue = [Item("rep", "Project Reporting (Power BI)"), Item("st", "Meeting Rooms - Studio")]
+    for name in ("Progress Reporting", "Poly Studio"):  # makers of the dictionary, then ordinary words
+        found = first_candidate(name, catalogue)
+        assert found is None or not found.reasons[0].startswith("a service named for"), name

@@ -241,6 +241,10 @@ def test_a_tier_before_a_remark_in_brackets_is_the_names_tier():
     assert found is not None and "another tier (gold): suggested, never pre-selected" in found.reasons
     assert picked("Backup - Gold (hourly snapshots)", backup) == "g"
     assert picked("Backup (hourly snapshots)", backup) != ""  # no tier given: any of them
+    cover = [Item("24", "Backup and Restore - 24x7"), Item("bh", "Backup and Restore - Business Hours")]
+    found = suggest([Item("l", "Backup - Out of Hours (hourly snapshots)")], cover, versioned=False)["l"]
+    covering = next(c for c in found if c.target_id == "24")  # the tier that covers it is no other tier
+    assert not any(reason.startswith("another tier") for reason in covering.reasons)
 
 
 def test_an_acronym_in_capitals_with_a_small_s_is_its_plural():
@@ -248,3 +252,5 @@ def test_an_acronym_in_capitals_with_a_small_s_is_its_plural():
     assert picked("Instrument PCs", pcs) == "pc"
     assert normalise("Instrument PCs") == normalise("Instrument PC")
     assert normalise("SAS") == "sas" and normalise("DNS") == "dns"  # no plural: the S is the acronym's
+    for name in ("iOS", "macOS", "SaaS", "DevOps"):  # written with a small s, but no capitals' plural
+        assert normalise(name) == normalise(name.lower()), name
