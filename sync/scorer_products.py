@@ -95,12 +95,11 @@ class ProductEvidence:
         less a maker of the dictionary that leads it, where what is left is a product of the dictionary or
         no ordinary words: "TIBCO Spotfire" is a "… (Spotfire)"."""
         found, why = self._tail_named_as(shown)
-        rest = without_maker(shown) if not found else ("", "")
-        if rest[0] and (
-            products_in(product_words(rest[0])) or not all(map(is_english, product_words(rest[0])))
-        ):
-            found, why = self._tail_named_as(rest[0])  # not "Progress Reporting", ordinary words
-            why = f"{why}, read without its maker's name ({rest[1]})" if found else why
+        rest, maker = without_maker(shown) if not found else ("", "")
+        words = product_words(rest) if rest else ()
+        if rest and (products_in(words) or not all(map(is_english, words))):  # not "Progress Reporting"
+            found, why = self._tail_named_as(rest)
+            why = f"{why}, read without its maker's name ({maker})" if found else why
         return found, why
 
     def _tail_named_as(self, shown: str) -> tuple[list[int], str]:

@@ -138,10 +138,9 @@ class OtherReadings:
         practice = PRACTICE.match(local.name) if not self.versioned else None
         practised = practice.group(1) if practice else ""
         split, phrases = self._compounds_split(local.name)
+        # an install's unknown words are many: its slips are read only where nothing sure was found
         sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
-        corrected, slips = (
-            ("", []) if sure else self._misspelt(local.name)
-        )  # an install's words: only if need be
+        corrected, slips = ("", []) if sure else self._misspelt(local.name)
         for bare in [
             *others,
             *([practised] if practised else []),
