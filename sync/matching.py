@@ -48,6 +48,7 @@ TIER_SUFFIX = re.compile(
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "08:00-18:00"
 # the last word of every tier (TIER), for a quick test before the regex
+REMARK_END = re.compile(r"\s*\([^()]*\)\s*$")
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging")
 TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
@@ -199,6 +200,8 @@ def tiers_of(name: str) -> frozenset[str]:
             else canonical_tier(match.group(1) or match.group(2))
         )
         text = text[: match.start()]
+    if not found and text.endswith(")") and (bare := REMARK_END.sub("", text)) != text:
+        return tiers_of(bare)  # "Backup - Out of Hours (hourly snapshots)": the tier before a remark
     return frozenset(found)
 
 

@@ -245,6 +245,7 @@ def test_a_tier_before_a_remark_in_brackets_is_the_names_tier():
     found = suggest([Item("l", "Backup - Out of Hours (hourly snapshots)")], cover, versioned=False)["l"]
     covering = next(c for c in found if c.target_id == "24")  # the tier that covers it is no other tier
     assert not any(reason.startswith("another tier") for reason in covering.reasons)
+    assert picked("Backup - Out of Hours (hourly snapshots)", cover) == "24"  # as without the remark
 
 
 def test_an_acronym_in_capitals_with_a_small_s_is_its_plural():
