@@ -187,6 +187,9 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("IBM Tivoli NetView for z/OS", "6.3", "IBM", "IBM Z NetView"),
         ("MQSeriesServer", "9.3.0-15", "", "IBM MQ"),  # its rpm package, by its former name
         ("CA ACF2 for z/OS", "16.0", "CA, Inc.", "ACF2 for z/OS"),  # Broadcom's since 2018
+        ("McAfee Solidifier", "8.3.6.122", "McAfee, LLC", "Trellix Application Control"),  # Solidcore's
+        ("SmartPlant P&ID", "2019", "Intergraph Corporation", "Hexagon Smart P&ID"),  # renamed in 2018
+        ("Ventyx eSOMS Client", "", "Ventyx, an ABB company", "Hitachi Energy eSOMS"),
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -237,6 +240,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("netview", "IBM Z NetView", "", "IBM"),
         Item("mq", "IBM MQ", "", "IBM"),
         Item("acf2", "ACF2 for z/OS", "", "Broadcom"),
+        Item("tac", "Trellix Application Control", "", "Trellix"),
+        Item("pid", "Hexagon Smart P&ID", "", "Hexagon"),
+        Item("esoms", "Hitachi Energy eSOMS", "", "Hitachi Energy"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
