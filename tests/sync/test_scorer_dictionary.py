@@ -190,6 +190,7 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("McAfee Solidifier", "8.3.6.122", "McAfee, LLC", "Trellix Application Control"),  # Solidcore's
         ("SmartPlant P&ID", "2019", "Intergraph Corporation", "Hexagon Smart P&ID"),  # renamed in 2018
         ("Ventyx eSOMS Client", "", "Ventyx, an ABB company", "Hitachi Energy eSOMS"),
+        ("Accelrys Pipeline Pilot Client", "9.2", "Accelrys", "BIOVIA Pipeline Pilot"),  # BIOVIA's since 2014
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -243,6 +244,7 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("tac", "Trellix Application Control", "", "Trellix"),
         Item("pid", "Hexagon Smart P&ID", "", "Hexagon"),
         Item("esoms", "Hitachi Energy eSOMS", "", "Hitachi Energy"),
+        Item("pp", "BIOVIA Pipeline Pilot", "", "Dassault Systemes BIOVIA"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
