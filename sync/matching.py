@@ -189,8 +189,17 @@ def may_end_in_tier(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def tiers_of(name: str) -> frozenset[str]:
-    """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops."""
-    text, found = unicodedata.normalize("NFKD", name).lower(), set()
+    """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops; where it
+    ends in none, those before a remark in brackets ("Backup - Out of Hours (hourly snapshots)")."""
+    text = unicodedata.normalize("NFKD", name).lower()
+    found = _tiers_at_end(text)
+    if not found and text.rstrip().endswith(")") and (bare := REMARK_END.sub("", text)) != text:
+        found = _tiers_at_end(bare)
+    return frozenset(found)
+
+
+def _tiers_at_end(text: str) -> set[str]:
+    found = set()
     if leading := LEADING_HOURS.match(text):
         found.add(canonical_tier(leading.group(1)))
     while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
@@ -200,9 +209,7 @@ def tiers_of(name: str) -> frozenset[str]:
             else canonical_tier(match.group(1) or match.group(2))
         )
         text = text[: match.start()]
-    if not found and text.endswith(")") and (bare := REMARK_END.sub("", text)) != text:
-        return tiers_of(bare)  # "Backup - Out of Hours (hourly snapshots)": the tier before a remark
-    return frozenset(found)
+    return found
 
 
 def canonical_tier(tier: str) -> str:

@@ -68,6 +68,7 @@ def test_uat_staging_and_pre_prod_are_tiers_the_non_prod_one_covers():
     assert tiers_of("App Hosting [Pre-Prod]") == {"pre prod"} and tiers_of("DB - Premium") == {"premium"}
     assert tiers_of("Backup - Out of Hours (hourly snapshots)") == {"out of hours"}  # before a remark
     assert tiers_of("ERP - Non-Prod (SAP S/4HANA)") == {"non prod"} and not tiers_of("Hosting (Windows)")
+    assert not tiers_of("Backup" + " (x)" * 5000)  # one remark is read past, not every one
     assert covered_tiers(frozenset(["uat", "gold"])) == {"non prod", "gold"}
     for name in (
         "Video Streaming - Live",  # the content, or production: the scorer asks its targets (with_tier)
