@@ -28,7 +28,8 @@ HRS = r"h(?:ou)?rs"  # "Business Hrs"
 OUT_OF_HOURS = rf"out[- ]of[- ]{HRS}|after[- ]{HRS}"
 EVENINGS_AND_WEEKENDS = r"evenings?\s*(?:and|&)\s*weekends?"  # after a dash or in brackets only
 TIER = (
-    rf"({TIERS}|{HOURS}|business {HRS}|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})(?:\s+(?:tier|level|plan|sla))?"
+    rf"({TIERS}|{HOURS}|(?:business|extended) {HRS}|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})"
+    r"(?:\s+(?:tier|level|plan|sla))?"
 )
 LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business {HRS})\s+(?=\w)")  # "24/7 Service Desk"
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
@@ -97,6 +98,9 @@ SPELLING = {
     "infra": "infrastructure",
     "db": "database",
     "ops": "operation",
+    "1st": "first",  # "2nd Chance Draws", "1st Line Support"
+    "2nd": "second",
+    "3rd": "third",
 }
 PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an acronym's plural
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}

@@ -8,6 +8,7 @@ from sync.matching import (
     Item,
     Matcher,
     covered_tiers,
+    hours_of,
     may_end_in_tier,
     normalise,
     preselect,
@@ -41,6 +42,9 @@ from sync.matching import (
         ("Analyser Middleware", "Analyzer Middleware"),
         ("Firearms Licencing", "Firearms Licensing"),
         ("Fire Mobilising System", "Fire Mobilizing System"),
+        ("2nd Chance Draws", "Second Chance Draws"),
+        ("3rd Party Patching", "Third Party Patching"),
+        ("Player Contact Centre - Extended Hours", "Player Contact Center"),
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
@@ -95,6 +99,8 @@ def test_business_hours_in_brackets_are_said_many_ways():
     assert not tiers_of("Research Computing: Office Hours") and not tiers_of("Claims (Friday)")
     assert tiers_of("Help Desk - office hours") == tiers_of("Desk - Mon-Fri 8am-6pm") == {"business hours"}
     assert not tiers_of("Support (Office Hours") and not tiers_of("Support - Office Hours)")  # unbalanced
+    assert hours_of("Contact Centre - Extended Hours") == {"extended hours"}  # hours of cover of their own
+    assert not tiers_of("Extended Hours Childcare")  # a word of the name, no dash before it
     assert normalise("Desk (9-5)") == normalise("Désk (9-5)") == "desk"  # ASCII or not, read alike
     for name in ("Desk (24x5 Mon-Fri)", "Desk (Mon-Fri 7am-10pm)", "Backup (Weekdays)", "Release 3-5"):
         assert not tiers_of(name), name  # other hours, or no hours at all

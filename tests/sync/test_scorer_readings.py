@@ -248,6 +248,13 @@ def test_a_tier_before_a_remark_in_brackets_is_the_names_tier():
     assert picked("Backup - Out of Hours (hourly snapshots)", cover) == "24"  # as without the remark
 
 
+def test_extended_hours_are_a_tier_of_their_own():
+    centre = [Item("x", "Player Contact Centre - Extended Hours"), Item("w", "Player Website")]
+    assert picked("Player Contact Centre", centre) == "x"  # its one record, whatever its hours
+    desk = [Item("24", "Service Desk - 24x7"), Item("bh", "Service Desk - Business Hours")]
+    assert picked("Service Desk - Extended Hours (07:00-22:00)", desk) == ""  # neither is its hours
+
+
 def test_an_acronym_in_capitals_with_a_small_s_is_its_plural():
     pcs = [Item("pc", "Instrument PC Support"), Item("net", "Lab Instrument Network")]
     assert picked("Instrument PCs", pcs) == "pc"
