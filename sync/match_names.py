@@ -289,6 +289,8 @@ class AliasBook:
             words = kept_words
         if len(words) > 2 and len(words[-1]) < len(words) and words[-1] == initials(words[:-1]):
             words.pop()  # "Web Application Firewall (WAF)"
+        elif len(words) > 2 and len(words[0]) < len(words) and words[0] == initials(words[1:]):
+            words.pop(0)  # "ICS - Internal Control System"
         generic = self.generic
         if versioned:
             kept = kept_editions(words)

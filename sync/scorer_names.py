@@ -13,6 +13,7 @@ from sync.match_names import (
     VAGUE,
     AliasBook,
     Name,
+    initials,
     words_of,
 )
 from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
@@ -159,8 +160,15 @@ class NameEvidence:
         return cuts[:-1] if len(cuts) >= 2 else ()
 
     def _aliases(self, mine: Name, i: int) -> list[str]:
+        """Why two names read alike when not as written: the aliases that fired, else the acronym one
+        leads with (sync.match_names), else a version."""
         fired = list(dict.fromkeys(mine.fired + self.names[i].fired))
-        return fired or ["same name apart from a version or service pack"]
+        if fired:
+            return fired
+        for name in (mine, self.names[i]):
+            if (words := name.plain.split())[0] == initials(words[1:]) and len(words) > 2:
+                return [f"same name apart from its acronym ({words[0].upper()})"]  # "ICS - Internal …"
+        return ["same name apart from a version or service pack"]
 
     def _written_first(self, mine: Name, found: dict[int, Found]) -> None:
         """Ranks a record whose name only an alias reads as the portfolio name after one of the name itself,

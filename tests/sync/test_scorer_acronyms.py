@@ -61,3 +61,14 @@ def test_an_acronym_beside_what_a_service_names_after_its_dash_is_that_service()
     found = best("Oracle DBA", catalogue)
     assert found is not None and found.reasons[0] == "acronym: DBA = Database Administration"
     assert not preselect(suggest([Item("l", "Sybase DBA")], catalogue, versioned=False)["l"], PRESELECT_AT)
+
+
+def test_a_name_led_by_its_own_acronym_reads_as_the_words_it_spells():
+    catalogue = [Item("ics", "Internal Control System"), Item("sst", "Self-Service Lottery Terminals")]
+    found = best("ICS - Internal Control System", catalogue)
+    assert found is not None and found.target_id == "ics" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "same name apart from its acronym (ICS)"
+    found = best("SSTs - Self Service Terminals", catalogue)  # its plural, and a word more in the target
+    assert found is not None and found.target_id == "sst" and found.score >= PRESELECT_AT
+    found = best("ABC - Internal Control System", catalogue)  # no acronym of those words
+    assert found is not None and found.reasons[0] != "same name apart from its acronym (ICS)"
