@@ -5,21 +5,21 @@ only suggested, whatever its score."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import BRACKETS, feature_update, shipped_ambiguous, shipped_kindred, windows_update
+from sync.match_dictionary import (
+    bracketed_words,
+    feature_update,
+    shipped_ambiguous,
+    shipped_kindred,
+    windows_update,
+)
 from sync.match_names import REGIONS, AliasBook, Name, declared, initials
 from sync.match_rules import stem
 from sync.matching import NOT_LIVE, Item, Matcher, hours_of, normalise, tiers_of
 from sync.scorer_details import as_written
-from sync.scorer_names import ALIAS, AUDIENCES, PRESELECT_AT, SAME
+from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME
 
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
-# the people a service is for, beside its "Corporate" one
-
-
-def bracketed_words(name: str) -> frozenset[str]:
-    """The words a name gives in brackets ("… Redistributable (x64)"): which build of two it is."""
-    return frozenset(normalise(" ".join(BRACKETS.findall(name))).split()) if "(" in name else frozenset()
 
 
 class ChoiceEvidence:
@@ -37,6 +37,7 @@ class ChoiceEvidence:
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
+    _component: Callable[[Name, int], str]  # sync.scorer_names.NameEvidence's
     kinds_of: dict[tuple[str, str, bool], dict[int, str]]  # a broad name's kinds (`_kinds_for`)
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
@@ -79,6 +80,8 @@ class ChoiceEvidence:
             return f"{other} expands it too"
         if why.startswith("same meaning") and self._delivered_otherwise(mine, i):
             return "support is no provisioning"
+        if self.versioned and why.startswith(GENERIC_ONLY) and (other := self._component(mine, i)):
+            return f"{other} is one too"  # "Splunk": Splunk Enterprise, or its Universal Forwarder?
         broad = " " not in mine.plain or score >= PRESELECT_AT  # of two words: only where it would tell
         if not self.versioned and broad and (other := self._broad(mine, i, tiered)):
             return f"a broad name: {other} is one too"

@@ -31,6 +31,8 @@ PRESELECT_AT = 88
 WITHIN = 88
 # the people a service is for, other than staff: "Guest Wi-Fi" is not the organisation's own
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
+TOOLS = frozenset(["workbench", "studio", "console", "shell", "sdk", "cli", "tools", "editor", "designer"])
+GENERIC_ONLY = "same name apart from generic words"  # a reason, read again by sync.scorer_choices
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 DASH = re.compile(r"\s+[-–—]\s+")  # before which one: "Mobile Device Management - Intune"
 EDITION_NAMES = normalise(
@@ -193,11 +195,7 @@ class NameEvidence:
 
     def _generic(self, mine: Name, i: int) -> list[str]:
         dropped = list(dict.fromkeys(mine.dropped + self.names[i].dropped))
-        text = (
-            f"same name apart from generic words ({', '.join(dropped)})"
-            if dropped
-            else "same words in another order"
-        )
+        text = f"{GENERIC_ONLY} ({', '.join(dropped)})" if dropped else "same words in another order"
         return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
 
     def _having(self, words: list[str]) -> frozenset[int]:
@@ -206,6 +204,30 @@ class NameEvidence:
             return frozenset()
         postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
         return postings[0].intersection(*postings[1:])
+
+    def _component(self, mine: Name, i: int) -> str:
+        """Another product an install's name is as much as target i, which only its generic words tell from
+        the name ("Splunk Enterprise", "Control-M Server"; not "Microsoft SQL Server" for "mssql-server"): one
+        with the name's words and some of its own that are neither generic nor target i's, of the install's
+        major ("Splunk Universal Forwarder 9", "Control-M Agent 9"); not another release of target i ("MySQL
+        Server 8.0" beside "MySQL Server 8.4 LTS"), nor a tool an install always names ("MySQL Workbench").
+        Its name, or ""."""
+        theirs = set(self.names[i].words)
+        if not set(self.names[i].dropped).difference(mine.words):
+            return ""
+        ours, words = major(mine.version), set(mine.words)
+        for j in sorted(self._having(mine.core.split())):
+            extra = set(self.names[j].words) - theirs - self.book.generic
+            same_major = self.majors[j] == ours or not (self.majors[j] or mine.named_version)
+            if (
+                j != i
+                and extra
+                and TOOLS.isdisjoint(extra)
+                and words <= set(self.names[j].words)
+                and same_major
+            ):
+                return self.targets[j].name
+        return ""
 
     def _only(self, mine: Name, shown: str = "", spanned: bool = False) -> list[int]:
         """The records of the one product whose words include all of the portfolio name's, with at most one

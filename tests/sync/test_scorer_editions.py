@@ -219,3 +219,21 @@ def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
     assert not suggest([Item("l", "Adobe Illustrator", "28.7.1")], adobe, versioned=True)["l"]  # 2024's
     server = [Item("ids", "Adobe InDesign Server 2024", "2024", "Adobe")]  # sold apart from InDesign
     assert chosen("Adobe InDesign", server, "19.0", versioned=True) == ""
+
+
+def test_a_name_that_generic_words_tell_from_one_product_and_its_own_words_from_another_is_a_choice():
+    splunk = [
+        Item("ent", "Splunk Enterprise 9", "9", "Splunk"),
+        Item("uf", "Splunk Universal Forwarder 9", "9", "Splunk"),
+    ]
+    found = suggest([Item("l", "Splunk", "9.2.1", "Splunk Inc.")], splunk, versioned=True)["l"]
+    assert not preselect(found, PRESELECT_AT)  # the server, or its forwarder?
+    assert "Splunk Universal Forwarder 9 is one too: suggested, never pre-selected" in found[0].reasons
+    alone = suggest([Item("l", "Splunk", "9.2.1", "Splunk Inc.")], splunk[:1], versioned=True)["l"]
+    assert preselect(alone, PRESELECT_AT).target_id == "ent"
+    sql = [
+        Item("sql", "Microsoft SQL Server 2022", "16", "Microsoft"),
+        Item("ssms", "SQL Server Management Studio", "", "Microsoft"),
+    ]
+    found = suggest([Item("l", "mssql-server", "16.0.4125.3-1", "")], sql, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "sql"  # the name says server: no tool of it
