@@ -191,6 +191,8 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("SmartPlant P&ID", "2019", "Intergraph Corporation", "Hexagon Smart P&ID"),  # renamed in 2018
         ("Ventyx eSOMS Client", "", "Ventyx, an ABB company", "Hitachi Energy eSOMS"),
         ("Accelrys Pipeline Pilot Client", "9.2", "Accelrys", "BIOVIA Pipeline Pilot"),  # BIOVIA's since 2014
+        ("Day CQ5", "5.6.1", "Adobe Systems Incorporated", "Adobe Experience Manager"),  # Adobe's since 2010
+        ("RSA Archer GRC", "6.9", "RSA Security LLC", "Archer Integrated Risk Management"),
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -245,6 +247,8 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("pid", "Hexagon Smart P&ID", "", "Hexagon"),
         Item("esoms", "Hitachi Energy eSOMS", "", "Hitachi Energy"),
         Item("pp", "BIOVIA Pipeline Pilot", "", "Dassault Systemes BIOVIA"),
+        Item("aem", "Adobe Experience Manager", "", "Adobe"),
+        Item("archer", "Archer Integrated Risk Management", "", "Archer"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)

@@ -72,6 +72,9 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     assert best("rstudio-server", rstudio, "2024.09.1-394", versioned=True).score < PRESELECT_AT
     qgis = [Item("q", "QGIS", "3.34", "QGIS.org")]  # the desktop application; the map server installs apart
     assert best("QGIS Server", qgis, "3.34.5", versioned=True).score < PRESELECT_AT
+    redis = [Item("r", "Redis Enterprise", "", "Redis")]  # the commercial server; open-source redis apart
+    assert best("redis", redis, "7.2.4-1.el9", versioned=True).score < PRESELECT_AT
+    assert best("redislabs", redis, "7.4.2-169", versioned=True).preselectable  # its own package
     ltsc = [Item("w", "Windows 10 Enterprise LTSC 2021", "21H2", "Microsoft")]  # a release of its own
     for name in ("Windows 10 Enterprise LTSC 2019", "Windows 10 Enterprise 2019 LTSC"):
         assert not best(name, ltsc, "1809", versioned=True).preselectable, name
