@@ -214,6 +214,9 @@ def test_a_tier_without_a_dash_and_the_s_of_system():
     assert yms.reasons[0] == "acronym: YMS = Yard Management (system)"
     wms = best("WMS")  # one the dictionary knows: a warehouse's, wherever it is written
     assert wms.target_id == "wms" and wms.preselectable and wms.score >= PRESELECT_AT
+    centre = [Item("wfm", "Workforce Management - Contact Centre"), Item("tel", "Contact Centre Telephony")]
+    wfm = suggest([Item("l", "Contact Centre WFM")], centre, versioned=False)["l"][0]  # not "WM": its own
+    assert wfm.target_id == "wfm" and wfm.preselectable and wfm.score >= PRESELECT_AT
     itsm = [Item("chg", "Change Management"), Item("cfg", "Configuration Management")]
     assert all(c.score < PRESELECT_AT for c in suggest([Item("l", "CMS")], itsm, versioned=False)["l"])
 
