@@ -91,9 +91,11 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     found = [bare] if (bare := uncategorised(name)) else []
     if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
         words = normalise(bare).split()
-        acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])}
-        inside = " ".join(BRACKETS.findall(name))
-        if generic is None or bracketed(name) in acronyms - {""} or products_in(product_words(inside)):
+        acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])} - {""}
+        inside, acronym = " ".join(BRACKETS.findall(name)), bracketed(name)
+        # its acronym, or with a letter for a generic word it leaves out: "Player Accounts (PAM)"
+        spells = acronym in acronyms or acronym[:-1] in {a for a in acronyms if len(a) > 1}
+        if generic is None or spells or products_in(product_words(inside)):
             found.append(bare)
     return found
 

@@ -262,3 +262,9 @@ def test_an_acronym_in_capitals_with_a_small_s_is_its_plural():
     assert normalise("SAS") == "sas" and normalise("DNS") == "dns"  # no plural: the S is the acronym's
     for name in ("iOS", "macOS", "SaaS", "DevOps"):  # written with a small s, but no capitals' plural
         assert normalise(name) == normalise(name.lower()), name
+
+
+def test_an_acronym_in_brackets_may_spell_a_generic_word_the_name_leaves_out():
+    players = [Item("pam", "Player Account Management - 24x7"), Item("web", "Player Website")]
+    assert picked("Player Accounts (PAM) 24/7", players) == "pam"  # "and its Management"
+    assert picked("Player Accounts (PAMX) 24/7", players) == ""  # two letters more say something else
