@@ -98,8 +98,8 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     """Whether a portfolio record's manufacturer and a target's are surely two makers: no word in common,
     neither in the other record's name (stemmed words, as sync.match_names reads names: "VMware, Inc." for
     a "VMware Tools" made by Broadcom), neither a packager ("Ubuntu Developers" for nginx), nor the other's
-    initials ("HPE", "IBM"), nor of one lineage, one's name the start of another's ("Citrix Systems",
-    "Cloud Software Group")."""
+    initials ("HPE", "IBM", "BNL Digital"), nor of one lineage, one's name the start of another's ("Citrix
+    Systems", "Cloud Software Group")."""
     ours, others = maker_words(mine), maker_words(theirs)
     if not ours or not others or not set(ours).isdisjoint(others):
         return False
@@ -110,7 +110,8 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     full, other_full = normalise(mine).split(), normalise(theirs).split()
     if f"{' '.join(full)} ".startswith(PACKAGERS):
         return False
-    said = {a for a in (initials(full), initials(other_full)) if len(a) >= 3}  # "HPE", "IBM"; not "VI"
-    if said & {"".join(ours), "".join(others)}:
+    # the other's initials, as a whole name or its first word: "HPE", "IBM", "BNL Digital"; not "VI"
+    said = {a for a in (initials(full), initials(other_full), initials(ours), initials(others)) if len(a) > 2}
+    if said & {"".join(ours), "".join(others), ours[0], others[0]}:
         return False
     return not any(a[: len(b)] == b or b[: len(a)] == a for a in lineage(mine) for b in lineage(theirs))

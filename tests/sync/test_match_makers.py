@@ -30,6 +30,7 @@ def test_one_maker_written_two_ways_is_no_other_maker():
     for mine, theirs in (
         ("Hewlett Packard Enterprise", "HPE"),  # its initials
         ("IBM", "International Business Machines"),
+        ("BNL Digital", "Brightwater National Lottery plc"),  # its initials first, then its unit's word
         ("Ubuntu Developers", "F5"),  # a packager of nginx, not its maker
         ("Omnissa, LLC", "Broadcom"),  # both were VMware
         ("Citrix Systems, Inc.", "Cloud Software Group"),  # Citrix became it
