@@ -124,7 +124,9 @@ SEEN = {
     DATA / "matching_seen_85.yaml": "former blind set 85 (bank with a mainframe estate), 13 left",
     DATA / "matching_seen_86.yaml": "former blind set 86 (property, casualty and life insurer), 7 left",
     DATA / "matching_seen_87.yaml": "former blind set 87 (carmaker's plants and engineering), 6 left",
-    DATA / "matching_seen_88.yaml": "blind set 88 (pharmaceutical research), measured, not yet looked at",
+    DATA / "matching_seen_88.yaml": "former blind set 88 (pharmaceutical research), 7 left",
+    DATA / "matching_seen_89.yaml": "former blind set 89 (nuclear power generator), 3 left",
+    DATA / "matching_seen_90.yaml": "former blind set 90 (national lottery operator), 5 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
