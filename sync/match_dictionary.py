@@ -53,12 +53,12 @@ WINGET_ID = re.compile(r"^\s*([A-Za-z0-9][\w+-]*)\.([A-Za-z0-9][\w+.-]*?)\s*$") 
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
 
 
-@lru_cache(maxsize=20_000)
 def bracketed_words(name: str) -> frozenset[str]:
     """The words a name gives in brackets ("… Redistributable (x64)"): which build of two it is."""
     return frozenset(normalise(" ".join(BRACKETS.findall(name))).split()) if "(" in name else frozenset()
 
 
+@lru_cache(maxsize=20_000)
 def words_of(text: str) -> tuple[str, ...]:
     """A name's normalised, stemmed words, as aliases and names are compared."""
     return tuple(stem(w) for w in normalise(text).split())
