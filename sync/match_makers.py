@@ -111,7 +111,7 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     if f"{' '.join(full)} ".startswith(PACKAGERS):
         return False
     # the other's initials, as a whole name or its first word: "HPE", "IBM", "BNL Digital"; not "VI"
-    said = {a for a in (initials(full), initials(other_full), initials(ours), initials(others)) if len(a) > 2}
-    if said & {"".join(ours), "".join(others), ours[0], others[0]}:
-        return False
+    for one, words, other in ((full, ours, others), (other_full, others, ours)):
+        if {a for a in (initials(one), initials(words)) if len(a) > 2} & {"".join(other), other[0]}:
+            return False
     return not any(a[: len(b)] == b or b[: len(a)] == a for a in lineage(mine) for b in lineage(theirs))

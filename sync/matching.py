@@ -31,7 +31,8 @@ TIER = (
     rf"({TIERS}|{HOURS}|(?:business|extended) {HRS}|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})"
     r"(?:\s+(?:tier|level|plan|sla))?"
 )
-LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|business {HRS})\s+(?=\w)")  # "24/7 Service Desk"
+# hours of cover before the name: "24/7 Service Desk", "Extended Hours Service Desk"
+LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|(?:business|extended) {HRS})\s+(?=\w)")
 METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 # business hours as a name says them in brackets or after a dash: "(Office Hours)", "- office hours", "(8-6
@@ -49,7 +50,6 @@ TIER_SUFFIX = re.compile(
 HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "08:00-18:00"
 # the last word of every tier (TIER), for a quick test before the regex
-REMARK_END = re.compile(r"\s*\([^()]*\)\s*$")
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging")
 TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
@@ -193,19 +193,21 @@ def may_end_in_tier(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def tiers_of(name: str) -> frozenset[str]:
-    """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops; where it
-    ends in none, those before a remark in brackets ("Backup - Out of Hours (hourly snapshots)")."""
+    """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops, and hours
+    of cover before the name ("24/7 Service Desk"); where it ends in no tier, those before one remark in
+    brackets ("Backup - Out of Hours (hourly snapshots)")."""
     text = unicodedata.normalize("NFKD", name).lower()
     found = _tiers_at_end(text)
-    if not found and text.rstrip().endswith(")") and (bare := REMARK_END.sub("", text)) != text:
+    if not found and (bare := _without_remark(text)):
         found = _tiers_at_end(bare)
+    if leading := LEADING_HOURS.match(text):
+        found.add(canonical_tier(leading.group(1)))
     return frozenset(found)
 
 
 def _tiers_at_end(text: str) -> set[str]:
+    """The tiers a name ends in, the last first read away: "- Gold (Prod)"."""
     found = set()
-    if leading := LEADING_HOURS.match(text):
-        found.add(canonical_tier(leading.group(1)))
     while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
         found.add(
             "business hours"
@@ -214,6 +216,15 @@ def _tiers_at_end(text: str) -> set[str]:
         )
         text = text[: match.start()]
     return found
+
+
+def _without_remark(text: str) -> str:
+    """The text before its last remark in brackets, where it ends in one ("… (hourly snapshots)"); else ""."""
+    end = text.rstrip()
+    start = end.rfind("(")
+    if not end.endswith(")") or start < 1 or ")" in end[start + 1 : -1]:
+        return ""
+    return end[:start]
 
 
 def canonical_tier(tier: str) -> str:

@@ -31,7 +31,8 @@ PRESELECT_AT = 88
 WITHIN = 88
 # the people a service is for, other than staff: "Guest Wi-Fi" is not the organisation's own
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
-TOOLS = frozenset(["workbench", "studio", "console", "shell", "sdk", "cli", "tools", "editor", "designer"])
+# tools an install always names, as normalised ("MySQL Workbench", "VMware Tools"): no product's bare name
+TOOLS = frozenset(["workbench", "studio", "console", "shell", "sdk", "cli", "tool", "editor", "designer"])
 GENERIC_ONLY = "same name apart from generic words"  # a reason, read again by sync.scorer_choices
 SPOKEN = {"host": "hosting", "provision": "provisioning"}  # stemmed words as a reason shows them
 DASH = re.compile(r"\s+[-–—]\s+")  # before which one: "Mobile Device Management - Intune"
@@ -168,8 +169,10 @@ class NameEvidence:
         if fired:
             return fired
         for name in (mine, self.names[i]):
-            if (words := name.plain.split())[0] == initials(words[1:]) and len(words) > 2:
-                return [f"same name apart from its acronym ({words[0].upper()})"]  # "ICS - Internal …"
+            words = name.plain.split()
+            for acronym, rest in ((words[:1], words[1:]), (words[-1:], words[:-1])) if len(words) > 2 else ():
+                if acronym[0] == initials(rest):  # "ICS - Internal Control System", "… System - ICS"
+                    return [f"same name apart from its acronym ({acronym[0].upper()})"]
         return ["same name apart from a version or service pack"]
 
     def _written_first(self, mine: Name, found: dict[int, Found]) -> None:

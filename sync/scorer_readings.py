@@ -86,15 +86,16 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     """A service's name read two more ways: without its category ("Clinical: PACS") and without what it
     gives in brackets ("Single Sign-On (SAML/OIDC)"; not a tier, "(Prod)", which normalising drops).
     With `generic` (a portfolio record's name), brackets go only when they hold the name's acronym
-    ("IT Disaster Recovery (DR)") or a product ("MDM (Intune)"): anything else there says which one it
-    is ("Time and Attendance (Site Operatives)")."""
+    ("IT Disaster Recovery (DR)", "Player Accounts (PAM)") or a product ("MDM (Intune)"): anything else
+    there says which one it is ("Time and Attendance (Site Operatives)")."""
     found = [bare] if (bare := uncategorised(name)) else []
     if "(" in name and (bare := BRACKETS.sub(" ", name).strip()) and normalise(bare) != normalise(name):
         words = normalise(bare).split()
         acronyms = {initials(words), initials([w for w in words if w not in (generic or ())])} - {""}
         inside, acronym = " ".join(BRACKETS.findall(name)), bracketed(name)
-        # its acronym, or with a letter for a generic word it leaves out: "Player Accounts (PAM)"
-        spells = acronym in acronyms or acronym[:-1] in {a for a in acronyms if len(a) > 1}
+        # its acronym, or with the letter of a Management, System, Service or Platform it leaves out at its
+        # end: "Player Accounts (PAM)", "Customs Declarations (CDS)"; not "Customer Portal (CPQ)"
+        spells = acronym in acronyms or (acronym[:-1] in acronyms and acronym[-1:] in ("m", "s", "p"))
         if generic is None or spells or products_in(product_words(inside)):
             found.append(bare)
     return found

@@ -57,6 +57,7 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())
     assert other_maker("Red Box Recorders Ltd", (), "IBM", ())  # a packager is named whole: Red Hat
+    assert other_maker("TCS Consultancy Services", (), "Oracle", ())  # its own initials name no other maker
     assert other_maker("VI", (), "Viavi Instruments", ())  # two letters are no maker's initials
 
 

@@ -72,7 +72,9 @@ def test_uat_staging_and_pre_prod_are_tiers_the_non_prod_one_covers():
     assert tiers_of("App Hosting [Pre-Prod]") == {"pre prod"} and tiers_of("DB - Premium") == {"premium"}
     assert tiers_of("Backup - Out of Hours (hourly snapshots)") == {"out of hours"}  # before a remark
     assert tiers_of("ERP - Non-Prod (SAP S/4HANA)") == {"non prod"} and not tiers_of("Hosting (Windows)")
-    assert not tiers_of("Backup" + " (x)" * 5000)  # one remark is read past, not every one
+    assert not tiers_of("Backup" + " (x)" * 5000) and not tiers_of("Backup - Gold (a) (b)")  # one remark only
+    assert tiers_of("24/7 Service Desk - Gold (legacy)") == {"24x7", "gold"}  # hours before it, a tier after
+    assert not tiers_of("Backup (" + " " * 100_000 + ")")  # read at once, however long
     assert covered_tiers(frozenset(["uat", "gold"])) == {"non prod", "gold"}
     for name in (
         "Video Streaming - Live",  # the content, or production: the scorer asks its targets (with_tier)
@@ -100,7 +102,8 @@ def test_business_hours_in_brackets_are_said_many_ways():
     assert tiers_of("Help Desk - office hours") == tiers_of("Desk - Mon-Fri 8am-6pm") == {"business hours"}
     assert not tiers_of("Support (Office Hours") and not tiers_of("Support - Office Hours)")  # unbalanced
     assert hours_of("Contact Centre - Extended Hours") == {"extended hours"}  # hours of cover of their own
-    assert not tiers_of("Extended Hours Childcare")  # a word of the name, no dash before it
+    assert tiers_of("Extended Hours Service Desk") == {"extended hours"}  # before the name, as "24/7" is
+    assert not tiers_of("Childcare Extended Hours")  # words of the name, no dash before them
     assert normalise("Desk (9-5)") == normalise("Désk (9-5)") == "desk"  # ASCII or not, read alike
     for name in ("Desk (24x5 Mon-Fri)", "Desk (Mon-Fri 7am-10pm)", "Backup (Weekdays)", "Release 3-5"):
         assert not tiers_of(name), name  # other hours, or no hours at all

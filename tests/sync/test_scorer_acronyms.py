@@ -68,6 +68,8 @@ def test_a_name_led_by_its_own_acronym_reads_as_the_words_it_spells():
     found = best("ICS - Internal Control System", catalogue)
     assert found is not None and found.target_id == "ics" and found.score >= PRESELECT_AT
     assert found.reasons[0] == "same name apart from its acronym (ICS)"
+    found = best("Internal Control System - ICS", catalogue)  # at its end, as "(ICS)" is
+    assert found is not None and found.reasons[0] == "same name apart from its acronym (ICS)"
     found = best("SSTs - Self Service Terminals", catalogue)  # its plural, and a word more in the target
     assert found is not None and found.target_id == "sst" and found.score >= PRESELECT_AT
     found = best("ABC - Internal Control System", catalogue)  # no acronym of those words

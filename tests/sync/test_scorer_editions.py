@@ -4,9 +4,10 @@ installs report as a major version."""
 
 import pytest
 
-from sync.match_dictionary import renumbered
+from sync.match_dictionary import renumbered, words_of
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_names import TOOLS
 from tests.sync.scoring import first_candidate as best
 
 
@@ -240,3 +241,7 @@ def test_a_name_that_generic_words_tell_from_one_product_and_its_own_words_from_
     ]
     found = suggest([Item("l", "mssql-server", "16.0.4125.3-1", "")], sql, versioned=True)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "sql"  # the name says server: no tool of it
+    mysql = [Item("srv", "MySQL Server 8.0", "8.0", "Oracle"), Item("sh", "MySQL Shell 8.0", "8.0", "Oracle")]
+    found = suggest([Item("l", "MySQL", "8.0.36", "Oracle")], mysql, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "srv"  # its shell is named so whenever installed
+    assert words_of("VMware Tools")[-1] in TOOLS  # as names are read: "tool"

@@ -268,3 +268,5 @@ def test_an_acronym_in_brackets_may_spell_a_generic_word_the_name_leaves_out():
     players = [Item("pam", "Player Account Management - 24x7"), Item("web", "Player Website")]
     assert picked("Player Accounts (PAM) 24/7", players) == "pam"  # "and its Management"
     assert picked("Player Accounts (PAMX) 24/7", players) == ""  # two letters more say something else
+    portal = [Item("cp", "Customer Portal"), Item("cpq", "Configure Price Quote")]
+    assert picked("Customer Portal (CPQ)", portal) == ""  # a Q is no generic word's: another system
