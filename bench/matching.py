@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sync.match_dictionary import words_of  # noqa: E402
 from sync.match_products import named_words, product_words, shipped_products  # noqa: E402
 from sync.match_rules import is_english  # noqa: E402
-from sync.matching import Item, normalise, tiers_of  # noqa: E402
+from sync.match_tiers import tiers_of  # noqa: E402
+from sync.matching import Item, normalise  # noqa: E402
 from sync.matching import suggest as lexical_suggest  # noqa: E402
 from sync.scorer import Scorer  # noqa: E402
 

@@ -6,7 +6,8 @@ import re
 from django.db import transaction
 
 from sync.alias_models import MatchAlias
-from sync.matching import TIER_SUFFIX, VERSION, normalise
+from sync.match_tiers import TIER_SUFFIX
+from sync.matching import VERSION, normalise
 
 MAX_LENGTH = 200
 

@@ -12,7 +12,8 @@ from dataclasses import replace
 from sync.match_names import REGIONS, AliasBook
 from sync.match_products import product_words, written_words
 from sync.match_rules import is_english
-from sync.matching import Candidate, Item, normalise, tiers_of
+from sync.match_tiers import tiers_of
+from sync.matching import Candidate, Item, normalise
 
 CODED = re.compile(r"([A-Z]{2,5})\s+[-–—]\s+(?=\w)")
 WRITTEN_CODED = re.compile(r"([A-Z]{2,5})(?:\s*[-–—]\s*|\s+)(?=\w)")  # as a portfolio may: "SMD-Firewalls"

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from sync.match_rules import ARCHITECTURE, BITS, LANGUAGE_NAMES, LANGUAGES, NUMBER, stem
+from sync.match_rules import ARCHITECTURE, BITS, BRACKETS, LANGUAGE_NAMES, LANGUAGES, NUMBER, stem
 from sync.match_versions import major
 from sync.matching import normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the dictionary 10× faster
-BRACKETS = re.compile(r"\(([^()]*)\)")
 DOTTED = re.compile(r"^v?\d+(?:\.\d+)+$")  # "4.4.1": a release, not a number of the name ("Code 42")
 TAP_FORMULA = re.compile(
     r"^\s*([\w.-]+)/(?:tap|brew|homebrew-[\w.-]+)/([\w.@+-]+)\s*$", re.I
@@ -51,11 +50,6 @@ COMPANY |= {"ltd", "gmbh", "foundation"}
 ID_DOT = re.compile(r"(?<=[^\W\d_])\.|\.(?=[^\W\d_])")  # a dot between an id's parts, not a version's
 WINGET_ID = re.compile(r"^\s*([A-Za-z0-9][\w+-]*)\.([A-Za-z0-9][\w+.-]*?)\s*$")  # Publisher.Package
 NOISE = ARCHITECTURE | BITS | LANGUAGES | LANGUAGE_NAMES | {"bit", "64bit", "32bit"}  # in brackets
-
-
-def bracketed_words(name: str) -> frozenset[str]:
-    """The words a name gives in brackets ("… Redistributable (x64)"): which build of two it is."""
-    return frozenset(normalise(" ".join(BRACKETS.findall(name))).split()) if "(" in name else frozenset()
 
 
 @lru_cache(maxsize=20_000)

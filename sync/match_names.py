@@ -35,7 +35,6 @@ from sync.match_versions import versions_read
 from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
 
 MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
-
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
 # an install's language at the end after a dash, as the language names itself
 LANGUAGE_AS_NAMED = re.compile(

@@ -16,9 +16,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sync.matching import TIER, VERSION, normalise
+from sync.match_tiers import TIER
+from sync.matching import VERSION, normalise
 
 VOWELS = set("aeiouy")
+BRACKETS = re.compile(r"\(([^()]*)\)")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 PYTHON_MINOR = re.compile(r"^([23])(\d{1,2})$")  # a Python package's major and minor run together
 GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
@@ -199,6 +201,11 @@ def year_release(year: str, release: str, words: Iterable[str]) -> str:
         return ""
     number = release.lstrip("rq")
     return f"{year}.{number}" if number.isdigit() else year
+
+
+def bracketed_words(name: str) -> frozenset[str]:
+    """The words a name gives in brackets ("… Redistributable (x64)"): which build of two it is."""
+    return frozenset(normalise(" ".join(BRACKETS.findall(name))).split()) if "(" in name else frozenset()
 
 
 @lru_cache(maxsize=100_000)

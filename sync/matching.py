@@ -2,8 +2,8 @@
 The platforms' duplicate checks use it as is; the wizard's scorer (sync.scorer) adds the other evidence.
 
 Names are normalised (case, accents, punctuation, "&"/"and", British/American spellings, plurals, tier
-suffixes such as "- Gold"), candidates are found through shared name tokens, then scored with rapidfuzz.
-Versioned records (software) only ever pair with the same version.
+suffixes such as "- Gold": sync.match_tiers), candidates are found through shared name tokens, then scored
+with rapidfuzz. Versioned records (software) only ever pair with the same version.
 """
 
 import re
@@ -15,55 +15,11 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
+from sync.match_tiers import LEADING_HOURS, TIER_SUFFIX, may_end_in_tier
+
 THRESHOLD = 80  # below this, "create new" is pre-selected
-TIERS = (
-    r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
-    r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
-    r"|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only, each its own (covered_tiers)
-)
-# hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
-HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
-# "Silver Tier", "Gold SLA"; "Out of Hours" and "After Hours" are hours of cover as "Business Hours" is
-HRS = r"h(?:ou)?rs"  # "Business Hrs"
-OUT_OF_HOURS = rf"out[- ]of[- ]{HRS}|after[- ]{HRS}"
-EVENINGS_AND_WEEKENDS = r"evenings?\s*(?:and|&)\s*weekends?"  # after a dash or in brackets only
-TIER = (
-    rf"({TIERS}|{HOURS}|(?:business|extended) {HRS}|{OUT_OF_HOURS}|{EVENINGS_AND_WEEKENDS})"
-    r"(?:\s+(?:tier|level|plan|sla))?"
-)
-# hours of cover before the name: "24/7 Service Desk", "Extended Hours Service Desk"
-LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|(?:business|extended) {HRS})\s+(?=\w)")
-METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
-NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
-# business hours as a name says them in brackets or after a dash: "(Office Hours)", "- office hours", "(8-6
-# weekdays)", "(Mon-Fri 9-5)"; a day that starts at 7 to 9 and ends at 5 to 6, not "(24x5 Mon-Fri)", "(Mon-Fri
-# 7am-10pm)"; not after a colon ("Research Computing: Office Hours" is a service of its own)
-DAYS = r"(?:weekdays|mon(?:day)?\s*-\s*fri(?:day)?)"
-DAY_HOURS = r"0?[7-9](?:[:.]?[03]0)?\s*(?:am)?\s*-\s*(?:0?[56]|1[78])(?:[:.]?[03]0)?\s*(?:pm)?"
-OFFICE_HOURS = rf"(?:office|working|core) {HRS}|(?:{DAYS}\s*)?{DAY_HOURS}(?:\s*{DAYS})?"
-TIER_SUFFIX = re.compile(
-    rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
-    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?"
-    rf"|\s*\(\s*({OFFICE_HOURS})\s*\)|\s+[-–—]\s*({OFFICE_HOURS}))\s*$",
-    re.I,
-)
-HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
-DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "08:00-18:00"
-# the last word of every tier (TIER), for a quick test before the regex
-TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging")
-TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
-PRODUCTION = re.compile(r"\bproduction\b")
-NON = re.compile(r"\bnon[ -]?(?=prod)")
-PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
-# tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
-# for a UAT, staging or pre-production environment
-EVENINGS = "evenings and weekends"
-COVERS = {"out of hours": "24x7", "uat": "non prod", "staging": "non prod", "pre prod": "non prod"}
-NOT_LIVE = frozenset(["non prod", *(tier for tier, cover in COVERS.items() if cover == "non prod")])
-DEV_TEST = re.compile(r"^(?:dev|test|development)\s*(?:[/&]|and\b)")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
 E_MAIL = re.compile(r"\be-mail(?=s?\b)")
@@ -175,87 +131,6 @@ def normalise(name: str) -> str:
         text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
         text = E_MAIL.sub("email", text)
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
-
-
-def may_end_in_tier(text: str) -> bool:
-    """Whether a lower-case ASCII text may end in a tier (TIER_SUFFIX): the regex, tried at every
-    position, costs more than reading the name's end ("ı" and "ſ" are why only ASCII is read so)."""
-    end = text.rstrip().rstrip(")]").rstrip()
-    if end[-1:].isdigit():
-        return (
-            end.rstrip("0123456789").endswith("tier ")
-            or (end[-1] in "57" and bool(HOURS_END.search(end[-24:])))
-            or "fri" in end[-24:]  # "(Mon-Fri 9-5)"
-            or bool(DAY_RANGE_END.search(end[-14:]))  # a day's hours alone: "(9-5)", "(08:00-18:00)"
-        )
-    return end.endswith(TIER_ENDINGS)
-
-
-@lru_cache(maxsize=100_000)
-def tiers_of(name: str) -> frozenset[str]:
-    """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops, and hours
-    of cover before the name ("24/7 Service Desk"); where it ends in no tier, those before one remark in
-    brackets ("Backup - Out of Hours (hourly snapshots)")."""
-    text = unicodedata.normalize("NFKD", name).lower()
-    found = _tiers_at_end(text)
-    if not found and (bare := _without_remark(text)):
-        found = _tiers_at_end(bare)
-    if leading := LEADING_HOURS.match(text):
-        found.add(canonical_tier(leading.group(1)))
-    return frozenset(found)
-
-
-def _tiers_at_end(text: str) -> set[str]:
-    """The tiers a name ends in, the last first read away: "- Gold (Prod)"."""
-    found = set()
-    while (not text.isascii() or may_end_in_tier(text)) and (match := TIER_SUFFIX.search(text)):
-        found.add(
-            "business hours"
-            if match.group(3) or match.group(4)
-            else canonical_tier(match.group(1) or match.group(2))
-        )
-        text = text[: match.start()]
-    return found
-
-
-def _without_remark(text: str) -> str:
-    """The text before its last remark in brackets, where it ends in one ("… (hourly snapshots)"); else ""."""
-    end = text.rstrip()
-    start = end.rfind("(")
-    if not end.endswith(")") or start < 1 or ")" in end[start + 1 : -1]:
-        return ""
-    return end[:start]
-
-
-def canonical_tier(tier: str) -> str:
-    """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod", "Non-Production"
-    and "Dev/Test" "Non Prod"; any other tier as it is."""
-    if DEV_TEST.match(tier):
-        return "non prod"  # "Dev/Test": what is not production
-    if PRE_PROD.match(tier):
-        return "pre prod"
-    if tier.endswith("hrs"):
-        tier = f"{tier[:-3]}hours"
-    if tier.startswith("evening"):
-        return EVENINGS  # hours of cover of their own: no 24x7 covers them surely
-    if tier.endswith("hours"):
-        hours = " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
-        return "out of hours" if hours == "after hours" else hours
-    if not tier[:1].isdigit():
-        return PRODUCTION.sub("prod", NON.sub("non ", tier))
-    hours = re.sub(r"\s+", "", tier).replace("/", "x")
-    return hours.removesuffix("x365")
-
-
-def covered_tiers(tiers: frozenset[str]) -> frozenset[str]:
-    """Tiers read as the tier that covers each (COVERS): "Out of Hours Support" is a "Support - 24x7", an
-    "App - UAT" an "App - Non-Prod", where no record of their own tier exists (sync.scorer)."""
-    return frozenset(COVERS.get(tier, tier) for tier in tiers)
-
-
-def hours_of(name: str) -> frozenset[str]:
-    """The hours of cover among a name's tiers ("24x7", "business hours")."""
-    return frozenset(t for t in tiers_of(name) if t[:1].isdigit() or t.endswith("hours") or t == EVENINGS)
 
 
 def _canonical_version(text: str) -> str:

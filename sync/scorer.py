@@ -155,8 +155,9 @@ from sync.match_names import (
     words_of,
 )
 from sync.match_rules import GLUED, editions_differ, kinds_differ
+from sync.match_tiers import tiers_of
 from sync.match_versions import major
-from sync.matching import Candidate, Item, tiers_of
+from sync.matching import Candidate, Item
 from sync.scorer_acronyms import AcronymEvidence
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence

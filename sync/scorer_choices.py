@@ -5,16 +5,11 @@ only suggested, whatever its score."""
 from collections.abc import Callable
 
 from sync.match_details import Mentions
-from sync.match_dictionary import (
-    bracketed_words,
-    feature_update,
-    shipped_ambiguous,
-    shipped_kindred,
-    windows_update,
-)
+from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name, declared, initials
-from sync.match_rules import stem
-from sync.matching import NOT_LIVE, Item, Matcher, hours_of, normalise, tiers_of
+from sync.match_rules import bracketed_words, stem
+from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
+from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME
 

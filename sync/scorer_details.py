@@ -9,7 +9,8 @@ from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
-from sync.matching import Item, Matcher, normalise, tiers_of
+from sync.match_tiers import tiers_of
+from sync.matching import Item, Matcher, normalise
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"

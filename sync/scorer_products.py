@@ -9,7 +9,8 @@ from sync.match_makers import lineage, without_maker
 from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, acronym_within, initials, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.match_rules import is_english, stem
-from sync.matching import Item, normalise, tiers_of
+from sync.match_tiers import tiers_of
+from sync.matching import Item, normalise
 from sync.scorer_index import WRAPPERS, Tail
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 

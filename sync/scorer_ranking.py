@@ -4,8 +4,9 @@ reason; the order puts the stronger evidence first once they have."""
 
 from sync.match_names import NO_INITIALS, REGIONS, Name
 from sync.match_rules import other_install
+from sync.match_tiers import NOT_LIVE, covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
-from sync.matching import NOT_LIVE, Candidate, Item, covered_tiers, tiers_of
+from sync.matching import Candidate, Item
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
 

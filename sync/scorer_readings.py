@@ -49,17 +49,8 @@ from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name, bracketed, initials
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
-from sync.matching import (
-    HRS,
-    NOT_LIVE,
-    OUT_OF_HOURS,
-    Item,
-    Matcher,
-    canonical_tier,
-    covered_tiers,
-    normalise,
-    tiers_of,
-)
+from sync.match_tiers import HRS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
+from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
@@ -70,7 +61,7 @@ STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basi
 UNLIKE = 80  # what a name finds below it is no more than alike
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
-# a tier a service name may end in without a dash, as metals and 24x7 may (sync.matching.TIER_SUFFIX)
+# a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
 UNDASHED = rf"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)

@@ -2,19 +2,15 @@ from itertools import product
 
 import pytest
 
+from sync.match_tiers import TIER_SUFFIX, covered_tiers, hours_of, may_end_in_tier, tiers_of
 from sync.matching import (
-    TIER_SUFFIX,
     Candidate,
     Item,
     Matcher,
-    covered_tiers,
-    hours_of,
-    may_end_in_tier,
     normalise,
     preselect,
     preselect_all,
     suggest,
-    tiers_of,
     versions_agree,
 )
 

@@ -5,7 +5,8 @@ not a labelled case."""
 import pytest
 
 from sync.match_rules import software_words, uncategorised
-from sync.matching import Item, preselect, tiers_of
+from sync.match_tiers import tiers_of
+from sync.matching import Item, preselect
 from sync.scorer import ACRONYM, PRESELECT_AT, suggest
 
 

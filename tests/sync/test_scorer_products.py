@@ -7,7 +7,8 @@ import pytest
 import yaml
 
 from sync.match_products import PRODUCT_FILE, product_words, products_in, shipped_products
-from sync.matching import Item, normalise, preselect, tiers_of
+from sync.match_tiers import tiers_of
+from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from sync.scorer_products import same_product
 from tests.sync.scoring import first_candidate

@@ -1,7 +1,8 @@
 """The scorer's other readings of a portfolio name (issue 19, sync.scorer_readings): hours of cover written
 without a dash, and a name with a slip in one of its words. Each test names a rule, not a labelled case."""
 
-from sync.matching import Item, normalise, preselect, tiers_of
+from sync.match_tiers import tiers_of
+from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
