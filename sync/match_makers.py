@@ -6,8 +6,8 @@ ways, so only makers surely two are: neither a packager, nor the other's initial
 import re
 from functools import lru_cache
 
+from sync.match_acronyms import initials
 from sync.match_dictionary import shipped_former_makers
-from sync.match_names import initials
 from sync.match_rules import stem
 from sync.matching import normalise
 

@@ -9,6 +9,7 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 import re
 from typing import NamedTuple
 
+from sync.match_acronyms import declared, initials, own_acronym, with_and
 from sync.match_dictionary import (
     BRACKETS,
     bundled,
@@ -32,7 +33,7 @@ from sync.match_rules import (
     without_release_updates,
 )
 from sync.match_versions import versions_read
-from sync.matching import STOPWORDS, VERSION, _canonical_version, normalise
+from sync.matching import VERSION, _canonical_version, normalise
 
 MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
@@ -44,7 +45,6 @@ LANGUAGE_AS_NAMED = re.compile(
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
 LICENSING = re.compile(r"\s*:\s*core[- ]based\s+licen[cs]ing\b", re.I)
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
-OF_NAME = re.compile(r"[a-z0-9]+")
 SERVICE_PACK = re.compile(rf"^(?:{UPDATES})\d+$")
 REGIONS = frozenset(["emea", "apac", "amer", "america", "latam"])  # where a service runs ("Americas")
 GENERIC = {
@@ -110,10 +110,6 @@ DEPLOYMENT = frozenset(
     ["cloud", "server", "desktop", "data", "center", "datacenter", "saas", "self", "hosted"]
 )
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
-NO_INITIALS = STOPWORDS | {"and"}
-INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
-
-
 PROTOCOLS = frozenset(
     ["dhcp4", "dhcp6", "ipv4", "ipv6", "http2", "http3", "smbv1", "smbv2", "smbv3", "snmpv3"]
 )
@@ -286,10 +282,8 @@ class AliasBook:
                 else:
                     kept_words.append(word)
             words = kept_words
-        if len(words) > 2 and len(words[-1]) < len(words) and words[-1] == initials(words[:-1]):
-            words.pop()  # "Web Application Firewall (WAF)"
-        elif len(words) > 2 and len(words[0]) < len(words) and words[0] == initials(words[1:]):
-            words.pop(0)  # "ICS - Internal Control System"
+        if (at := own_acronym(words)) is not None:
+            words.pop(at)  # "Web Application Firewall (WAF)", "ICS - Internal Control System"
         generic = self.generic
         if versioned:
             kept = kept_editions(words)
@@ -362,69 +356,6 @@ def deployed(bracket: re.Match) -> str:
     "Jira (Data Center)"); anything else there is an inventory's noise."""
     words = normalise(bracket.group(1)).split()
     return f" {bracket.group(1)} " if words and DEPLOYMENT.issuperset(words) else " "
-
-
-def declared(name: str) -> list[str]:
-    """The acronym a name gives in brackets and the initials of the rest: "Security Log Monitoring
-    (SIEM)" → siem, slm; "Single Sign-On (SAML/OIDC)" → sso."""
-    if "(" not in name:
-        return []
-    found = [initials(normalise(BRACKETS.sub(" ", name)).split())]
-    return [*found, acronym] if (acronym := bracketed(name)) else found
-
-
-def bracketed(name: str) -> str:
-    """ "Security Log Monitoring (SIEM)" → "siem": the one acronym-like word a name gives in brackets."""
-    if "(" not in name:
-        return ""
-    inside = [w for part in BRACKETS.findall(name) for w in normalise(part).split()]
-    return inside[0] if len(inside) == 1 and inside[0].isalpha() and 2 <= len(inside[0]) <= 6 else ""
-
-
-def initials(words: list[str] | tuple[str, ...]) -> str:
-    """ "web application firewall" → "waf"; "" for fewer than two words."""
-    kept = [INITIAL.get(w) or w[0] for w in words if w not in NO_INITIALS]
-    return "".join(kept) if len(kept) > 1 else ""
-
-
-def with_and(words: list[str] | tuple[str, ...]) -> str:
-    """The initials with an "and" inside a long name kept, as it is written (no alias applied):
-    "Supervisory Control and Data Acquisition" → "scada"; "" below five letters, where such initials are
-    another acronym's ("Sales and Marketing" is no "SAM", "R&D" no "RAD", "Business Planning and
-    Analysis" no "BPaaS")."""
-    if "and" not in words[1:-1] or any(len(w) < 2 for w in words):
-        return ""
-    found = "".join(INITIAL.get(w) or w[0] for w in words if w not in STOPWORDS)
-    return found if len(found) >= 5 else ""
-
-
-def with_of(name: str) -> str:
-    """The initials of a name of three words with "of" between, the "of" kept as acronyms write it:
-    "Point of Sale" → "pos", "Bill of Materials" → "bom", "Proof of Concept" → "poc"; else ""."""
-    lowered = name.lower()
-    words = OF_NAME.findall(lowered) if "of" in lowered else ()
-    return f"{words[0][0]}o{words[2][0]}" if len(words) == 3 and words[1] == "of" else ""
-
-
-def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
-    """ "workday hcm" and "workday human capital management": the acronym one name gives for words of
-    the other, all its other words the same and in place ("Zscaler ZIA" = "Zscaler Internet Access"
-    too), as "HCM = human capital management"; or ""."""
-    if not mine or not theirs or len(mine) == len(theirs):
-        return ""  # an acronym stands for two words or more, beside words the same on one side
-    if not (mine[0] == theirs[0] or mine[-1] == theirs[-1]):
-        return ""
-    for short, long in ((mine, theirs), (theirs, mine)):
-        for p, word in enumerate(short):
-            if not (2 <= len(word) <= 6 and word.isalpha()) or word in long:
-                continue
-            before, after = short[:p], short[p + 1 :]
-            middle = long[len(before) : len(long) - len(after)]
-            if len(middle) < 2 or long[: len(before)] != before or long[len(long) - len(after) :] != after:
-                continue
-            if word in (initials(middle), initials(before + middle)) and (before or after):
-                return f"{word.upper()} = {' '.join(middle)}"
-    return ""
 
 
 class Name(NamedTuple):

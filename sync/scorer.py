@@ -146,14 +146,10 @@ below CORE when a product the name gives in brackets (not the target's own tier:
 from collections.abc import Iterable
 from dataclasses import replace
 
+from sync.match_acronyms import acronym_within
 from sync.match_codes import client_codes, portfolio_code, with_codes, without_code
 from sync.match_details import Mentions
-from sync.match_names import (
-    AliasBook,
-    Name,
-    acronym_within,
-    words_of,
-)
+from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import GLUED, editions_differ, kinds_differ
 from sync.match_tiers import tiers_of
 from sync.match_versions import major

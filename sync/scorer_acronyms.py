@@ -5,9 +5,10 @@ service names after its dash. The scores are documented in sync.scorer."""
 import re
 from collections.abc import Callable
 
+from sync.match_acronyms import bracketed, initials
 from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS
-from sync.match_names import Name, bracketed, initials
+from sync.match_names import Name
 from sync.match_products import product_words, products_in
 from sync.match_rules import uncategorised
 from sync.matching import Item, normalise

@@ -4,9 +4,10 @@ only suggested, whatever its score."""
 
 from collections.abc import Callable
 
+from sync.match_acronyms import declared, initials
 from sync.match_details import Mentions
 from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kindred, windows_update
-from sync.match_names import REGIONS, AliasBook, Name, declared, initials
+from sync.match_names import REGIONS, AliasBook, Name
 from sync.match_rules import bracketed_words, stem
 from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
 from sync.matching import Item, Matcher, normalise

@@ -5,8 +5,9 @@ apart from sync.scorer, whose Scorer mixes this in."""
 import re
 from collections.abc import Callable
 
+from sync.match_acronyms import NO_INITIALS
 from sync.match_details import MENTIONS_AT_MOST, Mentions
-from sync.match_names import BRACKETS, NO_INITIALS, VAGUE, AliasBook, Name, words_of
+from sync.match_names import BRACKETS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
 from sync.match_tiers import tiers_of

@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
+from sync.match_acronyms import bracketed, initials, with_of
 from sync.match_dictionary import BRACKETS
-from sync.match_names import AliasBook, Name, bracketed, initials, with_of, words_of
+from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import stem, uncategorised
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_names import (

@@ -5,17 +5,11 @@ words, editions, and the reasons each gives. The scores are documented in sync.s
 import re
 from collections.abc import Callable, Iterable
 
+from sync.match_acronyms import own_acronym
 from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build, shared_install
 from sync.match_makers import maker_names
-from sync.match_names import (
-    DEPLOYMENT,
-    VAGUE,
-    AliasBook,
-    Name,
-    initials,
-    words_of,
-)
+from sync.match_names import DEPLOYMENT, VAGUE, AliasBook, Name, words_of
 from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
@@ -170,9 +164,8 @@ class NameEvidence:
             return fired
         for name in (mine, self.names[i]):
             words = name.plain.split()
-            for acronym, rest in ((words[:1], words[1:]), (words[-1:], words[:-1])) if len(words) > 2 else ():
-                if acronym[0] == initials(rest):  # "ICS - Internal Control System", "… System - ICS"
-                    return [f"same name apart from its acronym ({acronym[0].upper()})"]
+            if (at := own_acronym(words)) is not None:  # "ICS - Internal Control System"
+                return [f"same name apart from its acronym ({words[at].upper()})"]
         return ["same name apart from a version or service pack"]
 
     def _written_first(self, mine: Name, found: dict[int, Found]) -> None:

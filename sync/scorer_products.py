@@ -4,9 +4,10 @@ are documented in sync.scorer."""
 
 from collections.abc import Callable
 
+from sync.match_acronyms import NO_INITIALS, acronym_within, initials
 from sync.match_details import Mentions
 from sync.match_makers import lineage, without_maker
-from sync.match_names import BRACKETS, NO_INITIALS, AliasBook, Name, acronym_within, initials, words_of
+from sync.match_names import BRACKETS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.match_rules import is_english, stem
 from sync.match_tiers import tiers_of

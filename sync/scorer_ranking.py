@@ -2,7 +2,8 @@
 person must make (sync.scorer_choices) lower a candidate's score or keep it from pre-selection, each with its
 reason; the order puts the stronger evidence first once they have."""
 
-from sync.match_names import NO_INITIALS, REGIONS, Name
+from sync.match_acronyms import NO_INITIALS
+from sync.match_names import REGIONS, Name
 from sync.match_rules import other_install
 from sync.match_tiers import NOT_LIVE, covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict

@@ -44,9 +44,10 @@ import re
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from sync.match_acronyms import bracketed, initials
 from sync.match_dictionary import BRACKETS
 from sync.match_makers import maker_names
-from sync.match_names import AliasBook, Name, bracketed, initials
+from sync.match_names import AliasBook, Name
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.match_tiers import HRS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of

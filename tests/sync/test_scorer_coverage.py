@@ -2,7 +2,7 @@
 description gives the words its name lacks, an acronym for part of a name, release names read as
 versions, deployment words in brackets and stop words. Each test names a rule, not a labelled case."""
 
-from sync.match_names import acronym_within
+from sync.match_acronyms import acronym_within
 from sync.match_versions import versions_read
 from sync.matching import Item, normalise
 from sync.scorer import PRESELECT_AT, suggest
