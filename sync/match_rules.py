@@ -325,6 +325,9 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
             return ""  # a letter less of a name is no abbreviation: "Civic" is no "Civica"
         if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & WHOLE_WORDS:
             return ""  # "parks" is no shortened "parking", nor "data" "database": words of their own
+        edition = EDITIONS.get(min(a, b, key=len))
+        if edition and not max(a, b, key=len).startswith(edition[:8]):
+            return ""  # an edition's word shortens its edition alone ("Professionnel" too): no "Jamf Protect"
         side = way
         short.append(a if way == 1 else b)
         long.append(b if way == 1 else a)

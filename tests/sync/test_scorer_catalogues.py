@@ -106,6 +106,14 @@ def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
     assert chosen("GitLab EE", models, versioned=True) == "GitLab Enterprise Edition"
 
 
+def test_an_editions_word_shortens_that_edition_and_no_other_word():
+    models = [Item("pro", "Jamf Pro", "", "Jamf"), Item("w11", "Microsoft Windows 11 Pro", "11", "Microsoft")]
+    assert chosen("Jamf Protect.app", models, "5.3.0", True) == ""
+    assert (
+        chosen("Microsoft Windows 11 Professionnel", models, "10.0.22631", True) == "Microsoft Windows 11 Pro"
+    )
+
+
 def test_an_inventory_build_number_is_not_the_products_version():
     models = [
         Item("w10", "Microsoft Windows 10", "10", "Microsoft"),
