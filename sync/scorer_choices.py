@@ -76,7 +76,11 @@ class ChoiceEvidence:
             return f"{other} expands it too"
         if why.startswith("same meaning") and self._delivered_otherwise(mine, i):
             return "support is no provisioning"
-        if self.versioned and why.startswith(GENERIC_ONLY) and (other := self._component(mine, i)):
+        if (
+            self.versioned
+            and why.startswith((GENERIC_ONLY, "same meaning"))
+            and (other := self._component(mine, i))
+        ):
             return f"{other} is one too"  # "Splunk": Splunk Enterprise, or its Universal Forwarder?
         broad = " " not in mine.plain or score >= PRESELECT_AT  # of two words: only where it would tell
         if not self.versioned and broad and (other := self._broad(mine, i, tiered)):

@@ -202,16 +202,17 @@ class NameEvidence:
         return postings[0].intersection(*postings[1:])
 
     def _component(self, mine: Name, i: int) -> str:
-        """Another product an install's name is as much as target i, which only its generic words tell from
-        the name ("Splunk Enterprise", "Control-M Server"; not "Microsoft SQL Server" for "mssql-server"): one
-        with the name's words and some of its own that are neither generic nor target i's, of the install's
-        major ("Splunk Universal Forwarder 9", "Control-M Agent 9"); not another release of target i ("MySQL
-        Server 8.0" beside "MySQL Server 8.4 LTS"), nor a tool an install always names ("MySQL Workbench").
-        Its name, or ""."""
+        """Another product an install's name is as much as target i, which only its generic or delivery words
+        tell from the name ("Splunk Enterprise", "Control-M Server", "Power BI Desktop"; not "Microsoft SQL
+        Server" for "mssql-server"): one with the name's words, in its order, and some of its own that are
+        neither generic nor target i's, of the install's major ("Splunk Universal Forwarder 9", "Control-M
+        Agent 9", "Power BI Report Server"; not "Dynamics 365 Business Central" for "Microsoft 365"); not
+        another release of target i ("MySQL Server 8.0" beside "MySQL Server 8.4 LTS"), nor a tool an install
+        always names ("MySQL Workbench"). Its name, or ""."""
         theirs = set(self.names[i].words)
-        if not set(self.names[i].dropped).difference(mine.words):
+        if not {*self.names[i].dropped, *self.names[i].loose_dropped}.difference(mine.words):
             return ""
-        ours, words = major(mine.version), set(mine.words)
+        ours, written = major(mine.version), f" {' '.join(mine.words)} "
         for j in sorted(self._having(mine.core.split())):
             extra = set(self.names[j].words) - theirs - self.book.generic
             same_major = self.majors[j] == ours or not (self.majors[j] or mine.named_version)
@@ -219,7 +220,7 @@ class NameEvidence:
                 j != i
                 and extra
                 and TOOLS.isdisjoint(extra)
-                and words <= set(self.names[j].words)
+                and written in f" {' '.join(self.names[j].words)} "
                 and same_major
             ):
                 return self.targets[j].name

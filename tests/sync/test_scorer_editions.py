@@ -245,3 +245,22 @@ def test_a_name_that_generic_words_tell_from_one_product_and_its_own_words_from_
     found = suggest([Item("l", "MySQL", "8.0.36", "Oracle")], mysql, versioned=True)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "srv"  # its shell is named so whenever installed
     assert words_of("VMware Tools")[-1] in TOOLS  # as names are read: "tool"
+
+
+def test_a_name_that_a_delivery_word_tells_from_one_product_and_its_own_words_from_another_is_a_choice():
+    power_bi = [
+        Item("desk", "Microsoft Power BI Desktop", "", "Microsoft"),
+        Item("rs", "Microsoft Power BI Report Server", "", "Microsoft"),
+    ]
+    found = suggest([Item("l", "Power BI", "", "")], power_bi, versioned=True)["l"]
+    assert found[0].target_id == "desk" and not preselect(found, PRESELECT_AT)
+    assert "Microsoft Power BI Report Server is one too: suggested, never pre-selected" in found[0].reasons
+    alone = suggest([Item("l", "Power BI", "", "")], power_bi[:1], versioned=True)["l"]
+    assert preselect(alone, PRESELECT_AT).target_id == "desk"
+    office = [
+        Item("apps", "Microsoft 365 Apps for enterprise", "", "Microsoft"),
+        Item("bc", "Microsoft Dynamics 365 Business Central", "", "Microsoft"),
+    ]
+    found = suggest([Item("l", "Office 365", "", "")], office, versioned=True)["l"]
+    assert found[0].target_id == "apps"  # its words apart in Dynamics 365: no Microsoft 365 of another kind
+    assert not any("Business Central is one too" in reason for reason in found[0].reasons)
