@@ -10,6 +10,8 @@ from sync.match_versions import agreeing, fields_disagree, major, version_verdic
 from sync.matching import Candidate, Item
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
+PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
+
 
 class Ranking:
     """The candidates of a portfolio record, ranked, from the evidence `_found` gathered (sync.scorer)."""
@@ -75,6 +77,8 @@ class Ranking:
             elif tiered and tiered != tiers and tiered == covered:  # "Out of Hours Support": "- 24x7"
                 reasons.append(f"{', '.join(sorted(tiered))} covers yours")
                 score -= MINOR
+            elif tiered and tiers == PROD and self._live_of_two(i, found):  # "(PROD)": "- 24x7", "- Non-Prod"
+                reasons.append(f"the live record ({', '.join(sorted(tiered))}), beside a test one")
             elif tiered and tiered != tiers:
                 reasons.append(f"another tier ({', '.join(sorted(tiered))}): suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
@@ -151,6 +155,21 @@ class Ranking:
                 keys, owners, scored, strict=False
             )
         ]
+
+    def _live_of_two(self, i: int, found: dict[int, Found]) -> bool:
+        """Whether target i, of a tier of hours or service, is its name's one live record beside one of
+        another environment, and no other live record was found as well: what a name of the production tier
+        is ("Memberships (PROD)": "Membership Management - Business Hours" beside its "- Non-Prod"; not
+        "Database Hosting - Prod" of a "(SQL Server) - 24x7" and a "(PostgreSQL) - 24x7")."""
+        if self._tiers(i) & (NOT_LIVE | PROD):
+            return False
+        plain, score = self.names[i].plain, found[i][0]
+        others = [
+            (self.names[j].plain == plain, self._tiers(j)) for j in found if j != i and found[j][0] >= score
+        ]
+        if any(not tiers & NOT_LIVE for _, tiers in others):
+            return False
+        return any(twin for twin, _ in others)
 
     def _live_records(self, mine: Name, found: dict[int, Found]) -> set[int]:
         """The records found for a name that gives no tier that are of no other environment and have all

@@ -112,6 +112,25 @@ def test_a_target_named_live_is_the_production_record_beside_another_environment
     assert picked("Server Hosting - Live", both) == "live"  # a target's very name is no tier of another's
 
 
+def test_a_name_of_the_production_tier_is_the_one_live_record_beside_a_test_one():
+    membership = [
+        Item("bh", "Membership Management - Business Hours"),
+        Item("np", "Membership Management - Non-Prod"),
+    ]
+    assert picked("Membership Management (PROD)", membership) == "bh"
+    found = first_candidate("Membership Management - Production", membership)
+    assert "the live record (business hours), beside a test one" in found.reasons
+    assert picked("Membership Management - Non-Prod", membership) == "np"
+    tiers = [Item("g", "Server Hosting - Gold"), Item("s", "Server Hosting - Silver")]
+    assert picked("Server Hosting (Prod)", tiers) == ""  # two live records: which one is a person's choice
+    hosting = [
+        Item("sql", "Database Hosting (SQL Server) - 24x7"),
+        Item("sqlnp", "Database Hosting (SQL Server) - Non-Prod"),
+        Item("pg", "Database Hosting (PostgreSQL) - 24x7"),
+    ]
+    assert picked("Database Hosting - Prod", hosting) == ""  # another live record of the name
+
+
 def test_office_hours_in_brackets_are_business_hours():
     desks = [Item("bh", "Service Desk - Business Hours"), Item("24", "Service Desk - 24x7")]
     assert picked("IT Help Desk (Office Hours)", desks) == "bh"
