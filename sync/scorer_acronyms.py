@@ -10,7 +10,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS
 from sync.match_names import Name
 from sync.match_products import product_words, products_in
-from sync.match_rules import uncategorised
+from sync.match_rules import is_english, uncategorised
 from sync.matching import Item, normalise
 from sync.scorer_details import as_written
 from sync.scorer_index import Tail
@@ -81,9 +81,10 @@ class AcronymEvidence:
 
     def _acronym_beside(self, mine: Name, shown: str, add) -> None:
         """An acronym written in capitals beside the words of what a service it spells names after its
-        dash ("Oracle DBA": a "Database Administration - Oracle"), or beside a product's name, where the
-        service it spells has the product in its name or details ("Intune MDM": a "Mobile Device
-        Management" of "Microsoft Intune enrollment"): that service, by its acronym."""
+        dash ("Oracle DBA": a "Database Administration - Oracle"), or beside a product's name, or a name the
+        dictionary does not know, where the service it spells has it in its name or details ("Intune MDM": a
+        "Mobile Device Management" of "Microsoft Intune enrollment"; "Smartabase AMS"): that service, by its
+        acronym; not "ADP Payroll", an "Agency and Direct Payroll"."""
         caps = [
             w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
         ]
@@ -105,7 +106,8 @@ class AcronymEvidence:
         if len(caps) != 1:
             return
         rest = [w for w in mine.words if w != caps[0]]
-        if not any(caps[0] not in p.words for p in products_in(product_words(shown))):
+        named = all(not is_english(w) and w not in self.book.vocabulary for w in rest)  # "Smartabase AMS"
+        if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
         spelled = [
             i

@@ -47,6 +47,19 @@ def test_an_acronym_beside_a_product_is_the_service_it_spells_that_has_the_produ
     assert found is None or not found.reasons[0].startswith("acronym")
 
 
+def test_an_acronym_beside_a_name_the_dictionary_does_not_know_is_the_service_whose_details_have_it():
+    catalogue = [
+        Item(
+            "ams", "Athlete Management System - Business Hours", context="Teamworks AMS (formerly Smartabase)"
+        ),
+        Item("bms", "Building Management System (BMS) - Stadium", context="Schneider EcoStruxure"),
+    ]
+    found = best("Smartabase AMS", catalogue)
+    assert found is not None and found.target_id == "ams" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "acronym: AMS = Athlete Management System - Business Hours"
+    assert best("Kinexon AMS", catalogue) is None or not best("Kinexon AMS", catalogue).preselectable
+
+
 def test_an_acronym_beside_what_a_service_names_after_its_dash_is_that_service():
     catalogue = [
         Item("ora", "Database Administration - Oracle (Prod)"),
