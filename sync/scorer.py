@@ -63,10 +63,12 @@ A pair's score (0–100) is the best of the evidence found for it:
          suggested for "Security Information and Event Management" (sync.scorer_index)
      88  a product the service's name holds delivers the service (sync/data/products.yaml, through
          sync.match_products): "Mimecast Email Filtering" = "Email Security", also a service named for the
-         product and that service ("MS Teams" = "Microsoft Teams Collaboration"); 86 when the name's other
-         words fit the service less well than another ("Mimecast Archiving" beside "Email Archiving"; not
-         where it is named for the product and them: "Bomgar Remote Support" = "Remote Support -
-         BeyondTrust" beside a "Desktop Support - Remote"), or
+         product and that service ("MS Teams" = "Microsoft Teams Collaboration"), or of several services it
+         delivers the one whose name holds it ("Postgres Hosting" = "Database Hosting (PostgreSQL)" beside a
+         "Database Hosting (SQL Server)"); 86 when the name's other words fit the service less well than
+         another ("Mimecast Archiving" beside "Email Archiving"; not where it is named for the product and
+         them: "Bomgar Remote Support" = "Remote Support - BeyondTrust" beside a "Desktop Support - Remote"),
+         or
          the product's name is ordinary words ("Network Solutions") and the service's own details do not
          name it; a tier the name gives is no word the service lacks ("Exchange Online - Gold"); the one
          service named for it after a dash or in brackets, all that follows or one thing listed there

@@ -51,7 +51,9 @@ class ProductEvidence:
         )
         targets |= named_for
         if len({self.names[i].core for i in targets}) != 1:
-            return []
+            targets = self._holding_product(targets, product)  # "Database Hosting (PostgreSQL)" of several
+            if len({self.names[i].core for i in targets}) != 1:
+                return []
         used = {w for p in found for w in p.words}
         tiers = {w for tier in tiers_of(local.name) for w in tier.split()}  # "- Gold" says which, not what
         rest = " ".join(w for w in words if w not in used and w not in tiers)
@@ -212,6 +214,12 @@ class ProductEvidence:
         if any(same_product(other, product) for other in named):
             return ""
         return named[0].name if named else ""
+
+    def _holding_product(self, targets: frozenset[int], product: Product) -> frozenset[int]:
+        """Of the services a product delivers, those whose names hold it, by any of its names: "Postgres
+        Hosting" is the "Database Hosting (PostgreSQL)" beside a "Database Hosting (SQL Server)"."""
+        runs = [f" {normalise(name)} " for name in product_names(product.name)]
+        return frozenset(i for i in targets if any(run in f" {self.names[i].plain} " for run in runs))
 
     def _serving(self, service: str, limit: int) -> frozenset[int]:
         """The targets a service's own name finds (not its words inside a longer name), once per service."""

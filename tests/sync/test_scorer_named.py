@@ -123,6 +123,19 @@ def test_a_product_and_what_a_service_is_find_the_service_named_for_both():
     ]
     found = first_candidate("Postgres Hosting", hosting)  # its name gives the product, and "Hosting"
     assert found is not None and found.target_id == "pg" and found.score >= PRESELECT_AT
+    bracketed = [
+        Item(
+            "pg", "Database Hosting (PostgreSQL) - 24x7", context="PostgreSQL for web and data applications"
+        ),
+        Item("sql", "Database Hosting (SQL Server) - 24x7", context="SQL Server clusters"),
+        Item("web", "Website Hosting"),
+        Item("aws", "AWS Hosting - 24x7"),
+    ]
+    found = first_candidate(
+        "Postgres hosting", bracketed
+    )  # of the services it delivers, the one named for it
+    assert found is not None and found.target_id == "pg" and found.score >= PRESELECT_AT
+    assert found.reasons[0] == "Postgres delivers Database Services"
     vpn = [
         Item("ra", "Remote Access VPN"),
         Item("s2s", "Site-to-Site VPN"),
