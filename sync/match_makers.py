@@ -21,6 +21,7 @@ LEGAL = frozenset(
 PACKAGERS = ("ubuntu ", "debian ", "canonical ", "fedora ", "centos ", "red hat ", "suse ", "opensuse ")
 PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "chocolatey ", "arch linux ")
 PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
+PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
 
 
 def maker_words(maker: str) -> tuple[str, ...]:

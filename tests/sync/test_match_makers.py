@@ -53,6 +53,9 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("Cadent Inc.", "Align Technology"),  # OrthoCAD's
         ("PFU Limited", "Ricoh"),  # ScanSnap's
         ("StorageCraft Technology Corporation", "Arcserve"),
+        ("NodeSource", "OpenJS Foundation"),  # Node.js as its deb and rpm repositories publish it
+        ("NewTek, Inc.", "Vizrt"),  # TriCaster's, Vizrt's since 2019
+        ("Fusion Sport Pty Ltd", "Teamworks"),  # Smartabase's
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())

@@ -113,6 +113,7 @@ def test_it_service_synonyms_of_the_dictionary():
         Item("lo", "Translation Services"),
         Item("ec", "E-Commerce Platform"),
         Item("sd", "Service Desk - 24x7"),
+        Item("ve", "Viva Engage (Enterprise Social)"),  # a product a service's name holds, by its old name
     ]
     pairs = [
         ("IT-Hotline 24/7", "sd"),
@@ -120,7 +121,7 @@ def test_it_service_synonyms_of_the_dictionary():
         ("Gift Vouchers", "gc"),
         ("Pen Testing / ITHC", "pt"),
     ]
-    pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec")]
+    pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec"), ("Yammer", "ve")]
     for name, key in pairs:
         found = first_candidate(name, services)
         assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name
@@ -193,6 +194,9 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("Accelrys Pipeline Pilot Client", "9.2", "Accelrys", "BIOVIA Pipeline Pilot"),  # BIOVIA's since 2014
         ("Day CQ5", "5.6.1", "Adobe Systems Incorporated", "Adobe Experience Manager"),  # Adobe's since 2010
         ("RSA Archer GRC", "6.9", "RSA Security LLC", "Archer Integrated Risk Management"),
+        ("LS Nav (LS Retail)", "11.0", "LS Retail", "LS Retail LS Central"),  # renamed in 2018
+        ("NewTek TriCaster", "3.2", "NewTek, Inc.", "Vizrt TriCaster"),  # its maker's, Vizrt's since 2019
+        ("StatsBomb IQ", "", "StatsBomb Services Ltd", "Hudl StatsBomb"),  # Hudl's since 2024
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -249,6 +253,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("pp", "BIOVIA Pipeline Pilot", "", "Dassault Systemes BIOVIA"),
         Item("aem", "Adobe Experience Manager", "", "Adobe"),
         Item("archer", "Archer Integrated Risk Management", "", "Archer"),
+        Item("lsc", "LS Retail LS Central", "", "LS Retail"),
+        Item("tc", "Vizrt TriCaster", "", "Vizrt"),
+        Item("sb", "Hudl StatsBomb", "", "Hudl"),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
