@@ -14,6 +14,7 @@ from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
 
+NEVER = "suggested, never pre-selected"  # how a reason ends that keeps its record from pre-selection
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
 PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk"])
@@ -148,13 +149,15 @@ class VersionEvidence:
         if not direct and self._field_is_release(i, ours, theirs):
             note = f"its version {theirs} is the release your name gives ({mine.version}: {ours})"
         elif not direct:
-            note, may = f"versions agree only by the build number ({ours} ~ {theirs})", False
+            note, may = f"versions agree only by the build number ({ours} ~ {theirs}): {NEVER}", False
         why = reasons[0]
         within = why.startswith("its whole name")  # "Slack Deployment"; not "Zoom Rooms"
         whole = score >= CORE or (
             (within or self._client_app(mine, i, shown, why) or self._plainly_more(mine, i, shown, why))
             and score >= PRESELECT_AT
         )
+        if preselectable and may and not (theirs or whole):
+            note = f"{note}, and the names differ too much for that: {NEVER}"  # "Intapp Time Desktop"
         preselectable = preselectable and may and (bool(theirs) or whole)
         if note:
             reasons.append(note)

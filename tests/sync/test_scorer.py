@@ -121,6 +121,13 @@ def test_a_target_without_a_version_stands_for_every_version_after_the_same_majo
     assert ranked[0].score > ranked[1].score >= PRESELECT_AT
     weak = suggest([Item("l", "NGINX", "1.26")], [Item("plus", "NGINX Plus", "", "F5")], versioned=True)["l"]
     assert weak[0].name == "NGINX Plus" and not weak[0].preselectable  # weak name evidence, no version
+    veeam = [Item("va", "Veeam Agent for Microsoft Windows", "", "Veeam")]
+    found = best("Veeam Agent for Windows", veeam, "6.1.0.349", versioned=True)
+    assert found.score >= PRESELECT_AT and not found.preselectable  # and the reasons say why
+    assert found.reasons[-1] == (
+        "the target record has no version: it stands for every version, and the names differ too much for "
+        "that: suggested, never pre-selected"
+    )
 
 
 def test_a_service_means_what_its_words_say_where_an_alias_reads_them_otherwise():
