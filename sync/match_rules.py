@@ -349,6 +349,7 @@ EDITIONS = {  # edition words, and the edition each names
     "pro": "professional",
     "community": "community",
     "datacenter": "datacenter",
+    "express": "express",
 }
 
 
