@@ -127,6 +127,7 @@ SEEN = {
     DATA / "matching_seen_88.yaml": "former blind set 88 (pharmaceutical research), 7 left",
     DATA / "matching_seen_89.yaml": "former blind set 89 (nuclear power generator), 3 left",
     DATA / "matching_seen_90.yaml": "former blind set 90 (national lottery operator), 5 left",
+    DATA / "matching_seen_91.yaml": "former blind set 91 (football club group), 16 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
