@@ -157,6 +157,7 @@ from sync.match_tiers import tiers_of
 from sync.match_versions import major
 from sync.matching import Candidate, Item
 from sync.scorer_acronyms import AcronymEvidence
+from sync.scorer_broad import BroadNames
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_index import LISTED_WHY, NameIndex
@@ -202,6 +203,7 @@ class Scorer(
     ProductEvidence,
     VersionEvidence,
     ChoiceEvidence,
+    BroadNames,
     RetiredRecords,
 ):
     """Indexes the target records once; then scores any number of portfolio records against them."""

@@ -34,7 +34,7 @@ class ChoiceEvidence:
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
     _component: Callable[[Name, int], str]  # sync.scorer_names.NameEvidence's
-    kinds_of: dict[tuple[str, str, bool], dict[int, str]]  # a broad name's kinds (`_kinds_for`)
+    _broad: Callable[[Name, int, bool, bool], str]  # sync.scorer_broad.BroadNames's
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
 
@@ -83,7 +83,7 @@ class ChoiceEvidence:
         ):
             return f"{other} is one too"  # "Splunk": Splunk Enterprise, or its Universal Forwarder?
         broad = " " not in mine.plain or score >= PRESELECT_AT  # of two words: only where it would tell
-        if not self.versioned and broad and (other := self._broad(mine, i, tiered)):
+        if not self.versioned and broad and (other := self._broad(mine, i, tiered, why.startswith("alias"))):
             return f"a broad name: {other} is one too"
         if score < ALIAS and (qualifier := self._one_of_many(mine, i)):
             return f"the {qualifier} one of several with its words"
@@ -362,52 +362,6 @@ class ChoiceEvidence:
             return ""
         return as_written(which[0], self.targets[i].name)
 
-    def _broad(self, mine: Name, i: int, tiered: bool) -> str:
-        """Another service a broad portfolio name means as well, where none is named for it alone: of one
-        word, "Monitoring" beside an "Infrastructure Monitoring" and an "Application Performance Monitoring",
-        "VPN" beside a "Remote Access VPN" and a "Site-to-Site VPN"; not "Email" beside an "Email" and an
-        "Email Security"; of two, only as written ("Server Hosting" beside a "Virtual Server Hosting" and a
-        "Physical Server Hosting"). Where the name gives a tier ("24x7 Monitoring"), only by its words as
-        read: the services with them as written are told apart by their tiers. The first such other
-        service, or ""."""
-        if mine.plain.count(" ") > 1 or not mine.core:
-            return ""
-        words = mine.plain.split()
-        for written in (False, True) if not tiered else (False,):
-            if written and not is_kind(words, self._family(i)):
-                continue  # most names, at once: it names no kind of the candidate's
-            key = (mine.plain, mine.core, written)
-            kinds = self.kinds_of.get(key)
-            if kinds is None:
-                kinds = self.kinds_of[key] = self._kinds_for(mine, written)
-            if (theirs := kinds.get(i)) is not None:
-                other = next((self.targets[j].name for j, family in kinds.items() if family != theirs), "")
-                if other:
-                    return other
-        return ""
-
-    def _kinds_for(self, mine: Name, written: bool) -> dict[int, str]:
-        """The services of two kinds or more a broad portfolio name names, each with its family (`_family`):
-        those with its one word as read, or (`written`) those with its words as written whose names they
-        end or begin a list of ("VPN", which an alias reads as a "Remote Access VPN"; "Backup and Recovery";
-        not "Email Security"); none where one is named for it alone ("Email Services")."""
-        words, vague = mine.plain.split(), self.book.generic | self.book.loose
-        if written:
-            having = self._sharing(tuple(words))
-            alone = [j for j in having if set(self.names[j].plain.split()) - vague <= set(words)]
-        else:
-            having = self._having(mine.core.split()) if len(words) == 1 else frozenset()
-            alone = [j for j in having if self.names[j].core == mine.core]
-        if alone:
-            return {}
-        families = {j: self._family(j) for j in sorted(having)}
-        kinds = {j: f for j, f in families.items() if not written or is_kind(words, f)}
-        return kinds if len(set(kinds.values())) > 1 else {}
-
-    def _family(self, j: int) -> str:
-        """Service j's name before a dash, else all of it: the service its tiers and kinds are of."""
-        return self._head(j) or self.names[j].plain
-
     def _for_others(self, mine: Name, i: int) -> bool:
         """Whether another service with the portfolio name's words is its version for other people ("Guest
         Wi-Fi" beside "Corporate Wi-Fi"); not another kind of it ("Mobile Telephony")."""
@@ -418,13 +372,6 @@ class ChoiceEvidence:
     def _held_apart(self, mine: Name, i: int) -> bool:
         """Whether another product or service than target i has every core word of the portfolio name."""
         return any(self.names[j].core != self.names[i].core for j in self._having(mine.core.split()))
-
-
-def is_kind(words: list[str], name: str) -> bool:
-    """Whether a service's name (normalised) is a kind of what words name: they end it, or begin a list of
-    things ("Remote Access VPN", "Physical Server Hosting", "Backup and Recovery"; not "Email Security")."""
-    said, size = name.split(), len(words)
-    return [stem(w) for w in said[-size:]] == [stem(w) for w in words] or said[: size + 1] == [*words, "and"]
 
 
 def _put_first(scored: list, tied: list[int], chosen: int, note: str) -> int:

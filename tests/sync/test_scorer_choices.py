@@ -189,6 +189,15 @@ def test_a_broad_name_of_one_word_is_a_persons_choice_where_several_services_are
     assert picked("GIS", gis) == "prod"
 
 
+def test_a_broad_name_an_alias_reads_as_one_service_is_a_choice_beside_a_kind_of_it_as_written():
+    remote = [Item("vpn", "Remote Access VPN"), Item("ot", "OT Remote Access"), Item("desk", "Service Desk")]
+    found = suggest([Item("l", "Remote Access")], remote, versioned=False)["l"]
+    assert found[0].target_id == "vpn" and not found[0].preselectable
+    assert "a broad name: OT Remote Access is one too: suggested, never pre-selected" in found[0].reasons
+    assert picked("Remote Access", remote[::2]) == "vpn"  # the VPN alone: what the alias reads it as
+    assert picked("OT Remote Access", remote) == "ot"
+
+
 def test_a_name_without_a_tier_is_the_live_record_beside_another_environments_whatever_its_hours():
     cad = [
         Item("live", "Police Command and Control (CAD) - 24x7"),
