@@ -14,6 +14,7 @@ from sync.match_dictionary import (
     BRACKETS,
     bundled,
     kept_editions,
+    package_file,
     released,
     renumbered,
     shipped_groups,
@@ -245,7 +246,7 @@ class AliasBook:
 
     def _read(self, name: str, version: str, versioned: bool, portfolio: bool = False) -> "Name":
         if versioned:
-            name = bundled(name)  # macOS inventories list "zoom.us.app", "Firefox.app"
+            name = bundled(package_file(name, version))  # "httpd-2.4.57-8.el9.x86_64"; "zoom.us.app"
             if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
                 name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name

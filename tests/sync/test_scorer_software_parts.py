@@ -5,7 +5,7 @@ gives; a season, a protocol's number and "CC" are no words of another product; a
 its product, and a winget id whose publisher only repeats its product that product. Each test names
 a rule."""
 
-from sync.match_dictionary import bundled
+from sync.match_dictionary import bundled, package_file
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
@@ -254,3 +254,19 @@ def test_a_container_images_product_is_the_last_part_of_its_name_and_a_modules_i
     assert bundled("mcr.microsoft.com/mssql/server:2022-latest") == "mssql server 2022"  # which part
     assert bundled("10.0.0.1/foo") == "10.0.0.1/foo"  # no registry's host name
     assert bundled("drupal/core") == "drupal/core"  # an owner's name alone may be the product's
+
+
+def test_a_package_files_name_is_its_packages():
+    models = [
+        Item("httpd", "Apache HTTP Server 2.4", "2.4", "Apache Software Foundation"),
+        Item("pg", "PostgreSQL 15", "15", "PostgreSQL Global Development Group"),
+        Item("runner", "GitLab Runner", "", "GitLab"),
+        Item("java", "Oracle Java SE 17", "", "Oracle"),
+    ]
+    assert picked("httpd-2.4.57-8.el9.x86_64", "2.4.57-8.el9", models) == "httpd"  # as `rpm -qa` lists it
+    assert picked("postgresql15-server-15.7-1PGDG.rhel8.x86_64", "15.7", models) == "pg"
+    assert picked("gitlab-runner_16.11.1_amd64.deb", "16.11.1", models) == "runner"
+    assert picked("java-17-openjdk-headless-17.0.11.0.9-2.el8.x86_64", "17.0.11.0.9-2.el8", models) == ""
+    assert package_file("dotnet-runtime-8.0", "8.0.8") == "dotnet-runtime-8.0"  # its major is its name's
+    assert package_file("7-Zip", "23.01") == "7-Zip"
+    assert package_file("quickfixj-core-2.3.1.jar", "") == "quickfixj-core"  # an extension after a version
