@@ -155,7 +155,7 @@ from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import GLUED, editions_differ, kinds_differ
 from sync.match_tiers import tiers_of
 from sync.match_versions import major
-from sync.matching import Candidate, Item
+from sync.matching import Candidate, Item, normalise
 from sync.scorer_acronyms import AcronymEvidence
 from sync.scorer_broad import BroadNames
 from sync.scorer_choices import ChoiceEvidence
@@ -349,7 +349,7 @@ class Scorer(
             for i, (score, _) in found.items()
             if (score == LOOSE and self._editions_clash(mine, i))
             or (score < SAME and self.versioned and editions_differ(mine.dropped, self.names[i].dropped))
-            or (self.versioned and kinds_differ(mine.plain, self.names[i].plain))
+            or (self.versioned and kinds_differ(mine.plain, self.names[i].plain, normalise(local.name)))
             or (score < SAME and self._edition_unsaid(mine, i))
         }
         return found, clashes

@@ -9,7 +9,7 @@ MODELS = [
     Item("syn", "Synectics Synergy", "", "Synectics"),
     Item("tools", "VMware Tools", "", "Broadcom"),
     Item("zip", "7-Zip", "", "7-Zip"),
-    Item("jdk", "Java SE Development Kit 8", "8", "Oracle Corporation"),
+    Item("jdk", "Java SE 8", "8", "Oracle Corporation"),  # a runtime install is no "Development Kit"
 ]
 
 

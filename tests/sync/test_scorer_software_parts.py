@@ -270,3 +270,11 @@ def test_a_package_files_name_is_its_packages():
     assert package_file("dotnet-runtime-8.0", "8.0.8") == "dotnet-runtime-8.0"  # its major is its name's
     assert package_file("7-Zip", "23.01") == "7-Zip"
     assert package_file("quickfixj-core-2.3.1.jar", "") == "quickfixj-core"  # an extension after a version
+
+
+def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is_no_kits():
+    java_se = [Item("se", "Oracle Java SE 17", "", "Oracle")]
+    assert picked("Java(TM) SE Development Kit 17.0.11 (64-bit)", "17.0.11.0", java_se) == "se"
+    kit = [Item("jdk", "Oracle Java SE Development Kit", "8", "Oracle")]
+    assert picked("Java 8 Update 421 (64-bit)", "8.0.4210.9", kit) == ""  # Oracle's runtime install
+    assert picked("Java(TM) SE Development Kit 8 Update 421 (64-bit)", "8.0.4210.9", kit) == "jdk"
