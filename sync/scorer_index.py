@@ -239,8 +239,9 @@ class NameIndex:
             indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
         add_in = FOR_OTHER.split(shown, 1) if maker else ()  # "Grammarly for Microsoft Office": no Office
         for size in (1, 2, 3)[: len(maker)]:
-            rest = name.words[size:]
-            if list(name.words[:size]) != maker[:size] or not rest:
+            glued = size > 1 and name.words[:1] == ("".join(maker[:size]),)  # "OpenText" by "Open Text Corp."
+            rest = name.words[1:] if glued else name.words[size:]
+            if (list(name.words[:size]) != maker[:size] and not glued) or not rest:
                 continue
             if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[:size]):
                 continue

@@ -344,6 +344,11 @@ def test_a_makers_former_name_before_a_product_is_its_manufacturer():
         == "same name without its manufacturer's former name (now Revvity Signals Software)"
     )
     assert preselected(best("Mentor Graphics Calibre", "2023.2", catalogue))
+    logger = [
+        Item("log", "OpenText ArcSight Logger 7", "", "Open Text Corporation")
+    ]  # its maker run together
+    assert best("Micro Focus ArcSight Logger", "7.3.0", logger).target_id == "log"
+    assert preselected(best("Micro Focus ArcSight Logger", "7.3.0", logger))
     other = best("Synopsys Calibre", "2023.2", catalogue)  # not a name the maker had
     assert other is None or not preselected(other)
     generic = [Item("cdp", "Data Platform", "", "Cloudera"), Item("office", "Office", "", "Microsoft")]
