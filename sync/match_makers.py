@@ -25,8 +25,17 @@ PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish
 
 
 def maker_words(maker: str) -> tuple[str, ...]:
-    """A manufacturer's own words, normalised, without those of legal names."""
-    return tuple(w for w in normalise(maker).split() if w not in LEGAL)
+    """A manufacturer's own words, normalised, without those of legal names; its initials written with dots
+    or spaces as one word ("S.W.I.F.T. SC" is SWIFT's)."""
+    words, run = [], []
+    for word in [*(w for w in normalise(maker).split() if w not in LEGAL), ""]:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        words += ["".join(run)] if len(run) > 1 else run
+        run = [] if word else run
+        words += [word] if word else []
+    return tuple(words)
 
 
 @lru_cache(maxsize=10_000)

@@ -56,6 +56,7 @@ def test_one_maker_written_two_ways_is_no_other_maker():
         ("NodeSource", "OpenJS Foundation"),  # Node.js as its deb and rpm repositories publish it
         ("NewTek, Inc.", "Vizrt"),  # TriCaster's, Vizrt's since 2019
         ("Fusion Sport Pty Ltd", "Teamworks"),  # Smartabase's
+        ("S.W.I.F.T. SC", "SWIFT"),  # its initials with dots
     ):
         assert not other_maker(mine, (), theirs, ()), (mine, theirs)
     assert other_maker("Azul Systems", (), "Oracle", ())
