@@ -197,6 +197,19 @@ def test_monitoring_alone_is_no_other_name_of_a_kind_of_monitoring():
         ("LS Nav (LS Retail)", "11.0", "LS Retail", "LS Retail LS Central"),  # renamed in 2018
         ("NewTek TriCaster", "3.2", "NewTek, Inc.", "Vizrt TriCaster"),  # its maker's, Vizrt's since 2019
         ("StatsBomb IQ", "", "StatsBomb Services Ltd", "Hudl StatsBomb"),  # Hudl's since 2024
+        ("SafeNet Luna SA", "7.8.4", "Gemalto", "Thales Luna Network HSM 7"),  # renamed in 2017
+        (
+            "Cinnober TRADExpress RealTime Clearing",
+            "4.2",
+            "Cinnober Financial Technology AB",
+            "Nasdaq Real Time Clearing",
+        ),
+        (
+            "CA Workload Automation AE (AutoSys)",
+            "12.0.01",
+            "CA Technologies",
+            "Broadcom AutoSys Workload Automation 12",
+        ),
     ],
 )
 def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, maker, product):
@@ -256,6 +269,9 @@ def test_a_rebrand_or_a_makers_other_name_is_the_same_product(install, version, 
         Item("lsc", "LS Retail LS Central", "", "LS Retail"),
         Item("tc", "Vizrt TriCaster", "", "Vizrt"),
         Item("sb", "Hudl StatsBomb", "", "Hudl"),
+        Item("luna", "Thales Luna Network HSM 7", "", "Thales"),
+        Item("rtc", "Nasdaq Real Time Clearing", "", "Nasdaq, Inc."),
+        Item("autosys", "Broadcom AutoSys Workload Automation 12", "", "Broadcom Inc."),
     ]
     found = suggest([Item("l", install, version, maker)], models, versioned=True)["l"]
     pick = preselect(found, PRESELECT_AT)
