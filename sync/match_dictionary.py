@@ -336,24 +336,25 @@ def no_windows_build(shown: str) -> bool:
 
 # a package file's architecture and extension, as `rpm -qa`, a repository or a download lists it
 PACKAGE_SUFFIX = re.compile(
-    r"(?:[._-](?:x86_64|noarch|i[3-6]86|aarch64|amd64|arm64|ppc64le|s390x))?(?:\.(?:rpm|deb|jar|msi|apk))?$"
+    r"(?:[._-](?:x86_64|noarch|i[3-6]86|aarch64|amd64|arm64|ppc64le|s390x)|_all)?(?:\.(?:rpm|deb|jar|msi|apk))?$"
 )
 PACKAGE_VERSION_AT = re.compile(r"[-_](?=\d)")
-DOTTED = re.compile(r"\d+\.\d")
+PACKAGE_DOTTED = re.compile(r"\d+\.\d")  # a version after a package's name
 
 
 def package_file(name: str, version: str) -> str:
     """A package file's name as its package's ("httpd-2.4.57-8.el9.x86_64" → "httpd", "gitlab-runner_16.11.1_
     amd64.deb" → "gitlab-runner", "java-17-openjdk-headless-17.0.11.0.9-2.el8.x86_64"): a name of one word
-    cut before the version field after a dash or an underscore, or before a dotted version followed by an
-    architecture or an extension; other names as they are ("dotnet-runtime-8.0" at 8.0.8: its major is part
-    of its name; "7-Zip")."""
+    cut before the version field, whole, after a dash or an underscore, or before a dotted version followed by
+    an architecture or an extension; other names as they are ("dotnet-runtime-8.0" at 8.0.8: its major is
+    part of its name; "libfoo-1.2" at 1; "7-Zip")."""
     if " " in name.strip():
         return name
     stripped, version = PACKAGE_SUFFIX.sub("", name), version.strip()
     for cut in PACKAGE_VERSION_AT.finditer(stripped, 1):
-        tail = stripped[cut.end() :]
-        if (version and tail.startswith(version)) or (stripped != name and DOTTED.match(tail)):
+        at, after = cut.end(), stripped[cut.end() + len(version) : cut.end() + len(version) + 1]
+        whole = bool(version) and stripped.startswith(version, at) and not (after.isalnum() or after == ".")
+        if whole or (stripped != name and PACKAGE_DOTTED.match(stripped, at)):
             return name[: cut.start()]
     return name
 

@@ -76,7 +76,6 @@ GENERIC = {
             "std",
             "datacenter",
             "community",
-            "express",  # "SQL Server 2019 Express": an edition, as Standard is
             "se",
             "ee",
             "lts",

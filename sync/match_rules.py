@@ -325,8 +325,10 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
             return ""  # a letter less of a name is no abbreviation: "Civic" is no "Civica"
         if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & WHOLE_WORDS:
             return ""  # "parks" is no shortened "parking", nor "data" "database": words of their own
-        edition = EDITIONS.get(min(a, b, key=len))
-        if edition and not max(a, b, key=len).startswith(edition[:8]):
+        abbreviated, whole = min(a, b, key=len), max(a, b, key=len)
+        if (edition := EDITIONS.get(abbreviated)) and (
+            abbreviated == edition or not whole.startswith(edition[:8])
+        ):
             return ""  # an edition's word shortens its edition alone ("Professionnel" too): no "Jamf Protect"
         side = way
         short.append(a if way == 1 else b)
@@ -349,7 +351,6 @@ EDITIONS = {  # edition words, and the edition each names
     "pro": "professional",
     "community": "community",
     "datacenter": "datacenter",
-    "express": "express",
 }
 
 
@@ -378,8 +379,10 @@ def runtime_or_kit(plain: str) -> str:
     installs), "kit" for a development kit ("JDK 17", "Java SE Development Kit", ".NET SDK"), "" for neither
     or both: an alias reads JRE and JDK as Java, yet a runtime's install is not the kit's record."""
     words = set(plain.split())
-    runtime = not RUNTIME_WORDS.isdisjoint(words) or (plain.startswith("java ") and "update" in words)
     kit = not KIT_WORDS.isdisjoint(words) or " development kit" in f" {plain}"
+    runtime = not RUNTIME_WORDS.isdisjoint(words) or (
+        plain.startswith("java ") and "update" in words and not kit
+    )
     return "runtime" if runtime and not kit else "kit" if kit and not runtime else ""
 
 

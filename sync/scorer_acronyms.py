@@ -106,7 +106,9 @@ class AcronymEvidence:
         if len(caps) != 1:
             return
         rest = [w for w in mine.words if w != caps[0]]
-        named = all(not is_english(w) and w not in self.book.vocabulary for w in rest)  # "Smartabase AMS"
+        named = bool(rest) and all(
+            not is_english(w) and w not in self.book.vocabulary for w in rest
+        )  # "Smartabase AMS"
         if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
         spelled = [

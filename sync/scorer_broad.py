@@ -27,8 +27,9 @@ class BroadNames:
         "Email Security"; of two, only as written ("Server Hosting" beside a "Virtual Server Hosting" and a
         "Physical Server Hosting"). Where the name gives a tier ("24x7 Monitoring"), only by its words as
         read: the services with them as written are told apart by their tiers. `aliased`: the name reaches
-        target i through an alias, so any service its words as written end ("Remote Access", which an alias
-        reads as a "Remote Access VPN", beside an "OT Remote Access"). The first such other service, or ""."""
+        target i through an alias, so any service its words as written end, even one named for them alone,
+        which the name's own words then find ("Remote Access", which an alias reads as a "Remote Access VPN",
+        beside an "OT Remote Access" or a "Remote Access Service"). The first such other service, or ""."""
         if mine.plain.count(" ") > 1 or not mine.core:
             return ""
         words = mine.plain.split()

@@ -243,7 +243,7 @@ class NameIndex:
             rest = name.words[1:] if glued else name.words[size:]
             if (list(name.words[:size]) != maker[:size] and not glued) or not rest:
                 continue
-            if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[:size]):
+            if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[: 1 if glued else size]):
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)

@@ -204,11 +204,11 @@ class NameEvidence:
     def _component(self, mine: Name, i: int) -> str:
         """Another product an install's name is as much as target i, which only its generic or delivery words
         tell from the name ("Splunk Enterprise", "Control-M Server", "Power BI Desktop"; not "Microsoft SQL
-        Server" for "mssql-server"): one with the name's words, in its order, and some of its own that are
-        neither generic nor target i's, of the install's major ("Splunk Universal Forwarder 9", "Control-M
-        Agent 9", "Power BI Report Server"; not "Dynamics 365 Business Central" for "Microsoft 365"); not
-        another release of target i ("MySQL Server 8.0" beside "MySQL Server 8.4 LTS"), nor a tool an install
-        always names ("MySQL Workbench"). Its name, or ""."""
+        Server" for "mssql-server"): one with the name's words together, in its order, and some of its own
+        that are neither generic nor target i's, of the install's major ("Splunk Universal Forwarder 9",
+        "Control-M Agent 9", "Power BI Report Server"; not "Dynamics 365 Business Central" for "Microsoft
+        365"); not another release of target i ("MySQL Server 8.0" beside "MySQL Server 8.4 LTS"), nor a tool
+        an install always names ("MySQL Workbench"). Its name, or ""."""
         theirs = set(self.names[i].words)
         if not {*self.names[i].dropped, *self.names[i].loose_dropped}.difference(mine.words):
             return ""

@@ -4,7 +4,7 @@ not a labelled case."""
 
 import pytest
 
-from sync.match_rules import software_words, uncategorised
+from sync.match_rules import abbreviates, software_words, uncategorised
 from sync.match_tiers import tiers_of
 from sync.matching import Item, preselect
 from sync.scorer import ACRONYM, PRESELECT_AT, suggest
@@ -106,19 +106,13 @@ def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
     assert chosen("GitLab EE", models, versioned=True) == "GitLab Enterprise Edition"
 
 
-def test_express_is_an_edition_of_the_product_as_a_whole_and_no_other_editions_record():
-    whole = [Item("sql", "Microsoft SQL Server 2019", "2019", "Microsoft")]
-    assert chosen("SQL Server 2019 Express", whole, "15.0.2000.5", True) == "Microsoft SQL Server 2019"
-    standard = [Item("std", "Microsoft SQL Server 2019 Standard", "2019", "Microsoft")]
-    assert chosen("SQL Server 2019 Express", standard, "15.0.2000.5", True) == ""
-
-
 def test_an_editions_word_shortens_that_edition_and_no_other_word():
     models = [Item("pro", "Jamf Pro", "", "Jamf"), Item("w11", "Microsoft Windows 11 Pro", "11", "Microsoft")]
     assert chosen("Jamf Protect.app", models, "5.3.0", True) == ""
     assert (
         chosen("Microsoft Windows 11 Professionnel", models, "10.0.22631", True) == "Microsoft Windows 11 Pro"
     )
+    assert abbreviates(("data", "standard"), ("data", "standardization")) == ""  # an edition's word whole
 
 
 def test_an_inventory_build_number_is_not_the_products_version():

@@ -196,6 +196,7 @@ def test_a_broad_name_an_alias_reads_as_one_service_is_a_choice_beside_a_kind_of
     assert "a broad name: OT Remote Access is one too: suggested, never pre-selected" in found[0].reasons
     assert picked("Remote Access", remote[::2]) == "vpn"  # the VPN alone: what the alias reads it as
     assert picked("OT Remote Access", remote) == "ot"
+    assert picked("Remote Access", [*remote, Item("ras", "Remote Access Service")]) == "ras"  # named for it
 
 
 def test_a_name_without_a_tier_is_the_live_record_beside_another_environments_whatever_its_hours():

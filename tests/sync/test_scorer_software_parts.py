@@ -5,7 +5,8 @@ gives; a season, a protocol's number and "CC" are no words of another product; a
 its product, and a winget id whose publisher only repeats its product that product. Each test names
 a rule."""
 
-from sync.match_dictionary import bundled, package_file
+from sync.match_dictionary import bundled, package_file, whole_name
+from sync.match_rules import runtime_or_kit
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
@@ -270,6 +271,9 @@ def test_a_package_files_name_is_its_packages():
     assert package_file("dotnet-runtime-8.0", "8.0.8") == "dotnet-runtime-8.0"  # its major is its name's
     assert package_file("7-Zip", "23.01") == "7-Zip"
     assert package_file("quickfixj-core-2.3.1.jar", "") == "quickfixj-core"  # an extension after a version
+    assert package_file("libfoo-1.2", "1") == "libfoo-1.2"  # the version field whole, not a version's start
+    assert package_file("foo_1.0_all.deb", "1.0") == "foo"  # Debian's package for every architecture
+    assert whole_name("Zoom v6.1.0")[1] == "alias: Zoom = Zoom Workplace"  # a version after a whole name
 
 
 def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is_no_kits():
@@ -278,3 +282,4 @@ def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is
     kit = [Item("jdk", "Oracle Java SE Development Kit", "8", "Oracle")]
     assert picked("Java 8 Update 421 (64-bit)", "8.0.4210.9", kit) == ""  # Oracle's runtime install
     assert picked("Java(TM) SE Development Kit 8 Update 421 (64-bit)", "8.0.4210.9", kit) == "jdk"
+    assert runtime_or_kit("java se development kit 8 update 401") == "kit"  # Oracle's kit, by its update

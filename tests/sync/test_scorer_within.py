@@ -349,6 +349,8 @@ def test_a_makers_former_name_before_a_product_is_its_manufacturer():
     ]  # its maker run together
     assert best("Micro Focus ArcSight Logger", "7.3.0", logger).target_id == "log"
     assert preselected(best("Micro Focus ArcSight Logger", "7.3.0", logger))
+    add_in = [Item("a", "OpenText for Microsoft Office", "", "Open Text Corporation")]
+    assert not preselected(best("Microsoft Office", "16.0", add_in))  # its maker's add-in, not Office
     other = best("Synopsys Calibre", "2023.2", catalogue)  # not a name the maker had
     assert other is None or not preselected(other)
     generic = [Item("cdp", "Data Platform", "", "Cloudera"), Item("office", "Office", "", "Microsoft")]
