@@ -4,7 +4,7 @@ not a labelled case."""
 
 import pytest
 
-from sync.match_rules import abbreviates, software_words, uncategorised
+from sync.match_rules import software_words, uncategorised
 from sync.match_tiers import tiers_of
 from sync.matching import Item, preselect
 from sync.scorer import ACRONYM, PRESELECT_AT, suggest
@@ -104,15 +104,6 @@ def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
         chosen("Visual Studio Pro 2022", models, "2022", True) == "Microsoft Visual Studio Professional 2022"
     )
     assert chosen("GitLab EE", models, versioned=True) == "GitLab Enterprise Edition"
-
-
-def test_an_editions_word_shortens_that_edition_and_no_other_word():
-    models = [Item("pro", "Jamf Pro", "", "Jamf"), Item("w11", "Microsoft Windows 11 Pro", "11", "Microsoft")]
-    assert chosen("Jamf Protect.app", models, "5.3.0", True) == ""
-    assert (
-        chosen("Microsoft Windows 11 Professionnel", models, "10.0.22631", True) == "Microsoft Windows 11 Pro"
-    )
-    assert abbreviates(("data", "standard"), ("data", "standardization")) == ""  # an edition's word whole
 
 
 def test_an_inventory_build_number_is_not_the_products_version():

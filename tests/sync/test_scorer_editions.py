@@ -5,6 +5,7 @@ installs report as a major version."""
 import pytest
 
 from sync.match_dictionary import renumbered, words_of
+from sync.match_rules import abbreviates
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from sync.scorer_names import TOOLS
@@ -264,3 +265,12 @@ def test_a_name_that_a_delivery_word_tells_from_one_product_and_its_own_words_fr
     found = suggest([Item("l", "Office 365", "", "")], office, versioned=True)["l"]
     assert found[0].target_id == "apps"  # its words apart in Dynamics 365: no Microsoft 365 of another kind
     assert not any("Business Central is one too" in reason for reason in found[0].reasons)
+
+
+def test_an_editions_word_shortens_that_edition_and_no_other_word():
+    models = [Item("pro", "Jamf Pro", "", "Jamf"), Item("w11", "Microsoft Windows 11 Pro", "11", "Microsoft")]
+    assert chosen("Jamf Protect.app", models, "5.3.0", True) == ""
+    assert (
+        chosen("Microsoft Windows 11 Professionnel", models, "10.0.22631", True) == "Microsoft Windows 11 Pro"
+    )
+    assert abbreviates(("data", "standard"), ("data", "standardization")) == ""  # an edition's word whole
