@@ -9,7 +9,7 @@ from sync.match_acronyms import NO_INITIALS
 from sync.match_details import MENTIONS_AT_MOST, Mentions
 from sync.match_names import BRACKETS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
-from sync.match_rules import SHORT_FOR, WHOLE_WORDS, stem
+from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
 from sync.match_tiers import tiers_of
 from sync.matching import Item, Matcher, normalise
 
@@ -255,7 +255,8 @@ class DetailsEvidence:
     def _bracket_products(self, shown: str) -> list[tuple[str, set[int]]]:
         """Each word a portfolio name gives in brackets ("(SCCM/Intune)"), with the few targets whose name
         has it or whose details write it with a capital; read once per name. Ordinary words are written
-        in lower case: "(Starters)" beside "… for new starters" is no product."""
+        in lower case: "(Starters)" beside "… for new starters" is no product, nor "(old name)" beside a
+        "Domain Name Services" or "(mass notification to staff)" beside a "Staff Directory"."""
         if "(" not in shown:
             return []
         found = self.brackets.get(shown)
@@ -266,6 +267,8 @@ class DetailsEvidence:
                     read = words_of(raw)
                     word = read[0] if len(read) == 1 and len(raw) >= 3 else ""
                     if not word or word in self.book.generic or word in VAGUE:
+                        continue
+                    if raw.islower() and is_english(raw):
                         continue
                     having = set(self._named(word))
                     if self.mentions is not None and 0 < self.mentions.count(word) <= MENTIONS_AT_MOST:

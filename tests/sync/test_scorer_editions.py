@@ -226,6 +226,14 @@ def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
     assert chosen("Adobe InDesign", server, "19.0", versioned=True) == ""
 
 
+def test_techsmiths_year_is_the_major_its_installs_report():
+    techsmith = [Item("s24", "TechSmith Snagit 2024", "", "TechSmith"), Item("c23", "TechSmith Camtasia 2023")]
+    assert chosen("Snagit 24", techsmith, "24.1.0", versioned=True) == "TechSmith Snagit 2024"
+    assert chosen("Snagit", techsmith, "24.0.1", versioned=True) == "TechSmith Snagit 2024"
+    assert chosen("Camtasia", techsmith, "23.4.5", versioned=True) == "TechSmith Camtasia 2023"
+    assert not suggest([Item("l", "Snagit 2023", "23.1.0")], techsmith, versioned=True)["l"]
+
+
 def test_a_name_that_generic_words_tell_from_one_product_and_its_own_words_from_another_is_a_choice():
     splunk = [
         Item("ent", "Splunk Enterprise 9", "9", "Splunk"),

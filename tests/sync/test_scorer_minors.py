@@ -226,12 +226,12 @@ def chosen(name: str, models: list[Item], version: str) -> str:
 
 def test_a_build_number_agreeing_to_the_minor_with_a_record_of_no_year_is_its_release():
     models = [
-        Item("snag", "Snagit", "24.1", "TechSmith"),
+        Item("snag", "Acme Capture", "24.1", "Acme"),
         Item("bt", "BarTender", "11.3", "Seagull Scientific"),
     ]
-    assert chosen("Snagit 2024", models, "24.1.0") == "Snagit"
+    assert chosen("Acme Capture 2024", models, "24.1.0") == "Acme Capture"
     assert chosen("BarTender 2022 R8", models, "11.3.207.1") == "BarTender"
-    found = suggest([Item("l", "Snagit 2024", "24.1.0")], models, versioned=True)["l"][0]
+    found = suggest([Item("l", "Acme Capture 2024", "24.1.0")], models, versioned=True)["l"][0]
     assert "its version 24.1 is the release your name gives (2024: 24.1)" in found.reasons
     assert chosen("BarTender 2022 R8", [Item("bt", "BarTender", "11", "Seagull")], "11.3.207.1") == ""
-    assert chosen("Snagit 2023", models, "23.2.0") == ""  # another major
+    assert chosen("Acme Capture 2023", models, "23.2.0") == ""  # another major

@@ -201,6 +201,24 @@ def test_a_product_in_brackets_that_only_another_target_gives_stops_a_pre_select
     assert "Intune is another target's: suggested, never pre-selected" in provisioning.reasons
 
 
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("MS Teams (chat & meetings)", Item("zoom", "Video Meetings - Zoom")),
+        ("Everbridge (mass notification to staff)", Item("staff", "Staff Directory")),
+    ],
+)
+def test_an_english_word_written_in_lower_case_in_brackets_is_no_other_targets_product(name, other):
+    teams = Item("teams", "Microsoft Teams Collaboration", context="Chat, meetings and calling in Teams")
+    everbridge = Item("eb", "Everbridge Mass Notification", context="Alerts to staff by SMS")
+    found = suggest([Item("l", name)], [teams, everbridge, other], versioned=False)["l"][0]
+    assert found.target_id != other.key and found.preselectable
+    assert not any("another target's" in reason for reason in found.reasons)
+    zoom = Item("zoom", "Video Meetings - Zoom")  # written with a capital, a name
+    capitals = suggest([Item("l", "MS Teams (Chat & Meetings)")], [teams, zoom], versioned=False)["l"][0]
+    assert "Meetings is another target's: suggested, never pre-selected" in capitals.reasons
+
+
 def test_an_ordinary_word_in_brackets_rules_nothing_out():
     people = [
         Item("laptop", "Laptop Provisioning", context="Build and delivery of laptops"),
