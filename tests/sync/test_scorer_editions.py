@@ -227,7 +227,10 @@ def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
 
 
 def test_techsmiths_year_is_the_major_its_installs_report():
-    techsmith = [Item("s24", "TechSmith Snagit 2024", "", "TechSmith"), Item("c23", "TechSmith Camtasia 2023")]
+    techsmith = [
+        Item("s24", "TechSmith Snagit 2024", "", "TechSmith"),
+        Item("c23", "TechSmith Camtasia 2023"),
+    ]
     assert chosen("Snagit 24", techsmith, "24.1.0", versioned=True) == "TechSmith Snagit 2024"
     assert chosen("Snagit", techsmith, "24.0.1", versioned=True) == "TechSmith Snagit 2024"
     assert chosen("Camtasia", techsmith, "23.4.5", versioned=True) == "TechSmith Camtasia 2023"
