@@ -92,9 +92,10 @@ class ProductEvidence:
     def _tail_named(self, shown: str) -> tuple[list[int], str]:
         """The one service named for a product the portfolio name is, after a dash or in brackets, the
         whole of what follows or one of the things listed there, and the reason: "Bullhorn" is
-        "Recruitment CRM - Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT"; not a "Meeting Rooms - Zoom
-        Rooms" for "Zoom", a "LAN - Beacon House", nor a service about the product ("Backup - Salesforce",
-        "Migration - Exchange Online"). No other service's name or details may have it, nor may another
+        "Recruitment CRM - Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT", "KoBo Toolbox" a "… -
+        KoboToolbox" (its words run together); not a "Meeting Rooms - Zoom Rooms" for "Zoom", a "LAN -
+        Beacon House", nor a service about the product ("Backup - Salesforce", "Migration - Exchange
+        Online"). No other service's name or details may have it, nor may another
         service be the one the dictionary lists the product for (sync/data/products.yaml). Also the name
         less a maker of the dictionary that leads it, where what is left is a product of the dictionary or
         no ordinary words: "TIBCO Spotfire" is a "… (Spotfire)"."""
@@ -112,7 +113,10 @@ class ProductEvidence:
         if whole := next((p for p in products if p.words == said), None):
             found, name, named = self._named_by_any(whole)
         else:
-            found, named = self._named_as_written(tuple(normalise(shown).split()))
+            written = tuple(normalise(shown).split())
+            found, named = self._named_as_written(written)
+            if not found and len(written) > 1:  # "KoBo Toolbox": "Mobile Data Collection - KoboToolbox"
+                found, named = self._named_as_written(("".join(written),))
             name = shown
         # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
         if len({self.names[j].core for j in found}) != 1 or named - found:

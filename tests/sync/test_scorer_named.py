@@ -15,8 +15,10 @@ def test_a_service_named_for_the_product_after_a_dash_or_in_brackets():
         Item("ats", "Applicant Tracking"),
         Item("zip", "File Compression - 7-Zip"),  # "7zip" alone, "7 zip" after the dash
         Item("ops", "IT Operations - 3-Ops"),  # "3op" alone, "3 operation" after it
+        Item("kobo", "Mobile Data Collection - KoboToolbox"),  # its words run together
     ]
     named = (("Bullhorn", "crm"), ("CHAPS", "pay"), ("GSM-R", "gsm"), ("7-Zip", "zip"), ("3-Ops", "ops"))
+    named += (("KoBo Toolbox", "kobo"),)
     for name, found in named:
         named = first_candidate(name, catalogue)
         assert (named.target_id, named.score) == (found, PRESELECT_AT) and named.preselectable, name
