@@ -37,7 +37,7 @@ class DetailsEvidence:
     targets: list[Item]
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
-    brackets: dict[str, list[tuple[str, set[int]]]]  # a portfolio name → _bracket_products
+    brackets: dict[str, list[tuple[str, set[int], frozenset[str]]]]  # a portfolio name → _bracket_products
     lexical: Matcher
     kinds: dict[str, set[str]] | None = None
     versioned: bool
@@ -252,9 +252,10 @@ class DetailsEvidence:
         ]
         return sorted(found) if len({self.names[i].core for i in found}) == 1 else []
 
-    def _bracket_products(self, shown: str) -> list[tuple[str, set[int]]]:
+    def _bracket_products(self, shown: str) -> list[tuple[str, set[int], frozenset[str]]]:
         """Each word a portfolio name gives in brackets ("(SCCM/Intune)"), with the few targets whose name
-        has it or whose details write it with a capital; read once per name. Ordinary words are written
+        has it or whose details write it with a capital, and the tier its brackets' words are together
+        ("(Dev/Test)"); read once per name. Ordinary words are written
         in lower case: "(Starters)" beside "… for new starters" is no product, nor "(old name)" beside a
         "Domain Name Services" or "(mass notification to staff)" beside a "Staff Directory"."""
         if "(" not in shown:
@@ -263,6 +264,7 @@ class DetailsEvidence:
         if found is None:
             found = self.brackets[shown] = []
             for part in BRACKETS.findall(shown):
+                tier = tiers_of(f"x ({part})")
                 for raw in re.findall(r"[^\W_]+", part):
                     read = words_of(raw)
                     word = read[0] if len(read) == 1 and len(raw) >= 3 else ""
@@ -274,7 +276,7 @@ class DetailsEvidence:
                     if self.mentions is not None and 0 < self.mentions.count(word) <= MENTIONS_AT_MOST:
                         having |= {i for i in self.mentions.having(word) if self._capitalised(word, i)}
                     if 0 < len(having) <= MENTIONS_AT_MOST:
-                        found.append((raw, having))
+                        found.append((raw, having, tier))
         return found
 
     def _capitalised(self, word: str, i: int) -> bool:
@@ -287,8 +289,8 @@ class DetailsEvidence:
         "Laptop and Desktop Provisioning", however close the names read; "(Production)" may be a tier, of a
         target of that tier ("SQL Database Hosting (Production)" and "Database Hosting - SQL Server - Prod"
         beside a "Fish Production Records"), or a business area ("Planning (Production)")."""
-        for raw, having in self._bracket_products(shown):
-            if i in having or ((tier := tiers_of(f"x ({raw})")) and tier <= self._tiers(i)):
+        for raw, having, tier in self._bracket_products(shown):
+            if i in having or ((tier := tier or tiers_of(f"x ({raw})")) and tier <= self._tiers(i)):
                 continue  # "(Production)" beside a "- Prod": its tier, not what it is built with
             return f"{raw} is another target's: suggested, never pre-selected"
         return ""

@@ -278,7 +278,8 @@ class OtherReadings:
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier
         has the rest of the name ("Laptop Provisioning Premium", "EUC Standard" for an "End User Computing
-        - Standard"); "" otherwise: "Data Quality Standard" may be a standard. So too "- Live", the
+        - Standard"), or, for an environment not live, has it and more ("Azure dev/test": a "Cloud Hosting -
+        Azure - Non-Prod"); "" otherwise: "Data Quality Standard" may be a standard. So too "- Live", the
         production tier where a "- Prod" target has the rest ("VM Hosting - Live"; not "Video Streaming -
         Live", the content)."""
         if self.versioned or tiers_of(name) or name in self.index["name"]:
@@ -292,8 +293,9 @@ class OtherReadings:
             }
         rest, tier = name[: found.start()], found.group(1)
         tier = "Prod" if tier.lower() == "live" else tier
-        return (
-            f"{rest} ({tier})"
-            if (self.book.read(rest).core, canonical_tier(tier.lower())) in self.tiered
-            else ""
-        )
+        core, read = self.book.read(rest).core, canonical_tier(tier.lower())
+        if (core, read) in self.tiered:
+            return f"{rest} ({tier})"
+        words = set(core.split())
+        fuller = read == "non prod" and any(t == read and words < set(c.split()) for c, t in self.tiered)
+        return f"{rest} ({tier})" if fuller else ""

@@ -162,6 +162,20 @@ def test_hours_of_cover_before_the_name_and_dev_test_without_a_dash():
     kubernetes = [Item("np", "Container Platform - Non-Prod"), Item("p", "Container Platform - Prod")]
     found = first_candidate("Kubernetes Dev/Test", kubernetes)
     assert found.target_id == "np" and found.preselectable and found.score >= PRESELECT_AT
+    azure = [Item("g", "Cloud Hosting - Azure - Gold"), Item("np", "Cloud Hosting - Azure - Non-Prod")]
+    assert picked("Azure dev/test", azure) == "np"  # a record of that tier with more words
+    quality = [Item("dq", "Data Quality Tools - Standard"), Item("np", "Data Quality Tools - Non-Prod")]
+    assert picked("Data Quality Standard", quality) == ""  # a standard of its own, maybe
+
+
+def test_an_environment_in_brackets_whose_words_another_target_has_is_the_records_tier():
+    catalogue = [
+        Item("np", "Hosting - AWS Sydney - Non-Prod"),
+        Item("p", "Hosting - AWS Sydney - Prod"),
+        Item("qa", "Test Automation"),  # "Test" in another target's name
+    ]
+    found = first_candidate("AWS Sydney (Dev/Test)", catalogue)
+    assert found.target_id == "np" and found.preselectable and found.score >= PRESELECT_AT
 
 
 def test_brackets_that_say_which_one_keep_the_record_of_that_one():
