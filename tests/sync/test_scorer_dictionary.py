@@ -114,6 +114,7 @@ def test_it_service_synonyms_of_the_dictionary():
         Item("ec", "E-Commerce Platform"),
         Item("sd", "Service Desk - 24x7"),
         Item("ve", "Viva Engage (Enterprise Social)"),  # a product a service's name holds, by its old name
+        Item("erp", "Finance System (Unit4 ERP)"),
     ]
     pairs = [
         ("IT-Hotline 24/7", "sd"),
@@ -122,6 +123,7 @@ def test_it_service_synonyms_of_the_dictionary():
         ("Pen Testing / ITHC", "pt"),
     ]
     pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec"), ("Yammer", "ve")]
+    pairs += [("Agresso Finance", "erp")]
     for name, key in pairs:
         found = first_candidate(name, services)
         assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name
