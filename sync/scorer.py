@@ -239,7 +239,7 @@ class Scorer(
         self.mentions = Mentions(details) if any(details) else None
         self.made = any(t.manufacturer for t in targets)  # a catalogue of services has no manufacturers
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)
-        self.brackets: dict[str, list[tuple[str, set[int]]]] = {}
+        self.brackets: dict[str, list[tuple[str, set[int], frozenset[str]]]] = {}
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
         self.heads, self.tails, self.kinds_of, self.sorted_names = {}, {}, {}, None  # read as rules ask

@@ -254,23 +254,27 @@ class DetailsEvidence:
 
     def _bracket_products(self, shown: str) -> list[tuple[str, set[int], frozenset[str]]]:
         """Each word a portfolio name gives in brackets ("(SCCM/Intune)"), with the few targets whose name
-        has it or whose details write it with a capital, and the tier its brackets' words are together
-        ("(Dev/Test)"); read once per name. Ordinary words are written
+        has it or whose details write it with a capital, and the tier the brackets give where they give
+        nothing else ("(Dev/Test)"); read once per name. A name written with capitals writes ordinary words
         in lower case: "(Starters)" beside "… for new starters" is no product, nor "(old name)" beside a
-        "Domain Name Services" or "(mass notification to staff)" beside a "Staff Directory"."""
+        "Domain Name Services" or "(mass notification to staff)" beside a "Staff Directory"; a product the
+        dictionary knows is one however written ("(sccm/intune)")."""
         if "(" not in shown:
             return []
         found = self.brackets.get(shown)
         if found is None:
             found = self.brackets[shown] = []
+            capitals = not BRACKETS.sub(" ", shown).islower()
             for part in BRACKETS.findall(shown):
-                tier = tiers_of(f"x ({part})")
+                bracket = f"x ({part})"
+                tier = tiers_of(bracket) if normalise(bracket) == "x" else frozenset()  # "(Dev/Test)"
                 for raw in re.findall(r"[^\W_]+", part):
                     read = words_of(raw)
                     word = read[0] if len(read) == 1 and len(raw) >= 3 else ""
                     if not word or word in self.book.generic or word in VAGUE:
                         continue
-                    if raw.islower() and is_english(raw):
+                    ordinary = capitals and raw.islower() and is_english(raw)
+                    if ordinary and not products_in(normalise(raw).split()):
                         continue
                     having = set(self._named(word))
                     if self.mentions is not None and 0 < self.mentions.count(word) <= MENTIONS_AT_MOST:
@@ -288,9 +292,11 @@ class DetailsEvidence:
         "Desktop Management (SCCM/Intune)" beside an "Endpoint Management" described with Intune is no
         "Laptop and Desktop Provisioning", however close the names read; "(Production)" may be a tier, of a
         target of that tier ("SQL Database Hosting (Production)" and "Database Hosting - SQL Server - Prod"
-        beside a "Fish Production Records"), or a business area ("Planning (Production)")."""
+        beside a "Fish Production Records"), or a business area ("Planning (Production)"); "(Dev/Test)" is
+        the environment of a "- Non-Prod", beside a "Test Automation" too."""
         for raw, having, tier in self._bracket_products(shown):
-            if i in having or ((tier := tier or tiers_of(f"x ({raw})")) and tier <= self._tiers(i)):
+            own = tier or tiers_of(f"x ({raw})")
+            if i in having or (own and own <= self._tiers(i)):
                 continue  # "(Production)" beside a "- Prod": its tier, not what it is built with
             return f"{raw} is another target's: suggested, never pre-selected"
         return ""

@@ -93,9 +93,9 @@ class ProductEvidence:
         """The one service named for a product the portfolio name is, after a dash or in brackets, the
         whole of what follows or one of the things listed there, and the reason: "Bullhorn" is
         "Recruitment CRM - Bullhorn", "CHAPS" a "Payments - CHAPS and SWIFT", "KoBo Toolbox" a "… -
-        KoboToolbox" (its words run together); not a "Meeting Rooms - Zoom Rooms" for "Zoom", a "LAN -
-        Beacon House", nor a service about the product ("Backup - Salesforce", "Migration - Exchange
-        Online"). No other service's name or details may have it, nor may another
+        KoboToolbox" (its words run together, where that is no English word); not a "Meeting Rooms - Zoom
+        Rooms" for "Zoom", a "LAN - Beacon House", nor a service about the product ("Backup - Salesforce",
+        "Migration - Exchange Online"). No other service's name or details may have it, nor may another
         service be the one the dictionary lists the product for (sync/data/products.yaml). Also the name
         less a maker of the dictionary that leads it, where what is left is a product of the dictionary or
         no ordinary words: "TIBCO Spotfire" is a "… (Spotfire)"."""
@@ -115,8 +115,10 @@ class ProductEvidence:
         else:
             written = tuple(normalise(shown).split())
             found, named = self._named_as_written(written)
-            if not found and len(written) > 1:  # "KoBo Toolbox": "Mobile Data Collection - KoboToolbox"
-                found, named = self._named_as_written(("".join(written),))
+            joined = "".join(written)  # "KoBo Toolbox": "Mobile Data Collection - KoboToolbox"
+            if not found and len(written) > 1 and not is_english(joined):  # not "Pass Port" for "Passport"
+                found, also = self._named_as_written((joined,))
+                named |= also
             name = shown
         # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
         if len({self.names[j].core for j in found}) != 1 or named - found:

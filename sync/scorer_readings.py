@@ -121,6 +121,7 @@ class OtherReadings:
     words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
     index: dict[str, dict[str, list[int]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
+    not_live: list[frozenset[str]] | None = None  # the core words of every "- Non-Prod" target, once asked
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
 
@@ -296,6 +297,8 @@ class OtherReadings:
         core, read = self.book.read(rest).core, canonical_tier(tier.lower())
         if (core, read) in self.tiered:
             return f"{rest} ({tier})"
+        if self.not_live is None:
+            self.not_live = [frozenset(c.split()) for c, t in self.tiered if t == "non prod"]
         words = set(core.split())
-        fuller = read == "non prod" and any(t == read and words < set(c.split()) for c, t in self.tiered)
+        fuller = bool(words) and read == "non prod" and any(words < cores for cores in self.not_live)
         return f"{rest} ({tier})" if fuller else ""

@@ -52,6 +52,7 @@ def chosen(name: str, targets: list[Item], version: str = "") -> str:
         ("intel-oneapi-mpi", "2021.13.1", "Intel MPI Library"),
         ("Livelink ECM", "9.7.1", "OpenText Content Server"),  # renamed in 2010
         ("Websense Endpoint", "8.5", "Forcepoint DLP Endpoint"),  # Websense renamed Forcepoint in 2016
+        ("Agresso Business World", "5.7.4", "Unit4 ERP"),  # its name before Unit4 Business World
         (
             "Microsoft 365 Apps voor ondernemingen - nl-nl",
             "16.0.17328.20282",
@@ -100,6 +101,7 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
         Item("mpi", "Intel MPI Library", "", "Intel"),
         Item("cs", "OpenText Content Server", "", "OpenText"),
         Item("fp", "Forcepoint DLP Endpoint", "", "Forcepoint"),
+        Item("u4", "Unit4 ERP", "", "Unit4"),
     ]
     assert chosen(install, models, version) == product
 

@@ -4,7 +4,7 @@ people say and the products a name gives in brackets. Each test names a rule, no
 
 import pytest
 
-from sync.matching import Item, normalise
+from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -217,6 +217,22 @@ def test_an_english_word_written_in_lower_case_in_brackets_is_no_other_targets_p
     zoom = Item("zoom", "Video Meetings - Zoom")  # written with a capital, a name
     capitals = suggest([Item("l", "MS Teams (Chat & Meetings)")], [teams, zoom], versioned=False)["l"][0]
     assert "Meetings is another target's: suggested, never pre-selected" in capitals.reasons
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Desktop Management (sccm/intune)",  # a product the dictionary knows, however written
+        "desktop management (SCCM/Intune)",
+        "desktop management (teams)",  # a name all in lower case tells no ordinary word from a name
+        "Desktop Management (Intune - Prod)",  # a product, then the environment
+    ],
+)
+def test_a_product_in_brackets_stops_a_pre_selection_however_written(name):
+    endpoint = Item("endpoint", "Endpoint Management", context="Laptops are built with Intune and Teams")
+    provision = Item("provision", "Laptop and Desktop Provisioning - Prod", context="Imaging of computers")
+    found = suggest([Item("l", name)], [endpoint, provision], versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
 
 
 def test_an_ordinary_word_in_brackets_rules_nothing_out():
