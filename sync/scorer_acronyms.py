@@ -82,8 +82,9 @@ class AcronymEvidence:
     def _acronym_beside(self, mine: Name, shown: str, add) -> None:
         """An acronym written in capitals beside the words of what a service it spells names after its
         dash ("Oracle DBA": a "Database Administration - Oracle"), or beside a product's name, or a name the
-        dictionary does not know, where the service it spells has it in its name or details ("Intune MDM": a
-        "Mobile Device Management" of "Microsoft Intune enrollment"; "Smartabase AMS"): that service, by its
+        dictionary does not know, where the service it spells has it in its name or details, as the alias
+        reads it or as written ("Intune MDM": a "Mobile Device Management" of "Microsoft Intune enrollment"
+        or of "Intune management of smartphones"; "Smartabase AMS"): that service, by its
         acronym; not "ADP Payroll", an "Agency and Direct Payroll"."""
         caps = [
             w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
@@ -111,11 +112,15 @@ class AcronymEvidence:
         )  # "Smartabase AMS"
         if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
+        written = [w for w in mine.plain.split() if w != caps[0]]  # "Intune", not "Microsoft Intune"
         spelled = [
             i
             for i in self.index["initials"].get(caps[0], ())
             if self._spells(caps[0], self.targets[i].name)
-            and all(w in self.names[i].words or (self.mentions and self.mentions.has(w, i)) for w in rest)
+            and any(
+                all(w in self.names[i].words or (self.mentions and self.mentions.has(w, i)) for w in words)
+                for words in (rest, written)
+            )
         ]
         add(spelled, ACRONYM, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", *mine.fired])
 

@@ -47,6 +47,18 @@ def test_an_acronym_beside_a_product_is_the_service_it_spells_that_has_the_produ
     assert found is None or not found.reasons[0].startswith("acronym")
 
 
+def test_an_acronym_beside_a_product_finds_the_service_whose_details_name_it_as_written():
+    """The details say "Intune", not the alias's "Microsoft Intune"; nothing else would find the service."""
+    catalogue = [
+        Item("mdm", "Mobile Device Management", context="Intune management of corporate smartphones"),
+        Item("sd", "Service Desk"),
+    ]
+    for name in ("Intune MDM", "Intune MDM for smartphones"):
+        found = best(name, catalogue)
+        assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+        assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
+
+
 def test_an_acronym_beside_a_name_the_dictionary_does_not_know_is_the_service_whose_details_have_it():
     catalogue = [
         Item(
