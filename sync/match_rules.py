@@ -233,6 +233,20 @@ def other_install(mine: str, theirs: str) -> str:
     return f"another long-term release ({their_year})" if year and their_year and year != their_year else ""
 
 
+def names_a_kind(name: str) -> bool:
+    """Whether a software record's name says what kind of software it is, as a sentence would ("PDF reader",
+    "Password manager"), rather than naming a product, capitalised ("Sales Cloud"): two words or more, those
+    after the first in lower case, each an English word or an acronym, and nothing else ("Node.js" and
+    "redis-server" are names)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and all(w.isalpha() for w in words)
+        and all(w.islower() for w in words[1:])
+        and all(is_english(w.lower()) or (w.isupper() and len(w) <= 4) for w in words)
+    )
+
+
 def long_term_year(name: str) -> str:
     """The year of a long-term servicing release a name gives ("Windows 10 Enterprise LTSC 2019", "… 2019
     LTSC"), a release of its own; or ""."""

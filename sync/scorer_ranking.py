@@ -4,13 +4,14 @@ reason; the order puts the stronger evidence first once they have."""
 
 from sync.match_acronyms import NO_INITIALS
 from sync.match_names import REGIONS, Name
-from sync.match_rules import other_install
+from sync.match_rules import names_a_kind, other_install
 from sync.match_tiers import NOT_LIVE, covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
+KIND_OF_SOFTWARE = "what kind of software it is, which several products are"  # sync.match_rules.names_a_kind
 
 
 class Ranking:
@@ -120,6 +121,15 @@ class Ranking:
             if self.versioned and preselectable and (other := other_install(local.name, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
                 preselectable, score = False, score - MINOR
+            if (
+                self.versioned
+                and preselectable
+                and not local.version
+                and theirs.plain != mine.plain
+                and names_a_kind(local.name)  # "PDF reader" is no "Foxit PDF Reader" beside an Acrobat Reader
+            ):
+                reasons.append(f"{KIND_OF_SOFTWARE}: suggested, never pre-selected")
+                preselectable = False
             if self.versioned and mine.version == theirs.version and fields_disagree(mine, theirs):
                 reasons.append("version fields of two releases: suggested, never pre-selected")
                 preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name

@@ -232,3 +232,23 @@ def test_release_channels_and_stop_words_say_nothing():
     assert normalise("Traded ICT Services to Schools") == "traded ict service school"
     schools = [Item("s", "Schools ICT Traded Service")]
     assert best("Traded ICT Services to Schools", schools).score >= PRESELECT_AT
+
+
+def test_a_software_name_that_says_what_kind_it_is_is_a_persons_choice():
+    readers = [
+        Item("foxit", "Foxit PDF Reader", "", "Foxit Software"),
+        Item("adobe", "Adobe Acrobat Reader", "", "Adobe"),
+        Item("vault", "Bitwarden Password Manager", "", "Bitwarden"),
+        Item("cloud", "Salesforce Sales Cloud", "", "Salesforce"),
+    ]
+    for kind in ("PDF reader", "Password manager"):
+        found = best(kind, readers, versioned=True)
+        assert found is not None and not found.preselectable
+        assert (
+            found.reasons[-1]
+            == "what kind of software it is, which several products are: suggested, never pre-selected"
+        )
+    found = best("Sales Cloud", readers, versioned=True)  # a product's name, capitalised
+    assert found.target_id == "cloud" and found.preselectable and found.score >= PRESELECT_AT
+    found = best("Password Manager", [Item("p", "Password Manager", "", "Acme")], versioned=True)
+    assert found.preselectable  # the record of that very name
