@@ -53,13 +53,16 @@ from sync.match_rules import is_english, uncategorised
 from sync.match_tiers import HRS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
-from sync.scorer_names import CORE, PRESELECT_AT, Found
+from sync.scorer_names import CORE, LEXICAL_CAP, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
 # an environment or a tier brackets may give, as a list of them ("Virtual Servers (Dev/Test/UAT)")
 STAGES = frozenset(normalise("dev test uat staging prod production preprod live sandbox qa sit").split())
 STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basic tier").split())
 UNLIKE = 80  # what a name finds below it is no more than alike
+HOURS = re.compile(
+    r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$", re.I
+)  # "07:00-22:00", "7am-10pm"
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
@@ -183,16 +186,22 @@ class OtherReadings:
         return clashes
 
     def _unbracketed(self, name: str, found: dict[int, Found]) -> str:
-        """The name without its brackets where, as written, it finds nothing alike (at UNLIKE or less): their
-        words, no target's, made it unlike the one it is ("CCTV (Site Security)"); but not where they give an
-        environment or a tier, or a product or maker the lists know ("Finance System (D365)"), which say
-        which one it is, nor where a target has all their words ("Website (Recruitment)" beside a
-        "Recruitment Portal"). Else "". What it finds is pre-selected only by its name or description
-        (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
-        if max((score for score, _ in found.values()), default=0) >= UNLIKE:
-            return ""
+        """The name without its brackets where, as written, it finds nothing surer than a likeness of its
+        spelling (LEXICAL_CAP), nor a likeness at UNLIKE or more where they give its hours ("(07:00-22:00)")
+        or another record's initials ("Customer Portal (CPQ)" beside a "Configure Price Quote"): their words,
+        no target's, made it unlike the one it is ("CCTV (Site Security)", "Corporate website (www)"); but
+        not where they give an environment or a tier, or a product or maker the lists know ("Finance System
+        (D365)"), which say which one it is, nor where a target has all their words ("Website (Recruitment)"
+        beside a "Recruitment Portal"). Else "". What it finds is pre-selected only by its name or
+        description (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
+        best = max((score for score, _ in found.values()), default=0)
         inside = " ".join(BRACKETS.findall(name))
         words = normalise(inside).split()
+        if best > LEXICAL_CAP:
+            return ""
+        # beside a likeness, they say which one: "(07:00-22:00)", or "(CPQ)" of a "Configure Price Quote"
+        if best >= UNLIKE and (HOURS.search(inside) or self.index["initials"].get(" ".join(words))):
+            return ""
         known = named_words().difference(self.book.vocabulary, self.book.generic)
         if tiers_of(f"x ({inside})") or not known.isdisjoint(words) or not STAGES.isdisjoint(words):
             return ""

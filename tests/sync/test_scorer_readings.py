@@ -221,6 +221,25 @@ def test_a_name_that_finds_nothing_alike_is_read_without_its_brackets():
     assert picked("Finance System (D365)", catalogue) == ""  # a product the lists know: what it is built with
 
 
+def test_a_name_its_brackets_keep_to_a_likeness_is_read_without_them():
+    """A likeness the words outside the brackets find (84: "all words of the shorter name") is no reason
+    to keep the brackets' words; hours of cover in them still say which one it is."""
+    catalogue = [
+        Item("web", "Public Website", context="The organisation's public site"),
+        Item("intra", "Intranet", context="Staff news and pages"),
+    ]
+    found = first_candidate("Corporate website (www)", catalogue)
+    assert found.target_id == "web" and found.score >= PRESELECT_AT and found.preselectable
+    assert "read without its brackets" in found.reasons
+    desk = [
+        Item("24", "Service Desk - 24x7"),
+        Item("bh", "Service Desk - Business Hours"),
+        Item("zz", "zz_Service Desk (duplicate - DO NOT USE)"),
+    ]
+    found = first_candidate("Service Desk - Extended Hours (07:00-22:00)", desk)
+    assert found.target_id in ("24", "bh") and not found.preselectable  # no duplicate before them
+
+
 def test_a_namespace_alias_found_once_brackets_are_read_away_is_name_evidence_as_a_shipped_alias_is():
     catalogue = [Item("uc", "Unified Communications"), Item("mail", "Email Security")]
     shipped = first_candidate("Telephony (Old Building)", catalogue)  # the dictionary's alias
