@@ -233,17 +233,20 @@ def other_install(mine: str, theirs: str) -> str:
     return f"another long-term release ({their_year})" if year and their_year and year != their_year else ""
 
 
-def names_a_kind(name: str) -> bool:
+def names_a_kind(name: str, maker: str = "") -> bool:
     """Whether a software record's name says what kind of software it is, as a sentence would ("PDF reader",
     "Password manager"), rather than naming a product, capitalised ("Sales Cloud"): two words or more, those
-    after the first in lower case, each an English word or an acronym, and nothing else ("Node.js" and
-    "redis-server" are names)."""
+    after the first in lower case and English, the first English or an acronym ("PDF"), and nothing else
+    ("Node.js", "redis-server" and "Node js" are names), nor the target's maker's name first ("Cisco
+    jabber")."""
     words = name.split()
+    first = words[0].lower() if words else ""
     return (
         len(words) >= 2
-        and all(w.isalpha() for w in words)
-        and all(w.islower() for w in words[1:])
-        and all(is_english(w.lower()) or (w.isupper() and len(w) <= 4) for w in words)
+        and all(w.isascii() and w.isalpha() for w in words)
+        and all(w.islower() and len(w) > 2 and is_english(w) for w in words[1:])
+        and (is_english(first) or (words[0].isupper() and len(first) <= 4))
+        and first not in normalise(maker).split()
     )
 
 

@@ -116,34 +116,35 @@ sync.scorer_readings.
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
 never above PRESELECT_AT (a test holds it). Never pre-selected: a portfolio record without a version against a
-versioned one; a software name that says what kind of software it is, as a sentence would ("PDF reader":
-sync.match_rules.names_a_kind), against a product of more words; a target without a version below CORE unless
-the portfolio name holds its whole name (above), is the client app it ends with or it adds only a maker and a
-platform ("Git" = "Git for Windows": sync.scorer_versions: "Zoom 5.17" is not surely "Zoom Rooms" nor "Docker
-24" "Docker Desktop"); a target made by another manufacturer than the portfolio record's, whose name holds
-neither maker's words nor a former name of it (sync.match_makers: "Synergy" by Symless); a record of hours of
-cover the name does not give beside a record of other hours ("Deskside Support" and "Field Support - Business
-Hours" or "- 24x7"), however it was found; the "IT" one, a region's or the "Corporate" one beside a guests',
-of several services with the name's words, for a name without that word ("Asset Management" beside "IT Asset
-Management" and "Rail Asset Management", "Deskside Support" beside "- EMEA" and "- North America"); an acronym
-another target's details give in brackets or spell out for another service ("MDM" beside "Meter data
-management …"), or another service's name expands too (a "Master Data Management" described with "MDM", beside
-"Mobile Device Management"; a bank's "Loan Management System" beside the dictionary's "LMS"), or, for an
-acronym of several common systems (ambiguous_acronyms in the dictionary) a description names, another
-service's name may be ("CMS": a "Web Content Management" described with "Sitecore CMS" beside a "Case
-Management"); a name of two things that an alias reads as one of them, beside the other ("Release and
-Deployment Management" beside "Deployment Management"); a record an alias or a meaning finds beside the
-portfolio name itself in another tier ("Database Administration - 12x5" beside a "- 24x7" is no "Database
-Hosting"); a candidate tied with a different record (two expansions of one acronym, two services an alias
-reads alike, two editions the name does not give, as "Tableau" for a "Tableau Server" beside a "Tableau
-Desktop": sync.scorer_names._edition_unsaid; a record a person's choice keeps from pre-selection still ties),
-nor any record ranked below such records as likely; support of a service of one meaning with its provisioning
-("Desktop Support", "Laptop and Desktop Provisioning"); a service an alias or its meaning finds, not its own
-words, beside records named for the portfolio name and which one after a dash, a colon or in brackets
-("Database Hosting" beside "Database Hosting - PostgreSQL" is no "Database Administration"); and one below
-CORE when a product the name gives in brackets (not the target's own tier: "(Production)" for a "- Prod") is
-only another target's, by its name or by its details written with a capital ("Desktop Management
-(SCCM/Intune)" beside an "Endpoint Management" built with Intune)."""
+versioned one; a software name without a version or a maker that says what kind of software it is, as a
+sentence would ("PDF reader": sync.match_rules.names_a_kind), against a record of another name no alias gives;
+a target without a version below CORE unless the portfolio name holds its whole name (above), is the client
+app it ends with or it adds only a maker and a platform ("Git" = "Git for Windows": sync.scorer_versions:
+"Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"); a target made by another
+manufacturer than the portfolio record's, whose name holds neither maker's words nor a former name of it
+(sync.match_makers: "Synergy" by Symless); a record of hours of cover the name does not give beside a record
+of other hours ("Deskside Support" and "Field Support - Business Hours" or "- 24x7"), however it was found;
+the "IT" one, a region's or the "Corporate" one beside a guests', of several services with the name's words,
+for a name without that word ("Asset Management" beside "IT Asset Management" and "Rail Asset Management",
+"Deskside Support" beside "- EMEA" and "- North America"); an acronym another target's details give in
+brackets or spell out for another service ("MDM" beside "Meter data management …"), or another service's name
+expands too (a "Master Data Management" described with "MDM", beside "Mobile Device Management"; a bank's
+"Loan Management System" beside the dictionary's "LMS"), or, for an acronym of several common systems
+(ambiguous_acronyms in the dictionary) a description names, another service's name may be ("CMS": a "Web
+Content Management" described with "Sitecore CMS" beside a "Case Management"); a name of two things that an
+alias reads as one of them, beside the other ("Release and Deployment Management" beside "Deployment
+Management"); a record an alias or a meaning finds beside the portfolio name itself in another tier ("Database
+Administration - 12x5" beside a "- 24x7" is no "Database Hosting"); a candidate tied with a different record
+(two expansions of one acronym, two services an alias reads alike, two editions the name does not give, as
+"Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a
+person's choice keeps from pre-selection still ties), nor any record ranked below such records as likely;
+support of a service of one meaning with its provisioning ("Desktop Support", "Laptop and Desktop
+Provisioning"); a service an alias or its meaning finds, not its own words, beside records named for the
+portfolio name and which one after a dash, a colon or in brackets ("Database Hosting" beside "Database Hosting
+- PostgreSQL" is no "Database Administration"); and one below CORE when a product the name gives in brackets
+(not the target's own tier: "(Production)" for a "- Prod") is only another target's, by its name or by its
+details written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with
+Intune)."""
 
 from collections.abc import Iterable
 from dataclasses import replace

@@ -84,8 +84,8 @@ class AcronymEvidence:
         dash ("Oracle DBA": a "Database Administration - Oracle"), or beside a product's name, or a name the
         dictionary does not know, where the service it spells has it in its name or details, as the alias
         reads it or as written ("Intune MDM": a "Mobile Device Management" of "Microsoft Intune enrollment"
-        or of "Intune management of smartphones"; "Smartabase AMS"): that service, by its
-        acronym; not "ADP Payroll", an "Agency and Direct Payroll"."""
+        or of "Intune management of smartphones", where no other service spells it; "Smartabase AMS"): that
+        service, by its acronym; not "ADP Payroll", an "Agency and Direct Payroll"."""
         caps = [
             w.lower() for w in re.findall(r"\w+", shown) if w.isupper() and 3 <= len(w) <= 6 and w.isalpha()
         ]
@@ -112,17 +112,22 @@ class AcronymEvidence:
         )  # "Smartabase AMS"
         if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
-        written = [w for w in mine.plain.split() if w != caps[0]]  # "Intune", not "Microsoft Intune"
-        spelled = [
-            i
-            for i in self.index["initials"].get(caps[0], ())
-            if self._spells(caps[0], self.targets[i].name)
-            and any(
-                all(w in self.names[i].words or (self.mentions and self.mentions.has(w, i)) for w in words)
-                for words in (rest, written)
-            )
+        spellers = [
+            i for i in self.index["initials"].get(caps[0], ()) if self._spells(caps[0], self.targets[i].name)
         ]
-        add(spelled, ACRONYM, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", *mine.fired])
+
+        def having(words: list[str], i: int, described: bool = True) -> bool:
+            mentions = self.mentions if described else None
+            return all(w in self.names[i].words or (mentions and mentions.has(w, i)) for w in words)
+
+        # "Intune", not the alias's "Microsoft Intune": in details, sure where no other service spells it
+        written = [w for w in mine.plain.split() if w != caps[0] and w not in self.book.generic]
+        sure = [
+            i for i in spellers if having(rest, i) or (written and having(written, i, len(spellers) == 1))
+        ]
+        guessed = [i for i in spellers if i not in sure and written and having(written, i)]
+        for found, score in ((sure, ACRONYM), (guessed, GUESSED)):
+            add(found, score, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", *mine.fired])
 
     @staticmethod
     def _spells(acronym: str, name: str) -> bool:

@@ -125,8 +125,10 @@ class Ranking:
                 self.versioned
                 and preselectable
                 and not local.version
+                and not local.manufacturer  # "PDF reader" by Foxit is Foxit's
                 and theirs.plain != mine.plain
-                and names_a_kind(local.name)  # "PDF reader" is no "Foxit PDF Reader" beside an Acrobat Reader
+                and not reasons[0].startswith(("alias:", "your alias:"))  # "VLC media player"
+                and names_a_kind(local.name, self.targets[i].manufacturer)
             ):
                 reasons.append(f"{KIND_OF_SOFTWARE}: suggested, never pre-selected")
                 preselectable = False

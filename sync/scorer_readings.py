@@ -40,6 +40,7 @@ suggested where a live record is found (sync.scorer_retired). A code an MSP head
 ("FW - Claims Management") is read away on both sides, the names shown as written (sync.match_codes)."""
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -53,16 +54,20 @@ from sync.match_rules import is_english, uncategorised
 from sync.match_tiers import HRS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
-from sync.scorer_names import CORE, LEXICAL_CAP, PRESELECT_AT, Found
+from sync.scorer_names import AUDIENCES, CORE, LEXICAL_CAP, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
 # an environment or a tier brackets may give, as a list of them ("Virtual Servers (Dev/Test/UAT)")
 STAGES = frozenset(normalise("dev test uat staging prod production preprod live sandbox qa sit").split())
 STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basic tier").split())
 UNLIKE = 80  # what a name finds below it is no more than alike
-HOURS = re.compile(
-    r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$", re.I
-)  # "07:00-22:00", "7am-10pm"
+CLOCK_HOURS = re.compile(r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$", re.I)  # "07:00-22:00"
+# what brackets say of a record's state: sync.scorer_retired's marks, and plans
+STATUS = re.compile(
+    r"\b(?:retired|decommissioned|discontinued|obsolete|deprecated|superseded|inactive|archived|end of life"
+    r"|eol|do not use|dnu|duplicate|dupe|old|legacy|proposed|planned|pilot|future)\b",
+    re.I,
+)
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
@@ -127,26 +132,27 @@ class OtherReadings:
     not_live: list[frozenset[str]] | None = None  # the core words of every "- Non-Prod" target, once asked
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
+    _elsewhere: Callable[[str, int], str]  # sync.scorer_details.DetailsEvidence's
 
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
         clashes: set[int] = set()
         others = [] if self.versioned else other_names(local.name, self.book.generic)
-        lost = self._unbracketed(local.name, found) if "(" in local.name and not self.versioned else ""
-        lost = "" if lost in others else lost
         practice = PRACTICE.match(local.name) if not self.versioned else None
         practised = practice.group(1) if practice else ""
         split, phrases = self._compounds_split(local.name)
         # an install's unknown words are many: its slips are read only where nothing sure was found
         sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
         corrected, slips = ("", []) if sure else self._misspelt(local.name)
-        for bare in [
-            *others,
-            *([practised] if practised else []),
-            *([split] if split else []),
-            *([corrected] if corrected else []),
-            *([lost] if lost else []),
-        ]:
+        readings = [*others, *([practised] if practised else []), *([split] if split else [])]
+        lost = ""
+        for bare in [*readings, *([corrected] if corrected else []), "(" if "(" in local.name else ""]:
+            if bare == "(":  # without its brackets, once the other readings have found what they find
+                alike = max((score for score, _ in found.values()), default=0) >= UNLIKE
+                lost = "" if self.versioned else self._unbracketed(local.name, found)
+                bare = "" if lost in others else lost
+            if not bare:
+                continue
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
                 continue
@@ -168,6 +174,9 @@ class OtherReadings:
                 elif bare == lost:
                     cap = CORE if reasons[0].startswith(BY_NAME) else PRESELECT_AT - 1
                     reasons, score = [*reasons, "read without its brackets"], min(score, cap)
+                    # beside a likeness, a product another target names: "Document Management (Frobnix)"
+                    if alike and (elsewhere := self._elsewhere(local.name, i)):
+                        reasons, score = [*reasons, elsewhere], min(score, PRESELECT_AT - 1)
                     tiers, theirs = tiers_of(lost), self._tiers(i)
                     if tiers and theirs and not (theirs <= tiers or theirs == covered_tiers(tiers)):
                         # "Backup - Platinum (hourly snapshots)" is no "Backup and Restore - Gold"
@@ -186,21 +195,19 @@ class OtherReadings:
         return clashes
 
     def _unbracketed(self, name: str, found: dict[int, Found]) -> str:
-        """The name without its brackets where, as written, it finds nothing surer than a likeness of its
-        spelling (LEXICAL_CAP), nor a likeness at UNLIKE or more where they give its hours ("(07:00-22:00)")
-        or another record's initials ("Customer Portal (CPQ)" beside a "Configure Price Quote"): their words,
-        no target's, made it unlike the one it is ("CCTV (Site Security)", "Corporate website (www)"); but
-        not where they give an environment or a tier, or a product or maker the lists know ("Finance System
+        """The name without its brackets where, as written, it finds nothing above LEXICAL_CAP, nor, where it
+        finds something at UNLIKE or more, where they say which one it is (`_say_which`): their words, no
+        target's, made it unlike the one it is ("CCTV (Site Security)", "Corporate website (www)"); but not
+        where they give an environment or a tier, or a product or maker the lists know ("Finance System
         (D365)"), which say which one it is, nor where a target has all their words ("Website (Recruitment)"
         beside a "Recruitment Portal"). Else "". What it finds is pre-selected only by its name or
         description (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
         best = max((score for score, _ in found.values()), default=0)
-        inside = " ".join(BRACKETS.findall(name))
-        words = normalise(inside).split()
         if best > LEXICAL_CAP:
             return ""
-        # beside a likeness, they say which one: "(07:00-22:00)", or "(CPQ)" of a "Configure Price Quote"
-        if best >= UNLIKE and (HOURS.search(inside) or self.index["initials"].get(" ".join(words))):
+        inside = " ".join(BRACKETS.findall(name))
+        words = normalise(inside).split()
+        if best >= UNLIKE and self._say_which(name, inside, words):
             return ""
         known = named_words().difference(self.book.vocabulary, self.book.generic)
         if tiers_of(f"x ({inside})") or not known.isdisjoint(words) or not STAGES.isdisjoint(words):
@@ -208,6 +215,19 @@ class OtherReadings:
         if self._having(self.book.read(inside).core.split()):  # "Website (Recruitment)": "Recruitment Portal"
             return ""
         return BRACKETS.sub(" ", name).strip()
+
+    def _say_which(self, name: str, inside: str, words: list[str]) -> bool:
+        """Whether a name's brackets say which one it is, or in what state, beside a likeness its other words
+        find: its hours ("(07:00-22:00)"), another record's initials ("(CPQ)" of a "Configure Price Quote"), a
+        status ("Intranet (Retired)", "(Planned)") or an audience ("Printing (Students)"). A product only
+        other targets name or describe keeps what is read without them from pre-selection
+        (sync.scorer_details._elsewhere)."""
+        return bool(
+            CLOCK_HOURS.search(inside)
+            or (len(words) == 1 and self.index["initials"].get(words[0]))
+            or STATUS.search(inside)
+            or not AUDIENCES.isdisjoint(words)
+        )
 
     def _slashed(self, local: Item, found: dict[int, Found], limit: int) -> None:
         """A service given by two of its names between slashes ("Anti-Virus / EDR", "SOC / SIEM"): the one

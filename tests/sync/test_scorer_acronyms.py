@@ -57,6 +57,11 @@ def test_an_acronym_beside_a_product_finds_the_service_whose_details_name_it_as_
         found = best(name, catalogue)
         assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
         assert found.reasons[0] == "acronym: MDM = Mobile Device Management"
+    meters = [  # two services spell it: a mention in the other's details is only a suggestion
+        Item("mdm", "Mobile Device Management", context="Phones and tablets"),
+        Item("meter", "Meter Data Management", context="Meter readings from Intune-managed handhelds"),
+    ]
+    assert not preselect(suggest([Item("l", "Intune MDM")], meters, versioned=False)["l"], PRESELECT_AT)
 
 
 def test_an_acronym_beside_a_name_the_dictionary_does_not_know_is_the_service_whose_details_have_it():

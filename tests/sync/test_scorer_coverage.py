@@ -4,7 +4,7 @@ versions, deployment words in brackets and stop words. Each test names a rule, n
 
 from sync.match_acronyms import acronym_within
 from sync.match_versions import versions_read
-from sync.matching import Item, normalise
+from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -250,5 +250,7 @@ def test_a_software_name_that_says_what_kind_it_is_is_a_persons_choice():
         )
     found = best("Sales Cloud", readers, versioned=True)  # a product's name, capitalised
     assert found.target_id == "cloud" and found.preselectable and found.score >= PRESELECT_AT
-    found = best("Password Manager", [Item("p", "Password Manager", "", "Acme")], versioned=True)
-    assert found.preselectable  # the record of that very name
+    found = best("Password manager", [Item("p", "Password Manager", "", "Acme")], versioned=True)
+    assert found.preselectable and found.score >= PRESELECT_AT  # the record of that very name
+    foxit = suggest([Item("l", "PDF reader", "", "Foxit Software")], readers, versioned=True)["l"]
+    assert preselect(foxit, PRESELECT_AT).target_id == "foxit"  # the maker says which

@@ -238,6 +238,26 @@ def test_a_name_its_brackets_keep_to_a_likeness_is_read_without_them():
     ]
     found = first_candidate("Service Desk - Extended Hours (07:00-22:00)", desk)
     assert found.target_id in ("24", "bh") and not found.preselectable  # no duplicate before them
+    portal = [
+        Item("i", "Intranet"),
+        Item("h", "HR System"),
+        Item("p", "Printing"),
+        Item("s", "Pupil Printing"),
+    ]
+    for name in ("Intranet (Retired)", "Intranet (Planned)", "Printing (Students)"):  # its state, its users
+        assert picked(name, portal) == ""
+    records = [
+        Item("d", "Document Management"),
+        Item("r", "Records Management", context="Held in Frobnix ECM"),
+    ]
+    assert picked("Document Management (Frobnix)", records) == ""  # another target's product
+    guards = [
+        Item("cctv", "CCTV and Video Surveillance"),
+        Item("g", "Guarding", context="Site Security patrols"),
+    ]
+    assert picked("CCTV (Site Security)", guards) == "cctv"  # nothing alike as written: read without them
+    backup = [Item("b", "Backup"), Item("o", "Off-site Backup")]
+    assert picked("Backup (Offsite)", backup) == "o"  # read as written first: its words run together
 
 
 def test_a_namespace_alias_found_once_brackets_are_read_away_is_name_evidence_as_a_shipped_alias_is():
