@@ -131,6 +131,7 @@ SEEN = {
     DATA / "matching_seen_92.yaml": "former blind set 92 (stock exchange group), 13 left",
     DATA / "matching_seen_93.yaml": "former blind set 93 (humanitarian aid NGO), 8 left",
     DATA / "matching_seen_94.yaml": "former blind set 94 (postal and parcel operator), 17 left",
+    DATA / "matching_seen_95.yaml": "former blind set 95 (casino resort operator), 15 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
