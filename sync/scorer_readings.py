@@ -145,7 +145,7 @@ class OtherReadings:
         sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
         corrected, slips = ("", []) if sure else self._misspelt(local.name)
         readings = [*others, *([practised] if practised else []), *([split] if split else [])]
-        lost = ""
+        lost, alike = "", False
         for bare in [*readings, *([corrected] if corrected else []), "(" if "(" in local.name else ""]:
             if bare == "(":  # without its brackets, once the other readings have found what they find
                 alike = max((score for score, _ in found.values()), default=0) >= UNLIKE
