@@ -62,12 +62,13 @@ STAGES = frozenset(normalise("dev test uat staging prod production preprod live 
 STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basic tier").split())
 UNLIKE = 80  # what a name finds below it is no more than alike
 CLOCK_HOURS = re.compile(r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$", re.I)  # "07:00-22:00"
-# what brackets say of a record's state: sync.scorer_retired's marks, and plans
-STATUS = re.compile(
-    r"\b(?:retired|decommissioned|discontinued|obsolete|deprecated|superseded|inactive|archived|end of life"
-    r"|eol|do not use|dnu|duplicate|dupe|old|legacy|proposed|planned|pilot|future)\b",
-    re.I,
+# the marks of a record no longer used or not to be used (sync.scorer_retired reads them in targets' names)
+MARKS = (
+    r"retired|decommissioned|discontinued|obsolete|deprecated|superseded|inactive|archived|end of life|eol"
+    r"|do not use|dnu"
 )
+MARKS += r"|duplicate|dupe|old record|old"
+STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)

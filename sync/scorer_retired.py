@@ -11,13 +11,8 @@ from collections.abc import Callable
 
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
-from sync.scorer_readings import BY_NAME, UNLIKE
+from sync.scorer_readings import BY_NAME, MARKS, UNLIKE
 
-MARKS = (
-    r"retired|decommissioned|discontinued|obsolete|deprecated|superseded|inactive|archived|end of life|eol"
-    r"|do not use|dnu"
-)
-MARKS += r"|duplicate|dupe|old record|old"
 # a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
 # "[DUPLICATE - use Workplace: Printing]"; not "(Retired, Deferred)", the members), or before or after a dash
 # ("Retired - X", "X - DNU"), or around the name as CMDBs write it ("zz_X", "X_OLD"); not "(legacy)": a legacy
