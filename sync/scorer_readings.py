@@ -146,14 +146,7 @@ class OtherReadings:
         sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
         corrected, slips = ("", []) if sure else self._misspelt(local.name)
         readings = [*others, *([practised] if practised else []), *([split] if split else [])]
-        lost, alike = "", False
-        for bare in [*readings, *([corrected] if corrected else []), "(" if "(" in local.name else ""]:
-            if bare == "(":  # without its brackets, once the other readings have found what they find
-                alike = max((score for score, _ in found.values()), default=0) >= UNLIKE
-                lost = "" if self.versioned else self._unbracketed(local.name, found)
-                bare = "" if lost in others else lost
-            if not bare:
-                continue
+        for bare in [*readings, *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
                 continue
@@ -172,18 +165,6 @@ class OtherReadings:
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
-                elif bare == lost:
-                    cap = CORE if reasons[0].startswith(BY_NAME) else PRESELECT_AT - 1
-                    reasons, score = [*reasons, "read without its brackets"], min(score, cap)
-                    # beside a likeness, a product another target names: "Document Management (Frobnix)"
-                    if alike and (elsewhere := self._elsewhere(local.name, i)):
-                        reasons, score = [*reasons, elsewhere], min(score, PRESELECT_AT - 1)
-                    tiers, theirs = tiers_of(lost), self._tiers(i)
-                    if tiers and theirs and not (theirs <= tiers or theirs == covered_tiers(tiers)):
-                        # "Backup - Platinum (hourly snapshots)" is no "Backup and Restore - Gold"
-                        other = ", ".join(sorted(theirs - tiers))
-                        reasons = [*reasons, f"another tier ({other}): suggested, never pre-selected"]
-                        score = min(score, PRESELECT_AT - 1)
                 elif bare == corrected:
                     if score < PRESELECT_AT and i in found:
                         continue  # likeness the name as written has found already (or nothing)
@@ -191,8 +172,37 @@ class OtherReadings:
                 if i not in found or found[i][0] < score:
                     found[i] = (score, reasons)
             clashes |= more_clashes
+        if "(" in local.name and not self.versioned:  # once the other readings have found what they find
+            clashes |= self._read_unbracketed(local, found, limit, others)
         if not self.versioned and SLASHED.search(local.name):
             self._slashed(local, found, limit)
+        return clashes
+
+    def _read_unbracketed(
+        self, local: Item, found: dict[int, Found], limit: int, others: list[str]
+    ) -> set[int]:
+        """Adds to `found` what the name finds read without its brackets (`_unbracketed`), pre-selected
+        only by its name or description; returns the editions that clash."""
+        alike = max((score for score, _ in found.values()), default=0) >= UNLIKE
+        lost = self._unbracketed(local.name, found)
+        reading = self.book.read(lost, local.version) if lost and lost not in others else None
+        if reading is None or not reading.words:
+            return set()
+        more, clashes = self._found(reading, Item(local.key, lost, local.version), limit)
+        for i, (score, reasons) in more.items():
+            cap = CORE if reasons[0].startswith(BY_NAME) else PRESELECT_AT - 1
+            reasons, score = [*reasons, "read without its brackets"], min(score, cap)
+            # beside a likeness, a product another target names: "Document Management (Frobnix)"
+            if alike and (elsewhere := self._elsewhere(local.name, i)):
+                reasons, score = [*reasons, elsewhere], min(score, PRESELECT_AT - 1)
+            tiers, theirs = tiers_of(lost), self._tiers(i)
+            if tiers and theirs and not (theirs <= tiers or theirs == covered_tiers(tiers)):
+                # "Backup - Platinum (hourly snapshots)" is no "Backup and Restore - Gold"
+                other = ", ".join(sorted(theirs - tiers))
+                reasons = [*reasons, f"another tier ({other}): suggested, never pre-selected"]
+                score = min(score, PRESELECT_AT - 1)
+            if i not in found or found[i][0] < score:
+                found[i] = (score, reasons)
         return clashes
 
     def _unbracketed(self, name: str, found: dict[int, Found]) -> str:
