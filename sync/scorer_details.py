@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from sync.match_acronyms import NO_INITIALS
-from sync.match_details import MENTIONS_AT_MOST, Mentions
+from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions
 from sync.match_names import BRACKETS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
@@ -54,13 +54,15 @@ class DetailsEvidence:
         ):
             return
         found = self.mentions.of(words)
-        for m in found:
+        naming = [self._leads_as_name(m, words) for m in found]
+        # one service's records of several tiers or environments, each naming it so, name it as one: "Maximo"
+        # in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after the live one
+        alone = len(found) == 1 or (all(naming) and len({self.names[m.target].plain for m in found}) == 1)
+        targets = {m.target for m in found}
+        for m, names_it in zip(found, naming, strict=True):
             known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
-            # after words opening the sentence, only as a product of the dictionary: "IBM Maximo for …",
-            # not "Nightly Workday feed", "Weekly Salesforce export"
-            maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
-            if m.proper and m.leads and maker and not known and len(found) == 1 and not self.versioned:
-                if self._sharing(words) - {m.target}:  # "SharePoint" beside a "… - SharePoint Online"
+            if names_it and alone:
+                if self._sharing(words) - targets:  # "SharePoint" beside a "… - SharePoint Online"
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")
@@ -68,6 +70,14 @@ class DetailsEvidence:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
+
+    def _leads_as_name(self, m: Mention, words: tuple[str, ...]) -> bool:
+        """Whether a service's details name the portfolio record as a proper name that leads, not a word its
+        names or the dictionary use opening a sentence, and after words opening the sentence only as a product
+        of the dictionary: "IBM Maximo for …", not "Nightly Workday feed", "Weekly Salesforce export"."""
+        known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
+        maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
+        return m.proper and m.leads and maker and not known and not self.versioned
 
     def _cloud_named(self, cloud: str, j: int) -> bool:
         """Whether target j is the cloud itself as a service: its name's other words only say so ("Cloud:

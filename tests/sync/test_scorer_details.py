@@ -140,3 +140,22 @@ def test_a_name_another_services_name_has_too_is_only_mentioned_in_a_description
     ]
     found = first_candidate("POS", catalogue)
     assert found is not None and not (found.preselectable and found.score >= PRESELECT_AT)
+
+
+def test_one_service_in_two_environments_names_it_as_one_the_live_record_first():
+    catalogue = [
+        Item(
+            "eam", "Enterprise Asset Management - Gold", context="IBM Maximo work orders and asset register"
+        ),
+        Item("eam-t", "Enterprise Asset Management - Non-Prod", context="Maximo test and training"),
+        Item("itsm", "IT Service Management", context="ServiceNow incident and change"),
+    ]
+    maximo = best("Maximo", catalogue)
+    assert (maximo.target_id, maximo.score, maximo.preselectable) == ("eam", PRESELECT_AT, True)
+    assert maximo.reasons == ("its description names Maximo",)
+    # where the live record only mentions it, the test copy that leads with it is not surely it
+    catalogue[0] = Item("eam", "Enterprise Asset Management - Gold", context="Assets on IBM Maximo")
+    assert best("Maximo", catalogue).score < PRESELECT_AT
+    # two services, not one in two environments: neither is surely it
+    catalogue[0] = Item("fleet", "Fleet Maintenance", context="IBM Maximo work orders for vehicles")
+    assert best("Maximo", catalogue).score < PRESELECT_AT
