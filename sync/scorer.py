@@ -112,7 +112,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          not "Python" at 3.12 for 3.10, nor "MySQL Server 5" at 5.7 for 5.6)
 
 How names are read before they are compared, tiers, versions and retired records among them, is told in
-sync.scorer_readings.
+sync.scorer_readings; a service name that ends in an environment not in production, without a tier's dash
+("Maximo Test/Train", "My Account UAT"), is the record of that environment of the service the rest finds, at
+most at CORE, in sync.scorer_environments.
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -135,7 +137,9 @@ expands too (a "Master Data Management" described with "MDM", beside "Mobile Dev
 Content Management" described with "Sitecore CMS" beside a "Case Management"); a name of two things that an
 alias reads as one of them, beside the other ("Release and Deployment Management" beside "Deployment
 Management"); a record an alias or a meaning finds beside the portfolio name itself in another tier ("Database
-Administration - 12x5" beside a "- 24x7" is no "Database Hosting"); a candidate tied with a different record
+Administration - 12x5" beside a "- 24x7" is no "Database Hosting"); a record in production for a name that
+ends in another environment ("Maximo Test" and a "- Gold" described "production, test and training"); a
+candidate tied with a different record
 (two expansions of one acronym, two services an alias reads alike, two editions the name does not give, as
 "Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a
 person's choice keeps from pre-selection still ties), nor any record ranked below such records as likely;
@@ -162,6 +166,7 @@ from sync.scorer_acronyms import AcronymEvidence
 from sync.scorer_broad import BroadNames
 from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
+from sync.scorer_environments import EnvironmentReadings
 from sync.scorer_index import LISTED_WHY, NameIndex
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
@@ -202,6 +207,7 @@ class Scorer(
     AcronymEvidence,
     NameIndex,
     OtherReadings,
+    EnvironmentReadings,
     ProductEvidence,
     VersionEvidence,
     ChoiceEvidence,
@@ -260,6 +266,7 @@ class Scorer(
             return []
         found, clashes = self._found(mine, local, limit)
         clashes |= self._read_otherwise(local, found, limit)
+        self._read_environment(local, found, limit)
         clashes |= self._shared(mine, local.name, found) if self.versioned else set()
         ranked = self._with_retired(
             local, self._ranked(mine, local, found, limit, taken or {}, clashes), limit, taken

@@ -1,0 +1,103 @@
+"""A service name that ends in an environment not in production, written without the dash or brackets of a
+tier ("Maximo Test/Train", "Jira Dev/Test", "My Account UAT", "Salesforce sandboxes (UAT/SIT)"): the
+name without it finds the service, and the service's record of that kind is the one meant, however the
+catalogue marks it ("- Non-Prod", "(UAT)", "(Test)"). A tier the name gives already ("- UAT", "(Non-Prod)")
+is read as such by sync.match_tiers."""
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from sync.match_names import AliasBook, Name
+from sync.match_tiers import NOT_LIVE, tiers_of
+from sync.matching import Item, normalise
+from sync.scorer_names import CORE, PRESELECT_AT, Found
+
+ENVIRONMENT = r"uat|sit|qa|qas|sandbox(?:es)?|staging|test(?:ing)?|dev(?:elopment)?|train(?:ing)?"
+SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
+WHAT = r"environments?|systems?|instances?|tenants?|copy|copies|regions?|servers?"  # "test system"
+ENDING = re.compile(
+    rf"\s*\(\s*(?P<inside>{SEVERAL})\s*\)\s*$"  # "(UAT/SIT)"
+    rf"|(?P<sep>\s*[-–—:]\s*|\s+)(?P<env>{SEVERAL})(?:\s+(?P<what>{WHAT}))?\s*$",
+    re.I,
+)
+# an environment by its very word, whatever comes before it; "Testing", "Training" or "Development" alone
+# may be what a service does ("Penetration Testing", "Till Training", "Mobile App Development")
+ALWAYS = frozenset(["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "dev"])
+APART = re.compile(r"[-–—:]")
+
+
+def environment_of(name: str) -> tuple[str, str]:
+    """The name without the environments it ends in, and those as written ("Salesforce", "sandboxes
+    (UAT/SIT)"); the name and "" where it ends in none, or in a word that may be what the service does."""
+    rest, said = name, []
+    while (found := ENDING.search(rest)) and found.start() > 0:
+        env = found.group("inside") or found.group("env")
+        words = re.split(r"\s*(?:/|&|,|\+|\band\b)\s*", env.lower())
+        bracketed = found.group("inside") is not None
+        apart = bracketed or APART.search(found.group("sep") or "")
+        if len(words) == 1 and words[0] not in ALWAYS and not found.group("what") and not apart:
+            break
+        said.insert(0, rest[found.start() :].strip(" -–—:"))
+        rest = rest[: found.start()].rstrip(" -–—:/")
+    return (rest, " ".join(said)) if said and re.search(r"\w", rest) else (name, "")
+
+
+class EnvironmentReadings:
+    """Mixed into sync.scorer.Scorer, whose index and rules it reads."""
+
+    book: AliasBook
+    names: list[Name]
+    targets: list[Item]
+    versioned: bool
+    not_live_of: dict[str, list[int]] | None = None  # a service's name → its records not in production
+    _found: Callable[..., tuple[dict[int, Found], set[int]]]
+    _as_read: Callable[[int], str]
+    _tiers: Callable[[int], frozenset[str]]
+
+    def _read_environment(self, local: Item, found: dict[int, Found], limit: int) -> None:
+        """Adds to `found` the records not in production of what the name finds without the environment it
+        ends in, at most at CORE, and keeps their services' live records from pre-selection."""
+        if self.versioned or tiers_of(local.name):
+            return
+        rest, env = environment_of(local.name)
+        if not env:
+            return
+        reading = self.book.read(rest)
+        if not reading.words:
+            return
+        more = self._found(reading, Item(local.key, rest), limit)[0]
+        not_live, live = self._not_live(), set()
+        for i, (score, reasons) in more.items():
+            if self._is_not_live(i):
+                records, why = [i], f"read without {env}, a record of another environment"
+            else:
+                records = not_live.get(self.names[i].plain, [])
+                why = f"read without {env}: the record of another environment of {self.targets[i].name}"
+                live.add(i)
+            for j in records:
+                if j not in found or found[j][0] < min(score, CORE):
+                    found[j] = (min(score, CORE), [*reasons, why])
+        for i in live & found.keys():
+            if found[i][0] >= PRESELECT_AT and not_live.get(self.names[i].plain):
+                score, reasons = found[i]
+                reasons = [
+                    *reasons,
+                    f"in production, where the name gives {env}: suggested, never pre-selected",
+                ]
+                found[i] = (PRESELECT_AT - 1, reasons)
+
+    def _not_live(self) -> dict[str, list[int]]:
+        """The records not in production by their service's name as normalised (its tier read away), read
+        once a portfolio name gives an environment."""
+        if self.not_live_of is None:
+            self.not_live_of = defaultdict(list)
+            for j in range(len(self.targets)):
+                if self._tiers(j) & NOT_LIVE:
+                    self.not_live_of[self.names[j].plain].append(j)
+                elif (rest := environment_of(self._as_read(j))[0]) != self._as_read(j):
+                    self.not_live_of[normalise(rest)].append(j)
+        return self.not_live_of
+
+    def _is_not_live(self, i: int) -> bool:
+        return bool(self._tiers(i) & NOT_LIVE) or bool(environment_of(self._as_read(i))[1])

@@ -1,0 +1,80 @@
+"""A service name that ends in an environment not in production, without a tier's dash or brackets (issue
+19, sync.scorer_environments): the service's record of that environment, never its live one."""
+
+import pytest
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_environments import environment_of
+from tests.sync.scoring import first_candidate
+
+CATALOGUE = [
+    Item("eam", "Enterprise Asset Management - Gold", context="IBM Maximo work orders and asset register"),
+    Item("eam-t", "Enterprise Asset Management - Non-Prod", context="Maximo test and training"),
+    Item("portal", "Customer Self-Service Portal - Gold"),
+    Item("portal-t", "Customer Self-Service Portal (UAT)"),
+    Item("cc", "Contact Centre - Prod"),
+    Item("cc-t", "Contact Centre - Non-Prod"),
+    Item("app", "Mobile App - Gold"),
+    Item("app-t", "Mobile App - Non-Prod"),
+    Item("pay", "Payroll"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Maximo Test/Train", ("Maximo", "Test/Train")),
+        ("Salesforce sandboxes (UAT/SIT)", ("Salesforce", "sandboxes (UAT/SIT)")),
+        ("S/4 QA & Dev", ("S/4", "QA & Dev")),
+        ("AMOS Training Environment", ("AMOS", "Training Environment")),
+        ("Fault Management System - Training", ("Fault Management System", "Training")),
+        ("My Account UAT", ("My Account", "UAT")),
+        # what a service does, not where it runs
+        ("Penetration Testing", ("Penetration Testing", "")),
+        ("Till Training", ("Till Training", "")),
+        ("Mobile App Development", ("Mobile App Development", "")),
+        ("Derivatives UAT (member test)", ("Derivatives UAT (member test)", "")),
+        ("Test", ("Test", "")),
+    ],
+)
+def test_the_environment_a_name_ends_in(name, read):
+    assert environment_of(name) == read
+
+
+def test_a_product_in_an_environment_is_its_services_record_of_that_environment():
+    found = suggest([Item("l", "Maximo Test/Train")], CATALOGUE, versioned=False)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == "eam-t"
+    assert "read without Test/Train" in chosen.why
+    assert all(c.target_id != "eam" or not c.preselectable or c.score < PRESELECT_AT for c in found)
+
+
+def test_the_name_without_its_environment_finds_the_record_however_the_catalogue_marks_it():
+    portal = first_candidate("Customer Self-Service Portal UAT", CATALOGUE)
+    assert (portal.target_id, portal.preselectable) == ("portal-t", True) and portal.score >= PRESELECT_AT
+
+
+def test_the_live_record_the_name_finds_as_written_is_kept_from_pre_selection():
+    found = suggest([Item("l", "Contact Centre UAT")], CATALOGUE, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "cc-t"
+    live = next(c for c in found if c.target_id == "cc")
+    assert live.score < PRESELECT_AT or not live.preselectable
+
+
+def test_a_word_that_may_be_what_a_service_does_is_no_environment():
+    found = suggest([Item("l", "Mobile App Development")], CATALOGUE, versioned=False)["l"]
+    assert not any(c.target_id == "app-t" and c.score >= PRESELECT_AT and c.preselectable for c in found)
+    payroll = suggest([Item("l", "Payroll Test")], CATALOGUE, versioned=False)["l"]  # no test record
+    assert all("read without" not in c.why for c in payroll)
+
+
+def test_a_live_record_whose_details_give_the_environments_word_is_not_pre_selected_for_it():
+    catalogue = [
+        Item("eam", "Enterprise Asset Management - Gold", context="IBM Maximo production, test and training"),
+        Item("eam-t", "Enterprise Asset Management - Non-Prod", context="Maximo test and training"),
+    ]
+    found = suggest([Item("l", "Maximo Test")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "eam-t"
+    live = next(c for c in found if c.target_id == "eam")
+    assert live.score < PRESELECT_AT and "in production, where the name gives Test" in live.why
