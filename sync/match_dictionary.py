@@ -42,6 +42,7 @@ APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
 # a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
+MAKERS_APP_ID = re.compile(rf"^\s*{TLD}\.([a-z][a-z0-9_-]{{2,}})\s*$")  # "com.whatsapp": its maker's one app
 # "io.github.user.App": no maker's name, and often another's client for a product ("…WhatsAppDesktop")
 CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])
 # the words a winget publisher adds to its product's name: "SlackTechnologies", "KeePassXCTeam"
@@ -363,7 +364,8 @@ def bundled(name: str) -> str:
     """A macOS bundle's name as its application's ("zoom.us.app" → "zoom.us", "Notes.app" → "Apple Notes":
     the one that comes with macOS), a Homebrew tap's formula as its maker's ("hashicorp/tap/vault" →
     "hashicorp vault", not Autodesk's Vault), a reverse-DNS application id as its maker's and its name
-    ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC"; not a code host's,
+    ("com.google.Chrome" → "google Chrome", "org.keepassxc.KeePassXC" → "KeePassXC", "com.whatsapp" →
+    "whatsapp"; not a code host's,
     "io.github.shiftey.Desktop", an unofficial client as often as not), an Office product id as its product
     ("VisioStd2019Volume"), a winget id as its package where the publisher only repeats it ("Zoom.Zoom"),
     a container image as its last name and its tag's version ("docker.io/library/postgres:15.10-alpine" →
@@ -387,6 +389,8 @@ def bundled(name: str) -> str:
         maker, rest = app.group(1).replace("_", " "), app.group(2).replace(".", " ")
         same = re.sub(r"[\W_]", "", rest.lower()) == re.sub(r"[\W_]", "", maker)
         return rest if same else f"{maker} {rest}"
+    if app := MAKERS_APP_ID.match(name):
+        return app.group(1)
     if " " not in name.strip() and (winget := WINGET_ID.match(name)):
         return winget_package(winget.group(1), winget.group(2)) or name
     return name

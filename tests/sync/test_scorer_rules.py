@@ -321,6 +321,16 @@ def test_a_reverse_dns_application_id_is_its_makers_name_and_its_own():
     whatsapp = [Item("w", "WhatsApp Desktop", "", "WhatsApp")]  # another's client, as often as not
     assert chosen("io.github.mimbrero.WhatsAppDesktop", whatsapp, "2.1.0", True) == ""
     assert chosen("asp.net.core", [Item("n", "Net Core", "", "")], "", True) == ""  # no such id
+    apps = [Item("w", "WhatsApp", "", "Meta"), Item("d", "Discord", "", "Discord")]
+    assert chosen("com.whatsapp", apps, "2.24.5.76", True) == "WhatsApp"  # its maker's one app
+    assert chosen("com.discord", apps, "254.16", True) == "Discord"
+
+
+def test_a_product_for_companies_sold_apart_is_not_the_product():
+    business = [Item("b", "WhatsApp Business", "2.24.17", "WhatsApp LLC")]
+    assert chosen("WhatsApp", business, "2.24.17.85", True) == ""
+    assert chosen("com.whatsapp", business, "2.24.17.85", True) == ""
+    assert chosen("com.whatsapp.w4b", [Item("w", "WhatsApp", "", "Meta")], "2.24.4", True) == ""
 
 
 def test_mgt_is_management():
