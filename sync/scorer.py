@@ -132,8 +132,9 @@ the "IT" one, a region's or the "Corporate" one beside a guests', of several ser
 for a name without that word ("Asset Management" beside "IT Asset Management" and "Rail Asset Management",
 "Deskside Support" beside "- EMEA" and "- North America"); an acronym another target's details give in
 brackets or spell out for another service ("MDM" beside "Meter data management …"), or another service's name
-expands too (a "Master Data Management" described with "MDM", beside "Mobile Device Management"; a bank's
-"Loan Management System" beside the dictionary's "LMS"), or, for an acronym of several common systems
+has as a word of its own ("CMS" beside an "Editorial CMS (Methode)") or expands too (a "Master Data
+Management" described with "MDM", beside "Mobile Device Management"; a bank's "Loan Management System" beside
+the dictionary's "LMS"), or, for an acronym of several common systems
 (ambiguous_acronyms in the dictionary) a description names, another service's name may be ("CMS": a "Web
 Content Management" described with "Sitecore CMS" beside a "Case Management"); a name of two things that an
 alias reads as one of them, beside the other ("Release and Deployment Management" beside "Deployment

@@ -60,6 +60,8 @@ class ChoiceEvidence:
         if why.startswith("acronym") and " " not in mine.plain:
             if other := self._spelled_elsewhere(mine.plain, i):
                 return f"{other}'s details spell it otherwise"
+            if other := self._written_elsewhere(mine.plain, i):
+                return f"{other} has it in its name"
             if self._details_name(mine.plain, i) and (other := self._other_expansion(mine.plain, i)):
                 return f"{other} expands it too"  # else the two tie
             if mine.plain in shipped_ambiguous() and (
@@ -97,6 +99,20 @@ class ChoiceEvidence:
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
         return ""
+
+    def _written_elsewhere(self, acronym: str, i: int) -> str:
+        """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside
+        a "Consent Management" the letters spell), not target i's other tiers or environments: the first, or
+        ""."""
+        theirs = self.names[i].plain
+        return next(
+            (
+                self.targets[j].name
+                for j in self.lexical.postings.get(acronym, ())
+                if self.names[j].plain != theirs
+            ),
+            "",
+        )
 
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such

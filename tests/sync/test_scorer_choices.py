@@ -232,3 +232,21 @@ def test_a_name_that_spells_its_own_acronym_is_that_acronym_whoever_else_mention
     assert picked("PNC", catalogue) == "pnc"
     spelled_apart = [Item("pnc", "PNC Access - 24x7"), catalogue[1]]  # the name does not spell it
     assert picked("PNC", spelled_apart) == ""
+
+
+def test_an_acronym_another_service_has_in_its_name_is_a_persons_choice():
+    catalogue = [
+        Item("consent", "Consent Management (Sourcepoint) - Gold"),
+        Item("cms", "Editorial CMS (Methode) - Gold"),
+        Item("cms-t", "Editorial CMS (Methode) - Non-Prod"),
+    ]
+    found = suggest([Item("l", "CMS")], catalogue, versioned=False)["l"]
+    consent = next(c for c in found if c.target_id == "consent")
+    assert not consent.preselectable and "Editorial CMS (Methode) - Gold has it in its name" in consent.why
+    # the service's own other environments are no other service
+    dams = [
+        Item("p", "Digital Asset Management (DAMS) - Prod"),
+        Item("t", "Digital Asset Management (DAMS) - Non-Prod"),
+    ]
+    chosen = preselect(suggest([Item("l", "DAMS")], dams, versioned=False)["l"], PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == "p"
