@@ -224,6 +224,20 @@ def test_a_creative_cloud_apps_year_is_the_major_its_installs_report():
     assert not suggest([Item("l", "Adobe Illustrator", "28.7.1")], adobe, versioned=True)["l"]  # 2024's
     server = [Item("ids", "Adobe InDesign Server 2024", "2024", "Adobe")]  # sold apart from InDesign
     assert chosen("Adobe InDesign", server, "19.0", versioned=True) == ""
+    # by the year in the install's name, in the apps that number as InDesign does, or joined the year late
+    numbered = [
+        Item("ids", "Adobe InDesign Server 19", "19", "Adobe"),
+        Item("ic", "Adobe InCopy 19", "19", "Adobe"),
+        Item("au", "Adobe Audition 24", "24", "Adobe"),
+        Item("qx", "QuarkXPress 14", "14", "Quark"),
+    ]
+    assert (
+        chosen("Adobe InDesign Server 2024", numbered, "19.4", versioned=True) == "Adobe InDesign Server 19"
+    )
+    assert chosen("Adobe InCopy 2024", numbered, "19.0.1", versioned=True) == "Adobe InCopy 19"
+    assert chosen("Adobe Audition 2024", numbered, "24.0.3", versioned=True) == "Adobe Audition 24"
+    assert chosen("QuarkXPress 2018", numbered, "14.3.2", versioned=True) == "QuarkXPress 14"
+    assert not suggest([Item("l", "Adobe Audition 2021", "14.4")], numbered, versioned=True)["l"]
 
 
 def test_techsmiths_year_is_the_major_its_installs_report():
