@@ -375,6 +375,15 @@ def test_products_under_a_makers_former_name_or_their_own():
     webfleet = [Item("wf", "Webfleet", "", "Webfleet Solutions")]
     assert chosen("TomTom Telematics WEBFLEET", webfleet, "", True) == "Webfleet"
     assert chosen("SHE Assure", [Item("ev", "Evotix Assure", "", "Evotix")], "", True) == "Evotix Assure"
+    media = [
+        Item("sp", "Sage People", "", "Sage"),
+        Item("ve", "Varnish Enterprise 6", "6", "Varnish Software"),
+        Item("ev", "ECO3 Arkitex Eversify", "", "ECO3"),
+    ]
+    assert chosen("Fairsail", media, "", True) == "Sage People"
+    assert chosen("varnish-plus", media, "6.0.12r4", True) == "Varnish Enterprise 6"
+    eversify = suggest([Item("l", "Arkitex Eversify", "", "Agfa Graphics NV")], media, versioned=True)["l"]
+    assert preselect(eversify, PRESELECT_AT).target_id == "ev"  # Agfa's offset business is ECO3
 
 
 def test_pos_and_epos_are_the_point_of_sale():
