@@ -30,6 +30,7 @@ CATALOGUE = [
         ("AMOS Training Environment", ("AMOS", "Training Environment")),
         ("Fault Management System - Training", ("Fault Management System", "Training")),
         ("My Account UAT", ("My Account", "UAT")),
+        ("AWS dev/test accounts", ("AWS", "dev/test accounts")),
         # what a service does, not where it runs
         ("Penetration Testing", ("Penetration Testing", "")),
         ("Till Training", ("Till Training", "")),
