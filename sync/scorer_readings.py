@@ -37,7 +37,10 @@ first ("Windows Server": "Windows Server 2022" before "Windows 11 Enterprise"), 
 tier, a production record before another environment's ("Server Hosting - Prod" before "- Non-Prod"). Records
 a target marks retired, duplicate or not to be used ("(old record)", "RETIRED 2016") are read apart: only
 suggested where a live record is found (sync.scorer_retired). A code an MSP heads one client's services with
-("FW - Claims Management") is read away on both sides, the names shown as written (sync.match_codes)."""
+("FW - Claims Management") is read away on both sides, the names shown as written (sync.match_codes). Two
+names of one service, between slashes ("Anti-Virus / EDR") or either side of a dash ("PSR - Priority
+Services"; not "Database Hosting - MySQL" beside targets named "Database Hosting - …"), are that service where
+each finds it first."""
 
 import re
 from collections.abc import Callable
@@ -70,6 +73,7 @@ MARKS = (
 MARKS += r"|duplicate|dupe|old record|old"
 STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
+DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
 UNDASHED = rf"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
@@ -134,6 +138,7 @@ class OtherReadings:
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
     _elsewhere: Callable[[str, int], str]  # sync.scorer_details.DetailsEvidence's
+    _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
 
     def _read_otherwise(self, local: Item, found: dict[int, Found], limit: int) -> set[int]:
         """Adds to `found` what the name's other readings find; returns the editions that clash."""
@@ -176,6 +181,8 @@ class OtherReadings:
             clashes |= self._read_unbracketed(local, found, limit, others)
         if not self.versioned and SLASHED.search(local.name):
             self._slashed(local, found, limit)
+        elif not self.versioned and self._two_names(local.name):
+            self._slashed(local, found, limit, DASHED_PARTS, "each part of its name")
         return clashes
 
     def _read_unbracketed(
@@ -240,13 +247,27 @@ class OtherReadings:
             or not AUDIENCES.isdisjoint(words)
         )
 
-    def _slashed(self, local: Item, found: dict[int, Found], limit: int) -> None:
-        """A service given by two of its names between slashes ("Anti-Virus / EDR", "SOC / SIEM"): the one
-        record that each name finds first, at SLASHED_AT or more, and one of them surely enough to pre-select,
-        is added to `found` at that score (at most CORE's). Two records first, another for either name, or a
-        name that finds little: nothing."""
+    def _two_names(self, name: str) -> bool:
+        """Whether a service name's two parts either side of a dash may be two names of one service ("PSR -
+        Priority Services"): not a tier, and not a name that targets are named for before a dash that says
+        which one ("Database Hosting - MySQL" beside a "Database Hosting - PostgreSQL")."""
+        parts = DASHED_PARTS.split(name)
+        return len(parts) == 2 and not tiers_of(name) and not self._headed_by(normalise(parts[0]))
+
+    def _slashed(
+        self,
+        local: Item,
+        found: dict[int, Found],
+        limit: int,
+        between: re.Pattern = SLASHED,
+        parts: str = "each of its names between slashes",
+    ) -> None:
+        """A service given by two of its names between slashes ("Anti-Virus / EDR", "SOC / SIEM"), or on
+        either side of a dash ("PSR - Priority Services"): the one record that each name finds first, at
+        SLASHED_AT or more, and one of them surely enough to pre-select, is added to `found` at that score (at
+        most CORE's). Two records first, another for either name, or a name that finds little: nothing."""
         best, sure = -1, 0
-        for part in SLASHED.split(local.name):
+        for part in between.split(local.name):
             reading = self.book.read(part)
             more = self._found(reading, Item(local.key, part), limit)[0] if reading.words else {}
             top = max((score for score, _ in more.values()), default=0)
@@ -256,7 +277,7 @@ class OtherReadings:
             best, sure = firsts[0], max(sure, top)
         score = min(sure, CORE)
         if sure >= PRESELECT_AT and (best not in found or found[best][0] < score):
-            found[best] = (score, [f"each of its names between slashes reads as {self.targets[best].name}"])
+            found[best] = (score, [f"{parts} reads as {self.targets[best].name}"])
 
     def _misspelt(self, name: str) -> tuple[str, list[str]]:
         """A name, a service's or a product's, with each word of six letters or more that no target's name has

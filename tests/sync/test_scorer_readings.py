@@ -207,6 +207,20 @@ def test_two_names_of_one_service_between_slashes_are_that_service():
     assert picked("Email / Teams", catalogue) == ""  # "Teams" finds nothing like it
 
 
+def test_an_acronym_and_its_words_either_side_of_a_dash_are_one_service():
+    catalogue = [
+        Item("psr", "Priority Services Register - Gold", context="Customers who need extra help"),
+        Item("pam", "Privileged Access Management", context="Admin accounts in a vault"),
+        Item("dbpg", "Database Hosting - PostgreSQL"),
+        Item("dbms", "Database Hosting - SQL Server"),
+        Item("dba", "Database Administration"),
+    ]
+    assert picked("PSR - Priority Services", catalogue) == "psr"
+    assert picked("PAM - Admin Account Vault", catalogue) == "pam"
+    # a dash that says which one, as the targets named for its first part have
+    assert picked("Database Hosting - MySQL", catalogue) == ""
+
+
 def test_a_name_that_finds_nothing_alike_is_read_without_its_brackets():
     catalogue = [
         Item("cctv", "CCTV and Video Surveillance", context="Cameras and recording at all sites"),
