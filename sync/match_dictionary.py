@@ -39,6 +39,7 @@ MODULE = re.compile(
     r"^\s*([A-Za-z][\w.+-]*)/(v?\d+(?:\.\d+)+[\w.+]*|\d{4}[\w.+]*)(?:-[\w.+-]*\d[\w.+-]*)?\s*$"
 )
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
+BUNDLE_ID = re.compile(r"\.app\s*\(\s*[a-z0-9-]+(?:\.[\w-]+)+\s*\)\s*$", re.I)  # "Slack.app (com.tinyspeck…)"
 # a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
@@ -378,6 +379,7 @@ def bundled(name: str) -> str:
             return f"{module.group(1)} {module.group(2)}"
         if image := IMAGE.match(name):
             return image_product(*image.groups())
+    name = BUNDLE_ID.sub(".app", name)  # a Mac inventory's bundle and its id: the bundle's name says it
     if APP_BUNDLE.search(name):
         name = APP_BUNDLE.sub("", name)
         if tuple(normalise(name).split()) in apple_bundles():

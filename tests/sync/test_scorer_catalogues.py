@@ -153,6 +153,12 @@ def test_a_macos_bundle_name_is_its_application():
     assert chosen("Notes.app", [Item("notes", "Notes", "", "Apple")], "4.11", True) == "Notes"
     remote = [Item("rd", "Remote Desktop App", "", "Microsoft")]
     assert chosen("Remote Desktop.app", remote, "3.9.8", True) == ""  # Apple Remote Desktop's bundle
+    adobe = [
+        Item("ps24", "Adobe Photoshop 24", "24", "Adobe"),
+        Item("ps25", "Adobe Photoshop 25", "25", "Adobe"),
+    ]
+    photoshop = "Adobe Photoshop 2023.app (com.adobe.Photoshop)"  # a Mac inventory's bundle and its id
+    assert chosen(photoshop, adobe, "24.7.1", True) == "Adobe Photoshop 24"
 
 
 def test_a_homebrew_tap_formula_is_its_product():
