@@ -157,10 +157,16 @@ def test_a_release_line_a_name_gives_still_matches_its_own_releases(name, versio
 @pytest.mark.parametrize(
     ("field", "read"),
     [("2018 SP3", "2018"), ("2019 CU12 Patch 2", "2019"), ("V7.5 SP2 Upd12", "7.5"), ("8.00 PL 12", "8.00")]
-    + [("2024 SR1", "2024"), ("11.5 FP3", "11.5")],
+    + [("2024 SR1", "2024"), ("11.5 FP3", "11.5"), ("2023 FPS01", "2023")],
 )
 def test_service_packs_and_updates_in_a_version_field_are_updates_of_that_version(field, read):
     assert version_field(field, []) == read
+
+
+def test_sap_s_feature_package_stack_in_a_name_is_an_update_of_its_release():
+    s4 = [Item("s4", "SAP S/4HANA", "", "SAP")]
+    found = best("SAP S/4HANA 2022 FPS02", s4, "2022", True)
+    assert found is not None and found.preselectable and found.score >= PRESELECT_AT
 
 
 def test_a_service_pack_in_a_version_field_is_an_update_of_that_version():
