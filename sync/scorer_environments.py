@@ -68,7 +68,7 @@ class EnvironmentReadings:
         if not reading.words:
             return
         more = self._found(reading, Item(local.key, rest), limit)[0]
-        not_live, live = self._not_live(), set()
+        not_live, live, read = self._not_live(), set(), {}
         for i, (score, reasons) in more.items():
             if self._is_not_live(i):
                 records, why = [i], f"read without {env}, a record of another environment"
@@ -77,8 +77,10 @@ class EnvironmentReadings:
                 why = f"read without {env}: the record of another environment of {self.targets[i].name}"
                 live.add(i)
             for j in records:
+                read[j] = max(read.get(j, 0), min(score, CORE))
                 if j not in found or found[j][0] < min(score, CORE):
                     found[j] = (min(score, CORE), [*reasons, why])
+        self._as_likely(read, found, env)
         for i in live & found.keys():
             if found[i][0] >= PRESELECT_AT and not_live.get(self.names[i].plain):
                 score, reasons = found[i]
@@ -87,6 +89,24 @@ class EnvironmentReadings:
                     f"in production, where the name gives {env}: suggested, never pre-selected",
                 ]
                 found[i] = (PRESELECT_AT - 1, reasons)
+
+    def _as_likely(self, read: dict[int, int], found: dict[int, Found], env: str) -> None:
+        """Where the name without its environment finds two services' records of it as likely, the words of
+        the environment tell neither apart: "SAP Test Systems" is no more the "Customer Billing - Non-Prod"
+        described "SAP IS-U test copies" than the "Finance - Non-Prod" of "SAP quality systems"."""
+        top = max(read.values(), default=0)
+        likeliest = [j for j, score in read.items() if score == top]
+        if len({self._service(j) for j in likeliest}) < 2:
+            return
+        for j in likeliest:
+            score, reasons = found[j]
+            if score > top:
+                other = next(self.targets[k].name for k in likeliest if self._service(k) != self._service(j))
+                found[j] = (top, [*reasons, f"as likely as {other}, read without {env}"])
+
+    def _service(self, j: int) -> str:
+        """Target j's service: its name as normalised, its tier or environment read away."""
+        return normalise(environment_of(self._as_read(j))[0])
 
     def _not_live(self) -> dict[str, list[int]]:
         """The records not in production by their service's name as normalised (its tier read away), read

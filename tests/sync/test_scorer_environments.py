@@ -79,3 +79,15 @@ def test_a_live_record_whose_details_give_the_environments_word_is_not_pre_selec
     assert preselect(found, PRESELECT_AT).target_id == "eam-t"
     live = next(c for c in found if c.target_id == "eam")
     assert live.score < PRESELECT_AT and "in production, where the name gives Test" in live.why
+
+
+def test_two_services_in_that_environment_are_a_persons_choice_whatever_its_word_finds():
+    catalogue = [
+        Item("fin", "Finance - Non-Prod", context="SAP S/4HANA quality and development systems"),
+        Item("bill", "Customer Billing - Non-Prod", context="SAP IS-U test copies"),
+        Item("fin-p", "Finance - Gold", context="SAP S/4HANA finance"),
+    ]
+    found = suggest([Item("l", "SAP Test Systems")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    billing = next(c for c in found if c.target_id == "bill")
+    assert "as likely as Finance - Non-Prod, read without Test Systems" in billing.why
