@@ -88,8 +88,9 @@ A pair's score (0–100) is the best of the evidence found for it:
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
-         "synced from the student records system"), the kind of service another is named for ("Network
-         Monitoring" = "Network Services: … monitoring" beside "Infrastructure Monitoring"), or one
+         "synced from the student records system"), the kind of service another is named for, in a name of
+         two words ("Network Monitoring" = "Network Services: … monitoring" beside "Infrastructure
+         Monitoring"; not "Site WAN Connectivity" beside an "Internet Connectivity"), or one
          common word while the name gives only a delivery word ("Quality Management System" and a
          "Configuration Management" of "data quality"; "Server Hosting" and "virtual servers" too)
      88  the same meaning once delivery words ("Hosting", "Support", "Management"; for software "Desktop",

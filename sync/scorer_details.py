@@ -155,7 +155,9 @@ class DetailsEvidence:
                     # its name has some words, its description the kind of service, the name's last word
                     partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
                     kind = own[-1] if partly else ""
-                    rival = kind and bool(self._kinds().get(kind, set()) - {core})
+                    # of two words only: more say which ("Site WAN Connectivity"; an "Internet Connectivity")
+                    broad = len(set(own) - {"and"}) <= 2
+                    rival = kind and broad and bool(self._kinds().get(kind, set()) - {core})
                     theirs = self.names[found[0]].words  # "Data" is no "Database", however described
                     longer = any(
                         t != w and t.startswith(w) and not t.startswith(SHORT_FOR.get(w, ()))

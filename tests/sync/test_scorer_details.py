@@ -159,3 +159,13 @@ def test_one_service_in_two_environments_names_it_as_one_the_live_record_first()
     # two services, not one in two environments: neither is surely it
     catalogue[0] = Item("fleet", "Fleet Maintenance", context="IBM Maximo work orders for vehicles")
     assert best("Maximo", catalogue).score < PRESELECT_AT
+
+
+def test_the_kind_another_service_is_named_for_keeps_only_a_name_of_two_words_from_pre_selection():
+    catalogue = [
+        Item("wan", "Network Services - WAN", context="WAN links and connectivity between sites"),
+        Item("inet", "Internet Connectivity", context="Internet breakout"),
+    ]
+    assert best("WAN Connectivity", catalogue).score < PRESELECT_AT  # connectivity, or the WAN?
+    site = best("Site WAN Connectivity", catalogue)
+    assert (site.target_id, site.score, site.preselectable) == ("wan", PRESELECT_AT, True)
