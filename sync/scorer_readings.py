@@ -216,10 +216,11 @@ class OtherReadings:
         """The name without its brackets where, as written, it finds nothing above LEXICAL_CAP, nor, where it
         finds something at UNLIKE or more, where they say which one it is (`_say_which`): their words, no
         target's, made it unlike the one it is ("CCTV (Site Security)", "Corporate website (www)"); but not
-        where they give an environment or a tier, or a product or maker the lists know ("Finance System
-        (D365)"), which say which one it is, nor where a target has all their words ("Website (Recruitment)"
-        beside a "Recruitment Portal"). Else "". What it finds is pre-selected only by its name or
-        description (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
+        where they give an environment or a tier, or a product or maker the lists know, by a name of its own
+        or whole ("Finance System (D365)"; an English word of one, "view", is no product: "CDP (single
+        customer view)"), which say which one it is, nor where a target has all their words ("Website
+        (Recruitment)" beside a "Recruitment Portal"). Else "". What it finds is pre-selected only by its
+        name or description (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
         best = max((score for score, _ in found.values()), default=0)
         if best > LEXICAL_CAP:
             return ""
@@ -228,7 +229,8 @@ class OtherReadings:
         if best >= UNLIKE and self._say_which(name, inside, words):
             return ""
         known = named_words().difference(self.book.vocabulary, self.book.generic)
-        if tiers_of(f"x ({inside})") or not known.isdisjoint(words) or not STAGES.isdisjoint(words):
+        named = any(w in known and not is_english(w) for w in words) or products_in(product_words(inside))
+        if tiers_of(f"x ({inside})") or named or not STAGES.isdisjoint(words):
             return ""
         if self._having(self.book.read(inside).core.split()):  # "Website (Recruitment)": "Recruitment Portal"
             return ""

@@ -234,6 +234,10 @@ def test_a_name_that_finds_nothing_alike_is_read_without_its_brackets():
     # environments say which one it is: never the live record, read without them (sync.scorer_environments)
     assert picked("Virtual Servers (Dev/Test/UAT)", catalogue) == "np"
     assert picked("Finance System (D365)", catalogue) == ""  # a product the lists know: what it is built with
+    cdp = [Item("cdp", "Customer Data Platform - Silver"), Item("cc", "Customer Contact Centre - Gold")]
+    assert (
+        picked("CDP (single customer view)", cdp) == "cdp"
+    )  # "view", a word of a product's name, is English
 
 
 def test_a_name_its_brackets_keep_to_a_likeness_is_read_without_them():
