@@ -16,7 +16,7 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 ENVIRONMENT = r"uat|sit|qa|qas|sandbox(?:es)?|staging|test(?:ing)?|dev(?:elopment)?|train(?:ing)?"
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 WHAT = r"environments?|systems?|instances?|tenants?|copy|copies|regions?|servers?|accounts?|subscriptions?"
-WHAT += r"|workspaces?|clusters?|vms?|databases?"  # "test system", "dev/test accounts"
+WHAT += r"|workspaces?|clusters?|vms?|databases?|sites?"  # "test system", "dev/test accounts"
 ENDING = re.compile(
     rf"\s*\(\s*(?P<inside>{SEVERAL})\s*\)\s*$"  # "(UAT/SIT)"
     rf"|(?P<sep>\s*[-–—:]\s*|\s+)(?P<env>{SEVERAL})(?:\s+(?P<what>{WHAT}))?\s*$",

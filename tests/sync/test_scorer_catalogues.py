@@ -390,6 +390,13 @@ def test_products_under_a_makers_former_name_or_their_own():
     assert chosen("varnish-plus", media, "6.0.12r4", True) == "Varnish Enterprise 6"
     eversify = suggest([Item("l", "Arkitex Eversify", "", "Agfa Graphics NV")], media, versioned=True)["l"]
     assert preselect(eversify, PRESELECT_AT).target_id == "ev"  # Agfa's offset business is ECO3
+    airport = [
+        Item("v", "Collins Aerospace vMUSE", "", "Collins Aerospace"),
+        Item("m", "IDEMIA MorphoManager", "", "IDEMIA"),
+    ]
+    assert chosen("ARINC vMUSE", airport, "3.1", True) == "Collins Aerospace vMUSE"
+    morpho = suggest([Item("l", "MorphoManager", "13.2", "Morpho")], airport, versioned=True)["l"]
+    assert preselect(morpho, PRESELECT_AT).target_id == "m"
 
 
 def test_pos_and_epos_are_the_point_of_sale():

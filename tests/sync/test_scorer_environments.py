@@ -31,6 +31,7 @@ CATALOGUE = [
         ("Fault Management System - Training", ("Fault Management System", "Training")),
         ("My Account UAT", ("My Account", "UAT")),
         ("AWS dev/test accounts", ("AWS", "dev/test accounts")),
+        ("Parking pre-booking training site", ("Parking pre-booking", "training site")),
         # what a service does, not where it runs
         ("Penetration Testing", ("Penetration Testing", "")),
         ("Till Training", ("Till Training", "")),

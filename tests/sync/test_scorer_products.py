@@ -240,8 +240,8 @@ def test_the_services_acronym_beside_its_product_fits_the_service():
         Item("pam", "Privileged Access Management", context="Credential vaulting for administrators"),
         Item("iam", "Identity and Access Management", context="Joiners, movers and leavers"),
     ]
-    pam = best("PAM - CyberArk", catalogue)
-    assert (pam.target_id, pam.score, pam.preselectable) == ("pam", PRESELECT_AT, True)
+    pam = best("PAM - CyberArk", catalogue)  # each part finds it too (sync.scorer_readings._slashed)
+    assert (pam.target_id, pam.preselectable) == ("pam", True) and pam.score >= PRESELECT_AT
     other = best("IGA - CyberArk", catalogue)  # initials of neither service: a suggestion
     assert other is None or other.score < PRESELECT_AT
 
