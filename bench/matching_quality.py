@@ -132,6 +132,9 @@ SEEN = {
     DATA / "matching_seen_93.yaml": "former blind set 93 (humanitarian aid NGO), 8 left",
     DATA / "matching_seen_94.yaml": "former blind set 94 (postal and parcel operator), 17 left",
     DATA / "matching_seen_95.yaml": "former blind set 95 (casino resort operator), 15 left",
+    DATA / "matching_seen_96.yaml": "former blind set 96 (water and wastewater utility), 17 left",
+    DATA / "matching_seen_97.yaml": "former blind set 97 (newspaper and digital news publisher), 7 left",
+    DATA / "matching_seen_98.yaml": "former blind set 98 (international airport operator), 5 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
