@@ -39,7 +39,9 @@ MODULE = re.compile(
     r"^\s*([A-Za-z][\w.+-]*)/(v?\d+(?:\.\d+)+[\w.+]*|\d{4}[\w.+]*)(?:-[\w.+-]*\d[\w.+-]*)?\s*$"
 )
 APP_BUNDLE = re.compile(r"\.app\s*$", re.IGNORECASE)
-BUNDLE_ID = re.compile(r"\.app\s*\(\s*[a-z0-9-]+(?:\.[\w-]+)+\s*\)\s*$", re.I)  # "Slack.app (com.tinyspeck…)"
+BUNDLE_ID = re.compile(
+    r"\.app\s*\(\s*[a-z][a-z0-9-]*(?:\.[\w-]+)+\s*\)\s*$", re.I
+)  # "Slack.app (com.tinyspeck…)"
 # a reverse-DNS application id, as Flatpak and macOS inventories give them: "org.keepassxc.KeePassXC"
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
@@ -391,7 +393,7 @@ def bundled(name: str) -> str:
         maker, rest = app.group(1).replace("_", " "), app.group(2).replace(".", " ")
         same = re.sub(r"[\W_]", "", rest.lower()) == re.sub(r"[\W_]", "", maker)
         return rest if same else f"{maker} {rest}"
-    if app := MAKERS_APP_ID.match(name):
+    if (app := MAKERS_APP_ID.match(name)) and app.group(1) not in CODE_HOSTS:
         return app.group(1)
     if " " not in name.strip() and (winget := WINGET_ID.match(name)):
         return winget_package(winget.group(1), winget.group(2)) or name

@@ -12,6 +12,7 @@ from sync.match_rules import bracketed_words, stem
 from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
+from sync.scorer_environments import environment_of
 from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME
 
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
@@ -37,6 +38,7 @@ class ChoiceEvidence:
     _broad: Callable[[Name, int, bool, bool], str]  # sync.scorer_broad.BroadNames's
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
+    _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -104,15 +106,9 @@ class ChoiceEvidence:
         """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside
         a "Consent Management" the letters spell), not target i's other tiers or environments: the first, or
         ""."""
-        theirs = self.names[i].plain
-        return next(
-            (
-                self.targets[j].name
-                for j in self.lexical.postings.get(acronym, ())
-                if self.names[j].plain != theirs
-            ),
-            "",
-        )
+        theirs = self._service(i)
+        others = (j for j in self.lexical.postings.get(acronym, ()) if self._service(j) != theirs)
+        return next((self.targets[j].name for j in others), "")
 
     def _headed_too(self, plain: str, i: int) -> str:
         """Another record named for the portfolio name and which one after a dash, beside target i, one such
@@ -218,8 +214,9 @@ class ChoiceEvidence:
 
     def _live(self, shown: str, scored: list, tied: list[int]) -> list[int]:
         """Of services as likely, for a name that gives no tier, those of production before another
-        environment's: "Police CAD" is "Police CAD - 24x7" beside its "(Non-Prod)", whatever their hours."""
-        if self.versioned or len(tied) < 2 or tiers_of(shown):
+        environment's: "Police CAD" is "Police CAD - 24x7" beside its "(Non-Prod)", whatever their hours;
+        not for a name that gives an environment ("Finance UAT": "Finance - Non-Prod" or "- Dev"?)."""
+        if self.versioned or len(tied) < 2 or tiers_of(shown) or environment_of(shown)[1]:
             return tied
         live = [n for n in tied if not self._tiers(scored[n][2]) & NOT_LIVE]
         return first_of(scored, tied, live, "another environment")

@@ -44,6 +44,7 @@ class DetailsEvidence:
     mentions: Mentions | None
     _named_within: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_products.ProductEvidence's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
+    _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
         """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
@@ -55,18 +56,19 @@ class DetailsEvidence:
             return
         found = self.mentions.of(words)
         naming = [self._leads_as_name(m, words) for m in found]
-        # one service's records of several tiers or environments, each naming it so, name it as one: "Maximo"
-        # in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after the live one
-        alone = len(found) == 1 or (all(naming) and len({self.names[m.target].plain for m in found}) == 1)
+        # one service's live record and its records of other environments, each naming it so, name it as one:
+        # "Maximo" in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after it
+        one = len({self.names[m.target].plain for m in found}) == 1
+        live = [m for m in found if not self._is_not_live(m.target)]
+        alone = len(found) == 1 or (all(naming) and one and len(live) == 1)
         targets = {m.target for m in found}
         for m, names_it in zip(found, naming, strict=True):
-            known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
             if names_it and alone:
                 if self._sharing(words) - targets:  # "SharePoint" beside a "… - SharePoint Online"
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")
-            elif m.proper and not known:
+            elif m.proper and not self._known_opening(m, words):
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
@@ -75,9 +77,13 @@ class DetailsEvidence:
         """Whether a service's details name the portfolio record as a proper name that leads, not a word its
         names or the dictionary use opening a sentence, and after words opening the sentence only as a product
         of the dictionary: "IBM Maximo for …", not "Nightly Workday feed", "Weekly Salesforce export"."""
-        known = m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
         maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
-        return m.proper and m.leads and maker and not known and not self.versioned
+        return m.proper and m.leads and maker and not self._known_opening(m, words) and not self.versioned
+
+    def _known_opening(self, m: Mention, words: tuple[str, ...]) -> bool:
+        """Whether the mention opens a sentence with a word the dictionary or the targets' names use: a
+        capital that proves nothing ("Backup targets")."""
+        return m.opening and (words[0] in self.book.vocabulary or words[0] in self.words)
 
     def _cloud_named(self, cloud: str, j: int) -> bool:
         """Whether target j is the cloud itself as a service: its name's other words only say so ("Cloud:
@@ -137,11 +143,11 @@ class DetailsEvidence:
         "Email Security: filtering of inbound mail, spam and phishing"); the words it gave; and whether
         that may be pre-selected: not when a name it gives is another system's ("a feed from Workday"),
         nor when its name has the other words and its description the kind of service, the portfolio
-        name's last word, that another service is named for ("Network Monitoring" = "Network Services:
-        switches and monitoring", or "Infrastructure Monitoring"?), nor when a short word of its own it
-        gives starts a word of the target's name ("Data Migration" = "Database Migration: … data centres",
-        "Log Analytics" = "LogRhythm SIEM"; a mail is still a mailbox's, SHORT_FOR). Two services or
-        more: none."""
+        name's last word, that another service is named for, in a name of two words ("Network Monitoring" =
+        "Network Services: switches and monitoring", or "Infrastructure Monitoring"?), nor when a short word
+        of its own it gives starts a word of the target's name ("Data Migration" = "Database Migration: …
+        data centres", "Log Analytics" = "LogRhythm SIEM"; a mail is still a mailbox's, SHORT_FOR). Two
+        services or more: none."""
         if self.versioned or self.mentions is None:
             return [], [], False
         skip = self.book.generic | NO_INITIALS

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from sync.match_names import AliasBook, Name
+from sync.match_rules import stem
 from sync.match_tiers import NOT_LIVE, tiers_of
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
@@ -16,16 +17,22 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 ENVIRONMENT = r"uat|sit|qa|qas|sandbox(?:es)?|staging|test(?:ing)?|dev(?:elopment)?|train(?:ing)?"
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 WHAT = r"environments?|systems?|instances?|tenants?|copy|copies|regions?|servers?|accounts?|subscriptions?"
-WHAT += r"|workspaces?|clusters?|vms?|databases?|sites?"  # "test system", "dev/test accounts"
+WHAT += r"|workspaces?|clusters?|vms?|databases?"  # "test system", "dev/test accounts"
 ENDING = re.compile(
     rf"\s*\(\s*(?P<inside>{SEVERAL})\s*\)\s*$"  # "(UAT/SIT)"
     rf"|(?P<sep>\s*[-–—:]\s*|\s+)(?P<env>{SEVERAL})(?:\s+(?P<what>{WHAT}))?\s*$",
     re.I,
 )
-# an environment by its very word, whatever comes before it; "Testing", "Training" or "Development" alone
-# may be what a service does ("Penetration Testing", "Till Training", "Mobile App Development")
-ALWAYS = frozenset(["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "dev"])
+# an environment by its very word, whatever comes before it; "Testing", "Training", "Development" or "Dev"
+# alone may be what a service does ("Penetration Testing", "Till Training", "Mobile App Dev"): only after a
+# dash or in brackets, in capitals, beside another environment or before an environment's own word ("Dev"
+# after an acronym too: "AD DS Dev")
+ALWAYS = frozenset(["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test"])
+PLACES = frozenset(
+    ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
+)
 APART = re.compile(r"[-–—:]")
+JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 
 
 def environment_of(name: str) -> tuple[str, str]:
@@ -35,9 +42,13 @@ def environment_of(name: str) -> tuple[str, str]:
     while (found := ENDING.search(rest)) and found.start() > 0:
         env = found.group("inside") or found.group("env")
         words = re.split(r"\s*(?:/|&|,|\+|\band\b)\s*", env.lower())
-        bracketed = found.group("inside") is not None
-        apart = bracketed or APART.search(found.group("sep") or "")
-        if len(words) == 1 and words[0] not in ALWAYS and not found.group("what") and not apart:
+        apart = found.group("inside") is not None or APART.search(found.group("sep") or "")
+        said_so = apart or env.isupper() or (found.group("what") or "").lower() in PLACES
+        before = rest[: found.start()].split()[-1:]
+        said_so = said_so or (words == ["dev"] and before[0].isupper() and len(before[0]) > 1)  # "AD DS Dev"
+        if len(words) == 1 and words[0] not in ALWAYS and not said_so:
+            break
+        if JOINED.search(rest[: found.start()]):
             break
         said.insert(0, rest[found.start() :].strip(" -–—:"))
         rest = rest[: found.start()].rstrip(" -–—:/")
@@ -69,7 +80,10 @@ class EnvironmentReadings:
             return
         more = self._found(reading, Item(local.key, rest), limit)[0]
         not_live, live, read = self._not_live(), set(), {}
+        said = {stem(w) for w in normalise(env).split()}
         for i, (score, reasons) in more.items():
+            if not said.isdisjoint(self.names[i].words):
+                continue  # the service's own word: "Security Test" is a "Security Testing"
             if self._is_not_live(i):
                 records, why = [i], f"read without {env}, a record of another environment"
             else:
@@ -121,4 +135,6 @@ class EnvironmentReadings:
         return self.not_live_of
 
     def _is_not_live(self, i: int) -> bool:
+        """Whether target i is a record of an environment not in production, by its tier ("- Non-Prod",
+        "(UAT)") or the environment its name ends in ("- Dev", "(Test)")."""
         return bool(self._tiers(i) & NOT_LIVE) or bool(environment_of(self._as_read(i))[1])

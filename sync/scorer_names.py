@@ -265,7 +265,7 @@ class NameEvidence:
         if self.versioned and any(theirs.words[k] not in given for k in kept_editions(list(theirs.words))):
             return []  # an edition sold apart (separate_editions): "DaVinci Resolve Studio"
         if self.versioned and theirs.plain.endswith(" business") and "business" not in given:
-            return []  # for companies, sold apart: "WhatsApp Business", "OneDrive for Business"
+            return []  # for companies, sold apart: "WhatsApp Business", "Dropbox Business"
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
         own = {*mine.words, *(("mac", "maco") if is_bundle(shown) else ())}  # a Mac's bundle is the Mac build
         if apart.intersection(theirs.words) - own:

@@ -188,4 +188,4 @@ class Ranking:
         its words: "Work Management" is no "Work Management (Maximo) - Non-Prod" beside its "- Ashgrove" and
         "- Keel Point", whatever the dash reads as."""
         words = set(mine.core.split())
-        return {j for j in found if not self._tiers(j) & NOT_LIVE and words.issubset(self.names[j].words)}
+        return {j for j in found if not self._is_not_live(j) and words.issubset(self.names[j].words)}

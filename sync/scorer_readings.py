@@ -229,7 +229,13 @@ class OtherReadings:
         if best >= UNLIKE and self._say_which(name, inside, words):
             return ""
         known = named_words().difference(self.book.vocabulary, self.book.generic)
-        named = any(w in known and not is_english(w) for w in words) or products_in(product_words(inside))
+        # a product's name of its own, or written as a name ("(Oracle)", "(Sage)"); not a lower-case word
+        named = any(
+            not known.isdisjoint(read) and not (raw.islower() and all(is_english(w) for w in read))
+            for raw in inside.split()
+            if (read := normalise(raw).split())
+        )
+        named = named or bool(products_in(product_words(inside)))
         if tiers_of(f"x ({inside})") or named or not STAGES.isdisjoint(words):
             return ""
         if self._having(self.book.read(inside).core.split()):  # "Website (Recruitment)": "Recruitment Portal"

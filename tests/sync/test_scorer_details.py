@@ -156,6 +156,12 @@ def test_one_service_in_two_environments_names_it_as_one_the_live_record_first()
     # where the live record only mentions it, the test copy that leads with it is not surely it
     catalogue[0] = Item("eam", "Enterprise Asset Management - Gold", context="Assets on IBM Maximo")
     assert best("Maximo", catalogue).score < PRESELECT_AT
+    # two live tiers of one service: which one is a person's choice
+    tiers = [
+        Item("gold", "Service Desk - Gold", context="ServiceNow ITSM for head office"),
+        Item("bronze", "Service Desk - Bronze", context="ServiceNow ITSM for the depots"),
+    ]
+    assert best("ServiceNow", tiers).score < PRESELECT_AT
     # two services, not one in two environments: neither is surely it
     catalogue[0] = Item("fleet", "Fleet Maintenance", context="IBM Maximo work orders for vehicles")
     assert best("Maximo", catalogue).score < PRESELECT_AT

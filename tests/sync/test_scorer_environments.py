@@ -31,13 +31,18 @@ CATALOGUE = [
         ("Fault Management System - Training", ("Fault Management System", "Training")),
         ("My Account UAT", ("My Account", "UAT")),
         ("AWS dev/test accounts", ("AWS", "dev/test accounts")),
-        ("Parking pre-booking training site", ("Parking pre-booking", "training site")),
+        ("AD DS Dev", ("AD DS", "Dev")),  # after an acronym
+        ("Tessitura TEST", ("Tessitura", "TEST")),
         # what a service does, not where it runs
         ("Penetration Testing", ("Penetration Testing", "")),
         ("Till Training", ("Till Training", "")),
         ("Mobile App Development", ("Mobile App Development", "")),
         ("Derivatives UAT (member test)", ("Derivatives UAT (member test)", "")),
         ("Test", ("Test", "")),
+        ("Mobile App Dev", ("Mobile App Dev", "")),
+        ("Contact Centre Training System", ("Contact Centre Training System", "")),
+        ("Learning and Development System", ("Learning and Development System", "")),  # one phrase
+        ("Dev & Test", ("Dev & Test", "")),
     ],
 )
 def test_the_environment_a_name_ends_in(name, read):
@@ -92,3 +97,17 @@ def test_two_services_in_that_environment_are_a_persons_choice_whatever_its_word
     assert preselect(found, PRESELECT_AT) is None
     billing = next(c for c in found if c.target_id == "bill")
     assert "as likely as Finance - Non-Prod, read without Test Systems" in billing.why
+
+
+def test_the_services_own_word_is_no_environment():
+    catalogue = [Item("st", "Security Testing - Gold"), Item("st-t", "Security Testing - Non-Prod")]
+    found = suggest([Item("l", "Security Test")], catalogue, versioned=False)["l"]
+    assert all("read without" not in c.why for c in found)
+    assert preselect(found, PRESELECT_AT).target_id == "st"  # as before: the name's words, its live record
+
+
+def test_a_record_of_another_environment_by_its_name_is_no_live_record():
+    catalogue = [Item("f", "Finance - Gold"), Item("f-t", "Finance - Non-Prod"), Item("f-d", "Finance - Dev")]
+    found = suggest([Item("l", "Finance UAT")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None  # its UAT, or its Dev? a person's choice
+    assert not any(c.target_id == "f-t" and "another environment, beside live" in c.why for c in found)

@@ -324,6 +324,7 @@ def test_a_reverse_dns_application_id_is_its_makers_name_and_its_own():
     apps = [Item("w", "WhatsApp", "", "Meta"), Item("d", "Discord", "", "Discord")]
     assert chosen("com.whatsapp", apps, "2.24.5.76", True) == "WhatsApp"  # its maker's one app
     assert chosen("com.discord", apps, "254.16", True) == "Discord"
+    assert chosen("io.github", [Item("g", "GitHub Desktop", "", "GitHub")], "3.3", True) == ""  # a code host
 
 
 def test_a_product_for_companies_sold_apart_is_not_the_product():
