@@ -397,6 +397,15 @@ def test_products_under_a_makers_former_name_or_their_own():
     assert chosen("ARINC vMUSE", airport, "3.1", True) == "Collins Aerospace vMUSE"
     morpho = suggest([Item("l", "MorphoManager", "13.2", "Morpho")], airport, versioned=True)["l"]
     assert preselect(morpho, PRESELECT_AT).target_id == "m"
+    telecom = [
+        Item("dsr", "Oracle Communications Diameter Signaling Router 8", "8", "Oracle"),
+        Item("ams", "Nokia Access Management System 9", "9", "Nokia"),
+        Item("td", "Teradata Vantage 17", "17", "Teradata"),
+    ]
+    assert chosen("Tekelec DSR", telecom, "8.4.0.5", True) == telecom[0].name
+    assert chosen("Alcatel-Lucent 5520 AMS", telecom, "9.7.05", True) == telecom[1].name
+    assert chosen("Teradata Database", telecom, "17.10", True) == telecom[2].name
+    assert chosen("MNP porting", [Item("np", "Number Portability - 24x7")]) == "Number Portability - 24x7"
 
 
 def test_pos_and_epos_are_the_point_of_sale():
