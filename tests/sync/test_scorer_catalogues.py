@@ -405,7 +405,8 @@ def test_products_under_a_makers_former_name_or_their_own():
     assert chosen("Tekelec DSR", telecom, "8.4.0.5", True) == telecom[0].name
     assert chosen("Alcatel-Lucent 5520 AMS", telecom, "9.7.05", True) == telecom[1].name
     assert chosen("Teradata Database", telecom, "17.10", True) == telecom[2].name
-    assert chosen("MNP porting", [Item("np", "Number Portability - 24x7")]) == "Number Portability - 24x7"
+    porting = [Item("np", "Number Portability - 24x7", context="Port-in and port-out of mobile numbers")]
+    assert chosen("MNP porting", porting) == "Number Portability - 24x7"
 
 
 def test_pos_and_epos_are_the_point_of_sale():
