@@ -135,6 +135,7 @@ SEEN = {
     DATA / "matching_seen_96.yaml": "former blind set 96 (water and wastewater utility), 17 left",
     DATA / "matching_seen_97.yaml": "former blind set 97 (newspaper and digital news publisher), 7 left",
     DATA / "matching_seen_98.yaml": "former blind set 98 (international airport operator), 5 left",
+    DATA / "matching_seen_99.yaml": "former blind set 99 (mobile and broadband telecom operator), 13 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

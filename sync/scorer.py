@@ -82,9 +82,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no
          other target's does, nor names ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
          a maker of the dictionary, "IBM Maximo 7 …", not "Contoso Workday integration"), but the same
-         service's other tiers or environments that name it so (a "- Non-Prod" of "Maximo test"), or names the
-         word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile Device
-         Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
+         service's records of other environments that name it so (a "- Non-Prod" of "Maximo test"), or names
+         the word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile
+         Device Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
