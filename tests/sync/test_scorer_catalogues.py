@@ -377,38 +377,6 @@ def test_autocad_lt_is_another_edition_than_autocad():
     assert chosen("AutoCAD LT 2024", lt, "24.3.61.0", True) == lt[0].name
 
 
-def test_products_under_a_makers_former_name_or_their_own():
-    webfleet = [Item("wf", "Webfleet", "", "Webfleet Solutions")]
-    assert chosen("TomTom Telematics WEBFLEET", webfleet, "", True) == "Webfleet"
-    assert chosen("SHE Assure", [Item("ev", "Evotix Assure", "", "Evotix")], "", True) == "Evotix Assure"
-    media = [
-        Item("sp", "Sage People", "", "Sage"),
-        Item("ve", "Varnish Enterprise 6", "6", "Varnish Software"),
-        Item("ev", "ECO3 Arkitex Eversify", "", "ECO3"),
-    ]
-    assert chosen("Fairsail", media, "", True) == "Sage People"
-    assert chosen("varnish-plus", media, "6.0.12r4", True) == "Varnish Enterprise 6"
-    eversify = suggest([Item("l", "Arkitex Eversify", "", "Agfa Graphics NV")], media, versioned=True)["l"]
-    assert preselect(eversify, PRESELECT_AT).target_id == "ev"  # Agfa's offset business is ECO3
-    airport = [
-        Item("v", "Collins Aerospace vMUSE", "", "Collins Aerospace"),
-        Item("m", "IDEMIA MorphoManager", "", "IDEMIA"),
-    ]
-    assert chosen("ARINC vMUSE", airport, "3.1", True) == "Collins Aerospace vMUSE"
-    morpho = suggest([Item("l", "MorphoManager", "13.2", "Morpho")], airport, versioned=True)["l"]
-    assert preselect(morpho, PRESELECT_AT).target_id == "m"
-    telecom = [
-        Item("dsr", "Oracle Communications Diameter Signaling Router 8", "8", "Oracle"),
-        Item("ams", "Nokia Access Management System 9", "9", "Nokia"),
-        Item("td", "Teradata Vantage 17", "17", "Teradata"),
-    ]
-    assert chosen("Tekelec DSR", telecom, "8.4.0.5", True) == telecom[0].name
-    assert chosen("Alcatel-Lucent 5520 AMS", telecom, "9.7.05", True) == telecom[1].name
-    assert chosen("Teradata Database", telecom, "17.10", True) == telecom[2].name
-    porting = [Item("np", "Number Portability - 24x7", context="Port-in and port-out of mobile numbers")]
-    assert chosen("MNP porting", porting) == "Number Portability - 24x7"
-
-
 def test_pos_and_epos_are_the_point_of_sale():
     catalogue = [Item("pos", "Point of Sale"), Item("pay", "Card Payments"), Item("rm", "Room Service")]
     assert chosen("POS", catalogue) == "Point of Sale"
