@@ -37,10 +37,12 @@ def initials(words: list[str] | tuple[str, ...]) -> str:
 def own_acronym(words: list[str]) -> int | None:
     """Where a name of three words or more gives its own acronym, at its end or its start ("Web Application
     Firewall WAF", "ICS Internal Control System"): that word's position, or None."""
-    if len(words) > 2:
-        for at, rest in ((-1, words[:-1]), (0, words[1:])):
-            if len(words[at]) < len(words) and words[at] == initials(rest):
-                return at
+    count = len(words)
+    if count > 2:
+        if len(words[-1]) < count and words[-1] == initials(words[:-1]):
+            return -1
+        if len(words[0]) < count and words[0] == initials(words[1:]):
+            return 0
     return None
 
 

@@ -182,7 +182,8 @@ class AliasBook:
 
     def meaning_of(self, words: tuple[str, ...] | list[str]) -> str:
         """The words less generic and delivery words, as a sorted set; "" when too little is left."""
-        kept = sorted(set(words).difference(self.generic, self.loose))
+        generic, loose = self.generic, self.loose
+        kept = sorted({w for w in words if w not in generic and w not in loose})
         enough = 2 if self.kind == "software_product" else 1
         return " ".join(kept) if len(kept) >= enough and not VAGUE.issuperset(kept) else ""
 
@@ -203,6 +204,8 @@ class AliasBook:
         if self.first_words.keys().isdisjoint(words):
             return words, [], []
         runs = self._runs(tuple(words))
+        if runs is None:  # no run of them is an alias's
+            return words, [], []
         out: list[str] = []
         aliased: list[bool] = []
         fired: list[str] = []
@@ -221,19 +224,21 @@ class AliasBook:
             i += size
         return out, aliased, fired
 
-    def _runs(self, words: tuple[str, ...]) -> list[tuple[tuple | None, int]]:
+    def _runs(self, words: tuple[str, ...]) -> list[tuple[tuple | None, int]] | None:
         """From each position, the alias run (or None for a word of its own) and its size on a reading of
-        the fewest runs to the end."""
+        the fewest runs to the end; None where no run is an alias's."""
         first_words, phrases, end = self.first_words, self.phrases, len(words)
         count = [0] * (end + 1)
         runs: list[tuple[tuple | None, int]] = [(None, 1)] * end
+        any_hit = False
         for i in range(end - 1, -1, -1):
             count[i] = count[i + 1] + 1
             for size in first_words.get(words[i], ()):  # the longest first: it wins a tie
                 hit = phrases.get(words[i : i + size]) if i + size <= end else None
                 if hit and count[i + size] + 1 < count[i] + (runs[i][0] is None):
                     count[i], runs[i] = count[i + size] + 1, (hit, size)
-        return runs
+                    any_hit = True
+        return runs if any_hit else None
 
     def read(self, name: str, version: str = "", versioned: bool = False, portfolio: bool = False) -> "Name":
         """How a name reads; `portfolio`: a portfolio record's, which may be a whole-name alias ("Zoom")."""

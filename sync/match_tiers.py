@@ -63,7 +63,7 @@ def may_end_in_tier(text: str) -> bool:
             end.rstrip("0123456789").endswith("tier ")
             or (end[-1] in "57" and bool(HOURS_END.search(end[-24:])))
             or "fri" in end[-24:]  # "(Mon-Fri 9-5)"
-            or bool(DAY_RANGE_END.search(end[-14:]))  # a day's hours alone: "(9-5)", "(08:00-18:00)"
+            or ("-" in end[-14:] and bool(DAY_RANGE_END.search(end[-14:])))  # a day's hours alone: "(9-5)"
         )
     return end.endswith(TIER_ENDINGS)
 

@@ -9,6 +9,7 @@ with rapidfuzz. Versioned records (software) only ever pair with the same versio
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -113,7 +114,8 @@ def _token(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
-    name = PLURAL_ACRONYM.sub(r"\1", name)
+    if not (name.istitle() or name.islower()):  # else no two capitals in a row
+        name = PLURAL_ACRONYM.sub(r"\1", name)
     text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
     text = text.replace("&", " and ")
     if text.startswith(("out", "after", "business", "24", "8", "9", "1")):
@@ -184,16 +186,11 @@ class Matcher:
         return matcher
 
     def _index(self, normalised: list[str]) -> None:
-        self.normalised: dict[str, list[int]] = defaultdict(list)
-        self.postings: dict[str, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[str, str], list[int]] = {}  # filled as names ask (`_paired`)
         self.sets: dict[str, frozenset[int]] = {}
         self.keys: list[str] = [without_versions(n) for n in normalised] if self.versioned else [*normalised]
-        by_key, postings = self.normalised, self.postings
-        for i, key in enumerate(self.keys):
-            by_key[key].append(i)
-            for word in set(key.split()):
-                postings[word].append(i)
+        self.normalised = grouped((key, i) for i, key in enumerate(self.keys))
+        self.postings = grouped((word, i) for i, key in enumerate(self.keys) for word in set(key.split()))
 
     def candidates(
         self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True
@@ -289,6 +286,21 @@ class Matcher:
             for having in [found for found in known if len(found) == len(known[0])]:
                 pool.update(having[:size])
         return list(pool)
+
+
+def grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """{key: the records filed under it, in order}. A key of one record holds its number until the end: most
+    keys are one record's, and as many lists of one would be as many objects to allocate and collect."""
+    found: dict[str, int | list[int]] = {}
+    for key, i in pairs:
+        held = found.get(key)
+        if held is None:
+            found[key] = i
+        elif type(held) is int:
+            found[key] = [held, i]
+        else:
+            held.append(i)
+    return {key: (held,) if type(held) is int else tuple(held) for key, held in found.items()}
 
 
 def suggest(

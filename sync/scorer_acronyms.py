@@ -22,7 +22,7 @@ class AcronymEvidence:
 
     targets: list[Item]
     versioned: bool
-    index: dict[str, dict[str, list[int]]]
+    index: dict[str, dict[str, tuple[int, ...]]]
     mentions: Mentions | None
     _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _tails: Callable[[int], Tail]

@@ -24,9 +24,10 @@ class ChoiceEvidence:
 
     targets: list[Item]
     names: list[Name]
-    words: dict[str, frozenset[int]]
+    words: dict[str, tuple[int, ...]]
+    _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     book: AliasBook
-    index: dict[str, dict[str, list[int]]]
+    index: dict[str, dict[str, tuple[int, ...]]]
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
@@ -351,7 +352,7 @@ class ChoiceEvidence:
         if "and" not in written:
             return ""
         for word in written - {"and"}:
-            for j in self.words.get(word, ()):
+            for j in self._word_set(word):  # in the set's order, the first of them
                 core = self.names[j].core
                 if core != self.names[i].core and written.issuperset(core.split()):
                     return self.targets[j].name

@@ -35,7 +35,8 @@ class DetailsEvidence:
     book: AliasBook
     names: list[Name]
     targets: list[Item]
-    words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
+    words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
+    _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
     brackets: dict[str, list[tuple[str, set[int], frozenset[str]]]]  # a portfolio name → _bracket_products
     lexical: Matcher
@@ -250,9 +251,7 @@ class DetailsEvidence:
         """The targets whose name has this word, before or after aliases."""
         found = self.named.get(word)
         if found is None:
-            found = self.named[word] = self.words.get(word, frozenset()).union(
-                self.lexical.postings.get(word, ())
-            )
+            found = self.named[word] = self._word_set(word).union(self.lexical.postings.get(word, ()))
         return found
 
     def _holding(self, own: list[str]) -> list[int]:

@@ -10,7 +10,7 @@ from sync.match_acronyms import bracketed, initials, with_of
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import stem, uncategorised
-from sync.matching import Item, Matcher, normalise
+from sync.matching import Item, Matcher, grouped, normalise
 from sync.scorer_names import (
     AUDIENCES,
     CORE,
@@ -62,10 +62,11 @@ class NameIndex:
     targets: list[Item]
     book: AliasBook
     lexical: Matcher
-    index: dict[str, dict[str, list[int]]]
+    index: dict[str, dict[str, tuple[int, ...]]]
     names: list[Name]
-    words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
-    cores: dict[str, list[int]]
+    words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
+    word_sets: dict[str, frozenset[int]]  # the same, as sets once asked (_word_set)
+    cores: dict[str, tuple[int, ...]]
     brandless: list[int]  # the number of core words once the manufacturer is out
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
     # read as rules ask: a name → the targets it heads (_headed_by), the names in order, what follows
@@ -78,9 +79,9 @@ class NameIndex:
 
     def _index_targets(self) -> None:
         """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
-        self.index = {name: defaultdict(list) for name in INDEXES}
-        words_in: dict[str, list[int]] = defaultdict(list)
-        self.cores, self.brandless = defaultdict(list), []
+        self.index = {name: {} for name in INDEXES}
+        words_in: list[tuple[str, int]] = []
+        self.brandless = []
         for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
             maker = words_of(target.manufacturer)
             self._index(i, target.name, name, list(maker))
@@ -91,11 +92,18 @@ class NameIndex:
                     self._index(i, target.name, self.book.read(target.name), [], again=True)
             words = name.core.split()
             self.brandless.append(len([w for w in words if w not in maker]) or len(words))
-            for word in words:
-                words_in[word].append(i)
-            self.cores[name.core].append(i)
-        self.words = {word: frozenset(found) for word, found in words_in.items()}
+            words_in.extend((word, i) for word in words)
+        self.cores = grouped((name.core, i) for i, name in enumerate(self.names))
+        self.words, self.word_sets = grouped(words_in), {}
         self.lexical = Matcher.of_normalised([n.plain for n in self.names])
+        self._posted()
+
+    def _word_set(self, word: str) -> frozenset[int]:
+        """The targets whose core has this word (`words`), as a set once asked: most words never are."""
+        found = self.word_sets.get(word)
+        if found is None:
+            found = self.word_sets[word] = frozenset(self.words.get(word, ()))
+        return found
 
     def _headed_by(self, plain: str) -> list[int]:
         """The targets named `plain` and which one after their first dash, colon or opening bracket
@@ -207,7 +215,7 @@ class NameIndex:
         return found
 
     def _index(self, i: int, shown: str, name: Name, maker: list[str], again: bool = False) -> None:
-        indexes = self.index
+        post = self._post
         joined = name.plain.replace(" ", "")  # "Servicedesk", "Desk-side"
         for index, key in (
             ("plain", name.plain),
@@ -216,27 +224,28 @@ class NameIndex:
             ("loose", name.loose),
             ("initials", name.initials),
             ("meaning", name.meaning),
-            ("loose", joined if joined != name.loose else ""),
-            ("meaning", self._written_meaning(name)),
-            ("name", "" if again else shown),
         ):
             if key:
-                held = indexes[index][key]
-                if not (again and i in held):
-                    held.append(i)
+                post(index, key, i, again)
+        if joined != name.loose and joined:
+            post("loose", joined, i, again)
+        if name.fired and (written := self._written_meaning(name)):
+            post("meaning", written, i, again)
+        if not again and shown:
+            post("name", shown, i)
         if name.other_initials or name.core_initials != name.initials:
             for acronym in {name.core_initials, *name.other_initials} - {name.initials, ""}:
-                indexes["initials"][acronym].append(i)
+                post("initials", acronym, i)
         if " " not in name.core and 2 <= len(name.core) <= 6 and name.core in name.plain.split():
-            indexes["short"][name.core].append(i)  # as written: "HR Information System" is no "HRI" (HRIS)
+            post("short", name.core, i)  # as written: "HR Information System" is no "HRI" (HRIS)
         if acronym := bracketed(shown):
-            indexes["declared"][acronym].append(i)
+            post("declared", acronym, i)
         if of := with_of(shown):
-            indexes["of"][of].append(i)
+            post("of", of, i)
         for thing in () if again else self._listed_things(shown, name):  # "Cinema Ticketing and Box Office"
-            indexes["listed"][thing].append(i)
+            post("listed", thing, i)
         if len(name.words) >= 4 and not again and (rest := initials(name.words[1:])):
-            indexes["lead"][f"{name.words[0]} {rest}"].append(i)  # "SAP ATTP": "SAP Advanced Track and …"
+            post("lead", f"{name.words[0]} {rest}", i)  # "SAP ATTP": "SAP Advanced Track and …"
         add_in = FOR_OTHER.split(shown, 1) if maker else ()  # "Grammarly for Microsoft Office": no Office
         for size in (1, 2, 3)[: len(maker)]:
             glued = size > 1 and name.words[:1] == ("".join(maker[:size]),)  # "OpenText" by "Open Text Corp."
@@ -246,7 +255,28 @@ class NameIndex:
             if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[: 1 if glued else size]):
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
-                indexes["maker"][core_of(rest, self.book.generic, name.core)].append(i)
+                post("maker", core_of(rest, self.book.generic, name.core), i)
+
+    def _post(self, index: str, key: str, i: int, again: bool = False) -> None:
+        """Files target i under `key`: a key of one target holds its number, of several a list (most keys
+        are one target's, and thousands of lists of one would be as many objects to allocate and collect);
+        `_posted` makes them all tuples once the targets are read. `again`: another reading of target i,
+        filed once."""
+        held = self.index[index]
+        found = held.get(key)
+        if found is None:
+            held[key] = i
+        elif type(found) is int:
+            if not (again and found == i):
+                held[key] = [found, i]
+        elif not (again and i in found):
+            found.append(i)
+
+    def _posted(self) -> None:
+        """Every index's keys as tuples of their targets, which is what the rules read (`_post`)."""
+        for held in self.index.values():
+            for key, found in held.items():
+                held[key] = (found,) if type(found) is int else tuple(found)
 
     def _alike(self, mine: Name, found: dict, limit: int) -> None:
         """Adds to `found` (sync.scorer._found's) the names the lexical matcher finds alike, capped below

@@ -92,9 +92,10 @@ class NameEvidence:
     names: list[Name]
     majors: list[str]
     brandless: list[int]
-    words: dict[str, frozenset[int]]
+    words: dict[str, tuple[int, ...]]
+    _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     cores: dict[str, list[int]]  # a target's core → the targets of that core
-    index: dict[str, dict[str, list[int]]]
+    index: dict[str, dict[str, tuple[int, ...]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
     made: bool  # whether any target has a manufacturer
@@ -198,7 +199,7 @@ class NameEvidence:
         """The targets whose core has every one of these words."""
         if not words:
             return frozenset()
-        postings = sorted((self.words.get(w, frozenset()) for w in words), key=len)
+        postings = sorted(map(self._word_set, words), key=len)
         return postings[0].intersection(*postings[1:])
 
     def _component(self, mine: Name, i: int) -> str:

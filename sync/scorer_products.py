@@ -22,7 +22,7 @@ class ProductEvidence:
     targets: list[Item]
     book: AliasBook
     names: list[Name]
-    words: dict[str, frozenset[int]]
+    words: dict[str, tuple[int, ...]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
     _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
@@ -114,11 +114,11 @@ class ProductEvidence:
             found, name, named = self._named_by_any(whole)
         else:
             written = tuple(normalise(shown).split())
-            found, named = self._named_as_written(written)
+            found, runs = self._named_as_written(written), [written]
             joined = "".join(written)  # "KoBo Toolbox": "Mobile Data Collection - KoboToolbox"
             if not found and len(written) > 1 and not is_english(joined):  # not "Pass Port" for "Passport"
-                found, also = self._named_as_written((joined,))
-                named |= also
+                found, runs = self._named_as_written((joined,)), [written, (joined,)]
+            named = set().union(*map(self._written_in, runs)) if found else set()
             name = shown
         # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
         if len({self.names[j].core for j in found}) != 1 or named - found:
@@ -135,15 +135,23 @@ class ProductEvidence:
         other = "" if normalise(name) == normalise(shown) else f", another name of {shown}"
         return sorted(found), f"a service named for {name}{other}"
 
-    def _named_as_written(self, written: tuple[str, ...]) -> tuple[set[int], set[int]]:
+    def _named_as_written(self, written: tuple[str, ...]) -> set[int]:
         """The services named for a name as written, none of whose words the dictionary knows as a
-        service's, and the services whose names or details have all its words: another site's "Maximo -
-        Keel Point" leaves "Maximo - Ashgrove" the "Work Management (Maximo) - Ashgrove"."""
-        if not written or any(w in self.book.vocabulary or w in self.book.generic for w in written):
-            return set(), set()
+        service's: another site's "Maximo - Keel Point" leaves "Maximo - Ashgrove" the "Work Management
+        (Maximo) - Ashgrove" (`_written_in`)."""
+        return set() if self._known_words(written) else self._named_after(written)
+
+    def _written_in(self, written: tuple[str, ...]) -> set[int]:
+        """The services whose names or details have all the words of a name as written (`_named_as_written`),
+        asked only where one is named for it."""
+        if self._known_words(written):
+            return set()
         having = [self._named(w) | (self.mentions.having(w) if self.mentions else set()) for w in written]
-        named = set(having[0]).intersection(*having[1:])
-        return self._named_after(written), named
+        return set(having[0]).intersection(*having[1:])
+
+    def _known_words(self, written: tuple[str, ...]) -> bool:
+        """Whether a name is none or has a word the dictionary knows as a service's."""
+        return not written or any(w in self.book.vocabulary or w in self.book.generic for w in written)
 
     def _named_by_any(self, product: Product) -> tuple[set[int], str, set[int]]:
         """The services named for a product of the dictionary by the first of its names that names any,

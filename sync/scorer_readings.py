@@ -131,10 +131,11 @@ class OtherReadings:
     targets: list[Item]
     names: list[Name]
     read_as: dict[int, str]
-    words: dict[str, frozenset[int]]  # a core word of the targets' names → those targets
-    index: dict[str, dict[str, list[int]]]
+    words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
+    index: dict[str, dict[str, tuple[int, ...]]]
     tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
     not_live: list[frozenset[str]] | None = None  # the core words of every "- Non-Prod" target, once asked
+    tiers_read: dict[int, frozenset[str]]  # each target's tiers as read (_tiers), once asked
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
     _elsewhere: Callable[[str, int], str]  # sync.scorer_details.DetailsEvidence's
@@ -342,8 +343,12 @@ class OtherReadings:
         return self.read_as.get(i) or self.targets[i].name
 
     def _tiers(self, i: int) -> frozenset[str]:
-        """Target i's tiers as read, so that a "- Live" read as production is compared as one."""
-        return tiers_of(self._as_read(i))
+        """Target i's tiers as read, so that a "- Live" read as production is compared as one (asked of
+        each candidate more than once: kept)."""
+        found = self.tiers_read.get(i)
+        if found is None:
+            found = self.tiers_read[i] = tiers_of(self._as_read(i))
+        return found
 
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier

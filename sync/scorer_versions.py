@@ -71,7 +71,7 @@ class VersionEvidence:
     targets: list[Item]
     book: AliasBook
     names: list[Name]
-    index: dict[str, dict[str, list[int]]]
+    index: dict[str, dict[str, tuple[int, ...]]]
     cores: dict[str, list[int]]  # a target's core → the targets of that core
     versioned: bool
 

@@ -1,0 +1,47 @@
+"""How the scorer keeps its index of the target records: small, in order, and light on the collector."""
+
+import gc
+
+from sync.matching import Item, grouped
+from sync.scorer import Scorer
+
+WORDS = "claims permit fleet payroll asset billing portal network backup storage email print".split()
+
+
+def catalogue(count: int) -> list[Item]:
+    """Service names of two or three words, a tier on some, each made unique by a number, as a CMDB's."""
+    tiers = ["", " - Gold", " - Silver", " (Prod)"]
+    return [
+        Item(
+            f"t{i}",
+            " ".join(WORDS[(i + k * 5) % len(WORDS)].title() for k in range(2 + i % 2))
+            + f"{tiers[i % 4]} {i}",
+        )
+        for i in range(count)
+    ]
+
+
+def test_grouped_keeps_each_keys_records_in_order():
+    found = grouped([("a", 3), ("b", 1), ("a", 1), ("a", 3), ("c", 2)])
+
+    assert found == {"a": (3, 1, 3), "b": (1,), "c": (2,)}
+
+
+def test_the_index_keeps_about_one_collected_object_per_target():
+    targets = catalogue(2_000)
+    Scorer(targets[:10], versioned=False)  # the shipped dictionaries, read once per process
+    gc.collect()
+    before = len(gc.get_objects())
+    scorer = Scorer(targets, versioned=False)
+    gc.collect()
+    kept = len(gc.get_objects()) - before
+
+    assert scorer.index["plain"][scorer.names[0].plain] == (0,)
+    assert kept < 2 * len(targets), f"{kept} objects for the collector to walk, {len(targets)} targets"
+
+
+def test_a_target_read_two_ways_is_filed_once_under_a_key_both_give():
+    scorer = Scorer([Item("t0", "Asset Register (Finance)"), Item("t1", "Asset Register")], versioned=False)
+
+    assert scorer.index["plain"]["asset register"] == (0, 1)
+    assert scorer.candidates(Item("l", "Asset Register"))[0].name == "Asset Register"
