@@ -5,7 +5,20 @@ import gc
 from sync.matching import Item, grouped
 from sync.scorer import Scorer
 
-WORDS = "claims permit fleet payroll asset billing portal network backup storage email print".split()
+WORDS = [
+    "claims",
+    "permit",
+    "fleet",
+    "payroll",
+    "asset",
+    "billing",
+    "portal",
+    "network",
+    "backup",
+    "storage",
+    "email",
+    "print",
+]
 
 
 def catalogue(count: int) -> list[Item]:
