@@ -71,6 +71,7 @@ class NameIndex:
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
     # read as rules ask: a name → the targets it heads (_headed_by), the names in order, what follows
     heads: dict[str, list[int]]
+    head_of: dict[int, str]  # each target's head (_head), once asked
     sorted_names: tuple[list[str], list[int]] | None
     tails: dict[int, Tail]
     heads_spelled: dict[str, list[int]] | None  # the initials of names before a dash, once asked
@@ -119,10 +120,13 @@ class NameIndex:
 
     def _head(self, j: int) -> str:
         """Target j's name before its first dash, colon or opening bracket, normalised; "" for none or a
-        tier's ("Server Hosting - Gold")."""
-        parts = self._dashed(j)
-        head = normalise(parts[0]) if parts else ""
-        return "" if head == self.names[j].plain else head
+        tier's ("Server Hosting - Gold"). Kept: asked of many targets, again and again."""
+        head = self.head_of.get(j)
+        if head is None:
+            parts = self._dashed(j)
+            head = normalise(parts[0]) if parts else ""
+            head = self.head_of[j] = "" if head == self.names[j].plain else head
+        return head
 
     def _dashed(self, j: int) -> tuple[str, str] | None:
         """Target j's name split at its first dash, colon or opening bracket (what follows may be empty, a
