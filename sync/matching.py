@@ -171,9 +171,7 @@ class Matcher:
         self.names = [t.name for t in targets]
         self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
         self._index([normalise(name) for name in self.names])
-        self.exact: dict[str, list[int]] = defaultdict(list)
-        for i, name in enumerate(self.names):
-            self.exact[name].append(i)
+        self.exact = grouped((name, i) for i, name in enumerate(self.names))
 
     @classmethod
     def of_normalised(cls, names: list[str]) -> "Matcher":

@@ -24,7 +24,6 @@ class ChoiceEvidence:
 
     targets: list[Item]
     names: list[Name]
-    words: dict[str, tuple[int, ...]]
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     book: AliasBook
     index: dict[str, dict[str, tuple[int, ...]]]

@@ -56,7 +56,7 @@ class Tail(NamedTuple):
 
 
 class NameIndex:
-    """The Scorer's indexes of target names: {index: {key: [target index]}}."""
+    """The Scorer's indexes of target names: {index: {key: (target index, …)}}."""
 
     versioned: bool
     targets: list[Item]

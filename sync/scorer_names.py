@@ -94,7 +94,7 @@ class NameEvidence:
     brandless: list[int]
     words: dict[str, tuple[int, ...]]
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
-    cores: dict[str, list[int]]  # a target's core → the targets of that core
+    cores: dict[str, tuple[int, ...]]  # a target's core → the targets of that core
     index: dict[str, dict[str, tuple[int, ...]]]
     lexical: Matcher
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named

@@ -137,13 +137,13 @@ class ProductEvidence:
 
     def _named_as_written(self, written: tuple[str, ...]) -> set[int]:
         """The services named for a name as written, none of whose words the dictionary knows as a
-        service's: another site's "Maximo - Keel Point" leaves "Maximo - Ashgrove" the "Work Management
-        (Maximo) - Ashgrove" (`_written_in`)."""
+        service's."""
         return set() if self._known_words(written) else self._named_after(written)
 
     def _written_in(self, written: tuple[str, ...]) -> set[int]:
         """The services whose names or details have all the words of a name as written (`_named_as_written`),
-        asked only where one is named for it."""
+        asked only where one is named for it: another site's "Maximo - Keel Point" leaves "Maximo - Ashgrove"
+        the "Work Management (Maximo) - Ashgrove"."""
         if self._known_words(written):
             return set()
         having = [self._named(w) | (self.mentions.having(w) if self.mentions else set()) for w in written]

@@ -72,7 +72,7 @@ class VersionEvidence:
     book: AliasBook
     names: list[Name]
     index: dict[str, dict[str, tuple[int, ...]]]
-    cores: dict[str, list[int]]  # a target's core → the targets of that core
+    cores: dict[str, tuple[int, ...]]  # a target's core → the targets of that core
     versioned: bool
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
