@@ -136,6 +136,7 @@ SEEN = {
     DATA / "matching_seen_97.yaml": "former blind set 97 (newspaper and digital news publisher), 7 left",
     DATA / "matching_seen_98.yaml": "former blind set 98 (international airport operator), 5 left",
     DATA / "matching_seen_99.yaml": "former blind set 99 (mobile and broadband telecom operator), 13 left",
+    DATA / "matching_seen_100.yaml": "former blind set 100 (cruise line), 19 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
