@@ -287,17 +287,28 @@ class Matcher:
 
 
 def grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
-    """{key: the records filed under it, in order}. A key of one record holds its number until the end: most
-    keys are one record's, and as many lists of one would be as many objects to allocate and collect."""
+    """{key: the records filed under it, in order} (`file_under`, then `as_tuples`)."""
     found: dict[str, int | list[int]] = {}
     for key, i in pairs:
-        held = found.get(key)
-        if held is None:
-            found[key] = i
-        elif type(held) is int:
-            found[key] = [held, i]
-        else:
-            held.append(i)
+        file_under(found, key, i)
+    return as_tuples(found)
+
+
+def file_under(found: dict[str, int | list[int]], key: str, i: int) -> None:
+    """Files record i under `key`. A key of one record holds its number until `as_tuples`: most keys are one
+    record's, and as many lists of one would be as many objects to allocate and collect."""
+    held = found.get(key)
+    if held is None:
+        found[key] = i
+    elif type(held) is int:
+        found[key] = [held, i]
+    else:
+        held.append(i)
+
+
+def as_tuples(found: dict[str, int | list[int]]) -> dict[str, tuple[int, ...]]:
+    """The keys `file_under` filed, each with the tuple of its records: tuples the cycle collector stops
+    walking."""
     return {key: (held,) if type(held) is int else tuple(held) for key, held in found.items()}
 
 

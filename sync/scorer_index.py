@@ -10,7 +10,7 @@ from sync.match_acronyms import bracketed, initials, with_of
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import stem, uncategorised
-from sync.matching import Item, Matcher, grouped, normalise
+from sync.matching import Item, Matcher, as_tuples, file_under, grouped, normalise
 from sync.scorer_names import (
     AUDIENCES,
     CORE,
@@ -80,7 +80,7 @@ class NameIndex:
 
     def _index_targets(self) -> None:
         """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
-        self.index = {name: {} for name in INDEXES}
+        self.filing: dict[str, dict[str, int | list[int]]] = {name: {} for name in INDEXES}
         words_in: list[tuple[str, int]] = []
         self.brandless = []
         for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
@@ -97,7 +97,8 @@ class NameIndex:
         self.cores = grouped((name.core, i) for i, name in enumerate(self.names))
         self.words, self.word_sets = grouped(words_in), {}
         self.lexical = Matcher.of_normalised([n.plain for n in self.names])
-        self._posted()
+        self.index = {name: as_tuples(filed) for name, filed in self.filing.items()}
+        del self.filing
 
     def _word_set(self, word: str) -> frozenset[int]:
         """The targets whose core has this word (`words`), as a set once asked: most words never are."""
@@ -262,25 +263,12 @@ class NameIndex:
                 post("maker", core_of(rest, self.book.generic, name.core), i)
 
     def _post(self, index: str, key: str, i: int, again: bool = False) -> None:
-        """Files target i under `key`: a key of one target holds its number, of several a list (most keys
-        are one target's, and thousands of lists of one would be as many objects to allocate and collect);
-        `_posted` makes them all tuples once the targets are read. `again`: another reading of target i,
-        filed once."""
-        held = self.index[index]
-        found = held.get(key)
-        if found is None:
-            held[key] = i
-        elif type(found) is int:
-            if not (again and found == i):
-                held[key] = [found, i]
-        elif not (again and i in found):
-            found.append(i)
-
-    def _posted(self) -> None:
-        """Every index's keys as tuples of their targets, which is what the rules read (`_post`)."""
-        for held in self.index.values():
-            for key, found in held.items():
-                held[key] = (found,) if type(found) is int else tuple(found)
+        """Files target i under `key` (sync.matching.file_under); `again`: another reading of target i, filed
+        once under each key."""
+        filed = self.filing[index]
+        if again and (held := filed.get(key)) is not None and (held == i if type(held) is int else i in held):
+            return
+        file_under(filed, key, i)
 
     def _alike(self, mine: Name, found: dict, limit: int) -> None:
         """Adds to `found` (sync.scorer._found's) the names the lexical matcher finds alike, capped below
