@@ -255,7 +255,7 @@ class Scorer(
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
         self.heads, self.tails, self.kinds_of, self.sorted_names = {}, {}, {}, None  # read as rules ask
         self.heads_spelled: dict[str, list[int]] | None = None
-        self.spanned, self.tiers_read, self.head_of = {}, {}, {}
+        self.spanned, self.tiers_read, self.head_of, self.environments, self.shared = {}, {}, {}, {}, {}
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A

@@ -17,7 +17,7 @@ class BroadNames:
     book: AliasBook
     kinds_of: dict[tuple[str, str, bool], dict[int, str]]  # a broad name's kinds (`_kinds_for`)
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
-    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
 
     def _broad(self, mine: Name, i: int, tiered: bool, aliased: bool = False) -> str:

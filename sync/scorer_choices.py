@@ -32,7 +32,7 @@ class ChoiceEvidence:
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
-    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
     _component: Callable[[Name, int], str]  # sync.scorer_names.NameEvidence's
     _broad: Callable[[Name, int, bool, bool], str]  # sync.scorer_broad.BroadNames's

@@ -63,6 +63,7 @@ class EnvironmentReadings:
     targets: list[Item]
     versioned: bool
     not_live_of: dict[str, list[int]] | None = None  # a service's name → its records not in production
+    environments: dict[int, tuple[str, str]]  # each target's name read by environment_of, once asked
     _found: Callable[..., tuple[dict[int, Found], set[int]]]
     _as_read: Callable[[int], str]
     _tiers: Callable[[int], frozenset[str]]
@@ -118,9 +119,17 @@ class EnvironmentReadings:
                 other = next(self.targets[k].name for k in likeliest if self._service(k) != self._service(j))
                 found[j] = (top, [*reasons, f"as likely as {other}, read without {env}"])
 
+    def _environment(self, j: int) -> tuple[str, str]:
+        """Target j's name as read (`_as_read`) without the environments it ends in, and those
+        (environment_of): asked of the same candidates again and again, so kept."""
+        found = self.environments.get(j)
+        if found is None:
+            found = self.environments[j] = environment_of(self._as_read(j))
+        return found
+
     def _service(self, j: int) -> str:
         """Target j's service: its name as normalised, its tier or environment read away."""
-        return normalise(environment_of(self._as_read(j))[0])
+        return normalise(self._environment(j)[0])
 
     def _not_live(self) -> dict[str, list[int]]:
         """The records not in production by their service's name as normalised (its tier read away), read
@@ -130,11 +139,11 @@ class EnvironmentReadings:
             for j in range(len(self.targets)):
                 if self._tiers(j) & NOT_LIVE:
                     self.not_live_of[self.names[j].plain].append(j)
-                elif (rest := environment_of(self._as_read(j))[0]) != self._as_read(j):
+                elif (rest := self._environment(j)[0]) != self._as_read(j):
                     self.not_live_of[normalise(rest)].append(j)
         return self.not_live_of
 
     def _is_not_live(self, i: int) -> bool:
         """Whether target i is a record of an environment not in production, by its tier ("- Non-Prod",
         "(UAT)") or the environment its name ends in ("- Dev", "(Test)")."""
-        return bool(self._tiers(i) & NOT_LIVE) or bool(environment_of(self._as_read(i))[1])
+        return bool(self._tiers(i) & NOT_LIVE) or bool(self._environment(i)[1])

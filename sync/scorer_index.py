@@ -66,6 +66,9 @@ class NameIndex:
     names: list[Name]
     words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
     word_sets: dict[str, frozenset[int]]  # the same, as sets once asked (_word_set)
+    shared: dict[
+        tuple[str, ...], frozenset[int]
+    ]  # the targets having all of some words (_sharing), once asked
     cores: dict[str, tuple[int, ...]]
     brandless: list[int]  # the number of core words once the manufacturer is out
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
@@ -186,11 +189,18 @@ class NameIndex:
                     self.heads_spelled[spelled].append(j)
         return self.heads_spelled.get(acronym, [])
 
-    def _sharing(self, words: tuple[str, ...]) -> set[int]:
+    def _sharing(self, words: tuple[str, ...]) -> frozenset[int]:
         """The targets whose names, as normalised, have all these words: what follows a dash has none the
         whole name lacks (services only: a software name reads otherwise, sync.match_names), but for a
         number joined to a word, "7zip" alone and "7 zip" after a dash ("Compression - 7-Zip"), and a tier
-        the whole name's reading drops ("- Gold", "- 24x7"), which names no product a service is for."""
+        the whole name's reading drops ("- Gold", "- 24x7"), which names no product a service is for. Kept:
+        several rules ask it of one portfolio name."""
+        kept = self.shared.get(words)
+        if kept is None:
+            kept = self.shared[words] = frozenset(self._having_all(words))
+        return kept
+
+    def _having_all(self, words: tuple[str, ...]) -> set[int]:
         postings, found = self.lexical.postings, None
         for word in sorted(set(words), key=lambda w: len(postings.get(w, ()))):
             having = set(postings.get(word, ()))

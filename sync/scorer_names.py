@@ -100,7 +100,7 @@ class NameEvidence:
     mentions: Mentions | None  # and the Scorer's _found, DetailsEvidence's _named
     made: bool  # whether any target has a manufacturer
     _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
-    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,

@@ -25,7 +25,7 @@ class ProductEvidence:
     words: dict[str, tuple[int, ...]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
-    _sharing: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_index.NameIndex's
+    _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     _tails: Callable[[int], Tail]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
