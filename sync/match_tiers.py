@@ -79,7 +79,14 @@ def tiers_of(name: str) -> frozenset[str]:
         found = _tiers_at_end(bare)
     if leading := LEADING_HOURS.match(text):
         found.add(canonical_tier(leading.group(1)))
-    return frozenset(found)
+    return _tier_set(tuple(sorted(found)))
+
+
+@lru_cache(maxsize=1_000)
+def _tier_set(tiers: tuple[str, ...]) -> frozenset[str]:
+    """One set per combination of tiers, however many names end in it: a set of its own for each would be
+    one more object for the cycle collector to walk per name read."""
+    return frozenset(tiers)
 
 
 def _tiers_at_end(text: str) -> set[str]:

@@ -171,7 +171,7 @@ class Matcher:
         self.names = [t.name for t in targets]
         self.versions: list[set[str]] = [versions_in(t.name, t.version) for t in targets] if versioned else []
         self._index([normalise(name) for name in self.names])
-        self.exact = grouped((name, i) for i, name in enumerate(self.names))
+        self.exact = grouped(((name, i) for i, name in enumerate(self.names)), len(self.names))
 
     @classmethod
     def of_normalised(cls, names: list[str]) -> "Matcher":
@@ -187,8 +187,11 @@ class Matcher:
         self.pairs: dict[tuple[str, str], list[int]] = {}  # filled as names ask (`_paired`)
         self.sets: dict[str, frozenset[int]] = {}
         self.keys: list[str] = [without_versions(n) for n in normalised] if self.versioned else [*normalised]
-        self.normalised = grouped((key, i) for i, key in enumerate(self.keys))
-        self.postings = grouped((word, i) for i, key in enumerate(self.keys) for word in set(key.split()))
+        count = len(self.keys)
+        self.normalised = grouped(((key, i) for i, key in enumerate(self.keys)), count)
+        self.postings = grouped(
+            ((word, i) for i, key in enumerate(self.keys) for word in set(key.split())), count
+        )
 
     def candidates(
         self, local: Item, limit: int = 5, taken: dict[str, str] | None = None, scan: bool = True
@@ -286,30 +289,39 @@ class Matcher:
         return list(pool)
 
 
-def grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
-    """{key: the records filed under it, in order} (`file_under`, then `as_tuples`)."""
+def grouped(pairs: Iterable[tuple[str, int]], count: int) -> dict[str, tuple[int, ...]]:
+    """{key: the records filed under it, in order} of `count` records. A key of one record holds its number
+    until `as_tuples`: most keys are one record's, and as many lists of one would be as many objects to
+    allocate and collect."""
     found: dict[str, int | list[int]] = {}
     for key, i in pairs:
-        file_under(found, key, i)
-    return as_tuples(found)
+        held = found.get(key)
+        if held is None:
+            found[key] = i
+        elif type(held) is int:
+            found[key] = [held, i]
+        else:
+            held.append(i)
+    return as_tuples(found, count)
 
 
-def file_under(found: dict[str, int | list[int]], key: str, i: int) -> None:
-    """Files record i under `key`. A key of one record holds its number until `as_tuples`: most keys are one
-    record's, and as many lists of one would be as many objects to allocate and collect."""
-    held = found.get(key)
-    if held is None:
-        found[key] = i
-    elif type(held) is int:
-        found[key] = [held, i]
-    else:
-        held.append(i)
+def as_tuples(found: dict[str, int | list[int]], count: int) -> dict[str, tuple[int, ...]]:
+    """The keys `grouped` filed, each with the tuple of its records: tuples the cycle collector stops
+    walking. A key of one record shares that record's one tuple (`_alone`) with its other keys and indexes:
+    as many new tuples would be as many allocations, each counted towards the next collection. `count`: the
+    number of records."""
+    alone = _alone(count)
+    return {key: alone[held] if type(held) is int else tuple(held) for key, held in found.items()}
 
 
-def as_tuples(found: dict[str, int | list[int]]) -> dict[str, tuple[int, ...]]:
-    """The keys `file_under` filed, each with the tuple of its records: tuples the cycle collector stops
-    walking."""
-    return {key: (held,) if type(held) is int else tuple(held) for key, held in found.items()}
+_ALONE: list[tuple[int]] = []
+
+
+def _alone(count: int) -> list[tuple[int]]:
+    """The tuples (0,), (1,), … (count - 1,), made once per process."""
+    if len(_ALONE) < count:
+        _ALONE.extend((i,) for i in range(len(_ALONE), count))
+    return _ALONE
 
 
 def suggest(

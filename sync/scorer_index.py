@@ -10,7 +10,7 @@ from sync.match_acronyms import bracketed, initials, with_of
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import stem, uncategorised
-from sync.matching import Item, Matcher, as_tuples, file_under, grouped, normalise
+from sync.matching import Item, Matcher, as_tuples, grouped, normalise
 from sync.scorer_names import (
     AUDIENCES,
     CORE,
@@ -97,10 +97,11 @@ class NameIndex:
             words = name.core.split()
             self.brandless.append(len([w for w in words if w not in maker]) or len(words))
             words_in.extend((word, i) for word in words)
-        self.cores = grouped((name.core, i) for i, name in enumerate(self.names))
-        self.words, self.word_sets = grouped(words_in), {}
+        count = len(self.names)
+        self.cores = grouped(((name.core, i) for i, name in enumerate(self.names)), count)
+        self.words, self.word_sets = grouped(words_in, count), {}
         self.lexical = Matcher.of_normalised([n.plain for n in self.names])
-        self.index = {name: as_tuples(filed) for name, filed in self.filing.items()}
+        self.index = {name: as_tuples(filed, count) for name, filed in self.filing.items()}
         del self.filing
 
     def _word_set(self, word: str) -> frozenset[int]:
@@ -273,12 +274,17 @@ class NameIndex:
                 post("maker", core_of(rest, self.book.generic, name.core), i)
 
     def _post(self, index: str, key: str, i: int, again: bool = False) -> None:
-        """Files target i under `key` (sync.matching.file_under); `again`: another reading of target i, filed
-        once under each key."""
+        """Files target i under `key`, as sync.matching.grouped does; `again`: another reading of target i,
+        filed once under each key."""
         filed = self.filing[index]
-        if again and (held := filed.get(key)) is not None and (held == i if type(held) is int else i in held):
-            return
-        file_under(filed, key, i)
+        held = filed.get(key)
+        if held is None:
+            filed[key] = i
+        elif type(held) is int:
+            if not (again and held == i):
+                filed[key] = [held, i]
+        elif not (again and i in held):
+            held.append(i)
 
     def _alike(self, mine: Name, found: dict, limit: int) -> None:
         """Adds to `found` (sync.scorer._found's) the names the lexical matcher finds alike, capped below

@@ -2,6 +2,7 @@
 
 import gc
 
+from sync.match_tiers import tiers_of
 from sync.matching import Item, grouped
 from sync.scorer import Scorer
 
@@ -35,9 +36,18 @@ def catalogue(count: int) -> list[Item]:
 
 
 def test_grouped_keeps_each_keys_records_in_order():
-    found = grouped([("a", 3), ("b", 1), ("a", 1), ("a", 3), ("c", 2)])
+    found = grouped([("a", 3), ("b", 1), ("a", 1), ("a", 3), ("c", 2)], 4)
 
     assert found == {"a": (3, 1, 3), "b": (1,), "c": (2,)}
+
+
+def test_a_records_keys_share_its_one_tuple():
+    """Most keys are one record's: each index files that record's one tuple, not a tuple of its own."""
+    scorer = Scorer(catalogue(20), versioned=False)
+    name = scorer.names[7]
+
+    assert scorer.index["plain"][name.plain] is scorer.index["canon"][name.canon]
+    assert scorer.index["plain"][name.plain] is grouped([("another", 7)], 8)["another"]
 
 
 def kept_objects(targets: list[Item]) -> int:
@@ -66,3 +76,9 @@ def test_a_target_read_two_ways_is_filed_once_under_a_key_both_give():
 
     assert scorer.index["plain"]["asset register"] == (0, 1)
     assert scorer.candidates(Item("l", "Asset Register"))[0].name == "Asset Register"
+
+
+def test_names_of_one_tier_share_its_set():
+    """Each target's tiers are kept: names of the same tiers hold one set between them."""
+    assert tiers_of("Database Hosting - Gold (Prod)") is tiers_of("Web Hosting (Prod) - Gold")
+    assert tiers_of("Database Hosting - Gold (Prod)") == {"gold", "prod"}
