@@ -1,7 +1,10 @@
 """How the scorer keeps its index of the target records: small, in order, and light on the collector."""
 
 import gc
+import sys
+import threading
 
+from sync import matching
 from sync.match_tiers import tiers_of
 from sync.matching import Item, grouped
 from sync.scorer import Scorer
@@ -82,3 +85,30 @@ def test_names_of_one_tier_share_its_set():
     """Each target's tiers are kept: names of the same tiers hold one set between them."""
     assert tiers_of("Database Hosting - Gold (Prod)") is tiers_of("Web Hosting (Prod) - Gold")
     assert tiers_of("Database Hosting - Gold (Prod)") == {"gold", "prod"}
+
+
+def test_pulls_indexed_at_once_number_their_records_right(monkeypatch):
+    """Two pulls may be indexed at once, in two threads of one web process: each record's shared tuple must
+    still be its own, however the two grow the tuples they share."""
+    sizes, wrong = [10_000 * (n + 2) for n in range(4)], []
+
+    def index(size: int, start: threading.Barrier) -> None:
+        start.wait()
+        found = grouped(((f"k{i}", i) for i in range(size)), size)
+        wrong.extend(i for i in range(size) if found[f"k{i}"] != (i,))
+
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can: as under load
+    try:
+        for _ in range(5):
+            monkeypatch.setattr(matching, "_ALONE", type(matching._ALONE)())  # a new process
+            start = threading.Barrier(len(sizes))
+            threads = [threading.Thread(target=index, args=(size, start)) for size in sizes]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(switching)
+
+    assert wrong == []
