@@ -1,6 +1,6 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
-seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's and a
-telecom operator's."""
+seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
+telecom operator's and a satellite operator's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -51,3 +51,13 @@ def test_a_telecom_operators_systems_under_their_former_names():
     assert chosen("Teradata Database", telecom, "17.10") == telecom[2].name
     porting = [Item("np", "Number Portability - 24x7", context="Port-in and port-out of mobile numbers")]
     assert chosen("MNP porting", porting, versioned=False) == "Number Portability - 24x7"
+
+
+def test_a_satellite_operators_products_by_their_makers_former_names():
+    ground = [
+        Item("mon", "Kratos Monics", "", "Kratos"),
+        Item("stk", "Ansys STK 12", "12", "Ansys"),
+        Item("ccc", "Kratos Compass", "", "Kratos"),
+    ]
+    assert chosen("Monics Client", ground, "7.4.2", "Integral Systems, Inc.") == "Kratos Monics"
+    assert chosen("STK 12", ground, "12.2.0", "Analytical Graphics, Inc.") == "Ansys STK 12"
