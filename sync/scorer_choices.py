@@ -9,7 +9,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name
 from sync.match_rules import bracketed_words, stem
-from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
+from sync.match_tiers import hours_of, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import environment_of
@@ -39,6 +39,7 @@ class ChoiceEvidence:
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
     _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
+    _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -218,7 +219,7 @@ class ChoiceEvidence:
         not for a name that gives an environment ("Finance UAT": "Finance - Non-Prod" or "- Dev"?)."""
         if self.versioned or len(tied) < 2 or tiers_of(shown) or environment_of(shown)[1]:
             return tied
-        live = [n for n in tied if not self._tiers(scored[n][2]) & NOT_LIVE]
+        live = [n for n in tied if not self._is_not_live(scored[n][2])]
         return first_of(scored, tied, live, "another environment")
 
     def _spelled_by(self, mine: Name, scored: list, tied: list[int]) -> list[int]:
@@ -276,7 +277,7 @@ class ChoiceEvidence:
         not a record of another environment ("(Non-Prod)"), which gives none."""
         hours = hours_of(self.targets[i].name)
         return bool(hours) and any(
-            hours_of(self.targets[j].name) != hours and not self._tiers(j) & NOT_LIVE
+            hours_of(self.targets[j].name) != hours and not self._is_not_live(j)
             for j in self.index["plain"].get(self.names[i].plain, ())
         )
 

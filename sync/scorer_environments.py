@@ -19,7 +19,7 @@ SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 WHAT = r"environments?|systems?|instances?|tenants?|copy|copies|regions?|servers?|accounts?|subscriptions?"
 WHAT += r"|workspaces?|clusters?|vms?|databases?"  # "test system", "dev/test accounts"
 ENDING = re.compile(
-    rf"\s*\(\s*(?P<inside>{SEVERAL})\s*\)\s*$"  # "(UAT/SIT)"
+    rf"\s*\(\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*\)\s*$"  # "(UAT/SIT)", "(Test Environment)"
     rf"|(?P<sep>\s*[-–—:]\s*|\s+)(?P<env>{SEVERAL})(?:\s+(?P<what>{WHAT}))?\s*$",
     re.I,
 )

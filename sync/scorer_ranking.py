@@ -5,7 +5,7 @@ reason; the order puts the stronger evidence first once they have."""
 from sync.match_acronyms import NO_INITIALS
 from sync.match_names import REGIONS, Name
 from sync.match_rules import names_a_kind, other_install
-from sync.match_tiers import NOT_LIVE, covered_tiers, tiers_of
+from sync.match_tiers import covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
@@ -103,7 +103,7 @@ class Ranking:
                 preselectable = False
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
-            if preselectable and not tiers and their_tiers & NOT_LIVE:
+            if preselectable and not tiers and self._is_not_live(i):
                 live = self._live_records(mine, found) if live is None else live
                 if live - {i}:
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
@@ -153,7 +153,7 @@ class Ranking:
                 -found[i][0],
                 bool(exact) and theirs.version != exact,
                 bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered
-                not tiers and bool(their_tiers & NOT_LIVE),  # "Server Hosting": "(Prod)" before "(Non-Prod)"
+                not tiers and self._is_not_live(i),  # "Server Hosting": "(Prod)" before "(Test)"
                 -len(written.intersection([*theirs.words, *their_tiers])),  # more words written
                 name,
             )
@@ -173,15 +173,13 @@ class Ranking:
         another environment, and no other live record was found as well: what a name of the production tier
         is ("Memberships (PROD)": "Membership Management - Business Hours" beside its "- Non-Prod"; not
         "Database Hosting - Prod" of a "(SQL Server) - 24x7" and a "(PostgreSQL) - 24x7")."""
-        if self._tiers(i) & (NOT_LIVE | PROD):
+        if self._tiers(i) & PROD or self._is_not_live(i):
             return False
         plain, score = self.names[i].plain, found[i][0]
-        others = [
-            (self.names[j].plain == plain, self._tiers(j)) for j in found if j != i and found[j][0] >= score
-        ]
-        if any(not tiers & NOT_LIVE for _, tiers in others):
+        others = [j for j in found if j != i and found[j][0] >= score]
+        if not all(self._is_not_live(j) for j in others):
             return False
-        return any(twin for twin, _ in others)
+        return any(self.names[j].plain == plain for j in others)
 
     def _live_records(self, mine: Name, found: dict[int, Found]) -> set[int]:
         """The records found for a name that gives no tier that are of no other environment and have all

@@ -33,6 +33,8 @@ CATALOGUE = [
         ("AWS dev/test accounts", ("AWS", "dev/test accounts")),
         ("AD DS Dev", ("AD DS", "Dev")),  # after an acronym
         ("Tessitura TEST", ("Tessitura", "TEST")),
+        ("Payroll (Test Environment)", ("Payroll", "(Test Environment)")),  # its place in the brackets
+        ("CRM (UAT instance)", ("CRM", "(UAT instance)")),
         # what a service does, not where it runs
         ("Penetration Testing", ("Penetration Testing", "")),
         ("Till Training", ("Till Training", "")),
@@ -111,3 +113,20 @@ def test_a_record_of_another_environment_by_its_name_is_no_live_record():
     found = suggest([Item("l", "Finance UAT")], catalogue, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None  # its UAT, or its Dev? a person's choice
     assert not any(c.target_id == "f-t" and "another environment, beside live" in c.why for c in found)
+
+
+def test_an_environment_and_its_place_in_brackets_find_the_services_record_of_it():
+    found = suggest([Item("l", "Mobile App (Test Environment)")], CATALOGUE, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "app-t"
+    assert "read without (Test Environment)" in found[0].why
+
+
+@pytest.mark.parametrize("other", ["Intranet (Test)", "Intranet (Test Environment)", "Intranet (QA)"])
+@pytest.mark.parametrize("live", ["Intranet - Gold", "Intranet (Production)"])
+def test_a_name_without_a_tier_is_the_live_record_beside_one_named_for_an_environment(live, other):
+    """However the catalogue names its test record, as "(Non-Prod)" or "(UAT)" before it: the live one is
+    first and pre-selected, the test one only suggested (not "as likely as" each other)."""
+    found = suggest([Item("l", "Intranet")], [Item("t", other), Item("p", live)], versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "p" and found[0].target_id == "p"
+    test = next(c for c in found if c.target_id == "t")
+    assert not test.preselectable and "another environment, beside live records" in test.why
