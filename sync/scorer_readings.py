@@ -57,6 +57,7 @@ from sync.match_rules import is_english, uncategorised
 from sync.match_tiers import HRS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
+from sync.scorer_environments import environment_of
 from sync.scorer_names import AUDIENCES, CORE, LEXICAL_CAP, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
@@ -109,13 +110,14 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
 def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:
     """The services named "- Live" or "(Live)" read as the production tier, {target index: "… (Prod)"}, where
     another has the rest of the name and an environment that is not production ("Server Hosting - Live"
-    beside "- Non-Prod"); not "Video Streaming - Live", the content."""
+    beside "- Non-Prod", "Email - Live" beside "- Training"); not "Video Streaming - Live", the content."""
     if "live" not in "\n".join(t.name for t in targets).lower():
         return {}  # most catalogues, at once
     live = {i: found.start() for i, t in enumerate(targets) if (found := LIVE.search(t.name))}
     if not live:
         return {}
     others = {book.read(t.name).core for t in targets if tiers_of(t.name) & NOT_LIVE}
+    others |= {book.read(rest).core for rest, env in map(environment_of, [t.name for t in targets]) if env}
     prod = {
         book.read(t.name).core for t in targets if "prod" in tiers_of(t.name)
     }  # one is production already

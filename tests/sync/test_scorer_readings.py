@@ -1,6 +1,8 @@
 """The scorer's other readings of a portfolio name (issue 19, sync.scorer_readings): hours of cover written
 without a dash, and a name with a slip in one of its words. Each test names a rule, not a labelled case."""
 
+import pytest
+
 from sync.match_tiers import tiers_of
 from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -110,6 +112,11 @@ def test_a_target_named_live_is_the_production_record_beside_another_environment
     both = [*hosting, Item("prod", "Server Hosting - Prod")]  # production already: "- Live" is its own
     assert picked("Server Hosting", both) == "prod"
     assert picked("Server Hosting - Live", both) == "live"  # a target's very name is no tier of another's
+
+
+@pytest.mark.parametrize("other", ["Email - Training", "Email (Test)", "Email - UAT"])
+def test_a_target_named_live_is_the_production_record_however_the_other_environment_is_named(other):
+    assert picked("Email", [Item("t", other), Item("live", "Email - Live")]) == "live"
 
 
 def test_a_name_of_the_production_tier_is_the_one_live_record_beside_a_test_one():
