@@ -9,7 +9,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name
 from sync.match_rules import bracketed_words, stem
-from sync.match_tiers import hours_of, tiers_of
+from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import environment_of
@@ -159,6 +159,7 @@ class ChoiceEvidence:
             tied = [n for n in tied if self.names[scored[n][2]].version == mine.version]  # its very version
         if (hours := hours_of(shown)) and any(hours_of(scored[n][1]) == hours for n in tied):
             tied = [n for n in tied if hours_of(scored[n][1]) == hours]  # its very hours of cover
+        tied = self._own_environment(shown, scored, tied)
         tied = self._spelled_by(mine, scored, tied)
         tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
@@ -169,7 +170,7 @@ class ChoiceEvidence:
             (
                 normalise(self._as_read(scored[n][2])),  # as written: "Microsoft Teams (free)" is another
                 self.names[scored[n][2]].version,
-                self._tiers(scored[n][2]) if scored[n][2] in partial else hours_of(scored[n][1]),
+                self._tiers(scored[n][2]) if scored[n][2] in partial else self._told_by(scored[n][2]),
             )
             for n in tied
         }
@@ -195,6 +196,19 @@ class ChoiceEvidence:
             if preselectable and score >= PRESELECT_AT and self._other_hours(i):
                 reasons = [*reasons, "offered with other hours of cover too: suggested, never pre-selected"]
                 scored[n] = (score, name, i, reasons, False)
+
+    def _told_by(self, j: int) -> frozenset[str]:
+        """What tells target j apart from a record of its name as likely: its hours of cover, and its
+        environment ("HR Portal - Non-Prod" beside its "- Pre-Production", for an "HR Portal UAT")."""
+        return hours_of(self.targets[j].name) | (self._tiers(j) & NOT_LIVE)
+
+    def _own_environment(self, shown: str, scored: list, tied: list[int]) -> list[int]:
+        """Of records as likely, those of the very environment the name ends in: "HR Portal preprod" is its
+        "- Pre-Production" beside a "- Non-Prod"; a "UAT" either, where neither is named for UAT."""
+        env = environment_of(shown)[1] if len(tied) > 1 and not self.versioned else ""
+        own = tiers_of(f"x - {env}") & NOT_LIVE if env else frozenset()
+        same = [n for n in tied if own and self._tiers(scored[n][2]) & own]
+        return first_of(scored, tied, same, "another environment")
 
     def _own_build(self, shown: str, scored: list, tied: list[int]) -> list[int]:
         """Of software records as likely that differ in what their names give in brackets ("…

@@ -14,7 +14,7 @@ from sync.match_tiers import NOT_LIVE, tiers_of
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
-ENVIRONMENT = r"uat|sit|qa|qas|sandbox(?:es)?|staging|test(?:ing)?|dev(?:elopment)?|train(?:ing)?"
+ENVIRONMENT = r"uat|sit|qa|qas|sandbox(?:es)?|staging|pre-?prod|test(?:ing)?|dev(?:elopment)?|train(?:ing)?"
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 WHAT = r"environments?|systems?|instances?|tenants?|copy|copies|regions?|servers?|accounts?|subscriptions?"
 WHAT += r"|workspaces?|clusters?|vms?|databases?"  # "test system", "dev/test accounts"
@@ -27,7 +27,8 @@ ENDING = re.compile(
 # alone may be what a service does ("Penetration Testing", "Till Training", "Mobile App Dev"): only after a
 # dash or in brackets, in capitals, beside another environment or before an environment's own word ("Dev"
 # after an acronym too: "AD DS Dev")
-ALWAYS = frozenset(["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test"])
+ALWAYS = frozenset(["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod"])
+ALWAYS |= {"pre-prod"}
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )

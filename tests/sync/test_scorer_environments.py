@@ -35,6 +35,8 @@ CATALOGUE = [
         ("Tessitura TEST", ("Tessitura", "TEST")),
         ("Payroll (Test Environment)", ("Payroll", "(Test Environment)")),  # its place in the brackets
         ("CRM (UAT instance)", ("CRM", "(UAT instance)")),
+        ("HR Portal preprod", ("HR Portal", "preprod")),
+        ("CRM Pre-Prod", ("CRM", "Pre-Prod")),
         # what a service does, not where it runs
         ("Penetration Testing", ("Penetration Testing", "")),
         ("Till Training", ("Till Training", "")),
@@ -130,3 +132,18 @@ def test_a_name_without_a_tier_is_the_live_record_beside_one_named_for_an_enviro
     assert preselect(found, PRESELECT_AT).target_id == "p" and found[0].target_id == "p"
     test = next(c for c in found if c.target_id == "t")
     assert not test.preselectable and "another environment, beside live records" in test.why
+
+
+def test_two_records_of_other_environments_are_a_persons_choice_unless_the_name_gives_one_of_them():
+    portal = [
+        Item("p", "HR Portal - Production"),
+        Item("np", "HR Portal - Non-Prod"),
+        Item("pp", "HR Portal - Pre-Production"),
+    ]
+    uat = suggest([Item("l", "HR Portal UAT")], portal, versioned=False)["l"]
+    assert preselect(uat, PRESELECT_AT) is None  # either may be its UAT
+    assert any("as likely as HR Portal - " in c.why for c in uat)
+    found = suggest([Item("l", "HR Portal preprod")], portal, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "pp"
+    non_prod = next(c for c in found if c.target_id == "np")
+    assert not non_prod.preselectable and "another environment: suggested" in non_prod.why
