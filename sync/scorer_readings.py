@@ -77,9 +77,11 @@ SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
-UNDASHED = rf"premium|standard|basic|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
+UNDASHED = rf"premium|standard|basic|tier\s*\d|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
+TIER_NUMBER = re.compile(r"^tier\s*", re.I)
+LEADING_METAL = re.compile(r"^\s*(gold|silver|bronze|platinum)\s+(?=\w)", re.I)  # "Gold Backup"
 LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
@@ -355,21 +357,21 @@ class OtherReadings:
     def with_tier(self, name: str) -> str:
         """A service name ending in a tier without a dash, written with one, where a target of that tier
         has the rest of the name ("Laptop Provisioning Premium", "EUC Standard" for an "End User Computing
-        - Standard"), or, for an environment not live, has it and more ("Azure dev/test": a "Cloud Hosting -
-        Azure - Non-Prod"); "" otherwise: "Data Quality Standard" may be a standard. So too "- Live", the
-        production tier where a "- Prod" target has the rest ("VM Hosting - Live"; not "Video Streaming -
-        Live", the content)."""
+        - Standard", "Email Tier 1"; a metal before it: "Gold Backup"), or, for an environment not live, has
+        it and more ("Azure dev/test": a "Cloud Hosting - Azure - Non-Prod"); "" otherwise: "Data Quality
+        Standard" may be a standard. So too "- Live", the production tier where a "- Prod" target has the
+        rest ("VM Hosting - Live"; not "Video Streaming - Live", the content)."""
         if self.versioned or tiers_of(name) or name in self.index["name"]:
             return ""  # none, one written so already ("SQL Hosting - Non-Prod"), or a target's very name
-        found = UNDASHED_TIER.search(name) or LIVE.search(name)
+        found = UNDASHED_TIER.search(name) or LIVE.search(name) or LEADING_METAL.match(name)
         if not found:
             return ""
         if self.tiered is None:
             self.tiered = {
                 (self.names[i].core, tier) for i in range(len(self.targets)) for tier in self._tiers(i)
             }
-        rest, tier = name[: found.start()], found.group(1)
-        tier = "Prod" if tier.lower() == "live" else tier
+        rest, tier = name[: found.start()] or name[found.end() :], found.group(1)
+        tier = "Prod" if tier.lower() == "live" else TIER_NUMBER.sub("Tier ", tier)  # "Tier1"
         core, read = self.book.read(rest).core, canonical_tier(tier.lower())
         if (core, read) in self.tiered:
             return f"{rest} ({tier})"

@@ -369,3 +369,13 @@ def test_an_acronym_in_brackets_may_spell_a_generic_word_the_name_leaves_out():
     assert picked("Player Accounts (PAMX) 24/7", players) == ""  # two letters more say something else
     portal = [Item("cp", "Customer Portal"), Item("cpq", "Configure Price Quote")]
     assert picked("Customer Portal (CPQ)", portal) == ""  # a Q is no generic word's: another system
+
+
+def test_a_numbered_tier_without_a_dash_and_a_metal_before_the_name_are_tiers():
+    email = [Item("1", "Email - Tier 1"), Item("2", "Email - Tier 2")]
+    assert picked("Email Tier 1", email) == "1"
+    assert picked("Email tier2", email) == "2"
+    backup = [Item("g", "Backup - Gold"), Item("s", "Backup - Silver"), Item("b", "Backup - Bronze")]
+    assert picked("Gold Backup", backup) == "g"
+    assert picked("Silver Backups", backup) == "s"
+    assert picked("Gold Coast", [*backup, Item("c", "Coast Guard - Gold")]) == ""  # no "Coast - Gold"
