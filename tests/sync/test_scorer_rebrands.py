@@ -1,6 +1,6 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
-telecom operator's and a satellite operator's."""
+telecom operator's, a satellite operator's and a game studio's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -61,3 +61,21 @@ def test_a_satellite_operators_products_by_their_makers_former_names():
     ]
     assert chosen("Monics Client", ground, "7.4.2", "Integral Systems, Inc.") == "Kratos Monics"
     assert chosen("STK 12", ground, "12.2.0", "Analytical Graphics, Inc.") == "Ansys STK 12"
+
+
+def test_a_game_studios_tools_by_their_makers_former_names():
+    studio = [
+        Item("rc", "Epic Games RealityCapture", "", "Epic Games"),
+        Item("mvn", "Movella MVN Animate", "", "Movella"),
+        Item("3d", "UL 3DMark", "", "UL Solutions"),
+        Item("st", "Unity SpeedTree Modeler 9", "9", "Unity Technologies"),
+        Item("fpt", "Autodesk Flow Production Tracking", "", "Autodesk"),
+    ]
+    assert chosen("RealityCapture", studio, "1.3.2", "Capturing Reality s.r.o.") == studio[0].name
+    assert chosen("MVN Animate 2022.2", studio, "2022.2.0", "Xsens Technologies B.V.") == studio[1].name
+    assert chosen("3DMark", studio, "2.28.8217", "Futuremark") == studio[2].name
+    assert (
+        chosen("SpeedTree Modeler 9.5.2", studio, "9.5.2", "Interactive Data Visualization, Inc.")
+        == studio[3].name
+    )
+    assert chosen("Shotgun Desktop", studio, "1.5.9", "Shotgun Software Inc.") == studio[4].name
