@@ -36,9 +36,24 @@ APART = re.compile(r"[-–—:]")
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 
 
+# the words such a name may end in (ENDING's environments and their places): a quick test before the regex,
+# which every candidate of every portfolio name asks of (sync.scorer_ranking)
+WORDS_AT_END = ("uat", "sit", "qa", "qas", "sandbox", "staging", "preprod", "prod", "test", "testing", "dev")
+WORDS_AT_END += ("development", "train", "training", "environment", "system", "instance", "tenant", "copy")
+WORDS_AT_END += ("copies", "region", "server", "account", "subscription", "workspace", "cluster")
+WORDS_AT_END += ("vm", "database")
+LAST_WORDS = frozenset([*WORDS_AT_END, *(f"{word}s" for word in WORDS_AT_END)])
+
+
 def environment_of(name: str) -> tuple[str, str]:
     """The name without the environments it ends in, and those as written ("Salesforce", "sandboxes
     (UAT/SIT)"); the name and "" where it ends in none, or in a word that may be what the service does."""
+    last = name.rstrip(") ").rsplit(None, 1)[-1] if name.strip() else ""
+    for sep in "/(&,+:-–—":
+        if sep in last:
+            last = last.rpartition(sep)[2]
+    if last.lower() not in LAST_WORDS:
+        return name, ""
     rest, said = name, []
     while (found := ENDING.search(rest)) and found.start() > 0:
         env = found.group("inside") or found.group("env")

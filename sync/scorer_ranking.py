@@ -8,6 +8,7 @@ from sync.match_rules import names_a_kind, other_install
 from sync.match_tiers import covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item
+from sync.scorer_environments import environment_of
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
@@ -105,7 +106,7 @@ class Ranking:
                 score = max(score - MINOR, min(score, PRESELECT_AT))
             if preselectable and not tiers and self._is_not_live(i):
                 live = self._live_records(mine, found) if live is None else live
-                if live - {i}:
+                if live - {i} or (not environment_of(local.name)[1] and self._live_twin(i, found)):
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
                     preselectable = False
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
@@ -187,3 +188,13 @@ class Ranking:
         "- Keel Point", whatever the dash reads as."""
         words = set(mine.core.split())
         return {j for j in found if not self._is_not_live(j) and words.issubset(self.names[j].words)}
+
+    def _live_twin(self, i: int, found: dict[int, Found]) -> bool:
+        """Whether a record of target i's own service of no other environment was found on the same evidence,
+        whatever it is: "EKS", by what the product delivers, is the "Container Platform - Gold" beside its
+        "- Non-Prod"; not a "SuccessFactors Preview" whose "- Non-Prod" alone is described as the preview."""
+        service, why = self._service(i), found[i][1][0]
+        return any(
+            j != i and found[j][1][0] == why and not self._is_not_live(j) and self._service(j) == service
+            for j in found
+        )

@@ -147,3 +147,16 @@ def test_two_records_of_other_environments_are_a_persons_choice_unless_the_name_
     assert preselect(found, PRESELECT_AT).target_id == "pp"
     non_prod = next(c for c in found if c.target_id == "np")
     assert not non_prod.preselectable and "another environment: suggested" in non_prod.why
+
+
+def test_a_product_found_in_a_services_live_and_test_records_is_the_live_ones():
+    """However the name finds them (here by what the product delivers, and the test record's description
+    names it as well): a name without a tier is the production record's."""
+    platform = [
+        Item("np", "Container Platform - Non-Prod", context="EKS clusters for development and QA"),
+        Item("g", "Container Platform - Gold", context="Amazon EKS clusters for the game backends, 24x7"),
+    ]
+    found = suggest([Item("l", "EKS")], platform, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "g"
+    test = next(c for c in found if c.target_id == "np")
+    assert not test.preselectable and "another environment, beside live records" in test.why
