@@ -159,12 +159,13 @@ class ChoiceEvidence:
             tied = [n for n in tied if self.names[scored[n][2]].version == mine.version]  # its very version
         if (hours := hours_of(shown)) and any(hours_of(scored[n][1]) == hours for n in tied):
             tied = [n for n in tied if hours_of(scored[n][1]) == hours]  # its very hours of cover
-        tied = self._own_environment(shown, scored, tied)
+        env = environment_of(shown)[1] if len(tied) > 1 and not self.versioned else ""
+        tied = self._own_environment(env, scored, tied)
         tied = self._spelled_by(mine, scored, tied)
         tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
         tied = self._own_update(mine, local.version, scored, tied)
-        tied = self._live(shown, scored, tied)
+        tied = self._live(shown, env, scored, tied)
         told = {  # hours of cover the name does not give are two services ("24x7" or "8x5"), as are two
             # records each of one of the tiers it gives ("- Gold" and "- Prod" for "Gold (Prod)")
             (
@@ -202,13 +203,17 @@ class ChoiceEvidence:
         environment ("HR Portal - Non-Prod" beside its "- Pre-Production", for an "HR Portal UAT")."""
         return hours_of(self.targets[j].name) | (self._tiers(j) & NOT_LIVE)
 
-    def _own_environment(self, shown: str, scored: list, tied: list[int]) -> list[int]:
-        """Of records as likely, those of the very environment the name ends in: "HR Portal preprod" is its
-        "- Pre-Production" beside a "- Non-Prod"; a "UAT" either, where neither is named for UAT."""
-        env = environment_of(shown)[1] if len(tied) > 1 and not self.versioned else ""
+    def _own_environment(self, env: str, scored: list, tied: list[int]) -> list[int]:
+        """Of records as likely, those of the very environment the name ends in (`env`, as environment_of
+        reads it), where it is a tier of their names: "HR Portal preprod" is its "- Pre-Production" beside a
+        "- Non-Prod"; a "UAT" either, where neither is named for UAT. An environment no tier names ("QA",
+        "Dev") tells none apart here: its records are told apart by their names as read (`_settle`)."""
         own = tiers_of(f"x - {env}") & NOT_LIVE if env else frozenset()
-        same = [n for n in tied if own and self._tiers(scored[n][2]) & own]
-        return first_of(scored, tied, same, "another environment")
+        if not own:
+            return tied
+        return first_of(
+            scored, tied, [n for n in tied if self._tiers(scored[n][2]) & own], "another environment"
+        )
 
     def _own_build(self, shown: str, scored: list, tied: list[int]) -> list[int]:
         """Of software records as likely that differ in what their names give in brackets ("…
@@ -227,11 +232,11 @@ class ChoiceEvidence:
         same = [n for n in tied if update in normalise(scored[n][1]).split()] if update else tied
         return first_of(scored, tied, same, "another feature update")
 
-    def _live(self, shown: str, scored: list, tied: list[int]) -> list[int]:
+    def _live(self, shown: str, env: str, scored: list, tied: list[int]) -> list[int]:
         """Of services as likely, for a name that gives no tier, those of production before another
         environment's: "Police CAD" is "Police CAD - 24x7" beside its "(Non-Prod)", whatever their hours;
         not for a name that gives an environment ("Finance UAT": "Finance - Non-Prod" or "- Dev"?)."""
-        if self.versioned or len(tied) < 2 or tiers_of(shown) or environment_of(shown)[1]:
+        if self.versioned or len(tied) < 2 or tiers_of(shown) or env:
             return tied
         live = [n for n in tied if not self._is_not_live(scored[n][2])]
         return first_of(scored, tied, live, "another environment")

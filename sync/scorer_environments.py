@@ -27,8 +27,9 @@ ENDING = re.compile(
 # alone may be what a service does ("Penetration Testing", "Till Training", "Mobile App Dev"): only after a
 # dash or in brackets, in capitals, beside another environment or before an environment's own word ("Dev"
 # after an acronym too: "AD DS Dev")
-ALWAYS = frozenset(["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod"])
-ALWAYS |= {"pre-prod"}
+ALWAYS = frozenset(
+    ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
+)
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
@@ -42,13 +43,16 @@ WORDS_AT_END = ("uat", "sit", "qa", "qas", "sandbox", "staging", "preprod", "pro
 WORDS_AT_END += ("development", "train", "training", "environment", "system", "instance", "tenant", "copy")
 WORDS_AT_END += ("copies", "region", "server", "account", "subscription", "workspace", "cluster")
 WORDS_AT_END += ("vm", "database")
-LAST_WORDS = frozenset([*WORDS_AT_END, *(f"{word}s" for word in WORDS_AT_END)])
+LAST_WORDS = frozenset([*WORDS_AT_END, *(f"{word}s" for word in WORDS_AT_END), "sandboxes"])
 
 
 def environment_of(name: str) -> tuple[str, str]:
     """The name without the environments it ends in, and those as written ("Salesforce", "sandboxes
     (UAT/SIT)"); the name and "" where it ends in none, or in a word that may be what the service does."""
-    last = name.rstrip(") ").rsplit(None, 1)[-1] if name.strip() else ""
+    end = name.rstrip()
+    while end.endswith(")"):
+        end = end[:-1].rstrip()
+    last = end.rsplit(None, 1)[-1] if end else ""
     for sep in "/(&,+:-–—":
         if sep in last:
             last = last.rpartition(sep)[2]

@@ -34,6 +34,7 @@ class Ranking:
         )
         scored = []
         live: set[int] | None = None  # the records of no other environment with all its words, once asked
+        env_given: bool | None = None  # whether the name ends in an environment (environment_of), once asked
         own = set(mine.words) - self.book.generic - NO_INITIALS
         mine_major = major(mine.version)
         exact, written = mine.version, set(mine.words)
@@ -106,7 +107,9 @@ class Ranking:
                 score = max(score - MINOR, min(score, PRESELECT_AT))
             if preselectable and not tiers and self._is_not_live(i):
                 live = self._live_records(mine, found) if live is None else live
-                if live - {i} or (not environment_of(local.name)[1] and self._live_twin(i, found)):
+                if env_given is None:
+                    env_given = bool(environment_of(local.name)[1])
+                if live - {i} or (not env_given and self._live_twin(i, found)):
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
                     preselectable = False
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):

@@ -54,7 +54,7 @@ from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
-from sync.match_tiers import HRS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
+from sync.match_tiers import HRS, METALS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import environment_of
@@ -77,11 +77,11 @@ SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
-UNDASHED = rf"premium|standard|basic|tier\s*\d|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
+UNDASHED = rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 TIER_NUMBER = re.compile(r"^tier\s*", re.I)
-LEADING_METAL = re.compile(r"^\s*(gold|silver|bronze|platinum)\s+(?=\w)", re.I)  # "Gold Backup"
+LEADING_METAL = re.compile(rf"^\s*({METALS})\s+(?=\w)", re.I)  # "Gold Backup"
 LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
@@ -370,7 +370,8 @@ class OtherReadings:
             self.tiered = {
                 (self.names[i].core, tier) for i in range(len(self.targets)) for tier in self._tiers(i)
             }
-        rest, tier = name[: found.start()] or name[found.end() :], found.group(1)
+        rest = name[found.end() :] if found.re is LEADING_METAL else name[: found.start()]
+        tier = found.group(1)
         tier = "Prod" if tier.lower() == "live" else TIER_NUMBER.sub("Tier ", tier)  # "Tier1"
         core, read = self.book.read(rest).core, canonical_tier(tier.lower())
         if (core, read) in self.tiered:

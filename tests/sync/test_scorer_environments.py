@@ -47,6 +47,12 @@ CATALOGUE = [
         ("Contact Centre Training System", ("Contact Centre Training System", "")),
         ("Learning and Development System", ("Learning and Development System", "")),  # one phrase
         ("Dev & Test", ("Dev & Test", "")),
+        (")", (")", "")),  # nothing but a bracket, a record's name all the same
+        (" ) ", (" ) ", "")),
+        ("CRM (UAT)\t", ("CRM", "(UAT)\t")),  # whitespace after the bracket, as spreadsheets leave it
+        ("CRM (UAT)\xa0", ("CRM", "(UAT)\xa0")),
+        ("Salesforce Sandboxes", ("Salesforce", "Sandboxes")),
+        ("Email - Tier 10", ("Email - Tier 10", "")),
     ],
 )
 def test_the_environment_a_name_ends_in(name, read):
@@ -160,3 +166,14 @@ def test_a_product_found_in_a_services_live_and_test_records_is_the_live_ones():
     assert preselect(found, PRESELECT_AT).target_id == "g"
     test = next(c for c in found if c.target_id == "np")
     assert not test.preselectable and "another environment, beside live records" in test.why
+
+
+ENVIRONMENTS = ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test"]
+ENVIRONMENTS += ["testing", "dev", "development", "train", "training"]
+
+
+@pytest.mark.parametrize("word", ENVIRONMENTS)
+@pytest.mark.parametrize("place", ["", " environment", " environments", " systems", " vms", " databases"])
+def test_every_environment_and_place_the_pattern_knows_ends_a_name(word, place):
+    """The quick test of a name's last word (LAST_WORDS) lets through every name the pattern reads."""
+    assert environment_of(f"CRM ({word.upper()}{place})")[1] == f"({word.upper()}{place})"

@@ -375,6 +375,7 @@ def test_a_numbered_tier_without_a_dash_and_a_metal_before_the_name_are_tiers():
     email = [Item("1", "Email - Tier 1"), Item("2", "Email - Tier 2")]
     assert picked("Email Tier 1", email) == "1"
     assert picked("Email tier2", email) == "2"
+    assert picked("Email Tier 10", [*email, Item("10", "Email - Tier 10")]) == "10"
     backup = [Item("g", "Backup - Gold"), Item("s", "Backup - Silver"), Item("b", "Backup - Bronze")]
     assert picked("Gold Backup", backup) == "g"
     assert picked("Silver Backups", backup) == "s"
