@@ -14,10 +14,21 @@ from sync.match_tiers import NOT_LIVE, tiers_of
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
-ENVIRONMENT = r"uat|sit|qa|qas|sandbox(?:es)?|staging|pre-?prod|test(?:ing)?|dev(?:elopment)?|train(?:ing)?"
+ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test")
+ENVIRONMENTS += ("testing", "dev", "development", "train", "training")
+# where an environment is, after its word: "test system", "dev/test accounts"
+WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
+WHATS += ("workspace", "cluster", "vm", "database")
+WHAT_WORDS = (*WHATS, *(f"{what}s" for what in WHATS), "copy", "copies")
+
+
+def one_of(words: tuple[str, ...]) -> str:
+    """A regex of any of these words, the longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+ENVIRONMENT, WHAT = one_of(ENVIRONMENTS), one_of(WHAT_WORDS)
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
-WHAT = r"environments?|systems?|instances?|tenants?|copy|copies|regions?|servers?|accounts?|subscriptions?"
-WHAT += r"|workspaces?|clusters?|vms?|databases?"  # "test system", "dev/test accounts"
 ENDING = re.compile(
     rf"\s*\(\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*\)\s*$"  # "(UAT/SIT)", "(Test Environment)"
     rf"|(?P<sep>\s*[-–—:]\s*|\s+)(?P<env>{SEVERAL})(?:\s+(?P<what>{WHAT}))?\s*$",
@@ -37,13 +48,9 @@ APART = re.compile(r"[-–—:]")
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 
 
-# the words such a name may end in (ENDING's environments and their places): a quick test before the regex,
-# which every candidate of every portfolio name asks of (sync.scorer_ranking)
-WORDS_AT_END = ("uat", "sit", "qa", "qas", "sandbox", "staging", "preprod", "prod", "test", "testing", "dev")
-WORDS_AT_END += ("development", "train", "training", "environment", "system", "instance", "tenant", "copy")
-WORDS_AT_END += ("copies", "region", "server", "account", "subscription", "workspace", "cluster")
-WORDS_AT_END += ("vm", "database")
-LAST_WORDS = frozenset([*WORDS_AT_END, *(f"{word}s" for word in WORDS_AT_END), "sandboxes"])
+# the words such a name may end in (ENDING's): a quick test before the regex, which every candidate of every
+# portfolio name asks of (sync.scorer_ranking); "pre-prod" ends in "prod" once split at its dash
+LAST_WORDS = frozenset([*ENVIRONMENTS, *WHAT_WORDS, "prod"])
 
 
 def environment_of(name: str) -> tuple[str, str]:
