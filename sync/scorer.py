@@ -262,7 +262,7 @@ class Scorer(
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
         code, name = portfolio_code(local.name, self.codes, self.index["plain"])
         local = replace(local, name=name) if code else local
-        if tiered := self.with_tier(local.name):
+        if tiered := self.with_tier(local.name) or self._live_meant(local):
             local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
         mine = self._portfolio_name(local)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it

@@ -45,6 +45,9 @@ PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
 APART = re.compile(r"[-–—:]")
+# production at a name's end, as no tier writes it ("PMS prod", "Payroll live", "HR - PRD", "SITS (Live)")
+NOT_BEFORE_LIVE = frozenset(["non", "pre", "not"])
+LIVE_ENDING = re.compile(r"(?:\s+[-–—:]\s*|\s*\(\s*|\s+)(?:prod|prd|production|live)\s*\)?\s*$", re.I)
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 
 
@@ -131,6 +134,25 @@ class EnvironmentReadings:
                     f"in production, where the name gives {env}: suggested, never pre-selected",
                 ]
                 found[i] = (PRESELECT_AT - 1, reasons)
+
+    def _live_meant(self, local: Item) -> str:
+        """A service name ending in production without a dash or brackets ("PMS prod", "Payroll live"),
+        written as that tier ("PMS (Prod)") where what the rest of it finds, sure enough to pre-select, is a
+        service with records of another environment: there the word tells the live record from the others.
+        "" otherwise: "Print Production" may be what a service does."""
+        found = None if self.versioned or tiers_of(local.name) else LIVE_ENDING.search(local.name)
+        if not found:
+            return ""
+        rest = local.name[: found.start()]
+        reading = self.book.read(rest)
+        if not reading.words or reading.plain.rsplit(" ", 1)[-1] in NOT_BEFORE_LIVE:
+            return ""  # "Payroll pre prod", "Payroll not live"
+        more = self._found(reading, Item(local.key, rest), 5)[0]
+        sure = [i for i, (score, _) in more.items() if score >= PRESELECT_AT]
+        not_live = self._not_live()
+        if sure and all(self._is_not_live(i) or self.names[i].plain in not_live for i in sure):
+            return f"{rest} (Prod)"
+        return ""
 
     def _as_likely(self, read: dict[int, int], found: dict[int, Found], env: str) -> None:
         """Where the name without its environment finds two services' records of it as likely, the words of

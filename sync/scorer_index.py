@@ -214,12 +214,18 @@ class NameIndex:
 
     def _tails(self, j: int) -> Tail:
         """What follows service j's name's first dash, colon or opening bracket, whole and each thing listed
-        there, and its words; nothing where the head is a service about a product (WRAPPERS). Read as the
-        rules ask (sync.scorer_products)."""
+        there, and its words; nothing where the head is a service about a product (WRAPPERS), or where what
+        follows is a tier the name's reading drops ("Property Management System - Non-Prod" names no "Prod"
+        product). Read as the rules ask (sync.scorer_products)."""
         found = self.tails.get(j)
         if found is None:
             head, tail = self._dashed(j) or ("", "")
-            if not tail or not WRAPPERS.isdisjoint(map(stem, normalise(head).split())):
+            said_before = normalise(head)
+            if (
+                not tail
+                or said_before == self.names[j].plain
+                or not WRAPPERS.isdisjoint(map(stem, said_before.split()))
+            ):
                 found = Tail(frozenset(), frozenset())
             else:
                 said = tuple(normalise(tail).split())

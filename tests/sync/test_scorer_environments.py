@@ -177,3 +177,30 @@ ENVIRONMENTS += ["testing", "dev", "development", "train", "training"]
 def test_every_environment_and_place_the_pattern_knows_ends_a_name(word, place):
     """The quick test of a name's last word (LAST_WORDS) lets through every name the pattern reads."""
     assert environment_of(f"CRM ({word.upper()}{place})")[1] == f"({word.upper()}{place})"
+
+
+PMS = [
+    Item("pms", "Property Management System - Gold", context="Oracle OPERA Cloud for the hotels, 24x7"),
+    Item("pms-t", "Property Management System - Non-Prod", context="OPERA test and training"),
+    Item("print", "Print Services"),
+]
+
+
+@pytest.mark.parametrize(
+    "name", ["PMS prod", "PMS PRD", "PMS production", "PMS live", "PMS (Live)", "PMS - PRD", "PMS: live"]
+)
+def test_a_name_ending_in_production_is_the_live_record(name):
+    """However it writes production ("PMS prod", without a tier's dash or brackets), where the rest of the
+    name finds a service with a test record: the live one, never the "- Non-Prod", whose tier names no
+    "Prod" product beside the acronym."""
+    found = suggest([Item("l", name)], PMS, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "pms"
+    assert not next(c for c in found if c.target_id == "pms-t").preselectable
+
+
+@pytest.mark.parametrize("name", ["Print production", "PMS pre prod", "PMS not live"])
+def test_production_is_no_environment_where_no_test_record_tells_it_or_a_word_denies_it(name):
+    """What a service does ("Print production": only a "Print Services" here), or an environment that is
+    not production: no live record pre-selected."""
+    found = suggest([Item("l", name)], PMS, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
