@@ -112,22 +112,43 @@ class AcronymEvidence:
         )  # "Smartabase AMS"
         if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
+        # "Intune", not the alias's "Microsoft Intune": in details, sure where no other service spells it
+        written = [w for w in mine.plain.split() if w != caps[0] and w not in self.book.generic]
+        readings = [(caps[0], "")]
+        if caps[0].endswith(
+            "s"
+        ):  # the S of System or Service left out: "SynXis CRS", a "Central Reservations"
+            readings.append((caps[0][:-1], " (system)"))
+        for spelled, system in readings:
+            sure, guessed = self._beside(spelled, rest, written)
+            for found, score in ((sure, ACRONYM), (guessed, GUESSED)):
+                add(
+                    found,
+                    score,
+                    lambda i, s=system: [
+                        f"acronym: {caps[0].upper()} = {self.targets[i].name}{s}",
+                        *mine.fired,
+                    ],
+                )
+            if sure or guessed:
+                break
+
+    def _beside(self, acronym: str, rest: list[str], written: list[str]) -> tuple[list[int], list[int]]:
+        """The services this acronym spells that have the words beside it in their names or details, sure
+        and guessed (`_acronym_beside`)."""
         spellers = [
-            i for i in self.index["initials"].get(caps[0], ()) if self._spells(caps[0], self.targets[i].name)
+            i for i in self.index["initials"].get(acronym, ()) if self._spells(acronym, self.targets[i].name)
         ]
 
         def having(words: list[str], i: int, described: bool = True) -> bool:
             mentions = self.mentions if described else None
             return all(w in self.names[i].words or (mentions and mentions.has(w, i)) for w in words)
 
-        # "Intune", not the alias's "Microsoft Intune": in details, sure where no other service spells it
-        written = [w for w in mine.plain.split() if w != caps[0] and w not in self.book.generic]
         sure = [
             i for i in spellers if having(rest, i) or (written and having(written, i, len(spellers) == 1))
         ]
         guessed = [i for i in spellers if i not in sure and written and having(written, i)]
-        for found, score in ((sure, ACRONYM), (guessed, GUESSED)):
-            add(found, score, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", *mine.fired])
+        return sure, guessed
 
     @staticmethod
     def _spells(acronym: str, name: str) -> bool:

@@ -28,6 +28,7 @@ def one_of(words: tuple[str, ...]) -> str:
 
 
 ENVIRONMENT, WHAT = one_of(ENVIRONMENTS), one_of(WHAT_WORDS)
+ENVIRONMENT_WORDS = frozenset(stem(w) for env in ENVIRONMENTS for w in normalise(env).split()) - {"prod"}
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 ENDING = re.compile(
     rf"\s*\(\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*\)\s*$"  # "(UAT/SIT)", "(Test Environment)"

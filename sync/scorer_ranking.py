@@ -8,7 +8,7 @@ from sync.match_rules import names_a_kind, other_install
 from sync.match_tiers import covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item
-from sync.scorer_environments import environment_of
+from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
@@ -66,7 +66,7 @@ class Ranking:
                     continue  # different majors never match
                 if not version_verdict(readings[0], readings[1])[0]:
                     continue
-            reasons, preselectable = list(reasons), i not in clashes
+            reasons, preselectable, beside_live = list(reasons), i not in clashes, False
             if not preselectable:
                 reasons.append("another edition? suggested, never pre-selected")
                 score -= MINOR  # ranked after the edition the name gives
@@ -111,7 +111,7 @@ class Ranking:
                     env_given = bool(environment_of(local.name)[1])
                 if live - {i} or (not env_given and self._live_twin(i, found)):
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
-                    preselectable = False
+                    preselectable, beside_live = False, True
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
@@ -146,7 +146,11 @@ class Ranking:
             if len(reasons) > 1 or mine.release or theirs.release:
                 reasons = list(dict.fromkeys([*reasons, *(r for r in (mine.release, theirs.release) if r)]))
             described = reasons[0].startswith("its description")
-            evidence = self._evidence(own, i, local.name) if score < EXACT and own and not described else ""
+            # beside live records, a test record's details support it by its environment ("Dev/Test Servers"),
+            # not by the product they name as the live one's may ("SynXis test chain" for "SynXis CRS")
+            supported_by = own & ENVIRONMENT_WORDS if beside_live else own
+            supporting = score < EXACT and supported_by and not described
+            evidence = self._evidence(supported_by, i, local.name) if supporting else ""
             if evidence:
                 reasons.append(evidence)
                 score = supported(score)
@@ -194,10 +198,14 @@ class Ranking:
 
     def _live_twin(self, i: int, found: dict[int, Found]) -> bool:
         """Whether a record of target i's own service of no other environment was found on the same evidence,
-        whatever it is: "EKS", by what the product delivers, is the "Container Platform - Gold" beside its
-        "- Non-Prod"; not a "SuccessFactors Preview" whose "- Non-Prod" alone is described as the preview."""
-        service, why = self._service(i), found[i][1][0]
+        whatever it is, each record's own name aside ("acronym: CRS = …"): "EKS", by what the product
+        delivers, is the "Container Platform - Gold" beside its "- Non-Prod", and so is "SynXis CRS"; not a
+        "SuccessFactors Preview" whose "- Non-Prod" alone is described as the preview."""
+        service, why = self._service(i), found[i][1][0].replace(self.targets[i].name, "")
         return any(
-            j != i and found[j][1][0] == why and not self._is_not_live(j) and self._service(j) == service
+            j != i
+            and found[j][1][0].replace(self.targets[j].name, "") == why
+            and not self._is_not_live(j)
+            and self._service(j) == service
             for j in found
         )
