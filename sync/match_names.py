@@ -164,6 +164,21 @@ class AliasBook:
         # words the dictionary knows, as words of services for services: not "Kubernetes", a product
         self.vocabulary = frozenset(w for words in self.phrases if words not in products for w in words)
         self.cache: dict[tuple[str, str, bool], Name] = {}
+        self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
+
+    def names_of(self, canonical: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+        """The names of the product whose first name in the dictionary (`any_product`) reads as these words,
+        read and as written, that one first, the longer first after it; none for any other words. Built
+        once asked."""
+        if self.grouped is None:
+            self.grouped = {}
+            products = shipped_product_names() if self.kind != "software_product" else frozenset()
+            for group in shipped_groups(self.kind):
+                if (first := words_of(group[0])) in products:
+                    named = {words_of(name): name for name in reversed(group)}
+                    ordered = sorted(named.items(), key=lambda n: (n[0] != first, -len(n[0]), n[0]))
+                    self.grouped.setdefault(first, ordered)
+        return self.grouped.get(canonical, [])
 
     def _codename(self, quoted: re.Match) -> str:
         """The version alone when the quoted words after it are a release's name, not a word the dictionary

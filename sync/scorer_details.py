@@ -55,7 +55,11 @@ class DetailsEvidence:
             len(w) >= 3 and w not in self.book.generic | self.book.loose | VAGUE | NO_INITIALS for w in words
         ):
             return
-        found = self.mentions.of(words)
+        found, named = self.mentions.of(words), [words]
+        if not found and (other := self._mentioned_as(mine)):
+            words, written, found = other
+            named.append(words)  # "Office 365" beside a "Microsoft 365 Backup": named by either
+            shown = f"{written} ({mine.fired[0]})" if mine.fired else written
         naming = [self._leads_as_name(m, words) for m in found]
         # one service's live record and its records of other environments, each naming it so, name it as one:
         # "Maximo" in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after it
@@ -65,7 +69,9 @@ class DetailsEvidence:
         targets = {m.target for m in found}
         for m, names_it in zip(found, naming, strict=True):
             if names_it and alone:
-                if self._sharing(words) - targets:  # "SharePoint" beside a "… - SharePoint Online"
+                named_by = self._sharing(tuple(mine.canon.split())) if len(named) > 1 else frozenset()
+                # "SharePoint" beside a "… - SharePoint Online"
+                if (self._sharing(named[0]) | self._sharing(words) | named_by) - targets:
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")
@@ -73,6 +79,15 @@ class DetailsEvidence:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
+
+    def _mentioned_as(self, mine: Name) -> tuple[tuple[str, ...], str, list[Mention]] | None:
+        """For a whole name the dictionary knows as a product's, the first other name of it that details
+        mention, read and as written, and the mentions: "Yammer" where a service is of "Viva Engage
+        communities", which no description calls Yammer or Microsoft Viva Engage."""
+        for words, written in self.book.names_of(tuple(mine.canon.split())):
+            if words != tuple(mine.plain.split()) and (found := self.mentions.of(words)):
+                return words, written, found
+        return None
 
     def _leads_as_name(self, m: Mention, words: tuple[str, ...]) -> bool:
         """Whether a service's details name the portfolio record as a proper name that leads, not a word its
@@ -194,8 +209,16 @@ class DetailsEvidence:
                         and self._delivered(given, found[0])
                         and self._compounds(shown, given, found[0])
                     )
-                    return found, [as_written(w, shown) for w in given], sure
+                    return found, [self._as_spelled(w, shown) for w in given], sure
         return [], [], False
+
+    def _as_spelled(self, word: str, shown: str) -> str:
+        """A word the description gives, as the portfolio name writes it, or as the details write it where
+        it came of an alias ("EXO": "Exchange"), or as read."""
+        if word in words_of(shown):
+            return as_written(word, shown)
+        raw = self.mentions.spelled.get(word, word)
+        return raw if words_of(raw) == (word,) else word
 
     def _compounds(self, shown: str, given: list[str], i: int) -> bool:
         """Whether target i's details give each given word after the generic word the portfolio name

@@ -2,7 +2,7 @@
 sync.match_details): a description that names the portfolio record where it leads, the word of a
 portfolio name that the target's name lacks, and the mentions that stay suggestions."""
 
-from sync.matching import Item
+from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
 
@@ -175,3 +175,32 @@ def test_the_kind_another_service_is_named_for_keeps_only_a_name_of_two_words_fr
     assert best("WAN Connectivity", catalogue).score < PRESELECT_AT  # connectivity, or the WAN?
     site = best("Site WAN Connectivity", catalogue)
     assert (site.target_id, site.score, site.preselectable) == ("wan", PRESELECT_AT, True)
+
+
+def test_a_products_other_name_in_a_description_names_it():
+    """"Yammer", renamed Viva Engage: the service whose details name Viva Engage, which none calls Yammer or
+    Microsoft Viva Engage; only mentioned where another service's name holds the product ("Office 365",
+    which a "Microsoft 365 Backup" is named for, beside details of "M365 licences")."""
+    social = [Item("es", "Enterprise Social - Bronze", context="Viva Engage communities"), Item("i", "Intranet")]
+    for name in ("Yammer", "Microsoft Viva Engage"):
+        found = suggest([Item("l", name)], social, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == "es"
+    assert "its description names Viva Engage (alias: Yammer" in first_candidate("Yammer", social).why
+    licences = [
+        Item("lic", "Microsoft 365 Licensing", context="M365 E3 licence assignment"),
+        Item("bak", "Microsoft 365 Backup"),
+    ]
+    found = suggest([Item("l", "Office 365")], licences, versioned=False)["l"]
+    assert found[0].target_id == "lic" and preselect(found, PRESELECT_AT) is None
+
+
+def test_services_read_exchange_online_and_virtual_desktop_by_their_short_names():
+    """EXO and WVD are products' names, as services' details give them ("Exchange Online mailboxes")."""
+    catalogue = [
+        Item("mail", "Email and Calendar - Gold", context="Exchange Online mailboxes for all staff"),
+        Item("vd", "Virtual Desktop - Silver", context="Azure Virtual Desktop for contact centre agents"),
+        Item("web", "Online Check-in"),
+    ]
+    for name, expected in (("EXO mailboxes", "mail"), ("WVD for contact centre agents", "vd")):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == expected
