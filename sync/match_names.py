@@ -37,6 +37,7 @@ from sync.match_versions import versions_read
 from sync.matching import VERSION, _canonical_version, normalise
 
 MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
+SQUARE = re.compile(r"\[([^\[\]]*)\]")  # square brackets, read as round ones in an inventory's names
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
 # an install's language at the end after a dash, as the language names itself
 LANGUAGE_AS_NAMED = re.compile(
@@ -272,6 +273,8 @@ class AliasBook:
             # "Acrobat Reader DC - Nederlands": an install's language; not "Duolingo Italiano"
             name = LANGUAGE_AS_NAMED.sub("", name)
             name = LICENSING.sub("", name) if ":" in name else name
+            if portfolio and "[" in name:  # an install's "… Console [support.example.com]"
+                name = SQUARE.sub(r"(\1)", name)
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
             name = BRACKETS.sub(deployed, name).strip() or name

@@ -23,6 +23,7 @@ VOWELS = set("aeiouy")
 BRACKETS = re.compile(r"\(([^()]*)\)")
 GLUED = re.compile(r"^([a-z]{4,})(\d+(?:\.\d+)*[a-z]?)$")
 PYTHON_MINOR = re.compile(r"^([23])(\d{1,2})$")  # a Python package's major and minor run together
+VERSION_MARKED = re.compile(r"^ver\.?(\d+(?:\.\d+)*[a-z]?)$")  # "Ver3.00", "Ver.6.06E": Epson's drivers
 GLUED_SHORT = re.compile(r"^(?!sp|cu|ru)([a-z]{2,3})(\d+\.\d+)$")  # "php8.1"; not "sp1.0", "ie11", "s3"
 ARCHITECTURE = frozenset(["x64", "x86", "amd64", "arm64", "win64", "win32", "i386", "i686", "x86_64"])
 BITS = frozenset(["32", "64"])
@@ -263,7 +264,9 @@ def long_term_year(name: str) -> str:
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
     and build numbers out. `keep`: words never split (known aliases such as "o365")."""
-    if not any(w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) for w in words):  # "23h2" too
+    if not any(
+        w in TRIGGERS or (w[-1].isdigit() and not w.isdigit()) or w.startswith("ver.") for w in words
+    ):  # "23h2" too
         return words  # nothing to clean: most names
     out: list[str] = []
     i = 0
@@ -296,6 +299,9 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif YEAR.match(word) and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM):
             i += 1  # "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
+            i += 1
+        elif marked := VERSION_MARKED.match(word):  # "Ver3.00", "Ver.6.06E": the version, so marked
+            out.append(marked[1])
             i += 1
         elif (glued := GLUED.match(word) or GLUED_SHORT.match(word)) and word not in keep:
             letters, number = glued.groups()

@@ -77,6 +77,29 @@ def test_software_names_lose_inventory_noise_and_split_glued_versions():
     ]
 
 
+def test_a_version_marked_ver_and_an_installs_site_in_square_brackets_are_no_words_of_the_name():
+    """Epson's "Ver3.00", "Ver.6.06E"; BeyondTrust's "[support.example.com]", the site an install serves.
+    A target's square brackets are its own: "Google Chrome [duplicate record]" is no second Chrome."""
+    assert software_words(["epson", "opo", "adk", "ver3.00"]) == ["epson", "opo", "adk", "3.00"]
+    assert software_words(["driver", "6", "ver.6.06e"]) == ["driver", "6", "6.06e"]
+    drivers = [
+        Item("adk", "Epson OPOS ADK", "3", "Seiko Epson"),
+        Item("apd", "Epson Advanced Printer Driver", "6"),
+    ]
+    assert chosen("EPSON OPOS ADK Ver3.00", drivers, "3.00.19", versioned=True) == "Epson OPOS ADK"
+    assert chosen("EPSON Advanced Printer Driver 6 Ver.6.06E", drivers, "6.06", versioned=True) == (
+        "Epson Advanced Printer Driver"
+    )
+    consoles = [Item("rs", "BeyondTrust Remote Support Jump Client", "24", "BeyondTrust")]
+    name = "BeyondTrust Remote Support Jump Client [support.example.com]"
+    assert chosen(name, consoles, "24.2.1", versioned=True) == "BeyondTrust Remote Support Jump Client"
+    chrome = [
+        Item("c", "Google Chrome", "", "Google"),
+        Item("d", "Google Chrome [duplicate record]", "", "Google"),
+    ]
+    assert chosen("google-chrome", chrome, "124.0.6367.208", versioned=True) == "Google Chrome"
+
+
 def test_openjdk_packages_are_read_as_the_product_and_its_version():
     assert java_package(["openjdk", "17", "jre", "headless"]) == ["openjdk", "17"]  # Debian
     assert java_package(["java", "11", "openjdk", "headless"]) == ["openjdk", "11"]  # Red Hat
