@@ -34,6 +34,19 @@ class Product(NamedTuple):
 
 
 @lru_cache(maxsize=1)
+def products_as_read() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The shipped products' names as `normalise` reads them, which a product's own words (`product_words`)
+    may not ("Infor SunSystems" is "infor sunsystem"), by their first word: for words read so, such as a
+    description's (sync.match_details)."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for named in shipped_products().values():
+        for product in named:
+            if words := tuple(normalise(product.name).split()):
+                found.setdefault(words[0], set()).add(words)
+    return {first: frozenset(names) for first, names in found.items()}
+
+
+@lru_cache(maxsize=1)
 def shipped_products() -> dict[str, tuple[Product, ...]]:
     """The shipped products by their first normalised word, the longest name first."""
     data = yaml.load(PRODUCT_FILE.read_text(encoding="utf-8"), Loader=LOADER) or {}  # noqa: S506 (safe)

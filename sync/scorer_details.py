@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sync.match_acronyms import NO_INITIALS
 from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions
 from sync.match_names import BRACKETS, VAGUE, AliasBook, Name, words_of
-from sync.match_products import products_in
+from sync.match_products import products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
 from sync.match_tiers import tiers_of
 from sync.matching import Item, Matcher, normalise
@@ -93,7 +93,8 @@ class DetailsEvidence:
         """Whether a service's details name the portfolio record as a proper name that leads, not a word its
         names or the dictionary use opening a sentence, and after words opening the sentence only as a product
         of the dictionary: "IBM Maximo for …", not "Nightly Workday feed", "Weekly Salesforce export"."""
-        maker = not m.maker or any(p.words[0] == m.maker[0] for p in products_in((*m.maker, *words)))
+        made = (*m.maker, *words)
+        maker = not m.maker or any(made[: len(p)] == p for p in products_as_read().get(m.maker[0], ()))
         return m.proper and m.leads and maker and not self._known_opening(m, words) and not self.versioned
 
     def _known_opening(self, m: Mention, words: tuple[str, ...]) -> bool:

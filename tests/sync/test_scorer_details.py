@@ -204,3 +204,18 @@ def test_services_read_exchange_online_and_virtual_desktop_by_their_short_names(
     for name, expected in (("EXO mailboxes", "mail"), ("WVD for contact centre agents", "vd")):
         found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
         assert preselect(found, PRESELECT_AT).target_id == expected
+
+
+def test_a_makers_name_before_a_product_leads_however_the_product_is_spelled():
+    """"Infor SunSystems general ledger …": a product of the dictionary, though "SunSystems" reads as
+    "sunsystem"; so the one service with it (its test record beside it) is "SunSystems", and "SunSystems
+    PRD" its live record."""
+    ledgers = [
+        Item("fa", "Financial Accounting - Gold", context="Infor SunSystems general ledger and payables"),
+        Item("fa-t", "Financial Accounting - Non-Prod", context="SunSystems test and training ledgers"),
+        Item("hr", "Core HR - Gold", context="HR ServiceNow case management"),
+    ]
+    for name in ("SunSystems", "SunSystems PRD"):
+        found = suggest([Item("l", name)], ledgers, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == "fa"
+    assert not preselect(suggest([Item("l", "ServiceNow")], ledgers, versioned=False)["l"], PRESELECT_AT)
