@@ -15,7 +15,16 @@ from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test")
-ENVIRONMENTS += ("testing", "dev", "development", "train", "training")
+ENVIRONMENTS += (
+    "testing",
+    "dev",
+    "development",
+    "train",
+    "training",
+    "tst",
+    "trn",
+    "stg",
+)  # as system ids abbreviate
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database")
@@ -40,7 +49,20 @@ ENDING = re.compile(
 # dash or in brackets, in capitals, beside another environment or before an environment's own word ("Dev"
 # after an acronym too: "AD DS Dev")
 ALWAYS = frozenset(
-    ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
+    [
+        "uat",
+        "sit",
+        "qa",
+        "qas",
+        "sandbox",
+        "sandboxes",
+        "staging",
+        "test",
+        "preprod",
+        "pre-prod",
+        "tst",
+        "stg",
+    ]
 )
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
@@ -86,6 +108,17 @@ def environment_of(name: str) -> tuple[str, str]:
     return (rest, " ".join(said)) if said and re.search(r"\w", rest) else (name, "")
 
 
+def environment_within(name: str) -> tuple[str, str]:
+    """A name with one environment written in capitals among its other words, never its first ("SunSystems
+    TRN ledgers", "Adyen TEST merchant account"): the name without it, and it; the name and "" otherwise."""
+    words = name.split()
+    found = [n for n, word in enumerate(words) if n and word.isupper() and word.lower() in ENVIRONMENTS]
+    if len(found) != 1 or found[0] == len(words) - 1:
+        return name, ""  # at its end: environment_of's
+    at = found[0]
+    return " ".join(words[:at] + words[at + 1 :]), words[at]
+
+
 class EnvironmentReadings:
     """Mixed into sync.scorer.Scorer, whose index and rules it reads."""
 
@@ -105,6 +138,8 @@ class EnvironmentReadings:
         if self.versioned or tiers_of(local.name):
             return
         rest, env = environment_of(local.name)
+        if not env:
+            rest, env = environment_within(local.name)
         if not env:
             return
         reading = self.book.read(rest)

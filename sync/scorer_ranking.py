@@ -8,7 +8,7 @@ from sync.match_rules import names_a_kind, other_install
 from sync.match_tiers import covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item
-from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of
+from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of, environment_within
 from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
@@ -108,7 +108,7 @@ class Ranking:
             if preselectable and not tiers and self._is_not_live(i):
                 live = self._live_records(mine, found) if live is None else live
                 if env_given is None:
-                    env_given = bool(environment_of(local.name)[1])
+                    env_given = bool(environment_of(local.name)[1] or environment_within(local.name)[1])
                 if live - {i} or (not env_given and self._live_twin(i, found)):
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
                     preselectable, beside_live = False, True

@@ -107,7 +107,9 @@ def test_a_name_led_by_its_own_acronym_reads_as_the_words_it_spells():
 
 
 RESERVATIONS = [
-    Item("crs", "Central Reservations - Gold", context="Sabre SynXis central reservation system for all brands"),
+    Item(
+        "crs", "Central Reservations - Gold", context="Sabre SynXis central reservation system for all brands"
+    ),
     Item("crs-t", "Central Reservations - Non-Prod", context="SynXis test chain for rate loading"),
     Item("rate", "Corporate Rate Sourcing - Bronze", context="Cvent RFP tool for corporate rates"),
     Item("bms", "Building Management - Silver", context="Siemens Desigo CC HVAC and plant alarms"),
@@ -115,7 +117,7 @@ RESERVATIONS = [
 
 
 def test_an_acronym_beside_a_product_may_leave_out_the_s_of_system():
-    """"SynXis CRS": the service named "Central Reservations" whose details have SynXis, not the "Corporate
+    """ "SynXis CRS": the service named "Central Reservations" whose details have SynXis, not the "Corporate
     Rate Sourcing" that spells CRS in full but has no SynXis; the live record, though its test record's
     details lead with SynXis."""
     found = suggest([Item("l", "SynXis CRS")], RESERVATIONS, versioned=False)["l"]
@@ -123,5 +125,7 @@ def test_an_acronym_beside_a_product_may_leave_out_the_s_of_system():
     assert found[0].reasons[0] == "acronym: CRS = Central Reservations - Gold (system)"
     test = next(c for c in found if c.target_id == "crs-t")
     assert not test.preselectable and test.score <= found[0].score
-    assert preselect(suggest([Item("l", "Desigo BMS")], RESERVATIONS, versioned=False)["l"]).target_id == "bms"
+    assert (
+        preselect(suggest([Item("l", "Desigo BMS")], RESERVATIONS, versioned=False)["l"]).target_id == "bms"
+    )
     assert not preselect(suggest([Item("l", "Cvent BMS")], RESERVATIONS, versioned=False)["l"], PRESELECT_AT)

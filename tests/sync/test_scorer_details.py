@@ -178,10 +178,13 @@ def test_the_kind_another_service_is_named_for_keeps_only_a_name_of_two_words_fr
 
 
 def test_a_products_other_name_in_a_description_names_it():
-    """"Yammer", renamed Viva Engage: the service whose details name Viva Engage, which none calls Yammer or
+    """ "Yammer", renamed Viva Engage: the service whose details name Viva Engage, which none calls Yammer or
     Microsoft Viva Engage; only mentioned where another service's name holds the product ("Office 365",
     which a "Microsoft 365 Backup" is named for, beside details of "M365 licences")."""
-    social = [Item("es", "Enterprise Social - Bronze", context="Viva Engage communities"), Item("i", "Intranet")]
+    social = [
+        Item("es", "Enterprise Social - Bronze", context="Viva Engage communities"),
+        Item("i", "Intranet"),
+    ]
     for name in ("Yammer", "Microsoft Viva Engage"):
         found = suggest([Item("l", name)], social, versioned=False)["l"]
         assert preselect(found, PRESELECT_AT).target_id == "es"
@@ -207,7 +210,7 @@ def test_services_read_exchange_online_and_virtual_desktop_by_their_short_names(
 
 
 def test_a_makers_name_before_a_product_leads_however_the_product_is_spelled():
-    """"Infor SunSystems general ledger …": a product of the dictionary, though "SunSystems" reads as
+    """ "Infor SunSystems general ledger …": a product of the dictionary, though "SunSystems" reads as
     "sunsystem"; so the one service with it (its test record beside it) is "SunSystems", and "SunSystems
     PRD" its live record."""
     ledgers = [

@@ -5,7 +5,7 @@ import pytest
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
-from sync.scorer_environments import environment_of
+from sync.scorer_environments import environment_of, environment_within
 from tests.sync.scoring import first_candidate
 
 CATALOGUE = [
@@ -169,7 +169,7 @@ def test_a_product_found_in_a_services_live_and_test_records_is_the_live_ones():
 
 
 ENVIRONMENTS = ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test"]
-ENVIRONMENTS += ["testing", "dev", "development", "train", "training"]
+ENVIRONMENTS += ["testing", "dev", "development", "train", "training", "tst", "trn", "stg"]
 
 
 @pytest.mark.parametrize("word", ENVIRONMENTS)
@@ -204,3 +204,32 @@ def test_production_is_no_environment_where_no_test_record_tells_it_or_a_word_de
     not production: no live record pre-selected."""
     found = suggest([Item("l", name)], PMS, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None
+
+
+LEDGERS = [
+    Item("fa", "Financial Accounting - Gold", context="Infor SunSystems general ledger and payables"),
+    Item("fa-t", "Financial Accounting - Non-Prod", context="SunSystems test and training ledgers"),
+    Item("web", "Brand Websites - Gold", context="Sitecore XM Cloud public websites"),
+    Item("web-t", "Brand Websites - Non-Prod", context="Sitecore staging and content preview"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("SunSystems TRN ledgers", "fa-t"),  # an environment in capitals among the other words
+        ("Sitecore STG / preview", "web-t"),
+        ("SunSystems TST", "fa-t"),  # system ids' abbreviations at the end
+        ("Sitecore - STG", "web-t"),
+    ],
+)
+def test_an_environment_in_capitals_within_a_name_or_abbreviated_is_its_record(name, expected):
+    found = suggest([Item("l", name)], LEDGERS, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == expected
+
+
+def test_an_environment_within_a_name_is_one_word_in_capitals_never_the_first():
+    assert environment_within("Adyen TEST merchant account") == ("Adyen merchant account", "TEST")
+    assert environment_within("UAT Environment Booking") == ("UAT Environment Booking", "")
+    assert environment_within("Test data masking") == ("Test data masking", "")
+    assert environment_within("Payroll DEV and TEST copies") == ("Payroll DEV and TEST copies", "")
