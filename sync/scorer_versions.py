@@ -17,7 +17,7 @@ from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT
 NEVER = "suggested, never pre-selected"  # how a reason ends that keeps its record from pre-selection
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
-PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk"])
+PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk", "workstation"])
 # the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client"; not
 # "Desktop" ("Project Online Desktop Client" comes with a plan, not with Project Online)
 PART_KINDS = frozenset(["smart", "management", "admin"])
@@ -274,6 +274,9 @@ class VersionEvidence:
         if "client" in parts and (package or not DATABASES.isdisjoint(words)):
             return []
         found, whole = self._records_named(words)
+        while not found and len(parts) > 1:  # "Fiery Command WorkStation Package": a part of its name
+            words.append(parts.pop(0))
+            found, whole = self._records_named(words)
         if not found and len(words) > 2 and words[-1] in PART_KINDS:  # "… Management Console" is its own
             parts.insert(0, words.pop())
             found, whole = self._records_named(words)

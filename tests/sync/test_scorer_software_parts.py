@@ -52,6 +52,19 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     assert picked("Citrix Endpoint Management Console", "23.9", citrix) == "c"
 
 
+def test_an_install_named_for_a_products_workstation_is_the_product():
+    """A point-of-sale or a control system's operator station: "Oracle Simphony 19.6 Workstation", "DeltaV
+    Workstation"; a record named for its workstation keeps its name ("Fiery Command WorkStation Package")."""
+    pos = [Item("s", "Oracle Simphony 19", "19", "Oracle"), Item("o", "Oracle OPERA Cloud", "", "Oracle")]
+    assert picked("Oracle Simphony 19.6 Workstation", "19.6.0.112", pos) == "s"
+    install = Item("l", "Oracle Simphony 19.6 Workstation", "19.6.0.112")
+    found = suggest([install], pos, versioned=True)["l"][0]
+    assert found.reasons[0] == "its whole name, then its workstation"
+    assert picked("DeltaV Workstation", "14.3.1", [Item("d", "Emerson DeltaV 14", "14", "Emerson")]) == "d"
+    fiery = [Item("f", "Fiery Command WorkStation", "", "EFI"), Item("x", "Fiery XF", "", "EFI")]
+    assert picked("Fiery Command WorkStation Package", "7.0.0.637", fiery) == "f"
+
+
 def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
     sccm = [Item("c", "Configuration Manager Client"), Item("m", "Microsoft Configuration Manager")]
     assert picked("Configuration Manager Client", "5.00.9128.1000", sccm) == "c"  # the part itself
