@@ -1,6 +1,6 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
-telecom operator's, a satellite operator's and a game studio's."""
+telecom operator's, a satellite operator's, a game studio's and a hotel group's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -79,3 +79,15 @@ def test_a_game_studios_tools_by_their_makers_former_names():
         == studio[3].name
     )
     assert chosen("Shotgun Desktop", studio, "1.5.9", "Shotgun Software Inc.") == studio[4].name
+
+
+def test_a_hotel_groups_systems_by_their_makers_former_names():
+    hotel = [
+        Item("snc", "Oracle Hospitality OPERA 5 Sales and Catering", "5", "Oracle"),
+        Item("pms", "Oracle Hospitality OPERA 5 Property Management", "5", "Oracle"),
+        Item("d360", "Amadeus Demand360", "", "Amadeus"),
+        Item("ri", "Lighthouse Rate Insight", "", "Lighthouse"),
+    ]
+    assert chosen("OPERA Sales and Catering 5.6.14", hotel, "5.6.14.0", "MICROS-Fidelio") == hotel[0].name
+    assert chosen("TravelClick Demand360", hotel, "", "TravelClick, Inc.") == hotel[2].name
+    assert chosen("OTA Insight Rate Insight", hotel, "", "OTA Insight Ltd") == hotel[3].name
