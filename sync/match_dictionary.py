@@ -228,6 +228,15 @@ def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]
     }
 
 
+@lru_cache(maxsize=1)
+def renamed_makers() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A maker's former name, as words → the makers it became, as written (`former_makers`)."""
+    return {
+        tuple(normalise(str(former)).split()): tuple(str(m) for m in makers)
+        for former, *makers in shipped_dictionary().get("former_makers") or []
+    }
+
+
 def formerly(lead: tuple[str, ...], maker: tuple[str, ...]) -> bool:
     """Whether these words are a former name of this manufacturer ("PerkinElmer" of "Revvity Signals")."""
     return any(maker[: len(now)] == now for now in shipped_former_makers().get(lead, ()))

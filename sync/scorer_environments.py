@@ -126,6 +126,7 @@ class EnvironmentReadings:
     names: list[Name]
     targets: list[Item]
     versioned: bool
+    index: dict[str, dict[str, tuple[int, ...]]]
     not_live_of: dict[str, list[int]] | None = None  # a service's name → its records not in production
     environments: dict[int, tuple[str, str]]  # each target's name read by environment_of, once asked
     _found: Callable[..., tuple[dict[int, Found], set[int]]]
@@ -176,7 +177,9 @@ class EnvironmentReadings:
         written as that tier ("PMS (Prod)") where what the rest of it finds, sure enough to pre-select, is a
         service with records of another environment: there the word tells the live record from the others.
         "" otherwise: "Print Production" may be what a service does."""
-        found = None if self.versioned or tiers_of(local.name) else LIVE_ENDING.search(local.name)
+        if self.versioned or tiers_of(local.name) or local.name in self.index["name"]:
+            return ""  # a target's very name is no tier of another's ("Server Hosting - Live")
+        found = LIVE_ENDING.search(local.name)
         if not found:
             return ""
         rest = local.name[: found.start()]

@@ -49,7 +49,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_acronyms import bracketed, initials
-from sync.match_dictionary import BRACKETS
+from sync.match_dictionary import BRACKETS, renamed_makers
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
 from sync.match_products import named_words, product_words, products_in
@@ -109,6 +109,19 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
     return found
 
 
+def renamed_maker(name: str) -> tuple[str, str]:
+    """A service's name led by a maker's former name, read with the one name it became ("Bomgar vendor
+    access" as "BeyondTrust vendor access", whose details give BeyondTrust; "OSIsoft PI" as "AVEVA PI"),
+    and why; ("", "") otherwise, and where the maker became several ("VMware": Broadcom, Omnissa)."""
+    written = name.split()
+    for size in (3, 2, 1):
+        lead = tuple(normalise(" ".join(written[:size])).split())
+        now = renamed_makers().get(lead, ()) if len(written) > size else ()
+        if len(now) == 1:
+            return " ".join([now[0], *written[size:]]), f"{' '.join(written[:size])} is {now[0]} now"
+    return "", ""
+
+
 def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:
     """The services named "- Live" or "(Live)" read as the production tier, {target index: "… (Prod)"}, where
     another has the rest of the name and an environment that is not production ("Server Hosting - Live"
@@ -155,7 +168,9 @@ class OtherReadings:
         # an install's unknown words are many: its slips are read only where nothing sure was found
         sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
         corrected, slips = ("", []) if sure else self._misspelt(local.name)
+        renamed, because = renamed_maker(local.name) if not self.versioned else ("", "")
         readings = [*others, *([practised] if practised else []), *([split] if split else [])]
+        readings += [renamed] if renamed else []
         for bare in [*readings, *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
@@ -175,6 +190,10 @@ class OtherReadings:
                     together = [*reasons, "its words run together"]
                     reasons = ["same name apart from spacing"] if reasons[0] == "same name" else together
                     score = min(score, CORE)
+                elif bare == renamed:  # "Bomgar vendor access" as "BeyondTrust vendor access"
+                    if score <= LEXICAL_CAP:
+                        continue  # alike as written, or not at all
+                    reasons, score = [*reasons, because], min(score, CORE)
                 elif bare == corrected:
                     if score < PRESELECT_AT and i in found:
                         continue  # likeness the name as written has found already (or nothing)

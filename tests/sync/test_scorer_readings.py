@@ -380,3 +380,25 @@ def test_a_numbered_tier_without_a_dash_and_a_metal_before_the_name_are_tiers():
     assert picked("Gold Backup", backup) == "g"
     assert picked("Silver Backups", backup) == "s"
     assert picked("Gold Coast", [*backup, Item("c", "Coast Guard - Gold")]) == ""  # no "Coast - Gold"
+
+
+def test_a_service_named_for_a_makers_former_name_reads_as_the_maker_it_became():
+    """ "OSIsoft PI Historian" is an "AVEVA PI" historian's; "Bomgar vendor access" the service whose details
+    give BeyondTrust; not where the maker became several ("VMware Horizon": Broadcom's or Omnissa's?)."""
+    catalogue = [
+        Item("hist", "Plant Historian - AVEVA PI"),
+        Item(
+            "rs",
+            "Third-Party Remote Support - Bronze",
+            context="BeyondTrust Remote Support for vendor access",
+        ),
+        Item("vdi", "Virtual Desktop", context="Broadcom Horizon desktops"),
+    ]
+    found = first_candidate("OSIsoft PI Historian", catalogue)
+    assert found.target_id == "hist" and found.score >= PRESELECT_AT and "OSIsoft is AVEVA now" in found.why
+    assert first_candidate("Bomgar vendor access", catalogue).target_id == "rs"
+    assert preselect(
+        suggest([Item("l", "Bomgar vendor access")], catalogue, versioned=False)["l"], PRESELECT_AT
+    )
+    horizon = suggest([Item("l", "VMware Horizon desktops")], catalogue, versioned=False)["l"]
+    assert not any("now" in c.why for c in horizon)
