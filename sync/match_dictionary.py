@@ -237,6 +237,13 @@ def renamed_makers() -> dict[tuple[str, ...], tuple[str, ...]]:
     }
 
 
+@lru_cache(maxsize=1)
+def renamed_leads() -> frozenset[str]:
+    """The first words of makers' former names (`renamed_makers`): a quick test before reading a name's
+    lead."""
+    return frozenset(lead[0] for lead in renamed_makers() if lead)
+
+
 def formerly(lead: tuple[str, ...], maker: tuple[str, ...]) -> bool:
     """Whether these words are a former name of this manufacturer ("PerkinElmer" of "Revvity Signals")."""
     return any(maker[: len(now)] == now for now in shipped_former_makers().get(lead, ()))

@@ -49,7 +49,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_acronyms import bracketed, initials
-from sync.match_dictionary import BRACKETS, renamed_makers
+from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
 from sync.match_products import named_words, product_words, products_in
@@ -114,6 +114,9 @@ def renamed_maker(name: str) -> tuple[str, str]:
     access" as "BeyondTrust vendor access", whose details give BeyondTrust; "OSIsoft PI" as "AVEVA PI"),
     and why; ("", "") otherwise, and where the maker became several ("VMware": Broadcom, Omnissa)."""
     written = name.split()
+    first = normalise(written[0]).split()[:1] if written else []
+    if not first or first[0] not in renamed_leads():
+        return "", ""  # most names, at once
     for size in (3, 2, 1):
         lead = tuple(normalise(" ".join(written[:size])).split())
         now = renamed_makers().get(lead, ()) if len(written) > size else ()
