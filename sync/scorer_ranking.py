@@ -9,7 +9,7 @@ from sync.match_tiers import covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item
 from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of, environment_within
-from sync.scorer_names import CORE, EXACT, MINOR, PRESELECT_AT, Found, supported
+from sync.scorer_names import CORE, EXACT, LEXICAL_CAP, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
 KIND_OF_SOFTWARE = "what kind of software it is, which several products are"  # sync.match_rules.names_a_kind
@@ -102,7 +102,7 @@ class Ranking:
             region = REGIONS.intersection(theirs.words) if ours else frozenset()
             if region and region != ours:
                 reasons.append(f"another region ({', '.join(sorted(region))}): suggested, never pre-selected")
-                preselectable = False
+                preselectable, score = False, min(score, LEXICAL_CAP)  # after any of the name's own region
             elif ours and not region:  # "LATAM Payroll": "Payroll - LATAM" first, "Payroll" pre-selectable
                 score = max(score - MINOR, min(score, PRESELECT_AT))
             if preselectable and not tiers and self._is_not_live(i):

@@ -183,6 +183,26 @@ def test_a_region_says_where_a_service_runs_and_another_region_is_another_offeri
     )
 
 
+def test_a_region_abbreviated_is_the_record_that_writes_it_out():
+    """ "Payroll GCC", "EU Payroll", "Payroll Asia Pacific": a region's record; another region's record ranks
+    after the name's own ("Payroll LATAM" is no "Payroll - APAC" first)."""
+    payroll = [
+        Item("eu", "Payroll - Europe"),
+        Item("me", "Payroll - Middle East"),
+        Item("ap", "Payroll - APAC"),
+        Item("la", "Payroll - LATAM"),
+    ]
+    for name, expected in (("Payroll GCC", "me"), ("EU Payroll", "eu"), ("Payroll Asia Pacific", "ap")):
+        assert (
+            preselect(suggest([Item("l", name)], payroll, versioned=False)["l"], PRESELECT_AT).target_id
+            == expected
+        )
+    found = suggest([Item("l", "Payroll LATAM")], payroll, versioned=False)["l"]
+    assert found[0].target_id == "la" and all(c.score < found[0].score for c in found[1:])
+    apac = next(c for c in found if c.target_id == "ap")
+    assert apac.score < PRESELECT_AT and not apac.preselectable
+
+
 def test_an_acronym_the_catalogue_spells_out_for_something_else_is_a_persons_choice():
     catalogue = [
         Item("mobile", "Mobile Device Management"),
