@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sync.match_acronyms import NO_INITIALS
 from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions
-from sync.match_names import BRACKETS, VAGUE, AliasBook, Name, words_of
+from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
 from sync.match_tiers import tiers_of
@@ -167,7 +167,7 @@ class DetailsEvidence:
         services or more: none."""
         if self.versioned or self.mentions is None:
             return [], [], False
-        skip = self.book.generic | NO_INITIALS
+        skip = (self.book.generic - REGIONS) | NO_INITIALS  # a region says which: "SD-WAN Europe"
         readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
         for words in readings:
             own = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]

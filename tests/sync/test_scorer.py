@@ -203,6 +203,22 @@ def test_a_region_abbreviated_is_the_record_that_writes_it_out():
     assert apac.score < PRESELECT_AT and not apac.preselectable
 
 
+def test_a_name_without_a_region_beside_two_regions_records_is_a_persons_choice():
+    """ "ADP payroll" beside a "Payroll - EU" and a "Payroll - LATAM": Europe is a region as LATAM is, so
+    neither reads as the plain "Payroll"; a region the name gives still says which ("SD-WAN Europe")."""
+    payroll = [Item("eu", "Payroll - EU"), Item("la", "Payroll - LATAM")]
+    found = suggest([Item("l", "ADP payroll")], payroll, versioned=False)["l"]
+    assert {c.target_id for c in found[:2]} == {"eu", "la"} and preselect(found, PRESELECT_AT) is None
+    wan = [
+        Item("eu", "Corporate WAN - Europe", context="SD-WAN links between the European sites"),
+        Item("na", "Corporate WAN - North America", context="MPLS and SD-WAN links for the plants"),
+    ]
+    assert (
+        preselect(suggest([Item("l", "SD-WAN Europe")], wan, versioned=False)["l"], PRESELECT_AT).target_id
+        == "eu"
+    )
+
+
 def test_an_acronym_the_catalogue_spells_out_for_something_else_is_a_persons_choice():
     catalogue = [
         Item("mobile", "Mobile Device Management"),
