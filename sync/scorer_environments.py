@@ -173,10 +173,11 @@ class EnvironmentReadings:
                 found[i] = (PRESELECT_AT - 1, reasons)
 
     def _live_meant(self, local: Item) -> str:
-        """A service name ending in production without a dash or brackets ("PMS prod", "Payroll live"),
-        written as that tier ("PMS (Prod)") where what the rest of it finds, sure enough to pre-select, is a
-        service with records of another environment: there the word tells the live record from the others.
-        "" otherwise: "Print Production" may be what a service does."""
+        """A service name ending in production as no tier writes it ("PMS prod", "Payroll live"), read
+        without it where what the rest finds, sure enough to pre-select, is a service's live record with
+        records of another environment beside it: the name is its live record, as a name without a tier is
+        (not its "- Gold" as another tier than a "(Prod)" would be). "" otherwise: "Print Production" may be
+        what a service does, and "X prod" is no test record's where only that one is found."""
         if self.versioned or tiers_of(local.name) or local.name in self.index["name"]:
             return ""  # a target's very name is no tier of another's ("Server Hosting - Live")
         found = LIVE_ENDING.search(local.name)
@@ -189,8 +190,9 @@ class EnvironmentReadings:
         more = self._found(reading, Item(local.key, rest), 5)[0]
         sure = [i for i, (score, _) in more.items() if score >= PRESELECT_AT]
         not_live = self._not_live()
-        if sure and all(self._is_not_live(i) or self.names[i].plain in not_live for i in sure):
-            return f"{rest} (Prod)"
+        live = [i for i in sure if not self._is_not_live(i)]
+        if live and all(self._is_not_live(i) or self.names[i].plain in not_live for i in sure):
+            return rest  # a name without a tier: its service's live record, beside a test one
         return ""
 
     def _as_likely(self, read: dict[int, int], found: dict[int, Found], env: str) -> None:

@@ -198,6 +198,19 @@ def test_a_name_ending_in_production_is_the_live_record(name):
     assert not next(c for c in found if c.target_id == "pms-t").preselectable
 
 
+def test_a_name_ending_in_production_is_the_live_record_where_only_it_has_the_rest():
+    """ "Passport login prd": the live record's description has Passport, its test record's does not; so
+    it is found alone, and is no "- Gold" of another tier than production."""
+    login = [
+        Item(
+            "g", "Customer Identity and Login - Gold", context="Subscriber login on Auth0 (codename Passport)"
+        ),
+        Item("t", "Customer Identity and Login - Non-Prod", context="Auth0 development and staging tenants"),
+    ]
+    found = suggest([Item("l", "Passport login prd")], login, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "g"
+
+
 @pytest.mark.parametrize("name", ["Print production", "PMS pre prod", "PMS not live"])
 def test_production_is_no_environment_where_no_test_record_tells_it_or_a_word_denies_it(name):
     """What a service does ("Print production": only a "Print Services" here), or an environment that is
