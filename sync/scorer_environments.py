@@ -68,9 +68,12 @@ PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
 APART = re.compile(r"[-–—:]")
-# production at a name's end, as no tier writes it ("PMS prod", "Payroll live", "HR - PRD", "SITS (Live)")
+# production at a name's end, as no tier writes it ("PMS prod", "Payroll live", "HR - PRD", "SITS (Live)",
+# "Snowflake PROD account")
 NOT_BEFORE_LIVE = frozenset(["non", "pre", "not"])
-LIVE_ENDING = re.compile(r"(?:\s+[-–—:]\s*|\s*\(\s*|\s+)(?:prod|prd|production|live)\s*\)?\s*$", re.I)
+LIVE_ENDING = re.compile(
+    rf"(?:\s+[-–—:]\s*|\s*\(\s*|\s+)(?:prod|prd|production|live)(?:\s+(?:{WHAT}))?\s*\)?\s*$", re.I
+)
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 
 

@@ -187,7 +187,17 @@ PMS = [
 
 
 @pytest.mark.parametrize(
-    "name", ["PMS prod", "PMS PRD", "PMS production", "PMS live", "PMS (Live)", "PMS - PRD", "PMS: live"]
+    "name",
+    [
+        "PMS prod",
+        "PMS PRD",
+        "PMS production",
+        "PMS live",
+        "PMS (Live)",
+        "PMS - PRD",
+        "PMS: live",
+        "PMS PROD tenant",
+    ],
 )
 def test_a_name_ending_in_production_is_the_live_record(name):
     """However it writes production ("PMS prod", without a tier's dash or brackets), where the rest of the
