@@ -229,10 +229,11 @@ def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=1)
-def renamed_makers() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """A maker's former name, as words → the makers it became, as written (`former_makers`)."""
+def renamed_makers() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
+    """A maker's former name, as words → that name as written and the makers it became, as written
+    (`former_makers`)."""
     return {
-        tuple(normalise(str(former)).split()): tuple(str(m) for m in makers)
+        tuple(normalise(str(former)).split()): (str(former), tuple(str(m) for m in makers))
         for former, *makers in shipped_dictionary().get("former_makers") or []
     }
 
@@ -242,6 +243,19 @@ def renamed_leads() -> frozenset[str]:
     """The first words of makers' former names (`renamed_makers`): a quick test before reading a name's
     lead."""
     return frozenset(lead[0] for lead in renamed_makers() if lead)
+
+
+@lru_cache(maxsize=1)
+def still_leading() -> frozenset[str]:
+    """The first words of the dictionary's groups' first names, as read: makers whose own name still leads
+    products ("Dell PowerScale"), whatever a product of theirs became (`renamed_makers`)."""
+    data = shipped_dictionary()
+    groups = [
+        group
+        for kind in ("any", "any_product", "it_service", "software_product")
+        for group in data.get(kind) or []
+    ]
+    return frozenset(words[0] for group in groups if (words := normalise(str(group[0])).split()))
 
 
 def formerly(lead: tuple[str, ...], maker: tuple[str, ...]) -> bool:

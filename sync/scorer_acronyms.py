@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sync.match_acronyms import bracketed, initials
 from sync.match_details import Mentions
-from sync.match_dictionary import BRACKETS
+from sync.match_dictionary import BRACKETS, shipped_ambiguous
 from sync.match_names import Name
 from sync.match_products import product_words, products_in
 from sync.match_rules import is_english, uncategorised
@@ -115,9 +115,9 @@ class AcronymEvidence:
         # "Intune", not the alias's "Microsoft Intune": in details, sure where no other service spells it
         written = [w for w in mine.plain.split() if w != caps[0] and w not in self.book.generic]
         readings = [(caps[0], "")]
-        if caps[0].endswith(
-            "s"
-        ):  # the S of System or Service left out: "SynXis CRS", a "Central Reservations"
+        # the S of System or Service left out: "SynXis CRS", a "Central Reservations"; not of an acronym
+        # several common systems share ("Salesforce CMS" is no "Case Management")
+        if caps[0].endswith("s") and caps[0] not in shipped_ambiguous():
             readings.append((caps[0][:-1], " (system)"))
         for spelled, system in readings:
             sure, guessed = self._beside(spelled, rest, written)

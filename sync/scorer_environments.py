@@ -9,22 +9,14 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from sync.match_names import AliasBook, Name
-from sync.match_rules import stem
+from sync.match_rules import is_english, stem
 from sync.match_tiers import NOT_LIVE, tiers_of
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test")
-ENVIRONMENTS += (
-    "testing",
-    "dev",
-    "development",
-    "train",
-    "training",
-    "tst",
-    "trn",
-    "stg",
-)  # as system ids abbreviate
+ENVIRONMENTS += ("testing", "dev", "development", "train", "training")
+ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database")
@@ -49,21 +41,12 @@ ENDING = re.compile(
 # dash or in brackets, in capitals, beside another environment or before an environment's own word ("Dev"
 # after an acronym too: "AD DS Dev")
 ALWAYS = frozenset(
-    [
-        "uat",
-        "sit",
-        "qa",
-        "qas",
-        "sandbox",
-        "sandboxes",
-        "staging",
-        "test",
-        "preprod",
-        "pre-prod",
-        "tst",
-        "stg",
-    ]
+    ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
+ALWAYS |= {"tst", "stg", "sbx"}
+# an environment a name may give among its other words, in capitals: none that is another abbreviation too
+# ("Supplier QA Portal", "VAT TRN Lookup")
+WITHIN = (ALWAYS - {"qa", "sandboxes"}) | {"dev"}
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
@@ -72,7 +55,8 @@ APART = re.compile(r"[-–—:]")
 # "Snowflake PROD account")
 NOT_BEFORE_LIVE = frozenset(["non", "pre", "not"])
 LIVE_ENDING = re.compile(
-    rf"(?:\s+[-–—:]\s*|\s*\(\s*|\s+)(?:prod|prd|production|live)(?:\s+(?:{WHAT}))?\s*\)?\s*$", re.I
+    rf"(?P<sep>\s+[-–—:]\s*|\s*\(\s*|\s+)(?P<word>prod|prd|production|live)(?:\s+(?:{WHAT}))?\s*\)?\s*$",
+    re.I,
 )
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 
@@ -112,10 +96,12 @@ def environment_of(name: str) -> tuple[str, str]:
 
 
 def environment_within(name: str) -> tuple[str, str]:
-    """A name with one environment written in capitals among its other words, never its first ("SunSystems
-    TRN ledgers", "Adyen TEST merchant account"): the name without it, and it; the name and "" otherwise."""
+    """A name with one environment written in capitals among its other words, never its first ("Adyen TEST
+    merchant account", "Citrix UAT Farm"): the name without it, and it; the name and "" otherwise."""
     words = name.split()
-    found = [n for n, word in enumerate(words) if n and word.isupper() and word.lower() in ENVIRONMENTS]
+    if name.upper() == name:
+        return name, ""  # capitals say nothing in a name all written so ("PENETRATION TESTING SERVICE")
+    found = [n for n, word in enumerate(words) if n and word.isupper() and word.lower() in WITHIN]
     if len(found) != 1 or found[0] == len(words) - 1:
         return name, ""  # at its end: environment_of's
     at = found[0]
@@ -181,15 +167,20 @@ class EnvironmentReadings:
         records of another environment beside it: the name is its live record, as a name without a tier is
         (not its "- Gold" as another tier than a "(Prod)" would be). "" otherwise: "Print Production" may be
         what a service does, and "X prod" is no test record's where only that one is found."""
-        if self.versioned or tiers_of(local.name) or local.name in self.index["name"]:
+        if self.versioned or tiers_of(local.name) or local.name.strip() in self.index["name"]:
             return ""  # a target's very name is no tier of another's ("Server Hosting - Live")
         found = LIVE_ENDING.search(local.name)
-        if not found:
-            return ""
+        if not found or normalise(local.name) in self.index["plain"]:
+            return ""  # nor written otherwise ("Events live" for an "Events Live")
         rest = local.name[: found.start()]
         reading = self.book.read(rest)
         if not reading.words or reading.plain.rsplit(" ", 1)[-1] in NOT_BEFORE_LIVE:
             return ""  # "Payroll pre prod", "Payroll not live"
+        word, apart = found.group("word"), found.group("sep").strip()
+        ordinary = word.lower() in ("production", "live") and not apart and not word.isupper()
+        product = rest.split()[-1].isupper() or not is_english(reading.plain.rsplit(" ", 1)[-1])  # "AKS"
+        if ordinary and not product:
+            return ""  # what the service does, but after a product's name: not "Print Production"
         more = self._found(reading, Item(local.key, rest), 5)[0]
         sure = [i for i, (score, _) in more.items() if score >= PRESELECT_AT]
         not_live = self._not_live()

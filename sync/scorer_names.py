@@ -272,11 +272,16 @@ class NameEvidence:
         if apart.intersection(theirs.words) - own:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
-        said = self.book.generic.intersection(mine.plain.split()) - {"service", "system", "and"}  # "IT"
+        # as written or through an alias ("IT"; "EU Support" is Europe's)
+        said = self.book.generic.intersection([*mine.plain.split(), *mine.words]) - {
+            "service",
+            "system",
+            "and",
+        }
         only = [
             i
             for i in found
-            if (self.versioned or said.issubset(self.names[i].plain.split()))
+            if (self.versioned or said.issubset([*self.names[i].plain.split(), *self.names[i].words]))
             and (
                 (not spanned and self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1))
                 or (

@@ -49,7 +49,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_acronyms import bracketed, initials
-from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers
+from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers, still_leading
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
 from sync.match_products import named_words, product_words, products_in
@@ -112,17 +112,32 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
 def renamed_maker(name: str) -> tuple[str, str]:
     """A service's name led by a maker's former name, read with the one name it became ("Bomgar vendor
     access" as "BeyondTrust vendor access", whose details give BeyondTrust; "OSIsoft PI" as "AVEVA PI"),
-    and why; ("", "") otherwise, and where the maker became several ("VMware": Broadcom, Omnissa)."""
+    and why; ("", "") otherwise: for the longest former name it is led by that became several makers
+    ("VMware": Broadcom, Omnissa; "Micro Focus"), and for a maker whose own name still leads products of
+    the dictionary ("Dell", Boomi's former maker, still Dell's laptops' and PowerScale's)."""
     written = name.split()
     first = normalise(written[0]).split()[:1] if written else []
     if not first or first[0] not in renamed_leads():
         return "", ""  # most names, at once
-    for size in (3, 2, 1):
+    for size in (4, 3, 2, 1):
         lead = tuple(normalise(" ".join(written[:size])).split())
-        now = renamed_makers().get(lead, ()) if len(written) > size else ()
-        if len(now) == 1:
-            return " ".join([now[0], *written[size:]]), f"{' '.join(written[:size])} is {now[0]} now"
+        if len(written) <= size or lead not in renamed_makers():
+            continue
+        former, now = renamed_makers()[lead]
+        if letters(" ".join(written[:size])) != letters(former) or len(now) > 1:
+            return "", ""  # "Micro Services" is no "MICROS", whose reading drops its S
+        rest, said = written[size:], f"{' '.join(written[:size])} is {now[0]} now"
+        if letters(" ".join(rest[: len(now[0].split())])) == letters(now[0]):
+            return " ".join(rest), said  # "Dell Boomi Integrations": the name it became follows
+        if size == 1 and lead[0] in still_leading():
+            return "", ""
+        return " ".join([now[0], *rest]), said
     return "", ""
+
+
+def letters(name: str) -> str:
+    """A name's letters and digits, lower-case: "MICROS-Fidelio" is "microsfidelio"."""
+    return re.sub(r"[\W_]", "", name.lower())
 
 
 def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:

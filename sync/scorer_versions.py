@@ -5,7 +5,13 @@ was packaged ("Slack Deployment")."""
 import re
 from itertools import combinations
 
-from sync.match_dictionary import is_bundle, minor_releases_together, no_windows_build, whole_name
+from sync.match_dictionary import (
+    is_bundle,
+    minor_releases_together,
+    no_windows_build,
+    still_leading,
+    whole_name,
+)
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_versions import version_verdict
@@ -270,6 +276,8 @@ class VersionEvidence:
             parts.insert(0, words.pop())
         if not parts or PLATFORMS.issuperset(words):
             return []
+        if parts[0] == "workstation" and len(words) == 1 and words[0] in still_leading():
+            return []  # a product of its maker's: "VMware Workstation" is no record of VMware itself
         package = "-" in shown and " " not in shown.strip()  # "kubernetes-client"
         if "client" in parts and (package or not DATABASES.isdisjoint(words)):
             return []

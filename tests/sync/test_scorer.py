@@ -201,6 +201,9 @@ def test_a_region_abbreviated_is_the_record_that_writes_it_out():
     assert found[0].target_id == "la" and all(c.score < found[0].score for c in found[1:])
     apac = next(c for c in found if c.target_id == "ap")
     assert apac.score < PRESELECT_AT and not apac.preselectable
+    support = [Item("d", "End User Devices"), Item("e", "Devices - Europe"), Item("a", "Application Support")]
+    for name in ("EU Support", "APJ Support"):  # a region read through an alias is a word the target lacks
+        assert not preselect(suggest([Item("l", name)], support, versioned=False)["l"], PRESELECT_AT), name
 
 
 def test_a_name_without_a_region_beside_two_regions_records_is_a_persons_choice():

@@ -129,3 +129,8 @@ def test_an_acronym_beside_a_product_may_leave_out_the_s_of_system():
         preselect(suggest([Item("l", "Desigo BMS")], RESERVATIONS, versioned=False)["l"]).target_id == "bms"
     )
     assert not preselect(suggest([Item("l", "Cvent BMS")], RESERVATIONS, versioned=False)["l"], PRESELECT_AT)
+    cases = [
+        Item("cm", "Case Management - Gold", context="Salesforce Service Cloud case handling"),
+        Item("web", "Public Website"),
+    ]  # CMS is several common systems' acronym: a content management system's too
+    assert not preselect(suggest([Item("l", "Salesforce CMS")], cases, versioned=False)["l"], PRESELECT_AT)

@@ -169,7 +169,7 @@ def test_a_product_found_in_a_services_live_and_test_records_is_the_live_ones():
 
 
 ENVIRONMENTS = ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test"]
-ENVIRONMENTS += ["testing", "dev", "development", "train", "training", "tst", "trn", "stg"]
+ENVIRONMENTS += ["testing", "dev", "development", "train", "training", "tst", "trn", "stg", "sbx"]
 
 
 @pytest.mark.parametrize("word", ENVIRONMENTS)
@@ -182,7 +182,10 @@ def test_every_environment_and_place_the_pattern_knows_ends_a_name(word, place):
 PMS = [
     Item("pms", "Property Management System - Gold", context="Oracle OPERA Cloud for the hotels, 24x7"),
     Item("pms-t", "Property Management System - Non-Prod", context="OPERA test and training"),
-    Item("print", "Print Services"),
+    Item("print", "Print Services - Gold"),
+    Item("print-t", "Print Services - Non-Prod"),
+    Item("video", "Video Conferencing - Gold"),
+    Item("video-t", "Video Conferencing - Non-Prod"),
 ]
 
 
@@ -221,7 +224,9 @@ def test_a_name_ending_in_production_is_the_live_record_where_only_it_has_the_re
     assert preselect(found, PRESELECT_AT).target_id == "g"
 
 
-@pytest.mark.parametrize("name", ["Print production", "PMS pre prod", "PMS not live"])
+@pytest.mark.parametrize(
+    "name", ["Print production", "Print Production", "Video Production", "PMS pre prod", "PMS not live"]
+)
 def test_production_is_no_environment_where_no_test_record_tells_it_or_a_word_denies_it(name):
     """What a service does ("Print production": only a "Print Services" here), or an environment that is
     not production: no live record pre-selected."""
@@ -240,7 +245,7 @@ LEDGERS = [
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("SunSystems TRN ledgers", "fa-t"),  # an environment in capitals among the other words
+        ("SunSystems TST ledgers", "fa-t"),  # an environment in capitals among the other words
         ("Sitecore STG / preview", "web-t"),
         ("SunSystems TST", "fa-t"),  # system ids' abbreviations at the end
         ("Sitecore - STG", "web-t"),
@@ -253,6 +258,21 @@ def test_an_environment_in_capitals_within_a_name_or_abbreviated_is_its_record(n
 
 def test_an_environment_within_a_name_is_one_word_in_capitals_never_the_first():
     assert environment_within("Adyen TEST merchant account") == ("Adyen merchant account", "TEST")
-    assert environment_within("UAT Environment Booking") == ("UAT Environment Booking", "")
-    assert environment_within("Test data masking") == ("Test data masking", "")
-    assert environment_within("Payroll DEV and TEST copies") == ("Payroll DEV and TEST copies", "")
+    for name in (
+        "UAT Environment Booking",  # its first word
+        "Test data masking",
+        "Payroll DEV and TEST copies",  # two
+        "PENETRATION TESTING SERVICE",  # a name all in capitals
+        "Supplier QA Portal",  # another abbreviation too: quality assurance
+        "VAT TRN Lookup",  # a tax registration number
+    ):
+        assert environment_within(name) == (name, ""), name
+
+
+def test_a_targets_own_name_ending_in_live_however_written_is_no_environment_of_another():
+    events = [Item("pl", "Events Live"), Item("g", "Events - Gold"), Item("np", "Events - Non-Prod")]
+    for name in ("Events live", "Events Live ", "Events Live"):
+        assert (
+            preselect(suggest([Item("l", name)], events, versioned=False)["l"], PRESELECT_AT).target_id
+            == "pl"
+        )

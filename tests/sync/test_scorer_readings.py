@@ -6,6 +6,7 @@ import pytest
 from sync.match_tiers import tiers_of
 from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_readings import renamed_maker
 from tests.sync.scoring import first_candidate
 
 DESKS = [Item("bh", "Service Desk - Business Hours"), Item("ooh", "Service Desk - Out of Hours")]
@@ -402,3 +403,16 @@ def test_a_service_named_for_a_makers_former_name_reads_as_the_maker_it_became()
     )
     horizon = suggest([Item("l", "VMware Horizon desktops")], catalogue, versioned=False)["l"]
     assert not any("now" in c.why for c in horizon)
+
+
+def test_a_name_is_read_with_a_makers_new_name_only_where_it_is_led_by_that_maker_as_written():
+    """ "Micro Services" is no "MICROS" (both read "micro"), and "Micro Focus" became two makers; "Dell" still
+    makes what it made, though Boomi was Dell's: "Dell Boomi" names Boomi itself."""
+    assert renamed_maker("Micro Services Platform") == ("", "")
+    assert renamed_maker("Micro Focus Content Manager") == ("", "")
+    assert renamed_maker("MICROS POS") == ("Oracle POS", "MICROS is Oracle now")
+    assert renamed_maker("Dell Integration Services") == ("", "")
+    assert renamed_maker("Dell Boomi Integrations") == ("Boomi Integrations", "Dell is Boomi now")
+    catalogue = [Item("m", "Microservices Platform"), Item("o", "Oracle Services Platform")]
+    found = suggest([Item("l", "Micro Services Platform")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "m"

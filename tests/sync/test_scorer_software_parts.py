@@ -63,6 +63,8 @@ def test_an_install_named_for_a_products_workstation_is_the_product():
     assert picked("DeltaV Workstation", "14.3.1", [Item("d", "Emerson DeltaV 14", "14", "Emerson")]) == "d"
     fiery = [Item("f", "Fiery Command WorkStation", "", "EFI"), Item("x", "Fiery XF", "", "EFI")]
     assert picked("Fiery Command WorkStation Package", "7.0.0.637", fiery) == "f"
+    vmware = [Item("v", "VMware", "", "VMware"), Item("h", "VMware Horizon Client 8", "8", "VMware")]
+    assert picked("VMware Workstation", "17.5.1", vmware) == ""  # a product of its own, not VMware itself
 
 
 def test_a_part_the_target_holds_or_a_platforms_app_is_not_the_product():
