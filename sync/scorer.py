@@ -262,8 +262,9 @@ class Scorer(
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
         code, name = portfolio_code(local.name, self.codes, self.index["plain"])
         local = replace(local, name=name) if code else local
-        if tiered := self.with_tier(local.name) or self._live_meant(local):
-            local = Item(local.key, tiered, local.version, local.manufacturer, local.context)
+        # a tier written without its dash ("Email Tier 1"), or production as no tier writes it ("PMS prod")
+        if read := self.with_tier(local.name) or self._live_meant(local):
+            local = Item(local.key, read, local.version, local.manufacturer, local.context)
         mine = self._portfolio_name(local)
         if not mine.words:  # no letter or digit to go by ("!!!"): nothing is like it
             return []

@@ -58,7 +58,7 @@ class DetailsEvidence:
         found, named = self.mentions.of(words), [words]
         if not found and (other := self._mentioned_as(mine)):
             words, written, found = other
-            named.append(words)  # "Office 365" beside a "Microsoft 365 Backup": named by either
+            named.append(words)
             shown = f"{written} ({mine.fired[0]})" if mine.fired else written
         naming = [self._leads_as_name(m, words) for m in found]
         # one service's live record and its records of other environments, each naming it so, name it as one:
@@ -67,11 +67,12 @@ class DetailsEvidence:
         live = [m for m in found if not self._is_not_live(m.target)]
         alone = len(found) == 1 or (all(naming) and one and len(live) == 1)
         targets = {m.target for m in found}
+        # another's name has it: "SharePoint" beside a "… - SharePoint Online"; "Office 365", by any name of
+        # it, beside a "Microsoft 365 Backup"
+        names = [*named, tuple(mine.canon.split())] if len(named) > 1 else named
         for m, names_it in zip(found, naming, strict=True):
             if names_it and alone:
-                named_by = self._sharing(tuple(mine.canon.split())) if len(named) > 1 else frozenset()
-                # "SharePoint" beside a "… - SharePoint Online"
-                if (self._sharing(named[0]) | self._sharing(words) | named_by) - targets:
+                if any(self._sharing(said) - targets for said in names):
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")
