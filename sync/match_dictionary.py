@@ -247,8 +247,8 @@ def renamed_leads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def still_leading() -> frozenset[str]:
-    """The first words of the dictionary's groups' first names, as read: makers whose own name still leads
-    products ("Dell PowerScale"), whatever a product of theirs became (`renamed_makers`)."""
+    """The first words of the dictionary's groups' first names, as read: among them makers whose own name
+    still leads products ("Dell PowerScale"), whatever a product of theirs became (`renamed_makers`)."""
     data = shipped_dictionary()
     groups = [
         group

@@ -48,8 +48,7 @@ LANGUAGE_AS_NAMED = re.compile(
 LICENSING = re.compile(r"\s*:\s*core[- ]based\s+licen[cs]ing\b", re.I)
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
 SERVICE_PACK = re.compile(rf"^(?:{UPDATES})\d+$")
-# where a service runs ("Americas", "Payroll - EU": Europe, through an alias)
-REGIONS = frozenset(["emea", "apac", "amer", "america", "latam", "europe"])
+REGIONS = frozenset(["emea", "apac", "amer", "america", "latam"])  # where a service runs ("Americas")
 GENERIC = {
     "it_service": REGIONS
     | frozenset(

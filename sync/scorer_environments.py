@@ -45,17 +45,18 @@ ALWAYS = frozenset(
 )
 ALWAYS |= {"tst", "stg", "sbx"}
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
-# ("Supplier QA Portal", "VAT TRN Lookup")
-WITHIN = (ALWAYS - {"qa", "sandboxes"}) | {"dev"}
+# ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
+WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
 APART = re.compile(r"[-–—:]")
-# production at a name's end, as no tier writes it ("PMS prod", "Payroll live", "HR - PRD", "SITS (Live)",
-# "Snowflake PROD account")
+# production at a name's end, as no tier writes it ("PMS prod", "AKS Production", "HR - PRD", "SITS (Live)",
+# "Snowflake PROD account"); not a copy of it
 NOT_BEFORE_LIVE = frozenset(["non", "pre", "not"])
+WHERE = one_of(WHATS + tuple(f"{what}s" for what in WHATS))
 LIVE_ENDING = re.compile(
-    rf"(?P<sep>\s+[-–—:]\s*|\s*\(\s*|\s+)(?P<word>prod|prd|production|live)(?:\s+(?:{WHAT}))?\s*\)?\s*$",
+    rf"(?P<sep>\s+[-–—:]\s*|\s*\(\s*|\s+)(?P<word>prod|prd|production|live)(?:\s+(?:{WHERE}))?\s*\)?\s*$",
     re.I,
 )
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
@@ -101,9 +102,9 @@ def environment_within(name: str) -> tuple[str, str]:
     words = name.split()
     if name.upper() == name:
         return name, ""  # capitals say nothing in a name all written so ("PENETRATION TESTING SERVICE")
-    found = [n for n, word in enumerate(words) if n and word.isupper() and word.lower() in WITHIN]
-    if len(found) != 1 or found[0] == len(words) - 1:
-        return name, ""  # at its end: environment_of's
+    found = [n for n, word in enumerate(words) if n and word.isupper() and word.lower() in ENVIRONMENTS]
+    if len(found) != 1 or found[0] == len(words) - 1 or words[found[0]].lower() not in WITHIN:
+        return name, ""  # two, another abbreviation too, or at its end: environment_of's
     at = found[0]
     return " ".join(words[:at] + words[at + 1 :]), words[at]
 
@@ -162,7 +163,7 @@ class EnvironmentReadings:
                 found[i] = (PRESELECT_AT - 1, reasons)
 
     def _live_meant(self, local: Item) -> str:
-        """A service name ending in production as no tier writes it ("PMS prod", "Payroll live"), read
+        """A service name ending in production as no tier writes it ("PMS prod", "LabWare Live"), read
         without it where what the rest finds, sure enough to pre-select, is a service's live record with
         records of another environment beside it: the name is its live record, as a name without a tier is
         (not its "- Gold" as another tier than a "(Prod)" would be). "" otherwise: "Print Production" may be
@@ -176,9 +177,11 @@ class EnvironmentReadings:
         reading = self.book.read(rest)
         if not reading.words or reading.plain.rsplit(" ", 1)[-1] in NOT_BEFORE_LIVE:
             return ""  # "Payroll pre prod", "Payroll not live"
-        word, apart = found.group("word"), found.group("sep").strip()
-        ordinary = word.lower() in ("production", "live") and not apart and not word.isupper()
-        product = rest.split()[-1].isupper() or not is_english(reading.plain.rsplit(" ", 1)[-1])  # "AKS"
+        word, apart, last = found.group("word"), found.group("sep").strip(), rest.split()[-1]
+        capitals = local.name.upper() != local.name  # say nothing in a name all in capitals
+        ordinary = word.lower() in ("production", "live") and not apart and not (capitals and word.isupper())
+        acronym = capitals and last.isupper() and len(last) >= 3  # "AKS Production"; not "TV Production"
+        product = acronym or (len(last) >= 3 and not is_english(reading.plain.rsplit(" ", 1)[-1]))
         if ordinary and not product:
             return ""  # what the service does, but after a product's name: not "Print Production"
         more = self._found(reading, Item(local.key, rest), 5)[0]

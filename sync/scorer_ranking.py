@@ -116,6 +116,14 @@ class Ranking:
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)
+            if (
+                preselectable
+                and not ours
+                and not reasons[0].startswith("its description gives")  # "Field Support US": its details
+                and (other := self._other_place(i, found))
+            ):
+                reasons.append(f"a region's record, beside {other}: suggested, never pre-selected")
+                preselectable = False  # "ADP payroll": its "- LATAM" reads as plain "Payroll", its "- EU" not
             if preselectable and bracketed and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
@@ -195,6 +203,12 @@ class Ranking:
         "- Keel Point", whatever the dash reads as."""
         words = set(mine.core.split())
         return {j for j in found if not self._is_not_live(j) and words.issubset(self.names[j].words)}
+
+    def _other_place(self, i: int, found: dict[int, Found]) -> str:
+        """For a record of a region (REGIONS: "Payroll - LATAM"), another record found of the same name
+        before its dash ("Payroll - EU"), or ""."""
+        head = self._head(i) if REGIONS.intersection(self.names[i].words) else ""
+        return next((self.targets[j].name for j in found if j != i and head and self._head(j) == head), "")
 
     def _live_twin(self, i: int, found: dict[int, Found]) -> bool:
         """Whether a record of target i's own service of no other environment was found on the same evidence,

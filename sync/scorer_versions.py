@@ -224,7 +224,7 @@ class VersionEvidence:
         Sense"), or a macOS bundle of the product whose other words are client words and its maker's
         ("Docker.app" = "Docker Desktop")."""
         theirs = self.names[i]
-        if theirs.words[-1] not in self.book.loose or self._held_apart(mine, i):
+        if not theirs.words or theirs.words[-1] not in self.book.loose or self._held_apart(mine, i):
             return False  # not "Windows App SDK", ".NET Desktop Runtime"; nor one "Qlik Sense" of two
         if why.startswith("same meaning"):
             return set(theirs.dropped) <= set(mine.dropped) and set(mine.loose_dropped) <= set(

@@ -186,6 +186,8 @@ PMS = [
     Item("print-t", "Print Services - Non-Prod"),
     Item("video", "Video Conferencing - Gold"),
     Item("video-t", "Video Conferencing - Non-Prod"),
+    Item("tv", "TV Platform - Gold"),
+    Item("tv-t", "TV Platform - Non-Prod"),
 ]
 
 
@@ -225,7 +227,9 @@ def test_a_name_ending_in_production_is_the_live_record_where_only_it_has_the_re
 
 
 @pytest.mark.parametrize(
-    "name", ["Print production", "Print Production", "Video Production", "PMS pre prod", "PMS not live"]
+    "name",
+    ["Print production", "Print Production", "Video Production", "PRINT PRODUCTION", "TV Production"]
+    + ["PMS pre prod", "PMS not live", "PMS prod copy", "PMS Production Copy"],
 )
 def test_production_is_no_environment_where_no_test_record_tells_it_or_a_word_denies_it(name):
     """What a service does ("Print production": only a "Print Services" here), or an environment that is
@@ -257,7 +261,7 @@ def test_an_environment_in_capitals_within_a_name_or_abbreviated_is_its_record(n
 
 
 def test_an_environment_within_a_name_is_one_word_in_capitals_never_the_first():
-    assert environment_within("Adyen TEST merchant account") == ("Adyen merchant account", "TEST")
+    assert environment_within("Adyen UAT merchant account") == ("Adyen merchant account", "UAT")
     for name in (
         "UAT Environment Booking",  # its first word
         "Test data masking",
@@ -265,6 +269,8 @@ def test_an_environment_within_a_name_is_one_word_in_capitals_never_the_first():
         "PENETRATION TESTING SERVICE",  # a name all in capitals
         "Supplier QA Portal",  # another abbreviation too: quality assurance
         "VAT TRN Lookup",  # a tax registration number
+        "Experian QAS Address Validation",  # a product
+        "PAT TEST Records",  # portable appliance testing
     ):
         assert environment_within(name) == (name, ""), name
 

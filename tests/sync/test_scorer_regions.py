@@ -25,19 +25,24 @@ def test_a_region_says_where_a_service_runs_and_another_region_is_another_offeri
 
 
 def test_a_region_abbreviated_is_the_record_that_writes_it_out():
-    """ "Payroll GCC", "EU Payroll", "Payroll Asia Pacific": a region's record; another region's record ranks
-    after the name's own ("Payroll LATAM" is no "Payroll - APAC" first)."""
+    """ "Payroll MENA", "Payroll Asia Pacific", "Latin America Payroll": a region's record; another region's
+    record ranks after the name's own ("Payroll LATAM" is no "Payroll - APAC" first). Not GCC (a compiler,
+    Microsoft's Government Community Cloud) nor EU (an end user's), which no alias reads as a region."""
     payroll = [
         Item("eu", "Payroll - Europe"),
         Item("me", "Payroll - Middle East"),
         Item("ap", "Payroll - APAC"),
         Item("la", "Payroll - LATAM"),
     ]
-    for name, expected in (("Payroll GCC", "me"), ("EU Payroll", "eu"), ("Payroll Asia Pacific", "ap")):
-        assert (
-            preselect(suggest([Item("l", name)], payroll, versioned=False)["l"], PRESELECT_AT).target_id
-            == expected
-        )
+    for name, expected in (
+        ("Payroll MENA", "me"),
+        ("Payroll Asia Pacific", "ap"),
+        ("Latin America Payroll", "la"),
+    ):
+        found = suggest([Item("l", name)], payroll, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == expected, name
+    toolchain = [Item("b", "Build Toolchain - Middle East"), Item("g", "Build Toolchain - Europe")]
+    assert not preselect(suggest([Item("l", "GCC Toolchain")], toolchain, versioned=False)["l"], PRESELECT_AT)
     found = suggest([Item("l", "Payroll LATAM")], payroll, versioned=False)["l"]
     assert found[0].target_id == "la" and all(c.score < found[0].score for c in found[1:])
     apac = next(c for c in found if c.target_id == "ap")
@@ -61,3 +66,18 @@ def test_a_name_without_a_region_beside_two_regions_records_is_a_persons_choice(
         preselect(suggest([Item("l", "SD-WAN Europe")], wan, versioned=False)["l"], PRESELECT_AT).target_id
         == "eu"
     )
+
+
+def test_a_regions_record_read_as_the_plain_name_is_no_surer_than_another_regions():
+    """ "ADP payroll" beside a "Payroll - EU" and a "Payroll - LATAM": LATAM is a region word the reading
+    drops, EU is not, yet neither is surer; unless the name's own words single one out in its details
+    ("Field Support US" for the "- North America" whose details say US)."""
+    payroll = [Item("eu", "Payroll - EU"), Item("la", "Payroll - LATAM")]
+    found = suggest([Item("l", "ADP payroll")], payroll, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None and "a region's record, beside Payroll - EU" in found[0].why
+    field = [
+        Item("na", "Field Support - North America", context="Field engineers for US and Canada sites"),
+        Item("em", "Field Support - EMEA", context="Field engineers for European sites"),
+    ]
+    found = suggest([Item("l", "Field Support US")], field, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "na"

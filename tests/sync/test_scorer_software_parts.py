@@ -298,3 +298,8 @@ def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is
     assert picked("Java 8 Update 421 (64-bit)", "8.0.4210.9", kit) == ""  # Oracle's runtime install
     assert picked("Java(TM) SE Development Kit 8 Update 421 (64-bit)", "8.0.4210.9", kit) == "jdk"
     assert runtime_or_kit("java se development kit 8 update 401") == "kit"  # Oracle's kit, by its update
+
+
+def test_a_target_named_without_a_letter_found_by_its_details_is_no_client_app():
+    found = suggest([Item("l", "Gold", "1")], [Item("t", "(", "", "Dell", "gold")], versioned=True)["l"]
+    assert all(not c.preselectable for c in found)  # and no IndexError
