@@ -220,21 +220,21 @@ def shipped_kindred() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @lru_cache(maxsize=1)
-def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """A maker's former name, as words → the words of the makers it became (`former_makers`)."""
-    return {
-        tuple(normalise(str(former)).split()): tuple(tuple(normalise(str(m)).split()) for m in makers)
-        for former, *makers in shipped_dictionary().get("former_makers") or []
-    }
-
-
-@lru_cache(maxsize=1)
 def renamed_makers() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
     """A maker's former name, as words → that name as written and the makers it became, as written
     (`former_makers`)."""
     return {
         tuple(normalise(str(former)).split()): (str(former), tuple(str(m) for m in makers))
         for former, *makers in shipped_dictionary().get("former_makers") or []
+    }
+
+
+@lru_cache(maxsize=1)
+def shipped_former_makers() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A maker's former name, as words → the words of the makers it became (`renamed_makers`, read)."""
+    return {
+        lead: tuple(tuple(normalise(now).split()) for now in nows)
+        for lead, (_, nows) in renamed_makers().items()
     }
 
 

@@ -20,7 +20,8 @@ ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database")
-WHAT_WORDS = (*WHATS, *(f"{what}s" for what in WHATS), "copy", "copies")
+WHERE_WORDS = (*WHATS, *(f"{what}s" for what in WHATS))  # where production runs too: "PMS PROD tenant"
+WHAT_WORDS = (*WHERE_WORDS, "copy", "copies")  # not production's: "ERP prod copy"
 
 
 def one_of(words: tuple[str, ...]) -> str:
@@ -54,7 +55,7 @@ APART = re.compile(r"[-–—:]")
 # production at a name's end, as no tier writes it ("PMS prod", "AKS Production", "HR - PRD", "SITS (Live)",
 # "Snowflake PROD account"); not a copy of it
 NOT_BEFORE_LIVE = frozenset(["non", "pre", "not"])
-WHERE = one_of(WHATS + tuple(f"{what}s" for what in WHATS))
+WHERE = one_of(WHERE_WORDS)
 LIVE_ENDING = re.compile(
     rf"(?P<sep>\s+[-–—:]\s*|\s*\(\s*|\s+)(?P<word>prod|prd|production|live)(?:\s+(?:{WHERE}))?\s*\)?\s*$",
     re.I,
