@@ -30,7 +30,7 @@ def bracketed(name: str) -> str:
 
 def initials(words: list[str] | tuple[str, ...]) -> str:
     """ "web application firewall" → "waf"; "" for fewer than two words."""
-    kept = [INITIAL.get(w) or w[0] for w in words if w not in NO_INITIALS]
+    kept = [INITIAL[w] if w in INITIAL else w[0] for w in words if w not in NO_INITIALS]
     return "".join(kept) if len(kept) > 1 else ""
 
 

@@ -56,22 +56,40 @@ class Mentions:
         # stem → {target: only as a plain capital opening a sentence, which proves less}
         self.leading: dict[str, dict[int, bool]] = defaultdict(dict)
         self.spelled: dict[str, str] = {}  # a leading word as written ("os" → "OS")
-        postings = self.postings
         for i, text in enumerate(details):
-            for raw, capital, opens, bracketed, _, _ in parts(text or ""):
-                words = words_in(raw)
-                for word in words:
-                    postings[word].add(i)
-                if capital and (opens or bracketed):
-                    for word in words:
-                        key = stem(word)
-                        opened = self.leading[key].get(i, True)
-                        self.leading[key][i] = opened and opens and not bracketed and capital == 1
-                        self.spelled.setdefault(key, raw)
+            if text:
+                self._file(i, text)
         self.stemmed: dict[str, list[str]] = defaultdict(list)  # "patch" → ["patching"]
         for word in self.postings:
             if (key := stem(word)) != word:
                 self.stemmed[key].append(word)
+
+    def _file(self, i: int, text: str) -> None:
+        """Files target i's words, and those that lead: `parts`, read only as far as the index needs, as
+        it reads every word of 10,000 descriptions (most words neither open a sentence nor stand in
+        brackets)."""
+        postings, leading = self.postings, self.leading
+        for sentence in SENTENCE.split(f"{text} "):
+            found = TOKEN.findall(sentence)
+            depth, opens, title = 0, True, None
+            for raw in found:
+                if raw in "()":
+                    depth = max(0, depth + (1 if raw == "(" else -1))
+                    continue
+                words = words_in(raw)
+                for word in words:
+                    postings[word].add(i)
+                if opens or depth:
+                    capital = mark_of(raw)
+                    if capital == 1:
+                        title = in_title_case(found) if title is None else title
+                        capital = 0 if title else 1
+                    for word in words if capital else ():
+                        key = stem(word)
+                        opened = leading[key].get(i, True)
+                        leading[key][i] = opened and opens and not depth and capital == 1
+                        self.spelled.setdefault(key, raw)
+                opens = False
 
     def has(self, word: str, i: int) -> bool:
         """Whether target i's details have this stemmed word."""
@@ -140,8 +158,7 @@ def parts(text: str) -> Iterator[tuple[str, int, bool, bool, int, str]]:
     tuples: an index of 10,000 descriptions reads every part)."""
     for number, sentence in enumerate(SENTENCE.split(f"{text} ")):
         found = TOKEN.findall(sentence)
-        raws = [t for t in found if t not in "()"]
-        title = len(raws) >= 3 and all(r[:1].isupper() or not r[:1].isalpha() for r in raws)
+        title = in_title_case(found)
         depth, position, before = 0, 0, ""
         for part in found:
             if part in "()":
@@ -152,6 +169,13 @@ def parts(text: str) -> Iterator[tuple[str, int, bool, bool, int, str]]:
                 capital = 0
             yield part, capital, position == 0, depth > 0, number, before
             position, before = position + 1, part.lower()
+
+
+def in_title_case(found: list[str]) -> bool:
+    """Whether a sentence's parts (`TOKEN`'s) are written in Title Case, three words or more, where a
+    capital says nothing ("Business Service Offering")."""
+    raws = [t for t in found if t not in "()"]
+    return len(raws) >= 3 and all(r[:1].isupper() or not r[:1].isalpha() for r in raws)
 
 
 def mention_of(
