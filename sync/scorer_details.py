@@ -17,6 +17,8 @@ NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 # the other words of a service that is the cloud itself: "Cloud: Microsoft Azure", "Public Cloud - AWS"
 CLOUD_WORDS = frozenset(normalise("cloud public microsoft amazon web google subscription account").split())
+# letters and the little words between a name's words, which no description gives as the name's own
+PARTICLES = frozenset("bcdefghijklmnopqrstuvwxyz") | {"on", "in", "at", "by", "via", "per", "from", "or"}
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
@@ -171,16 +173,19 @@ class DetailsEvidence:
         skip = (self.book.generic - REGIONS) | NO_INITIALS  # a region says which: "SD-WAN Europe"
         readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
         for words in readings:
-            own = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
+            written = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
+            # a letter is no word a description gives: "e-Invoicing", "M&C", "S/4"
+            worded = [w for w in written if w not in PARTICLES]  # nor "on": "Linux on Z Hosting"
+            own = worded if len(worded) >= 2 else written
             if len(own) >= 2 and (found := self._holding(own)):
                 given = [w for w in own if found[0] not in self._named(w)]
-                if given:
+                if given and not (worded and PARTICLES.issuperset(given)):  # "e-Invoicing" (not "F&I")
                     core = self.names[found[0]].core
                     # its name has some words, its description the kind of service, the name's last word
                     partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
                     kind = own[-1] if partly else ""
                     # of two words only: more say which ("Site WAN Connectivity"; an "Internet Connectivity")
-                    broad = len(set(own) - {"and"}) <= 2
+                    broad = len(set(written) - {"and"}) <= 2  # its letters too: "Liquor e-store"
                     rival = kind and broad and bool(self._kinds().get(kind, set()) - {core})
                     theirs = self.names[found[0]].words  # "Data" is no "Database", however described
                     longer = any(

@@ -53,7 +53,8 @@ APART = {frozenset(["support"]), frozenset(["provision"])}  # fixing a thing, de
 PLATFORMS = frozenset(["window", "linux", "mac", "maco", "android", "io", "unix"])
 BETWEEN = frozenset(["at", "in", "on", "by", "from", "via", "outside"])  # a service's words, placed apart
 # the words that make a service one sort of the service its other words name: "OT Security Monitoring"
-SORTS = VAGUE | {"ot", "physical", "major"}  # "Major Incident Management": ITIL's practice of its own
+# "Major Incident Management": ITIL's practice of its own; "External Web Conferencing" one kind of it
+SORTS = VAGUE | {"ot", "physical", "major", "external", "internal"}
 FOR_PLATFORM = re.compile(
     r"\bfor\s+(?:windows|linux|mac|macos|android|ios|unix)\b", re.I
 )  # "Git for Windows"

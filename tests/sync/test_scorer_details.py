@@ -222,3 +222,49 @@ def test_a_makers_name_before_a_product_leads_however_the_product_is_spelled():
         found = suggest([Item("l", name)], ledgers, versioned=False)["l"]
         assert preselect(found, PRESELECT_AT).target_id == "fa"
     assert not preselect(suggest([Item("l", "ServiceNow")], ledgers, versioned=False)["l"], PRESELECT_AT)
+
+
+def test_a_letter_is_no_word_a_description_gives():
+    """Set 105 (a miner): "e-Invoicing" is no surer the Chile record whose description writes "e-invoicing"
+    than the Peru one; a letter of "M&C" need not be in a description that gives the other words."""
+    invoicing = [
+        Item(
+            "cl",
+            "Electronic Invoicing - Chile - Gold",
+            context="Tax documents sent through an e-invoicing provider",
+        ),
+        Item(
+            "pe",
+            "Electronic Invoicing - Peru - Gold",
+            context="Payment vouchers sent to SUNAT through an OSE provider",
+        ),
+    ]
+    found = suggest([Item("l", "e-Invoicing")], invoicing, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None and {c.target_id for c in found[:2]} == {"cl", "pe"}
+    receivers = [
+        Item("rmc", "Receiver Monitoring and Control", context="Front-end receiver telemetry and control"),
+        Item("ant", "Antenna Control", context="Pointing and tracking"),
+    ]
+    receiver = best("Front-End Receiver M&C", receivers)
+    assert receiver.target_id == "rmc" and receiver.score == PRESELECT_AT and receiver.preselectable
+    assert receiver.reasons[0] == "its description gives the words its name lacks: Front, End"
+    hosting = [
+        Item("lx", "Linux Server Hosting", context="RHEL virtual machines on VMware"),
+        Item("zos", "z/OS Platform Hosting", context="Mainframe"),
+    ]
+    assert best("Linux on Z Hosting", hosting).score < PRESELECT_AT  # "on" is given by no description
+
+
+def test_an_external_service_is_one_kind_of_it():
+    """ "Video conferencing" is not surely the "External Web Conferencing" beside a Teams service."""
+    conferencing = [
+        Item(
+            "ext",
+            "External Web Conferencing - Bronze",
+            context="Zoom Workplace for webinars with external parties",
+        ),
+        Item("teams", "Collaboration and Meetings - Gold", context="Microsoft Teams chat and meetings"),
+        Item("cctv", "Video Surveillance - Bronze", context="CCTV"),
+    ]
+    found = suggest([Item("l", "Video conferencing")], conferencing, versioned=False)["l"]
+    assert found[0].target_id == "ext" and preselect(found, PRESELECT_AT) is None
