@@ -163,7 +163,9 @@ class AliasBook:
         # never split as a glued version: protocols ("isc-kea-dhcp4"), and makers' names ("KnowBe4")
         self.unsplit = set(self.first_words) | PROTOCOLS
         # words the dictionary knows, as words of services for services: not "Kubernetes", a product
-        self.vocabulary = frozenset(w for words in self.phrases if words not in products for w in words)
+        self.vocabulary = frozenset(  # not a letter: "T&E" makes no "T-DOC" a service's words
+            w for words in self.phrases if words not in products for w in words if len(w) > 1
+        )
         self.cache: dict[tuple[str, str, bool], Name] = {}
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
 

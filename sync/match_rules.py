@@ -158,7 +158,7 @@ UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
 # a service pack or an update: "SP3", "CU12", Siemens' "Upd12", Waters' software change notice "SCN1017"
 UPDATES = r"sp|cu|ru|upd|update|u|scn"
 RELEASES = (  # a service release or fix pack, after a version only: "2024 SR1", not "ThinkSystem SR650"
-    r"sr|fp|fps|sps"  # SAP's feature and support package stacks: "S/4HANA 2022 FPS02"
+    r"sr|fp|fps|sps|pl"  # SAP's feature and support package stacks ("S/4HANA 2022 FPS02") and patch level
 )
 # "2018 SP3", "15.0 SP2 CU5", "V7.5 SP2 Upd12", "2019 CU12 Patch 2", SAP's "8.00 PL 12": its updates
 PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|{RELEASES}|patch|pl)\s*\d+)+\s*$", re.I)

@@ -20,6 +20,7 @@ from sync.match_tiers import LEADING_HOURS, TIER_SUFFIX, may_end_in_tier
 
 THRESHOLD = 80  # below this, "create new" is pre-selected
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
+SPACED_PLUS = re.compile(r"\s\+\s")  # "SCCM + Intune": the two, as "&" joins them
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
@@ -121,7 +122,7 @@ def normalise(name: str) -> str:
     if text.startswith(("out", "after", "business", "24", "8", "9", "1")):
         text = LEADING_HOURS.sub("", text)
     if "+" in text:
-        text = PLUS.sub(" plus ", text)
+        text = PLUS.sub(" plus ", SPACED_PLUS.sub(" and ", text))
     while not text.isascii() or may_end_in_tier(text):  # before the ASCII fold, which drops "— Gold"'s dash
         stripped = TIER_SUFFIX.sub("", text)
         if stripped == text:

@@ -41,6 +41,7 @@ from sync.matching import (
         ("2nd Chance Draws", "Second Chance Draws"),
         ("3rd Party Patching", "Third Party Patching"),
         ("Player Contact Centre - Extended Hours", "Player Contact Center"),
+        ("SCCM + Intune", "SCCM and Intune"),  # a plus between two words joins them, as "&" does
     ],
 )
 def test_normalisation_folds_case_punctuation_spelling_plurals_and_tiers(a, b):
@@ -204,3 +205,8 @@ def test_a_name_sharing_no_pair_of_words_is_compared_with_the_records_of_each_of
 )
 def test_a_plural_in_es_keeps_the_e_of_its_singular(plural, singular):
     assert normalise(plural) == singular
+
+
+def test_a_plus_written_into_a_name_stays_one():
+    assert normalise("Notepad++") == normalise("Notepad plus plus") != normalise("Notepad")
+    assert normalise("C++ Runtime + Tools") == normalise("C plus plus Runtime and Tools")

@@ -268,3 +268,19 @@ def test_an_external_service_is_one_kind_of_it():
     ]
     found = suggest([Item("l", "Video conferencing")], conferencing, versioned=False)["l"]
     assert found[0].target_id == "ext" and preselect(found, PRESELECT_AT) is None
+
+
+def test_travel_and_expense_is_t_and_e_and_a_letter_no_services_word():
+    """ "Concur T&E" (sets 95, 103, 105): the dictionary's T&E is travel and expense, whose letters make
+    no name with a T a service's words: "T-DOC" is still the service named for it."""
+    catalogue = [
+        Item(
+            "te", "Travel and Expense Management - Bronze", context="SAP Concur Travel and Expense for claims"
+        ),
+        Item("time", "Time Capture and Rostering - Silver", context="Kronos"),
+        Item("sterile", "Sterile Services Instrument Tracking (T-DOC)", context="Instrument sets"),
+    ]
+    concur = best("Concur T&E", catalogue)
+    assert concur.target_id == "te" and concur.score >= PRESELECT_AT and concur.preselectable
+    tdoc = best("T-DOC", catalogue)
+    assert tdoc.target_id == "sterile" and tdoc.score >= PRESELECT_AT and tdoc.preselectable

@@ -185,6 +185,9 @@ def test_an_update_a_name_gives_is_no_word_of_it():
     masslynx = [Item("m", "MassLynx", "", "Waters")]
     found = best("MassLynx 4.2 SCN1017", masslynx, "4.2", True)  # Waters' software change notice
     assert found.preselectable and found.score >= PRESELECT_AT
+    gui = [Item("8", "SAP GUI for Windows 8", "8", "SAP"), Item("7", "SAP GUI for Windows 7", "7", "SAP")]
+    found = best("SAP GUI for Windows 8.00 PL4", gui, "8.00.4", True)  # SAP's patch level (set 105)
+    assert found.target_id == "8" and found.reasons[0] == "same name apart from case, punctuation or tier"
 
 
 WINDOWS = [
