@@ -22,7 +22,7 @@ from typing import NamedTuple
 from sync.match_rules import stem
 from sync.matching import normalise
 
-TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*|[()]")
+TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*|[()&]")  # "&" is "and", as names normalise it
 SENTENCE = re.compile(r"[.;:|!?\n]+\s")  # details are joined by "; ": each value starts a text
 MENTIONS_AT_MOST = 25  # a word in more descriptions than this tells none of them apart
 
@@ -206,7 +206,7 @@ def mark_of(raw: str) -> int:
     rest = raw[1:]
     if rest and (raw.isupper() or rest != rest.lower()):
         return 2
-    return int(raw[:1].isdigit() or raw[:1].isupper())
+    return int(raw[:1].isdigit() or raw[:1].isupper() or raw == "&")  # "Backup & Replication": as named
 
 
 @lru_cache(maxsize=100_000)

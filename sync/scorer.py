@@ -84,7 +84,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          a maker of the dictionary, "IBM Maximo 7 …", not "Contoso Workday integration"), but the same
          service's records of other environments that name it so (a "- Non-Prod" of "Maximo test"), or names
          the word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile
-         Device Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details)
+         Device Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details);
+         also the name less the words no target's name or details have, a product's name left that one
+         service's description leads with ("DeltaV DCS concentradora CBY": a site's code, another language)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering"); 86 when what it gives is another system ("a feed from Workday",
@@ -236,6 +238,7 @@ class Scorer(
             targets = [replace(t, name=without_code(t.name, self.codes)) for t in targets]
         self.targets = targets = self._read_apart(targets, versioned, kind, aliases, read_apart)  # retired
         self.versioned = versioned
+        self.whole = read_apart  # the whole catalogue, not its retired records alone (sync.scorer_retired)
         if versioned:  # a maker's name is no version glued to a word, in any name: "KnowBe4 Phish Alert"
             self.book.unsplit.update(w for t in targets for w in words_of(t.manufacturer) if GLUED.match(w))
         self.read_as = {} if versioned else live_as_prod(targets, self.book)  # "- Live" beside "- Non-Prod"

@@ -5,10 +5,12 @@ apart from sync.scorer, whose Scorer mixes this in."""
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz, process
+
 from sync.match_acronyms import NO_INITIALS
 from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions
 from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
-from sync.match_products import products_as_read, products_in
+from sync.match_products import named_words, products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
 from sync.match_tiers import tiers_of
 from sync.matching import Item, Matcher, normalise
@@ -44,10 +46,13 @@ class DetailsEvidence:
     lexical: Matcher
     kinds: dict[str, set[str]] | None = None
     versioned: bool
+    whole: bool
     mentions: Mentions | None
     _named_within: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_products.ProductEvidence's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
     _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
+    _says_environment: Callable[[set[str]], bool]  # sync.scorer_environments.EnvironmentReadings's
+    _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
         """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
@@ -62,6 +67,13 @@ class DetailsEvidence:
             words, written, found = other
             named.append(words)
             shown = f"{written} ({mine.fired[0]})" if mine.fired else written
+        elif not found and not self.versioned and self.whole and (less := self._mentioned_less(words, shown)):
+            words, found = less
+            named, found = [words], [m for m in found if self._leads_as_name(m, words)]
+            found = found if len({self._service(m.target) for m in found}) == 1 else []  # one service's
+            kept = " ".join(as_written(w, shown) for w in words)
+            unknown = ", ".join(as_written(w, shown) for w in mine.plain.split() if w not in words)
+            shown = f"{kept} (no record has {unknown})"
         naming = [self._leads_as_name(m, words) for m in found]
         # one service's live record and its records of other environments, each naming it so, name it as one:
         # "Maximo" in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after it
@@ -82,6 +94,34 @@ class DetailsEvidence:
                 add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
             else:
                 add([m.target], MENTIONED, f"its description mentions {mine.plain}")
+
+    def _mentioned_less(
+        self, words: tuple[str, ...], shown: str
+    ) -> tuple[tuple[str, ...], list[Mention]] | None:
+        """The name less the words no target's name or details have, and the mentions of what is left where
+        details have it in a row, a product's name (no English word, or an acronym as written): a site's
+        code or another language's words tell no record apart ("DeltaV DCS concentradora CBY"). Not where one
+        is a misspelling of a word another service's name has ("Sharepoint Onine")."""
+        mentions = self.mentions
+        kept = tuple(w for w in words if w in self.lexical.postings or w in mentions.postings)
+        vocabulary, left_out = self.book.vocabulary, [w for w in words if w not in kept]
+        if (
+            not left_out
+            or self._says_environment({stem(w) for w in left_out})
+            or any(is_english(w) or w in vocabulary or w in named_words() for w in left_out)
+            or not any(len(w) >= 3 and not is_english(w) and w not in vocabulary for w in kept)
+        ):
+            return None  # what the words say ("Zscaler Digital Experience", "Cvent BMS") tells records apart
+        if not (found := mentions.of(kept)):
+            return None
+        services, postings = {self._service(m.target) for m in found}, self.lexical.postings
+        longer = [w for w in left_out if len(w) >= 4]
+        names = list(postings) if longer else []  # asked rarely: most names drop nothing
+        for word in longer:  # "concentradora" may be its "Concentrator"; "Onine" is another's "Online"
+            for like, _, _ in process.extract(word, names, scorer=fuzz.ratio, score_cutoff=75, limit=5):
+                if any(self._service(j) not in services for j in postings[like]):
+                    return None
+        return kept, found
 
     def _mentioned_as(self, mine: Name) -> tuple[tuple[str, ...], str, list[Mention]] | None:
         """For a whole name the dictionary knows as a product's, the first other name of it that details

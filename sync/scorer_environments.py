@@ -15,7 +15,7 @@ from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test")
-ENVIRONMENTS += ("testing", "dev", "development", "train", "training")
+ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette")  # French IT's UAT
 ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
@@ -31,6 +31,7 @@ def one_of(words: tuple[str, ...]) -> str:
 
 ENVIRONMENT, WHAT = one_of(ENVIRONMENTS), one_of(WHAT_WORDS)
 ENVIRONMENT_WORDS = frozenset(stem(w) for env in ENVIRONMENTS for w in normalise(env).split()) - {"prod"}
+ENVIRONMENTS_SAID = ENVIRONMENT_WORDS | {"prod", "prd", "production", "live"}  # or production
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 ENDING = re.compile(
     rf"\s*\(\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*\)\s*$"  # "(UAT/SIT)", "(Test Environment)"
@@ -230,6 +231,11 @@ class EnvironmentReadings:
                 elif (rest := self._environment(j)[0]) != self._as_read(j):
                     self.not_live_of[normalise(rest)].append(j)
         return self.not_live_of
+
+    def _says_environment(self, words: set[str]) -> bool:
+        """Whether these stemmed words give an environment, production too: read apart from a name, never
+        as noise (sync.scorer_details: "NetSuite prod")."""
+        return not ENVIRONMENTS_SAID.isdisjoint(words)
 
     def _is_not_live(self, i: int) -> bool:
         """Whether target i is a record of an environment not in production, by its tier ("- Non-Prod",

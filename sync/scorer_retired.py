@@ -9,6 +9,7 @@ in the target, whose publish would write to it, is a person's choice."""
 import re
 from collections.abc import Callable
 
+from sync.match_rules import BRACKETS
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_readings import BY_NAME, MARKS, UNLIKE
@@ -34,6 +35,7 @@ IN_DETAILS = re.compile(
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
+DELIVERS = re.compile(r"^(.+?) delivers ")  # the reason sync.scorer_products gives: "Kronos delivers …"
 RETIRED_WHY = "retired in the target, as its name or description says"
 RETIRED_BY_STATUS = "retired in the target, as its status says"
 # a record its name says is not to be used ranks after the others, even alone: it says which is
@@ -152,6 +154,17 @@ def with_retired(
     copies = all(is_copy(shown.get(c.target_id, (c.name,))[0]) for c in retired if c.target_id in trusted)
     # "Dynamics NAV": a retired "ERP - Dynamics NAV 2018" beside an ERP service the product delivers
     held = any(c.target_id in trusted and words <= set(normalise(c.name).split()) for c in retired)
+    # "Kronos WFC (old)": the dictionary's Kronos delivers a live "Time and Attendance", yet a "[RETIRED] Time
+    # and Attendance (Kronos Workforce Central)" is named for it
+    named_for, product = _named_for(live, retired, shown)
+    delivered = f"{product} delivers "
+    live = [
+        _suggested(c, c.score, f"a retired record is named for {product}: suggested, never pre-selected")
+        if named_for and c.reason.startswith(delivered)
+        else c
+        for c in live
+    ]
+    top = max((c.score for c in live if c.reason.startswith(delivered)), default=0) if named_for else 0
     ranked = [
         _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
         if c.preselectable
@@ -173,16 +186,46 @@ def with_retired(
         shown_as, retired_why = shown.get(c.target_id, (c.name, RETIRED_WHY))
         if found_live or score < c.score or NOT_TO_USE.search(shown_as):
             score -= MINOR
+        if c.target_id in named_for:
+            score = max(score, top)
         ranked.append(_suggested(c, score, f"{retired_why}: suggested, never pre-selected", shown_as))
     # live first at one score; a retired record scoring above the live one pre-selected comes next to it
     chosen = [c.score for c in ranked if c.preselectable and c.score >= PRESELECT_AT]
     apart = {c.target_id for c in retired}
 
-    def order(c: Candidate) -> tuple[int, bool]:
+    def order(c: Candidate) -> tuple[int, int]:
         retired_one = c.target_id in apart
-        return -(min(c.score, chosen[0]) if chosen and retired_one else c.score), retired_one
+        score = min(c.score, chosen[0]) if chosen and retired_one else c.score
+        return (
+            -score,
+            0 if c.target_id in named_for else 1 + retired_one,
+        )  # the one named for it, live, retired
 
     return sorted(ranked, key=order)[:limit]
+
+
+def _named_for(
+    live: list[Candidate], retired: list[Candidate], shown: dict[str, tuple[str, str]]
+) -> tuple[set[str], str]:
+    """The retired records whose names give, in brackets, the product by which the dictionary found live
+    records (what it delivers), none of them sure, and that product: the portfolio record is that product's
+    record, now retired ("Skype for Business 2015", "TrackWise WIC (legacy)"), or a person's choice. Not a
+    duplicate ("… (Mimecast) - DUPLICATE"), nor beside a live record sure by its own evidence ("PaperCut
+    follow-me print": a "Workplace: Printing" whose details lead with PaperCut)."""
+    if any(c.score >= PRESELECT_AT and c.preselectable for c in live):
+        return set(), ""
+    retired = [c for c in retired if not NOT_TO_USE.search(shown.get(c.target_id, (c.name,))[0])]
+    for c in live:
+        if found := DELIVERS.match(c.reason):
+            product = set(normalise(found[1]).split())
+            named = {r.target_id for r in retired if product <= set(_bracketed(r.name))}
+            if named:
+                return named, found[1]
+    return set(), ""
+
+
+def _bracketed(name: str) -> list[str]:
+    return normalise(" ".join(BRACKETS.findall(name))).split()
 
 
 def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:

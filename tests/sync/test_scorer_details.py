@@ -284,3 +284,66 @@ def test_travel_and_expense_is_t_and_e_and_a_letter_no_services_word():
     assert concur.target_id == "te" and concur.score >= PRESELECT_AT and concur.preselectable
     tdoc = best("T-DOC", catalogue)
     assert tdoc.target_id == "sterile" and tdoc.score >= PRESELECT_AT and tdoc.preselectable
+
+
+PLANTS = [
+    Item(
+        "cby",
+        "Process Control System - Cerro Bayo Concentrator - Gold",
+        context="Emerson DeltaV DCS for flotation",
+    ),
+    Item(
+        "hua", "Process Control System - Huaycho Plant - Gold", context="Honeywell Experion PKS for crushing"
+    ),
+    Item("soc", "Security Operations Centre - Gold", context="Microsoft Sentinel SIEM and 24x7 monitoring"),
+    Item("sp", "SharePoint Online & OneDrive", context="Document libraries"),
+    Item("intra", "Intranet - Staff Hub", context="SharePoint communication sites"),
+    Item("tix", "Ticketing - SecuTix (Prod)", context="SecuTix box office"),
+    Item("tixt", "Ticketing - SecuTix (Test)", context="SecuTix test tenant"),
+]
+
+
+def test_words_no_record_has_tell_no_record_apart():
+    """Set 105 (a miner): a site's code and another language's words are left out, and what is left is the
+    product one service's description leads with; "concentradora" may be its "Concentrator"."""
+    deltav = best("DeltaV DCS concentradora CBY", PLANTS)
+    assert (deltav.target_id, deltav.score) == ("cby", PRESELECT_AT) and deltav.preselectable
+    assert deltav.reasons[0] == "its description names DeltaV DCS (no record has concentradora, CBY)"
+    assert best("Experion PKS HUA", PLANTS).target_id == "hua"
+
+
+def test_no_record_has_a_product_a_generic_acronym_a_slip_or_an_environment_left_out():
+    assert best("Splunk SIEM", PLANTS) is None  # what is left is the dictionary's: Splunk is the name
+    onine = best("Sharepoint Onine", PLANTS)  # a slip of another service's word: not the intranet's
+    assert onine.target_id == "sp" and onine.score < PRESELECT_AT
+    recette = best("SecuTix Recette", PLANTS)  # French IT's acceptance test: an environment
+    assert recette.target_id == "tixt"
+
+
+def test_words_no_retired_record_has_may_be_a_live_ones():
+    """The retired records' own scorer does not read a name less the words none of them has: a live record
+    may have them ("Guidewire InsuranceSuite" is no retired mainframe replaced by Guidewire)."""
+    catalogue = [
+        Item("pc", "Guidewire PolicyCenter (Prod)", context="Guidewire PolicyCenter for policies"),
+        Item(
+            "old",
+            "Motor Policy Administration - Mainframe - RETIRED",
+            context="Guidewire replaced it in 2019",
+        ),
+    ]
+    found = suggest([Item("l", "Guidewire InsuranceSuite")], catalogue, versioned=False)["l"]
+    assert found[0].target_id == "pc"
+
+
+def test_an_ampersand_in_a_description_is_and_as_names_read_it():
+    """Set 106 (an aerospace parts maker): "Veeam Backup & Replication" opening a description declares the
+    service built with Veeam, so "Commvault backup" is not surely it."""
+    backup = [
+        Item(
+            "bk", "Backup and Recovery - Gold", context="Veeam Backup & Replication 12 with immutable copies"
+        ),
+        Item("m365", "Microsoft 365 Backup - Silver", context="Mailbox and OneDrive backups"),
+    ]
+    commvault = best("Commvault backup", backup)
+    assert commvault.target_id == "bk" and commvault.score < PRESELECT_AT
+    assert best("Veeam B&R", backup).target_id == "bk"

@@ -223,3 +223,30 @@ def test_a_live_record_its_acronym_finds_is_pre_selected_beside_a_retired_record
     assert [c.target_id for c in found[:2]] == ["live", "old"]
     assert found[0].reasons[0] == "acronym: FTP = Fleet Telematics Portal"
     assert preselect(found, PRESELECT_AT).target_id == "live"
+
+
+def test_a_retired_record_named_for_the_product_comes_before_a_live_one_it_merely_delivers():
+    """Sets 105 and 106: "Kronos WFC (old)" is the "[RETIRED] … (Kronos Workforce Central)", not surely the
+    live time and attendance service the dictionary's Kronos delivers (now UKG's); a duplicate is no such
+    record, and a live record sure by its own evidence stays pre-selected."""
+    catalogue = [
+        Item("ta", "Time and Attendance - Gold", context="UKG Pro Workforce Management clocks and rosters"),
+        Item(
+            "old", "[RETIRED] Time and Attendance (Kronos Workforce Central) - Silver", context="Former WFC 8"
+        ),
+    ]
+    found = suggest([Item("l", "Kronos WFC (old)")], catalogue, versioned=False)["l"]
+    assert [c.target_id for c in found[:2]] == ["old", "ta"] and preselect(found, PRESELECT_AT) is None
+    assert "a retired record is named for Kronos" in found[1].why
+    copies = [
+        Item("qms", "Quality Management System - Gold", context="ETQ Reliance"),
+        Item("dup", "Quality Management System (TrackWise) - DUPLICATE", context="Do not use"),
+    ]
+    found = suggest([Item("l", "TrackWise WIC")], copies, versioned=False)["l"]
+    assert found[0].target_id == "qms"
+    printing = [
+        Item("print", "Workplace: Printing", context="PaperCut MF follow-me print queues"),
+        Item("fm", "Workplace: Follow-Me Printing (PaperCut) - RETIRED", context="Old print release"),
+    ]
+    found = suggest([Item("l", "PaperCut print")], printing, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "print"
