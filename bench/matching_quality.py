@@ -142,6 +142,7 @@ SEEN = {
     DATA / "matching_seen_103.yaml": "former blind set 103 (hotel group), 14 left",
     DATA / "matching_seen_104.yaml": "former blind set 104 (video streaming service), 13 left",
     DATA / "matching_seen_105.yaml": "former blind set 105 (copper and gold miner), 8 left",
+    DATA / "matching_seen_106.yaml": "former blind set 106 (aerospace parts maker), 15 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

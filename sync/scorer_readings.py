@@ -52,6 +52,7 @@ from sync.match_acronyms import bracketed, initials
 from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers, still_leading
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
+from sync.match_places import CODE, Places
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.match_tiers import HRS, METALS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
@@ -173,6 +174,7 @@ class OtherReadings:
     tiers_read: dict[int, frozenset[str]]  # each target's tiers as read (_tiers), once asked
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
+    places: Places | None = None  # the places the targets' names give, once a name has a code
     _elsewhere: Callable[[str, int], str]  # sync.scorer_details.DetailsEvidence's
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
 
@@ -187,8 +189,9 @@ class OtherReadings:
         sure = self.versioned and any(score >= PRESELECT_AT for score, _ in found.values())
         corrected, slips = ("", []) if sure else self._misspelt(local.name)
         renamed, because = renamed_maker(local.name) if not self.versioned else ("", "")
+        placed, where = self._placed(local.name) if not self.versioned else ("", "")
         readings = [*others, *([practised] if practised else []), *([split] if split else [])]
-        readings += [renamed] if renamed else []
+        readings += [reading for reading in (renamed, placed) if reading]
         for bare in [*readings, *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
@@ -212,6 +215,8 @@ class OtherReadings:
                     if score <= LEXICAL_CAP:
                         continue  # alike as written, or not at all
                     reasons, score = [*reasons, because], min(score, CORE)
+                elif bare == placed:  # "DNC-Max WIC" as "DNC-Max Wichita"
+                    reasons, score = [*reasons, where], min(score, CORE)
                 elif bare == corrected:
                     if score < PRESELECT_AT and i in found:
                         continue  # likeness the name as written has found already (or nothing)
@@ -226,6 +231,14 @@ class OtherReadings:
         elif not self.versioned and self._two_names(local.name):
             self._slashed(local, found, limit, DASHED_PARTS, "each part of its name")
         return clashes
+
+    def _placed(self, name: str) -> tuple[str, str]:
+        """The name with a site's code written as the place the targets' names give (sync.match_places)."""
+        if not CODE.search(name):
+            return "", ""
+        if self.places is None:
+            self.places = Places([t.name for t in self.targets], self.book.vocabulary | self.book.generic)
+        return self.places.read(name, self.lexical.postings)
 
     def _read_unbracketed(
         self, local: Item, found: dict[int, Found], limit: int, others: list[str]

@@ -1,0 +1,41 @@
+"""Site codes a portfolio writes for the places a catalogue names in full: "DNC-Max WIC" for a "DNC Program
+Distribution - Wichita - Gold", "Desk-side support RZE" for an "Onsite IT Support - Rzeszow - Silver". A code
+is read as a place only where it is the start of one place's name alone, and no word of its own."""
+
+import re
+
+from sync.match_rules import is_english
+from sync.match_tiers import tiers_of
+from sync.matching import normalise
+
+CODE = re.compile(r"\b[A-Z]{3,4}\b")  # written in capitals, as a site's code is: "RZE", "WIC"
+DASH = re.compile(r"\s+[-–—]\s+")  # a place follows the service's name: "Site Network - Wichita - Gold"
+
+
+class Places:
+    """The places the targets' names give after a dash (a capitalised word of five letters or more that is
+    no English word nor a word the dictionary knows), by the first three and four letters of each."""
+
+    def __init__(self, names: list[str], known: frozenset[str]) -> None:
+        self.by_start: dict[str, dict[str, str]] = {}
+        for name in names:
+            for part in DASH.split(name)[1:]:
+                if tiers_of(f"x - {part}"):
+                    continue  # "- Gold", "- Non-Prod"
+                for raw in part.split():
+                    word = normalise(raw)
+                    written = raw[:1].isupper() and raw[1:].islower() and len(word) >= 5 and word.isalpha()
+                    if written and word not in known and not is_english(word):
+                        for size in (3, 4):
+                            self.by_start.setdefault(word[:size], {})[word] = raw
+
+    def read(self, name: str, words: dict | frozenset) -> tuple[str, str]:
+        """The name with its first code that starts one place's name alone written as that place, and why;
+        ("", "") for none. `words`: the targets' names' words, which no code is."""
+        for code in CODE.findall(name):
+            lowered = code.lower()
+            places = self.by_start.get(lowered, {})
+            if len(places) == 1 and lowered not in words and not is_english(lowered):
+                place = next(iter(places.values()))
+                return re.sub(rf"\b{code}\b", place, name, count=1), f"{code} read as {place}"
+        return "", ""

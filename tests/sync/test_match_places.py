@@ -1,0 +1,37 @@
+"""Site codes read as the places a catalogue names in full (sync.match_places; sets 105 and 106)."""
+
+from sync.match_places import Places
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+
+NAMES = [
+    "Onsite IT Support - Rzeszow - Silver",
+    "Onsite IT Support - Wichita - Gold",
+    "Site Network - Wichita - Gold",
+    "Slope Monitoring - Madrid - Gold",
+    "Payroll - Poland - Silver",
+]
+
+
+def test_a_code_that_starts_one_places_name_is_that_place():
+    places = Places(NAMES, frozenset())
+    assert places.read("Desk-side support RZE", {}) == ("Desk-side support Rzeszow", "RZE read as Rzeszow")
+
+
+def test_no_code_of_a_word_of_its_own_nor_an_english_word_nor_a_tier_is_a_place():
+    places = Places([*NAMES, "Backup - Rzeszowska - Gold"], frozenset())
+    assert places.read("Support RZE", {}) == ("", "")  # two places start so
+    assert places.read("Support MAD", {}) == ("", "")  # an English word
+    assert places.read("Support WIC", {"wic": (1,)}) == ("", "")  # a word of a target's name
+    assert places.read("Support Rze", {}) == ("", "")  # not written as a code
+    assert Places(["Backup - Premium"], frozenset()).read("Backup PRE", {}) == ("", "")  # a tier is no place
+
+
+def test_a_name_with_a_sites_code_finds_that_sites_record():
+    catalogue = [
+        Item("rze", "Harness Electrical Test - Rzeszow - Silver", context="Cirris Easy-Wire test programs"),
+        Item("wic", "Harness Electrical Test - Wichita - Silver", context="Cirris Easy-Wire test programs"),
+    ]
+    found = suggest([Item("l", "Cirris test RZE")], catalogue, versioned=False)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen.target_id == "rze" and "RZE read as Rzeszow" in chosen.reasons
