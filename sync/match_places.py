@@ -3,7 +3,9 @@ Distribution - Wichita - Gold", "Desk-side support RZE" for an "Onsite IT Suppor
 is read as a place only where it is the start of one place's name alone, and no word of its own."""
 
 import re
+from collections.abc import Container
 
+from sync.match_products import named_words
 from sync.match_rules import is_english
 from sync.match_tiers import tiers_of
 from sync.matching import normalise
@@ -14,7 +16,8 @@ DASH = re.compile(r"\s+[-–—]\s+")  # a place follows the service's name: "Si
 
 class Places:
     """The places the targets' names give after a dash (a capitalised word of five letters or more that is
-    no English word nor a word the dictionary knows), by the first three and four letters of each."""
+    no English word, nor a word the dictionary knows or a product's: "- Dynatrace"), by the first three and
+    four letters of each."""
 
     def __init__(self, names: list[str], known: frozenset[str]) -> None:
         self.by_start: dict[str, dict[str, str]] = {}
@@ -25,17 +28,18 @@ class Places:
                 for raw in part.split():
                     word = normalise(raw)
                     written = raw[:1].isupper() and raw[1:].islower() and len(word) >= 5 and word.isalpha()
-                    if written and word not in known and not is_english(word):
+                    if written and word not in known and not is_english(word) and word not in named_words():
                         for size in (3, 4):
                             self.by_start.setdefault(word[:size], {})[word] = raw
 
-    def read(self, name: str, words: dict | frozenset) -> tuple[str, str]:
+    def read(self, name: str, *known: Container[str]) -> tuple[str, str]:
         """The name with its first code that starts one place's name alone written as that place, and why;
-        ("", "") for none. `words`: the targets' names' words, which no code is."""
+        ("", "") for none. `known`: words no code is (the targets' names' and details', the dictionary's,
+        environments: "EDI" is no Edinburgh where a description has it, "TRN" no Trnava)."""
         for code in CODE.findall(name):
             lowered = code.lower()
             places = self.by_start.get(lowered, {})
-            if len(places) == 1 and lowered not in words and not is_english(lowered):
+            if len(places) == 1 and not is_english(lowered) and not any(lowered in words for words in known):
                 place = next(iter(places.values()))
                 return re.sub(rf"\b{code}\b", place, name, count=1), f"{code} read as {place}"
         return "", ""

@@ -161,7 +161,7 @@ RELEASES = (  # a service release or fix pack, after a version only: "2024 SR1",
     r"sr|fp|fps|sps|pl"  # SAP's feature and support package stacks ("S/4HANA 2022 FPS02") and patch level
 )
 # "2018 SP3", "15.0 SP2 CU5", "V7.5 SP2 Upd12", "2019 CU12 Patch 2", SAP's "8.00 PL 12": its updates
-PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|{RELEASES}|patch|pl)\s*\d+)+\s*$", re.I)
+PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|{RELEASES}|patch)\s*\d+)+\s*$", re.I)
 RELEASE_UPDATE = re.compile(rf"^(?:{RELEASES})\d+$")
 
 

@@ -19,8 +19,10 @@ NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 # the other words of a service that is the cloud itself: "Cloud: Microsoft Azure", "Public Cloud - AWS"
 CLOUD_WORDS = frozenset(normalise("cloud public microsoft amazon web google subscription account").split())
-# letters and the little words between a name's words, which no description gives as the name's own
-PARTICLES = frozenset("bcdefghijklmnopqrstuvwxyz") | {"on", "in", "at", "by", "via", "per", "from", "or"}
+# the little words between a name's words, which no description gives as the name's own
+PARTICLES = frozenset(["on", "in", "at", "by", "via", "per", "from", "or"])
+# a letter joined to another word ("e-Invoicing", "M&C", "S/4"), not one of its own ("R", "Building B")
+JOINED_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?=\s*[&/-])|(?<=[&/-])\s*[^\W\d_](?![^\W\d_])")
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
@@ -67,13 +69,26 @@ class DetailsEvidence:
             words, written, found = other
             named.append(words)
             shown = f"{written} ({mine.fired[0]})" if mine.fired else written
-        elif not found and not self.versioned and self.whole and (less := self._mentioned_less(words, shown)):
-            words, found = less
-            named, found = [words], [m for m in found if self._leads_as_name(m, words)]
-            found = found if len({self._service(m.target) for m in found}) == 1 else []  # one service's
-            kept = " ".join(as_written(w, shown) for w in words)
-            unknown = ", ".join(as_written(w, shown) for w in mine.plain.split() if w not in words)
-            shown = f"{kept} (no record has {unknown})"
+        elif (
+            not found
+            and not self.versioned
+            and self.whole
+            and "(" not in shown
+            and (less := self._mentioned_less(words, shown))
+        ):
+            kept, found = less
+            found = [m for m in found if self._leads_as_name(m, kept)]
+            if len({self._service(m.target) for m in found}) == 1:  # one service's records
+                said = " ".join(as_written(w, shown) for w in kept)
+                unknown = ", ".join(as_written(w, shown) for w in words if w not in kept)
+                # only suggested: what is left out may be another product of the maker ("LabWare ELN"),
+                # another site ("DeltaV DCS HUA") or an environment in another language ("… pruebas")
+                add(
+                    [m.target for m in found],
+                    MENTIONED_NAME,
+                    f"its description mentions {said} (no record has {unknown})",
+                )
+            return
         naming = [self._leads_as_name(m, words) for m in found]
         # one service's live record and its records of other environments, each naming it so, name it as one:
         # "Maximo" in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after it
@@ -101,7 +116,8 @@ class DetailsEvidence:
         """The name less the words no target's name or details have, and the mentions of what is left where
         details have it in a row, a product's name (no English word, or an acronym as written): a site's
         code or another language's words tell no record apart ("DeltaV DCS concentradora CBY"). Not where one
-        is a misspelling of a word another service's name has ("Sharepoint Onine")."""
+        is a misspelling of a word another service's name has ("Sharepoint Onine"); a name with brackets is
+        read without them first ("Salesforce (B2B sales)": sync.scorer_readings)."""
         mentions = self.mentions
         kept = tuple(w for w in words if w in self.lexical.postings or w in mentions.postings)
         vocabulary, left_out = self.book.vocabulary, [w for w in words if w not in kept]
@@ -214,50 +230,64 @@ class DetailsEvidence:
         readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
         for words in readings:
             written = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
-            # a letter is no word a description gives: "e-Invoicing", "M&C", "S/4"
-            worded = [w for w in written if w not in PARTICLES]  # nor "on": "Linux on Z Hosting"
-            own = worded if len(worded) >= 2 else written
-            if len(own) >= 2 and (found := self._holding(own)):
-                given = [w for w in own if found[0] not in self._named(w)]
-                if given and not (worded and PARTICLES.issuperset(given)):  # "e-Invoicing" (not "F&I")
-                    core = self.names[found[0]].core
-                    # its name has some words, its description the kind of service, the name's last word
-                    partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
-                    kind = own[-1] if partly else ""
-                    # of two words only: more say which ("Site WAN Connectivity"; an "Internet Connectivity")
-                    broad = len(set(written) - {"and"}) <= 2  # its letters too: "Liquor e-store"
-                    rival = kind and broad and bool(self._kinds().get(kind, set()) - {core})
-                    theirs = self.names[found[0]].words  # "Data" is no "Database", however described
-                    longer = any(
-                        t != w and t.startswith(w) and not t.startswith(SHORT_FOR.get(w, ()))
-                        for w in WHOLE_WORDS.intersection(given)
-                        for t in theirs
-                    )
-                    # one common word from the description, and only a delivery word from the name:
-                    # "Quality Management System" is no "Configuration Management" of "data quality"
-                    thin = (
-                        len(given) == 1
-                        and all(w in self.book.loose for w in own if w not in given)
-                        and not self._capitalised(given[0], found[0])
-                    )
-                    # a cloud it gives that another service is named for: "Azure Hosting" and a "Web Hosting"
-                    # on "Azure App Service", beside a "Cloud: Microsoft Azure" (not an "Azure DevOps")
-                    elsewhere = any(
-                        self._cloud_named(w, j)
-                        for w in CLOUDS.intersection(given)
-                        for j in self._named(w)
-                        if j not in found
-                    )
-                    sure = (
-                        not rival
-                        and not elsewhere
-                        and not longer
-                        and not thin
-                        and self._delivered(given, found[0])
-                        and self._compounds(shown, given, found[0])
-                    )
-                    return found, [self._as_spelled(w, shown) for w in given], sure
+            # a letter joined to a word is no word a description gives: "e-Invoicing", "M&C"; nor "on"
+            little = PARTICLES | {letter.strip().lower() for letter in JOINED_LETTER.findall(shown)}
+            worded = [w for w in written if w not in little]
+            tried = [worded, written] if len(worded) >= 2 and worded != written else [written]
+            results = [
+                found for own in tried if (found := self._reading_given(own, written, worded, little, shown))
+            ]
+            if results:  # the sure reading, as written where that is sure: "Customer WiFi in Shops"
+                return next((found for found in results if found[2]), results[0])
         return [], [], False
+
+    def _reading_given(
+        self, own: list[str], written: list[str], worded: list[str], little: frozenset[str], shown: str
+    ) -> tuple[list[int], list[str], bool] | None:
+        """`_described` of one reading of the name's words (`own`): the target, the words its description
+        gives, whether sure; None where no one service holds them."""
+        if len(own) >= 2 and (found := self._holding(own)):
+            given = [w for w in own if found[0] not in self._named(w)]
+            # "e-Invoicing" (not "F&I", all letters, nor "Customer WiFi in Shops", whose name has the rest)
+            if given and not (len(worded) == 1 and little.issuperset(given)):
+                core = self.names[found[0]].core
+                # its name has some words, its description the kind of service, the name's last word
+                partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
+                kind = own[-1] if partly else ""
+                # of two words only: more say which ("Site WAN Connectivity"; an "Internet Connectivity")
+                broad = len(set(written) - {"and"}) <= 2  # its letters too: "Liquor e-store"
+                rival = kind and broad and bool(self._kinds().get(kind, set()) - {core})
+                theirs = self.names[found[0]].words  # "Data" is no "Database", however described
+                longer = any(
+                    t != w and t.startswith(w) and not t.startswith(SHORT_FOR.get(w, ()))
+                    for w in WHOLE_WORDS.intersection(given)
+                    for t in theirs
+                )
+                # one common word from the description, and only a delivery word from the name:
+                # "Quality Management System" is no "Configuration Management" of "data quality"
+                thin = (
+                    len(given) == 1
+                    and all(w in self.book.loose for w in own if w not in given)
+                    and not self._capitalised(given[0], found[0])
+                )
+                # a cloud it gives that another service is named for: "Azure Hosting" and a "Web Hosting"
+                # on "Azure App Service", beside a "Cloud: Microsoft Azure" (not an "Azure DevOps")
+                elsewhere = any(
+                    self._cloud_named(w, j)
+                    for w in CLOUDS.intersection(given)
+                    for j in self._named(w)
+                    if j not in found
+                )
+                sure = (
+                    not rival
+                    and not elsewhere
+                    and not longer
+                    and not thin
+                    and self._delivered(given, found[0])
+                    and self._compounds(shown, given, found[0])
+                )
+                return found, [self._as_spelled(w, shown) for w in given], sure
+        return None
 
     def _as_spelled(self, word: str, shown: str) -> str:
         """A word the description gives, as the portfolio name writes it, or as the details write it where

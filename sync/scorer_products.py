@@ -15,6 +15,8 @@ from sync.matching import Item, normalise
 from sync.scorer_index import WRAPPERS, Tail
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
+DELIVERS = " delivers "  # the reason's words between a product and its service (sync.scorer_retired reads it)
+
 
 class ProductEvidence:
     """The Scorer's reading of a product in a service's name as the service it delivers."""
@@ -57,7 +59,7 @@ class ProductEvidence:
         used = {w for p in found for w in p.words}
         tiers = {w for tier in tiers_of(local.name) for w in tier.split()}  # "- Gold" says which, not what
         rest = " ".join(w for w in words if w not in used and w not in tiers)
-        reason = f"{product.name} delivers {product.service}"
+        reason = f"{product.name}{DELIVERS}{product.service}"
         book = self.book
         common = all(  # "Network Solutions", as written
             w in book.vocabulary or w in book.generic or w in self.words for w in words_of(product.name)

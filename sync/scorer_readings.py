@@ -49,6 +49,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_acronyms import bracketed, initials
+from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers, still_leading
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
@@ -58,7 +59,7 @@ from sync.match_rules import is_english, uncategorised
 from sync.match_tiers import HRS, METALS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
-from sync.scorer_environments import environment_of
+from sync.scorer_environments import ENVIRONMENTS_SAID, environment_of
 from sync.scorer_names import AUDIENCES, CORE, LEXICAL_CAP, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
@@ -175,6 +176,7 @@ class OtherReadings:
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
     places: Places | None = None  # the places the targets' names give, once a name has a code
+    mentions: Mentions | None
     _elsewhere: Callable[[str, int], str]  # sync.scorer_details.DetailsEvidence's
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
 
@@ -238,7 +240,10 @@ class OtherReadings:
             return "", ""
         if self.places is None:
             self.places = Places([t.name for t in self.targets], self.book.vocabulary | self.book.generic)
-        return self.places.read(name, self.lexical.postings)
+        details = self.mentions.postings if self.mentions else {}
+        return self.places.read(
+            name, self.lexical.postings, details, self.book.first_words, ENVIRONMENTS_SAID
+        )
 
     def _read_unbracketed(
         self, local: Item, found: dict[int, Found], limit: int, others: list[str]

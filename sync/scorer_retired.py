@@ -12,6 +12,7 @@ from collections.abc import Callable
 from sync.match_rules import BRACKETS
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
+from sync.scorer_products import DELIVERS
 from sync.scorer_readings import BY_NAME, MARKS, UNLIKE
 
 # a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
@@ -35,7 +36,9 @@ IN_DETAILS = re.compile(
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
-DELIVERS = re.compile(r"^(.+?) delivers ")  # the reason sync.scorer_products gives: "Kronos delivers …"
+DELIVERED_BY = re.compile(
+    rf"^(.+?){DELIVERS}"
+)  # the product of sync.scorer_products' reason: "Kronos delivers …"
 RETIRED_WHY = "retired in the target, as its name or description says"
 RETIRED_BY_STATUS = "retired in the target, as its status says"
 # a record its name says is not to be used ranks after the others, even alone: it says which is
@@ -157,7 +160,7 @@ def with_retired(
     # "Kronos WFC (old)": the dictionary's Kronos delivers a live "Time and Attendance", yet a "[RETIRED] Time
     # and Attendance (Kronos Workforce Central)" is named for it
     named_for, product = _named_for(live, retired, shown)
-    delivered = f"{product} delivers "
+    delivered = f"{product}{DELIVERS}"
     live = [
         _suggested(c, c.score, f"a retired record is named for {product}: suggested, never pre-selected")
         if named_for and c.reason.startswith(delivered)
@@ -216,7 +219,7 @@ def _named_for(
         return set(), ""
     retired = [c for c in retired if not NOT_TO_USE.search(shown.get(c.target_id, (c.name,))[0])]
     for c in live:
-        if found := DELIVERS.match(c.reason):
+        if found := DELIVERED_BY.match(c.reason):
             product = set(normalise(found[1]).split())
             named = {r.target_id for r in retired if product <= set(_bracketed(r.name))}
             if named:

@@ -35,3 +35,17 @@ def test_a_name_with_a_sites_code_finds_that_sites_record():
     found = suggest([Item("l", "Cirris test RZE")], catalogue, versioned=False)["l"]
     chosen = preselect(found, PRESELECT_AT)
     assert chosen.target_id == "rze" and "RZE read as Rzeszow" in chosen.reasons
+
+
+def test_no_code_a_description_the_dictionary_or_an_environment_has_is_a_place():
+    """A reviewer's: "EDI" is electronic data interchange where a description has it, not Edinburgh; "TRN"
+    a training environment, not Trnava; "DYN" no Dynatrace, a product's name after a dash."""
+    catalogue = [
+        Item("net", "Site Network - Edinburgh - Gold"),
+        Item("b2b", "B2B Integration - Gold", context="EDI with suppliers"),
+        Item("trn", "Site Network - Trnava - Gold"),
+        Item("dyn", "Monitoring - Dynatrace - Gold", context="APM"),
+    ]
+    for name in ("EDI Network", "TRN network", "DYN Monitoring"):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT) is None and not any("read as" in c.why for c in found)

@@ -224,6 +224,15 @@ def test_a_makers_name_before_a_product_leads_however_the_product_is_spelled():
     assert not preselect(suggest([Item("l", "ServiceNow")], ledgers, versioned=False)["l"], PRESELECT_AT)
 
 
+def test_a_letter_of_its_own_is_a_word_a_description_must_give():
+    """ "R" is a product, "B" a building: no "SAS statistical computing" nor "building A" service."""
+    stats = [Item("sas", "Statistical Analysis - Gold", context="SAS statistical computing")]
+    assert best("R Statistical Computing", stats).score < PRESELECT_AT
+    doors = [Item("a", "Access Control - Gold", context="Building A doors and readers")]
+    found = best("Building B Access Control", doors)
+    assert found is None or found.score < PRESELECT_AT
+
+
 def test_a_letter_is_no_word_a_description_gives():
     """Set 105 (a miner): "e-Invoicing" is no surer the Chile record whose description writes "e-invoicing"
     than the Peru one; a letter of "M&C" need not be in a description that gives the other words."""
@@ -305,11 +314,19 @@ PLANTS = [
 
 def test_words_no_record_has_tell_no_record_apart():
     """Set 105 (a miner): a site's code and another language's words are left out, and what is left is the
-    product one service's description leads with; "concentradora" may be its "Concentrator"."""
+    product one service's description leads with ("concentradora" may be its "Concentrator"): suggested,
+    as what is left out may be another site, product or environment ("DeltaV DCS HUA", "LabWare ELN")."""
     deltav = best("DeltaV DCS concentradora CBY", PLANTS)
-    assert (deltav.target_id, deltav.score) == ("cby", PRESELECT_AT) and deltav.preselectable
-    assert deltav.reasons[0] == "its description names DeltaV DCS (no record has concentradora, CBY)"
+    assert deltav.target_id == "cby" and deltav.score < PRESELECT_AT
+    assert deltav.reasons[0] == "its description mentions DeltaV DCS (no record has concentradora, CBY)"
     assert best("Experion PKS HUA", PLANTS).target_id == "hua"
+    assert best("DeltaV DCS HUA", PLANTS).score < PRESELECT_AT
+    labs = [
+        Item("lims", "Laboratory Information - Gold", context="LabWare LIMS for assays"),
+        Item("test", "Laboratory Information - Non-Prod", context="LabWare LIMS for assays"),
+    ]
+    for name in ("LabWare LIMS pruebas", "LabWare ELN"):
+        assert preselect(suggest([Item("l", name)], labs, versioned=False)["l"], PRESELECT_AT) is None
 
 
 def test_no_record_has_a_product_a_generic_acronym_a_slip_or_an_environment_left_out():
