@@ -20,7 +20,9 @@ from sync.match_tiers import LEADING_HOURS, TIER_SUFFIX, may_end_in_tier
 
 THRESHOLD = 80  # below this, "create new" is pre-selected
 VERSION = re.compile(r"^v?(?:\d+(?:\.\d+)+[a-z]{0,2}|\d+(?:ai|se|[abcgix])?)$")  # not "3D", "3ds", "3E"
-SPACED_PLUS = re.compile(r"\s\+\s")  # "SCCM + Intune": the two, as "&" joins them
+SPACED_PLUS = re.compile(
+    r"(?<=\w)\s\+\s(?=\w)"
+)  # "SCCM + Intune": the two, as "&" joins them; not "Canal + "
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
 LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"

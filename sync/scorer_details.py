@@ -19,10 +19,10 @@ NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
 CLOUDS = frozenset(["azure", "aws", "gcp", "oci"])  # a service of one is a cloud's: "Azure Hosting"
 # the other words of a service that is the cloud itself: "Cloud: Microsoft Azure", "Public Cloud - AWS"
 CLOUD_WORDS = frozenset(normalise("cloud public microsoft amazon web google subscription account").split())
-# the little words between a name's words, which no description gives as the name's own
-PARTICLES = frozenset(["on", "in", "at", "by", "via", "per", "from", "or"])
-# a letter joined to another word ("e-Invoicing", "M&C", "S/4"), not one of its own ("R", "Building B")
-JOINED_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?=\s*[&/-])|(?<=[&/-])\s*[^\W\d_](?![^\W\d_])")
+# the little words between a name's words, standing alone ("Linux on Z"; not "Log-on", "AT&T"), and letters
+# joined to each other ("M&C", "H&S", "A/B"; not "T-Mobile", "R", "Building B"): no word a description gives
+LITTLE = re.compile(r"(?<![\w&/+-])(?:on|in|at|by|via|per|from|or)(?![\w&/+-])", re.I)
+JOINED_LETTERS = re.compile(r"(?<![\w&/+-])([^\W\d_])[&/]([^\W\d_])(?![\w&/+-])")
 OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
@@ -231,25 +231,26 @@ class DetailsEvidence:
         for words in readings:
             written = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
             # a letter joined to a word is no word a description gives: "e-Invoicing", "M&C"; nor "on"
-            little = PARTICLES | {letter.strip().lower() for letter in JOINED_LETTER.findall(shown)}
+            little = {w.lower() for w in LITTLE.findall(shown)}
+            little |= {letter.lower() for pair in JOINED_LETTERS.findall(shown) for letter in pair}
             worded = [w for w in written if w not in little]
             tried = [worded, written] if len(worded) >= 2 and worded != written else [written]
-            results = [
-                found for own in tried if (found := self._reading_given(own, written, worded, little, shown))
-            ]
+            results = [found for own in tried if (found := self._reading_given(own, written, little, shown))]
             if results:  # the sure reading, as written where that is sure: "Customer WiFi in Shops"
                 return next((found for found in results if found[2]), results[0])
         return [], [], False
 
     def _reading_given(
-        self, own: list[str], written: list[str], worded: list[str], little: frozenset[str], shown: str
+        self, own: list[str], written: list[str], little: set[str], shown: str
     ) -> tuple[list[int], list[str], bool] | None:
         """`_described` of one reading of the name's words (`own`): the target, the words its description
         gives, whether sure; None where no one service holds them."""
         if len(own) >= 2 and (found := self._holding(own)):
             given = [w for w in own if found[0] not in self._named(w)]
-            # "e-Invoicing" (not "F&I", all letters, nor "Customer WiFi in Shops", whose name has the rest)
-            if given and not (len(worded) == 1 and little.issuperset(given)):
+            # no letter or little word alone beside one word ("e-Invoicing"; not "F&I", all letters, nor
+            # "Customer WiFi in Shops", whose name has the rest)
+            real = [w for w in written if w not in little and len(w) > 1]
+            if given and not (len(real) == 1 and all(w in little or len(w) == 1 for w in given)):
                 core = self.names[found[0]].core
                 # its name has some words, its description the kind of service, the name's last word
                 partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose

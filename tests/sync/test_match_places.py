@@ -49,3 +49,14 @@ def test_no_code_a_description_the_dictionary_or_an_environment_has_is_a_place()
     for name in ("EDI Network", "TRN network", "DYN Monitoring"):
         found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
         assert preselect(found, PRESELECT_AT) is None and not any("read as" in c.why for c in found)
+
+
+def test_a_products_word_is_no_place():
+    """ "HANA" is SAP's database, not Hanau (a second review)."""
+    catalogue = [
+        Item("erp", "SAP ERP - Gold", context="SAP S/4HANA finance and logistics"),
+        Item("db", "Database Hosting - Gold", context="Oracle and SQL Server"),
+        Item("hanau", "SAP ERP - Hanau - Silver", context="Plant maintenance for the site"),
+    ]
+    found = suggest([Item("l", "SAP ERP HANA")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None and not any("read as" in c.why for c in found)

@@ -210,3 +210,5 @@ def test_a_plural_in_es_keeps_the_e_of_its_singular(plural, singular):
 def test_a_plus_written_into_a_name_stays_one():
     assert normalise("Notepad++") == normalise("Notepad plus plus") != normalise("Notepad")
     assert normalise("C++ Runtime + Tools") == normalise("C plus plus Runtime and Tools")
+    assert normalise("Canal + ") == normalise("Canal+") != normalise("Canal")  # a brand's plus, spaced
+    assert normalise("C + +") != normalise("C and plus")
