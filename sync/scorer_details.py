@@ -58,7 +58,8 @@ class DetailsEvidence:
 
     def _mentioned(self, mine: Name, shown: str, add) -> None:
         """Targets whose details name the portfolio record: pre-selectable when one alone names it, as a
-        proper name that leads (sync.match_details), for services."""
+        proper name that leads (sync.match_details), for services; only suggested where they name it less
+        the words no record has (`_mentioned_less`)."""
         words = tuple(mine.plain.split())
         if self.mentions is None or not any(
             len(w) >= 3 and w not in self.book.generic | self.book.loose | VAGUE | NO_INITIALS for w in words
@@ -114,10 +115,11 @@ class DetailsEvidence:
         self, words: tuple[str, ...], shown: str
     ) -> tuple[tuple[str, ...], list[Mention]] | None:
         """The name less the words no target's name or details have, and the mentions of what is left where
-        details have it in a row, a product's name (no English word, or an acronym as written): a site's
-        code or another language's words tell no record apart ("DeltaV DCS concentradora CBY"). Not where one
-        is a misspelling of a word another service's name has ("Sharepoint Onine"); a name with brackets is
-        read without them first ("Salesforce (B2B sales)": sync.scorer_readings)."""
+        details have it in a row and it holds a product's name (no English word, nor the dictionary's): a
+        site's code or another language's words tell no record apart ("DeltaV DCS concentradora CBY"). Not
+        where a word left out is English, the dictionary's or an environment, or a misspelling of a word
+        another service's name has ("Sharepoint Onine"); a name with brackets is read without them first
+        ("Salesforce (B2B sales)": sync.scorer_readings)."""
         mentions = self.mentions
         kept = tuple(w for w in words if w in self.lexical.postings or w in mentions.postings)
         vocabulary, left_out = self.book.vocabulary, [w for w in words if w not in kept]
@@ -228,12 +230,12 @@ class DetailsEvidence:
             return [], [], False
         skip = (self.book.generic - REGIONS) | NO_INITIALS  # a region says which: "SD-WAN Europe"
         readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
+        # letters joined to each other and little words standing alone are no words a description gives
+        little = {w.lower() for w in LITTLE.findall(shown)}
+        little |= {letter.lower() for pair in JOINED_LETTERS.findall(shown) for letter in pair}
         for words in readings:
             written = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
-            # a letter joined to a word is no word a description gives: "e-Invoicing", "M&C"; nor "on"
-            little = {w.lower() for w in LITTLE.findall(shown)}
-            little |= {letter.lower() for pair in JOINED_LETTERS.findall(shown) for letter in pair}
-            worded = [w for w in written if w not in little]
+            worded = [w for w in written if w not in little]  # "Front-End Receiver M&C", "Linux on Z"
             tried = [worded, written] if len(worded) >= 2 and worded != written else [written]
             results = [found for own in tried if (found := self._reading_given(own, written, little, shown))]
             if results:  # the sure reading, as written where that is sure: "Customer WiFi in Shops"
