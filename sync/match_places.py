@@ -34,12 +34,18 @@ class Places:
 
     def read(self, name: str, *known: Container[str]) -> tuple[str, str]:
         """The name with its first code that starts one place's name alone written as that place, and why;
-        ("", "") for none. `known`: words no code is (the targets' names' and details', the dictionary's,
-        environments: "EDI" is no Edinburgh where a description has it, "TRN" no Trnava)."""
+        ("", "") for none; nor an English word or a product's. `known`: other words no code is (the targets'
+        names' and details', the dictionary's, environments: "EDI" is no Edinburgh where a description has it,
+        "TRN" no Trnava)."""
         for code in CODE.findall(name):
             lowered = code.lower()
             places = self.by_start.get(lowered, {})
-            if len(places) == 1 and not is_english(lowered) and not any(lowered in words for words in known):
+            if (
+                len(places) == 1
+                and not is_english(lowered)
+                and lowered not in named_words()  # a product's word: "HANA" is no Hanau
+                and not any(lowered in words for words in known)
+            ):
                 place = next(iter(places.values()))
                 return re.sub(rf"\b{code}\b", place, name, count=1), f"{code} read as {place}"
         return "", ""

@@ -241,8 +241,9 @@ class OtherReadings:
         if self.places is None:
             self.places = Places([t.name for t in self.targets], self.book.vocabulary | self.book.generic)
         details = self.mentions.postings if self.mentions else {}
-        known = (self.lexical.postings, details, self.book.first_words, named_words(), ENVIRONMENTS_SAID)
-        return self.places.read(name, *known)  # "HANA" is no Hanau, a product's word
+        return self.places.read(
+            name, self.lexical.postings, details, self.book.first_words, ENVIRONMENTS_SAID
+        )
 
     def _read_unbracketed(
         self, local: Item, found: dict[int, Found], limit: int, others: list[str]

@@ -9,7 +9,7 @@ in the target, whose publish would write to it, is a person's choice."""
 import re
 from collections.abc import Callable
 
-from sync.match_rules import BRACKETS
+from sync.match_rules import bracketed_words
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_products import DELIVERS
@@ -221,14 +221,10 @@ def _named_for(
     for c in live:
         if found := DELIVERED_BY.match(c.reason):
             product = set(normalise(found[1]).split())
-            named = {r.target_id for r in retired if product <= set(_bracketed(r.name))}
+            named = {r.target_id for r in retired if product <= bracketed_words(r.name)}
             if named:
                 return named, found[1]
     return set(), ""
-
-
-def _bracketed(name: str) -> list[str]:
-    return normalise(" ".join(BRACKETS.findall(name))).split()
 
 
 def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:
