@@ -7,6 +7,7 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 """
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from sync.match_acronyms import declared, initials, own_acronym, with_and
@@ -166,7 +167,7 @@ class AliasBook:
         self.vocabulary = frozenset(  # not a letter: "T&E" makes no "T-DOC" a service's words
             w for words in self.phrases if words not in products for w in words if len(w) > 1
         )
-        self.cache: dict[tuple[str, str, bool], Name] = {}
+        self.cache: dict[tuple[str, str, bool, bool], Name] = {}
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
 
     def names_of(self, canonical: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
@@ -190,7 +191,7 @@ class AliasBook:
         known = self.vocabulary | self.generic | EDITIONS.keys()
         return quoted.group(1) if words and not known.intersection(words) else quoted.group(0)
 
-    def holds_product(self, words: list[str]) -> bool:
+    def holds_product(self, words: Sequence[str]) -> bool:
         """Whether a service's name holds a product of `any_product` ("MSSQL", "SQL Server Licensing")."""
         if self.products.keys().isdisjoint(words):
             return False  # most names, at once

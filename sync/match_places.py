@@ -12,6 +12,9 @@ from sync.matching import normalise
 
 CODE = re.compile(r"\b[A-Z]{3,4}\b")  # written in capitals, as a site's code is: "RZE", "WIC"
 DASH = re.compile(r"\s+[-–—]\s+")  # a place follows the service's name: "Site Network - Wichita - Gold"
+# a code written last before the tier's dash, or last of all: "Process Historian VLS - Gold"
+CODE_LAST = re.compile(r"^(.*?[^\s–—-])\s+([A-Z]{2,4})(\s+[-–—]\s+.*)?$")
+CODE_SEEN = re.compile(r"\s[A-Z]{2,4}(?:\s+[-–—]\s|$)")  # CODE_LAST's quick test: most names have none
 
 
 class Places:
@@ -49,3 +52,30 @@ class Places:
                 place = next(iter(places.values()))
                 return re.sub(rf"\b{code}\b", place, name, count=1), f"{code} read as {place}"
         return "", ""
+
+
+def coded_sites(names: list[str], known: Container[str]) -> dict[int, str]:
+    """{target: its name without its site's code} for the names that write a site's code last before the
+    tier ("Process Historian VLS - Gold", "Distributed Control System ANT - Silver"): a code that ends the
+    names of two services or more, one of which the catalogue also holds with another code or none ("Process
+    Historian - Non-Production"), and no word `known` (the dictionary's: "Customer Portal API" is no site's).
+    Read so, "LIMS" finds each site's records, which a person then chooses between."""
+    coded: dict[int, re.Match] = {}
+    heads: dict[str, dict[str, list[int]]] = {}  # code → the service before it, in lower case → its records
+    for i, name in enumerate(names):
+        if CODE_SEEN.search(name) and (found := CODE_LAST.match(name)) and not DASH.search(found.group(1)):
+            coded[i] = found
+            heads.setdefault(found.group(2), {}).setdefault(found.group(1).lower(), []).append(i)
+    if not heads:
+        return {}  # most catalogues, at once
+    bare = {DASH.split(name, 1)[0].lower() for name in names}  # the services before any dash
+    codes = {
+        code
+        for code, services in heads.items()
+        if len(services) >= 2
+        and code.lower() not in known
+        and any(service in bare or sum(service in heads[c] for c in heads) > 1 for service in services)
+    }
+    return {
+        i: f"{found.group(1)}{found.group(3) or ''}" for i, found in coded.items() if found.group(2) in codes
+    }

@@ -10,10 +10,11 @@ from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kin
 from sync.match_names import REGIONS, AliasBook, Name
 from sync.match_rules import bracketed_words, stem
 from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
+from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import environment_of
-from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME
+from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME, Found
 
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
@@ -24,6 +25,8 @@ class ChoiceEvidence:
 
     targets: list[Item]
     names: list[Name]
+    majors: list[str]
+    versioned: bool
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     book: AliasBook
     index: dict[str, dict[str, tuple[int, ...]]]
@@ -102,6 +105,27 @@ class ChoiceEvidence:
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
         return ""
+
+    def _written_in_other(self, mine: Name, i: int, found: dict[int, Found]) -> str:
+        """Another record found whose name has the portfolio name's words as written, where target i's has
+        them only as a reading reads them: "JDK 17" may be Oracle's Java SE 17, read so, or the "Eclipse
+        Temurin JDK 17" that writes it. That record's name, or ""."""
+        phrase = f" {mine.plain} "
+        if not self.versioned or not mine.plain or phrase in f" {self.names[i].plain} ":
+            return ""
+        having = frozenset.intersection(*(self.lexical._word_set(w) for w in mine.plain.split()))
+        mine_major = major(mine.version)
+        return next(
+            (
+                self.targets[j].name
+                for j in sorted(having)
+                if j != i
+                and j in found
+                and phrase in f" {self.names[j].plain} "
+                and not (mine_major and self.majors[j] and self.majors[j] != mine_major)
+            ),
+            "",
+        )
 
     def _written_elsewhere(self, acronym: str, i: int) -> str:
         """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside

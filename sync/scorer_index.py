@@ -9,6 +9,7 @@ from typing import NamedTuple
 from sync.match_acronyms import bracketed, initials, with_of
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, words_of
+from sync.match_places import coded_sites
 from sync.match_rules import stem, uncategorised
 from sync.matching import Item, Matcher, as_tuples, grouped, normalise
 from sync.scorer_names import (
@@ -86,12 +87,16 @@ class NameIndex:
         self.filing: dict[str, dict[str, int | list[int]]] = {name: {} for name in INDEXES}
         words_in: list[tuple[str, int]] = []
         self.brandless = []
+        known = self.book.vocabulary | self.book.generic
+        sited = {} if self.versioned else coded_sites([t.name for t in self.targets], known)
         for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
             maker = words_of(target.manufacturer)
             self._index(i, target.name, name, list(maker))
             if not self.versioned:
                 for bare in other_names(target.name):
                     self._index(i, bare, self.book.read(bare), [], again=True)
+                if i in sited:  # without its site's code: "Process Historian VLS - Gold"
+                    self._index(i, sited[i], self.book.read(sited[i]), [], again=True)
                 if i in self.read_as:  # as written too: "Server Hosting Live"
                     self._index(i, target.name, self.book.read(target.name), [], again=True)
             words = name.core.split()

@@ -116,6 +116,9 @@ class Ranking:
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)
+            if preselectable and score >= PRESELECT_AT and (other := self._written_in_other(mine, i, found)):
+                reasons.append(f"{other} has its words as written: suggested, never pre-selected")
+                preselectable = False
             if (
                 preselectable
                 and not ours
@@ -208,7 +211,11 @@ class Ranking:
         """For a record of a region (REGIONS: "Payroll - LATAM"), another record found of the same name
         before its dash ("Payroll - EU"), or ""."""
         head = self._head(i) if REGIONS.intersection(self.names[i].words) else ""
-        return next((self.targets[j].name for j in found if j != i and head and self._head(j) == head), "")
+        return (
+            next((self.targets[j].name for j in found if j != i and self._head(j) == head), "")
+            if head
+            else ""
+        )
 
     def _live_twin(self, i: int, found: dict[int, Found]) -> bool:
         """Whether a record of target i's own service of no other environment was found on the same evidence,

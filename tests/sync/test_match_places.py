@@ -1,6 +1,7 @@
-"""Site codes read as the places a catalogue names in full (sync.match_places; sets 105 and 106)."""
+"""Site codes read as the places a catalogue names in full, and site codes a catalogue writes after its
+services' names (sync.match_places; sets 105 to 107)."""
 
-from sync.match_places import Places
+from sync.match_places import Places, coded_sites
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 
@@ -60,3 +61,43 @@ def test_a_products_word_is_no_place():
     ]
     found = suggest([Item("l", "SAP ERP HANA")], catalogue, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None and not any("read as" in c.why for c in found)
+
+
+SITED = [
+    "Process Historian VLS - Gold",
+    "Process Historian ANT - Silver",
+    "Process Historian - Non-Production",
+    "Laboratory Information Management VLS - Gold",
+    "Laboratory Information Management ANT - Silver",
+    "Laboratory Information Management - Non-Production",
+    "Weighbridge VLS - Silver",
+    "Customer Portal API - Gold",
+    "Payments API - Gold",
+    "Customer Portal - Gold",
+    "Payroll - EU",
+    "Virtual Server Hosting DCA - Gold",
+]
+
+
+def test_a_code_ending_several_services_names_one_of_them_also_held_otherwise_is_a_sites():
+    """Set 107: "VLS" and "ANT" end the names of several services, and "Process Historian" is also held
+    without a code. "Weighbridge VLS" is read so too, a code of the catalogue's sites; "API" is the
+    dictionary's word, "- EU" a region after a dash, and "DCA" ends one service's name alone."""
+    coded = coded_sites(SITED, frozenset({"api"}))
+    assert coded == {
+        0: "Process Historian - Gold",
+        1: "Process Historian - Silver",
+        3: "Laboratory Information Management - Gold",
+        4: "Laboratory Information Management - Silver",
+        6: "Weighbridge - Silver",
+    }
+
+
+def test_an_acronym_finds_each_sites_record_and_no_test_record_is_pre_selected_beside_them():
+    """ "LIMS" had pre-selected the non-production record, the one whose name has no site's code."""
+    catalogue = [Item(f"t{n}", name) for n, name in enumerate(SITED)]
+    found = suggest([Item("l", "LIMS")], catalogue, versioned=False)["l"]
+    assert {c.target_id for c in found[:3]} == {"t3", "t4", "t5"}
+    assert preselect(found, PRESELECT_AT) is None
+    weighed = suggest([Item("l", "Weighbridge")], catalogue, versioned=False)["l"]
+    assert preselect(weighed, PRESELECT_AT).target_id == "t6"

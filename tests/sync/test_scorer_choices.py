@@ -250,3 +250,18 @@ def test_an_acronym_another_service_has_in_its_name_is_a_persons_choice():
     ]
     chosen = preselect(suggest([Item("l", "DAMS")], dams, versioned=False)["l"], PRESELECT_AT)
     assert chosen is not None and chosen.target_id == "p"
+
+
+def test_a_product_read_so_beside_another_that_writes_its_words_is_a_persons_choice():
+    """Sets 94 and 107: "JDK 17" reads as Oracle's Java SE 17, and the "Eclipse Temurin JDK 17" writes
+    it: either may be meant. Not beside another major's record ("jdk-21" beside a Temurin 17)."""
+    java = [
+        Item("oracle", "Oracle Java SE 17", "17", "Oracle"),
+        Item("temurin", "Eclipse Temurin JDK 17", "17", "Eclipse Adoptium"),
+    ]
+    found = suggest([Item("l", "JDK 17 (x64)", "17.0.9")], java, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert "Eclipse Temurin JDK 17 has its words as written" in found[0].why
+    older = [Item("oracle", "Oracle Java SE Development Kit 21", "21", "Oracle"), java[1]]
+    found = suggest([Item("l", "jdk-21", "21.0.2-ga")], older, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "oracle"
