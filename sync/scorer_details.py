@@ -43,6 +43,7 @@ class DetailsEvidence:
     targets: list[Item]
     words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
+    _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
     brackets: dict[str, list[tuple[str, set[int], frozenset[str]]]]  # a portfolio name → _bracket_products
     lexical: Matcher
@@ -370,7 +371,7 @@ class DetailsEvidence:
             for i in named[rarest] | mentions.having(rarest)
             if all(i in named[w] or mentions.has(w, i) for w in own if w != rarest)
         ]
-        return sorted(found) if len({self.names[i].core for i in found}) == 1 else []
+        return sorted(found) if len({self._service_core(i) for i in found}) == 1 else []
 
     def _bracket_products(self, shown: str) -> list[tuple[str, set[int], frozenset[str]]]:
         """Each word a portfolio name gives in brackets ("(SCCM/Intune)"), with the few targets whose name

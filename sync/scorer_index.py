@@ -89,6 +89,7 @@ class NameIndex:
         self.brandless = []
         known = self.book.vocabulary | self.book.generic
         sited = {} if self.versioned else coded_sites([t.name for t in self.targets], known)
+        self.site_cores: dict[int, str] = {}
         for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
             maker = words_of(target.manufacturer)
             self._index(i, target.name, name, list(maker))
@@ -96,7 +97,9 @@ class NameIndex:
                 for bare in other_names(target.name):
                     self._index(i, bare, self.book.read(bare), [], again=True)
                 if i in sited:  # without its site's code: "Process Historian VLS - Gold"
-                    self._index(i, sited[i], self.book.read(sited[i]), [], again=True)
+                    bare = self.book.read(sited[i])
+                    self._index(i, sited[i], bare, [], again=True)
+                    self.site_cores[i] = bare.core
                 if i in self.read_as:  # as written too: "Server Hosting Live"
                     self._index(i, target.name, self.book.read(target.name), [], again=True)
             words = name.core.split()
@@ -108,6 +111,11 @@ class NameIndex:
         self.lexical = Matcher.of_normalised([n.plain for n in self.names])
         self.index = {name: as_tuples(filed, count) for name, filed in self.filing.items()}
         del self.filing
+
+    def _service_core(self, i: int) -> str:
+        """Target i's core words without its site's code (sync.match_places.coded_sites): the one service
+        each site's record is, where a rule asks whether the records found are one service's."""
+        return self.site_cores.get(i) or self.names[i].core
 
     def _word_set(self, word: str) -> frozenset[int]:
         """The targets whose core has this word (`words`), as a set once asked: most words never are."""
@@ -320,7 +328,7 @@ class NameIndex:
         Only looked for when no rule has found a sure candidate; the one-word-more rule comes first ("Network
         Design": "Network Design and Implementation")."""
         found = self.index["listed"].get(mine.canon, ())
-        if not found or len({self.names[i].core for i in found}) > 1:
+        if not found or len({self._service_core(i) for i in found}) > 1:
             return []
         having = self._having(mine.core.split())
         return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []

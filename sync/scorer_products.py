@@ -30,6 +30,7 @@ class ProductEvidence:
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     _tails: Callable[[int], Tail]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
+    _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -52,9 +53,9 @@ class ProductEvidence:
             for i in self.index["core"].get(self.book.read(f"{name} {product.service}").core, ())
         )
         targets |= named_for
-        if len({self.names[i].core for i in targets}) != 1:
+        if len({self._service_core(i) for i in targets}) != 1:
             targets = self._holding_product(targets, product)  # "Database Hosting (PostgreSQL)" of several
-            if len({self.names[i].core for i in targets}) != 1:
+            if len({self._service_core(i) for i in targets}) != 1:
                 return []
         used = {w for p in found for w in p.words}
         tiers = {w for tier in tiers_of(local.name) for w in tier.split()}  # "- Gold" says which, not what
@@ -123,7 +124,7 @@ class ProductEvidence:
             named = set().union(*map(self._written_in, runs)) if found else set()
             name = shown
         # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
-        if len({self.names[j].core for j in found}) != 1 or named - found:
+        if len({self._service_core(j) for j in found}) != 1 or named - found:
             return [], ""
         if products and any(
             j not in found and not self._named_otherwise(j, p)

@@ -101,3 +101,12 @@ def test_an_acronym_finds_each_sites_record_and_no_test_record_is_pre_selected_b
     assert preselect(found, PRESELECT_AT) is None
     weighed = suggest([Item("l", "Weighbridge")], catalogue, versioned=False)["l"]
     assert preselect(weighed, PRESELECT_AT).target_id == "t6"
+
+
+def test_a_product_delivering_a_service_held_at_several_sites_suggests_each_sites_record():
+    """ "OSIsoft PI Vlissingen" had found nothing: the records its product delivers were three names."""
+    catalogue = [Item(f"t{n}", name) for n, name in enumerate(SITED)]
+    found = suggest([Item("l", "OSIsoft PI Vlissingen")], catalogue, versioned=False)["l"]
+    assert {c.target_id for c in found} == {"t0", "t1", "t2"}
+    assert all("OSIsoft PI delivers Process Historian" in c.why for c in found)
+    assert preselect(found, PRESELECT_AT) is None
