@@ -109,7 +109,9 @@ class Ranking:
                 live = self._live_records(mine, found) if live is None else live
                 if env_given is None:
                     env_given = bool(environment_of(local.name)[1] or environment_within(local.name)[1])
-                if live - {i} or (not env_given and self._live_twin(i, found)):
+                if live - {i} or (
+                    not env_given and (self._live_twin(i, found) or self._live_named(mine, i, found))
+                ):
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
                     preselectable, beside_live = False, True
             if preselectable and (choice := self._persons_choice(mine, i, score, reasons[0], bool(tiers))):
@@ -230,3 +232,12 @@ class Ranking:
             and self._service(j) == service
             for j in found
         )
+
+    def _live_named(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
+        """Whether a live record found is named for target i's service and which one after a dash: the
+        "Kitchen Display System - Non-Production" is no "KDS ConnectSmart" beside a "Kitchen Display System
+        - ConnectSmart (US) - Gold", whose acronym the name's letters are not."""
+        if self._says_environment(set(mine.words)):
+            return False  # "Dev/Test Servers"
+        service = self._service(i)
+        return any(j != i and self._head(j) == service and not self._is_not_live(j) for j in found)

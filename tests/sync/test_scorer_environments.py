@@ -282,3 +282,21 @@ def test_a_targets_own_name_ending_in_live_however_written_is_no_environment_of_
             preselect(suggest([Item("l", name)], events, versioned=False)["l"], PRESELECT_AT).target_id
             == "pl"
         )
+
+
+def test_no_test_record_is_pre_selected_beside_a_live_record_named_for_its_service_and_which_one():
+    """Set 108: "KDS ConnectSmart" had pre-selected the "Kitchen Display System - Non-Production", whose whole
+    name the letters spell, beside the live "Kitchen Display System - ConnectSmart (US) - Gold" and "(CA)".
+    A name that gives an environment still may be ("Dev/Test Kitchen Display")."""
+    catalogue = [
+        Item("us", "Kitchen Display System - ConnectSmart (US) - Gold"),
+        Item("ca", "Kitchen Display System - ConnectSmart (CA) - Gold"),
+        Item("test", "Kitchen Display System - Non-Production", context="ConnectSmart test controllers"),
+    ]
+    for name in ("KDS ConnectSmart", "Kitchen display"):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        test = next(c for c in found if c.target_id == "test")
+        assert preselect(found, PRESELECT_AT) is None and not test.preselectable, name
+        assert "another environment, beside live records" in test.why
+    found = suggest([Item("l", "Dev/Test Kitchen Display")], catalogue, versioned=False)["l"]
+    assert "another environment, beside live records" not in next(c for c in found if c.target_id == "test").why
