@@ -190,9 +190,15 @@ class EnvironmentReadings:
         sure = [i for i, (score, _) in more.items() if score >= PRESELECT_AT]
         not_live = self._not_live()
         live = [i for i in sure if not self._is_not_live(i)]
-        if live and all(self._is_not_live(i) or self.names[i].plain in not_live for i in sure):
+        if live and all(self._is_not_live(i) or self._tested(self.names[i].plain, not_live) for i in sure):
             return rest  # a name without a tier: its service's live record, beside a test one
         return ""
+
+    def _tested(self, plain: str, not_live: dict[str, list[int]]) -> bool:
+        """Whether a service, or a service its name begins with, has a record of another environment: the
+        "Restaurant POS - Simphony (US) - Gold" beside a "Restaurant POS - Simphony - Non-Production"."""
+        words = plain.split()
+        return any(" ".join(words[:size]) in not_live for size in range(len(words), 0, -1))
 
     def _as_likely(self, read: dict[int, int], found: dict[int, Found], env: str) -> None:
         """Where the name without its environment finds two services' records of it as likely, the words of

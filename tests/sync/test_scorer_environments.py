@@ -299,4 +299,18 @@ def test_no_test_record_is_pre_selected_beside_a_live_record_named_for_its_servi
         assert preselect(found, PRESELECT_AT) is None and not test.preselectable, name
         assert "another environment, beside live records" in test.why
     found = suggest([Item("l", "Dev/Test Kitchen Display")], catalogue, versioned=False)["l"]
-    assert "another environment, beside live records" not in next(c for c in found if c.target_id == "test").why
+    assert (
+        "another environment, beside live records" not in next(c for c in found if c.target_id == "test").why
+    )
+
+
+def test_production_said_reads_as_the_live_record_of_a_service_whose_broader_name_has_a_test_record():
+    """Sets 54 and 108: "PRD" after "Simphony POS US" is production where the "Restaurant POS - Simphony"
+    it is one of has a "- Non-Production" record."""
+    catalogue = [
+        Item("us", "Restaurant POS - Simphony (US) - Gold"),
+        Item("ca", "Restaurant POS - Simphony (CA) - Gold"),
+        Item("test", "Restaurant POS - Simphony - Non-Production"),
+    ]
+    found = suggest([Item("l", "Simphony POS US PRD")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "us"
