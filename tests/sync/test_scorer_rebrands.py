@@ -1,6 +1,6 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
-telecom operator's, a satellite operator's, a game studio's and a hotel group's."""
+telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's and a restaurant franchisor's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -91,3 +91,17 @@ def test_a_hotel_groups_systems_by_their_makers_former_names():
     assert chosen("OPERA Sales and Catering 5.6.14", hotel, "5.6.14.0", "MICROS-Fidelio") == hotel[0].name
     assert chosen("TravelClick Demand360", hotel, "", "TravelClick, Inc.") == hotel[2].name
     assert chosen("OTA Insight Rate Insight", hotel, "", "OTA Insight Ltd") == hotel[3].name
+
+
+def test_an_oil_companys_and_a_restaurant_franchisors_products_by_their_makers_former_names():
+    """Sets 107 and 108: the maker as the installer still writes it, before its acquisition."""
+    products = [
+        Item("opc", "Honeywell MatrikonOPC Tunneller", "", "Honeywell"),
+        Item("tp", "Diebold Nixdorf TPLinux", "", "Diebold Nixdorf"),
+        Item("dc", "PAR Data Central", "", "PAR Technology"),
+        Item("ifix", "GE Vernova Proficy iFIX 2023", "2023", "GE Vernova"),
+    ]
+    assert chosen("MatrikonOPC Tunneller", products, "6.3.0.0", "Matrikon Inc.") == products[0].name
+    assert chosen("Wincor Nixdorf TPLinux", products, "7.3.0", "Wincor Nixdorf") == products[1].name
+    assert chosen("Data Central", products, "", "Restaurant Magic Software") == products[2].name
+    assert chosen("GE Digital Proficy iFIX 2023", products, "2023.0.0", "GE Digital") == products[3].name
