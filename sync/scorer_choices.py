@@ -122,6 +122,7 @@ class ChoiceEvidence:
                 if j != i
                 and j in found
                 and phrase in f" {self.names[j].plain} "
+                and self.names[j].plain != mine.plain  # its very name: ranked by its own evidence
                 and not (mine_major and self.majors[j] and self.majors[j] != mine_major)
             ),
             "",
