@@ -1,6 +1,6 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
-telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's and a restaurant franchisor's."""
+telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant franchisor's and a motor retailer's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -105,3 +105,16 @@ def test_an_oil_companys_and_a_restaurant_franchisors_products_by_their_makers_f
     assert chosen("Wincor Nixdorf TPLinux", products, "7.3.0", "Wincor Nixdorf") == products[1].name
     assert chosen("Data Central", products, "", "Restaurant Magic Software") == products[2].name
     assert chosen("GE Digital Proficy iFIX 2023", products, "2023.0.0", "GE Digital") == products[3].name
+
+
+def test_a_motor_retailers_products_by_their_former_names():
+    """Set 109: PSA's DiagBox (Stellantis since 2021), ShoreTel Connect (Mitel MiVoice Connect since 2018),
+    8x8's Virtual Office (8x8 Work since 2019)."""
+    products = [
+        Item("diag", "Stellantis Diagbox 9", "9", "Stellantis"),
+        Item("mitel", "Mitel MiVoice Connect", "", "Mitel"),
+        Item("work", "8x8 Work for Desktop", "", "8x8"),
+    ]
+    assert chosen("DiagBox 9.164", products, "9.164", "PSA Peugeot Citroen") == products[0].name
+    assert chosen("ShoreTel Connect Client", products, "19.49.1500", "ShoreTel, Inc.") == products[1].name
+    assert chosen("Virtual Office Desktop", products, "7.12.4", "8x8 Inc.") == products[2].name
