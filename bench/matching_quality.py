@@ -145,6 +145,7 @@ SEEN = {
     DATA / "matching_seen_106.yaml": "former blind set 106 (aerospace parts maker), 15 left",
     DATA / "matching_seen_107.yaml": "former blind set 107 (downstream oil company), 5 left",
     DATA / "matching_seen_108.yaml": "former blind set 108 (restaurant franchisor), 13 left",
+    DATA / "matching_seen_109.yaml": "former blind set 109 (motor retail group), 14 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
