@@ -1,13 +1,16 @@
 """Site codes a portfolio writes for the places a catalogue names in full: "DNC-Max WIC" for a "DNC Program
 Distribution - Wichita - Gold", "Desk-side support RZE" for an "Onsite IT Support - Rzeszow - Silver". A code
-is read as a place only where it is the start of one place's name alone, and no word of its own."""
+is read as a place only where it is the start of one place's name alone, and no word of its own. And the
+site codes a catalogue writes after its services' names ("Process Historian VLS - Gold"): `coded_sites`."""
 
 import re
+from collections import Counter
 from collections.abc import Container
 
+from sync.match_codes import ENVIRONMENT_CODES
 from sync.match_products import named_words
 from sync.match_rules import is_english
-from sync.match_tiers import tiers_of
+from sync.match_tiers import NOT_LIVE, tiers_of
 from sync.matching import normalise
 
 CODE = re.compile(r"\b[A-Z]{3,4}\b")  # written in capitals, as a site's code is: "RZE", "WIC"
@@ -54,28 +57,44 @@ class Places:
         return "", ""
 
 
-def coded_sites(names: list[str], known: Container[str]) -> dict[int, str]:
-    """{target: its name without its site's code} for the names that write a site's code last before the
-    tier ("Process Historian VLS - Gold", "Distributed Control System ANT - Silver"): a code that ends the
-    names of two services or more, one of which the catalogue also holds with another code or none ("Process
-    Historian - Non-Production"), and no word `known` (the dictionary's: "Customer Portal API" is no site's).
-    Read so, "LIMS" finds each site's records, which a person then chooses between."""
-    coded: dict[int, re.Match] = {}
-    heads: dict[str, dict[str, list[int]]] = {}  # code → the service before it, in lower case → its records
+def coded_sites(names: list[str], known: Container[str]) -> dict[int, tuple[str, str]]:
+    """{target: (its name without its site's code, the code)} for the names that write a site's code last
+    before the tier ("Process Historian VLS - Gold", "Distributed Control System ANT - Silver"). A code is a
+    site's where
+    it ends the names of two services or more, one of which the catalogue holds under another code too, or
+    without one in another environment only ("Process Historian - Non-Production"). Every coded record of
+    such a service is read so, whichever of its codes ends fewer names ("Payroll US" beside "Payroll UK" and
+    "Pensions UK"); none of a service also held live without a code ("Backup AWS - Gold" beside a "Backup -
+    Gold": a variant of it). No environment ("UAT"), nor a word the dictionary or a product has (`known`,
+    `named_words`: "API", "AWS"). Read so, "LIMS" finds each site's record, which a person then chooses
+    between (sync.scorer_ranking)."""
+    coded: dict[int, re.Match[str]] = {}
+    services: dict[str, set[str]] = {}  # a service before its code, in lower case → its codes
     for i, name in enumerate(names):
-        if CODE_SEEN.search(name) and (found := CODE_LAST.match(name)) and not DASH.search(found.group(1)):
-            coded[i] = found
-            heads.setdefault(found.group(2), {}).setdefault(found.group(1).lower(), []).append(i)
-    if not heads:
+        if not CODE_SEEN.search(name) or not (found := CODE_LAST.match(name)) or DASH.search(found.group(1)):
+            continue
+        code = found.group(2).lower()
+        if code in ENVIRONMENT_CODES or code in known or code in named_words():
+            continue
+        coded[i] = found
+        services.setdefault(found.group(1).lower(), set()).add(code)
+    if not coded:
         return {}  # most catalogues, at once
-    bare = {DASH.split(name, 1)[0].lower() for name in names}  # the services before any dash
-    codes = {
+    live, other = set(), set()  # the services held without a code: live, and in another environment only
+    for name in names:
+        before = DASH.split(name, 1)[0].lower()
+        if before in services:
+            (other if tiers_of(name) & NOT_LIVE else live).add(before)
+    ending = Counter(code for codes in services.values() for code in codes)  # how many services each ends
+    sites = {
         code
-        for code, services in heads.items()
-        if len(services) >= 2
-        and code.lower() not in known
-        and any(service in bare or sum(service in heads[c] for c in heads) > 1 for service in services)
+        for service, codes in services.items()
+        if len(codes) >= 2 or service in other
+        for code in codes
+        if ending[code] >= 2
     }
     return {
-        i: f"{found.group(1)}{found.group(3) or ''}" for i, found in coded.items() if found.group(2) in codes
+        i: (f"{found.group(1)}{found.group(3) or ''}", found.group(2))
+        for i, found in coded.items()
+        if (service := found.group(1).lower()) not in live and not services[service].isdisjoint(sites)
     }

@@ -14,6 +14,7 @@ from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import environment_of
+from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME, Found
 
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
@@ -43,6 +44,7 @@ class ChoiceEvidence:
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
     _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
     _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
+    _made_otherwise: Callable[[Item, Name, int], str]  # sync.scorer_versions.VersionEvidence's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -106,27 +108,28 @@ class ChoiceEvidence:
             return f"{other} is named for it too"
         return ""
 
-    def _written_in_other(self, mine: Name, i: int, found: dict[int, Found]) -> str:
-        """Another record found whose name has the portfolio name's words as written, where target i's has
-        them only as a reading reads them: "JDK 17" may be Oracle's Java SE 17, read so, or the "Eclipse
-        Temurin JDK 17" that writes it. That record's name, or ""."""
-        phrase = f" {mine.plain} "
-        if not self.versioned or not mine.plain or phrase in f" {self.names[i].plain} ":
+    def _written_in_other(self, mine: Name, local: Item, i: int, found: dict[int, Found]) -> str:
+        """Another record found whose name ends in the portfolio name's words as written, after a brand of its
+        own, where target i's has them only as a reading reads them: "JDK 17" may be Oracle's Java SE 17, read
+        so, or the "Eclipse Temurin JDK 17" that writes it. Not a record of another major or maker, nor one
+        that is an add-on for it ("Font pack for Adobe Acrobat Reader DC", "Microsoft Teams Meeting Add-in
+        …"). That record's name, or ""."""
+        phrase = f" {mine.plain}"
+        if not self.versioned or not mine.plain or f"{phrase} " in f" {self.names[i].plain} ":
             return ""
-        having = frozenset.intersection(*(self.lexical._word_set(w) for w in mine.plain.split()))
         mine_major = major(mine.version)
-        return next(
-            (
-                self.targets[j].name
-                for j in sorted(having)
-                if j != i
-                and j in found
-                and phrase in f" {self.names[j].plain} "
-                and self.names[j].plain != mine.plain  # its very name: ranked by its own evidence
+        for j in sorted(found):
+            theirs = f" {self.names[j].plain}"
+            if (
+                j != i
+                and theirs.endswith(phrase)
+                and theirs != phrase  # its very name: ranked by its own evidence
+                and not FOR_OTHER.search(self.targets[j].name)
                 and not (mine_major and self.majors[j] and self.majors[j] != mine_major)
-            ),
-            "",
-        )
+                and not (local.manufacturer and self._made_otherwise(local, mine, j))
+            ):
+                return self.targets[j].name
+        return ""
 
     def _written_elsewhere(self, acronym: str, i: int) -> str:
         """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside

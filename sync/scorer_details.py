@@ -254,13 +254,16 @@ class DetailsEvidence:
             # "Customer WiFi in Shops", whose name has the rest)
             real = [w for w in written if w not in little and len(w) > 1]
             if given and not (len(real) == 1 and all(w in little or len(w) == 1 for w in given)):
-                core = self.names[found[0]].core
                 # its name has some words, its description the kind of service, the name's last word
                 partly = len(given) < len(own) and own[-1] in given and own[-1] not in self.book.loose
                 kind = own[-1] if partly else ""
                 # of two words only: more say which ("Site WAN Connectivity"; an "Internet Connectivity")
                 broad = len(set(written) - {"and"}) <= 2  # its letters too: "Liquor e-store"
-                rival = kind and broad and bool(self._kinds().get(kind, set()) - {core})
+                rival = (
+                    kind
+                    and broad
+                    and bool(self._kinds().get(kind, set()) - {self.names[j].core for j in found})
+                )
                 theirs = self.names[found[0]].words  # "Data" is no "Database", however described
                 longer = any(
                     t != w and t.startswith(w) and not t.startswith(SHORT_FOR.get(w, ()))

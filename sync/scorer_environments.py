@@ -195,10 +195,14 @@ class EnvironmentReadings:
         return ""
 
     def _tested(self, plain: str, not_live: dict[str, list[int]]) -> bool:
-        """Whether a service, or a service its name begins with, has a record of another environment: the
-        "Restaurant POS - Simphony (US) - Gold" beside a "Restaurant POS - Simphony - Non-Production"."""
+        """Whether a service, or a service of two words or more its name begins with, has a record of another
+        environment, so that production said after a name is an environment, not what a service does: the
+        "Restaurant POS - Simphony (US) - Gold" beside a "Restaurant POS - Simphony - Non-Production" (not
+        every "SAP …" service beside one "SAP - Non-Production")."""
         words = plain.split()
-        return any(" ".join(words[:size]) in not_live for size in range(len(words), 0, -1))
+        return plain in not_live or any(
+            " ".join(words[:size]) in not_live for size in range(len(words), 1, -1)
+        )
 
     def _as_likely(self, read: dict[int, int], found: dict[int, Found], env: str) -> None:
         """Where the name without its environment finds two services' records of it as likely, the words of

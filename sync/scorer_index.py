@@ -28,6 +28,8 @@ from sync.scorer_readings import other_names
 INDEXES = ("name", "plain", "canon", "core", "loose", "initials", "short", "maker", "meaning", "declared")
 INDEXES += ("lead", "of", "listed")
 LISTED_WHY = "one of the things its name lists"
+ALIKE = "similar name"  # what the lexical matcher found by likeness alone (`_alike`)
+TOKENS = "all words of the shorter name"  # and by every word of the shorter of the two names
 # the people or the kind a listing's other things may say it is for: "Contractor Onboarding and Remote Access"
 WHOSE = AUDIENCES | frozenset(
     normalise("member contractor supplier client tenant passenger alumni parent councillor legacy").split()
@@ -81,6 +83,9 @@ class NameIndex:
     heads_spelled: dict[str, list[int]] | None  # the initials of names before a dash, once asked
     spanned: dict[int, tuple[frozenset[str], frozenset[str]]]  # a name's words before a dash and after
     read_as: dict[int, str]  # sync.scorer_readings.live_as_prod's
+    site_cores: dict[int, str]  # a target's core without its site's code (sync.match_places.coded_sites)
+    site_codes: dict[int, str]  # that code, as written
+    site_heads: dict[int, str]  # the service without it, before its tier, normalised
 
     def _index_targets(self) -> None:
         """The indexes of the targets' names, read already (`names`), and the lexical matcher's."""
@@ -89,7 +94,7 @@ class NameIndex:
         self.brandless = []
         known = self.book.vocabulary | self.book.generic
         sited = {} if self.versioned else coded_sites([t.name for t in self.targets], known)
-        self.site_cores: dict[int, str] = {}
+        self.site_cores, self.site_codes, self.site_heads = {}, {}, {}
         for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
             maker = words_of(target.manufacturer)
             self._index(i, target.name, name, list(maker))
@@ -97,9 +102,11 @@ class NameIndex:
                 for bare in other_names(target.name):
                     self._index(i, bare, self.book.read(bare), [], again=True)
                 if i in sited:  # without its site's code: "Process Historian VLS - Gold"
-                    bare = self.book.read(sited[i])
-                    self._index(i, sited[i], bare, [], again=True)
+                    without, self.site_codes[i] = sited[i]
+                    bare = self.book.read(without)
+                    self._index(i, without, bare, [], again=True)
                     self.site_cores[i] = bare.core
+                    self.site_heads[i] = normalise(DASH.split(without, 1)[0])
                 if i in self.read_as:  # as written too: "Server Hosting Live"
                     self._index(i, target.name, self.book.read(target.name), [], again=True)
             words = name.core.split()
@@ -319,7 +326,7 @@ class NameIndex:
         for hits, why in ((lexical, ()), (aliased, mine.fired)):
             for i, score, reason in hits:
                 if i not in found or found[i][0] < min(LEXICAL_CAP, score):
-                    words = "all words of the shorter name" if reason == "token" else "similar name"
+                    words = TOKENS if reason == "token" else ALIKE
                     found[i] = (min(LEXICAL_CAP, score), [words, *why])
 
     def _listed(self, mine: Name) -> list[int]:
@@ -331,7 +338,8 @@ class NameIndex:
         if not found or len({self._service_core(i) for i in found}) > 1:
             return []
         having = self._having(mine.core.split())
-        return list(found) if all(self.names[i].core == self.names[found[0]].core for i in having) else []
+        one = self._service_core(found[0])
+        return list(found) if all(self._service_core(i) == one for i in having) else []
 
     def _listed_otherwise(self, listed: list[int], found: dict) -> None:
         """A listing service only suggested where its other things say whose it is ("Wi-Fi" and a "Guest

@@ -4,11 +4,13 @@ reason; the order puts the stronger evidence first once they have."""
 
 from sync.match_acronyms import NO_INITIALS
 from sync.match_names import REGIONS, Name
-from sync.match_rules import names_a_kind, other_install
+from sync.match_products import named_words
+from sync.match_rules import names_a_kind, other_install, stem
 from sync.match_tiers import covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
-from sync.matching import Candidate, Item
+from sync.matching import Candidate, Item, normalise
 from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of, environment_within
+from sync.scorer_index import ALIKE, TOKENS
 from sync.scorer_names import CORE, EXACT, LEXICAL_CAP, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
@@ -118,7 +120,18 @@ class Ranking:
                 reasons.append(f"{choice}: suggested, never pre-selected")
                 preselectable = False
                 still_tied.add(i)
-            if preselectable and score >= PRESELECT_AT and (other := self._written_in_other(mine, i, found)):
+            if (
+                preselectable
+                and i in self.site_codes
+                and (site := self._site_unsaid(local.name, i, reasons[0]))
+            ):
+                reasons.append(f"{site}: suggested, never pre-selected")
+                preselectable = False
+            if (
+                preselectable
+                and score >= PRESELECT_AT
+                and (other := self._written_in_other(mine, local, i, found))
+            ):
                 reasons.append(f"{other} has its words as written: suggested, never pre-selected")
                 preselectable = False
             if (
@@ -213,11 +226,7 @@ class Ranking:
         """For a record of a region (REGIONS: "Payroll - LATAM"), another record found of the same name
         before its dash ("Payroll - EU"), or ""."""
         head = self._head(i) if REGIONS.intersection(self.names[i].words) else ""
-        return (
-            next((self.targets[j].name for j in found if j != i and self._head(j) == head), "")
-            if head
-            else ""
-        )
+        return next((self.targets[j].name for j in found if j != i and head and self._head(j) == head), "")
 
     def _live_twin(self, i: int, found: dict[int, Found]) -> bool:
         """Whether a record of target i's own service of no other environment was found on the same evidence,
@@ -234,10 +243,38 @@ class Ranking:
         )
 
     def _live_named(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
-        """Whether a live record found is named for target i's service and which one after a dash: the
-        "Kitchen Display System - Non-Production" is no "KDS ConnectSmart" beside a "Kitchen Display System
-        - ConnectSmart (US) - Gold", whose acronym the name's letters are not."""
+        """Whether a live record found by the name's words (not by likeness alone) is named for target i's
+        service and which one after a dash, or at a site (sync.match_places.coded_sites): the "Kitchen
+        Display System - Non-Production" is no "KDS
+        ConnectSmart" beside a "Kitchen Display System - ConnectSmart (US) - Gold", whose acronym the name's
+        letters are not; but a "Payroll Parallel Run" its description gives is, beside a "Payroll - ADP -
+        Gold" only alike."""
         if self._says_environment(set(mine.words)):
             return False  # "Dev/Test Servers"
         service = self._service(i)
-        return any(j != i and self._head(j) == service and not self._is_not_live(j) for j in found)
+        return any(
+            j != i
+            and found[j][1][0] != ALIKE
+            and service in (self._head(j), self.site_heads.get(j))
+            and not self._is_not_live(j)
+            for j in found
+        )
+
+    def _site_unsaid(self, name: str, i: int, why: str) -> str:
+        """Why target i, a site's record found by its name read without the site's code, is only suggested
+        where the portfolio name gives no site ("LIMS" for a "Laboratory Information Management VLS - Gold"):
+        the catalogue may hold the service at another site however it writes it; or "". A word of the name,
+        no product's or service's, that its description has and none of its service's other records' says
+        which ("LabWare LIMS lab Sloehaven"), as its description may itself ("SampleManager LIMS
+        Antwerpen")."""
+        code, words = self.site_codes[i], normalise(name).split()
+        if why.startswith(("its description", ALIKE, TOKENS)) or code.lower() in words:
+            return ""  # not found by its name: by its description, or likeness below pre-selection
+        if self.mentions is not None:
+            others = [j for j in self.index["core"].get(self.site_cores[i], ()) if j != i]
+            book, own = self.book, set(self.names[i].words)  # a place's word, not a product's or a service's
+            known = own | book.vocabulary | book.generic | book.first_words.keys() | named_words()
+            for word in {stem(w) for w in words} - known:
+                if self.mentions.has(word, i) and not any(self.mentions.has(word, j) for j in others):
+                    return ""
+        return f"read without its site's code {code}"

@@ -3,7 +3,7 @@ services' names (sync.match_places; sets 105 to 107)."""
 
 from sync.match_places import Places, coded_sites
 from sync.matching import Item, preselect
-from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer import PRESELECT_AT, Scorer, suggest
 
 NAMES = [
     "Onsite IT Support - Rzeszow - Silver",
@@ -79,28 +79,86 @@ SITED = [
 ]
 
 
+def known_words() -> frozenset[str]:
+    """The dictionary's words no code is: what the scorer gives `coded_sites`."""
+    book = Scorer([Item("t", "Warm-up")], versioned=False).book
+    return book.vocabulary | book.generic
+
+
 def test_a_code_ending_several_services_names_one_of_them_also_held_otherwise_is_a_sites():
     """Set 107: "VLS" and "ANT" end the names of several services, and "Process Historian" is also held
-    without a code. "Weighbridge VLS" is read so too, a code of the catalogue's sites; "API" is the
-    dictionary's word, "- EU" a region after a dash, and "DCA" ends one service's name alone."""
-    coded = coded_sites(SITED, frozenset({"api"}))
-    assert coded == {
-        0: "Process Historian - Gold",
-        1: "Process Historian - Silver",
-        3: "Laboratory Information Management - Gold",
-        4: "Laboratory Information Management - Silver",
-        6: "Weighbridge - Silver",
+    without a code, in another environment. "Weighbridge VLS" is read so too, a code of the catalogue's
+    sites; "API" is the dictionary's word, "- EU" a region after a dash, and "DCA" ends one service's name
+    alone."""
+    assert coded_sites(SITED, known_words()) == {
+        0: ("Process Historian - Gold", "VLS"),
+        1: ("Process Historian - Silver", "ANT"),
+        3: ("Laboratory Information Management - Gold", "VLS"),
+        4: ("Laboratory Information Management - Silver", "ANT"),
+        6: ("Weighbridge - Silver", "VLS"),
+    }
+
+
+def test_no_environment_product_or_country_is_a_sites_code_nor_a_code_beside_the_live_service_itself():
+    """A reviewer's: "UAT" is an environment, "AWS" a product, "UK" and "US" the dictionary's countries;
+    "Backup AWS - Gold" beside a live "Backup - Gold" is a variant of it. "Payroll US" ends one service's name
+    alone but is read as "Payroll UK" is, beside it."""
+    known = known_words()
+    assert coded_sites(["Payroll - Gold", "Payroll UAT - Silver", "HR Portal UAT - Silver"], known) == {}
+    assert (
+        coded_sites(["Backup AWS - Gold", "Data Warehouse AWS - Gold", "Backup - Non-Production"], known)
+        == {}
+    )
+    assert coded_sites(["Payroll UK - Gold", "Payroll US - Gold", "Pensions UK - Gold"], known) == {}
+    sites = [
+        "Payroll RTM - Gold",
+        "Payroll MEC - Gold",
+        "Pensions RTM - Gold",
+        "Backup RTM - Gold",
+        "Backup - Gold",
+    ]
+    assert coded_sites(sites, known) == {
+        0: ("Payroll - Gold", "RTM"),
+        1: ("Payroll - Gold", "MEC"),
+        2: ("Pensions - Gold", "RTM"),
     }
 
 
 def test_an_acronym_finds_each_sites_record_and_no_test_record_is_pre_selected_beside_them():
-    """ "LIMS" had pre-selected the non-production record, the one whose name has no site's code."""
+    """ "LIMS" had pre-selected the non-production record, the one whose name has no site's code. A site's
+    record read without its code is only suggested where the name gives no site, however the catalogue
+    writes its other sites ("- Antwerp - Silver", "ANT (Silver)"): a reviewer's."""
     catalogue = [Item(f"t{n}", name) for n, name in enumerate(SITED)]
     found = suggest([Item("l", "LIMS")], catalogue, versioned=False)["l"]
     assert {c.target_id for c in found[:3]} == {"t3", "t4", "t5"}
     assert preselect(found, PRESELECT_AT) is None
     weighed = suggest([Item("l", "Weighbridge")], catalogue, versioned=False)["l"]
-    assert preselect(weighed, PRESELECT_AT).target_id == "t6"
+    assert weighed[0].target_id == "t6" and "read without its site's code VLS" in weighed[0].why
+    assert preselect(weighed, PRESELECT_AT) is None
+    mixed = [
+        Item("vls", "Laboratory Information Management VLS - Gold"),
+        Item("ant", "Laboratory Information Management ANT (Silver)"),
+        Item("test", "Laboratory Information Management - Non-Production"),
+        Item("ph", "Process Historian VLS - Gold"),
+        Item("ph2", "Process Historian ANT - Gold"),
+    ]
+    for name in ("LIMS", "Laboratory Information Management"):
+        assert preselect(suggest([Item("l", name)], mixed, versioned=False)["l"], PRESELECT_AT) is None
+
+
+def test_a_word_only_its_description_has_says_which_sites_record():
+    """Set 107: "Sloehaven" is the refinery's, in the one site's description."""
+    catalogue = [
+        Item("vls", "Laboratory Information Management VLS - Gold", context="Sloehaven lab, LabWare LIMS 8"),
+        Item("ant", "Laboratory Information Management ANT - Silver", context="Antwerp lab, SampleManager"),
+        Item("test", "Laboratory Information Management - Non-Production", context="LabWare test systems"),
+        Item("ph", "Process Historian VLS - Gold"),
+        Item("ph2", "Process Historian ANT - Gold"),
+    ]
+    found = suggest([Item("l", "LabWare LIMS lab Sloehaven")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "vls"
+    found = suggest([Item("l", "LabWare LIMS")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None  # the test record's description has LabWare too
 
 
 def test_a_product_delivering_a_service_held_at_several_sites_suggests_each_sites_record():

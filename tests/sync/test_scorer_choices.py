@@ -265,3 +265,22 @@ def test_a_product_read_so_beside_another_that_writes_its_words_is_a_persons_cho
     older = [Item("oracle", "Oracle Java SE Development Kit 21", "21", "Oracle"), java[1]]
     found = suggest([Item("l", "jdk-21", "21.0.2-ga")], older, versioned=True)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "oracle"
+
+
+def test_an_add_on_or_another_makers_record_that_writes_the_name_leaves_the_product_pre_selected():
+    """A reviewer's: an add-in for a product ends in its name, "Google Chrome Remote Desktop Host" goes on
+    after it, and Temurin is no JDK of Oracle's where the installer says Oracle made it."""
+    cases = [
+        ("Adobe Acrobat Reader DC", "23", "", [("a", "Acrobat Reader DC", "", "Adobe")], "a"),
+        ("Google Chrome", "120.0.6099.130", "Google LLC", [("c", "Chrome", "120", "Google")], "c"),
+        ("JDK 17 (x64)", "17.0.9", "Oracle Corporation", [("o", "Oracle Java SE 17", "17", "Oracle")], "o"),
+    ]
+    others = [
+        Item("font", "Extended Asian Language font pack for Adobe Acrobat Reader DC", "", "Adobe"),
+        Item("crd", "Google Chrome Remote Desktop Host", "", "Google"),
+        Item("temurin", "Eclipse Temurin JDK 17", "17", "Eclipse Adoptium"),
+    ]
+    for name, version, maker, records, expected in cases:
+        catalogue = [*(Item(*record) for record in records), *others]
+        found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == expected, name

@@ -4,7 +4,7 @@
 import pytest
 
 from sync.matching import Item, preselect
-from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer import PRESELECT_AT, Scorer, suggest
 from sync.scorer_environments import environment_of, environment_within
 from tests.sync.scoring import first_candidate
 
@@ -314,3 +314,23 @@ def test_production_said_reads_as_the_live_record_of_a_service_whose_broader_nam
     ]
     found = suggest([Item("l", "Simphony POS US PRD")], catalogue, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "us"
+
+
+def test_a_test_record_its_description_finds_is_pre_selected_beside_a_live_record_only_alike():
+    """A reviewer's: the "Payroll - ADP - Gold" is named for the service but only alike to the name."""
+    catalogue = [
+        Item("live", "Payroll - ADP - Gold"),
+        Item("test", "Payroll - Non-Production", context="Payroll parallel run copies and the ADP sandbox"),
+    ]
+    found = suggest([Item("l", "Payroll Parallel Run")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "test"
+
+
+def test_production_said_is_no_environment_beside_a_test_record_of_a_one_word_service_it_begins_with():
+    """A reviewer's: one "SAP - Non-Production" makes no "SAP Ariba PRD" a live record's name."""
+    catalogue = [Item("ariba", "SAP Ariba - Gold"), Item("sap", "SAP - Non-Production")]
+    assert Scorer(catalogue, versioned=False)._live_meant(Item("l", "SAP Ariba PRD")) == ""
+    catalogue = [Item("pos", "Restaurant POS - Simphony (US) - Gold"), Item("t", "Restaurant POS - Non-Prod")]
+    assert (
+        Scorer(catalogue, versioned=False)._live_meant(Item("l", "Simphony POS US PRD")) == "Simphony POS US"
+    )
