@@ -60,14 +60,13 @@ class Places:
 def coded_sites(names: list[str], known: Container[str]) -> dict[int, tuple[str, str]]:
     """{target: (its name without its site's code, the code)} for the names that write a site's code last
     before the tier ("Process Historian VLS - Gold", "Distributed Control System ANT - Silver"). A code is a
-    site's where
-    it ends the names of two services or more, one of which the catalogue holds under another code too, or
-    without one in another environment only ("Process Historian - Non-Production"). Every coded record of
-    such a service is read so, whichever of its codes ends fewer names ("Payroll US" beside "Payroll UK" and
-    "Pensions UK"); none of a service also held live without a code ("Backup AWS - Gold" beside a "Backup -
-    Gold": a variant of it). No environment ("UAT"), nor a word the dictionary or a product has (`known`,
-    `named_words`: "API", "AWS"). Read so, "LIMS" finds each site's record, which a person then chooses
-    between (sync.scorer_ranking)."""
+    site's where it ends the names of two services or more, one of which the catalogue holds under another
+    code too, or without one in another environment only ("Process Historian - Non-Production"). Every coded
+    record of such a service is read so, whichever of its codes ends fewer names ("Payroll MEC" beside
+    "Payroll RTM" and "Pensions RTM"); none of a service also held live without a code ("Backup AWS - Gold"
+    beside a "Backup - Gold": a variant of it). No environment ("UAT"), nor a word the dictionary or a
+    product has (`known`, `named_words`: "API", "AWS", "UK"). Read so, "LIMS" finds each site's record,
+    which a person then chooses between (sync.scorer_ranking)."""
     coded: dict[int, re.Match[str]] = {}
     services: dict[str, set[str]] = {}  # a service before its code, in lower case → its codes
     for i, name in enumerate(names):

@@ -10,12 +10,10 @@ from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kin
 from sync.match_names import REGIONS, AliasBook, Name
 from sync.match_rules import bracketed_words, stem
 from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
-from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import environment_of
-from sync.scorer_index import FOR_OTHER
-from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME, Found
+from sync.scorer_names import ALIAS, AUDIENCES, GENERIC_ONLY, PRESELECT_AT, SAME
 
 VAGUE_WRITTEN = frozenset(["virtual", "cloud", "online", "web", "digital", "desk"])  # no service's own word
 QUALIFIERS = frozenset(["it", *REGIONS])  # generic words of a service saying which one it is
@@ -26,8 +24,6 @@ class ChoiceEvidence:
 
     targets: list[Item]
     names: list[Name]
-    majors: list[str]
-    versioned: bool
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     book: AliasBook
     index: dict[str, dict[str, tuple[int, ...]]]
@@ -44,7 +40,6 @@ class ChoiceEvidence:
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
     _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
     _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
-    _made_otherwise: Callable[[Item, Name, int], str]  # sync.scorer_versions.VersionEvidence's
 
     def _kindred(self, mine: Name) -> list[tuple[int, str]]:
         """The records of a kindred group's service (`kindred` in the dictionary), with the reason, where
@@ -106,29 +101,6 @@ class ChoiceEvidence:
             other := self._headed_too(mine.plain, i)
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
-        return ""
-
-    def _written_in_other(self, mine: Name, local: Item, i: int, found: dict[int, Found]) -> str:
-        """Another record found whose name ends in the portfolio name's words as written, after a brand of its
-        own, where target i's has them only as a reading reads them: "JDK 17" may be Oracle's Java SE 17, read
-        so, or the "Eclipse Temurin JDK 17" that writes it. Not a record of another major or maker, nor one
-        that is an add-on for it ("Font pack for Adobe Acrobat Reader DC", "Microsoft Teams Meeting Add-in
-        …"). That record's name, or ""."""
-        phrase = f" {mine.plain}"
-        if not self.versioned or not mine.plain or f"{phrase} " in f" {self.names[i].plain} ":
-            return ""
-        mine_major = major(mine.version)
-        for j in sorted(found):
-            theirs = f" {self.names[j].plain}"
-            if (
-                j != i
-                and theirs.endswith(phrase)
-                and theirs != phrase  # its very name: ranked by its own evidence
-                and not FOR_OTHER.search(self.targets[j].name)
-                and not (mine_major and self.majors[j] and self.majors[j] != mine_major)
-                and not (local.manufacturer and self._made_otherwise(local, mine, j))
-            ):
-                return self.targets[j].name
         return ""
 
     def _written_elsewhere(self, acronym: str, i: int) -> str:

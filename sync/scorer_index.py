@@ -92,8 +92,8 @@ class NameIndex:
         self.filing: dict[str, dict[str, int | list[int]]] = {name: {} for name in INDEXES}
         words_in: list[tuple[str, int]] = []
         self.brandless = []
-        known = self.book.vocabulary | self.book.generic
-        sited = {} if self.versioned else coded_sites([t.name for t in self.targets], known)
+        known = () if self.versioned else self.book.vocabulary | self.book.generic  # no site's code
+        sited = coded_sites([t.name for t in self.targets], known) if known else {}
         self.site_cores, self.site_codes, self.site_heads = {}, {}, {}
         for i, (target, name) in enumerate(zip(self.targets, self.names, strict=True)):
             maker = words_of(target.manufacturer)

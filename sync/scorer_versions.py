@@ -14,11 +14,11 @@ from sync.match_dictionary import (
 )
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
-from sync.match_versions import version_verdict
+from sync.match_versions import major, version_verdict
 from sync.matching import Item, normalise, versions_in
 from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
-from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, core_of
+from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, Found, core_of
 
 NEVER = "suggested, never pre-selected"  # how a reason ends that keeps its record from pre-selection
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
@@ -80,6 +80,7 @@ class VersionEvidence:
     index: dict[str, dict[str, tuple[int, ...]]]
     cores: dict[str, tuple[int, ...]]  # a target's core → the targets of that core
     versioned: bool
+    majors: list[str]
 
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
         """The records of the product with the most words a software name holds whole, and the reason, when
@@ -234,6 +235,29 @@ class VersionEvidence:
             return False
         extra = set(theirs.words) - set(mine.words) - set(words_of(self.targets[i].manufacturer))
         return bool(extra) and extra <= self.book.loose
+
+    def _written_in_other(self, mine: Name, local: Item, i: int, found: dict[int, Found]) -> str:
+        """Another record found whose name ends in the portfolio name's words as written, after a brand of its
+        own, where target i's has them only as a reading reads them: "JDK 17" may be Oracle's Java SE 17, read
+        so, or the "Eclipse Temurin JDK 17" that writes it. Not a record of another major or maker, nor one
+        that is an add-on for it ("Font pack for Adobe Acrobat Reader DC", "Microsoft Teams Meeting Add-in
+        …"). That record's name, or ""."""
+        phrase = f" {mine.plain}"
+        if not self.versioned or not mine.plain or f"{phrase} " in f" {self.names[i].plain} ":
+            return ""
+        mine_major = major(mine.version)
+        for j in sorted(found):
+            theirs = f" {self.names[j].plain}"
+            if (
+                j != i
+                and theirs.endswith(phrase)
+                and theirs != phrase  # its very name: ranked by its own evidence
+                and not FOR_OTHER.search(self.targets[j].name)
+                and not (mine_major and self.majors[j] and self.majors[j] != mine_major)
+                and not (local.manufacturer and self._made_otherwise(local, mine, j))
+            ):
+                return self.targets[j].name
+        return ""
 
     def _made_otherwise(self, local: Item, mine: Name, i: int) -> str:
         """Why target i is another manufacturer's product than the portfolio record's; or ""."""
