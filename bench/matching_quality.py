@@ -146,6 +146,7 @@ SEEN = {
     DATA / "matching_seen_107.yaml": "former blind set 107 (downstream oil company), 5 left",
     DATA / "matching_seen_108.yaml": "former blind set 108 (restaurant franchisor), 13 left",
     DATA / "matching_seen_109.yaml": "former blind set 109 (motor retail group), 14 left",
+    DATA / "matching_seen_110.yaml": "former blind set 110 (public broadcaster), 8 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
