@@ -272,9 +272,12 @@ class Ranking:
             return ""  # not found by its name: by its description, or likeness below pre-selection
         if self.mentions is not None:
             others = [j for j in self.index["core"].get(self.site_cores[i], ()) if j != i]
-            book, own = self.book, set(self.names[i].words)  # a place's word, not a product's or a service's
-            known = own | book.vocabulary | book.generic | book.first_words.keys() | named_words()
-            for word in {stem(w) for w in words} - known:
-                if self.mentions.has(word, i) and not any(self.mentions.has(word, j) for j in others):
+            book, own, products = self.book, self.names[i].words, named_words()
+            for word in {stem(w) for w in words}:  # a place's word, not a product's or a service's
+                if word in own or word in book.vocabulary or word in book.generic or word in book.first_words:
+                    continue
+                if word in products or not self.mentions.has(word, i):
+                    continue
+                if not any(self.mentions.has(word, j) for j in others):
                     return ""
         return f"read without its site's code {code}"
