@@ -134,6 +134,7 @@ class EnvironmentReadings:
         if not env:
             rest, env = environment_within(local.name)
         if not env:
+            self._read_live(local, found, limit)
             return
         reading = self.book.read(rest)
         if not reading.words:
@@ -168,31 +169,53 @@ class EnvironmentReadings:
         """A service name ending in production as no tier writes it ("PMS prod", "LabWare Live"), read
         without it where what the rest finds, sure enough to pre-select, is a service's live record with
         records of another environment beside it: the name is its live record, as a name without a tier is
-        (not its "- Gold" as another tier than a "(Prod)" would be). "" otherwise: "Print Production" may be
-        what a service does, and "X prod" is no test record's where only that one is found."""
-        if self.versioned or tiers_of(local.name) or local.name.strip() in self.index["name"]:
-            return ""  # a target's very name is no tier of another's ("Server Hosting - Live")
-        found = LIVE_ENDING.search(local.name)
-        if not found or normalise(local.name) in self.index["plain"]:
-            return ""  # nor written otherwise ("Events live" for an "Events Live")
-        rest = local.name[: found.start()]
-        reading = self.book.read(rest)
-        if not reading.words or reading.plain.rsplit(" ", 1)[-1] in NOT_BEFORE_LIVE:
-            return ""  # "Payroll pre prod", "Payroll not live"
-        word, apart, last = found.group("word"), found.group("sep").strip(), rest.split()[-1]
-        capitals = local.name.upper() != local.name  # say nothing in a name all in capitals
-        ordinary = word.lower() in ("production", "live") and not apart and not (capitals and word.isupper())
-        acronym = capitals and last.isupper() and len(last) >= 3  # "AKS Production"; not "TV Production"
-        product = acronym or (len(last) >= 3 and not is_english(reading.plain.rsplit(" ", 1)[-1]))
-        if ordinary and not product:
-            return ""  # what the service does, but after a product's name: not "Print Production"
-        more = self._found(reading, Item(local.key, rest), 5)[0]
+        (not its "- Gold" as another tier than a "(Prod)" would be). "" otherwise: "X prod" is no test
+        record's where only that one is found."""
+        rest, _ = self._production_said(local)
+        if not rest:
+            return ""
+        more = self._found(self.book.read(rest), Item(local.key, rest), 5)[0]
         sure = [i for i, (score, _) in more.items() if score >= PRESELECT_AT]
         not_live = self._not_live()
         live = [i for i in sure if not self._is_not_live(i)]
         if live and all(self._is_not_live(i) or self._tested(self.names[i].plain, not_live) for i in sure):
             return rest  # a name without a tier: its service's live record, beside a test one
         return ""
+
+    def _production_said(self, local: Item) -> tuple[str, str]:
+        """The name without the production it ends in, as an environment, and that word as written; ("", "")
+        where it ends in none, or production is what a service does: "Print Production", "Payroll pre prod",
+        a target's very name ("Server Hosting - Live") or one written otherwise ("Events live")."""
+        if self.versioned or tiers_of(local.name) or local.name.strip() in self.index["name"]:
+            return "", ""
+        found = LIVE_ENDING.search(local.name)
+        if not found or normalise(local.name) in self.index["plain"]:
+            return "", ""
+        rest = local.name[: found.start()]
+        reading = self.book.read(rest)
+        if not reading.words or reading.plain.rsplit(" ", 1)[-1] in NOT_BEFORE_LIVE:
+            return "", ""
+        word, apart, last = found.group("word"), found.group("sep").strip(), rest.split()[-1]
+        capitals = local.name.upper() != local.name  # say nothing in a name all in capitals
+        ordinary = word.lower() in ("production", "live") and not apart and not (capitals and word.isupper())
+        acronym = capitals and last.isupper() and len(last) >= 3  # "AKS Production"; not "TV Production"
+        product = acronym or (len(last) >= 3 and not is_english(reading.plain.rsplit(" ", 1)[-1]))
+        return ("", "") if ordinary and not product else (rest, word)
+
+    def _read_live(self, local: Item, found: dict[int, Found], limit: int) -> None:
+        """Adds to `found` the live records of what the name finds without the production it ends in, where
+        nothing is sure enough to read it so (`_live_meant`): "NetSuite prod" finds the "Finance ERP - Gold"
+        whose description mentions NetSuite, as "NetSuite" does, but not its "- Non-Prod"; only suggested.
+        None where what the rest finds is only another environment's records."""
+        if any(score >= PRESELECT_AT for score, _ in found.values()):
+            return
+        rest, word = self._production_said(local)
+        if not rest:
+            return
+        for i, (score, reasons) in self._found(self.book.read(rest), Item(local.key, rest), limit)[0].items():
+            score = min(score, PRESELECT_AT - 1)
+            if not self._is_not_live(i) and (i not in found or found[i][0] < score):
+                found[i] = (score, [*reasons, f"read without {word}: suggested, never pre-selected"])
 
     def _tested(self, plain: str, not_live: dict[str, list[int]]) -> bool:
         """Whether a service, or a service of two words or more its name begins with, has a record of another

@@ -238,6 +238,30 @@ def test_production_is_no_environment_where_no_test_record_tells_it_or_a_word_de
     assert preselect(found, PRESELECT_AT) is None
 
 
+ERP = [
+    Item("erp", "Finance ERP - Gold", context="Oracle NetSuite general ledger, payables and consolidation"),
+    Item("erp-t", "Finance ERP - Non-Prod", context="NetSuite sandbox accounts"),
+    Item("p2p", "Procurement - Gold", context="Coupa requisitions, invoices posted to NetSuite"),
+]
+
+
+@pytest.mark.parametrize("name", ["NetSuite prod", "NetSuite PRD", "NetSuite - live"])
+def test_production_said_after_a_name_nothing_finds_for_sure_suggests_what_the_rest_finds_live(name):
+    """Set 104's "NetSuite prod" found nothing, though "NetSuite" finds the ERP its description mentions: the
+    live record is suggested, never pre-selected, and not the "- Non-Prod" the production word rules out."""
+    found = suggest([Item("l", name)], ERP, versioned=False)["l"]
+    assert {c.target_id for c in found} == {"erp", "p2p"}
+    assert preselect(found, PRESELECT_AT) is None
+    assert all("read without" in c.why for c in found)
+
+
+def test_production_said_after_a_name_only_a_test_record_has_suggests_nothing_read_so():
+    """ "X prod" is no test record's: where the rest finds only records of another environment, the
+    production word adds none of them."""
+    catalogue = [ERP[1], Item("crm", "Customer Relationship Management - Gold", context="Salesforce")]
+    assert suggest([Item("l", "NetSuite prod")], catalogue, versioned=False)["l"] == []
+
+
 LEDGERS = [
     Item("fa", "Financial Accounting - Gold", context="Infor SunSystems general ledger and payables"),
     Item("fa-t", "Financial Accounting - Non-Prod", context="SunSystems test and training ledgers"),
