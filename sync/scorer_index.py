@@ -298,6 +298,11 @@ class NameIndex:
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 post("maker", core_of(rest, self.book.generic, name.core), i)
+            said = name.plain.split()
+            if (
+                name.fired and said[:size] == maker[:size] and len(said) > size
+            ):  # an alias spanned the maker's
+                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)  # "SAP BW": "BW/4HANA"
 
     def _post(self, index: str, key: str, i: int, again: bool = False) -> None:
         """Files target i under `key`, as sync.matching.grouped does; `again`: another reading of target i,

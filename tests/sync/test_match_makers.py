@@ -157,3 +157,13 @@ def test_a_maker_of_the_dictionary_leading_a_name_is_read_off_it():
     assert without_maker("TIBCO -") == ("", "")  # nothing left
     assert without_maker("TIBCO") == without_maker("") == ("", "")
     assert without_maker("Contoso Spotfire") == ("", "")  # no maker the dictionary knows
+
+
+def test_a_name_without_its_makers_word_an_alias_reads_with_it_is_that_product():
+    """Set 111: "SAP BW/4HANA" reads through the alias of "SAP BW", which "BW/4HANA", as inventories write
+    it without the maker, never fires: the name less the maker's word is read on its own too."""
+    catalogue = [Item("bw", "SAP BW/4HANA 2.0", "2.0", "SAP"), Item("s4", "SAP S/4HANA 2022", "2022", "SAP")]
+    found = suggest([Item("l", "BW/4HANA 2.0 SP12", "2.0", "SAP")], catalogue, versioned=True)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == "bw"
+    assert chosen.reasons[0] == "same name without the manufacturer (SAP)"
