@@ -42,7 +42,8 @@ SQUARE = re.compile(r"\[([^\[\]]*)\]")  # square brackets, read as round ones in
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
 # an install's language at the end after a dash, as the language names itself
 LANGUAGE_AS_NAMED = re.compile(
-    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski)\s*$",
+    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski)"
+    r"(?:\s*\([a-z]+\))?\s*$",  # Autodesk's "AutoCAD 2024 - Italiano (Italian)"
     re.I,
 )
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"

@@ -132,6 +132,12 @@ def test_languages_patch_levels_and_brackets_are_inventory_noise():
     reader = [Item("r", "Adobe Acrobat Reader DC", "24", "Adobe")]
     for language in ("Nederlands", "Deutsch", "Français"):  # as each language names itself, after a dash
         assert chosen(f"Adobe Acrobat Reader DC - {language}", reader, "24.002.20736", True), language
+    autocad = [
+        Item("a", "Autodesk AutoCAD 2024", "2024", "Autodesk"),
+        Item("lt", "Autodesk AutoCAD LT 2024", "2024", "Autodesk"),
+    ]
+    for language in ("Italiano (Italian)", "Français (French)"):  # Autodesk's, with the English name after
+        assert chosen(f"AutoCAD 2024 - {language}", autocad, "24.3.61.0", True) == "Autodesk AutoCAD 2024"
     dictionary = [Item("l", "Langenscheidt", "", "Langenscheidt")]  # no dash: a word of the name
     assert chosen("Langenscheidt Deutsch", dictionary, "", True) == ""
     models = [
