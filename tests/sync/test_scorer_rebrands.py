@@ -118,3 +118,14 @@ def test_a_motor_retailers_products_by_their_former_names():
     assert chosen("DiagBox 9.164", products, "9.164", "PSA Peugeot Citroen") == products[0].name
     assert chosen("ShoreTel Connect Client", products, "19.49.1500", "ShoreTel, Inc.") == products[1].name
     assert chosen("Virtual Office Desktop", products, "7.12.4", "8x8 Inc.") == products[2].name
+
+
+def test_a_machinery_makers_products_by_their_former_names():
+    """Set 111: Infor EAM (Datastream 7i before 2006), Hexagon's HxGN EAM since 2021, with Infor still the
+    installed maker; SIMATIC IT UADM spelled out, Opcenter Execution Discrete since 2019."""
+    products = [
+        Item("eam", "Hexagon HxGN EAM", "", "Hexagon"),
+        Item("mes", "Siemens Opcenter Execution Discrete", "", "Siemens Digital Industries Software"),
+    ]
+    assert chosen("Infor EAM", products, "11.7", "Infor") == products[0].name
+    assert chosen("SIMATIC IT UA Discrete Manufacturing", products, "3.2", "Siemens AG") == products[1].name
