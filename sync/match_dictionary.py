@@ -374,6 +374,10 @@ PACKAGE_SUFFIX = re.compile(
 )
 PACKAGE_VERSION_AT = re.compile(r"[-_](?=\d)")
 PACKAGE_DOTTED = re.compile(r"\d+\.\d")  # a version after a package's name
+# a Debian package as dpkg lists it, its name and its version with an epoch or a Debian revision:
+# "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "Office 2016"
+DPKG_LISTED = re.compile(r"^([a-z0-9][a-z0-9+.-]+) (?:\d+:)?(\d[\w.+~]*?)(?:-[\w.+~]*[a-z+~][\w.+~]*|-\d+)?$")
+DPKG_REVISED = re.compile(r"\d:|-")
 
 
 def package_file(name: str, version: str) -> str:
@@ -383,7 +387,7 @@ def package_file(name: str, version: str) -> str:
     an architecture or an extension; other names as they are ("dotnet-runtime-8.0" at 8.0.8: its major is
     part of its name; "libfoo-1.2" at 1; "7-Zip")."""
     if " " in name.strip():
-        return name
+        return dpkg_listed(name.strip(), version.strip())
     stripped, version = PACKAGE_SUFFIX.sub("", name), version.strip()
     for cut in PACKAGE_VERSION_AT.finditer(stripped, 1):
         at, after = cut.end(), stripped[cut.end() + len(version) : cut.end() + len(version) + 1]
@@ -391,6 +395,17 @@ def package_file(name: str, version: str) -> str:
         if whole or (stripped != name and PACKAGE_DOTTED.match(stripped, at)):
             return name[: cut.start()]
     return name
+
+
+def dpkg_listed(name: str, version: str) -> str:
+    """A Debian package as dpkg lists it, as its package's name and its upstream version, where the version
+    field does not give it: "zabbix-agent2 1:7.0.5-1+ubuntu24.04" is zabbix-agent2 at 7.0.5, no epoch 1 nor
+    words "ubuntu"; other names as they are."""
+    listed = DPKG_LISTED.match(name)
+    if not listed or not DPKG_REVISED.search(name.split(" ", 1)[1]):
+        return name
+    package, upstream = listed.groups()
+    return package if version else f"{package} {upstream}"
 
 
 def bundled(name: str) -> str:

@@ -291,6 +291,24 @@ def test_a_package_files_name_is_its_packages():
     assert whole_name("Zoom v6.1.0")[1] == "alias: Zoom = Zoom Workplace"  # a version after a whole name
 
 
+def test_a_debian_package_as_dpkg_lists_it_is_its_package_at_its_upstream_version():
+    """Set 111: `dpkg-query` gives the package's name and its version, with an epoch and a Debian
+    revision, which were read as a version 1 and words of the name ("ubuntu", "plus")."""
+    models = [
+        Item("ssh", "OpenBSD OpenSSH", "", "OpenBSD Project"),
+        Item("curl", "curl 8", "8", "curl"),
+        Item("curl7", "curl 7", "7", "curl"),
+    ]
+    assert picked("openssh-server 1:9.6p1-3ubuntu13", "9.6p1", models) == "ssh"
+    assert (
+        picked("curl 7.88.1-10+deb12u8", "", models) == "curl7"
+    )  # the upstream version, where none is given
+    assert package_file("zabbix-agent2 1:7.0.5-1+ubuntu24.04", "7.0.5") == "zabbix-agent2"
+    assert package_file("git 1:2.43.0-1ubuntu7.1", "") == "git 2.43.0"
+    assert package_file("Python 3.12", "") == "Python 3.12"  # no epoch nor revision: a name and its version
+    assert package_file("Office 2016-2019", "") == "Office 2016-2019"  # no package's lower-case name
+
+
 def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is_no_kits():
     java_se = [Item("se", "Oracle Java SE 17", "", "Oracle")]
     assert picked("Java(TM) SE Development Kit 17.0.11 (64-bit)", "17.0.11.0", java_se) == "se"
