@@ -202,6 +202,7 @@ from sync.scorer_products import ProductEvidence
 from sync.scorer_ranking import Ranking
 from sync.scorer_readings import OtherReadings, live_as_prod
 from sync.scorer_retired import RetiredRecords
+from sync.scorer_unknown import UnknownWords
 from sync.scorer_versions import VersionEvidence, makers_number
 
 
@@ -218,6 +219,7 @@ class Scorer(
     ChoiceEvidence,
     BroadNames,
     RetiredRecords,
+    UnknownWords,
 ):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 
@@ -262,7 +264,13 @@ class Scorer(
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
-        service named "Category: Name" or "Name (…)" is also read as "Name", on either side."""
+        service named "Category: Name" or "Name (…)" is also read as "Name", on either side; one with words
+        no record has, without them (sync.scorer_unknown)."""
+        return self._read_known(local, self._candidates(local, limit, taken), limit, taken)
+
+    def _candidates(
+        self, local: Item, limit: int = 5, taken: dict[str, str] | None = None
+    ) -> list[Candidate]:
         code, name = portfolio_code(local.name, self.codes, self.index["plain"])
         local = replace(local, name=name) if code else local
         # a tier written without its dash ("Email Tier 1"), or production as no tier writes it ("PMS prod")

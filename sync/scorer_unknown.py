@@ -1,0 +1,118 @@
+"""A portfolio name read without the words no target record has (sync.scorer): another language's words
+around a product's name ("Note spese Concur", "SAP PM - ordini di manutenzione impianti") tell no record
+apart, so what the rest of the name finds is suggested, never pre-selected."""
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from sync.match_details import Mentions
+from sync.match_names import AliasBook
+from sync.match_products import named_words, product_words, products_in
+from sync.match_rules import is_english
+from sync.match_tiers import TIER_ENDINGS
+from sync.matching import Candidate, Item, Matcher, normalise
+from sync.scorer_environments import ENVIRONMENTS_SAID
+from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
+
+Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
+
+
+class UnknownWords:
+    """Mixed into sync.scorer.Scorer, whose index and candidates it reads."""
+
+    versioned: bool
+    whole: bool
+    book: AliasBook
+    lexical: Matcher
+    mentions: Mentions | None
+    retired: "UnknownWords | None"
+    _candidates: Callable[..., list[Candidate]]
+
+    def _read_known(
+        self, local: Item, ranked: list[Candidate], limit: int, taken: dict[str, str] | None
+    ) -> list[Candidate]:
+        """`ranked` with what the name finds without the words no record has, where no rule found anything
+        (only likeness), each capped below pre-selection and never pre-selected: the words left out may
+        say which of the records it is, or that it is none of them."""
+        if self.versioned or not self.whole or any(c.score > LEXICAL_CAP for c in ranked):
+            return ranked
+        read = self._unknown_read(local.name)
+        if read is None:
+            return ranked
+        rest, unknown, named = read
+        found = self._candidates(Item(local.key, rest), limit, taken)
+        if not named and not any(c.score >= PRESELECT_AT and c.preselectable for c in found):
+            return ranked  # what is left tells no record apart: "Koelcontainer Monitoring"
+        merged = {c.target_id: c for c in ranked}
+        why = f"read without {unknown}, which no record has: suggested, never pre-selected"
+        for c in found:
+            score = min(c.score, PRESELECT_AT - 1)
+            if c.score > LEXICAL_CAP and (c.target_id not in merged or merged[c.target_id].score < score):
+                merged[c.target_id] = replace(c, score=score, preselectable=False, reasons=(*c.reasons, why))
+        return sorted(merged.values(), key=lambda c: -c.score)[:limit]
+
+    def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
+        """The name without the words no record's name or details has, nor the dictionary, nor English,
+        written as a language writes words (not a code's capitals, "GTECH", nor a brand's, "InsuranceSuite"),
+        those words, and whether what is left names something (`_names_one`); None where every word is known
+        or a word left out may be a slip of a record's ("Sharepoint Onine")."""
+        if all(w in self.lexical.postings or not w.isalpha() for w in normalise(name).split()):
+            return None  # most names, at once
+        known = self._known_word()
+        rest, unknown = known_part(name, known)
+        if not unknown or not rest:
+            return None
+        choices = list(self.lexical.postings)
+        for word in (w for _, words in unknown for w in words if len(w) > 3 and not known(w)):
+            if process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80):
+                return None
+        shown = " ".join(t for t, _ in rest).strip(" -–—:/")
+        return shown, ", ".join(t for t, _ in unknown), self._names_one(rest)
+
+    def _names_one(self, rest: list[Token]) -> bool:
+        """Whether the words left name a product or a system: a word no English has ("Tavant"), one the
+        dictionary has as a name of its own, an acronym written in capitals ("SAP PM"), or a product of the
+        dictionary ("Exchange Online")."""
+        book, said = self.book, [w for _, words in rest for w in words]
+        plain = book.vocabulary | book.generic | book.loose | ENVIRONMENTS_SAID
+        named = {w for w in said if w not in plain and len(w) >= 2}
+        return (
+            any(not is_english(w) or (w,) in book.phrases for w in named)
+            or any(t.isupper() and len(t) >= 2 and not named.isdisjoint(words) for t, words in rest)
+            or bool(products_in(product_words(" ".join(said))))
+        )
+
+    def _known_word(self) -> Callable[[str], bool]:
+        """Whether a word is one a record has (the retired ones too, read apart), in its name or details, or
+        the dictionary, an environment, a tier or English has: no other language's."""
+        scorers = [self, *([self.retired] if self.retired else [])]
+        indexes = [s.lexical.postings for s in scorers] + [s.mentions.postings for s in scorers if s.mentions]
+        lists = (ENVIRONMENTS_SAID, self.book.vocabulary, self.book.generic, named_words(), TIER_ENDINGS)
+
+        def known(word: str) -> bool:
+            return (
+                any(word in words for words in (*indexes, *lists)) or not word.isalpha() or is_english(word)
+            )
+
+        return known
+
+
+def known_part(name: str, known: Callable[[str], bool]) -> tuple[list[Token], list[Token]]:
+    """The name's words as written that are known, and the others: a word is unknown when `known` says so and
+    it is written as a language writes words; a little word (three letters or fewer) only between unknown
+    ones ("ordini di manutenzione"), never beside a known one ("SAP PM")."""
+    tokens = [(t, normalise(t).split()) for t in name.split()]
+    words = [w for _, ws in tokens for w in ws]
+    written = [t.islower() or t.istitle() for t, ws in tokens for _ in ws]
+    kept = [len(w) <= 3 or known(w) or not written[n] for n, w in enumerate(words)]
+    for n, w in enumerate(words):
+        beside = [m for m in (n - 1, n + 1) if 0 <= m < len(words)]
+        if len(w) <= 3 and written[n] and beside and all(not kept[m] for m in beside):
+            kept[n] = False
+    rest, unknown, n = [], [], 0
+    for token, ws in tokens:
+        (rest if all(kept[n : n + len(ws)]) else unknown).append((token, ws))
+        n += len(ws)
+    return rest, unknown

@@ -1,0 +1,67 @@
+"""A portfolio name read without the words no target record has (issue 19, sync.scorer_unknown): another
+language's words around a product's name leave what the product finds, suggested, never pre-selected."""
+
+import pytest
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_unknown import known_part
+
+CATALOGUE = [
+    Item(
+        "exp",
+        "Expense & Travel Management - Silver",
+        context="SAP Concur expense reports and travel requests",
+    ),
+    Item("pm", "ERP Plant Maintenance - Gold", context="SAP S/4HANA PM maintenance orders"),
+    Item("reefer", "Reefer Monitoring", context="Refrigerated container telemetry"),
+    Item("mon", "Monitoring and Alerting", context="Zabbix and Grafana"),
+    Item("sp", "SharePoint Online & OneDrive", context="Intranet sites and file sharing"),
+    Item("web", "Intranet - Staff Hub", context="Sharepoint intranet pages"),
+    Item("old", "RETIRED - Lift Ticketing", context="Skidata ticket gates, replaced 2022"),
+]
+
+
+def found(name: str) -> list:
+    return suggest([Item("l", name)], CATALOGUE, versioned=False)["l"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Rimborsi spese Concur", "exp"),  # Italian: expense refunds
+        ("Spesenabrechnung Concur", "exp"),  # German: expense claims
+        ("SAP PM - ordini di manutenzione impianti", "pm"),  # a little word between unknown ones goes too
+    ],
+)
+def test_a_products_name_among_another_languages_words_suggests_what_the_product_finds(name, expected):
+    """Sets 107, 110 and 111: staff write their own language around a product's name; the catalogue's
+    records have none of those words, and "Concur" alone would be pre-selected."""
+    candidates = found(name)
+    assert candidates[0].target_id == expected
+    assert not candidates[0].preselectable and candidates[0].score < PRESELECT_AT
+    assert "which no record has: suggested, never pre-selected" in candidates[0].why
+    assert preselect(candidates, PRESELECT_AT) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sharepoint Onine",  # a slip of a word a record has, not another language's
+        "Koelcontainer Monitoring",  # Dutch "reefer": what is left names nothing a record is told by
+        "Concur",  # nothing unknown: the rules' own reading
+    ],
+)
+def test_no_words_are_read_away_from_a_slip_a_name_nothing_is_left_of_or_a_known_name(name):
+    assert not any("which no record has" in c.why for c in found(name))
+
+
+def test_codes_brands_and_words_of_retired_records_are_never_unknown():
+    def unknown(name: str) -> list[str]:
+        return [token for token, _ in known_part(name, lambda word: word in ("terminal", "skidata"))[1]]
+
+    assert unknown("GTECH Terminal") == []  # a code's capitals
+    assert unknown("Guidewire InsuranceSuite") == ["Guidewire"]  # not a brand's with an inner capital
+    assert unknown("ordini di manutenzione Skidata") == ["ordini", "di", "manutenzione"]
+    assert unknown("SAP PM ordini") == ["ordini"]  # a little word beside a known one stays
+    assert not any("which no record has" in c.why for c in found("Skidata Concur"))  # a retired record's
