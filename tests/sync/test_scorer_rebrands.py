@@ -129,3 +129,24 @@ def test_a_machinery_makers_products_by_their_former_names():
     ]
     assert chosen("Infor EAM", products, "11.7", "Infor") == products[0].name
     assert chosen("SIMATIC IT UA Discrete Manufacturing", products, "3.2", "Siemens AG") == products[1].name
+
+
+def test_a_health_plans_products_by_their_makers_and_their_own_former_names():
+    """Set 112: Change Healthcare's and McKesson's products (ClaimsXten, Lyric's since 2024), MultiPlan (Claritev
+    since 2025), Demisto (Palo Alto Networks' Cortex XSOAR), Milliman Care Guidelines (MCG), IBM Cognos
+    Incentive Compensation Management (Varicent) and the Orion Platform (SolarWinds Platform since 2022)."""
+    products = [
+        Item("cx", "Lyric ClaimsXten", "", "Lyric"),
+        Item("dis", "Claritev Data iSight", "", "Claritev Corporation"),
+        Item("soar", "Palo Alto Networks Cortex XSOAR", "", "Palo Alto Networks, Inc."),
+        Item("mcg", "MCG Care Guidelines", "", "MCG Health, LLC"),
+        Item("icm", "Varicent Incentive Compensation Management", "", "Varicent"),
+        Item("sw", "SolarWinds Platform", "", "SolarWinds Worldwide, LLC"),
+    ]
+    assert chosen("ClaimsXten 6.5", products, "6.5", "McKesson Corporation") == products[0].name
+    assert chosen("MultiPlan Data iSight", products, "", "MultiPlan Inc.") == products[1].name
+    assert chosen("Demisto Server", products, "5.5.0", "Demisto") == products[2].name
+    assert chosen("Milliman Care Guidelines (CareWebQI)", products, "28th ed", "Milliman") == products[3].name
+    icm = "IBM Cognos Incentive Compensation Management"
+    assert chosen(icm, products, "10.3", "IBM") == products[4].name
+    assert chosen("SolarWinds Orion Platform", products, "2020.2.6", "SolarWinds") == products[5].name
