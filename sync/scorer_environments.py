@@ -62,6 +62,8 @@ LIVE_ENDING = re.compile(
     re.I,
 )
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
+# an environment in brackets after a name, before its scope: "Core Administration (UAT) - Enterprise"
+BRACKETED = re.compile(rf"\s*\(\s*(?P<env>{one_of(tuple(ALWAYS | {'dev'}))})\s*\)(?=\s*\S)", re.I)
 
 
 # the words such a name may end in (ENDING's): a quick test before the regex, which every candidate of every
@@ -96,6 +98,16 @@ def environment_of(name: str) -> tuple[str, str]:
         said.insert(0, rest[found.start() :].strip(" -–—:"))
         rest = rest[: found.start()].rstrip(" -–—:/")
     return (rest, " ".join(said)) if said and re.search(r"\w", rest) else (name, "")
+
+
+def environment_bracketed(name: str) -> tuple[str, str]:
+    """A name with an environment in brackets before the rest of it, never first ("Core Administration
+    Platform (UAT) - Enterprise", "Product Lifecycle Management (TEST) [Group]"): the name without it, and
+    it; the name and "" otherwise."""
+    found = BRACKETED.search(name) if "(" in name else None
+    if not found or not name[: found.start()].strip():
+        return name, ""
+    return f"{name[: found.start()]}{name[found.end() :]}", found.group("env")
 
 
 def environment_within(name: str) -> tuple[str, str]:
@@ -233,6 +245,8 @@ class EnvironmentReadings:
         described "SAP IS-U test copies" than the "Finance - Non-Prod" of "SAP quality systems"."""
         top = max(read.values(), default=0)
         likeliest = [j for j, score in read.items() if score == top]
+        # a record of the very environment said is likelier than one of another: "Jiva UAT", not its "(SIT)"
+        likeliest = [j for j in likeliest if self._environment(j)[1].lower() == env.lower()] or likeliest
         if len({self._service(j) for j in likeliest}) < 2:
             return
         for j in likeliest:
@@ -246,7 +260,9 @@ class EnvironmentReadings:
         (environment_of): asked of the same candidates again and again, so kept."""
         found = self.environments.get(j)
         if found is None:
-            found = self.environments[j] = environment_of(self._as_read(j))
+            read = self._as_read(j)
+            found = environment_of(read)
+            self.environments[j] = found = found if found[1] else environment_bracketed(read)
         return found
 
     def _service(self, j: int) -> str:

@@ -5,7 +5,7 @@ import pytest
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, Scorer, suggest
-from sync.scorer_environments import environment_of, environment_within
+from sync.scorer_environments import environment_bracketed, environment_of, environment_within
 from tests.sync.scoring import first_candidate
 
 CATALOGUE = [
@@ -260,6 +260,41 @@ def test_production_said_after_a_name_only_a_test_record_has_suggests_nothing_re
     production word adds none of them."""
     catalogue = [ERP[1], Item("crm", "Customer Relationship Management - Gold", context="Salesforce")]
     assert suggest([Item("l", "NetSuite prod")], catalogue, versioned=False)["l"] == []
+
+
+def test_an_environment_in_brackets_before_the_rest_of_a_targets_name_is_its_environment():
+    """Sets 111 and 112 name a service's records of other environments "Capability (TEST) - Scope - Tier": the
+    "(TEST)" record is no live one, and production said after a name finds the live record alone."""
+    assert environment_bracketed("Core Administration Platform (SIT) - Enterprise") == (
+        "Core Administration Platform - Enterprise",
+        "SIT",
+    )
+    assert environment_bracketed("Product Lifecycle Management (TEST) [Group]")[1] == "TEST"
+    assert environment_bracketed("Learning (Training) - Gold")[1] == ""  # what a service may do
+    assert environment_bracketed("Warranty (UAT)")[1] == ""  # at its end: environment_of's
+    plm = [
+        Item("plm", "Product Lifecycle Management - Platinum", context="Siemens Teamcenter parts and BOMs"),
+        Item("plm-t", "Product Lifecycle Management (TEST) - Silver", context="Teamcenter test and training"),
+    ]
+    found = suggest([Item("l", "Teamcenter")], plm, versioned=False)["l"]
+    assert [c.target_id for c in found] == ["plm", "plm-t"] and not found[1].preselectable
+    assert [c.target_id for c in suggest([Item("l", "Teamcenter PRD")], plm, versioned=False)["l"]] == ["plm"]
+
+
+def test_a_record_of_the_environment_said_is_likelier_than_another_services_of_another():
+    """Set 112: "Jiva UAT" is the "(UAT)" record whose description gives Jiva, not as likely as the "(SIT)"
+    record of another service whose description mentions it."""
+    catalogue = [
+        Item("um", "Utilization Management (UAT) - Enterprise", context="ZeOmega Jiva test tenant"),
+        Item("um-p", "Utilization Management - Enterprise", context="ZeOmega Jiva prior authorisations"),
+        Item(
+            "core",
+            "Core Administration (SIT) - Enterprise",
+            context="Payer integration testing with Jiva feeds",
+        ),
+    ]
+    found = suggest([Item("l", "Jiva UAT")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "um"
 
 
 LEDGERS = [
