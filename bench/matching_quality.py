@@ -147,6 +147,8 @@ SEEN = {
     DATA / "matching_seen_108.yaml": "former blind set 108 (restaurant franchisor), 13 left",
     DATA / "matching_seen_109.yaml": "former blind set 109 (motor retail group), 14 left",
     DATA / "matching_seen_110.yaml": "former blind set 110 (public broadcaster), 8 left",
+    DATA / "matching_seen_111.yaml": "former blind set 111 (farm machinery maker), 2 left",
+    DATA / "matching_seen_112.yaml": "former blind set 112 (health plan), 9 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
