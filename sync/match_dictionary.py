@@ -375,9 +375,8 @@ PACKAGE_SUFFIX = re.compile(
 PACKAGE_VERSION_AT = re.compile(r"[-_](?=\d)")
 PACKAGE_DOTTED = re.compile(r"\d+\.\d")  # a version after a package's name
 # a Debian package as dpkg lists it, its name and its version with an epoch or a Debian revision:
-# "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "Office 2016"
-DPKG_LISTED = re.compile(r"^([a-z0-9][a-z0-9+.-]+) (?:\d+:)?(\d[\w.+~]*?)(?:-[\w.+~]*[a-z+~][\w.+~]*|-\d+)?$")
-DPKG_REVISED = re.compile(r"\d:|-")
+# "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "mysql 8.0-community"
+DPKG_LISTED = re.compile(r"([a-z0-9][a-z0-9+.-]+) (\d+:)?(\d[\w.+~]*)(?:-([\w.+~]+))?")
 
 
 def package_file(name: str, version: str) -> str:
@@ -400,11 +399,15 @@ def package_file(name: str, version: str) -> str:
 def dpkg_listed(name: str, version: str) -> str:
     """A Debian package as dpkg lists it, as its package's name and its upstream version, where the version
     field does not give it: "zabbix-agent2 1:7.0.5-1+ubuntu24.04" is zabbix-agent2 at 7.0.5, no epoch 1 nor
-    words "ubuntu"; other names as they are."""
-    listed = DPKG_LISTED.match(name)
-    if not listed or not DPKG_REVISED.search(name.split(" ", 1)[1]):
+    words "ubuntu". Its version needs an epoch, or a revision with a number after a dotted version or with
+    letters ("3.0.13-1", "1.24.0-2ubuntu7.1"; not "2016-2019"); other names are as they are."""
+    listed = DPKG_LISTED.fullmatch(name)
+    if not listed:
         return name
-    package, upstream = listed.groups()
+    package, epoch, upstream, revision = listed.groups()
+    revised = bool(revision) and any(c.isdigit() for c in revision)  # "3ubuntu13", "ee.0"; not "community"
+    if not epoch and not (revised and ("." in upstream or not revision.isdigit())):
+        return name
     return package if version else f"{package} {upstream}"
 
 

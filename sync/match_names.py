@@ -40,10 +40,11 @@ from sync.matching import VERSION, _canonical_version, normalise
 MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
 SQUARE = re.compile(r"\[([^\[\]]*)\]")  # square brackets, read as round ones in an inventory's names
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
-# an install's language at the end after a dash, as the language names itself
+# an install's language at the end after a dash, as the language names itself, and as English names it after
+# that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)")
 LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski)"
-    r"(?:\s*\([a-z]+\))?\s*$",  # Autodesk's "AutoCAD 2024 - Italiano (Italian)"
+    r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish)\))?\s*$",
     re.I,
 )
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"

@@ -189,6 +189,7 @@ class Matcher:
     def _index(self, normalised: list[str]) -> None:
         self.pairs: dict[tuple[str, str], list[int]] = {}  # filled as names ask (`_paired`)
         self.sets: dict[str, frozenset[int]] = {}
+        self._words: list[str] | None = None  # words_read's
         self.keys: list[str] = [without_versions(n) for n in normalised] if self.versioned else [*normalised]
         count = len(self.keys)
         self.normalised = grouped(((key, i) for i, key in enumerate(self.keys)), count)
@@ -261,6 +262,12 @@ class Matcher:
         names = self.names
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], names[kv[0]]))
         return [(i, score, reason) for i, (score, reason) in ranked[:limit]]
+
+    def words_read(self) -> list[str]:
+        """Every word of the targets' names, kept once asked: the words a slip may be of."""
+        if self._words is None:
+            self._words = list(self.postings)
+        return self._words
 
     def _paired(self, pair: tuple[str, str]) -> list[int]:
         """The targets having both words, in order: read when a name asks, as most pairs of the targets'

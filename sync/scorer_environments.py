@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from sync.match_acronyms import initials
 from sync.match_names import AliasBook, Name
 from sync.match_rules import is_english, stem
 from sync.match_tiers import NOT_LIVE, tiers_of
@@ -101,12 +102,13 @@ def environment_of(name: str) -> tuple[str, str]:
 
 
 def environment_bracketed(name: str) -> tuple[str, str]:
-    """A name with an environment in brackets before the rest of it, never first ("Core Administration
-    Platform (UAT) - Enterprise", "Product Lifecycle Management (TEST) [Group]"): the name without it, and
-    it; the name and "" otherwise."""
+    """A name with an environment in brackets before the rest of it, never first nor the initials of the words
+    before it ("Core Administration Platform (UAT) - Enterprise", "Product Lifecycle Management (TEST)
+    [Group]"): the name without it, and it; the name and "" otherwise."""
     found = BRACKETED.search(name) if "(" in name else None
-    if not found or not name[: found.start()].strip():
-        return name, ""
+    before = normalise(name[: found.start()]).split() if found else []
+    if not found or not before or initials(before) == found.group("env").lower():
+        return name, ""  # first, or the name's own initials: "Quality Assurance (QA) - Manufacturing"
     return f"{name[: found.start()]}{name[found.end() :]}", found.group("env")
 
 
@@ -245,8 +247,6 @@ class EnvironmentReadings:
         described "SAP IS-U test copies" than the "Finance - Non-Prod" of "SAP quality systems"."""
         top = max(read.values(), default=0)
         likeliest = [j for j, score in read.items() if score == top]
-        # a record of the very environment said is likelier than one of another: "Jiva UAT", not its "(SIT)"
-        likeliest = [j for j in likeliest if self._environment(j)[1].lower() == env.lower()] or likeliest
         if len({self._service(j) for j in likeliest}) < 2:
             return
         for j in likeliest:

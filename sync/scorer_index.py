@@ -10,7 +10,7 @@ from sync.match_acronyms import bracketed, initials, with_of
 from sync.match_dictionary import BRACKETS
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_places import coded_sites
-from sync.match_rules import stem, uncategorised
+from sync.match_rules import is_english, stem, uncategorised
 from sync.matching import Item, Matcher, as_tuples, grouped, normalise
 from sync.scorer_names import (
     AUDIENCES,
@@ -298,11 +298,9 @@ class NameIndex:
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 post("maker", core_of(rest, self.book.generic, name.core), i)
-            said = name.plain.split()
-            if (
-                name.fired and said[:size] == maker[:size] and len(said) > size
-            ):  # an alias spanned the maker's
-                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)  # "SAP BW": "BW/4HANA"
+            said = name.plain.split()  # an alias spanned the maker's word ("SAP BW"): "BW/4HANA" too
+            if name.fired and said[:size] == maker[:size] and not all(map(is_english, said[size:])):
+                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)  # not "Cloud"
 
     def _post(self, index: str, key: str, i: int, again: bool = False) -> None:
         """Files target i under `key`, as sync.matching.grouped does; `again`: another reading of target i,

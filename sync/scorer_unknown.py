@@ -64,7 +64,7 @@ class UnknownWords:
         rest, unknown = known_part(name, known)
         if not unknown or not rest:
             return None
-        choices = list(self.lexical.postings)
+        choices = self.lexical.words_read()
         for word in (w for _, words in unknown for w in words if len(w) > 3 and not known(w)):
             if process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80):
                 return None
@@ -101,16 +101,19 @@ class UnknownWords:
 
 def known_part(name: str, known: Callable[[str], bool]) -> tuple[list[Token], list[Token]]:
     """The name's words as written that are known, and the others: a word is unknown when `known` says so and
-    it is written as a language writes words; a little word (three letters or fewer) only between unknown
-    ones ("ordini di manutenzione"), never beside a known one ("SAP PM")."""
+    it is written as a language writes words; little words (three letters or fewer) only between unknown
+    ones ("ordini e di manutenzione"), never beside a known one ("SAP PM") nor at an end ("Viz One …")."""
     tokens = [(t, normalise(t).split()) for t in name.split()]
     words = [w for _, ws in tokens for w in ws]
     written = [t.islower() or t.istitle() for t, ws in tokens for _ in ws]
-    kept = [len(w) <= 3 or known(w) or not written[n] for n, w in enumerate(words)]
-    for n, w in enumerate(words):
-        beside = [m for m in (n - 1, n + 1) if 0 <= m < len(words)]
-        if len(w) <= 3 and written[n] and beside and all(not kept[m] for m in beside):
-            kept[n] = False
+    little = [len(w) <= 3 and written[n] and w.isalpha() for n, w in enumerate(words)]
+    kept = [little[n] or known(w) or not written[n] for n, w in enumerate(words)]
+    n = 0
+    while n < len(words):  # a run of little words between unknown ones goes too: "ordini e di spese"
+        end = next((m for m in range(n, len(words)) if not little[m]), len(words))
+        if n < end < len(words) and n > 0 and not kept[n - 1] and not kept[end]:
+            kept[n:end] = [False] * (end - n)
+        n = end + 1
     rest, unknown, n = [], [], 0
     for token, ws in tokens:
         (rest if all(kept[n : n + len(ws)]) else unknown).append((token, ws))

@@ -167,3 +167,6 @@ def test_a_name_without_its_makers_word_an_alias_reads_with_it_is_that_product()
     chosen = preselect(found, PRESELECT_AT)
     assert chosen is not None and chosen.target_id == "bw"
     assert chosen.reasons[0] == "same name without the manufacturer (SAP)"
+
+    genesys = [Item("g", "Genesys Cloud", "", "Genesys")]  # "Cloud" is no product without its maker
+    assert preselect(suggest([Item("l", "Cloud")], genesys, versioned=True)["l"], PRESELECT_AT) is None

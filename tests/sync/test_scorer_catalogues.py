@@ -138,6 +138,7 @@ def test_languages_patch_levels_and_brackets_are_inventory_noise():
     ]
     for language in ("Italiano (Italian)", "Français (French)"):  # Autodesk's, with the English name after
         assert chosen(f"AutoCAD 2024 - {language}", autocad, "24.3.61.0", True) == "Autodesk AutoCAD 2024"
+    assert chosen("AutoCAD 2024 - Italiano (LT)", autocad, "24.3.61.0", True) == ""  # an edition, no language
     dictionary = [Item("l", "Langenscheidt", "", "Langenscheidt")]  # no dash: a word of the name
     assert chosen("Langenscheidt Deutsch", dictionary, "", True) == ""
     models = [

@@ -272,6 +272,8 @@ def test_an_environment_in_brackets_before_the_rest_of_a_targets_name_is_its_env
     assert environment_bracketed("Product Lifecycle Management (TEST) [Group]")[1] == "TEST"
     assert environment_bracketed("Learning (Training) - Gold")[1] == ""  # what a service may do
     assert environment_bracketed("Warranty (UAT)")[1] == ""  # at its end: environment_of's
+    assert environment_bracketed("(UAT) Portal")[1] == ""  # first: nothing it is one of
+    assert environment_bracketed("Quality Assurance (QA) - Manufacturing")[1] == ""  # the name's initials
     plm = [
         Item("plm", "Product Lifecycle Management - Platinum", context="Siemens Teamcenter parts and BOMs"),
         Item("plm-t", "Product Lifecycle Management (TEST) - Silver", context="Teamcenter test and training"),
@@ -281,20 +283,12 @@ def test_an_environment_in_brackets_before_the_rest_of_a_targets_name_is_its_env
     assert [c.target_id for c in suggest([Item("l", "Teamcenter PRD")], plm, versioned=False)["l"]] == ["plm"]
 
 
-def test_a_record_of_the_environment_said_is_likelier_than_another_services_of_another():
-    """Set 112: "Jiva UAT" is the "(UAT)" record whose description gives Jiva, not as likely as the "(SIT)"
-    record of another service whose description mentions it."""
-    catalogue = [
-        Item("um", "Utilization Management (UAT) - Enterprise", context="ZeOmega Jiva test tenant"),
-        Item("um-p", "Utilization Management - Enterprise", context="ZeOmega Jiva prior authorisations"),
-        Item(
-            "core",
-            "Core Administration (SIT) - Enterprise",
-            context="Payer integration testing with Jiva feeds",
-        ),
-    ]
-    found = suggest([Item("l", "Jiva UAT")], catalogue, versioned=False)["l"]
-    assert preselect(found, PRESELECT_AT).target_id == "um"
+def test_production_said_after_a_name_only_a_live_record_has_is_only_suggested():
+    """No test record says that "prod" is an environment: the live record the rest names is suggested, never
+    pre-selected (sync.scorer_environments._live_meant reads it so only beside a test record)."""
+    found = suggest([Item("l", "NetSuite prod")], [ERP[0]], versioned=False)["l"]
+    assert [c.target_id for c in found] == ["erp"] and found[0].score == PRESELECT_AT - 1
+    assert preselect(found, PRESELECT_AT) is None
 
 
 LEDGERS = [

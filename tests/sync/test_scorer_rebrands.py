@@ -150,3 +150,10 @@ def test_a_health_plans_products_by_their_makers_and_their_own_former_names():
     icm = "IBM Cognos Incentive Compensation Management"
     assert chosen(icm, products, "10.3", "IBM") == products[4].name
     assert chosen("SolarWinds Orion Platform", products, "2020.2.6", "SolarWinds") == products[5].name
+
+
+def test_a_former_makers_name_is_no_other_maker_that_starts_alike():
+    """A reviewer's: HMS Holdings is Gainwell's; HMS Networks, the industrial network maker, is not."""
+    products = [Item("pi", "Gainwell Program Integrity", "", "Gainwell Technologies")]
+    assert chosen("Program Integrity", products, "", "HMS Networks AB") == ""
+    assert chosen("Program Integrity", products, "", "HMS Holdings Corp.") == products[0].name

@@ -306,7 +306,9 @@ def test_a_debian_package_as_dpkg_lists_it_is_its_package_at_its_upstream_versio
     assert package_file("zabbix-agent2 1:7.0.5-1+ubuntu24.04", "7.0.5") == "zabbix-agent2"
     assert package_file("git 1:2.43.0-1ubuntu7.1", "") == "git 2.43.0"
     assert package_file("Python 3.12", "") == "Python 3.12"  # no epoch nor revision: a name and its version
-    assert package_file("Office 2016-2019", "") == "Office 2016-2019"  # no package's lower-case name
+    assert package_file("office 2016-2019", "") == "office 2016-2019"  # no revision after a dotted version
+    assert package_file("mysql 8.0-community", "") == "mysql 8.0-community"  # an edition, no revision
+    assert package_file("gitlab-ee 17.5.1-ee.0", "17.5.1") == "gitlab-ee"  # GitLab's own revision
 
 
 def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is_no_kits():

@@ -17,7 +17,9 @@ CATALOGUE = [
     Item("reefer", "Reefer Monitoring", context="Refrigerated container telemetry"),
     Item("mon", "Monitoring and Alerting", context="Zabbix and Grafana"),
     Item("sp", "SharePoint Online & OneDrive", context="Intranet sites and file sharing"),
-    Item("web", "Intranet - Staff Hub", context="Sharepoint intranet pages"),
+    Item("web", "Intranet - Staff Hub", context="Microsoft Sharepoint intranet pages"),
+    Item("noc", "Operations Centre", context="Telemetry and alarms for the fleet"),
+    Item("iot", "Device Platform", context="Telemetry from sensors"),
     Item("old", "RETIRED - Lift Ticketing", context="Skidata ticket gates, replaced 2022"),
 ]
 
@@ -32,6 +34,7 @@ def found(name: str) -> list:
         ("Rimborsi spese Concur", "exp"),  # Italian: expense refunds
         ("Spesenabrechnung Concur", "exp"),  # German: expense claims
         ("SAP PM - ordini di manutenzione impianti", "pm"),  # a little word between unknown ones goes too
+        ("Rimborsi e di spese Concur", "exp"),  # and a run of them
     ],
 )
 def test_a_products_name_among_another_languages_words_suggests_what_the_product_finds(name, expected):
@@ -49,6 +52,7 @@ def test_a_products_name_among_another_languages_words_suggests_what_the_product
     [
         "Sharepoint Onine",  # a slip of a word a record has, not another language's
         "Koelcontainer Monitoring",  # Dutch "reefer": what is left names nothing a record is told by
+        "Koelcontainer Telemetry",  # an English word two descriptions mention: nothing sure, nothing named
         "Concur",  # nothing unknown: the rules' own reading
     ],
 )
