@@ -15,7 +15,6 @@ from sync.match_dictionary import (
     BRACKETS,
     bundled,
     kept_editions,
-    package_file,
     released,
     renumbered,
     shipped_groups,
@@ -23,6 +22,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
+from sync.match_packages import package_file
 from sync.match_rules import (
     EDITIONS,
     PLANS,

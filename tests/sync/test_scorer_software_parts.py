@@ -5,7 +5,8 @@ gives; a season, a protocol's number and "CC" are no words of another product; a
 its product, and a winget id whose publisher only repeats its product that product. Each test names
 a rule."""
 
-from sync.match_dictionary import bundled, package_file, whole_name
+from sync.match_dictionary import bundled, whole_name
+from sync.match_packages import package_file
 from sync.match_rules import runtime_or_kit
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
