@@ -69,3 +69,13 @@ def test_codes_brands_and_words_of_retired_records_are_never_unknown():
     assert unknown("ordini di manutenzione Skidata") == ["ordini", "di", "manutenzione"]
     assert unknown("SAP PM ordini") == ["ordini"]  # a little word beside a known one stays
     assert not any("which no record has" in c.why for c in found("Skidata Concur"))  # a retired record's
+
+
+def test_no_words_are_read_away_where_a_rule_found_the_name_already():
+    """The details' own reading of the words no record has (sync.scorer_details._mentioned_less) found the
+    warranty service: its evidence stands, not another reading's."""
+    warranty = [
+        Item("w", "Warranty Claims Management - Platinum", context="Tavant Warranty claims from dealers")
+    ]
+    found = suggest([Item("l", "Garanzie Tavant")], warranty, versioned=False)["l"]
+    assert found[0].why == "its description mentions Tavant (no record has Garanzie)"
