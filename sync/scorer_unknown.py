@@ -1,5 +1,5 @@
 """A portfolio name read without the words no target record has (sync.scorer): another language's words
-around a product's name ("Note spese Concur", "SAP PM - ordini di manutenzione impianti") tell no record
+around a product's name ("Rimborsi spese Concur", "SAP PM - ordini di manutenzione impianti") tell no record
 apart, so what the rest of the name finds is suggested, never pre-selected."""
 
 from collections.abc import Callable
