@@ -23,7 +23,8 @@ from sync.match_rules import stem
 from sync.matching import normalise
 
 TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*|[()&]")  # "&" is "and", as names normalise it
-SENTENCE = re.compile(r"[.;:|!?\n]+\s")  # details are joined by "; ": each value starts a text
+# details are joined by "; ": each value starts a text; "ehem." (a German catalogue's "formerly") ends none
+SENTENCE = re.compile(r"(?<!\behem)[.;:|!?\n]+\s", re.I)
 MENTIONS_AT_MOST = 25  # a word in more descriptions than this tells none of them apart
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
+    r"|produktion|stufe \d+"  # a German catalogue's production and tier
     r"|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only, each its own (covered_tiers)
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
@@ -42,8 +43,8 @@ DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging")
-TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
-PRODUCTION = re.compile(r"\bproduction\b")
+TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends", "produktion")
+PRODUCTION = re.compile(r"\bprodu[ck]tion\b")  # German catalogues' "Produktion" too
 NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 # tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"
@@ -60,7 +61,7 @@ def may_end_in_tier(text: str) -> bool:
     end = text.rstrip().rstrip(")]").rstrip()
     if end[-1:].isdigit():
         return (
-            end.rstrip("0123456789").endswith("tier ")
+            end.rstrip("0123456789").endswith(("tier ", "stufe "))
             or (end[-1] in "57" and bool(HOURS_END.search(end[-24:])))
             or "fri" in end[-24:]  # "(Mon-Fri 9-5)"
             or ("-" in end[-14:] and bool(DAY_RANGE_END.search(end[-14:])))  # a day's hours alone: "(9-5)"
@@ -125,6 +126,8 @@ def canonical_tier(tier: str) -> str:
     if tier.endswith("hours"):
         hours = " ".join(re.split(r"[- ]+", tier))  # "Out-of-Hours" is "out of hours"
         return "out of hours" if hours == "after hours" else hours
+    if tier.startswith("stufe"):  # a German catalogue's "Stufe 1"
+        return f"tier{tier[5:]}"
     if not tier[:1].isdigit():
         return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")

@@ -27,6 +27,7 @@ OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not deli
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
     + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
+    + ["ehem", "ehemals", "vormals", "fruher"]  # a German catalogue's "formerly"
 )
 
 

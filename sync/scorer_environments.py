@@ -18,6 +18,7 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test")
 ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette")  # French IT's UAT
 ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
+ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database")
@@ -46,7 +47,7 @@ ENDING = re.compile(
 ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
-ALWAYS |= {"tst", "stg", "sbx"}
+ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem"}
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])

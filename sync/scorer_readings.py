@@ -74,6 +74,7 @@ MARKS = (
     r"|do not use|dnu"
 )
 MARKS += r"|duplicate|dupe|old record|old"
+MARKS += r"|stillgelegt|abgeschaltet|au(?:ß|ss)er betrieb"  # a German catalogue's
 STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words

@@ -58,6 +58,9 @@ RETIRED_TRACES = (
     "inactive",
     "archived",
     "end of life",
+    "stillgelegt",
+    "abgeschaltet",
+    "er betrieb",
 )
 TRACES = RETIRED_TRACES + (
     "eol",

@@ -1,0 +1,87 @@
+"""A catalogue written in German (issue 19, blind set 113): its production and tiers ("- Produktion - Stufe
+1"), its environments ("- Schulung", "Testumgebung"), its retired records ("(stillgelegt)") and its "ehem."
+("formerly") read as an English catalogue's are."""
+
+import pytest
+
+from sync.match_details import Mentions
+from sync.match_tiers import tiers_of
+from sync.matching import Item, normalise, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_environments import environment_of
+from sync.scorer_retired import is_retired
+
+CATALOGUE = [
+    Item("nls", "Netzleitsystem Strom - Produktion - Stufe 1", context="Netzführung Strom; PSIcontrol"),
+    Item("nls-t", "Netzleitsystem Strom - Test - Stufe 3", context="Abnahmesystem PSIcontrol"),
+    Item("nls-s", "Netzleitsystem Strom - Schulung - Stufe 3", context="Trainingssimulator PSIcontrol"),
+    Item(
+        "uc",
+        "Telefonie Unified Communications - Produktion - Stufe 2",
+        context="Teams-Telefonie mit Direct Routing; ehem. Unify OpenScape Voice; Technical Service",
+    ),
+    Item(
+        "pbx",
+        "Telefonanlage OpenScape - Produktion - Stufe 2 (stillgelegt)",
+        context="Unify OpenScape Voice 10, 2022 durch Teams abgelöst; Technical Service",
+    ),
+]
+
+
+def chosen(name: str, catalogue: list[Item] = CATALOGUE) -> str:
+    pick = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
+    return pick.target_id if pick else ""
+
+
+@pytest.mark.parametrize(
+    ("name", "tiers", "read"),
+    [
+        ("Netzleitsystem Strom - Produktion - Stufe 1", {"prod", "tier 1"}, "netzleitsystem strom"),
+        ("Netzleitsystem Strom - Test - Stufe 3", {"tier 3"}, "netzleitsystem strom test"),
+        ("Kundenportal (Produktion)", {"prod"}, "kundenportal"),
+    ],
+)
+def test_production_and_its_tier_are_read_as_an_english_catalogues(name, tiers, read):
+    assert tiers_of(name) == tiers
+    assert normalise(name) == read
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Netzleitsystem Strom - Schulung", ("Netzleitsystem Strom", "Schulung")),
+        ("Abrechnung S/4 - Entwicklung", ("Abrechnung S/4", "Entwicklung")),
+        ("NIS Testumgebung", ("NIS", "Testumgebung")),
+        ("Leitstelle Testsystem", ("Leitstelle", "Testsystem")),
+        ("Personalentwicklung", ("Personalentwicklung", "")),  # what a service does
+    ],
+)
+def test_its_environments_are_read(name, read):
+    assert environment_of(name) == read
+
+
+@pytest.mark.parametrize(
+    ("name", "details"),
+    [
+        ("Telefonanlage OpenScape - Produktion - Stufe 2 (stillgelegt)", ""),
+        ("Rechenzentrum Nord (außer Betrieb)", ""),
+        ("Terminalserver Citrix", "Abgeschaltet 2022, ersetzt durch Horizon"),
+    ],
+)
+def test_its_retired_records_are_read_as_retired(name, details):
+    assert is_retired(Item("t", name, context=details))
+
+
+def test_the_live_record_is_pre_selected_beside_those_of_other_environments():
+    assert chosen("Netzleitsystem Strom") == "nls"
+
+
+def test_ehem_ends_no_sentence():
+    assert Mentions(["Teams; ehem. Unify OpenScape Voice"]).text(0)[-1].sentence == 1
+
+
+@pytest.mark.parametrize("formerly", ["ehem.", "ehemals", "vormals", "früher", "formerly"])
+def test_a_product_named_as_a_former_one_is_no_product_the_service_is_delivered_with(formerly):
+    """The UC service was formerly OpenScape Voice, which the retired record is."""
+    uc = Item("uc", CATALOGUE[3].name, context=f"Teams-Telefonie; {formerly} Unify OpenScape Voice")
+    assert chosen("OpenScape Voice (alt)", [*CATALOGUE[:3], uc, CATALOGUE[4]]) == ""
