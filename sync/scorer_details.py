@@ -29,6 +29,9 @@ OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not deli
     + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
     + ["ehem", "ehemals", "vormals", "fruher"]  # a German catalogue's "formerly"
 )
+# a product's former name in brackets after it is no other system: "Marketing Cloud (formerly Pardot)", but
+# "Teams telephony; formerly OpenScape Voice" is
+FORMERLY = frozenset(["formerly", "previously", "ehem", "ehemals", "vormals", "fruher"])
 
 
 def as_written(word: str, shown: str) -> str:
@@ -321,15 +324,18 @@ class DetailsEvidence:
     def _delivered(self, given: list[str], i: int) -> bool:
         """Whether target i's details give these words in one sentence, not introduced as another
         system: "Exchange Online mailboxes", "spam … filtering", "via Intune and ConfigMgr"; not "a
-        nightly feed from Workday", "replaced Splunk", "synced from the student records system"."""
+        nightly feed from Workday", "replaced Splunk", "synced from the student records system". Names
+        written with capitals may stand in two ("Codename Orbit. … on Salesforce Sales Cloud")."""
         text = self.mentions.text(i)
-        sentences = None
+        sentences, named = None, True
         for word in given:
-            places = {
-                w.sentence for n, w in enumerate(text) if stem(w.text) == word and self._given(text, n, given)
-            }
+            at = [w for n, w in enumerate(text) if stem(w.text) == word and self._given(text, n, given)]
+            if not at:
+                return False
+            named = named and any(w.capital for w in at)
+            places = {w.sentence for w in at}
             sentences = places if sentences is None else sentences & places
-        return bool(sentences)
+        return bool(sentences) or named
 
     @staticmethod
     def _given(text: tuple, n: int, given: list[str]) -> bool:
@@ -343,6 +349,8 @@ class DetailsEvidence:
             start -= 1
         first = text[start]
         before = text[start - 1].text if start and text[start - 1].sentence == first.sentence else ""
+        if before in FORMERLY and text[start - 1].bracketed:
+            return True  # the product's former name: "(formerly Pardot)"
         return not OTHER_SYSTEM.intersection((first.after, before, first.text))
 
     def _kinds(self) -> dict[str, set[str]]:

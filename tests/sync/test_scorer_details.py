@@ -379,3 +379,36 @@ def test_an_ampersand_in_a_description_is_and_as_names_read_it():
     commvault = best("Commvault backup", backup)
     assert commvault.target_id == "bk" and commvault.score < PRESELECT_AT
     assert best("Veeam B&R", backup).target_id == "bk"
+
+
+def test_a_former_name_in_brackets_after_a_product_is_that_products():
+    """ "(formerly Pardot)" renames the product the service is delivered with; "formerly Pardot" on its own
+    says the service was delivered with another system."""
+    crm = Item("crm", "CRM - Global", context="Salesforce Sales Cloud")
+    said = {
+        "renamed": "Email campaigns on Salesforce Marketing Cloud Account Engagement (formerly Pardot)",
+        "replaced": "Email campaigns on Salesforce Marketing Cloud; formerly Pardot",
+    }
+    picks = {
+        how: preselect(
+            suggest(
+                [Item("l", "Pardot campaigns")],
+                [Item("mkt", "Marketing Automation - Global", context=details), crm],
+                versioned=False,
+            )["l"],
+            PRESELECT_AT,
+        )
+        for how, details in said.items()
+    }
+    assert picks["renamed"] and picks["renamed"].target_id == "mkt"
+    assert picks["replaced"] is None
+
+
+def test_names_a_description_gives_in_two_sentences_are_its_own_but_ordinary_words_are_not():
+    crm = Item("crm", "CRM - Global", context="Codename Orbit. Pipelines on Salesforce Sales Cloud")
+    hr = Item("hr", "HR Core - Global", context="Workday HCM")
+    orbit = best("Orbit (Salesforce CRM)", [crm, hr])
+    assert (orbit.target_id, orbit.score) == ("crm", PRESELECT_AT) and orbit.preselectable
+    gateway = Item("gw", "Email Security", context="Inbound spam is quarantined. Outbound filtering of mail")
+    spam = best("Spam Filtering", [gateway, hr])
+    assert spam.target_id == "gw" and spam.score < PRESELECT_AT
