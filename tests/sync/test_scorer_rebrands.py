@@ -157,3 +157,38 @@ def test_a_former_makers_name_is_no_other_maker_that_starts_alike():
     products = [Item("pi", "Gainwell Program Integrity", "", "Gainwell Technologies")]
     assert chosen("Program Integrity", products, "", "HMS Networks AB") == ""
     assert chosen("Program Integrity", products, "", "HMS Holdings Corp.") == products[0].name
+
+
+def test_a_utilitys_and_a_professional_firms_products_under_their_former_names():
+    """Sets 113 and 114: ETM's PVSS (WinCC OA), SPPA-T3000 (Omnivise), Kaba (dormakaba), Sabrix and ONESOURCE
+    Determination, FWBS MatterCentre, Wall Builder, Ringtail, Forensic Toolkit, Galvanize's ACL, Symantec's
+    Enterprise Vault (Veritas') and Tally.ERP 9 (TallyPrime)."""
+    products = [
+        Item("oa", "Siemens WinCC Open Architecture 3", "3", "Siemens"),
+        Item("t3", "Siemens Energy Omnivise T3000", "", "Siemens Energy"),
+        Item("exos", "dormakaba exos", "", "dormakaba"),
+        Item("idt", "Thomson Reuters ONESOURCE Indirect Tax", "", "Thomson Reuters"),
+        Item("ms", "Elite MatterSphere", "", "Elite"),
+        Item("walls", "Intapp Walls", "", "Intapp"),
+        Item("nd", "Nuix Discover", "", "Nuix"),
+        Item("ftk", "Exterro FTK 8", "8", "Exterro"),
+        Item("acl", "Diligent ACL Analytics", "", "Diligent"),
+        Item("ev", "Veritas Enterprise Vault 12", "12", "Veritas"),
+        Item("tally", "TallyPrime", "", "Tally Solutions"),
+    ]
+    cases = [
+        ("PVSS II 3.11", "3.11", "ETM professional control GmbH"),
+        ("SPPA-T3000 Client", "R8.2", "Siemens AG"),
+        ("Kaba exos 9300", "4.2.1", "Kaba GmbH"),
+        ("ONESOURCE Determination", "2023.07", "Thomson Reuters"),
+        ("FWBS MatterCentre", "5.3", "FWBS Ltd"),
+        ("Intapp Wall Builder", "6.5", "Intapp"),
+        ("Ringtail 9", "9.5", "FTI Technology"),
+        ("Forensic Toolkit (FTK)", "8.1.0.189", "Exterro, Inc."),
+        ("ACLAnalytics", "16.1.0", "Galvanize"),
+        ("Symantec Enterprise Vault", "12.5.3", "Symantec Corporation"),
+        ("Tally.ERP 9", "6.6.3", "Tally Solutions Pvt. Ltd."),
+    ]
+    assert [chosen(name, products, version, maker) for name, version, maker in cases] == [
+        p.name for p in products
+    ]
