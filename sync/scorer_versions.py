@@ -24,9 +24,10 @@ NEVER = "suggested, never pre-selected"  # how a reason ends that keeps its reco
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
 PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk", "workstation"])
-# the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client"; not
-# "Desktop" ("Project Online Desktop Client" comes with a plan, not with Project Online)
-PART_KINDS = frozenset(["smart", "management", "admin"])
+# the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client", a
+# control system's "Operator Console"; not "Desktop" ("Project Online Desktop Client" comes with a plan, not
+# with Project Online)
+PART_KINDS = frozenset(["smart", "management", "admin", "operator"])
 # a database's client is a product of its own ("Oracle Database Client", "postgresql-client")
 DATABASES = frozenset(["database", "db", "db2", "sql", "postgresql", "mysql", "mariadb", "hana", "mongodb"])
 DATABASES |= {"redis"}

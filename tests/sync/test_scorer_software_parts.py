@@ -46,6 +46,8 @@ def test_an_install_named_for_a_products_client_or_console_is_the_product():
     milestone = [Item("x", "Milestone XProtect", "", "Milestone Systems")]  # the kind of client it is
     assert picked("Milestone XProtect Smart Client 2024 R1 (64-bit)", "24.1a", milestone) == "x"
     assert picked("Milestone XProtect Management Client 2023 R3", "23.3a", milestone) == "x"
+    spectrum = [Item("s", "Siemens Spectrum Power 5", "5", "Siemens")]  # a control room's operator console
+    assert picked("Spectrum Power 5 Operator Console", "5.8", spectrum) == "s"
     assert picked("Autodesk Desktop App", "2.1", [Item("a", "Autodesk", "", "Autodesk")]) == ""  # its own
     project = [Item("o", "Microsoft Project Online", "", "Microsoft")]  # the desktop client comes with a plan
     assert picked("Microsoft Project Online Desktop Client", "16.0.17328.20162", project) == ""
