@@ -145,7 +145,11 @@ Content Management" described with "Sitecore CMS" beside a "Case Management"); a
 alias reads as one of them, beside the other ("Release and Deployment Management" beside "Deployment
 Management"); a record an alias or a meaning finds beside the portfolio name itself in another tier ("Database
 Administration - 12x5" beside a "- 24x7" is no "Database Hosting"); a record in production for a name that
-ends in another environment ("Maximo Test" and a "- Gold" described "production, test and training"); a
+ends in another environment ("Maximo Test" and a "- Gold" described "production, test and training"), nor
+one of another environment for a name that gives none, beside its service's live records (by a product it
+delivers, "Manhattan WMS", and the distribution centres' records found alike); a live record for a name that
+says it is no longer used ("Skype for Business (old)") where a retired record is found by more than its
+spelling, which comes first (sync.scorer_retired); a
 candidate tied with a different record
 (two expansions of one acronym, two services an alias reads alike, two editions the name does not give, as
 "Tableau" for a "Tableau Server" beside a "Tableau Desktop": sync.scorer_names._edition_unsaid; a record a

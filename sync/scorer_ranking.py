@@ -251,10 +251,10 @@ class Ranking:
         Gold" only alike."""
         if self._says_environment(set(mine.words)):
             return False  # "Dev/Test Servers"
-        service = self._service(i)
+        service, described = self._service(i), found[i][1][0].startswith("its description")
         return any(
             j != i
-            and found[j][1][0] != ALIKE
+            and (found[j][1][0] != ALIKE or not described)
             and service in (self._head(j), self.site_heads.get(j))
             and not self._is_not_live(j)
             for j in found

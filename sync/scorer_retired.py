@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sync.match_rules import bracketed_words
 from sync.matching import Candidate, Item, normalise
+from sync.scorer_index import ALIKE, TOKENS
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_products import DELIVERS
 from sync.scorer_readings import BY_NAME, MARKS, UNLIKE
@@ -36,6 +37,11 @@ IN_DETAILS = re.compile(
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
+# a portfolio name that says its record is no longer used: "Skype for Business (old)", "Kronos WFC (legacy)",
+# "BO 4.2 (decommissioned 2021)"
+NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:{MARKS}|legacy)\b[^)\]]*[)\]]", re.I)
+LIKENESS = (ALIKE, TOKENS)  # what finds a record by its spelling alone
+NEVER = "suggested, never pre-selected"
 DELIVERED_BY = re.compile(
     rf"^(.+?){DELIVERS}"
 )  # the product of sync.scorer_products' reason: "Kronos delivers …"
@@ -171,6 +177,12 @@ def with_retired(
         for c in live
     ]
     top = max((c.score for c in live if c.reason.startswith(delivered)), default=0) if named_for else 0
+    no_longer = bool(NO_LONGER_USED.search(name)) and any(
+        c.score >= UNLIKE and c.reason not in LIKENESS for c in retired
+    )
+    if no_longer:
+        why = "your record says it is no longer used, and a retired record is found: " + NEVER
+        live = [_suggested(c, c.score, why) if c.preselectable else c for c in live]
     ranked = [
         _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
         if c.preselectable
@@ -202,6 +214,8 @@ def with_retired(
     def order(c: Candidate) -> tuple[int, int]:
         retired_one = c.target_id in apart
         score = min(c.score, chosen[0]) if chosen and retired_one else c.score
+        if no_longer and retired_one and score >= UNLIKE:
+            score = 101  # the name says its record is no longer used: the retired records it finds first
         return (
             -score,
             0 if c.target_id in named_for else 1 + retired_one,

@@ -387,3 +387,21 @@ def test_production_said_is_no_environment_beside_a_test_record_of_a_one_word_se
     assert (
         Scorer(catalogue, versioned=False)._live_meant(Item("l", "Simphony POS US PRD")) == "Simphony POS US"
     )
+
+
+def test_a_record_of_another_environment_is_not_pre_selected_beside_live_sites_of_its_service():
+    """ "Manhattan WMS": the product delivers warehouse management, whose "- Non-Prod" record is no more it
+    than the distribution centres' live records, found only alike."""
+    warehouses = [
+        Item(
+            "cdg",
+            "Warehouse Management - Mesnil-Amelot DC",
+            context="on Manhattan Active Warehouse Management",
+        ),
+        Item("sec", "Warehouse Management - Secaucus DC", context="on Manhattan Active Warehouse Management"),
+        Item(
+            "test", "Warehouse Management - Non-Prod", context="Manhattan Active and Generix WMS test systems"
+        ),
+    ]
+    found = suggest([Item("l", "Manhattan WMS")], warehouses, versioned=False)["l"]
+    assert found[0].target_id == "test" and not found[0].preselectable

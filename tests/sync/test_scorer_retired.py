@@ -250,3 +250,21 @@ def test_a_retired_record_named_for_the_product_comes_before_a_live_one_it_merel
     ]
     found = suggest([Item("l", "PaperCut print")], printing, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "print"
+
+
+def test_a_name_that_says_it_is_no_longer_used_finds_the_retired_record_first_and_pre_selects_nothing():
+    """ "Skype for Business (old)": the live service whose description names it replaced it."""
+    meetings = [
+        Item(
+            "live",
+            "Online Meetings and Chat - Enterprise",
+            context="Microsoft Teams (formerly Skype for Business)",
+        ),
+        Item(
+            "old", "[RETIRED] Online Meetings and Chat - Enterprise", context="Skype for Business Server 2015"
+        ),
+    ]
+    found = suggest([Item("l", "Skype for Business (old)")], meetings, versioned=False)["l"]
+    assert [c.target_id for c in found[:2]] == ["old", "live"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert chosen("Skype for Business", meetings) == "live"  # nothing says it is old
