@@ -244,7 +244,8 @@ class Ranking:
 
     def _live_named(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
         """Whether a live record found by the name's words (not by likeness alone) is named for target i's
-        service and which one after a dash, or at a site (sync.match_places.coded_sites): the "Kitchen
+        service and which one after a dash, or at a site (sync.match_places.coded_sites), or for a service its
+        name begins ("ERP Finance - Group" beside an "ERP - Non-Prod"): the "Kitchen
         Display System - Non-Production" is no "KDS
         ConnectSmart" beside a "Kitchen Display System - ConnectSmart (US) - Gold", whose acronym the name's
         letters are not; but a "Payroll Parallel Run" its description gives is, beside a "Payroll - ADP -
@@ -255,7 +256,9 @@ class Ranking:
         return any(
             j != i
             and (found[j][1][0] != ALIKE or not described)
-            and service in (self._head(j), self.site_heads.get(j))
+            and (
+                service in (self._head(j), self.site_heads.get(j)) or self._head(j).startswith(f"{service} ")
+            )
             and not self._is_not_live(j)
             for j in found
         )

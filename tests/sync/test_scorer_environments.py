@@ -405,3 +405,14 @@ def test_a_record_of_another_environment_is_not_pre_selected_beside_live_sites_o
     ]
     found = suggest([Item("l", "Manhattan WMS")], warehouses, versioned=False)["l"]
     assert found[0].target_id == "test" and not found[0].preselectable
+
+
+def test_a_record_of_another_environment_of_a_family_of_services_is_not_pre_selected_beside_them():
+    """"SAP S/4HANA": the "ERP - Non-Prod" of every "ERP …" service is no more it than they are."""
+    erp = [
+        Item("fin", "ERP Finance - Group", context="General ledger and payables on SAP S/4HANA"),
+        Item("scm", "ERP Supply Chain - Ateliers", context="Production planning on SAP S/4HANA"),
+        Item("test", "ERP - Non-Prod", context="SAP S/4HANA development and quality systems"),
+    ]
+    found = suggest([Item("l", "SAP S/4HANA")], erp, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
