@@ -149,6 +149,10 @@ SEEN = {
     DATA / "matching_seen_110.yaml": "former blind set 110 (public broadcaster), 8 left",
     DATA / "matching_seen_111.yaml": "former blind set 111 (farm machinery maker), 2 left",
     DATA / "matching_seen_112.yaml": "former blind set 112 (health plan), 9 left",
+    DATA / "matching_seen_113.yaml": "former blind set 113 (German municipal utility), 10 left",
+    DATA / "matching_seen_114.yaml": "former blind set 114 (professional services firm), 8 left",
+    DATA / "matching_seen_115.yaml": "former blind set 115 (luxury fashion house), 7 left",
+    DATA / "matching_seen_116.yaml": "former blind set 116 (defence electronics maker), 15 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
