@@ -69,6 +69,15 @@ def may_end_in_tier(text: str) -> bool:
     return end.endswith(TIER_ENDINGS)
 
 
+def without_tiers(name: str) -> str:
+    """The name as written without the tiers it ends in: "Netzleitsystem Strom - Test - Stufe 3" is "…
+    - Test", whose environment comes before its tier."""
+    text = name
+    while (not text.isascii() or may_end_in_tier(text.lower())) and (match := TIER_SUFFIX.search(text)):
+        text = text[: match.start()]
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops, and hours

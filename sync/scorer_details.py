@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from sync.match_acronyms import NO_INITIALS
-from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions
+from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, Word
 from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import named_words, products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
@@ -27,11 +27,23 @@ OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not deli
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
     + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
-    + ["ehem", "ehemals", "vormals", "fruher"]  # a German catalogue's "formerly"
+    + [
+        "ehem",
+        "ehemals",
+        "ehemal",
+        "vormals",
+        "vormal",
+        "fruher",
+        "früher",
+    ]  # a German catalogue's "formerly"
 )
 # a product's former name in brackets after it is no other system: "Marketing Cloud (formerly Pardot)", but
 # "Teams telephony; formerly OpenScape Voice" is
-FORMERLY = frozenset(["formerly", "previously", "ehem", "ehemals", "vormals", "fruher"])
+FORMERLY = frozenset(["formerly", "previously", "ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher"])
+LABEL_WORDS = 3  # a codename's sentence, of at most so many words, labels the details: "Codename Orbit."
+LABELLING = frozenset(
+    ["programme", "program", "project", "projekt", "codename", "code"]
+)  # "programme Boussole"
 
 
 def as_written(word: str, shown: str) -> str:
@@ -324,18 +336,37 @@ class DetailsEvidence:
     def _delivered(self, given: list[str], i: int) -> bool:
         """Whether target i's details give these words in one sentence, not introduced as another
         system: "Exchange Online mailboxes", "spam … filtering", "via Intune and ConfigMgr"; not "a
-        nightly feed from Workday", "replaced Splunk", "synced from the student records system". Names
-        written with capitals may stand in two ("Codename Orbit. … on Salesforce Sales Cloud")."""
+        nightly feed from Workday", "replaced Splunk", "synced from the student records system". A label,
+        a sentence of a name or two (`_labels`), is said of every sentence ("Codename Orbit. … on Salesforce
+        Sales Cloud")."""
         text = self.mentions.text(i)
-        sentences, named = None, True
+        labels = self._labels(text)
+        sentences = None
         for word in given:
-            at = [w for n, w in enumerate(text) if stem(w.text) == word and self._given(text, n, given)]
-            if not at:
+            places = {
+                w.sentence for n, w in enumerate(text) if stem(w.text) == word and self._given(text, n, given)
+            }
+            if not places:
                 return False
-            named = named and any(w.capital for w in at)
-            places = {w.sentence for w in at}
+            if places & labels:
+                continue  # a label is said of every sentence
             sentences = places if sentences is None else sentences & places
-        return bool(sentences) or named
+        return sentences is None or bool(sentences)
+
+    @staticmethod
+    def _labels(text: tuple) -> set[int]:
+        """The sentences of details that label them with a codename: "Codename Orbit.", "…; programme
+        Boussole; …", or one word in capitals: "FORGE: Siemens Teamcenter …"."""
+        sizes: dict[int, int] = {}
+        first: dict[int, Word] = {}
+        for w in text:
+            sizes[w.sentence] = sizes.get(w.sentence, 0) + 1
+            first.setdefault(w.sentence, w)
+        return {
+            n
+            for n, size in sizes.items()
+            if (size <= LABEL_WORDS and first[n].text in LABELLING) or (size == 1 and first[n].capital == 2)
+        }
 
     @staticmethod
     def _given(text: tuple, n: int, given: list[str]) -> bool:

@@ -243,21 +243,24 @@ class Ranking:
         )
 
     def _live_named(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
-        """Whether a live record found by the name's words (not by likeness alone) is named for target i's
-        service and which one after a dash, or at a site (sync.match_places.coded_sites), or for a service its
-        name begins ("ERP Finance - Group" beside an "ERP - Non-Prod"): the "Kitchen
-        Display System - Non-Production" is no "KDS
-        ConnectSmart" beside a "Kitchen Display System - ConnectSmart (US) - Gold", whose acronym the name's
-        letters are not; but a "Payroll Parallel Run" its description gives is, beside a "Payroll - ADP -
-        Gold" only alike."""
+        """Whether a live record found is named for target i's service and which one after a dash, or at a
+        site (sync.match_places.coded_sites), or for a service its name begins, of a word no generic one
+        ("ERP Finance - Group" beside an "ERP - Non-Prod"; not every "IT …" beside an "IT - Sandbox"): the
+        "Kitchen Display System - Non-Production" is no "KDS ConnectSmart" beside a "Kitchen Display System -
+        ConnectSmart (US) - Gold", whose acronym the name's letters are not. Found by likeness alone, only
+        where target i is not found by its own description: a "Payroll Parallel Run" its description gives
+        is, beside a "Payroll - ADP - Gold" only alike; "Manhattan WMS", by the product it delivers, is no
+        "Warehouse Management - Non-Prod" beside the distribution centres' records."""
         if self._says_environment(set(mine.words)):
             return False  # "Dev/Test Servers"
         service, described = self._service(i), found[i][1][0].startswith("its description")
+        family = f"{service} " if set(service.split()) - self.book.generic else None
         return any(
             j != i
             and (found[j][1][0] != ALIKE or not described)
             and (
-                service in (self._head(j), self.site_heads.get(j)) or self._head(j).startswith(f"{service} ")
+                service in (self._head(j), self.site_heads.get(j))
+                or (family is not None and self._head(j).startswith(family))
             )
             and not self._is_not_live(j)
             for j in found

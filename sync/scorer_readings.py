@@ -80,7 +80,9 @@ SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
-UNDASHED = rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?prod(?:uction)?|dev\s*/\s*test|business {HRS}|"
+UNDASHED = (
+    rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?prod(?:uction|uktion)?|dev\s*/\s*test|business {HRS}|"
+)
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 TIER_NUMBER = re.compile(r"^tier\s*", re.I)

@@ -37,9 +37,10 @@ IN_DETAILS = re.compile(
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
-# a portfolio name that says its record is no longer used: "Skype for Business (old)", "Kronos WFC (legacy)",
-# "BO 4.2 (decommissioned 2021)"
-NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:{MARKS}|legacy)\b[^)\]]*[)\]]", re.I)
+# a portfolio name that says its record is no longer used, the mark alone in its brackets or with a date:
+# "Skype for Business (old)", "BO 4.2 (decommissioned 2021)"; not "(Old Street)", nor "(legacy)", which a live
+# platform may be
+NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+)?\s*[)\]]", re.I)
 LIKENESS = (ALIKE, TOKENS)  # what finds a record by its spelling alone
 NEVER = "suggested, never pre-selected"
 DELIVERED_BY = re.compile(
@@ -66,7 +67,8 @@ RETIRED_TRACES = (
     "end of life",
     "stillgelegt",
     "abgeschaltet",
-    "er betrieb",
+    "ußer betrieb",
+    "usser betrieb",
 )
 TRACES = RETIRED_TRACES + (
     "eol",

@@ -404,11 +404,19 @@ def test_a_former_name_in_brackets_after_a_product_is_that_products():
     assert picks["replaced"] is None
 
 
-def test_names_a_description_gives_in_two_sentences_are_its_own_but_ordinary_words_are_not():
-    crm = Item("crm", "CRM - Global", context="Codename Orbit. Pipelines on Salesforce Sales Cloud")
+def test_a_codename_labels_every_sentence_of_a_description_but_capitals_alone_do_not():
+    """ "Codename Orbit." and "FORGE:" label the whole description; a sentence that opens with a capital, or
+    a capitalised word in another sentence, is no name of the service's own ("Marketing on HubSpot")."""
     hr = Item("hr", "HR Core - Global", context="Workday HCM")
-    orbit = best("Orbit (Salesforce CRM)", [crm, hr])
-    assert (orbit.target_id, orbit.score) == ("crm", PRESELECT_AT) and orbit.preselectable
-    gateway = Item("gw", "Email Security", context="Inbound spam is quarantined. Outbound filtering of mail")
-    spam = best("Spam Filtering", [gateway, hr])
-    assert spam.target_id == "gw" and spam.score < PRESELECT_AT
+    crm = Item("crm", "CRM - Global", context="Codename Orbit. Pipelines on Salesforce Sales Cloud")
+    plm = Item("plm", "PLM - UK", context="FORGE: Siemens Teamcenter 14 for Farnborough")
+    for name, target in (("Orbit (Salesforce CRM)", crm), ("Teamcenter (FORGE)", plm)):
+        found = best(name, [target, hr])
+        assert (found.target_id, found.score) == (target.key, PRESELECT_AT) and found.preselectable
+    unlabelled = {
+        "Salesforce Marketing": "Salesforce Sales Cloud for sales. Marketing on HubSpot.",
+        "Spam Filtering": "Spam is quarantined. Filtering of outbound mail by Proofpoint",
+    }
+    for name, details in unlabelled.items():
+        found = best(name, [Item("d", "Digital - Global", context=details), hr])
+        assert found.target_id == "d" and found.score < PRESELECT_AT

@@ -408,7 +408,7 @@ def test_a_record_of_another_environment_is_not_pre_selected_beside_live_sites_o
 
 
 def test_a_record_of_another_environment_of_a_family_of_services_is_not_pre_selected_beside_them():
-    """"SAP S/4HANA": the "ERP - Non-Prod" of every "ERP …" service is no more it than they are."""
+    """ "SAP S/4HANA": the "ERP - Non-Prod" of every "ERP …" service is no more it than they are."""
     erp = [
         Item("fin", "ERP Finance - Group", context="General ledger and payables on SAP S/4HANA"),
         Item("scm", "ERP Supply Chain - Ateliers", context="Production planning on SAP S/4HANA"),
@@ -416,3 +416,13 @@ def test_a_record_of_another_environment_of_a_family_of_services_is_not_pre_sele
     ]
     found = suggest([Item("l", "SAP S/4HANA")], erp, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None
+
+
+def test_a_family_of_services_is_one_of_a_word_no_generic_one():
+    """ "IT - Sandbox" is the sandbox of no "IT Service Desk": "IT" names no family of services."""
+    catalogue = [
+        Item("box", "IT - Sandbox", context="Jira Cloud sandbox site"),
+        Item("desk", "IT Service Desk - Global", context="Jira Cloud for the developers"),
+    ]
+    found = suggest([Item("l", "Jira Cloud")], catalogue, versioned=False)["l"]
+    assert "beside live records" not in next(c for c in found if c.target_id == "box").why

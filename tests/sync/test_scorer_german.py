@@ -5,7 +5,7 @@
 import pytest
 
 from sync.match_details import Mentions
-from sync.match_tiers import tiers_of
+from sync.match_tiers import tiers_of, without_tiers
 from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from sync.scorer_environments import environment_of
@@ -85,3 +85,45 @@ def test_a_product_named_as_a_former_one_is_no_product_the_service_is_delivered_
     """The UC service was formerly OpenScape Voice, which the retired record is."""
     uc = Item("uc", CATALOGUE[3].name, context=f"Teams-Telefonie; {formerly} Unify OpenScape Voice")
     assert chosen("OpenScape Voice (alt)", [*CATALOGUE[:3], uc, CATALOGUE[4]]) == ""
+
+
+@pytest.mark.parametrize(
+    "catalogue", [CATALOGUE, [Item("pms", "Hotel PMS - Gold"), Item("pms-t", "Hotel PMS - Non-Prod")]]
+)
+def test_production_said_in_german_after_a_name_reads_as_in_english(catalogue):
+    def read(name: str) -> list[tuple[str, int, bool]]:
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        return [(c.target_id, c.score, c.preselectable) for c in found]
+
+    name = catalogue[0].name.split(" - ")[0]
+    assert read(f"{name} Produktion") == read(f"{name} Production")
+    assert read(f"{name} PRODUKTION") == read(f"{name} PRODUCTION")
+
+
+def test_a_former_name_in_brackets_is_the_products_in_every_german_form():
+    """ "(vormals Pardot)" renames the product, as "(formerly Pardot)" does: "vormals" reads as "vormal"."""
+    for formerly in ("vormals", "ehemals", "ehem."):
+        marketing = Item(
+            "mkt",
+            "Marketing - Konzern",
+            context=f"E-Mail-Kampagnen mit Salesforce Account Engagement ({formerly} Pardot)",
+        )
+        assert chosen("Pardot Kampagnen", [marketing, CATALOGUE[0]]) == "mkt"
+
+
+def test_an_environment_before_the_tier_is_the_records():
+    """ "- Test - Stufe 3": the test record of tier 3, beside which "… PROD" is the live one."""
+    billing = [
+        Item(
+            "p",
+            "Abrechnung S/4HANA Utilities - Produktion - Stufe 1",
+            context="SAP S/4HANA Utilities, Projekt Kompass",
+        ),
+        Item(
+            "t",
+            "Abrechnung S/4HANA Utilities - Test - Stufe 3",
+            context="Qualitätssicherung S/4HANA Utilities",
+        ),
+    ]
+    assert without_tiers(billing[1].name) == "Abrechnung S/4HANA Utilities - Test"
+    assert chosen("Kompass S/4HANA Utilities PROD", billing) == "p"

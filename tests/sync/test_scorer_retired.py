@@ -268,3 +268,14 @@ def test_a_name_that_says_it_is_no_longer_used_finds_the_retired_record_first_an
     assert [c.target_id for c in found[:2]] == ["old", "live"]
     assert preselect(found, PRESELECT_AT) is None
     assert chosen("Skype for Business", meetings) == "live"  # nothing says it is old
+
+
+def test_a_bracket_that_only_begins_with_a_mark_or_says_legacy_says_nothing_of_the_record():
+    """ "(Old Street)" is a site, "(Legacy)" may be a live platform, and a record of the very name is live."""
+    access = [
+        Item("live", "Building Access - Old Street"),
+        Item("old", "Building Access - Moorgate (Retired)"),
+    ]
+    assert chosen("Building Access (Old Street)", access) == "live"
+    servers = [Item("vs", "Virtual Servers - Legacy"), Item("old", "Virtual Servers - Legacy 2008 (Retired)")]
+    assert chosen("Virtual Servers (Legacy)", servers) == "vs"
