@@ -89,8 +89,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          service's description leads with ("DeltaV DCS concentradora CBY": a site's code, another language)
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
-         inbound spam … filtering") or, names written with capitals, in any ("Orbit (Salesforce CRM)" =
-         "CRM: Codename Orbit. … on Salesforce Sales Cloud"); 86 when what it gives is another system ("a
+         inbound spam … filtering") or in two, one a codename's label ("Orbit (Salesforce CRM)" = "CRM:
+         Codename Orbit. … on Salesforce Sales Cloud"); 86 when what it gives is another system ("a
          feed from Workday", "synced from the student records system"; not a product's former name in
          brackets after it, "(formerly Pardot)"), the kind of service another is named for, in a name of
          two words ("Network Monitoring" = "Network Services: … monitoring" beside "Infrastructure

@@ -27,23 +27,14 @@ OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not deli
     ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
     + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
-    + [
-        "ehem",
-        "ehemals",
-        "ehemal",
-        "vormals",
-        "vormal",
-        "fruher",
-        "früher",
-    ]  # a German catalogue's "formerly"
+    + ["ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher", "früher"]  # German's "formerly"
 )
 # a product's former name in brackets after it is no other system: "Marketing Cloud (formerly Pardot)", but
 # "Teams telephony; formerly OpenScape Voice" is
 FORMERLY = frozenset(["formerly", "previously", "ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher"])
 LABEL_WORDS = 3  # a codename's sentence, of at most so many words, labels the details: "Codename Orbit."
-LABELLING = frozenset(
-    ["programme", "program", "project", "projekt", "codename", "code"]
-)  # "programme Boussole"
+# the words a codename's label opens with: "programme Boussole"
+LABELLING = frozenset(["program", "project", "projekt", "codename", "code"])  # as normalised
 
 
 def as_written(word: str, shown: str) -> str:

@@ -42,7 +42,6 @@ IN_DETAILS = re.compile(
 # platform may be
 NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+)?\s*[)\]]", re.I)
 LIKENESS = (ALIKE, TOKENS)  # what finds a record by its spelling alone
-NEVER = "suggested, never pre-selected"
 DELIVERED_BY = re.compile(
     rf"^(.+?){DELIVERS}"
 )  # the product of sync.scorer_products' reason: "Kronos delivers …"
@@ -183,7 +182,8 @@ def with_retired(
         c.score >= UNLIKE and c.reason not in LIKENESS for c in retired
     )
     if no_longer:
-        why = "your record says it is no longer used, and a retired record is found: " + NEVER
+        why = "your record says it is no longer used, and a retired record is found: suggested, never"
+        why += " pre-selected"
         live = [_suggested(c, c.score, why) if c.preselectable else c for c in live]
     ranked = [
         _suggested(c, c.score, "a retired record has the name: suggested, never pre-selected")
