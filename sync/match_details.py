@@ -25,6 +25,9 @@ from sync.matching import normalise
 TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*|[()&]")  # "&" is "and", as names normalise it
 # details are joined by "; ": each value starts a text; "ehem." (a German catalogue's "formerly") ends none
 SENTENCE = re.compile(r"(?<!\behem)[.;:|!?\n]+\s", re.I)
+LABEL_WORDS = 3  # a codename's sentence, of at most so many words, labels the details: "Codename Orbit."
+# the words a codename's label opens with, as normalised: "programme Boussole"
+LABELLING = frozenset(["program", "project", "projekt", "codename", "code"])
 MENTIONS_AT_MOST = 25  # a word in more descriptions than this tells none of them apart
 
 
@@ -213,3 +216,18 @@ def mark_of(raw: str) -> int:
 @lru_cache(maxsize=100_000)
 def words_in(part: str) -> tuple[str, ...]:
     return tuple(normalise(part).split())
+
+
+def labels_of(text: tuple[Word, ...]) -> set[int]:
+    """The sentences of details (`Mentions.text`) that label them with a codename, said of every sentence:
+    "Codename Orbit.", "…; programme Boussole; …", or one word in capitals: "FORGE: Siemens Teamcenter …"."""
+    sizes: dict[int, int] = {}
+    first: dict[int, Word] = {}
+    for w in text:
+        sizes[w.sentence] = sizes.get(w.sentence, 0) + 1
+        first.setdefault(w.sentence, w)
+    return {
+        n
+        for n, size in sizes.items()
+        if (size <= LABEL_WORDS and first[n].text in LABELLING) or (size == 1 and first[n].capital == 2)
+    }

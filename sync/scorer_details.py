@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from sync.match_acronyms import NO_INITIALS
-from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, Word
+from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, labels_of
 from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import named_words, products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
@@ -32,9 +32,6 @@ OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not deli
 # a product's former name in brackets after it is no other system: "Marketing Cloud (formerly Pardot)", but
 # "Teams telephony; formerly OpenScape Voice" is
 FORMERLY = frozenset(["formerly", "previously", "ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher"])
-LABEL_WORDS = 3  # a codename's sentence, of at most so many words, labels the details: "Codename Orbit."
-# the words a codename's label opens with: "programme Boussole"
-LABELLING = frozenset(["program", "project", "projekt", "codename", "code"])  # as normalised
 
 
 def as_written(word: str, shown: str) -> str:
@@ -327,11 +324,11 @@ class DetailsEvidence:
     def _delivered(self, given: list[str], i: int) -> bool:
         """Whether target i's details give these words in one sentence, not introduced as another
         system: "Exchange Online mailboxes", "spam … filtering", "via Intune and ConfigMgr"; not "a
-        nightly feed from Workday", "replaced Splunk", "synced from the student records system". A label,
-        a sentence of a name or two (`_labels`), is said of every sentence ("Codename Orbit. … on Salesforce
-        Sales Cloud")."""
+        nightly feed from Workday", "replaced Splunk", "synced from the student records system". A
+        codename's label is said of every sentence ("Codename Orbit. … on Salesforce Sales Cloud":
+        sync.match_details.labels_of)."""
         text = self.mentions.text(i)
-        labels = self._labels(text)
+        labels = labels_of(text)
         sentences = None
         for word in given:
             places = {
@@ -343,21 +340,6 @@ class DetailsEvidence:
                 continue  # a label is said of every sentence
             sentences = places if sentences is None else sentences & places
         return sentences is None or bool(sentences)
-
-    @staticmethod
-    def _labels(text: tuple) -> set[int]:
-        """The sentences of details that label them with a codename: "Codename Orbit.", "…; programme
-        Boussole; …", or one word in capitals: "FORGE: Siemens Teamcenter …"."""
-        sizes: dict[int, int] = {}
-        first: dict[int, Word] = {}
-        for w in text:
-            sizes[w.sentence] = sizes.get(w.sentence, 0) + 1
-            first.setdefault(w.sentence, w)
-        return {
-            n
-            for n, size in sizes.items()
-            if (size <= LABEL_WORDS and first[n].text in LABELLING) or (size == 1 and first[n].capital == 2)
-        }
 
     @staticmethod
     def _given(text: tuple, n: int, given: list[str]) -> bool:
