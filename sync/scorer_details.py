@@ -23,15 +23,17 @@ CLOUD_WORDS = frozenset(normalise("cloud public microsoft amazon web google subs
 # joined to each other ("M&C", "H&S", "A/B"; not "T-Mobile", "R", "Building B"): no word a description gives
 LITTLE = re.compile(r"(?<![\w&/+-])(?:on|in|at|by|via|per|from|or)(?![\w&/+-])", re.I)
 JOINED_LETTERS = re.compile(r"(?<![\w&/+-])([^\W\d_])[&/]([^\W\d_])(?![\w&/+-])")
-OTHER_SYSTEM = frozenset(  # words that introduce a system a service is not delivered with
-    ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
-    + ["integration", "integrated", "feed", "feeds", "interface", "legacy", "formerly", "previously"]
-    + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
-    + ["ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher", "früher"]  # German's "formerly"
+# "formerly", in English and German, as written and as normalised; a product's former name in brackets
+# after it is no other system: "Marketing Cloud (formerly Pardot)", but "Teams telephony; formerly OpenScape
+# Voice" is
+FORMERLY = frozenset(
+    ["formerly", "previously", "ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher", "früher"]
 )
-# a product's former name in brackets after it is no other system: "Marketing Cloud (formerly Pardot)", but
-# "Teams telephony; formerly OpenScape Voice" is
-FORMERLY = frozenset(["formerly", "previously", "ehem", "ehemals", "ehemal", "vormals", "vormal", "fruher"])
+OTHER_SYSTEM = FORMERLY | frozenset(  # words that introduce a system a service is not delivered with
+    ["from", "to", "into", "replaced", "replace", "replacing", "migrated", "migrating", "migration"]
+    + ["integration", "integrated", "feed", "feeds", "interface", "legacy"]
+    + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
+)
 
 
 def as_written(word: str, shown: str) -> str:
