@@ -6,10 +6,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# production as a catalogue writes it in full, in English and in German ("- Produktion - Stufe 1"): the tiers,
+# the words of production at a name's end (sync.scorer_environments) and the undashed tiers
+# (sync.scorer_readings) read these
+PRODUCTION_WORDS = ("production", "produktion")
+PRODUCED = "|".join(PRODUCTION_WORDS)
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
-    r"|prod(?:uction)?|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
-    r"|produktion|stufe \d+"  # a German catalogue's production and tier
+    rf"|{PRODUCED}|prod|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
+    r"|stufe \d+"  # a German catalogue's tier
     r"|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only, each its own (covered_tiers)
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
@@ -42,9 +47,9 @@ HOURS_END = re.compile(rf"(?<![\w.]){HOURS}$")
 DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "08:00-18:00"
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
-TIER_ENDINGS += ("production", "level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging")
-TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends", "produktion")
-PRODUCTION = re.compile(r"\bprodu[ck]tion\b")  # German catalogues' "Produktion" too
+TIER_ENDINGS += ("level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging", *PRODUCTION_WORDS)
+TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
+PRODUCTION = re.compile(rf"\b(?:{PRODUCED})\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
 # tiers another covers where no record of their own exists: "- 24x7" for out-of-hours support, "- Non-Prod"

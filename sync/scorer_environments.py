@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sync.match_acronyms import initials
 from sync.match_names import AliasBook, Name
 from sync.match_rules import is_english, stem
-from sync.match_tiers import NOT_LIVE, tiers_of, without_tiers
+from sync.match_tiers import NOT_LIVE, PRODUCED, PRODUCTION_WORDS, tiers_of, without_tiers
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
@@ -33,7 +33,7 @@ def one_of(words: tuple[str, ...]) -> str:
 
 ENVIRONMENT, WHAT = one_of(ENVIRONMENTS), one_of(WHAT_WORDS)
 ENVIRONMENT_WORDS = frozenset(stem(w) for env in ENVIRONMENTS for w in normalise(env).split()) - {"prod"}
-ENVIRONMENTS_SAID = ENVIRONMENT_WORDS | {"prod", "prd", "production", "produktion", "live"}  # or production
+ENVIRONMENTS_SAID = ENVIRONMENT_WORDS | {"prod", "prd", "live", *PRODUCTION_WORDS}  # or production
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 ENDING = re.compile(
     rf"\s*\(\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*\)\s*$"  # "(UAT/SIT)", "(Test Environment)"
@@ -60,7 +60,7 @@ APART = re.compile(r"[-–—:]")
 NOT_BEFORE_LIVE = frozenset(["non", "pre", "not"])
 WHERE = one_of(WHERE_WORDS)
 LIVE_ENDING = re.compile(
-    rf"(?P<sep>\s+[-–—:]\s*|\s*\(\s*|\s+)(?P<word>prod|prd|production|produktion|live)(?:\s+(?:{WHERE}))?\s*\)?\s*$",
+    rf"(?P<sep>\s+[-–—:]\s*|\s*\(\s*|\s+)(?P<word>{PRODUCED}|prod|prd|live)(?:\s+(?:{WHERE}))?\s*\)?\s*$",
     re.I,
 )
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
@@ -213,9 +213,7 @@ class EnvironmentReadings:
         word, apart, last = found.group("word"), found.group("sep").strip(), rest.split()[-1]
         capitals = local.name.upper() != local.name  # say nothing in a name all in capitals
         ordinary = (
-            word.lower() in ("production", "produktion", "live")
-            and not apart
-            and not (capitals and word.isupper())
+            word.lower() in (*PRODUCTION_WORDS, "live") and not apart and not (capitals and word.isupper())
         )
         acronym = capitals and last.isupper() and len(last) >= 3  # "AKS Production"; not "TV Production"
         product = acronym or (len(last) >= 3 and not is_english(reading.plain.rsplit(" ", 1)[-1]))

@@ -56,7 +56,16 @@ from sync.match_names import AliasBook, Name
 from sync.match_places import CODE, Places
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
-from sync.match_tiers import HRS, METALS, NOT_LIVE, OUT_OF_HOURS, canonical_tier, covered_tiers, tiers_of
+from sync.match_tiers import (
+    HRS,
+    METALS,
+    NOT_LIVE,
+    OUT_OF_HOURS,
+    PRODUCED,
+    canonical_tier,
+    covered_tiers,
+    tiers_of,
+)
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import ENVIRONMENTS_SAID, environment_of
@@ -81,7 +90,7 @@ DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an a
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
 UNDASHED = (
-    rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?prod(?:uction|uktion)?|dev\s*/\s*test|business {HRS}|"
+    rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?(?:{PRODUCED}|prod)|dev\s*/\s*test|business {HRS}|"
 )
 UNDASHED += OUT_OF_HOURS
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
