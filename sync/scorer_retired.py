@@ -14,15 +14,16 @@ from sync.matching import Candidate, Item, normalise
 from sync.scorer_index import ALIKE, TOKENS
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_products import DELIVERS
-from sync.scorer_readings import BY_NAME, MARKS, UNLIKE
+from sync.scorer_readings import BY_NAME, MARKS, RETIRED_MARKS, UNLIKE
 
 # a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
 # "[DUPLICATE - use Workplace: Printing]"; not "(Retired, Deferred)", the members), or before or after a dash
 # ("Retired - X", "X - DNU"), or around the name as CMDBs write it ("zz_X", "X_OLD"); not "(legacy)": a legacy
 # platform may well be live ("Virtual Servers - Legacy")
+DATED = rf"(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+)?"  # "Retired in 2016", "decommissioned 2021"
 IN_NAME = re.compile(
-    rf"[(\[]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+|\s*[-–—:]\s.*|\s+(?:use|see|replaced)\b.*)?\s*[)\]]"
-    rf"|^\s*(?:{MARKS})\s*[-–—:]\s|\s[-–—]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+)?\s*$"
+    rf"[(\[]\s*(?:{DATED}|(?:{MARKS})(?:\s*[-–—:]\s.*|\s+(?:use|see|replaced)\b.*))\s*[)\]]"
+    rf"|^\s*(?:{MARKS})\s*[-–—:]\s|\s[-–—]\s*{DATED}\s*$"
     r"|^z{2,}[\W_]|[\W_]old$",
     re.I,
 )
@@ -40,7 +41,7 @@ IN_DETAILS = re.compile(
 # a portfolio name that says its record is no longer used, the mark alone in its brackets or with a date:
 # "Skype for Business (old)", "BO 4.2 (decommissioned 2021)"; not "(Old Street)", nor "(legacy)", which a live
 # platform may be
-NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:{MARKS})(?:\s+(?:in\s+)?[\d/-]+)?\s*[)\]]", re.I)
+NO_LONGER_USED = re.compile(rf"[(\[]\s*{DATED}\s*[)\]]", re.I)
 LIKENESS = (ALIKE, TOKENS)  # what finds a record by its spelling alone
 DELIVERED_BY = re.compile(
     rf"^(.+?){DELIVERS}"
@@ -52,24 +53,9 @@ NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 COPY = re.compile(r"duplicat|\bdupe\b", re.I)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
 NAMED = tuple(way for way in BY_NAME if way != "its description")
-# what every mark of retirement has, in lower case; with the others', every mark's: a catalogue without any
-# is told at once ("zz", as "gold" has "old")
-RETIRED_TRACES = (
-    "retire",
-    "decommission",
-    "discontinu",
-    "obsolete",
-    "deprecat",
-    "supersed",
-    "inactive",
-    "archived",
-    "end of life",
-    "stillgelegt",
-    "abgeschaltet",
-    "ußer betrieb",
-    "usser betrieb",
-)
-TRACES = RETIRED_TRACES + (
+# every mark of retirement and what the others have, in lower case: a catalogue without any is told at once
+# ("zz", as "gold" has "old")
+TRACES = RETIRED_MARKS + (
     "eol",
     "not use",
     "dnu",
@@ -213,15 +199,12 @@ def with_retired(
     chosen = [c.score for c in ranked if c.preselectable and c.score >= PRESELECT_AT]
     apart = {c.target_id for c in retired}
 
-    def order(c: Candidate) -> tuple[int, int]:
+    def order(c: Candidate) -> tuple[bool, int, int]:
         retired_one = c.target_id in apart
         score = min(c.score, chosen[0]) if chosen and retired_one else c.score
-        if no_longer and retired_one and score >= UNLIKE:
-            score = 101  # the name says its record is no longer used: the retired records it finds first
-        return (
-            -score,
-            0 if c.target_id in named_for else 1 + retired_one,
-        )  # the one named for it, live, retired
+        said = no_longer and retired_one and score >= UNLIKE  # the name says its record is no longer used
+        first = 0 if c.target_id in named_for else 1 + retired_one  # the one named for it, live, retired
+        return (not said, -score, first)
 
     return sorted(ranked, key=order)[:limit]
 
@@ -253,4 +236,4 @@ def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:
 def is_copy(shown: str) -> bool:
     """Whether a record's name marks it a duplicate of another, and not retired as well."""
     lowered = shown.lower()
-    return bool(COPY.search(shown)) and not any(trace in lowered for trace in RETIRED_TRACES)
+    return bool(COPY.search(shown)) and not any(mark in lowered for mark in RETIRED_MARKS)
