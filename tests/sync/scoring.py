@@ -1,7 +1,7 @@
 """One portfolio record scored against a catalogue, as the scorer tests read it."""
 
-from sync.matching import Candidate, Item
-from sync.scorer import suggest
+from sync.matching import Candidate, Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
 
 
 def first_candidate(
@@ -10,3 +10,14 @@ def first_candidate(
     """The best candidate for a record of this name and version, or None."""
     found = suggest([Item("l", name, version)], targets, versioned=versioned, aliases=aliases)["l"]
     return found[0] if found else None
+
+
+def ranked(name: str, targets: list[Item], version: str = "", versioned: bool = False) -> list[Candidate]:
+    """The candidates for a record of this name and version, best first."""
+    return suggest([Item("l", name, version)], targets, versioned=versioned)["l"]
+
+
+def chosen_name(name: str, targets: list[Item], version: str = "", versioned: bool = False) -> str:
+    """The name of the record pre-selected for it, or "" where none is."""
+    pick = preselect(ranked(name, targets, version, versioned), PRESELECT_AT)
+    return pick.name if pick else ""

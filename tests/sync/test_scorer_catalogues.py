@@ -1,22 +1,14 @@
 """How the scorer reads the conventions of real catalogues and inventories (issue 19): "Category: Name"
-services, tiers, editions, inventory build numbers, languages and patch levels. Each test names a rule,
+services, editions, inventory build numbers, languages and patch levels. Each test names a rule,
 not a labelled case."""
 
 import pytest
 
 from sync.match_rules import software_words, uncategorised
-from sync.match_tiers import tiers_of
-from sync.matching import Item, preselect
-from sync.scorer import ACRONYM, PRESELECT_AT, suggest
-
-
-def ranked(name: str, targets: list[Item], version: str = "", versioned: bool = False):
-    return suggest([Item("l", name, version)], targets, versioned=versioned)["l"]
-
-
-def chosen(name: str, targets: list[Item], version: str = "", versioned: bool = False) -> str:
-    pick = preselect(ranked(name, targets, version, versioned), PRESELECT_AT)
-    return pick.name if pick else ""
+from sync.matching import Item
+from sync.scorer import ACRONYM, PRESELECT_AT
+from tests.sync.scoring import chosen_name as chosen
+from tests.sync.scoring import ranked
 
 
 def test_a_category_before_a_colon_is_read_apart():
@@ -33,62 +25,6 @@ def test_a_category_before_a_colon_is_read_apart():
     assert chosen("WAN", catalogue) == "Network: Wide Area Network"
     assert chosen("EHR", catalogue) == "Clinical: Electronic Health Record"  # not the one mentioning it
     assert chosen("Clinical: Nurse Call", catalogue) == "Nurse Call System"
-
-
-def test_a_tier_picks_its_own_tier_and_never_another():
-    catalogue = [Item("g", "Virtual Server Hosting - Gold"), Item("s", "Virtual Server Hosting - Silver")]
-    assert tiers_of("Virtual Server Hosting - Silver Tier") == {"silver"} and tiers_of("Hosting") == set()
-    assert tiers_of("Database Hosting - Gold (Prod)") == {"gold", "prod"}
-    assert tiers_of("App Hosting (Gold SLA)") == {"gold"}  # an SLA's tier
-    untiered = [Item("u", "Virtual Server Hosting"), *catalogue]
-    assert chosen("Virtual Server Hosting (Gold SLA)", untiered) == "Virtual Server Hosting - Gold"
-    assert chosen("Virtual Server Hosting - Silver Tier", catalogue) == "Virtual Server Hosting - Silver"
-    bronze = ranked("Virtual Server Hosting (Bronze)", catalogue)
-    assert bronze and preselect(bronze, PRESELECT_AT) is None
-    assert bronze[0].reasons[-1].startswith("another tier (")
-    assert chosen("Virtual Server Hosting", catalogue[:1]) == "Virtual Server Hosting - Gold"
-
-
-def test_hours_of_cover_are_a_tier():
-    """ "24x7" or "Business Hours" is the service level of a service, as "Gold" is: the same service
-    without it, and never another record's hours."""
-    assert tiers_of("Service Desk (24/7)") == tiers_of("Service Desk - 24 x 7") == {"24x7"}
-    assert tiers_of("Network Services 8x5") == {"8x5"} and tiers_of("Office 365") == set()
-    assert chosen("IT Help Desk (24/7)", [Item("sd", "Service Desk"), Item("h", "Hosting")]) == "Service Desk"
-    hours = [Item("a", "Service Desk - 24x7"), Item("b", "Service Desk - Business Hours")]
-    assert chosen("Service Desk (24/7)", hours) == "Service Desk - 24x7"
-    assert chosen("Service Desk (business hours)", hours) == "Service Desk - Business Hours"
-    other = ranked("Service Desk (8x5)", hours)
-    assert other and preselect(other, PRESELECT_AT) is None
-    assert tiers_of("SOC (24 / 7 x 365)") == tiers_of("SOC 24x 7") == {"24x7"}
-    for name in ("SAP - Production Support", "Service Desk - Gold Support", "Patch Tuesday 12/7", "PHP 5/7"):
-        assert tiers_of(name) == set(), name  # a service of its own, a date, versions
-    either = ranked("Service Desk", hours)  # the hours are the admin's to choose
-    assert len(either) == 2 and preselect(either, PRESELECT_AT) is None
-    assert either[0].reasons[-1].startswith("as likely as")
-    field = [Item("bh", "Field Support - Business Hours", context="Deskside support at offices")]
-    described = ranked("Deskside Support", [*field, Item("f24", "Field Support - 24x7")])  # however described
-    assert described[0].target_id == "bh" and preselect(described, PRESELECT_AT) is None
-    assert described[0].reasons[-1] == "offered with other hours of cover too: suggested, never pre-selected"
-
-
-def test_a_tier_is_not_pre_selected_away_from_the_records_of_that_tier():
-    catalogue = [
-        Item("gold", "Managed Hosting - Gold"),
-        Item("silver", "Managed Hosting - Silver"),
-        Item("web", "Website Hosting", context="Public websites and marketing content (Azure App Service)"),
-    ]
-    silver = ranked("App Hosting - Silver", catalogue)
-    web = next(c for c in silver if c.target_id == "web")
-    assert preselect(silver, PRESELECT_AT) is None  # the description's "App" is not the name's tier
-    assert not web.preselectable and web.reasons[-1].startswith("no tier, where another record has yours")
-    assert chosen("Website Hosting - Silver", catalogue) == "Website Hosting"  # its own name still is
-    phones = [
-        Item("fixed", "Fixed Line Telephony", context="Desk phones, PSTN lines and SIP trunks"),
-        Item("uc", "Unified Communications - Silver", context="Teams calling, desk phones and centre lines"),
-    ]
-    tied = ranked("Desk Phones and Lines - Silver", phones)  # two descriptions give the words: a tie still
-    assert preselect(tied, PRESELECT_AT) is None and all("as likely as" in c.why for c in tied)
 
 
 def test_two_editions_are_two_products_and_abbreviated_editions_are_one():
@@ -435,17 +371,6 @@ def test_initials_skip_generic_words_only_at_a_names_ends():
     ]
     assert chosen("DR", catalogue) == ""  # no Disaster Recovery here, and "Platform" is inside the name
     assert chosen("BHS", catalogue) == "Baggage Handling System Support"  # the system's, then its support
-
-
-def test_a_24x7_record_covers_out_of_hours_not_business_hours():
-    support = [Item("bh", "Application Support - Business Hours"), Item("24", "Application Support - 24x7")]
-    assert chosen("Out of Hours Application Support", support) == "Application Support - 24x7"
-    assert chosen("Application Support - After Hours", support) == "Application Support - 24x7"
-    untiered = [Item("as", "Application Support"), support[1]]
-    assert chosen("Out of Hours Application Support", untiered) == "Application Support - 24x7"
-    ooh = [*support, Item("ooh", "Application Support - Out of Hours")]
-    assert chosen("Out of Hours Application Support", ooh) == "Application Support - Out of Hours"
-    assert chosen("Application Support - Business Hours", support[1:]) == ""
 
 
 def test_a_category_with_no_words_after_it_reads_as_the_category():
