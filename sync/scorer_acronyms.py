@@ -134,11 +134,14 @@ class AcronymEvidence:
                 break
 
     def _beside(self, acronym: str, rest: list[str], written: list[str]) -> tuple[list[int], list[int]]:
-        """The services this acronym spells that have the words beside it in their names or details, sure
-        and guessed (`_acronym_beside`)."""
+        """The services this acronym spells, by their whole names or by their names before the dash
+        ("Thycotic PAM": a "Privileged Access Management - Engineering" of "Delinea Secret Server (formerly
+        Thycotic)"), that have the words beside it in their names or details, sure and guessed
+        (`_acronym_beside`)."""
         spellers = [
             i for i in self.index["initials"].get(acronym, ()) if self._spells(acronym, self.targets[i].name)
         ]
+        spellers += [i for i in self._spelling_heads(acronym) if i not in spellers]
 
         def having(words: list[str], i: int, described: bool = True) -> bool:
             mentions = self.mentions if described else None

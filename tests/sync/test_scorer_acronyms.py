@@ -77,6 +77,38 @@ def test_an_acronym_beside_a_name_the_dictionary_does_not_know_is_the_service_wh
     assert best("Kinexon AMS", catalogue) is None or not best("Kinexon AMS", catalogue).preselectable
 
 
+def test_an_acronym_beside_a_product_spells_a_services_name_before_its_dash():
+    """What follows the dash says which of the services so named the record is, as the product in its details
+    does ("Thycotic PAM", "Unigraphics CAD")."""
+    catalogue = [
+        Item(
+            "pam",
+            "Privileged Access Management - Engineering",
+            context="Delinea Secret Server (formerly Thycotic)",
+        ),
+        Item("iam", "Identity and Access Management - Corporate", context="Microsoft Entra ID"),
+        Item(
+            "cad",
+            "Computer-Aided Design - Chassis",
+            context="Siemens NX (formerly Unigraphics), Design Office",
+        ),
+        Item("ecad", "Computer-Aided Design - Electronics", context="Altium Designer PCB design"),
+    ]
+    for name, expected in (
+        ("Thycotic PAM", "pam"),
+        ("Unigraphics CAD - chassis", "cad"),
+        ("Altium CAD", "ecad"),
+    ):
+        found = best(name, catalogue)
+        assert found is not None and found.target_id == expected and found.score >= PRESELECT_AT, name
+        assert found.reasons[0].startswith("acronym: "), name
+    both = [
+        *catalogue,
+        Item("cad2", "Computer-Aided Design - Facilities", context="Altium and AutoCAD viewers"),
+    ]
+    assert not preselect(suggest([Item("l", "Altium CAD")], both, versioned=False)["l"], PRESELECT_AT)
+
+
 def test_an_acronym_beside_what_a_service_names_after_its_dash_is_that_service():
     catalogue = [
         Item("ora", "Database Administration - Oracle (Prod)"),
