@@ -160,7 +160,7 @@ class ChoiceEvidence:
         if (hours := hours_of(shown)) and any(hours_of(scored[n][1]) == hours for n in tied):
             tied = [n for n in tied if hours_of(scored[n][1]) == hours]  # its very hours of cover
         env = environment_of(shown)[1] if len(tied) > 1 and not self.versioned else ""
-        tied = self._own_environment(env, scored, tied)
+        tied = self._own_environment(env, shown, scored, tied)
         tied = self._spelled_by(mine, scored, tied)
         tied = self._written_by(mine, scored, tied)
         tied = self._own_build(shown, scored, tied)
@@ -203,12 +203,14 @@ class ChoiceEvidence:
         environment ("HR Portal - Non-Prod" beside its "- Pre-Production", for an "HR Portal UAT")."""
         return hours_of(self.targets[j].name) | (self._tiers(j) & NOT_LIVE)
 
-    def _own_environment(self, env: str, scored: list, tied: list[int]) -> list[int]:
+    def _own_environment(self, env: str, shown: str, scored: list, tied: list[int]) -> list[int]:
         """Of records as likely, those of the very environment the name ends in (`env`, as environment_of
-        reads it), where it is a tier of their names: "HR Portal preprod" is its "- Pre-Production" beside a
-        "- Non-Prod"; a "UAT" either, where neither is named for UAT. An environment no tier names ("QA",
-        "Dev") tells none apart here: its records are told apart by their names as read (`_settle`)."""
-        own = tiers_of(f"x - {env}") & NOT_LIVE if env else frozenset()
+        reads it, or its tier: "vSphere ASH non-prod"), where it is a tier of their names: "HR Portal
+        preprod" is its "- Pre-Production" beside a "- Non-Prod"; a "UAT" either, where neither is named for
+        UAT. An environment no tier names ("QA", "Dev") tells none apart here: its records are told apart by
+        their names as read (`_settle`)."""
+        said = tiers_of(f"x - {env}") if env else tiers_of(shown)
+        own = said & NOT_LIVE if len(tied) > 1 else frozenset()
         if not own:
             return tied
         return first_of(

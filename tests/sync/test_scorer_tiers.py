@@ -74,3 +74,21 @@ def test_a_24x7_record_covers_out_of_hours_not_business_hours():
     ooh = [*support, Item("ooh", "Application Support - Out of Hours")]
     assert chosen("Out of Hours Application Support", ooh) == "Application Support - Out of Hours"
     assert chosen("Application Support - Business Hours", support[1:]) == ""
+
+
+def test_a_non_production_tier_the_name_gives_chooses_that_record_over_the_live_one():
+    """ "(Non-Production)" or "non-prod" is the record of that tier, beside the same service's live record;
+    the name without it is the live one."""
+    hosting = [Item("live", "Virtual Server Hosting"), Item("np", "Virtual Server Hosting - Non-Prod")]
+    for name in ("Virtual Server Hosting (Non-Production)", "Virtual Server Hosting non-prod"):
+        assert chosen(name, hosting) == "Virtual Server Hosting - Non-Prod", name
+    assert chosen("Virtual Server Hosting", hosting) == "Virtual Server Hosting"
+    described = [
+        Item("live", "Virtualisation Platform - Ashcombe", context="VMware vSphere clusters at ASH"),
+        Item(
+            "np",
+            "Virtualisation Platform - Ashcombe (Non-Production)",
+            context="VMware vSphere test cluster at ASH",
+        ),
+    ]
+    assert chosen("vSphere ASH non-prod", described) == described[1].name
