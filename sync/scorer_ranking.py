@@ -255,16 +255,26 @@ class Ranking:
             return False  # "Dev/Test Servers"
         service, described = self._service(i), found[i][1][0].startswith("its description")
         family = f"{service} " if set(service.split()) - self.book.generic else None
+        given = set(mine.words).difference(self.names[i].words) if described else set()
+        head = self._head(i)
+        scoped = head != service and bool(set(head.split()) - self.book.generic)
         return any(
             j != i
-            and (found[j][1][0] != ALIKE or not described)
+            and (found[j][1][0] != ALIKE or not described or self._also_given(given, j))
             and (
                 service in (self._head(j), self.site_heads.get(j))
                 or (family is not None and self._head(j).startswith(family))
+                or (scoped and self._head(j) == head)
             )
             and not self._is_not_live(j)
             for j in found
         )
+
+    def _also_given(self, words: set[str], j: int) -> bool:
+        """Whether target j's details have all these words, that another record's description gave: no
+        evidence then that tells the two apart ("Dayforce payroll IE": a "HR and Payroll - UK & IE - UAT" of
+        a "Dayforce preview environment", beside an "HR and Payroll - Ireland" on Dayforce)."""
+        return bool(words) and self.mentions is not None and all(self.mentions.has(w, j) for w in words)
 
     def _site_unsaid(self, name: str, i: int, why: str) -> str:
         """Why target i, a site's record found by its name read without the site's code, is only suggested

@@ -426,3 +426,35 @@ def test_a_family_of_services_is_one_of_a_word_no_generic_one():
     ]
     found = suggest([Item("l", "Jira Cloud")], catalogue, versioned=False)["l"]
     assert "beside live records" not in next(c for c in found if c.target_id == "box").why
+
+
+def test_a_test_record_of_a_wider_scope_is_not_pre_selected_beside_its_services_live_records():
+    """ "Dayforce payroll IE": the "- UK & IE - UAT" record of a Dayforce preview is no more it than the
+    Irish and British live records on Dayforce, only alike to the name; a test record whose description
+    alone gives the words is still pre-selected beside records only alike (the "Payroll Parallel Run")."""
+    others = [
+        "IT Service Desk",
+        "Email",
+        "Cinema Website",
+        "Box Office",
+        "Finance",
+        "Recruitment",
+        "Data Platform",
+    ]
+    others += ["CCTV - UK & IE", "Telephony - UK & IE", "Access Control - Poland"]  # payroll's a rare word
+    live = [
+        Item("uk", "HR and Payroll - UK", context="Dayforce HR, payroll and RTI for UK employees"),
+        Item("ie", "HR and Payroll - Ireland", context="Dayforce payroll for Irish employees"),
+        *(Item(f"other{n}", name) for n, name in enumerate(others)),
+    ]
+    payroll = [
+        *live,
+        Item("uat", "HR and Payroll - UK & IE - UAT", context="Non-production Dayforce preview"),
+    ]
+    found = suggest([Item("l", "Dayforce payroll IE")], payroll, versioned=False)["l"]
+    uat = next(c for c in found if c.target_id == "uat")
+    assert {"ie", "uk"} <= {c.target_id for c in found}  # alike, each on Dayforce
+    assert preselect(found, PRESELECT_AT) is None and "beside live records" in uat.why
+    on_adp = [*live, Item("uat", "HR and Payroll - UK & IE - UAT", context="ADP preview environment")]
+    found = suggest([Item("l", "ADP payroll IE")], on_adp, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "uat"
