@@ -1,6 +1,7 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
-telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant franchisor's and a motor retailer's."""
+telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant
+franchisor's, a motor retailer's and a cinema chain's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -192,3 +193,21 @@ def test_a_utilitys_and_a_professional_firms_products_under_their_former_names()
     assert [chosen(name, products, version, maker) for name, version, maker in cases] == [
         p.name for p in products
     ]
+
+
+def test_a_cinema_chains_systems_under_their_former_names_and_makers():
+    cinema = [
+        Item("tms", "Dolby TMS", "", "Dolby"),
+        Item("ims", "Dolby IMS1000", "", "Dolby"),
+        Item("sw", "Unique X Screenwriter", "", "Unique X"),
+        Item("wfc", "UKG Workforce Central 8", "8", "UKG"),
+        Item("res", "Oracle Hospitality RES 3700 5", "5", "Oracle"),
+        Item("kip", "Symfonia Kadry i Płace", "", "Symfonia"),
+        Item("fk", "Symfonia Finanse i Księgowość", "", "Symfonia"),
+    ]
+    assert chosen("Doremi TMS", cinema, "2.6.1", "Doremi Labs, Inc.") == "Dolby TMS"
+    assert chosen("Doremi IMS1000 software", cinema, "2.8.14-0", "Doremi Labs") == "Dolby IMS1000"
+    assert chosen("AAM Screenwriter", cinema, "5.3.2", "Arts Alliance Media") == "Unique X Screenwriter"
+    assert chosen("Kronos Workforce Central 8.1", cinema, "8.1.12", "Kronos") == "UKG Workforce Central 8"
+    assert chosen("MICROS RES 3700 5.7", cinema, "5.7.7.2", "MICROS Systems") == cinema[4].name
+    assert chosen("Sage Symfonia Kadry i Płace", cinema, "2016.1", "Sage") == "Symfonia Kadry i Płace"
