@@ -211,3 +211,30 @@ def test_a_cinema_chains_systems_under_their_former_names_and_makers():
     assert chosen("Kronos Workforce Central 8.1", cinema, "8.1.12", "Kronos") == "UKG Workforce Central 8"
     assert chosen("MICROS RES 3700 5.7", cinema, "5.7.7.2", "MICROS Systems") == cinema[4].name
     assert chosen("Sage Symfonia Kadry i Płace", cinema, "2016.1", "Sage") == "Symfonia Kadry i Płace"
+
+
+def test_a_racing_teams_engineering_tools_under_their_former_names_and_makers():
+    tools = [
+        Item("lsf", "IBM Spectrum LSF 10", "10", "IBM"),
+        Item("dcv", "Amazon DCV 2023", "2023", "Amazon"),
+        Item("atlas", "Motion Applied ATLAS 10", "10", "Motion Applied"),
+        Item("adams", "Hexagon Adams 2023", "2023", "Hexagon"),
+        Item("dmis", "Hexagon PC-DMIS 2023", "2023", "Hexagon"),
+        Item("zeiss", "ZEISS INSPECT 2023", "2023", "ZEISS"),
+        Item("flex", "Revenera FlexNet Publisher 11", "11", "Revenera"),
+        Item("sdwan", "Cisco Catalyst SD-WAN Manager 20", "20", "Cisco"),
+        Item("cp", "HPE Aruba Networking ClearPass 6", "6", "Hewlett Packard Enterprise"),
+    ]
+    installs = [
+        ("Platform LSF 10.1", "10.1.0.13", "IBM Corp.", "lsf"),
+        ("NICE DCV Server 2023.1 (x64)", "2023.1.16388", "NICE s.r.l.", "dcv"),
+        ("McLaren ATLAS 10", "10.5.2.12", "McLaren Applied Technologies", "atlas"),
+        ("MSC Adams 2023.1 (x64)", "2023.1", "MSC Software Corporation", "adams"),
+        ("PC-DMIS 2023.2 64-bit", "2023.2.1012", "Wilcox Associates, Inc.", "dmis"),
+        ("GOM Inspect 2023 Hotfix 4", "2023.0.4", "GOM GmbH", "zeiss"),
+        ("FLEXlm License Manager (lmgrd)", "11.16.2", "Flexera Software LLC", "flex"),
+        ("vManage 20.9", "20.9.4", "Viptela", "sdwan"),
+        ("ClearPass Policy Manager 6.11", "6.11.6", "Aruba Networks", "cp"),
+    ]
+    for name, version, maker, expected in installs:
+        assert chosen(name, tools, version, maker) == next(t.name for t in tools if t.key == expected), name
