@@ -101,7 +101,17 @@ class ChoiceEvidence:
             other := self._headed_too(mine.plain, i)
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
+        # its name less a generic scope ("VPN": "Remote Access VPN - Corporate" beside a "- Trackside")
+        scoped = why.startswith(GENERIC_ONLY) and score < SAME and self._generic_scope(mine, i)
+        if scoped and (other := self._headed_too(self._head(i), i)):
+            return f"{other} is named for it too"
         return ""
+
+    def _generic_scope(self, mine: Name, i: int) -> bool:
+        """Whether what follows target i's name's dash is generic words alone, none the portfolio name's
+        ("- Corporate", "- Enterprise")."""
+        scope = self.names[i].plain.split()[len(self._head(i).split()) :]
+        return bool(scope) and self.book.generic.issuperset(scope) and not set(scope) & set(mine.words)
 
     def _written_elsewhere(self, acronym: str, i: int) -> str:
         """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside

@@ -284,3 +284,30 @@ def test_an_add_on_or_another_makers_record_that_writes_the_name_leaves_the_prod
         catalogue = [*(Item(*record) for record in records), *others]
         found = suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"]
         assert preselect(found, PRESELECT_AT).target_id == expected, name
+
+
+def test_a_record_of_a_generic_scope_is_a_persons_choice_beside_one_of_a_named_scope():
+    """ "VPN": the "Remote Access VPN - Corporate" or the "- Trackside"? A generic scope says no more than
+    the name does; the scope the name gives still chooses, and so does a record alone."""
+    vpn = [
+        Item("corp", "Remote Access VPN - Corporate"),
+        Item("track", "Remote Access VPN - Trackside"),
+        Item("wifi", "Wi-Fi - Corporate"),
+    ]
+    found = suggest([Item("l", "VPN")], vpn, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    corp = next(c for c in found if c.target_id == "corp")
+    assert corp.why.endswith(
+        "Remote Access VPN - Trackside is named for it too: suggested, never pre-selected"
+    )
+    backup = [
+        Item("corp", "Backup and Recovery - Corporate"),
+        Item("eng", "Backup and Recovery - Engineering"),
+    ]
+    assert preselect(suggest([Item("l", "Backups")], backup, versioned=False)["l"], PRESELECT_AT) is None
+    alone = suggest([Item("l", "VPN")], [vpn[0], vpn[2]], versioned=False)["l"]
+    assert preselect(alone, PRESELECT_AT).target_id == "corp"
+    wifi = suggest([Item("l", "Corporate WiFi")], [*vpn, Item("guest", "Wi-Fi - Guest")], versioned=False)[
+        "l"
+    ]
+    assert preselect(wifi, PRESELECT_AT).target_id == "wifi"  # the name gives the scope
