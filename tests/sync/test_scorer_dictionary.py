@@ -354,3 +354,12 @@ def test_a_digital_preservation_product_delivers_no_records_management():
     found = suggest([Item("l", "Preservica")], catalogue, versioned=False)["l"]
     chosen = preselect(found, PRESELECT_AT)
     assert chosen is not None and chosen.target_id == "dp"
+
+
+def test_data_acquisition_is_what_daq_abbreviates():
+    tunnel = [
+        Item("daq", "Wind Tunnel Data Acquisition - Tunnel 2", context="NI LabVIEW and PXI data capture"),
+        Item("hist", "Wind Tunnel Data Historian - Tunnel 2", context="AVEVA PI"),
+    ]
+    found = suggest([Item("l", "Wind tunnel DAQ")], tunnel, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "daq"
