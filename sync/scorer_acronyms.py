@@ -25,6 +25,8 @@ class AcronymEvidence:
     index: dict[str, dict[str, tuple[int, ...]]]
     mentions: Mentions | None
     _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
+    _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
+    _delivered: Callable[[list[str], int], bool]  # sync.scorer_details.DetailsEvidence's
     _tails: Callable[[int], Tail]
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
@@ -120,7 +122,7 @@ class AcronymEvidence:
         if caps[0].endswith("s") and caps[0] not in shipped_ambiguous():
             readings.append((caps[0][:-1], " (system)"))
         for spelled, system in readings:
-            sure, guessed = self._beside(spelled, rest, written)
+            sure, guessed = self._beside(spelled, rest, written, exact=not system)
             for found, score in ((sure, ACRONYM), (guessed, GUESSED)):
                 add(
                     found,
@@ -133,15 +135,14 @@ class AcronymEvidence:
             if sure or guessed:
                 break
 
-    def _beside(self, acronym: str, rest: list[str], written: list[str]) -> tuple[list[int], list[int]]:
-        """The services this acronym spells, by their whole names or by their names before the dash
-        ("Thycotic PAM": a "Privileged Access Management - Engineering" of "Delinea Secret Server (formerly
-        Thycotic)"), that have the words beside it in their names or details, sure and guessed
-        (`_acronym_beside`)."""
+    def _beside(
+        self, acronym: str, rest: list[str], written: list[str], exact: bool = True
+    ) -> tuple[list[int], list[int]]:
+        """The services this acronym spells that have the words beside it in their names or details, sure
+        and guessed (`_acronym_beside`); `exact`: the letters as written, not read without an S."""
         spellers = [
             i for i in self.index["initials"].get(acronym, ()) if self._spells(acronym, self.targets[i].name)
         ]
-        spellers += [i for i in self._spelling_heads(acronym) if i not in spellers]
 
         def having(words: list[str], i: int, described: bool = True) -> bool:
             mentions = self.mentions if described else None
@@ -151,7 +152,28 @@ class AcronymEvidence:
             i for i in spellers if having(rest, i) or (written and having(written, i, len(spellers) == 1))
         ]
         guessed = [i for i in spellers if i not in sure and written and having(written, i)]
-        return sure, guessed
+        if sure or guessed:
+            return sure, guessed
+        return self._heads_beside(acronym, rest, exact)
+
+    def _heads_beside(self, acronym: str, rest: list[str], exact: bool) -> tuple[list[int], list[int]]:
+        """Where no whole name spells the acronym, the live services whose names before the dash it spells
+        that have the words beside it: in their names ("Okta IAM": "Identity and Access Management - Okta"),
+        else given in their details as their own ("Thycotic PAM": a "Privileged Access Management -
+        Engineering" of "Delinea Secret Server (formerly Thycotic)"; not "replaced SailPoint"). Sure where
+        one has them and the letters are read as written, of no acronym several systems share; else guessed
+        (`_beside`)."""
+        heads = [i for i in self._spelling_heads(acronym) if not self._is_not_live(i)]
+        given = [i for i in heads if set(rest) <= set(self.names[i].words)]
+        if not given and self.mentions is not None:
+            mentions = self.mentions
+            for i in heads:
+                unnamed = [w for w in rest if w not in self.names[i].words]
+                if all(mentions.has(w, i) for w in unnamed) and self._delivered(unnamed, i):
+                    given.append(i)
+        if len(given) == 1 and exact and acronym not in shipped_ambiguous():
+            return given, []
+        return [], given
 
     @staticmethod
     def _spells(acronym: str, name: str) -> bool:

@@ -109,6 +109,38 @@ def test_an_acronym_beside_a_product_spells_a_services_name_before_its_dash():
     assert not preselect(suggest([Item("l", "Altium CAD")], both, versioned=False)["l"], PRESELECT_AT)
 
 
+def test_a_services_name_before_its_dash_spells_an_acronym_only_for_a_live_record_that_gives_the_product():
+    """A reviewer's: the record named for the product first; never a test record, nor one whose details
+    say the product was replaced, nor one of two the letters spell without their S."""
+
+    def chosen(name: str, catalogue: list[Item]) -> str:
+        pick = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
+        return pick.target_id if pick else ""
+
+    okta = [
+        Item("okta", "Identity and Access Management - Okta"),
+        Item("corp", "Identity and Access Management - Corporate", context="Okta SSO"),
+    ]
+    assert chosen("Okta IAM", okta) == "okta"
+    vault = [
+        Item("test", "Privileged Access Management - Corporate (Non-Prod)", context="Thycotic test vault"),
+        Item("live", "Privileged Access Management - Corporate", context="CyberArk"),
+    ]
+    assert chosen("Thycotic PAM", vault) != "test"
+    replaced = [
+        Item(
+            "emea", "Identity and Access Management - EMEA", context="Entra ID Governance; replaced SailPoint"
+        ),
+        Item("eng", "Identity and Access Management - Engineering", context="Ping Identity"),
+    ]
+    assert chosen("SailPoint IAM", replaced) == ""
+    hotels = [
+        Item("crs", "Central Reservations - Hotels", context="Sabre SynXis"),
+        Item("crm", "Customer Relations - Hotels", context="SynXis guest data feeds"),
+    ]
+    assert chosen("SynXis CRS", hotels) == ""
+
+
 def test_an_acronym_beside_what_a_service_names_after_its_dash_is_that_service():
     catalogue = [
         Item("ora", "Database Administration - Oracle (Prod)"),
