@@ -29,8 +29,9 @@ class ChoiceEvidence:
     index: dict[str, dict[str, tuple[int, ...]]]
     mentions: Mentions | None
     spelled_out: dict[str, dict[int, tuple[str, ...]]] | None
-    _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
-    _may_head: Callable[[str, int], bool]  # sync.scorer_index.NameIndex's
+    _headed: Callable[[str, int], str]  # sync.scorer_index.NameIndex's
+    _headed_too: Callable[[str, int], str]  # sync.scorer_index.NameIndex's
+    _named_scope: Callable[[Name, int], str]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
@@ -102,16 +103,9 @@ class ChoiceEvidence:
         ):  # "IT Asset Management": "- Hardware"?
             return f"{other} is named for it too"
         # its name less a generic scope ("VPN": "Remote Access VPN - Corporate" beside a "- Trackside")
-        scoped = why.startswith(GENERIC_ONLY) and score < SAME and self._generic_scope(mine, i)
-        if scoped and (other := self._headed_too(self._head(i), i)):
+        if why.startswith(GENERIC_ONLY) and score < SAME and (other := self._named_scope(mine, i)):
             return f"{other} is named for it too"
         return ""
-
-    def _generic_scope(self, mine: Name, i: int) -> bool:
-        """Whether what follows target i's name's dash is generic words alone, none the portfolio name's
-        ("- Corporate", "- Enterprise")."""
-        scope = self.names[i].plain.split()[len(self._head(i).split()) :]
-        return bool(scope) and self.book.generic.issuperset(scope) and not set(scope) & set(mine.words)
 
     def _written_elsewhere(self, acronym: str, i: int) -> str:
         """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside
@@ -120,27 +114,6 @@ class ChoiceEvidence:
         theirs = self._service(i)
         others = (j for j in self.lexical.postings.get(acronym, ()) if self._service(j) != theirs)
         return next((self.targets[j].name for j in others), "")
-
-    def _headed_too(self, plain: str, i: int) -> str:
-        """Another record named for the portfolio name and which one after a dash, beside target i, one such
-        too: "IT Asset Management - Hardware" and "- Software" are two; "Server Hosting - VMware (Prod)" and
-        "(Non-Prod)" one in two environments, a tier's choice. The first other one, or ""."""
-        if not self._may_head(plain, i):
-            return ""
-        headed, theirs = self._headed_by(plain), self.names[i].plain
-        other = (
-            self.targets[j].name
-            for j in headed
-            if j != i and (self.versioned or self.names[j].plain != theirs)  # a service's tiers read away
-        )
-        return next(other, "") if i in headed else ""
-
-    def _headed(self, plain: str, i: int) -> str:
-        """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:
-        beside "Database Hosting - SQL Server - Prod" and "Database Hosting - PostgreSQL", a "Database
-        Hosting" is no "Database Administration" an alias reads alike. The first such name, or ""."""
-        headed = self._headed_by(plain)
-        return "" if i in headed else next((self.targets[j].name for j in headed), "")
 
     def _settle(
         self,
@@ -218,9 +191,14 @@ class ChoiceEvidence:
         reads it, or its tier: "vSphere ASH non-prod"), where it is a tier of their names: "HR Portal
         preprod" is its "- Pre-Production" beside a "- Non-Prod"; a "UAT" either, where neither is named for
         UAT. An environment no tier names ("QA", "Dev") tells none apart here: its records are told apart by
-        their names as read (`_settle`)."""
-        said = tiers_of(f"x - {env}") if env else tiers_of(shown)
-        own = said & NOT_LIVE if len(tied) > 1 else frozenset()
+        their names as read (`_settle`); nor does a tier beside another a record has ("- Gold (Non-Prod)"
+        beside a "- Gold" and a "- Non-Prod": each of one of its tiers)."""
+        if env:
+            own = tiers_of(f"x - {env}") & NOT_LIVE
+        else:
+            said = tiers_of(shown) if len(tied) > 1 and not self.versioned else frozenset()
+            others = said - NOT_LIVE
+            own = frozenset() if any(self._tiers(scored[n][2]) & others for n in tied) else said & NOT_LIVE
         if not own:
             return tied
         return first_of(

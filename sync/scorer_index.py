@@ -75,6 +75,7 @@ class NameIndex:
     cores: dict[str, tuple[int, ...]]
     brandless: list[int]  # the number of core words once the manufacturer is out
     _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
+    _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
     # read as rules ask: a name → the targets it heads (_headed_by), the names in order, what follows
     heads: dict[str, list[int]]
     head_of: dict[int, str]  # each target's head (_head), once asked
@@ -142,6 +143,44 @@ class NameIndex:
             start, end = bisect_left(names, plain), bisect_left(names, f"{plain}!")  # "!" follows " "
             found = self.heads[plain] = [j for j in sorted(order[start:end]) if self._head(j) == plain]
         return found
+
+    def _named_scope(self, mine: Name, i: int) -> str:
+        """Another live record of target i's head, where what follows that head in target i's name is
+        generic words alone, none the portfolio name's: "Remote Access VPN - Corporate" says no more than
+        "VPN" does, beside a "Remote Access VPN - Trackside" (not beside its own "- Test"). The first such
+        name, or ""."""
+        head = self._head(i)
+        scope = self.names[i].plain.split()[len(head.split()) :]
+        if not head or not scope or not self.book.generic.issuperset(scope) or set(scope) & set(mine.words):
+            return ""
+        theirs = self.names[i].plain
+        others = (
+            self.targets[j].name
+            for j in self._headed_by(head)
+            if j != i and self.names[j].plain != theirs and not self._is_not_live(j)
+        )
+        return next(others, "")
+
+    def _headed_too(self, plain: str, i: int) -> str:
+        """Another record named for the portfolio name and which one after a dash, beside target i, one such
+        too: "IT Asset Management - Hardware" and "- Software" are two; "Server Hosting - VMware (Prod)" and
+        "(Non-Prod)" one in two environments, a tier's choice. The first other one, or ""."""
+        if not self._may_head(plain, i):
+            return ""
+        headed, theirs = self._headed_by(plain), self.names[i].plain
+        other = (
+            self.targets[j].name
+            for j in headed
+            if j != i and (self.versioned or self.names[j].plain != theirs)  # a service's tiers read away
+        )
+        return next(other, "") if i in headed else ""
+
+    def _headed(self, plain: str, i: int) -> str:
+        """Another record named for the portfolio name and which one, after a dash, a colon or in brackets:
+        beside "Database Hosting - SQL Server - Prod" and "Database Hosting - PostgreSQL", a "Database
+        Hosting" is no "Database Administration" an alias reads alike. The first such name, or ""."""
+        headed = self._headed_by(plain)
+        return "" if i in headed else next((self.targets[j].name for j in headed), "")
 
     def _head(self, j: int) -> str:
         """Target j's name before its first dash, colon or opening bracket, normalised; "" for none or a

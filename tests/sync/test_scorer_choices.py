@@ -311,3 +311,12 @@ def test_a_record_of_a_generic_scope_is_a_persons_choice_beside_one_of_a_named_s
         "l"
     ]
     assert preselect(wifi, PRESELECT_AT).target_id == "wifi"  # the name gives the scope
+    own_test = [
+        vpn[0],
+        Item("test", "Remote Access VPN - Test"),
+        Item("ct", "Remote Access VPN - Corporate - Test"),
+    ]
+    assert (
+        preselect(suggest([Item("l", "VPN")], own_test, versioned=False)["l"], PRESELECT_AT).target_id
+        == "corp"
+    )

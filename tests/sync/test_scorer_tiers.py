@@ -92,3 +92,5 @@ def test_a_non_production_tier_the_name_gives_chooses_that_record_over_the_live_
         ),
     ]
     assert chosen("vSphere ASH non-prod", described) == described[1].name
+    tiers = [Item("np", "Virtual Server Hosting - Non-Prod"), Item("gold", "Virtual Server Hosting - Gold")]
+    assert chosen("Virtual Server Hosting - Gold (Non-Prod)", tiers) == ""  # each of one of its tiers
