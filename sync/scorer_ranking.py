@@ -245,26 +245,29 @@ class Ranking:
     def _live_named(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
         """Whether a live record found is named for target i's service and which one after a dash, or at a
         site (sync.match_places.coded_sites), or for a service its name begins, of a word no generic one
-        ("ERP Finance - Group" beside an "ERP - Non-Prod"; not every "IT …" beside an "IT - Sandbox"): the
-        "Kitchen Display System - Non-Production" is no "KDS ConnectSmart" beside a "Kitchen Display System -
-        ConnectSmart (US) - Gold", whose acronym the name's letters are not. Found by likeness alone, only
-        where target i is not found by its own description: a "Payroll Parallel Run" its description gives
-        is, beside a "Payroll - ADP - Gold" only alike; "Manhattan WMS", by the product it delivers, is no
-        "Warehouse Management - Non-Prod" beside the distribution centres' records."""
+        ("ERP Finance - Group" beside an "ERP - Non-Prod"; not every "IT …" beside an "IT - Sandbox"), or
+        for target i's head where target i's service is that head and a scope ("HR and Payroll - Ireland"
+        beside an "HR and Payroll - UK & IE - UAT"): the "Kitchen Display System - Non-Production" is no "KDS
+        ConnectSmart" beside a "Kitchen Display System - ConnectSmart (US) - Gold", whose acronym the name's
+        letters are not. A record found by likeness alone counts only where target i is not found by its own
+        description, or where its details have the words that description gave: a "Payroll Parallel Run" its
+        description gives is, beside a "Payroll - ADP - Gold" only alike; "Manhattan WMS", by the product it
+        delivers, is no "Warehouse Management - Non-Prod" beside the distribution centres' records; "Dayforce
+        payroll IE" is no UAT of a Dayforce preview beside an Irish record on Dayforce."""
         if self._says_environment(set(mine.words)):
             return False  # "Dev/Test Servers"
         service, described = self._service(i), found[i][1][0].startswith("its description")
         family = f"{service} " if set(service.split()) - self.book.generic else None
         given = set(mine.words).difference(self.names[i].words) if described else set()
         head = self._head(i)
-        scoped = head != service and bool(set(head.split()) - self.book.generic)
+        wider = head != service and bool(set(head.split()) - self.book.generic)  # "- UK & IE - UAT"
         return any(
             j != i
             and (found[j][1][0] != ALIKE or not described or self._also_given(given, j))
             and (
                 service in (self._head(j), self.site_heads.get(j))
                 or (family is not None and self._head(j).startswith(family))
-                or (scoped and self._head(j) == head)
+                or (wider and self._head(j) == head)
             )
             and not self._is_not_live(j)
             for j in found
