@@ -3,9 +3,9 @@ sync.scorer_retired): read apart, so that a live record is pre-selected before t
 
 import pytest
 
-from sync.matching import Item, preselect
+from sync.matching import Candidate, Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
-from sync.scorer_retired import is_retired
+from sync.scorer_retired import is_copy, is_retired, with_retired
 
 
 @pytest.mark.parametrize(
@@ -279,3 +279,33 @@ def test_a_bracket_that_only_begins_with_a_mark_or_says_legacy_says_nothing_of_t
     assert chosen("Building Access (Old Street)", access) == "live"
     servers = [Item("vs", "Virtual Servers - Legacy"), Item("old", "Virtual Servers - Legacy 2008 (Retired)")]
     assert chosen("Virtual Servers (Legacy)", servers) == "vs"
+
+
+def test_a_duplicate_of_a_service_named_for_retiring_things_is_no_retired_record():
+    """A duplicate is no retired predecessor, whatever its service does: "Hardware Decommissioning
+    (DUPLICATE)" keeps no live "Hardware Decommissioning Services" from pre-selection, as the marks of
+    retirement themselves (not their stems) tell a retired duplicate."""
+    assert is_copy("Hardware Decommissioning (DUPLICATE)") and is_copy("Retirement Planning - duplicate")
+    assert not is_copy("Lotus Notes (Retired - duplicate)")
+    catalogue = [
+        Item("dup", "Hardware Decommissioning (DUPLICATE)"),
+        Item("live", "Hardware Decommissioning Services"),
+        Item("mail", "Email"),
+    ]
+    found = suggest([Item("l", "Hardware Decommissioning")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "live"
+
+
+def test_the_retired_records_a_name_says_it_no_longer_uses_come_first_by_their_own_scores():
+    def candidate(key: str, name: str, score: int, why: str) -> Candidate:
+        return Candidate(key, name, score, why, None, (why,), True)
+
+    retired = [
+        candidate("r9", "Lotus Notes 9", 90, "same words"),
+        candidate("r", "Lotus Notes", 92, "same name"),
+    ]
+    shown = {"r": ("Lotus Notes (Retired)", "retired"), "r9": ("Lotus Notes 9 (Retired)", "retired")}
+    live = [candidate("mail", "Email", 86, "Lotus Notes delivers Email")]
+    ranked = with_retired("Lotus Notes (old)", live, retired, shown, 5)
+    assert [c.target_id for c in ranked] == ["r", "r9", "mail"]
+    assert not any(c.preselectable for c in ranked)
