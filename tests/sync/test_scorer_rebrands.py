@@ -238,3 +238,30 @@ def test_a_racing_teams_engineering_tools_under_their_former_names_and_makers():
     ]
     for name, version, maker, expected in installs:
         assert chosen(name, tools, version, maker) == next(t.name for t in tools if t.key == expected), name
+
+
+def test_a_publishers_systems_under_their_former_names_and_makers():
+    publishing = [
+        Item("s1", "Clarivate ScholarOne Manuscripts", "", "Clarivate"),
+        Item("ith", "Turnitin iThenticate", "", "Turnitin"),
+        Item("mt", "Wiris MathType 7", "7", "Wiris"),
+        Item("ol", "Digital Science Overleaf", "", "Digital Science"),
+        Item("ready", "UKG Ready", "", "UKG"),
+        Item("clm", "DocuSign CLM", "", "DocuSign"),
+        Item("isc", "Ivanti Security Controls", "", "Ivanti"),
+        Item("waf", "Akamai App and API Protector", "", "Akamai"),
+    ]
+    installs = [
+        ("ScholarOne Manuscripts", "", "Thomson Reuters", "s1"),
+        ("iThenticate", "1.0", "iParadigms, LLC", "ith"),
+        ("MathType", "7.4.10.53", "Design Science, Inc.", "mt"),
+        ("ShareLaTeX", "", "ShareLaTeX Ltd", "ol"),
+        ("Kronos Workforce Ready", "", "Kronos Incorporated", "ready"),
+        ("SpringCM", "", "SpringCM Inc.", "clm"),
+        ("Shavlik Protect", "9.3", "LANDESK Software", "isc"),
+        ("Kona Site Defender", "", "Akamai Technologies", "waf"),
+    ]
+    for name, version, maker, expected in installs:
+        assert chosen(name, publishing, version, maker) == next(
+            t.name for t in publishing if t.key == expected
+        ), name
