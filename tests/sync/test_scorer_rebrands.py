@@ -13,6 +13,15 @@ def chosen(name: str, targets: list[Item], version: str = "", maker: str = "", v
     return pick.name if pick else ""
 
 
+def assert_read_as(catalogue: list[Item], installs: list[tuple[str, str, str, str]]) -> None:
+    """Each install (name, version, maker as the installer wrote it) pre-selects the catalogue's record of
+    that key."""
+    for name, version, maker, key in installs:
+        assert chosen(name, catalogue, version, maker) == next(t.name for t in catalogue if t.key == key), (
+            name
+        )
+
+
 def test_products_under_a_makers_former_name_or_their_own():
     webfleet = [Item("wf", "Webfleet", "", "Webfleet Solutions")]
     assert chosen("TomTom Telematics WEBFLEET", webfleet) == "Webfleet"
@@ -236,8 +245,7 @@ def test_a_racing_teams_engineering_tools_under_their_former_names_and_makers():
         ("vManage 20.9", "20.9.4", "Viptela", "sdwan"),
         ("ClearPass Policy Manager 6.11", "6.11.6", "Aruba Networks", "cp"),
     ]
-    for name, version, maker, expected in installs:
-        assert chosen(name, tools, version, maker) == next(t.name for t in tools if t.key == expected), name
+    assert_read_as(tools, installs)
 
 
 def test_a_publishers_systems_under_their_former_names_and_makers():
@@ -261,7 +269,4 @@ def test_a_publishers_systems_under_their_former_names_and_makers():
         ("Shavlik Protect", "9.3", "LANDESK Software", "isc"),
         ("Kona Site Defender", "", "Akamai Technologies", "waf"),
     ]
-    for name, version, maker, expected in installs:
-        assert chosen(name, publishing, version, maker) == next(
-            t.name for t in publishing if t.key == expected
-        ), name
+    assert_read_as(publishing, installs)
