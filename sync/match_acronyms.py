@@ -4,6 +4,7 @@ declares in brackets, and an acronym one name gives for the other's words (sync.
 import re
 
 from sync.match_rules import BRACKETS
+from sync.match_tiers import ENVIRONMENT_CODES, tiers_of
 from sync.matching import STOPWORDS, normalise
 
 OF_NAME = re.compile(r"[a-z0-9]+")
@@ -21,11 +22,18 @@ def declared(name: str) -> list[str]:
 
 
 def bracketed(name: str) -> str:
-    """ "Security Log Monitoring (SIEM)" → "siem": the one acronym-like word a name gives in brackets."""
+    """ "Security Log Monitoring (SIEM)" → "siem": the one acronym-like word a name gives in brackets; not an
+    environment's or a tier's ("Data Warehouse (Dev)", "(Gold)"), unless the name spells it ("Disaster
+    Recovery (DR)")."""
     if "(" not in name:
         return ""
     inside = [w for part in BRACKETS.findall(name) for w in normalise(part).split()]
-    return inside[0] if len(inside) == 1 and inside[0].isalpha() and 2 <= len(inside[0]) <= 6 else ""
+    if len(inside) != 1 or not inside[0].isalpha() or not 2 <= len(inside[0]) <= 6:
+        return ""
+    word = inside[0]
+    if word in ENVIRONMENT_CODES or tiers_of(f"x ({word})"):
+        return word if initials(normalise(BRACKETS.sub(" ", name)).split()).endswith(word) else ""
+    return word
 
 
 def initials(words: list[str] | tuple[str, ...]) -> str:

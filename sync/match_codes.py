@@ -12,7 +12,7 @@ from dataclasses import replace
 from sync.match_names import REGIONS, AliasBook
 from sync.match_products import product_words, written_words
 from sync.match_rules import is_english
-from sync.match_tiers import tiers_of
+from sync.match_tiers import ENVIRONMENT_CODES, tiers_of
 from sync.matching import Candidate, Item, normalise
 
 CODED = re.compile(r"([A-Z]{2,5})\s+[-–—]\s+(?=\w)")
@@ -33,8 +33,6 @@ ISO_COUNTRIES = (  # ISO 3166 alpha-2, with "uk", "el" and "eu" as written too
 COUNTRIES = frozenset(ISO_COUNTRIES.split())
 OTHER_PLACES = "anz apj nam eur mea cee dach emea nordics benelux"
 PLACES = COUNTRIES | REGIONS | frozenset(OTHER_PLACES.split())
-ENVIRONMENTS = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"
-ENVIRONMENT_CODES = frozenset(ENVIRONMENTS.split())
 
 
 def client_codes(targets: list[Item], book: AliasBook) -> frozenset[str]:

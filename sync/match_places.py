@@ -7,10 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Container
 
-from sync.match_codes import ENVIRONMENT_CODES
 from sync.match_products import named_words
 from sync.match_rules import is_english
-from sync.match_tiers import NOT_LIVE, tiers_of
+from sync.match_tiers import ENVIRONMENT_CODES, NOT_LIVE, tiers_of
 from sync.matching import normalise
 
 CODE = re.compile(r"\b[A-Z]{3,4}\b")  # written in capitals, as a site's code is: "RZE", "WIC"

@@ -11,6 +11,10 @@ from functools import lru_cache
 # (sync.scorer_readings) read these
 PRODUCTION_WORDS = ("production", "produktion")
 PRODUCED = "|".join(PRODUCTION_WORDS)
+# an environment as a code or a record's brackets write it: no site's or client's code, no acronym a name
+# declares ("Data Warehouse (Dev)")
+ENVIRONMENTS_WRITTEN = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"
+ENVIRONMENT_CODES = frozenset(ENVIRONMENTS_WRITTEN.split())
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     rf"|{PRODUCED}|prod|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"

@@ -1,6 +1,7 @@
 """Acronyms (issue 19, sync.scorer_acronyms): of a service's name before a dash, beside a product's name, and
 the acronyms several systems share. Each test names a rule, not a labelled case."""
 
+from sync.match_acronyms import bracketed
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate as best
@@ -198,3 +199,17 @@ def test_an_acronym_beside_a_product_may_leave_out_the_s_of_system():
         Item("web", "Public Website"),
     ]  # CMS is several common systems' acronym: a content management system's too
     assert not preselect(suggest([Item("l", "Salesforce CMS")], cases, versioned=False)["l"], PRESELECT_AT)
+
+
+def test_an_environment_or_tier_in_brackets_is_no_acronym_the_record_declares():
+    assert bracketed("Security Log Monitoring (SIEM)") == "siem"
+    assert bracketed("Data Warehouse - Marginalia (Dev)") == ""
+    assert bracketed("Data Centre Hosting - Lakeshore (DR)") == ""
+    assert bracketed("Server Hosting (Gold)") == ""
+    assert bracketed("IT Disaster Recovery (DR)") == "dr"  # the name spells it
+    warehouse = [Item("dev", "Data Warehouse - Marginalia (Dev)"), Item("bi", "Business Intelligence")]
+    found = best("DEV", warehouse)
+    assert found is None or not found.reasons[0].startswith("acronym")
+    sites = [Item("dc", "Data Centre Hosting - Lakeshore (DR)"), Item("dr", "Disaster Recovery")]
+    found = best("DR", sites)
+    assert found is not None and found.target_id == "dr"
