@@ -10,7 +10,7 @@ from sync.match_makers import lineage, without_maker
 from sync.match_names import BRACKETS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
 from sync.match_rules import is_english, stem
-from sync.match_tiers import tiers_of
+from sync.match_tiers import ENVIRONMENT_CODES, tiers_of
 from sync.matching import Item, normalise
 from sync.scorer_index import WRAPPERS, Tail
 from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
@@ -249,6 +249,39 @@ class ProductEvidence:
                 if score >= CORE or (score >= LOOSE and why[0].startswith("same"))
             )
         return self.serving[key]
+
+    def _unnamed_product(self, shown: str, i: int) -> str:
+        """A product the portfolio name gives in brackets, written as a name ("Staff benefits platform
+        (Perkbox)"; not an acronym, an English word or an environment), that target i neither names nor
+        describes, where its name or details give another product as what it is: found by its description's
+        words alone, target i is another system of that kind ("Payroll - US", whose details give benefits
+        for staff on ADP Workforce Now). That name, or ""."""
+        for part in BRACKETS.findall(shown):
+            for raw in part.split():
+                read = words_of(raw)
+                if len(read) != 1 or len(raw) < 4 or not raw.isalpha() or raw.isupper() or raw.islower():
+                    continue
+                word, known = stem(read[0]), products_in(product_words(raw))
+                if (is_english(read[0]) and not known) or tiers_of(f"x ({raw})"):
+                    continue
+                if word in self.book.generic or word in ENVIRONMENT_CODES or word in self.names[i].words:
+                    continue
+                if self.mentions and self.mentions.has(word, i):
+                    continue
+                target = self.targets[i]
+                theirs = products_in(product_words(f"{target.name} {target.context}"))
+                makers = lineage(raw) - {tuple(normalise(raw).split())}  # "(Aastra handsets)": Mitel's
+                if (
+                    theirs
+                    and not any(
+                        same_product(other, mine) or renamed(other, mine)
+                        for other in theirs
+                        for mine in known
+                    )
+                    and not any(other.words[: len(lead)] == lead for other in theirs for lead in makers)
+                ):
+                    return raw
+        return ""
 
     def _rest_fits(self, rest: str, i: int, service: str, named: bool = False) -> bool:
         """Whether the words of a portfolio name besides its product fit service i: each in its name, the

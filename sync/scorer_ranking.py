@@ -145,6 +145,14 @@ class Ranking:
             if preselectable and bracketed and score < CORE and (elsewhere := self._elsewhere(local.name, i)):
                 reasons.append(elsewhere)
                 preselectable = False
+            if (
+                preselectable
+                and bracketed
+                and reasons[0].startswith("its description gives")
+                and (unnamed := self._unnamed_product(local.name, i))
+            ):
+                reasons.append(f"its details do not name {unnamed}: suggested, never pre-selected")
+                preselectable = False
             if preselectable and local.manufacturer and (made := self._made_otherwise(local, mine, i)):
                 reasons.append(f"{made}: suggested, never pre-selected")
                 preselectable = False

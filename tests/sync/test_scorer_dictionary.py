@@ -117,6 +117,7 @@ def test_it_service_synonyms_of_the_dictionary():
         Item("sd", "Service Desk - 24x7"),
         Item("ve", "Viva Engage (Enterprise Social)"),  # a product a service's name holds, by its old name
         Item("erp", "Finance System (Unit4 ERP)"),
+        Item("dw", "Data Warehouse - Marginalia", context="Enterprise data warehouse on Snowflake"),
     ]
     pairs = [
         ("IT-Hotline 24/7", "sd"),
@@ -125,7 +126,7 @@ def test_it_service_synonyms_of_the_dictionary():
         ("Pen Testing / ITHC", "pt"),
     ]
     pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec"), ("Yammer", "ve")]
-    pairs += [("Agresso Finance", "erp")]
+    pairs += [("Agresso Finance", "erp"), ("Marginalia DWH", "dw")]
     for name, key in pairs:
         found = first_candidate(name, services)
         assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name

@@ -296,3 +296,20 @@ def test_a_product_is_known_by_its_other_names_too():
 def test_a_product_is_itself_by_any_of_its_names(one, other, same):
     [first], [second] = products_in(product_words(one)), products_in(product_words(other))
     assert same_product(first, second) is same and same_product(second, first) is same
+
+
+def test_a_product_in_brackets_a_described_service_neither_names_nor_is_built_with_is_a_persons_choice():
+    catalogue = [
+        Item("pay", "Payroll - US", context="US payroll and benefits for NYC staff on ADP Workforce Now"),
+        Item("web", "Webinar Platform - Marketing", context="Live webinars for authors"),
+    ]
+    found = first_candidate("Staff benefits platform (Perkbox)", catalogue)
+    assert found is not None and found.target_id == "pay" and not found.preselectable
+    assert found.reasons[-1] == "its details do not name Perkbox: suggested, never pre-selected"
+    named = [catalogue[0], Item("perk", "Employee Perks", context="Discounts and rewards")]
+    named[0] = Item("pay", "Payroll - US", context="Payroll on ADP Workforce Now; staff benefits on Perkbox")
+    found = first_candidate("Staff benefits platform (Perkbox)", named)
+    assert found is not None and found.target_id == "pay" and found.preselectable  # its details name it
+    voice = [Item("voice", "Hotel Voice - Silver", context="hosted Mitel voice for the select-service hotels")]
+    found = first_candidate("Lumen hosted voice (Aastra handsets)", voice)  # Aastra is Mitel's
+    assert found is not None and found.target_id == "voice" and found.preselectable
