@@ -310,6 +310,8 @@ def test_a_product_in_brackets_a_described_service_neither_names_nor_is_built_wi
     named[0] = Item("pay", "Payroll - US", context="Payroll on ADP Workforce Now; staff benefits on Perkbox")
     found = first_candidate("Staff benefits platform (Perkbox)", named)
     assert found is not None and found.target_id == "pay" and found.preselectable  # its details name it
-    voice = [Item("voice", "Hotel Voice - Silver", context="hosted Mitel voice for the select-service hotels")]
+    voice = [
+        Item("voice", "Hotel Voice - Silver", context="hosted Mitel voice for the select-service hotels")
+    ]
     found = first_candidate("Lumen hosted voice (Aastra handsets)", voice)  # Aastra is Mitel's
     assert found is not None and found.target_id == "voice" and found.preselectable
