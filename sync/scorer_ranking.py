@@ -14,6 +14,8 @@ from sync.scorer_index import ALIKE, TOKENS
 from sync.scorer_names import CORE, EXACT, LEXICAL_CAP, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
+# words of a record not live that no environment's list has: a release before it is live, a copy of it
+NOT_LIVE_WORDS = frozenset(["beta", "preview", "replay", "lab"])
 KIND_OF_SOFTWARE = "what kind of software it is, which several products are"  # sync.match_rules.names_a_kind
 
 
@@ -112,7 +114,12 @@ class Ranking:
                 if env_given is None:
                     env_given = bool(environment_of(local.name)[1] or environment_within(local.name)[1])
                 if live - {i} or (
-                    not env_given and (self._live_twin(i, found) or self._live_named(mine, i, found))
+                    not env_given
+                    and (
+                        self._live_twin(i, found)
+                        or self._live_named(mine, i, found)
+                        or self._live_headed(mine, i, found)
+                    )
                 ):
                     reasons.append("another environment, beside live records: suggested, never pre-selected")
                     preselectable, beside_live = False, True
@@ -235,6 +242,18 @@ class Ranking:
         before its dash ("Payroll - EU"), or ""."""
         head = self._head(i) if REGIONS.intersection(self.names[i].words) else ""
         return next((self.targets[j].name for j in found if j != i and head and self._head(j) == head), "")
+
+    def _live_headed(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
+        """Whether target i, of another environment, is the one record found of a service whose live records
+        a dash tells apart ("Warehouse Management (MERIDIAN) - VNL", "- ERF" beside its "- Non-Prod"), for a
+        name with no word of any environment ("Manhattan Active WM"; not "CUPPS Test Lab", "Dialog Lab", "App
+        beta builds"): a name that gives none is one of those live records, which a person chooses between."""
+        head = self._head(i)
+        if not head or len(found) != 1 or self._says_environment({stem(w) for w in mine.plain.split()}):
+            return False
+        if not NOT_LIVE_WORDS.isdisjoint(mine.plain.split()):
+            return False
+        return any(j != i and not self._is_not_live(j) for j in self._headed_by(head))
 
     def _live_twin(self, i: int, found: dict[int, Found]) -> bool:
         """Whether a record of target i's own service of no other environment was found on the same evidence,

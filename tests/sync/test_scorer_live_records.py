@@ -105,3 +105,21 @@ def test_a_test_record_of_a_wider_scope_is_not_pre_selected_beside_its_services_
     on_adp = [*live, Item("uat", "HR and Payroll - UK & IE - UAT", context="ADP preview environment")]
     found = suggest([Item("l", "ADP payroll IE")], on_adp, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "uat"
+
+
+def test_the_one_test_record_found_of_a_service_whose_live_records_a_dash_tells_apart_is_a_persons_choice():
+    """Set 120: "Manhattan Active WM", by the product it delivers, found only the "Warehouse Management
+    (MERIDIAN) - Non-Prod", whose details write the product so; its live records are each site's. Without
+    live records of its own, it is still pre-selected."""
+    catalogue = [
+        Item("vnl", "Warehouse Management (MERIDIAN) - VNL", context="Venlo fulfilment centre"),
+        Item("erf", "Warehouse Management (MERIDIAN) - ERF", context="Erfurt fulfilment centre"),
+        Item("np", "Warehouse Management (MERIDIAN) - Non-Prod", context="Manhattan Active WM test systems"),
+    ]
+    found = suggest([Item("l", "Manhattan Active WM")], catalogue, versioned=False)["l"]
+    test = next(c for c in found if c.target_id == "np")
+    assert preselect(found, PRESELECT_AT) is None and not test.preselectable
+    assert "another environment, beside live records" in test.why
+    alone = [catalogue[2], Item("tms", "Transport Management")]  # no live record of its own
+    found = suggest([Item("l", "Manhattan Active WM")], alone, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is not None and found[0].target_id == "np"
