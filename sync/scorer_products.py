@@ -211,14 +211,21 @@ class ProductEvidence:
 
     def _built_otherwise(self, targets: frozenset[int], product: Product) -> bool:
         """Whether the details of these targets declare another product as theirs, in brackets or opening a
-        sentence: "Mobile Device Management (Microsoft Intune)" is not built with Jamf, which a
-        "Mac Device Management (Jamf Pro)" declares; a mention in passing ("kept in Confluence") is not."""
+        sentence, or name a rival of another brand for the product's service: "Mobile Device Management
+        (Microsoft Intune)" is not built with Jamf, which a "Mac Device Management (Jamf Pro)" declares;
+        "reporting with Microsoft Power BI" is no Qlik Sense's. A mention in passing ("kept in Confluence")
+        is not, nor a rival beside the product's own family ("Ansible Automation Platform and Terraform"
+        for "Ansible Tower")."""
         for i in targets:
-            for other in products_in(product_words(self.targets[i].context)):
-                if same_product(other, product) or renamed(other, product):
+            named = products_in(product_words(self.targets[i].context))
+            ours = [p for p in named if same_product(p, product) or renamed(p, product)]
+            family = any(not set(p.words).isdisjoint(product.words) for p in named)
+            for other in named:
+                if other in ours:
                     continue
                 said = self.mentions.of(tuple(normalise(other.name).split())) if self.mentions else []
-                if any(m.target == i and m.proper and m.leads for m in said):
+                rival = not family and other.service == product.service
+                if any(m.target == i and m.proper and (m.leads or rival) for m in said):
                     return True
         return False
 

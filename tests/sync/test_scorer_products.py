@@ -315,3 +315,19 @@ def test_a_product_in_brackets_a_described_service_neither_names_nor_is_built_wi
     ]
     found = first_candidate("Lumen hosted voice (Aastra handsets)", voice)  # Aastra is Mitel's
     assert found is not None and found.target_id == "voice" and found.preselectable
+
+
+def test_a_service_whose_details_name_a_rival_of_another_brand_is_not_the_products():
+    bi = Item(
+        "bi", "Business Intelligence and Reporting", context="Self-service reporting with Microsoft Power BI"
+    )
+    found = first_candidate("Qlik Sense Reporting", [bi, Item("dw", "Data Warehouse")])
+    assert found is not None and found.target_id == "bi"
+    assert not preselect([found], PRESELECT_AT)
+    automation = Item(
+        "ia",
+        "Infrastructure Automation - Bronze",
+        context="Provisioning automation with Red Hat Ansible Automation Platform and Terraform",
+    )
+    found = first_candidate("Ansible Tower", [automation, Item("dw", "Data Warehouse")])  # its family, beside
+    assert found is not None and found.target_id == "ia" and preselect([found], PRESELECT_AT) == found
