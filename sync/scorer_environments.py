@@ -19,6 +19,12 @@ ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "p
 ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette")  # French IT's UAT
 ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
+# environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no "- Dev"
+KINDS_OF = {"dev": "dev", "development": "dev", "entwicklung": "dev", "train": "training", "trn": "training"}
+KINDS_OF |= {"training": "training", "schulung": "training", "sandbox": "sandbox", "sbx": "sandbox"}
+KINDS_OF |= {"staging": "staging", "stg": "staging", "preprod": "staging"}
+KINDS_OF |= dict.fromkeys(("test", "testing", "tst", "qa", "qas", "sit", "uat", "recette"), "test")
+KINDS_OF |= dict.fromkeys(("testumgebung", "testsystem"), "test")
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database")
@@ -168,8 +174,11 @@ class EnvironmentReadings:
                 live.add(i)
             for j in records:
                 read[j] = max(read.get(j, 0), min(score, CORE))
-                if j not in found or found[j][0] < min(score, CORE):
-                    found[j] = (min(score, CORE), [*reasons, why])
+                at, said_why = min(score, CORE), why
+                if other := self._other_kind(env, j):
+                    at, said_why = min(at, PRESELECT_AT - 1), f"{why}, {other}: suggested, never pre-selected"
+                if j not in found or found[j][0] < at:
+                    found[j] = (at, [*reasons, said_why])
         self._as_likely(read, found, env)
         for i in live & found.keys():
             if found[i][0] >= PRESELECT_AT and not_live.get(self.names[i].plain):
@@ -179,6 +188,14 @@ class EnvironmentReadings:
                     f"in production, where the name gives {env}: suggested, never pre-selected",
                 ]
                 found[i] = (PRESELECT_AT - 1, reasons)
+
+    def _other_kind(self, env: str, j: int) -> str:
+        """Target j's environment where it is of another kind than the one a name gives ("DCIQ Training
+        instance" and a "… (DCIQ) - Test", "Heron UAT" and a "… - Development"), as "a record of Test"; ""
+        where either gives none of a kind, as a "- Non-Prod" gives none."""
+        theirs = self._environment(j)[1].strip("() ") or " ".join(sorted(self._tiers(j)))
+        mine, kinds = kinds_of(env), kinds_of(theirs)
+        return f"a record of {theirs}" if mine and kinds and mine.isdisjoint(kinds) else ""
 
     def _live_meant(self, local: Item) -> str:
         """A service name ending in production as no tier writes it ("PMS prod", "LabWare Live"), read
@@ -293,3 +310,12 @@ class EnvironmentReadings:
         """Whether target i is a record of an environment not in production, by its tier ("- Non-Prod",
         "(UAT)") or the environment its name ends in ("- Dev", "(Test)")."""
         return bool(self._tiers(i) & NOT_LIVE) or bool(self._environment(i)[1])
+
+
+def kinds_of(environment: str) -> set[str]:
+    """The kinds of environment these words give (KINDS_OF): "Dev/Test" gives dev and test."""
+    return {
+        KINDS_OF[w]
+        for w in re.findall(r"[a-z]+", environment.lower().replace("pre-prod", "preprod"))
+        if w in KINDS_OF
+    }

@@ -5,7 +5,7 @@ import pytest
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, Scorer, suggest
-from sync.scorer_environments import environment_bracketed, environment_of, environment_within
+from sync.scorer_environments import environment_bracketed, environment_of, environment_within, kinds_of
 from tests.sync.scoring import first_candidate
 
 CATALOGUE = [
@@ -119,7 +119,10 @@ def test_the_services_own_word_is_no_environment():
 def test_a_record_of_another_environment_by_its_name_is_no_live_record():
     catalogue = [Item("f", "Finance - Gold"), Item("f-t", "Finance - Non-Prod"), Item("f-d", "Finance - Dev")]
     found = suggest([Item("l", "Finance UAT")], catalogue, versioned=False)["l"]
-    assert preselect(found, PRESELECT_AT) is None  # its UAT, or its Dev? a person's choice
+    assert preselect(found, PRESELECT_AT).target_id == "f-t"  # its UAT is no Dev (kinds_of)
+    assert (
+        "a record of Dev: suggested, never pre-selected" in next(c for c in found if c.target_id == "f-d").why
+    )
     assert not any(c.target_id == "f-t" and "another environment, beside live" in c.why for c in found)
 
 
@@ -357,3 +360,21 @@ def test_production_said_is_no_environment_beside_a_test_record_of_a_one_word_se
     assert (
         Scorer(catalogue, versioned=False)._live_meant(Item("l", "Simphony POS US PRD")) == "Simphony POS US"
     )
+
+
+def test_a_record_of_another_kind_of_environment_than_the_name_gives_is_only_suggested():
+    """Set 121: "DCIQ Training instance" had pre-selected the "(DCIQ) - Test" record, "Heron UAT" a "-
+    Development" one; a "- Non-Prod" gives no kind, and is still the record of any."""
+    catalogue = [
+        Item("prod", "Data Warehouse (Heron) - Production", context="Heron SQL Server data warehouse"),
+        Item("dev", "Data Warehouse (Heron) - Development", context="Heron build environment"),
+    ]
+    found = suggest([Item("l", "Heron UAT")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert found[0].target_id == "dev" and "a record of Development" in found[0].why
+    found = suggest([Item("l", "Heron DEV")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "dev"
+    general = [catalogue[0], Item("np", "Data Warehouse (Heron) - Non-Prod", context="Heron test copies")]
+    found = suggest([Item("l", "Heron UAT")], general, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "np"
+    assert kinds_of("Dev/Test") == {"dev", "test"} and kinds_of("Schulung") == {"training"}
