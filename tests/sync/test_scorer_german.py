@@ -127,3 +127,28 @@ def test_an_environment_before_the_tier_is_the_records():
     ]
     assert without_tiers(billing[1].name) == "Abrechnung S/4HANA Utilities - Test"
     assert chosen("Kompass S/4HANA Utilities PROD", billing) == "p"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("DATEV Lohn", "pay-de"),
+        ("Adyen Kartenzahlung", "cards"),
+        ("Zeiterfassung", "time"),
+        ("Genesys Telefonie", "phone"),
+        ("Lieferantenportal", "suppliers"),
+    ],
+)
+def test_a_services_words_written_in_german_read_as_the_english_a_catalogue_writes(name, expected):
+    catalogue = [
+        Item("pay-de", "Payroll - Germany", context="German payroll on DATEV"),
+        Item("pay-pl", "Payroll - Poland", context="Polish payroll on enova365"),
+        Item("cards", "Payment Processing - Card Payments", context="Adyen card acquiring"),
+        Item("bnpl", "Payment Processing - Buy Now Pay Later", context="Klarna"),
+        Item("time", "Time and Attendance - Warehouse", context="Clocking in at fulfilment centres"),
+        Item("phone", "Contact Centre Telephony", context="Genesys Cloud CX"),
+        Item("suppliers", "Supplier Portal", context="Supplier onboarding and purchase orders"),
+    ]
+    found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == expected, found[:2]
