@@ -4,11 +4,11 @@ only suggested, whatever its score."""
 
 from collections.abc import Callable
 
-from sync.match_acronyms import declared, initials
+from sync.match_acronyms import bracketed, declared, initials
 from sync.match_details import Mentions
 from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name
-from sync.match_rules import bracketed_words, stem
+from sync.match_rules import bracketed_words, is_english, stem
 from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -326,8 +326,17 @@ class ChoiceEvidence:
             ),
             "",
         )
-        # a name that spells its own stays it, whoever mentions it: "Police National Computer (PNC)"
-        return "" if other and declared(self.targets[i].name) == [acronym, acronym] else other
+        # a name that spells its own stays it, whoever mentions it: "Police National Computer (PNC)"; so does
+        # one that gives a codename, a word, in brackets: "Online Storefront (HELIX)" beside a checkout whose
+        # details open with "HELIX basket"
+        if other and (declared(self.targets[i].name) == [acronym, acronym] or self._codenamed(acronym, i)):
+            return ""
+        return other
+
+    def _codenamed(self, word: str, i: int) -> bool:
+        """Whether target i's name gives this word in brackets, an English word too long for an acronym's
+        ("HELIX"; not "CAD" nor "Epic"): its codename."""
+        return len(word) >= 5 and is_english(word) and bracketed(self.targets[i].name) == word
 
     def _details_name(self, acronym: str, i: int) -> bool:
         """Whether target i's details name the acronym, which lifts it above another expansion of it."""

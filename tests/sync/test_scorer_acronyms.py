@@ -213,3 +213,19 @@ def test_an_environment_or_tier_in_brackets_is_no_acronym_the_record_declares():
     sites = [Item("dc", "Data Centre Hosting - Lakeshore (DR)"), Item("dr", "Disaster Recovery")]
     found = best("DR", sites)
     assert found is not None and found.target_id == "dr"
+
+
+def test_a_codename_a_record_gives_in_brackets_stays_its_beside_details_that_open_with_it():
+    """Set 120: "HELIX" was no more the "Online Storefront (HELIX)" than the checkout described as "HELIX
+    basket, checkout …", a part of it; an acronym another record's details open with still is a choice."""
+    catalogue = [
+        Item("shop", "Online Storefront (HELIX) - Production", context="Customer web shop on commercetools"),
+        Item("pay", "Checkout and Order Capture", context="HELIX basket, checkout and order capture services"),
+    ]
+    found = best("HELIX", catalogue)
+    assert found is not None and found.target_id == "shop" and preselect([found], PRESELECT_AT) == found
+    dispatch = [
+        Item("cad", "Police Command and Control (CAD)", context="Control room dispatch"),
+        Item("fire", "Fire Mobilising System", context="CAD for fire and rescue dispatch"),
+    ]
+    assert not preselect(suggest([Item("l", "CAD")], dispatch, versioned=False)["l"], PRESELECT_AT)
