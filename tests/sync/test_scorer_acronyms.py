@@ -220,7 +220,9 @@ def test_a_codename_a_record_gives_in_brackets_stays_its_beside_details_that_ope
     basket, checkout …", a part of it; an acronym another record's details open with still is a choice."""
     catalogue = [
         Item("shop", "Online Storefront (HELIX) - Production", context="Customer web shop on commercetools"),
-        Item("pay", "Checkout and Order Capture", context="HELIX basket, checkout and order capture services"),
+        Item(
+            "pay", "Checkout and Order Capture", context="HELIX basket, checkout and order capture services"
+        ),
     ]
     found = best("HELIX", catalogue)
     assert found is not None and found.target_id == "shop" and preselect([found], PRESELECT_AT) == found
