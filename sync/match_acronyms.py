@@ -22,13 +22,16 @@ def declared(name: str) -> list[str]:
 
 
 def bracketed(name: str) -> str:
-    """ "Security Log Monitoring (SIEM)" → "siem": the one acronym-like word a name gives in brackets; not an
-    environment's or a tier's ("Data Warehouse (Dev)", "(Gold)"), unless the name spells it ("Disaster
-    Recovery (DR)")."""
+    """ "Security Log Monitoring (SIEM)" → "siem": the one acronym-like word a name gives in brackets, or a
+    codename in capitals ("Carrier Integration Hub (COURIER)"); not an environment's or a tier's ("Data
+    Warehouse (Dev)", "(Gold)"), unless the name spells it ("Disaster Recovery (DR)")."""
     if "(" not in name:
         return ""
-    inside = [w for part in BRACKETS.findall(name) for w in normalise(part).split()]
-    if len(inside) != 1 or not inside[0].isalpha() or not 2 <= len(inside[0]) <= 6:
+    parts = BRACKETS.findall(name)
+    inside = [w for part in parts for w in normalise(part).split()]
+    if len(inside) != 1 or not inside[0].isalpha():
+        return ""
+    if not 2 <= len(inside[0]) <= (10 if any(p.strip().isupper() for p in parts) else 6):
         return ""
     word = inside[0]
     if word in ENVIRONMENT_CODES or tiers_of(f"x ({word})"):

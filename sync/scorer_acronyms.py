@@ -30,8 +30,10 @@ class AcronymEvidence:
     _tails: Callable[[int], Tail]
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
-        """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)")."""
-        if " " not in mine.core and 2 <= len(mine.core) <= 6:
+        """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)"); a codename
+        in capitals may be longer ("COURIER": "Carrier Integration Hub (COURIER)")."""
+        longest = 10 if len(mine.core) > 6 and mine.core.upper() in shown.split() else 6
+        if " " not in mine.core and 2 <= len(mine.core) <= longest:
             add(
                 self.index["initials"].get(mine.core, ()),
                 ACRONYM,

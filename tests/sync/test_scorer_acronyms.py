@@ -231,3 +231,15 @@ def test_a_codename_a_record_gives_in_brackets_stays_its_beside_details_that_ope
         Item("fire", "Fire Mobilising System", context="CAD for fire and rescue dispatch"),
     ]
     assert not preselect(suggest([Item("l", "CAD")], dispatch, versioned=False)["l"], PRESELECT_AT)
+
+
+def test_a_codename_in_capitals_a_record_gives_in_brackets_may_be_longer_than_an_acronym():
+    assert bracketed("Carrier Integration Hub (COURIER) - Production") == "courier"
+    assert bracketed("Shipping Integration (Courier Partners)") == ""
+    catalogue = [
+        Item("prod", "Carrier Integration Hub (COURIER) - Production", context="Carrier booking on nShift"),
+        Item("test", "Carrier Integration Hub (COURIER) - Non-Prod", context="nShift test accounts"),
+    ]
+    found = suggest([Item("l", "COURIER PRD")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "prod"
+    assert found[0].reasons[0].startswith("acronym: COURIER")
