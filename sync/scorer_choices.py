@@ -318,11 +318,17 @@ class ChoiceEvidence:
             if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
                 return self.targets[j].name
         given = self.mentions.of((acronym,))  # "… (MDM)"; not by the same service in another environment
+        head = self._head(i)  # nor by another record of its head: "… (DCIQ) - Test", "Non-production DCIQ …"
         other = next(
             (
                 self.targets[m.target].name
                 for m in given
-                if m.target != i and m.leads and m.proper and self.names[m.target].plain != plain
+                if m.target != i
+                and m.leads
+                and m.proper
+                and self.names[m.target].plain != plain
+                and self._service(m.target) != self._service(i)
+                and not (head and self._head(m.target) == head)
             ),
             "",
         )
@@ -360,7 +366,15 @@ class ChoiceEvidence:
             j for j in [*initials.get(acronym, ()), *shorter] if all(len(w) >= 3 for w in self.names[j].words)
         ]
         others = [*spelled, *self.index["declared"].get(acronym, ())]
-        return next((self.targets[j].name for j in others if self.names[j].core != core), "")
+        service = self._service(i)  # not its own record of another environment: "(DCIQ) - Test"
+        return next(
+            (
+                self.targets[j].name
+                for j in others
+                if self.names[j].core != core and self._service(j) != service
+            ),
+            "",
+        )
 
     def _other_half(self, mine: Name, i: int) -> str:
         """Another target that a name of two things joined by "and" holds whole, beside target i an alias

@@ -243,3 +243,15 @@ def test_a_codename_in_capitals_a_record_gives_in_brackets_may_be_longer_than_an
     found = suggest([Item("l", "COURIER PRD")], catalogue, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "prod"
     assert found[0].reasons[0].startswith("acronym: COURIER")
+
+
+def test_an_acronym_its_own_service_in_another_environment_describes_is_not_spelled_otherwise():
+    """Set 121: "DCIQ" was a person's choice because the "(DCIQ) - Test" record's details open with
+    "Non-production DCIQ instance": that is the same service, not another meaning of the letters."""
+    catalogue = [
+        Item("prod", "Incident, Risk and Complaints Management (DCIQ) - Production", context="RLDatix DCIQ"),
+        Item("test", "Incident, Risk and Complaints Management (DCIQ) - Test", context="Non-production DCIQ"),
+    ]
+    for name in ("DCIQ", "DCIQ Live"):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == "prod", name
