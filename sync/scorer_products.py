@@ -31,6 +31,7 @@ class ProductEvidence:
     _tails: Callable[[int], Tail]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
+    _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
@@ -124,7 +125,8 @@ class ProductEvidence:
             named = set().union(*map(self._written_in, runs)) if found else set()
             name = shown
         # another service has it too ("Intranet | SharePoint Online sites"): a person's choice
-        if len({self._service_core(j) for j in found}) != 1 or named - found:
+        one = len({self._service_core(j) for j in found}) == 1 or len({self._service(j) for j in found}) == 1
+        if not one or named - found:  # one service, its records of other environments too
             return [], ""
         if products and any(
             j not in found and not self._named_otherwise(j, p)
@@ -182,8 +184,10 @@ class ProductEvidence:
                 by = name
                 break
         named = set().union(*(self._sharing(words) for words in names.values()))
-        if self.mentions:  # not the details of a service about it: a "Microsoft 365 Backup" of its mailboxes
-            mentioned = {m.target for words in names.values() for m in self.mentions.of(words)}
+        # details that open with it, not a mention in passing ("Ledgers kept in Business Central"), nor the
+        # details of a service about it: a "Microsoft 365 Backup" of its mailboxes
+        if self.mentions:
+            mentioned = {m.target for words in names.values() for m in self.mentions.of(words) if m.leads}
             named |= {j for j in mentioned if WRAPPERS.isdisjoint(map(stem, self.names[j].plain.split()))}
         return found, by, named
 

@@ -54,10 +54,13 @@ def test_a_product_of_the_dictionary_is_named_after_a_dash_or_in_brackets_by_any
     erp = first_candidate("Dynamics NAV", catalogue)  # its new name
     assert erp.target_id == "erp" and erp.preselectable and erp.score >= PRESELECT_AT
     assert erp.reasons[0] == "a service named for Business Central, another name of Dynamics NAV"
-    # another service whose details name it too: a person decides
-    finance = Item("fin", "Management Accounts", context="Ledgers kept in Business Central")
+    # another service whose details open with it: a person decides; one that mentions it in passing uses it
+    finance = Item("fin", "Management Accounts", context="Business Central ledgers and month-end packs")
     erp = first_candidate("Dynamics NAV", [*catalogue, finance])
     assert erp is None or not (erp.preselectable and erp.score >= PRESELECT_AT)
+    finance = Item("fin", "Management Accounts", context="Ledgers kept in Business Central")
+    erp = first_candidate("Dynamics NAV", [*catalogue, finance])
+    assert erp.target_id == "erp" and erp.preselectable and erp.score >= PRESELECT_AT
 
 
 def test_a_products_name_less_its_maker_and_a_backup_of_it_in_the_details():
@@ -227,3 +230,23 @@ def test_ordinary_words_after_a_makers_name_are_no_product_named_for_a_service()
     for name in ("Progress Reporting", "Poly Studio"):  # makers of the dictionary, then ordinary words
         found = first_candidate(name, catalogue)
         assert found is None or not found.reasons[0].startswith("a service named for"), name
+
+
+def test_a_service_named_for_the_product_in_two_environments_beside_a_mention_in_passing():
+    """Set 121: "HealthRoster LIVE" found no "e-Rostering (HealthRoster) - Production": its "- Test" record
+    was counted as another service, and a warehouse's details that load from HealthRoster as one having it."""
+    catalogue = [
+        Item("prod", "e-Rostering (HealthRoster) - Production", context="RLDatix HealthRoster for wards"),
+        Item("test", "e-Rostering (HealthRoster) - Test", context="Non-production HealthRoster environment"),
+        Item(
+            "dw",
+            "Data Warehouse (Heron)",
+            context="SQL Server warehouse with loads from RiO and HealthRoster",
+        ),
+    ]
+    for name in ("HealthRoster", "HealthRoster LIVE"):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == "prod", name
+        assert found[0].reasons[0] == "a service named for HealthRoster"
+    leading = [*catalogue[:2], Item("wfm", "Workforce Management", context="HealthRoster rotas and SafeCare")]
+    assert not preselect(suggest([Item("l", "HealthRoster")], leading, versioned=False)["l"], PRESELECT_AT)
