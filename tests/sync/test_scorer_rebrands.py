@@ -1,7 +1,7 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
 telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant
-franchisor's, a motor retailer's and a cinema chain's."""
+franchisor's, a motor retailer's, a cinema chain's and a health trust's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -270,3 +270,19 @@ def test_a_publishers_systems_under_their_former_names_and_makers():
         ("Kona Site Defender", "", "Akamai Technologies", "waf"),
     ]
     assert_read_as(publishing, installs)
+
+
+def test_a_health_trusts_clinical_systems_under_their_makers_former_names():
+    trust = [
+        Item("s1", "TPP SystmOne Client", "", "TPP"),
+        Item("zt", "Vispero ZoomText 2024", "2024", "Vispero"),
+        Item("hr", "RLDatix HealthRoster", "", "RLDatix"),
+        Item("dw", "RLDatix DatixWeb 14", "14", "RLDatix"),
+    ]
+    installs = [
+        ("SystmOne Client", "2.0.1104", "The Phoenix Partnership (Leeds) Ltd", "s1"),
+        ("ZoomText 2024", "2024.2403.22", "Freedom Scientific", "zt"),
+        ("Allocate HealthRoster", "11.3", "Allocate Software plc", "hr"),
+        ("DatixWeb", "14.0.42", "Datix Ltd", "dw"),
+    ]
+    assert_read_as(trust, installs)
