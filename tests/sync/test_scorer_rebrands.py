@@ -1,7 +1,7 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
 telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant
-franchisor's, a motor retailer's, a cinema chain's and a health trust's."""
+franchisor's, a motor retailer's, a cinema chain's, a health trust's and an online retailer's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -286,3 +286,15 @@ def test_a_health_trusts_clinical_systems_under_their_makers_former_names():
         ("DatixWeb", "14.0.42", "Datix Ltd", "dw"),
     ]
     assert_read_as(trust, installs)
+
+
+def test_an_online_retailers_devices_and_printing_under_their_former_names():
+    retail = [
+        Item("aos", "HPE Aruba Networking AOS 10", "10", "HPE Aruba Networking"),
+        Item("print", "Vasion Print", "", "Vasion"),
+    ]
+    installs = [
+        ("ArubaOS", "10.4.1.1", "Aruba Networks", "aos"),
+        ("PrinterLogic Client", "25.1.0.1170", "PrinterLogic", "print"),
+    ]
+    assert_read_as(retail, installs)
