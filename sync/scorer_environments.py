@@ -233,7 +233,8 @@ class EnvironmentReadings:
             word.lower() in (*PRODUCTION_WORDS, "live") and not apart and not (capitals and word.isupper())
         )
         acronym = capitals and last.isupper() and len(last) >= 3  # "AKS Production"; not "TV Production"
-        product = acronym or (len(last) >= 3 and not is_english(reading.plain.rsplit(" ", 1)[-1]))
+        branded = last.isalpha() and not (last.islower() or last.istitle() or last.isupper())  # "RiO Live"
+        product = acronym or branded or (len(last) >= 3 and not is_english(reading.plain.rsplit(" ", 1)[-1]))
         return ("", "") if ordinary and not product else (rest, word)
 
     def _read_live(self, local: Item, found: dict[int, Found], limit: int) -> None:

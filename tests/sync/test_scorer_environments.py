@@ -378,3 +378,15 @@ def test_a_record_of_another_kind_of_environment_than_the_name_gives_is_only_sug
     found = suggest([Item("l", "Heron UAT")], general, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "np"
     assert kinds_of("Dev/Test") == {"dev", "test"} and kinds_of("Schulung") == {"training"}
+
+
+def test_live_after_a_brand_written_in_mixed_case_is_production():
+    """Set 121: "RiO Live" found nothing at all, "Live" read as a word of the service's name ("Events live")
+    after a word of English letters; "RiO", written so, is a brand."""
+    catalogue = [
+        Item("prod", "Mental Health EPR (RiO) - Production", context="RiO for community mental health"),
+        Item("uat", "Mental Health EPR (RiO) - UAT", context="Non-production RiO environment"),
+        Item("ev", "Events", context="Conference bookings"),
+    ]
+    found = suggest([Item("l", "RiO Live")], catalogue, versioned=False)["l"]
+    assert found and found[0].target_id == "prod" and preselect(found, PRESELECT_AT) == found[0]
