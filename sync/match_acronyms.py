@@ -29,13 +29,14 @@ def bracketed(name: str) -> str:
         return ""
     parts = BRACKETS.findall(name)
     inside = [w for part in parts for w in normalise(part).split()]
-    if len(inside) != 1 or not inside[0].isalpha():
+    word = inside[0] if len(inside) == 1 else ""
+    if not word.isalpha() or len(word) < 2:
         return ""
-    if not 2 <= len(inside[0]) <= (10 if any(p.strip().isupper() for p in parts) else 6):
+    if len(word) > 6 and not (len(word) <= 10 and any(p.strip().isupper() for p in parts)):
         return ""
-    word = inside[0]
     if word in ENVIRONMENT_CODES or tiers_of(f"x ({word})"):
-        return word if initials(normalise(BRACKETS.sub(" ", name)).split()).endswith(word) else ""
+        before = OF_NAME.findall(name[: name.index("(")].lower())[-len(word) :]
+        return word if len(before) == len(word) and "".join(w[0] for w in before) == word else ""
     return word
 
 

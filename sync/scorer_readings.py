@@ -88,10 +88,8 @@ SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
 # a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
-UNDASHED = (
-    rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?(?:{PRODUCED}|prod)|dev\s*/\s*test|business {HRS}|"
-)
-UNDASHED += OUT_OF_HOURS
+UNDASHED = rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?(?:{PRODUCED}|prod)|dev\s*/\s*test|"
+UNDASHED += rf"business {HRS}|{OUT_OF_HOURS}"
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 TIER_NUMBER = re.compile(r"^tier\s*", re.I)
 LEADING_METAL = re.compile(rf"^\s*({METALS})\s+(?=\w)", re.I)  # "Gold Backup"
@@ -299,15 +297,16 @@ class OtherReadings:
         words = normalise(inside).split()
         if best >= UNLIKE and self._say_which(name, inside, words):
             return ""
-        known = named_words().difference(self.book.vocabulary, self.book.generic)
+        if tiers_of(f"x ({inside})") or not STAGES.isdisjoint(words):
+            return ""
+        names, vocabulary, generic = named_words(), self.book.vocabulary, self.book.generic
         # a product's name of its own, or written as a name ("(Oracle)", "(Sage)"); not a lower-case word
-        named = any(
-            not known.isdisjoint(read) and not (raw.islower() and all(is_english(w) for w in read))
+        if products_in(product_words(inside)) or any(
+            any(w in names and w not in vocabulary and w not in generic for w in read)
+            and not (raw.islower() and all(is_english(w) for w in read))
             for raw in inside.split()
             if (read := normalise(raw).split())
-        )
-        named = named or bool(products_in(product_words(inside)))
-        if tiers_of(f"x ({inside})") or named or not STAGES.isdisjoint(words):
+        ):
             return ""
         if self._having(self.book.read(inside).core.split()):  # "Website (Recruitment)": "Recruitment Portal"
             return ""
