@@ -155,7 +155,9 @@ SEEN = {
     DATA / "matching_seen_116.yaml": "former blind set 116 (defence electronics maker), 15 left",
     DATA / "matching_seen_117.yaml": "former blind set 117 (Formula One team), 5 left",
     DATA / "matching_seen_118.yaml": "former blind set 118 (cinema chain), 8 left",
-    DATA / "matching_seen_119.yaml": "former blind set 119 (scholarly publisher), 11 left",
+    DATA / "matching_seen_119.yaml": "former blind set 119 (scholarly publisher), 10 left",
+    DATA / "matching_seen_120.yaml": "former blind set 120 (online retailer), 18 left",
+    DATA / "matching_seen_121.yaml": "former blind set 121 (mental health trust), 12 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
