@@ -1,6 +1,7 @@
 """A catalogue written in German (issue 19, blind set 113): its production and tiers ("- Produktion - Stufe
 1"), its environments ("- Schulung", "Testumgebung"), its retired records ("(stillgelegt)") and its "ehem."
-("formerly") read as an English catalogue's are."""
+("formerly") read as an English catalogue's are; and services' words as staff write them in German or
+French."""
 
 import pytest
 
@@ -148,6 +149,22 @@ def test_a_services_words_written_in_german_read_as_the_english_a_catalogue_writ
         Item("time", "Time and Attendance - Warehouse", context="Clocking in at fulfilment centres"),
         Item("phone", "Contact Centre Telephony", context="Genesys Cloud CX"),
         Item("suppliers", "Supplier Portal", context="Supplier onboarding and purchase orders"),
+    ]
+    found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == expected, found[:2]
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Messagerie Exchange Online", "mail"), ("Veeam sauvegardes", "backup"), ("Paie (Silae)", "pay")],
+)
+def test_a_services_words_written_in_french_read_as_the_english_a_catalogue_writes(name, expected):
+    catalogue = [
+        Item("mail", "Email and Calendar - Group", context="Exchange Online mailboxes"),
+        Item("backup", "Backup and Recovery", context="Veeam Backup & Replication"),
+        Item("pay", "Payroll - Silae", context="French payroll"),
+        Item("ts", "Time Sheets", context="Project time recording"),
     ]
     found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
     chosen = preselect(found, PRESELECT_AT)
