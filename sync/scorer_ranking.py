@@ -6,7 +6,7 @@ from sync.match_acronyms import NO_INITIALS
 from sync.match_names import REGIONS, Name
 from sync.match_products import named_words
 from sync.match_rules import names_a_kind, other_install, stem
-from sync.match_tiers import covered_tiers, tiers_of
+from sync.match_tiers import NOT_LIVE, covered_tiers, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of, environment_within
@@ -91,6 +91,10 @@ class Ranking:
                 preselectable, score = False, score - MINOR
             elif some_tier and not tiered:
                 score -= 2 * MINOR
+            elif tiers & NOT_LIVE and not tiered and not self._is_not_live(i):  # "Website - staging"
+                reasons.append(f"a live record, where the name gives {', '.join(sorted(tiers & NOT_LIVE))}")
+                reasons[-1] += ": suggested, never pre-selected"
+                preselectable = False
             if (
                 named_apart
                 and reasons[0].startswith(("alias", "same meaning"))

@@ -390,3 +390,16 @@ def test_live_after_a_brand_written_in_mixed_case_is_production():
     ]
     found = suggest([Item("l", "RiO Live")], catalogue, versioned=False)["l"]
     assert found and found[0].target_id == "prod" and preselect(found, PRESELECT_AT) == found[0]
+
+
+def test_a_live_record_is_only_suggested_for_a_name_that_gives_a_tier_of_another_environment():
+    """Set 122: "Corporate Website - staging" pre-selected the "Corporate Website", its one live record."""
+    catalogue = [
+        Item("web", "Corporate Website", context="Public website on Drupal"),
+        Item("hr", "HR Portal"),
+    ]
+    found = suggest([Item("l", "Corporate Website - staging")], catalogue, versioned=False)["l"]
+    assert found[0].target_id == "web" and not found[0].preselectable
+    assert "a live record, where the name gives staging" in found[0].why
+    found = suggest([Item("l", "Corporate Website - Prod")], catalogue, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "web"
