@@ -92,8 +92,8 @@ class Ranking:
             elif some_tier and not tiered:
                 score -= 2 * MINOR
             elif tiers & NOT_LIVE and not tiered and not self._is_not_live(i):  # "Website - staging"
-                reasons.append(f"a live record, where the name gives {', '.join(sorted(tiers & NOT_LIVE))}")
-                reasons[-1] += ": suggested, never pre-selected"
+                given = ", ".join(sorted(tiers & NOT_LIVE))
+                reasons.append(f"a live record, where the name gives {given}: suggested, never pre-selected")
                 preselectable = False
             if (
                 named_apart
