@@ -10,6 +10,7 @@ from sync.matching import STOPWORDS, normalise
 OF_NAME = re.compile(r"[a-z0-9]+")
 NO_INITIALS = STOPWORDS | {"and"}
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
+STATES = frozenset(["archive", "archived", "retired", "obsolete", "inactive", "decommissioned"])
 
 
 def declared(name: str) -> list[str]:
@@ -32,7 +33,8 @@ def bracketed(name: str) -> str:
     word = inside[0] if len(inside) == 1 else ""
     if not word.isalpha() or len(word) < 2:
         return ""
-    if len(word) > 6 and not (len(word) <= 10 and any(p.strip().isupper() for p in parts)):
+    capitals = any(p.strip().isupper() for p in parts)  # a codename ("COURIER"), not a state ("RETIRED")
+    if len(word) > 6 and (word in STATES or not (len(word) <= 10 and capitals)):
         return ""
     if word in ENVIRONMENT_CODES or tiers_of(f"x ({word})"):
         before = OF_NAME.findall(name[: name.index("(")].lower())[-len(word) :]

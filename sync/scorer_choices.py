@@ -8,7 +8,7 @@ from sync.match_acronyms import bracketed, declared, initials
 from sync.match_details import Mentions
 from sync.match_dictionary import feature_update, shipped_ambiguous, shipped_kindred, windows_update
 from sync.match_names import REGIONS, AliasBook, Name
-from sync.match_rules import bracketed_words, is_english, stem
+from sync.match_rules import BRACKETS, bracketed_words, is_english, stem
 from sync.match_tiers import NOT_LIVE, hours_of, tiers_of
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
@@ -318,8 +318,7 @@ class ChoiceEvidence:
             if j != i and not theirs.issuperset(spelled[j]):  # "Mobile device management …" is the same
                 return self.targets[j].name
         given = self.mentions.of((acronym,))  # "… (MDM)"; not by the same service in another environment
-        head = self._head(i)  # nor by another record of its head: "… (DCIQ) - Test", "Non-production DCIQ …"
-        other = next(
+        other = next(  # "… (DCIQ) - Test", "Non-production DCIQ …": its own service
             (
                 self.targets[m.target].name
                 for m in given
@@ -328,7 +327,6 @@ class ChoiceEvidence:
                 and m.proper
                 and self.names[m.target].plain != plain
                 and self._service(m.target) != self._service(i)
-                and not (head and self._head(m.target) == head)
             ),
             "",
         )
@@ -340,9 +338,15 @@ class ChoiceEvidence:
         return other
 
     def _codenamed(self, word: str, i: int) -> bool:
-        """Whether target i's name gives this word in brackets, an English word too long for an acronym's
-        ("HELIX"; not "CAD" nor "Epic"): its codename."""
-        return len(word) >= 5 and is_english(word) and bracketed(self.targets[i].name) == word
+        """Whether target i's name gives this word in brackets, in capitals, an English word too long for an
+        acronym's ("HELIX"; not "CAD", "(Epic)" nor "(Mobile)"): its codename."""
+        name = self.targets[i].name
+        return (
+            len(word) >= 5
+            and is_english(word)
+            and bracketed(name) == word
+            and any(part.strip().isupper() for part in BRACKETS.findall(name))
+        )
 
     def _details_name(self, acronym: str, i: int) -> bool:
         """Whether target i's details name the acronym, which lifts it above another expansion of it."""

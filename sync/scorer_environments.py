@@ -19,10 +19,12 @@ ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "p
 ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette")  # French IT's UAT
 ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
-# environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no "- Dev"
+# environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
+# "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them
 KINDS_OF = {"dev": "dev", "development": "dev", "entwicklung": "dev", "train": "training", "trn": "training"}
 KINDS_OF |= {"training": "training", "schulung": "training", "sandbox": "sandbox", "sbx": "sandbox"}
-KINDS_OF |= {"staging": "staging", "stg": "staging", "preprod": "staging"}
+KINDS_OF |= {"sandboxes": "sandbox"}
+KINDS_OF |= dict.fromkeys(("staging", "stg", "preprod", "preproduction"), "test")  # one family (COVERS)
 KINDS_OF |= dict.fromkeys(("test", "testing", "tst", "qa", "qas", "sit", "uat", "recette"), "test")
 KINDS_OF |= dict.fromkeys(("testumgebung", "testsystem"), "test")
 # where an environment is, after its word: "test system", "dev/test accounts"
@@ -315,8 +317,5 @@ class EnvironmentReadings:
 
 def kinds_of(environment: str) -> set[str]:
     """The kinds of environment these words give (KINDS_OF): "Dev/Test" gives dev and test."""
-    return {
-        KINDS_OF[w]
-        for w in re.findall(r"[a-z]+", environment.lower().replace("pre-prod", "preprod"))
-        if w in KINDS_OF
-    }
+    text = re.sub(r"\bpre[- ]?prod", "preprod", environment.lower())  # "Pre-Prod", a tier's "pre prod"
+    return {KINDS_OF[w] for w in re.findall(r"[a-z]+", text) if w in KINDS_OF}

@@ -264,9 +264,9 @@ class ProductEvidence:
     def _unnamed_product(self, shown: str, i: int) -> str:
         """A product the portfolio name gives in brackets, written as a name ("Staff benefits platform
         (Perkbox)"; not an acronym, an English word or an environment), that target i neither names nor
-        describes, where its name or details give another product as what it is: found by its description's
-        words alone, target i is another system of that kind ("Payroll - US", whose details give benefits
-        for staff on ADP Workforce Now). That name, or ""."""
+        describes, where its name or details name another product the dictionary knows: found by its
+        description's words alone, target i is likely another system of that kind ("Payroll - US", whose
+        details give benefits for staff on ADP Workforce Now). That name, or ""."""
         for part in BRACKETS.findall(shown):
             for raw in part.split():
                 read = words_of(raw)

@@ -15,7 +15,7 @@ from sync.scorer_names import CORE, EXACT, LEXICAL_CAP, MINOR, PRESELECT_AT, Fou
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
 # words of a record not live that no environment's list has: a release before it is live, a copy of it
-NOT_LIVE_WORDS = frozenset(["beta", "preview", "replay", "lab"])
+NOT_LIVE_WORDS = frozenset(["beta", "preview", "replay", "lab", "labs"])
 KIND_OF_SOFTWARE = "what kind of software it is, which several products are"  # sync.match_rules.names_a_kind
 
 
@@ -248,10 +248,11 @@ class Ranking:
         return next((self.targets[j].name for j in found if j != i and head and self._head(j) == head), "")
 
     def _live_headed(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
-        """Whether target i, of another environment, is the one record found of a service whose live records
-        a dash tells apart ("Warehouse Management (MERIDIAN) - VNL", "- ERF" beside its "- Non-Prod"), for a
-        name with no word of any environment ("Manhattan Active WM"; not "CUPPS Test Lab", "Dialog Lab", "App
-        beta builds"): a name that gives none is one of those live records, which a person chooses between."""
+        """Whether target i, of another environment, is the one record found where its head (its name
+        before a dash) has live records too ("Warehouse Management (MERIDIAN) - VNL", "- ERF" beside its "-
+        Non-Prod"), for a name with no word of any environment ("Manhattan Active WM"; not "CUPPS Test Lab",
+        "Dialog Lab", "App beta builds"): a name that gives none may be one of those live records, a person's
+        choice."""
         head = self._head(i)
         if not head or len(found) != 1 or self._says_environment({stem(w) for w in mine.plain.split()}):
             return False

@@ -226,6 +226,11 @@ def test_a_codename_a_record_gives_in_brackets_stays_its_beside_details_that_ope
     ]
     found = best("HELIX", catalogue)
     assert found is not None and found.target_id == "shop" and preselect([found], PRESELECT_AT) == found
+    mobile = [  # a word in brackets written as a word, not in capitals, is no codename
+        Item("tel", "Telephony (Mobile)", context="Corporate mobile phone contracts"),
+        Item("mdm", "Device Management", context="Mobile devices enrolled in Microsoft Intune"),
+    ]
+    assert not preselect(suggest([Item("l", "Mobile")], mobile, versioned=False)["l"], PRESELECT_AT)
     dispatch = [
         Item("cad", "Police Command and Control (CAD)", context="Control room dispatch"),
         Item("fire", "Fire Mobilising System", context="CAD for fire and rescue dispatch"),
@@ -235,7 +240,7 @@ def test_a_codename_a_record_gives_in_brackets_stays_its_beside_details_that_ope
 
 def test_a_codename_in_capitals_a_record_gives_in_brackets_may_be_longer_than_an_acronym():
     assert bracketed("Carrier Integration Hub (COURIER) - Production") == "courier"
-    assert bracketed("Shipping Integration (Courier Partners)") == ""
+    assert bracketed("Payroll (TRAINING)") == "" and bracketed("Email (ARCHIVED)") == ""  # no codenames
     catalogue = [
         Item("prod", "Carrier Integration Hub (COURIER) - Production", context="Carrier booking on nShift"),
         Item("test", "Carrier Integration Hub (COURIER) - Non-Prod", context="nShift test accounts"),
@@ -255,3 +260,8 @@ def test_an_acronym_its_own_service_in_another_environment_describes_is_not_spel
     for name in ("DCIQ", "DCIQ Live"):
         found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
         assert preselect(found, PRESELECT_AT).target_id == "prod", name
+    payments = [  # another service of the same head is another meaning: a person's choice
+        Item("cards", "Payment Processing (PSP) - Card Payments", context="Card acquiring"),
+        Item("pay", "Payment Processing - Marketplace Payouts", context="PSP payouts to marketplace sellers"),
+    ]
+    assert not preselect(suggest([Item("l", "PSP")], payments, versioned=False)["l"], PRESELECT_AT)

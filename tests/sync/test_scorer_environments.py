@@ -378,6 +378,7 @@ def test_a_record_of_another_kind_of_environment_than_the_name_gives_is_only_sug
     found = suggest([Item("l", "Heron UAT")], general, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "np"
     assert kinds_of("Dev/Test") == {"dev", "test"} and kinds_of("Schulung") == {"training"}
+    assert kinds_of("Pre-Prod") == kinds_of("pre prod") == kinds_of("STG") == kinds_of("UAT") == {"test"}
 
 
 def test_live_after_a_brand_written_in_mixed_case_is_production():

@@ -120,6 +120,8 @@ def test_the_one_test_record_found_of_a_service_whose_live_records_a_dash_tells_
     test = next(c for c in found if c.target_id == "np")
     assert preselect(found, PRESELECT_AT) is None and not test.preselectable
     assert "another environment, beside live records" in test.why
+    found = suggest([Item("l", "Manhattan Active WM lab")], catalogue, versioned=False)["l"]  # not live
+    assert found[0].target_id == "np" and found[0].preselectable
     alone = [catalogue[2], Item("tms", "Transport Management")]  # no live record of its own
     found = suggest([Item("l", "Manhattan Active WM")], alone, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is not None and found[0].target_id == "np"

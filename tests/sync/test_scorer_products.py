@@ -310,11 +310,11 @@ def test_a_product_in_brackets_a_described_service_neither_names_nor_is_built_wi
     named[0] = Item("pay", "Payroll - US", context="Payroll on ADP Workforce Now; staff benefits on Perkbox")
     found = first_candidate("Staff benefits platform (Perkbox)", named)
     assert found is not None and found.target_id == "pay" and found.preselectable  # its details name it
-    voice = [
-        Item("voice", "Hotel Voice - Silver", context="hosted Mitel voice for the select-service hotels")
-    ]
-    found = first_candidate("Lumen hosted voice (Aastra handsets)", voice)  # Aastra is Mitel's
-    assert found is not None and found.target_id == "voice" and found.preselectable
+    voice = [Item("voice", "Telephony - Hotels", context="Hosted Mitel MiVoice for hotels"), named[1]]
+    found = first_candidate("Hosted voice (Aastra handsets)", voice)  # Aastra is Mitel's
+    assert found is not None and found.target_id == "voice" and preselect([found], PRESELECT_AT) == found
+    found = first_candidate("Hosted voice (Yealink handsets)", voice)  # not Mitel's
+    assert found is not None and found.target_id == "voice" and not preselect([found], PRESELECT_AT)
 
 
 def test_a_service_whose_details_name_a_rival_of_another_brand_is_not_the_products():
