@@ -21,12 +21,14 @@ ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them
-KINDS_OF = {"dev": "dev", "development": "dev", "entwicklung": "dev", "train": "training", "trn": "training"}
-KINDS_OF |= {"training": "training", "schulung": "training", "sandbox": "sandbox", "sbx": "sandbox"}
-KINDS_OF |= {"sandboxes": "sandbox"}
-KINDS_OF |= dict.fromkeys(("staging", "stg", "preprod", "preproduction"), "test")  # one family (COVERS)
-KINDS_OF |= dict.fromkeys(("test", "testing", "tst", "qa", "qas", "sit", "uat", "recette"), "test")
-KINDS_OF |= dict.fromkeys(("testumgebung", "testsystem"), "test")
+KINDS = {
+    "dev": "dev development entwicklung",
+    "training": "train trn training schulung",
+    "sandbox": "sandbox sandboxes sbx",
+    "test": "test testing tst qa qas sit uat recette testumgebung testsystem staging stg preprod "
+    "preproduction",
+}
+KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database")
