@@ -82,7 +82,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          acronym where it leads (opening a sentence, after its maker's name there, or in brackets), and no
          other target's does, nor names ("Exchange Online" in "Exchange Online mailboxes", "IBM Maximo for …",
          a maker of the dictionary, "IBM Maximo 7 …", not "Contoso Workday integration"), but the same
-         service's records of other environments that name it so (a "- Non-Prod" of "Maximo test"), or names
+         service's records of other environments that name or mention it (a "- Non-Prod" or "[TEST]" of
+         "Maximo test", "Non-production Maximo instance"), or names
          the word of the portfolio name that the target's name lacks ("Intune Device Management" = "Mobile
          Device Management (Intune)"); named elsewhere 86, mentioned 80: suggestions (sync.scorer_details);
          also the name less the words no target's name or details have, a product's name left that one

@@ -98,11 +98,12 @@ class DetailsEvidence:
                 )
             return
         naming = [self._leads_as_name(m, words) for m in found]
-        # one service's live record and its records of other environments, each naming it so, name it as one:
-        # "Maximo" in a "- Gold" and in its "- Non-Prod" ("Maximo test and training"), which ranks after it
-        one = len({self.names[m.target].plain for m in found}) == 1
-        live = [m for m in found if not self._is_not_live(m.target)]
-        alone = len(found) == 1 or (all(naming) and one and len(live) == 1)
+        # one service's live record naming it so, and its records of other environments, name it as one:
+        # "Maximo" in a "- Gold" and in its "- Non-Prod" ("Maximo test and training", or "Non-production
+        # Maximo instance", which does not lead), which ranks after it
+        one = len({self._service(m.target) for m in found}) == 1
+        live = [n for m, n in zip(found, naming, strict=True) if not self._is_not_live(m.target)]
+        alone = len(found) == 1 or (one and live == [True])
         targets = {m.target for m in found}
         # another's name has it: "SharePoint" beside a "… - SharePoint Online"; "Office 365", by any name of
         # it, beside a "Microsoft 365 Backup"

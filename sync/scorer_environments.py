@@ -46,7 +46,7 @@ ENVIRONMENT_WORDS = frozenset(stem(w) for env in ENVIRONMENTS for w in normalise
 ENVIRONMENTS_SAID = ENVIRONMENT_WORDS | {"prod", "prd", "live", *PRODUCTION_WORDS}  # or production
 SEVERAL = rf"(?:{ENVIRONMENT})(?:\s*(?:/|&|,|\+|\band\b)\s*(?:{ENVIRONMENT}))*"
 ENDING = re.compile(
-    rf"\s*\(\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*\)\s*$"  # "(UAT/SIT)", "(Test Environment)"
+    rf"\s*[(\[]\s*(?P<inside>{SEVERAL})(?:\s+(?:{WHAT}))?\s*[)\]]\s*$"  # "(UAT/SIT)", "[TEST]"
     rf"|(?P<sep>\s*[-–—:]\s*|\s+)(?P<env>{SEVERAL})(?:\s+(?P<what>{WHAT}))?\s*$",
     re.I,
 )
@@ -87,10 +87,10 @@ def environment_of(name: str) -> tuple[str, str]:
     """The name without the environments it ends in, and those as written ("Salesforce", "sandboxes
     (UAT/SIT)"); the name and "" where it ends in none, or in a word that may be what the service does."""
     end = name.rstrip()
-    while end.endswith(")"):
+    while end.endswith((")", "]")):
         end = end[:-1].rstrip()
     last = end.rsplit(None, 1)[-1] if end else ""
-    for sep in "/(&,+:-–—":
+    for sep in "/([&,+:-–—":
         if sep in last:
             last = last.rpartition(sep)[2]
     if last.lower() not in LAST_WORDS:

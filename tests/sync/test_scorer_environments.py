@@ -53,10 +53,32 @@ CATALOGUE = [
         ("CRM (UAT)\xa0", ("CRM", "(UAT)\xa0")),
         ("Salesforce Sandboxes", ("Salesforce", "Sandboxes")),
         ("Email - Tier 10", ("Email - Tier 10", "")),
+        ("Court Case Management [TEST]", ("Court Case Management", "[TEST]")),  # in square brackets
+        ("Computer-Aided Dispatch [TRAIN]", ("Computer-Aided Dispatch", "[TRAIN]")),
+        ("Jail Management [Archive]", ("Jail Management [Archive]", "")),
     ],
 )
 def test_the_environment_a_name_ends_in(name, read):
     assert environment_of(name) == read
+
+
+def test_a_product_its_services_records_name_in_every_environment_is_the_live_one_in_square_brackets():
+    catalogue = [
+        Item(
+            "ccm",
+            "Court Case Management",
+            context="Tyler Enterprise Justice (formerly Odyssey) for the courts",
+        ),
+        Item(
+            "ccm-t", "Court Case Management [TEST]", context="Tyler Enterprise Justice (Odyssey) for releases"
+        ),
+        Item(
+            "ccm-tr", "Court Case Management [TRAIN]", context="Tyler Enterprise Justice (Odyssey) for clerks"
+        ),
+        Item("jail", "Jail Management", context="CentralSquare Inform Jail"),
+    ]
+    chosen = preselect(suggest([Item("l", "Odyssey")], catalogue, versioned=False)["l"], PRESELECT_AT)
+    assert chosen is not None and chosen.target_id == "ccm"
 
 
 def test_a_product_in_an_environment_is_its_services_record_of_that_environment():
@@ -267,7 +289,7 @@ def test_production_said_after_a_name_only_a_test_record_has_suggests_nothing_re
 
 def test_an_environment_in_brackets_before_the_rest_of_a_targets_name_is_its_environment():
     """Sets 111 and 112 name a service's records of other environments "Capability (TEST) - Scope - Tier": the
-    "(TEST)" record is no live one, and production said after a name finds the live record alone."""
+    "(TEST)" record is no live one, and production said after a name pre-selects the live record."""
     assert environment_bracketed("Core Administration Platform (SIT) - Enterprise") == (
         "Core Administration Platform - Enterprise",
         "SIT",
@@ -283,7 +305,8 @@ def test_an_environment_in_brackets_before_the_rest_of_a_targets_name_is_its_env
     ]
     found = suggest([Item("l", "Teamcenter")], plm, versioned=False)["l"]
     assert [c.target_id for c in found] == ["plm", "plm-t"] and not found[1].preselectable
-    assert [c.target_id for c in suggest([Item("l", "Teamcenter PRD")], plm, versioned=False)["l"]] == ["plm"]
+    found = suggest([Item("l", "Teamcenter PRD")], plm, versioned=False)["l"]  # the live one, as "PMS prod"
+    assert preselect(found, PRESELECT_AT).target_id == "plm" and not found[1].preselectable
 
 
 def test_production_said_after_a_name_only_a_live_record_has_is_only_suggested():
