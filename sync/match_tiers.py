@@ -6,15 +6,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# production as a catalogue writes it in full, in English and in German ("- Produktion - Stufe 1"): the tiers,
-# the words of production at a name's end (sync.scorer_environments) and the undashed tiers
+# production as a catalogue writes it in full, in English, German and Dutch ("- Produktion - Stufe 1"): the
+# tiers, the words of production at a name's end (sync.scorer_environments) and the undashed tiers
 # (sync.scorer_readings) read these
-PRODUCTION_WORDS = ("production", "produktion")
+PRODUCTION_WORDS = ("production", "produktion", "productie")
 PRODUCED = "|".join(PRODUCTION_WORDS)
 # an environment as a code or a record's brackets write it: no site's or client's code, no acronym a name
 # declares ("Data Warehouse (Dev)")
 ENVIRONMENTS_WRITTEN = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"
-ENVIRONMENTS_WRITTEN += " training train testing sandbox qas"
+ENVIRONMENTS_WRITTEN += " training train testing sandbox qas acc"
 ENVIRONMENT_CODES = frozenset(ENVIRONMENTS_WRITTEN.split())
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"

@@ -19,6 +19,7 @@ ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "p
 ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette")  # French IT's UAT
 ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
+ENVIRONMENTS += ("acc", "acceptatie")  # a Dutch one's UAT
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them
 KINDS = {
@@ -26,12 +27,12 @@ KINDS = {
     "training": "train trn training schulung",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat recette testumgebung testsystem staging stg preprod "
-    "preproduction",
+    "preproduction acc acceptatie",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
-WHATS += ("workspace", "cluster", "vm", "database")
+WHATS += ("workspace", "cluster", "vm", "database", "omgeving")  # Dutch: "acceptatie omgeving"
 WHERE_WORDS = (*WHATS, *(f"{what}s" for what in WHATS))  # where production runs too: "PMS PROD tenant"
 WHAT_WORDS = (*WHERE_WORDS, "copy", "copies")  # not production's: "ERP prod copy"
 
@@ -57,13 +58,14 @@ ENDING = re.compile(
 ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
-ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem"}
+ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "acceptatie"}
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
+PLACES |= {"omgeving"}  # Dutch: "acceptatie omgeving"
 APART = re.compile(r"[-–—:]")
 # production at a name's end, as no tier writes it ("PMS prod", "AKS Production", "HR - PRD", "SITS (Live)",
 # "Snowflake PROD account"); not a copy of it

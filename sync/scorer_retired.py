@@ -64,6 +64,7 @@ TRACES = RETIRED_MARKS + (
     "zz",
     "(old",
     "[old",
+    "(oud",
     " old",
     "-old",
     "_old",
