@@ -1,7 +1,8 @@
 """Rebrands and makers' former names the shipped dictionary knows, from the blind sets of trades it had not
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
 telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant
-franchisor's, a motor retailer's, a cinema chain's, a health trust's and an online retailer's."""
+franchisor's, a motor retailer's, a cinema chain's, a health trust's, an online retailer's, a county
+government's and a container terminal's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -298,3 +299,23 @@ def test_an_online_retailers_devices_and_printing_under_their_former_names():
         ("PrinterLogic Client", "25.1.0.1170", "PrinterLogic", "print"),
     ]
     assert_read_as(retail, installs)
+
+
+def test_a_county_governments_and_a_terminals_products_under_their_makers_former_names():
+    """Sets 123 and 124: TriTech's Inform (CentralSquare), Intermedix's WebEOC (Juvare), Manatron's ProVal
+    (Aumentum), Pitney Bowes' Relia-Vote (BlueCrest) and Kewill's customs software (E2open)."""
+    products = [
+        Item("jail", "CentralSquare Inform Jail", "", "CentralSquare Technologies"),
+        Item("eoc", "Juvare WebEOC 9", "9", "Juvare"),
+        Item("proval", "Aumentum ProVal", "", "Aumentum Technologies"),
+        Item("vote", "BlueCrest Relia-Vote", "", "BlueCrest"),
+        Item("customs", "E2open Customs", "", "E2open"),
+    ]
+    installs = [
+        ("Inform Jail", "5.8.2", "TriTech Software Systems", "jail"),
+        ("WebEOC", "9.12", "Intermedix", "eoc"),
+        ("Manatron ProVal", "", "Manatron, Inc.", "proval"),
+        ("Relia-Vote Client", "", "Pitney Bowes", "vote"),
+        ("Kewill Customs", "", "Kewill Ltd", "customs"),
+    ]
+    assert_read_as(products, installs)
