@@ -114,6 +114,15 @@ class Mentions:
             len(self.postings[o]) for o in self.stemmed.get(word, ())
         )
 
+    def proper_as_written(self, written: str, besides: list[int]) -> bool:
+        """Whether a word as written, with its capital ("Teams", which reads as "team"), is a proper name in
+        the details of a target besides these."""
+        spelled = re.compile(rf"\b{re.escape(written)}\b")
+        return written[:1].isupper() and any(
+            m.proper and m.target not in besides and spelled.search(self.details[m.target])
+            for m in self.of(tuple(normalise(written).split()))
+        )
+
     def text(self, i: int) -> tuple[Word, ...]:
         if i not in self.texts:
             self.texts[i] = tuple(Word(*f[:4], *f[5:]) for f in read(self.details[i] or ""))

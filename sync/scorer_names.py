@@ -299,6 +299,16 @@ class NameEvidence:
             and any(self.names[j].core != core for j in self._sharing(tuple(words)))
         ):
             return []  # another has them as written: "Microsoft Teams Collaboration", an alias read away
+        written = shown.strip()  # "Teams" is no "Team Wiki" where other details give Microsoft Teams
+        if (
+            only
+            and self.mentions is not None
+            and len(words) == 1
+            and written.isalpha()
+            and not any(written.lower() in re.findall(r"\w+", self.targets[i].name.lower()) for i in only)
+            and self.mentions.proper_as_written(written, only)
+        ):
+            return []
         return only
 
     def _abbreviates(self, mine: Name, i: int) -> str:

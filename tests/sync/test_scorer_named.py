@@ -161,6 +161,22 @@ def test_a_service_an_alias_reads_otherwise_still_has_the_words_it_is_written_wi
     assert found.preselectable
 
 
+def test_a_one_word_name_other_details_write_as_a_proper_name_is_not_a_service_written_otherwise():
+    """Set 122: "Teams" reads as "team", all the words of a "Team Wiki"; but the catalogue describes its
+    collaboration services with Microsoft Teams, so it is that product, not the wiki."""
+    catalogue = [
+        Item("wiki", "Team Wiki", context="Confluence spaces for the departments"),
+        Item("collab", "Collaboration and Online Meetings", context="Microsoft Teams chat and meetings"),
+        Item("phone", "Enterprise Telephony", context="Calling through Microsoft Teams Phone"),
+    ]
+    found = first_candidate("Teams", catalogue)
+    assert found is not None and found.target_id != "wiki"
+    catalogue[1:] = [Item("collab", "Collaboration and Online Meetings", context="Slack channels")]
+    assert first_candidate("Wikis", catalogue).target_id == "wiki"  # no other record's details write it
+    found = first_candidate("Team", catalogue)  # written as the wiki's name writes it
+    assert found.target_id == "wiki" and found.score >= PRESELECT_AT
+
+
 def test_the_service_named_for_a_product_wins_over_the_dictionarys_service_built_with_another():
     library = [
         Item("sso", "Single Sign-On (Shibboleth IdP)"),
