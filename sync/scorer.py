@@ -131,7 +131,9 @@ versioned one; a software name without a version or a maker that says what kind 
 sentence would ("PDF reader": sync.match_rules.names_a_kind), against a record of another name no alias gives;
 a target without a version below CORE unless the portfolio name holds its whole name (above), is the client
 app it ends with or it adds only a maker and a platform ("Git" = "Git for Windows": sync.scorer_versions:
-"Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"); a target made by another
+"Zoom 5.17" is not surely "Zoom Rooms" nor "Docker 24" "Docker Desktop"), nor one of another name beside a
+record of the portfolio name itself in another major ("Adobe Acrobat 2017" and an "Adobe Acrobat Pro" beside
+an "Adobe Acrobat 2020"); a target made by another
 manufacturer than the portfolio record's, whose name holds neither maker's words nor a former name of it
 (sync.match_makers: "Synergy" by Symless); a record of hours of cover the name does not give beside a record
 of other hours ("Deskside Support" and "Field Support - Business Hours" or "- 24x7"), however it was found;

@@ -166,6 +166,8 @@ class VersionEvidence:
         )
         if preselectable and may and not (theirs or whole):
             note = f"{note}, and the names differ too much for that: {NEVER}"  # "Intapp Time Desktop"
+        elif preselectable and may and ours and not theirs and (other := self._by_major(mine, i)):
+            note, may = f"{note}, but {other} is recorded by its major: {NEVER}", False
         preselectable = preselectable and may and (bool(theirs) or whole)
         if note:
             reasons.append(note)
@@ -175,6 +177,16 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
+
+    def _by_major(self, mine: Name, i: int) -> str:
+        """Another record of the portfolio name itself, in another major, beside target i of another name
+        without a version: "Adobe Acrobat 2017" is no "Adobe Acrobat Pro" where the catalogue records an
+        "Adobe Acrobat 2020", each major apart. Its name, or ""."""
+        if self.names[i].plain == mine.plain:
+            return ""
+        ours = major(mine.version)
+        named = self.index["plain"].get(mine.plain, ())
+        return next((self.targets[j].name for j in named if self.majors[j] not in ("", ours)), "")
 
     def _one_line(self, i: int) -> bool:
         """Whether target i stands for every minor release of its major: its product's minor releases are

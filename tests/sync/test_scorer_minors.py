@@ -244,3 +244,19 @@ def test_a_build_number_agreeing_to_the_minor_with_a_record_of_no_year_is_its_re
     assert "its version 24.1 is the release your name gives (2024: 24.1)" in found.reasons
     assert chosen("BarTender 2022 R8", [Item("bt", "BarTender", "11", "Seagull")], "11.3.207.1") == ""
     assert chosen("Acme Capture 2023", models, "23.2.0") == ""  # another major
+
+
+def test_a_record_without_a_version_of_another_name_is_no_major_the_catalogue_records_apart():
+    """Sets 103 and 126: "Adobe Acrobat 2017" is a classic release, recorded by its major as "Adobe Acrobat
+    2020" is; the subscription's "Adobe Acrobat Pro", without a version, is not that release."""
+    catalogue = [
+        Item("pro", "Adobe Acrobat Pro", "", "Adobe"),
+        Item("2020", "Adobe Acrobat 2020", "2020", "Adobe"),
+    ]
+    found = best("Adobe Acrobat 2017", catalogue, "17.011.30207", True)
+    assert found.target_id == "pro" and not found.preselectable
+    assert "Adobe Acrobat 2020 is recorded by its major" in found.why
+    found = best("Adobe Acrobat 2020", catalogue, "20.005.30636", True)  # its own major's record
+    assert found.target_id == "2020" and found.preselectable
+    found = best("Adobe Acrobat 2017", catalogue[:1], "17.011.30207", True)  # no major recorded
+    assert found.target_id == "pro" and found.preselectable
