@@ -20,6 +20,7 @@ ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette"
 ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
 ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
 ENVIRONMENTS += ("acc", "acceptatie")  # a Dutch one's UAT
+ENVIRONMENTS += ("testmiljö", "testmiljo", "pre", "preproducción", "preproduccion")  # Swedish, Spanish
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them
 KINDS = {
@@ -27,7 +28,7 @@ KINDS = {
     "training": "train trn training schulung",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat recette testumgebung testsystem staging stg preprod "
-    "preproduction acc acceptatie",
+    "preproduction acc acceptatie testmiljö testmiljo pre preproducción preproduccion",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # where an environment is, after its word: "test system", "dev/test accounts"
@@ -58,7 +59,7 @@ ENDING = re.compile(
 ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
-ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "acceptatie"}
+ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "acceptatie", "testmiljö", "testmiljo"}
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
@@ -322,4 +323,4 @@ class EnvironmentReadings:
 def kinds_of(environment: str) -> set[str]:
     """The kinds of environment these words give (KINDS_OF): "Dev/Test" gives dev and test."""
     text = re.sub(r"\bpre[- ]?prod", "preprod", environment.lower())  # "Pre-Prod", a tier's "pre prod"
-    return {KINDS_OF[w] for w in re.findall(r"[a-z]+", text) if w in KINDS_OF}
+    return {KINDS_OF[w] for w in re.findall(r"[^\W\d_]+", text) if w in KINDS_OF}

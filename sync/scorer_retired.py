@@ -65,6 +65,8 @@ TRACES = RETIRED_MARKS + (
     "(old",
     "[old",
     "(oud",
+    "(baja",
+    "(antigu",
     " old",
     "-old",
     "_old",

@@ -1,0 +1,80 @@
+"""Spanish and Swedish organisations' names (issue 19, blind sets 125 and 126): services' words as staff write
+them in Spanish or Catalan ("Nóminas", "Control de presencia", "Correo electrónico", "Xarxa"), their
+environments ("PRE", "[PRE]", "testmiljö") and their marks of a record no longer used ("(baja)", "(antiguo)",
+"(Avvecklad)"), read as an English catalogue's are."""
+
+import pytest
+
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from sync.scorer_environments import environment_of, kinds_of
+from sync.scorer_retired import is_retired
+
+CATALOGUE = [
+    Item("pay", "Payroll", context="Payroll for the hospitals' staff on SAP HCM"),
+    Item("pay-pre", "Payroll [PRE]", context="Pre-production copy of SAP HCM payroll"),
+    Item("time", "Time and Attendance", context="Clocking terminals and shift hours"),
+    Item("ad", "Active Directory", context="Windows domain controllers in both data centres"),
+    Item("mail", "Email", context="Exchange Online mailboxes; Business Service"),
+    Item("bill", "Patient Billing - BCN", context="SAP IS-H billing of private patients in Barcelona"),
+    Item("lan", "Local Area Network - BCN", context="Hospital Barcelona switches and cabling"),
+    Item("lan-v", "Local Area Network - VLC", context="Hospital Valencia switches and cabling"),
+    Item("lis", "Laboratory Information System", context="Werfen Modulab for the core laboratories"),
+    Item("lis-pre", "Laboratory Information System [PRE]", context="Modulab pre-production environment"),
+]
+
+
+def chosen(name: str, catalogue: list[Item] = CATALOGUE) -> str:
+    pick = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
+    return pick.target_id if pick else ""
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Nominas PRE", "pay-pre"),
+        ("Control de presencia / fichajes", "time"),
+        ("Directorio Activo", "ad"),
+        ("Correo electrónico Exchange Online", "mail"),
+        ("Facturació IS-H BCN", "bill"),
+        ("Xarxa LAN Hospital Barcelona", "lan"),
+        ("Modulab PRE", "lis-pre"),
+    ],
+)
+def test_a_services_words_written_in_spanish_or_catalan_read_as_the_english_a_catalogue_writes(
+    name, expected
+):
+    assert chosen(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("HCIS PRE", ("HCIS", "PRE")),
+        ("Electronic Health Record [PRE]", ("Electronic Health Record", "[PRE]")),
+        ("UBW testmiljö", ("UBW", "testmiljö")),
+        ("Pay pre", ("Pay pre", "")),  # in capitals, after a dash or in brackets only
+    ],
+)
+def test_their_environments_are_read(name, read):
+    assert environment_of(name) == read
+    assert not read[1] or kinds_of(read[1]) == {"test"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Verksamhetssystem Procapita (Avvecklad)", "Innovian anestesia (baja)", "Backup NetBackup (antiguo)"],
+)
+def test_their_marks_of_a_record_no_longer_used_are_read(name):
+    assert is_retired(Item("t", name))
+
+
+def test_a_swedish_catalogues_retired_record_takes_no_codename_from_the_live_one():
+    catalogue = [
+        Item(
+            "care", "Verksamhetssystem vård och omsorg", context="Lifecare för vård och omsorg, kodnamn FYREN"
+        ),
+        Item("old", "Verksamhetssystem Procapita (Avvecklad)", context="Ersatt av FYREN 2023; arkiv"),
+    ]
+    found = suggest([Item("l", "FYREN")], catalogue, versioned=False)["l"]
+    assert found[0].target_id == "care"
