@@ -2,7 +2,7 @@
 seen (issue 19, sync/data/aliases.yaml): a fleet telematics maker's, a newspaper publisher's, an airport's, a
 telecom operator's, a satellite operator's, a game studio's, a hotel group's, an oil company's, a restaurant
 franchisor's, a motor retailer's, a cinema chain's, a health trust's, an online retailer's, a county
-government's and a container terminal's."""
+government's, a container terminal's and a hospital group's."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -319,3 +319,16 @@ def test_a_county_governments_and_a_terminals_products_under_their_makers_former
         ("Kewill Customs", "", "Kewill Ltd", "customs"),
     ]
     assert_read_as(products, installs)
+
+
+def test_a_hospital_groups_imaging_software_under_its_makers_former_names():
+    """Set 125: Carestream's Vue Motion (Philips') and Perceptive Software's Acuo VNA (Hyland's)."""
+    imaging = [
+        Item("vue", "Philips Vue Motion 12", "12", "Philips"),
+        Item("vna", "Hyland Acuo VNA 6", "6", "Hyland"),
+    ]
+    installs = [
+        ("Vue Motion 12.1", "12.1", "Carestream Health", "vue"),
+        ("Acuo VNA 6.2", "6.2", "Perceptive Software", "vna"),
+    ]
+    assert_read_as(imaging, installs)
