@@ -14,7 +14,7 @@ PRODUCED = "|".join(PRODUCTION_WORDS)
 # an environment as a code or a record's brackets write it: no site's or client's code, no acronym a name
 # declares ("Data Warehouse (Dev)")
 ENVIRONMENTS_WRITTEN = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"
-ENVIRONMENTS_WRITTEN += " training train testing sandbox qas acc"
+ENVIRONMENTS_WRITTEN += " training train testing sandbox qas"
 ENVIRONMENT_CODES = frozenset(ENVIRONMENTS_WRITTEN.split())
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"

@@ -59,14 +59,14 @@ ENDING = re.compile(
 ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
-ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "acceptatie", "testmiljö", "testmiljo"}
+ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo"}
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
-PLACES |= {"omgeving"}  # Dutch: "acceptatie omgeving"
+PLACES |= {"omgeving", "omgevingen"}  # Dutch: "acceptatie omgeving"
 APART = re.compile(r"[-–—:]")
 # production at a name's end, as no tier writes it ("PMS prod", "AKS Production", "HR - PRD", "SITS (Live)",
 # "Snowflake PROD account"); not a copy of it
@@ -110,6 +110,8 @@ def environment_of(name: str) -> tuple[str, str]:
             break
         if JOINED.search(rest[: found.start()]):
             break
+        if found.group("inside") and initials(normalise(rest[: found.start()]).split()) == words[0]:
+            break  # the name's own initials: "Adobe Creative Cloud (ACC)", "Quality Assurance (QA)"
         said.insert(0, rest[found.start() :].strip(" -–—:"))
         rest = rest[: found.start()].rstrip(" -–—:/")
     return (rest, " ".join(said)) if said and re.search(r"\w", rest) else (name, "")

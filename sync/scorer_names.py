@@ -4,6 +4,7 @@ words, editions, and the reasons each gives. The scores are documented in sync.s
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import chain
 
 from sync.match_acronyms import own_acronym
 from sync.match_details import Mentions
@@ -235,7 +236,8 @@ class NameEvidence:
         = "Zoom Web Conferencing"; not "IT Training" = "Security Awareness Training"), or of a service
         whose name the portfolio name spans, what and which one (NameIndex._spans: "SKIDATA Barriers"). A
         service's other generic words, as written, must be the target's too: "IT Ticketing System" is no
-        "Ticketing and Admissions", nor "IT Service Desk" a "Student Service Desk"."""
+        "Ticketing and Admissions", nor "IT Service Desk" a "Student Service Desk"; nor a one-word name other
+        details write as a proper name one whose name writes it otherwise ("Teams", "Team Wiki")."""
         words = mine.core.split()
         found = self._having(words)
         if not found:
@@ -299,16 +301,11 @@ class NameEvidence:
             and any(self.names[j].core != core for j in self._sharing(tuple(words)))
         ):
             return []  # another has them as written: "Microsoft Teams Collaboration", an alias read away
-        written = shown.strip()  # "Teams" is no "Team Wiki" where other details give Microsoft Teams
-        if (
-            only
-            and self.mentions is not None
-            and len(words) == 1
-            and written.isalpha()
-            and not any(written.lower() in re.findall(r"\w+", self.targets[i].name.lower()) for i in only)
-            and self.mentions.proper_as_written(written, only)
-        ):
-            return []
+        written = shown.strip()
+        if only and self.mentions is not None and len(words) == 1 and written.isalpha():
+            names = (re.findall(r"\w+", self.targets[i].name.lower()) for i in only)
+            if written.lower() not in chain(*names) and self.mentions.proper_as_written(written, only):
+                return []
         return only
 
     def _abbreviates(self, mine: Name, i: int) -> str:

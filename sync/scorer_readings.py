@@ -84,7 +84,6 @@ RETIRED_MARKS += ("inactive", "archived", "end of life")
 RETIRED_MARKS += ("stillgelegt", "abgeschaltet", "außer betrieb", "ausser betrieb")  # a German catalogue's
 RETIRED_MARKS += ("avvecklad", "avvecklat")  # a Swedish one's
 MARKS = "|".join(RETIRED_MARKS) + "|eol|do not use|dnu|duplicate|dupe|old record|old"
-MARKS += "|oud|baja|antiguo|antigua"  # "(old)" in Dutch, "(baja)" and "(antiguo)" in Spanish
 STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words

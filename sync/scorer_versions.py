@@ -14,7 +14,7 @@ from sync.match_dictionary import (
 )
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
-from sync.match_versions import major, version_verdict
+from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Item, normalise, versions_in
 from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
@@ -182,11 +182,19 @@ class VersionEvidence:
         """Another record of the portfolio name itself, in another major, beside target i of another name
         without a version: "Adobe Acrobat 2017" is no "Adobe Acrobat Pro" where the catalogue records an
         "Adobe Acrobat 2020", each major apart. Its name, or ""."""
-        if self.names[i].plain == mine.plain:
-            return ""
+        if self.names[i].canon == mine.canon:
+            return ""  # the same product by another of its names
         ours = major(mine.version)
         named = self.index["plain"].get(mine.plain, ())
-        return next((self.targets[j].name for j in named if self.majors[j] not in ("", ours)), "")
+        return next(
+            (
+                self.targets[j].name
+                for j in named
+                if self.majors[j] not in ("", ours)
+                and agreeing(mine, self.names[j], (ours, self.majors[j])) is None
+            ),
+            "",
+        )
 
     def _one_line(self, i: int) -> bool:
         """Whether target i stands for every minor release of its major: its product's minor releases are

@@ -161,7 +161,8 @@ def test_one_service_in_two_environments_names_it_as_one_the_live_record_first()
     assert (maximo.target_id, maximo.score, maximo.preselectable) == ("eam", PRESELECT_AT, True)
     # a test record the catalogue marks its own way: "[TEST]"
     catalogue[1] = Item("eam-t", "Enterprise Asset Management [TEST]", context="Maximo test and training")
-    assert best("Maximo", catalogue).target_id == "eam" and best("Maximo", catalogue).score == PRESELECT_AT
+    maximo = best("Maximo", catalogue)
+    assert (maximo.target_id, maximo.score, maximo.preselectable) == ("eam", PRESELECT_AT, True)
     catalogue[1] = Item("eam-t", "Enterprise Asset Management - Non-Prod", context="Maximo test and training")
     # where the live record only mentions it, the test copy that leads with it is not surely it
     catalogue[0] = Item("eam", "Enterprise Asset Management - Gold", context="Assets on IBM Maximo")

@@ -56,6 +56,8 @@ CATALOGUE = [
         ("Court Case Management [TEST]", ("Court Case Management", "[TEST]")),  # in square brackets
         ("Computer-Aided Dispatch [TRAIN]", ("Computer-Aided Dispatch", "[TRAIN]")),
         ("Jail Management [Archive]", ("Jail Management [Archive]", "")),
+        ("Adobe Creative Cloud (ACC)", ("Adobe Creative Cloud (ACC)", "")),  # the name's own initials
+        ("Quality Assurance (QA)", ("Quality Assurance (QA)", "")),
     ],
 )
 def test_the_environment_a_name_ends_in(name, read):
