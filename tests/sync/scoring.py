@@ -17,6 +17,12 @@ def ranked(name: str, targets: list[Item], version: str = "", versioned: bool = 
     return suggest([Item("l", name, version)], targets, versioned=versioned)["l"]
 
 
+def chosen_key(name: str, targets: list[Item]) -> str:
+    """The key of the service pre-selected for a portfolio name, or "" where none is."""
+    pick = preselect(ranked(name, targets), PRESELECT_AT)
+    return pick.target_id if pick else ""
+
+
 def chosen_name(name: str, targets: list[Item], version: str = "", versioned: bool = False) -> str:
     """The name of the record pre-selected for it, or "" where none is."""
     pick = preselect(ranked(name, targets, version, versioned), PRESELECT_AT)

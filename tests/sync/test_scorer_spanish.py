@@ -5,10 +5,11 @@ environments ("PRE", "[PRE]", "testmiljö") and a Swedish catalogue's mark of a 
 
 import pytest
 
-from sync.matching import Item, preselect
-from sync.scorer import PRESELECT_AT, suggest
+from sync.matching import Item
+from sync.scorer import suggest
 from sync.scorer_environments import environment_of, kinds_of
 from sync.scorer_retired import is_retired
+from tests.sync.scoring import chosen_key
 
 CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
     Item("pay", "Payroll"),
@@ -22,11 +23,6 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
     Item("lis", "Laboratory Information System", context="Werfen Modulab for the core laboratories"),
     Item("lis-pre", "Laboratory Information System [PRE]", context="Modulab pre-production environment"),
 ]
-
-
-def chosen(name: str, catalogue: list[Item] = CATALOGUE) -> str:
-    pick = preselect(suggest([Item("l", name)], catalogue, versioned=False)["l"], PRESELECT_AT)
-    return pick.target_id if pick else ""
 
 
 @pytest.mark.parametrize(
@@ -48,7 +44,7 @@ def chosen(name: str, catalogue: list[Item] = CATALOGUE) -> str:
 def test_a_services_words_written_in_spanish_or_catalan_read_as_the_english_a_catalogue_writes(
     name, expected
 ):
-    assert chosen(name) == expected
+    assert chosen_key(name, CATALOGUE) == expected
 
 
 @pytest.mark.parametrize(
