@@ -15,22 +15,20 @@ from sync.match_tiers import NOT_LIVE, PRODUCED, PRODUCTION_WORDS, tiers_of, wit
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
-ENVIRONMENTS = ("uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "preprod", "pre-prod", "test")
-ENVIRONMENTS += ("testing", "dev", "development", "train", "training", "recette")  # French IT's UAT
-ENVIRONMENTS += ("tst", "trn", "stg", "sbx")  # as system ids abbreviate them
-ENVIRONMENTS += ("entwicklung", "schulung", "testumgebung", "testsystem")  # a German catalogue's
-ENVIRONMENTS += ("acc", "acceptatie")  # a Dutch one's UAT
-ENVIRONMENTS += ("testmiljö", "testmiljo", "pre", "preproducción", "preproduccion")  # Swedish, Spanish
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
-# "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them
+# "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system
+# ids abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
+# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö) and Spanish (pre, preproducción) catalogues
+# write them
 KINDS = {
     "dev": "dev development entwicklung",
     "training": "train trn training schulung",
     "sandbox": "sandbox sandboxes sbx",
-    "test": "test testing tst qa qas sit uat recette testumgebung testsystem staging stg preprod "
-    "preproduction acc acceptatie testmiljö testmiljo pre preproducción preproduccion",
+    "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
+    "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+ENVIRONMENTS = (*KINDS_OF, "pre-prod")  # every kind's words, and "Pre-Prod" as written
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database", "omgeving")  # Dutch: "acceptatie omgeving"
