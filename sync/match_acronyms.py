@@ -8,7 +8,11 @@ from sync.match_tiers import ENVIRONMENT_CODES, tiers_of
 from sync.matching import STOPWORDS, normalise
 
 OF_NAME = re.compile(r"[a-z0-9]+")
-NO_INITIALS = STOPWORDS | {"and"}
+# the little words of other languages' names, which initials and the words a description gives pass over
+# as they do "of" and "and": "Sistema Eletrônico de Informações" is SEI, "Conciertos y baremos" two words
+LITTLE_WORDS = frozenset(["de", "di", "del", "della", "delle", "dei", "degli", "das", "du", "para", "por"])
+LITTLE_WORDS |= {"y", "et", "und", "het", "och"}
+NO_INITIALS = STOPWORDS | {"and"} | LITTLE_WORDS
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 STATES = frozenset(["archive", "archived", "retired", "obsolete", "inactive", "decommissioned"])
 

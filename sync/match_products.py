@@ -5,7 +5,6 @@ the products that deliver it, from vendors' product pages and public market cate
 delivers two services is listed under neither, so a name is read one way only (sync.scorer)."""
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -13,7 +12,7 @@ from typing import NamedTuple
 import yaml
 
 from sync.match_dictionary import LOADER, shipped_groups
-from sync.matching import normalise
+from sync.matching import decomposed, normalise
 
 PRODUCT_FILE = Path(__file__).resolve().parent / "data" / "products.yaml"
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
@@ -23,7 +22,7 @@ WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 def product_words(text: str) -> tuple[str, ...]:
     """A name's words as products are looked up: lower case, no plural or spelling folded, so "ADF" is
     not "ADFS" and "SSI" not "SSIS"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = decomposed(text).encode("ascii", "ignore").decode().lower()
     return tuple(WORD.findall(folded))
 
 

@@ -64,6 +64,11 @@ SPELLING = {
 }
 PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an acronym's plural
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
+# letters that Unicode does not decompose into a Latin letter and a mark, which the ASCII fold would drop:
+# "Wysyłka" is "Wysylka" as staff type it, "Straße" "Strasse", "Støtte" "Stotte"
+UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d"}
+)
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 
@@ -115,11 +120,16 @@ def _token(word: str) -> str:
     return SPELLING.get(word, word)
 
 
+def decomposed(text: str) -> str:
+    """The text with each accented letter as its Latin letter and its mark, for an ASCII fold to keep."""
+    return unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+
+
 @lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
     if not (name.istitle() or name.islower()):  # else no two capitals in a row
         name = PLURAL_ACRONYM.sub(r"\1", name)
-    text = name.lower() if name.isascii() else unicodedata.normalize("NFKD", name).lower()
+    text = name.lower() if name.isascii() else decomposed(name).lower()
     text = text.replace("&", " and ")
     if text.startswith(("out", "after", "business", "24", "8", "9", "1")):
         text = LEADING_HOURS.sub("", text)

@@ -18,17 +18,23 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system
 # ids abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
-# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö) and Spanish (pre, preproducción) catalogues
+# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción), Brazilian
+# (homologação, HML, treinamento), Italian (collaudo, formazione) and Polish (testowe, szkoleniowe) catalogues
 # write them
 KINDS = {
-    "dev": "dev development entwicklung",
-    "training": "train trn training schulung",
+    "dev": "dev development entwicklung desenvolvimento",
+    "training": "train trn training schulung treinamento formazione szkoleniowe",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
-    "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion",
+    "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
+    "homolog hml collaudo testowe",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
-ENVIRONMENTS = (*KINDS_OF, "pre-prod")  # every kind's words, and "Pre-Prod" as written
+# every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
+POLISH = tuple(
+    f"{place} {kind}" for place in ("środowisko", "srodowisko") for kind in ("testowe", "szkoleniowe")
+)
+ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database", "omgeving")  # Dutch: "acceptatie omgeving"
@@ -58,6 +64,7 @@ ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
 ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo"}
+ALWAYS |= {"homologação", "homologacao", "homolog", "hml"}
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
@@ -77,6 +84,8 @@ LIVE_ENDING = re.compile(
 JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development": one phrase
 # an environment in brackets after a name, before its scope: "Core Administration (UAT) - Enterprise"
 BRACKETED = re.compile(rf"\s*\(\s*(?P<env>{one_of(tuple(ALWAYS | {'dev'}))})\s*\)(?=\s*\S)", re.I)
+# or in square brackets before the name, as a CMDB marks a record: "[HOMOLOG] Sistema de recursos humanos"
+LEADING = re.compile(rf"^\s*\[\s*(?P<env>{one_of(tuple(ALWAYS | {'dev'}))})\s*\]\s*(?=\S)", re.I)
 
 
 # the words such a name may end in (ENDING's): a quick test before the regex, which every candidate of every
@@ -118,7 +127,10 @@ def environment_of(name: str) -> tuple[str, str]:
 def environment_bracketed(name: str) -> tuple[str, str]:
     """A name with an environment in brackets before the rest of it, never first nor the initials of the words
     before it ("Core Administration Platform (UAT) - Enterprise", "Product Lifecycle Management (TEST)
-    [Group]"): the name without it, and it; the name and "" otherwise."""
+    [Group]"), or first in square brackets ("[HOMOLOG] Sistema acadêmico"): the name without it, and it; the
+    name and "" otherwise."""
+    if name.startswith("[") and (leading := LEADING.match(name)):
+        return name[leading.end() :], leading.group("env")
     found = BRACKETED.search(name) if "(" in name else None
     before = normalise(name[: found.start()]).split() if found else []
     if not found or not before or initials(before) == found.group("env").lower():

@@ -82,7 +82,8 @@ CLOCK_HOURS = re.compile(r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s
 RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "deprecated", "superseded")
 RETIRED_MARKS += ("inactive", "archived", "end of life")
 RETIRED_MARKS += ("stillgelegt", "abgeschaltet", "außer betrieb", "ausser betrieb")  # a German catalogue's
-RETIRED_MARKS += ("avvecklad", "avvecklat")  # a Swedish one's
+# and a Swedish, a Brazilian, an Italian and a Polish one's
+RETIRED_MARKS += ("avvecklad", "avvecklat", "desativado", "desativada", "dismesso", "dismessa", "wycofana")
 MARKS = "|".join(RETIRED_MARKS) + "|eol|do not use|dnu|duplicate|dupe|old record|old"
 STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
