@@ -109,9 +109,9 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     neither in the other record's name (stemmed words, as sync.match_names reads names: "VMware, Inc." for
     a "VMware Tools" made by Broadcom), neither a packager ("Ubuntu Developers" for nginx), nor the other's
     initials ("HPE", "IBM", "BNL Digital"), nor of one lineage, one's name the start of another's ("Citrix
-    Systems", "Cloud Software Group")."""
+    Systems", "Cloud Software Group"), nor one name written apart and together ("PUC-PR", "PUCPR")."""
     ours, others = maker_words(mine), maker_words(theirs)
-    if not ours or not others or not set(ours).isdisjoint(others):
+    if not ours or not others or not set(ours).isdisjoint(others) or "".join(ours) == "".join(others):
         return False
     if not {stem(w) for w in ours}.isdisjoint(their_words) or not {stem(w) for w in others}.isdisjoint(
         mine_words
