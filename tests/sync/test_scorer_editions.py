@@ -85,6 +85,10 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     assert best("Windows 10 Enterprise LTSC 2019", any_year, "10.0.17763", versioned=True).preselectable
     iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
     assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
+    # the server operating system at the build it shares with Windows 10 (set 128): no Windows 10
+    windows = [Item("w", "Microsoft Windows", "10", "Microsoft"), Item("s", "Microsoft Windows Server", "2022")]
+    assert chosen("Windows Server", windows, "10.0.20348") == ""
+    assert chosen("Windows Server 2022 Standard", windows, "2022") == "Microsoft Windows Server"
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)
     trimble = [Item("su", "Trimble SketchUp Pro 2024", "2024", "Trimble")]
     found = best("SketchUp 2024", trimble, "24.0.553", versioned=True)
