@@ -9,6 +9,7 @@ in the target, whose publish would write to it, is a person's choice."""
 import re
 from collections.abc import Callable
 
+from sync.match_products import product_names
 from sync.match_rules import bracketed_words
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_index import ALIKE, TOKENS
@@ -216,14 +217,21 @@ def _named_for(
     records (what it delivers), none of them sure, and that product: the portfolio record is that product's
     record, now retired ("Skype for Business 2015", "TrackWise WIC (legacy)"), or a person's choice. Not a
     duplicate ("… (Mimecast) - DUPLICATE"), nor beside a live record sure by its own evidence ("PaperCut
-    follow-me print": a "Workplace: Printing" whose details lead with PaperCut)."""
-    if any(c.score >= PRESELECT_AT and c.preselectable for c in live):
-        return set(), ""
+    follow-me print": a "Workplace: Printing" whose details lead with PaperCut); but a retired record that is
+    the product by another of its names, however sure the live ones ("Lync" and a "[Retired] Skype for
+    Business" beside the "Telephony" Lync delivered)."""
+    sure = any(c.score >= PRESELECT_AT and c.preselectable for c in live)
     retired = [c for c in retired if not NOT_TO_USE.search(shown.get(c.target_id, (c.name,))[0])]
     for c in live:
         if found := DELIVERED_BY.match(c.reason):
             product = set(normalise(found[1]).split())
-            named = {r.target_id for r in retired if product <= bracketed_words(r.name)}
+            names = {normalise(name) for name in product_names(found[1])}
+            named = {
+                r.target_id
+                for r in retired
+                if (product <= bracketed_words(r.name) and not sure)
+                or normalise(IN_NAME.sub(" ", r.name)) in names
+            }
             if named:
                 return named, found[1]
     return set(), ""

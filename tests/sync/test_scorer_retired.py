@@ -250,6 +250,14 @@ def test_a_retired_record_named_for_the_product_comes_before_a_live_one_it_merel
     ]
     found = suggest([Item("l", "PaperCut print")], printing, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "print"
+    # set 129: the retired record is the product by its later name, beside the telephony it delivered
+    phones = [
+        Item("voip", "Telefonia IP", context="Ramais VoIP e URA nos campi"),
+        Item("sfb", "[DESATIVADO] Skype for Business", context="Skype for Business Server 2015 (antigo Lync)"),
+    ]
+    found = suggest([Item("l", "Lync")], phones, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert "a retired record is named for Lync" in found[1].why
 
 
 def test_a_name_that_says_it_is_no_longer_used_finds_the_retired_record_first_and_pre_selects_nothing():
