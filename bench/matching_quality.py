@@ -147,7 +147,7 @@ SEEN = {
     DATA / "matching_seen_108.yaml": "former blind set 108 (restaurant franchisor), 13 left",
     DATA / "matching_seen_109.yaml": "former blind set 109 (motor retail group), 18 left",
     DATA / "matching_seen_110.yaml": "former blind set 110 (public broadcaster), 7 left",
-    DATA / "matching_seen_111.yaml": "former blind set 111 (farm machinery maker), 2 left",
+    DATA / "matching_seen_111.yaml": "former blind set 111 (farm machinery maker), 3 left",
     DATA / "matching_seen_112.yaml": "former blind set 112 (health plan), 10 left",
     DATA / "matching_seen_113.yaml": "former blind set 113 (German municipal utility), 9 left",
     DATA / "matching_seen_114.yaml": "former blind set 114 (professional services firm), 8 left",
@@ -163,6 +163,10 @@ SEEN = {
     DATA / "matching_seen_124.yaml": "former blind set 124 (county government), 16 left",
     DATA / "matching_seen_125.yaml": "former blind set 125 (hospital group, in Spanish), 7 left",
     DATA / "matching_seen_126.yaml": "former blind set 126 (Swedish municipality), 4 left",
+    DATA / "matching_seen_127.yaml": "former blind set 127 (food maker, in Italian), 8 left",
+    DATA / "matching_seen_128.yaml": "former blind set 128 (online retailer, in Polish), 9 left",
+    DATA / "matching_seen_129.yaml": "former blind set 129 (university, in Portuguese), 10 left",
+    DATA / "matching_seen_130.yaml": "former blind set 130 (electronics maker, Japanese-owned), 11 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
