@@ -8,11 +8,13 @@ from sync.match_tiers import ENVIRONMENT_CODES, tiers_of
 from sync.matching import STOPWORDS, normalise
 
 OF_NAME = re.compile(r"[a-z0-9]+")
-# the little words of other languages' names, which initials and the words a description gives pass over
-# as they do "of" and "and": "Sistema Eletrônico de Informações" is SEI, "Conciertos y baremos" two words
-LITTLE_WORDS = frozenset(["de", "di", "del", "della", "delle", "dei", "degli", "das", "du", "para", "por"])
+NO_INITIALS = STOPWORDS | {"and"}
+# the little words of other languages' names, which initials and the words a description gives pass over as
+# they do "of" and "and" where a name writes them in lower case: "Sistema Eletrônico de Informações" is SEI,
+# "Conciertos y baremos" two words; not "DEI Analytics" nor "Payroll DE", a country's code
+LITTLE_WORDS = frozenset(["de", "di", "del", "della", "delle", "dei", "degli", "du", "para", "por"])
 LITTLE_WORDS |= {"y", "et", "und", "het", "och"}
-NO_INITIALS = STOPWORDS | {"and"} | LITTLE_WORDS
+LOWER_CASE = re.compile(r"\b[a-z]+\b")
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 STATES = frozenset(["archive", "archived", "retired", "obsolete", "inactive", "decommissioned"])
 
@@ -46,20 +48,26 @@ def bracketed(name: str) -> str:
     return word
 
 
-def initials(words: list[str] | tuple[str, ...]) -> str:
-    """ "web application firewall" → "waf"; "" for fewer than two words."""
-    kept = [INITIAL[w] if w in INITIAL else w[0] for w in words if w not in NO_INITIALS]
+def initials(words: list[str] | tuple[str, ...], little: frozenset[str] = frozenset()) -> str:
+    """ "web application firewall" → "waf"; "" for fewer than two words. `little`: other words to pass
+    over (`little_words`)."""
+    kept = [INITIAL[w] if w in INITIAL else w[0] for w in words if w not in NO_INITIALS and w not in little]
     return "".join(kept) if len(kept) > 1 else ""
 
 
-def own_acronym(words: list[str]) -> int | None:
+def little_words(name: str) -> frozenset[str]:
+    """The little words of other languages a name writes in lower case (LITTLE_WORDS)."""
+    return LITTLE_WORDS.intersection(LOWER_CASE.findall(name)) if " " in name else frozenset()
+
+
+def own_acronym(words: list[str], little: frozenset[str] = frozenset()) -> int | None:
     """Where a name of three words or more gives its own acronym, at its end or its start ("Web Application
-    Firewall WAF", "ICS Internal Control System"): that word's position, or None."""
+    Firewall WAF", "ICS Internal Control System"): that word's position, or None. `little`: as `initials`."""
     count = len(words)
     if count > 2:
-        if len(words[-1]) < count and words[-1] == initials(words[:-1]):
+        if len(words[-1]) < count and words[-1] == initials(words[:-1], little):
             return -1
-        if len(words[0]) < count and words[0] == initials(words[1:]):
+        if len(words[0]) < count and words[0] == initials(words[1:], little):
             return 0
     return None
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sync.match_acronyms import declared, initials, own_acronym, with_and
+from sync.match_acronyms import declared, initials, little_words, own_acronym, with_and
 from sync.match_dictionary import (
     BRACKETS,
     bundled,
@@ -311,7 +311,8 @@ class AliasBook:
                 else:
                     kept_words.append(word)
             words = kept_words
-        if (at := own_acronym(words)) is not None:
+        little = little_words(name)  # "SEI - Sistema Eletrônico de Informações"
+        if (at := own_acronym(words, little)) is not None:
             words.pop(at)  # "Web Application Firewall (WAF)", "ICS - Internal Control System"
         generic = self.generic
         if versioned:
@@ -319,7 +320,7 @@ class AliasBook:
             core = [w for n, w in enumerate(words) if w not in generic or n in kept] or words
         else:
             core = [w for w in words if w not in generic] or words
-        acronym = initials(words)
+        acronym = initials(words, little)
         chosen, other = versions_read(version, versions[0] if versions else "")
         numbered, renumbering = "", ""
         if versioned:  # "InDesign Server" numbers its own
@@ -345,7 +346,9 @@ class AliasBook:
             core=" ".join(sorted(set(core))),
             loose="".join(core),
             initials=acronym,
-            core_initials=initials(core) if shorter and generic_only_at_ends(core, words) else acronym,
+            core_initials=initials(core, little)
+            if shorter and generic_only_at_ends(core, words)
+            else acronym,
             dropped=()
             if generic.isdisjoint(words)
             else tuple(dict.fromkeys(w for w in words if w in generic and w != "and")),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from sync.match_acronyms import NO_INITIALS
+from sync.match_acronyms import NO_INITIALS, little_words
 from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, labels_of
 from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import named_words, products_as_read, products_in
@@ -236,7 +236,8 @@ class DetailsEvidence:
         services or more: none."""
         if self.versioned or self.mentions is None:
             return [], [], False
-        skip = (self.book.generic - REGIONS) | NO_INITIALS  # a region says which: "SD-WAN Europe"
+        # a region says which ("SD-WAN Europe"); another language's little word nothing ("Plan de collection")
+        skip = (self.book.generic - REGIONS) | NO_INITIALS | little_words(shown)
         readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
         # letters joined to each other and little words standing alone are no words a description gives
         little = {w.lower() for w in LITTLE.findall(shown)}

@@ -43,8 +43,8 @@ WHAT_WORDS = (*WHERE_WORDS, "copy", "copies")  # not production's: "ERP prod cop
 
 
 def one_of(words: tuple[str, ...]) -> str:
-    """A regex of any of these words, the longest first."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex of any of these words, the longest first; the words of a phrase apart by any spacing."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
 ENVIRONMENT, WHAT = one_of(ENVIRONMENTS), one_of(WHAT_WORDS)
@@ -64,7 +64,7 @@ ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
 ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo"}
-ALWAYS |= {"homologação", "homologacao", "homolog", "hml"}
+ALWAYS |= {"homologação", "homologacao", "hml"}  # not "homolog" alone: "Gene Homolog Search"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
@@ -85,7 +85,7 @@ JOINED = re.compile(r"(?:\band|&|,|\+)\s*$", re.I)  # "Learning and Development"
 # an environment in brackets after a name, before its scope: "Core Administration (UAT) - Enterprise"
 BRACKETED = re.compile(rf"\s*\(\s*(?P<env>{one_of(tuple(ALWAYS | {'dev'}))})\s*\)(?=\s*\S)", re.I)
 # or in square brackets before the name, as a CMDB marks a record: "[HOMOLOG] Sistema de recursos humanos"
-LEADING = re.compile(rf"^\s*\[\s*(?P<env>{one_of(tuple(ALWAYS | {'dev'}))})\s*\]\s*(?=\S)", re.I)
+LEADING = re.compile(rf"^\s*\[\s*(?P<env>{one_of(tuple(KINDS_OF))})\s*\]\s*(?=\S)", re.I)
 
 
 # the words such a name may end in (ENDING's): a quick test before the regex, which every candidate of every
@@ -130,7 +130,9 @@ def environment_bracketed(name: str) -> tuple[str, str]:
     [Group]"), or first in square brackets ("[HOMOLOG] Sistema acadêmico"): the name without it, and it; the
     name and "" otherwise."""
     if name.startswith("[") and (leading := LEADING.match(name)):
-        return name[leading.end() :], leading.group("env")
+        rest = name[leading.end() :]
+        if initials(normalise(rest).split()) != leading.group("env").lower():  # "[QA] Quality Assurance"
+            return rest, leading.group("env")
     found = BRACKETED.search(name) if "(" in name else None
     before = normalise(name[: found.start()]).split() if found else []
     if not found or not before or initials(before) == found.group("env").lower():

@@ -77,13 +77,13 @@ STAGES = frozenset(normalise("dev test uat staging prod production preprod live 
 STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basic tier").split())
 UNLIKE = 80  # what a name finds below it is no more than alike
 CLOCK_HOURS = re.compile(r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$", re.I)  # "07:00-22:00"
-# the marks of a record no longer used or not to be used (sync.scorer_retired reads them in targets' names);
-# those of one retired, in lower case, are what its quick tests look for
+# the marks of a record no longer used or not to be used (sync.scorer_retired reads them in targets' names),
+# as English, German, Swedish, Brazilian, Italian and Polish catalogues write them; those of one retired, in
+# lower case, are what its quick tests look for
 RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "deprecated", "superseded")
-RETIRED_MARKS += ("inactive", "archived", "end of life")
-RETIRED_MARKS += ("stillgelegt", "abgeschaltet", "außer betrieb", "ausser betrieb")  # a German catalogue's
-# and a Swedish, a Brazilian, an Italian and a Polish one's
-RETIRED_MARKS += ("avvecklad", "avvecklat", "desativado", "desativada", "dismesso", "dismessa", "wycofana")
+RETIRED_MARKS += ("inactive", "archived", "end of life", "stillgelegt", "abgeschaltet", "außer betrieb")
+RETIRED_MARKS += ("ausser betrieb", "avvecklad", "avvecklat", "desativado", "desativada", "dismesso")
+RETIRED_MARKS += ("wycofana",)
 MARKS = "|".join(RETIRED_MARKS) + "|eol|do not use|dnu|duplicate|dupe|old record|old"
 STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"

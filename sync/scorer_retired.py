@@ -229,8 +229,7 @@ def _named_for(
             named = {
                 r.target_id
                 for r in retired
-                if (product <= bracketed_words(r.name) and not sure)
-                or normalise(IN_NAME.sub(" ", r.name)) in names
+                if (product <= bracketed_words(r.name) and not sure) or normalise(r.name) in names
             }
             if named:
                 return named, found[1]

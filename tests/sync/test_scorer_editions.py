@@ -86,7 +86,10 @@ def test_the_manufacturer_is_left_out_and_an_edition_of_its_own_kept():
     iot = [Item("w", "Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]  # a device maker's, licensed apart
     assert best("Windows 10 Enterprise LTSC", iot, "10.0.19044", versioned=True).score < PRESELECT_AT
     # the server operating system at the build it shares with Windows 10 (set 128): no Windows 10
-    windows = [Item("w", "Microsoft Windows", "10", "Microsoft"), Item("s", "Microsoft Windows Server", "2022")]
+    windows = [
+        Item("w", "Microsoft Windows", "10", "Microsoft"),
+        Item("s", "Microsoft Windows Server", "2022"),
+    ]
     assert chosen("Windows Server", windows, "10.0.20348") == ""
     assert chosen("Windows Server 2022 Standard", windows, "2022") == "Microsoft Windows Server"
     # SketchUp Pro's desktop install lists no "Pro" (its free edition runs in a browser only)

@@ -6,7 +6,8 @@ are; the little words of their names ("de", "di", "y") pass as "of" and "and" do
 
 import pytest
 
-from sync.match_acronyms import initials
+from sync.match_acronyms import initials, little_words
+from sync.match_products import product_words
 from sync.matching import Item, normalise
 from sync.scorer_environments import environment_bracketed, environment_of, kinds_of
 from sync.scorer_retired import is_retired
@@ -45,7 +46,7 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
         ("Softwareverteilung", "swd"),
         ("Hurtownia danych", "dwh"),
         ("Paghe e stipendi", "pay"),
-        ("Place", "pay"),  # "Płace", as staff type it without its letter ł
+        ("Kadry i place", "pay"),  # "Kadry i płace", as staff type it without its letter ł
         ("Rete locale", "lan"),
         ("Rede sem fio", "wifi"),
         ("Gestão de vulnerabilidades", "vuln"),
@@ -56,10 +57,20 @@ def test_services_words_in_italian_polish_portuguese_or_german_read_as_an_englis
     assert chosen_key(name, CATALOGUE) == expected
 
 
+def test_a_word_that_is_english_or_another_languages_too_is_no_alias_alone():
+    """ "Płace" (payroll) folds to "place", "Rede" is German for a speech: only the phrases are the
+    dictionary's ("Kadry i płace", "Rede de dados")."""
+    assert chosen_key("Place", CATALOGUE) == ""
+    network = [Item("net", "Network Services"), Item("talk", "Speech Recognition")]
+    assert chosen_key("Rede de dados", network) == "net"
+    assert chosen_key("Rede", network) == "" and chosen_key("Rete", network) == ""
+
+
 def test_letters_unicode_does_not_decompose_are_folded_as_staff_type_them():
     assert normalise("Wysyłka przesyłek") == normalise("Wysylka przesylek") == "wysylka przesylek"
     assert normalise("Straße") == "strasse"
     assert normalise("Støtte") == "stotte"
+    assert product_words("Wysyłka Støtte") == ("wysylka", "stotte")
 
 
 @pytest.mark.parametrize(
@@ -77,7 +88,10 @@ def test_letters_unicode_does_not_decompose_are_folded_as_staff_type_them():
             "test",
         ),
         ("Kasy - srodowisko szkoleniowe", ("Kasy", "srodowisko szkoleniowe"), "training"),
-        ("Formazione e e-learning", ("Formazione e e-learning", ""), ""),  # a service of its own
+        ("Kasy  -  środowisko  testowe", ("Kasy", "środowisko  testowe"), "test"),  # however spaced
+        ("Corsi di formazione", ("Corsi di formazione", ""), ""),  # a service of its own
+        ("E-learning e formazione", ("E-learning e formazione", ""), ""),
+        ("Gene Homolog", ("Gene Homolog", ""), ""),  # a biologist's word
     ],
 )
 def test_their_environments_are_read(name, read, kind):
@@ -92,6 +106,7 @@ def test_an_environment_in_square_brackets_before_the_name_is_the_records():
     )
     assert environment_bracketed("[TEST] CRM sprzedaży B2B") == ("CRM sprzedaży B2B", "TEST")
     assert environment_bracketed("[GOLD] CRM") == ("[GOLD] CRM", "")
+    assert environment_bracketed("[QA] Quality Assurance") == ("[QA] Quality Assurance", "")  # its initials
     catalogue = [
         Item("hr", "Sistema de recursos humanos"),
         Item("hr-hml", "[HOMOLOG] Sistema de recursos humanos"),
@@ -114,7 +129,11 @@ def test_their_catalogues_marks_of_a_retired_record_are_read(name):
 
 
 def test_the_little_words_of_their_names_are_no_initials():
-    assert initials(normalise("Sistema Eletrônico de Informações").split()) == "sei"
-    assert initials(normalise("Sistema Integrado di Gestione").split()) == "sig"
+    for name, acronym in (
+        ("Sistema Eletrônico de Informações", "sei"),
+        ("Sistema Integrado di Gestione", "sig"),
+    ):
+        assert initials(normalise(name).split(), little_words(name)) == acronym
+    assert little_words("DEI Analytics") == little_words("Payroll DE") == frozenset()  # acronyms, codes
     catalogue = [Item("sei", "Sistema Eletrônico de Informações"), Item("sig", "Sistema de Gestão")]
     assert chosen_key("SEI", catalogue) == "sei"

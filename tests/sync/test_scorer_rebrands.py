@@ -335,18 +335,16 @@ def test_a_hospital_groups_imaging_software_under_its_makers_former_names():
 
 
 def test_a_universitys_and_a_component_makers_software_under_its_makers_former_names():
-    """Sets 129 and 130: DSpace by DuraSpace (LYRASIS's), PaperStream by Fujitsu (PFU's), DivaSystem by DIVA
-    (AVANT's) and HULFT by Saison Information Systems (Saison Technology's)."""
+    """Sets 129 and 130: DSpace by DuraSpace (LYRASIS's), PaperStream by Fujitsu (PFU's) and DivaSystem by
+    DIVA (AVANT's)."""
     products = [
         Item("dspace", "DSpace", "7", "LYRASIS"),
         Item("scan", "PaperStream Capture", "", "PFU"),
         Item("diva", "DivaSystem LCA", "", "AVANT"),
-        Item("hulft", "HULFT Integrate", "", "Saison Technology"),
     ]
     installs = [
         ("DSpace 7.6", "7.6", "DuraSpace", "dspace"),
         ("PaperStream Capture", "3.2.0", "Fujitsu", "scan"),
         ("DivaSystem LCA client", "21.0", "DIVA Corporation", "diva"),
-        ("HULFT Integrate", "", "Saison Information Systems Co., Ltd.", "hulft"),
     ]
     assert_read_as(products, installs)

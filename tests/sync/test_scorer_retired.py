@@ -253,7 +253,9 @@ def test_a_retired_record_named_for_the_product_comes_before_a_live_one_it_merel
     # set 129: the retired record is the product by its later name, beside the telephony it delivered
     phones = [
         Item("voip", "Telefonia IP", context="Ramais VoIP e URA nos campi"),
-        Item("sfb", "[DESATIVADO] Skype for Business", context="Skype for Business Server 2015 (antigo Lync)"),
+        Item(
+            "sfb", "[DESATIVADO] Skype for Business", context="Skype for Business Server 2015 (antigo Lync)"
+        ),
     ]
     found = suggest([Item("l", "Lync")], phones, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None
