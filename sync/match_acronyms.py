@@ -14,7 +14,6 @@ NO_INITIALS = STOPWORDS | {"and"}
 # "Conciertos y baremos" two words; not "DEI Analytics" nor "Payroll DE", a country's code
 LITTLE_WORDS = frozenset(["de", "di", "del", "della", "delle", "dei", "degli", "du", "para", "por"])
 LITTLE_WORDS |= {"y", "et", "und", "het", "och"}
-LOWER_CASE = re.compile(r"\b[a-z]+\b")
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 STATES = frozenset(["archive", "archived", "retired", "obsolete", "inactive", "decommissioned"])
 
@@ -56,8 +55,8 @@ def initials(words: list[str] | tuple[str, ...], little: frozenset[str] = frozen
 
 
 def little_words(name: str) -> frozenset[str]:
-    """The little words of other languages a name writes in lower case (LITTLE_WORDS)."""
-    return LITTLE_WORDS.intersection(LOWER_CASE.findall(name)) if " " in name else frozenset()
+    """The little words of other languages a name writes in lower case (LITTLE_WORDS), apart by spaces."""
+    return LITTLE_WORDS.intersection(name.split())
 
 
 def own_acronym(words: list[str], little: frozenset[str] = frozenset()) -> int | None:
