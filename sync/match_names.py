@@ -172,6 +172,25 @@ class AliasBook:
         self.cache: dict[tuple[str, str, bool, bool], Name] = {}
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
 
+    def another_product(self, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+        """Whether the dictionary names the portfolio name as one product and the target's name, as read,
+        holds another's name with some of its words: "Salesforce Marketing Cloud" is no "Salesforce
+        Marketing Cloud Account Engagement", Pardot's name."""
+        own, runs = self.phrases.get(mine), self._runs(theirs)
+        if own is None or runs is None:
+            return False
+        mine_set, i = set(mine), 0
+        while i < len(theirs):
+            hit, size = runs[i]
+            if (
+                hit
+                and hit[0] != own[0]
+                and 0 < len(mine_set.intersection(theirs[i : i + size])) < min(len(mine), size)
+            ):
+                return True
+            i += size
+        return False
+
     def names_of(self, canonical: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
         """The names of the product whose first name in the dictionary (`any_product`) reads as these words,
         read and as written, that one first, the longer first after it; none for any other words. Built

@@ -41,12 +41,13 @@ A pair's score (0–100) is the best of the evidence found for it:
          SIEM and SOC Monitoring" for "Security Monitoring");
          a service of a named cloud is a cloud service ("Azure Hosting" = "Azure Cloud Hosting");
          not "Event Management" = "Security Information and Event Management", nor "Jira" when two Jira
-         products exist, nor "Teams" a "Team Wiki" where other records' details write Teams, nor "File
-         Sharing" = "Cloud File Sharing", "Access Control" = "Physical Access Control" or "NGINX" = "NGINX
-         Plus": a qualifier or an edition word makes it one kind, as a last word "Business" does
-         ("WhatsApp Business", sold apart, for companies); nor "IT
-         Ticketing System" = "Ticketing and Admissions": a generic word a service is written with, such
-         as "IT", must be the target's too)
+         products exist, nor "Salesforce Marketing Cloud" one whose name holds another product's ("… Marketing
+         Cloud Account Engagement", Pardot's), as the dictionary names them, nor "Teams" a "Team Wiki" where
+         other records' details write Teams, nor "File Sharing" = "Cloud File Sharing", "Access Control" =
+         "Physical Access Control" or "NGINX" = "NGINX Plus": a qualifier or an edition word makes it one
+         kind, as a last word "Business" does ("WhatsApp Business", sold apart, for companies); nor "IT
+         Ticketing System" = "Ticketing and Admissions": a generic word a service is written with, such as
+         "IT", must be the target's too)
      88  a target's whole name, in a software name whose other words follow it and only say how it was
          packaged ("Slack Deployment", "google-chrome-stable", "SOLIDWORKS 2024 SP1", "SQL Server 2022
          Database Engine Services", as Windows lists the engine); never a word that may name another product

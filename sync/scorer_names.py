@@ -285,6 +285,7 @@ class NameEvidence:
             i
             for i in found
             if (self.versioned or said.issubset([*self.names[i].plain.split(), *self.names[i].words]))
+            and not (self.versioned and self.book.another_product(mine.words, self.names[i].words))
             and (
                 (not spanned and self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1))
                 or (

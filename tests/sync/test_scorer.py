@@ -242,6 +242,14 @@ def test_a_different_minor_version_never_drops_a_match_below_pre_selection():
     )
 
 
+def test_a_product_the_dictionary_names_is_no_other_product_whose_name_holds_its_words():
+    pardot = Item("p", "Salesforce Marketing Cloud Account Engagement", "", "Salesforce")
+    found = best("Salesforce Marketing Cloud (ExactTarget)", [pardot], "", True)  # Pardot's name since 2022
+    assert found.score < PRESELECT_AT
+    webex = best("Webex", [Item("w", "Cisco Webex Meetings", "", "Cisco")], "", True)  # a phrase holding it
+    assert webex.score == PRESELECT_AT and webex.preselectable
+
+
 def test_a_qualifier_makes_another_kind_of_service():
     shares = [Item("c", "Cloud File Sharing"), Item("f", "File Storage")]
     assert preselect(suggest([Item("l", "File Sharing")], shares, versioned=False)["l"], PRESELECT_AT) is None
