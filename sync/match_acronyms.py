@@ -13,7 +13,7 @@ NO_INITIALS = STOPWORDS | {"and"}
 # they do "of" and "and" where a name writes them in lower case: "Sistema Eletrônico de Informações" is SEI,
 # "Conciertos y baremos" two words; not "DEI Analytics" nor "Payroll DE", a country's code
 LITTLE_WORDS = frozenset(["de", "di", "del", "della", "delle", "dei", "degli", "du", "para", "por"])
-LITTLE_WORDS |= {"y", "et", "und", "het", "och"}
+LITTLE_WORDS |= {"y", "et", "und", "het", "och", "og", "af", "ve"}
 INITIAL = {"database": "db", "it": "it"}  # "CMDB", "ITAM": words that keep more than their first letter
 STATES = frozenset(["archive", "archived", "retired", "obsolete", "inactive", "decommissioned"])
 

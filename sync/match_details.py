@@ -108,6 +108,19 @@ class Mentions:
             found = found | self.postings[other]
         return found
 
+    def heading(self, word: str) -> set[int]:
+        """The targets whose details write this word only as the head of a longer one, as Danish, German,
+        Dutch and Swedish compound words ("Pas- og kørekortsagsbehandling")."""
+        if len(word) < 5:
+            return set()
+        found = {
+            i
+            for key, held in self.postings.items()
+            if len(key) > len(word) + 2 and key.startswith(word)
+            for i in held
+        }
+        return found - self.having(word)
+
     def count(self, word: str) -> int:
         """How many descriptions have this stemmed word (each counted once per spelling)."""
         return len(self.postings.get(word, ())) + sum(

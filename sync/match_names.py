@@ -169,6 +169,9 @@ class AliasBook:
         self.vocabulary = frozenset(  # not a letter: "T&E" makes no "T-DOC" a service's words
             w for words in self.phrases if words not in products for w in words if len(w) > 1
         )
+        # the dictionary's words of one word: another language's word inside a phrase ("Sprava" of "Sprava
+        # zranitelnosti") is known only there (phrased)
+        self.alone = frozenset(words[0] for words in self.phrases if len(words) == 1)
         self.cache: dict[tuple[str, str, bool, bool], Name] = {}
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
 
@@ -263,6 +266,16 @@ class AliasBook:
                 aliased.append(False)
             i += size
         return out, aliased, fired
+
+    def phrased(self, words: tuple[str, ...]) -> set[int]:
+        """The positions of the words a phrase of the dictionary of several words holds, as `substitute`
+        reads them."""
+        runs, found, i = self._runs(words), set(), 0
+        while runs is not None and i < len(words):
+            hit, size = runs[i]
+            found.update(range(i, i + size) if hit and size > 1 else ())
+            i += size
+        return found
 
     def _runs(self, words: tuple[str, ...]) -> list[tuple[tuple | None, int]] | None:
         """From each position, the alias run (or None for a word of its own) and its size on a reading of

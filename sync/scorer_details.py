@@ -300,6 +300,12 @@ class DetailsEvidence:
                     and not thin
                     and self._delivered(given, found[0])
                     and self._compounds(shown, given, found[0])
+                    and not any(  # another gives a word as a compound's head: "Pas- og kørekortsager"
+                        all(self._named(o) & {j} or self.mentions.has(o, j) for o in own if o != w)
+                        for w in given
+                        for j in self.mentions.heading(w) - set(found)
+                        if self._service_core(j) != self._service_core(found[0])
+                    )
                 )
                 return found, [self._as_spelled(w, shown) for w in given], sure
         return None

@@ -19,15 +19,17 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system
 # ids abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
 # testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción), Brazilian
-# (homologação, HML, treinamento), Italian (collaudo, formazione) and Polish (testowe, szkoleniowe) catalogues
-# write them
+# (homologação, HML, treinamento), Italian (collaudo, formazione), Polish (testowe, szkoleniowe), Czech
+# (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø) and Turkish (test, eğitim ortamı)
+# catalogues write them
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
-    "training": "train trn training schulung treinamento formazione szkoleniowe",
+    "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
+    "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
-    "homolog hml collaudo testowe",
+    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
@@ -37,7 +39,7 @@ POLISH = tuple(
 ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
-WHATS += ("workspace", "cluster", "vm", "database", "omgeving")  # Dutch: "acceptatie omgeving"
+WHATS += ("workspace", "cluster", "vm", "database", "omgeving", "prostředí", "prostredi", "ortamı", "ortami")
 WHERE_WORDS = (*WHATS, *(f"{what}s" for what in WHATS))  # where production runs too: "PMS PROD tenant"
 WHAT_WORDS = (*WHERE_WORDS, "copy", "copies")  # not production's: "ERP prod copy"
 
@@ -63,15 +65,16 @@ ENDING = re.compile(
 ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
-ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo"}
-ALWAYS |= {"homologação", "homologacao", "hml"}  # not "homolog" alone: "Gene Homolog Search"
+ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo", "testmiljø"}
+ALWAYS |= {"testmiljoe", "uddannelsesmiljø", "uddannelsesmiljoe", "kursusmiljø", "kursusmiljoe"}  # Danish
+ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
-PLACES |= {"omgeving", "omgevingen"}  # Dutch: "acceptatie omgeving"
+PLACES |= {"omgeving", "omgevingen", "prostředí", "prostredi", "ortamı", "ortami"}  # Dutch, Czech, Turkish
 APART = re.compile(r"[-–—:]")
 # production at a name's end, as no tier writes it ("PMS prod", "AKS Production", "HR - PRD", "SITS (Live)",
 # "Snowflake PROD account"); not a copy of it

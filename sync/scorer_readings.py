@@ -56,6 +56,7 @@ from sync.match_names import AliasBook, Name
 from sync.match_places import CODE, Places
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
+from sync.match_states import MARKS
 from sync.match_tiers import (
     HRS,
     METALS,
@@ -77,14 +78,6 @@ STAGES = frozenset(normalise("dev test uat staging prod production preprod live 
 STAGES |= frozenset(normalise("gold silver bronze platinum premium standard basic tier").split())
 UNLIKE = 80  # what a name finds below it is no more than alike
 CLOCK_HOURS = re.compile(r"\d:\d\d|\d\s*[ap]m\b|^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$", re.I)  # "07:00-22:00"
-# the marks of a record no longer used or not to be used (sync.scorer_retired reads them in targets' names),
-# as English, German, Swedish, Brazilian, Italian and Polish catalogues write them; those of one retired, in
-# lower case, are what its quick tests look for
-RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "deprecated", "superseded")
-RETIRED_MARKS += ("inactive", "archived", "end of life", "stillgelegt", "abgeschaltet", "außer betrieb")
-RETIRED_MARKS += ("ausser betrieb", "avvecklad", "avvecklat", "desativado", "desativada", "dismesso")
-RETIRED_MARKS += ("wycofana",)
-MARKS = "|".join(RETIRED_MARKS) + "|eol|do not use|dnu|duplicate|dupe|old record|old"
 STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re.I)  # in brackets: a state
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
@@ -345,14 +338,21 @@ class OtherReadings:
         """A service given by two of its names between slashes ("Anti-Virus / EDR", "SOC / SIEM"), or on
         either side of a dash ("PSR - Priority Services"): the one record that each name finds first, at
         SLASHED_AT or more, and one of them surely enough to pre-select, is added to `found` at that score (at
-        most CORE's). Two records first, another for either name, or a name that finds little: nothing."""
-        best, sure = -1, 0
+        most CORE's). Two records first, another for either name, or a name that finds little: nothing, and
+        where a name between slashes surely finds one record, no other is pre-selected."""
+        best, sure, surely = -1, 0, set()
         for part in between.split(local.name):
             reading = self.book.read(part)
             more = self._found(reading, Item(local.key, part), limit)[0] if reading.words else {}
             top = max((score for score, _ in more.values()), default=0)
             firsts = [i for i, (score, _) in more.items() if score == top]
+            if len(firsts) == 1 and top >= PRESELECT_AT and between is SLASHED:
+                surely.add(firsts[0])
             if len(firsts) != 1 or best not in (-1, firsts[0]) or top < SLASHED_AT:
+                one = f"{parts}: one is {self.targets[min(surely)].name}" if surely else ""
+                for i, (score, reasons) in found.items() if one else ():  # "Fællesdrev / filservere"
+                    if i not in surely and score >= PRESELECT_AT:
+                        found[i] = (PRESELECT_AT - 1, [*reasons, one])
                 return  # "Email / Teams": a likeness of "Teams" alone says nothing
             best, sure = firsts[0], max(sure, top)
         score = min(sure, CORE)

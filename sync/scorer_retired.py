@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from sync.match_products import product_names
 from sync.match_rules import bracketed_words
+from sync.match_states import MARKS, RETIRED_MARKS
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_index import ALIKE, TOKENS
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_products import DELIVERS
-from sync.scorer_readings import BY_NAME, MARKS, RETIRED_MARKS, UNLIKE
+from sync.scorer_readings import BY_NAME, UNLIKE
 
 # a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
 # "[DUPLICATE - use Workplace: Printing]"; not "(Retired, Deferred)", the members), or before or after a dash

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from sync.match_details import Mentions
 from sync.match_names import AliasBook
 from sync.match_products import named_words, product_words, products_in
-from sync.match_rules import is_english
+from sync.match_rules import is_english, stem
 from sync.match_tiers import TIER_ENDINGS
 from sync.matching import Candidate, Item, Matcher, normalise
 from sync.scorer_environments import ENVIRONMENTS_SAID
@@ -60,12 +60,14 @@ class UnknownWords:
         or a word left out may be a slip of a record's ("Sharepoint Onine")."""
         if all(w in self.lexical.postings or not w.isalpha() for w in normalise(name).split()):
             return None  # most names, at once
-        known = self._known_word()
-        rest, unknown = known_part(name, known)
+        said = normalise(name).split()
+        phrased = {said[n] for n in self.book.phrased(tuple(map(stem, said)))}
+        known_word = self._known_word()
+        rest, unknown = known_part(name, lambda w: w in phrased or known_word(w))
         if not unknown or not rest:
             return None
         choices = self.lexical.words_read()
-        for word in (w for _, words in unknown for w in words if len(w) > 3 and not known(w)):
+        for word in (w for _, words in unknown for w in words if len(w) > 3 and not known_word(w)):
             if process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80):
                 return None
         shown = " ".join(t for t, _ in rest).strip(" -–—:/")
@@ -89,11 +91,15 @@ class UnknownWords:
         the dictionary, an environment, a tier or English has: no other language's."""
         scorers = [self, *([self.retired] if self.retired else [])]
         indexes = [s.lexical.postings for s in scorers] + [s.mentions.postings for s in scorers if s.mentions]
-        lists = (ENVIRONMENTS_SAID, self.book.vocabulary, self.book.generic, named_words(), TIER_ENDINGS)
+        lists = (ENVIRONMENTS_SAID, self.book.alone, self.book.generic, TIER_ENDINGS)
+        named, phrased = named_words(), self.book.vocabulary - self.book.alone
 
         def known(word: str) -> bool:
             return (
-                any(word in words for words in (*indexes, *lists)) or not word.isalpha() or is_english(word)
+                any(word in words for words in (*indexes, *lists))
+                or (word in named and word not in phrased)
+                or not word.isalpha()
+                or is_english(word)
             )
 
         return known
