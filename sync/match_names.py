@@ -43,8 +43,10 @@ GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edit
 # an install's language at the end after a dash, as the language names itself, and as English names it after
 # that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)")
 LANGUAGE_AS_NAMED = re.compile(
-    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski)"
-    r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish)\))?\s*$",
+    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
+    r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi)"
+    r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
+    r"|czech|slovak|hungarian|finnish)\))?\s*$",
     re.I,
 )
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
@@ -76,6 +78,8 @@ GENERIC = {
             "enterprise",
             "standard",
             "professional",
+            "professionnel",  # French editions: "Windows 11 Professionnel", "Entreprise"
+            "entreprise",
             "pro",
             "std",
             "datacenter",

@@ -40,9 +40,11 @@ BUILDS |= {"i686": (BITS_32, INTEL), "arm64": (BITS_64, ARM), "aarch64": (BITS_6
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
 LANGUAGES = frozenset(
     ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
+    + ["tr", "cs", "sk", "hu", "ro", "hr", "sl", "el", "no", "nn", "uk", "bg", "et", "lv", "lt"]
 )
 LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
+    + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian"]
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
@@ -372,6 +374,8 @@ EDITIONS = {  # edition words, and the edition each names
     "se": "standard",
     "professional": "professional",
     "pro": "professional",
+    "entreprise": "enterprise",  # as French installs name their editions
+    "professionnel": "professional",
     "community": "community",
     "datacenter": "datacenter",
 }

@@ -7,6 +7,6 @@ RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "depre
 RETIRED_MARKS += ("inactive", "archived", "end of life", "stillgelegt", "abgeschaltet", "außer betrieb")
 RETIRED_MARKS += ("ausser betrieb", "avvecklad", "avvecklat", "desativado", "desativada", "dismesso")
 RETIRED_MARKS += ("wycofana", "vyřazeno", "vyrazeno", "zrušeno", "zruseno", "udfaset", "nedlagt", "utfaset")
-RETIRED_MARKS += ("kullanım dışı", "kullanim disi", "iptal")
+RETIRED_MARKS += ("kullanım dışı", "kullanim disi", "iptal", "retiré", "retirée", "décommissionné")
 # and of a record not to be used, whatever its state
 MARKS = "|".join(RETIRED_MARKS) + "|eol|do not use|dnu|duplicate|dupe|old record|old"

@@ -24,7 +24,7 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 # catalogues write them
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
-    "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
+    "training": "train trn training schulung treinamento formazione formation szkoleniowe školicí skolici "
     "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "

@@ -24,6 +24,7 @@ NEVER = "suggested, never pre-selected"  # how a reason ends that keeps its reco
 # what an install is of a product: "PaperCut MF Client", "Windows Defender ATP Sensor"; not "Excel Mobile",
 # a free app
 PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk", "workstation"])
+PARTS |= {"klient"}  # as Czech, Polish and Scandinavian installs name it: "SBSYS Klient"
 # the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client", a
 # control system's "Operator Console"; not "Desktop" ("Project Online Desktop Client" comes with a plan, not
 # with Project Online)

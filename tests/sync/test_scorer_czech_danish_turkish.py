@@ -2,8 +2,9 @@
 as staff write them ("Zálohování", "Mzdy", "Sikkerhedskopiering", "Yedekleme"), their catalogues'
 environments ("testovací prostředí", "testmiljø", "eğitim ortamı") and marks of retired records
 ("vyřazeno", "udfaset", "iptal"), read as an English catalogue's are; a word the dictionary knows only
-inside a phrase is none of its words alone, a compound's head is another record's word too, and a name
-given two ways between slashes is no record other than the one either way surely names."""
+inside a phrase is none of its words alone, an install's language tag or name ("- tr-tr", "Čeština") is
+none of its product's words, nor its "klient" another product, a compound's head is another record's word
+too, and a name given two ways between slashes is no record other than the one either way surely names."""
 
 import pytest
 
@@ -12,7 +13,7 @@ from sync.matching import Item
 from sync.scorer import PRESELECT_AT
 from sync.scorer_environments import environment_of, kinds_of
 from sync.scorer_retired import is_retired
-from tests.sync.scoring import chosen_key, ranked
+from tests.sync.scoring import chosen_key, chosen_name, ranked
 
 CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
     Item("backup", "Backup and Recovery"),
@@ -151,3 +152,21 @@ def test_a_name_between_slashes_one_of_whose_names_surely_finds_a_record_pre_sel
     found = ranked("Fællesdrev / filservere", catalogue)
     assert found[0].target_id == "files-dr" and found[0].score < PRESELECT_AT
     assert "each of its names between slashes: one is File Services" in found[0].why
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "target"),
+    [
+        (
+            "Microsoft 365 Apps for enterprise - tr-tr",
+            "16.0.17328.20282",
+            "Microsoft 365 Apps for enterprise",
+        ),
+        ("Skype for Business 2016 - cs-cz", "16.0.5435.1000", "Skype for Business"),
+        ("Adobe Acrobat Reader DC - Turkce", "24.002.20759", "Adobe Acrobat Reader"),
+        ("SBSYS Klient", "5.5.1", "SBSYS"),  # its client, as Danish and Czech installs name it
+        ("Helios Orange klient", "2.0.2020.1101", "HELIOS Orange"),
+    ],
+)
+def test_an_installs_language_and_client_in_their_words_are_read(name, version, target):
+    assert chosen_name(name, [Item("t", target, "", "")], version, True) == target

@@ -348,3 +348,21 @@ def test_a_universitys_and_a_component_makers_software_under_its_makers_former_n
         ("DivaSystem LCA client", "21.0", "DIVA Corporation", "diva"),
     ]
     assert_read_as(products, installs)
+
+
+def test_a_banks_insurers_and_a_manufacturers_software_under_its_makers_former_names():
+    """Sets 131 to 134: Finastra's Trade Innovation by Misys, FICO's Siron by Tonbeller, Precisely's MapInfo
+    by Pitney Bowes Software and Asseco Solutions' HELIOS by LCS International."""
+    products = [
+        Item("trade", "Finastra Trade Innovation", "", "Finastra"),
+        Item("siron", "FICO Siron AML", "", "FICO"),
+        Item("mapinfo", "MapInfo Pro", "", "Precisely"),
+        Item("helios", "HELIOS Orange", "", "Asseco Solutions"),
+    ]
+    installs = [
+        ("Misys Trade Innovation", "2.6", "Misys International Banking Systems", "trade"),
+        ("Tonbeller Siron AML", "4.0", "Tonbeller AG", "siron"),
+        ("MapInfo Pro v2019.3 (64-bit)", "19.3.0.87", "Pitney Bowes Software", "mapinfo"),
+        ("Helios Orange klient", "2.0.2020.1101", "LCS International, a.s.", "helios"),
+    ]
+    assert_read_as(products, installs)
