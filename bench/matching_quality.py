@@ -135,7 +135,7 @@ SEEN = {
     DATA / "matching_seen_96.yaml": "former blind set 96 (water and wastewater utility), 17 left",
     DATA / "matching_seen_97.yaml": "former blind set 97 (newspaper and digital news publisher), 7 left",
     DATA / "matching_seen_98.yaml": "former blind set 98 (international airport operator), 5 left",
-    DATA / "matching_seen_99.yaml": "former blind set 99 (mobile and broadband telecom operator), 12 left",
+    DATA / "matching_seen_99.yaml": "former blind set 99 (mobile and broadband telecom operator), 11 left",
     DATA / "matching_seen_100.yaml": "former blind set 100 (cruise line), 19 left",
     DATA / "matching_seen_101.yaml": "former blind set 101 (satellite operator), 12 left",
     DATA / "matching_seen_102.yaml": "former blind set 102 (game studio), 13 left",
@@ -166,7 +166,11 @@ SEEN = {
     DATA / "matching_seen_127.yaml": "former blind set 127 (food maker, in Italian), 8 left",
     DATA / "matching_seen_128.yaml": "former blind set 128 (online retailer, in Polish), 8 left",
     DATA / "matching_seen_129.yaml": "former blind set 129 (university, in Portuguese), 10 left",
-    DATA / "matching_seen_130.yaml": "former blind set 130 (electronics maker, Japanese-owned), 11 left",
+    DATA / "matching_seen_130.yaml": "former blind set 130 (electronics maker, Japanese-owned), 10 left",
+    DATA / "matching_seen_131.yaml": "former blind set 131 (mutual insurer, in Québec French), 17 left",
+    DATA / "matching_seen_132.yaml": "former blind set 132 (Danish municipalities' IT partnership), 6 left",
+    DATA / "matching_seen_133.yaml": "former blind set 133 (participation bank, in Turkish), 6 left",
+    DATA / "matching_seen_134.yaml": "former blind set 134 (automotive supplier, in Czech), 10 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
