@@ -63,6 +63,7 @@ class Mentions:
         for i, text in enumerate(details):
             if text:
                 self._file(i, text)
+        self.heads: dict[str, set[int]] = {}  # a word → the targets writing it only as a compound's head
         self.stemmed: dict[str, list[str]] = defaultdict(list)  # "patch" → ["patching"]
         for word in self.postings:
             if (key := stem(word)) != word:
@@ -110,16 +111,14 @@ class Mentions:
 
     def heading(self, word: str) -> set[int]:
         """The targets whose details write this word only as the head of a longer one, as Danish, German,
-        Dutch and Swedish compound words ("Pas- og kørekortsagsbehandling")."""
+        Dutch and Swedish compound words ("Pas- og kørekortsagsbehandling"); each word read once."""
         if len(word) < 5:
             return set()
-        found = {
-            i
-            for key, held in self.postings.items()
-            if len(key) > len(word) + 2 and key.startswith(word)
-            for i in held
-        }
-        return found - self.having(word)
+        found = self.heads.get(word)
+        if found is None:
+            keys = (key for key in self.postings if len(key) > len(word) + 2 and key.startswith(word))
+            found = self.heads[word] = {i for key in keys for i in self.postings[key]} - self.having(word)
+        return found
 
     def count(self, word: str) -> int:
         """How many descriptions have this stemmed word (each counted once per spelling)."""
