@@ -17,11 +17,11 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system
-# ids abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
-# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción), Brazilian
-# (homologação, HML, treinamento), Italian (collaudo, formazione), Polish (testowe, szkoleniowe), Czech
-# (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø) and Turkish (test, eğitim ortamı)
-# catalogues write them
+# ids abbreviate them (tst, trn, stg, sbx), and as French (recette, formation, AQ), German (entwicklung,
+# schulung, testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción),
+# Brazilian (homologação, HML, treinamento), Italian (collaudo, formazione), Polish (testowe, szkoleniowe),
+# Czech (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø) and Turkish (test, eğitim
+# ortamı) catalogues write them
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione formation szkoleniowe školicí skolici "
@@ -29,7 +29,7 @@ KINDS = {
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
-    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe",
+    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe aq",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind

@@ -1,6 +1,6 @@
 """A French-speaking organisation's names (issue 19, blind set 131, Québec): services' words as its staff
 write them ("Courriel", "Centre d'appels", "Soutien de proximité"), its installs' editions ("Windows 11
-Entreprise", "Office Professionnel Plus"), its environments ("- formation") and retired marks ("retiré"),
+Entreprise", "Office Professionnel Plus"), its environments ("- formation", "- AQ") and retired marks ("retiré"),
 read as an English catalogue's are."""
 
 import pytest
@@ -60,5 +60,7 @@ def test_its_environments_and_retired_marks_are_read():
     assert environment_of("Genesys Cloud - formation") == ("Genesys Cloud", "formation")
     assert kinds_of("formation") == {"training"}
     assert environment_of("Formation") == ("Formation", "")  # a service of its own
+    assert environment_of("ClaimCenter - AQ") == ("ClaimCenter", "AQ")  # assurance qualité
+    assert kinds_of("AQ") == {"test"}
     assert is_retired(Item("t", "Exchange 2016 sur site (retiré)"))
     assert is_retired(Item("t", "Ancien système vie CICS (décommissionné)"))
