@@ -25,18 +25,21 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione formation szkoleniowe školicí skolici "
-    "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim",
+    "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim koulutusympäristö "
+    "koulutusymparisto instruire",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
-    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe aq",
+    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe aq testi testiympäristö "
+    "testiymparisto",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
 POLISH = tuple(
     f"{place} {kind}" for place in ("środowisko", "srodowisko") for kind in ("testowe", "szkoleniowe")
 )
-ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH)
+ROMANIAN = ("mediu de test", "mediu de testare", "mediu de instruire")  # "- mediu de test"
+ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 WHATS += ("workspace", "cluster", "vm", "database", "omgeving", "prostředí", "prostredi", "ortamı", "ortami")
@@ -67,6 +70,7 @@ ALWAYS = frozenset(
 )
 ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo", "testmiljø"}
 ALWAYS |= {"testmiljoe", "uddannelsesmiljø", "uddannelsesmiljoe", "kursusmiljø", "kursusmiljoe"}  # Danish
+ALWAYS |= {"testi", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}  # Finnish
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
