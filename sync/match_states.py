@@ -2,14 +2,14 @@
 sync.scorer_retired in targets' names, and by sync.scorer_readings as a state in brackets)."""
 
 # as English, German, Swedish, Brazilian, Italian, Polish, Czech, Slovak, Danish, Norwegian, Turkish, French,
-# Finnish and Romanian catalogues write them; those of one retired, in lower case, are what the quick tests
-# look for
+# Finnish, Romanian and Hungarian catalogues write them; those of one retired, in lower case, are what the
+# quick tests look for
 RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "deprecated", "superseded")
 RETIRED_MARKS += ("inactive", "archived", "end of life", "stillgelegt", "abgeschaltet", "außer betrieb")
 RETIRED_MARKS += ("ausser betrieb", "avvecklad", "avvecklat", "desativado", "desativada", "dismesso")
 RETIRED_MARKS += ("wycofana", "vyřazeno", "vyrazeno", "zrušeno", "zruseno", "udfaset", "nedlagt", "utfaset")
 RETIRED_MARKS += ("kullanım dışı", "kullanim disi", "iptal", "retiré", "retirée", "décommissionné")
 RETIRED_MARKS += ("poistettu käytöstä", "käytöstä poistettu", "poistettu kaytosta", "kaytosta poistettu")
-RETIRED_MARKS += ("dezafectat", "retras din uz", "scos din uz")
+RETIRED_MARKS += ("dezafectat", "retras din uz", "scos din uz", "kivezetve", "megszüntetve", "megszuntetve")
 # and of a record not to be used, whatever its state
 MARKS = "|".join(RETIRED_MARKS) + "|eol|do not use|dnu|duplicate|dupe|old record|old"

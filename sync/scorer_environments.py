@@ -26,12 +26,12 @@ KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione formation szkoleniowe školicí skolici "
     "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim koulutusympäristö "
-    "koulutusymparisto instruire",
+    "koulutusymparisto instruire oktatási oktatasi",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
     "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe aq testi testiympäristö "
-    "testiymparisto",
+    "testiymparisto teszt",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
@@ -42,7 +42,9 @@ ROMANIAN = ("mediu de test", "mediu de testare", "mediu de instruire")  # "- med
 ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
-WHATS += ("workspace", "cluster", "vm", "database", "omgeving", "prostředí", "prostredi", "ortamı", "ortami")
+# other languages' word for an environment, after its kind (Dutch, Czech, Turkish, Hungarian)
+PLACE_WORDS = ("omgeving", "prostředí", "prostredi", "ortamı", "ortami", "környezet", "kornyezet")
+WHATS += ("workspace", "cluster", "vm", "database", *PLACE_WORDS)
 WHERE_WORDS = (*WHATS, *(f"{what}s" for what in WHATS))  # where production runs too: "PMS PROD tenant"
 WHAT_WORDS = (*WHERE_WORDS, "copy", "copies")  # not production's: "ERP prod copy"
 
@@ -71,6 +73,7 @@ ALWAYS = frozenset(
 ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo", "testmiljø"}
 ALWAYS |= {"testmiljoe", "uddannelsesmiljø", "uddannelsesmiljoe", "kursusmiljø", "kursusmiljoe"}  # Danish
 ALWAYS |= {"testi", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}  # Finnish
+ALWAYS |= {"teszt"}  # Hungarian
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
@@ -78,7 +81,7 @@ WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sa
 PLACES = frozenset(
     ["environment", "environments", "instance", "instances", "tenant", "tenants", "copy", "copies"]
 )
-PLACES |= {"omgeving", "omgevingen", "prostředí", "prostredi", "ortamı", "ortami"}  # Dutch, Czech, Turkish
+PLACES |= {*PLACE_WORDS, "omgevingen"}
 APART = re.compile(r"[-–—:]")
 # production at a name's end, as no tier writes it ("PMS prod", "AKS Production", "HR - PRD", "SITS (Live)",
 # "Snowflake PROD account"); not a copy of it

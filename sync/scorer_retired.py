@@ -40,10 +40,10 @@ IN_DETAILS = re.compile(
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
-# a portfolio name that says its record is no longer used, the mark alone in its brackets or with a date:
-# "Skype for Business (old)", "BO 4.2 (decommissioned 2021)"; not "(Old Street)", nor "(legacy)", which a live
-# platform may be
-NO_LONGER_USED = re.compile(rf"[(\[]\s*{DATED}\s*[)\]]", re.I)
+# a portfolio name that says its record is no longer used, the mark in its brackets with a date at most, or
+# among other words apart by commas: "Skype for Business (old)", "BO 4.2 (decommissioned 2021)", "Trackwise 8
+# (régi, kivezetve)"; not "(Old Street)", nor "(legacy)", which a live platform may be
+NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:[\w ]+,\s*)*{DATED}\s*(?:,[\w ]+)*[)\]]", re.I)
 LIKENESS = (ALIKE, TOKENS)  # what finds a record by its spelling alone
 DELIVERED_BY = re.compile(
     rf"^(.+?){DELIVERS}"
