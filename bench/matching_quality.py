@@ -171,6 +171,10 @@ SEEN = {
     DATA / "matching_seen_132.yaml": "former blind set 132 (Danish municipalities' IT partnership), 6 left",
     DATA / "matching_seen_133.yaml": "former blind set 133 (participation bank, in Turkish), 6 left",
     DATA / "matching_seen_134.yaml": "former blind set 134 (automotive supplier, in Czech), 10 left",
+    DATA / "matching_seen_135.yaml": "former blind set 135 (energy utility, in Finnish), 22 left",
+    DATA / "matching_seen_136.yaml": "former blind set 136 (pharmaceuticals maker, in Hungarian), 6 left",
+    DATA / "matching_seen_137.yaml": "former blind set 137 (US health plan), 15 left",
+    DATA / "matching_seen_138.yaml": "former blind set 138 (telecom operator, in Romanian), 10 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
