@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from sync.match_rules import stem
+from sync.match_rules import is_english, stem
 from sync.matching import normalise
 
 TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*|[()&]")  # "&" is "and", as names normalise it
@@ -63,7 +63,9 @@ class Mentions:
         for i, text in enumerate(details):
             if text:
                 self._file(i, text)
-        self.heads: dict[str, set[int]] = {}  # a word → the targets writing it only as a compound's head
+        self.heads: dict[
+            str, frozenset[int]
+        ] = {}  # a word → the targets writing it only in compounds (heading)
         self.stemmed: dict[str, list[str]] = defaultdict(list)  # "patch" → ["patching"]
         for word in self.postings:
             if (key := stem(word)) != word:
@@ -109,15 +111,22 @@ class Mentions:
             found = found | self.postings[other]
         return found
 
-    def heading(self, word: str) -> set[int]:
-        """The targets whose details write this word only as the head of a longer one, as Danish, German,
-        Dutch and Swedish compound words ("Pas- og kørekortsagsbehandling"); each word read once."""
+    def heading(self, word: str) -> frozenset[int]:
+        """The targets whose details write this word only as the first part of a longer word no English
+        dictionary has, as Danish, German, Dutch and Swedish compounds are written ("Pas- og
+        kørekortsagsbehandling"; not "Accountants" for "Account"); each word read once."""
         if len(word) < 5:
-            return set()
+            return frozenset()
         found = self.heads.get(word)
         if found is None:
-            keys = (key for key in self.postings if len(key) > len(word) + 2 and key.startswith(word))
-            found = self.heads[word] = {i for key in keys for i in self.postings[key]} - self.having(word)
+            keys = (
+                k
+                for k in self.postings
+                if len(k) > len(word) + 2 and k.startswith(word) and not is_english(k)
+            )
+            found = self.heads[word] = frozenset(i for key in keys for i in self.postings[key]) - self.having(
+                word
+            )
         return found
 
     def count(self, word: str) -> int:

@@ -180,10 +180,11 @@ class AliasBook:
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
 
     def another_product(self, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
-        """Whether the dictionary names the portfolio name as one product and the target's name, as read,
-        holds another's name with some of its words: "Salesforce Marketing Cloud" is no "Salesforce
+        """Whether the portfolio name is a phrase of the dictionary and the target's name, as read, holds
+        another group's phrase with some of its words: "Salesforce Marketing Cloud" is no "Salesforce
         Marketing Cloud Account Engagement", Pardot's name."""
-        own, runs = self.phrases.get(mine), self._runs(theirs)
+        own = self.phrases.get(mine)
+        runs = self._runs(theirs) if own is not None else None
         if own is None or runs is None:
             return False
         mine_set, i = set(mine), 0

@@ -3,12 +3,13 @@ sync.scorer_retired in targets' names, and by sync.scorer_readings as a state in
 
 # as English, German, Swedish, Brazilian, Italian, Polish, Czech, Slovak, Danish, Norwegian, Turkish, French,
 # Finnish, Romanian and Hungarian catalogues write them; those of one retired, in lower case, are what the
-# quick tests look for
+# quick tests look for (not Turkish capitals: "KULLANIM DIŞI" lowers to "kullanim dişi"); not Turkish
+# "iptal", which is a cancellation too ("Kredi Kartı - İptal")
 RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "deprecated", "superseded")
 RETIRED_MARKS += ("inactive", "archived", "end of life", "stillgelegt", "abgeschaltet", "außer betrieb")
 RETIRED_MARKS += ("ausser betrieb", "avvecklad", "avvecklat", "desativado", "desativada", "dismesso")
 RETIRED_MARKS += ("wycofana", "vyřazeno", "vyrazeno", "zrušeno", "zruseno", "udfaset", "nedlagt", "utfaset")
-RETIRED_MARKS += ("kullanım dışı", "kullanim disi", "iptal", "retiré", "retirée", "décommissionné")
+RETIRED_MARKS += ("kullanım dışı", "kullanim disi", "retiré", "retirée", "décommissionné")  # not "iptal"
 RETIRED_MARKS += ("poistettu käytöstä", "käytöstä poistettu", "poistettu kaytosta", "kaytosta poistettu")
 RETIRED_MARKS += ("dezafectat", "retras din uz", "scos din uz", "kivezetve", "megszüntetve", "megszuntetve")
 # and of a record not to be used, whatever its state

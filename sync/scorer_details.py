@@ -300,7 +300,7 @@ class DetailsEvidence:
                     and not thin
                     and self._delivered(given, found[0])
                     and self._compounds(shown, given, found[0])
-                    and not any(  # another gives a word as a compound's head: "Pas- og kørekortsager"
+                    and not any(  # another gives a word only in compounds: "Pas- og kørekortsager"
                         all(self._named(o) & {j} or self.mentions.has(o, j) for o in own if o != w)
                         for w in given
                         for j in self.mentions.heading(w) - set(found)

@@ -17,20 +17,22 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
 # "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system
-# ids abbreviate them (tst, trn, stg, sbx), and as French (recette, formation, AQ), German (entwicklung,
-# schulung, testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción),
-# Brazilian (homologação, HML, treinamento), Italian (collaudo, formazione), Polish (testowe, szkoleniowe),
-# Czech (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø) and Turkish (test, eğitim
-# ortamı) catalogues write them
+# ids abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
+# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción), Brazilian
+# (homologação, HML, treinamento), Italian (collaudo, formazione), Polish (testowe, szkoleniowe), Czech
+# (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø), Turkish (test, eğitim ortamı),
+# Finnish (testi, testiympäristö, koulutusympäristö), Romanian (mediu de test) and Hungarian (teszt,
+# oktatási környezet) catalogues write them; not French "formation" nor "AQ" ("SIRH - Formation" is its
+# training module, "Oracle AQ" its queues)
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
-    "training": "train trn training schulung treinamento formazione formation szkoleniowe školicí skolici "
+    "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
     "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim koulutusympäristö "
     "koulutusymparisto instruire oktatási oktatasi",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
-    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe aq testi testiympäristö "
+    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
     "testiymparisto teszt",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
@@ -71,8 +73,9 @@ ALWAYS = frozenset(
     ["uat", "sit", "qa", "qas", "sandbox", "sandboxes", "staging", "test", "preprod", "pre-prod"]
 )
 ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "testmiljo", "testmiljø"}
-ALWAYS |= {"testmiljoe", "uddannelsesmiljø", "uddannelsesmiljoe", "kursusmiljø", "kursusmiljoe"}  # Danish
-ALWAYS |= {"testi", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}  # Finnish
+ALWAYS |= {"testmiljoe", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}
+# not Danish "uddannelsesmiljø" alone ("Digitalt uddannelsesmiljø" is a learning platform), nor Finnish
+# "testi", Italian for texts ("Gestione testi")
 ALWAYS |= {"teszt"}  # Hungarian
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too

@@ -339,22 +339,22 @@ class OtherReadings:
         either side of a dash ("PSR - Priority Services"): the one record that each name finds first, at
         SLASHED_AT or more, and one of them surely enough to pre-select, is added to `found` at that score (at
         most CORE's). Two records first, another for either name, or a name that finds little: nothing, and
-        where a name between slashes surely finds one record, no other is pre-selected."""
-        best, sure, surely = -1, 0, set()
+        a record only the whole name's description finds is not pre-selected where a name between slashes
+        surely finds another ("Fællesdrev / filservere")."""
+        firsts, tops = [], []
         for part in between.split(local.name):
             reading = self.book.read(part)
             more = self._found(reading, Item(local.key, part), limit)[0] if reading.words else {}
-            top = max((score for score, _ in more.values()), default=0)
-            firsts = [i for i, (score, _) in more.items() if score == top]
-            if len(firsts) == 1 and top >= PRESELECT_AT and between is SLASHED:
-                surely.add(firsts[0])
-            if len(firsts) != 1 or best not in (-1, firsts[0]) or top < SLASHED_AT:
-                one = f"{parts}: one is {self.targets[min(surely)].name}" if surely else ""
-                for i, (score, reasons) in found.items() if one else ():  # "Fællesdrev / filservere"
-                    if i not in surely and score >= PRESELECT_AT:
-                        found[i] = (PRESELECT_AT - 1, [*reasons, one])
-                return  # "Email / Teams": a likeness of "Teams" alone says nothing
-            best, sure = firsts[0], max(sure, top)
+            tops.append(max((score for score, _ in more.values()), default=0))
+            firsts.append([i for i, (score, _) in more.items() if score == tops[-1]])
+        surely = {f[0] for f, top in zip(firsts, tops, strict=True) if len(f) == 1 and top >= PRESELECT_AT}
+        if len({tuple(f) for f in firsts}) > 1 or any(len(f) != 1 for f in firsts) or min(tops) < SLASHED_AT:
+            for i, (score, reasons) in found.items() if surely and between is SLASHED else ():
+                if i not in surely and score >= PRESELECT_AT and reasons[0].startswith("its description"):
+                    one = f"{parts}: one is {self.targets[min(surely)].name}"
+                    found[i] = (PRESELECT_AT - 1, [*reasons, one])
+            return  # "Email / Teams": a likeness of "Teams" alone says nothing
+        best, sure = firsts[0][0], max(tops)
         score = min(sure, CORE)
         if sure >= PRESELECT_AT and (best not in found or found[best][0] < score):
             found[best] = (score, [f"{parts} reads as {self.targets[best].name}"])

@@ -41,9 +41,11 @@ IN_DETAILS = re.compile(
     re.I,
 )
 # a portfolio name that says its record is no longer used, the mark in its brackets with a date at most, or
-# among other words apart by commas: "Skype for Business (old)", "BO 4.2 (decommissioned 2021)", "Trackwise 8
-# (régi, kivezetve)"; not "(Old Street)", nor "(legacy)", which a live platform may be
-NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:[\w ]+,\s*)*{DATED}\s*(?:,[\w ]+)*[)\]]", re.I)
+# after "old" as a language says it: "Skype for Business (old)", "BO 4.2 (decommissioned 2021)", "Trackwise 8
+# (régi, kivezetve)"; not "(Old Street)", nor "(legacy)", which a live platform may be, nor a list of kinds
+# ("Member Portal (Active, Deferred, Retired)")
+OLD = r"old|alt|ancien|gammel|vanha|vechi|eski|starý|stary|régi|regi|oud|vecchio|antiguo|antigo"
+NO_LONGER_USED = re.compile(rf"[(\[]\s*(?:(?:{OLD})\s*,\s*)?{DATED}\s*[)\]]", re.I)
 LIKENESS = (ALIKE, TOKENS)  # what finds a record by its spelling alone
 DELIVERED_BY = re.compile(
     rf"^(.+?){DELIVERS}"

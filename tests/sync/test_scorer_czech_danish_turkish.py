@@ -70,8 +70,9 @@ def test_services_words_in_czech_slovak_danish_or_turkish_read_as_an_english_cat
         ("Helios - testovací prostředí", ("Helios", "testovací prostředí"), "test"),
         ("S4 skolici prostredi", ("S4", "skolici prostredi"), "training"),
         ("Opus Løn testmiljø", ("Opus Løn", "testmiljø"), "test"),
-        ("Momentum uddannelsesmiljoe", ("Momentum", "uddannelsesmiljoe"), "training"),
-        ("Cicero kursusmiljø", ("Cicero", "kursusmiljø"), "training"),
+        ("Momentum - uddannelsesmiljoe", ("Momentum", "uddannelsesmiljoe"), "training"),
+        ("Cicero - kursusmiljø", ("Cicero", "kursusmiljø"), "training"),
+        ("Digitalt uddannelsesmiljø", ("Digitalt uddannelsesmiljø", ""), ""),  # a learning platform
         ("Transact egitim ortami", ("Transact", "egitim ortami"), "training"),
         ("Internet bankacılığı test ortamı", ("Internet bankacılığı", "test ortamı"), "test"),
         ("Eğitim", ("Eğitim", ""), ""),  # a service of its own
@@ -98,18 +99,19 @@ def test_a_name_and_its_environment_find_the_records_of_that_environment():
         "Lotus Notes (zruseno)",
         "KMD Care (udfaset)",
         "DDElibra - nedlagt",
-        "Cognos Raporlama (iptal)",
+        "Cognos Raporlama (kullanım dışı)",
         "Avaya Cagri Merkezi - kullanım dışı",
     ],
 )
 def test_their_catalogues_marks_of_a_retired_record_are_read(name):
     assert is_retired(Item("t", name))
+    assert not is_retired(Item("t", "Kredi Karti - Iptal"))  # "iptal" is a card's cancellation too
 
 
 def test_danish_and_turkish_little_words_are_no_words_a_name_gives():
     assert little_words("Pas og kørekort") == {"og"}
     assert little_words("Vergi ve SGK Tahsilati") == {"ve"}
-    assert little_words("OG Gateway") == frozenset()  # written as a code
+    assert little_words("Bureau af Statistik") == {"af"}
 
 
 def test_a_word_the_dictionary_knows_only_inside_a_phrase_is_another_languages_alone():
@@ -140,6 +142,13 @@ def test_a_word_another_records_details_give_as_a_compounds_head_is_no_sure_desc
     ]
     assert chosen_key("Pas og kørekort", catalogue) == ""
     assert chosen_key("Pas og kørekort", catalogue[:1]) == "booking"  # no other record has the word
+    accounts = [
+        Item("acc", "Customer Accounts", context="Account management and billing."),
+        Item("rep", "Finance Reporting", context="Accountants and management reporting."),
+    ]
+    assert (
+        chosen_key("Account Management", accounts) == "acc"
+    )  # "Accountants" is an English word, no compound
 
 
 def test_a_name_between_slashes_one_of_whose_names_surely_finds_a_record_pre_selects_no_other():
@@ -152,6 +161,8 @@ def test_a_name_between_slashes_one_of_whose_names_surely_finds_a_record_pre_sel
     found = ranked("Fællesdrev / filservere", catalogue)
     assert found[0].target_id == "files-dr" and found[0].score < PRESELECT_AT
     assert "each of its names between slashes: one is File Services" in found[0].why
+    exact = [Item("both", "SOC / SIEM"), Item("soc", "Security Operations Center")]
+    assert chosen_key("SOC / SIEM", exact) == "both"  # its own name, whatever either name finds
 
 
 @pytest.mark.parametrize(

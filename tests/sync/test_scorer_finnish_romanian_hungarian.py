@@ -67,7 +67,8 @@ def test_services_words_in_finnish_romanian_or_hungarian_read_as_an_english_cata
     [
         ("CIS testiympäristö", ("CIS", "testiympäristö"), "test"),
         ("CIS koulutusympäristö", ("CIS", "koulutusympäristö"), "training"),
-        ("Frends testi", ("Frends", "testi"), "test"),
+        ("Frends - testi", ("Frends", "testi"), "test"),
+        ("Gestione testi", ("Gestione testi", ""), ""),  # Italian for texts
         ("Genesys - mediu de test", ("Genesys", "mediu de test"), "test"),
         ("Amdocs - mediu de instruire", ("Amdocs", "mediu de instruire"), "training"),
         ("Citrix teszt környezet", ("Citrix", "teszt környezet"), "test"),
