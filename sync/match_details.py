@@ -63,9 +63,7 @@ class Mentions:
         for i, text in enumerate(details):
             if text:
                 self._file(i, text)
-        self.heads: dict[
-            str, frozenset[int]
-        ] = {}  # a word → the targets writing it only in compounds (heading)
+        self.heads: dict[str, frozenset[int]] = {}  # a word → the targets with it only in compounds
         self.stemmed: dict[str, list[str]] = defaultdict(list)  # "patch" → ["patching"]
         for word in self.postings:
             if (key := stem(word)) != word:
@@ -119,14 +117,9 @@ class Mentions:
             return frozenset()
         found = self.heads.get(word)
         if found is None:
-            keys = (
-                k
-                for k in self.postings
-                if len(k) > len(word) + 2 and k.startswith(word) and not is_english(k)
-            )
-            found = self.heads[word] = frozenset(i for key in keys for i in self.postings[key]) - self.having(
-                word
-            )
+            keys = [k for k in self.postings if len(k) > len(word) + 2 and k.startswith(word)]
+            compounds = frozenset(i for key in keys if not is_english(key) for i in self.postings[key])
+            found = self.heads[word] = compounds - self.having(word)
         return found
 
     def count(self, word: str) -> int:

@@ -3,7 +3,7 @@ sync.scorer_retired in targets' names, and by sync.scorer_readings as a state in
 
 # as English, German, Swedish, Brazilian, Italian, Polish, Czech, Slovak, Danish, Norwegian, Turkish, French,
 # Finnish, Romanian and Hungarian catalogues write them; those of one retired, in lower case, are what the
-# quick tests look for (not Turkish capitals: "KULLANIM DIŞI" lowers to "kullanim dişi"); not Turkish
+# quick tests look for (with Turkish capitals as they lower, sync.scorer_retired.TRACES); not Turkish
 # "iptal", which is a cancellation too ("Kredi Kartı - İptal")
 RETIRED_MARKS = ("retired", "decommissioned", "discontinued", "obsolete", "deprecated", "superseded")
 RETIRED_MARKS += ("inactive", "archived", "end of life", "stillgelegt", "abgeschaltet", "außer betrieb")

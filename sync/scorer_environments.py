@@ -5,6 +5,7 @@ catalogue marks it ("- Non-Prod", "(UAT)", "(Test)"). A tier the name gives alre
 is read as such by sync.match_tiers."""
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -348,6 +349,8 @@ class EnvironmentReadings:
 
 
 def kinds_of(environment: str) -> set[str]:
-    """The kinds of environment these words give (KINDS_OF): "Dev/Test" gives dev and test."""
+    """The kinds of environment these words give (KINDS_OF): "Dev/Test" gives dev and test; their accents
+    folded, as Turkish capitals lower to a dot apart ("EĞİTİM")."""
     text = re.sub(r"\bpre[- ]?prod", "preprod", environment.lower())  # "Pre-Prod", a tier's "pre prod"
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return {KINDS_OF[w] for w in re.findall(r"[^\W\d_]+", text) if w in KINDS_OF}

@@ -67,6 +67,7 @@ TRACES = RETIRED_MARKS + (
     "duplicat",
     "zz",
     "(old",
+    "kullanim dişi",  # "KULLANIM DIŞI" as str.lower() writes it
     "[old",
     " old",
     "-old",

@@ -75,6 +75,7 @@ def test_services_words_in_czech_slovak_danish_or_turkish_read_as_an_english_cat
         ("Digitalt uddannelsesmiljø", ("Digitalt uddannelsesmiljø", ""), ""),  # a learning platform
         ("Transact egitim ortami", ("Transact", "egitim ortami"), "training"),
         ("Internet bankacılığı test ortamı", ("Internet bankacılığı", "test ortamı"), "test"),
+        ("Transact EĞİTİM ORTAMI", ("Transact", "EĞİTİM ORTAMI"), "training"),  # "İ" lowers to "i̇"
         ("Eğitim", ("Eğitim", ""), ""),  # a service of its own
     ],
 )
@@ -101,6 +102,7 @@ def test_a_name_and_its_environment_find_the_records_of_that_environment():
         "DDElibra - nedlagt",
         "Cognos Raporlama (kullanım dışı)",
         "Avaya Cagri Merkezi - kullanım dışı",
+        "Avaya Cagri Merkezi - KULLANIM DIŞI",  # "DIŞI" lowers to "dişi"
     ],
 )
 def test_their_catalogues_marks_of_a_retired_record_are_read(name):
