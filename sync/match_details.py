@@ -39,6 +39,8 @@ class Mention:
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
     # the capitalised words before it that make it lead, if they are its maker's (sync.scorer_details)
     maker: tuple[str, ...] = ()
+    # it opens a longer name in another language: "Kredit Usaha Rakyat" is no "Kredit"
+    longer: bool = False
 
 
 class Word(NamedTuple):
@@ -221,8 +223,21 @@ def mention_of(
     made = made and proper and not run[0].bracketed and run[0].after != "for"  # `after`: the word before it
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
-    return Mention(
-        i, proper, leads or made, opening, tuple(w.text for w in maker) if made and not leads else ()
+    longer = opening and any(_foreign_capital(w, run[0].sentence) for w in after)
+    made_by = tuple(w.text for w in maker) if made and not leads else ()
+    return Mention(i, proper, leads or made, opening, made_by, longer)
+
+
+def _foreign_capital(word: Word, sentence: int) -> bool:
+    """A plain capitalised word of the sentence no English has ("Usaha"; not "Asset", "HCM", "2"), as
+    normalised: "Plus" is "plu"."""
+    text = word.text
+    return (
+        word.capital == 1
+        and word.sentence == sentence
+        and text.isalpha()
+        and not is_english(text + "s")
+        and not is_english(text)
     )
 
 

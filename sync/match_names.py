@@ -44,9 +44,9 @@ GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edit
 # that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)")
 LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
-    r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi)"
+    r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia)"
     r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
-    r"|czech|slovak|hungarian|finnish)\))?\s*$",
+    r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil)\))?\s*$",
     re.I,
 )
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
@@ -173,9 +173,9 @@ class AliasBook:
         self.vocabulary = frozenset(  # not a letter: "T&E" makes no "T-DOC" a service's words
             w for words in self.phrases if words not in products for w in words if len(w) > 1
         )
-        # the dictionary's words of one word: another language's word inside a phrase ("Sprava" of "Sprava
-        # zranitelnosti") is known only there (phrased)
+        # the one-word phrases; the other words are known only inside theirs ("Sprava zranitelnosti")
         self.alone = frozenset(words[0] for words in self.phrases if len(words) == 1)
+        self.phrase_only = self.vocabulary - self.alone
         self.cache: dict[tuple[str, str, bool, bool], Name] = {}
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
 

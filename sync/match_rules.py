@@ -40,11 +40,12 @@ BUILDS |= {"i686": (BITS_32, INTEL), "arm64": (BITS_64, ARM), "aarch64": (BITS_6
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
 LANGUAGES = frozenset(
     ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
-    + ["tr", "cs", "sk", "hu", "ro", "sl", "nn", "bg", "lv", "lt"]  # not "hr", "uk", "no": "Payroll HR UK"
+    + ["tr", "cs", "sk", "hu", "ro", "sl", "nn", "bg", "lv", "lt", "el", "et"]  # not "hr", "uk", "no"
 )
 LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
-    + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian"]
+    + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian", "greek"]
+    + ["estonian", "latvian", "lithuanian", "indonesian"]
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])

@@ -66,10 +66,28 @@ PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an 
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
 # letters that Unicode does not decompose into a Latin letter and a mark, which the ASCII fold would drop:
 # "Wysyłka" is "Wysylka" as staff type it, "Straße" "Strasse", "Støtte" "Stotte"
+# and Greek and Cyrillic letters as their Latin transliterations (ELOT 743; a Russian passport's), as staff
+# type them when no keyboard of theirs is at hand: "Μισθοδοσία" is "Misthodosia", "Почта" "Pochta"
+_GREEK = dict(
+    zip("αβγδεζηθικλμνξοπρσςτυφχψω", [*"avgdezi", "th", *"iklmnxoprsstyf", "ch", "ps", "o"], strict=True)
+)
+_CYRILLIC = dict(
+    zip(
+        "абвгдежзиклмнопрстуфхцчшщъыьэюяієґ",  # "й", "ё", "ї" as "и", "е", "і", which they decompose to
+        [*"abvgde", "zh", *"ziklmnoprstuf", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]
+        + ["i", "ye", "g"],
+        strict=True,
+    )
+)
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
+    | _GREEK
+    | {k.upper(): v.title() for k, v in _GREEK.items() if k != "ς"}
+    | _CYRILLIC
+    | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
 )
+GREEK_PAIRS = re.compile("(?i)[οαε]υ")  # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi")
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 
@@ -123,7 +141,15 @@ def _token(word: str) -> str:
 
 def decomposed(text: str) -> str:
     """The text with each accented letter as its Latin letter and its mark, for an ASCII fold to keep."""
-    return unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    text = unicodedata.normalize("NFKD", text)
+    if GREEK_PAIRS.search(text):
+        text = GREEK_PAIRS.sub(lambda pair: _pair(pair.group()), text)
+    return text.translate(UNDECOMPOSED)
+
+
+def _pair(pair: str) -> str:
+    read = {"ο": "ou", "α": "av", "ε": "ev"}[pair[0].lower()]
+    return read.upper() if pair.isupper() else read.title() if pair[0].isupper() else read
 
 
 @lru_cache(maxsize=100_000)

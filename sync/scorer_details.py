@@ -110,7 +110,7 @@ class DetailsEvidence:
         names = [*named, tuple(mine.canon.split())] if len(named) > 1 else named
         for m, names_it in zip(found, naming, strict=True):
             if names_it and alone:
-                if any(self._sharing(said) - targets for said in names):
+                if m.longer or any(self._sharing(said) - targets for said in names):
                     add([m.target], MENTIONED_NAME, f"its description mentions {shown}")
                     continue
                 add([m.target], NAMED, f"its description names {shown}")
@@ -232,8 +232,7 @@ class DetailsEvidence:
         name's last word, that another service is named for, in a name of two words ("Network Monitoring" =
         "Network Services: switches and monitoring", or "Infrastructure Monitoring"?), nor when a short word
         of its own it gives starts a word of the target's name ("Data Migration" = "Database Migration: …
-        data centres", "Log Analytics" = "LogRhythm SIEM"; a mail is still a mailbox's, SHORT_FOR). Two
-        services or more: none."""
+        data centres", "Log Analytics" = "LogRhythm SIEM"; a mail is a mailbox's, SHORT_FOR). Of two: none."""
         if self.versioned or self.mentions is None:
             return [], [], False
         # a region says which ("SD-WAN Europe"); another language's little word nothing ("Plan de collection")
@@ -242,20 +241,22 @@ class DetailsEvidence:
         # letters joined to each other and little words standing alone are no words a description gives
         little = {w.lower() for w in LITTLE.findall(shown)}
         little |= {letter.lower() for pair in JOINED_LETTERS.findall(shown) for letter in pair}
+        aliased = "(".join(f.split(" = ", 1)[1] for f in mine.fired if " = " in f)  # "IT Asset Management"
         for words in readings:
             written = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
             worded = [w for w in written if w not in little]  # "Front-End Receiver M&C", "Linux on Z"
             tried = [worded, written] if len(worded) >= 2 and worded != written else [written]
-            results = [found for own in tried if (found := self._reading_given(own, written, little, shown))]
-            if results:  # the sure reading, as written where that is sure: "Customer WiFi in Shops"
+            read = aliased if words is mine.words else ""
+            given = (self._reading_given(own, written, little, shown, read) for own in tried)
+            if results := [found for found in given if found]:  # the sure reading, as written where sure
                 return next((found for found in results if found[2]), results[0])
         return [], [], False
 
     def _reading_given(
-        self, own: list[str], written: list[str], little: set[str], shown: str
+        self, own: list[str], written: list[str], little: set[str], shown: str, read: str = ""
     ) -> tuple[list[int], list[str], bool] | None:
-        """`_described` of one reading of the name's words (`own`): the target, the words its description
-        gives, whether sure; None where no one service holds them."""
+        """`_described` of one reading of the name's words (`own`; `read`: its aliases' names, as written):
+        the target, the words its description gives, whether sure; None where no one service holds them."""
         if len(own) >= 2 and (found := self._holding(own)):
             given = [w for w in own if found[0] not in self._named(w)]
             # no letter or little word alone beside one word ("e-Invoicing"; not "F&I", all letters, nor
@@ -299,7 +300,7 @@ class DetailsEvidence:
                     and not longer
                     and not thin
                     and self._delivered(given, found[0])
-                    and self._compounds(shown, given, found[0])
+                    and all(self._compounds(text, given, found[0]) for text in (shown, read) if text)
                     and not any(  # another gives a word only in compounds: "Pas- og kørekortsager"
                         all(self._named(o) & {j} or self.mentions.has(o, j) for o in own if o != w)
                         for w in given

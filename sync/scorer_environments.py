@@ -16,25 +16,25 @@ from sync.match_tiers import NOT_LIVE, PRODUCED, PRODUCTION_WORDS, tiers_of, wit
 from sync.matching import Item, normalise
 from sync.scorer_names import CORE, PRESELECT_AT, Found
 
-# environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no
-# "- Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system
-# ids abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
+# environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no "-
+# Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system ids
+# abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
 # testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción), Brazilian
-# (homologação, HML, treinamento), Italian (collaudo, formazione), Polish (testowe, szkoleniowe), Czech
-# (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø), Turkish (test, eğitim ortamı),
-# Finnish (testi, testiympäristö, koulutusympäristö), Romanian (mediu de test) and Hungarian (teszt,
-# oktatási környezet) catalogues write them; not French "formation" nor "AQ" ("SIRH - Formation" is its
-# training module, "Oracle AQ" its queues)
+# (homologação, HML, treinamento, ambiente de teste), Italian (collaudo, formazione), Polish (testowe,
+# szkoleniowe), Czech (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø), Turkish (test,
+# eğitim ortamı), Finnish (testi, testiympäristö, koulutusympäristö), Romanian (mediu de test), Hungarian
+# (teszt, oktatási környezet) and Estonian (testkeskkond) catalogues write them; not French "formation" nor
+# "AQ" ("SIRH - Formation" is its training module, "Oracle AQ" its queues)
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
     "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim koulutusympäristö "
-    "koulutusymparisto instruire oktatási oktatasi",
+    "koulutusymparisto instruire oktatási oktatasi koolituskeskkond",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
     "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
-    "testiymparisto teszt",
+    "testiymparisto teszt testkeskkond teste testes",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
@@ -42,7 +42,9 @@ POLISH = tuple(
     f"{place} {kind}" for place in ("środowisko", "srodowisko") for kind in ("testowe", "szkoleniowe")
 )
 ROMANIAN = ("mediu de test", "mediu de testare", "mediu de instruire")  # "- mediu de test"
-ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN)
+KINDS_SAID = ("teste", "testes", "homologação", "homologacao", "qa", "treinamento")
+PORTUGUESE = tuple(f"ambiente de {kind}" for kind in KINDS_SAID)  # an environment, wherever it stands
+ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN, *PORTUGUESE)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
 # other languages' word for an environment, after its kind (Dutch, Czech, Turkish, Hungarian)
@@ -77,7 +79,7 @@ ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "tes
 ALWAYS |= {"testmiljoe", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}
 # not Danish "uddannelsesmiljø" alone ("Digitalt uddannelsesmiljø" is a learning platform), nor Finnish
 # "testi", Italian for texts ("Gestione testi")
-ALWAYS |= {"teszt"}  # Hungarian
+ALWAYS |= {"teszt", "testkeskkond", "koolituskeskkond", *PORTUGUESE}  # Hungarian, Estonian, Brazilian
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")

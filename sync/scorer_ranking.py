@@ -253,7 +253,7 @@ class Ranking:
         Non-Prod"), for a name with no word of any environment ("Manhattan Active WM"; not "CUPPS Test Lab",
         "Dialog Lab", "App beta builds"): a name that gives none may be one of those live records, a person's
         choice."""
-        head = self._head(i)
+        head = self._head(i) or (self.names[i].plain if self._dashed(i) else "")  # "- Non-Prod"'s own
         if not head or len(found) != 1 or self._says_environment({stem(w) for w in mine.plain.split()}):
             return False
         if not NOT_LIVE_WORDS.isdisjoint(mine.plain.split()):

@@ -200,7 +200,7 @@ class OtherReadings:
         readings += [reading for reading in (renamed, placed) if reading]
         for bare in [*readings, *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
-            if not reading.words:  # "Backup: The", "Service Desk: Служба поддержки": nothing to read
+            if not reading.words:  # "Backup: The", "Service Desk: サービスデスク": nothing to read
                 continue
             more, more_clashes = self._found(reading, Item(local.key, bare, local.version), limit)
             for i, (score, reasons) in more.items():

@@ -92,7 +92,7 @@ class UnknownWords:
         scorers = [self, *([self.retired] if self.retired else [])]
         indexes = [s.lexical.postings for s in scorers] + [s.mentions.postings for s in scorers if s.mentions]
         lists = (ENVIRONMENTS_SAID, self.book.alone, self.book.generic, TIER_ENDINGS)
-        named, phrased = named_words(), self.book.vocabulary - self.book.alone
+        named, phrased = named_words(), self.book.phrase_only
 
         def known(word: str) -> bool:
             return (
