@@ -66,15 +66,16 @@ PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an 
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
 # letters that Unicode does not decompose into a Latin letter and a mark, which the ASCII fold would drop:
 # "Wysyłka" is "Wysylka" as staff type it, "Straße" "Strasse", "Støtte" "Stotte"
-# and Greek and Cyrillic letters as their Latin transliterations (ELOT 743; a Russian passport's), as staff
-# type them when no keyboard of theirs is at hand: "Μισθοδοσία" is "Misthodosia", "Почта" "Pochta"
+# and Greek and Cyrillic letters as their Latin transliterations (ELOT 743; a Russian passport's, with
+# Bulgarian's "ъ", a vowel, as "a"), as staff type them when no keyboard of theirs is at hand: "Μισθοδοσία" is
+# "Misthodosia", "Почта" "Pochta", "Бекъп" "Bekap"
 _GREEK = dict(
     zip("αβγδεζηθικλμνξοπρσςτυφχψω", [*"avgdezi", "th", *"iklmnxoprsstyf", "ch", "ps", "o"], strict=True)
 )
 _CYRILLIC = dict(
     zip(
         "абвгдежзиклмнопрстуфхцчшщъыьэюяієґ",  # "й", "ё", "ї" as "и", "е", "і", which they decompose to
-        [*"abvgde", "zh", *"ziklmnoprstuf", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]
+        [*"abvgde", "zh", *"ziklmnoprstuf", "kh", "ts", "ch", "sh", "shch", "a", "y", "", "e", "yu", "ya"]
         + ["i", "ye", "g"],
         strict=True,
     )

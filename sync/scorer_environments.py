@@ -29,12 +29,12 @@ KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
     "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim koulutusympäristö "
-    "koulutusymparisto instruire oktatási oktatasi koolituskeskkond",
+    "koulutusymparisto instruire oktatási oktatasi koolituskeskkond обучителна",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
     "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
-    "testiymparisto teszt testkeskkond teste testes",
+    "testiymparisto teszt testkeskkond teste testes тестова",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
@@ -44,11 +44,14 @@ POLISH = tuple(
 ROMANIAN = ("mediu de test", "mediu de testare", "mediu de instruire")  # "- mediu de test"
 KINDS_SAID = ("teste", "testes", "homologação", "homologacao", "qa", "treinamento")
 PORTUGUESE = tuple(f"ambiente de {kind}" for kind in KINDS_SAID)  # an environment, wherever it stands
-ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN, *PORTUGUESE)
+# and Bulgarian's and Vietnamese's, in their letters too
+SAID_SO = (*PORTUGUESE, "тестова среда", "обучителна среда", "môi trường test", "moi truong test")
+ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN, *SAID_SO)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
-# other languages' word for an environment, after its kind (Dutch, Czech, Turkish, Hungarian)
+# other languages' word for an environment, after its kind (Dutch, Czech, Turkish, Hungarian, Serbian)
 PLACE_WORDS = ("omgeving", "prostředí", "prostredi", "ortamı", "ortami", "környezet", "kornyezet")
+PLACE_WORDS += ("okruženje", "okruzenje", "окружење")  # Serbian
 WHATS += ("workspace", "cluster", "vm", "database", *PLACE_WORDS)
 WHERE_WORDS = (*WHATS, *(f"{what}s" for what in WHATS))  # where production runs too: "PMS PROD tenant"
 WHAT_WORDS = (*WHERE_WORDS, "copy", "copies")  # not production's: "ERP prod copy"
@@ -79,7 +82,7 @@ ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "tes
 ALWAYS |= {"testmiljoe", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}
 # not Danish "uddannelsesmiljø" alone ("Digitalt uddannelsesmiljø" is a learning platform), nor Finnish
 # "testi", Italian for texts ("Gestione testi")
-ALWAYS |= {"teszt", "testkeskkond", "koolituskeskkond", *PORTUGUESE}  # Hungarian, Estonian, Brazilian
+ALWAYS |= {"teszt", "testkeskkond", "koolituskeskkond", *SAID_SO}  # Hungarian, Estonian, Brazilian …
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
@@ -106,7 +109,7 @@ LEADING = re.compile(rf"^\s*\[\s*(?P<env>{one_of(tuple(KINDS_OF))})\s*\]\s*(?=\S
 
 # the words such a name may end in (ENDING's): a quick test before the regex, which every candidate of every
 # portfolio name asks of (sync.scorer_ranking); "pre-prod" ends in "prod" once split at its dash
-LAST_WORDS = frozenset([*ENVIRONMENTS, *WHAT_WORDS, "prod"])
+LAST_WORDS = frozenset([*ENVIRONMENTS, *(env.split()[-1] for env in ENVIRONMENTS), *WHAT_WORDS, "prod"])
 
 
 def environment_of(name: str) -> tuple[str, str]:

@@ -43,7 +43,7 @@ NAMING_WORDS = frozenset(["se", "ee"])  # generic, yet the platform's name ("Jav
 EDITION_WORDS = frozenset(  # a word more that makes another edition of a product ("NGINX Plus"); not "SE",
     EDITION_NAMES
     # or another part of it: "Tenable Nessus Agent" is not the scanner, "MySQL Workbench" not the database
-    + normalise("agent client console manager viewer reader sdk driver plugin connector").split()
+    + normalise("agent client console manager viewer reader sdk driver plugin connector runtime").split()
     + normalise("forwarder workbench designer player cli toolkit redistributable collector").split()
     + ["iot"]  # a device maker's build, licensed apart: "Windows 10 IoT Enterprise"
     + ["build"]  # another's build of it: "Microsoft Build of OpenJDK" is not a distribution's "openjdk"

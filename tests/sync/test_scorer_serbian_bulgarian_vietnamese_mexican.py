@@ -1,0 +1,89 @@
+"""Serbian, Bulgarian, Vietnamese and Mexican organisations' names (issue 19, blind sets 143 to 146): services'
+words as staff write them, in Cyrillic letters too ("Обрачун зарада", "Заплати", "Tính lương", "Respaldos"),
+their environments ("test okruženje", "тестова среда", "môi trường test"), and a product's runtime, which is
+no install of the product itself."""
+
+import pytest
+
+from sync.matching import Item, normalise
+from sync.scorer_environments import environment_of, kinds_of
+from tests.sync.scoring import chosen_key, chosen_name
+
+CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
+    Item("mail", "Email"),
+    Item("backup", "Backup and Recovery"),
+    Item("pay", "Payroll"),
+    Item("files", "File Shares"),
+    Item("db", "Database Services"),
+    Item("dc", "Data Center"),
+    Item("cctv", "CCTV"),
+    Item("desk", "Service Desk"),
+    Item("vpn", "Remote Access VPN"),
+    Item("sign", "Electronic Signature"),
+    Item("time", "Time and Attendance"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Elektronska pošta", "mail"),  # Serbian, in Latin letters
+        ("Електронска пошта", "mail"),  # and in Cyrillic
+        ("Obracun zarada", "pay"),
+        ("Обрачун зарада", "pay"),
+        ("Rezervne kopije OT", ""),  # a word no record has: suggested only
+        ("Baze podataka", "db"),
+        ("Video nadzor", "cctv"),
+        ("Korisnička podrška", "desk"),
+        ("Daljinski pristup", "vpn"),
+        ("Електронна поща", "mail"),  # Bulgarian
+        ("Заплати", "pay"),
+        ("Zaplati", "pay"),
+        ("Бекъп", "backup"),
+        ("Bekap", "backup"),  # "ъ" as Bulgarians write it in Latin letters
+        ("Споделени папки", "files"),
+        ("Бази данни", "db"),
+        ("Видеонаблюдение", "cctv"),
+        ("Квалифициран електронен подпис", "sign"),
+        ("Thư điện tử", "mail"),  # Vietnamese
+        ("Thu dien tu", "mail"),
+        ("Tính lương", "pay"),
+        ("Sao lưu dữ liệu", "backup"),
+        ("Trung tâm dữ liệu", "dc"),
+        ("Chấm công", "time"),
+        ("Respaldos", "backup"),  # Mexican Spanish
+        ("Carpetas compartidas", "files"),
+        ("Mesa de ayuda", "desk"),
+        ("Centro de datos", "dc"),
+        ("Reloj checador", "time"),
+    ],
+)
+def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
+    assert chosen_key(name, CATALOGUE) == expected
+
+
+def test_bulgarian_hard_sign_reads_as_the_vowel_it_is():
+    assert normalise("Бекъп Съобщения") == "bekap saobshcheniya"
+
+
+@pytest.mark.parametrize(
+    ("name", "read", "kind"),
+    [
+        ("ADMS test okruženje", ("ADMS", "test okruženje"), "test"),
+        ("БИС - тестова среда", ("БИС", "тестова среда"), "test"),
+        ("TrakCare обучителна среда", ("TrakCare", "обучителна среда"), "training"),
+        ("MES moi truong test", ("MES", "moi truong test"), "test"),
+        ("Околна среда", ("Околна среда", ""), ""),  # the natural environment: a service of its own
+    ],
+)
+def test_their_environments_are_read(name, read, kind):
+    assert environment_of(name) == read
+    assert kinds_of(read[1]) == ({kind} if kind else set())
+
+
+def test_a_products_runtime_is_no_install_of_the_product():
+    runtime = Item("rt", "Microsoft Access Runtime", "2016", "Microsoft")
+    assert chosen_name("Microsoft Access 2016", [runtime], "16.0.4266.1001", versioned=True) == ""
+    access = Item("access", "Microsoft Access", "2016", "Microsoft")
+    found = chosen_name("Microsoft Access 2016", [runtime, access], "16.0.4266.1001", versioned=True)
+    assert found == "Microsoft Access"
