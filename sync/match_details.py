@@ -39,7 +39,7 @@ class Mention:
     opening: bool = False  # one plain capitalised word opening a sentence: a name only if nothing knows it
     # the capitalised words before it that make it lead, if they are its maker's (sync.scorer_details)
     maker: tuple[str, ...] = ()
-    # it opens a longer name in another language: "Kredit Usaha Rakyat" is no "Kredit"
+    # it opens a longer name in another language, two capitalised words more: "Kredit Usaha Rakyat"
     longer: bool = False
 
 
@@ -163,7 +163,7 @@ class Mentions:
                 best = max(
                     (
                         mention_of(
-                            i, text[s : s + size], text[max(0, s - 3) : s], text[s + size : s + size + 1]
+                            i, text[s : s + size], text[max(0, s - 3) : s], text[s + size : s + size + 2]
                         )
                         for s in starts
                     ),
@@ -210,20 +210,24 @@ def in_title_case(found: list[str]) -> bool:
 def mention_of(
     i: int, run: tuple[Word, ...], before: tuple[Word, ...] = (), after: tuple[Word, ...] = ()
 ) -> Mention:
-    """`before`, `after`: a few words before the run and the one after it: a maker's name opening the
+    """`before`, `after`: a few words before the run and the two after it: a maker's name opening the
     sentence leads it too ("IBM Maximo for substation maintenance", "SAP Concur travel and expenses"; not
     "Microsoft Teams Phone" for "Teams", the start of another name, nor a product the name is for: "Veeam
     Backup for Microsoft 365")."""
     proper = all(w.capital for w in run)
     maker = [w for w in before if w.sentence == run[0].sentence]
     made = bool(maker) and maker[0].opens and all(w.capital and not w.bracketed for w in maker)
-    made = made and not any(  # a number after it is its version: "Ocuco Acuitas 3 patient records"
-        w.capital and w.sentence == run[0].sentence and not w.text.isdigit() for w in after
+    made = (
+        made
+        and not any(  # a number after it is its version: "Ocuco Acuitas 3 patient records"
+            w.capital and w.sentence == run[0].sentence and not w.text.isdigit() for w in after[:1]
+        )
     )
     made = made and proper and not run[0].bracketed and run[0].after != "for"  # `after`: the word before it
     leads = run[0].opens or all(w.bracketed for w in run)
     opening = len(run) == 1 and run[0].opens and run[0].capital == 1 and not run[0].bracketed
-    longer = opening and any(_foreign_capital(w, run[0].sentence) for w in after)
+    # a longer name in another language opens the sentence ("Kredit Usaha Rakyat"; not "Sage Intacct")
+    longer = opening and len(after) == 2 and all(_foreign_capital(w, run[0].sentence) for w in after)
     made_by = tuple(w.text for w in maker) if made and not leads else ()
     return Mention(i, proper, leads or made, opening, made_by, longer)
 

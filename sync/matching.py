@@ -74,9 +74,10 @@ _GREEK = dict(
 )
 _CYRILLIC = dict(
     zip(
-        "абвгдежзиклмнопрстуфхцчшщъыьэюяієґ",  # "й", "ё", "ї" as "и", "е", "і", which they decompose to
+        "абвгдежзиклмнопрстуфхцчшщъыьэюяієґђјљњћџѕ",  # "й", "ё", "ї" as the "и", "е", "і" they hold
         [*"abvgde", "zh", *"ziklmnoprstuf", "kh", "ts", "ch", "sh", "shch", "a", "y", "", "e", "yu", "ya"]
-        + ["i", "ye", "g"],
+        + ["i", "ye", "g"]
+        + ["dj", "j", "lj", "nj", "c", "dz", "dz"],  # Serbian's and Macedonian's "ђ ј љ њ ћ џ ѕ"
         strict=True,
     )
 )
@@ -88,7 +89,9 @@ UNDECOMPOSED = str.maketrans(
     | _CYRILLIC
     | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
 )
-GREEK_PAIRS = re.compile("(?i)[οαε]υ")  # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi")
+GREEK_PAIRS = re.compile(
+    "(?i)[οαε]υ(?!\u0308)"
+)  # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi")
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 
@@ -142,7 +145,7 @@ def _token(word: str) -> str:
 
 def decomposed(text: str) -> str:
     """The text with each accented letter as its Latin letter and its mark, for an ASCII fold to keep."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.replace("µ", "u"))  # "µTorrent" as typed, not a Greek "m"
     if GREEK_PAIRS.search(text):
         text = GREEK_PAIRS.sub(lambda pair: _pair(pair.group()), text)
     return text.translate(UNDECOMPOSED)

@@ -29,7 +29,7 @@ KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
     "uddannelsesmiljø uddannelsesmiljoe kursusmiljø kursusmiljoe eğitim egitim koulutusympäristö "
-    "koulutusymparisto instruire oktatási oktatasi koolituskeskkond обучителна",
+    "koulutusymparisto instruire oktatási oktatasi koolituskeskkond",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
@@ -45,7 +45,7 @@ ROMANIAN = ("mediu de test", "mediu de testare", "mediu de instruire")  # "- med
 KINDS_SAID = ("teste", "testes", "homologação", "homologacao", "qa", "treinamento")
 PORTUGUESE = tuple(f"ambiente de {kind}" for kind in KINDS_SAID)  # an environment, wherever it stands
 # and Bulgarian's and Vietnamese's, in their letters too
-SAID_SO = (*PORTUGUESE, "тестова среда", "обучителна среда", "môi trường test", "moi truong test")
+SAID_SO = (*PORTUGUESE, "тестова среда", "môi trường test", "moi truong test")
 ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN, *SAID_SO)
 # where an environment is, after its word: "test system", "dev/test accounts"
 WHATS = ("environment", "system", "instance", "tenant", "region", "server", "account", "subscription")
@@ -82,7 +82,8 @@ ALWAYS |= {"tst", "stg", "sbx", "testumgebung", "testsystem", "testmiljö", "tes
 ALWAYS |= {"testmiljoe", "testiympäristö", "testiymparisto", "koulutusympäristö", "koulutusymparisto"}
 # not Danish "uddannelsesmiljø" alone ("Digitalt uddannelsesmiljø" is a learning platform), nor Finnish
 # "testi", Italian for texts ("Gestione testi")
-ALWAYS |= {"teszt", "testkeskkond", "koolituskeskkond", *SAID_SO}  # Hungarian, Estonian, Brazilian …
+ALWAYS |= {"teszt", "testkeskkond", *SAID_SO}  # Hungarian, Estonian, Brazilian …; not "koolituskeskkond",
+# a learning platform too ("Moodle koolituskeskkond"), nor Bulgarian "обучителна среда"
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")

@@ -2,6 +2,7 @@
 around a product's name ("Rimborsi spese Concur", "SAP PM - ordini di manutenzione impianti") tell no record
 apart, so what the rest of the name finds is suggested, never pre-selected."""
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,6 +18,9 @@ from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
+GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+LATIN = re.compile("[A-Za-z]")
+GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
 
 
 class UnknownWords:
@@ -52,6 +56,27 @@ class UnknownWords:
             if c.score > LEXICAL_CAP and (c.target_id not in merged or merged[c.target_id].score < score):
                 merged[c.target_id] = replace(c, score=score, preselectable=False, reasons=(*c.reasons, why))
         return sorted(merged.values(), key=lambda c: -c.score)[:limit]
+
+    def _without_gloss(self, name: str) -> str:
+        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek or Cyrillic
+        letters alone beside one in Latin letters, where no alias reads them: a gloss, which translates it
+        ("Service Desk: Служба поддержки"); not such words among others ("LAN Пловдив"), nor a name the
+        dictionary knows ("Ενδοδίκτυο (SharePoint)" is an intranet)."""
+        if not GREEK_OR_CYRILLIC.search(name) or not LATIN.search(name):
+            return name  # most names, at once
+        parts = GLOSS_APART.split(name)
+        if not any(LATIN.search(p) and not GREEK_OR_CYRILLIC.search(p) for p in parts[::2]):
+            return name
+        kept = [
+            ""
+            if n % 2 == 0
+            and not LATIN.search(p)
+            and GREEK_OR_CYRILLIC.search(p)
+            and not self.book.read(p).fired
+            else p
+            for n, p in enumerate(parts)
+        ]
+        return re.sub(r"\(\s*\)", "", "".join(kept)).strip(" -–—:/") or name
 
     def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
         """The name without the words no record's name or details has, nor the dictionary, nor English,

@@ -376,4 +376,7 @@ def test_initials_skip_generic_words_only_at_a_names_ends():
 def test_a_category_with_no_words_after_it_reads_as_the_category():
     catalogue = [Item("b", "Backup"), Item("sd", "Service Desk")]
     assert chosen("Backup: The", catalogue) == "Backup"
+    assert (
+        chosen("Service Desk: Служба поддержки", catalogue) == "Service Desk"
+    )  # a gloss (sync.scorer_unknown)
     assert chosen("Service Desk: サービスデスク", catalogue) == "Service Desk"

@@ -37,7 +37,7 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
         ("Outsourcing de impressão", "print"),
         ("Servidor de arquivos", "files"),
         ("Banco de dados", "db"),
-        ("Monitoramento", "mon"),
+        ("Monitoramento de infraestrutura", "mon"),
         ("Ponto eletronico", "time"),
         ("Varundus", "backup"),  # Estonian
         ("Palgaarvestus", "pay"),
@@ -77,6 +77,9 @@ def test_services_words_in_these_languages_read_as_an_english_catalogues(name, e
         ("Электронная почта", "elektronnaya pochta"),  # Cyrillic, as a Russian passport transliterates
         ("Сергей", "sergei"),  # "й" as the "и" it decomposes to
         ("Резервне копіювання", "rezervne kopiyuvannya"),  # Ukrainian
+        ("Управљање документима", "upravljanje dokumentima"),  # Serbian's own letters
+        ("Προϋπολογισμός", "proypologismo"),  # a diaeresis keeps its vowels apart
+        ("µTorrent", "utorrent"),  # the micro sign as typed, no Greek "m"
         ("Wysyłka", "wysylka"),  # the letters no decomposition gives, as before
     ],
 )
@@ -92,7 +95,7 @@ def test_greek_and_cyrillic_letters_read_as_latin_ones(written, read):
         ("Protheus ambiente de treinamento", ("Protheus", "ambiente de treinamento"), "training"),
         ("Loja - Teste", ("Loja", "Teste"), "test"),
         ("CarLo testkeskkond", ("CarLo", "testkeskkond"), "test"),
-        ("WMS koolituskeskkond", ("WMS", "koolituskeskkond"), "training"),
+        ("WMS - koolituskeskkond", ("WMS", "koolituskeskkond"), "training"),  # after a dash only
         ("Ambiente de trabalho digital", ("Ambiente de trabalho digital", ""), ""),  # a workplace
     ],
 )
@@ -161,6 +164,8 @@ def test_a_word_opening_a_longer_name_in_another_language_names_no_record():
     assert chosen_key("Kredit", catalogue) == ""  # "Kredit Usaha Rakyat" is a programme of its own
     plus = [Item("shop", "Online Shop", context="Shopify Plus webshop for cheese and hampers")]
     assert chosen_key("Shopify", plus) == "shop"  # "Plus" is an English word: Shopify's edition
+    made = [Item("gl", "General Ledger", context="Sage Intacct general ledger and consolidation.")]
+    assert chosen_key("Sage", made) == "gl"  # a maker and one product's name: not a longer name
 
 
 def test_an_environments_record_is_no_pre_selection_beside_its_services_live_scopes():
