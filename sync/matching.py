@@ -89,9 +89,8 @@ UNDECOMPOSED = str.maketrans(
     | _CYRILLIC
     | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
 )
-GREEK_PAIRS = re.compile(
-    "(?i)[οαε]υ(?!\u0308)"
-)  # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi")
+# as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")
+GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 
@@ -152,6 +151,7 @@ def decomposed(text: str) -> str:
 
 
 def _pair(pair: str) -> str:
+    """A Greek vowel pair (GREEK_PAIRS) as Greeklish writes it, in its case."""
     read = {"ο": "ou", "α": "av", "ε": "ev"}[pair[0].lower()]
     return read.upper() if pair.isupper() else read.title() if pair[0].isupper() else read
 
