@@ -237,16 +237,16 @@ class DetailsEvidence:
             return [], [], False
         # a region says which ("SD-WAN Europe"); another language's little word nothing ("Plan de collection")
         skip = (self.book.generic - REGIONS) | NO_INITIALS | little_words(shown)
-        readings = [mine.plain.split(), mine.words] if mine.fired else [mine.plain.split()]
+        aliased = "(".join(f.split(" = ", 1)[1] for f in mine.fired if " = " in f)  # "IT Asset Management"
+        # as written, then through its aliases, their names as written beside it
+        readings = [(mine.plain.split(), ""), *([(mine.words, aliased)] if mine.fired else [])]
         # letters joined to each other and little words standing alone are no words a description gives
         little = {w.lower() for w in LITTLE.findall(shown)}
         little |= {letter.lower() for pair in JOINED_LETTERS.findall(shown) for letter in pair}
-        aliased = "(".join(f.split(" = ", 1)[1] for f in mine.fired if " = " in f)  # "IT Asset Management"
-        for words in readings:
+        for words, read in readings:
             written = [w for w in dict.fromkeys(stem(w) for w in words) if w not in skip]
             worded = [w for w in written if w not in little]  # "Front-End Receiver M&C", "Linux on Z"
             tried = [worded, written] if len(worded) >= 2 and worded != written else [written]
-            read = aliased if words is mine.words else ""
             given = (self._reading_given(own, written, little, shown, read) for own in tried)
             if results := [found for found in given if found]:  # the sure reading, as written where sure
                 return next((found for found in results if found[2]), results[0])
