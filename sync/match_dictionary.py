@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from sync.match_rules import ARCHITECTURE, BITS, BRACKETS, LANGUAGE_NAMES, LANGUAGES, NUMBER, stem
+from sync.match_languages import LANGUAGE_NAMES, LANGUAGES
+from sync.match_rules import ARCHITECTURE, BITS, BRACKETS, NUMBER, stem
 from sync.match_versions import major
 from sync.matching import normalise
 

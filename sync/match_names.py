@@ -22,6 +22,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
+from sync.match_languages import LANGUAGE_AS_NAMED
 from sync.match_packages import package_file
 from sync.match_rules import (
     EDITIONS,
@@ -40,15 +41,6 @@ from sync.matching import VERSION, _canonical_version, normalise
 MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
 SQUARE = re.compile(r"\[([^\[\]]*)\]")  # square brackets, read as round ones in an inventory's names
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
-# an install's language at the end after a dash, as the language names itself, and as English names it after
-# that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)")
-LANGUAGE_AS_NAMED = re.compile(
-    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
-    r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia)"
-    r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
-    r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil)\))?\s*$",
-    re.I,
-)
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
 LICENSING = re.compile(r"\s*:\s*core[- ]based\s+licen[cs]ing\b", re.I)
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from sync.match_languages import LANGUAGE_NAMES, LANGUAGE_PAIRS, LANGUAGES
 from sync.match_tiers import TIER
 from sync.matching import VERSION, normalise
 
@@ -38,23 +39,13 @@ BUILDS = {"x64": (BITS_64, INTEL), "amd64": (BITS_64, INTEL), "win64": (BITS_64,
 BUILDS |= {"x86": (BITS_32, INTEL), "win32": (BITS_32, INTEL), "i386": (BITS_32, INTEL), "32bit": (BITS_32,)}
 BUILDS |= {"i686": (BITS_32, INTEL), "arm64": (BITS_64, ARM), "aarch64": (BITS_64, ARM)}
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
-LANGUAGES = frozenset(
-    ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
-    + ["tr", "cs", "sk", "hu", "ro", "sl", "nn", "bg", "lv", "lt", "el", "et"]  # not "hr", "uk", "no"
-)
-LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
-    ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
-    + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian", "greek"]
-    + ["estonian", "latvian", "lithuanian", "indonesian"]
-    + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
-)
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
 TRIGGERS = (
     ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
 )
 LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels, released by year
-TRIGGERS |= LONG_TERM
+TRIGGERS |= LONG_TERM | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -284,7 +275,12 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif (
             (word in BITS and following == "bit")
             or (word in DROP_WITH_NUMBER and NUMBER.match(following))
-            or (word in LANGUAGES and len(following) == 2 and i + 2 == len(words) and out)  # "- en-us"
+            or (
+                (word in LANGUAGES or (word, following) in LANGUAGE_PAIRS)
+                and len(following) == 2
+                and i + 2 == len(words)
+                and out
+            )  # "- en-us"
         ):
             i += 2
         elif word in LANGUAGE_NAMES and i + 1 == len(words) and out:

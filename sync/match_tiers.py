@@ -16,11 +16,53 @@ PRODUCED = "|".join(PRODUCTION_WORDS)
 ENVIRONMENTS_WRITTEN = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"
 ENVIRONMENTS_WRITTEN += " training train testing sandbox qas"
 ENVIRONMENT_CODES = frozenset(ENVIRONMENTS_WRITTEN.split())
+
+
+def _unmarked(word: str) -> str:
+    """A word without its letters' marks, as an ASCII fold reads it: "brončana" is "broncana"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).replace(
+        "ł", "l"
+    )
+
+
+def _written(word: str) -> str:
+    """A regex of a word as staff type it: each accented letter with its mark composed, decomposed
+    (sync.matching.normalise reads decomposed text) or left out; "ł" as itself or "l"."""
+    letters = []
+    for letter in word:
+        base = unicodedata.normalize("NFKD", letter)
+        if letter == "ł":
+            letters.append("[lł]")
+        elif len(base) > 1:
+            letters.append(f"(?:{letter}|{base[0]}{base[1:]}?)")
+        else:
+            letters.append(letter)
+    return "".join(letters)
+
+
+# a tier's metal in the other languages staff write: "Respaldos nivel Oro", "Backup - Ouro", "Sigurnosna
+# kopija - zlatna razina", "- Srebrny"; after a dash or in brackets, or with a level word ("nivel", "razina")
+FOREIGN_METALS = {
+    "gold": "or oro ouro goud zlato zlatna zlatni złoty",
+    "silver": "argent plata prata argento zilver silber srebro srebrna srebrni srebrny",
+    "bronze": "bronce bronzo brons bronca brončana brončani brązowy",
+    "platinum": "platino platina",
+}
+FOREIGN_WORDS = sorted((w for words in FOREIGN_METALS.values() for w in words.split()), key=len, reverse=True)
+FOREIGN = "|".join(_written(word) for word in FOREIGN_WORDS)
+FOREIGN_TIERS = {_unmarked(w): metal for metal, words in FOREIGN_METALS.items() for w in words.split()}
+LEVELS = ("nível", "nivell", "poziom", "livello", "niveau", "razina", "nivo")  # "nivel Oro", "zlatna razina"
+LEVEL_BEFORE = "|".join(_written(word) for word in LEVELS)
+LEVEL_AFTER = "razina|nivo|poziom"
+LEVEL_WORDS = frozenset(_unmarked(word) for word in LEVELS)
+FOREIGN_TIER = rf"(?:(?:{LEVEL_BEFORE})\s+)?(?:{FOREIGN})(?:\s+(?:{LEVEL_AFTER}))?"
+FOREIGN_LEVELLED = rf"(?:{LEVEL_BEFORE})\s+(?:{FOREIGN}|gold|silver|bronze)|(?:{FOREIGN})\s+(?:{LEVEL_AFTER})"
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     rf"|{PRODUCED}|prod|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
     r"|stufe \d+"  # a German catalogue's tier
     r"|uat|staging|pre[ -]?prod(?:uction)?"  # after a dash or in brackets only, each its own (covered_tiers)
+    rf"|{FOREIGN_TIER}"
 )
 # hours of cover, a service level: "24x7", "24/7", "8x5", "24 x 7 x 365"; not "PHP 5/7", "48x5", "12/7"
 HOURS = r"(?:(?:[89]|1[0-2]|24)\s*x\s*[57]|24\s*/\s*7)(?:\s*[x/]\s*365)?"
@@ -44,7 +86,7 @@ DAY_HOURS = r"0?[7-9](?:[:.]?[03]0)?\s*(?:am)?\s*-\s*(?:0?[56]|1[78])(?:[:.]?[03
 OFFICE_HOURS = rf"(?:office|working|core) {HRS}|(?:{DAYS}\s*)?{DAY_HOURS}(?:\s*{DAYS})?"
 TIER_SUFFIX = re.compile(
     rf"(?:(?<!non)(?:\s*[:|(\[]|\s+[-–—]|(?<![a-z])[-–—])\s*{TIER}\s*[)\]]?"  # not "Go-Live", "Pre-Staging"
-    rf"|\s+({METALS}|{HOURS}|{NON_PROD})(?:\s+(?:tier|level|plan|sla))?"
+    rf"|\s+({METALS}|{HOURS}|{NON_PROD}|{FOREIGN_LEVELLED})(?:\s+(?:tier|level|plan|sla))?"
     rf"|\s*\(\s*({OFFICE_HOURS})\s*\)|\s+[-–—]\s*({OFFICE_HOURS}))\s*$",
     re.I,
 )
@@ -53,7 +95,8 @@ DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "
 # the last word of every tier (TIER), for a quick test before the regex
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging", *PRODUCTION_WORDS)
-TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends")
+TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends", *LEVEL_AFTER.split("|"))
+TIER_ENDINGS += tuple(word for word in FOREIGN_TIERS if word != "or") + ("-or", "- or", "(or")  # not "Vendor"
 PRODUCTION = re.compile(rf"\b(?:{PRODUCED})\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
@@ -134,6 +177,8 @@ def _without_remark(text: str) -> str:
 def canonical_tier(tier: str) -> str:
     """ "24 / 7 x 365" → "24x7": hours of cover however written; "Production" is "Prod", "Non-Production"
     and "Dev/Test" "Non Prod"; any other tier as it is."""
+    if metal := _foreign_metal(tier):
+        return metal
     if DEV_TEST.match(tier):
         return "non prod"  # "Dev/Test": what is not production
     if PRE_PROD.match(tier):
@@ -151,6 +196,14 @@ def canonical_tier(tier: str) -> str:
         return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")
     return hours.removesuffix("x365")
+
+
+def _foreign_metal(tier: str) -> str:
+    """The metal of a tier written in another language ("nível ouro", "zlatna razina"); else ""."""
+    words = [w for w in _unmarked(tier).split() if w not in LEVEL_WORDS]
+    if len(words) != 1:
+        return ""
+    return words[0] if words[0] in FOREIGN_METALS else FOREIGN_TIERS.get(words[0], "")  # "nivel Gold"
 
 
 def covered_tiers(tiers: frozenset[str]) -> frozenset[str]:

@@ -333,6 +333,8 @@ class NameIndex:
             rest = name.words[1:] if glued else name.words[size:]
             if (list(name.words[:size]) != maker[:size] and not glued) or not rest:
                 continue
+            if list(rest) == maker[size : size + len(rest)]:
+                continue  # the maker's whole name: "IT-Enterprise" by IT-Enterprise is no "Enterprise"
             if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[: 1 if glued else size]):
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):

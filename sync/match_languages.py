@@ -1,0 +1,30 @@
+"""An install's language, as inventories write it at the end of a software name ("Acrobat Reader DC -
+Nederlands", "AutoCAD LT 2024 - English", "Office Professional Plus 2016 - en-us"): read away, as the same
+product is installed in many languages (sync.match_rules.software_words, sync.match_names)."""
+
+import re
+
+LANGUAGES = frozenset(
+    ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl"]
+    + ["tr", "cs", "sk", "hu", "ro", "sl", "nn", "bg", "lv", "lt", "el", "et"]  # not "hr", "uk", "no"
+)
+# languages whose code is a word or a code of something else (human resources, the United Kingdom), read as an
+# install's language only with their country: "- hr-hr", "- uk-ua", "- ca-es"
+LANGUAGE_PAIRS = frozenset([("hr", "hr"), ("uk", "ua"), ("ca", "es"), ("sr", "rs")])
+LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
+    ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
+    + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian", "greek"]
+    + ["estonian", "latvian", "lithuanian", "indonesian", "croatian", "ukrainian", "catalan"]
+    + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
+)
+# an install's language at the end after a dash, as the language names itself, and as English names it after
+# that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)")
+LANGUAGE_AS_NAMED = re.compile(
+    r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
+    r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia"
+    r"|hrvatski|catal[aà]|українська)"
+    r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
+    r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil|croatian|catalan"
+    r"|ukrainian)\))?\s*$",
+    re.I,
+)
