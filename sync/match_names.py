@@ -26,6 +26,7 @@ from sync.match_languages import LANGUAGE_AS_NAMED
 from sync.match_packages import package_file
 from sync.match_rules import (
     EDITIONS,
+    PLAN,
     PLANS,
     UPDATES,
     java_package,
@@ -311,7 +312,7 @@ class AliasBook:
                 name = SQUARE.sub(r"(\1)", name)
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
-            name = BRACKETS.sub(deployed, name).strip() or name
+            name = BRACKETS.sub(deployed if portfolio else targets_deployed, name).strip() or name
         normalised, release = normalise(name).split(), ""
         if versioned:
             if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
@@ -412,11 +413,19 @@ def overlap(before: list[str], run: tuple[str, ...]) -> int:
     return next((k for k in range(min(len(before), len(run)), 0, -1) if before[-k:] == list(run[:k])), 0)
 
 
-def deployed(bracket: re.Match) -> str:
+def targets_deployed(bracket: re.Match) -> str:
+    """`deployed`, for a target's name."""
+    return deployed(bracket, plans=True)
+
+
+def deployed(bracket: re.Match, plans: bool = False) -> str:
     """What a software name's brackets say that is kept: how it is deployed ("Confluence (Cloud)",
-    "Jira (Data Center)"); anything else there is an inventory's noise."""
+    "Jira (Data Center)"), and in a target's name its licence plan (`plans`: "Microsoft Visio (Plan 2)" is
+    that edition's record; an install's "Exchange Online (Plan 2)" is the product's); anything else there
+    is an inventory's noise."""
     words = normalise(bracket.group(1)).split()
-    return f" {bracket.group(1)} " if words and DEPLOYMENT.issuperset(words) else " "
+    kept = words and (DEPLOYMENT.issuperset(words) or (plans and PLAN.fullmatch(" ".join(words))))
+    return f" {bracket.group(1)} " if kept else " "
 
 
 class Name(NamedTuple):

@@ -78,6 +78,9 @@ ING_NOUNS = frozenset(
 
 # short words of their own that start another word: "Data Migration" is no "Database Migration"
 WHOLE_WORDS = ING_NOUNS | {"data", "voice", "log", "pay", "card", "sign", "wire", "wir", "mail", "file"}
+# and a prefix that names a product on its own, never short for a longer word in a name: "Leapfrog Geo" is no
+# "Leapfrog Geothermal" (a description's "Geo" may still be a geological service's)
+UNABBREVIATED = WHOLE_WORDS | {"geo"}
 # the longer words a short word of its own is still part of, however a description gives it: a mail is a
 # mailbox's, pay a payroll's; not "Database" for "Data", "LogRhythm" for "Log", "FileZilla" for "File"
 SHORT_FOR = {"mail": ("mailbox",), "pay": ("payroll",), "file": ("fileshare", "filestore")}
@@ -345,7 +348,7 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
             and not is_english(long_)
         ):
             return ""  # a letter less of a name is no abbreviation: "Civic" is no "Civica"
-        if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & WHOLE_WORDS:
+        if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & UNABBREVIATED:
             return ""  # "parks" is no shortened "parking", nor "data" "database": words of their own
         abbreviated, whole = min(a, b, key=len), max(a, b, key=len)
         if (edition := EDITIONS.get(abbreviated)) and (

@@ -43,9 +43,9 @@ def _written(word: str) -> str:
 # a tier's metal in the other languages staff write: "Respaldos nivel Oro", "Backup - Ouro", "Sigurnosna
 # kopija - zlatna razina", "- Srebrny"; after a dash or in brackets, or with a level word ("nivel", "razina")
 FOREIGN_METALS = {
-    "gold": "or oro ouro goud zlato zlatna zlatni złoty",
-    "silver": "argent plata prata argento zilver silber srebro srebrna srebrni srebrny",
-    "bronze": "bronce bronzo brons bronca brončana brončani brązowy",
+    "gold": "or oro ouro goud guld gull zlato zlatna zlatni zlati złoty",
+    "silver": "argent plata prata argento zilver silber silfur srebro srebrna srebrni srebrny",
+    "bronze": "bronce bronzo brons bronca brončana brončani bronasti brązowy",
     "platinum": "platino platina",
 }
 FOREIGN_WORDS = sorted((w for words in FOREIGN_METALS.values() for w in words.split()), key=len, reverse=True)
