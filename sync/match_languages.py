@@ -11,13 +11,13 @@ LANGUAGES = frozenset(
 # languages whose code is a word or a code of something else (human resources, the United Kingdom, Microsoft),
 # read as an install's language only with their country: "- hr-hr", "- uk-ua", "- ca-es", "- ms-my"
 LANGUAGE_PAIRS = frozenset(
-    [("hr", "hr"), ("uk", "ua"), ("ca", "es"), ("sr", "rs"), ("ms", "my"), ("is", "is")]
+    [("hr", "hr"), ("uk", "ua"), ("ca", "es"), ("sr", "rs"), ("ms", "my"), ("is", "is"), ("af", "za")]
 )
 LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "AutoCAD LT 2024 - English"
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
     + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian", "greek"]
     + ["estonian", "latvian", "lithuanian", "indonesian", "croatian", "ukrainian", "catalan", "malay"]
-    + ["icelandic", "slovenian", "slovene"]
+    + ["icelandic", "slovenian", "slovene", "afrikaans", "korean"]
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 # an install's language at the end after a dash, as the language names itself, and as English names it after
@@ -25,7 +25,7 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
 LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
     r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia"
-    r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina)"
+    r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina|한국어)"
     r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
     r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil|croatian|catalan"
     r"|ukrainian|malay|icelandic|slovenian|slovene)\))?\s*$",

@@ -44,7 +44,7 @@ def _written(word: str) -> str:
 # kopija - zlatna razina", "- Srebrny"; after a dash or in brackets, or with a level word ("nivel", "razina")
 FOREIGN_METALS = {
     "gold": "or oro ouro goud guld gull zlato zlatna zlatni zlati złoty",
-    "silver": "argent plata prata argento zilver silber silfur srebro srebrna srebrni srebrny",
+    "silver": "argent plata prata argento zilver silwer silber silfur srebro srebrna srebrni srebrny",
     "bronze": "bronce bronzo brons bronca brončana brončani bronasti brązowy",
     "platinum": "platino platina",
 }

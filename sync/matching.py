@@ -81,6 +81,18 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
+# and Korean's Hangul, which Unicode decomposes into its letters (jamo): each as the Revised Romanization
+# writes it at a syllable's start, middle or end ("백업" is "baekeop", "이메일" "imeil")
+_LEADS = "g kk n d tt r m b pp s ss - j jj ch k t p h"
+_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"
+_ENDS = "k k k n n n t l k m l l l p l m p p t t ng t t k t p t"
+_HANGUL = dict(
+    zip(
+        [chr(c) for c in (*range(0x1100, 0x1113), *range(0x1161, 0x1176), *range(0x11A8, 0x11C3))],
+        [*_LEADS.split(), *_VOWELS.split(), *_ENDS.split()],
+        strict=True,
+    )
+) | {"\u110b": ""}  # a syllable's silent first letter
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
@@ -88,6 +100,7 @@ UNDECOMPOSED = str.maketrans(
     | {k.upper(): v.title() for k, v in _GREEK.items() if k != "ς"}
     | _CYRILLIC
     | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
+    | _HANGUL
 )
 # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")
 GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")

@@ -18,9 +18,11 @@ from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
-GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff\uac00-\ud7a3]")  # Greek, Cyrillic, Hangul
 LATIN = re.compile("[A-Za-z]")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
+HANGUL = re.compile("[\uac00-\ud7a3]")
+HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+(?:\s+[\uac00-\ud7a3]+)*")  # Hangul words in a row
 
 
 class UnknownWords:
@@ -58,25 +60,32 @@ class UnknownWords:
         return sorted(merged.values(), key=lambda c: -c.score)[:limit]
 
     def _without_gloss(self, name: str) -> str:
-        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek or Cyrillic
-        letters alone beside one in Latin letters, where no alias reads them: a gloss, which translates it
-        ("Service Desk: Служба поддержки"); not such words among others ("LAN Пловдив"), nor a name the
+        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek, Cyrillic or
+        Hangul letters alone beside one in Latin letters, where no alias reads them: a gloss, which translates
+        it ("Service Desk: Служба поддержки"); not such words among others ("LAN Пловдив"), nor a name the
         dictionary knows ("Ενδοδίκτυο (SharePoint)" is an intranet)."""
-        if not GREEK_OR_CYRILLIC.search(name) or not LATIN.search(name):
+        if not TRANSLITERATED.search(name) or not LATIN.search(name):
             return name  # most names, at once
         parts = GLOSS_APART.split(name)
-        if not any(LATIN.search(p) and not GREEK_OR_CYRILLIC.search(p) for p in parts[::2]):
+        if not any(LATIN.search(p) and not TRANSLITERATED.search(p) for p in parts[::2]):
             return name
         kept = [
             ""
-            if n % 2 == 0
-            and not LATIN.search(p)
-            and GREEK_OR_CYRILLIC.search(p)
-            and not self.book.read(p).fired
+            if n % 2 == 0 and not LATIN.search(p) and TRANSLITERATED.search(p) and not self.book.read(p).fired
             else p
             for n, p in enumerate(parts)
         ]
         return re.sub(r"\(\s*\)", "", "".join(kept)).strip(" -–—:/") or name
+
+    def _without_korean(self, name: str) -> str:
+        """The name without its runs of Hangul words that no alias reads, beside words in Latin letters:
+        Korean IT staff write what a system is for around its acronym or product ("천안 사무실 LAN", "SPC
+        공정관리"), in words no English catalogue has; those the dictionary reads stay ("VPN 원격 접속" is a
+        remote access VPN, "백업 Gold" Backup's Gold tier)."""
+        if not HANGUL.search(name) or not LATIN.search(name):
+            return name  # most names, at once
+        kept = HANGUL_RUN.sub(lambda run: run.group() if self.book.read(run.group()).fired else " ", name)
+        return re.sub(r"\(\s*\)", "", " ".join(kept.split())).strip(" -–—:/") or name
 
     def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
         """The name without the words no record's name or details has, nor the dictionary, nor English,
