@@ -183,6 +183,14 @@ SEEN = {
     DATA / "matching_seen_144.yaml": "former blind set 144 (hospital group, in Bulgarian), 9 left",
     DATA / "matching_seen_145.yaml": "former blind set 145 (garment maker, in Vietnamese), 12 left",
     DATA / "matching_seen_146.yaml": "former blind set 146 (store chain, in Mexican Spanish), 10 left",
+    DATA / "matching_seen_147.yaml": "former blind set 147 (city utilities holding, in Croatian), 5 left",
+    DATA / "matching_seen_148.yaml": "former blind set 148 (agri-holding, in Ukrainian), 4 left",
+    DATA / "matching_seen_149.yaml": "former blind set 149 (wine and cava group, in Catalan), 9 left",
+    DATA / "matching_seen_150.yaml": "former blind set 150 (motorway operator, in Slovene), 9 left",
+    DATA / "matching_seen_151.yaml": "former blind set 151 (geothermal energy company, in Icelandic), 3 left",
+    DATA / "matching_seen_152.yaml": "former blind set 152 (palm oil group, in Malay), 7 left",
+    DATA / "matching_seen_153.yaml": "former blind set 153 (battery maker, in Korean), 6 left",
+    DATA / "matching_seen_154.yaml": "former blind set 154 (platinum miner, in Afrikaans), 11 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}

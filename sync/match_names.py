@@ -413,8 +413,7 @@ def overlap(before: list[str], run: tuple[str, ...]) -> int:
     return next((k for k in range(min(len(before), len(run)), 0, -1) if before[-k:] == list(run[:k])), 0)
 
 
-def targets_deployed(bracket: re.Match) -> str:
-    """`deployed`, for a target's name."""
+def targets_deployed(bracket: re.Match) -> str:  # `deployed`, for a target's name
     return deployed(bracket, plans=True)
 
 

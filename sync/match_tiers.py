@@ -40,12 +40,13 @@ def _written(word: str) -> str:
     return "".join(letters)
 
 
+METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 # a tier's metal in the other languages staff write: "Respaldos nivel Oro", "Backup - Ouro", "Sigurnosna
 # kopija - zlatna razina", "- Srebrny"; after a dash or in brackets, or with a level word ("nivel", "razina")
 FOREIGN_METALS = {
-    "gold": "or oro ouro goud guld gull zlato zlatna zlatni zlati złoty",
-    "silver": "argent plata prata argento zilver silwer silber silfur srebro srebrna srebrni srebrny",
-    "bronze": "bronce bronzo brons bronca brončana brončani bronasti brązowy",
+    "gold": "oro ouro goud guld gull zlato zlatna zlatni zlati zoloto złoty",
+    "silver": "plata prata argento zilver silwer silber silfur srebro srebrna srebrni srebrny serebro sriblo",
+    "bronze": "bronce bronzo brons bronca bronza brončana brončani bronasti brązowy",
     "platinum": "platino platina",
 }
 FOREIGN_WORDS = sorted((w for words in FOREIGN_METALS.values() for w in words.split()), key=len, reverse=True)
@@ -56,7 +57,7 @@ LEVEL_BEFORE = "|".join(_written(word) for word in LEVELS)
 LEVEL_AFTER = "razina|nivo|poziom"
 LEVEL_WORDS = frozenset(_unmarked(word) for word in LEVELS)
 FOREIGN_TIER = rf"(?:(?:{LEVEL_BEFORE})\s+)?(?:{FOREIGN})(?:\s+(?:{LEVEL_AFTER}))?"
-FOREIGN_LEVELLED = rf"(?:{LEVEL_BEFORE})\s+(?:{FOREIGN}|gold|silver|bronze)|(?:{FOREIGN})\s+(?:{LEVEL_AFTER})"
+FOREIGN_LEVELLED = rf"(?:{LEVEL_BEFORE})\s+(?:{FOREIGN}|{METALS})|(?:{FOREIGN})\s+(?:{LEVEL_AFTER})"
 TIERS = (
     r"gold|silver|bronze|platinum|standard|premium|basic|enterprise tier|tier \d+|non[ -]?prod(?:uction)?"
     rf"|{PRODUCED}|prod|dev\s*(?:[/&]|and)\s*test|test\s*(?:[/&]|and)\s*dev|development\s*/\s*test"
@@ -76,7 +77,6 @@ TIER = (
 )
 # hours of cover before the name: "24/7 Service Desk", "Extended Hours Service Desk"
 LEADING_HOURS = re.compile(rf"^\s*({OUT_OF_HOURS}|{HOURS}|(?:business|extended) {HRS})\s+(?=\w)")
-METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a dash: "DB Hosting Gold"
 NON_PROD = r"non[ -]?prod(?:uction)?"  # "AKS Non-Prod": no "- Prod" inside it
 # business hours as a name says them in brackets or after a dash: "(Office Hours)", "- office hours", "(8-6
 # weekdays)", "(Mon-Fri 9-5)"; a day that starts at 7 to 9 and ends at 5 to 6, not "(24x5 Mon-Fri)", "(Mon-Fri
@@ -96,7 +96,7 @@ DAY_RANGE_END = re.compile(r"\d\s*-\s*\d[\d:.]*$")  # may be DAY_HOURS: "9-5", "
 TIER_ENDINGS = ("gold", "silver", "bronze", "platinum", "standard", "premium", "basic", "tier", "prod")
 TIER_ENDINGS += ("level", "plan", "sla", "hours", "hrs", "test", "dev", "uat", "staging", *PRODUCTION_WORDS)
 TIER_ENDINGS += ("weekdays", "fri", "friday", "pm", "weekend", "weekends", *LEVEL_AFTER.split("|"))
-TIER_ENDINGS += tuple(word for word in FOREIGN_TIERS if word != "or") + ("-or", "- or", "(or")  # not "Vendor"
+TIER_ENDINGS += tuple(FOREIGN_TIERS)
 PRODUCTION = re.compile(rf"\b(?:{PRODUCED})\b")
 NON = re.compile(r"\bnon[ -]?(?=prod)")
 PRE_PROD = re.compile(r"^pre[ -]?prod")  # not "Premium"
@@ -136,13 +136,21 @@ def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops, and hours
     of cover before the name ("24/7 Service Desk"); where it ends in no tier, those before one remark in
     brackets ("Backup - Out of Hours (hourly snapshots)")."""
-    text = unicodedata.normalize("NFKD", name).lower()
+    text = name.lower() if name.isascii() else _transliterated(name).lower()
     found = _tiers_at_end(text)
     if not found and (bare := _without_remark(text)):
         found = _tiers_at_end(bare)
     if leading := LEADING_HOURS.match(text):
         found.add(canonical_tier(leading.group(1)))
     return _tier_set(tuple(sorted(found)))
+
+
+def _transliterated(name: str) -> str:
+    """The name's letters as sync.matching.normalise reads them before its tiers ("Резервни копия - Злато" is
+    "Rezervni kopiya - Zlato", Gold): the tiers it reads away are the ones read here."""
+    from sync.matching import decomposed  # which reads its tiers with this module's
+
+    return decomposed(name)
 
 
 @lru_cache(maxsize=1_000)

@@ -82,7 +82,8 @@ _CYRILLIC = dict(
     )
 )
 # and Korean's Hangul, which Unicode decomposes into its letters (jamo): each as the Revised Romanization
-# writes it at a syllable's start, middle or end ("백업" is "baekeop", "이메일" "imeil")
+# writes it at a syllable's start, middle or end, letter by letter, without the sound changes across syllables
+# it writes too ("백업" is "baekeop", not "baegeop"; "이메일" "imeil"): both sides of a match read it alike
 _LEADS = "g kk n d tt r m b pp s ss - j jj ch k t p h"
 _VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"
 _ENDS = "k k k n n n t l k m l l l p l m p p t t ng t t k t p t"

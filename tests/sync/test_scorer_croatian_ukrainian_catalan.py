@@ -49,6 +49,7 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
         ("Bases de dades", "db"),
         ("BBDD", "db"),  # Spain's abbreviation of "bases de datos"
         ("Centre d'atenció a l'usuari", "desk"),
+        ("CAU", ""),  # its initials, and universities'
         ("Directori actiu", "ad"),
         ("Control horari", "time"),
     ],
@@ -93,7 +94,15 @@ def test_asset_management_is_not_read_as_it_asset_management():
         ("Hospedagem de máquinas virtuais - Nível Ouro", {"gold"}, "hospedagem de maquina virtuai"),
         ("Wirtualizacja VMware - Srebrny", {"silver"}, "wirtualizacja vmware"),
         ("Backup - Złoty", {"gold"}, "backup"),
-        ("Servidors virtuals - Or", {"gold"}, "servidor virtual"),
+        (
+            "Резервни копия - Злато",
+            {"gold"},
+            "rezervni kopiya",
+        ),  # as its letters read, as normalise reads them
+        ("Backup nivel Platinum", {"platinum"}, "backup"),
+        ("Surgical Scheduling - OR", set(), "surgical scheduling or"),  # an operating room, not Catalan gold
+        ("Anesthesia Record (OR)", set(), "anesthesia record or"),
+        ("Portland Office - OR", set(), "portland office or"),  # Oregon
         ("Backup nivel Gold", {"gold"}, "backup"),
         ("Cash - Oro (Prod)", {"gold", "prod"}, "cash"),
         ("Backup Oro", set(), "backup oro"),  # a word of the name, without a dash or a level word
@@ -112,7 +121,8 @@ def test_a_tier_in_another_language_chooses_that_tiers_record():
     assert chosen_key("Sigurnosna kopija - zlatna razina", backup) == "bGold"
     assert chosen_key("Sigurnosne kopije - srebro", backup) == "bSilver"
     assert chosen_key("Respaldos nivel Bronce", backup) == "bBronze"
-    assert chosen_key("Còpies de seguretat - Or", backup) == "bGold"
+    assert chosen_key("Резервни копия - Злато", backup) == "bGold"
+    assert chosen_key("Còpies de seguretat - Or", backup) == ""  # "Or": Catalan's gold, and English's OR
 
 
 @pytest.mark.parametrize(
