@@ -27,3 +27,28 @@ def chosen_name(name: str, targets: list[Item], version: str = "", versioned: bo
     """The name of the record pre-selected for it, or "" where none is."""
     pick = preselect(ranked(name, targets, version, versioned), PRESELECT_AT)
     return pick.name if pick else ""
+
+
+# an English catalogue of common IT services, by name alone: the language tests read other languages' words for
+# them through the dictionary, with no description to help
+SERVICES = [
+    Item("mail", "Email"),
+    Item("backup", "Backup and Recovery"),
+    Item("pay", "Payroll"),
+    Item("print", "Printing"),
+    Item("files", "File Shares"),
+    Item("vpn", "Remote Access VPN"),
+    Item("av", "Endpoint Protection"),
+    Item("db", "Database Services"),
+    Item("dc", "Data Center"),
+    Item("mon", "Infrastructure Monitoring"),
+    Item("sign", "Electronic Signature"),
+    Item("time", "Time and Attendance"),
+    Item("mobile", "Mobile Telephony"),
+    Item("cctv", "CCTV"),
+    Item("desk", "Service Desk"),
+    Item("mfa", "Multi-Factor Authentication"),
+    Item("ad", "Active Directory"),
+    Item("pwd", "Password Reset"),
+    Item("lan", "Local Area Network"),
+]

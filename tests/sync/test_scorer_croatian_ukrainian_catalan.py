@@ -7,22 +7,7 @@ import pytest
 from sync.match_tiers import tiers_of
 from sync.matching import Item, normalise
 from sync.scorer import Scorer
-from tests.sync.scoring import chosen_key, chosen_name
-
-CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
-    Item("mail", "Email"),
-    Item("backup", "Backup and Recovery"),
-    Item("pay", "Payroll"),
-    Item("files", "File Shares"),
-    Item("db", "Database Services"),
-    Item("dc", "Data Center"),
-    Item("cctv", "CCTV"),
-    Item("desk", "Service Desk"),
-    Item("vpn", "Remote Access VPN"),
-    Item("mfa", "Multi-Factor Authentication"),
-    Item("time", "Time and Attendance"),
-    Item("ad", "Active Directory"),
-]
+from tests.sync.scoring import SERVICES, chosen_key, chosen_name
 
 
 @pytest.mark.parametrize(
@@ -55,7 +40,7 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
     ],
 )
 def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
-    assert chosen_key(name, CATALOGUE) == expected
+    assert chosen_key(name, SERVICES) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,23 +10,7 @@ from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from sync.scorer_environments import environment_of, kinds_of
 from sync.scorer_retired import is_retired
-from tests.sync.scoring import chosen_key, chosen_name
-
-CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
-    Item("mail", "Email"),
-    Item("backup", "Backup and Recovery"),
-    Item("pay", "Payroll"),
-    Item("print", "Printing"),
-    Item("files", "File Shares"),
-    Item("vpn", "Remote Access VPN"),
-    Item("av", "Endpoint Protection"),
-    Item("db", "Database Services"),
-    Item("dc", "Data Center"),
-    Item("mon", "Infrastructure Monitoring"),
-    Item("sign", "Electronic Signature"),
-    Item("time", "Time and Attendance"),
-    Item("mobile", "Mobile Telephony"),
-]
+from tests.sync.scoring import SERVICES, chosen_key, chosen_name
 
 
 @pytest.mark.parametrize(
@@ -65,7 +49,7 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
     ],
 )
 def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
-    assert chosen_key(name, CATALOGUE) == expected
+    assert chosen_key(name, SERVICES) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,24 +1,14 @@
 """Korean and South African organisations' names (issue 19, blind sets 153 and 154): Hangul read letter by
-letter as the Revised Romanization writes each letter, the Korean words the dictionary knows ("이메일", "백업", "원격 접속") and those it
-does not, read away beside a name's Latin letters ("천안 사무실 LAN"); Afrikaans words ("Rugsteun",
-"Datasentrum"); and a maker written in another script, which may be the target's in translation."""
+letter as the Revised Romanization writes each letter; the Korean words the dictionary knows ("이메일",
+"백업", "원격 접속") and those it does not, read away beside a name's Latin letters ("천안 사무실 LAN");
+Afrikaans words ("Rugsteun", "Datasentrum"); and a maker written in Hangul, which may be the target's in
+translation."""
 
 import pytest
 
 from sync.matching import Item, normalise
 from sync.scorer import suggest
-from tests.sync.scoring import chosen_key, chosen_name
-
-CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
-    Item("mail", "Email"),
-    Item("backup", "Backup and Recovery"),
-    Item("pay", "Payroll"),
-    Item("dc", "Data Center"),
-    Item("desk", "Service Desk"),
-    Item("vpn", "Remote Access VPN"),
-    Item("av", "Antivirus"),
-    Item("lan", "Local Area Network"),
-]
+from tests.sync.scoring import SERVICES, chosen_key, chosen_name
 
 
 @pytest.mark.parametrize(
@@ -53,11 +43,11 @@ def test_hangul_reads_letter_by_letter(name, read):
     ],
 )
 def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
-    assert chosen_key(name, CATALOGUE) == expected
+    assert chosen_key(name, SERVICES) == expected
 
 
 def test_a_korean_name_the_dictionary_does_not_know_finds_nothing_surely():
-    assert chosen_key("보고서 관리", CATALOGUE) == ""  # report management
+    assert chosen_key("보고서 관리", SERVICES) == ""  # report management
 
 
 def test_a_tier_in_afrikaans():
@@ -88,7 +78,7 @@ def test_a_maker_in_cyrillic_letters_is_still_compared():
     ],
 )
 def test_words_that_say_more_than_their_group_are_not_in_the_dictionary(name, expected):
-    assert chosen_key(name, [*CATALOGUE, Item("pos", "Point of Sale")]) == expected
+    assert chosen_key(name, [*SERVICES, Item("pos", "Point of Sale")]) == expected
 
 
 def test_an_installs_language_in_afrikaans_and_korean_is_read_away():

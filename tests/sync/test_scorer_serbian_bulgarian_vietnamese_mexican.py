@@ -7,21 +7,7 @@ import pytest
 
 from sync.matching import Item, normalise
 from sync.scorer_environments import environment_of, kinds_of
-from tests.sync.scoring import chosen_key, chosen_name
-
-CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
-    Item("mail", "Email"),
-    Item("backup", "Backup and Recovery"),
-    Item("pay", "Payroll"),
-    Item("files", "File Shares"),
-    Item("db", "Database Services"),
-    Item("dc", "Data Center"),
-    Item("cctv", "CCTV"),
-    Item("desk", "Service Desk"),
-    Item("vpn", "Remote Access VPN"),
-    Item("sign", "Electronic Signature"),
-    Item("time", "Time and Attendance"),
-]
+from tests.sync.scoring import SERVICES, chosen_key, chosen_name
 
 
 @pytest.mark.parametrize(
@@ -58,7 +44,7 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
     ],
 )
 def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
-    assert chosen_key(name, CATALOGUE) == expected
+    assert chosen_key(name, SERVICES) == expected
 
 
 def test_bulgarian_hard_sign_reads_as_the_vowel_it_is():
@@ -97,7 +83,7 @@ def test_a_products_runtime_is_no_install_of_the_product():
     ],
 )
 def test_a_gloss_in_greek_or_cyrillic_letters_is_read_away(name, expected):
-    assert chosen_key(name, CATALOGUE) == expected
+    assert chosen_key(name, SERVICES) == expected
 
 
 def test_a_name_in_those_letters_that_the_dictionary_knows_or_among_other_words_is_no_gloss():
