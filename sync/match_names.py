@@ -8,6 +8,7 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 
 import re
 from collections.abc import Sequence
+from functools import partial
 from typing import NamedTuple
 
 from sync.match_acronyms import declared, initials, little_words, own_acronym, with_and
@@ -312,7 +313,7 @@ class AliasBook:
                 name = SQUARE.sub(r"(\1)", name)
         shown = name
         if versioned and "(" in name:  # "Firefox (x64 en-US)", "Java(TM) SE … (64-bit)": inventory noise
-            name = BRACKETS.sub(deployed if portfolio else targets_deployed, name).strip() or name
+            name = BRACKETS.sub(deployed if portfolio else TARGETS_DEPLOYED, name).strip() or name
         normalised, release = normalise(name).split(), ""
         if versioned:
             if " " not in name.strip() and normalised[:1] in (["openjdk"], ["java"]):
@@ -413,10 +414,6 @@ def overlap(before: list[str], run: tuple[str, ...]) -> int:
     return next((k for k in range(min(len(before), len(run)), 0, -1) if before[-k:] == list(run[:k])), 0)
 
 
-def targets_deployed(bracket: re.Match) -> str:  # `deployed`, for a target's name
-    return deployed(bracket, plans=True)
-
-
 def deployed(bracket: re.Match, plans: bool = False) -> str:
     """What a software name's brackets say that is kept: how it is deployed ("Confluence (Cloud)",
     "Jira (Data Center)"), and in a target's name its licence plan (`plans`: "Microsoft Visio (Plan 2)" is
@@ -425,6 +422,9 @@ def deployed(bracket: re.Match, plans: bool = False) -> str:
     words = normalise(bracket.group(1)).split()
     kept = words and (DEPLOYMENT.issuperset(words) or (plans and PLAN.fullmatch(" ".join(words))))
     return f" {bracket.group(1)} " if kept else " "
+
+
+TARGETS_DEPLOYED = partial(deployed, plans=True)  # `deployed`, for a target's name
 
 
 class Name(NamedTuple):

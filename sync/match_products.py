@@ -12,7 +12,8 @@ from typing import NamedTuple
 import yaml
 
 from sync.match_dictionary import LOADER, shipped_groups
-from sync.matching import decomposed, normalise
+from sync.match_letters import decomposed
+from sync.matching import normalise
 
 PRODUCT_FILE = Path(__file__).resolve().parent / "data" / "products.yaml"
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from sync.match_letters import decomposed
+
 # production as a catalogue writes it in full, in English, German and Dutch ("- Produktion - Stufe 1"): the
 # tiers, the words of production at a name's end (sync.scorer_environments) and the undashed tiers
 # (sync.scorer_readings) read these
@@ -136,21 +138,14 @@ def tiers_of(name: str) -> frozenset[str]:
     """ "Database Hosting - Gold (Prod)" → {"gold", "prod"}: the tier suffixes normalise() drops, and hours
     of cover before the name ("24/7 Service Desk"); where it ends in no tier, those before one remark in
     brackets ("Backup - Out of Hours (hourly snapshots)")."""
-    text = name.lower() if name.isascii() else _transliterated(name).lower()
+    # its letters as normalise reads them before its tiers: "Резервни копия - Злато" is Gold
+    text = name.lower() if name.isascii() else decomposed(name).lower()
     found = _tiers_at_end(text)
     if not found and (bare := _without_remark(text)):
         found = _tiers_at_end(bare)
     if leading := LEADING_HOURS.match(text):
         found.add(canonical_tier(leading.group(1)))
     return _tier_set(tuple(sorted(found)))
-
-
-def _transliterated(name: str) -> str:
-    """The name's letters as sync.matching.normalise reads them before its tiers ("Резервни копия - Злато" is
-    "Rezervni kopiya - Zlato", Gold): the tiers it reads away are the ones read here."""
-    from sync.matching import decomposed  # which reads its tiers with this module's
-
-    return decomposed(name)
 
 
 @lru_cache(maxsize=1_000)

@@ -7,7 +7,6 @@ with rapidfuzz. Versioned records (software) only ever pair with the same versio
 """
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
+from sync.match_letters import decomposed
 from sync.match_tiers import LEADING_HOURS, TIER_SUFFIX, may_end_in_tier
 
 THRESHOLD = 80  # below this, "create new" is pre-selected
@@ -64,47 +64,6 @@ SPELLING = {
 }
 PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an acronym's plural
 STOPWORDS = {"the", "of", "for", "a", "an", "to", "with"}
-# letters that Unicode does not decompose into a Latin letter and a mark, which the ASCII fold would drop:
-# "Wysyłka" is "Wysylka" as staff type it, "Straße" "Strasse", "Støtte" "Stotte"
-# and Greek and Cyrillic letters as their Latin transliterations (ELOT 743; a Russian passport's, with
-# Bulgarian's "ъ", a vowel, as "a"), as staff type them when no keyboard of theirs is at hand: "Μισθοδοσία" is
-# "Misthodosia", "Почта" "Pochta", "Бекъп" "Bekap"
-_GREEK = dict(
-    zip("αβγδεζηθικλμνξοπρσςτυφχψω", [*"avgdezi", "th", *"iklmnxoprsstyf", "ch", "ps", "o"], strict=True)
-)
-_CYRILLIC = dict(
-    zip(
-        "абвгдежзиклмнопрстуфхцчшщъыьэюяієґђјљњћџѕ",  # "й", "ё", "ї" as the "и", "е", "і" they hold
-        [*"abvgde", "zh", *"ziklmnoprstuf", "kh", "ts", "ch", "sh", "shch", "a", "y", "", "e", "yu", "ya"]
-        + ["i", "ye", "g"]
-        + ["dj", "j", "lj", "nj", "c", "dz", "dz"],  # Serbian's and Macedonian's "ђ ј љ њ ћ џ ѕ"
-        strict=True,
-    )
-)
-# and Korean's Hangul, which Unicode decomposes into its letters (jamo): each as the Revised Romanization
-# writes it at a syllable's start, middle or end, letter by letter, without the sound changes across syllables
-# it writes too ("백업" is "baekeop", not "baegeop"; "이메일" "imeil"): both sides of a match read it alike
-_LEADS = "g kk n d tt r m b pp s ss - j jj ch k t p h"
-_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"
-_ENDS = "k k k n n n t l k m l l l p l m p p t t ng t t k t p t"
-_HANGUL = dict(
-    zip(
-        [chr(c) for c in (*range(0x1100, 0x1113), *range(0x1161, 0x1176), *range(0x11A8, 0x11C3))],
-        [*_LEADS.split(), *_VOWELS.split(), *_ENDS.split()],
-        strict=True,
-    )
-) | {"\u110b": ""}  # a syllable's silent first letter
-UNDECOMPOSED = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
-    | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
-    | _GREEK
-    | {k.upper(): v.title() for k, v in _GREEK.items() if k != "ς"}
-    | _CYRILLIC
-    | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
-    | _HANGUL
-)
-# as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")
-GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 
@@ -154,20 +113,6 @@ def _token(word: str) -> str:
     elif len(word) > 8 and word.endswith("elling"):  # "Modelling", "Labelling"; not "Spelling"
         word = word[:-5] + "ling"
     return SPELLING.get(word, word)
-
-
-def decomposed(text: str) -> str:
-    """The text with each accented letter as its Latin letter and its mark, for an ASCII fold to keep."""
-    text = unicodedata.normalize("NFKD", text.replace("µ", "u"))  # "µTorrent" as typed, not a Greek "m"
-    if GREEK_PAIRS.search(text):
-        text = GREEK_PAIRS.sub(lambda pair: _pair(pair.group()), text)
-    return text.translate(UNDECOMPOSED)
-
-
-def _pair(pair: str) -> str:
-    """A Greek vowel pair (GREEK_PAIRS) as Greeklish writes it, in its case."""
-    read = {"ο": "ou", "α": "av", "ε": "ev"}[pair[0].lower()]
-    return read.upper() if pair.isupper() else read.title() if pair[0].isupper() else read
 
 
 @lru_cache(maxsize=100_000)
