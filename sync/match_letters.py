@@ -1,5 +1,5 @@
 """Letters as names are read: an accented Latin letter as its letter and its mark, which an ASCII fold keeps,
-and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, "ł", "ß") as their Latin
+and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, Hebrew, "ł", "ß") as their Latin
 transliterations (sync.matching.normalise, sync.match_tiers.tiers_of, sync.match_products)."""
 
 import re
@@ -35,6 +35,15 @@ _HANGUL = dict(
         strict=True,
     )
 ) | {"\u110b": ""}  # a syllable's silent first letter
+# and Hebrew's consonants, as a simple transliteration writes them (no vowels are written; alef and ayin none,
+# the geresh and gershayim of an acronym none: "ת״א" is "t"): both sides of a match read them alike
+_HEBREW = dict(
+    zip(
+        "אבגדהוזחטיכךלמםנןסעפףצץקרשת׳״",
+        ["", *"bgdhvz", "ch", *"tykklmmnns", "", "p", "f", "ts", "ts", *"kr", "sh", "t", "", ""],
+        strict=True,
+    )
+) | {"\u05be": "-"}  # the maqaf, Hebrew's hyphen
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
@@ -43,7 +52,12 @@ UNDECOMPOSED = str.maketrans(
     | _CYRILLIC
     | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
     | _HANGUL
+    | _HEBREW
 )
+# scripts read letter by letter whose readings are no English spelling of a brand or a word: Hangul and Hebrew
+# words no alias reads say nothing beside Latin ones (sync.scorer_unknown), nor makers so written
+# (sync.match_makers)
+UNSPELLED = re.compile("[\uac00-\ud7a3\u05d0-\u05ea]")
 # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")
 GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 

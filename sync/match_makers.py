@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from sync.match_acronyms import initials
 from sync.match_dictionary import shipped_former_makers
+from sync.match_letters import UNSPELLED
 from sync.match_rules import stem
 from sync.matching import normalise
 
@@ -22,7 +23,6 @@ PACKAGERS = ("ubuntu ", "debian ", "canonical ", "fedora ", "centos ", "red hat 
 PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "chocolatey ", "arch linux ")
 PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
 PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
-HANGUL = re.compile("[\uac00-\ud7a3]")  # a maker written in Korean
 
 
 def maker_words(maker: str) -> tuple[str, ...]:
@@ -111,9 +111,10 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     a "VMware Tools" made by Broadcom), neither a packager ("Ubuntu Developers" for nginx), nor the other's
     initials ("HPE", "IBM", "BNL Digital"), nor of one lineage, one's name the start of another's ("Citrix
     Systems", "Cloud Software Group"), nor one name written apart and together ("PUC-PR", "PUCPR"), nor a
-    name in Hangul, whose letters read one by one are no brand's English spelling ("(주)한글과컴퓨터" is
-    Hancom); Cyrillic and Greek names are compared as read ("ООО Яндекс" is no Google)."""
-    if any(not name.isascii() and HANGUL.search(name) for name in (mine, theirs)):
+    name in Hangul or Hebrew, whose letters read one by one are no brand's English spelling
+    ("(주)한글과컴퓨터" is Hancom, "חילן" Hilan); Cyrillic and Greek names are compared as read ("ООО
+    Яндекс" is no Google)."""
+    if any(not name.isascii() and UNSPELLED.search(name) for name in (mine, theirs)):
         return False
     ours, others = maker_words(mine), maker_words(theirs)
     if not ours or not others or not set(ours).isdisjoint(others) or "".join(ours) == "".join(others):

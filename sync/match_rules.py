@@ -76,8 +76,10 @@ ING_NOUNS = frozenset(
 )
 
 
-# short words of their own that start another word: "Data Migration" is no "Database Migration"
+# short words of their own that start another word: "Data Migration" is no "Database Migration", a "Service
+# Desk" no "Deskside" support
 WHOLE_WORDS = ING_NOUNS | {"data", "voice", "log", "pay", "card", "sign", "wire", "wir", "mail", "file"}
+WHOLE_WORDS |= {"desk"}
 # and a prefix that names a product on its own, never short for a longer word in a name: "Leapfrog Geo" is no
 # "Leapfrog Geothermal" (a description's "Geo" may still be a geological service's)
 UNABBREVIATED = WHOLE_WORDS | {"geo"}

@@ -21,22 +21,22 @@ ENVIRONMENT_CODES = frozenset(ENVIRONMENTS_WRITTEN.split())
 
 
 def _unmarked(word: str) -> str:
-    """A word without its letters' marks, as an ASCII fold reads it: "brončana" is "broncana"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).replace(
-        "ł", "l"
-    )
+    """A word without its letters' marks, as an ASCII fold reads it: "brončana" is "broncana", "sølv"
+    "solv"."""
+    return "".join(c for c in decomposed(word) if not unicodedata.combining(c))
 
 
 def _written(word: str) -> str:
     """A regex of a word as staff type it: each accented letter with its mark composed, decomposed
-    (sync.matching.normalise reads decomposed text) or left out; "ł" as itself or "l"."""
+    (sync.matching.normalise reads decomposed text) or left out; "ł" or "ø" as itself or as its Latin
+    letter."""
     letters = []
     for letter in word:
-        base = unicodedata.normalize("NFKD", letter)
-        if letter == "ł":
-            letters.append("[lł]")
-        elif len(base) > 1:
+        base = decomposed(letter)
+        if len(base) > 1:
             letters.append(f"(?:{letter}|{base[0]}{base[1:]}?)")
+        elif base != letter:
+            letters.append(f"(?:{letter}|{base})")
         else:
             letters.append(letter)
     return "".join(letters)
@@ -46,11 +46,16 @@ METALS = r"gold|silver|bronze|platinum"  # tiers a name also gives without a das
 # a tier's metal in the other languages staff write: "Respaldos nivel Oro", "Backup - Ouro", "Sigurnosna
 # kopija - zlatna razina", "- Srebrny"; after a dash or in brackets, or with a level word ("nivel", "razina")
 FOREIGN_METALS = {
-    "gold": "oro ouro goud guld gull zlato zlatna zlatni zlati zoloto złoty",
-    "silver": "plata prata argento zilver silwer silber silfur srebro srebrna srebrni srebrny serebro sriblo",
-    "bronze": "bronce bronzo brons bronca bronza brončana brončani bronasti brązowy",
+    "gold": "oro ouro goud guld gull zlato zlatna zlatni zlati zoloto złoty zlatá kulta kuld zelts auksas",
+    "silver": "plata prata argento zilver silwer silber silfur srebro srebrna srebrni srebrny serebro sriblo"
+    " sølv stříbrná strieborná hopea ezüst gümüş hõbe sudrabs sidabras argint",
+    "bronze": "bronce bronzo brons bronca bronza brončana brončani bronasti brązowy bronse bronzová pronssi"
+    " bronz pronks efydd",
     "platinum": "platino platina",
 }
+# metals that are other words too ("AUR", Arch Linux's user repository; "Arany", "Altın" surnames; Welsh
+# "arian" money): a tier only where a record of that tier has the rest of the name (sync.scorer_readings)
+METALS_IF_TIERED = {"aur": "gold", "arany": "gold", "altın": "gold", "arian": "silver"}
 FOREIGN_WORDS = sorted((w for words in FOREIGN_METALS.values() for w in words.split()), key=len, reverse=True)
 FOREIGN = "|".join(_written(word) for word in FOREIGN_WORDS)
 FOREIGN_TIERS = {_unmarked(w): metal for metal, words in FOREIGN_METALS.items() for w in words.split()}

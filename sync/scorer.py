@@ -277,7 +277,7 @@ class Scorer(
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
         service named "Category: Name" or "Name (…)" is also read as "Name", on either side; one with words
         no record has, without them (sync.scorer_unknown)."""
-        if (read := self._without_korean(self._without_gloss(local.name))) != local.name:
+        if (read := self._without_unspelled(self._without_gloss(local.name))) != local.name:
             local = replace(local, name=read)
         return self._read_known(local, self._candidates(local, limit, taken), limit, taken)
 

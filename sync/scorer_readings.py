@@ -58,8 +58,10 @@ from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.match_states import MARKS
 from sync.match_tiers import (
+    FOREIGN,
     HRS,
     METALS,
+    METALS_IF_TIERED,
     NOT_LIVE,
     OUT_OF_HOURS,
     PRODUCED,
@@ -88,6 +90,12 @@ UNDASHED += rf"business {HRS}|{OUT_OF_HOURS}"
 UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
 TIER_NUMBER = re.compile(r"^tier\s*", re.I)
 LEADING_METAL = re.compile(rf"^\s*({METALS})\s+(?=\w)", re.I)  # "Gold Backup"
+# a metal of another language without a dash ("Sikkerhetskopi Gull"), or one that is another word too, however
+# written ("Copi wrth gefn - Aur"): a tier where a record of it has the rest
+IF_TIERED = "|".join(METALS_IF_TIERED)
+OTHER_METAL = re.compile(
+    rf"(?:\s+[-–—]\s*|\s*\(\s*|\s+)({FOREIGN}|{IF_TIERED})\s*\)?\s*(?:\([^()]*\)\s*)?$", re.I
+)  # before a remark: "Rugsteun Silwer (daagliks)"
 LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
@@ -431,6 +439,7 @@ class OtherReadings:
         if self.versioned or tiers_of(name) or name in self.index["name"]:
             return ""  # none, one written so already ("SQL Hosting - Non-Prod"), or a target's very name
         found = UNDASHED_TIER.search(name) or LIVE.search(name) or LEADING_METAL.match(name)
+        found = found or OTHER_METAL.search(name)
         if not found:
             return ""
         if self.tiered is None:
@@ -439,6 +448,8 @@ class OtherReadings:
             }
         rest = name[found.end() :] if found.re is LEADING_METAL else name[: found.start()]
         tier = found.group(1)
+        if found.re is OTHER_METAL:  # as English writes it: "Sikkerhetskopi (Gold)"
+            tier = (METALS_IF_TIERED.get(tier.lower()) or canonical_tier(tier.lower())).title()
         tier = "Prod" if tier.lower() == "live" else TIER_NUMBER.sub("Tier ", tier)  # "Tier1"
         core, read = self.book.read(rest).core, canonical_tier(tier.lower())
         if (core, read) in self.tiered:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from sync.match_details import Mentions
+from sync.match_letters import UNSPELLED
 from sync.match_names import AliasBook
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, stem
@@ -18,11 +19,13 @@ from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
-TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff\uac00-\ud7a3]")  # Greek, Cyrillic, Hangul
+TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff\uac00-\ud7a3\u05d0-\u05ea]")  # Greek, Cyrillic, …
 LATIN = re.compile("[A-Za-z]")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
-HANGUL = re.compile("[\uac00-\ud7a3]")
-HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+(?:\s+[\uac00-\ud7a3]+)*")  # Hangul words in a row
+# Hangul or Hebrew words in a row (sync.match_letters.UNSPELLED), an acronym's gershayim and quotes within
+UNSPELLED_RUN = re.compile(
+    r"[\uac00-\ud7a3\u05d0-\u05ea][\uac00-\ud7a3\u05d0-\u05f4'\"]*(?:\s+[\uac00-\ud7a3\u05d0-\u05f4'\"]+)*"
+)
 
 
 class UnknownWords:
@@ -77,14 +80,15 @@ class UnknownWords:
         ]
         return re.sub(r"\(\s*\)", "", "".join(kept)).strip(" -–—:/") or name
 
-    def _without_korean(self, name: str) -> str:
-        """The name without its runs of Hangul words that no alias reads, beside words in Latin letters:
-        Korean IT staff write what a system is for around its acronym or product ("천안 사무실 LAN", "SPC
-        공정관리"), in words no English catalogue has; those the dictionary reads stay ("VPN 원격 접속" is a
-        remote access VPN, "백업 Gold" Backup's Gold tier)."""
-        if not HANGUL.search(name) or not LATIN.search(name):
+    def _without_unspelled(self, name: str) -> str:
+        """The name without its runs of Hangul or Hebrew words that no alias reads, beside words in Latin
+        letters: Korean and Israeli IT staff write what a system is for around its acronym or product
+        ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no English catalogue has, and these
+        letters, read one by one, spell none of its words; those the dictionary reads stay ("VPN 원격 접속"
+        is a remote access VPN, "백업 Gold" Backup's Gold tier)."""
+        if not UNSPELLED.search(name) or not LATIN.search(name):
             return name  # most names, at once
-        kept = HANGUL_RUN.sub(lambda run: run.group() if self.book.read(run.group()).fired else " ", name)
+        kept = UNSPELLED_RUN.sub(lambda run: run.group() if self.book.read(run.group()).fired else " ", name)
         return re.sub(r"\(\s*\)", "", " ".join(kept.split())).strip(" -–—:/") or name
 
     def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
