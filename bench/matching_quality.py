@@ -191,6 +191,14 @@ SEEN = {
     DATA / "matching_seen_152.yaml": "former blind set 152 (palm oil group, in Malay), 7 left",
     DATA / "matching_seen_153.yaml": "former blind set 153 (battery maker, in Korean), 6 left",
     DATA / "matching_seen_154.yaml": "former blind set 154 (platinum miner, in Afrikaans), 11 left",
+    DATA / "matching_seen_155.yaml": "former blind set 155 (offshore wind operator, in Norwegian), 2 left",
+    DATA / "matching_seen_156.yaml": "former blind set 156 (automotive supplier, in Slovak), 10 left",
+    DATA / "matching_seen_157.yaml": "former blind set 157 (contact centre company, in Taglish), 10 left",
+    DATA / "matching_seen_158.yaml": "former blind set 158 (hospital network, in Hebrew), 12 left",
+    DATA / "matching_seen_159.yaml": "former blind set 159 (mobile money operator, in Swahili), 21 left",
+    DATA / "matching_seen_160.yaml": "former blind set 160 (online gaming operator, in Maltese), 14 left",
+    DATA / "matching_seen_161.yaml": "former blind set 161 (county council, in Welsh), 5 left",
+    DATA / "matching_seen_162.yaml": "former blind set 162 (Australian health district), 9 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
