@@ -1,6 +1,6 @@
 """Letters as names are read: an accented Latin letter as its letter and its mark, which an ASCII fold keeps,
-and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, Hebrew, "ł", "ß") as their Latin
-transliterations (sync.matching.normalise, sync.match_tiers.tiers_of, sync.match_products)."""
+and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, Hebrew, Arabic, "ł", "ß") as their
+Latin transliterations (sync.matching.normalise, sync.match_tiers.tiers_of, sync.match_products)."""
 
 import re
 import unicodedata
@@ -35,15 +35,29 @@ _HANGUL = dict(
         strict=True,
     )
 ) | {"\u110b": ""}  # a syllable's silent first letter
-# and Hebrew's consonants, as a simple transliteration writes them (no vowels are written; alef and ayin none,
-# the geresh and gershayim of an acronym none: "ת״א" is "t"): both sides of a match read them alike
-_HEBREW = dict(
-    zip(
-        "אבגדהוזחטיכךלמםנןסעפףצץקרשת׳״",
-        ["", *"bgdhvz", "ch", *"tykklmmnns", "", "p", "f", "ts", "ts", *"kr", "sh", "t", "", ""],
+# and Hebrew's and Arabic's letters, each as its consonant and a mark of its script, "q" and "x" (Hebrew's
+# alef and ayin and Arabic's hamza and ayin the mark alone, vowel points and an acronym's gershayim none; NFKD
+# gives "أ" as "ا" and its hamza): read so, a word in those letters spells no English word or acronym, nor one
+# of the other script ("מס", tax, is no "MS", Hebrew "מרכזיה", a switchboard, no Arabic "مركزية", central),
+# and both sides of a match read it alike; a letter alone, a numeral or an abbreviation's ("מ׳", "ش.م.ع"),
+# is read as nothing (UNSPELLED_ALONE)
+_HEBREW = {
+    letter: f"{sound}q"
+    for letter, sound in zip(
+        "אבגדהוזחטיכךלמםנןסעפףצץקרשת",
+        ["", *"bgdhvz", "ch", *"tykklmmnns", "", "p", "f", "ts", "ts", *"kr", "sh", "t"],
         strict=True,
     )
-) | {"\u05be": "-"}  # the maqaf, Hebrew's hyphen
+} | {"׳": "", "״": "", "\u05be": "-"}  # the geresh, the gershayim and the maqaf, Hebrew's hyphen
+_ARABIC = {
+    letter: f"{sound}x"
+    for letter, sound in zip(
+        "ءابةتثجحخدذرزسشصضطظعغفقكلمنهوىي",
+        ["", *"abht", "th", "j", "h", "kh", "d", "dh", *"rzs", "sh", *"sdtz", "", "gh", *"fqklmnhway"],
+        strict=True,
+    )
+} | {"پ": "px", "چ": "chx", "ژ": "zhx", "ک": "kx", "گ": "gx", "ی": "yx", "ھ": "hx", "ۀ": "hx", "ے": "yx"}
+_ARABIC |= {"ٹ": "tx", "ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
@@ -53,11 +67,18 @@ UNDECOMPOSED = str.maketrans(
     | {k.upper(): v.title() for k, v in _CYRILLIC.items()}
     | _HANGUL
     | _HEBREW
+    | _ARABIC
 )
-# scripts read letter by letter whose readings are no English spelling of a brand or a word: Hangul and Hebrew
-# words no alias reads say nothing beside Latin ones (sync.scorer_unknown), nor makers so written
+# scripts read letter by letter whose readings are no English spelling of a brand or a word: Hangul, Hebrew
+# and Arabic words no alias reads say nothing beside Latin ones (sync.scorer_unknown), nor makers so written
 # (sync.match_makers)
-UNSPELLED = re.compile("[\uac00-\ud7a3\u05d0-\u05ea]")
+UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2\ufb1d-\ufdff\ufe70-\ufefc"
+UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
+# a Hebrew or Arabic letter alone, with a geresh, a quote or a dot: a numeral ("מ׳") or an abbreviation's
+# letter ("ش.م.ع"), no word; and a quote typed for the gershayim between Hebrew letters ("בע\"מ")
+_SCRIPT = "\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2"
+UNSPELLED_ALONE = re.compile(f"(?<![\\w'\"׳״])[{_SCRIPT}][׳'\".]?(?![\\w'\"׳״])")
+TYPED_GERSHAYIM = re.compile("(?<=[\u05d0-\u05ea])[\"'](?=[\u05d0-\u05ea])")
 # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")
 GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 
@@ -65,6 +86,8 @@ GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 def decomposed(text: str) -> str:
     """The text with each accented letter as its Latin letter and its mark, for an ASCII fold to keep."""
     text = unicodedata.normalize("NFKD", text.replace("µ", "u"))  # "µTorrent" as typed, not a Greek "m"
+    if UNSPELLED.search(text):
+        text = UNSPELLED_ALONE.sub("", TYPED_GERSHAYIM.sub("", text))
     if GREEK_PAIRS.search(text):
         text = GREEK_PAIRS.sub(lambda pair: _pair(pair.group()), text)
     return text.translate(UNDECOMPOSED)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from sync.match_acronyms import initials
 from sync.match_dictionary import shipped_former_makers
-from sync.match_letters import UNSPELLED
+from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS
 from sync.match_rules import stem
 from sync.matching import normalise
 
@@ -23,6 +23,7 @@ PACKAGERS = ("ubuntu ", "debian ", "canonical ", "fedora ", "centos ", "red hat 
 PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "chocolatey ", "arch linux ")
 PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
 PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
+UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\"']+")
 
 
 def maker_words(maker: str) -> tuple[str, ...]:
@@ -105,16 +106,24 @@ def lineage(maker: str) -> set[tuple[str, ...]]:
     return found
 
 
+def _latin_words(maker: str) -> tuple[str, ...]:
+    """A maker's own words beside those in letters read one by one, a legal form's left out: "Oracle ישראל"
+    has "oracle", "חילן Ltd" none."""
+    return maker_words(UNSPELLED_RUN.sub(" ", maker))
+
+
 def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words: tuple[str, ...]) -> bool:
     """Whether a portfolio record's manufacturer and a target's are surely two makers: no word in common,
     neither in the other record's name (stemmed words, as sync.match_names reads names: "VMware, Inc." for
     a "VMware Tools" made by Broadcom), neither a packager ("Ubuntu Developers" for nginx), nor the other's
     initials ("HPE", "IBM", "BNL Digital"), nor of one lineage, one's name the start of another's ("Citrix
     Systems", "Cloud Software Group"), nor one name written apart and together ("PUC-PR", "PUCPR"), nor a
-    name in Hangul or Hebrew, whose letters read one by one are no brand's English spelling
-    ("(주)한글과컴퓨터" is Hancom, "חילן" Hilan); Cyrillic and Greek names are compared as read ("ООО
-    Яндекс" is no Google)."""
-    if any(not name.isascii() and UNSPELLED.search(name) for name in (mine, theirs)):
+    name in Hangul, Hebrew or Arabic letters alone, a legal form aside ("חילן Ltd"), whose letters read one
+    by one are no brand's English spelling ("(주)한글과컴퓨터" is Hancom, "חילן" Hilan; "Oracle ישראל" is
+    still no SAP); Cyrillic and Greek names are compared as read ("ООО Яндекс" is no Google)."""
+    if any(
+        not name.isascii() and UNSPELLED.search(name) and not _latin_words(name) for name in (mine, theirs)
+    ):
         return False
     ours, others = maker_words(mine), maker_words(theirs)
     if not ours or not others or not set(ours).isdisjoint(others) or "".join(ours) == "".join(others):

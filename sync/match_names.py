@@ -266,13 +266,13 @@ class AliasBook:
             i += size
         return out, aliased, fired
 
-    def phrased(self, words: tuple[str, ...]) -> set[int]:
-        """The positions of the words a phrase of the dictionary of several words holds, as `substitute`
-        reads them."""
+    def phrased(self, words: tuple[str, ...], alone: bool = False) -> set[int]:
+        """The positions of the words a phrase of the dictionary of several words holds (`alone`: or of
+        one), as `substitute` reads them."""
         runs, found, i = self._runs(words), set(), 0
         while runs is not None and i < len(words):
             hit, size = runs[i]
-            found.update(range(i, i + size) if hit and size > 1 else ())
+            found.update(range(i, i + size) if hit and (size > 1 or alone) else ())
             i += size
         return found
 

@@ -10,7 +10,7 @@ from sync.match_letters import decomposed
 
 # production as a catalogue writes it in full, in English, German and Dutch ("- Produktion - Stufe 1"): the
 # tiers, the words of production at a name's end (sync.scorer_environments) and the undashed tiers
-# (sync.scorer_readings) read these
+# (sync.scorer_tiers) read these
 PRODUCTION_WORDS = ("production", "produktion", "productie")
 PRODUCED = "|".join(PRODUCTION_WORDS)
 # an environment as a code or a record's brackets write it: no site's or client's code, no acronym a name
@@ -54,8 +54,10 @@ FOREIGN_METALS = {
     "platinum": "platino platina",
 }
 # metals that are other words too ("AUR", Arch Linux's user repository; "Arany", "Altın" surnames; Welsh
-# "arian" money): a tier only where a record of that tier has the rest of the name (sync.scorer_readings)
+# "arian" money): a tier only where a record of that tier has the rest of the name (sync.scorer_tiers)
 METALS_IF_TIERED = {"aur": "gold", "arany": "gold", "altın": "gold", "arian": "silver"}
+IF_TIERED = "|".join(_written(word) for word in METALS_IF_TIERED)
+IF_TIERED_READ = {_unmarked(word): metal for word, metal in METALS_IF_TIERED.items()}  # as other_metal reads
 FOREIGN_WORDS = sorted((w for words in FOREIGN_METALS.values() for w in words.split()), key=len, reverse=True)
 FOREIGN = "|".join(_written(word) for word in FOREIGN_WORDS)
 FOREIGN_TIERS = {_unmarked(w): metal for metal, words in FOREIGN_METALS.items() for w in words.split()}
@@ -204,6 +206,13 @@ def canonical_tier(tier: str) -> str:
         return PRODUCTION.sub("prod", NON.sub("non ", tier))
     hours = re.sub(r"\s+", "", tier).replace("/", "x")
     return hours.removesuffix("x365")
+
+
+def other_metal(word: str) -> str:
+    """The metal a word of another language names, a tier's or one that is another word too ("Gull",
+    "Aur", "Altin"); else ""."""
+    unmarked = _unmarked(word.lower())
+    return IF_TIERED_READ.get(unmarked) or _foreign_metal(unmarked)
 
 
 def _foreign_metal(tier: str) -> str:

@@ -211,8 +211,9 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
 )
 from sync.scorer_products import ProductEvidence
 from sync.scorer_ranking import Ranking
-from sync.scorer_readings import OtherReadings, live_as_prod
+from sync.scorer_readings import OtherReadings
 from sync.scorer_retired import RetiredRecords
+from sync.scorer_tiers import TierReadings, live_as_prod
 from sync.scorer_unknown import UnknownWords
 from sync.scorer_versions import VersionEvidence, makers_number
 
@@ -224,6 +225,7 @@ class Scorer(
     AcronymEvidence,
     NameIndex,
     OtherReadings,
+    TierReadings,
     EnvironmentReadings,
     ProductEvidence,
     VersionEvidence,

@@ -33,6 +33,7 @@ class ChoiceEvidence:
     _headed_too: Callable[[str, int], str]  # sync.scorer_index.NameIndex's
     _named_scope: Callable[[Name, int], str]  # sync.scorer_index.NameIndex's
     _head: Callable[[int], str]  # sync.scorer_index.NameIndex's
+    _other_hours: Callable[[int], bool]  # sync.scorer_ranking.Ranking's
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
     _component: Callable[[Name, int], str]  # sync.scorer_names.NameEvidence's
@@ -279,16 +280,6 @@ class ChoiceEvidence:
         if len({self.names[scored[n][2]].core for n in tied}) != 1:
             return tied
         return [_put_first(scored, tied, sharing[0], f"{scored[sharing[0]][1]} writes its words")]
-
-    def _other_hours(self, i: int) -> bool:
-        """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
-        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described;
-        not a record of another environment ("(Non-Prod)"), which gives none."""
-        hours = hours_of(self.targets[i].name)
-        return bool(hours) and any(
-            hours_of(self.targets[j].name) != hours and not self._is_not_live(j)
-            for j in self.index["plain"].get(self.names[i].plain, ())
-        )
 
     def _spelled_elsewhere(self, acronym: str, i: int) -> str:
         """Another target whose details give the acronym in brackets, or open with other words of those

@@ -83,7 +83,7 @@ class NameIndex:
     tails: dict[int, Tail]
     heads_spelled: dict[str, list[int]] | None  # the initials of names before a dash, once asked
     spanned: dict[int, tuple[frozenset[str], frozenset[str]]]  # a name's words before a dash and after
-    read_as: dict[int, str]  # sync.scorer_readings.live_as_prod's
+    read_as: dict[int, str]  # sync.scorer_tiers.live_as_prod's
     site_cores: dict[int, str]  # a target's core without its site's code (sync.match_places.coded_sites)
     site_codes: dict[int, str]  # that code, as written
     site_heads: dict[int, str]  # the service without it, before its tier, normalised

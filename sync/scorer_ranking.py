@@ -6,7 +6,7 @@ from sync.match_acronyms import NO_INITIALS
 from sync.match_names import REGIONS, Name
 from sync.match_products import named_words
 from sync.match_rules import names_a_kind, other_install, stem
-from sync.match_tiers import NOT_LIVE, covered_tiers, tiers_of
+from sync.match_tiers import EVENINGS, NOT_LIVE, covered_tiers, hours_of, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of, environment_within
@@ -17,6 +17,7 @@ PROD = frozenset(["prod"])  # a name's tiers when it gives the production enviro
 # words of a record not live that no environment's list has: a release before it is live, a copy of it
 NOT_LIVE_WORDS = frozenset(["beta", "preview", "replay", "lab", "labs"])
 KIND_OF_SOFTWARE = "what kind of software it is, which several products are"  # sync.match_rules.names_a_kind
+OUTSIDE = frozenset(["out of hours", EVENINGS])  # cover outside the working day alone
 
 
 class Ranking:
@@ -220,6 +221,17 @@ class Ranking:
                 keys, owners, scored, strict=False
             )
         ]
+
+    def _other_hours(self, i: int) -> bool:
+        """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -
+        Business Hours" beside "- 24x7" is a person's choice for a "Deskside Support", however described, as
+        cover out of hours alone is beside its service's record without hours ("Service Desk - After Hours"
+        and "- Group"); not a record of another environment ("(Non-Prod)"), which gives none."""
+        hours, plain = hours_of(self.targets[i].name), self.names[i].plain
+        if not hours:
+            return False
+        others = [*self.index["plain"].get(plain, ()), *(self._headed_by(plain) if hours <= OUTSIDE else ())]
+        return any(hours_of(self.targets[j].name) != hours and not self._is_not_live(j) for j in others)
 
     def _live_of_two(self, i: int, found: dict[int, Found]) -> bool:
         """Whether target i, of a tier of hours or service, is its name's one live record beside one of

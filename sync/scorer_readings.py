@@ -1,6 +1,6 @@
 """The other ways the scorer reads a portfolio name (mixed into sync.scorer.Scorer): without its category or
-what it gives in brackets, its words run apart as the targets write them, and a tier written without a
-dash. The scores are documented in sync.scorer; how names are read, here:
+what it gives in brackets, and its words run apart as the targets write them (a tier written without a dash:
+sync.scorer_tiers). The scores are documented in sync.scorer; how names are read, here:
 
 Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder"; not
 "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). A word of a portfolio
@@ -58,20 +58,12 @@ from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.match_states import MARKS
 from sync.match_tiers import (
-    FOREIGN,
-    HRS,
-    METALS,
-    METALS_IF_TIERED,
-    NOT_LIVE,
-    OUT_OF_HOURS,
-    PRODUCED,
-    canonical_tier,
     covered_tiers,
     tiers_of,
 )
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
-from sync.scorer_environments import ENVIRONMENTS_SAID, environment_of
+from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import AUDIENCES, CORE, LEXICAL_CAP, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
@@ -84,19 +76,6 @@ STATUS = re.compile(rf"\b(?:{MARKS}|legacy|proposed|planned|pilot|future)\b", re
 SLASHED = re.compile(r"\s+/\s+")  # "Anti-Virus / EDR": two names of one service; not "Dev/Test"
 DASHED_PARTS = re.compile(r"\s+[-–—]\s+")  # "PSR - Priority Services": an acronym and its words
 SLASHED_AT = 80  # each name's first record at least this likely (a likeness capped at LEXICAL_CAP may be)
-# a tier a service name may end in without a dash, as metals and 24x7 may (sync.match_tiers.TIER_SUFFIX)
-UNDASHED = rf"premium|standard|basic|tier\s*\d+|(?:non[- ]?)?(?:{PRODUCED}|prod)|dev\s*/\s*test|"
-UNDASHED += rf"business {HRS}|{OUT_OF_HOURS}"
-UNDASHED_TIER = re.compile(rf"\s+({UNDASHED})\s*$", re.I)
-TIER_NUMBER = re.compile(r"^tier\s*", re.I)
-LEADING_METAL = re.compile(rf"^\s*({METALS})\s+(?=\w)", re.I)  # "Gold Backup"
-# a metal of another language without a dash ("Sikkerhetskopi Gull"), or one that is another word too, however
-# written ("Copi wrth gefn - Aur"): a tier where a record of it has the rest
-IF_TIERED = "|".join(METALS_IF_TIERED)
-OTHER_METAL = re.compile(
-    rf"(?:\s+[-–—]\s*|\s*\(\s*|\s+)({FOREIGN}|{IF_TIERED})\s*\)?\s*(?:\([^()]*\)\s*)?$", re.I
-)  # before a remark: "Rugsteun Silwer (daagliks)"
-LIVE = re.compile(r"(?:\s+[-–—]\s*|\s*\(\s*)(live)\s*\)?\s*$", re.I)  # "- Live", "(Live)"; not "Go-Live"
 # what finds a record by its name or its description: "Network (Manila)" is no "Network - Singapore", all of
 # whose words it has
 BY_NAME = ("same name", "same words", "alias:", "your alias:", "acronym:", "abbreviation:", "its description")
@@ -154,24 +133,6 @@ def letters(name: str) -> str:
     return re.sub(r"[\W_]", "", name.lower())
 
 
-def live_as_prod(targets: list[Item], book: AliasBook) -> dict[int, str]:
-    """The services named "- Live" or "(Live)" read as the production tier, {target index: "… (Prod)"}, where
-    another has the rest of the name and an environment that is not production ("Server Hosting - Live"
-    beside "- Non-Prod", "Email - Live" beside "- Training"); not "Video Streaming - Live", the content."""
-    if "live" not in "\n".join(t.name for t in targets).lower():
-        return {}  # most catalogues, at once
-    live = {i: found.start() for i, t in enumerate(targets) if (found := LIVE.search(t.name))}
-    if not live:
-        return {}
-    others = {book.read(t.name).core for t in targets if tiers_of(t.name) & NOT_LIVE}
-    others |= {book.read(rest).core for rest, env in map(environment_of, [t.name for t in targets]) if env}
-    prod = {
-        book.read(t.name).core for t in targets if "prod" in tiers_of(t.name)
-    }  # one is production already
-    rests = {i: targets[i].name[:start] for i, start in live.items()}
-    return {i: f"{rest} (Prod)" for i, rest in rests.items() if book.read(rest).core in others - prod}
-
-
 class OtherReadings:
     """Mixed into sync.scorer.Scorer, whose index and evidence it reads."""
 
@@ -182,8 +143,6 @@ class OtherReadings:
     read_as: dict[int, str]
     words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
     index: dict[str, dict[str, tuple[int, ...]]]
-    tiered: set[tuple[str, str]] | None = None  # (core, tier) of every target of a tier, once asked
-    not_live: list[frozenset[str]] | None = None  # the core words of every "- Non-Prod" target, once asked
     tiers_read: dict[int, frozenset[str]]  # each target's tiers as read (_tiers), once asked
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
@@ -428,34 +387,3 @@ class OtherReadings:
         if found is None:
             found = self.tiers_read[i] = tiers_of(self._as_read(i))
         return found
-
-    def with_tier(self, name: str) -> str:
-        """A service name ending in a tier without a dash, written with one, where a target of that tier
-        has the rest of the name ("Laptop Provisioning Premium", "EUC Standard" for an "End User Computing
-        - Standard", "Email Tier 1"; a metal before it: "Gold Backup"), or, for an environment not live, has
-        it and more ("Azure dev/test": a "Cloud Hosting - Azure - Non-Prod"); "" otherwise: "Data Quality
-        Standard" may be a standard. So too "- Live", the production tier where a "- Prod" target has the
-        rest ("VM Hosting - Live"; not "Video Streaming - Live", the content)."""
-        if self.versioned or tiers_of(name) or name in self.index["name"]:
-            return ""  # none, one written so already ("SQL Hosting - Non-Prod"), or a target's very name
-        found = UNDASHED_TIER.search(name) or LIVE.search(name) or LEADING_METAL.match(name)
-        found = found or OTHER_METAL.search(name)
-        if not found:
-            return ""
-        if self.tiered is None:
-            self.tiered = {
-                (self.names[i].core, tier) for i in range(len(self.targets)) for tier in self._tiers(i)
-            }
-        rest = name[found.end() :] if found.re is LEADING_METAL else name[: found.start()]
-        tier = found.group(1)
-        if found.re is OTHER_METAL:  # as English writes it: "Sikkerhetskopi (Gold)"
-            tier = (METALS_IF_TIERED.get(tier.lower()) or canonical_tier(tier.lower())).title()
-        tier = "Prod" if tier.lower() == "live" else TIER_NUMBER.sub("Tier ", tier)  # "Tier1"
-        core, read = self.book.read(rest).core, canonical_tier(tier.lower())
-        if (core, read) in self.tiered:
-            return f"{rest} ({tier})"
-        if self.not_live is None:
-            self.not_live = [frozenset(c.split()) for c, t in self.tiered if t == "non prod"]
-        words = set(core.split())
-        fuller = bool(words) and read == "non prod" and any(words < cores for cores in self.not_live)
-        return f"{rest} ({tier})" if fuller else ""

@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from sync.match_details import Mentions
-from sync.match_letters import UNSPELLED
+from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS
 from sync.match_names import AliasBook
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, stem
@@ -19,13 +19,13 @@ from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
-TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff\uac00-\ud7a3\u05d0-\u05ea]")  # Greek, Cyrillic, …
+TRANSLITERATED = re.compile(f"[\u0370-\u03ff\u0400-\u04ff{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, …
 LATIN = re.compile("[A-Za-z]")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
-# Hangul or Hebrew words in a row (sync.match_letters.UNSPELLED), an acronym's gershayim and quotes within
-UNSPELLED_RUN = re.compile(
-    r"[\uac00-\ud7a3\u05d0-\u05ea][\uac00-\ud7a3\u05d0-\u05f4'\"]*(?:\s+[\uac00-\ud7a3\u05d0-\u05f4'\"]+)*"
-)
+# Hangul, Hebrew or Arabic words in a row (sync.match_letters.UNSPELLED), an acronym's gershayim and quotes,
+# Hebrew's points and maqaf, Arabic's vowel marks and tatweel within
+WITHIN = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u0640'\""
+UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}][{WITHIN}]*(?:\\s+[{WITHIN}]+)*")
 
 
 class UnknownWords:
@@ -63,10 +63,10 @@ class UnknownWords:
         return sorted(merged.values(), key=lambda c: -c.score)[:limit]
 
     def _without_gloss(self, name: str) -> str:
-        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek, Cyrillic or
-        Hangul letters alone beside one in Latin letters, where no alias reads them: a gloss, which translates
-        it ("Service Desk: Служба поддержки"); not such words among others ("LAN Пловдив"), nor a name the
-        dictionary knows ("Ενδοδίκτυο (SharePoint)" is an intranet)."""
+        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek, Cyrillic,
+        Hangul, Hebrew or Arabic letters alone beside one in Latin letters, where no alias reads them: a
+        gloss, which translates it ("Service Desk: Служба поддержки"); not such words among others ("LAN
+        Пловдив"), nor a name the dictionary knows ("Ενδοδίκτυο (SharePoint)" is an intranet)."""
         if not TRANSLITERATED.search(name) or not LATIN.search(name):
             return name  # most names, at once
         parts = GLOSS_APART.split(name)
@@ -81,15 +81,24 @@ class UnknownWords:
         return re.sub(r"\(\s*\)", "", "".join(kept)).strip(" -–—:/") or name
 
     def _without_unspelled(self, name: str) -> str:
-        """The name without its runs of Hangul or Hebrew words that no alias reads, beside words in Latin
-        letters: Korean and Israeli IT staff write what a system is for around its acronym or product
-        ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no English catalogue has, and these
-        letters, read one by one, spell none of its words; those the dictionary reads stay ("VPN 원격 접속"
-        is a remote access VPN, "백업 Gold" Backup's Gold tier)."""
+        """The name without its runs of Hangul, Hebrew or Arabic words that no alias reads, beside words in
+        Latin letters: Korean, Israeli and Arab IT staff write what a system is for around its acronym or
+        product ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no English catalogue has, and
+        these letters, read one by one, spell none of its words; those the dictionary reads stay ("VPN 원격
+        접속" is a remote access VPN, "백업 Gold" Backup's Gold tier)."""
         if not UNSPELLED.search(name) or not LATIN.search(name):
             return name  # most names, at once
-        kept = UNSPELLED_RUN.sub(lambda run: run.group() if self.book.read(run.group()).fired else " ", name)
+        kept = UNSPELLED_RUN.sub(lambda run: self._aliased_words(run.group()), name)
         return re.sub(r"\(\s*\)", "", " ".join(kept.split())).strip(" -–—:/") or name
+
+    def _aliased_words(self, run: str) -> str:
+        """The words of a run in such letters that an alias reads, the others left out ("كاميرات المراقبة
+        العين" is CCTV, Al Ain's unread), each word kept where any word it reads as is an alias's."""
+        words = run.split()
+        owners = [n for n, word in enumerate(words) for _ in normalise(word).split()]
+        said = tuple(stem(token) for word in words for token in normalise(word).split())
+        kept = {owners[at] for at in self.book.phrased(said, alone=True)}
+        return " ".join(word for n, word in enumerate(words) if n in kept) or " "
 
     def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
         """The name without the words no record's name or details has, nor the dictionary, nor English,

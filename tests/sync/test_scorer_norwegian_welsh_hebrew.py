@@ -22,7 +22,6 @@ BACKUP = [Item(f"b{metal}", f"Backup and Restore - {metal}") for metal in ("Gold
         ("Tofaktorautentisering", "mfa"),
         ("Fjernaksess", "vpn"),
         ("Datasenter", "dc"),
-        ("Timeregistrering", "time"),
         ("Zdieľané disky", "files"),  # Slovak
         ("Obnova po havárii", "dr"),
         ("Lokálna sieť", "lan"),
@@ -51,13 +50,21 @@ def test_services_words_in_these_languages_read_as_an_english_catalogues(name, e
 @pytest.mark.parametrize(
     ("name", "read"),
     [
-        ("גיבוי", "gybvy"),
-        ("דואר אלקטרוני", "dvr lktrvny"),  # alef and ayin none
-        ("ת״א", "t"),  # an acronym's gershayim none
+        ("גיבוי", "gqyqbqvqyq"),  # each consonant and Hebrew's mark
+        ("דואר", "dqvqqrq"),  # alef the mark alone
+        ("ת״א", "tqq"),  # an acronym's gershayim none
     ],
 )
 def test_hebrew_reads_letter_by_letter(name, read):
     assert normalise(name) == read
+
+
+def test_a_word_in_hebrew_letters_spells_no_english_acronym():
+    catalogue = [Item("m365", "Microsoft 365"), Item("tax", "Tax Reporting"), Item("mq", "Message Queuing")]
+    assert chosen_key("מס", catalogue) == ""  # tax, no "MS"
+    assert normalise('בע"מ') == normalise("בע״מ")  # Ltd, its gershayim typed as a quote: no "MQ"
+    assert normalise("שרת מ׳") == normalise("שרת")  # a letter alone, a numeral
+    assert chosen_key("SAP דיווח מס", [*catalogue, Item("sap", "SAP Finance")]) != "m365"
 
 
 def test_hebrew_words_no_alias_reads_are_read_away_beside_latin_letters():
@@ -70,6 +77,11 @@ def test_a_maker_in_hebrew_may_be_the_targets_in_translation():
     payroll = [Item("h", "Payroll Suite", "", "Hilan")]
     found = suggest([Item("l", "Payroll Suite", "7.2", "חילן בע״מ")], payroll, versioned=True)["l"]
     assert found and found[0].preselectable and not any("yours by" in c.why for c in found)
+    hilan = suggest([Item("l", "Payroll Suite", "7.2", "חילן Ltd")], payroll, versioned=True)["l"]
+    assert hilan and hilan[0].preselectable  # a legal form is no Latin name of its own
+    sap = [Item("s", "Payroll Suite", "", "SAP")]  # a maker's Latin name beside Hebrew is still compared
+    found = suggest([Item("l", "Payroll Suite", "7.2", "Oracle ישראל בע״מ")], sap, versioned=True)["l"]
+    assert found and not found[0].preselectable and "yours by" in found[0].why
 
 
 @pytest.mark.parametrize(
@@ -100,6 +112,7 @@ def test_a_tiers_metal_in_more_languages(name, tier):
         ("Sikkerhetskopi Gull", "bGold"),  # a metal without a dash
         ("Rugsteun Silwer (daagliks)", "bSilver"),  # before a remark
         ("Respaldos Bronce", "bBronze"),
+        ("Backup Altin", "bGold"),  # Turkish "Altın" as typed without its dotless i
     ],
 )
 def test_a_metal_of_another_language_is_the_tier_a_record_of_the_rest_has(name, expected):
@@ -126,3 +139,11 @@ def test_desk_abbreviates_no_deskside():
         Item("ds", "End User - Desktop Support - Makati HQ"),
     ]
     assert chosen_key("Desktop support (deskside)", desks) not in ("sd", "sd2")
+
+
+def test_a_scope_after_a_metal_of_another_language_is_kept():
+    backups = [Item("bergen", "Backup - Bergen - Gold"), Item("gold", "Backup - Gold"), *BACKUP[1:]]
+    found = ranked("Backup Gull (Bergen)", backups)  # as "Backup Gold (Bergen)" is read
+    assert found[0].name == "Backup - Bergen - Gold" and chosen_key("Backup Gull (Bergen)", backups) != "gold"
+    assert chosen_key("Rugsteun Silwer (daagliks)", backups) == "bSilver"  # "daily": no record's word
+    assert chosen_key("Sikkerhetskopi Gull (Backup)", BACKUP) == "bGold"  # a gloss of the name, no scope
