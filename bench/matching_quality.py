@@ -199,6 +199,14 @@ SEEN = {
     DATA / "matching_seen_160.yaml": "former blind set 160 (online gaming operator, in Maltese), 14 left",
     DATA / "matching_seen_161.yaml": "former blind set 161 (county council, in Welsh), 5 left",
     DATA / "matching_seen_162.yaml": "former blind set 162 (Australian health district), 9 left",
+    DATA / "matching_seen_163.yaml": "former blind set 163 (airport operator, in Arabic), 14 left",
+    DATA / "matching_seen_164.yaml": "former blind set 164 (industrial cooperative, in Basque), 9 left",
+    DATA / "matching_seen_165.yaml": "former blind set 165 (waterways agency, in Irish), 14 left",
+    DATA / "matching_seen_166.yaml": "former blind set 166 (regional council, in te reo Māori), 11 left",
+    DATA / "matching_seen_167.yaml": "former blind set 167 (Indian bank, in Hinglish), 8 left",
+    DATA / "matching_seen_168.yaml": "former blind set 168 (bank, in Albanian), 8 left",
+    DATA / "matching_seen_169.yaml": "former blind set 169 (copper miner, in Russian), 5 left",
+    DATA / "matching_seen_170.yaml": "former blind set 170 (fishing and canning group, in Galician), 9 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
 KINDS = {"it_service": "IT services", "software_product": "software"}
