@@ -74,6 +74,9 @@ UNDECOMPOSED = str.maketrans(
 # (sync.match_makers)
 UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2\ufb1d-\ufdff\ufe70-\ufefc"
 UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
+# what a word in such letters holds besides them: Hebrew's points, geresh and gershayim (or quotes typed for
+# them), Arabic's vowel marks and tatweel (sync.scorer_unknown, sync.match_makers)
+UNSPELLED_WORD = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u0640'\""
 # a Hebrew or Arabic letter alone, with a geresh, a quote or a dot: a numeral ("מ׳") or an abbreviation's
 # letter ("ش.م.ع"), no word; and a quote typed for the gershayim between Hebrew letters ("בע\"מ")
 _SCRIPT = "\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from sync.match_acronyms import initials
 from sync.match_dictionary import shipped_former_makers
-from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS
+from sync.match_letters import UNSPELLED, UNSPELLED_WORD
 from sync.match_rules import stem
 from sync.matching import normalise
 
@@ -23,7 +23,7 @@ PACKAGERS = ("ubuntu ", "debian ", "canonical ", "fedora ", "centos ", "red hat 
 PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "chocolatey ", "arch linux ")
 PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
 PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
-UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\"']+")
+UNSPELLED_RUN = re.compile(f"[{UNSPELLED_WORD}]+")
 
 
 def maker_words(maker: str) -> tuple[str, ...]:

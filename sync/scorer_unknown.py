@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from sync.match_details import Mentions
-from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS
+from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS, UNSPELLED_WORD
 from sync.match_names import AliasBook
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, stem
@@ -22,10 +22,8 @@ Token = tuple[str, list[str]]  # a word of the name as written, and its words as
 TRANSLITERATED = re.compile(f"[\u0370-\u03ff\u0400-\u04ff{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, …
 LATIN = re.compile("[A-Za-z]")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
-# Hangul, Hebrew or Arabic words in a row (sync.match_letters.UNSPELLED), an acronym's gershayim and quotes,
-# Hebrew's points and maqaf, Arabic's vowel marks and tatweel within
-WITHIN = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u0640'\""
-UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}][{WITHIN}]*(?:\\s+[{WITHIN}]+)*")
+# Hangul, Hebrew or Arabic words in a row (sync.match_letters.UNSPELLED, UNSPELLED_WORD)
+UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}][{UNSPELLED_WORD}]*(?:\\s+[{UNSPELLED_WORD}]+)*")
 
 
 class UnknownWords:
