@@ -58,6 +58,25 @@ _ARABIC = {
     )
 } | {"پ": "px", "چ": "chx", "ژ": "zhx", "ک": "kx", "گ": "gx", "ی": "yx", "ھ": "hx", "ۀ": "hx", "ے": "yx"}
 _ARABIC |= {"ٹ": "tx", "ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
+# and Georgian's and Armenian's letters so too, each with its script's mark, "j" and "w": "ელფოსტა" is
+# "ejljpjojsjtjaj", no English word or acronym
+_GEORGIAN = {
+    letter: f"{sound}j"
+    for letter, sound in zip(
+        "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+        [*"abgdevztiklmnop", "zh", *"rstupk", "gh", "q", "sh", "ch", "ts", "dz", "ts", "ch", "kh", "j", "h"],
+        strict=True,
+    )
+}
+_ARMENIAN = {
+    letter: f"{sound}w"
+    for letter, sound in zip(
+        "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+        [*"abgdezeyt", "zh", *"il", "kh", "ts", *"kh", "dz", "gh", "ch", *"myn", "sh", "o", "ch", *"pjrsvtr"]
+        + ["ts", *"wpkof"],
+        strict=True,
+    )
+}
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
@@ -68,11 +87,19 @@ UNDECOMPOSED = str.maketrans(
     | _HANGUL
     | _HEBREW
     | _ARABIC
+    | _GEORGIAN
+    | {k.upper(): v.title() for k, v in _GEORGIAN.items()}
+    | _ARMENIAN
+    | {k.upper(): v.title() for k, v in _ARMENIAN.items()}
 )
-# scripts read letter by letter whose readings are no English spelling of a brand or a word: Hangul, Hebrew
-# and Arabic words no alias reads say nothing beside Latin ones (sync.scorer_unknown), nor makers so written
-# (sync.match_makers)
+# scripts read letter by letter whose readings are no English spelling of a brand or a word (Hangul, Hebrew,
+# Arabic, Georgian, Armenian), and those not read at all (the Indic scripts, Thai, Lao, Myanmar, Khmer, kana,
+# Chinese characters): their words no alias reads say nothing beside Latin ones (sync.scorer_unknown), nor
+# makers so written (sync.match_makers)
 UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2\ufb1d-\ufdff\ufe70-\ufefc"
+UNSPELLED_LETTERS += "\u10d0-\u10f0\u1c90-\u1cb0\u0531-\u0556\u0561-\u0587"  # Georgian, Armenian
+UNSPELLED_LETTERS += "\u0900-\u0dff\u0e01-\u0eff\u1000-\u109f\u1780-\u17ff"  # Indic, Thai, Lao, …
+UNSPELLED_LETTERS += "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff"  # kana, Chinese characters
 UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
 # what a word in such letters holds besides them: Hebrew's points, geresh and gershayim (or quotes typed for
 # them), Arabic's vowel marks and tatweel (sync.scorer_unknown, sync.match_makers)

@@ -209,7 +209,7 @@ from sync.scorer_names import (  # noqa: F401 (the documented scores are read fr
     core_of,
     supported,
 )
-from sync.scorer_products import ProductEvidence
+from sync.scorer_products import CATEGORISED, ProductEvidence
 from sync.scorer_ranking import Ranking
 from sync.scorer_readings import OtherReadings
 from sync.scorer_retired import RetiredRecords
@@ -272,6 +272,7 @@ class Scorer(
         self.serving: dict[tuple[str, int], frozenset[int]] = {}  # a service's name → its targets
         self.spelled_out: dict[str, dict[int, tuple[str, ...]]] | None = None  # details' opening initials
         self.heads, self.tails, self.kinds_of, self.sorted_names = {}, {}, {}, None  # read as rules ask
+        self.categorised = {}
         self.heads_spelled: dict[str, list[int]] | None = None
         self.spanned, self.tiers_read, self.head_of, self.environments, self.shared = {}, {}, {}, {}, {}
 
@@ -343,6 +344,8 @@ class Scorer(
                 ONLY,
                 "all its words, and no other product has them all",
             )
+            if not self.versioned:
+                add(self._categorised(mine), ONLY, lambda i: [CATEGORISED, *mine.fired])
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
             listed = self._listed(mine)

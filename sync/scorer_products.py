@@ -13,8 +13,9 @@ from sync.match_rules import is_english, stem
 from sync.match_tiers import ENVIRONMENT_CODES, tiers_of
 from sync.matching import Item, normalise
 from sync.scorer_index import WRAPPERS, Tail
-from sync.scorer_names import CORE, LOOSE, PRODUCT, PRODUCT_OTHERWISE
+from sync.scorer_names import CORE, DASH, LOOSE, PRODUCT, PRODUCT_OTHERWISE
 
+CATEGORISED = "the service its category names after a dash"
 DELIVERS = " delivers "  # the reason's words between a product and its service (sync.scorer_retired reads it)
 
 
@@ -33,6 +34,8 @@ class ProductEvidence:
     _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
     _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
     _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
+    _having: Callable[[list[str]], frozenset[int]]  # sync.scorer_names.NameEvidence's
+    categorised: dict[int, str]  # a service's name after its category (_category_tail), once asked
 
     def _delivering(self, mine: Name, local: Item, limit: int) -> list[tuple[int, int, str]]:
         """The service a product in the portfolio name delivers (sync.match_products): "Mimecast Email
@@ -110,6 +113,32 @@ class ProductEvidence:
             found, why = self._tail_named_as(rest)
             why = f"{why}, read without its maker's name ({maker})" if found else why
         return found, why
+
+    def _categorised(self, mine: Name) -> list[int]:
+        """The one service whose name after its category and a dash is the portfolio name as read
+        ("Software Distribution", "Softwareverteilung": "End User Computing - Software Distribution"), no
+        other service having all its words, nor another's details a product's one word; not a service about a
+        product ("Backup - Salesforce")."""
+        having = self._having(mine.core.split())
+        if not having or len({self._service_core(i) for i in having}) != 1:
+            return []
+        found = sorted(j for j in having if self._category_tail(j) == mine.canon)
+        mentions = self.mentions
+        if found and len(mine.words) == 1 and mentions and mentions.having(mine.words[0]).difference(having):
+            return []  # a product another service's details name too ("Samsara"): a person's choice
+        return found
+
+    def _category_tail(self, j: int) -> str:
+        """Service j's name after its first dash, as read, where what comes before is a category: "" for
+        none, a service about a product, or a tier's dash."""
+        found = self.categorised.get(j)
+        if found is None:
+            parts = DASH.split(self.targets[j].name, 1)
+            head = normalise(parts[0]) if len(parts) == 2 else ""
+            about = not WRAPPERS.isdisjoint(map(stem, head.split()))
+            found = "" if not head or head == self.names[j].plain or about else self.book.read(parts[1]).canon
+            self.categorised[j] = found
+        return found
 
     def _tail_named_as(self, shown: str) -> tuple[list[int], str]:
         said = tuple(product_words(shown))

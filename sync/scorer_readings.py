@@ -250,7 +250,8 @@ class OtherReadings:
         where they give an environment or a tier, or a product or maker the lists know, by a name of its own
         or whole ("Finance System (D365)"; an English word of one, "view", is no product: "CDP (single
         customer view)"), which say which one it is, nor where a target has all their words ("Website
-        (Recruitment)" beside a "Recruitment Portal"). Else "". What it finds is pre-selected only by its
+        (Recruitment)" beside a "Recruitment Portal"), nor where they give the name again with more
+        ("Helpdesk (HR helpdesk)"). Else "". What it finds is pre-selected only by its
         name or description (BY_NAME): "Network (Manila)" has all the words of a "Network - Singapore"."""
         best = max((score for score, _ in found.values()), default=0)
         if best > LEXICAL_CAP:
@@ -261,6 +262,9 @@ class OtherReadings:
             return ""
         if tiers_of(f"x ({inside})") or not STAGES.isdisjoint(words):
             return ""
+        written = {normalise(word).replace(" ", "") for word in inside.split()}  # "SD-WAN" is no "WAN"
+        if set(normalise(BRACKETS.sub(" ", name)).split()) < written:
+            return ""  # the name again and which one: "Helpdesk (HR helpdesk)"
         names, vocabulary, generic = named_words(), self.book.vocabulary, self.book.generic
         # a product's name of its own, or written as a name ("(Oracle)", "(Sage)"); not a lower-case word
         if products_in(product_words(inside)) or any(

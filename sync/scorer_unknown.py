@@ -87,7 +87,7 @@ class UnknownWords:
         if not UNSPELLED.search(name) or not LATIN.search(name):
             return name  # most names, at once
         kept = UNSPELLED_RUN.sub(lambda run: self._aliased_words(run.group()), name)
-        return re.sub(r"\(\s*\)", "", " ".join(kept.split())).strip(" -–—:/") or name
+        return re.sub(r"\(\s*\)", "", " ".join(kept.split())).strip(" -–—:/+&,") or name
 
     def _aliased_words(self, run: str) -> str:
         """The words of a run in such letters that an alias reads, the others left out ("كاميرات المراقبة

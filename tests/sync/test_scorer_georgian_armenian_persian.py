@@ -1,0 +1,134 @@
+"""Georgian, Armenian, Persian, Macedonian, Japanese and Thai organisations' names (issue 19, blind sets 171
+to 178): Georgian and Armenian read letter by letter, each letter with its script's mark; words in scripts
+not read at all left out beside Latin ones, as Hebrew or Arabic words no alias reads are; common IT services
+in those languages; a service named for what it is after its category and a dash."""
+
+import pytest
+
+from sync.match_letters import decomposed
+from sync.matching import Item, normalise
+from sync.scorer import PRESELECT_AT, Scorer
+from tests.sync.scoring import SERVICES, chosen_key, ranked
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("კორპორატიული ელფოსტა", "mail"),  # Georgian
+        ("სარეზერვო ასლები", "backup"),
+        ("ხელფასის დარიცხვა", "pay"),
+        ("ჰელპდესკი", "desk"),
+        ("პაროლის აღდგენა", "pwd"),
+        ("ლოკალური ქსელი", "lan"),
+        ("Կորպորատիվ էլ. փոստ", "mail"),  # Armenian
+        ("Աշխատավարձ", "pay"),
+        ("Տպագրություն", "print"),
+        ("Գաղտնաբառի ինքնավերականգնում", "pwd"),
+        ("Տվյալների կենտրոն", "dc"),
+        ("ایمیل سازمانی", "mail"),  # Persian
+        ("حقوق و دستمزد", "pay"),
+        ("پشتیبان‌گیری", "backup"),
+        ("حضور و غیاب", "time"),
+        ("Ресетирање на лозинка", "pwd"),  # Macedonian
+        ("Reset na lozinka", "pwd"),
+        ("Податочен центар", "dc"),
+        ("Двофакторска автентикација", "mfa"),
+    ],
+)
+def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
+    assert chosen_key(name, SERVICES) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("ელფოსტა", "ejljpjojsjtjaj"),  # each letter and Georgian's mark
+        ("ᲔᲚᲤᲝᲡᲢᲐ", "ejljpjojsjtjaj"),  # its capitals (Mtavruli) alike
+        ("Աշխատավարձ", "awshwkhwawtwawvwawrwdzw"),  # Armenian's
+    ],
+)
+def test_georgian_and_armenian_read_letter_by_letter(name, read):
+    assert normalise(name) == read
+
+
+def test_no_georgian_or_armenian_word_spells_another_scripts_or_english():
+    """Georgian "ტი" and Armenian "տի" are no "TI", as Cyrillic "ти" is (typed so), nor one another."""
+    assert normalise("ти") == "ti"
+    assert len({normalise("ტი"), normalise("տի"), normalise("תי"), "ti"}) == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Teamcenter 検証環境", "Teamcenter"),  # Japanese: a test environment, no word read
+        ("SAP タイ ローカライズ (VAT)", "SAP (VAT)"),
+        ("ระบบกรองอีเมล Mimecast", "Mimecast"),  # Thai
+        ("बैकअप Veeam", "Veeam"),  # Hindi
+        ("بکاپ Veeam + تیپ", "بکاپ Veeam"),  # a "+" left alone
+    ],
+)
+def test_words_in_scripts_no_alias_reads_are_left_out_beside_latin_ones(name, read):
+    scorer = Scorer([Item("t", "Email")], versioned=False)
+    assert scorer._without_unspelled(name) == read
+
+
+def test_a_name_in_a_script_not_read_is_no_other_name():
+    """Chinese characters and kana are not read: a name written in them alone finds nothing, and a maker so
+    written is no other maker's name."""
+    assert decomposed("メール").encode("ascii", "ignore") == b""
+    assert ranked("メール", SERVICES) == []
+
+
+def test_a_name_beside_words_in_thai_is_read_by_its_latin_words():
+    targets = [Item("erp", "ERP - Finance"), Item("hr", "HR - Payroll")]
+    assert chosen_key("ระบบ HR Payroll", targets) == "hr"
+
+
+CATEGORISED = [
+    Item("sd", "End User Computing - Software Distribution"),
+    Item("pm", "End User Computing - Patch Management"),
+    Item("mail", "Email - Corporate"),
+    Item("sf", "Backup - Salesforce"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Software Distribution", "sd"),
+        ("Softwareverteilung", "sd"),  # through an alias
+        ("Patch Management", "pm"),
+    ],
+)
+def test_a_service_named_after_its_category_and_a_dash_is_found(name, expected):
+    found = ranked(name, CATEGORISED)
+    assert found[0].target_id == expected and found[0].score >= PRESELECT_AT
+    assert "the service its category names after a dash" in found[0].why
+
+
+def test_a_service_about_a_product_is_not_the_product():
+    assert chosen_key("Salesforce", CATEGORISED) == ""
+
+
+def test_two_services_with_the_words_leave_the_choice_to_a_person():
+    targets = [*CATEGORISED, Item("sd2", "Servers - Software Distribution")]
+    assert chosen_key("Software Distribution", targets) == ""
+
+
+def test_a_product_another_services_details_name_is_a_persons_choice():
+    targets = [
+        Item("fleet", "Fleet Telematics - Samsara", context="Vehicle tracking"),
+        Item("reefer", "Reefer Trailer Monitoring", context="Temperature probes through Samsara gateways"),
+    ]
+    assert chosen_key("Samsara", targets) == ""
+    assert chosen_key("Samsara", targets[:1]) == "fleet"
+
+
+def test_brackets_that_give_the_name_again_with_more_say_which_one_it_is():
+    """"Helpdesk (HR helpdesk)" is HR's helpdesk, no IT Helpdesk; "(dual circuit SD-WAN)" has no "WAN" of
+    its own, and is read away."""
+    desks = [Item("it", "Service Desk - IT Helpdesk"), Item("hr", "HR - Staff Self-Service Portal")]
+    assert chosen_key("Helpdesk (HR helpdesk)", desks) == ""
+    assert chosen_key("Helpdesk", desks) == "it"
+    wans = [Item("gold", "Wide Area Network - Gold"), Item("silver", "Wide Area Network - Silver")]
+    assert chosen_key("WAN - Gold (dual circuit SD-WAN)", wans) == "gold"
