@@ -25,6 +25,7 @@ NEVER = "suggested, never pre-selected"  # how a reason ends that keeps its reco
 # a free app
 PARTS = frozenset(["client", "console", "app", "tablet", "package", "sensor", "kiosk", "workstation"])
 PARTS |= {"klient"}  # as Czech, Polish and Scandinavian installs name it: "SBSYS Klient"
+CLIENTS = frozenset(["client", "klient"])
 # the kind of client or console a product names apart: "XProtect Smart Client", "… Management Client", a
 # control system's "Operator Console"; not "Desktop" ("Project Online Desktop Client" comes with a plan, not
 # with Project Online)
@@ -334,6 +335,8 @@ class VersionEvidence:
         if not found and len(words) > 2 and words[-1] in PART_KINDS:  # "… Management Console" is its own
             parts.insert(0, words.pop())
             found, whole = self._records_named(words)
+        if CLIENTS.intersection(parts):  # a server's client is no install of the server: "PI Client"
+            found = {i for i in found if "server" not in self.names[i].words}
         if not found or len({self.names[i].core for i in found}) > 1:
             return []
         part = " ".join(parts)

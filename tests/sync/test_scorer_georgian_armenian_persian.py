@@ -8,7 +8,7 @@ import pytest
 from sync.match_letters import decomposed
 from sync.matching import Item, normalise
 from sync.scorer import PRESELECT_AT, Scorer
-from tests.sync.scoring import SERVICES, chosen_key, ranked
+from tests.sync.scoring import SERVICES, chosen_key, chosen_name, ranked
 
 
 @pytest.mark.parametrize(
@@ -125,10 +125,18 @@ def test_a_product_another_services_details_name_is_a_persons_choice():
 
 
 def test_brackets_that_give_the_name_again_with_more_say_which_one_it_is():
-    """"Helpdesk (HR helpdesk)" is HR's helpdesk, no IT Helpdesk; "(dual circuit SD-WAN)" has no "WAN" of
+    """ "Helpdesk (HR helpdesk)" is HR's helpdesk, no IT Helpdesk; "(dual circuit SD-WAN)" has no "WAN" of
     its own, and is read away."""
     desks = [Item("it", "Service Desk - IT Helpdesk"), Item("hr", "HR - Staff Self-Service Portal")]
     assert chosen_key("Helpdesk (HR helpdesk)", desks) == ""
     assert chosen_key("Helpdesk", desks) == "it"
     wans = [Item("gold", "Wide Area Network - Gold"), Item("silver", "Wide Area Network - Silver")]
     assert chosen_key("WAN - Gold (dual circuit SD-WAN)", wans) == "gold"
+
+
+def test_a_servers_client_is_no_install_of_the_server():
+    """ "PI клиент" (Macedonian: client) is no "AVEVA PI Server"; "PaperCut MF Client" is PaperCut MF's."""
+    targets = [Item("pi", "AVEVA PI Server", "2023", "AVEVA"), Item("pc", "PaperCut MF", "", "PaperCut")]
+    assert chosen_name("PI клиент", targets, "2023", versioned=True) == ""
+    assert chosen_name("PI Client", targets, "2023", versioned=True) == ""
+    assert chosen_name("PaperCut MF Client", targets, "22.1", versioned=True) == "PaperCut MF"
