@@ -153,7 +153,7 @@ SEEN = {
     DATA / "matching_seen_139.yaml": "former blind set 139 (shipping company, in Greek), 11 left",
     DATA / "matching_seen_140.yaml": "former blind set 140 (electronics retailer, in Brazilian), 10 left",
     DATA / "matching_seen_141.yaml": "former blind set 141 (Baltic freight group, in Estonian), 9 left",
-    DATA / "matching_seen_142.yaml": "former blind set 142 (development bank, in Indonesian), 12 left",
+    DATA / "matching_seen_142.yaml": "former blind set 142 (development bank, in Indonesian), 13 left",
     DATA / "matching_seen_143.yaml": "former blind set 143 (power distributor, in Serbian), 9 left",
     DATA / "matching_seen_144.yaml": "former blind set 144 (hospital group, in Bulgarian), 9 left",
     DATA / "matching_seen_145.yaml": "former blind set 145 (garment maker, in Vietnamese), 12 left",
@@ -182,5 +182,13 @@ SEEN = {
     DATA / "matching_seen_168.yaml": "former blind set 168 (bank, in Albanian), 8 left",
     DATA / "matching_seen_169.yaml": "former blind set 169 (copper miner, in Russian), 5 left",
     DATA / "matching_seen_170.yaml": "former blind set 170 (fishing and canning group, in Galician), 9 left",
+    DATA / "matching_seen_171.yaml": "former blind set 171 (precision machinery maker, in Japanese), 8 left",
+    DATA / "matching_seen_172.yaml": "former blind set 172 (hospital group, in Thai), 12 left",
+    DATA / "matching_seen_173.yaml": "former blind set 173 (petrochemical contractor, in Persian), 9 left",
+    DATA / "matching_seen_174.yaml": "former blind set 174 (wine producer, in Georgian), 11 left",
+    DATA / "matching_seen_175.yaml": "former blind set 175 (telecom operator, in Armenian), 12 left",
+    DATA / "matching_seen_176.yaml": "former blind set 176 (electricity distributor, in Macedonian), 6 left",
+    DATA / "matching_seen_177.yaml": "former blind set 177 (private bank, in Luxembourgish), 6 left",
+    DATA / "matching_seen_178.yaml": "former blind set 178 (cantonal hospital, in Swiss German), 9 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
