@@ -22,6 +22,9 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
+# and Kazakh's own letters (and Mongolian's, Tatar's, Bashkir's "ә ө ү ң һ") as Kazakhstan's Latin alphabet
+# writes them, without its marks: "Қонақ" is "Qonaq", "Сақтық көшірме" "Saqtyq koshirme"
+_CYRILLIC |= dict(zip("әғқңөұүһ", ["a", "gh", "q", "ng", "o", "u", "u", "h"], strict=True))
 # and Korean's Hangul, which Unicode decomposes into its letters (jamo): each as the Revised Romanization
 # writes it at a syllable's start, middle or end, letter by letter, without the sound changes across syllables
 # it writes too ("백업" is "baekeop", not "baegeop"; "이메일" "imeil"): both sides of a match read it alike

@@ -9,6 +9,7 @@ in the target, whose publish would write to it, is a person's choice."""
 import re
 from collections.abc import Callable
 
+from sync.match_names import BRACKETS
 from sync.match_products import product_names
 from sync.match_rules import bracketed_words
 from sync.match_states import MARKS, RETIRED_MARKS
@@ -149,7 +150,11 @@ def with_retired(
     "Google Workspace" beside a "G Suite (Retired)")."""
     found_live = any(c.score >= UNLIKE for c in live)
     words = set(normalise(name).split())
-    holding = [c for c in (*live, *retired) if words <= set(normalise(c.name).split())]  # the name's words
+    # or without its brackets: "Skype for Business (Lync)", a former name there
+    bare = set(normalise(BRACKETS.sub(" ", name)).split()) or words
+    everyone = (*live, *retired)
+    holding = [c for c in everyone if words <= set(normalise(c.name).split())]  # the name's words
+    holding = holding or [c for c in everyone if bare <= set(normalise(c.name).split())]
     alone = holding[0].target_id if len(holding) == 1 else None  # "Lotus Notes" in a "Lotus Notes Mail" only
     trusted = {c.target_id for c in retired if c.reason.startswith(NAMED) or c.target_id == alone}
     named = [c.score for c in retired if c.target_id in trusted]
@@ -157,7 +162,11 @@ def with_retired(
     # "zz_Adobe Acrobat Pro DC (duplicate - DO NOT USE)"; not a "(Retired - DO NOT USE)")
     copies = all(is_copy(shown.get(c.target_id, (c.name,))[0]) for c in retired if c.target_id in trusted)
     # "Dynamics NAV": a retired "ERP - Dynamics NAV 2018" beside an ERP service the product delivers
-    held = any(c.target_id in trusted and words <= set(normalise(c.name).split()) for c in retired)
+    held = any(
+        c.target_id in trusted
+        and (words <= (theirs := set(normalise(c.name).split())) or (bare <= theirs and not copies))
+        for c in retired
+    )
     # "Kronos WFC (old)": the dictionary's Kronos delivers a live "Time and Attendance", yet a "[RETIRED] Time
     # and Attendance (Kronos Workforce Central)" is named for it
     named_for, product = _named_for(live, retired, shown)

@@ -140,3 +140,58 @@ def test_a_servers_client_is_no_install_of_the_server():
     assert chosen_name("PI клиент", targets, "2023", versioned=True) == ""
     assert chosen_name("PI Client", targets, "2023", versioned=True) == ""
     assert chosen_name("PaperCut MF Client", targets, "22.1", versioned=True) == "PaperCut MF"
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Қонақ", "qonaq"),  # Kazakh's own letters, as its Latin alphabet writes them
+        ("Сақтық көшірме", "saqtyq koshirme"),
+        ("Жалақы", "zhalaqy"),
+    ],
+)
+def test_kazakh_letters_read_as_its_latin_alphabet_writes_them(name, read):
+    assert normalise(name) == read
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Корпоративтік пошта", "mail"),  # Kazakh
+        ("Сақтық көшірме", "backup"),
+        ("Жалақы", "pay"),
+        ("Жергілікті желі", "lan"),
+    ],
+)
+def test_kazakh_names_of_common_services(name, expected):
+    assert chosen_key(name, SERVICES) == expected
+
+
+def test_a_product_whose_own_record_is_retired_is_no_service_it_delivers_even_with_its_former_name():
+    """ "Skype for Business (Lync)" beside a retired "Collaboration - Skype for Business" is that record,
+    not the telephony service the product delivers, though its bracket names Lync."""
+    targets = [
+        Item("tel", "Telephony - IP Telephony"),
+        Item("sfb", "Collaboration - Skype for Business [RETIRED]"),
+    ]
+    assert chosen_key("Skype for Business (Lync)", targets) == ""
+    assert chosen_key("Skype for Business (Lync)", targets[:1]) == "tel"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Courriel corporatif", "mail"),  # Quebec French
+        ("Authentification multifacteur", "mfa"),
+        ("Réseau local", "lan"),
+        ("Soutien TI", "desk"),
+    ],
+)
+def test_quebec_french_names_of_common_services(name, expected):
+    assert chosen_key(name, SERVICES) == expected
+
+
+def test_a_french_word_read_as_a_slip_of_an_english_one_stays_so():
+    """No alias begins with "Serveur": "Serveurs virtuels" is still read as a slip of "Servers"."""
+    found = ranked("Serveurs virtuels", [Item("vs", "Hosting - Virtual Servers - Prod")])
+    assert found and "misspelt: Serveurs = Servers" in found[0].why
