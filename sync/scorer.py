@@ -339,12 +339,9 @@ class Scorer(
             # "MSSQL" is what "SQL Server" delivers, not a "SQL Server Licensing"; but "Veeam for M365" is a
             # "Microsoft 365 Backup (Veeam)"
             spanned = self.book.holds_product(mine.words)
-            add(
-                self._only(mine, local.name, spanned),
-                ONLY,
-                "all its words, and no other product has them all",
-            )
-            if not self.versioned:
+            only = self._only(mine, local.name, spanned)
+            add(only, ONLY, "all its words, and no other product has them all")
+            if not only and not self.versioned:  # what it finds, the one product of those words has already
                 add(self._categorised(mine), ONLY, lambda i: [CATEGORISED, *mine.fired])
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
