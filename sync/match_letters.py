@@ -1,6 +1,7 @@
 """Letters as names are read: an accented Latin letter as its letter and its mark, which an ASCII fold keeps,
-and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, Hebrew, Arabic, "ł", "ß") as their
-Latin transliterations (sync.matching.normalise, sync.match_tiers.tiers_of, sync.match_products)."""
+and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, Hebrew, Arabic, Georgian, Armenian,
+"ł", "ß") as their Latin transliterations (sync.matching.normalise, sync.match_tiers.tiers_of,
+sync.match_products)."""
 
 import re
 import unicodedata
@@ -22,8 +23,9 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
-# and Kazakh's own letters (and Mongolian's, Tatar's, Bashkir's "ә ө ү ң һ") as Kazakhstan's Latin alphabet
-# writes them, without its marks: "Қонақ" is "Qonaq", "Сақтық көшірме" "Saqtyq koshirme"
+# and Kazakh's own letters (and Tatar's and Bashkir's "ә ө ү ң һ", Mongolian's "ө ү") as Kazakh is commonly
+# romanised, without marks ("ғ" as "gh", "ң" as "ng", where its 2021 alphabet writes "ğ", "ñ"): "Қонақ" is
+# "Qonaq", "Сақтық көшірме" "Saqtyq koshirme"
 _CYRILLIC |= dict(zip("әғқңөұүһ", ["a", "gh", "q", "ng", "o", "u", "u", "h"], strict=True))
 # and Korean's Hangul, which Unicode decomposes into its letters (jamo): each as the Revised Romanization
 # writes it at a syllable's start, middle or end, letter by letter, without the sound changes across syllables
@@ -105,8 +107,9 @@ UNSPELLED_LETTERS += "\u0900-\u0dff\u0e01-\u0eff\u1000-\u109f\u1780-\u17ff"  # I
 UNSPELLED_LETTERS += "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff"  # kana, Chinese characters
 UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
 # what a word in such letters holds besides them: Hebrew's points, geresh and gershayim (or quotes typed for
-# them), Arabic's vowel marks and tatweel (sync.scorer_unknown, sync.match_makers)
-UNSPELLED_WORD = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u0640'\""
+# them), Arabic's vowel marks and tatweel, Persian's zero-width non-joiner (sync.scorer_unknown,
+# sync.match_makers)
+UNSPELLED_WORD = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u0640\u200c\u200d'\""
 # a Hebrew or Arabic letter alone, with a geresh, a quote or a dot: a numeral ("מ׳") or an abbreviation's
 # letter ("ش.م.ع"), no word; and a quote typed for the gershayim between Hebrew letters ("בע\"מ")
 _SCRIPT = "\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2"

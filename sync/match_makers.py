@@ -118,9 +118,10 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     a "VMware Tools" made by Broadcom), neither a packager ("Ubuntu Developers" for nginx), nor the other's
     initials ("HPE", "IBM", "BNL Digital"), nor of one lineage, one's name the start of another's ("Citrix
     Systems", "Cloud Software Group"), nor one name written apart and together ("PUC-PR", "PUCPR"), nor a
-    name in Hangul, Hebrew or Arabic letters alone, a legal form aside ("חילן Ltd"), whose letters read one
-    by one are no brand's English spelling ("(주)한글과컴퓨터" is Hancom, "חילן" Hilan; "Oracle ישראל" is
-    still no SAP); Cyrillic and Greek names are compared as read ("ООО Яндекс" is no Google)."""
+    name in Hangul, Hebrew, Arabic or other such letters alone (sync.match_letters.UNSPELLED), a legal form
+    aside ("חילן Ltd"), whose letters are no brand's English spelling ("(주)한글과컴퓨터" is Hancom, "חילן"
+    Hilan; "Oracle ישראל" is still no SAP); Cyrillic and Greek names are compared as read ("ООО Яндекс" is
+    no Google)."""
     if any(
         not name.isascii() and UNSPELLED.search(name) and not _latin_words(name) for name in (mine, theirs)
     ):

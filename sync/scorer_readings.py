@@ -263,7 +263,7 @@ class OtherReadings:
         if tiers_of(f"x ({inside})") or not STAGES.isdisjoint(words):
             return ""
         written = {normalise(word).replace(" ", "") for word in inside.split()}  # "SD-WAN" is no "WAN"
-        if set(normalise(BRACKETS.sub(" ", name)).split()) < written:
+        if {normalise(word).replace(" ", "") for word in BRACKETS.sub(" ", name).split()} - {""} < written:
             return ""  # the name again and which one: "Helpdesk (HR helpdesk)"
         names, vocabulary, generic = named_words(), self.book.vocabulary, self.book.generic
         # a product's name of its own, or written as a name ("(Oracle)", "(Sage)"); not a lower-case word

@@ -21,8 +21,9 @@ from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
 TRANSLITERATED = re.compile(f"[\u0370-\u03ff\u0400-\u04ff{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, …
 LATIN = re.compile("[A-Za-z]")
+STRAY = frozenset("+&,")  # what joined words left out to the rest (`_without_unspelled`)
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
-# Hangul, Hebrew or Arabic words in a row (sync.match_letters.UNSPELLED, UNSPELLED_WORD)
+# words in a row in the letters of sync.match_letters' UNSPELLED (Hangul, Hebrew, Arabic, Georgian, …)
 UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}][{UNSPELLED_WORD}]*(?:\\s+[{UNSPELLED_WORD}]+)*")
 
 
@@ -61,10 +62,11 @@ class UnknownWords:
         return sorted(merged.values(), key=lambda c: -c.score)[:limit]
 
     def _without_gloss(self, name: str) -> str:
-        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek, Cyrillic,
-        Hangul, Hebrew or Arabic letters alone beside one in Latin letters, where no alias reads them: a
-        gloss, which translates it ("Service Desk: Служба поддержки"); not such words among others ("LAN
-        Пловдив"), nor a name the dictionary knows ("Ενδοδίκτυο (SharePoint)" is an intranet)."""
+        """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek, Cyrillic or
+        sync.match_letters' UNSPELLED letters (Hangul, Hebrew, Arabic, …) alone beside one in Latin letters,
+        where no alias reads them: a gloss, which translates it ("Service Desk: Служба поддержки"); not such
+        words among others ("LAN Пловдив"), nor a name the dictionary knows ("Ενδοδίκτυο (SharePoint)" is an
+        intranet)."""
         if not TRANSLITERATED.search(name) or not LATIN.search(name):
             return name  # most names, at once
         parts = GLOSS_APART.split(name)
@@ -79,15 +81,23 @@ class UnknownWords:
         return re.sub(r"\(\s*\)", "", "".join(kept)).strip(" -–—:/") or name
 
     def _without_unspelled(self, name: str) -> str:
-        """The name without its runs of Hangul, Hebrew or Arabic words that no alias reads, beside words in
-        Latin letters: Korean, Israeli and Arab IT staff write what a system is for around its acronym or
+        """The name without its runs of words that no alias reads in the letters of sync.match_letters'
+        UNSPELLED (Hangul, Hebrew, Arabic, Georgian, Armenian, and the scripts not read at all, Thai or
+        Japanese), beside words in Latin letters: IT staff write what a system is for around its acronym or
         product ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no English catalogue has, and
-        these letters, read one by one, spell none of its words; those the dictionary reads stay ("VPN 원격
-        접속" is a remote access VPN, "백업 Gold" Backup's Gold tier)."""
+        these letters spell none of its words; those the dictionary reads stay ("VPN 원격 접속" is a remote
+        access VPN, "백업 Gold" Backup's Gold tier). A "+" or "&" left alone goes too ("بکاپ Veeam + تیپ"),
+        not one of a name's ("Apple TV+ 配信")."""
         if not UNSPELLED.search(name) or not LATIN.search(name):
             return name  # most names, at once
-        kept = UNSPELLED_RUN.sub(lambda run: self._aliased_words(run.group()), name)
-        return re.sub(r"\(\s*\)", "", " ".join(kept.split())).strip(" -–—:/+&,") or name
+        words = re.sub(
+            r"\(\s*\)", "", UNSPELLED_RUN.sub(lambda run: self._aliased_words(run.group()), name)
+        ).split()
+        while words and words[-1] in STRAY:
+            words.pop()
+        while words and words[0] in STRAY:
+            words.pop(0)
+        return " ".join(words).strip(" -–—:/") or name
 
     def _aliased_words(self, run: str) -> str:
         """The words of a run in such letters that an alias reads, the others left out ("كاميرات المراقبة
