@@ -204,6 +204,7 @@ class Ranking:
             rank[i] = (  # the stronger evidence first once versions have lowered scores ("Polycom" itself)
                 -score,
                 not preselectable,  # at one score, the one that may be pre-selected first
+                self.versioned and bool(mine_major) and not theirs.version,  # the product as a whole after
                 -found[i][0],
                 bool(exact) and theirs.version != exact,
                 bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered

@@ -260,3 +260,21 @@ def test_a_record_without_a_version_of_another_name_is_no_major_the_catalogue_re
     assert found.target_id == "2020" and found.preselectable
     found = best("Adobe Acrobat 2017", catalogue[:1], "17.011.30207", True)  # no major recorded
     assert found.target_id == "pro" and found.preselectable
+
+
+def test_a_record_of_the_major_comes_before_the_product_as_a_whole_on_weaker_name_evidence():
+    """Set 182: "Adobe Acrobat 2020 Pro" is the "Adobe Acrobat 2020" record, whose name lacks only the edition,
+    before the subscription's "Adobe Acrobat Pro" without a version; set 119: a record named for the major
+    first ("Progress MOVEit Transfer 2023"), though neither is pre-selected."""
+    catalogue = [
+        Item("pro", "Adobe Acrobat Pro", "", "Adobe"),
+        Item("2020", "Adobe Acrobat 2020", "2020", "Adobe"),
+    ]
+    found = best("Adobe Acrobat 2020 Pro", catalogue, "20.005.30574", True)
+    assert found.target_id == "2020" and found.preselectable
+    assert chosen("Adobe Acrobat 2020 Pro", catalogue, "20.005.30574") == "Adobe Acrobat 2020"
+    moveit = [
+        Item("any", "Progress MOVEit Transfer", "", "Progress"),
+        Item("2023", "Progress MOVEit Transfer 2023", "2023", "Progress"),
+    ]
+    assert best("MOVEit Transfer 2023.0.1", moveit, "15.0.1", True).target_id == "2023"
