@@ -97,7 +97,9 @@ def other_names(name: str, generic: frozenset[str] | None = None) -> list[str]:
         # its acronym, or with the letter of a Management, System, Service or Platform it leaves out at its
         # end: "Player Accounts (PAM)", "Customs Declarations (CDS)"; not "Customer Portal (CPQ)"
         spells = acronym in acronyms or (acronym[:-1] in acronyms and acronym[-1:] in ("m", "s", "p"))
-        if generic is None or spells or products_in(product_words(inside)):
+        # the name's own acronym, spelled out in its brackets: "TFS (Team Foundation Server)" is no other TFS
+        spelled_out = generic is not None and [initials(normalise(inside).split())] == words
+        if (generic is None or spells or products_in(product_words(inside))) and not spelled_out:
             found.append(bare)
     return found
 

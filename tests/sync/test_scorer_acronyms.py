@@ -171,6 +171,20 @@ def test_a_name_led_by_its_own_acronym_reads_as_the_words_it_spells():
     assert found is not None and found.reasons[0] != "same name apart from its acronym (ICS)"
 
 
+def test_a_name_that_spells_out_its_acronym_in_brackets_is_no_other_service_of_those_initials():
+    """Set 192: "TFS (Team Foundation Server)" is not read as "TFS" alone, which a "Telephony - Fax Service"
+    spells; a product in brackets still is ("MDM (Intune)")."""
+    catalogue = [
+        Item("fax", "Telephony - Fax Service (Legacy)", context="Fax-to-email gateway"),
+        Item("mdm", "Mobile Device Management"),
+    ]
+    found = best("TFS (Team Foundation Server)", catalogue)
+    assert found is None or found.target_id != "fax"
+    assert best("TFS", catalogue).target_id == "fax"
+    found = best("MDM (Intune)", catalogue)
+    assert found is not None and found.target_id == "mdm" and found.score >= PRESELECT_AT
+
+
 RESERVATIONS = [
     Item(
         "crs", "Central Reservations - Gold", context="Sabre SynXis central reservation system for all brands"
