@@ -33,6 +33,7 @@ class Ranking:
         # a record of the name's tier, or a person's choice ("Mobile Device Support" and two such services)
         still_tied: set[int] = set()
         partial: set[int] = set()  # of one of the tiers the name gives
+        unversioned: set[int] = set()  # held back only as the record gives no version
         # a record of one of them (or of the tier covering it) before one without a tier: "Gold (Prod)"
         some_tier = bool(tiers) and any(
             set() < tier < tiers or tier == covered != tiers for tier in (self._tiers(i) for i in found)
@@ -186,9 +187,12 @@ class Ranking:
                 reasons.append("version fields of two releases: suggested, never pre-selected")
                 preselectable = False  # "zabbix-agent2" 7.0.3 and "Zabbix Agent 2" 6.0: the 2 is a name
             if self.versioned and mine.version != theirs.version:
+                held = preselectable
                 score, preselectable = self._versions(
                     mine, i, readings, local.name, score, reasons, preselectable
                 )
+                if held and not preselectable and not mine.version and not self._whole_product(i, found):
+                    unversioned.add(i)  # as likely, had the record a version: "Acrobat" may be Standard 2020
             if len(reasons) > 1 or mine.release or theirs.release:
                 reasons = list(dict.fromkeys([*reasons, *(r for r in (mine.release, theirs.release) if r)]))
             described = reasons[0].startswith("its description")
@@ -213,6 +217,8 @@ class Ranking:
                 name,
             )
         scored.sort(key=lambda s: rank[s[2]])
+        if any(s[4] for s in scored):  # beside one that would be pre-selected
+            still_tied |= unversioned
         self._settle(mine, local, scored, found, still_tied, partial, limit)
         keys = [self.targets[i].key for _, _, i, _, _ in scored[:limit]]
         owners = [None if (owner := taken.get(target)) == key else owner for target in keys]
@@ -222,6 +228,12 @@ class Ranking:
                 keys, owners, scored, strict=False
             )
         ]
+
+    def _whole_product(self, i: int, found: dict) -> bool:
+        """Whether a record found without a version has target i's name: the product as a whole, which a
+        record without a version is before any of its majors ("MarkLogic", not "… MarkLogic Server 11")."""
+        plain = self.names[i].plain
+        return any(not self.names[j].version and self.names[j].plain == plain for j in found if j != i)
 
     def _other_hours(self, i: int) -> bool:
         """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -

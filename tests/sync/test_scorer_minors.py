@@ -278,3 +278,26 @@ def test_a_record_of_the_major_comes_before_the_product_as_a_whole_on_weaker_nam
         Item("2023", "Progress MOVEit Transfer 2023", "2023", "Progress"),
     ]
     assert best("MOVEit Transfer 2023.0.1", moveit, "15.0.1", True).target_id == "2023"
+
+
+def test_a_record_without_a_version_is_as_likely_one_of_another_products_majors_as_one_without():
+    """Sets 189 and 190: "DICOM Viewer" may be Weasis's, whose record gives a version, as well as
+    MicroDicom's, which gives none; "Acrobat" an "Adobe Acrobat Standard 2020" as well as an "Adobe Acrobat
+    Pro". A major of the very product a record without a version has is not ("MarkLogic", set 119)."""
+    viewers = [
+        Item("micro", "MicroDicom DICOM Viewer", "", "MicroDicom"),
+        Item("weasis", "Weasis DICOM Viewer", "4.5", "Weasis"),
+    ]
+    found = suggest([Item("l", "DICOM Viewer")], viewers, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert any(reason.startswith("as likely as") for reason in found[0].reasons)
+    acrobat = [
+        Item("pro", "Adobe Acrobat Pro", "", "Adobe"),
+        Item("std", "Adobe Acrobat Standard 2020", "2020", "Adobe"),
+    ]
+    assert chosen("Acrobat", acrobat, "") == ""
+    marklogic = [
+        Item("any", "Progress MarkLogic Server", "", "Progress"),
+        Item("11", "Progress MarkLogic Server 11", "11", "Progress"),
+    ]
+    assert chosen("MarkLogic", marklogic, "") == "Progress MarkLogic Server"
