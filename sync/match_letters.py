@@ -62,7 +62,8 @@ _ARABIC = {
         strict=True,
     )
 } | {"پ": "px", "چ": "chx", "ژ": "zhx", "ک": "kx", "گ": "gx", "ی": "yx", "ھ": "hx", "ۀ": "hx", "ے": "yx"}
-_ARABIC |= {"ٹ": "tx", "ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
+_ARABIC |= {"ٹ": "tx", "ڈ": "dx", "ڑ": "rx", "ں": "nx", "ہ": "hx"}  # and Urdu's
+_ARABIC |= {"ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
 # and Georgian's and Armenian's letters so too, each with its script's mark, "j" and "w": "ელფოსტა" is
 # "ejljpjojsjtjaj", no English word or acronym
 _GEORGIAN = {
@@ -82,6 +83,35 @@ _ARMENIAN = {
         strict=True,
     )
 }
+
+
+def _coded(first: int, last: int, lead: str) -> dict[str, str]:
+    """Each letter and sign of a script's block as a code of its own, its block's letter (`lead`), two letters
+    and the mark "v" (the Indic scripts' and Ethiopic's, whose transliterations differ from one keyboard to
+    another): "ইমেইল" is "bahvbbuvbctvbahvbbyv", no English word, nor another block's; its digits as
+    digits ("অফিস ৩৬৫" is Office 365)."""
+    found = {}
+    for point in range(first, last + 1):
+        char = chr(point)
+        if unicodedata.category(char)[0] not in "LMN":
+            continue
+        digit = unicodedata.digit(char, None)
+        code = f"{lead}{chr(97 + (point - first) // 26)}{chr(97 + (point - first) % 26)}v"
+        found[char] = str(digit) if digit is not None else code
+    return found
+
+
+# the Indic scripts' blocks (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+# Malayalam, Sinhala) and Ethiopic (Amharic, Tigrinya), so that an alias in them reads them (aliases.yaml)
+_CODED = (
+    {
+        char: code
+        for block in range(10)
+        for char, code in _coded(0x0900 + 0x80 * block, 0x097F + 0x80 * block, chr(97 + block)).items()
+    }
+    | _coded(0x1200, 0x137F, "k")
+    | {"\u1361": " ", "\u1362": ".", "\u1363": ","}
+)
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
@@ -96,6 +126,7 @@ UNDECOMPOSED = str.maketrans(
     | {k.upper(): v.title() for k, v in _GEORGIAN.items()}
     | _ARMENIAN
     | {k.upper(): v.title() for k, v in _ARMENIAN.items()}
+    | _CODED
 )
 # scripts read letter by letter whose readings are no English spelling of a brand or a word (Hangul, Hebrew,
 # Arabic, Georgian, Armenian), and those not read at all (the Indic scripts, Thai, Lao, Myanmar, Khmer, kana,
@@ -104,6 +135,7 @@ UNDECOMPOSED = str.maketrans(
 UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2\ufb1d-\ufdff\ufe70-\ufefc"
 UNSPELLED_LETTERS += "\u10d0-\u10f0\u1c90-\u1cb0\u0531-\u0556\u0561-\u0587"  # Georgian, Armenian
 UNSPELLED_LETTERS += "\u0900-\u0dff\u0e01-\u0eff\u1000-\u109f\u1780-\u17ff"  # Indic, Thai, Lao, …
+UNSPELLED_LETTERS += "\u1200-\u137f"  # Ethiopic
 UNSPELLED_LETTERS += "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff"  # kana, Chinese characters
 UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
 # what a word in such letters holds besides them: Hebrew's points, geresh and gershayim (or quotes typed for

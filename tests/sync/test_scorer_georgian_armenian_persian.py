@@ -72,7 +72,7 @@ def test_no_georgian_or_armenian_word_spells_another_scripts_or_english():
         ("Teamcenter 検証環境", "Teamcenter"),  # Japanese: a test environment, no word read
         ("SAP タイ ローカライズ (VAT)", "SAP (VAT)"),
         ("ระบบกรองอีเมล Mimecast", "Mimecast"),  # Thai
-        ("बैकअप Veeam", "Veeam"),  # Hindi
+        ("संग्रहण Veeam", "Veeam"),  # Hindi: storage, no alias's
         ("بکاپ Veeam + تیپ", "بکاپ Veeam"),  # a "+" left alone
         ("Apple TV+ 配信", "Apple TV+"),  # not a name's own
         ("پشتیبان‌گیری Veeam", "پشتیبان‌گیری Veeam"),  # Persian's zero-width non-joiner within a word
