@@ -23,6 +23,7 @@ PRODUCT_OTHERWISE = GUESSED = 86
 LISTED = 88
 LEXICAL_CAP, EVIDENCE, LEXICAL_WITH_EVIDENCE, MINOR = 84, 4, 87, 2
 PRESELECT_AT = 88
+UNSAID = frozenset({"service", "system", "and"})  # generic words `_only` does not ask a target to have
 WITHIN = 88
 # the people a service is for, other than staff: "Guest Wi-Fi" is not the organisation's own
 AUDIENCES = frozenset(["guest", "visitor", "public", "student", "pupil", "patient", "customer", "resident"])
@@ -103,6 +104,7 @@ class NameEvidence:
     made: bool  # whether any target has a manufacturer
     _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
+    _few_more: Callable[[int, list[str], str | None], bool]  # sync.scorer_products.ProductEvidence's
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,
@@ -276,18 +278,14 @@ class NameEvidence:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
         # as written or through an alias ("IT"; "EU Support" is Europe's)
-        said = self.book.generic.intersection([*mine.plain.split(), *mine.words]) - {
-            "service",
-            "system",
-            "and",
-        }
+        said = self.book.generic.intersection([*mine.plain.split(), *mine.words]) - UNSAID
         only = [
             i
             for i in found
             if (self.versioned or said.issubset([*self.names[i].plain.split(), *self.names[i].words]))
             and not (self.versioned and self.book.another_product(mine.words, self.names[i].words))
             and (
-                (not spanned and self.brandless[i] <= len(words) + (3 if self.majors[i] == same_major else 1))
+                (not spanned and self._few_more(i, words, same_major))
                 or (
                     not spanned
                     and not self.book.vocabulary.intersection(words)

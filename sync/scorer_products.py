@@ -23,8 +23,11 @@ class ProductEvidence:
     """The Scorer's reading of a product in a service's name as the service it delivers."""
 
     targets: list[Item]
+    versioned: bool
     book: AliasBook
     names: list[Name]
+    majors: list[str]
+    brandless: list[int]  # sync.scorer_index.NameIndex's
     words: dict[str, tuple[int, ...]]
     mentions: Mentions | None
     serving: dict[tuple[str, int], frozenset[int]]
@@ -127,6 +130,30 @@ class ProductEvidence:
         if found and len(mine.words) == 1 and mentions and mentions.having(mine.words[0]).difference(having):
             return []  # a product another service's details name too ("Samsara"): a person's choice
         return found
+
+    def _few_more(self, i: int, words: list[str], same_major: str | None) -> bool:
+        """Whether target i has at most one word more than the portfolio name, or three in its major
+        (sync.scorer_names.NameEvidence._only), counted as `_uncategorised` counts them."""
+        return self._uncategorised(i, words) <= len(words) + (3 if self.majors[i] == same_major else 1)
+
+    def _uncategorised(self, i: int, words: list[str]) -> int:
+        """The number of target i's core words once its manufacturer is out (`brandless`); where the portfolio
+        name has none of the words of its category before a dash, and no other service's name or details have
+        all its words, at most one more than the words after the dash, as a category adds no word but what
+        follows it must be the name's words alone: "Chatbot / virtual agent" is the "Contact Center - Virtual
+        Agent Chatbot"; not "Samsara" a "Fleet Telematics - Samsara" beside a "Reefer Trailer Monitoring" by
+        it, nor "Zoom" a "Meeting Rooms - Zoom Rooms"."""
+        count = self.brandless[i]
+        if self.versioned or not self._category_tail(i):
+            return count
+        head, tail = (set(self.book.read(part).core.split()) for part in DASH.split(self.targets[i].name, 1))
+        if head & set(words):
+            return count
+        mentions, core = self.mentions, self._service_core(i)
+        having = [self._named(w) | (mentions.having(w) if mentions else set()) for w in words]
+        if any(self._service_core(j) != core for j in set(having[0]).intersection(*having[1:])):
+            return count
+        return min(count, len(tail) + 1)
 
     def _category_tail(self, j: int) -> str:
         """Service j's name after its first dash, as read, where what comes before is a category: "" for

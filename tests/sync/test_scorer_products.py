@@ -331,3 +331,22 @@ def test_a_service_whose_details_name_a_rival_of_another_brand_is_not_the_produc
     )
     found = first_candidate("Ansible Tower", [automation, Item("dw", "Data Warehouse")])  # its family, beside
     assert found is not None and found.target_id == "ia" and preselect([found], PRESELECT_AT) == found
+
+
+def test_a_category_before_a_dash_adds_no_word_where_what_follows_has_the_names_words_alone():
+    """Set 157: "Chatbot / virtual agent" is the "Contact Center - Virtual Agent Chatbot", its category's
+    words none of the name's; not where what follows has a word more ("Collaboration - OneDrive File
+    Storage" for "File storage"), nor where another service's details have the name's words ("Samsara")."""
+    catalogue = [
+        Item("bot", "Contact Center - Virtual Agent Chatbot", context="Conversational AI answering FAQs"),
+        Item("chat", "Contact Center - Chat and Messaging", context="Web chat and WhatsApp"),
+        Item("files", "Collaboration - OneDrive File Storage"),
+        Item("drives", "Collaboration - Shared Network Drives"),
+        Item("fleet", "Fleet Telematics - Samsara - Silver"),
+        Item("reefer", "Reefer Trailer Monitoring - Silver", context="Samsara sensors in trailers"),
+    ]
+    found = first_candidate("Chatbot / virtual agent", catalogue)
+    assert found.target_id == "bot" and found.score >= PRESELECT_AT and found.preselectable
+    for name in ("File storage", "Samsara"):
+        found = first_candidate(name, catalogue)
+        assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
