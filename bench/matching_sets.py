@@ -196,5 +196,13 @@ SEEN = {
     DATA / "matching_seen_182.yaml": "former blind set 182 (oil and gas services, in Kazakh), 5 left",
     DATA / "matching_seen_183.yaml": "former blind set 183 (garment exporter, Sri Lankan English), 5 left",
     DATA / "matching_seen_184.yaml": "former blind set 184 (transit authority, in Quebec French), 7 left",
+    DATA / "matching_seen_185.yaml": "former blind set 185 (copper and coal miner, in Mongolian), 0 left",
+    DATA / "matching_seen_186.yaml": "former blind set 186 (commercial bank, in Uzbek), 7 left",
+    DATA / "matching_seen_187.yaml": "former blind set 187 (airline, in Amharic), 11 left",
+    DATA / "matching_seen_188.yaml": "former blind set 188 (mobile money, in Bangla and English), 9 left",
+    DATA / "matching_seen_189.yaml": "former blind set 189 (power distributor, in Urdu and English), 9 left",
+    DATA / "matching_seen_190.yaml": "former blind set 190 (hospitals, in Tamil and English), 9 left",
+    DATA / "matching_seen_191.yaml": "former blind set 191 (insurer, in Latvian), 7 left",
+    DATA / "matching_seen_192.yaml": "former blind set 192 (metro and buses, in Azerbaijani), 4 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
