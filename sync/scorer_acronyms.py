@@ -23,6 +23,7 @@ class AcronymEvidence:
     targets: list[Item]
     versioned: bool
     index: dict[str, dict[str, tuple[int, ...]]]
+    cores: dict[str, tuple[int, ...]]  # sync.scorer_index.NameIndex's
     mentions: Mentions | None
     _spelling_heads: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
     _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
@@ -107,6 +108,14 @@ class AcronymEvidence:
                     f"acronym: {a.upper()} = {DASH.split(self.targets[i].name, 1)[0]}",
                     *mine.fired,
                 ],
+            )
+            # "CIS Billing": a "Billing - … (CIS) - Prod", and its records of other environments
+            declared = self.index["declared"].get(acronym, ())
+            declared = {j for i in declared for j in self.cores.get(self.names[i].core, (i,))}
+            add(
+                sorted(i for i in declared if set(rest) <= set(self.names[i].words)),
+                ACRONYM,
+                lambda i, a=acronym: [f"acronym: {a.upper()} = {self.targets[i].name}", *mine.fired],
             )
         if len(caps) != 1:
             return

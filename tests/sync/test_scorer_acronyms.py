@@ -158,6 +158,21 @@ def test_an_acronym_beside_what_a_service_names_after_its_dash_is_that_service()
     assert not preselect(suggest([Item("l", "Sybase DBA")], catalogue, versioned=False)["l"], PRESELECT_AT)
 
 
+def test_an_acronym_a_service_gives_in_brackets_beside_words_of_its_name_is_that_service():
+    """Set 189: "CIS Billing" is the "Billing - Customer Information System (CIS)", its category's word beside
+    the acronym the service gives; not where a word beside it is none of that service's ("CIS Metering")."""
+    catalogue = [
+        Item("cis", "Billing - Customer Information System (CIS) - Prod"),
+        Item("old", "Billing - Legacy Billing System (Oracle Forms)", context="Replaced by the CIS in 2019"),
+        Item("amr", "Metering - AMR Head End System"),
+    ]
+    found = best("CIS Billing", catalogue)
+    assert found.target_id == "cis" and found.reasons[0].startswith("acronym: CIS = Billing")
+    assert preselect(suggest([Item("l", "CIS Billing")], catalogue, versioned=False)["l"], PRESELECT_AT)
+    found = best("CIS Metering", catalogue)
+    assert found is None or not found.reasons[0].startswith("acronym: CIS")
+
+
 def test_a_name_led_by_its_own_acronym_reads_as_the_words_it_spells():
     catalogue = [Item("ics", "Internal Control System"), Item("sst", "Self-Service Lottery Terminals")]
     found = best("ICS - Internal Control System", catalogue)
