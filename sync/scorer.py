@@ -213,6 +213,7 @@ from sync.scorer_products import CATEGORISED, ProductEvidence
 from sync.scorer_ranking import Ranking
 from sync.scorer_readings import OtherReadings
 from sync.scorer_retired import RetiredRecords
+from sync.scorer_sites import SiteDetails
 from sync.scorer_tiers import TierReadings, live_as_prod
 from sync.scorer_unknown import UnknownWords
 from sync.scorer_versions import VersionEvidence, makers_number
@@ -233,6 +234,7 @@ class Scorer(
     BroadNames,
     RetiredRecords,
     UnknownWords,
+    SiteDetails,
 ):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 

@@ -48,6 +48,7 @@ class DetailsEvidence:
     names: list[Name]
     targets: list[Item]
     words: dict[str, tuple[int, ...]]  # a core word of the targets' names → those targets
+    _between_sites: Callable[[list[str], list[int]], bool]  # sync.scorer_sites.SiteDetails's
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
     named: dict[str, frozenset[int]]  # any word of the targets' names, before or after aliases → those
@@ -268,11 +269,8 @@ class DetailsEvidence:
                 kind = own[-1] if partly else ""
                 # of two words only: more say which ("Site WAN Connectivity"; an "Internet Connectivity")
                 broad = len(set(written) - {"and"}) <= 2  # its letters too: "Liquor e-store"
-                rival = (
-                    kind
-                    and broad
-                    and bool(self._kinds().get(kind, set()) - {self.names[j].core for j in found})
-                )
+                cores = {self.names[j].core for j in found}
+                rival = kind and broad and bool(self._kinds().get(kind, set()) - cores)
                 theirs = self.names[found[0]].words  # "Data" is no "Database", however described
                 longer = any(
                     t != w and t.startswith(w) and not t.startswith(SHORT_FOR.get(w, ()))
@@ -299,6 +297,7 @@ class DetailsEvidence:
                     and not elsewhere
                     and not longer
                     and not thin
+                    and not (len(given) == len(own) and self._between_sites(given, found))
                     and self._delivered(given, found[0])
                     and all(self._compounds(text, given, found[0]) for text in (shown, read) if text)
                     and not any(  # another gives a word only in compounds: "Pas- og kørekortsager"

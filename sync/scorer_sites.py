@@ -1,0 +1,36 @@
+"""Sites in a service's details (mixed into sync.scorer.Scorer): a network's description that names the sites
+it links gives their names, not what the service is."""
+
+from collections.abc import Callable
+
+from sync.match_details import Mentions
+from sync.match_names import AliasBook, words_of
+from sync.match_places import DASH
+from sync.match_rules import is_english
+from sync.matching import Item
+
+
+class SiteDetails:
+    """The sites a service's details name."""
+
+    targets: list[Item]
+    book: AliasBook
+    mentions: Mentions | None
+    _named: Callable[[str], frozenset[int]]  # sync.scorer_details.DetailsEvidence's
+
+    def _between_sites(self, given: list[str], found: list[int]) -> bool:
+        """Whether the details of the service found name the sites it links, a site the portfolio name gives
+        among them, sites that other services' names end in after a dash: a WAN "between Erbil HQ, Khabat
+        Refinery and the DR site" is no "DR site Khabat", nor one "between Riga, Daugavpils and the data
+        centres" a data centre in Daugavpils."""
+        details = self.mentions.details[found[0]] if self.mentions is not None else ""
+        sites = {w for w in words_of(details or "") if self._site_word(w, found)}
+        return len(sites) >= 2 and not sites.isdisjoint(given)
+
+    def _site_word(self, word: str, found: list[int]) -> bool:
+        """Whether a word, no English word nor the dictionary's, ends the names of two other services or
+        more after a dash, as a site's name does ("Network - LAN - Daugavpils")."""
+        if is_english(word) or word in self.book.vocabulary:
+            return False
+        parts = (DASH.split(self.targets[j].name) for j in self._named(word) - set(found))
+        return sum(len(named) > 1 and word in words_of(named[-1]) for named in parts) >= 2
