@@ -22,10 +22,19 @@ class SiteDetails:
         """Whether the details of the service found name the sites it links, a site the portfolio name gives
         among them, sites that other services' names end in after a dash: a WAN "between Erbil HQ, Khabat
         Refinery and the DR site" is no "DR site Khabat", nor one "between Riga, Daugavpils and the data
-        centres" a data centre in Daugavpils."""
+        centres" a data centre in Daugavpils; or the other services it serves, each word the name has ("SCADA
+        / DCS" is no OT network "for DCS, SCADA and lab instruments" beside a "Manufacturing - SCADA - …")."""
         details = self.mentions.details[found[0]] if self.mentions is not None else ""
         sites = {w for w in words_of(details or "") if self._site_word(w, found)}
-        return len(sites) >= 2 and not sites.isdisjoint(given)
+        if len(sites) >= 2 and not sites.isdisjoint(given):
+            return True
+        return len(given) > 1 and all(self._part_of_another(w, found) for w in given)
+
+    def _part_of_another(self, word: str, found: list[int]) -> bool:
+        """Whether another service's name has this word alone between dashes: the "Manufacturing - SCADA -
+        Formulation Plant" beside an OT network "for DCS, SCADA and lab instruments"."""
+        parts = (DASH.split(self.targets[j].name) for j in self._named(word) - set(found))
+        return any(len(named) > 1 and (word,) in {words_of(part) for part in named} for named in parts)
 
     def _site_word(self, word: str, found: list[int]) -> bool:
         """Whether a word, no English word nor the dictionary's, ends the names of two other services or

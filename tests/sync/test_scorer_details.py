@@ -455,3 +455,14 @@ def test_details_that_name_the_sites_a_service_links_do_not_make_it_a_site_they_
     assert found is None or not (found.target_id == "wan" and found.score >= PRESELECT_AT)
     found = first_candidate("Lustre NCC", catalogue)
     assert found.target_id == "hpc" and found.score >= PRESELECT_AT
+    plant = [
+        Item(
+            "ot",
+            "Network - OT Network and Plant DMZ",
+            context="Segmented networks for DCS, SCADA and lab PCs",
+        ),
+        Item("scada", "Manufacturing - SCADA - Formulation Plant"),
+        Item("dcs", "Manufacturing - DCS - API Plant"),
+    ]
+    found = first_candidate("SCADA / DCS", plant)  # the services it serves, each named
+    assert found is None or not (found.target_id == "ot" and found.score >= PRESELECT_AT)
