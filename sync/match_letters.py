@@ -1,7 +1,7 @@
 """Letters as names are read: an accented Latin letter as its letter and its mark, which an ASCII fold keeps,
 and the letters Unicode does not decompose so (Greek, Cyrillic, Hangul, Hebrew, Arabic, Georgian, Armenian,
-"ł", "ß") as their Latin transliterations (sync.matching.normalise, sync.match_tiers.tiers_of,
-sync.match_products)."""
+"ł", "ß") as their Latin transliterations, the Indic, Ethiopic and Southeast Asian scripts as codes
+(sync.matching.normalise, sync.match_tiers.tiers_of, sync.match_products)."""
 
 import re
 import unicodedata
@@ -63,6 +63,7 @@ _ARABIC = {
     )
 } | {"پ": "px", "چ": "chx", "ژ": "zhx", "ک": "kx", "گ": "gx", "ی": "yx", "ھ": "hx", "ۀ": "hx", "ے": "yx"}
 _ARABIC |= {"ٹ": "tx", "ڈ": "dx", "ڑ": "rx", "ں": "nx", "ہ": "hx"}  # and Urdu's
+_ARABIC |= {"ڵ": "lx", "ڕ": "rx", "ۆ": "ox", "ێ": "ex", "ە": "ax", "ڤ": "vx"}  # and Sorani Kurdish's
 _ARABIC |= {"ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
 # and Georgian's and Armenian's letters so too, each with its script's mark, "j" and "w": "ელფოსტა" is
 # "ejljpjojsjtjaj", no English word or acronym
@@ -112,6 +113,9 @@ _CODED = (
     | _coded(0x1200, 0x137F, "k")
     | {"\u1361": " ", "\u1362": ".", "\u1363": ","}
 )
+# and Thai, Lao, Burmese and Khmer so too
+_CODED |= _coded(0x0E00, 0x0E7F, "m") | _coded(0x0E80, 0x0EFF, "n") | _coded(0x1000, 0x109F, "o")
+_CODED |= _coded(0x1780, 0x17FF, "p")
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
@@ -129,10 +133,10 @@ UNDECOMPOSED = str.maketrans(
     | _CODED
 )
 # scripts read letter by letter whose readings are no English spelling of a brand or a word (Hangul, Hebrew,
-# Arabic, Georgian, Armenian), and those not read at all (the Indic scripts, Thai, Lao, Myanmar, Khmer, kana,
-# Chinese characters): their words no alias reads say nothing beside Latin ones (sync.scorer_unknown), nor
-# makers so written (sync.match_makers)
-UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2\ufb1d-\ufdff\ufe70-\ufefc"
+# Arabic, Georgian, Armenian, and as codes the Indic scripts, Thai, Lao, Myanmar, Khmer), and those not read
+# at all (kana, Chinese characters): their words no alias reads say nothing beside Latin ones
+# (sync.scorer_unknown), nor makers so written (sync.match_makers)
+UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d5\ufb1d-\ufdff\ufe70-\ufefc"
 UNSPELLED_LETTERS += "\u10d0-\u10f0\u1c90-\u1cb0\u0531-\u0556\u0561-\u0587"  # Georgian, Armenian
 UNSPELLED_LETTERS += "\u0900-\u0dff\u0e01-\u0eff\u1000-\u109f\u1780-\u17ff"  # Indic, Thai, Lao, …
 UNSPELLED_LETTERS += "\u1200-\u137f"  # Ethiopic
@@ -144,7 +148,7 @@ UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
 UNSPELLED_WORD = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u0640\u200c\u200d'\""
 # a Hebrew or Arabic letter alone, with a geresh, a quote or a dot: a numeral ("מ׳") or an abbreviation's
 # letter ("ش.م.ع"), no word; and a quote typed for the gershayim between Hebrew letters ("בע\"מ")
-_SCRIPT = "\u05d0-\u05ea\u0621-\u064a\u0679-\u06d2"
+_SCRIPT = "\u05d0-\u05ea\u0621-\u064a\u0679-\u06d5"
 UNSPELLED_ALONE = re.compile(f"(?<![\\w'\"׳״])[{_SCRIPT}][׳'\".]?(?![\\w'\"׳״])")
 TYPED_GERSHAYIM = re.compile("(?<=[\u05d0-\u05ea])[\"'](?=[\u05d0-\u05ea])")
 # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")

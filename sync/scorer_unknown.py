@@ -82,8 +82,8 @@ class UnknownWords:
 
     def _without_unspelled(self, name: str) -> str:
         """The name without its runs of words that no alias reads in the letters of sync.match_letters'
-        UNSPELLED (Hangul, Hebrew, Arabic, Georgian, Armenian, and the scripts not read at all, Thai or
-        Japanese), beside words in Latin letters: IT staff write what a system is for around its acronym or
+        UNSPELLED (Hangul, Hebrew, Arabic, Georgian, Armenian, the Indic scripts, Thai, and Japanese, not read
+        at all), beside words in Latin letters: IT staff write what a system is for around its acronym or
         product ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no English catalogue has, and
         these letters spell none of its words; those the dictionary reads stay ("VPN 원격 접속" is a remote
         access VPN, "백업 Gold" Backup's Gold tier). A "+" or "&" left alone goes too ("بکاپ Veeam + تیپ"),
