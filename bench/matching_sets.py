@@ -202,7 +202,15 @@ SEEN = {
     DATA / "matching_seen_188.yaml": "former blind set 188 (mobile money, in Bangla and English), 9 left",
     DATA / "matching_seen_189.yaml": "former blind set 189 (power distributor, in Urdu and English), 9 left",
     DATA / "matching_seen_190.yaml": "former blind set 190 (hospitals, in Tamil and English), 9 left",
-    DATA / "matching_seen_191.yaml": "former blind set 191 (insurer, in Latvian), 7 left",
+    DATA / "matching_seen_191.yaml": "former blind set 191 (insurer, in Latvian), 6 left",
     DATA / "matching_seen_192.yaml": "former blind set 192 (metro and buses, in Azerbaijani), 4 left",
+    DATA / "matching_seen_193.yaml": "former blind set 193 (hydropower, in Nepali and English), 6 left",
+    DATA / "matching_seen_194.yaml": "former blind set 194 (drug maker, in Telugu and English), 15 left",
+    DATA / "matching_seen_195.yaml": "former blind set 195 (microfinance, in Khmer and English), 16 left",
+    DATA / "matching_seen_196.yaml": "former blind set 196 (water utility, in Swahili and English), 8 left",
+    DATA / "matching_seen_197.yaml": "former blind set 197 (road freight, in Lithuanian), 6 left",
+    DATA / "matching_seen_198.yaml": "former blind set 198 (telecom operator, in Kyrgyz and Russian), 7 left",
+    DATA / "matching_seen_199.yaml": "former blind set 199 (tea plantations, in Sinhala and English), 7 left",
+    DATA / "matching_seen_200.yaml": "former blind set 200 (oil refining, in Kurdish and Arabic), 12 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
