@@ -164,7 +164,7 @@ SEEN = {
     DATA / "matching_seen_150.yaml": "former blind set 150 (motorway operator, in Slovene), 9 left",
     DATA / "matching_seen_151.yaml": "former blind set 151 (geothermal energy company, in Icelandic), 3 left",
     DATA / "matching_seen_152.yaml": "former blind set 152 (palm oil group, in Malay), 7 left",
-    DATA / "matching_seen_153.yaml": "former blind set 153 (battery maker, in Korean), 6 left",
+    DATA / "matching_seen_153.yaml": "former blind set 153 (battery maker, in Korean), 7 left",
     DATA / "matching_seen_154.yaml": "former blind set 154 (platinum miner, in Afrikaans), 10 left",
     DATA / "matching_seen_155.yaml": "former blind set 155 (offshore wind operator, in Norwegian), 2 left",
     DATA / "matching_seen_156.yaml": "former blind set 156 (automotive supplier, in Slovak), 10 left",
