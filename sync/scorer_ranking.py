@@ -217,6 +217,8 @@ class Ranking:
                 name,
             )
         scored.sort(key=lambda s: rank[s[2]])
+        if self.versioned and not mine.version and not local.version:
+            self._as_likely_longer(mine, scored, limit)
         if any(s[4] for s in scored):  # beside one that would be pre-selected
             still_tied |= unversioned
         self._settle(mine, local, scored, found, still_tied, partial, limit)
@@ -234,6 +236,33 @@ class Ranking:
         record without a version is before any of its majors ("MarkLogic", not "… MarkLogic Server 11")."""
         plain = self.names[i].plain
         return any(not self.names[j].version and self.names[j].plain == plain for j in found if j != i)
+
+    def _as_likely_longer(self, mine: Name, scored: list, limit: int) -> None:
+        """A record without a version whose words another product's name has with more is as likely that
+        product (sync.scorer._ranked's `scored`, changed in place): "Firefox" may be "Mozilla Firefox ESR" as
+        well as "Mozilla Firefox", "Zabbix" "Zabbix Agent 2" as well as "Zabbix Server"; not its very name."""
+        first = next((n for n, s in enumerate(scored[:limit]) if s[4] and s[0] >= PRESELECT_AT), None)
+        if first is None or self.names[scored[first][2]].plain == mine.plain:
+            return  # its very name: "Photo Mechanic" beside a "Photo Mechanic Plus"
+        words = set(mine.words)
+        other = next(
+            (
+                s[1]
+                for s in scored[first + 1 : limit]
+                if s[3][0].startswith(TOKENS) and words < set(self.names[s[2]].words)
+            ),
+            "",
+        )
+        for n in range(first, min(len(scored), limit)) if other else ():  # and those below it
+            score, name, i, reasons, preselectable = scored[n]
+            if preselectable and score >= PRESELECT_AT:
+                scored[n] = (
+                    score,
+                    name,
+                    i,
+                    [*reasons, f"as likely as {other}: suggested, never pre-selected"],
+                    False,
+                )
 
     def _other_hours(self, i: int) -> bool:
         """Whether target i gives hours of cover and a record of its name gives others: "Field IT Support -

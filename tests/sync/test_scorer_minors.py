@@ -301,3 +301,27 @@ def test_a_record_without_a_version_is_as_likely_one_of_another_products_majors_
         Item("11", "Progress MarkLogic Server 11", "11", "Progress"),
     ]
     assert chosen("MarkLogic", marklogic, "") == "Progress MarkLogic Server"
+
+
+def test_a_record_without_a_version_is_as_likely_a_product_whose_name_has_its_words_with_more():
+    """Blind sets 186 to 196: "Firefox" may be "Mozilla Firefox ESR" as well as "Mozilla Firefox", "Zabbix"
+    "Zabbix Agent 2" as well as "Zabbix Server"; not with a version, by its very name, nor where the other
+    name has fewer words ("Terraform Cloud" beside a "Terraform")."""
+    firefox = [
+        Item("ff", "Mozilla Firefox", "", "Mozilla"),
+        Item("esr", "Mozilla Firefox ESR", "", "Mozilla"),
+    ]
+    found = suggest([Item("l", "Firefox")], firefox, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert any(r.startswith("as likely as Mozilla Firefox ESR") for r in found[0].reasons)
+    assert chosen("Mozilla Firefox (x64 en-US)", firefox, "123.0.1") == "Mozilla Firefox"
+    zabbix = [Item("srv", "Zabbix Server", "", "Zabbix"), Item("agent", "Zabbix Agent 2", "", "Zabbix")]
+    assert chosen("Zabbix", zabbix, "") == ""
+    mechanic = [
+        *zabbix,
+        Item("pm", "Photo Mechanic", "", "Camera Bits"),
+        Item("pmp", "Photo Mechanic Plus", ""),
+    ]
+    assert chosen("Photo Mechanic", mechanic, "") == "Photo Mechanic"  # its very name
+    terraform = [Item("hcp", "HCP Terraform", "", "HashiCorp"), Item("tf", "Terraform", "1.9", "HashiCorp")]
+    assert chosen("Terraform Cloud", terraform, "") == "HCP Terraform"
