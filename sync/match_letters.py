@@ -89,7 +89,7 @@ _ARMENIAN = {
 def _coded(first: int, last: int, lead: str) -> dict[str, str]:
     """Each letter and sign of a script's block as a code of its own, its block's letter (`lead`), two letters
     and the mark "v" (the Indic scripts' and Ethiopic's, whose transliterations differ from one keyboard to
-    another): "ইমেইল" is "bahvbbuvbctvbahvbbyv", no English word, nor another block's; its digits as
+    another): "ইমেইল" is "bahvbbuvbctvbahvbbyv", hardly an English word, nor another block's; its digits as
     digits ("অফিস ৩৬৫" is Office 365)."""
     found = {}
     for point in range(first, last + 1):
@@ -118,6 +118,7 @@ _CODED |= _coded(0x0E00, 0x0E7F, "m") | _coded(0x0E80, 0x0EFF, "n") | _coded(0x1
 _CODED |= _coded(0x1780, 0x17FF, "p")
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
+    | {"ə": "e", "Ə": "E", "ʻ": "'", "ʼ": "'"}  # Azerbaijani's schwa, Uzbek's ʻ and ʼ as typed
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
     | _GREEK
     | {k.upper(): v.title() for k, v in _GREEK.items() if k != "ς"}
@@ -133,8 +134,8 @@ UNDECOMPOSED = str.maketrans(
     | _CODED
 )
 # scripts read letter by letter whose readings are no English spelling of a brand or a word (Hangul, Hebrew,
-# Arabic, Georgian, Armenian, and as codes the Indic scripts, Thai, Lao, Myanmar, Khmer), and those not read
-# at all (kana, Chinese characters): their words no alias reads say nothing beside Latin ones
+# Arabic, Georgian, Armenian, and as codes the Indic scripts, Ethiopic, Thai, Lao, Myanmar, Khmer), and those
+# not read at all (kana, Chinese characters): their words no alias reads say nothing beside Latin ones
 # (sync.scorer_unknown), nor makers so written (sync.match_makers)
 UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d5\ufb1d-\ufdff\ufe70-\ufefc"
 UNSPELLED_LETTERS += "\u10d0-\u10f0\u1c90-\u1cb0\u0531-\u0556\u0561-\u0587"  # Georgian, Armenian
@@ -149,7 +150,10 @@ UNSPELLED_WORD = f"{UNSPELLED_LETTERS}\u05b0-\u05c7\u05f3\u05f4\u064b-\u0652\u06
 # a Hebrew or Arabic letter alone, with a geresh, a quote or a dot: a numeral ("מ׳") or an abbreviation's
 # letter ("ش.م.ع"), no word; and a quote typed for the gershayim between Hebrew letters ("בע\"מ")
 _SCRIPT = "\u05d0-\u05ea\u0621-\u064a\u0679-\u06d5"
-UNSPELLED_ALONE = re.compile(f"(?<![\\w'\"׳״])[{_SCRIPT}][׳'\".]?(?![\\w'\"׳״])")
+_MARKS = (
+    "\u064b-\u0655\u0670"  # Arabic's vowel marks and hamza, which NFKD gives apart: a letter's, not alone
+)
+UNSPELLED_ALONE = re.compile(f"(?<![\\w'\"׳״{_MARKS}])[{_SCRIPT}][׳'\".]?(?![\\w'\"׳״{_MARKS}])")
 TYPED_GERSHAYIM = re.compile("(?<=[\u05d0-\u05ea])[\"'](?=[\u05d0-\u05ea])")
 # as Greeklish writes them: "ou", "av", "ev" ("Ευρώπη", "Evropi"); not apart by a diaeresis ("Προϋπολογισμός")
 GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from sync.match_acronyms import bracketed, initials
 from sync.match_details import Mentions
-from sync.match_dictionary import BRACKETS, shipped_ambiguous
-from sync.match_names import Name
+from sync.match_dictionary import BRACKETS, shipped_ambiguous, still_leading
+from sync.match_names import AliasBook, Name
 from sync.match_products import product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.matching import Item, normalise
@@ -22,6 +22,7 @@ class AcronymEvidence:
 
     targets: list[Item]
     versioned: bool
+    book: AliasBook
     index: dict[str, dict[str, tuple[int, ...]]]
     cores: dict[str, tuple[int, ...]]  # sync.scorer_index.NameIndex's
     mentions: Mentions | None
@@ -29,6 +30,7 @@ class AcronymEvidence:
     _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
     _delivered: Callable[[list[str], int], bool]  # sync.scorer_details.DetailsEvidence's
     _tails: Callable[[int], Tail]
+    _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)"); a codename
@@ -84,6 +86,20 @@ class AcronymEvidence:
                 lambda i, short=initials_: [f"acronym: {as_written(short, self.targets[i].name)} = {shown}"],
             )
 
+    def _declared_beside(self, acronym: str, rest: list[str]) -> list[int]:
+        """The one service that gives an acronym in brackets whose name has the words written beside it, and
+        its records of other environments: "CIS Billing" is a "Billing - Customer Information System (CIS) -
+        Prod"; not a product's or a maker's name in brackets ("SAP HR": "HR - Recruitment (SAP)", as names
+        of the dictionary begin with it), nor a kind of system ("(ERP)"), nor one of two services giving it.
+        """
+        declared = self.index["declared"].get(acronym, ())
+        if not declared or acronym in self.book.vocabulary or products_in(product_words(acronym)):
+            return []
+        if acronym in still_leading() or len({self._service_core(i) for i in declared}) > 1:
+            return []
+        found = {j for i in declared for j in self.cores.get(self.names[i].core, (i,))}
+        return sorted(i for i in found if set(rest) <= set(self.names[i].words))
+
     def _acronym_beside(self, mine: Name, shown: str, add) -> None:
         """An acronym written in capitals beside the words of what a service it spells names after its
         dash ("Oracle DBA": a "Database Administration - Oracle"), or beside a product's name, or a name the
@@ -109,11 +125,8 @@ class AcronymEvidence:
                     *mine.fired,
                 ],
             )
-            # "CIS Billing": a "Billing - … (CIS) - Prod", and its records of other environments
-            declared = self.index["declared"].get(acronym, ())
-            declared = {j for i in declared for j in self.cores.get(self.names[i].core, (i,))}
             add(
-                sorted(i for i in declared if set(rest) <= set(self.names[i].words)),
+                self._declared_beside(acronym, rest),
                 ACRONYM,
                 lambda i, a=acronym: [f"acronym: {a.upper()} = {self.targets[i].name}", *mine.fired],
             )

@@ -31,8 +31,8 @@ class SiteDetails:
         return len(given) > 1 and all(self._part_of_another(w, found) for w in given)
 
     def _part_of_another(self, word: str, found: list[int]) -> bool:
-        """Whether another service's name has this word alone between dashes: the "Manufacturing - SCADA -
-        Formulation Plant" beside an OT network "for DCS, SCADA and lab instruments"."""
+        """Whether another service's name, apart by dashes, has this word as one of its parts: the
+        "Manufacturing - SCADA - Formulation Plant" beside an OT network "for DCS, SCADA and lab PCs"."""
         parts = (DASH.split(self.targets[j].name) for j in self._named(word) - set(found))
         return any(len(named) > 1 and (word,) in {words_of(part) for part in named} for named in parts)
 

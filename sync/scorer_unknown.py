@@ -82,12 +82,12 @@ class UnknownWords:
 
     def _without_unspelled(self, name: str) -> str:
         """The name without its runs of words that no alias reads in the letters of sync.match_letters'
-        UNSPELLED (Hangul, Hebrew, Arabic, Georgian, Armenian, the Indic scripts, Thai, and Japanese, not read
-        at all), beside words in Latin letters: IT staff write what a system is for around its acronym or
-        product ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no English catalogue has, and
-        these letters spell none of its words; those the dictionary reads stay ("VPN 원격 접속" is a remote
-        access VPN, "백업 Gold" Backup's Gold tier). A "+" or "&" left alone goes too ("بکاپ Veeam + تیپ"),
-        not one of a name's ("Apple TV+ 配信")."""
+        UNSPELLED (Hangul, Hebrew, Arabic, Georgian, Armenian, the Indic scripts, Ethiopic, Thai, and
+        Japanese, not read at all), beside words in Latin letters: IT staff write what a system is for
+        around its acronym or product ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no
+        English catalogue has, and these letters spell none of its words; those the dictionary reads stay
+        ("VPN 원격 접속" is a remote access VPN, "백업 Gold" Backup's Gold tier). A "+" or "&" left alone
+        goes too ("بکاپ Veeam + تیپ"), not one of a name's ("Apple TV+ 配信")."""
         if not UNSPELLED.search(name) or not LATIN.search(name):
             return name  # most names, at once
         words = re.sub(
@@ -101,12 +101,13 @@ class UnknownWords:
 
     def _aliased_words(self, run: str) -> str:
         """The words of a run in such letters that an alias reads, the others left out ("كاميرات المراقبة
-        العين" is CCTV, Al Ain's unread), each word kept where any word it reads as is an alias's."""
+        العين" is CCTV, Al Ain's unread), each word kept where any word it reads as is an alias's; and its
+        numbers ("Office ৩৬৫")."""
         words = run.split()
         owners = [n for n, word in enumerate(words) for _ in normalise(word).split()]
         said = tuple(stem(token) for word in words for token in normalise(word).split())
         kept = {owners[at] for at in self.book.phrased(said, alone=True)}
-        return " ".join(word for n, word in enumerate(words) if n in kept) or " "
+        return " ".join(word for n, word in enumerate(words) if n in kept or word.isdigit()) or " "
 
     def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
         """The name without the words no record's name or details has, nor the dictionary, nor English,

@@ -171,6 +171,13 @@ def test_an_acronym_a_service_gives_in_brackets_beside_words_of_its_name_is_that
     assert preselect(suggest([Item("l", "CIS Billing")], catalogue, versioned=False)["l"], PRESELECT_AT)
     found = best("CIS Metering", catalogue)
     assert found is None or not found.reasons[0].startswith("acronym: CIS")
+    # a maker's or a kind's name in brackets is no acronym of the service's (a reviewer's cases)
+    for name, other in (
+        ("SAP HR", Item("r", "HR - Recruitment (SAP)")),
+        ("ERP Finance", Item("p", "Finance - Payroll (ERP)")),
+    ):
+        found = best(name, [other, Item("h", "Human Capital Management")])
+        assert found is None or not found.reasons[0].startswith("acronym:"), name
 
 
 def test_a_name_led_by_its_own_acronym_reads_as_the_words_it_spells():
