@@ -1,0 +1,41 @@
+"""Sites and other services a service's details name (sync.scorer_sites, issue 19): they say what the service
+links or serves, not what it is."""
+
+from sync.matching import Item
+from sync.scorer import PRESELECT_AT
+from tests.sync.scoring import first_candidate
+
+
+def test_details_that_name_the_sites_a_service_links_do_not_make_it_a_site_they_name():
+    """Sets 191 and 200: "DR site Khabat" is no WAN "between Erbil HQ, Khabat Refinery and the DR site",
+    whose details give each of its words, as sites other services' names end in; a service whose details
+    name one site is still found by them ("Lustre NCC")."""
+    catalogue = [
+        Item(
+            "wan",
+            "Network - WAN MPLS",
+            context="MPLS links between Erbil HQ, Khabat Refinery and the DR site",
+        ),
+        Item("dr", "Infrastructure - Disaster Recovery Site - Khabat Refinery"),
+        Item("lan-e", "Network - LAN - Erbil HQ"),
+        Item("lan-k", "Network - LAN - Khabat Refinery"),
+        Item("av-e", "Security - Access Control - Erbil HQ"),
+        Item("hpc", "Scientific Storage", context="Lustre parallel file system at the NCC"),
+        Item("hpc-n", "Cluster - NCC"),
+        Item("net-n", "Network - NCC"),
+    ]
+    found = first_candidate("DR site Khabat", catalogue)
+    assert found is None or not (found.target_id == "wan" and found.score >= PRESELECT_AT)
+    found = first_candidate("Lustre NCC", catalogue)
+    assert found.target_id == "hpc" and found.score >= PRESELECT_AT
+    plant = [
+        Item(
+            "ot",
+            "Network - OT Network and Plant DMZ",
+            context="Segmented networks for DCS, SCADA and lab PCs",
+        ),
+        Item("scada", "Manufacturing - SCADA - Formulation Plant"),
+        Item("dcs", "Manufacturing - DCS - API Plant"),
+    ]
+    found = first_candidate("SCADA / DCS", plant)  # the services it serves, each named
+    assert found is None or not (found.target_id == "ot" and found.score >= PRESELECT_AT)
