@@ -88,9 +88,9 @@ _ARMENIAN = {
 
 def _coded(first: int, last: int, lead: str) -> dict[str, str]:
     """Each letter and sign of a script's block as a code of its own, its block's letter (`lead`), two letters
-    and the mark "v" (the Indic scripts' and Ethiopic's, whose transliterations differ from one keyboard to
-    another): "ইমেইল" is "bahvbbuvbctvbahvbbyv", hardly an English word, nor another block's; its digits as
-    digits ("অফিস ৩৬৫" is Office 365)."""
+    and the mark "v" (the Indic, Ethiopic and Southeast Asian scripts', whose transliterations differ from one
+    keyboard to another): "ইমেইল" is "bahvbbuvbctvbahvbbyv", hardly an English word, nor another block's;
+    its digits as digits ("অফিস ৩৬৫" is Office 365)."""
     found = {}
     for point in range(first, last + 1):
         char = chr(point)

@@ -2,7 +2,7 @@
 service it is listed for (sync.match_products), found by that service's own name evidence. The scores
 are documented in sync.scorer."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sync.match_acronyms import NO_INITIALS, acronym_within, initials
 from sync.match_details import Mentions
@@ -149,9 +149,8 @@ class ProductEvidence:
         head, tail = (set(self.book.read(part).core.split()) for part in DASH.split(self.targets[i].name, 1))
         if head & set(words):
             return count
-        mentions, core = self.mentions, self._service_core(i)
-        having = [self._named(w) | (mentions.having(w) if mentions else set()) for w in words]
-        if any(self._service_core(j) != core for j in set(having[0]).intersection(*having[1:])):
+        core = self._service_core(i)
+        if any(self._service_core(j) != core for j in self._named_or_described(words)):
             return count
         return min(count, len(tail) + 1)
 
@@ -205,9 +204,11 @@ class ProductEvidence:
         """The services whose names or details have all the words of a name as written (`_named_as_written`),
         asked only where one is named for it: another site's "Maximo - Keel Point" leaves "Maximo - Ashgrove"
         the "Work Management (Maximo) - Ashgrove"."""
-        if self._known_words(written):
-            return set()
-        having = [self._named(w) | (self.mentions.having(w) if self.mentions else set()) for w in written]
+        return set() if self._known_words(written) else self._named_or_described(written)
+
+    def _named_or_described(self, words: Sequence[str]) -> set[int]:
+        """The services whose names or details have all these words."""
+        having = [self._named(w) | (self.mentions.having(w) if self.mentions else set()) for w in words]
         return set(having[0]).intersection(*having[1:])
 
     def _known_words(self, written: tuple[str, ...]) -> bool:

@@ -1,7 +1,7 @@
 """Sites in a service's details (mixed into sync.scorer.Scorer): a network's description that names the sites
 it links gives their names, not what the service is."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sync.match_details import Mentions
 from sync.match_names import AliasBook, words_of
@@ -33,13 +33,21 @@ class SiteDetails:
     def _part_of_another(self, word: str, found: list[int]) -> bool:
         """Whether another service's name, apart by dashes, has this word as one of its parts: the
         "Manufacturing - SCADA - Formulation Plant" beside an OT network "for DCS, SCADA and lab PCs"."""
-        parts = (DASH.split(self.targets[j].name) for j in self._named(word) - set(found))
-        return any(len(named) > 1 and (word,) in {words_of(part) for part in named} for named in parts)
+        return any(
+            len(named) > 1 and (word,) in set(map(words_of, named))
+            for named in self._others_parts(word, found)
+        )
 
     def _site_word(self, word: str, found: list[int]) -> bool:
         """Whether a word, no English word nor the dictionary's, ends the names of two other services or
         more after a dash, as a site's name does ("Network - LAN - Daugavpils")."""
         if is_english(word) or word in self.book.vocabulary:
             return False
-        parts = (DASH.split(self.targets[j].name) for j in self._named(word) - set(found))
-        return sum(len(named) > 1 and word in words_of(named[-1]) for named in parts) >= 2
+        return (
+            sum(len(named) > 1 and word in words_of(named[-1]) for named in self._others_parts(word, found))
+            >= 2
+        )
+
+    def _others_parts(self, word: str, found: list[int]) -> Iterator[list[str]]:
+        """The names, apart by dashes, of the other services whose names have this word."""
+        return (DASH.split(self.targets[j].name) for j in self._named(word) - set(found))
