@@ -117,8 +117,7 @@ FEATURE_UPDATE = re.compile(r"\s*(\d\d[hH][12])\b")  # "23H2", "24H2 (26100.1742
 
 def windows_update(version: str) -> str:
     """The feature update a Windows install's version reports by its build ("10.0.22631" → "23h2"), or ""."""
-    found = WINDOWS_BUILD.match(version)
-    return _windows_builds().get(found.group(1), "") if found else ""
+    return _windows_builds().get(windows_build(version), "")
 
 
 def feature_update(field: str) -> str:
@@ -126,6 +125,23 @@ def feature_update(field: str) -> str:
     ""."""
     found = FEATURE_UPDATE.match(field)
     return found.group(1).lower() if found else ""
+
+
+LONG_TERM_YEAR = re.compile(r"\blts[bc]\b\D*\b(20\d\d)\b", re.I)  # "… LTSC 2021", "LTSB (2016)"
+
+
+def long_term_build(name: str, field: str) -> str:
+    """The build a Windows long-term servicing release's installs report, by the year its record's name or
+    version field gives ("Windows 10 IoT Enterprise LTSC 2021" → "19044"), or ""."""
+    found = LONG_TERM_YEAR.search(f"{name} {field}")
+    builds = shipped_dictionary().get("long_term_builds", {})
+    return str(builds.get(int(found.group(1)), "")) if found else ""
+
+
+def windows_build(version: str) -> str:
+    """The build a Windows install's version reports ("10.0.17763.5576" → "17763"), or ""."""
+    found = WINDOWS_BUILD.match(version)
+    return found.group(1) if found else ""
 
 
 @lru_cache(maxsize=1)

@@ -7,10 +7,12 @@ from itertools import combinations
 
 from sync.match_dictionary import (
     is_bundle,
+    long_term_build,
     minor_releases_together,
     no_windows_build,
     still_leading,
     whole_name,
+    windows_build,
 )
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
@@ -170,6 +172,8 @@ class VersionEvidence:
             note = f"{note}, and the names differ too much for that: {NEVER}"  # "Intapp Time Desktop"
         elif preselectable and may and ours and not theirs and (other := self._by_major(mine, i)):
             note, may = f"{note}, but {other} is recorded by its major: {NEVER}", False
+        elif preselectable and may and (build := self._long_term_build(mine, i)):
+            note, may = f"{note}; {build}: {NEVER}".lstrip("; "), False
         preselectable = preselectable and may and (bool(theirs) or whole)
         if note:
             reasons.append(note)
@@ -179,6 +183,19 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
+
+    def _long_term_build(self, mine: Name, i: int) -> str:
+        """Why target i, a Windows long-term servicing release by its year, is another release than the
+        install's build reports: "Windows 10 IoT Enterprise LTSC 2021" is build 19044, an install at
+        10.0.17763 is LTSC 2019's. "" where they agree or either says no build."""
+        target = self.targets[i]
+        ours = windows_build(mine.version) or windows_build(mine.other_version)
+        theirs = long_term_build(target.name, target.version) if ours else ""
+        return (
+            f"its long-term release's installs report build {theirs}, this one {ours}"
+            if ours != theirs and theirs
+            else ""
+        )
 
     def _by_major(self, mine: Name, i: int) -> str:
         """Another record of the portfolio name itself, in another major, beside target i of another name

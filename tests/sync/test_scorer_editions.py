@@ -306,3 +306,15 @@ def test_an_editions_word_shortens_that_edition_and_no_other_word():
         chosen("Microsoft Windows 11 Professionnel", models, "10.0.22631", True) == "Microsoft Windows 11 Pro"
     )
     assert abbreviates(("data", "standard"), ("data", "standardization")) == ""  # an edition's word whole
+
+
+def test_a_long_term_release_is_the_one_its_year_names_by_the_build_its_installs_report():
+    """Set 206: an install of "Windows 10 IoT Enterprise LTSC" at 10.0.17763 (LTSC 2019's build) is no
+    "… LTSC 2021" (19044), whatever its name leaves out; at 19044 it is, and a record without a year any."""
+    ltsc = [Item("w", "Microsoft Windows 10 IoT Enterprise LTSC 2021", "2021", "Microsoft")]
+    old = best("Windows 10 IoT Enterprise LTSC (old VMT image)", ltsc, "10.0.17763.5576", versioned=True)
+    assert old.target_id == "w" and not old.preselectable
+    assert "build 19044, this one 17763" in old.why
+    assert best("Windows 10 IoT Enterprise LTSC", ltsc, "10.0.19044.4170", versioned=True).preselectable
+    any_year = [Item("w", "Microsoft Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]
+    assert best("Windows 10 IoT Enterprise LTSC", any_year, "10.0.17763.5576", versioned=True).preselectable
