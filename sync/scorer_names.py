@@ -105,6 +105,7 @@ class NameEvidence:
     _spans: Callable[[list[str], int], bool]  # sync.scorer_index.NameIndex's
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     _few_more: Callable[[int, list[str], str | None], bool]  # sync.scorer_products.ProductEvidence's
+    _within_product: Callable[[Name, int], bool]  # sync.scorer_products.ProductEvidence's
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,
@@ -284,6 +285,7 @@ class NameEvidence:
             for i in found
             if (self.versioned or said.issubset([*self.names[i].plain.split(), *self.names[i].words]))
             and not (self.versioned and self.book.another_product(mine.words, self.names[i].words))
+            and (self.versioned or not self._within_product(mine, i))
             and (
                 (not spanned and self._few_more(i, words, same_major))
                 or (

@@ -154,6 +154,20 @@ class ProductEvidence:
             return count
         return min(count, len(tail) + 1)
 
+    def _within_product(self, mine: Name, i: int) -> bool:
+        """Whether an English word of the portfolio name is in target i's name only as the last of a product's
+        name whose first word the portfolio name lacks: "Database servers" has no "SQL Server" in "Database -
+        SQL Server - Prod"; but "Linux Hosting" is "Hosting - Red Hat Enterprise Linux"."""
+        theirs, products = self.names[i].words, self.book.products
+        inside: set[str] = set()
+        for k, word in enumerate(theirs):
+            for run in products.get(word, ()):
+                if len(run) > 1 and theirs[k : k + len(run)] == run and word not in mine.words:
+                    inside.add(run[-1])
+        return bool(inside) and any(
+            w in inside and theirs.count(w) == 1 and is_english(w) for w in mine.words
+        )
+
     def _category_tail(self, j: int) -> str:
         """Service j's name after its first dash, as read, where what comes before is a category: "" for
         none, a service about a product, or a tier's dash."""

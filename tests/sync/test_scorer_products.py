@@ -350,3 +350,21 @@ def test_a_category_before_a_dash_adds_no_word_where_what_follows_has_the_names_
     for name in ("File storage", "Samsara"):
         found = first_candidate(name, catalogue)
         assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
+
+
+def test_a_word_that_ends_a_products_name_is_not_the_portfolio_names_word_without_the_product():
+    """Sets 195, 196, 200, 207: "Database servers" names no "SQL Server", so "Database - SQL Server - Prod"
+    is not the one product having its words; "SQL databases" names it, and "Linux Hosting" (Linux no
+    English word) is still the "Hosting - Red Hat Enterprise Linux" it names."""
+    catalogue = [
+        Item("sql", "Database - SQL Server - Prod", context="Production SQL Server instances"),
+        Item("hana", "Database - SAP HANA - Prod", context="HANA database for S/4HANA"),
+        Item("rhel", "Hosting - Red Hat Enterprise Linux (Prod)"),
+        Item("win", "Hosting - Windows (Prod)"),
+    ]
+    found = best("Database servers", catalogue)
+    assert found.target_id == "sql" and not (found.preselectable and found.score >= PRESELECT_AT)
+    found = best("SQL databases", catalogue)
+    assert found.target_id == "sql" and found.preselectable and found.score >= PRESELECT_AT
+    found = best("Linux Hosting (Prod)", catalogue)
+    assert found.target_id == "rhel" and found.preselectable and found.score >= PRESELECT_AT
