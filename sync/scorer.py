@@ -172,7 +172,7 @@ from dataclasses import replace
 
 from sync.match_acronyms import acronym_within
 from sync.match_codes import client_codes, portfolio_code, with_codes, without_code
-from sync.match_details import Mentions
+from sync.match_details import Mentions, without_negated
 from sync.match_names import AliasBook, Name, words_of
 from sync.match_rules import GLUED, editions_differ, kinds_differ
 from sync.match_tiers import tiers_of
@@ -266,7 +266,7 @@ class Scorer(
             self.names = [makers_number(n, t) for n, t in zip(self.names, targets, strict=True)]
         self.majors = [major(n.version) for n in self.names]
         self._index_targets()
-        details = [t.context for t in targets]
+        details = [without_negated(t.context) for t in targets]
         self.mentions = Mentions(details) if any(details) else None
         self.made = any(t.manufacturer for t in targets)  # a catalogue of services has no manufacturers
         self.named: dict[str, frozenset[int]] = {}  # filled as words are looked for (_described)

@@ -1,5 +1,5 @@
 """Sites and other services a service's details name (sync.scorer_sites, issue 19): they say what the service
-links or serves, not what it is."""
+links or serves, not what it is; nor what the details say it is not for (sync.match_details)."""
 
 from sync.matching import Item
 from sync.scorer import PRESELECT_AT
@@ -39,3 +39,19 @@ def test_details_that_name_the_sites_a_service_links_do_not_make_it_a_site_they_
     ]
     found = first_candidate("SCADA / DCS", plant)  # the services it serves, each named
     assert found is None or not (found.target_id == "ot" and found.score >= PRESELECT_AT)
+
+
+def test_what_details_say_a_service_is_not_for_is_no_evidence_for_it():
+    """Set 205: "Factory floor WiFi" is no "Wi-Fi - Corporate" "in offices (not on factory floors)", nor
+    "Printing for Antwerp" one "at all sites except Antwerp"; "Office WiFi" still is."""
+    catalogue = [
+        Item("corp", "Wi-Fi - Corporate", context="802.1X staff Wi-Fi in offices (not on factory floors)"),
+        Item("guest", "Wi-Fi - Guest", context="Voucher Wi-Fi for buyers and visitors"),
+        Item("print", "Managed Print", context="Follow-me printing at all sites except Antwerp"),
+        Item("ot", "OT Network - Factory Machines"),
+    ]
+    for name in ("Factory floor WiFi", "Printing for Antwerp"):
+        found = first_candidate(name, catalogue)
+        assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
+    found = first_candidate("Office WiFi", catalogue)
+    assert found.target_id == "corp" and found.preselectable and found.score >= PRESELECT_AT
