@@ -206,11 +206,23 @@ SEEN = {
     DATA / "matching_seen_192.yaml": "former blind set 192 (metro and buses, in Azerbaijani), 2 left",
     DATA / "matching_seen_193.yaml": "former blind set 193 (hydropower, in Nepali and English), 6 left",
     DATA / "matching_seen_194.yaml": "former blind set 194 (drug maker, in Telugu and English), 15 left",
-    DATA / "matching_seen_195.yaml": "former blind set 195 (microfinance, in Khmer and English), 15 left",
-    DATA / "matching_seen_196.yaml": "former blind set 196 (water utility, in Swahili and English), 6 left",
+    DATA / "matching_seen_195.yaml": "former blind set 195 (microfinance, in Khmer and English), 14 left",
+    DATA / "matching_seen_196.yaml": "former blind set 196 (water utility, in Swahili and English), 5 left",
     DATA / "matching_seen_197.yaml": "former blind set 197 (road freight, in Lithuanian), 5 left",
     DATA / "matching_seen_198.yaml": "former blind set 198 (telecom operator, in Kyrgyz and Russian), 6 left",
     DATA / "matching_seen_199.yaml": "former blind set 199 (tea plantations, in Sinhala and English), 6 left",
-    DATA / "matching_seen_200.yaml": "former blind set 200 (oil refining, in Kurdish and Arabic), 11 left",
+    DATA / "matching_seen_200.yaml": "former blind set 200 (oil refining, in Kurdish and Arabic), 10 left",
+    DATA / "matching_seen_201.yaml": "former blind set 201 (brewery, in Burmese and English), 14 left",
+    DATA
+    / "matching_seen_202.yaml": "former blind set 202 (cotton and textiles, in Tajik and Russian), 2 left",
+    DATA
+    / "matching_seen_203.yaml": "former blind set 203 (farm machinery, in Belarusian and Russian), 8 left",
+    DATA
+    / "matching_seen_204.yaml": "former blind set 204 (health NGO, in Dari, Pashto and English), 12 left",
+    DATA / "matching_seen_205.yaml": "former blind set 205 (diamonds and jewellery, in Gujarati), 10 left",
+    DATA
+    / "matching_seen_206.yaml": "former blind set 206 (container port, in Malayalam and English), 5 left",
+    DATA / "matching_seen_207.yaml": "former blind set 207 (flour mills, in Hausa and English), 3 left",
+    DATA / "matching_seen_208.yaml": "former blind set 208 (online gaming, in Maltese and English), 8 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
