@@ -159,8 +159,24 @@ TYPED_GERSHAYIM = re.compile("(?<=[\u05d0-\u05ea])[\"'](?=[\u05d0-\u05ea])")
 GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 
 
+# Cyrillic letters that look like Latin ones, typed among Latin letters or digits in one word: "1С" (Cyrillic
+# es), as Russian-speaking staff write the brand 1C, is no "1S"
+LOOKALIKES = dict(zip("АВЕКМНОРСТХаеорсухЅІіЈј", "ABEKMHOPCTXaeopcyxSIiJj", strict=True))
+MIXED_WORD = re.compile(r"\w*(?:[0-9A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][0-9A-Za-z])\w*")
+
+
+def _as_latin(word: re.Match) -> str:
+    """A word of Latin letters or digits and Cyrillic ones: its Cyrillic letters as the Latin ones they look
+    like, where each does; as written otherwise."""
+    text = word.group()
+    latin = "".join(LOOKALIKES.get(c, c) for c in text)
+    return text if any("\u0400" <= c <= "\u04ff" for c in latin) else latin
+
+
 def decomposed(text: str) -> str:
     """The text with each accented letter as its Latin letter and its mark, for an ASCII fold to keep."""
+    if MIXED_WORD.search(text):
+        text = MIXED_WORD.sub(_as_latin, text)
     text = unicodedata.normalize("NFKD", text.replace("µ", "u"))  # "µTorrent" as typed, not a Greek "m"
     if UNSPELLED.search(text):
         text = UNSPELLED_ALONE.sub("", TYPED_GERSHAYIM.sub("", text))
