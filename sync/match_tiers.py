@@ -13,6 +13,7 @@ from sync.match_letters import decomposed
 # (sync.scorer_tiers) read these
 PRODUCTION_WORDS = ("production", "produktion", "productie")
 PRODUCED = "|".join(PRODUCTION_WORDS)
+PRODUCTION_SAID = frozenset(("prod", "prd", *PRODUCTION_WORDS))  # as a name's words read them
 # an environment as a code or a record's brackets write it: no site's or client's code, no acronym a name
 # declares ("Data Warehouse (Dev)")
 ENVIRONMENTS_WRITTEN = "dev test tst uat stg staging prod prd live sit qa pre trn np dr sbx"

@@ -12,7 +12,7 @@ from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, labels_of
 from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import named_words, products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
-from sync.match_tiers import tiers_of
+from sync.match_tiers import PRODUCTION_SAID, tiers_of
 from sync.matching import Item, Matcher, normalise
 
 NAMED, MENTIONED_NAME, MENTIONED, EXPLAINED, DESCRIBED = 88, 86, 80, 88, 88
@@ -58,7 +58,6 @@ class DetailsEvidence:
     versioned: bool
     whole: bool
     mentions: Mentions | None
-    _named_within: Callable[[tuple[str, ...]], set[int]]  # sync.scorer_products.ProductEvidence's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's
     _is_not_live: Callable[[int], bool]  # sync.scorer_environments.EnvironmentReadings's
     _says_environment: Callable[[set[str]], bool]  # sync.scorer_environments.EnvironmentReadings's
@@ -385,9 +384,10 @@ class DetailsEvidence:
         return found
 
     def _holding(self, own: list[str]) -> list[int]:
-        """The records of the one service whose name or description has each of these words; none when
-        its rarest word is common or two services have them all."""
+        """The records of the one service whose name or description has each of these words (production not
+        in another environment's: "Non-Prod"); none when its rarest word is common or two have them all."""
         mentions, named = self.mentions, {w: self._named(w) for w in own}
+        live = PRODUCTION_SAID.intersection(own)
         counts = {w: len(named[w]) + mentions.count(w) for w in own}
         rarest = min(own, key=counts.__getitem__)
         if counts[rarest] > MENTIONS_AT_MOST:  # its rarest word is common: the name tells no record apart
@@ -396,6 +396,7 @@ class DetailsEvidence:
             i
             for i in named[rarest] | mentions.having(rarest)
             if all(i in named[w] or mentions.has(w, i) for w in own if w != rarest)
+            and not (live.difference(self.names[i].words) and self._is_not_live(i))
         ]
         return sorted(found) if len({self._service_core(i) for i in found}) == 1 else []
 

@@ -429,3 +429,18 @@ def test_a_live_record_is_only_suggested_for_a_name_that_gives_a_tier_of_another
     assert "a live record, where the name gives staging" in found[0].why
     found = suggest([Item("l", "Corporate Website - Prod")], catalogue, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "web"
+
+
+def test_production_is_no_word_another_environments_details_give():
+    """Set 214: "SMS gateway prod" is no "SMS Notification Gateway - Non-Prod" described as "Non-Prod, Tier 4.
+    Test SMS gateway", its "prod" the details' "Non-Prod"; its live record is first."""
+    catalogue = [
+        Item("prod", "SMS Notification Gateway - Prod", context="Transaction SMS via telco aggregators"),
+        Item("np", "SMS Notification Gateway - Non-Prod", context="Non-Prod, Tier 4. Test SMS gateway"),
+        Item("api", "API Gateway"),
+    ]
+    found = first_candidate("SMS gateway prod", catalogue)
+    assert found.target_id == "prod"
+    ranked = suggest([Item("l", "SMS gateway prod")], catalogue, versioned=False)["l"]
+    np = next(c for c in ranked if c.target_id == "np")
+    assert not (np.preselectable and np.score >= PRESELECT_AT)
