@@ -21,6 +21,7 @@ from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
 TRANSLITERATED = re.compile(f"[\u0370-\u03ff\u0400-\u04ff{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, …
 LATIN = re.compile("[A-Za-z]")
+GONE = "\x00"  # a run of words left out, where it was (`_without_unspelled`)
 STRAY = frozenset("+&,")  # what joined words left out to the rest (`_without_unspelled`)
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
 # words in a row in the letters of sync.match_letters' UNSPELLED (Hangul, Hebrew, Arabic, Georgian, …)
@@ -87,12 +88,14 @@ class UnknownWords:
         around its acronym or product ("천안 사무실 LAN", "SPC 공정관리", "LAN מטה ת״א"), in words no
         English catalogue has, and these letters spell none of its words; those the dictionary reads stay
         ("VPN 원격 접속" is a remote access VPN, "백업 Gold" Backup's Gold tier). A "+" or "&" left alone
-        goes too ("بکاپ Veeam + تیپ"), not one of a name's ("Apple TV+ 配信")."""
+        goes too ("بکاپ Veeam + تیپ"), or one before words left out ("ກ້ອງວົງຈອນປິດ ໂຮງງານ + ບໍ່"), not one of a
+        name's ("Apple TV+ 配信")."""
         if not UNSPELLED.search(name) or not LATIN.search(name):
             return name  # most names, at once
-        words = re.sub(
-            r"\(\s*\)", "", UNSPELLED_RUN.sub(lambda run: self._aliased_words(run.group()), name)
-        ).split()
+        read = UNSPELLED_RUN.sub(lambda run: self._aliased_words(run.group()) or f" {GONE} ", name)
+        words = re.sub(rf"\(\s*{GONE}?\s*\)", "", read).split()
+        words = [w for n, w in enumerate(words) if w not in STRAY or GONE not in words[n + 1 : n + 2]]
+        words = [w for w in words if w != GONE]
         while words and words[-1] in STRAY:
             words.pop()
         while words and words[0] in STRAY:
@@ -107,7 +110,7 @@ class UnknownWords:
         owners = [n for n, word in enumerate(words) for _ in normalise(word).split()]
         said = tuple(stem(token) for word in words for token in normalise(word).split())
         kept = {owners[at] for at in self.book.phrased(said, alone=True)}
-        return " ".join(word for n, word in enumerate(words) if n in kept or word.isdigit()) or " "
+        return " ".join(word for n, word in enumerate(words) if n in kept or word.isdigit())
 
     def _unknown_read(self, name: str) -> tuple[str, str, bool] | None:
         """The name without the words no record's name or details has, nor the dictionary, nor English,
