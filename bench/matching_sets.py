@@ -224,5 +224,13 @@ SEEN = {
     / "matching_seen_206.yaml": "former blind set 206 (container port, in Malayalam and English), 5 left",
     DATA / "matching_seen_207.yaml": "former blind set 207 (flour mills, in Hausa and English), 3 left",
     DATA / "matching_seen_208.yaml": "former blind set 208 (online gaming, in Maltese and English), 8 left",
+    DATA / "matching_seen_209.yaml": "former blind set 209 (dairy co-operative, in Punjabi), 9 left",
+    DATA / "matching_seen_210.yaml": "former blind set 210 (aerospace parts, in Kannada and English), 11 left",
+    DATA / "matching_seen_211.yaml": "former blind set 211 (sugar co-operative, in Marathi), 9 left",
+    DATA / "matching_seen_212.yaml": "former blind set 212 (microfinance bank, in Yoruba and English), 12 left",
+    DATA / "matching_seen_213.yaml": "former blind set 213 (municipality, in isiZulu and English), 8 left",
+    DATA / "matching_seen_214.yaml": "former blind set 214 (remittances, in Somali and English), 10 left",
+    DATA / "matching_seen_215.yaml": "former blind set 215 (gas processing, in Turkmen and Russian), 5 left",
+    DATA / "matching_seen_216.yaml": "former blind set 216 (copper-gold mine, in Lao and English), 8 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
