@@ -29,14 +29,19 @@ LABEL_WORDS = 3  # a codename's sentence, of at most so many words, labels the d
 # the words a codename's label opens with, as normalised: "programme Boussole"
 LABELLING = frozenset(["program", "project", "projekt", "codename", "code"])
 MENTIONS_AT_MOST = 25  # a word in more descriptions than this tells none of them apart
-# what a description says a service is not for: "Wi-Fi in offices (not on factory floors)"
-NEGATED = re.compile(r"\b(?:not|except|excluding)\s[^,;:.()|\n]*", re.I)
+# what a description says a service is not for, in a few words: "Wi-Fi in offices (not on factory floors)";
+# not "not only", "whether or not", nor past a dash, "but", "with" or "using" ("not encrypted but replicated")
+NEGATED = re.compile(
+    r"(?<!\bor )\b(?:not|except|excluding)\b(?!\s+only\b)"
+    r"(?:\s+(?!(?:but|with|using)\b)[^\s,;:.()|–—-][^\s,;:.()|–—]*){1,4}",
+    re.I,
+)
 
 
 def without_negated(text: str) -> str:
     """A target's details without what they say the service is not, or leaves out ("802.1X staff Wi-Fi
     in offices (not on factory floors)" gives no "factory floor"): no evidence for a portfolio name."""
-    if not text or ("ot " not in text and "xcept" not in text and "xcluding" not in text):
+    if not text or ("not" not in (low := text.lower()) and "xcept" not in low and "xcluding" not in low):
         return text  # most details, at once
     return NEGATED.sub("", text)
 

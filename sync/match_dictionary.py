@@ -127,15 +127,16 @@ def feature_update(field: str) -> str:
     return found.group(1).lower() if found else ""
 
 
-LONG_TERM_YEAR = re.compile(r"\blts[bc]\b\D*\b(20\d\d)\b", re.I)  # "… LTSC 2021", "LTSB (2016)"
+# "… LTSC 2021", "LTSB (2016)", "LTSC (x64) 2021", "Windows 10 Enterprise 2016 LTSB"
+LONG_TERM_YEAR = re.compile(r"\blts[bc]\b.{0,20}?\b(20\d\d)\b|\b(20\d\d)\s+lts[bc]\b", re.I)
 
 
 def long_term_build(name: str, field: str) -> str:
     """The build a Windows long-term servicing release's installs report, by the year its record's name or
-    version field gives ("Windows 10 IoT Enterprise LTSC 2021" → "19044"), or ""."""
-    found = LONG_TERM_YEAR.search(f"{name} {field}")
+    version field gives ("Windows 10 IoT Enterprise LTSC 2021" → "19044"), or "" (Office's LTSC none)."""
+    found = LONG_TERM_YEAR.search(f"{name} {field}") if "windows" in name.lower() else None
     builds = shipped_dictionary().get("long_term_builds", {})
-    return str(builds.get(int(found.group(1)), "")) if found else ""
+    return str(builds.get(int(found.group(1) or found.group(2)), "")) if found else ""
 
 
 def windows_build(version: str) -> str:

@@ -27,6 +27,7 @@ _CYRILLIC = dict(
 # romanised, without marks ("ғ" as "gh", "ң" as "ng", where its 2021 alphabet writes "ğ", "ñ"): "Қонақ" is
 # "Qonaq", "Сақтық көшірме" "Saqtyq koshirme"
 _CYRILLIC |= dict(zip("әғқңөұүһ", ["a", "gh", "q", "ng", "o", "u", "u", "h"], strict=True))
+_CYRILLIC |= {"ҳ": "h", "ҷ": "j"}  # and Tajik's, as Tajik is romanised: "Музди меҳнат" is "Muzdi mehnat"
 # and Korean's Hangul, which Unicode decomposes into its letters (jamo): each as the Revised Romanization
 # writes it at a syllable's start, middle or end, letter by letter, without the sound changes across syllables
 # it writes too ("백업" is "baekeop", not "baegeop"; "이메일" "imeil"): both sides of a match read it alike
@@ -64,6 +65,7 @@ _ARABIC = {
 } | {"پ": "px", "چ": "chx", "ژ": "zhx", "ک": "kx", "گ": "gx", "ی": "yx", "ھ": "hx", "ۀ": "hx", "ے": "yx"}
 _ARABIC |= {"ٹ": "tx", "ڈ": "dx", "ڑ": "rx", "ں": "nx", "ہ": "hx"}  # and Urdu's
 _ARABIC |= {"ڵ": "lx", "ڕ": "rx", "ۆ": "ox", "ێ": "ex", "ە": "ax", "ڤ": "vx"}  # and Sorani Kurdish's
+_ARABIC |= {"ټ": "tx", "ډ": "dx", "ړ": "rx", "ږ": "zx", "ښ": "shx", "ګ": "gx", "ڼ": "nx"}  # and Pashto's
 _ARABIC |= {"ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
 # and Georgian's and Armenian's letters so too, each with its script's mark, "j" and "w": "ელფოსტა" is
 # "ejljpjojsjtjaj", no English word or acronym
@@ -162,15 +164,19 @@ GREEK_PAIRS = re.compile("(?i)[οαε]υ(?!\u0308)")
 # Cyrillic letters that look like Latin ones, typed among Latin letters or digits in one word: "1С" (Cyrillic
 # es), as Russian-speaking staff write the brand 1C, is no "1S"
 LOOKALIKES = dict(zip("АВЕКМНОРСТХаеорсухЅІіЈј", "ABEKMHOPCTXaeopcyxSIiJj", strict=True))
-MIXED_WORD = re.compile(r"\w*(?:[0-9A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][0-9A-Za-z])\w*")
+MIXED_WORD = re.compile(r"\b\w*?(?:[0-9A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][0-9A-Za-z])\w*")
+CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
-def _as_latin(word: re.Match) -> str:
+def _as_latin(word: re.Match[str]) -> str:
     """A word of Latin letters or digits and Cyrillic ones: its Cyrillic letters as the Latin ones they look
-    like, where each does; as written otherwise."""
+    like, where each does and the word has a Latin letter, or is a digit's and one letter ("1С"); as written
+    otherwise: "АТС2", an exchange numbered 2, is Cyrillic "ATS"."""
     text = word.group()
+    if not re.search("[A-Za-z]", text) and len(CYRILLIC_LETTER.findall(text)) > 1:
+        return text
     latin = "".join(LOOKALIKES.get(c, c) for c in text)
-    return text if any("\u0400" <= c <= "\u04ff" for c in latin) else latin
+    return text if CYRILLIC_LETTER.search(latin) else latin
 
 
 def decomposed(text: str) -> str:

@@ -34,7 +34,7 @@ KINDS = {
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
     "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
     "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
-    "testiymparisto teszt testkeskkond teste testes тестова тестовая тестовый тестовое тестовой",
+    "testiymparisto teszt testkeskkond teste testes тестова тестовая тестовый тестовое тестовой тестовые",
 }
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
@@ -85,7 +85,13 @@ ALWAYS |= {"testmiljoe", "testiympäristö", "testiymparisto", "koulutusympäris
 ALWAYS |= {"teszt", "testkeskkond", *SAID_SO}  # Hungarian, Estonian, Brazilian …; not "koolituskeskkond",
 # a learning platform too ("Moodle koolituskeskkond"), nor Bulgarian "обучителна среда"
 ALWAYS |= {"homologação", "homologacao", "hml", "testovací", "testovaci"}  # not "homolog": "Gene Homolog"
-ALWAYS |= {"тестовая", "тестовый", "тестовое", "тестовой"}  # Russian's, as "test" is an adjective there
+ALWAYS |= {
+    "тестовая",
+    "тестовый",
+    "тестовое",
+    "тестовой",
+    "тестовые",
+}  # Russian's, as "test" is an adjective there
 # an environment a name may give among its other words, in capitals: none that is another abbreviation too
 # ("Supplier QA Portal", "VAT TRN Lookup", "Experian QAS", "PAT TEST Records", "SIT")
 WITHIN = frozenset(["uat", "tst", "stg", "sbx", "dev", "preprod", "staging", "sandbox"])

@@ -5,7 +5,7 @@ are documented in sync.scorer."""
 from collections.abc import Callable, Sequence
 
 from sync.match_acronyms import NO_INITIALS, acronym_within, initials
-from sync.match_details import Mentions
+from sync.match_details import Mentions, without_negated
 from sync.match_makers import lineage, without_maker
 from sync.match_names import BRACKETS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
@@ -292,7 +292,7 @@ class ProductEvidence:
         is not, nor a rival beside the product's own family ("Ansible Automation Platform and Terraform"
         for "Ansible Tower")."""
         for i in targets:
-            named = products_in(product_words(self.targets[i].context))
+            named = products_in(product_words(without_negated(self.targets[i].context)))
             ours = [p for p in named if same_product(p, product) or renamed(p, product)]
             family = any(not set(p.words).isdisjoint(product.words) for p in named)
             for other in named:
@@ -351,7 +351,7 @@ class ProductEvidence:
                 if self.mentions and self.mentions.has(word, i):
                     continue
                 target = self.targets[i]
-                theirs = products_in(product_words(f"{target.name} {target.context}"))
+                theirs = products_in(product_words(f"{target.name} {without_negated(target.context)}"))
                 makers = lineage(raw) - {tuple(normalise(raw).split())}  # "(Aastra handsets)": Mitel's
                 if (
                     theirs

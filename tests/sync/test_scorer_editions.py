@@ -4,7 +4,7 @@ installs report as a major version."""
 
 import pytest
 
-from sync.match_dictionary import renumbered, words_of
+from sync.match_dictionary import long_term_build, renumbered, words_of
 from sync.match_rules import abbreviates
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -318,3 +318,7 @@ def test_a_long_term_release_is_the_one_its_year_names_by_the_build_its_installs
     assert best("Windows 10 IoT Enterprise LTSC", ltsc, "10.0.19044.4170", versioned=True).preselectable
     any_year = [Item("w", "Microsoft Windows 10 IoT Enterprise LTSC", "10", "Microsoft")]
     assert best("Windows 10 IoT Enterprise LTSC", any_year, "10.0.17763.5576", versioned=True).preselectable
+    ltsb = [Item("w", "Windows 10 Enterprise 2016 LTSB", "2016", "Microsoft")]  # Microsoft's own order
+    assert not best("Windows 10 Enterprise LTSB", ltsb, "10.0.17763", versioned=True).preselectable
+    assert best("Windows 10 Enterprise LTSB", ltsb, "10.0.14393", versioned=True).preselectable
+    assert long_term_build("Microsoft Office LTSC Professional Plus 2021", "2021") == ""  # no Windows

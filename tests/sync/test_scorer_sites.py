@@ -1,6 +1,9 @@
 """Sites and other services a service's details name (sync.scorer_sites, issue 19): they say what the service
 links or serves, not what it is; nor what the details say it is not for (sync.match_details)."""
 
+import pytest
+
+from sync.match_details import without_negated
 from sync.matching import Item
 from sync.scorer import PRESELECT_AT
 from tests.sync.scoring import first_candidate
@@ -55,3 +58,22 @@ def test_what_details_say_a_service_is_not_for_is_no_evidence_for_it():
         assert found is None or not (found.preselectable and found.score >= PRESELECT_AT), name
     found = first_candidate("Office WiFi", catalogue)
     assert found.target_id == "corp" and found.preselectable and found.score >= PRESELECT_AT
+
+
+@pytest.mark.parametrize(
+    ("details", "read"),
+    [
+        ("Staff Wi-Fi in offices (not on factory floors)", "Staff Wi-Fi in offices ()"),
+        ("Wi-Fi (NOT on factory floors)", "Wi-Fi ()"),
+        ("Backups not encrypted at rest but replicated to Azure", "Backups  but replicated to Azure"),
+        ("Printing at all sites except Antwerp with PaperCut", "Printing at all sites  with PaperCut"),
+        ("Citrix is not available - Horizon VDI desktops", "Citrix is  - Horizon VDI desktops"),
+        ("Not only mail but also shared mailboxes", "Not only mail but also shared mailboxes"),
+        ("Whether or not VPN is up, it works", "Whether or not VPN is up, it works"),
+        ("Notifications to all staff", "Notifications to all staff"),
+    ],
+)
+def test_what_details_say_a_service_is_not_for_is_a_few_words_before_a_dash_or_but(details, read):
+    """A review: a negation leaves out a few words, never past a dash, "but", "with" or "using", nor "not
+    only" or "whether or not"; in any case."""
+    assert without_negated(details) == read

@@ -46,6 +46,8 @@ def test_cyrillic_letters_typed_among_latin_ones_or_digits_read_as_the_latin_let
         normalise("1Сервер") == "1server"
     )  # a "в" no Latin letter looks like: transliterated, not "1cepbep"
     assert normalise("Сервер") == "server"
+    assert normalise("АТС2") == "ats2" and normalise("ВКС1") == "vks1"  # digits beside Cyrillic abbreviations
+    assert normalise("Музди меҳнат") == "muzdi mehnat"  # Tajik's "ҳ", as romanised
     found = first_candidate("1С:ERP", [Item("erp", "ERP - 1C:ERP"), Item("crm", "CRM - Bitrix24")])
     assert found.target_id == "erp" and found.preselectable and found.score >= PRESELECT_AT
 
