@@ -374,6 +374,7 @@ class Scorer(
                 spelled = ", ".join(self.mentions.spelled.get(w, w) for w in missing)
                 add([i], MENTIONED_NAME if self.versioned else EXPLAINED, f"its description names {spelled}")
             found_in, given, sure = self._described(mine, local.name)
+            found_in = [i for i in found_in if not self._longer_product(local.name, i)]
             words = ", ".join(given)
             add(
                 found_in,

@@ -168,6 +168,19 @@ class ProductEvidence:
             w in inside and theirs.count(w) == 1 and is_english(w) for w in mine.words
         )
 
+    def _longer_product(self, shown: str, i: int) -> bool:
+        """Whether the portfolio name is a product of the dictionary whose shorter namesake, another
+        service's, target i's name holds: "Webex Calling" (telephony) is no "Video Conferencing - Webex",
+        however its details speak of calls."""
+        if not (mine := products_in(product_words(shown))):
+            return False
+        theirs = products_in(product_words(self.targets[i].name))
+        return any(
+            len(q.words) < len(p.words) and p.words[: len(q.words)] == q.words and q.service != p.service
+            for p in mine
+            for q in theirs
+        )
+
     def _category_tail(self, j: int) -> str:
         """Service j's name after its first dash, as read, where what comes before is a category: "" for
         none, a service about a product, or a tier's dash."""

@@ -368,3 +368,16 @@ def test_a_word_that_ends_a_products_name_is_not_the_portfolio_names_word_withou
     assert found.target_id == "sql" and found.preselectable and found.score >= PRESELECT_AT
     found = best("Linux Hosting (Prod)", catalogue)
     assert found.target_id == "rhel" and found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_a_product_is_no_service_of_its_shorter_namesake_however_its_details_speak():
+    """Set 218: "Webex Calling", telephony, is no "Video Conferencing - Webex" described as "Calls with green
+    coffee buyers"; "Webex calls" still is."""
+    catalogue = [
+        Item("vc", "Video Conferencing - Webex", context="Calls with green coffee buyers and importers"),
+        Item("tel", "Telephony - Desk Phones", context="Avaya desk phones at head office"),
+    ]
+    found = best("Webex Calling", catalogue)
+    assert found is None or not (found.preselectable and found.score >= PRESELECT_AT)
+    found = best("Webex calls with buyers", catalogue)
+    assert found.target_id == "vc" and found.preselectable and found.score >= PRESELECT_AT
