@@ -225,12 +225,22 @@ SEEN = {
     DATA / "matching_seen_207.yaml": "former blind set 207 (flour mills, in Hausa and English), 3 left",
     DATA / "matching_seen_208.yaml": "former blind set 208 (online gaming, in Maltese and English), 8 left",
     DATA / "matching_seen_209.yaml": "former blind set 209 (dairy co-operative, in Punjabi), 9 left",
-    DATA / "matching_seen_210.yaml": "former blind set 210 (aerospace parts, in Kannada and English), 11 left",
+    DATA
+    / "matching_seen_210.yaml": "former blind set 210 (aerospace parts, in Kannada and English), 11 left",
     DATA / "matching_seen_211.yaml": "former blind set 211 (sugar co-operative, in Marathi), 9 left",
-    DATA / "matching_seen_212.yaml": "former blind set 212 (microfinance bank, in Yoruba and English), 12 left",
+    DATA
+    / "matching_seen_212.yaml": "former blind set 212 (microfinance bank, in Yoruba and English), 12 left",
     DATA / "matching_seen_213.yaml": "former blind set 213 (municipality, in isiZulu and English), 8 left",
     DATA / "matching_seen_214.yaml": "former blind set 214 (remittances, in Somali and English), 10 left",
     DATA / "matching_seen_215.yaml": "former blind set 215 (gas processing, in Turkmen and Russian), 5 left",
     DATA / "matching_seen_216.yaml": "former blind set 216 (copper-gold mine, in Lao and English), 8 left",
+    DATA
+    / "matching_seen_217.yaml": "former blind set 217 (vanilla and spices, in Malagasy and French), 8 left",
+    DATA / "matching_seen_218.yaml": "former blind set 218 (coffee co-operative, in Kinyarwanda), 15 left",
+    DATA / "matching_seen_219.yaml": "former blind set 219 (platinum mine, in Shona and English), 7 left",
+    DATA / "matching_seen_220.yaml": "former blind set 220 (cut flowers, in Afaan Oromo and English), 9 left",
+    DATA / "matching_seen_221.yaml": "former blind set 221 (fund administrator, in Luxembourgish), 7 left",
+    DATA / "matching_seen_222.yaml": "former blind set 222 (salmon farming, in Faroese and Danish), 5 left",
+    DATA / "matching_seen_223.yaml": "former blind set 223 (brewery and water, in Tigrinya), 8 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
