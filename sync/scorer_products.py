@@ -5,7 +5,7 @@ are documented in sync.scorer."""
 from collections.abc import Callable, Sequence
 
 from sync.match_acronyms import NO_INITIALS, acronym_within, initials
-from sync.match_details import Mentions, without_negated
+from sync.match_details import Mentions
 from sync.match_makers import lineage, without_maker
 from sync.match_names import BRACKETS, AliasBook, Name, words_of
 from sync.match_products import Product, product_names, product_words, products_in
@@ -181,6 +181,11 @@ class ProductEvidence:
             for q in theirs
         )
 
+    def _details_read(self, i: int) -> str:
+        """Target i's details as the index of mentions read them, once per pull: without what they say the
+        service is not for (sync.match_details.without_negated)."""
+        return self.mentions.details[i] if self.mentions is not None else ""
+
     def _category_tail(self, j: int) -> str:
         """Service j's name after its first dash, as read, where what comes before is a category: "" for
         none, a service about a product, or a tier's dash."""
@@ -305,7 +310,7 @@ class ProductEvidence:
         is not, nor a rival beside the product's own family ("Ansible Automation Platform and Terraform"
         for "Ansible Tower")."""
         for i in targets:
-            named = products_in(product_words(without_negated(self.targets[i].context)))
+            named = products_in(product_words(self._details_read(i)))
             ours = [p for p in named if same_product(p, product) or renamed(p, product)]
             family = any(not set(p.words).isdisjoint(product.words) for p in named)
             for other in named:
@@ -364,7 +369,7 @@ class ProductEvidence:
                 if self.mentions and self.mentions.has(word, i):
                     continue
                 target = self.targets[i]
-                theirs = products_in(product_words(f"{target.name} {without_negated(target.context)}"))
+                theirs = products_in(product_words(f"{target.name} {self._details_read(i)}"))
                 makers = lineage(raw) - {tuple(normalise(raw).split())}  # "(Aastra handsets)": Mitel's
                 if (
                     theirs
