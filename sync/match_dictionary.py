@@ -298,22 +298,6 @@ def whole_name(name: str) -> tuple[list[str], str]:
     return found
 
 
-@lru_cache(maxsize=1)
-def shipped_shared_installs() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Install names of editions sold apart (`shared_installs`), normalised, to the products they may be."""
-    return {
-        tuple(normalise(str(name)).split()): tuple(str(p) for p in products)
-        for name, *products in shipped_dictionary().get("shared_installs") or []
-    }
-
-
-def shared_install(name: str) -> tuple[str, ...]:
-    """The products a software install of this whole name may be ("Adobe Acrobat (64-bit)": Acrobat or
-    Reader), an inventory's noise in brackets aside (not "Adobe Acrobat 2020", its own product), or ()."""
-    words = whole_words(name)
-    return shipped_shared_installs().get(words, ()) if words else ()
-
-
 def whole_words(name: str) -> tuple[str, ...]:
     """A software name's normalised words once brackets holding an inventory's noise are out ("Zoom
     (64-bit)" → zoom); () when a bracket says more ("Zoom (Rooms)"), so the name is no whole name."""

@@ -184,6 +184,7 @@ from sync.scorer_choices import ChoiceEvidence
 from sync.scorer_details import DESCRIBED, EXPLAINED, MENTIONED_NAME, DetailsEvidence
 from sync.scorer_environments import EnvironmentReadings
 from sync.scorer_index import LISTED_WHY, NameIndex
+from sync.scorer_installs import InstallNames
 from sync.scorer_names import (  # noqa: F401 (the documented scores are read from here)
     ABBREVIATION,
     ACRONYM,
@@ -235,6 +236,7 @@ class Scorer(
     RetiredRecords,
     UnknownWords,
     SiteDetails,
+    InstallNames,
 ):
     """Indexes the target records once; then scores any number of portfolio records against them."""
 

@@ -8,7 +8,7 @@ from itertools import chain
 
 from sync.match_acronyms import own_acronym
 from sync.match_details import Mentions
-from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build, shared_install
+from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build
 from sync.match_makers import maker_names
 from sync.match_names import DEPLOYMENT, VAGUE, AliasBook, Name, words_of
 from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
@@ -106,6 +106,7 @@ class NameEvidence:
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     _few_more: Callable[[int, list[str], str | None], bool]  # sync.scorer_products.ProductEvidence's
     _within_product: Callable[[Name, int], bool]  # sync.scorer_products.ProductEvidence's
+    _brandless_core: Callable[[int], frozenset[str]]  # sync.scorer_installs.InstallNames'
 
     def _compounds_split(self, name: str) -> tuple[str, list[str]]:
         """The name with each word the targets do not use written as the target words it runs together,
@@ -398,27 +399,6 @@ class NameEvidence:
                 if j != i and PLANS.intersection([*theirs.dropped, *self.names[j].dropped])
             )
         return False
-
-    def _shared(self, mine: Name, name: str, found: dict) -> set[int]:
-        """Found records of two or more of the editions one install name may be (shared_installs), of the
-        install's major: "Adobe Acrobat (64-bit)" beside "Adobe Acrobat" and "Adobe Acrobat Reader DC". None
-        of them is chosen."""
-        products = [frozenset(self.book.read(p, "", True).core.split()) for p in shared_install(name)]
-        ours = major(mine.version)
-        of = {
-            i: n
-            for i in found
-            for n, p in enumerate(products)
-            if self._brandless_core(i) in (p, p - self._maker_words(i))
-            and (not ours or not self.majors[i] or self.majors[i] == ours)
-        }
-        return set(of) if len(set(of.values())) > 1 else set()
-
-    def _maker_words(self, i: int) -> frozenset[str]:
-        return frozenset(words_of(self.targets[i].manufacturer))
-
-    def _brandless_core(self, i: int) -> frozenset[str]:
-        return frozenset(self.names[i].core.split()) - self._maker_words(i)
 
     def _made_by(self, mine: Name, add) -> None:
         """The targets whose name is the portfolio name's once its leading words, the target's manufacturer

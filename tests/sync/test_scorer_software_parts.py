@@ -326,3 +326,27 @@ def test_a_java_development_kits_install_is_the_java_se_record_and_a_runtimes_is
 def test_a_target_named_without_a_letter_found_by_its_details_is_no_client_app():
     found = suggest([Item("l", "Gold", "1")], [Item("t", "(", "", "Dell", "gold")], versioned=True)["l"]
     assert all(not c.preselectable for c in found)  # and no IndexError
+
+
+def test_a_suites_name_beside_two_of_its_parts_is_either_a_person_says_which():
+    """VMware sold vSphere as ESXi and vCenter Server, and the vSphere Client manages either: beside records
+    of both at the name's major, neither is chosen, and both are shown (sets 55 to 221)."""
+    parts = [
+        Item("esxi", "VMware ESXi 8", "8", "VMware"),
+        Item("vc", "VMware vCenter Server 8", "8", "VMware"),
+        Item("esxi7", "VMware ESXi 7", "7", "VMware"),
+    ]
+    for name, version in [
+        ("VMware vSphere 8", "8.0.2"),
+        ("vSphere", "8.0"),
+        ("VMware vSphere Client", "8.0"),
+    ]:
+        found = suggest([Item("l", name, version)], parts, versioned=True)["l"]
+        assert not preselect(found, PRESELECT_AT), name
+        assert {c.target_id for c in found[:2]} == {"esxi", "vc"}, name
+        suite = "VMware vSphere Client" if "Client" in name else "VMware vSphere"
+        either = f"{suite} may be VMware ESXi or VMware vCenter Server: a person says which"
+        assert all(c.reasons[0] == either for c in found[:2]), name
+    assert picked("VMware vSphere 7", "7.0.3", parts) == "esxi7"  # no vCenter Server 7: the one part
+    assert picked("VMware vSphere 8", "8.0.2", [*parts, Item("s", "VMware vSphere 8", "8", "VMware")]) == "s"
+    assert picked("VMware ESXi", "8.0.2", parts) == "esxi"  # a part's own name

@@ -1,0 +1,67 @@
+"""Install names that may be several products (mixed into sync.scorer.Scorer): one installer for editions
+sold apart ("Adobe Acrobat": Acrobat or Reader), and a suite's or a client's name whose parts the catalogue
+keeps apart ("VMware vSphere 8": ESXi 8 and vCenter Server 8). Beside records of two of them, none is
+chosen: a person says which one the install is."""
+
+from sync.match_dictionary import words_of
+from sync.match_installs import shared_install, suite_of
+from sync.match_names import AliasBook, Name
+from sync.match_versions import major
+from sync.matching import Item
+
+
+class InstallNames:
+    """The records an install name leaves to a person."""
+
+    targets: list[Item]
+    book: AliasBook
+    names: list[Name]
+    majors: list[str]
+    cores: dict[str, tuple[int, ...]]  # a target's core → the targets of that core
+
+    def _shared(self, mine: Name, name: str, found: dict) -> set[int]:
+        """Found records of two or more of the editions one install name may be (shared_installs), or of
+        the parts of a suite (suites), of the install's major: "Adobe Acrobat (64-bit)" beside "Adobe
+        Acrobat" and "Adobe Acrobat Reader DC". None of them is chosen."""
+        products = [frozenset(self.book.read(p, "", True).core.split()) for p in shared_install(name)]
+        ours = major(mine.version)
+        of = {
+            i: n
+            for i in found
+            for n, p in enumerate(products)
+            if self._brandless_core(i) in (p, p - self._maker_words(i))
+            and (not ours or not self.majors[i] or self.majors[i] == ours)
+        }
+        return set(of) if len(set(of.values())) > 1 else self._suite_parts(mine, found)
+
+    def _suite_parts(self, mine: Name, found: dict) -> set[int]:
+        """The records of a suite's parts where the catalogue holds two of them at the name's major and none
+        of the suite itself, each with the best evidence any has: "VMware vSphere 8" may be ESXi 8 or
+        vCenter Server 8, which an alias reads alike (VMware sold vSphere as the two); beside a "VMware
+        vSphere 8", it is that one. None is chosen."""
+        suite = suite_of(mine.plain.split())
+        if suite is None:
+            return set()
+        ours, of = major(mine.version), {}
+        for n, (part, own) in enumerate(suite.parts):
+            for i in {*found, *self.cores.get(self.book.read(part, "", True).core, ())}:
+                if ours and self.majors[i] and self.majors[i] != ours:
+                    continue
+                plain = set(self.names[i].plain.split()) - self._maker_words(i)
+                if suite.own_words <= plain <= suite.words:
+                    return set()  # the suite's own record
+                if own <= plain:
+                    of[i] = n
+        best = max((found[i][0] for i in of if i in found), default=0)
+        if len(set(of.values())) < 2 or not best:
+            return set()
+        why = f"{suite.name} may be {' or '.join(part for part, _ in suite.parts)}: a person says which"
+        for i in of:
+            found[i] = (best, [why, *(found[i][1] if i in found else ())])
+        return set(of)
+
+    def _maker_words(self, i: int) -> frozenset[str]:
+        return frozenset(words_of(self.targets[i].manufacturer))
+
+    def _brandless_core(self, i: int) -> frozenset[str]:
+        return frozenset(self.names[i].core.split()) - self._maker_words(i)
