@@ -111,7 +111,7 @@ def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
     return found
 
 
-WINDOWS_BUILD = re.compile(r"^10\.0\.(\d{5})(?:\.\d+)?$")
+WINDOWS_BUILD = re.compile(r"^1[01]\.0\.(\d{5})(?:\.\d+)?$")  # 11: as version_field reads 11's
 FEATURE_UPDATE = re.compile(r"\s*(\d\d[hH][12])\b")  # "23H2", "24H2 (26100.1742)"
 
 

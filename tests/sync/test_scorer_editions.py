@@ -322,3 +322,27 @@ def test_a_long_term_release_is_the_one_its_year_names_by_the_build_its_installs
     assert not best("Windows 10 Enterprise LTSB", ltsb, "10.0.17763", versioned=True).preselectable
     assert best("Windows 10 Enterprise LTSB", ltsb, "10.0.14393", versioned=True).preselectable
     assert long_term_build("Microsoft Office LTSC Professional Plus 2021", "2021") == ""  # no Windows
+
+
+def test_windows_11_reports_its_builds_as_10_0():
+    """An install of Windows at a build from 22000 on is Windows 11, which reports itself as 10.0 (set 230);
+    Windows Server's builds stay its own."""
+    windows = [
+        Item("10", "Microsoft Windows 10 Pro", "10", "Microsoft"),
+        Item("11", "Microsoft Windows 11 Pro", "11", "Microsoft"),
+    ]
+    assert chosen("Windows", windows, "10.0.22631") == "Microsoft Windows 11 Pro"
+    assert chosen("Windows Pro", windows, "10.0.26100.2033") == "Microsoft Windows 11 Pro"
+    assert chosen("Windows", windows, "10.0.19045") == "Microsoft Windows 10 Pro"
+    assert chosen("Microsoft Windows 11 Pro", windows, "10.0.22631") == "Microsoft Windows 11 Pro"
+    server = [Item("s", "Microsoft Windows Server 2025", "2025", "Microsoft"), *windows]
+    assert (
+        chosen("Microsoft Windows Server 2025 Standard", server, "10.0.26100")
+        == "Microsoft Windows Server 2025"
+    )
+
+
+def test_a_server_sold_apart_is_no_edition_of_its_client():
+    tally = [Item("t", "TallyPrime 5", "5", "Tally Solutions")]
+    assert chosen("TallyPrime Server", tally, "5.0") == ""  # set 230
+    assert chosen("TallyPrime", tally, "5.1") == "TallyPrime 5"

@@ -133,6 +133,11 @@ def test_word_by_word_abbreviations_both_ways_and_not_without_a_shared_word():
     assert abbreviates(("campus", "wir"), ("campus", "wireless")) == ""  # "Campus Wiring", stemmed
     assert abbreviates(("netcdf", "c"), ("netcdf", "cxx4")) == ""  # the C++ library, not the C one
     assert abbreviates(("isc", "kea", "dhcp"), ("isc", "kea", "dhcp4")) == "dhcp = dhcp4"  # a number ends it
+    assert abbreviates(("who", "anthro"), ("who", "anthroplu")) == ""  # another edition run on (set 228)
+    assert abbreviates(("acme", "note"), ("acme", "notepro")) == ""
+    anthro = [Item("a", "WHO Anthro", "", "World Health Organization")]
+    assert chosen("WHO AnthroPlus", anthro, "1.0.4", versioned=True) == ""
+    assert chosen("WHO Anthro", anthro, "3.2.2", versioned=True) == "WHO Anthro"
     found = top("Contoso Adv Threat Protection 3.1", MODELS, versioned=True)
     assert found.name == "Contoso Advanced Threat Protection 3"
     assert found.reasons[0] == "abbreviation: adv = advanced"
