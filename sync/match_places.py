@@ -16,6 +16,8 @@ CODE = re.compile(r"\b[A-Z]{3,4}\b")  # written in capitals, as a site's code is
 DASH = re.compile(r"\s+[-–—]\s+")  # a place follows the service's name: "Site Network - Wichita - Gold"
 # a code written last before the tier's dash, or last of all: "Process Historian VLS - Gold"
 CODE_LAST = re.compile(r"^(.*?[^\s–—-])\s+([A-Z]{2,4})(\s+[-–—]\s+.*)?$")
+SITE_CODE = re.compile(r"[A-Z]{3,4}")  # a code alone after a dash: "Internet Access - CUS"
+PLACE = re.compile(r"\b[A-Z][a-z]{3,}\b")  # a place written in full: "Cusco"
 CODE_SEEN = re.compile(r"\s[A-Z]{2,4}(?:\s+[-–—]\s|$)")  # CODE_LAST's quick test: most names have none
 
 
@@ -96,3 +98,29 @@ def coded_sites(names: list[str], known: Container[str]) -> dict[int, tuple[str,
         for i, found in coded.items()
         if (service := found.group(1).lower()) not in live and not services[service].isdisjoint(sites)
     }
+
+
+class Codes:
+    """The site codes the targets' names give after a dash ("Internet Access - CUS"), by themselves: a
+    portfolio name may write the place in full ("Internet Cusco")."""
+
+    def __init__(self, names: list[str], known: frozenset[str]) -> None:
+        self.codes: set[str] = set()
+        for name in names:
+            for part in DASH.split(name)[1:]:
+                code = part.lower() if SITE_CODE.fullmatch(part) else ""
+                if code and code not in ENVIRONMENT_CODES and code not in known:
+                    self.codes.add(code)
+
+    def read(self, name: str, *known: Container[str]) -> tuple[str, str]:
+        """The name with its first place written in full that starts one code alone written as that code,
+        and why; ("", "") for none. A place is a capitalised word of four letters or more, none the targets'
+        names have or the dictionary knows (`known`); an English word may be one ("Lima"), and details may
+        write it ("IP phones at the Cusco shop")."""
+        for raw in PLACE.findall(name) if self.codes else ():
+            word = normalise(raw)
+            codes = {word[:size] for size in (3, 4)} & self.codes
+            if len(codes) == 1 and not any(word in words for words in known):
+                code = next(iter(codes)).upper()
+                return re.sub(rf"\b{raw}\b", code, name, count=1), f"{raw} read as {code}"
+        return "", ""

@@ -53,7 +53,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers, still_leading
 from sync.match_makers import maker_names
 from sync.match_names import AliasBook, Name
-from sync.match_places import CODE, Places
+from sync.match_places import CODE, Codes, Places
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, uncategorised
 from sync.match_states import MARKS
@@ -149,6 +149,7 @@ class OtherReadings:
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
     places: Places | None = None  # the places the targets' names give, once a name has a code
+    coded_places: Codes | None = None  # the site codes the targets' names give, once a name has none
     mentions: Mentions | None
     _elsewhere: Callable[[str, int], str]  # sync.scorer_details.DetailsEvidence's
     _headed_by: Callable[[str], list[int]]  # sync.scorer_index.NameIndex's
@@ -208,15 +209,18 @@ class OtherReadings:
         return clashes
 
     def _placed(self, name: str) -> tuple[str, str]:
-        """The name with a site's code written as the place the targets' names give (sync.match_places)."""
-        if not CODE.search(name):
-            return "", ""
-        if self.places is None:
-            self.places = Places([t.name for t in self.targets], self.book.vocabulary | self.book.generic)
+        """The name with a site's code written as the place the targets' names give, or a place written
+        as the code they give for it (sync.match_places)."""
         details = self.mentions.postings if self.mentions else {}
-        return self.places.read(
-            name, self.lexical.postings, details, self.book.first_words, ENVIRONMENTS_SAID
-        )
+        known = (self.lexical.postings, details, self.book.first_words, ENVIRONMENTS_SAID)
+        names, vocabulary = [t.name for t in self.targets], self.book.vocabulary | self.book.generic
+        if not CODE.search(name):
+            if self.coded_places is None:
+                self.coded_places = Codes(names, vocabulary)
+            return self.coded_places.read(name, self.lexical.postings, *known[2:], vocabulary)
+        if self.places is None:
+            self.places = Places(names, vocabulary)
+        return self.places.read(name, *known)
 
     def _read_unbracketed(
         self, local: Item, found: dict[int, Found], limit: int, others: list[str]

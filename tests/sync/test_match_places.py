@@ -1,7 +1,7 @@
-"""Site codes read as the places a catalogue names in full, and site codes a catalogue writes after its
-services' names (sync.match_places; sets 105 to 107)."""
+"""Site codes read as the places a catalogue names in full, places read as the codes a catalogue writes, and
+site codes a catalogue writes after its services' names (sync.match_places; sets 105 to 107, 226)."""
 
-from sync.match_places import Places, coded_sites
+from sync.match_places import Codes, Places, coded_sites
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, Scorer, suggest
 
@@ -168,3 +168,20 @@ def test_a_product_delivering_a_service_held_at_several_sites_suggests_each_site
     assert {c.target_id for c in found} == {"t0", "t1", "t2"}
     assert all("OSIsoft PI delivers Process Historian" in c.why for c in found)
     assert preselect(found, PRESELECT_AT) is None
+
+
+def test_a_place_written_in_full_is_the_one_code_it_starts():
+    """Set 226: a catalogue writes its sites' codes after a dash, staff the places in full ("Cusco")."""
+    codes = Codes(["Security - CCTV - CUS", "Security - CCTV - SIC", "Network - WAN - UAT"], frozenset())
+    assert codes.read("CCTV Cusco") == ("CCTV CUS", "Cusco read as CUS")
+    assert codes.read("CCTV Sicuani planta") == ("CCTV SIC planta", "Sicuani read as SIC")
+    assert codes.read("CCTV cusco") == ("", "")  # not written as a place
+    assert codes.read("CCTV Cusco", {"cusco": (1,)}) == ("", "")  # a word of a target's name
+    assert Codes(["Network - WAN - UAT"], frozenset()).read("WAN Uatnet") == ("", "")  # an environment
+    assert Codes(["Internet - CUS", "Internet - CUSC"], frozenset()).read("Internet Cusco") == ("", "")
+    catalogue = [
+        Item("cus", "Collaboration - Printing - CUS", context="Office and receipt printers at the shop"),
+        Item("sic", "Collaboration - Printing - SIC", context="Printers at the collection centre"),
+    ]
+    chosen = preselect(suggest([Item("l", "Printing Cusco")], catalogue, versioned=False)["l"], PRESELECT_AT)
+    assert chosen.target_id == "cus" and "Cusco read as CUS" in chosen.reasons
