@@ -65,6 +65,10 @@ _ARABIC = {
 } | {"پ": "px", "چ": "chx", "ژ": "zhx", "ک": "kx", "گ": "gx", "ی": "yx", "ھ": "hx", "ۀ": "hx", "ے": "yx"}
 _ARABIC |= {"ٹ": "tx", "ڈ": "dx", "ڑ": "rx", "ں": "nx", "ہ": "hx"}  # and Urdu's
 _ARABIC |= {"ڵ": "lx", "ڕ": "rx", "ۆ": "ox", "ێ": "ex", "ە": "ax", "ڤ": "vx"}  # and Sorani Kurdish's
+_ARABIC |= {"ۇ": "ux", "ۈ": "ux", "ې": "ex", "ۋ": "vx", "ڭ": "ngx"}  # and Uyghur's
+_ARABIC |= {"ٻ": "bx", "ڀ": "bhx", "ٽ": "tx", "ٿ": "thx", "ٺ": "thx", "ڄ": "jx"}  # and Sindhi's
+_ARABIC |= {"ڃ": "nyx", "ڇ": "chx", "ڊ": "dx", "ڌ": "dhx", "ڍ": "dhx", "ڏ": "dx"}
+_ARABIC |= {"ڙ": "rx", "ڦ": "phx", "ڪ": "kx", "ڳ": "gx", "ڱ": "ngx", "ڻ": "nx"}
 _ARABIC |= {"ټ": "tx", "ډ": "dx", "ړ": "rx", "ږ": "zx", "ښ": "shx", "ګ": "gx", "ڼ": "nx"}  # and Pashto's
 _ARABIC |= {"ـ": "", "،": ","} | dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2, strict=True))
 # and Georgian's and Armenian's letters so too, each with its script's mark, "j" and "w": "ელფოსტა" is
@@ -118,10 +122,13 @@ _CODED = (
 # and Thai, Lao, Burmese and Khmer so too
 _CODED |= _coded(0x0E00, 0x0E7F, "m") | _coded(0x0E80, 0x0EFF, "n") | _coded(0x1000, 0x109F, "o")
 _CODED |= _coded(0x1780, 0x17FF, "p")
+# and Tibetan, as Dzongkha writes it, its syllables apart by a tsheg (words are not apart by spaces)
+_CODED |= _coded(0x0F00, 0x0FFF, "q") | {"\u0f0b": " ", "\u0f0c": " ", "\u0f0d": " ", "\u0f0e": " "}
 UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
     | {"ə": "e", "Ə": "E", "ʻ": "'", "ʼ": "'"}  # Azerbaijani's schwa, Uzbek's ʻ and ʼ as typed
     | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
+    | {"ɛ": "e", "Ɛ": "E", "ɔ": "o", "Ɔ": "O"}  # Akan's and Lingala's open vowels ("Tɛlɛfon")
     | _GREEK
     | {k.upper(): v.title() for k, v in _GREEK.items() if k != "ς"}
     | _CYRILLIC
@@ -142,7 +149,7 @@ UNDECOMPOSED = str.maketrans(
 UNSPELLED_LETTERS = "\uac00-\ud7a3\u05d0-\u05ea\u0621-\u064a\u0679-\u06d5\ufb1d-\ufdff\ufe70-\ufefc"
 UNSPELLED_LETTERS += "\u10d0-\u10f0\u1c90-\u1cb0\u0531-\u0556\u0561-\u0587"  # Georgian, Armenian
 UNSPELLED_LETTERS += "\u0900-\u0dff\u0e01-\u0eff\u1000-\u109f\u1780-\u17ff"  # Indic, Thai, Lao, …
-UNSPELLED_LETTERS += "\u1200-\u137f"  # Ethiopic
+UNSPELLED_LETTERS += "\u1200-\u137f\u0f00-\u0fff"  # Ethiopic, Tibetan
 UNSPELLED_LETTERS += "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff"  # kana, Chinese characters
 UNSPELLED = re.compile(f"[{UNSPELLED_LETTERS}]")
 # what a word in such letters holds besides them: Hebrew's points, geresh and gershayim (or quotes typed for
