@@ -36,6 +36,10 @@ KINDS = {
     "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
     "testiymparisto teszt testkeskkond teste testes тестова тестовая тестовый тестовое тестовой тестовые",
 }
+# a test environment for acceptance, apart from the others of its kind: "GIS UAT" is no "GIS - Test" alone
+ACCEPTANCE = frozenset(
+    ["uat", "acc", "acceptatie", "acceptance", "recette", "homologação", "homologacao", "homolog", "hml"]
+)
 KINDS_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # every kind's words, "Pre-Prod" as written, and a Polish catalogue's environment before its kind
 POLISH = tuple(
@@ -239,11 +243,15 @@ class EnvironmentReadings:
 
     def _other_kind(self, env: str, j: int) -> str:
         """Target j's environment where it is of another kind than the one a name gives ("DCIQ Training
-        instance" and a "… (DCIQ) - Test", "Heron UAT" and a "… - Development"), as "a record of Test"; ""
-        where either gives none of a kind, as a "- Non-Prod" gives none."""
+        instance" and a "… (DCIQ) - Test", "Heron UAT" and a "… - Development"), or one for acceptance where
+        the other is not ("GIS UAT" and a "… - Test", "T24 Pre-Prod" and a "… - UAT"), as "a record of
+        Test"; "" where either gives none of a kind, as a "- Non-Prod" gives none."""
         theirs = self._environment(j)[1].strip("() ") or " ".join(sorted(self._tiers(j)))
         mine, kinds = kinds_of(env), kinds_of(theirs)
-        return f"a record of {theirs}" if mine and kinds and mine.isdisjoint(kinds) else ""
+        if mine and kinds and mine.isdisjoint(kinds):
+            return f"a record of {theirs}"
+        accepted = [bool(ACCEPTANCE.intersection(re.findall(r"\w+", e.lower()))) for e in (env, theirs)]
+        return f"a record of {theirs}" if mine == kinds == {"test"} and accepted[0] != accepted[1] else ""
 
     def _live_meant(self, local: Item) -> str:
         """A service name ending in production as no tier writes it ("PMS prod", "LabWare Live"), read
