@@ -1,7 +1,7 @@
-"""Uyghur, Tatar, Haitian Creole, Igbo, isiXhosa, Odia, Greenlandic, Sindhi, Dzongkha, Assamese and Twi
-organisations' names (issue 19, blind sets 224 to 238): common IT services in those languages, and the
-letters that write them: Uyghur's and Sindhi's own Arabic letters, Tibetan's syllables apart by their
-tsheg, Akan's open vowels."""
+"""Uyghur, Tatar, Haitian Creole, Igbo, isiXhosa, Odia, Greenlandic, Sindhi, Dzongkha, Assamese, Twi,
+Javanese, Chichewa, Guarani, Lingala, Romansh, Samoan and Sesotho organisations' names (issue 19,
+blind sets 224 to 246): common IT services in those languages, and the letters that write them: Uyghur's and
+Sindhi's own Arabic letters, Tibetan's syllables apart by their tsheg, Akan's open vowels."""
 
 import pytest
 
@@ -30,6 +30,14 @@ from tests.sync.scoring import SERVICES, chosen_key
         ("པར་འཕྲུལ་", "print"),
         ("দৰমহা", "pay"),  # Assamese
         ("Akatua", "pay"),  # Twi
+        ("Khatiso", "print"),  # Sesotho
+        ("Tembung sandi", "pwd"),  # Javanese
+        ("Malipiro a antchito", "pay"),  # Chichewa
+        ("Ñandutiveve", "mail"),  # Guarani
+        ("Lifuti", "pay"),  # Lingala
+        ("Copia da segirezza", "backup"),  # Romansh
+        ("Lomitusi", "print"),  # Samoan
+        ("Meputso", "pay"),  # Sesotho
     ],
 )
 def test_services_words_in_these_languages_read_as_an_english_catalogues(name, expected):
