@@ -153,7 +153,7 @@ SEEN = {
     DATA / "matching_seen_139.yaml": "former blind set 139 (shipping company, in Greek), 10 left",
     DATA / "matching_seen_140.yaml": "former blind set 140 (electronics retailer, in Brazilian), 9 left",
     DATA / "matching_seen_141.yaml": "former blind set 141 (Baltic freight group, in Estonian), 7 left",
-    DATA / "matching_seen_142.yaml": "former blind set 142 (development bank, in Indonesian), 11 left",
+    DATA / "matching_seen_142.yaml": "former blind set 142 (development bank, in Indonesian), 10 left",
     DATA / "matching_seen_143.yaml": "former blind set 143 (power distributor, in Serbian), 9 left",
     DATA / "matching_seen_144.yaml": "former blind set 144 (hospital group, in Bulgarian), 8 left",
     DATA / "matching_seen_145.yaml": "former blind set 145 (garment maker, in Vietnamese), 11 left",
@@ -206,7 +206,7 @@ SEEN = {
     DATA / "matching_seen_192.yaml": "former blind set 192 (metro and buses, in Azerbaijani), 2 left",
     DATA / "matching_seen_193.yaml": "former blind set 193 (hydropower, in Nepali and English), 6 left",
     DATA / "matching_seen_194.yaml": "former blind set 194 (drug maker, in Telugu and English), 15 left",
-    DATA / "matching_seen_195.yaml": "former blind set 195 (microfinance, in Khmer and English), 14 left",
+    DATA / "matching_seen_195.yaml": "former blind set 195 (microfinance, in Khmer and English), 13 left",
     DATA / "matching_seen_196.yaml": "former blind set 196 (water utility, in Swahili and English), 5 left",
     DATA / "matching_seen_197.yaml": "former blind set 197 (road freight, in Lithuanian), 5 left",
     DATA / "matching_seen_198.yaml": "former blind set 198 (telecom operator, in Kyrgyz and Russian), 6 left",
@@ -231,7 +231,7 @@ SEEN = {
     DATA
     / "matching_seen_212.yaml": "former blind set 212 (microfinance bank, in Yoruba and English), 12 left",
     DATA / "matching_seen_213.yaml": "former blind set 213 (municipality, in isiZulu and English), 7 left",
-    DATA / "matching_seen_214.yaml": "former blind set 214 (remittances, in Somali and English), 10 left",
+    DATA / "matching_seen_214.yaml": "former blind set 214 (remittances, in Somali and English), 9 left",
     DATA / "matching_seen_215.yaml": "former blind set 215 (gas processing, in Turkmen and Russian), 4 left",
     DATA / "matching_seen_216.yaml": "former blind set 216 (copper-gold mine, in Lao and English), 8 left",
     DATA
@@ -242,5 +242,34 @@ SEEN = {
     DATA / "matching_seen_221.yaml": "former blind set 221 (fund administrator, in Luxembourgish), 7 left",
     DATA / "matching_seen_222.yaml": "former blind set 222 (salmon farming, in Faroese and Danish), 5 left",
     DATA / "matching_seen_223.yaml": "former blind set 223 (brewery and water, in Tigrinya), 8 left",
+    DATA
+    / "matching_seen_224.yaml": "former blind set 224 (fruit and cold stores, in Uyghur and Russian), 6 left",
+    DATA / "matching_seen_225.yaml": "former blind set 225 (bus bodies, in Tatar and Russian), 9 left",
+    DATA
+    / "matching_seen_226.yaml": "former blind set 226 (alpaca fibre mill, in Spanish and Quechua), 3 left",
+    DATA
+    / "matching_seen_227.yaml": "former blind set 227 (contact centres, in Cebuano and Tagalog), 11 left",
+    DATA / "matching_seen_228.yaml": "former blind set 228 (hospitals, in Haitian Creole and French), 3 left",
+    DATA / "matching_seen_229.yaml": "former blind set 229 (tuna cannery, in Wolof and French), 6 left",
+    DATA / "matching_seen_230.yaml": "former blind set 230 (handloom co-operative, in Odia), 10 left",
+    DATA / "matching_seen_231.yaml": "former blind set 231 (utility, in Greenlandic and Danish), 4 left",
+    DATA / "matching_seen_232.yaml": "former blind set 232 (medicines, in Igbo and English), 8 left",
+    DATA
+    / "matching_seen_233.yaml": "former blind set 233 (car parts maker, in isiXhosa and English), 10 left",
+    DATA / "matching_seen_234.yaml": "former blind set 234 (hydropower, in Dzongkha and English), 11 left",
+    DATA / "matching_seen_235.yaml": "former blind set 235 (rice mills, in Sindhi and Urdu), 5 left",
+    DATA / "matching_seen_236.yaml": "former blind set 236 (tea estates, in Assamese and English), 8 left",
+    DATA / "matching_seen_237.yaml": "former blind set 237 (water board, in Frisian and Dutch), 4 left",
+    DATA / "matching_seen_238.yaml": "former blind set 238 (cocoa processing, in Twi and English), 10 left",
+    DATA
+    / "matching_seen_239.yaml": "former blind set 239 (mining services, in Tok Pisin and English), 7 left",
+    DATA / "matching_seen_240.yaml": "former blind set 240 (batik and textiles, in Javanese), 7 left",
+    DATA / "matching_seen_241.yaml": "former blind set 241 (tobacco buying, in Chichewa and English), 5 left",
+    DATA / "matching_seen_242.yaml": "former blind set 242 (grain exporter, in Spanish and Guarani), 6 left",
+    DATA / "matching_seen_243.yaml": "former blind set 243 (brewery, in Lingala and French), 2 left",
+    DATA / "matching_seen_244.yaml": "former blind set 244 (mountain railway, in Romansh and German), 1 left",
+    DATA / "matching_seen_245.yaml": "former blind set 245 (power and water utility, in Samoan), 8 left",
+    DATA
+    / "matching_seen_246.yaml": "former blind set 246 (garment factories, in Sesotho and English), 1 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"

@@ -1,4 +1,4 @@
-"""Uyghur, Tatar, Haitian Creole, Igbo, isiXhosa, Odia, Greenlandic, Sindhi, Dzongkha, Assamese, Twi,
+"""Uyghur, Tatar, Haitian Creole, Igbo, isiXhosa, Odia, Greenlandic, Sindhi, Dzongkha, Assamese, Twi, Cebuano,
 Javanese, Chichewa, Guarani, Lingala, Romansh, Samoan and Sesotho organisations' names (issue 19,
 blind sets 224 to 246): common IT services in those languages, and the letters that write them: Uyghur's and
 Sindhi's own Arabic letters, Tibetan's syllables apart by their tsheg, Akan's open vowels."""
@@ -30,6 +30,7 @@ from tests.sync.scoring import SERVICES, chosen_key
         ("པར་འཕྲུལ་", "print"),
         ("দৰমহা", "pay"),  # Assamese
         ("Akatua", "pay"),  # Twi
+        ("Sweldo", "pay"),  # Cebuano
         ("Khatiso", "print"),  # Sesotho
         ("Tembung sandi", "pwd"),  # Javanese
         ("Malipiro a antchito", "pay"),  # Chichewa
