@@ -212,15 +212,17 @@ class OtherReadings:
         """The name with a site's code written as the place the targets' names give, or a place written
         as the code they give for it (sync.match_places)."""
         details = self.mentions.postings if self.mentions else {}
-        known = (self.lexical.postings, details, self.book.first_words, ENVIRONMENTS_SAID)
-        names, vocabulary = [t.name for t in self.targets], self.book.vocabulary | self.book.generic
+        known = (self.book.first_words, ENVIRONMENTS_SAID)
         if not CODE.search(name):
             if self.coded_places is None:
-                self.coded_places = Codes(names, vocabulary)
-            return self.coded_places.read(name, self.lexical.postings, *known[2:], vocabulary)
+                self.coded_places = Codes(
+                    [t.name for t in self.targets], self.book.vocabulary | self.book.generic
+                )
+            vocabulary = (self.book.vocabulary, self.book.generic)
+            return self.coded_places.read(name, self.lexical.postings, *known, *vocabulary)
         if self.places is None:
-            self.places = Places(names, vocabulary)
-        return self.places.read(name, *known)
+            self.places = Places([t.name for t in self.targets], self.book.vocabulary | self.book.generic)
+        return self.places.read(name, self.lexical.postings, details, *known)
 
     def _read_unbracketed(
         self, local: Item, found: dict[int, Found], limit: int, others: list[str]
