@@ -33,6 +33,8 @@ def shipped_suites() -> dict[tuple[str, ...], "Suite"]:
         words = tuple(normalise(str(name)).split())
         suite = frozenset(words)
         own = tuple((str(p), frozenset(normalise(str(p)).split()) - suite - generic) for p in parts)
+        if len(words) < 2 or len(own) < 2 or not all(own_words for _, own_words in own):
+            continue  # a maker and a name, and two parts each with a word of its own: none else is read
         for key in (words, words[1:]):
             found.setdefault(key, Suite(str(name), suite, frozenset(words[1:]), own))
     return found

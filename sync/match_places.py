@@ -1,7 +1,9 @@
 """Site codes a portfolio writes for the places a catalogue names in full: "DNC-Max WIC" for a "DNC Program
 Distribution - Wichita - Gold", "Desk-side support RZE" for an "Onsite IT Support - Rzeszow - Silver". A code
-is read as a place only where it is the start of one place's name alone, and no word of its own. And the
-site codes a catalogue writes after its services' names ("Process Historian VLS - Gold"): `coded_sites`."""
+is read as a place only where it is the start of one place's name alone, and no word of its own. Places a
+portfolio writes in full for the codes a catalogue writes ("Printing Cusco" for "Printing - CUS"): `Codes`.
+And the site codes a catalogue writes after its services' names ("Process Historian VLS - Gold"):
+`coded_sites`."""
 
 import re
 from collections import Counter
@@ -17,7 +19,7 @@ DASH = re.compile(r"\s+[-–—]\s+")  # a place follows the service's name: "Si
 # a code written last before the tier's dash, or last of all: "Process Historian VLS - Gold"
 CODE_LAST = re.compile(r"^(.*?[^\s–—-])\s+([A-Z]{2,4})(\s+[-–—]\s+.*)?$")
 SITE_CODE = re.compile(r"[A-Z]{3,4}")  # a code alone after a dash: "Internet Access - CUS"
-PLACE = re.compile(r"\b[A-Z][a-z]{3,}\b")  # a place written in full: "Cusco"
+PLACE = re.compile(r"\b[^\W\d_]{4,}\b")  # a place written in full: "Cusco", "Bogotá"
 CODE_SEEN = re.compile(r"\s[A-Z]{2,4}(?:\s+[-–—]\s|$)")  # CODE_LAST's quick test: most names have none
 
 
@@ -101,26 +103,34 @@ def coded_sites(names: list[str], known: Container[str]) -> dict[int, tuple[str,
 
 
 class Codes:
-    """The site codes the targets' names give after a dash ("Internet Access - CUS"), by themselves: a
-    portfolio name may write the place in full ("Internet Cusco")."""
+    """The site codes the targets' names give after a dash ("Internet Access - CUS"), each after two services
+    or more, with the targets of each: a portfolio name may write the place in full ("Internet Cusco"), as
+    those targets' details do ("at the Cusco shop")."""
 
-    def __init__(self, names: list[str], known: frozenset[str]) -> None:
-        self.codes: set[str] = set()
-        for name in names:
-            for part in DASH.split(name)[1:]:
-                code = part.lower() if SITE_CODE.fullmatch(part) else ""
-                if code and code not in ENVIRONMENT_CODES and code not in known:
-                    self.codes.add(code)
+    def __init__(self, names: list[str], known: Container[str]) -> None:
+        services: dict[str, set[str]] = {}
+        self.targets: dict[str, set[int]] = {}
+        for i, name in enumerate(names):
+            parts = DASH.split(name)
+            code = parts[-1].lower() if len(parts) > 1 and SITE_CODE.fullmatch(parts[-1]) else ""
+            if code and code not in ENVIRONMENT_CODES and code not in known and not tiers_of(f"x - {code}"):
+                services.setdefault(code, set()).add(normalise(" ".join(parts[:-1])))
+                self.targets.setdefault(code, set()).add(i)
+        self.codes = {
+            code for code, named in services.items() if len(named) >= 2 and code not in named_words()
+        }
 
-    def read(self, name: str, *known: Container[str]) -> tuple[str, str]:
+    def read(self, name: str, details: dict[str, set[int]], *known: Container[str]) -> tuple[str, str]:
         """The name with its first place written in full that starts one code alone written as that code,
-        and why; ("", "") for none. A place is a capitalised word of four letters or more, none the targets'
-        names have or the dictionary knows (`known`); an English word may be one ("Lima"), and details may
-        write it ("IP phones at the Cusco shop")."""
+        and why; ("", "") for none. A place is a capitalised word of four letters or more that the details of
+        a target of that code write, and no word the targets' names have, the dictionary knows (`known`) or
+        a product's ("Canon" is no "- CAN")."""
         for raw in PLACE.findall(name) if self.codes else ():
             word = normalise(raw)
             codes = {word[:size] for size in (3, 4)} & self.codes
-            if len(codes) == 1 and not any(word in words for words in known):
-                code = next(iter(codes)).upper()
-                return re.sub(rf"\b{raw}\b", code, name, count=1), f"{raw} read as {code}"
+            if len(codes) != 1 or not raw[0].isupper() or not raw[1:].islower():
+                continue
+            code = next(iter(codes))
+            if details.get(word, set()) & self.targets[code] and not any(word in words for words in known):
+                return re.sub(rf"\b{raw}\b", code.upper(), name, count=1), f"{raw} read as {code.upper()}"
         return "", ""

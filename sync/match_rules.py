@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from sync.match_languages import LANGUAGE_NAMES, LANGUAGE_PAIRS, LANGUAGES
 from sync.match_tiers import TIER
+from sync.match_versions import WINDOWS_BUILD_FIELD, windows_itself
 from sync.matching import VERSION, normalise
 
 VOWELS = set("aeiouy")
@@ -179,8 +180,8 @@ def version_field(field: str, words: list[str]) -> str:
     ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version; IBM's version
     and release ("V2R5") that version; Windows 11's build, which it reports as 10.0's, 11's. Any other field
     as it is."""
-    if (build := WINDOWS_ELEVEN.match(field)) and "window" in words and "server" not in words:
-        return f"11.0.{build[1]}"  # Windows 11 reports 10.0, at builds from 22000 on
+    if (build := WINDOWS_BUILD_FIELD.match(field)) and int(build[1]) >= 22000 and windows_itself(words):
+        return f"11.0.{build[1]}{build[2] or ''}"  # Windows 11 reports 10.0, at builds from 22000 on
     if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
         return f"{update[1]}.{update[2]}"
     if release := VERSION_RELEASE.match(field):
@@ -324,7 +325,6 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
 
 # words run together around a number, as an app's id writes them: "EdgeWebView2Runtime"
 RUN_TOGETHER = re.compile(r"([^\W\d_]+)(\d+)([^\W\d_]{3,})")
-WINDOWS_ELEVEN = re.compile(r"^10\.0\.(2[2-9]\d{3}(?:\.\d+)?)$")
 GLUED_EDITIONS = frozenset(normalise("plus pro lite max ultra premium express").split())  # "AnthroPlus"
 
 
@@ -358,7 +358,7 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         if not way or (side and way != side) or len(max(a, b, key=len)) < 4 or {a, b} & UNABBREVIATED:
             return ""  # "parks" is no shortened "parking", nor "data" "database": words of their own
         abbreviated, whole = min(a, b, key=len), max(a, b, key=len)
-        if whole[len(abbreviated) :] in GLUED_EDITIONS:
+        if whole[len(abbreviated) :] in GLUED_EDITIONS and not is_english(whole):
             return ""  # another edition, its word run on: "WHO Anthro" is no "WHO AnthroPlus"
         if (edition := EDITIONS.get(abbreviated)) and (
             abbreviated == edition or not whole.startswith(edition[:8])

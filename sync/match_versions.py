@@ -3,9 +3,10 @@ one its name gives), whether two versions may match, and the note a candidate th
 matches, different majors never do; see sync.scorer for the scores."""
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sync.matching import _canonical_version
+from sync.matching import _canonical_version, normalise
 
 if TYPE_CHECKING:
     from sync.match_names import Name
@@ -126,3 +127,21 @@ def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
     if not mine:
         return True, "your record has no version: suggested, never pre-selected", False
     return True, "the target record has no version: it stands for every version", True
+
+
+WINDOWS_BUILD_FIELD = re.compile(r"^10\.0\.(\d{5})(\.\d+)?$")
+# the words of Windows itself, its editions and architectures: not its "SDK" or "Driver Kit", nor a "Server"
+WINDOWS_ITSELF = frozenset(
+    normalise(
+        "microsoft windows pro professional home enterprise education ltsc ltsb iot n workstation"
+    ).split()
+    + normalise("multi session evaluation single language x64 x86 arm64 64 bit 10 11").split()
+)
+FEATURE_WORD = re.compile(r"^\d\dh[12]$")  # "23h2"
+
+
+def windows_itself(words: Iterable[str]) -> bool:
+    """Whether a software name is Windows itself, an edition of it ("Windows 11 Enterprise 23H2"), not a
+    product named for it ("Windows SDK", "Windows Server")."""
+    said = list(words)
+    return "window" in said and all(w in WINDOWS_ITSELF or FEATURE_WORD.match(w) for w in said)

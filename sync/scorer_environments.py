@@ -250,8 +250,9 @@ class EnvironmentReadings:
         mine, kinds = kinds_of(env), kinds_of(theirs)
         if mine and kinds and mine.isdisjoint(kinds):
             return f"a record of {theirs}"
-        accepted = [bool(ACCEPTANCE.intersection(re.findall(r"\w+", e.lower()))) for e in (env, theirs)]
-        return f"a record of {theirs}" if mine == kinds == {"test"} and accepted[0] != accepted[1] else ""
+        ours, their = acceptance(env), acceptance(theirs)  # "Test/UAT" covers either
+        apart = (ours == (True, False) and not their[0]) or (their == (True, False) and not ours[0])
+        return f"a record of {theirs}" if mine == kinds == {"test"} and apart else ""
 
     def _live_meant(self, local: Item) -> str:
         """A service name ending in production as no tier writes it ("PMS prod", "LabWare Live"), read
@@ -367,6 +368,12 @@ class EnvironmentReadings:
         """Whether target i is a record of an environment not in production, by its tier ("- Non-Prod",
         "(UAT)") or the environment its name ends in ("- Dev", "(Test)")."""
         return bool(self._tiers(i) & NOT_LIVE) or bool(self._environment(i)[1])
+
+
+def acceptance(environment: str) -> tuple[bool, bool]:
+    """Whether these words give an acceptance environment (ACCEPTANCE: "UAT2" too), and another test one."""
+    words = [w for w in re.findall(r"[^\W\d_]+", environment.lower()) if KINDS_OF.get(w) == "test"]
+    return any(w in ACCEPTANCE for w in words), any(w not in ACCEPTANCE for w in words)
 
 
 def kinds_of(environment: str) -> set[str]:

@@ -36,9 +36,10 @@ class InstallNames:
 
     def _suite_parts(self, mine: Name, found: dict) -> set[int]:
         """The records of a suite's parts where the catalogue holds two of them at the name's major and none
-        of the suite itself, each with the best evidence any has: "VMware vSphere 8" may be ESXi 8 or
-        vCenter Server 8, which an alias reads alike (VMware sold vSphere as the two); beside a "VMware
-        vSphere 8", it is that one. None is chosen."""
+        of the suite itself, each with the best evidence any has: "VMware vSphere 8" may be ESXi 8, which an
+        alias reads as vSphere, or vCenter Server 8 (VMware sold vSphere as the two); beside a "VMware
+        vSphere 8", it is that one. A record is a part's when its name is the part's, generic words aside
+        (no "VMware vCenter Converter"). None is chosen."""
         suite = suite_of(mine.plain.split())
         if suite is None:
             return set()
@@ -50,7 +51,7 @@ class InstallNames:
                 plain = set(self.names[i].plain.split()) - self._maker_words(i)
                 if suite.own_words <= plain <= suite.words:
                     return set()  # the suite's own record
-                if own <= plain:
+                if plain - suite.words - self.book.generic == own:  # the part, not "vCenter Converter"
                     of[i] = n
         best = max((found[i][0] for i in of if i in found), default=0)
         if len(set(of.values())) < 2 or not best:

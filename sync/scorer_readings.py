@@ -209,20 +209,19 @@ class OtherReadings:
         return clashes
 
     def _placed(self, name: str) -> tuple[str, str]:
-        """The name with a site's code written as the place the targets' names give, or a place written
-        as the code they give for it (sync.match_places)."""
+        """The name with a site's code written as the place the targets' names give, or else a place
+        written as the code they give for it (sync.match_places)."""
         details = self.mentions.postings if self.mentions else {}
-        known = (self.book.first_words, ENVIRONMENTS_SAID)
-        if not CODE.search(name):
-            if self.coded_places is None:
-                self.coded_places = Codes(
-                    [t.name for t in self.targets], self.book.vocabulary | self.book.generic
-                )
-            vocabulary = (self.book.vocabulary, self.book.generic)
-            return self.coded_places.read(name, self.lexical.postings, *known, *vocabulary)
-        if self.places is None:
-            self.places = Places([t.name for t in self.targets], self.book.vocabulary | self.book.generic)
-        return self.places.read(name, self.lexical.postings, details, *known)
+        known = (self.lexical.postings, self.book.first_words, ENVIRONMENTS_SAID)
+        vocabulary = (self.book.vocabulary, self.book.generic)
+        if CODE.search(name):
+            if self.places is None:
+                self.places = Places([t.name for t in self.targets], frozenset().union(*vocabulary))
+            if (placed := self.places.read(name, self.lexical.postings, details, *known[1:]))[0]:
+                return placed
+        if self.coded_places is None:
+            self.coded_places = Codes([t.name for t in self.targets], frozenset().union(*vocabulary))
+        return self.coded_places.read(name, details, *known, *vocabulary)
 
     def _read_unbracketed(
         self, local: Item, found: dict[int, Found], limit: int, others: list[str]

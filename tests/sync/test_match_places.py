@@ -171,17 +171,35 @@ def test_a_product_delivering_a_service_held_at_several_sites_suggests_each_site
 
 
 def test_a_place_written_in_full_is_the_one_code_it_starts():
-    """Set 226: a catalogue writes its sites' codes after a dash, staff the places in full ("Cusco")."""
-    codes = Codes(["Security - CCTV - CUS", "Security - CCTV - SIC", "Network - WAN - UAT"], frozenset())
-    assert codes.read("CCTV Cusco") == ("CCTV CUS", "Cusco read as CUS")
-    assert codes.read("CCTV Sicuani planta") == ("CCTV SIC planta", "Sicuani read as SIC")
-    assert codes.read("CCTV cusco") == ("", "")  # not written as a place
-    assert codes.read("CCTV Cusco", {"cusco": (1,)}) == ("", "")  # a word of a target's name
-    assert Codes(["Network - WAN - UAT"], frozenset()).read("WAN Uatnet") == ("", "")  # an environment
-    assert Codes(["Internet - CUS", "Internet - CUSC"], frozenset()).read("Internet Cusco") == ("", "")
-    catalogue = [
-        Item("cus", "Collaboration - Printing - CUS", context="Office and receipt printers at the shop"),
-        Item("sic", "Collaboration - Printing - SIC", context="Printers at the collection centre"),
+    """Set 226: a catalogue writes its sites' codes after a dash, staff the places in full ("Cusco"), as the
+    details of that code's records do."""
+    names = [
+        "Security - CCTV - CUS",
+        "Printing - CUS",
+        "Security - CCTV - SIC",
+        "Printing - SIC",
+        "WAN - UAT",
     ]
-    chosen = preselect(suggest([Item("l", "Printing Cusco")], catalogue, versioned=False)["l"], PRESELECT_AT)
-    assert chosen.target_id == "cus" and "Cusco read as CUS" in chosen.reasons
+    codes = Codes(names, frozenset())
+    details = {"cusco": {0, 1}, "sicuani": {2}, "canon": {1}}
+    assert codes.read("CCTV Cusco", details) == ("CCTV CUS", "Cusco read as CUS")
+    assert codes.read("CCTV Sicuani planta", details) == ("CCTV SIC planta", "Sicuani read as SIC")
+    assert codes.read("CCTV cusco", details) == ("", "")  # not written as a place
+    assert codes.read("CCTV Cusco", {}) == ("", "")  # no record of the code has it in its details
+    assert codes.read("CCTV Cusco", details, {"cusco": (1,)}) == ("", "")  # a word of a target's name
+    assert Codes(names[:1], frozenset()).read("CCTV Cusco", details) == ("", "")  # a code of one service
+    assert Codes(["ERP - SAP", "Reporting - SAP"], frozenset()).codes == set()  # a product's word
+    assert Codes(["A - GOLD", "B - GOLD"], frozenset()).codes == set()  # a tier
+
+
+def test_a_name_with_a_place_in_full_finds_that_codes_record_through_the_scorer():
+    catalogue = [
+        Item("wpoz", "Warehouse - WMS - POZ", context="SAP EWM at the Poznan warehouse"),
+        Item("wwro", "Warehouse - WMS - WRO", context="SAP EWM at the Wroclaw warehouse"),
+        Item("ppoz", "Printing - POZ", context="Printers at the Poznan warehouse"),
+        Item("pwro", "Printing - WRO", context="Printers at the Wroclaw warehouse"),
+    ]
+    chosen = preselect(
+        suggest([Item("l", "Printers Wroclaw")], catalogue, versioned=False)["l"], PRESELECT_AT
+    )
+    assert chosen.target_id == "pwro" and "Wroclaw read as WRO" in chosen.reasons

@@ -335,6 +335,10 @@ def test_windows_11_reports_its_builds_as_10_0():
     assert chosen("Windows Pro", windows, "10.0.26100.2033") == "Microsoft Windows 11 Pro"
     assert chosen("Windows", windows, "10.0.19045") == "Microsoft Windows 10 Pro"
     assert chosen("Microsoft Windows 11 Pro", windows, "10.0.22631") == "Microsoft Windows 11 Pro"
+    versionless = [Item("s", "Microsoft Windows Server", "10", "Microsoft")]  # not Windows itself
+    assert chosen("Windows Server", versionless, "10.0.26100") == "Microsoft Windows Server"
+    kit = [Item("k", "Windows Software Development Kit 10", "10", "Microsoft")]  # named for it
+    assert chosen("Windows Software Development Kit", kit, "10.0.22621.3233") == kit[0].name
     server = [Item("s", "Microsoft Windows Server 2025", "2025", "Microsoft"), *windows]
     assert (
         chosen("Microsoft Windows Server 2025 Standard", server, "10.0.26100")

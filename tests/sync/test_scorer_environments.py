@@ -167,15 +167,12 @@ def test_a_name_without_a_tier_is_the_live_record_beside_one_named_for_an_enviro
     assert not test.preselectable and "another environment, beside live records" in test.why
 
 
-def test_two_records_of_other_environments_are_a_persons_choice_unless_the_name_gives_one_of_them():
+def test_the_record_of_the_environment_a_name_gives_is_chosen_before_a_non_prod_one():
     portal = [
         Item("p", "HR Portal - Production"),
         Item("np", "HR Portal - Non-Prod"),
         Item("pp", "HR Portal - Pre-Production"),
     ]
-    uat = suggest([Item("l", "HR Portal UAT")], portal, versioned=False)["l"]
-    assert preselect(uat, PRESELECT_AT).target_id == "np"  # pre-production is no acceptance environment
-    assert "a record of pre prod: suggested" in next(c.why for c in uat if c.target_id == "pp")
     found = suggest([Item("l", "HR Portal preprod")], portal, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT).target_id == "pp"
     non_prod = next(c for c in found if c.target_id == "np")
@@ -444,20 +441,3 @@ def test_production_is_no_word_another_environments_details_give():
     ranked = suggest([Item("l", "SMS gateway prod")], catalogue, versioned=False)["l"]
     np = next(c for c in ranked if c.target_id == "np")
     assert not (np.preselectable and np.score >= PRESELECT_AT)
-
-
-def test_an_acceptance_environment_is_apart_from_the_other_test_ones():
-    """Sets 195, 214 and 245: a name's UAT is no "- Test" record, nor its pre-production a "- UAT" one,
-    however alike they are; a person says. UAT is the UAT record, as its other spellings are."""
-    catalogue = [
-        Item("gis", "GIS - Enterprise GIS - Production"),
-        Item("gis-t", "GIS - Enterprise GIS - Test"),
-        Item("t24", "Core Banking - Temenos T24 - Production"),
-        Item("t24-u", "Core Banking - Temenos T24 - UAT"),
-    ]
-    for name, target in [("Enterprise GIS UAT", "gis-t"), ("Temenos T24 Pre-Prod", "t24-u")]:
-        found = first_candidate(name, catalogue)
-        assert found.target_id == target and found.score < PRESELECT_AT, name
-    for name, target in [("Enterprise GIS test", "gis-t"), ("Temenos T24 UAT", "t24-u")]:
-        found = first_candidate(name, catalogue)
-        assert found.target_id == target and found.score >= PRESELECT_AT and found.preselectable, name

@@ -350,3 +350,11 @@ def test_a_suites_name_beside_two_of_its_parts_is_either_a_person_says_which():
     assert picked("VMware vSphere 7", "7.0.3", parts) == "esxi7"  # no vCenter Server 7: the one part
     assert picked("VMware vSphere 8", "8.0.2", [*parts, Item("s", "VMware vSphere 8", "8", "VMware")]) == "s"
     assert picked("VMware ESXi", "8.0.2", parts) == "esxi"  # a part's own name
+    others = [
+        *parts,
+        Item("cv", "VMware vCenter Converter 8", "8", "VMware"),
+        Item("hc", "VMware ESXi Host Client 8", "8"),
+    ]
+    found = suggest([Item("l", "VMware vSphere 8", "8.0.2")], others, versioned=True)["l"]
+    assert {c.target_id for c in found[:2]} == {"esxi", "vc"}  # no product named with a part's word
+    assert all("a person says which" not in c.why for c in found if c.target_id in ("cv", "hc"))

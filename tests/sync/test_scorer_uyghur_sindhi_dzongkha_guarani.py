@@ -26,13 +26,12 @@ from tests.sync.scoring import SERVICES, chosen_key
         ("Akissarsiat", "pay"),  # Greenlandic
         ("پگهار", "pay"),  # Sindhi
         ("پرنٽر", "print"),
-        ("གླ་ཆ་", "pay"),  # Dzongkha
-        ("པར་འཕྲུལ་", "print"),
+        ("པར་འཕྲུལ་", "print"),  # Dzongkha
         ("দৰমহা", "pay"),  # Assamese
         ("Akatua", "pay"),  # Twi
         ("Sweldo", "pay"),  # Cebuano
         ("Khatiso", "print"),  # Sesotho
-        ("Tembung sandi", "pwd"),  # Javanese
+        ("Reset tembung sandi", "pwd"),  # Javanese
         ("Malipiro a antchito", "pay"),  # Chichewa
         ("Ñandutiveve", "mail"),  # Guarani
         ("Lifuti", "pay"),  # Lingala
@@ -49,5 +48,5 @@ def test_the_letters_of_these_scripts_are_read():
     assert words_of("ئۇيغۇرچە") == ("yxuxyxghxuxrxchxax",)  # Uyghur's vowels, once dropped
     assert words_of("بيڪ اپ") == ("bxyxkx", "axpx")  # Sindhi's own kaf
     assert words_of("གླ་ཆ་ཆུ་ཁ་") == words_of("གླ་ཆ་ ཆུ་ཁ་")  # a tsheg parts syllables, as a space does
-    assert len(words_of("གླ་ཆ་")) == 2
+    assert len(words_of("པར་འཕྲུལ་")) == 2
     assert words_of("Tɛlɛfon") == ("telefon",)  # Akan's open e
