@@ -111,6 +111,8 @@ class Codes:
         services: dict[str, set[str]] = {}
         self.targets: dict[str, set[int]] = {}
         for i, name in enumerate(names):
+            if not (name[-3:].isalpha() and name[-3:].isupper()):
+                continue  # most names, at once
             parts = DASH.split(name)
             code = parts[-1].lower() if len(parts) > 1 and SITE_CODE.fullmatch(parts[-1]) else ""
             if code and code not in ENVIRONMENT_CODES and code not in known and not tiers_of(f"x - {code}"):
