@@ -11,7 +11,7 @@ import yaml
 
 from sync.match_languages import LANGUAGE_NAMES, LANGUAGES
 from sync.match_rules import ARCHITECTURE, BITS, BRACKETS, NUMBER, stem
-from sync.match_versions import major
+from sync.match_versions import WINDOWS_BUILD, major
 from sync.matching import normalise
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.yaml"
@@ -111,7 +111,6 @@ def shipped_numbering() -> dict[frozenset[str], dict[str, tuple[str, str]]]:
     return found
 
 
-WINDOWS_BUILD = re.compile(r"^1[01]\.0\.(\d{5})(?:\.\d+)?$")  # 11: as version_field reads 11's
 FEATURE_UPDATE = re.compile(r"\s*(\d\d[hH][12])\b")  # "23H2", "24H2 (26100.1742)"
 
 

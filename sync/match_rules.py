@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from sync.match_languages import LANGUAGE_NAMES, LANGUAGE_PAIRS, LANGUAGES
 from sync.match_tiers import TIER
-from sync.match_versions import WINDOWS_BUILD_FIELD, windows_itself
+from sync.match_versions import WINDOWS_BUILD, windows_itself
 from sync.matching import VERSION, normalise
 
 VOWELS = set("aeiouy")
@@ -180,7 +180,7 @@ def version_field(field: str, words: list[str]) -> str:
     ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version; IBM's version
     and release ("V2R5") that version; Windows 11's build, which it reports as 10.0's, 11's. Any other field
     as it is."""
-    if (build := WINDOWS_BUILD_FIELD.match(field)) and int(build[1]) >= 22000 and windows_itself(words):
+    if (build := WINDOWS_BUILD.match(field)) and int(build[1]) >= 22000 and windows_itself(words):
         return f"11.0.{build[1]}{build[2] or ''}"  # Windows 11 reports 10.0, at builds from 22000 on
     if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
         return f"{update[1]}.{update[2]}"

@@ -129,7 +129,8 @@ def version_verdict(mine: str, theirs: str) -> tuple[bool, str, bool]:
     return True, "the target record has no version: it stands for every version", True
 
 
-WINDOWS_BUILD_FIELD = re.compile(r"^10\.0\.(\d{5})(\.\d+)?$")
+# a Windows install's build ("10.0.22631.3296"); 11.0 as version_field reads Windows 11's
+WINDOWS_BUILD = re.compile(r"^1[01]\.0\.(\d{5})(\.\d+)?$")
 # the words of Windows itself, its editions and architectures: not its "SDK" or "Driver Kit", nor a "Server"
 WINDOWS_ITSELF = frozenset(
     normalise(
