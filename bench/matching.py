@@ -13,7 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync.match_dictionary import words_of  # noqa: E402
-from sync.match_products import named_words, product_words, shipped_products  # noqa: E402
+from sync.match_makers import without_maker  # noqa: E402
+from sync.match_products import named_words, product_names, product_words, shipped_products  # noqa: E402
 from sync.match_rules import is_english  # noqa: E402
 from sync.match_tiers import tiers_of  # noqa: E402
 from sync.matching import Item, normalise  # noqa: E402
@@ -159,6 +160,7 @@ def read_dictionaries() -> None:
     Scorer([Item("t", "Warm-up 1", "1")], versioned=True).candidates(Item("l", "Warm-up", "1"))
     is_english("warm")  # the English word list a misspelling is told by
     shipped_products(), named_words()  # the products a service name may hold
+    product_names("Warm-up"), without_maker("Warm up")  # the software's other names, the makers' names
     print(f"the shipped dictionaries, read once per process: CPU {time.process_time() - started:.2f} s")
 
 

@@ -109,3 +109,10 @@ def acronym_within(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
             if word in (initials(middle), initials(before + middle)) and (before or after):
                 return f"{word.upper()} = {' '.join(middle)}"
     return ""
+
+
+def generic_only_at_ends(core: list[str], words: list[str]) -> bool:
+    """Whether the generic words a name's core leaves out are all at its ends, so that the core's initials
+    are an acronym people say: "Warehouse Management System" may be "WM"; "Data Platform and Reporting" is
+    no "DR"."""
+    return f" {' '.join(core)} " in f" {' '.join(words)} "

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import NamedTuple
 
-from sync.match_acronyms import declared, initials, little_words, own_acronym, with_and
+from sync.match_acronyms import declared, generic_only_at_ends, initials, little_words, own_acronym, with_and
 from sync.match_dictionary import (
     BRACKETS,
     bundled,
@@ -37,10 +37,9 @@ from sync.match_rules import (
     version_field,
     without_release_updates,
 )
-from sync.match_versions import versions_read
-from sync.matching import VERSION, _canonical_version, normalise
+from sync.match_versions import version_named, versions_read
+from sync.matching import VERSION, normalise
 
-MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
 SQUARE = re.compile(r"\[([^\[\]]*)\]")  # square brackets, read as round ones in an inventory's names
 GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edition
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
@@ -118,6 +117,9 @@ PROTOCOLS = frozenset(
 )
 
 
+_SHIPPED: dict[str, tuple[dict, dict, frozenset[str], dict]] = {}  # AliasBook._shipped's by kind: copied
+
+
 class AliasBook:
     """Word runs → the canonical words of their group. Built per kind and per set of namespace aliases."""
 
@@ -126,23 +128,13 @@ class AliasBook:
         self.pairs = pairs
         self.generic = GENERIC.get(kind, GENERIC["it_service"])
         self.loose = LOOSE.get(kind, LOOSE["it_service"])
-        self.phrases: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        shipped = _SHIPPED.get(kind)
+        if shipped is None:  # the shipped dictionary's part, the same for every pull: read once per process
+            shipped = _SHIPPED[kind] = self._shipped()
+        phrases, meanings, clashes, self.products = shipped
+        self.phrases: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = dict(phrases)
         # a member's meaning (its words less generic and delivery words) → its group's, with the reason
-        self.meanings: dict[str, tuple[str, str]] = {}
-        clashes: set[str] = set()
-        products = shipped_product_names() if kind != "software_product" else frozenset()
-        self.products: dict[str, list[tuple[str, ...]]] = {}  # the products' names, by their first word
-        for words in products:
-            self.products.setdefault(words[0], []).append(words)
-        for group in shipped_groups(kind):
-            canonical = words_of(group[0])
-            self.phrases.setdefault(canonical, (canonical, ""))
-            for name in group[1:]:
-                words = words_of(name)
-                if words and words not in self.phrases:
-                    self.phrases[words] = (canonical, f"alias: {name} = {group[0]}")
-            for name in group if canonical not in products else ():
-                self._mean(words_of(name), canonical, f"alias: {name} = {group[0]}", clashes)
+        self.meanings: dict[str, tuple[str, str]] = dict(meanings)
         own: dict[str, tuple[str, str]] = {}
         own_clashes: set[str] = set()
         for phrase, means in pairs:  # a namespace's own aliases win over the shipped ones
@@ -156,6 +148,7 @@ class AliasBook:
         for clash in clashes:
             self.meanings.pop(clash, None)
         self.meanings.update((key, meant) for key, meant in own.items() if key not in own_clashes)
+        products = shipped_product_names() if kind != "software_product" else frozenset()
         sizes: dict[str, set[int]] = {}
         for words in self.phrases:
             sizes.setdefault(words[0], set()).add(len(words))
@@ -172,6 +165,25 @@ class AliasBook:
         self.phrase_only = self.vocabulary - self.alone
         self.cache: dict[tuple[str, str, bool, bool], Name] = {}
         self.grouped: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] | None = None  # names_of's
+
+    def _shipped(self) -> tuple[dict, dict, frozenset[str], dict]:
+        """The shipped groups' phrases and meanings for this kind, the meanings two groups give, and the
+        products' names by their first word."""
+        self.phrases, self.meanings, clashes = {}, {}, set()
+        products = shipped_product_names() if self.kind != "software_product" else frozenset()
+        by_first: dict[str, list[tuple[str, ...]]] = {}  # the products' names, by their first word
+        for words in products:
+            by_first.setdefault(words[0], []).append(words)
+        for group in shipped_groups(self.kind):
+            canonical = words_of(group[0])
+            self.phrases.setdefault(canonical, (canonical, ""))
+            for name in group[1:]:
+                words = words_of(name)
+                if words and words not in self.phrases:
+                    self.phrases[words] = (canonical, f"alias: {name} = {group[0]}")
+            for name in group if canonical not in products else ():
+                self._mean(words_of(name), canonical, f"alias: {name} = {group[0]}", clashes)
+        return self.phrases, self.meanings, frozenset(clashes), by_first
 
     def another_product(self, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
         """Whether the portfolio name is a phrase of the dictionary and the target's name, as read, holds
@@ -392,21 +404,6 @@ class AliasBook:
             other_initials=tuple(sorted(others - {acronym, ""})) if others else (),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
         )
-
-
-def version_named(word: str, words: list[str]) -> str:
-    """A version a name gives, canonical; a minor of 0 kept, as the name names that release line: "MySQL
-    Server 8.0" or "OpenSSL 3.0" is no 8.4 or 3.4 (a version field's "8.0" may be the major alone). Not an
-    extended-support release's, numbered by its major: "Firefox ESR 115.0" is ESR 115."""
-    found = _canonical_version(word)
-    return f"{found}.0" if MINOR_ZERO.match(word) and "esr" not in words else found
-
-
-def generic_only_at_ends(core: list[str], words: list[str]) -> bool:
-    """Whether the generic words a name's core leaves out are all at its ends, so that the core's initials
-    are an acronym people say: "Warehouse Management System" may be "WM"; "Data Platform and Reporting" is
-    no "DR"."""
-    return f" {' '.join(core)} " in f" {' '.join(words)} "
 
 
 def overlap(before: list[str], run: tuple[str, ...]) -> int:

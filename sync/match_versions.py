@@ -11,6 +11,7 @@ from sync.matching import _canonical_version, normalise
 if TYPE_CHECKING:
     from sync.match_names import Name
 
+MINOR_ZERO = re.compile(r"^v?\d+\.0$")  # "8.0": a release line's name
 PACKAGE_VERSION = re.compile(
     r"^(?:\d+:)?(\d+(?:\.\d+)*[a-z]?)(?:p\d+)?(?:[+~-]\S*)?$"
 )  # a package's epoch and release out
@@ -146,3 +147,11 @@ def windows_itself(words: Iterable[str]) -> bool:
     product named for it ("Windows SDK", "Windows Server")."""
     said = list(words)
     return "window" in said and all(w in WINDOWS_ITSELF or FEATURE_WORD.match(w) for w in said)
+
+
+def version_named(word: str, words: list[str]) -> str:
+    """A version a name gives, canonical; a minor of 0 kept, as the name names that release line: "MySQL
+    Server 8.0" or "OpenSSL 3.0" is no 8.4 or 3.4 (a version field's "8.0" may be the major alone). Not an
+    extended-support release's, numbered by its major: "Firefox ESR 115.0" is ESR 115."""
+    found = _canonical_version(word)
+    return f"{found}.0" if MINOR_ZERO.match(word) and "esr" not in words else found

@@ -279,6 +279,8 @@ class Scorer(
         self.categorised = {}
         self.heads_spelled: dict[str, list[int]] | None = None
         self.spanned, self.tiers_read, self.head_of, self.environments, self.shared = {}, {}, {}, {}, {}
+        self.not_live_read: dict[int, bool] = {}
+        self.cores_having: dict[tuple[str, ...], frozenset[int]] = {}
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A

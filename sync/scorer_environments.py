@@ -193,6 +193,7 @@ class EnvironmentReadings:
     versioned: bool
     index: dict[str, dict[str, tuple[int, ...]]]
     not_live_of: dict[str, list[int]] | None = None  # a service's name → its records not in production
+    not_live_read: dict[int, bool]  # `_is_not_live`'s, kept
     environments: dict[int, tuple[str, str]]  # each target's name read by environment_of, once asked
     _found: Callable[..., tuple[dict[int, Found], set[int]]]
     _as_read: Callable[[int], str]
@@ -366,8 +367,12 @@ class EnvironmentReadings:
 
     def _is_not_live(self, i: int) -> bool:
         """Whether target i is a record of an environment not in production, by its tier ("- Non-Prod",
-        "(UAT)") or the environment its name ends in ("- Dev", "(Test)")."""
-        return bool(self._tiers(i) & NOT_LIVE) or bool(self._environment(i)[1])
+        "(UAT)") or the environment its name ends in ("- Dev", "(Test)"). Kept: asked of each candidate
+        again and again."""
+        found = self.not_live_read.get(i)
+        if found is None:
+            found = self.not_live_read[i] = bool(self._tiers(i) & NOT_LIVE) or bool(self._environment(i)[1])
+        return found
 
 
 def acceptance(environment: str) -> tuple[bool, bool]:

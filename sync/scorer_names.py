@@ -96,6 +96,7 @@ class NameEvidence:
     majors: list[str]
     brandless: list[int]
     words: dict[str, tuple[int, ...]]
+    cores_having: dict[tuple[str, ...], frozenset[int]]  # `_having`'s, kept
     _word_set: Callable[[str], frozenset[int]]  # sync.scorer_index.NameIndex's
     cores: dict[str, tuple[int, ...]]  # a target's core → the targets of that core
     index: dict[str, dict[str, tuple[int, ...]]]
@@ -202,11 +203,14 @@ class NameEvidence:
         return [text, *dict.fromkeys(mine.fired + self.names[i].fired)]
 
     def _having(self, words: list[str]) -> frozenset[int]:
-        """The targets whose core has every one of these words."""
-        if not words:
-            return frozenset()
-        postings = sorted(map(self._word_set, words), key=len)
-        return postings[0].intersection(*postings[1:])
+        """The targets whose core has every one of these words. Kept: several rules ask it of one portfolio
+        name's core."""
+        key = tuple(words)
+        found = self.cores_having.get(key)
+        if found is None:
+            postings = sorted(map(self._word_set, words), key=len)
+            found = self.cores_having[key] = postings[0].intersection(*postings[1:]) if words else frozenset()
+        return found
 
     def _component(self, mine: Name, i: int) -> str:
         """Another product an install's name is as much as target i, which only its generic or delivery words

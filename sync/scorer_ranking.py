@@ -298,8 +298,9 @@ class Ranking:
     def _other_place(self, i: int, found: dict[int, Found]) -> str:
         """For a record of a region (REGIONS: "Payroll - LATAM"), another record found of the same name
         before its dash ("Payroll - EU"), or ""."""
-        head = self._head(i) if REGIONS.intersection(self.names[i].words) else ""
-        return next((self.targets[j].name for j in found if j != i and head and self._head(j) == head), "")
+        if REGIONS.isdisjoint(self.names[i].words) or not (head := self._head(i)):
+            return ""  # most records, at once
+        return next((self.targets[j].name for j in found if j != i and self._head(j) == head), "")
 
     def _live_headed(self, mine: Name, i: int, found: dict[int, Found]) -> bool:
         """Whether target i, of another environment, is the one record found where its head (its name

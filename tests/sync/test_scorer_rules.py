@@ -169,6 +169,17 @@ def test_a_meaning_shared_by_two_alias_groups_gives_neither():
     assert "mobile" not in book.meanings
 
 
+def test_a_namespace_s_aliases_stay_in_its_own_book():
+    """The shipped dictionary's part of a book is read once per process and shared: one namespace's aliases
+    and meanings must reach neither the next book nor another namespace's."""
+    ours = AliasBook("it_service", (("Quokka Line", "Service Desk"), ("Mobile Support", "Telephony")))
+    assert ("quokka", "line") in ours.phrases and "mobile" in ours.meanings
+    theirs = AliasBook("it_service")
+    assert ("quokka", "line") not in theirs.phrases and "mobile" not in theirs.meanings
+    assert theirs.read("Quokka Line").canon == "quokka line"
+    assert ours.read("Quokka Line").canon == ours.read("Service Desk").canon
+
+
 def test_aliases_are_read_in_the_fewest_runs_of_words():
     book = AliasBook("software_product", (("Azure", "Microsoft Azure"),))
     inventory = book.read("Microsoft Azure AD Connect", "2.3.6.0", True)
