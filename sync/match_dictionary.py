@@ -179,6 +179,13 @@ def minor_releases_together() -> tuple[str, ...]:
     return tuple(str(name) for name in shipped_dictionary().get("minor_releases_together") or [])
 
 
+@lru_cache(maxsize=1)
+def ended_releases() -> dict[tuple[str, ...], frozenset[str]]:
+    """A product's words → the years of its releases no longer supported (`ended_releases`)."""
+    data = shipped_dictionary().get("ended_releases") or {}
+    return {words_of(str(name)): frozenset(map(str, years)) for name, years in data.items()}
+
+
 def kept_editions(words: list[str]) -> set[int]:
     """The positions of edition words that name a product of their own here (separate_editions)."""
     index = separate_editions()

@@ -6,6 +6,7 @@ import re
 from itertools import combinations
 
 from sync.match_dictionary import (
+    ended_releases,
     is_bundle,
     long_term_build,
     minor_releases_together,
@@ -52,6 +53,7 @@ PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
 MINOR_GIVEN = re.compile(r"\d\.(?!0+(?:\D|$))\d")  # "Git 2.45"; "Node.js 20.0" names its major's line
+YEAR = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\w.])")  # a release named by its year: "Acrobat 2017"
 RELEASE_TRACK = re.compile(r"\b(?:continuous|classic)\b", re.I)  # Adobe's tracks of Acrobat
 
 
@@ -172,6 +174,8 @@ class VersionEvidence:
             note = f"{note}, and the names differ too much for that: {NEVER}"  # "Intapp Time Desktop"
         elif preselectable and may and ours and not theirs and (other := self._by_major(mine, i)):
             note, may = f"{note}, but {other} is recorded by its major: {NEVER}", False
+        elif preselectable and may and not theirs and (ended := self._ended(i, shown)):
+            note, may = f"{note}, but {ended} is no longer supported: {NEVER}", False
         elif preselectable and may and (build := self._long_term_build(mine, i)):
             note, may = f"{note}; {build}: {NEVER}".lstrip("; "), False
         preselectable = preselectable and may and (bool(theirs) or whole)
@@ -183,6 +187,17 @@ class VersionEvidence:
             elif direct and ours and theirs and not may:  # "Python 3.11" after 3.12 for 3.12.2
                 score -= 2 * MINOR
         return score, preselectable
+
+    def _ended(self, i: int, shown: str) -> str:
+        """The release a portfolio name gives by its year, where its maker no longer supports it and target i
+        is its product without a version (the dictionary's `ended_releases`): "Adobe Acrobat 2017" is no
+        "Adobe Acrobat Pro" as sold now. That release, or ""."""
+        words = self.names[i].words
+        for product, years in () if self.names[i].named_version else ended_releases().items():
+            said = [w for w in YEAR.findall(shown) if w in years]
+            if said and words[: len(product)] == product:
+                return f"{shown[: shown.index(said[0]) + 4].strip()}"
+        return ""
 
     def _long_term_build(self, mine: Name, i: int) -> str:
         """Why target i, a Windows long-term servicing release by its year, is another release than the

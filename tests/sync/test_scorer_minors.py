@@ -258,8 +258,36 @@ def test_a_record_without_a_version_of_another_name_is_no_major_the_catalogue_re
     assert "Adobe Acrobat 2020 is recorded by its major" in found.why
     found = best("Adobe Acrobat 2020", catalogue, "20.005.30636", True)  # its own major's record
     assert found.target_id == "2020" and found.preselectable
-    found = best("Adobe Acrobat 2017", catalogue[:1], "17.011.30207", True)  # no major recorded
+    found = best("Adobe Acrobat 2020", catalogue[:1], "20.005.30636", True)  # no major recorded
     assert found.target_id == "pro" and found.preselectable
+
+
+def test_a_record_without_a_version_is_no_release_its_maker_no_longer_supports():
+    """Sets 81, 96, 174, 180, 210, 229 and 233: "Adobe Acrobat 2017", whose support ended in 2022, is no
+    "Adobe Acrobat Pro" without a version, the product as sold now, even where no other major is recorded;
+    2020, still supported, and the continuous track's "Acrobat Pro DC" still are (sets 10, 88 and 124)."""
+    catalogue = [
+        Item("pro", "Adobe Acrobat Pro", "", "Adobe"),
+        Item("r", "Adobe Acrobat Reader", "", "Adobe"),
+    ]
+    for name, version in (
+        ("Adobe Acrobat 2017", "17.011.30207"),
+        ("Adobe Acrobat 2017 Pro", "17.011.30204"),
+        ("Adobe Acrobat Pro 2015", "15.006.30527"),
+    ):
+        found = best(name, catalogue, version, True)
+        assert found.target_id == "pro" and not found.preselectable, name
+        assert f"{name[: name.index('20') + 4]} is no longer supported" in found.why
+    assert chosen("Adobe Acrobat Pro 2020", catalogue, "20.005.30636") == "Adobe Acrobat Pro"
+    assert chosen("Adobe Acrobat Pro DC", catalogue, "24.004.20220") == "Adobe Acrobat Pro"
+    assert (
+        chosen(
+            "Adobe Acrobat 2017",
+            [*catalogue, Item("17", "Adobe Acrobat 2017", "2017", "Adobe")],
+            "17.011.30207",
+        )
+        == "Adobe Acrobat 2017"
+    )  # its own record
 
 
 def test_a_record_of_the_major_comes_before_the_product_as_a_whole_on_weaker_name_evidence():
