@@ -366,3 +366,30 @@ def test_a_banks_insurers_and_a_manufacturers_software_under_its_makers_former_n
         ("Helios Orange klient", "2.0.2020.1101", "LCS International, a.s.", "helios"),
     ]
     assert_read_as(products, installs)
+
+
+def test_a_tea_estates_network_finance_and_drawing_software_under_their_former_names_and_makers():
+    """Sets 245 to 247: Ubiquiti's UniFi Controller and UNMS, renamed the UniFi Network Application and UISP;
+    Mekari's Jurnal.id and Qontak; PrivyID, now Privy; APC's PowerChute, Schneider Electric's since 2007;
+    CorelDRAW by Corel, now Alludo; Starlink by SpaceX's company name."""
+    products = [
+        Item("unifi", "Ubiquiti UniFi Network Application", "", "Ubiquiti"),
+        Item("uisp", "Ubiquiti UISP", "", "Ubiquiti"),
+        Item("jurnal", "Mekari Jurnal", "", "Mekari"),
+        Item("qontak", "Mekari Qontak", "", "Mekari"),
+        Item("privy", "Privy", "", "Privy Identitas Digital"),
+        Item("ups", "APC PowerChute Personal Edition 3", "3", "Schneider Electric"),
+        Item("corel", "CorelDRAW Graphics Suite 2021", "2021", "Alludo"),
+        Item("starlink", "Starlink", "", "SpaceX"),
+    ]
+    installs = [
+        ("UniFi Controller", "8.5.6", "Ubiquiti Inc.", "unifi"),
+        ("UNMS", "1.4.3", "Ubiquiti Networks", "uisp"),
+        ("Jurnal.id", "", "Mekari", "jurnal"),
+        ("Qontak", "", "PT Mekari Qontak", "qontak"),
+        ("PrivyID", "", "Privy", "privy"),
+        ("PowerChute Personal Edition", "3.1.0", "American Power Conversion Corporation", "ups"),
+        ("CorelDRAW Graphics Suite 2021 (64-Bit)", "23.0.0.363", "Corel Corporation", "corel"),
+        ("Starlink (Android)", "2024.50.0", "Space Exploration Technologies Corp.", "starlink"),
+    ]
+    assert_read_as(products, installs)
