@@ -271,5 +271,12 @@ SEEN = {
     DATA / "matching_seen_245.yaml": "former blind set 245 (power and water utility, in Samoan), 8 left",
     DATA
     / "matching_seen_246.yaml": "former blind set 246 (garment factories, in Sesotho and English), 1 left",
+    DATA
+    / "matching_seen_247.yaml": "former blind set 247 (tea estates, in Sundanese and Indonesian), 4 left",
+    DATA
+    / "matching_seen_248.yaml": "former blind set 248 (iwi forestry and fisheries, in te reo Māori), 4 left",
+    DATA
+    / "matching_seen_249.yaml": "former blind set 249 (seafood cooperative, in French and Breton), 2 left",
+    DATA / "matching_seen_250.yaml": "former blind set 250 (coffee washing, in Kirundi and French), 4 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
