@@ -180,10 +180,18 @@ def minor_releases_together() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def ended_releases() -> dict[tuple[str, ...], frozenset[str]]:
-    """A product's words → the years of its releases no longer supported (`ended_releases`)."""
+def ended_releases() -> dict[tuple[str, ...], tuple[str, frozenset[str], frozenset[str]]]:
+    """A product's words → its name, the years of its releases no longer supported, and the words of its
+    editions and tracks (`ended_releases`)."""
     data = shipped_dictionary().get("ended_releases") or {}
-    return {words_of(str(name)): frozenset(map(str, years)) for name, years in data.items()}
+    return {
+        words_of(str(name)): (
+            str(name),
+            frozenset(map(str, given["ended"])),
+            frozenset(w for edition in given["editions"] for w in words_of(str(edition))),
+        )
+        for name, given in data.items()
+    }
 
 
 def kept_editions(words: list[str]) -> set[int]:

@@ -123,6 +123,8 @@ _SHIPPED: dict[str, tuple[dict, dict, frozenset[str], dict]] = {}  # AliasBook._
 class AliasBook:
     """Word runs → the canonical words of their group. Built per kind and per set of namespace aliases."""
 
+    products: dict[str, list[tuple[str, ...]]]  # the products' names, by their first word
+
     def __init__(self, kind: str, pairs: tuple[tuple[str, str], ...] = ()) -> None:
         self.kind = kind
         self.pairs = pairs
@@ -168,22 +170,23 @@ class AliasBook:
 
     def _shipped(self) -> tuple[dict, dict, frozenset[str], dict]:
         """The shipped groups' phrases and meanings for this kind, the meanings two groups give, and the
-        products' names by their first word."""
-        self.phrases, self.meanings, clashes = {}, {}, set()
+        products' names by their first word: new values, which the books of this kind share and copy."""
+        phrases: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        meanings, clashes = dict[str, tuple[str, str]](), set[str]()
         products = shipped_product_names() if self.kind != "software_product" else frozenset()
-        by_first: dict[str, list[tuple[str, ...]]] = {}  # the products' names, by their first word
+        by_first: dict[str, list[tuple[str, ...]]] = {}
         for words in products:
             by_first.setdefault(words[0], []).append(words)
         for group in shipped_groups(self.kind):
             canonical = words_of(group[0])
-            self.phrases.setdefault(canonical, (canonical, ""))
+            phrases.setdefault(canonical, (canonical, ""))
             for name in group[1:]:
                 words = words_of(name)
-                if words and words not in self.phrases:
-                    self.phrases[words] = (canonical, f"alias: {name} = {group[0]}")
+                if words and words not in phrases:
+                    phrases[words] = (canonical, f"alias: {name} = {group[0]}")
             for name in group if canonical not in products else ():
-                self._mean(words_of(name), canonical, f"alias: {name} = {group[0]}", clashes)
-        return self.phrases, self.meanings, frozenset(clashes), by_first
+                self._mean(words_of(name), canonical, f"alias: {name} = {group[0]}", clashes, meanings)
+        return phrases, meanings, frozenset(clashes), by_first
 
     def another_product(self, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
         """Whether the portfolio name is a phrase of the dictionary and the target's name, as read, holds

@@ -53,7 +53,6 @@ PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
 MINOR_GIVEN = re.compile(r"\d\.(?!0+(?:\D|$))\d")  # "Git 2.45"; "Node.js 20.0" names its major's line
-YEAR = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\w.])")  # a release named by its year: "Acrobat 2017"
 RELEASE_TRACK = re.compile(r"\b(?:continuous|classic)\b", re.I)  # Adobe's tracks of Acrobat
 
 
@@ -189,14 +188,20 @@ class VersionEvidence:
         return score, preselectable
 
     def _ended(self, i: int, shown: str) -> str:
-        """The release a portfolio name gives by its year, where its maker no longer supports it and target i
-        is its product without a version (the dictionary's `ended_releases`): "Adobe Acrobat 2017" is no
-        "Adobe Acrobat Pro" as sold now. That release, or ""."""
-        words = self.names[i].words
-        for product, years in () if self.names[i].named_version else ended_releases().items():
-            said = [w for w in YEAR.findall(shown) if w in years]
-            if said and words[: len(product)] == product:
-                return f"{shown[: shown.index(said[0]) + 4].strip()}"
+        """The release a portfolio name gives by its year, after the product's words (its maker's at most left
+        out) and an edition's, where its support ended long ago and target i is that product or an edition of
+        it without a version (the dictionary's `ended_releases`): "Adobe Acrobat 2017 Pro" is no "Acrobat Pro"
+        as sold now; an "Adobe Acrobat Sign for SharePoint 2017" is another product. That release, or ""."""
+        theirs, said = self.names[i].words, words_of(shown)
+        for product, (name, years, editions) in (
+            () if self.names[i].named_version else ended_releases().items()
+        ):
+            kind, rest = after_product(theirs, product), after_product(said, product)
+            if kind is None or rest is None or not editions.issuperset(kind):
+                continue
+            at = next((n for n, w in enumerate(rest) if w in years), None)
+            if at is not None and editions.issuperset(rest[:at]):
+                return f"{name} {rest[at]}"
         return ""
 
     def _long_term_build(self, mine: Name, i: int) -> str:
@@ -374,3 +379,13 @@ class VersionEvidence:
         part = " ".join(parts)
         but = {i: "" if i in whole else f" but its maker ({self.targets[i].manufacturer})" for i in found}
         return [(i, f"its whole name{but[i]}, then its {part}") for i in sorted(found)]
+
+
+def after_product(words: tuple[str, ...], product: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words after a product's name that they begin with, its first word (its maker's) may be left out;
+    None where they begin with neither."""
+    if words[: len(product)] == product:
+        return words[len(product) :]
+    return (
+        words[len(product) - 1 :] if len(product) > 1 and words[: len(product) - 1] == product[1:] else None
+    )

@@ -265,19 +265,26 @@ def test_a_record_without_a_version_of_another_name_is_no_major_the_catalogue_re
 def test_a_record_without_a_version_is_no_release_its_maker_no_longer_supports():
     """Sets 81, 96, 174, 180, 210, 229 and 233: "Adobe Acrobat 2017", whose support ended in 2022, is no
     "Adobe Acrobat Pro" without a version, the product as sold now, even where no other major is recorded;
-    2020, still supported, and the continuous track's "Acrobat Pro DC" still are (sets 10, 88 and 124)."""
+    2020, which the labelled sets read as that record, and the continuous track's "Acrobat Pro DC" still are
+    (sets 10, 88 and 124); an "Adobe Acrobat Sign for SharePoint 2017" is another product, its year its own."""
     catalogue = [
         Item("pro", "Adobe Acrobat Pro", "", "Adobe"),
         Item("r", "Adobe Acrobat Reader", "", "Adobe"),
     ]
-    for name, version in (
-        ("Adobe Acrobat 2017", "17.011.30207"),
-        ("Adobe Acrobat 2017 Pro", "17.011.30204"),
-        ("Adobe Acrobat Pro 2015", "15.006.30527"),
+    for name, version, year in (
+        ("Adobe Acrobat 2017", "17.011.30207", "2017"),
+        ("Adobe Acrobat 2017 Pro", "17.011.30204", "2017"),
+        ("Adobe Acrobat Pro 2015", "15.006.30527", "2015"),
     ):
         found = best(name, catalogue, version, True)
         assert found.target_id == "pro" and not found.preselectable, name
-        assert f"{name[: name.index('20') + 4]} is no longer supported" in found.why
+        assert f"Adobe Acrobat {year} is no longer supported" in found.why
+    found = best("Acrobat 2017 Pro", [Item("pro", "Acrobat Pro", "", "Adobe")], "17.011.30207", True)
+    assert not found.preselectable and "Adobe Acrobat 2017 is no longer supported" in found.why
+    sign = [Item("sign", "Adobe Acrobat Sign for SharePoint", "", "Adobe")]  # another product, its year
+    assert (
+        chosen("Adobe Acrobat Sign for SharePoint 2017", sign, "4.0") == "Adobe Acrobat Sign for SharePoint"
+    )
     assert chosen("Adobe Acrobat Pro 2020", catalogue, "20.005.30636") == "Adobe Acrobat Pro"
     assert chosen("Adobe Acrobat Pro DC", catalogue, "24.004.20220") == "Adobe Acrobat Pro"
     assert (

@@ -386,10 +386,11 @@ def test_a_tea_estates_network_finance_and_drawing_software_under_their_former_n
         ("UniFi Controller", "8.5.6", "Ubiquiti Inc.", "unifi"),
         ("UNMS", "1.4.3", "Ubiquiti Networks", "uisp"),
         ("Jurnal.id", "", "Mekari", "jurnal"),
-        ("Qontak", "", "PT Mekari Qontak", "qontak"),
         ("PrivyID", "", "Privy", "privy"),
         ("PowerChute Personal Edition", "3.1.0", "American Power Conversion Corporation", "ups"),
         ("CorelDRAW Graphics Suite 2021 (64-Bit)", "23.0.0.363", "Corel Corporation", "corel"),
         ("Starlink (Android)", "2024.50.0", "Space Exploration Technologies Corp.", "starlink"),
     ]
     assert_read_as(products, installs)
+    qontak = suggest([Item("l", "Qontak CRM", "", "")], products, versioned=True)["l"][0]
+    assert qontak.name == "Mekari Qontak" and "alias: Qontak = Mekari Qontak" in qontak.reasons
