@@ -24,7 +24,7 @@ SPACED_PLUS = re.compile(
     r"(?<=\w)\s\+\s(?=\w)"
 )  # "SCCM + Intune": the two, as "&" joins them; not "Canal + "
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
-LEADING_NUMBER = re.compile(r"^\s*(\d+)-([a-z])")
+LEADING_NUMBER = re.compile(r"(?:^\s*|(?<=\s)(?=\d-))(\d+)-(?!bits?\b)([a-z])(?=[a-z]+\b)")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
 E_MAIL = re.compile(r"\be-mail(?=s?\b)")
 # plurals in "es" after a hissing sound ("switches", "processes"; "caches" is a cache's), and nouns in "us"
@@ -133,7 +133,9 @@ def normalise(name: str) -> str:
     if not text.isascii():
         text = text.encode("ascii", "ignore").decode()
     if "-" in text:
-        text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
+        text = LEADING_NUMBER.sub(
+            r"\1\2", text
+        )  # "7-Zip" is a name, not version 7 of "Zip"; "Igor Pavlov 7-Zip"
         text = E_MAIL.sub("email", text)
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
 

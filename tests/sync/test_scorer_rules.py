@@ -288,6 +288,13 @@ def test_a_leading_hyphenated_number_is_part_of_the_name_not_a_version():
     found = suggest([Item("l", "7-Zip 24.07", "24.07")], zips, versioned=True)["l"]
     assert found and found[0].target_id == "7z"
     assert all(c.target_id != "winzip" for c in found if c.score >= PRESELECT_AT)
+    # sets 118, 207, 231, 244 and 247: after its maker's name too, one digit joined to a word ("Igor Pavlov
+    # 7-Zip"); not an install's "PowerShell 7-x64", a "64-bit", nor Norwegian's "Microsoft 365-apper" (apps)
+    assert book.read("Igor Pavlov 7-Zip", "", True).words == ("igor", "pavlov", "7zip")
+    pavlov = [Item("7z", "Igor Pavlov 7-Zip", "", "Igor Pavlov")]
+    assert chosen("7-Zip 24.08 (x64)", pavlov, "24.08", True) == "Igor Pavlov 7-Zip"
+    assert book.read("PowerShell 7-x64", "7.4.6.0", True).version.startswith("7")
+    assert "365" in book.read("Microsoft 365-apper for bedrifter", "", True).canon.split()
 
 
 def test_a_runtime_is_not_its_development_kit():
