@@ -278,5 +278,10 @@ SEEN = {
     DATA
     / "matching_seen_249.yaml": "former blind set 249 (seafood cooperative, in French and Breton), 2 left",
     DATA / "matching_seen_250.yaml": "former blind set 250 (coffee washing, in Kirundi and French), 4 left",
+    DATA / "matching_seen_251.yaml": "former blind set 251 (petrochemicals, in Russian and Bashkir), 8 left",
+    DATA / "matching_seen_252.yaml": "former blind set 252 (sugar mills, in Fijian and Fiji Hindi), 10 left",
+    DATA / "matching_seen_253.yaml": "former blind set 253 (barges and shipyard, in Konkani), 10 left",
+    DATA
+    / "matching_seen_254.yaml": "former blind set 254 (hydropower and reindeer, in Northern Sami), 6 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
