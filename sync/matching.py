@@ -24,6 +24,8 @@ SPACED_PLUS = re.compile(
     r"(?<=\w)\s\+\s(?=\w)"
 )  # "SCCM + Intune": the two, as "&" joins them; not "Canal + "
 PLUS = re.compile(r"(?<!\d)\+|\+(?!\d)")  # "Notepad++", "C++17"; not a build number ("17.0.10+7")
+# a number joined to a word by a dash, leading a name or of one digit after its maker's name ("Igor Pavlov
+# 7-Zip"): a name; not an install's "7-x64" nor a "64-bit"
 LEADING_NUMBER = re.compile(r"(?:^\s*|(?<=\s)(?=\d-))(\d+)-(?!bits?\b)([a-z])(?=[a-z]+\b)")
 # one word, as mostly written: "E-mail & Calendar" is "Email & Calendar"
 E_MAIL = re.compile(r"\be-mail(?=s?\b)")
@@ -133,9 +135,7 @@ def normalise(name: str) -> str:
     if not text.isascii():
         text = text.encode("ascii", "ignore").decode()
     if "-" in text:
-        text = LEADING_NUMBER.sub(
-            r"\1\2", text
-        )  # "7-Zip" is a name, not version 7 of "Zip"; "Igor Pavlov 7-Zip"
+        text = LEADING_NUMBER.sub(r"\1\2", text)  # "7-Zip" is a name, not version 7 of "Zip"
         text = E_MAIL.sub("email", text)
     return " ".join([_token(w) for w in WORD.findall(text) if w not in STOPWORDS])
 
