@@ -31,3 +31,19 @@ LANGUAGE_AS_NAMED = re.compile(
     r"|ukrainian|malay|icelandic|slovenian|slovene)\))?\s*$",
     re.I,
 )
+# Microsoft's editions as Russian and Ukrainian installs name them ("Microsoft Office профессиональный плюс
+# 2016", "Windows 10 Корпоративная", "Office LTSC професійний плюс"): their English names, as a catalogue
+# writes them; only in Microsoft's names ("1С-Битрикс: Корпоративный портал" is a corporate portal)
+EDITIONS_AS_NAMED = {"профессиональн": "Professional", "професійн": "Professional"}
+EDITIONS_AS_NAMED |= {"корпоративн": "Enterprise", "стандартн": "Standard"}
+LOCALISED_EDITION = re.compile(rf"\b({'|'.join(EDITIONS_AS_NAMED)})(?:ый|ая|ое|ий|а)(\s+плюс)?\b", re.I)
+MICROSOFTS = re.compile(r"\b(?:microsoft|windows)\b", re.I)
+
+
+def english_edition(name: str) -> str:
+    """A software name with a Microsoft edition its install names in Russian or Ukrainian in English."""
+    if name.isascii() or not MICROSOFTS.search(name):
+        return name
+    return LOCALISED_EDITION.sub(
+        lambda m: EDITIONS_AS_NAMED[m.group(1).lower()] + (" Plus" if m.group(2) else ""), name
+    )

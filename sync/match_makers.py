@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from sync.match_acronyms import initials
 from sync.match_dictionary import shipped_former_makers
-from sync.match_letters import UNSPELLED, UNSPELLED_WORD
+from sync.match_letters import UNSPELLED, UNSPELLED_WORD, decomposed
 from sync.match_rules import stem
 from sync.matching import normalise
 
@@ -24,6 +24,12 @@ PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "choco
 PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
 PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
 UNSPELLED_RUN = re.compile(f"[{UNSPELLED_WORD}]+")
+TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic letters (sync.match_letters)
+# Russian legal forms and words of a company's legal name, as transliterated: "ООО", "АО", "Компания"
+LEGAL_TRANSLITERATED = frozenset(["ooo", "oao", "zao", "pao", "ao", "ip", "kompaniya"])
+# letters spelled one way in a transliteration and another in a brand's Latin name: "Яндекс" is "Yandex",
+# "КриптоПро" "CryptoPro", "КонсультантПлюс" "ConsultantPlus"
+SOUNDS = (("x", "ks"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("ph", "f"), ("yu", "u"), ("y", "i"))
 
 
 def maker_words(maker: str) -> tuple[str, ...]:
@@ -106,6 +112,17 @@ def lineage(maker: str) -> set[tuple[str, ...]]:
     return found
 
 
+@lru_cache(maxsize=10_000)
+def sounded(maker: str) -> str:
+    """A maker's own words as they sound, run together: its letters transliterated (sync.match_letters),
+    its legal forms left out, and the letters a transliteration spells otherwise read alike (SOUNDS)."""
+    words = re.findall(r"[a-z0-9]+", decomposed(maker).lower())
+    text = "".join(w for w in words if w not in LEGAL and w not in LEGAL_TRANSLITERATED)
+    for written, said in SOUNDS:
+        text = text.replace(written, said)
+    return re.sub(r"(.)\1", r"\1", text)
+
+
 def _latin_words(maker: str) -> tuple[str, ...]:
     """A maker's own words beside those in letters read one by one, a legal form's left out: "Oracle ישראל"
     has "oracle", "חילן Ltd" none."""
@@ -133,6 +150,10 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
         mine_words
     ):
         return False
+    if bool(TRANSLITERATED.search(mine)) != bool(TRANSLITERATED.search(theirs)) and sounded(mine) == sounded(
+        theirs
+    ):
+        return False  # one name in Cyrillic or Greek letters, the other its brand's Latin spelling
     full, other_full = normalise(mine).split(), normalise(theirs).split()
     if f"{' '.join(full)} ".startswith(PACKAGERS):
         return False

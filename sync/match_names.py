@@ -23,7 +23,7 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
-from sync.match_languages import LANGUAGE_AS_NAMED
+from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_rules import (
     EDITIONS,
@@ -322,7 +322,7 @@ class AliasBook:
                 name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
             # "Acrobat Reader DC - Nederlands": an install's language; not "Duolingo Italiano"
-            name = LANGUAGE_AS_NAMED.sub("", name)
+            name = english_edition(LANGUAGE_AS_NAMED.sub("", name))
             name = LICENSING.sub("", name) if ":" in name else name
             if portfolio and "[" in name:  # an install's "… Console [support.example.com]"
                 name = SQUARE.sub(r"(\1)", name)

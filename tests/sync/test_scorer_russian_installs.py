@@ -1,0 +1,90 @@
+"""Russian and Ukrainian installs (issue 19, blind set 255): a maker an inventory writes in Cyrillic letters
+is the target's maker where its brand's Latin name sounds the same ("АСКОН" is ASCON, "ООО «ЯНДЕКС»"
+Yandex), and Microsoft's editions as those installs name them are read as their English names ("Microsoft
+Office профессиональный плюс 2016" is "… Professional Plus 2016")."""
+
+import pytest
+
+from sync.match_languages import english_edition
+from sync.match_makers import other_maker, sounded
+from sync.matching import Item, preselect
+from sync.scorer import PRESELECT_AT, suggest
+from tests.sync.scoring import chosen_name
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("АСКОН", "ASCON"),
+        ("ООО «ЯНДЕКС»", "Yandex"),
+        ("ОАО «ИнфоТеКС»", "InfoTeCS"),
+        ("Компания КРИПТО-ПРО", "CryptoPro"),  # its legal words left out
+        ("КонсультантПлюс", "ConsultantPlus"),
+        ("Киберпротект", "Cyberprotect"),
+    ],
+)
+def test_a_maker_in_cyrillic_letters_is_its_brands_latin_name(mine, theirs):
+    assert sounded(mine) == sounded(theirs)
+    assert not other_maker(mine, (), theirs, ())
+
+
+def test_a_maker_in_cyrillic_letters_that_sounds_otherwise_is_another_maker():
+    assert other_maker("ООО Яндекс", (), "Google", ())
+    assert other_maker("Иванов", (), "Ivanoff Software", ())  # of one script, a maker's words decide
+
+
+def test_an_install_whose_maker_is_written_in_cyrillic_pre_selects_the_brands_record():
+    catalogue = [
+        Item("kompas", "ASCON KOMPAS-3D v22", "22", "ASCON"),
+        Item("vipnet", "InfoTeCS ViPNet Client 4", "4", "InfoTeCS"),
+    ]
+    for install, version, maker, record in (
+        ("КОМПАС-3D v22 x64", "22.0.3", "АСКОН", "kompas"),
+        ("ViPNet Client", "4.5.3.65102", "ОАО «ИнфоТеКС»", "vipnet"),
+    ):
+        found = suggest([Item("l", install, version, maker)], catalogue, versioned=True)["l"]
+        chosen = preselect(found, PRESELECT_AT)
+        assert chosen and chosen.target_id == record, found
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record"),
+    [
+        (
+            "Microsoft Office профессиональный плюс 2016 - ru-ru",
+            "16.0.4266.1001",
+            "Microsoft Office Professional Plus 2016",
+        ),
+        (
+            "Microsoft Office LTSC професійний плюс 2021 - uk-ua",
+            "16.0.14332.20812",
+            "Microsoft Office LTSC Professional Plus 2021",
+        ),
+        (
+            "Microsoft Visio профессиональный 2019 - ru-ru",
+            "16.0.10412.20006",
+            "Microsoft Visio Professional 2019",
+        ),
+        ("Microsoft Office стандартный 2019 - ru-ru", "16.0.10411.20011", "Microsoft Office Standard 2019"),
+        ("Windows 10 Корпоративная", "10.0.19045", "Microsoft Windows 10 Enterprise"),
+        ("Microsoft Windows 11 Корпоративна", "10.0.22631", "Microsoft Windows 11 Enterprise"),
+        ("Windows 7 Профессиональная SP1", "6.1.7601", "Microsoft Windows 7 Professional"),
+    ],
+)
+def test_microsofts_editions_in_russian_and_ukrainian_are_their_english_names(install, version, record):
+    catalogue = [
+        Item("pp", "Microsoft Office Professional Plus 2016", "2016", "Microsoft"),
+        Item("ltsc", "Microsoft Office LTSC Professional Plus 2021", "2021", "Microsoft"),
+        Item("std", "Microsoft Office Standard 2019", "2019", "Microsoft"),
+        Item("visio", "Microsoft Visio Professional 2019", "2019", "Microsoft"),
+        Item("w10", "Microsoft Windows 10 Enterprise", "10", "Microsoft"),
+        Item("w10p", "Microsoft Windows 10 Pro", "10", "Microsoft"),
+        Item("w11", "Microsoft Windows 11 Enterprise", "11", "Microsoft"),
+        Item("w7", "Microsoft Windows 7 Professional", "7", "Microsoft"),
+    ]
+    assert chosen_name(install, catalogue, version, True) == record
+
+
+def test_an_edition_word_in_another_makers_name_is_left_as_written():
+    assert english_edition("1С-Битрикс: Корпоративный портал") == "1С-Битрикс: Корпоративный портал"
+    assert english_edition("Windows 10 Корпоративная LTSC") == "Windows 10 Enterprise LTSC"
