@@ -1,13 +1,14 @@
 """Russian and Ukrainian installs (issue 19, blind set 255): a maker an inventory writes in Cyrillic letters
 is the target's maker where its brand's Latin name sounds the same ("АСКОН" is ASCON, "ООО «ЯНДЕКС»"
 Yandex), and Microsoft's editions as those installs name them are read as their English names ("Microsoft
-Office профессиональный плюс 2016" is "… Professional Plus 2016")."""
+Office профессиональный плюс 2016" is "… Professional Plus 2016"), as is a product "для" (for) a platform
+("Kaspersky Endpoint Security для Windows")."""
 
 import pytest
 
 from sync.match_languages import english_edition
 from sync.match_makers import other_maker, sounded
-from sync.matching import Item, preselect
+from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import chosen_name
 
@@ -88,3 +89,17 @@ def test_microsofts_editions_in_russian_and_ukrainian_are_their_english_names(in
 def test_an_edition_word_in_another_makers_name_is_left_as_written():
     assert english_edition("1С-Битрикс: Корпоративный портал") == "1С-Битрикс: Корпоративный портал"
     assert english_edition("Windows 10 Корпоративная LTSC") == "Windows 10 Enterprise LTSC"
+
+
+def test_for_in_russian_is_the_english_for():
+    assert normalise("Kaspersky Endpoint Security для Windows") == normalise(
+        "Kaspersky Endpoint Security for Windows"
+    )
+    catalogue = [
+        Item("win", "Kaspersky Endpoint Security for Windows 12", "12", "Kaspersky"),
+        Item("lin", "Kaspersky Endpoint Security for Linux 12", "12", "Kaspersky"),
+    ]
+    assert (
+        chosen_name("Kaspersky Endpoint Security для Windows", catalogue, "12.4.0.467", True)
+        == catalogue[0].name
+    )
