@@ -28,8 +28,18 @@ TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrilli
 # Russian legal forms and words of a company's legal name, as transliterated: "ООО", "АО", "Компания"
 LEGAL_TRANSLITERATED = frozenset(["ooo", "oao", "zao", "pao", "ao", "ip", "kompaniya"])
 # letters spelled one way in a transliteration and another in a brand's Latin name: "Яндекс" is "Yandex",
-# "КриптоПро" "CryptoPro", "КонсультантПлюс" "ConsultantPlus"
-SOUNDS = (("x", "ks"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("ph", "f"), ("yu", "u"), ("y", "i"))
+# "КриптоПро" "CryptoPro", "КонсультантПлюс" "ConsultantPlus", "Тензор" "Tensor"
+SOUNDS = (
+    ("x", "ks"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("yu", "u"),
+    ("y", "i"),
+    ("z", "s"),
+)
 
 
 def maker_words(maker: str) -> tuple[str, ...]:

@@ -394,3 +394,35 @@ def test_a_tea_estates_network_finance_and_drawing_software_under_their_former_n
     assert_read_as(products, installs)
     qontak = suggest([Item("l", "Qontak CRM", "", "")], products, versioned=True)["l"][0]
     assert qontak.name == "Mekari Qontak" and "alias: Qontak = Mekari Qontak" in qontak.reasons
+
+
+def test_a_grain_groups_and_a_shipping_lines_software_under_their_former_names_and_makers():
+    """Sets 255 and 256: Kaspersky Administration Kit (Kaspersky Security Center since 2010), Myteam (VK
+    Teams since 2022), Ideco UTM (Ideco NGFW since 2023), СБИС (Tensor's Saby since 2023), Veeam Endpoint
+    Backup (Veeam Agent for Microsoft Windows since 2016), RMS Express (Winlink Express since 2015), MaxSea
+    TimeZero (TimeZero since 2018), Cat ET and Rhino as their users name them, and DNV GL (DNV since 2021)."""
+    products = [
+        Item("ksc", "Kaspersky Security Center", "", "Kaspersky"),
+        Item("vk", "VK Teams", "", "VK"),
+        Item("ideco", "Ideco NGFW", "", "Ideco"),
+        Item("saby", "Tensor Saby", "", "Tensor"),
+        Item("veeam", "Veeam Agent for Microsoft Windows", "", "Veeam"),
+        Item("winlink", "Winlink Express", "", "Winlink Development Team"),
+        Item("tz", "TimeZero Navigator", "", "TimeZero"),
+        Item("cat", "Caterpillar Cat Electronic Technician", "", "Caterpillar"),
+        Item("rhino", "Rhinoceros 8", "8", "Robert McNeel & Associates"),
+        Item("ship", "DNV ShipManager Technical", "", "DNV"),
+    ]
+    installs = [
+        ("Kaspersky Administration Kit", "8.0.2134", "Kaspersky Lab", "ksc"),
+        ("Myteam", "10.0.9750", "Mail.Ru Group", "vk"),
+        ("Ideco UTM", "", "Ideco", "ideco"),
+        ("СБИС", "", "Тензор", "saby"),
+        ("Veeam Endpoint Backup FREE", "1.5.0.306", "Veeam Software AG", "veeam"),
+        ("RMS Express", "1.5.30.0", "Winlink Development Team", "winlink"),
+        ("MaxSea TimeZero Navigator", "3.2.0", "MaxSea International", "tz"),
+        ("Cat ET", "", "Caterpillar Inc.", "cat"),
+        ("Rhino 8.app", "8.10.24228.13002", "", "rhino"),
+        ("DNV GL ShipManager Technical", "2020.2", "DNV GL AS", "ship"),
+    ]
+    assert_read_as(products, installs)
