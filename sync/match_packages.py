@@ -9,6 +9,7 @@ PACKAGE_SUFFIX = re.compile(
 )
 PACKAGE_VERSION_AT = re.compile(r"[-_](?=\d)")
 PACKAGE_DOTTED = re.compile(r"\d+\.\d")  # a version after a package's name
+PACKAGE_PART = re.compile(r"-(server|client)$")  # after the version: "1c-enterprise-8.3.22.1709-server"
 # a Debian package as dpkg lists it, its name and its version with an epoch or a Debian revision:
 # "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "mysql 8.0-community"
 DPKG_LISTED = re.compile(r"([a-z0-9][a-z0-9+.-]+) (\d+:)?(\d[\w.+~]*)(?:-([\w.+~]+))?")
@@ -27,7 +28,8 @@ def package_file(name: str, version: str) -> str:
         at, after = cut.end(), stripped[cut.end() + len(version) : cut.end() + len(version) + 1]
         whole = bool(version) and stripped.startswith(version, at) and not (after.isalnum() or after == ".")
         if whole or (stripped != name and PACKAGE_DOTTED.match(stripped, at)):
-            return name[: cut.start()]
+            part = PACKAGE_PART.search(stripped, at)
+            return f"{name[: cut.start()]} {part.group(1)}" if part else name[: cut.start()]
     return name
 
 

@@ -103,3 +103,29 @@ def test_for_in_russian_is_the_english_for():
         chosen_name("Kaspersky Endpoint Security для Windows", catalogue, "12.4.0.467", True)
         == catalogue[0].name
     )
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record"),
+    [
+        ("1С:Предприятие 8 (8.3.24.1548)", "8.3.24.1548", "p83"),
+        ("1С:Предприятие 8.2 (8.2.19.130)", "8.2.19.130", "p82"),
+        ("1C:Enterprise 8.3 (8.3.23.1688)", "8.3.23.1688", "p83"),  # "1C" is the maker's name, no version
+        ("1С:Предприятие 8 Тонкий клиент (8.3.24.1548)", "8.3.24.1548", "thin"),
+        ("1c-enterprise-8.3.22.1709-server", "8.3.22.1709", "server"),  # its Linux package
+        ("1С:Зарплата и управление персоналом 3.1", "3.1.28.45", "hr"),
+        ("1С:ERP Управление предприятием 2", "2.5.14.84", "erp"),
+    ],
+)
+def test_1cs_products_as_russian_installs_name_them_are_their_english_names(install, version, record):
+    catalogue = [
+        Item("p82", "1C:Enterprise 8.2", "8.2", "1C"),
+        Item("p83", "1C:Enterprise 8.3", "8.3", "1C"),
+        Item("thin", "1C:Enterprise 8.3 Thin Client", "8.3", "1C"),
+        Item("server", "1C:Enterprise Server 8.3", "8.3", "1C"),
+        Item("hr", "1C:Salary and HR Management 3", "3", "1C"),
+        Item("erp", "1C:ERP Enterprise Management 2", "2", "1C"),
+    ]
+    found = suggest([Item("l", install, version, "1C-Soft")], catalogue, versioned=True)["l"]
+    chosen = preselect(found, PRESELECT_AT)
+    assert chosen and chosen.target_id == record, found
