@@ -214,7 +214,7 @@ SEEN = {
     DATA / "matching_seen_200.yaml": "former blind set 200 (oil refining, in Kurdish and Arabic), 10 left",
     DATA / "matching_seen_201.yaml": "former blind set 201 (brewery, in Burmese and English), 14 left",
     DATA
-    / "matching_seen_202.yaml": "former blind set 202 (cotton and textiles, in Tajik and Russian), 2 left",
+    / "matching_seen_202.yaml": "former blind set 202 (cotton and textiles, in Tajik and Russian), 3 left",
     DATA
     / "matching_seen_203.yaml": "former blind set 203 (farm machinery, in Belarusian and Russian), 8 left",
     DATA
@@ -244,7 +244,7 @@ SEEN = {
     DATA / "matching_seen_223.yaml": "former blind set 223 (brewery and water, in Tigrinya), 8 left",
     DATA
     / "matching_seen_224.yaml": "former blind set 224 (fruit and cold stores, in Uyghur and Russian), 6 left",
-    DATA / "matching_seen_225.yaml": "former blind set 225 (bus bodies, in Tatar and Russian), 9 left",
+    DATA / "matching_seen_225.yaml": "former blind set 225 (bus bodies, in Tatar and Russian), 10 left",
     DATA
     / "matching_seen_226.yaml": "former blind set 226 (alpaca fibre mill, in Spanish and Quechua), 3 left",
     DATA
@@ -278,10 +278,14 @@ SEEN = {
     DATA
     / "matching_seen_249.yaml": "former blind set 249 (seafood cooperative, in French and Breton), 2 left",
     DATA / "matching_seen_250.yaml": "former blind set 250 (coffee washing, in Kirundi and French), 4 left",
-    DATA / "matching_seen_251.yaml": "former blind set 251 (petrochemicals, in Russian and Bashkir), 8 left",
+    DATA / "matching_seen_251.yaml": "former blind set 251 (petrochemicals, in Russian and Bashkir), 11 left",
     DATA / "matching_seen_252.yaml": "former blind set 252 (sugar mills, in Fijian and Fiji Hindi), 10 left",
     DATA / "matching_seen_253.yaml": "former blind set 253 (barges and shipyard, in Konkani), 10 left",
     DATA
     / "matching_seen_254.yaml": "former blind set 254 (hydropower and reindeer, in Northern Sami), 6 left",
+    DATA
+    / "matching_seen_255.yaml": "former blind set 255 (grain and bakeries, in Russian and Chechen), 4 left",
+    DATA
+    / "matching_seen_256.yaml": "former blind set 256 (ferries and port, in Tongan and English), 10 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
