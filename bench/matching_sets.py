@@ -287,5 +287,7 @@ SEEN = {
     / "matching_seen_255.yaml": "former blind set 255 (grain and bakeries, in Russian and Chechen), 4 left",
     DATA
     / "matching_seen_256.yaml": "former blind set 256 (ferries and port, in Tongan and English), 10 left",
+    DATA / "matching_seen_257.yaml": "former blind set 257 (diamond mine, in Russian and Sakha), 4 left",
+    DATA / "matching_seen_258.yaml": "former blind set 258 (grocery chain, in Kazakh and Russian), 9 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
