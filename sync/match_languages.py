@@ -1,6 +1,7 @@
 """An install's language, as inventories write it at the end of a software name ("Acrobat Reader DC -
 Nederlands", "AutoCAD LT 2024 - English", "Office Professional Plus 2016 - en-us"): read away, as the same
-product is installed in many languages (sync.match_rules.software_words, sync.match_names)."""
+product is installed in many languages (sync.match_rules.software_words, sync.match_names); and the editions
+an install names in its language, read in English (`english_edition`)."""
 
 import re
 
@@ -37,12 +38,14 @@ LANGUAGE_AS_NAMED = re.compile(
 EDITIONS_AS_NAMED = {"профессиональн": "Professional", "професійн": "Professional"}
 EDITIONS_AS_NAMED |= {"корпоративн": "Enterprise", "стандартн": "Standard"}
 LOCALISED_EDITION = re.compile(rf"\b({'|'.join(EDITIONS_AS_NAMED)})(?:ый|ая|ое|ий|а)(\s+плюс)?\b", re.I)
-MICROSOFTS = re.compile(r"\b(?:microsoft|windows)\b", re.I)
+MICROSOFTS = re.compile(
+    r"\s*(?:microsoft|windows)\b", re.I
+)  # a name that begins so: not "Dr.Web для Windows"
 
 
 def english_edition(name: str) -> str:
     """A software name with a Microsoft edition its install names in Russian or Ukrainian in English."""
-    if name.isascii() or not MICROSOFTS.search(name):
+    if name.isascii() or not MICROSOFTS.match(name):
         return name
     return LOCALISED_EDITION.sub(
         lambda m: EDITIONS_AS_NAMED[m.group(1).lower()] + (" Plus" if m.group(2) else ""), name

@@ -25,8 +25,9 @@ PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  
 PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
 UNSPELLED_RUN = re.compile(f"[{UNSPELLED_WORD}]+")
 TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic letters (sync.match_letters)
-# Russian legal forms and words of a company's legal name, as transliterated: "ООО", "АО", "Компания"
-LEGAL_TRANSLITERATED = frozenset(["ooo", "oao", "zao", "pao", "ao", "ip", "kompaniya"])
+# legal forms and words of a company's legal name, as transliterated: Russian "ООО", "АО", "Компания"
+LEGAL_TRANSLITERATED = frozenset(["ooo", "oao", "zao", "pao", "nao", "ao", "ip", "npo", "gk", "kompaniya"])
+LEGAL_TRANSLITERATED |= {"tov", "pat", "prat", "too", "aq"}  # Ukrainian ТОВ, ПАТ, ПрАТ; Kazakh ТОО, АҚ
 # letters spelled one way in a transliteration and another in a brand's Latin name: "Яндекс" is "Yandex",
 # "КриптоПро" "CryptoPro", "КонсультантПлюс" "ConsultantPlus", "Тензор" "Tensor"
 SOUNDS = (
@@ -125,9 +126,12 @@ def lineage(maker: str) -> set[tuple[str, ...]]:
 @lru_cache(maxsize=10_000)
 def sounded(maker: str) -> str:
     """A maker's own words as they sound, run together: its letters transliterated (sync.match_letters),
-    its legal forms left out, and the letters a transliteration spells otherwise read alike (SOUNDS)."""
+    its legal forms and initials left out ("Yandex N.V.", "Kaspersky Labs"; as normalised, a plural's "s"
+    too), the letters a transliteration spells otherwise read alike (SOUNDS) and a doubled letter as one:
+    compared as written, since normalising would cut "Яндекс"'s "s" and not "Yandex"'s "x"."""
     words = re.findall(r"[a-z0-9]+", decomposed(maker).lower())
-    text = "".join(w for w in words if w not in LEGAL and w not in LEGAL_TRANSLITERATED)
+    own = (w for w in words if len(w) > 1 and w not in LEGAL_TRANSLITERATED and normalise(w) not in LEGAL)
+    text = "".join(own)
     for written, said in SOUNDS:
         text = text.replace(written, said)
     return re.sub(r"(.)\1", r"\1", text)
@@ -148,7 +152,8 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
     name in Hangul, Hebrew, Arabic or other such letters alone (sync.match_letters.UNSPELLED), a legal form
     aside ("חילן Ltd"), whose letters are no brand's English spelling ("(주)한글과컴퓨터" is Hancom, "חילן"
     Hilan; "Oracle ישראל" is still no SAP); Cyrillic and Greek names are compared as read ("ООО Яндекс" is
-    no Google)."""
+    no Google), and are the other's where it is in Latin letters and sounds the same (`sounded`: "ООО
+    «ЯНДЕКС»" is Yandex)."""
     if any(
         not name.isascii() and UNSPELLED.search(name) and not _latin_words(name) for name in (mine, theirs)
     ):
@@ -160,8 +165,8 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
         mine_words
     ):
         return False
-    if bool(TRANSLITERATED.search(mine)) != bool(TRANSLITERATED.search(theirs)) and sounded(mine) == sounded(
-        theirs
+    if bool(TRANSLITERATED.search(mine)) != bool(TRANSLITERATED.search(theirs)) and (
+        (sound := sounded(mine)) and sound == sounded(theirs)
     ):
         return False  # one name in Cyrillic or Greek letters, the other its brand's Latin spelling
     full, other_full = normalise(mine).split(), normalise(theirs).split()

@@ -9,7 +9,9 @@ PACKAGE_SUFFIX = re.compile(
 )
 PACKAGE_VERSION_AT = re.compile(r"[-_](?=\d)")
 PACKAGE_DOTTED = re.compile(r"\d+\.\d")  # a version after a package's name
-PACKAGE_PART = re.compile(r"-(server|client)$")  # after the version: "1c-enterprise-8.3.22.1709-server"
+# the part of a product a package is, after its version: "1c-enterprise-8.3.22.1709-server", as its own file
+# names it too ("1c-enterprise-8.3.22.1709-thin-client-8.3.22-1709.x86_64")
+PACKAGE_PART = re.compile(r"-((?:thin-)?client|server)(?=$|[-_]\d)", re.I)
 # a Debian package as dpkg lists it, its name and its version with an epoch or a Debian revision:
 # "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "mysql 8.0-community"
 DPKG_LISTED = re.compile(r"([a-z0-9][a-z0-9+.-]+) (\d+:)?(\d[\w.+~]*)(?:-([\w.+~]+))?")

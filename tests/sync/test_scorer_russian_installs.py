@@ -8,6 +8,7 @@ import pytest
 
 from sync.match_languages import english_edition
 from sync.match_makers import other_maker, sounded
+from sync.match_packages import package_file
 from sync.matching import Item, normalise, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import chosen_name
@@ -22,6 +23,8 @@ from tests.sync.scoring import chosen_name
         ("Компания КРИПТО-ПРО", "CryptoPro"),  # its legal words left out
         ("КонсультантПлюс", "ConsultantPlus"),
         ("Киберпротект", "Cyberprotect"),
+        ("ТОВ «Аскон»", "ASCON Technologies"),  # Ukrainian legal forms and English legal words left out
+        ("ТОО «Яндекс»", "Yandex N.V."),  # a Kazakh legal form and a Dutch one's initials
     ],
 )
 def test_a_maker_in_cyrillic_letters_is_its_brands_latin_name(mine, theirs):
@@ -31,7 +34,8 @@ def test_a_maker_in_cyrillic_letters_is_its_brands_latin_name(mine, theirs):
 
 def test_a_maker_in_cyrillic_letters_that_sounds_otherwise_is_another_maker():
     assert other_maker("ООО Яндекс", (), "Google", ())
-    assert other_maker("Иванов", (), "Ivanoff Software", ())  # of one script, a maker's words decide
+    assert other_maker("Иванов", (), "Ivanoff Software", ())  # "ivanov" and "ivanof" sound otherwise
+    assert other_maker("ООО", (), "ZAO", ())  # legal forms alone are no maker's sound
 
 
 def test_an_install_whose_maker_is_written_in_cyrillic_pre_selects_the_brands_record():
@@ -88,6 +92,8 @@ def test_microsofts_editions_in_russian_and_ukrainian_are_their_english_names(in
 
 def test_an_edition_word_in_another_makers_name_is_left_as_written():
     assert english_edition("1С-Битрикс: Корпоративный портал") == "1С-Битрикс: Корпоративный портал"
+    licence = "Dr.Web Desktop Security Suite для Windows Корпоративная лицензия"  # a licence for Windows
+    assert english_edition(licence) == licence
     assert english_edition("Windows 10 Корпоративная LTSC") == "Windows 10 Enterprise LTSC"
 
 
@@ -113,6 +119,8 @@ def test_for_in_russian_is_the_english_for():
         ("1C:Enterprise 8.3 (8.3.23.1688)", "8.3.23.1688", "p83"),  # "1C" is the maker's name, no version
         ("1С:Предприятие 8 Тонкий клиент (8.3.24.1548)", "8.3.24.1548", "thin"),
         ("1c-enterprise-8.3.22.1709-server", "8.3.22.1709", "server"),  # its Linux package
+        ("1c-enterprise-8.3.22.1709-server-8.3.22-1709.x86_64", "8.3.22.1709", "server"),  # its rpm file
+        ("1c-enterprise-8.3.22.1709-thin-client", "8.3.22.1709", "thin"),
         ("1С:Зарплата и управление персоналом 3.1", "3.1.28.45", "hr"),
         ("1С:ERP Управление предприятием 2", "2.5.14.84", "erp"),
     ],
@@ -129,3 +137,11 @@ def test_1cs_products_as_russian_installs_name_them_are_their_english_names(inst
     found = suggest([Item("l", install, version, "1C-Soft")], catalogue, versioned=True)["l"]
     chosen = preselect(found, PRESELECT_AT)
     assert chosen and chosen.target_id == record, found
+
+
+def test_a_packages_part_after_its_version_is_kept():
+    assert package_file("1c-enterprise-8.3.22.1709-server", "8.3.22.1709") == "1c-enterprise server"
+    assert package_file("1c-enterprise-8.3.22.1709-thin-client", "8.3.22.1709") == "1c-enterprise thin-client"
+    rpm = "1c-enterprise-8.3.22.1709-server-8.3.22-1709.x86_64"
+    assert package_file(rpm, "8.3.22.1709") == "1c-enterprise server"
+    assert package_file("openssh-server-8.7p1-38.el9.x86_64", "8.7p1") == "openssh-server"  # its name's own
