@@ -38,9 +38,8 @@ LANGUAGE_AS_NAMED = re.compile(
 EDITIONS_AS_NAMED = {"профессиональн": "Professional", "професійн": "Professional"}
 EDITIONS_AS_NAMED |= {"корпоративн": "Enterprise", "стандартн": "Standard"}
 LOCALISED_EDITION = re.compile(rf"\b({'|'.join(EDITIONS_AS_NAMED)})(?:ый|ая|ое|ий|а)(\s+плюс)?\b", re.I)
-MICROSOFTS = re.compile(
-    r"\s*(?:microsoft|windows)\b", re.I
-)  # a name that begins so: not "Dr.Web для Windows"
+# a name that begins so: not "Dr.Web для Windows"
+MICROSOFTS = re.compile(r"\s*(?:microsoft|windows)\b", re.I)
 
 
 def english_edition(name: str) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from sync.match_acronyms import initials
 from sync.match_dictionary import shipped_former_makers
-from sync.match_letters import UNSPELLED, UNSPELLED_WORD, decomposed
+from sync.match_letters import SOUNDED_LETTER, UNSPELLED, UNSPELLED_WORD, decomposed
 from sync.match_rules import stem
 from sync.matching import normalise
 
@@ -24,7 +24,6 @@ PACKAGERS += ("alpine linux ", "rocky linux ", "almalinux ", "homebrew ", "choco
 PACKAGERS += ("conda forge ", "spack ", "easybuild ", "macports ", "flathub ")  # a channel's, a recipe's
 PACKAGERS += ("nodesource ",)  # Node.js as its deb and rpm repositories publish it
 UNSPELLED_RUN = re.compile(f"[{UNSPELLED_WORD}]+")
-TRANSLITERATED = re.compile("[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic letters (sync.match_letters)
 # legal forms and words of a company's legal name, as transliterated: Russian "ООО", "АО", "Компания"
 LEGAL_TRANSLITERATED = frozenset(["ooo", "oao", "zao", "pao", "nao", "ao", "ip", "npo", "gk", "kompaniya"])
 LEGAL_TRANSLITERATED |= {"tov", "pat", "prat", "too", "aq"}  # Ukrainian ТОВ, ПАТ, ПрАТ; Kazakh ТОО, АҚ
@@ -165,7 +164,7 @@ def other_maker(mine: str, mine_words: tuple[str, ...], theirs: str, their_words
         mine_words
     ):
         return False
-    if bool(TRANSLITERATED.search(mine)) != bool(TRANSLITERATED.search(theirs)) and (
+    if bool(SOUNDED_LETTER.search(mine)) != bool(SOUNDED_LETTER.search(theirs)) and (
         (sound := sounded(mine)) and sound == sounded(theirs)
     ):
         return False  # one name in Cyrillic or Greek letters, the other its brand's Latin spelling

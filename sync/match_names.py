@@ -8,10 +8,10 @@ words by the canonical name of its group, so "Postgres 16" reads as "postgresql"
 
 import re
 from collections.abc import Sequence
-from functools import partial
 from typing import NamedTuple
 
 from sync.match_acronyms import declared, generic_only_at_ends, initials, little_words, own_acronym, with_and
+from sync.match_brackets import TARGETS_DEPLOYED, deployed
 from sync.match_dictionary import (
     BRACKETS,
     bundled,
@@ -27,7 +27,6 @@ from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_rules import (
     EDITIONS,
-    PLAN,
     PLANS,
     UPDATES,
     java_package,
@@ -107,9 +106,6 @@ LOOSE = {
 VAGUE = frozenset(
     ["cloud", "digital", "online", "virtual", "secure", "remote", "hybrid", "private", "public", "shared"]
     + ["central", "web", "global", "local", "new", "core", "general", "standard", "premium", "basic"]
-)
-DEPLOYMENT = frozenset(
-    ["cloud", "server", "desktop", "data", "center", "datacenter", "saas", "self", "hosted"]
 )
 NOT_THE_MEANING = frozenset(["host"])  # an alias naming this word gives no meaning without it
 PROTOCOLS = frozenset(
@@ -412,19 +408,6 @@ class AliasBook:
 def overlap(before: list[str], run: tuple[str, ...]) -> int:
     """How many of the run's first words the words before it end with."""
     return next((k for k in range(min(len(before), len(run)), 0, -1) if before[-k:] == list(run[:k])), 0)
-
-
-def deployed(bracket: re.Match, plans: bool = False) -> str:
-    """What a software name's brackets say that is kept: how it is deployed ("Confluence (Cloud)",
-    "Jira (Data Center)"), and in a target's name its licence plan (`plans`: "Microsoft Visio (Plan 2)" is
-    that edition's record; an install's "Exchange Online (Plan 2)" is the product's); anything else there
-    is an inventory's noise."""
-    words = normalise(bracket.group(1)).split()
-    kept = words and (DEPLOYMENT.issuperset(words) or (plans and PLAN.fullmatch(" ".join(words))))
-    return f" {bracket.group(1)} " if kept else " "
-
-
-TARGETS_DEPLOYED = partial(deployed, plans=True)  # `deployed`, for a target's name
 
 
 class Name(NamedTuple):

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 
 from sync.match_acronyms import own_acronym
+from sync.match_brackets import DEPLOYMENT
 from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build
 from sync.match_makers import maker_names
-from sync.match_names import DEPLOYMENT, VAGUE, AliasBook, Name, words_of
+from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise

@@ -9,6 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from sync.match_details import Mentions
+from sync.match_dictionary import NOISE
 from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS, UNSPELLED_WORD
 from sync.match_names import AliasBook
 from sync.match_products import named_words, product_words, products_in
@@ -67,11 +68,11 @@ class UnknownWords:
         sync.match_letters' UNSPELLED letters (Hangul, Hebrew, Arabic, …) alone beside one in Latin letters,
         where no alias reads them: a gloss, which translates it ("Service Desk: Служба поддержки"); not such
         words among others ("LAN Пловдив"), nor a name the dictionary knows ("Ενδοδίκτυο (SharePoint)" is an
-        intranet)."""
+        intranet), nor beside an install's noise alone ("1С:Предприятие 8 (64-bit)")."""
         if not TRANSLITERATED.search(name) or not LATIN.search(name):
             return name  # most names, at once
         parts = GLOSS_APART.split(name)
-        if not any(LATIN.search(p) and not TRANSLITERATED.search(p) for p in parts[::2]):
+        if not any(LATIN.search(p) and not TRANSLITERATED.search(p) and not _noise(p) for p in parts[::2]):
             return name
         kept = [
             ""
@@ -184,3 +185,8 @@ def known_part(name: str, known: Callable[[str], bool]) -> tuple[list[Token], li
         (rest if all(kept[n : n + len(ws)]) else unknown).append((token, ws))
         n += len(ws)
     return rest, unknown
+
+
+def _noise(part: str) -> bool:
+    """Whether a part of a name is an install's noise alone, as brackets give it: "64-bit", "x64", "RU"."""
+    return all(w in NOISE or w.isdigit() for w in normalise(part).split())

@@ -350,3 +350,22 @@ def test_a_server_sold_apart_is_no_edition_of_its_client():
     tally = [Item("t", "TallyPrime 5", "5", "Tally Solutions")]
     assert chosen("TallyPrime Server", tally, "5.0") == ""  # set 230
     assert chosen("TallyPrime", tally, "5.1") == "TallyPrime 5"
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record", "major"),
+    [
+        ("SOLIDWORKS 2024 (Student Edition)", "2024", "SOLIDWORKS 2024", "2024"),
+        ("On-premises data gateway (personal mode)", "3000.230.13", "On-premises data gateway", ""),  # set 40
+        ("1С:Предприятие 8 (учебная версия)", "8.3.22.1923", "1C:Enterprise 8.3", "8.3"),  # set 258
+        ("1С:Бухгалтерия для Казахстана (базовая)", "3.0.41.1", "1C:Accounting for Kazakhstan 3.0", "3.0"),
+    ],
+)
+def test_a_licence_in_brackets_is_no_inventory_noise(install: str, version: str, record: str, major: str):
+    """A student's, a training or a basic licence given in brackets makes the install another product than
+    the catalogue's record: suggested, as the same words unbracketed are; the 64-bit noise beside it is
+    read away."""
+    target = [Item("t", record, major, "")]
+    found = best(install, target, version, versioned=True)
+    assert found.name == record and not preselect([found], PRESELECT_AT)
+    assert chosen(install.split(" (")[0] + " (64-bit)", target, version) == record

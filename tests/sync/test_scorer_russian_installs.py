@@ -145,3 +145,19 @@ def test_a_packages_part_after_its_version_is_kept():
     rpm = "1c-enterprise-8.3.22.1709-server-8.3.22-1709.x86_64"
     assert package_file(rpm, "8.3.22.1709") == "1c-enterprise server"
     assert package_file("openssh-server-8.7p1-38.el9.x86_64", "8.7p1") == "openssh-server"  # its name's own
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record"),
+    [
+        ("1С:Предприятие 8 (x86-64)", "8.3.23.1865", "1C:Enterprise 8.3"),  # set 203
+        ("МойОфис Стандартный (x64)", "2.7.0", "МойОфис Стандартный 2"),  # set 251
+        ("1С:Предприятие 8.3 Сервер (64-bit)", "8.3.23.1865", "1C:Enterprise 8.3 Server"),
+    ],
+)
+def test_an_installs_noise_in_brackets_is_no_gloss_of_its_russian_name(install, version, record):
+    """A name in Cyrillic letters beside an English gloss is read by its gloss ("Почта (Email)"); beside an
+    install's bits or build alone it is read itself, not as "(x64)"."""
+    catalogue = [Item("e", "1C:Enterprise 8.3", "8.3"), Item("s", "1C:Enterprise 8.3 Server", "8.3")]
+    catalogue.append(Item("m", "МойОфис Стандартный 2", "2"))
+    assert chosen_name(install, catalogue, version, True) == record
