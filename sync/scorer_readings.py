@@ -5,19 +5,20 @@ sync.scorer_tiers). The scores are documented in sync.scorer; how names are read
 Words an inventory runs together are read as the targets write them, in their order ("UniversalForwarder"; not
 "Notebook" for "Book Note"), and a build number after a "+" is no word ("21.0.3+9"). A word of a portfolio
 name that no target's name has and no English dictionary, a slip from one word of a target's name, is read as
-that word ("Incedent Management", "Mozila Firefox"; not "Roster" for "Router"). Acronyms include one a name
-gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the initials before
-aliases are applied. A service named "Category: Name", "Name (…)" or "Name Process" is read as "Name" too (the
-last at 90, where that finds the very name, an acronym or an alias: "MIM Process"), and a tier may follow
-without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the name) or as
-an SLA ("(Gold SLA)"), "- Live" the Prod tier where a Prod record has the rest of the name (a target's where
-another environment's has it), "Dev/Test" the Non-Prod tier, also without a dash, which covers "UAT",
-"Staging" and "Pre-Prod", "Out of Hours" or "24/7" hours of cover, also before the name or after it without a
-dash, "(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of that tier,
-then one of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers), then one
-without. A region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own ranks
-first. British spellings are American ones ("Digitisation"). Software names are read as inventories write
-them: a reverse-DNS application id is its maker's and its name ("com.google.Chrome"), a number of the
+that word ("Incedent Management", "Mozila Firefox"; not "Roster" for "Router"), as is one in Greek or Cyrillic
+letters that sounds as one Latin word of theirs ("КриптоПро CSP" is CryptoPro's, "КонсультантПлюс"). Acronyms
+include one a name gives in brackets ("Security Log Monitoring (SIEM)"), the initials of the rest, and the
+initials before aliases are applied. A service named "Category: Name", "Name (…)" or "Name Process" is read as
+"Name" too (the last at 90, where that finds the very name, an acronym or an alias: "MIM Process"), and a tier
+may follow without a dash ("DB Hosting Gold"; "EUC Premium" where a target of that tier has the rest of the
+name) or as an SLA ("(Gold SLA)"), "- Live" the Prod tier where a Prod record has the rest of the name (a
+target's where another environment's has it), "Dev/Test" the Non-Prod tier, also without a dash, which covers
+"UAT", "Staging" and "Pre-Prod", "Out of Hours" or "24/7" hours of cover, also before the name or after it
+without a dash, "(Office Hours)" or "(Mon-Fri 8-6)" business hours; a name with a tier prefers a target of
+that tier, then one of its tiers ("- Gold" for "Gold 24x7"; a "- 24x7" for "Out of Hours", which it covers),
+then one without. A region (EMEA, APAC …) is a generic word: another region is only suggested, the name's own
+ranks first. British spellings are American ones ("Digitisation"). Software names are read as inventories
+write them: a reverse-DNS application id is its maker's and its name ("com.google.Chrome"), a number of the
 manufacturer's name is no version ("Figure 53 QLab"), a release name is its version ("macOS Sonoma" is macOS
 14), the year a product is sold by is the major version its installs report ("mssql-server" 16.0 is SQL Server
 2022), a Windows install's build its feature update, of records of two ("Windows 11 Enterprise" at 10.0.22631
@@ -25,9 +26,10 @@ is 23H2), a package's epoch and release are left out of its version ("1:7.52.0-1
 after a year is its minor, in a name or a version field ("BarTender 2022 R7" is 2022.7, "XProtect 2024 R1"
 another release than "2024 R2"; not Microsoft's products: "Windows Server 2012 R2", "Dynamics AX 2012 R3"), a
 version field without a number is none (Adobe's "DC", "N/A"; not Windows' "XP"), a deployment word in brackets
-is kept ("Confluence (Cloud)"), an install's language at the end is not ("- English", "- Deutsch"), nor how it
-was licensed (SQL Server's "Enterprise Edition: Core-based Licensing"), an edition word that names a product
-of its own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio
+is kept ("Confluence (Cloud)"), as is a student's, a trial's or a basic licence ("(Student Edition)":
+sync.match_brackets), an install's language at the end is not ("- English", "- Deutsch"), nor how it was
+licensed (SQL Server's "Enterprise Edition: Core-based Licensing"), an edition word that names a product of
+its own is kept ("JMP Pro" is not "JMP"), and a Microsoft licence plan is an edition, not a version ("Visio
 Plan 2"; two plans, or a plan below a perpetual licence, are a person's choice). Only suggested: software that
 differs by an edition on each side ("Tableau Server", "Tableau Desktop"; "Community", "Professional"), another
 tier than the portfolio record names ("- Gold" for "- Silver"), another build or long-term release than the
@@ -51,7 +53,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sync.match_acronyms import bracketed, initials
 from sync.match_details import Mentions
 from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers, still_leading
-from sync.match_makers import maker_names
+from sync.match_letters import SOUNDED_LETTER
+from sync.match_makers import maker_names, sounded
 from sync.match_names import AliasBook, Name
 from sync.match_places import CODE, Codes, Places
 from sync.match_products import named_words, product_words, products_in
@@ -148,6 +151,7 @@ class OtherReadings:
     tiers_read: dict[int, frozenset[str]]  # each target's tiers as read (_tiers), once asked
     lexical: Matcher
     spellings: dict[str, list[str]] | None = None  # the targets' names' words by first letter, once asked
+    heard: dict[str, dict[str, str]] | None = None  # their Latin words by sound (`_sounds_as`), once asked
     places: Places | None = None  # the places the targets' names give, once a name has a code
     coded_places: Codes | None = None  # the site codes the targets' names give, once a name has none
     mentions: Mentions | None
@@ -356,6 +360,11 @@ class OtherReadings:
         out, slips, corrected = [], [], name
         for word in words:
             if self._slip(word, written):
+                if theirs := self._sounds_as(mine := as_written(word, name)):
+                    slips.append(f"transliterated: {mine} = {theirs}")
+                    corrected = re.sub(rf"\b{re.escape(mine)}\b", theirs, corrected)
+                    out.append(normalise(theirs))
+                    continue
                 near = process.extract(
                     word,
                     self.spellings.get(word[0], []),
@@ -378,7 +387,22 @@ class OtherReadings:
             for w in kept
             if len(w) >= 3
         )
+        anchored = anchored or all(slip.startswith("transliterated") for slip in slips)
         return (self.with_tier(corrected) or corrected, slips) if slips and anchored else ("", [])
+
+    def _sounds_as(self, written: str) -> str:
+        """The one Latin word of the targets' names, as written, that a word written in Greek or Cyrillic
+        letters sounds as (sync.match_makers.sounded): "КриптоПро" is "CryptoPro", "КонсультантПлюс"
+        "ConsultantPlus"; a transliteration, surer than a slip, so it needs no other word known."""
+        if not SOUNDED_LETTER.search(written):
+            return ""
+        if self.heard is None:
+            self.heard = {}
+            for target in self.targets:
+                for raw in re.findall(r"\b[A-Za-z][A-Za-z0-9]{3,}\b", target.name):
+                    self.heard.setdefault(sounded(raw), {})[raw.lower()] = raw
+        spelled = self.heard.get(sounded(written), {})
+        return next(iter(spelled.values())) if len(spelled) == 1 else ""
 
     def _slip(self, word: str, written: set[str]) -> bool:
         """Whether a normalised word may be a slip: six letters or more, in no target's name, no English

@@ -161,3 +161,32 @@ def test_an_installs_noise_in_brackets_is_no_gloss_of_its_russian_name(install, 
     catalogue = [Item("e", "1C:Enterprise 8.3", "8.3"), Item("s", "1C:Enterprise 8.3 Server", "8.3")]
     catalogue.append(Item("m", "МойОфис Стандартный 2", "2"))
     assert chosen_name(install, catalogue, version, True) == record
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record"),
+    [
+        ("КриптоПро CSP", "5.0.13000", "CryptoPro CSP 5.0"),  # sets 186, 202, 215, 225, 255, 257
+        ("КонсультантПлюс", "4024.00.11", "ConsultantPlus"),  # set 257: alone, no other word known
+        ("ВЕРТИКАЛЬ 2022", "22.0.3.1", "ASCON Vertical 2022"),  # set 225
+    ],
+)
+def test_a_product_written_in_cyrillic_letters_is_the_latin_name_it_sounds_as(install, version, record):
+    """A product's name an install writes in Cyrillic letters is the one Latin word of the catalogue's names
+    it sounds as, its transliteration spelling "k" for "c", "i" for "y" ("КриптоПро" is CryptoPro)."""
+    catalogue = [
+        Item("c", "CryptoPro CSP 5.0", "5.0", "CryptoPro"),
+        Item("p", "CryptoPro EDS Browser plug-in", "", "CryptoPro"),
+        Item("k", "ConsultantPlus", "", "ConsultantPlus"),
+        Item("v", "ASCON Vertical 2022", "2022", "ASCON"),
+        Item("o", "Continent TLS Client 2", "2", "Security Code"),
+    ]
+    found = suggest([Item("l", install, version)], catalogue, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT).name == record
+    assert found[0].reasons[0].startswith("transliterated: ")
+
+
+def test_a_cyrillic_word_that_sounds_as_two_latin_words_reads_as_neither():
+    catalogue = [Item("a", "Tensor Board", "", ""), Item("b", "Tenzor Suite", "", "")]
+    found = suggest([Item("l", "Тензор", "1.0")], catalogue, versioned=True)["l"]
+    assert not any(reason.startswith("transliterated") for c in found for reason in c.reasons)
