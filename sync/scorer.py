@@ -15,9 +15,10 @@ A pair's score (0–100) is the best of the evidence found for it:
          = "Database Administration - Oracle", "SAS SCE"); of records its alias group reads alike, the one
          whose name as written it spells ("ITSCM" = "IT Service Continuity Management" beside a "Disaster
          Recovery"), the others only suggested
-     90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"); of two
-         letters ("Contoso PM"), or without the S of System ("WMS" = "Warehouse Management"), 86: only
-         suggested, since "CMS" could be Change or Configuration Management
+     90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"), either way,
+         of a software record's name less its maker's too ("FortiClient Endpoint Management Server" =
+         "Fortinet FortiClient EMS"); of two letters ("Contoso PM"), or without the S of System ("WMS" =
+         "Warehouse Management"), 86: only suggested, since "CMS" could be Change or Configuration Management
      90  a word-by-word abbreviation ("Veeam B&R" = "Veeam Backup & Replication", "Win Server"), of the
          names as read or as written ("App Hosting" = "Application Hosting", which an alias reads as
          "Cloud Hosting"); not a noun of its own ("Parks" is no "Parking", "Build" no "Building")
@@ -362,15 +363,20 @@ class Scorer(
                 add([i], score, reason)
         self._alike(mine, found, limit)
         # "SAP ATTP": a brand and an acronym for the rest of a longer name, however unlike its spelling
-        led = self.index["lead"].get(" ".join(mine.words), ()) if len(mine.words) == 2 else ()
-        for i in [*found, *(i for i in led if i not in found)]:
+        led = self._led(mine)
+        for i in [*found, *(i for i in dict.fromkeys(led) if i not in found)]:
             score = found[i][0] if i in found else 0
             if score < ABBREVIATION and (short := self._abbreviates(mine, i)):
                 found[i] = (ABBREVIATION, [f"abbreviation: {short}", *mine.fired])
-            elif score < ABBREVIATION and (short := acronym_within(mine.words, self.names[i].words)):
+            elif score < ABBREVIATION and (
+                short := acronym_within(mine.words, self.names[i].words)
+                or (self.versioned and acronym_within(mine.words, self._unmade(i)))  # less its maker
+            ):
                 # "SAP BO" could be Business One or Objects; found by initials alone, "Cisco UCCE" could
                 # be Contact Center Express or Enterprise
-                sure = len(short.split(" = ", 1)[0]) >= 3 and i in found
+                said = short.split(" = ", 1)[0]  # spelled out in the name, the acronym the record writes
+                written = said.lower() not in mine.words and said in self.targets[i].name.upper().split()
+                sure = len(said) >= 3 and (i in found or written)
                 found[i] = (ABBREVIATION if sure else GUESSED, [f"acronym: {short}", *mine.fired])
         if weak and self.mentions is not None:
             self._mentioned(mine, local.name, add)

@@ -14,7 +14,7 @@ from sync.match_rules import is_english, uncategorised
 from sync.matching import Item, normalise
 from sync.scorer_details import as_written
 from sync.scorer_index import Tail
-from sync.scorer_names import ACRONYM, DASH, GUESSED
+from sync.scorer_names import ACRONYM, DASH, GUESSED, core_of
 
 
 class AcronymEvidence:
@@ -204,3 +204,17 @@ class AcronymEvidence:
         """Whether a service's name as written, its category and brackets left out, has these initials: an
         alias's reading does not count ("VPN" is no "Remote Access VPN")."""
         return initials(normalise(BRACKETS.sub(" ", uncategorised(name) or name)).split()) == acronym
+
+    def _led(self, mine: Name) -> tuple[int, ...]:
+        """The records a name's first word and an acronym of the rest may be, either way: a "SAP Advanced
+        Track and Trace for Pharmaceuticals" for "SAP ATTP"; a "Cisco ISE" for "Cisco Identity Services
+        Engine", a "Fortinet FortiClient EMS" (less its maker) for "FortiClient Endpoint Management Server".
+        Their likeness as written is too little for the lexical matcher to find them."""
+        words = mine.words
+        if len(words) == 2:
+            return self.index["lead"].get(" ".join(words), ())
+        if len(words) < 4 or not (short := initials(words[1:])):
+            return ()
+        lead = [words[0], short]
+        made = self.index["maker"].get(core_of(lead, self.book.generic), ())
+        return (*self.index["canon"].get(" ".join(lead), ()), *made)

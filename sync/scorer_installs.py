@@ -66,3 +66,9 @@ class InstallNames:
 
     def _brandless_core(self, i: int) -> frozenset[str]:
         return frozenset(self.names[i].core.split()) - self._maker_words(i)
+
+    def _unmade(self, i: int) -> tuple[str, ...]:
+        """Target i's words less the maker's words that lead them ("Fortinet FortiClient EMS")."""
+        words, made = self.names[i].words, self._maker_words(i)
+        lead = next((n for n, w in enumerate(words) if w not in made), len(words))
+        return words[lead:] if lead else ()

@@ -301,3 +301,21 @@ def test_an_acronym_its_own_service_in_another_environment_describes_is_not_spel
         Item("pay", "Payment Processing - Marketplace Payouts", context="PSP payouts to marketplace sellers"),
     ]
     assert not preselect(suggest([Item("l", "PSP")], payments, versioned=False)["l"], PRESELECT_AT)
+
+
+def test_a_name_spelled_out_finds_the_record_of_its_acronym_less_its_maker():
+    """Sets 59, 217, 248 and 259: an install spells out what the catalogue's record writes as an acronym
+    after the product's first word, and its maker's name before it ("Fortinet FortiClient EMS")."""
+    catalogue = [
+        Item("ems", "Fortinet FortiClient EMS 7", "7", "Fortinet"),
+        Item("vpn", "Fortinet FortiClient VPN 7", "7", "Fortinet"),
+        Item("ssms", "Microsoft SQL Server Management Studio 20", "20", "Microsoft"),
+        Item("ltm", "F5 BIG-IP Local Traffic Manager", "", "F5"),
+    ]
+    for name, version, record in [
+        ("FortiClient Endpoint Management Server", "7.2.3.0879", "ems"),
+        ("BIG-IP LTM", "17.1.1", "ltm"),
+    ]:
+        found = suggest([Item("l", name, version)], catalogue, versioned=True)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == record, name
+        assert found[0].reasons[0].startswith("acronym: ")
