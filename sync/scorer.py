@@ -11,10 +11,11 @@ A pair's score (0–100) is the best of the evidence found for it:
          capitals of a service's name before a dash that says which one ("MDM" = "Mobile Device Management -
          Intune"), or beside a product's name, of the service whose name as written spells it and has the
          product in its name or details ("Intune MDM" = a "Mobile Device Management" of "Microsoft Intune
-         enrollment"), or beside the words of what the service it spells names after its dash ("Oracle DBA"
-         = "Database Administration - Oracle", "SAS SCE"); of records its alias group reads alike, the one
-         whose name as written it spells ("ITSCM" = "IT Service Continuity Management" beside a "Disaster
-         Recovery"), the others only suggested
+         enrollment") or gives it in brackets, the product one the dictionary says delivers what it stands
+         for ("SIEM - Wazuh" = "Security Monitoring (SIEM)"), or beside the words of what the service it
+         spells names after its dash ("Oracle DBA" = "Database Administration - Oracle", "SAS SCE"); of
+         records its alias group reads alike, the one whose name as written it spells ("ITSCM" = "IT
+         Service Continuity Management" beside a "Disaster Recovery"), the others only suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"), either way,
          of a software record's name less its maker's too ("FortiClient Endpoint Management Server" =
          "Fortinet FortiClient EMS"); of two letters ("Contoso PM"), or without the S of System ("WMS" =

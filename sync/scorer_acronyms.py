@@ -138,6 +138,8 @@ class AcronymEvidence:
         )  # "Smartabase AMS"
         if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
+        delivered, why = self._declared_delivered(caps[0], shown)
+        add(delivered, ACRONYM, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", why])
         # "Intune", not the alias's "Microsoft Intune": in details, sure where no other service spells it
         written = [w for w in mine.plain.split() if w != caps[0] and w not in self.book.generic]
         readings = [(caps[0], "")]
@@ -218,3 +220,16 @@ class AcronymEvidence:
         lead = [words[0], short]
         made = self.index["maker"].get(core_of(lead, self.book.generic), ())
         return (*self.index["canon"].get(" ".join(lead), ()), *made)
+
+    def _declared_delivered(self, acronym: str, shown: str) -> tuple[list[int], str]:
+        """The one service giving an acronym in brackets that a product beside it delivers, as the dictionary
+        says, with the reason: "SIEM - Wazuh" is a "Security Monitoring (SIEM)", Wazuh being a SIEM; ([], "")
+        where none is or two services give it."""
+        declared = self.index["declared"].get(acronym, ())
+        if not declared or len({self._service_core(i) for i in declared}) > 1:
+            return [], ""
+        meant = self.book.read(acronym).canon
+        for product in products_in(product_words(shown)):
+            if acronym not in product.words and self.book.read(product.service).canon == meant:
+                return list(declared), f"{product.name} delivers {product.service}"
+        return [], ""

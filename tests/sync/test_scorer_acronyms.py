@@ -319,3 +319,20 @@ def test_a_name_spelled_out_finds_the_record_of_its_acronym_less_its_maker():
         found = suggest([Item("l", name, version)], catalogue, versioned=True)["l"]
         assert preselect(found, PRESELECT_AT).target_id == record, name
         assert found[0].reasons[0].startswith("acronym: ")
+
+
+def test_an_acronym_beside_a_product_that_delivers_it_is_the_service_giving_it_in_brackets():
+    """Sets 137, 187 and 260: "Azure Sentinel SIEM", "SIEM - Wazuh": the product beside the acronym is one
+    the dictionary says delivers it, so the one service giving the acronym in brackets is that service,
+    however else its name reads; not where two services give it."""
+    catalogue = [
+        Item("siem", "Security Monitoring (SIEM)", context="Central log collection and alerting."),
+        Item("lims", "Laboratory Information Management", context="Lab samples and results."),
+        Item("fw", "Firewall and Perimeter Security"),
+    ]
+    for name in ("SIEM - Wazuh", "Azure Sentinel SIEM"):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert preselect(found, PRESELECT_AT).target_id == "siem", name
+        assert found[0].reasons[1].endswith("delivers Security Information and Event Management")
+    two = [*catalogue, Item("soc", "Security Operations Centre (SIEM)", context="Managed SOC.")]
+    assert not preselect(suggest([Item("l", "SIEM - Wazuh")], two, versioned=False)["l"], PRESELECT_AT)
