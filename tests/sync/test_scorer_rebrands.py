@@ -426,3 +426,28 @@ def test_a_grain_groups_and_a_shipping_lines_software_under_their_former_names_a
         ("DNV GL ShipManager Technical", "2020.2", "DNV GL AS", "ship"),
     ]
     assert_read_as(products, installs)
+
+
+def test_a_housing_corporations_an_abattoirs_and_a_water_utilitys_software_under_former_names():
+    """Sets 259 to 261 and earlier seen sets: SDL (RWS since 2020), Questica Budget (Euna Budget since
+    2022), Softline VIP (Sage 300 People), iAuditor (SafetyCulture since 2022), SteelHead Mobile (Riverbed
+    Client Accelerator since 2020), Tru-Test (Datamars'), and Power Automate as French installs name it."""
+    products = [
+        Item("trados", "RWS Trados Studio 2022", "2022", "RWS"),
+        Item("euna", "Euna Budget", "", "Euna Solutions"),
+        Item("vip", "Sage 300 People", "", "Sage"),
+        Item("sc", "SafetyCulture", "", "SafetyCulture"),
+        Item("rb", "Riverbed Client Accelerator", "", "Riverbed"),
+        Item("dl", "Datamars Data Link", "", "Datamars"),
+        Item("pad", "Microsoft Power Automate for desktop", "", "Microsoft"),
+    ]
+    installs = [
+        ("SDL Trados Studio 2022", "17.0.6.15127", "SDL", "trados"),
+        ("Questica Budget", "2023.2", "Questica Ltd.", "euna"),
+        ("VIP Premier Payroll", "5.4.1.2", "Softline VIP", "vip"),
+        ("iAuditor", "24.35.1", "SafetyCulture Pty Ltd", "sc"),
+        ("Riverbed SteelHead Mobile", "6.2.0.120", "Riverbed Technology, Inc.", "rb"),
+        ("Datamars Data Link", "4.6.2", "Tru-Test Limited", "dl"),
+        ("Power Automate pour le bureau", "2.47.119.24192", "Microsoft Corporation", "pad"),
+    ]
+    assert_read_as(products, installs)
