@@ -22,6 +22,13 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
     Item("scan", "Document Scanning"),
     Item("ecm", "Document Management"),
     Item("wfm", "Workforce Management"),
+    Item("fw", "Firewall"),
+    Item("bill", "Billing"),
+    Item("time", "Time and Attendance"),
+    Item("itam", "IT Asset Management"),
+    Item("print", "Printing"),
+    Item("patch", "Patch Management"),
+    Item("ad", "Active Directory"),
 ]
 
 
@@ -39,6 +46,13 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
         ("Numérisation", "scan"),
         ("Gestion documentaire", "ecm"),
         ("Gestion des effectifs", "wfm"),
+        ("Pare-feu", "fw"),  # sets 229, 250, 261
+        ("Facturation", "bill"),
+        ("Pointage", "time"),
+        ("Gestion de parc informatique", "itam"),
+        ("Imprimantes", "print"),
+        ("Mises à jour", "patch"),
+        ("Annuaire", "ad"),
     ],
 )
 def test_services_words_in_french_read_as_an_english_catalogues(name, expected):
