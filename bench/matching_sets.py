@@ -289,5 +289,8 @@ SEEN = {
     / "matching_seen_256.yaml": "former blind set 256 (ferries and port, in Tongan and English), 10 left",
     DATA / "matching_seen_257.yaml": "former blind set 257 (diamond mine, in Russian and Sakha), 4 left",
     DATA / "matching_seen_258.yaml": "former blind set 258 (grocery chain, in Kazakh and Russian), 7 left",
+    DATA / "matching_seen_259.yaml": "former blind set 259 (Nunavut housing, in Inuktitut), 8 left",
+    DATA / "matching_seen_260.yaml": "former blind set 260 (beef abattoir, in Setswana), 9 left",
+    DATA / "matching_seen_261.yaml": "former blind set 261 (water utility, in French and Corsican), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
