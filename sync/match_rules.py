@@ -178,10 +178,12 @@ def version_field(field: str, words: list[str]) -> str:
     R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is another); not for Microsoft's products,
     whose such release is a product of its own ("Windows Server" at "2012 R2"); a minor and its update
     ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version; IBM's version
-    and release ("V2R5") that version; Windows 11's build, which it reports as 10.0's, 11's. Any other field
-    as it is."""
+    and release ("V2R5") that version; Windows 11's build, which it reports as 10.0's, 11's, and a bare
+    "10.0" of Windows none, as 10 and 11 both report it. Any other field as it is."""
     if (build := WINDOWS_BUILD.match(field)) and int(build[1]) >= 22000 and windows_itself(words):
         return f"11.0.{build[1]}{build[2] or ''}"  # Windows 11 reports 10.0, at builds from 22000 on
+    if field.strip() == "10.0" and windows_itself(words):
+        return ""  # without its build, Windows 10's or 11's: no version
     if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
         return f"{update[1]}.{update[2]}"
     if release := VERSION_RELEASE.match(field):

@@ -369,3 +369,17 @@ def test_a_licence_in_brackets_is_no_inventory_noise(install: str, version: str,
     found = best(install, target, version, versioned=True)
     assert found.name == record and not preselect([found], PRESELECT_AT)
     assert chosen(install.split(" (")[0] + " (64-bit)", target, version) == record
+
+
+def test_windows_at_a_bare_10_0_may_be_10_or_11():
+    """Sets 156 to 260: an inventory's "Microsoft Windows Enterprise" at "10.0", without its build, is
+    Windows 10's or 11's (11 reports 10.0 too): both suggested, neither pre-selected; the build or the
+    name's own number says which."""
+    windows = [
+        Item("10", "Microsoft Windows 10 Enterprise", "10", "Microsoft"),
+        Item("11", "Microsoft Windows 11 Enterprise", "11", "Microsoft"),
+    ]
+    found = suggest([Item("l", "Microsoft Windows Enterprise", "10.0")], windows, versioned=True)["l"]
+    assert {c.target_id for c in found} == {"10", "11"} and not preselect(found, PRESELECT_AT)
+    assert chosen("Microsoft Windows Enterprise", windows, "10.0.19045") == windows[0].name
+    assert chosen("Microsoft Windows 11 Enterprise", windows, "10.0") == windows[1].name
