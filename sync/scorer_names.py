@@ -253,8 +253,8 @@ class NameEvidence:
             return []
         first = next(iter(found))
         core = self.names[first].core
-        if core == mine.core or any(self.names[i].core != core for i in found):
-            return []  # no product, or two
+        if core == mine.core or any(self.names[i].core != core for i in found | self._sharing(tuple(words))):
+            return []  # no product, or two, one of them as written ("Clinisys Sunquest Laboratory", aliased)
         theirs = self.names[first]
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")

@@ -17,7 +17,7 @@ from sync.matching import Candidate, Item, normalise
 from sync.scorer_index import ALIKE, TOKENS
 from sync.scorer_names import ACRONYM, LEXICAL_CAP, MINOR, PRESELECT_AT
 from sync.scorer_products import DELIVERS
-from sync.scorer_readings import BY_NAME, UNLIKE
+from sync.scorer_readings import BY_NAME, SLASHED, UNLIKE
 
 # a mark alone in brackets, with a date or a pointer to the live record at most ("(Retired in 2016)",
 # "[DUPLICATE - use Workplace: Printing]"; not "(Retired, Deferred)", the members), or before or after a dash
@@ -57,7 +57,7 @@ RETIRED_BY_STATUS = "retired in the target, as its status says"
 NOT_TO_USE = re.compile(r"duplicat|\bdupe\b|do not use|\bdnu\b", re.I)
 COPY = re.compile(r"duplicat|\bdupe\b", re.I)
 # its name's evidence: what finds a record by its name (not its description), a namespace's alias too
-NAMED = tuple(way for way in BY_NAME if way != "its description")
+NAMED = (*(way for way in BY_NAME if way != "its description"), "each of its names between slashes")
 # every mark of retirement and what the others have, in lower case: a catalogue without any is told at once
 # ("zz", as "gold" has "old")
 TRACES = RETIRED_MARKS + (
@@ -155,6 +155,8 @@ def with_retired(
     everyone = (*live, *retired)
     holding = [c for c in everyone if words <= set(normalise(c.name).split())]  # the name's words
     holding = holding or [c for c in everyone if bare <= set(normalise(c.name).split())]
+    parts = [set(normalise(part).split()) for part in SLASHED.split(name)]
+    slashed = [part for part in parts if part] if len(parts) > 1 else []  # "Lync / Skype for Business"
     alone = holding[0].target_id if len(holding) == 1 else None  # "Lotus Notes" in a "Lotus Notes Mail" only
     trusted = {c.target_id for c in retired if c.reason.startswith(NAMED) or c.target_id == alone}
     named = [c.score for c in retired if c.target_id in trusted]
@@ -164,7 +166,11 @@ def with_retired(
     # "Dynamics NAV": a retired "ERP - Dynamics NAV 2018" beside an ERP service the product delivers
     held = any(
         c.target_id in trusted
-        and (words <= (theirs := set(normalise(c.name).split())) or (bare <= theirs and not copies))
+        and (
+            words <= (theirs := set(normalise(c.name).split()))
+            or (bare <= theirs and not copies)
+            or any(part <= theirs for part in slashed)
+        )
         for c in retired
     )
     # "Kronos WFC (old)": the dictionary's Kronos delivers a live "Time and Attendance", yet a "[RETIRED] Time

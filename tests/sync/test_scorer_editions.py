@@ -383,3 +383,14 @@ def test_windows_at_a_bare_10_0_may_be_10_or_11():
     assert {c.target_id for c in found} == {"10", "11"} and not preselect(found, PRESELECT_AT)
     assert chosen("Microsoft Windows Enterprise", windows, "10.0.19045") == windows[0].name
     assert chosen("Microsoft Windows 11 Enterprise", windows, "10.0") == windows[1].name
+
+
+def test_one_products_words_are_no_others_where_an_alias_reads_the_other_otherwise():
+    """Set 262: "Sunquest" is Clinisys' Sunquest Laboratory or its Sunquest CoPathPlus; an alias reads the
+    first as "Clinisys Laboratory" (its rebrand), which keeps the word it writes from the second alone."""
+    catalogue = [
+        Item("lab", "Clinisys Sunquest Laboratory", "", "Clinisys"),
+        Item("path", "Clinisys Sunquest CoPathPlus", "", "Clinisys"),
+    ]
+    found = suggest([Item("l", "Sunquest", "")], catalogue, versioned=True)["l"]
+    assert {c.target_id for c in found} == {"lab", "path"} and not preselect(found, PRESELECT_AT)

@@ -319,3 +319,16 @@ def test_the_retired_records_a_name_says_it_no_longer_uses_come_first_by_their_o
     ranked = with_retired("Lotus Notes (old)", live, retired, shown, 5)
     assert [c.target_id for c in ranked] == ["r", "r9", "mail"]
     assert not any(c.preselectable for c in ranked)
+
+
+def test_a_retired_record_of_one_of_its_names_between_slashes_leaves_the_product_a_suggestion():
+    """Set 264: "Lync / Skype for Business", whose second name a retired "Collaboration - Skype for
+    Business" has, is no surer a live "Telephony - Desk Phones" that Lync delivers than "Skype for Business"
+    alone is: a person's choice."""
+    catalogue = [
+        Item("phones", "Telephony - Desk Phones", context="Cisco desk phones and voicemail; tier 2."),
+        Item("sfb", "Collaboration - Skype for Business", context="Retired - replaced by Microsoft Teams."),
+    ]
+    for name in ("Skype for Business", "Lync / Skype for Business"):
+        found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert {c.target_id for c in found} == {"phones", "sfb"} and not preselect(found, PRESELECT_AT), name
