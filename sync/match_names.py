@@ -72,6 +72,7 @@ GENERIC = {
             "professional",
             "professionnel",  # French editions: "Windows 11 Professionnel", "Entreprise"
             "entreprise",
+            "estandar",  # a Spanish one: "Office Estándar 2016"
             "pro",
             "std",
             "datacenter",

@@ -387,6 +387,8 @@ EDITIONS = {  # edition words, and the edition each names
     "pro": "professional",
     "entreprise": "enterprise",  # as French installs name their editions
     "professionnel": "professional",
+    "estandar": "standard",  # and Spanish ones ("Microsoft Office Estándar 2016")
+    "profesional": "professional",
     "community": "community",
     "datacenter": "datacenter",
 }

@@ -12,7 +12,7 @@ from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build
 from sync.match_makers import maker_names
 from sync.match_names import VAGUE, AliasBook, Name, words_of
-from sync.match_rules import PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
+from sync.match_rules import EDITIONS, PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import CLOUDS
@@ -391,7 +391,8 @@ class NameEvidence:
         if self.book.kind != "software_product" or not words:
             return False
         theirs = self.names[i]
-        if not said.union(NAMING_WORDS).issuperset(theirs.dropped):
+        said |= {EDITIONS[w] for w in said if w in EDITIONS}  # "Estándar", "Professionnel": their editions
+        if not said.union(NAMING_WORDS).issuperset(EDITIONS.get(w, w) for w in theirs.dropped):
             product = self._brandless_core(i)
             return any(
                 self.majors[j] == self.majors[i] and EDITIONS_OF_ONE.issuperset(extra)

@@ -9,7 +9,7 @@ from sync.matching import Item
 from sync.scorer import suggest
 from sync.scorer_environments import environment_of, kinds_of
 from sync.scorer_retired import is_retired
-from tests.sync.scoring import chosen_key
+from tests.sync.scoring import chosen_key, chosen_name
 
 CATALOGUE = [  # names alone: the dictionary reads the words, no description helps
     Item("pay", "Payroll"),
@@ -78,3 +78,30 @@ def test_a_swedish_catalogues_retired_record_takes_no_codename_from_the_live_one
     ]
     found = suggest([Item("l", "FYREN")], catalogue, versioned=False)["l"]
     assert found[0].target_id == "care"
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record"),
+    [
+        ("Microsoft Office Estándar 2016", "16.0.4266.1001", "Microsoft Office Standard 2016"),  # 164, 170
+        ("Microsoft Visio Profesional 2019 - es-es", "16.0.10406.20006", "Microsoft Visio Professional 2019"),
+        ("MS Office Std 2016", "16.0.4266.1001", "Microsoft Office Standard 2016"),  # set 170: abbreviated
+        (
+            "Kaspersky Endpoint Security para Windows",
+            "12.3.0.493",
+            "Kaspersky Endpoint Security for Windows 12",
+        ),
+    ],
+)
+def test_an_installs_edition_in_spanish_or_abbreviated_is_that_edition(install, version, record):
+    """Beside a record of another edition of the same product and version, the edition the install names in
+    Spanish ("Estándar", "Profesional") or abbreviated ("Std") is its own, not a person's choice; Spanish
+    "para" is "for" (set 263)."""
+    catalogue = [
+        Item("o-std", "Microsoft Office Standard 2016", "2016", "Microsoft"),
+        Item("o-pro", "Microsoft Office Professional Plus 2016", "2016", "Microsoft"),
+        Item("v-pro", "Microsoft Visio Professional 2019", "2019", "Microsoft"),
+        Item("v-std", "Microsoft Visio Standard 2019", "2019", "Microsoft"),
+        Item("kes", "Kaspersky Endpoint Security for Windows 12", "12", "Kaspersky"),
+    ]
+    assert chosen_name(install, catalogue, version, versioned=True) == record
