@@ -292,5 +292,8 @@ SEEN = {
     DATA / "matching_seen_259.yaml": "former blind set 259 (Nunavut housing, in Inuktitut), 8 left",
     DATA / "matching_seen_260.yaml": "former blind set 260 (beef abattoir, in Setswana), 8 left",
     DATA / "matching_seen_261.yaml": "former blind set 261 (water utility, in French and Corsican), 7 left",
+    DATA / "matching_seen_262.yaml": "former blind set 262 (hospitals, in Hawaiian and English), 8 left",
+    DATA / "matching_seen_263.yaml": "former blind set 263 (power grid, in Spanish and Quechua), 1 left",
+    DATA / "matching_seen_264.yaml": "former blind set 264 (county human services, in Hmong), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
