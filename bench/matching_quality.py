@@ -28,7 +28,7 @@ from bench.matching_sets import CASES, HELD_BACK, SEEN, TUNING  # noqa: E402
 from sync.match_dictionary import renumbered  # noqa: E402
 from sync.match_rules import version_field  # noqa: E402
 from sync.match_versions import PACKAGE_VERSION, major  # noqa: E402
-from sync.matching import Item, normalise, preselect  # noqa: E402
+from sync.matching import Item, preselect  # noqa: E402
 from sync.scorer import PRESELECT_AT, Scorer  # noqa: E402
 
 KINDS = {"it_service": "IT services", "software_product": "software"}
@@ -110,7 +110,9 @@ def majors(scorer: Scorer, name: str, version: str) -> set[str]:
     field = version.strip().lower().lstrip("v")
     if package := PACKAGE_VERSION.match(field):  # "1:7.52.0-1" is version 7.52 of a package
         field = package.group(1)
-    field = version_field(field, normalise(name).split())  # "2024 R2" is 2024.2, a track ("DC") none
+    # as the scorer reads the name, an inventory's brackets aside: "2024 R2" is 2024.2, a track ("DC") none,
+    # Windows' bare "10.0" none ("Windows Enterprise (Intune Export)": 10's or 11's)
+    field = version_field(field, reading.plain.split())
     given = [v.split()[0] for v in (reading.version, field) if v.strip()]  # "20 lts": a track of 20
     if version[:1].isalpha():  # a release's name ("MATLAB" at "R2024a"), as the release table numbers it
         given.append(scorer.book.read(name, version, True).version)

@@ -421,6 +421,9 @@ def test_the_benchmark_reads_a_release_named_in_a_version_field_as_the_scorer_do
     scorer = Scorer([Item("m", "MATLAB", "R2024a", "The MathWorks, Inc.")], versioned=True)
     assert "24" in matching_quality.majors(scorer, "MATLAB", "R2024a")
     assert matching_quality.majors(scorer, "Node.js", "20 LTS") == {"20"}  # a track of 20
+    # Windows' bare "10.0" is 10's or 11's, an inventory's brackets aside, as the scorer reads it
+    assert matching_quality.majors(scorer, "Windows Enterprise (Intune Export)", "10.0") == set()
+    assert matching_quality.majors(scorer, "Windows Enterprise", "10.0.19045") == {"10"}
     case = matching_quality.Case("matlab/R2024a", "", ("MATLAB",), False)
     scored = matching_quality.evaluate(scorer, [case])
     assert scored.right == 1 and scored.cross_major == []
