@@ -22,11 +22,12 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 # an install's language at the end after a dash, as the language names itself, and as English names it after
-# that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)")
+# that in Autodesk's names ("AutoCAD 2024 - Italiano (Italian)"; not an edition, "- Deutsch (Pro)"), or its
+# locale, as Office's installs end ("- he-il", "- cy-gb")
 LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
     r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia"
-    r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina|한국어)"
+    r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina|한국어|[a-z]{2}-[a-z]{2})"
     r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
     r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil|croatian|catalan"
     r"|ukrainian|malay|icelandic|slovenian|slovene)\))?\s*$",

@@ -394,3 +394,16 @@ def test_one_products_words_are_no_others_where_an_alias_reads_the_other_otherwi
     ]
     found = suggest([Item("l", "Sunquest", "")], catalogue, versioned=True)["l"]
     assert {c.target_id for c in found} == {"lab", "path"} and not preselect(found, PRESELECT_AT)
+
+
+@pytest.mark.parametrize("locale", ["he-il", "cy-gb", "sw-ke", "ar-sa", "kk-kz", "th-th"])
+def test_an_installs_locale_after_a_dash_is_inventory_noise(locale: str):
+    """Sets 145 to 258: Office's installs end with their locale, of any language ("- he-il", "- cy-gb"),
+    not only the languages the noise words know ("- en-us")."""
+    office = [
+        Item("m365", "Microsoft 365 Apps for enterprise", "", "Microsoft"),
+        Item("std", "Microsoft Office Standard 2019", "2019", "Microsoft"),
+    ]
+    install = f"Microsoft 365 Apps for enterprise - {locale}"
+    assert chosen(install, office, "16.0.17328.20162") == office[0].name
+    assert chosen(f"Microsoft Office Standard 2019 - {locale}", office, "16.0.10410.20026") == office[1].name
