@@ -190,3 +190,29 @@ def test_a_cyrillic_word_that_sounds_as_two_latin_words_reads_as_neither():
     catalogue = [Item("a", "Tensor Board", "", ""), Item("b", "Tenzor Suite", "", "")]
     found = suggest([Item("l", "Тензор", "1.0")], catalogue, versioned=True)["l"]
     assert not any(reason.startswith("transliterated") for c in found for reason in c.reasons)
+
+
+@pytest.mark.parametrize(
+    ("install", "version", "record"),
+    [
+        ("Агент администрирования Kaspersky Security Center", "14.2.0.26967", "agent"),  # 13 seen sets
+        ("Agent d'administration de Kaspersky Security Center", "14.2.0.26967", "agent"),  # set 243
+        ("Сервер администрирования Kaspersky Security Center 14.2", "14.2.0.26967", "ksc"),
+        ("Skype для бизнеса 2016 - ru-ru", "16.0.5435.1001", "sfb"),
+        ("Клиент Configuration Manager", "5.00.9106.1000", "sccm"),
+        ("Cliente de Configuration Manager", "5.00.9106.1000", "sccm"),  # set 263, in Spanish
+        ("Kaspersky Endpoint Security 11 pour Windows", "11.11.0.452", "kes"),  # set 243, French "for"
+    ],
+)
+def test_microsofts_and_kasperskys_parts_as_russian_and_french_installs_name_them(install, version, record):
+    """Kaspersky's Network Agent and Administration Server, Skype for Business and the Configuration Manager
+    client, by the names their Russian (and French, Spanish) installs give them."""
+    catalogue = [
+        Item("agent", "Kaspersky Security Center Network Agent 14", "14", "Kaspersky"),
+        Item("ksc", "Kaspersky Security Center 14", "14", "Kaspersky"),
+        Item("kes", "Kaspersky Endpoint Security for Windows 11", "11", "Kaspersky"),
+        Item("sfb", "Microsoft Skype for Business 2016", "2016", "Microsoft"),
+        Item("sccm", "Microsoft Configuration Manager", "", "Microsoft"),
+    ]
+    found = suggest([Item("l", install, version)], catalogue, versioned=True)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == record
