@@ -253,8 +253,8 @@ class NameEvidence:
             return []
         first = next(iter(found))
         core = self.names[first].core
-        if core == mine.core or any(self.names[i].core != core for i in found | self._sharing(tuple(words))):
-            return []  # no product, or two, one of them as written ("Clinisys Sunquest Laboratory", aliased)
+        if core == mine.core or any(self.names[i].core != core for i in found):
+            return []  # no product, or two
         theirs = self.names[first]
         # "SAP GUI" = "SAP GUI for Windows": the one product, built for Windows; not a Linux package, written
         # in lower case ("git"), a Mac's bundle ("R.app"), nor a name of a letter or two ("R", "Qt", "Go")
@@ -302,12 +302,10 @@ class NameEvidence:
                 or (not self.versioned and self._spans(words, i))
             )
         ]
-        if (
-            only
-            and not self.versioned
-            and any(self.names[j].core != core for j in self._sharing(tuple(words)))
-        ):
-            return []  # another has them as written: "Microsoft Teams Collaboration", an alias read away
+        if only and any(self.names[j].core != core for j in self._sharing(tuple(words))):
+            # another has them as written, an alias read away: "Microsoft Teams Collaboration", a rebranded
+            # "Clinisys Sunquest Laboratory"
+            return []
         written = shown.strip()
         if only and self.mentions is not None and len(words) == 1 and written.isalpha():
             names = (re.findall(r"\w+", self.targets[i].name.lower()) for i in only)
