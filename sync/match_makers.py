@@ -113,6 +113,8 @@ def lineage(maker: str) -> set[tuple[str, ...]]:
     """A maker's words, and those of the makers it was, became, or was with (`former_makers`): Omnissa's
     are VMware's and Broadcom's too, Citrix's Cloud Software Group's."""
     words = tuple(normalise(maker).split())
+    if len(words) > 1 and words[0] in LEGAL_TRANSLITERATED:  # "ООО «Код Безопасности»", a legal form first
+        words = words[1:]
     found = {words}
     for size in range(1, len(words) + 1):
         lead = words[:size]

@@ -73,6 +73,7 @@ GENERIC = {
             "professionnel",  # French editions: "Windows 11 Professionnel", "Entreprise"
             "entreprise",
             "estandar",  # a Spanish one: "Office Estándar 2016"
+            "redaktsiya",  # 1C's "редакция 3.0", its configuration's release: the version that follows
             "pro",
             "std",
             "datacenter",

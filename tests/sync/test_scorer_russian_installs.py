@@ -216,3 +216,18 @@ def test_microsofts_and_kasperskys_parts_as_russian_and_french_installs_name_the
     ]
     found = suggest([Item("l", install, version)], catalogue, versioned=True)["l"]
     assert preselect(found, PRESELECT_AT).target_id == record
+
+
+def test_a_maker_named_in_russian_and_a_1c_configurations_release_word():
+    """Sets 225 to 257: Security Code as its Russian installs name it ("ООО «Код Безопасности»", its legal
+    form first), and 1C's "редакция 3.0", the release of a configuration its version gives."""
+    catalogue = [
+        Item("sns", "Security Code Secret Net Studio 8", "8", "Security Code"),
+        Item("acc", "1C:Accounting 3.0", "3.0", "1C"),
+    ]
+    assert not other_maker("ООО «Код Безопасности»", (), "Security Code", ())
+    assert other_maker("ООО «Яндекс»", (), "Security Code", ())
+    install = Item("l", "Secret Net Studio", "8.8.24170.0", "ООО «Код Безопасности»")
+    assert preselect(suggest([install], catalogue, versioned=True)["l"], PRESELECT_AT).target_id == "sns"
+    release = Item("l", "Бухгалтерия предприятия, редакция 3.0", "3.0.150.25", "Фирма «1С»")
+    assert preselect(suggest([release], catalogue, versioned=True)["l"], PRESELECT_AT).target_id == "acc"
