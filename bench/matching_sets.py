@@ -295,5 +295,7 @@ SEEN = {
     DATA / "matching_seen_262.yaml": "former blind set 262 (hospitals, in Hawaiian and English), 8 left",
     DATA / "matching_seen_263.yaml": "former blind set 263 (power grid, in Spanish and Quechua), 1 left",
     DATA / "matching_seen_264.yaml": "former blind set 264 (county human services, in Hmong), 7 left",
+    DATA / "matching_seen_265.yaml": "former blind set 265 (power utility, in French and Pular), 3 left",
+    DATA / "matching_seen_266.yaml": "former blind set 266 (regional bank, in Russian and Ossetian), 6 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
