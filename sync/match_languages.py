@@ -27,7 +27,8 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
 LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
     r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia"
-    r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina|한국어|[a-z]{2}-[a-z]{2})"
+    r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina|한국어"
+    r"|(?-i:[a-z]{2}-(?:[a-z]{2}|[A-Z]{2})))"  # a locale, its language in lower case: not "PA-VM", "NB-OS"
     r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
     r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil|croatian|catalan"
     r"|ukrainian|malay|icelandic|slovenian|slovene)\))?\s*$",

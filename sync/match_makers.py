@@ -112,10 +112,11 @@ def without_maker(name: str) -> tuple[str, str]:
 def lineage(maker: str) -> set[tuple[str, ...]]:
     """A maker's words, and those of the makers it was, became, or was with (`former_makers`): Omnissa's
     are VMware's and Broadcom's too, Citrix's Cloud Software Group's."""
-    words = tuple(normalise(maker).split())
-    if len(words) > 1 and words[0] in LEGAL_TRANSLITERATED:  # "ООО «Код Безопасности»", a legal form first
+    written = tuple(normalise(maker).split())
+    words = written  # less a legal form in Cyrillic or Greek letters before it: "ООО «Код Безопасности»"
+    if len(words) > 1 and words[0] in LEGAL_TRANSLITERATED and SOUNDED_LETTER.search(maker):
         words = words[1:]
-    found = {words}
+    found = {written, words}
     for size in range(1, len(words) + 1):
         lead = words[:size]
         found |= _formers().get(lead, set()) | ({lead} if lead in shipped_former_makers() else set())

@@ -182,7 +182,7 @@ def version_field(field: str, words: list[str]) -> str:
     "10.0" of Windows none, as 10 and 11 both report it. Any other field as it is."""
     if (build := WINDOWS_BUILD.match(field)) and int(build[1]) >= 22000 and windows_itself(words):
         return f"11.0.{build[1]}{build[2] or ''}"  # Windows 11 reports 10.0, at builds from 22000 on
-    if field.strip() == "10.0" and windows_itself(words):
+    if field.strip() in ("10.0", "10.0.0", "10.0.0.0") and windows_itself(words):
         return ""  # without its build, Windows 10's or 11's: no version
     if update := UPDATE_FIELD.match(field):  # VMware's "8.0 U2", "7.0 Update 3": 8.0.2, 7.0.3
         return f"{update[1]}.{update[2]}"

@@ -11,9 +11,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          capitals of a service's name before a dash that says which one ("MDM" = "Mobile Device Management -
          Intune"), or beside a product's name, of the service whose name as written spells it and has the
          product in its name or details ("Intune MDM" = a "Mobile Device Management" of "Microsoft Intune
-         enrollment") or gives it in brackets, the product one the dictionary says delivers what it stands
-         for ("SIEM - Wazuh" = "Security Monitoring (SIEM)"), or beside the words of what the service it
-         spells names after its dash ("Oracle DBA" = "Database Administration - Oracle", "SAS SCE"); of
+         enrollment") or that gives it in brackets, where the dictionary says the product delivers what it
+         stands for ("SIEM - Wazuh" = "Security Monitoring (SIEM)"), or beside the words of what the service
+         it spells names after its dash ("Oracle DBA" = "Database Administration - Oracle", "SAS SCE"); of
          records its alias group reads alike, the one whose name as written it spells ("ITSCM" = "IT
          Service Continuity Management" beside a "Disaster Recovery"), the others only suggested
      90  an acronym for part of a name ("Workday HCM" = "Workday Human Capital Management"), either way,
@@ -169,6 +169,7 @@ portfolio name and which one after a dash, a colon or in brackets ("Database Hos
 details written with a capital ("Desktop Management (SCCM/Intune)" beside an "Endpoint Management" built with
 Intune)."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -376,7 +377,8 @@ class Scorer(
                 # "SAP BO" could be Business One or Objects; found by initials alone, "Cisco UCCE" could
                 # be Contact Center Express or Enterprise
                 said = short.split(" = ", 1)[0]  # spelled out in the name, the acronym the record writes
-                written = said.lower() not in mine.words and said in self.targets[i].name.upper().split()
+                theirs = re.findall(r"[A-Z0-9]+", self.targets[i].name.upper())  # "(EMS)", "FortiClient-EMS"
+                written = said.lower() not in mine.words and said in theirs
                 sure = len(said) >= 3 and (i in found or written)
                 found[i] = (ABBREVIATION if sure else GUESSED, [f"acronym: {short}", *mine.fired])
         if weak and self.mentions is not None:

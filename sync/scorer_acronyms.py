@@ -139,7 +139,11 @@ class AcronymEvidence:
         if not named and not any(caps[0] not in p.words for p in products_in(product_words(shown))):
             return  # no product beside it: "ADP Payroll" is ADP's, no "Agency and Direct Payroll"
         delivered, why = self._declared_delivered(caps[0], shown)
-        add(delivered, ACRONYM, lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", why])
+        add(
+            delivered,
+            ACRONYM,
+            lambda i: [f"acronym: {caps[0].upper()} = {self.targets[i].name}", why, *mine.fired],
+        )
         # "Intune", not the alias's "Microsoft Intune": in details, sure where no other service spells it
         written = [w for w in mine.plain.split() if w != caps[0] and w not in self.book.generic]
         readings = [(caps[0], "")]

@@ -250,8 +250,8 @@ class NameIndex:
         return self.heads_spelled.get(acronym, [])
 
     def _sharing(self, words: tuple[str, ...]) -> frozenset[int]:
-        """The targets whose names, as normalised, have all these words: what follows a dash has none the
-        whole name lacks (services only: a software name reads otherwise, sync.match_names), but for a
+        """The targets whose names, as normalised, have all these words: what follows a service's dash has
+        none the whole name lacks (a software name reads otherwise, sync.match_names), but for a
         number joined to a word, "7zip" alone and "7 zip" after a dash ("Compression - 7-Zip"), and a tier
         the whole name's reading drops ("- Gold", "- 24x7"), which names no product a service is for. Kept:
         several rules ask it of one portfolio name."""

@@ -348,14 +348,17 @@ class OtherReadings:
         right): "Incedent Management", "Mozila Firefox"; the rest as the name writes it ("&", a tier without a
         dash); and the slips, as reasons. ("", []) unless another word of the name, not a generic one, is a
         target's as written, the dictionary's or English ("Vulnerabilty Scanning"): alone, or beside
-        "Service" only ("Accomodation Service"), a word a slip away may be a product's name."""
+        "Service" only ("Accomodation Service"), a word a slip away may be a product's name. A word in Greek
+        or Cyrillic letters that sounds as one of the targets' words (`_sounds_as`) is read as it first, and
+        needs no other word."""
         words = normalise(name).split()
         written = set(WRITTEN.findall(name.lower()))  # before a plural's "s" goes: "Analysis" is English
         if self.spellings is None:  # the targets' names' words as written: the lexical matcher's
-            self.spellings = {}
+            spellings: dict[str, list[str]] = {}
             for word in self.lexical.postings:
                 if word.isalpha():
-                    self.spellings.setdefault(word[0], []).append(word)
+                    spellings.setdefault(word[0], []).append(word)
+            self.spellings = spellings
         known = self.lexical.postings
         out, slips, corrected = [], [], name
         for word in words:
@@ -394,14 +397,16 @@ class OtherReadings:
         """The one Latin word of the targets' names, as written, that a word written in Greek or Cyrillic
         letters sounds as (sync.match_makers.sounded): "КриптоПро" is "CryptoPro", "КонсультантПлюс"
         "ConsultantPlus"; a transliteration, surer than a slip, so it needs no other word known."""
-        if not SOUNDED_LETTER.search(written):
-            return ""
+        if not SOUNDED_LETTER.search(written) or not (sound := sounded(written)):
+            return ""  # a legal word alone ("Компания") sounds as nothing
         if self.heard is None:
-            self.heard = {}
+            heard: dict[str, dict[str, str]] = {}
             for target in self.targets:
                 for raw in re.findall(r"\b[A-Za-z][A-Za-z0-9]{3,}\b", target.name):
-                    self.heard.setdefault(sounded(raw), {})[raw.lower()] = raw
-        spelled = self.heard.get(sounded(written), {})
+                    if said := sounded(raw):
+                        heard.setdefault(said, {})[raw.lower()] = raw
+            self.heard = heard  # whole before it is read
+        spelled = self.heard.get(sound, {})
         return next(iter(spelled.values())) if len(spelled) == 1 else ""
 
     def _slip(self, word: str, written: set[str]) -> bool:

@@ -407,3 +407,10 @@ def test_an_installs_locale_after_a_dash_is_inventory_noise(locale: str):
     install = f"Microsoft 365 Apps for enterprise - {locale}"
     assert chosen(install, office, "16.0.17328.20162") == office[0].name
     assert chosen(f"Microsoft Office Standard 2019 - {locale}", office, "16.0.10410.20026") == office[1].name
+
+
+def test_a_products_name_after_a_dash_is_no_locale():
+    """A product written in capitals after its maker's dash ("Palo Alto Networks - PA-VM") is kept."""
+    firewalls = [Item("vm", "Palo Alto Networks PA-VM", "", "Palo Alto Networks")]
+    found = best("Palo Alto Networks - PA-VM", firewalls, "11.1.2", versioned=True)
+    assert found.target_id == "vm" and found.reasons[0].startswith("same name")

@@ -187,9 +187,14 @@ def test_a_product_written_in_cyrillic_letters_is_the_latin_name_it_sounds_as(in
 
 
 def test_a_cyrillic_word_that_sounds_as_two_latin_words_reads_as_neither():
-    catalogue = [Item("a", "Tensor Board", "", ""), Item("b", "Tenzor Suite", "", "")]
-    found = suggest([Item("l", "Тензор", "1.0")], catalogue, versioned=True)["l"]
+    """Two spellings of one sound ("CryptoPro", "KryptoPro"), neither the transliteration's ("kriptopro"):
+    which one is a person's choice; a legal word alone ("Компания") sounds as nothing, not "Corporation"."""
+    catalogue = [Item("a", "CryptoPro CSP", "", ""), Item("b", "KryptoPro Suite", "", "")]
+    found = suggest([Item("l", "КриптоПро", "1.0")], catalogue, versioned=True)["l"]
     assert not any(reason.startswith("transliterated") for c in found for reason in c.reasons)
+    legal = [Item("c", "Tools Corporation Suite", "", "")]
+    found = suggest([Item("l", "Компания Тулс", "1.0")], legal, versioned=True)["l"]
+    assert not any(reason.startswith("transliterated: Компания") for c in found for reason in c.reasons)
 
 
 @pytest.mark.parametrize(
