@@ -52,3 +52,13 @@ SERVICES = [
     Item("pwd", "Password Reset"),
     Item("lan", "Local Area Network"),
 ]
+
+
+def assert_read_as(catalogue: list[Item], installs: list[tuple[str, str, str, str]]) -> None:
+    """Each install (name, version, maker as the installer wrote it) pre-selects the catalogue's record of
+    that key."""
+    for name, version, maker, key in installs:
+        pick = preselect(
+            suggest([Item("l", name, version, maker)], catalogue, versioned=True)["l"], PRESELECT_AT
+        )
+        assert pick is not None and pick.target_id == key, name
