@@ -174,7 +174,8 @@ LOOKALIKES = dict(zip("АВЕКМНОРСТХаеорсухЅІіЈј", "ABEKMHO
 MIXED_WORD = re.compile(r"\b\w*?(?:[0-9A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][0-9A-Za-z])\w*")
 CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 # the letters transliterated as sounds (_GREEK, _CYRILLIC): a name in them may sound as a Latin one does
-SOUNDED_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+SOUNDED_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
+SOUNDED_LETTER = re.compile(f"[{SOUNDED_LETTERS}]")
 
 
 def _as_latin(word: re.Match[str]) -> str:

@@ -27,6 +27,7 @@ from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_rules import (
     EDITIONS,
+    LOCALISED_EDITIONS,
     PLANS,
     UPDATES,
     java_package,
@@ -70,9 +71,7 @@ GENERIC = {
             "enterprise",
             "standard",
             "professional",
-            "professionnel",  # French editions: "Windows 11 Professionnel", "Entreprise"
-            "entreprise",
-            "estandar",  # a Spanish one: "Office Estándar 2016"
+            *LOCALISED_EDITIONS,  # "Windows 11 Professionnel", "Office Estándar 2016"
             "redaktsiya",  # 1C's "редакция 3.0", its configuration's release: the version that follows
             "pro",
             "std",

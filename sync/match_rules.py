@@ -376,6 +376,9 @@ PLAN = re.compile(r"\bplan ([1-5])(?![\w.])")
 PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans as read ("Visio Plan 2": licence_plans)
 # the products Microsoft licenses by plan: "Microsoft Project Plan 3", "Exchange Online Plan 1"
 PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra"])
+# editions as French and Spanish installs name them ("Windows 11 Entreprise", "Office Estándar 2016"): the
+# English edition's, and generic words of a software name as the English ones are (sync.match_names)
+LOCALISED_EDITIONS = {"entreprise": "enterprise", "professionnel": "professional", "estandar": "standard"}
 EDITIONS = {  # edition words, and the edition each names
     **{plan: plan for plan in sorted(PLANS)},
     "enterprise": "enterprise",
@@ -385,10 +388,8 @@ EDITIONS = {  # edition words, and the edition each names
     "se": "standard",
     "professional": "professional",
     "pro": "professional",
-    "entreprise": "enterprise",  # as French installs name their editions
-    "professionnel": "professional",
-    "estandar": "standard",  # and Spanish ones ("Microsoft Office Estándar 2016")
-    "profesional": "professional",
+    **LOCALISED_EDITIONS,
+    "profesional": "professional",  # Spanish too; no generic word, as an English typo is read as a slip
     "community": "community",
     "datacenter": "datacenter",
 }

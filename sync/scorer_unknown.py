@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from sync.match_details import Mentions
 from sync.match_dictionary import NOISE
-from sync.match_letters import UNSPELLED, UNSPELLED_LETTERS, UNSPELLED_WORD
+from sync.match_letters import SOUNDED_LETTERS, UNSPELLED, UNSPELLED_LETTERS, UNSPELLED_WORD
 from sync.match_names import AliasBook
 from sync.match_products import named_words, product_words, products_in
 from sync.match_rules import is_english, stem
@@ -20,7 +20,7 @@ from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
-TRANSLITERATED = re.compile(f"[\u0370-\u03ff\u0400-\u04ff{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, …
+TRANSLITERATED = re.compile(f"[{SOUNDED_LETTERS}{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, Hangul, …
 LATIN = re.compile("[A-Za-z]")
 GONE = "\x00"  # a run of words left out, where it was (`_without_unspelled`)
 STRAY = frozenset("+&,")  # what joined words left out to the rest (`_without_unspelled`)
