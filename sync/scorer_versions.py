@@ -173,7 +173,7 @@ class VersionEvidence:
             note = f"{note}, and the names differ too much for that: {NEVER}"  # "Intapp Time Desktop"
         elif preselectable and may and ours and not theirs and (other := self._by_major(mine, i)):
             note, may = f"{note}, but {other} is recorded by its major: {NEVER}", False
-        elif preselectable and may and not theirs and (ended := self._ended(i, shown)):
+        elif preselectable and may and not theirs and (ended := self._ended(i, shown, mine)):
             note, may = f"{note}, but {ended} is no longer supported: {NEVER}", False
         elif preselectable and may and (build := self._long_term_build(mine, i)):
             note, may = f"{note}; {build}: {NEVER}".lstrip("; "), False
@@ -187,21 +187,25 @@ class VersionEvidence:
                 score -= 2 * MINOR
         return score, preselectable
 
-    def _ended(self, i: int, shown: str) -> str:
+    def _ended(self, i: int, shown: str, mine: Name) -> str:
         """The release a portfolio name gives by its year, after the product's words (its maker's at most left
         out) and an edition's, where its support ended long ago and target i is that product or an edition of
         it without a version (the dictionary's `ended_releases`): "Adobe Acrobat 2017 Pro" is no "Acrobat Pro"
         as sold now; an "Adobe Acrobat Sign for SharePoint 2017" is another product. That release, or ""."""
-        theirs, said = self.names[i].words, words_of(shown)
-        for product, (name, years, editions) in (
+        theirs = self.names[i].words
+        # as written, and as read by its version: "Adobe Reader XI" at 11.0.23
+        readings = (words_of(shown), (*mine.words, major(mine.version)) if mine.version else ())
+        for product, (name, years, editions, before) in (
             () if self.names[i].named_version else ended_releases().items()
         ):
-            kind, rest = after_product(theirs, product), after_product(said, product)
-            if kind is None or rest is None or not editions.issuperset(kind):
+            kind = after_product(theirs, product)
+            if kind is None or not editions.issuperset(kind):
                 continue
-            at = next((n for n, w in enumerate(rest) if w in years), None)
-            if at is not None and editions.issuperset(rest[:at]):
-                return f"{name} {rest[at]}"
+            ended = years.union(*(before.get(w, ()) for w in kind))  # "XI" is no "DC"
+            for rest in (after_product(said, product) for said in readings):
+                at = next((n for n, w in enumerate(rest) if w in ended), None) if rest is not None else None
+                if at is not None and editions.issuperset(rest[:at]):
+                    return f"{name} {rest[at]}"
         return ""
 
     def _long_term_build(self, mine: Name, i: int) -> str:

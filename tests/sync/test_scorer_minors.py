@@ -297,6 +297,27 @@ def test_a_record_without_a_version_is_no_release_its_maker_no_longer_supports()
     )  # its own record
 
 
+def test_a_release_before_a_track_is_no_record_of_that_track():
+    """Set 268: "Adobe Reader XI", an install at 11.0.23, came before Acrobat's Document Cloud track, so it
+    is no "Adobe Acrobat Reader DC" without a version; ten sets read it as an "Adobe Acrobat Reader" without
+    one, which names no track. Its number in the name or only in its version says as much."""
+    dc = [
+        Item("dc", "Adobe Acrobat Reader DC", "", "Adobe"),
+        Item("pro", "Adobe Acrobat Pro DC", "", "Adobe"),
+    ]
+    for name, version in (
+        ("Adobe Reader XI (11.0.23) - Français", "11.0.23"),
+        ("Adobe Acrobat Reader", "11.0.23"),
+        ("Adobe Reader X", "10.1.16"),
+    ):
+        found = best(name, dc, version, True)
+        assert found.target_id == "dc" and not found.preselectable, name
+        assert "is no longer supported" in found.why
+    assert not best("Adobe Acrobat XI Pro", dc, "11.0.1", True).preselectable
+    assert chosen("Adobe Acrobat Reader DC", dc, "24.003.20180") == "Adobe Acrobat Reader DC"
+    assert chosen("Adobe Reader XI", [Item("r", "Adobe Acrobat Reader", "", "Adobe")], "11.0.23")
+
+
 def test_a_record_of_the_major_comes_before_the_product_as_a_whole_on_weaker_name_evidence():
     """Set 182: "Adobe Acrobat 2020 Pro" is the "Adobe Acrobat 2020" record, whose name lacks only the edition,
     before the subscription's "Adobe Acrobat Pro" without a version; set 119: a record named for the major
