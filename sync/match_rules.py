@@ -46,6 +46,7 @@ TRIGGERS = (
     ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
 )
 LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels, released by year
+WINDOWS = re.compile(r"^win(?:dows)?(?:\d+)?$")  # "Windows", "Win10"
 TRIGGERS |= LONG_TERM | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
@@ -306,8 +307,13 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         ):
             out[-1] = read  # "XProtect 2024 R1": 2024.1, as a version field reads it
             i += 1
-        elif YEAR.match(word) and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM):
-            i += 1  # "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version
+        elif (
+            YEAR.match(word)
+            and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM)
+            and any(map(WINDOWS.match, words))
+        ):
+            i += 1  # Windows' "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version;
+            # Office's "Standard LTSC 2021" is version 2021
         elif word in KEEP_NUMBER and NUMBER.match(following) and out:
             i += 1
         elif marked := VERSION_MARKED.match(word):  # "Ver3.00", "Ver.6.06E": the version, so marked

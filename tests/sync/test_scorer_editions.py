@@ -324,6 +324,16 @@ def test_a_long_term_release_is_the_one_its_year_names_by_the_build_its_installs
     assert long_term_build("Microsoft Office LTSC Professional Plus 2021", "2021") == ""  # no Windows
 
 
+def test_the_year_beside_office_ltsc_is_its_version():
+    """Set 269: Windows' "LTSC 2019" is a release of its own, told by its build; Office's "Standard LTSC
+    2021", whichever order it writes its words in, is version 2021, as "LTSC Standard 2021" is."""
+    office = [Item("o", "Microsoft Office LTSC 2021 Standard", "2021", "Microsoft")]
+    for name in ("Microsoft Office Standard LTSC 2021 - fr-fr", "Microsoft Office LTSC Standard 2021"):
+        assert chosen(name, office, "16.0.14332.20651") == office[0].name, name
+    access = [Item("a", "Microsoft Access LTSC 2021", "2021", "Microsoft")]
+    assert chosen("Microsoft Access LTSC 2021 - ar-sa", access, "16.0.14332.20624") == access[0].name
+
+
 def test_windows_11_reports_its_builds_as_10_0():
     """An install of Windows at a build from 22000 on is Windows 11, which reports itself as 10.0 (set 230);
     Windows Server's builds stay its own."""
