@@ -64,6 +64,12 @@ def agreeing(
         if mine.numbered and theirs.numbered and major(ours) == major(other):
             return ours, other, True  # both the product, one version numbered two ways: 2022 is 16
     if mine.named_version and theirs.named_version:
+        # "Zabbix Agent 2" at 7.0.4 and a "Zabbix Agent 7" at 7: a number of its name below the release
+        # its field gives, the major of a record whose name and field agree (not "grandMA2" at 3.9 and a
+        # "grandMA3" at 2)
+        field = major(mine.other_version) if mine.other_version else ""
+        if field == their_major and not theirs.other_version and field.isdigit() and mine_major.isdigit():
+            return (mine.other_version, theirs.version, True) if int(mine_major) < int(field) else None
         return None  # "Windows Server 2022" is not "Windows 10", whatever its build number says
     for a in (mine.version, mine.other_version):
         for b in (theirs.version, theirs.other_version):

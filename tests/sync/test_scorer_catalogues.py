@@ -274,6 +274,19 @@ def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_mino
     assert chosen("Zabbix Agent 2 (64-bit)", lts, "7.2.0", True) == ""  # 7.2 is no release of the 7.0 track
 
 
+def test_a_number_of_the_name_below_its_fields_major_is_the_products_own():
+    """Sets 268 and 269: "Zabbix Agent 2" at 7.0.4, its Debian package "zabbix-agent2" at 6.0.27, is the
+    catalogue's "Zabbix Agent" of that major; not "grandMA2 onPC" at 3.9.60, a "grandMA3 onPC" whose own
+    field says 2, nor "Windows 11" at 10.0 a "Windows 10", its name's number above the field's."""
+    agents = [Item("6", "Zabbix Agent 6", "6", "Zabbix"), Item("7", "Zabbix Agent 7", "7", "Zabbix")]
+    assert chosen("Zabbix Agent 2 (64-bit)", agents, "7.0.4.2400", True) == "Zabbix Agent 7"
+    assert chosen("zabbix-agent2", agents, "1:6.0.27-1+ubuntu22.04", True) == "Zabbix Agent 6"
+    assert chosen("grandMA2 onPC", [Item("3", "grandMA3 onPC", "2", "MA Lighting")], "3.9.60", True) == ""
+    assert (
+        chosen("Windows 11 Pro", [Item("10", "Windows 10 Pro", "10", "Microsoft")], "10.0.22631", True) == ""
+    )
+
+
 def test_windows_ltsc_is_licensed_apart_from_windows_enterprise():
     ltsc = [Item("ltsc", "Microsoft Windows 10 Enterprise LTSC 2021", "2021", "Microsoft")]
     assert chosen("Windows 10 Enterprise", ltsc, "10.0.19045.4780", True) == ""
