@@ -65,7 +65,7 @@ SPELLING = {
     "3rd": "third",
 }
 PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,})s\b")  # "Instrument PCs", "VMs": an acronym's plural
-STOPWORDS = {"the", "of", "for", "a", "an", "to", "with", "dlya", "para", "pour"}  # "для", "para", "pour"
+STOPWORDS = {"the", "of", "for", "a", "an", "to", "with", "dlya", "para", "pour", "avec"}  # "для", "avec"
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[a-z](?![a-z]))?")  # "115.9.1esr": a version, then "esr"
 
 

@@ -1,5 +1,6 @@
 """Products under their former names and their makers' (issue 19, sync/data/aliases.yaml), from the blind
-sets of a grain group, a shipping line, a housing corporation, an abattoir and a water utility (255 to 261)."""
+sets of a grain group, a shipping line, a housing corporation, an abattoir, a water utility, a copper miner
+and a ferry line (255 to 268)."""
 
 from sync.matching import Item
 from tests.sync.scoring import assert_read_as
@@ -58,5 +59,26 @@ def test_a_housing_corporations_an_abattoirs_and_a_water_utilitys_software_under
         ("Riverbed SteelHead Mobile", "6.2.0.120", "Riverbed Technology, Inc.", "rb"),
         ("Datamars Data Link", "4.6.2", "Tru-Test Limited", "dl"),
         ("Power Automate pour le bureau", "2.47.119.24192", "Microsoft Corporation", "pad"),
+    ]
+    assert_read_as(products, installs)
+
+
+def test_a_copper_miners_and_a_ferry_lines_software_under_former_names_and_in_french():
+    """Sets 267 and 268 and earlier seen sets: Gemcom's GEMS, Surpac and Whittle (Dassault Systèmes
+    GEOVIA's since 2012), and installs of French Windows: a "Pilote" (driver), a "Moteur de base de
+    données" (database engine), a JRE "avec" (with) Hotspot."""
+    products = [
+        Item("gems", "GEOVIA GEMS 6", "6", "Dassault Systemes"),
+        Item("whittle", "Dassault Systemes GEOVIA Whittle", "", "Dassault Systemes"),
+        Item("odbc", "Microsoft ODBC Driver 18 for SQL Server", "18", "Microsoft"),
+        Item("ace", "Microsoft Access Database Engine 2016", "2016", "Microsoft"),
+        Item("jre", "Eclipse Temurin 17", "17", "Eclipse Adoptium"),
+    ]
+    installs = [
+        ("Gemcom GEMS 6.8.4", "6.8.4.1", "Gemcom Software International Inc.", "gems"),
+        ("Gemcom Whittle 4.7", "4.7.4", "Gemcom Software International Inc.", "whittle"),
+        ("Pilote Microsoft ODBC 18 pour SQL Server", "18.4.1.1", "Microsoft Corporation", "odbc"),
+        ("Moteur de base de données Microsoft Access 2016", "16.0.5044.1000", "Microsoft Corporation", "ace"),
+        ("Eclipse Temurin JRE avec Hotspot 17.0.12+7 (x64)", "17.0.12.7", "Eclipse Adoptium", "jre"),
     ]
     assert_read_as(products, installs)
