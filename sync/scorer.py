@@ -125,7 +125,9 @@ A pair's score (0–100) is the best of the evidence found for it:
 How names are read before they are compared, tiers, versions and retired records among them, is told in
 sync.scorer_readings; a service name that ends in an environment not in production, without a tier's dash
 ("Maximo Test/Train", "My Account UAT"), is the record of that environment of the service the rest finds, at
-most at CORE, in sync.scorer_environments.
+most at CORE, in sync.scorer_environments. A service named by an acronym, then after a dash what it does
+("RIS - xray bookings & reports"), is what the acronym alone finds, where nothing else is found surely and
+what follows names no other record, product or tier (sync.scorer_unknown).
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,
@@ -284,6 +286,7 @@ class Scorer(
         self.spanned, self.tiers_read, self.head_of, self.environments, self.shared = {}, {}, {}, {}, {}
         self.not_live_read: dict[int, bool] = {}
         self.cores_having: dict[tuple[str, ...], frozenset[int]] = {}
+        self.positions: dict[str, int] = {}  # a target's key → its index (_position), once asked
 
     def candidates(self, local: Item, limit: int = 5, taken: dict[str, str] | None = None) -> list[Candidate]:
         """Up to `limit` ranked candidates with their reasons; `taken` maps target key → local key. A
@@ -291,7 +294,8 @@ class Scorer(
         no record has, without them (sync.scorer_unknown)."""
         if (read := self._without_unspelled(self._without_gloss(local.name))) != local.name:
             local = replace(local, name=read)
-        return self._read_known(local, self._candidates(local, limit, taken), limit, taken)
+        ranked = self._read_known(local, self._candidates(local, limit, taken), limit, taken)
+        return self._read_headed(local, ranked, limit, taken)
 
     def _candidates(
         self, local: Item, limit: int = 5, taken: dict[str, str] | None = None

@@ -8,13 +8,14 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from sync.match_acronyms import initials
 from sync.match_details import Mentions
 from sync.match_dictionary import NOISE
 from sync.match_letters import SOUNDED_LETTERS, UNSPELLED, UNSPELLED_LETTERS, UNSPELLED_WORD
-from sync.match_names import AliasBook
-from sync.match_products import named_words, product_words, products_in
+from sync.match_names import AliasBook, Name
+from sync.match_products import named_words, product_words, products_in, shipped_products
 from sync.match_rules import is_english, stem
-from sync.match_tiers import TIER_ENDINGS
+from sync.match_tiers import TIER_ENDINGS, tiers_of
 from sync.matching import Candidate, Item, Matcher, normalise
 from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
@@ -24,6 +25,8 @@ TRANSLITERATED = re.compile(f"[{SOUNDED_LETTERS}{UNSPELLED_LETTERS}]")  # Greek,
 LATIN = re.compile("[A-Za-z]")
 GONE = "\x00"  # a run of words left out, where it was (`_without_unspelled`)
 STRAY = frozenset("+&,")  # what joined words left out to the rest (`_without_unspelled`)
+# an acronym, then after a dash what the service does: "RIS - xray bookings & reports"
+ACRONYM_HEAD = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,6})\s+[-–—:]\s+(\S.*)$")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
 # words in a row in the letters of sync.match_letters' UNSPELLED (Hangul, Hebrew, Arabic, Georgian, …)
 UNSPELLED_RUN = re.compile(f"[{UNSPELLED_LETTERS}][{UNSPELLED_WORD}]*(?:\\s+[{UNSPELLED_WORD}]+)*")
@@ -38,6 +41,9 @@ class UnknownWords:
     lexical: Matcher
     mentions: Mentions | None
     retired: "UnknownWords | None"
+    targets: list[Item]
+    names: list[Name]
+    positions: dict[str, int]  # a target's key → its index, once asked (`_position`)
     _candidates: Callable[..., list[Candidate]]
 
     def _read_known(
@@ -62,6 +68,67 @@ class UnknownWords:
             if c.score > LEXICAL_CAP and (c.target_id not in merged or merged[c.target_id].score < score):
                 merged[c.target_id] = replace(c, score=score, preselectable=False, reasons=(*c.reasons, why))
         return sorted(merged.values(), key=lambda c: -c.score)[:limit]
+
+    def _read_headed(
+        self, local: Item, ranked: list[Candidate], limit: int, taken: dict[str, str] | None
+    ) -> list[Candidate]:
+        """`ranked`, or, where no rule found a sure candidate for a service named by an acronym and, after a
+        dash, what it does ("RIS - xray bookings & reports", "PAM - akaun admin"), what the acronym alone
+        finds surely, as sure as what follows lets it be (`_headed_as`): unlike words no record has among a
+        name's (`_read_known`), what follows an acronym's dash explains it. Not where it spells the acronym
+        out ("ESS - employee self service"): the rules have read that already."""
+        headed = ACRONYM_HEAD.match(local.name)
+        if (
+            headed is None
+            or self.versioned
+            or any(c.score >= PRESELECT_AT and c.preselectable for c in ranked)
+        ):
+            return ranked
+        acronym, rest = headed.groups()
+        if initials(normalise(rest).split()) == acronym.lower():
+            return ranked
+        merged, tiered = {c.target_id: c for c in ranked}, bool(tiers_of(rest) or tiers_of(local.name))
+        for c in self._candidates(Item(local.key, acronym), limit, taken):
+            if (
+                c.score >= PRESELECT_AT
+                and c.preselectable
+                and (at := self._position(c.target_id)) is not None
+            ):
+                merged[c.target_id] = self._headed_as(c, at, rest, tiered)
+        return sorted(merged.values(), key=lambda c: -c.score)[:limit]
+
+    def _headed_as(self, found: Candidate, i: int, rest: str, tiered: bool) -> Candidate:
+        """What an acronym found (target i), read with what follows its dash: as found where target i's name
+        or details have each of its words, or where no record has those it lacks (another language's: "CPOE
+        - kauka orders"); only suggested where another record, a product or a tier may be meant ("QCS -
+        Paper Machine 2" beside a "Paper Machine 1 Drives", "SIEM - Splunk Enterprise" beside a "SIEM
+        (Wazuh)", "SOC - business hours only" beside a "SOC - 24x7")."""
+        words = [w for w in normalise(rest).split() if w not in self.book.generic]
+        theirs = {*self.names[i].words, *self.names[i].plain.split()}
+        mentions = self.mentions
+        lacks = [
+            w
+            for w in words
+            if w not in theirs and stem(w) not in theirs and not (mentions and mentions.has(stem(w), i))
+        ]
+        if not lacks:
+            return replace(found, reasons=(*found.reasons, f"its name or details say what follows: {rest}"))
+        products = shipped_products()
+        elsewhere = any(
+            w in products or w in self.lexical.postings or (mentions and mentions.having(stem(w)))
+            for w in lacks
+        )
+        if not elsewhere and not tiered:
+            return replace(found, reasons=(*found.reasons, f"read without {rest}, which no record has"))
+        why = f"read without {rest}: suggested, never pre-selected"
+        score = min(found.score, PRESELECT_AT - 1)
+        return replace(found, score=score, preselectable=False, reasons=(*found.reasons, why))
+
+    def _position(self, key: str) -> int | None:
+        """Where the target of this key is among `targets`; built once asked, as few names need it."""
+        if not self.positions:
+            self.positions.update((t.key, n) for n, t in enumerate(self.targets))
+        return self.positions.get(key)
 
     def _without_gloss(self, name: str) -> str:
         """The name without its parts, apart by a colon, a slash, a dash or brackets, in Greek, Cyrillic or

@@ -79,3 +79,33 @@ def test_no_words_are_read_away_where_a_rule_found_the_name_already():
     ]
     found = suggest([Item("l", "Garanzie Tavant")], warranty, versioned=False)["l"]
     assert found[0].why == "its description mentions Tavant (no record has Garanzie)"
+
+
+def test_an_acronym_before_a_dash_is_the_service_it_stands_for_where_what_follows_says_no_other():
+    """Set 270: "RIS - xray bookings & reports" found nothing by its words; the acronym alone finds the
+    Radiology Information System, whose details say what follows. Words no record has leave it as sure
+    ("CPOE - kauka orders"); another record's words, a product or a tier after the dash make it a suggestion,
+    and what follows spelling the acronym out is read by the rules already."""
+    catalogue = [
+        Item(
+            "ris", "Radiology Information System (RIS)", context="Radiology requests, bookings and reports."
+        ),
+        Item("cpoe", "Computerized Provider Order Entry", context="Medication and lab orders."),
+        Item("qcs", "Quality Control System (QCS)", context="Paper quality scanners."),
+        Item("pm1", "Paper Machine 1 Drives"),
+        Item("siem", "Security: SIEM & Log Monitoring (Wazuh)"),
+        Item("email", "Email Security Gateway"),
+        Item("hr", "HR - Employee Self-Service Portal"),
+    ]
+
+    def chosen(name: str) -> str:
+        ranked = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        best = preselect(ranked, PRESELECT_AT)
+        return best.target_id if best else ""
+
+    assert chosen("RIS - xray bookings & reports") == "ris"
+    assert chosen("CPOE - kauka orders") == "cpoe"
+    for name in ("QCS - Paper Machine 2", "SIEM - Splunk Enterprise", "QCS - business hours only"):
+        ranked = suggest([Item("l", name)], catalogue, versioned=False)["l"]
+        assert ranked and not ranked[0].preselectable and ranked[0].target_id in ("qcs", "siem"), name
+    assert chosen("ESS - employee self service") != "email"
