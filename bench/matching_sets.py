@@ -94,7 +94,7 @@ SEEN = {
     DATA / "matching_seen_80.yaml": "former blind set 80 (weather and climate service, HPC), 6 left",
     DATA / "matching_seen_81.yaml": "former blind set 81 (MSP of dental and vet groups), 16 left",
     DATA / "matching_seen_82.yaml": "former blind set 82 (national museum and archives), 2 left",
-    DATA / "matching_seen_83.yaml": "former blind set 83 (semiconductor fabs, EDA), 5 left",
+    DATA / "matching_seen_83.yaml": "former blind set 83 (semiconductor fabs, EDA), 6 left",
     DATA / "matching_seen_84.yaml": "former blind set 84 (police and fire service), 9 left",
     DATA / "matching_seen_85.yaml": "former blind set 85 (bank with a mainframe estate), 11 left",
     DATA / "matching_seen_86.yaml": "former blind set 86 (property, casualty and life insurer), 6 left",
@@ -214,7 +214,7 @@ SEEN = {
     DATA / "matching_seen_200.yaml": "former blind set 200 (oil refining, in Kurdish and Arabic), 10 left",
     DATA / "matching_seen_201.yaml": "former blind set 201 (brewery, in Burmese and English), 14 left",
     DATA
-    / "matching_seen_202.yaml": "former blind set 202 (cotton and textiles, in Tajik and Russian), 3 left",
+    / "matching_seen_202.yaml": "former blind set 202 (cotton and textiles, in Tajik and Russian), 4 left",
     DATA
     / "matching_seen_203.yaml": "former blind set 203 (farm machinery, in Belarusian and Russian), 8 left",
     DATA
@@ -266,7 +266,7 @@ SEEN = {
     DATA / "matching_seen_240.yaml": "former blind set 240 (batik and textiles, in Javanese), 7 left",
     DATA / "matching_seen_241.yaml": "former blind set 241 (tobacco buying, in Chichewa and English), 5 left",
     DATA / "matching_seen_242.yaml": "former blind set 242 (grain exporter, in Spanish and Guarani), 6 left",
-    DATA / "matching_seen_243.yaml": "former blind set 243 (brewery, in Lingala and French), 2 left",
+    DATA / "matching_seen_243.yaml": "former blind set 243 (brewery, in Lingala and French), 3 left",
     DATA / "matching_seen_244.yaml": "former blind set 244 (mountain railway, in Romansh and German), 1 left",
     DATA / "matching_seen_245.yaml": "former blind set 245 (power and water utility, in Samoan), 8 left",
     DATA
@@ -297,5 +297,9 @@ SEEN = {
     DATA / "matching_seen_264.yaml": "former blind set 264 (county human services, in Hmong), 7 left",
     DATA / "matching_seen_265.yaml": "former blind set 265 (power utility, in French and Pular), 3 left",
     DATA / "matching_seen_266.yaml": "former blind set 266 (regional bank, in Russian and Ossetian), 6 left",
+    DATA / "matching_seen_267.yaml": "former blind set 267 (copper mine, in Bemba and English), 3 left",
+    DATA / "matching_seen_268.yaml": "former blind set 268 (ferries and ports, in French and Breton), 5 left",
+    DATA / "matching_seen_269.yaml": "former blind set 269 (microfinance, in French and Wolof), 6 left",
+    DATA / "matching_seen_270.yaml": "former blind set 270 (health service, in Samoan and English), 4 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
