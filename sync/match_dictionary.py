@@ -179,27 +179,6 @@ def minor_releases_together() -> tuple[str, ...]:
     return tuple(str(name) for name in shipped_dictionary().get("minor_releases_together") or [])
 
 
-@lru_cache(maxsize=1)
-def ended_releases() -> dict[
-    tuple[str, ...], tuple[str, frozenset[str], frozenset[str], dict[str, frozenset[str]]]
-]:
-    """A product's words → its name, the years of its releases no longer supported, the words of its
-    editions and tracks, and the releases before a track, by its word (`ended_releases`)."""
-    data = shipped_dictionary().get("ended_releases") or {}
-    return {
-        words_of(str(name)): (
-            str(name),
-            frozenset(map(str, given["ended"])),
-            frozenset(w for edition in given["editions"] for w in words_of(str(edition))),
-            {
-                " ".join(words_of(str(track))): frozenset(" ".join(words_of(str(r))) for r in releases)
-                for track, releases in (given.get("before") or {}).items()
-            },
-        )
-        for name, given in data.items()
-    }
-
-
 def kept_editions(words: list[str]) -> set[int]:
     """The positions of edition words that name a product of their own here (separate_editions)."""
     index = separate_editions()

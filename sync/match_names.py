@@ -25,6 +25,7 @@ from sync.match_dictionary import (
 )
 from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
+from sync.match_releases import named_numbers
 from sync.match_rules import (
     EDITIONS,
     LOCALISED_EDITIONS,
@@ -403,6 +404,7 @@ class AliasBook:
             else tuple(dict.fromkeys(w for w in words if w in loose)),
             other_initials=tuple(sorted(others - {acronym, ""})) if others else (),
             release=release or (renumbering if not versions else ""),  # "mssql-server" 16.0: SQL Server 2022
+            named_number=bool(versions) and (*words, versions[0]) in named_numbers(),
         )
 
 
@@ -432,3 +434,4 @@ class Name(NamedTuple):
     numbered: str = ""  # the version in the product's other numbering ("16" for SQL Server 2022; renumbered)
     named_version: bool = False  # the name itself carries a version
     release: str = ""  # a release name read as its version, as a reason ("release: macos sonoma = macos 14")
+    named_number: bool = False  # the name's number is no version of it ("Zabbix Agent 2": named_numbers)

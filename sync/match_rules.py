@@ -46,7 +46,10 @@ TRIGGERS = (
     ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
 )
 LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels, released by year
-WINDOWS = re.compile(r"^win(?:dows)?(?:\d+)?$")  # "Windows", "Win10"
+# Office's apps, released by year on a long-term channel too: "Office LTSC Standard 2021"
+OFFICE_APPS = frozenset(
+    normalise("office access visio project excel word outlook powerpoint publisher").split()
+)
 TRIGGERS |= LONG_TERM | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
@@ -310,7 +313,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif (
             YEAR.match(word)
             and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM)
-            and any(map(WINDOWS.match, words))
+            and OFFICE_APPS.isdisjoint(words)
         ):
             i += 1  # Windows' "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version;
             # Office's "Standard LTSC 2021" is version 2021

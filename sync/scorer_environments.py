@@ -19,12 +19,12 @@ from sync.scorer_names import CORE, PRESELECT_AT, Found
 # environments of one kind, however written: a name's "Training" is no "- Test" record's, its "UAT" no "-
 # Dev"; UAT, staging and pre-production are one family, as sync.match_tiers.COVERS reads them. As system ids
 # abbreviate them (tst, trn, stg, sbx), and as French (recette), German (entwicklung, schulung,
-# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción), Brazilian
-# (homologação, HML, treinamento, ambiente de teste), Italian (collaudo, formazione), Polish (testowe,
-# szkoleniowe), Czech (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø), Turkish (test,
-# eğitim ortamı), Finnish (testi, testiympäristö, koulutusympäristö), Romanian (mediu de test), Hungarian
-# (teszt, oktatási környezet) and Estonian (testkeskkond) catalogues write them; not French "formation" nor
-# "AQ" ("SIRH - Formation" is its training module, "Oracle AQ" its queues)
+# testumgebung), Dutch (acc, acceptatie), Swedish (testmiljö), Spanish (pre, preproducción, pruebas),
+# Brazilian (homologação, HML, treinamento, ambiente de teste), Italian (collaudo, formazione), Polish
+# (testowe, szkoleniowe), Czech (testovací, školicí prostředí), Danish (testmiljø, uddannelsesmiljø), Turkish
+# (test, eğitim ortamı), Finnish (testi, testiympäristö, koulutusympäristö), Romanian (mediu de test),
+# Hungarian (teszt, oktatási környezet) and Estonian (testkeskkond) catalogues write them; not French
+# "formation" nor "AQ" ("SIRH - Formation" is its training module, "Oracle AQ" its queues)
 KINDS = {
     "dev": "dev development entwicklung desenvolvimento",
     "training": "train trn training schulung treinamento formazione szkoleniowe školicí skolici "
@@ -32,8 +32,8 @@ KINDS = {
     "koulutusymparisto instruire oktatási oktatasi koolituskeskkond",
     "sandbox": "sandbox sandboxes sbx",
     "test": "test testing tst qa qas sit uat staging stg preprod preproduction recette testumgebung "
-    "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion homologação homologacao "
-    "homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
+    "testsystem acc acceptatie testmiljö testmiljo pre preproducción preproduccion pruebas homologação "
+    "homologacao homolog hml collaudo testowe testovací testovaci testmiljø testmiljoe testi testiympäristö "
     "testiymparisto teszt testkeskkond teste testes тестова тестовая тестовый тестовое тестовой тестовые",
 }
 # a test environment for acceptance, apart from the others of its kind: "GIS UAT" is no "GIS - Test" alone
@@ -46,8 +46,9 @@ POLISH = tuple(
     f"{place} {kind}" for place in ("środowisko", "srodowisko") for kind in ("testowe", "szkoleniowe")
 )
 ROMANIAN = ("mediu de test", "mediu de testare", "mediu de instruire")  # "- mediu de test"
-KINDS_SAID = ("teste", "testes", "homologação", "homologacao", "qa", "treinamento")
-PORTUGUESE = tuple(f"ambiente de {kind}" for kind in KINDS_SAID)  # an environment, wherever it stands
+KINDS_SAID = ("teste", "testes", "homologação", "homologacao", "qa", "treinamento", "pruebas")
+# an environment, wherever it stands, as Portuguese and Spanish write it
+PORTUGUESE = (*(f"ambiente de {kind}" for kind in KINDS_SAID), "entorno de pruebas")
 # and Bulgarian's and Vietnamese's, in their letters too
 SAID_SO = (*PORTUGUESE, "тестова среда", "môi trường test", "moi truong test")
 ENVIRONMENTS = (*KINDS_OF, "pre-prod", *POLISH, *ROMANIAN, *SAID_SO)

@@ -19,6 +19,7 @@ from sync.match_tiers import TIER_ENDINGS, tiers_of
 from sync.matching import Candidate, Item, Matcher, normalise
 from sync.scorer_environments import ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
+from sync.scorer_retired import OLD
 
 Token = tuple[str, list[str]]  # a word of the name as written, and its words as normalised
 TRANSLITERATED = re.compile(f"[{SOUNDED_LETTERS}{UNSPELLED_LETTERS}]")  # Greek, Cyrillic, Hangul, …
@@ -26,6 +27,16 @@ LATIN = re.compile("[A-Za-z]")
 GONE = "\x00"  # a run of words left out, where it was (`_without_unspelled`)
 STRAY = frozenset("+&,")  # what joined words left out to the rest (`_without_unspelled`)
 # an acronym, then after a dash what the service does: "RIS - xray bookings & reports"
+OLD_WORDS = re.compile(rf"\b(?:{OLD}|legacy|archived?|retired|decommissioned)\b", re.I)  # "RIS - old"
+# what makes a service's record another copy of it: "RIS - Disaster Recovery", "ERP - reporting replica"
+ANOTHER_COPY = frozenset(
+    normalise(
+        "disaster recovery replica standby failover secondary mirror clone copy backup instance pilot "
+        "demo poc staging environment environments preprod nonprod"
+    ).split()
+)
+TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+NUMBERED = re.compile(r"^v?\d+(?:\.\d+)*$")  # "RIS - 2", "- v2": another copy
 ACRONYM_HEAD = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,6})\s+[-–—:]\s+(\S.*)$")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
 # words in a row in the letters of sync.match_letters' UNSPELLED (Hangul, Hebrew, Arabic, Georgian, …)
@@ -75,12 +86,13 @@ class UnknownWords:
         """`ranked`, or, where no rule found a sure candidate for a service named by an acronym and, after a
         dash, what it does ("RIS - xray bookings & reports", "PAM - akaun admin"), what the acronym alone
         finds surely, as sure as what follows lets it be (`_headed_as`): unlike words no record has among a
-        name's (`_read_known`), what follows an acronym's dash explains it. Not where it spells the acronym
-        out ("ESS - employee self service"): the rules have read that already."""
+        name's (`_read_known`), another language's words after an acronym's dash explain it. Not where they
+        spell the acronym out ("ESS - employee self service"): the rules have read that already."""
         headed = ACRONYM_HEAD.match(local.name)
         if (
             headed is None
             or self.versioned
+            or not self.whole
             or any(c.score >= PRESELECT_AT and c.preselectable for c in ranked)
         ):
             return ranked
@@ -99,29 +111,45 @@ class UnknownWords:
 
     def _headed_as(self, found: Candidate, i: int, rest: str, tiered: bool) -> Candidate:
         """What an acronym found (target i), read with what follows its dash: as found where target i's name
-        or details have each of its words, or where no record has those it lacks (another language's: "CPOE
-        - kauka orders"); only suggested where another record, a product or a tier may be meant ("QCS -
-        Paper Machine 2" beside a "Paper Machine 1 Drives", "SIEM - Splunk Enterprise" beside a "SIEM
-        (Wazuh)", "SOC - business hours only" beside a "SOC - 24x7")."""
-        words = [w for w in normalise(rest).split() if w not in self.book.generic]
+        or details have each of its words, or where those it lacks are another language's words no record
+        has ("CPOE - kauka orders"); only suggested, after what the rules found, where another record, a
+        product, a tier or an environment may be meant ("QCS - Paper Machine 2" beside a "Paper Machine 1
+        Drives", "SIEM - Splunk Enterprise" beside a "SIEM (Wazuh)", "SOC - business hours only" beside a
+        "SOC - 24x7", "RIS - Test", "RIS - old")."""
         theirs = {*self.names[i].words, *self.names[i].plain.split()}
-        mentions = self.mentions
+        mentions, products = self.mentions, shipped_products()
+        # an acronym of two letters is one of its own ("RIS - DR"); another language's little words are none
+        letters = {w.lower() for w in TWO_CAPITALS.findall(rest)}
+        said = {w for w in normalise(rest).split() if len(w) > 2 or w in letters or NUMBERED.match(w)}
         lacks = [
-            w
-            for w in words
+            (w, written)
+            for written in product_words(rest)
+            if (w := normalise(written)) in said and w not in self.book.generic
             if w not in theirs and stem(w) not in theirs and not (mentions and mentions.has(stem(w), i))
         ]
-        if not lacks:
-            return replace(found, reasons=(*found.reasons, f"its name or details say what follows: {rest}"))
-        products = shipped_products()
-        elsewhere = any(
-            w in products or w in self.lexical.postings or (mentions and mentions.having(stem(w)))
-            for w in lacks
+        other = (
+            tiered
+            or bool((said & ENVIRONMENTS_SAID) - theirs)
+            or bool(OLD_WORDS.search(rest))
+            or any(
+                written in products
+                or w in self.lexical.postings
+                or (mentions and mentions.having(stem(w)))
+                or NUMBERED.match(w)
+                or w in letters
+                or w in ANOTHER_COPY
+                for w, written in lacks
+            )
         )
-        if not elsewhere and not tiered:
-            return replace(found, reasons=(*found.reasons, f"read without {rest}, which no record has"))
+        if not other:
+            why = (
+                f"its name or details say what follows: {rest}"
+                if not lacks
+                else f"read without {rest}, which no record has"
+            )
+            return replace(found, reasons=(*found.reasons, why))
         why = f"read without {rest}: suggested, never pre-selected"
-        score = min(found.score, PRESELECT_AT - 1)
+        score = min(found.score, LEXICAL_CAP)  # after what the rules found for the whole name
         return replace(found, score=score, preselectable=False, reasons=(*found.reasons, why))
 
     def _position(self, key: str) -> int | None:

@@ -6,7 +6,6 @@ import re
 from itertools import combinations
 
 from sync.match_dictionary import (
-    ended_releases,
     is_bundle,
     long_term_build,
     minor_releases_together,
@@ -17,6 +16,7 @@ from sync.match_dictionary import (
 )
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
+from sync.match_releases import ended_releases
 from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import Item, normalise, versions_in
 from sync.scorer_details import as_written

@@ -274,17 +274,24 @@ def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_mino
     assert chosen("Zabbix Agent 2 (64-bit)", lts, "7.2.0", True) == ""  # 7.2 is no release of the 7.0 track
 
 
-def test_a_number_of_the_name_below_its_fields_major_is_the_products_own():
+def test_a_number_that_names_a_product_leaves_its_release_to_its_version_field():
     """Sets 268 and 269: "Zabbix Agent 2" at 7.0.4, its Debian package "zabbix-agent2" at 6.0.27, is the
-    catalogue's "Zabbix Agent" of that major; not "grandMA2 onPC" at 3.9.60, a "grandMA3 onPC" whose own
-    field says 2, nor "Windows 11" at 10.0 a "Windows 10", its name's number above the field's."""
+    catalogue's "Zabbix Agent" of that major (the dictionary's named_numbers), as "kafka_2.13" at 3.7.0 is
+    Apache Kafka 3; a number of another name is a version still: "grandMA2 onPC" at 3.9.60 is no "grandMA3
+    onPC", nor "Python 2.7.18" at 3.11.4 a "Python 3", nor "Windows 11" at 10.0 a "Windows 10"."""
     agents = [Item("6", "Zabbix Agent 6", "6", "Zabbix"), Item("7", "Zabbix Agent 7", "7", "Zabbix")]
     assert chosen("Zabbix Agent 2 (64-bit)", agents, "7.0.4.2400", True) == "Zabbix Agent 7"
     assert chosen("zabbix-agent2", agents, "1:6.0.27-1+ubuntu22.04", True) == "Zabbix Agent 6"
-    assert chosen("grandMA2 onPC", [Item("3", "grandMA3 onPC", "2", "MA Lighting")], "3.9.60", True) == ""
-    assert (
-        chosen("Windows 11 Pro", [Item("10", "Windows 10 Pro", "10", "Microsoft")], "10.0.22631", True) == ""
-    )
+    assert chosen("Zabbix Agent (64-bit)", [Item("a2", "Zabbix Agent 2", "", "Zabbix")], "6.0.29", True) == ""
+    kafka = [Item("k", "Apache Kafka 3", "3", "Apache Software Foundation")]
+    assert chosen("kafka_2.13", kafka, "3.7.0", True) == "Apache Kafka 3"
+    for name, version, record in (
+        ("grandMA2 onPC", "3.9.60", Item("3", "grandMA3 onPC", "", "MA Lighting")),
+        ("grandMA2 onPC", "3.9.60", Item("3", "grandMA3 onPC", "3", "MA Lighting")),
+        ("Python 2.7.18", "3.11.4", Item("3", "Python 3", "3", "Python Software Foundation")),
+        ("Windows 11 Pro", "10.0.22631", Item("10", "Windows 10 Pro", "10", "Microsoft")),
+    ):
+        assert chosen(name, [record], version, True) == "", name
 
 
 def test_windows_ltsc_is_licensed_apart_from_windows_enterprise():

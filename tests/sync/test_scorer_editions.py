@@ -332,6 +332,9 @@ def test_the_year_beside_office_ltsc_is_its_version():
         assert chosen(name, office, "16.0.14332.20651") == office[0].name, name
     access = [Item("a", "Microsoft Access LTSC 2021", "2021", "Microsoft")]
     assert chosen("Microsoft Access LTSC 2021 - ar-sa", access, "16.0.14332.20624") == access[0].name
+    windows = [Item("w", "Microsoft Windows 10 IoT Enterprise LTSC 2021", "2021", "Microsoft")]
+    assert chosen("IoT Enterprise LTSC 2021", windows, "10.0.19044") == ""  # Windows' own, by its build
+    assert suggest([Item("l", "IoT Enterprise LTSC 2021", "10.0.19044")], windows, versioned=True)["l"]
 
 
 def test_windows_11_reports_its_builds_as_10_0():

@@ -54,6 +54,11 @@ def test_a_services_words_written_in_spanish_or_catalan_read_as_the_english_a_ca
         ("Electronic Health Record [PRE]", ("Electronic Health Record", "[PRE]")),
         ("UBW testmiljö", ("UBW", "testmiljö")),
         ("Pay pre", ("Pay pre", "")),  # in capitals, after a dash or in brackets only
+        (
+            "Aplicación de Campo (Yapu) - Ambiente de Pruebas",
+            ("Aplicación de Campo (Yapu)", "Ambiente de Pruebas"),
+        ),
+        ("Core bancario - Pruebas", ("Core bancario", "Pruebas")),  # set 272
     ],
 )
 def test_their_environments_are_read(name, read):

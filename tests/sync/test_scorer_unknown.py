@@ -83,9 +83,10 @@ def test_no_words_are_read_away_where_a_rule_found_the_name_already():
 
 def test_an_acronym_before_a_dash_is_the_service_it_stands_for_where_what_follows_says_no_other():
     """Set 270: "RIS - xray bookings & reports" found nothing by its words; the acronym alone finds the
-    Radiology Information System, whose details say what follows. Words no record has leave it as sure
-    ("CPOE - kauka orders"); another record's words, a product or a tier after the dash make it a suggestion,
-    and what follows spelling the acronym out is read by the rules already."""
+    Radiology Information System, whose details say what follows. Another language's words no record has
+    leave it as sure ("CPOE - kauka orders"); another record's words, a product, a tier, an environment, a
+    copy, a number or a former record after the dash make it a suggestion, after what the rules found; what
+    follows spelling the acronym out is read by the rules already."""
     catalogue = [
         Item(
             "ris", "Radiology Information System (RIS)", context="Radiology requests, bookings and reports."
@@ -94,18 +95,39 @@ def test_an_acronym_before_a_dash_is_the_service_it_stands_for_where_what_follow
         Item("qcs", "Quality Control System (QCS)", context="Paper quality scanners."),
         Item("pm1", "Paper Machine 1 Drives"),
         Item("siem", "Security: SIEM & Log Monitoring (Wazuh)"),
+        Item("crm", "Customer Relationship Management (CRM)", context="Salesforce Sales Cloud"),
         Item("email", "Email Security Gateway"),
         Item("hr", "HR - Employee Self-Service Portal"),
     ]
 
+    def ranked(name: str) -> list:
+        return suggest([Item("l", name)], catalogue, versioned=False)["l"]
+
     def chosen(name: str) -> str:
-        ranked = suggest([Item("l", name)], catalogue, versioned=False)["l"]
-        best = preselect(ranked, PRESELECT_AT)
+        best = preselect(ranked(name), PRESELECT_AT)
         return best.target_id if best else ""
 
     assert chosen("RIS - xray bookings & reports") == "ris"
     assert chosen("CPOE - kauka orders") == "cpoe"
-    for name in ("QCS - Paper Machine 2", "SIEM - Splunk Enterprise", "QCS - business hours only"):
-        ranked = suggest([Item("l", name)], catalogue, versioned=False)["l"]
-        assert ranked and not ranked[0].preselectable and ranked[0].target_id in ("qcs", "siem"), name
-    assert chosen("ESS - employee self service") != "email"
+    for name in (
+        "QCS - Paper Machine 2",
+        "SIEM - Splunk Enterprise",
+        "QCS - business hours only",
+        "CRM - Dynamics 365",
+        "RIS - Test",
+        "RIS - Training",
+        "RIS - DR",
+        "RIS - Disaster Recovery",
+        "RIS - old",
+        "RIS - Legacy",
+        "RIS - 2",
+        "RIS - v2",
+    ):
+        found = ranked(name)
+        assert found and not found[0].preselectable and found[0].target_id in ("qcs", "siem", "crm", "ris"), (
+            name
+        )
+    assert chosen("ESS - employee self service") == ""
+    teams = [Item("m365", "Microsoft 365 (M365)"), Item("teams", "Microsoft Teams")]
+    found = suggest([Item("l", "M365 - Teams")], teams, versioned=False)["l"]
+    assert found[0].target_id == "teams"  # what the rules found first, the acronym's record after it
