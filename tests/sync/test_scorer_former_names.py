@@ -64,8 +64,8 @@ def test_a_housing_corporations_an_abattoirs_and_a_water_utilitys_software_under
 
 
 def test_a_copper_miners_and_a_ferry_lines_software_under_former_names_and_in_french():
-    """Sets 267 and 268 and earlier seen sets: Gemcom's GEMS, Surpac and Whittle (Dassault Systèmes
-    GEOVIA's since 2012), and installs of French Windows: a "Pilote" (driver), a "Moteur de base de
+    """Sets 267, 268 and 271 and earlier seen sets: Gemcom's GEMS, Surpac and Whittle (Dassault Systèmes
+    GEOVIA's since 2012), Powel's NetBas (Volue's since 2020), and installs of French Windows: a "Pilote" (driver), a "Moteur de base de
     données" (database engine), a JRE "avec" (with) Hotspot."""
     products = [
         Item("gems", "GEOVIA GEMS 6", "6", "Dassault Systemes"),
@@ -73,6 +73,7 @@ def test_a_copper_miners_and_a_ferry_lines_software_under_former_names_and_in_fr
         Item("odbc", "Microsoft ODBC Driver 18 for SQL Server", "18", "Microsoft"),
         Item("ace", "Microsoft Access Database Engine 2016", "2016", "Microsoft"),
         Item("jre", "Eclipse Temurin 17", "17", "Eclipse Adoptium"),
+        Item("netbas", "Volue NetBas", "", "Volue"),
     ]
     installs = [
         ("Gemcom GEMS 6.8.4", "6.8.4.1", "Gemcom Software International Inc.", "gems"),
@@ -80,5 +81,6 @@ def test_a_copper_miners_and_a_ferry_lines_software_under_former_names_and_in_fr
         ("Pilote Microsoft ODBC 18 pour SQL Server", "18.4.1.1", "Microsoft Corporation", "odbc"),
         ("Moteur de base de données Microsoft Access 2016", "16.0.5044.1000", "Microsoft Corporation", "ace"),
         ("Eclipse Temurin JRE avec Hotspot 17.0.12+7 (x64)", "17.0.12.7", "Eclipse Adoptium", "jre"),
+        ("Powel NetBas 11", "11.2.3", "Powel AS", "netbas"),
     ]
     assert_read_as(products, installs)
