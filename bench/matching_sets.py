@@ -301,5 +301,8 @@ SEEN = {
     DATA / "matching_seen_268.yaml": "former blind set 268 (ferries and ports, in French and Breton), 5 left",
     DATA / "matching_seen_269.yaml": "former blind set 269 (microfinance, in French and Wolof), 6 left",
     DATA / "matching_seen_270.yaml": "former blind set 270 (health service, in Samoan and English), 4 left",
+    DATA / "matching_seen_271.yaml": "former blind set 271 (utility and shipping, in Greenlandic), 5 left",
+    DATA
+    / "matching_seen_272.yaml": "former blind set 272 (credit cooperative, in Spanish and Aymara), 6 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
