@@ -46,10 +46,10 @@ TRIGGERS = (
     ARCHITECTURE | BITS | DROP_WITH_NUMBER | KEEP_NUMBER | LANGUAGES | LANGUAGE_NAMES | SEASONS | {"service"}
 )
 LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels, released by year
-# Office's apps, released by year on a long-term channel too: "Office LTSC Standard 2021"
-OFFICE_APPS = frozenset(
-    normalise("office access visio project excel word outlook powerpoint publisher").split()
-)
+# Windows' long-term releases are releases of their own, by year; other products' "LTSC" year is their
+# version ("Office LTSC Standard 2021", "Skype for Business LTSC 2021")
+WINDOWS = re.compile(r"^(?:win(?:dows)?|w)(?:\d+)?$")  # "Windows", "Win10", "W10"
+WINDOWS_EDITIONS = frozenset(normalise("microsoft iot enterprise education pro n ltsc ltsb").split())
 TRIGGERS |= LONG_TERM | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
@@ -313,7 +313,10 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif (
             YEAR.match(word)
             and (following in LONG_TERM or bool(out) and out[-1] in LONG_TERM)
-            and OFFICE_APPS.isdisjoint(words)
+            and (
+                any(map(WINDOWS.match, words))
+                or WINDOWS_EDITIONS.issuperset(w for w in words if not NUMBER.match(w))
+            )
         ):
             i += 1  # Windows' "LTSC 2019", "2019 LTSC": a release of its own (long_term_year), no version;
             # Office's "Standard LTSC 2021" is version 2021

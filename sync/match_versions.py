@@ -53,20 +53,23 @@ def agreeing(
     2022" and "mssql-server" at 16.0: sync.match_names.renumbered). Otherwise, when one name gives a year
     and the other none, the build number in a version field may agree ("SQL Server 2019" at 15.0.2000.5,
     "Microsoft SQL Server" at 15): a suggestion, unless they agree to the minor and the other name gives no
-    year (sync.scorer_versions: "Snagit 2024" at 24.1.0, a "Snagit" at 24.1). A name's number that is no
-    version of the product (the dictionary's `named_numbers`: "Zabbix Agent 2") leaves its version field to
-    say its release. `majors`: the two versions' majors, when known (the scorer weighs many releases of a
-    product against one record)."""
+    year (sync.scorer_versions: "Snagit 2024" at 24.1.0, a "Snagit" at 24.1). An install's name's number
+    that is no version of the product (the dictionary's `named_numbers`: "Zabbix Agent 2") leaves its version
+    field to say its release; a record's keeps its number, which tells it from the product's other parts.
+    `majors`: the two versions' majors, when known (the scorer weighs many releases of a product against one
+    record)."""
     if not mine.version or not theirs.version:
         return mine.version, theirs.version, True
     mine_major, their_major = majors or (major(mine.version), major(theirs.version))
+    if mine.named_number and mine.other_version:  # "Zabbix Agent 2" at 7.0.4: a "Zabbix Agent 7"
+        return (
+            (mine.other_version, theirs.version, True) if major(mine.other_version) == their_major else None
+        )
     if mine_major == their_major:
         return mine.version, theirs.version, True
     for ours, other in ((mine.version, theirs.numbered), (mine.numbered, theirs.version)):
         if mine.numbered and theirs.numbered and major(ours) == major(other):
             return ours, other, True  # both the product, one version numbered two ways: 2022 is 16
-    if mine.named_number and mine.other_version and major(mine.other_version) == their_major:
-        return mine.other_version, theirs.version, True  # "Zabbix Agent 2" at 7.0.4: a "Zabbix Agent 7"
     if mine.named_version and theirs.named_version:
         return None  # "Windows Server 2022" is not "Windows 10", whatever its build number says
     for a in (mine.version, mine.other_version):

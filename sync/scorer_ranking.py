@@ -66,7 +66,7 @@ class Ranking:
         for i, (score, reasons) in found.items():
             theirs = self.names[i]
             if self.versioned and mine.version != theirs.version:
-                if mine.version and theirs.version and mine_major == self.majors[i]:
+                if mine.version and theirs.version and mine_major == self.majors[i] and not mine.named_number:
                     readings = mine.version, theirs.version, True
                 elif (readings := agreeing(mine, theirs, (mine_major, self.majors[i]))) is None:
                     continue  # different majors never match

@@ -16,8 +16,8 @@ from sync.match_names import AliasBook, Name
 from sync.match_products import named_words, product_words, products_in, shipped_products
 from sync.match_rules import is_english, stem
 from sync.match_tiers import TIER_ENDINGS, tiers_of
-from sync.matching import Candidate, Item, Matcher, normalise
-from sync.scorer_environments import ENVIRONMENTS_SAID
+from sync.matching import Candidate, Item, Matcher, normalise, preselect
+from sync.scorer_environments import ENVIRONMENT_WORDS, ENVIRONMENTS_SAID
 from sync.scorer_names import LEXICAL_CAP, PRESELECT_AT
 from sync.scorer_retired import OLD
 
@@ -26,17 +26,19 @@ TRANSLITERATED = re.compile(f"[{SOUNDED_LETTERS}{UNSPELLED_LETTERS}]")  # Greek,
 LATIN = re.compile("[A-Za-z]")
 GONE = "\x00"  # a run of words left out, where it was (`_without_unspelled`)
 STRAY = frozenset("+&,")  # what joined words left out to the rest (`_without_unspelled`)
-# an acronym, then after a dash what the service does: "RIS - xray bookings & reports"
-OLD_WORDS = re.compile(rf"\b(?:{OLD}|legacy|archived?|retired|decommissioned)\b", re.I)  # "RIS - old"
-# what makes a service's record another copy of it: "RIS - Disaster Recovery", "ERP - reporting replica"
-ANOTHER_COPY = frozenset(
+# a record old or new, other than the one in use: "RIS - old", "RIS - legacy", "RIS - nuevo"
+NEW = "new|nuevo|nueva|nouveau|nouvelle|neu|neue|neuer|novo|nova|nowy|nieuw|ny|nye|uusi|yeni|ndogo"
+AGED = re.compile(rf"\b(?:{OLD}|{NEW}|legacy|archived?|retired|decommissioned)\b", re.I)
+# what makes a record another copy or environment of a service: "RIS - DR", "RIS - QA", "ERP - replica"
+NOT_LIVE_WORDS = ENVIRONMENT_WORDS | frozenset(
     normalise(
-        "disaster recovery replica standby failover secondary mirror clone copy backup instance pilot "
-        "demo poc staging environment environments preprod nonprod"
+        "dr disaster recovery replica standby failover secondary mirror clone copy backup instance pilot "
+        "demo poc staging environment environments nonprod"
     ).split()
 )
-TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+PRODUCTION = ENVIRONMENTS_SAID - ENVIRONMENT_WORDS  # "prod", "prd", "live", "production"
 NUMBERED = re.compile(r"^v?\d+(?:\.\d+)*$")  # "RIS - 2", "- v2": another copy
+# an acronym, then after a dash what the service does: "RIS - xray bookings & reports"
 ACRONYM_HEAD = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,6})\s+[-–—:]\s+(\S.*)$")
 GLOSS_APART = re.compile(r"(\s*[:/()]\s*|\s+[-–—]\s+)")
 # words in a row in the letters of sync.match_letters' UNSPELLED (Hangul, Hebrew, Arabic, Georgian, …)
@@ -84,10 +86,10 @@ class UnknownWords:
         self, local: Item, ranked: list[Candidate], limit: int, taken: dict[str, str] | None
     ) -> list[Candidate]:
         """`ranked`, or, where no rule found a sure candidate for a service named by an acronym and, after a
-        dash, what it does ("RIS - xray bookings & reports", "PAM - akaun admin"), what the acronym alone
-        finds surely, as sure as what follows lets it be (`_headed_as`): unlike words no record has among a
-        name's (`_read_known`), another language's words after an acronym's dash explain it. Not where they
-        spell the acronym out ("ESS - employee self service"): the rules have read that already."""
+        dash, what it does ("RIS - xray bookings & reports", "CPOE - kauka orders"), the record the acronym
+        alone pre-selects, as sure as what follows lets it be (`_headed_as`): unlike words no record has
+        among a name's (`_read_known`), another language's words after an acronym's dash explain it. Not
+        where they spell the acronym out ("ESS - employee self service"): the rules have read that already."""
         headed = ACRONYM_HEAD.match(local.name)
         if (
             headed is None
@@ -99,53 +101,58 @@ class UnknownWords:
         acronym, rest = headed.groups()
         if initials(normalise(rest).split()) == acronym.lower():
             return ranked
-        merged, tiered = {c.target_id: c for c in ranked}, bool(tiers_of(rest) or tiers_of(local.name))
-        for c in self._candidates(Item(local.key, acronym), limit, taken):
-            if (
-                c.score >= PRESELECT_AT
-                and c.preselectable
-                and (at := self._position(c.target_id)) is not None
-            ):
-                merged[c.target_id] = self._headed_as(c, at, rest, tiered)
+        best = preselect(self._candidates(Item(local.key, acronym), limit, taken), PRESELECT_AT)
+        if best is None or (at := self._position(best.target_id)) is None:
+            return ranked
+        merged = {c.target_id: c for c in ranked}
+        merged[best.target_id] = self._headed_as(best, at, local.name, rest)
         return sorted(merged.values(), key=lambda c: -c.score)[:limit]
 
-    def _headed_as(self, found: Candidate, i: int, rest: str, tiered: bool) -> Candidate:
-        """What an acronym found (target i), read with what follows its dash: as found where target i's name
-        or details have each of its words, or where those it lacks are another language's words no record
-        has ("CPOE - kauka orders"); only suggested, after what the rules found, where another record, a
-        product, a tier or an environment may be meant ("QCS - Paper Machine 2" beside a "Paper Machine 1
-        Drives", "SIEM - Splunk Enterprise" beside a "SIEM (Wazuh)", "SOC - business hours only" beside a
-        "SOC - 24x7", "RIS - Test", "RIS - old")."""
+    def _headed_as(self, found: Candidate, i: int, name: str, rest: str) -> Candidate:
+        """What an acronym found (target i), read with what follows its dash (`rest`): as found where target
+        i's name or details have each of its words, or where those it lacks are another language's words no
+        record has ("CPOE - kauka orders"); only suggested, after what the rules found, where it gives no
+        word of its own ("RIS - B"), English words target i lacks ("RIS - upgrade"), or another record's
+        words, a product, a tier, an environment not in production, another copy, a number or a record old
+        or new may be meant ("QCS - Paper Machine 2" beside a "Paper Machine 1 Drives", "SAP - HANA", "SOC -
+        business hours only" beside a "SOC - 24x7", "RIS - Test", "RIS - DR", "RIS - v2", "RIS - nuevo")."""
         theirs = {*self.names[i].words, *self.names[i].plain.split()}
         mentions, products = self.mentions, shipped_products()
-        # an acronym of two letters is one of its own ("RIS - DR"); another language's little words are none
-        letters = {w.lower() for w in TWO_CAPITALS.findall(rest)}
-        said = {w for w in normalise(rest).split() if len(w) > 2 or w in letters or NUMBERED.match(w)}
+        said = normalise(rest).split()
+        # not another language's little words, nor production's, which the live record is
+        words = [w for w in said if len(w) > 2 and w not in self.book.generic and w not in PRODUCTION]
         lacks = [
-            (w, written)
-            for written in product_words(rest)
-            if (w := normalise(written)) in said and w not in self.book.generic
+            w
+            for w in words
             if w not in theirs and stem(w) not in theirs and not (mentions and mentions.has(stem(w), i))
         ]
+        named = [  # a product neither target i's name nor its details give: "SAP - HANA" beside an "SAP ERP"
+            p
+            for p in products_in(product_words(name))
+            if not all(
+                w in theirs or (mentions and mentions.has(stem(w), i)) for w in normalise(p.name).split()
+            )
+        ]
         other = (
-            tiered
-            or bool((said & ENVIRONMENTS_SAID) - theirs)
-            or bool(OLD_WORDS.search(rest))
+            not (words or PRODUCTION.intersection(said))
+            or bool(tiers_of(rest) or tiers_of(name))
+            or bool(NOT_LIVE_WORDS.intersection(said) - theirs)
+            or bool(AGED.search(rest))
+            or bool(named)
             or any(
-                written in products
+                w in products
                 or w in self.lexical.postings
                 or (mentions and mentions.having(stem(w)))
                 or NUMBERED.match(w)
-                or w in letters
-                or w in ANOTHER_COPY
-                for w, written in lacks
+                or is_english(w)
+                for w in lacks
             )
         )
         if not other:
             why = (
-                f"its name or details say what follows: {rest}"
-                if not lacks
-                else f"read without {rest}, which no record has"
+                f"read without {rest}, which no record has"
+                if lacks
+                else f"its details say what follows: {rest}"
             )
             return replace(found, reasons=(*found.reasons, why))
         why = f"read without {rest}: suggested, never pre-selected"

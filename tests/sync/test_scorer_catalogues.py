@@ -277,14 +277,15 @@ def test_a_number_ending_both_names_is_no_version_when_their_fields_are_two_mino
 def test_a_number_that_names_a_product_leaves_its_release_to_its_version_field():
     """Sets 268 and 269: "Zabbix Agent 2" at 7.0.4, its Debian package "zabbix-agent2" at 6.0.27, is the
     catalogue's "Zabbix Agent" of that major (the dictionary's named_numbers), as "kafka_2.13" at 3.7.0 is
-    Apache Kafka 3; a number of another name is a version still: "grandMA2 onPC" at 3.9.60 is no "grandMA3
+    Apache Kafka 3, not 2; a number of another name is a version still: "grandMA2 onPC" at 3.9.60 is no "grandMA3
     onPC", nor "Python 2.7.18" at 3.11.4 a "Python 3", nor "Windows 11" at 10.0 a "Windows 10"."""
     agents = [Item("6", "Zabbix Agent 6", "6", "Zabbix"), Item("7", "Zabbix Agent 7", "7", "Zabbix")]
     assert chosen("Zabbix Agent 2 (64-bit)", agents, "7.0.4.2400", True) == "Zabbix Agent 7"
     assert chosen("zabbix-agent2", agents, "1:6.0.27-1+ubuntu22.04", True) == "Zabbix Agent 6"
-    assert chosen("Zabbix Agent (64-bit)", [Item("a2", "Zabbix Agent 2", "", "Zabbix")], "6.0.29", True) == ""
     kafka = [Item("k", "Apache Kafka 3", "3", "Apache Software Foundation")]
     assert chosen("kafka_2.13", kafka, "3.7.0", True) == "Apache Kafka 3"
+    two = [Item("k2", "Apache Kafka 2", "2", "Apache Software Foundation")]  # its Scala build's number
+    assert chosen("kafka_2.12", two, "3.7.0", True) == ""
     for name, version, record in (
         ("grandMA2 onPC", "3.9.60", Item("3", "grandMA3 onPC", "", "MA Lighting")),
         ("grandMA2 onPC", "3.9.60", Item("3", "grandMA3 onPC", "3", "MA Lighting")),

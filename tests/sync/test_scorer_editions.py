@@ -325,16 +325,22 @@ def test_a_long_term_release_is_the_one_its_year_names_by_the_build_its_installs
 
 
 def test_the_year_beside_office_ltsc_is_its_version():
-    """Set 269: Windows' "LTSC 2019" is a release of its own, told by its build; Office's "Standard LTSC
-    2021", whichever order it writes its words in, is version 2021, as "LTSC Standard 2021" is."""
+    """Set 269: Windows' "LTSC 2019" is a release of its own, told by its build, also where the name leaves
+    "Windows" out; Office's "Standard LTSC 2021", whichever order it writes its words in, is version 2021, as
+    "LTSC Standard 2021" is, and so are other products' LTSC years."""
     office = [Item("o", "Microsoft Office LTSC 2021 Standard", "2021", "Microsoft")]
     for name in ("Microsoft Office Standard LTSC 2021 - fr-fr", "Microsoft Office LTSC Standard 2021"):
         assert chosen(name, office, "16.0.14332.20651") == office[0].name, name
     access = [Item("a", "Microsoft Access LTSC 2021", "2021", "Microsoft")]
     assert chosen("Microsoft Access LTSC 2021 - ar-sa", access, "16.0.14332.20624") == access[0].name
+    skype = [Item("s", "Skype for Business LTSC 2021", "2021", "Microsoft")]  # its year too
+    assert chosen("Skype for Business LTSC 2021", skype, "16.0.14332.20651") == skype[0].name
+    studio = [Item("v", "Visual Studio Enterprise 2022", "2022", "Microsoft")]
+    assert chosen("Visual Studio Enterprise 2022 LTSC 17.8", studio, "17.8.5") == studio[0].name
     windows = [Item("w", "Microsoft Windows 10 IoT Enterprise LTSC 2021", "2021", "Microsoft")]
-    assert chosen("IoT Enterprise LTSC 2021", windows, "10.0.19044") == ""  # Windows' own, by its build
-    assert suggest([Item("l", "IoT Enterprise LTSC 2021", "10.0.19044")], windows, versioned=True)["l"]
+    for name in ("IoT Enterprise LTSC 2021", "W10 Enterprise LTSC 2021"):  # Windows' own, by its build
+        found = suggest([Item("l", name, "10.0.19044")], windows, versioned=True)["l"]
+        assert found and found[0].target_id == "w", name
 
 
 def test_windows_11_reports_its_builds_as_10_0():
