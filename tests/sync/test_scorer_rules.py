@@ -5,8 +5,9 @@ the words, and the shipped dictionary's hygiene. Each test names a rule, not a l
 import pytest
 
 from sync.match_dictionary import shipped_groups, words_of
+from sync.match_kinds import runtime_or_kit
 from sync.match_names import AliasBook
-from sync.match_rules import abbreviates, java_package, runtime_or_kit, software_words, stem
+from sync.match_rules import abbreviates, java_package, software_words, stem
 from sync.matching import Item, preselect
 from sync.scorer import LOOSE, ONLY, PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate

@@ -6,8 +6,8 @@ its product, and a winget id whose publisher only repeats its product that produ
 a rule."""
 
 from sync.match_dictionary import bundled, whole_name
+from sync.match_kinds import runtime_or_kit
 from sync.match_packages import package_file
-from sync.match_rules import runtime_or_kit
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate
