@@ -126,8 +126,9 @@ How names are read before they are compared, tiers, versions and retired records
 sync.scorer_readings; a service name that ends in an environment not in production, without a tier's dash
 ("Maximo Test/Train", "My Account UAT"), is the record of that environment of the service the rest finds, at
 most at CORE, in sync.scorer_environments. A service named by an acronym, then after a dash what it does
-("RIS - xray bookings & reports"), is what the acronym alone finds, where nothing else is found surely and
-what follows names no other record, product or tier (sync.scorer_unknown).
+("CPOE - kauka orders"), is the record the acronym alone pre-selects, where nothing else is found surely and
+what follows is that record's words or another language's no record has, naming no other record, product,
+tier, environment, copy, number or record old or new (sync.scorer_unknown).
 
 A candidate is pre-selected only at PRESELECT_AT or above, a score at which the tuning sets
 (bench/data/matching_*.yaml) show 100 % precision; bench/matching_quality.py prints the lowest such score,

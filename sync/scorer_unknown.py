@@ -117,22 +117,17 @@ class UnknownWords:
         or new may be meant ("QCS - Paper Machine 2" beside a "Paper Machine 1 Drives", "SAP - HANA", "SOC -
         business hours only" beside a "SOC - 24x7", "RIS - Test", "RIS - DR", "RIS - v2", "RIS - nuevo")."""
         theirs = {*self.names[i].words, *self.names[i].plain.split()}
-        mentions, products = self.mentions, shipped_products()
+        mentions = self.mentions
+
+        def told(word: str) -> bool:  # by target i's name or details
+            return word in theirs or stem(word) in theirs or bool(mentions and mentions.has(stem(word), i))
+
         said = normalise(rest).split()
         # not another language's little words, nor production's, which the live record is
         words = [w for w in said if len(w) > 2 and w not in self.book.generic and w not in PRODUCTION]
-        lacks = [
-            w
-            for w in words
-            if w not in theirs and stem(w) not in theirs and not (mentions and mentions.has(stem(w), i))
-        ]
-        named = [  # a product neither target i's name nor its details give: "SAP - HANA" beside an "SAP ERP"
-            p
-            for p in products_in(product_words(name))
-            if not all(
-                w in theirs or (mentions and mentions.has(stem(w), i)) for w in normalise(p.name).split()
-            )
-        ]
+        lacks = [w for w in words if not told(w)]
+        # a product neither target i's name nor its details give: "SAP - HANA" beside an "SAP ERP"
+        named = [p for p in products_in(product_words(name)) if not all(map(told, normalise(p.name).split()))]
         other = (
             not (words or PRODUCTION.intersection(said))
             or bool(tiers_of(rest) or tiers_of(name))
@@ -140,7 +135,7 @@ class UnknownWords:
             or bool(AGED.search(rest))
             or bool(named)
             or any(
-                w in products
+                w in shipped_products()
                 or w in self.lexical.postings
                 or (mentions and mentions.having(stem(w)))
                 or NUMBERED.match(w)
