@@ -106,6 +106,20 @@ def test_an_install_named_otherwise_than_its_catalogue_record(install, version, 
     assert chosen(install, models, version) == product
 
 
+@pytest.mark.parametrize(
+    ("install", "plan"),
+    [
+        ("Microsoft 365 Apps para empresas - es-es", "Microsoft 365 Apps for enterprise"),
+        ("Microsoft 365 Apps für Unternehmen - de-de", "Microsoft 365 Apps for enterprise"),
+        ("Microsoft 365 Apps til virksomheder - da-dk", "Microsoft 365 Apps for enterprise"),
+        ("Microsoft 365 Apps para negocios - es-es", ""),  # for business: not the enterprise plan
+    ],
+)
+def test_microsoft_365_apps_as_localised_installs_name_their_plan(install, plan):
+    plans = [Item("e", "Microsoft 365 Apps for enterprise", "", "Microsoft")]
+    assert chosen(install, plans, "16.0.17328.20282") == plan
+
+
 def test_it_service_synonyms_of_the_dictionary():
     services = [
         Item("ws", "Workforce Scheduling", context="Staff shift scheduling and rotas"),
