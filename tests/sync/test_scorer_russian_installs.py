@@ -236,3 +236,17 @@ def test_a_maker_named_in_russian_and_a_1c_configurations_release_word():
     assert preselect(suggest([install], catalogue, versioned=True)["l"], PRESELECT_AT).target_id == "sns"
     release = Item("l", "Бухгалтерия предприятия, редакция 3.0", "3.0.150.25", "Фирма «1С»")
     assert preselect(suggest([release], catalogue, versioned=True)["l"], PRESELECT_AT).target_id == "acc"
+
+
+def test_yandex_browser_as_its_windows_and_russian_installs_name_it():
+    """Sets 169 to 266: the browser installs as "Yandex" and, in Russian, "Яндекс Браузер"; Yandex's other
+    apps keep their names."""
+    catalogue = [
+        Item("yb", "Yandex Browser", "", "Yandex"),
+        Item("yd", "Yandex Disk", "", "Yandex"),
+        Item("yt", "Yandex Telemost", "", "Yandex"),
+    ]
+    assert chosen_name("Yandex", catalogue, "24.4.1.951", versioned=True) == "Yandex Browser"
+    assert chosen_name("Яндекс.Браузер", catalogue, "24.4.1.915", versioned=True) == "Yandex Browser"
+    assert chosen_name("Yandex Disk", catalogue, "3.2.39", versioned=True) == "Yandex Disk"
+    assert chosen_name("Яндекс Диск", catalogue, "3.2.39", versioned=True) != "Yandex Browser"
