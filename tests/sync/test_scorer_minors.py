@@ -108,6 +108,15 @@ def test_ibms_version_and_release_is_that_version():
     assert found.target_id == "31" and found.preselectable and found.score >= PRESELECT_AT
 
 
+def test_a_version_behind_a_tag_of_a_few_letters_is_that_version():
+    """AnyDesk reports "ad 8.0.9" (seen sets 217 to 246): version 8.0.9, not a major of its own."""
+    assert version_field("ad 8.0.9", []) == "8.0.9" and version_field("Build 4169", []) == "Build 4169"
+    catalogue = [Item("8", "AnyDesk 8", "8", "AnyDesk Software")]
+    found = best("AnyDesk", catalogue, "ad 8.0.9", True)
+    assert found.target_id == "8" and found.preselectable and found.score >= PRESELECT_AT
+    assert best("AnyDesk", catalogue, "ad 7.1.16", True) is None  # another major
+
+
 def test_a_year_that_names_both_records_leaves_their_version_fields_updates_of_it():
     found = best(
         "Adobe Photoshop 2024", [Item("ps", "Adobe Photoshop 2024", "25.11", "Adobe")], "25.9.1", True
