@@ -46,7 +46,7 @@ GLUED_CE = re.compile(r"(?<=[a-z0-9])-ce\b", re.I)  # a package's community edit
 # how an install was licensed, as SQL Server lists its editions: "Enterprise Edition: Core-based Licensing"
 LICENSING = re.compile(r"\s*:\s*core[- ]based\s+licen[cs]ing\b", re.I)
 CODENAME = re.compile(r"(\d[\w.]*)\s+['‘\"“]([\w .-]{1,30})['’\"”]")
-SERVICE_PACK = re.compile(rf"^(?:{UPDATES})\d+$")
+SERVICE_PACK = re.compile(rf"^(?:{UPDATES})\d+(?:\.\d+)?$")  # "SP3", SOLIDWORKS' "SP3.0"
 REGIONS = frozenset(["emea", "apac", "amer", "america", "latam"])  # where a service runs ("Americas")
 GENERIC = {
     "it_service": REGIONS

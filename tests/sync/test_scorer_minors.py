@@ -117,6 +117,16 @@ def test_a_version_behind_a_tag_of_a_few_letters_is_that_version():
     assert best("AnyDesk", catalogue, "ad 7.1.16", True) is None  # another major
 
 
+def test_a_service_pack_with_a_minor_is_a_service_pack():
+    """SOLIDWORKS names its service packs "SP5.0" (seen sets 106 to 253): no word of the product's name."""
+    catalogue = [
+        Item("23", "Dassault Systemes SOLIDWORKS 2023", "2023", "Dassault Systemes"),
+        Item("24", "Dassault Systemes SOLIDWORKS 2024", "2024", "Dassault Systemes"),
+    ]
+    found = best("SOLIDWORKS 2023 SP5.0", catalogue, "31.5.0.0062", True)
+    assert found.target_id == "23" and found.preselectable and found.score >= PRESELECT_AT
+
+
 def test_a_year_that_names_both_records_leaves_their_version_fields_updates_of_it():
     found = best(
         "Adobe Photoshop 2024", [Item("ps", "Adobe Photoshop 2024", "25.11", "Adobe")], "25.9.1", True
