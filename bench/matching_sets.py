@@ -304,5 +304,9 @@ SEEN = {
     DATA / "matching_seen_271.yaml": "former blind set 271 (utility and shipping, in Greenlandic), 5 left",
     DATA
     / "matching_seen_272.yaml": "former blind set 272 (credit cooperative, in Spanish and Aymara), 6 left",
+    DATA / "matching_seen_273.yaml": "former blind set 273 (coffee cooperative, in Tetum), 7 left",
+    DATA / "matching_seen_274.yaml": "former blind set 274 (bus authority, in French and Occitan), 0 left",
+    DATA / "matching_seen_275.yaml": "former blind set 275 (SACCO union, in English and Luganda), 7 left",
+    DATA / "matching_seen_276.yaml": "former blind set 276 (chair maker, in Italian and Friulian), 4 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"

@@ -166,7 +166,8 @@ RELEASES = (  # a service release or fix pack, after a version only: "2024 SR1",
 )
 # "2018 SP3", "15.0 SP2 CU5", "V7.5 SP2 Upd12", "2019 CU12 Patch 2", SAP's "8.00 PL 12": its updates
 PACKED_FIELD = re.compile(rf"^\s*v?(\d+(?:\.\d+)*)(?:\s*(?:{UPDATES}|{RELEASES}|patch)\s*\d+)+\s*$", re.I)
-TAGGED_FIELD = re.compile(r"^\s*[a-z]{1,3}\s+(\d+\.\d+(?:\.\d+)*)\s*$", re.I)  # AnyDesk's "ad 8.0.9"
+# AnyDesk's "ad 8.0.9", .NET's "NT 10.0.22631": a version behind a tag of a letter or three, not an update's
+TAGGED_FIELD = re.compile(rf"^\s*(?!(?:{UPDATES}|{RELEASES})\s)[a-z]{{1,3}}\s+(\d+\.\d+(?:\.\d+)*)\s*$", re.I)
 RELEASE_UPDATE = re.compile(rf"^(?:{RELEASES})\d+$")
 
 
@@ -183,9 +184,9 @@ def version_field(field: str, words: list[str]) -> str:
     R2", "v2023 Q4 SP1") that year's release (2024.2, so "2024 R1" is another); not for Microsoft's products,
     whose such release is a product of its own ("Windows Server" at "2012 R2"); a minor and its update
     ("8.0 U2") that update's version; a version and its service pack ("2018 SP3") that version; IBM's version
-    and release ("V2R5") that version; a version behind a tag of a few letters (AnyDesk's "ad 8.0.9") that
-    version; Windows 11's build, which it reports as 10.0's, 11's, and a bare "10.0" of Windows none, as 10
-    and 11 both report it. Any other field as it is."""
+    and release ("V2R5") that version; a version behind a tag of one to three letters, not an update's word
+    (AnyDesk's "ad 8.0.9"), that version, read as a field; Windows 11's build, which it reports as 10.0's,
+    11's, and a bare "10.0" of Windows none, as 10 and 11 both report it. Any other field as it is."""
     if (build := WINDOWS_BUILD.match(field)) and int(build[1]) >= 22000 and windows_itself(words):
         return f"11.0.{build[1]}{build[2] or ''}"  # Windows 11 reports 10.0, at builds from 22000 on
     if field.strip() in ("10.0", "10.0.0", "10.0.0.0") and windows_itself(words):
@@ -197,7 +198,7 @@ def version_field(field: str, words: list[str]) -> str:
     if packed := PACKED_FIELD.match(field):
         return packed[1]
     if tagged := TAGGED_FIELD.match(field):
-        return tagged[1]
+        return version_field(tagged[1], words)
     parts = field.lower().split()
     if not any(c.isdigit() for c in field):
         return field if len(parts) == 1 and parts[0] in NAMED_VERSIONS else ""

@@ -109,8 +109,12 @@ def test_ibms_version_and_release_is_that_version():
 
 
 def test_a_version_behind_a_tag_of_a_few_letters_is_that_version():
-    """AnyDesk reports "ad 8.0.9" (seen sets 217 to 246): version 8.0.9, not a major of its own."""
+    """AnyDesk reports "ad 8.0.9" (seen sets): version 8.0.9, not a major of its own; an update's word is no
+    tag ("SP 3.0"), and the version behind a tag is read as any version field is (Windows 11's build)."""
     assert version_field("ad 8.0.9", []) == "8.0.9" and version_field("Build 4169", []) == "Build 4169"
+    assert version_field("SP 3.0", []) == "SP 3.0" and version_field("CU 2.1", []) == "CU 2.1"
+    assert version_field("NT 10.0.22631", ["window"]) == "11.0.22631"  # the words as read
+    assert version_field("NT 10.0", ["window"]) == ""
     catalogue = [Item("8", "AnyDesk 8", "8", "AnyDesk Software")]
     found = best("AnyDesk", catalogue, "ad 8.0.9", True)
     assert found.target_id == "8" and found.preselectable and found.score >= PRESELECT_AT
@@ -118,13 +122,15 @@ def test_a_version_behind_a_tag_of_a_few_letters_is_that_version():
 
 
 def test_a_service_pack_with_a_minor_is_a_service_pack():
-    """SOLIDWORKS names its service packs "SP5.0" (seen sets 106 to 253): no word of the product's name."""
+    """SOLIDWORKS names its service packs "SP5.0" (tuning and seen sets): no word of the product's name."""
     catalogue = [
         Item("23", "Dassault Systemes SOLIDWORKS 2023", "2023", "Dassault Systemes"),
         Item("24", "Dassault Systemes SOLIDWORKS 2024", "2024", "Dassault Systemes"),
     ]
     found = best("SOLIDWORKS 2023 SP5.0", catalogue, "31.5.0.0062", True)
     assert found.target_id == "23" and found.preselectable and found.score >= PRESELECT_AT
+    found = best("SOLIDWORKS 2024 SP1.0", catalogue, "2024 SP1", True)
+    assert found.target_id == "24" and found.preselectable and found.score >= PRESELECT_AT
 
 
 def test_a_year_that_names_both_records_leaves_their_version_fields_updates_of_it():

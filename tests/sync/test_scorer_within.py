@@ -65,7 +65,6 @@ def only_suggested(name: str, version: str, catalogue: list[Item]) -> bool:
         ("Slack Deployment", "4.38.125", "slack", "its whole name, beside how it was packaged (Deployment)"),
         ("google-chrome-stable", "125.0.6422.141-1", "chrome", "its whole name, beside how it was packaged"),
         ("Exchange Server 2019 Cumulative Update 14", "15.2.1544.4", "exchange", "its whole name, beside"),
-        ("SOLIDWORKS 2024 SP1.0", "2024 SP1", "solidworks", "its whole name, beside how it was packaged"),
         (
             "Eclipse Temurin JDK with Hotspot 17.0.10+7 (x64)",
             "17.0.10.7",
