@@ -40,6 +40,13 @@ def shipped_suites() -> dict[tuple[str, ...], "Suite"]:
     return found
 
 
+@lru_cache(maxsize=1)
+def whole_suites() -> tuple["Suite", ...]:
+    """The suites a part's install is recorded as where the catalogue keeps no record of the part: not a
+    client's entry ("VMware vSphere Client" is no suite of ESXi and vCenter Server, only a client of both)."""
+    return tuple(dict.fromkeys(s for s in shipped_suites().values() if "client" not in s.words))
+
+
 def suite_of(words: list[str]) -> "Suite | None":
     """The suite a name's words (versions out) are, with or without its maker ("vSphere"), if any."""
     return shipped_suites().get(tuple(words))

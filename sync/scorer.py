@@ -29,7 +29,8 @@ A pair's score (0–100) is the best of the evidence found for it:
          Windows" = "Windows", a product for a platform, nor a maker's add-in, "Mimecast for Outlook"), or
          once the portfolio name's leading words, the target's manufacturer, are ("Palo Alto Networks
          GlobalProtect", a winget id's "OBSProject.OBSStudio") or its former name ("PerkinElmer ChemDraw"
-         made by Revvity: former_makers)
+         made by Revvity: former_makers); or, for a part of a suite no record is, the suite's record of its
+         major ("VMware vCenter Server 7.0 U3" = "VMware vSphere 7": suites; sync.scorer_installs)
      88  all the words of the portfolio name, and no other product has them all, which has at most one
          word more once its manufacturer is left out, three in the same major version ("Workday" =
          "Workday HCM", "Webex" = "Cisco Webex Meetings", "KeePass 2.57" = "KeePass Password Safe 2",
@@ -360,6 +361,8 @@ class Scorer(
                 add(self._categorised(mine), ONLY, lambda i: [CATEGORISED, *mine.fired])
             within, why = self._within(mine, local.name)
             add(within, WITHIN, why)
+            parts, why = self._suite_records(mine) if self.versioned else ((), "")
+            add(parts, CORE, why)  # "VMware vCenter Server 7.0 U3" is vSphere 7's
             listed = self._listed(mine)
             add(listed, LISTED, LISTED_WHY)
             if not self.versioned:  # "Bullhorn": "Recruitment CRM - Bullhorn"

@@ -4,7 +4,7 @@ keeps apart ("VMware vSphere 8": ESXi 8 and vCenter Server 8). Beside records of
 chosen: a person says which one the install is."""
 
 from sync.match_dictionary import words_of
-from sync.match_installs import shared_install, suite_of
+from sync.match_installs import shared_install, suite_of, whole_suites
 from sync.match_names import AliasBook, Name
 from sync.match_versions import major
 from sync.matching import Item
@@ -48,7 +48,7 @@ class InstallNames:
             for i in {*found, *self.cores.get(self.book.read(part, "", True).core, ())}:
                 if ours and self.majors[i] and self.majors[i] != ours:
                     continue
-                plain = set(self.names[i].plain.split()) - self._maker_words(i)
+                plain = self._plain_made(i)
                 if suite.own_words <= plain <= suite.words:
                     return set()  # the suite's own record
                 if plain - suite.words - self.book.generic == own:  # the part, not "vCenter Converter"
@@ -60,6 +60,29 @@ class InstallNames:
         for i in of:
             found[i] = (best, [why, *(found[i][1] if i in found else ())])
         return set(of)
+
+    def _suite_records(self, mine: Name) -> tuple[list[int], str]:
+        """The suite's own records, of the install's major or of none, for an install of one of its parts
+        that no record is: "VMware vCenter Server 7.0 Update 3" is the catalogue's "VMware vSphere 7", as
+        VMware sold vSphere as ESXi and vCenter Server (an alias reads ESXi as vSphere already)."""
+        canon, ours = frozenset(mine.canon.split()), major(mine.version)
+        for suite in whole_suites():
+            for part, own in suite.parts:
+                if own <= canon and self.book.read(part, "", True).core == mine.core:
+                    if self.cores.get(mine.core):
+                        return [], ""  # the part's own record
+                    records = [
+                        i
+                        for i in self.cores.get(self.book.read(suite.name, "", True).core, ())
+                        if (not ours or not self.majors[i] or self.majors[i] == ours)
+                        and suite.own_words <= self._plain_made(i) <= suite.words  # not ESXi's record
+                    ]
+                    return records, f"{part} is part of {suite.name}"
+        return [], ""
+
+    def _plain_made(self, i: int) -> frozenset[str]:
+        """Target i's words as written, less its maker's."""
+        return frozenset(self.names[i].plain.split()) - self._maker_words(i)
 
     def _maker_words(self, i: int) -> frozenset[str]:
         return frozenset(words_of(self.targets[i].manufacturer))

@@ -386,3 +386,27 @@ def test_a_tea_estates_network_finance_and_drawing_software_under_their_former_n
     assert_read_as(products, installs)
     qontak = suggest([Item("l", "Qontak CRM", "", "")], products, versioned=True)["l"][0]
     assert qontak.name == "Mekari Qontak" and "alias: Qontak = Mekari Qontak" in qontak.reasons
+
+
+def test_an_industrial_sites_antivirus_console_scada_and_print_driver_under_their_former_names():
+    """The seen sets' most frequent misses of real products: ESET's Remote Administrator, then Security
+    Management Center (2018), is ESET PROTECT since 2020, and its agent the ESET Management Agent;
+    Wonderware System Platform is AVEVA's since 2020; Windows lists HP's Universal Print Driver as "HP
+    Universal Printing PCL 6", PCL 6 its page language, no version of it."""
+    products = [
+        Item("protect", "ESET PROTECT", "", "ESET"),
+        Item("agent", "ESET Management Agent", "", "ESET"),
+        Item("endpoint", "ESET Endpoint Security", "11", "ESET"),
+        Item("platform", "AVEVA System Platform", "2020", "AVEVA"),
+        Item("upd", "HP Universal Print Driver 7", "7", "HP"),
+    ]
+    installs = [
+        ("ESET Security Management Center", "7.2.1266.0", "ESET, spol. s r.o.", "protect"),
+        ("ESET Remote Administrator Server", "6.5.522.0", "ESET, spol. s r.o.", "protect"),
+        ("ESET Remote Administrator Agent", "6.5.522.0", "ESET, spol. s r.o.", "agent"),
+        ("Wonderware System Platform 2020", "2020", "AVEVA", "platform"),
+        ("HP Universal Printing PCL 6", "7.1.0.25570", "HP", "upd"),
+        ("HP Universal Printing PCL 6 (v7.2.0)", "7.2.0.25780", "HP", "upd"),
+    ]
+    assert_read_as(products, installs)
+    assert chosen("HP Universal Printing PCL 6", products, "6.8.0.24296", "HP") == ""  # UPD 6, no record
