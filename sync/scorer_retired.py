@@ -33,11 +33,13 @@ IN_NAME = re.compile(
 CAPITALS = re.compile(
     r"\b(?:RETIRED|DECOMMISSIONED|DISCONTINUED|OBSOLETE|DEPRECATED|DUPLICATE|DO NOT USE)\b"
 )  # in a name
-# a description that begins with the mark and nothing after it but a date or a pointer ("Retired 2019, kept
-# for history", "Duplicate - see Email"; not "Decommissioned equipment collected", a live service, nor "Do
-# not use for patient data"), or says so in a sentence
+# a description, or one of the details joined to it ("Business Service; Tier 3; Retired - OPERA V5"), that
+# begins with the mark and nothing after it but a date or a pointer ("Retired 2019, kept for history",
+# "Duplicate - see Email"; not "Decommissioned equipment collected", a live service, nor "Do not use for
+# patient data"), or says so in a sentence
 IN_DETAILS = re.compile(
-    rf"^\s*(?:{MARKS})(?:\s+(?:in\s+)?(?:[a-z]+\s+)?\d{{4}}|\s+(?:of|record|cmdb|entry)\b|\s*[-–—:,;.(]|\s*$)"
+    rf"(?:^|;)\s*(?:{MARKS})"
+    r"(?:\s+(?:in\s+)?(?:[a-z]+\s+)?\d{4}|\s+(?:of|record|cmdb|entry)\b|\s*[-–—:,;.(]|\s*$)"
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )
@@ -175,7 +177,7 @@ def with_retired(
     )
     # "Kronos WFC (old)": the dictionary's Kronos delivers a live "Time and Attendance", yet a "[RETIRED] Time
     # and Attendance (Kronos Workforce Central)" is named for it
-    named_for, product = _named_for(live, retired, shown)
+    named_for, product = _named_for(name, live, retired, shown)
     delivered = f"{product}{DELIVERS}"
     live = [
         _suggested(c, c.score, f"a retired record is named for {product}: suggested, never pre-selected")
@@ -230,29 +232,43 @@ def with_retired(
 
 
 def _named_for(
-    live: list[Candidate], retired: list[Candidate], shown: dict[str, tuple[str, str]]
+    name: str, live: list[Candidate], retired: list[Candidate], shown: dict[str, tuple[str, str]]
 ) -> tuple[set[str], str]:
     """The retired records whose names give, in brackets, the product by which the dictionary found live
     records (what it delivers), none of them sure, and that product: the portfolio record is that product's
     record, now retired ("Skype for Business 2015", "TrackWise WIC (legacy)"), or a person's choice. Not a
     duplicate ("… (Mimecast) - DUPLICATE"), nor beside a live record sure by its own evidence ("PaperCut
-    follow-me print": a "Workplace: Printing" whose details lead with PaperCut); but a retired record that is
-    the product by another of its names, however sure the live ones ("Lync" and a "[Retired] Skype for
-    Business" beside the "Telephony" Lync delivered)."""
-    sure = any(c.score >= PRESELECT_AT and c.preselectable for c in live)
+    follow-me print": a "Workplace: Printing" it delivers, for a name of more than the product); but a
+    retired record that is the product by another of its names, however sure the live ones ("Lync" and a
+    "[Retired] Skype for Business" beside the "Telephony" Lync delivered). For a name that is the product
+    alone, a live record found as what it delivers is not sure: "Skype for Business" is the retired
+    "Videoconferencia (Skype Empresarial)", named for its Spanish name, not the "Telefonía IP" it
+    delivers."""
+    sure = any(
+        c.score >= PRESELECT_AT
+        and c.preselectable
+        and not ((delivered := DELIVERED_BY.match(c.reason)) and _is_product(name, delivered[1]))
+        for c in live
+    )
     retired = [c for c in retired if not NOT_TO_USE.search(shown.get(c.target_id, (c.name,))[0])]
     for c in live:
         if found := DELIVERED_BY.match(c.reason):
-            product = set(normalise(found[1]).split())
-            names = {normalise(name) for name in product_names(found[1])}
+            names = {normalise(other) for other in product_names(found[1])}
+            products = [set(other.split()) for other in {normalise(found[1]), *names}]
             named = {
                 r.target_id
                 for r in retired
-                if (product <= bracketed_words(r.name) and not sure) or normalise(r.name) in names
+                if (not sure and any(product <= bracketed_words(r.name) for product in products))
+                or normalise(r.name) in names
             }
             if named:
                 return named, found[1]
     return set(), ""
+
+
+def _is_product(name: str, product: str) -> bool:
+    """Whether a portfolio name is only this product, by one of its names ("Lync" of Skype for Business)."""
+    return normalise(name) in {normalise(n) for n in (product, *product_names(product))}
 
 
 def _suggested(c: Candidate, score: int, why: str, name: str = "") -> Candidate:

@@ -32,6 +32,10 @@ from sync.scorer_retired import is_copy, is_retired, with_retired
         ("Fax Gateway", "Obsolete - replaced by cloud fax"),
         ("Email Archive", "Duplicate - see Email"),
         ("Fax Gateway", "This service was retired in 2016."),
+        (
+            "Legacy Property Management",
+            "Business Service; Tier 3; Retired - OPERA V5, replaced by OPERA Cloud",
+        ),
     ],
 )
 def test_a_record_marked_retired_in_its_name_or_description(name, details):
@@ -54,6 +58,7 @@ def test_a_record_marked_retired_in_its_name_or_description(name, details):
         ("Accounts Payable", "Invoice processing with DUPLICATE payment checks"),
         ("Pension Payroll (Retired, Deferred)", ""),  # its members
         ("Gold Support", "Old and new sites alike"),
+        ("Pool Bar Wi-Fi", "Technical Service; Tier 2; retired members' lounge and pool bar"),
     ],
 )
 def test_a_live_record_is_not_read_as_retired(name, details):
@@ -332,3 +337,22 @@ def test_a_retired_record_of_one_of_its_names_between_slashes_leaves_the_product
     for name in ("Skype for Business", "Lync / Skype for Business"):
         found = suggest([Item("l", name)], catalogue, versioned=False)["l"]
         assert {c.target_id for c in found} == {"phones", "sfb"} and not preselect(found, PRESELECT_AT), name
+
+
+def test_a_product_alone_is_the_retired_service_named_for_it_by_another_of_its_names():
+    """Set 279: a Spanish catalogue names the retired service for Skype for Business by its Spanish name;
+    the product alone is that record, a person's choice, not the live telephony Skype delivers. A name of
+    more words than the product may still be the live service it delivers."""
+    services = [
+        Item("tel", "Telefonía IP", context="Comunicaciones; Tier 2; Anexos telefónicos IP y troncales."),
+        Item("old", "Videoconferencia (Skype Empresarial)", context="Retired - Infraestructura TI; Tier 3"),
+    ]
+    found = suggest([Item("l", "Skype for Business")], services, versioned=False)["l"]
+    assert not preselect(found, PRESELECT_AT)
+    assert found[0].target_id == "old" and "another name of Skype for Business" in found[0].why
+    printing = [
+        Item("print", "Workplace: Printing", context="Managed print fleet, follow-me secure printing"),
+        Item("pc", "Workplace: Follow-Me Printing (PaperCut) - RETIRED", context="Retired 2023"),
+    ]
+    found = suggest([Item("l", "PaperCut follow-me print")], printing, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT).target_id == "print"
