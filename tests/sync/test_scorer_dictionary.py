@@ -134,6 +134,8 @@ def test_it_service_synonyms_of_the_dictionary():
         Item("ve", "Viva Engage (Enterprise Social)"),  # a product a service's name holds, by its old name
         Item("erp", "Finance System (Unit4 ERP)"),
         Item("dw", "Data Warehouse - Marginalia", context="Enterprise data warehouse on Snowflake"),
+        Item("fb", "Food and Beverage Point of Sale Service", context="Restaurants and bars"),
+        Item("trn", "Point of Sale Service (Training)", context="Training revenue centre for F&B staff"),
     ]
     pairs = [
         ("IT-Hotline 24/7", "sd"),
@@ -142,7 +144,7 @@ def test_it_service_synonyms_of_the_dictionary():
         ("Pen Testing / ITHC", "pt"),
     ]
     pairs += [("Localisation", "lo"), ("Webshop", "ec"), ("Online Store", "ec"), ("Yammer", "ve")]
-    pairs += [("Agresso Finance", "erp"), ("Marginalia DWH", "dw")]
+    pairs += [("Agresso Finance", "erp"), ("Marginalia DWH", "dw"), ("F&B POS", "fb")]  # a hotel's
     for name, key in pairs:
         found = first_candidate(name, services)
         assert found.target_id == key and preselect([found], PRESELECT_AT) == found, name
