@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from sync.match_names import words_of
 from sync.match_rules import is_english, stem
 from sync.matching import normalise
 
@@ -56,6 +57,11 @@ class Mention:
     maker: tuple[str, ...] = ()
     # it opens a longer name in another language, two capitalised words more: "Kredit Usaha Rakyat"
     longer: bool = False
+
+
+def as_written(word: str, shown: str) -> str:
+    """A normalised, stemmed word as the name writes it ("antiviru" → "Antivirus"), for a reason."""
+    return next((raw for raw in re.findall(r"[^\W_]+", shown) if word in words_of(raw)), word)
 
 
 class Word(NamedTuple):
@@ -153,6 +159,18 @@ class Mentions:
             m.proper and m.target not in besides and spelled.search(self.details[m.target])
             for m in self.of(tuple(normalise(written).split()))
         )
+
+    def as_spelled(self, word: str, shown: str) -> str:
+        """A word the description gives, as the portfolio name writes it, or as the details write it where
+        it came of an alias ("EXO": "Exchange"), or as read."""
+        if word in words_of(shown):
+            return as_written(word, shown)
+        raw = self.spelled.get(word, word)
+        return raw if words_of(raw) == (word,) else word
+
+    def in_a_row(self, words: list[str], among: list[int]) -> bool:
+        """Whether the details of one of these targets give these words in a row."""
+        return any(m.target in among for m in self.of(tuple(words)))
 
     def text(self, i: int) -> tuple[Word, ...]:
         if i not in self.texts:

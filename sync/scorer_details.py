@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from sync.match_acronyms import NO_INITIALS, little_words
-from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, labels_of
+from sync.match_details import MENTIONS_AT_MOST, Mention, Mentions, as_written, labels_of
 from sync.match_names import BRACKETS, REGIONS, VAGUE, AliasBook, Name, words_of
 from sync.match_products import named_words, products_as_read, products_in
 from sync.match_rules import SHORT_FOR, WHOLE_WORDS, is_english, stem
@@ -34,11 +34,6 @@ OTHER_SYSTEM = FORMERLY | frozenset(  # words that introduce a system a service 
     + ["integration", "integrated", "feed", "feeds", "interface", "legacy"]
     + ["decommissioned", "retired", "retiring", "instead", "than", "not", "except", "export", "import"]
 )
-
-
-def as_written(word: str, shown: str) -> str:
-    """A normalised, stemmed word as the name writes it ("antiviru" → "Antivirus"), for a reason."""
-    return next((raw for raw in re.findall(r"[^\W_]+", shown) if word in words_of(raw)), word)
 
 
 class DetailsEvidence:
@@ -298,6 +293,14 @@ class DetailsEvidence:
                     and not thin
                     and not (len(given) == len(own) and self._between_sites(given, found))
                     and self._delivered(given, found[0])
+                    # a product's name as written, all of it given, not in another's ("Microsoft … Office
+                    # 365"); its alias's words may be spread ("Microsoft Intune, Configuration Manager")
+                    and (
+                        read
+                        or len(given) < len(own)
+                        or tuple(own) not in self.book.products.get(own[0], ())
+                        or self.mentions.in_a_row(own, found)
+                    )
                     and all(self._compounds(text, given, found[0]) for text in (shown, read) if text)
                     and not any(  # another gives a word only in compounds: "Pas- og kørekortsager"
                         all(self._named(o) & {j} or self.mentions.has(o, j) for o in own if o != w)
@@ -306,16 +309,8 @@ class DetailsEvidence:
                         if self._service_core(j) != self._service_core(found[0])
                     )
                 )
-                return found, [self._as_spelled(w, shown) for w in given], sure
+                return found, [self.mentions.as_spelled(w, shown) for w in given], sure
         return None
-
-    def _as_spelled(self, word: str, shown: str) -> str:
-        """A word the description gives, as the portfolio name writes it, or as the details write it where
-        it came of an alias ("EXO": "Exchange"), or as read."""
-        if word in words_of(shown):
-            return as_written(word, shown)
-        raw = self.mentions.spelled.get(word, word)
-        return raw if words_of(raw) == (word,) else word
 
     def _compounds(self, shown: str, given: list[str], i: int) -> bool:
         """Whether target i's details give each given word after the generic word the portfolio name

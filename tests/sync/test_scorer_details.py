@@ -431,3 +431,13 @@ def test_a_codename_labels_every_sentence_of_a_description_but_capitals_alone_do
     for name, details in unlabelled.items():
         found = best(name, [Item("d", "Digital - Global", context=details), hr])
         assert found.target_id == "d" and found.score < PRESELECT_AT
+
+
+def test_a_products_name_the_description_gives_in_another_products_name_is_only_mentioned():
+    """Set 277: "Microsoft Defender for Office 365" gives "Microsoft" and "365", yet names no Microsoft 365;
+    a description that writes the product's name as one is that product's service."""
+    gateway = Item("g", "Email Security Gateway", context="Microsoft Defender for Office 365 spam filtering")
+    found = best("Microsoft 365", [gateway])
+    assert found.target_id == "g" and not preselect([found], PRESELECT_AT)
+    suite = Item("s", "Office Suite", context="Microsoft 365 apps and licences for staff")
+    assert preselect([best("Microsoft 365", [gateway, suite])], PRESELECT_AT).target_id == "s"
