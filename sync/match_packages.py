@@ -15,6 +15,9 @@ PACKAGE_PART = re.compile(r"-((?:thin-)?client|server)(?=$|[-_]\d)", re.I)
 # a Debian package as dpkg lists it, its name and its version with an epoch or a Debian revision:
 # "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "mysql 8.0-community"
 DPKG_LISTED = re.compile(r"([a-z0-9][a-z0-9+.-]+) (\d+:)?(\d[\w.+~]*)(?:-([\w.+~]+))?")
+# the database a package of a product is built for, last in its name: "zabbix-server-mysql", "zabbix-proxy-
+# sqlite3", "icinga2-ido-pgsql" are the product's packages, "php8.2-mysql" PHP's; not "mysql-server"
+DATABASE_BUILT_FOR = re.compile(r"(?<=[a-z0-9])-(?:mysql|pgsql|postgresql|sqlite3?)(?=$| )")
 
 
 def package_file(name: str, version: str) -> str:
@@ -22,9 +25,13 @@ def package_file(name: str, version: str) -> str:
     amd64.deb" → "gitlab-runner", "java-17-openjdk-headless-17.0.11.0.9-2.el8.x86_64"): a name of one word
     cut before the version field, whole, after a dash or an underscore, or before a dotted version followed by
     an architecture or an extension; other names as they are ("dotnet-runtime-8.0" at 8.0.8: its major is
-    part of its name; "libfoo-1.2" at 1; "7-Zip")."""
-    if " " in name.strip():
-        return dpkg_listed(name.strip(), version.strip())
+    part of its name; "libfoo-1.2" at 1; "7-Zip"). A package built for a database is the product's
+    ("zabbix-server-pgsql" is "zabbix-server")."""
+    package = dpkg_listed(name.strip(), version.strip()) if " " in name.strip() else _package(name, version)
+    return DATABASE_BUILT_FOR.sub("", package) if "-" in package and package.islower() else package
+
+
+def _package(name: str, version: str) -> str:
     stripped, version = PACKAGE_SUFFIX.sub("", name), version.strip()
     for cut in PACKAGE_VERSION_AT.finditer(stripped, 1):
         at, after = cut.end(), stripped[cut.end() + len(version) : cut.end() + len(version) + 1]

@@ -410,3 +410,20 @@ def test_an_industrial_sites_antivirus_console_scada_and_print_driver_under_thei
     ]
     assert_read_as(products, installs)
     assert chosen("HP Universal Printing PCL 6", products, "6.8.0.24296", "HP") == ""  # UPD 6, no record
+
+
+def test_a_port_authoritys_erp_access_control_and_authenticator_under_their_former_names():
+    """Set 277: Tyler Technologies renamed Munis Enterprise ERP (2021); OnGuard installs without its maker's
+    name, Lenel's, LenelS2's since 2018 and Honeywell's since 2024; Duo Mobile by its Android package id."""
+    products = [
+        Item("erp", "Tyler Enterprise ERP", "", "Tyler Technologies"),
+        Item("onguard", "LenelS2 OnGuard 8", "8", "Honeywell"),
+        Item("duo", "Cisco Duo Mobile", "", "Cisco"),
+    ]
+    installs = [
+        ("Munis", "2021.6", "Tyler Technologies", "erp"),
+        ("OnGuard 8.1", "8.1", "Lenel Systems International", "onguard"),
+        ("Lenel OnGuard 8.1 Client", "8.1.0.1234", "Lenel", "onguard"),
+        ("com.duosecurity.duomobile", "4.68.0", "Duo Security", "duo"),
+    ]
+    assert_read_as(products, installs)

@@ -294,6 +294,24 @@ def test_a_package_files_name_is_its_packages():
     assert whole_name("Zoom v6.1.0")[1] == "alias: Zoom = Zoom Workplace"  # a version after a whole name
 
 
+def test_a_package_built_for_a_database_is_the_products_package():
+    """The seen sets' most frequent miss of a package: Zabbix builds its server and proxy for MySQL,
+    PostgreSQL or SQLite ("zabbix-server-pgsql"), each a package of Zabbix, whose last word was read as
+    another product; a database's own packages keep their names."""
+    models = [
+        Item("z7", "Zabbix Server 7.0 LTS", "7", "Zabbix"),
+        Item("z6", "Zabbix 6", "6", "Zabbix"),
+        Item("mysql", "MySQL Server 8", "8", "Oracle"),
+    ]
+    assert picked("zabbix-server-pgsql", "1:7.0.5-1+ubuntu22.04", models) == "z7"
+    assert picked("zabbix-server-mysql 1:6.0.33-1+ubuntu22.04", "", models) == "z6"  # as dpkg lists it
+    assert picked("zabbix-server-pgsql-6.0.24-release1.el9.x86_64", "6.0.24", models) == "z6"
+    assert package_file("zabbix-proxy-sqlite3", "7.0.5") == "zabbix-proxy"
+    assert package_file("mysql-server", "8.0.39") == "mysql-server"
+    assert package_file("Zabbix Server MySQL", "7") == "Zabbix Server MySQL"  # no package's name
+    assert picked("mysql-server", "8.0.39", models) == "mysql"
+
+
 def test_a_debian_package_as_dpkg_lists_it_is_its_package_at_its_upstream_version():
     """Set 111: `dpkg-query` gives the package's name and its version, with an epoch and a Debian
     revision, which were read as a version 1 and words of the name ("ubuntu", "plus")."""
