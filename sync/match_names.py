@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from sync.match_acronyms import declared, generic_only_at_ends, initials, little_words, own_acronym, with_and
+from sync.match_appliances import firmware
 from sync.match_brackets import TARGETS_DEPLOYED, deployed
 from sync.match_dictionary import (
     BRACKETS,
@@ -315,7 +316,7 @@ class AliasBook:
 
     def _read(self, name: str, version: str, versioned: bool, portfolio: bool = False) -> "Name":
         if versioned:
-            name = bundled(package_file(name, version))  # "httpd-2.4.57-8.el9.x86_64"; "zoom.us.app"
+            name = firmware(bundled(package_file(name, version)))  # "httpd-2.4.57", "FortiGate-60F v7.2"
             if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
                 name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name

@@ -5,6 +5,7 @@ gives; a season, a protocol's number and "CC" are no words of another product; a
 its product, and a winget id whose publisher only repeats its product that product. Each test names
 a rule."""
 
+from sync.match_appliances import firmware
 from sync.match_dictionary import bundled, whole_name
 from sync.match_kinds import runtime_or_kit
 from sync.match_packages import package_file
@@ -396,3 +397,22 @@ def test_a_suites_part_that_no_record_is_is_the_suites_record_of_its_major():
     own = [*suite, Item("vc", "VMware vCenter Server 8", "8", "VMware")]
     assert picked("VMware vCenter Server 8.0 U2", "8.0.2", own) == "vc"
     assert picked("VMware vCenter Converter", "6.4", suite) == ""  # no part of it
+
+
+def test_an_appliances_firmware_as_a_scan_lists_it_is_its_operating_system_at_that_version():
+    """The seen sets' FortiGates: a scan lists the model glued to the product and a build after the version
+    ("FortiGate-100F v7.2.8 build1639"); the firmware is FortiOS at that version, and which model runs it is
+    no word of its name. A name of a product and a number is no appliance ("Office-2016")."""
+    fortinet = [
+        Item("os7", "Fortinet FortiOS 7", "7", "Fortinet"),
+        Item("os6", "Fortinet FortiOS 6", "6", "Fortinet"),
+        Item("faz", "Fortinet FortiAnalyzer 7", "7", "Fortinet"),
+    ]
+    assert picked("FortiGate-200F v7.2.7,build1577 (GA.M)", "7.2.7", fortinet) == "os7"
+    assert picked("FGT_100F-v7.2.8.M-build1639", "7.2.8", fortinet) == "os7"
+    assert picked("FortiGate-60E v6.2.16,build1392", "6.2.16", fortinet) == "os6"
+    assert picked("FortiGate-100F FortiOS v7.2.8 build1639", "7.2.8", fortinet) == "os7"
+    assert picked("FortiAnalyzer-VM64 v7.4.2-build2397", "7.4.2", fortinet) == "faz"
+    assert picked("FortiGate-60F", "", fortinet) == ""  # no version: which FortiOS is a person's choice
+    assert picked("Fortinet", "7.4", [Item("os", "FortiOS", "", "Fortinet")]) == ""  # its maker alone
+    assert firmware("Office-2016") == "Office-2016" and firmware("MX-4070 printer") == "MX-4070 printer"
