@@ -42,11 +42,26 @@ EDITIONS_AS_NAMED |= {"корпоративн": "Enterprise", "стандарт�
 LOCALISED_EDITION = re.compile(rf"\b({'|'.join(EDITIONS_AS_NAMED)})(?:ый|ая|ое|ий|а)(\s+плюс)?\b", re.I)
 # a name that begins so: not "Dr.Web для Windows"
 MICROSOFTS = re.compile(r"\s*(?:microsoft|windows)\b", re.I)
+# Microsoft's name, and what its redistributables and runtimes are, as Russian and Ukrainian installs name
+# them: "Майкрософт Windows 10 Pro", "Распространяемый пакет Microsoft Visual C++ 2010 x86 - 10.0.40219" (its
+# Redistributable), "Среда выполнения Microsoft Edge WebView2" (its Runtime)
+MICROSOFT_AS_NAMED = re.compile(r"^\s*майкрософт\b", re.I)
+PACKAGES_AS_NAMED = {"распространяемый пакет": "Redistributable", "розповсюджуваний пакет": "Redistributable"}
+PACKAGES_AS_NAMED |= {"среда выполнения": "Runtime", "середовище виконання": "Runtime"}
+LOCALISED_PACKAGE = re.compile(rf"^\s*({'|'.join(PACKAGES_AS_NAMED)})\s+(?=microsoft\b)", re.I)
+BUILD_AFTER = re.compile(r"(.*?)(\s+(?:\(x\d\d\)|-\s+\d).*)?$")  # " (x64) - 14.38.33130", " - 10.0.40219"
 
 
 def english_edition(name: str) -> str:
-    """A software name with a Microsoft edition its install names in Russian or Ukrainian in English."""
-    if name.isascii() or not MICROSOFTS.match(name):
+    """A software name with Microsoft's name, and an edition, a redistributable or a runtime its install
+    names in Russian or Ukrainian, in English."""
+    if name.isascii():
+        return name
+    name = MICROSOFT_AS_NAMED.sub("Microsoft", name)
+    if package := LOCALISED_PACKAGE.match(name):
+        rest = BUILD_AFTER.match(name[package.end() :])
+        name = f"{rest[1]} {PACKAGES_AS_NAMED[package[1].lower()]}{rest[2] or ''}"
+    if not MICROSOFTS.match(name):
         return name
     return LOCALISED_EDITION.sub(
         lambda m: EDITIONS_AS_NAMED[m.group(1).lower()] + (" Plus" if m.group(2) else ""), name

@@ -250,3 +250,34 @@ def test_yandex_browser_as_its_windows_and_russian_installs_name_it():
     assert chosen_name("Яндекс.Браузер", catalogue, "24.4.1.915", versioned=True) == "Yandex Browser"
     assert chosen_name("Yandex Disk", catalogue, "3.2.39", versioned=True) == "Yandex Disk"
     assert chosen_name("Яндекс Диск", catalogue, "3.2.39", versioned=True) != "Yandex Browser"
+
+
+def test_microsofts_name_its_redistributables_and_runtimes_as_russian_installs_name_them():
+    """Sets 169 to 278: Russian Windows writes Microsoft as "Майкрософт" and puts what a package is before
+    its name ("Распространяемый пакет": its Redistributable, "Среда выполнения": its Runtime); another
+    maker's runtime keeps its words."""
+    assert (
+        english_edition("Майкрософт Windows 10 Корпоративная LTSC") == "Microsoft Windows 10 Enterprise LTSC"
+    )
+    assert (
+        english_edition("Распространяемый пакет Microsoft Visual C++ 2015-2022 (x64) - 14.38.33130")
+        == "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130"
+    )
+    assert english_edition("Среда выполнения Java") == "Среда выполнения Java"
+    catalogue = [
+        Item("wv", "Microsoft Edge WebView2 Runtime", "", "Microsoft"),
+        Item("edge", "Microsoft Edge", "", "Microsoft"),
+        Item("vc", "Microsoft Visual C++ 2010 Redistributable", "2010", "Microsoft"),
+        Item("w10", "Microsoft Windows 10 Pro", "10", "Microsoft"),
+    ]
+    installs = [
+        ("Среда выполнения Microsoft Edge WebView2", "126.0.2592.102", "Microsoft Edge WebView2 Runtime"),
+        (
+            "Распространяемый пакет Microsoft Visual C++ 2010 x86 - 10.0.40219",
+            "10.0.40219",
+            "Microsoft Visual C++ 2010 Redistributable",
+        ),
+        ("Майкрософт Windows 10 Pro", "10.0.19045", "Microsoft Windows 10 Pro"),
+    ]
+    for name, version, record in installs:
+        assert chosen_name(name, catalogue, version, versioned=True) == record, name
