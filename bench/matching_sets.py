@@ -308,5 +308,11 @@ SEEN = {
     DATA / "matching_seen_274.yaml": "former blind set 274 (bus authority, in French and Occitan), 0 left",
     DATA / "matching_seen_275.yaml": "former blind set 275 (SACCO union, in English and Luganda), 7 left",
     DATA / "matching_seen_276.yaml": "former blind set 276 (chair maker, in Italian and Friulian), 4 left",
+    DATA
+    / "matching_seen_277.yaml": "former blind set 277 (port authority, in English and Chamorro), 10 left",
+    DATA / "matching_seen_278.yaml": "former blind set 278 (cotton cooperative, in Karakalpak), 12 left",
+    DATA
+    / "matching_seen_279.yaml": "former blind set 279 (health service, in Spanish and Mapudungun), 7 left",
+    DATA / "matching_seen_280.yaml": "former blind set 280 (resort group, in English and Dhivehi), 12 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
