@@ -427,3 +427,32 @@ def test_a_port_authoritys_erp_access_control_and_authenticator_under_their_form
         ("com.duosecurity.duomobile", "4.68.0", "Duo Security", "duo"),
     ]
     assert_read_as(products, installs)
+
+
+def test_industrial_compliance_and_endpoint_software_under_their_former_names():
+    """The seen sets' most frequent misses of renamed products: Schneider Electric's Unity Pro (Control
+    Expert since v14) and SoMachine (Machine Expert), Skype Room Systems (Teams Rooms), World-Check One
+    under Refinitiv's and Thomson Reuters' names, Acronis True Image (Cyber Protect Home Office from 2022
+    to 2024), Rocscience's Phase2 (RS2), Quick Heal's business products (Seqrite), Geosoft's Oasis montaj
+    (Seequent's)."""
+    products = [
+        Item("ce", "Schneider Electric EcoStruxure Control Expert", "", "Schneider Electric"),
+        Item("me", "Schneider Electric EcoStruxure Machine Expert", "", "Schneider Electric"),
+        Item("mtr", "Microsoft Teams Rooms", "", "Microsoft"),
+        Item("wc", "LSEG World-Check One", "", "London Stock Exchange Group"),
+        Item("acronis", "Acronis Cyber Protect Home Office", "", "Acronis"),
+        Item("rs2", "Rocscience RS2", "", "Rocscience"),
+        Item("seqrite", "Seqrite Endpoint Security", "", "Quick Heal Technologies"),
+        Item("oasis", "Seequent Oasis montaj", "", "Seequent"),
+    ]
+    installs = [
+        ("Unity Pro XL V13.1", "13.1", "Schneider Electric", "ce"),
+        ("SoMachine", "4.3", "Schneider Electric", "me"),
+        ("Skype Room System", "4.19.57.0", "Microsoft", "mtr"),
+        ("Refinitiv World-Check One", "", "Refinitiv", "wc"),
+        ("Acronis True Image 2021", "25.10.1.39287", "Acronis", "acronis"),
+        ("Phase2 9.0", "9.027", "Rocscience", "rs2"),
+        ("Quick Heal Endpoint Security", "8.0.5.0", "Quick Heal Technologies", "seqrite"),
+        ("Geosoft Oasis montaj 9.10", "9.10.0", "Geosoft Inc.", "oasis"),
+    ]
+    assert_read_as(products, installs)
