@@ -49,7 +49,7 @@ MICROSOFT_AS_NAMED = re.compile(r"^\s*майкрософт\b", re.I)
 PACKAGES_AS_NAMED = {"распространяемый пакет": "Redistributable", "розповсюджуваний пакет": "Redistributable"}
 PACKAGES_AS_NAMED |= {"среда выполнения": "Runtime", "середовище виконання": "Runtime"}
 LOCALISED_PACKAGE = re.compile(rf"^\s*({'|'.join(PACKAGES_AS_NAMED)})\s+(?=microsoft\b)", re.I)
-BUILD_AFTER = re.compile(r"(.*?)(\s+(?:\(x\d\d\)|-\s+\d).*)?$")  # " (x64) - 14.38.33130", " - 10.0.40219"
+BUILD_AFTER = re.compile(r"(?<!\s)\s+(?:\(x\d\d\)|-\s+(?:x\d\d|\d))")  # " (x64) - 14.38", " - x86 9.0"
 
 
 def english_edition(name: str) -> str:
@@ -59,8 +59,10 @@ def english_edition(name: str) -> str:
         return name
     name = MICROSOFT_AS_NAMED.sub("Microsoft", name)
     if package := LOCALISED_PACKAGE.match(name):
-        rest = BUILD_AFTER.match(name[package.end() :])
-        name = f"{rest[1]} {PACKAGES_AS_NAMED[package[1].lower()]}{rest[2] or ''}"
+        rest, what = name[package.end() :], PACKAGES_AS_NAMED[package[1].lower()]
+        at = build.start() if (build := BUILD_AFTER.search(rest)) else len(rest)
+        said = f"{rest[:at]} {what}" if what.lower() not in rest[:at].lower().split() else rest[:at]
+        name = said + rest[at:]
     if not MICROSOFTS.match(name):
         return name
     return LOCALISED_EDITION.sub(

@@ -15,9 +15,14 @@ PACKAGE_PART = re.compile(r"-((?:thin-)?client|server)(?=$|[-_]\d)", re.I)
 # a Debian package as dpkg lists it, its name and its version with an epoch or a Debian revision:
 # "openssh-server 1:9.6p1-3ubuntu13", "curl 7.88.1-10+deb12u8"; not "Python 3.12" nor "mysql 8.0-community"
 DPKG_LISTED = re.compile(r"([a-z0-9][a-z0-9+.-]+) (\d+:)?(\d[\w.+~]*)(?:-([\w.+~]+))?")
-# the database a package of a product is built for, last in its name: "zabbix-server-mysql", "zabbix-proxy-
-# sqlite3", "icinga2-ido-pgsql" are the product's packages, "php8.2-mysql" PHP's; not "mysql-server"
-DATABASE_BUILT_FOR = re.compile(r"(?<=[a-z0-9])-(?:mysql|pgsql|postgresql|sqlite3?)(?=$| )")
+# the database a part of a product is built for, last in its name after the product's and the part's:
+# "zabbix-server-mysql", "zabbix-proxy-sqlite3", "icinga2-ido-pgsql" are the product's packages; not a
+# language's or a library's binding ("ruby-sqlite3", "python3-postgresql", "lua-sql-mysql", "libpam-mysql"),
+# nor a database's own ("rh-mysql80-mysql", "mysql-server")
+DATABASE_BUILT_FOR = re.compile(
+    r"^([a-z0-9][a-z0-9+.]*-[a-z0-9+.-]*?)-(?:mysql|pgsql|postgresql|sqlite3?)(?=$| )"
+)
+BINDINGS = re.compile(r"^(?:python|py\d|ruby|node|perl|lua|golang|php|r-cran|erlang|ocaml|lib|rh-)|sql|maria")
 
 
 def package_file(name: str, version: str) -> str:
@@ -28,7 +33,8 @@ def package_file(name: str, version: str) -> str:
     part of its name; "libfoo-1.2" at 1; "7-Zip"). A package built for a database is the product's
     ("zabbix-server-pgsql" is "zabbix-server")."""
     package = dpkg_listed(name.strip(), version.strip()) if " " in name.strip() else _package(name, version)
-    return DATABASE_BUILT_FOR.sub("", package) if "-" in package and package.islower() else package
+    built = DATABASE_BUILT_FOR.match(package) if package.islower() else None
+    return package if built is None or BINDINGS.search(built[1]) else built[1] + package[built.end() :]
 
 
 def _package(name: str, version: str) -> str:

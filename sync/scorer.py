@@ -96,11 +96,11 @@ A pair's score (0–100) is the best of the evidence found for it:
      88  one service alone whose name and description together hold every word of a portfolio name of
          two words or more, the description's in one sentence ("Spam Filtering" = "Email Security:
          inbound spam … filtering") or in two, one a codename's label ("Orbit (Salesforce CRM)" = "CRM:
-         Codename Orbit. … on Salesforce Sales Cloud"), a product's whole name as one ("Microsoft 365" is
-         not in "Microsoft Defender for Office 365"); 86 when what it gives is another system ("a
-         feed from Workday", "synced from the student records system"; not a product's former name in
-         brackets after it, "(formerly Pardot)"), the kind of service another is named for, in a name of
-         two words ("Network Monitoring" = "Network Services: … monitoring" beside "Infrastructure
+         Codename Orbit. … on Salesforce Sales Cloud"), a name that is a product of the dictionary as one
+         ("Microsoft 365" is not in "Microsoft Defender for Office 365"); 86 when what it gives is another
+         system ("a feed from Workday", "synced from the student records system"; not a product's former
+         name in brackets after it, "(formerly Pardot)"), the kind of service another is named for, in a
+         name of two words ("Network Monitoring" = "Network Services: … monitoring" beside "Infrastructure
          Monitoring"; not "Site WAN Connectivity" beside an "Internet Connectivity"), or one
          common word while the name gives only a delivery word ("Quality Management System" and a
          "Configuration Management" of "data quality"; "Server Hosting" and "virtual servers" too)

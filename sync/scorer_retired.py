@@ -33,13 +33,15 @@ IN_NAME = re.compile(
 CAPITALS = re.compile(
     r"\b(?:RETIRED|DECOMMISSIONED|DISCONTINUED|OBSOLETE|DEPRECATED|DUPLICATE|DO NOT USE)\b"
 )  # in a name
-# a description, or one of the details joined to it ("Business Service; Tier 3; Retired - OPERA V5"), that
-# begins with the mark and nothing after it but a date or a pointer ("Retired 2019, kept for history",
-# "Duplicate - see Email"; not "Decommissioned equipment collected", a live service, nor "Do not use for
-# patient data"), or says so in a sentence
+# a description that begins with the mark and nothing after it but a date or a pointer ("Retired 2019, kept
+# for history", "Duplicate - see Email"; not "Decommissioned equipment collected", a live service, nor "Do
+# not use for patient data"), or says so in a sentence; or a detail joined to it that begins with a mark of
+# one retired, then a date, a dash or a colon, or nothing ("Business Service; Tier 3; Retired - OPERA V5";
+# not "…; archived (cold) copies on tape" nor "…; retired, deferred and active members")
+STRONG = "|".join(m for m in RETIRED_MARKS if m not in ("inactive", "archived", "tidak aktif", "nonaktif"))
 IN_DETAILS = re.compile(
-    rf"(?:^|;)\s*(?:{MARKS})"
-    r"(?:\s+(?:in\s+)?(?:[a-z]+\s+)?\d{4}|\s+(?:of|record|cmdb|entry)\b|\s*[-–—:,;.(]|\s*$)"
+    rf"^\s*(?:{MARKS})(?:\s+(?:in\s+)?(?:[a-z]+\s+)?\d{{4}}|\s+(?:of|record|cmdb|entry)\b|\s*[-–—:,;.(]|\s*$)"
+    rf"|;\s*(?:{STRONG})(?:\s+(?:in\s+)?\d{{4}}|\s*[-–—:]|\s*(?:;|$))"
     r"|\b(?:was|been|is now) (?:retired|decommissioned)\b",
     re.I,
 )

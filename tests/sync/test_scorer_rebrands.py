@@ -456,3 +456,5 @@ def test_industrial_compliance_and_endpoint_software_under_their_former_names():
         ("Geosoft Oasis montaj 9.10", "9.10.0", "Geosoft Inc.", "oasis"),
     ]
     assert_read_as(products, installs)
+    games = [Item("unity", "Unity", "", "Unity Technologies"), products[0]]
+    assert chosen("Unity Pro", games, "2019.4", "Unity Technologies") == "Unity"  # the game engine's plan

@@ -59,6 +59,9 @@ def test_a_record_marked_retired_in_its_name_or_description(name, details):
         ("Pension Payroll (Retired, Deferred)", ""),  # its members
         ("Gold Support", "Old and new sites alike"),
         ("Pool Bar Wi-Fi", "Technical Service; Tier 2; retired members' lounge and pool bar"),
+        ("Backup", "Veeam backups to disk; archived (cold) copies on LTO tape"),  # a weak mark in a detail
+        ("Pensions", "Member administration; retired, deferred and active members"),
+        ("Data Quality", "Data Service; duplicate: detection across CRM"),
     ],
 )
 def test_a_live_record_is_not_read_as_retired(name, details):

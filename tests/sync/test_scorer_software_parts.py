@@ -309,6 +309,18 @@ def test_a_package_built_for_a_database_is_the_products_package():
     assert picked("zabbix-server-pgsql-6.0.24-release1.el9.x86_64", "6.0.24", models) == "z6"
     assert package_file("zabbix-proxy-sqlite3", "7.0.5") == "zabbix-proxy"
     assert package_file("mysql-server", "8.0.39") == "mysql-server"
+    for binding in (
+        "ruby-sqlite3",
+        "python3-postgresql",
+        "lua-sql-mysql",
+        "libpam-mysql",
+        "rh-mysql80-mysql",
+    ):
+        assert package_file(binding, "1.0") == binding  # a language's, a library's or the database's own
+    assert (
+        picked("python3-postgresql", "1.3.0", [Item("py", "Python 3", "3", "Python Software Foundation")])
+        == ""
+    )
     assert package_file("Zabbix Server MySQL", "7") == "Zabbix Server MySQL"  # no package's name
     assert picked("mysql-server", "8.0.39", models) == "mysql"
 
@@ -413,6 +425,10 @@ def test_an_appliances_firmware_as_a_scan_lists_it_is_its_operating_system_at_th
     assert picked("FortiGate-60E v6.2.16,build1392", "6.2.16", fortinet) == "os6"
     assert picked("FortiGate-100F FortiOS v7.2.8 build1639", "7.2.8", fortinet) == "os7"
     assert picked("FortiAnalyzer-VM64 v7.4.2-build2397", "7.4.2", fortinet) == "faz"
-    assert picked("FortiGate-60F", "", fortinet) == ""  # no version: which FortiOS is a person's choice
+    assert picked("FortiGate-60F-3G4G v7.2.8", "7.2.8", fortinet) == "os7"  # a model of two parts
+    assert picked("FortiGate-60F", "", fortinet) == ""  # a device: which FortiOS is a person's choice
     assert picked("Fortinet", "7.4", [Item("os", "FortiOS", "", "Fortinet")]) == ""  # its maker alone
-    assert firmware("Office-2016") == "Office-2016" and firmware("MX-4070 printer") == "MX-4070 printer"
+    device = [*fortinet, Item("fg", "Fortinet FortiGate", "", "Fortinet")]
+    assert picked("FortiGate", "7.2.8", device) == "fg"  # a name without a model is the device's record
+    for other in ("Office-2016", "Sage-50c v27.1", "Aruba-2930F v16.10", "FortiClient 7.2"):
+        assert firmware(other) == other  # another maker's product and edition, a switch, an install
