@@ -411,6 +411,21 @@ def test_a_suites_part_that_no_record_is_is_the_suites_record_of_its_major():
     assert picked("VMware vCenter Converter", "6.4", suite) == ""  # no part of it
 
 
+def test_a_dotnet_runtime_windows_lists_on_its_own_is_the_dotnet_record_of_its_major():
+    """A .NET release ships the .NET Runtime and the Windows Desktop Runtime, each listed on its own: a
+    catalogue that keeps .NET as one product has their installs as its record of their major."""
+    dotnet = [
+        Item("n8", "Microsoft .NET 8", "8", "Microsoft"),
+        Item("n6", "Microsoft .NET 6", "6", "Microsoft"),
+    ]
+    assert picked("Microsoft Windows Desktop Runtime - 8.0.1 (x64)", "8.0.1", dotnet) == "n8"
+    assert picked("Microsoft .NET Runtime - 6.0.33 (x64)", "6.0.33.34016", dotnet) == "n6"
+    assert picked("Microsoft .NET Runtime - 7.0.20 (x64)", "7.0.20", dotnet) == ""  # no record of 7
+    assert picked("Microsoft ASP.NET Core 8.0.8 - Shared Framework (x64)", "8.0.8", dotnet) == ""
+    own = [*dotnet, Item("r8", "Microsoft .NET Runtime 8", "8", "Microsoft")]
+    assert picked("Microsoft .NET Runtime - 8.0.8 (x64)", "8.0.8.34118", own) == "r8"
+
+
 def test_an_appliances_firmware_as_a_scan_lists_it_is_its_operating_system_at_that_version():
     """The seen sets' FortiGates: a scan lists the model glued to the product and a build after the version
     ("FortiGate-100F v7.2.8 build1639"); the firmware is FortiOS at that version, and which model runs it is
