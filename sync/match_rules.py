@@ -40,6 +40,7 @@ BUILDS = {"x64": (BITS_64, INTEL), "amd64": (BITS_64, INTEL), "win64": (BITS_64,
 BUILDS |= {"x86": (BITS_32, INTEL), "win32": (BITS_32, INTEL), "i386": (BITS_32, INTEL), "32bit": (BITS_32,)}
 BUILDS |= {"i686": (BITS_32, INTEL), "arm64": (BITS_64, ARM), "aarch64": (BITS_64, ARM)}
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
+UPDATE_KINDS = frozenset(["cumulative", "edition", "feature", "quality", "security", "rollup", "critical"])
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
 TRIGGERS = (
@@ -275,6 +276,13 @@ def long_term_year(name: str) -> str:
     return ""
 
 
+def named_update(word: str, before: list[str]) -> bool:
+    """Whether "update" and a number is a product's name and its version, not an update of a release: "Dell
+    Command Update 5" is Dell Command Update at 5; "Java 8 Update 421", "TIA Portal V18 Update 3", "Exchange
+    Server 2019 Cumulative Update 14" and "MicroStation CONNECT Edition Update 17" are updates."""
+    return word == "update" and bool(before) and before[-1].isalpha() and before[-1] not in UPDATE_KINDS
+
+
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Software names as an inventory writes them, cleaned: glued versions split, architecture, update
     and build numbers out. `keep`: words never split (known aliases such as "o365")."""
@@ -294,7 +302,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 1
         elif (
             (word in BITS and following == "bit")
-            or (word in DROP_WITH_NUMBER and NUMBER.match(following))
+            or (word in DROP_WITH_NUMBER and NUMBER.match(following) and not named_update(word, out))
             or (
                 (word in LANGUAGES or (word, following) in LANGUAGE_PAIRS)
                 and len(following) == 2

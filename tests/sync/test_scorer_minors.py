@@ -215,6 +215,23 @@ def test_an_update_a_name_gives_is_no_word_of_it():
     assert found.target_id == "8" and found.reasons[0] == "same name apart from case, punctuation or tier"
 
 
+def test_a_products_own_update_word_before_its_version_is_a_word_of_its_name():
+    """The seen sets' "Dell Command Update 5": the tool's name ends in "Update", so its record of 5 is the
+    install at 5.2; after a version, a release or "Cumulative", "Update" still numbers an update."""
+    dell = [Item("5", "Dell Command Update 5", "5", "Dell"), Item("4", "Dell Command Update 4", "4", "Dell")]
+    found = best("Dell Command Update for Windows Universal", dell, "5.2.0", True)
+    assert found.target_id == "5" and found.preselectable and found.score >= PRESELECT_AT
+    found = best(
+        "Lenovo System Update", [Item("l", "Lenovo System Update 5", "5", "Lenovo")], "5.08.02", True
+    )
+    assert found.preselectable and found.score >= PRESELECT_AT
+    exchange = [Item("x", "Microsoft Exchange Server 2019", "2019", "Microsoft")]
+    found = best("Microsoft Exchange Server 2019 Cumulative Update 14", exchange, "15.2.1544.4", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+    tia = [Item("t", "Siemens TIA Portal V18", "18", "Siemens")]
+    assert best("TIA Portal V18 Update 3", tia, "18.0.3", True).preselectable
+
+
 WINDOWS = [
     Item("23", "Windows 11 Enterprise 23H2", "", "Microsoft"),
     Item("24", "Windows 11 Enterprise 24H2", "", "Microsoft"),
