@@ -1,6 +1,7 @@
 """Renamed products and makers' former names the shipped dictionary knows, among the seen sets' most frequent
 misses (issue 19, sync/data/aliases.yaml): an industrial site's antivirus console, SCADA and print driver, a
-port authority's ERP, access control and authenticator, and industrial, compliance and endpoint software."""
+port authority's ERP, access control and authenticator, industrial, compliance and endpoint software, and
+a reporting runtime as Windows lists it."""
 
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
@@ -82,3 +83,23 @@ def test_industrial_compliance_and_endpoint_software_under_their_former_names():
     assert_read_as(products, installs)
     games = [Item("unity", "Unity", "", "Unity Technologies"), products[0]]
     assert chosen("Unity Pro", games, "2019.4", "Unity Technologies") == "Unity"  # the game engine's plan
+
+
+def test_the_crystal_reports_runtime_as_windows_lists_it_is_the_catalogues_runtime_not_the_designer():
+    """The seen sets' most frequent software miss: applications built with Crystal Reports install "SAP
+    Crystal Reports runtime engine for .NET Framework (64-bit)" at 13.0.x, a catalogue's "SAP Crystal
+    Reports Runtime 13"; the designer, "SAP Crystal Reports 2020", is another product."""
+    products = [
+        Item("runtime", "SAP Crystal Reports Runtime 13", "13", "SAP"),
+        Item("designer", "SAP Crystal Reports 2020", "2020", "SAP"),
+    ]
+    installs = [
+        ("SAP Crystal Reports runtime engine for .NET Framework (64-bit)", "13.0.35.4927", "SAP", "runtime"),
+        ("Crystal Reports Runtime (Business Objects)", "13.0.32.4286", "SAP", "runtime"),
+        ("SAP Crystal Reports 2020", "14.3.2.4121", "SAP", "designer"),
+    ]
+    assert_read_as(products, installs)
+    for_net = [Item("net", "SAP Crystal Reports Runtime for .NET Framework", "", "SAP"), products[1]]
+    name = "SAP Crystal Reports runtime engine for .NET Framework (32-bit)"
+    assert chosen(name, for_net, "13.0.33.4485", "SAP") == for_net[0].name
+    assert chosen(name, [products[1]], "13.0.33.4485", "SAP") == ""  # the designer alone: no runtime record
