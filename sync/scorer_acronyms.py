@@ -81,10 +81,18 @@ class AcronymEvidence:
         )
         for initials_ in {mine.initials, mine.core_initials, *mine.other_initials} - {""} - context:
             add(
-                self.index["short"].get(initials_, ()),
+                self._short_for(initials_),
                 ACRONYM,
                 lambda i, short=initials_: [f"acronym: {as_written(short, self.targets[i].name)} = {shown}"],
             )
+
+    def _short_for(self, spelled: str) -> list[int]:
+        """The targets whose name is one short word a name's initials spell, unless it is an English word
+        written as one: "Service Desk" is no acronym of "Диадок ЭДО с контрагентами" (D, E, S, K)."""
+        found = self.index["short"].get(spelled, ())
+        if not found or not is_english(spelled):
+            return list(found)
+        return [i for i in found if as_written(spelled, self.targets[i].name).isupper()]
 
     def _declared_beside(self, acronym: str, rest: list[str]) -> list[int]:
         """The one service that gives an acronym in brackets whose name has the words written beside it, and

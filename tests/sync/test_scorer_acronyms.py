@@ -336,3 +336,15 @@ def test_an_acronym_beside_a_product_that_delivers_it_is_the_service_giving_it_i
         assert found[0].reasons[1].endswith("delivers Security Information and Event Management")
     two = [*catalogue, Item("soc", "Security Operations Centre (SIEM)", context="Managed SOC.")]
     assert not preselect(suggest([Item("l", "SIEM - Wazuh")], two, versioned=False)["l"], PRESELECT_AT)
+
+
+def test_a_names_initials_spell_no_english_word_a_record_writes_as_a_word():
+    """Set 281: the initials of "Диадок ЭДО с контрагентами (УПД)", read in Latin letters, spell "desk"; the
+    catalogue's "Service Desk" writes it as a word, no acronym. Written in capitals, it is one."""
+    desk = [Item("sd", "Service Desk", context="IT; Tier 2; incidents and requests")]
+    found = suggest([Item("l", "Диадок ЭДО с контрагентами (УПД)")], desk, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None
+    assert not any(r.startswith("acronym: ") for c in found for r in c.reasons)
+    capitals = [Item("cap", "CAP Service", context="Tier 2; planning")]
+    found = suggest([Item("l", "Customer Account Portal")], capitals, versioned=False)["l"]
+    assert found and found[0].reasons[0] == "acronym: CAP = Customer Account Portal"
