@@ -18,7 +18,8 @@ LANGUAGE_NAMES = frozenset(  # an install's language at the end of its name: "Au
     ["english", "french", "german", "spanish", "italian", "dutch", "portuguese", "japanese", "chinese"]
     + ["turkish", "czech", "slovak", "danish", "swedish", "norwegian", "finnish", "hungarian", "greek"]
     + ["estonian", "latvian", "lithuanian", "indonesian", "croatian", "ukrainian", "catalan", "malay"]
-    + ["icelandic", "slovenian", "slovene", "afrikaans", "korean"]
+    + ["icelandic", "slovenian", "slovene", "afrikaans", "korean", "russian", "romanian"]
+    + ["bulgarian", "serbian", "hebrew", "arabic", "persian", "thai", "vietnamese"]  # not "polish": a word
     + ["mui", "multilingual"]  # "Adobe Acrobat Reader DC MUI": every language
 )
 # an install's language at the end after a dash, as the language names itself, and as English names it after

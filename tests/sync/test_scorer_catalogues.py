@@ -68,6 +68,10 @@ def test_languages_patch_levels_and_brackets_are_inventory_noise():
     reader = [Item("r", "Adobe Acrobat Reader DC", "24", "Adobe")]
     for language in ("Nederlands", "Deutsch", "Français"):  # as each language names itself, after a dash
         assert chosen(f"Adobe Acrobat Reader DC - {language}", reader, "24.002.20736", True), language
+    for language in ("Russian", "Serbian", "Hebrew", "Arabic", "Thai", "Vietnamese"):  # as English names it
+        assert chosen(f"Adobe Acrobat Reader DC - {language}", reader, "24.002.20736", True), language
+    polish = [Item("p", "OctoNus Helium Polish", "", "OctoNus")]  # a word, not the language
+    assert chosen("Helium", polish, "3.4", True) == ""
     autocad = [
         Item("a", "Autodesk AutoCAD 2024", "2024", "Autodesk"),
         Item("lt", "Autodesk AutoCAD LT 2024", "2024", "Autodesk"),
