@@ -59,3 +59,15 @@ def test_russian_test_environment_words_end_a_name_as_an_environment():
     catalogue = [Item("prod", "ERP - 1C:ERP (Prod)"), Item("test", "ERP - 1C:ERP (Test)")]
     found = first_candidate("1С ERP тестовая", catalogue)
     assert found.target_id == "test" and found.preselectable and found.score >= PRESELECT_AT
+
+
+def test_russian_staffs_prod_ends_a_name_as_production():
+    """Sets 251 and 281: "1С ЕРП прод" is the production record beside the test and development ones."""
+    catalogue = [
+        Item("p", "1C ERP - Production"),
+        Item("t", "1C ERP - Test"),
+        Item("d", "1C ERP - Development"),
+    ]
+    found = first_candidate("1С ЕРП прод", catalogue)
+    assert found.target_id == "p" and found.preselectable and found.score >= PRESELECT_AT
+    assert first_candidate("1С ЕРП тест", catalogue).target_id == "t"
