@@ -103,3 +103,28 @@ def test_the_crystal_reports_runtime_as_windows_lists_it_is_the_catalogues_runti
     name = "SAP Crystal Reports runtime engine for .NET Framework (32-bit)"
     assert chosen(name, for_net, "13.0.33.4485", "SAP") == for_net[0].name
     assert chosen(name, [products[1]], "13.0.33.4485", "SAP") == ""  # the designer alone: no runtime record
+
+
+def test_an_installs_module_add_in_appliance_or_app_id_the_dictionary_knows_is_its_product():
+    """The seen sets' frequent misses: Microsoft renamed the Azure Information Protection unified labeling
+    client (2023); McAfee's Threat Prevention is a module of Endpoint Security, Trellix's since 2022; a VPX is
+    NetScaler ADC's virtual appliance; KnowBe4's button installs as "Phish Alert"; Outlook's Android app
+    lists its package id; Concur Expense is SAP Concur's."""
+    products = [
+        Item("mpip", "Microsoft Purview Information Protection client", "", "Microsoft"),
+        Item("ens", "Trellix Endpoint Security 10", "10", "Trellix"),
+        Item("adc", "NetScaler ADC 13", "13", "Cloud Software Group"),
+        Item("pab", "KnowBe4 Phish Alert Button", "", "KnowBe4"),
+        Item("outlook", "Microsoft Outlook (mobile)", "", "Microsoft"),
+        Item("concur", "SAP Concur", "", "SAP"),
+    ]
+    installs = [
+        ("Azure Information Protection unified labeling client", "2.16.79.0", "Microsoft", "mpip"),
+        ("McAfee Endpoint Security Threat Prevention", "10.7.0.5786", "McAfee, LLC", "ens"),
+        ("Citrix ADC VPX", "13.1-49.15", "Citrix", "adc"),
+        ("Phish Alert", "1.10.11", "KnowBe4", "pab"),
+        ("com.microsoft.office.outlook", "4.2417.0", "Microsoft Corporation", "outlook"),
+        ("Concur Expense", "", "SAP Concur", "concur"),
+    ]
+    assert_read_as(products, installs)
+    assert chosen("Citrix ADC VPX", products, "14.1-12.35", "Citrix") == ""  # no record of 14
