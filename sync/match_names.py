@@ -75,6 +75,9 @@ GENERIC = {
             "professional",
             *LOCALISED_EDITIONS,  # "Windows 11 Professionnel", "Office Estándar 2016"
             "redaktsiya",  # 1C's "редакция 3.0", its configuration's release: the version that follows
+            "korp",  # 1C's editions, as normalised: "КОРП" (CORP), "ПРОФ" (PROF)
+            "corp",
+            "prof",
             "pro",
             "std",
             "datacenter",

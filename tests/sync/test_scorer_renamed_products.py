@@ -109,7 +109,8 @@ def test_an_installs_module_add_in_appliance_or_app_id_the_dictionary_knows_is_i
     """The seen sets' frequent misses: Microsoft renamed the Azure Information Protection unified labeling
     client (2023); McAfee's Threat Prevention is a module of Endpoint Security, Trellix's since 2022; a VPX is
     NetScaler ADC's virtual appliance; KnowBe4's button installs as "Phish Alert"; Outlook's Android app
-    lists its package id; Concur Expense is SAP Concur's."""
+    lists its package id; Concur Expense is SAP Concur's; OfficeScan's agent is Apex One's since 2019, and
+    "Sense" Defender for Endpoint's sensor."""
     products = [
         Item("mpip", "Microsoft Purview Information Protection client", "", "Microsoft"),
         Item("ens", "Trellix Endpoint Security 10", "10", "Trellix"),
@@ -117,6 +118,8 @@ def test_an_installs_module_add_in_appliance_or_app_id_the_dictionary_knows_is_i
         Item("pab", "KnowBe4 Phish Alert Button", "", "KnowBe4"),
         Item("outlook", "Microsoft Outlook (mobile)", "", "Microsoft"),
         Item("concur", "SAP Concur", "", "SAP"),
+        Item("apex", "Trend Micro Apex One", "", "Trend Micro"),
+        Item("mde", "Microsoft Defender for Endpoint", "", "Microsoft"),
     ]
     installs = [
         ("Azure Information Protection unified labeling client", "2.16.79.0", "Microsoft", "mpip"),
@@ -125,6 +128,8 @@ def test_an_installs_module_add_in_appliance_or_app_id_the_dictionary_knows_is_i
         ("Phish Alert", "1.10.11", "KnowBe4", "pab"),
         ("com.microsoft.office.outlook", "4.2417.0", "Microsoft Corporation", "outlook"),
         ("Concur Expense", "", "SAP Concur", "concur"),
+        ("Trend Micro OfficeScan Agent", "12.0.5698", "Trend Micro Inc.", "apex"),
+        ("Windows Defender Advanced Threat Protection Sense", "10.8760.19", "Microsoft", "mde"),
     ]
     assert_read_as(products, installs)
     assert chosen("Citrix ADC VPX", products, "14.1-12.35", "Citrix") == ""  # no record of 14

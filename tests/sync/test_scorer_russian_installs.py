@@ -238,6 +238,18 @@ def test_a_maker_named_in_russian_and_a_1c_configurations_release_word():
     assert preselect(suggest([release], catalogue, versioned=True)["l"], PRESELECT_AT).target_id == "acc"
 
 
+def test_1cs_edition_words_are_no_words_of_its_configurations_name():
+    """Sets 182 to 278: 1C sells its configurations in editions, "КОРП" (CORP) and "ПРОФ" (PROF); a
+    catalogue's record of the configuration, with or without its edition, is the install's."""
+    catalogue = [
+        Item("do", "1C:Document Management 3.0", "3.0", "1C"),
+        Item("corp", "1C:Document Management CORP 3", "3", "1C"),
+    ]
+    for records, key in ((catalogue[:1], "do"), (catalogue[1:], "corp")):
+        install = Item("l", "1С:Документооборот КОРП, редакция 3.0", "3.0.12.44", "1С-Софт")
+        assert preselect(suggest([install], records, versioned=True)["l"], PRESELECT_AT).target_id == key
+
+
 def test_yandex_browser_as_its_windows_and_russian_installs_name_it():
     """Sets 169 to 266: the browser installs as "Yandex" and, in Russian, "Яндекс Браузер"; Yandex's other
     apps keep their names."""
