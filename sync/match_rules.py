@@ -54,6 +54,7 @@ WINDOWS_EDITIONS = frozenset(normalise("microsoft iot enterprise education pro n
 TRIGGERS |= LONG_TERM | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
+HOTFIX = re.compile(r"^h\d{1,2}$")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 YEAR_RELEASE = re.compile(rf"^(?:r\d|q[1-4]|{'|'.join(SEASONS)})$")  # "2022 R7", "2024 Fall"
 # "Windows Server 2012 R2", "Dynamics AX 2012 R3": Microsoft sells such a release as a product of its own;
@@ -313,6 +314,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 2
         elif word in LANGUAGE_NAMES and i + 1 == len(words) and out:
             i += 1
+        elif HOTFIX.match(word) and out and "." in out[-1] and NUMBER.match(out[-1]):
+            i += 1  # Palo Alto's hotfix of a release: "PAN-OS 11.1.2-h3" is 11.1.2
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
             i += 3
         elif (

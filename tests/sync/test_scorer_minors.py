@@ -3,7 +3,7 @@ unless the product's minor releases are one release line; tracks, years and vers
 
 import pytest
 
-from sync.match_rules import version_field
+from sync.match_rules import software_words, version_field
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate as best
@@ -230,6 +230,15 @@ def test_a_products_own_update_word_before_its_version_is_a_word_of_its_name():
     assert found.preselectable and found.score >= PRESELECT_AT
     tia = [Item("t", "Siemens TIA Portal V18", "18", "Siemens")]
     assert best("TIA Portal V18 Update 3", tia, "18.0.3", True).preselectable
+
+
+def test_a_hotfix_after_a_release_in_a_name_is_no_word_of_it():
+    """The seen sets' Palo Alto firewalls: "PAN-OS 11.1.2-h3" is PAN-OS 11.1.2's third hotfix."""
+    pan = [Item("11", "Palo Alto Networks PAN-OS 11", "11", "Palo Alto Networks")]
+    found = best("PAN-OS 11.1.2-h3", pan, "11.1.2-h3", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+    assert software_words(["pan", "os", "11.1.2", "h3"]) == ["pan", "os", "11.1.2"]
+    assert software_words(["fluke", "h3", "viewer"]) == ["fluke", "h3", "viewer"]  # no release before it
 
 
 WINDOWS = [
