@@ -133,3 +133,23 @@ def test_an_installs_module_add_in_appliance_or_app_id_the_dictionary_knows_is_i
     ]
     assert_read_as(products, installs)
     assert chosen("Citrix ADC VPX", products, "14.1-12.35", "Citrix") == ""  # no record of 14
+
+
+def test_a_desktop_app_server_or_phone_app_the_dictionary_knows_is_its_platforms_record():
+    """The seen sets' misses of one name each: Genesys Cloud's Windows app under its first name, Zerto's
+    management server, ODK Collect's and AnyConnect's Android package ids, Aruba Central after HPE's rename."""
+    products = [
+        Item("genesys", "Genesys Cloud", "", "Genesys"),
+        Item("zerto", "HPE Zerto 10", "10", "Hewlett Packard Enterprise"),
+        Item("odk", "ODK Collect", "", "Get ODK"),
+        Item("csc", "Cisco Secure Client 5", "5", "Cisco"),
+        Item("central", "HPE Aruba Networking Central", "", "Hewlett Packard Enterprise"),
+    ]
+    installs = [
+        ("PureCloud for Windows", "2.27.790", "Genesys", "genesys"),
+        ("Zerto Virtual Manager", "10.0.50", "Zerto", "zerto"),
+        ("org.odk.collect.android", "v2024.2.4", "Get ODK", "odk"),
+        ("com.cisco.anyconnect.vpn.android.avf", "5.1.6.103", "Cisco", "csc"),
+        ("Aruba Central", "2.5.8", "Aruba Networks", "central"),
+    ]
+    assert_read_as(products, installs)
