@@ -5,7 +5,7 @@ that makes an install another product than its name's record; anything else ther
 import re
 from functools import partial
 
-from sync.match_rules import PLAN
+from sync.match_editions import PLAN
 from sync.matching import normalise
 
 DEPLOYMENT = frozenset(

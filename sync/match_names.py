@@ -24,16 +24,13 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
+from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, licence_plans
 from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_releases import named_numbers
 from sync.match_rules import (
-    EDITIONS,
-    LOCALISED_EDITIONS,
-    PLANS,
     UPDATES,
     java_package,
-    licence_plans,
     software_words,
     stem,
     version_field,

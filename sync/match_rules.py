@@ -7,7 +7,7 @@
   ("23H2"), a language ("- en-us"), and an update, service pack or build number ("Java 8 Update 381",
   "Service Pack 2"), while "Version 9" keeps its number;
 - a service named "Category: Name" is also read as its name ("Clinical: PACS");
-- editions: "Community" and "Professional" are two products, "Pro" and "Professional" one;
+- editions (sync.match_editions): "Community" and "Professional" are two products;
 - word-by-word abbreviations ("Veeam B&R" = "Veeam Backup & Replication", "Win Server" = "Windows
   Server"): each word the same or the start of the other name's word, in order.
 """
@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from sync.match_editions import EDITIONS
 from sync.match_languages import LANGUAGE_NAMES, LANGUAGE_PAIRS, LANGUAGES
 from sync.match_tiers import TIER
 from sync.match_versions import WINDOWS_BUILD, windows_itself
@@ -145,21 +146,15 @@ def java_package(words: list[str]) -> list[str]:
     return ["openjdk", version]
 
 
-def licence_plans(words: list[str]) -> list[str]:
-    """A Microsoft licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of
-    Visio; "Blue Sky Plan 4" is version 4 of a dental planning product."""
-    if "plan" not in words[:-1] or PLANNED.isdisjoint(words):
-        return words
-    joined = " ".join(words)
-    return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
-
-
 # versions without a number that are a product's own: Windows XP, Vista; any other such field is no version
 NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 
 # IBM's version and release (and modification): "z/OS V2R5" is 2.5, "V6R1M0" 6.1.0
 VERSION_RELEASE = re.compile(r"^\s*v(\d+)\s*r(\d+)(?:\s*m(\d+))?\s*$", re.I)
+# HP's and Micro Focus' versions behind an "A.": Data Protector "A.10.91" is 10.91 (Agilent's "C.01.10" is
+# ChemStation's revision C, a version of its own)
+LETTERED = re.compile(r"^\s*a\.(\d+\.\d+(?:\.\d+)*)\s*$", re.I)
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
 # a service pack or an update: "SP3", "CU12", Siemens' "Upd12", Waters' software change notice "SCN1017"
 UPDATES = r"sp|cu|ru|upd|update|u|scn"
@@ -197,6 +192,8 @@ def version_field(field: str, words: list[str]) -> str:
         return f"{update[1]}.{update[2]}"
     if release := VERSION_RELEASE.match(field):
         return ".".join(filter(None, release.groups()))
+    if lettered := LETTERED.match(field):
+        return lettered[1]
     if packed := PACKED_FIELD.match(field):
         return packed[1]
     if tagged := TAGGED_FIELD.match(field):
@@ -301,6 +298,9 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif release := VERSION_RELEASE.match(word):
             out.append(".".join(filter(None, release.groups())))
             i += 1
+        elif lettered := LETTERED.match(word):
+            out.append(lettered[1])
+            i += 1
         elif (
             (word in BITS and following == "bit")
             or (word in DROP_WITH_NUMBER and NUMBER.match(following) and not named_update(word, out))
@@ -398,44 +398,6 @@ def abbreviates(mine: tuple[str, ...], theirs: tuple[str, ...]) -> str:
         short.append(a if way == 1 else b)
         long.append(b if way == 1 else a)
     return f"{' '.join(short)} = {' '.join(long)}" if short and same else ""
-
-
-PLAN = re.compile(r"\bplan ([1-5])(?![\w.])")
-PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans as read ("Visio Plan 2": licence_plans)
-# the products Microsoft licenses by plan: "Microsoft Project Plan 3", "Exchange Online Plan 1"
-PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra"])
-# editions as French and Spanish installs name them ("Windows 11 Entreprise", "Office Estándar 2016"): the
-# English edition's, and generic words of a software name as the English ones are (sync.match_names)
-LOCALISED_EDITIONS = {"entreprise": "enterprise", "professionnel": "professional", "estandar": "standard"}
-EDITIONS = {  # edition words, and the edition each names
-    **{plan: plan for plan in sorted(PLANS)},
-    "enterprise": "enterprise",
-    "ee": "enterprise",
-    "standard": "standard",
-    "std": "standard",
-    "se": "standard",
-    "professional": "professional",
-    "pro": "professional",
-    **LOCALISED_EDITIONS,
-    "profesional": "professional",  # Spanish too; no generic word, as an English typo is read as a slip
-    "community": "community",
-    "datacenter": "datacenter",
-}
-
-
-def editions_differ(mine: Iterable[str], theirs: Iterable[str], only_editions: bool = True) -> bool:
-    """ "Visual Studio Community" and "Visual Studio Professional": two editions, two products; "Pro" and
-    "Professional" one; a server and an edition the server's name lacks two too ("PitStop Server", "PitStop
-    Pro"). Takes the words each name left out: its edition words, or with `only_editions=False` all of them
-    ("Tableau Server" and "Tableau Desktop")."""
-    mine, theirs = set(mine), set(theirs)
-    left = {EDITIONS.get(w, w) for w in mine if w in EDITIONS or not only_editions}
-    right = {EDITIONS.get(w, w) for w in theirs if w in EDITIONS or not only_editions}
-    if ("server" in mine) != ("server" in theirs):  # "PitStop Server" and "PitStop Pro"; not "Jamf Pro"
-        served, other = (left, right) if "server" in mine else (right, left)
-        if {EDITIONS.get(w, w) for w in other if w in EDITIONS} - served:
-            return True
-    return bool(left) and bool(right) and not left & right
 
 
 CATEGORY = re.compile(r"^\s*[^:/]{2,40}?\s*:\s*([^/\s].+)$")

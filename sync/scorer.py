@@ -181,9 +181,10 @@ from dataclasses import replace
 from sync.match_acronyms import acronym_within
 from sync.match_codes import client_codes, portfolio_code, with_codes, without_code
 from sync.match_details import Mentions, without_negated
+from sync.match_editions import editions_differ
 from sync.match_kinds import kinds_differ
 from sync.match_names import AliasBook, Name, words_of
-from sync.match_rules import GLUED, editions_differ
+from sync.match_rules import GLUED
 from sync.match_tiers import tiers_of
 from sync.match_versions import major
 from sync.matching import Candidate, Item, normalise

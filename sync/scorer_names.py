@@ -10,9 +10,10 @@ from sync.match_acronyms import own_acronym
 from sync.match_brackets import DEPLOYMENT
 from sync.match_details import Mentions
 from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build
+from sync.match_editions import EDITIONS, PLANS, editions_differ
 from sync.match_makers import maker_names
 from sync.match_names import VAGUE, AliasBook, Name, words_of
-from sync.match_rules import EDITIONS, PLANS, RUN_TOGETHER, abbreviates, editions_differ, stem
+from sync.match_rules import RUN_TOGETHER, abbreviates, stem
 from sync.match_versions import major
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import CLOUDS

@@ -241,6 +241,16 @@ def test_a_hotfix_after_a_release_in_a_name_is_no_word_of_it():
     assert software_words(["fluke", "h3", "viewer"]) == ["fluke", "h3", "viewer"]  # no release before it
 
 
+def test_an_hp_version_behind_its_letter_is_that_version():
+    """The seen sets' Data Protector installs: HP and Micro Focus wrote its versions "A.10.91", "A.11.00";
+    Agilent's "C.01.10" is a revision of its own, left as written."""
+    protector = [Item("dp", "OpenText Data Protector 10", "10", "OpenText")]
+    found = best("Micro Focus Data Protector A.10.91", protector, "A.10.91", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+    assert version_field("A.11.00", ["data", "protector"]) == "11.00"
+    assert version_field("C.01.10", ["chemstation"]) == "C.01.10"
+
+
 WINDOWS = [
     Item("23", "Windows 11 Enterprise 23H2", "", "Microsoft"),
     Item("24", "Windows 11 Enterprise 24H2", "", "Microsoft"),

@@ -1,0 +1,52 @@
+"""Editions of software and Microsoft's licence plans, as names write them (sync.match_rules,
+sync.match_names, sync.scorer_names): "Visual Studio Community" and "Visual Studio Professional" are two
+products, "Pro" and "Professional" one edition, and "Visio Plan 2" no version 2 of Visio."""
+
+import re
+from collections.abc import Iterable
+
+PLAN = re.compile(r"\bplan ([1-5])(?![\w.])")
+PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans as read ("Visio Plan 2": licence_plans)
+# the products Microsoft licenses by plan: "Microsoft Project Plan 3", "Exchange Online Plan 1"
+PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra"])
+# editions as French and Spanish installs name them ("Windows 11 Entreprise", "Office Estándar 2016"): the
+# English edition's, and generic words of a software name as the English ones are (sync.match_names)
+LOCALISED_EDITIONS = {"entreprise": "enterprise", "professionnel": "professional", "estandar": "standard"}
+EDITIONS = {  # edition words, and the edition each names
+    **{plan: plan for plan in sorted(PLANS)},
+    "enterprise": "enterprise",
+    "ee": "enterprise",
+    "standard": "standard",
+    "std": "standard",
+    "se": "standard",
+    "professional": "professional",
+    "pro": "professional",
+    **LOCALISED_EDITIONS,
+    "profesional": "professional",  # Spanish too; no generic word, as an English typo is read as a slip
+    "community": "community",
+    "datacenter": "datacenter",
+}
+
+
+def editions_differ(mine: Iterable[str], theirs: Iterable[str], only_editions: bool = True) -> bool:
+    """ "Visual Studio Community" and "Visual Studio Professional": two editions, two products; "Pro" and
+    "Professional" one; a server and an edition the server's name lacks two too ("PitStop Server", "PitStop
+    Pro"). Takes the words each name left out: its edition words, or with `only_editions=False` all of them
+    ("Tableau Server" and "Tableau Desktop")."""
+    mine, theirs = set(mine), set(theirs)
+    left = {EDITIONS.get(w, w) for w in mine if w in EDITIONS or not only_editions}
+    right = {EDITIONS.get(w, w) for w in theirs if w in EDITIONS or not only_editions}
+    if ("server" in mine) != ("server" in theirs):  # "PitStop Server" and "PitStop Pro"; not "Jamf Pro"
+        served, other = (left, right) if "server" in mine else (right, left)
+        if {EDITIONS.get(w, w) for w in other if w in EDITIONS} - served:
+            return True
+    return bool(left) and bool(right) and not left & right
+
+
+def licence_plans(words: list[str]) -> list[str]:
+    """A Microsoft licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of
+    Visio; "Blue Sky Plan 4" is version 4 of a dental planning product."""
+    if "plan" not in words[:-1] or PLANNED.isdisjoint(words):
+        return words
+    joined = " ".join(words)
+    return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
