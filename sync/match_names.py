@@ -15,6 +15,7 @@ from sync.match_appliances import firmware
 from sync.match_brackets import TARGETS_DEPLOYED, deployed
 from sync.match_dictionary import (
     BRACKETS,
+    MAKERS_APP_ID,
     bundled,
     kept_editions,
     released,
@@ -315,6 +316,7 @@ class AliasBook:
         return found
 
     def _read(self, name: str, version: str, versioned: bool, portfolio: bool = False) -> "Name":
+        given = name
         if versioned:
             name = firmware(bundled(package_file(name, version)))  # "httpd-2.4.57", "FortiGate-60F v7.2"
             if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
@@ -343,7 +345,9 @@ class AliasBook:
             if versioned
             else normalised
         )
-        product, whole = whole_name(shown) if versioned and portfolio else ([], "")
+        # a maker's one app ("com.whatsapp") is its phone app, none of the installs a whole name is
+        whole_read = versioned and portfolio and not MAKERS_APP_ID.match(given)
+        product, whole = whole_name(shown) if whole_read else ([], "")
         words, aliased, fired = self.substitute([stem(w) for w in product or normalised])
         fired = [whole, *fired] if whole else fired
         versions = []

@@ -52,7 +52,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from sync.match_acronyms import bracketed, initials
 from sync.match_details import Mentions
-from sync.match_dictionary import BRACKETS, renamed_leads, renamed_makers, still_leading
+from sync.match_dictionary import BRACKETS, bundled, renamed_leads, renamed_makers, still_leading, whole_name
 from sync.match_letters import SOUNDED_LETTER
 from sync.match_makers import maker_names, sounded
 from sync.match_names import AliasBook, Name
@@ -172,6 +172,8 @@ class OtherReadings:
         placed, where = self._placed(local.name) if not self.versioned else ("", "")
         readings = [*others, *([practised] if practised else []), *([split] if split else [])]
         readings += [reading for reading in (renamed, placed) if reading]
+        if self.versioned and whole_name(written := bundled(local.name))[0]:  # "Poly Lens Desktop": Lens,
+            readings.append(written)  # or its own record, as written (no portfolio's whole name then)
         for bare in [*readings, *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: サービスデスク": nothing to read
