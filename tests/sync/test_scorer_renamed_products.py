@@ -157,8 +157,8 @@ def test_a_desktop_app_server_or_phone_app_the_dictionary_knows_is_its_platforms
 
 def test_a_whole_install_name_is_its_product_or_the_record_of_its_name_as_written():
     """The seen sets' most frequent whole names: Windows lists WhatsApp's desktop app as "WhatsApp", Poly
-    Lens's as "Poly Lens Desktop", EPM's agent as "CyberArk EPM Agent", Aktiv's token drivers in Russian and
-    3CX by its package. A catalogue's record of the name as written is the install's too; a phone's app id
+    Lens's as "Poly Lens Desktop", EPM's agent as "CyberArk EPM Agent", Aktiv's token drivers in Russian,
+    3CX by its package and Endpoint Central's agent by its name before 2022. A catalogue's record of the name as written is the install's too; a phone's app id
     ("com.whatsapp") is no desktop app."""
     products = [
         Item("wa", "WhatsApp Desktop", "", "Meta"),
@@ -166,6 +166,7 @@ def test_a_whole_install_name_is_its_product_or_the_record_of_its_name_as_writte
         Item("epm", "CyberArk Endpoint Privilege Manager", "", "CyberArk"),
         Item("rutoken", "Aktiv Rutoken Drivers", "", "Aktiv"),
         Item("3cx", "3CX Phone System 20", "20", "3CX"),
+        Item("ec", "ManageEngine Endpoint Central", "", "Zoho Corporation"),
     ]
     installs = [
         ("WhatsApp", "2.2412.54.0", "WhatsApp Inc.", "wa"),
@@ -173,6 +174,7 @@ def test_a_whole_install_name_is_its_product_or_the_record_of_its_name_as_writte
         ("CyberArk EPM Agent", "24.5.0.1234", "CyberArk Software", "epm"),
         ("Драйверы Рутокен", "4.16.0.0", "Компания «Актив»", "rutoken"),
         ("3cxpbx", "20.0.3.886", "3CX", "3cx"),
+        ("ManageEngine Desktop Central - Agent", "11.2.2400.15", "ZOHO Corp.", "ec"),
     ]
     assert_read_as(products, installs)
     as_written = [Item("meta", "Meta WhatsApp", "", "Meta"), Item("hp", "HP Poly Lens Desktop", "", "HP")]
