@@ -224,7 +224,7 @@ SEEN = {
     / "matching_seen_206.yaml": "former blind set 206 (container port, in Malayalam and English), 5 left",
     DATA / "matching_seen_207.yaml": "former blind set 207 (flour mills, in Hausa and English), 3 left",
     DATA / "matching_seen_208.yaml": "former blind set 208 (online gaming, in Maltese and English), 8 left",
-    DATA / "matching_seen_209.yaml": "former blind set 209 (dairy co-operative, in Punjabi), 9 left",
+    DATA / "matching_seen_209.yaml": "former blind set 209 (dairy co-operative, in Punjabi), 10 left",
     DATA
     / "matching_seen_210.yaml": "former blind set 210 (aerospace parts, in Kannada and English), 10 left",
     DATA / "matching_seen_211.yaml": "former blind set 211 (sugar co-operative, in Marathi), 8 left",
@@ -253,7 +253,7 @@ SEEN = {
     DATA / "matching_seen_229.yaml": "former blind set 229 (tuna cannery, in Wolof and French), 6 left",
     DATA / "matching_seen_230.yaml": "former blind set 230 (handloom co-operative, in Odia), 10 left",
     DATA / "matching_seen_231.yaml": "former blind set 231 (utility, in Greenlandic and Danish), 4 left",
-    DATA / "matching_seen_232.yaml": "former blind set 232 (medicines, in Igbo and English), 8 left",
+    DATA / "matching_seen_232.yaml": "former blind set 232 (medicines, in Igbo and English), 10 left",
     DATA
     / "matching_seen_233.yaml": "former blind set 233 (car parts maker, in isiXhosa and English), 9 left",
     DATA / "matching_seen_234.yaml": "former blind set 234 (hydropower, in Dzongkha and English), 11 left",
@@ -284,7 +284,7 @@ SEEN = {
     DATA
     / "matching_seen_254.yaml": "former blind set 254 (hydropower and reindeer, in Northern Sami), 5 left",
     DATA
-    / "matching_seen_255.yaml": "former blind set 255 (grain and bakeries, in Russian and Chechen), 4 left",
+    / "matching_seen_255.yaml": "former blind set 255 (grain and bakeries, in Russian and Chechen), 5 left",
     DATA
     / "matching_seen_256.yaml": "former blind set 256 (ferries and port, in Tongan and English), 10 left",
     DATA / "matching_seen_257.yaml": "former blind set 257 (diamond mine, in Russian and Sakha), 4 left",
@@ -312,7 +312,12 @@ SEEN = {
     / "matching_seen_277.yaml": "former blind set 277 (port authority, in English and Chamorro), 11 left",
     DATA / "matching_seen_278.yaml": "former blind set 278 (cotton cooperative, in Karakalpak), 12 left",
     DATA
-    / "matching_seen_279.yaml": "former blind set 279 (health service, in Spanish and Mapudungun), 7 left",
+    / "matching_seen_279.yaml": "former blind set 279 (health service, in Spanish and Mapudungun), 8 left",
     DATA / "matching_seen_280.yaml": "former blind set 280 (resort group, in English and Dhivehi), 12 left",
+    DATA / "matching_seen_281.yaml": "former blind set 281 (energy company, in Russian and Buryat), 3 left",
+    DATA
+    / "matching_seen_282.yaml": "former blind set 282 (water and ports, in Italian and Sardinian), 2 left",
+    DATA
+    / "matching_seen_283.yaml": "former blind set 283 (university hospitals, in Spanish and Nahuatl), 4 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
