@@ -1,6 +1,7 @@
 """Editions of software and Microsoft's licence plans, as names write them (sync.match_rules,
-sync.match_names, sync.scorer_names): "Visual Studio Community" and "Visual Studio Professional" are two
-products, "Pro" and "Professional" one edition, and "Visio Plan 2" no version 2 of Visio."""
+sync.match_names, sync.match_brackets, sync.scorer_names, sync.scorer): "Visual Studio Community" and
+"Visual Studio Professional" are two products, "Pro" and "Professional" one edition, and "Visio Plan 2" no
+version 2 of Visio."""
 
 import re
 from collections.abc import Iterable
@@ -25,6 +26,9 @@ EDITIONS = {  # edition words, and the edition each names
     "profesional": "professional",  # Spanish too; no generic word, as an English typo is read as a slip
     "community": "community",
     "datacenter": "datacenter",
+    "prof": "professional",  # 1C's editions, as normalised: "ПРОФ", "КОРП" (its enterprise edition; not
+    "korp": "enterprise",  # another edition of a "1C:Enterprise Accounting")
+    "corp": "enterprise",
 }
 
 

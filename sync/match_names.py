@@ -93,7 +93,7 @@ GENERIC = {
             "distribution",  # "Anaconda Distribution", as installs name it "Anaconda3"
             "x64",
             "and",
-            *PLANS,  # "Visio Plan 2": a licence plan (match_rules.licence_plans)
+            *PLANS,  # "Visio Plan 2": a licence plan (match_editions.licence_plans)
         ]
     ),
 }

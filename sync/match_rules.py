@@ -4,8 +4,9 @@
   own ("Building" is no "Build", "Accounting" no "Account");
 - a product name glued to its version ("Postgresql16", "Python3") is split, for software only;
 - inventory noise is left out of software names: architecture ("x64", "64-bit"), a half-year release
-  ("23H2"), a language ("- en-us"), and an update, service pack or build number ("Java 8 Update 381",
-  "Service Pack 2"), while "Version 9" keeps its number;
+  ("23H2"), a language ("- en-us"), and an update, service pack, hotfix or build number ("Java 8 Update
+  381", "Service Pack 2", "PAN-OS 11.1.2-h3"), while "Version 9" keeps its number, and so does a product
+  whose name ends in "Update" ("Dell Command Update 5"); HP's "A.10.91" is 10.91;
 - a service named "Category: Name" is also read as its name ("Clinical: PACS");
 - editions (sync.match_editions): "Community" and "Professional" are two products;
 - word-by-word abbreviations ("Veeam B&R" = "Veeam Backup & Replication", "Win Server" = "Windows
@@ -41,7 +42,11 @@ BUILDS = {"x64": (BITS_64, INTEL), "amd64": (BITS_64, INTEL), "win64": (BITS_64,
 BUILDS |= {"x86": (BITS_32, INTEL), "win32": (BITS_32, INTEL), "i386": (BITS_32, INTEL), "32bit": (BITS_32,)}
 BUILDS |= {"i686": (BITS_32, INTEL), "arm64": (BITS_64, ARM), "aarch64": (BITS_64, ARM)}
 DROP_WITH_NUMBER = frozenset(["update", "sp", "cu", "build", "patch", "hotfix", "patchlevel"])
+# before "Update", what makes it an update of a release: "Cumulative Update 14", "Java SE Update 381",
+# "Adobe Reader XI Update", "Acrobat DC Update"
 UPDATE_KINDS = frozenset(["cumulative", "edition", "feature", "quality", "security", "rollup", "critical"])
+UPDATE_KINDS |= frozenset(["se", "ee", "dc", "pro", "standard", "professional", "enterprise"])
+ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")  # "XI", "X", "VII"
 KEEP_NUMBER = frozenset(["version", "ver", "release", "rel"])
 SEASONS = frozenset(["spring", "summer", "fall", "autumn", "winter"])  # "Enfocus Switch 2024 Fall"
 TRIGGERS = (
@@ -152,9 +157,10 @@ NAMED_VERSIONS = frozenset(["xp", "vista", "me", "nt"])
 
 # IBM's version and release (and modification): "z/OS V2R5" is 2.5, "V6R1M0" 6.1.0
 VERSION_RELEASE = re.compile(r"^\s*v(\d+)\s*r(\d+)(?:\s*m(\d+))?\s*$", re.I)
-# HP's and Micro Focus' versions behind an "A.": Data Protector "A.10.91" is 10.91 (Agilent's "C.01.10" is
-# ChemStation's revision C, a version of its own)
-LETTERED = re.compile(r"^\s*a\.(\d+\.\d+(?:\.\d+)*)\s*$", re.I)
+# HP's versions behind an "A.", Data Protector's since (Micro Focus', OpenText's): "A.10.91" is 10.91,
+# "A.09.00" 9.00; not Agilent's revisions ("EZChrom Edition A.04.10", "ChemStation C.01.10"), their own
+LETTERED = re.compile(r"^\s*a\.0*(\d+\.\d+(?:\.\d+)*)\s*$", re.I)
+LETTERED_BY = frozenset(["hp", "hpe", "protector"])
 UPDATE_FIELD = re.compile(r"^\s*v?(\d+\.\d+)\s*(?:u|update)\s*(\d+)\s*$", re.I)
 # a service pack or an update: "SP3", "CU12", Siemens' "Upd12", Waters' software change notice "SCN1017"
 UPDATES = r"sp|cu|ru|upd|update|u|scn"
@@ -192,7 +198,7 @@ def version_field(field: str, words: list[str]) -> str:
         return f"{update[1]}.{update[2]}"
     if release := VERSION_RELEASE.match(field):
         return ".".join(filter(None, release.groups()))
-    if lettered := LETTERED.match(field):
+    if (lettered := LETTERED.match(field)) and not LETTERED_BY.isdisjoint(words):
         return lettered[1]
     if packed := PACKED_FIELD.match(field):
         return packed[1]
@@ -278,7 +284,8 @@ def named_update(word: str, before: list[str]) -> bool:
     """Whether "update" and a number is a product's name and its version, not an update of a release: "Dell
     Command Update 5" is Dell Command Update at 5; "Java 8 Update 421", "TIA Portal V18 Update 3", "Exchange
     Server 2019 Cumulative Update 14" and "MicroStation CONNECT Edition Update 17" are updates."""
-    return word == "update" and bool(before) and before[-1].isalpha() and before[-1] not in UPDATE_KINDS
+    last = before[-1] if before else ""
+    return word == "update" and last.isalpha() and last not in UPDATE_KINDS and not ROMAN.match(last)
 
 
 def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -298,7 +305,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
         elif release := VERSION_RELEASE.match(word):
             out.append(".".join(filter(None, release.groups())))
             i += 1
-        elif lettered := LETTERED.match(word):
+        elif (lettered := LETTERED.match(word)) and not LETTERED_BY.isdisjoint(words):
             out.append(lettered[1])
             i += 1
         elif (
@@ -314,7 +321,7 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 2
         elif word in LANGUAGE_NAMES and i + 1 == len(words) and out:
             i += 1
-        elif HOTFIX.match(word) and out and "." in out[-1] and NUMBER.match(out[-1]):
+        elif HOTFIX.match(word) and i + 1 == len(words) and out and "." in out[-1] and NUMBER.match(out[-1]):
             i += 1  # Palo Alto's hotfix of a release: "PAN-OS 11.1.2-h3" is 11.1.2
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
             i += 3

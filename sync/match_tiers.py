@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from sync.match_letters import decomposed
 
-# production as a catalogue writes it in full, in English, German and Dutch ("- Produktion - Stufe 1"): the
-# tiers, the words of production at a name's end (sync.scorer_environments) and the undashed tiers
-# (sync.scorer_tiers) read these
-PRODUCTION_WORDS = ("production", "produktion", "productie", "прод")  # Russian staff's "прод", as "prod"
+# production as a catalogue writes it in full, in English, German and Dutch ("- Produktion - Stufe 1"), and
+# as Russian staff shorten it ("1С ЕРП прод"): the tiers, the words of production at a name's end
+# (sync.scorer_environments) and the undashed tiers (sync.scorer_tiers) read these
+PRODUCTION_WORDS = ("production", "produktion", "productie", "прод")
 PRODUCED = "|".join(PRODUCTION_WORDS)
 PRODUCTION_SAID = frozenset(("prod", "prd", *PRODUCTION_WORDS))  # as a name's words read them
 # an environment as a code or a record's brackets write it: no site's or client's code, no acronym a name

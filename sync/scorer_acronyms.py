@@ -88,11 +88,16 @@ class AcronymEvidence:
 
     def _short_for(self, spelled: str) -> list[int]:
         """The targets whose name is one short word a name's initials spell, unless it is an English word
-        written as one: "Service Desk" is no acronym of "Диадок ЭДО с контрагентами" (D, E, S, K)."""
+        written as one: "Service Desk" (or "SERVICE DESK", in a catalogue of capitals) is no acronym of
+        "Диадок ЭДО с контрагентами" (D, E, S, K); "CAP Service" is."""
         found = self.index["short"].get(spelled, ())
         if not found or not is_english(spelled):
             return list(found)
-        return [i for i in found if as_written(spelled, self.targets[i].name).isupper()]
+        return [
+            i
+            for i in found
+            if as_written(spelled, name := self.targets[i].name).isupper() and not name.isupper()
+        ]
 
     def _declared_beside(self, acronym: str, rest: list[str]) -> list[int]:
         """The one service that gives an acronym in brackets whose name has the words written beside it, and

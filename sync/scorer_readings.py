@@ -67,7 +67,7 @@ from sync.match_tiers import (
 from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_environments import ENVIRONMENTS_SAID
-from sync.scorer_names import AUDIENCES, CORE, LEXICAL_CAP, PRESELECT_AT, Found
+from sync.scorer_names import AUDIENCES, CORE, GENERIC_ONLY, LEXICAL_CAP, PRESELECT_AT, Found
 
 WRITTEN = re.compile(r"[a-z]+")
 # an environment or a tier brackets may give, as a list of them ("Virtual Servers (Dev/Test/UAT)")
@@ -172,8 +172,8 @@ class OtherReadings:
         placed, where = self._placed(local.name) if not self.versioned else ("", "")
         readings = [*others, *([practised] if practised else []), *([split] if split else [])]
         readings += [reading for reading in (renamed, placed) if reading]
-        if self.versioned and whole_name(written := bundled(local.name))[0]:  # "Poly Lens Desktop": Lens,
-            readings.append(written)  # or its own record, as written (no portfolio's whole name then)
+        written = bundled(local.name) if self.versioned and whole_name(bundled(local.name))[0] else ""
+        readings += [written] if written else []  # "Poly Lens Desktop": Lens, or its own record as written
         for bare in [*readings, *([corrected] if corrected else [])]:
             reading = self.book.read(bare, local.version, self.versioned)
             if not reading.words:  # "Backup: The", "Service Desk: サービスデスク": nothing to read
@@ -197,6 +197,9 @@ class OtherReadings:
                     if score <= LEXICAL_CAP:
                         continue  # alike as written, or not at all
                     reasons, score = [*reasons, because], min(score, CORE)
+                elif bare == written:  # as written, only the record of that very name: no "Tableau Server"
+                    if reasons[0].startswith(GENERIC_ONLY):
+                        continue
                 elif bare == placed:  # "DNC-Max WIC" as "DNC-Max Wichita"
                     reasons, score = [*reasons, where], min(score, CORE)
                 elif bare == corrected:

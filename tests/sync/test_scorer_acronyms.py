@@ -345,6 +345,9 @@ def test_a_names_initials_spell_no_english_word_a_record_writes_as_a_word():
     found = suggest([Item("l", "Диадок ЭДО с контрагентами (УПД)")], desk, versioned=False)["l"]
     assert preselect(found, PRESELECT_AT) is None
     assert not any(r.startswith("acronym: ") for c in found for r in c.reasons)
+    capital_words = [Item("sd", "SERVICE DESK", context="IT; Tier 2; incidents and requests")]
+    found = suggest([Item("l", "Диадок ЭДО с контрагентами (УПД)")], capital_words, versioned=False)["l"]
+    assert preselect(found, PRESELECT_AT) is None  # a catalogue in capitals writes no acronym so
     capitals = [Item("cap", "CAP Service", context="Tier 2; planning")]
     found = suggest([Item("l", "Customer Account Portal")], capitals, versioned=False)["l"]
     assert found and found[0].reasons[0] == "acronym: CAP = Customer Account Portal"

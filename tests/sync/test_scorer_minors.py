@@ -3,7 +3,7 @@ unless the product's minor releases are one release line; tracks, years and vers
 
 import pytest
 
-from sync.match_rules import software_words, version_field
+from sync.match_rules import version_field
 from sync.matching import Item, preselect
 from sync.scorer import PRESELECT_AT, suggest
 from tests.sync.scoring import first_candidate as best
@@ -213,42 +213,6 @@ def test_an_update_a_name_gives_is_no_word_of_it():
     gui = [Item("8", "SAP GUI for Windows 8", "8", "SAP"), Item("7", "SAP GUI for Windows 7", "7", "SAP")]
     found = best("SAP GUI for Windows 8.00 PL4", gui, "8.00.4", True)  # SAP's patch level (set 105)
     assert found.target_id == "8" and found.reasons[0] == "same name apart from case, punctuation or tier"
-
-
-def test_a_products_own_update_word_before_its_version_is_a_word_of_its_name():
-    """The seen sets' "Dell Command Update 5": the tool's name ends in "Update", so its record of 5 is the
-    install at 5.2; after a version, a release or "Cumulative", "Update" still numbers an update."""
-    dell = [Item("5", "Dell Command Update 5", "5", "Dell"), Item("4", "Dell Command Update 4", "4", "Dell")]
-    found = best("Dell Command Update for Windows Universal", dell, "5.2.0", True)
-    assert found.target_id == "5" and found.preselectable and found.score >= PRESELECT_AT
-    found = best(
-        "Lenovo System Update", [Item("l", "Lenovo System Update 5", "5", "Lenovo")], "5.08.02", True
-    )
-    assert found.preselectable and found.score >= PRESELECT_AT
-    exchange = [Item("x", "Microsoft Exchange Server 2019", "2019", "Microsoft")]
-    found = best("Microsoft Exchange Server 2019 Cumulative Update 14", exchange, "15.2.1544.4", True)
-    assert found.preselectable and found.score >= PRESELECT_AT
-    tia = [Item("t", "Siemens TIA Portal V18", "18", "Siemens")]
-    assert best("TIA Portal V18 Update 3", tia, "18.0.3", True).preselectable
-
-
-def test_a_hotfix_after_a_release_in_a_name_is_no_word_of_it():
-    """The seen sets' Palo Alto firewalls: "PAN-OS 11.1.2-h3" is PAN-OS 11.1.2's third hotfix."""
-    pan = [Item("11", "Palo Alto Networks PAN-OS 11", "11", "Palo Alto Networks")]
-    found = best("PAN-OS 11.1.2-h3", pan, "11.1.2-h3", True)
-    assert found.preselectable and found.score >= PRESELECT_AT
-    assert software_words(["pan", "os", "11.1.2", "h3"]) == ["pan", "os", "11.1.2"]
-    assert software_words(["fluke", "h3", "viewer"]) == ["fluke", "h3", "viewer"]  # no release before it
-
-
-def test_an_hp_version_behind_its_letter_is_that_version():
-    """The seen sets' Data Protector installs: HP and Micro Focus wrote its versions "A.10.91", "A.11.00";
-    Agilent's "C.01.10" is a revision of its own, left as written."""
-    protector = [Item("dp", "OpenText Data Protector 10", "10", "OpenText")]
-    found = best("Micro Focus Data Protector A.10.91", protector, "A.10.91", True)
-    assert found.preselectable and found.score >= PRESELECT_AT
-    assert version_field("A.11.00", ["data", "protector"]) == "11.00"
-    assert version_field("C.01.10", ["chemstation"]) == "C.01.10"
 
 
 WINDOWS = [

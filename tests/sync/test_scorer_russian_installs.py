@@ -248,6 +248,26 @@ def test_1cs_edition_words_are_no_words_of_its_configurations_name():
     for records, key in ((catalogue[:1], "do"), (catalogue[1:], "corp")):
         install = Item("l", "1С:Документооборот КОРП, редакция 3.0", "3.0.12.44", "1С-Софт")
         assert preselect(suggest([install], records, versioned=True)["l"], PRESELECT_AT).target_id == key
+    editions = [
+        Item("prof", "1C:Accounting PROF 3", "3", "1C"),
+        Item("corp", "1C:Accounting CORP 3", "3", "1C"),
+    ]
+    for name, key in (
+        ("1С:Бухгалтерия предприятия ПРОФ", "prof"),
+        ("1С:Бухгалтерия предприятия КОРП", "corp"),
+    ):
+        pick = preselect(
+            suggest([Item("l", name, "3.0.150.22")], editions, versioned=True)["l"], PRESELECT_AT
+        )
+        assert pick is not None and pick.target_id == key, name  # each edition its own record
+        other = [e for e in editions if e.key != key]
+        assert (
+            preselect(suggest([Item("l", name, "3.0.150.22")], other, versioned=True)["l"], PRESELECT_AT)
+            is None
+        )
+    enterprise = [Item("acc", "1C:Enterprise Accounting 3.0", "3.0", "1C")]  # the platform's name, no edition
+    install = Item("l", "1С:Бухгалтерия предприятия КОРП, редакция 3.0", "3.0.152.17", "1С-Софт")
+    assert preselect(suggest([install], enterprise, versioned=True)["l"], PRESELECT_AT).target_id == "acc"
 
 
 def test_yandex_browser_as_its_windows_and_russian_installs_name_it():

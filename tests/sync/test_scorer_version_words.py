@@ -1,0 +1,53 @@
+"""Words beside a software name's version that say what it is (issue 19, sync.match_rules): a product's own
+"Update" before its version, a hotfix after a release, and HP's versions behind a letter."""
+
+from sync.match_rules import software_words, version_field
+from sync.matching import Item
+from sync.scorer import PRESELECT_AT
+from tests.sync.scoring import first_candidate as best
+
+
+def test_a_products_own_update_word_before_its_version_is_a_word_of_its_name():
+    """The seen sets' "Dell Command Update 5": the tool's name ends in "Update", so its record of 5 is the
+    install at 5.2; after a version, a release, an edition or "Cumulative", "Update" still numbers an
+    update."""
+    dell = [Item("5", "Dell Command Update 5", "5", "Dell"), Item("4", "Dell Command Update 4", "4", "Dell")]
+    found = best("Dell Command Update for Windows Universal", dell, "5.2.0", True)
+    assert found.target_id == "5" and found.preselectable and found.score >= PRESELECT_AT
+    lenovo = [Item("l", "Lenovo System Update 5", "5", "Lenovo")]
+    assert best("Lenovo System Update", lenovo, "5.08.02", True).preselectable
+    for name, version, record in [
+        (
+            "Microsoft Exchange Server 2019 Cumulative Update 14",
+            "15.2.1544.4",
+            "Microsoft Exchange Server 2019",
+        ),
+        ("TIA Portal V18 Update 3", "18.0.3", "Siemens TIA Portal V18"),
+        ("Adobe Reader XI Update 11.0.23", "11.0.23", "Adobe Reader XI"),  # a release named in numerals
+        ("Java SE Update 381", "8.0.3810", "Java SE 8"),  # after its edition
+    ]:
+        found = best(name, [Item("r", record, "", "")], version, True)
+        assert found.preselectable and found.score >= PRESELECT_AT, name
+
+
+def test_a_hotfix_after_a_release_at_a_names_end_is_no_word_of_it():
+    """The seen sets' Palo Alto firewalls: "PAN-OS 11.1.2-h3" is PAN-OS 11.1.2's third hotfix."""
+    pan = [Item("11", "Palo Alto Networks PAN-OS 11", "11", "Palo Alto Networks")]
+    found = best("PAN-OS 11.1.2-h3", pan, "11.1.2-h3", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+    assert software_words(["pan", "os", "11.1.2", "h3"]) == ["pan", "os", "11.1.2"]
+    assert software_words(["fluke", "h3", "viewer"]) == ["fluke", "h3", "viewer"]  # no release before it
+    assert software_words(["tool", "2.0", "h2", "driver"]) == ["tool", "2.0", "h2", "driver"]  # not its end
+
+
+def test_an_hp_version_behind_its_letter_is_that_version():
+    """The seen sets' Data Protector installs: HP and Micro Focus wrote its versions "A.10.91", "A.09.00";
+    Agilent's lettered revisions ("A.04.10", "C.01.10") are versions of their own, left as written."""
+    protector = [Item("dp", "OpenText Data Protector 10", "10", "OpenText")]
+    found = best("Micro Focus Data Protector A.10.91", protector, "A.10.91", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+    nine = [Item("dp9", "HPE Data Protector 9", "9", "Hewlett Packard Enterprise")]
+    assert best("HP Data Protector A.09.00", nine, "A.09.00", True).target_id == "dp9"
+    assert version_field("A.11.00", ["data", "protector"]) == "11.00"
+    assert version_field("A.04.10", ["openlab", "ezchrom"]) == "A.04.10"
+    assert version_field("C.01.10", ["chemstation"]) == "C.01.10"
