@@ -93,11 +93,13 @@ class AcronymEvidence:
         found = self.index["short"].get(spelled, ())
         if not found or not is_english(spelled):
             return list(found)
-        return [
-            i
-            for i in found
-            if as_written(spelled, name := self.targets[i].name).isupper() and not name.isupper()
-        ]
+        return [i for i in found if self._capitals_apart(spelled, self.targets[i].name)]
+
+    @staticmethod
+    def _capitals_apart(spelled: str, name: str) -> bool:
+        """Whether a name writes a word in capitals as no other of its words: "QMS", "CAP Service"; not
+        "SERVICE DESK"."""
+        return as_written(spelled, name).isupper() and (" " not in name.strip() or not name.isupper())
 
     def _declared_beside(self, acronym: str, rest: list[str]) -> list[int]:
         """The one service that gives an acronym in brackets whose name has the words written beside it, and
