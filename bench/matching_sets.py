@@ -145,7 +145,7 @@ SEEN = {
     DATA / "matching_seen_131.yaml": "former blind set 131 (mutual insurer, in Québec French), 18 left",
     DATA / "matching_seen_132.yaml": "former blind set 132 (Danish municipalities' IT partnership), 5 left",
     DATA / "matching_seen_133.yaml": "former blind set 133 (participation bank, in Turkish), 7 left",
-    DATA / "matching_seen_134.yaml": "former blind set 134 (automotive supplier, in Czech), 12 left",
+    DATA / "matching_seen_134.yaml": "former blind set 134 (automotive supplier, in Czech), 13 left",
     DATA / "matching_seen_135.yaml": "former blind set 135 (energy utility, in Finnish), 22 left",
     DATA / "matching_seen_136.yaml": "former blind set 136 (pharmaceuticals maker, in Hungarian), 5 left",
     DATA / "matching_seen_137.yaml": "former blind set 137 (US health plan), 14 left",

@@ -57,7 +57,10 @@ LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels
 # version ("Office LTSC Standard 2021", "Skype for Business LTSC 2021")
 WINDOWS = re.compile(r"^(?:win(?:dows)?|w)(?:\d+)?$")  # "Windows", "Win10", "W10"
 WINDOWS_EDITIONS = frozenset(normalise("microsoft iot enterprise education pro n ltsc ltsb").split())
-TRIGGERS |= LONG_TERM | {first for first, _ in LANGUAGE_PAIRS}
+# a monthly release named at the end: "Power BI Report Server - January 2024" is no version 2024
+MONTHS = frozenset(normalise("january february march april may june july august september october").split())
+MONTHS |= {"november", "december"}
+TRIGGERS |= LONG_TERM | MONTHS | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
 HOTFIX = re.compile(r"^h\d{1,2}$")
@@ -323,6 +326,8 @@ def software_words(words: list[str], keep: set[str] | frozenset[str] = frozenset
             i += 1
         elif HOTFIX.match(word) and i + 1 == len(words) and out and "." in out[-1] and NUMBER.match(out[-1]):
             i += 1  # Palo Alto's hotfix of a release: "PAN-OS 11.1.2-h3" is 11.1.2
+        elif word in MONTHS and i + 2 == len(words) and YEAR.match(following) and out:
+            i += 2
         elif word == "service" and following == "pack" and i + 2 < len(words) and NUMBER.match(words[i + 2]):
             i += 3
         elif (

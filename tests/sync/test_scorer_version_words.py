@@ -51,3 +51,18 @@ def test_an_hp_version_behind_its_letter_is_that_version():
     assert version_field("A.11.00", ["data", "protector"]) == "11.00"
     assert version_field("A.04.10", ["openlab", "ezchrom"]) == "A.04.10"
     assert version_field("C.01.10", ["chemstation"]) == "C.01.10"
+
+
+def test_a_monthly_release_at_a_names_end_is_no_version():
+    """The seen sets' report servers: "Power BI Report Server - January 2024" is the January release of the
+    product, version 15.0, not a product of 2024; a month within a name stays its word."""
+    server = [Item("rs", "Microsoft Power BI Report Server", "", "Microsoft")]
+    for name, version in [
+        ("Microsoft Power BI Report Server - September 2023", "15.0.1113.165"),
+        ("Power BI Report Server - January 2024", "15.0.1114.30"),
+    ]:
+        found = best(name, server, version, True)
+        assert found.preselectable and found.score >= PRESELECT_AT, name
+    assert software_words(["report", "server", "may", "2023"]) == ["report", "server"]
+    assert software_words(["may", "2023"]) == ["may", "2023"]  # nothing before it
+    assert software_words(["march", "2024", "tool"]) == ["march", "2024", "tool"]  # not its end
