@@ -182,3 +182,16 @@ def test_a_whole_install_name_is_its_product_or_the_record_of_its_name_as_writte
     assert chosen("com.whatsapp", products, "2.24.1.6", "WhatsApp LLC") == ""  # the phone's app
     server = [Item("ts", "Tableau Server", "", "Salesforce")]
     assert chosen("Tableau", server, "2023.3.1", "Tableau Software") == ""  # Tableau Desktop, no server
+
+
+def test_the_information_protection_client_as_it_installs_is_the_catalogues_client():
+    """The seen sets' "Microsoft Azure Information Protection" at 2.16: the unified labeling client, renamed
+    Purview Information Protection client; a catalogue that keeps the product alone has it as the product's."""
+    client = [
+        Item("client", "Microsoft Purview Information Protection Client", "", "Microsoft"),
+        Item("dlp", "Microsoft Purview Data Loss Prevention", "", "Microsoft"),
+    ]
+    installs = [("Microsoft Azure Information Protection", "2.16.79.0", "Microsoft Corporation", "client")]
+    assert_read_as(client, installs)
+    product = [Item("aip", "Microsoft Purview Information Protection", "", "Microsoft")]
+    assert_read_as(product, [("Microsoft Azure Information Protection", "2.16.79.0", "Microsoft", "aip")])
