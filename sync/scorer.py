@@ -57,7 +57,9 @@ A pair's score (0–100) is the best of the evidence found for it:
          ("Visual Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Docker for
          Windows", "Stable Diffusion", "Symantec Endpoint Protection" beside an "Endpoint Protection"), and
          never for services, whose words more may always make another service ("Data Centre Management" is no
-         "Data Management"); or followed by the part of it an install is, its client, console or app, or
+         "Data Management"); or written with its version, then a part or edition ("Kaspersky Security
+         Center 14.2 Administration Server"; not "SQL Server 2019 Express LocalDB" nor "Reporting Services",
+         installs of their own); or followed by the part of it an install is, its client, console or app, or
          the kind of client it is ("PaperCut MF Client", "XProtect Smart Client"; "mysql-client" is no
          "MySQL Server"), also the name less its manufacturer's (sync.scorer_versions)
      88  one service whose name lists the portfolio name among other things, no other service having all

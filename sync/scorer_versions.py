@@ -1,6 +1,6 @@
 """How versions weigh a candidate the scorer found for a software record (sync.scorer), an install named for a
 part of a product, its client, console or app ("PaperCut MF Client"), and one named for the product and how it
-was packaged ("Slack Deployment")."""
+was packaged ("Slack Deployment") or for a part after its version ("TeamViewer 15 Host")."""
 
 import re
 from itertools import combinations
@@ -17,8 +17,9 @@ from sync.match_dictionary import (
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_releases import ended_releases
+from sync.match_rules import stem
 from sync.match_versions import agreeing, major, version_verdict
-from sync.matching import Item, normalise, versions_in
+from sync.matching import VERSION, Item, normalise, versions_in
 from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, Found, core_of
@@ -49,6 +50,14 @@ PACKAGING_PHRASES = (
     "java hotspot",  # Adoptium's "Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", the JDK read as Java
     " ".join(words_of("jdk hotspot")),
 )
+# an install's words after its product's name and version that name another install of it: its setup, a
+# language or targeting pack, its common files, an edition for developers or of its own engine ("Express
+# LocalDB"), a service of its own ("Reporting Services"), its agent or runtime
+OTHER_INSTALLS = frozenset(
+    words_of("setup common files language pack targeting accessory localdb express developer developers")
+    + words_of("development reporting services agent агент runtime vda sdk redistributable")
+)
+RELEASE_WORD = re.compile(r"^(?:r\d+|ltsc|ltsb|lts)$")
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
@@ -62,6 +71,28 @@ def unpackaged(words: list[str]) -> list[str]:
     for phrase in PACKAGING_PHRASES:
         text = text.replace(f" {phrase} ", " ", 1)
     return text.split()
+
+
+def after_version(shown: str, extra: list[str], written: set[str], version: str, theirs: str) -> bool:
+    """Whether the words a software name adds to a product's all follow its version written within it, the
+    product's name as its record writes it all before it ("Kaspersky Security Center 14.2 Administration
+    Server"), of the record's major if it has one; and none of the words after the version names another
+    install (OTHER_INSTALLS) or a release ("2012 R2", "LTSC 2019")."""
+    words = [stem(w) for w in normalise(shown).split()]
+    at = next((n for n, w in enumerate(words) if n and VERSION.match(w)), None)
+    if at is None or at + 1 == len(words) or not version:
+        return False
+    given = major(words[at].lstrip("v"))
+    if given != major(version) or theirs not in ("", given):
+        return False
+    before, after = set(words[:at]), words[at + 1 :]
+    return (
+        before.isdisjoint(extra)
+        and before.issuperset(written)
+        and set(after).issuperset(extra)
+        and OTHER_INSTALLS.isdisjoint(after)
+        and not any(RELEASE_WORD.match(w) or VERSION.match(w) for w in after)
+    )
 
 
 def makers_number(name: Name, target: Item) -> Name:
@@ -123,12 +154,18 @@ class VersionEvidence:
         if (
             not extra
             or any(w in mine.words[:last] for w in extra)  # "Stable Diffusion", "Windows Deployment Services"
-            or any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in unpackaged(extra))
             or not any(len(w) >= 3 and w not in VAGUE for w in self.names[widest].core.split())
         ):
             return [], ""
         said = ", ".join(as_written(w, shown) for w in dict.fromkeys(extra))
         found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
+        if any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in unpackaged(extra)):
+            written = {stem(w) for w in self.names[widest].plain.split()} - maker
+            if DATABASES & theirs or not after_version(
+                shown, extra, written, mine.version, self.majors[widest]
+            ):
+                return [], ""
+            return found, f"its whole name and version, then a part or edition of it ({said})"
         return found, f"its whole name, beside how it was packaged ({said})"
 
     def _field_is_release(self, i: int, ours: str, theirs: str) -> bool:

@@ -66,3 +66,33 @@ def test_a_monthly_release_at_a_names_end_is_no_version():
     assert software_words(["report", "server", "may", "2023"]) == ["report", "server"]
     assert software_words(["may", "2023"]) == ["may", "2023"]  # nothing before it
     assert software_words(["march", "2024", "tool"]) == ["march", "2024", "tool"]  # not its end
+
+
+def test_words_after_a_products_name_and_version_name_a_part_or_edition_of_it():
+    """The seen sets' "Kaspersky Security Center 14.2 Administration Server", "TeamViewer 15 Host", "memoQ
+    10.4 translator pro": the product and its version come first, then the part or edition installed. Not a
+    setup, a language pack, a LocalDB, its own reporting services, or a release ("2012 R2")."""
+    for name, version, record, major in [
+        (
+            "Kaspersky Security Center 14.2 Administration Server",
+            "14.2.0.26967",
+            "Kaspersky Security Center",
+            "14",
+        ),
+        ("TeamViewer 15 Host", "15.48.5", "TeamViewer", "15"),
+        ("memoQ 10.4 translator pro", "10.4.8", "memoQ", ""),
+    ]:
+        named = f"{record} {major}".strip()
+        found = best(name, [Item("r", named, major, ""), Item("o", f"{record} Cloud", "", "")], version, True)
+        assert found.target_id == "r" and found.preselectable and found.score >= PRESELECT_AT, name
+    sql = [Item("sql", "Microsoft SQL Server 2019", "2019", "Microsoft")]
+    for name, version in [
+        ("Microsoft SQL Server 2019 Express LocalDB", "15.0.4153.1"),
+        ("SQL Server 2019 Reporting Services", "15.0.8599.29"),
+        ("Microsoft SQL Server 2019 Setup (English)", "15.0.4013.40"),
+    ]:
+        found = best(name, sql, version, True)
+        assert not (found.preselectable and found.score >= PRESELECT_AT), name
+    windows = [Item("w", "Microsoft Windows 10", "10", "Microsoft")]
+    found = best("Microsoft Windows 10 Enterprise LTSC 2019", windows, "10.0.17763", True)
+    assert not (found.preselectable and found.score >= PRESELECT_AT)
