@@ -54,6 +54,28 @@ def test_a_port_authoritys_erp_access_control_and_authenticator_under_their_form
     assert_read_as(products, installs)
 
 
+def test_a_regional_councils_software_under_its_former_makers_and_names():
+    """Set 285: Geocortex is VertiGIS's, EngagementHQ Granicus's, Aprisa radios Aviat's, DocuWorks
+    FUJIFILM's (Fuji Xerox until 2021); MYOB Advanced is MYOB Acumatica, AlphaOne Objective Build."""
+    products = [
+        Item("geo", "Geocortex Essentials", "", "VertiGIS"),
+        Item("ehq", "Granicus EngagementHQ", "", "Granicus"),
+        Item("aprisa", "Aprisa SR+ Radio Firmware", "", "Aviat Networks"),
+        Item("docuworks", "FUJIFILM DocuWorks 9", "9", "FUJIFILM Business Innovation"),
+        Item("myob", "MYOB Acumatica", "", "MYOB"),
+        Item("build", "Objective Build", "", "Objective Corporation"),
+    ]
+    installs = [
+        ("Geocortex Essentials 4.14", "4.14.2", "Latitude Geographics Group Ltd.", "geo"),
+        ("Bang the Table EngagementHQ", "", "Bang the Table", "ehq"),
+        ("Aprisa SR+ Radio Firmware", "1.11.0", "4RF Limited", "aprisa"),
+        ("Fuji Xerox DocuWorks 9", "9.0.6", "Fuji Xerox Co., Ltd.", "docuworks"),
+        ("MYOB Advanced", "", "MYOB", "myob"),
+        ("AlphaOne", "", "AlphaOne", "build"),
+    ]
+    assert_read_as(products, installs)
+
+
 def test_industrial_compliance_and_endpoint_software_under_their_former_names():
     """The seen sets' most frequent misses of renamed products: Schneider Electric's Unity Pro (Control
     Expert since v14) and SoMachine (Machine Expert), Skype Room Systems (Teams Rooms), World-Check One
