@@ -29,6 +29,8 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
     Item("print", "Printing"),
     Item("patch", "Patch Management"),
     Item("ad", "Active Directory"),
+    Item("mobile", "Mobile Telephony"),
+    Item("wan", "WAN Link"),
 ]
 
 
@@ -53,6 +55,12 @@ CATALOGUE = [  # names alone: the dictionary reads the words, no description hel
         ("Imprimantes", "print"),
         ("Mises à jour", "patch"),
         ("Annuaire", "ad"),
+        ("Partages fichiers", "files"),  # set 284, French Polynesia
+        ("Copieurs / imprimantes", "print"),
+        ("Flotte mobile", "mobile"),
+        ("Support postes", "euc"),
+        ("Liaison WAN", "wan"),
+        ("Lien inter-sites", "wan"),
     ],
 )
 def test_services_words_in_french_read_as_an_english_catalogues(name, expected):
