@@ -90,7 +90,7 @@ SEEN = {
     DATA / "matching_seen_76.yaml": "former blind set 76 (rail infrastructure, in-house IT), 10 left",
     DATA / "matching_seen_77.yaml": "former blind set 77 (university and teaching hospital), 10 left",
     DATA / "matching_seen_78.yaml": "former blind set 78 (state motor vehicles and roads), 11 left",
-    DATA / "matching_seen_79.yaml": "former blind set 79 (grocery chain, Linux-heavy), 10 left",
+    DATA / "matching_seen_79.yaml": "former blind set 79 (grocery chain, Linux-heavy), 11 left",
     DATA / "matching_seen_80.yaml": "former blind set 80 (weather and climate service, HPC), 6 left",
     DATA / "matching_seen_81.yaml": "former blind set 81 (MSP of dental and vet groups), 16 left",
     DATA / "matching_seen_82.yaml": "former blind set 82 (national museum and archives), 2 left",

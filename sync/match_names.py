@@ -30,6 +30,7 @@ from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_releases import named_numbers
 from sync.match_rules import (
+    BUILD_OF,
     UPDATES,
     java_package,
     software_words,
@@ -322,6 +323,7 @@ class AliasBook:
             if GLUED_CE.search(name) and not whole_name(name)[0]:  # the dictionary's own "docker-ce"
                 name = GLUED_CE.sub(" Community", name)  # "dbeaver-ce"; not "Windows CE"
             name = CODENAME.sub(self._codename, name)  # "QGIS 3.34.4 'Prizren'": a release's name
+            name = BUILD_OF.sub(" ", name)  # "Red Hat build of OpenJDK" is Red Hat's OpenJDK (other_build)
             # "Acrobat Reader DC - Nederlands": an install's language; not "Duolingo Italiano"
             name = english_edition(LANGUAGE_AS_NAMED.sub("", name))
             name = LICENSING.sub("", name) if ":" in name else name

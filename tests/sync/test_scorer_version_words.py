@@ -96,3 +96,15 @@ def test_words_after_a_products_name_and_version_name_a_part_or_edition_of_it():
     windows = [Item("w", "Microsoft Windows 10", "10", "Microsoft")]
     found = best("Microsoft Windows 10 Enterprise LTSC 2019", windows, "10.0.17763", True)
     assert not (found.preselectable and found.score >= PRESELECT_AT)
+
+
+def test_a_makers_build_of_a_product_is_its_distributions_package_not_anothers():
+    """The seen sets' "Red Hat build of OpenJDK 17": Red Hat's "java-17-openjdk-headless" at ".el9" is
+    it; Debian's package ("~deb12u1") is not, nor is Red Hat's a "Microsoft Build of OpenJDK"."""
+    red_hat = [Item("rh", "Red Hat build of OpenJDK 17", "17", "Red Hat")]
+    found = best("java-17-openjdk-headless", red_hat, "1:17.0.12.0.7-2.el9", True)
+    assert found.preselectable and found.score >= PRESELECT_AT
+    debian = best("openjdk-17-jre-headless", red_hat, "17.0.13+11-1~deb12u1", True)
+    assert debian.target_id == "rh" and not debian.preselectable and "a Debian package" in debian.why
+    microsoft = [Item("ms", "Microsoft Build of OpenJDK 21", "21", "Microsoft")]
+    assert not best("java-21-openjdk", microsoft, "1:21.0.2.0.13-1.el9", True).preselectable
