@@ -256,24 +256,25 @@ def other_install(mine: str, theirs: str) -> str:
     return f"another long-term release ({their_year})" if year and their_year and year != their_year else ""
 
 
-# a maker's build of a product ("Red Hat build of OpenJDK"), and the builds a package's version names as a
-# distribution's: Red Hat's ("1:17.0.12.0.7-2.el9"), Debian's and Ubuntu's ("17.0.13+11-1~deb12u1")
+# a maker's build of a product ("Red Hat build of OpenJDK"); a distribution's packages by their version's
+# build (Red Hat's "2.el9", Debian's "1~deb12u1") or its name for OpenJDK ("java-17-openjdk", "openjdk-17")
 BUILD_OF = re.compile(r"(?<=\w)\s+build\s+of\s+(?=\w)", re.I)
-DISTRIBUTIONS = {"red hat": re.compile(r"\.el\d"), "debian": re.compile(r"deb\d|ubuntu|~\d\d\.\d\d")}
+DISTRIBUTIONS = {
+    "red hat": (re.compile(r"\.el\d"), re.compile(r"^\s*java-[\d.]+-openjdk\b")),
+    "debian": (re.compile(r"deb\d|ubuntu|~\d\d\.\d\d"), re.compile(r"^\s*openjdk-\d+-j")),
+}
 
 
-def other_build(version: str, theirs: str) -> str:
-    """A distribution's package, by its version, where a software record is another maker's build of the
-    product ("Microsoft Build of OpenJDK" for Red Hat's "java-21-openjdk"); or ""."""
+def other_build(name: str, version: str, theirs: str) -> str:
+    """A distribution's package where a software record is another maker's build of the product
+    ("Microsoft Build of OpenJDK" for Red Hat's "java-21-openjdk"); or ""."""
     if not (built := BUILD_OF.search(theirs)):
         return ""
-    maker = normalise(theirs[: built.start()])
-    given = next((name for name, build in DISTRIBUTIONS.items() if build.search(version.lower())), maker)
-    return (
-        f"a {given.title()} package, where the record is {theirs[: built.start()]}'s build"
-        if given != maker
-        else ""
+    maker, said = normalise(theirs[: built.start()]), theirs[: built.start()]
+    given = next(
+        (d for d, (by, named) in DISTRIBUTIONS.items() if by.search(version) or named.match(name)), maker
     )
+    return f"a {given.title()} package, where the record is {said}'s build" if given != maker else ""
 
 
 def names_a_kind(name: str, maker: str = "") -> bool:

@@ -172,7 +172,11 @@ class Ranking:
             if self.versioned and preselectable and (other := other_install(local.name, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
                 preselectable, score = False, score - MINOR
-            if self.versioned and preselectable and (other := other_build(local.version, name)):
+            if (
+                self.versioned
+                and preselectable
+                and (other := other_build(local.name.lower(), local.version.lower(), name))
+            ):
                 reasons.append(f"{other}: suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
             if (
