@@ -5,6 +5,7 @@ was packaged ("Slack Deployment") or for a part after its version ("TeamViewer 1
 import re
 from itertools import combinations
 
+from sync.match_brackets import LICENCES
 from sync.match_dictionary import (
     is_bundle,
     long_term_build,
@@ -57,7 +58,7 @@ OTHER_INSTALLS = frozenset(
     words_of("setup common files language pack targeting accessory localdb express developer developers")
     + words_of("development reporting services agent агент runtime vda sdk redistributable")
 )
-RELEASE_WORD = re.compile(r"^(?:r\d+|ltsc|ltsb|lts)$")
+RELEASE_WORD = re.compile(r"^(?:r\d+|ltsc|ltsb|lts|esr|eus)$")  # a release, or a track of releases
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
@@ -77,8 +78,10 @@ def after_version(shown: str, extra: list[str], written: set[str], version: str,
     """Whether the words a software name adds to a product's all follow its version written within it, the
     product's name as its record writes it all before it ("Kaspersky Security Center 14.2 Administration
     Server"), of the record's major if it has one; and none of the words after the version names another
-    install (OTHER_INSTALLS) or a release ("2012 R2", "LTSC 2019")."""
-    words = [stem(w) for w in normalise(shown).split()]
+    install (OTHER_INSTALLS), a licence of its own (LICENCES: "SOLIDWORKS 2024 (Student Edition)") or a
+    release ("2012 R2", "LTSC 2019")."""
+    said = normalise(shown).split()
+    words = [stem(w) for w in said]
     at = next((n for n, w in enumerate(words) if n and VERSION.match(w)), None)
     if at is None or at + 1 == len(words) or not version:
         return False
@@ -91,6 +94,7 @@ def after_version(shown: str, extra: list[str], written: set[str], version: str,
         and before.issuperset(written)
         and set(after).issuperset(extra)
         and OTHER_INSTALLS.isdisjoint(after)
+        and LICENCES.isdisjoint(said[at + 1 :])
         and not any(RELEASE_WORD.match(w) or VERSION.match(w) for w in after)
     )
 
