@@ -11,7 +11,7 @@ from sync.match_dictionary import BRACKETS, shipped_ambiguous, still_leading
 from sync.match_names import AliasBook, Name
 from sync.match_products import product_words, products_in
 from sync.match_rules import is_english, uncategorised
-from sync.matching import Item, normalise
+from sync.matching import Item, Matcher, normalise
 from sync.scorer_details import as_written
 from sync.scorer_index import Tail
 from sync.scorer_names import ACRONYM, DASH, GUESSED, core_of
@@ -31,6 +31,19 @@ class AcronymEvidence:
     _delivered: Callable[[list[str], int], bool]  # sync.scorer_details.DetailsEvidence's
     _tails: Callable[[int], Tail]
     _service_core: Callable[[int], str]  # sync.scorer_index.NameIndex's
+    _service: Callable[[int], str]  # sync.scorer_environments.EnvironmentReadings's
+    names: list[Name]
+    lexical: Matcher
+
+    def _written_elsewhere(self, acronym: str, i: int, apart: bool = False) -> str:
+        """Another service whose name has the acronym as a word ("Editorial CMS (Methode)" beside a "Consent
+        Management" the letters spell), not target i's other tiers or environments (`apart`: nor one read as
+        target i, a "Network - LAN - HQ" beside the "Local Area Network" LAN is): the first, or ""."""
+        theirs, read = self._service(i), set(self.names[i].canon.split())
+        for j in self.lexical.postings.get(acronym, ()):
+            if self._service(j) != theirs and not (apart and read <= set(self.names[j].canon.split())):
+                return self.targets[j].name
+        return ""
 
     def _acronyms(self, mine: Name, shown: str, add) -> None:
         """Either way, before and after aliases ("SIEM" is in the dictionary, and in "… (SIEM)"); a codename

@@ -99,6 +99,13 @@ class ChoiceEvidence:
         read = read and not set(mine.plain.split()) <= set(self.names[i].plain.split())
         if read and PRESELECT_AT <= score < SAME and (headed := self._headed(mine.plain, i)):
             return f"{headed} is named for it"
+        if (
+            read
+            and score < SAME
+            and " " not in mine.plain
+            and (other := self._written_elsewhere(mine.plain, i, apart=True))
+        ):
+            return f"{other} has it as a word of its name"  # "ISPS": an "ISPS Access Control", no ISP
         if score < SAME and (
             other := self._headed_too(mine.plain, i)
         ):  # "IT Asset Management": "- Hardware"?
@@ -107,14 +114,6 @@ class ChoiceEvidence:
         if why.startswith(GENERIC_ONLY) and score < SAME and (other := self._named_scope(mine, i)):
             return f"{other} is named for it too"
         return ""
-
-    def _written_elsewhere(self, acronym: str, i: int) -> str:
-        """Another service whose name has the acronym as a word of its own ("Editorial CMS (Methode)" beside
-        a "Consent Management" the letters spell), not target i's other tiers or environments: the first, or
-        ""."""
-        theirs = self._service(i)
-        others = (j for j in self.lexical.postings.get(acronym, ()) if self._service(j) != theirs)
-        return next((self.targets[j].name for j in others), "")
 
     def _settle(
         self,

@@ -320,3 +320,16 @@ def test_a_record_of_a_generic_scope_is_a_persons_choice_beside_one_of_a_named_s
         preselect(suggest([Item("l", "VPN")], own_test, versioned=False)["l"], PRESELECT_AT).target_id
         == "corp"
     )
+
+
+def test_a_word_another_record_writes_is_no_dictionary_reading_to_pre_select():
+    """Blind set 287: a port's "ISPS" (its ship and port security code) reads as ISPs, internet access;
+    beside records that write "ISPS" as a word of their names, that reading is only a suggestion."""
+    port = [
+        Item("net", "Internet Access"),
+        Item("vila", "ISPS Access Control - Port Vila"),
+        Item("pass", "ISPS Visitor and Driver Pass Management"),
+    ]
+    found = first_candidate("ISPS", port)
+    assert not (found.preselectable and found.score >= PRESELECT_AT)
+    assert first_candidate("ISPs", [Item("net", "Internet Access")]).preselectable  # no other writes it
