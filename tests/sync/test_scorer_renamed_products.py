@@ -76,6 +76,28 @@ def test_a_regional_councils_software_under_its_former_makers_and_names():
     assert_read_as(products, installs)
 
 
+def test_a_school_boards_and_a_ports_software_under_former_makers_and_names():
+    """Sets 287 and 288: Texthelp is Everway, Athena Software's Penelope Bonterra's, CognisantMD OceanMD;
+    Receipt Bank is Dext Prepare, KeyPay Employment Hero Payroll, Avigilon Control Center Unity Video."""
+    products = [
+        Item("rw", "Read&Write", "", "Everway"),
+        Item("penelope", "Penelope", "", "Bonterra"),
+        Item("ocean", "Ocean Platform", "", "OceanMD"),
+        Item("dext", "Dext Prepare", "", "Dext"),
+        Item("payroll", "Employment Hero Payroll", "", "Employment Hero"),
+        Item("unity", "Avigilon Unity Video", "", "Motorola Solutions"),
+    ]
+    installs = [
+        ("Read&Write 12", "12.0.81", "Texthelp Ltd", "rw"),
+        ("Penelope", "", "Athena Software", "penelope"),
+        ("Ocean Platform", "", "CognisantMD", "ocean"),
+        ("Receipt Bank", "", "Receipt Bank", "dext"),
+        ("KeyPay", "", "KeyPay", "payroll"),
+        ("Avigilon Control Center Client", "8.0.2.14", "Avigilon", "unity"),
+    ]
+    assert_read_as(products, installs)
+
+
 def test_industrial_compliance_and_endpoint_software_under_their_former_names():
     """The seen sets' most frequent misses of renamed products: Schneider Electric's Unity Pro (Control
     Expert since v14) and SoMachine (Machine Expert), Skype Room Systems (Teams Rooms), World-Check One
