@@ -319,5 +319,15 @@ SEEN = {
     / "matching_seen_282.yaml": "former blind set 282 (water and ports, in Italian and Sardinian), 2 left",
     DATA
     / "matching_seen_283.yaml": "former blind set 283 (university hospitals, in Spanish and Nahuatl), 4 left",
+    DATA
+    / "matching_seen_284.yaml": "former blind set 284 (shipping and ports, in French and Tahitian), 7 left",
+    DATA / "matching_seen_285.yaml": "former blind set 285 (regional council, in English and Maori), 12 left",
+    DATA
+    / "matching_seen_286.yaml": "former blind set 286 (utility and clinics, in English and Navajo), 10 left",
+    DATA
+    / "matching_seen_287.yaml": "former blind set 287 (ports and customs, in Bislama and English), 8 left",
+    DATA / "matching_seen_288.yaml": "former blind set 288 (school board, in English and Ojibwe), 17 left",
+    DATA
+    / "matching_seen_289.yaml": "former blind set 289 (mining and cement, in Tigrinya and English), 15 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
