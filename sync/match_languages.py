@@ -29,8 +29,8 @@ LANGUAGE_AS_NAMED = re.compile(
     r"\s+[-–]\s+(?:nederlands|deutsch|fran[cç]ais|espa[nñ]ol|italiano|portugu[eê]s|svenska|norsk|dansk|polski"
     r"|t[uü]rk[cç]e|[cč]e[sš]tina|sloven[cč]ina|magyar|suomi|eesti|latvie[sš]u|lietuvi[uų]|bahasa indonesia"
     r"|hrvatski|catal[aà]|українська|bahasa melayu|[ií]slenska|sloven[sš][cč]ina|한국어"
-    # a locale, its language in lower case, with its script ("- fil-ph", "- sr-latn-rs"): not "PA-VM", "NB-OS"
-    r"|(?-i:[a-z]{2,3}-(?:[a-z]{4}-)?(?:[a-z]{2}|[A-Z]{2})))"
+    # a locale, its language in lower case, with its script ("- sr-latn-rs", "- sr-Latn-RS"): not "PA-VM"
+    r"|(?-i:(?:[a-z]{2}|fil|haw)-(?:(?:[a-z]|[A-Z])[a-z]{3}-)?(?:[a-z]{2}|[A-Z]{2})))"
     r"(?:\s*\((?:dutch|german|french|spanish|italian|portuguese|swedish|norwegian|danish|polish|turkish"
     r"|czech|slovak|hungarian|finnish|estonian|latvian|lithuanian|indonesian|brasil|brazil|croatian|catalan"
     r"|ukrainian|malay|icelandic|slovenian|slovene)\))?\s*$",

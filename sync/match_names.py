@@ -25,12 +25,12 @@ from sync.match_dictionary import (
     whole_name,
     words_of,
 )
+from sync.match_distributions import BUILD_OF
 from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, licence_plans
 from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_releases import named_numbers
 from sync.match_rules import (
-    BUILD_OF,
     UPDATES,
     java_package,
     software_words,

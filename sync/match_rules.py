@@ -58,8 +58,8 @@ LONG_TERM = frozenset(["ltsc", "ltsb"])  # Windows' long-term servicing channels
 WINDOWS = re.compile(r"^(?:win(?:dows)?|w)(?:\d+)?$")  # "Windows", "Win10", "W10"
 WINDOWS_EDITIONS = frozenset(normalise("microsoft iot enterprise education pro n ltsc ltsb").split())
 # a monthly release named at the end: "Power BI Report Server - January 2024" is no version 2024
-MONTHS = frozenset(normalise("january february march april may june july august september october").split())
-MONTHS |= {"november", "december"}
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august"])
+MONTHS |= {"september", "october", "november", "december"}
 TRIGGERS |= LONG_TERM | MONTHS | {first for first, _ in LANGUAGE_PAIRS}
 NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
 FEATURE_UPDATE = re.compile(r"^\d{2}h[12]$")  # Windows and Office half-year releases: "23H2"
@@ -254,27 +254,6 @@ def other_install(mine: str, theirs: str) -> str:
         return f"another build ({', '.join(clash)})"
     year, their_year = long_term_year(mine), long_term_year(theirs)
     return f"another long-term release ({their_year})" if year and their_year and year != their_year else ""
-
-
-# a maker's build of a product ("Red Hat build of OpenJDK"); a distribution's packages by their version's
-# build (Red Hat's "2.el9", Debian's "1~deb12u1") or its name for OpenJDK ("java-17-openjdk", "openjdk-17")
-BUILD_OF = re.compile(r"(?<=\w)\s+build\s+of\s+(?=\w)", re.I)
-DISTRIBUTIONS = {
-    "red hat": (re.compile(r"\.el\d"), re.compile(r"^\s*java-[\d.]+-openjdk\b")),
-    "debian": (re.compile(r"deb\d|ubuntu|~\d\d\.\d\d"), re.compile(r"^\s*openjdk-\d+-j")),
-}
-
-
-def other_build(name: str, version: str, theirs: str) -> str:
-    """A distribution's package where a software record is another maker's build of the product
-    ("Microsoft Build of OpenJDK" for Red Hat's "java-21-openjdk"); or ""."""
-    if not (built := BUILD_OF.search(theirs)):
-        return ""
-    maker, said = normalise(theirs[: built.start()]), theirs[: built.start()]
-    given = next(
-        (d for d, (by, named) in DISTRIBUTIONS.items() if by.search(version) or named.match(name)), maker
-    )
-    return f"a {given.title()} package, where the record is {said}'s build" if given != maker else ""
 
 
 def names_a_kind(name: str, maker: str = "") -> bool:

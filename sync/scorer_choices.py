@@ -37,6 +37,7 @@ class ChoiceEvidence:
     _sharing: Callable[[tuple[str, ...]], frozenset[int]]  # sync.scorer_index.NameIndex's
     lexical: Matcher
     _component: Callable[[Name, int], str]  # sync.scorer_names.NameEvidence's
+    _written_elsewhere: Callable[..., str]  # sync.scorer_acronyms.AcronymEvidence's
     _broad: Callable[[Name, int, bool, bool], str]  # sync.scorer_broad.BroadNames's
     _as_read: Callable[[int], str]  # sync.scorer_readings.OtherReadings's
     _tiers: Callable[[int], frozenset[str]]  # sync.scorer_readings.OtherReadings's

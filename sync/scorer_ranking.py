@@ -3,9 +3,10 @@ person must make (sync.scorer_choices) lower a candidate's score or keep it from
 reason; the order puts the stronger evidence first once they have."""
 
 from sync.match_acronyms import NO_INITIALS
+from sync.match_distributions import other_build
 from sync.match_names import REGIONS, Name
 from sync.match_products import named_words
-from sync.match_rules import names_a_kind, other_build, other_install, stem
+from sync.match_rules import names_a_kind, other_install, stem
 from sync.match_tiers import EVENINGS, NOT_LIVE, covered_tiers, hours_of, tiers_of
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, normalise
@@ -172,11 +173,7 @@ class Ranking:
             if self.versioned and preselectable and (other := other_install(local.name, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
                 preselectable, score = False, score - MINOR
-            if (
-                self.versioned
-                and preselectable
-                and (other := other_build(local.name.lower(), local.version.lower(), name))
-            ):
+            if self.versioned and preselectable and (other := other_build(local.name, local.version, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
             if (

@@ -18,7 +18,7 @@ from sync.match_dictionary import (
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_releases import ended_releases
-from sync.match_rules import stem
+from sync.match_rules import ARCHITECTURE, stem
 from sync.match_versions import agreeing, major, version_verdict
 from sync.matching import VERSION, Item, normalise, versions_in
 from sync.scorer_details import as_written
@@ -51,14 +51,18 @@ PACKAGING_PHRASES = (
     "java hotspot",  # Adoptium's "Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", the JDK read as Java
     " ".join(words_of("jdk hotspot")),
 )
-# an install's words after its product's name and version that name another install of it: its setup, a
-# language or targeting pack, its common files, an edition for developers or of its own engine ("Express
-# LocalDB"), a service of its own ("Reporting Services"), its agent or runtime
+# an install's words after its product's name and version that name another install of it, or a build not
+# released: its setup or installer, a language or targeting pack, its common files, an edition for developers
+# or of its own engine ("Express LocalDB"), a service of its own ("Reporting Services"), its agent, runtime,
+# driver, plug-in, helper or launcher, an update or patch, a portable build, a preview
 OTHER_INSTALLS = frozenset(
     words_of("setup common files language pack targeting accessory localdb express developer developers")
-    + words_of("development reporting services agent агент runtime vda sdk redistributable")
+    + words_of("development reporting services agent агент runtime vda sdk redistributable installer")
+    + words_of("uninstaller uninstall bootstrapper update updater upd patch hotfix driver drivers plugin")
+    + words_of("plug add in addin helper launcher portable documentation docs help beta alpha")
+    + words_of("preview insider nightly canary dev")
 )
-RELEASE_WORD = re.compile(r"^(?:r\d+|ltsc|ltsb|lts|esr|eus)$")  # a release, or a track of releases
+RELEASE_WORD = re.compile(r"^(?:r\d+|rc\d*|ltsr|ltsc|ltsb|lts|esr|eus)$")  # a release, candidate or track
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
@@ -74,19 +78,23 @@ def unpackaged(words: list[str]) -> list[str]:
     return text.split()
 
 
-def after_version(shown: str, extra: list[str], written: set[str], version: str, theirs: str) -> bool:
+def after_version(shown: str, extra: list[str], written: set[str], mine: Name, their_major: str) -> bool:
     """Whether the words a software name adds to a product's all follow its version written within it, the
     product's name as its record writes it all before it ("Kaspersky Security Center 14.2 Administration
     Server"), of the record's major if it has one; and none of the words after the version names another
     install (OTHER_INSTALLS), a licence of its own (LICENCES: "SOLIDWORKS 2024 (Student Edition)") or a
-    release ("2012 R2", "LTSC 2019")."""
-    said = normalise(shown).split()
+    release ("2012 R2", "LTSC 2019"). The version field may number it otherwise ("Microsoft SharePoint
+    Server 2019" at 16.0)."""
+    raw = normalise(shown).split()  # "(64-bit)", "(x64)" read away
+    said = [
+        w for n, w in enumerate(raw) if not (w in ARCHITECTURE or w == "bit" or raw[n + 1 : n + 2] == ["bit"])
+    ]
     words = [stem(w) for w in said]
     at = next((n for n, w in enumerate(words) if n and VERSION.match(w)), None)
-    if at is None or at + 1 == len(words) or not version:
+    if at is None or at + 1 == len(words) or not mine.version:
         return False
     given = major(words[at].lstrip("v"))
-    if given != major(version) or theirs not in ("", given):
+    if given != major(mine.version) or their_major not in ("", given):
         return False
     before, after = set(words[:at]), words[at + 1 :]
     return (
@@ -126,10 +134,11 @@ class VersionEvidence:
     def _within(self, mine: Name, shown: str) -> tuple[list[int], str]:
         """The records of the product with the most words a software name holds whole, and the reason, when
         its other words follow them and only say how it was packaged ("Slack Deployment",
-        "google-chrome-stable", "SOLIDWORKS 2024 SP1"). Any other word may name another product ("Visual
-        Studio Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Stable Diffusion",
-        "Docker for Windows"), and a service's may make another service ("Data Centre Management" is no
-        "Data Management"), so services never match this way."""
+        "google-chrome-stable", "SOLIDWORKS 2024 SP1"), or follow its version written within the name
+        (`after_version`: "TeamViewer 15 Host"). Any other word may name another product ("Visual Studio
+        Code", "mysql-client", "Windows Server 2012 R2", "JMP Pro Deployment", "Stable Diffusion", "Docker
+        for Windows"), and a service's may make another service ("Data Centre Management" is no "Data
+        Management"), so services never match this way."""
         words = set(mine.core.split())
         if not self.versioned or len(words) > 8:
             return [], ""
@@ -165,9 +174,7 @@ class VersionEvidence:
         found = [i for i in held if set(self.names[i].words) == theirs]  # "Windows Server", not "Windows"
         if any(w not in PACKAGING and not PACK_LEVEL.match(w) for w in unpackaged(extra)):
             written = {stem(w) for w in self.names[widest].plain.split()} - maker
-            if DATABASES & theirs or not after_version(
-                shown, extra, written, mine.version, self.majors[widest]
-            ):
+            if DATABASES & theirs or not after_version(shown, extra, written, mine, self.majors[widest]):
                 return [], ""
             return found, f"its whole name and version, then a part or edition of it ({said})"
         return found, f"its whole name, beside how it was packaged ({said})"

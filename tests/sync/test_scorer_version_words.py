@@ -96,6 +96,23 @@ def test_words_after_a_products_name_and_version_name_a_part_or_edition_of_it():
     windows = [Item("w", "Microsoft Windows 10", "10", "Microsoft")]
     found = best("Microsoft Windows 10 Enterprise LTSC 2019", windows, "10.0.17763", True)
     assert not (found.preselectable and found.score >= PRESELECT_AT)
+    kaspersky = [Item("k", "Kaspersky Security Center 14", "14", "Kaspersky")]
+    found = best(
+        "Kaspersky Security Center 14.2 Administration Server (64-bit)", kaspersky, "14.2.0.26967", True
+    )
+    assert found.preselectable and found.score >= PRESELECT_AT  # its build read away
+    others = [  # another install, a build not released or a release candidate
+        ("Kaspersky Security Center 14.2 Network Agent", "14.2.0.1", "Kaspersky Security Center 14", "14"),
+        ("TeamViewer 15 Setup", "15.1", "TeamViewer 15", "15"),
+        ("Mozilla Firefox 124 Nightly", "124.0a1", "Mozilla Firefox", ""),
+        ("WinSCP 6.1 Portable", "6.1.2", "WinSCP 6", "6"),
+        ("Acme Tool 1.2 RC1", "1.2.0", "Acme Tool 1", "1"),
+        ("Acme Tool 1.2 Beta", "1.2.0", "Acme Tool 1", "1"),
+        ("Microsoft Visual Studio 2022 Installer", "3.8.2", "Microsoft Visual Studio 2022", "2022"),
+    ]
+    for name, version, record, major in others:
+        found = best(name, [Item("r", record, major, "")], version, True)
+        assert not (found.preselectable and found.score >= PRESELECT_AT), name
 
 
 def test_a_makers_build_of_a_product_is_its_distributions_package_not_anothers():
@@ -106,5 +123,8 @@ def test_a_makers_build_of_a_product_is_its_distributions_package_not_anothers()
     assert found.preselectable and found.score >= PRESELECT_AT
     debian = best("openjdk-17-jre-headless", red_hat, "17.0.13+11-1~deb12u1", True)
     assert debian.target_id == "rh" and not debian.preselectable and "a Debian package" in debian.why
+    fedora = best("java-17-openjdk", red_hat, "17.0.12.0.7-1.fc40", True)  # the same name, Fedora's build
+    assert not fedora.preselectable and "a Fedora package" in fedora.why
+    assert not best("java-17-openjdk", red_hat, "17.0.12", True).preselectable  # no build given
     microsoft = [Item("ms", "Microsoft Build of OpenJDK 21", "21", "Microsoft")]
     assert not best("java-21-openjdk", microsoft, "1:21.0.2.0.13-1.el9", True).preselectable
