@@ -4,6 +4,7 @@ OpenJDK"), and the distribution a Linux package is built by: read as that maker'
 
 import re
 
+from sync.match_rules import java_package
 from sync.matching import normalise
 
 BUILD_OF = re.compile(r"(?<=\w)\s+build\s+of\s+(?=\w)", re.I)
@@ -16,8 +17,13 @@ DISTRIBUTIONS = {
     "Debian": re.compile(r"deb\d", re.I),
     "Ubuntu": re.compile(r"ubuntu|~\d\d\.\d\d", re.I),
 }
-# OpenJDK as distributions package it, whichever built it: "java-17-openjdk", "openjdk-17-jre-headless"
-PACKAGED = re.compile(r"^\s*(?:java-[\d.]+-openjdk|openjdk-\d+-j)", re.I)
+
+
+def packaged(name: str) -> bool:
+    """Whether a name is OpenJDK as distributions package it, whichever built it ("java-17-openjdk",
+    "openjdk-17-jre-headless", as sync.match_rules.java_package reads them)."""
+    words = normalise(name).split()
+    return " " not in name.strip() and java_package(words) != words
 
 
 def other_build(name: str, version: str, theirs: str) -> str:
@@ -28,7 +34,7 @@ def other_build(name: str, version: str, theirs: str) -> str:
     maker = theirs[: built.start()]
     given = f"{name} {version}"
     found = next((d for d, build in DISTRIBUTIONS.items() if build.search(given)), "")
-    if not found and not PACKAGED.match(name):
+    if not found and not packaged(name):
         return ""
     if normalise(found) == normalise(maker):
         return ""
