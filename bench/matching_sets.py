@@ -188,7 +188,7 @@ SEEN = {
     DATA / "matching_seen_174.yaml": "former blind set 174 (wine producer, in Georgian), 8 left",
     DATA / "matching_seen_175.yaml": "former blind set 175 (telecom operator, in Armenian), 12 left",
     DATA / "matching_seen_176.yaml": "former blind set 176 (electricity distributor, in Macedonian), 5 left",
-    DATA / "matching_seen_177.yaml": "former blind set 177 (private bank, in Luxembourgish), 5 left",
+    DATA / "matching_seen_177.yaml": "former blind set 177 (private bank, in Luxembourgish), 6 left",
     DATA / "matching_seen_178.yaml": "former blind set 178 (cantonal hospital, in Swiss German), 8 left",
     DATA / "matching_seen_179.yaml": "former blind set 179 (microfinance bank, Nigerian English), 12 left",
     DATA / "matching_seen_180.yaml": "former blind set 180 (port operator, Singapore English), 11 left",
@@ -264,7 +264,7 @@ SEEN = {
     DATA
     / "matching_seen_239.yaml": "former blind set 239 (mining services, in Tok Pisin and English), 7 left",
     DATA / "matching_seen_240.yaml": "former blind set 240 (batik and textiles, in Javanese), 7 left",
-    DATA / "matching_seen_241.yaml": "former blind set 241 (tobacco buying, in Chichewa and English), 6 left",
+    DATA / "matching_seen_241.yaml": "former blind set 241 (tobacco buying, in Chichewa and English), 7 left",
     DATA / "matching_seen_242.yaml": "former blind set 242 (grain exporter, in Spanish and Guarani), 7 left",
     DATA / "matching_seen_243.yaml": "former blind set 243 (brewery, in Lingala and French), 4 left",
     DATA / "matching_seen_244.yaml": "former blind set 244 (mountain railway, in Romansh and German), 1 left",

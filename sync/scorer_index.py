@@ -331,6 +331,9 @@ class NameIndex:
         for size in (1, 2, 3)[: len(maker)]:
             glued = size > 1 and name.words[:1] == ("".join(maker[:size]),)  # "OpenText" by "Open Text Corp."
             rest = name.words[1:] if glued else name.words[size:]
+            said = name.plain.split()  # an alias spanned the maker's word ("SAP BW"): "BW/4HANA" too
+            if name.fired and said[:size] == maker[:size] and spanned(said[size:]):
+                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)  # not "Cloud"
             if (list(name.words[:size]) != maker[:size] and not glued) or not rest:
                 continue
             if list(rest) == maker[size : size + len(rest)]:
@@ -339,9 +342,6 @@ class NameIndex:
                 continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 post("maker", core_of(rest, self.book.generic, name.core), i)
-            said = name.plain.split()  # an alias spanned the maker's word ("SAP BW"): "BW/4HANA" too
-            if name.fired and said[:size] == maker[:size] and not all(map(is_english, said[size:])):
-                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)  # not "Cloud"
 
     def _post(self, index: str, key: str, i: int, again: bool = False) -> None:
         """Files target i under `key`, as sync.matching.grouped does; `again`: another reading of target i,
@@ -423,3 +423,10 @@ class NameIndex:
             return ""
         meaning = self.book.meaning_of([stem(w) for w in name.plain.split()])
         return meaning if len(meaning.split()) >= 2 else ""  # one word is too little: "Applications"
+
+
+def spanned(rest: list[str]) -> bool:
+    """Whether what follows a maker's name an alias spanned is a product's name of its own: a word no
+    English one ("SAP BW"), or three words ("Omnissa Workspace ONE Intelligent Hub", read as VMware's); not
+    "Cloud"."""
+    return len(rest) > 2 or not all(map(is_english, rest))

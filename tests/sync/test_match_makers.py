@@ -171,3 +171,17 @@ def test_a_name_without_its_makers_word_an_alias_reads_with_it_is_that_product()
 
     genesys = [Item("g", "Genesys Cloud", "", "Genesys")]  # "Cloud" is no product without its maker
     assert preselect(suggest([Item("l", "Cloud")], genesys, versioned=True)["l"], PRESELECT_AT) is None
+
+
+def test_a_name_an_alias_reads_under_its_makers_former_name_is_still_that_maker_s_product():
+    """Sets 94, 108, 214: "Omnissa Workspace ONE" reads as VMware's, so the catalogue's "Omnissa Workspace
+    ONE Intelligent Hub" was never filed without its maker's word, and the agent's install ("AirWatch Agent",
+    the Intelligent Hub by its old name) was only suggested. Three English words are a product's name; one
+    ("Cloud") is not."""
+    hub = [Item("hub", "Omnissa Workspace ONE Intelligent Hub", "", "Omnissa")]
+    for name in ("AirWatch Agent", "Workspace ONE Intelligent Hub", "com.airwatch.androidagent"):
+        chosen = preselect(suggest([Item("l", name, "24.04.0", "")], hub, versioned=True)["l"], PRESELECT_AT)
+        assert chosen is not None and chosen.reasons[0] == "same name without the manufacturer (Omnissa)"
+    # two words of it are no whole name
+    found = suggest([Item("l", "Intelligent Hub", "24.04.0")], hub, versioned=True)["l"]
+    assert found and preselect(found, PRESELECT_AT) is None
