@@ -309,7 +309,7 @@ SEEN = {
     DATA / "matching_seen_275.yaml": "former blind set 275 (SACCO union, in English and Luganda), 7 left",
     DATA / "matching_seen_276.yaml": "former blind set 276 (chair maker, in Italian and Friulian), 4 left",
     DATA
-    / "matching_seen_277.yaml": "former blind set 277 (port authority, in English and Chamorro), 11 left",
+    / "matching_seen_277.yaml": "former blind set 277 (port authority, in English and Chamorro), 13 left",
     DATA / "matching_seen_278.yaml": "former blind set 278 (cotton cooperative, in Karakalpak), 11 left",
     DATA
     / "matching_seen_279.yaml": "former blind set 279 (health service, in Spanish and Mapudungun), 8 left",

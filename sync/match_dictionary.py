@@ -47,6 +47,8 @@ BUNDLE_ID = re.compile(
 TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
 MAKERS_APP_ID = re.compile(rf"^\s*{TLD}\.([a-z][a-z0-9_-]{{2,}})\s*$")  # "com.whatsapp": its maker's one app
+# the words of a product's build for phones: "Microsoft Outlook Mobile", "… for iOS and Android"
+PHONE_BUILD = frozenset(["mobile", "android", "ios", "io", "iphone", "ipad", "phone", "and"])
 # "io.github.user.App": no maker's name, and often another's client for a product ("…WhatsAppDesktop")
 CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])
 # the words a winget publisher adds to its product's name: "SlackTechnologies", "KeePassXCTeam"
@@ -356,6 +358,13 @@ def office_product(found: re.Match) -> str:
         )
     words = ["Microsoft", app or "Office", OFFICE_EDITIONS.get(edition or "", edition or ""), year or ""]
     return " ".join(w for w in words if w)
+
+
+def is_app_id(shown: str) -> bool:
+    """Whether an install's name is a reverse-DNS app id, as phones' inventories list apps
+    ("com.microsoft.office.outlook"); not a code host's ("io.github.…"), often another's client."""
+    app = APP_ID.match(shown) or MAKERS_APP_ID.match(shown)
+    return " " not in shown.strip() and bool(app) and app.group(1) not in CODE_HOSTS
 
 
 def is_bundle(shown: str) -> bool:

@@ -9,7 +9,7 @@ from itertools import chain
 from sync.match_acronyms import own_acronym
 from sync.match_brackets import DEPLOYMENT
 from sync.match_details import Mentions
-from sync.match_dictionary import formerly, is_bundle, kept_editions, no_windows_build
+from sync.match_dictionary import PHONE_BUILD, formerly, is_app_id, is_bundle, kept_editions, no_windows_build
 from sync.match_editions import EDITIONS, PLANS, editions_differ
 from sync.match_makers import maker_names
 from sync.match_names import VAGUE, AliasBook, Name, words_of
@@ -282,6 +282,7 @@ class NameEvidence:
             return []  # for companies, sold apart: "WhatsApp Business", "Dropbox Business"
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
         own = {*mine.words, *(("mac", "maco") if is_bundle(shown) else ())}  # a Mac's bundle is the Mac build
+        own |= PHONE_BUILD if is_app_id(shown) else set()  # a phone's app id, the phone's build
         if apart.intersection(theirs.words) - own:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None

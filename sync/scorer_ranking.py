@@ -11,8 +11,8 @@ from sync.match_tiers import EVENINGS, NOT_LIVE, covered_tiers, hours_of, tiers_
 from sync.match_versions import agreeing, fields_disagree, major, version_verdict
 from sync.matching import Candidate, Item, normalise
 from sync.scorer_environments import ENVIRONMENT_WORDS, environment_of, environment_within
-from sync.scorer_index import ALIKE, TOKENS
-from sync.scorer_names import CORE, EXACT, LEXICAL_CAP, MINOR, PRESELECT_AT, Found, supported
+from sync.scorer_index import ALIKE, FOR_OTHER, TOKENS
+from sync.scorer_names import CORE, EXACT, FOR_PLATFORM, LEXICAL_CAP, MINOR, PRESELECT_AT, Found, supported
 
 PROD = frozenset(["prod"])  # a name's tiers when it gives the production environment alone
 # words of a record not live that no environment's list has: a release before it is live, a copy of it
@@ -218,6 +218,7 @@ class Ranking:
                 bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered
                 not tiers and self._is_not_live(i),  # "Server Hosting": "(Prod)" before "(Test)"
                 -len(written.intersection([*theirs.words, *their_tiers])),  # more words written
+                self.versioned and bool(FOR_OTHER.search(name)) and not FOR_PLATFORM.search(name),  # add-in
                 name,
             )
         scored.sort(key=lambda s: rank[s[2]])

@@ -7,6 +7,8 @@ from itertools import combinations
 
 from sync.match_brackets import LICENCES
 from sync.match_dictionary import (
+    PHONE_BUILD,
+    is_app_id,
     is_bundle,
     long_term_build,
     minor_releases_together,
@@ -327,6 +329,8 @@ class VersionEvidence:
         built = FOR_PLATFORM.search(theirs.name)
         if not built and FOR_OTHER.search(theirs.name):
             return False  # an add-in: "Grammarly for Microsoft Office" is no Office
+        if extra and is_app_id(shown) and extra <= PHONE_BUILD:
+            return True  # a phone's app id: "com.microsoft.office.outlook" = "Microsoft Outlook Mobile"
         if extra and not (built and extra <= set(normalise(built.group(0)).split())):
             return False  # "Windows Subsystem for Linux": the platform it is built for only
         return "window" not in extra or not no_windows_build(shown)

@@ -239,3 +239,33 @@ def test_the_information_protection_client_as_it_installs_is_the_catalogues_clie
     assert_read_as(client, installs)
     product = [Item("aip", "Microsoft Purview Information Protection", "", "Microsoft")]
     assert_read_as(product, [("Microsoft Azure Information Protection", "2.16.79.0", "Microsoft", "aip")])
+
+
+def test_a_phones_app_id_is_its_products_record_or_that_products_build_for_phones():
+    """The seen sets' most frequent misses of phone apps: Outlook's id ("com.microsoft.office.outlook") is
+    Outlook, whichever of "Microsoft Outlook", "… Mobile" or "… for iOS and Android" a catalogue keeps;
+    "scmx" is Defender's phone app, "rdc.androidx" Remote Desktop's (Windows App since 2025), "w4b"
+    WhatsApp Business, "iauditor" SafetyCulture's app. A desktop's install is no build for phones, and the
+    product itself comes before another maker's add-in for it."""
+    for record in ("Microsoft Outlook", "Microsoft Outlook Mobile", "Microsoft Outlook for iOS and Android"):
+        assert chosen("com.microsoft.office.outlook", [Item("o", record, "", "Microsoft")], "4.2433.1") == record
+    assert chosen("Microsoft Outlook", [Item("o", "Microsoft Outlook Mobile", "", "Microsoft")], "16.0") == ""
+    products = [
+        Item("mde", "Microsoft Defender for Endpoint", "", "Microsoft"),
+        Item("app", "Windows App", "", "Microsoft"),
+        Item("wab", "WhatsApp Business", "", "Meta"),
+        Item("sc", "SafetyCulture", "", "SafetyCulture"),
+    ]
+    installs = [
+        ("com.microsoft.scmx", "1.0.6615.0101", "", "mde"),
+        ("com.microsoft.rdc.androidx", "10.0.19.1290", "", "app"),
+        ("com.whatsapp.w4b", "2.24.5.76", "", "wab"),
+        ("com.safetyculture.iauditor", "24.22.1", "", "sc"),
+    ]
+    assert_read_as(products, installs)
+    with_add_in = [
+        Item("sync", "Google Workspace Sync for Microsoft Outlook", "4.3.68", "Google"),
+        Item("o", "Microsoft Outlook for Android", "4.2440.1", "Microsoft"),
+    ]
+    found = suggest([Item("l", "com.microsoft.office.outlook", "4.2441.0")], with_add_in, versioned=True)["l"]
+    assert found[0].target_id == "o"
