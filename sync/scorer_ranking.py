@@ -3,6 +3,7 @@ person must make (sync.scorer_choices) lower a candidate's score or keep it from
 reason; the order puts the stronger evidence first once they have."""
 
 from sync.match_acronyms import NO_INITIALS
+from sync.match_dictionary import PHONE_BUILD, is_app_id
 from sync.match_distributions import other_build
 from sync.match_names import REGIONS, Name
 from sync.match_products import named_words
@@ -173,6 +174,9 @@ class Ranking:
             if self.versioned and preselectable and (other := other_install(local.name, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
                 preselectable, score = False, score - MINOR
+            if self.versioned and preselectable and (phone := self._phone_build(local.name, i, found)):
+                reasons.append(f"{phone} is its build for phones: suggested, never pre-selected")
+                preselectable = False  # "com.dhis2": "DHIS2 Android Capture App", not the server "DHIS2"
             if self.versioned and preselectable and (other := other_build(local.name, local.version, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")
                 preselectable, score = False, score - MINOR
@@ -299,6 +303,23 @@ class Ranking:
         "- Keel Point", whatever the dash reads as."""
         words = set(mine.core.split())
         return {j for j in found if not self._is_not_live(j) and words.issubset(self.names[j].words)}
+
+    def _phone_build(self, shown: str, i: int, found: dict[int, Found]) -> str:
+        """For a phone's app id and target i, not built for phones, another record found with all of target
+        i's words and a phone's ("DHIS2 Android Capture App" beside "DHIS2"), or ""."""
+        words = set(self.names[i].words)
+        if not is_app_id(shown) or not PHONE_BUILD.isdisjoint(words):
+            return ""
+        return next(
+            (
+                self.targets[j].name
+                for j in found
+                if j != i
+                and words < set(self.names[j].words)
+                and not PHONE_BUILD.isdisjoint(self.names[j].words)
+            ),
+            "",
+        )
 
     def _other_place(self, i: int, found: dict[int, Found]) -> str:
         """For a record of a region (REGIONS: "Payroll - LATAM"), another record found of the same name

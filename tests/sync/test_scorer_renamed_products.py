@@ -248,7 +248,9 @@ def test_a_phones_app_id_is_its_products_record_or_that_products_build_for_phone
     WhatsApp Business, "iauditor" SafetyCulture's app. A desktop's install is no build for phones, and the
     product itself comes before another maker's add-in for it."""
     for record in ("Microsoft Outlook", "Microsoft Outlook Mobile", "Microsoft Outlook for iOS and Android"):
-        assert chosen("com.microsoft.office.outlook", [Item("o", record, "", "Microsoft")], "4.2433.1") == record
+        assert (
+            chosen("com.microsoft.office.outlook", [Item("o", record, "", "Microsoft")], "4.2433.1") == record
+        )
     assert chosen("Microsoft Outlook", [Item("o", "Microsoft Outlook Mobile", "", "Microsoft")], "16.0") == ""
     products = [
         Item("mde", "Microsoft Defender for Endpoint", "", "Microsoft"),
@@ -269,3 +271,43 @@ def test_a_phones_app_id_is_its_products_record_or_that_products_build_for_phone
     ]
     found = suggest([Item("l", "com.microsoft.office.outlook", "4.2441.0")], with_add_in, versioned=True)["l"]
     assert found[0].target_id == "o"
+
+
+def test_a_phones_app_id_is_no_server_beside_the_products_build_for_phones():
+    """Blind set 290: "com.dhis2", the maker's one app id, read as "DHIS2", took the server's record beside
+    the catalogue's "DHIS2 Android Capture App": only suggested there, and still pre-selected alone."""
+    dhis2 = Item("server", "DHIS2", "", "HISP Centre, University of Oslo")
+    capture = Item("app", "DHIS2 Android Capture App", "", "HISP Centre, University of Oslo")
+    assert chosen("com.dhis2", [dhis2, capture], "3.0.1") == ""
+    assert chosen("com.dhis2", [dhis2], "3.0.1") == "DHIS2"
+    assert chosen("DHIS2", [dhis2, capture], "2.40.1") == "DHIS2"
+
+
+def test_renamed_products_and_their_packages_and_phone_ids_are_the_products_records():
+    """The seen sets' frequent misses: PI Data Archive is the PI Server's archive, Mirth Connect NextGen's
+    engine, Lexicomp UpToDate Lexidrug since 2024, Lynda.com LinkedIn Learning, Adobe Spark Adobe Express,
+    "Dynamics 365 for Financials" Business Central; Koha's Debian package and Zoom's and the Microsoft 365
+    app's Android ids."""
+    products = [
+        Item("pi", "AVEVA PI Server 2018", "2018", "AVEVA"),
+        Item("mirth", "NextGen Connect", "", "NextGen Healthcare"),
+        Item("lexi", "UpToDate Lexidrug", "", "Wolters Kluwer"),
+        Item("li", "LinkedIn Learning", "", "LinkedIn"),
+        Item("express", "Adobe Express", "", "Adobe"),
+        Item("bc", "Microsoft Dynamics 365 Business Central", "", "Microsoft"),
+        Item("koha", "Koha Integrated Library System", "", "Koha Community"),
+        Item("zoom", "Zoom Workplace", "", "Zoom"),
+        Item("m365", "Microsoft 365 Copilot app", "", "Microsoft"),
+    ]
+    installs = [
+        ("PI Data Archive 2018 SP3 Patch 4", "3.4.430.460", "OSIsoft, LLC", "pi"),
+        ("Mirth Connect Server", "4.4.1", "Mirth Corporation", "mirth"),
+        ("Lexicomp", "8.3.4", "Wolters Kluwer", "lexi"),
+        ("Lynda.com", "", "", "li"),
+        ("Adobe Spark", "", "Adobe", "express"),
+        ("Dynamics 365 for Financials", "", "Microsoft", "bc"),
+        ("koha-common", "23.11.05-1", "", "koha"),
+        ("us.zoom.videomeetings", "6.0.12", "", "zoom"),
+        ("com.microsoft.office.officehubrow", "16.0.17628.20110", "", "m365"),
+    ]
+    assert_read_as(products, installs)
