@@ -13,6 +13,7 @@ PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "t
 # editions as French and Spanish installs name them ("Windows 11 Entreprise", "Office Estándar 2016"): the
 # English edition's, and generic words of a software name as the English ones are (sync.match_names)
 LOCALISED_EDITIONS = {"entreprise": "enterprise", "professionnel": "professional", "estandar": "standard"}
+LOCALISED_EDITIONS |= {"professionalnyi": "professional"}  # Russian, as normalised: "профессиональный"
 EDITIONS = {  # edition words, and the edition each names
     **{plan: plan for plan in sorted(PLANS)},
     "enterprise": "enterprise",
@@ -54,3 +55,18 @@ def licence_plans(words: list[str]) -> list[str]:
         return words
     joined = " ".join(words)
     return PLAN.sub(r"plan\1", joined).split() if PLAN.search(joined) else words
+
+
+# Office's volume edition as installs write it, normalised: "Professional Plus", "Pro Plus", "Professionnel
+# Plus", "Profesional Plus", "профессиональный плюс" (its "plus" read as a plural: "plu")
+PROFESSIONAL = frozenset(["professional", "pro", "professionnel", "profesional", "professionalnyi"])
+
+
+def office_plus(words: list[str] | tuple[str, ...]) -> tuple[int, ...]:
+    """Where a name says "Professional Plus", Office's volume edition: its core is the product's, as a
+    catalogue records it without an edition ("Microsoft Office Professional Plus 2016" is its "Microsoft
+    Office 2016"), but a name without it is no record of that edition (sync.scorer_ranking)."""
+    if "plu" not in words and "plyu" not in words:
+        return ()  # most names, at once
+    found = [n for n in range(1, len(words)) if words[n] in ("plu", "plyu") and words[n - 1] in PROFESSIONAL]
+    return tuple(k for n in found for k in (n - 1, n))

@@ -26,7 +26,7 @@ from sync.match_dictionary import (
     words_of,
 )
 from sync.match_distributions import BUILD_OF
-from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, licence_plans
+from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, licence_plans, office_plus
 from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_releases import named_numbers
@@ -367,10 +367,10 @@ class AliasBook:
             words.pop(at)  # "Web Application Firewall (WAF)", "ICS - Internal Control System"
         generic = self.generic
         if versioned:
-            kept = kept_editions(words)
+            kept, plus = kept_editions(words), office_plus(words)
             core = [w for n, w in enumerate(words) if w not in generic or n in kept] or words
         else:
-            core = [w for w in words if w not in generic] or words
+            core, plus = [w for w in words if w not in generic] or words, ()
         acronym = initials(words, little)
         chosen, other = versions_read(version, versions[0] if versions else "")
         numbered, renumbering = "", ""
@@ -394,15 +394,19 @@ class AliasBook:
             other_version=other,
             numbered=numbered,
             named_version=bool(versions),
-            core=" ".join(sorted(set(core))),
+            core=" ".join(sorted(set(core).difference(words[n] for n in plus) or set(core))),
             loose="".join(core),
             initials=acronym,
             core_initials=initials(core, little)
             if shorter and generic_only_at_ends(core, words)
             else acronym,
             dropped=()
-            if generic.isdisjoint(words)
-            else tuple(dict.fromkeys(w for w in words if w in generic and w != "and")),
+            if generic.isdisjoint(words) and not plus
+            else tuple(
+                dict.fromkeys(
+                    w for n, w in enumerate(words) if (w in generic and w != "and") or n in plus[::2]
+                )
+            ),
             words=tuple(words),
             meaning=means,
             meaning_alias=because,

@@ -10,7 +10,7 @@ from sync.match_acronyms import own_acronym
 from sync.match_brackets import DEPLOYMENT
 from sync.match_details import Mentions
 from sync.match_dictionary import PHONE_BUILD, formerly, is_app_id, is_bundle, kept_editions, no_windows_build
-from sync.match_editions import EDITIONS, PLANS, editions_differ
+from sync.match_editions import EDITIONS, PLANS, editions_differ, office_plus
 from sync.match_makers import maker_names
 from sync.match_names import VAGUE, AliasBook, Name, words_of
 from sync.match_rules import RUN_TOGETHER, abbreviates, stem
@@ -82,7 +82,10 @@ def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> st
     """The core of some of a name's words; `core`: the whole name's, whose kept edition words ("Final Cut
     Pro") stay."""
     words, generic = list(words), generic.difference(core.split()) if core else generic
-    return " ".join(sorted(set(w for w in words if w not in generic) or words))
+    plus = office_plus(words)
+    return " ".join(
+        sorted(set(w for n, w in enumerate(words) if w not in generic and n not in plus) or words)
+    )
 
 
 Found = tuple[int, list[str]]  # a target's score and the reasons for it

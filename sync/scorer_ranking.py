@@ -5,6 +5,7 @@ reason; the order puts the stronger evidence first once they have."""
 from sync.match_acronyms import NO_INITIALS
 from sync.match_dictionary import PHONE_BUILD, is_app_id
 from sync.match_distributions import other_build
+from sync.match_editions import office_plus
 from sync.match_names import REGIONS, Name
 from sync.match_products import named_words
 from sync.match_rules import names_a_kind, other_install, stem
@@ -174,6 +175,20 @@ class Ranking:
             if self.versioned and preselectable and (other := other_install(local.name, name)):
                 reasons.append(f"{other}: suggested, never pre-selected")  # an x86 install is no x64 record's
                 preselectable, score = False, score - MINOR
+            if (
+                self.versioned
+                and preselectable
+                and office_plus(theirs.words)
+                and not office_plus(mine.words)
+                and not any(  # two editions of one release tie: "Office Standard 2019" beside it
+                    j != i and self.names[j].core == theirs.core and self.majors[j] == self.majors[i]
+                    for j in found
+                )
+            ):
+                reasons.append(
+                    "its edition Professional Plus, not in your name: suggested, never pre-selected"
+                )
+                preselectable = False  # "Microsoft Office 2019": Home and Business, as likely
             if self.versioned and preselectable and (phone := self._phone_build(local.name, i, found)):
                 reasons.append(f"{phone} is its build for phones: suggested, never pre-selected")
                 preselectable = False  # "com.dhis2": "DHIS2 Android Capture App", not the server "DHIS2"
