@@ -311,3 +311,11 @@ def test_renamed_products_and_their_packages_and_phone_ids_are_the_products_reco
         ("com.microsoft.office.officehubrow", "16.0.17628.20110", "", "m365"),
     ]
     assert_read_as(products, installs)
+
+
+def test_an_install_named_webex_is_the_webex_app():
+    """The seen sets' misses: Windows lists the Webex App (Webex Teams until 2021) as "Webex"; a
+    catalogue's "Webex App" or "Cisco Webex App" is its record, not its Webex Meetings."""
+    for record in ("Webex App", "Cisco Webex App"):
+        products = [Item("app", record, "", "Cisco"), Item("meet", "Cisco Webex Meetings", "", "Cisco")]
+        assert chosen("Webex", products, "44.10.1.31028", "Cisco Systems, Inc.") == record
