@@ -329,5 +329,10 @@ SEEN = {
     DATA / "matching_seen_288.yaml": "former blind set 288 (school board, in English and Ojibwe), 17 left",
     DATA
     / "matching_seen_289.yaml": "former blind set 289 (mining and cement, in Tigrinya and English), 15 left",
+    DATA / "matching_seen_290.yaml": "former blind set 290 (coffee, shipping, clinics, in Tok Pisin), 1 left",
+    DATA / "matching_seen_291.yaml": "former blind set 291 (utility, airline, campus, in Samoan), 11 left",
+    DATA / "matching_seen_292.yaml": "former blind set 292 (housing and health, in Inuktitut), 9 left",
+    DATA / "matching_seen_293.yaml": "former blind set 293 (telecoms, fisheries, schools, in Tongan), 3 left",
+    DATA / "matching_seen_294.yaml": "former blind set 294 (sugar, resorts, ferries, in Fijian), 7 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
