@@ -48,7 +48,7 @@ TLD = r"(?:com|org|net|io|us|md|app|dev|de|fr|uk|co|nl|ch|eu)"
 APP_ID = re.compile(rf"^\s*{TLD}\.([a-z0-9_-]+)\.([\w.-]+?)\s*$")
 MAKERS_APP_ID = re.compile(rf"^\s*{TLD}\.([a-z][a-z0-9_-]{{2,}})\s*$")  # "com.whatsapp": its maker's one app
 # the words of a product's build for phones: "Microsoft Outlook Mobile", "… for iOS and Android"
-PHONE_BUILD = frozenset(["mobile", "android", "ios", "io", "iphone", "ipad", "phone", "and"])
+PHONE_BUILD = frozenset(["mobile", "android", "ios", "io", "iphone", "ipad"])  # not "Teams Phone"
 # "io.github.user.App": no maker's name, and often another's client for a product ("…WhatsAppDesktop")
 CODE_HOSTS = frozenset(["github", "gitlab", "sourceforge"])
 # the words a winget publisher adds to its product's name: "SlackTechnologies", "KeePassXCTeam"
@@ -361,10 +361,11 @@ def office_product(found: re.Match) -> str:
 
 
 def is_app_id(shown: str) -> bool:
-    """Whether an install's name is a reverse-DNS app id, as phones' inventories list apps
-    ("com.microsoft.office.outlook"); not a code host's ("io.github.…"), often another's client."""
-    app = APP_ID.match(shown) or MAKERS_APP_ID.match(shown)
-    return " " not in shown.strip() and bool(app) and app.group(1) not in CODE_HOSTS
+    """Whether an install's name is a phone's app id, as Android writes its package names, in lower case
+    ("com.microsoft.office.outlook"); not a Mac's bundle id nor a Flatpak id, which mostly write the app's
+    name in capitals ("com.microsoft.Outlook", "org.keepassxc.KeePassXC"), nor a code host's."""
+    app = (APP_ID.match(shown) or MAKERS_APP_ID.match(shown)) if shown.islower() else None
+    return bool(app) and app.group(1) not in CODE_HOSTS
 
 
 def is_bundle(shown: str) -> bool:

@@ -9,11 +9,17 @@ from collections.abc import Iterable
 PLAN = re.compile(r"\bplan ([1-5])(?![\w.])")
 PLANS = frozenset(f"plan{n}" for n in range(1, 6))  # licence plans as read ("Visio Plan 2": licence_plans)
 # the products Microsoft licenses by plan: "Microsoft Project Plan 3", "Exchange Online Plan 1"
-PLANNED = frozenset(["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra"])
+PLANNED = frozenset(
+    ["microsoft", "visio", "project", "exchange", "defender", "teams", "intune", "entra", "azure"]
+)
 # editions as French and Spanish installs name them ("Windows 11 Entreprise", "Office Estándar 2016"): the
 # English edition's, and generic words of a software name as the English ones are (sync.match_names)
-LOCALISED_EDITIONS = {"entreprise": "enterprise", "professionnel": "professional", "estandar": "standard"}
-LOCALISED_EDITIONS |= {"professionalnyi": "professional"}  # Russian, as normalised: "профессиональный"
+LOCALISED_EDITIONS = {
+    "entreprise": "enterprise",
+    "professionnel": "professional",
+    "estandar": "standard",
+    "professionalnyi": "professional",  # Russian, as normalised: "профессиональный"
+}
 EDITIONS = {  # edition words, and the edition each names
     **{plan: plan for plan in sorted(PLANS)},
     "enterprise": "enterprise",
@@ -30,6 +36,7 @@ EDITIONS = {  # edition words, and the edition each names
     "prof": "professional",  # 1C's editions, as normalised: "ПРОФ", "КОРП" (its enterprise edition; not
     "korp": "enterprise",  # another edition of a "1C:Enterprise Accounting")
     "corp": "enterprise",
+    "proplus": "proplus",  # Office's volume edition, as read (office_plus): no retail "Professional"
 }
 
 
@@ -51,6 +58,9 @@ def editions_differ(mine: Iterable[str], theirs: Iterable[str], only_editions: b
 def licence_plans(words: list[str]) -> list[str]:
     """A Microsoft licence plan as one word, an edition of the product: "Visio Plan 2" is no version 2 of
     Visio; "Blue Sky Plan 4" is version 4 of a dental planning product."""
+    if words and words[-1] in ("p1", "p2") and len(words) > 2 and not PLANNED.isdisjoint(words):
+        head = words[:-2] if words[-2] == "premium" else words[:-1]  # "Entra ID P1", "Azure AD Premium P2"
+        return [*head, f"plan{words[-1][1]}"]
     if "plan" not in words[:-1] or PLANNED.isdisjoint(words):
         return words
     joined = " ".join(words)
@@ -66,7 +76,21 @@ def office_plus(words: list[str] | tuple[str, ...]) -> tuple[int, ...]:
     """Where a name says "Professional Plus", Office's volume edition: its core is the product's, as a
     catalogue records it without an edition ("Microsoft Office Professional Plus 2016" is its "Microsoft
     Office 2016"), but a name without it is no record of that edition (sync.scorer_ranking)."""
-    if "plu" not in words and "plyu" not in words:
-        return ()  # most names, at once
+    if ("plu" not in words and "plyu" not in words) or "office" not in words:
+        return ()  # most names, at once; not "CCleaner Professional Plus"
     found = [n for n in range(1, len(words)) if words[n] in ("plu", "plyu") and words[n - 1] in PROFESSIONAL]
     return tuple(k for n in found for k in (n - 1, n))
+
+
+def dropped_words(words: list[str], generic: frozenset[str], plus: tuple[int, ...]) -> tuple[str, ...]:
+    """The generic words a name leaves out, as editions are compared (editions_differ): "Professional Plus"
+    (office_plus) as one edition, "proplus", which a retail "Professional" is not."""
+    if generic.isdisjoint(words) and not plus:
+        return ()  # most names, at once
+    return tuple(
+        dict.fromkeys(
+            "proplus" if n in plus else w
+            for n, w in enumerate(words)
+            if n in plus or (w in generic and w != "and")
+        )
+    )

@@ -26,7 +26,7 @@ from sync.match_dictionary import (
     words_of,
 )
 from sync.match_distributions import BUILD_OF
-from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, licence_plans, office_plus
+from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, dropped_words, licence_plans, office_plus
 from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_releases import named_numbers
@@ -394,19 +394,15 @@ class AliasBook:
             other_version=other,
             numbered=numbered,
             named_version=bool(versions),
-            core=" ".join(sorted(set(core).difference(words[n] for n in plus) or set(core))),
+            core=" ".join(
+                sorted({w for n, w in enumerate(words) if n not in plus and w in core} or set(core))
+            ),
             loose="".join(core),
             initials=acronym,
             core_initials=initials(core, little)
             if shorter and generic_only_at_ends(core, words)
             else acronym,
-            dropped=()
-            if generic.isdisjoint(words) and not plus
-            else tuple(
-                dict.fromkeys(
-                    w for n, w in enumerate(words) if (w in generic and w != "and") or n in plus[::2]
-                )
-            ),
+            dropped=dropped_words(words, generic, plus),
             words=tuple(words),
             meaning=means,
             meaning_alias=because,

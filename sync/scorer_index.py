@@ -332,14 +332,24 @@ class NameIndex:
             glued = size > 1 and name.words[:1] == ("".join(maker[:size]),)  # "OpenText" by "Open Text Corp."
             rest = name.words[1:] if glued else name.words[size:]
             said = name.plain.split()  # an alias spanned the maker's word ("SAP BW"): "BW/4HANA" too
-            if name.fired and said[:size] == maker[:size] and spanned(said[size:]):
-                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)  # not "Cloud"
+            lead = list(name.words[: 1 if glued else size])
+            if len(add_in) == 2 and normalise(add_in[0]).split() in (said[:size], lead):
+                continue
+            # not "Cloud"; but any name an alias read under the maker's former name ("Omnissa Workspace ONE
+            # Intelligent Hub", VMware's)
+            own = not all(map(is_english, said[size:])) or list(name.words[:size]) != maker[:size]
+            if (
+                name.fired
+                and len(said) > size
+                and said[:size] == maker[:size]
+                and said[size:] != maker[size:]
+                and own
+            ):
+                post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)
             if (list(name.words[:size]) != maker[:size] and not glued) or not rest:
                 continue
             if list(rest) == maker[size : size + len(rest)]:
                 continue  # the maker's whole name: "IT-Enterprise" by IT-Enterprise is no "Enterprise"
-            if len(add_in) == 2 and normalise(add_in[0]).split() == list(name.words[: 1 if glued else size]):
-                continue
             if not (PLATFORMS.issuperset(rest) and FOR_PLATFORM.search(shown)):
                 post("maker", core_of(rest, self.book.generic, name.core), i)
 
@@ -423,10 +433,3 @@ class NameIndex:
             return ""
         meaning = self.book.meaning_of([stem(w) for w in name.plain.split()])
         return meaning if len(meaning.split()) >= 2 else ""  # one word is too little: "Applications"
-
-
-def spanned(rest: list[str]) -> bool:
-    """Whether what follows a maker's name an alias spanned is a product's name of its own: a word no
-    English one ("SAP BW"), or three words ("Omnissa Workspace ONE Intelligent Hub", read as VMware's); not
-    "Cloud"."""
-    return len(rest) > 2 or not all(map(is_english, rest))

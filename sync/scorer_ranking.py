@@ -49,6 +49,7 @@ class Ranking:
         exact, written = mine.version, set(mine.words)
         ours = REGIONS.intersection(mine.words)
         bracketed = "(" in local.name
+        phone_id = self.versioned and is_app_id(local.name)  # "com.dhis2": a phone's app
         rank: dict[int, tuple] = {}  # the order of the candidates, below
         # the name itself in another tier keeps what an alias reads alike from pre-selection: "Database
         # Administration - 12x5" beside a "- 24x7" is no "Database Hosting (PostgreSQL)"
@@ -181,7 +182,10 @@ class Ranking:
                 and office_plus(theirs.words)
                 and not office_plus(mine.words)
                 and not any(  # two editions of one release tie: "Office Standard 2019" beside it
-                    j != i and self.names[j].core == theirs.core and self.majors[j] == self.majors[i]
+                    j != i
+                    and self.names[j].core == theirs.core
+                    and self.majors[j] == self.majors[i]
+                    and not office_plus(self.names[j].words)
                     for j in found
                 )
             ):
@@ -189,7 +193,7 @@ class Ranking:
                     "its edition Professional Plus, not in your name: suggested, never pre-selected"
                 )
                 preselectable = False  # "Microsoft Office 2019": Home and Business, as likely
-            if self.versioned and preselectable and (phone := self._phone_build(local.name, i, found)):
+            if phone_id and preselectable and (phone := self._phone_build(i, found)):
                 reasons.append(f"{phone} is its build for phones: suggested, never pre-selected")
                 preselectable = False  # "com.dhis2": "DHIS2 Android Capture App", not the server "DHIS2"
             if self.versioned and preselectable and (other := other_build(local.name, local.version, name)):
@@ -237,7 +241,7 @@ class Ranking:
                 bool(tiers) and their_tiers != tiers,  # "(Gold SLA)": "- Gold" before the untiered
                 not tiers and self._is_not_live(i),  # "Server Hosting": "(Prod)" before "(Test)"
                 -len(written.intersection([*theirs.words, *their_tiers])),  # more words written
-                self.versioned and bool(FOR_OTHER.search(name)) and not FOR_PLATFORM.search(name),  # add-in
+                self.versioned and for_other(name),  # "X for Y", an add-in or a kind of X, after X
                 name,
             )
         scored.sort(key=lambda s: rank[s[2]])
@@ -319,11 +323,11 @@ class Ranking:
         words = set(mine.core.split())
         return {j for j in found if not self._is_not_live(j) and words.issubset(self.names[j].words)}
 
-    def _phone_build(self, shown: str, i: int, found: dict[int, Found]) -> str:
+    def _phone_build(self, i: int, found: dict[int, Found]) -> str:
         """For a phone's app id and target i, not built for phones, another record found with all of target
         i's words and a phone's ("DHIS2 Android Capture App" beside "DHIS2"), or ""."""
         words = set(self.names[i].words)
-        if not is_app_id(shown) or not PHONE_BUILD.isdisjoint(words):
+        if not PHONE_BUILD.isdisjoint(words):
             return ""
         return next(
             (
@@ -428,3 +432,10 @@ class Ranking:
                 if not any(self.mentions.has(word, j) for j in others):
                     return ""
         return f"read without its site's code {code}"
+
+
+def for_other(name: str) -> bool:
+    """Whether a record is named for what it serves, not the platform it is built for: at one score, after
+    the product itself, as another's add-in ("Google Workspace Sync for Microsoft Outlook" for Outlook's app
+    id) or one kind of it ("Veeam Agent for Microsoft Windows" for "Veeam")."""
+    return bool(FOR_OTHER.search(name)) and not FOR_PLATFORM.search(name)

@@ -5,7 +5,6 @@ was packaged ("Slack Deployment") or for a part after its version ("TeamViewer 1
 import re
 from itertools import combinations
 
-from sync.match_brackets import LICENCES
 from sync.match_dictionary import (
     PHONE_BUILD,
     is_app_id,
@@ -19,10 +18,11 @@ from sync.match_dictionary import (
 )
 from sync.match_makers import other_maker
 from sync.match_names import VAGUE, AliasBook, Name, words_of
+from sync.match_parts import after_version
 from sync.match_releases import ended_releases
-from sync.match_rules import ARCHITECTURE, stem
+from sync.match_rules import stem
 from sync.match_versions import agreeing, major, version_verdict
-from sync.matching import VERSION, Item, normalise, versions_in
+from sync.matching import Item, normalise, versions_in
 from sync.scorer_details import as_written
 from sync.scorer_index import FOR_OTHER
 from sync.scorer_names import CORE, FOR_PLATFORM, MINOR, PLATFORMS, PRESELECT_AT, Found, core_of
@@ -53,18 +53,6 @@ PACKAGING_PHRASES = (
     "java hotspot",  # Adoptium's "Eclipse Temurin JDK with Hotspot 17.0.11+9 (x64)", the JDK read as Java
     " ".join(words_of("jdk hotspot")),
 )
-# an install's words after its product's name and version that name another install of it, or a build not
-# released: its setup or installer, a language or targeting pack, its common files, an edition for developers
-# or of its own engine ("Express LocalDB"), a service of its own ("Reporting Services"), its agent, runtime,
-# driver, plug-in, helper or launcher, an update or patch, a portable build, a preview
-OTHER_INSTALLS = frozenset(
-    words_of("setup common files language pack targeting accessory localdb express developer developers")
-    + words_of("development reporting services agent агент runtime vda sdk redistributable installer")
-    + words_of("uninstaller uninstall bootstrapper update updater upd patch hotfix driver drivers plugin")
-    + words_of("plug add in addin helper launcher portable documentation docs help beta alpha")
-    + words_of("preview insider nightly canary dev")
-)
-RELEASE_WORD = re.compile(r"^(?:r\d+|rc\d*|ltsr|ltsc|ltsb|lts|esr|eus)$")  # a release, candidate or track
 PACK_LEVEL = re.compile(r"^(?:sp\d+(?:\.\d+)*|ehp\d+)$")  # "SP1.0", "EHP8"; not "R2", a release of its own
 TRACK = re.compile(r"\b(?:lts|ltsc|ltsb|esr|eus)\b", re.I)  # a minor's long-term release: "6.0 LTS"
 ONE_LINE = "same product, another minor release of its one release line"
@@ -78,35 +66,6 @@ def unpackaged(words: list[str]) -> list[str]:
     for phrase in PACKAGING_PHRASES:
         text = text.replace(f" {phrase} ", " ", 1)
     return text.split()
-
-
-def after_version(shown: str, extra: list[str], written: set[str], mine: Name, their_major: str) -> bool:
-    """Whether the words a software name adds to a product's all follow its version written within it, the
-    product's name as its record writes it all before it ("Kaspersky Security Center 14.2 Administration
-    Server"), of the record's major if it has one; and none of the words after the version names another
-    install (OTHER_INSTALLS), a licence of its own (LICENCES: "SOLIDWORKS 2024 (Student Edition)") or a
-    release ("2012 R2", "LTSC 2019"). The version field may number it otherwise ("Microsoft SharePoint
-    Server 2019" at 16.0)."""
-    raw = normalise(shown).split()  # "(64-bit)", "(x64)" read away
-    said = [
-        w for n, w in enumerate(raw) if not (w in ARCHITECTURE or w == "bit" or raw[n + 1 : n + 2] == ["bit"])
-    ]
-    words = [stem(w) for w in said]
-    at = next((n for n, w in enumerate(words) if n and VERSION.match(w)), None)
-    if at is None or at + 1 == len(words) or not mine.version:
-        return False
-    given = major(words[at].lstrip("v"))
-    if given != major(mine.version) or their_major not in ("", given):
-        return False
-    before, after = set(words[:at]), words[at + 1 :]
-    return (
-        before.isdisjoint(extra)
-        and before.issuperset(written)
-        and set(after).issuperset(extra)
-        and OTHER_INSTALLS.isdisjoint(after)
-        and LICENCES.isdisjoint(said[at + 1 :])
-        and not any(RELEASE_WORD.match(w) or VERSION.match(w) for w in after)
-    )
 
 
 def makers_number(name: Name, target: Item) -> Name:
@@ -161,7 +120,15 @@ class VersionEvidence:
         ]
         if not held:
             return [], ""
-        widest = max(held, key=lambda i: (len(self.names[i].core.split()), len(set(self.names[i].words))))
+        mine_major = major(mine.version)  # of two records alike by an alias, the release's ("NAV 2018")
+        widest = max(
+            held,
+            key=lambda i: (
+                len(self.names[i].core.split()),
+                len(set(self.names[i].words)),
+                self.majors[i] == mine_major,
+            ),
+        )
         theirs = set(self.names[widest].words)
         maker = set(words_of(self.targets[widest].manufacturer))
         extra = [w for w in mine.words if w not in theirs | maker]  # generic ones too: "Pro" makes "JMP Pro"
@@ -329,7 +296,7 @@ class VersionEvidence:
         built = FOR_PLATFORM.search(theirs.name)
         if not built and FOR_OTHER.search(theirs.name):
             return False  # an add-in: "Grammarly for Microsoft Office" is no Office
-        if extra and is_app_id(shown) and extra <= PHONE_BUILD:
+        if extra - {"and"} and is_app_id(shown) and extra - {"and"} <= PHONE_BUILD:  # "… for iOS and Android"
             return True  # a phone's app id: "com.microsoft.office.outlook" = "Microsoft Outlook Mobile"
         if extra and not (built and extra <= set(normalise(built.group(0)).split())):
             return False  # "Windows Subsystem for Linux": the platform it is built for only

@@ -185,3 +185,9 @@ def test_a_name_an_alias_reads_under_its_makers_former_name_is_still_that_maker_
     # two words of it are no whole name
     found = suggest([Item("l", "Intelligent Hub", "24.04.0")], hub, versioned=True)["l"]
     assert found and preselect(found, PRESELECT_AT) is None
+    # nor is another maker's add-in for a product an alias reads ("Webex for Microsoft Outlook") that product
+    add_in = [Item("w", "Webex for Microsoft Outlook", "", "Webex")]
+    assert (
+        preselect(suggest([Item("l", "Outlook", "16.0.1")], add_in, versioned=True)["l"], PRESELECT_AT)
+        is None
+    )

@@ -252,6 +252,14 @@ def test_a_phones_app_id_is_its_products_record_or_that_products_build_for_phone
             chosen("com.microsoft.office.outlook", [Item("o", record, "", "Microsoft")], "4.2433.1") == record
         )
     assert chosen("Microsoft Outlook", [Item("o", "Microsoft Outlook Mobile", "", "Microsoft")], "16.0") == ""
+    # a Mac's bundle id, written in capitals, is no phone's, nor is "Teams Phone" a build for phones
+    ios_and_android = [Item("o", "Microsoft Outlook for iOS and Android", "", "Microsoft")]
+    assert chosen("com.microsoft.Outlook", ios_and_android, "16.80") == ""
+    teams = [
+        Item("t", "Microsoft Teams", "", "Microsoft"),
+        Item("p", "Microsoft Teams Phone", "", "Microsoft"),
+    ]
+    assert chosen("com.microsoft.teams", teams, "1416/1.0.0.2024183702") == "Microsoft Teams"
     products = [
         Item("mde", "Microsoft Defender for Endpoint", "", "Microsoft"),
         Item("app", "Windows App", "", "Microsoft"),
@@ -281,6 +289,8 @@ def test_a_phones_app_id_is_no_server_beside_the_products_build_for_phones():
     assert chosen("com.dhis2", [dhis2, capture], "3.0.1") == ""
     assert chosen("com.dhis2", [dhis2], "3.0.1") == "DHIS2"
     assert chosen("DHIS2", [dhis2, capture], "2.40.1") == "DHIS2"
+    tracker = Item("tracker", "DHIS2 Tracker and Dashboard", "", "HISP Centre, University of Oslo")
+    assert chosen("com.dhis2", [dhis2, tracker], "3.0.1") == "DHIS2"  # no phone's build
 
 
 def test_renamed_products_and_their_packages_and_phone_ids_are_the_products_records():

@@ -115,6 +115,17 @@ def test_words_after_a_products_name_and_version_name_a_part_or_edition_of_it():
         assert not (found.preselectable and found.score >= PRESELECT_AT), name
 
 
+def test_a_part_after_a_version_is_of_the_release_the_name_gives_beside_a_record_alike_by_an_alias():
+    """The seen sets' "Microsoft Dynamics NAV 2018 RoleTailored Client": NAV reads as Business Central, so
+    the catalogue's "… Business Central 23" holds its words too; the NAV 2018 record is the release named."""
+    catalogue = [
+        Item("bc", "Microsoft Dynamics 365 Business Central 23", "23", "Microsoft"),
+        Item("nav", "Microsoft Dynamics NAV 2018", "2018", "Microsoft"),
+    ]
+    found = best("Microsoft Dynamics NAV 2018 RoleTailored Client", catalogue, "11.0.48822.0", True)
+    assert found.target_id == "nav" and found.preselectable and found.score >= PRESELECT_AT
+
+
 def test_a_makers_build_of_a_product_is_its_distributions_package_not_anothers():
     """The seen sets' "Red Hat build of OpenJDK 17": Red Hat's "java-17-openjdk-headless" at ".el9" is
     it; Debian's package ("~deb12u1") is not, nor is Red Hat's a "Microsoft Build of OpenJDK"."""
