@@ -166,7 +166,7 @@ SEEN = {
     DATA / "matching_seen_152.yaml": "former blind set 152 (palm oil group, in Malay), 7 left",
     DATA / "matching_seen_153.yaml": "former blind set 153 (battery maker, in Korean), 6 left",
     DATA / "matching_seen_154.yaml": "former blind set 154 (platinum miner, in Afrikaans), 8 left",
-    DATA / "matching_seen_155.yaml": "former blind set 155 (offshore wind operator, in Norwegian), 2 left",
+    DATA / "matching_seen_155.yaml": "former blind set 155 (offshore wind operator, in Norwegian), 3 left",
     DATA / "matching_seen_156.yaml": "former blind set 156 (automotive supplier, in Slovak), 7 left",
     DATA / "matching_seen_157.yaml": "former blind set 157 (contact centre company, in Taglish), 9 left",
     DATA / "matching_seen_158.yaml": "former blind set 158 (hospital network, in Hebrew), 11 left",
@@ -288,7 +288,7 @@ SEEN = {
     DATA
     / "matching_seen_256.yaml": "former blind set 256 (ferries and port, in Tongan and English), 10 left",
     DATA / "matching_seen_257.yaml": "former blind set 257 (diamond mine, in Russian and Sakha), 4 left",
-    DATA / "matching_seen_258.yaml": "former blind set 258 (grocery chain, in Kazakh and Russian), 7 left",
+    DATA / "matching_seen_258.yaml": "former blind set 258 (grocery chain, in Kazakh and Russian), 8 left",
     DATA / "matching_seen_259.yaml": "former blind set 259 (Nunavut housing, in Inuktitut), 8 left",
     DATA / "matching_seen_260.yaml": "former blind set 260 (beef abattoir, in Setswana), 8 left",
     DATA / "matching_seen_261.yaml": "former blind set 261 (water utility, in French and Corsican), 7 left",
@@ -334,5 +334,6 @@ SEEN = {
     DATA / "matching_seen_292.yaml": "former blind set 292 (housing and health, in Inuktitut), 9 left",
     DATA / "matching_seen_293.yaml": "former blind set 293 (telecoms, fisheries, schools, in Tongan), 3 left",
     DATA / "matching_seen_294.yaml": "former blind set 294 (sugar, resorts, ferries, in Fijian), 7 left",
+    DATA / "matching_seen_295.yaml": "former blind set 295 (reindeer, college, radio, in Sámi), 3 left",
 }
 HELD_BACK = DATA / "matching_held_back.yaml"
