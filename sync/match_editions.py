@@ -82,15 +82,19 @@ def office_plus(words: list[str] | tuple[str, ...]) -> tuple[int, ...]:
     return tuple(k for n in found for k in (n - 1, n))
 
 
-def dropped_words(words: list[str], generic: frozenset[str], plus: tuple[int, ...]) -> tuple[str, ...]:
-    """The generic words a name leaves out, as editions are compared (editions_differ): "Professional Plus"
-    (office_plus) as one edition, "proplus", which a retail "Professional" is not."""
+def edition_read(
+    words: list[str], generic: frozenset[str], plus: tuple[int, ...], core: list[str]
+) -> tuple[str, tuple[str, ...]]:
+    """A name's core, as a sorted set of words, and the generic words it leaves out, as editions are
+    compared (editions_differ); an Office "Professional Plus" (office_plus) is out of the core ("Microsoft
+    Office Professional Plus 2016" is the core of "Microsoft Office 2016") and one edition of its own,
+    "proplus", which a retail "Professional" is not."""
+    kept = {w for n, w in enumerate(words) if n not in plus and w in core} if plus else set(core)
     if generic.isdisjoint(words) and not plus:
-        return ()  # most names, at once
-    return tuple(
-        dict.fromkeys(
-            "proplus" if n in plus else w
-            for n, w in enumerate(words)
-            if n in plus or (w in generic and w != "and")
-        )
+        return " ".join(sorted(kept)), ()  # most names, at once
+    dropped = (
+        "proplus" if n in plus else w
+        for n, w in enumerate(words)
+        if n in plus or (w in generic and w != "and")
     )
+    return " ".join(sorted(kept or set(core))), tuple(dict.fromkeys(dropped))

@@ -26,7 +26,7 @@ from sync.match_dictionary import (
     words_of,
 )
 from sync.match_distributions import BUILD_OF
-from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, dropped_words, licence_plans, office_plus
+from sync.match_editions import EDITIONS, LOCALISED_EDITIONS, PLANS, edition_read, licence_plans, office_plus
 from sync.match_languages import LANGUAGE_AS_NAMED, english_edition
 from sync.match_packages import package_file
 from sync.match_releases import named_numbers
@@ -371,6 +371,7 @@ class AliasBook:
             core = [w for n, w in enumerate(words) if w not in generic or n in kept] or words
         else:
             core, plus = [w for w in words if w not in generic] or words, ()
+        core_read, dropped = edition_read(words, generic, plus, core)
         acronym = initials(words, little)
         chosen, other = versions_read(version, versions[0] if versions else "")
         numbered, renumbering = "", ""
@@ -394,15 +395,13 @@ class AliasBook:
             other_version=other,
             numbered=numbered,
             named_version=bool(versions),
-            core=" ".join(
-                sorted({w for n, w in enumerate(words) if n not in plus and w in core} or set(core))
-            ),
+            core=core_read,
             loose="".join(core),
             initials=acronym,
             core_initials=initials(core, little)
             if shorter and generic_only_at_ends(core, words)
             else acronym,
-            dropped=dropped_words(words, generic, plus),
+            dropped=dropped,
             words=tuple(words),
             meaning=means,
             meaning_alias=because,

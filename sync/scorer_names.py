@@ -82,10 +82,9 @@ def core_of(words: Iterable[str], generic: frozenset[str], core: str = "") -> st
     """The core of some of a name's words; `core`: the whole name's, whose kept edition words ("Final Cut
     Pro") stay."""
     words, generic = list(words), generic.difference(core.split()) if core else generic
-    plus = office_plus(words)
-    return " ".join(
-        sorted(set(w for n, w in enumerate(words) if w not in generic and n not in plus) or words)
-    )
+    if plus := office_plus(words):  # "Office Professional Plus 2016": "Office 2016"
+        words = [w for n, w in enumerate(words) if n not in plus] or words
+    return " ".join(sorted(set(w for w in words if w not in generic) or words))
 
 
 Found = tuple[int, list[str]]  # a target's score and the reasons for it
@@ -285,7 +284,7 @@ class NameEvidence:
             return []  # for companies, sold apart: "WhatsApp Business", "Dropbox Business"
         apart = PLATFORMS - {"window"} if self.versioned else BETWEEN
         own = {*mine.words, *(("mac", "maco") if is_bundle(shown) else ())}  # a Mac's bundle is the Mac build
-        own |= PHONE_BUILD if is_app_id(shown) else set()  # a phone's app id, the phone's build
+        own |= PHONE_BUILD if self.versioned and is_app_id(shown) else set()  # a phone's app id
         if apart.intersection(theirs.words) - own:
             return []  # "… 2019 for Mac" is another build; "Care at Home" no "Care Homes"
         same_major = major(mine.version) if self.versioned and mine.version else None
