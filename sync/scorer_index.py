@@ -337,13 +337,12 @@ class NameIndex:
                 continue
             # not "Cloud"; but any name an alias read under the maker's former name ("Omnissa Workspace ONE
             # Intelligent Hub", VMware's)
-            own = not all(map(is_english, said[size:])) or list(name.words[:size]) != maker[:size]
             if (
                 name.fired
                 and len(said) > size
                 and said[:size] == maker[:size]
                 and said[size:] != maker[size:]
-                and own
+                and (list(name.words[:size]) != maker[:size] or not all(map(is_english, said[size:])))
             ):
                 post("maker", self.book.read(" ".join(said[size:]), "", True).core, i)
             if (list(name.words[:size]) != maker[:size] and not glued) or not rest:
